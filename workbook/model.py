@@ -1,0 +1,392 @@
+"""The workbook's tables, declared once.
+
+Every table the build writes is declared here: its columns, their dtypes, whether they may be null,
+and what they mean. Everything else (the build, validation at the boundary, the docs in
+``docs/data-model.md``) reads these declarations. Change a table here and bump :data:`SCHEMA_VERSION`.
+
+Provenance: every derived row (mention, claim, event) carries ``doc_id`` and character offsets
+``start``/``end`` into that document's ``text``; ``text[start:end]`` is exactly the row's surface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from workbook.errors import SchemaError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ENTITY_TYPES",
+    "QUOTE_KINDS",
+    "CONFIDENCE_BANDS",
+    "DATE_PRECISIONS",
+    "DATE_RESOLUTIONS",
+    "MENTION_RESOLUTIONS",
+    "COORD_SOURCES",
+    "BUILD_STAGES",
+    "Column",
+    "Table",
+    "TABLES",
+    "table",
+    "empty_frame",
+    "conform",
+    "data_model_markdown",
+]
+
+SCHEMA_VERSION = "1.0"
+
+ENTITY_TYPES: tuple[str, ...] = (
+    "person",
+    "organization",
+    "place",
+    "facility",
+    "weapon_system",
+    "other",
+)
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "unattributed")
+#: Estimative bands of ICD 203 (US Intelligence Community Directive 203, "Analytic Standards",
+#: 2015), least to most likely, plus ``unhedged`` for statements made without any hedge word.
+#: The mapping from hedge words to bands and its justification is in ``workbook.extract.hedges``.
+CONFIDENCE_BANDS: tuple[str, ...] = (
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+    "unhedged",
+)
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "decade")
+#: ``absolute``: the text names the date ("January 19, 2019"); ``relative``: resolved against the
+#: document's publication date ("last June", "on Thursday"); ``unanchored``: relative, but the
+#: document has no publication date, so the expression is kept without a date.
+DATE_RESOLUTIONS: tuple[str, ...] = ("absolute", "relative", "unanchored")
+#: How a mention was tied to its entity: ``exact`` (the surface is the canonical name or a
+#: gazetteer name), ``alias`` (a known alias or a shorter form such as "Mr Lewis"),
+#: ``ambiguous`` (several entities fit; the chosen one is the most recent, the others are listed in
+#: ``candidates``).
+MENTION_RESOLUTIONS: tuple[str, ...] = ("exact", "alias", "ambiguous")
+COORD_SOURCES: tuple[str, ...] = ("gazetteer", "dataset", "analyst")
+BUILD_STAGES: tuple[str, ...] = ("discover", "read", "decode", "metadata", "parse", "extract", "write")
+
+_CATEGORIES: dict[str, tuple[str, ...]] = {}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a declared table.
+
+    ``dtype`` is a pandas dtype name (``string``, ``Int64``, ``int64``, ``float64``,
+    ``datetime64[s]``, ``bool``, ``boolean``), ``category`` (with ``categories``), or ``list``
+    (a Python list of strings per row, stored as a Parquet list).
+    """
+
+    name: str
+    dtype: str
+    meaning: str
+    nullable: bool = False
+    categories: tuple[str, ...] = ()
+    ordered: bool = False
+
+    def pandas_dtype(self) -> Any:
+        if self.dtype == "category":
+            return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
+        if self.dtype == "list":
+            return object
+        if self.dtype == "string":
+            return pd.StringDtype()
+        return self.dtype
+
+
+@dataclass(frozen=True)
+class Table:
+    """A declared table: its name, meaning, key and columns."""
+
+    name: str
+    meaning: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _c(name: str, dtype: str, meaning: str, nullable: bool = False, **kw: Any) -> Column:
+    return Column(name, dtype, meaning, nullable, **kw)
+
+
+_PROV = (
+    _c("doc_id", "string", "The document the row comes from (documents.doc_id)."),
+    _c("start", "int64", "Character offset where the span begins in the document's text."),
+    _c("end", "int64", "Character offset where the span ends (exclusive)."),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "documents",
+            "One row per distinct document (by content hash). Duplicates are reported, not stored twice.",
+            ("doc_id",),
+            (
+                _c("doc_id", "string", "Stable id: 'd' + the first 16 hex digits of sha256 of the text."),
+                _c("title", "string", "Title from metadata, the document's own heading, or its file name."),
+                _c("publisher", "string", "Publisher or outlet, when known.", True),
+                _c(
+                    "published",
+                    "datetime64[s]",
+                    "Publication date from metadata; null when unknown (never the build date).",
+                    True,
+                ),
+                _c("source", "string", "Where it came from: a path relative to the corpus root, or a URL."),
+                _c("sha256", "string", "sha256 of the UTF-8 text (hex)."),
+                _c("text", "string", "The full plain text. All offsets in other tables index into it."),
+                _c("n_chars", "int64", "len(text)."),
+                _c("language", "string", "ISO 639-1 language code, when known.", True),
+                _c("format", "string", "What it was read from: txt, md, html, pdf, docx, json, jsonl."),
+                _c("section", "string", "Section or topic from metadata (e.g. a KCNA topic).", True),
+                _c("url", "string", "The document's URL, when known.", True),
+                _c("encoding", "string", "The text encoding detected for text formats.", True),
+                _c("meta", "string", "Other metadata fields as a JSON object.", True),
+            ),
+        ),
+        Table(
+            "entities",
+            "People, organisations, places, facilities and weapon systems found across the corpus.",
+            ("entity_id",),
+            (
+                _c("entity_id", "string", "Stable id: 'e' + a hash of type and normalised canonical name."),
+                _c("name", "string", "Canonical name (the fullest form seen)."),
+                _c("type", "category", "Entity type.", categories=ENTITY_TYPES),
+                _c("aliases", "list", "Other surface forms that refer to it (e.g. 'Mr Lewis')."),
+                _c("n_mentions", "int64", "Number of mentions in the corpus."),
+                _c("n_docs", "int64", "Number of documents that mention it."),
+                _c("origin", "string", "What found it: rules, gazetteer:<name>, watchlist, spacy, ..."),
+            ),
+        ),
+        Table(
+            "mentions",
+            "Each place in a document where an entity is named.",
+            ("mention_id",),
+            (
+                _c("mention_id", "string", "Stable id from doc_id and offsets."),
+                *_PROV,
+                _c("entity_id", "string", "The entity referred to (entities.entity_id)."),
+                _c("surface", "string", "Exactly text[start:end]."),
+                _c("sentence", "int64", "Index of the sentence in the document (0-based)."),
+                _c(
+                    "resolution",
+                    "category",
+                    "How the mention was tied to its entity.",
+                    categories=MENTION_RESOLUTIONS,
+                ),
+                _c("candidates", "list", "When ambiguous: every entity id that could be meant."),
+            ),
+        ),
+        Table(
+            "claims",
+            "Statements: direct and reported quotes with their speaker, and hedged unattributed statements.",
+            ("claim_id",),
+            (
+                _c("claim_id", "string", "Stable id from doc_id and offsets."),
+                *_PROV,
+                _c("text", "string", "Exactly text[start:end]: the quote or the hedged statement."),
+                _c("sentence", "int64", "Index of the sentence where the claim starts."),
+                _c("speaker_id", "string", "The speaker's entity id, when resolved.", True),
+                _c("speaker_text", "string", "The speaker as written ('Mr Lewis', 'US officials'), if any.", True),
+                _c("quote_kind", "category", "direct, indirect or unattributed.", categories=QUOTE_KINDS),
+                _c("cue", "string", "The reporting cue: 'said', 'according to', 'told', ...", True),
+                _c("hedge", "string", "The hedge word, lower-cased ('may', 'likely', 'believed'), if any.", True),
+                _c(
+                    "confidence",
+                    "category",
+                    "ICD 203 band implied by the hedge; 'unhedged' when there is none.",
+                    categories=CONFIDENCE_BANDS,
+                ),
+                _c("entity_ids", "list", "Entities mentioned inside the claim span."),
+            ),
+        ),
+        Table(
+            "events",
+            "Dated happenings: each date expression, resolved to an interval with its precision.",
+            ("event_id",),
+            (
+                _c("event_id", "string", "Stable id from doc_id and offsets."),
+                *_PROV,
+                _c("text", "string", "Exactly text[start:end]: the date expression ('last June')."),
+                _c("sentence", "int64", "Index of the sentence holding the expression."),
+                _c("context", "string", "The whole sentence, for display."),
+                _c("date_start", "datetime64[s]", "First day of the interval the expression denotes.", True),
+                _c("date_end", "datetime64[s]", "Last day of the interval (inclusive).", True),
+                _c("precision", "category", "day, month, year or decade.", categories=DATE_PRECISIONS),
+                _c("resolution", "category", "absolute, relative or unanchored.", categories=DATE_RESOLUTIONS),
+                _c("anchor", "datetime64[s]", "The date a relative expression was resolved against.", True),
+                _c("kind", "string", "What happened, when known (e.g. 'meeting', 'visit', 'launch').", True),
+                _c("entity_ids", "list", "Entities named in the same sentence."),
+            ),
+        ),
+        Table(
+            "places",
+            "Coordinates for place and facility entities, each with its uncertainty and source.",
+            ("entity_id",),
+            (
+                _c("entity_id", "string", "The place or facility (entities.entity_id)."),
+                _c("lat", "float64", "Latitude, WGS84 degrees."),
+                _c("lon", "float64", "Longitude, WGS84 degrees."),
+                _c(
+                    "uncertainty_km",
+                    "float64",
+                    "Radius within which the thing lies: a country centroid is hundreds of km, a city "
+                    "centroid ~10 km, a surveyed facility < 1 km.",
+                ),
+                _c("coord_source", "category", "gazetteer, dataset or analyst.", categories=COORD_SOURCES),
+                _c("source_name", "string", "Which gazetteer or dataset gave the coordinates."),
+                _c("admin_area", "string", "Province, state or country the place lies in.", True),
+            ),
+        ),
+        Table(
+            "build_issues",
+            "Everything that went wrong in a build, one row per problem; the rest of the build went on.",
+            ("path", "stage", "error"),
+            (
+                _c("path", "string", "The file (relative to the corpus root) or record that failed."),
+                _c("stage", "category", "Where it failed.", categories=BUILD_STAGES),
+                _c("error", "string", "The error's class name."),
+                _c("message", "string", "What went wrong and what to do about it."),
+                _c("doc_id", "string", "The document's id, when it got that far.", True),
+            ),
+        ),
+        Table(
+            "annotations",
+            "Analyst annotations (tags, stars, notes, claim status), kept apart from rebuilt tables.",
+            ("annotation_id",),
+            (
+                _c("annotation_id", "string", "Stable id of the annotation."),
+                _c("target_kind", "string", "document, entity, claim or event."),
+                _c("target_id", "string", "The id of the annotated row."),
+                _c("kind", "string", "tag, star, note or status."),
+                _c("value", "string", "The tag, note text or status.", True),
+                _c("author", "string", "Who made it.", True),
+                _c("created", "datetime64[s]", "When it was made (UTC)."),
+            ),
+        ),
+    )
+}
+
+
+def table(name: str) -> Table:
+    """The declaration of table ``name``; raises :class:`SchemaError` for an unknown name."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise SchemaError(f"Unknown table {name!r}; the tables are: {', '.join(TABLES)}.") from None
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    """An empty DataFrame with the declared columns and dtypes of table ``name``."""
+    t = table(name)
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.pandas_dtype()) for c in t.columns})
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, float) and v != v:  # NaN
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """Return ``data`` as table ``name``: declared columns in order, declared dtypes, checked.
+
+    Raises :class:`SchemaError` naming the table, the column and (up to five) failing rows when a
+    required column is missing, a non-nullable column holds nulls, a categorical value is not
+    among the declared categories, or a key is duplicated. Extra columns are dropped.
+    """
+    t = table(name)
+    df = pd.DataFrame(list(data)) if not isinstance(data, pd.DataFrame) else data
+    if len(df) == 0:
+        return empty_frame(name)
+    missing = [c.name for c in t.columns if c.name not in df.columns and not c.nullable and c.dtype != "list"]
+    if missing:
+        raise SchemaError(f"Table {name!r} lacks required column(s) {missing}; it has {list(df.columns)}.")
+    out: dict[str, pd.Series] = {}
+    for c in t.columns:
+        if c.name not in df.columns:
+            s = pd.Series([None] * len(df), index=df.index, dtype=object)
+        else:
+            s = df[c.name]
+        if c.dtype == "list":
+            s = pd.Series([_as_list(v) for v in s], index=df.index, dtype=object)
+        elif c.dtype == "category":
+            bad = ~s.isna() & ~s.isin(c.categories)
+            if bad.any():
+                rows = list(df.index[bad][:5])
+                raise SchemaError(
+                    f"Table {name!r}, column {c.name!r}: values {sorted(set(s[bad].astype(str)))[:5]} at rows "
+                    f"{rows} are not among the declared categories {list(c.categories)}."
+                )
+            s = s.astype(c.pandas_dtype())
+        else:
+            try:
+                if c.dtype.startswith("datetime64"):
+                    s = pd.to_datetime(s).astype(c.dtype)
+                else:
+                    s = s.astype(c.pandas_dtype())
+            except (TypeError, ValueError) as exc:
+                raise SchemaError(f"Table {name!r}, column {c.name!r} cannot be read as {c.dtype}: {exc}") from exc
+        if not c.nullable and c.dtype != "list":
+            nulls = s.isna()
+            if nulls.any():
+                rows = list(df.index[nulls][:5])
+                raise SchemaError(f"Table {name!r}, column {c.name!r} must not be null; nulls at rows {rows}.")
+        out[c.name] = s
+    result = pd.DataFrame(out).reset_index(drop=True)
+    if t.key:
+        dup = result.duplicated(list(t.key), keep=False)
+        if dup.any() and name != "build_issues":
+            rows = list(result.index[dup][:5])
+            raise SchemaError(f"Table {name!r}: key {list(t.key)} is duplicated at rows {rows}.")
+    return result
+
+
+def data_model_markdown() -> str:
+    """The data model as Markdown (what ``docs/data-model.md`` holds)."""
+    lines = [
+        "# The workbook data model",
+        "",
+        f"Schema version **{SCHEMA_VERSION}**. Generated from `workbook/model.py` by "
+        "`python -m workbook.model > docs/data-model.md`; a test checks that the file is current.",
+        "",
+        "Every derived row (mention, claim, event) keeps its provenance: `doc_id` plus character "
+        "offsets `start`/`end` such that `documents.text[start:end]` is exactly the row's surface.",
+        "",
+    ]
+    for t in TABLES.values():
+        lines += [f"## `{t.name}`", "", t.meaning, "", f"Key: `{', '.join(t.key)}`", ""]
+        lines += ["| column | dtype | null | meaning |", "|---|---|---|---|"]
+        for c in t.columns:
+            dtype = c.dtype
+            if c.categories:
+                dtype += ": " + ", ".join(c.categories)
+            lines.append(f"| `{c.name}` | {dtype} | {'yes' if c.nullable else 'no'} | {c.meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(data_model_markdown(), end="")
