@@ -1,0 +1,33 @@
+"""``workbook.open``: a workspace or a corpus in, a :class:`~workbook.book.Book` out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbook.book import Book
+from workbook.build import build
+from workbook.errors import WorkspaceNotFoundError
+from workbook.workspace import default_workspace, is_workspace, read_book
+
+__all__ = ["open"]
+
+
+def open(path: str | Path, *, rebuild: bool = True, **build_options: Any) -> Book:  # noqa: A001
+    """Open ``path`` as a Book.
+
+    ``path`` is either a workspace (a folder made by ``workbook build``) or a corpus (a file or a
+    folder of documents). For a corpus the workspace beside it (``<corpus>.workbook``, or
+    ``out=...``) is built or brought up to date first; only changed documents are extracted again.
+    With ``rebuild=False`` an existing workspace of the corpus is opened as it is.
+    """
+    p = Path(path)
+    if is_workspace(p):
+        return read_book(p)
+    if not p.exists():
+        raise WorkspaceNotFoundError(f"{p} does not exist: give a workspace folder or a corpus file or folder.")
+    out = Path(build_options.pop("out", None) or default_workspace(p))
+    if rebuild or not is_workspace(out):
+        build([p], out, **build_options)
+    return read_book(out)
+

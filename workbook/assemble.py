@@ -1,0 +1,184 @@
+"""Turn one document's :class:`~workbook.extract.base.Extraction` into table rows, and merge the
+per-document rows of a corpus into the corpus tables.
+
+Pure functions: no I/O. The build calls :func:`extraction_rows` once per document, keeps the rows
+of unchanged documents from the previous build, and calls :func:`assemble_tables` at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from workbook.errors import ExtractionError
+from workbook.extract.base import Extraction
+from workbook.ids import entity_id, span_id
+from workbook.model import (
+    CONFIDENCE_BANDS,
+    COORD_SOURCES,
+    DATE_PRECISIONS,
+    DATE_RESOLUTIONS,
+    ENTITY_TYPES,
+    MENTION_RESOLUTIONS,
+    QUOTE_KINDS,
+    conform,
+)
+
+__all__ = ["DocRows", "extraction_rows", "assemble_tables", "PRIVATE_TABLES"]
+
+#: Per-document tables kept in each snapshot so that a rebuild can reuse unchanged documents.
+PRIVATE_TABLES = ("_doc_entities", "_doc_places")
+
+
+@dataclass
+class DocRows:
+    """Rows derived from one document, ready to concatenate with other documents' rows."""
+
+    doc_entities: list[dict[str, Any]] = field(default_factory=list)
+    doc_places: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _check_span(kind: str, doc_id: str, n: int, start: int, end: int) -> None:
+    if not (0 <= start < end <= n):
+        raise ExtractionError(
+            f"The extractor gave a {kind} span [{start}, {end}) outside document {doc_id} of {n} characters; "
+            "this is a bug in the extractor: report it with the document."
+        )
+
+
+def _check_value(kind: str, column: str, value: Any, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise ExtractionError(
+            f"The extractor gave a {kind} with {column}={value!r}; allowed values are {list(allowed)}."
+        )
+
+
+def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
+    """Rows for the tables from one document's extraction, with stable ids and checked offsets.
+
+    Raises :class:`ExtractionError` when a record points outside the text, names an entity key the
+    extraction does not define, or uses a value outside the declared categories.
+    """
+    n = len(text)
+    rows = DocRows()
+    key_to_id: dict[str, str] = {}
+    for e in ex.entities:
+        _check_value("entity", "type", e.type, ENTITY_TYPES)
+        eid = entity_id(e.type, e.name)
+        key_to_id[e.key] = eid
+        rows.doc_entities.append(
+            {"doc_id": doc_id, "entity_id": eid, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+             "origin": e.origin}
+        )
+
+    def eid_of(key: str) -> str:
+        try:
+            return key_to_id[key]
+        except KeyError:
+            raise ExtractionError(
+                f"The extractor referred to entity key {key!r} in document {doc_id} without defining it."
+            ) from None
+
+    for m in ex.mentions:
+        _check_span("mention", doc_id, n, m.start, m.end)
+        _check_value("mention", "resolution", m.resolution, MENTION_RESOLUTIONS)
+        rows.mentions.append(
+            {"mention_id": span_id("m", doc_id, m.start, m.end), "doc_id": doc_id, "start": m.start, "end": m.end,
+             "entity_id": eid_of(m.entity_key), "surface": text[m.start : m.end], "sentence": m.sentence,
+             "resolution": m.resolution, "candidates": [eid_of(k) for k in m.candidates]}
+        )
+    for c in ex.claims:
+        _check_span("claim", doc_id, n, c.start, c.end)
+        _check_value("claim", "quote_kind", c.quote_kind, QUOTE_KINDS)
+        _check_value("claim", "confidence", c.confidence, CONFIDENCE_BANDS)
+        rows.claims.append(
+            {"claim_id": span_id("c", doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start, "end": c.end,
+             "text": text[c.start : c.end], "sentence": c.sentence,
+             "speaker_id": eid_of(c.speaker_key) if c.speaker_key else None, "speaker_text": c.speaker_text,
+             "quote_kind": c.quote_kind, "cue": c.cue, "hedge": c.hedge, "confidence": c.confidence,
+             "entity_ids": sorted({eid_of(k) for k in c.entity_keys})}
+        )
+    for v in ex.events:
+        _check_span("event", doc_id, n, v.start, v.end)
+        _check_value("event", "precision", v.precision, DATE_PRECISIONS)
+        _check_value("event", "resolution", v.resolution, DATE_RESOLUTIONS)
+        rows.events.append(
+            {"event_id": span_id("v", doc_id, v.start, v.end), "doc_id": doc_id, "start": v.start, "end": v.end,
+             "text": text[v.start : v.end], "sentence": v.sentence, "context": v.context,
+             "date_start": v.date_start, "date_end": v.date_end, "precision": v.precision,
+             "resolution": v.resolution, "anchor": v.anchor, "kind": v.kind,
+             "entity_ids": sorted({eid_of(k) for k in v.entity_keys})}
+        )
+    for p in ex.places:
+        _check_value("place", "coord_source", p.coord_source, COORD_SOURCES)
+        rows.doc_places.append(
+            {"doc_id": doc_id, "entity_id": eid_of(p.entity_key), "lat": p.lat, "lon": p.lon,
+             "uncertainty_km": p.uncertainty_km, "coord_source": p.coord_source, "source_name": p.source_name,
+             "admin_area": p.admin_area}
+        )
+    return rows
+
+
+def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity id: the most frequent spelling as name, all other spellings as aliases,
+    counts from the mentions."""
+    if doc_entities.empty:
+        return conform("entities", [])
+    counts = mentions.groupby("entity_id").agg(n_mentions=("mention_id", "size"), n_docs=("doc_id", "nunique"))
+    out = []
+    for eid, grp in doc_entities.groupby("entity_id", sort=True):
+        names = grp["name"].value_counts()
+        name = str(names.index[0])
+        aliases: set[str] = set(grp["name"].astype(str))
+        for a in grp["aliases"]:
+            aliases.update(str(x) for x in a)
+        aliases.discard(name)
+        n_mentions = int(counts.at[eid, "n_mentions"]) if eid in counts.index else 0
+        n_docs = int(counts.at[eid, "n_docs"]) if eid in counts.index else 0
+        out.append(
+            {"entity_id": eid, "name": name, "type": grp["type"].iloc[0], "aliases": sorted(aliases),
+             "n_mentions": n_mentions, "n_docs": n_docs, "origin": str(grp["origin"].value_counts().index[0])}
+        )
+    return conform("entities", out)
+
+
+def _merge_places(doc_places: pd.DataFrame) -> pd.DataFrame:
+    """One row per place entity: the coordinates with the smallest uncertainty win."""
+    if doc_places.empty:
+        return conform("places", [])
+    best = doc_places.sort_values(["entity_id", "uncertainty_km", "source_name"]).drop_duplicates("entity_id")
+    return conform("places", best.drop(columns=["doc_id"]))
+
+
+def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
+                    build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    """The corpus tables (and the private per-document tables) from every document's rows."""
+
+    def cat(attr: str) -> list[dict[str, Any]]:
+        return [r for d in per_doc for r in getattr(d, attr)]
+
+    mentions = conform("mentions", cat("mentions"))
+    doc_entities = pd.DataFrame(
+        cat("doc_entities"), columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"]
+    )
+    doc_places = pd.DataFrame(
+        cat("doc_places"),
+        columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
+    )
+    return {
+        "documents": conform("documents", documents),
+        "entities": _merge_entities(doc_entities, mentions),
+        "mentions": mentions,
+        "claims": conform("claims", cat("claims")),
+        "events": conform("events", cat("events")),
+        "places": _merge_places(doc_places),
+        "build_issues": conform("build_issues", build_issues),
+        "_doc_entities": doc_entities,
+        "_doc_places": doc_places,
+    }

@@ -1,0 +1,271 @@
+"""Build a corpus into a workspace: ingest, extract, assemble, write.
+
+One bad document never stops a build: whatever fails becomes a ``build_issues`` row (path, stage,
+error class, message) and the build goes on. Documents whose text and extractor settings are
+unchanged since the last build keep their rows instead of being extracted again. The tables are
+written as a new snapshot and switched in atomically (see :mod:`workbook.workspace`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from workbook import __version__
+from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables, extraction_rows
+from workbook.errors import WorkbookError, WorkspaceError
+from workbook.extract.base import DocumentInput, Extractor
+from workbook.ids import doc_id as make_doc_id
+from workbook.ids import sha256_text
+from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
+from workbook.model import SCHEMA_VERSION
+from workbook.workspace import (
+    default_workspace,
+    is_workspace,
+    read_book,
+    read_manifest,
+    read_private_table,
+    workspace_lock,
+    write_snapshot,
+)
+
+__all__ = ["BuildReport", "build", "extractor_fingerprint"]
+
+#: Builds of more documents than this show a progress bar (unless told otherwise).
+PROGRESS_THRESHOLD = 20
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did."""
+
+    workspace: Path
+    counts: dict[str, int]
+    n_documents: int
+    n_extracted: int
+    n_reused: int
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    issues: pd.DataFrame = field(default_factory=pd.DataFrame)
+    seconds: float = 0.0
+    written: bool = True
+
+    def summary(self) -> str:
+        """A plain-text table of counts and build issues, for the terminal."""
+        lines = [f"workspace: {self.workspace}", ""]
+        width = max(len(k) for k in self.counts) if self.counts else 10
+        lines += [f"  {k:<{width}}  {v:>9,}" for k, v in self.counts.items()]
+        lines += [
+            "",
+            f"documents: {self.n_documents:,} ({self.n_extracted:,} extracted, {self.n_reused:,} unchanged)"
+            f" in {self.seconds:.1f} s" + ("" if self.written else "; nothing changed, workspace left as it was"),
+        ]
+        if self.duplicates:
+            lines.append(f"duplicates skipped: {len(self.duplicates)} (same text as a document already read)")
+            lines += [f"  {d['source']}  =  {d['duplicate_of']}" for d in self.duplicates[:10]]
+        if len(self.issues):
+            lines.append(f"build issues: {len(self.issues)}")
+            by = self.issues.groupby(["stage", "error"], observed=True).size()
+            lines += [f"  {n:>5}  {stage}: {err}" for (stage, err), n in by.items()]
+            for row in self.issues.head(10).itertuples():
+                lines.append(f"  - {row.path} [{row.stage}] {row.error}: {row.message}")
+            if len(self.issues) > 10:
+                lines.append(f"  ... and {len(self.issues) - 10} more (see `workbook info`)")
+        else:
+            lines.append("build issues: none")
+        return "\n".join(lines)
+
+
+def extractor_fingerprint(extractor: Extractor) -> str:
+    """A hash of the extractor's name and settings and the schema and package versions: documents
+    extracted under another fingerprint are extracted again."""
+    payload = json.dumps(
+        {"name": extractor.name, "settings": extractor.settings(), "schema": SCHEMA_VERSION, "version": __version__},
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def _document_row(raw: RawDocument, sha: str, did: str) -> dict[str, Any]:
+    return {
+        "doc_id": did,
+        "title": raw.title or Path(raw.source.split("#")[0]).stem,
+        "publisher": raw.publisher,
+        "published": pd.Timestamp(raw.published) if raw.published else None,
+        "source": raw.source,
+        "sha256": sha,
+        "text": raw.text,
+        "n_chars": len(raw.text),
+        "language": raw.language,
+        "format": raw.format,
+        "section": raw.section,
+        "url": raw.url,
+        "encoding": raw.encoding,
+        "meta": json.dumps(raw.meta, sort_keys=True, default=str) if raw.meta else None,
+    }
+
+
+def _issue(path: str, stage: str, exc: BaseException | str, message: str = "", did: str | None = None) -> dict[str, Any]:
+    error = exc if isinstance(exc, str) else type(exc).__name__
+    return {"path": path, "stage": stage, "error": error, "message": message or str(exc), "doc_id": did}
+
+
+def _previous_rows(ws: Path, fingerprint: str) -> dict[str, DocRows]:
+    """Rows of the documents of the live snapshot, if it was built with the same extractor."""
+    if not is_workspace(ws):
+        return {}
+    try:
+        manifest = read_manifest(ws)
+        if manifest.get("extractor", {}).get("fingerprint") != fingerprint:
+            return {}
+        book = read_book(ws)
+    except WorkbookError:
+        return {}
+    private = {name: read_private_table(ws, name) for name in PRIVATE_TABLES}
+    rows: dict[str, DocRows] = {did: DocRows() for did in book.documents["doc_id"]}
+    sources: list[tuple[str, pd.DataFrame | None]] = [
+        ("mentions", book.mentions), ("claims", book.claims), ("events", book.events),
+        ("doc_entities", private["_doc_entities"]), ("doc_places", private["_doc_places"]),
+    ]
+    for attr, df in sources:
+        if df is None:
+            return {}
+        for rec in df.to_dict("records"):
+            target = rows.get(str(rec["doc_id"]))
+            if target is not None:
+                getattr(target, attr).append(_plain(rec))
+    return rows
+
+
+def _plain(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record read back from Parquet, with list columns as lists and NA as None."""
+    out: dict[str, Any] = {}
+    for k, v in rec.items():
+        if hasattr(v, "tolist") and not isinstance(v, str):
+            v = v.tolist()
+        elif v is pd.NaT or (not isinstance(v, list) and pd.isna(v)):
+            v = None
+        out[k] = v
+    return out
+
+
+def _default_extractor() -> Extractor:
+    from workbook.extract.pipeline import DefaultExtractor
+
+    return DefaultExtractor()
+
+
+def build(
+    paths: Sequence[str | Path],
+    out: str | Path | None = None,
+    *,
+    extractor: Extractor | None = None,
+    mapping: FieldMapping | None = None,
+    progress: bool | None = None,
+    force: bool = False,
+    wait_seconds: float = 0.0,
+) -> BuildReport:
+    """Build the documents under ``paths`` into the workspace ``out``.
+
+    ``out`` defaults to ``<first path>.workbook`` beside the corpus. Unchanged documents keep their
+    rows (``force=True`` extracts everything again). ``progress`` shows a progress bar; by default
+    it shows for more than :data:`PROGRESS_THRESHOLD` documents. Raises
+    :class:`~workbook.errors.WorkspaceError` only for problems with the workspace itself; problems
+    with documents end up in the report's ``issues``.
+    """
+    t0 = time.perf_counter()
+    corpus = [Path(p) for p in paths]
+    if not corpus:
+        raise WorkspaceError("Nothing to build: give at least one file or folder.")
+    ws = Path(out) if out is not None else default_workspace(corpus[0])
+    extractor = extractor or _default_extractor()
+    fingerprint = extractor_fingerprint(extractor)
+
+    with workspace_lock(ws, wait_seconds=wait_seconds):
+        previous = {} if force else _previous_rows(ws, fingerprint)
+        documents: list[dict[str, Any]] = []
+        issues: list[dict[str, Any]] = []
+        duplicates: list[dict[str, str]] = []
+        seen: dict[str, str] = {}
+        raws: list[tuple[RawDocument, str, str]] = []
+        for item in iter_documents(corpus, mapping=mapping):
+            if isinstance(item, IngestFailure):
+                issues.append(_issue(item.source, item.stage, item.error, item.message))
+                continue
+            sha = sha256_text(item.text)
+            did = make_doc_id(sha)
+            if sha in seen:
+                duplicates.append({"source": item.source, "duplicate_of": seen[sha], "doc_id": did})
+                continue
+            seen[sha] = item.source
+            raws.append((item, sha, did))
+            documents.append(_document_row(item, sha, did))
+            issues.extend(_issue(item.source, "metadata", "MetadataWarning", w, did) for w in _warnings(item))
+
+        show = progress if progress is not None else len(raws) > PROGRESS_THRESHOLD
+        per_doc: list[DocRows] = []
+        n_reused = 0
+        bar = tqdm(raws, desc="extracting", unit="doc", disable=not show, file=sys.stderr)
+        for raw, _sha, did in bar:
+            if did in previous:
+                per_doc.append(previous[did])
+                n_reused += 1
+                continue
+            doc = DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
+            try:
+                per_doc.append(extraction_rows(did, raw.text, extractor.extract(doc)))
+            except Exception as exc:  # one bad document never stops the build
+                issues.append(_issue(raw.source, "extract", exc, f"{type(exc).__name__}: {exc}", did))
+        tables = assemble_tables(documents, per_doc, issues)
+        counts = {k: len(v) for k, v in tables.items() if not k.startswith("_")}
+
+        unchanged = (
+            n_reused == len(raws)
+            and is_workspace(ws)
+            and set(previous) == {d["doc_id"] for d in documents}
+            and read_manifest(ws).get("n_build_issues") == len(issues)
+        )
+        if not unchanged:
+            build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+            manifest = {
+                "schema_version": SCHEMA_VERSION,
+                "package_version": __version__,
+                "build_id": build_id,
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "inputs": [str(p) for p in corpus],
+                "extractor": {"name": extractor.name, "settings": extractor.settings(), "fingerprint": fingerprint},
+                "mapping": mapping.to_dict() if mapping is not None else None,
+                "documents": {d["doc_id"]: {"source": d["source"], "sha256": d["sha256"]} for d in documents},
+                "duplicates": duplicates,
+                "counts": counts,
+                "n_build_issues": len(issues),
+                "seconds": round(time.perf_counter() - t0, 3),
+            }
+            write_snapshot(ws, build_id, tables, manifest)
+    return BuildReport(
+        workspace=ws,
+        counts=counts,
+        n_documents=len(raws),
+        n_extracted=len(raws) - n_reused,
+        n_reused=n_reused,
+        duplicates=duplicates,
+        issues=tables["build_issues"],
+        seconds=time.perf_counter() - t0,
+        written=not unchanged,
+    )
+
+
+def _warnings(raw: RawDocument) -> list[str]:
+    w = getattr(raw, "warnings", ())
+    return [str(x) for x in w] if w else []

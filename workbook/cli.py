@@ -1,0 +1,83 @@
+"""The ``workbook`` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbook import __version__
+from workbook.errors import WorkbookError
+
+__all__ = ["main"]
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from workbook.build import build
+    from workbook.extract.pipeline import DefaultExtractor
+    from workbook.ingest import FieldMapping
+
+    mapping = FieldMapping.load(args.mapping) if args.mapping else None
+    extractor = DefaultExtractor.from_options(gazetteers=args.gazetteer, watchlists=args.watchlist)
+    progress = False if args.quiet else None
+    report = build(
+        args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
+        wait_seconds=args.wait,
+    )
+    print(report.summary())
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from workbook.info import workspace_info
+
+    print(workspace_info(Path(args.workspace), max_issues=args.issues))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbook", description="Turn documents into tables for investigation.")
+    p.add_argument("--version", action="version", version=f"workbook {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build documents into a workspace of Parquet tables")
+    b.add_argument("paths", nargs="+", help="files or folders: .txt .md .html .pdf .docx .json .jsonl")
+    b.add_argument("--out", help="workspace folder (default: <first path>.workbook beside the corpus)")
+    b.add_argument(
+        "--mapping",
+        help="field mapping for JSON/JSONL collections: a preset name (e.g. kcna-stiles) or a JSON file",
+    )
+    b.add_argument(
+        "--gazetteer", action="append", default=[], metavar="FILE",
+        help="extra gazetteer table of places/facilities with coordinates (CSV/JSON; repeatable)",
+    )
+    b.add_argument(
+        "--watchlist", action="append", default=[], metavar="FILE",
+        help="names the extractor must find (CSV/JSON with name,type[,aliases]; repeatable)",
+    )
+    b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
+    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=_cmd_build)
+
+    i = sub.add_parser("info", help="counts per table and the build issues of a workspace")
+    i.add_argument("workspace")
+    i.add_argument("--issues", type=int, default=20, metavar="N", help="list at most N build issues")
+    i.set_defaults(func=_cmd_info)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``workbook`` command; returns the exit code (0 ok, 1 a workbook error, 2 usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except WorkbookError as exc:
+        print(f"workbook: error: {exc}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""Workspaces on disk: Parquet tables in snapshots, switched atomically, guarded by a lock.
+
+Layout of a workspace folder::
+
+    WORKSPACE/
+      CURRENT                 one line: the name of the live snapshot
+      snapshots/<build_id>/   one Parquet file per table, plus manifest.json
+      .lock                   held (flock) by the build writing the workspace
+
+A build writes a whole new snapshot into a temporary folder, renames it into ``snapshots/`` and
+only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build killed at any point
+leaves the previous snapshot live and readable; stale temporary folders are removed by the next
+build. Readers only ever follow ``CURRENT``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from workbook.book import TABLE_NAMES, Book
+from workbook.errors import WorkspaceError, WorkspaceLockedError, WorkspaceNotFoundError
+from workbook.model import SCHEMA_VERSION, conform
+
+__all__ = [
+    "WORKSPACE_SUFFIX",
+    "is_workspace",
+    "default_workspace",
+    "read_manifest",
+    "read_book",
+    "read_private_table",
+    "write_snapshot",
+    "workspace_lock",
+    "atomic_write_text",
+]
+
+WORKSPACE_SUFFIX = ".workbook"
+_CURRENT = "CURRENT"
+_SNAPSHOTS = "snapshots"
+_KEEP_SNAPSHOTS = 2
+
+
+def is_workspace(path: Path) -> bool:
+    """Does ``path`` hold a built workspace?"""
+    return (path / _CURRENT).is_file()
+
+
+def default_workspace(corpus: Path) -> Path:
+    """Where the workspace of a corpus goes by default: beside it, named ``<corpus>.workbook``."""
+    corpus = Path(corpus)
+    name = corpus.name if corpus.name not in ("", ".") else corpus.resolve().name
+    return corpus.parent / (name + WORKSPACE_SUFFIX)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: a temp file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _current_snapshot(ws: Path) -> Path:
+    if not ws.exists():
+        raise WorkspaceNotFoundError(f"No workspace at {ws}: build one first with `workbook build CORPUS --out {ws}`.")
+    if not is_workspace(ws):
+        raise WorkspaceNotFoundError(
+            f"{ws} is not a workspace (it has no {_CURRENT} file). Build one with `workbook build CORPUS --out {ws}`."
+        )
+    name = (ws / _CURRENT).read_text(encoding="utf-8").strip()
+    snap = ws / _SNAPSHOTS / name
+    if not name or "/" in name or not snap.is_dir():
+        raise WorkspaceError(
+            f"Workspace {ws} points at snapshot {name!r}, which is missing. Rebuild it with `workbook build`."
+        )
+    return snap
+
+
+def read_manifest(ws: Path) -> dict[str, Any]:
+    """The manifest of the live snapshot of workspace ``ws``."""
+    snap = _current_snapshot(Path(ws))
+    try:
+        manifest: dict[str, Any] = json.loads((snap / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WorkspaceError(f"The manifest of {snap} cannot be read ({exc}); rebuild the workspace.") from exc
+    return manifest
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pq.read_table(path).to_pandas()
+    except (OSError, pa.ArrowException) as exc:
+        raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
+
+
+def read_book(ws: Path) -> Book:
+    """Open the live snapshot of workspace ``ws`` as a :class:`Book`."""
+    ws = Path(ws)
+    snap = _current_snapshot(ws)
+    manifest = read_manifest(ws)
+    found = manifest.get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"Workspace {ws} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
+            "Rebuild it with `workbook build`."
+        )
+    tables: dict[str, pd.DataFrame] = {}
+    for name in TABLE_NAMES:
+        f = snap / f"{name}.parquet"
+        if f.exists():
+            tables[name] = conform(name, _read_parquet(f))
+    return Book(**tables, manifest=manifest, workspace=ws)
+
+
+def read_private_table(ws: Path, name: str) -> pd.DataFrame | None:
+    """A build's private table (e.g. ``_doc_entities``) from the live snapshot, or None."""
+    try:
+        snap = _current_snapshot(Path(ws))
+    except WorkspaceError:
+        return None
+    f = snap / f"{name}.parquet"
+    return _read_parquet(f) if f.exists() else None
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    pq.write_table(table, path, compression="zstd")
+
+
+def write_snapshot(
+    ws: Path,
+    build_id: str,
+    tables: Mapping[str, pd.DataFrame],
+    manifest: Mapping[str, Any],
+) -> Path:
+    """Write ``tables`` and ``manifest`` as a new snapshot of ``ws`` and make it the live one.
+
+    The snapshot is written in full into a temporary folder first; the switch is one atomic
+    rename of ``CURRENT``. Older snapshots beyond the last two are removed afterwards.
+    """
+    ws = Path(ws)
+    snaps = ws / _SNAPSHOTS
+    snaps.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=snaps))
+    try:
+        for name, df in tables.items():
+            _write_parquet(df, tmp / f"{name}.parquet")
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+        for f in tmp.iterdir():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+        final = snaps / build_id
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    atomic_write_text(ws / _CURRENT, build_id + "\n")
+    _prune(snaps, keep=build_id)
+    return final
+
+
+def _prune(snaps: Path, keep: str) -> None:
+    """Remove temporary folders of dead builds and all but the newest snapshots."""
+    entries = sorted((p for p in snaps.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    live = [p for p in entries if not p.name.startswith(".tmp-")]
+    for p in entries:
+        if p.name.startswith(".tmp-") and time.time() - p.stat().st_mtime > 5:
+            shutil.rmtree(p, ignore_errors=True)
+    for p in live[_KEEP_SNAPSHOTS:]:
+        if p.name != keep:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def workspace_lock(ws: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the workspace's build lock; raise :class:`WorkspaceLockedError` if another build holds
+    it for longer than ``wait_seconds``."""
+    ws = Path(ws)
+    try:
+        ws.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Cannot create the workspace folder {ws} ({exc.strerror}). Choose a writable place with --out."
+        ) from exc
+    lock_path = ws / ".lock"
+    fh = open(lock_path, "a+")  # noqa: SIM115 - held for the duration of the context
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another process"
+                    raise WorkspaceLockedError(
+                        f"Workspace {ws} is being built by {holder}. Wait for that build to finish, "
+                        "or pass a longer wait (--wait SECONDS)."
+                    ) from None
+                time.sleep(0.1)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        fh.close()
