@@ -7,21 +7,24 @@ what went wrong and what to do about it. Catch :class:`WorkbookError` to catch t
 from __future__ import annotations
 
 __all__ = [
-    "WorkbookError",
-    "IngestError",
-    "UnsupportedFormatError",
-    "EmptyDocumentError",
+    "ChartError",
     "DecodingError",
     "DocumentParseError",
-    "MetadataError",
-    "FieldMappingError",
+    "DocumentTooLargeError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
     "ExtractionError",
-    "GazetteerError",
-    "SchemaError",
-    "WorkspaceError",
-    "WorkspaceNotFoundError",
-    "WorkspaceLockedError",
+    "FieldMappingError",
     "FilterSpecError",
+    "GazetteerError",
+    "IngestError",
+    "MetadataError",
+    "SchemaError",
+    "UnsupportedFormatError",
+    "WorkbookError",
+    "WorkspaceError",
+    "WorkspaceLockedError",
+    "WorkspaceNotFoundError",
 ]
 
 
@@ -47,6 +50,14 @@ class DecodingError(IngestError):
 
 class DocumentParseError(IngestError):
     """The file is damaged or not what its extension says (a .docx that is not a zip, a corrupt PDF)."""
+
+
+class EncryptedDocumentError(DocumentParseError):
+    """The document is password-protected (an encrypted PDF) and cannot be read without the password."""
+
+
+class DocumentTooLargeError(IngestError):
+    """The file (or, for a .docx, its uncompressed content) is larger than the configured limit."""
 
 
 class MetadataError(IngestError):
@@ -83,3 +94,7 @@ class WorkspaceLockedError(WorkspaceError):
 
 class FilterSpecError(WorkbookError):
     """A FilterSpec (or its JSON) is malformed or names values that do not exist."""
+
+
+class ChartError(WorkbookError):
+    """A chart was asked for with an option it does not know, or for a row that is not in the Book."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["RawDocument", "IngestFailure"]
+__all__ = ["IngestFailure", "RawDocument"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,10 @@ class RawDocument:
     ``source`` is the path relative to the corpus root given to the build (for a record of a
     JSON/JSONL collection: ``path#index``). ``published`` is None when the date is unknown: it is
     never filled with today's date.
+
+    ``warnings`` lists problems that did not stop the document from loading (a sidecar date that
+    is not a date, a publication date in the future, ...), each a message saying what to fix. The
+    build turns each into a ``build_issues`` row with the document's id.
     """
 
     text: str
@@ -29,6 +33,7 @@ class RawDocument:
     url: str | None = None
     encoding: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

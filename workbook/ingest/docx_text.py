@@ -1,0 +1,124 @@
+"""Word documents (.docx): paragraphs and table cells in reading order, with python-docx.
+
+Before parsing, the zip's members are checked: a file that is not a zip raises
+:class:`~workbook.errors.DocumentParseError` (an old binary ``.doc`` renamed, or a damaged
+download), and a zip whose members would unpack to more than ``max_unpacked_bytes`` (a "zip
+bomb") raises :class:`~workbook.errors.DocumentTooLargeError` without unpacking anything.
+
+Paragraphs are separated by blank lines (as in the HTML and text readers); a table's cells are
+separated by tabs and its rows by line breaks. Headers, footers and comments are left out.
+
+Core properties: ``title`` is the title. ``author``, ``subject``, ``keywords`` go to ``meta``.
+``created`` is when the *file* was made, not when the text was published, so it is kept in
+``meta["docx_created"]`` and never used as ``published``; give the publication date in a sidecar.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from workbook.errors import DocumentParseError, DocumentTooLargeError
+from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, clean_title
+from workbook.ingest.plain_text import require_text
+from workbook.ingest.text_decoding import normalise_newlines
+
+__all__ = ["DEFAULT_MAX_UNPACKED_BYTES", "check_zip", "read_docx"]
+
+#: A .docx whose members unpack to more than this is refused.
+DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+_MAX_MEMBERS = 10_000
+
+
+def check_zip(data: bytes, origin: str, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES) -> None:
+    """Check that ``data`` is a zip that unpacks to at most ``max_unpacked_bytes``; raise otherwise."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise DocumentParseError(
+            f"{origin}: not a valid .docx (it is not a zip archive: {exc}). If it is an old Word .doc or a "
+            "damaged download, open it in Word or LibreOffice and save it as .docx."
+        ) from exc
+    if len(infos) > _MAX_MEMBERS:
+        raise DocumentTooLargeError(f"{origin}: the .docx holds {len(infos)} parts; that is not a normal document.")
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > max_unpacked_bytes:
+        raise DocumentTooLargeError(
+            f"{origin}: the .docx would unpack to {unpacked / 2**20:.1f} MB (limit {max_unpacked_bytes / 2**20:g} MB); "
+            "it may be a zip bomb. If it is genuine, save its text as .txt or raise the limit."
+        )
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats in every column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(_blocks(cell)))
+        line = "\t".join(c for c in cells if c)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _blocks(container: Any) -> list[str]:
+    """Non-empty paragraphs and tables (rows joined by line breaks) in reading order."""
+    blocks: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = normalise_newlines(block.text).strip()
+        elif isinstance(block, Table):
+            text = "\n".join(_table_lines(block))
+        else:
+            continue
+        if text:
+            blocks.append(text)
+    return blocks
+
+
+def _properties(document: Any) -> DocumentMetadata:
+    props = document.core_properties
+    meta: dict[str, Any] = {}
+    for name in ("author", "subject", "keywords"):
+        value = clean_title(getattr(props, name, None) or "")
+        if value:
+            meta[name] = value
+    created = props.created
+    if created is not None:
+        meta["docx_created"] = created.isoformat()
+    return DocumentMetadata(title=clean_title(props.title or ""), meta=meta)
+
+
+def read_docx(data: bytes, origin: str, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES) -> ParsedDocument:
+    """Read a .docx file's bytes: paragraphs and tables as text, core properties as metadata."""
+    check_zip(data, origin, max_unpacked_bytes)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = _blocks(document)
+        metadata = _properties(document)
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        AttributeError,
+        TypeError,
+        etree.LxmlError,
+    ) as exc:
+        raise DocumentParseError(
+            f"{origin}: the .docx is damaged or not a Word document ({type(exc).__name__}: {exc}). "
+            "Open it in Word or LibreOffice and save it again as .docx."
+        ) from exc
+    return ParsedDocument(require_text("\n\n".join(blocks), origin), metadata=metadata)
