@@ -130,7 +130,9 @@ def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
     counts from the mentions."""
     if doc_entities.empty:
         return conform("entities", [])
-    counts = mentions.groupby("entity_id").agg(n_mentions=("mention_id", "size"), n_docs=("doc_id", "nunique"))
+    grouped = mentions.groupby("entity_id")
+    n_mentions_of = {str(k): int(v) for k, v in grouped.size().items()}
+    n_docs_of = {str(k): int(v) for k, v in grouped["doc_id"].nunique().items()}
     out = []
     for eid, grp in doc_entities.groupby("entity_id", sort=True):
         names = grp["name"].value_counts()
@@ -139,8 +141,8 @@ def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
         for a in grp["aliases"]:
             aliases.update(str(x) for x in a)
         aliases.discard(name)
-        n_mentions = int(counts.at[eid, "n_mentions"]) if eid in counts.index else 0
-        n_docs = int(counts.at[eid, "n_docs"]) if eid in counts.index else 0
+        n_mentions = int(n_mentions_of.get(str(eid), 0))
+        n_docs = int(n_docs_of.get(str(eid), 0))
         out.append(
             {"entity_id": eid, "name": name, "type": grp["type"].iloc[0], "aliases": sorted(aliases),
              "n_mentions": n_mentions, "n_docs": n_docs, "origin": str(grp["origin"].value_counts().index[0])}

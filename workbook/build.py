@@ -13,7 +13,7 @@ import json
 import sys
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,8 +75,8 @@ class BuildReport:
             lines += [f"  {d['source']}  =  {d['duplicate_of']}" for d in self.duplicates[:10]]
         if len(self.issues):
             lines.append(f"build issues: {len(self.issues)}")
-            by = self.issues.groupby(["stage", "error"], observed=True).size()
-            lines += [f"  {n:>5}  {stage}: {err}" for (stage, err), n in by.items()]
+            by = self.issues.groupby(["stage", "error"], observed=True).size().reset_index(name="n")
+            lines += [f"  {r.n:>5}  {r.stage}: {r.error}" for r in by.itertuples()]
             for row in self.issues.head(10).itertuples():
                 lines.append(f"  - {row.path} [{row.stage}] {row.error}: {row.message}")
             if len(self.issues) > 10:
@@ -141,14 +141,14 @@ def _previous_rows(ws: Path, fingerprint: str) -> dict[str, DocRows]:
     for attr, df in sources:
         if df is None:
             return {}
-        for rec in df.to_dict("records"):
+        for rec in df.to_dict(orient="records"):
             target = rows.get(str(rec["doc_id"]))
             if target is not None:
                 getattr(target, attr).append(_plain(rec))
     return rows
 
 
-def _plain(rec: dict[str, Any]) -> dict[str, Any]:
+def _plain(rec: Mapping[Any, Any]) -> dict[str, Any]:
     """A record read back from Parquet, with list columns as lists and NA as None."""
     out: dict[str, Any] = {}
     for k, v in rec.items():
@@ -156,7 +156,7 @@ def _plain(rec: dict[str, Any]) -> dict[str, Any]:
             v = v.tolist()
         elif v is pd.NaT or (not isinstance(v, list) and pd.isna(v)):
             v = None
-        out[k] = v
+        out[str(k)] = v
     return out
 
 
@@ -197,7 +197,7 @@ def build(
         documents: list[dict[str, Any]] = []
         issues: list[dict[str, Any]] = []
         duplicates: list[dict[str, str]] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, dict[str, Any]] = {}
         raws: list[tuple[RawDocument, str, str]] = []
         for item in iter_documents(corpus, mapping=mapping):
             if isinstance(item, IngestFailure):
@@ -206,11 +206,14 @@ def build(
             sha = sha256_text(item.text)
             did = make_doc_id(sha)
             if sha in seen:
-                duplicates.append({"source": item.source, "duplicate_of": seen[sha], "doc_id": did})
+                first = seen[sha]
+                duplicates.append({"source": item.source, "duplicate_of": first["source"], "doc_id": did})
+                _merge_section(first, item.section)
                 continue
-            seen[sha] = item.source
+            row = _document_row(item, sha, did)
+            seen[sha] = row
             raws.append((item, sha, did))
-            documents.append(_document_row(item, sha, did))
+            documents.append(row)
             issues.extend(_issue(item.source, "metadata", "MetadataWarning", w, did) for w in _warnings(item))
 
         show = progress if progress is not None else len(raws) > PROGRESS_THRESHOLD
@@ -266,6 +269,15 @@ def build(
     )
 
 
+def _merge_section(row: dict[str, Any], section: str | None) -> None:
+    """A duplicate filed under another section (a KCNA story under both 'Top News' and the leader's
+    activities) adds that section to the kept document: ``section`` lists them all, '; '-separated."""
+    if not section:
+        return
+    have = [s for s in (row["section"] or "").split("; ") if s]
+    if section not in have:
+        row["section"] = "; ".join([*have, section])
+
+
 def _warnings(raw: RawDocument) -> list[str]:
-    w = getattr(raw, "warnings", ())
-    return [str(x) for x in w] if w else []
+    return [str(x) for x in raw.warnings]

@@ -156,7 +156,13 @@ TABLES: dict[str, Table] = {
                 _c("n_chars", "int64", "len(text)."),
                 _c("language", "string", "ISO 639-1 language code, when known.", True),
                 _c("format", "string", "What it was read from: txt, md, html, pdf, docx, json, jsonl."),
-                _c("section", "string", "Section or topic from metadata (e.g. a KCNA topic).", True),
+                _c(
+                    "section",
+                    "string",
+                    "Section or topic from metadata (e.g. a KCNA topic); when the same text was filed under "
+                    "several sections, all of them, '; '-separated.",
+                    True,
+                ),
                 _c("url", "string", "The document's URL, when known.", True),
                 _c("encoding", "string", "The text encoding detected for text formats.", True),
                 _c("meta", "string", "Other metadata fields as a JSON object.", True),
@@ -344,7 +350,7 @@ def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.D
         else:
             try:
                 if c.dtype.startswith("datetime64"):
-                    s = pd.to_datetime(s).astype(c.dtype)
+                    s = pd.to_datetime(s).astype(c.pandas_dtype())
                 else:
                     s = s.astype(c.pandas_dtype())
             except (TypeError, ValueError) as exc:
