@@ -82,8 +82,20 @@ class DateMatch:
 
 
 _S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_NUM = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -94,9 +106,11 @@ _YEAR_NAMED = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 _YEAR_BARE = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 _JUCHE = r"Juche" + _S + r"+(?P<{g}>[0-9]{{1,3}})(?![0-9])(?:" + _S + r"*\((?P<{g}p>[0-9]{{4}})\))?"
 _REL_YEAR = r"(?P<{g}>last|this|next)" + _S + r"+year(?![\w-])"
-_UNITS = (r"km|kilomet(?:re|er)s?|miles?|m|mm|cm|met(?:re|er)s?|t|tons?|tonnes?|kg|kilograms?|feet|ft|"
-          r"people|persons|men|soldiers|troops|workers|units|households|hectares?|ha|won|yuan|dollars|euros|"
-          r"yen|rubles|pieces|times|sq|square|cubic|hours|minutes|seconds|votes|delegates|members|copies")
+_UNITS = (
+    r"km|kilomet(?:re|er)s?|miles?|m|mm|cm|met(?:re|er)s?|t|tons?|tonnes?|kg|kilograms?|feet|ft|"
+    r"people|persons|men|soldiers|troops|workers|units|households|hectares?|ha|won|yuan|dollars|euros|"
+    r"yen|rubles|pieces|times|sq|square|cubic|hours|minutes|seconds|votes|delegates|members|copies"
+)
 _DIGIT_START = r"(?:(?<=[Mm]id-)|(?<![\w.,/:+#$%\-]))"
 _RANGE = _S + r"*[-–]" + _S + r"*"
 
@@ -124,39 +138,120 @@ _TRIGGER = re.compile(
     r"[JFMASONDTW0-9](?<![\w.,/].)(?=[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun|Juc)|(?<=[0-9])(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?[JFMASOND]|[0-9]?[^\S\n]*[-–]))"
 )
-_LEX = re.compile(
-    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
+_LEX = re.compile(r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])")
+_LEX_WORDS = frozenset(
+    [
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "morning",
+        "night",
+    ]
 )
-_LEX_WORDS = frozenset(["today", "tonight", "tomorrow", "yesterday", "day", "days", "week", "weeks", "month", "months",
-                        "year", "years", "morning", "night"])
 _AGO = re.compile(_S + r"+ago(?![\w])")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_BACK_NUMBER = re.compile(
-    r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))" + _S + r"+\Z"
-)
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+_BACK_NUMBER = re.compile(r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))" + _S + r"+\Z")
 _BACK = re.compile(
-    r"\b(?:(?P<mod>(?i:earlier|later)" + _S + r"+this|(?i:last|next|this|coming|past|early|late|mid))(?:-|" + _S
+    r"\b(?:(?P<mod>(?i:earlier|later)"
+    + _S
+    + r"+this|(?i:last|next|this|coming|past|early|late|mid))(?:-|"
+    + _S
     + r"+)|(?P<prep>(?i:in|since|until|till|by|during|from|through|throughout|before|after|between|and|or|to|of|the"
     r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
 )
 _BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + _S + r"+\Z")
 # A future cue in the clause before an expression: a cue, then no clause boundary up to the end.
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)" + _S
-    + r"+(?:due|set|expected|going|planned|to" + _S + r"+be)|to" + _S + r"+be" + _S + r"+held)\b|'ll\b)[^.!?;\n]*\Z",
+    r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
+    + _S
+    + r"+(?:due|set|expected|going|planned|to"
+    + _S
+    + r"+be)|to"
+    + _S
+    + r"+be"
+    + _S
+    + r"+held)\b|'ll\b)[^.!?;\n]*\Z",
     re.IGNORECASE,
 )
-_MONTH_PREPS = frozenset([
-    "in", "since", "until", "till", "by", "during", "from", "through", "throughout", "before", "after", "between",
-    "and", "or", "to", "of"
-])
+_MONTH_PREPS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "from",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "to",
+        "of",
+    ]
+)
 _MAY_PREPS = frozenset(["in", "since", "until", "till", "during", "through", "throughout", "before", "after"])
-_YEAR_PREPS = frozenset([
-    "in", "since", "until", "till", "by", "during", "from", "through", "throughout", "before", "after", "between",
-    "and", "to", "of", "the", "year", "spring", "summer", "autumn", "fall", "winter"
-])
+_YEAR_PREPS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "from",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "between",
+        "and",
+        "to",
+        "of",
+        "the",
+        "year",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+)
 
 _Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
 
@@ -379,8 +474,13 @@ def _resolve_lex(text: str, m: re.Match[str], anchor: date | None) -> _Resolved 
         n = int(nb["n"]) if nb["n"].isdigit() else _NUMBER_WORDS[nb["n"].lower()]
         if n == 0 or (n == 1) != (unit == word):
             return None
-        return _rel(nb.start(), ago.end(), "year" if unit == "year" else "month" if unit == "month" else "day",
-                    anchor, None if anchor is None else _ago_span(anchor, n, unit))
+        return _rel(
+            nb.start(),
+            ago.end(),
+            "year" if unit == "year" else "month" if unit == "month" else "day",
+            anchor,
+            None if anchor is None else _ago_span(anchor, n, unit),
+        )
     if unit != word or unit == "day":
         return None
     b = _back(text, s)
