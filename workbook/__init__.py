@@ -15,9 +15,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-from workbook.book import Book  # noqa: E402
-from workbook.errors import WorkbookError  # noqa: E402
-from workbook.model import SCHEMA_VERSION  # noqa: E402
+from workbook.book import Book
+from workbook.errors import WorkbookError
+from workbook.model import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",

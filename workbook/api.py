@@ -13,7 +13,7 @@ from workbook.workspace import default_workspace, is_workspace, read_book
 __all__ = ["open"]
 
 
-def open(path: str | Path, *, rebuild: bool = True, **build_options: Any) -> Book:  # noqa: A001
+def open(path: str | Path, *, rebuild: bool = True, **build_options: Any) -> Book:
     """Open ``path`` as a Book.
 
     ``path`` is either a workspace (a folder made by ``workbook build``) or a corpus (a file or a

@@ -27,7 +27,7 @@ from workbook.model import (
     conform,
 )
 
-__all__ = ["DocRows", "extraction_rows", "assemble_tables", "PRIVATE_TABLES"]
+__all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
 
 #: Per-document tables kept in each snapshot so that a rebuild can reuse unchanged documents.
 PRIVATE_TABLES = ("_doc_entities", "_doc_places")

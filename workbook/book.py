@@ -15,7 +15,7 @@ import pandas as pd
 
 from workbook.model import TABLES, empty_frame
 
-__all__ = ["Book", "TABLE_NAMES"]
+__all__ = ["TABLE_NAMES", "Book"]
 
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 

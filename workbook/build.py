@@ -116,7 +116,9 @@ def _document_row(raw: RawDocument, sha: str, did: str) -> dict[str, Any]:
     }
 
 
-def _issue(path: str, stage: str, exc: BaseException | str, message: str = "", did: str | None = None) -> dict[str, Any]:
+def _issue(
+    path: str, stage: str, exc: BaseException | str, message: str = "", did: str | None = None
+) -> dict[str, Any]:
     error = exc if isinstance(exc, str) else type(exc).__name__
     return {"path": path, "stage": stage, "error": error, "message": message or str(exc), "doc_id": did}
 

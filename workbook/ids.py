@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["sha256_text", "doc_id", "entity_id", "span_id", "normalise_name"]
+__all__ = ["doc_id", "entity_id", "normalise_name", "sha256_text", "span_id"]
 
 
 def sha256_text(text: str) -> str:
@@ -30,10 +30,10 @@ def normalise_name(name: str) -> str:
 def entity_id(type_: str, name: str) -> str:
     """An entity's id from its type and canonical name: 'e' + 12 hex digits."""
     key = f"{type_}:{normalise_name(name)}"
-    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return "e" + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
 def span_id(prefix: str, doc: str, start: int, end: int) -> str:
     """Id of a span-derived row (mention 'm', claim 'c', event 'v') from its doc id and offsets."""
     key = f"{doc}:{start}:{end}"
-    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return prefix + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]

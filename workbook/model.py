@@ -19,22 +19,22 @@ import pandas as pd
 from workbook.errors import SchemaError
 
 __all__ = [
-    "SCHEMA_VERSION",
-    "ENTITY_TYPES",
-    "QUOTE_KINDS",
+    "BUILD_STAGES",
     "CONFIDENCE_BANDS",
+    "COORD_SOURCES",
     "DATE_PRECISIONS",
     "DATE_RESOLUTIONS",
+    "ENTITY_TYPES",
     "MENTION_RESOLUTIONS",
-    "COORD_SOURCES",
-    "BUILD_STAGES",
+    "QUOTE_KINDS",
+    "SCHEMA_VERSION",
+    "TABLES",
     "Column",
     "Table",
-    "TABLES",
-    "table",
-    "empty_frame",
     "conform",
     "data_model_markdown",
+    "empty_frame",
+    "table",
 ]
 
 SCHEMA_VERSION = "1.0"
@@ -332,10 +332,7 @@ def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.D
         raise SchemaError(f"Table {name!r} lacks required column(s) {missing}; it has {list(df.columns)}.")
     out: dict[str, pd.Series] = {}
     for c in t.columns:
-        if c.name not in df.columns:
-            s = pd.Series([None] * len(df), index=df.index, dtype=object)
-        else:
-            s = df[c.name]
+        s = pd.Series([None] * len(df), index=df.index, dtype=object) if c.name not in df.columns else df[c.name]
         if c.dtype == "list":
             s = pd.Series([_as_list(v) for v in s], index=df.index, dtype=object)
         elif c.dtype == "category":

@@ -36,14 +36,14 @@ from workbook.model import SCHEMA_VERSION, conform
 
 __all__ = [
     "WORKSPACE_SUFFIX",
-    "is_workspace",
-    "default_workspace",
-    "read_manifest",
-    "read_book",
-    "read_private_table",
-    "write_snapshot",
-    "workspace_lock",
     "atomic_write_text",
+    "default_workspace",
+    "is_workspace",
+    "read_book",
+    "read_manifest",
+    "read_private_table",
+    "workspace_lock",
+    "write_snapshot",
 ]
 
 WORKSPACE_SUFFIX = ".workbook"

@@ -13,14 +13,14 @@ from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 __all__ = [
+    "ClaimRecord",
     "DocumentInput",
     "EntityRecord",
-    "MentionRecord",
-    "ClaimRecord",
     "EventRecord",
-    "PlaceRecord",
     "Extraction",
     "Extractor",
+    "MentionRecord",
+    "PlaceRecord",
 ]
 
 
@@ -111,7 +111,8 @@ class Extraction:
 
 @runtime_checkable
 class Extractor(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def settings(self) -> dict[str, Any]: ...
 

@@ -11,12 +11,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences", "sentence_index"]
+__all__ = ["Sentence", "sentence_index", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rev hon sen rep gov pres st jr sr
-    no vs etc inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+    (
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rev", "hon",
+        "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
+        "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
+        "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
+    )
 )
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
 _NEXT = re.compile(r"\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
