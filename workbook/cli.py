@@ -19,7 +19,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from workbook.ingest import FieldMapping
 
     mapping = FieldMapping.load(args.mapping) if args.mapping else None
-    extractor = DefaultExtractor.from_options(gazetteers=args.gazetteer, watchlists=args.watchlist)
+    extractor = DefaultExtractor.from_options(gazetteers=args.gazetteer)
     progress = False if args.quiet else None
     report = build(
         args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
@@ -34,6 +34,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
     print(workspace_info(Path(args.workspace), max_issues=args.issues))
     return 0
+
+
+def _cmd_lab(args: argparse.Namespace) -> int:
+    from workbook.lab import run_lab
+
+    return run_lab(
+        args.notebook_dir, port=args.port, no_browser=args.no_browser, token=args.token, ip=args.ip,
+        extra_args=args.jupyter_args,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,10 +61,6 @@ def _parser() -> argparse.ArgumentParser:
         "--gazetteer", action="append", default=[], metavar="FILE",
         help="extra gazetteer table of places/facilities with coordinates (CSV/JSON; repeatable)",
     )
-    b.add_argument(
-        "--watchlist", action="append", default=[], metavar="FILE",
-        help="names the extractor must find (CSV/JSON with name,type[,aliases]; repeatable)",
-    )
     b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -65,6 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("workspace")
     i.add_argument("--issues", type=int, default=20, metavar="N", help="list at most N build issues")
     i.set_defaults(func=_cmd_info)
+
+    lab = sub.add_parser(
+        "lab", help="open JupyterLab on the notebooks (offline settings; --allow-root added as root)",
+        description="Open JupyterLab on the notebooks/ folder with the workbook's offline settings.",
+    )
+    lab.add_argument("notebook_dir", nargs="?", help="folder to open (default: notebooks/ of this checkout)")
+    lab.add_argument("--port", type=int, help="port to listen on (default: JupyterLab's, 8888 or the next free)")
+    lab.add_argument("--ip", help="address to listen on (default: localhost)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    lab.add_argument("--token", help="access token (an empty string turns authentication off)")
+    lab.add_argument(
+        "--jupyter-arg", dest="jupyter_args", action="append", default=[], metavar="ARG",
+        help="pass ARG to JupyterLab as it is, e.g. --jupyter-arg=--ServerApp.open_browser=False (repeatable)",
+    )
+    lab.set_defaults(func=_cmd_lab)
     return p
 
 

@@ -1,0 +1,88 @@
+"""The default extractor: rules and gazetteers, no model, nothing downloaded.
+
+It composes the pure steps of :mod:`workbook.extract`: sentences → entities and mentions (with
+gazetteer coordinates and in-document coreference) → claims → dated events. Gazetteer files are
+read once, when the extractor is made (:meth:`DefaultExtractor.from_options`), never per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import GazetteerError
+from workbook.extract.base import DocumentInput, Extraction
+from workbook.extract.claims import extract_claims
+from workbook.extract.entities import extract_entities
+from workbook.extract.events import extract_events
+from workbook.extract.gazetteer import (
+    Gazetteer,
+    builtin_gazetteer,
+    load_gazetteer,
+    load_nagix_facilities,
+    merge_gazetteers,
+)
+from workbook.extract.sentences import split_sentences
+
+__all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
+
+#: Bump when a rule changes what the extractor finds: workspaces then extract every document again.
+RULES_VERSION = "1"
+
+
+def load_gazetteer_file(path: str | Path) -> Gazetteer:
+    """Read a user's gazetteer: the nagix facility list (``{"facilities": {...}}``) or a generic
+    CSV/TSV/JSON table with name, lat, lon (see :func:`workbook.extract.gazetteer.load_gazetteer`)."""
+    p = Path(path)
+    if not p.is_file():
+        raise GazetteerError(f"Gazetteer file {p} does not exist.")
+    if p.suffix.lower() == ".json":
+        try:
+            head = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GazetteerError(f"Gazetteer {p} is not readable JSON: {exc}.") from exc
+        if isinstance(head, dict) and "facilities" in head:
+            return load_nagix_facilities(p)
+    return load_gazetteer(p)
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class DefaultExtractor:
+    """Rules + gazetteers. ``gazetteer`` defaults to the built-in one (countries, cities, Korean
+    places); ``sources`` describes extra gazetteers for the build manifest."""
+
+    gazetteer: Gazetteer = field(default_factory=builtin_gazetteer)
+    sources: tuple[dict[str, str], ...] = ()
+    name: str = "workbook-rules"
+
+    @classmethod
+    def from_options(cls, gazetteers: Sequence[str | Path] = ()) -> DefaultExtractor:
+        """The default extractor with the built-in gazetteer plus the user's gazetteer files."""
+        extra = [load_gazetteer_file(p) for p in gazetteers]
+        gaz = merge_gazetteers(builtin_gazetteer(), *extra) if extra else builtin_gazetteer()
+        sources = tuple({"path": Path(p).name, "sha256": _file_digest(Path(p))} for p in gazetteers)
+        return cls(gazetteer=gaz, sources=sources)
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "rules_version": RULES_VERSION,
+            "gazetteers": list(self.sources),
+            "gazetteer_entries": len(self.gazetteer),
+        }
+
+    def extract(self, doc: DocumentInput) -> Extraction:
+        text = doc.text
+        sentences = split_sentences(text)
+        entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
+        claims = extract_claims(text, sentences, entities, mentions)
+        spans = [(m.start, m.end, m.entity_key) for m in mentions]
+        events = extract_events(text, sentences, doc.published, spans)
+        return Extraction(entities=entities, mentions=mentions, claims=claims, events=events, places=places)
