@@ -1,0 +1,363 @@
+"""Evaluate a FilterSpec against a Book: :func:`apply` returns a consistent, filtered Book.
+
+What each field keeps
+=====================
+
+Fields combine with AND; the values of one tuple field combine with OR. A field left at its
+default constrains nothing. ``text`` matches a literal substring, case-insensitively (both sides
+Unicode-lower-cased); no regex, no tokenisation.
+
+**Documents** survive when they pass every set field below.
+
+* ``doc_ids`` / ``publishers``: their id / publisher is listed (a document with no publisher never
+  matches ``publishers``).
+* ``text``: their text contains it.
+* ``entity_ids``: they mention one of the entities.
+* The *entity lens* — ``entity_types`` and ``bbox`` together pick the entities an analyst wants to
+  see: an entity is *in the lens* when its type is listed (if ``entity_types`` is set) and it is not
+  geolocated outside the box (if ``bbox`` is set; "geolocated" means it has a ``places`` row).
+  With ``entity_types`` set a document must mention an entity in the lens; with ``bbox`` set it must
+  mention a *geolocated* entity in the lens, that is a place inside the box of a listed type. (So a
+  box with ``entity_types=("person",)`` keeps nothing unless persons have coordinates: to see who is
+  named in documents about a region, set only ``bbox`` and read the person rows.)
+* Claim fields (``speakers``, ``quote_kinds``, ``confidence_bands``, ``claim_statuses``): they hold a
+  surviving claim (below). ``text`` and ``entity_ids`` narrow claims but do not on their own
+  require a document to hold one.
+* Date window (``date_from``/``date_to``): they hold a surviving event (below). Publication dates
+  are not used: the window is about when things happened.
+* ``tags`` / ``stars_only``: the document is marked (tagged with a listed tag / starred), or it
+  mentions a marked entity, or it holds a surviving claim or event (which, below, must itself be
+  marked, lie in a marked document or involve a marked entity).
+
+**Claims** survive when their document survives and they pass every set field: ``speakers``
+(``speaker_id`` listed, or ``speaker_text`` listed case-insensitively), ``quote_kinds``,
+``confidence_bands``, ``claim_statuses`` (the value of the claim's latest ``status`` annotation,
+:data:`NO_STATUS` when it has none), ``text`` (the claim text contains it), ``entity_ids`` (the
+speaker or one of the claim's ``entity_ids`` is listed), ``tags``/``stars_only`` (the claim, its
+document, its speaker or one of its ``entity_ids`` is marked).
+
+**Events** survive when their document survives and they pass: the window (the interval
+``[date_start, date_end]`` intersects ``[date_from, date_to]``, either side open; an event with only
+one bound is the one day; an event with no date is excluded once a window is set), ``entity_ids``
+(one of its ``entity_ids`` is listed), ``tags``/``stars_only`` (the event, its document or one of its
+entities is marked). ``text`` does not test event text (a date expression): events follow their
+documents.
+
+**Mentions** survive when their document survives and their entity is in the lens — or is
+*selected*: listed in ``entity_ids`` or, with ``tags``/``stars_only``, marked. Selected entities stay
+visible whatever the lens, so ``entity_ids=(kim,), entity_types=("place",)`` shows Kim plus the
+places named in documents that mention Kim. ``entity_ids`` does not hide other entities: the
+entities table of a filtered Book is the co-occurrence view "who else is named alongside".
+
+**Entities** are the rows with at least one surviving mention, with ``n_mentions``/``n_docs``
+recomputed from the surviving mentions; the others are dropped (no exception: widgets list their
+options from the unfiltered Book). **Places** are the rows of surviving entities, inside ``bbox``
+when it is set. ``documents.text`` is never altered; ``annotations`` and ``build_issues`` are passed
+through whole. Any non-empty spec drops mentions, claims and events whose ``doc_id`` names no
+document, and mentions whose ``entity_id`` names no entities row (such mentions also select nothing).
+
+Marks: a ``tag`` annotation with a listed value marks its target for ``tags``; a target is starred
+when its latest ``star`` annotation's value is null or not in :data:`UNSTAR_VALUES`; a claim's
+status is its latest ``status`` annotation's value (null counts as none, i.e. :data:`NO_STATUS`).
+"Latest" is by ``created``, ties going to the later row. Annotation targets are ``document``,
+``entity``, ``claim`` or ``event`` rows by id; other target kinds are ignored.
+
+Invariants (tested): every filtered table is a subset of the original; every mention, claim and
+event belongs to a surviving document; every mention's entity and every place is in the entities
+table; the empty spec returns the Book itself; and ``apply(apply(b, s), s)`` equals ``apply(b, s)``
+(every row that justifies a document survives with it).
+
+Speed: all the work is on numpy arrays of the :class:`FilterIndex` (dense int32 codes, bitmaps
+over documents and entities, CSR lists from entity to documents and from document to mentions);
+the only string work per call is the ``text`` search (:class:`~workbook.filtering.text.TextColumn`,
+a vectorised byte scan over text lower-cased once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from workbook.book import Book
+from workbook.filtering.index import BoolArray, CodeArray, FilterIndex, IntArray
+from workbook.filtering.spec import NO_STATUS, FilterSpec
+from workbook.filtering.text import lower
+from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
+
+__all__ = ["FILTERED_TABLES", "FilterMasks", "apply", "compute_masks"]
+
+#: The tables apply() narrows; ``annotations`` and ``build_issues`` pass through whole.
+FILTERED_TABLES: tuple[str, ...] = ("documents", "mentions", "claims", "events", "entities", "places")
+
+Marks = tuple[BoolArray, BoolArray, BoolArray, BoolArray]
+
+
+@dataclass(frozen=True, eq=False)
+class FilterMasks:
+    """Which rows of each table survive (boolean arrays aligned with the Book's rows), and the
+    recomputed counts of every entities row. Cheap to compute; :func:`apply` materialises them."""
+
+    documents: BoolArray
+    mentions: BoolArray
+    claims: BoolArray
+    events: BoolArray
+    entities: BoolArray
+    places: BoolArray
+    n_mentions: IntArray
+    n_docs: IntArray
+
+    def __repr__(self) -> str:
+        return "<FilterMasks: " + ", ".join(f"{k}={v}" for k, v in self.counts().items()) + ">"
+
+    def counts(self) -> dict[str, int]:
+        """Surviving row count per table."""
+        return {n: int(np.count_nonzero(getattr(self, n))) for n in FILTERED_TABLES}
+
+    def take(self, book: Book, name: str) -> pd.DataFrame:
+        """The filtered table ``name`` of ``book`` (the Book the masks were computed on), alone:
+        cheaper than :func:`apply` when a view shows one table. ``entities`` gets its recomputed
+        counts; tables that are not filtered come back whole."""
+        if name not in FILTERED_TABLES:
+            return book.table(name)
+        df = _take(book.table(name), getattr(self, name))
+        if name == "entities":
+            df = df.assign(n_mentions=self.n_mentions[self.entities], n_docs=self.n_docs[self.entities])
+        return df
+
+
+def _ext(mask: BoolArray) -> BoolArray:
+    return np.concatenate([mask, np.zeros(1, dtype=bool)])
+
+
+def _bitmap(codes: CodeArray | IntArray, n: int) -> BoolArray:
+    """A bitmap of length ``n`` with ``codes`` set (code -1 ignored)."""
+    out = np.zeros(n + 1, dtype=bool)
+    out[codes] = True
+    return out[:n]
+
+
+def _ranges(starts: IntArray, ends: IntArray) -> IntArray:
+    """The concatenation of ``arange(s, e)`` for every pair, without a Python loop."""
+    lens = ends - starts
+    total = int(lens.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lens) - lens
+    return np.repeat(starts - offsets, lens) + np.arange(total, dtype=np.int64)
+
+
+def _docs_mentioning(ix: FilterIndex, ent_codes: CodeArray | IntArray) -> BoolArray:
+    """Bitmap of documents mentioning any entity in ``ent_codes`` (via the entity → docs CSR)."""
+    pairs = _ranges(ix.pair_ptr[ent_codes], ix.pair_ptr[ent_codes + 1])
+    return _bitmap(ix.pair_doc[pairs], ix.n_docs)
+
+
+def _rows_touching(rows: CodeArray, ents: CodeArray, ent_mask: BoolArray, n: int) -> BoolArray:
+    """Rows (of a table with an exploded ``entity_ids`` column) touching an entity in ``ent_mask``."""
+    return _bitmap(rows[ent_mask[ents]], n)
+
+
+def _inside(bbox: tuple[float, float, float, float], lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any]) -> BoolArray:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    in_lat = (lat >= min_lat) & (lat <= max_lat)
+    crosses_antimeridian = min_lon > max_lon
+    in_lon = (lon >= min_lon) | (lon <= max_lon) if crosses_antimeridian else (lon >= min_lon) & (lon <= max_lon)
+    return np.asarray(in_lat & in_lon, dtype=bool)
+
+
+def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
+    """Per requested mark (tags, stars): flags over (documents, entity universe, claims, events),
+    each with the trailing -1 slot."""
+    sizes = (ix.n_docs, ix.n_universe, len(ix.c_doc), len(ix.v_doc))
+    out: list[Marks] = []
+    if spec.tags:
+        hit = ix.value_mask(ix.tag_values, spec.tags)[ix.tag_value]
+        flags = [_ext(_bitmap(ix.tag_target[hit & (ix.tag_kind == k)], n)) for k, n in enumerate(sizes)]
+        out.append((flags[0], flags[1], flags[2], flags[3]))
+    if spec.stars_only:
+        out.append(ix.starred)
+    return out
+
+
+def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
+    """Claims passing every claim rule (their document's survival aside)."""
+    nc = len(ix.c_doc)
+    claims = np.ones(nc, dtype=bool)
+    if spec.speakers:
+        by_id = ix.value_mask(ix.universe, spec.speakers)[ix.c_speaker]
+        by_text = ix.value_mask(ix.speaker_texts, tuple(lower(s) for s in spec.speakers))[ix.c_speaker_text]
+        claims &= by_id | by_text
+    if spec.quote_kinds:
+        claims &= _closed_lut(spec.quote_kinds, QUOTE_KINDS)[ix.c_kind]
+    if spec.confidence_bands:
+        claims &= _closed_lut(spec.confidence_bands, CONFIDENCE_BANDS)[ix.c_conf]
+    if spec.claim_statuses:
+        status_lut = ix.value_mask(ix.statuses, spec.claim_statuses)
+        status_lut[-1] = NO_STATUS in spec.claim_statuses  # code -1: no status annotation
+        claims &= status_lut[ix.c_status]
+    if spec.text:
+        claims &= ix.c_text.contains(spec.text)
+    if spec.entity_ids:
+        claims &= entity_sel[ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, entity_sel, nc)
+    for m in marks:
+        claims &= m[2][:nc] | m[0][ix.c_doc] | m[1][ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, m[1], nc)
+    return claims
+
+
+def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
+    """Events passing every event rule (their document's survival aside)."""
+    nv = len(ix.v_doc)
+    events = np.ones(nv, dtype=bool)
+    if spec.date_from is not None or spec.date_to is not None:
+        lo = _day(spec.date_from) if spec.date_from is not None else np.iinfo(np.int64).min + 1
+        hi = _day(spec.date_to) if spec.date_to is not None else np.iinfo(np.int64).max
+        events &= ix.v_dated & (ix.v_start <= hi) & (ix.v_end >= lo)
+    if spec.entity_ids:
+        events &= _rows_touching(ix.ve_event, ix.ve_ent, entity_sel, nv)
+    for m in marks:
+        events &= m[3][:nv] | m[0][ix.v_doc] | _rows_touching(ix.ve_event, ix.ve_ent, m[1], nv)
+    return events
+
+
+def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
+    """The surviving rows of every table of ``index.book`` under ``spec`` (see the module docstring)."""
+    ix = index
+    nd, nu = ix.n_docs, ix.n_universe
+    docs = np.ones(nd, dtype=bool)
+    if spec.doc_ids:
+        docs &= ix.value_mask(ix.doc_index, spec.doc_ids)[:nd]
+    if spec.publishers:
+        docs &= ix.value_mask(ix.publishers, spec.publishers)[ix.doc_pub]
+    if spec.text:
+        docs &= ix.doc_text.contains(spec.text)
+
+    entity_sel = np.zeros(nu + 1, dtype=bool)  # over the entity universe, plus the -1 slot
+    if spec.entity_ids:
+        sel_codes = ix.lookup(ix.universe, spec.entity_ids)
+        entity_sel[sel_codes] = True
+        docs &= _docs_mentioning(ix, sel_codes)
+    lens: BoolArray | None = None
+    if spec.entity_types or spec.bbox is not None:
+        lens = np.ones(nu + 1, dtype=bool)
+        lens[-1] = False
+        if spec.entity_types:
+            type_lut = np.zeros(len(ENTITY_TYPES) + 1, dtype=bool)
+            type_lut[[ENTITY_TYPES.index(t) for t in spec.entity_types]] = True
+            lens[:nu] &= type_lut[ix.ent_type]
+            docs &= _docs_mentioning(ix, np.flatnonzero(lens[:nu]))
+        if spec.bbox is not None:
+            lens[:nu] &= ~ix.ent_geo | _inside(spec.bbox, ix.ent_lon, ix.ent_lat)
+            docs &= _docs_mentioning(ix, np.flatnonzero(lens[:nu] & ix.ent_geo))
+
+    marks = _marks(spec, ix)
+    claims = _claims_mask(spec, ix, entity_sel, marks)
+    events = _events_mask(spec, ix, entity_sel, marks)
+    if spec.speakers or spec.quote_kinds or spec.confidence_bands or spec.claim_statuses:
+        docs &= _bitmap(ix.c_doc[claims], nd)
+    if spec.date_from is not None or spec.date_to is not None:
+        docs &= _bitmap(ix.v_doc[events], nd)
+    for m in marks:
+        docs &= (
+            m[0][:nd]
+            | _docs_mentioning(ix, np.flatnonzero(m[1][:nu]))
+            | _bitmap(ix.c_doc[claims], nd)
+            | _bitmap(ix.v_doc[events], nd)
+        )
+
+    docs_x = _ext(docs)
+    claims &= docs_x[ix.c_doc]
+    events &= docs_x[ix.v_doc]
+    selected = entity_sel.copy()  # entities kept visible whatever the lens
+    for m in marks:
+        selected |= m[1]
+    mentions, n_mentions, n_docs = _mentions(ix, docs, None if lens is None else lens | selected)
+    entities = n_mentions > 0
+    places = _ext(np.concatenate([entities, np.zeros(nu - ix.n_entity_rows, dtype=bool)]))[ix.pl_ent]
+    if spec.bbox is not None:
+        places &= _inside(spec.bbox, ix.pl_lon, ix.pl_lat)
+    return FilterMasks(docs, mentions, claims, events, entities, places, n_mentions, n_docs)
+
+
+def _grouped(order: CodeArray | None, ptr: IntArray, keys: IntArray) -> IntArray:
+    """Rows of the CSR (order, ptr) under ``keys`` (in no particular order)."""
+    rows = _ranges(ptr[keys], ptr[keys + 1])
+    return rows if order is None else np.asarray(order[rows], dtype=np.int64)
+
+
+def _mentions(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
+    """Surviving mentions (in surviving documents, of an entity in ``ent_ok`` unless None) and the
+    per-entity-row counts of mentions and of distinct documents.
+
+    When the surviving documents hold few mentions, only their rows are visited (through the
+    doc -> mentions and doc -> (entity, doc) pair CSRs); otherwise one pass over everything is cheaper."""
+    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
+    kept = np.flatnonzero(docs)
+    if int((ix.m_ptr[kept + 1] - ix.m_ptr[kept]).sum()) * 5 >= nm:
+        return _mentions_dense(ix, docs, ent_ok)
+    rows = _grouped(ix.m_order, ix.m_ptr, kept)
+    pairs = _grouped(ix.pair_order_by_doc, ix.pair_doc_ptr, kept)
+    if ent_ok is not None:
+        rows = rows[ent_ok[ix.m_ent[rows]]]
+        pairs = pairs[ent_ok[ix.pair_ent[pairs]]]
+    n_mentions = np.bincount(ix.m_ent[rows], minlength=nu)[:ne].astype(np.int64)
+    n_docs = np.bincount(ix.pair_ent[pairs], minlength=nu)[:ne].astype(np.int64)
+    return _bitmap(rows, nm), n_mentions, n_docs
+
+
+def _mentions_dense(
+    ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None
+) -> tuple[BoolArray, IntArray, IntArray]:
+    """:func:`_mentions` by whole-array passes, avoiding random access and irregular compresses."""
+    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
+    if ix.m_order is None:  # mentions sorted by document: one run per document
+        mentions = np.zeros(nm, dtype=bool)
+        mentions[ix.m_ptr[0] : ix.m_ptr[-1]] = np.repeat(docs, np.diff(ix.m_ptr))
+    else:
+        mentions = _ext(docs)[ix.m_doc]
+    pair_keep = docs[ix.pair_doc]
+    if ent_ok is not None:
+        mentions &= ent_ok[ix.m_ent]
+        pair_keep &= np.repeat(ent_ok[:nu], np.diff(ix.pair_ptr))  # the pairs are sorted by entity
+    # per entity, kept pairs (= documents) and their mentions are differences of prefix sums
+    zero = np.zeros(1, dtype=np.int64)
+    docs_before = np.concatenate([zero, np.cumsum(pair_keep, dtype=np.int64)])
+    mentions_before = np.concatenate([zero, np.cumsum(np.where(pair_keep, ix.pair_mentions, 0))])
+    starts, ends = ix.pair_ptr[:ne], ix.pair_ptr[1 : ne + 1]
+    n_docs = docs_before[ends] - docs_before[starts]
+    n_mentions = mentions_before[ends] - mentions_before[starts]
+    return mentions, n_mentions, n_docs
+
+
+def _closed_lut(values: tuple[str, ...], vocabulary: tuple[str, ...]) -> BoolArray:
+    lut = np.zeros(len(vocabulary) + 1, dtype=bool)
+    lut[[vocabulary.index(v) for v in values]] = True
+    return lut
+
+
+def _day(d: Any) -> int:
+    return int(np.datetime64(d, "D").astype(np.int64))
+
+
+def _take(df: pd.DataFrame, mask: BoolArray) -> pd.DataFrame:
+    if mask.all():
+        return df
+    return df.take(np.flatnonzero(mask)).reset_index(drop=True)
+
+
+def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Book:
+    """``book`` narrowed to ``spec``: every table a consistent subset (see the module docstring).
+
+    ``index`` must have been built from this very Book (``FilterIndex.build(book)``); without it one
+    is built, which costs far more than the filtering, so pass it when applying several specs.
+    The empty spec returns ``book`` itself.
+    """
+    if spec.is_empty:
+        return book
+    if index is None:
+        index = FilterIndex.build(book)
+    index.check(book)
+    masks = compute_masks(spec, index)
+    return book.with_tables(**{name: masks.take(book, name) for name in FILTERED_TABLES})
