@@ -1,0 +1,184 @@
+"""Citations: every claim and event a report shows, tied to its document, offsets and quoted text.
+
+:func:`citation_table` lists them, one row each: a reference (``C1``, ``C2``, ... for claims, ``E1``, ...
+for events, numbered in document order), the row's id, the document's title, publisher, publication
+date, URL and sha256, the character offsets ``start``/``end`` and the quote, taken from the document's
+text itself (``text[start:end]``); ``verified`` says whether it equals the row's own text (it always
+should; a False flags a workspace whose offsets drifted). :func:`citations_html` and
+:func:`citations_markdown` render the list; every piece of document text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from workbook.book import Book
+from workbook.export.tables import cell_text, md_escape
+
+__all__ = [
+    "CITATION_COLUMNS",
+    "CITED_KINDS",
+    "citation_table",
+    "citations_html",
+    "citations_markdown",
+    "safe_url",
+]
+
+CITED_KINDS: tuple[str, ...] = ("claims", "events")
+CITATION_COLUMNS: tuple[str, ...] = (
+    "ref", "kind", "row_id", "doc_id", "title", "publisher", "published", "url", "doc_sha256", "start", "end",
+    "quote", "verified", "speaker", "quote_kind", "hedge", "confidence", "date_start", "date_end", "precision",
+    "resolution",
+)  # fmt: skip
+_PREFIX = {"claims": ("C", "claim", "claim_id"), "events": ("E", "event", "event_id")}
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` when it is an ``http``/``https`` URL with a host (safe as a link), else None."""
+    text = cell_text(url).strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+class _Row:
+    """Attribute access to a record (typed ``Any``, as rows of mixed columns are)."""
+
+    def __init__(self, data: dict[Any, Any]) -> None:
+        self.__dict__.update({str(k): v for k, v in data.items()})
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)
+
+
+def _records(table: pd.DataFrame) -> list[Any]:
+    return [_Row(r) for r in table.to_dict("records")]
+
+
+def _rows(book: Book, kind: str, doc_order: dict[str, int], docs: pd.DataFrame) -> list[dict[str, Any]]:
+    prefix, label, key = _PREFIX[kind]
+    df = book.table(kind)
+    if df.empty:
+        return []
+    frame = df.assign(_order=df["doc_id"].astype(str).map(doc_order).fillna(len(doc_order)))
+    frame = frame.sort_values(["_order", "start", "end"], kind="stable")
+    out = []
+    for n, r in enumerate(frame.to_dict("records"), 1):
+        row = _Row(r)
+        did = str(row.doc_id)
+        doc = docs.loc[did] if did in docs.index else None
+        text = "" if doc is None else cell_text(doc["text"])
+        start, end = int(row.start), int(row.end)
+        quote = text[start:end] if 0 <= start <= end <= len(text) else ""
+        rec: dict[str, Any] = {
+            "ref": f"{prefix}{n}", "kind": label, "row_id": str(getattr(row, key)), "doc_id": did,
+            "title": "" if doc is None else cell_text(doc["title"]),
+            "publisher": "" if doc is None else cell_text(doc["publisher"]),
+            "published": "" if doc is None else cell_text(doc["published"]),
+            "url": "" if doc is None else cell_text(doc["url"]),
+            "doc_sha256": "" if doc is None else cell_text(doc["sha256"]),
+            "start": start, "end": end, "quote": quote, "verified": bool(quote) and quote == cell_text(row.text),
+        }  # fmt: skip
+        if kind == "claims":
+            rec.update(speaker=cell_text(row.speaker_text), quote_kind=cell_text(row.quote_kind),
+                       hedge=cell_text(row.hedge), confidence=cell_text(row.confidence))  # fmt: skip
+        else:
+            rec.update(date_start=cell_text(row.date_start), date_end=cell_text(row.date_end),
+                       precision=cell_text(row.precision), resolution=cell_text(row.resolution))  # fmt: skip
+        out.append(rec)
+    return out
+
+
+def citation_table(book: Book, kinds: Iterable[str] = CITED_KINDS) -> pd.DataFrame:
+    """One row per claim and event of ``book`` (of the ``kinds`` asked for), in document order, with the
+    columns :data:`CITATION_COLUMNS` (see the module docstring). Text columns are strings ("" when absent)."""
+    kinds = [k for k in CITED_KINDS if k in set(kinds)]
+    docs = book.documents.assign(_id=book.documents["doc_id"].astype(str)).set_index("_id")
+    doc_order = {d: i for i, d in enumerate(docs.index)}
+    rows: list[dict[str, Any]] = []
+    for kind in kinds:
+        rows += _rows(book, kind, doc_order, docs)
+    frame = pd.DataFrame(rows, columns=list(CITATION_COLUMNS))
+    for col in CITATION_COLUMNS:
+        if col in ("start", "end"):
+            frame[col] = frame[col].astype("int64")
+        elif col == "verified":
+            frame[col] = frame[col].astype(bool)
+        else:
+            frame[col] = frame[col].astype("string").fillna("")
+    return frame
+
+
+def anchor(ref: str) -> str:
+    """The HTML id of a citation (``cite-C12``)."""
+    return "cite-" + re.sub(r"[^A-Za-z0-9_-]", "", ref)
+
+
+def _where(row: Any) -> list[str]:
+    parts = [row.publisher] if row.publisher else []
+    if row.published:
+        parts.append(row.published)
+    return parts
+
+
+def _detail(row: Any) -> str:
+    if row.kind == "claim":
+        bits = [f"speaker: {row.speaker}", f"{row.quote_kind} quote"] if row.speaker else ["no speaker"]
+        bits.append(f"confidence: {row.confidence}" + (f" (hedge “{row.hedge}”)" if row.hedge else ""))
+    else:
+        span = row.date_start if row.date_start == row.date_end or not row.date_end else \
+            f"{row.date_start} to {row.date_end}"  # fmt: skip
+        bits = [f"date: {span or 'unresolved'}", f"{row.precision} precision, {row.resolution}"]
+    return "; ".join(bits)
+
+
+def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
+    """The citations as an HTML list (``<li id="cite-C1">``), every value escaped; at most ``max_items``."""
+    esc = html.escape
+    shown = table if max_items is None else table.head(max_items)
+    items = []
+    for row in _records(shown):
+        title = f"<cite>{esc(row.title or row.doc_id)}</cite>"
+        where = ", ".join(esc(p) for p in _where(row))
+        check = "" if row.verified else ' <strong class="wb-warn">(offsets do not match the row text)</strong>'
+        items.append(
+            f'<li id="{anchor(row.ref)}"><b>{esc(row.ref)}</b> {esc(row.kind)} · {title}'
+            f"{', ' + where if where else ''} · document <code>{esc(row.doc_id)}</code>, "
+            f"characters {row.start}–{row.end}{check}<blockquote>{esc(row.quote)}</blockquote>"
+            f'<span class="wb-note">{esc(_detail(row))}</span></li>'
+        )
+    out = f'<ol class="wb-cite">{"".join(items)}</ol>' if items else "<p>Nothing to cite.</p>"
+    if len(shown) < len(table):
+        out += (f'<p class="wb-note">{len(shown):,} of {len(table):,} citations listed here; '
+                "citations.csv holds them all.</p>")  # fmt: skip
+    return out
+
+
+def citations_markdown(table: pd.DataFrame, max_items: int | None = None) -> str:
+    """The citations as a Markdown list, every value escaped; at most ``max_items``."""
+    shown = table if max_items is None else table.head(max_items)
+    lines = []
+    for row in _records(shown):
+        where = ", ".join(md_escape(p) for p in _where(row))
+        check = "" if row.verified else " **(offsets do not match the row text)**"
+        lines.append(
+            f"- **{md_escape(row.ref)}** {row.kind} · *{md_escape(row.title or row.doc_id)}*"
+            f"{', ' + where if where else ''} · document {md_escape(row.doc_id)}, "
+            f"characters {row.start}–{row.end}{check}"
+            f" · “{md_escape(row.quote)}” · {md_escape(_detail(row))}"
+        )
+    if not lines:
+        return "Nothing to cite."
+    if len(shown) < len(table):
+        lines += ["", f"*{len(shown):,} of {len(table):,} citations listed here; citations.csv holds them all.*"]
+    return "\n".join(lines)

@@ -1,0 +1,503 @@
+"""Tables out of the workbook: CSV, XLSX, Parquet, Markdown and HTML exporters, and the cell rendering
+the report shares.
+
+Every exporter takes pandas DataFrames (a Book table, filtered or not, or any frame) through
+:meth:`~workbook.export.base.Exporter.write`:
+
+- :class:`CsvExporter`: UTF-8, optionally with a BOM (``bom=True``) so that Excel detects the encoding.
+  CSV has no types: list cells (``entity_ids``) are joined with ``"; "`` and dates written as ISO
+  ``YYYY-MM-DD``. Excel evaluates a cell starting with ``= + - @`` as a formula; ``formula_guard=True``
+  prefixes such cells with ``'`` (the data then differ from the source: use it for files meant for Excel
+  only, or use XLSX). Several writes append rows (same columns).
+- :class:`XlsxExporter` (openpyxl): one sheet per ``sheet`` name, typed cells (numbers, dates, booleans),
+  text cells always stored as text, never as formulas; a bold, frozen header row and an autofilter.
+  Excel holds at most 32,767 characters per cell, so longer text is cut (and :attr:`notes` says so).
+- :class:`ParquetExporter`: the frame as it is (types and list columns kept), zstd-compressed.
+- :class:`MarkdownExporter` and :class:`HtmlTableExporter`: a document with one captioned table per
+  write; every cell is escaped (Markdown: HTML entities and backslash escapes; HTML: ``html.escape``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from workbook.errors import ExportDependencyError, ExportError
+from workbook.export.base import Exporter, IfExists
+
+__all__ = [
+    "LIST_SEPARATOR",
+    "PAGE_CSS",
+    "TABLE_FORMATS",
+    "XLSX_MAX_CELL",
+    "CsvExporter",
+    "HtmlTableExporter",
+    "MarkdownExporter",
+    "ParquetExporter",
+    "XlsxExporter",
+    "cell_text",
+    "export_table",
+    "html_table",
+    "markdown_table",
+    "md_escape",
+    "plain_frame",
+    "table_exporter",
+]
+
+LIST_SEPARATOR = "; "
+XLSX_MAX_CELL = 32_767
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(?:[#+=-]|(\d+)([.)]))")
+#: A style sheet for exported pages (no external resources).
+PAGE_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1200px;
+color:#222;padding:0 16px}
+h1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd}h3{font-size:16px}
+table.wb-table{border-collapse:collapse;margin:8px 0;font-size:13px;width:100%}
+.wb-table th,.wb-table td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+.wb-table th{background:#f4f4f4;position:sticky;top:0}.wb-table td.num{text-align:right}
+.wb-caption,.wb-note{color:#555;font-size:13px}figure{margin:16px 0}
+.wb-cite{font-size:13px}.wb-cite blockquote{margin:4px 0 4px 16px;color:#333;white-space:pre-wrap}
+code{background:#f4f4f4;padding:0 3px}
+"""
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, list | tuple | np.ndarray | dict | set):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def cell_text(value: Any) -> str:
+    """One cell as plain text: "" for missing, lists joined by ``"; "``, dates as ISO, midnight times as dates."""
+    if _missing(value):
+        return ""
+    if isinstance(value, list | tuple | np.ndarray):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value)
+    if isinstance(value, pd.Timestamp | datetime):
+        ts = pd.Timestamp(value)
+        return ts.strftime("%Y-%m-%d") if ts == ts.normalize() else ts.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float | np.floating) and float(value).is_integer() and abs(float(value)) < 1e15:
+        return repr(float(value))
+    return str(value)
+
+
+def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every column as text (see :func:`cell_text`): what CSV, Markdown and HTML show."""
+    out = {}
+    for col in df.columns:
+        series = df[col]
+        if pd.api.types.is_integer_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+            out[str(col)] = series.astype(object).map(cell_text)
+        else:
+            out[str(col)] = series.map(cell_text) if len(series) else series.astype(object)
+    return pd.DataFrame(out, index=df.index).astype("string").fillna("")
+
+
+def _guard(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    return f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(0)
+
+
+def md_escape(text: Any) -> str:
+    """``text`` safe inside one line of Markdown: whitespace collapsed, ``& < >`` as HTML entities (so no raw
+    HTML reaches the renderer), the punctuation of links, emphasis, tables and code backslash-escaped, and a
+    leading ``#``, ``+``, ``-``, ``=`` or ``1.`` escaped so that the text never starts a heading or a list."""
+    s = " ".join(cell_text(text).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return _MD_LINE_START.sub(_escape_start, s)  # never a heading, list or rule at a line start
+
+
+def _clip(text: str, max_chars: int | None) -> str:
+    if max_chars is not None and len(text) > max_chars:
+        return text[: max(max_chars - 1, 0)] + "…"
+    return text
+
+
+def markdown_table(df: pd.DataFrame, max_rows: int | None = None, max_cell_chars: int | None = 400) -> str:
+    """``df`` as a GitHub-flavoured Markdown table, every cell escaped; at most ``max_rows`` rows (a line
+    below says how many were left out)."""
+    shown = df if max_rows is None else df.head(max_rows)
+    text = plain_frame(shown)
+    cols = [md_escape(c) for c in text.columns]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in text.itertuples(index=False):
+        lines.append("| " + " | ".join(md_escape(_clip(str(v), max_cell_chars)) for v in row) + " |")
+    if len(shown) < len(df):
+        lines.append("")
+        lines.append(f"*{len(shown):,} of {len(df):,} rows shown.*")
+    return "\n".join(lines)
+
+
+def html_table(
+    df: pd.DataFrame,
+    max_rows: int | None = None,
+    max_cell_chars: int | None = 400,
+    links: Mapping[str, Mapping[str, str]] | None = None,
+    table_id: str | None = None,
+) -> str:
+    """``df`` as an HTML ``<table class="wb-table">``, every header and cell escaped.
+
+    ``links`` maps a column to ``{cell text: fragment}``: such cells link to ``#fragment`` inside the page
+    (used for citation numbers; fragments are restricted to ``[A-Za-z0-9_-]``). At most ``max_rows`` rows.
+    """
+    shown = df if max_rows is None else df.head(max_rows)
+    text = plain_frame(shown)
+    numeric = [pd.api.types.is_numeric_dtype(shown[c].dtype) and not pd.api.types.is_bool_dtype(shown[c].dtype)
+               for c in shown.columns]  # fmt: skip
+    links = links or {}
+    out = [f'<table class="wb-table"{_id_attr(table_id)}><thead><tr>']
+    out += [f"<th>{html.escape(str(c))}</th>" for c in text.columns]
+    out.append("</tr></thead><tbody>")
+    for row in text.itertuples(index=False):
+        out.append("<tr>")
+        for col, value, is_num in zip(text.columns, row, numeric, strict=True):
+            cls = ' class="num"' if is_num else ""
+            shown_text = html.escape(_clip(str(value), max_cell_chars))
+            target = links.get(str(col), {}).get(str(value))
+            if target and re.fullmatch(r"[A-Za-z0-9_-]+", target):
+                shown_text = f'<a href="#{target}">{shown_text}</a>'
+            out.append(f"<td{cls}>{shown_text}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    if len(shown) < len(df):
+        out.append(f'<p class="wb-note">{len(shown):,} of {len(df):,} rows shown.</p>')
+    return "".join(out)
+
+
+def _id_attr(value: str | None) -> str:
+    if not value:
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+        raise ExportError(f"HTML id {value!r} must be letters, digits, '-' or '_'.")
+    return f' id="{value}"'
+
+
+def _frame(item: Any) -> pd.DataFrame:
+    if not isinstance(item, pd.DataFrame):
+        raise ExportError(f"Table exporters write pandas DataFrames, not {type(item).__name__}.")
+    if not all(isinstance(c, str) for c in item.columns):
+        return item.rename(columns=str)
+    return item
+
+
+class _RowsExporter(Exporter):
+    """An exporter of one table: several writes append rows with the same columns."""
+
+    def __init__(self, dest: str | Path, *, if_exists: IfExists = "suffix") -> None:
+        super().__init__(dest, if_exists=if_exists)
+        self._parts: list[pd.DataFrame] = []
+
+    def write(self, item: Any, **options: Any) -> None:
+        """Append the rows of DataFrame ``item`` (its columns must be those of the first write)."""
+        self._check_open()
+        if options:
+            raise ExportError(f"{type(self).__name__}.write takes no options; got {sorted(options)}.")
+        df = _frame(item)
+        if self._parts and list(df.columns) != list(self._parts[0].columns):
+            raise ExportError(
+                f"{type(self).__name__} holds one table: columns {list(df.columns)} differ from the first write's "
+                f"{list(self._parts[0].columns)}. Use one exporter per table (or XLSX with one sheet each)."
+            )
+        self._parts.append(df)
+
+    def _table(self) -> pd.DataFrame:
+        if not self._parts:
+            raise ExportError(f"Nothing was written to {type(self).__name__} for {self.dest}.")
+        return self._parts[0] if len(self._parts) == 1 else pd.concat(self._parts, ignore_index=True)
+
+
+class CsvExporter(_RowsExporter):
+    """CSV, UTF-8 (``bom=True`` adds a byte-order mark for Excel); see the module docs for ``formula_guard``."""
+
+    suffix = ".csv"
+
+    def __init__(self, dest: str | Path, *, bom: bool = False, formula_guard: bool = False,
+                 if_exists: IfExists = "suffix") -> None:  # fmt: skip
+        super().__init__(dest, if_exists=if_exists)
+        self.bom = bom
+        self.formula_guard = formula_guard
+
+    def _write_output(self, tmp: Path) -> None:
+        text = plain_frame(self._table())
+        if self.formula_guard:
+            text = text.apply(lambda col: col.map(_guard))
+        text.to_csv(tmp, index=False, encoding="utf-8-sig" if self.bom else "utf-8", lineterminator="\r\n")
+
+
+class ParquetExporter(_RowsExporter):
+    """Parquet (zstd): the frame with its types, list columns as Parquet lists."""
+
+    suffix = ".parquet"
+
+    def _write_output(self, tmp: Path) -> None:
+        df = self._table()
+        try:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise ExportError(f"This table cannot be written as Parquet ({exc}).") from exc
+        pq.write_table(table, tmp, compression="zstd")
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\']", "-", unicodedata.normalize("NFKC", name)).strip() or "table"
+    base = base[:31]
+    candidate, i = base, 2
+    while candidate.lower() in taken:
+        suffix = f"-{i}"
+        candidate, i = base[: 31 - len(suffix)] + suffix, i + 1
+    return candidate
+
+
+@dataclass
+class _Sheet:
+    name: str
+    parts: list[pd.DataFrame]
+
+
+class XlsxExporter(Exporter):
+    """An Excel workbook (openpyxl): ``write(df, sheet="claims")`` adds a sheet (or rows to that sheet)."""
+
+    suffix = ".xlsx"
+
+    def __init__(self, dest: str | Path, *, if_exists: IfExists = "suffix") -> None:
+        super().__init__(dest, if_exists=if_exists)
+        self._sheets: dict[str, _Sheet] = {}
+        #: What had to change on the way to Excel (cut cells, removed control characters).
+        self.notes: list[str] = []
+
+    def write(self, item: Any, **options: Any) -> None:
+        """Add DataFrame ``item`` as sheet ``sheet`` (default ``Sheet<n>``); rows append to an existing sheet."""
+        self._check_open()
+        unknown = set(options) - {"sheet"}
+        if unknown:
+            raise ExportError(f"XlsxExporter.write takes only sheet=...; got {sorted(unknown)}.")
+        df = _frame(item)
+        key = str(options.get("sheet") or f"Sheet{len(self._sheets) + 1}")
+        if key in self._sheets:
+            sheet = self._sheets[key]
+            if list(df.columns) != list(sheet.parts[0].columns):
+                raise ExportError(f"Sheet {key!r} has columns {list(sheet.parts[0].columns)}; got {list(df.columns)}.")
+            sheet.parts.append(df)
+        else:
+            taken = {s.name.lower() for s in self._sheets.values()}
+            self._sheets[key] = _Sheet(_sheet_name(key, taken), [df])
+
+    def _write_output(self, tmp: Path) -> None:
+        try:
+            from openpyxl import Workbook
+        except ImportError as exc:
+            raise ExportDependencyError("XLSX export needs openpyxl: pip install openpyxl.") from exc
+        if not self._sheets:
+            raise ExportError(f"Nothing was written to XlsxExporter for {self.dest}.")
+        wb = Workbook(write_only=True)
+        for sheet in self._sheets.values():
+            df = sheet.parts[0] if len(sheet.parts) == 1 else pd.concat(sheet.parts, ignore_index=True)
+            self._sheet(wb, sheet.name, df)
+        wb.save(tmp)
+
+    def _sheet(self, wb: Any, name: str, df: pd.DataFrame) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        ws = wb.create_sheet(name)
+        ws.freeze_panes = "A2"
+        widths = [min(max(len(str(c)) + 2, 8), 60) for c in df.columns]
+        kinds = [self._kind(df[c]) for c in df.columns]
+        for j, col in enumerate(df.columns):
+            if kinds[j] == "text":
+                longest = max((len(cell_text(v)) for v in df[col].head(200).tolist()), default=0)
+                widths[j] = min(max(widths[j], longest + 2), 60)
+            elif kinds[j] == "date":
+                widths[j] = max(widths[j], 12)
+            ws.column_dimensions[get_column_letter(j + 1)].width = widths[j]
+        header = []
+        for col in df.columns:
+            cell = WriteOnlyCell(ws, value=self._text(str(col), name, "header"))
+            cell.data_type = "s"
+            cell.font = Font(bold=True)
+            header.append(cell)
+        ws.append(header)
+        columns = [df[c].tolist() for c in df.columns]
+        for i in range(len(df)):
+            ws.append([self._cell(ws, columns[j][i], kinds[j], name, str(df.columns[j])) for j in range(len(kinds))])
+        last = get_column_letter(max(len(df.columns), 1))
+        ws.auto_filter.ref = f"A1:{last}{len(df) + 1}"
+
+    @staticmethod
+    def _kind(series: pd.Series) -> str:
+        dtype = series.dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            return "bool"
+        if pd.api.types.is_numeric_dtype(dtype):
+            return "number"
+        if pd.api.types.is_datetime64_any_dtype(dtype):
+            return "date"
+        return "text"
+
+    def _text(self, text: str, sheet: str, column: str) -> str:
+        clean = _XML_ILLEGAL.sub("", text)
+        if clean != text:
+            self._note(f"{sheet}.{column}: control characters Excel cannot hold were removed.")
+        if len(clean) > XLSX_MAX_CELL:
+            marker = f" … [cut: {len(clean):,} characters; the CSV and Parquet exports hold the whole text]"
+            clean = clean[: XLSX_MAX_CELL - len(marker)] + marker
+            self._note(f"{sheet}.{column}: text longer than Excel's {XLSX_MAX_CELL:,} characters per cell was cut.")
+        return clean
+
+    def _note(self, note: str) -> None:
+        if note not in self.notes:
+            self.notes.append(note)
+
+    def _cell(self, ws: Any, value: Any, kind: str, sheet: str, column: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        if _missing(value):
+            return None
+        if kind == "number":
+            v = value.item() if isinstance(value, np.generic) else value
+            return v if isinstance(v, int) or np.isfinite(v) else None
+        if kind == "bool":
+            return bool(value)
+        if kind == "date":
+            ts = pd.Timestamp(value)
+            cell = WriteOnlyCell(ws, value=ts.to_pydatetime().replace(tzinfo=None))
+            cell.number_format = "yyyy-mm-dd" if ts == ts.normalize() else "yyyy-mm-dd hh:mm:ss"
+            return cell
+        cell = WriteOnlyCell(ws, value=self._text(cell_text(value), sheet, column))
+        cell.data_type = "s"  # text stays text: a cell starting with "=" is never a formula
+        return cell
+
+
+class _DocumentExporter(Exporter):
+    """A Markdown or HTML document holding one captioned table per write."""
+
+    def __init__(self, dest: str | Path, *, title: str = "Tables", max_rows: int | None = None,
+                 if_exists: IfExists = "suffix") -> None:  # fmt: skip
+        super().__init__(dest, if_exists=if_exists)
+        self.title = title
+        self.max_rows = max_rows
+        self._sections: list[tuple[str, str, pd.DataFrame]] = []
+
+    def write(self, item: Any, **options: Any) -> None:
+        """Add DataFrame ``item`` as a section: ``heading=...`` and ``caption=...`` (plain text, escaped)."""
+        self._check_open()
+        unknown = set(options) - {"heading", "caption"}
+        if unknown:
+            raise ExportError(f"{type(self).__name__}.write takes heading= and caption=; got {sorted(unknown)}.")
+        heading = str(options.get("heading") or f"Table {len(self._sections) + 1}")
+        self._sections.append((heading, str(options.get("caption") or ""), _frame(item)))
+
+
+class MarkdownExporter(_DocumentExporter):
+    """A Markdown document of captioned tables (cells escaped, see :func:`md_escape`)."""
+
+    suffix = ".md"
+
+    def _write_output(self, tmp: Path) -> None:
+        parts = [f"# {md_escape(self.title)}", ""]
+        for heading, caption, df in self._sections:
+            parts += [f"## {md_escape(heading)}", ""]
+            if caption:
+                parts += [md_escape(caption), ""]
+            parts += [markdown_table(df, self.max_rows), ""]
+        tmp.write_text("\n".join(parts), encoding="utf-8")
+
+
+class HtmlTableExporter(_DocumentExporter):
+    """A standalone HTML page of captioned tables; every cell escaped, no scripts, no external resources."""
+
+    suffix = ".html"
+
+    def _write_output(self, tmp: Path) -> None:
+        esc = html.escape
+        body = [f"<h1>{esc(self.title)}</h1>"]
+        for heading, caption, df in self._sections:
+            body.append(f"<section><h2>{esc(heading)}</h2>")
+            if caption:
+                body.append(f'<p class="wb-caption">{esc(caption)}</p>')
+            body.append(html_table(df, self.max_rows, max_cell_chars=None))
+            body.append("</section>")
+        csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        page = (
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="referrer" content="no-referrer">'
+            f"<title>{esc(self.title)}</title><style>{PAGE_CSS}</style></head><body>{''.join(body)}</body></html>"
+        )
+        tmp.write_text(page, encoding="utf-8")
+
+
+#: File suffix -> exporter class.
+TABLE_FORMATS: dict[str, type[Exporter]] = {
+    "csv": CsvExporter,
+    "xlsx": XlsxExporter,
+    "parquet": ParquetExporter,
+    "md": MarkdownExporter,
+    "html": HtmlTableExporter,
+}
+
+
+def table_exporter(fmt: str, dest: str | Path, **options: Any) -> Exporter:
+    """A new exporter of format ``fmt`` (``csv``, ``xlsx``, ``parquet``, ``md``, ``html``) for ``dest``."""
+    key = fmt.lower().lstrip(".")
+    if key == "markdown":
+        key = "md"
+    if key not in TABLE_FORMATS:
+        raise ExportError(f"Unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}.")
+    try:
+        return TABLE_FORMATS[key](dest, **options)
+    except TypeError as exc:
+        raise ExportError(f"Bad option for the {key} exporter: {exc}.") from exc
+
+
+def export_table(
+    df: pd.DataFrame,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    name: str | None = None,
+    caption: str = "",
+    if_exists: IfExists = "suffix",
+    **options: Any,
+) -> Path:
+    """Write one table to ``path`` in format ``fmt`` (default: from the suffix); returns the path written.
+
+    ``name`` is the sheet (XLSX) or heading (Markdown, HTML); ``caption`` a line above the table
+    (Markdown, HTML). Other options go to the exporter (``bom=True``, ``formula_guard=True`` for CSV,
+    ``title=`` for Markdown and HTML). Never overwrites: see :mod:`workbook.export.base`.
+    """
+    p = Path(path)
+    key = (fmt or p.suffix).lower().lstrip(".")
+    exporter = table_exporter(key, p, if_exists=if_exists, **options)
+    if isinstance(exporter, XlsxExporter):
+        exporter.write(df, sheet=name or p.stem)
+    elif isinstance(exporter, _DocumentExporter):
+        exporter.write(df, heading=name or p.stem, caption=caption)
+    else:
+        exporter.write(df)
+    return exporter.finalize()
