@@ -1,0 +1,152 @@
+"""Links between dataset names and the Book's entities: romanisation keys, suggestions, the analyst's
+decisions persisted in <workspace>/links.jsonl and re-applied."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbook.book import Book
+from workbook.errors import LinkStoreError
+from workbook.tables.linking import (
+    LINKS_FILE,
+    LinkDecision,
+    LinkStore,
+    apply_links,
+    pending_suggestions,
+    romanisation_key,
+    suggest_links,
+)
+
+pytestmark = pytest.mark.unit
+
+
+def _entities() -> pd.DataFrame:
+    rows = [
+        ("e1", "Sinpo", "place", ["Sinpho City"]),
+        ("e2", "Sohae Satellite Launching Ground", "facility", []),
+        ("e3", "Tongchang", "place", []),
+        ("e4", "North Phyongan", "place", ["North Phyongan Province"]),
+        ("e5", "Kim Jong Un", "person", []),
+        ("e6", "Kusong", "place", []),
+    ]
+    return pd.DataFrame(rows, columns=["entity_id", "name", "type", "aliases"])
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Sinpho City", "sinpo"),
+        ("Sinpo", "sinpo"),
+        ("North Phyongan Province", "north pyongan"),
+        ("Hwasongpho-19", "hwasong 19"),
+        ("Hwasong-19", "hwasong 19"),
+        ("Tongchang-ri", "tongchang ri"),
+        ("Thaechon", "taechon"),
+        ("City of Sinuiju", "sinuiju"),
+    ],
+)
+def test_romanisation_key(name: str, key: str) -> None:
+    assert romanisation_key(name) == key
+
+
+def test_suggestions_by_method_best_first() -> None:
+    s = suggest_links(["Sinpho", "Sinpo Shipyard", "Sohae Satellite Launching Station", "Tongchang-ri",
+                       "North Pyongan", "Nowhere at all"], _entities())  # fmt: skip
+    best = s.drop_duplicates("name").set_index("name")
+    assert (best.at["Sinpho", "entity_id"], best.at["Sinpho", "method"], best.at["Sinpho", "score"]) == (
+        "e1", "romanisation", 95.0)
+    assert suggest_links(["Sinpho City"], _entities()).iloc[0][["method", "score"]].tolist() == ["alias", 100.0]
+    assert (best.at["Sinpo Shipyard", "entity_id"], best.at["Sinpo Shipyard", "method"]) == ("e1", "contains")
+    assert (best.at["Sohae Satellite Launching Station", "entity_id"],
+            best.at["Sohae Satellite Launching Station", "method"]) == ("e2", "curated")  # fmt: skip
+    # Tongchang-ri (the launch site's village) is the Sohae site, not Tongchang County: curated first
+    tong = s[s["name"] == "Tongchang-ri"]
+    assert tong.iloc[0]["entity_id"] == "e2" and tong.iloc[0]["method"] == "curated"
+    assert best.at["North Pyongan", "method"] == "romanisation" and best.at["North Pyongan", "entity_id"] == "e4"
+    assert "Nowhere at all" not in set(s["name"])
+    assert "e5" not in set(s["entity_id"])  # people are never suggested for places
+    assert s.groupby("name").size().max() <= 3
+
+
+def test_store_appends_decisions_and_the_latest_wins(tmp_path: Path) -> None:
+    store = LinkStore.for_workspace(tmp_path)
+    row = {"name": "Sinpo Shipyard", "entity_id": "e1", "entity_name": "Sinpo", "score": 85.0, "method": "contains"}
+    first = store.decide(row, "confirmed", source="nagix-facilities", key="sinpo", author="analyst")
+    assert first.at and (tmp_path / LINKS_FILE).is_file()
+    assert store.confirmed("nagix-facilities")["entity_id"].tolist() == ["e1"]
+    store.decide(row, "rejected", source="nagix-facilities", key="sinpo")
+    assert store.confirmed().empty
+    lines = (tmp_path / LINKS_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and json.loads(lines[0])["decision"] == "confirmed"
+    store.decide(row, "confirmed", source="nagix-facilities", key="sinpo")
+    # a new store (the workspace opened again) sees the same decisions
+    again = LinkStore.for_workspace(tmp_path)
+    assert again.confirmed("nagix-facilities")["key"].tolist() == ["sinpo"]
+
+
+def test_damaged_lines_are_reported_not_fatal(tmp_path: Path) -> None:
+    store = LinkStore(tmp_path / LINKS_FILE)
+    store.append(LinkDecision("s", "k", "K", "e1", "E", "confirmed"))
+    with (tmp_path / LINKS_FILE).open("a", encoding="utf-8") as fh:
+        fh.write('{"source": "s", "key": "k2", "entity_id": "e2"\n')  # a crash mid-line
+        fh.write(json.dumps({"source": "s", "key": "k3", "name": "x", "entity_id": "e3", "entity_name": "y",
+                             "decision": "maybe"}) + "\n")  # fmt: skip
+    assert store.confirmed()["key"].tolist() == ["k"]
+    assert len(store.problems) == 2 and "line 2" in store.problems[0]
+
+
+def test_concurrent_appends_never_interleave(tmp_path: Path) -> None:
+    store = LinkStore(tmp_path / LINKS_FILE)
+
+    def work(n: int) -> None:
+        for i in range(50):
+            store.append(LinkDecision("s", f"k{n}-{i}", "N" * 200, f"e{i}", "E" * 200, "confirmed"))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    lines = (tmp_path / LINKS_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 200 and all(json.loads(line)["decision"] == "confirmed" for line in lines)
+
+
+def test_apply_links_and_pending_suggestions(tmp_path: Path) -> None:
+    store = LinkStore.for_workspace(tmp_path)
+    facilities = pd.DataFrame({"facility": ["sinpo", "sohae"],
+                               "name": ["Sinpo Shipyard", "Sohae Satellite Launching Station"]})
+    sugg = suggest_links(facilities["name"], _entities())
+    keys = dict(zip(facilities["name"], facilities["facility"], strict=True))
+    assert len(pending_suggestions(sugg, store, source="f", keys=keys)) == len(sugg)
+    store.decide(sugg[sugg["name"] == "Sinpo Shipyard"].iloc[0].to_dict(), "confirmed", source="f", key="sinpo")
+    left = pending_suggestions(sugg, store, source="f", keys=keys)
+    assert len(left) == len(sugg) - 1
+    linked = apply_links(facilities, store, source="f", key_column="facility")
+    assert linked["entity_id"].tolist()[0] == "e1" and pd.isna(linked["entity_id"].tolist()[1])
+    assert linked["entity_ids"].tolist() == [["e1"], []]
+    assert "entity_id" not in facilities.columns  # the input is left as it was
+    with pytest.raises(LinkStoreError, match="no column 'key'"):
+        apply_links(facilities, store, source="f", key_column="key")
+
+
+def test_bad_decisions_and_workspaces_are_named(tmp_path: Path) -> None:
+    with pytest.raises(LinkStoreError, match="decision 'perhaps'"):
+        LinkDecision("s", "k", "K", "e1", "E", "perhaps")
+    with pytest.raises(LinkStoreError, match="non-empty key"):
+        LinkDecision("s", " ", "K", "e1", "E", "confirmed")
+    with pytest.raises(LinkStoreError, match="is not a folder"):
+        LinkStore.for_workspace(tmp_path / "nope")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    (ro / LINKS_FILE).mkdir()  # a folder where the file should be: cannot append
+    with pytest.raises(LinkStoreError, match="cannot append"):
+        LinkStore.for_workspace(ro).append(LinkDecision("s", "k", "K", "e1", "E", "confirmed"))
+
+
+def test_suggestions_on_an_empty_book() -> None:
+    assert suggest_links(["Sinpo"], Book().entities).empty
