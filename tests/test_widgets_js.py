@@ -1,0 +1,130 @@
+"""The explorer's own JavaScript in a real headless chromium, without JupyterLab: the PlotHost and TableView
+ES modules rendered against a stand-in widget model holding the state Python made (the same ``get``/``on``/
+``send`` API anywidget gives them). Checks that plotly.js is evaluated once per page for two hosts, that every
+view is drawn offline (the map from the packaged basemap), that a click sends the mark's customdata back,
+and that the table sends sort and select messages. The hosts find plotly.js in the one PlotlyAsset model
+they refer to (``model.widget_manager.get_model``), whose ``initialize`` starts evaluating it before any
+host is rendered. Every request the page makes must stay on the machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser_support import CHROMIUM_ARGS, find_chromium, playwright_missing_reason
+from tests.conftest import make_tiny_book
+from workbook.widgets import explore
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+_REASON = playwright_missing_reason() or (None if find_chromium() else "chromium is not installed")
+
+HARNESS = """<!doctype html><html><head><meta charset="utf-8"><style>%(css)s</style></head><body>
+<div id="a"></div><div id="b"></div><div id="t"></div>
+<script type="module">
+const fromB64 = (s) => { const b = atob(s); const u = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i); return new DataView(u.buffer); };
+const models = {};
+function model(state, id) {
+  const handlers = {};
+  for (const [k, v] of Object.entries(state)) if (v && v.__bytes__ !== undefined) state[k] = fromB64(v.__bytes__);
+  const m = { get: (k) => state[k], on: (e, f) => { (handlers[e] ||= []).push(f); }, off: () => {},
+    send: (m) => window.__sent.push(m), set: (k, v) => { state[k] = v; }, save_changes: () => {},
+    widget_manager: { get_model: async (ref) => { window.__lookups.push(ref); return models[ref]; } },
+    fire: (k, v) => { state[k] = v; (handlers['change:' + k] || []).forEach((f) => f()); } };
+  models[id] = m;
+  return m;
+}
+window.__sent = [];
+window.__lookups = [];
+const load = async (src) => (await import(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})))).default;
+const host = await load(%(host_esm)s);
+const table = await load(%(table_esm)s);
+const asset = model(%(asset_state)s, %(asset_id)s);
+host.initialize({model: asset});  // what anywidget does when the asset's model reaches the page
+const state = %(host_state)s;
+window.__models = {a: model(structuredClone(state), 'a'), b: model(structuredClone(state), 'b'),
+                   t: model(%(table_state)s, 't')};
+host.initialize({model: window.__models.a});
+host.render({model: window.__models.a, el: document.getElementById('a')});
+host.render({model: window.__models.b, el: document.getElementById('b')});
+table.render({model: window.__models.t, el: document.getElementById('t')});
+window.__ready = true;
+</script></body></html>"""
+
+
+def _jsonable_state(widget: Any) -> dict[str, Any]:
+    out = {}
+    for k, v in widget.get_state().items():
+        out[k] = {"__bytes__": base64.b64encode(bytes(v)).decode()} if isinstance(v, bytes | memoryview) else v
+    return out
+
+
+@pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
+def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ex = explore(make_tiny_book())
+    row_ids = list(ex.table.row_ids)
+    page_html = HARNESS % {
+        "css": ex.host._css + ex.table._css,
+        "host_esm": json.dumps(ex.host._esm),
+        "table_esm": json.dumps(ex.table._esm),
+        "host_state": json.dumps(_jsonable_state(ex.host)),
+        "asset_state": json.dumps(_jsonable_state(ex.host.asset)),
+        "asset_id": json.dumps(ex.host.asset.model_id),
+        "table_state": json.dumps(_jsonable_state(ex.table)),
+    }
+    path = tmp_path / "harness.html"
+    path.write_text(page_html, encoding="utf-8")
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_function("() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2",
+                               timeout=60_000)  # fmt: skip
+        views = page.evaluate("""() => Array.from(document.querySelectorAll('#a .wb-view')).map((v) => ({
+            view: v.dataset.view, revision: v.dataset.revision, svg: !!v.querySelector('.main-svg'),
+            geo: v.querySelectorAll('.geo .countries path, .geo .land path').length}))""")
+        assert [v["view"] for v in views] == list(ex.views)
+        assert all(v["svg"] and v["revision"] == "1" for v in views)
+        assert next(v for v in views if v["view"] == "map")["geo"] > 0  # the basemap, from PlotlyGeoAssets
+        # plotly.js was evaluated once for the two hosts, from the asset model both refer to
+        asset = ex.host.asset
+        assert page.evaluate("() => Object.keys(window.__workbookPageScripts)") == [asset.geo_key, asset.plotly_key]
+        assert page.evaluate("() => window.__lookups") == [asset.model_id, asset.model_id]
+        times = page.evaluate("() => window.__workbookPageScriptTimes")
+        assert set(times) == {asset.geo_key, asset.plotly_key} and times[asset.geo_key] <= times[asset.plotly_key]
+        assert page.evaluate("() => document.querySelectorAll('script').length") == 1  # our harness script only
+        # a click on a bar of the entities view sends its customdata back
+        page.evaluate("""() => { const gd = document.querySelector('#a .wb-view[data-view="entities"]');
+            gd.emit('plotly_click', {points: [{customdata: gd.data[0].customdata[0], curveNumber: 0, pointNumber: 0,
+                                               x: 1, y: 'a'}]}); }""")
+        sent = page.evaluate("() => window.__sent")
+        clicks = [m for m in sent if m["type"] == "click"]
+        assert clicks and clicks[0]["view"] == "entities" and clicks[0]["points"][0]["customdata"][0].startswith("e")
+        assert any(m["type"] == "rendered" for m in sent)
+        # new figures: only the changed view is redrawn
+        ex.host.handle_message(clicks[0])
+        page.evaluate("""([figures, revisions]) => { const m = window.__models.a;
+            m.fire('figures', figures); m.fire('revisions', revisions); }""", [ex.host.figures, ex.host.revisions])
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision "
+                               "=== '2'", timeout=20_000)  # fmt: skip
+        # the table: a header click asks to sort, a row click to select
+        page.click("#t th[data-column='confidence']")
+        page.click("#t tbody tr >> nth=1")
+        sent = page.evaluate("() => window.__sent")
+        assert {"type": "sort", "column": "confidence"} in sent
+        assert {"type": "select", "row_id": row_ids[1]} in sent
+        browser.close()
+    assert errors == []
+    assert all(u.startswith(("file:", "blob:", "data:", "about:")) for u in requests), requests

@@ -1,0 +1,302 @@
+"""The explorer: a filter panel, linked plotly views, a sortable table and the document reader over one Book.
+
+Thin by design. The Explorer holds the current :class:`~workbook.filters.FilterSpec`, its undo stack and
+log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore_logic` (or a
+new table state through :mod:`workbook.explore_table`), then :meth:`Explorer.refresh` redraws:
+
+1. one ``compute_masks`` + ``apply`` per change, on a ``FilterIndex`` built once per Book;
+2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
+   the row masks, see ``explore_logic.view_key``; recent figures are kept, so Undo is instant);
+3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
+   plotly.js (:func:`~workbook.widgets.plot_host.shared_asset`).
+
+Build it with :func:`workbook.widgets.explore`.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+
+from workbook.book import Book
+from workbook.charts import document_reader_html
+from workbook.charts._common import entity_labels
+from workbook.errors import WorkbookError
+from workbook.explore_logic import (
+    DEFAULT_VIEWS,
+    VIEWS,
+    Choice,
+    EntityCatalog,
+    ExploreError,
+    FilterChange,
+    FilterLog,
+    active_filters,
+    build_view,
+    date_bounds,
+    make_change,
+    publisher_choices,
+    reader_target,
+    speaker_choices,
+    spec_after_click,
+    spec_with_control,
+    summary_html,
+    view_key,
+    with_selected,
+)
+from workbook.explore_table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
+from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
+from workbook.widgets.panel import FilterPanel
+from workbook.widgets.plot_host import PlotHost, shared_asset
+from workbook.widgets.table import TableView
+
+__all__ = ["Explorer"]
+
+_CACHE_PER_VIEW = 8
+_READER_EMPTY = '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read ' \
+                "its document here.</div>"  # fmt: skip
+
+
+class Explorer:
+    """Explore ``book``: see :func:`workbook.widgets.explore`. Display it in a notebook (it renders as its
+    ``widget``)."""
+
+    def __init__(
+        self,
+        book: Book,
+        views: Sequence[str] | None = None,
+        view_options: Mapping[str, Mapping[str, Any]] | None = None,
+        table: str = "claims",
+        page_size: int = 25,
+        columns: int = 0,
+        entity_limit: int = 50,
+    ) -> None:
+        views = DEFAULT_VIEWS if views is None else views
+        unknown = [v for v in views if v not in VIEWS]
+        if unknown:
+            raise ExploreError(f"unknown view(s) {unknown}; the views are {', '.join(VIEWS)}.")
+        if table not in TABLE_KINDS:
+            raise ExploreError(f"unknown table {table!r}; the tables are {', '.join(TABLE_KINDS)}.")
+        asset = shared_asset()  # first: the page evaluates plotly.js while the figures are built
+        self.book = book
+        self.index = FilterIndex.build(book)
+        self.views = tuple(views)
+        self.view_options = {k: dict(v) for k, v in (view_options or {}).items()}
+        self.entity_limit = entity_limit
+        self.filtered: Book = book
+        self.masks: FilterMasks | None = None
+        #: Seconds spent by the last refresh: filter, charts (the chart builders), views (charts, JSON for the
+        #: page, sync), table_panel, total.
+        self.timings: dict[str, float] = {}
+        self._chart_s = 0.0
+        self._spec = FilterSpec()
+        self._undo: list[FilterSpec] = []
+        self._log: list[FilterChange] = []
+        self._query = ""
+        self._figures: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
+        self._sources: dict[str, TableSource] = {}
+        self._table_state = TableState(kind=table, page_size=page_size)
+        self._page: TablePage | None = None
+        self._reading: tuple[str, str] | None = None
+        labels = entity_labels(book.entities)
+        self._catalog = EntityCatalog.build(book, labels)
+        self._static_options: dict[str, list[Choice]] = {
+            "speakers": speaker_choices(book, labels),
+            "publishers": publisher_choices(book),
+        }
+
+        self.panel = FilterPanel(*date_bounds(book))
+        self.host = PlotHost(views=self.views, columns=columns, asset=asset)
+        self.table = TableView()
+        self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
+        self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
+        self.summary = w.HTML()
+        self.widget = w.VBox(
+            [
+                self.summary,
+                w.HBox([self.panel, w.Box([self.host], layout=w.Layout(flex="1 1 auto", min_width="0"))]),
+                w.HBox(
+                    [
+                        w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
+                        w.VBox([self.reader], layout=w.Layout(flex="2 1 0", min_width="0")),
+                    ]
+                ),
+            ]
+        )
+
+        self.panel.on_control(lambda control, value: self._change(spec_with_control(self._spec, control, value),
+                                                                  f"control:{control}"))  # fmt: skip
+        self.panel.on_query(self._on_query)
+        self.panel.on_button(self._on_button)
+        self.host.on_click(self._on_click)
+        self.table.on_action(self._on_table)
+        self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
+        self.refresh()
+
+    # -- the spec --------------------------------------------------------------------------------
+
+    @property
+    def spec(self) -> FilterSpec:
+        """The current filter; setting it updates the controls and every view (and is logged)."""
+        return self._spec
+
+    @spec.setter
+    def spec(self, spec: FilterSpec) -> None:
+        if not isinstance(spec, FilterSpec):
+            raise ExploreError(f"explorer.spec takes a FilterSpec, got {type(spec).__name__}.")
+        self._change(spec, "set")
+
+    @property
+    def log(self) -> FilterLog:
+        """Every filter change so far, oldest first: a list of :class:`FilterChange` that shows as a table in a
+        notebook (``.to_frame()`` for a DataFrame, ``.to_dict()`` for a manifest)."""
+        return FilterLog(self._log, book=self.book, label=self._catalog.label_of)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        """Go back to the spec before the last change (does nothing when there is none)."""
+        if self._undo:
+            before = self._undo.pop()
+            self._log.append(make_change("undo", self._spec, before))
+            self._spec = before
+            self.refresh()
+
+    def reset(self) -> None:
+        """Clear every filter (undoable)."""
+        self._change(FilterSpec(), "reset")
+
+    def _change(self, spec: FilterSpec, action: str) -> None:
+        if spec == self._spec:
+            return
+        self._undo.append(self._spec)
+        self._log.append(make_change(action, self._spec, spec))
+        self._spec = spec
+        self.refresh()
+
+    # -- events (each one line: a pure function, then a redraw) ------------------------------------
+
+    def _on_click(self, view: str, points: list[dict[str, Any]]) -> None:
+        try:
+            spec = spec_after_click(self._spec, view, points)
+        except (ExploreError, WorkbookError):
+            return
+        self._reading = reader_target(view, points) or self._reading
+        if spec is not None:
+            self._change(spec, f"click:{view}")
+        self._show_reader()
+
+    def _on_query(self, query: str) -> None:
+        self._query = query
+        self._show_panel()
+
+    def _on_button(self, name: str) -> None:
+        if name == "undo":
+            self.undo()
+        elif name == "reset":
+            self.reset()
+        elif name.startswith("clear:"):
+            self._change(self._spec.cleared(name.removeprefix("clear:")), name)
+
+    def _on_table(self, message: dict[str, Any]) -> None:
+        try:
+            self._table_state = table_state_after(self._table_state, message)
+        except WorkbookError:
+            return
+        if message.get("type") == "select" and self._page is not None and self._table_state.selected:
+            self._reading = self._page.target(self._table_state.selected) or self._reading
+        self._show_table()
+        self._show_reader()
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Filter once and redraw every part (views whose rows did not change are not rebuilt)."""
+        t0 = time.perf_counter()
+        self.masks = None if self._spec.is_empty else compute_masks(self._spec, self.index)
+        self.filtered = apply(self.book, self._spec, self.index)
+        t1 = time.perf_counter()
+        self._show_views()
+        t2 = time.perf_counter()
+        self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
+        self._show_table()
+        self._show_panel()
+        self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
+        t3 = time.perf_counter()
+        self.timings = {"filter": t1 - t0, "charts": self._chart_s, "views": t2 - t1, "table_panel": t3 - t2,
+                        "total": t3 - t0}  # fmt: skip
+
+    def filtered_counts(self) -> dict[str, int]:
+        """Rows in view per table (documents, claims, events, mentions, entities)."""
+        names = ("documents", "claims", "events", "mentions", "entities")
+        return {n: len(self.filtered.table(n)) for n in names}
+
+    def figure(self, view: str) -> dict[str, Any]:
+        """The figure JSON (``data``, ``layout``) the page draws for ``view``."""
+        return dict(self.host.figures[view])
+
+    def _show_views(self) -> None:
+        payloads = {}
+        self._chart_s = 0.0
+        for view in self.views:
+            key = view_key(view, self.masks)
+            if key in self._figures:
+                self._figures.move_to_end(key)
+            else:
+                t = time.perf_counter()
+                fig = build_view(self.filtered, view, self.view_options.get(view))
+                self._chart_s += time.perf_counter() - t
+                self._figures[key] = self.host.payload(fig)
+                while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
+                    self._figures.popitem(last=False)
+            payloads[view] = self._figures[key]
+        self.host.set_figures(payloads)
+
+    def _mask(self, kind: str) -> np.ndarray[Any, Any] | None:
+        return None if self.masks is None else np.asarray(getattr(self.masks, kind))
+
+    def _show_table(self) -> None:
+        state = self._table_state
+        if state.kind not in self._sources:
+            self._sources[state.kind] = TableSource.build(self.book, state.kind)
+        self._page = table_page(self._sources[state.kind], self._mask(state.kind), state.sort_by, state.descending,
+                                state.page, state.page_size)  # fmt: skip
+        self.table.show(self._page, selected=state.selected)
+        if self.table_tabs.value != state.kind:
+            self.table_tabs.value = state.kind
+
+    def _show_panel(self) -> None:
+        counts = None if self.masks is None else self.masks.n_mentions
+        entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
+                                               self._spec.entity_types)  # fmt: skip
+        options = {
+            "entity_ids": entity_choices,
+            "speakers": with_selected(self._static_options["speakers"], self._spec.speakers),
+            "publishers": with_selected(self._static_options["publishers"], self._spec.publishers),
+        }
+        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo)
+
+    def _show_reader(self) -> None:
+        if self._reading is None:
+            self.reader.value = _READER_EMPTY
+            return
+        doc_id, selected = self._reading
+        try:
+            self.reader.value = document_reader_html(self.book, doc_id, selected=selected or None)
+        except WorkbookError as exc:
+            self.reader.value = f'<div class="wb-reader-empty">{html.escape(str(exc))}</div>'
+
+    # -- display ---------------------------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<Explorer of {self.book!r}: {self._spec.describe(self.book)}>"

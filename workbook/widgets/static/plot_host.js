@@ -1,0 +1,253 @@
+// PlotHost: plotly views drawn by ONE copy of plotly.js per page; PlotlyAsset: the widget carrying that copy.
+//
+// Both widgets use this module. plotly.js arrives gzip-compressed in the state of the kernel's single
+// PlotlyAsset (traitlet `plotly_js`), is decompressed with the browser's DecompressionStream into a Blob and
+// run once per page as a classic script from a blob: URL (it is a UMD bundle: as an ES module its `this`
+// would be undefined), whatever the number of hosts on the page. The asset's `initialize` starts this as soon as its model
+// reaches the page (while the kernel still builds the figures); a host's `render` awaits the asset its
+// `asset` trait refers to ("IPY_MODEL_<id>"). The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
+// evaluated before any figure is drawn. Nothing is fetched from the network. Clicks go back to Python as
+// {type: "click", view, points: [...]}.
+
+const REGISTRY = "__workbookPageScripts";
+const TIMES = "__workbookPageScriptTimes"; // key -> ms (performance.now()) when the script was evaluated
+const OFFLINE_TOPOJSON = "about:blank#workbook-offline/"; // plotly must never fetch maps: they are in PlotlyGeoAssets
+const WIDGET_REF = "IPY_MODEL_";
+
+function registry() {
+  if (!globalThis[REGISTRY]) {
+    globalThis[REGISTRY] = Object.create(null);
+  }
+  return globalThis[REGISTRY];
+}
+
+function markEvaluated(key) {
+  if (!globalThis[TIMES]) globalThis[TIMES] = Object.create(null);
+  globalThis[TIMES][key] = performance.now();
+}
+
+function asBytes(value) {
+  if (!value) return new Uint8Array(0);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return new Uint8Array(0);
+}
+
+// The gzip-compressed script, decompressed by the browser into a Blob (never a 4.8 MB JavaScript string).
+async function gunzipScript(value) {
+  const bytes = asBytes(value);
+  if (bytes.byteLength === 0) return null;
+  if (typeof DecompressionStream === "undefined") {
+    throw new Error("this browser lacks DecompressionStream: use a current Chromium, Firefox or Safari");
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return await new Response(stream, { headers: { "Content-Type": "text/javascript" } }).blob();
+}
+
+// Run a classic script from a blob: URL (nothing leaves the page): unlike inline source, the browser can parse
+// and compile it off the main thread, so the notebook stays responsive while plotly.js loads.
+function runClassicScript(blob) {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(blob);
+    const script = document.createElement("script");
+    const done = (error) => {
+      script.remove();
+      URL.revokeObjectURL(url);
+      if (error) reject(error); else resolve();
+    };
+    script.onload = () => done(null);
+    script.onerror = () => done(new Error("the browser refused to run a workbook script"));
+    script.src = url;
+    document.head.appendChild(script);
+  });
+}
+
+// Evaluate the gzip-compressed script in trait `trait` of `asset` once per page under `key`.
+function loadScriptOnce(asset, key, trait) {
+  const reg = registry();
+  if (!key) return Promise.resolve();
+  if (!reg[key]) {
+    reg[key] = gunzipScript(asset.get(trait)).then(async (script) => {
+      if (script) await runClassicScript(script);
+      markEvaluated(key);
+    });
+    reg[key].catch(() => delete reg[key]);
+  }
+  return reg[key];
+}
+
+// plotly.js, once per page; a different plotly already on the page (window.Plotly) is left as it was.
+function loadPlotly(asset) {
+  const reg = registry();
+  const key = asset.get("plotly_key");
+  if (!key) return Promise.reject(new Error("the plotly.js asset is empty"));
+  if (!reg[key]) {
+    reg[key] = gunzipScript(asset.get("plotly_js")).then(async (script) => {
+      if (!script) throw new Error("the plotly.js asset is empty");
+      const previous = globalThis.Plotly;
+      await runClassicScript(script);
+      const ours = globalThis.Plotly;
+      if (!ours || ours === previous) throw new Error("plotly.js did not load");
+      if (previous) globalThis.Plotly = previous;
+      markEvaluated(key);
+      return ours;
+    });
+    reg[key].catch(() => delete reg[key]);
+  }
+  return reg[key];
+}
+
+// The map data, then plotly.js, from a PlotlyAsset model; resolves to the Plotly object.
+function loadAssets(asset) {
+  return loadScriptOnce(asset, asset.get("geo_key"), "geo_js").then(() => loadPlotly(asset));
+}
+
+// The PlotlyAsset model a host refers to.
+async function assetOf(model) {
+  const ref = model.get("asset");
+  if (typeof ref !== "string" || !ref.startsWith(WIDGET_REF)) {
+    throw new Error("this plot host has no plotly.js asset");
+  }
+  return await model.widget_manager.get_model(ref.slice(WIDGET_REF.length));
+}
+
+// Called once per model when it reaches the page: the asset starts evaluating its scripts at once (not
+// awaited, so that the model is ready without waiting for plotly.js); a host does nothing here.
+function initialize({ model }) {
+  if (model.get("plotly_key")) loadAssets(model).catch(() => {});
+}
+
+function plain(value) {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+function pointPayload(p) {
+  return {
+    customdata: plain(p.customdata),
+    curve: plain(p.curveNumber),
+    point: plain(p.pointNumber ?? p.pointIndex),
+    x: plain(p.x),
+    y: plain(p.y),
+  };
+}
+
+function render({ model, el }) {
+  el.classList.add("wb-plothost");
+  const status = document.createElement("div");
+  status.className = "wb-status";
+  status.textContent = "Loading plotly.js…";
+  const grid = document.createElement("div");
+  grid.className = "wb-grid";
+  el.append(status, grid);
+
+  const cells = new Map(); // view -> {div, revision, bound}
+  let disposed = false;
+  const started = performance.now();
+  const ready = assetOf(model).then(loadAssets);
+  const config = { responsive: true, displaylogo: false, topojsonURL: OFFLINE_TOPOJSON };
+
+  function syncCells(Plotly) {
+    const views = model.get("views");
+    const columns = model.get("columns");
+    grid.style.gridTemplateColumns = columns > 0
+      ? `repeat(${columns}, minmax(0, 1fr))`
+      : `repeat(auto-fill, minmax(min(100%, ${model.get("min_view_width")}px), 1fr))`;
+    for (const [view, cell] of cells) {
+      if (!views.includes(view)) {
+        Plotly.purge(cell.div);
+        cell.div.remove();
+        cells.delete(view);
+      }
+    }
+    for (const view of views) {
+      let cell = cells.get(view);
+      if (!cell) {
+        const div = document.createElement("div");
+        div.className = "wb-view";
+        div.dataset.view = view;
+        cell = { div, revision: null, bound: false };
+        cells.set(view, cell);
+      }
+      grid.appendChild(cell.div); // keeps the order of `views`
+    }
+  }
+
+  function onClick(view, event) {
+    const points = (event && event.points ? event.points : []).map(pointPayload);
+    if (points.length) model.send({ type: "click", view, points });
+  }
+
+  let drawing = Promise.resolve();
+  function draw() {
+    drawing = drawing.then(async () => {
+      const Plotly = await ready;
+      if (disposed) return;
+      syncCells(Plotly);
+      const figures = model.get("figures");
+      const revisions = model.get("revisions");
+      const templates = model.get("templates");
+      const drawn = [];
+      for (const [view, cell] of cells) {
+        const fig = figures[view];
+        if (!fig || cell.revision === revisions[view]) continue;
+        const layout = { ...fig.layout };
+        if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
+        // plotly annotates the objects it is given: hand it copies, not the model's state
+        await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
+        cell.revision = revisions[view];
+        cell.div.dataset.revision = String(cell.revision);
+        if (!cell.bound) {
+          cell.div.on("plotly_click", (event) => onClick(view, event));
+          cell.bound = true;
+        }
+        drawn.push(view);
+      }
+      status.textContent = "";
+      status.hidden = true;
+      el.dataset.rendered = "true";
+      if (drawn.length) {
+        model.send({ type: "rendered", views: drawn, ms: Math.round(performance.now() - started) });
+      }
+    }).catch((error) => {
+      status.hidden = false;
+      status.textContent = `The views could not be drawn: ${error && error.message ? error.message : error}`;
+    });
+    return drawing;
+  }
+
+  const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    ready.then((P) => {
+      if (disposed) return;
+      for (const cell of cells.values()) if (cell.revision !== null) P.Plots.resize(cell.div);
+    }).catch(() => {});
+  });
+  if (observer) observer.observe(grid);
+
+  const redraw = () => void draw();
+  model.on("change:figures", redraw);
+  model.on("change:revisions", redraw);
+  model.on("change:views", redraw);
+  model.on("change:columns", redraw);
+  model.on("change:min_view_width", redraw);
+  draw();
+
+  return () => {
+    disposed = true;
+    if (observer) observer.disconnect();
+    model.off("change:figures", redraw);
+    model.off("change:revisions", redraw);
+    model.off("change:views", redraw);
+    model.off("change:columns", redraw);
+    model.off("change:min_view_width", redraw);
+    ready.then((Plotly) => {
+      for (const cell of cells.values()) Plotly.purge(cell.div);
+    }).catch(() => {});
+  };
+}
+
+export default { initialize, render };
