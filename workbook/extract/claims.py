@@ -156,7 +156,10 @@ class _Context:
         self.types = {e.key: e.type for e in entities}
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.taken: list[tuple[int, int]] = []
+        # Spans already claimed, as sorted, pairwise non-overlapping (start, end) pairs: overlapping
+        # spans are merged on insertion, so a lookup is one bisection, not a scan of every claim.
+        self._taken_starts: list[int] = []
+        self._taken_ends: list[int] = []
         self.last_person: str | None = None
 
     def sentence_of(self, offset: int) -> int:
@@ -172,7 +175,26 @@ class _Context:
         return out
 
     def is_taken(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.taken)
+        """Does [s, e) overlap a span already claimed?"""
+        i = bisect.bisect_left(self._taken_starts, e) - 1  # the last span starting before e
+        return (i >= 0 and self._taken_ends[i] > s and s < e) or (s == e and self._point_taken(s))
+
+    def _point_taken(self, p: int) -> bool:
+        i = bisect.bisect_left(self._taken_starts, p) - 1
+        return i >= 0 and self._taken_ends[i] > p
+
+    def take(self, s: int, e: int) -> None:
+        """Claim [s, e), merging it with the claimed spans it overlaps."""
+        lo = bisect.bisect_left(self._taken_starts, s)
+        if lo > 0 and self._taken_ends[lo - 1] > s:
+            lo -= 1
+        hi = lo
+        while hi < len(self._taken_starts) and self._taken_starts[hi] < e:
+            hi += 1
+        if hi > lo:
+            s, e = min(s, self._taken_starts[lo]), max(e, self._taken_ends[hi - 1])
+        self._taken_starts[lo:hi] = [s]
+        self._taken_ends[lo:hi] = [e]
 
     def person_before(self, offset: int) -> str | None:
         """The person "he" or "she" most plausibly is: the first person named in the latest sentence
@@ -297,7 +319,7 @@ def _direct(ctx: _Context) -> list[ClaimRecord]:
         key, spk, cue, region_end = found
         claim = ctx.claim(cs, ce, "direct", key, spk, cue)
         out.append(claim)
-        ctx.taken.append((min(q.open, region_end), max(region_end, q.close + 1)))
+        ctx.take(min(q.open, region_end), max(region_end, q.close + 1))
         prev = (q, claim)
     return out
 
@@ -369,7 +391,7 @@ def _indirect(ctx: _Context) -> list[ClaimRecord]:
                 if len(text[span[0] : span[1]].split()) < 2 or ctx.is_taken(*span):
                     continue
                 out.append(ctx.claim(*span, "indirect", key, spk, cue))
-                ctx.taken.append((min(span[0], m.start()), max(span[1], se)))
+                ctx.take(min(span[0], m.start()), max(span[1], se))
                 break
             prev_word = re.search(r"([\w'’]+)\W*$", text[sent.start : m.start()])
             after = text[m.end() : m.end() + 4]
@@ -393,7 +415,7 @@ def _indirect(ctx: _Context) -> list[ClaimRecord]:
             if content is None or ctx.is_taken(*content):
                 continue
             out.append(ctx.claim(*content, "indirect", key, spk, cue, _belief_hedge(cue)))
-            ctx.taken.append((np[0], content[1]))
+            ctx.take(np[0], content[1])
             break
     return out
 
@@ -420,7 +442,7 @@ def _possessive(ctx: _Context) -> list[ClaimRecord]:
             continue
         speaker = " ".join(text[owner[-1].start : owner[-1].end].split())
         out.append(ctx.claim(s, e, "indirect", owner[-1].entity_key, speaker, m.group("noun")))
-        ctx.taken.append((owner[-1].start, e))
+        ctx.take(owner[-1].start, e)
     return out
 
 

@@ -271,6 +271,10 @@ class FilterSpec:
             raise FilterSpecError(
                 f"FilterSpec JSON is malformed at line {exc.lineno}, column {exc.colno}: {exc.msg}."
             ) from exc
+        except RecursionError as exc:
+            raise FilterSpecError(
+                "FilterSpec JSON is nested too deeply to be a filter; a FilterSpec is one flat object."
+            ) from exc
         except (TypeError, UnicodeDecodeError) as exc:
             raise FilterSpecError(f"FilterSpec JSON must be text (str or UTF-8 bytes): {exc}") from exc
         return cls.from_dict(data)

@@ -110,7 +110,7 @@ class FieldMapping:
         """A mapping from JSON text such as ``{"text": "body", "title": "headline"}``."""
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested thousands deep
             raise FieldMappingError(f"The field mapping is not valid JSON ({exc}).") from exc
         return cls.from_dict(data)
 

@@ -2,7 +2,9 @@
 
 * A password-protected PDF raises :class:`~workbook.errors.EncryptedDocumentError`. PDFs that are
   encrypted only against editing (an empty open password) are read normally.
-* A damaged or truncated PDF raises :class:`~workbook.errors.DocumentParseError`.
+* A damaged or truncated PDF raises :class:`~workbook.errors.DocumentParseError`. pypdf can raise
+  almost any exception on damaged input (``NotImplementedError`` for a mangled filter name,
+  ``struct.error``, ...), so every exception it raises while reading is taken to mean damage.
 * A PDF whose pages carry no text (scanned images) raises
   :class:`~workbook.errors.EmptyDocumentError` saying it needs OCR.
 
@@ -20,7 +22,7 @@ import re
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from workbook.errors import DocumentParseError, EmptyDocumentError, EncryptedDocumentError
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, clean_title
@@ -36,7 +38,7 @@ _META_KEYS = (("/Author", "author"), ("/Subject", "subject"), ("/Keywords", "key
 def _open(data: bytes, origin: str) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+    except Exception as exc:  # pypdf on a damaged file: see the module docstring
         raise DocumentParseError(
             f"{origin}: the PDF is damaged or not a PDF ({type(exc).__name__}: {exc}). "
             "Download it again or re-save it from a PDF viewer."
@@ -48,6 +50,11 @@ def _open(data: bytes, origin: str) -> PdfReader:
             raise EncryptedDocumentError(
                 f"{origin}: the PDF is encrypted with a method this installation cannot open ({exc}). "
                 "Save an unencrypted copy (print to PDF) and add that instead."
+            ) from exc
+        except Exception as exc:  # a damaged encryption dictionary
+            raise DocumentParseError(
+                f"{origin}: the PDF's encryption data is damaged ({type(exc).__name__}: {exc}). "
+                "Download it again or re-save it from a PDF viewer."
             ) from exc
         if not opened:
             raise EncryptedDocumentError(
@@ -64,7 +71,7 @@ def _text(reader: PdfReader, origin: str) -> str:
             pages.append(normalise_newlines(page.extract_text() or "").strip())
     except FileNotDecryptedError as exc:
         raise EncryptedDocumentError(f"{origin}: the PDF is password-protected; add an unprotected copy.") from exc
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+    except Exception as exc:  # pypdf on a damaged file: see the module docstring
         raise DocumentParseError(
             f"{origin}: the PDF is damaged ({type(exc).__name__}: {exc}). Download it again or re-save it."
         ) from exc
@@ -74,7 +81,7 @@ def _text(reader: PdfReader, origin: str) -> str:
 def _properties(reader: PdfReader) -> DocumentMetadata:
     try:
         info: Any = reader.metadata
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+    except Exception:  # damaged properties are no properties; the text was read
         info = None
     if not info:
         return DocumentMetadata()
@@ -85,7 +92,7 @@ def _properties(reader: PdfReader) -> DocumentMetadata:
             meta[name] = value
     try:
         created = info.creation_date
-    except (ValueError, TypeError, AttributeError):
+    except Exception:
         created = None
     if created is not None:
         meta["pdf_created"] = created.isoformat()
@@ -105,4 +112,8 @@ def read_pdf(data: bytes, origin: str) -> ParsedDocument:
             f"{origin}: the PDF has no text layer ({n} page{'s' if n != 1 else ''} of images, probably a scan). "
             "Run OCR on it (e.g. ocrmypdf) and add the OCR'd PDF."
         )
-    return ParsedDocument(require_text(text, origin), metadata=_properties(reader))
+    try:
+        metadata = _properties(reader)
+    except Exception:  # damaged properties are no properties; the text was read
+        metadata = DocumentMetadata()
+    return ParsedDocument(require_text(text, origin), metadata=metadata)

@@ -31,7 +31,7 @@ from workbook.ingest.json_collections import read_collection
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, find_sidecar, read_sidecar, title_from_text
 from workbook.ingest.pdf_text import read_pdf
 from workbook.ingest.plain_text import read_plain_text
-from workbook.ingest.text_decoding import valid_unicode
+from workbook.ingest.text_decoding import mixed_encoding_warning, valid_unicode
 
 __all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "parse_file", "read_bytes", "read_document"]
 
@@ -90,6 +90,7 @@ def _document(path: Path, source: str, fmt: str, data: bytes, root: Path) -> Raw
     parsed = parse_file(data, fmt, source)
     sidecar, sidecar_warnings, _ = _sidecar(path, root)
     md = sidecar.over(parsed.metadata)
+    mixed = mixed_encoding_warning(parsed.encoding, source)
     return RawDocument(
         text=valid_unicode(parsed.text),
         source=source,
@@ -102,7 +103,7 @@ def _document(path: Path, source: str, fmt: str, data: bytes, root: Path) -> Raw
         url=md.url,
         encoding=parsed.encoding,
         meta=md.meta,
-        warnings=(*parsed.warnings, *sidecar_warnings),
+        warnings=(*parsed.warnings, *sidecar_warnings, *([mixed] if mixed else [])),
     )
 
 

@@ -2,14 +2,20 @@
 
 The order of evidence, first match wins:
 
+0. the signature of a well-known binary format (``%PDF-``, a zip such as a .docx, an old Office
+   file, PNG, JPEG, GIF, ELF): :class:`~workbook.errors.DecodingError` names the format, so that a
+   PDF renamed to ``.txt`` is reported rather than read as PDF syntax;
 1. a byte-order mark (UTF-32, UTF-8, UTF-16), decoded strictly;
 2. NUL bytes: UTF-16 without a BOM when they sit in every other byte, otherwise the file is binary
    and :class:`~workbook.errors.DecodingError` says so;
 3. strict UTF-8;
-4. cp1252 (Windows Western, a superset of printable Latin-1) when it decodes and reads as plausible
+4. lines of UTF-8 mixed with lines of cp1252 (text pasted together from two sources): each line is
+   decoded on its own and the encoding is reported as :data:`MIXED_ENCODING`, so that neither part
+   turns into mojibake ("CafÃ©"); the readers add a warning saying so;
+5. cp1252 (Windows Western, a superset of printable Latin-1) when it decodes and reads as plausible
    text. charset-normalizer tends to call short Western text cp1250 and turns "naïve" into
    "naďve", so Western text is tried first;
-5. charset-normalizer's best guess (Cyrillic, Greek, Korean, Japanese, ...).
+6. charset-normalizer's best guess (Cyrillic, Greek, Korean, Japanese, ...).
 
 Decoded text with many control characters is refused as binary. Line endings become ``\\n``.
 """
@@ -18,14 +24,21 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
 
 from workbook.errors import DecodingError
 
-__all__ = ["MAX_CONTROL_RATIO", "decode_bytes", "looks_binary", "normalise_newlines", "valid_unicode"]
+__all__ = [
+    "MAX_CONTROL_RATIO",
+    "MIXED_ENCODING",
+    "decode_bytes",
+    "looks_binary",
+    "mixed_encoding_warning",
+    "normalise_newlines",
+    "valid_unicode",
+]
 
 #: Share of control characters (other than tab, newline, carriage return, form feed) above which
 #: decoded text is taken to be binary data.
@@ -41,11 +54,27 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: The encoding :func:`decode_bytes` reports for a file whose lines are partly UTF-8, partly cp1252.
+MIXED_ENCODING = "utf-8+cp1252"
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; tab, newline, vertical tab, form feed
+# and carriage return (U+0009-U+000D) are allowed in text. A regex counts them at C speed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Wide encodings are only believed with a BOM or NUL bytes (handled before guessing): without that
 # evidence charset-normalizer's UTF-16 guesses for short non-UTF-8 data are nonsense.
 _NEVER_GUESS = ("utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7")
 
+
+#: Leading bytes of binary formats that are sometimes given a text extension: (signature, what it is).
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document (give it the extension .pdf)"),
+    (b"PK\x03\x04", "a zip archive such as a Word .docx or an Excel .xlsx (give it its real extension)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file such as a Word .doc (save it as .docx)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x7fELF", "a program (ELF executable)"),
+)
 
 _UNENCODABLE = re.compile(r"[\ud800-\udfff\x00]")
 
@@ -67,8 +96,8 @@ def looks_binary(text: str) -> bool:
         return True
     if not text:
         return False
-    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return controls / len(text) > MAX_CONTROL_RATIO
+    limit = MAX_CONTROL_RATIO * len(text)
+    return any(n > limit for n, _ in enumerate(_CONTROLS.finditer(text), 1))
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -90,6 +119,38 @@ def _bom_less_utf16(data: bytes) -> tuple[str, str] | None:
             if text is not None and not looks_binary(text):
                 return text, encoding
     return None
+
+
+def mixed_encoding_warning(encoding: str | None, origin: str) -> str | None:
+    """A warning for a document decoded line by line (:data:`MIXED_ENCODING`), else ``None``."""
+    if encoding != MIXED_ENCODING:
+        return None
+    return (
+        f"{origin}: the file mixes text encodings (some lines UTF-8, others Windows cp1252); each line was "
+        "decoded on its own. Check accented letters and quotes, and re-save the file as UTF-8."
+    )
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 lines and cp1252 lines in one file, each decoded on its own; None unless both are there."""
+    lines: list[str] = []
+    utf8 = other = False
+    for raw in data.split(b"\n"):
+        line = _strict(raw, "utf-8")
+        if line is None:
+            line = _strict(raw, "cp1252")
+            if line is None:
+                return None
+            other = True
+        elif not raw.isascii():
+            utf8 = True
+        lines.append(line)
+    if not (utf8 and other):
+        return None
+    text = "\n".join(lines)
+    if mess_ratio(text, maximum_threshold=1.0) > _CP1252_MAX_MESS:
+        return None
+    return text, MIXED_ENCODING
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
@@ -126,6 +187,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     Raises :class:`~workbook.errors.DecodingError` when the bytes are binary or fit no encoding.
     Empty input gives ``("", "utf-8")``; deciding that empty text is an error is the caller's job.
     """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise DecodingError(
+                f"The content is binary, not text: its first bytes are the signature of {what}. "
+                "Check the file and its extension."
+            )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = _strict(data, encoding)
@@ -146,7 +213,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     text = _strict(data, "utf-8")
     if text is not None:
         return _checked(text, "utf-8")
-    guess = _guess(data)
+    guess = _mixed_utf8(data) or _guess(data)
     if guess is None:
         raise DecodingError(
             "The bytes fit no known text encoding. Re-save the file as UTF-8 (most editors offer this under "
