@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -160,3 +162,50 @@ def test_claims_without_data(tiny_book: Book) -> None:
     assert fig.layout.meta["empty"] is True and "No data" in fig.layout.annotations[0].text
     with pytest.raises(ChartError):
         claims_by_confidence(tiny_book, max_speakers=0)
+
+
+# --- axes, labels kept escaped, speakers without text, facets --------------------------------------
+
+
+def test_count_axes_use_whole_numbers(tiny_book: Book) -> None:
+    claims = claims_by_confidence(tiny_book).layout.xaxis
+    assert (claims.dtick, claims.tick0, claims.tickformat) == (1, 0, ",d")  # not 0.2, 0.4, ... for 2 claims
+    bars = top_entities(tiny_book, by_type=False).layout.xaxis
+    assert bars.dtick == 1 and bars.tickformat == ",d"
+    lines = mentions_over_time(tiny_book).layout.yaxis
+    assert lines.dtick == 1 and lines.tickformat == ",d" and lines.rangemode == "tozero"
+
+
+def test_claims_meta_holds_escaped_speakers_only(tiny_book: Book) -> None:
+    extra = tiny_book.claims.iloc[[2]].assign(claim_id="cx", speaker_id=None, speaker_text="<script>x</script>")
+    book = tiny_book.with_tables(claims=conform("claims", pd.concat([tiny_book.claims, extra], ignore_index=True)))
+    meta = claims_by_confidence(book).layout.meta
+    assert "“&lt;script&gt;x&lt;/script&gt;”" in meta["speakers"]
+    assert not any("<script" in s for s in meta["speakers"])
+
+
+def test_claims_without_any_speaker_text(tiny_book: Book) -> None:
+    claims = tiny_book.claims.assign(speaker_text=None)
+    fig = claims_by_confidence(tiny_book.with_tables(claims=conform("claims", claims)))
+    assert {y for t in fig.data for y in t.y} == {"Jeffrey Lewis", "(unattributed)"}
+    assert sum(int(x) for t in fig.data for x in t.x) == 3
+
+
+def test_speaker_texts_that_differ_only_in_spacing_are_one_speaker(tiny_book: Book) -> None:
+    extra = tiny_book.claims.iloc[[2, 2]].assign(claim_id=["c1", "c2"], speaker_id=None,
+                                                 speaker_text=["US  officials", " US\nofficials "])  # fmt: skip
+    book = tiny_book.with_tables(claims=conform("claims", pd.concat([tiny_book.claims, extra], ignore_index=True)))
+    fig = claims_by_confidence(book)
+    rows = {(c[0], c[1]): int(x) for t in fig.data for c, x in zip(t.customdata, t.x, strict=True)}
+    assert rows[("text", "US officials")] == 2
+
+
+def test_top_entities_facets_are_stacked_rows_sharing_one_axis(tiny_book: Book) -> None:
+    fig = top_entities(tiny_book)
+    lay = fig.layout
+    domains = [lay.yaxis.domain, lay.yaxis2.domain, lay.yaxis3.domain]
+    assert domains[0][1] == 1.0 and all(a[0] > b[1] for a, b in itertools.pairwise(domains))
+    assert lay.xaxis.matches == "x3" and lay.xaxis2.matches == "x3" and lay.xaxis3.title.text == "mentions"
+    assert [(t.xaxis, t.yaxis) for t in fig.data] == [("x", "y"), ("x2", "y2"), ("x3", "y3")]
+    docs = {y: h for t in fig.data for y, h in zip(t.y, t.hovertext, strict=True)}
+    assert "2 mentions in 2 documents" in docs["Kim Jong Un"] and "1 mention in 1 document" in docs["Sinpho"]

@@ -12,7 +12,10 @@ import plotly.graph_objects as go
 import pytest
 
 from workbook.book import Book
+from workbook.charts import geo
 from workbook.charts.geo import (
+    CIRCLE_VERTICES,
+    MIN_SPAN_KM,
     TOPOJSON_NAMES,
     circle_polygons,
     geo_assets_script,
@@ -141,3 +144,44 @@ def test_bad_coordinates_empty_books_and_escaping(tiny_book: Book) -> None:
     assert "<script>" not in trace.text[0]
     with pytest.raises(ChartError, match="scope"):
         place_map(tiny_book, scope="europe")
+
+
+def test_a_single_place_gets_a_readable_view(tiny_book: Book) -> None:
+    one = tiny_book.with_tables(places=tiny_book.places.iloc[[0]])  # Sinpho, ± 10 km
+    geo = place_map(one).layout.geo
+    (lo0, lo1), (la0, la1) = geo.lonaxis.range, geo.lataxis.range
+    assert lo0 < 128.18 < lo1 and la0 < 40.03 < la1
+    km_per_degree = np.pi * 6371.0088 / 180
+    lat_km = (la1 - la0) * km_per_degree
+    lon_km = (lo1 - lo0) * km_per_degree * np.cos(np.radians((la0 + la1) / 2))
+    assert lat_km >= MIN_SPAN_KM - 1 and lon_km >= MIN_SPAN_KM - 1
+    assert lon_km >= lat_km - 1  # at least as wide as tall: not a sliver in a wide view
+
+
+def test_circles_are_compact_float32_rings(tiny_book: Book) -> None:
+    (circles,) = [t for t in place_map(tiny_book).data if t.meta["marks"] == "uncertainty"]
+    lat = np.asarray(circles.lat)
+    assert lat.dtype == np.float32 and len(lat) == 2 * (CIRCLE_VERTICES + 2)  # ring, closing vertex, gap
+    assert json.loads(place_map(tiny_book).to_json())["data"][0]["lat"]["dtype"] == "f4"  # a typed array
+
+
+def test_many_places_keep_the_payload_bounded(tiny_book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(2)
+    n = 600
+    ids = [entity_id("place", f"Place {i}") for i in range(n)]
+    ents = pd.DataFrame({"entity_id": ids, "name": [f"Place <{i}>" for i in range(n)], "type": "place",
+                         "aliases": [[] for _ in range(n)], "n_mentions": 0, "n_docs": 0,
+                         "origin": "rules"})  # fmt: skip
+    places = pd.DataFrame({"entity_id": ids, "lat": rng.uniform(35, 43, n), "lon": rng.uniform(124, 131, n),
+                           "uncertainty_km": rng.uniform(1, 50, n), "coord_source": "gazetteer",
+                           "source_name": "synthetic"})  # fmt: skip
+    book = tiny_book.with_tables(entities=conform("entities", ents), places=conform("places", places))
+    fig = place_map(book)
+    assert fig.layout.meta["n_circles"] == n
+    assert len(fig.to_json()) < 350 * 1024
+    (trace,) = _places_trace(fig)
+    assert all("&lt;" in h and "<P" not in h for h in trace.hovertext)
+    monkeypatch.setattr(geo, "MAX_CIRCLES", 50)
+    fig = place_map(book)
+    assert fig.layout.meta["n_circles"] == 50
+    assert "Uncertainty circles of the 50 most mentioned places only." in fig.layout.meta["notes"]

@@ -8,7 +8,7 @@ import pytest
 
 from workbook.book import Book
 from workbook.charts import network
-from workbook.charts.network import co_mention_edges, co_mentions, spring_layout
+from workbook.charts.network import LEVELS, co_mention_edges, co_mentions, spring_layout
 from workbook.errors import ChartError
 
 pytestmark = pytest.mark.unit
@@ -45,7 +45,8 @@ def test_sentence_level_links(tiny_book: Book) -> None:
     assert nodes[i["Kim Jong Un"]][2] > nodes[i["Sinpho"]][2]  # 2 mentions against 1
     assert fig.layout.meta["n_nodes"] == 5 and fig.layout.meta["n_edges"] == 3
     lines = [t for t in fig.data if t.meta["marks"] == "links"]
-    assert sum(list(t.x).count(None) for t in lines) == 3  # one segment per link
+    # one segment per link, separated by NaN (a gap for plotly.js; float arrays travel as typed arrays)
+    assert sum(int(np.isnan(np.asarray(t.x, dtype=float)).sum()) for t in lines) == 3
 
 
 def test_document_level_links_and_weights(tiny_book: Book) -> None:
@@ -85,16 +86,39 @@ def test_spring_layout_pulls_linked_nodes_together() -> None:
 
 
 def test_chunked_counting_gives_the_same_edges(tiny_book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = co_mention_edges(tiny_book, "sentence")
-    monkeypatch.setattr(network, "_CHUNK_GROUPS", 1)
-    assert co_mention_edges(tiny_book, "sentence").equals(expected)
+    expected = {level: co_mention_edges(tiny_book, level) for level in LEVELS}
+    for rows, pairs in ((1, 10**6), (10**6, 1), (2, 2)):
+        monkeypatch.setattr(network, "_CHUNK_ROWS", rows)
+        monkeypatch.setattr(network, "_CHUNK_PAIRS", pairs)
+        for level in LEVELS:
+            assert co_mention_edges(tiny_book, level).equals(expected[level])
+
+
+def test_pair_counts_match_a_brute_force_count() -> None:
+    rng = np.random.default_rng(5)
+    group = rng.integers(0, 60, 800)
+    entity = rng.integers(0, 12, 800)
+    members: dict[int, set[int]] = {}
+    for g, e in zip(group.tolist(), entity.tolist(), strict=True):
+        members.setdefault(g, set()).add(e)
+    brute = np.zeros((12, 12), dtype=np.int64)
+    for ents in members.values():
+        for a in ents:
+            for b in ents:
+                if a < b:
+                    brute[a, b] += 1
+    assert np.array_equal(network._pair_counts(group, entity, 12), brute)
+    shuffled = rng.permutation(800)  # row order does not matter
+    assert np.array_equal(network._pair_counts(group[shuffled], entity[shuffled], 12), brute)
+    order = np.argsort(group, kind="stable")  # nor does the already-grouped fast path
+    assert np.array_equal(network._pair_counts(group[order], entity[order], 12), brute)
 
 
 def test_names_are_escaped(tiny_book: Book) -> None:
     ents = tiny_book.entities.copy()
     ents.loc[ents["name"] == "Kim Jong Un", "name"] = "<b>Kim</b> & co"
     fig = co_mentions(tiny_book.with_tables(entities=ents))
-    texts = [s for t in fig.data for s in (list(t.text or ()) + list(t.hovertext or ()))]
+    texts = [str(s) for t in fig.data for field in (t.text, t.hovertext) if field is not None for s in field]
     assert "&lt;b&gt;Kim&lt;/b&gt; &amp; co" in texts and not any("<b>Kim" in s for s in texts)
 
 

@@ -215,3 +215,30 @@ def test_payload_stays_bounded(n_events: int, aggregated: bool, max_kb: int) -> 
 
 def test_same_book_same_figure(tiny_book: Book) -> None:
     assert timeline(tiny_book, color_by="entity").to_json() == timeline(tiny_book, color_by="entity").to_json()
+
+
+def test_meta_holds_escaped_lane_names(tiny_book: Book) -> None:
+    docs = tiny_book.documents.copy()
+    docs.loc[0, "title"] = "<img src=x> & co"
+    fig = timeline(tiny_book.with_tables(documents=docs), color_by="document")
+    assert "&lt;img src=x&gt; &amp; co" in fig.layout.meta["groups"]
+    assert not any("<img" in g for g in fig.layout.meta["groups"])
+
+
+def test_documents_sharing_a_title_get_their_id(tiny_book: Book) -> None:
+    docs = tiny_book.documents.assign(title="Same title")
+    fig = timeline(tiny_book.with_tables(documents=docs), color_by="document")
+    lanes = {t.name for t in fig.data}
+    assert lanes == {f"Same title [{d}]" for d in tiny_book.events["doc_id"]}
+
+
+def test_aggregated_counts_match_a_groupby() -> None:
+    book = synthetic_book(10_000)
+    fig = timeline(book, color_by="kind")
+    assert fig.layout.meta["aggregated"] is True and fig.layout.meta["freq"] == "M"
+    ev = book.events[book.events["date_start"].notna()]
+    month = ev["date_start"].dt.to_period("M").dt.start_time.dt.strftime("%Y-%m-%d")
+    expected = ev.assign(kind=ev["kind"].fillna("(no kind)"), month=month).groupby(["kind", "month"]).size()
+    got = {(t.name, x): int(y) for t in fig.data for x, y in zip(t.x, t.y, strict=True)}
+    assert got == {k: int(v) for k, v in expected.items()}
+    assert fig.layout.yaxis.tickformat == ",d"

@@ -19,28 +19,33 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from workbook.book import Book
+from workbook.charts._cache import ChartCache, cache_for
 from workbook.charts._common import (
     CONFIDENCE_COLORS,
     ENTITY_TYPE_COLORS,
     OTHER_COLOR,
     QUALITATIVE_COLORS,
+    bin_index,
     bin_range,
-    bin_starts,
     check_choice,
-    counts_by_key_and_bin,
-    entity_labels,
-    finish_layout,
+    count_axis,
+    distinct,
+    entity_lookup,
     fmt_count,
     hover_escape,
+    index_in,
     iso_days,
     label,
+    label_texts,
+    make_figure,
     next_bin,
     no_data_figure,
+    top_order,
     unique_labels,
 )
+from workbook.charts._text import codes_of, collapse
 from workbook.errors import ChartError
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES
 
@@ -50,30 +55,33 @@ __all__ = ["FREQS", "MAX_PERIODS", "claims_by_confidence", "mentions_over_time",
 FREQS: dict[str, str] = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "10Y": "decade"}
 #: A line never gets more points than this; a finer ``freq`` is coarsened (and a note says so).
 MAX_PERIODS = 2000
+#: Above this many (entity, document) cells, distinct documents are counted by sorting instead.
+_DENSE_CELLS = 20_000_000
 
 
-def _mention_counts(book: Book) -> pd.DataFrame:
-    """Per entity in the Book's mentions: n (mentions), docs (distinct documents), name, label, type."""
-    m = book.mentions
-    if m.empty:
-        return pd.DataFrame(columns=["entity_id", "n", "docs", "name", "type"])
-    cnt = m.groupby(m["entity_id"].astype(str)).agg(n=("mention_id", "size"), docs=("doc_id", "nunique"))
-    ents = book.entities.assign(entity_id=book.entities["entity_id"].astype(str)).set_index("entity_id")
-    names = entity_labels(book.entities)
-    cnt["name"] = [names.get(e, e) for e in cnt.index]
-    cnt["type"] = ents["type"].astype(object).reindex(cnt.index).fillna("other").astype(str)
-    return cnt.rename_axis("entity_id").reset_index()
+def _distinct_per_lane(lane: np.ndarray[Any, Any], n_lanes: int, docs: np.ndarray[Any, Any], n_docs: int
+                       ) -> np.ndarray[Any, Any]:  # fmt: skip
+    """How many distinct documents each lane (0..n_lanes-1, -1 for none) has, over parallel rows of lanes
+    and document codes (0..n_docs-1, -1 for none)."""
+    keep = (lane >= 0) & (docs >= 0)
+    lane, d_codes = lane[keep], docs[keep]
+    if n_lanes * n_docs <= _DENSE_CELLS:
+        seen = np.zeros(n_lanes * n_docs, dtype=bool)
+        seen[lane * n_docs + d_codes] = True
+        out: np.ndarray[Any, Any] = seen.reshape(n_lanes, n_docs).sum(axis=1)
+        return out
+    pairs = distinct(lane * n_docs + d_codes)
+    return np.bincount(pairs // n_docs, minlength=n_lanes)
 
 
-def mentions_over_time(
-    book: Book, entity_ids: Sequence[str] | None = None, top: int = 8, freq: str = "M"
-) -> go.Figure:
+def mentions_over_time(book: Book, entity_ids: Sequence[str] | None = None, top: int = 8, freq: str = "M",
+                       cache: ChartCache | None = None) -> go.Figure:  # fmt: skip
     """Mentions of each entity per ``freq`` bin of their documents' publication date, as lines.
 
     ``entity_ids`` picks the entities (in that order); by default the ``top`` entities with the most
     mentions in dated documents. ``freq`` is one of :data:`FREQS`; a bin with no mentions counts 0.
     Mentions in documents without a publication date are counted apart, in a note and in each trace's
-    ``meta["undated"]``.
+    ``meta["undated"]``. ``cache``: a :class:`~workbook.charts.ChartCache` of ``book`` shared with other charts.
     """
     check_choice("freq", freq, tuple(FREQS))
     if top < 1:
@@ -82,33 +90,37 @@ def mentions_over_time(
     title = "Mentions over time"
     if m.empty:
         return no_data_figure(title, "No data: no mentions in this view.", {"chart": "mentions_over_time"})
-    pub = book.documents.set_index(book.documents["doc_id"].astype(str))["published"]
-    frame = pd.DataFrame({"entity_id": m["entity_id"].astype(str).to_numpy(),
-                          "doc_id": m["doc_id"].astype(str).to_numpy()})  # fmt: skip
-    frame["published"] = frame["doc_id"].map(pub).to_numpy(dtype="datetime64[s]")
-    dated = frame[frame["published"].notna()]
-    undated = frame[frame["published"].isna()]
-    names = entity_labels(book.entities)
+    shared = cache_for(book, cache)
+    e_codes, e_ids = shared.mention_entities()
+    d_codes, d_ids = shared.mention_docs()
+    row = index_in(d_ids, book.documents["doc_id"])  # each document's row, or -1
+    published = book.documents["published"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    doc_day = np.where(row >= 0, published[np.maximum(row, 0)], np.datetime64("NaT"))
+    doc_dated = np.append(~np.isnat(doc_day), False)  # the last slot: a mention without a document
+    dated = doc_dated[d_codes] & (e_codes >= 0)
+    undated = ~dated & (e_codes >= 0)
+    n_undated = int(undated.sum())
+    undated_by = np.bincount(e_codes[undated], minlength=len(e_ids))
     if entity_ids is None:
-        sizes = dated["entity_id"].value_counts()
-        chosen = sorted(sizes.index, key=lambda e: (-int(sizes[e]), names.get(e, e)))[:top]
+        sizes = np.bincount(e_codes[dated], minlength=len(e_ids))
+        present = np.flatnonzero(sizes)
+        picked = present[top_order(sizes[present], lambda i: entity_lookup(book.entities, e_ids[present[i]])[0], top)]
+        chosen = [str(e) for e in e_ids[picked]]
     else:
         chosen = list(dict.fromkeys(str(e) for e in entity_ids))
-    undated_by = undated["entity_id"].value_counts()
     notes = []
-    if len(undated):
-        n_docs = undated["doc_id"].nunique()
-        notes.append(f"{fmt_count(len(undated), 'mention')} in {fmt_count(n_docs, 'undated document')} not counted.")
+    if n_undated:
+        n_docs = int(np.count_nonzero(np.bincount(d_codes[undated & (d_codes >= 0)], minlength=len(d_ids))))
+        notes.append(f"{fmt_count(n_undated, 'mention')} in {fmt_count(n_docs, 'undated document')} not counted.")
     meta: dict[str, Any] = {"chart": "mentions_over_time", "freq": freq, "entity_ids": chosen,
-                            "n_undated_mentions": len(undated)}  # fmt: skip
-    if dated.empty or not chosen:
+                            "n_undated_mentions": n_undated}  # fmt: skip
+    if not dated.any() or not chosen:
         msg = "No data: no mentions in dated documents in this view."
-        if len(undated):
+        if n_undated:
             msg += f" {notes[0]}"
         return no_data_figure(title, msg, meta)
-    sel = dated[dated["entity_id"].isin(chosen)]
-    days = dated["published"].to_numpy(dtype="datetime64[D]")
-    first, last = days.min(), days.max()
+    used = doc_dated[:-1] & (np.bincount(d_codes[dated], minlength=len(d_ids)) > 0)
+    first, last = doc_day[used].min(), doc_day[used].max()
     code = freq
     codes = list(FREQS)
     bins = bin_range(first, last, code, MAX_PERIODS)
@@ -118,161 +130,256 @@ def mentions_over_time(
     if code != freq:
         notes.append(f"Too many {FREQS[freq]}s for one chart: counted per {FREQS[code]}.")
     meta.update(freq=code, requested_freq=freq)
-    starts = bin_starts(sel["published"].to_numpy(dtype="datetime64[D]"), code)
-    counts = counts_by_key_and_bin(sel["entity_id"].to_numpy(), starts)
+    doc_bin = np.full(len(d_ids) + 1, -1, dtype=np.int64)  # per document (last slot: none), its bin
+    doc_bin[:-1][used] = bin_index(doc_day[used], bins[0], code)
+    where = {e: i for i, e in enumerate(e_ids.tolist())}
+    lane_of = np.full(len(e_ids) + 1, -1, dtype=np.int64)  # per entity (last slot: none), its line
+    for k, eid in enumerate(chosen):
+        if eid in where:
+            lane_of[where[eid]] = k
+    lane = lane_of[e_codes]
+    sel = (lane >= 0) & dated
+    n_bins = len(bins)
+    cell = lane[sel] * n_bins + doc_bin[d_codes[sel]]
+    counts = np.bincount(cell, minlength=len(chosen) * n_bins).reshape(len(chosen), n_bins)
     first_s = iso_days(bins)
     last_s = iso_days(next_bin(bins, code) - np.timedelta64(1, "D"))
-    fig = go.Figure()
+    names, _ = entity_lookup(book.entities, chosen)
     unit = FREQS[code]
-    mode = "lines+markers" if len(bins) <= 60 else "lines"
+    mode = "lines+markers" if n_bins <= 60 else "lines"
+    data = []
     for i, eid in enumerate(chosen):
-        y = np.zeros(len(bins), dtype=np.int64)
-        if eid in counts:
-            b, c = counts[eid]
-            y[np.searchsorted(bins, b)] = c
-        n_und = int(undated_by.get(eid, 0))
-        fig.add_trace(go.Scatter(
-            x=first_s.tolist(), y=y, mode=mode, name=label(names.get(eid, eid)),
-            customdata=np.column_stack([np.full(len(bins), eid), first_s, last_s]).tolist(),
-            hovertemplate="%{customdata[1]} – %{customdata[2]}<br>%{y} mentions"
+        n_und = int(undated_by[where[eid]]) if eid in where else 0
+        data.append({
+            "type": "scatter", "x": first_s, "y": counts[i], "mode": mode, "name": label(names[i]),
+            "customdata": np.column_stack([np.full(n_bins, eid, dtype=object), first_s, last_s]),
+            "hovertemplate": "%{customdata[1]} – %{customdata[2]}<br>%{y} mentions"
             + (f" (+{n_und} undated)" if n_und else ""),
-            line={"color": QUALITATIVE_COLORS[i % len(QUALITATIVE_COLORS)]},
-            meta={"entity_id": eid, "undated": n_und},
-        ))  # fmt: skip
-    fig.update_layout(
-        xaxis={"type": "date", "title": {"text": f"publication date ({unit})"}},
-        yaxis={"title": {"text": f"mentions per {unit}"}, "rangemode": "tozero"},
-        hovermode="closest",
-    )
-    return finish_layout(fig, f"Mentions per {unit}, by publication date", meta, notes)
+            "line": {"color": QUALITATIVE_COLORS[i % len(QUALITATIVE_COLORS)]},
+            "meta": {"entity_id": eid, "undated": n_und},
+        })  # fmt: skip
+    layout = {
+        "xaxis": {"type": "date", "title": {"text": f"publication date ({unit})"}},
+        "yaxis": count_axis(int(counts.max(initial=0)), f"mentions per {unit}"),
+        "hovermode": "closest",
+    }
+    return make_figure(data, layout, f"Mentions per {unit}, by publication date", meta, notes)
 
 
-def _bar_hover(row: Any) -> str:
-    return (f"<b>{hover_escape(row.name, max_chars=80)}</b> ({row.type})<br>"
-            f"{fmt_count(int(row.n), 'mention')} in {fmt_count(int(row.docs), 'document')}")  # fmt: skip
+def _bar_hovers(names: np.ndarray[Any, Any], types: np.ndarray[Any, Any], n: np.ndarray[Any, Any],
+                docs: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:  # fmt: skip
+    return np.array(
+        [f"<b>{hover_escape(name, max_chars=80)}</b> ({t})<br>"
+         f"{fmt_count(int(k), 'mention')} in {fmt_count(int(d), 'document')}"
+         for name, t, k, d in zip(names, types, n, docs, strict=True)],
+        dtype=object,
+    )  # fmt: skip
 
 
-def top_entities(book: Book, by_type: bool = True, n: int = 10) -> go.Figure:
+def _bar(t: str, x: np.ndarray[Any, Any], ys: np.ndarray[Any, Any], ids: np.ndarray[Any, Any],
+         hovers: np.ndarray[Any, Any], **extra: Any) -> dict[str, Any]:  # fmt: skip
+    return {
+        "type": "bar", "orientation": "h", "x": x, "y": ys, "name": t.replace("_", " "),
+        "customdata": ids.reshape(-1, 1), "hovertext": hovers, "hoverinfo": "text",
+        "marker": {"color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR)}, "meta": {"type": t}, **extra,
+    }  # fmt: skip
+
+
+def top_entities(book: Book, by_type: bool = True, n: int = 10, cache: ChartCache | None = None) -> go.Figure:
     """Horizontal bars of the entities with the most mentions in the Book.
 
     ``by_type=True``: one facet per entity type, each with its ``n`` top entities; ``False``: the ``n``
-    top entities overall, coloured by type. ``customdata`` is ``[entity_id]``.
+    top entities overall, coloured by type. ``customdata`` is ``[entity_id]``. ``cache``: a
+    :class:`~workbook.charts.ChartCache` of ``book`` shared with other charts.
     """
     if n < 1:
         raise ChartError(f"n must be >= 1 (got {n}).")
-    cnt = _mention_counts(book)
+    m = book.mentions
     title = "Most mentioned entities"
-    if cnt.empty:
+    shared = cache_for(book, cache)
+    e_codes, e_ids = shared.mention_entities() if not m.empty else (np.zeros(0, np.int64), np.zeros(0, object))
+    if not len(e_ids):
         return no_data_figure(title, "No data: no mentions in this view.", {"chart": "top_entities"})
-    cnt = cnt.sort_values(["n", "name"], ascending=[False, True], kind="stable")
-    types = [t for t in ENTITY_TYPES if t in set(cnt["type"])]
+    sizes = np.bincount(e_codes[e_codes >= 0], minlength=len(e_ids))
     meta: dict[str, Any] = {"chart": "top_entities", "by_type": by_type, "n": n}
     if by_type:
-        parts = [(t, cnt[cnt["type"] == t].head(n)) for t in types]
-        heights = [len(p) for _, p in parts]
-        gap_px = 50  # room for each facet's title
-        plot_px = 24 * sum(heights) + gap_px * (len(parts) - 1)
-        height = plot_px + 150
-        fig = make_subplots(rows=len(parts), cols=1, shared_xaxes=True, row_heights=heights,
-                            vertical_spacing=gap_px / plot_px if len(parts) > 1 else 0.0,
-                            subplot_titles=[t.replace("_", " ") for t, _ in parts])  # fmt: skip
-        for r, (t, part) in enumerate(parts, start=1):
-            part = part.iloc[::-1]
-            ys = unique_labels([label(x, 40) for x in part["name"]])
-            fig.add_trace(go.Bar(
-                orientation="h", x=part["n"].to_numpy(), y=ys, name=t.replace("_", " "),
-                customdata=[[e] for e in part["entity_id"]], hovertext=[_bar_hover(row) for row in part.itertuples()],
-                hoverinfo="text", marker={"color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR)}, meta={"type": t},
-            ), row=r, col=1)  # fmt: skip
-            fig.update_yaxes(type="category", categoryorder="array", categoryarray=ys, automargin=True, row=r, col=1)
-        fig.update_xaxes(title={"text": "mentions"}, row=len(parts), col=1)
-        fig.update_layout(showlegend=False)
-        meta["types"] = types
-    else:
-        part = cnt.head(n).iloc[::-1]
-        ys = unique_labels([label(x, 40) for x in part["name"]])
-        part = part.assign(y=ys)
-        fig = go.Figure()
+        all_names, all_types = entity_lookup(book.entities, e_ids)
+        types = [t for t in (*ENTITY_TYPES, *sorted(set(all_types) - set(ENTITY_TYPES))) if t in set(all_types)]
+        parts = []
         for t in types:
-            sub = part[part["type"] == t]
-            if sub.empty:
-                continue
-            fig.add_trace(go.Bar(
-                orientation="h", x=sub["n"].to_numpy(), y=sub["y"].tolist(), name=t.replace("_", " "),
-                customdata=[[e] for e in sub["entity_id"]], hovertext=[_bar_hover(row) for row in sub.itertuples()],
-                hoverinfo="text", marker={"color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR)}, meta={"type": t},
-            ))  # fmt: skip
-        fig.update_layout(
-            barmode="overlay",
-            yaxis={"type": "category", "categoryorder": "array", "categoryarray": ys, "automargin": True},
-            xaxis={"title": {"text": "mentions"}},
-            legend={"title": {"text": "type"}},
-        )
-        height = 160 + 24 * len(part)
-    return finish_layout(fig, title, meta, height=height)
+            members = np.flatnonzero(all_types == t)
+
+            def names_of(i: np.ndarray[Any, Any], members: np.ndarray[Any, Any] = members) -> np.ndarray[Any, Any]:
+                return all_names[members[i]]
+
+            parts.append((t, members[top_order(sizes[members], names_of, n)]))
+        picked = np.concatenate([p for _, p in parts])
+    else:
+        picked = top_order(sizes, lambda i: entity_lookup(book.entities, e_ids[i])[0], n)
+    lane_of = np.full(len(e_ids), -1, dtype=np.int64)
+    lane_of[picked] = np.arange(len(picked))
+    d_codes, d_ids = shared.mention_docs()
+    lanes = np.where(e_codes >= 0, lane_of[np.maximum(e_codes, 0)], -1)
+    docs = _distinct_per_lane(lanes, len(picked), d_codes, len(d_ids))
+    names, etypes = entity_lookup(book.entities, e_ids[picked])
+    hovers = _bar_hovers(names, etypes, sizes[picked], docs)
+    ys_all = label_texts(names, 40)
+    if by_type:
+        fig = _facets(parts, sizes, e_ids, ys_all, hovers, title, meta)
+        meta["types"] = types
+        return fig
+    rev = np.arange(len(picked))[::-1]  # the most mentioned on top
+    ys = np.array(unique_labels(ys_all[rev].tolist()), dtype=object)
+    data = []
+    present = set(etypes.tolist())
+    for t in [t for t in (*ENTITY_TYPES, *sorted(present - set(ENTITY_TYPES))) if t in present]:
+        sel = rev[etypes[rev] == t]
+        k = np.isin(rev, sel)
+        data.append(_bar(t, sizes[picked][sel], ys[k], e_ids[picked][sel], hovers[sel]))
+    layout = {
+        "barmode": "overlay",
+        "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": ys, "automargin": True},
+        "xaxis": count_axis(int(sizes[picked].max(initial=0)), "mentions"),
+        "legend": {"title": {"text": "type"}},
+    }
+    return make_figure(data, layout, title, meta, height=160 + 24 * len(picked))
 
 
-def _speakers(book: Book) -> pd.DataFrame:
-    """Per claim: speaker kind, key and raw label."""
+def _facets(parts: list[tuple[str, np.ndarray[Any, Any]]], sizes: np.ndarray[Any, Any], e_ids: np.ndarray[Any, Any],
+            ys_all: np.ndarray[Any, Any], hovers: np.ndarray[Any, Any], title: str, meta: dict[str, Any]
+            ) -> go.Figure:  # fmt: skip
+    """One facet (row of a shared x axis) per entity type, laid out as ``make_subplots`` would."""
+    heights = [len(p) for _, p in parts]
+    gap_px = 50  # room for each facet's title
+    plot_px = 24 * sum(heights) + gap_px * (len(parts) - 1)
+    spacing = gap_px / plot_px if len(parts) > 1 else 0.0
+    usable = 1.0 - spacing * (len(parts) - 1)
+    data: list[dict[str, Any]] = []
+    layout: dict[str, Any] = {"showlegend": False, "annotations": []}
+    top, offset, rows = 1.0, 0, len(parts)
+    for r, (t, members) in enumerate(parts, start=1):
+        bottom = top - usable * heights[r - 1] / sum(heights)
+        lanes = np.arange(offset, offset + len(members))[::-1]
+        offset += len(members)
+        ys = np.array(unique_labels(ys_all[lanes].tolist()), dtype=object)
+        suffix = "" if r == 1 else str(r)
+        data.append(_bar(t, sizes[members][::-1], ys, e_ids[members][::-1], hovers[lanes],
+                         xaxis=f"x{suffix}", yaxis=f"y{suffix}"))  # fmt: skip
+        xaxis: dict[str, Any] = {"anchor": f"y{suffix}", "domain": [0.0, 1.0]}
+        if r < rows:
+            xaxis.update(matches=f"x{rows}", showticklabels=False)
+        else:
+            xaxis.update(count_axis(int(sizes[np.concatenate([p for _, p in parts])].max()), "mentions"))
+        layout[f"xaxis{suffix}"] = xaxis
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": [max(bottom, 0.0), top], "type": "category",
+                                    "categoryorder": "array", "categoryarray": ys, "automargin": True}  # fmt: skip
+        layout["annotations"].append({
+            "text": t.replace("_", " "), "x": 0.5, "y": top, "xref": "paper", "yref": "paper", "xanchor": "center",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 16},
+        })  # fmt: skip
+        top = bottom - spacing
+    return make_figure(data, layout, title, meta, height=plot_px + 150)
+
+
+def _speakers(book: Book) -> tuple[np.ndarray[Any, Any], list[tuple[str, str]]]:
+    """Per claim, the index of its speaker; and the speakers as (kind, key): resolved entities (by id),
+    speakers as written (whitespace collapsed) and, last, "unattributed" when some claim has no speaker."""
     c = book.claims
-    sid = c["speaker_id"].astype(object)
-    stext = c["speaker_text"].astype(object).map(lambda v: " ".join(str(v).split()) if isinstance(v, str) else "")
-    has_id = sid.notna().to_numpy()
-    has_text = (stext != "").to_numpy()
-    kind = np.where(has_id, "entity", np.where(has_text, "text", "unattributed"))
-    key = np.where(has_id, sid.fillna("").astype(str), np.where(has_text, stext, ""))
-    names = entity_labels(book.entities)
-    shown = [
-        names.get(k, k) if kd == "entity" else (f"“{k}”" if kd == "text" else "(unattributed)")
-        for kd, k in zip(kind, key, strict=True)
-    ]
-    return pd.DataFrame({"kind": kind, "key": key, "label": shown, "band": c["confidence"].astype(str).to_numpy()})
+    sid = c["speaker_id"]
+    has_id = sid.notna().to_numpy(dtype=bool)
+    t_codes, t_raw = codes_of(c["speaker_text"])
+    t_norm = np.array([collapse(t) for t in t_raw.tolist()], dtype=object)
+    t_group, t_keys = pd.factorize(t_norm) if len(t_norm) else (np.zeros(0, np.int64), np.zeros(0, object))
+    text_code = np.append(np.asarray(t_group, dtype=np.int64), -1)[t_codes]  # code -1 picks the trailing -1
+    empty = np.flatnonzero(np.asarray(t_keys, dtype=object) == "")
+    if len(empty):
+        text_code[np.isin(text_code, empty)] = -1
+    e_codes, e_ids = codes_of(sid, has_id)
+    speaker = np.empty(len(c), dtype=np.int64)
+    speaker[has_id] = e_codes
+    has_text = ~has_id & (text_code >= 0)
+    t_used = np.flatnonzero(np.bincount(text_code[has_text], minlength=len(t_keys)))
+    t_dense = np.full(len(t_keys), -1, dtype=np.int64)
+    t_dense[t_used] = np.arange(len(t_used))
+    speaker[has_text] = len(e_ids) + t_dense[text_code[has_text]]
+    keys = [("entity", str(e)) for e in e_ids] + [("text", str(t_keys[i])) for i in t_used]
+    none = ~has_id & ~has_text
+    if none.any():
+        speaker[none] = len(keys)
+        keys.append(("unattributed", ""))
+    return speaker, keys
 
 
-def claims_by_confidence(book: Book, max_speakers: int = 20) -> go.Figure:
+def _band_codes(values: pd.Series) -> np.ndarray[Any, Any]:
+    """The index of each value in :data:`CONFIDENCE_BANDS` (-1 for anything else)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        lut = np.array([CONFIDENCE_BANDS.index(c) if c in CONFIDENCE_BANDS else -1 for c in values.cat.categories]
+                       + [-1], dtype=np.int64)  # fmt: skip
+        return lut[values.cat.codes.to_numpy()]  # code -1 (missing) picks the trailing -1
+    codes, uniques = codes_of(values)
+    lut = np.array([CONFIDENCE_BANDS.index(c) if c in CONFIDENCE_BANDS else -1 for c in uniques] + [-1], dtype=np.int64)
+    return lut[codes]
+
+
+def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache | None = None) -> go.Figure:
     """Claims per speaker, stacked by ICD 203 confidence band in band order (unlikely to certain).
 
     A speaker is the resolved entity (its name), else the speaker as written (in quotes), else
     "(unattributed)". The ``max_speakers`` speakers with most claims get a bar each; the rest share one.
+    ``cache`` is accepted (and checked) like every builder's; this chart needs nothing from it.
     """
     if max_speakers < 1:
         raise ChartError(f"max_speakers must be >= 1 (got {max_speakers}).")
+    cache_for(book, cache)
     title = "Claims by speaker and confidence"
     if book.claims.empty:
         return no_data_figure(title, "No data: no claims in this view.", {"chart": "claims_by_confidence"})
-    sp = _speakers(book)
-    totals = sp.groupby(["kind", "key", "label"]).size().reset_index(name="n")
-    totals = totals.sort_values(["n", "label"], ascending=[False, True], kind="stable")
-    keep = totals.head(max_speakers)
-    n_other = len(totals) - len(keep)
-    kept = set(zip(keep["kind"], keep["key"], strict=True))
-    is_kept = np.array([(k, v) in kept for k, v in zip(sp["kind"], sp["key"], strict=True)], dtype=bool)
-    other_label = f"({fmt_count(n_other, 'other speaker')})"
+    speaker, keys = _speakers(book)
+    n_bands = len(CONFIDENCE_BANDS)
+    band = _band_codes(book.claims["confidence"])
+    totals = np.bincount(speaker, minlength=len(keys))
+    ok = band >= 0
+    cells = np.bincount(speaker[ok] * n_bands + band[ok], minlength=len(keys) * n_bands).reshape(len(keys), n_bands)
+    kinds = np.array([k for k, _ in keys], dtype=object)
+    skeys = np.array([v for _, v in keys], dtype=object)
+    ent = np.flatnonzero(kinds == "entity")
+    labels = np.empty(len(keys), dtype=object)
+    labels[:] = [f"“{v}”" if k == "text" else "(unattributed)" for k, v in keys]
+    if len(ent):
+        labels[ent] = entity_lookup(book.entities, skeys[ent])[0]
+    sort_key = labels + "\x00" + kinds + "\x00" + skeys  # ties on count and label: by kind, then key
+    keep = top_order(totals, lambda i: sort_key[i], max_speakers)
+    keep = np.concatenate([keep[kinds[keep] != "unattributed"], keep[kinds[keep] == "unattributed"]])
+    rest = np.setdiff1d(np.arange(len(keys)), keep)
+    n_other = len(rest)
+    rows_k = kinds[keep].tolist()
+    rows_v = skeys[keep].tolist()
+    shown = labels[keep].tolist()
+    row_cells = cells[keep]
+    row_totals = totals[keep]
     if n_other:
-        sp.loc[~is_kept, ["kind", "key", "label"]] = ["other", "", other_label]
-    order = list(zip(keep["kind"], keep["key"], keep["label"], strict=True))
-    order.sort(key=lambda t: t[0] == "unattributed")  # stable: unattributed last among the kept
-    if n_other:
-        order.append(("other", "", other_label))
-    ys = unique_labels([label(lab, 40) for _, _, lab in order])
-    y_of = {(k, v): y for (k, v, _), y in zip(order, ys, strict=True)}
-    counts = sp.groupby(["kind", "key", "band"]).size()
-    fig = go.Figure()
-    for band in CONFIDENCE_BANDS:
-        rows = [(k, v) for k, v, _ in order if (k, v, band) in counts.index]
-        if not rows:
+        rows_k.append("other")
+        rows_v.append("")
+        shown.append(f"({fmt_count(n_other, 'other speaker')})")
+        row_cells = np.vstack([row_cells, cells[rest].sum(axis=0)])
+        row_totals = np.append(row_totals, totals[rest].sum())
+    ys = np.array(unique_labels(label_texts(shown, 40).tolist()), dtype=object)
+    data = []
+    for b, name in enumerate(CONFIDENCE_BANDS):
+        rows = np.flatnonzero(row_cells[:, b])
+        if not len(rows):
             continue
-        xs = [int(counts[(k, v, band)]) for k, v in rows]
-        fig.add_trace(go.Bar(
-            orientation="h", x=xs, y=[y_of[r] for r in rows], name=band,
-            customdata=[[k, v, band] for k, v in rows], marker={"color": CONFIDENCE_COLORS[band]},
-            hovertemplate=f"%{{y}}<br>{band}: %{{x}} claims<extra></extra>", meta={"band": band},
-        ))  # fmt: skip
-    fig.update_layout(
-        barmode="stack",
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": ys[::-1], "automargin": True},
-        xaxis={"title": {"text": "claims"}},
-        legend={"title": {"text": "confidence (ICD 203)"}, "traceorder": "normal"},
-    )
-    meta = {"chart": "claims_by_confidence", "n_claims": len(sp), "speakers": [lab for _, _, lab in order]}
-    return finish_layout(fig, title, meta, height=160 + 26 * len(order))
+        custom = np.array([[rows_k[r], rows_v[r], name] for r in rows.tolist()], dtype=object)
+        data.append({
+            "type": "bar", "orientation": "h", "x": row_cells[rows, b], "y": ys[rows], "name": name,
+            "customdata": custom, "marker": {"color": CONFIDENCE_COLORS[name]},
+            "hovertemplate": f"%{{y}}<br>{name}: %{{x}} claims<extra></extra>", "meta": {"band": name},
+        })  # fmt: skip
+    layout = {
+        "barmode": "stack",
+        "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": ys[::-1], "automargin": True},
+        "xaxis": count_axis(int(row_totals.max(initial=0)), "claims"),
+        "legend": {"title": {"text": "confidence (ICD 203)"}, "traceorder": "normal"},
+    }
+    meta = {"chart": "claims_by_confidence", "n_claims": len(speaker), "speakers": [hover_escape(s) for s in shown]}
+    return make_figure(data, layout, title, meta, height=160 + 26 * len(shown))

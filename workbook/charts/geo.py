@@ -8,13 +8,17 @@ holds it. This package ships those files (Natural Earth via the npm package ``sa
 once in JupyterLab). :func:`required_topojson` names the files a figure needs.
 
 :func:`place_map` draws each place with coordinates as a marker (``customdata = [entity_id]``) and, by
-default, its uncertainty as a circle of radius ``uncertainty_km`` (a geodesic polygon).
+default, its uncertainty as a circle of radius ``uncertainty_km`` (a geodesic polygon of
+:data:`CIRCLE_VERTICES` vertices; all circles are one trace of float32 arrays, rings separated by NaN, for
+at most :data:`MAX_CIRCLES` places). The view is fitted to the data, spans at least :data:`MIN_SPAN_KM` each
+way and is at least as wide as it is tall, so a single place is not drawn as a sliver of map.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -24,22 +28,27 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.book import Book
+from workbook.charts._cache import ChartCache, cache_for
 from workbook.charts._common import (
     ENTITY_TYPE_COLORS,
     OTHER_COLOR,
     check_choice,
-    entity_labels,
-    finish_layout,
+    entity_lookup,
+    escape_texts,
     fmt_count,
-    hover_escape,
-    is_missing,
-    label,
+    index_in,
+    label_texts,
+    make_figure,
     no_data_figure,
+    top_order,
 )
 from workbook.errors import ChartError
 from workbook.model import ENTITY_TYPES
 
 __all__ = [
+    "CIRCLE_VERTICES",
+    "MAX_CIRCLES",
+    "MIN_SPAN_KM",
     "SCOPES",
     "TOPOJSON_NAMES",
     "circle_polygons",
@@ -56,7 +65,13 @@ _RESOLUTION = {"asia": 50, "world": 110}
 #: (lon range, lat range) each basemap covers.
 _COVERAGE = {"asia": ((15.0, 180.0), (-84.0, 85.0)), "world": ((-180.0, 180.0), (-90.0, 90.0))}
 _EARTH_KM = 6371.0088
-_CIRCLE_VERTICES = 36
+_KM_PER_DEGREE = np.pi * _EARTH_KM / 180
+#: Vertices of an uncertainty circle (plus one to close it).
+CIRCLE_VERTICES = 24
+#: Uncertainty circles are drawn for at most this many places (the most mentioned ones).
+MAX_CIRCLES = 1000
+#: The view spans at least this many km north-south and east-west.
+MIN_SPAN_KM = 400.0
 _SYMBOLS = {"gazetteer": "circle", "dataset": "square", "analyst": "diamond"}
 
 
@@ -107,133 +122,167 @@ def geo_assets_script(names: Iterable[str] | None = None) -> str:
     return "\n".join(lines)
 
 
-def circle_polygons(lat: np.ndarray, lon: np.ndarray, radius_km: np.ndarray, vertices: int = _CIRCLE_VERTICES
-                    ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Geodesic circles: (lats, lons), each of shape (n, vertices + 1), closed, in degrees."""
+def circle_polygons(lat: np.ndarray[Any, Any], lon: np.ndarray[Any, Any], radius_km: np.ndarray[Any, Any],
+                    vertices: int = CIRCLE_VERTICES) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+    """Geodesic circles: (lats, lons), each of shape (n, vertices + 1), closed (the last vertex is the
+    first), in degrees."""
     lat1 = np.radians(np.asarray(lat, dtype=float))[:, None]
     lon1 = np.radians(np.asarray(lon, dtype=float))[:, None]
     d = (np.asarray(radius_km, dtype=float) / _EARTH_KM)[:, None]
     brg = np.linspace(0.0, 2 * np.pi, vertices + 1)[None, :]
     lat2 = np.arcsin(np.clip(np.sin(lat1) * np.cos(d) + np.cos(lat1) * np.sin(d) * np.cos(brg), -1.0, 1.0))
     lon2 = lon1 + np.arctan2(np.sin(brg) * np.sin(d) * np.cos(lat1), np.cos(d) - np.sin(lat1) * np.sin(lat2))
-    return np.degrees(lat2), np.degrees(lon2)
+    lats, lons = np.degrees(lat2), np.degrees(lon2)
+    lats[:, -1], lons[:, -1] = lats[:, 0], lons[:, 0]
+    return lats, lons
 
 
-def _places(book: Book) -> tuple[pd.DataFrame, int]:
-    """Places with usable coordinates, joined with entity name/type and mention counts; and how many
+@dataclass(frozen=True)
+class _Places:
+    """The places with usable coordinates, as parallel arrays (``unc`` NaN when unknown or not positive)."""
+
+    ids: np.ndarray[Any, Any]
+    lat: np.ndarray[Any, Any]
+    lon: np.ndarray[Any, Any]
+    unc: np.ndarray[Any, Any]
+    names: np.ndarray[Any, Any]
+    types: np.ndarray[Any, Any]
+    n_mentions: np.ndarray[Any, Any]
+    sources: np.ndarray[Any, Any]
+    hovers: np.ndarray[Any, Any]
+
+
+def _places(book: Book, shared: ChartCache) -> tuple[_Places, int]:
+    """Places with usable coordinates, with entity name/type, mention counts and hover text; and how many
     rows had none."""
-    p = book.places.copy()
-    lat = pd.to_numeric(p["lat"], errors="coerce")
-    lon = pd.to_numeric(p["lon"], errors="coerce")
-    ok = lat.between(-90, 90) & lon.between(-180, 180)
-    bad = int((~ok).sum())
-    p = p[ok.to_numpy()].reset_index(drop=True)
-    p["entity_id"] = p["entity_id"].astype(str)
-    names = entity_labels(book.entities)
-    types = dict(zip(book.entities["entity_id"].astype(str), book.entities["type"].astype(str), strict=True))
-    p["name"] = [names.get(e, e) for e in p["entity_id"]]
-    p["etype"] = [types.get(e, "place") for e in p["entity_id"]]
-    counts = book.mentions["entity_id"].astype(str).value_counts()
-    p["n_mentions"] = [int(counts.get(e, 0)) for e in p["entity_id"]]
-    unc = pd.to_numeric(p["uncertainty_km"], errors="coerce")
-    p["unc"] = unc.where(unc > 0)
-    return p, bad
+    p = book.places
+    lat = pd.to_numeric(p["lat"], errors="coerce").to_numpy(dtype=float)
+    lon = pd.to_numeric(p["lon"], errors="coerce").to_numpy(dtype=float)
+    ok = (lat >= -90) & (lat <= 90) & (lon >= -180) & (lon <= 180)  # NaN fails every comparison
+    rows = np.flatnonzero(ok)
+    ids = p["entity_id"].to_numpy(dtype=object)[rows].astype(str).astype(object)
+    names, types = entity_lookup(book.entities, ids, unknown_type="place")
+    e_codes, e_ids = shared.mention_entities()
+    per_entity = np.append(np.bincount(e_codes[e_codes >= 0], minlength=len(e_ids)), 0)  # last slot: unmentioned
+    counts = per_entity[index_in(ids, e_ids)]
+    unc = pd.to_numeric(p["uncertainty_km"], errors="coerce").to_numpy(dtype=float)[rows]
+    unc = np.where(unc > 0, unc, np.nan)
+    sources = p["coord_source"].astype(object).to_numpy(dtype=object)[rows]
+    # the hover: name (type), coordinates, uncertainty (source: name), admin area, mentions in view
+    src = escape_texts(sources)
+    src_name = escape_texts(p["source_name"].iloc[rows], max_chars=60)
+    src = src + np.where(src_name != "", ": " + src_name, "")
+    admin = escape_texts(p["admin_area"].iloc[rows], max_chars=60)
+    has_admin = p["admin_area"].notna().to_numpy(dtype=bool)[rows]
+    where = np.array([f"{a:.4f}, {b:.4f}" for a, b in zip(lat[rows].tolist(), lon[rows].tolist(), strict=True)],
+                     dtype=object)  # fmt: skip
+    radius = np.array(["unknown" if u != u else f"± {u:,.1f} km" for u in unc.tolist()], dtype=object)
+    mentions = np.array([fmt_count(n, "mention") for n in counts.tolist()], dtype=object)
+    kinds = np.array([t.replace("_", " ") for t in types.tolist()], dtype=object)
+    head = "<b>" + escape_texts(names, max_chars=80) + "</b> (" + kinds + ")<br>" + where
+    hovers = head + "<br>" + radius + " (" + src + ")" + np.where(has_admin, "<br>" + admin, "") + "<br>" + mentions
+    hovers = hovers + " in view"
+    out = _Places(ids, lat[rows], lon[rows], unc, names, types, counts.astype(np.int64), sources, hovers)
+    return out, len(lat) - len(rows)
 
 
-def _hover(row: Any) -> str:
-    parts = [f"<b>{hover_escape(row.name, max_chars=80)}</b> ({row.etype.replace('_', ' ')})",
-             f"{row.lat:.4f}, {row.lon:.4f}"]  # fmt: skip
-    unc = "unknown" if is_missing(row.unc) else f"± {row.unc:,.1f} km"
-    src = hover_escape(row.coord_source)
-    if not is_missing(row.source_name) and str(row.source_name):
-        src += f": {hover_escape(row.source_name, max_chars=60)}"
-    parts.append(f"{unc} ({src})")
-    if not is_missing(row.admin_area):
-        parts.append(hover_escape(row.admin_area, max_chars=60))
-    parts.append(f"{fmt_count(int(row.n_mentions), 'mention')} in view")
-    return "<br>".join(parts)
+def _span(lo: float, hi: float, minimum: float, bounds: tuple[float, float]) -> list[float]:
+    """[lo, hi] widened about its middle to at least ``minimum``, shifted and clipped to ``bounds``."""
+    if hi - lo < minimum:
+        mid = (lo + hi) / 2
+        lo, hi = mid - minimum / 2, mid + minimum / 2
+    if lo < bounds[0]:
+        lo, hi = bounds[0], min(bounds[0] + (hi - lo), bounds[1])
+    if hi > bounds[1]:
+        lo, hi = max(bounds[1] - (hi - lo), bounds[0]), bounds[1]
+    return [round(lo, 3), round(hi, 3)]
 
 
-def _view(lats: np.ndarray, lons: np.ndarray, scope: str) -> tuple[list[float], list[float]]:
-    """lon and lat ranges around the data: padded, at least 4 degrees wide, within the basemap."""
+def _view(lats: np.ndarray[Any, Any], lons: np.ndarray[Any, Any], scope: str) -> tuple[list[float], list[float]]:
+    """lon and lat ranges around the data: padded; at least 4 degrees and :data:`MIN_SPAN_KM` km each way;
+    at least as wide (in km) as tall; within the basemap."""
     (lo0, lo1), (la0, la1) = _COVERAGE[scope]
-    ranges = []
-    for vals, lo, hi in ((lons, lo0, lo1), (lats, la0, la1)):
-        a, b = float(np.nanmin(vals)), float(np.nanmax(vals))
-        pad = max(0.15 * (b - a), 1.0)
-        a, b = a - pad, b + pad
-        if b - a < 4.0:
-            mid = (a + b) / 2
-            a, b = mid - 2.0, mid + 2.0
-        ranges.append([round(max(a, lo), 3), round(min(b, hi), 3)])
-    return ranges[0], ranges[1]
+    a, b = float(np.nanmin(lats)), float(np.nanmax(lats))
+    pad = max(0.15 * (b - a), 1.0)
+    lat_r = _span(a - pad, b + pad, max(4.0, MIN_SPAN_KM / _KM_PER_DEGREE), (la0, la1))
+    mid = np.radians((lat_r[0] + lat_r[1]) / 2)
+    km_per_lon = _KM_PER_DEGREE * max(float(np.cos(mid)), 0.1)
+    a, b = float(np.nanmin(lons)), float(np.nanmax(lons))
+    pad = max(0.15 * (b - a), 1.0)
+    lat_km = (lat_r[1] - lat_r[0]) * _KM_PER_DEGREE
+    lon_r = _span(a - pad, b + pad, max(4.0, MIN_SPAN_KM / km_per_lon, lat_km / km_per_lon), (lo0, lo1))
+    return lon_r, lat_r
 
 
-def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True) -> go.Figure:
+def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, cache: ChartCache | None = None
+              ) -> go.Figure:  # fmt: skip
     """The Book's places with coordinates on an offline basemap, with their uncertainty circles.
 
     ``scope`` is ``asia`` (50 m Natural Earth basemap), ``world`` (110 m) or ``auto`` (asia when every
     place lies on the asia basemap). Markers are coloured by entity type and shaped by coordinate
     source (gazetteer ●, dataset ■, analyst ◆); the view is fitted to the data. Render the figure after
-    running :func:`geo_assets_script` so that plotly.js needs no network.
+    running :func:`geo_assets_script` so that plotly.js needs no network. ``cache``: a
+    :class:`~workbook.charts.ChartCache` of ``book`` shared with other charts.
     """
     check_choice("scope", scope, SCOPES)
     title = "Places"
     meta: dict[str, Any] = {"chart": "place_map", "requested_scope": scope}
-    p, n_bad = _places(book)
+    p, n_bad = _places(book, cache_for(book, cache))
     notes = []
     if n_bad:
         notes.append(f"{fmt_count(n_bad, 'place')} without valid coordinates not shown.")
-    if p.empty:
+    if not len(p.ids):
         return no_data_figure(title, "No data: no places with coordinates in this view.", meta)
-    lat, lon = p["lat"].to_numpy(dtype=float), p["lon"].to_numpy(dtype=float)
+    lat, lon = p.lat, p.lon
     (a0, a1), (b0, b1) = _COVERAGE["asia"]
     on_asia = (lon >= a0) & (lon <= a1) & (lat >= b0) & (lat <= b1)
     if scope == "auto":
         scope = "asia" if bool(on_asia.all()) else "world"
     elif scope == "asia" and not on_asia.all():
         notes.append(f"{fmt_count(int((~on_asia).sum()), 'place')} off the Asia basemap; use scope='world'.")
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     ext_lat, ext_lon = [lat], [lon]
-    has_unc = p["unc"].notna().to_numpy()
-    if show_uncertainty and has_unc.any():
-        u = p[has_unc]
-        clat, clon = circle_polygons(u["lat"].to_numpy(), u["lon"].to_numpy(), u["unc"].to_numpy())
-        clat, clon = np.round(clat, 4), np.round(clon, 4)
+    has_unc = np.flatnonzero(~np.isnan(p.unc)) if show_uncertainty else np.zeros(0, dtype=np.int64)
+    if len(has_unc) > MAX_CIRCLES:
+        n_ment = p.n_mentions[has_unc]
+        has_unc = np.sort(has_unc[top_order(n_ment, lambda i: p.ids[has_unc[i]], MAX_CIRCLES)])
+        notes.append(f"Uncertainty circles of the {MAX_CIRCLES:,} most mentioned places only.")
+    if len(has_unc):
+        clat, clon = circle_polygons(lat[has_unc], lon[has_unc], p.unc[has_unc])
         ext_lat.append(clat.ravel())
         ext_lon.append(clon.ravel())
-        gap = np.full((len(u), 1), np.nan)
-        flat_lat = np.hstack([clat, gap]).ravel()
-        flat_lon = np.hstack([clon, gap]).ravel()
-        fig.add_trace(go.Scattergeo(
-            lat=[None if np.isnan(v) else float(v) for v in flat_lat],
-            lon=[None if np.isnan(v) else float(v) for v in flat_lon],
-            mode="lines", line={"width": 1, "color": "rgba(214,39,40,0.55)"}, hoverinfo="skip",
-            name="uncertainty radius", meta={"marks": "uncertainty", "entity_ids": u["entity_id"].tolist()},
-        ))  # fmt: skip
-    present = [t for t in (*ENTITY_TYPES, *sorted(set(p["etype"]) - set(ENTITY_TYPES))) if t in set(p["etype"])]
-    for t in present:
-        sub = p[p["etype"] == t]
-        fig.add_trace(go.Scattergeo(
-            lat=sub["lat"].round(5).tolist(), lon=sub["lon"].round(5).tolist(),
-            mode="markers+text" if len(p) <= 25 else "markers", name=t.replace("_", " "),
-            text=[label(n, 24) for n in sub["name"]] if len(p) <= 25 else None, textposition="top right",
-            marker={"size": 9, "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
-                    "symbol": [_SYMBOLS.get(str(s), "circle") for s in sub["coord_source"]],
-                    "line": {"color": "white", "width": 1}},
-            customdata=[[e] for e in sub["entity_id"]], hovertext=[_hover(r) for r in sub.itertuples()],
-            hoverinfo="text", meta={"marks": "places", "type": t},
-        ))  # fmt: skip
+        gap = np.full((len(has_unc), 1), np.nan)
+        data.append({
+            "type": "scattergeo", "lat": np.hstack([clat, gap]).ravel().astype(np.float32),
+            "lon": np.hstack([clon, gap]).ravel().astype(np.float32), "mode": "lines",
+            "line": {"width": 1, "color": "rgba(214,39,40,0.55)"}, "hoverinfo": "skip", "name": "uncertainty radius",
+            "meta": {"marks": "uncertainty", "entity_ids": p.ids[has_unc].astype(str)},
+        })  # fmt: skip
+    texts = label_texts(p.names, 24) if len(p.ids) <= 25 else None
+    symbols = np.array([_SYMBOLS.get(str(s), "circle") for s in p.sources.tolist()], dtype=str)
+    present = set(p.types.tolist())
+    for t in [t for t in (*ENTITY_TYPES, *sorted(present - set(ENTITY_TYPES))) if t in present]:
+        sel = np.flatnonzero(p.types == t)
+        data.append({
+            "type": "scattergeo", "lat": np.round(lat[sel], 5), "lon": np.round(lon[sel], 5),
+            "mode": "markers+text" if texts is not None else "markers", "name": t.replace("_", " "),
+            **({"text": texts[sel], "textposition": "top right"} if texts is not None else {}),
+            "marker": {"size": 9, "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR), "symbol": symbols[sel],
+                       "line": {"color": "white", "width": 1}},
+            "customdata": p.ids[sel].reshape(-1, 1), "hovertext": p.hovers[sel], "hoverinfo": "text",
+            "meta": {"marks": "places", "type": t},
+        })  # fmt: skip
     lonr, latr = _view(np.concatenate(ext_lat), np.concatenate(ext_lon), scope)
-    fig.update_layout(
-        geo={
+    layout = {
+        "geo": {
             "scope": scope, "resolution": _RESOLUTION[scope], "showland": True, "landcolor": "#f3f3f0",
             "showocean": True, "oceancolor": "#eaf2f8", "showcountries": True, "countrycolor": "#9a9a9a",
             "showcoastlines": True, "coastlinecolor": "#7a7a7a", "showlakes": True, "lakecolor": "#eaf2f8",
             "showframe": False, "lonaxis": {"range": lonr}, "lataxis": {"range": latr},
         },
-        legend={"title": {"text": ""}},
-    )  # fmt: skip
-    meta.update(scope=scope, resolution=_RESOLUTION[scope], n_places=len(p), topojson=f"{scope}_{_RESOLUTION[scope]}m")
-    meta["n_circles"] = int(has_unc.sum()) if show_uncertainty else 0
-    return finish_layout(fig, title, meta, notes, height=560)
+        "legend": {"title": {"text": ""}},
+    }  # fmt: skip
+    meta.update(scope=scope, resolution=_RESOLUTION[scope], n_places=len(p.ids))
+    meta["topojson"] = f"{scope}_{_RESOLUTION[scope]}m"
+    meta["n_circles"] = len(has_unc)
+    return make_figure(data, layout, title, meta, notes, height=560)

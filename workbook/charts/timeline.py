@@ -15,6 +15,8 @@ interval. ``customdata`` of a bar is ``[first_day, last_day]`` of its bin, and t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,25 +24,32 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.book import Book
+from workbook.charts._cache import ChartCache, cache_for
 from workbook.charts._common import (
     NONE_COLOR,
     OTHER_COLOR,
     PRECISION_COLORS,
+    bin_index,
+    bin_range,
     bin_starts,
     check_choice,
-    counts_by_key_and_bin,
-    doc_titles,
-    entity_labels,
-    finish_layout,
+    count_axis,
+    distinct,
+    doc_lookup,
+    entity_lookup,
+    escape_texts,
     fmt_count,
     group_colors,
     hover_escape,
-    is_missing,
+    isin,
     iso_days,
-    label,
+    label_texts,
+    make_figure,
     next_bin,
     no_data_figure,
+    top_order,
 )
+from workbook.charts._text import codes_of
 from workbook.errors import ChartError
 from workbook.model import DATE_PRECISIONS
 
@@ -59,145 +68,172 @@ BIN_FREQS: tuple[tuple[str, str, float, str | int], ...] = (
 )
 _OTHER = "__other__"
 _NONE = "__none__"
-_DAY_MS = 86_400_000
 _CONTEXT_CHARS = 280
 
 
-def _entity_list(v: Any) -> list[str]:
-    if isinstance(v, list | tuple | np.ndarray) and len(v):
-        return [str(x) for x in v]
-    return [_NONE]
+@dataclass(frozen=True)
+class _Lanes:
+    """The marks of a timeline: ``pos`` (row of the dated events) and ``lane`` (index into ``keys``) per
+    mark, sorted by row; ``keys`` are the lanes' group keys in display order, ``names`` their raw names."""
+
+    pos: np.ndarray[Any, Any]
+    lane: np.ndarray[Any, Any]
+    keys: list[str]
+    names: list[str]
 
 
-def _lanes(book: Book, ev: pd.DataFrame, color_by: str, max_groups: int) -> tuple[pd.DataFrame, dict[str, str]]:
-    """One row per mark: ``pos`` (row of ``ev``), ``key`` (lane). Returns the marks and key -> raw label."""
-    pos = np.arange(len(ev))
-    names: dict[str, str] = {}
-    if color_by == "entity":
-        lists = ev["entity_ids"].map(_entity_list)
-        marks = pd.DataFrame({"pos": pos, "key": lists.to_numpy()}).explode("key", ignore_index=True)
-        names = entity_labels(book.entities)
-        names[_NONE] = "(no entity)"
-    elif color_by == "document":
-        marks = pd.DataFrame({"pos": pos, "key": ev["doc_id"].astype(str).to_numpy()})
-        titles = doc_titles(book.documents)
-        keys = marks["key"].unique()
-        shown = pd.Series([titles.get(k, k) for k in keys])
-        dup = shown.duplicated(keep=False)
-        names = {k: (f"{t} [{k}]" if d else t) for k, t, d in zip(keys, shown, dup, strict=True)}
-    elif color_by == "kind":
-        kinds = ev["kind"].astype(object).where(ev["kind"].notna(), _NONE)
-        marks = pd.DataFrame({"pos": pos, "key": kinds.astype(str).to_numpy()})
-        names = {k: k for k in marks["key"].unique()}
-        names[_NONE] = "(no kind)"
+def _raw_groups(book: Book, ev: pd.DataFrame, color_by: str
+                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+    """Per mark: the row of ``ev`` and the code of its group (-1: none); and the groups' keys."""
+    values: Any
+    if color_by == "entity":  # an empty or missing list gives one row with a missing value: no entity
+        lists = ev["entity_ids"].reset_index(drop=True).explode()
+        pos = lists.index.to_numpy(dtype=np.int64)
+        values = lists.to_numpy(dtype=object)
     else:
-        marks = pd.DataFrame({"pos": pos, "key": ev["precision"].astype(str).to_numpy()})
-        names = {p: p for p in DATE_PRECISIONS}
-    marks["key"] = marks["key"].astype(str)
-    if color_by != "precision":
-        sizes = marks["key"].value_counts()
-        ranked = sorted((k for k in sizes.index if k != _NONE), key=lambda k: (-int(sizes[k]), names.get(k, k)))
-        budget = max_groups - (1 if _NONE in sizes.index else 0)
-        if len(ranked) > budget:
-            keep = {*ranked[: max(budget - 1, 1)], _NONE}
-            marks["key"] = marks["key"].where(marks["key"].isin(keep), _OTHER)
-            marks = marks.drop_duplicates(["pos", "key"], ignore_index=True)
-            plural = "entities" if color_by == "entity" else color_by + "s"
-            names[_OTHER] = f"(other {len(ranked) - len(keep) + 1} {plural})"
-    return marks, names
+        column = {"document": "doc_id", "kind": "kind", "precision": "precision"}[color_by]
+        pos = np.arange(len(ev), dtype=np.int64)
+        values = ev[column]
+    codes, keys = codes_of(values)
+    return pos, codes, keys
 
 
-def _lane_order(marks: pd.DataFrame, names: dict[str, str], color_by: str) -> list[str]:
-    present = set(marks["key"])
+def _names_of(book: Book, keys: np.ndarray[Any, Any], color_by: str
+              ) -> Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]:  # fmt: skip
+    """names_of(indices): the raw lane names of ``keys[indices]``."""
+    if color_by == "entity":
+        return lambda i: entity_lookup(book.entities, keys[i])[0]
+    if color_by == "document":  # titles shared by several documents get the document's id
+        docs = book.documents
+        titles = docs["title"][isin(docs["doc_id"], keys)].astype(str).value_counts()
+        shared = set(titles.index[titles.to_numpy() > 1].tolist())
+
+        def doc_names(i: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+            shown = doc_lookup(docs, keys[i])[0]
+            return np.array([f"{t} [{k}]" if t in shared else t for t, k in zip(shown, keys[i], strict=True)],
+                            dtype=object)  # fmt: skip
+
+        return doc_names
+    return lambda i: keys[i]
+
+
+def _lanes(book: Book, ev: pd.DataFrame, color_by: str, max_groups: int) -> _Lanes:
+    pos, codes, keys = _raw_groups(book, ev, color_by)
     if color_by == "precision":
-        return [p for p in DATE_PRECISIONS if p in present]
-    sizes = marks["key"].value_counts()
-    order = sorted((k for k in present if k not in (_OTHER, _NONE)), key=lambda k: (-int(sizes[k]), names.get(k, k)))
-    return order + [k for k in (_NONE, _OTHER) if k in present]
+        present = set(keys.tolist())
+        lane_keys = [p for p in DATE_PRECISIONS if p in present]
+        lut = np.array([lane_keys.index(k) if k in lane_keys else -1 for k in keys] + [-1], dtype=np.int64)
+        lane = lut[codes]  # code -1 (missing) picks the trailing -1; so does a value that is no precision
+        ok = lane >= 0
+        return _Lanes(pos[ok], lane[ok], lane_keys, list(lane_keys))
+    names_of = _names_of(book, keys, color_by)
+    sizes = np.bincount(codes[codes >= 0], minlength=len(keys))
+    has_none = bool((codes < 0).any())
+    budget = max_groups - (1 if has_none else 0)
+    capped = len(keys) > budget
+    kept = top_order(sizes, names_of, max(budget - 1, 1) if capped else None)
+    lane_of = np.full(len(keys) + 1, -1, dtype=np.int64)  # the last slot: no group
+    lane_of[kept] = np.arange(len(kept))
+    lane_keys = [str(k) for k in keys[kept]]
+    names = [str(n) for n in names_of(kept)] if len(kept) else []
+    none_lane = other_lane = -1
+    if has_none:
+        none_lane = len(lane_keys)
+        lane_keys.append(_NONE)
+        names.append("(no entity)" if color_by == "entity" else f"(no {color_by})")
+    if capped:
+        other_lane = len(lane_keys)
+        lane_keys.append(_OTHER)
+        plural = "entities" if color_by == "entity" else color_by + "s"
+        names.append(f"(other {len(keys) - len(kept)} {plural})")
+    lane_of[lane_of < 0] = other_lane
+    lane_of[-1] = none_lane
+    lane = lane_of[codes]  # code -1 picks the last slot
+    if capped:  # an event in several merged groups is one mark of the "(other …)" lane
+        cell = distinct(pos * len(lane_keys) + lane)
+        pos, lane = cell // len(lane_keys), cell % len(lane_keys)
+    return _Lanes(pos, lane, lane_keys, names)  # "(no …)" and "(other …)" come last, however big
 
 
-def _colors(order: list[str], color_by: str) -> dict[str, str]:
+def _colors(keys: list[str], color_by: str) -> list[str]:
     if color_by == "precision":
-        return {k: PRECISION_COLORS.get(k, OTHER_COLOR) for k in order}
-    colors = group_colors(order, other_key=_OTHER)
-    if _NONE in colors:
-        colors[_NONE] = NONE_COLOR
-    return colors
+        return [PRECISION_COLORS.get(k, OTHER_COLOR) for k in keys]
+    colors = group_colors(keys, other_key=_OTHER)
+    return [NONE_COLOR if k == _NONE else colors[k] for k in keys]
 
 
-def _date_label(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
-    if precision == "day" and start == end:
-        return start.strftime("%Y-%m-%d")
-    coarse = {"month": start.strftime("%Y-%m"), "year": start.strftime("%Y"), "decade": f"{start.year // 10 * 10}s"}
-    head = coarse.get(precision, "")
-    span = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
-    return f"{head} ({span})" if head else span
+def _date_labels(start: np.ndarray[Any, Any], end: np.ndarray[Any, Any], precision: np.ndarray[Any, Any]
+                 ) -> np.ndarray[Any, Any]:  # fmt: skip
+    """Per event: "2018-06-01", "2018-06 (2018-06-01 – 2018-06-30)", "2018 (…)", "2010s (…)" or the span."""
+    s_iso, e_iso = iso_days(start).astype(object), iso_days(end).astype(object)
+    span = s_iso + " – " + e_iso
+    years = start.astype("datetime64[Y]").astype(np.int64) + 1970
+    head = np.select(
+        [precision == "month", precision == "year", precision == "decade"],
+        [iso_days(start).astype("<U7").astype(object), iso_days(start).astype("<U4").astype(object),
+         (years // 10 * 10).astype(str).astype(object) + "s"],
+        default="",
+    )  # fmt: skip
+    labels = np.where(head != "", head + " (" + span + ")", span)
+    return np.where((precision == "day") & (start == end), s_iso, labels).astype(object)
 
 
-def _hovers(ev: pd.DataFrame, titles: dict[str, str], published: dict[str, str]) -> list[str]:
-    out = []
-    for did, expr, ctx, ds, de, prec, res, kind in zip(
-        ev["doc_id"], ev["text"], ev["context"], ev["date_start"], ev["date_end"], ev["precision"],
-        ev["resolution"], ev["kind"], strict=True,
-    ):  # fmt: skip
-        end = ds if is_missing(de) else de
-        head = f"<b>{hover_escape(titles.get(did, did), max_chars=90)}</b>"
-        if published.get(did):
-            head += f" · {published[did]}"
-        what = f"“{hover_escape(expr, max_chars=80)}” → {_date_label(ds, end, str(prec))} ({prec}, {res})"
-        if not is_missing(kind):
-            what += f"<br>kind: {hover_escape(kind, max_chars=60)}"
-        out.append(f"{head}<br>{what}<br>{hover_escape(ctx, width=80, max_chars=_CONTEXT_CHARS)}")
+def _hovers(book: Book, ev: pd.DataFrame) -> np.ndarray[Any, Any]:
+    """The hover text of every row of ``ev``: title, publication day, expression, interval, sentence."""
+    titles, published = doc_lookup(book.documents, ev["doc_id"].to_numpy(dtype=object))
+    start = ev["date_start"].to_numpy(dtype="datetime64[s]")
+    end = ev["date_end"].to_numpy(dtype="datetime64[s]")
+    end = np.where(np.isnat(end), start, end)
+    prec = ev["precision"].astype(object).to_numpy(dtype=object).astype(str).astype(object)
+    res = ev["resolution"].astype(object).to_numpy(dtype=object).astype(str).astype(object)
+    head = "<b>" + escape_texts(titles, max_chars=90) + "</b>" + np.where(published != "", " · " + published, "")
+    what = "“" + escape_texts(ev["text"], max_chars=80) + "” → " + _date_labels(start, end, prec)
+    what = what + " (" + prec + ", " + res + ")"
+    has_kind = ev["kind"].notna().to_numpy(dtype=bool)
+    kind = np.where(has_kind, "<br>kind: " + escape_texts(ev["kind"], max_chars=60), "")
+    context = escape_texts(ev["context"], width=80, max_chars=_CONTEXT_CHARS)
+    out: np.ndarray[Any, Any] = head + "<br>" + what + kind + "<br>" + context
     return out
 
 
-def _marks_figure(book: Book, ev: pd.DataFrame, marks: pd.DataFrame, order: list[str], names: dict[str, str],
-                  colors: dict[str, str]) -> go.Figure:  # fmt: skip
-    titles = doc_titles(book.documents)
-    pub = book.documents.set_index(book.documents["doc_id"].astype(str))["published"]
-    published = {str(k): f"{v:%Y-%m-%d}" for k, v in pub.items() if not is_missing(v)}
-    hovers = np.array(_hovers(ev, titles, published), dtype=object)
+def _marks_data(book: Book, ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str]
+                ) -> list[dict[str, Any]]:  # fmt: skip
+    hovers = _hovers(book, ev)
     start = ev["date_start"].to_numpy(dtype="datetime64[s]")
     end = ev["date_end"].to_numpy(dtype="datetime64[s]")
     end = np.where(np.isnat(end) | (end < start), start, end)  # a reversed interval is drawn as its start
-    is_point = ((ev["precision"].astype(str) == "day").to_numpy()) & (end == start)
+    is_point = (ev["precision"].astype(object).to_numpy(dtype=object) == "day") & (end == start)
     day = start.astype("datetime64[D]")
     excl = end.astype("datetime64[D]") + np.timedelta64(1, "D")
-    ids = np.column_stack([ev["event_id"].astype(str).to_numpy(), ev["doc_id"].astype(str).to_numpy()])
-    fig = go.Figure()
-    for key in order:
-        pos = marks.loc[marks["key"] == key, "pos"].to_numpy()
-        name = label(names.get(key, key))
+    ids = np.column_stack([ev["event_id"].to_numpy(dtype=object), ev["doc_id"].to_numpy(dtype=object)])
+    ids = ids.astype(str).astype(object)
+    data: list[dict[str, Any]] = []
+    for i, key in enumerate(lanes.keys):
+        pos = lanes.pos[lanes.lane == i]
         pts, spans = pos[is_point[pos]], pos[~is_point[pos]]
-        common: dict[str, Any] = {"name": name, "legendgroup": key, "hoverinfo": "text"}
-        common["hoverlabel"] = {"align": "left"}
+        common: dict[str, Any] = {"name": shown[i], "legendgroup": key, "hoverinfo": "text",
+                                  "hoverlabel": {"align": "left"}}  # fmt: skip
+        group = hover_escape(key)
         if len(spans):
             dur_ms = (excl[spans] - day[spans]).astype("timedelta64[ms]").astype(np.int64)
-            fig.add_trace(go.Bar(
-                orientation="h", base=iso_days(day[spans]).tolist(), x=dur_ms.tolist(),
-                y=[name] * len(spans), customdata=ids[spans].tolist(), hovertext=hovers[spans].tolist(),
-                marker={"color": colors[key], "opacity": 0.45, "line": {"color": colors[key], "width": 1}},
-                width=0.5, showlegend=True, meta={"marks": "span", "group": key}, **common,
-            ))  # fmt: skip
+            data.append({
+                "type": "bar", "orientation": "h", "base": iso_days(day[spans]), "x": dur_ms,
+                "y": np.full(len(spans), shown[i], dtype=object), "customdata": ids[spans],
+                "hovertext": hovers[spans], "width": 0.5, "showlegend": True,
+                "marker": {"color": colors[i], "opacity": 0.45, "line": {"color": colors[i], "width": 1}},
+                "meta": {"marks": "span", "group": group}, **common,
+            })  # fmt: skip
         if len(pts):
-            fig.add_trace(go.Scatter(
-                mode="markers", x=iso_days(day[pts]).tolist(), y=[name] * len(pts),
-                customdata=ids[pts].tolist(), hovertext=hovers[pts].tolist(),
-                marker={"color": colors[key], "size": 9, "line": {"color": "white", "width": 1}},
-                showlegend=not len(spans), meta={"marks": "point", "group": key}, **common,
-            ))  # fmt: skip
-    lanes = [label(names.get(k, k)) for k in order]
-    fig.update_layout(
-        barmode="overlay",
-        xaxis={"type": "date", "title": {"text": "date"}},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
-        hovermode="closest",
-        legend={"title": {"text": ""}},
-    )
-    return fig
+            data.append({
+                "type": "scatter", "mode": "markers", "x": iso_days(day[pts]),
+                "y": np.full(len(pts), shown[i], dtype=object), "customdata": ids[pts], "hovertext": hovers[pts],
+                "marker": {"color": colors[i], "size": 9, "line": {"color": "white", "width": 1}},
+                "showlegend": not len(spans), "meta": {"marks": "point", "group": group}, **common,
+            })  # fmt: skip
+    return data
 
 
-def _choose_freq(day: np.ndarray, n_lanes: int, max_bars: int) -> tuple[str, str, float, str | int]:
+def _choose_freq(day: np.ndarray[Any, Any], n_lanes: int, max_bars: int) -> tuple[str, str, float, str | int]:
     """The finest bin giving at most MAX_BINS bins and at most ``max_bars`` bars over all lanes."""
     first, last = day.min(), day.max()
     for f in BIN_FREQS:
@@ -208,36 +244,35 @@ def _choose_freq(day: np.ndarray, n_lanes: int, max_bars: int) -> tuple[str, str
     return BIN_FREQS[-1]
 
 
-def _aggregated_figure(ev: pd.DataFrame, marks: pd.DataFrame, order: list[str], names: dict[str, str],
-                       colors: dict[str, str], max_bars: int) -> tuple[go.Figure, str]:  # fmt: skip
+def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str], max_bars: int
+                     ) -> tuple[list[dict[str, Any]], str, int]:  # fmt: skip
     day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
-    code, unit, _, period = _choose_freq(day, len(order), max_bars)
-    starts = bin_starts(day, code)
-    counts = counts_by_key_and_bin(marks["key"].to_numpy(), starts[marks["pos"].to_numpy()])
-    fig = go.Figure()
-    for key in order:
-        if key not in counts:
+    code, unit, _, period = _choose_freq(day, len(lanes.keys), max_bars)
+    every = bin_range(day.min(), day.max(), code, 10**9)
+    if every is None:  # pragma: no cover - no calendar has 10**9 bins
+        raise ChartError("Too many bins for one timeline.")
+    n_bins = len(every)
+    cell = lanes.lane * n_bins + bin_index(day, every[0], code)[lanes.pos]
+    counts = np.bincount(cell, minlength=len(lanes.keys) * n_bins).reshape(len(lanes.keys), n_bins)
+    first_all = iso_days(every)
+    last_all = iso_days(next_bin(every, code) - np.timedelta64(1, "D"))
+    data: list[dict[str, Any]] = []
+    for i, key in enumerate(lanes.keys):
+        nz = np.flatnonzero(counts[i])
+        if not len(nz):
             continue
-        b, c = counts[key]
-        first_s, last_s = iso_days(b), iso_days(next_bin(b, code) - np.timedelta64(1, "D"))
-        fig.add_trace(go.Bar(
-            x=first_s.tolist(), y=c, name=label(names.get(key, key)),
-            customdata=np.column_stack([first_s, last_s]).tolist(), marker={"color": colors[key]},
-            xperiod=period, xperiod0="2000-01-03" if code == "W" else "2000-01-01", xperiodalignment="middle",
-            hovertemplate=f"%{{customdata[0]}} – %{{customdata[1]}}<br>%{{y}} events per {unit}",
-            meta={"marks": "bins", "group": key, "freq": code},
-        ))  # fmt: skip
-    fig.update_layout(
-        barmode="stack",
-        bargap=0.05,
-        xaxis={"type": "date", "title": {"text": f"{unit} (events counted at the start of their interval)"}},
-        yaxis={"title": {"text": f"events per {unit}"}},
-        hovermode="closest",
-    )
-    return fig, code
+        data.append({
+            "type": "bar", "x": first_all[nz], "y": counts[i, nz], "name": shown[i],
+            "customdata": np.column_stack([first_all[nz], last_all[nz]]), "marker": {"color": colors[i]},
+            "xperiod": period, "xperiod0": "2000-01-03" if code == "W" else "2000-01-01", "xperiodalignment": "middle",
+            "hovertemplate": f"%{{customdata[0]}} – %{{customdata[1]}}<br>%{{y}} events per {unit}",
+            "meta": {"marks": "bins", "group": hover_escape(key), "freq": code},
+        })  # fmt: skip
+    return data, code, int(counts.sum(axis=0).max(initial=0))
 
 
-def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_groups: int = 12) -> go.Figure:
+def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_groups: int = 12,
+             cache: ChartCache | None = None) -> go.Figure:  # fmt: skip
     """The dated events of ``book`` on a time axis, in one lane per ``color_by`` group.
 
     ``color_by`` is ``kind``, ``entity`` (an event is drawn in the lane of every entity named in its
@@ -245,41 +280,58 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     share an "(other …)" lane. Events without a date (relative expressions in undated documents) are
     left out and counted in a note. Above ``max_marks`` marks the figure shows counts per bin instead
     (see the module docs). Raises :class:`ChartError` for an unknown ``color_by`` or a bad limit.
+    ``cache`` is accepted (and checked) like every builder's; the timeline needs nothing from it.
     """
     check_choice("color_by", color_by, COLOR_BY)
+    cache_for(book, cache)
     if max_marks < 1 or max_groups < 2:
         raise ChartError(f"max_marks must be >= 1 and max_groups >= 2 (got {max_marks}, {max_groups}).")
     events = book.events
-    dated = events["date_start"].notna().to_numpy()
-    ev = events.loc[dated].reset_index(drop=True)
-    n_undated = int((~dated).sum())
+    dated = ~np.isnat(events["date_start"].to_numpy(dtype="datetime64[s]"))
+    n_dated = int(dated.sum())
+    n_undated = len(events) - n_dated
     notes = []
     if n_undated:
         notes.append(f"{fmt_count(n_undated, 'undated event')} not shown (relative dates in undated documents).")
     meta: dict[str, Any] = {
-        "chart": "timeline", "color_by": color_by, "n_events": len(events), "n_dated": len(ev),
+        "chart": "timeline", "color_by": color_by, "n_events": len(events), "n_dated": n_dated,
         "n_undated": n_undated, "max_marks": max_marks,
     }  # fmt: skip
-    if ev.empty:
+    if not n_dated:
         msg = "No data: no dated events in this view."
         if n_undated:
             msg += f" ({fmt_count(n_undated, 'undated event')} not shown.)"
         return no_data_figure("Timeline", msg, {**meta, "aggregated": False, "n_marks": 0})
-    marks, names = _lanes(book, ev, color_by, max_groups)
-    order = _lane_order(marks, names, color_by)
-    colors = _colors(order, color_by)
-    meta["n_marks"] = len(marks)
-    meta["groups"] = [names.get(k, k) for k in order]
-    if len(marks) <= max_marks:
-        fig = _marks_figure(book, ev, marks, order, names, colors)
+    ev = events if n_dated == len(events) else events.iloc[np.flatnonzero(dated)]
+    lanes = _lanes(book, ev, color_by, max_groups)
+    shown = label_texts(lanes.names).tolist()
+    colors = _colors(lanes.keys, color_by)
+    meta["n_marks"] = len(lanes.pos)
+    meta["groups"] = [hover_escape(n) for n in lanes.names]
+    if len(lanes.pos) <= max_marks:
+        data = _marks_data(book, ev, lanes, shown, colors)
+        layout: dict[str, Any] = {
+            "barmode": "overlay",
+            "xaxis": {"type": "date", "title": {"text": "date"}},
+            "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": shown[::-1], "automargin": True},
+            "hovermode": "closest",
+            "legend": {"title": {"text": ""}},
+        }
         meta.update(aggregated=False, freq=None)
-        title = f"Timeline: {fmt_count(len(ev), 'dated event')}"
-        height = 160 + 36 * len(order)
+        title = f"Timeline: {fmt_count(n_dated, 'dated event')}"
+        height = 160 + 36 * len(lanes.keys)
     else:
-        fig, code = _aggregated_figure(ev, marks, order, names, colors, max_marks)
+        data, code, top = _aggregated_data(ev, lanes, shown, colors, max_marks)
         unit = next(f[1] for f in BIN_FREQS if f[0] == code)
+        layout = {
+            "barmode": "stack",
+            "bargap": 0.05,
+            "xaxis": {"type": "date", "title": {"text": f"{unit} (events counted at the start of their interval)"}},
+            "yaxis": count_axis(top, f"events per {unit}"),
+            "hovermode": "closest",
+        }
         meta.update(aggregated=True, freq=code, bin_unit=unit)
-        title = f"Timeline (aggregated: events per {unit}): {fmt_count(len(ev), 'dated event')}"
-        notes.append(f"{len(marks):,} marks exceed max_marks={max_marks:,}: showing counts per {unit}.")
+        title = f"Timeline (aggregated: events per {unit}): {fmt_count(n_dated, 'dated event')}"
+        notes.append(f"{len(lanes.pos):,} marks exceed max_marks={max_marks:,}: showing counts per {unit}.")
         height = 450
-    return finish_layout(fig, title, meta, notes, height=height)
+    return make_figure(data, layout, title, meta, notes, height=height)

@@ -243,15 +243,18 @@ class Explorer:
         return dict(self.host.figures[view])
 
     def _show_views(self) -> None:
+        from workbook.charts import ChartCache
+
         payloads = {}
         self._chart_s = 0.0
+        cache = ChartCache(self.filtered)  # views of one filtered Book share the coding of its mentions
         for view in self.views:
             key = view_key(view, self.masks)
             if key in self._figures:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = build_view(self.filtered, view, self.view_options.get(view))
+                fig = build_view(self.filtered, view, self.view_options.get(view), cache=cache)
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
                 while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
