@@ -53,11 +53,23 @@ def test_merged_xlsx_header_cells_name_every_column_and_say_so(tmp_path: Path) -
     assert any("B1:C1 are merged" in w for w in df.attrs["warnings"])
 
 
-def test_nul_bytes_and_an_oversized_field_in_a_csv_are_named_errors(tmp_path: Path) -> None:
+def test_nul_bytes_and_an_oversized_field_in_a_csv_are_named_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from workbook.tables import readers
+
     (tmp_path / "nul.csv").write_bytes(b"a,b\n1,\x002\n")
     with pytest.raises(TableLoadError, match="NUL bytes"):
         tables.load_table(tmp_path / "nul.csv")
+    # A whole article in one cell loads intact, whatever limit another library set process-wide ...
     (tmp_path / "big.csv").write_text("a,b\n1," + "x" * 200_000 + "\n", encoding="utf-8")
+    before = csv.field_size_limit()
+    assert len(tables.load_table(tmp_path / "big.csv")["b"].iloc[0]) == 200_000
+    assert csv.field_size_limit() == before  # ... and the process-wide limit is left as it was
+    # A field beyond the workbook's own limit is a named error, not a crash or a silent cut.
+    monkeypatch.setattr(readers, "MAX_CSV_FIELD", 100_000)
     with pytest.raises(TableLoadError, match="field larger than field limit"):
         tables.load_table(tmp_path / "big.csv")
 

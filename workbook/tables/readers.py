@@ -8,6 +8,7 @@ way (encoding, sheet names, merged ranges, comment lines). Deciding the header a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -78,6 +79,21 @@ def _read_bytes(path: Path) -> bytes:
 # --- CSV -----------------------------------------------------------------------------------------
 
 
+#: The longest CSV field read, in characters (a whole article in one cell is fine; 16M is not a table).
+MAX_CSV_FIELD = 16 * 1024 * 1024
+
+
+@contextlib.contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    """Read with exactly ``limit`` as the csv module's field limit, whatever another library set the
+    process-wide value to, and put the previous value back afterwards."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
@@ -125,7 +141,8 @@ def read_csv_raw(path: Path, encoding: str | None, delimiter: str | None, commen
         text = "\n".join(lines[skipped:])
     delim = _delimiter(text, path, delimiter)
     try:
-        pairs = list(_records(text, delim))
+        with _csv_field_limit(MAX_CSV_FIELD):
+            pairs = list(_records(text, delim))
     except TableLoadError as exc:
         raise TableLoadError(f"{path.name}: {exc}. Check the quoting of that line.") from None
     rows = [r for _, r in pairs]
