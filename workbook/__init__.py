@@ -15,7 +15,12 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+from workbook.api import open
 from workbook.book import Book
+
+# ``build`` is both a submodule and the function: importing the submodule anywhere would set the
+# package attribute to the module, so the function is bound here, eagerly, once and for all.
+from workbook.build import BuildReport, build
 from workbook.errors import WorkbookError
 from workbook.model import SCHEMA_VERSION
 
@@ -27,19 +32,27 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "apply",
+    "apply_curation",
     "build",
+    "curation",
     "explore",
+    "export_report",
+    "load_table",
     "open",
+    "open_report",
 ]
 
 _LAZY = {
-    "open": ("workbook.api", "open"),
-    "build": ("workbook.build", "build"),
-    "BuildReport": ("workbook.build", "BuildReport"),
     "FilterSpec": ("workbook.filters", "FilterSpec"),
     "apply": ("workbook.filters", "apply"),
     "explore": ("workbook.widgets", "explore"),
+    "export_report": ("workbook.export", "export_report"),
+    "open_report": ("workbook.export", "open_report"),
+    "load_table": ("workbook.tables", "load_table"),
+    "apply_curation": ("workbook.curation.apply", "apply_curation"),
 }
+#: Subpackages reachable as attributes without importing them first (``wb.curation.merge(...)``).
+_LAZY_MODULES = ("curation",)
 
 
 def __getattr__(name: str) -> Any:
@@ -48,4 +61,8 @@ def __getattr__(name: str) -> Any:
 
         module, attr = _LAZY[name]
         return getattr(importlib.import_module(module), attr)
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return importlib.import_module(f"workbook.{name}")
     raise AttributeError(f"module 'workbook' has no attribute {name!r}")

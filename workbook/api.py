@@ -13,21 +13,26 @@ from workbook.workspace import default_workspace, is_workspace, read_book
 __all__ = ["open"]
 
 
-def open(path: str | Path, *, rebuild: bool = True, **build_options: Any) -> Book:
+def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, **build_options: Any) -> Book:
     """Open ``path`` as a Book.
 
     ``path`` is either a workspace (a folder made by ``workbook build``) or a corpus (a file or a
     folder of documents). For a corpus the workspace beside it (``<corpus>.workbook``, or
     ``out=...``) is built or brought up to date first; only changed documents are extracted again.
     With ``rebuild=False`` an existing workspace of the corpus is opened as it is.
+
+    The analyst's work kept in the workspace (``analyst/``: entity merges, splits, renames and
+    aliases; tags, stars, notes and claim statuses) is re-applied to the built tables and loaded into
+    ``book.annotations`` (see :mod:`workbook.curation`); ``analyst_work=False`` opens the tables
+    exactly as the extractor made them.
     """
     p = Path(path)
     if is_workspace(p):
-        return read_book(p)
+        return read_book(p, analyst_work=analyst_work)
     if not p.exists():
         raise WorkspaceNotFoundError(f"{p} does not exist: give a workspace folder or a corpus file or folder.")
     out = Path(build_options.pop("out", None) or default_workspace(p))
     if rebuild or not is_workspace(out):
         build([p], out, **build_options)
-    return read_book(out)
+    return read_book(out, analyst_work=analyst_work)
 

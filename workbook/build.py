@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -20,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from workbook import __version__
-from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables, extraction_rows
+from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables
+from workbook.engines import Engine, ExtractFailure, resolve_engine
 from workbook.errors import WorkbookError, WorkspaceError
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ids import doc_id as make_doc_id
 from workbook.ids import sha256_text
-from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
+from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 from workbook.model import SCHEMA_VERSION
 from workbook.workspace import (
     default_workspace,
@@ -36,6 +35,7 @@ from workbook.workspace import (
     read_book,
     read_manifest,
     read_private_table,
+    remove_stale_temp,
     workspace_lock,
     write_snapshot,
 )
@@ -59,6 +59,8 @@ class BuildReport:
     issues: pd.DataFrame = field(default_factory=pd.DataFrame)
     seconds: float = 0.0
     written: bool = True
+    #: Seconds per stage: ingest, extract, assemble, write (for benchmarks).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """A plain-text table of counts and build issues, for the terminal."""
@@ -177,6 +179,8 @@ def build(
     progress: bool | None = None,
     force: bool = False,
     wait_seconds: float = 0.0,
+    engine: Engine | str | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the documents under ``paths`` into the workspace ``out``.
 
@@ -185,6 +189,10 @@ def build(
     it shows for more than :data:`PROGRESS_THRESHOLD` documents. Raises
     :class:`~workbook.errors.WorkspaceError` only for problems with the workspace itself; problems
     with documents end up in the report's ``issues``.
+
+    ``engine`` runs ingest and extraction (:mod:`workbook.engines`): ``"local"`` (the default; with
+    ``workers`` > 1, extraction in that many local processes), ``"dask"`` or an engine object. Every
+    engine gives the same tables.
     """
     t0 = time.perf_counter()
     corpus = [Path(p) for p in paths]
@@ -193,15 +201,19 @@ def build(
     ws = Path(out) if out is not None else default_workspace(corpus[0])
     extractor = extractor or _default_extractor()
     fingerprint = extractor_fingerprint(extractor)
+    runner = resolve_engine(engine, workers)
+    timings: dict[str, float] = {}
 
-    with workspace_lock(ws, wait_seconds=wait_seconds):
+    with workspace_lock(ws, wait_seconds=wait_seconds), runner:
+        remove_stale_temp(ws)  # a killed build's leftovers; nothing else writes while we hold the lock
         previous = {} if force else _previous_rows(ws, fingerprint)
         documents: list[dict[str, Any]] = []
         issues: list[dict[str, Any]] = []
         duplicates: list[dict[str, str]] = []
         seen: dict[str, dict[str, Any]] = {}
         raws: list[tuple[RawDocument, str, str]] = []
-        for item in iter_documents(corpus, mapping=mapping):
+        t1 = time.perf_counter()
+        for item in runner.documents(corpus, mapping):
             if isinstance(item, IngestFailure):
                 issues.append(_issue(item.source, item.stage, item.error, item.message))
                 continue
@@ -218,21 +230,28 @@ def build(
             documents.append(row)
             issues.extend(_issue(item.source, "metadata", "MetadataWarning", w, did) for w in _warnings(item))
 
+        timings["ingest"] = time.perf_counter() - t1
         show = progress if progress is not None else len(raws) > PROGRESS_THRESHOLD
         per_doc: list[DocRows] = []
         n_reused = 0
-        bar = tqdm(raws, desc="extracting", unit="doc", disable=not show, file=sys.stderr)
-        for raw, _sha, did in bar:
+        todo = [DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
+                for raw, _sha, did in raws if did not in previous]  # fmt: skip
+        t1 = time.perf_counter()
+        results = iter(runner.extract(extractor, todo, show))  # one bad document never stops the build
+        timings["extract"] = time.perf_counter() - t1
+        for raw, _sha, did in raws:
             if did in previous:
                 per_doc.append(previous[did])
                 n_reused += 1
                 continue
-            doc = DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
-            try:
-                per_doc.append(extraction_rows(did, raw.text, extractor.extract(doc)))
-            except Exception as exc:  # one bad document never stops the build
-                issues.append(_issue(raw.source, "extract", exc, f"{type(exc).__name__}: {exc}", did))
+            result = next(results)
+            if isinstance(result, ExtractFailure):
+                issues.append(_issue(raw.source, "extract", result.error, result.message, did))
+            else:
+                per_doc.append(result)
+        t1 = time.perf_counter()
         tables = assemble_tables(documents, per_doc, issues)
+        timings["assemble"] = time.perf_counter() - t1
         counts = {k: len(v) for k, v in tables.items() if not k.startswith("_")}
 
         unchanged = (
@@ -257,7 +276,11 @@ def build(
                 "n_build_issues": len(issues),
                 "seconds": round(time.perf_counter() - t0, 3),
             }
-            write_snapshot(ws, build_id, tables, manifest)
+            manifest["engine"] = runner.describe()
+            t1 = time.perf_counter()
+            snapshot = write_snapshot(ws, build_id, tables, manifest)
+            runner.after_snapshot(snapshot, tables)
+            timings["write"] = time.perf_counter() - t1
     return BuildReport(
         workspace=ws,
         counts=counts,
@@ -268,6 +291,7 @@ def build(
         issues=tables["build_issues"],
         seconds=time.perf_counter() - t0,
         written=not unchanged,
+        timings=timings,
     )
 
 

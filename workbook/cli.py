@@ -15,15 +15,17 @@ __all__ = ["main"]
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from workbook.build import build
+    from workbook.engines import resolve_engine
     from workbook.extract.pipeline import DefaultExtractor
     from workbook.ingest import FieldMapping
 
     mapping = FieldMapping.load(args.mapping) if args.mapping else None
-    extractor = DefaultExtractor.from_options(gazetteers=args.gazetteer)
+    extractor = DefaultExtractor.from_options(gazetteers=args.gazetteer, watchlists=args.watchlist)
     progress = False if args.quiet else None
+    engine = resolve_engine(args.engine, args.workers, args.scheduler)
     report = build(
         args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
-        wait_seconds=args.wait,
+        wait_seconds=args.wait, engine=engine,
     )
     print(report.summary())
     return 0
@@ -45,6 +47,12 @@ def _cmd_lab(args: argparse.Namespace) -> int:
     )
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from workbook.export.command import run_export
+
+    return run_export(args)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workbook", description="Turn documents into tables for investigation.")
     p.add_argument("--version", action="version", version=f"workbook {__version__}")
@@ -61,9 +69,26 @@ def _parser() -> argparse.ArgumentParser:
         "--gazetteer", action="append", default=[], metavar="FILE",
         help="extra gazetteer table of places/facilities with coordinates (CSV/JSON; repeatable)",
     )
+    b.add_argument(
+        "--watchlist", action="append", default=[], metavar="FILE",
+        help="analyst watchlist: names that must be found, with type, aliases, optional coordinates "
+        "(CSV/JSON/YAML or FollowTheMoney JSON lines; repeatable)",
+    )
     b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--workers", type=int, metavar="N",
+        help="extract in N local processes (with --engine dask: LocalCluster workers); default: one, in this process",
+    )
+    b.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where ingest and extraction run: local (default) or dask (also writes partitioned Parquet)",
+    )
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: a running Dask scheduler, e.g. tcp://scheduler-host:8786 (default: a LocalCluster)",
+    )
     b.set_defaults(func=_cmd_build)
 
     i = sub.add_parser("info", help="counts per table and the build issues of a workspace")
@@ -85,6 +110,30 @@ def _parser() -> argparse.ArgumentParser:
         help="pass ARG to JupyterLab as it is, e.g. --jupyter-arg=--ServerApp.open_browser=False (repeatable)",
     )
     lab.set_defaults(func=_cmd_lab)
+
+    e = sub.add_parser(
+        "export", help="write a report bundle (report.html/.md, charts, tables, citations, manifest.json)",
+        description="Write a report bundle of a workspace filtered by a FilterSpec; never overwrites.",
+    )
+    e.add_argument("spec", metavar="SPEC.json", help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter)")
+    e.add_argument("--workspace", required=True, help="the workspace folder (made by `workbook build`)")
+    e.add_argument("--format", default="html,md,png,csv,xlsx,parquet",
+                   help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables)")
+    e.add_argument("--out", default="exports", help="folder the bundle goes into (default: exports)")
+    e.add_argument("--title", default="Report", help="report title; also names the bundle folder")
+    e.add_argument("--chart", action="append", metavar="NAME", help="chart to include (repeatable; default: "
+                   "timeline, claims_by_confidence, place_map)")
+    e.add_argument("--table", action="append", metavar="NAME", help="table to include (repeatable; default: claims)")
+    e.add_argument("--log", metavar="LOG.json", help="filter log to record: a JSON list of explorer.log entries")
+    e.add_argument("--zip", action="store_true", help="also write <bundle>.zip")
+    e.add_argument("--max-rows", type=int, default=500, metavar="N", help="rows listed per table in the pages")
+    e.add_argument("--if-exists", choices=("suffix", "error"), default="suffix",
+                   help="when the bundle exists: a new name with -2, -3, ... (default) or an error")
+    e.set_defaults(func=_cmd_export)
+
+    from workbook.curation.command import add_parsers as add_curation_parsers
+
+    add_curation_parsers(sub)
     return p
 
 

@@ -7,20 +7,38 @@ what went wrong and what to do about it. Catch :class:`WorkbookError` to catch t
 from __future__ import annotations
 
 __all__ = [
+    "AnalystLogError",
+    "AnalystLogWarning",
+    "AnnotationError",
     "ChartError",
+    "ChromiumNotFoundError",
+    "CurationError",
+    "DatasetNotFoundError",
     "DecodingError",
     "DocumentParseError",
     "DocumentTooLargeError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
+    "ExportDependencyError",
+    "ExportError",
+    "ExportExistsError",
     "ExtractionError",
     "FieldMappingError",
     "FilterSpecError",
+    "FtmError",
     "GazetteerError",
+    "ImageExportError",
     "IngestError",
+    "LinkStoreError",
     "MetadataError",
+    "OrphanedAnnotationWarning",
+    "ReportManifestError",
+    "ReportMismatchError",
+    "ReportSourceChangedError",
     "SchemaError",
+    "TableLoadError",
     "UnsupportedFormatError",
+    "WatchlistError",
     "WorkbookError",
     "WorkspaceError",
     "WorkspaceLockedError",
@@ -98,3 +116,93 @@ class FilterSpecError(WorkbookError):
 
 class ChartError(WorkbookError):
     """A chart was asked for with an option it does not know, or for a row that is not in the Book."""
+
+
+class ExportError(WorkbookError):
+    """A chart, table or report could not be exported (see :mod:`workbook.export`)."""
+
+
+class ExportExistsError(ExportError):
+    """The export's destination already exists and the caller asked for an error instead of a new name."""
+
+
+class ExportDependencyError(ExportError):
+    """A format needs an optional package or program that is not installed (kaleido, openpyxl, chromium)."""
+
+
+class ChromiumNotFoundError(ExportDependencyError):
+    """PNG, SVG and PDF exports need a Chromium browser for kaleido, and none was found."""
+
+
+class ImageExportError(ExportError):
+    """kaleido (the headless browser) failed to render a figure to PNG, SVG or PDF."""
+
+
+class ReportManifestError(ExportError):
+    """A report bundle's manifest.json is missing, malformed or from an unknown version."""
+
+
+class ReportSourceChangedError(ExportError):
+    """The documents a report was made from are missing from the workspace, or their text changed (sha256)."""
+
+
+class ReportMismatchError(ExportError):
+    """Re-applying a report's filter to its workspace does not reproduce the exported tables."""
+
+
+class TableLoadError(WorkbookError):
+    """A structured table (CSV, XLSX, JSON, Parquet) could not be loaded as asked.
+
+    ``problems`` lists the cells that did not fit their declared type as ``(row, column, value, reason)``,
+    ``row`` being the number an analyst finds in the source (CSV line, spreadsheet row, JSON record).
+    """
+
+    def __init__(self, message: str, problems: list[tuple[int, str, str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[tuple[int, str, str, str]] = list(problems or [])
+
+
+class DatasetNotFoundError(TableLoadError):
+    """A declared dataset (see :mod:`workbook.tables.adapters`) is not where it should be."""
+
+
+class LinkStoreError(WorkbookError):
+    """The analyst's confirmed links (``links.jsonl`` in a workspace) cannot be read or written."""
+
+
+class AnalystLogError(WorkspaceError):
+    """The analyst's logs (``analyst/*.jsonl`` in a workspace) cannot be read or written."""
+
+
+class AnnotationError(WorkbookError):
+    """An annotation names a target that is not in the Book, or a kind, status or link that is not allowed."""
+
+
+class CurationError(WorkbookError):
+    """An entity curation decision (merge, split, rename, alias) names entities that are not in the Book,
+    or names one ambiguously."""
+
+
+class WatchlistError(WorkbookError):
+    """An analyst watchlist file cannot be read, or one of its rows is invalid (the message names the row)."""
+
+
+class FtmError(WorkbookError):
+    """FollowTheMoney entities could not be exported, validated or imported.
+
+    ``problems`` lists what failed validation, one message per entity and property.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[str] = list(problems or [])
+
+
+class OrphanedAnnotationWarning(UserWarning):
+    """Some annotations or curation decisions no longer find their target after a rebuild; they are kept,
+    and ``workbook.curation.orphaned_annotations(book)`` lists them with the reason."""
+
+
+class AnalystLogWarning(UserWarning):
+    """Some lines of an analyst log could not be read (a write was interrupted, or a hand edit went wrong);
+    they are ignored and the rest of the log is used."""

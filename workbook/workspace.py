@@ -4,19 +4,22 @@ Layout of a workspace folder::
 
     WORKSPACE/
       CURRENT                 one line: the name of the live snapshot
-      snapshots/<build_id>/   one Parquet file per table, plus manifest.json
+      snapshots/<build_id>/   one Parquet file per table, plus manifest.json and documents.text.arrow
       .lock                   held (flock) by the build writing the workspace
+      analyst/                the analyst's append-only logs (workbook.curation); a build never touches it
 
 A build writes a whole new snapshot into a temporary folder, renames it into ``snapshots/`` and
 only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build killed at any point
-leaves the previous snapshot live and readable; stale temporary folders are removed by the next
-build. Readers only ever follow ``CURRENT``.
+leaves the previous snapshot live and readable; the next build removes what a killed build left
+behind (temporary snapshot folders and ``CURRENT`` temp files, :func:`remove_stale_temp`) as soon as it
+holds the lock. Readers only ever follow ``CURRENT``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -26,15 +29,19 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbook.book import TABLE_NAMES, Book
 from workbook.errors import WorkspaceError, WorkspaceLockedError, WorkspaceNotFoundError
-from workbook.model import SCHEMA_VERSION, conform
+from workbook.model import SCHEMA_VERSION, conform, empty_frame
+from workbook.model import table as declared_table
 
 __all__ = [
+    "TEXT_FILE",
     "WORKSPACE_SUFFIX",
     "atomic_write_text",
     "default_workspace",
@@ -42,6 +49,8 @@ __all__ = [
     "read_book",
     "read_manifest",
     "read_private_table",
+    "remove_stale_temp",
+    "table_from_arrow",
     "workspace_lock",
     "write_snapshot",
 ]
@@ -113,8 +122,101 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
 
 
-def read_book(ws: Path) -> Book:
-    """Open the live snapshot of workspace ``ws`` as a :class:`Book`."""
+#: The documents' text again, uncompressed (Arrow IPC, one ``text`` column in the order of
+#: ``documents.parquet``): :func:`read_book` memory-maps it, so opening a Book does not decompress the
+#: text, and its pages are read from disk only when something touches them (a text search, a reader).
+TEXT_FILE = "documents.text.arrow"
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a million small lists are made (each allocation would
+    otherwise trigger collection passes over every object alive: 4x slower); restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _list_column(column: pa.ChunkedArray) -> list[list[str]]:
+    """A list-of-strings column as Python lists, built from the Arrow offsets (no per-row conversion
+    of values); null rows become ``[]``, as :func:`workbook.model.conform` makes them."""
+    with _gc_paused():
+        return _lists(column)
+
+
+def _lists(column: pa.ChunkedArray) -> list[list[str]]:
+    arr = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    lengths = pc.fill_null(pc.list_value_length(arr), 0).to_numpy(zero_copy_only=False)
+    if not lengths.any():
+        return [[] for _ in range(len(arr))]
+    values = pc.list_flatten(arr)
+    if values.null_count:  # conform() would write such elements as "None"; keep its exact result
+        return [[str(x) for x in v] if v is not None else [] for v in arr.to_pylist()]
+    flat = values.cast(pa.large_string()).to_pylist()
+    ends = np.cumsum(lengths).tolist()
+    return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def table_from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
+    """Table ``name`` of a snapshot of this schema version as :func:`workbook.model.conform` returns it,
+    without conform's per-row work: the snapshot's Parquet was conformed when it was built, so its
+    columns are converted to the declared dtypes as they are (list columns from the Arrow offsets) and
+    the key is not checked again. A table lacking a declared column goes through conform()."""
+    decl = declared_table(name)
+    if any(c.name not in table.column_names for c in decl.columns):
+        return conform(name, table.to_pandas())
+    if table.num_rows == 0:
+        return empty_frame(name)
+    plain = table.select([c.name for c in decl.columns if c.dtype != "list"]).to_pandas()
+    out: dict[str, pd.Series] = {}
+    for c in decl.columns:
+        if c.dtype == "list":
+            out[c.name] = pd.Series(_list_column(table.column(c.name)), dtype=object)
+            continue
+        s = plain[c.name]
+        want = c.pandas_dtype()
+        out[c.name] = s if s.dtype == want else s.astype(want)
+    return pd.DataFrame(out)
+
+
+def _read_table(snap: Path, name: str) -> pa.Table:
+    """The Arrow table ``name`` of snapshot ``snap``; the documents' text memory-mapped from
+    :data:`TEXT_FILE` when the snapshot has it."""
+    path = snap / f"{name}.parquet"
+    text_path = snap / TEXT_FILE
+    try:
+        if name != "documents" or not text_path.exists():
+            return pq.read_table(path)
+        schema = pq.read_schema(path)
+        table = pq.read_table(path, columns=[n for n in schema.names if n != "text"])
+        text = pa.ipc.open_file(pa.memory_map(str(text_path))).read_all().column("text")
+        if len(text) != table.num_rows or "text" not in schema.names:
+            return pq.read_table(path)  # not this snapshot's text: read it from the Parquet file
+        return table.add_column(schema.get_field_index("text"), "text", text)
+    except (OSError, pa.ArrowException) as exc:
+        raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
+
+
+def _write_text(documents: pd.DataFrame, path: Path) -> None:
+    text = pa.array(documents["text"].array, from_pandas=True).cast(pa.large_string())
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, pa.schema([("text", pa.large_string())])) as w:
+        w.write_table(pa.table({"text": text}))
+
+
+def read_book(ws: Path, *, analyst_work: bool = False) -> Book:
+    """Open the live snapshot of workspace ``ws`` as a :class:`Book`.
+
+    With ``analyst_work=True`` the analyst's curation decisions are re-applied and the annotations
+    loaded (:func:`workbook.curation.attach.attach_analyst_work`), as ``wb.open`` does; the default
+    is the snapshot exactly as built (what a build reuses)."""
+    if analyst_work:
+        from workbook.curation.attach import attach_analyst_work
+
+        return attach_analyst_work(read_book(ws))
     ws = Path(ws)
     snap = _current_snapshot(ws)
     manifest = read_manifest(ws)
@@ -128,7 +230,7 @@ def read_book(ws: Path) -> Book:
     for name in TABLE_NAMES:
         f = snap / f"{name}.parquet"
         if f.exists():
-            tables[name] = conform(name, _read_parquet(f))
+            tables[name] = table_from_arrow(name, _read_table(snap, name))
     return Book(**tables, manifest=manifest, workspace=ws)
 
 
@@ -165,6 +267,8 @@ def write_snapshot(
     try:
         for name, df in tables.items():
             _write_parquet(df, tmp / f"{name}.parquet")
+        if "documents" in tables and "text" in tables["documents"].columns:
+            _write_text(tables["documents"], tmp / TEXT_FILE)
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
         for f in tmp.iterdir():
             with open(f, "rb") as fh:
@@ -179,6 +283,25 @@ def write_snapshot(
     atomic_write_text(ws / _CURRENT, build_id + "\n")
     _prune(snaps, keep=build_id)
     return final
+
+
+def remove_stale_temp(ws: Path) -> list[Path]:
+    """Remove what killed builds left in ``ws``: temporary snapshot folders and ``CURRENT`` temp files.
+
+    Call it only while holding :func:`workspace_lock`: then no other build is writing, so every such
+    file is a dead build's. Returns what was removed.
+    """
+    ws = Path(ws)
+    snaps = ws / _SNAPSHOTS
+    stale = sorted(snaps.glob(".tmp-*")) if snaps.is_dir() else []
+    stale += sorted(ws.glob(f".{_CURRENT}.*.tmp"))
+    for p in stale:
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+    return stale
 
 
 def _prune(snaps: Path, keep: str) -> None:

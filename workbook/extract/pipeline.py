@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import GazetteerError
 from workbook.extract.base import DocumentInput, Extraction
@@ -27,6 +27,9 @@ from workbook.extract.gazetteer import (
     merge_gazetteers,
 )
 from workbook.extract.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from workbook.curation.watchlist import Watchlist
 
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
@@ -56,32 +59,54 @@ def _file_digest(path: Path) -> str:
 
 @dataclass(frozen=True)
 class DefaultExtractor:
-    """Rules + gazetteers. ``gazetteer`` defaults to the built-in one (countries, cities, Korean
-    places); ``sources`` describes extra gazetteers for the build manifest."""
+    """Rules + gazetteers (+ an analyst watchlist). ``gazetteer`` defaults to the built-in one
+    (countries, cities, Korean places); ``sources`` describes extra gazetteers for the build manifest;
+    ``watchlist`` names are guaranteed entities (:mod:`workbook.curation.watchlist`), described by
+    ``watchlist_sources``."""
 
     gazetteer: Gazetteer = field(default_factory=builtin_gazetteer)
     sources: tuple[dict[str, str], ...] = ()
     name: str = "workbook-rules"
+    watchlist: Watchlist | None = None
+    watchlist_sources: tuple[dict[str, str], ...] = ()
 
     @classmethod
-    def from_options(cls, gazetteers: Sequence[str | Path] = ()) -> DefaultExtractor:
-        """The default extractor with the built-in gazetteer plus the user's gazetteer files."""
+    def from_options(
+        cls, gazetteers: Sequence[str | Path] = (), watchlists: Sequence[str | Path] = ()
+    ) -> DefaultExtractor:
+        """The default extractor with the built-in gazetteer plus the user's gazetteer files, and the
+        analyst's watchlist files (CSV/JSON/YAML or FollowTheMoney; earlier files win a shared name)."""
         extra = [load_gazetteer_file(p) for p in gazetteers]
         gaz = merge_gazetteers(builtin_gazetteer(), *extra) if extra else builtin_gazetteer()
         sources = tuple({"path": Path(p).name, "sha256": _file_digest(Path(p))} for p in gazetteers)
-        return cls(gazetteer=gaz, sources=sources)
+        watchlist = None
+        if watchlists:
+            from workbook.curation.watchlist import Watchlist, load_watchlist
+
+            loaded = [load_watchlist(p) for p in watchlists]
+            entries = tuple(e for w in loaded for e in w.entries)
+            watchlist = Watchlist(entries, name="+".join(w.name for w in loaded))
+        watch_sources = tuple({"path": Path(p).name, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()}
+                              for p in watchlists)
+        return cls(gazetteer=gaz, sources=sources, watchlist=watchlist, watchlist_sources=watch_sources)
 
     def settings(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "rules_version": RULES_VERSION,
             "gazetteers": list(self.sources),
             "gazetteer_entries": len(self.gazetteer),
         }
+        if self.watchlist is not None:  # absent otherwise, so workspaces without one keep their fingerprint
+            out["watchlists"] = list(self.watchlist_sources)
+            out["watchlist_entries"] = len(self.watchlist)
+        return out
 
     def extract(self, doc: DocumentInput) -> Extraction:
         text = doc.text
         sentences = split_sentences(text)
         entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
+        if self.watchlist is not None:
+            entities, mentions, places = self.watchlist.apply(text, sentences, entities, mentions, places)
         claims = extract_claims(text, sentences, entities, mentions)
         spans = [(m.start, m.end, m.entity_key) for m in mentions]
         events = extract_events(text, sentences, doc.published, spans)

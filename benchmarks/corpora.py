@@ -1,0 +1,94 @@
+"""The corpora the benchmarks run on, made or converted once into a data folder.
+
+* ``synth-1k``, ``synth-10k``, ``synth-100k``: :mod:`workbook.synth` articles (seed 0) as JSONL files
+  of at most 10,000 articles each;
+* ``kcna-2024``: the KCNA archive of stiles/north-korea-news (2,111 articles), read as it is with the
+  ``kcna-stiles`` mapping, from ``../shared/data`` beside the checkout;
+* ``kcna-2012``: the KCNA 2012 stories of xmarquez (10,869), an R data file converted to JSONL with
+  pyreadr (``pip install pyreadr``); the publication date comes from the story's URL.
+
+The data folder defaults to ``<temp>/workbook-bench`` (``--data`` changes it); files already there
+are reused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbook.ingest import FieldMapping, preset
+from workbook.synth import write_jsonl
+
+__all__ = ["SHARED_DATA", "Corpus", "corpus", "default_data_dir", "load_average"]
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+_SYNTH_SIZES = {"synth-1k": 1_000, "synth-10k": 10_000, "synth-100k": 100_000}
+_PART = 10_000
+_KCNA_URL_DATE = re.compile(r"/(\d{4})(\d{2})/news(\d{2})/")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus ready to build: its name, files and field mapping."""
+
+    name: str
+    paths: tuple[Path, ...]
+    mapping: FieldMapping | None = None
+
+
+def default_data_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "workbook-bench"
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, for printing beside a measurement."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _kcna_2012(data: Path) -> Path | None:
+    out = data / "kcna-2012.jsonl"
+    if out.exists():
+        return out
+    source = SHARED_DATA / "kcna-headlines_xmarquez" / "KCNA_2012.rda"
+    if not source.exists():
+        return None
+    try:
+        import pyreadr
+    except ImportError:
+        print("kcna-2012 skipped: pip install pyreadr to read the R data file")
+        return None
+    frame = next(iter(pyreadr.read_r(str(source)).values()))
+    data.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        rows = zip(frame["story"], frame["index.link"], frame["language"], frame["title"], strict=True)
+        for i, (story, link, language, title) in enumerate(rows):
+            m = _KCNA_URL_DATE.search(str(link or ""))
+            published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+            record = {"id": i, "title": title, "text": story, "url": link, "published": published,
+                      "publisher": "KCNA", "language": language}  # fmt: skip
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+def corpus(name: str, data: Path | None = None) -> Corpus | None:
+    """The corpus called ``name`` (made in ``data`` when needed), or None when its source is absent."""
+    data = data or default_data_dir()
+    if name in _SYNTH_SIZES:  # files of at most 10,000 articles (~20 MB; the build refuses files over 100 MB)
+        n = _SYNTH_SIZES[name]
+        folder = data / name
+        paths = tuple(folder / f"part-{i // _PART:03d}.jsonl" for i in range(0, n, _PART))
+        if not all(p.exists() for p in paths):
+            for i, p in zip(range(0, n, _PART), paths, strict=True):
+                write_jsonl(p, min(_PART, n - i), seed=0, start=i)
+        return Corpus(name, (folder,))
+    if name == "kcna-2024":
+        path = SHARED_DATA / "kcna-archive_stiles" / "headlines_2024-11-11.json"
+        return Corpus(name, (path,), preset("kcna-stiles")) if path.exists() else None
+    if name == "kcna-2012":
+        made = _kcna_2012(data)
+        return Corpus(name, (made,)) if made else None
+    raise ValueError(f"unknown corpus {name!r}")

@@ -1,0 +1,372 @@
+"""The DuckDB executor: a FilterSpec evaluated by DuckDB over a workspace's Parquet files.
+
+For workspaces too large to hold comfortably in pandas (millions of mentions), the same
+:class:`~workbook.filtering.spec.FilterSpec` is answered in SQL over the live snapshot's Parquet files:
+DuckDB reads only the columns and row groups it needs, and only the filtered slice becomes pandas
+DataFrames. The result is a :class:`~workbook.book.Book` holding the same rows, in the same order and
+with the same dtypes, as ``workbook.filters.apply(read_book(ws), spec)`` (the semantics are documented in
+:mod:`workbook.filtering.apply`; tests compare both executors on random specs)::
+
+    from workbook.duckdb_exec import DuckDBExecutor, apply_duckdb
+    view = apply_duckdb("kcna.workbook", FilterSpec(entity_ids=(kim,)))  # one question
+    with DuckDBExecutor("kcna.workbook") as ex:                           # several: one connection
+        counts = ex.counts(spec)
+        view = ex.apply(spec)
+
+What differs from the pandas path: the snapshot is read as built (``read_book(ws)``), without the
+analyst's curation log (entity merges); annotations come from the snapshot, or from ``annotations=``
+(e.g. ``wb.open(ws).annotations``). Text matching lower-cases with DuckDB's ``lower`` where the pandas
+path uses Arrow's ``utf8_lower``; both apply Unicode simple lower-casing.
+"""
+
+# ruff: noqa: S608 - every value from a spec or a file is a bound parameter ($name); the SQL text only
+# interpolates table and column names of this module and numbers of a validated bbox.
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from workbook.book import TABLE_NAMES, Book
+from workbook.errors import WorkbookError
+from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES, FilterSpec
+from workbook.filtering.text import lower
+from workbook.model import SCHEMA_VERSION
+from workbook.model import table as declared_table
+from workbook.workspace import _current_snapshot, read_manifest, table_from_arrow
+
+__all__ = ["DuckDBExecError", "DuckDBExecutor", "apply_duckdb"]
+
+#: The tables a spec narrows, in the order the executor writes them.
+_FILTERED = ("documents", "mentions", "claims", "events", "entities", "places")
+_ROW = "file_row_number"
+_ANNOTATION_TARGETS = ("document", "entity", "claim", "event")
+
+
+class DuckDBExecError(WorkbookError):
+    """A workspace cannot be queried with DuckDB (missing or unreadable snapshot, wrong schema version)."""
+
+
+def _lit(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _duck_type(dtype: str) -> str:
+    return {"int64": "BIGINT", "float64": "DOUBLE", "datetime64[s]": "TIMESTAMP", "list": "VARCHAR[]"}.get(
+        dtype, "VARCHAR"
+    )
+
+
+@dataclass
+class _Query:
+    """SQL conditions being assembled, with their named parameters."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def param(self, name: str, value: Any) -> str:
+        self.params[name] = value
+        return f"${name}"
+
+    def run(self, con: duckdb.DuckDBPyConnection, sql: str) -> None:
+        used = {k: v for k, v in self.params.items() if f"${k}" in sql}
+        con.execute(sql, used)
+
+    def arrow(self, con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+        used = {k: v for k, v in self.params.items() if f"${k}" in sql}
+        table: pa.Table = con.sql(sql, params=used or None).to_arrow_table()
+        return table
+
+
+def _all(conds: list[str]) -> str:
+    return " AND ".join(f"coalesce({c}, false)" for c in conds) if conds else "true"
+
+
+def _inside(bbox: tuple[float, float, float, float], lon: str, lat: str) -> str:
+    """SQL for "(lon, lat) lies in bbox" that is false for NaN (DuckDB orders NaN above every number)."""
+    x0, y0, x1, y1 = (repr(float(v)) for v in bbox)
+    in_lon = f"({lon} >= {x0} OR {lon} <= {x1})" if bbox[0] > bbox[2] else f"{lon} BETWEEN {x0} AND {x1}"
+    return f"(NOT isnan({lat}) AND NOT isnan({lon}) AND {lat} BETWEEN {y0} AND {y1} AND {in_lon})"
+
+
+class DuckDBExecutor:
+    """One DuckDB connection over the live snapshot of ``workspace`` (see the module docstring).
+
+    ``annotations`` replaces the snapshot's annotations table (for the analyst's tags, stars and
+    statuses as ``wb.open`` loads them). ``threads`` caps DuckDB's threads. Raises
+    :class:`DuckDBExecError` when the workspace cannot be read."""
+
+    def __init__(
+        self, workspace: str | Path, *, annotations: pd.DataFrame | None = None, threads: int | None = None
+    ) -> None:
+        self.workspace = Path(workspace)
+        try:
+            self.snapshot = _current_snapshot(self.workspace)
+            self.manifest = read_manifest(self.workspace)
+        except WorkbookError as exc:
+            raise DuckDBExecError(str(exc)) from exc
+        found = self.manifest.get("schema_version")
+        if found != SCHEMA_VERSION:
+            raise DuckDBExecError(
+                f"Workspace {self.workspace} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
+                "Rebuild it with `workbook build`."
+            )
+        self._valid_mentions = False
+        self._whole_tables: dict[str, pd.DataFrame] = {}
+        self.con = duckdb.connect(":memory:")
+        if threads is not None:
+            self.con.execute(f"SET threads = {int(threads)}")
+        for name in TABLE_NAMES:
+            if name == "annotations" and annotations is not None:
+                arrow = pa.Table.from_pandas(annotations.reset_index(drop=True), preserve_index=False)
+                self.con.register("annotations_given", arrow)
+                self.con.execute(
+                    f"CREATE TEMP TABLE annotations AS SELECT *, (row_number() OVER () - 1) AS {_ROW} "
+                    "FROM annotations_given"
+                )
+                continue
+            path = self.snapshot / f"{name}.parquet"
+            if path.exists():
+                self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_lit(path)}, {_ROW} = true)")
+            else:
+                cols = ", ".join(f'"{c.name}" {_duck_type(c.dtype)}' for c in declared_table(name).columns)
+                self.con.execute(f"CREATE TEMP TABLE {name} ({cols}, {_ROW} BIGINT)")
+
+    def __repr__(self) -> str:
+        return f"<DuckDBExecutor on {self.snapshot}>"
+
+    def close(self) -> None:
+        """Close the DuckDB connection."""
+        self.con.close()
+
+    def __enter__(self) -> DuckDBExecutor:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- evaluation -------------------------------------------------------------------------------
+
+    def _prepare(self, spec: FilterSpec) -> tuple[_Query, dict[str, str]]:
+        """Create the temp tables a spec needs; return the SQL of the six filtered tables."""
+        con, q = self.con, _Query()
+        marks = self._marks(spec, q)
+        needle = q.param("needle", lower(spec.text)) if spec.text else ""
+        sel = q.param("sel", list(spec.entity_ids)) if spec.entity_ids else ""
+
+        def marked(mark: str, kind: str) -> str:
+            return f"(SELECT target_id FROM {mark} WHERE target_kind = '{kind}')"
+
+        def marked_list(mark: str) -> str:
+            return f"(SELECT coalesce(list(target_id), []::VARCHAR[]) FROM {mark} WHERE target_kind = 'entity')"
+
+        if not self._valid_mentions:  # mentions of an existing document and entities row: the same for every spec
+            con.execute(
+                f"CREATE TEMP TABLE vm AS SELECT {_ROW} AS rn, doc_id, entity_id FROM mentions "
+                "WHERE doc_id IN (SELECT doc_id FROM documents) AND entity_id IN (SELECT entity_id FROM entities)"
+            )
+            self._valid_mentions = True
+        # claims and events passing their own rules (their document's survival aside)
+        claim = []
+        if spec.speakers:
+            ids = q.param("speakers", list(spec.speakers))
+            texts = q.param("speaker_texts", [lower(s) for s in spec.speakers])
+            claim.append(f"(list_contains({ids}, c.speaker_id) OR list_contains({texts}, lower(c.speaker_text)))")
+        if spec.quote_kinds:
+            claim.append(
+                f"list_contains({q.param('quote_kinds', list(spec.quote_kinds))}, CAST(c.quote_kind AS VARCHAR))"
+            )
+        if spec.confidence_bands:
+            bands = q.param("bands", list(spec.confidence_bands))
+            claim.append(f"list_contains({bands}, CAST(c.confidence AS VARCHAR))")
+        status_join = ""
+        if spec.claim_statuses:
+            self._latest(q, "claim_status", "status")
+            status_join = "LEFT JOIN claim_status s ON s.target_kind = 'claim' AND s.target_id = c.claim_id"
+            statuses, none = q.param("statuses", list(spec.claim_statuses)), q.param("no_status", NO_STATUS)
+            claim.append(f"list_contains({statuses}, coalesce(s.value, {none}))")
+        if spec.text:
+            claim.append(f"contains(lower(c.text), {needle})")
+        if spec.entity_ids:
+            claim.append(f"(list_contains({sel}, c.speaker_id) OR list_has_any(c.entity_ids, {sel}))")
+        for m in marks:
+            claim.append(
+                f"(c.claim_id IN {marked(m, 'claim')} OR c.doc_id IN {marked(m, 'document')} "
+                f"OR c.speaker_id IN {marked(m, 'entity')} OR list_has_any(c.entity_ids, {marked_list(m)}))"
+            )
+        q.run(
+            con,
+            f"CREATE OR REPLACE TEMP TABLE c_ok AS SELECT c.{_ROW} AS rn, c.doc_id FROM claims c {status_join} "
+            f"WHERE {_all(claim)}",
+        )
+        event = []
+        window = spec.date_from is not None or spec.date_to is not None
+        if window:
+            start = "coalesce(CAST(v.date_start AS DATE), CAST(v.date_end AS DATE))"
+            end = "coalesce(CAST(v.date_end AS DATE), CAST(v.date_start AS DATE))"
+            event.append(f"{start} IS NOT NULL")
+            if spec.date_to is not None:
+                event.append(f"{start} <= {q.param('hi', spec.date_to)}")
+            if spec.date_from is not None:
+                event.append(f"{end} >= {q.param('lo', spec.date_from)}")
+        if spec.entity_ids:
+            event.append(f"list_has_any(v.entity_ids, {sel})")
+        for m in marks:
+            event.append(
+                f"(v.event_id IN {marked(m, 'event')} OR v.doc_id IN {marked(m, 'document')} "
+                f"OR list_has_any(v.entity_ids, {marked_list(m)}))"
+            )
+        q.run(
+            con,
+            f"CREATE OR REPLACE TEMP TABLE e_ok AS SELECT v.{_ROW} AS rn, v.doc_id FROM events v WHERE {_all(event)}",
+        )
+
+        # the entity lens
+        lens = spec.entity_types or spec.bbox is not None
+        if lens:
+            types = q.param("types", list(spec.entity_types)) if spec.entity_types else ""
+            type_ok = f"list_contains({types}, CAST(e.type AS VARCHAR))" if spec.entity_types else "true"
+            geo = "(p.entity_id IS NOT NULL AND NOT isnan(p.lat) AND NOT isnan(p.lon))"
+            box_ok = f"(NOT {geo} OR {_inside(spec.bbox, 'p.lon', 'p.lat')})" if spec.bbox is not None else "true"
+            q.run(
+                con,
+                "CREATE OR REPLACE TEMP TABLE lens AS SELECT e.entity_id, "
+                f"coalesce({type_ok}, false) AS type_ok, coalesce({type_ok} AND {box_ok}, false) AS ok, "
+                f"coalesce({geo}, false) AS geo FROM entities e LEFT JOIN places p USING (entity_id)",
+            )
+
+        def mentioning(entity_filter: str) -> str:
+            return f"d.doc_id IN (SELECT doc_id FROM vm WHERE {entity_filter})"
+
+        doc = []
+        if spec.doc_ids:
+            doc.append(f"list_contains({q.param('doc_ids', list(spec.doc_ids))}, d.doc_id)")
+        if spec.publishers:
+            doc.append(f"list_contains({q.param('publishers', list(spec.publishers))}, d.publisher)")
+        if spec.text:
+            doc.append(f"contains(lower(d.text), {needle})")
+        if spec.entity_ids:
+            doc.append(mentioning(f"list_contains({sel}, entity_id)"))
+        if spec.entity_types:
+            doc.append(mentioning("entity_id IN (SELECT entity_id FROM lens WHERE type_ok)"))
+        if spec.bbox is not None:
+            doc.append(mentioning("entity_id IN (SELECT entity_id FROM lens WHERE ok AND geo)"))
+        if spec.speakers or spec.quote_kinds or spec.confidence_bands or spec.claim_statuses:
+            doc.append("d.doc_id IN (SELECT doc_id FROM c_ok)")
+        if window:
+            doc.append("d.doc_id IN (SELECT doc_id FROM e_ok)")
+        for m in marks:
+            doc.append(
+                f"(d.doc_id IN {marked(m, 'document')} OR {mentioning('entity_id IN ' + marked(m, 'entity'))} "
+                "OR d.doc_id IN (SELECT doc_id FROM c_ok) OR d.doc_id IN (SELECT doc_id FROM e_ok))"
+            )
+        q.run(
+            con,
+            f"CREATE OR REPLACE TEMP TABLE d_ok AS SELECT d.{_ROW} AS rn, d.doc_id FROM documents d WHERE {_all(doc)}",
+        )
+
+        visible = ["true"]
+        if lens:
+            visible = ["entity_id IN (SELECT entity_id FROM lens WHERE ok)"]
+            if spec.entity_ids:
+                visible.append(f"list_contains({sel}, entity_id)")
+            visible += [f"entity_id IN {marked(m, 'entity')}" for m in marks]
+        q.run(
+            con,
+            "CREATE OR REPLACE TEMP TABLE fm AS SELECT rn, doc_id, entity_id FROM vm "
+            f"WHERE doc_id IN (SELECT doc_id FROM d_ok) AND ({' OR '.join(f'coalesce({v}, false)' for v in visible)})",
+        )
+        in_docs = "doc_id IN (SELECT doc_id FROM d_ok)"
+        box = f" AND {_inside(spec.bbox, 'lon', 'lat')}" if spec.bbox is not None else ""
+        sql = {
+            "documents": f"SELECT * EXCLUDE ({_ROW}) FROM documents WHERE {_ROW} IN (SELECT rn FROM d_ok)",
+            "mentions": f"SELECT * EXCLUDE ({_ROW}) FROM mentions WHERE {_ROW} IN (SELECT rn FROM fm)",
+            "claims": f"SELECT * EXCLUDE ({_ROW}) FROM claims WHERE {_ROW} IN (SELECT rn FROM c_ok WHERE {in_docs})",
+            "events": f"SELECT * EXCLUDE ({_ROW}) FROM events WHERE {_ROW} IN (SELECT rn FROM e_ok WHERE {in_docs})",
+            "entities": f"SELECT e.* EXCLUDE ({_ROW}) REPLACE (k.n AS n_mentions, k.nd AS n_docs) FROM entities e "
+            "JOIN (SELECT entity_id, count(*) AS n, count(DISTINCT doc_id) AS nd FROM fm GROUP BY entity_id) k "
+            "USING (entity_id)",
+            "places": f"SELECT * EXCLUDE ({_ROW}) FROM places WHERE entity_id IN (SELECT entity_id FROM fm){box}",
+        }
+        order = {name: f" ORDER BY {'e.' if name == 'entities' else ''}{_ROW}" for name in sql}
+        return q, {name: sql[name] + order[name] for name in sql}
+
+    def _latest(self, q: _Query, name: str, kind: str) -> None:
+        """Temp table ``name``: per target, the latest annotation of ``kind`` (by ``created``, ties going
+        to the later row)."""
+        q.run(
+            self.con,
+            f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT target_kind, target_id, value FROM ("
+            f"SELECT *, row_number() OVER (PARTITION BY target_kind, target_id ORDER BY created DESC, {_ROW} DESC) "
+            f"AS r FROM annotations WHERE kind = '{kind}' AND target_kind IN {tuple(_ANNOTATION_TARGETS)}) "
+            "WHERE r = 1",
+        )
+
+    def _marks(self, spec: FilterSpec, q: _Query) -> list[str]:
+        """Temp tables of the targets each requested mark (tags, stars) marks."""
+        out = []
+        if spec.tags:
+            tags = q.param("tags", list(spec.tags))
+            q.run(
+                self.con,
+                "CREATE OR REPLACE TEMP TABLE mark_tags AS SELECT DISTINCT target_kind, target_id FROM annotations "
+                f"WHERE kind = 'tag' AND target_kind IN {tuple(_ANNOTATION_TARGETS)} AND list_contains({tags}, value)",
+            )
+            out.append("mark_tags")
+        if spec.stars_only:
+            self._latest(q, "latest_star", "star")
+            unstar = q.param("unstar", list(UNSTAR_VALUES))
+            q.run(
+                self.con,
+                "CREATE OR REPLACE TEMP TABLE mark_stars AS SELECT target_kind, target_id FROM latest_star "
+                f"WHERE value IS NULL OR NOT list_contains({unstar}, lower(value))",
+            )
+            out.append("mark_stars")
+        return out
+
+    def _whole(self, name: str) -> pd.DataFrame:
+        """A table read whole (kept: the snapshot does not change under the executor)."""
+        if name not in self._whole_tables:
+            arrow = self.con.sql(f"SELECT * EXCLUDE ({_ROW}) FROM {name} ORDER BY {_ROW}").to_arrow_table()
+            self._whole_tables[name] = table_from_arrow(name, arrow)
+        return self._whole_tables[name]
+
+    def apply(self, spec: FilterSpec) -> Book:
+        """The workspace narrowed to ``spec``: the Book ``workbook.filters.apply`` would return for the
+        snapshot's Book (see the module docstring)."""
+        tables: dict[str, pd.DataFrame] = {}
+        if spec.is_empty:
+            for name in TABLE_NAMES:
+                tables[name] = self._whole(name)
+        else:
+            q, sql = self._prepare(spec)
+            for name in _FILTERED:
+                tables[name] = table_from_arrow(name, q.arrow(self.con, sql[name]))
+            for name in ("build_issues", "annotations"):
+                tables[name] = self._whole(name)
+        return Book(**tables, manifest=self.manifest, workspace=self.workspace)
+
+    def counts(self, spec: FilterSpec) -> dict[str, int]:
+        """Surviving rows per filtered table, without fetching them."""
+        if spec.is_empty:
+            sql = {name: f"SELECT * FROM {name}" for name in _FILTERED}
+            q = _Query()
+        else:
+            q, sql = self._prepare(spec)
+        out = {}
+        for name in _FILTERED:
+            row = q.arrow(self.con, f"SELECT count(*) AS n FROM ({sql[name]})")
+            out[name] = int(row.column("n")[0].as_py())
+        return out
+
+
+def apply_duckdb(workspace: str | Path, spec: FilterSpec, *, annotations: pd.DataFrame | None = None) -> Book:
+    """``spec`` evaluated by DuckDB over the Parquet files of ``workspace`` (one connection, closed after)."""
+    with DuckDBExecutor(workspace, annotations=annotations) as ex:
+        return ex.apply(spec)

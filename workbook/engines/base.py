@@ -1,0 +1,118 @@
+"""What a build engine does, and the per-document work every engine runs.
+
+An engine runs the two per-document stages of a build — ingest (files to documents) and extraction
+(one document to its table rows) — somewhere: in this process, in local worker processes, or on a
+Dask cluster. Everything else (duplicates, reuse of unchanged documents, merging the corpus tables,
+writing the snapshot) stays in :func:`workbook.build.build`, so every engine gives the same tables.
+
+The per-document work is :func:`extract_one`: the extractor's records turned into rows with stable
+ids (:func:`workbook.assemble.extraction_rows`). Ids depend only on the document's text and the
+record's offsets, and engines return results in the order of their input, so the tables do not depend
+on the engine or on how many workers ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol, runtime_checkable
+
+import pandas as pd
+
+from workbook.assemble import DocRows, extraction_rows
+from workbook.errors import WorkbookError
+from workbook.extract.base import DocumentInput, Extractor
+from workbook.ingest import FieldMapping, IngestFailure, RawDocument
+
+__all__ = [
+    "Engine",
+    "EngineError",
+    "ExtractFailure",
+    "ExtractResult",
+    "extract_batch",
+    "extract_one",
+    "split_batches",
+]
+
+
+class EngineError(WorkbookError):
+    """A build engine could not run: a worker died, a cluster could not be reached, or an engine
+    name or setting is unknown."""
+
+
+@dataclass(frozen=True)
+class ExtractFailure:
+    """Extraction of one document failed: ``error`` is the exception's class name, ``message`` says
+    what went wrong (as the build's ``build_issues`` row shows it)."""
+
+    error: str
+    message: str
+
+
+ExtractResult = DocRows | ExtractFailure
+
+
+def extract_one(extractor: Extractor, doc: DocumentInput) -> ExtractResult:
+    """The rows of one document, or the failure: one bad document never stops a build."""
+    try:
+        return extraction_rows(doc.doc_id, doc.text, extractor.extract(doc))
+    except Exception as exc:
+        return ExtractFailure(type(exc).__name__, f"{type(exc).__name__}: {exc}")
+
+
+def extract_batch(extractor: Extractor, docs: Sequence[DocumentInput]) -> list[ExtractResult]:
+    """:func:`extract_one` for each document, in order."""
+    return [extract_one(extractor, d) for d in docs]
+
+
+def split_batches(docs: Sequence[DocumentInput], n_batches: int, max_chars: int) -> list[list[DocumentInput]]:
+    """``docs`` cut, in order, into at least ``n_batches`` runs (when there are that many documents),
+    none holding much more than ``max_chars`` characters of text."""
+    if not docs:
+        return []
+    total = sum(len(d.text) for d in docs)
+    target = max(1, min(max_chars, -(-total // max(1, n_batches))))
+    batches: list[list[DocumentInput]] = [[]]
+    size = 0
+    for d in docs:
+        if batches[-1] and size + len(d.text) > target:
+            batches.append([])
+            size = 0
+        batches[-1].append(d)
+        size += len(d.text)
+    return batches
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Where a build runs its per-document stages. Used as a context manager by the build: entering
+    starts workers or connects to a cluster, leaving stops what was started."""
+
+    @property
+    def name(self) -> str: ...
+
+    def describe(self) -> dict[str, Any]:
+        """What ran the build, for the manifest (engine name, workers, scheduler address)."""
+        ...
+
+    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
+        """Every document and ingest failure of the corpus, in the order of
+        :func:`workbook.ingest.iter_documents`."""
+        ...
+
+    def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
+        """:func:`extract_one` of every document, in the order given."""
+        ...
+
+    def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+        """Called once the snapshot is written and live, with its folder and tables (the Dask engine
+        writes the partitioned copy there)."""
+        ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...

@@ -1,0 +1,191 @@
+"""Engines on this machine: :class:`SerialEngine` (in this process) and :class:`ProcessEngine`
+(extraction in ``workers`` local processes).
+
+:class:`ProcessEngine` starts its worker processes with the ``spawn`` method (safe whatever threads
+the parent runs, e.g. in JupyterLab). Each worker receives the extractor once, when it starts, then
+takes batches of documents from a queue and sends back their rows; the parent puts the results back
+in input order, so the tables equal the serial build's. Scripts that build with workers must guard
+their top level with ``if __name__ == "__main__":`` (a ``spawn`` worker imports the main module). A worker
+ends by itself as soon as its build process is gone, even when that was killed (``SIGKILL``).
+The objects passed between processes are our own (documents in, rows out); nothing read from a file
+is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import pickle
+import queue
+import sys
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from workbook.engines.base import EngineError, ExtractResult, extract_batch, extract_one, split_batches
+from workbook.extract.base import DocumentInput, Extractor
+from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
+
+__all__ = ["BATCH_CHARS", "ProcessEngine", "SerialEngine", "default_workers"]
+
+#: A batch sent to a worker holds about this many characters of text (at most).
+BATCH_CHARS = 2_000_000
+#: Seconds between checks that the workers are alive while waiting for results.
+_POLL_SECONDS = 1.0
+#: What starting a worker raises when the extractor cannot be pickled or no process can be made.
+_START_ERRORS = (AttributeError, TypeError, ValueError, OSError, pickle.PicklingError)
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _bar(total: int, show: bool) -> Any:
+    return tqdm(total=total, desc="extracting", unit="doc", disable=not show, file=sys.stderr)
+
+
+class SerialEngine:
+    """Ingest and extraction in this process, one document after the other (the default)."""
+
+    name = "serial"
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "workers": 1}
+
+    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
+        return iter_documents(paths, mapping=mapping)
+
+    def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
+        out: list[ExtractResult] = []
+        with _bar(len(docs), progress) as bar:
+            for d in docs:
+                out.append(extract_one(extractor, d))
+                bar.update(1)
+        return out
+
+    def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+        return None
+
+    def __enter__(self) -> SerialEngine:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        return None
+
+
+def _exit_with_parent(parent: BaseProcess) -> None:
+    """Wait (in a thread of a worker process) until the build process is gone, then end the worker at
+    once: a killed build must not leave workers behind, holding memory and the build's output pipes."""
+    parent.join()
+    os._exit(1)
+
+
+def _worker_loop(extractor: Extractor, tasks: Any, results: Any) -> None:
+    """A worker process: extract every batch it is given until told to stop (``None``), or until the
+    build process that started it is gone."""
+    parent = mp.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-build", daemon=True).start()
+    while True:
+        item = tasks.get()
+        if item is None:
+            return
+        index, docs = item
+        try:
+            results.put((index, extract_batch(extractor, docs), None))
+        except BaseException as exc:  # e.g. MemoryError: report it, the parent stops the build
+            results.put((index, None, f"{type(exc).__name__}: {exc}"))
+            return
+
+
+class ProcessEngine(SerialEngine):
+    """Extraction in ``workers`` local processes (default: the cores this process may use); ingest in
+    this process. With one worker, or fewer than two documents to extract, it works in this process."""
+
+    name = "processes"
+
+    def __init__(self, workers: int | None = None, batch_chars: int = BATCH_CHARS) -> None:
+        if workers is not None and workers < 1:
+            raise EngineError(f"workers must be at least 1; got {workers}.")
+        self.workers = workers or default_workers()
+        self.batch_chars = batch_chars
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "workers": self.workers}
+
+    def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
+        n = min(self.workers, len(docs))
+        if n <= 1:
+            return super().extract(extractor, docs, progress)
+        batches = split_batches(docs, 4 * n, self.batch_chars)
+        ctx = mp.get_context("spawn")
+        tasks, results = ctx.Queue(), ctx.Queue()
+        procs = [ctx.Process(target=_worker_loop, args=(extractor, tasks, results), daemon=True) for _ in range(n)]
+        try:
+            for p in procs:
+                p.start()
+        except _START_ERRORS as exc:
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+            raise EngineError(
+                f"Cannot start build worker processes ({type(exc).__name__}: {exc}). The extractor must be picklable "
+                "(defined at module level); build with workers=1 otherwise."
+            ) from exc
+        try:
+            return self._run(batches, procs, tasks, results, progress)
+        finally:
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+                p.join(timeout=5)
+            tasks.cancel_join_thread()  # after an error, batches nobody will read must not block our exit
+            tasks.close()
+            results.close()
+
+    def _run(
+        self, batches: list[list[DocumentInput]], procs: Sequence[BaseProcess], tasks: Any, results: Any, progress: bool
+    ) -> list[ExtractResult]:
+        in_flight = 2 * len(procs)  # bounded: the parent never holds more than this many pickled batches
+        sent = 0
+        while sent < min(in_flight, len(batches)):
+            tasks.put((sent, batches[sent]))
+            sent += 1
+        done: dict[int, list[ExtractResult]] = {}
+        with _bar(sum(len(b) for b in batches), progress) as bar:
+            while len(done) < len(batches):
+                try:
+                    index, rows, error = results.get(timeout=_POLL_SECONDS)
+                except queue.Empty:
+                    dead = [p for p in procs if not p.is_alive()]
+                    if dead:
+                        raise EngineError(
+                            f"A build worker process stopped unexpectedly (exit code {dead[0].exitcode}); it may have "
+                            "run out of memory. Build again with fewer --workers."
+                        ) from None
+                    continue
+                if error is not None:
+                    raise EngineError(f"A build worker failed on batch {index}: {error}")
+                done[index] = rows
+                bar.update(len(rows))
+                if sent < len(batches):
+                    tasks.put((sent, batches[sent]))
+                    sent += 1
+        for _ in procs:
+            tasks.put(None)
+        out: list[ExtractResult] = []
+        for i in range(len(batches)):
+            out.extend(done[i])
+        return out
