@@ -150,3 +150,39 @@ def test_bad_decisions_and_workspaces_are_named(tmp_path: Path) -> None:
 
 def test_suggestions_on_an_empty_book() -> None:
     assert suggest_links(["Sinpo"], Book().entities).empty
+
+
+def test_a_confirmed_link_survives_a_rebuild(tmp_path: Path) -> None:
+    """links.jsonl lives beside the snapshots: a forced rebuild keeps it, and re-applying the links to the
+    dataset table after reopening gives the same result (the link is stored by entity id, which a
+    rebuild of the same documents keeps)."""
+    import shutil
+
+    import workbook as wb
+    from tests.conftest import SEEDS
+    from workbook.build import build
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    ws = tmp_path / "ws"
+    build([tmp_path / "seeds"], ws, progress=False)
+    book = wb.open(ws)
+    places = book.entities[book.entities["type"].astype(str).isin(["place", "facility"])]
+    name = str(places["name"].iloc[0])
+    dataset = pd.DataFrame({"site": ["s1", "s2"], "name": [name, "Nowhere In Particular"]})
+    sugg = suggest_links(dataset["name"], book.entities)
+    row = {str(k): v for k, v in sugg[sugg["name"] == name].iloc[0].to_dict().items()}
+    LinkStore.for_workspace(ws).decide(row, "confirmed", source="sites", key="s1", author="analyst")
+    before = apply_links(dataset, LinkStore.for_workspace(ws), source="sites", key_column="site")
+    assert before["entity_id"].tolist()[0] == row["entity_id"]
+
+    build([tmp_path / "seeds"], ws, progress=False, force=True)
+    reopened = wb.open(ws)
+    assert reopened.workspace is not None
+    store = LinkStore.for_workspace(reopened.workspace)
+    conf = store.confirmed("sites")
+    assert conf[["key", "entity_id", "decision"]].values.tolist() == [["s1", row["entity_id"], "confirmed"]]
+    after = apply_links(dataset, store, source="sites", key_column="site")
+    pd.testing.assert_frame_equal(after, before)
+    assert row["entity_id"] in set(reopened.entities["entity_id"].astype(str))  # still names an entity of the Book
+    pending = pending_suggestions(sugg, store, source="sites", keys={name: "s1"})
+    assert not ((pending["name"] == name) & (pending["entity_id"] == row["entity_id"])).any()

@@ -25,6 +25,18 @@ def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, *
     aliases; tags, stars, notes and claim statuses) is re-applied to the built tables and loaded into
     ``book.annotations`` (see :mod:`workbook.curation`); ``analyst_work=False`` opens the tables
     exactly as the extractor made them.
+
+    Confirmed name links (:mod:`workbook.tables.linking`) are not part of the Book: they tie the rows
+    of a *dataset* table (facilities, sites) to the Book's entities and are kept, one decision a line,
+    in ``<workspace>/links.jsonl``, which builds (``force=True`` too) leave in place. Re-apply them to
+    the dataset table after opening::
+
+        store = LinkStore.for_workspace(book.workspace)
+        linked = apply_links(sites, store, source="sites", key_column="site")   # entity_id, entity_ids
+
+    which gives the same links on every opening. A link names an entity id; after a merge, or a
+    rebuild that no longer finds that entity, ``linked.entity_id`` may name an id that is not in
+    ``book.entities`` (check with ``linked.entity_id.isin(book.entities.entity_id)``).
     """
     p = Path(path)
     if is_workspace(p):
@@ -35,4 +47,3 @@ def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, *
     if rebuild or not is_workspace(out):
         build([p], out, **build_options)
     return read_book(out, analyst_work=analyst_work)
-

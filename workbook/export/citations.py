@@ -4,8 +4,12 @@
 for events, numbered in document order), the row's id, the document's title, publisher, publication
 date, URL and sha256, the character offsets ``start``/``end`` and the quote, taken from the document's
 text itself (``text[start:end]``); ``verified`` says whether it equals the row's own text (it always
-should; a False flags a workspace whose offsets drifted). :func:`citations_html` and
-:func:`citations_markdown` render the list; every piece of document text is escaped.
+should; a False flags a workspace whose offsets drifted). The analyst's work on each row comes along
+(:func:`workbook.curation.views.annotation_summary`): a claim's ``status`` (``unreviewed`` when none; empty
+for events), who set it and when, the rows it ``supports``/``contradicts``, the ``tags``, ``starred`` and
+the ``notes`` (lists joined by :data:`LIST_SEPARATOR` in the table, notes by :data:`NOTE_SEPARATOR`).
+:func:`citations_html` and :func:`citations_markdown` render the list, with the analyst's status, tags,
+star and notes when there are any; every piece of document and analyst text is escaped.
 """
 
 from __future__ import annotations
@@ -19,11 +23,15 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from workbook.book import Book
+from workbook.curation.views import annotation_summary
 from workbook.export.tables import cell_text, md_escape
+from workbook.filtering.spec import NO_STATUS
 
 __all__ = [
     "CITATION_COLUMNS",
     "CITED_KINDS",
+    "LIST_SEPARATOR",
+    "NOTE_SEPARATOR",
     "citation_table",
     "citations_html",
     "citations_markdown",
@@ -34,8 +42,14 @@ CITED_KINDS: tuple[str, ...] = ("claims", "events")
 CITATION_COLUMNS: tuple[str, ...] = (
     "ref", "kind", "row_id", "doc_id", "title", "publisher", "published", "url", "doc_sha256", "start", "end",
     "quote", "verified", "speaker", "quote_kind", "hedge", "confidence", "date_start", "date_end", "precision",
-    "resolution",
+    "resolution", "status", "status_author", "status_created", "supports", "contradicts", "tags", "starred",
+    "notes",
 )  # fmt: skip
+#: Joins the ids of ``supports``/``contradicts`` and the ``tags`` in the citation table.
+LIST_SEPARATOR = "; "
+#: Joins the ``notes`` in the citation table (one note a line in citations.csv).
+NOTE_SEPARATOR = "\n"
+_BOOL_COLUMNS = ("verified", "starred")
 _PREFIX = {"claims": ("C", "claim", "claim_id"), "events": ("E", "event", "event_id")}
 
 
@@ -65,11 +79,31 @@ def _records(table: pd.DataFrame) -> list[Any]:
     return [_Row(r) for r in table.to_dict("records")]
 
 
+def _analyst(book: Book, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The analyst's work on the ``label`` rows ``ids``, as citation columns, by id."""
+    summary = annotation_summary(book, label, ids)
+    out: dict[str, dict[str, Any]] = {}
+    for r in summary.to_dict("records"):
+        created = r["status_created"]
+        out[str(r["target_id"])] = {
+            "status": cell_text(r["status"]) if r["status"] is not None else "",
+            "status_author": cell_text(r["status_author"]) if r["status_author"] is not None else "",
+            "status_created": "" if created is None or pd.isna(created) else cell_text(created),
+            "supports": LIST_SEPARATOR.join(str(v) for v in r["supports"]),
+            "contradicts": LIST_SEPARATOR.join(str(v) for v in r["contradicts"]),
+            "tags": LIST_SEPARATOR.join(str(v) for v in r["tags"]),
+            "starred": bool(r["starred"]),
+            "notes": NOTE_SEPARATOR.join(str(v) for v in r["notes"]),
+        }  # fmt: skip
+    return out
+
+
 def _rows(book: Book, kind: str, doc_order: dict[str, int], docs: pd.DataFrame) -> list[dict[str, Any]]:
     prefix, label, key = _PREFIX[kind]
     df = book.table(kind)
     if df.empty:
         return []
+    analyst = _analyst(book, label, [str(k) for k in df[key]])
     frame = df.assign(_order=df["doc_id"].astype(str).map(doc_order).fillna(len(doc_order)))
     frame = frame.sort_values(["_order", "start", "end"], kind="stable")
     out = []
@@ -95,6 +129,7 @@ def _rows(book: Book, kind: str, doc_order: dict[str, int], docs: pd.DataFrame) 
         else:
             rec.update(date_start=cell_text(row.date_start), date_end=cell_text(row.date_end),
                        precision=cell_text(row.precision), resolution=cell_text(row.resolution))  # fmt: skip
+        rec.update(analyst[rec["row_id"]])
         out.append(rec)
     return out
 
@@ -112,8 +147,8 @@ def citation_table(book: Book, kinds: Iterable[str] = CITED_KINDS) -> pd.DataFra
     for col in CITATION_COLUMNS:
         if col in ("start", "end"):
             frame[col] = frame[col].astype("int64")
-        elif col == "verified":
-            frame[col] = frame[col].astype(bool)
+        elif col in _BOOL_COLUMNS:
+            frame[col] = frame[col].fillna(False).astype(bool)
         else:
             frame[col] = frame[col].astype("string").fillna("")
     return frame
@@ -142,6 +177,47 @@ def _detail(row: Any) -> str:
     return "; ".join(bits)
 
 
+def _annotation_bits(row: Any) -> list[tuple[str, str]]:
+    """The analyst's work on a citation that is worth showing, as (label, value) pairs (raw text)."""
+    bits = []
+    if row.status and row.status != NO_STATUS:
+        who = f" by {row.status_author}" if row.status_author else ""
+        when = f" on {row.status_created}" if row.status_created else ""
+        bits.append(("status", f"{row.status}{who}{when}"))
+        for role in ("supports", "contradicts"):
+            if getattr(row, role):
+                bits.append((role, getattr(row, role)))
+    if row.starred:
+        bits.append(("starred", "yes"))
+    if row.tags:
+        bits.append(("tags", row.tags))
+    return bits
+
+
+def _notes(row: Any) -> list[str]:
+    return [n for n in str(row.notes).split(NOTE_SEPARATOR) if n.strip()] if row.notes else []
+
+
+def _annotations_html(row: Any) -> str:
+    esc = html.escape
+    bits = _annotation_bits(row)
+    notes = _notes(row)
+    if not bits and not notes:
+        return ""
+    out = '<div class="wb-analyst">'
+    if bits:
+        out += "; ".join(f"<b>{esc(label)}:</b> {esc(value)}" for label, value in bits)
+    if notes:
+        out += "<ul>" + "".join(f"<li><b>note:</b> {esc(n)}</li>" for n in notes) + "</ul>"
+    return out + "</div>"
+
+
+def _annotations_markdown(row: Any) -> str:
+    parts = [f"{label}: {md_escape(value)}" for label, value in _annotation_bits(row)]
+    parts += [f"note: {md_escape(n)}" for n in _notes(row)]
+    return "".join(f" · {p}" for p in parts)
+
+
 def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
     """The citations as an HTML list (``<li id="cite-C1">``), every value escaped; at most ``max_items``."""
     esc = html.escape
@@ -155,7 +231,7 @@ def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
             f'<li id="{anchor(row.ref)}"><b>{esc(row.ref)}</b> {esc(row.kind)} · {title}'
             f"{', ' + where if where else ''} · document <code>{esc(row.doc_id)}</code>, "
             f"characters {row.start}–{row.end}{check}<blockquote>{esc(row.quote)}</blockquote>"
-            f'<span class="wb-note">{esc(_detail(row))}</span></li>'
+            f'<span class="wb-note">{esc(_detail(row))}</span>{_annotations_html(row)}</li>'
         )
     out = f'<ol class="wb-cite">{"".join(items)}</ol>' if items else "<p>Nothing to cite.</p>"
     if len(shown) < len(table):
@@ -175,7 +251,7 @@ def citations_markdown(table: pd.DataFrame, max_items: int | None = None) -> str
             f"- **{md_escape(row.ref)}** {row.kind} · *{md_escape(row.title or row.doc_id)}*"
             f"{', ' + where if where else ''} · document {md_escape(row.doc_id)}, "
             f"characters {row.start}–{row.end}{check}"
-            f" · “{md_escape(row.quote)}” · {md_escape(_detail(row))}"
+            f" · “{md_escape(row.quote)}” · {md_escape(_detail(row))}{_annotations_markdown(row)}"
         )
     if not lines:
         return "Nothing to cite."

@@ -54,7 +54,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     text = _spec_text(args.spec)
     spec = FilterSpec.from_json(text) if text is not None else FilterSpec()
-    book = read_book(Path(args.workspace))
+    book = read_book(Path(args.workspace), analyst_work=True)  # statuses and tags, as wb.open gives them
     result = export_report(
         book, spec, charts=args.chart or DEFAULT_CHARTS, tables=args.table or DEFAULT_TABLES,
         title=args.title, log=_log(args.log), out=args.out, formats=args.format, zip=args.zip,

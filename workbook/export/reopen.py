@@ -7,7 +7,8 @@
 Where the data come from, first match wins: ``book=`` (a Book you opened), ``workspace=`` (a workspace
 folder), else the workspace path the manifest records *relative to the bundle folder* (so a bundle keeps
 working while ``exports/`` and the workspace move together; a bundle copied elsewhere needs
-``workspace=``). Then:
+``workspace=``). A workspace is read with the analyst's work (curation and annotations, as ``wb.open``
+does), so that a filter on claim statuses, tags or stars selects the same rows again. Then:
 
 1. every source document the manifest lists must be in the Book with the same sha256, else
    :class:`~workbook.errors.ReportSourceChangedError` (what is missing or changed, and what to do);
@@ -101,7 +102,7 @@ def _book(manifest: dict[str, Any], folder: Path, book: Book | None, workspace: 
             "open_report(path, book=...) passing that Book."
         )
     try:
-        return read_book(ws)
+        return read_book(ws, analyst_work=True)
     except WorkbookError as exc:
         raise ReportSourceChangedError(
             f"The workspace of report {manifest['title']!r} cannot be opened at {ws} ({exc}). Pass "

@@ -11,7 +11,8 @@ The bundle (see :class:`ReportExporter` for each file)::
       report.html        charts (interactive, offline), tables, citations, sources, filter log
       report.md          the same in Markdown, charts as images (or links to report.html)
       manifest.json      filter, filter log, sources' sha256, versions, files' sha256 (workbook.export.manifest)
-      citations.csv      every claim and event shown, with document, offsets and quote
+      citations.csv      every claim and event shown, with document, offsets, quote and the analyst's status,
+                         tags, star and notes
       charts/01-timeline.png ...   tables/01-claims.csv, .parquet; tables/tables.xlsx
 
 The bundle is written into a hidden temporary folder beside its destination and renamed into place

@@ -20,11 +20,13 @@ the first figures.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.widgets.plot_host import FigureViewError, PlotHost, PlotlyAsset, figure_view, shared_asset
 
 if TYPE_CHECKING:
+    import pandas as pd
     import plotly.graph_objects as go
 
     from workbook.book import Book
@@ -51,12 +53,20 @@ def explore(
     table: str = "claims",
     page_size: int = 25,
     columns: int = 0,
+    *,
+    export_dir: str | Path = Path("exports"),
+    launches: pd.DataFrame | None = None,
 ) -> Explorer:
     """An explorer over ``book``: filter panel, linked views (``views``, any of
     ``timeline, claims, entities, network, map, mentions``; None: all but mentions; chart options per view
     in ``view_options``), a sortable table (``table`` shown first: claims, events, mentions or documents;
     ``page_size`` rows a page) and the document reader. The views sit in ``columns`` columns (0: as many as
     fit). Display it as the last expression of a cell.
+
+    The Export button writes a report bundle of what is in view into ``export_dir``; ``launches`` (the table of
+    ``workbook.tables.load_dataset("nagix-launches", ...)``) are drawn as a layer of their own on the timeline
+    and the map, within the spec's dates. The annotation panel stars, tags, notes and sets the status of the
+    selected row (a Book opened from a workspace).
 
         >>> ex = explore(book)
         >>> ex.spec = ex.spec.with_(entity_types=("place",))
@@ -65,7 +75,7 @@ def explore(
     shared_asset()  # plotly.js leaves for the page now, before the chart layer is imported and run
     from workbook.widgets.explorer import Explorer
 
-    return Explorer(book, views, view_options, table, page_size, columns)
+    return Explorer(book, views, view_options, table, page_size, columns, export_dir=export_dir, launches=launches)
 
 
 def show(*figures: go.Figure | Mapping[str, Any], columns: int = 1, min_view_width: int = 460,

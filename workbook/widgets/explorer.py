@@ -19,15 +19,27 @@ import html
 import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 import numpy as np
+import pandas as pd
 
 from workbook.book import Book
 from workbook.charts import document_reader_html
 from workbook.charts._common import entity_labels
 from workbook.errors import WorkbookError
+from workbook.explore_integrations import (
+    annotate,
+    annotation_target,
+    export_status_html,
+    launches_in_window,
+    layer_key,
+    run_export,
+    summary_of,
+    with_launch_layer,
+)
 from workbook.explore_logic import (
     DEFAULT_VIEWS,
     VIEWS,
@@ -51,6 +63,7 @@ from workbook.explore_logic import (
 )
 from workbook.explore_table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
 from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
+from workbook.widgets.integrations import AnnotationPanel, ExportBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
 from workbook.widgets.table import TableView
@@ -75,6 +88,9 @@ class Explorer:
         page_size: int = 25,
         columns: int = 0,
         entity_limit: int = 50,
+        *,
+        export_dir: str | Path = Path("exports"),
+        launches: pd.DataFrame | None = None,
     ) -> None:
         views = DEFAULT_VIEWS if views is None else views
         unknown = [v for v in views if v not in VIEWS]
@@ -83,11 +99,12 @@ class Explorer:
         if table not in TABLE_KINDS:
             raise ExploreError(f"unknown table {table!r}; the tables are {', '.join(TABLE_KINDS)}.")
         asset = shared_asset()  # first: the page evaluates plotly.js while the figures are built
-        self.book = book
-        self.index = FilterIndex.build(book)
         self.views = tuple(views)
         self.view_options = {k: dict(v) for k, v in (view_options or {}).items()}
         self.entity_limit = entity_limit
+        #: Where the Export button writes report bundles; the launches drawn as a layer (None: no layer).
+        self.export_dir = Path(export_dir)
+        self.launches = launches
         self.filtered: Book = book
         self.masks: FilterMasks | None = None
         #: Seconds spent by the last refresh: filter, charts (the chart builders), views (charts, JSON for the
@@ -103,12 +120,7 @@ class Explorer:
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
         self._reading: tuple[str, str] | None = None
-        labels = entity_labels(book.entities)
-        self._catalog = EntityCatalog.build(book, labels)
-        self._static_options: dict[str, list[Choice]] = {
-            "speakers": speaker_choices(book, labels),
-            "publishers": publisher_choices(book),
-        }
+        self._use_book(book)
 
         self.panel = FilterPanel(*date_bounds(book))
         self.host = PlotHost(views=self.views, columns=columns, asset=asset)
@@ -116,14 +128,17 @@ class Explorer:
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
         self.summary = w.HTML()
+        self.export_bar = ExportBar(self.export_dir)
+        self.annotations = AnnotationPanel()
         self.widget = w.VBox(
             [
                 self.summary,
+                self.export_bar,
                 w.HBox([self.panel, w.Box([self.host], layout=w.Layout(flex="1 1 auto", min_width="0"))]),
                 w.HBox(
                     [
                         w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-                        w.VBox([self.reader], layout=w.Layout(flex="2 1 0", min_width="0")),
+                        w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
                     ]
                 ),
             ]
@@ -136,6 +151,26 @@ class Explorer:
         self.host.on_click(self._on_click)
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
+        self.export_bar.on_export(self.export)
+        self.annotations.on_annotate(self._on_annotate)
+        self.refresh()
+
+    def _use_book(self, book: Book) -> None:
+        self.book = book
+        self.index = FilterIndex.build(book)
+        labels = entity_labels(book.entities)
+        self._catalog = EntityCatalog.build(book, labels)
+        self._static_options: dict[str, list[Choice]] = {
+            "speakers": speaker_choices(book, labels),
+            "publishers": publisher_choices(book),
+        }
+        self._figures.clear()
+        self._sources.clear()
+
+    def set_book(self, book: Book) -> None:
+        """Explore ``book`` instead (e.g. the same Book with its annotations read again), keeping the spec,
+        the log and the table's state; the filter index is rebuilt and every part redrawn."""
+        self._use_book(book)
         self.refresh()
 
     # -- the spec --------------------------------------------------------------------------------
@@ -181,7 +216,34 @@ class Explorer:
         self._spec = spec
         self.refresh()
 
+    def export(self) -> None:
+        """Write a report bundle of what is in view into ``export_dir`` (what the Export button does); the
+        export bar's status shows the bundle's folder or the error."""
+        bar = self.export_bar
+        try:
+            result = run_export(self.book, self._spec, log=self.log, views=self.views, title=bar.title.value,
+                                formats=bar.formats.value, out=self.export_dir)  # fmt: skip
+        except WorkbookError as exc:
+            bar.status.value = export_status_html(error=str(exc))
+            return
+        bar.status.value = export_status_html(result.path)
+
     # -- events (each one line: a pure function, then a redraw) ------------------------------------
+
+    def _annotation_target(self) -> tuple[str, str] | None:
+        return annotation_target(self.book, self._table_state.kind, self._table_state.selected)
+
+    def _on_annotate(self, action: str, value: Any) -> None:
+        target = self._annotation_target()
+        if target is None:
+            return
+        try:
+            book = annotate(self.book, target, action, value)
+        except WorkbookError as exc:
+            self._show_annotations(str(exc))
+            return
+        self.annotations.clear_inputs()
+        self.set_book(book)
 
     def _on_click(self, view: str, points: list[dict[str, Any]]) -> None:
         try:
@@ -214,6 +276,7 @@ class Explorer:
             self._reading = self._page.target(self._table_state.selected) or self._reading
         self._show_table()
         self._show_reader()
+        self._show_annotations()
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -228,6 +291,7 @@ class Explorer:
         self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
         self._show_table()
         self._show_panel()
+        self._show_annotations()
         self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
         t3 = time.perf_counter()
         self.timings = {"filter": t1 - t0, "charts": self._chart_s, "views": t2 - t1, "table_panel": t3 - t2,
@@ -248,13 +312,16 @@ class Explorer:
         payloads = {}
         self._chart_s = 0.0
         cache = ChartCache(self.filtered)  # views of one filtered Book share the coding of its mentions
+        window = (self._spec.date_from, self._spec.date_to)
+        launches = None if self.launches is None else launches_in_window(self.launches, *window)
         for view in self.views:
-            key = view_key(view, self.masks)
+            key = view_key(view, self.masks) + layer_key(view, launches, *window)
             if key in self._figures:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = build_view(self.filtered, view, self.view_options.get(view), cache=cache)
+                fig = with_launch_layer(build_view(self.filtered, view, self.view_options.get(view), cache=cache),
+                                        view, launches)  # fmt: skip
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
                 while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
@@ -295,6 +362,11 @@ class Explorer:
             self.reader.value = document_reader_html(self.book, doc_id, selected=selected or None)
         except WorkbookError as exc:
             self.reader.value = f'<div class="wb-reader-empty">{html.escape(str(exc))}</div>'
+
+    def _show_annotations(self, message: str = "") -> None:
+        target = self._annotation_target()
+        self.annotations.show(target, summary_of(self.book, target), writable=self.book.workspace is not None,
+                              message=message)  # fmt: skip
 
     # -- display ---------------------------------------------------------------------------------
 
