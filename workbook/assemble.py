@@ -125,28 +125,35 @@ def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
     return rows
 
 
+def _most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
+    """Per entity id, the most frequent value of ``column`` (ties: the alphabetically first)."""
+    counts = df.groupby(["entity_id", column], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values(["entity_id", "n", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
 def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per entity id: the most frequent spelling as name, all other spellings as aliases,
-    counts from the mentions."""
+    counts from the mentions. Vectorised: one groupby per column, not one per entity."""
     if doc_entities.empty:
         return conform("entities", [])
+    de = doc_entities.astype({"entity_id": str, "name": str, "origin": str})
+    name = _most_frequent(de, "name")
+    origin = _most_frequent(de, "origin")
+    type_ = de.groupby("entity_id", sort=True)["type"].first()
+    spelled = de[["entity_id", "aliases"]].explode("aliases").dropna()
+    pool = pd.concat(
+        [de[["entity_id", "name"]], spelled.rename(columns={"aliases": "name"}).astype({"name": str})]
+    ).drop_duplicates()
+    pool = pool[pool["name"].to_numpy() != pool["entity_id"].map(name).to_numpy()]
+    aliases = pool.sort_values(["entity_id", "name"]).groupby("entity_id", sort=False)["name"].agg(list)
     grouped = mentions.groupby("entity_id")
-    n_mentions_of = {str(k): int(v) for k, v in grouped.size().items()}
-    n_docs_of = {str(k): int(v) for k, v in grouped["doc_id"].nunique().items()}
-    out = []
-    for eid, grp in doc_entities.groupby("entity_id", sort=True):
-        names = grp["name"].value_counts()
-        name = str(names.index[0])
-        aliases: set[str] = set(grp["name"].astype(str))
-        for a in grp["aliases"]:
-            aliases.update(str(x) for x in a)
-        aliases.discard(name)
-        n_mentions = int(n_mentions_of.get(str(eid), 0))
-        n_docs = int(n_docs_of.get(str(eid), 0))
-        out.append(
-            {"entity_id": eid, "name": name, "type": grp["type"].iloc[0], "aliases": sorted(aliases),
-             "n_mentions": n_mentions, "n_docs": n_docs, "origin": str(grp["origin"].value_counts().index[0])}
-        )
+    out = pd.DataFrame({"entity_id": type_.index, "name": name.reindex(type_.index).to_numpy(),
+                        "type": type_.to_numpy()})
+    out["aliases"] = [list(a) if isinstance(a, list) else [] for a in aliases.reindex(type_.index)]
+    out["n_mentions"] = grouped.size().reindex(type_.index, fill_value=0).to_numpy()
+    out["n_docs"] = grouped["doc_id"].nunique().reindex(type_.index, fill_value=0).to_numpy()
+    out["origin"] = origin.reindex(type_.index).to_numpy()
     return conform("entities", out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -19,6 +20,7 @@ def doc_id(sha256_hex: str) -> str:
     return "d" + sha256_hex[:16]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive form of a name, for matching and ids."""
     n = unicodedata.normalize("NFKD", name)
