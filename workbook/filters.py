@@ -6,45 +6,11 @@
 
 The implementation lives in :mod:`workbook.filtering`: :mod:`~workbook.filtering.spec` (the spec,
 its JSON and helpers), :mod:`~workbook.filtering.index` (the coded Book) and
-:mod:`~workbook.filtering.apply` (the semantics of every field, documented there).
+:mod:`~workbook.filtering.apply` (the semantics of every field, documented there). This module
+re-exports exactly the names of :mod:`workbook.filtering`.
 """
 
 from __future__ import annotations
 
-from workbook.filtering import (
-    ANNOTATION_TARGETS,
-    CLOSED_VOCABULARIES,
-    FILTERED_TABLES,
-    NO_STATUS,
-    SPEC_SCHEMA,
-    SPEC_VERSION,
-    TUPLE_FIELDS,
-    UNSTAR_VALUES,
-    BBox,
-    FilterIndex,
-    FilterIndexError,
-    FilterMasks,
-    FilterSpec,
-    apply,
-    compute_masks,
-    diff_specs,
-)
-
-__all__ = [
-    "ANNOTATION_TARGETS",
-    "CLOSED_VOCABULARIES",
-    "FILTERED_TABLES",
-    "NO_STATUS",
-    "SPEC_SCHEMA",
-    "SPEC_VERSION",
-    "TUPLE_FIELDS",
-    "UNSTAR_VALUES",
-    "BBox",
-    "FilterIndex",
-    "FilterIndexError",
-    "FilterMasks",
-    "FilterSpec",
-    "apply",
-    "compute_masks",
-    "diff_specs",
-]
+from workbook.filtering import *  # noqa: F403
+from workbook.filtering import __all__ as __all__

@@ -50,6 +50,7 @@ __all__ = [
     "read_manifest",
     "read_private_table",
     "remove_stale_temp",
+    "replace_folder",
     "table_from_arrow",
     "workspace_lock",
     "write_snapshot",
@@ -273,10 +274,7 @@ def write_snapshot(
         for f in tmp.iterdir():
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
-        final = snaps / build_id
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
+        final = replace_folder(tmp, snaps / build_id)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -302,6 +300,15 @@ def remove_stale_temp(ws: Path) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
     return stale
+
+
+def replace_folder(tmp: Path, final: Path) -> Path:
+    """Move the fully written folder ``tmp`` to ``final`` (same file system), replacing a folder
+    left there by an earlier attempt; returns ``final``."""
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    return final
 
 
 def _prune(snaps: Path, keep: str) -> None:

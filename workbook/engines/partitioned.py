@@ -25,7 +25,6 @@ reader sees it whole or not at all.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -37,6 +36,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from workbook.model import SCHEMA_VERSION
+from workbook.workspace import replace_folder
 
 __all__ = ["DEFAULT_BUCKETS", "PARTITIONED_DIR", "PER_DOCUMENT_TABLES", "bucket_of", "write_partitioned"]
 
@@ -101,10 +101,7 @@ def write_partitioned(snapshot: Path, tables: Mapping[str, pd.DataFrame], bucket
             "partitioned_tables": {k: len(v) for k, v in written.items()},
         }
         (tmp / "_layout.json").write_text(json.dumps(layout, indent=2), encoding="utf-8")
-        final = snapshot / PARTITIONED_DIR
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
+        final = replace_folder(tmp, snapshot / PARTITIONED_DIR)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

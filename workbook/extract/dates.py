@@ -226,31 +226,9 @@ _MONTH_PREPS = frozenset(
     ]
 )
 _MAY_PREPS = frozenset(["in", "since", "until", "till", "during", "through", "throughout", "before", "after"])
-_YEAR_PREPS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "during",
-        "from",
-        "through",
-        "throughout",
-        "before",
-        "after",
-        "between",
-        "and",
-        "to",
-        "of",
-        "the",
-        "year",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    ]
+#: A bare year needs the lead-ins of a month ("in", "since", ...) except "or", or a season word.
+_YEAR_PREPS = (_MONTH_PREPS - {"or"}) | frozenset(
+    ("the", "year", "spring", "summer", "autumn", "fall", "winter")
 )
 
 _Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
