@@ -73,11 +73,11 @@ def check(text: str, surface: str, start: date | None, end: date | None, precisi
         ("the New Year Juche 113 (2024), he", "Juche 113 (2024)", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("in May Juche 56 (1967), he", "May Juche 56 (1967)", D(1967, 5, 1), D(1967, 5, 31), "month"),
         ("on July 30, Juche 98 (2009), the", "July 30, Juche 98 (2009)", D(2009, 7, 30), D(2009, 7, 30), "day"),
-        ("from January 19-21, 2019.", "January 19-21, 2019", D(2019, 1, 19), D(2019, 1, 21), "day"),
-        ("from 28-30 December 2018.", "28-30 December 2018", D(2018, 12, 28), D(2018, 12, 30), "day"),
-        ("runs January 23 - March 9 2014.", "January 23 - March 9 2014", D(2014, 1, 23), D(2014, 3, 9), "day"),
+        ("from January 19-21, 2019.", "January 19-21, 2019", D(2019, 1, 19), D(2019, 1, 21), "days"),
+        ("from 28-30 December 2018.", "28-30 December 2018", D(2018, 12, 28), D(2018, 12, 30), "days"),
+        ("runs January 23 - March 9 2014.", "January 23 - March 9 2014", D(2014, 1, 23), D(2014, 3, 9), "days"),
         ("runs December 28 - January 3, 2019.", "December 28 - January 3, 2019", D(2018, 12, 28),
-         D(2019, 1, 3), "day"),
+         D(2019, 1, 3), "days"),
         ("on August 15, 1945, the", "August 15, 1945", D(1945, 8, 15), D(1945, 8, 15), "day"),
     ],
 )
@@ -163,13 +163,13 @@ def test_invalid_dates_are_skipped_without_crashing() -> None:
         ("this year", "this year", D(2019, 1, 1), D(2019, 12, 31), "year"),
         ("next year's farming", "next year", D(2020, 1, 1), D(2020, 12, 31), "year"),
         ("earlier this year", "earlier this year", D(2019, 1, 1), D(2019, 1, 19), "year"),
-        ("last week", "last week", D(2019, 1, 7), D(2019, 1, 13), "day"),  # Monday-Sunday
-        ("this week", "this week", D(2019, 1, 14), D(2019, 1, 20), "day"),
-        ("next week", "next week", D(2019, 1, 21), D(2019, 1, 27), "day"),
+        ("last week", "last week", D(2019, 1, 7), D(2019, 1, 13), "days"),  # Monday-Sunday
+        ("this week", "this week", D(2019, 1, 14), D(2019, 1, 20), "days"),
+        ("next week", "next week", D(2019, 1, 21), D(2019, 1, 27), "days"),
         ("two days ago", "two days ago", D(2019, 1, 17), D(2019, 1, 17), "day"),
         ("a day ago", "a day ago", D(2019, 1, 18), D(2019, 1, 18), "day"),
-        ("three weeks ago", "three weeks ago", D(2018, 12, 24), D(2018, 12, 30), "day"),
-        ("a week ago", "a week ago", D(2019, 1, 7), D(2019, 1, 13), "day"),
+        ("three weeks ago", "three weeks ago", D(2018, 12, 24), D(2018, 12, 30), "days"),
+        ("a week ago", "a week ago", D(2019, 1, 7), D(2019, 1, 13), "days"),
         ("five months ago", "five months ago", D(2018, 8, 1), D(2018, 8, 31), "month"),
         ("a year ago", "a year ago", D(2018, 1, 1), D(2018, 12, 31), "year"),
         ("born 60 years ago as", "60 years ago", D(1959, 1, 1), D(1959, 12, 31), "year"),
@@ -180,7 +180,7 @@ def test_invalid_dates_are_skipped_without_crashing() -> None:
         ("Pyongyang, January 18 (KCNA) --", "January 18", D(2019, 1, 18), D(2019, 1, 18), "day"),
         ("on February 10,", "February 10", D(2019, 2, 10), D(2019, 2, 10), "day"),  # within the margin
         ("on March 5,", "March 5", D(2018, 3, 5), D(2018, 3, 5), "day"),  # beyond it: last year
-        ("on December 28-January 3", "December 28-January 3", D(2018, 12, 28), D(2019, 1, 3), "day"),
+        ("on December 28-January 3", "December 28-January 3", D(2018, 12, 28), D(2019, 1, 3), "days"),
     ],
 )
 def test_relative_expressions(text: str, surface: str, start: date, end: date, precision: str) -> None:
@@ -319,11 +319,14 @@ def test_written_dates_round_trip(d: date, anchor: date | None) -> None:
 @given(anchor=st.dates(min_value=D(2, 1, 1), max_value=D(9998, 12, 31)), month=st.integers(1, 12),
        day=st.integers(1, 28))
 def test_a_month_and_day_without_year_lands_in_the_year_before_the_margin(anchor: date, month: int, day: int) -> None:
-    m = one(f"It happened on {MONTHS[month - 1]} {day}.", anchor)
+    m = one(f"The talks on {MONTHS[month - 1]} {day}.", anchor)
     assert m.date_start is not None
     assert (m.date_start.month, m.date_start.day) == (month, day)
     limit = anchor + timedelta(days=FUTURE_MARGIN_DAYS)
     assert limit - timedelta(days=366) < m.date_start <= limit
+    # past tense (issue 12, "on May 25" became the next year): never after the anchor
+    m = one(f"It happened on {MONTHS[month - 1]} {day}.", anchor)
+    assert m.date_start is not None and anchor - timedelta(days=366) < m.date_start <= anchor
 
 
 @settings(max_examples=200, deadline=None)

@@ -37,7 +37,7 @@ __all__ = [
     "table",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ENTITY_TYPES: tuple[str, ...] = (
     "person",
@@ -61,7 +61,7 @@ CONFIDENCE_BANDS: tuple[str, ...] = (
     "almost certain",
     "unhedged",
 )
-DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "decade")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "days", "month", "year", "decade")
 #: ``absolute``: the text names the date ("January 19, 2019"); ``relative``: resolved against the
 #: document's publication date ("last June", "on Thursday"); ``unanchored``: relative, but the
 #: document has no publication date, so the expression is kept without a date.
@@ -236,7 +236,8 @@ TABLES: dict[str, Table] = {
                 _c("context", "string", "The whole sentence, for display."),
                 _c("date_start", "datetime64[s]", "First day of the interval the expression denotes.", True),
                 _c("date_end", "datetime64[s]", "Last day of the interval (inclusive).", True),
-                _c("precision", "category", "day, month, year or decade.", categories=DATE_PRECISIONS),
+                _c("precision", "category", "day (one day), days (several), month, year or decade.",
+                   categories=DATE_PRECISIONS),
                 _c("resolution", "category", "absolute, relative or unanchored.", categories=DATE_RESOLUTIONS),
                 _c("anchor", "datetime64[s]", "The date a relative expression was resolved against.", True),
                 _c("kind", "string", "What happened, when known (e.g. 'meeting', 'visit', 'launch').", True),

@@ -74,7 +74,8 @@ def visits_book(book: Book, tables: AppearanceTables) -> Book:
         events.append({
             "event_id": span_id("v", did, s, e), "doc_id": did, "start": s, "end": e, "text": t[s:e],
             "sentence": sent, "context": context, "date_start": v["date_start"], "date_end": v["date_end"],
-            "precision": "day", "resolution": "relative", "anchor": v["published"], "kind": v["activity"],
+            "precision": "day" if v["date_start"] == v["date_end"] else "days",  # a "day" is one day
+            "resolution": "relative", "anchor": v["published"], "kind": v["activity"],
             "entity_ids": list(dict.fromkeys(ids)),
         })  # fmt: skip
     ment = pd.DataFrame(mentions, columns=["mention_id", "doc_id", "start", "end", "entity_id", "surface", "sentence",

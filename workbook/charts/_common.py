@@ -90,7 +90,7 @@ CONFIDENCE_COLORS: Mapping[str, str] = MappingProxyType(
 )
 #: Finest to coarsest date precision, dark to light.
 PRECISION_COLORS: Mapping[str, str] = MappingProxyType(
-    dict(zip(DATE_PRECISIONS, ("#08306b", "#2171b5", "#6baed6", "#9ecae1"), strict=True))
+    dict(zip(DATE_PRECISIONS, ("#08306b", "#08519c", "#2171b5", "#6baed6", "#9ecae1"), strict=True))
 )
 QUALITATIVE_COLORS: tuple[str, ...] = (
     "#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a", "#19d3f3", "#ff6692", "#b6e880", "#ff97ff",

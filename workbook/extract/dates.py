@@ -18,6 +18,12 @@ Rules, decided once here (``anchor`` is the publication date):
   in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19" (year
   first only: "19/01/2019" is skipped, since d/m and m/d cannot be told apart), "Juche 113"
   (KCNA's calendar, Juche N = N + 1911, with an optional "(2024)" that agrees), "July 30, Juche 98".
+* A four-digit year written after a day and month or a month is honoured from 1000 to 2199
+  ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
+  or a day and month inside a name ("the April 25 Hostel"), leaves the expression out: never a
+  silently wrong date. Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5
+  June", "from July 19 to 25") are one interval: see :mod:`workbook.extract.date_ranges`.
+* Precision ``day`` is always one day; a range of days or a week has precision ``days``.
 * Bare years need context: a year 1900-2100 preceded by in/since/until/by/during/from/through/
   before/after/between/and/to/of/the/year/a season, or by early/late/mid(-), and not followed by
   a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years). "2017-18"
@@ -26,10 +32,15 @@ Rules, decided once here (``anchor`` is the publication date):
   their interval (the interval then surely holds the truth) and the modifier is part of the text.
 * Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
   mean a century, which no precision can express.
+  Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
+  "between" or "year" before it and no noun after it ("in 1066 the", not "in 1200 cases").
 * Month and day without a year ("January 19", the KCNA dateline "December 24 (KCNA)") is
   ``relative``: the year is the one that puts the date latest but not more than
-  :data:`FUTURE_MARGIN_DAYS` after the anchor; with a future cue before it in the clause ("will",
-  "is due to", "scheduled", "upcoming"...) the first such date on or after the anchor.
+  :data:`FUTURE_MARGIN_DAYS` after the anchor, and not after the anchor at all when a past-tense
+  verb leads the clause ("took place on"); with a future cue before it in the clause ("will",
+  "is due to", "scheduled", "upcoming"...; not inside a quotation that closes before the date, not
+  after "was"/"had") the first such date on or after the anchor, unless that is over half a year
+  ahead while the past reading is within a month (the nearest reading wins).
 * A bare month needs context ("in March", "since June", "last June", "early May"; "May" only after
   in/since/until/till/during/through/throughout/before/after or a modifier: it is also a verb and a
   name). "in March": the most recent March whose first day is not after the anchor (future cue:
@@ -60,6 +71,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_ranges import merge_ranges
+from workbook.extract.date_words import (
+    DAY,
+    FULL_MONTH,
+    MONTH,
+    OLD_YEAR_PREPS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR_BARE,
+    YEAR_NAMED,
+    YEAR_OLD,
+    S,
+    day_of,
+    month_of,
+)
+
 __all__ = ["FUTURE_MARGIN_DAYS", "DateMatch", "find_dates"]
 
 #: How far after the anchor a month-and-day without a year may land before the previous year is
@@ -81,29 +108,14 @@ class DateMatch:
     anchor: date | None = None  # the anchor a relative expression was resolved against
 
 
-_S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_NUM = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH = _FULL_MONTH[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?(?![a-z])"
-_YEAR_NAMED = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
-_YEAR_BARE = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
+_S = S
+_MONTH = MONTH
+_FULL_MONTH = FULL_MONTH
+_WEEKDAY = WEEKDAY
+_WEEKDAYS = WEEKDAYS
+_DAY = DAY
+_YEAR_NAMED = YEAR_NAMED
+_YEAR_BARE = YEAR_BARE
 _JUCHE = r"Juche" + _S + r"+(?P<{g}>[0-9]{{1,3}})(?![0-9])(?:" + _S + r"*\((?P<{g}p>[0-9]{{4}})\))?"
 _REL_YEAR = r"(?P<{g}>last|this|next)" + _S + r"+year(?![\w-])"
 _UNITS = (
@@ -126,7 +138,7 @@ _CORE = re.compile(
     rf"{_JUCHE.format(g='my_j')}|{_REL_YEAR.format(g='my_r')}))"
     rf"|(?P<JUCHE>{_JUCHE.format(g='j')})"
     rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[89][1-9]0|20[0-9]0)s(?![\w]))"
-    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE})(?:{_RANGE}(?P<yr2>{_YEAR_BARE}|[0-9]{{2}}))?"
+    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:{_RANGE}(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
     rf"(?!\w|[.,][0-9]|{_S}*(?:%|\$|°|(?:{_UNITS})(?![\w]))))"
     rf"|(?P<WEEKDAY>{_WEEKDAY})"
     rf"|(?P<MONTH>{_FULL_MONTH}(?![a-z]))"
@@ -231,6 +243,24 @@ _YEAR_PREPS = (_MONTH_PREPS - {"or"}) | frozenset(
     ("the", "year", "spring", "summer", "autumn", "fall", "winter")
 )
 
+#: What may follow a year outside the current era: punctuation, the end, a capital, or a function word.
+_OLD_YEAR_NEXT = re.compile(
+    r"(?:\Z|[^\w\s]|\s+(?:[A-Z]|(?:the|a|an|and|or|but|when|as|at|on|in|to|by|with|he|she|it|they|we|its|his"
+    r"|their|there|was|were|had|is|are)\b))"
+)
+#: A number right after a day and month that was not read as their year ("14 October 0966"): unsafe.
+_NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
+#: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
+_NAME_AFTER = re.compile(_S + r"+[A-Z][a-z]")
+_THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
+#: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
+_PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+)
+_CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
+
 _Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
 
 
@@ -252,22 +282,56 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-def _month_of(name: str) -> int:
-    return _MONTH_NUM[name[:3].lower()]
-
-
 def _future_cue(text: str, start: int) -> bool:
-    """Is there a future cue ("will", "is due to"...) in the clause before ``start``?"""
-    return _FUTURE.search(text, max(0, start - 120), start) is not None
+    """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue inside a
+    quotation that closes before the expression (a title: '"We will respond..." on Saturday') or after
+    a past auxiliary ("was scheduled to end on June 9") does not count."""
+    for m in _FUTURE.finditer(text, max(0, start - 120), start):
+        if _CLOSE_QUOTE.search(text, m.start(), start) or _PAST_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        return True
+    return False
+
+
+def _past_cue(text: str, start: int) -> bool:
+    """Does the clause right before ``start`` hold a past-tense verb ("took place in Seoul on")?"""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
+        clause = m.end()
+    return _PAST_VERB.search(text, clause, start) is not None
+
+
+def _year_for(text: str, start: int, month: int, day: int, anchor: date) -> int:
+    """The year of a month and day written without one, resolved against ``anchor``: the latest
+    occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
+    (never a year forward on a past-tense sentence); the next one on or after the anchor after a
+    future cue, unless that is more than half a year ahead while the past reading is within a month
+    (then the nearest reading: reports often appear after the event they announced)."""
+    year = _guess_year(month, day, anchor, False)
+    d = date(year, month, day)
+    if d < anchor and _future_cue(text, start):
+        fut = _guess_year(month, day, anchor, True)
+        if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
+            return year
+        return fut
+    if d > anchor and not _future_cue(text, start) and _past_cue(text, start):
+        return _guess_year(month, day, anchor, False, margin_days=0)
+    return year
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Is the day and month ``text[start:end]`` part of a name ("the April 25 Hostel")?"""
+    return bool(_THE_BEFORE.search(text, max(0, start - 5), start) and _NAME_AFTER.match(text, end))
 
 
 def _back(text: str, start: int) -> re.Match[str] | None:
     return _BACK.search(text, max(0, start - 30), start)
 
 
-def _guess_year(month: int, day: int, anchor: date, future: bool) -> int:
+def _guess_year(month: int, day: int, anchor: date, future: bool, margin_days: int = FUTURE_MARGIN_DAYS) -> int:
     """The year for a month and day given without one (see the module rules); ValueError if none."""
-    margin = timedelta(days=FUTURE_MARGIN_DAYS)
+    margin = timedelta(days=margin_days)
     limit = anchor + margin if anchor <= date.max - margin else date.max
     years = range(anchor.year - 1, anchor.year + 9) if future else range(anchor.year + 1, anchor.year - 9, -1)
     for y in years:
@@ -321,26 +385,27 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
         return s, e, "day", "absolute", d, d, None
     if kind in ("DMY", "MDY"):
         p = "dmy" if kind == "DMY" else "mdy"
-        month = _month_of(m[p + "_m"])
-        month2 = _month_of(m["mdy_m2"]) if kind == "MDY" and m["mdy_m2"] else month
-        d1 = int(m[p + "_d"].rstrip("stndrh"))
-        d2 = int(m[p + "_d2"].rstrip("stndrh")) if m[p + "_d2"] else d1
+        month = month_of(m[p + "_m"])
+        month2 = month_of(m["mdy_m2"]) if kind == "MDY" and m["mdy_m2"] else month
+        d1 = day_of(m[p + "_d"])
+        d2 = day_of(m[p + "_d2"]) if m[p + "_d2"] else d1
         if month2 == month and d2 < d1:
             return None
         wraps = (month2, d2) < (month, d1)  # "December 28 - January 3": the range ends the next year
+        prec = "day" if (month2, d2) == (month, d1) else "days"
         if kind == "MDY" and m["mdy_j"] is not None:
             e = _juche_end(m, "mdy_j")
         given, year = _named_year(m, p, anchor)
+        if given == "none" and (_NUMBER_NEXT.match(text, e) or _is_name(text, s, e)):
+            return None  # "14 October 0966", "the April 25 Hostel": no safe reading
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
-            return s, e, "day", "absolute", date(year - wraps, month, d1), date(year, month2, d2), None
+            return s, e, prec, "absolute", date(year - wraps, month, d1), date(year, month2, d2), None
         if given == "none" and anchor is not None:
-            year = _guess_year(month, d1, anchor, False)
-            if date(year, month, d1) < anchor and _future_cue(text, s):  # else the future reading agrees
-                year = _guess_year(month, d1, anchor, True)
+            year = _year_for(text, s, month, d1, anchor)
         span = None if year is None else (date(year, month, d1), date(year + wraps, month2, d2))
-        return _rel(s, e, "day", anchor, span)
+        return _rel(s, e, prec, anchor, span)
     if kind == "MY":
-        month = _month_of(m["my_m"])
+        month = month_of(m["my_m"])
         b = _back(text, s)
         if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
             s = b.start()
@@ -362,13 +427,16 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
         b = _back(text, s)
         if b is None:
             return None
+        y1 = int(m["yr"])
+        old = not 1900 <= y1 <= 2100
         if b["mod"]:
             if b["mod"].lower() not in ("early", "late", "mid"):
                 return None
             s = b.start()
-        elif b["prep"].lower() not in _YEAR_PREPS:
+        elif b["prep"].lower() not in (OLD_YEAR_PREPS if old else _YEAR_PREPS):
             return None
-        y1 = int(m["yr"])
+        if old and not _OLD_YEAR_NEXT.match(text, m.end()):
+            return None  # "in 1200 cases": a count, not a year
         y2 = None
         if m["yr2"]:
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
@@ -402,7 +470,7 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> _Resolve
 
 
 def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> _Resolved | None:
-    month = _month_of(text[s:e])
+    month = month_of(text[s:e])
     b = _back(text, s)
     if b is None:
         return None
@@ -455,7 +523,7 @@ def _resolve_lex(text: str, m: re.Match[str], anchor: date | None) -> _Resolved 
         return _rel(
             nb.start(),
             ago.end(),
-            "year" if unit == "year" else "month" if unit == "month" else "day",
+            {"year": "year", "month": "month", "week": "days"}.get(unit, "day"),
             anchor,
             None if anchor is None else _ago_span(anchor, n, unit),
         )
@@ -467,7 +535,7 @@ def _resolve_lex(text: str, m: re.Match[str], anchor: date | None) -> _Resolved 
     mod = " ".join(b["mod"].lower().split())
     if mod not in ("last", "next", "this", "earlier this", "later this"):
         return None
-    prec = "day" if unit == "week" else unit
+    prec = "days" if unit == "week" else unit
     return _rel(b.start(), e, prec, anchor, None if anchor is None else _unit_span(anchor, mod, unit))
 
 
@@ -538,7 +606,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
             continue
         kept.append(r)
     return [
-        DateMatch(s, e, text[s:e], ds, de, prec, res, anc)
-        for s, e, prec, res, ds, de, anc in kept
+        DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
+        for s, e, prec, res, ds, de, anc in merge_ranges(text, kept)
         if ds is None or de is None or ds <= de
     ]

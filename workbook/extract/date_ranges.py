@@ -1,0 +1,113 @@
+"""Ranges of dates: "between March and May 2018", "from 2016 to 2019", "March–May 2018", "from 3 to
+5 June", "from July 19 to 25" are ONE interval each, both ends in the stated year.
+
+:func:`merge_ranges` works on the expressions :mod:`workbook.extract.dates` has already read: the end
+of a range is a full expression ("May 2018", "5 June", "2019"); its start may be partial ("March",
+"3", "2016") and takes the missing month and year from the end, so that "between March and May 2018"
+starts in March 2018, not in March of the publication year. A written start that contradicts the
+end ("from 2019 to 2016") is not a range: both stay as they were. "from"/"between" are context, not
+part of the expression, as prepositions are elsewhere; a word connector ("to", "and", "until")
+needs them, a dash does not.
+
+The precision of a range is the coarser of its ends ("from March to May 25": month); a range of days
+has precision ``days`` (a ``day`` is always one day).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S, day_of, month_of
+
+__all__ = ["Resolved", "merge_ranges"]
+
+#: (start, end, precision, resolution, date_start, date_end, anchor), as in workbook.extract.dates.
+Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
+
+_ORDER = {"day": 0, "days": 0, "month": 1, "year": 2, "decade": 3}
+_WORD_CONN = r"(?:to|and|until|till|through|thru)"
+_HEAD = re.compile(
+    rf"(?:(?P<kw>\b(?i:from|between)){S}+)?"
+    rf"(?P<a>(?P<md_m>{MONTH}){S}+(?P<md_d>{DAY})"
+    rf"|(?P<dm_d>(?<![\w.,]){DAY})(?:{S}+of)?{S}+(?P<dm_m>{MONTH})"
+    rf"|(?P<m_m>{MONTH})(?:,?{S}+(?P<m_y>{YEAR_NAMED}))?"
+    rf"|(?P<d_d>(?<![\w.,]){DAY})"
+    rf"|(?<![\w.,])(?P<y_y>{YEAR_NAMED}))"
+    rf"{S}*(?P<conn>[-–]|{_WORD_CONN}(?={S}))"
+    rf"{S}*\Z"
+)
+_TAIL = re.compile(rf"{S}+(?P<conn>{_WORD_CONN}){S}+(?P<d>{DAY})(?!{S}*(?:of{S}+)?{MONTH})(?![-–/:.,]?[0-9])")
+_KW_BEFORE = re.compile(rf"\b(?i:from|between){S}+\Z")
+
+
+def _connector_ok(kw: str | None, conn: str) -> bool:
+    if conn in "-–":
+        return True
+    if kw is None:
+        return False
+    return (conn == "and") == (kw.lower() == "between")
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
+    """The start date and precision of a range's first part ``h`` given its end (see module rules)."""
+    _, _, prec, _, ds, de, _ = end
+    if ds is None or de is None:
+        return None
+    if h["md_m"] or h["dm_m"]:
+        if prec != "day":
+            return None
+        m, d = (month_of(h["md_m"]), day_of(h["md_d"])) if h["md_m"] else (month_of(h["dm_m"]), day_of(h["dm_d"]))
+        start = _safe_date(ds.year - ((m, d) > (ds.month, ds.day)), m, d)
+        return None if start is None else (start, "days")
+    if h["d_d"]:
+        if prec != "day":
+            return None
+        start = _safe_date(ds.year, ds.month, day_of(h["d_d"]))
+        return None if start is None else (start, "days")
+    if h["m_m"]:
+        if prec not in ("day", "month"):
+            return None
+        m = month_of(h["m_m"])
+        y = int(h["m_y"]) if h["m_y"] else ds.year - (m > ds.month)
+        return date(y, m, 1), "month"
+    if h["y_y"]:
+        return date(int(h["y_y"]), 1, 1), "year"
+    return None
+
+
+def _coarser(a: str, b: str) -> str:
+    return a if _ORDER[a] >= _ORDER[b] else b
+
+
+def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
+    """``kept`` (in text order, without overlaps) with each range merged into one expression."""
+    out: list[Resolved] = []
+    for r in kept:
+        s, e, prec, res, ds, de, anc = r
+        h = _HEAD.search(text, max(0, s - 40), s) if ds is not None else None
+        if h is not None and _connector_ok(h["kw"], h["conn"]):
+            a_start, a_end = h.start("a"), h.end("a")
+            inside = [o for o in out if o[1] > a_start]
+            if all(o[0] >= a_start and o[1] <= a_end for o in inside):
+                got = _head_start(h, r)
+                if got is not None and de is not None and got[0] < ds:  # type: ignore[operator]
+                    del out[len(out) - len(inside) :]
+                    out.append((a_start, e, _coarser(got[1], prec), res, got[0], de, anc))
+                    continue
+        t = _TAIL.match(text, e) if prec == "day" and ds is not None and ds == de else None
+        if t is not None and ds is not None and _KW_BEFORE.search(text, max(0, s - 10), s):
+            kw = _KW_BEFORE.search(text, max(0, s - 10), s)
+            end_day = _safe_date(ds.year, ds.month, day_of(t["d"]))
+            if kw is not None and _connector_ok(kw.group().split()[0], t["conn"]) and end_day and end_day > ds:
+                out.append((s, t.end(), "days", res, ds, end_day, anc))
+                continue
+        out.append(r)
+    return out

@@ -1,0 +1,66 @@
+"""Words and regex fragments of date expressions, declared once for :mod:`workbook.extract.dates` and
+:mod:`workbook.extract.date_ranges`.
+
+Years: a four-digit year written next to a month (or a day and month) is honoured from 1000 to 2199
+(:data:`YEAR_NAMED`), so "14 October 1066" is 1066, never the publication year. A bare year needs
+context (see :mod:`workbook.extract.dates`); inside the current era (1900-2100, :data:`YEAR_BARE`)
+the usual lead-ins suffice, outside it only a narrow set of lead-ins does (:data:`OLD_YEAR_PREPS`).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DAY",
+    "FULL_MONTH",
+    "MONTH",
+    "MONTH_NAMES",
+    "OLD_YEAR_PREPS",
+    "WEEKDAY",
+    "WEEKDAYS",
+    "YEAR_BARE",
+    "YEAR_NAMED",
+    "YEAR_OLD",
+    "S",
+    "day_of",
+    "month_of",
+]
+
+S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
+MONTH_NAMES: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_NUM = {name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)}
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH = FULL_MONTH[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?(?![a-z])"
+#: A year written next to a month or a day and month: 1000-2199.
+YEAR_NAMED = r"(?:1[0-9]{3}|2[01][0-9]{2})(?![0-9])"
+#: A bare year of the current era (1900-2100): the usual lead-ins make it a year.
+YEAR_BARE = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
+#: A bare year outside the current era (1000-1899, 2101-2199): only :data:`OLD_YEAR_PREPS` make it one.
+YEAR_OLD = r"(?:1[0-8][0-9]{2}|210[1-9]|21[1-9][0-9])"
+#: Lead-ins that make a four-digit number outside the current era a year ("in 1066", "since 1871").
+OLD_YEAR_PREPS = frozenset(["in", "since", "until", "till", "during", "before", "after", "year", "from", "between"])
+
+
+def month_of(name: str) -> int:
+    """1-12 for a month name or its abbreviation ("Sept.", "march")."""
+    return _MONTH_NUM[name[:3].lower()]
+
+
+def day_of(text: str) -> int:
+    """The day number of "5", "05", "5th", "21st"."""
+    return int(text.rstrip("stndrh"))
