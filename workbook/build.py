@@ -25,6 +25,7 @@ from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables
 from workbook.engines import Engine, ExtractFailure, resolve_engine
 from workbook.errors import WorkbookError, WorkspaceError
 from workbook.extract.base import DocumentInput, Extractor
+from workbook.extract.dateline import parse_dateline
 from workbook.ids import doc_id as make_doc_id
 from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
@@ -100,11 +101,14 @@ def extractor_fingerprint(extractor: Extractor) -> str:
 
 
 def _document_row(raw: RawDocument, sha: str, did: str) -> dict[str, Any]:
+    dateline = parse_dateline(raw.text)
     return {
         "doc_id": did,
         "title": raw.title or Path(raw.source.split("#")[0]).stem,
         "publisher": raw.publisher,
         "published": pd.Timestamp(raw.published) if raw.published else None,
+        "dateline_place": dateline.place if dateline else None,
+        "dateline_source": dateline.source if dateline else None,
         "source": raw.source,
         "sha256": sha,
         "text": raw.text,

@@ -150,6 +150,10 @@ TABLES: dict[str, Table] = {
                     "Publication date from metadata; null when unknown (never the build date).",
                     True,
                 ),
+                _c("dateline_place", "string", "Place of filing from the text's dateline ('Pyongyang, May 26 "
+                   "(KCNA) --' gives Pyongyang), when it opens with one.", True),
+                _c("dateline_source", "string", "News agency or outlet named in the dateline (KCNA, Reuters, AP).",
+                   True),
                 _c("source", "string", "Where it came from: a path relative to the corpus root, or a URL."),
                 _c("sha256", "string", "sha256 of the UTF-8 text (hex)."),
                 _c("text", "string", "The full plain text. All offsets in other tables index into it."),

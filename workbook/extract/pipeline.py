@@ -1,7 +1,9 @@
 """The default extractor: rules and gazetteers, no model, nothing downloaded.
 
 It composes the pure steps of :mod:`workbook.extract`: sentences → entities and mentions (with
-gazetteer coordinates and in-document coreference) → claims → dated events. Gazetteer files are
+gazetteer coordinates and in-document coreference) → claims → dated events. Nothing inside the
+text's dateline (:mod:`workbook.extract.dateline`) is a mention: its place and agency are the
+document's ``dateline_place`` and ``dateline_source``; its date stays a ``publication`` event. Gazetteer files are
 read once, when the extractor is made (:meth:`DefaultExtractor.from_options`), never per document.
 """
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from workbook.errors import GazetteerError
 from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
+from workbook.extract.dateline import parse_dateline
 from workbook.extract.entities import extract_entities
 from workbook.extract.events import extract_events
 from workbook.extract.gazetteer import (
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
 #: Bump when a rule changes what the extractor finds: workspaces then extract every document again.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def load_gazetteer_file(path: str | Path) -> Gazetteer:
@@ -107,6 +110,12 @@ class DefaultExtractor:
         entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
         if self.watchlist is not None:
             entities, mentions, places = self.watchlist.apply(text, sentences, entities, mentions, places)
+        dateline = parse_dateline(text)  # its place and agency are document columns, not mentions
+        if dateline is not None:
+            mentions = [m for m in mentions if m.end <= dateline.start or m.start >= dateline.end]
+            used = {m.entity_key for m in mentions}
+            entities = [e for e in entities if e.key in used]
+            places = [p for p in places if p.entity_key in used]
         claims = extract_claims(text, sentences, entities, mentions)
         spans = [(m.start, m.end, m.entity_key) for m in mentions]
         events = extract_events(text, sentences, doc.published, spans)

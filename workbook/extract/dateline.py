@@ -1,0 +1,79 @@
+"""Datelines: the place of filing, date and source a report opens with.
+
+"Pyongyang, May 26 (KCNA) --", "WASHINGTON, May 3 (Reuters) -", "SEOUL, South Korea (AP) —",
+"BEIJING, Jan. 5 (Xinhua) --", "LONDON —", "Paris, 3 March (AFP) -" are read by :func:`parse_dateline`
+into the document's place of filing and source (the ``dateline_place`` and ``dateline_source``
+columns of the documents table). The extractor makes no mentions inside the dateline: without this
+rule the agency and its home city are the most mentioned entities of any wire corpus and the hubs of
+every co-mention network, for no reason but the format. The dateline's date is the publication date
+of the report: it stays an event of kind ``publication`` (:mod:`workbook.extract.events`), never a
+dated happening, so the analyst still sees when each report was filed.
+
+What counts (only at the very start of the text, after white space):
+
+* ``PLACE[, REGION], DATE (SOURCE)`` then an optional dash ("--", "—", "–", "-"), or
+* ``PLACE[, REGION] (SOURCE)`` then a dash, or
+* ``PLACE[, REGION], DATE`` then a dash, or
+* an ALL-CAPS ``PLACE[, REGION]`` then a dash ("WASHINGTON —").
+
+PLACE is one to four capitalised words ("St. Louis", "Nur-Sultan", "NEW YORK"); a title-case place
+needs a date or a source after it, so a first sentence such as "Paris, the capital, is..." or
+"Washington - the city - ..." is not a dateline. SOURCE is a short capitalised name in brackets, at most three
+words ("KCNA", "Reuters", "AP", "Yonhap"). A place never starts with "The", "In", "It"...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S
+
+__all__ = ["Dateline", "parse_dateline"]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline: ``text[start:end]`` is all of it (up to and including its dash)."""
+
+    place: str
+    source: str | None
+    date_text: str | None
+    start: int
+    end: int
+
+
+_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)*|[A-Z]{2,}(?:[-'][A-Z]+)*|St\.|Ft\.|Mt\.)"
+_CAPS = r"(?:[A-Z]{2,}(?:[-'][A-Z]+)*|ST\.)"
+_NOT_MONTH = r"(?!" + MONTH + r")"
+_NOT_FIRST = r"(?!(?:The|A|An|In|On|At|As|If|It|He|She|We|They|This|That|When|After|Before)\b)"
+_PLACE = rf"{_NOT_FIRST}{_NOT_MONTH}{_WORD}(?:{S}{_NOT_MONTH}{_WORD}){{0,3}}"
+_REGION = rf"(?:{_PLACE}|[A-Z]\.(?:[A-Z]\.)+)"
+_CAPS_PLACE = rf"{_CAPS}(?:{S}{_CAPS}){{0,3}}"
+_DATE = rf"(?:{MONTH}{S}+{DAY}|{DAY}{S}+{MONTH})(?:,?{S}+{YEAR_NAMED})?"
+_SOURCE = r"\((?P<source>[A-Z][A-Za-z&.'\-]*(?: [A-Za-z&.'\-]+){0,2})\)"
+_DASH = r"(?:--|—|–|-)(?!-)"
+_DATELINE = re.compile(
+    rf"\s*(?P<head>(?P<place>{_PLACE})(?:,{S}+(?P<region>{_REGION}))??"
+    rf"(?:(?:,{S}*|{S}+)(?P<date>{_DATE}))?"
+    rf"(?:{S}*{_SOURCE}(?P<dash>{S}*{_DASH})?|{S}*{_DASH}))(?={S}|\n|\Z)"
+)
+_CAPS_DATELINE = re.compile(rf"\s*(?P<head>(?P<place>{_CAPS_PLACE})(?:,{S}+(?P<region>{_REGION}))?{S}*{_DASH})(?={S})")
+
+
+def _tidy(place: str) -> str:
+    """An ALL-CAPS place in title case ("NEW YORK" -> "New York"); others as written."""
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split())
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline ``text`` opens with, or None (see the module rules)."""
+    m = _DATELINE.match(text, 0, min(len(text), 200))
+    if m is not None and (m["date"] or (m["source"] and m["dash"]) or m["place"].replace(" ", "").isupper()):
+        place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
+        return Dateline(place, m["source"], m["date"], m.start("head"), m.end("head"))
+    m = _CAPS_DATELINE.match(text, 0, min(len(text), 200))
+    if m is not None:
+        place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
+        return Dateline(place, None, None, m.start("head"), m.end("head"))
+    return None
