@@ -33,6 +33,7 @@ from workbook.engines.local import BATCH_CHARS, default_workers
 from workbook.engines.partitioned import DEFAULT_BUCKETS, write_partitioned
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument, discover
+from workbook.ingest.normalise import normalise_item
 from workbook.ingest.reader import read_document
 
 __all__ = ["DaskEngine", "read_file"]
@@ -44,7 +45,7 @@ CONNECT_TIMEOUT = 30
 def read_file(path: str, root: str, mapping: FieldMapping | None) -> list[RawDocument | IngestFailure]:
     """The documents (or failures) of one corpus file: the ingest task. ``path`` and ``root`` are
     absolute, so the sources are the same whatever the worker's current folder."""
-    return list(read_document(Path(path), Path(root), mapping))
+    return list(map(normalise_item, read_document(Path(path), Path(root), mapping)))
 
 
 class DaskEngine:

@@ -29,6 +29,7 @@ from workbook.ingest.formats import failure_from_error, format_of
 from workbook.ingest.html_text import read_html
 from workbook.ingest.json_collections import read_collection
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, find_sidecar, read_sidecar, title_from_text
+from workbook.ingest.normalise import normalise_item
 from workbook.ingest.pdf_text import read_pdf
 from workbook.ingest.plain_text import read_plain_text
 from workbook.ingest.text_decoding import mixed_encoding_warning, valid_unicode
@@ -153,7 +154,8 @@ def iter_documents(
 ) -> Iterator[RawDocument | IngestFailure]:
     """Every document and failure of the corpus in ``paths`` (files and/or folders).
 
-    Discovery failures come first, then each file's documents in sorted path order. ``source`` is
+    Discovery failures come first, then each file's documents in sorted path order, their text
+    normalised (:mod:`workbook.ingest.normalise`: glued words, CSV-doubled quotes). ``source`` is
     relative to the corpus root (see :func:`~workbook.ingest.discovery.discover`). An unknown
     preset name or unreadable mapping file raises :class:`~workbook.errors.FieldMappingError`
     when iteration starts, since it concerns every collection rather than one document.
@@ -162,4 +164,4 @@ def iter_documents(
     found = discover(paths)
     yield from found.failures
     for path in found.files:
-        yield from read_document(path, found.root, mapping, max_bytes=max_bytes)
+        yield from map(normalise_item, read_document(path, found.root, mapping, max_bytes=max_bytes))

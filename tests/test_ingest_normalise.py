@@ -1,0 +1,169 @@
+"""Ingest normalisation: glued words split only when both halves are known, CSV-doubled quotes
+undone when consistent, each fix recorded in meta; linear time on hostile-ish input."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+
+from workbook.ingest import iter_documents
+from workbook.ingest.base import RawDocument
+from workbook.ingest.normalise import builtin_words, normalise_document, normalise_text
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "n"),
+    [
+        ("The respected ComradeKim Jong Unvisited the farm. Kim Jong Un said so.",
+         "The respected Comrade Kim Jong Un visited the farm. Kim Jong Un said so.", 2),
+        ("General SecretaryKim Jong Un gave advice. Kim Jong Un left.",
+         "General Secretary Kim Jong Un gave advice. Kim Jong Un left.", 1),
+        ("Kim Jong Unbestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
+         "Titles were bestowed.",
+         "Kim Jong Un bestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
+         "Titles were bestowed.", 1),
+        # the name is never written apart, but glued to two different known words
+        ("Kim Jong Unvisited the farm. Later Kim Jong Unsaid that it was fine.",
+         "Kim Jong Un visited the farm. Later Kim Jong Un said that it was fine.", 2),
+        ("PresidentKim Il Sungmet farmers. Kim Il Sung was there.",
+         "President Kim Il Sung met farmers. Kim Il Sung was there.", 2),
+        ("They wishedKim Jong Un good health. Kim Jong Un thanked them.",
+         "They wished Kim Jong Un good health. Kim Jong Un thanked them.", 1),
+        ("the International Kim Il SungPrize Council. Kim Il Sung was born.",
+         "the International Kim Il Sung Prize Council. Kim Il Sung was born.", 1),
+    ],
+)
+def test_glued_words_are_split(text: str, expected: str, n: int) -> None:
+    r = normalise_text(text)
+    assert r.text == expected
+    assert r.report["glued_words"] == n
+    assert r.report["examples"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought an iPhone at McDonald near the MacArthur park. DeSantis watched YouTube on PlayStation.",
+        "He watched YouTube. The Tube was closed. You know it. Play Station Two.",
+        "BlackRock, LinkedIn, JavaScript, WhatsApp, FedEx, SpaceX, HarperCollins and PowerPoint.",
+        "Boris Johnson met Johnson and John. Robertson, Jackson and Newcastle. Anyway, it is fine.",
+        "McDonald's Donald met MacArthur and Arthur; DeSantis and Santis; LaGuardia and Guardia.",
+        "Kim Jong Un. Understanding grew. Kim Jong Un visited the Unification Hall.",
+        "Plain text with nothing glued at all.",
+        "Kim Jong Unbestowed the title. Kim Jong Un smiled.",  # "bestowed": not a known word here
+        "Boris Johnson spoke. Boris Johnson left. Boris John was not there.",
+        "",
+    ],
+)
+def test_camel_case_and_names_are_left_alone(text: str) -> None:
+    r = normalise_text(text)
+    assert r.text == text and r.report == {}
+
+
+def test_a_split_never_makes_a_glued_entity() -> None:
+    from datetime import date
+
+    from workbook.extract.base import DocumentInput
+    from workbook.extract.pipeline import DefaultExtractor
+
+    text = normalise_text("The respected ComradeKim Jong Unvisited a farm in Sinpho City. Kim Jong Un said it "
+                          "was good and ComradeKim Jong Ungave advice.").text
+    ex = DefaultExtractor().extract(DocumentInput("d", text, "t", date(2024, 5, 1)))
+    names = {e.name for e in ex.entities}
+    assert "Kim Jong Un" in names
+    assert not any(any(a.islower() and b.isupper() for a, b in itertools.pairwise(n)) for n in names)
+    assert not any("Unvisited" in n or "Ungave" in n for n in names)
+
+
+def test_doubled_quotes_are_undone_when_consistent() -> None:
+    r = normalise_text('""We will stay,"" Omar told reporters. ""It is our home,"" he said.')
+    assert r.text == '"We will stay," Omar told reporters. "It is our home," he said.'
+    assert r.report == {"doubled_quotes": 4}
+    wrapped = normalise_text('"He said ""no"" and ""yes"" twice."')
+    assert wrapped.text == 'He said "no" and "yes" twice.'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "no" and ""yes"" twice.',  # mixed: not the CSV pattern
+        'An empty string "" in code.',  # once only
+        'She said "fine." Nothing doubled.',
+    ],
+)
+def test_doubled_quotes_left_when_not_consistent(text: str) -> None:
+    assert normalise_text(text).text == text
+
+
+def test_quotes_are_found_after_undoubling() -> None:
+    from workbook.extract.claims import extract_claims
+    from workbook.extract.entities import extract_entities
+    from workbook.extract.gazetteer import builtin_gazetteer
+    from workbook.extract.sentences import split_sentences
+
+    raw = '""We will stay here,"" Omar Ali told reporters on Monday. ""This is our home,"" he said.'
+    counts = []
+    for text in (raw, normalise_text(raw).text):
+        sentences = split_sentences(text)
+        entities, mentions, _ = extract_entities(text, sentences, builtin_gazetteer())
+        claims = extract_claims(text, sentences, entities, mentions)
+        counts.append(sum(c.quote_kind == "direct" for c in claims))
+    assert counts[1] >= 2 and counts[1] > counts[0]
+
+
+def test_meta_records_the_fix_and_other_meta_stays() -> None:
+    raw = RawDocument(text="ComradeKim Jong Un spoke. Kim Jong Un left.", source="a.txt", format="txt",
+                      meta={"topic": "x"})
+    out = normalise_document(raw)
+    assert out.text == "Comrade Kim Jong Un spoke. Kim Jong Un left."
+    assert out.meta == {"topic": "x", "normalised": {"glued_words": 1, "examples": ["ComradeKim -> Comrade Kim"]}}
+    clean = RawDocument(text="Nothing to do.", source="b.txt", format="txt")
+    assert normalise_document(clean) is clean
+
+
+def test_iter_documents_normalises_and_build_hashes_the_stored_text(tmp_path: Path) -> None:
+    from workbook.build import build
+    from workbook.ids import sha256_text
+    from workbook.workspace import read_book
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Report\n\nThe respected ComradeKim Jong Un spoke. Kim Jong Un left.\n",
+                                  encoding="utf-8")
+    (docs,) = [d for d in iter_documents([corpus]) if isinstance(d, RawDocument)]
+    assert "Comrade Kim Jong Un" in docs.text and docs.meta["normalised"]["glued_words"] == 1
+    build([corpus], tmp_path / "ws")
+    row = read_book(tmp_path / "ws").documents.iloc[0]
+    assert "ComradeKim" not in row["text"]
+    assert row["sha256"] == sha256_text(row["text"])
+    assert '"glued_words": 1' in row["meta"]
+
+
+def test_the_word_list_is_built_in_and_compact() -> None:
+    words = builtin_words()
+    assert 5_000 < len(words) < 30_000
+    assert {"visited", "gave", "met", "and"} <= words
+    assert all(w.islower() and w.isalpha() for w in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aA" * 200_000,
+        "Kim Jong " + "Unvisited " * 50_000,
+        "ComradeKim " * 50_000,
+        '""' * 200_000,
+        "x" * 400_000,
+        ("Aa " * 100_000) + "Kim Jong Un.",
+    ],
+)
+def test_hostile_input_is_linear(text: str) -> None:
+    t0 = time.perf_counter()
+    r = normalise_text(text)
+    assert time.perf_counter() - t0 < 3.0
+    assert len(r.text) >= len(text) // 2
