@@ -141,3 +141,27 @@ def test_an_explicit_four_digit_year_is_honoured(year: int, month: int, day: int
 def test_a_past_tense_day_and_month_is_within_a_year_before(anchor: date, month: int, day: int) -> None:
     (m,) = find_dates(f"The ceremony took place on {MONTHS[month - 1]} {day}.", anchor)
     assert m.date_start is not None and anchor - timedelta(days=366) < m.date_start <= anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("In 2013, Holt played in Triple-A. He debuted for Boston after getting called up on July 6 in Anaheim.",
+         D(2011, 4, 13)),
+        ("Galois was arrested in 1831. Poisson's report was made before Galois' July 14 arrest.", D(2004, 8, 18)),
+        ("The protégé of Pope Damasus, who died in 1384, was known. In March he left.", D(2001, 8, 28)),
+    ],
+)
+def test_an_implicit_year_that_disagrees_with_the_narrative_is_left_out(text: str, anchor: date) -> None:
+    got = find_dates(text, anchor)
+    assert all(m.resolution == "absolute" for m in got), got
+
+
+def test_an_implicit_year_that_agrees_with_the_narrative_or_names_its_relation_stays() -> None:
+    text = "In 2024 the plant was built. It opened on May 25. Last June it closed, and on Thursday it reopened."
+    got = {m.text: m.date_start for m in find_dates(text, D(2024, 5, 26))}
+    assert got["May 25"] == D(2024, 5, 25)
+    assert got["Last June"] == D(2023, 6, 1)
+    assert got["Thursday"] == D(2024, 5, 23)
+    far = "In 1950 the war began. " + "x " * 700 + "The plant opened on May 25."
+    assert [m.date_start for m in find_dates(far, D(2024, 5, 26))][-1] == D(2024, 5, 25)

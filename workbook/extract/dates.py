@@ -23,6 +23,8 @@ Rules, decided once here (``anchor`` is the publication date):
   or a day and month inside a name ("the April 25 Hostel"), leaves the expression out: never a
   silently wrong date. Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5
   June", "from July 19 to 25") are one interval: see :mod:`workbook.extract.date_ranges`.
+* A day and month or a month without a year is left out when the last year the text wrote before it
+  is not the year it resolves to ("In 2013, ... on July 6"): see :mod:`workbook.extract.date_context`.
 * Precision ``day`` is always one day; a range of days or a week has precision ``days``.
 * Bare years need context: a year 1900-2100 preceded by in/since/until/by/during/from/through/
   before/after/between/and/to/of/the/year/a season, or by early/late/mid(-), and not followed by
@@ -71,6 +73,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_words import (
     DAY,
@@ -607,6 +610,6 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
         kept.append(r)
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
-        for s, e, prec, res, ds, de, anc in merge_ranges(text, kept)
+        for s, e, prec, res, ds, de, anc in drop_out_of_narrative(text, merge_ranges(text, kept))
         if ds is None or de is None or ds <= de
     ]

@@ -1,0 +1,58 @@
+"""Dates read against the document, not only the publication date.
+
+A day and month or a month written without a year ("July 14", "on 2 June", "in March") is resolved
+against the publication date by :mod:`workbook.extract.dates`. That is right for news about the
+present, and silently wrong in a narrative set in another year: a biography that has said "In 2013,
+Holt played for ..." and then "called up on July 6", or a history of 1831 that says "before Galois'
+July 14 arrest". :func:`drop_out_of_narrative` leaves such an expression out when the last year the
+text itself wrote before it (in an absolute expression: "2013", "May 1831", "12 March 1832"), at most
+:data:`NARRATIVE_REACH` characters back, is not the year it was resolved to: the reading is not
+safe, and no date is better than a wrong one. (The reach was chosen on the GUM training genres:
+300, 600, 1,200 characters and unlimited left 13, 9, 8 and 8 wrong dates of 727 and kept 481, 472,
+467 and 464 expressions.)
+
+Expressions that name their own relation to the publication date ("last June", "yesterday", "two
+weeks ago", "Thursday", "April last year") keep their reading: the writer chose it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workbook.extract.date_words import WEEKDAY
+
+__all__ = ["NARRATIVE_REACH", "drop_out_of_narrative"]
+
+#: How far back (characters) a written year sets the narrative's year.
+NARRATIVE_REACH = 1200
+
+Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
+
+#: Words by which an expression states its relation to the publication date.
+_DEICTIC = re.compile(
+    r"\b(?:last|next|this|coming|past|ago|year|years|month|months|week|weeks|day|days|today|tonight|tomorrow"
+    r"|yesterday|morning|night|earlier|later)\b|" + WEEKDAY,
+    re.IGNORECASE,
+)
+
+
+def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
+    """``items`` (in text order) without the implicit-year expressions that disagree with the last
+    year the text wrote before them (see the module docs)."""
+    out: list[Resolved] = []
+    last_year: int | None = None
+    last_end = -1
+    for r in items:
+        s, e, _prec, res, ds, de, _anc = r
+        if res == "absolute":
+            if de is not None and _prec != "decade":
+                last_year, last_end = de.year, e
+            out.append(r)
+            continue
+        if (res == "relative" and ds is not None and last_year is not None and s - last_end <= NARRATIVE_REACH
+                and ds.year != last_year
+                and (de is None or de.year != last_year) and not _DEICTIC.search(text, s, e)):  # fmt: skip
+            continue
+        out.append(r)
+    return out
