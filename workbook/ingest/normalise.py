@@ -34,8 +34,8 @@ CSV-doubled quotes. Text exported through CSV without unquoting doubles every qu
 consistently (two or more ``""`` and no lone ``"`` except around the whole text), each ``""`` becomes
 ``"`` and a wrapping pair of quotes around the whole text is removed.
 
-Both passes are linear in the text: one regex scan for tokens, sets for the lookups, tokens longer
-than 40 letters skipped.
+Both passes are linear in the text: regex scans for words, capitalised pairs and glued tokens, sets
+for the lookups, at most 40 letters of a token tried.
 """
 
 from __future__ import annotations
@@ -51,9 +51,14 @@ from workbook.ingest.base import IngestFailure, RawDocument
 
 __all__ = ["NormalisedText", "builtin_words", "normalise_document", "normalise_item", "normalise_text"]
 
-_TOKEN = re.compile(r"[A-Za-z]+")
-_LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_UPPER_LOWER_CUT = re.compile(r"^[A-Z][a-z]*?(?=[a-z]{2})")
+#: A word written apart: capitalised or lower case, letters only.
+_WORD = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z]+(?![A-Za-z])")
+#: Two capitalised words in a row ("Jong Un", "Jong Unvisited"), overlapping.
+_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) (?=([A-Z][a-z]+)(?![A-Za-z]))")
+#: A token with one lower->Upper boundary: "ComradeKim", "theKim", "SungPrize".
+_GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
+_PREV = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) \Z")
+_NEXT = re.compile(r" [A-Z][a-z]")
 _PARTICLES = frozenset(["mac", "mc", "van", "von", "der", "den", "del", "della", "de", "di", "da", "la", "le", "du",
                         "st", "san", "ibn", "bin", "al", "el", "abu", "ben"])  # fmt: skip
 #: Titles and honorifics written before a name ("Comrade", "Secretary", "Marshal"): known left halves.
@@ -108,94 +113,55 @@ def _undouble_quotes(text: str) -> tuple[str, int]:
     return out, pairs
 
 
-def _standalone(text: str) -> tuple[set[str], set[tuple[str, str]]]:
-    """Tokens written standalone (not glued to another case run), and adjacent capitalised pairs."""
-    seen: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    prev: str | None = None
-    prev_end = -2
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        glued = len(w) > _MAX_TOKEN or _LOWER_UPPER.search(w) is not None
-        if not glued:
-            seen.add(w)
-            if prev is not None and m.start() == prev_end + 1 and text[prev_end] == " " and w[0].isupper():
-                pairs.add((prev, w))
-        prev = w if not glued and w[0].isupper() else None
-        prev_end = m.end()
-    return seen, pairs
-
-
 def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]]:
     """(offset, token, offset in the token) where a space goes in, in text order."""
-    seen, pairs = _standalone(text)
-    vocab_lower = {w.lower() for w in seen if w.islower() or w.istitle()}
-    known = words | vocab_lower | _TITLE_WORDS
-    pairs |= _names_before_words(text, known)
+    seen = set(_WORD.findall(text))
+    own = {w.lower() for w in seen}
+
+    def known(w: str) -> bool:
+        return w in words or w in own or w in _TITLE_WORDS
+
+    pair_hits = [(m[1], m[2], m.start(2)) for m in _PAIR.finditer(text)]
+    pairs = {(p, w) for p, w, _ in pair_hits}
+    lefts: dict[str, set[str]] = {}
+    for p, w in pairs:
+        lefts.setdefault(p, set()).add(w)
+    rights: dict[tuple[str, str], set[str]] = {}  # (prev, name) -> the known words glued to it
+    for p, w, _ in pair_hits:
+        for i in range(2, min(len(w), _MAX_TOKEN) - 1):
+            if known(w[i:]):
+                rights.setdefault((p, w[:i]), set()).add(w[i:])
+    glued = list(_GLUED.finditer(text))
+    for m in glued:
+        b = _PREV.search(text, max(0, m.start() - 30), m.start())
+        if b is not None and m[2][1:].islower() and known(m[2].lower()):
+            rights.setdefault((b[1], m[1]), set()).add(m[2].lower())
+    for key, found in rights.items():
+        if len(found) >= 2:  # a name glued to varying words: "Unvisited", "Unsaid"
+            pairs.add(key)
+            lefts.setdefault(key[0], set()).add(key[1])
     cuts: list[tuple[int, str, int]] = []
-    prev: str | None = None
-    prev_end = -2
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        start = m.start()
-        after_space = start == prev_end + 1 and text[prev_end] == " "
-        if len(w) <= _MAX_TOKEN:
-            bounds = [b.start() for b in _LOWER_UPPER.finditer(w)]
-            if len(bounds) == 1:
-                i = bounds[0]
-                left, right = w[:i], w[i:]
-                nxt = _TOKEN.match(text, m.end() + 1) if text.startswith(" ", m.end()) else None
-                is_name = right.lower() not in words and len(right) >= 2 and right[1:].islower() and (
-                    right in seen or (nxt is not None and nxt.group()[0].isupper()))
-                low = left.lower()
-                title_then_name = is_name and (
-                    (len(left) >= 3 and left[1:].islower()
-                     and (low in _TITLE_WORDS or low.removesuffix("s") in _TITLE_WORDS))
-                    or (len(left) >= 2 and left.islower() and low in known and low not in _PARTICLES))  # fmt: skip
-                name_then_word = (prev is not None and after_space and (prev, left) in pairs
-                                  and right[1:].islower() and (right.lower() in known or right in seen))  # fmt: skip
-                if title_then_name or name_then_word:
-                    cuts.append((start + i, w, i))
-            elif not bounds and w[0].isupper() and prev is not None and after_space:
-                cut = _name_then_word(w, prev, pairs, known)
-                if cut:
-                    cuts.append((start + cut, w, cut))
-        prev = w if w[:1].isupper() else None
-        prev_end = m.end()
+    for m in glued:  # lower->Upper: "ComradeKim", "wishedKim", "SungPrize"
+        left, right = m[1], m[2]
+        nxt = _NEXT.match(text, m.end())
+        is_name = right.lower() not in words and len(right) >= 2 and (right in seen or nxt is not None)
+        low = left.lower()
+        title_then_name = is_name and (
+            (len(left) >= 3 and left[1:].islower() and (low in _TITLE_WORDS or low.removesuffix("s") in _TITLE_WORDS))
+            or (len(left) >= 2 and left.islower() and known(low) and low not in _PARTICLES))  # fmt: skip
+        b = _PREV.search(text, max(0, m.start() - 30), m.start())
+        name_then_word = b is not None and (b[1], left) in pairs and (known(right.lower()) or right in seen)
+        if title_then_name or name_then_word:
+            cuts.append((m.start(2), m[0], len(left)))
+    for p, w, pos in pair_hits:  # Upper->lower: "Unvisited" after "Jong"
+        for left in lefts.get(p, ()):
+            i = len(left)
+            if len(w) - i >= 2 and w.startswith(left) and (p, left) in pairs and known(w[i:]) \
+                    and w[i:] not in _NAME_ENDINGS and left != w:  # fmt: skip
+                cuts.append((pos + i, w, i))
+                break
+    cuts.sort()
     return cuts
-
-
-def _names_before_words(text: str, known: frozenset[str] | set[str]) -> set[tuple[str, str]]:
-    """Name pairs ("Jong", "Un") the document writes glued to two or more different known words
-    ("Kim Jong Unvisited", "Kim Jong Unsaid"): a name followed by varying words, where a surname with
-    a word-like ending ("Johnson") is always the same token."""
-    rights: dict[tuple[str, str], set[str]] = {}
-    prev: str | None = None
-    prev_end = -2
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        after_space = m.start() == prev_end + 1 and text[prev_end] == " "
-        if prev is not None and after_space and w[0].isupper() and len(w) <= _MAX_TOKEN:
-            bounds = [b.start() for b in _LOWER_UPPER.finditer(w)]
-            if len(bounds) == 1 and w[bounds[0] + 1 :].islower() and w[bounds[0] :].lower() in known:
-                rights.setdefault((prev, w[: bounds[0]]), set()).add(w[bounds[0] :].lower())
-            elif not bounds:
-                for i in range(2, len(w) - 1):
-                    if w[i:] in known:
-                        rights.setdefault((prev, w[:i]), set()).add(w[i:])
-        prev = w if w[:1].isupper() else None
-        prev_end = m.end()
-    return {k for k, v in rights.items() if len(v) >= 2}
-
-
-def _name_then_word(w: str, prev: str, pairs: set[tuple[str, str]], known: frozenset[str] | set[str]) -> int:
-    """Where "Unvisited" (after "Jong") splits into a name seen as "Jong Un" and a known word, or 0."""
-    for i in range(2, len(w) - 1):
-        if not w[i:].islower():
-            return 0
-        if (prev, w[:i]) in pairs and w[i:] in known and w[i:] not in _NAME_ENDINGS:
-            return i
-    return 0
 
 
 def normalise_text(text: str, words: frozenset[str] | None = None) -> NormalisedText:
