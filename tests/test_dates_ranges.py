@@ -165,3 +165,20 @@ def test_an_implicit_year_that_agrees_with_the_narrative_or_names_its_relation_s
     assert got["Thursday"] == D(2024, 5, 23)
     far = "In 1950 the war began. " + "x " * 700 + "The plant opened on May 25."
     assert [m.date_start for m in find_dates(far, D(2024, 5, 26))][-1] == D(2024, 5, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in March and May 2018 it", [("March", D(2018, 3, 1), D(2018, 3, 31), "month"),
+                                      ("May 2018", D(2018, 5, 1), D(2018, 5, 31), "month")]),
+        ("on 3 or 5 June 2018 the", [("3", D(2018, 6, 3), D(2018, 6, 3), "day"),
+                                     ("5 June 2018", D(2018, 6, 5), D(2018, 6, 5), "day")]),
+        ("on June 3 and June 5, 2018", [("June 3", D(2018, 6, 3), D(2018, 6, 3), "day"),
+                                        ("June 5, 2018", D(2018, 6, 5), D(2018, 6, 5), "day")]),
+        # December of which year? Left out rather than guessed
+        ("in December and May 2018", [("May 2018", D(2018, 5, 1), D(2018, 5, 31), "month")]),
+    ],
+)
+def test_coordinated_dates_share_the_written_year(text: str, expected: list[object]) -> None:
+    assert found(text, D(2020, 1, 1)) == expected

@@ -9,6 +9,10 @@ end ("from 2019 to 2016") is not a range: both stay as they were. "from"/"betwee
 part of the expression, as prepositions are elsewhere; a word connector ("to", "and", "until")
 needs them, a dash does not.
 
+Two dates joined by "and"/"or" without "between" ("in March and May 2018", "on 3 or 5 June 2018") are
+two expressions, and the year written after the second belongs to the first too; a first date that
+cannot take it ("in December and May 2018": December of which year?) is left out.
+
 The precision of a range is the coarser of its ends ("from March to May 25": month); a range of days
 has precision ``days`` (a ``day`` is always one day).
 """
@@ -16,7 +20,7 @@ has precision ``days`` (a ``day`` is always one day).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S, day_of, month_of
 
@@ -26,7 +30,7 @@ __all__ = ["Resolved", "merge_ranges"]
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 
 _ORDER = {"day": 0, "days": 0, "month": 1, "year": 2, "decade": 3}
-_WORD_CONN = r"(?:to|and|until|till|through|thru)"
+_WORD_CONN = r"(?:to|and|or|until|till|through|thru)"
 _HEAD = re.compile(
     rf"(?:(?P<kw>\b(?i:from|between)){S}+)?"
     rf"(?P<a>(?P<md_m>{MONTH}){S}+(?P<md_d>{DAY})"
@@ -83,6 +87,32 @@ def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
     return None
 
 
+def _shared_year(h: re.Match[str], end: Resolved) -> Resolved | None:
+    """The first of two coordinated dates ("March and May 2018", "3 or 5 June 2018") in the year written
+    after the second, or None when it has its own year or would fall after the second."""
+    ds, prec = end[4], end[2]
+    if ds is None or h["m_y"]:
+        return None
+    if h["m_m"]:
+        m = month_of(h["m_m"])
+        if m > ds.month or prec not in ("day", "days", "month"):
+            return None
+        first, last = date(ds.year, m, 1), date(ds.year + (m == 12), m % 12 + 1, 1)
+        return h.start("a"), h.end("a"), "month", "absolute", first, last - timedelta(days=1), None
+    if (h["md_m"] or h["dm_m"] or h["d_d"]) and prec == "day":
+        if h["d_d"]:
+            m, d = ds.month, day_of(h["d_d"])
+        elif h["md_m"]:
+            m, d = month_of(h["md_m"]), day_of(h["md_d"])
+        else:
+            m, d = month_of(h["dm_m"]), day_of(h["dm_d"])
+        day = _safe_date(ds.year, m, d)
+        if day is None or day > ds:
+            return None
+        return h.start("a"), h.end("a"), "day", "absolute", day, day, None
+    return None
+
+
 def _coarser(a: str, b: str) -> str:
     return a if _ORDER[a] >= _ORDER[b] else b
 
@@ -93,7 +123,14 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
     for r in kept:
         s, e, prec, res, ds, de, anc = r
         h = _HEAD.search(text, max(0, s - 40), s) if ds is not None else None
-        if h is not None and _connector_ok(h["kw"], h["conn"]):
+        if h is not None and h["kw"] is None and h["conn"] in ("and", "or") and res == "absolute":
+            shared = _shared_year(h, r)  # "March and May 2018": the year belongs to both
+            inside = [o for o in out if o[1] > h.start("a")]
+            if all(o[0] >= h.start("a") and o[1] <= h.end("a") for o in inside) and not h["y_y"]:
+                del out[len(out) - len(inside) :]  # a yearless first date that cannot share the year: unsafe
+                if shared is not None:
+                    out.append(shared)
+        elif h is not None and _connector_ok(h["kw"], h["conn"]):
             a_start, a_end = h.start("a"), h.end("a")
             inside = [o for o in out if o[1] > a_start]
             if all(o[0] >= a_start and o[1] <= a_end for o in inside):
