@@ -75,6 +75,7 @@ from datetime import date, datetime, timedelta
 
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_ranges import merge_ranges
+from workbook.extract.date_tense import FUTURE_MARGIN_DAYS, future_cue, is_name, year_for
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -92,9 +93,7 @@ from workbook.extract.date_words import (
 
 __all__ = ["FUTURE_MARGIN_DAYS", "DateMatch", "find_dates"]
 
-#: How far after the anchor a month-and-day without a year may land before the previous year is
-#: chosen instead: news names upcoming events by date a few weeks ahead, past ones any time back.
-FUTURE_MARGIN_DAYS = 30
+
 
 
 @dataclass(frozen=True)
@@ -207,19 +206,6 @@ _BACK = re.compile(
     r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
 )
 _BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + _S + r"+\Z")
-# A future cue in the clause before an expression: a cue, then no clause boundary up to the end.
-_FUTURE = re.compile(
-    r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
-    + _S
-    + r"+(?:due|set|expected|going|planned|to"
-    + _S
-    + r"+be)|to"
-    + _S
-    + r"+be"
-    + _S
-    + r"+held)\b|'ll\b)[^.!?;\n]*\Z",
-    re.IGNORECASE,
-)
 _MONTH_PREPS = frozenset(
     [
         "in",
@@ -253,16 +239,6 @@ _OLD_YEAR_NEXT = re.compile(
 )
 #: A number right after a day and month that was not read as their year ("14 October 0966"): unsafe.
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
-#: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
-_NAME_AFTER = re.compile(_S + r"+[A-Z][a-z]")
-_THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
-#: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
-_PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
-_CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
-)
-_CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
 
 _Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
 
@@ -285,65 +261,8 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-def _future_cue(text: str, start: int) -> bool:
-    """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue inside a
-    quotation that closes before the expression (a title: '"We will respond..." on Saturday') or after
-    a past auxiliary ("was scheduled to end on June 9") does not count."""
-    for m in _FUTURE.finditer(text, max(0, start - 120), start):
-        if _CLOSE_QUOTE.search(text, m.start(), start) or _PAST_AUX.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        return True
-    return False
-
-
-def _past_cue(text: str, start: int) -> bool:
-    """Does the clause right before ``start`` hold a past-tense verb ("took place in Seoul on")?"""
-    lo = max(0, start - 80)
-    clause = lo
-    for m in _CLAUSE_CUT.finditer(text, lo, start):
-        clause = m.end()
-    return _PAST_VERB.search(text, clause, start) is not None
-
-
-def _year_for(text: str, start: int, month: int, day: int, anchor: date) -> int:
-    """The year of a month and day written without one, resolved against ``anchor``: the latest
-    occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
-    (never a year forward on a past-tense sentence); the next one on or after the anchor after a
-    future cue, unless that is more than half a year ahead while the past reading is within a month
-    (then the nearest reading: reports often appear after the event they announced)."""
-    year = _guess_year(month, day, anchor, False)
-    d = date(year, month, day)
-    if d < anchor and _future_cue(text, start):
-        fut = _guess_year(month, day, anchor, True)
-        if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
-            return year
-        return fut
-    if d > anchor and not _future_cue(text, start) and _past_cue(text, start):
-        return _guess_year(month, day, anchor, False, margin_days=0)
-    return year
-
-
-def _is_name(text: str, start: int, end: int) -> bool:
-    """Is the day and month ``text[start:end]`` part of a name ("the April 25 Hostel")?"""
-    return bool(_THE_BEFORE.search(text, max(0, start - 5), start) and _NAME_AFTER.match(text, end))
-
-
 def _back(text: str, start: int) -> re.Match[str] | None:
     return _BACK.search(text, max(0, start - 30), start)
-
-
-def _guess_year(month: int, day: int, anchor: date, future: bool, margin_days: int = FUTURE_MARGIN_DAYS) -> int:
-    """The year for a month and day given without one (see the module rules); ValueError if none."""
-    margin = timedelta(days=margin_days)
-    limit = anchor + margin if anchor <= date.max - margin else date.max
-    years = range(anchor.year - 1, anchor.year + 9) if future else range(anchor.year + 1, anchor.year - 9, -1)
-    for y in years:
-        if not 1 <= y <= 9999 or ((month, day) == (2, 29) and not calendar.isleap(y)):
-            continue
-        d = date(y, month, day)  # ValueError for a day the month never has ("February 30")
-        if (d >= anchor) if future else (d <= limit):
-            return y
-    raise ValueError("no year fits")
 
 
 def _named_year(m: re.Match[str], p: str, anchor: date | None) -> tuple[str, int | None]:
@@ -399,12 +318,12 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
         if kind == "MDY" and m["mdy_j"] is not None:
             e = _juche_end(m, "mdy_j")
         given, year = _named_year(m, p, anchor)
-        if given == "none" and (_NUMBER_NEXT.match(text, e) or _is_name(text, s, e)):
+        if given == "none" and (_NUMBER_NEXT.match(text, e) or is_name(text, s, e)):
             return None  # "14 October 0966", "the April 25 Hostel": no safe reading
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
             return s, e, prec, "absolute", date(year - wraps, month, d1), date(year, month2, d2), None
         if given == "none" and anchor is not None:
-            year = _year_for(text, s, month, d1, anchor)
+            year = year_for(text, s, month, d1, anchor)
         span = None if year is None else (date(year, month, d1), date(year + wraps, month2, d2))
         return _rel(s, e, prec, anchor, span)
     if kind == "MY":
@@ -465,7 +384,7 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> _Resolve
         return _rel(s, e, "day", None, None)
     if mod == "this":
         d = _week_span(anchor)[0] + timedelta(days=wd)
-    elif mod in ("next", "coming") or (mod is None and _future_cue(text, s)):
+    elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
@@ -492,7 +411,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> _Resolved 
     elif mod == "next":
         y += month <= anchor.month
     elif mod != "this" and month != anchor.month:
-        if _future_cue(text, s):
+        if future_cue(text, s):
             y += month < anchor.month
         else:
             y -= month > anchor.month

@@ -1,0 +1,106 @@
+"""Tense and the year of a date written without one: "on May 25", "in March", "on Thursday".
+
+The year of a day and month is resolved against the anchor (the publication date) by
+:func:`year_for`: the latest occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; never after the anchor
+when a past-tense verb leads the clause ("took place in Seoul on September 5"); the next one on or
+after the anchor after a future cue ("will", "is due to", "scheduled"...), unless that is over half
+a year ahead while the past reading is within a month. A future cue inside a quotation that closes
+before the date ('a statement "We will respond..." on Saturday') or after a past auxiliary ("was
+scheduled to end on June 9") does not count: both pushed KCNA dates a year forward.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from workbook.extract.date_words import S
+
+__all__ = ["FUTURE_MARGIN_DAYS", "future_cue", "guess_year", "is_name", "past_cue", "year_for"]
+
+_S = S
+#: How far after the anchor a month-and-day without a year may land before the previous year is
+#: chosen instead: news names upcoming events by date a few weeks ahead, past ones any time back.
+FUTURE_MARGIN_DAYS = 30
+
+# A future cue in the clause before an expression: a cue, then no clause boundary up to the end.
+_FUTURE = re.compile(
+    r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
+    + _S
+    + r"+(?:due|set|expected|going|planned|to"
+    + _S
+    + r"+be)|to"
+    + _S
+    + r"+be"
+    + _S
+    + r"+held)\b|'ll\b)[^.!?;\n]*\Z",
+    re.IGNORECASE,
+)
+#: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
+_NAME_AFTER = re.compile(_S + r"+[A-Z][a-z]")
+_THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
+#: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
+_PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+)
+_CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
+
+
+def future_cue(text: str, start: int) -> bool:
+    """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue inside a
+    quotation that closes before the expression (a title: '"We will respond..." on Saturday') or after
+    a past auxiliary ("was scheduled to end on June 9") does not count."""
+    for m in _FUTURE.finditer(text, max(0, start - 120), start):
+        if _CLOSE_QUOTE.search(text, m.start(), start) or _PAST_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        return True
+    return False
+
+
+def past_cue(text: str, start: int) -> bool:
+    """Does the clause right before ``start`` hold a past-tense verb ("took place in Seoul on")?"""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
+        clause = m.end()
+    return _PAST_VERB.search(text, clause, start) is not None
+
+
+def year_for(text: str, start: int, month: int, day: int, anchor: date) -> int:
+    """The year of a month and day written without one, resolved against ``anchor``: the latest
+    occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
+    (never a year forward on a past-tense sentence); the next one on or after the anchor after a
+    future cue, unless that is more than half a year ahead while the past reading is within a month
+    (then the nearest reading: reports often appear after the event they announced)."""
+    year = guess_year(month, day, anchor, False)
+    d = date(year, month, day)
+    if d < anchor and future_cue(text, start):
+        fut = guess_year(month, day, anchor, True)
+        if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
+            return year
+        return fut
+    if d > anchor and not future_cue(text, start) and past_cue(text, start):
+        return guess_year(month, day, anchor, False, margin_days=0)
+    return year
+
+
+def is_name(text: str, start: int, end: int) -> bool:
+    """Is the day and month ``text[start:end]`` part of a name ("the April 25 Hostel")?"""
+    return bool(_THE_BEFORE.search(text, max(0, start - 5), start) and _NAME_AFTER.match(text, end))
+
+
+def guess_year(month: int, day: int, anchor: date, future: bool, margin_days: int = FUTURE_MARGIN_DAYS) -> int:
+    """The year for a month and day given without one (see the module rules); ValueError if none."""
+    margin = timedelta(days=margin_days)
+    limit = anchor + margin if anchor <= date.max - margin else date.max
+    years = range(anchor.year - 1, anchor.year + 9) if future else range(anchor.year + 1, anchor.year - 9, -1)
+    for y in years:
+        if not 1 <= y <= 9999 or ((month, day) == (2, 29) and not calendar.isleap(y)):
+            continue
+        d = date(y, month, day)  # ValueError for a day the month never has ("February 30")
+        if (d >= anchor) if future else (d <= limit):
+            return y
+    raise ValueError("no year fits")
