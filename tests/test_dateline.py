@@ -25,7 +25,9 @@ pytestmark = pytest.mark.unit
         ("NEW YORK (AP) — A man", "New York", "AP", None, "NEW YORK (AP) —"),
         ("Paris, 3 March (AFP) - France", "Paris", "AFP", "3 March", "Paris, 3 March (AFP) -"),
         ("  Seoul, May 3, 2024 (Yonhap) -- x", "Seoul", "Yonhap", "May 3, 2024", "Seoul, May 3, 2024 (Yonhap) --"),
-        ("WASHINGTON, D.C. — x", "Washington, D.C.", None, None, "WASHINGTON, D.C. —"),
+        ("WASHINGTON, D.C. — The", "Washington, D.C.", None, None, "WASHINGTON, D.C. —"),
+        ("WASHINGTON—The Pentagon", "Washington", None, None, "WASHINGTON—"),
+        ("TEHRAN (AFP) -", "Tehran", "AFP", None, "TEHRAN (AFP) -"),
         ("Moscow, March 3 — Russia said", "Moscow", None, "March 3", "Moscow, March 3 —"),
     ],
 )
@@ -46,6 +48,10 @@ def test_dateline_styles(text: str, place: str, source: str | None, date_text: s
         "In May (2018) - nothing",
         "",
         "The report said: Pyongyang, May 26 (KCNA) -- quoted later",
+        "PS - we also have more cats coming in for re-homing",
+        "PS -- There is a happy hour tonight",
+        "BEST DENTIST EVER -",
+        "OK - fine.",
     ],
 )
 def test_no_dateline(text: str) -> None:
@@ -97,3 +103,12 @@ def test_build_fills_dateline_columns(tmp_path: Path) -> None:
     assert docs.loc["a.txt", "dateline_place"] == "Pyongyang"
     assert docs.loc["a.txt", "dateline_source"] == "KCNA"
     assert docs["dateline_place"].isna()["b.txt"] and docs["dateline_source"].isna()["b.txt"]
+
+
+def test_a_dateline_date_is_a_publication_event() -> None:
+    from workbook.extract.events import extract_events
+    from workbook.extract.sentences import split_sentences
+
+    text = "Moscow, March 3 — Russia said it launched a rocket on March 1."
+    events = extract_events(text, split_sentences(text), date(2024, 3, 3))
+    assert [(e.kind, text[e.start:e.end]) for e in events] == [("publication", "March 3"), ("launch", "March 1")]

@@ -14,7 +14,8 @@ What counts (only at the very start of the text, after white space):
 * ``PLACE[, REGION], DATE (SOURCE)`` then an optional dash ("--", "—", "–", "-"), or
 * ``PLACE[, REGION] (SOURCE)`` then a dash, or
 * ``PLACE[, REGION], DATE`` then a dash, or
-* an ALL-CAPS ``PLACE[, REGION]`` then a dash ("WASHINGTON —").
+* an ALL-CAPS ``PLACE[, REGION]`` of four letters or more, then a dash and the body's first word
+  ("WASHINGTON — The"); "PS - we also..." or a shouted "BEST DENTIST EVER -" is not a dateline.
 
 PLACE is one to four capitalised words ("St. Louis", "Nur-Sultan", "NEW YORK"); a title-case place
 needs a date or a source after it, so a first sentence such as "Paris, the capital, is..." or
@@ -58,7 +59,9 @@ _DATELINE = re.compile(
     rf"(?:(?:,{S}*|{S}+)(?P<date>{_DATE}))?"
     rf"(?:{S}*{_SOURCE}(?P<dash>{S}*{_DASH})?|{S}*{_DASH}))(?={S}|\n|\Z)"
 )
-_CAPS_DATELINE = re.compile(rf"\s*(?P<head>(?P<place>{_CAPS_PLACE})(?:,{S}+(?P<region>{_REGION}))?{S}*{_DASH})(?={S})")
+_CAPS_DATELINE = re.compile(
+    rf"\s*(?P<head>(?P<place>{_CAPS_PLACE})(?:,{S}+(?P<region>{_REGION}))?{S}*{_DASH})(?={S}*[\"\u201c'A-Z0-9])"
+)
 
 
 def _tidy(place: str) -> str:
@@ -69,11 +72,11 @@ def _tidy(place: str) -> str:
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline ``text`` opens with, or None (see the module rules)."""
     m = _DATELINE.match(text, 0, min(len(text), 200))
-    if m is not None and (m["date"] or (m["source"] and m["dash"]) or m["place"].replace(" ", "").isupper()):
+    if m is not None and (m["date"] or (m["source"] and m["dash"])):
         place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
         return Dateline(place, m["source"], m["date"], m.start("head"), m.end("head"))
     m = _CAPS_DATELINE.match(text, 0, min(len(text), 200))
-    if m is not None:
+    if m is not None and sum(c.isalpha() for c in m["place"]) >= 4:
         place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
         return Dateline(place, None, None, m.start("head"), m.end("head"))
     return None

@@ -12,9 +12,10 @@ between punctuation (``, ; : ( )`` and dashes) around it. When that clause holds
 date and function words ("On Thursday, Pompeo met Kim"), the next clause is searched too. The cue
 nearest to the expression wins; at equal distance, the kind listed first. No cue: kind None.
 
-* ``publication``: the expression is followed by a news-agency tag ("(KCNA)"), stands alone on its
-  line (a dateline), or the clause says "print edition", "a version of this article", "first
-  published".
+* ``publication``: the expression is followed by a news-agency tag ("(KCNA)"), is inside the text's
+  dateline (:mod:`workbook.extract.dateline`: "Moscow, March 3 —"), stands alone on its line, or the
+  clause says "print edition", "a version of this article", "first published". The dateline's date
+  is when the report was filed, not a happening: filter on ``kind`` to leave it out.
 * ``launch``: launch, test-fire, fired, test(s), test flight, detonate, lift-off.
 * ``visit``: visit, inspect(ion), tour(ed), on-site/field guidance, looked round.
 * ``meeting``: meet/met/meeting, summit, talks, conference, negotiations.
@@ -31,6 +32,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from workbook.extract.base import EventRecord
+from workbook.extract.dateline import parse_dateline
 from workbook.extract.dates import DateMatch, find_dates
 from workbook.extract.sentences import Sentence
 
@@ -79,6 +81,9 @@ def guess_kind(text: str, start: int, end: int, sent_start: int, sent_end: int) 
     ``text[sent_start:sent_end]`` (see the module rules), or None."""
     if _AGENCY_TAG.match(text, end):
         return "publication"
+    dateline = parse_dateline(text) if start < 200 else None
+    if dateline is not None and dateline.start <= start < dateline.end:
+        return "publication"  # the dateline's date: when the report was filed
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
