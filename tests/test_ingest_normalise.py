@@ -86,6 +86,9 @@ def test_doubled_quotes_are_undone_when_consistent() -> None:
     assert r.report == {"doubled_quotes": 4}
     wrapped = normalise_text('"He said ""no"" and ""yes"" twice."')
     assert wrapped.text == 'He said "no" and "yes" twice.'
+    field = normalise_text('"""We will stay,"" Omar told them. ""We will."""')
+    assert field.text == '"We will stay," Omar told them. "We will."'
+    assert normalise_text('He said """" and """"').text == 'He said "" and ""'  # escaped empty quotes
 
 
 @pytest.mark.parametrize(

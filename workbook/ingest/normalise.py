@@ -31,8 +31,9 @@ The built-in word list (``workbook/data/words_en.txt``, about 9,600 words, CC BY
 
 CSV-doubled quotes. Text exported through CSV without unquoting doubles every quotation mark
 (``""We will stay,"" Omar told…``) and then no quote is found. When the document shows the pattern
-consistently (two or more ``""`` and no lone ``"`` except around the whole text), each ``""`` becomes
-``"`` and a wrapping pair of quotes around the whole text is removed.
+consistently (two or more ``""`` and every run of quotes of even length, in the text or inside a
+pair of quotes wrapping the whole text, as a CSV field has), each ``""`` becomes ``"`` and the
+wrapping pair is removed.
 
 Both passes are linear in the text: regex scans for words, capitalised pairs and glued tokens, sets
 for the lookups, at most 40 letters of a token tried.
@@ -57,6 +58,7 @@ _WORD = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z]+(?![A-Za-z])")
 _PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) (?=([A-Z][a-z]+)(?![A-Za-z]))")
 #: A token with one lower->Upper boundary: "ComradeKim", "theKim", "SungPrize".
 _GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
+_QUOTE_RUN = re.compile(r'"+')
 _PREV = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) \Z")
 _NEXT = re.compile(r" [A-Z][a-z]")
 _PARTICLES = frozenset(["mac", "mc", "van", "von", "der", "den", "del", "della", "de", "di", "da", "la", "le", "du",
@@ -94,23 +96,25 @@ class NormalisedText:
         self.report = report
 
 
+def _all_doubled(body: str) -> bool:
+    """Is every run of quotation marks in ``body`` of even length (two or more pairs in all)?"""
+    runs = [len(m.group()) for m in _QUOTE_RUN.finditer(body)]
+    return sum(runs) >= 4 and all(n % 2 == 0 for n in runs)
+
+
 def _undouble_quotes(text: str) -> tuple[str, int]:
-    pairs = text.count('""')
-    if pairs < 2:
+    """``text`` with CSV-doubled quotes undone, and how many pairs, when the pattern is consistent:
+    every run of quotes even, in the text or inside a wrapping pair around the whole text."""
+    if text.count('""') < 2:
         return text, 0
-    lone = [m.start() for m in re.finditer(r'(?<!")"(?!")', text)]
-    wrapped = text.strip()
-    outer = wrapped.startswith('"') and wrapped.endswith('"') and not wrapped.startswith('""')
-    if any(0 < i < len(text) - 1 and text[:i].strip() and text[i + 1 :].strip() for i in lone):
-        return text, 0  # a lone quote inside the text: not the CSV pattern
-    if lone and not outer:
-        return text, 0
-    out = text.replace('""', '"')
-    if lone and outer:
-        s = out.index('"')
-        e = out.rindex('"')
-        out = out[:s] + out[s + 1 : e] + out[e + 1 :]
-    return out, pairs
+    if _all_doubled(text):
+        return text.replace('""', '"'), text.count('""')
+    core = text.strip()
+    if len(core) > 2 and core[0] == '"' and core[-1] == '"' and _all_doubled(core[1:-1]):
+        lead = text.index(core)
+        body = core[1:-1]
+        return text[:lead] + body.replace('""', '"') + text[lead + len(core) :], body.count('""')
+    return text, 0
 
 
 def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]]:
