@@ -25,7 +25,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     engine = resolve_engine(args.engine, args.workers, args.scheduler)
     report = build(
         args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
-        wait_seconds=args.wait, engine=engine,
+        wait_seconds=args.wait, engine=engine, follow_links=args.follow_links,
     )
     print(report.summary())
     return 0
@@ -73,6 +73,10 @@ def _parser() -> argparse.ArgumentParser:
         "--watchlist", action="append", default=[], metavar="FILE",
         help="analyst watchlist: names that must be found, with type, aliases, optional coordinates "
         "(CSV/JSON/YAML or FollowTheMoney JSON lines; repeatable)",
+    )
+    b.add_argument(
+        "--follow-links", action="store_true",
+        help="follow symbolic links that point outside the corpus folder (by default they are reported, not read)",
     )
     b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")

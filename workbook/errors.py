@@ -32,6 +32,7 @@ __all__ = [
     "LinkStoreError",
     "MetadataError",
     "OrphanedAnnotationWarning",
+    "OutsideCorpusError",
     "ReportManifestError",
     "ReportMismatchError",
     "ReportSourceChangedError",
@@ -76,6 +77,11 @@ class EncryptedDocumentError(DocumentParseError):
 
 class DocumentTooLargeError(IngestError):
     """The file (or, for a .docx, its uncompressed content) is larger than the configured limit."""
+
+
+class OutsideCorpusError(IngestError):
+    """A symbolic link in the corpus points outside the corpus folder; it is not followed unless asked
+    (``follow_links=True``, ``--follow-links``)."""
 
 
 class MetadataError(IngestError):

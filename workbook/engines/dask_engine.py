@@ -128,8 +128,11 @@ class DaskEngine:
         threads = self.client.nthreads()
         return max(1, sum(threads.values()) if threads else 1)
 
-    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
-        found = discover(paths)
+    def documents(
+        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        exclude: Sequence[Path] = (),
+    ) -> Iterator[RawDocument | IngestFailure]:
+        found = discover(paths, follow_links=follow_links, exclude=exclude)
         yield from found.failures
         root = os.path.abspath(found.root)
         futures = [self.client.submit(read_file, os.path.abspath(p), root, mapping, pure=False) for p in found.files]

@@ -10,8 +10,9 @@ Each record's ``source`` is ``<relative path>#<index>``: the 0-based position in
 JSONL the 0-based line number. A record that cannot become a document (not an object, no text
 field, empty text, invalid JSONL line) becomes an :class:`IngestFailure` for that record alone;
 the other records still load. A record whose date or other metadata is bad still loads, without
-that value, with a warning (as for sidecars). Title fallback: the mapped title, else the first line
-when it looks like a heading, else ``<file stem> #<index>``.
+that value, with a warning (as for sidecars); so does a record with a field nested more than
+:data:`~workbook.ingest.budget.MAX_DEPTH` levels deep (the field is left out). Title fallback: the
+mapped title, else the first line when it looks like a heading, else ``<file stem> #<index>``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from workbook.errors import (
     MetadataError,
 )
 from workbook.ingest.base import IngestFailure, RawDocument
+from workbook.ingest.budget import bounded_values
 from workbook.ingest.field_mapping import FieldMapping, detect_mapping, parse_record_date
 from workbook.ingest.formats import failure_from_error
 from workbook.ingest.metadata import (
@@ -174,9 +176,12 @@ def record_to_document(
         language = parse_language(raw_language, source) or parse_language(mapping.language_value, source)
     except MetadataError as exc:
         warnings.append(str(exc))
-    meta: dict[str, Any] = {str(k): jsonable(v) for k, v in record.items() if k not in mapping.used_fields()}
-    if mapping.id is not None and mapping.id in record:
-        meta["id"] = jsonable(record[mapping.id])
+    used = mapping.used_fields()
+    kept, deep = bounded_values(record, [k for k in record if k not in used or k == mapping.id], source)
+    warnings.extend(deep)
+    meta: dict[str, Any] = {str(k): jsonable(v) for k, v in kept.items() if k not in used}
+    if mapping.id is not None and mapping.id in kept:
+        meta["id"] = jsonable(kept[mapping.id])
     if text_from is not None:
         meta["text_from"] = text_from
     stem = PurePosixPath(source.split("#")[0]).stem
@@ -236,5 +241,5 @@ def read_collection(
             continue
         try:
             yield record_to_document(record, mapping, record_source, fmt, encoding, defaults)
-        except IngestError as exc:
+        except (IngestError, RecursionError) as exc:  # one record's problem; the next records still load
             yield failure_from_error(record_source, exc)
