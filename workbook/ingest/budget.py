@@ -65,15 +65,17 @@ class BudgetLoader(yaml.SafeLoader):
 
 def load_yaml(text: str, origin: str) -> Any:
     """``text`` parsed as YAML within the budget; raises :class:`MetadataError` for bad or hostile YAML."""
-    loader = BudgetLoader(text)
+    loader = None
     try:
+        loader = BudgetLoader(text)  # reading starts here: a bad character raises already
         return loader.get_single_data()
     except _BudgetExceeded as exc:
         raise MetadataError(f"{origin}: not read: {exc}.") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise MetadataError(f"{origin}: not valid YAML ({exc}). Fix the syntax.") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_json(text: str, origin: str) -> Any:
