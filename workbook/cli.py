@@ -34,7 +34,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     from workbook.info import workspace_info
 
-    print(workspace_info(Path(args.workspace), max_issues=args.issues))
+    print(workspace_info(Path(args.workspace), max_issues=args.issues, verify=args.verify))
     return 0
 
 
@@ -98,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="counts per table and the build issues of a workspace")
     i.add_argument("workspace")
     i.add_argument("--issues", type=int, default=20, metavar="N", help="list at most N build issues")
+    i.add_argument("--verify", action="store_true",
+                   help="re-hash the stored texts against their sha256; an error names the documents that differ")
     i.set_defaults(func=_cmd_info)
 
     lab = sub.add_parser(
