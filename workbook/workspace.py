@@ -13,6 +13,13 @@ only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build 
 leaves the previous snapshot live and readable; the next build removes what a killed build left
 behind (temporary snapshot folders and ``CURRENT`` temp files, :func:`remove_stale_temp`) as soon as it
 holds the lock. Readers only ever follow ``CURRENT``.
+
+A workspace that cannot be written (read-only, no permission) raises
+:class:`~workbook.errors.WorkspaceWriteError`. Opening a Book does not re-read every text; to check that
+the stored texts are still the ones built (a byte changed on disk), :func:`verify_workspace` re-hashes
+them against their ``sha256`` and :func:`check_workspace` raises
+:class:`~workbook.errors.WorkspaceIntegrityError` naming the documents that differ
+(``wb.open(path, verify=True)``, ``workbook info --verify``).
 """
 
 from __future__ import annotations
