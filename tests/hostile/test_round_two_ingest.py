@@ -211,6 +211,17 @@ def test_links_leaving_the_corpus_are_followed_when_asked(tmp_path: Path) -> Non
     assert "real_path" not in docs["a.txt"].meta
 
 
+def test_sidecar_linked_outside_the_corpus_is_not_read(tmp_path: Path) -> None:
+    private = write_files(tmp_path / "private", {"keys.yaml": "title: PRIVATE-KEY-7781\n"})
+    corpus = write_files(tmp_path / "corpus", {"a.txt": BODY})
+    os.symlink(private / "keys.yaml", corpus / "a.txt.meta.yaml")
+    items = list(iter_documents([corpus]))
+    assert [f.error for f in _failures(items)] == ["OutsideCorpusError"]
+    doc = _docs(items)["a.txt"]
+    assert "PRIVATE" not in (doc.title or "") and any("outside the corpus" in w for w in doc.warnings)
+    assert _docs(list(iter_documents([corpus], follow_links=True)))["a.txt"].title == "PRIVATE-KEY-7781"
+
+
 def test_cli_follow_links_flag(tmp_path: Path) -> None:
     from workbook.cli import main
 

@@ -69,13 +69,21 @@ def parse_file(data: bytes, fmt: str, source: str) -> ParsedDocument:
     raise ValueError(f"parse_file does not read {fmt!r} collections; use read_collection")
 
 
-def _sidecar(path: Path, root: Path) -> tuple[DocumentMetadata, list[str], str]:
-    """The sidecar's metadata and warnings (one, if the whole sidecar is unusable), and its source."""
+def _sidecar(path: Path, root: Path, follow_links: bool) -> tuple[DocumentMetadata, list[str], str]:
+    """The sidecar's metadata and warnings (one, if the whole sidecar is unusable), and its source. A
+    sidecar that is a link leaving the corpus is not read unless ``follow_links``."""
     found = None
     try:
         found = find_sidecar(path)
         if found is None:
             return DocumentMetadata(), [], ""
+        real_root = os.path.realpath(root)
+        if not follow_links and not is_inside(os.path.realpath(found), real_root):
+            where = relative_source(found, root)
+            return DocumentMetadata(), [
+                f"{where}: the sidecar is a symbolic link to {os.path.realpath(found)}, outside the corpus folder; "
+                "the document was read without it (build with --follow-links to read it)."
+            ], where
         metadata, warnings = read_sidecar(found, relative_source(found, root))
         return metadata, warnings, relative_source(found, root)
     except MetadataError as exc:
@@ -93,9 +101,9 @@ def real_path_meta(path: Path, root: Path, source: str) -> dict[str, str]:
     return {"real_path": relative_source(Path(real), Path(real_root)) if is_inside(real, real_root) else real}
 
 
-def _document(path: Path, source: str, fmt: str, data: bytes, root: Path) -> RawDocument:
+def _document(path: Path, source: str, fmt: str, data: bytes, root: Path, follow_links: bool) -> RawDocument:
     parsed = parse_file(data, fmt, source)
-    sidecar, sidecar_warnings, _ = _sidecar(path, root)
+    sidecar, sidecar_warnings, _ = _sidecar(path, root, follow_links)
     sidecar = replace(sidecar, meta={**sidecar.meta, **real_path_meta(path, root, source)})
     md = sidecar.over(parsed.metadata)
     mixed = mixed_encoding_warning(parsed.encoding, source)
@@ -127,11 +135,13 @@ def read_document(
     mapping: FieldMapping | str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
 ) -> Iterator[RawDocument | IngestFailure]:
     """The document(s) in ``path`` — or failures — with ``source`` relative to ``root``.
 
     ``mapping`` (a :class:`FieldMapping` or a preset name) applies to JSON/JSONL collections;
-    without it the mapping is detected. Never raises for a bad document.
+    without it the mapping is detected. A sidecar that is a link leaving the corpus is read only with
+    ``follow_links=True``. Never raises for a bad document.
     """
     path = Path(path)
     source = relative_source(path, root)
@@ -144,14 +154,14 @@ def read_document(
     try:
         if fmt in ("json", "jsonl"):
             field_mapping = _as_mapping(mapping)
-            sidecar, warnings, sidecar_source = _sidecar(path, root)
+            sidecar, warnings, sidecar_source = _sidecar(path, root, follow_links)
             sidecar = replace(sidecar, meta={**sidecar.meta, **real_path_meta(path, root, source)})
             # A collection's sidecar problems are reported once, not on each of its records.
             for message in warnings:
                 yield IngestFailure(sidecar_source, "metadata", "MetadataError", message)
             yield from read_collection(data, fmt, source, field_mapping, sidecar)
         else:
-            yield _document(path, source, fmt, data, root)
+            yield _document(path, source, fmt, data, root, follow_links)
     except (IngestError, OSError) as exc:
         yield failure_from_error(source, exc)
     except Exception as exc:  # never let one file stop a build; report it with its class name
@@ -178,4 +188,4 @@ def iter_documents(
     found = discover(paths, follow_links=follow_links, exclude=exclude)
     yield from found.failures
     for path in found.files:
-        yield from read_document(path, found.root, mapping, max_bytes=max_bytes)
+        yield from read_document(path, found.root, mapping, max_bytes=max_bytes, follow_links=follow_links)
