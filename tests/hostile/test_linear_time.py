@@ -112,3 +112,17 @@ def test_json_records_with_deep_fields_time_grows_linearly() -> None:
 
     small, ratio = _ratio(make, 200)
     assert ratio < MAX_RATIO, (small, ratio)
+
+
+def test_json_array_too_deep_to_parse_is_split_in_linear_time() -> None:
+    deep = '{"text": "Deep.", "x": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    good = '{"title": "T", "text": "Some text, with \\"quotes\\" and [brackets]."}'
+
+    def make(n: int) -> Callable[[], object]:
+        data = ("[" + ", ".join([good, deep] * n) + "]").encode()
+        return lambda: list(read_collection(data, "json", "c.json"))
+
+    small, ratio = _ratio(make, 100)
+    assert ratio < MAX_RATIO, (small, ratio)
+    items = list(read_collection(("[" + ", ".join([good, deep] * 2) + "]").encode(), "json", "c.json"))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "IngestFailure"] * 2

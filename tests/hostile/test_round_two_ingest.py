@@ -119,14 +119,14 @@ def test_yaml_without_aliases_still_reads_and_anchors_are_fine(tmp_path: Path) -
 # --- case 4: one record of a collection nested 600 deep -----------------------------------------------------
 
 
+@pytest.mark.parametrize("depth", [600, 20_000])
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
-def test_deep_record_loses_only_that_field_and_the_records_after_it_load(tmp_path: Path, fmt: str) -> None:
-    records = [
-        {"title": "First", "text": BODY},
-        {"title": "Deep", "text": BODY + " Deep.", "extra": nested(600)},
-        {"title": "Third", "text": BODY + " Third."},
-    ]
-    data = "\n".join(json.dumps(r) for r in records) if fmt == "jsonl" else json.dumps(records)
+def test_deep_record_loses_only_that_field_and_the_records_after_it_load(tmp_path: Path, fmt: str,
+                                                                         depth: int) -> None:  # fmt: skip
+    deep = json.dumps({"title": "Deep", "text": BODY + " Deep.", "extra": "X"})
+    deep = deep.replace('"X"', "[" * depth + "]" * depth)
+    records = [json.dumps({"title": "First", "text": BODY}), deep, json.dumps({"title": "Third", "text": BODY + " 3."})]
+    data = "\n".join(records) if fmt == "jsonl" else "[" + ", ".join(records) + "]"
     root = write_files(tmp_path / "corpus", {f"c.{fmt}": data})
     items = list(iter_documents([root]))
     docs = _docs(items)

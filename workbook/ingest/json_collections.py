@@ -34,6 +34,7 @@ from workbook.ingest.base import IngestFailure, RawDocument
 from workbook.ingest.budget import bounded_values
 from workbook.ingest.field_mapping import FieldMapping, detect_mapping, parse_record_date
 from workbook.ingest.formats import failure_from_error
+from workbook.ingest.json_split import split_array
 from workbook.ingest.metadata import (
     DocumentMetadata,
     clean_title,
@@ -56,7 +57,9 @@ Entry = tuple[int, Any]
 def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
     """The records of a ``.json`` file's text and whether it is a collection (False: a single article).
 
-    Raises :class:`~workbook.errors.DocumentParseError` for bad JSON,
+    A list with an element nested deeper than the parser's stack is parsed element by element: that
+    element becomes a :class:`~workbook.errors.DocumentParseError` in the list (one failure row), the
+    others load. Raises :class:`~workbook.errors.DocumentParseError` for bad JSON,
     :class:`~workbook.errors.EmptyDocumentError` for an empty file and
     :class:`~workbook.errors.FieldMappingError` for a shape that holds no records.
     """
@@ -64,7 +67,14 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
         raise EmptyDocumentError(f"{origin}: the JSON file is empty.")
     try:
         loaded = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError as exc:
+        parts = split_array(text)
+        if parts is None:
+            raise DocumentParseError(
+                f"{origin}: not read: it is nested thousands of levels deep. Fix the file or export it again."
+            ) from exc
+        return [_element(part, origin, i) for i, part in enumerate(parts)], True
+    except json.JSONDecodeError as exc:
         raise DocumentParseError(f"{origin}: not valid JSON ({exc}). Fix the file or export it again.") from exc
     if isinstance(loaded, list):
         return loaded, True
@@ -77,6 +87,15 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
         f"{origin}: the JSON holds {type(loaded).__name__}, not records. Expected a list of objects, an object "
         f"with the list under one of {', '.join(COLLECTION_KEYS)}, or a single article object."
     )
+
+
+def _element(text: str, origin: str, index: int) -> Any:
+    """One element of a list too deep to parse whole: its value, or the error for it alone."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        reason = "it is nested thousands of levels deep" if isinstance(exc, RecursionError) else str(exc)
+        return DocumentParseError(f"{origin}#{index}: record {index} is not read ({reason}).")
 
 
 def parse_jsonl_records(text: str, origin: str) -> list[Entry]:
@@ -232,11 +251,12 @@ def read_collection(
         records, is_collection = parse_json_records(text, source)
         entries = list(enumerate(records))
         single = not is_collection
-    if mapping is None:
-        mapping = detect_mapping([r for _, r in entries if not isinstance(r, IngestError)])
+    readable = [r for _, r in entries if not isinstance(r, IngestError)]
+    if mapping is None and readable:  # with no readable record, each record's own error is the report
+        mapping = detect_mapping(readable)
     for index, record in entries:
         record_source = source if single else f"{source}#{index}"
-        if isinstance(record, IngestError):
+        if isinstance(record, IngestError) or mapping is None:
             yield failure_from_error(record_source, record)
             continue
         try:
