@@ -11,7 +11,9 @@ JSONL the 0-based line number. A record that cannot become a document (not an ob
 field, empty text, invalid JSONL line) becomes an :class:`IngestFailure` for that record alone;
 the other records still load. A record whose date or other metadata is bad still loads, without
 that value, with a warning (as for sidecars); so does a record with a field nested more than
-:data:`~workbook.ingest.budget.MAX_DEPTH` levels deep (the field is left out). Title fallback: the
+:data:`~workbook.ingest.budget.MAX_DEPTH` levels deep (the field is left out). A record nested
+deeper than the JSON parser's stack is one failure; the list is split into its elements
+(:mod:`workbook.ingest.json_split`) so the other records still load. Title fallback: the
 mapped title, else the first line when it looks like a heading, else ``<file stem> #<index>``.
 """
 
