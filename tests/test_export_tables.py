@@ -69,12 +69,12 @@ def test_csv_bom_for_excel_and_unicode(tmp_path: Path) -> None:
     assert back["name"].tolist() == ["김정은", "Pyongyang"] and back["n"].tolist() == [1, 2]
 
 
-def test_csv_formula_guard_is_opt_in(tmp_path: Path) -> None:
+def test_csv_formula_guard_is_on_by_default(tmp_path: Path) -> None:
     df = pd.DataFrame({"text": ['=HYPERLINK("http://x","y")', "+1", "plain", "-2"]})
-    exact = pd.read_csv(export_table(df, tmp_path / "exact.csv"), dtype=str)
-    assert exact["text"].tolist() == df["text"].tolist()
-    guarded = pd.read_csv(export_table(df, tmp_path / "excel.csv", formula_guard=True), dtype=str)
+    guarded = pd.read_csv(export_table(df, tmp_path / "excel.csv"), dtype=str)
     assert guarded["text"].tolist() == ['\'=HYPERLINK("http://x","y")', "'+1", "plain", "'-2"]
+    exact = pd.read_csv(export_table(df, tmp_path / "exact.csv", formula_guard=False), dtype=str)
+    assert exact["text"].tolist() == df["text"].tolist()
 
 
 def test_csv_appends_rows_of_one_table_only(tiny_book: Book, tmp_path: Path) -> None:

@@ -128,7 +128,15 @@ def test_permission_denied_is_a_read_failure(tmp_path: Path, monkeypatch: pytest
             raise PermissionError(13, "Permission denied", str(self))
         return real_open(self, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def deny_os(path: Any, *args: Any, **kwargs: Any) -> int:  # reading opens without blocking (os.open)
+        if os.path.basename(path) == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_os_open(path, *args, **kwargs)
+
     monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny_os)
     found = discover([tmp_path])
     assert _sources(tmp_path, found.files) == ["open.txt"]
     [failure] = found.failures

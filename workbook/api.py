@@ -8,12 +8,14 @@ from typing import Any
 from workbook.book import Book
 from workbook.build import build
 from workbook.errors import WorkspaceNotFoundError
-from workbook.workspace import default_workspace, is_workspace, read_book
+from workbook.workspace import check_workspace, default_workspace, is_workspace, read_book
 
 __all__ = ["open"]
 
 
-def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, **build_options: Any) -> Book:
+def open(
+    path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, verify: bool = False, **build_options: Any
+) -> Book:
     """Open ``path`` as a Book.
 
     ``path`` is either a workspace (a folder made by ``workbook build``) or a corpus (a file or a
@@ -25,6 +27,10 @@ def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, *
     aliases; tags, stars, notes and claim statuses) is re-applied to the built tables and loaded into
     ``book.annotations`` (see :mod:`workbook.curation`); ``analyst_work=False`` opens the tables
     exactly as the extractor made them.
+
+    ``verify=True`` first re-hashes every stored document text against its ``sha256`` and raises
+    :class:`~workbook.errors.WorkspaceIntegrityError` naming the documents that differ (a snapshot
+    changed or damaged on disk); it reads all the text once, so it is off by default.
 
     Confirmed name links (:mod:`workbook.tables.linking`) are not part of the Book: they tie the rows
     of a *dataset* table (facilities, sites) to the Book's entities and are kept, one decision a line,
@@ -40,10 +46,13 @@ def open(path: str | Path, *, rebuild: bool = True, analyst_work: bool = True, *
     """
     p = Path(path)
     if is_workspace(p):
-        return read_book(p, analyst_work=analyst_work)
-    if not p.exists():
+        out = p
+    elif not p.exists():
         raise WorkspaceNotFoundError(f"{p} does not exist: give a workspace folder or a corpus file or folder.")
-    out = Path(build_options.pop("out", None) or default_workspace(p))
-    if rebuild or not is_workspace(out):
-        build([p], out, **build_options)
+    else:
+        out = Path(build_options.pop("out", None) or default_workspace(p))
+        if rebuild or not is_workspace(out):
+            build([p], out, **build_options)
+    if verify:
+        check_workspace(out)
     return read_book(out, analyst_work=analyst_work)

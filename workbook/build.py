@@ -185,6 +185,7 @@ def build(
     wait_seconds: float = 0.0,
     engine: Engine | str | None = None,
     workers: int | None = None,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build the documents under ``paths`` into the workspace ``out``.
 
@@ -197,6 +198,11 @@ def build(
     ``engine`` runs ingest and extraction (:mod:`workbook.engines`): ``"local"`` (the default; with
     ``workers`` > 1, extraction in that many local processes), ``"dask"`` or an engine object. Every
     engine gives the same tables.
+
+    Links leaving the corpus folder are reported, not followed, unless ``follow_links=True`` (see
+    :mod:`workbook.ingest.discovery`); the workspace folder is never read as part of the corpus, even
+    inside it. A workspace that cannot be written (read-only, no permission) raises
+    :class:`~workbook.errors.WorkspaceWriteError`.
     """
     t0 = time.perf_counter()
     corpus = [Path(p) for p in paths]
@@ -217,7 +223,7 @@ def build(
         seen: dict[str, dict[str, Any]] = {}
         raws: list[tuple[RawDocument, str, str]] = []
         t1 = time.perf_counter()
-        for item in runner.documents(corpus, mapping):
+        for item in runner.documents(corpus, mapping, follow_links=follow_links, exclude=(ws,)):
             if isinstance(item, IngestFailure):
                 issues.append(_issue(item.source, item.stage, item.error, item.message))
                 continue
@@ -272,6 +278,7 @@ def build(
                 "build_id": build_id,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "inputs": [str(p) for p in corpus],
+                "follow_links": follow_links,
                 "extractor": {"name": extractor.name, "settings": extractor.settings(), "fingerprint": fingerprint},
                 "mapping": mapping.to_dict() if mapping is not None else None,
                 "documents": {d["doc_id"]: {"source": d["source"], "sha256": d["sha256"]} for d in documents},

@@ -25,7 +25,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     engine = resolve_engine(args.engine, args.workers, args.scheduler)
     report = build(
         args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
-        wait_seconds=args.wait, engine=engine,
+        wait_seconds=args.wait, engine=engine, follow_links=args.follow_links,
     )
     print(report.summary())
     return 0
@@ -34,7 +34,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     from workbook.info import workspace_info
 
-    print(workspace_info(Path(args.workspace), max_issues=args.issues))
+    print(workspace_info(Path(args.workspace), max_issues=args.issues, verify=args.verify))
     return 0
 
 
@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
         help="analyst watchlist: names that must be found, with type, aliases, optional coordinates "
         "(CSV/JSON/YAML or FollowTheMoney JSON lines; repeatable)",
     )
+    b.add_argument(
+        "--follow-links", action="store_true",
+        help="follow symbolic links that point outside the corpus folder (by default they are reported, not read)",
+    )
     b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -94,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="counts per table and the build issues of a workspace")
     i.add_argument("workspace")
     i.add_argument("--issues", type=int, default=20, metavar="N", help="list at most N build issues")
+    i.add_argument("--verify", action="store_true",
+                   help="re-hash the stored texts against their sha256; an error names the documents that differ")
     i.set_defaults(func=_cmd_info)
 
     lab = sub.add_parser(

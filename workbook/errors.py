@@ -22,6 +22,7 @@ __all__ = [
     "ExportDependencyError",
     "ExportError",
     "ExportExistsError",
+    "ExportWriteError",
     "ExtractionError",
     "FieldMappingError",
     "FilterSpecError",
@@ -32,6 +33,7 @@ __all__ = [
     "LinkStoreError",
     "MetadataError",
     "OrphanedAnnotationWarning",
+    "OutsideCorpusError",
     "ReportManifestError",
     "ReportMismatchError",
     "ReportSourceChangedError",
@@ -41,8 +43,10 @@ __all__ = [
     "WatchlistError",
     "WorkbookError",
     "WorkspaceError",
+    "WorkspaceIntegrityError",
     "WorkspaceLockedError",
     "WorkspaceNotFoundError",
+    "WorkspaceWriteError",
 ]
 
 
@@ -78,6 +82,11 @@ class DocumentTooLargeError(IngestError):
     """The file (or, for a .docx, its uncompressed content) is larger than the configured limit."""
 
 
+class OutsideCorpusError(IngestError):
+    """A symbolic link in the corpus points outside the corpus folder; it is not followed unless asked
+    (``follow_links=True``, ``--follow-links``)."""
+
+
 class MetadataError(IngestError):
     """A sidecar file or front matter has a value of the wrong kind (for example a date that is not one)."""
 
@@ -102,6 +111,15 @@ class WorkspaceError(WorkbookError):
     """A workspace folder cannot be read or written."""
 
 
+class WorkspaceWriteError(WorkspaceError):
+    """The workspace folder cannot be written (a read-only file system, no permission, a full disk)."""
+
+
+class WorkspaceIntegrityError(WorkspaceError):
+    """The stored text of some documents no longer matches its sha256 (changed or damaged on disk); the
+    message names them. Rebuild the workspace with ``workbook build --force``."""
+
+
 class WorkspaceNotFoundError(WorkspaceError):
     """The path is neither a workspace nor a corpus that can be built into one."""
 
@@ -124,6 +142,10 @@ class ExportError(WorkbookError):
 
 class ExportExistsError(ExportError):
     """The export's destination already exists and the caller asked for an error instead of a new name."""
+
+
+class ExportWriteError(ExportError):
+    """The export's destination folder cannot be written (a read-only file system, no permission)."""
 
 
 class ExportDependencyError(ExportError):

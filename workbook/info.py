@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.book import Book
-from workbook.workspace import read_book
+from workbook.workspace import check_workspace, read_book
 
 __all__ = ["book_summary", "workspace_info"]
 
@@ -55,6 +55,12 @@ def book_summary(book: Book, max_issues: int = 20) -> str:
     return "\n".join(lines)
 
 
-def workspace_info(ws: Path, max_issues: int = 20) -> str:
-    """:func:`book_summary` of the workspace at ``ws``."""
-    return book_summary(read_book(ws), max_issues=max_issues)
+def workspace_info(ws: Path, max_issues: int = 20, verify: bool = False) -> str:
+    """:func:`book_summary` of the workspace at ``ws``. ``verify=True`` first re-hashes the stored texts
+    (:func:`~workbook.workspace.check_workspace`: a :class:`~workbook.errors.WorkspaceIntegrityError`
+    names the documents that differ) and adds a line saying they all match."""
+    checked = check_workspace(ws) if verify else None
+    summary = book_summary(read_book(ws), max_issues=max_issues)
+    if checked is not None:
+        summary += f"\nverified: the stored text of all {checked:,} documents matches its sha256"
+    return summary

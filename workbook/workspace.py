@@ -13,6 +13,13 @@ only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build 
 leaves the previous snapshot live and readable; the next build removes what a killed build left
 behind (temporary snapshot folders and ``CURRENT`` temp files, :func:`remove_stale_temp`) as soon as it
 holds the lock. Readers only ever follow ``CURRENT``.
+
+A workspace that cannot be written (read-only, no permission) raises
+:class:`~workbook.errors.WorkspaceWriteError`. Opening a Book does not re-read every text; to check that
+the stored texts are still the ones built (a byte changed on disk), :func:`verify_workspace` re-hashes
+them against their ``sha256`` and :func:`check_workspace` raises
+:class:`~workbook.errors.WorkspaceIntegrityError` naming the documents that differ
+(``wb.open(path, verify=True)``, ``workbook info --verify``).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import hashlib
 import json
 import os
 import shutil
@@ -36,7 +44,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbook.book import TABLE_NAMES, Book
-from workbook.errors import WorkspaceError, WorkspaceLockedError, WorkspaceNotFoundError
+from workbook.errors import (
+    WorkspaceError,
+    WorkspaceIntegrityError,
+    WorkspaceLockedError,
+    WorkspaceNotFoundError,
+    WorkspaceWriteError,
+)
 from workbook.model import SCHEMA_VERSION, conform, empty_frame
 from workbook.model import table as declared_table
 
@@ -44,6 +58,7 @@ __all__ = [
     "TEXT_FILE",
     "WORKSPACE_SUFFIX",
     "atomic_write_text",
+    "check_workspace",
     "default_workspace",
     "is_workspace",
     "read_book",
@@ -52,6 +67,7 @@ __all__ = [
     "remove_stale_temp",
     "replace_folder",
     "table_from_arrow",
+    "verify_workspace",
     "workspace_lock",
     "write_snapshot",
 ]
@@ -60,6 +76,13 @@ WORKSPACE_SUFFIX = ".workbook"
 _CURRENT = "CURRENT"
 _SNAPSHOTS = "snapshots"
 _KEEP_SNAPSHOTS = 2
+
+
+def _write_error(ws: Path, exc: OSError) -> WorkspaceWriteError:
+    return WorkspaceWriteError(
+        f"Cannot write to the workspace {ws} ({exc.strerror or exc}): it is read-only, full, or not writable by "
+        "you. Give a writable folder with --out (out=... in Python), or make this one writable."
+    )
 
 
 def is_workspace(path: Path) -> bool:
@@ -235,6 +258,55 @@ def read_book(ws: Path, *, analyst_work: bool = False) -> Book:
     return Book(**tables, manifest=manifest, workspace=ws)
 
 
+def verify_workspace(ws: Path) -> list[str]:
+    """The ids of the documents of workspace ``ws`` whose stored text no longer hashes to their
+    ``sha256`` (in :data:`TEXT_FILE`, which a Book reads, or in ``documents.parquet``); ``[]`` when all match.
+
+    Raises :class:`~workbook.errors.WorkspaceIntegrityError` when the stored text cannot be read at all.
+    """
+    snap = _current_snapshot(Path(ws))
+    try:
+        parquet = pq.read_table(snap / "documents.parquet", columns=["doc_id", "sha256", "text"])
+        copies = [parquet.column("text")]
+        if (snap / TEXT_FILE).exists():
+            copies.append(pa.ipc.open_file(pa.memory_map(str(snap / TEXT_FILE))).read_all().column("text"))
+    except (OSError, KeyError, pa.ArrowException) as exc:
+        raise WorkspaceIntegrityError(
+            f"The stored text of workspace {ws} cannot be read ({exc}); rebuild it with `workbook build --force`."
+        ) from exc
+    ids = parquet.column("doc_id").to_pylist()
+    hashes = parquet.column("sha256").to_pylist()
+    bad: set[int] = set()
+    for texts in copies:
+        if len(texts) != len(ids):
+            raise WorkspaceIntegrityError(
+                f"Workspace {ws} stores {len(texts)} texts for {len(ids)} documents; rebuild it with "
+                "`workbook build --force`."
+            )
+        # the hash of the stored UTF-8 bytes (= sha256_text of the text), so that bytes which no longer
+        # decode are found too
+        for i, raw in enumerate(texts.cast(pa.large_binary()).to_pylist()):
+            if hashlib.sha256(raw or b"").hexdigest() != hashes[i]:
+                bad.add(i)
+    return [str(ids[i]) for i in sorted(bad)]
+
+
+def check_workspace(ws: Path) -> int:
+    """Raise :class:`~workbook.errors.WorkspaceIntegrityError` naming the documents (id and source) whose
+    stored text changed (see :func:`verify_workspace`); returns the number of documents checked."""
+    bad = verify_workspace(ws)
+    documents = pq.read_table(_current_snapshot(Path(ws)) / "documents.parquet", columns=["doc_id", "source"])
+    if bad:
+        source = dict(zip(documents.column("doc_id").to_pylist(), documents.column("source").to_pylist(), strict=True))
+        listed = ", ".join(f"{d} ({source.get(d)})" for d in bad[:10]) + (" ..." if len(bad) > 10 else "")
+        raise WorkspaceIntegrityError(
+            f"Workspace {ws}: the stored text of {len(bad)} document(s) no longer matches its sha256: {listed}. "
+            "The snapshot was changed or damaged on disk: rebuild it with `workbook build --force` (the "
+            "documents are read again from the corpus)."
+        )
+    return documents.num_rows
+
+
 def read_private_table(ws: Path, name: str) -> pd.DataFrame | None:
     """A build's private table (e.g. ``_doc_entities``) from the live snapshot, or None."""
     try:
@@ -263,8 +335,11 @@ def write_snapshot(
     """
     ws = Path(ws)
     snaps = ws / _SNAPSHOTS
-    snaps.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=snaps))
+    try:
+        snaps.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=snaps))
+    except OSError as exc:
+        raise _write_error(ws, exc) from exc
     try:
         for name, df in tables.items():
             _write_parquet(df, tmp / f"{name}.parquet")
@@ -275,10 +350,16 @@ def write_snapshot(
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
         final = replace_folder(tmp, snaps / build_id)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise _write_error(ws, exc) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    atomic_write_text(ws / _CURRENT, build_id + "\n")
+    try:
+        atomic_write_text(ws / _CURRENT, build_id + "\n")
+    except OSError as exc:
+        raise _write_error(ws, exc) from exc
     _prune(snaps, keep=build_id)
     return final
 
@@ -297,8 +378,12 @@ def remove_stale_temp(ws: Path) -> list[Path]:
         if p.is_dir() and not p.is_symlink():
             shutil.rmtree(p, ignore_errors=True)
         else:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 p.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise _write_error(ws, exc) from exc
     return stale
 
 
@@ -330,12 +415,9 @@ def workspace_lock(ws: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     ws = Path(ws)
     try:
         ws.mkdir(parents=True, exist_ok=True)
+        fh = open(ws / ".lock", "a+")  # noqa: SIM115 - held for the duration of the context
     except OSError as exc:
-        raise WorkspaceError(
-            f"Cannot create the workspace folder {ws} ({exc.strerror}). Choose a writable place with --out."
-        ) from exc
-    lock_path = ws / ".lock"
-    fh = open(lock_path, "a+")  # noqa: SIM115 - held for the duration of the context
+        raise _write_error(ws, exc) from exc
     try:
         deadline = time.monotonic() + wait_seconds
         while True:

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 import yaml
 
+from workbook.csv_cells import guard_formula, unguard_formula
 from workbook.errors import WatchlistError
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.gazetteer import fold, fold_key
@@ -305,7 +306,9 @@ def _rows(path: Path) -> list[Mapping[str, Any]]:
     suffix = path.suffix.lower()
     text = path.read_text(encoding="utf-8-sig")
     if suffix in (".csv", ".tsv", ".txt"):
-        return list(csv.DictReader(text.splitlines(), delimiter="\t" if suffix == ".tsv" else ","))
+        rows = csv.DictReader(text.splitlines(), delimiter="\t" if suffix == ".tsv" else ",")
+        # a cell guarded against formulas when written ("'=x", see write_watchlist) reads back as written
+        return [{k: unguard_formula(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
     data = yaml.safe_load(text) if suffix in (".yaml", ".yml") else json.loads(text)
     if isinstance(data, Mapping):
         data = data.get("entities", data.get("watchlist"))
@@ -372,8 +375,9 @@ def write_watchlist(watchlist: Watchlist | Iterable[WatchlistEntry], path: str |
         with p.open("w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=list(COLUMNS), delimiter="\t" if suffix == ".tsv" else ",")
             w.writeheader()
-            for r in rows:
-                w.writerow({**r, "aliases": "|".join(r["aliases"])})
+            for r in rows:  # text cells guarded against formulas (workbook.csv_cells); numbers left as they are
+                cells = {**r, "aliases": "|".join(r["aliases"])}
+                w.writerow({k: guard_formula(v) if isinstance(v, str) else v for k, v in cells.items()})
     elif suffix in (".yaml", ".yml"):
         p.write_text(yaml.safe_dump({"entities": rows}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     elif suffix == ".json":

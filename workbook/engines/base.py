@@ -97,9 +97,12 @@ class Engine(Protocol):
         """What ran the build, for the manifest (engine name, workers, scheduler address)."""
         ...
 
-    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
+    def documents(
+        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        exclude: Sequence[Path] = (),
+    ) -> Iterator[RawDocument | IngestFailure]:
         """Every document and ingest failure of the corpus, in the order of
-        :func:`workbook.ingest.iter_documents`."""
+        :func:`workbook.ingest.iter_documents` (which explains ``follow_links`` and ``exclude``)."""
         ...
 
     def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:

@@ -42,10 +42,12 @@ __all__ = ["DaskEngine", "read_file"]
 CONNECT_TIMEOUT = 30
 
 
-def read_file(path: str, root: str, mapping: FieldMapping | None) -> list[RawDocument | IngestFailure]:
+def read_file(
+    path: str, root: str, mapping: FieldMapping | None, follow_links: bool = False
+) -> list[RawDocument | IngestFailure]:
     """The documents (or failures) of one corpus file: the ingest task. ``path`` and ``root`` are
     absolute, so the sources are the same whatever the worker's current folder."""
-    return list(map(normalise_item, read_document(Path(path), Path(root), mapping)))
+    return list(map(normalise_item, read_document(Path(path), Path(root), mapping, follow_links=follow_links)))
 
 
 class DaskEngine:
@@ -129,11 +131,17 @@ class DaskEngine:
         threads = self.client.nthreads()
         return max(1, sum(threads.values()) if threads else 1)
 
-    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
-        found = discover(paths)
+    def documents(
+        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        exclude: Sequence[Path] = (),
+    ) -> Iterator[RawDocument | IngestFailure]:
+        found = discover(paths, follow_links=follow_links, exclude=exclude)
         yield from found.failures
         root = os.path.abspath(found.root)
-        futures = [self.client.submit(read_file, os.path.abspath(p), root, mapping, pure=False) for p in found.files]
+        futures = [
+            self.client.submit(read_file, os.path.abspath(p), root, mapping, follow_links, pure=False)
+            for p in found.files
+        ]
         for fut in futures:  # in file order, as iter_documents
             yield from fut.result()
             fut.release()

@@ -62,8 +62,11 @@ class SerialEngine:
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "workers": 1}
 
-    def documents(self, paths: Sequence[Path], mapping: FieldMapping | None) -> Iterator[RawDocument | IngestFailure]:
-        return iter_documents(paths, mapping=mapping)
+    def documents(
+        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        exclude: Sequence[Path] = (),
+    ) -> Iterator[RawDocument | IngestFailure]:
+        return iter_documents(paths, mapping=mapping, follow_links=follow_links, exclude=exclude)
 
     def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
         out: list[ExtractResult] = []

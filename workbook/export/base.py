@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from workbook.errors import ExportError, ExportExistsError
+from workbook.errors import ExportError, ExportExistsError, ExportWriteError
 from workbook.export.names import candidate_names
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "publish_file",
     "temp_dir",
     "temp_file",
+    "write_error",
 ]
 
 IfExists = Literal["suffix", "error"]
@@ -56,17 +57,28 @@ def check_if_exists(if_exists: str) -> None:
         raise ExportError(f"if_exists={if_exists!r} is not supported; use 'suffix' (new name) or 'error'.")
 
 
+def write_error(folder: Path, exc: OSError) -> ExportWriteError:
+    """The named error for an export that cannot write into ``folder``."""
+    return ExportWriteError(
+        f"Cannot write into {folder} ({exc.strerror or exc}): the folder is read-only, full or not writable "
+        "by you. Choose a writable folder (out=... in Python, --out on the command line)."
+    )
+
+
 def _mkparent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"Cannot create the folder {path.parent} ({exc.strerror}); choose a writable place.") from exc
+        raise write_error(path.parent, exc) from exc
 
 
 def temp_file(dest: Path) -> Path:
     """A new, empty hidden temporary file beside ``dest`` (same file system, so the final move is atomic)."""
     _mkparent(dest)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent)
+    except OSError as exc:
+        raise write_error(dest.parent, exc) from exc
     os.close(fd)
     return Path(tmp)
 
@@ -74,7 +86,10 @@ def temp_file(dest: Path) -> Path:
 def temp_dir(dest: Path) -> Path:
     """A new, empty hidden temporary folder beside ``dest``."""
     _mkparent(dest)
-    return Path(tempfile.mkdtemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent))
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent))
+    except OSError as exc:
+        raise write_error(dest.parent, exc) from exc
 
 
 def _fsync(path: Path) -> None:
@@ -112,8 +127,12 @@ def publish_file(tmp: Path, dest: Path, if_exists: IfExists = "suffix") -> Path:
                 os.replace(tmp, final)
             return final
         raise _exists_error(dest)
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise write_error(dest.parent, exc) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
 
 
@@ -132,6 +151,8 @@ def publish_dir(tmp: Path, dest: Path, if_exists: IfExists = "suffix") -> Path:
                 final.mkdir()  # claim the name; rename() then replaces only this empty folder
             except FileExistsError:
                 continue
+            except OSError as exc:
+                raise write_error(dest.parent, exc) from exc
             try:
                 os.rename(tmp, final)
             except OSError as exc:

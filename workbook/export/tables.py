@@ -6,9 +6,11 @@ Every exporter takes pandas DataFrames (a Book table, filtered or not, or any fr
 
 - :class:`CsvExporter`: UTF-8, optionally with a BOM (``bom=True``) so that Excel detects the encoding.
   CSV has no types: list cells (``entity_ids``) are joined with ``"; "`` and dates written as ISO
-  ``YYYY-MM-DD``. Excel evaluates a cell starting with ``= + - @`` as a formula; ``formula_guard=True``
-  prefixes such cells with ``'`` (the data then differ from the source: use it for files meant for Excel
-  only, or use XLSX). Several writes append rows (same columns).
+  ``YYYY-MM-DD``. Excel evaluates a cell starting with ``= + - @`` (or a tab, a carriage return) as a
+  formula, so by default text cells starting so are prefixed with ``'`` (:mod:`workbook.csv_cells`;
+  numeric, boolean and date columns are never touched, so ``-5`` stays ``-5``). ``formula_guard=False``
+  writes text exactly as it is (for programs, not spreadsheets); XLSX and Parquet always keep the raw
+  values. Several writes append rows (same columns).
 - :class:`XlsxExporter` (openpyxl): one sheet per ``sheet`` name, typed cells (numbers, dates, booleans),
   text cells always stored as text, never as formulas; a bold, frozen header row and an autofilter.
   Excel holds at most 32,767 characters per cell, so longer text is cut (and :attr:`notes` says so).
@@ -33,6 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from workbook.csv_cells import guard_formula
 from workbook.errors import ExportDependencyError, ExportError
 from workbook.export.base import Exporter, IfExists
 
@@ -57,7 +60,6 @@ __all__ = [
 
 LIST_SEPARATOR = "; "
 XLSX_MAX_CELL = 32_767
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^(?:[#+=-]|(\d+)([.)]))")
@@ -114,8 +116,13 @@ def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=df.index).astype("string").fillna("")
 
 
-def _guard(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+def _text_column(series: pd.Series) -> bool:
+    """Does ``series`` hold text (strings, lists joined as text), as opposed to numbers, booleans, dates?"""
+    kind = series.dtype
+    return not (
+        pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_bool_dtype(kind)
+        or pd.api.types.is_datetime64_any_dtype(kind)
+    )  # fmt: skip
 
 
 def _escape_start(m: re.Match[str]) -> str:
@@ -236,16 +243,19 @@ class CsvExporter(_RowsExporter):
 
     suffix = ".csv"
 
-    def __init__(self, dest: str | Path, *, bom: bool = False, formula_guard: bool = False,
+    def __init__(self, dest: str | Path, *, bom: bool = False, formula_guard: bool = True,
                  if_exists: IfExists = "suffix") -> None:  # fmt: skip
         super().__init__(dest, if_exists=if_exists)
         self.bom = bom
         self.formula_guard = formula_guard
 
     def _write_output(self, tmp: Path) -> None:
-        text = plain_frame(self._table())
+        table = self._table()
+        text = plain_frame(table)
         if self.formula_guard:
-            text = text.apply(lambda col: col.map(_guard))
+            for name, col in zip(text.columns, table.columns, strict=True):
+                if _text_column(table[col]):
+                    text[name] = text[name].map(guard_formula).astype("string")
         text.to_csv(tmp, index=False, encoding="utf-8-sig" if self.bom else "utf-8", lineterminator="\r\n")
 
 
@@ -488,7 +498,7 @@ def export_table(
     """Write one table to ``path`` in format ``fmt`` (default: from the suffix); returns the path written.
 
     ``name`` is the sheet (XLSX) or heading (Markdown, HTML); ``caption`` a line above the table
-    (Markdown, HTML). Other options go to the exporter (``bom=True``, ``formula_guard=True`` for CSV,
+    (Markdown, HTML). Other options go to the exporter (``bom=True``, ``formula_guard=False`` for CSV,
     ``title=`` for Markdown and HTML). Never overwrites: see :mod:`workbook.export.base`.
     """
     p = Path(path)

@@ -10,8 +10,11 @@ Each record's ``source`` is ``<relative path>#<index>``: the 0-based position in
 JSONL the 0-based line number. A record that cannot become a document (not an object, no text
 field, empty text, invalid JSONL line) becomes an :class:`IngestFailure` for that record alone;
 the other records still load. A record whose date or other metadata is bad still loads, without
-that value, with a warning (as for sidecars). Title fallback: the mapped title, else the first line
-when it looks like a heading, else ``<file stem> #<index>``.
+that value, with a warning (as for sidecars); so does a record with a field nested more than
+:data:`~workbook.ingest.budget.MAX_DEPTH` levels deep (the field is left out). A record nested
+deeper than the JSON parser's stack is one failure; the list is split into its elements
+(:mod:`workbook.ingest.json_split`) so the other records still load. Title fallback: the
+mapped title, else the first line when it looks like a heading, else ``<file stem> #<index>``.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from workbook.errors import (
     MetadataError,
 )
 from workbook.ingest.base import IngestFailure, RawDocument
+from workbook.ingest.budget import bounded_values
 from workbook.ingest.field_mapping import FieldMapping, detect_mapping, parse_record_date
 from workbook.ingest.formats import failure_from_error
+from workbook.ingest.json_split import split_array
 from workbook.ingest.metadata import (
     DocumentMetadata,
     clean_title,
@@ -54,7 +59,9 @@ Entry = tuple[int, Any]
 def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
     """The records of a ``.json`` file's text and whether it is a collection (False: a single article).
 
-    Raises :class:`~workbook.errors.DocumentParseError` for bad JSON,
+    A list with an element nested deeper than the parser's stack is parsed element by element: that
+    element becomes a :class:`~workbook.errors.DocumentParseError` in the list (one failure row), the
+    others load. Raises :class:`~workbook.errors.DocumentParseError` for bad JSON,
     :class:`~workbook.errors.EmptyDocumentError` for an empty file and
     :class:`~workbook.errors.FieldMappingError` for a shape that holds no records.
     """
@@ -62,7 +69,14 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
         raise EmptyDocumentError(f"{origin}: the JSON file is empty.")
     try:
         loaded = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError as exc:
+        parts = split_array(text)
+        if parts is None:
+            raise DocumentParseError(
+                f"{origin}: not read: it is nested thousands of levels deep. Fix the file or export it again."
+            ) from exc
+        return [_element(part, origin, i) for i, part in enumerate(parts)], True
+    except json.JSONDecodeError as exc:
         raise DocumentParseError(f"{origin}: not valid JSON ({exc}). Fix the file or export it again.") from exc
     if isinstance(loaded, list):
         return loaded, True
@@ -75,6 +89,15 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
         f"{origin}: the JSON holds {type(loaded).__name__}, not records. Expected a list of objects, an object "
         f"with the list under one of {', '.join(COLLECTION_KEYS)}, or a single article object."
     )
+
+
+def _element(text: str, origin: str, index: int) -> Any:
+    """One element of a list too deep to parse whole: its value, or the error for it alone."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        reason = "it is nested thousands of levels deep" if isinstance(exc, RecursionError) else str(exc)
+        return DocumentParseError(f"{origin}#{index}: record {index} is not read ({reason}).")
 
 
 def parse_jsonl_records(text: str, origin: str) -> list[Entry]:
@@ -174,9 +197,12 @@ def record_to_document(
         language = parse_language(raw_language, source) or parse_language(mapping.language_value, source)
     except MetadataError as exc:
         warnings.append(str(exc))
-    meta: dict[str, Any] = {str(k): jsonable(v) for k, v in record.items() if k not in mapping.used_fields()}
-    if mapping.id is not None and mapping.id in record:
-        meta["id"] = jsonable(record[mapping.id])
+    used = mapping.used_fields()
+    kept, deep = bounded_values(record, [k for k in record if k not in used or k == mapping.id], source)
+    warnings.extend(deep)
+    meta: dict[str, Any] = {str(k): jsonable(v) for k, v in kept.items() if k not in used}
+    if mapping.id is not None and mapping.id in kept:
+        meta["id"] = jsonable(kept[mapping.id])
     if text_from is not None:
         meta["text_from"] = text_from
     stem = PurePosixPath(source.split("#")[0]).stem
@@ -227,14 +253,15 @@ def read_collection(
         records, is_collection = parse_json_records(text, source)
         entries = list(enumerate(records))
         single = not is_collection
-    if mapping is None:
-        mapping = detect_mapping([r for _, r in entries if not isinstance(r, IngestError)])
+    readable = [r for _, r in entries if not isinstance(r, IngestError)]
+    if mapping is None and readable:  # with no readable record, each record's own error is the report
+        mapping = detect_mapping(readable)
     for index, record in entries:
         record_source = source if single else f"{source}#{index}"
-        if isinstance(record, IngestError):
+        if isinstance(record, IngestError) or mapping is None:
             yield failure_from_error(record_source, record)
             continue
         try:
             yield record_to_document(record, mapping, record_source, fmt, encoding, defaults)
-        except IngestError as exc:
+        except (IngestError, RecursionError) as exc:  # one record's problem; the next records still load
             yield failure_from_error(record_source, exc)

@@ -23,7 +23,7 @@ after today is kept but warned about. A date is never invented: unknown stays ``
 
 from __future__ import annotations
 
-import json
+import errno
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -31,10 +31,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from dateutil import parser as dateutil_parser
 
 from workbook.errors import IngestError, MetadataError
+from workbook.ingest.budget import bounded_values, load_json, load_yaml
+from workbook.ingest.files import read_regular
 from workbook.ingest.formats import SIDECAR_SUFFIXES
 from workbook.ingest.text_decoding import decode_bytes, valid_unicode
 
@@ -225,7 +226,8 @@ def metadata_from_mapping(data: Mapping[str, Any], origin: str) -> tuple[Documen
     """Metadata from a sidecar or front-matter object, and the warnings for values that were dropped.
 
     Known fields are checked (a bad one is left out and its :class:`MetadataError` message becomes
-    a warning); other fields go to ``meta`` as they are.
+    a warning); other fields go to ``meta`` as they are, except those nested deeper than
+    :data:`~workbook.ingest.budget.MAX_DEPTH` (left out, with a warning).
     """
     warnings: list[str] = []
     values: dict[str, Any] = {}
@@ -241,7 +243,9 @@ def metadata_from_mapping(data: Mapping[str, Any], origin: str) -> tuple[Documen
             values[name] = parser(data[name], origin) if parser else parse_text_value(name, data[name], origin)
         except MetadataError as exc:
             warnings.append(str(exc))
-    meta = {str(k): jsonable(v) for k, v in data.items() if k not in KNOWN_FIELDS}
+    others, deep = bounded_values(data, [k for k in data if k not in KNOWN_FIELDS], origin)
+    warnings.extend(deep)
+    meta = {str(k): jsonable(v) for k, v in others.items()}
     md = DocumentMetadata(**values, meta=meta)
     future = future_date_warning(md.published, origin)
     if future:
@@ -249,12 +253,24 @@ def metadata_from_mapping(data: Mapping[str, Any], origin: str) -> tuple[Documen
     return md, warnings
 
 
+def _present(path: Path) -> bool:
+    """Whether something (a file, or a pipe that reading will refuse) is at ``path``. A name too long for
+    the file system (a 250-byte document name plus ``.meta.json``) cannot be there: no sidecar."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP):
+            return False
+        raise MetadataError(f"{path.name}: cannot check the sidecar ({exc.strerror or exc}).") from exc
+    return not path.is_dir()
+
+
 def find_sidecar(document: Path) -> Path | None:
     """The sidecar of ``document`` (``<name>.meta.json`` / ``.meta.yaml`` / ``.meta.yml``), if any.
 
     Raises :class:`MetadataError` when there are several.
     """
-    found = [p for p in (document.with_name(document.name + s) for s in SIDECAR_SUFFIXES) if p.is_file()]
+    found = [p for p in (document.with_name(document.name + s) for s in SIDECAR_SUFFIXES) if _present(p)]
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
         raise MetadataError(f"{document.name} has two metadata sidecars ({names}); keep one of them.")
@@ -262,11 +278,8 @@ def find_sidecar(document: Path) -> Path | None:
 
 
 def _load_structured(text: str, is_yaml: bool, origin: str) -> Any:
-    try:
-        return yaml.safe_load(text) if is_yaml else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        kind = "YAML" if is_yaml else "JSON"
-        raise MetadataError(f"{origin}: not valid {kind} ({exc}). Fix the syntax.") from exc
+    """YAML (aliases refused, within the budget of :mod:`workbook.ingest.budget`) or JSON."""
+    return load_yaml(text, origin) if is_yaml else load_json(text, origin)
 
 
 def read_sidecar(path: Path, origin: str | None = None) -> tuple[DocumentMetadata, list[str]]:
@@ -276,13 +289,13 @@ def read_sidecar(path: Path, origin: str | None = None) -> tuple[DocumentMetadat
     an object of fields. ``origin`` names the file in messages (defaults to its name).
     """
     origin = origin or path.name
+    too_big = f"{origin}: a sidecar larger than {MAX_SIDECAR_BYTES // 1024 // 1024} MB is not metadata."
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_SIDECAR_BYTES + 1)
+        data = read_regular(path, MAX_SIDECAR_BYTES, origin, too_big)
     except OSError as exc:
         raise MetadataError(f"{origin}: cannot read the sidecar ({exc.strerror or exc}).") from exc
-    if len(data) > MAX_SIDECAR_BYTES:
-        raise MetadataError(f"{origin}: a sidecar larger than {MAX_SIDECAR_BYTES // 1024 // 1024} MB is not metadata.")
+    except IngestError as exc:
+        raise MetadataError(str(exc)) from exc
     try:
         text, _ = decode_bytes(data)
     except IngestError as exc:
@@ -310,7 +323,13 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 
 
 def parse_front_matter(block: str, origin: str) -> dict[str, Any]:
-    """The fields of a front-matter block; raises :class:`MetadataError` for bad YAML or a non-object."""
+    """The fields of a front-matter block; raises :class:`MetadataError` for bad YAML, a non-object, or a
+    block over :data:`MAX_SIDECAR_BYTES` (front matter is metadata, like a sidecar)."""
+    if len(block) > MAX_SIDECAR_BYTES:
+        raise MetadataError(
+            f"{origin}: front matter larger than {MAX_SIDECAR_BYTES // 1024 // 1024} MB is not metadata; "
+            "it was left out."
+        )
     loaded = _load_structured(block, True, f"{origin} (front matter)")
     if loaded is None:
         return {}

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from workbook.errors import DocumentTooLargeError, IngestError, MetadataError
+from workbook.errors import IngestError, MetadataError
 from workbook.ingest.base import IngestFailure, RawDocument
-from workbook.ingest.discovery import discover, relative_source
+from workbook.ingest.discovery import discover, is_inside, relative_source
 from workbook.ingest.docx_text import DEFAULT_MAX_UNPACKED_BYTES, read_docx
 from workbook.ingest.field_mapping import FieldMapping
+from workbook.ingest.files import read_regular
 from workbook.ingest.formats import failure_from_error, format_of
 from workbook.ingest.html_text import read_html
 from workbook.ingest.json_collections import read_collection
@@ -34,7 +36,7 @@ from workbook.ingest.pdf_text import read_pdf
 from workbook.ingest.plain_text import read_plain_text
 from workbook.ingest.text_decoding import mixed_encoding_warning, valid_unicode
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "parse_file", "read_bytes", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_documents", "parse_file", "read_bytes", "read_document", "real_path_meta"]
 
 #: Files larger than this are refused (``max_bytes`` changes it per call).
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -43,21 +45,16 @@ DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None) -> bytes:
     """The bytes of ``path``, refusing files above ``max_bytes`` before reading them.
 
-    Raises :class:`~workbook.errors.DocumentTooLargeError`, or :class:`OSError` when the file cannot
-    be read.
+    The file is opened without blocking and its type checked on the opened descriptor: a file swapped
+    for a FIFO after discovery raises :class:`~workbook.errors.IngestError` instead of hanging. Raises
+    :class:`~workbook.errors.DocumentTooLargeError`, or :class:`OSError` when the file cannot be read.
     """
     source = source or path.name
     too_big = (
         f"{source}: the file is larger than the {max_bytes / 2**20:g} MB limit. Split it, or raise the limit "
         "(max_bytes) if it really is one document."
     )
-    with path.open("rb") as fh:
-        if os.fstat(fh.fileno()).st_size > max_bytes:
-            raise DocumentTooLargeError(too_big)
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:  # grew while we looked
-        raise DocumentTooLargeError(too_big)
-    return data
+    return read_regular(path, max_bytes, source, too_big)
 
 
 def parse_file(data: bytes, fmt: str, source: str) -> ParsedDocument:
@@ -73,13 +70,21 @@ def parse_file(data: bytes, fmt: str, source: str) -> ParsedDocument:
     raise ValueError(f"parse_file does not read {fmt!r} collections; use read_collection")
 
 
-def _sidecar(path: Path, root: Path) -> tuple[DocumentMetadata, list[str], str]:
-    """The sidecar's metadata and warnings (one, if the whole sidecar is unusable), and its source."""
+def _sidecar(path: Path, root: Path, follow_links: bool) -> tuple[DocumentMetadata, list[str], str]:
+    """The sidecar's metadata and warnings (one, if the whole sidecar is unusable), and its source. A
+    sidecar that is a link leaving the corpus is not read unless ``follow_links``."""
     found = None
     try:
         found = find_sidecar(path)
         if found is None:
             return DocumentMetadata(), [], ""
+        real_root = os.path.realpath(root)
+        if not follow_links and not is_inside(os.path.realpath(found), real_root):
+            where = relative_source(found, root)
+            return DocumentMetadata(), [
+                f"{where}: the sidecar is a symbolic link to {os.path.realpath(found)}, outside the corpus folder; "
+                "the document was read without it (build with --follow-links to read it)."
+            ], where
         metadata, warnings = read_sidecar(found, relative_source(found, root))
         return metadata, warnings, relative_source(found, root)
     except MetadataError as exc:
@@ -87,9 +92,20 @@ def _sidecar(path: Path, root: Path) -> tuple[DocumentMetadata, list[str], str]:
         return DocumentMetadata(), [f"{exc} The document was read without its sidecar."], where
 
 
-def _document(path: Path, source: str, fmt: str, data: bytes, root: Path) -> RawDocument:
+def real_path_meta(path: Path, root: Path, source: str) -> dict[str, str]:
+    """``{"real_path": ...}`` when ``path`` reached through a link is really elsewhere: relative to the
+    corpus root when it lies inside it, else absolute; ``{}`` when the path as given is the real one."""
+    real = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    if real == os.path.join(real_root, *source.split("/")):
+        return {}
+    return {"real_path": relative_source(Path(real), Path(real_root)) if is_inside(real, real_root) else real}
+
+
+def _document(path: Path, source: str, fmt: str, data: bytes, root: Path, follow_links: bool) -> RawDocument:
     parsed = parse_file(data, fmt, source)
-    sidecar, sidecar_warnings, _ = _sidecar(path, root)
+    sidecar, sidecar_warnings, _ = _sidecar(path, root, follow_links)
+    sidecar = replace(sidecar, meta={**sidecar.meta, **real_path_meta(path, root, source)})
     md = sidecar.over(parsed.metadata)
     mixed = mixed_encoding_warning(parsed.encoding, source)
     return RawDocument(
@@ -120,26 +136,33 @@ def read_document(
     mapping: FieldMapping | str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
 ) -> Iterator[RawDocument | IngestFailure]:
     """The document(s) in ``path`` — or failures — with ``source`` relative to ``root``.
 
     ``mapping`` (a :class:`FieldMapping` or a preset name) applies to JSON/JSONL collections;
-    without it the mapping is detected. Never raises for a bad document.
+    without it the mapping is detected. A sidecar that is a link leaving the corpus is read only with
+    ``follow_links=True``. Never raises for a bad document.
     """
     path = Path(path)
     source = relative_source(path, root)
     try:
         fmt = format_of(path, source)
         data = read_bytes(path, max_bytes, source)
+    except (IngestError, OSError) as exc:
+        yield failure_from_error(source, exc, "read" if type(exc) is IngestError else None)  # a special file
+        return
+    try:
         if fmt in ("json", "jsonl"):
             field_mapping = _as_mapping(mapping)
-            sidecar, warnings, sidecar_source = _sidecar(path, root)
+            sidecar, warnings, sidecar_source = _sidecar(path, root, follow_links)
+            sidecar = replace(sidecar, meta={**sidecar.meta, **real_path_meta(path, root, source)})
             # A collection's sidecar problems are reported once, not on each of its records.
             for message in warnings:
                 yield IngestFailure(sidecar_source, "metadata", "MetadataError", message)
             yield from read_collection(data, fmt, source, field_mapping, sidecar)
         else:
-            yield _document(path, source, fmt, data, root)
+            yield _document(path, source, fmt, data, root, follow_links)
     except (IngestError, OSError) as exc:
         yield failure_from_error(source, exc)
     except Exception as exc:  # never let one file stop a build; report it with its class name
@@ -151,17 +174,23 @@ def iter_documents(
     mapping: FieldMapping | str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
+    exclude: Iterable[Path | str] = (),
 ) -> Iterator[RawDocument | IngestFailure]:
     """Every document and failure of the corpus in ``paths`` (files and/or folders).
 
     Discovery failures come first, then each file's documents in sorted path order, their text
     normalised (:mod:`workbook.ingest.normalise`: glued words, CSV-doubled quotes). ``source`` is
-    relative to the corpus root (see :func:`~workbook.ingest.discovery.discover`). An unknown
-    preset name or unreadable mapping file raises :class:`~workbook.errors.FieldMappingError`
-    when iteration starts, since it concerns every collection rather than one document.
+    relative to the corpus root (see :func:`~workbook.ingest.discovery.discover`, which also explains
+    ``follow_links`` and ``exclude``). An unknown preset name or unreadable mapping file raises
+    :class:`~workbook.errors.FieldMappingError` when iteration starts, since it concerns every
+    collection rather than one document.
     """
     mapping = _as_mapping(mapping)
-    found = discover(paths)
+    found = discover(paths, follow_links=follow_links, exclude=exclude)
     yield from found.failures
     for path in found.files:
-        yield from map(normalise_item, read_document(path, found.root, mapping, max_bytes=max_bytes))
+        yield from map(
+            normalise_item,
+            read_document(path, found.root, mapping, max_bytes=max_bytes, follow_links=follow_links),
+        )
