@@ -38,20 +38,30 @@ from dataclasses import dataclass
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.hedges import HEDGE_BANDS, Hedge, find_hedges
 from workbook.extract.sentences import Sentence
-from workbook.extract.vocabulary import BELIEF_VERBS, HUMAN_NOUNS, REPORTING_VERBS
+from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, SpeakerResolver, speaker_name_pattern
+from workbook.extract.vocabulary import BELIEF_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_OPEN, _CLOSE, _BOTH = "“", "”", '"'
+#: Every search for a quote's attribution looks at most this many characters before or after the
+#: quote marks, so that one long paragraph costs linear time (issue 16, case 3).
+WINDOW = 400
+
+_OPEN, _CLOSE = "“", "”"
+_MARK = re.compile(r'""|[“”"]')  # a CSV-doubled mark ("") counts as one
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{_VERBS})\s+(?P<spk>[^,.;:!?\"“”]{{1,80}})")
+_SPK = speaker_name_pattern(80)
+_SPK_LAZY = speaker_name_pattern(80, lazy=True)
+_AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_VERBS})\s+(?P<spk>{_SPK})")
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:!?\"“”]{{1,80}}?)(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_VERBS})\b"
+    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_VERBS})\b"
 )
-_BEFORE = re.compile(rf"\b(?P<cue>{_VERBS})(?:\s+[\w'’]+){{0,2}}?\s*[:,]\s*$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<spk>[^,.;:!?\"“”]{2,80})")
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<spk>[^,.;:!?\"“”]{2,80}),\s*$")
+_BEFORE = re.compile(rf"\b(?P<cue>{_VERBS})(?:\s+[\w'’]+){{0,3}}?\s*[:,]\s*$")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
+_ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
+_NONSPACE = re.compile(r"\S")
+_JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -74,7 +84,6 @@ _CLAUSE_OPENERS = (
 )
 _RIGHT_BOUNDARY = re.compile(rf"[;:]|\s[—–]\s|\s--\s|,\s+(?=(?:{_CLAUSE_OPENERS})\b)")
 _LEFT_BOUNDARY = re.compile(r"[;:]\s|\s[—–]\s|\s--\s|,\s")
-_PRONOUNS = frozenset({"he", "she"})
 _POSSESSIVE_CLAIM = re.compile(
     r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?)\s+(?:of|that)\b"
 )
@@ -84,7 +93,19 @@ _INVERTED_REST = re.compile(
 _TOLD_THAT = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+that\b")
 _TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
 _TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,])")
+#: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
+_CUE_ADJUNCT = re.compile(
+    r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
+    r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
+    r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
+    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|last\s+\w+)\b)"
+)
+_PASSIVE_BY = re.compile(r"\s+by\b")
 _WORD = re.compile(r"\w[\w'’-]*")
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
+_APPOSITIVE_TAIL = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
+)
 _BELIEF_HEDGE = {
     "believ": "believed",
     "think": "thought",
@@ -101,12 +122,19 @@ class _Quote:
     close: int  # index of the closing mark, or the paragraph end when unclosed
     para_start: int
     para_end: int
+    open_w: int = 1  # width of the opening mark (2 for a CSV-doubled "")
+    close_w: int = 1
+
+    @property
+    def after(self) -> int:
+        """The offset right after the closing mark."""
+        return min(self.close + self.close_w, self.para_end)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the content of each double-quoted passage, without the marks. A quote left
     open at the end of a paragraph ends there (news style for multi-paragraph quotes)."""
-    return [(q.open + 1, q.close) for q in _quotes(text)]
+    return [(q.open + q.open_w, q.close) for q in _quotes(text)]
 
 
 def _quotes(text: str) -> list[_Quote]:
@@ -114,22 +142,23 @@ def _quotes(text: str) -> list[_Quote]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        opened: int | None = None
-        for i in range(pos, end):
-            ch = text[i]
-            if ch == _OPEN and opened is None:
-                opened = i
-            elif ch == _CLOSE and opened is not None:
-                out.append(_Quote(opened, i, pos, end))
-                opened = None
-            elif ch == _BOTH:
+        opened: tuple[int, int] | None = None
+        for m in _MARK.finditer(text, pos, end):
+            ch, i = m.group(), m.start()
+            if ch == _OPEN:
                 if opened is None:
-                    opened = i
-                else:
-                    out.append(_Quote(opened, i, pos, end))
+                    opened = (i, 1)
+            elif ch == _CLOSE:
+                if opened is not None:
+                    out.append(_Quote(opened[0], i, pos, end, opened[1], 1))
                     opened = None
+            elif opened is None:
+                opened = (i, len(ch))
+            else:
+                out.append(_Quote(opened[0], i, pos, end, opened[1], len(ch)))
+                opened = None
         if opened is not None:
-            out.append(_Quote(opened, end, pos, end))
+            out.append(_Quote(opened[0], end, pos, end, opened[1], 0))
         pos = end + 1
     return out
 
@@ -152,27 +181,14 @@ class _Context:
     ) -> None:
         self.text = text
         self.sentences = list(sentences)
-        self.sent_starts = [s.start for s in sentences]
-        self.types = {e.key: e.type for e in entities}
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
+        self.speakers = SpeakerResolver(text, [s.start for s in sentences], entities, mentions)
         # Spans already claimed, as sorted, pairwise non-overlapping (start, end) pairs: overlapping
         # spans are merged on insertion, so a lookup is one bisection, not a scan of every claim.
         self._taken_starts: list[int] = []
         self._taken_ends: list[int] = []
-        self.last_person: str | None = None
 
     def sentence_of(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
-
-    def inside(self, s: int, e: int) -> list[MentionRecord]:
-        i = bisect.bisect_left(self.mention_starts, s)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < e:
-            if self.mentions[i].end <= e:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.speakers.sentence_of(offset)
 
     def is_taken(self, s: int, e: int) -> bool:
         """Does [s, e) overlap a span already claimed?"""
@@ -196,51 +212,15 @@ class _Context:
         self._taken_starts[lo:hi] = [s]
         self._taken_ends[lo:hi] = [e]
 
-    def person_before(self, offset: int) -> str | None:
-        """The person "he" or "she" most plausibly is: the first person named in the latest sentence
-        before ``offset`` that names one (the subject, usually), else None."""
-        i = bisect.bisect_left(self.mention_starts, offset) - 1
-        chosen: MentionRecord | None = None
-        while i >= 0:
-            m = self.mentions[i]
-            if self.types.get(m.entity_key) == "person":
-                if chosen is not None and self.sentence_of(m.start) != self.sentence_of(chosen.start):
-                    break
-                chosen = m
-            i -= 1
-        return chosen.entity_key if chosen is not None else None
-
-    def speaker(self, s: int, e: int, *, at_end: bool) -> tuple[str | None, str | None]:
-        """(speaker key, speaker text) of the noun phrase ``text[s:e]``, or (None, None) when it is
-        not a speaker. ``at_end``: the phrase ends right before the cue ("US officials said"), so an
-        entity mention must end it; otherwise ("said Mr Lewis", "Mr Lewis, an expert, said") a
-        mention must open it (after at most one word such as "the")."""
-        s, e = _strip(self.text, s, e, ",-–—•")
-        phrase = " ".join(self.text[s:e].split())
-        words = phrase.split()
-        if not words or len(words) > 8:
-            return None, None
-        if phrase.casefold() in _PRONOUNS:
-            return self.last_person or self.person_before(s), phrase
-        found = self.inside(s, e)
-        if at_end:
-            hits = [m for m in found if m.end == e]
-        else:
-            hits = [m for m in found if len(self.text[s : m.start].split()) <= 1]
-        if hits:
-            return (hits[-1] if at_end else hits[0]).entity_key, phrase
-        head = words[-1].casefold().strip("'’")
-        if (head in HUMAN_NOUNS and len(words) <= 5) or head in ("they", "we", "i"):
-            return None, phrase
-        return None, None
+    def speaker(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
+        return self.speakers.resolve(s, e, at_end=at_end)
 
     def claim(
         self,
         s: int,
         e: int,
         kind: str,
-        key: str | None,
-        spk: str | None,
+        speaker: Speaker | None,
         cue: str | None,
         hedge: Hedge | tuple[str, str] | None = None,
     ) -> ClaimRecord:
@@ -253,87 +233,107 @@ class _Context:
             word, band = hedge.word, hedge.band
         elif hedge is not None:
             word, band = hedge
-        keys = tuple(dict.fromkeys(m.entity_key for m in self.inside(s, e)))
-        if key and self.types.get(key) == "person":
-            self.last_person = key
-        return ClaimRecord(s, e, self.sentence_of(s), kind, key, spk, cue.casefold() if cue else None, word, band, keys)
+        keys = tuple(dict.fromkeys(m.entity_key for m in self.speakers.inside(s, e)))
+        key = speaker.key if speaker else None
+        self.speakers.note_speaker(key, s)
+        return ClaimRecord(
+            s, e, self.sentence_of(s), kind, key, speaker.shown if speaker else None,
+            cue.casefold() if cue else None, word, band, keys, speaker.as_written if speaker else None,
+        )
 
 
-_Attribution = tuple[str | None, str | None, str | None, int]  # speaker key, speaker text, cue, end of attribution
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Speaker
+    cue: str | None
+    region_end: int  # where the claimed region (quote + attribution + rest of its sentence) ends
+    attr_end: int  # where the attribution itself ends
 
 
 def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int) -> _Attribution | None:
     """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said``: the quote must end with a comma
     (or ? !) inside or right after the marks, as attributed quotes do; scare quotes do not."""
     text = ctx.text
-    tail_start = min(q.close + 1, q.para_end)
-    tail = text[tail_start:tail_end]
-    if text[content_end - 1] not in ",?!" and not tail.lstrip(" ").startswith(","):
+    tail_start = q.after
+    if text[content_end - 1] not in ",?!" and not text.startswith(",", tail_start):
         return None
-    m = _AFTER_VERB_FIRST.match(tail) or _AFTER_SPEAKER_FIRST.match(tail)
+    m = _AFTER_VERB_FIRST.match(text, tail_start, tail_end) or _AFTER_SPEAKER_FIRST.match(text, tail_start, tail_end)
     if not m:
         return None
-    key, spk = ctx.speaker(tail_start + m.start("spk"), tail_start + m.end("spk"), at_end=False)
-    if not spk:
+    spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
+    if spk is None:
         return None
-    end = tail_start + m.end()
-    return key, spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end)
+    end = m.end()
+    return _Attribution(spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end), end)
 
 
 def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
-    head = ctx.text[head_start:open_mark]
-    b = _BEFORE.search(head)
-    np = _np_before(ctx, head_start, head_start + b.start()) if b else None
+    b = _BEFORE.search(ctx.text, head_start, open_mark)
+    np = _np_before(ctx, head_start, b.start()) if b else None
     if b and np:
-        key, spk = ctx.speaker(*np, at_end=True)
-        return (key, spk, b.group("cue"), open_mark) if spk else None
-    a = _ACCORDING_BEFORE.search(head)
+        spk = ctx.speaker(*np, at_end=True)
+        return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
+    a = _ACCORDING_BEFORE.search(ctx.text, head_start, open_mark)
     if a is not None:
-        key, spk = ctx.speaker(head_start + a.start("spk"), head_start + a.end("spk"), at_end=True)
-        return (key, spk, "according to", open_mark) if spk else None
+        spk = ctx.speaker(a.start("spk"), a.end("spk"), at_end=True)
+        return _Attribution(spk, "according to", open_mark, open_mark) if spk else None
     return None
+
+
+def _opens_paragraph(text: str, q: _Quote) -> bool:
+    first = _NONSPACE.search(text, q.para_start, q.open)
+    return first is None
 
 
 def _direct(ctx: _Context) -> list[ClaimRecord]:
     text, out = ctx.text, []
-    prev: tuple[_Quote, ClaimRecord] | None = None
+    prev: tuple[_Quote, ClaimRecord, _Attribution] | None = None
     quotes = _quotes(text)
     for n, q in enumerate(quotes):
-        cs, ce = _strip(text, q.open + 1, q.close)
+        cs, ce = _strip(text, q.open + q.open_w, q.close)
         if cs >= ce:
             continue
         same_para_next = n + 1 < len(quotes) and quotes[n + 1].para_start == q.para_start
-        tail_end = quotes[n + 1].open if same_para_next else q.para_end
-        head_start = prev[0].close + 1 if prev and prev[0].para_start == q.para_start else q.para_start
+        tail_end = min(quotes[n + 1].open if same_para_next else q.para_end, q.after + WINDOW)
+        same_para = prev is not None and prev[0].para_start == q.para_start
+        head_start = max(prev[0].after if prev and same_para else q.para_start, q.open - WINDOW)
         found = _attribution_after(ctx, q, ce, tail_end) or _attribution_before(ctx, head_start, q.open)
-        adjacent = prev is not None and (
-            prev[0].para_start == q.para_start or not text[prev[0].para_end : q.para_start].strip()
-        )
-        if found is None and prev and adjacent and prev[1].speaker_text and not text[head_start : q.open].strip():
-            found = (prev[1].speaker_key, prev[1].speaker_text, None, q.close + 1)  # the quote goes on
+        if found is None and prev is not None:
+            pq, _, pa = prev
+            if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
+                joined = q.open - pa.attr_end <= 8 and _JOINER.fullmatch(text, pa.attr_end, q.open) is not None
+            else:  # a quote opening the paragraph right after the quoted paragraph goes on
+                gap = q.para_start - pq.para_end
+                joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
+            if joined:
+                found = _Attribution(pa.speaker, None, q.after, q.after)
         if found is None:
-            if text[q.para_start : q.open].strip() or len(text[cs:ce].split()) < 8:
+            if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
                 continue  # a scare quote or a title, not a claim
-            found = (None, None, None, q.close + 1)
-        key, spk, cue, region_end = found
-        claim = ctx.claim(cs, ce, "direct", key, spk, cue)
+            claim = ctx.claim(cs, ce, "direct", None, None)
+            out.append(claim)
+            ctx.take(q.open, q.after)
+            prev = None
+            continue
+        claim = ctx.claim(cs, ce, "direct", found.speaker, found.cue)
         out.append(claim)
-        ctx.take(min(q.open, region_end), max(region_end, q.close + 1))
-        prev = (q, claim)
+        ctx.take(min(q.open, found.region_end), max(found.region_end, q.after))
+        prev = (q, claim, found)
     return out
 
 
-def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The noun phrase ending right before a cue (skipping "has", "also", ...), as (start, end)."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ctx.text, lo, cue_start)]
-    while words and words[-1][2].casefold() in _AUX and ctx.text[words[-1][1] : cue_start].strip() == "":
-        cue_start = words[-1][0]
-        words.pop()
+def _np_words(ctx: _Context, lo: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
+    full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
+    text = ctx.text
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 200), end)]
     np: list[tuple[int, int, str]] = []
-    end = cue_start
     for s, e, w in reversed(words):
-        if ctx.text[e:end].strip() or w.casefold() in _NP_STOP or w.casefold() in _BE or len(np) == 6:
+        gap = text[e:end].strip()
+        if gap == "." and np and (w.casefold() in SPEAKER_ABBREVIATIONS or (len(w) == 1 and w.isupper())):
+            gap = ""
+        if gap or w.casefold() in _NP_STOP or w.casefold() in _BE or len(np) == 6:
             break
         np.insert(0, (s, e, w))
         end = s
@@ -344,20 +344,86 @@ def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None
     return np[0][0], np[-1][1]
 
 
+def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
+    appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
+    "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
+    text = ctx.text
+    lo = max(lo, cue_start - 300)
+    words = list(_WORD.finditer(text, lo, cue_start))
+    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
+        cue_start = words.pop().start()
+    gap_start = words[-1].end() if words else lo
+    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
+        comma = text.rfind(",", gap_start, cue_start)
+        opening = text.rfind(",", max(lo, comma - 200), comma)
+        if opening < 0 or not _APPOSITIVE.match(text, opening):
+            return None
+        return _np_words(ctx, lo, opening)
+    np = _np_words(ctx, lo, cue_start)
+    if np is None:
+        return None
+    tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
+    if tail is not None:
+        head = _np_words(ctx, lo, tail.start())
+        if head is not None and any(
+            ctx.speakers.types.get(m.entity_key) == "person" and m.end == head[1] for m in ctx.speakers.inside(*head)
+        ):
+            return head
+    return np
+
+
+def _block_after(ctx: _Context, pos: int) -> tuple[int, int] | None:
+    """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
+    colon ends the paragraph, the next paragraph."""
+    text = ctx.text
+    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
+    if colon is None:
+        return None
+    start = colon.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[start:line_end].strip():  # the block is the next paragraph
+        nxt = _NONSPACE.search(text, line_end, min(len(text), line_end + 16))
+        if nxt is None:
+            return None
+        start = nxt.start()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+    if text[start] in '"“':
+        return None  # a quote: the direct rules read it
+    s, e = _strip(text, start, line_end)
+    return (s, e) if len(text[s:e].split()) >= 3 else None
+
+
 def _content_after(ctx: _Context, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
     text = ctx.text
-    rest = text[pos:sent_end]
+    rest_end = min(sent_end, pos + WINDOW)
     if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
-        m = _TOLD_THAT.match(rest) or _TOLD_NAME.match(rest) or _TOLD_NOUN.match(rest)
+        m = (
+            _TOLD_THAT.match(text, pos, rest_end)
+            or _TOLD_NAME.match(text, pos, rest_end)
+            or _TOLD_NOUN.match(text, pos, rest_end)
+        )
         if not m:
             return None
-        pos += m.end()
-    else:
-        m = re.match(r"\s*,?\s*that\b", rest)
-        if m:
-            pos += m.end()
+        pos = m.end()
+    adjunct = _CUE_ADJUNCT.match(text, pos, rest_end)
+    if adjunct:
+        pos = adjunct.end()
+    block = _block_after(ctx, pos)
+    if block is not None:
+        return block
+    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
+    if m:
+        pos = m.end()
     s, e = _strip(text, pos, sent_end, '.!?;:,"“”')
-    if len(text[s:e].split()) < 2 or _CUE.match(text, s) or re.match(r"(?:and|but|or|adding)\b", text[s:e]):
+    if (
+        s >= e
+        or text.count(" ", s, min(e, s + 40)) < 1
+        or _CUE.match(text, s)
+        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
+    ):
         return None
     return s, e
 
@@ -370,6 +436,25 @@ def _belief_hedge(cue: str) -> tuple[str, str] | None:
     return (low, HEDGE_BANDS[stem]) if stem else None
 
 
+def _according(ctx: _Context, sent: Sentence, m: re.Match[str]) -> ClaimRecord | None:
+    """``according to X, …`` / ``…, according to X``."""
+    text = ctx.text
+    a = _ACCORDING.match(text, m.start(), sent.end)
+    if a is None:
+        return None
+    ss, se = _strip(text, a.start("spk"), a.end("spk"))
+    spk = ctx.speaker(ss, se, at_end=True)
+    if spk is None:
+        return None
+    lead_start = max(sent.start, m.start() - WINDOW)
+    lead = _strip(text, lead_start, m.start(), ",;: ")
+    span = lead if lead[0] < lead[1] else _strip(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
+    if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
+        return None
+    ctx.take(min(span[0], m.start()), max(span[1], se))
+    return ctx.claim(*span, "indirect", spk, "according to")
+
+
 def _indirect(ctx: _Context) -> list[ClaimRecord]:
     text, out = ctx.text, []
     for sent in ctx.sentences:
@@ -378,44 +463,41 @@ def _indirect(ctx: _Context) -> list[ClaimRecord]:
             if ctx.is_taken(m.start(), m.end()):
                 continue
             if cue.casefold() == "according to":
-                cue = "according to"
-                a = _ACCORDING.match(text, m.start(), sent.end)
-                if a is None:
-                    continue
-                ss, se = _strip(text, a.start("spk"), a.end("spk"))
-                key, spk = ctx.speaker(ss, se, at_end=True)
-                if not spk:
-                    continue
-                lead = text[sent.start : m.start()].strip(" ,")
-                span = _strip(text, sent.start, m.start(), ",;: ") if lead else _strip(text, se, sent.end, ".!?,;: ")
-                if len(text[span[0] : span[1]].split()) < 2 or ctx.is_taken(*span):
-                    continue
-                out.append(ctx.claim(*span, "indirect", key, spk, cue))
-                ctx.take(min(span[0], m.start()), max(span[1], se))
-                break
-            prev_word = re.search(r"([\w'’]+)\W*$", text[sent.start : m.start()])
-            after = text[m.end() : m.end() + 4]
+                found = _according(ctx, sent, m)
+                if found is not None:
+                    out.append(found)
+                    break
+                continue
+            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, m.start() - 40), m.start())
             if prev_word and prev_word.group(1).casefold() in _BE:
                 continue  # passive: "is believed to", "was told"
-            if cue in BELIEF_VERBS and after.startswith(" to "):
+            if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
+                continue  # "an attack claimed by the group", "announced by the ministry"
+            if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
-            np = _np_before(ctx, max(sent.start, m.start() - 200), m.start())
+            np = _np_before(ctx, sent.start, m.start())
             if np is None:
                 continue
-            key, spk = ctx.speaker(*np, at_end=True)
-            if not spk:
+            spk = ctx.speaker(*np, at_end=True)
+            if spk is None:
                 continue
             content: tuple[int, int] | None
-            before_np = text[sent.start : np[0]].rstrip()
-            rest = text[m.end() : sent.end].strip(" .;")
-            if before_np.endswith(",") and len(before_np.split()) >= 3 and (not rest or _INVERTED_REST.match(rest)):
-                content = _strip(text, sent.start, sent.start + len(before_np) - 1, '"“”')  # "…, he said."
+            lead_start = max(sent.start, np[0] - WINDOW)
+            before_np = text[lead_start : np[0]].rstrip()
+            rest = text[m.end() : min(sent.end, m.end() + 80)].strip(" .;")
+            if (
+                before_np.endswith(",")
+                and len(before_np.split()) >= 3
+                and (not rest or _INVERTED_REST.match(rest))
+                and (m.end() + 80 >= sent.end or rest.startswith(","))
+            ):
+                content = _strip(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = _content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
                 continue
-            out.append(ctx.claim(*content, "indirect", key, spk, cue, _belief_hedge(cue)))
-            ctx.take(np[0], content[1])
+            out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
+            ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             break
     return out
 
@@ -424,7 +506,7 @@ def _clause(text: str, sent: Sentence, at: int) -> tuple[int, int]:
     left = sent.start
     for b in _LEFT_BOUNDARY.finditer(text, max(sent.start, at - 2000), at):
         left = b.end()
-    right_match = _RIGHT_BOUNDARY.search(text, at, sent.end)
+    right_match = _RIGHT_BOUNDARY.search(text, at, min(sent.end, at + 2000))
     right = right_match.start() if right_match else sent.end
     return _strip(text, left, right, ".!?,;:")
 
@@ -433,15 +515,17 @@ def _possessive(ctx: _Context) -> list[ClaimRecord]:
     """ "Mr Trump's claims of progress", "Kim's pledge that ...": a claim reported through a noun."""
     text, out = ctx.text, []
     for m in _POSSESSIVE_CLAIM.finditer(text):
-        owner = [x for x in ctx.inside(max(0, m.start() - 80), m.start()) if x.end == m.start()]
+        owner = [x for x in ctx.speakers.inside(max(0, m.start() - 80), m.start()) if x.end == m.start()]
         if not owner or ctx.is_taken(m.start(), m.end()):
             continue
         sent = ctx.sentences[ctx.sentence_of(m.end())]
         s, e = _strip(text, m.end(), _clause(text, sent, m.end())[1], ".!?,;:")
         if len(text[s:e].split()) < 2:
             continue
-        speaker = " ".join(text[owner[-1].start : owner[-1].end].split())
-        out.append(ctx.claim(s, e, "indirect", owner[-1].entity_key, speaker, m.group("noun")))
+        written = " ".join(text[owner[-1].start : owner[-1].end].split())
+        key = owner[-1].entity_key
+        speaker = Speaker(key, ctx.speakers.shown(key, written), written)
+        out.append(ctx.claim(s, e, "indirect", speaker, m.group("noun")))
         ctx.take(owner[-1].start, e)
     return out
 
@@ -456,7 +540,7 @@ def _unattributed(ctx: _Context) -> list[ClaimRecord]:
             s, e = _clause(ctx.text, sent, h.start)
             if not (s <= h.start and h.end <= e):
                 continue
-            out.append(ctx.claim(s, e, "unattributed", None, None, None, h))
+            out.append(ctx.claim(s, e, "unattributed", None, None, h))
             last_end = e
     return out
 
