@@ -39,7 +39,7 @@ from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.hedges import HEDGE_BANDS, Hedge, find_hedges
 from workbook.extract.sentences import Sentence
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, SpeakerResolver, speaker_name_pattern
-from workbook.extract.vocabulary import BELIEF_VERBS, REPORTING_VERBS
+from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
@@ -50,14 +50,16 @@ WINDOW = 400
 _OPEN, _CLOSE = "“", "”"
 _MARK = re.compile(r'""|[“”"]')  # a CSV-doubled mark ("") counts as one
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
 _CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
-_AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_VERBS})\s+(?P<spk>{_SPK})")
+_AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_VERBS})\b"
+    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_QVERBS})\b"
 )
-_BEFORE = re.compile(rf"\b(?P<cue>{_VERBS})(?:\s+[\w'’]+){{0,3}}?\s*[:,]\s*$")
+_AFTER_DASH = re.compile(r"\s*(?:[—–]|--?)\s*(?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})(?=\s*(?:[,.;(]|$))")
+_BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
 _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
@@ -235,7 +237,7 @@ class _Context:
             word, band = hedge
         keys = tuple(dict.fromkeys(m.entity_key for m in self.speakers.inside(s, e)))
         key = speaker.key if speaker else None
-        self.speakers.note_speaker(key, s)
+        self.speakers.note_speaker(speaker, s)
         return ClaimRecord(
             s, e, self.sentence_of(s), kind, key, speaker.shown if speaker else None,
             cue.casefold() if cue else None, word, band, keys, speaker.as_written if speaker else None,
@@ -251,14 +253,22 @@ class _Attribution:
 
 
 def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int) -> _Attribution | None:
-    """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said``: the quote must end with a comma
-    (or ? !) inside or right after the marks, as attributed quotes do; scare quotes do not."""
+    """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said`` / ``"…" — Mr X``: the quote must
+    end with a comma (or ? !) inside or right after the marks, as attributed quotes do; scare quotes
+    do not (a dash and a name may follow any quote that opens its paragraph)."""
     text = ctx.text
     tail_start = q.after
+    dash = _AFTER_DASH.match(text, tail_start, tail_end) if _opens_paragraph(text, q) else None
+    if dash is not None:
+        spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
+        if spk is not None and (spk.key or spk.is_name):
+            return _Attribution(spk, None, dash.end(), dash.end())
     if text[content_end - 1] not in ",?!" and not text.startswith(",", tail_start):
         return None
     m = _AFTER_VERB_FIRST.match(text, tail_start, tail_end) or _AFTER_SPEAKER_FIRST.match(text, tail_start, tail_end)
     if not m:
+        return None
+    if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
     if spk is None:
@@ -270,7 +280,10 @@ def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int
 def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
     b = _BEFORE.search(ctx.text, head_start, open_mark)
-    np = _np_before(ctx, head_start, b.start()) if b else None
+    if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
+        np = _subject(ctx, b.start())
+    else:
+        np = _np_before(ctx, head_start, b.start()) if b else None
     if b and np:
         spk = ctx.speaker(*np, at_end=True)
         return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
@@ -278,6 +291,16 @@ def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attr
     if a is not None:
         spk = ctx.speaker(a.start("spk"), a.end("spk"), at_end=True)
         return _Attribution(spk, "according to", open_mark, open_mark) if spk else None
+    return None
+
+
+def _subject(ctx: _Context, at: int) -> tuple[int, int] | None:
+    """The span of the first person or organisation mentioned in the sentence holding ``at``, before
+    it: the subject of "…, saying", as a rule."""
+    sent = ctx.sentences[ctx.sentence_of(at)]
+    for m in ctx.speakers.inside(max(sent.start, at - WINDOW), at):
+        if ctx.speakers.types.get(m.entity_key) in ("person", "organization", "country"):
+            return m.start, m.end
     return None
 
 

@@ -62,7 +62,8 @@ _TITLE_WORDS = (
 _DETERMINERS = _words("the a an his her their its our my your this that these those")
 _GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
     release communique commentary editorial newspaper daily it they we i you one someone somebody
-    spokesman spokeswoman spokesperson source sources people public side""")
+    spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
+    fans fan members member users user participants poster posters blogger bloggers critics""")
 _UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
 _FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
@@ -85,6 +86,7 @@ class Speaker:
     key: str | None
     shown: str | None
     as_written: str
+    is_name: bool = False  # a name the entity rules did not find ("said Sgt. Ana Ruiz")
 
 
 def _gender_of_name(name: str) -> str | None:
@@ -124,7 +126,7 @@ class SpeakerResolver:
             elif any(w in _FEMALE_MARKS for w in marks):
                 self.gender[m.entity_key] = "f"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
-        self._spoke_key: list[str] = []
+        self._spoke: list[Speaker] = []
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
@@ -141,39 +143,39 @@ class SpeakerResolver:
     def shown(self, key: str | None, fallback: str | None) -> str | None:
         return self.names.get(key, fallback) if key else fallback
 
-    def note_speaker(self, key: str | None, at: int) -> None:
-        """Record that person ``key`` speaks at ``at`` (claims are not found in text order)."""
-        if key and self.types.get(key) == "person":
-            i = bisect.bisect_right(self._spoke_at, at)
-            self._spoke_at.insert(i, at)
-            self._spoke_key.insert(i, key)
+    def note_speaker(self, speaker: Speaker | None, at: int) -> None:
+        """Record that a person speaks at ``at`` (claims are not found in text order)."""
+        if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
+            return
+        i = bisect.bisect_right(self._spoke_at, at)
+        self._spoke_at.insert(i, at)
+        self._spoke.insert(i, speaker)
 
-    def _last_speaker(self, offset: int) -> str | None:
-        i = bisect.bisect_left(self._spoke_at, offset) - 1
-        return self._spoke_key[i] if i >= 0 and offset - self._spoke_at[i] < 2000 else None
+    def _gender(self, speaker: Speaker) -> str | None:
+        if speaker.key:
+            return self.gender.get(speaker.key)
+        return _gender_of_name(speaker.shown or "")
 
-    def pronoun(self, word: str, offset: int) -> str | None:
-        """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within a few
-        paragraphs) when its gender fits, else the first person of the latest sentence that names
+    def pronoun(self, word: str, offset: int) -> Speaker:
+        """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
+        characters) when its gender fits, else the first person of the latest sentence that names
         a person whose gender fits. Only the last 60 mentions are looked at (linear time)."""
         want = "m" if word.casefold() == "he" else "f"
-
-        def fits(key: str) -> bool:
-            return self.gender.get(key) in (None, want)
-
-        last = self._last_speaker(offset)
-        if last is not None and fits(last):
-            return last
+        i = bisect.bisect_left(self._spoke_at, offset) - 1
+        if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
+            last = self._spoke[i]
+            return Speaker(last.key, last.shown, word, last.is_name)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         chosen: MentionRecord | None = None
         for j in range(i, max(-1, i - 60), -1):
             m = self.mentions[j]
-            if self.types.get(m.entity_key) != "person" or not fits(m.entity_key):
+            if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
                 continue
             if chosen is not None and self.sentence_of(m.start) != self.sentence_of(chosen.start):
                 break
             chosen = m
-        return chosen.entity_key if chosen is not None else None
+        key = chosen.entity_key if chosen is not None else None
+        return Speaker(key, self.shown(key, None), word)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -191,8 +193,7 @@ class SpeakerResolver:
             return None
         low = phrase.casefold()
         if low in ("he", "she"):
-            key = self.pronoun(low, s)
-            return Speaker(key, self.shown(key, None), phrase)
+            return self.pronoun(phrase, s)
         if low in _UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
         found = self.inside(s, e)
@@ -205,7 +206,9 @@ class SpeakerResolver:
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
             return Speaker(key, self.shown(key, phrase), phrase)
-        return self._unresolved(phrase, words)
+        sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
+        initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
+        return self._unresolved(phrase, words, s, initial)
 
     def _only_titles(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister")?"""
@@ -215,7 +218,30 @@ class SpeakerResolver:
                 return False
         return True
 
-    def _unresolved(self, phrase: str, words: list[str]) -> Speaker | None:
+    def _by_surname(self, word: str, at: int) -> Speaker | None:
+        """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
+        low = word.casefold()
+        keys = {k for k, n in self.names.items() if self.types.get(k) == "person" and n.split()[-1].casefold() == low}
+        if len(keys) == 1:
+            key = keys.pop()
+            return Speaker(key, self.names[key], word)
+        if keys:
+            return None
+        i = bisect.bisect_left(self._spoke_at, at)
+        named = {sp.shown for sp in self._spoke[max(0, i - 50) : i] if sp.is_name and sp.shown}
+        matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
+        if len(matches) == 1:
+            return Speaker(None, matches[0], word, is_name=True)
+        # the full name written earlier but not recognised as an entity: "Troy Patterson ... Patterson said"
+        pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
+        full = None
+        for m in pattern.finditer(self.text, max(0, at - 5000), at):
+            given = [w for w in m.group(1).split() if w.casefold().rstrip(".") not in _TITLE_WORDS]
+            if given and given[0].casefold() not in NEVER_NAME_START:
+                full = " ".join([*given, word])
+        return Speaker(None, full, word, is_name=True) if full else None
+
+    def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
         lows = [w.casefold().rstrip(".,") for w in words]
         head = lows[-1].strip("'’")
         if head in HUMAN_NOUNS or head in _GENERIC_EXTRA:
@@ -226,6 +252,12 @@ class SpeakerResolver:
             return Speaker(None, phrase if qualified else None, phrase)
         rest = [w for w, lw in zip(words, lows, strict=True) if lw not in _TITLE_WORDS and lw not in _DETERMINERS]
         lead = len(words) - len(rest)
+        if len(rest) == 1 and words[-1] == rest[0]:  # a surname: "Patterson observed", "said Mauer"
+            known = self._by_surname(rest[0], at)
+            if known is not None:
+                return Speaker(known.key, known.shown, phrase, known.is_name)
+            if not sentence_initial and rest[0][:1].isupper() and rest[0].casefold() not in NEVER_NAME_START:
+                return Speaker(None, rest[0], phrase, is_name=True)
         if (
             1 <= len(rest) <= 4
             and all(w[:1].isupper() for w in rest)
@@ -233,6 +265,5 @@ class SpeakerResolver:
             and (len(rest) >= 2 or lead >= 1)
             and words[-len(rest) :] == rest
         ):
-            name = " ".join(rest)
-            return Speaker(None, name, phrase)
+            return Speaker(None, " ".join(rest), phrase, is_name=True)
         return None

@@ -32,6 +32,7 @@ __all__ = [
     "NEVER_NAME_START",
     "ORG_HEADS",
     "POSSESSIVE_NAME_WORDS",
+    "QUOTE_VERBS",
     "REPORTING_VERBS",
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
@@ -353,6 +354,15 @@ REPORTING_VERBS: dict[str, str] = {
     for lemma, forms in [entry.split(":")]
     for form in forms.split()
 }
+#: Verbs that attribute a direct quote written right before or after them ("Stan commented, "…"",
+#: ""…," she replied") but are no cue for reported speech on their own ("Kim observed the test").
+QUOTE_VERBS: frozenset[str] = _words(
+    """commented comments remarked remarks observed replied replies responded responds answered answers
+    asked asks continued continues quipped exclaimed recalled recalls tweeted posted wrote writes
+    saying adding noting writing asserted asserts characterized characterised dubbed reads read
+    concluded conceded cautioned complained countered urged explained"""
+)
+
 #: Reporting verbs whose claim is a belief: the verb itself is the claim's hedge.
 BELIEF_VERBS: frozenset[str] = _words(
     "believed believes believe thinks think thought expects expect suspects suspected suspect fears feared fear"
