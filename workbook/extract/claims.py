@@ -387,6 +387,8 @@ def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None
     if np is None:
         return None
     tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
+    if tail is None and text[np[0]].islower():  # ", commander of U.S. Pacific Fleet said"
+        tail = _APPOSITIVE.match(text, text.rfind(",", max(lo, np[0] - 3), np[0]))
     if tail is not None:
         head = _np_words(ctx, lo, tail.start())
         if head is not None and any(
