@@ -279,6 +279,9 @@ def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int
 
 def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
+    last = ctx.text[max(head_start, open_mark - 8) : open_mark].rstrip()
+    if not last.endswith((":", ",")):
+        return None  # both patterns end with ":" or "," right before the quote
     b = _BEFORE.search(ctx.text, head_start, open_mark)
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
         np = _subject(ctx, b.start())
@@ -350,7 +353,7 @@ def _np_words(ctx: _Context, lo: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
     full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
     text = ctx.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 200), end)]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 120), end)]
     np: list[tuple[int, int, str]] = []
     for s, e, w in reversed(words):
         gap = text[e:end].strip()
@@ -373,7 +376,7 @@ def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None
     "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
     text = ctx.text
     lo = max(lo, cue_start - 300)
-    words = list(_WORD.finditer(text, lo, cue_start))
+    words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
     while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
         cue_start = words.pop().start()
     gap_start = words[-1].end() if words else lo
