@@ -202,3 +202,19 @@ def test_homographs_are_not_hedges(text: str) -> None:
 )
 def test_hedges_still_found(text: str, word: str) -> None:
     assert [h.word for h in find_hedges(text)] == [word]
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def test_claims_table_shows_the_resolved_name_and_keeps_the_words() -> None:
+    from workbook.assemble import assemble_tables, extraction_rows
+    from workbook.extract.base import DocumentInput
+    from workbook.extract.pipeline import DefaultExtractor
+
+    text = "Kim Jong Un visited the tractor plant on Monday. He said the work would go on through the winter."
+    rows = extraction_rows("d1", text, DefaultExtractor().extract(DocumentInput("d1", text)))
+    claims = assemble_tables([], [rows], [])["claims"]
+    said = claims[claims["cue"] == "said"].iloc[0]
+    assert (said["speaker_text"], said["speaker_as_written"]) == ("Kim Jong Un", "He")
+    assert said["text"] == "the work would go on through the winter"
