@@ -137,12 +137,35 @@ def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False) -> C
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
 
+def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
+    """The ``top`` speakers as shown (``speaker_text``, the entity's name when resolved) of the claims
+    found in the KCNA 2024 archive (story texts as they are), with their claim counts."""
+    stories = json.loads((data / "kcna-archive_stiles" / "headlines_2024-11-11.json").read_text(encoding="utf-8"))
+    extractor = DefaultExtractor()
+    counts: dict[str, int] = defaultdict(int)
+    for n, story in enumerate(stories):
+        text = story.get("story_text") or ""
+        if not text.strip():
+            continue
+        ex = _extract(f"kcna-{n}", text, extractor)
+        names = {e.key: e.name for e in ex.entities}
+        for c in ex.claims:
+            shown = names.get(c.speaker_key, c.speaker_text) if c.speaker_key else c.speaker_text
+            if shown:
+                counts[shown] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--show", action="store_true", help="print every instance missed")
+    parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
     args = parser.parse_args(argv)
+    if args.kcna:
+        print("KCNA 2024, top 25 speakers as shown:")
+        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data)))
     result = evaluate(args.data, load_gold(args.gold), show=args.show)
     print(f"{'set':8} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
     for set_name in ("dev", "heldout"):

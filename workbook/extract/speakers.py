@@ -36,6 +36,7 @@ from workbook.extract.vocabulary import (
     HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
     NEVER_NAME_START,
+    ORG_HEADS,
     TITLES,
 )
 
@@ -59,7 +60,7 @@ _TITLE_WORDS = (
         agency ministry department's ministry's"""
     )
 )
-_DETERMINERS = _words("the a an his her their its our my your this that these those")
+_DETERMINERS = _words("the a an his her their its our my your this that these those another other each every")
 _GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
     release communique commentary editorial newspaper daily it they we i you one someone somebody
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
@@ -167,15 +168,26 @@ class SpeakerResolver:
             return Speaker(last.key, last.shown, word, last.is_name)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         chosen: MentionRecord | None = None
+        subject: MentionRecord | None = None
         for j in range(i, max(-1, i - 60), -1):
             m = self.mentions[j]
             if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
                 continue
-            if chosen is not None and self.sentence_of(m.start) != self.sentence_of(chosen.start):
-                break
-            chosen = m
-        key = chosen.entity_key if chosen is not None else None
+            if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
+                subject = m
+            if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
+                chosen = m  # ends as the first person of the latest sentence naming one
+        pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
+
+    def _opens_sentence(self, m: MentionRecord) -> bool:
+        """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
+        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
+        if m.start - start > 120:
+            return False
+        dash = self.text.rfind("--", start, m.start)
+        return self._only_titles(dash + 2 if dash >= 0 else start, m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -248,11 +260,13 @@ class SpeakerResolver:
             if len(words) > 5:
                 return None
             # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
-            qualified = any(w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False))
+            qualified = "of" not in lows and any(
+                w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
+            )
             return Speaker(None, phrase if qualified else None, phrase)
         rest = [w for w, lw in zip(words, lows, strict=True) if lw not in _TITLE_WORDS and lw not in _DETERMINERS]
         lead = len(words) - len(rest)
-        if len(rest) == 1 and words[-1] == rest[0]:  # a surname: "Patterson observed", "said Mauer"
+        if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
             known = self._by_surname(rest[0], at)
             if known is not None:
                 return Speaker(known.key, known.shown, phrase, known.is_name)
