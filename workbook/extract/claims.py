@@ -2,53 +2,57 @@
 
 :func:`extract_claims` finds three kinds of statement (``model.QUOTE_KINDS``):
 
-* **direct** quotes in double quotes (straight ``"`` or curly ``“ ”``). The claim's span is the
-  quoted content *without* the quote marks (a comma or full stop inside the marks stays). The
-  speaker comes from the attribution after the quote (``"…," said Mr X``, ``"…," Mr X said``,
-  ``"…," Mr X, an expert at Y, said in a report``, ``"…," he said``) or before it (``Mr X said:
-  "…"``, ``according to X, "…"``). "he"/"she" is the most recent person speaker (else the most
-  recent person named). A quote that opens a paragraph with no attribution, right after an
-  attributed quote, continues that speaker (cue ``None``). Other unattributed quotes are kept only
-  when they open a paragraph and hold at least eight words (speaker ``None``); short scare quotes
+* **direct** quotes in double quotes (straight ``"``, curly ``“ ”`` or CSV-doubled ``""``). The
+  claim's span is the quoted content *without* the quote marks (a comma or full stop inside the
+  marks stays). The speaker comes from the attribution after the quote (``"…," said Mr X``, ``"…,"
+  said Sgt. Ana Ruiz``, ``"…," Mr X said``, ``"…," Mr X, an expert at Y, said in a report``,
+  ``"…," he said``, a pull quote's ``"…" — Mr X``) or before it (``Mr X said: "…"``, ``Stan
+  commented on the drink, "…"``, ``Adm. Tom Reed, commander of U.S. Pacific Fleet said, "…"``,
+  ``according to X, "…"``, ``Kim criticised the press, saying, "…"``: the sentence's subject). A
+  quote right after an attributed one continues its speaker: the second half of a split quote
+  (``"…," said X. "…"``) and a quote opening the next paragraph. Other unattributed quotes are kept
+  only when they open a paragraph and hold at least eight words (no speaker); short scare quotes
   are not claims.
-* **indirect** (reported) speech: ``X said (that) …``, ``X told Y …``, ``X believed …``, ``X vowed
-  to …``, ``X warned …``, ``according to X, …`` / ``…, according to X``, and claims reported
-  through a noun (``Mr Trump's claims of …``). The span is the reported content (after the cue and
-  any "that"), up to the end of the sentence (or clause, for nouns) without its final punctuation;
-  "…, the ministry said." reports what precedes the cue. The speaker is the noun phrase right
-  before the cue; it gets an entity key only when a mention ends that phrase ("Mr Kim vowed"),
-  otherwise just ``speaker_text`` ("US intelligence officials"). Belief verbs (believed, thinks,
-  suspects, fears, expects) are their own hedge.
+* **indirect** (reported) speech: ``X said (that) …``, ``X said on Tuesday that …``, ``X said in a
+  statement …``, ``X told Y …``, ``X believed …``, ``X vowed to …``, ``X warned …``, ``according to
+  X, …`` / ``…, according to X``, ``X said:`` followed by a statement block without quote marks
+  (the rest of the paragraph, or the next paragraph), and claims reported through a noun (``Mr
+  Trump's claims of …``). The span is the reported content (after the cue and any "that"), up to
+  the end of the sentence (or clause, for nouns) without its final punctuation; "…, the ministry
+  said." reports what precedes the cue. The speaker is the noun phrase right before the cue, an
+  appositive skipped ("Tom Reed, a spokesman for the fleet, said"). Passives ("an attack claimed by
+  the group", "announced by") are not speech. Belief verbs (believed, thinks, suspects, fears,
+  expects) are their own hedge.
 * **unattributed** hedged statements: a clause holding a hedge ("believed to be linked", "is
   suspected of", "possibly linked") that no speaker is credited with. The clause runs from the
   previous ``, ``/``;``/``:``/dash (or the sentence start) to the next ``;``/``:``/dash, the next
   ``, `` followed by a clause opener ("which", "despite", "with", ...) or the sentence end.
 
-Every claim carries the first hedge inside its span (or its belief cue) with its ICD 203 band (see
-:mod:`workbook.extract.hedges`), and the keys of the entities mentioned inside its span.
+What a speaker phrase is (an entity, a resolved "he"/"she", a name the entity rules missed, or a
+generic phrase never shown as a speaker) is decided in :mod:`workbook.extract.speakers`; the claim
+keeps the words as written (``speaker_as_written``) and shows the resolved name (``speaker_text``).
+
+Every search around a quote or cue looks at most :data:`WINDOW` characters away, so that a long
+paragraph costs linear time. Every claim carries the first hedge inside its span (or its belief cue)
+with its ICD 203 band (see :mod:`workbook.extract.hedges`), and the keys of the entities mentioned
+inside its span.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.hedges import HEDGE_BANDS, Hedge, find_hedges
+from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
+from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
-from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, SpeakerResolver, speaker_name_pattern
+from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, speaker_name_pattern
 from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-#: Every search for a quote's attribution looks at most this many characters before or after the
-#: quote marks, so that one long paragraph costs linear time (issue 16, case 3).
-WINDOW = 400
-
-_OPEN, _CLOSE = "“", "”"
-_MARK = re.compile(r'""|[“”"]')  # a CSV-doubled mark ("") counts as one
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
 _CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
@@ -119,132 +123,6 @@ _BELIEF_HEDGE = {
 
 
 @dataclass(frozen=True)
-class _Quote:
-    open: int
-    close: int  # index of the closing mark, or the paragraph end when unclosed
-    para_start: int
-    para_end: int
-    open_w: int = 1  # width of the opening mark (2 for a CSV-doubled "")
-    close_w: int = 1
-
-    @property
-    def after(self) -> int:
-        """The offset right after the closing mark."""
-        return min(self.close + self.close_w, self.para_end)
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the content of each double-quoted passage, without the marks. A quote left
-    open at the end of a paragraph ends there (news style for multi-paragraph quotes)."""
-    return [(q.open + q.open_w, q.close) for q in _quotes(text)]
-
-
-def _quotes(text: str) -> list[_Quote]:
-    out: list[_Quote] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        opened: tuple[int, int] | None = None
-        for m in _MARK.finditer(text, pos, end):
-            ch, i = m.group(), m.start()
-            if ch == _OPEN:
-                if opened is None:
-                    opened = (i, 1)
-            elif ch == _CLOSE:
-                if opened is not None:
-                    out.append(_Quote(opened[0], i, pos, end, opened[1], 1))
-                    opened = None
-            elif opened is None:
-                opened = (i, len(ch))
-            else:
-                out.append(_Quote(opened[0], i, pos, end, opened[1], len(ch)))
-                opened = None
-        if opened is not None:
-            out.append(_Quote(opened[0], end, pos, end, opened[1], 0))
-        pos = end + 1
-    return out
-
-
-def _strip(text: str, s: int, e: int, chars: str = "") -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in chars):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in chars):
-        e -= 1
-    return s, e
-
-
-class _Context:
-    def __init__(
-        self,
-        text: str,
-        sentences: Sequence[Sentence],
-        entities: Sequence[EntityRecord],
-        mentions: Sequence[MentionRecord],
-    ) -> None:
-        self.text = text
-        self.sentences = list(sentences)
-        self.speakers = SpeakerResolver(text, [s.start for s in sentences], entities, mentions)
-        # Spans already claimed, as sorted, pairwise non-overlapping (start, end) pairs: overlapping
-        # spans are merged on insertion, so a lookup is one bisection, not a scan of every claim.
-        self._taken_starts: list[int] = []
-        self._taken_ends: list[int] = []
-
-    def sentence_of(self, offset: int) -> int:
-        return self.speakers.sentence_of(offset)
-
-    def is_taken(self, s: int, e: int) -> bool:
-        """Does [s, e) overlap a span already claimed?"""
-        i = bisect.bisect_left(self._taken_starts, e) - 1  # the last span starting before e
-        return (i >= 0 and self._taken_ends[i] > s and s < e) or (s == e and self._point_taken(s))
-
-    def _point_taken(self, p: int) -> bool:
-        i = bisect.bisect_left(self._taken_starts, p) - 1
-        return i >= 0 and self._taken_ends[i] > p
-
-    def take(self, s: int, e: int) -> None:
-        """Claim [s, e), merging it with the claimed spans it overlaps."""
-        lo = bisect.bisect_left(self._taken_starts, s)
-        if lo > 0 and self._taken_ends[lo - 1] > s:
-            lo -= 1
-        hi = lo
-        while hi < len(self._taken_starts) and self._taken_starts[hi] < e:
-            hi += 1
-        if hi > lo:
-            s, e = min(s, self._taken_starts[lo]), max(e, self._taken_ends[hi - 1])
-        self._taken_starts[lo:hi] = [s]
-        self._taken_ends[lo:hi] = [e]
-
-    def speaker(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
-        return self.speakers.resolve(s, e, at_end=at_end)
-
-    def claim(
-        self,
-        s: int,
-        e: int,
-        kind: str,
-        speaker: Speaker | None,
-        cue: str | None,
-        hedge: Hedge | tuple[str, str] | None = None,
-    ) -> ClaimRecord:
-        if hedge is None:
-            hedges = find_hedges(self.text, s, e)
-            hedge = hedges[0] if hedges else None
-        word: str | None = None
-        band = "unhedged"
-        if isinstance(hedge, Hedge):
-            word, band = hedge.word, hedge.band
-        elif hedge is not None:
-            word, band = hedge
-        keys = tuple(dict.fromkeys(m.entity_key for m in self.speakers.inside(s, e)))
-        key = speaker.key if speaker else None
-        self.speakers.note_speaker(speaker, s)
-        return ClaimRecord(
-            s, e, self.sentence_of(s), kind, key, speaker.shown if speaker else None,
-            cue.casefold() if cue else None, word, band, keys, speaker.as_written if speaker else None,
-        )
-
-
-@dataclass(frozen=True)
 class _Attribution:
     speaker: Speaker
     cue: str | None
@@ -252,7 +130,7 @@ class _Attribution:
     attr_end: int  # where the attribution itself ends
 
 
-def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int) -> _Attribution | None:
+def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: int) -> _Attribution | None:
     """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said`` / ``"…" — Mr X``: the quote must
     end with a comma (or ? !) inside or right after the marks, as attributed quotes do; scare quotes
     do not (a dash and a name may follow any quote that opens its paragraph)."""
@@ -277,7 +155,7 @@ def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int
     return _Attribution(spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end), end)
 
 
-def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attribution | None:
+def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
     last = ctx.text[max(head_start, open_mark - 8) : open_mark].rstrip()
     if not last.endswith((":", ",")):
@@ -297,7 +175,7 @@ def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attr
     return None
 
 
-def _subject(ctx: _Context, at: int) -> tuple[int, int] | None:
+def _subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
     """The span of the first person or organisation mentioned in the sentence holding ``at``, before
     it: the subject of "…, saying", as a rule."""
     sent = ctx.sentences[ctx.sentence_of(at)]
@@ -307,17 +185,17 @@ def _subject(ctx: _Context, at: int) -> tuple[int, int] | None:
     return None
 
 
-def _opens_paragraph(text: str, q: _Quote) -> bool:
+def _opens_paragraph(text: str, q: Quote) -> bool:
     first = _NONSPACE.search(text, q.para_start, q.open)
     return first is None
 
 
-def _direct(ctx: _Context) -> list[ClaimRecord]:
+def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
-    prev: tuple[_Quote, ClaimRecord, _Attribution] | None = None
-    quotes = _quotes(text)
+    prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
+    quotes = find_quotes(text)
     for n, q in enumerate(quotes):
-        cs, ce = _strip(text, q.open + q.open_w, q.close)
+        cs, ce = strip_span(text, q.open + q.open_w, q.close)
         if cs >= ce:
             continue
         same_para_next = n + 1 < len(quotes) and quotes[n + 1].para_start == q.para_start
@@ -349,7 +227,7 @@ def _direct(ctx: _Context) -> list[ClaimRecord]:
     return out
 
 
-def _np_words(ctx: _Context, lo: int, end: int) -> tuple[int, int] | None:
+def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
     full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
     text = ctx.text
@@ -370,7 +248,7 @@ def _np_words(ctx: _Context, lo: int, end: int) -> tuple[int, int] | None:
     return np[0][0], np[-1][1]
 
 
-def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None:
+def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
     appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
     "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
@@ -401,7 +279,7 @@ def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None
     return np
 
 
-def _block_after(ctx: _Context, pos: int) -> tuple[int, int] | None:
+def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
     """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
     colon ends the paragraph, the next paragraph."""
     text = ctx.text
@@ -420,11 +298,11 @@ def _block_after(ctx: _Context, pos: int) -> tuple[int, int] | None:
         line_end = len(text) if line_end < 0 else line_end
     if text[start] in '"“':
         return None  # a quote: the direct rules read it
-    s, e = _strip(text, start, line_end)
+    s, e = strip_span(text, start, line_end)
     return (s, e) if len(text[s:e].split()) >= 3 else None
 
 
-def _content_after(ctx: _Context, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
+def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
     text = ctx.text
     rest_end = min(sent_end, pos + WINDOW)
     if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
@@ -445,7 +323,7 @@ def _content_after(ctx: _Context, pos: int, sent_end: int, cue: str) -> tuple[in
     m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
     if m:
         pos = m.end()
-    s, e = _strip(text, pos, sent_end, '.!?;:,"“”')
+    s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
     if (
         s >= e
         or text.count(" ", s, min(e, s + 40)) < 1
@@ -464,26 +342,26 @@ def _belief_hedge(cue: str) -> tuple[str, str] | None:
     return (low, HEDGE_BANDS[stem]) if stem else None
 
 
-def _according(ctx: _Context, sent: Sentence, m: re.Match[str]) -> ClaimRecord | None:
+def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimRecord | None:
     """``according to X, …`` / ``…, according to X``."""
     text = ctx.text
     a = _ACCORDING.match(text, m.start(), sent.end)
     if a is None:
         return None
-    ss, se = _strip(text, a.start("spk"), a.end("spk"))
+    ss, se = strip_span(text, a.start("spk"), a.end("spk"))
     spk = ctx.speaker(ss, se, at_end=True)
     if spk is None:
         return None
     lead_start = max(sent.start, m.start() - WINDOW)
-    lead = _strip(text, lead_start, m.start(), ",;: ")
-    span = lead if lead[0] < lead[1] else _strip(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
+    lead = strip_span(text, lead_start, m.start(), ",;: ")
+    span = lead if lead[0] < lead[1] else strip_span(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
     if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
         return None
     ctx.take(min(span[0], m.start()), max(span[1], se))
     return ctx.claim(*span, "indirect", spk, "according to")
 
 
-def _indirect(ctx: _Context) -> list[ClaimRecord]:
+def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     for sent in ctx.sentences:
         for m in _CUE.finditer(text, sent.start, sent.end):
@@ -519,7 +397,7 @@ def _indirect(ctx: _Context) -> list[ClaimRecord]:
                 and (not rest or _INVERTED_REST.match(rest))
                 and (m.end() + 80 >= sent.end or rest.startswith(","))
             ):
-                content = _strip(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
+                content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = _content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
@@ -536,10 +414,10 @@ def _clause(text: str, sent: Sentence, at: int) -> tuple[int, int]:
         left = b.end()
     right_match = _RIGHT_BOUNDARY.search(text, at, min(sent.end, at + 2000))
     right = right_match.start() if right_match else sent.end
-    return _strip(text, left, right, ".!?,;:")
+    return strip_span(text, left, right, ".!?,;:")
 
 
-def _possessive(ctx: _Context) -> list[ClaimRecord]:
+def _possessive(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "Mr Trump's claims of progress", "Kim's pledge that ...": a claim reported through a noun."""
     text, out = ctx.text, []
     for m in _POSSESSIVE_CLAIM.finditer(text):
@@ -547,7 +425,7 @@ def _possessive(ctx: _Context) -> list[ClaimRecord]:
         if not owner or ctx.is_taken(m.start(), m.end()):
             continue
         sent = ctx.sentences[ctx.sentence_of(m.end())]
-        s, e = _strip(text, m.end(), _clause(text, sent, m.end())[1], ".!?,;:")
+        s, e = strip_span(text, m.end(), _clause(text, sent, m.end())[1], ".!?,;:")
         if len(text[s:e].split()) < 2:
             continue
         written = " ".join(text[owner[-1].start : owner[-1].end].split())
@@ -558,7 +436,7 @@ def _possessive(ctx: _Context) -> list[ClaimRecord]:
     return out
 
 
-def _unattributed(ctx: _Context) -> list[ClaimRecord]:
+def _unattributed(ctx: ClaimContext) -> list[ClaimRecord]:
     out = []
     for sent in ctx.sentences:
         last_end = -1
@@ -579,7 +457,7 @@ def extract_claims(
     """Direct, indirect and unattributed hedged claims of one document, in text order (see the
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
     keys become the claims' speaker and entity keys."""
-    ctx = _Context(text, sentences, entities, mentions)
+    ctx = ClaimContext(text, sentences, entities, mentions)
     claims = _direct(ctx)
     claims += _indirect(ctx)
     claims += _possessive(ctx)
