@@ -78,6 +78,11 @@ def test_appositive_between_name_and_cue_is_skipped() -> None:
     assert speakers(text) == ["Tom Reed"]
 
 
+def test_quote_in_the_paragraph_after_said_colon() -> None:
+    text = 'In a statement on Friday, Brig. Gen. Pat Ryder said:\n\n"The aircraft returned safely to base."'
+    assert spoken(text) == [("The aircraft returned safely to base.", "Pat Ryder", "Brig. Gen. Pat Ryder")]
+
+
 def test_doubled_csv_quotes() -> None:
     text = '""We will stay,"" Omar Haddad told the crowd.'
     assert spoken(text) == [("We will stay,", "Omar Haddad", "Omar Haddad")]

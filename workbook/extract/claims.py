@@ -175,6 +175,20 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
     return None
 
 
+def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
+    """A quote opening its paragraph after a paragraph that ends ``Mr X said:`` (or ``,``)."""
+    text = ctx.text
+    if not _opens_paragraph(text, q) or q.para_start == 0:
+        return None
+    end = q.para_start
+    while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in ":," or end == q.para_start:
+        return None
+    start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
+    return _attribution_before(ctx, start, end)
+
+
 def _subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
     """The span of the first person or organisation mentioned in the sentence holding ``at``, before
     it: the subject of "…, saying", as a rule."""
@@ -202,7 +216,11 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
         tail_end = min(quotes[n + 1].open if same_para_next else q.para_end, q.after + WINDOW)
         same_para = prev is not None and prev[0].para_start == q.para_start
         head_start = max(prev[0].after if prev and same_para else q.para_start, q.open - WINDOW)
-        found = _attribution_after(ctx, q, ce, tail_end) or _attribution_before(ctx, head_start, q.open)
+        found = (
+            _attribution_after(ctx, q, ce, tail_end)
+            or _attribution_before(ctx, head_start, q.open)
+            or _attribution_above(ctx, q)
+        )
         if found is None and prev is not None:
             pq, _, pa = prev
             if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
