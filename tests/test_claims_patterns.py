@@ -4,6 +4,8 @@ anyone's documents"), plus the hedge homographs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbook.extract.base import ClaimRecord
@@ -223,3 +225,22 @@ def test_claims_table_shows_the_resolved_name_and_keeps_the_words() -> None:
     said = claims[claims["cue"] == "said"].iloc[0]
     assert (said["speaker_text"], said["speaker_as_written"]) == ("Kim Jong Un", "He")
     assert said["text"] == "the work would go on through the winter"
+
+
+# --- the quote gold --------------------------------------------------------------------------------
+
+
+def test_quote_gold_points_into_the_rebuilt_gum_texts(shared_data: Path) -> None:
+    from benchmarks.eval_claims import FOLDERS, conllu_text, load_gold, speaker_right
+
+    gold = load_gold()
+    assert len(gold) >= 100 and {g["set"] for g in gold} == {"dev", "heldout"}
+    texts: dict[tuple[str, str], str] = {}
+    for g in gold:
+        key = (g["set"], g["doc"])
+        if key not in texts:
+            texts[key] = conllu_text(shared_data / FOLDERS[g["set"]] / f"{g['doc']}.conllu")
+        assert texts[key][g["start"] : g["end"]] == g["text"]
+        assert g["kind"] in ("direct", "indirect")
+    assert speaker_right("Tom Reed", [], "k", "Adm. Tom Reed") and not speaker_right("Nick Bos", [], None, "Bos")
+    assert speaker_right(None, [], None, "officials") and not speaker_right(None, [], "k", "Kim")
