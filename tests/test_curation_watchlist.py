@@ -58,7 +58,7 @@ def test_watchlist_names_become_entities_with_their_type_and_coordinates() -> No
     assert (place.coord_source, place.lat, place.uncertainty_km, place.source_name) == (
         "analyst", 39.06, 1.0, "watchlist:watchlist")
     assert "Sohae" not in names, "a longer name the rules found holds the watchlist name"
-    claim = next(c for c in after.claims if c.speaker_text == "Mr Ri")
+    claim = next(c for c in after.claims if c.speaker_as_written == "Mr Ri")
     assert claim.speaker_key == "person:ri pyong chol"
     keys = {e.key for e in after.entities}
     assert all(m.entity_key in keys for m in after.mentions)

@@ -113,7 +113,7 @@ def test_xlsx_has_types_frozen_header_and_autofilter(tiny_book: Book, tmp_path: 
     assert events["date_start"].tolist() == tiny_book.events["date_start"].tolist()
     ws = openpyxl.load_workbook(path)["claims"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:M{len(tiny_book.claims) + 1}"
+    assert ws.auto_filter.ref == f"A1:N{len(tiny_book.claims) + 1}"
     assert ws["A1"].font.bold and ws["A1"].value == "claim_id"
     assert ws["B2"].data_type == "s" and ws["C2"].data_type == "n"
 

@@ -116,7 +116,9 @@ def test_quotes_are_found_after_undoubling() -> None:
         entities, mentions, _ = extract_entities(text, sentences, builtin_gazetteer())
         claims = extract_claims(text, sentences, entities, mentions)
         counts.append(sum(c.quote_kind == "direct" for c in claims))
-    assert counts[1] >= 2 and counts[1] > counts[0]
+    # claims read the doubled form too (a second line of defence); after undoubling both quotes are found
+    assert counts[1] >= 2 and counts[1] >= counts[0]
+    assert '""' not in normalise_text(raw).text
 
 
 def test_meta_records_the_fix_and_other_meta_stays() -> None:

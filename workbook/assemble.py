@@ -101,6 +101,7 @@ def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
             {"claim_id": span_id("c", doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start, "end": c.end,
              "text": text[c.start : c.end], "sentence": c.sentence,
              "speaker_id": eid_of(c.speaker_key) if c.speaker_key else None, "speaker_text": c.speaker_text,
+             "speaker_as_written": c.speaker_as_written,
              "quote_kind": c.quote_kind, "cue": c.cue, "hedge": c.hedge, "confidence": c.confidence,
              "entity_ids": sorted({eid_of(k) for k in c.entity_keys})}
         )
@@ -165,6 +166,19 @@ def _merge_places(doc_places: pd.DataFrame) -> pd.DataFrame:
     return conform("places", best.drop(columns=["doc_id"]))
 
 
+def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """``speaker_text`` of every claim with a speaker entity becomes that entity's corpus name (after
+    merging), so that tables, reports and citations show "Kim Jong Un", not "he" or "Mr Kim"; the
+    words as written stay in ``speaker_as_written``."""
+    if claims.empty or entities.empty:
+        return claims
+    names = pd.Series(entities["name"].to_numpy(), index=entities["entity_id"].to_numpy())
+    resolved = claims["speaker_id"].map(names)
+    out = claims.copy()
+    out["speaker_text"] = resolved.where(resolved.notna(), claims["speaker_text"]).astype(claims["speaker_text"].dtype)
+    return out
+
+
 def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
                     build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
     """The corpus tables (and the private per-document tables) from every document's rows."""
@@ -180,11 +194,12 @@ def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
         cat("doc_places"),
         columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
     )
+    entities = _merge_entities(doc_entities, mentions)
     return {
         "documents": conform("documents", documents),
-        "entities": _merge_entities(doc_entities, mentions),
+        "entities": entities,
         "mentions": mentions,
-        "claims": conform("claims", cat("claims")),
+        "claims": _speaker_names(conform("claims", cat("claims")), entities),
         "events": conform("events", cat("events")),
         "places": _merge_places(doc_places),
         "build_issues": conform("build_issues", build_issues),

@@ -215,7 +215,14 @@ TABLES: dict[str, Table] = {
                 _c("text", "string", "Exactly text[start:end]: the quote or the hedged statement."),
                 _c("sentence", "int64", "Index of the sentence where the claim starts."),
                 _c("speaker_id", "string", "The speaker's entity id, when resolved.", True),
-                _c("speaker_text", "string", "The speaker as written ('Mr Lewis', 'US officials'), if any.", True),
+                _c(
+                    "speaker_text",
+                    "string",
+                    "The speaker as shown: the resolved entity's canonical name when resolved, else the words as "
+                    "written ('US officials'); null for a pronoun or generic noun nobody could be found for.",
+                    True,
+                ),
+                _c("speaker_as_written", "string", "The speaker's words as written ('he', 'Mr Lewis').", True),
                 _c("quote_kind", "category", "direct, indirect or unattributed.", categories=QUOTE_KINDS),
                 _c("cue", "string", "The reporting cue: 'said', 'according to', 'told', ...", True),
                 _c("hedge", "string", "The hedge word, lower-cased ('may', 'likely', 'believed'), if any.", True),

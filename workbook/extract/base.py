@@ -65,11 +65,12 @@ class ClaimRecord:
     sentence: int
     quote_kind: str  # direct | indirect | unattributed
     speaker_key: str | None = None
-    speaker_text: str | None = None
+    speaker_text: str | None = None  # shown: the entity's name when resolved, else the words as written
     cue: str | None = None
     hedge: str | None = None
     confidence: str = "unhedged"
     entity_keys: tuple[str, ...] = ()
+    speaker_as_written: str | None = None  # the speaker's words as written ("he", "Mr Lewis", "officials")
 
 
 @dataclass(frozen=True)

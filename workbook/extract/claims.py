@@ -2,56 +2,72 @@
 
 :func:`extract_claims` finds three kinds of statement (``model.QUOTE_KINDS``):
 
-* **direct** quotes in double quotes (straight ``"`` or curly ``“ ”``). The claim's span is the
-  quoted content *without* the quote marks (a comma or full stop inside the marks stays). The
-  speaker comes from the attribution after the quote (``"…," said Mr X``, ``"…," Mr X said``,
-  ``"…," Mr X, an expert at Y, said in a report``, ``"…," he said``) or before it (``Mr X said:
-  "…"``, ``according to X, "…"``). "he"/"she" is the most recent person speaker (else the most
-  recent person named). A quote that opens a paragraph with no attribution, right after an
-  attributed quote, continues that speaker (cue ``None``). Other unattributed quotes are kept only
-  when they open a paragraph and hold at least eight words (speaker ``None``); short scare quotes
+* **direct** quotes in double quotes (straight ``"``, curly ``“ ”`` or CSV-doubled ``""``). The
+  claim's span is the quoted content *without* the quote marks (a comma or full stop inside the
+  marks stays). The speaker comes from the attribution after the quote (``"…," said Mr X``, ``"…,"
+  said Sgt. Ana Ruiz``, ``"…," Mr X said``, ``"…," Mr X, an expert at Y, said in a report``,
+  ``"…," he said``, a pull quote's ``"…" — Mr X``) or before it (``Mr X said: "…"``, ``Stan
+  commented on the drink, "…"``, ``Adm. Tom Reed, commander of U.S. Pacific Fleet said, "…"``,
+  ``according to X, "…"``, ``Kim criticised the press, saying, "…"``: the sentence's subject). A
+  quote right after an attributed one continues its speaker: the second half of a split quote
+  (``"…," said X. "…"``) and a quote opening the next paragraph. Other unattributed quotes are kept
+  only when they open a paragraph and hold at least eight words (no speaker); short scare quotes
   are not claims.
-* **indirect** (reported) speech: ``X said (that) …``, ``X told Y …``, ``X believed …``, ``X vowed
-  to …``, ``X warned …``, ``according to X, …`` / ``…, according to X``, and claims reported
-  through a noun (``Mr Trump's claims of …``). The span is the reported content (after the cue and
-  any "that"), up to the end of the sentence (or clause, for nouns) without its final punctuation;
-  "…, the ministry said." reports what precedes the cue. The speaker is the noun phrase right
-  before the cue; it gets an entity key only when a mention ends that phrase ("Mr Kim vowed"),
-  otherwise just ``speaker_text`` ("US intelligence officials"). Belief verbs (believed, thinks,
-  suspects, fears, expects) are their own hedge.
+* **indirect** (reported) speech: ``X said (that) …``, ``X said on Tuesday that …``, ``X said in a
+  statement …``, ``X told Y …``, ``X believed …``, ``X vowed to …``, ``X warned …``, ``according to
+  X, …`` / ``…, according to X``, ``X said:`` followed by a statement block without quote marks
+  (the rest of the paragraph, or the next paragraph), and claims reported through a noun (``Mr
+  Trump's claims of …``). The span is the reported content (after the cue and any "that"), up to
+  the end of the sentence (or clause, for nouns) without its final punctuation; "…, the ministry
+  said." reports what precedes the cue. The speaker is the noun phrase right before the cue, an
+  appositive skipped ("Tom Reed, a spokesman for the fleet, said"). Passives ("an attack claimed by
+  the group", "announced by") are not speech. Belief verbs (believed, thinks, suspects, fears,
+  expects) are their own hedge.
 * **unattributed** hedged statements: a clause holding a hedge ("believed to be linked", "is
   suspected of", "possibly linked") that no speaker is credited with. The clause runs from the
   previous ``, ``/``;``/``:``/dash (or the sentence start) to the next ``;``/``:``/dash, the next
   ``, `` followed by a clause opener ("which", "despite", "with", ...) or the sentence end.
 
-Every claim carries the first hedge inside its span (or its belief cue) with its ICD 203 band (see
-:mod:`workbook.extract.hedges`), and the keys of the entities mentioned inside its span.
+What a speaker phrase is (an entity, a resolved "he"/"she", a name the entity rules missed, or a
+generic phrase never shown as a speaker) is decided in :mod:`workbook.extract.speakers`; the claim
+keeps the words as written (``speaker_as_written``) and shows the resolved name (``speaker_text``).
+
+Every search around a quote or cue looks at most :data:`WINDOW` characters away, so that a long
+paragraph costs linear time. Every claim carries the first hedge inside its span (or its belief cue)
+with its ICD 203 band (see :mod:`workbook.extract.hedges`), and the keys of the entities mentioned
+inside its span.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.hedges import HEDGE_BANDS, Hedge, find_hedges
+from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
+from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
-from workbook.extract.vocabulary import BELIEF_VERBS, HUMAN_NOUNS, REPORTING_VERBS
+from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, speaker_name_pattern
+from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_OPEN, _CLOSE, _BOTH = "“", "”", '"'
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
 _CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{_VERBS})\s+(?P<spk>[^,.;:!?\"“”]{{1,80}})")
+_SPK = speaker_name_pattern(80)
+_SPK_LAZY = speaker_name_pattern(80, lazy=True)
+_AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:!?\"“”]{{1,80}}?)(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_VERBS})\b"
+    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_QVERBS})\b"
 )
-_BEFORE = re.compile(rf"\b(?P<cue>{_VERBS})(?:\s+[\w'’]+){{0,2}}?\s*[:,]\s*$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<spk>[^,.;:!?\"“”]{2,80})")
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?P<spk>[^,.;:!?\"“”]{2,80}),\s*$")
+_AFTER_DASH = re.compile(r"\s*(?:[—–]|--?)\s*(?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})(?=\s*(?:[,.;(]|$))")
+_BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*$")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
+_ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
+_NONSPACE = re.compile(r"\S")
+_JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -74,7 +90,6 @@ _CLAUSE_OPENERS = (
 )
 _RIGHT_BOUNDARY = re.compile(rf"[;:]|\s[—–]\s|\s--\s|,\s+(?=(?:{_CLAUSE_OPENERS})\b)")
 _LEFT_BOUNDARY = re.compile(r"[;:]\s|\s[—–]\s|\s--\s|,\s")
-_PRONOUNS = frozenset({"he", "she"})
 _POSSESSIVE_CLAIM = re.compile(
     r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?)\s+(?:of|that)\b"
 )
@@ -84,7 +99,19 @@ _INVERTED_REST = re.compile(
 _TOLD_THAT = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+that\b")
 _TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
 _TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,])")
+#: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
+_CUE_ADJUNCT = re.compile(
+    r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
+    r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
+    r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
+    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|last\s+\w+)\b)"
+)
+_PASSIVE_BY = re.compile(r"\s+by\b")
 _WORD = re.compile(r"\w[\w'’-]*")
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
+_APPOSITIVE_TAIL = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
+)
 _BELIEF_HEDGE = {
     "believ": "believed",
     "think": "thought",
@@ -96,244 +123,139 @@ _BELIEF_HEDGE = {
 
 
 @dataclass(frozen=True)
-class _Quote:
-    open: int
-    close: int  # index of the closing mark, or the paragraph end when unclosed
-    para_start: int
-    para_end: int
+class _Attribution:
+    speaker: Speaker
+    cue: str | None
+    region_end: int  # where the claimed region (quote + attribution + rest of its sentence) ends
+    attr_end: int  # where the attribution itself ends
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the content of each double-quoted passage, without the marks. A quote left
-    open at the end of a paragraph ends there (news style for multi-paragraph quotes)."""
-    return [(q.open + 1, q.close) for q in _quotes(text)]
-
-
-def _quotes(text: str) -> list[_Quote]:
-    out: list[_Quote] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        opened: int | None = None
-        for i in range(pos, end):
-            ch = text[i]
-            if ch == _OPEN and opened is None:
-                opened = i
-            elif ch == _CLOSE and opened is not None:
-                out.append(_Quote(opened, i, pos, end))
-                opened = None
-            elif ch == _BOTH:
-                if opened is None:
-                    opened = i
-                else:
-                    out.append(_Quote(opened, i, pos, end))
-                    opened = None
-        if opened is not None:
-            out.append(_Quote(opened, end, pos, end))
-        pos = end + 1
-    return out
-
-
-def _strip(text: str, s: int, e: int, chars: str = "") -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in chars):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in chars):
-        e -= 1
-    return s, e
-
-
-class _Context:
-    def __init__(
-        self,
-        text: str,
-        sentences: Sequence[Sentence],
-        entities: Sequence[EntityRecord],
-        mentions: Sequence[MentionRecord],
-    ) -> None:
-        self.text = text
-        self.sentences = list(sentences)
-        self.sent_starts = [s.start for s in sentences]
-        self.types = {e.key: e.type for e in entities}
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        # Spans already claimed, as sorted, pairwise non-overlapping (start, end) pairs: overlapping
-        # spans are merged on insertion, so a lookup is one bisection, not a scan of every claim.
-        self._taken_starts: list[int] = []
-        self._taken_ends: list[int] = []
-        self.last_person: str | None = None
-
-    def sentence_of(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
-
-    def inside(self, s: int, e: int) -> list[MentionRecord]:
-        i = bisect.bisect_left(self.mention_starts, s)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < e:
-            if self.mentions[i].end <= e:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
-    def is_taken(self, s: int, e: int) -> bool:
-        """Does [s, e) overlap a span already claimed?"""
-        i = bisect.bisect_left(self._taken_starts, e) - 1  # the last span starting before e
-        return (i >= 0 and self._taken_ends[i] > s and s < e) or (s == e and self._point_taken(s))
-
-    def _point_taken(self, p: int) -> bool:
-        i = bisect.bisect_left(self._taken_starts, p) - 1
-        return i >= 0 and self._taken_ends[i] > p
-
-    def take(self, s: int, e: int) -> None:
-        """Claim [s, e), merging it with the claimed spans it overlaps."""
-        lo = bisect.bisect_left(self._taken_starts, s)
-        if lo > 0 and self._taken_ends[lo - 1] > s:
-            lo -= 1
-        hi = lo
-        while hi < len(self._taken_starts) and self._taken_starts[hi] < e:
-            hi += 1
-        if hi > lo:
-            s, e = min(s, self._taken_starts[lo]), max(e, self._taken_ends[hi - 1])
-        self._taken_starts[lo:hi] = [s]
-        self._taken_ends[lo:hi] = [e]
-
-    def person_before(self, offset: int) -> str | None:
-        """The person "he" or "she" most plausibly is: the first person named in the latest sentence
-        before ``offset`` that names one (the subject, usually), else None."""
-        i = bisect.bisect_left(self.mention_starts, offset) - 1
-        chosen: MentionRecord | None = None
-        while i >= 0:
-            m = self.mentions[i]
-            if self.types.get(m.entity_key) == "person":
-                if chosen is not None and self.sentence_of(m.start) != self.sentence_of(chosen.start):
-                    break
-                chosen = m
-            i -= 1
-        return chosen.entity_key if chosen is not None else None
-
-    def speaker(self, s: int, e: int, *, at_end: bool) -> tuple[str | None, str | None]:
-        """(speaker key, speaker text) of the noun phrase ``text[s:e]``, or (None, None) when it is
-        not a speaker. ``at_end``: the phrase ends right before the cue ("US officials said"), so an
-        entity mention must end it; otherwise ("said Mr Lewis", "Mr Lewis, an expert, said") a
-        mention must open it (after at most one word such as "the")."""
-        s, e = _strip(self.text, s, e, ",-–—•")
-        phrase = " ".join(self.text[s:e].split())
-        words = phrase.split()
-        if not words or len(words) > 8:
-            return None, None
-        if phrase.casefold() in _PRONOUNS:
-            return self.last_person or self.person_before(s), phrase
-        found = self.inside(s, e)
-        if at_end:
-            hits = [m for m in found if m.end == e]
-        else:
-            hits = [m for m in found if len(self.text[s : m.start].split()) <= 1]
-        if hits:
-            return (hits[-1] if at_end else hits[0]).entity_key, phrase
-        head = words[-1].casefold().strip("'’")
-        if (head in HUMAN_NOUNS and len(words) <= 5) or head in ("they", "we", "i"):
-            return None, phrase
-        return None, None
-
-    def claim(
-        self,
-        s: int,
-        e: int,
-        kind: str,
-        key: str | None,
-        spk: str | None,
-        cue: str | None,
-        hedge: Hedge | tuple[str, str] | None = None,
-    ) -> ClaimRecord:
-        if hedge is None:
-            hedges = find_hedges(self.text, s, e)
-            hedge = hedges[0] if hedges else None
-        word: str | None = None
-        band = "unhedged"
-        if isinstance(hedge, Hedge):
-            word, band = hedge.word, hedge.band
-        elif hedge is not None:
-            word, band = hedge
-        keys = tuple(dict.fromkeys(m.entity_key for m in self.inside(s, e)))
-        if key and self.types.get(key) == "person":
-            self.last_person = key
-        return ClaimRecord(s, e, self.sentence_of(s), kind, key, spk, cue.casefold() if cue else None, word, band, keys)
-
-
-_Attribution = tuple[str | None, str | None, str | None, int]  # speaker key, speaker text, cue, end of attribution
-
-
-def _attribution_after(ctx: _Context, q: _Quote, content_end: int, tail_end: int) -> _Attribution | None:
-    """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said``: the quote must end with a comma
-    (or ? !) inside or right after the marks, as attributed quotes do; scare quotes do not."""
+def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: int) -> _Attribution | None:
+    """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said`` / ``"…" — Mr X``: the quote must
+    end with a comma (or ? !) inside or right after the marks, as attributed quotes do; scare quotes
+    do not (a dash and a name may follow any quote that opens its paragraph)."""
     text = ctx.text
-    tail_start = min(q.close + 1, q.para_end)
-    tail = text[tail_start:tail_end]
-    if text[content_end - 1] not in ",?!" and not tail.lstrip(" ").startswith(","):
+    tail_start = q.after
+    dash = _AFTER_DASH.match(text, tail_start, tail_end) if _opens_paragraph(text, q) else None
+    if dash is not None:
+        spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
+        if spk is not None and (spk.key or spk.is_name):
+            return _Attribution(spk, None, dash.end(), dash.end())
+    if text[content_end - 1] not in ",?!" and not text.startswith(",", tail_start):
         return None
-    m = _AFTER_VERB_FIRST.match(tail) or _AFTER_SPEAKER_FIRST.match(tail)
+    m = _AFTER_VERB_FIRST.match(text, tail_start, tail_end) or _AFTER_SPEAKER_FIRST.match(text, tail_start, tail_end)
     if not m:
         return None
-    key, spk = ctx.speaker(tail_start + m.start("spk"), tail_start + m.end("spk"), at_end=False)
-    if not spk:
+    if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
-    end = tail_start + m.end()
-    return key, spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end)
+    spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
+    if spk is None:
+        return None
+    end = m.end()
+    return _Attribution(spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end), end)
 
 
-def _attribution_before(ctx: _Context, head_start: int, open_mark: int) -> _Attribution | None:
+def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
-    head = ctx.text[head_start:open_mark]
-    b = _BEFORE.search(head)
-    np = _np_before(ctx, head_start, head_start + b.start()) if b else None
+    last = ctx.text[max(head_start, open_mark - 8) : open_mark].rstrip()
+    if not last.endswith((":", ",")):
+        return None  # both patterns end with ":" or "," right before the quote
+    b = _BEFORE.search(ctx.text, head_start, open_mark)
+    if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
+        np = _subject(ctx, b.start())
+    else:
+        np = _np_before(ctx, head_start, b.start()) if b else None
     if b and np:
-        key, spk = ctx.speaker(*np, at_end=True)
-        return (key, spk, b.group("cue"), open_mark) if spk else None
-    a = _ACCORDING_BEFORE.search(head)
+        spk = ctx.speaker(*np, at_end=True)
+        return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
+    a = _ACCORDING_BEFORE.search(ctx.text, head_start, open_mark)
     if a is not None:
-        key, spk = ctx.speaker(head_start + a.start("spk"), head_start + a.end("spk"), at_end=True)
-        return (key, spk, "according to", open_mark) if spk else None
+        spk = ctx.speaker(a.start("spk"), a.end("spk"), at_end=True)
+        return _Attribution(spk, "according to", open_mark, open_mark) if spk else None
     return None
 
 
-def _direct(ctx: _Context) -> list[ClaimRecord]:
+def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
+    """A quote opening its paragraph after a paragraph that ends ``Mr X said:`` (or ``,``)."""
+    text = ctx.text
+    if not _opens_paragraph(text, q) or q.para_start == 0:
+        return None
+    end = q.para_start
+    while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in ":," or end == q.para_start:
+        return None
+    start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
+    return _attribution_before(ctx, start, end)
+
+
+def _subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
+    """The span of the first person or organisation mentioned in the sentence holding ``at``, before
+    it: the subject of "…, saying", as a rule."""
+    sent = ctx.sentences[ctx.sentence_of(at)]
+    for m in ctx.speakers.inside(max(sent.start, at - WINDOW), at):
+        if ctx.speakers.types.get(m.entity_key) in ("person", "organization", "country"):
+            return m.start, m.end
+    return None
+
+
+def _opens_paragraph(text: str, q: Quote) -> bool:
+    first = _NONSPACE.search(text, q.para_start, q.open)
+    return first is None
+
+
+def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
-    prev: tuple[_Quote, ClaimRecord] | None = None
-    quotes = _quotes(text)
+    prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
+    quotes = find_quotes(text)
     for n, q in enumerate(quotes):
-        cs, ce = _strip(text, q.open + 1, q.close)
+        cs, ce = strip_span(text, q.open + q.open_w, q.close)
         if cs >= ce:
             continue
         same_para_next = n + 1 < len(quotes) and quotes[n + 1].para_start == q.para_start
-        tail_end = quotes[n + 1].open if same_para_next else q.para_end
-        head_start = prev[0].close + 1 if prev and prev[0].para_start == q.para_start else q.para_start
-        found = _attribution_after(ctx, q, ce, tail_end) or _attribution_before(ctx, head_start, q.open)
-        adjacent = prev is not None and (
-            prev[0].para_start == q.para_start or not text[prev[0].para_end : q.para_start].strip()
+        tail_end = min(quotes[n + 1].open if same_para_next else q.para_end, q.after + WINDOW)
+        same_para = prev is not None and prev[0].para_start == q.para_start
+        head_start = max(prev[0].after if prev and same_para else q.para_start, q.open - WINDOW)
+        found = (
+            _attribution_after(ctx, q, ce, tail_end)
+            or _attribution_before(ctx, head_start, q.open)
+            or _attribution_above(ctx, q)
         )
-        if found is None and prev and adjacent and prev[1].speaker_text and not text[head_start : q.open].strip():
-            found = (prev[1].speaker_key, prev[1].speaker_text, None, q.close + 1)  # the quote goes on
+        if found is None and prev is not None:
+            pq, _, pa = prev
+            if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
+                joined = q.open - pa.attr_end <= 8 and _JOINER.fullmatch(text, pa.attr_end, q.open) is not None
+            else:  # a quote opening the paragraph right after the quoted paragraph goes on
+                gap = q.para_start - pq.para_end
+                joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
+            if joined:
+                found = _Attribution(pa.speaker, None, q.after, q.after)
         if found is None:
-            if text[q.para_start : q.open].strip() or len(text[cs:ce].split()) < 8:
+            if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
                 continue  # a scare quote or a title, not a claim
-            found = (None, None, None, q.close + 1)
-        key, spk, cue, region_end = found
-        claim = ctx.claim(cs, ce, "direct", key, spk, cue)
+            claim = ctx.claim(cs, ce, "direct", None, None)
+            out.append(claim)
+            ctx.take(q.open, q.after)
+            prev = None
+            continue
+        claim = ctx.claim(cs, ce, "direct", found.speaker, found.cue)
         out.append(claim)
-        ctx.take(min(q.open, region_end), max(region_end, q.close + 1))
-        prev = (q, claim)
+        ctx.take(min(q.open, found.region_end), max(found.region_end, q.after))
+        prev = (q, claim, found)
     return out
 
 
-def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The noun phrase ending right before a cue (skipping "has", "also", ...), as (start, end)."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ctx.text, lo, cue_start)]
-    while words and words[-1][2].casefold() in _AUX and ctx.text[words[-1][1] : cue_start].strip() == "":
-        cue_start = words[-1][0]
-        words.pop()
+def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
+    full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
+    text = ctx.text
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 120), end)]
     np: list[tuple[int, int, str]] = []
-    end = cue_start
     for s, e, w in reversed(words):
-        if ctx.text[e:end].strip() or w.casefold() in _NP_STOP or w.casefold() in _BE or len(np) == 6:
+        gap = text[e:end].strip()
+        if gap == "." and np and (w.casefold() in SPEAKER_ABBREVIATIONS or (len(w) == 1 and w.isupper())):
+            gap = ""
+        if gap or w.casefold() in _NP_STOP or w.casefold() in _BE or len(np) == 6:
             break
         np.insert(0, (s, e, w))
         end = s
@@ -344,20 +266,88 @@ def _np_before(ctx: _Context, lo: int, cue_start: int) -> tuple[int, int] | None
     return np[0][0], np[-1][1]
 
 
-def _content_after(ctx: _Context, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
+def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
+    appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
+    "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
     text = ctx.text
-    rest = text[pos:sent_end]
+    lo = max(lo, cue_start - 300)
+    words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
+    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
+        cue_start = words.pop().start()
+    gap_start = words[-1].end() if words else lo
+    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
+        comma = text.rfind(",", gap_start, cue_start)
+        opening = text.rfind(",", max(lo, comma - 200), comma)
+        if opening < 0 or not _APPOSITIVE.match(text, opening):
+            return None
+        return _np_words(ctx, lo, opening)
+    np = _np_words(ctx, lo, cue_start)
+    if np is None:
+        return None
+    tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
+    if tail is None and text[np[0]].islower():  # ", commander of U.S. Pacific Fleet said"
+        tail = _APPOSITIVE.match(text, text.rfind(",", max(lo, np[0] - 3), np[0]))
+    if tail is not None:
+        head = _np_words(ctx, lo, tail.start())
+        if head is not None and any(
+            ctx.speakers.types.get(m.entity_key) == "person" and m.end == head[1] for m in ctx.speakers.inside(*head)
+        ):
+            return head
+    return np
+
+
+def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
+    """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
+    colon ends the paragraph, the next paragraph."""
+    text = ctx.text
+    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
+    if colon is None:
+        return None
+    start = colon.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[start:line_end].strip():  # the block is the next paragraph
+        nxt = _NONSPACE.search(text, line_end, min(len(text), line_end + 16))
+        if nxt is None:
+            return None
+        start = nxt.start()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+    if text[start] in '"“':
+        return None  # a quote: the direct rules read it
+    s, e = strip_span(text, start, line_end)
+    return (s, e) if len(text[s:e].split()) >= 3 else None
+
+
+def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
+    text = ctx.text
+    rest_end = min(sent_end, pos + WINDOW)
     if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
-        m = _TOLD_THAT.match(rest) or _TOLD_NAME.match(rest) or _TOLD_NOUN.match(rest)
+        m = (
+            _TOLD_THAT.match(text, pos, rest_end)
+            or _TOLD_NAME.match(text, pos, rest_end)
+            or _TOLD_NOUN.match(text, pos, rest_end)
+        )
         if not m:
             return None
-        pos += m.end()
-    else:
-        m = re.match(r"\s*,?\s*that\b", rest)
-        if m:
-            pos += m.end()
-    s, e = _strip(text, pos, sent_end, '.!?;:,"“”')
-    if len(text[s:e].split()) < 2 or _CUE.match(text, s) or re.match(r"(?:and|but|or|adding)\b", text[s:e]):
+        pos = m.end()
+    adjunct = _CUE_ADJUNCT.match(text, pos, rest_end)
+    if adjunct:
+        pos = adjunct.end()
+    block = _block_after(ctx, pos)
+    if block is not None:
+        return block
+    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
+    if m:
+        pos = m.end()
+    s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
+    if (
+        s >= e
+        or text.count(" ", s, min(e, s + 40)) < 1
+        or _CUE.match(text, s)
+        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
+    ):
         return None
     return s, e
 
@@ -370,7 +360,26 @@ def _belief_hedge(cue: str) -> tuple[str, str] | None:
     return (low, HEDGE_BANDS[stem]) if stem else None
 
 
-def _indirect(ctx: _Context) -> list[ClaimRecord]:
+def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimRecord | None:
+    """``according to X, …`` / ``…, according to X``."""
+    text = ctx.text
+    a = _ACCORDING.match(text, m.start(), sent.end)
+    if a is None:
+        return None
+    ss, se = strip_span(text, a.start("spk"), a.end("spk"))
+    spk = ctx.speaker(ss, se, at_end=True)
+    if spk is None:
+        return None
+    lead_start = max(sent.start, m.start() - WINDOW)
+    lead = strip_span(text, lead_start, m.start(), ",;: ")
+    span = lead if lead[0] < lead[1] else strip_span(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
+    if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
+        return None
+    ctx.take(min(span[0], m.start()), max(span[1], se))
+    return ctx.claim(*span, "indirect", spk, "according to")
+
+
+def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     for sent in ctx.sentences:
         for m in _CUE.finditer(text, sent.start, sent.end):
@@ -378,44 +387,41 @@ def _indirect(ctx: _Context) -> list[ClaimRecord]:
             if ctx.is_taken(m.start(), m.end()):
                 continue
             if cue.casefold() == "according to":
-                cue = "according to"
-                a = _ACCORDING.match(text, m.start(), sent.end)
-                if a is None:
-                    continue
-                ss, se = _strip(text, a.start("spk"), a.end("spk"))
-                key, spk = ctx.speaker(ss, se, at_end=True)
-                if not spk:
-                    continue
-                lead = text[sent.start : m.start()].strip(" ,")
-                span = _strip(text, sent.start, m.start(), ",;: ") if lead else _strip(text, se, sent.end, ".!?,;: ")
-                if len(text[span[0] : span[1]].split()) < 2 or ctx.is_taken(*span):
-                    continue
-                out.append(ctx.claim(*span, "indirect", key, spk, cue))
-                ctx.take(min(span[0], m.start()), max(span[1], se))
-                break
-            prev_word = re.search(r"([\w'’]+)\W*$", text[sent.start : m.start()])
-            after = text[m.end() : m.end() + 4]
+                found = _according(ctx, sent, m)
+                if found is not None:
+                    out.append(found)
+                    break
+                continue
+            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, m.start() - 40), m.start())
             if prev_word and prev_word.group(1).casefold() in _BE:
                 continue  # passive: "is believed to", "was told"
-            if cue in BELIEF_VERBS and after.startswith(" to "):
+            if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
+                continue  # "an attack claimed by the group", "announced by the ministry"
+            if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
-            np = _np_before(ctx, max(sent.start, m.start() - 200), m.start())
+            np = _np_before(ctx, sent.start, m.start())
             if np is None:
                 continue
-            key, spk = ctx.speaker(*np, at_end=True)
-            if not spk:
+            spk = ctx.speaker(*np, at_end=True)
+            if spk is None:
                 continue
             content: tuple[int, int] | None
-            before_np = text[sent.start : np[0]].rstrip()
-            rest = text[m.end() : sent.end].strip(" .;")
-            if before_np.endswith(",") and len(before_np.split()) >= 3 and (not rest or _INVERTED_REST.match(rest)):
-                content = _strip(text, sent.start, sent.start + len(before_np) - 1, '"“”')  # "…, he said."
+            lead_start = max(sent.start, np[0] - WINDOW)
+            before_np = text[lead_start : np[0]].rstrip()
+            rest = text[m.end() : min(sent.end, m.end() + 80)].strip(" .;")
+            if (
+                before_np.endswith(",")
+                and len(before_np.split()) >= 3
+                and (not rest or _INVERTED_REST.match(rest))
+                and (m.end() + 80 >= sent.end or rest.startswith(","))
+            ):
+                content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = _content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
                 continue
-            out.append(ctx.claim(*content, "indirect", key, spk, cue, _belief_hedge(cue)))
-            ctx.take(np[0], content[1])
+            out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
+            ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             break
     return out
 
@@ -424,29 +430,31 @@ def _clause(text: str, sent: Sentence, at: int) -> tuple[int, int]:
     left = sent.start
     for b in _LEFT_BOUNDARY.finditer(text, max(sent.start, at - 2000), at):
         left = b.end()
-    right_match = _RIGHT_BOUNDARY.search(text, at, sent.end)
+    right_match = _RIGHT_BOUNDARY.search(text, at, min(sent.end, at + 2000))
     right = right_match.start() if right_match else sent.end
-    return _strip(text, left, right, ".!?,;:")
+    return strip_span(text, left, right, ".!?,;:")
 
 
-def _possessive(ctx: _Context) -> list[ClaimRecord]:
+def _possessive(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "Mr Trump's claims of progress", "Kim's pledge that ...": a claim reported through a noun."""
     text, out = ctx.text, []
     for m in _POSSESSIVE_CLAIM.finditer(text):
-        owner = [x for x in ctx.inside(max(0, m.start() - 80), m.start()) if x.end == m.start()]
+        owner = [x for x in ctx.speakers.inside(max(0, m.start() - 80), m.start()) if x.end == m.start()]
         if not owner or ctx.is_taken(m.start(), m.end()):
             continue
         sent = ctx.sentences[ctx.sentence_of(m.end())]
-        s, e = _strip(text, m.end(), _clause(text, sent, m.end())[1], ".!?,;:")
+        s, e = strip_span(text, m.end(), _clause(text, sent, m.end())[1], ".!?,;:")
         if len(text[s:e].split()) < 2:
             continue
-        speaker = " ".join(text[owner[-1].start : owner[-1].end].split())
-        out.append(ctx.claim(s, e, "indirect", owner[-1].entity_key, speaker, m.group("noun")))
+        written = " ".join(text[owner[-1].start : owner[-1].end].split())
+        key = owner[-1].entity_key
+        speaker = Speaker(key, ctx.speakers.shown(key, written), written)
+        out.append(ctx.claim(s, e, "indirect", speaker, m.group("noun")))
         ctx.take(owner[-1].start, e)
     return out
 
 
-def _unattributed(ctx: _Context) -> list[ClaimRecord]:
+def _unattributed(ctx: ClaimContext) -> list[ClaimRecord]:
     out = []
     for sent in ctx.sentences:
         last_end = -1
@@ -456,7 +464,7 @@ def _unattributed(ctx: _Context) -> list[ClaimRecord]:
             s, e = _clause(ctx.text, sent, h.start)
             if not (s <= h.start and h.end <= e):
                 continue
-            out.append(ctx.claim(s, e, "unattributed", None, None, None, h))
+            out.append(ctx.claim(s, e, "unattributed", None, None, h))
             last_end = e
     return out
 
@@ -467,7 +475,7 @@ def extract_claims(
     """Direct, indirect and unattributed hedged claims of one document, in text order (see the
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
     keys become the claims' speaker and entity keys."""
-    ctx = _Context(text, sentences, entities, mentions)
+    ctx = ClaimContext(text, sentences, entities, mentions)
     claims = _direct(ctx)
     claims += _indirect(ctx)
     claims += _possessive(ctx)

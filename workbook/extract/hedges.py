@@ -151,13 +151,23 @@ _NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+$", re.IGNORECASE)
 _NEGATABLE_FOLLOW = re.compile(r"\s+(?:not\b|n['’]t)", re.IGNORECASE)
 _SET_PHRASES_BEFORE = re.compile(
     r"(?:\bas\s+(?:\w+\s+){1,2}as|\bif|\bwhere|\bwhenever|\bmade|\beverything|\ball|\bbest|\bwherever"
-    r"|\b(?:make|makes|made|making)\s+(?:it|this|that|them)|\bwhenever)\s+$",
+    r"|\b(?:make|makes|made|making)\s+(?:it|this|that|them)|\bwhenever|\bimpossible)\s+$",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|its|our|their|his|her|my|your|military|nuclear|full|all|with|of|economic|great|national)\s+$",
     re.IGNORECASE,
 )
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\]\"”—–]|$|(?:of|and|or|is|was|are|were|has|had|to|in|for|that|which|with|against|on)\b)",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(r"\s+(?:\d|(?:and|to|through|until)\s+[A-Z])")
+_NEGATED_IMPOSSIBLE = re.compile(
+    r"\b(?:nothing|none|no\s+\w+|never)\s+(?:\w+\s+){0,2}(?:is|was|are|were|be|seems?|seemed|looks?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_NOMINAL_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 _SENTENCE_OPENERS = frozenset('.!?:;"“‘(\n•—')
 _THOUGHT_CONTEXT = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -194,12 +204,18 @@ def _keep(text: str, m: re.Match[str], word: str, lo: int) -> bool:
     after = text[m.end() : m.end() + 12]
     surface = m.group(0)
     prev = before.rstrip(" \t")
-    if word == "may" and surface[0] == "M" and prev and prev[-1] not in _SENTENCE_OPENERS:
-        return False  # "in May", "Theresa May"
+    if word == "may" and surface[0] == "M" and (
+        (prev and prev[-1] not in _SENTENCE_OPENERS) or _MONTH_AFTER.match(after)
+    ):
+        return False  # "in May", "Theresa May", "May 26 marks ..."
+    if word == "impossible" and (_NEGATED_IMPOSSIBLE.search(before) or _NOMINAL_BEFORE.search(before)):
+        return False  # "Nothing is impossible" (a slogan, no estimate), "made the impossible possible"
     if word == "could" and _NEGATABLE_FOLLOW.match(after):
         return False  # "could not" states inability
-    if word == "might" and (_NOUN_BEFORE.search(before) or after.lstrip().startswith("of ")):
-        return False  # "the might of the army"
+    if word == "might" and (
+        _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or re.search(r"\w\w+ing\s+$", before)
+    ):
+        return False  # "the might of the army", "surging might", "our might is growing"
     if word == "possible" and _SET_PHRASES_BEFORE.search(before):
         return False  # "as soon as possible", "if possible"
     if word == "thought" and not (_THOUGHT_CONTEXT.search(before) or re.match(r"\s+to\b", after)):

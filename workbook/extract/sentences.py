@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rev", "hon",
         "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
         "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-        "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
+        "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "brig", "spc", "pfc", "cpl", "pvt", "sfc", "cdr", "amb",
     )
 )
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")

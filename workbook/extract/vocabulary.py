@@ -18,6 +18,7 @@ __all__ = [
     "CHINESE_SURNAMES",
     "COUNTRY_ALIASES",
     "FACILITY_HEADS",
+    "FEMALE_GIVEN_NAMES",
     "GAZETTEER_STOPWORDS",
     "GIVEN_NAMES",
     "GLUED_WORDS",
@@ -25,11 +26,13 @@ __all__ = [
     "HUMAN_NOUNS",
     "KNOWN_ORGS",
     "KOREAN_PENINSULA",
+    "MALE_GIVEN_NAMES",
     "MONTHS",
     "NAME_CONNECTORS",
     "NEVER_NAME_START",
     "ORG_HEADS",
     "POSSESSIVE_NAME_WORDS",
+    "QUOTE_VERBS",
     "REPORTING_VERBS",
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
@@ -203,6 +206,41 @@ GIVEN_NAMES: frozenset[str] = _words(
     hassan hussein omar abdul ibrahim yusuf"""
 )
 
+#: Given names read as a man's or a woman's, for "he"/"she" resolution of speakers (a name on
+#: neither list, or on both, leaves the gender unknown, which fits either pronoun).
+MALE_GIVEN_NAMES: frozenset[str] = _words(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+    edward jason jeffrey jeff ryan jacob gary nicholas eric jonathan stephen larry justin scott
+    brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron
+    jose adam nathan henry douglas peter kyle ethan walter noah jeremy christian keith roger terry
+    gerald harold sean carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
+    alan juan wayne randy roy vincent ralph eugene russell bobby philip louis mike bill tom jim
+    bob tony dan dave steve chris nick ben sam alex ted vladimir sergei sergey dmitry boris
+    emmanuel olaf rishi keir shinzo fumio yoshihide antony lloyd jake kurt mohammed muhammad ali
+    ahmed hassan hussein omar abdul ibrahim yusuf markus eberhard noam shimon barack joe hank
+    luis carlos miguel pedro diego jorge antonio francisco manuel rafael javier pablo ivan igor
+    oleg yuri andrei alexei mikhail viktor pierre jean-pierre jacques francois hans klaus wolfgang
+    jurgen giovanni marco luca matteo ahmad mahmoud mustafa khalid tariq hamid abdullah yasser
+    rahul amit raj vijay arjun hiroshi takeshi kenji akira wei jun min-jun ji-hoon
+    nigel simon colin graham neil ian stuart martin greg todd craig derek ross luke kurt hugh"""
+)
+FEMALE_GIVEN_NAMES: frozenset[str] = _words(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
+    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
+    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
+    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
+    janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+    isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala nikki
+    condoleezza madeleine wendy hillary liz ana ines isabel lucia carmen rosa elena sofia camila
+    valentina natalia olga irina svetlana tatiana yulia marina anastasia ekaterina fatima aisha
+    leila layla mariam maryam noor zainab priya anjali sunita yuki yoko keiko hana mei ling
+    ursula giorgia jacinda nadia sonia claire sophie chloe julia nina eva monica jane kate
+    susanne ingrid greta astrid yo-jong"""
+)
+
 #: Capitalised words that never start a name (sentence-initial function words, pronouns, ...).
 NEVER_NAME_START: frozenset[str] = _words(
     """the a an and but or nor so yet for if when while since because although though as at by in
@@ -316,6 +354,15 @@ REPORTING_VERBS: dict[str, str] = {
     for lemma, forms in [entry.split(":")]
     for form in forms.split()
 }
+#: Verbs that attribute a direct quote written right before or after them ("Stan commented, "…"",
+#: ""…," she replied") but are no cue for reported speech on their own ("Kim observed the test").
+QUOTE_VERBS: frozenset[str] = _words(
+    """commented comments remarked remarks observed replied replies responded responds answered answers
+    asked asks continued continues quipped exclaimed recalled recalls tweeted posted wrote writes
+    saying adding noting writing asserted asserts characterized characterised dubbed reads read
+    concluded conceded cautioned complained countered urged explained"""
+)
+
 #: Reporting verbs whose claim is a belief: the verb itself is the claim's hedge.
 BELIEF_VERBS: frozenset[str] = _words(
     "believed believes believe thinks think thought expects expect suspects suspected suspect fears feared fear"

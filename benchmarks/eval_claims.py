@@ -1,0 +1,179 @@
+"""Quote and speaker quality: the share of reported speech found with the right speaker.
+
+Gold: ``tests/data/quotes_gold.json`` (how it was made: ``benchmarks/RESULTS.md``, "Extraction
+quality — quotes and speakers"). Each instance is a passage of reported speech in a GUM document
+(``dev``: the Wikinews interviews of ``gum-train_amir-zeldes``; ``heldout``: the Wikinews news
+articles of ``gum-news_amir-zeldes``), given as a snippet of the quote or reported content with
+its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), the speaker's full
+name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
+(direct or indirect).
+
+Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
+snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
+speaker text) holds every word of the gold name (titles may be extra: "Adm. Tom Reed" for "Tom
+Reed"), or is a gold alias ("KCNA"), or, for a name of two words or more, is a tail of it ("State
+Department" for "US State Department"). A gold ``null`` is right when the claim has no speaker
+entity. Run::
+
+    PYTHONPATH=. python benchmarks/eval_claims.py [--data ../shared/data] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from workbook.extract.base import DocumentInput, Extraction
+from workbook.extract.pipeline import DefaultExtractor
+
+__all__ = ["conllu_text", "evaluate", "load_gold", "main", "speaker_right"]
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "quotes_gold.json"
+FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
+_WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
+
+
+def conllu_text(path: Path) -> str:
+    """The text of a GUM CoNLL-U file: surface tokens (multi-word tokens as written) joined by the
+    SpaceAfter marks, sentences of a paragraph by one space, paragraphs by a blank line."""
+    paras: list[str] = []
+    cur: list[str] = []
+    sent: list[str] = []
+    skip_to = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar") and not line.startswith("# newpar_block"):
+            if cur:
+                paras.append(" ".join(cur))
+                cur = []
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            if sent:
+                cur.append("".join(sent).strip())
+                sent = []
+        else:
+            cols = line.split("\t")
+            if "." in cols[0]:
+                continue
+            space = "" if "SpaceAfter=No" in cols[9] else " "
+            if "-" in cols[0]:
+                skip_to = int(cols[0].split("-")[1])
+                sent.append(cols[1] + space)
+                continue
+            if int(cols[0]) <= skip_to:
+                continue
+            skip_to = 0
+            sent.append(cols[1] + space)
+    if sent:
+        cur.append("".join(sent).strip())
+    if cur:
+        paras.append(" ".join(cur))
+    return "\n\n".join(paras)
+
+
+def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    instances: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["instances"]
+    return instances
+
+
+def _norm(name: str) -> list[str]:
+    return [w for w in _WORDS.findall(name.casefold().replace("’", "'")) if w not in ("the", "a", "an")]
+
+
+def speaker_right(gold: str | None, aliases: list[str], key: str | None, shown: str | None) -> bool:
+    """Is the predicted speaker (entity ``key``, ``shown`` text) the gold speaker?"""
+    if gold is None:
+        return key is None
+    if not shown:
+        return False
+    g, p = _norm(gold), _norm(shown)
+    if set(g) <= set(p) or any(_norm(a) == p for a in aliases):
+        return True
+    return len(p) >= 2 and set(p) <= set(g) and p[-1] == g[-1]
+
+
+def _extract(doc: str, text: str, extractor: DefaultExtractor) -> Extraction:
+    return extractor.extract(DocumentInput(doc_id=doc, text=text))
+
+
+Counts = dict[str, dict[str, tuple[int, int, int]]]
+
+
+def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False) -> Counts:
+    """Per set and kind (and "all"): (instances, found, found with the right speaker)."""
+    extractor = DefaultExtractor()
+    by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for g in gold:
+        by_doc[(g["set"], g["doc"])].append(g)
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    for (set_name, doc), items in sorted(by_doc.items()):
+        text = conllu_text(data / FOLDERS[set_name] / f"{doc}.conllu")
+        ex = _extract(doc, text, extractor)
+        names = {e.key: e.name for e in ex.entities}
+        for g in items:
+            s, e = g["start"], g["end"]
+            if text[s:e] != g["text"]:
+                raise SystemExit(f"gold offsets of {doc} do not match the rebuilt text: {g['text']!r}")
+            best = max(ex.claims, key=lambda c: min(c.end, e) - max(c.start, s), default=None)
+            found = best is not None and min(best.end, e) - max(best.start, s) >= (e - s) / 2
+            shown = None
+            right = False
+            if found and best is not None:
+                shown = names.get(best.speaker_key, best.speaker_text) if best.speaker_key else best.speaker_text
+                right = speaker_right(g["speaker"], g.get("aliases", []), best.speaker_key, shown)
+            for kind in (g["kind"], "all"):
+                row = counts[set_name][kind]
+                row[0] += 1
+                row[1] += int(found)
+                row[2] += int(right)
+            if show and not right:
+                print(f"  miss {set_name} {doc}: {g['text'][:60]!r} gold={g['speaker']!r} "
+                      f"found={found} shown={shown!r}")
+    return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
+
+
+def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
+    """The ``top`` speakers as shown (``speaker_text``, the entity's name when resolved) of the claims
+    found in the KCNA 2024 archive (story texts as they are), with their claim counts."""
+    stories = json.loads((data / "kcna-archive_stiles" / "headlines_2024-11-11.json").read_text(encoding="utf-8"))
+    extractor = DefaultExtractor()
+    counts: dict[str, int] = defaultdict(int)
+    for n, story in enumerate(stories):
+        text = story.get("story_text") or ""
+        if not text.strip():
+            continue
+        ex = _extract(f"kcna-{n}", text, extractor)
+        names = {e.key: e.name for e in ex.entities}
+        for c in ex.claims:
+            shown = names.get(c.speaker_key, c.speaker_text) if c.speaker_key else c.speaker_text
+            if shown:
+                counts[shown] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--show", action="store_true", help="print every instance missed")
+    parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
+    args = parser.parse_args(argv)
+    if args.kcna:
+        print("KCNA 2024, top 25 speakers as shown:")
+        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data)))
+    result = evaluate(args.data, load_gold(args.gold), show=args.show)
+    print(f"{'set':8} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
+    for set_name in ("dev", "heldout"):
+        for kind in ("direct", "indirect", "all"):
+            n, found, right = result.get(set_name, {}).get(kind, (0, 0, 0))
+            if n:
+                print(f"{set_name:8} {kind:9} {n:4d} {found / n:7.0%} {right / n:14.0%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+"""Who is speaking: the speaker phrase of a claim, resolved to an entity of the document.
+
+A reporting cue ("said", "told", "according to") comes with a noun phrase: "Mr Lewis", "Sgt. Ana
+Ruiz", "Defense Minister Lee Jong-sup", "US intelligence officials", "he", "an article". This
+module decides what that phrase is (:func:`SpeakerResolver.resolve`):
+
+* a **mention** of an entity (a person, an organisation, a country): the speaker is that entity.
+  Titles and ranks before the name ("Adm.", "Defense Minister", "the company's spokesman") are
+  skipped.
+* **he / she**: the person it most plausibly refers to, gender-aware (:meth:`SpeakerResolver.pronoun`):
+  the latest person speaker if compatible, else the first compatible person of the latest sentence
+  naming one. A person's gender comes from the honorific written before a mention ("Mr", "Mrs",
+  "Ms") or the given name (:data:`~workbook.extract.vocabulary.MALE_GIVEN_NAMES` /
+  :data:`~workbook.extract.vocabulary.FEMALE_GIVEN_NAMES`); unknown is compatible with both.
+* a **name** the entity rules did not find ("said Sgt. Ana Ruiz" in a document with no other
+  mention of her): the capitalised words after the titles, shown as the speaker, with no entity.
+* a **generic** phrase: other pronouns ("they", "it", "we") and bare human or document nouns
+  ("officials", "the spokesman", "an article", "the report"). Never a speaker entity and never
+  shown as a speaker; the words as written are kept (``as_written``). A qualified generic phrase
+  ("US intelligence officials", "KPA General Staff spokesman") is shown as written.
+* anything else: not a speaker (``None``): "the attack claimed", "the plan said".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.vocabulary import (
+    ABBREVIATED_TITLES,
+    FEMALE_GIVEN_NAMES,
+    HONORIFICS,
+    HUMAN_NOUNS,
+    MALE_GIVEN_NAMES,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    TITLES,
+)
+
+__all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Abbreviations written with a full stop inside a speaker phrase ("Sgt. Ana Ruiz", "Lt. Col.").
+SPEAKER_ABBREVIATIONS: frozenset[str] = (
+    ABBREVIATED_TITLES | HONORIFICS | _words("spc pfc cpl pvt cmdr cdr brig amb hon pres jr sr dr mr mrs ms prof supt")
+)
+_TITLE_WORDS = (
+    frozenset(w for t in TITLES for w in t)
+    | SPEAKER_ABBREVIATIONS
+    | _words(
+        """chief deputy senior former acting assistant associate executive head spokesperson officer
+        staff sergeant private corporal specialist commander commodore petty first second third class
+        army navy air force marine marines defense defence foreign interior state us u.s. company
+        agency ministry department's ministry's"""
+    )
+)
+_DETERMINERS = _words("the a an his her their its our my your this that these those another other each every")
+_GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
+    release communique commentary editorial newspaper daily it they we i you one someone somebody
+    spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
+    fans fan members member users user participants poster posters blogger bloggers critics""")
+_UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
+_MALE_MARKS = _words("mr mister sir king prince lord herr he")
+_FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
+_WORD = re.compile(r"[\w][\w'’.-]*")
+
+
+def speaker_name_pattern(limit: int = 80, *, lazy: bool = False) -> str:
+    """A regex fragment for a speaker phrase of at most ``limit`` characters: anything but
+    punctuation, except the full stop of an abbreviation ("Sgt.") or an initial ("U.S.", "J.")."""
+    abbr = "|".join(sorted((w.capitalize() for w in SPEAKER_ABBREVIATIONS), key=len, reverse=True))
+    return rf"(?:\b(?:{abbr})\.|\b[A-Z]\.|[^,.;:!?\"“”\n]){{1,{limit}}}" + ("?" if lazy else "")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker phrase: ``key`` the entity (or None), ``shown`` the speaker text for
+    tables (the entity's name, a name or a qualified phrase; None for pronouns and generic
+    nouns), ``as_written`` the phrase as written."""
+
+    key: str | None
+    shown: str | None
+    as_written: str
+    is_name: bool = False  # a name the entity rules did not find ("said Sgt. Ana Ruiz")
+
+
+def _gender_of_name(name: str) -> str | None:
+    first = name.split()[0].casefold() if name.split() else ""
+    male, female = first in MALE_GIVEN_NAMES, first in FEMALE_GIVEN_NAMES
+    return "m" if male and not female else "f" if female and not male else None
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one document (its entities and sorted mentions)."""
+
+    def __init__(
+        self,
+        text: str,
+        sent_starts: Sequence[int],
+        entities: Sequence[EntityRecord],
+        mentions: Sequence[MentionRecord],
+    ) -> None:
+        self.text = text
+        self.sent_starts = list(sent_starts)
+        self.types = {e.key: e.type for e in entities}
+        self.names = {e.key: e.name for e in entities}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.gender: dict[str, str | None] = {}
+        for e in entities:
+            if e.type == "person":
+                self.gender[e.key] = _gender_of_name(e.name)
+        for m in self.mentions:  # an honorific before a mention settles the gender
+            if self.types.get(m.entity_key) != "person":
+                continue
+            before = text[max(0, m.start - 12) : m.start].split()
+            surface = text[m.start : m.end].split()
+            marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
+            if any(w in _MALE_MARKS for w in marks):
+                self.gender[m.entity_key] = "m"
+            elif any(w in _FEMALE_MARKS for w in marks):
+                self.gender[m.entity_key] = "f"
+        self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
+        self._spoke: list[Speaker] = []
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def inside(self, s: int, e: int) -> list[MentionRecord]:
+        i = bisect.bisect_left(self.mention_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            if self.mentions[i].end <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def shown(self, key: str | None, fallback: str | None) -> str | None:
+        return self.names.get(key, fallback) if key else fallback
+
+    def note_speaker(self, speaker: Speaker | None, at: int) -> None:
+        """Record that a person speaks at ``at`` (claims are not found in text order)."""
+        if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
+            return
+        i = bisect.bisect_right(self._spoke_at, at)
+        self._spoke_at.insert(i, at)
+        self._spoke.insert(i, speaker)
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        if speaker.key:
+            return self.gender.get(speaker.key)
+        return _gender_of_name(speaker.shown or "")
+
+    def pronoun(self, word: str, offset: int) -> Speaker:
+        """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
+        characters) when its gender fits, else the first person of the latest sentence that names
+        a person whose gender fits. Only the last 60 mentions are looked at (linear time)."""
+        want = "m" if word.casefold() == "he" else "f"
+        i = bisect.bisect_left(self._spoke_at, offset) - 1
+        if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
+            last = self._spoke[i]
+            return Speaker(last.key, last.shown, word, last.is_name)
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        chosen: MentionRecord | None = None
+        subject: MentionRecord | None = None
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
+                continue
+            if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
+                subject = m
+            if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
+                chosen = m  # ends as the first person of the latest sentence naming one
+        pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        key = pick.entity_key if pick is not None else None
+        return Speaker(key, self.shown(key, None), word)
+
+    def _opens_sentence(self, m: MentionRecord) -> bool:
+        """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
+        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
+        if m.start - start > 120:
+            return False
+        dash = self.text.rfind("--", start, m.start)
+        return self._only_titles(dash + 2 if dash >= 0 else start, m.start)
+
+    def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
+        """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
+        phrase is not a speaker. ``at_end``: the phrase ends right before the cue ("US officials
+        said"), so a mention must end it; otherwise ("said Mr Lewis", "Mr Lewis, an expert,
+        said") the first mention after the titles is the speaker."""
+        text = self.text
+        while s < e and (text[s].isspace() or text[s] in ",-–—•'"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",-–—•"):
+            e -= 1
+        phrase = " ".join(text[s:e].split())
+        words = phrase.split()
+        if not words or len(words) > 8:
+            return None
+        low = phrase.casefold()
+        if low in ("he", "she"):
+            return self.pronoun(phrase, s)
+        if low in _UNRESOLVED_PRONOUNS:
+            return Speaker(None, None, phrase)
+        found = self.inside(s, e)
+        if at_end:
+            hits = [m for m in found if m.end == e]
+            if not hits:  # "Kim Jong Un's spokesman"? no: only a phrase ending in a mention
+                hits = [m for m in found if self._only_titles(m.end, e) and self.types.get(m.entity_key) == "person"]
+        else:
+            hits = [m for m in found if self._only_titles(s, m.start)]
+        if hits:
+            key = (hits[-1] if at_end else hits[0]).entity_key
+            return Speaker(key, self.shown(key, phrase), phrase)
+        sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
+        initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
+        return self._unresolved(phrase, words, s, initial)
+
+    def _only_titles(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister")?"""
+        for w in _WORD.findall(self.text, s, e):
+            lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
+            if lw not in _TITLE_WORDS and lw not in _DETERMINERS:
+                return False
+        return True
+
+    def _by_surname(self, word: str, at: int) -> Speaker | None:
+        """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
+        low = word.casefold()
+        keys = {k for k, n in self.names.items() if self.types.get(k) == "person" and n.split()[-1].casefold() == low}
+        if len(keys) == 1:
+            key = keys.pop()
+            return Speaker(key, self.names[key], word)
+        if keys:
+            return None
+        i = bisect.bisect_left(self._spoke_at, at)
+        named = {sp.shown for sp in self._spoke[max(0, i - 50) : i] if sp.is_name and sp.shown}
+        matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
+        if len(matches) == 1:
+            return Speaker(None, matches[0], word, is_name=True)
+        # the full name written earlier but not recognised as an entity: "Troy Patterson ... Patterson said"
+        pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
+        full = None
+        for m in pattern.finditer(self.text, max(0, at - 5000), at):
+            given = [w for w in m.group(1).split() if w.casefold().rstrip(".") not in _TITLE_WORDS]
+            if given and given[0].casefold() not in NEVER_NAME_START:
+                full = " ".join([*given, word])
+        return Speaker(None, full, word, is_name=True) if full else None
+
+    def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
+        lows = [w.casefold().rstrip(".,") for w in words]
+        head = lows[-1].strip("'’")
+        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA:
+            if len(words) > 5:
+                return None
+            # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
+            qualified = "of" not in lows and any(
+                w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
+            )
+            return Speaker(None, phrase if qualified else None, phrase)
+        rest = [w for w, lw in zip(words, lows, strict=True) if lw not in _TITLE_WORDS and lw not in _DETERMINERS]
+        lead = len(words) - len(rest)
+        if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
+            known = self._by_surname(rest[0], at)
+            if known is not None:
+                return Speaker(known.key, known.shown, phrase, known.is_name)
+            if not sentence_initial and rest[0][:1].isupper() and rest[0].casefold() not in NEVER_NAME_START:
+                return Speaker(None, rest[0], phrase, is_name=True)
+        if (
+            1 <= len(rest) <= 4
+            and all(w[:1].isupper() for w in rest)
+            and rest[0].casefold() not in NEVER_NAME_START
+            and (len(rest) >= 2 or lead >= 1)
+            and words[-len(rest) :] == rest
+        ):
+            return Speaker(None, " ".join(rest), phrase, is_name=True)
+        return None
