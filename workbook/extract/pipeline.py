@@ -1,7 +1,8 @@
 """The default extractor: rules and gazetteers, no model, nothing downloaded.
 
 It composes the pure steps of :mod:`workbook.extract`: sentences → entities and mentions (with
-gazetteer coordinates and in-document coreference) → claims → dated events. Gazetteer files are
+gazetteer coordinates and in-document coreference) → acronyms tied to their expansions → claims →
+dated events. Gazetteer files are
 read once, when the extractor is made (:meth:`DefaultExtractor.from_options`), never per document.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import GazetteerError
+from workbook.extract.acronyms import link_acronyms
 from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
 from workbook.extract.entities import extract_entities
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
 #: Bump when a rule changes what the extractor finds: workspaces then extract every document again.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def load_gazetteer_file(path: str | Path) -> Gazetteer:
@@ -107,6 +109,7 @@ class DefaultExtractor:
         entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
         if self.watchlist is not None:
             entities, mentions, places = self.watchlist.apply(text, sentences, entities, mentions, places)
+        entities, mentions, places = link_acronyms(text, sentences, entities, mentions, places)
         claims = extract_claims(text, sentences, entities, mentions)
         spans = [(m.start, m.end, m.entity_key) for m in mentions]
         events = extract_events(text, sentences, doc.published, spans)

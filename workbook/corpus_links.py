@@ -1,0 +1,246 @@
+"""One entity per thing across a corpus: acronyms and shorter forms merged into their longer names.
+
+Runs once per build, in :func:`workbook.assemble.assemble_tables`, over the per-document rows; pure
+and deterministic, grouped with pandas (no Python loop over mentions). Three kinds of link, applied
+in this order:
+
+1. **acronyms** (corpus-wide): an entity whose name is a short form that some document defined
+   (the expansion's entity carries it as an alias, see :mod:`workbook.extract.acronyms`) merges into
+   the expansion's entity of the same type — "KPA" into "Korean People's Army" everywhere, also in
+   documents that never spell it out. A short form defined as two different things of one type
+   ("CPV": Communist Party of Vietnam, Chinese People's Volunteers) is left alone;
+2. **shorter forms within a document**: an organisation or facility whose name (two words or more)
+   is the head of exactly one longer name of the same type in the same document — "Central
+   Committee" beside "Party Central Committee" or "Central Committee of the WPK" — merges into it;
+3. **shorter forms within the corpus**: the same, when exactly one longer name of that type in the
+   whole corpus has it as its head.
+
+The head of "Party Central Committee" and of "Central Committee of the WPK" is "Central Committee":
+the words before the first "of"/"for"/"on", with leading modifiers dropped, two words at least.
+Merged rows point at the longer entity; the shorter spelling becomes an alias; re-pointed mentions
+get resolution ``alias``; claims' ``speaker_id`` and ``entity_ids`` and events' ``entity_ids``
+follow. :func:`entity_links` returns what was merged, for the build to record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from workbook.extract.acronyms import acronym_matches, is_acronym
+from workbook.ids import normalise_name
+
+__all__ = ["HEAD_LINK_TYPES", "LinkedTables", "apply_links", "entity_links", "head_forms", "most_frequent"]
+
+#: Entity types whose shorter forms are merged into longer ones (people have their own coreference;
+#: places and weapons are named by gazetteers and designations).
+HEAD_LINK_TYPES: tuple[str, ...] = ("organization", "facility")
+_HEAD_STOP = frozenset(("of", "for", "on", "in", "at", "and"))
+_MAX_CHAIN = 8
+
+
+def most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
+    """Per entity id, the most frequent value of ``column`` (ties: the alphabetically first)."""
+    counts = df.groupby(["entity_id", column], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values(["entity_id", "n", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
+def head_forms(name: str) -> list[str]:
+    """The shorter names ``name`` is a longer form of (see the module docs): "Party Central Committee"
+    → ["Central Committee"]; "Central Committee of the WPK" → ["Central Committee"]; "Korean
+    People's Army" → ["People's Army"]."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w in _HEAD_STOP), len(words))
+    pre = words[:cut]
+    first = 0 if cut < len(words) else 1  # a name with "of ..." has its whole front part as a head
+    return [" ".join(pre[k:]) for k in range(first, len(pre) - 1) if pre[k][:1].isupper()]
+
+
+@dataclass(frozen=True)
+class LinkedTables:
+    """The per-document rows after merging, and the merges made (``from_id``, ``to_id``, ``kind``,
+    ``doc_id`` — empty for corpus-wide merges)."""
+
+    doc_entities: pd.DataFrame
+    mentions: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+    doc_places: pd.DataFrame
+    links: pd.DataFrame
+
+
+def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
+    """Follow a → b → c to a → c; a cycle (not made by the rules, but never trusted) is dropped."""
+    out: dict[str, str] = {}
+    for a in mapping:
+        b, steps = mapping[a], 0
+        while b in mapping and steps < _MAX_CHAIN:
+            b, steps = mapping[b], steps + 1
+        if b != a and steps < _MAX_CHAIN:
+            out[a] = b
+    return out
+
+
+def _acronym_map(de: pd.DataFrame) -> dict[str, str]:
+    """Corpus-wide: short-form entity id → expansion entity id (module docs, 1)."""
+    spelled = de[["entity_id", "type", "name", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    if spelled.empty:
+        return {}
+    spelled = spelled.astype({"aliases": str})
+    looks = spelled["aliases"].str.fullmatch(r"[A-Z][A-Za-z&]{1,9}")
+    pairs = spelled[looks.to_numpy()].drop_duplicates(["entity_id", "type", "name", "aliases"])
+    ok = [is_acronym(a) and acronym_matches(a, n.split()) for a, n in zip(pairs["aliases"], pairs["name"], strict=True)]
+    pairs = pairs[np.asarray(ok, dtype=bool)]
+    if pairs.empty:
+        return {}
+    targets = pairs.drop_duplicates(["type", "aliases", "entity_id"])
+    unique = targets.groupby(["type", "aliases"])["entity_id"].transform("nunique") == 1
+    targets = targets[unique.to_numpy()][["type", "aliases", "entity_id"]].rename(columns={"entity_id": "to_id"})
+    shorts = de[["entity_id", "type", "name"]].drop_duplicates("entity_id")
+    hits = shorts.merge(targets, left_on=["type", "name"], right_on=["type", "aliases"])
+    hits = hits[hits["entity_id"] != hits["to_id"]]
+    return dict(zip(hits["entity_id"], hits["to_id"], strict=True))
+
+
+def _heads(names: pd.DataFrame) -> pd.DataFrame:
+    """(entity_id, type, head key) for every head form of every distinct long name."""
+    rows = [(eid, t, normalise_name(h)) for eid, t, n in names.itertuples(index=False) for h in head_forms(n)]
+    return pd.DataFrame(rows, columns=["long_id", "type", "key"])
+
+
+def _head_maps(de: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Shorter forms: per document ((doc_id, from_id, to_id) rows) and corpus-wide (module docs, 2–3)."""
+    cand = de[de["type"].isin(HEAD_LINK_TYPES)][["doc_id", "entity_id", "type", "name"]]
+    empty = pd.DataFrame(columns=["doc_id", "from_id", "to_id"])
+    if cand.empty:
+        return empty, {}
+    names = cand.drop_duplicates("entity_id")[["entity_id", "type", "name"]]
+    names = names.assign(key=[normalise_name(n) for n in names["name"]])
+    heads = _heads(names[["entity_id", "type", "name"]])
+    if heads.empty:
+        return empty, {}
+    short = names[["entity_id", "type", "key"]].rename(columns={"entity_id": "from_id"})
+    # within a document
+    present = cand[["doc_id", "entity_id"]].drop_duplicates()
+    long_in_doc = present.merge(heads, left_on="entity_id", right_on="long_id")[["doc_id", "long_id", "type", "key"]]
+    short_in_doc = present.merge(short, left_on="entity_id", right_on="from_id")[["doc_id", "from_id", "type", "key"]]
+    pairs = short_in_doc.merge(long_in_doc, on=["doc_id", "type", "key"])
+    pairs = pairs[pairs["from_id"] != pairs["long_id"]].drop_duplicates(["doc_id", "from_id", "long_id"])
+    n = pairs.groupby(["doc_id", "from_id"])["long_id"].transform("size")
+    per_doc = pairs[(n == 1).to_numpy()].rename(columns={"long_id": "to_id"})[["doc_id", "from_id", "to_id"]]
+    # within the corpus
+    pairs = short.merge(heads, on=["type", "key"])
+    pairs = pairs[pairs["from_id"] != pairs["long_id"]].drop_duplicates(["from_id", "long_id"])
+    n = pairs.groupby("from_id")["long_id"].transform("size")
+    corpus = pairs[(n == 1).to_numpy()]
+    return per_doc.reset_index(drop=True), dict(zip(corpus["from_id"], corpus["long_id"], strict=True))
+
+
+def _sub(ids: pd.Series, mapping: dict[str, str]) -> pd.Series:
+    """``ids`` with the ones in ``mapping`` replaced (a hash lookup per row, not a scan per key)."""
+    if not mapping:
+        return ids.astype(object)
+    hit = ids.astype(object).map(mapping)
+    return hit.where(hit.notna(), ids.astype(object)).astype(object)
+
+
+def _map_ids(doc: pd.Series, ids: pd.Series, per_doc: pd.DataFrame, first: dict[str, str],
+             last: dict[str, str]) -> pd.Series:
+    """``ids`` after the corpus-wide map ``first``, the per-document map, then ``last``."""
+    out = _sub(ids, first)
+    if not per_doc.empty:
+        key = pd.MultiIndex.from_arrays([doc.astype(str), out.astype(str)])
+        table = pd.Series(per_doc["to_id"].to_numpy(), index=pd.MultiIndex.from_frame(per_doc[["doc_id", "from_id"]]))
+        hit = table.reindex(key).to_numpy()
+        out = pd.Series(np.where(pd.isna(hit), out.to_numpy(), hit), index=ids.index)
+    out = _sub(out, last)
+    return out.astype(object)
+
+
+def _map_lists(df: pd.DataFrame, column: str, fn: object) -> pd.Series:
+    """A list-of-ids column mapped element-wise (explode, map, regroup, sorted and distinct)."""
+    ex = df[["doc_id", column]].explode(column)
+    ex = ex[ex[column].notna()]
+    if ex.empty:
+        return df[column]
+    mapped = fn(ex["doc_id"], ex[column])  # type: ignore[operator]
+    grouped = pd.Series(mapped.to_numpy(), index=ex.index).groupby(level=0).agg(lambda s: sorted(set(s)))
+    out = grouped.reindex(df.index)
+    return pd.Series([v if isinstance(v, list) else [] for v in out], index=df.index, dtype=object)
+
+
+def entity_links(doc_entities: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame, dict[str, str]]:
+    """The merges for a corpus: the acronym map, the per-document shorter-form rows, and the
+    corpus-wide shorter-form map (chains resolved)."""
+    if doc_entities.empty:
+        return {}, pd.DataFrame(columns=["doc_id", "from_id", "to_id"]), {}
+    de = doc_entities.astype({"entity_id": str, "name": str, "type": str})
+    acronyms = _resolve_chains(_acronym_map(de))
+    after = de.assign(entity_id=_sub(de["entity_id"], acronyms))
+    names = most_frequent(de, "name")
+    after = after.assign(name=after["entity_id"].map(names).fillna(after["name"]))
+    per_doc, corpus = _head_maps(after)
+    return acronyms, per_doc, _resolve_chains(corpus)
+
+
+def _links_frame(acronyms: dict[str, str], per_doc: pd.DataFrame, corpus: dict[str, str]) -> pd.DataFrame:
+    parts: Iterable[pd.DataFrame] = (
+        pd.DataFrame({"doc_id": "", "from_id": list(acronyms), "to_id": list(acronyms.values()), "kind": "acronym"}),
+        per_doc.assign(kind="shorter form in document"),
+        pd.DataFrame({"doc_id": "", "from_id": list(corpus), "to_id": list(corpus.values()),
+                      "kind": "shorter form in corpus"}),
+    )
+    out = pd.concat([p for p in parts if not p.empty], ignore_index=True) if any(not p.empty for p in parts) else None
+    return out if out is not None else pd.DataFrame(columns=["doc_id", "from_id", "to_id", "kind"])
+
+
+def apply_links(doc_entities: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame,
+                events: pd.DataFrame, doc_places: pd.DataFrame) -> LinkedTables:
+    """Every per-document table with merged entities re-pointed (module docs)."""
+    acronyms, per_doc, corpus = entity_links(doc_entities)
+    links = _links_frame(acronyms, per_doc, corpus)
+    if links.empty:
+        return LinkedTables(doc_entities, mentions, claims, events, doc_places, links)
+
+    def remap(doc: pd.Series, ids: pd.Series) -> pd.Series:
+        return _map_ids(doc, ids, per_doc, acronyms, corpus)
+
+    de = doc_entities.copy()
+    new_id = remap(de["doc_id"], de["entity_id"].astype(str))
+    moved = (new_id != de["entity_id"]).to_numpy()
+    if moved.any():
+        names = most_frequent(doc_entities.astype({"entity_id": str, "name": str}), "name")
+        old_names = de["name"].to_numpy()
+        de["entity_id"] = new_id.to_numpy()
+        de.loc[moved, "name"] = de.loc[moved, "entity_id"].map(names).fillna(de.loc[moved, "name"]).to_numpy()
+        merged = [[*a, o] if o not in a else list(a)
+                  for a, o in zip(de.loc[moved, "aliases"], old_names[moved], strict=True)]
+        de.loc[moved, "aliases"] = pd.Series(merged, index=de.index[moved], dtype=object)
+    ms = mentions.copy()
+    if not ms.empty:
+        new_mid = remap(ms["doc_id"], ms["entity_id"].astype(str))
+        changed = (new_mid != ms["entity_id"]).to_numpy()
+        ms["entity_id"] = new_mid.to_numpy()
+        ms.loc[changed & (ms["resolution"] == "exact").to_numpy(), "resolution"] = "alias"
+        has_cands = ms["candidates"].map(len).to_numpy() > 0
+        if has_cands.any():
+            ms.loc[has_cands, "candidates"] = _map_lists(ms[has_cands], "candidates", remap).to_numpy()
+    cl = claims.copy()
+    if not cl.empty:
+        speaker = cl["speaker_id"].notna().to_numpy()
+        if speaker.any():
+            spoken = cl.loc[speaker]
+            cl.loc[speaker, "speaker_id"] = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
+        cl["entity_ids"] = _map_lists(cl, "entity_ids", remap)
+    ev = events.copy()
+    if not ev.empty:
+        ev["entity_ids"] = _map_lists(ev, "entity_ids", remap)
+    dp = doc_places.copy()
+    if not dp.empty:
+        dp["entity_id"] = remap(dp["doc_id"], dp["entity_id"].astype(str)).to_numpy()
+        dp = dp.drop_duplicates(["doc_id", "entity_id"])
+    return LinkedTables(de, ms, cl, ev, dp, links)
