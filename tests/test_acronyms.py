@@ -128,9 +128,38 @@ def test_no_definition_returns_the_same_objects() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["Korean", "People's", "Army", "of", "the", "Party", "Workers'", "Korea", "Central", "Committee", "and", "for",
-     "International", "Atomic", "Energy", "Agency", "missile", "said", ",", ".", "(", ")", "the", "WPK", "KPA",
-     "IAEA", "UN", "CIA", "X-ray", "Hwasong-18"]
+    [
+        "Korean",
+        "People's",
+        "Army",
+        "of",
+        "the",
+        "Party",
+        "Workers'",
+        "Korea",
+        "Central",
+        "Committee",
+        "and",
+        "for",
+        "International",
+        "Atomic",
+        "Energy",
+        "Agency",
+        "missile",
+        "said",
+        ",",
+        ".",
+        "(",
+        ")",
+        "the",
+        "WPK",
+        "KPA",
+        "IAEA",
+        "UN",
+        "CIA",
+        "X-ray",
+        "Hwasong-18",
+    ]
 )
 
 

@@ -25,6 +25,7 @@ DEFINES = (
     "in Pyongyang. The KPA said it was ready."
 )
 USES = 'The WPK convened. "We are ready," the KPA said. KPA units moved. The Party Central Committee met.'
+BOTH = "The Party Central Committee met. The Central Committee praised the workers."
 SHORT = "The Central Committee decided on Monday. The WPK sent greetings."
 
 
@@ -45,7 +46,7 @@ def test_head_forms() -> None:
 
 
 def test_a_build_merges_acronyms_and_shorter_forms_and_repoints_claims(tmp_path: Path) -> None:
-    root = _write(tmp_path, {"a.txt": DEFINES, "b.txt": USES, "c.txt": SHORT})
+    root = _write(tmp_path, {"a.txt": DEFINES, "b.txt": USES, "c.txt": SHORT, "d.txt": BOTH, "e.txt": BOTH.replace("workers", "farmers")})
     build([root], tmp_path / "ws", extractor=DefaultExtractor(), progress=False)
     book = read_book(tmp_path / "ws")
     names = book.entities.set_index("name")
@@ -53,7 +54,8 @@ def test_a_build_merges_acronyms_and_shorter_forms_and_repoints_claims(tmp_path:
     kpa = names.loc["Korean People's Army"]
     assert "KPA" in kpa["aliases"] and kpa["n_docs"] == 2
     assert "WPK" in names.loc["Workers' Party of Korea", "aliases"]
-    # the only longer form of "Central Committee" in the corpus is "Party Central Committee"
+    # the only longer form of "Central Committee" in the corpus is "Party Central Committee", and the two
+    # stand side by side in two of the three documents naming the shorter form
     assert "Central Committee" not in names.index
     assert "Central Committee" in names.loc["Party Central Committee", "aliases"]
     # every mention points at an entity that exists; the acronym mentions are aliases
@@ -71,14 +73,32 @@ def test_a_build_merges_acronyms_and_shorter_forms_and_repoints_claims(tmp_path:
 def test_an_acronym_defined_as_two_things_is_left_alone() -> None:
     de = pd.DataFrame(
         [
-            ("d1", entity_id("organization", "Communist Party of Vietnam"), "Communist Party of Vietnam",
-             "organization", ["CPV"], "rules"),
-            ("d2", entity_id("organization", "Chinese People's Volunteers"), "Chinese People's Volunteers",
-             "organization", ["CPV"], "rules"),
+            (
+                "d1",
+                entity_id("organization", "Communist Party of Vietnam"),
+                "Communist Party of Vietnam",
+                "organization",
+                ["CPV"],
+                "rules",
+            ),
+            (
+                "d2",
+                entity_id("organization", "Chinese People's Volunteers"),
+                "Chinese People's Volunteers",
+                "organization",
+                ["CPV"],
+                "rules",
+            ),
             ("d3", entity_id("organization", "CPV"), "CPV", "organization", [], "rules"),
             ("d3", entity_id("place", "KPA"), "KPA", "place", [], "rules"),
-            ("d4", entity_id("organization", "Korean People's Army"), "Korean People's Army", "organization",
-             ["KPA"], "rules"),
+            (
+                "d4",
+                entity_id("organization", "Korean People's Army"),
+                "Korean People's Army",
+                "organization",
+                ["KPA"],
+                "rules",
+            ),
         ],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
     )
@@ -109,6 +129,21 @@ def test_ambiguous_shorter_forms_stay_apart_but_merge_within_a_document() -> Non
     assert by_doc["d1Central Committee"] == pcc  # the one longer form in its document
     assert by_doc["d3Central Committee"] == cc  # two longer forms in the corpus: left alone
     assert set(linked.links["kind"]) == {"shorter form in document"}
+
+
+def test_a_shorter_form_merges_across_the_corpus_only_with_evidence() -> None:
+    rows = [
+        ("d1", "Supreme Court"), ("d1", "Italian Supreme Court of Cassation"), ("d2", "Supreme Court"),
+        ("d3", "Supreme Court"), ("d4", "Home Office"), ("d4", "United Kingdom Home Office"),
+        ("d5", "Home Office"), ("d5", "United Kingdom Home Office"), ("d6", "Home Office"),
+    ]  # fmt: skip
+    de = pd.DataFrame(
+        [(d, entity_id("organization", n), n, "organization", [], "rules") for d, n in rows],
+        columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
+    )
+    _, per_doc, corpus = entity_links(de)
+    assert len(per_doc) == 3  # d1, d4, d5
+    assert corpus == {entity_id("organization", "Home Office"): entity_id("organization", "United Kingdom Home Office")}
 
 
 def test_links_are_deterministic_and_idempotent(tmp_path: Path) -> None:

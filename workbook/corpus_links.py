@@ -13,10 +13,13 @@ in this order:
    is the head of exactly one longer name of the same type in the same document — "Central
    Committee" beside "Party Central Committee" or "Central Committee of the WPK" — merges into it;
 3. **shorter forms within the corpus**: the same, when exactly one longer name of that type in the
-   whole corpus has it as its head.
+   whole corpus has it as its head, and the two are named side by side in at least
+   :data:`MIN_SHARED_DOCS` documents and in at least half of the documents naming the shorter form
+   (one Italian "Supreme Court of Cassation" does not make every "Supreme Court" Italian).
 
 The head of "Party Central Committee" and of "Central Committee of the WPK" is "Central Committee":
-the words before the first "of"/"for"/"on", with leading modifiers dropped, two words at least.
+the capitalised words before "of"/"for", with leading modifiers dropped, two words at least; a name
+holding another lower-case word ("Kennedy Space Center on STS-1") has no head.
 Merged rows point at the longer entity; the shorter spelling becomes an alias; re-pointed mentions
 get resolution ``alias``; claims' ``speaker_id`` and ``entity_ids`` and events' ``entity_ids``
 follow. :func:`entity_links` returns what was merged, for the build to record.
@@ -33,13 +36,25 @@ import pandas as pd
 from workbook.extract.acronyms import acronym_matches, is_acronym
 from workbook.ids import normalise_name
 
-__all__ = ["HEAD_LINK_TYPES", "LinkedTables", "apply_links", "entity_links", "head_forms", "most_frequent"]
+__all__ = [
+    "HEAD_LINK_TYPES",
+    "MIN_SHARED_DOCS",
+    "MIN_SHARED_SHARE",
+    "LinkedTables",
+    "apply_links",
+    "entity_links",
+    "head_forms",
+    "most_frequent",
+]
 
 #: Entity types whose shorter forms are merged into longer ones (people have their own coreference;
 #: places and weapons are named by gazetteers and designations).
 HEAD_LINK_TYPES: tuple[str, ...] = ("organization", "facility")
-_HEAD_STOP = frozenset(("of", "for", "on", "in", "at", "and"))
+_COMPLEMENT = frozenset(("of", "for"))
 _MAX_CHAIN = 8
+#: A corpus-wide shorter-form merge needs the two names together in this many documents at least, and
+#: in at least this share of the documents that name the shorter form.
+MIN_SHARED_DOCS, MIN_SHARED_SHARE = 2, 0.5
 
 
 def most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
@@ -54,10 +69,12 @@ def head_forms(name: str) -> list[str]:
     → ["Central Committee"]; "Central Committee of the WPK" → ["Central Committee"]; "Korean
     People's Army" → ["People's Army"]."""
     words = name.split()
-    cut = next((k for k, w in enumerate(words) if w in _HEAD_STOP), len(words))
+    cut = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if cut < len(words) and words[cut] not in _COMPLEMENT:
+        return []  # "Kennedy Space Center on STS-1", "Kim and Lee": not a name with a head
     pre = words[:cut]
     first = 0 if cut < len(words) else 1  # a name with "of ..." has its whole front part as a head
-    return [" ".join(pre[k:]) for k in range(first, len(pre) - 1) if pre[k][:1].isupper()]
+    return [" ".join(pre[k:]) for k in range(first, len(pre) - 1)]
 
 
 @dataclass(frozen=True)
@@ -136,7 +153,18 @@ def _head_maps(de: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     pairs = short.merge(heads, on=["type", "key"])
     pairs = pairs[pairs["from_id"] != pairs["long_id"]].drop_duplicates(["from_id", "long_id"])
     n = pairs.groupby("from_id")["long_id"].transform("size")
-    corpus = pairs[(n == 1).to_numpy()]
+    corpus = pairs[(n == 1).to_numpy()][["from_id", "long_id"]]
+    # evidence: the two names side by side in enough of the shorter form's documents
+    docs_of = present.groupby("entity_id")["doc_id"].nunique()
+    together = (
+        corpus.merge(present, left_on="from_id", right_on="entity_id")
+        .merge(present, left_on=["long_id", "doc_id"], right_on=["entity_id", "doc_id"])
+        .groupby(["from_id", "long_id"])
+        .size()
+    )
+    shared = together.reindex(pd.MultiIndex.from_frame(corpus), fill_value=0).to_numpy()
+    total = corpus["from_id"].map(docs_of).to_numpy()
+    corpus = corpus[(shared >= MIN_SHARED_DOCS) & (shared >= MIN_SHARED_SHARE * total)]
     return per_doc.reset_index(drop=True), dict(zip(corpus["from_id"], corpus["long_id"], strict=True))
 
 
@@ -148,8 +176,9 @@ def _sub(ids: pd.Series, mapping: dict[str, str]) -> pd.Series:
     return hit.where(hit.notna(), ids.astype(object)).astype(object)
 
 
-def _map_ids(doc: pd.Series, ids: pd.Series, per_doc: pd.DataFrame, first: dict[str, str],
-             last: dict[str, str]) -> pd.Series:
+def _map_ids(
+    doc: pd.Series, ids: pd.Series, per_doc: pd.DataFrame, first: dict[str, str], last: dict[str, str]
+) -> pd.Series:
     """``ids`` after the corpus-wide map ``first``, the per-document map, then ``last``."""
     out = _sub(ids, first)
     if not per_doc.empty:
@@ -191,15 +220,21 @@ def _links_frame(acronyms: dict[str, str], per_doc: pd.DataFrame, corpus: dict[s
     parts: Iterable[pd.DataFrame] = (
         pd.DataFrame({"doc_id": "", "from_id": list(acronyms), "to_id": list(acronyms.values()), "kind": "acronym"}),
         per_doc.assign(kind="shorter form in document"),
-        pd.DataFrame({"doc_id": "", "from_id": list(corpus), "to_id": list(corpus.values()),
-                      "kind": "shorter form in corpus"}),
+        pd.DataFrame(
+            {"doc_id": "", "from_id": list(corpus), "to_id": list(corpus.values()), "kind": "shorter form in corpus"}
+        ),
     )
     out = pd.concat([p for p in parts if not p.empty], ignore_index=True) if any(not p.empty for p in parts) else None
     return out if out is not None else pd.DataFrame(columns=["doc_id", "from_id", "to_id", "kind"])
 
 
-def apply_links(doc_entities: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame,
-                events: pd.DataFrame, doc_places: pd.DataFrame) -> LinkedTables:
+def apply_links(
+    doc_entities: pd.DataFrame,
+    mentions: pd.DataFrame,
+    claims: pd.DataFrame,
+    events: pd.DataFrame,
+    doc_places: pd.DataFrame,
+) -> LinkedTables:
     """Every per-document table with merged entities re-pointed (module docs)."""
     acronyms, per_doc, corpus = entity_links(doc_entities)
     links = _links_frame(acronyms, per_doc, corpus)
@@ -217,8 +252,9 @@ def apply_links(doc_entities: pd.DataFrame, mentions: pd.DataFrame, claims: pd.D
         old_names = de["name"].to_numpy()
         de["entity_id"] = new_id.to_numpy()
         de.loc[moved, "name"] = de.loc[moved, "entity_id"].map(names).fillna(de.loc[moved, "name"]).to_numpy()
-        merged = [[*a, o] if o not in a else list(a)
-                  for a, o in zip(de.loc[moved, "aliases"], old_names[moved], strict=True)]
+        merged = [
+            [*a, o] if o not in a else list(a) for a, o in zip(de.loc[moved, "aliases"], old_names[moved], strict=True)
+        ]
         de.loc[moved, "aliases"] = pd.Series(merged, index=de.index[moved], dtype=object)
     ms = mentions.copy()
     if not ms.empty:

@@ -46,8 +46,28 @@ __all__ = [
 
 #: Words an expansion may skip when its short form does not spell them ("Workers' Party of Korea").
 ACRONYM_FUNCTION_WORDS: frozenset[str] = frozenset(
-    ("of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "de", "del", "la", "le", "du", "des", "van",
-     "von", "und", "y")
+    (
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "to",
+        "a",
+        "an",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "des",
+        "van",
+        "von",
+        "und",
+        "y",
+    )
 )
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
@@ -161,8 +181,7 @@ def _definition_before(text: str, m: re.Match[str]) -> Definition | None:
     return None
 
 
-def _definition_after(text: str, sf: str, sf_start: int, lf_start: int, lf_end: int,
-                      whole: bool) -> Definition | None:
+def _definition_after(text: str, sf: str, sf_start: int, lf_start: int, lf_end: int, whole: bool) -> Definition | None:
     words = list(_WORD.finditer(text, lf_start, lf_end))
     ends = [len(words)] if whole else range(2, min(len(words), 2 * len(_letters(sf)) + 2) + 1)
     for k in ends:
@@ -270,9 +289,14 @@ def link_acronyms(
     if not repoint and not added:
         return entities, mentions, places
     out_mentions = [
-        replace(m, entity_key=repoint[m.entity_key], resolution="alias",
-                candidates=tuple(repoint.get(c, c) for c in m.candidates))
-        if m.entity_key in repoint else m
+        replace(
+            m,
+            entity_key=repoint[m.entity_key],
+            resolution="alias",
+            candidates=tuple(repoint.get(c, c) for c in m.candidates),
+        )
+        if m.entity_key in repoint
+        else m
         for m in mentions
     ] + added
     out_mentions.sort(key=lambda m: m.start)
