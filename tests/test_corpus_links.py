@@ -46,7 +46,8 @@ def test_head_forms() -> None:
 
 
 def test_a_build_merges_acronyms_and_shorter_forms_and_repoints_claims(tmp_path: Path) -> None:
-    root = _write(tmp_path, {"a.txt": DEFINES, "b.txt": USES, "c.txt": SHORT, "d.txt": BOTH, "e.txt": BOTH.replace("workers", "farmers")})
+    also = BOTH.replace("workers", "farmers")
+    root = _write(tmp_path, {"a.txt": DEFINES, "b.txt": USES, "c.txt": SHORT, "d.txt": BOTH, "e.txt": also})
     build([root], tmp_path / "ws", extractor=DefaultExtractor(), progress=False)
     book = read_book(tmp_path / "ws")
     names = book.entities.set_index("name")
