@@ -170,6 +170,11 @@ def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
     def cat(attr: str) -> list[dict[str, Any]]:
         return [r for d in per_doc for r in getattr(d, attr)]
 
+    def frame(table: str) -> pd.DataFrame:
+        """The rows as they are (conformed once, after linking); the declared columns when none."""
+        rows = cat(table)
+        return pd.DataFrame(rows) if rows else conform(table, [])
+
     doc_entities = pd.DataFrame(
         cat("doc_entities"), columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"]
     )
@@ -178,8 +183,7 @@ def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
         columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
     )
     # one entity per thing: acronyms and shorter forms merged into their longer names
-    linked = apply_links(doc_entities, conform("mentions", cat("mentions")), conform("claims", cat("claims")),
-                         conform("events", cat("events")), doc_places)
+    linked = apply_links(doc_entities, frame("mentions"), frame("claims"), frame("events"), doc_places)
     doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
     return {
         "documents": conform("documents", documents),

@@ -27,7 +27,7 @@ follow. :func:`entity_links` returns what was merged, for the build to record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -169,11 +169,15 @@ def _head_maps(de: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def _sub(ids: pd.Series, mapping: dict[str, str]) -> pd.Series:
-    """``ids`` with the ones in ``mapping`` replaced (a hash lookup per row, not a scan per key)."""
+    """``ids`` with the ones in ``mapping`` replaced: a hash lookup on the rows that need one."""
+    out = ids.astype(object)
     if not mapping:
-        return ids.astype(object)
-    hit = ids.astype(object).map(mapping)
-    return hit.where(hit.notna(), ids.astype(object)).astype(object)
+        return out
+    hit = out.isin(mapping.keys()).to_numpy()
+    if hit.any():
+        out = out.copy()
+        out[hit] = out[hit].map(mapping)
+    return out
 
 
 def _map_ids(
@@ -182,24 +186,34 @@ def _map_ids(
     """``ids`` after the corpus-wide map ``first``, the per-document map, then ``last``."""
     out = _sub(ids, first)
     if not per_doc.empty:
-        key = pd.MultiIndex.from_arrays([doc.astype(str), out.astype(str)])
-        table = pd.Series(per_doc["to_id"].to_numpy(), index=pd.MultiIndex.from_frame(per_doc[["doc_id", "from_id"]]))
-        hit = table.reindex(key).to_numpy()
-        out = pd.Series(np.where(pd.isna(hit), out.to_numpy(), hit), index=ids.index)
-    out = _sub(out, last)
-    return out.astype(object)
+        hit = out.isin(set(per_doc["from_id"])).to_numpy()
+        if hit.any():
+            table = dict(zip(per_doc["doc_id"] + "\x1f" + per_doc["from_id"], per_doc["to_id"], strict=True))
+            keys = doc[hit].astype(str) + "\x1f" + out[hit].astype(str)
+            found = keys.map(table)
+            out = out.copy()
+            out[hit] = np.where(found.isna(), out[hit].to_numpy(), found.to_numpy())
+    return _sub(out, last)
 
 
-def _map_lists(df: pd.DataFrame, column: str, fn: object) -> pd.Series:
-    """A list-of-ids column mapped element-wise (explode, map, regroup, sorted and distinct)."""
+def _map_lists(df: pd.DataFrame, column: str, fn: Callable[[pd.Series, pd.Series], pd.Series]) -> pd.Series:
+    """A list-of-ids column mapped element-wise (explode, map; only the rows where an id changed are
+    rebuilt, sorted and distinct)."""
     ex = df[["doc_id", column]].explode(column)
     ex = ex[ex[column].notna()]
     if ex.empty:
         return df[column]
-    mapped = fn(ex["doc_id"], ex[column])  # type: ignore[operator]
-    grouped = pd.Series(mapped.to_numpy(), index=ex.index).groupby(level=0).agg(lambda s: sorted(set(s)))
-    out = grouped.reindex(df.index)
-    return pd.Series([v if isinstance(v, list) else [] for v in out], index=df.index, dtype=object)
+    mapped = fn(ex["doc_id"], ex[column])
+    changed = mapped.to_numpy() != ex[column].to_numpy()
+    if not changed.any():
+        return df[column]
+    rows = ex.index[changed].unique()
+    sub = pd.Series(mapped.to_numpy(), index=ex.index)
+    sub = sub[sub.index.isin(rows)]
+    rebuilt = sub.groupby(level=0).agg(lambda v: sorted(set(v)))
+    out = df[column].copy()
+    out.loc[rebuilt.index] = rebuilt.to_numpy()
+    return out
 
 
 def entity_links(doc_entities: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame, dict[str, str]]:

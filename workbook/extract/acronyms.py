@@ -74,8 +74,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{0,9}")
 _SHORT = r"[A-Z](?:[A-Za-z&]{0,8}[A-Z])s?"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w'’]|[^\W\d_]|\d+")
 _BEFORE = re.compile(rf"\(\s*(?P<sf>{_SHORT})\s*\)")
-_AFTER = re.compile(rf"(?<![\w-])(?P<sf>{_SHORT})\s*\(\s*(?P<lf>[^()\n]{{3,120}}?)\s*\)")
-_APPOSITION = re.compile(rf"(?<![\w-])(?P<sf>{_SHORT}),\s+the\s+(?P<lf>[A-Z][^,;:.()\n]{{2,120}})")
+# Both start at a literal ("(", ", the") so the regex engine skips ahead; the short form before is
+# checked on a few characters only (a pattern that starts with it would be tried at every capital).
+_AFTER = re.compile(r"\s*\(\s*(?P<lf>[^()\n]{3,120}?)\s*\)")
+_APPOSITION = re.compile(r",\s+the\s+(?P<lf>[A-Z][^,;:.()\n]{2,120})")
+_SHORT_BEFORE = re.compile(rf"(?<![\w-])(?P<sf>{_SHORT})$")
 _STOP = re.compile(r"[.;:!?()\[\]\"“”,\n]")
 
 
@@ -194,6 +197,20 @@ def _definition_after(text: str, sf: str, sf_start: int, lf_start: int, lf_end: 
     return None
 
 
+def _after(text: str, pattern: re.Pattern[str], whole: bool) -> list[Definition]:
+    """Definitions whose long form follows the short form ("KPA (Korean People's Army)")."""
+    out = []
+    for m in pattern.finditer(text):
+        lo = max(0, m.start() - 11)
+        sf = _SHORT_BEFORE.search(text, lo, m.start())
+        if sf is None or (sf.start() == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "_-")):
+            continue
+        d = _definition_after(text, sf.group("sf"), sf.start(), m.start("lf"), m.end("lf"), whole=whole)
+        if d is not None:
+            out.append(d)
+    return out
+
+
 def find_definitions(text: str) -> list[Definition]:
     """Short forms the text defines, in text order (see the module docs)."""
     out: list[Definition] = []
@@ -202,15 +219,9 @@ def find_definitions(text: str) -> list[Definition]:
             d = _definition_before(text, m)
             if d is not None:
                 out.append(d)
-        for m in _AFTER.finditer(text):
-            d = _definition_after(text, m.group("sf"), m.start("sf"), m.start("lf"), m.end("lf"), whole=True)
-            if d is not None:
-                out.append(d)
+        out += _after(text, _AFTER, whole=True)
     if ", the " in text:
-        for m in _APPOSITION.finditer(text):
-            d = _definition_after(text, m.group("sf"), m.start("sf"), m.start("lf"), m.end("lf"), whole=False)
-            if d is not None:
-                out.append(d)
+        out += _after(text, _APPOSITION, whole=False)
     out.sort(key=lambda d: min(d.short_start, d.long_start))
     return out
 

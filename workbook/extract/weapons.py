@@ -141,29 +141,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     context = "|".join(sorted(WEAPON_CONTEXT, key=len, reverse=True))
     return {
         "family": re.compile(
-            rf"(?<![\w-])(?P<family>{alt(WEAPON_FAMILIES)})"
+            rf"(?P<family>{alt(WEAPON_FAMILIES)})"
             rf"(?:-(?P<num>{num})|-(?P<mod>[A-Z]\d?)|[- ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
             r"(?![\w-])"
         ),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>-{num})(?![\w-])"),
         "prefixed": re.compile(
-            rf"(?<![\w/-])(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS)}|F/A|{alt(WEAPON_LETTER_PREFIXES)})"
+            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS)}|F/A|{alt(WEAPON_LETTER_PREFIXES)})"
             rf"-(?P<num>\d{{1,3}}[A-Z]{{0,2}}(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
-        "mark": re.compile(r"(?<![\w-])(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
-        "bare": re.compile(r"(?<![\w-])(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
-        "named": re.compile(rf"(?<![\w-])(?:{alt(WEAPON_NAMES)})(?![\w-])"),
-        "ambiguous": re.compile(
-            rf"(?<![\w-])(?:{alt(WEAPON_NAMES_IN_CONTEXT)})(?![\w'’-])(?:\s+Block\s+[IVX]+[A-Z]?\b)?"
-        ),
+        "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
+        "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
+        "named": re.compile(rf"(?:{alt(WEAPON_NAMES)})(?![\w-])"),
+        "ambiguous": re.compile(rf"(?:{alt(WEAPON_NAMES_IN_CONTEXT)})(?![\w'’-])(?:\s+Block\s+[IVX]+[A-Z]?\b)?"),
         "ship": re.compile(
-            rf"(?<![\w-])(?:{alt(SHIP_PREFIXES)})\s+[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}}"
+            rf"(?:{alt(SHIP_PREFIXES)})\s+[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}}"
         ),
-        "class": re.compile(
-            rf"(?<![\w-])(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES}(?![\w-])"
-            rf"|(?<![\w-])Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"
-        ),
+        "class": re.compile(rf"(?<![\w-])(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES}(?![\w-])"),
+        "type": re.compile(rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"),
         "calibre": re.compile(
             r"(?<![\w-])\d{2,3}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
             r"(?:(?:super-large|large-calibre|self-propelled|guided|new-type|multiple-barrel)\s+)*"
@@ -178,6 +174,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "context": re.compile(rf"\b(?:{context}|air defen[cs]e|air force)\b", re.IGNORECASE),
         "nickname": re.compile(r"\s+(?P<w>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s?|[A-Z]{3,}|II|III|IV)(?![\w-])"),
     }
+
+
+#: Literal cues a text must hold before the pattern of that name is run over it (a cheap prefilter).
+_CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "new_type": "ew-type"}
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Does a word start at ``i`` (not inside a word, a hyphenated word or "F/A")? Checked here rather
+    than by a look-behind, which would stop the regex engine skipping ahead to a possible first letter."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-/")
 
 
 def _has_context(text: str, start: int, end: int) -> bool:
@@ -213,6 +219,8 @@ def _nickname_end(text: str, end: int) -> int:
 def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
     for m in p["family"].finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
         if fam in _CONTEXT_FAMILIES and not _has_context(text, m.start(), m.end()):
             continue
@@ -227,6 +235,8 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}"))
             pos = c.end()
     for m in p["prefixed"].finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         prefix, number = m.group("family"), m.group("num")
         start, end = m.start(), _nickname_end(text, m.end())
         needs_context = prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
@@ -238,7 +248,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         out.append((start, end, f"{prefix}-{number}"))
     for key in ("mark", "bare"):
         for m in p[key].finditer(text):
-            if _has_context(text, m.start(), m.end()):
+            if _word_start(text, m.start()) and _has_context(text, m.start(), m.end()):
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
 
 
@@ -248,13 +258,21 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     _designations(text, out)
-    out += [(m.start(), m.end(), m.group()) for m in p["named"].finditer(text)]
+    out += [(m.start(), m.end(), m.group()) for m in p["named"].finditer(text) if _word_start(text, m.start())]
     for m in p["ambiguous"].finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
         if follows is None and _has_context(text, m.start(), m.end()):
             out.append((m.start(), m.end(), m.group()))
-    for key in ("ship", "class", "calibre", "new_type"):
-        out += [(m.start(), m.end(), " ".join(m.group().split())) for m in p[key].finditer(text)]
+    for key in ("ship", "class", "type", "calibre", "new_type"):
+        if key in _CUES and _CUES[key] not in text:
+            continue
+        out += [
+            (m.start(), m.end(), " ".join(m.group().split()))
+            for m in p[key].finditer(text)
+            if _word_start(text, m.start())
+        ]
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
     for w in out:
