@@ -11,7 +11,7 @@ import pytest
 import workbook as wb
 from workbook import curation as cur
 from workbook.build import build
-from workbook.corpus_links import apply_links, entity_links, head_forms
+from workbook.corpus_links import apply_links, entity_links, head_forms, word_order_key
 from workbook.errors import OrphanedAnnotationWarning
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.ids import entity_id
@@ -103,9 +103,9 @@ def test_an_acronym_defined_as_two_things_is_left_alone() -> None:
         ],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
     )
-    acronyms, per_doc, corpus = entity_links(de)
-    assert acronyms == {}  # CPV is ambiguous; the KPA here is typed as a place, not the army
-    assert per_doc.empty and corpus == {}
+    links = entity_links(de)
+    assert links.first == {}  # CPV is ambiguous; the KPA here is typed as a place, not the army
+    assert links.per_doc.empty and links.last == {}
 
 
 def test_ambiguous_shorter_forms_stay_apart_but_merge_within_a_document() -> None:
@@ -142,9 +142,46 @@ def test_a_shorter_form_merges_across_the_corpus_only_with_evidence() -> None:
         [(d, entity_id("organization", n), n, "organization", [], "rules") for d, n in rows],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
     )
-    _, per_doc, corpus = entity_links(de)
-    assert len(per_doc) == 3  # d1, d4, d5
-    assert corpus == {entity_id("organization", "Home Office"): entity_id("organization", "United Kingdom Home Office")}
+    links = entity_links(de)
+    assert len(links.per_doc) == 3  # d1, d4, d5
+    assert links.last == {
+        entity_id("organization", "Home Office"): entity_id("organization", "United Kingdom Home Office")
+    }
+
+
+def test_word_order_variants_are_one_entity() -> None:
+    nk = entity_id("place", "North Korea")
+    wpk = entity_id("organization", "Workers' Party of Korea")
+    spellings = {"dprk": nk, "democratic people s republic of korea": nk, "north korea": nk, "wpk": wpk,
+                 "workers party of korea": wpk}  # fmt: skip
+    key = word_order_key("Foreign Ministry of the DPRK", spellings)
+    assert key is not None
+    assert word_order_key("DPRK Foreign Ministry", spellings) == key
+    assert word_order_key("Foreign Ministry of the Democratic People's Republic of Korea", spellings) == key
+    assert word_order_key("WPK Central Committee", spellings) == word_order_key(
+        "Central Committee of the Workers' Party of Korea", spellings
+    )
+    assert word_order_key("Party Central Committee", spellings) is None
+    assert word_order_key("DPRK Kim", spellings) is None  # no head word: not an organisation's name
+
+    rows = [
+        ("d1", "North Korea", "place", ["DPRK", "Democratic People's Republic of Korea"]),
+        ("d1", "DPRK Foreign Ministry", "organization", []), ("d2", "DPRK Foreign Ministry", "organization", []),
+        ("d3", "Foreign Ministry of the DPRK", "organization", []),
+        ("d4", "Foreign Ministry of the Democratic People's Republic of Korea", "organization", []),
+        ("d5", "Foreign Ministry of Japan", "organization", []),
+    ]  # fmt: skip
+    de = pd.DataFrame(
+        [(d, entity_id(t, n), n, t, a, "rules") for d, n, t, a in rows],
+        columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
+    )
+    links = entity_links(de)
+    target = entity_id("organization", "DPRK Foreign Ministry")  # named in the most documents
+    assert links.first == {
+        entity_id("organization", "Foreign Ministry of the DPRK"): target,
+        entity_id("organization", "Foreign Ministry of the Democratic People's Republic of Korea"): target,
+    }
+    assert set(links.kinds.values()) == {"word order"}
 
 
 def test_links_are_deterministic_and_idempotent(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """One entity per thing across a corpus: acronyms and shorter forms merged into their longer names.
 
 Runs once per build, in :func:`workbook.assemble.assemble_tables`, over the per-document rows; pure
-and deterministic, grouped with pandas (no Python loop over mentions). Three kinds of link, applied
+and deterministic, grouped with pandas (no Python loop over mentions). Four kinds of link, applied
 in this order:
 
 1. **acronyms** (corpus-wide): an entity whose name is a short form that some document defined
@@ -9,10 +9,16 @@ in this order:
    the expansion's entity of the same type — "KPA" into "Korean People's Army" everywhere, also in
    documents that never spell it out. A short form defined as two different things of one type
    ("CPV": Communist Party of Vietnam, Chinese People's Volunteers) is left alone;
-2. **shorter forms within a document**: an organisation or facility whose name (two words or more)
+2. **word order** (corpus-wide): organisations named with a place or another organisation as
+   modifier or as "of" complement are one when the names differ only in that: "DPRK Foreign
+   Ministry", "Foreign Ministry of the DPRK" and "Foreign Ministry of the Democratic People's Republic
+   of Korea" (DPRK and the long name being spellings of one entity in the corpus), "WPK Central
+   Committee" and "Central Committee of the Workers' Party of Korea" (:func:`word_order_key`); the
+   name found in the most documents wins;
+3. **shorter forms within a document**: an organisation or facility whose name (two words or more)
    is the head of exactly one longer name of the same type in the same document — "Central
    Committee" beside "Party Central Committee" or "Central Committee of the WPK" — merges into it;
-3. **shorter forms within the corpus**: the same, when exactly one longer name of that type in the
+4. **shorter forms within the corpus**: the same, when exactly one longer name of that type in the
    whole corpus has it as its head, and the two are named side by side in at least
    :data:`MIN_SHARED_DOCS` documents and in at least half of the documents naming the shorter form
    (one Italian "Supreme Court of Cassation" does not make every "Supreme Court" Italian).
@@ -22,18 +28,20 @@ the capitalised words before "of"/"for", with leading modifiers dropped, two wor
 holding another lower-case word ("Kennedy Space Center on STS-1") has no head.
 Merged rows point at the longer entity; the shorter spelling becomes an alias; re-pointed mentions
 get resolution ``alias``; claims' ``speaker_id`` and ``entity_ids`` and events' ``entity_ids``
-follow. :func:`entity_links` returns what was merged, for the build to record.
+follow. :func:`entity_links` returns what was merged (:class:`Links`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from workbook.extract.acronyms import acronym_matches, is_acronym
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 from workbook.ids import normalise_name
 
 __all__ = [
@@ -41,15 +49,18 @@ __all__ = [
     "MIN_SHARED_DOCS",
     "MIN_SHARED_SHARE",
     "LinkedTables",
+    "Links",
     "apply_links",
     "entity_links",
     "head_forms",
     "most_frequent",
+    "word_order_key",
 ]
 
 #: Entity types whose shorter forms are merged into longer ones (people have their own coreference;
 #: places and weapons are named by gazetteers and designations).
 HEAD_LINK_TYPES: tuple[str, ...] = ("organization", "facility")
+_HEADS = ORG_HEADS | FACILITY_HEADS
 _COMPLEMENT = frozenset(("of", "for"))
 _MAX_CHAIN = 8
 #: A corpus-wide shorter-form merge needs the two names together in this many documents at least, and
@@ -216,23 +227,99 @@ def _map_lists(df: pd.DataFrame, column: str, fn: Callable[[pd.Series, pd.Series
     return out
 
 
-def entity_links(doc_entities: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame, dict[str, str]]:
-    """The merges for a corpus: the acronym map, the per-document shorter-form rows, and the
-    corpus-wide shorter-form map (chains resolved)."""
+class Links(NamedTuple):
+    """The merges of a corpus: corpus-wide ones applied first (``first``: acronyms and word-order
+    variants, with their ``kinds``), then the per-document shorter forms (``per_doc`` rows), then the
+    corpus-wide shorter forms (``last``)."""
+
+    first: dict[str, str]
+    kinds: dict[str, str]
+    per_doc: pd.DataFrame
+    last: dict[str, str]
+
+
+def _spellings(de: pd.DataFrame) -> dict[str, str]:
+    """Normalised spelling → entity id, from the names and aliases of places and organisations
+    ("DPRK", "Democratic People's Republic of Korea" → North Korea); spellings of two entities are dropped."""
+    sp = de[de["type"].isin(("place", "organization"))]
+    aliases = sp[["entity_id", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    rows = pd.concat([sp[["entity_id", "name"]], aliases.rename(columns={"aliases": "name"})], ignore_index=True)
+    rows = rows.drop_duplicates()
+    rows = rows.assign(key=[normalise_name(str(n)) for n in rows["name"]]).drop_duplicates(["key", "entity_id"])
+    n = rows.groupby("key")["entity_id"].transform("size")
+    rows = rows[(n == 1).to_numpy()]
+    return dict(zip(rows["key"], rows["entity_id"], strict=True))
+
+
+def word_order_key(name: str, spellings: dict[str, str]) -> str | None:
+    """A key shared by the word-order variants of an organisation's name that names a place or another
+    organisation: "DPRK Foreign Ministry", "Foreign Ministry of the DPRK" and "Foreign Ministry of the
+    Democratic People's Republic of Korea" give one key when the corpus knows DPRK as a spelling of the
+    same entity as the long name; None for a name without such a part."""
+    words = name.split()
+    low = [w.casefold() for w in words]
+    for i, w in enumerate(low):  # "H of (the) X"
+        if w == "of" and 0 < i < len(words) - 1:
+            tail = words[i + 1 :]
+            tail = tail[1:] if tail[0].casefold() == "the" and len(tail) > 1 else tail
+            target = spellings.get(normalise_name(" ".join(tail)))
+            if target is not None:
+                return f"{normalise_name(' '.join(words[:i]))} of {target}"
+    for k in range(len(words) - 1, 0, -1):  # "X H", H holding a head word
+        target = spellings.get(normalise_name(" ".join(words[:k])))
+        if target is not None and any(w in _HEADS for w in low[k:]):
+            return f"{normalise_name(' '.join(words[k:]))} of {target}"
+    return None
+
+
+def _word_order_map(de: pd.DataFrame, spellings: dict[str, str]) -> dict[str, str]:
+    """Entities whose names are word-order variants of one another (:func:`word_order_key`) merge
+    into the one named in the most documents (ties: the alphabetically first name)."""
+    cand = de[de["type"].isin(HEAD_LINK_TYPES)]
+    if cand.empty or not spellings:
+        return {}
+    docs = cand.groupby("entity_id")["doc_id"].nunique()
+    names = cand.drop_duplicates("entity_id")[["entity_id", "type", "name"]]
+    keys = pd.Series([word_order_key(str(n), spellings) for n in names["name"]], index=names.index, dtype=object)
+    names = names.assign(key=keys, docs=names["entity_id"].map(docs).to_numpy())
+    names = names[names["key"].notna()]
+    names = names[names.groupby(["type", "key"])["entity_id"].transform("size").to_numpy() > 1]
+    if names.empty:
+        return {}
+    names = names.sort_values(["type", "key", "docs", "name"], ascending=[True, True, False, True], kind="stable")
+    rep = names.groupby(["type", "key"])["entity_id"].transform("first")
+    moved = (rep != names["entity_id"]).to_numpy()
+    return dict(zip(names["entity_id"][moved], rep[moved], strict=True))
+
+
+def entity_links(doc_entities: pd.DataFrame) -> Links:
+    """The merges for a corpus (see :class:`Links`; chains resolved)."""
     if doc_entities.empty:
-        return {}, pd.DataFrame(columns=["doc_id", "from_id", "to_id"]), {}
+        return Links({}, {}, pd.DataFrame(columns=["doc_id", "from_id", "to_id"]), {})
     de = doc_entities.astype({"entity_id": str, "name": str, "type": str})
     acronyms = _resolve_chains(_acronym_map(de))
     after = de.assign(entity_id=_sub(de["entity_id"], acronyms))
-    names = most_frequent(de, "name")
+    forms = _word_order_map(after, _spellings(after))
+    first = _resolve_chains({**acronyms, **forms})
+    kinds = {k: "acronym" if k in acronyms else "word order" for k in first}
+    after = de.assign(entity_id=_sub(de["entity_id"], first))
+    names = most_frequent(after, "name")
     after = after.assign(name=after["entity_id"].map(names).fillna(after["name"]))
     per_doc, corpus = _head_maps(after)
-    return acronyms, per_doc, _resolve_chains(corpus)
+    return Links(first, kinds, per_doc, _resolve_chains(corpus))
 
 
-def _links_frame(acronyms: dict[str, str], per_doc: pd.DataFrame, corpus: dict[str, str]) -> pd.DataFrame:
+def _links_frame(links: Links) -> pd.DataFrame:
+    first, per_doc, corpus = links.first, links.per_doc, links.last
     parts: Iterable[pd.DataFrame] = (
-        pd.DataFrame({"doc_id": "", "from_id": list(acronyms), "to_id": list(acronyms.values()), "kind": "acronym"}),
+        pd.DataFrame(
+            {
+                "doc_id": "",
+                "from_id": list(first),
+                "to_id": list(first.values()),
+                "kind": [links.kinds[k] for k in first],
+            }
+        ),
         per_doc.assign(kind="shorter form in document"),
         pd.DataFrame(
             {"doc_id": "", "from_id": list(corpus), "to_id": list(corpus.values()), "kind": "shorter form in corpus"}
@@ -250,8 +337,9 @@ def apply_links(
     doc_places: pd.DataFrame,
 ) -> LinkedTables:
     """Every per-document table with merged entities re-pointed (module docs)."""
-    acronyms, per_doc, corpus = entity_links(doc_entities)
-    links = _links_frame(acronyms, per_doc, corpus)
+    found = entity_links(doc_entities)
+    acronyms, per_doc, corpus = found.first, found.per_doc, found.last
+    links = _links_frame(found)
     if links.empty:
         return LinkedTables(doc_entities, mentions, claims, events, doc_places, links)
 
