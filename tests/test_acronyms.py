@@ -75,6 +75,16 @@ def test_definitions_in_the_three_shapes() -> None:
         assert " ".join(text[d.long_start : d.long_end].split()) == d.long
 
 
+def test_initials_are_preferred_to_letters_inside_words() -> None:
+    text = "The Secretariat of the International Institute of the Juche Idea (IIJI) met."
+    assert [d.long for d in find_definitions(text)] == ["International Institute of the Juche Idea"]
+    assert acronym_matches("SLBM", ["submarine-launched", "ballistic", "missile"], interior=False)
+    assert not acronym_matches("ICBM", ["intercontinental", "ballistic", "missile"], interior=False)
+    assert [d.long for d in find_definitions("An intercontinental ballistic missile (ICBM) flew.")] == [
+        "intercontinental ballistic missile"
+    ]
+
+
 def test_brackets_that_are_not_definitions() -> None:
     assert find_definitions("The talks (US) went on. He won (GOP primary) easily. Seoul (AFP) - A report.") == []
 

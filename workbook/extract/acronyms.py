@@ -6,7 +6,8 @@ Pure functions over strings and extraction records:
 * :func:`acronym_matches` — Schwartz–Hearst style test of a short form against the words of a long
   form: the letters of the short form are found, in order, in the long form; every content word gives
   at least its initial, a word may give further letters from inside it ("InterContinental Ballistic
-  Missile" for ICBM, each part of a hyphenated word counts as a word start), and function words
+  Missile" for ICBM; each part of a hyphenated word counts as a word start, and a long form spelt by
+  initials alone is preferred to a shorter one that needs inside letters), and function words
   (of, the, and, for, ...) may give their initial ("Republic of Korea", ROK) or be skipped. A
   possessive "'s" or a trailing "'" ("Workers'") is not part of the word.
 * :func:`find_definitions` — where a document defines a short form: "Long Form (LF)", "LF (Long
@@ -115,7 +116,7 @@ def _clean(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _match(letters: str, words: tuple[str, ...]) -> bool:
+def _match(letters: str, words: tuple[str, ...], interior: bool) -> bool:
     n, m = len(letters), len(words)
     memo: dict[tuple[int, int], bool] = {}
 
@@ -144,7 +145,7 @@ def _match(letters: str, words: tuple[str, ...]) -> bool:
         word = words[w]
         q = word.find(letters[i], pos)
         while q != -1:
-            if inside(i + 1, w, q + 1):
+            if (interior or word[q - 1] == "-") and inside(i + 1, w, q + 1):
                 return True
             q = word.find(letters[i], q + 1)
         return False
@@ -152,16 +153,18 @@ def _match(letters: str, words: tuple[str, ...]) -> bool:
     return word_from(0, 0)
 
 
-def acronym_matches(short: str, long_words: Sequence[str]) -> bool:
+def acronym_matches(short: str, long_words: Sequence[str], interior: bool = True) -> bool:
     """Does ``short`` abbreviate the words ``long_words``? (See the module docs.) At least two
-    words, the first and last of them content words."""
+    words, the first and last of them content words. ``interior=False`` allows only word (and
+    hyphen-part) initials: "International Institute of the Juche Idea" for IIJI, where the letters
+    inside "Institute" would also spell it from "Institute of the Juche Idea"."""
     letters = _letters(short)
     words = tuple(w for w in (_clean(x) for x in long_words) if w)
     if len(letters) < 2 or len(words) < 2 or len(words) > 2 * len(letters) + 2:
         return False
     if words[0] in ACRONYM_FUNCTION_WORDS or words[-1] in ACRONYM_FUNCTION_WORDS:
         return False
-    return _match(letters, words)
+    return _match(letters, words, interior)
 
 
 def _words_before(text: str, end: int, limit: int) -> list[re.Match[str]]:
@@ -176,24 +179,26 @@ def _definition_before(text: str, m: re.Match[str]) -> Definition | None:
     sf = m.group("sf")
     n = len(_letters(sf))
     words = _words_before(text, m.start(), min(n + 5, 2 * n + 2))
-    for k in range(len(words) - 2, -1, -1):  # the shortest run of words that matches
-        run = words[k:]
-        if acronym_matches(sf, [w.group() for w in run]):
-            s, e = run[0].start(), run[-1].end()
-            return Definition(sf, m.start("sf"), m.end("sf"), " ".join(text[s:e].split()), s, e)
+    for interior in (False, True):  # initials first, then letters inside words ("InterContinental")
+        for k in range(len(words) - 2, -1, -1):  # the shortest run of words that matches
+            run = words[k:]
+            if acronym_matches(sf, [w.group() for w in run], interior):
+                s, e = run[0].start(), run[-1].end()
+                return Definition(sf, m.start("sf"), m.end("sf"), " ".join(text[s:e].split()), s, e)
     return None
 
 
 def _definition_after(text: str, sf: str, sf_start: int, lf_start: int, lf_end: int, whole: bool) -> Definition | None:
     words = list(_WORD.finditer(text, lf_start, lf_end))
     ends = [len(words)] if whole else range(2, min(len(words), 2 * len(_letters(sf)) + 2) + 1)
-    for k in ends:
-        run = words[:k]
-        if len(run) >= 2 and acronym_matches(sf, [w.group() for w in run]):
-            s, e = run[0].start(), run[-1].end()
-            if whole and text[lf_start:lf_end].strip() != text[s:e]:
-                return None
-            return Definition(sf, sf_start, sf_start + len(sf), " ".join(text[s:e].split()), s, e)
+    for interior in (False, True):
+        for k in ends:
+            run = words[:k]
+            if len(run) >= 2 and acronym_matches(sf, [w.group() for w in run], interior):
+                s, e = run[0].start(), run[-1].end()
+                if whole and text[lf_start:lf_end].strip() != text[s:e]:
+                    return None
+                return Definition(sf, sf_start, sf_start + len(sf), " ".join(text[s:e].split()), s, e)
     return None
 
 
