@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.corpus_links import apply_links, most_frequent
 from workbook.errors import ExtractionError
 from workbook.extract.base import Extraction
 from workbook.ids import entity_id, span_id
@@ -126,21 +127,14 @@ def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
     return rows
 
 
-def _most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
-    """Per entity id, the most frequent value of ``column`` (ties: the alphabetically first)."""
-    counts = df.groupby(["entity_id", column], sort=False).size().reset_index(name="n")
-    counts = counts.sort_values(["entity_id", "n", column], ascending=[True, False, True], kind="stable")
-    return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
-
-
 def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per entity id: the most frequent spelling as name, all other spellings as aliases,
     counts from the mentions. Vectorised: one groupby per column, not one per entity."""
     if doc_entities.empty:
         return conform("entities", [])
     de = doc_entities.astype({"entity_id": str, "name": str, "origin": str})
-    name = _most_frequent(de, "name")
-    origin = _most_frequent(de, "origin")
+    name = most_frequent(de, "name")
+    origin = most_frequent(de, "origin")
     type_ = de.groupby("entity_id", sort=True)["type"].first()
     spelled = de[["entity_id", "aliases"]].explode("aliases").dropna()
     pool = pd.concat(
@@ -181,12 +175,20 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
 
 def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
                     build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """The corpus tables (and the private per-document tables) from every document's rows."""
+    """The corpus tables (and the private per-document tables) from every document's rows.
+
+    Entities that are one thing (an acronym and its expansion, a shorter and a longer form) are merged
+    by :func:`workbook.corpus_links.apply_links`; the private per-document tables keep the merged ids,
+    so a rebuild that reuses a document keeps its merges."""
 
     def cat(attr: str) -> list[dict[str, Any]]:
         return [r for d in per_doc for r in getattr(d, attr)]
 
-    mentions = conform("mentions", cat("mentions"))
+    def frame(table: str) -> pd.DataFrame:
+        """The rows as they are (conformed once, after linking); the declared columns when none."""
+        rows = cat(table)
+        return pd.DataFrame(rows) if rows else conform(table, [])
+
     doc_entities = pd.DataFrame(
         cat("doc_entities"), columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"]
     )
@@ -194,13 +196,16 @@ def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
         cat("doc_places"),
         columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
     )
+    # one entity per thing: acronyms and shorter forms merged into their longer names
+    linked = apply_links(doc_entities, frame("mentions"), frame("claims"), frame("events"), doc_places)
+    doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
     entities = _merge_entities(doc_entities, mentions)
     return {
         "documents": conform("documents", documents),
         "entities": entities,
-        "mentions": mentions,
-        "claims": _speaker_names(conform("claims", cat("claims")), entities),
-        "events": conform("events", cat("events")),
+        "mentions": conform("mentions", mentions),
+        "claims": _speaker_names(conform("claims", linked.claims), entities),
+        "events": conform("events", linked.events),
         "places": _merge_places(doc_places),
         "build_issues": conform("build_issues", build_issues),
         "_doc_entities": doc_entities,

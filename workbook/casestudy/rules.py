@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workbook.extract.weapons import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES
+
 __all__ = [
     "ACTIVITIES",
     "APPEARANCE_ACTIVITIES",
@@ -194,7 +196,7 @@ def find_kcna_dates(text: str, published: date, start: int = 0, end: int | None 
 
 # --- weapon systems ------------------------------------------------------------------------------
 
-_FAMILIES = r"Hwasongpho|Hwasong|Pukguksong|Haeil|Pulhwasal|Hwasal|Padasuri|Chollima|Malligyong|Kumsong|Saetbyol"
+_FAMILIES = "|".join(sorted(NORTH_KOREAN_FAMILIES, key=len, reverse=True))  # declared once, in extract.weapons
 _DESIGNATION = re.compile(
     rf"\b(?P<fam>{_FAMILIES})[-\s](?P<rest>\d+[A-Za-z]{{0,3}}(?:-[A-Z][a-z]?)?(?:-\d+(?:\.\d+)?)?)\b"
 )
@@ -235,7 +237,7 @@ def find_weapon_systems(text: str) -> list[tuple[int, int, str]]:
     """Weapon systems in ``text`` as (start, end, canonical name), in text order, overlaps dropped."""
     found: list[tuple[int, int, str]] = []
     for m in _DESIGNATION.finditer(text):
-        fam = "Hwasong" if m.group("fam") == "Hwasongpho" else m.group("fam")
+        fam = WEAPON_FAMILY_ALIASES.get(m.group("fam").casefold(), m.group("fam"))
         rest = re.sub(r"(?<=\d)(?=[A-Z][a-z])", "-", m.group("rest"))
         found.append((m.start(), m.end(), f"{fam}-{rest}"))
     for canonical, pattern in _CLASS_RE:

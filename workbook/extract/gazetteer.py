@@ -196,8 +196,8 @@ class Gazetteer:
                 raw = fold(surface).strip()
                 if raw and raw not in spellings and fold_key(surface) in self._surfaces:
                     spellings[raw] = fold_key(surface)
-        for raw, key in spellings.items():
-            self._automaton.add_word(raw, (len(raw), key))
+        for raw, key in spellings.items():  # padded with spaces: only whole words match (see find)
+            self._automaton.add_word(f" {raw} ", (len(raw), key))
         if self._surfaces:
             self._automaton.make_automaton()
 
@@ -227,13 +227,14 @@ class Gazetteer:
         """Every gazetteer name in ``text``, longest first, without overlaps, in text order."""
         if not self._surfaces or not text:
             return []
-        folded = fold(text)
+        # Keys are " name " and the text is folded (non-alphanumerics are spaces) and padded the same
+        # way, so the automaton reports only matches at word boundaries, not names inside words.
+        padded = f" {fold(text)} "
         n = len(text)
         candidates: list[tuple[int, int, str]] = []
-        for end_index, (length, key) in self._automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                continue
+        for end_index, (length, key) in self._automaton.iter(padded):
+            end = end_index - 1  # the closing space is at end_index; in ``text`` coordinates, minus one pad
+            start = end - length
             first = text[start]
             if not (first.isupper() or first.isdigit()):
                 continue

@@ -1,9 +1,10 @@
 """The default extractor: rules and gazetteers, no model, nothing downloaded.
 
 It composes the pure steps of :mod:`workbook.extract`: sentences → entities and mentions (with
-gazetteer coordinates and in-document coreference) → claims → dated events. Nothing inside the
-text's dateline (:mod:`workbook.extract.dateline`) is a mention: its place and agency are the
-document's ``dateline_place`` and ``dateline_source``; its date stays a ``publication`` event. Gazetteer files are
+gazetteer coordinates and in-document coreference) → acronyms tied to their expansions → claims →
+dated events. Nothing inside the text's dateline (:mod:`workbook.extract.dateline`) is a mention: its
+place and agency are the document's ``dateline_place`` and ``dateline_source``; its date stays a
+``publication`` event. Gazetteer files are
 read once, when the extractor is made (:meth:`DefaultExtractor.from_options`), never per document.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import GazetteerError
+from workbook.extract.acronyms import link_acronyms
 from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
 from workbook.extract.dateline import parse_dateline
@@ -116,6 +118,7 @@ class DefaultExtractor:
             used = {m.entity_key for m in mentions}
             entities = [e for e in entities if e.key in used]
             places = [p for p in places if p.entity_key in used]
+        entities, mentions, places = link_acronyms(text, sentences, entities, mentions, places)
         claims = extract_claims(text, sentences, entities, mentions)
         spans = [(m.start, m.end, m.entity_key) for m in mentions]
         events = extract_events(text, sentences, doc.published, spans)

@@ -4,13 +4,21 @@ Everything here is a constant (frozensets and tuples): honorifics and titles tha
 head words that make a capitalised phrase an organisation or a facility, weapon-system name
 patterns (North Korean designations first), Korean and Chinese surnames (written surname first),
 common given names, capitalised words that never start a name, and place names that are also
-common words (kept out of the built-in gazetteer). Lists are lower-case unless said otherwise.
+common words (kept out of the built-in gazetteer). Weapon lists live in :mod:`workbook.extract.weapons`
+and are re-exported here. Lists are lower-case unless said otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from workbook.extract.weapons import (
+    WEAPON_FAMILIES,
+    WEAPON_FAMILY_ALIASES,
+    WEAPON_NAMES,
+    WEAPON_PREFIX_DESIGNATIONS,
+    find_weapons,
+)
 
 __all__ = [
     "ABBREVIATED_TITLES",
@@ -286,35 +294,6 @@ GAZETTEER_STOPWORDS: frozenset[str] = _words(
     harmony providence commerce industry hwasong vladimir gil sik"""
 )
 
-#: Weapon families written "Family-N" ("Hwasong-14", "Pukguksong-3", "Chollima-1"). The number
-#: part may carry letters and a sub-number ("Hwasongpho-11Da-4.5", "Hwasong-11D").
-WEAPON_FAMILIES: tuple[str, ...] = tuple(
-    re.findall(
-        r"\S+",
-        "Hwasongpho Hwasong Pukguksong Pukkuksong Chollima Haeil Hwasal Pulhwasal Padasuri Unha "
-        "Taepodong Nodong Rodong Musudan Kwangmyongsong Malligyong Scud Shahed Hyunmoo Haesong Chonma "
-        "Pongae Saetbyol Kumsong",
-    )
-)
-#: Spellings that name the same family: KCNA's "Hwasongpho" is the "Hwasong" of other sources.
-WEAPON_FAMILY_ALIASES: dict[str, str] = {
-    "hwasongpho": "Hwasong",
-    "pukkuksong": "Pukguksong",
-    "rodong": "Nodong",
-}
-#: Letter prefixes of designations written "PREFIX-N" ("KN-23", "DF-41", "S-400", "F-35").
-WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = tuple(
-    re.findall(r"\S+", "KN DF JL SM SS S F B Su MiG Tu Kh AGM AIM RS MQ RQ")
-)
-#: Weapon systems named by a single word or phrase (case-sensitive as written here).
-WEAPON_NAMES: tuple[str, ...] = tuple(
-    re.split(
-        r";\s*",
-        "Haeil; Musudan; THAAD; HIMARS; ATACMS; Tomahawk; Iskander; Kinzhal; Kalibr; Minuteman III; "
-        "Trident II; Sarmat; Avangard; Javelin; Storm Shadow",
-    )
-)
-
 #: Heads of noun phrases that can be a speaker even when no entity is recognised
 #: ("US intelligence officials believed ...", "analysts say ...").
 HUMAN_NOUNS: frozenset[str] = _words(
@@ -516,39 +495,3 @@ KOREAN_PENINSULA: tuple[tuple[str, str, tuple[str, ...], float, float, float, st
     ("North Hwanghae", "place", ("North Hwanghae Province",), 38.6, 126.5, 80.0, "North Korea"),
     ("South Hwanghae", "place", ("South Hwanghae Province",), 38.2, 125.4, 80.0, "North Korea"),
 )
-
-
-@lru_cache(maxsize=1)
-def _weapon_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    fam = "|".join(sorted(WEAPON_FAMILIES, key=len, reverse=True))
-    pre = "|".join(sorted(WEAPON_PREFIX_DESIGNATIONS, key=len, reverse=True))
-    names = "|".join(re.escape(n) for n in sorted(WEAPON_NAMES, key=len, reverse=True))
-    num = r"\d+[A-Za-z]{0,3}(?:-\d+(?:\.\d+)?)?"
-    return (
-        re.compile(rf"(?<![\w-])(?P<family>{fam})[- ](?P<num>{num})(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?P<family>{pre})-(?P<num>\d{{1,3}}[A-Z]{{0,2}})(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
-        re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>-{num})(?![\w-])"),
-    )
-
-
-def find_weapons(text: str) -> list[tuple[int, int, str]]:
-    """Weapon-system designations in ``text`` as (start, end, canonical name), in text order;
-    "Hwasongpho-19" is canonically "Hwasong-19", and "Hwasong-14 and -15" gives both."""
-    family, prefixed, named, more = _weapon_patterns()
-    out: list[tuple[int, int, str]] = []
-    for m in family.finditer(text):
-        fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
-        out.append((m.start(), m.end(), f"{fam}-{m.group('num')}"))
-        pos = m.end()
-        while (c := more.match(text, pos)) is not None:
-            out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}"))
-            pos = c.end()
-    out += [(m.start(), m.end(), f"{m.group('family')}-{m.group('num')}") for m in prefixed.finditer(text)]
-    out += [(m.start(), m.end(), m.group()) for m in named.finditer(text)]
-    out.sort()
-    kept: list[tuple[int, int, str]] = []
-    for w in out:
-        if not kept or w[0] >= kept[-1][1]:
-            kept.append(w)
-    return kept
