@@ -210,11 +210,13 @@ VIEW_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })  # fmt: skip
 
 
-def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None
-               ) -> go.Figure:  # fmt: skip
+def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None,
+               names: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
     """The figure of ``view`` for ``book`` (a filtered Book), with the explorer's default options updated
     by ``options``. Building several views of one Book, pass them the same ``cache``
-    (``workbook.charts.ChartCache(book)``): they then share the coding of the Book's mentions."""
+    (``workbook.charts.ChartCache(book)``): they then share the coding of the Book's mentions. ``names``
+    (the unfiltered Book's entities) names the speakers of the claims view whose own mentions are
+    filtered out."""
     if view not in VIEWS:
         raise ExploreError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}.")
     from workbook import charts  # the chart layer (and plotly) only when a figure is built
@@ -228,6 +230,8 @@ def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, 
         "map": charts.place_map,
         "mentions": charts.mentions_over_time,
     }
+    if view == "claims" and names is not None:
+        opts["names"] = names
     return builders[view](book, **opts, cache=cache)
 
 

@@ -74,6 +74,9 @@ _CACHE_PER_VIEW = 8
 _READER_EMPTY = '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read ' \
                 "its document here.</div>"  # fmt: skip
 
+_READER_LEFT = '<div class="wb-reader-empty" style="color:#666">The document you were reading is not in the current ' \
+               "filter any more. Select a table row or a timeline event to read another.</div>"  # fmt: skip
+
 
 class Explorer:
     """Explore ``book``: see :func:`workbook.widgets.explore`. Display it in a notebook (it renders as its
@@ -263,6 +266,8 @@ class Explorer:
         if name == "undo":
             self.undo()
         elif name == "reset":
+            self._query = ""
+            self.panel.clear_query()
             self.reset()
         elif name.startswith("clear:"):
             self._change(self._spec.cleared(name.removeprefix("clear:")), name)
@@ -293,6 +298,7 @@ class Explorer:
         self._show_panel()
         self._show_annotations()
         self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
+        self._drop_reading_outside_filter()
         t3 = time.perf_counter()
         self.timings = {"filter": t1 - t0, "charts": self._chart_s, "views": t2 - t1, "table_panel": t3 - t2,
                         "total": t3 - t0}  # fmt: skip
@@ -320,7 +326,8 @@ class Explorer:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = with_launch_layer(build_view(self.filtered, view, self.view_options.get(view), cache=cache),
+                fig = with_launch_layer(build_view(self.filtered, view, self.view_options.get(view), cache=cache,
+                                                   names=self.book.entities),
                                         view, launches)  # fmt: skip
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
@@ -352,6 +359,16 @@ class Explorer:
             "publishers": with_selected(self._static_options["publishers"], self._spec.publishers),
         }
         self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo)
+
+    def _drop_reading_outside_filter(self) -> None:
+        """Close the reader when the filter no longer holds its document (and say so)."""
+        if self._reading is None or self._spec.is_empty:
+            return
+        docs = self.filtered.documents["doc_id"]
+        if not bool((docs == self._reading[0]).any()):
+            self._reading = None
+            self.reader.value = _READER_LEFT
+            return
 
     def _show_reader(self) -> None:
         if self._reading is None:

@@ -7,6 +7,7 @@ without reporting them again.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -92,12 +93,14 @@ class FilterPanel(w.VBox):
         self._on_button: list[TextCallback] = []
         for name, control in self.controls.items():
             control.observe(lambda change, n=name: self._emit(n, change["new"]), names="value")
+        self.entity_hint = w.HTML()
         self.entity_query.observe(lambda change: self._query(change["new"]), names="value")
         self.undo_button.on_click(lambda _b: self._button("undo"))
         self.reset_button.on_click(lambda _b: self._button("reset"))
         c = self.controls
         super().__init__(
-            [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, c["entity_ids"],
+            [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, self.entity_hint,
+             c["entity_ids"],
              c["entity_types"], c["date_from"], c["date_to"], self.date_span, c["speakers"], c["quote_kinds"],
              c["confidence_bands"], c["publishers"], c["text"], c["stars_only"]],
             layout=w.Layout(width="340px", min_width="300px"),
@@ -130,6 +133,11 @@ class FilterPanel(w.VBox):
         for callback in list(self._on_button):
             callback(name)
 
+    def clear_query(self) -> None:
+        """Empty the entity search box (Reset does: a query left behind would hide every entity)."""
+        if self.entity_query.value:
+            self.entity_query.value = ""
+
     # -- showing ---------------------------------------------------------------------------------
 
     @contextmanager
@@ -156,6 +164,15 @@ class FilterPanel(w.VBox):
                     value = tuple(value)
                 if control.value != value:
                     control.value = value
+        query = self.entity_query.value.strip()
+        hint = ""
+        if query and not options.get("entity_ids", [None]):
+            hint = f"No entity matches “{html.escape(query)}” in this view; clear the search to see them all."
+        elif query:
+            hint = f"Entities matching “{html.escape(query)}”."
+        hint_html = f'<span style="color:#666;font-size:11px;padding-left:94px">{hint}</span>' if hint else ""
+        if self.entity_hint.value != hint_html:
+            self.entity_hint.value = hint_html
         self.undo_button.disabled = not can_undo
         if list(active) != self._active:
             self._active = list(active)

@@ -1,0 +1,71 @@
+"""The explorer's daily-use bugs (issue 15, finding 4), driven from Python: speaker names after a type
+toggle, the entity search cleared by Reset, the reader closed when its document leaves the filter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_tiny_book
+from workbook.book import Book
+from workbook.explore_logic import build_view
+from workbook.filters import FilterSpec, apply
+from workbook.widgets import Explorer, explore
+
+pytestmark = pytest.mark.widgets
+
+
+@pytest.fixture
+def ex(tiny_book: Book) -> Explorer:
+    return explore(tiny_book)
+
+
+def _ids(book: Book) -> dict[str, str]:
+    return dict(zip(book.entities["name"], book.entities["entity_id"], strict=True))
+
+
+def _customdata(fig: dict[str, Any]) -> list[Any]:
+    return [cd for trace in fig["data"] for cd in (trace.get("customdata") or [])]
+
+
+def test_speaker_bars_keep_their_names_after_a_type_toggle(ex: Explorer, tiny_book: Book) -> None:
+    ids = _ids(tiny_book)
+    ex.panel.controls["entity_types"].value = ("place",)  # Jeffrey Lewis (a person) leaves the entities table
+    assert ids["Jeffrey Lewis"] not in set(ex.filtered.entities["entity_id"])
+    fig = ex.figure("claims")
+    labels = {y for trace in fig["data"] for y in trace["y"]}
+    assert "Jeffrey Lewis" in labels
+    assert not any(eid in json.dumps(fig["layout"]) or eid in labels for eid in ids.values())
+
+
+def test_a_speaker_without_an_entities_row_is_named_by_its_text_not_its_id(tiny_book: Book) -> None:
+    view = apply(tiny_book, FilterSpec(entity_types=("place",)))
+    fig = build_view(view, "claims").to_plotly_json()  # no names given: the chart falls back to speaker_text
+    labels = {y for trace in fig["data"] for y in trace["y"]}
+    assert "Jeffrey Lewis" in labels and _ids(tiny_book)["Jeffrey Lewis"] not in labels
+
+
+def test_reset_clears_the_entity_search(ex: Explorer) -> None:
+    ex.panel.entity_query.value = "zzz-no-such-entity"
+    assert ex.panel.controls["entity_ids"].options == ()
+    assert "No entity matches" in ex.panel.entity_hint.value  # the empty list says why
+    ex.panel.controls["quote_kinds"].value = ("direct",)
+    ex.panel.reset_button.click()
+    assert ex.panel.entity_query.value == ""
+    assert len(ex.panel.controls["entity_ids"].options) == len(make_tiny_book().entities)
+    assert ex.panel.entity_hint.value == ""
+
+
+def test_the_reader_closes_when_its_document_leaves_the_filter(ex: Explorer, tiny_book: Book) -> None:
+    row = ex.table.row_ids[0]  # a claim of the first document
+    ex.table.handle_message({"type": "select", "row_id": row})
+    doc = tiny_book.claims.set_index("claim_id").loc[row, "doc_id"]
+    assert f'data-doc-id="{doc}"' in ex.reader.value
+    other = next(d for d in tiny_book.documents["doc_id"] if d != doc)
+    ex.spec = FilterSpec(doc_ids=(other,))
+    assert f'data-doc-id="{doc}"' not in ex.reader.value
+    assert "not in the current filter" in ex.reader.value
+    ex.spec = FilterSpec(doc_ids=(doc, other))  # a filter that still holds the document keeps nothing stale
+    assert "not in the current filter" in ex.reader.value
