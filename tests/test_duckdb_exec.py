@@ -141,6 +141,8 @@ def specs(draw: st.DrawFn, values: dict[str, list[Any]]) -> FilterSpec:
     )
     d1, d2 = draw(st.dates(date(2005, 1, 1), date(2025, 12, 31))), draw(st.dates(date(2005, 1, 1), date(2025, 12, 31)))
     window = draw(st.sampled_from(["none", "both", "from", "to"]))
+    p1, p2 = draw(st.dates(date(2005, 1, 1), date(2025, 12, 31))), draw(st.dates(date(2005, 1, 1), date(2025, 12, 31)))
+    published = draw(st.sampled_from(["none", "none", "both", "from", "to"]))
     return FilterSpec(
         doc_ids=some("doc_ids") if draw(st.integers(0, 4)) == 0 else (),
         publishers=some("publishers", 2),
@@ -150,6 +152,9 @@ def specs(draw: st.DrawFn, values: dict[str, list[Any]]) -> FilterSpec:
         bbox=bbox,
         date_from=min(d1, d2) if window in ("both", "from") else None,
         date_to=max(d1, d2) if window in ("both", "to") else None,
+        date_match=draw(st.sampled_from(["overlaps", "within"])),
+        published_from=min(p1, p2) if published in ("both", "from") else None,
+        published_to=max(p1, p2) if published in ("both", "to") else None,
         speakers=some("speakers", 2),
         quote_kinds=tuple(draw(st.lists(st.sampled_from(QUOTE_KINDS), max_size=2))),
         confidence_bands=tuple(draw(st.lists(st.sampled_from(CONFIDENCE_BANDS), max_size=3))),
@@ -183,6 +188,10 @@ def test_random_specs_give_the_same_rows_in_every_table(
         FilterSpec(bbox=(124.0, 37.0, 131.0, 43.0)),
         FilterSpec(bbox=(170.0, -60.0, 130.0, 60.0)),  # crosses the antimeridian
         FilterSpec(date_from=date(2012, 1, 1), date_to=date(2016, 12, 31), confidence_bands=("likely",)),
+        FilterSpec(date_from=date(2012, 1, 1), date_to=date(2016, 12, 31), date_match="within"),
+        FilterSpec(date_to=date(2014, 6, 30), date_match="within"),
+        FilterSpec(published_from=date(2010, 1, 1), published_to=date(2018, 12, 31)),
+        FilterSpec(published_to=date(2015, 1, 1), date_from=date(2013, 1, 1)),
         FilterSpec(tags=("followup",)),
         FilterSpec(stars_only=True, entity_types=("person",)),
         FilterSpec(claim_statuses=(NO_STATUS,)),

@@ -211,10 +211,11 @@ class DuckDBExecutor:
             start = "coalesce(CAST(v.date_start AS DATE), CAST(v.date_end AS DATE))"
             end = "coalesce(CAST(v.date_end AS DATE), CAST(v.date_start AS DATE))"
             event.append(f"{start} IS NOT NULL")
+            within = spec.date_match == "within"
             if spec.date_to is not None:
-                event.append(f"{start} <= {q.param('hi', spec.date_to)}")
+                event.append(f"{end if within else start} <= {q.param('hi', spec.date_to)}")
             if spec.date_from is not None:
-                event.append(f"{end} >= {q.param('lo', spec.date_from)}")
+                event.append(f"{start if within else end} >= {q.param('lo', spec.date_from)}")
         if spec.entity_ids:
             event.append(f"list_has_any(v.entity_ids, {sel})")
         for m in marks:
@@ -251,6 +252,13 @@ class DuckDBExecutor:
             doc.append(f"list_contains({q.param('publishers', list(spec.publishers))}, d.publisher)")
         if spec.text:
             doc.append(f"contains(lower(d.text), {needle})")
+        if spec.published_from is not None or spec.published_to is not None:
+            day = "CAST(d.published AS DATE)"
+            doc.append(f"{day} IS NOT NULL")
+            if spec.published_from is not None:
+                doc.append(f"{day} >= {q.param('pub_lo', spec.published_from)}")
+            if spec.published_to is not None:
+                doc.append(f"{day} <= {q.param('pub_hi', spec.published_to)}")
         if spec.entity_ids:
             doc.append(mentioning(f"list_contains({sel}, entity_id)"))
         if spec.entity_types:
