@@ -69,3 +69,21 @@ def test_the_reader_closes_when_its_document_leaves_the_filter(ex: Explorer, tin
     assert "not in the current filter" in ex.reader.value
     ex.spec = FilterSpec(doc_ids=(doc, other))  # a filter that still holds the document keeps nothing stale
     assert "not in the current filter" in ex.reader.value
+
+
+def test_two_date_windows_with_plain_names_and_hints(ex: Explorer, tiny_book: Book) -> None:
+    from datetime import date
+
+    panel = ex.panel
+    assert "Published 2019-01-19 – 2024-01-10" in panel.published_span.value
+    assert "Events mostly 2018-06-01 – 2024-01-10" in panel.date_span.value  # widened to the publication span
+    panel.controls["published_from"].value = date(2020, 1, 1)
+    assert ex.spec == FilterSpec(published_from=date(2020, 1, 1))
+    assert list(ex.filtered.documents["title"]) == ["Kim Jong Un inspects missile factory"]
+    ex.reset()
+    panel.controls["date_from"].value = date(2018, 6, 10)
+    panel.controls["date_to"].value = date(2018, 6, 20)
+    assert len(ex.filtered.events) == 1
+    panel.controls["date_match"].value = "within"
+    assert ex.spec.date_match == "within" and ex.filtered.events.empty
+    assert "events count if" in ex.log.to_frame().to_string()

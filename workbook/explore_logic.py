@@ -62,6 +62,7 @@ __all__ = [
     "control_values",
     "count_choices",
     "date_bounds",
+    "date_hints",
     "inert",
     "jsonable",
     "make_change",
@@ -86,6 +87,9 @@ CONTROL_FIELDS: tuple[str, ...] = (
     "entity_types",
     "date_from",
     "date_to",
+    "date_match",
+    "published_from",
+    "published_to",
     "speakers",
     "quote_kinds",
     "confidence_bands",
@@ -93,6 +97,13 @@ CONTROL_FIELDS: tuple[str, ...] = (
     "text",
     "stars_only",
 )
+#: The two date windows a control can move: (from field, to field).
+_WINDOWS: dict[str, tuple[str, str]] = {
+    "date_from": ("date_from", "date_to"),
+    "date_to": ("date_from", "date_to"),
+    "published_from": ("published_from", "published_to"),
+    "published_to": ("published_from", "published_to"),
+}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: (label, value) pairs, as ipywidgets selection widgets take them.
@@ -279,12 +290,15 @@ def spec_with_control(spec: FilterSpec, control: str, value: Any) -> FilterSpec:
     """
     if control not in CONTROL_FIELDS:
         raise ExploreError(f"unknown control {control!r}; the controls are {', '.join(CONTROL_FIELDS)}.")
-    if control in ("date_from", "date_to"):
+    if control in _WINDOWS:
         d = _as_date(value)
-        lo, hi = (d, spec.date_to) if control == "date_from" else (spec.date_from, d)
+        lo_f, hi_f = _WINDOWS[control]
+        lo, hi = (d, getattr(spec, hi_f)) if control == lo_f else (getattr(spec, lo_f), d)
         if lo is not None and hi is not None and lo > hi:
             lo, hi = (d, d)
-        return spec.with_(date_from=lo, date_to=hi)
+        return spec.with_(**{lo_f: lo, hi_f: hi})
+    if control == "date_match":
+        return spec.with_(date_match=str(value or "overlaps"))
     if control == "text":
         return spec.with_(text=str(value or "").strip())
     if control == "stars_only":
@@ -333,6 +347,19 @@ def speaker_choices(book: Book, labels: Mapping[str, str]) -> list[Choice]:
 def publisher_choices(book: Book) -> list[Choice]:
     """Publishers of the Book's documents with their number of documents."""
     return count_choices(book.documents["publisher"].astype(object))
+
+
+def date_hints(book: Book) -> tuple[str, str]:
+    """The hints under the two date windows: where the events are dense (and how many lie outside) and
+    the publication span, e.g. ``"Events mostly 2023-01-01 – 2025-01-01 (202 outside)"``."""
+    from workbook.filtering.dates import event_span, publication_span
+
+    events, published = event_span(book), publication_span(book)
+    ev = "no dated events in the Book" if events.first is None else f"Events mostly {events}"
+    if events.n_outside:
+        ev += f" ({events.n_outside:,} outside)"
+    pub = "no publication dates in the Book" if published.first is None else f"Published {published}"
+    return ev, pub
 
 
 def date_bounds(book: Book) -> tuple[date | None, date | None]:

@@ -50,7 +50,7 @@ from workbook.explore_logic import (
     FilterLog,
     active_filters,
     build_view,
-    date_bounds,
+    date_hints,
     make_change,
     publisher_choices,
     reader_target,
@@ -125,7 +125,7 @@ class Explorer:
         self._reading: tuple[str, str] | None = None
         self._use_book(book)
 
-        self.panel = FilterPanel(*date_bounds(book))
+        self.panel = FilterPanel(*date_hints(book))
         self.host = PlotHost(views=self.views, columns=columns, asset=asset)
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})

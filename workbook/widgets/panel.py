@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -60,10 +59,18 @@ def _select(description: str, rows: int = 5) -> w.SelectMultiple:
     )  # fmt: skip
 
 
+def _hint(text: str) -> w.HTML:
+    return w.HTML(f'<span style="color:#666;font-size:11px;padding-left:94px">{html.escape(text)}</span>')
+
+
+def _heading(text: str) -> w.HTML:
+    return w.HTML(f'<b style="font-size:12px">{html.escape(text)}</b>')
+
+
 class FilterPanel(w.VBox):
     """Controls for every field the explorer filters on, plus Undo, Reset and "clear this filter" buttons."""
 
-    def __init__(self, date_min: date | None = None, date_max: date | None = None) -> None:
+    def __init__(self, events_hint: str = "", published_hint: str = "") -> None:
         style = {"description_width": "90px"}
         wide = w.Layout(width="98%")
         self.entity_query = w.Text(placeholder="search entities…", description="Entities", style=style, layout=wide)
@@ -72,6 +79,13 @@ class FilterPanel(w.VBox):
             "entity_types": ToggleGroup(vocabulary("entity_types"), "Entity types"),
             "date_from": w.DatePicker(description="From", style=style),
             "date_to": w.DatePicker(description="To", style=style),
+            "date_match": w.ToggleButtons(options=[("overlaps", "overlaps"), ("lies within", "within")],
+                                          value="overlaps", description="An event", style={
+                                              "description_width": "90px", "button_width": "80px"},
+                                          tooltips=["an event counts when its interval meets the window",
+                                                    "an event counts when its whole interval lies inside the window"]),
+            "published_from": w.DatePicker(description="From", style=style),
+            "published_to": w.DatePicker(description="To", style=style),
             "speakers": _select("Speakers"),
             "quote_kinds": ToggleGroup(vocabulary("quote_kinds"), "Quote kinds"),
             "confidence_bands": _select("Confidence", rows=8),
@@ -84,8 +98,8 @@ class FilterPanel(w.VBox):
         self.undo_button = w.Button(description="Undo", icon="undo", disabled=True, layout=w.Layout(width="auto"))
         self.reset_button = w.Button(description="Reset", icon="times", layout=w.Layout(width="auto"))
         self.clear_box = w.HBox(layout=w.Layout(flex_flow="row wrap"))
-        span = f"Book: {date_min} – {date_max}" if date_min and date_max else "no dates in the Book"
-        self.date_span = w.HTML(f'<span style="color:#666;font-size:11px;padding-left:94px">{span}</span>')
+        self.date_span = _hint(events_hint)
+        self.published_span = _hint(published_hint)
         self._showing = False
         self._active: list[tuple[str, str]] = []
         self._on_control: list[ControlCallback] = []
@@ -101,7 +115,9 @@ class FilterPanel(w.VBox):
         super().__init__(
             [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, self.entity_hint,
              c["entity_ids"],
-             c["entity_types"], c["date_from"], c["date_to"], self.date_span, c["speakers"], c["quote_kinds"],
+             c["entity_types"], _heading("Events between"), c["date_from"], c["date_to"], c["date_match"],
+             self.date_span, _heading("Published between"), c["published_from"], c["published_to"],
+             self.published_span, c["speakers"], c["quote_kinds"],
              c["confidence_bands"], c["publishers"], c["text"], c["stars_only"]],
             layout=w.Layout(width="340px", min_width="300px"),
         )  # fmt: skip
