@@ -119,7 +119,8 @@ def _values(book: Book) -> dict[str, list[Any]]:
             "officials",
             "OFFICIALS",
         ],
-        "words": ["missile", "Pyongyang", "SAID", "kim", "the", "re-entry", '"', "zzz", "é"],
+        "words": ["missile", "Pyongyang", "SAID", "kim", "the", "re-entry", '"said"', "zzz", "é",
+                  "Pyongyang OR missile", "NOT kim", "missil*", "missle~1", "(said AND kim) OR NOT the", "Phyongyang"],
         "tags": ["followup", "missiles", "other"],
         "statuses": ["confirmed", "disputed", NO_STATUS, "none-such"],
     }

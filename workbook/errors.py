@@ -36,6 +36,7 @@ __all__ = [
     "ReportMismatchError",
     "ReportSourceChangedError",
     "SchemaError",
+    "SearchSyntaxError",
     "TableLoadError",
     "UnsupportedFormatError",
     "WatchlistError",
@@ -112,6 +113,22 @@ class WorkspaceLockedError(WorkspaceError):
 
 class FilterSpecError(WorkbookError):
     """A FilterSpec (or its JSON) is malformed or names values that do not exist."""
+
+
+class SearchSyntaxError(FilterSpecError):
+    """A search query (``FilterSpec.text``, the entity search) does not follow the search syntax; ``position``
+    is the 0-based character offset where the problem is."""
+
+    def __init__(self, message: str, query: str, position: int) -> None:
+        self.query = query
+        self.position = position
+        excerpt = query[max(0, position - 20) : position + 20]
+        caret = " " * (min(position, 20)) + "^"
+        super().__init__(
+            f"Search syntax error at position {position} of {query!r}: {message}\n  {excerpt}\n  {caret}\n"
+            'Write "exact phrase", AND / OR / NOT, (parentheses), prefix*, word~1; put a bracket '
+            "or an operator word between double quotes to search for it literally."
+        )
 
 
 class ChartError(WorkbookError):

@@ -27,7 +27,7 @@ import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,8 @@ import pandas as pd
 from workbook.book import Book
 from workbook.errors import WorkbookError
 from workbook.explore_log import FilterChange, FilterLog, jsonable, make_change
+from workbook.filtering.query import match_query
+from workbook.filtering.text import TextColumn
 from workbook.filters import FilterMasks, FilterSpec, diff_specs
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
@@ -383,6 +385,16 @@ class EntityCatalog:
     totals: np.ndarray[Any, Any]
     name_rank: np.ndarray[Any, Any]
     position: Mapping[str, int]
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def column(self) -> TextColumn:
+        """The haystack as a :class:`TextColumn` (built on first search, then kept)."""
+        cached = self._cache.get("column")
+        if not isinstance(cached, TextColumn):
+            cached = TextColumn.build(pd.Series(self.haystack, dtype=object))
+            self._cache["column"] = cached
+        return cached
 
     @classmethod
     def build(cls, book: Book, labels: Mapping[str, str]) -> EntityCatalog:
@@ -413,7 +425,9 @@ class EntityCatalog:
 
     def choices(self, query: str, counts: np.ndarray[Any, Any] | None = None, selected: Sequence[str] = (),
                 limit: int = 50, types: Sequence[str] = ()) -> list[Choice]:  # fmt: skip
-        """Entities whose name or alias contains ``query`` (case-insensitive; all when blank), of ``types``
+        """Entities whose name or aliases match ``query`` (the search syntax of :mod:`workbook.filtering.query`:
+        plain words are case-insensitive substrings, names match across romanisations; all when blank;
+        a malformed query raises :class:`~workbook.errors.SearchSyntaxError`), of ``types``
         (all when empty), labelled "Name (n)" with ``n`` their mentions in the current view (``counts``,
         aligned with the Book's entities rows; the Book's totals when None); most mentioned first, at most
         ``limit``, after every ``selected`` entity, which is always listed."""
@@ -422,9 +436,8 @@ class EntityCatalog:
         if len(shown) != n:
             raise ExploreError(f"counts has {len(shown)} values for {n} entities.")
         keep = np.ones(n, dtype=bool)
-        q = " ".join(query.split()).lower()
-        if q:
-            keep &= np.fromiter((q in h for h in self.haystack), dtype=bool, count=n)
+        if query.strip():
+            keep &= match_query(query, self.column)
         if types:
             keep &= np.isin(self.types, list(types))
         hits = np.flatnonzero(keep)

@@ -4,14 +4,15 @@ What each field keeps
 =====================
 
 Fields combine with AND; the values of one tuple field combine with OR. A field left at its
-default constrains nothing. ``text`` matches a literal substring, case-insensitively (both sides
-Unicode-lower-cased); no regex, no tokenisation.
+default constrains nothing. ``text`` is a query in the search syntax of :mod:`workbook.filtering.query`
+(phrases, AND / OR / NOT, prefix*, word~1, romanisation-insensitive words; plain words match as
+case-insensitive substrings, as they always did).
 
 **Documents** survive when they pass every set field below.
 
 * ``doc_ids`` / ``publishers``: their id / publisher is listed (a document with no publisher never
   matches ``publishers``).
-* ``text``: their text contains it.
+* ``text``: their text matches the query.
 * ``entity_ids``: they mention one of the entities.
 * The *entity lens* — ``entity_types`` and ``bbox`` together pick the entities an analyst wants to
   see: an entity is *in the lens* when its type is listed (if ``entity_types`` is set) and it is not
@@ -34,7 +35,7 @@ Unicode-lower-cased); no regex, no tokenisation.
 **Claims** survive when their document survives and they pass every set field: ``speakers``
 (``speaker_id`` listed, or ``speaker_text`` listed case-insensitively), ``quote_kinds``,
 ``confidence_bands``, ``claim_statuses`` (the value of the claim's latest ``status`` annotation,
-:data:`NO_STATUS` when it has none), ``text`` (the claim text contains it), ``entity_ids`` (the
+:data:`NO_STATUS` when it has none), ``text`` (the claim text matches the query), ``entity_ids`` (the
 speaker or one of the claim's ``entity_ids`` is listed), ``tags``/``stars_only`` (the claim, its
 document, its speaker or one of its ``entity_ids`` is marked).
 
@@ -86,6 +87,7 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.filtering.index import NO_DAY, BoolArray, CodeArray, FilterIndex, IntArray
+from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, FilterSpec
 from workbook.filtering.text import lower
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
@@ -202,7 +204,7 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
         status_lut[-1] = NO_STATUS in spec.claim_statuses  # code -1: no status annotation
         claims &= status_lut[ix.c_status]
     if spec.text:
-        claims &= ix.c_text.contains(spec.text)
+        claims &= match_query(spec.text, ix.c_text)
     if spec.entity_ids:
         claims &= entity_sel[ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, entity_sel, nc)
     for m in marks:
@@ -237,7 +239,7 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
     if spec.publishers:
         docs &= ix.value_mask(ix.publishers, spec.publishers)[ix.doc_pub]
     if spec.text:
-        docs &= ix.doc_text.contains(spec.text)
+        docs &= match_query(spec.text, ix.doc_text)
     if spec.published_from is not None or spec.published_to is not None:
         lo, hi = _window(spec.published_from, spec.published_to)
         docs &= (ix.doc_day != NO_DAY) & (ix.doc_day >= lo) & (ix.doc_day <= hi)

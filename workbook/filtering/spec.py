@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import FilterSpecError
+from workbook.filtering.query import parse_query
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
 if TYPE_CHECKING:
@@ -143,7 +144,9 @@ class FilterSpec:
     Fields:
         doc_ids: documents by id.
         publishers: documents by publisher (exact).
-        text: a literal, case-insensitive substring of the document text and of the claim text.
+        text: a query in the search syntax (:mod:`workbook.filtering.query`: "exact phrase", AND / OR /
+            NOT, parentheses, prefix*, word~1, romanisation-insensitive names) over the document text
+            and the claim text; plain words are case-insensitive substrings, as before.
         entity_ids: documents mentioning, and claims/events involving, one of these entities.
         entity_types: only entities of these types (and documents mentioning one).
         bbox: ``(min_lon, min_lat, max_lon, max_lat)``; only geolocated entities inside it (and
@@ -185,6 +188,7 @@ class FilterSpec:
             object.__setattr__(self, name, _norm_tuple(name, getattr(self, name)))
         if not isinstance(self.text, str):
             raise _fail("text", f"expected a string (empty for no text filter); got {self.text!r}.")
+        parse_query(self.text)  # a SearchSyntaxError (a FilterSpecError) names the position
         object.__setattr__(self, "bbox", _norm_bbox(self.bbox))
         for name in _DATE_FIELDS:
             object.__setattr__(self, name, _norm_date(name, getattr(self, name)))

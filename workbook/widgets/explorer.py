@@ -29,7 +29,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.charts import document_reader_html
 from workbook.charts._common import entity_labels
-from workbook.errors import WorkbookError
+from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore_integrations import (
     annotate,
     annotation_target,
@@ -147,8 +147,7 @@ class Explorer:
             ]
         )
 
-        self.panel.on_control(lambda control, value: self._change(spec_with_control(self._spec, control, value),
-                                                                  f"control:{control}"))  # fmt: skip
+        self.panel.on_control(self._on_control)
         self.panel.on_query(self._on_query)
         self.panel.on_button(self._on_button)
         self.host.on_click(self._on_click)
@@ -258,6 +257,15 @@ class Explorer:
             self._change(spec, f"click:{view}")
         self._show_reader()
 
+    def _on_control(self, control: str, value: Any) -> None:
+        try:
+            spec = spec_with_control(self._spec, control, value)
+        except SearchSyntaxError as exc:  # the text box keeps what was typed; the spec stays as it was
+            self.panel.show_text_error(str(exc).split("\n", 1)[0])
+            return
+        self.panel.show_text_error("")
+        self._change(spec, f"control:{control}")
+
     def _on_query(self, query: str) -> None:
         self._query = query
         self._show_panel()
@@ -351,14 +359,20 @@ class Explorer:
 
     def _show_panel(self) -> None:
         counts = None if self.masks is None else self.masks.n_mentions
-        entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
-                                               self._spec.entity_types)  # fmt: skip
+        entity_error = ""
+        try:
+            entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
+                                                   self._spec.entity_types)  # fmt: skip
+        except SearchSyntaxError as exc:
+            entity_choices = self._catalog.choices("", counts, self._spec.entity_ids, 0)
+            entity_error = str(exc).split("\n", 1)[0]
         options = {
             "entity_ids": entity_choices,
             "speakers": with_selected(self._static_options["speakers"], self._spec.speakers),
             "publishers": with_selected(self._static_options["publishers"], self._spec.publishers),
         }
-        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo)
+        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo,
+                        entity_error=entity_error)
 
     def _drop_reading_outside_filter(self) -> None:
         """Close the reader when the filter no longer holds its document (and say so)."""

@@ -90,8 +90,8 @@ class FilterPanel(w.VBox):
             "quote_kinds": ToggleGroup(vocabulary("quote_kinds"), "Quote kinds"),
             "confidence_bands": _select("Confidence", rows=8),
             "publishers": _select("Publishers", rows=4),
-            "text": w.Text(placeholder="words in documents and claims (Enter)", description="Text", style=style,
-                           layout=wide, continuous_update=False),
+            "text": w.Text(placeholder='words, "a phrase", OR, NOT, missil*, Sinpo~1 (Enter)', description="Text",
+                           style=style, layout=wide, continuous_update=False),
             "stars_only": w.Checkbox(description="starred only", indent=False),
         }
         self.controls["confidence_bands"].options = list(vocabulary("confidence_bands"))
@@ -108,6 +108,7 @@ class FilterPanel(w.VBox):
         for name, control in self.controls.items():
             control.observe(lambda change, n=name: self._emit(n, change["new"]), names="value")
         self.entity_hint = w.HTML()
+        self.text_hint = w.HTML()
         self.entity_query.observe(lambda change: self._query(change["new"]), names="value")
         self.undo_button.on_click(lambda _b: self._button("undo"))
         self.reset_button.on_click(lambda _b: self._button("reset"))
@@ -118,7 +119,7 @@ class FilterPanel(w.VBox):
              c["entity_types"], _heading("Events between"), c["date_from"], c["date_to"], c["date_match"],
              self.date_span, _heading("Published between"), c["published_from"], c["published_to"],
              self.published_span, c["speakers"], c["quote_kinds"],
-             c["confidence_bands"], c["publishers"], c["text"], c["stars_only"]],
+             c["confidence_bands"], c["publishers"], c["text"], self.text_hint, c["stars_only"]],
             layout=w.Layout(width="340px", min_width="300px"),
         )  # fmt: skip
 
@@ -149,6 +150,13 @@ class FilterPanel(w.VBox):
         for callback in list(self._on_button):
             callback(name)
 
+    def show_text_error(self, message: str) -> None:
+        """Say under the text box why the query was not applied (empty: the query is fine)."""
+        shown = f'<span style="color:#b00;font-size:11px;padding-left:94px">{html.escape(message)}</span>' if message \
+            else ""  # fmt: skip
+        if self.text_hint.value != shown:
+            self.text_hint.value = shown
+
     def clear_query(self) -> None:
         """Empty the entity search box (Reset does: a query left behind would hide every entity)."""
         if self.entity_query.value:
@@ -165,9 +173,10 @@ class FilterPanel(w.VBox):
             self._showing = False
 
     def show(self, spec: FilterSpec, options: dict[str, list[Choice]], active: Sequence[tuple[str, str]],
-             can_undo: bool) -> None:  # fmt: skip
+             can_undo: bool, entity_error: str = "") -> None:  # fmt: skip
         """Show ``spec`` in the controls: ``options`` per selection control, ``active`` (field, caption)
-        filters as "clear" buttons, and whether Undo has anything to undo."""
+        filters as "clear" buttons, whether Undo has anything to undo, and why the entity search failed
+        (``entity_error``, a search syntax error)."""
         with self._quiet():
             for name, choices in options.items():
                 control = self.controls[name]
@@ -182,7 +191,9 @@ class FilterPanel(w.VBox):
                     control.value = value
         query = self.entity_query.value.strip()
         hint = ""
-        if query and not options.get("entity_ids", [None]):
+        if entity_error:
+            hint = html.escape(entity_error)
+        elif query and not options.get("entity_ids", [None]):
             hint = f"No entity matches “{html.escape(query)}” in this view; clear the search to see them all."
         elif query:
             hint = f"Entities matching “{html.escape(query)}”."
