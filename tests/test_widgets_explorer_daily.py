@@ -87,3 +87,13 @@ def test_two_date_windows_with_plain_names_and_hints(ex: Explorer, tiny_book: Bo
     panel.controls["date_match"].value = "within"
     assert ex.spec.date_match == "within" and ex.filtered.events.empty
     assert "events count if" in ex.log.to_frame().to_string()
+
+
+def test_the_export_bar_offers_the_onward_formats(tiny_book: Book, tmp_path: Any) -> None:
+    ex = explore(tiny_book, export_dir=tmp_path)
+    assert {"timelinejs", "gexf", "geojson"} <= set(ex.export_bar.formats.buttons)
+    ex.export_bar.formats.value = ("md", "timelinejs", "geojson")
+    ex.export_bar.click()
+    bundle = next(p for p in tmp_path.iterdir() if p.is_dir())
+    assert (bundle / "onward" / "timeline.json").is_file() and (bundle / "onward" / "places.geojson").is_file()
+    assert not (bundle / "onward" / "network.gexf").exists()

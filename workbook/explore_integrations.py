@@ -55,8 +55,9 @@ VIEW_CHARTS: Mapping[str, str] = MappingProxyType({
     "map": "place_map",
     "mentions": "mentions_over_time",
 })  # fmt: skip
-#: The formats the export bar offers (PNG needs kaleido and Chromium) and those chosen at first.
-EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png")
+#: The formats the export bar offers (PNG needs kaleido and Chromium; timelinejs, gexf and geojson are the
+#: events, network and places for the next tool) and those chosen at first.
+EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png", "timelinejs", "gexf", "geojson")
 DEFAULT_EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
 
 

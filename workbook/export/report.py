@@ -52,6 +52,7 @@ from workbook.export.citations import citation_table
 from workbook.export.figures import IMAGE_FORMATS, ImageRenderer
 from workbook.export.manifest import MANIFEST_KIND, MANIFEST_VERSION, ids_digest, package_versions
 from workbook.export.names import safe_filename, safe_member_name
+from workbook.export.onward import ONWARD_FILES, ONWARD_FORMATS, write_onward
 from workbook.export.render import ChartPart, ReportContent, TablePart, render_html, render_markdown
 from workbook.export.specs import (
     CHARTS,
@@ -86,7 +87,7 @@ __all__ = [
 ]
 
 #: What a bundle can hold: report pages (html, md), chart images (png, svg, pdf), table files (csv, xlsx, parquet).
-REPORT_FORMATS: tuple[str, ...] = ("html", "md", "png", "svg", "pdf", "csv", "xlsx", "parquet")
+REPORT_FORMATS: tuple[str, ...] = ("html", "md", "png", "svg", "pdf", "csv", "xlsx", "parquet", *ONWARD_FORMATS)
 DEFAULT_FORMATS: tuple[str, ...] = ("html", "md", "png", "csv", "xlsx", "parquet")
 _TABLE_FORMATS = ("csv", "parquet")
 
@@ -247,6 +248,8 @@ class ReportExporter(Exporter):
         with CsvExporter(cites_path, if_exists="error") as csv:
             csv.write(cites)
         tables, table_records, notes = self._tables_part(tmp, view, description, refs)
+        for fmt in (f for f in ONWARD_FORMATS if f in self.formats):  # the next tool's formats, under onward/
+            write_onward(view, fmt, tmp / "onward" / ONWARD_FILES[fmt], self.title)
         charts, chart_records = self._charts_part(tmp, view, description, cites, renderer)
         counts = {n: (len(view.table(n)), len(book.table(n))) for n in ("documents", "claims", "events", "entities",
                                                                        "places")}  # fmt: skip
