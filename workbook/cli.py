@@ -121,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables) "
                    "timelinejs,gexf,geojson (events, co-mention network, places for TimelineJS, Gephi, QGIS)")
     e.add_argument("--out", default="exports", help="folder the bundle goes into (default: exports)")
-    e.add_argument("--title", default="Report", help="report title; also names the bundle folder")
+    e.add_argument("--title", default=None, help="report title; also names the bundle folder (default: made "
+                   "from the filter)")
     e.add_argument("--chart", action="append", metavar="NAME", help="chart to include (repeatable; default: "
                    "timeline, claims_by_confidence, place_map)")
     e.add_argument("--table", action="append", metavar="NAME", help="table to include (repeatable; default: claims)")

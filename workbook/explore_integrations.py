@@ -73,7 +73,7 @@ def run_export(book: Book, spec: FilterSpec, *, log: Any, views: Sequence[str], 
     from workbook.export import export_report
 
     return export_report(book, spec, log=log, charts=report_charts(views), tables=["claims"],
-                         title=title.strip() or "Report", formats=list(formats), out=out)  # fmt: skip
+                         title=title.strip() or None, formats=list(formats), out=out)  # fmt: skip
 
 
 def export_status_html(path: str | Path | None = None, error: str | None = None) -> str:

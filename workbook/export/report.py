@@ -53,6 +53,7 @@ from workbook.export.figures import IMAGE_FORMATS, ImageRenderer
 from workbook.export.manifest import MANIFEST_KIND, MANIFEST_VERSION, ids_digest, package_versions
 from workbook.export.names import safe_filename, safe_member_name
 from workbook.export.onward import ONWARD_FILES, ONWARD_FORMATS, write_onward
+from workbook.export.readable import COLUMN_LABELS, readable_table, report_title
 from workbook.export.render import ChartPart, ReportContent, TablePart, render_html, render_markdown
 from workbook.export.specs import (
     CHARTS,
@@ -168,7 +169,7 @@ class ReportExporter(Exporter):
     :class:`TableSpec`), then :meth:`finalize` writes the folder and returns its path; :attr:`result`
     then holds the :class:`ReportResult`."""
 
-    def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str = "Report",
+    def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str | None = None,
                  log: Any = None, formats: Sequence[str] | str = DEFAULT_FORMATS, zip: bool = False,
                  renderer: ImageRenderer | None = None, max_rows: int | None = 500, max_citations: int | None = 2000,
                  name: str | None = None, if_exists: IfExists = "suffix") -> None:  # fmt: skip
@@ -178,8 +179,9 @@ class ReportExporter(Exporter):
         if not isinstance(spec, FilterSpec):
             raise ExportError(f"spec must be a FilterSpec (or None); got {type(spec).__name__}.")
         self.out_dir = Path(out_dir)
+        title = report_title(title, spec, book)  # none given: the filter names the report
         super().__init__(self.out_dir / safe_filename(name or title, default="report"), if_exists=if_exists)
-        self.book, self.spec, self.title = book, spec, str(title)
+        self.book, self.spec, self.title = book, spec, title
         self.log = log_entries(log)
         self.formats = _formats(formats)
         self.zip, self.renderer = zip, renderer
@@ -341,8 +343,10 @@ class ReportExporter(Exporter):
             ids = row_ids(view.table(t.name), key)
             display = self._display(view, t, refs)
             caption = f"{t.caption + ' ' if t.caption else ''}{len(data):,} rows. Filter: {description}."
-            if "ref" in display.columns:
-                caption += " The ref column links each row to its citation."
+            if COLUMN_LABELS["ref"] in display.columns:
+                caption += f" The {COLUMN_LABELS['ref']} column links each row to its citation."
+            if self.max_rows is not None and len(data) > self.max_rows and files:
+                caption += f" The full table is in {', '.join(sorted(files.values()))}."
             parts.append(TablePart(i, t.name, caption, display, len(data), files))
             records.append({"name": t.name, "columns": list(data.columns), "caption": t.caption, "key": key,
                             "n_rows": len(data), "ids_sha256": ids_digest(ids), "files": files})  # fmt: skip
@@ -360,7 +364,7 @@ class ReportExporter(Exporter):
         if t.name in ("claims", "events"):
             key = "claim_id" if t.name == "claims" else "event_id"
             out.insert(0, "ref", [refs.get(str(k), "") for k in df[key]])
-        return out
+        return readable_table(out, view.documents)
 
     def _manifest(self, tmp: Path, view: Book, created: str, description: str, charts: list[dict[str, Any]],
                   tables: list[dict[str, Any]], cites: pd.DataFrame, notes: list[str]) -> dict[str, Any]:  # fmt: skip
@@ -404,7 +408,7 @@ def export_report(
     *,
     charts: Sequence[str | ChartSpec | go.Figure] = ("timeline", "claims_by_confidence", "place_map"),
     tables: Sequence[str | TableSpec] = ("claims",),
-    title: str = "Report",
+    title: str | None = None,
     log: Any = None,
     out: str | Path = "exports",
     formats: Sequence[str] | str = DEFAULT_FORMATS,
@@ -417,7 +421,8 @@ def export_report(
     """Write a report bundle of ``book`` filtered by ``spec`` into ``out`` (see the module docstring).
 
     ``book`` is the *unfiltered* Book (the bundle records the filter and reproduces it); ``log`` the filter
-    log (``explorer.log``). ``formats`` picks from :data:`REPORT_FORMATS` (PNG/SVG/PDF need kaleido and
+    log (``explorer.log``); without a ``title`` (or with "Report") the report is titled after the filter.
+    ``formats`` picks from :data:`REPORT_FORMATS` (PNG/SVG/PDF need kaleido and
     Chromium; pass a running :class:`~workbook.export.figures.ImageRenderer` to reuse one). ``max_rows`` and
     ``max_citations`` limit what the pages list (the data files and ``citations.csv`` hold everything).
     ``zip=True`` also writes ``<bundle>.zip``. Returns a :class:`ReportResult`; never overwrites.

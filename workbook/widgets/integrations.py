@@ -25,8 +25,9 @@ AnnotateCallback = Callable[[str, Any], None]
 class ExportBar(w.VBox):
     """Title, formats and an Export button; ``status`` shows where the bundle went (or the error)."""
 
-    def __init__(self, out: Path, title: str = "Report", formats: Sequence[str] = DEFAULT_EXPORT_FORMATS) -> None:
-        self.title = w.Text(value=title, description="Report", style={"description_width": "60px"},
+    def __init__(self, out: Path, title: str = "", formats: Sequence[str] = DEFAULT_EXPORT_FORMATS) -> None:
+        self.title = w.Text(value=title, description="Report", placeholder="title (default: from the filter)",
+                            style={"description_width": "60px"},
                             layout=w.Layout(width="320px"))  # fmt: skip
         self.formats = ToggleGroup(EXPORT_FORMATS)
         self.formats.value = tuple(f for f in EXPORT_FORMATS if f in formats)
