@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write a report bundle (report.html/.md, charts, tables, citations, manifest.json)",
         description="Write a report bundle of a workspace filtered by a FilterSpec; never overwrites.",
     )
-    e.add_argument("spec", metavar="SPEC.json", help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter)")
+    e.add_argument("spec", metavar="SPEC.json",
+                   help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter, 'view:NAME' = a saved view)")
     e.add_argument("--workspace", required=True, help="the workspace folder (made by `workbook build`)")
     e.add_argument("--format", default="html,md,png,csv,xlsx,parquet",
                    help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables) "

@@ -35,6 +35,7 @@ __all__ = [
     "ReportManifestError",
     "ReportMismatchError",
     "ReportSourceChangedError",
+    "SavedViewError",
     "SchemaError",
     "SearchSyntaxError",
     "TableLoadError",
@@ -189,6 +190,10 @@ class LinkStoreError(WorkbookError):
 
 class AnalystLogError(WorkspaceError):
     """The analyst's logs (``analyst/*.jsonl`` in a workspace) cannot be read or written."""
+
+
+class SavedViewError(WorkbookError):
+    """A saved view is asked for by a name the workspace does not hold, or given an empty name."""
 
 
 class AnnotationError(WorkbookError):

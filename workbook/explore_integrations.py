@@ -70,10 +70,12 @@ def run_export(book: Book, spec: FilterSpec, *, log: Any, views: Sequence[str], 
                formats: Sequence[str], out: str | Path) -> ReportResult:  # fmt: skip
     """Write the report bundle of what the explorer shows: ``book`` (unfiltered) under ``spec``, the charts
     of ``views``, the claims table, the filter ``log``; see :func:`workbook.export.export_report`."""
+    from workbook.curation.saved_views import matching_views
     from workbook.export import export_report
 
     return export_report(book, spec, log=log, charts=report_charts(views), tables=["claims"],
-                         title=title.strip() or None, formats=list(formats), out=out)  # fmt: skip
+                         title=title.strip() or None, formats=list(formats), out=out,
+                         saved_views=matching_views(book, spec))  # fmt: skip
 
 
 def export_status_html(path: str | Path | None = None, error: str | None = None) -> str:

@@ -172,7 +172,8 @@ class ReportExporter(Exporter):
     def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str | None = None,
                  log: Any = None, formats: Sequence[str] | str = DEFAULT_FORMATS, zip: bool = False,
                  renderer: ImageRenderer | None = None, max_rows: int | None = 500, max_citations: int | None = 2000,
-                 name: str | None = None, if_exists: IfExists = "suffix") -> None:  # fmt: skip
+                 name: str | None = None, if_exists: IfExists = "suffix",
+                 saved_views: Sequence[str] = ()) -> None:  # fmt: skip
         if not isinstance(book, Book):
             raise ExportError(f"export_report needs a Book; got {type(book).__name__}.")
         spec = FilterSpec() if spec is None else spec
@@ -182,6 +183,8 @@ class ReportExporter(Exporter):
         title = report_title(title, spec, book)  # none given: the filter names the report
         super().__init__(self.out_dir / safe_filename(name or title, default="report"), if_exists=if_exists)
         self.book, self.spec, self.title = book, spec, title
+        #: The names of the saved views this filter is (recorded in the manifest).
+        self.saved_views = [str(v) for v in saved_views]
         self.log = log_entries(log)
         self.formats = _formats(formats)
         self.zip, self.renderer = zip, renderer
@@ -380,7 +383,8 @@ class ReportExporter(Exporter):
         return {
             "kind": MANIFEST_KIND, "manifest_version": MANIFEST_VERSION, "title": self.title, "created": created,
             "schema_version": SCHEMA_VERSION, "packages": package_versions(),
-            "filter": {"spec": self.spec.to_dict(), "description": description, "is_empty": self.spec.is_empty},
+            "filter": {"spec": self.spec.to_dict(), "description": description, "is_empty": self.spec.is_empty,
+                       "saved_views": self.saved_views},
             "filter_log": self.log, "workspace": _workspace(self.book, self.out_dir), "documents": documents,
             "charts": charts, "tables": tables,
             "citations": {"n_claims": int((cites["kind"] == "claim").sum()),
@@ -417,6 +421,7 @@ def export_report(
     max_rows: int | None = 500,
     max_citations: int | None = 2000,
     if_exists: IfExists = "suffix",
+    saved_views: Sequence[str] = (),
 ) -> ReportResult:
     """Write a report bundle of ``book`` filtered by ``spec`` into ``out`` (see the module docstring).
 
@@ -425,10 +430,13 @@ def export_report(
     ``formats`` picks from :data:`REPORT_FORMATS` (PNG/SVG/PDF need kaleido and
     Chromium; pass a running :class:`~workbook.export.figures.ImageRenderer` to reuse one). ``max_rows`` and
     ``max_citations`` limit what the pages list (the data files and ``citations.csv`` hold everything).
-    ``zip=True`` also writes ``<bundle>.zip``. Returns a :class:`ReportResult`; never overwrites.
+    ``zip=True`` also writes ``<bundle>.zip``. ``saved_views`` names the saved views the filter is (see
+    :mod:`workbook.curation.saved_views`), recorded in the manifest. Returns a :class:`ReportResult`; never
+    overwrites.
     """
     exporter = ReportExporter(out, book, spec, title=title, log=log, formats=formats, zip=zip, renderer=renderer,
-                              max_rows=max_rows, max_citations=max_citations, if_exists=if_exists)  # fmt: skip
+                              max_rows=max_rows, max_citations=max_citations, if_exists=if_exists,
+                              saved_views=saved_views)  # fmt: skip
     for c in charts:
         exporter.write(chart_spec(c))
     for t in tables:

@@ -63,7 +63,7 @@ from workbook.explore_logic import (
 )
 from workbook.explore_table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
 from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
-from workbook.widgets.integrations import AnnotationPanel, ExportBar
+from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
 from workbook.widgets.table import TableView
@@ -132,10 +132,12 @@ class Explorer:
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
         self.summary = w.HTML()
         self.export_bar = ExportBar(self.export_dir)
+        self.views_bar = ViewsBar()
         self.annotations = AnnotationPanel()
         self.widget = w.VBox(
             [
                 self.summary,
+                self.views_bar,
                 self.export_bar,
                 w.HBox([self.panel, w.Box([self.host], layout=w.Layout(flex="1 1 auto", min_width="0"))]),
                 w.HBox(
@@ -154,7 +156,10 @@ class Explorer:
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
+        self.views_bar.on_save(lambda name: self._view_action(self.save_view, name))
+        self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
+        self._show_views_bar()
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
@@ -217,6 +222,43 @@ class Explorer:
         self._log.append(make_change(action, self._spec, spec))
         self._spec = spec
         self.refresh()
+
+    # -- saved views -----------------------------------------------------------------------------
+
+    def save_view(self, name: str, note: str = "") -> None:
+        """Save the current filter as view ``name`` in the workspace's analyst log (see
+        :mod:`workbook.curation.saved_views`); reopen it with :meth:`open_view` or ``wb.view(book, name)``."""
+        from workbook.curation.saved_views import save_view
+
+        record = save_view(self.book, name, self._spec, note)
+        self._log.append(make_change(f"save_view:{record['name']}", self._spec, self._spec))
+        self._show_views_bar(f"Saved “{record['name']}”.")
+
+    def open_view(self, name: str) -> None:
+        """Set the filter to saved view ``name`` (undoable, logged)."""
+        from workbook.curation.saved_views import view
+
+        spec = view(self.book, name)
+        self._change(spec, f"open_view:{name}")
+        self._show_views_bar(f"Opened “{name}”.")
+
+    def _view_action(self, action: Any, name: str) -> None:
+        try:
+            action(name)
+        except WorkbookError as exc:
+            self._show_views_bar(str(exc))
+
+    def _show_views_bar(self, message: str = "") -> None:
+        from workbook.curation.saved_views import saved_views
+
+        if self.book.workspace is None:
+            self.views_bar.show([], writable=False)
+            return
+        try:
+            names = list(saved_views(self.book))
+        except WorkbookError as exc:
+            names, message = [], str(exc)
+        self.views_bar.show(names, message)
 
     def export(self) -> None:
         """Write a report bundle of what is in view into ``export_dir`` (what the Export button does); the
