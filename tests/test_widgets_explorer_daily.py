@@ -97,3 +97,27 @@ def test_the_export_bar_offers_the_onward_formats(tiny_book: Book, tmp_path: Any
     bundle = next(p for p in tmp_path.iterdir() if p.is_dir())
     assert (bundle / "onward" / "timeline.json").is_file() and (bundle / "onward" / "places.geojson").is_file()
     assert not (bundle / "onward" / "network.gexf").exists()
+
+
+def test_export_shows_progress_then_a_clickable_link(tiny_book: Book, tmp_path: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    import workbook.widgets.explorer as module
+
+    monkeypatch.chdir(tmp_path)
+    ex = explore(tiny_book, export_dir="exports")
+    seen: list[tuple[str, bool]] = []
+    real = module.run_export
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append((ex.export_bar.status.value, ex.export_bar.button.disabled))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "run_export", spy)
+    ex.export_bar.formats.value = ("html", "md")
+    ex.export_bar.click()
+    assert "Exporting html, md" in seen[0][0] and seen[0][1] is True  # shown while the export runs
+    status = ex.export_bar.status.value
+    assert not ex.export_bar.button.disabled
+    bundle = next((tmp_path / "exports").iterdir())
+    assert str(bundle.resolve()) in status  # the full path, not "exports/Report"
+    assert f'href="exports/{bundle.name}/report.html"' in status and 'target="_blank"' in status

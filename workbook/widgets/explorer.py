@@ -264,12 +264,16 @@ class Explorer:
         """Write a report bundle of what is in view into ``export_dir`` (what the Export button does); the
         export bar's status shows the bundle's folder or the error."""
         bar = self.export_bar
+        bar.status.value = export_status_html(busy=bar.formats.value or ("nothing",))  # sent to the page at once
+        bar.button.disabled = True
         try:
             result = run_export(self.book, self._spec, log=self.log, views=self.views, title=bar.title.value,
                                 formats=bar.formats.value, out=self.export_dir)  # fmt: skip
         except WorkbookError as exc:
             bar.status.value = export_status_html(error=str(exc))
             return
+        finally:
+            bar.button.disabled = False
         bar.status.value = export_status_html(result.path)
 
     # -- events (each one line: a pure function, then a redraw) ------------------------------------
