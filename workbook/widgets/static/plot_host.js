@@ -197,6 +197,11 @@ function render({ model, el }) {
         if (!fig || cell.revision === revisions[view]) continue;
         const layout = { ...fig.layout };
         if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
+        // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
+        // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
+        const height = Number(layout.height) > 0 ? Number(layout.height) : 450;
+        cell.div.style.height = `${height}px`;
+        delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
         cell.revision = revisions[view];
