@@ -121,3 +121,20 @@ def test_export_shows_progress_then_a_clickable_link(tiny_book: Book, tmp_path: 
     bundle = next((tmp_path / "exports").iterdir())
     assert str(bundle.resolve()) in status  # the full path, not "exports/Report"
     assert f'href="exports/{bundle.name}/report.html"' in status and 'target="_blank"' in status
+
+
+def test_layout_keeps_controls_and_views_on_one_screen(ex: Explorer) -> None:
+    import ipywidgets as w
+
+    row = ex.widget.children[-1]
+    assert isinstance(row, w.HBox) and row.children == (ex.panel, ex.tabs)
+    assert ex.panel.layout.max_height == "78vh" and ex.panel.layout.overflow == "auto"  # scrolls on its own
+    assert [ex.tabs.get_title(i) for i in range(2)] == ["Views", "Table and reader"]
+    views_pane, rows_pane = ex.tabs.children
+    assert ex.host in views_pane.children and views_pane.layout.max_height == "78vh"
+    assert ex.host.min_view_width <= 360  # two columns of views beside the panel at 1440 px
+    assert ex.table in rows_pane.children[0].children and ex.reader in rows_pane.children[1].children
+    assert ex.tabs.selected_index == 0
+    event = _customdata(ex.figure("timeline"))[0]
+    ex.host.handle_message({"type": "click", "view": "timeline", "points": [{"customdata": event}]})
+    assert ex.tabs.selected_index == 1 and f'data-doc-id="{event[1]}"' in ex.reader.value  # the reader, shown

@@ -71,6 +71,11 @@ from workbook.widgets.table import TableView
 __all__ = ["Explorer"]
 
 _CACHE_PER_VIEW = 8
+#: The height of the panes beside each other (the filter panel, the views, the table and reader).
+_PANE_HEIGHT = "78vh"
+#: Views at least this wide: two columns of views beside the filter panel on a 1440 px screen.
+_MIN_VIEW_WIDTH = 360
+_TAB_TITLES = ("Views", "Table and reader")
 _READER_EMPTY = '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read ' \
                 "its document here.</div>"  # fmt: skip
 
@@ -126,7 +131,7 @@ class Explorer:
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(views=self.views, columns=columns, asset=asset)
+        self.host = PlotHost(views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH)
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
@@ -134,20 +139,27 @@ class Explorer:
         self.export_bar = ExportBar(self.export_dir)
         self.views_bar = ViewsBar()
         self.annotations = AnnotationPanel()
-        self.widget = w.VBox(
+        # One screen at 1440x900: the filter panel (scrolling on its own) beside tabs of the views (a grid
+        # that scrolls inside its box) and of the table with the reader, so that a control and its effect
+        # are seen together and nothing lies 3,000 px down the page.
+        self.panel.layout.max_height = _PANE_HEIGHT
+        self.panel.layout.overflow = "auto"
+        self.panel.add_class("wb-explorer-panel")
+        views_pane = w.Box([self.host], layout=w.Layout(max_height=_PANE_HEIGHT, overflow="auto", min_width="0"))
+        rows_pane = w.HBox(
             [
-                self.summary,
-                self.views_bar,
-                self.export_bar,
-                w.HBox([self.panel, w.Box([self.host], layout=w.Layout(flex="1 1 auto", min_width="0"))]),
-                w.HBox(
-                    [
-                        w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-                        w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
-                    ]
-                ),
-            ]
+                w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
+                w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
+            ],
+            layout=w.Layout(max_height=_PANE_HEIGHT, overflow="auto"),
         )
+        self.tabs = w.Tab(children=[views_pane, rows_pane], layout=w.Layout(flex="1 1 auto", min_width="0"))
+        for i, name in enumerate(_TAB_TITLES):
+            self.tabs.set_title(i, name)
+        self.widget = w.VBox(
+            [self.summary, self.views_bar, self.export_bar, w.HBox([self.panel, self.tabs])],
+        )
+        self.widget.add_class("wb-explorer")
 
         self.panel.on_control(self._on_control)
         self.panel.on_query(self._on_query)
@@ -298,10 +310,13 @@ class Explorer:
             spec = spec_after_click(self._spec, view, points)
         except (ExploreError, WorkbookError):
             return
-        self._reading = reader_target(view, points) or self._reading
+        target = reader_target(view, points)
+        self._reading = target or self._reading
         if spec is not None:
             self._change(spec, f"click:{view}")
         self._show_reader()
+        if target is not None:  # a timeline event opens its document: show the reader
+            self.tabs.selected_index = _TAB_TITLES.index("Table and reader")
 
     def _on_control(self, control: str, value: Any) -> None:
         try:
