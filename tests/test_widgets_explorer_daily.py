@@ -127,13 +127,15 @@ def test_layout_keeps_controls_and_views_on_one_screen(ex: Explorer) -> None:
     import ipywidgets as w
 
     row = ex.widget.children[-1]
-    assert isinstance(row, w.HBox) and row.children == (ex.panel, ex.tabs)
-    assert ex.panel.layout.max_height == "78vh" and ex.panel.layout.overflow == "auto"  # scrolls on its own
+    assert isinstance(row, w.HBox) and row.children == (ex.panel_pane, ex.tabs)
     assert [ex.tabs.get_title(i) for i in range(2)] == ["Views", "Table and reader"]
     views_pane, rows_pane = ex.tabs.children
-    assert ex.host in views_pane.children and views_pane.layout.max_height == "78vh"
+    for pane in (ex.panel_pane, views_pane, rows_pane):  # each scrolls on its own; its content keeps its height
+        assert (pane.layout.max_height, pane.layout.overflow, pane.layout.display) == ("78vh", "auto", "block")
+    assert ex.panel_pane.children == (ex.panel,) and views_pane.children == (ex.host,)
     assert ex.host.min_view_width <= 360  # two columns of views beside the panel at 1440 px
-    assert ex.table in rows_pane.children[0].children and ex.reader in rows_pane.children[1].children
+    table_col, reader_col = rows_pane.children[0].children
+    assert ex.table in table_col.children and ex.reader in reader_col.children
     assert ex.tabs.selected_index == 0
     event = _customdata(ex.figure("timeline"))[0]
     ex.host.handle_message({"type": "click", "view": "timeline", "points": [{"customdata": event}]})

@@ -100,7 +100,7 @@ def render_html(c: ReportContent) -> str:
     """``report.html``: a self-contained page, charts interactive, nothing fetched from the network."""
     esc = html.escape
     toc = [f'<li><a href="#chart-{p.index}">Figure {p.index}. {esc(p.label)}</a></li>' for p in c.charts]
-    toc += [f'<li><a href="#table-{p.index}">Table {p.index}. {esc(p.name)}</a></li>' for p in c.tables]
+    toc += [f'<li><a href="#table-{p.index}">Table {p.index}. {esc(p.name.capitalize())}</a></li>' for p in c.tables]
     toc += ['<li><a href="#citations">Citations</a></li>', '<li><a href="#sources">Sources</a></li>',
             '<li><a href="#reproduce">Filter log and reproduction</a></li>']  # fmt: skip
     body = [
@@ -127,7 +127,7 @@ def render_html(c: ReportContent) -> str:
     refs = dict(zip(c.citations["ref"].astype(str), (anchor(r) for r in c.citations["ref"].astype(str)), strict=True))
     for t in c.tables:
         body.append(
-            f'<section id="table-{t.index}"><h2>Table {t.index}. {esc(t.name)}</h2>'
+            f'<section id="table-{t.index}"><h2>Table {t.index}. {esc(t.name.capitalize())}</h2>'
             f'<p class="wb-caption">{esc(t.caption)}</p>'
             f"{html_table(t.display, c.max_rows, links={COLUMN_LABELS['ref']: refs})}</section>"
         )
@@ -171,7 +171,7 @@ def render_markdown(c: ReportContent) -> str:
             out.append("Also as " + ", ".join(extra) + ".")
         out += ["", f"*{md_escape(p.caption)}*", ""]
     for t in c.tables:
-        out += [f"## Table {t.index}. {md_escape(t.name)}", "", md_escape(t.caption), "",
+        out += [f"## Table {t.index}. {md_escape(t.name.capitalize())}", "", md_escape(t.caption), "",
                 markdown_table(t.display, c.max_rows), ""]  # fmt: skip
         if t.files:
             out += ["Data: " + ", ".join(f"[{fmt.upper()}]({path})" for fmt, path in t.files.items()), ""]

@@ -142,22 +142,24 @@ class Explorer:
         # One screen at 1440x900: the filter panel (scrolling on its own) beside tabs of the views (a grid
         # that scrolls inside its box) and of the table with the reader, so that a control and its effect
         # are seen together and nothing lies 3,000 px down the page.
-        self.panel.layout.max_height = _PANE_HEIGHT
-        self.panel.layout.overflow = "auto"
+        # Each pane is a block box that scrolls: its content keeps its natural height (a flex box of a fixed
+        # height would squeeze the controls onto each other).
+        def pane(child: w.Widget, **layout: str) -> w.Box:
+            return w.Box([child], layout=w.Layout(display="block", max_height=_PANE_HEIGHT, overflow="auto",
+                                                  min_width="0", **layout))  # fmt: skip
+
         self.panel.add_class("wb-explorer-panel")
-        views_pane = w.Box([self.host], layout=w.Layout(max_height=_PANE_HEIGHT, overflow="auto", min_width="0"))
-        rows_pane = w.HBox(
-            [
-                w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-                w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
-            ],
-            layout=w.Layout(max_height=_PANE_HEIGHT, overflow="auto"),
-        )
+        self.panel_pane = pane(self.panel, flex="0 0 auto")
+        views_pane = pane(self.host)
+        rows_pane = pane(w.HBox([
+            w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
+            w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
+        ]))  # fmt: skip
         self.tabs = w.Tab(children=[views_pane, rows_pane], layout=w.Layout(flex="1 1 auto", min_width="0"))
         for i, name in enumerate(_TAB_TITLES):
             self.tabs.set_title(i, name)
         self.widget = w.VBox(
-            [self.summary, self.views_bar, self.export_bar, w.HBox([self.panel, self.tabs])],
+            [self.summary, self.views_bar, self.export_bar, w.HBox([self.panel_pane, self.tabs])],
         )
         self.widget.add_class("wb-explorer")
 

@@ -81,7 +81,7 @@ class FilterPanel(w.VBox):
             "date_to": w.DatePicker(description="To", style=style),
             "date_match": w.ToggleButtons(options=[("overlaps", "overlaps"), ("lies within", "within")],
                                           value="overlaps", description="An event", style={
-                                              "description_width": "90px", "button_width": "80px"},
+                                              "description_width": "90px", "button_width": "95px"},
                                           tooltips=["an event counts when its interval meets the window",
                                                     "an event counts when its whole interval lies inside the window"]),
             "published_from": w.DatePicker(description="From", style=style),
