@@ -255,3 +255,18 @@ def test_a_workspace_without_annotations_has_an_empty_annotations_table(tmp_path
     got = apply_duckdb(tmp_path / "ws", FilterSpec(stars_only=True))
     assert len(got.annotations) == 0 and len(got.documents) == 0
     assert np.all(got.annotations.columns == book.annotations.columns)
+
+
+def test_copy_parquet_streams_the_same_rows_as_apply(book: Book, index: FilterIndex, executor: DuckDBExecutor,
+                                                     tmp_path: Path) -> None:  # fmt: skip
+    for spec in (FilterSpec(), FilterSpec(text="missile OR Pyongyang", date_match="within",
+                                          date_from=date(2010, 1, 1), date_to=date(2020, 12, 31))):  # fmt: skip
+        expected = apply(book, spec, index=index)
+        for table, key in (("mentions", "mention_id"), ("claims", "claim_id")):
+            path = executor.copy_parquet(spec, table, tmp_path / f"{table}-{spec.is_empty}.parquet")
+            got = pd.read_parquet(path)
+            assert list(got[key]) == list(expected.table(table)[key])
+    with pytest.raises(DuckDBExecError, match="exists"):
+        executor.copy_parquet(FilterSpec(), "claims", tmp_path / "claims-True.parquet")
+    with pytest.raises(DuckDBExecError, match="copy_parquet writes"):
+        executor.copy_parquet(FilterSpec(), "annotations", tmp_path / "a.parquet")

@@ -376,6 +376,27 @@ class DuckDBExecutor:
                 tables[name] = self._whole(name)
         return Book(**tables, manifest=self.manifest, workspace=self.workspace)
 
+    def copy_parquet(self, spec: FilterSpec, table: str, path: str | Path) -> Path:
+        """Every row of ``table`` under ``spec`` written to the Parquet file ``path`` by DuckDB, streamed
+        (no DataFrame is made, so no row cap and little memory); the same rows, in the same order, as
+        ``apply(book, spec).table(table)``. Raises :class:`DuckDBExecError` for a table it does not filter
+        or a file that exists."""
+        if table not in _FILTERED:
+            raise DuckDBExecError(f"copy_parquet writes one of {', '.join(_FILTERED)}, not {table!r}.")
+        dest = Path(path)
+        if dest.exists():
+            raise DuckDBExecError(f"{dest} exists; choose another name (exports never overwrite).")
+        if spec.is_empty:
+            q, sql = _Query(), f"SELECT * EXCLUDE ({_ROW}) FROM {table} ORDER BY {_ROW}"
+        else:
+            q, queries = self._prepare(spec)
+            sql = queries[table]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        q.run(self.con, f"COPY ({sql}) TO {_lit(tmp)} (FORMAT parquet)")
+        tmp.replace(dest)
+        return dest
+
     def counts(self, spec: FilterSpec) -> dict[str, int]:
         """Surviving rows per filtered table, without fetching them."""
         if spec.is_empty:
