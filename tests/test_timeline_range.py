@@ -85,3 +85,25 @@ def test_a_single_day_never_makes_an_axis_of_hours() -> None:
     lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
     assert hi - lo >= pd.Timedelta(days=3)
     assert fig.layout.xaxis.tickformatstops[0].value == "%Y-%m-%d"
+
+
+def test_a_zoomed_window_rebins_to_fit() -> None:
+    book = _with_events(_news_year(400))
+    month = timeline(book, color_by="precision", max_marks=100, x_range=("2024-03-01", "2024-03-31"))
+    meta = month.layout.meta
+    assert meta["aggregated"] and meta["freq"] == "D" and meta["range"] == ["2024-03-01", "2024-03-31"]
+    assert meta["x_range"] == "window" and meta["n_outside"] > 300
+    with pytest.raises(Exception, match="x_range"):
+        timeline(book, x_range=("not a date", "2024-01-01"))
+
+
+def test_the_explorer_rebins_the_timeline_on_zoom(tiny_book: Book) -> None:
+    from workbook.widgets import explore
+
+    ex = explore(tiny_book)
+    assert ex.host.zoom_views == ["timeline"]
+    ex.host.handle_message({"type": "zoom", "view": "timeline", "range": ["2018-05-01 00:00", "2018-07-31 12:00"]})
+    lo, hi = ex.figure("timeline")["layout"]["xaxis"]["range"]
+    assert str(lo).startswith("2018-04") and str(hi).startswith("2018-08")  # the window, padded by 2%
+    ex.host.handle_message({"type": "zoom", "view": "timeline", "range": None})  # double click: default range
+    assert str(ex.figure("timeline")["layout"]["xaxis"]["range"][1]).startswith("2024")

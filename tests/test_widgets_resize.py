@@ -52,6 +52,14 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
             for b, a in zip(before, after, strict=True):
                 assert a["height"] == b["height"] == heights[a["view"]], (width, b, a)
             assert any(a["width"] != b["width"] for b, a in zip(before, after, strict=True))
+        # a zoom of the timeline's x axis is sent back (Python rebins it), a reset too; other views' are not
+        page.evaluate("""() => { const gd = (v) => document.querySelector(`#a .wb-view[data-view="${v}"]`);
+            gd('timeline').emit('plotly_relayout', {'xaxis.range[0]': '2018-05-01', 'xaxis.range[1]': '2018-07-31'});
+            gd('timeline').emit('plotly_relayout', {'xaxis.autorange': true});
+            gd('entities').emit('plotly_relayout', {'xaxis.range[0]': 0, 'xaxis.range[1]': 2}); }""")
+        zooms = [m for m in page.evaluate("() => window.__sent") if m["type"] == "zoom"]
+        assert zooms == [{"type": "zoom", "view": "timeline", "range": ["2018-05-01", "2018-07-31"]},
+                         {"type": "zoom", "view": "timeline", "range": None}]
         page.set_viewport_size({"width": 1440, "height": 900})  # a window resize: plotly's own handler
         page.wait_for_timeout(800)
         assert [v["height"] for v in page.evaluate(SIZES_JS)] == [heights[v["view"]] for v in before]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -51,7 +52,7 @@ from workbook.charts._common import (
 )
 from workbook.charts._text import codes_of
 from workbook.errors import ChartError
-from workbook.filtering.dates import event_span
+from workbook.filtering.dates import event_span, window_span
 from workbook.model import DATE_PRECISIONS
 
 __all__ = ["BIN_FREQS", "COLOR_BY", "MAX_BINS", "X_RANGES", "timeline"]
@@ -280,6 +281,20 @@ def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: 
     return data, code, int(counts.sum(axis=0).max(initial=0))
 
 
+def _window(x_range: str | tuple[Any, Any]) -> tuple[date, date] | None:
+    """None for ``dense``/``all``; the (first, last) days of a window; a ChartError for anything else."""
+    if isinstance(x_range, str):
+        check_choice("x_range", x_range, X_RANGES)
+        return None
+    try:
+        first, last = (pd.Timestamp(v).date() for v in x_range)
+    except (TypeError, ValueError) as exc:
+        raise ChartError(f"x_range must be 'dense', 'all' or (first, last) dates; got {x_range!r}.") from exc
+    if first > last:
+        first, last = last, first
+    return first, last
+
+
 def _axis_range(first: np.datetime64, last: np.datetime64) -> list[str]:
     """An x range from ``first`` to the end of ``last``, padded by 2% (at least a day) on each side, so a
     single day never becomes an axis of hours ("23:59:59.999")."""
@@ -293,7 +308,7 @@ _DAY_TICKS = [{"dtickrange": [None, 86_400_000], "value": "%Y-%m-%d"}]
 
 
 def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_groups: int = 12,
-             cache: ChartCache | None = None, x_range: str = "dense") -> go.Figure:  # fmt: skip
+             cache: ChartCache | None = None, x_range: str | tuple[Any, Any] = "dense") -> go.Figure:  # fmt: skip
     """The dated events of ``book`` on a time axis, in one lane per ``color_by`` group.
 
     ``color_by`` is ``kind``, ``entity`` (an event is drawn in the lane of every entity named in its
@@ -303,12 +318,13 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     (see the module docs). ``x_range="dense"`` (default) opens the axis where the events are dense
     (:func:`workbook.filtering.dates.event_span`: the shortest window holding 90% of them, widened to the
     publication span) and a note says how many lie outside; aggregated bins (day, week, month, ...) then
-    fit that range and count only the events starting in it. ``x_range="all"`` shows every dated event.
+    fit that range and count only the events starting in it. ``x_range="all"`` shows every dated event;
+    ``x_range=(first, last)`` (dates or ISO strings) that window, binned to fit it (the explorer's zoom).
     Raises :class:`ChartError` for an unknown ``color_by`` or ``x_range``, or a bad limit.
     ``cache`` is accepted (and checked) like every builder's; the timeline needs nothing from it.
     """
     check_choice("color_by", color_by, COLOR_BY)
-    check_choice("x_range", x_range, X_RANGES)
+    window = _window(x_range)
     cache_for(book, cache)
     if max_marks < 1 or max_groups < 2:
         raise ChartError(f"max_marks must be >= 1 and max_groups >= 2 (got {max_marks}, {max_groups}).")
@@ -334,11 +350,12 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     colors = _colors(lanes.keys, color_by)
     meta["n_marks"] = len(lanes.pos)
     meta["groups"] = [hover_escape(n) for n in lanes.names]
-    span = event_span(book, dense=x_range == "dense")
+    span = window_span(book, *window) if window is not None else event_span(book, dense=x_range == "dense")
     if span.first is None or span.last is None:  # pragma: no cover - there are dated events
         raise ChartError("Dated events without a date range.")
     lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
-    meta.update(x_range=x_range, range=[str(lo), str(hi)], n_outside=span.n_outside)
+    meta.update(x_range="window" if window is not None else x_range, range=[str(lo), str(hi)],
+                n_outside=span.n_outside)  # fmt: skip
     if len(lanes.pos) <= max_marks:
         data = _marks_data(book, ev, lanes, shown, colors)
         layout: dict[str, Any] = {

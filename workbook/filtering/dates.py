@@ -34,6 +34,7 @@ __all__ = [
     "dense_window",
     "event_span",
     "publication_span",
+    "window_span",
 ]
 
 #: The share of dated events the dense window holds.
@@ -125,3 +126,16 @@ def event_span(book: Book, share: float = DENSE_SHARE, *, dense: bool = True) ->
         lo, hi = min(lo, np.datetime64(pub.first, "D")), max(hi, np.datetime64(pub.last, "D"))
     outside = int(np.count_nonzero((end < lo) | (start > hi)))
     return DateSpan(_as_date(lo), _as_date(hi), n_events=int(dated.sum()), n_outside=outside)
+
+
+def window_span(book: Book, first: date, last: date) -> DateSpan:
+    """The window ``first`` – ``last`` as a :class:`DateSpan` of the Book's dated events: how many there
+    are and how many lie wholly outside the window (a zoomed timeline's range)."""
+    ev = book.events
+    start, end = _days(ev["date_start"]), _days(ev["date_end"])
+    start = np.where(np.isnat(start), end, start)
+    end = np.where(np.isnat(end), start, end)
+    dated = ~np.isnat(start)
+    lo, hi = np.datetime64(first, "D"), np.datetime64(last, "D")
+    outside = int(np.count_nonzero(dated & ((end < lo) | (start > hi))))
+    return DateSpan(first, last, n_events=int(dated.sum()), n_outside=outside)

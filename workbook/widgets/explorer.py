@@ -128,10 +128,13 @@ class Explorer:
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
         self._reading: tuple[str, str] | None = None
+        #: The timeline's zoomed window (first, last ISO day), None for its default range.
+        self._zoom: tuple[str, str] | None = None
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH)
+        self.host = PlotHost(views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH,
+                             zoom_views=["timeline"])  # fmt: skip
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
@@ -167,6 +170,7 @@ class Explorer:
         self.panel.on_query(self._on_query)
         self.panel.on_button(self._on_button)
         self.host.on_click(self._on_click)
+        self.host.on_zoom(self._on_zoom)
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
@@ -329,6 +333,18 @@ class Explorer:
         self.panel.show_text_error("")
         self._change(spec, f"control:{control}")
 
+    def _on_zoom(self, view: str, window: tuple[Any, Any] | None) -> None:
+        """The timeline zoomed in the page: redraw it binned to the new range (day, week, month, ...)."""
+        if view != "timeline":
+            return
+        try:
+            zoom = None if window is None else tuple(pd.Timestamp(v).date().isoformat() for v in window)
+        except (TypeError, ValueError):
+            return
+        if zoom != self._zoom:
+            self._zoom = None if zoom is None else (zoom[0], zoom[1])
+            self._show_views()
+
     def _on_query(self, query: str) -> None:
         self._query = query
         self._show_panel()
@@ -392,12 +408,16 @@ class Explorer:
         window = (self._spec.date_from, self._spec.date_to)
         launches = None if self.launches is None else launches_in_window(self.launches, *window)
         for view in self.views:
+            options = self.view_options.get(view)
             key = view_key(view, self.masks) + layer_key(view, launches, *window)
+            if view == "timeline" and self._zoom is not None:
+                options = {**(options or {}), "x_range": self._zoom}
+                key += ("zoom", *self._zoom)
             if key in self._figures:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = with_launch_layer(build_view(self.filtered, view, self.view_options.get(view), cache=cache,
+                fig = with_launch_layer(build_view(self.filtered, view, options, cache=cache,
                                                    names=self.book.entities),
                                         view, launches)  # fmt: skip
                 self._chart_s += time.perf_counter() - t
