@@ -60,6 +60,14 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
         zooms = [m for m in page.evaluate("() => window.__sent") if m["type"] == "zoom"]
         assert zooms == [{"type": "zoom", "view": "timeline", "range": ["2018-05-01", "2018-07-31"]},
                          {"type": "zoom", "view": "timeline", "range": None}]
+        # Python answers with the rebinned timeline; drawing it must not send another zoom (no feedback loop)
+        ex.host.handle_message(zooms[0])
+        page.evaluate("""([figures, revisions]) => { const m = window.__models.a;
+            m.fire('figures', figures); m.fire('revisions', revisions); }""", [ex.host.figures, ex.host.revisions])
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"timeline\"]').dataset.revision "
+                               "=== '2'", timeout=20_000)  # fmt: skip
+        page.wait_for_timeout(500)
+        assert len([m for m in page.evaluate("() => window.__sent") if m["type"] == "zoom"]) == 2
         page.set_viewport_size({"width": 1440, "height": 900})  # a window resize: plotly's own handler
         page.wait_for_timeout(800)
         assert [v["height"] for v in page.evaluate(SIZES_JS)] == [heights[v["view"]] for v in before]
