@@ -211,6 +211,57 @@ def _change_a_filter(page: Any, explorer: Any) -> str:
     raise AssertionError("the explorer shows no entity-type toggle and no text box to change")
 
 
+SIZES_JS = """(cell) => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[cell]
+    .querySelectorAll('.wb-plothost .wb-view .main-svg')).map((v) => Math.round(v.getBoundingClientRect().height))"""
+IN_VIEW_JS = """(el) => { const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth; }"""
+
+
+def _daily_work(page: Any, explorer: Any, cell: int, artifacts: Path) -> dict[str, Any]:
+    """Issue 15 in the page: at 1440x900 with the file browser open a control and a view are on one screen;
+    hiding the file browser keeps the views' size; the search syntax, a saved view and an export work."""
+    out: dict[str, Any] = {}
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.evaluate("() => window.jupyterapp.shell.expandLeft()")
+    page.wait_for_timeout(800)
+    reset = explorer.locator("button:has-text('Reset')").first
+    reset.scroll_into_view_if_needed()
+    page.wait_for_timeout(400)
+    view = explorer.locator(".wb-plothost .wb-view .main-svg").first
+    out["layout_1440x900"] = {"reset_in_view": reset.evaluate(IN_VIEW_JS), "view_in_view": view.evaluate(IN_VIEW_JS)}
+    page.screenshot(path=str(artifacts / "explorer-1440x900.png"))
+    if os.environ.get("WORKBOOK_DOCS_SCREENSHOT_DIR"):
+        page.screenshot(path=str(Path(os.environ["WORKBOOK_DOCS_SCREENSHOT_DIR"]) / "explorer-1440x900.png"))
+    assert out["layout_1440x900"] == {"reset_in_view": True, "view_in_view": True}, out
+    # resize: hide the file browser; every view keeps its height
+    before = page.evaluate(SIZES_JS, cell)
+    page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+    page.wait_for_timeout(1200)
+    after = page.evaluate(SIZES_JS, cell)
+    out["heights"] = {"before": before, "after_resize": after}
+    assert before and all(abs(a - b) <= 2 for a, b in zip(before, after, strict=True)), out["heights"]
+    # the search syntax in the text box
+    text = explorer.locator(".widget-text input[placeholder^='words']").first
+    revisions = [v["revision"] for v in _views(page, cell)]
+    text.fill('"Kim Jong Un" OR Sinpo')
+    text.press("Enter")
+    _wait(page, """([cell, revs]) => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[cell]
+        .querySelectorAll('.wb-plothost .wb-view')).some((v, i) => (v.dataset.revision || null) !== revs[i])""",
+          30, "a chart to redraw after a search query", arg=[cell, revisions])
+    # a saved view
+    explorer.locator("input[placeholder='name this view']").first.fill("Browser view")
+    explorer.locator("button:has-text('Save view')").first.click()
+    _wait(page, "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes("
+                "'Saved “Browser view”')", 30, "the view to be saved", arg=cell)
+    # an export from the explorer
+    explorer.locator("button:has-text('Export')").first.click()
+    _wait(page, "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes("
+                "'Report written to')", 120, "the export to finish", arg=cell)
+    link = explorer.locator("a:has-text('open report.html')").first
+    out["export_link"] = link.get_attribute("href") if link.count() else None
+    return out
+
+
 @pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
 def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
     from playwright.sync_api import sync_playwright
@@ -314,6 +365,8 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
             metrics["changed_views"] = changed
             _element_screenshot(page, explorer, artifacts / "explorer-after.png")
             assert changed, f"no chart's content changed after the filter changed: {before} -> {after}"
+            _kernel_idle(page, 30)
+            metrics["daily_work"] = _daily_work(page, explorer, explorer_index, artifacts)
             _kernel_idle(page, 30)
             metrics["console_errors"] = console[:20]
         finally:

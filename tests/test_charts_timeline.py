@@ -188,11 +188,14 @@ def test_bins_are_as_fine_as_the_bar_budget_allows(tiny_book: Book) -> None:
 
 def test_aggregated_counts_add_up_and_lanes_are_capped() -> None:
     book = synthetic_book(10_000)
-    fig = timeline(book, color_by="precision")
+    fig = timeline(book, color_by="precision", x_range="all")
     meta = fig.layout.meta
     assert meta["aggregated"] is True
     assert sum(int(np.sum(t.y)) for t in fig.data) == meta["n_dated"] == int(book.events["date_start"].notna().sum())
     assert max(len(t.x) for t in fig.data) <= MAX_BINS
+    dense = timeline(book, color_by="precision").layout.meta  # by default the bins cover where events are dense
+    assert sum(int(np.sum(t.y)) for t in timeline(book, color_by="precision").data) + dense["n_outside"] == meta[
+        "n_dated"]
     fig = timeline(book, color_by="entity", max_groups=5)
     names = [t.name for t in fig.data]
     assert len(names) == 5 and names[-2:] == ["(no entity)", "(other 57 entities)"]  # 60 entities - 3 kept
@@ -234,7 +237,7 @@ def test_documents_sharing_a_title_get_their_id(tiny_book: Book) -> None:
 
 def test_aggregated_counts_match_a_groupby() -> None:
     book = synthetic_book(10_000)
-    fig = timeline(book, color_by="kind")
+    fig = timeline(book, color_by="kind", x_range="all")
     assert fig.layout.meta["aggregated"] is True and fig.layout.meta["freq"] == "M"
     ev = book.events[book.events["date_start"].notna()]
     month = ev["date_start"].dt.to_period("M").dt.start_time.dt.strftime("%Y-%m-%d")

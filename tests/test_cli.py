@@ -56,3 +56,16 @@ def test_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one() -> N
     assert "pytest" in blocks[1]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "test-command" in ci
+
+
+def test_a_plain_install_has_the_explorer_and_the_readme_says_what_to_run_next() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    assert {"jupyterlab", "ipywidgets", "plotly", "anywidget", "duckdb"} <= core
+    assert not {"kaleido", "followthemoney", "dask"} & core  # heavy or compiled: extras
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first = re.findall(r"```bash\n(.*?)```", readme.split("## Set up", 1)[1], flags=re.S)[0]
+    assert "pip install -e . " in first
+    assert first.rstrip().endswith('"') and "workbook lab" in first.split("&&")[-1]

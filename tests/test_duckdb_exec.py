@@ -119,7 +119,8 @@ def _values(book: Book) -> dict[str, list[Any]]:
             "officials",
             "OFFICIALS",
         ],
-        "words": ["missile", "Pyongyang", "SAID", "kim", "the", "re-entry", '"', "zzz", "é"],
+        "words": ["missile", "Pyongyang", "SAID", "kim", "the", "re-entry", '"said"', "zzz", "é",
+                  "Pyongyang OR missile", "NOT kim", "missil*", "missle~1", "(said AND kim) OR NOT the", "Phyongyang"],
         "tags": ["followup", "missiles", "other"],
         "statuses": ["confirmed", "disputed", NO_STATUS, "none-such"],
     }
@@ -141,6 +142,8 @@ def specs(draw: st.DrawFn, values: dict[str, list[Any]]) -> FilterSpec:
     )
     d1, d2 = draw(st.dates(date(2005, 1, 1), date(2025, 12, 31))), draw(st.dates(date(2005, 1, 1), date(2025, 12, 31)))
     window = draw(st.sampled_from(["none", "both", "from", "to"]))
+    p1, p2 = draw(st.dates(date(2005, 1, 1), date(2025, 12, 31))), draw(st.dates(date(2005, 1, 1), date(2025, 12, 31)))
+    published = draw(st.sampled_from(["none", "none", "both", "from", "to"]))
     return FilterSpec(
         doc_ids=some("doc_ids") if draw(st.integers(0, 4)) == 0 else (),
         publishers=some("publishers", 2),
@@ -150,6 +153,9 @@ def specs(draw: st.DrawFn, values: dict[str, list[Any]]) -> FilterSpec:
         bbox=bbox,
         date_from=min(d1, d2) if window in ("both", "from") else None,
         date_to=max(d1, d2) if window in ("both", "to") else None,
+        date_match=draw(st.sampled_from(["overlaps", "within"])),
+        published_from=min(p1, p2) if published in ("both", "from") else None,
+        published_to=max(p1, p2) if published in ("both", "to") else None,
         speakers=some("speakers", 2),
         quote_kinds=tuple(draw(st.lists(st.sampled_from(QUOTE_KINDS), max_size=2))),
         confidence_bands=tuple(draw(st.lists(st.sampled_from(CONFIDENCE_BANDS), max_size=3))),
@@ -183,6 +189,10 @@ def test_random_specs_give_the_same_rows_in_every_table(
         FilterSpec(bbox=(124.0, 37.0, 131.0, 43.0)),
         FilterSpec(bbox=(170.0, -60.0, 130.0, 60.0)),  # crosses the antimeridian
         FilterSpec(date_from=date(2012, 1, 1), date_to=date(2016, 12, 31), confidence_bands=("likely",)),
+        FilterSpec(date_from=date(2012, 1, 1), date_to=date(2016, 12, 31), date_match="within"),
+        FilterSpec(date_to=date(2014, 6, 30), date_match="within"),
+        FilterSpec(published_from=date(2010, 1, 1), published_to=date(2018, 12, 31)),
+        FilterSpec(published_to=date(2015, 1, 1), date_from=date(2013, 1, 1)),
         FilterSpec(tags=("followup",)),
         FilterSpec(stars_only=True, entity_types=("person",)),
         FilterSpec(claim_statuses=(NO_STATUS,)),
@@ -245,3 +255,18 @@ def test_a_workspace_without_annotations_has_an_empty_annotations_table(tmp_path
     got = apply_duckdb(tmp_path / "ws", FilterSpec(stars_only=True))
     assert len(got.annotations) == 0 and len(got.documents) == 0
     assert np.all(got.annotations.columns == book.annotations.columns)
+
+
+def test_copy_parquet_streams_the_same_rows_as_apply(book: Book, index: FilterIndex, executor: DuckDBExecutor,
+                                                     tmp_path: Path) -> None:  # fmt: skip
+    for spec in (FilterSpec(), FilterSpec(text="missile OR Pyongyang", date_match="within",
+                                          date_from=date(2010, 1, 1), date_to=date(2020, 12, 31))):  # fmt: skip
+        expected = apply(book, spec, index=index)
+        for table, key in (("mentions", "mention_id"), ("claims", "claim_id")):
+            path = executor.copy_parquet(spec, table, tmp_path / f"{table}-{spec.is_empty}.parquet")
+            got = pd.read_parquet(path)
+            assert list(got[key]) == list(expected.table(table)[key])
+    with pytest.raises(DuckDBExecError, match="exists"):
+        executor.copy_parquet(FilterSpec(), "claims", tmp_path / "claims-True.parquet")
+    with pytest.raises(DuckDBExecError, match="copy_parquet writes"):
+        executor.copy_parquet(FilterSpec(), "annotations", tmp_path / "a.parquet")

@@ -180,7 +180,7 @@ def test_change_summary_names_what_was_added_removed_or_set() -> None:
     changes = make_change("click", FilterSpec(entity_ids=("e2",), text="a"),
                           FilterSpec(entity_ids=("e1",), date_from=date(2020, 1, 2), stars_only=True)).changes
     assert change_summary(changes, lambda v: names(v) or v) == [
-        "text “a” → none", "entities +Kim Jong Un −Sinpho", "from none → 2020-01-02", "starred only off → on",
+        "text “a” → none", "entities +Kim Jong Un −Sinpho", "events from none → 2020-01-02", "starred only off → on",
     ]  # fmt: skip
     many = make_change("x", FilterSpec(), FilterSpec(quote_kinds=("direct",), publishers=tuple("abcdef"))).changes
     assert change_summary(many) == ["publishers +a, b, c, d (+2 more)", "quote kinds +direct"]

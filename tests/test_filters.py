@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbook.book import Book
-from workbook.errors import FilterSpecError
+from workbook.errors import FilterSpecError, SearchSyntaxError
+from workbook.filtering.query import parse_query
 from workbook.filtering.text import TextColumn, lower
 from workbook.filters import (
     FILTERED_TABLES,
@@ -440,6 +441,15 @@ _dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 _lon, _lat = st.floats(-180, 180), st.floats(-90, 90)
 
 
+def _parses(text: str) -> bool:
+    """Whether ``text`` is a query in the search syntax (a FilterSpec refuses any other text)."""
+    try:
+        parse_query(text)
+    except SearchSyntaxError:
+        return False
+    return True
+
+
 @st.composite
 def any_spec(draw: st.DrawFn) -> FilterSpec:
     d1, d2 = sorted([draw(_dates), draw(_dates)])
@@ -452,7 +462,7 @@ def any_spec(draw: st.DrawFn) -> FilterSpec:
         entity_types=tuple(draw(st.lists(st.sampled_from(ENTITY_TYPES), max_size=3))),
         quote_kinds=tuple(draw(st.lists(st.sampled_from(QUOTE_KINDS), max_size=2))),
         confidence_bands=tuple(draw(st.lists(st.sampled_from(CONFIDENCE_BANDS), max_size=3))),
-        text=draw(st.text(max_size=8)),
+        text=draw(st.text(max_size=8).filter(_parses)),
         date_from=draw(st.none() | st.just(d1)),
         date_to=draw(st.none() | st.just(d2)),
         bbox=draw(st.none() | st.tuples(_lon, st.just(lat0), _lon, st.just(lat1))),
@@ -538,7 +548,7 @@ def spec_for_random_books(draw: st.DrawFn) -> FilterSpec:
     d1, d2 = sorted([draw(st.sampled_from(_DATES)), draw(st.sampled_from(_DATES))])
     return FilterSpec(
         doc_ids=pick(["d0", "d1", "d2", "d-missing"]), publishers=pick(["KCNA", "Yonhap", "Nobody"], 1),
-        text=draw(st.sampled_from(["", "", "", "kim", "A.B", "(x", "ÉTÉ", "missile launch", "zzz"])),
+        text=draw(st.sampled_from(["", "", "", "kim", "A.B", '"(x"', "ÉTÉ", "missile launch", "zzz"])),
         entity_ids=pick([*_ENT_IDS, "e-extra"]), entity_types=pick(ENTITY_TYPES),
         bbox=draw(st.none() | st.none() | st.sampled_from(_BOXES)),
         date_from=draw(st.none() | st.just(date.fromisoformat(d1))),

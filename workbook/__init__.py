@@ -40,6 +40,9 @@ __all__ = [
     "load_table",
     "open",
     "open_report",
+    "save_view",
+    "view",
+    "views",
 ]
 
 _LAZY = {
@@ -50,6 +53,9 @@ _LAZY = {
     "open_report": ("workbook.export", "open_report"),
     "load_table": ("workbook.tables", "load_table"),
     "apply_curation": ("workbook.curation.apply", "apply_curation"),
+    "save_view": ("workbook.curation.saved_views", "save_view"),
+    "view": ("workbook.curation.saved_views", "view"),
+    "views": ("workbook.curation.saved_views", "views"),
 }
 #: Subpackages reachable as attributes without importing them first (``wb.curation.merge(...)``).
 _LAZY_MODULES = ("curation",)

@@ -121,12 +121,15 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write a report bundle (report.html/.md, charts, tables, citations, manifest.json)",
         description="Write a report bundle of a workspace filtered by a FilterSpec; never overwrites.",
     )
-    e.add_argument("spec", metavar="SPEC.json", help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter)")
+    e.add_argument("spec", metavar="SPEC.json",
+                   help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter, 'view:NAME' = a saved view)")
     e.add_argument("--workspace", required=True, help="the workspace folder (made by `workbook build`)")
     e.add_argument("--format", default="html,md,png,csv,xlsx,parquet",
-                   help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables)")
+                   help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables) "
+                   "timelinejs,gexf,geojson (events, co-mention network, places for TimelineJS, Gephi, QGIS)")
     e.add_argument("--out", default="exports", help="folder the bundle goes into (default: exports)")
-    e.add_argument("--title", default="Report", help="report title; also names the bundle folder")
+    e.add_argument("--title", default=None, help="report title; also names the bundle folder (default: made "
+                   "from the filter)")
     e.add_argument("--chart", action="append", metavar="NAME", help="chart to include (repeatable; default: "
                    "timeline, claims_by_confidence, place_map)")
     e.add_argument("--table", action="append", metavar="NAME", help="table to include (repeatable; default: claims)")

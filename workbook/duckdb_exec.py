@@ -15,8 +15,9 @@ with the same dtypes, as ``workbook.filters.apply(read_book(ws), spec)`` (the se
 
 What differs from the pandas path: the snapshot is read as built (``read_book(ws)``), without the
 analyst's curation log (entity merges); annotations come from the snapshot, or from ``annotations=``
-(e.g. ``wb.open(ws).annotations``). Text matching lower-cases with DuckDB's ``lower`` where the pandas
-path uses Arrow's ``utf8_lower``; both apply Unicode simple lower-casing.
+(e.g. ``wb.open(ws).annotations``). A ``text`` query (the search syntax of :mod:`workbook.filtering.query`)
+is matched by the same Python code as the pandas path, over the ``text`` columns of documents and claims
+only (read once per executor); the other tables stay in DuckDB.
 """
 
 # ruff: noqa: S608 - every value from a spec or a file is a bound parameter ($name); the SQL text only
@@ -34,8 +35,9 @@ import pyarrow as pa
 
 from workbook.book import TABLE_NAMES, Book
 from workbook.errors import WorkbookError
+from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES, FilterSpec
-from workbook.filtering.text import lower
+from workbook.filtering.text import TextColumn, lower
 from workbook.model import SCHEMA_VERSION
 from workbook.model import table as declared_table
 from workbook.workspace import _current_snapshot, read_manifest, table_from_arrow
@@ -117,6 +119,7 @@ class DuckDBExecutor:
             )
         self._valid_mentions = False
         self._whole_tables: dict[str, pd.DataFrame] = {}
+        self._text_columns: dict[str, tuple[Any, TextColumn]] = {}
         self.con = duckdb.connect(":memory:")
         if threads is not None:
             self.con.execute(f"SET threads = {int(threads)}")
@@ -157,7 +160,9 @@ class DuckDBExecutor:
         """Create the temp tables a spec needs; return the SQL of the six filtered tables."""
         con, q = self.con, _Query()
         marks = self._marks(spec, q)
-        needle = q.param("needle", lower(spec.text)) if spec.text else ""
+        if spec.text:  # the search syntax is evaluated by the same code as apply(), over the text columns only
+            self._text_rows(spec.text, "documents", "text_docs")
+            self._text_rows(spec.text, "claims", "text_claims")
         sel = q.param("sel", list(spec.entity_ids)) if spec.entity_ids else ""
 
         def marked(mark: str, kind: str) -> str:
@@ -192,7 +197,7 @@ class DuckDBExecutor:
             statuses, none = q.param("statuses", list(spec.claim_statuses)), q.param("no_status", NO_STATUS)
             claim.append(f"list_contains({statuses}, coalesce(s.value, {none}))")
         if spec.text:
-            claim.append(f"contains(lower(c.text), {needle})")
+            claim.append(f"c.{_ROW} IN (SELECT rn FROM text_claims)")
         if spec.entity_ids:
             claim.append(f"(list_contains({sel}, c.speaker_id) OR list_has_any(c.entity_ids, {sel}))")
         for m in marks:
@@ -211,10 +216,11 @@ class DuckDBExecutor:
             start = "coalesce(CAST(v.date_start AS DATE), CAST(v.date_end AS DATE))"
             end = "coalesce(CAST(v.date_end AS DATE), CAST(v.date_start AS DATE))"
             event.append(f"{start} IS NOT NULL")
+            within = spec.date_match == "within"
             if spec.date_to is not None:
-                event.append(f"{start} <= {q.param('hi', spec.date_to)}")
+                event.append(f"{end if within else start} <= {q.param('hi', spec.date_to)}")
             if spec.date_from is not None:
-                event.append(f"{end} >= {q.param('lo', spec.date_from)}")
+                event.append(f"{start if within else end} >= {q.param('lo', spec.date_from)}")
         if spec.entity_ids:
             event.append(f"list_has_any(v.entity_ids, {sel})")
         for m in marks:
@@ -250,7 +256,14 @@ class DuckDBExecutor:
         if spec.publishers:
             doc.append(f"list_contains({q.param('publishers', list(spec.publishers))}, d.publisher)")
         if spec.text:
-            doc.append(f"contains(lower(d.text), {needle})")
+            doc.append(f"d.{_ROW} IN (SELECT rn FROM text_docs)")
+        if spec.published_from is not None or spec.published_to is not None:
+            day = "CAST(d.published AS DATE)"
+            doc.append(f"{day} IS NOT NULL")
+            if spec.published_from is not None:
+                doc.append(f"{day} >= {q.param('pub_lo', spec.published_from)}")
+            if spec.published_to is not None:
+                doc.append(f"{day} <= {q.param('pub_hi', spec.published_to)}")
         if spec.entity_ids:
             doc.append(mentioning(f"list_contains({sel}, entity_id)"))
         if spec.entity_types:
@@ -296,6 +309,17 @@ class DuckDBExecutor:
         }
         order = {name: f" ORDER BY {'e.' if name == 'entities' else ''}{_ROW}" for name in sql}
         return q, {name: sql[name] + order[name] for name in sql}
+
+    def _text_rows(self, query: str, table: str, name: str) -> None:
+        """Temp view ``name``: the row numbers of ``table`` whose ``text`` matches ``query`` (read the text
+        column once per executor, then matched by :func:`workbook.filtering.query.match_query`)."""
+        if table not in self._text_columns:
+            arrow = self.con.sql(f"SELECT {_ROW} AS rn, text FROM {table} ORDER BY {_ROW}").to_arrow_table()
+            rows = arrow.column("rn").to_numpy()
+            self._text_columns[table] = (rows, TextColumn.build(arrow.column("text").to_pandas()))
+        rows, column = self._text_columns[table]
+        hits = pa.table({"rn": pa.array(rows[match_query(query, column)], type=pa.int64())})
+        self.con.register(name, hits)
 
     def _latest(self, q: _Query, name: str, kind: str) -> None:
         """Temp table ``name``: per target, the latest annotation of ``kind`` (by ``created``, ties going
@@ -351,6 +375,27 @@ class DuckDBExecutor:
             for name in ("build_issues", "annotations"):
                 tables[name] = self._whole(name)
         return Book(**tables, manifest=self.manifest, workspace=self.workspace)
+
+    def copy_parquet(self, spec: FilterSpec, table: str, path: str | Path) -> Path:
+        """Every row of ``table`` under ``spec`` written to the Parquet file ``path`` by DuckDB, streamed
+        (no DataFrame is made, so no row cap and little memory); the same rows, in the same order, as
+        ``apply(book, spec).table(table)``. Raises :class:`DuckDBExecError` for a table it does not filter
+        or a file that exists."""
+        if table not in _FILTERED:
+            raise DuckDBExecError(f"copy_parquet writes one of {', '.join(_FILTERED)}, not {table!r}.")
+        dest = Path(path)
+        if dest.exists():
+            raise DuckDBExecError(f"{dest} exists; choose another name (exports never overwrite).")
+        if spec.is_empty:
+            q, sql = _Query(), f"SELECT * EXCLUDE ({_ROW}) FROM {table} ORDER BY {_ROW}"
+        else:
+            q, queries = self._prepare(spec)
+            sql = queries[table]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        q.run(self.con, f"COPY ({sql}) TO {_lit(tmp)} (FORMAT parquet)")
+        tmp.replace(dest)
+        return dest
 
     def counts(self, spec: FilterSpec) -> dict[str, int]:
         """Surviving rows per filtered table, without fetching them."""

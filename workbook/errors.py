@@ -37,7 +37,9 @@ __all__ = [
     "ReportManifestError",
     "ReportMismatchError",
     "ReportSourceChangedError",
+    "SavedViewError",
     "SchemaError",
+    "SearchSyntaxError",
     "TableLoadError",
     "UnsupportedFormatError",
     "WatchlistError",
@@ -132,6 +134,22 @@ class FilterSpecError(WorkbookError):
     """A FilterSpec (or its JSON) is malformed or names values that do not exist."""
 
 
+class SearchSyntaxError(FilterSpecError):
+    """A search query (``FilterSpec.text``, the entity search) does not follow the search syntax; ``position``
+    is the 0-based character offset where the problem is."""
+
+    def __init__(self, message: str, query: str, position: int) -> None:
+        self.query = query
+        self.position = position
+        excerpt = query[max(0, position - 20) : position + 20]
+        caret = " " * (min(position, 20)) + "^"
+        super().__init__(
+            f"Search syntax error at position {position} of {query!r}: {message}\n  {excerpt}\n  {caret}\n"
+            'Write "exact phrase", AND / OR / NOT, (parentheses), prefix*, word~1; put a bracket '
+            "or an operator word between double quotes to search for it literally."
+        )
+
+
 class ChartError(WorkbookError):
     """A chart was asked for with an option it does not know, or for a row that is not in the Book."""
 
@@ -194,6 +212,10 @@ class LinkStoreError(WorkbookError):
 
 class AnalystLogError(WorkspaceError):
     """The analyst's logs (``analyst/*.jsonl`` in a workspace) cannot be read or written."""
+
+
+class SavedViewError(WorkbookError):
+    """A saved view is asked for by a name the workspace does not hold, or given an empty name."""
 
 
 class AnnotationError(WorkbookError):

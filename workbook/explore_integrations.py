@@ -39,6 +39,7 @@ __all__ = [
     "launches_in_window",
     "layer_key",
     "report_charts",
+    "report_link",
     "run_export",
     "summary_of",
     "with_launch_layer",
@@ -55,8 +56,9 @@ VIEW_CHARTS: Mapping[str, str] = MappingProxyType({
     "map": "place_map",
     "mentions": "mentions_over_time",
 })  # fmt: skip
-#: The formats the export bar offers (PNG needs kaleido and Chromium) and those chosen at first.
-EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png")
+#: The formats the export bar offers (PNG needs kaleido and Chromium; timelinejs, gexf and geojson are the
+#: events, network and places for the next tool) and those chosen at first.
+EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png", "timelinejs", "gexf", "geojson")
 DEFAULT_EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
 
 
@@ -69,19 +71,45 @@ def run_export(book: Book, spec: FilterSpec, *, log: Any, views: Sequence[str], 
                formats: Sequence[str], out: str | Path) -> ReportResult:  # fmt: skip
     """Write the report bundle of what the explorer shows: ``book`` (unfiltered) under ``spec``, the charts
     of ``views``, the claims table, the filter ``log``; see :func:`workbook.export.export_report`."""
+    from workbook.curation.saved_views import matching_views
     from workbook.export import export_report
 
     return export_report(book, spec, log=log, charts=report_charts(views), tables=["claims"],
-                         title=title.strip() or "Report", formats=list(formats), out=out)  # fmt: skip
+                         title=title.strip() or None, formats=list(formats), out=out,
+                         saved_views=matching_views(book, spec))  # fmt: skip
 
 
-def export_status_html(path: str | Path | None = None, error: str | None = None) -> str:
-    """One escaped HTML line: where the bundle was written, or why it was not."""
+def report_link(path: str | Path, cwd: str | Path | None = None) -> str:
+    """The href that opens ``path`` from a notebook page: relative to the kernel's working folder (the
+    notebook's folder, which is where JupyterLab resolves a relative link: it opens the file in the lab),
+    else a ``file:`` URI."""
+    target = Path(path).resolve()
+    try:
+        return target.relative_to(Path(cwd or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return target.as_uri()
+
+
+def export_status_html(path: str | Path | None = None, error: str | None = None, *,
+                       busy: Sequence[str] = (), cwd: str | Path | None = None) -> str:  # fmt: skip
+    """One escaped HTML line: that an export is running (``busy``: its formats), where the bundle was
+    written (its full path, with links to the report page and the folder), or why it was not."""
     if error is not None:
         return f'<span style="color:#b00020">Export failed: {html.escape(error)}</span>'
+    if busy:
+        slow = " (charts as images take 10 s or more)" if set(busy) & {"png", "svg", "pdf"} else ""
+        return (f'<span class="wb-busy" style="color:#555">⏳ Exporting {html.escape(", ".join(busy))}…'
+                f"{html.escape(slow)}</span>")  # fmt: skip
     if path is None:
         return ""
-    return f"Report written to <span class='wb-path'>{html.escape(str(path))}</span>"
+    folder = Path(path).resolve()
+    links = []
+    for target, label in ((folder / "report.html", "open report.html"), (folder, "the folder")):
+        if target == folder or target.exists():
+            href = html.escape(report_link(target, cwd), quote=True)
+            links.append(f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>')
+    return (f"✓ Report written to <span class='wb-path'>{html.escape(str(folder))}</span> · "
+            + " · ".join(links))  # fmt: skip
 
 
 # -- launch layer ------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,8 @@ import pandas as pd
 from workbook.book import Book
 from workbook.errors import WorkbookError
 from workbook.explore_log import FilterChange, FilterLog, jsonable, make_change
+from workbook.filtering.query import match_query
+from workbook.filtering.text import TextColumn
 from workbook.filters import FilterMasks, FilterSpec, diff_specs
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
@@ -62,6 +64,7 @@ __all__ = [
     "control_values",
     "count_choices",
     "date_bounds",
+    "date_hints",
     "inert",
     "jsonable",
     "make_change",
@@ -86,6 +89,9 @@ CONTROL_FIELDS: tuple[str, ...] = (
     "entity_types",
     "date_from",
     "date_to",
+    "date_match",
+    "published_from",
+    "published_to",
     "speakers",
     "quote_kinds",
     "confidence_bands",
@@ -93,6 +99,13 @@ CONTROL_FIELDS: tuple[str, ...] = (
     "text",
     "stars_only",
 )
+#: The two date windows a control can move: (from field, to field).
+_WINDOWS: dict[str, tuple[str, str]] = {
+    "date_from": ("date_from", "date_to"),
+    "date_to": ("date_from", "date_to"),
+    "published_from": ("published_from", "published_to"),
+    "published_to": ("published_from", "published_to"),
+}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: (label, value) pairs, as ipywidgets selection widgets take them.
@@ -210,11 +223,13 @@ VIEW_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })  # fmt: skip
 
 
-def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None
-               ) -> go.Figure:  # fmt: skip
+def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None,
+               names: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
     """The figure of ``view`` for ``book`` (a filtered Book), with the explorer's default options updated
     by ``options``. Building several views of one Book, pass them the same ``cache``
-    (``workbook.charts.ChartCache(book)``): they then share the coding of the Book's mentions."""
+    (``workbook.charts.ChartCache(book)``): they then share the coding of the Book's mentions. ``names``
+    (the unfiltered Book's entities) names the speakers of the claims view whose own mentions are
+    filtered out."""
     if view not in VIEWS:
         raise ExploreError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}.")
     from workbook import charts  # the chart layer (and plotly) only when a figure is built
@@ -228,6 +243,8 @@ def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, 
         "map": charts.place_map,
         "mentions": charts.mentions_over_time,
     }
+    if view == "claims" and names is not None:
+        opts["names"] = names
     return builders[view](book, **opts, cache=cache)
 
 
@@ -275,12 +292,15 @@ def spec_with_control(spec: FilterSpec, control: str, value: Any) -> FilterSpec:
     """
     if control not in CONTROL_FIELDS:
         raise ExploreError(f"unknown control {control!r}; the controls are {', '.join(CONTROL_FIELDS)}.")
-    if control in ("date_from", "date_to"):
+    if control in _WINDOWS:
         d = _as_date(value)
-        lo, hi = (d, spec.date_to) if control == "date_from" else (spec.date_from, d)
+        lo_f, hi_f = _WINDOWS[control]
+        lo, hi = (d, getattr(spec, hi_f)) if control == lo_f else (getattr(spec, lo_f), d)
         if lo is not None and hi is not None and lo > hi:
             lo, hi = (d, d)
-        return spec.with_(date_from=lo, date_to=hi)
+        return spec.with_(**{lo_f: lo, hi_f: hi})
+    if control == "date_match":
+        return spec.with_(date_match=str(value or "overlaps"))
     if control == "text":
         return spec.with_(text=str(value or "").strip())
     if control == "stars_only":
@@ -331,6 +351,19 @@ def publisher_choices(book: Book) -> list[Choice]:
     return count_choices(book.documents["publisher"].astype(object))
 
 
+def date_hints(book: Book) -> tuple[str, str]:
+    """The hints under the two date windows: where the events are dense (and how many lie outside) and
+    the publication span, e.g. ``"Events mostly 2023-01-01 – 2025-01-01 (202 outside)"``."""
+    from workbook.filtering.dates import event_span, publication_span
+
+    events, published = event_span(book), publication_span(book)
+    ev = "no dated events in the Book" if events.first is None else f"Events mostly {events}"
+    if events.n_outside:
+        ev += f" ({events.n_outside:,} outside)"
+    pub = "no publication dates in the Book" if published.first is None else f"Published {published}"
+    return ev, pub
+
+
 def date_bounds(book: Book) -> tuple[date | None, date | None]:
     """The first and last day of the Book's events and publication dates (None when there are none)."""
     parts = [book.events["date_start"], book.events["date_end"], book.documents["published"]]
@@ -352,6 +385,16 @@ class EntityCatalog:
     totals: np.ndarray[Any, Any]
     name_rank: np.ndarray[Any, Any]
     position: Mapping[str, int]
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def column(self) -> TextColumn:
+        """The haystack as a :class:`TextColumn` (built on first search, then kept)."""
+        cached = self._cache.get("column")
+        if not isinstance(cached, TextColumn):
+            cached = TextColumn.build(pd.Series(self.haystack, dtype=object))
+            self._cache["column"] = cached
+        return cached
 
     @classmethod
     def build(cls, book: Book, labels: Mapping[str, str]) -> EntityCatalog:
@@ -382,7 +425,9 @@ class EntityCatalog:
 
     def choices(self, query: str, counts: np.ndarray[Any, Any] | None = None, selected: Sequence[str] = (),
                 limit: int = 50, types: Sequence[str] = ()) -> list[Choice]:  # fmt: skip
-        """Entities whose name or alias contains ``query`` (case-insensitive; all when blank), of ``types``
+        """Entities whose name or aliases match ``query`` (the search syntax of :mod:`workbook.filtering.query`:
+        plain words are case-insensitive substrings, names match across romanisations; all when blank;
+        a malformed query raises :class:`~workbook.errors.SearchSyntaxError`), of ``types``
         (all when empty), labelled "Name (n)" with ``n`` their mentions in the current view (``counts``,
         aligned with the Book's entities rows; the Book's totals when None); most mentioned first, at most
         ``limit``, after every ``selected`` entity, which is always listed."""
@@ -391,9 +436,8 @@ class EntityCatalog:
         if len(shown) != n:
             raise ExploreError(f"counts has {len(shown)} values for {n} entities.")
         keep = np.ones(n, dtype=bool)
-        q = " ".join(query.split()).lower()
-        if q:
-            keep &= np.fromiter((q in h for h in self.haystack), dtype=bool, count=n)
+        if query.strip():
+            keep &= match_query(query, self.column)
         if types:
             keep &= np.isin(self.types, list(types))
         hits = np.flatnonzero(keep)

@@ -310,6 +310,21 @@ def _speakers(book: Book) -> tuple[np.ndarray[Any, Any], list[tuple[str, str]]]:
     return speaker, keys
 
 
+def _speaker_names(book: Book, ids: np.ndarray[Any, Any], entities: pd.DataFrame) -> np.ndarray[Any, Any]:
+    """Display names of the speaker entities ``ids``: from ``entities``; an id without a row there is named
+    by the commonest ``speaker_text`` of its claims (then by "(unnamed speaker)"), never shown raw."""
+    labels, types = entity_lookup(entities, ids, unknown_type="\x00missing")
+    missing = np.flatnonzero(types == "\x00missing")
+    if len(missing):
+        c = book.claims
+        sub = c.loc[c["speaker_id"].isin(ids[missing].tolist()), ["speaker_id", "speaker_text"]].dropna()
+        sub = sub.assign(speaker_text=[collapse(t) for t in sub["speaker_text"].astype(str)])
+        sub = sub[sub["speaker_text"] != ""]
+        common = sub.groupby("speaker_id")["speaker_text"].agg(lambda s: s.value_counts().index[0]).to_dict()
+        labels[missing] = [common.get(str(i), "(unnamed speaker)") for i in ids[missing].tolist()]
+    return labels
+
+
 def _band_codes(values: pd.Series) -> np.ndarray[Any, Any]:
     """The index of each value in :data:`CONFIDENCE_BANDS` (-1 for anything else)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
@@ -321,12 +336,17 @@ def _band_codes(values: pd.Series) -> np.ndarray[Any, Any]:
     return lut[codes]
 
 
-def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache | None = None) -> go.Figure:
+def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache | None = None,
+                         names: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
     """Claims per speaker, stacked by ICD 203 confidence band in band order (unlikely to certain).
 
     A speaker is the resolved entity (its name), else the speaker as written (in quotes), else
     "(unattributed)". The ``max_speakers`` speakers with most claims get a bar each; the rest share one.
-    ``cache`` is accepted (and checked) like every builder's; this chart needs nothing from it.
+    ``names`` is the entities table speakers are named from (default ``book.entities``): a filtered Book
+    keeps only the entities named in view, so pass the unfiltered Book's entities to name a speaker
+    whose own mentions are filtered out; a speaker found in neither is named by its ``speaker_text``,
+    never by its raw id. ``cache`` is accepted (and checked) like every builder's; this chart needs
+    nothing from it.
     """
     if max_speakers < 1:
         raise ChartError(f"max_speakers must be >= 1 (got {max_speakers}).")
@@ -346,7 +366,7 @@ def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache |
     labels = np.empty(len(keys), dtype=object)
     labels[:] = [f"“{v}”" if k == "text" else "(unattributed)" for k, v in keys]
     if len(ent):
-        labels[ent] = entity_lookup(book.entities, skeys[ent])[0]
+        labels[ent] = _speaker_names(book, skeys[ent], book.entities if names is None else names)
     sort_key = labels + "\x00" + kinds + "\x00" + skeys  # ties on count and label: by kind, then key
     keep = top_order(totals, lambda i: sort_key[i], max_speakers)
     keep = np.concatenate([keep[kinds[keep] != "unattributed"], keep[kinds[keep] == "unattributed"]])

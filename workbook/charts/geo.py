@@ -10,8 +10,11 @@ once in JupyterLab). :func:`required_topojson` names the files a figure needs.
 :func:`place_map` draws each place with coordinates as a marker (``customdata = [entity_id]``) and, by
 default, its uncertainty as a circle of radius ``uncertainty_km`` (a geodesic polygon of
 :data:`CIRCLE_VERTICES` vertices; all circles are one trace of float32 arrays, rings separated by NaN, for
-at most :data:`MAX_CIRCLES` places). The view is fitted to the data, spans at least :data:`MIN_SPAN_KM` each
-way and is at least as wide as it is tall, so a single place is not drawn as a sliver of map.
+at most :data:`MAX_CIRCLES` places). Country- and province-level places (uncertainty of :data:`COARSE_KM` or
+more) are drawn lightly, with dotted circles, so they do not hide cities and sites. The view is fitted to
+the finer places and their circles (to all places when there are only coarse ones), spans at least
+:data:`MIN_SPAN_KM` each way and is at least as wide as it is tall, so a single place is not drawn as a
+sliver of map.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from workbook.model import ENTITY_TYPES
 
 __all__ = [
     "CIRCLE_VERTICES",
+    "COARSE_KM",
     "MAX_CIRCLES",
     "MIN_SPAN_KM",
     "SCOPES",
@@ -66,6 +70,9 @@ _RESOLUTION = {"asia": 50, "world": 110}
 _COVERAGE = {"asia": ((15.0, 180.0), (-84.0, 85.0)), "world": ((-180.0, 180.0), (-90.0, 90.0))}
 _EARTH_KM = 6371.0088
 _KM_PER_DEGREE = np.pi * _EARTH_KM / 180
+#: Places this uncertain (km) or more are country- or province-level: drawn lightly, and left out of the
+#: fitted view whenever finer places are in view (a country centroid's ±1,750 km circle would fill it).
+COARSE_KM = 100.0
 #: Vertices of an uncertainty circle (plus one to close it).
 CIRCLE_VERTICES = 24
 #: Uncertainty circles are drawn for at most this many places (the most mentioned ones).
@@ -241,22 +248,32 @@ def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, ca
     elif scope == "asia" and not on_asia.all():
         notes.append(f"{fmt_count(int((~on_asia).sum()), 'place')} off the Asia basemap; use scope='world'.")
     data: list[dict[str, Any]] = []
-    ext_lat, ext_lon = [lat], [lon]
+    coarse = p.unc >= COARSE_KM  # NaN (unknown) is not coarse
+    fit = ~coarse if (~coarse).any() else np.ones(len(p.ids), dtype=bool)
+    ext_lat, ext_lon = [lat[fit]], [lon[fit]]
+    if coarse.any() and not fit.all():
+        notes.append(f"{fmt_count(int(coarse.sum()), 'country- or province-level place')} (± {COARSE_KM:g} km or "
+                     "more) drawn lightly; the view fits the finer places.")  # fmt: skip
     has_unc = np.flatnonzero(~np.isnan(p.unc)) if show_uncertainty else np.zeros(0, dtype=np.int64)
     if len(has_unc) > MAX_CIRCLES:
         n_ment = p.n_mentions[has_unc]
         has_unc = np.sort(has_unc[top_order(n_ment, lambda i: p.ids[has_unc[i]], MAX_CIRCLES)])
         notes.append(f"Uncertainty circles of the {MAX_CIRCLES:,} most mentioned places only.")
-    if len(has_unc):
-        clat, clon = circle_polygons(lat[has_unc], lon[has_unc], p.unc[has_unc])
-        ext_lat.append(clat.ravel())
-        ext_lon.append(clon.ravel())
-        gap = np.full((len(has_unc), 1), np.nan)
+    for rows, light in ((has_unc[~coarse[has_unc]], False), (has_unc[coarse[has_unc]], True)):
+        if not len(rows):
+            continue
+        clat, clon = circle_polygons(lat[rows], lon[rows], p.unc[rows])
+        if not light or fit.all():
+            ext_lat.append(clat.ravel())
+            ext_lon.append(clon.ravel())
+        gap = np.full((len(rows), 1), np.nan)
+        line = {"width": 1, "color": "rgba(120,120,120,0.35)", "dash": "dot"} if light else \
+            {"width": 1, "color": "rgba(214,39,40,0.55)"}  # fmt: skip
         data.append({
             "type": "scattergeo", "lat": np.hstack([clat, gap]).ravel().astype(np.float32),
-            "lon": np.hstack([clon, gap]).ravel().astype(np.float32), "mode": "lines",
-            "line": {"width": 1, "color": "rgba(214,39,40,0.55)"}, "hoverinfo": "skip", "name": "uncertainty radius",
-            "meta": {"marks": "uncertainty", "entity_ids": p.ids[has_unc].astype(str)},
+            "lon": np.hstack([clon, gap]).ravel().astype(np.float32), "mode": "lines", "line": line,
+            "hoverinfo": "skip", "name": "uncertainty radius" + (f" (± {COARSE_KM:g} km or more)" if light else ""),
+            "meta": {"marks": "uncertainty", "coarse": light, "entity_ids": p.ids[rows].astype(str)},
         })  # fmt: skip
     texts = label_texts(p.names, 24) if len(p.ids) <= 25 else None
     symbols = np.array([_SYMBOLS.get(str(s), "circle") for s in p.sources.tolist()], dtype=str)
@@ -267,7 +284,8 @@ def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, ca
             "type": "scattergeo", "lat": np.round(lat[sel], 5), "lon": np.round(lon[sel], 5),
             "mode": "markers+text" if texts is not None else "markers", "name": t.replace("_", " "),
             **({"text": texts[sel], "textposition": "top right"} if texts is not None else {}),
-            "marker": {"size": 9, "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR), "symbol": symbols[sel],
+            "marker": {"size": np.where(coarse[sel], 7, 9), "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
+                       "symbol": symbols[sel], "opacity": np.where(coarse[sel], 0.35, 1.0),
                        "line": {"color": "white", "width": 1}},
             "customdata": p.ids[sel].reshape(-1, 1), "hovertext": p.hovers[sel], "hoverinfo": "text",
             "meta": {"marks": "places", "type": t},
@@ -285,4 +303,5 @@ def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, ca
     meta.update(scope=scope, resolution=_RESOLUTION[scope], n_places=len(p.ids))
     meta["topojson"] = f"{scope}_{_RESOLUTION[scope]}m"
     meta["n_circles"] = len(has_unc)
+    meta["n_coarse"] = int(coarse.sum())
     return make_figure(data, layout, title, meta, notes, height=560)

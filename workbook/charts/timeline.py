@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -51,11 +52,15 @@ from workbook.charts._common import (
 )
 from workbook.charts._text import codes_of
 from workbook.errors import ChartError
+from workbook.filtering.dates import event_span, window_span
 from workbook.model import DATE_PRECISIONS
 
-__all__ = ["BIN_FREQS", "COLOR_BY", "MAX_BINS", "timeline"]
+__all__ = ["BIN_FREQS", "COLOR_BY", "MAX_BINS", "X_RANGES", "timeline"]
 
 COLOR_BY: tuple[str, ...] = ("kind", "entity", "precision", "document")
+#: What the time axis shows first: ``dense`` (where most events are, see :func:`workbook.filtering.dates.event_span`)
+#: or ``all`` (every dated event).
+X_RANGES: tuple[str, ...] = ("dense", "all")
 #: At most this many bins per lane in an aggregated timeline.
 MAX_BINS = 500
 #: Aggregation bins, finest first: (code, name, approximate length in days, plotly ``xperiod``).
@@ -244,11 +249,16 @@ def _choose_freq(day: np.ndarray[Any, Any], n_lanes: int, max_bars: int) -> tupl
     return BIN_FREQS[-1]
 
 
-def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str], max_bars: int
-                     ) -> tuple[list[dict[str, Any]], str, int]:  # fmt: skip
+def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str], max_bars: int,
+                     window: tuple[np.datetime64, np.datetime64]) -> tuple[list[dict[str, Any]], str, int]:  # fmt: skip
+    """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers)."""
     day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
-    code, unit, _, period = _choose_freq(day, len(lanes.keys), max_bars)
-    every = bin_range(day.min(), day.max(), code, 10**9)
+    inside = (day[lanes.pos] >= window[0]) & (day[lanes.pos] <= window[1])
+    lanes = _Lanes(lanes.pos[inside], lanes.lane[inside], lanes.keys, lanes.names)
+    if not len(lanes.pos):
+        return [], "D", 0
+    code, unit, _, period = _choose_freq(day[lanes.pos], len(lanes.keys), max_bars)
+    every = bin_range(day[lanes.pos].min(), day[lanes.pos].max(), code, 10**9)
     if every is None:  # pragma: no cover - no calendar has 10**9 bins
         raise ChartError("Too many bins for one timeline.")
     n_bins = len(every)
@@ -271,18 +281,50 @@ def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: 
     return data, code, int(counts.sum(axis=0).max(initial=0))
 
 
+def _window(x_range: str | tuple[Any, Any]) -> tuple[date, date] | None:
+    """None for ``dense``/``all``; the (first, last) days of a window; a ChartError for anything else."""
+    if isinstance(x_range, str):
+        check_choice("x_range", x_range, X_RANGES)
+        return None
+    try:
+        first, last = (pd.Timestamp(v).date() for v in x_range)
+    except (TypeError, ValueError) as exc:
+        raise ChartError(f"x_range must be 'dense', 'all' or (first, last) dates; got {x_range!r}.") from exc
+    if first > last:
+        first, last = last, first
+    return first, last
+
+
+def _axis_range(first: np.datetime64, last: np.datetime64) -> list[str]:
+    """An x range from ``first`` to the end of ``last``, padded by 2% (at least a day) on each side, so a
+    single day never becomes an axis of hours ("23:59:59.999")."""
+    span = (last - first).astype(np.int64) + 1
+    pad = np.timedelta64(max(1, round(span * 0.02)), "D")
+    return [str(first - pad), str(last + np.timedelta64(1, "D") + pad)]
+
+
+#: Date ticks never finer than a day: events are dated to the day at best.
+_DAY_TICKS = [{"dtickrange": [None, 86_400_000], "value": "%Y-%m-%d"}]
+
+
 def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_groups: int = 12,
-             cache: ChartCache | None = None) -> go.Figure:  # fmt: skip
+             cache: ChartCache | None = None, x_range: str | tuple[Any, Any] = "dense") -> go.Figure:  # fmt: skip
     """The dated events of ``book`` on a time axis, in one lane per ``color_by`` group.
 
     ``color_by`` is ``kind``, ``entity`` (an event is drawn in the lane of every entity named in its
     sentence), ``precision`` or ``document``; the ``max_groups`` biggest groups get lanes, the rest
     share an "(other …)" lane. Events without a date (relative expressions in undated documents) are
     left out and counted in a note. Above ``max_marks`` marks the figure shows counts per bin instead
-    (see the module docs). Raises :class:`ChartError` for an unknown ``color_by`` or a bad limit.
+    (see the module docs). ``x_range="dense"`` (default) opens the axis where the events are dense
+    (:func:`workbook.filtering.dates.event_span`: the shortest window holding 90% of them, widened to the
+    publication span) and a note says how many lie outside; aggregated bins (day, week, month, ...) then
+    fit that range and count only the events starting in it. ``x_range="all"`` shows every dated event;
+    ``x_range=(first, last)`` (dates or ISO strings) that window, binned to fit it (the explorer's zoom).
+    Raises :class:`ChartError` for an unknown ``color_by`` or ``x_range``, or a bad limit.
     ``cache`` is accepted (and checked) like every builder's; the timeline needs nothing from it.
     """
     check_choice("color_by", color_by, COLOR_BY)
+    window = _window(x_range)
     cache_for(book, cache)
     if max_marks < 1 or max_groups < 2:
         raise ChartError(f"max_marks must be >= 1 and max_groups >= 2 (got {max_marks}, {max_groups}).")
@@ -308,11 +350,18 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     colors = _colors(lanes.keys, color_by)
     meta["n_marks"] = len(lanes.pos)
     meta["groups"] = [hover_escape(n) for n in lanes.names]
+    span = window_span(book, *window) if window is not None else event_span(book, dense=x_range == "dense")
+    if span.first is None or span.last is None:  # pragma: no cover - there are dated events
+        raise ChartError("Dated events without a date range.")
+    lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
+    meta.update(x_range="window" if window is not None else x_range, range=[str(lo), str(hi)],
+                n_outside=span.n_outside)  # fmt: skip
     if len(lanes.pos) <= max_marks:
         data = _marks_data(book, ev, lanes, shown, colors)
         layout: dict[str, Any] = {
             "barmode": "overlay",
-            "xaxis": {"type": "date", "title": {"text": "date"}},
+            "xaxis": {"type": "date", "title": {"text": "date"}, "range": _axis_range(lo, hi),
+                      "tickformatstops": _DAY_TICKS},
             "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": shown[::-1], "automargin": True},
             "hovermode": "closest",
             "legend": {"title": {"text": ""}},
@@ -320,18 +369,28 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
         meta.update(aggregated=False, freq=None)
         title = f"Timeline: {fmt_count(n_dated, 'dated event')}"
         height = 160 + 36 * len(lanes.keys)
+        if span.n_outside:
+            notes.append(f"{fmt_count(span.n_outside, 'event')} outside {span} (where most events are): zoom out "
+                         "to see them.")  # fmt: skip
     else:
-        data, code, top = _aggregated_data(ev, lanes, shown, colors, max_marks)
+        start_day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")[lanes.pos]
+        n_out = int(np.count_nonzero((start_day < lo) | (start_day > hi)))
+        data, code, top = _aggregated_data(ev, lanes, shown, colors, max_marks, (lo, hi))
         unit = next(f[1] for f in BIN_FREQS if f[0] == code)
         layout = {
             "barmode": "stack",
             "bargap": 0.05,
-            "xaxis": {"type": "date", "title": {"text": f"{unit} (events counted at the start of their interval)"}},
+            "xaxis": {"type": "date", "title": {"text": f"{unit} (events counted at the start of their interval)"},
+                      "range": _axis_range(lo, hi), "tickformatstops": _DAY_TICKS},
             "yaxis": count_axis(top, f"events per {unit}"),
             "hovermode": "closest",
         }
         meta.update(aggregated=True, freq=code, bin_unit=unit)
         title = f"Timeline (aggregated: events per {unit}): {fmt_count(n_dated, 'dated event')}"
         notes.append(f"{len(lanes.pos):,} marks exceed max_marks={max_marks:,}: showing counts per {unit}.")
+        if n_out:
+            notes.append(f"{n_out:,} marks start outside {span} (where most events are) and are not counted; "
+                         "x_range='all' shows them.")  # fmt: skip
+        meta["n_outside"] = n_out
         height = 450
     return make_figure(data, layout, title, meta, notes, height=height)

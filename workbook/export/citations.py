@@ -32,6 +32,7 @@ __all__ = [
     "CITED_KINDS",
     "LIST_SEPARATOR",
     "NOTE_SEPARATOR",
+    "OPEN_CITATION_SCRIPT",
     "citation_table",
     "citations_html",
     "citations_markdown",
@@ -218,22 +219,57 @@ def _annotations_markdown(row: Any) -> str:
     return "".join(f" · {p}" for p in parts)
 
 
+#: Opens the collapsed document group holding the citation a link points to (``#cite-C12``).
+OPEN_CITATION_SCRIPT = (
+    "(function(){function o(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;"
+    "var t=document.getElementById(id);if(!t)return;var d=t.closest('details');if(d&&!d.open){d.open=true;"
+    "t.scrollIntoView();}}window.addEventListener('hashchange',o);o();})();"
+)
+
+
+def _groups(rows: list[Any]) -> list[list[Any]]:
+    """Consecutive citations of one document (the table is in document order)."""
+    out: list[list[Any]] = []
+    for row in rows:
+        if out and out[-1][0].doc_id == row.doc_id:
+            out[-1].append(row)
+        else:
+            out.append([row])
+    return out
+
+
+def _counted(rows: list[Any]) -> str:
+    n_claims = sum(1 for r in rows if r.kind == "claim")
+    n_events = len(rows) - n_claims
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((n_claims, "claim"), (n_events, "event")) if n]
+    return ", ".join(parts)
+
+
 def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
-    """The citations as an HTML list (``<li id="cite-C1">``), every value escaped; at most ``max_items``."""
+    """The citations grouped by document, each group a collapsed ``<details>`` (title, publisher, date and
+    how many claims and events) holding an ordered list (``<li id="cite-C1">``); every value escaped; at
+    most ``max_items`` citations. A link to ``#cite-C1`` opens its group (:data:`OPEN_CITATION_SCRIPT`)."""
     esc = html.escape
     shown = table if max_items is None else table.head(max_items)
-    items = []
-    for row in _records(shown):
-        title = f"<cite>{esc(row.title or row.doc_id)}</cite>"
-        where = ", ".join(esc(p) for p in _where(row))
-        check = "" if row.verified else ' <strong class="wb-warn">(offsets do not match the row text)</strong>'
-        items.append(
-            f'<li id="{anchor(row.ref)}"><b>{esc(row.ref)}</b> {esc(row.kind)} · {title}'
-            f"{', ' + where if where else ''} · document <code>{esc(row.doc_id)}</code>, "
-            f"characters {row.start}–{row.end}{check}<blockquote>{esc(row.quote)}</blockquote>"
-            f'<span class="wb-note">{esc(_detail(row))}</span>{_annotations_html(row)}</li>'
+    groups = []
+    for rows in _groups(_records(shown)):
+        first = rows[0]
+        where = ", ".join(esc(p) for p in _where(first))
+        items = []
+        for row in rows:
+            check = "" if row.verified else ' <strong class="wb-warn">(offsets do not match the row text)</strong>'
+            items.append(
+                f'<li id="{anchor(row.ref)}"><b>{esc(row.ref)}</b> {esc(row.kind)} · characters {row.start}–{row.end}'
+                f"{check}<blockquote>{esc(row.quote)}</blockquote>"
+                f'<span class="wb-note">{esc(_detail(row))}</span>{_annotations_html(row)}</li>'
+            )
+        groups.append(
+            f'<details class="wb-doc"><summary><cite>{esc(first.title or first.doc_id)}</cite>'
+            f"{', ' + where if where else ''} · {esc(_counted(rows))} · {esc(rows[0].ref)}–{esc(rows[-1].ref)}"
+            f' <span class="wb-note">document <code>{esc(first.doc_id)}</code></span></summary>'
+            f'<ol class="wb-cite">{"".join(items)}</ol></details>'
         )
-    out = f'<ol class="wb-cite">{"".join(items)}</ol>' if items else "<p>Nothing to cite.</p>"
+    out = "".join(groups) if groups else "<p>Nothing to cite.</p>"
     if len(shown) < len(table):
         out += (f'<p class="wb-note">{len(shown):,} of {len(table):,} citations listed here; '
                 "citations.csv holds them all.</p>")  # fmt: skip
@@ -241,20 +277,24 @@ def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
 
 
 def citations_markdown(table: pd.DataFrame, max_items: int | None = None) -> str:
-    """The citations as a Markdown list, every value escaped; at most ``max_items``."""
+    """The citations as Markdown, one heading per document and a list under it, every value escaped; at
+    most ``max_items``."""
     shown = table if max_items is None else table.head(max_items)
-    lines = []
-    for row in _records(shown):
-        where = ", ".join(md_escape(p) for p in _where(row))
-        check = "" if row.verified else " **(offsets do not match the row text)**"
-        lines.append(
-            f"- **{md_escape(row.ref)}** {row.kind} · *{md_escape(row.title or row.doc_id)}*"
-            f"{', ' + where if where else ''} · document {md_escape(row.doc_id)}, "
-            f"characters {row.start}–{row.end}{check}"
-            f" · “{md_escape(row.quote)}” · {md_escape(_detail(row))}{_annotations_markdown(row)}"
-        )
+    lines: list[str] = []
+    for rows in _groups(_records(shown)):
+        first = rows[0]
+        where = ", ".join(md_escape(p) for p in _where(first))
+        head = f"{where + ' · ' if where else ''}{_counted(rows)} · document {md_escape(first.doc_id)}"
+        lines += [f"### {md_escape(first.title or first.doc_id)}", "", head, ""]
+        for row in rows:
+            check = "" if row.verified else " **(offsets do not match the row text)**"
+            lines.append(
+                f"- **{md_escape(row.ref)}** {row.kind} · characters {row.start}–{row.end}{check}"
+                f" · “{md_escape(row.quote)}” · {md_escape(_detail(row))}{_annotations_markdown(row)}"
+            )
+        lines.append("")
     if not lines:
         return "Nothing to cite."
     if len(shown) < len(table):
-        lines += ["", f"*{len(shown):,} of {len(table):,} citations listed here; citations.csv holds them all.*"]
-    return "\n".join(lines)
+        lines += [f"*{len(shown):,} of {len(table):,} citations listed here; citations.csv holds them all.*"]
+    return "\n".join(lines).rstrip("\n")

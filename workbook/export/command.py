@@ -3,7 +3,8 @@
     workbook export SPEC.json --workspace seeds.workbook --format html,md,png,csv --out exports/
 
 ``SPEC.json`` holds a FilterSpec (``FilterSpec.to_json()``, as the explorer saves it); ``-`` reads it from
-standard input and ``none`` means no filter. The bundle is the one :func:`workbook.export_report` writes.
+standard input, ``none`` means no filter and ``view:NAME`` the workspace's saved view NAME. The bundle is
+the one :func:`workbook.export_report` writes.
 """
 
 from __future__ import annotations
@@ -52,13 +53,19 @@ def run_export(args: argparse.Namespace) -> int:
     from workbook.filters import FilterSpec
     from workbook.workspace import read_book
 
-    text = _spec_text(args.spec)
-    spec = FilterSpec.from_json(text) if text is not None else FilterSpec()
     book = read_book(Path(args.workspace), analyst_work=True)  # statuses and tags, as wb.open gives them
+    if args.spec.startswith("view:"):  # a saved view of the workspace
+        from workbook.curation.saved_views import view
+
+        spec = view(book, args.spec.removeprefix("view:"))
+    else:
+        text = _spec_text(args.spec)
+        spec = FilterSpec.from_json(text) if text is not None else FilterSpec()
+    from workbook.curation.saved_views import matching_views
     result = export_report(
         book, spec, charts=args.chart or DEFAULT_CHARTS, tables=args.table or DEFAULT_TABLES,
         title=args.title, log=_log(args.log), out=args.out, formats=args.format, zip=args.zip,
-        max_rows=args.max_rows, if_exists=args.if_exists,
+        max_rows=args.max_rows, if_exists=args.if_exists, saved_views=matching_views(book, spec),
     )  # fmt: skip
     print(f"report: {result.path}")
     if result.zip_path is not None:

@@ -63,7 +63,8 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "schema_version": _STR,
             "packages": {"type": "object", "additionalProperties": _STR_OR_NULL},
             "filter": _obj(["spec", "description", "is_empty"], {
-                "spec": {"type": "object"}, "description": _STR, "is_empty": {"type": "boolean"}}),
+                "spec": {"type": "object"}, "description": _STR, "is_empty": {"type": "boolean"},
+                "saved_views": {"type": "array", "items": _STR}}),
             "filter_log": {"type": "array", "items": {"type": "object"}},
             "workspace": _obj(["path", "name", "build_id", "n_documents", "documents_digest"], {
                 "path": _STR_OR_NULL, "name": _STR_OR_NULL, "build_id": _STR_OR_NULL, "n_documents": _COUNT,

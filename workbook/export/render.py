@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from workbook.export.citations import anchor, citations_html, citations_markdown, safe_url
+from workbook.export.citations import OPEN_CITATION_SCRIPT, anchor, citations_html, citations_markdown, safe_url
 from workbook.export.figures import figure_script, figure_scripts, html_page
+from workbook.export.readable import COLUMN_LABELS, counts_frame, readable_table
 from workbook.export.tables import cell_text, html_table, markdown_table, md_escape
 
 __all__ = ["ChartPart", "ReportContent", "TablePart", "render_html", "render_markdown"]
@@ -80,9 +81,9 @@ def _log_frame(log: list[dict[str, Any]]) -> pd.DataFrame:
         summary = "; ".join(f"{k}: {cell_text(v[0] if isinstance(v, list) and v else '')} → "
                             f"{cell_text(v[1] if isinstance(v, list) and len(v) > 1 else v)}"
                             for k, v in (changes or {}).items())  # fmt: skip
-        rows.append({"time": cell_text(entry.get("time")), "action": cell_text(entry.get("action")),
-                     "changes": summary})  # fmt: skip
-    return pd.DataFrame(rows, columns=["time", "action", "changes"])
+        rows.append({"Time": cell_text(entry.get("time")), "Action": cell_text(entry.get("action")),
+                     "Changes": summary})  # fmt: skip
+    return pd.DataFrame(rows, columns=["Time", "Action", "Changes"])
 
 
 def _url_links(documents: pd.DataFrame) -> str:
@@ -99,17 +100,20 @@ def render_html(c: ReportContent) -> str:
     """``report.html``: a self-contained page, charts interactive, nothing fetched from the network."""
     esc = html.escape
     toc = [f'<li><a href="#chart-{p.index}">Figure {p.index}. {esc(p.label)}</a></li>' for p in c.charts]
-    toc += [f'<li><a href="#table-{p.index}">Table {p.index}. {esc(p.name)}</a></li>' for p in c.tables]
+    toc += [f'<li><a href="#table-{p.index}">Table {p.index}. {esc(p.name.capitalize())}</a></li>' for p in c.tables]
     toc += ['<li><a href="#citations">Citations</a></li>', '<li><a href="#sources">Sources</a></li>',
             '<li><a href="#reproduce">Filter log and reproduction</a></li>']  # fmt: skip
     body = [
         f"<header><h1>{esc(c.title)}</h1>",
         f'<p class="wb-note">Created {esc(c.created)} with workbook {esc(c.version)} (data model '
-        f"{esc(c.schema_version)}).</p>",
+        f"{esc(c.schema_version)}).</p></header>",
+        '<section id="summary"><h2>Summary</h2>',
         f"<p><b>Filter:</b> {esc(c.filter_description)}</p>",
-        f'<p class="wb-note">In view: {esc(_counts_text(c.counts))}.</p>',
+        html_table(counts_frame(c.counts)),
+        f'<p class="wb-note">{len(c.charts)} figure(s) and {len(c.tables)} table(s) follow; the citations, the '
+        "sources and the filter log close the report.</p>",
         *(f'<p class="wb-note">{esc(n)}</p>' for n in c.notes),
-        f"<nav><ol>{''.join(toc)}</ol></nav></header>",
+        f"<nav><ol>{''.join(toc)}</ol></nav></section>",
     ]
     scripts = []
     for p in c.charts:
@@ -123,14 +127,15 @@ def render_html(c: ReportContent) -> str:
     refs = dict(zip(c.citations["ref"].astype(str), (anchor(r) for r in c.citations["ref"].astype(str)), strict=True))
     for t in c.tables:
         body.append(
-            f'<section id="table-{t.index}"><h2>Table {t.index}. {esc(t.name)}</h2>'
+            f'<section id="table-{t.index}"><h2>Table {t.index}. {esc(t.name.capitalize())}</h2>'
             f'<p class="wb-caption">{esc(t.caption)}</p>'
-            f"{html_table(t.display, c.max_rows, links={'ref': refs})}</section>"
+            f"{html_table(t.display, c.max_rows, links={COLUMN_LABELS['ref']: refs})}</section>"
         )
     body.append(f'<section id="citations"><h2>Citations</h2>{citations_html(c.citations, c.max_citations)}</section>')
     body.append(
         f'<section id="sources"><h2>Sources</h2><p class="wb-caption">The documents in view, with the sha256 of '
-        f"their text.</p>{html_table(_sources_frame(c.documents), c.max_rows)}{_url_links(c.documents)}</section>"
+        f"their text.</p>{html_table(readable_table(_sources_frame(c.documents)), c.max_rows)}"
+        f"{_url_links(c.documents)}</section>"
     )
     log = _log_frame(c.log)
     log_html = html_table(log, c.max_rows) if len(log) else "<p>No filter log was given.</p>"
@@ -140,6 +145,7 @@ def render_html(c: ReportContent) -> str:
         "Reproduce the tables with <code>workbook.open_report(&quot;path/to/this/folder&quot;)</code>.</p></section>"
     )
     heads = figure_scripts([p.figure for p in c.charts]) if c.charts else []
+    scripts.append(OPEN_CITATION_SCRIPT)
     return html_page(c.title, "".join(body), heads, scripts)
 
 
@@ -147,8 +153,9 @@ def render_markdown(c: ReportContent) -> str:
     """``report.md``: charts as images (PNG or SVG when exported) or links to ``report.html``."""
     out = [f"# {md_escape(c.title)}", "",
            f"Created {md_escape(c.created)} with workbook {md_escape(c.version)} (data model "
-           f"{md_escape(c.schema_version)}).", "",
+           f"{md_escape(c.schema_version)}).", "", "## Summary", "",
            f"**Filter:** {md_escape(c.filter_description)}", "",
+           markdown_table(counts_frame(c.counts)), "",
            f"In view: {md_escape(_counts_text(c.counts))}.", ""]  # fmt: skip
     for n in c.notes:
         out += [f"*{md_escape(n)}*", ""]
@@ -164,13 +171,13 @@ def render_markdown(c: ReportContent) -> str:
             out.append("Also as " + ", ".join(extra) + ".")
         out += ["", f"*{md_escape(p.caption)}*", ""]
     for t in c.tables:
-        out += [f"## Table {t.index}. {md_escape(t.name)}", "", md_escape(t.caption), "",
+        out += [f"## Table {t.index}. {md_escape(t.name.capitalize())}", "", md_escape(t.caption), "",
                 markdown_table(t.display, c.max_rows), ""]  # fmt: skip
         if t.files:
             out += ["Data: " + ", ".join(f"[{fmt.upper()}]({path})" for fmt, path in t.files.items()), ""]
     out += ["## Citations", "", citations_markdown(c.citations, c.max_citations), ""]
     out += ["## Sources", "", "The documents in view, with the sha256 of their text.", "",
-            markdown_table(_sources_frame(c.documents), c.max_rows), ""]  # fmt: skip
+            markdown_table(readable_table(_sources_frame(c.documents)), c.max_rows), ""]  # fmt: skip
     log = _log_frame(c.log)
     log_md = markdown_table(log, c.max_rows) if len(log) else "No filter log was given."
     out += ["## Filter log and reproduction", "", log_md,

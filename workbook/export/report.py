@@ -52,6 +52,8 @@ from workbook.export.citations import citation_table
 from workbook.export.figures import IMAGE_FORMATS, ImageRenderer
 from workbook.export.manifest import MANIFEST_KIND, MANIFEST_VERSION, ids_digest, package_versions
 from workbook.export.names import safe_filename, safe_member_name
+from workbook.export.onward import ONWARD_FILES, ONWARD_FORMATS, write_onward
+from workbook.export.readable import COLUMN_LABELS, readable_table, report_title
 from workbook.export.render import ChartPart, ReportContent, TablePart, render_html, render_markdown
 from workbook.export.specs import (
     CHARTS,
@@ -86,7 +88,7 @@ __all__ = [
 ]
 
 #: What a bundle can hold: report pages (html, md), chart images (png, svg, pdf), table files (csv, xlsx, parquet).
-REPORT_FORMATS: tuple[str, ...] = ("html", "md", "png", "svg", "pdf", "csv", "xlsx", "parquet")
+REPORT_FORMATS: tuple[str, ...] = ("html", "md", "png", "svg", "pdf", "csv", "xlsx", "parquet", *ONWARD_FORMATS)
 DEFAULT_FORMATS: tuple[str, ...] = ("html", "md", "png", "csv", "xlsx", "parquet")
 _TABLE_FORMATS = ("csv", "parquet")
 
@@ -167,18 +169,22 @@ class ReportExporter(Exporter):
     :class:`TableSpec`), then :meth:`finalize` writes the folder and returns its path; :attr:`result`
     then holds the :class:`ReportResult`."""
 
-    def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str = "Report",
+    def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str | None = None,
                  log: Any = None, formats: Sequence[str] | str = DEFAULT_FORMATS, zip: bool = False,
                  renderer: ImageRenderer | None = None, max_rows: int | None = 500, max_citations: int | None = 2000,
-                 name: str | None = None, if_exists: IfExists = "suffix") -> None:  # fmt: skip
+                 name: str | None = None, if_exists: IfExists = "suffix",
+                 saved_views: Sequence[str] = ()) -> None:  # fmt: skip
         if not isinstance(book, Book):
             raise ExportError(f"export_report needs a Book; got {type(book).__name__}.")
         spec = FilterSpec() if spec is None else spec
         if not isinstance(spec, FilterSpec):
             raise ExportError(f"spec must be a FilterSpec (or None); got {type(spec).__name__}.")
         self.out_dir = Path(out_dir)
+        title = report_title(title, spec, book)  # none given: the filter names the report
         super().__init__(self.out_dir / safe_filename(name or title, default="report"), if_exists=if_exists)
-        self.book, self.spec, self.title = book, spec, str(title)
+        self.book, self.spec, self.title = book, spec, title
+        #: The names of the saved views this filter is (recorded in the manifest).
+        self.saved_views = [str(v) for v in saved_views]
         self.log = log_entries(log)
         self.formats = _formats(formats)
         self.zip, self.renderer = zip, renderer
@@ -247,6 +253,8 @@ class ReportExporter(Exporter):
         with CsvExporter(cites_path, if_exists="error") as csv:
             csv.write(cites)
         tables, table_records, notes = self._tables_part(tmp, view, description, refs)
+        for fmt in (f for f in ONWARD_FORMATS if f in self.formats):  # the next tool's formats, under onward/
+            write_onward(view, fmt, tmp / "onward" / ONWARD_FILES[fmt], self.title)
         charts, chart_records = self._charts_part(tmp, view, description, cites, renderer)
         counts = {n: (len(view.table(n)), len(book.table(n))) for n in ("documents", "claims", "events", "entities",
                                                                        "places")}  # fmt: skip
@@ -338,8 +346,10 @@ class ReportExporter(Exporter):
             ids = row_ids(view.table(t.name), key)
             display = self._display(view, t, refs)
             caption = f"{t.caption + ' ' if t.caption else ''}{len(data):,} rows. Filter: {description}."
-            if "ref" in display.columns:
-                caption += " The ref column links each row to its citation."
+            if COLUMN_LABELS["ref"] in display.columns:
+                caption += f" The {COLUMN_LABELS['ref']} column links each row to its citation."
+            if self.max_rows is not None and len(data) > self.max_rows and files:
+                caption += f" The full table is in {', '.join(sorted(files.values()))}."
             parts.append(TablePart(i, t.name, caption, display, len(data), files))
             records.append({"name": t.name, "columns": list(data.columns), "caption": t.caption, "key": key,
                             "n_rows": len(data), "ids_sha256": ids_digest(ids), "files": files})  # fmt: skip
@@ -357,7 +367,7 @@ class ReportExporter(Exporter):
         if t.name in ("claims", "events"):
             key = "claim_id" if t.name == "claims" else "event_id"
             out.insert(0, "ref", [refs.get(str(k), "") for k in df[key]])
-        return out
+        return readable_table(out, view.documents)
 
     def _manifest(self, tmp: Path, view: Book, created: str, description: str, charts: list[dict[str, Any]],
                   tables: list[dict[str, Any]], cites: pd.DataFrame, notes: list[str]) -> dict[str, Any]:  # fmt: skip
@@ -373,7 +383,8 @@ class ReportExporter(Exporter):
         return {
             "kind": MANIFEST_KIND, "manifest_version": MANIFEST_VERSION, "title": self.title, "created": created,
             "schema_version": SCHEMA_VERSION, "packages": package_versions(),
-            "filter": {"spec": self.spec.to_dict(), "description": description, "is_empty": self.spec.is_empty},
+            "filter": {"spec": self.spec.to_dict(), "description": description, "is_empty": self.spec.is_empty,
+                       "saved_views": self.saved_views},
             "filter_log": self.log, "workspace": _workspace(self.book, self.out_dir), "documents": documents,
             "charts": charts, "tables": tables,
             "citations": {"n_claims": int((cites["kind"] == "claim").sum()),
@@ -401,7 +412,7 @@ def export_report(
     *,
     charts: Sequence[str | ChartSpec | go.Figure] = ("timeline", "claims_by_confidence", "place_map"),
     tables: Sequence[str | TableSpec] = ("claims",),
-    title: str = "Report",
+    title: str | None = None,
     log: Any = None,
     out: str | Path = "exports",
     formats: Sequence[str] | str = DEFAULT_FORMATS,
@@ -410,17 +421,22 @@ def export_report(
     max_rows: int | None = 500,
     max_citations: int | None = 2000,
     if_exists: IfExists = "suffix",
+    saved_views: Sequence[str] = (),
 ) -> ReportResult:
     """Write a report bundle of ``book`` filtered by ``spec`` into ``out`` (see the module docstring).
 
     ``book`` is the *unfiltered* Book (the bundle records the filter and reproduces it); ``log`` the filter
-    log (``explorer.log``). ``formats`` picks from :data:`REPORT_FORMATS` (PNG/SVG/PDF need kaleido and
+    log (``explorer.log``); without a ``title`` (or with "Report") the report is titled after the filter.
+    ``formats`` picks from :data:`REPORT_FORMATS` (PNG/SVG/PDF need kaleido and
     Chromium; pass a running :class:`~workbook.export.figures.ImageRenderer` to reuse one). ``max_rows`` and
     ``max_citations`` limit what the pages list (the data files and ``citations.csv`` hold everything).
-    ``zip=True`` also writes ``<bundle>.zip``. Returns a :class:`ReportResult`; never overwrites.
+    ``zip=True`` also writes ``<bundle>.zip``. ``saved_views`` names the saved views the filter is (see
+    :mod:`workbook.curation.saved_views`), recorded in the manifest. Returns a :class:`ReportResult`; never
+    overwrites.
     """
     exporter = ReportExporter(out, book, spec, title=title, log=log, formats=formats, zip=zip, renderer=renderer,
-                              max_rows=max_rows, max_citations=max_citations, if_exists=if_exists)  # fmt: skip
+                              max_rows=max_rows, max_citations=max_citations, if_exists=if_exists,
+                              saved_views=saved_views)  # fmt: skip
     for c in charts:
         exporter.write(chart_spec(c))
     for t in tables:

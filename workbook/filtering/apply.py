@@ -4,14 +4,15 @@ What each field keeps
 =====================
 
 Fields combine with AND; the values of one tuple field combine with OR. A field left at its
-default constrains nothing. ``text`` matches a literal substring, case-insensitively (both sides
-Unicode-lower-cased); no regex, no tokenisation.
+default constrains nothing. ``text`` is a query in the search syntax of :mod:`workbook.filtering.query`
+(phrases, AND / OR / NOT, prefix*, word~1, romanisation-insensitive words; plain words match as
+case-insensitive substrings, as they always did).
 
 **Documents** survive when they pass every set field below.
 
 * ``doc_ids`` / ``publishers``: their id / publisher is listed (a document with no publisher never
   matches ``publishers``).
-* ``text``: their text contains it.
+* ``text``: their text matches the query.
 * ``entity_ids``: they mention one of the entities.
 * The *entity lens* — ``entity_types`` and ``bbox`` together pick the entities an analyst wants to
   see: an entity is *in the lens* when its type is listed (if ``entity_types`` is set) and it is not
@@ -23,8 +24,10 @@ Unicode-lower-cased); no regex, no tokenisation.
 * Claim fields (``speakers``, ``quote_kinds``, ``confidence_bands``, ``claim_statuses``): they hold a
   surviving claim (below). ``text`` and ``entity_ids`` narrow claims but do not on their own
   require a document to hold one.
-* Date window (``date_from``/``date_to``): they hold a surviving event (below). Publication dates
-  are not used: the window is about when things happened.
+* Events window (``date_from``/``date_to``, "events between"): they hold a surviving event (below).
+  Publication dates are not used: the window is about when things happened.
+* Publication window (``published_from``/``published_to``, "published between"): their ``published``
+  day lies in it (inclusive; an undated document never matches).
 * ``tags`` / ``stars_only``: the document is marked (tagged with a listed tag / starred), or it
   mentions a marked entity, or it holds a surviving claim or event (which, below, must itself be
   marked, lie in a marked document or involve a marked entity).
@@ -32,13 +35,14 @@ Unicode-lower-cased); no regex, no tokenisation.
 **Claims** survive when their document survives and they pass every set field: ``speakers``
 (``speaker_id`` listed, or ``speaker_text`` listed case-insensitively), ``quote_kinds``,
 ``confidence_bands``, ``claim_statuses`` (the value of the claim's latest ``status`` annotation,
-:data:`NO_STATUS` when it has none), ``text`` (the claim text contains it), ``entity_ids`` (the
+:data:`NO_STATUS` when it has none), ``text`` (the claim text matches the query), ``entity_ids`` (the
 speaker or one of the claim's ``entity_ids`` is listed), ``tags``/``stars_only`` (the claim, its
 document, its speaker or one of its ``entity_ids`` is marked).
 
 **Events** survive when their document survives and they pass: the window (the interval
-``[date_start, date_end]`` intersects ``[date_from, date_to]``, either side open; an event with only
-one bound is the one day; an event with no date is excluded once a window is set), ``entity_ids``
+``[date_start, date_end]`` intersects ``[date_from, date_to]`` with ``date_match="overlaps"``, or lies
+wholly inside it with ``date_match="within"``; either side open; an event with only one bound is the
+one day; an event with no date is excluded once a window is set), ``entity_ids``
 (one of its ``entity_ids`` is listed), ``tags``/``stars_only`` (the event, its document or one of its
 entities is marked). ``text`` does not test event text (a date expression): events follow their
 documents.
@@ -82,7 +86,8 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.filtering.index import BoolArray, CodeArray, FilterIndex, IntArray
+from workbook.filtering.index import NO_DAY, BoolArray, CodeArray, FilterIndex, IntArray
+from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, FilterSpec
 from workbook.filtering.text import lower
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
@@ -199,7 +204,7 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
         status_lut[-1] = NO_STATUS in spec.claim_statuses  # code -1: no status annotation
         claims &= status_lut[ix.c_status]
     if spec.text:
-        claims &= ix.c_text.contains(spec.text)
+        claims &= match_query(spec.text, ix.c_text)
     if spec.entity_ids:
         claims &= entity_sel[ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, entity_sel, nc)
     for m in marks:
@@ -212,9 +217,11 @@ def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
     nv = len(ix.v_doc)
     events = np.ones(nv, dtype=bool)
     if spec.date_from is not None or spec.date_to is not None:
-        lo = _day(spec.date_from) if spec.date_from is not None else np.iinfo(np.int64).min + 1
-        hi = _day(spec.date_to) if spec.date_to is not None else np.iinfo(np.int64).max
-        events &= ix.v_dated & (ix.v_start <= hi) & (ix.v_end >= lo)
+        lo, hi = _window(spec.date_from, spec.date_to)
+        if spec.date_match == "within":
+            events &= ix.v_dated & (ix.v_start >= lo) & (ix.v_end <= hi)
+        else:
+            events &= ix.v_dated & (ix.v_start <= hi) & (ix.v_end >= lo)
     if spec.entity_ids:
         events &= _rows_touching(ix.ve_event, ix.ve_ent, entity_sel, nv)
     for m in marks:
@@ -232,7 +239,10 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
     if spec.publishers:
         docs &= ix.value_mask(ix.publishers, spec.publishers)[ix.doc_pub]
     if spec.text:
-        docs &= ix.doc_text.contains(spec.text)
+        docs &= match_query(spec.text, ix.doc_text)
+    if spec.published_from is not None or spec.published_to is not None:
+        lo, hi = _window(spec.published_from, spec.published_to)
+        docs &= (ix.doc_day != NO_DAY) & (ix.doc_day >= lo) & (ix.doc_day <= hi)
 
     entity_sel = np.zeros(nu + 1, dtype=bool)  # over the entity universe, plus the -1 slot
     if spec.entity_ids:
@@ -339,6 +349,13 @@ def _closed_lut(values: tuple[str, ...], vocabulary: tuple[str, ...]) -> BoolArr
 
 def _day(d: Any) -> int:
     return int(np.datetime64(d, "D").astype(np.int64))
+
+
+def _window(first: Any, last: Any) -> tuple[int, int]:
+    """A date window as inclusive day numbers (an open side as the extreme int64, above ``NO_DAY``)."""
+    lo = _day(first) if first is not None else np.iinfo(np.int64).min + 1
+    hi = _day(last) if last is not None else np.iinfo(np.int64).max
+    return lo, hi
 
 
 def _take(df: pd.DataFrame, mask: BoolArray) -> pd.DataFrame:

@@ -33,7 +33,16 @@ from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 if TYPE_CHECKING:
     from workbook.book import Book
 
-__all__ = ["ANNOTATION_TARGETS", "BoolArray", "CodeArray", "FilterIndex", "FilterIndexError", "IntArray", "lower_text"]
+__all__ = [
+    "ANNOTATION_TARGETS",
+    "NO_DAY",
+    "BoolArray",
+    "CodeArray",
+    "FilterIndex",
+    "FilterIndexError",
+    "IntArray",
+    "lower_text",
+]
 
 #: The ``annotations.target_kind`` values the filters read, in the order of their integer codes.
 ANNOTATION_TARGETS: tuple[str, ...] = ("document", "entity", "claim", "event")
@@ -122,6 +131,7 @@ class FilterIndex:
     n_entity_rows: int
     doc_index: pd.Index
     doc_pub: CodeArray
+    doc_day: IntArray
     publishers: pd.Index
     doc_text: TextColumn
     universe: pd.Index
@@ -234,6 +244,7 @@ class FilterIndex:
             n_entity_rows=len(ents),
             doc_index=doc_index,
             doc_pub=np.asarray(pubs, dtype=np.int32),
+            doc_day=_days(docs["published"]),
             publishers=pd.Index(publishers),
             doc_text=TextColumn.build(docs["text"]),
             universe=universe,

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.errors import FilterSpecError
+from workbook.filtering.query import parse_query
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLOSED_VOCABULARIES",
+    "DATE_MATCHES",
     "NO_STATUS",
     "SPEC_SCHEMA",
     "SPEC_VERSION",
@@ -67,6 +69,10 @@ CLOSED_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "quote_kinds": QUOTE_KINDS,
     "confidence_bands": CONFIDENCE_BANDS,
 }
+#: How an event's interval counts against the events window: ``overlaps`` (the interval meets the window:
+#: "2024" counts for June 2024) or ``within`` (the whole interval lies inside it: "2024" does not).
+DATE_MATCHES: tuple[str, ...] = ("overlaps", "within")
+_DATE_FIELDS: tuple[str, ...] = ("date_from", "date_to", "published_from", "published_to")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -138,13 +144,20 @@ class FilterSpec:
     Fields:
         doc_ids: documents by id.
         publishers: documents by publisher (exact).
-        text: a literal, case-insensitive substring of the document text and of the claim text.
+        text: a query in the search syntax (:mod:`workbook.filtering.query`: "exact phrase", AND / OR /
+            NOT, parentheses, prefix*, word~1, romanisation-insensitive names) over the document text
+            and the claim text; plain words are case-insensitive substrings, as before.
         entity_ids: documents mentioning, and claims/events involving, one of these entities.
         entity_types: only entities of these types (and documents mentioning one).
         bbox: ``(min_lon, min_lat, max_lon, max_lat)``; only geolocated entities inside it (and
             documents mentioning one). ``min_lon > max_lon`` means the box crosses the antimeridian.
-        date_from, date_to: events whose interval intersects this window (either side may be open),
-            and documents holding one.
+        date_from, date_to: "events between": events whose interval meets this window (either side
+            may be open), and documents holding one.
+        date_match: how an event's interval counts against that window: ``overlaps`` (default; any
+            overlap, so a year-precision "2024" counts for June 2024) or ``within`` (the whole interval
+            lies inside the window).
+        published_from, published_to: "published between": documents whose ``published`` day lies in
+            this window (either side may be open; an undated document never matches).
         speakers: claims whose ``speaker_id`` or ``speaker_text`` (case-insensitive) is listed.
         quote_kinds, confidence_bands: claims by kind and ICD 203 band.
         claim_statuses: claims whose latest ``status`` annotation is listed (:data:`NO_STATUS` for none).
@@ -166,20 +179,25 @@ class FilterSpec:
     claim_statuses: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     stars_only: bool = False
+    date_match: str = "overlaps"
+    published_from: date | None = None
+    published_to: date | None = None
 
     def __post_init__(self) -> None:
         for name in TUPLE_FIELDS:
             object.__setattr__(self, name, _norm_tuple(name, getattr(self, name)))
         if not isinstance(self.text, str):
             raise _fail("text", f"expected a string (empty for no text filter); got {self.text!r}.")
+        parse_query(self.text)  # a SearchSyntaxError (a FilterSpecError) names the position
         object.__setattr__(self, "bbox", _norm_bbox(self.bbox))
-        for name in ("date_from", "date_to"):
+        for name in _DATE_FIELDS:
             object.__setattr__(self, name, _norm_date(name, getattr(self, name)))
-        if self.date_from is not None and self.date_to is not None and self.date_from > self.date_to:
-            raise _fail(
-                "date_from",
-                f"{self.date_from.isoformat()} is after date_to {self.date_to.isoformat()}; swap them.",
-            )
+        for lo_name, hi_name in (("date_from", "date_to"), ("published_from", "published_to")):
+            lo, hi = getattr(self, lo_name), getattr(self, hi_name)
+            if lo is not None and hi is not None and lo > hi:
+                raise _fail(lo_name, f"{lo.isoformat()} is after {hi_name} {hi.isoformat()}; swap them.")
+        if self.date_match not in DATE_MATCHES:
+            raise _fail("date_match", f"expected one of {list(DATE_MATCHES)}; got {self.date_match!r}.")
         if not isinstance(self.stars_only, bool):
             raise _fail("stars_only", f"expected True or False; got {self.stars_only!r}.")
 
@@ -188,7 +206,7 @@ class FilterSpec:
     @property
     def is_empty(self) -> bool:
         """True when no field constrains anything (``apply`` then returns the Book unchanged)."""
-        return self == FilterSpec()
+        return self.with_(date_match="overlaps") == FilterSpec()
 
     def with_(self, **changes: Any) -> FilterSpec:
         """A copy with some fields replaced (validated like the constructor)."""
@@ -251,7 +269,7 @@ class FilterSpec:
                 if not isinstance(v, list):
                     raise _fail(name, f"expected a list of strings; got {type(v).__name__} {v!r}.")
                 v = tuple(v)
-            elif name in ("date_from", "date_to") and v is not None:
+            elif name in _DATE_FIELDS and v is not None:
                 v = _parse_iso_date(name, v)
             elif name == "bbox" and v is not None and not isinstance(v, list):
                 raise _fail("bbox", f"expected null or a list of 4 numbers; got {v!r}.")
@@ -348,12 +366,19 @@ class FilterSpec:
             parts.append(
                 f"area lon {_fmt_num(x0)} to {_fmt_num(x1)}, lat {_fmt_num(y0)} to {_fmt_num(y1)}"
             )
+        how = " (wholly within)" if self.date_match == "within" else ""
         if self.date_from is not None and self.date_to is not None:
-            parts.append(f"dates {self.date_from.isoformat()} to {self.date_to.isoformat()}")
+            parts.append(f"dates {self.date_from.isoformat()} to {self.date_to.isoformat()}{how}")
         elif self.date_from is not None:
-            parts.append(f"dates from {self.date_from.isoformat()}")
+            parts.append(f"dates from {self.date_from.isoformat()}{how}")
         elif self.date_to is not None:
-            parts.append(f"dates until {self.date_to.isoformat()}")
+            parts.append(f"dates until {self.date_to.isoformat()}{how}")
+        if self.published_from is not None and self.published_to is not None:
+            parts.append(f"published {self.published_from.isoformat()} to {self.published_to.isoformat()}")
+        elif self.published_from is not None:
+            parts.append(f"published from {self.published_from.isoformat()}")
+        elif self.published_to is not None:
+            parts.append(f"published until {self.published_to.isoformat()}")
         if self.speakers:
             parts.append(f"speakers: {_short(names.get(s, s) for s in self.speakers)}")
         if self.quote_kinds:

@@ -16,7 +16,7 @@ simple lower-casing), so ``"MISSILE"`` finds ``"missile"``; it is not full case 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["TextColumn", "lower"]
+__all__ = ["BoolArray", "TextColumn", "lower"]
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
@@ -63,6 +63,8 @@ class TextColumn:
     offsets: np.ndarray[Any, np.dtype[np.int64]]
     byte_count: np.ndarray[Any, np.dtype[np.int64]]
     valid: BoolArray
+    #: Indexes built from this column on first use (the search syntax's word index).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, values: pd.Series) -> TextColumn:

@@ -29,7 +29,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.charts import document_reader_html
 from workbook.charts._common import entity_labels
-from workbook.errors import WorkbookError
+from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore_integrations import (
     annotate,
     annotation_target,
@@ -50,7 +50,7 @@ from workbook.explore_logic import (
     FilterLog,
     active_filters,
     build_view,
-    date_bounds,
+    date_hints,
     make_change,
     publisher_choices,
     reader_target,
@@ -63,7 +63,7 @@ from workbook.explore_logic import (
 )
 from workbook.explore_table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
 from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
-from workbook.widgets.integrations import AnnotationPanel, ExportBar
+from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
 from workbook.widgets.table import TableView
@@ -71,8 +71,16 @@ from workbook.widgets.table import TableView
 __all__ = ["Explorer"]
 
 _CACHE_PER_VIEW = 8
+#: The height of the panes beside each other (the filter panel, the views, the table and reader).
+_PANE_HEIGHT = "78vh"
+#: Views at least this wide: two columns of views beside the filter panel on a 1440 px screen.
+_MIN_VIEW_WIDTH = 360
+_TAB_TITLES = ("Views", "Table and reader")
 _READER_EMPTY = '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read ' \
                 "its document here.</div>"  # fmt: skip
+
+_READER_LEFT = '<div class="wb-reader-empty" style="color:#666">The document you were reading is not in the current ' \
+               "filter any more. Select a table row or a timeline event to read another.</div>"  # fmt: skip
 
 
 class Explorer:
@@ -120,39 +128,56 @@ class Explorer:
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
         self._reading: tuple[str, str] | None = None
+        #: The timeline's zoomed window (first, last ISO day), None for its default range.
+        self._zoom: tuple[str, str] | None = None
         self._use_book(book)
 
-        self.panel = FilterPanel(*date_bounds(book))
-        self.host = PlotHost(views=self.views, columns=columns, asset=asset)
+        self.panel = FilterPanel(*date_hints(book))
+        self.host = PlotHost(views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH,
+                             zoom_views=["timeline"])  # fmt: skip
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
         self.summary = w.HTML()
         self.export_bar = ExportBar(self.export_dir)
+        self.views_bar = ViewsBar()
         self.annotations = AnnotationPanel()
-        self.widget = w.VBox(
-            [
-                self.summary,
-                self.export_bar,
-                w.HBox([self.panel, w.Box([self.host], layout=w.Layout(flex="1 1 auto", min_width="0"))]),
-                w.HBox(
-                    [
-                        w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-                        w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
-                    ]
-                ),
-            ]
-        )
+        # One screen at 1440x900: the filter panel (scrolling on its own) beside tabs of the views (a grid
+        # that scrolls inside its box) and of the table with the reader, so that a control and its effect
+        # are seen together and nothing lies 3,000 px down the page.
+        # Each pane is a block box that scrolls: its content keeps its natural height (a flex box of a fixed
+        # height would squeeze the controls onto each other).
+        def pane(child: w.Widget, **layout: str) -> w.Box:
+            return w.Box([child], layout=w.Layout(display="block", max_height=_PANE_HEIGHT, overflow="auto",
+                                                  min_width="0", **layout))  # fmt: skip
 
-        self.panel.on_control(lambda control, value: self._change(spec_with_control(self._spec, control, value),
-                                                                  f"control:{control}"))  # fmt: skip
+        self.panel.add_class("wb-explorer-panel")
+        self.panel_pane = pane(self.panel, flex="0 0 auto")
+        views_pane = pane(self.host)
+        rows_pane = pane(w.HBox([
+            w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
+            w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
+        ]))  # fmt: skip
+        self.tabs = w.Tab(children=[views_pane, rows_pane], layout=w.Layout(flex="1 1 auto", min_width="0"))
+        for i, name in enumerate(_TAB_TITLES):
+            self.tabs.set_title(i, name)
+        self.widget = w.VBox(
+            [self.summary, self.views_bar, self.export_bar, w.HBox([self.panel_pane, self.tabs])],
+        )
+        self.widget.add_class("wb-explorer")
+
+        self.panel.on_control(self._on_control)
         self.panel.on_query(self._on_query)
         self.panel.on_button(self._on_button)
         self.host.on_click(self._on_click)
+        self.host.on_zoom(self._on_zoom)
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
+        self.views_bar.on_save(lambda name: self._view_action(self.save_view, name))
+        self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
+        self._show_views_bar()
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
@@ -216,16 +241,57 @@ class Explorer:
         self._spec = spec
         self.refresh()
 
+    # -- saved views -----------------------------------------------------------------------------
+
+    def save_view(self, name: str, note: str = "") -> None:
+        """Save the current filter as view ``name`` in the workspace's analyst log (see
+        :mod:`workbook.curation.saved_views`); reopen it with :meth:`open_view` or ``wb.view(book, name)``."""
+        from workbook.curation.saved_views import save_view
+
+        record = save_view(self.book, name, self._spec, note)
+        self._log.append(make_change(f"save_view:{record['name']}", self._spec, self._spec))
+        self._show_views_bar(f"Saved “{record['name']}”.")
+
+    def open_view(self, name: str) -> None:
+        """Set the filter to saved view ``name`` (undoable, logged)."""
+        from workbook.curation.saved_views import view
+
+        spec = view(self.book, name)
+        self._change(spec, f"open_view:{name}")
+        self._show_views_bar(f"Opened “{name}”.")
+
+    def _view_action(self, action: Any, name: str) -> None:
+        try:
+            action(name)
+        except WorkbookError as exc:
+            self._show_views_bar(str(exc))
+
+    def _show_views_bar(self, message: str = "") -> None:
+        from workbook.curation.saved_views import saved_views
+
+        if self.book.workspace is None:
+            self.views_bar.show([], writable=False)
+            return
+        try:
+            names = list(saved_views(self.book))
+        except WorkbookError as exc:
+            names, message = [], str(exc)
+        self.views_bar.show(names, message)
+
     def export(self) -> None:
         """Write a report bundle of what is in view into ``export_dir`` (what the Export button does); the
         export bar's status shows the bundle's folder or the error."""
         bar = self.export_bar
+        bar.status.value = export_status_html(busy=bar.formats.value or ("nothing",))  # sent to the page at once
+        bar.button.disabled = True
         try:
             result = run_export(self.book, self._spec, log=self.log, views=self.views, title=bar.title.value,
                                 formats=bar.formats.value, out=self.export_dir)  # fmt: skip
         except WorkbookError as exc:
             bar.status.value = export_status_html(error=str(exc))
             return
+        finally:
+            bar.button.disabled = False
         bar.status.value = export_status_html(result.path)
 
     # -- events (each one line: a pure function, then a redraw) ------------------------------------
@@ -250,10 +316,34 @@ class Explorer:
             spec = spec_after_click(self._spec, view, points)
         except (ExploreError, WorkbookError):
             return
-        self._reading = reader_target(view, points) or self._reading
+        target = reader_target(view, points)
+        self._reading = target or self._reading
         if spec is not None:
             self._change(spec, f"click:{view}")
         self._show_reader()
+        if target is not None:  # a timeline event opens its document: show the reader
+            self.tabs.selected_index = _TAB_TITLES.index("Table and reader")
+
+    def _on_control(self, control: str, value: Any) -> None:
+        try:
+            spec = spec_with_control(self._spec, control, value)
+        except SearchSyntaxError as exc:  # the text box keeps what was typed; the spec stays as it was
+            self.panel.show_text_error(str(exc).split("\n", 1)[0])
+            return
+        self.panel.show_text_error("")
+        self._change(spec, f"control:{control}")
+
+    def _on_zoom(self, view: str, window: tuple[Any, Any] | None) -> None:
+        """The timeline zoomed in the page: redraw it binned to the new range (day, week, month, ...)."""
+        if view != "timeline":
+            return
+        try:
+            zoom = None if window is None else tuple(pd.Timestamp(v).date().isoformat() for v in window)
+        except (TypeError, ValueError):
+            return
+        if zoom != self._zoom:
+            self._zoom = None if zoom is None else (zoom[0], zoom[1])
+            self._show_views()
 
     def _on_query(self, query: str) -> None:
         self._query = query
@@ -263,6 +353,8 @@ class Explorer:
         if name == "undo":
             self.undo()
         elif name == "reset":
+            self._query = ""
+            self.panel.clear_query()
             self.reset()
         elif name.startswith("clear:"):
             self._change(self._spec.cleared(name.removeprefix("clear:")), name)
@@ -293,6 +385,7 @@ class Explorer:
         self._show_panel()
         self._show_annotations()
         self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
+        self._drop_reading_outside_filter()
         t3 = time.perf_counter()
         self.timings = {"filter": t1 - t0, "charts": self._chart_s, "views": t2 - t1, "table_panel": t3 - t2,
                         "total": t3 - t0}  # fmt: skip
@@ -315,12 +408,17 @@ class Explorer:
         window = (self._spec.date_from, self._spec.date_to)
         launches = None if self.launches is None else launches_in_window(self.launches, *window)
         for view in self.views:
+            options = self.view_options.get(view)
             key = view_key(view, self.masks) + layer_key(view, launches, *window)
+            if view == "timeline" and self._zoom is not None:
+                options = {**(options or {}), "x_range": self._zoom}
+                key += ("zoom", *self._zoom)
             if key in self._figures:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = with_launch_layer(build_view(self.filtered, view, self.view_options.get(view), cache=cache),
+                fig = with_launch_layer(build_view(self.filtered, view, options, cache=cache,
+                                                   names=self.book.entities),
                                         view, launches)  # fmt: skip
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
@@ -344,14 +442,30 @@ class Explorer:
 
     def _show_panel(self) -> None:
         counts = None if self.masks is None else self.masks.n_mentions
-        entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
-                                               self._spec.entity_types)  # fmt: skip
+        entity_error = ""
+        try:
+            entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
+                                                   self._spec.entity_types)  # fmt: skip
+        except SearchSyntaxError as exc:
+            entity_choices = self._catalog.choices("", counts, self._spec.entity_ids, 0)
+            entity_error = str(exc).split("\n", 1)[0]
         options = {
             "entity_ids": entity_choices,
             "speakers": with_selected(self._static_options["speakers"], self._spec.speakers),
             "publishers": with_selected(self._static_options["publishers"], self._spec.publishers),
         }
-        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo)
+        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo,
+                        entity_error=entity_error)
+
+    def _drop_reading_outside_filter(self) -> None:
+        """Close the reader when the filter no longer holds its document (and say so)."""
+        if self._reading is None or self._spec.is_empty:
+            return
+        docs = self.filtered.documents["doc_id"]
+        if not bool((docs == self._reading[0]).any()):
+            self._reading = None
+            self.reader.value = _READER_LEFT
+            return
 
     def _show_reader(self) -> None:
         if self._reading is None:

@@ -6,6 +6,7 @@ their reports to :mod:`workbook.explore_integrations` and shows the result with 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from workbook.curation.annotations import CLAIM_STATUSES
 from workbook.explore_integrations import DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, NO_WORKSPACE, annotation_html
 from workbook.widgets.panel import ToggleGroup
 
-__all__ = ["AnnotationPanel", "ExportBar"]
+__all__ = ["AnnotationPanel", "ExportBar", "ViewsBar"]
 
 #: ``callback(action, value)``: an annotation action of :data:`workbook.explore_integrations.ANNOTATION_ACTIONS`.
 AnnotateCallback = Callable[[str, Any], None]
@@ -25,8 +26,9 @@ AnnotateCallback = Callable[[str, Any], None]
 class ExportBar(w.VBox):
     """Title, formats and an Export button; ``status`` shows where the bundle went (or the error)."""
 
-    def __init__(self, out: Path, title: str = "Report", formats: Sequence[str] = DEFAULT_EXPORT_FORMATS) -> None:
-        self.title = w.Text(value=title, description="Report", style={"description_width": "60px"},
+    def __init__(self, out: Path, title: str = "", formats: Sequence[str] = DEFAULT_EXPORT_FORMATS) -> None:
+        self.title = w.Text(value=title, description="Report", placeholder="title (default: from the filter)",
+                            style={"description_width": "60px"},
                             layout=w.Layout(width="320px"))  # fmt: skip
         self.formats = ToggleGroup(EXPORT_FORMATS)
         self.formats.value = tuple(f for f in EXPORT_FORMATS if f in formats)
@@ -46,6 +48,47 @@ class ExportBar(w.VBox):
         """What pressing Export does (also for tests)."""
         for callback in list(self._callbacks):
             callback()
+
+
+class ViewsBar(w.HBox):
+    """Save the current filter under a name; pick a saved view and open it. ``status`` says what happened."""
+
+    def __init__(self) -> None:
+        self.name = w.Text(placeholder="name this view", layout=w.Layout(width="180px"))
+        self.save_button = w.Button(description="Save view", icon="bookmark", layout=w.Layout(width="auto"))
+        self.choice = w.Dropdown(options=[], description="Views", style={"description_width": "40px"},
+                                 layout=w.Layout(width="220px"))  # fmt: skip
+        self.open_button = w.Button(description="Open", layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        self._on_save: list[Callable[[str], None]] = []
+        self._on_open: list[Callable[[str], None]] = []
+        self.save_button.on_click(lambda _b: self._emit(self._on_save, self.name.value))
+        self.open_button.on_click(lambda _b: self._emit(self._on_open, self.choice.value or ""))
+        super().__init__([self.name, self.save_button, self.choice, self.open_button, self.status],
+                         layout=w.Layout(flex_flow="row wrap", align_items="center"))  # fmt: skip
+
+    def on_save(self, callback: Callable[[str], None]) -> None:
+        """``callback(name)`` when Save view is pressed."""
+        self._on_save.append(callback)
+
+    def on_open(self, callback: Callable[[str], None]) -> None:
+        """``callback(name)`` when Open is pressed."""
+        self._on_open.append(callback)
+
+    @staticmethod
+    def _emit(callbacks: list[Callable[[str], None]], value: str) -> None:
+        for callback in list(callbacks):
+            callback(value)
+
+    def show(self, names: Sequence[str], message: str = "", *, writable: bool = True) -> None:
+        """List the saved ``names``; ``message`` (escaped here) under the bar; without a workspace the
+        controls are disabled."""
+        if list(self.choice.options) != list(names):
+            self.choice.options = list(names)
+        for control in (self.name, self.save_button, self.choice, self.open_button):
+            control.disabled = not writable
+        text = message if writable else "Saved views need a workspace (wb.open a corpus or workspace)."
+        self.status.value = f'<span style="color:#666;font-size:11px">{html.escape(text)}</span>' if text else ""
 
 
 class AnnotationPanel(w.VBox):

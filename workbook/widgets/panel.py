@@ -7,9 +7,9 @@ without reporting them again.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -59,10 +59,18 @@ def _select(description: str, rows: int = 5) -> w.SelectMultiple:
     )  # fmt: skip
 
 
+def _hint(text: str) -> w.HTML:
+    return w.HTML(f'<span style="color:#666;font-size:11px;padding-left:94px">{html.escape(text)}</span>')
+
+
+def _heading(text: str) -> w.HTML:
+    return w.HTML(f'<b style="font-size:12px">{html.escape(text)}</b>')
+
+
 class FilterPanel(w.VBox):
     """Controls for every field the explorer filters on, plus Undo, Reset and "clear this filter" buttons."""
 
-    def __init__(self, date_min: date | None = None, date_max: date | None = None) -> None:
+    def __init__(self, events_hint: str = "", published_hint: str = "") -> None:
         style = {"description_width": "90px"}
         wide = w.Layout(width="98%")
         self.entity_query = w.Text(placeholder="search entities…", description="Entities", style=style, layout=wide)
@@ -71,20 +79,27 @@ class FilterPanel(w.VBox):
             "entity_types": ToggleGroup(vocabulary("entity_types"), "Entity types"),
             "date_from": w.DatePicker(description="From", style=style),
             "date_to": w.DatePicker(description="To", style=style),
+            "date_match": w.ToggleButtons(options=[("overlaps", "overlaps"), ("lies within", "within")],
+                                          value="overlaps", description="An event", style={
+                                              "description_width": "90px", "button_width": "95px"},
+                                          tooltips=["an event counts when its interval meets the window",
+                                                    "an event counts when its whole interval lies inside the window"]),
+            "published_from": w.DatePicker(description="From", style=style),
+            "published_to": w.DatePicker(description="To", style=style),
             "speakers": _select("Speakers"),
             "quote_kinds": ToggleGroup(vocabulary("quote_kinds"), "Quote kinds"),
             "confidence_bands": _select("Confidence", rows=8),
             "publishers": _select("Publishers", rows=4),
-            "text": w.Text(placeholder="words in documents and claims (Enter)", description="Text", style=style,
-                           layout=wide, continuous_update=False),
+            "text": w.Text(placeholder='words, "a phrase", OR, NOT, missil*, Sinpo~1 (Enter)', description="Text",
+                           style=style, layout=wide, continuous_update=False),
             "stars_only": w.Checkbox(description="starred only", indent=False),
         }
         self.controls["confidence_bands"].options = list(vocabulary("confidence_bands"))
         self.undo_button = w.Button(description="Undo", icon="undo", disabled=True, layout=w.Layout(width="auto"))
         self.reset_button = w.Button(description="Reset", icon="times", layout=w.Layout(width="auto"))
         self.clear_box = w.HBox(layout=w.Layout(flex_flow="row wrap"))
-        span = f"Book: {date_min} – {date_max}" if date_min and date_max else "no dates in the Book"
-        self.date_span = w.HTML(f'<span style="color:#666;font-size:11px;padding-left:94px">{span}</span>')
+        self.date_span = _hint(events_hint)
+        self.published_span = _hint(published_hint)
         self._showing = False
         self._active: list[tuple[str, str]] = []
         self._on_control: list[ControlCallback] = []
@@ -92,14 +107,19 @@ class FilterPanel(w.VBox):
         self._on_button: list[TextCallback] = []
         for name, control in self.controls.items():
             control.observe(lambda change, n=name: self._emit(n, change["new"]), names="value")
+        self.entity_hint = w.HTML()
+        self.text_hint = w.HTML()
         self.entity_query.observe(lambda change: self._query(change["new"]), names="value")
         self.undo_button.on_click(lambda _b: self._button("undo"))
         self.reset_button.on_click(lambda _b: self._button("reset"))
         c = self.controls
         super().__init__(
-            [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, c["entity_ids"],
-             c["entity_types"], c["date_from"], c["date_to"], self.date_span, c["speakers"], c["quote_kinds"],
-             c["confidence_bands"], c["publishers"], c["text"], c["stars_only"]],
+            [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, self.entity_hint,
+             c["entity_ids"],
+             c["entity_types"], _heading("Events between"), c["date_from"], c["date_to"], c["date_match"],
+             self.date_span, _heading("Published between"), c["published_from"], c["published_to"],
+             self.published_span, c["speakers"], c["quote_kinds"],
+             c["confidence_bands"], c["publishers"], c["text"], self.text_hint, c["stars_only"]],
             layout=w.Layout(width="340px", min_width="300px"),
         )  # fmt: skip
 
@@ -130,6 +150,18 @@ class FilterPanel(w.VBox):
         for callback in list(self._on_button):
             callback(name)
 
+    def show_text_error(self, message: str) -> None:
+        """Say under the text box why the query was not applied (empty: the query is fine)."""
+        shown = f'<span style="color:#b00;font-size:11px;padding-left:94px">{html.escape(message)}</span>' if message \
+            else ""  # fmt: skip
+        if self.text_hint.value != shown:
+            self.text_hint.value = shown
+
+    def clear_query(self) -> None:
+        """Empty the entity search box (Reset does: a query left behind would hide every entity)."""
+        if self.entity_query.value:
+            self.entity_query.value = ""
+
     # -- showing ---------------------------------------------------------------------------------
 
     @contextmanager
@@ -141,9 +173,10 @@ class FilterPanel(w.VBox):
             self._showing = False
 
     def show(self, spec: FilterSpec, options: dict[str, list[Choice]], active: Sequence[tuple[str, str]],
-             can_undo: bool) -> None:  # fmt: skip
+             can_undo: bool, entity_error: str = "") -> None:  # fmt: skip
         """Show ``spec`` in the controls: ``options`` per selection control, ``active`` (field, caption)
-        filters as "clear" buttons, and whether Undo has anything to undo."""
+        filters as "clear" buttons, whether Undo has anything to undo, and why the entity search failed
+        (``entity_error``, a search syntax error)."""
         with self._quiet():
             for name, choices in options.items():
                 control = self.controls[name]
@@ -156,6 +189,17 @@ class FilterPanel(w.VBox):
                     value = tuple(value)
                 if control.value != value:
                     control.value = value
+        query = self.entity_query.value.strip()
+        hint = ""
+        if entity_error:
+            hint = html.escape(entity_error)
+        elif query and not options.get("entity_ids", [None]):
+            hint = f"No entity matches “{html.escape(query)}” in this view; clear the search to see them all."
+        elif query:
+            hint = f"Entities matching “{html.escape(query)}”."
+        hint_html = f'<span style="color:#666;font-size:11px;padding-left:94px">{hint}</span>' if hint else ""
+        if self.entity_hint.value != hint_html:
+            self.entity_hint.value = hint_html
         self.undo_button.disabled = not can_undo
         if list(active) != self._active:
             self._active = list(active)

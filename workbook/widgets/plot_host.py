@@ -34,6 +34,8 @@ __all__ = ["STATIC", "ClickCallback", "FigureViewError", "PlotHost", "PlotlyAsse
 
 STATIC = Path(__file__).resolve().parent / "static"
 
+#: ``callback(view, (x0, x1) or None)``: a view's x axis zoomed (or reset).
+ZoomCallback = Callable[[str, "tuple[Any, Any] | None"], None]
 #: ``callback(view, points)``: ``points`` are dicts with ``customdata``, ``curve``, ``point``, ``x``, ``y``.
 ClickCallback = Callable[[str, list[dict[str, Any]]], None]
 
@@ -91,6 +93,8 @@ class PlotHost(anywidget.AnyWidget):
     #: Columns of the grid of views; 0: as many as fit with each view at least ``min_view_width`` pixels wide.
     columns = traitlets.Int(0).tag(sync=True)
     min_view_width = traitlets.Int(460).tag(sync=True)
+    #: Views whose x-axis zooms are sent back (``on_zoom``), e.g. a timeline that rebins to the zoomed range.
+    zoom_views = traitlets.List(traitlets.Unicode()).tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)
     #: view -> revision number; the page redraws a view only when its revision changes.
     revisions = traitlets.Dict().tag(sync=True)
@@ -103,6 +107,7 @@ class PlotHost(anywidget.AnyWidget):
                  **kwargs: Any) -> None:  # fmt: skip
         super().__init__(views=list(views), columns=columns, asset=asset or shared_asset(), **kwargs)
         self._click_callbacks: list[ClickCallback] = []
+        self._zoom_callbacks: list[ZoomCallback] = []
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
         self.rendered: dict[str, dict[str, Any]] = {}
         self.on_msg(self._on_msg)
@@ -145,6 +150,11 @@ class PlotHost(anywidget.AnyWidget):
         else:
             self._click_callbacks.append(callback)
 
+    def on_zoom(self, callback: ZoomCallback) -> None:
+        """Call ``callback(view, (x0, x1))`` when the x axis of a view is zoomed in the page, and
+        ``callback(view, None)`` when it is reset (double click)."""
+        self._zoom_callbacks.append(callback)
+
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
         kind = content.get("type")
@@ -156,6 +166,14 @@ class PlotHost(anywidget.AnyWidget):
             clean = [p for p in points if isinstance(p, dict)]
             for callback in list(self._click_callbacks):
                 callback(view, clean)
+        elif kind == "zoom":
+            view, rng = content.get("view"), content.get("range")
+            if not isinstance(view, str):
+                return
+            window = (rng[0], rng[1]) if isinstance(rng, list) and len(rng) == 2 and all(
+                isinstance(v, str | int | float) for v in rng) else None  # fmt: skip
+            for zoom in list(self._zoom_callbacks):
+                zoom(view, window)
         elif kind == "rendered":
             views = content.get("views")
             if isinstance(views, list):

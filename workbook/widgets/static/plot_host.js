@@ -182,6 +182,19 @@ function render({ model, el }) {
     if (points.length) model.send({ type: "click", view, points });
   }
 
+  // A zoom of the x axis (or its reset) of a view that rebins to its range (the timeline): sent to Python.
+  function onRelayout(view, event) {
+    if (!event || !(model.get("zoom_views") || []).includes(view)) return;
+    if (event["xaxis.autorange"]) {
+      model.send({ type: "zoom", view, range: null });
+      return;
+    }
+    const range = event["xaxis.range"] || [event["xaxis.range[0]"], event["xaxis.range[1]"]];
+    if (range[0] !== undefined && range[1] !== undefined) {
+      model.send({ type: "zoom", view, range: [plain(range[0]), plain(range[1])] });
+    }
+  }
+
   let drawing = Promise.resolve();
   function draw() {
     drawing = drawing.then(async () => {
@@ -197,12 +210,18 @@ function render({ model, el }) {
         if (!fig || cell.revision === revisions[view]) continue;
         const layout = { ...fig.layout };
         if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
+        // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
+        // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
+        const height = Number(layout.height) > 0 ? Number(layout.height) : 450;
+        cell.div.style.height = `${height}px`;
+        delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
         cell.revision = revisions[view];
         cell.div.dataset.revision = String(cell.revision);
         if (!cell.bound) {
           cell.div.on("plotly_click", (event) => onClick(view, event));
+          cell.div.on("plotly_relayout", (event) => onRelayout(view, event));
           cell.bound = true;
         }
         drawn.push(view);

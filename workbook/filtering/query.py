@@ -1,0 +1,394 @@
+"""The search syntax of ``FilterSpec.text`` and the explorer's entity search: parse a query, match it.
+
+Grammar (``AND`` binds tighter than ``OR``; operators are upper-case words; a query never holds more than
+:data:`MAX_DEPTH` nested parentheses)::
+
+    query   := or
+    or      := and ( "OR" and )*
+    and     := unary ( ["AND"] unary )*          two terms side by side: AND
+    unary   := "NOT" unary | atom
+    atom    := "(" or ")" | '"' phrase '"' | word | word "*" | word "~" [0-2]
+
+What each term matches, case-insensitively (both sides Unicode-lower-cased, as before):
+
+* ``"exact phrase"``: the literal phrase, as a substring (nothing else is folded).
+* ``word``: the word as a substring (the old behaviour: ``missile`` finds "missiles"), or a word of the
+  text that is the same name in another romanisation: both sides go through the linker's
+  :func:`workbook.tables.linking.romanisation_key` (``Sinpho`` finds "Sinpo", ``Phyongyang`` "Pyongyang",
+  ``Hwasongpho`` "Hwasong-19" and back). A word with inner punctuation (``Hwasong-19``) needs each of its
+  parts in the same text.
+* ``prefix*``: a word of the text beginning with the prefix (or whose romanisation key does).
+* ``word~1``: a word of the text within that many edits (Levenshtein distance; ``word~`` is ``~1``, at
+  most ``~2``).
+* Any other ``*`` or ``~`` (``.*``, ``a*b``, ``~/notes``) is part of a literal word, as before.
+* ``NOT x``: the texts ``x`` does not match (a missing text matches nothing, not even ``NOT x``).
+
+Plain words keep working: ``missile test`` is ``missile AND test``, which every text holding the
+literal "missile test" still matches. Anything else raises :class:`~workbook.errors.SearchSyntaxError`
+with the position of the problem. Words of a text are the runs of letters and digits of its lower-cased
+form; the word index behind ``word``, ``prefix*`` and ``word~N`` is built once per
+:class:`~workbook.filtering.text.TextColumn`, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from workbook.errors import SearchSyntaxError
+from workbook.filtering.text import BoolArray, TextColumn, lower
+from workbook.tables.linking import romanisation_key
+
+__all__ = [
+    "KEYWORDS",
+    "MAX_DEPTH",
+    "MAX_DISTANCE",
+    "And",
+    "Not",
+    "Or",
+    "Query",
+    "Term",
+    "format_query",
+    "match_query",
+    "parse_query",
+    "query_words",
+]
+
+#: The operator words (upper-case only: ``and``, ``or``, ``not`` are plain words).
+KEYWORDS: tuple[str, ...] = ("AND", "OR", "NOT")
+#: Deepest nesting of parentheses and NOTs a query may have.
+MAX_DEPTH = 50
+#: The largest edit distance ``word~N`` accepts.
+MAX_DISTANCE = 2
+TERM_KINDS: tuple[str, ...] = ("word", "phrase", "prefix", "fuzzy")
+_SPECIAL = frozenset('()"')
+_WORD_SPLIT = r"[^\p{L}\p{N}]+"
+#: A word's key without a weapon family's "pho" counts only when this long (``hwasong``, not ``sin``).
+_MIN_STEM = 5
+
+
+@dataclass(frozen=True)
+class Term:
+    """One search term: ``kind`` is ``word``, ``phrase``, ``prefix`` or ``fuzzy`` (with ``distance``)."""
+
+    text: str
+    kind: str = "word"
+    distance: int = 0
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Query
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Query, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Query, ...]
+
+
+Query = Term | Not | And | Or
+
+
+# -- parsing ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "(", ")", "AND", "OR", "NOT", "term"
+    pos: int
+    term: Term | None = None
+
+
+def _word_term(word: str, query: str, pos: int) -> Term:
+    """A word, ``prefix*`` or ``word~N``. Only a final ``*`` after a letter or digit and ``~`` followed by
+    nothing or digits are operators; any other ``*`` or ``~`` is part of a literal word (as before)."""
+    if word.endswith("*") and len(word) > 1 and word[-2].isalnum() and "*" not in word[:-1] and "~" not in word:
+        return Term(word[:-1], "prefix")
+    stem, tilde, n = word.rpartition("~")
+    if tilde and stem and stem[-1].isalnum() and "~" not in stem and "*" not in stem and (n == "" or n.isdigit()):
+        if n == "":
+            return Term(stem, "fuzzy", 1)
+        if not n.isascii() or int(n) > MAX_DISTANCE:
+            raise SearchSyntaxError(f"'~' takes an edit distance from 0 to {MAX_DISTANCE}, not {n}", query,
+                                    pos + len(stem))  # fmt: skip
+        return Term(stem, "fuzzy", int(n))
+    return Term(word, "word")
+
+
+def _tokens(query: str) -> list[_Token]:
+    out: list[_Token] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            out.append(_Token(ch, i))
+            i += 1
+        elif ch == '"':
+            end = query.find('"', i + 1)
+            if end < 0:
+                raise SearchSyntaxError("this double quote is never closed", query, i)
+            phrase = query[i + 1 : end]
+            if not phrase.strip():
+                raise SearchSyntaxError("an empty phrase matches nothing; write words between the quotes", query, i)
+            out.append(_Token("term", i, Term(" ".join(phrase.split()), "phrase")))
+            i = end + 1
+        else:
+            j = i
+            while j < n and not query[j].isspace() and query[j] not in _SPECIAL:
+                j += 1
+            word = query[i:j]
+            out.append(_Token(word, i) if word in KEYWORDS else _Token("term", i, _word_term(word, query, i)))
+            i = j
+    return out
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.tokens = _tokens(query)
+        self.i = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def fail(self, message: str, token: _Token | None) -> SearchSyntaxError:
+        return SearchSyntaxError(message, self.query, len(self.query) if token is None else token.pos)
+
+    def parse(self) -> Query | None:
+        if not self.tokens:
+            return None
+        node = self.or_(0)
+        tok = self.peek()
+        if tok is not None:
+            raise self.fail("this ')' closes no '('" if tok.kind == ")" else f"unexpected {tok.kind!r}", tok)
+        return node
+
+    def or_(self, depth: int) -> Query:
+        parts = [self.and_(depth)]
+        while (tok := self.peek()) is not None and tok.kind == "OR":
+            self.i += 1
+            parts.append(self.and_(depth, after=tok))
+        return parts[0] if len(parts) == 1 else Or(_flat(Or, parts))
+
+    def and_(self, depth: int, after: _Token | None = None) -> Query:
+        parts = [self.unary(depth, after)]
+        while (tok := self.peek()) is not None and tok.kind not in ("OR", ")"):
+            if tok.kind == "AND":
+                self.i += 1
+                parts.append(self.unary(depth, tok))
+            else:
+                parts.append(self.unary(depth))
+        return parts[0] if len(parts) == 1 else And(_flat(And, parts))
+
+    def unary(self, depth: int, after: _Token | None = None) -> Query:
+        if depth > MAX_DEPTH:
+            raise self.fail(f"the query nests deeper than {MAX_DEPTH} levels", self.peek())
+        tok = self.peek()
+        if tok is None:
+            if after is not None:
+                raise self.fail(f"{after.kind} must be followed by a term", after)
+            raise self.fail("a term is missing here", None)
+        if tok.kind == "NOT":
+            self.i += 1
+            return Not(self.unary(depth + 1, tok))
+        if tok.kind == "(":
+            self.i += 1
+            if (close := self.peek()) is not None and close.kind == ")":
+                raise self.fail("empty parentheses; put a term between them", tok)
+            node = self.or_(depth + 1)
+            close = self.peek()
+            if close is None or close.kind != ")":
+                raise self.fail("this '(' is never closed", tok)
+            self.i += 1
+            return node
+        if tok.kind == "term" and tok.term is not None:
+            self.i += 1
+            return tok.term
+        if after is not None:
+            raise self.fail(f"{after.kind} must be followed by a term, not {tok.kind!r}", tok)
+        raise self.fail(f"{tok.kind!r} needs a term before it", tok)
+
+
+def _flat(kind: type[And] | type[Or], parts: list[Query]) -> tuple[Query, ...]:
+    out: list[Query] = []
+    for p in parts:
+        out.extend(p.children if isinstance(p, kind) else (p,))
+    return tuple(out)
+
+
+def parse_query(query: str) -> Query | None:
+    """The query tree of ``query`` (None when it is blank). Raises
+    :class:`~workbook.errors.SearchSyntaxError` (with ``position``) for anything else the grammar refuses."""
+    if not isinstance(query, str):
+        raise SearchSyntaxError(f"a query is text, not {type(query).__name__}", str(query), 0)
+    return _Parser(query).parse()
+
+
+def format_query(node: Query | None) -> str:
+    """Canonical query text for ``node``: ``parse_query(format_query(q)) == q`` for every parsed ``q``."""
+    if node is None:
+        return ""
+    if isinstance(node, Term):
+        if node.kind == "phrase":
+            return f'"{node.text}"'
+        if node.kind == "prefix":
+            return f"{node.text}*"
+        if node.kind == "fuzzy":
+            return f"{node.text}~{node.distance}"
+        return node.text
+    if isinstance(node, Not):
+        inner = format_query(node.child)
+        return f"NOT ({inner})" if isinstance(node.child, And | Or) else f"NOT {inner}"
+    if isinstance(node, And):
+        return " AND ".join(f"({format_query(c)})" if isinstance(c, Or | And) else format_query(c)
+                            for c in node.children)  # fmt: skip
+    return " OR ".join(f"({format_query(c)})" if isinstance(c, Or) else format_query(c) for c in node.children)
+
+
+def query_words(node: Query | None) -> list[Term]:
+    """The terms of a query, left to right (those under NOT included)."""
+    if node is None:
+        return []
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return query_words(node.child)
+    return [t for c in node.children for t in query_words(c)]
+
+
+# -- matching --------------------------------------------------------------------------------------
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    """The romanisation keys of one word: its key and, when it differs, the key it has before a number
+    (KCNA's "Hwasongpho-19" is "hwasong 19": the weapon-family "pho" dropped)."""
+    key = romanisation_key(word)
+    before_number = romanisation_key(f"{word} 1")
+    keys = [key]
+    stem = before_number[:-2] if before_number.endswith(" 1") else ""
+    if len(stem) >= _MIN_STEM and stem != key:  # "Sinpho" is no weapon family: "sin" would find "sin"
+        keys.append(stem)
+    return tuple(keys)
+
+
+@dataclass(frozen=True, eq=False)
+class _WordIndex:
+    """The words of a TextColumn: the vocabulary, the rows of each word (CSR) and each word's keys."""
+
+    vocab: np.ndarray[Any, Any]
+    rows: np.ndarray[Any, Any]
+    ptr: np.ndarray[Any, Any]
+    by_key: dict[str, list[int]]
+    keys: list[tuple[str, ...]]
+
+    @classmethod
+    def build(cls, column: TextColumn) -> _WordIndex:
+        split = pc.split_pattern_regex(column.arrow, _WORD_SPLIT)
+        parents = np.asarray(pc.list_parent_indices(split).to_numpy(zero_copy_only=False), dtype=np.int64)
+        flat = pc.list_flatten(split)
+        keep = np.asarray(pc.not_equal(flat, "").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        encoded = pc.dictionary_encode(flat.filter(pa.array(keep)))
+        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        vocab = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+        pairs = np.unique(codes * max(len(column), 1) + parents[keep])  # one (word, row) pair per word and row
+        word_of, row_of = np.divmod(pairs, max(len(column), 1))
+        ptr = np.searchsorted(word_of, np.arange(len(vocab) + 1)).astype(np.int64)
+        keys = [_keys(str(v)) for v in vocab.tolist()]
+        by_key: dict[str, list[int]] = {}
+        for i, ks in enumerate(keys):
+            for k in ks:
+                by_key.setdefault(k, []).append(i)
+        return cls(vocab, row_of, ptr, by_key, keys)
+
+    def rows_of(self, words: list[int] | np.ndarray[Any, Any], n_rows: int) -> BoolArray:
+        out = np.zeros(n_rows, dtype=bool)
+        for w in np.asarray(words, dtype=np.int64).tolist():
+            out[self.rows[self.ptr[w] : self.ptr[w + 1]]] = True
+        return out
+
+
+def _index(column: TextColumn) -> _WordIndex:
+    cached = column.cache.get("words")
+    if not isinstance(cached, _WordIndex):
+        cached = _WordIndex.build(column)
+        column.cache["words"] = cached
+    return cached
+
+
+def _split(text: str) -> list[str]:
+    parts: list[str] = pc.split_pattern_regex(pa.array([lower(text)]), _WORD_SPLIT)[0].as_py()
+    return [p for p in parts if p]
+
+
+def _romanised(column: TextColumn, text: str) -> BoolArray:
+    """Rows holding every word of ``text`` in some romanisation (see the module docstring)."""
+    words = _split(text)
+    n = len(column)
+    if not words:
+        return np.zeros(n, dtype=bool)
+    ix = _index(column)
+    out = column.valid.copy()
+    for w in words:
+        hits = sorted({i for k in _keys(w) for i in ix.by_key.get(k, [])})
+        out &= ix.rows_of(hits, n)
+    return out
+
+
+def _prefix(column: TextColumn, stem: str) -> BoolArray:
+    ix = _index(column)
+    low = lower(stem)
+    keys = [k for k in _keys(low) if k]
+    hits = [i for i, (v, ks) in enumerate(zip(ix.vocab.tolist(), ix.keys, strict=True))
+            if v.startswith(low) or any(k.startswith(key) for k in ks for key in keys)]  # fmt: skip
+    return ix.rows_of(hits, len(column))
+
+
+def _fuzzy(column: TextColumn, word: str, distance: int) -> BoolArray:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    ix = _index(column)
+    found = process.extract(lower(word), ix.vocab.tolist(), scorer=Levenshtein.distance, score_cutoff=distance,
+                            limit=None)  # fmt: skip
+    return ix.rows_of([i for _, _, i in found], len(column))
+
+
+def _match(node: Query, column: TextColumn) -> BoolArray:
+    if isinstance(node, Term):
+        if node.kind == "phrase":
+            return column.contains(node.text)
+        if node.kind == "prefix":
+            return _prefix(column, node.text)
+        if node.kind == "fuzzy":
+            return _fuzzy(column, node.text, node.distance)
+        return column.contains(node.text) | _romanised(column, node.text)
+    if isinstance(node, Not):
+        return ~_match(node.child, column) & column.valid
+    parts = [_match(c, column) for c in node.children]
+    out = parts[0].copy()
+    for p in parts[1:]:
+        if isinstance(node, And):
+            out &= p
+        else:
+            out |= p
+    return out
+
+
+def match_query(query: str | Query | None, column: TextColumn) -> BoolArray:
+    """Rows of ``column`` that ``query`` (text in the search syntax, or a parsed tree) matches; a blank
+    query matches every row that has text. Raises :class:`~workbook.errors.SearchSyntaxError`."""
+    node = parse_query(query) if isinstance(query, str) else query
+    if node is None:
+        return column.valid.copy()
+    return _match(node, column)
