@@ -2,11 +2,11 @@
 
 Building the index does all the hashing and per-row work (string ids to codes, exploded list
 columns, lower-cased text, latest annotation per target); :func:`workbook.filtering.apply.apply`
-then works only on numpy arrays and boolean bitmaps. Build it once per Book and pass it to every
-``apply`` on that Book::
+then works only on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)``
+builds it on first use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
 
-    index = FilterIndex.build(book)
-    view = apply(book, spec, index=index)
+    index = FilterIndex.of(book)          # built once, cached on the Book
+    view = apply(book, spec)              # same index, no rebuild
 
 Codes: documents are coded by their row position in ``book.documents``. Entities are coded in a
 *universe*: the rows of ``book.entities`` first (code == row position), then any id that only
@@ -164,6 +164,13 @@ class FilterIndex:
     starred: tuple[BoolArray, BoolArray, BoolArray, BoolArray]
     c_status: CodeArray
     statuses: pd.Index
+
+    @classmethod
+    def of(cls, book: Book) -> FilterIndex:
+        """The index of ``book``, built on first use and cached on the Book (:meth:`Book.memo`): every
+        ``apply``, the explorer and exports on the same Book share one index. A Book with other
+        tables (curation re-applied, ``with_tables``) is a new Book and gets a new index."""
+        return book.memo("filter_index", lambda: cls.build(book))
 
     @classmethod
     def build(cls, book: Book) -> FilterIndex:
