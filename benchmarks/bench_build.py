@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import corpus, default_data_dir, load_average
 
-CORPORA = ("synth-1k", "synth-10k", "synth-100k", "kcna-2024", "kcna-2012")
+CORPORA = ("synth-1k", "synth-5k", "synth-10k", "synth-20k", "synth-100k", "kcna-2024", "kcna-2012")
 
 
 def _texts(name: str, data: Path) -> list[str]:
@@ -63,6 +63,15 @@ def _peak_mb() -> float:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now (VmRSS)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _cpu() -> float:
@@ -106,6 +115,7 @@ def measure(name: str, mode: str, data: Path, workers: int, reference_docs: int)
         assert c is not None
         extractor = DefaultExtractor()  # made before the clock starts: its gazetteer loads once per run
         engine: Any = DaskEngine(workers=workers) if mode == "dask" else None
+        out["base_rss_mb"] = _rss_mb()  # the interpreter, libraries and the extractor, before the build
         with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
             t, cpu0 = time.perf_counter(), _cpu()
             report = build(
@@ -148,7 +158,8 @@ def _row(r: dict[str, Any], first: dict[str, Any] | None) -> str:
     line += f"{r['docs'] / r['cpu']:>7.0f} "
     growth = f"{(r['docs'] / r['cpu']) / (first['docs'] / first['cpu']):.2f}" if first else "-"
     stages = " ".join(f"{k[:3]}={v:.1f}" for k, v in (r.get("timings") or {}).items())
-    return line + f"{growth:>6}  {stages}  rss={r['peak_rss_mb']:.0f}MB load={r['load']}"
+    base = f" (before build {r['base_rss_mb']:.0f}MB)" if "base_rss_mb" in r else ""
+    return line + f"{growth:>6}  {stages}  rss={r['peak_rss_mb']:.0f}MB{base} load={r['load']}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 per-document rows of a corpus into the corpus tables.
 
 Pure functions: no I/O. The build calls :func:`extraction_rows` once per document, keeps the rows
-of unchanged documents from the previous build, and calls :func:`assemble_tables` at the end.
+of unchanged documents from the previous build, and calls :func:`assemble_tables` at the end, with
+the documents' rows streamed into column batches (:mod:`workbook.rowbatches`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from workbook.model import (
     QUOTE_KINDS,
     conform,
 )
+from workbook.rowbatches import RowBatch, concat_rows
 
 __all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
 
@@ -165,21 +167,17 @@ def _merge_places(doc_places: pd.DataFrame) -> pd.DataFrame:
     return conform("places", best.drop(columns=["doc_id"]))
 
 
-def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
+def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows | RowBatch],
                     build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """The corpus tables (and the private per-document tables) from every document's rows."""
+    """The corpus tables (and the private per-document tables) from every document's rows, given
+    per document (:class:`DocRows`) or as column batches of several (:class:`RowBatch`), in order."""
 
-    def cat(attr: str) -> list[dict[str, Any]]:
-        return [r for d in per_doc for r in getattr(d, attr)]
+    def cat(attr: str) -> pd.DataFrame:
+        return concat_rows(per_doc, attr)
 
     mentions = conform("mentions", cat("mentions"))
-    doc_entities = pd.DataFrame(
-        cat("doc_entities"), columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"]
-    )
-    doc_places = pd.DataFrame(
-        cat("doc_places"),
-        columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
-    )
+    doc_entities = cat("doc_entities")
+    doc_places = cat("doc_places")
     return {
         "documents": conform("documents", documents),
         "entities": _merge_entities(doc_entities, mentions),
