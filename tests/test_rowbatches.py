@@ -13,7 +13,8 @@ from workbook.assemble import DocRows, assemble_tables, extraction_rows
 from workbook.engines import ProcessEngine, SerialEngine
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
-from workbook.rowbatches import ROW_KINDS, RowBatch, RowCollector, concat_rows, iter_results
+from workbook.model import conform
+from workbook.rowbatches import PRIVATE_COLUMNS, ROW_KINDS, RowBatch, RowCollector, concat_rows, iter_results
 from workbook.synth import articles
 
 pytestmark = pytest.mark.unit
@@ -55,6 +56,25 @@ def test_batched_rows_assemble_to_the_same_tables(
     assert len(batches) == -(-len(per_doc) // flush_docs) and sum(b.n_docs for b in batches) == len(per_doc)
     assert collector.batches() == []  # handed over, not kept
     _assert_tables_equal(assemble_tables(documents, batches, []), at_once)  # type: ignore[arg-type]
+
+
+def test_batched_tables_equal_the_row_dicts_conformed_at_once(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]],
+) -> None:
+    """What assemble_tables made before rows were batched: conform() of every row dict at once."""
+    documents, per_doc = corpus_rows
+    collector = RowCollector(flush_docs=4)
+    for rows in per_doc:
+        collector.add(rows)
+    tables = assemble_tables(documents, collector.batches(), [])  # type: ignore[arg-type]
+    for kind in ("mentions", "claims", "events"):
+        expected = conform(kind, [r for d in per_doc for r in getattr(d, kind)])
+        pd.testing.assert_frame_equal(tables[kind], expected, obj=kind, check_exact=True)
+        lists = [c for c in expected.columns if expected[c].dtype == object]
+        assert lists and all(isinstance(v, list) for c in lists for v in tables[kind][c])
+    for kind, name in (("doc_entities", "_doc_entities"), ("doc_places", "_doc_places")):
+        expected = pd.DataFrame([r for d in per_doc for r in getattr(d, kind)], columns=PRIVATE_COLUMNS[kind])
+        pd.testing.assert_frame_equal(tables[name], expected, obj=name, check_exact=True)
 
 
 def test_documents_and_batches_can_be_mixed_in_order(

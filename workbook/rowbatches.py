@@ -52,7 +52,9 @@ FLUSH_DOCS = 256
 
 
 def rows_frame(kind: str, rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """Row dicts of one kind as a DataFrame: a declared table (``conform``) or a private table."""
+    """Row dicts of one kind as a DataFrame: a declared table (``conform``) or a private table.
+    (``list`` columns stay Python lists: held as Arrow lists they saved 2% of a 5k build's peak and
+    cost seconds turning them back into the declared lists.)"""
     if kind in PRIVATE_COLUMNS:
         return pd.DataFrame(list(rows), columns=PRIVATE_COLUMNS[kind])
     return conform(kind, rows)
