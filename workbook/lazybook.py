@@ -94,10 +94,11 @@ class SelectedBook(Book):
         # Only called when normal lookup fails: a table still pending is not in the instance dict.
         if name in _TABLES:
             pending = self.__dict__.get("_pending", {})
-            if name in pending:
-                df = pending[name].materialise()
-                self.__dict__[name] = df  # frozen: set once, behind the dataclass's back
-                del pending[name]
+            selection = pending.get(name)
+            if selection is not None:
+                df = selection.materialise()
+                df = self.__dict__.setdefault(name, df)  # frozen: set once, behind the dataclass's back
+                pending.pop(name, None)  # two threads reading at once both get the first one stored
                 return df
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
