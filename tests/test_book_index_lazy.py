@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import weakref
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from tests.test_filters import (
 )
 from workbook import curation as cur
 from workbook.book import TABLE_NAMES, Book
-from workbook.filters import FILTERED_TABLES, FilterIndex, FilterSpec, apply, compute_masks
+from workbook.filters import FILTERED_TABLES, FilterIndex, FilterIndexError, FilterSpec, apply, compute_masks
 from workbook.lazybook import RowSelection, SelectedBook
 from workbook.model import conform
 
@@ -123,6 +124,17 @@ def test_the_explorer_and_exports_share_the_books_index(build_counter: list[Book
     assert explorer.index is FilterIndex.of(book)
     apply(book, FilterSpec(text="Kim"))  # what export_report / open_report call
     assert build_counter == [book]
+
+
+def test_a_cached_index_does_not_keep_its_book_alive() -> None:
+    book = make_tiny_book()
+    index = FilterIndex.of(book)
+    assert index.book is book
+    gone = weakref.ref(book)
+    del book  # no reference cycle Book -> index -> Book: freed at once, without the cyclic collector
+    assert gone() is None and index.book is None
+    with pytest.raises(FilterIndexError, match="another Book"):
+        index.check(make_tiny_book())
 
 
 def test_pickling_leaves_the_cache_out() -> None:

@@ -17,6 +17,7 @@ position. ``-1`` means "refers to nothing"; arrays indexed by such codes carry o
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -116,7 +117,7 @@ NO_DAY = np.iinfo(np.int64).min
 class FilterIndex:
     """Dense integer codes and precomputed arrays of one Book (see the module docstring)."""
 
-    book: Book
+    book_ref: weakref.ref[Book]  # weak: a Book caches its index, which must not keep the Book alive
     n_docs: int
     n_universe: int
     n_entity_rows: int
@@ -235,7 +236,7 @@ class FilterIndex:
             book.annotations, (doc_index, universe, claim_index, event_index)
         )
         return cls(
-            book=book,
+            book_ref=weakref.ref(book),
             n_docs=n_docs,
             n_universe=n_uni,
             n_entity_rows=len(ents),
@@ -285,6 +286,11 @@ class FilterIndex:
             statuses=statuses,
         )
 
+    @property
+    def book(self) -> Book | None:
+        """The Book this index was built from (None once that Book is gone)."""
+        return self.book_ref()
+
     def __repr__(self) -> str:
         return (
             f"<FilterIndex: {self.n_docs} documents, {self.n_entity_rows} entities, {len(self.m_doc)} mentions, "
@@ -293,7 +299,7 @@ class FilterIndex:
 
     def check(self, book: Book) -> None:
         """Raise :class:`FilterIndexError` unless this index was built from ``book`` itself."""
-        if self.book is not book:
+        if self.book is not book:  # also when the Book it was built from is gone
             raise FilterIndexError(
                 "This FilterIndex was built from another Book; build one for this Book with "
                 "FilterIndex.build(book), or call apply(book, spec) without index=."
