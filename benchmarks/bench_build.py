@@ -9,7 +9,9 @@ own) and prints one line:
   same documents (the first ``--reference-docs``), interleaved in chunks of 50 documents so that both see
   the same load, each timed in CPU seconds;
 * ``build``: ``workbook build`` of the corpus into a fresh workspace with the default extractor, one
-  process; its stages (ingest, extract, assemble, write) are timed by the build itself;
+  process; its stages (ingest, extract, assemble, write) are timed by the build itself; ``rss`` is the
+  peak resident memory of the process when the build returns (before the workspace is read back),
+  and the memory before the build (interpreter, libraries, the extractor's gazetteer) is printed beside it;
 * ``build -w N``: the same with extraction in N worker processes (``--workers``);
 * ``build dask``: the same on a Dask LocalCluster of N processes (``--dask``; writes the partitioned copy).
 
@@ -39,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import corpus, default_data_dir, load_average
 
-CORPORA = ("synth-1k", "synth-10k", "synth-100k", "kcna-2024", "kcna-2012")
+CORPORA = ("synth-1k", "synth-5k", "synth-10k", "synth-20k", "synth-100k", "kcna-2024", "kcna-2012")
 
 
 def _texts(name: str, data: Path) -> list[str]:
@@ -63,6 +65,15 @@ def _peak_mb() -> float:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now (VmRSS)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _cpu() -> float:
@@ -106,6 +117,7 @@ def measure(name: str, mode: str, data: Path, workers: int, reference_docs: int)
         assert c is not None
         extractor = DefaultExtractor()  # made before the clock starts: its gazetteer loads once per run
         engine: Any = DaskEngine(workers=workers) if mode == "dask" else None
+        out["base_rss_mb"] = _rss_mb()  # the interpreter, libraries and the extractor, before the build
         with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
             t, cpu0 = time.perf_counter(), _cpu()
             report = build(
@@ -113,6 +125,7 @@ def measure(name: str, mode: str, data: Path, workers: int, reference_docs: int)
                 engine=engine, workers=workers if mode == "workers" else None,
             )  # fmt: skip
             seconds, cpu = time.perf_counter() - t, _cpu() - cpu0
+            out["build_peak_rss_mb"] = _peak_mb()  # before the checks below read the workspace back
             text_mb = float(read_book(Path(tmp) / "ws").documents["text"].str.len().sum()) / 1e6
             mb = sum(len(x.encode()) for x in read_book(Path(tmp) / "ws").documents["text"]) / 1e6
         out.update(docs=report.n_documents, mb=mb, chars_m=text_mb, seconds=seconds, cpu=cpu, timings=report.timings,
@@ -148,7 +161,9 @@ def _row(r: dict[str, Any], first: dict[str, Any] | None) -> str:
     line += f"{r['docs'] / r['cpu']:>7.0f} "
     growth = f"{(r['docs'] / r['cpu']) / (first['docs'] / first['cpu']):.2f}" if first else "-"
     stages = " ".join(f"{k[:3]}={v:.1f}" for k, v in (r.get("timings") or {}).items())
-    return line + f"{growth:>6}  {stages}  rss={r['peak_rss_mb']:.0f}MB load={r['load']}"
+    base = f" (before build {r['base_rss_mb']:.0f}MB)" if "base_rss_mb" in r else ""
+    peak = r.get("build_peak_rss_mb", r["peak_rss_mb"])
+    return line + f"{growth:>6}  {stages}  rss={peak:.0f}MB{base} load={r['load']}"
 
 
 def main(argv: list[str] | None = None) -> int:

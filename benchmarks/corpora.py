@@ -1,7 +1,7 @@
 """The corpora the benchmarks run on, made or converted once into a data folder.
 
-* ``synth-1k``, ``synth-10k``, ``synth-100k``: :mod:`workbook.synth` articles (seed 0) as JSONL files
-  of at most 10,000 articles each;
+* ``synth-1k``, ``synth-5k``, ``synth-10k``, ``synth-20k``, ``synth-100k``: :mod:`workbook.synth`
+  articles (seed 0) as JSONL files of at most 10,000 articles each;
 * ``kcna-2024``: the KCNA archive of stiles/north-korea-news (2,111 articles), read as it is with the
   ``kcna-stiles`` mapping, from ``../shared/data`` beside the checkout;
 * ``kcna-2012``: the KCNA 2012 stories of xmarquez (10,869), an R data file converted to JSONL with
@@ -26,7 +26,7 @@ from workbook.synth import write_jsonl
 __all__ = ["SHARED_DATA", "Corpus", "corpus", "default_data_dir", "load_average"]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-_SYNTH_SIZES = {"synth-1k": 1_000, "synth-10k": 10_000, "synth-100k": 100_000}
+_SYNTH_SIZES = {"synth-1k": 1_000, "synth-5k": 5_000, "synth-10k": 10_000, "synth-20k": 20_000, "synth-100k": 100_000}
 _PART = 10_000
 _KCNA_URL_DATE = re.compile(r"/(\d{4})(\d{2})/news(\d{2})/")
 

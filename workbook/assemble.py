@@ -2,7 +2,8 @@
 per-document rows of a corpus into the corpus tables.
 
 Pure functions: no I/O. The build calls :func:`extraction_rows` once per document, keeps the rows
-of unchanged documents from the previous build, and calls :func:`assemble_tables` at the end.
+of unchanged documents from the previous build, and calls :func:`assemble_tables` at the end, with
+the documents' rows streamed into column batches (:mod:`workbook.rowbatches`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from workbook.model import (
     QUOTE_KINDS,
     conform,
 )
+from workbook.rowbatches import RowBatch, concat_rows
 
 __all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
 
@@ -173,31 +175,22 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
     return out
 
 
-def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows],
+def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows | RowBatch],
                     build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """The corpus tables (and the private per-document tables) from every document's rows.
+    """The corpus tables (and the private per-document tables) from every document's rows, given
+    per document (:class:`DocRows`) or as column batches of several (:class:`RowBatch`), in order.
 
     Entities that are one thing (an acronym and its expansion, a shorter and a longer form) are merged
     by :func:`workbook.corpus_links.apply_links`; the private per-document tables keep the merged ids,
     so a rebuild that reuses a document keeps its merges."""
 
-    def cat(attr: str) -> list[dict[str, Any]]:
-        return [r for d in per_doc for r in getattr(d, attr)]
+    def cat(attr: str) -> pd.DataFrame:
+        return concat_rows(per_doc, attr)
 
-    def frame(table: str) -> pd.DataFrame:
-        """The rows as they are (conformed once, after linking); the declared columns when none."""
-        rows = cat(table)
-        return pd.DataFrame(rows) if rows else conform(table, [])
-
-    doc_entities = pd.DataFrame(
-        cat("doc_entities"), columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"]
-    )
-    doc_places = pd.DataFrame(
-        cat("doc_places"),
-        columns=["doc_id", "entity_id", "lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area"],
-    )
+    doc_entities = cat("doc_entities")
+    doc_places = cat("doc_places")
     # one entity per thing: acronyms and shorter forms merged into their longer names
-    linked = apply_links(doc_entities, frame("mentions"), frame("claims"), frame("events"), doc_places)
+    linked = apply_links(doc_entities, cat("mentions"), cat("claims"), cat("events"), doc_places)
     doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
     entities = _merge_entities(doc_entities, mentions)
     return {

@@ -30,6 +30,7 @@ from workbook.ids import doc_id as make_doc_id
 from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 from workbook.model import SCHEMA_VERSION
+from workbook.rowbatches import RowCollector, iter_results
 from workbook.workspace import (
     default_workspace,
     is_workspace,
@@ -242,25 +243,25 @@ def build(
 
         timings["ingest"] = time.perf_counter() - t1
         show = progress if progress is not None else len(raws) > PROGRESS_THRESHOLD
-        per_doc: list[DocRows] = []
+        collected = RowCollector()  # rows become column batches as they come: memory follows the output
         n_reused = 0
         todo = [DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
                 for raw, _sha, did in raws if did not in previous]  # fmt: skip
         t1 = time.perf_counter()
-        results = iter(runner.extract(extractor, todo, show))  # one bad document never stops the build
-        timings["extract"] = time.perf_counter() - t1
+        results = iter_results(runner, extractor, todo, show)  # one bad document never stops the build
         for raw, _sha, did in raws:
             if did in previous:
-                per_doc.append(previous[did])
+                collected.add(previous[did])
                 n_reused += 1
                 continue
             result = next(results)
             if isinstance(result, ExtractFailure):
                 issues.append(_issue(raw.source, "extract", result.error, result.message, did))
             else:
-                per_doc.append(result)
+                collected.add(result)
+        timings["extract"] = time.perf_counter() - t1
         t1 = time.perf_counter()
-        tables = assemble_tables(documents, per_doc, issues)
+        tables = assemble_tables(documents, collected.batches(), issues)
         timings["assemble"] = time.perf_counter() - t1
         counts = {k: len(v) for k, v in tables.items() if not k.startswith("_")}
 

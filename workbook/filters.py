@@ -1,8 +1,7 @@
 """Filters over a Book: the public entry point of the filter layer.
 
     >>> from workbook.filters import FilterSpec, FilterIndex, apply
-    >>> index = FilterIndex.build(book)                       # once per Book
-    >>> view = apply(book, FilterSpec(entity_ids=(kim,)), index=index)
+    >>> view = apply(book, FilterSpec(entity_ids=(kim,)))     # the Book's index: built once, reused
 
 The implementation lives in :mod:`workbook.filtering`: :mod:`~workbook.filtering.spec` (the spec,
 its JSON and helpers), :mod:`~workbook.filtering.index` (the coded Book) and

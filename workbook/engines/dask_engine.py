@@ -147,8 +147,14 @@ class DaskEngine:
             fut.release()
 
     def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
+        return [r for batch in self.extract_batches(extractor, docs, progress) for r in batch]
+
+    def extract_batches(
+        self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool
+    ) -> Iterator[list[ExtractResult]]:
+        """The results batch by batch, in input order, each as soon as it and those before it are in."""
         if not docs:
-            return []
+            return
         from distributed import as_completed
 
         client = self.client
@@ -158,6 +164,7 @@ class DaskEngine:
         futures = [client.submit(extract_batch, ext, part, pure=False) for part in data]
         position = {fut.key: i for i, fut in enumerate(futures)}
         done: dict[int, list[ExtractResult]] = {}
+        next_out = 0
         bar = tqdm(total=len(docs), desc="extracting", unit="doc", disable=not progress, file=sys.stderr)
         with bar:
             for fut in as_completed(futures):
@@ -165,11 +172,11 @@ class DaskEngine:
                     raise EngineError(f"A Dask extraction task failed: {fut.exception()!r}")
                 i = position[fut.key]
                 done[i] = fut.result()
+                fut.release()
                 bar.update(len(batches[i]))
-        out: list[ExtractResult] = []
-        for i in range(len(batches)):
-            out.extend(done[i])
-        return out
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
 
     def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
         write_partitioned(snapshot, tables, self.buckets)

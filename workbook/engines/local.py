@@ -31,6 +31,7 @@ from tqdm.auto import tqdm
 from workbook.engines.base import EngineError, ExtractResult, extract_batch, extract_one, split_batches
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
+from workbook.rowbatches import STREAM_CHARS
 
 __all__ = ["BATCH_CHARS", "ProcessEngine", "SerialEngine", "default_workers"]
 
@@ -69,12 +70,20 @@ class SerialEngine:
         return iter_documents(paths, mapping=mapping, follow_links=follow_links, exclude=exclude)
 
     def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
-        out: list[ExtractResult] = []
+        return [r for batch in self.extract_batches(extractor, docs, progress) for r in batch]
+
+    def extract_batches(
+        self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool
+    ) -> Iterator[list[ExtractResult]]:
+        """:meth:`extract` batch by batch (in input order), so that the build can turn each batch's
+        rows into columns before the next is made (:mod:`workbook.rowbatches`)."""
         with _bar(len(docs), progress) as bar:
-            for d in docs:
-                out.append(extract_one(extractor, d))
-                bar.update(1)
-        return out
+            for batch in split_batches(docs, 1, STREAM_CHARS):
+                out: list[ExtractResult] = []
+                for d in batch:
+                    out.append(extract_one(extractor, d))
+                    bar.update(1)
+                yield out
 
     def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
         return None
@@ -128,10 +137,13 @@ class ProcessEngine(SerialEngine):
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "workers": self.workers}
 
-    def extract(self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool) -> list[ExtractResult]:
+    def extract_batches(
+        self, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool
+    ) -> Iterator[list[ExtractResult]]:
         n = min(self.workers, len(docs))
         if n <= 1:
-            return super().extract(extractor, docs, progress)
+            yield from super().extract_batches(extractor, docs, progress)
+            return
         batches = split_batches(docs, 4 * n, self.batch_chars)
         ctx = mp.get_context("spawn")
         tasks, results = ctx.Queue(), ctx.Queue()
@@ -148,7 +160,7 @@ class ProcessEngine(SerialEngine):
                 "(defined at module level); build with workers=1 otherwise."
             ) from exc
         try:
-            return self._run(batches, procs, tasks, results, progress)
+            yield from self._run(batches, procs, tasks, results, progress)
         finally:
             for p in procs:
                 if p.is_alive():
@@ -160,15 +172,16 @@ class ProcessEngine(SerialEngine):
 
     def _run(
         self, batches: list[list[DocumentInput]], procs: Sequence[BaseProcess], tasks: Any, results: Any, progress: bool
-    ) -> list[ExtractResult]:
+    ) -> Iterator[list[ExtractResult]]:
         in_flight = 2 * len(procs)  # bounded: the parent never holds more than this many pickled batches
         sent = 0
         while sent < min(in_flight, len(batches)):
             tasks.put((sent, batches[sent]))
             sent += 1
-        done: dict[int, list[ExtractResult]] = {}
+        done: dict[int, list[ExtractResult]] = {}  # finished out of order, waiting for their turn
+        n_done = next_out = 0
         with _bar(sum(len(b) for b in batches), progress) as bar:
-            while len(done) < len(batches):
+            while n_done < len(batches):
                 try:
                     index, rows, error = results.get(timeout=_POLL_SECONDS)
                 except queue.Empty:
@@ -182,13 +195,13 @@ class ProcessEngine(SerialEngine):
                 if error is not None:
                     raise EngineError(f"A build worker failed on batch {index}: {error}")
                 done[index] = rows
+                n_done += 1
                 bar.update(len(rows))
                 if sent < len(batches):
                     tasks.put((sent, batches[sent]))
                     sent += 1
+                while next_out in done:  # in input order, as soon as possible
+                    yield done.pop(next_out)
+                    next_out += 1
         for _ in procs:
             tasks.put(None)
-        out: list[ExtractResult] = []
-        for i in range(len(batches)):
-            out.extend(done[i])
-        return out

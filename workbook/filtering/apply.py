@@ -90,6 +90,7 @@ from workbook.filtering.index import NO_DAY, BoolArray, CodeArray, FilterIndex, 
 from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, FilterSpec
 from workbook.filtering.text import lower
+from workbook.lazybook import RowSelection, SelectedBook
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
 __all__ = ["FILTERED_TABLES", "FilterMasks", "apply", "compute_masks"]
@@ -121,16 +122,20 @@ class FilterMasks:
         """Surviving row count per table."""
         return {n: int(np.count_nonzero(getattr(self, n))) for n in FILTERED_TABLES}
 
+    def selection(self, book: Book, name: str) -> RowSelection:
+        """The surviving rows of the filtered table ``name`` of ``book`` (the Book the masks were
+        computed on), not copied yet; ``entities`` carries its recomputed counts."""
+        mask: BoolArray = getattr(self, name)
+        assign = {"n_mentions": self.n_mentions[mask], "n_docs": self.n_docs[mask]} if name == "entities" else None
+        return RowSelection.of_mask(book.table(name), mask, assign)
+
     def take(self, book: Book, name: str) -> pd.DataFrame:
         """The filtered table ``name`` of ``book`` (the Book the masks were computed on), alone:
         cheaper than :func:`apply` when a view shows one table. ``entities`` gets its recomputed
         counts; tables that are not filtered come back whole."""
         if name not in FILTERED_TABLES:
             return book.table(name)
-        df = _take(book.table(name), getattr(self, name))
-        if name == "entities":
-            df = df.assign(n_mentions=self.n_mentions[self.entities], n_docs=self.n_docs[self.entities])
-        return df
+        return self.selection(book, name).materialise()
 
 
 def _ext(mask: BoolArray) -> BoolArray:
@@ -358,23 +363,19 @@ def _window(first: Any, last: Any) -> tuple[int, int]:
     return lo, hi
 
 
-def _take(df: pd.DataFrame, mask: BoolArray) -> pd.DataFrame:
-    if mask.all():
-        return df
-    return df.take(np.flatnonzero(mask)).reset_index(drop=True)
-
-
 def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Book:
     """``book`` narrowed to ``spec``: every table a consistent subset (see the module docstring).
 
-    ``index`` must have been built from this very Book (``FilterIndex.build(book)``); without it one
-    is built, which costs far more than the filtering, so pass it when applying several specs.
-    The empty spec returns ``book`` itself.
+    ``index`` must have been built from this very Book; without it the Book's own index is used
+    (``FilterIndex.of(book)``: built on the first call, reused by every later one).
+    The empty spec returns ``book`` itself. The result is a
+    :class:`~workbook.lazybook.SelectedBook`: it holds row selections and builds each filtered table
+    when it is first read, so tables nobody reads are never copied.
     """
     if spec.is_empty:
         return book
     if index is None:
-        index = FilterIndex.build(book)
+        index = FilterIndex.of(book)
     index.check(book)
     masks = compute_masks(spec, index)
-    return book.with_tables(**{name: masks.take(book, name) for name in FILTERED_TABLES})
+    return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})

@@ -2,11 +2,11 @@
 
 Building the index does all the hashing and per-row work (string ids to codes, exploded list
 columns, lower-cased text, latest annotation per target); :func:`workbook.filtering.apply.apply`
-then works only on numpy arrays and boolean bitmaps. Build it once per Book and pass it to every
-``apply`` on that Book::
+then works only on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)``
+builds it on first use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
 
-    index = FilterIndex.build(book)
-    view = apply(book, spec, index=index)
+    index = FilterIndex.of(book)          # built once, cached on the Book
+    view = apply(book, spec)              # same index, no rebuild
 
 Codes: documents are coded by their row position in ``book.documents``. Entities are coded in a
 *universe*: the rows of ``book.entities`` first (code == row position), then any id that only
@@ -17,6 +17,7 @@ position. ``-1`` means "refers to nothing"; arrays indexed by such codes carry o
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +126,7 @@ NO_DAY = np.iinfo(np.int64).min
 class FilterIndex:
     """Dense integer codes and precomputed arrays of one Book (see the module docstring)."""
 
-    book: Book
+    book_ref: weakref.ref[Book]  # weak: a Book caches its index, which must not keep the Book alive
     n_docs: int
     n_universe: int
     n_entity_rows: int
@@ -174,6 +175,13 @@ class FilterIndex:
     starred: tuple[BoolArray, BoolArray, BoolArray, BoolArray]
     c_status: CodeArray
     statuses: pd.Index
+
+    @classmethod
+    def of(cls, book: Book) -> FilterIndex:
+        """The index of ``book``, built on first use and cached on the Book (:meth:`Book.memo`): every
+        ``apply``, the explorer and exports on the same Book share one index. A Book with other
+        tables (curation re-applied, ``with_tables``) is a new Book and gets a new index."""
+        return book.memo("filter_index", lambda: cls.build(book))
 
     @classmethod
     def build(cls, book: Book) -> FilterIndex:
@@ -238,7 +246,7 @@ class FilterIndex:
             book.annotations, (doc_index, universe, claim_index, event_index)
         )
         return cls(
-            book=book,
+            book_ref=weakref.ref(book),
             n_docs=n_docs,
             n_universe=n_uni,
             n_entity_rows=len(ents),
@@ -289,6 +297,11 @@ class FilterIndex:
             statuses=statuses,
         )
 
+    @property
+    def book(self) -> Book | None:
+        """The Book this index was built from (None once that Book is gone)."""
+        return self.book_ref()
+
     def __repr__(self) -> str:
         return (
             f"<FilterIndex: {self.n_docs} documents, {self.n_entity_rows} entities, {len(self.m_doc)} mentions, "
@@ -297,7 +310,7 @@ class FilterIndex:
 
     def check(self, book: Book) -> None:
         """Raise :class:`FilterIndexError` unless this index was built from ``book`` itself."""
-        if self.book is not book:
+        if self.book is not book:  # also when the Book it was built from is gone
             raise FilterIndexError(
                 "This FilterIndex was built from another Book; build one for this Book with "
                 "FilterIndex.build(book), or call apply(book, spec) without index=."

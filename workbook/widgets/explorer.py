@@ -4,7 +4,7 @@ Thin by design. The Explorer holds the current :class:`~workbook.filters.FilterS
 log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore_logic` (or a
 new table state through :mod:`workbook.explore_table`), then :meth:`Explorer.refresh` redraws:
 
-1. one ``compute_masks`` + ``apply`` per change, on a ``FilterIndex`` built once per Book;
+1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book);
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
    the row masks, see ``explore_logic.view_key``; recent figures are kept, so Undo is instant);
 3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
@@ -182,7 +182,7 @@ class Explorer:
 
     def _use_book(self, book: Book) -> None:
         self.book = book
-        self.index = FilterIndex.build(book)
+        self.index = FilterIndex.of(book)
         labels = entity_labels(book.entities)
         self._catalog = EntityCatalog.build(book, labels)
         self._static_options: dict[str, list[Choice]] = {

@@ -1,0 +1,118 @@
+"""Build rows streamed into column batches: the tables equal those assembled from every document's
+row dicts at once, whatever the batch size, and engines deliver results batch by batch in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.test_engines import CapitalsExtractor
+from workbook.assemble import DocRows, assemble_tables, extraction_rows
+from workbook.engines import ProcessEngine, SerialEngine
+from workbook.extract.base import DocumentInput
+from workbook.extract.pipeline import DefaultExtractor
+from workbook.model import conform
+from workbook.rowbatches import PRIVATE_COLUMNS, ROW_KINDS, RowBatch, RowCollector, concat_rows, iter_results
+from workbook.synth import articles
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def corpus_rows() -> tuple[list[dict[str, object]], list[DocRows]]:
+    """Documents and their rows from the default extractor on 30 synthetic articles, plus a document
+    that yields nothing."""
+    extractor = DefaultExtractor()
+    documents: list[dict[str, object]] = []
+    per_doc: list[DocRows] = []
+    texts = [a.text for a in articles(30, seed=3)] + ["nothing to see here"]
+    for i, text in enumerate(texts):
+        did = f"doc{i:03d}"
+        documents.append({"doc_id": did, "title": did, "source": f"{did}.txt", "sha256": did, "text": text,
+                          "n_chars": len(text), "format": "txt"})
+        per_doc.append(extraction_rows(did, str(text), extractor.extract(DocumentInput(did, str(text)))))
+    return documents, per_doc
+
+
+def _assert_tables_equal(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert list(a) == list(b)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name, check_exact=True)
+
+
+@pytest.mark.parametrize("flush_docs", [1, 2, 7, 1000])
+def test_batched_rows_assemble_to_the_same_tables(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]], flush_docs: int
+) -> None:
+    documents, per_doc = corpus_rows
+    at_once = assemble_tables(documents, per_doc, [])  # type: ignore[arg-type]
+    assert len(at_once["mentions"]) > 300 and len(at_once["claims"]) > 30 and len(at_once["events"]) > 30
+    collector = RowCollector(flush_docs=flush_docs)
+    for rows in per_doc:
+        collector.add(rows)
+    batches = collector.batches()
+    assert len(batches) == -(-len(per_doc) // flush_docs) and sum(b.n_docs for b in batches) == len(per_doc)
+    assert collector.batches() == []  # handed over, not kept
+    _assert_tables_equal(assemble_tables(documents, batches, []), at_once)  # type: ignore[arg-type]
+
+
+def test_batched_tables_equal_the_row_dicts_conformed_at_once(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]],
+) -> None:
+    """What assemble_tables made before rows were batched: conform() of every row dict at once."""
+    documents, per_doc = corpus_rows
+    collector = RowCollector(flush_docs=4)
+    for rows in per_doc:
+        collector.add(rows)
+    tables = assemble_tables(documents, collector.batches(), [])  # type: ignore[arg-type]
+    for kind in ("mentions", "claims", "events"):
+        expected = conform(kind, [r for d in per_doc for r in getattr(d, kind)])
+        pd.testing.assert_frame_equal(tables[kind], expected, obj=kind, check_exact=True)
+        lists = [c for c in expected.columns if expected[c].dtype == object]
+        assert lists and all(isinstance(v, list) for c in lists for v in tables[kind][c])
+    for kind, name in (("doc_entities", "_doc_entities"), ("doc_places", "_doc_places")):
+        expected = pd.DataFrame([r for d in per_doc for r in getattr(d, kind)], columns=PRIVATE_COLUMNS[kind])
+        pd.testing.assert_frame_equal(tables[name], expected, obj=name, check_exact=True)
+
+
+def test_documents_and_batches_can_be_mixed_in_order(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]],
+) -> None:
+    documents, per_doc = corpus_rows
+    mixed: list[DocRows | RowBatch] = [per_doc[0], RowBatch.of(per_doc[1:10]), *per_doc[10:12],
+                                       RowBatch.of(per_doc[12:])]
+    _assert_tables_equal(assemble_tables(documents, mixed, []),  # type: ignore[arg-type]
+                         assemble_tables(documents, per_doc, []))  # type: ignore[arg-type]
+    for kind in ROW_KINDS:
+        assert len(concat_rows([], kind)) == 0
+        assert list(concat_rows([DocRows()], kind).columns) == list(concat_rows(per_doc, kind).columns)
+
+
+def test_collector_rejects_a_bad_flush_size() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        RowCollector(flush_docs=0)
+
+
+def test_engines_deliver_batches_in_input_order() -> None:
+    docs = [DocumentInput(f"d{i}", f"Word{i} and Mr Name{i % 3} " * 40 + " BOOM" * (i == 5)) for i in range(40)]
+    extractor = CapitalsExtractor()
+    whole = SerialEngine().extract(extractor, docs, progress=False)
+    serial_batches = list(SerialEngine().extract_batches(extractor, docs, progress=False))
+    assert [r for b in serial_batches for r in b] == whole
+    parallel = list(ProcessEngine(workers=2, batch_chars=2_000).extract_batches(extractor, docs, progress=False))
+    assert len(parallel) > 2 and [r for b in parallel for r in b] == whole
+    assert list(iter_results(SerialEngine(), extractor, docs, False)) == whole
+
+    class ListOnly:  # an engine without extract_batches still works
+        def extract(self, ex: CapitalsExtractor, ds: list[DocumentInput], progress: bool) -> list[object]:
+            return list(SerialEngine().extract(ex, ds, progress))
+
+    assert list(iter_results(ListOnly(), extractor, docs, False)) == whole
+
+
+def test_serial_engine_streams_long_corpora_in_several_batches(tmp_path: Path) -> None:
+    docs = [DocumentInput(f"d{i}", "Mr Kim met Acme. " * 2_000) for i in range(40)]  # 34k chars each
+    batches = list(SerialEngine().extract_batches(CapitalsExtractor(), docs, progress=False))
+    assert len(batches) > 1 and sum(len(b) for b in batches) == 40
