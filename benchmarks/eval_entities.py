@@ -161,7 +161,7 @@ def workbook_predictor(use_model: bool = True) -> Callable[[str], list[Pred]]:
     from workbook.extract.base import DocumentInput
     from workbook.extract.pipeline import DefaultExtractor
 
-    extractor = DefaultExtractor()
+    extractor = DefaultExtractor() if use_model else DefaultExtractor(entity_model=None)
 
     def predict(text: str) -> list[Pred]:
         ex = extractor.extract(DocumentInput("eval", text))

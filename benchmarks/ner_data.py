@@ -36,6 +36,7 @@ __all__ = [
 
 _ENTITY_ITEM = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 _GUM_TYPES = {"person": "person", "organization": "organization", "place": "place", "time": ""}
+_CONNECTOR_POS = frozenset({"PROPN", "ADP", "DET", "CCONJ", "PART"})
 _UNER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
@@ -44,7 +45,8 @@ class GoldSpan:
     start: int
     end: int
     type: str  # person | organization | place | other
-    proper: bool = True
+    proper: bool = True  # all PROPN past a leading determiner: the spans the benchmark scores
+    named: bool = True  # PROPN at both ends, only connectors (ADP, DET, CCONJ, 's) between: training labels
 
 
 @dataclass
@@ -122,9 +124,14 @@ def parse_conllu(lines: Iterable[str], source: str = "gum") -> list[Doc]:
             if last > k and xpos[last] == "POS":
                 last -= 1
             proper = all(upos[i] == "PROPN" for i in range(k, last + 1))
+            named = (
+                upos[k] == "PROPN"
+                and upos[last] == "PROPN"
+                and all(upos[i] in _CONNECTOR_POS for i in range(k, last + 1))
+            )
             s, e = tok_spans[k][0], tok_spans[last][1]
             if e > s:
-                spans.add(GoldSpan(s, e, t, proper))
+                spans.add(GoldSpan(s, e, t, proper, named))
         docs.append(Doc(doc_id, text, sorted(spans, key=lambda g: (g.start, g.end)), source))
 
     for line in lines:

@@ -26,6 +26,7 @@ from workbook.extract.gazetteer import (
     load_nagix_facilities,
     merge_gazetteers,
 )
+from workbook.extract.ner_model import EntityModel, default_entity_model
 from workbook.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
 #: Bump when a rule changes what the extractor finds: workspaces then extract every document again.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def load_gazetteer_file(path: str | Path) -> Gazetteer:
@@ -69,6 +70,7 @@ class DefaultExtractor:
     name: str = "workbook-rules"
     watchlist: Watchlist | None = None
     watchlist_sources: tuple[dict[str, str], ...] = ()
+    entity_model: EntityModel | None = field(default_factory=default_entity_model)
 
     @classmethod
     def from_options(
@@ -95,6 +97,7 @@ class DefaultExtractor:
             "rules_version": RULES_VERSION,
             "gazetteers": list(self.sources),
             "gazetteer_entries": len(self.gazetteer),
+            "entity_model": self.entity_model.version if self.entity_model is not None else None,
         }
         if self.watchlist is not None:  # absent otherwise, so workspaces without one keep their fingerprint
             out["watchlists"] = list(self.watchlist_sources)
@@ -104,7 +107,7 @@ class DefaultExtractor:
     def extract(self, doc: DocumentInput) -> Extraction:
         text = doc.text
         sentences = split_sentences(text)
-        entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
+        entities, mentions, places = extract_entities(text, sentences, self.gazetteer, self.entity_model)
         if self.watchlist is not None:
             entities, mentions, places = self.watchlist.apply(text, sentences, entities, mentions, places)
         claims = extract_claims(text, sentences, entities, mentions)
