@@ -15,11 +15,14 @@ are ``other``); every other candidate is ``none``.
 
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
+The decision threshold (a span is kept when P(none) < 0.6) and the per-document pooling weight (0.5)
+were chosen on the held-out split with the whole default extractor, never on GUM news.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -109,9 +112,9 @@ def train(
     feats: Sequence[Sequence[str]],
     labels: np.ndarray,
     bits: int = 18,
-    epochs: int = 8,
-    lr: float = 0.2,
-    l2: float = 1e-6,
+    epochs: int = 15,
+    lr: float = 0.1,
+    l2: float = 1e-3,
     batch: int = 64,
     seed: int = 12,
     version: str = "entities-v1",
@@ -202,9 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--bits", type=int, default=18)
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--lr", type=float, default=0.2)
-    ap.add_argument("--l2", type=float, default=1e-6)
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--threshold", type=float, default=0.6, help="keep a span when P(none) is below this")
+    ap.add_argument("--pooling", type=float, default=0.5, help="weight of the document-wide mean per spelling")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--seed", type=int, default=12)
     args = ap.parse_args(argv)
@@ -220,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     feats, labels, stats = examples(train_docs, common)
     print(f"examples: {stats}; labels {Counter(CLASSES[i] for i in labels.tolist())}; {len(common)} common words")
     model = train(feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common)
+    model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling)
     print(f"trained in {time.process_time() - started:.1f} cpu-s")
     predict = _model_predictor(model)
     held_scores = {}
@@ -237,7 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "model": "multinomial logistic regression on hashed features (workbook.extract.ner_features)",
         "classes": list(CLASSES),
         "feature_bits": args.bits,
-        "hyper_parameters": {k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed")},
+        "hyper_parameters": {
+            k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", "threshold", "pooling")
+        },
         "training_data": {
             "gum-train_amir-zeldes": sum(d.source.startswith("gum") for d in train_docs),
             "uner-ewt_universalner": sum(d.source.startswith("uner") for d in train_docs),

@@ -240,6 +240,11 @@ def featurize(
             f"R2:{r2}",
             f"L1R1:{l1}|{r1}",
             f"L1f:{l1}|{words[0]}",
+            f"lR1:{words[-1]}|{r1}",
+            f"L1sh:{l1}|{shape}",
+            f"shR1:{shape}|{r1}",
+            f"s4:{words[-1][-4:]}",
+            f"fs3:{words[0][-3:]}",
             f"run:{min(c.run_end - c.run_start, 6)}:{int(c.i == c.run_start)}{int(c.j == c.run_end)}",
         ]
         f += [f"w:{w}" for w in words]

@@ -55,6 +55,7 @@ class EntityModel:
     version: str
     common: frozenset[str] = frozenset()  # words usually written in lower case (a feature)
     threshold: float = 0.5  # a span is kept when P(none) is below this
+    pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
 
     def __post_init__(self) -> None:
         if self.weights.shape != (1 << self.bits, len(self.classes)) or self.bias.shape != (len(self.classes),):
@@ -85,10 +86,29 @@ class EntityModel:
         feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common)
         return toks, cands, self.probabilities(feats)
 
+    def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
+        """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
+        with the mean over every candidate spelled the same way in the document, so "Higuchi" opening
+        a sentence reads as the "Higuchi" of mid-sentence."""
+        if self.pooling <= 0:
+            return probs
+        ids: dict[str, int] = {}
+        key = np.fromiter(
+            (ids.setdefault(" ".join(t.lower for t in toks[c.i : c.j]), len(ids)) for c in cands),
+            dtype=np.int64,
+            count=len(cands),
+        )
+        sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
+        np.add.at(sums, key, probs)
+        counts = np.bincount(key, minlength=len(ids))[:, None]
+        mean = (sums / counts)[key]
+        return ((1 - self.pooling) * probs + self.pooling * mean).astype(np.float32)
+
     def decode(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
         if not len(cands):
             return []
+        probs = self.pool(toks, cands, probs)
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(len(cands)), best]
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
@@ -135,6 +155,7 @@ class EntityModel:
             version=np.array(self.version),
             common=np.array("\n".join(sorted(self.common))),
             threshold=np.array(self.threshold),
+            pooling=np.array(self.pooling),
             card=np.array(json.dumps(card or {})),
         )
 
@@ -151,6 +172,7 @@ def load_entity_model(data: bytes) -> EntityModel:
                 version=str(z["version"]),
                 common=frozenset(str(z["common"]).split("\n")) if "common" in z else frozenset(),
                 threshold=float(z["threshold"]) if "threshold" in z else 0.5,
+                pooling=float(z["pooling"]) if "pooling" in z else 0.0,
             )
     except (OSError, KeyError, ValueError) as exc:
         raise EntityModelError(
