@@ -506,8 +506,13 @@ def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityM
         entry = gazetteer.lookup(surface)
         return entry.type if entry is not None else None
 
-    spans, p_none = model.predict_with_none(text, gaz_type)
-    vetoed, added = merge_learned([RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands], spans, p_none)
+    certain = bytearray(len(text) + 1)  # the classifier need not score what the rules are sure of
+    for c in cands:
+        if c.strength >= _CUED_PERSON or (c.strength == _NAMED and not c.splittable):
+            certain[c.start : c.end] = b"\x01" * (c.end - c.start)
+    spans, probs = model.predict_with_probs(text, gaz_type, certain)
+    rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
+    vetoed, added = merge_learned(text, rules, spans, probs, model.common)
     surnames = {surname_of(s.words).casefold() for s in spans if s.type == "person" and len(s.words) > 1}
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
         c

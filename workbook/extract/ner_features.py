@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -44,6 +45,7 @@ __all__ = [
     "CONNECTORS",
     "DEMONYMS",
     "MAX_SPAN",
+    "RANK_ABBREVIATIONS",
     "Candidate",
     "Tok",
     "candidates",
@@ -83,21 +85,27 @@ DEMONYMS: frozenset[str] = _words(
     shiite islamic orthodox communist democrat republican democratic"""
 )
 #: The longest candidate, in words.
-MAX_SPAN = 7
+MAX_SPAN = 5
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’&]\w+)*|[^\w\s]")
 _PARTICLES = _words("al el ad ad ash as at az bin ibn abu")  # "al-Qaeda", "bin-Laden"
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t) | HONORIFICS | ABBREVIATED_TITLES
+#: Military and civil ranks abbreviated with a full stop ("Sgt.", "Spc.", "Maj. Gen.", "Lt. Col."):
+#: cues before a name, never part of it.
+RANK_ABBREVIATIONS: frozenset[str] = _words(
+    """pvt pfc spc cpl sgt ssg sfc msg 1sg sgm csm ssgt msgt gysgt lcpl amn sra tsgt smsgt cmsgt po cpo
+    ens ltjg lt cdr cmdr capt maj col gen brig adm radm vadm wo cwo insp supt det cmdt cpt"""
+)
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t) | HONORIFICS | ABBREVIATED_TITLES | RANK_ABBREVIATIONS
 _SENT_END = frozenset(".!?:;\"“”'‘’()[]—–-•|")
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _REPEATS = re.compile(r"(.)\1+")
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -106,8 +114,7 @@ class Tok:
     initial: bool  # opens a sentence or a line
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """Tokens ``i`` to ``j`` (exclusive) of a run of name-like tokens ``run_start`` .. ``run_end``."""
 
     i: int
@@ -121,19 +128,29 @@ class Candidate:
 def tokens(text: str) -> list[Tok]:
     """Words and punctuation of ``text``; a possessive "'s" is its own token."""
     out: list[Tok] = []
+    append = out.append
     prev_end = 0
     initial = True
+    newline = text.find("\n")
     for m in _TOKEN.finditer(text):
-        w, s, e = m.group(), m.start(), m.end()
-        if "\n" in text[prev_end:s]:
-            initial = True
-        pieces = [(s, e, w)]
-        if len(w) > 2 and w[-2:].lower() in ("'s", "’s"):
-            pieces = [(s, e - 2, w[:-2]), (e - 2, e, w[-2:])]
+        w = m.group()
+        s = m.start()
+        if 0 <= newline < s:
+            if newline >= prev_end:
+                initial = True
+            newline = text.find("\n", s)
+        e = s + len(w)
+        if len(w) > 2 and w[-2:] in _POSSESSIVES:
+            pieces: tuple[tuple[int, int, str], ...] = ((s, e - 2, w[:-2]), (e - 2, e, w[-2:]))
+        else:
+            pieces = ((s, e, w),)
         for a, b, piece in pieces:
-            head, _, tail = piece.partition("-")
-            cap = piece[0].isupper() or (head.casefold() in _PARTICLES and tail[:1].isupper())
-            out.append(Tok(a, b, piece, piece.casefold(), cap, initial))
+            first = piece[0]
+            cap = first.isupper()
+            if not cap and "-" in piece and first.isalpha():
+                head, _, tail = piece.partition("-")
+                cap = head.casefold() in _PARTICLES and tail[:1].isupper()
+            append(Tok(a, b, piece, piece.casefold(), cap, initial))
             initial = piece in _SENT_END and piece not in "-'’"
         prev_end = e
     return out
@@ -147,6 +164,12 @@ def _adjacent(text: str, a: Tok, b: Tok) -> bool:
     return text[a.end : b.start] == " "
 
 
+def _cue(text: str, toks: Sequence[Tok], i: int) -> bool:
+    """An abbreviated title or rank with its full stop ("Sgt.", "Gen."): a cue, not a name word."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].lower in _TITLE_WORDS and nxt is not None and nxt.text == "." and nxt.start == toks[i].end
+
+
 def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
     """Every sub-span of each run of name-like tokens that starts and ends on a capitalised word
     and has at most :data:`MAX_SPAN` words (see the module docstring)."""
@@ -154,13 +177,15 @@ def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
     n = len(toks)
     i = 0
     while i < n:
-        if not _name_like(toks[i]):
+        if not _name_like(toks[i]) or _cue(text, toks, i):
             i += 1
             continue
         j = i + 1
         last_cap = i
         while j < n and _adjacent(text, toks[j - 1], toks[j]):
             t = toks[j]
+            if _cue(text, toks, j):
+                break
             if _name_like(t):
                 last_cap = j
             elif t.lower not in CONNECTORS and not (t.text.isdigit() and toks[j - 1].cap):
@@ -181,6 +206,7 @@ def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(word: str) -> str:
     return _REPEATS.sub(r"\1", word.translate(_SHAPE))[:6]
 
@@ -324,10 +350,23 @@ def _bucket(feature: str, bits: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
 
 
-def feature_index(features: Sequence[Sequence[str]], bits: int) -> tuple[np.ndarray, np.ndarray]:
+def feature_index(
+    features: Sequence[Sequence[str]], bits: int, cache: dict[str, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(columns, row offsets) of hashed features: row ``k``'s buckets are
-    ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows."""
-    cols = [_bucket(f, bits) for fs in features for f in fs]
+    ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows.
+    ``cache`` (feature → bucket) saves hashing features seen before."""
+    if cache is None:
+        cols = [_bucket(f, bits) for fs in features for f in fs]
+    else:
+        get = cache.get
+        cols = []
+        for fs in features:
+            for f in fs:
+                b = get(f)
+                if b is None:
+                    b = cache[f] = zlib.crc32(f.encode("utf-8")) & ((1 << bits) - 1)
+                cols.append(b)
     offsets = np.zeros(len(features) + 1, dtype=np.int64)
     np.cumsum([len(fs) for fs in features], out=offsets[1:])
     return np.asarray(cols, dtype=np.int64), offsets

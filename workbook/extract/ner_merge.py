@@ -6,43 +6,65 @@ or a title, known organisations, Korean three-part names. The classifier decides
 * its spans outrank gazetteer matches that they overlap and contain ("George Washington Bridge" over
   "Washington"), while a span with exactly a gazetteer entry's extent stays the gazetteer's (which
   knows the coordinates);
-* it vetoes weak rule decisions: a gazetteer place overlapped by a span it reads as a person ("Ann",
-  "Regina", "Irving" as given names); a rule organisation built on a head word that it reads as no
-  name while it finds names inside ("Wu Chi-wai of the Democratic Party" → "Wu Chi-wai" +
-  "Democratic Party"); the weak "given name + capitalised word" person rule (its given-name list is
-  one of the classifier's features).
+* it vetoes weak rule decisions: a gazetteer place that begins a two- or three-word name the
+  classifier reads as a person ("Regina Jones", "Alvin Irving"), or that a person span overlaps; a
+  rule organisation "X of the Y Party" whose X it reads as a person ("Wu Chi-wai of the Democratic
+  Party" → "Wu Chi-wai" + "Democratic Party"), or that it reads as no name while finding names inside;
+  the weak "given name + capitalised word" person rule where it overlaps the classifier's spans or
+  the classifier reads it as no name.
 
-A lone capitalised word opening a sentence, never capitalised elsewhere in the document, is weak
-evidence: the classifier's span is kept only when it is very sure (:data:`WEAK_KEEP`). A span
-ending in a nationality adjective (``ner_features.DEMONYMS``) is no entity, and no person follows
-"the".
+A person span grows over the particles that continue a name ("Osama bin Laden", "Abu Bakr
+al-Baghdadi", "Charles de Gaulle"). A lone capitalised word opening a sentence, never capitalised
+elsewhere in the document, is weak evidence: the classifier's span is kept only when it is very sure
+(:data:`WEAK_KEEP`). A span ending in a nationality adjective (``ner_features.DEMONYMS``), a lone
+compass word ("the North": the rules know which one) and a "person" after "the" are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from workbook.extract.ner_features import DEMONYMS
-from workbook.extract.ner_model import ScoredSpan
-from workbook.extract.vocabulary import GIVEN_NAMES
+from workbook.extract.ner_model import CLASSES, ScoredSpan
+from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 
-__all__ = ["PERSON_VETO", "PERSON_VETO_EXACT", "SPLIT_VETO", "WEAK_KEEP", "RuleSpan", "merge_learned"]
+__all__ = [
+    "PERSON_RESCUE",
+    "PERSON_VETO",
+    "PERSON_VETO_EXACT",
+    "SPLIT_VETO",
+    "WEAK_KEEP",
+    "RuleSpan",
+    "extend_particles",
+    "merge_learned",
+]
 
 #: A person span at least this probable vetoes a gazetteer place it overlaps.
 PERSON_VETO = 0.5
 #: A person span with exactly a gazetteer match's extent vetoes it from this probability, when the
 #: word is a common given name ("Ann said"); a later surname of a person is handled by the caller.
 PERSON_VETO_EXACT = 0.85
+#: A two- or three-word span opening with a gazetteer word is a person when P(person) reaches this
+#: and person is its most probable name class ("Regina Jones").
+PERSON_RESCUE = 0.15
 #: A rule span whose own P(none) under the classifier exceeds this may be split by it.
 SPLIT_VETO = 0.5
-
-
+#: A weak rule person survives unless the classifier's P(none) for it is at least this.
+WEAK_VETO = 0.9
 #: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
 WEAK_KEEP = 0.9
 
-
-_COMPASS = frozenset({"north", "south", "east", "west"})  # "the North": the rules know which one
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_PERSON = CLASSES.index("person")
+_PARTICLE_TAIL = re.compile(
+    r"(?:\s(?:(?:al|el|bin|ibn|bint|ben|de|da|del|della|di|du|dos|das|van|von|der|den|le|la)\s|(?:al|el|ad|as)-)"
+    r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)+"
+)
+_OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
+_HEADS = ORG_HEADS | FACILITY_HEADS
 
 
 class RuleSpan(NamedTuple):
@@ -51,16 +73,63 @@ class RuleSpan(NamedTuple):
     kind: str  # certain | named | gazetteer | weak
 
 
+def extend_particles(text: str, span: ScoredSpan) -> ScoredSpan:
+    """A person span continued by name particles ("Osama bin Laden", "al-Baghdadi") takes them in."""
+    if span.type != "person":
+        return span
+    m = _PARTICLE_TAIL.match(text, span.end)
+    if m is None:
+        return span
+    return replace(span, end=m.end(), words=tuple(text[span.start : m.end()].split()))
+
+
+def _best_is_person(row: Sequence[float], floor: float) -> bool:
+    names = row[1:]
+    return row[_PERSON] >= floor and row[_PERSON] == max(names)
+
+
+def _split_of(text: str, r: RuleSpan, probs: Mapping[tuple[int, int], Sequence[float]]) -> list[ScoredSpan]:
+    """ "Wu Chi-wai of the Democratic Party" → the person and the organisation, when the classifier
+    reads the part before "of" as a person and the part after holds the head word."""
+    m = _OF_THE.search(text, r.start, r.end)
+    if m is None:
+        return []
+    left, right = (r.start, m.start()), (m.end(), r.end)
+    row = probs.get(left)
+    left_words = tuple(text[left[0] : left[1]].split())
+    right_words = tuple(text[right[0] : right[1]].split())
+    if row is None or not right_words or any(w.casefold() in _HEADS for w in left_words):
+        return []
+    if right_words[-1].casefold() not in _HEADS or not _best_is_person(row, 0.05):
+        return []
+    head = "organization" if right_words[-1].casefold() in ORG_HEADS else "facility"
+    return [
+        ScoredSpan(left[0], left[1], "person", row[_PERSON], row[0], left_words, ""),
+        ScoredSpan(right[0], right[1], head, 1.0, 0.0, right_words, "the"),
+    ]
+
+
 def merge_learned(
-    rules: Sequence[RuleSpan], learned: Sequence[ScoredSpan], p_none: Mapping[tuple[int, int], float]
+    text: str,
+    rules: Sequence[RuleSpan],
+    learned: Sequence[ScoredSpan],
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    common: frozenset[str] = frozenset(),
 ) -> tuple[set[int], list[ScoredSpan]]:
-    """Indices of the rule spans the classifier vetoes, and the learned spans to add (see the module
-    docstring). ``p_none`` gives the classifier's P(none) of the candidate spans it scored."""
+    """Indices of the rule spans the classifier vetoes, and the spans to add (see the module
+    docstring). ``probs`` gives the classifier's class probabilities of the candidate spans it scored;
+    ``common`` the words usually written in lower case (never the surname of a rescued person)."""
     vetoed: set[int] = set()
-    people = [s for s in learned if s.type == "person" and s.prob >= PERSON_VETO]
+    added = [extend_particles(text, s) for s in learned if _plausible(s)]
+    people = [s for s in added if s.type == "person" and s.prob >= PERSON_VETO]
+    by_start: dict[int, list[tuple[int, Sequence[float]]]] = {}
+    for (b, e), scores in probs.items():
+        by_start.setdefault(b, []).append((e, scores))
     for k, r in enumerate(rules):
         if r.kind == "weak":
-            vetoed.add(k)
+            row = probs.get((r.start, r.end))
+            if (row is not None and row[0] >= WEAK_VETO) or any(s.start < r.end and r.start < s.end for s in added):
+                vetoed.add(k)
         elif r.kind == "gazetteer":
             if any(
                 p.start < r.end
@@ -69,14 +138,49 @@ def merge_learned(
                 for p in people
             ):
                 vetoed.add(k)
-        elif r.kind == "named":
-            inside = [
-                s for s in learned if r.start <= s.start and s.end <= r.end and (s.start, s.end) != (r.start, r.end)
-            ]
-            if inside and p_none.get((r.start, r.end), 0.0) > SPLIT_VETO:
+                continue
+            inside_rule = any(
+                q.kind in ("named", "certain") and q.start <= r.start and r.end <= q.end and q != r for q in rules
+            )
+            rescue = None if inside_rule else _rescue(text, r, by_start.get(r.start, ()), common)
+            if rescue is not None:
                 vetoed.add(k)
-    added = [s for s in learned if _plausible(s)]
+                added = [s for s in added if not (s.start < rescue.end and rescue.start < s.end)] + [rescue]
+        elif r.kind == "named":
+            split = _split_of(text, r, probs)
+            inside = [
+                s for s in added if r.start <= s.start and s.end <= r.end and (s.start, s.end) != (r.start, r.end)
+            ]
+            row = probs.get((r.start, r.end))
+            if split:
+                vetoed.add(k)
+                added = [s for s in added if not (r.start <= s.start and s.end <= r.end)] + split
+            elif inside and row is not None and row[0] > SPLIT_VETO:
+                vetoed.add(k)
+    kept = [(r.start, r.end) for k, r in enumerate(rules) if r.kind == "gazetteer" and k not in vetoed]
+    added = [  # a gazetteer name holds its words: "Pyongyang" inside "Pyongyang International Airport"
+        s for s in added if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in kept)
+    ]
     return vetoed, added
+
+
+def _rescue(
+    text: str, r: RuleSpan, starting: Sequence[tuple[int, Sequence[float]]], common: frozenset[str]
+) -> ScoredSpan | None:
+    """A person opening with a one-word gazetteer name ("Regina Jones"), as the classifier reads it."""
+    best: ScoredSpan | None = None
+    if len(text[r.start : r.end].split()) != 1:
+        return None
+    s = r.start
+    for e, row in starting:
+        if e <= r.end or not _best_is_person(row, PERSON_RESCUE):
+            continue
+        words = tuple(text[s:e].split())
+        if not 2 <= len(words) <= 3 or any(w.casefold() in _HEADS or w.casefold() in common for w in words[1:]):
+            continue
+        if best is None or row[_PERSON] > best.prob:
+            best = ScoredSpan(s, e, "person", row[_PERSON], row[0], words, "")
+    return best
 
 
 def _given_name(s: ScoredSpan) -> bool:
@@ -84,8 +188,6 @@ def _given_name(s: ScoredSpan) -> bool:
 
 
 def _plausible(s: ScoredSpan) -> bool:
-    """Drop what the classifier's context window cannot see: a lone sentence-opening word without
-    other evidence, a nationality adjective ("North Korean"), a "person" after "the"."""
     if s.weak and s.prob < WEAK_KEEP:
         return False
     if s.words[-1].casefold() in DEMONYMS or (len(s.words) == 1 and s.words[0].casefold() in _COMPASS):

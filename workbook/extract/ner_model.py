@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +30,7 @@ __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity
 
 CLASSES: tuple[str, ...] = ("none", "person", "organization", "place", "other")
 MODEL_FILE = "entities-v1.npz"
+_CACHE_LIMIT = 1 << 20  # feature strings whose buckets are remembered
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class EntityModel:
     common: frozenset[str] = frozenset()  # words usually written in lower case (a feature)
     threshold: float = 0.5  # a span is kept when P(none) is below this
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
+    _buckets: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # hashing cache
 
     def __post_init__(self) -> None:
         if self.weights.shape != (1 << self.bits, len(self.classes)) or self.bias.shape != (len(self.classes),):
@@ -68,7 +70,9 @@ class EntityModel:
         """Class probabilities ``(n, len(classes))`` of feature-string rows, in one batch."""
         if not features:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        cols, offsets = feature_index(features, self.bits)
+        if len(self._buckets) > _CACHE_LIMIT:
+            self._buckets.clear()
+        cols, offsets = feature_index(features, self.bits, self._buckets)
         scores = np.add.reduceat(self.weights[cols], offsets[:-1], axis=0) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
@@ -76,11 +80,14 @@ class EntityModel:
         return scores
 
     def score_text(
-        self, text: str, gaz_type: Callable[[str], str | None]
+        self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
     ) -> tuple[list[Tok], list[Candidate], np.ndarray]:
-        """Tokens, candidates and their class probabilities for ``text``."""
+        """Tokens, candidates and their class probabilities for ``text``. Candidates overlapping a
+        character marked in ``skip`` (spans the rules are sure of) are not scored."""
         toks = tokens(text)
         cands = candidates(text, toks)
+        if skip is not None:
+            cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
         if not cands:
             return toks, cands, np.zeros((0, len(self.classes)), dtype=np.float32)
         feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common)
@@ -136,13 +143,15 @@ class EntityModel:
         """Decoded entity spans of ``text``."""
         return self.decode(*self.score_text(text, gaz_type))
 
-    def predict_with_none(
-        self, text: str, gaz_type: Callable[[str], str | None]
-    ) -> tuple[list[ScoredSpan], dict[tuple[int, int], float]]:
-        """Decoded entity spans of ``text`` and P(none) of every candidate span, by offsets."""
-        toks, cands, probs = self.score_text(text, gaz_type)
-        p_none = dict(zip(((c.start, c.end) for c in cands), probs[:, 0].tolist(), strict=True))
-        return self.decode(toks, cands, probs), p_none
+    def predict_with_probs(
+        self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
+    ) -> tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]:
+        """Decoded entity spans of ``text`` and the (pooled) class probabilities of every candidate
+        span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_text`)."""
+        toks, cands, probs = self.score_text(text, gaz_type, skip)
+        pooled = self.pool(toks, cands, probs) if len(cands) else probs
+        rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
+        return self.decode(toks, cands, probs), rows
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""
