@@ -18,6 +18,7 @@ product.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections.abc import Callable, Sequence
@@ -356,17 +357,14 @@ def feature_index(
     """(columns, row offsets) of hashed features: row ``k``'s buckets are
     ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows.
     ``cache`` (feature → bucket) saves hashing features seen before."""
+    flat = list(itertools.chain.from_iterable(features))
     if cache is None:
-        cols = [_bucket(f, bits) for fs in features for f in fs]
+        cols = [_bucket(f, bits) for f in flat]
     else:
-        get = cache.get
-        cols = []
-        for fs in features:
-            for f in fs:
-                b = get(f)
-                if b is None:
-                    b = cache[f] = zlib.crc32(f.encode("utf-8")) & ((1 << bits) - 1)
-                cols.append(b)
+        mask = (1 << bits) - 1
+        for f in set(flat).difference(cache):
+            cache[f] = zlib.crc32(f.encode("utf-8")) & mask
+        cols = list(map(cache.__getitem__, flat))
     offsets = np.zeros(len(features) + 1, dtype=np.int64)
     np.cumsum([len(fs) for fs in features], out=offsets[1:])
     return np.asarray(cols, dtype=np.int64), offsets
