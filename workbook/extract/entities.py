@@ -27,6 +27,7 @@ its surface.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -499,6 +500,10 @@ def _rule_kind(c: _Cand) -> str:
     return "named" if c.splittable else "certain"
 
 
+def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) -> bool:
+    return _quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
+
+
 def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityModel) -> list[_Cand]:
     """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
 
@@ -513,7 +518,14 @@ def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityM
     spans, probs = model.predict_with_probs(text, gaz_type, certain)
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
     vetoed, added = merge_learned(text, rules, spans, probs, model.common)
-    surnames = {surname_of(s.words).casefold() for s in spans if s.type == "person" and len(s.words) > 1}
+    full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]
+    full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
+    surnames = {surname_of(w).casefold() for w in full_names}
+    people = {_quick_key(w) for w in full_names}
+    added = [  # one reading per person: "Truffaut" or "François Truffaut" typed a place elsewhere is the person
+        dataclasses.replace(s, type="person") if s.type != "person" and _names_person(s.words, people, surnames) else s
+        for s in added
+    ]
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
         c
         for k, c in enumerate(cands)
