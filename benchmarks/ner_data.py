@@ -46,7 +46,8 @@ class GoldSpan:
     end: int
     type: str  # person | organization | place | other
     proper: bool = True  # all PROPN past a leading determiner: the spans the benchmark scores
-    named: bool = True  # PROPN at both ends, only connectors (ADP, DET, CCONJ, 's) between: training labels
+    named: bool = True  # proper nouns (UPOS PROPN or XPOS NNP/NNPS: GUM's "United" is a VERB/NNP) at
+    # both ends, only proper nouns and connectors (ADP, DET, CCONJ, 's) between: the training labels
 
 
 @dataclass
@@ -124,10 +125,11 @@ def parse_conllu(lines: Iterable[str], source: str = "gum") -> list[Doc]:
             if last > k and xpos[last] == "POS":
                 last -= 1
             proper = all(upos[i] == "PROPN" for i in range(k, last + 1))
+            nnp = [upos[i] == "PROPN" or xpos[i] in ("NNP", "NNPS") for i in range(k, last + 1)]
             named = (
-                upos[k] == "PROPN"
-                and upos[last] == "PROPN"
-                and all(upos[i] in _CONNECTOR_POS for i in range(k, last + 1))
+                nnp[0]
+                and nnp[-1]
+                and all(n or upos[i] in _CONNECTOR_POS for n, i in zip(nnp, range(k, last + 1), strict=True))
             )
             s, e = tok_spans[k][0], tok_spans[last][1]
             if e > s:

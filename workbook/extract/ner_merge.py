@@ -51,7 +51,7 @@ PERSON_VETO_EXACT = 0.85
 #: and person is its most probable name class ("Regina Jones").
 PERSON_RESCUE = 0.15
 #: A rule span whose own P(none) under the classifier exceeds this may be split by it.
-SPLIT_VETO = 0.5
+SPLIT_VETO = 0.9
 #: A weak rule person survives unless the classifier's P(none) for it is at least this.
 WEAK_VETO = 0.9
 #: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
