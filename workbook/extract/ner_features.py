@@ -97,6 +97,7 @@ RANK_ABBREVIATIONS: frozenset[str] = _words(
     ens ltjg lt cdr cmdr capt maj col gen brig adm radm vadm wo cwo insp supt det cmdt cpt"""
 )
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t) | HONORIFICS | ABBREVIATED_TITLES | RANK_ABBREVIATIONS
+_NEVER_FIRST = NEVER_NAME_START | MONTHS | WEEKDAYS
 _SENT_END = frozenset(".!?:;\"“”'‘’()[]—–-•|")
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -198,8 +199,8 @@ def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs:
         for s in range(a, b):
-            if not _name_like(toks[s]):
-                continue
+            if not _name_like(toks[s]) or (toks[s].lower in _NEVER_FIRST and not toks[s].text.isupper()):
+                continue  # "The", "However", "Monday" open no name ("The Hague" is "Hague", as in the gold)
             for e in range(s + 1, min(b, s + MAX_SPAN) + 1):
                 last = toks[e - 1]
                 if _name_like(last):
