@@ -23,7 +23,7 @@ compass word ("the North": the rules know which one) and a "person" after "the" 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -109,6 +109,13 @@ def _split_of(text: str, r: RuleSpan, probs: Mapping[tuple[int, int], Sequence[f
     ]
 
 
+def _mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    out = bytearray(n + 1)
+    for a, b in spans:
+        out[a:b] = b"\x01" * (b - a)
+    return out
+
+
 def merge_learned(
     text: str,
     rules: Sequence[RuleSpan],
@@ -118,48 +125,58 @@ def merge_learned(
 ) -> tuple[set[int], list[ScoredSpan]]:
     """Indices of the rule spans the classifier vetoes, and the spans to add (see the module
     docstring). ``probs`` gives the classifier's class probabilities of the candidate spans it scored;
-    ``common`` the words usually written in lower case (never the surname of a rescued person)."""
+    ``common`` the words usually written in lower case (never the surname of a rescued person).
+    Overlaps are looked up in character masks: the work grows linearly with the text."""
+    n = len(text)
     vetoed: set[int] = set()
     added = [extend_particles(text, s) for s in learned if _plausible(s)]
-    people = [s for s in added if s.type == "person" and s.prob >= PERSON_VETO]
+    people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}
+    people_mask = _mask(n, people)
+    added_mask = _mask(n, ((s.start, s.end) for s in added))
+    added_extents = {(s.start, s.end) for s in added}
+    sure_mask = _mask(n, ((r.start, r.end) for r in rules if r.kind in ("named", "certain")))
     by_start: dict[int, list[tuple[int, Sequence[float]]]] = {}
     for (b, e), scores in probs.items():
         by_start.setdefault(b, []).append((e, scores))
+    replaced: list[ScoredSpan] = []  # spans the rescues and splits put in place of what overlaps them
     for k, r in enumerate(rules):
+        extent = (r.start, r.end)
         if r.kind == "weak":
-            row = probs.get((r.start, r.end))
-            if (row is not None and row[0] >= WEAK_VETO) or any(s.start < r.end and r.start < s.end for s in added):
+            row = probs.get(extent)
+            if (row is not None and row[0] >= WEAK_VETO) or added_mask.find(1, r.start, r.end) >= 0:
                 vetoed.add(k)
         elif r.kind == "gazetteer":
-            if any(
-                p.start < r.end
-                and r.start < p.end
-                and ((p.start, p.end) != (r.start, r.end) or (p.prob >= PERSON_VETO_EXACT and _given_name(p)))
-                for p in people
-            ):
-                vetoed.add(k)
-                continue
-            inside_rule = any(
-                q.kind in ("named", "certain") and q.start <= r.start and r.end <= q.end and q != r for q in rules
-            )
-            rescue = None if inside_rule else _rescue(text, r, by_start.get(r.start, ()), common)
+            if people_mask.find(1, r.start, r.end) >= 0:
+                exact = people.get(extent)  # decoded spans never overlap: an exact one is the only one
+                if exact is None or (exact.prob >= PERSON_VETO_EXACT and _given_name(exact)):
+                    vetoed.add(k)
+                    continue
+            if sure_mask.find(1, r.start, r.end) >= 0:
+                continue  # inside a name the rules are sure of ("Pyongyang International Airport")
+            rescue = _rescue(text, r, by_start.get(r.start, ()), common)
             if rescue is not None:
                 vetoed.add(k)
-                added = [s for s in added if not (s.start < rescue.end and rescue.start < s.end)] + [rescue]
+                replaced.append(rescue)
         elif r.kind == "named":
             split = _split_of(text, r, probs)
-            inside = [
-                s for s in added if r.start <= s.start and s.end <= r.end and (s.start, s.end) != (r.start, r.end)
-            ]
-            row = probs.get((r.start, r.end))
+            row = probs.get(extent)
             if split:
                 vetoed.add(k)
-                added = [s for s in added if not (r.start <= s.start and s.end <= r.end)] + split
-            elif inside and row is not None and row[0] > SPLIT_VETO:
+                replaced += split
+            elif (
+                row is not None
+                and row[0] > SPLIT_VETO
+                and added_mask.find(1, r.start, r.end) >= 0
+                and extent not in added_extents
+            ):
                 vetoed.add(k)
-    kept = [(r.start, r.end) for k, r in enumerate(rules) if r.kind == "gazetteer" and k not in vetoed]
+    if replaced:
+        region = _mask(n, ((s.start, s.end) for s in replaced))
+        added = [s for s in added if region.find(1, s.start, s.end) < 0] + replaced
+    kept = _mask(n, ((r.start, r.end) for k, r in enumerate(rules) if r.kind == "gazetteer" and k not in vetoed))
+    gaz_extents = {(r.start, r.end) for r in rules if r.kind == "gazetteer"}
     added = [  # a gazetteer name holds its words: "Pyongyang" inside "Pyongyang International Airport"
-        s for s in added if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in kept)
+        s for s in added if (s.start, s.end) in gaz_extents or kept.find(0, s.start, s.end) >= 0
     ]
     return vetoed, added
 
