@@ -19,6 +19,7 @@ __all__ = [
     "DocumentTooLargeError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
+    "EntityModelError",
     "ExportDependencyError",
     "ExportError",
     "ExportExistsError",
@@ -99,6 +100,10 @@ class FieldMappingError(IngestError):
 
 class ExtractionError(WorkbookError):
     """An extractor failed on a document."""
+
+
+class EntityModelError(ExtractionError):
+    """The learned entity model is missing or unreadable (reinstall, or retrain it)."""
 
 
 class GazetteerError(WorkbookError):

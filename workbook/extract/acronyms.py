@@ -279,13 +279,15 @@ def link_acronyms(
     for d in defs:
         if d.short in seen:
             continue  # the first definition in the document holds
-        short_keys = [k for k in key_of_name.get(d.short, []) if by_key[k].type != "person"]
+        # a short form the document defines is the long form, whatever a reader of the short form
+        # alone guessed (the learned classifier may call "GFTUK" a person or "other")
+        short_keys = key_of_name.get(d.short, [])
         target = at_span.get((d.long_start, d.long_end))
         if target is not None and (by_key[target].type == "person" or target in short_keys):
             continue
         if target is None:
-            types = {by_key[k].type for k in short_keys}
-            type_ = types.pop() if len(types) == 1 else _head_type(d.long)
+            types = {by_key[k].type for k in short_keys} - {"person", "other"}
+            type_ = _head_type(d.long) or (types.pop() if len(types) == 1 else None)
             if type_ is None:
                 continue
             target = f"{type_}:{normalise_name(d.long)}"

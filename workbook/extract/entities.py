@@ -27,6 +27,7 @@ its surface.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -37,6 +38,8 @@ from typing import NamedTuple
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, is_korean_syllable, resolve_people, surname_of
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
+from workbook.extract.ner_merge import RuleSpan, merge_learned
+from workbook.extract.ner_model import EntityModel
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
@@ -73,7 +76,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _GLUED = re.compile(r"([A-Z][a-z]{3,})(?=[A-Z][a-z])")
 
 # precedence of candidate spans (higher wins an overlap, then the longer span)
-_WEAPON, _CUED_PERSON, _NAMED, _GAZETTEER, _WEAK = 5, 4, 3, 2, 1
+_WEAPON, _CUED_PERSON, _NAMED, _LEARNED, _GAZETTEER, _WEAK = 6, 5, 4, 3, 2, 1
 
 
 class Token(NamedTuple):
@@ -161,6 +164,7 @@ class _Cand:
     name: str
     person: PersonSpan | None = None
     gaz: GazetteerMatch | None = None
+    splittable: bool = False  # a head-word organisation or facility the classifier may split
 
 
 class _Doc:
@@ -449,7 +453,8 @@ def _classify_rest(doc: _Doc, idx: list[int]) -> list[_Cand]:
     if not headline and len(idx) >= 2 and _has_head(doc, idx):
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower
-        return [*out, _Cand(s, e, "organization" if head in ORG_HEADS else "facility", _NAMED, name)]
+        type_ = "organization" if head in ORG_HEADS else "facility"
+        return [*out, _Cand(s, e, type_, _NAMED, name, splittable=True)]
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
@@ -487,10 +492,60 @@ def _short_place_names(text: str, tokens: list[Token], chosen: list[_Cand], cove
     return out
 
 
+def _rule_kind(c: _Cand) -> str:
+    if c.gaz is not None:
+        return "gazetteer"
+    if c.strength == _WEAK:
+        return "weak"
+    return "named" if c.splittable else "certain"
+
+
+def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) -> bool:
+    return _quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
+
+
+def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityModel) -> list[_Cand]:
+    """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
+
+    def gaz_type(surface: str) -> str | None:
+        entry = gazetteer.lookup(surface)
+        return entry.type if entry is not None else None
+
+    certain = bytearray(len(text) + 1)  # the classifier need not score what the rules are sure of
+    for c in cands:
+        if c.strength >= _CUED_PERSON or (c.strength == _NAMED and not c.splittable):
+            certain[c.start : c.end] = b"\x01" * (c.end - c.start)
+    spans, probs = model.predict_with_probs(text, gaz_type, certain)
+    rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
+    vetoed, added = merge_learned(text, rules, spans, probs, model.common)
+    full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]
+    full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
+    surnames = {surname_of(w).casefold() for w in full_names}
+    people = {_quick_key(w) for w in full_names}
+    added = [  # one reading per person: "Truffaut" or "François Truffaut" typed a place elsewhere is the person
+        dataclasses.replace(s, type="person") if s.type != "person" and _names_person(s.words, people, surnames) else s
+        for s in added
+    ]
+    out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
+        c
+        for k, c in enumerate(cands)
+        if k not in vetoed and not (c.gaz is not None and fold_key(text[c.start : c.end]) in surnames)
+    ]
+    for s in added:
+        name = " ".join(s.words)
+        if s.type == "person":
+            title = s.left if (s.left,) in TITLES else None
+            out.append(_Cand(s.start, s.end, "person", _LEARNED, name, PersonSpan(s.start, s.end, s.words, title)))
+        else:
+            out.append(_Cand(s.start, s.end, s.type, _LEARNED, name))
+    return out
+
+
 def extract_entities(
-    text: str, sentences: list[Sentence], gazetteer: Gazetteer
+    text: str, sentences: list[Sentence], gazetteer: Gazetteer, model: EntityModel | None = None
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
-    """Entities, mentions and place coordinates of one document (see the module docstring)."""
+    """Entities, mentions and place coordinates of one document (see the module docstring). With
+    a ``model``, the learned classifier adds and vetoes spans (:mod:`workbook.extract.ner_merge`)."""
     tokens = tokenize(text)
     doc = _Doc(text, tokens, gazetteer)
     cands = [_Cand(s, e, "weapon_system", _WEAPON, name) for s, e, name in find_weapons(text)]
@@ -505,11 +560,16 @@ def extract_entities(
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(_Cand(m.start, m.end, m.entry.type, _GAZETTEER, m.entry.name, gaz=m))
+    if model is not None:
+        cands = _learned(text, cands, gazetteer, model)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)
     for c in chosen:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    chosen += _short_place_names(text, tokens, chosen, covered)
+    short = _short_place_names(text, tokens, chosen, covered)
+    for c in short:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    chosen += short
     bare = [
         (t.start, t.end, t.text)
         for i, t in enumerate(tokens)

@@ -31,6 +31,7 @@ from workbook.extract.gazetteer import (
     load_nagix_facilities,
     merge_gazetteers,
 )
+from workbook.extract.ner_model import EntityModel, default_entity_model
 from workbook.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class DefaultExtractor:
     name: str = "workbook-rules"
     watchlist: Watchlist | None = None
     watchlist_sources: tuple[dict[str, str], ...] = ()
+    entity_model: EntityModel | None = field(default_factory=default_entity_model)
 
     @classmethod
     def from_options(
@@ -100,6 +102,7 @@ class DefaultExtractor:
             "rules_version": RULES_VERSION,
             "gazetteers": list(self.sources),
             "gazetteer_entries": len(self.gazetteer),
+            "entity_model": self.entity_model.version if self.entity_model is not None else None,
         }
         if self.watchlist is not None:  # absent otherwise, so workspaces without one keep their fingerprint
             out["watchlists"] = list(self.watchlist_sources)
@@ -109,7 +112,7 @@ class DefaultExtractor:
     def extract(self, doc: DocumentInput) -> Extraction:
         text = doc.text
         sentences = split_sentences(text)
-        entities, mentions, places = extract_entities(text, sentences, self.gazetteer)
+        entities, mentions, places = extract_entities(text, sentences, self.gazetteer, self.entity_model)
         if self.watchlist is not None:
             entities, mentions, places = self.watchlist.apply(text, sentences, entities, mentions, places)
         dateline = parse_dateline(text)  # its place and agency are document columns, not mentions

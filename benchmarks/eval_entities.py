@@ -1,0 +1,244 @@
+"""Entity quality against others' gold: GUM news and the held-out part of the training data.
+
+Run from the repository root (the data sits beside the clone, in ``../shared/data``)::
+
+    python -m benchmarks.eval_entities            # every system on every set
+    python -m benchmarks.eval_entities --set gum-news --system default
+
+Scoring (as in issue 12):
+
+* A gold span counts when it is a proper name: all its tokens PROPN past a leading determiner (GUM;
+  a trailing possessive "'s" is allowed); every UniversalNER span counts.
+* Classes: ``person``; ``place_org`` (places, organisations and facilities together: GUM types a
+  country as an organisation when it acts); ``weapon`` (weapon systems; GUM has none, so on GUM
+  every weapon prediction is a false positive).
+* Proper-name gold spans of GUM's other types (events, objects, abstracts, animals, ...: "Internet
+  Explorer", "World Cup") are *ignored*: a prediction that overlaps one and nothing else is neither a
+  true nor a false positive, and they are never missed. Predictions typed ``other`` are not scored.
+* A prediction matches a gold span when they overlap, one to one (greedy: same class first, then the
+  largest overlap). Typed figures need the same class; untyped figures do not.
+
+Systems: ``default`` (the workbook's :class:`~workbook.extract.pipeline.DefaultExtractor` on the
+rebuilt text), ``rules`` (the same without the learned model), ``naive`` (maximal capitalised
+sequences, all typed place_org), and ``spacy`` (``en_core_web_sm`` when installed; skipped with a
+message otherwise: nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.ner_data import Doc, gum_docs, training_docs
+
+__all__ = ["CLASSES", "Pred", "Scores", "naive_predict", "score", "workbook_predictor"]
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CLASSES = ("person", "place_org", "weapon")
+_CLASS_OF = {
+    "person": "person",
+    "organization": "place_org",
+    "place": "place_org",
+    "facility": "place_org",
+    "weapon_system": "weapon",
+}
+
+
+@dataclass(frozen=True)
+class Pred:
+    start: int
+    end: int
+    type: str  # an extractor type: person, organization, place, facility, weapon_system, other
+
+
+@dataclass
+class Scores:
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLASSES, 0))
+    fp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLASSES, 0))
+    fn: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLASSES, 0))
+    untyped_tp: int = 0
+    untyped_fp: int = 0
+    untyped_fn: int = 0
+
+    @staticmethod
+    def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def of(self, cls: str) -> tuple[float, float, float]:
+        return self.prf(self.tp[cls], self.fp[cls], self.fn[cls])
+
+    def typed(self) -> tuple[float, float, float]:
+        return self.prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+    def untyped(self) -> tuple[float, float, float]:
+        return self.prf(self.untyped_tp, self.untyped_fp, self.untyped_fn)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _match(
+    preds: Sequence[tuple[int, int, str]], golds: Sequence[tuple[int, int, str]], typed: bool
+) -> tuple[set[int], set[int], list[tuple[int, int]]]:
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            ov = _overlap((p[0], p[1]), (g[0], g[1]))
+            if ov > 0 and (not typed or p[2] == g[2]):
+                pairs.append((p[2] == g[2], ov, -i, -j))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, _, mi, mj in pairs:
+        i, j = -mi, -mj
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return used_p, used_g, out
+
+
+def score_doc(doc: Doc, preds: Sequence[Pred], scores: Scores) -> None:
+    """Add one document's counts to ``scores`` (see the module docstring)."""
+    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
+    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in _CLASS_OF]
+    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in preds if p.type in _CLASS_OF]
+    # typed: per class
+    used_p, used_g, _ = _match(ps, golds, typed=True)
+    for i, p in enumerate(ps):
+        if i in used_p:
+            scores.tp[p[2]] += 1
+        elif not any(_overlap((p[0], p[1]), g) > 0 for g in ignored) or any(
+            _overlap((p[0], p[1]), (g[0], g[1])) > 0 for g in golds
+        ):
+            scores.fp[p[2]] += 1
+    for j, g in enumerate(golds):
+        if j not in used_g:
+            scores.fn[g[2]] += 1
+    used_p, used_g, _ = _match(ps, golds, typed=False)
+    scores.untyped_tp += len(used_p)
+    scores.untyped_fn += len(golds) - len(used_g)
+    scores.untyped_fp += sum(
+        1
+        for i, p in enumerate(ps)
+        if i not in used_p
+        and (
+            not any(_overlap((p[0], p[1]), g) > 0 for g in ignored)
+            or any(_overlap((p[0], p[1]), (g[0], g[1])) > 0 for g in golds)
+        )
+    )
+
+
+def score(docs: Sequence[Doc], predict: Callable[[str], list[Pred]]) -> Scores:
+    """Scores of ``predict`` (text → predictions) on ``docs``."""
+    scores = Scores()
+    for d in docs:
+        score_doc(d, predict(d.text), scores)
+    return scores
+
+
+def naive_predict(text: str) -> list[Pred]:
+    """Maximal sequences of capitalised words (joined by single spaces), all typed place_org."""
+    import re
+
+    return [
+        Pred(m.start(), m.end(), "place")
+        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*", text)
+    ]
+
+
+def workbook_predictor(use_model: bool = True) -> Callable[[str], list[Pred]]:
+    """The workbook's default extractor as a predictor (``use_model=False``: rules only)."""
+    from workbook.extract.base import DocumentInput
+    from workbook.extract.pipeline import DefaultExtractor
+
+    extractor = DefaultExtractor() if use_model else DefaultExtractor(entity_model=None)
+
+    def predict(text: str) -> list[Pred]:
+        ex = extractor.extract(DocumentInput("eval", text))
+        types = {e.key: e.type for e in ex.entities}
+        return [Pred(m.start, m.end, types[m.entity_key]) for m in ex.mentions]
+
+    return predict
+
+
+def spacy_predictor() -> Callable[[str], list[Pred]] | None:
+    """spaCy's ``en_core_web_sm`` as a predictor, or None (with a message) when it is not installed."""
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm")
+    except Exception as exc:
+        print(f"spaCy en_core_web_sm not available ({type(exc).__name__}); skipped", file=sys.stderr)
+        return None
+    labels = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "facility"}
+
+    def predict(text: str) -> list[Pred]:
+        return [
+            Pred(e.start_char, e.end_char, labels.get(e.label_, "other"))
+            for e in nlp(text).ents
+            if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+        ]
+
+    return predict
+
+
+def table(name: str, scores: Scores, seconds: float) -> str:
+    rows = [f"| {name} | {c} | " + " | ".join(f"{v:.2f}" for v in scores.of(c)) + " |" for c in CLASSES[:2]]
+    if scores.tp["weapon"] or scores.fp["weapon"] or scores.fn["weapon"]:
+        rows.append(f"| {name} | weapon | " + " | ".join(f"{v:.2f}" for v in scores.of("weapon")) + " |")
+    rows.append(f"| {name} | **typed** | " + " | ".join(f"{v:.2f}" for v in scores.typed()) + f" | ({seconds:.1f} s)")
+    rows.append(f"| {name} | untyped | " + " | ".join(f"{v:.2f}" for v in scores.untyped()) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--set", choices=("gum-news", "held-out", "all"), default="all")
+    ap.add_argument("--system", choices=("default", "rules", "naive", "spacy", "all"), default="all")
+    args = ap.parse_args(argv)
+    if not (args.data / "gum-news_amir-zeldes").is_dir():
+        print(f"no data at {args.data}: nothing to evaluate", file=sys.stderr)
+        return 1
+    sets: dict[str, list[Doc]] = {}
+    if args.set in ("gum-news", "all"):
+        sets["GUM news (24 docs)"] = gum_docs(args.data / "gum-news_amir-zeldes")
+    if args.set in ("held-out", "all"):
+        held = training_docs(args.data)[1]
+        sets[f"held-out GUM train ({sum(d.source.startswith('gum') for d in held)} docs)"] = [
+            d for d in held if d.source.startswith("gum")
+        ]
+        sets[f"held-out UNER EWT ({sum(d.source.startswith('uner') for d in held)} docs)"] = [
+            d for d in held if d.source.startswith("uner")
+        ]
+    systems: dict[str, Callable[[], Callable[[str], list[Pred]] | None]] = {
+        "default": lambda: workbook_predictor(True),
+        "rules": lambda: workbook_predictor(False),
+        "naive": lambda: naive_predict,
+        "spacy": spacy_predictor,
+    }
+    chosen = list(systems) if args.system == "all" else [args.system]
+    for set_name, docs in sets.items():
+        print(f"\n### {set_name}\n\n| system | class | P | R | F1 |\n|---|---|---|---|---|")
+        for sys_name in chosen:
+            predict = systems[sys_name]()
+            if predict is None:
+                continue
+            started = time.process_time()
+            s = score(docs, predict)
+            print(table(sys_name, s, time.process_time() - started))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

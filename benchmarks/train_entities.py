@@ -1,0 +1,268 @@
+"""Train the entity classifier shipped in ``workbook/data/ner/`` (reproducible: fixed seed, numpy only).
+
+    python -m benchmarks.train_entities                  # ../shared/data → workbook/data/ner/
+    python -m benchmarks.train_entities --data DIR --out DIR --epochs 8
+
+Data: ``gum-train_amir-zeldes`` (84 GUM documents: academic, court, interview, bio, voyage) and
+``uner-ewt_universalner`` (UniversalNER English-EWT dev + test), each split by
+:func:`benchmarks.ner_data.split_docs` (seed 12, 20 % of documents held out and never trained on).
+GUM news is never read here: it is the evaluation set.
+
+Labels: every candidate span (:func:`workbook.extract.ner_features.candidates`) whose extent equals a
+gold name's *core* (the gold span without a leading determiner, rank or title and a trailing
+possessive) takes the gold type (person, organization, place; GUM's proper-name events, objects, ...
+are ``other``); every other candidate is ``none``.
+
+Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
+with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
+The decision threshold (a span is kept when P(none) < 0.6) and the per-document pooling weight (0.5)
+were chosen on the held-out split with the whole default extractor, never on GUM news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.eval_entities import DATA, Pred, score
+from benchmarks.ner_data import Doc, training_docs
+from workbook.extract.gazetteer import builtin_gazetteer
+from workbook.extract.ner_features import Tok, candidates, doc_context, feature_index, featurize, tokens
+from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
+
+__all__ = ["common_words", "examples", "gold_cores", "main", "train"]
+
+OUT = Path(__file__).resolve().parents[1] / "workbook" / "data" / "ner"
+_STRIP_FIRST = frozenset(["the", "a", "an"])
+
+
+def gold_cores(doc: Doc, toks: Sequence[Tok]) -> dict[tuple[int, int], str]:
+    """(start, end) of each gold name's core → its type (see the module docstring)."""
+    from workbook.extract.ner_features import _TITLE_WORDS  # the same title words the features use
+
+    out: dict[tuple[int, int], str] = {}
+    starts = [t.start for t in toks]
+    import bisect
+
+    for g in doc.spans:
+        if not g.named:
+            continue
+        a = bisect.bisect_left(starts, g.start)
+        b = a
+        while b < len(toks) and toks[b].end <= g.end:
+            b += 1
+        while a < b and (toks[a].lower in _STRIP_FIRST or toks[a].lower in _TITLE_WORDS or toks[a].text == "."):
+            if b - a == 1:
+                break
+            a += 1
+        while b > a and (toks[b - 1].lower in ("'s", "’s") or not toks[b - 1].text[0].isalnum()):
+            b -= 1
+        if b > a:
+            out[(toks[a].start, toks[b - 1].end)] = g.type
+    return out
+
+
+def common_words(docs: Sequence[Doc], min_count: int = 2) -> frozenset[str]:
+    """Words written in lower case at least ``min_count`` times in ``docs`` (the model's vocabulary)."""
+    counts: Counter[str] = Counter(t.text for d in docs for t in tokens(d.text) if t.text[:1].islower())
+    return frozenset(w for w, n in counts.items() if n >= min_count)
+
+
+def examples(
+    docs: Sequence[Doc], common: frozenset[str] = frozenset()
+) -> tuple[list[list[str]], np.ndarray, dict[str, int]]:
+    """Feature rows and class labels of every candidate of ``docs``, plus counts for the report."""
+    gaz = builtin_gazetteer()
+
+    def gaz_type(s: str) -> str | None:
+        e = gaz.lookup(s)
+        return e.type if e is not None else None
+
+    feats: list[list[str]] = []
+    labels: list[int] = []
+    stats: Counter[str] = Counter()
+    for d in docs:
+        toks = tokens(d.text)
+        cands = candidates(d.text, toks)
+        cores = gold_cores(d, toks)
+        feats += featurize(toks, cands, doc_context(d.text, toks, cands), gaz_type, common)
+        found = set()
+        for c in cands:
+            t = cores.get((c.start, c.end), "none")
+            labels.append(CLASSES.index(t))
+            if t != "none":
+                found.add((c.start, c.end))
+        stats["gold names"] += len(cores)
+        stats["gold names among candidates"] += len(found)
+    stats["candidates"] = len(labels)
+    return feats, np.asarray(labels, dtype=np.int64), dict(stats)
+
+
+def train(
+    feats: Sequence[Sequence[str]],
+    labels: np.ndarray,
+    bits: int = 18,
+    epochs: int = 15,
+    lr: float = 0.1,
+    l2: float = 1e-3,
+    batch: int = 64,
+    seed: int = 12,
+    version: str = "entities-v1",
+    common: frozenset[str] = frozenset(),
+) -> EntityModel:
+    """Multinomial logistic regression by AdaGrad on mini-batches (numpy only)."""
+    k = len(CLASSES)
+    cols, offsets = feature_index(feats, bits)
+    weights = np.zeros((1 << bits, k), dtype=np.float64)
+    bias = np.zeros(k, dtype=np.float64)
+    g2w = np.full((1 << bits, k), 1e-8)
+    g2b = np.full(k, 1e-8)
+    rng = np.random.default_rng(seed)
+    n = len(labels)
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        for s in range(0, n, batch):
+            rows = order[s : s + batch]
+            lens = offsets[rows + 1] - offsets[rows]
+            idx = np.concatenate([cols[offsets[r] : offsets[r + 1]] for r in rows])
+            row_of = np.repeat(np.arange(len(rows)), lens)
+            scores = np.zeros((len(rows), k))
+            np.add.at(scores, row_of, weights[idx])
+            scores += bias
+            scores -= scores.max(axis=1, keepdims=True)
+            p = np.exp(scores)
+            p /= p.sum(axis=1, keepdims=True)
+            p[np.arange(len(rows)), labels[rows]] -= 1.0
+            uniq, inv = np.unique(idx, return_inverse=True)
+            grad = np.zeros((len(uniq), k))
+            np.add.at(grad, inv, p[row_of])
+            grad += l2 * weights[uniq]
+            g2w[uniq] += grad**2
+            weights[uniq] -= lr * grad / np.sqrt(g2w[uniq])
+            gb = p.sum(axis=0)
+            g2b += gb**2
+            bias -= lr * gb / np.sqrt(g2b)
+    return EntityModel(weights.astype(np.float32), bias.astype(np.float32), CLASSES, bits, version, common)
+
+
+def _model_predictor(model: EntityModel) -> object:
+    gaz = builtin_gazetteer()
+
+    def gaz_type(s: str) -> str | None:
+        e = gaz.lookup(s)
+        return e.type if e is not None else None
+
+    def predict(text: str) -> list[Pred]:
+        return [Pred(s.start, s.end, s.type) for s in model.predict(text, gaz_type)]
+
+    return predict
+
+
+LICENSE_TEXT = """# Entity model weights: licence and attribution
+
+`entities-v1.npz` holds the weights of a logistic-regression classifier trained by
+`benchmarks/train_entities.py` on annotated text by others. Weights trained on text under CC BY-SA
+are shared under the same licence:
+
+**Licence of the weights: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0),
+<https://creativecommons.org/licenses/by-sa/4.0/>.**
+
+The rest of the workbook package keeps its own licence; only the files in this folder are covered here.
+
+## Sources (attribution)
+
+- **GUM corpus**, Amir Zeldes et al. (repository amir-zeldes/gum, commit
+  72ce5ac14978a324c2fd18d49484e65292cbe316): `dep/GUM_{academic,court,interview,bio,voyage}_*.conllu`,
+  entity spans and types (80 % of the 84 documents, seeded split). Licences as stated: annotations
+  CC BY 4.0; texts: academic and court CC BY 4.0, interviews (Wikinews) CC BY 2.5, biographies
+  (Wikipedia) and travel guides (Wikivoyage) CC BY-SA 3.0.
+- **Universal NER, English-EWT** (repository UniversalNER/UNER_English-EWT, commit
+  8ed072de2fd24022cc62458997fe96a8fe191ea4), built on the English Web Treebank (Universal
+  Dependencies): `en_ewt-ud-dev.iob2`, `en_ewt-ud-test.iob2`, PER/ORG/LOC spans (80 % of the
+  documents, seeded split). Licence as stated: CC BY-SA 4.0.
+
+Zeldes, Amir (2017). "The GUM Corpus: Creating Multilayer Resources in the Classroom". Language
+Resources and Evaluation 51(3), 581–612. Mayhew, Stephen et al. (2024). "Universal NER: A Gold-Standard
+Multilingual Named Entity Recognition Benchmark". NAACL 2024.
+
+The GUM news documents (the evaluation set) were not used for training or tuning. No text is stored
+in the weights file beyond what hashed feature weights reveal.
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Train the workbook's entity classifier.")
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--threshold", type=float, default=0.6, help="keep a span when P(none) is below this")
+    ap.add_argument("--pooling", type=float, default=0.5, help="weight of the document-wide mean per spelling")
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--seed", type=int, default=12)
+    args = ap.parse_args(argv)
+    random.seed(args.seed)
+    if not (args.data / "gum-train_amir-zeldes").is_dir():
+        print(f"no training data at {args.data}", file=sys.stderr)
+        return 1
+    train_docs, held = training_docs(args.data, seed=args.seed)
+    print(f"training documents: {len(train_docs)} ({Counter(d.source for d in train_docs)})")
+    print(f"held-out documents: {len(held)} ({Counter(d.source for d in held)})")
+    started = time.process_time()
+    common = common_words(train_docs)
+    feats, labels, stats = examples(train_docs, common)
+    print(f"examples: {stats}; labels {Counter(CLASSES[i] for i in labels.tolist())}; {len(common)} common words")
+    model = train(feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common)
+    model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling)
+    print(f"trained in {time.process_time() - started:.1f} cpu-s")
+    predict = _model_predictor(model)
+    held_scores = {}
+    for name, docs in (("gum", [d for d in held if d.source.startswith("gum")]),
+                       ("uner", [d for d in held if d.source.startswith("uner")])):
+        s = score(docs, predict)  # type: ignore[arg-type]
+        held_scores[name] = {
+            "typed_f1": round(s.typed()[2], 3),
+            "person_f1": round(s.of("person")[2], 3),
+            "place_org_f1": round(s.of("place_org")[2], 3),
+        }
+        print(f"held-out {name}: typed P/R/F1 {s.typed()}, person {s.of('person')}, place_org {s.of('place_org')}")
+    card = {
+        "name": "entities-v1",
+        "model": "multinomial logistic regression on hashed features (workbook.extract.ner_features)",
+        "classes": list(CLASSES),
+        "feature_bits": args.bits,
+        "hyper_parameters": {
+            k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", "threshold", "pooling")
+        },
+        "training_data": {
+            "gum-train_amir-zeldes": sum(d.source.startswith("gum") for d in train_docs),
+            "uner-ewt_universalner": sum(d.source.startswith("uner") for d in train_docs),
+            "held_out_split": "benchmarks.ner_data.split_docs(seed=12, held_out=0.2) per corpus",
+        },
+        "examples": stats,
+        "held_out_scores_model_alone": held_scores,
+        "licence": "CC BY-SA 4.0 (see LICENSE.md)",
+        "date": dt.date.today().isoformat(),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.save(str(args.out / MODEL_FILE), card)
+    (args.out / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (args.out / "LICENSE.md").write_text(LICENSE_TEXT, encoding="utf-8")
+    print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

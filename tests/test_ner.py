@@ -1,0 +1,357 @@
+"""The learned entity recogniser: candidates, features, the shipped model, the merge with the rules,
+the regressions of issue 12, the benchmark readers and scorer, and the training script end to end."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from benchmarks.eval_entities import Pred, Scores, score, score_doc, workbook_predictor
+from benchmarks.ner_data import Doc, GoldSpan, gum_docs, parse_conllu, parse_iob2, split_docs
+from benchmarks.train_entities import gold_cores
+from benchmarks.train_entities import main as train_main
+from workbook.errors import EntityModelError
+from workbook.extract.base import DocumentInput, Extraction
+from workbook.extract.ner_features import (
+    candidates,
+    doc_context,
+    feature_index,
+    featurize,
+    tokens,
+)
+from workbook.extract.ner_merge import RuleSpan, extend_particles, merge_learned
+from workbook.extract.ner_model import CLASSES, EntityModel, ScoredSpan, default_entity_model, load_entity_model
+from workbook.extract.pipeline import DefaultExtractor
+
+pytestmark = pytest.mark.unit
+
+
+def spans(text: str) -> set[str]:
+    return {text[c.start : c.end] for c in candidates(text, tokens(text))}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DefaultExtractor:
+    return DefaultExtractor()
+
+
+def found(extractor: DefaultExtractor, text: str) -> tuple[Extraction, dict[str, tuple[str, str]]]:
+    ex = extractor.extract(DocumentInput("t", text))
+    names = {e.key: (e.name, e.type) for e in ex.entities}
+    for m in ex.mentions:
+        assert m.start < m.end and text[m.start : m.end].strip()
+    return ex, names
+
+
+def mention_list(extractor: DefaultExtractor, text: str) -> list[tuple[str, str, str]]:
+    ex, names = found(extractor, text)
+    return [(text[m.start : m.end], *names[m.entity_key]) for m in ex.mentions]
+
+
+# --- tokens and candidates ---------------------------------------------------------------------------
+
+
+def test_tokens_split_possessives_and_mark_sentence_openers() -> None:
+    text = "Microsoft's browser. Google won.\nNew line"
+    toks = tokens(text)
+    assert [t.text for t in toks][:3] == ["Microsoft", "'s", "browser"]
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    initial = {t.text for t in toks if t.initial}
+    assert initial == {"Microsoft", "Google", "New"}
+
+
+def test_particles_with_a_hyphen_count_as_capitalised() -> None:
+    toks = {t.text: t for t in tokens("Abu Bakr al-Baghdadi and al-qaeda")}
+    assert toks["al-Baghdadi"].cap and not toks["al-qaeda"].cap
+
+
+def test_candidates_are_the_subspans_of_capitalised_runs_with_connectors() -> None:
+    got = spans("He met Wu Chi-wai of the Democratic Party yesterday.")
+    assert {"Wu Chi-wai", "Democratic Party", "Chi-wai of the Democratic Party"} <= got
+    assert "He" not in got  # a function word opens no name
+    assert "of the Democratic Party" not in got  # a candidate starts and ends on a capitalised word
+    assert {"Osama bin Laden", "Charles de Gaulle"} <= spans("Osama bin Laden and Charles de Gaulle.")
+
+
+def test_ranks_with_a_full_stop_are_cues_not_name_words() -> None:
+    got = spans("Maj. Gen. Tom Reed and Spc. Ana Ruiz spoke.")
+    assert "Tom Reed" in got and "Ana Ruiz" in got
+    assert not any(s.startswith(("Maj", "Gen", "Spc")) for s in got)
+
+
+def test_a_run_ending_in_a_nationality_adjective_is_no_candidate() -> None:
+    got = spans("The North Korean leaders met Japanese officials in Tokyo.")
+    assert "North Korean" not in got and "North" not in got and "Japanese" not in got
+    assert "Tokyo" in got
+
+
+def test_acronyms_and_designations_are_candidates() -> None:
+    assert {"NASA", "F-16", "KN-23"} <= spans("NASA flew an F-16 while the KN-23 waited.")
+
+
+def test_features_describe_context_gazetteer_and_document() -> None:
+    text = "David Warhol was born in Pittsburgh. Later, Warhol said the museum was a pittsburgh of art."
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    feats = featurize(toks, cands, doc_context(text, toks, cands), lambda s: "place" if s == "Pittsburgh" else None)
+    by_span = {text[c.start : c.end]: set(f) for c, f in zip(cands, feats, strict=True)}
+    assert {"given", "n:2", "f:david", "l:warhol"} <= by_span["David Warhol"]
+    assert {"gaz:place", "L1:in", "lower_elsewhere"} <= by_span["Pittsburgh"]
+    assert "last_of_longer" in by_span["Warhol"]
+
+
+def test_feature_index_is_stable_and_offsets_delimit_rows() -> None:
+    cols, offsets = feature_index([["a", "b"], ["c"]], 10)
+    again, _ = feature_index([["a", "b"], ["c"]], 10, {})
+    assert offsets.tolist() == [0, 2, 3] and cols.tolist() == again.tolist()
+    assert all(0 <= c < 1024 for c in cols.tolist())
+
+
+# --- the shipped model -------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_loads_once_and_scores_a_batch() -> None:
+    model = default_entity_model()
+    assert model is default_entity_model()
+    assert model.classes == CLASSES and model.weights.shape == (1 << model.bits, len(CLASSES))
+    text = "Jeffrey Lewis of the Middlebury Institute spoke in Monterey."
+    toks, cands, probs = model.score_text(text, lambda s: None)
+    assert isinstance(probs, np.ndarray) and probs.shape == (len(cands), len(CLASSES))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+    decoded = {text[s.start : s.end]: s.type for s in model.decode(toks, cands, probs)}
+    assert decoded.get("Jeffrey Lewis") == "person"
+
+
+def test_model_round_trip_and_errors(tmp_path: Path) -> None:
+    model = EntityModel(np.ones((16, 5), np.float32), np.zeros(5, np.float32), CLASSES, 4, "tiny", frozenset({"the"}))
+    path = tmp_path / "m.npz"
+    model.save(str(path))
+    back = load_entity_model(path.read_bytes())
+    assert back.version == "tiny" and back.common == frozenset({"the"}) and back.bits == 4
+    with pytest.raises(EntityModelError, match="retrain"):
+        EntityModel(np.ones((8, 5), np.float32), np.zeros(5, np.float32), CLASSES, 4, "bad")
+    with pytest.raises(EntityModelError, match="not a readable"):
+        load_entity_model(b"not a zip file")
+
+
+# --- merge with the rules ----------------------------------------------------------------------------
+
+
+def _span(text: str, surface: str, type_: str, prob: float = 0.9, **kw: object) -> ScoredSpan:
+    i = text.index(surface)
+    return ScoredSpan(i, i + len(surface), type_, prob, 1 - prob, tuple(surface.split()), "", **kw)  # type: ignore[arg-type]
+
+
+def test_particles_extend_a_person() -> None:
+    text = "Osama bin Laden and Abu Bakr al-Baghdadi"
+    assert extend_particles(text, _span(text, "Osama", "person")).end == text.index(" and")
+    grown = extend_particles(text, _span(text, "Abu Bakr", "person"))
+    assert text[grown.start : grown.end] == "Abu Bakr al-Baghdadi" and grown.words[-1] == "al-Baghdadi"
+
+
+def test_merge_drops_weak_and_adjectival_spans_and_vetoes_gazetteer_collisions() -> None:
+    text = "Subscribe now. The Korean said Regina Jones met Ann Lee in Regina."
+    learned = [
+        _span(text, "Subscribe", "person", 0.6, weak=True),
+        _span(text, "Korean", "person"),
+        _span(text, "Ann Lee", "person"),
+    ]
+    i = text.index("Regina Jones")
+    probs = {(i, i + len("Regina Jones")): (0.5, 0.4, 0.05, 0.05, 0.0)}
+    rules = [RuleSpan(i, i + 6, "gazetteer"), RuleSpan(text.rindex("Regina"), len(text) - 1, "gazetteer")]
+    vetoed, added = merge_learned(text, rules, learned, probs)
+    assert vetoed == {0}  # the first Regina starts a person's name; the last one is the city
+    assert {text[s.start : s.end] for s in added} == {"Ann Lee", "Regina Jones"}
+
+
+def test_merge_splits_x_of_the_y_party() -> None:
+    text = "Wu Chi-wai of the Democratic Party said no."
+    left = (0, len("Wu Chi-wai"))
+    whole = RuleSpan(0, text.index(" said"), "named")
+    vetoed, added = merge_learned(text, [whole], [], {left: (0.8, 0.15, 0.05, 0.0, 0.0)})
+    assert vetoed == {0}
+    assert sorted((text[s.start : s.end], s.type) for s in added) == [
+        ("Democratic Party", "organization"),
+        ("Wu Chi-wai", "person"),
+    ]
+
+
+# --- regressions of issue 12 through the default extractor -------------------------------------------
+
+
+@pytest.mark.parametrize("org", ["NASA", "Google", "FIFA"])
+def test_single_word_organisations(extractor: DefaultExtractor, org: str) -> None:
+    text = f"{org} said on Monday that the plan was delayed. A spokesman for {org} declined to comment."
+    got = mention_list(extractor, text)
+    assert got.count((org, org, "organization")) == 2, got
+
+
+def test_a_surname_after_the_first_mention_is_the_full_person(extractor: DefaultExtractor) -> None:
+    text = "The artist Andy Warhol died in 1987. Warhol was born in Pittsburgh. Later, Warhol moved to New York."
+    got = mention_list(extractor, text)
+    assert got.count(("Warhol", "Andy Warhol", "person")) == 2, got
+
+
+def test_names_with_particles(extractor: DefaultExtractor) -> None:
+    text = "Abu Bakr al-Baghdadi was killed in a raid. Osama bin Laden had died earlier."
+    people = {n for n, t in found(extractor, text)[1].values() if t == "person"}
+    assert {"Abu Bakr al-Baghdadi", "Osama bin Laden"} <= people
+
+
+def test_ranks_and_titles_are_not_part_of_the_name(extractor: DefaultExtractor) -> None:
+    text = '"We held," said Sgt. Ana Ruiz. Maj. Gen. Tom Reed and Spc. John Kerr visited Lt. Col. Mark Davis.'
+    people = {n for n, t in found(extractor, text)[1].values() if t == "person"}
+    assert people == {"Ana Ruiz", "Tom Reed", "John Kerr", "Mark Davis"}
+
+
+def test_given_names_are_not_places(extractor: DefaultExtractor) -> None:
+    text = "Ann Smith told reporters she would stay. Regina Jones, her sister, agreed. Alvin Irving also spoke."
+    names = found(extractor, text)[1].values()
+    assert not any(t == "place" for _, t in names), names
+    assert {"Ann Smith", "Regina Jones", "Alvin Irving"} <= {n for n, t in names if t == "person"}
+
+
+def test_a_caption_word_is_no_person(extractor: DefaultExtractor) -> None:
+    text = "Image: Protesters in Hong Kong.\n\nImage: Reuters.\n\nThousands marched in Hong Kong on Sunday."
+    names = {n for n, _ in found(extractor, text)[1].values()}
+    assert "Image" not in names and "Hong Kong" in names
+
+
+def test_run_together_person_and_party_are_split(extractor: DefaultExtractor) -> None:
+    text = "Wu Chi-wai of the Democratic Party said the vote was unfair."
+    assert mention_list(extractor, text) == [
+        ("Wu Chi-wai", "Wu Chi-wai", "person"),
+        ("Democratic Party", "Democratic Party", "organization"),
+    ]
+
+
+def test_rules_only_extractor_is_still_available() -> None:
+    rules = DefaultExtractor(entity_model=None)
+    assert rules.settings()["entity_model"] is None
+    assert DefaultExtractor().settings()["entity_model"] == default_entity_model().version
+
+
+# --- benchmark readers, scorer and training ----------------------------------------------------------
+
+CONLLU = """# newdoc id = doc1
+# newpar
+# text = The Democratic Party met Ann Lee's team in Paris.
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new-x-x-x-x
+2\tDemocratic\tDemocratic\tPROPN\tNNP\t_\t3\tcompound\t_\t_
+3\tParty\tParty\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)
+4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tAnn\tAnn\tPROPN\tNNP\t_\t7\tnmod\t_\tEntity=(2-person-new-x-x-x-x
+6\tLee\tLee\tPROPN\tNNP\t_\t5\tflat\t_\tSpaceAfter=No
+7\t's\t's\tPART\tPOS\t_\t5\tcase\t_\tEntity=2)
+8\tteam\tteam\tNOUN\tNN\t_\t4\tobj\t_\t_
+9\tin\tin\tADP\tIN\t_\t10\tcase\t_\t_
+10\tParis\tParis\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(3-place-new-x-x-x-x)|SpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+# newpar
+# text = University of Paris staff agreed on Monday.
+1\tUniversity\tUniversity\tPROPN\tNNP\t_\t4\tcompound\t_\tEntity=(4-organization-new-x-x-x-x
+2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_
+3\tParis\tParis\tPROPN\tNNP\t_\t1\tnmod\t_\tEntity=(3-place-giv-x-x-x-x)4)
+4\tstaff\tstaff\tNOUN\tNN\t_\t5\tnsubj\t_\t_
+5\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_
+6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_
+7\tMonday\tMonday\tPROPN\tNNP\t_\t5\tobl\t_\tEntity=(5-time-new-x-x-x-x)|SpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+
+"""
+
+IOB2 = """# newdoc id = web1
+# text = I flew to New York with Maria.
+1\tI\tO\t-\t-
+2\tflew\tO\t-\t-
+3\tto\tO\t-\t-
+4\tNew\tB-LOC\t-\t-
+5\tYork\tI-LOC\t-\t-
+6\twith\tO\t-\t-
+7\tMaria\tB-PER\t-\t-
+8\t.\tO\t-\t-
+
+"""
+
+
+def test_conllu_reader_rebuilds_text_and_marks_proper_names() -> None:
+    (doc,) = parse_conllu(CONLLU.splitlines(keepends=True))
+    assert doc.text.startswith("The Democratic Party met Ann Lee's team in Paris.\n\nUniversity of Paris")
+    got = {(doc.text[g.start : g.end], g.type, g.proper, g.named) for g in doc.spans}
+    assert ("Democratic Party", "organization", True, True) in got  # leading determiner left out
+    assert ("Ann Lee", "person", True, True) in got  # trailing possessive left out
+    assert ("University of Paris", "organization", False, True) in got  # "of" is no PROPN
+    assert ("Paris", "place", True, True) in got
+    assert not any(t == "" for _, t, _, _ in got) and not any(s == "Monday" for s, *_ in got)
+
+
+def test_iob2_reader_aligns_tokens_to_the_sentence() -> None:
+    (doc,) = parse_iob2(IOB2.splitlines(keepends=True))
+    assert [(doc.text[g.start : g.end], g.type) for g in doc.spans] == [("New York", "place"), ("Maria", "person")]
+
+
+def test_split_is_seeded_and_disjoint() -> None:
+    docs = [Doc(f"d{i}", "x") for i in range(10)]
+    a, b = split_docs(docs)
+    assert len(b) == 2 and not {d.doc_id for d in a} & {d.doc_id for d in b}
+    assert [d.doc_id for d in split_docs(docs)[1]] == [d.doc_id for d in b]
+
+
+def test_gold_cores_drop_titles_and_determiners() -> None:
+    text = "President Barack Obama met the Democratic Party."
+    doc = Doc("d", text, [GoldSpan(0, 22, "person"), GoldSpan(27, 47, "organization")])
+    cores = gold_cores(doc, tokens(text))
+    got = {text[s:e]: t for (s, e), t in cores.items()}
+    assert got == {"Barack Obama": "person", "Democratic Party": "organization"}
+
+
+def test_scorer_counts_overlaps_one_to_one_and_ignores_other_names() -> None:
+    text = "Ann Lee visited Paris and the World Cup."
+    doc = Doc(
+        "d", text, [GoldSpan(0, 7, "person"), GoldSpan(16, 21, "place"), GoldSpan(30, 39, "other")]
+    )
+    s = Scores()
+    score_doc(doc, [Pred(0, 3, "person"), Pred(4, 7, "person"), Pred(16, 21, "organization"), Pred(30, 35, "place")], s)
+    assert (s.tp["person"], s.fp["person"], s.fn["person"]) == (1, 1, 0)
+    assert (s.tp["place_org"], s.fp["place_org"], s.fn["place_org"]) == (1, 0, 0)  # World Cup: ignored
+    assert s.untyped() == pytest.approx((2 / 3, 1.0, 0.8))
+    assert score([doc], lambda t: []).typed()[1] == 0.0
+
+
+def test_training_script_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
+    gum = tmp_path / "gum-train_amir-zeldes"
+    uner = tmp_path / "uner-ewt_universalner"
+    gum.mkdir()
+    uner.mkdir()
+    for k in range(3):
+        (gum / f"GUM_x_{k}.conllu").write_text(CONLLU.replace("doc1", f"doc{k}"), encoding="utf-8")
+    (uner / "tiny.iob2").write_text(IOB2, encoding="utf-8")
+    out = tmp_path / "out"
+    assert train_main(["--data", str(tmp_path), "--out", str(out), "--epochs", "2", "--bits", "12"]) == 0
+    model = load_entity_model((out / "entities-v1.npz").read_bytes())
+    assert model.bits == 12 and (out / "LICENSE.md").read_text().count("CC BY-SA 4.0") >= 1
+    assert '"seed": 12' in (out / "card.json").read_text()
+    tiny = dataclasses.replace(model, threshold=1.0)
+    assert tiny.predict("Ann Lee met the Democratic Party.", lambda s: None)
+
+
+# --- real data ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.realdata
+@pytest.mark.slow
+def test_gum_news_typed_f1_stays_above_its_floor(shared_data: Path) -> None:
+    docs = gum_docs(shared_data / "gum-news_amir-zeldes")
+    assert len(docs) == 24
+    s = score(docs, workbook_predictor(True))
+    rules = score(docs, workbook_predictor(False))
+    print(f"GUM news typed P/R/F1 {s.typed()}; rules only {rules.typed()}")
+    assert s.typed()[2] >= 0.66 and s.of("person")[2] >= 0.68
+    assert s.typed()[2] > rules.typed()[2] + 0.08
+    for d in docs:  # every mention slices to its surface on others' text too
+        ex = DefaultExtractor().extract(DocumentInput(d.doc_id, d.text))
+        assert all(d.text[m.start : m.end].strip() == d.text[m.start : m.end] for m in ex.mentions)

@@ -1,0 +1,212 @@
+"""How the learned classifier's spans and the rules' spans are combined.
+
+The rules keep precedence where they are certain: weapon designations, people cued by an honorific
+or a title, known organisations, Korean three-part names. The classifier decides the rest:
+
+* its spans outrank gazetteer matches that they overlap and contain ("George Washington Bridge" over
+  "Washington"), while a span with exactly a gazetteer entry's extent stays the gazetteer's (which
+  knows the coordinates);
+* it vetoes weak rule decisions: a gazetteer place that begins a two- or three-word name the
+  classifier reads as a person ("Regina Jones", "Alvin Irving"), or that a person span overlaps; a
+  rule organisation "X of the Y Party" whose X it reads as a person ("Wu Chi-wai of the Democratic
+  Party" → "Wu Chi-wai" + "Democratic Party"), or that it reads as no name while finding names inside;
+  the weak "given name + capitalised word" person rule where it overlaps the classifier's spans or
+  the classifier reads it as no name.
+
+A person span grows over the particles that continue a name ("Osama bin Laden", "Abu Bakr
+al-Baghdadi", "Charles de Gaulle"). A lone capitalised word opening a sentence, never capitalised
+elsewhere in the document, is weak evidence: the classifier's span is kept only when it is very sure
+(:data:`WEAK_KEEP`). A span ending in a nationality adjective (``ner_features.DEMONYMS``), a lone
+compass word ("the North": the rules know which one) and a "person" after "the" are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from workbook.extract.ner_features import DEMONYMS
+from workbook.extract.ner_model import CLASSES, ScoredSpan
+from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
+
+__all__ = [
+    "PERSON_RESCUE",
+    "PERSON_VETO",
+    "PERSON_VETO_EXACT",
+    "SPLIT_VETO",
+    "WEAK_KEEP",
+    "RuleSpan",
+    "extend_particles",
+    "merge_learned",
+]
+
+#: A person span at least this probable vetoes a gazetteer place it overlaps.
+PERSON_VETO = 0.5
+#: A person span with exactly a gazetteer match's extent vetoes it from this probability, when the
+#: word is a common given name ("Ann said"); a later surname of a person is handled by the caller.
+PERSON_VETO_EXACT = 0.85
+#: A two- or three-word span opening with a gazetteer word is a person when P(person) reaches this
+#: and person is its most probable name class ("Regina Jones").
+PERSON_RESCUE = 0.15
+#: A rule span whose own P(none) under the classifier exceeds this may be split by it.
+SPLIT_VETO = 0.9
+#: A weak rule person survives unless the classifier's P(none) for it is at least this.
+WEAK_VETO = 0.9
+#: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
+WEAK_KEEP = 0.9
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_PERSON = CLASSES.index("person")
+_PARTICLE_TAIL = re.compile(
+    r"(?:\s(?:(?:al|el|bin|ibn|bint|ben|de|da|del|della|di|du|dos|das|van|von|der|den|le|la)\s|(?:al|el|ad|as)-)"
+    r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)+"
+)
+_OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
+_HEADS = ORG_HEADS | FACILITY_HEADS
+
+
+class RuleSpan(NamedTuple):
+    start: int
+    end: int
+    kind: str  # certain | named | gazetteer | weak
+
+
+def extend_particles(text: str, span: ScoredSpan) -> ScoredSpan:
+    """A person span continued by name particles ("Osama bin Laden", "al-Baghdadi") takes them in."""
+    if span.type != "person":
+        return span
+    m = _PARTICLE_TAIL.match(text, span.end)
+    if m is None:
+        return span
+    return replace(span, end=m.end(), words=tuple(text[span.start : m.end()].split()))
+
+
+def _best_is_person(row: Sequence[float], floor: float) -> bool:
+    names = row[1:]
+    return row[_PERSON] >= floor and row[_PERSON] == max(names)
+
+
+def _split_of(text: str, r: RuleSpan, probs: Mapping[tuple[int, int], Sequence[float]]) -> list[ScoredSpan]:
+    """ "Wu Chi-wai of the Democratic Party" → the person and the organisation, when the classifier
+    reads the part before "of" as a person and the part after holds the head word."""
+    m = _OF_THE.search(text, r.start, r.end)
+    if m is None:
+        return []
+    left, right = (r.start, m.start()), (m.end(), r.end)
+    row = probs.get(left)
+    left_words = tuple(text[left[0] : left[1]].split())
+    right_words = tuple(text[right[0] : right[1]].split())
+    if row is None or not right_words or any(w.casefold() in _HEADS for w in left_words):
+        return []
+    if right_words[-1].casefold() not in _HEADS or not _best_is_person(row, 0.05):
+        return []
+    head = "organization" if right_words[-1].casefold() in ORG_HEADS else "facility"
+    return [
+        ScoredSpan(left[0], left[1], "person", row[_PERSON], row[0], left_words, ""),
+        ScoredSpan(right[0], right[1], head, 1.0, 0.0, right_words, "the"),
+    ]
+
+
+def _mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    out = bytearray(n + 1)
+    for a, b in spans:
+        out[a:b] = b"\x01" * (b - a)
+    return out
+
+
+def merge_learned(
+    text: str,
+    rules: Sequence[RuleSpan],
+    learned: Sequence[ScoredSpan],
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    common: frozenset[str] = frozenset(),
+) -> tuple[set[int], list[ScoredSpan]]:
+    """Indices of the rule spans the classifier vetoes, and the spans to add (see the module
+    docstring). ``probs`` gives the classifier's class probabilities of the candidate spans it scored;
+    ``common`` the words usually written in lower case (never the surname of a rescued person).
+    Overlaps are looked up in character masks: the work grows linearly with the text."""
+    n = len(text)
+    vetoed: set[int] = set()
+    added = [extend_particles(text, s) for s in learned if _plausible(s)]
+    people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}
+    people_mask = _mask(n, people)
+    added_mask = _mask(n, ((s.start, s.end) for s in added))
+    added_extents = {(s.start, s.end) for s in added}
+    sure_mask = _mask(n, ((r.start, r.end) for r in rules if r.kind in ("named", "certain")))
+    by_start: dict[int, list[tuple[int, Sequence[float]]]] = {}
+    for (b, e), scores in probs.items():
+        by_start.setdefault(b, []).append((e, scores))
+    replaced: list[ScoredSpan] = []  # spans the rescues and splits put in place of what overlaps them
+    for k, r in enumerate(rules):
+        extent = (r.start, r.end)
+        if r.kind == "weak":
+            row = probs.get(extent)
+            if (row is not None and row[0] >= WEAK_VETO) or added_mask.find(1, r.start, r.end) >= 0:
+                vetoed.add(k)
+        elif r.kind == "gazetteer":
+            if people_mask.find(1, r.start, r.end) >= 0:
+                exact = people.get(extent)  # decoded spans never overlap: an exact one is the only one
+                if exact is None or (exact.prob >= PERSON_VETO_EXACT and _given_name(exact)):
+                    vetoed.add(k)
+                    continue
+            if sure_mask.find(1, r.start, r.end) >= 0:
+                continue  # inside a name the rules are sure of ("Pyongyang International Airport")
+            rescue = _rescue(text, r, by_start.get(r.start, ()), common)
+            if rescue is not None:
+                vetoed.add(k)
+                replaced.append(rescue)
+        elif r.kind == "named":
+            split = _split_of(text, r, probs)
+            row = probs.get(extent)
+            if split:
+                vetoed.add(k)
+                replaced += split
+            elif (
+                row is not None
+                and row[0] > SPLIT_VETO
+                and added_mask.find(1, r.start, r.end) >= 0
+                and extent not in added_extents
+            ):
+                vetoed.add(k)
+    if replaced:
+        region = _mask(n, ((s.start, s.end) for s in replaced))
+        added = [s for s in added if region.find(1, s.start, s.end) < 0] + replaced
+    kept = _mask(n, ((r.start, r.end) for k, r in enumerate(rules) if r.kind == "gazetteer" and k not in vetoed))
+    gaz_extents = {(r.start, r.end) for r in rules if r.kind == "gazetteer"}
+    added = [  # a gazetteer name holds its words: "Pyongyang" inside "Pyongyang International Airport"
+        s for s in added if (s.start, s.end) in gaz_extents or kept.find(0, s.start, s.end) >= 0
+    ]
+    return vetoed, added
+
+
+def _rescue(
+    text: str, r: RuleSpan, starting: Sequence[tuple[int, Sequence[float]]], common: frozenset[str]
+) -> ScoredSpan | None:
+    """A person opening with a one-word gazetteer name ("Regina Jones"), as the classifier reads it."""
+    best: ScoredSpan | None = None
+    if len(text[r.start : r.end].split()) != 1:
+        return None
+    s = r.start
+    for e, row in starting:
+        if e <= r.end or not _best_is_person(row, PERSON_RESCUE):
+            continue
+        words = tuple(text[s:e].split())
+        if not 2 <= len(words) <= 3 or any(w.casefold() in _HEADS or w.casefold() in common for w in words[1:]):
+            continue
+        if best is None or row[_PERSON] > best.prob:
+            best = ScoredSpan(s, e, "person", row[_PERSON], row[0], words, "")
+    return best
+
+
+def _given_name(s: ScoredSpan) -> bool:
+    return len(s.words) == 1 and s.words[0].casefold() in GIVEN_NAMES
+
+
+def _plausible(s: ScoredSpan) -> bool:
+    if s.weak and s.prob < WEAK_KEEP:
+        return False
+    if s.words[-1].casefold() in DEMONYMS or (len(s.words) == 1 and s.words[0].casefold() in _COMPASS):
+        return False
+    return not (s.type == "person" and s.left == "the")

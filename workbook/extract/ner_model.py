@@ -1,0 +1,202 @@
+"""The learned entity classifier: one decision per candidate span, scored in batches with numpy.
+
+The model is a multinomial logistic regression over hashed features
+(:mod:`workbook.extract.ner_features`): a weight matrix of ``2**bits`` rows and one column per class
+(``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All candidates of a
+document are scored at once: their hashed feature columns are gathered from the matrix and summed per
+candidate (``numpy.add.reduceat``), then a softmax. :meth:`EntityModel.decode` keeps the most
+probable non-overlapping spans whose best class is not ``none``.
+
+The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
+beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
+(CC BY-SA 4.0). They are read once per extractor from package data; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from workbook.errors import EntityModelError
+from workbook.extract.ner_features import Candidate, Tok, candidates, doc_context, feature_index, featurize, tokens
+
+__all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
+
+CLASSES: tuple[str, ...] = ("none", "person", "organization", "place", "other")
+MODEL_FILE = "entities-v1.npz"
+_CACHE_LIMIT = 1 << 20  # feature strings whose buckets are remembered
+
+
+@dataclass(frozen=True)
+class ScoredSpan:
+    start: int
+    end: int
+    type: str
+    prob: float  # probability of ``type``
+    p_none: float
+    words: tuple[str, ...]
+    left: str  # the word before the span, lower case ("" at the start)
+    weak: bool = False  # one word opening a sentence, never seen capitalised mid-sentence, no acronym
+
+
+@dataclass(frozen=True, eq=False)
+class EntityModel:
+    """Weights ``(2**bits, len(classes))`` and ``bias``; ``version`` names the weights."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    classes: tuple[str, ...]
+    bits: int
+    version: str
+    common: frozenset[str] = frozenset()  # words usually written in lower case (a feature)
+    threshold: float = 0.5  # a span is kept when P(none) is below this
+    pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
+    _buckets: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # hashing cache
+
+    def __post_init__(self) -> None:
+        if self.weights.shape != (1 << self.bits, len(self.classes)) or self.bias.shape != (len(self.classes),):
+            raise EntityModelError(
+                f"Entity model {self.version!r}: weights {self.weights.shape} and bias {self.bias.shape} do not fit "
+                f"{len(self.classes)} classes and {self.bits} feature bits; retrain with benchmarks/train_entities.py."
+            )
+
+    def probabilities(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """Class probabilities ``(n, len(classes))`` of feature-string rows, in one batch."""
+        if not features:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        if len(self._buckets) > _CACHE_LIMIT:
+            self._buckets.clear()
+        cols, offsets = feature_index(features, self.bits, self._buckets)
+        scores = np.add.reduceat(self.weights[cols], offsets[:-1], axis=0) + self.bias
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def score_text(
+        self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
+    ) -> tuple[list[Tok], list[Candidate], np.ndarray]:
+        """Tokens, candidates and their class probabilities for ``text``. Candidates overlapping a
+        character marked in ``skip`` (spans the rules are sure of) are not scored."""
+        toks = tokens(text)
+        cands = candidates(text, toks)
+        if skip is not None:
+            cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
+        if not cands:
+            return toks, cands, np.zeros((0, len(self.classes)), dtype=np.float32)
+        feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common)
+        return toks, cands, self.probabilities(feats)
+
+    def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
+        """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
+        with the mean over every candidate spelled the same way in the document, so "Higuchi" opening
+        a sentence reads as the "Higuchi" of mid-sentence."""
+        if self.pooling <= 0:
+            return probs
+        ids: dict[str, int] = {}
+        key = np.fromiter(
+            (ids.setdefault(" ".join(t.lower for t in toks[c.i : c.j]), len(ids)) for c in cands),
+            dtype=np.int64,
+            count=len(cands),
+        )
+        sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
+        np.add.at(sums, key, probs)
+        counts = np.bincount(key, minlength=len(ids))[:, None]
+        mean = (sums / counts)[key]
+        return ((1 - self.pooling) * probs + self.pooling * mean).astype(np.float32)
+
+    def decode(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
+        """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
+        if not len(cands):
+            return []
+        probs = self.pool(toks, cands, probs)
+        best = probs[:, 1:].argmax(axis=1) + 1
+        p_best = probs[np.arange(len(cands)), best]
+        keep = np.flatnonzero(probs[:, 0] < self.threshold)
+        order = keep[np.argsort(probs[keep, 0], kind="stable")]
+        mid = {t.lower for t in toks if t.cap and not t.initial}
+        taken = np.zeros(len(toks) + 1, dtype=bool)
+        out: list[ScoredSpan] = []
+        for k in order.tolist():
+            c = cands[k]
+            if taken[c.i : c.j].any():
+                continue
+            taken[c.i : c.j] = True
+            words = tuple(t.text for t in toks[c.i : c.j])
+            left = toks[c.i - 1].lower if c.i > 0 else ""
+            first = toks[c.i]
+            weak = c.j - c.i == 1 and first.initial and first.lower not in mid and not first.text.isupper()
+            out.append(
+                ScoredSpan(
+                    c.start, c.end, self.classes[best[k]], float(p_best[k]), float(probs[k, 0]), words, left, weak
+                )
+            )
+        return sorted(out, key=lambda s: s.start)
+
+    def predict(self, text: str, gaz_type: Callable[[str], str | None]) -> list[ScoredSpan]:
+        """Decoded entity spans of ``text``."""
+        return self.decode(*self.score_text(text, gaz_type))
+
+    def predict_with_probs(
+        self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
+    ) -> tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]:
+        """Decoded entity spans of ``text`` and the (pooled) class probabilities of every candidate
+        span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_text`)."""
+        toks, cands, probs = self.score_text(text, gaz_type, skip)
+        pooled = self.pool(toks, cands, probs) if len(cands) else probs
+        rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
+        return self.decode(toks, cands, probs), rows
+
+    def save(self, path: str, card: dict[str, object] | None = None) -> None:
+        """Write the model as ``.npz`` (float16 weights, compressed)."""
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            classes=np.array(self.classes),
+            bits=np.array(self.bits),
+            version=np.array(self.version),
+            common=np.array("\n".join(sorted(self.common))),
+            threshold=np.array(self.threshold),
+            pooling=np.array(self.pooling),
+            card=np.array(json.dumps(card or {})),
+        )
+
+
+def load_entity_model(data: bytes) -> EntityModel:
+    """An :class:`EntityModel` from the bytes of an ``.npz`` written by :meth:`EntityModel.save`."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            return EntityModel(
+                weights=z["weights"].astype(np.float32),
+                bias=z["bias"].astype(np.float32),
+                classes=tuple(str(c) for c in z["classes"]),
+                bits=int(z["bits"]),
+                version=str(z["version"]),
+                common=frozenset(str(z["common"]).split("\n")) if "common" in z else frozenset(),
+                threshold=float(z["threshold"]) if "threshold" in z else 0.5,
+                pooling=float(z["pooling"]) if "pooling" in z else 0.0,
+            )
+    except (OSError, KeyError, ValueError) as exc:
+        raise EntityModelError(
+            f"The entity model is not a readable .npz ({exc}); reinstall workbook or retrain with "
+            "benchmarks/train_entities.py."
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def default_entity_model() -> EntityModel:
+    """The shipped model, read once from package data."""
+    ref = resources.files("workbook").joinpath("data", "ner", MODEL_FILE)
+    if not ref.is_file():
+        raise EntityModelError(
+            f"The entity model workbook/data/ner/{MODEL_FILE} is missing from the installed package; "
+            "reinstall workbook or train it with `python -m benchmarks.train_entities`."
+        )
+    return load_entity_model(ref.read_bytes())
