@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--press", action="store_true", help=f"also score the made-up press-release dev set ({PRESS_GOLD.name})")
+    parser.add_argument("--press", action="store_true", help=f"also score {PRESS_GOLD.name}")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--show", action="store_true", help="print every instance missed")
     parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")

@@ -224,7 +224,10 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
         if found is None and prev is not None:
             pq, _, pa = prev
             if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
-                joined = q.open - pa.attr_end <= 8 and _JOINER.fullmatch(text, pa.attr_end, q.open) is not None
+                joined = any(  # '"…," said X, commander of Y. "…"': or the rest of the attribution's sentence
+                    0 <= q.open - end <= 8 and _JOINER.fullmatch(text, end, q.open) is not None
+                    for end in (pa.attr_end, pa.region_end)
+                )
             else:  # a quote opening the paragraph right after the quoted paragraph goes on
                 gap = q.para_start - pq.para_end
                 joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)

@@ -57,6 +57,7 @@ _TITLE_WORDS = (
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company
+        attorney surgeon inspector prosecutor
         agency ministry department's ministry's"""
     )
 )
@@ -66,6 +67,9 @@ _GENERIC_EXTRA = _words("""article articles report reports document documents pa
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
     fans fan members member users user participants poster posters blogger bloggers critics""")
 _UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
+#: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
+_ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
 _FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -128,6 +132,8 @@ class SpeakerResolver:
                 self.gender[m.entity_key] = "f"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
+        self._org_at: list[int] = []  # offsets of organisation speakers' claims, sorted
+        self._org: list[Speaker] = []
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
@@ -145,12 +151,60 @@ class SpeakerResolver:
         return self.names.get(key, fallback) if key else fallback
 
     def note_speaker(self, speaker: Speaker | None, at: int) -> None:
-        """Record that a person speaks at ``at`` (claims are not found in text order)."""
+        """Record that a person speaks at ``at`` (claims are not found in text order); an
+        organisation speaker is recorded apart, for "it said" / "the ministry added"."""
+        if speaker is not None and speaker.shown and self._is_org_speaker(speaker):
+            i = bisect.bisect_right(self._org_at, at)
+            self._org_at.insert(i, at)
+            self._org.insert(i, speaker)
+            return
         if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
             return
         i = bisect.bisect_right(self._spoke_at, at)
         self._spoke_at.insert(i, at)
         self._spoke.insert(i, speaker)
+
+    def _is_org_speaker(self, speaker: Speaker) -> bool:
+        """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
+        if speaker.key:
+            return self.types.get(speaker.key) == "organization"
+        words = (speaker.shown or "").casefold().split()
+        return not speaker.is_name and bool(words) and words[-1] in _ORG_ANAPHORS
+
+    def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
+        """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
+        latest organisation speaker within 600 characters; "the <head>": the latest organisation
+        (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
+        such organisation is named; else a capitalised head ("the Army") is shown as written."""
+        low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        if low == ["it"]:
+            i = bisect.bisect_left(self._org_at, at) - 1
+            if i >= 0 and at - self._org_at[i] < 600:
+                last = self._org[i]
+                return Speaker(last.key, last.shown, phrase)
+            return None
+        head = low[-1]
+        i = bisect.bisect_left(self._org_at, at) - 1
+        for j in range(i, max(-1, i - 10), -1):
+            if at - self._org_at[j] > 3000:
+                break
+            sp = self._org[j]
+            if head in (sp.shown or "").casefold().split():
+                return Speaker(sp.key, sp.shown, phrase)
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        keys: list[str] = []
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if at - m.start > 3000:
+                break
+            org = self.types.get(m.entity_key) == "organization"
+            if org and head in self.names[m.entity_key].casefold().split() and m.entity_key not in keys:
+                keys.append(m.entity_key)
+        if len(keys) == 1:
+            return Speaker(keys[0], self.names[keys[0]], phrase)
+        if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
+            return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
+        return None
 
     def _gender(self, speaker: Speaker) -> str | None:
         if speaker.key:
@@ -165,6 +219,9 @@ class SpeakerResolver:
         i = bisect.bisect_left(self._spoke_at, offset) - 1
         if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
             last = self._spoke[i]
+            newer = self._latest_subject(want, self._spoke_at[i], offset)
+            if newer is not None and newer.entity_key != last.key:  # a person named since then
+                return Speaker(newer.entity_key, self.shown(newer.entity_key, None), word)
             return Speaker(last.key, last.shown, word, last.is_name)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         chosen: MentionRecord | None = None
@@ -181,13 +238,32 @@ class SpeakerResolver:
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
 
+    def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
+        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``
+        that does not hold ``offset`` (the subject of an earlier sentence)."""
+        here = self.sentence_of(offset)
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        for j in range(i, max(-1, i - 30), -1):
+            m = self.mentions[j]
+            if m.start <= after:
+                break
+            if (
+                self.types.get(m.entity_key) == "person"
+                and self.gender.get(m.entity_key) in (None, want)
+                and self.sentence_of(m.start) != here
+                and self._opens_sentence(m)
+            ):
+                return m
+        return None
+
     def _opens_sentence(self, m: MentionRecord) -> bool:
         """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
         start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
         if m.start - start > 120:
             return False
         dash = self.text.rfind("--", start, m.start)
-        return self._only_titles(dash + 2 if dash >= 0 else start, m.start)
+        lead = dash + 2 if dash >= 0 else start
+        return self._only_titles(lead, m.start) or self._title_phrase(lead, m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -206,15 +282,35 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        if low == "it" or (
+            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in _ORG_ANAPHORS
+            and not self.inside(s, e)
+        ):
+            org = self.organisation(phrase, words, s)
+            if org is not None:
+                return org
         if low in _UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
-        found = self.inside(s, e)
+        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr")
+            m for m in self.inside(s, e)
+            if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
+        ]
         if at_end:
             hits = [m for m in found if m.end == e]
             if not hits:  # "Kim Jong Un's spokesman"? no: only a phrase ending in a mention
                 hits = [m for m in found if self._only_titles(m.end, e) and self.types.get(m.entity_key) == "person"]
         else:
             hits = [m for m in found if self._only_titles(s, m.start)]
+            if not hits:  # "Homeland Security Secretary Alejandro Mayorkas": a person ending a title phrase
+                hits = [
+                    m for m in found
+                    if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
+                ]
+        if hits and len(words) == 1 and self.types.get(hits[0].entity_key) != "person":
+            named = self._named_speaker(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
+            if named is not None:
+                return Speaker(None, named, phrase, is_name=True)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
             return Speaker(key, self.shown(key, phrase), phrase)
@@ -223,12 +319,30 @@ class SpeakerResolver:
         return self._unresolved(phrase, words, s, initial)
 
     def _only_titles(self, s: int, e: int) -> bool:
-        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister")?"""
+        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
+        "Sgt. 1st Class")?"""
         for w in _WORD.findall(self.text, s, e):
             lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS:
+            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw):
                 return False
         return True
+
+    def _title_phrase(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` capitalised words ending in a title ("Homeland Security Secretary",
+        "FBI Director", "Japan's Defense Minister")?"""
+        ws = _WORD.findall(self.text, s, e)
+        if not ws or len(ws) > 6:
+            return False
+        last = ws[-1].casefold().rstrip(".")
+        return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
+
+    def _named_speaker(self, word: str, at: int) -> str | None:
+        """The one earlier named speaker (not an entity) whose surname is ``word``."""
+        low = word.casefold()
+        i = bisect.bisect_left(self._spoke_at, at)
+        named = {sp.shown for sp in self._spoke[max(0, i - 50) : i] if sp.is_name and sp.shown}
+        matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
+        return matches[0] if len(matches) == 1 else None
 
     def _by_surname(self, word: str, at: int) -> Speaker | None:
         """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
@@ -264,7 +378,10 @@ class SpeakerResolver:
                 w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
             )
             return Speaker(None, phrase if qualified else None, phrase)
-        rest = [w for w, lw in zip(words, lows, strict=True) if lw not in _TITLE_WORDS and lw not in _DETERMINERS]
+        rest = [
+            w for w, lw in zip(words, lows, strict=True)
+            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
+        ]
         lead = len(words) - len(rest)
         if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
             known = self._by_surname(rest[0], at)
@@ -280,4 +397,11 @@ class SpeakerResolver:
             and words[-len(rest) :] == rest
         ):
             return Speaker(None, " ".join(rest), phrase, is_name=True)
+        run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
+        while run < len(words) and words[-1 - run][:1].isupper() and lows[-1 - run] not in _TITLE_WORDS:
+            run += 1
+        if 2 <= run <= 4 and run < len(words) and lows[-1 - run] in _TITLE_WORDS:
+            name = words[-run:]
+            if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
+                return Speaker(None, " ".join(name), phrase, is_name=True)
         return None
