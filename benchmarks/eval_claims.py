@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--press", action="store_true", help=f"also score {PRESS_GOLD.name}")
+    parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--show", action="store_true", help="print every instance missed")
     parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
@@ -177,6 +178,8 @@ def main(argv: list[str] | None = None) -> None:
         print("KCNA 2024, top 25 speakers as shown:")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data)))
     gold = [] if args.only_press else load_gold(args.gold)
+    if args.no_heldout:
+        gold = [g for g in gold if g["set"] != "heldout"]
     if args.press or args.only_press:
         gold += load_gold(PRESS_GOLD)
     result = evaluate(args.data, gold, show=args.show)

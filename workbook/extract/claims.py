@@ -95,6 +95,7 @@ _POSSESSIVE_CLAIM = re.compile(
 )
 _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
+    r"|(?:reporters|journalists|lawmakers|senators|parliament|the\s+\w+)\b(?:\W+\w+){0,4}\W*$"
 )
 _TOLD_THAT = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+that\b")
 _TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
@@ -104,9 +105,11 @@ _CUE_ADJUNCT = re.compile(
     r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
     r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
     r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
-    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|last\s+\w+)\b)"
+    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
 )
 _PASSIVE_BY = re.compile(r"\s+by\b")
+#: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
+_NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
 _WORD = re.compile(r"\w[\w'’-]*")
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
 _APPOSITIVE_TAIL = re.compile(
@@ -282,6 +285,8 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
         comma = text.rfind(",", gap_start, cue_start)
         opening = text.rfind(",", max(lo, comma - 200), comma)
+        if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
+            return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
         if opening < 0 or not _APPOSITIVE.match(text, opening):
             return None
         return _np_words(ctx, lo, opening)

@@ -69,6 +69,11 @@ _GENERIC_EXTRA = _words("""article articles report reports document documents pa
 _UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
 _ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+_SOURCE_OF = re.compile(
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
+    r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
 _FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
@@ -282,6 +287,11 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        source = _SOURCE_OF.match(text, s, e)
+        if source is not None and source.end() < e:  # "a statement from the ministry": the ministry
+            inner = self.resolve(source.end(), e, at_end=at_end)
+            if inner is not None:
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         if low == "it" or (
             len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in _ORG_ANAPHORS
@@ -370,7 +380,7 @@ class SpeakerResolver:
     def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
         lows = [w.casefold().rstrip(".,") for w in words]
         head = lows[-1].strip("'’")
-        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA:
+        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA or (head in _ORG_ANAPHORS and lows[0] != "of"):
             if len(words) > 5:
                 return None
             # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
