@@ -108,6 +108,7 @@ _CUE_ADJUNCT = re.compile(
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
 )
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
 _NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -152,6 +153,11 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
+    appositive = _BETWEEN_COMMAS.search(text, m.end("spk"), m.start("cue"))
+    if (spk is None or spk.shown is None) and appositive is not None:  # "the commanding officer, Cmdr. X, said"
+        named = ctx.speaker(appositive.start(1), appositive.end(1), at_end=False)
+        if named is not None and named.shown is not None:
+            spk = named
     if spk is None:
         return None
     end = m.end()

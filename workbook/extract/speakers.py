@@ -57,7 +57,7 @@ _TITLE_WORDS = (
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company
-        attorney surgeon inspector prosecutor
+        attorney surgeon inspector prosecutor adviser advisor
         agency ministry department's ministry's"""
     )
 )
@@ -73,6 +73,10 @@ _SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
     r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
     re.IGNORECASE,
+)
+_OWNER_DOCUMENT = re.compile(
+    r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
+    r"post|report|announcement|bulletin|website|account)"
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
@@ -137,6 +141,8 @@ class SpeakerResolver:
                 self.gender[m.entity_key] = "f"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
+        self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
+        self._any: list[Speaker] = []
         self._org_at: list[int] = []  # offsets of organisation speakers' claims, sorted
         self._org: list[Speaker] = []
 
@@ -158,6 +164,10 @@ class SpeakerResolver:
     def note_speaker(self, speaker: Speaker | None, at: int) -> None:
         """Record that a person speaks at ``at`` (claims are not found in text order); an
         organisation speaker is recorded apart, for "it said" / "the ministry added"."""
+        if speaker is not None and speaker.shown:
+            i = bisect.bisect_right(self._any_at, at)
+            self._any_at.insert(i, at)
+            self._any.insert(i, speaker)
         if speaker is not None and speaker.shown and self._is_org_speaker(speaker):
             i = bisect.bisect_right(self._org_at, at)
             self._org_at.insert(i, at)
@@ -168,6 +178,28 @@ class SpeakerResolver:
         i = bisect.bisect_right(self._spoke_at, at)
         self._spoke_at.insert(i, at)
         self._spoke.insert(i, speaker)
+
+    def _same_role(self, noun: str, at: int) -> Speaker | None:
+        """The latest shown speaker within 1,500 characters written with the role noun ``noun``."""
+        i = bisect.bisect_left(self._any_at, at) - 1
+        for j in range(i, max(-1, i - 5), -1):
+            if at - self._any_at[j] > 1500:
+                break
+            if noun in self._any[j].as_written.casefold().split():
+                return self._any[j]
+        # "a spokesperson for U.S. Central Command said": the organisation named after the role
+        role = re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?", re.I)
+        last = None
+        for found in role.finditer(self.text[max(0, at - 1500) : at]):
+            last = found
+        if last is not None:
+            pos = max(0, at - 1500) + last.end()
+            i = bisect.bisect_left(self.mention_starts, pos)
+            if i < len(self.mentions) and self.mentions[i].start == pos:
+                key = self.mentions[i].entity_key
+                if self.types.get(key) in ("organization", "country"):
+                    return Speaker(key, self.names[key], noun)
+        return None
 
     def _is_org_speaker(self, speaker: Speaker) -> bool:
         """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
@@ -302,6 +334,15 @@ class SpeakerResolver:
                 return org
         if low in _UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
+            same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
+            if same is not None:
+                return Speaker(same.key, same.shown, phrase, same.is_name)
+        owner = _OWNER_DOCUMENT.fullmatch(text, s, e)
+        if owner is not None:  # "the ministry's statement added": the ministry
+            inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
+            if inner is not None:
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr")
             m for m in self.inside(s, e)
             if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
@@ -317,10 +358,15 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
+            before = _WORD.findall(text, max(s, hits[-1].start - 30), hits[-1].start)
+            given = before[-1].casefold() if before else ""
+            if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:  # "Maria Delgado": a person's name
+                return Speaker(None, f"{before[-1]} {text[hits[-1].start : e]}", phrase, is_name=True)
         if hits and len(words) == 1 and self.types.get(hits[0].entity_key) != "person":
-            named = self._named_speaker(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
-            if named is not None:
-                return Speaker(None, named, phrase, is_name=True)
+            named = self._by_surname(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
+            if named is not None and named.shown and len(named.shown.split()) > 1:
+                return Speaker(named.key, named.shown, phrase, named.is_name)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
             return Speaker(key, self.shown(key, phrase), phrase)
@@ -345,14 +391,6 @@ class SpeakerResolver:
             return False
         last = ws[-1].casefold().rstrip(".")
         return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
-
-    def _named_speaker(self, word: str, at: int) -> str | None:
-        """The one earlier named speaker (not an entity) whose surname is ``word``."""
-        low = word.casefold()
-        i = bisect.bisect_left(self._spoke_at, at)
-        named = {sp.shown for sp in self._spoke[max(0, i - 50) : i] if sp.is_name and sp.shown}
-        matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
-        return matches[0] if len(matches) == 1 else None
 
     def _by_surname(self, word: str, at: int) -> Speaker | None:
         """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
