@@ -137,6 +137,26 @@ def test_bare_weekday_between_cue_and_content() -> None:
     assert speaker_of(text, "a former analyst had been charged") == "Justice Department"
 
 
+def test_quote_continued_over_paragraphs_takes_the_later_attribution() -> None:
+    text = (
+        "The minister spoke in parliament.\n\n"
+        '"We will not be intimidated. Our forces are on high alert tonight.\n\n'
+        '"We call on them to stop," Defence Minister Wellington Hsu said.'
+    )
+    assert speaker_of(text, "We will not be intimidated") == "Wellington Hsu"
+
+
+def test_statement_block_over_several_paragraphs() -> None:
+    text = (
+        "Secretary of the Navy Carla Ortega issued the following statement:\n\n"
+        "Today we welcome a new ship into the fleet. Her crew is the best we have.\n\n"
+        "I thank the shipbuilders and the families who support our sailors.\n\n"
+        '"She is ready," the captain said.'
+    )
+    assert speaker_of(text, "Today we welcome a new ship") == "Carla Ortega"
+    assert speaker_of(text, "I thank the shipbuilders") == "Carla Ortega"
+
+
 def test_press_dev_set_offsets_and_score_floor() -> None:
     """Every gold snippet sits at its offsets, and the extractor keeps at least 75% of the
     press-release dev set with the right speaker (83% when this was written)."""

@@ -55,7 +55,10 @@ __all__ = ["extract_claims", "quote_spans"]
 
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
-_CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
+_CUE = re.compile(
+    rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
+    r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
+)
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
 _AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
@@ -213,6 +216,23 @@ def _opens_paragraph(text: str, q: Quote) -> bool:
     return first is None
 
 
+def _continued_by(ctx: ClaimContext, q: Quote, quotes: list[Quote], k: int) -> _Attribution | None:
+    """A quote left open at its paragraph's end goes on in the next paragraph, which opens with a
+    quote mark (news style): the attribution of that next quote is this one's too."""
+    text, nq = ctx.text, quotes[k]
+    if not _opens_paragraph(text, nq) or nq.para_start - q.para_end > 16 or text[q.para_end : nq.para_start].strip():
+        return None
+    if nq.close_w == 0:
+        return None  # one look ahead only (linear time)
+    ncs, nce = strip_span(text, nq.open + nq.open_w, nq.close)
+    if ncs >= nce:
+        return None
+    same_para_next = k + 1 < len(quotes) and quotes[k + 1].para_start == nq.para_start
+    tail_end = min(quotes[k + 1].open if same_para_next else nq.para_end, nq.after + WINDOW)
+    found = _attribution_after(ctx, nq, nce, tail_end)
+    return _Attribution(found.speaker, found.cue, q.after, q.after) if found is not None else None
+
+
 def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
@@ -242,6 +262,8 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
                 joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
             if joined:
                 found = _Attribution(pa.speaker, None, q.after, q.after)
+        if found is None and q.close_w == 0 and n + 1 < len(quotes):
+            found = _continued_by(ctx, q, quotes, n + 1)
         if found is None:
             if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
                 continue  # a scare quote or a title, not a claim
@@ -332,6 +354,31 @@ def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
         return None  # a quote: the direct rules read it
     s, e = strip_span(text, start, line_end)
     return (s, e) if len(text[s:e].split()) >= 3 else None
+
+
+def _block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[int, int]]:
+    """The paragraphs after a statement block's first one that go on with it: up to ``limit``
+    paragraphs, each without quote marks or a reporting cue (those start the reporter's text)."""
+    text, out = ctx.text, []
+    pos = end
+    for _ in range(limit):
+        nxt = _NONSPACE.search(text, pos, min(len(text), pos + 16))
+        if nxt is None or "\n" not in text[pos : nxt.start()]:
+            break
+        line_end = text.find("\n", nxt.start())
+        line_end = len(text) if line_end < 0 else line_end
+        s, e = strip_span(text, nxt.start(), line_end)
+        if (
+            s >= e
+            or len(text[s:e].split()) < 3
+            or any(ch in text[s:e] for ch in '"“”')
+            or _CUE.search(text, s, min(e, s + WINDOW))
+            or ctx.is_taken(s, e)
+        ):
+            break
+        out.append((s, e))
+        pos = line_end
+    return out
 
 
 def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
@@ -436,6 +483,10 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
+            if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
+                for more in _block_paragraphs(ctx, content[1]):
+                    out.append(ctx.claim(*more, "indirect", spk, cue))
+                    ctx.take(*more)
             break
     return out
 

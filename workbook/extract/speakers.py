@@ -358,6 +358,10 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        if hits and self.types.get(hits[-1].entity_key) != "person":
+            titled = self._titled_name(hits[-1])  # "Secretary of the Navy Carla Ortega" read as an organisation
+            if titled is not None:
+                return Speaker(None, titled, phrase, is_name=True)
         if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
             before = _WORD.findall(text, max(s, hits[-1].start - 30), hits[-1].start)
             given = before[-1].casefold() if before else ""
@@ -373,6 +377,22 @@ class SpeakerResolver:
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
+
+    def _titled_name(self, m: MentionRecord) -> str | None:
+        """The person's name closing a mention that starts with titles ("Secretary of the Navy
+        Carla Ortega"): two to four capitalised words after titles, "of" and "the" only."""
+        words = [(w.start(), w.group()) for w in _WORD.finditer(self.text, m.start, m.end)]
+        lows = [w.casefold().rstrip(".") for _, w in words]
+        lead = 0
+        while lead < len(words) and (lows[lead] in _TITLE_WORDS or lows[lead] in ("of", "the", "for")):
+            lead += 1
+        rest = words[lead:]
+        joins = ("of", "the", "for")
+        if lead == 0 or not 2 <= len(rest) <= 4 or lows[0] in joins or lows[lead - 1] in joins:
+            return None
+        if not all(w[:1].isupper() for _, w in rest) or lows[-1] in ORG_HEADS:
+            return None
+        return self.text[rest[0][0] : m.end]
 
     def _only_titles(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
