@@ -17,6 +17,7 @@ _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 CUE = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
     r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
+    r"|\bquoted\s+as\s+saying\b"
 )
 _NONSPACE = re.compile(r"\S")
 

@@ -82,6 +82,7 @@ _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
     r"|(?:reporters|journalists|lawmakers|senators|parliament|the\s+\w+)\b(?:\W+\w+){0,4}\W*$"
 )
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 _BELIEF_HEDGE = {
@@ -284,14 +285,18 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                     out.append(found)
                     break
                 continue
-            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, m.start() - 40), m.start())
+            cue_start = m.start()
+            quoted = _QUOTED_AS.search(text, max(sent.start, m.start() - 40), m.start())
+            if quoted is not None and cue.startswith("quoted"):  # "X was quoted as saying (that) …"
+                cue_start = quoted.start()
+            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, cue_start - 40), cue_start)
             if prev_word and prev_word.group(1).casefold() in BE:
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
-            np = np_before(ctx, sent.start, m.start())
+            np = np_before(ctx, sent.start, cue_start)
             if np is None:
                 continue
             spk = ctx.speaker(*np, at_end=True)
