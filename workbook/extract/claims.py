@@ -46,16 +46,15 @@ from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
+from workbook.extract.claim_phrases import BE, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
-from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, speaker_name_pattern
+from workbook.extract.speakers import Speaker, speaker_name_pattern
 from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
-_CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
 _AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
@@ -70,20 +69,6 @@ _NONSPACE = re.compile(r"\S")
 _JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_BE = _words("is are was were be been being am 's ’s")
-_DETERMINERS = _words("the a an his her their its our my your these those such this that any no")
-_AUX = _words(
-    """has have had also previously repeatedly publicly once again later earlier then recently reportedly
-    frequently often would will did does do still already further"""
-)
-_NP_STOP = _words(
-    """that which who whom whose but and or while when if because since as although though after before where so
-    than then until unless whether despite with for to in on at by from into over about not"""
-)
 _CLAUSE_OPENERS = (
     "which|who|whose|while|whereas|but|despite|with|although|though|as|when|where|after|before|because|since|"
     "including|according|even|yet|so|until|unless"
@@ -95,23 +80,11 @@ _POSSESSIVE_CLAIM = re.compile(
 )
 _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
+    r"|(?:reporters|journalists|lawmakers|senators|parliament|the\s+\w+)\b(?:\W+\w+){0,4}\W*$"
 )
-_TOLD_THAT = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+that\b")
-_TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
-_TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,])")
-#: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
-_CUE_ADJUNCT = re.compile(
-    r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
-    r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
-    r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
-    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|last\s+\w+)\b)"
-)
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
-_WORD = re.compile(r"\w[\w'’-]*")
-_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
-_APPOSITIVE_TAIL = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
-)
+_BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 _BELIEF_HEDGE = {
     "believ": "believed",
     "think": "thought",
@@ -149,6 +122,11 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
+    appositive = _BETWEEN_COMMAS.search(text, m.end("spk"), m.start("cue"))
+    if (spk is None or spk.shown is None) and appositive is not None:  # "the commanding officer, Cmdr. X, said"
+        named = ctx.speaker(appositive.start(1), appositive.end(1), at_end=False)
+        if named is not None and named.shown is not None:
+            spk = named
     if spk is None:
         return None
     end = m.end()
@@ -164,7 +142,7 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
         np = _subject(ctx, b.start())
     else:
-        np = _np_before(ctx, head_start, b.start()) if b else None
+        np = np_before(ctx, head_start, b.start()) if b else None
     if b and np:
         spk = ctx.speaker(*np, at_end=True)
         return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
@@ -204,6 +182,23 @@ def _opens_paragraph(text: str, q: Quote) -> bool:
     return first is None
 
 
+def _continued_by(ctx: ClaimContext, q: Quote, quotes: list[Quote], k: int) -> _Attribution | None:
+    """A quote left open at its paragraph's end goes on in the next paragraph, which opens with a
+    quote mark (news style): the attribution of that next quote is this one's too."""
+    text, nq = ctx.text, quotes[k]
+    if not _opens_paragraph(text, nq) or nq.para_start - q.para_end > 16 or text[q.para_end : nq.para_start].strip():
+        return None
+    if nq.close_w == 0:
+        return None  # one look ahead only (linear time)
+    ncs, nce = strip_span(text, nq.open + nq.open_w, nq.close)
+    if ncs >= nce:
+        return None
+    same_para_next = k + 1 < len(quotes) and quotes[k + 1].para_start == nq.para_start
+    tail_end = min(quotes[k + 1].open if same_para_next else nq.para_end, nq.after + WINDOW)
+    found = _attribution_after(ctx, nq, nce, tail_end)
+    return _Attribution(found.speaker, found.cue, q.after, q.after) if found is not None else None
+
+
 def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
@@ -224,12 +219,17 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
         if found is None and prev is not None:
             pq, _, pa = prev
             if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
-                joined = q.open - pa.attr_end <= 8 and _JOINER.fullmatch(text, pa.attr_end, q.open) is not None
+                joined = any(  # '"…," said X, commander of Y. "…"': or the rest of the attribution's sentence
+                    0 <= q.open - end <= 8 and _JOINER.fullmatch(text, end, q.open) is not None
+                    for end in (pa.attr_end, pa.region_end)
+                )
             else:  # a quote opening the paragraph right after the quoted paragraph goes on
                 gap = q.para_start - pq.para_end
                 joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
             if joined:
                 found = _Attribution(pa.speaker, None, q.after, q.after)
+        if found is None and q.close_w == 0 and n + 1 < len(quotes):
+            found = _continued_by(ctx, q, quotes, n + 1)
         if found is None:
             if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
                 continue  # a scare quote or a title, not a claim
@@ -243,113 +243,6 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
         ctx.take(min(q.open, found.region_end), max(found.region_end, q.after))
         prev = (q, claim, found)
     return out
-
-
-def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
-    full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
-    text = ctx.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 120), end)]
-    np: list[tuple[int, int, str]] = []
-    for s, e, w in reversed(words):
-        gap = text[e:end].strip()
-        if gap == "." and np and (w.casefold() in SPEAKER_ABBREVIATIONS or (len(w) == 1 and w.isupper())):
-            gap = ""
-        if gap or w.casefold() in _NP_STOP or w.casefold() in _BE or len(np) == 6:
-            break
-        np.insert(0, (s, e, w))
-        end = s
-    if not np:
-        return None
-    if np[-1][2].casefold() in _DETERMINERS or np[-1][2].endswith(("'s", "’s", "s'", "s’")):
-        return None  # "Mr Trump's claims", "the report": the cue is a noun here
-    return np[0][0], np[-1][1]
-
-
-def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
-    appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
-    "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
-    text = ctx.text
-    lo = max(lo, cue_start - 300)
-    words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
-    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
-        cue_start = words.pop().start()
-    gap_start = words[-1].end() if words else lo
-    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
-        comma = text.rfind(",", gap_start, cue_start)
-        opening = text.rfind(",", max(lo, comma - 200), comma)
-        if opening < 0 or not _APPOSITIVE.match(text, opening):
-            return None
-        return _np_words(ctx, lo, opening)
-    np = _np_words(ctx, lo, cue_start)
-    if np is None:
-        return None
-    tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
-    if tail is None and text[np[0]].islower():  # ", commander of U.S. Pacific Fleet said"
-        tail = _APPOSITIVE.match(text, text.rfind(",", max(lo, np[0] - 3), np[0]))
-    if tail is not None:
-        head = _np_words(ctx, lo, tail.start())
-        if head is not None and any(
-            ctx.speakers.types.get(m.entity_key) == "person" and m.end == head[1] for m in ctx.speakers.inside(*head)
-        ):
-            return head
-    return np
-
-
-def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
-    """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
-    colon ends the paragraph, the next paragraph."""
-    text = ctx.text
-    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
-    if colon is None:
-        return None
-    start = colon.end()
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    if not text[start:line_end].strip():  # the block is the next paragraph
-        nxt = _NONSPACE.search(text, line_end, min(len(text), line_end + 16))
-        if nxt is None:
-            return None
-        start = nxt.start()
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-    if text[start] in '"“':
-        return None  # a quote: the direct rules read it
-    s, e = strip_span(text, start, line_end)
-    return (s, e) if len(text[s:e].split()) >= 3 else None
-
-
-def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
-    text = ctx.text
-    rest_end = min(sent_end, pos + WINDOW)
-    if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
-        m = (
-            _TOLD_THAT.match(text, pos, rest_end)
-            or _TOLD_NAME.match(text, pos, rest_end)
-            or _TOLD_NOUN.match(text, pos, rest_end)
-        )
-        if not m:
-            return None
-        pos = m.end()
-    adjunct = _CUE_ADJUNCT.match(text, pos, rest_end)
-    if adjunct:
-        pos = adjunct.end()
-    block = _block_after(ctx, pos)
-    if block is not None:
-        return block
-    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
-    if m:
-        pos = m.end()
-    s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
-    if (
-        s >= e
-        or text.count(" ", s, min(e, s + 40)) < 1
-        or _CUE.match(text, s)
-        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
-    ):
-        return None
-    return s, e
 
 
 def _belief_hedge(cue: str) -> tuple[str, str] | None:
@@ -382,7 +275,7 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
 def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     for sent in ctx.sentences:
-        for m in _CUE.finditer(text, sent.start, sent.end):
+        for m in CUE.finditer(text, sent.start, sent.end):
             cue = m.group()
             if ctx.is_taken(m.start(), m.end()):
                 continue
@@ -392,14 +285,18 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                     out.append(found)
                     break
                 continue
-            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, m.start() - 40), m.start())
-            if prev_word and prev_word.group(1).casefold() in _BE:
+            cue_start = m.start()
+            quoted = _QUOTED_AS.search(text, max(sent.start, m.start() - 40), m.start())
+            if quoted is not None and cue.startswith("quoted"):  # "X was quoted as saying (that) …"
+                cue_start = quoted.start()
+            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, cue_start - 40), cue_start)
+            if prev_word and prev_word.group(1).casefold() in BE:
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
-            np = _np_before(ctx, sent.start, m.start())
+            np = np_before(ctx, sent.start, cue_start)
             if np is None:
                 continue
             spk = ctx.speaker(*np, at_end=True)
@@ -417,11 +314,15 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             ):
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
-                content = _content_after(ctx, m.end(), sent.end, cue)
+                content = content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
+            if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
+                for more in block_paragraphs(ctx, content[1]):
+                    out.append(ctx.claim(*more, "indirect", spk, cue))
+                    ctx.take(*more)
             break
     return out
 

@@ -57,6 +57,7 @@ _TITLE_WORDS = (
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company
+        attorney surgeon inspector prosecutor adviser advisor
         agency ministry department's ministry's"""
     )
 )
@@ -66,6 +67,18 @@ _GENERIC_EXTRA = _words("""article articles report reports document documents pa
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
     fans fan members member users user participants poster posters blogger bloggers critics""")
 _UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
+#: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
+_ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+_SOURCE_OF = re.compile(
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
+    r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+_OWNER_DOCUMENT = re.compile(
+    r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
+    r"post|report|announcement|bulletin|website|account)"
+)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
 _FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -128,6 +141,10 @@ class SpeakerResolver:
                 self.gender[m.entity_key] = "f"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
+        self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
+        self._any: list[Speaker] = []
+        self._org_at: list[int] = []  # offsets of organisation speakers' claims, sorted
+        self._org: list[Speaker] = []
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
@@ -145,12 +162,86 @@ class SpeakerResolver:
         return self.names.get(key, fallback) if key else fallback
 
     def note_speaker(self, speaker: Speaker | None, at: int) -> None:
-        """Record that a person speaks at ``at`` (claims are not found in text order)."""
+        """Record that a person speaks at ``at`` (claims are not found in text order); an
+        organisation speaker is recorded apart, for "it said" / "the ministry added"."""
+        if speaker is not None and speaker.shown:
+            i = bisect.bisect_right(self._any_at, at)
+            self._any_at.insert(i, at)
+            self._any.insert(i, speaker)
+        if speaker is not None and speaker.shown and self._is_org_speaker(speaker):
+            i = bisect.bisect_right(self._org_at, at)
+            self._org_at.insert(i, at)
+            self._org.insert(i, speaker)
+            return
         if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
             return
         i = bisect.bisect_right(self._spoke_at, at)
         self._spoke_at.insert(i, at)
         self._spoke.insert(i, speaker)
+
+    def _same_role(self, noun: str, at: int) -> Speaker | None:
+        """The latest shown speaker within 1,500 characters written with the role noun ``noun``."""
+        i = bisect.bisect_left(self._any_at, at) - 1
+        for j in range(i, max(-1, i - 5), -1):
+            if at - self._any_at[j] > 1500:
+                break
+            if noun in self._any[j].as_written.casefold().split():
+                return self._any[j]
+        # "a spokesperson for U.S. Central Command said": the organisation named after the role
+        role = re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?", re.I)
+        last = None
+        for found in role.finditer(self.text[max(0, at - 1500) : at]):
+            last = found
+        if last is not None:
+            pos = max(0, at - 1500) + last.end()
+            i = bisect.bisect_left(self.mention_starts, pos)
+            if i < len(self.mentions) and self.mentions[i].start == pos:
+                key = self.mentions[i].entity_key
+                if self.types.get(key) in ("organization", "country"):
+                    return Speaker(key, self.names[key], noun)
+        return None
+
+    def _is_org_speaker(self, speaker: Speaker) -> bool:
+        """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
+        if speaker.key:
+            return self.types.get(speaker.key) == "organization"
+        words = (speaker.shown or "").casefold().split()
+        return not speaker.is_name and bool(words) and words[-1] in _ORG_ANAPHORS
+
+    def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
+        """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
+        latest organisation speaker within 600 characters; "the <head>": the latest organisation
+        (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
+        such organisation is named; else a capitalised head ("the Army") is shown as written."""
+        low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        if low == ["it"]:
+            i = bisect.bisect_left(self._org_at, at) - 1
+            if i >= 0 and at - self._org_at[i] < 600:
+                last = self._org[i]
+                return Speaker(last.key, last.shown, phrase)
+            return None
+        head = low[-1]
+        i = bisect.bisect_left(self._org_at, at) - 1
+        for j in range(i, max(-1, i - 10), -1):
+            if at - self._org_at[j] > 3000:
+                break
+            sp = self._org[j]
+            if head in (sp.shown or "").casefold().split():
+                return Speaker(sp.key, sp.shown, phrase)
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        keys: list[str] = []
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if at - m.start > 3000:
+                break
+            org = self.types.get(m.entity_key) == "organization"
+            if org and head in self.names[m.entity_key].casefold().split() and m.entity_key not in keys:
+                keys.append(m.entity_key)
+        if len(keys) == 1:
+            return Speaker(keys[0], self.names[keys[0]], phrase)
+        if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
+            return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
+        return None
 
     def _gender(self, speaker: Speaker) -> str | None:
         if speaker.key:
@@ -165,6 +256,9 @@ class SpeakerResolver:
         i = bisect.bisect_left(self._spoke_at, offset) - 1
         if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
             last = self._spoke[i]
+            newer = self._latest_subject(want, self._spoke_at[i], offset)
+            if newer is not None and newer.entity_key != last.key:  # a person named since then
+                return Speaker(newer.entity_key, self.shown(newer.entity_key, None), word)
             return Speaker(last.key, last.shown, word, last.is_name)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         chosen: MentionRecord | None = None
@@ -181,13 +275,32 @@ class SpeakerResolver:
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
 
+    def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
+        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``
+        that does not hold ``offset`` (the subject of an earlier sentence)."""
+        here = self.sentence_of(offset)
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        for j in range(i, max(-1, i - 30), -1):
+            m = self.mentions[j]
+            if m.start <= after:
+                break
+            if (
+                self.types.get(m.entity_key) == "person"
+                and self.gender.get(m.entity_key) in (None, want)
+                and self.sentence_of(m.start) != here
+                and self._opens_sentence(m)
+            ):
+                return m
+        return None
+
     def _opens_sentence(self, m: MentionRecord) -> bool:
         """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
         start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
         if m.start - start > 120:
             return False
         dash = self.text.rfind("--", start, m.start)
-        return self._only_titles(dash + 2 if dash >= 0 else start, m.start)
+        lead = dash + 2 if dash >= 0 else start
+        return self._only_titles(lead, m.start) or self._title_phrase(lead, m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -206,15 +319,58 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        source = _SOURCE_OF.match(text, s, e)
+        if source is not None and source.end() < e:  # "a statement from the ministry": the ministry
+            inner = self.resolve(source.end(), e, at_end=at_end)
+            if inner is not None:
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
+        lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        if low == "it" or (
+            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in _ORG_ANAPHORS
+            and not self.inside(s, e)
+        ):
+            org = self.organisation(phrase, words, s)
+            if org is not None:
+                return org
         if low in _UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
-        found = self.inside(s, e)
+        if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
+            same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
+            if same is not None:
+                return Speaker(same.key, same.shown, phrase, same.is_name)
+        owner = _OWNER_DOCUMENT.fullmatch(text, s, e)
+        if owner is not None:  # "the ministry's statement added": the ministry
+            inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
+            if inner is not None:
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
+        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr")
+            m for m in self.inside(s, e)
+            if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
+        ]
         if at_end:
             hits = [m for m in found if m.end == e]
             if not hits:  # "Kim Jong Un's spokesman"? no: only a phrase ending in a mention
                 hits = [m for m in found if self._only_titles(m.end, e) and self.types.get(m.entity_key) == "person"]
         else:
             hits = [m for m in found if self._only_titles(s, m.start)]
+            if not hits:  # "Homeland Security Secretary Alejandro Mayorkas": a person ending a title phrase
+                hits = [
+                    m for m in found
+                    if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
+                ]
+        if hits and self.types.get(hits[-1].entity_key) != "person":
+            titled = self._titled_name(hits[-1])  # "Secretary of the Navy Carla Ortega" read as an organisation
+            if titled is not None:
+                return Speaker(None, titled, phrase, is_name=True)
+        if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
+            before = _WORD.findall(text, max(s, hits[-1].start - 30), hits[-1].start)
+            given = before[-1].casefold() if before else ""
+            if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:  # "Maria Delgado": a person's name
+                return Speaker(None, f"{before[-1]} {text[hits[-1].start : e]}", phrase, is_name=True)
+        if hits and len(words) == 1 and self.types.get(hits[0].entity_key) != "person":
+            named = self._by_surname(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
+            if named is not None and named.shown and len(named.shown.split()) > 1:
+                return Speaker(named.key, named.shown, phrase, named.is_name)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
             return Speaker(key, self.shown(key, phrase), phrase)
@@ -222,13 +378,39 @@ class SpeakerResolver:
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
 
+    def _titled_name(self, m: MentionRecord) -> str | None:
+        """The person's name closing a mention that starts with titles ("Secretary of the Navy
+        Carla Ortega"): two to four capitalised words after titles, "of" and "the" only."""
+        words = [(w.start(), w.group()) for w in _WORD.finditer(self.text, m.start, m.end)]
+        lows = [w.casefold().rstrip(".") for _, w in words]
+        lead = 0
+        while lead < len(words) and (lows[lead] in _TITLE_WORDS or lows[lead] in ("of", "the", "for")):
+            lead += 1
+        rest = words[lead:]
+        joins = ("of", "the", "for")
+        if lead == 0 or not 2 <= len(rest) <= 4 or lows[0] in joins or lows[lead - 1] in joins:
+            return None
+        if not all(w[:1].isupper() for _, w in rest) or lows[-1] in ORG_HEADS:
+            return None
+        return self.text[rest[0][0] : m.end]
+
     def _only_titles(self, s: int, e: int) -> bool:
-        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister")?"""
+        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
+        "Sgt. 1st Class")?"""
         for w in _WORD.findall(self.text, s, e):
             lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS:
+            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw):
                 return False
         return True
+
+    def _title_phrase(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` capitalised words ending in a title ("Homeland Security Secretary",
+        "FBI Director", "Japan's Defense Minister")?"""
+        ws = _WORD.findall(self.text, s, e)
+        if not ws or len(ws) > 6:
+            return False
+        last = ws[-1].casefold().rstrip(".")
+        return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
 
     def _by_surname(self, word: str, at: int) -> Speaker | None:
         """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
@@ -256,7 +438,7 @@ class SpeakerResolver:
     def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
         lows = [w.casefold().rstrip(".,") for w in words]
         head = lows[-1].strip("'’")
-        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA:
+        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA or (head in _ORG_ANAPHORS and lows[0] != "of"):
             if len(words) > 5:
                 return None
             # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
@@ -264,7 +446,10 @@ class SpeakerResolver:
                 w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
             )
             return Speaker(None, phrase if qualified else None, phrase)
-        rest = [w for w, lw in zip(words, lows, strict=True) if lw not in _TITLE_WORDS and lw not in _DETERMINERS]
+        rest = [
+            w for w, lw in zip(words, lows, strict=True)
+            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
+        ]
         lead = len(words) - len(rest)
         if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
             known = self._by_surname(rest[0], at)
@@ -280,4 +465,11 @@ class SpeakerResolver:
             and words[-len(rest) :] == rest
         ):
             return Speaker(None, " ".join(rest), phrase, is_name=True)
+        run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
+        while run < len(words) and words[-1 - run][:1].isupper() and lows[-1 - run] not in _TITLE_WORDS:
+            run += 1
+        if 2 <= run <= 4 and run < len(words) and lows[-1 - run] in _TITLE_WORDS:
+            name = words[-run:]
+            if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
+                return Speaker(None, " ".join(name), phrase, is_name=True)
         return None

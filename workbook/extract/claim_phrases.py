@@ -1,0 +1,189 @@
+"""The phrases around a reporting cue: the speaker's noun phrase before it ("Adm. Tom Reed,
+commander of the fleet, said"; "the lawyer, Ellen Park, said") and the reported content after it
+("said on Tuesday that …", "told reporters …", a statement block after "said:" running over the
+following unquoted paragraphs). Every search looks at most :data:`WINDOW` characters away."""
+
+from __future__ import annotations
+
+import re
+
+from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
+from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
+from workbook.extract.vocabulary import REPORTING_VERBS
+
+__all__ = ["BE", "CUE", "block_paragraphs", "content_after", "np_before"]
+
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+CUE = re.compile(
+    rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
+    r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
+    r"|\bquoted\s+as\s+saying\b"
+)
+_NONSPACE = re.compile(r"\S")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+BE = _words("is are was were be been being am 's ’s")
+_DETERMINERS = _words("the a an his her their its our my your these those such this that any no")
+_AUX = _words(
+    """has have had also previously repeatedly publicly once again later earlier then recently reportedly
+    frequently often would will did does do still already further"""
+)
+_NP_STOP = _words(
+    """that which who whom whose but and or while when if because since as although though after before where so
+    than then until unless whether despite with for to in on at by from into over about not"""
+)
+_TOLD_THAT = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s+that\b")
+_TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
+_TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,])")
+#: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
+_CUE_ADJUNCT = re.compile(
+    r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
+    r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
+    r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
+    r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
+)
+#: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
+_NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
+_WORD = re.compile(r"\w[\w'’-]*")
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
+_APPOSITIVE_TAIL = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
+)
+
+
+def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
+    full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
+    text = ctx.text
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, max(lo, end - 120), end)]
+    np: list[tuple[int, int, str]] = []
+    for s, e, w in reversed(words):
+        gap = text[e:end].strip()
+        if gap == "." and np and (w.casefold() in SPEAKER_ABBREVIATIONS or (len(w) == 1 and w.isupper())):
+            gap = ""
+        if gap or w.casefold() in _NP_STOP or w.casefold() in BE or len(np) == 6:
+            break
+        np.insert(0, (s, e, w))
+        end = s
+    if not np:
+        return None
+    if np[-1][2].casefold() in _DETERMINERS or np[-1][2].endswith(("'s", "’s", "s'", "s’")):
+        return None  # "Mr Trump's claims", "the report": the cue is a noun here
+    return np[0][0], np[-1][1]
+
+
+def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
+    appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
+    "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
+    text = ctx.text
+    lo = max(lo, cue_start - 300)
+    words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
+    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
+        cue_start = words.pop().start()
+    gap_start = words[-1].end() if words else lo
+    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
+        comma = text.rfind(",", gap_start, cue_start)
+        opening = text.rfind(",", max(lo, comma - 200), comma)
+        if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
+            return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        if opening < 0 or not _APPOSITIVE.match(text, opening):
+            return None
+        return _np_words(ctx, lo, opening)
+    np = _np_words(ctx, lo, cue_start)
+    if np is None:
+        return None
+    tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
+    if tail is None and text[np[0]].islower():  # ", commander of U.S. Pacific Fleet said"
+        tail = _APPOSITIVE.match(text, text.rfind(",", max(lo, np[0] - 3), np[0]))
+    if tail is not None:
+        head = _np_words(ctx, lo, tail.start())
+        if head is not None and any(
+            ctx.speakers.types.get(m.entity_key) == "person" and m.end == head[1] for m in ctx.speakers.inside(*head)
+        ):
+            return head
+    return np
+
+
+def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
+    """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
+    colon ends the paragraph, the next paragraph."""
+    text = ctx.text
+    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
+    if colon is None:
+        return None
+    start = colon.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[start:line_end].strip():  # the block is the next paragraph
+        nxt = _NONSPACE.search(text, line_end, min(len(text), line_end + 16))
+        if nxt is None:
+            return None
+        start = nxt.start()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+    if text[start] in '"“':
+        return None  # a quote: the direct rules read it
+    s, e = strip_span(text, start, line_end)
+    return (s, e) if len(text[s:e].split()) >= 3 else None
+
+
+def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[int, int]]:
+    """The paragraphs after a statement block's first one that go on with it: up to ``limit``
+    paragraphs, each without quote marks or a reporting cue (those start the reporter's text)."""
+    text, out = ctx.text, []
+    pos = end
+    for _ in range(limit):
+        nxt = _NONSPACE.search(text, pos, min(len(text), pos + 16))
+        if nxt is None or "\n" not in text[pos : nxt.start()]:
+            break
+        line_end = text.find("\n", nxt.start())
+        line_end = len(text) if line_end < 0 else line_end
+        s, e = strip_span(text, nxt.start(), line_end)
+        if (
+            s >= e
+            or len(text[s:e].split()) < 3
+            or any(ch in text[s:e] for ch in '"“”')
+            or CUE.search(text, s, min(e, s + WINDOW))
+            or ctx.is_taken(s, e)
+        ):
+            break
+        out.append((s, e))
+        pos = line_end
+    return out
+
+
+def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
+    text = ctx.text
+    rest_end = min(sent_end, pos + WINDOW)
+    if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
+        m = (
+            _TOLD_THAT.match(text, pos, rest_end)
+            or _TOLD_NAME.match(text, pos, rest_end)
+            or _TOLD_NOUN.match(text, pos, rest_end)
+        )
+        if not m:
+            return None
+        pos = m.end()
+    adjunct = _CUE_ADJUNCT.match(text, pos, rest_end)
+    if adjunct:
+        pos = adjunct.end()
+    block = _block_after(ctx, pos)
+    if block is not None:
+        return block
+    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
+    if m:
+        pos = m.end()
+    s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
+    if (
+        s >= e
+        or text.count(" ", s, min(e, s + 40)) < 1
+        or CUE.match(text, s)
+        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
+    ):
+        return None
+    return s, e
