@@ -83,13 +83,20 @@ def _server(base: Path, *, notebook7: bool = False) -> Any:
 
 
 @pytest.fixture(scope="module")
-def explorer_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, LabServer, list[str]]]:
-    """(page, server, requests): the explorer notebook run in JupyterLab at 1440×900, file browser open."""
+def pw() -> Iterator[Any]:
+    """One playwright for the module (its sync API cannot be started twice at once)."""
     if _REASON:
         pytest.skip(_REASON)
     from playwright.sync_api import sync_playwright
 
-    with _server(tmp_path_factory.mktemp("btier")) as lab, sync_playwright() as pw:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def explorer_page(pw: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, LabServer, list[str]]]:
+    """(page, server, requests): the explorer notebook run in JupyterLab at 1440×900, file browser open."""
+    with _server(tmp_path_factory.mktemp("btier")) as lab:
         browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         try:
             context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
@@ -252,12 +259,10 @@ def test_export_button_writes_a_bundle_and_links_to_it(explorer_page: Any) -> No
 
 
 @pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
-def test_quickstart_explorer_draws_in_notebook7(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_quickstart_explorer_draws_in_notebook7(pw: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     pytest.importorskip("notebook.app", reason="Notebook 7 is not installed (pip install -e '.[test]')")
-    from playwright.sync_api import sync_playwright
-
     requests: list[str] = []
-    with _server(tmp_path_factory.mktemp("nb7"), notebook7=True) as server, sync_playwright() as pw:
+    with _server(tmp_path_factory.mktemp("nb7"), notebook7=True) as server:
         browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         try:
             context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
