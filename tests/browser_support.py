@@ -40,6 +40,7 @@ __all__ = [
     "free_port",
     "is_local_url",
     "isolated_jupyter_env",
+    "notebook7_command",
     "playwright_missing_reason",
     "start_lab",
 ]
@@ -202,13 +203,35 @@ def _wait_until_up(server: LabServer, timeout: float) -> None:
     raise TimeoutError(f"JupyterLab did not answer within {timeout:.0f}s ({last}):\n{server.log()[-4000:]}")
 
 
+def notebook7_command(lab_cmd: list[str]) -> list[str]:
+    """The Notebook 7 (``jupyter notebook``) command line with the same settings as JupyterLab's ``lab_cmd``.
+
+    Notebook 7 is a JupyterLab application (``JupyterNotebookApp``): each ``--LabApp.X`` option it also has
+    (the workbook's offline application settings, ``expose_app_in_browser``) is passed to it under its own
+    name; the others (JupyterLab's news and update checks, which Notebook 7 does not have) are dropped.
+    """
+    from notebook.app import JupyterNotebookApp
+
+    traits = set(JupyterNotebookApp.class_trait_names())
+    out = [sys.executable, "-m", "notebook"]
+    for arg in lab_cmd[3:]:
+        if arg.startswith("--LabApp."):
+            name = arg.removeprefix("--LabApp.").split("=", 1)[0]
+            if name in traits:
+                out.append("--JupyterNotebookApp." + arg.removeprefix("--LabApp."))
+            continue
+        out.append(arg)
+    return out
+
+
 @contextlib.contextmanager
 def start_lab(root: Path, state: Path, *, token: str = "workbook-test-token", timeout: float = 60.0,
-              extra_args: tuple[str, ...] = ()) -> Iterator[LabServer]:
+              extra_args: tuple[str, ...] = (), notebook7: bool = False) -> Iterator[LabServer]:
     """Run JupyterLab on ``root`` (the folder it serves), with its state under ``state``, until the block ends.
 
     It listens on 127.0.0.1 on a free port, with ``token``; it is started by :func:`workbook.lab.lab_command`,
-    so it uses the workbook's offline settings, and exposes ``window.jupyterapp`` to the page.
+    so it uses the workbook's offline settings, and exposes ``window.jupyterapp`` to the page. With
+    ``notebook7`` it is Notebook 7 (``jupyter notebook``) instead, with the same settings.
     """
     env = {**os.environ, **isolated_jupyter_env(state)}
     port = free_port()
@@ -221,6 +244,8 @@ def start_lab(root: Path, state: Path, *, token: str = "workbook-test-token", ti
             *extra_args,
         ),
     )
+    if notebook7:
+        cmd = notebook7_command(cmd)
     log_path = state / "jupyterlab.log"
     with log_path.open("wb") as log:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)

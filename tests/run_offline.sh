@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-.venv/bin/python}"
 [ -x "$python" ] || python=python3
-[ "$#" -gt 0 ] || set -- -m browser -s tests/test_browser.py
+[ "$#" -gt 0 ] || set -- -m browser -s tests/test_browser.py tests/test_browser_explorer.py
 if [ "$(id -u)" = 0 ]; then unshare_opts=(-n); else unshare_opts=(-r -n); fi
 exec unshare "${unshare_opts[@]}" -- "$python" - "$python" "$@" <<'PY'
 import socket
