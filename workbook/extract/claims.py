@@ -47,14 +47,15 @@ from dataclasses import dataclass
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
+from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS, Speaker, speaker_name_pattern
 from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-_QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
+_VERBS = phrase_alternation(sorted(REPORTING_VERBS, key=len, reverse=True))
+_QVERBS = phrase_alternation(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # near quotes
 _CUE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)

@@ -59,6 +59,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from workbook.extract.phrase_regex import phrase_alternation
+
 __all__ = ["HEDGE_BANDS", "NEGATED_BANDS", "Hedge", "band_of", "find_hedges"]
 
 _EVEN = "roughly even chance"
@@ -183,9 +185,8 @@ class Hedge(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)  # longer first: "almost certainly" before "certainly"
+    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])", re.IGNORECASE)
 
 
 def band_of(word: str) -> str:
