@@ -68,6 +68,12 @@ _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
 _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
+# patterns the rules use inside loops, compiled once (the per-document speaker and acronym patterns
+# would otherwise push them out of re's cache)
+_COLON = re.compile(r"\s*:[ \t]*")
+_THAT = re.compile(r"\s*,?\s*that\b")
+_CONJUNCTION = re.compile(r"(?:and|but|or|adding)\b")
+_PREV_WORD = re.compile(r"([\w'’]+)\W*$")
 _JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
@@ -302,7 +308,7 @@ def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
     """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
     colon ends the paragraph, the next paragraph."""
     text = ctx.text
-    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
+    colon = _COLON.match(text, pos, pos + 40)
     if colon is None:
         return None
     start = colon.end()
@@ -339,7 +345,7 @@ def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tupl
     block = _block_after(ctx, pos)
     if block is not None:
         return block
-    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
+    m = _THAT.match(text, pos, rest_end)
     if m:
         pos = m.end()
     s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
@@ -347,7 +353,7 @@ def _content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tupl
         s >= e
         or text.count(" ", s, min(e, s + 40)) < 1
         or _CUE.match(text, s)
-        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
+        or _CONJUNCTION.match(text, s, e)
     ):
         return None
     return s, e
@@ -393,7 +399,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                     out.append(found)
                     break
                 continue
-            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, m.start() - 40), m.start())
+            prev_word = _PREV_WORD.search(text, max(sent.start, m.start() - 40), m.start())
             if prev_word and prev_word.group(1).casefold() in _BE:
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
