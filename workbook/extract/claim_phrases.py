@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
+from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import REPORTING_VERBS
 
 __all__ = ["BE", "CUE", "block_paragraphs", "content_after", "np_before"]
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_VERBS = phrase_alternation(sorted(REPORTING_VERBS, key=len, reverse=True))
 CUE = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
     r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
@@ -49,6 +50,10 @@ _CUE_ADJUNCT = re.compile(
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
 _NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
 _WORD = re.compile(r"\w[\w'’-]*")
+# compiled once: per-document speaker and acronym patterns would push them out of re's cache
+_COLON = re.compile(r"\s*:[ \t]*")
+_THAT = re.compile(r"\s*,?\s*that\b")
+_CONJUNCTION = re.compile(r"(?:and|but|or|adding)\b")
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
@@ -113,7 +118,7 @@ def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
     """``X said:`` with no quote mark after it: the claim is the rest of the paragraph or, when the
     colon ends the paragraph, the next paragraph."""
     text = ctx.text
-    colon = re.compile(r"\s*:[ \t]*").match(text, pos, pos + 40)
+    colon = _COLON.match(text, pos, pos + 40)
     if colon is None:
         return None
     start = colon.end()
@@ -175,7 +180,7 @@ def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple
     block = _block_after(ctx, pos)
     if block is not None:
         return block
-    m = re.compile(r"\s*,?\s*that\b").match(text, pos, rest_end)
+    m = _THAT.match(text, pos, rest_end)
     if m:
         pos = m.end()
     s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
@@ -183,7 +188,7 @@ def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple
         s >= e
         or text.count(" ", s, min(e, s + 40)) < 1
         or CUE.match(text, s)
-        or re.compile(r"(?:and|but|or|adding)\b").match(text, s, e)
+        or _CONJUNCTION.match(text, s, e)
     ):
         return None
     return s, e

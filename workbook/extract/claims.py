@@ -48,13 +48,14 @@ from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.claim_phrases import BE, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
+from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence
 from workbook.extract.speakers import Speaker, speaker_name_pattern
 from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_QVERBS = "|".join(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
+_QVERBS = phrase_alternation(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
 _AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
@@ -66,6 +67,9 @@ _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
 _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
+# patterns the rules use inside loops, compiled once (the per-document speaker and acronym patterns
+# would otherwise push them out of re's cache)
+_PREV_WORD = re.compile(r"([\w'’]+)\W*$")
 _JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
@@ -289,7 +293,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             quoted = _QUOTED_AS.search(text, max(sent.start, m.start() - 40), m.start())
             if quoted is not None and cue.startswith("quoted"):  # "X was quoted as saying (that) …"
                 cue_start = quoted.start()
-            prev_word = re.compile(r"([\w'’]+)\W*$").search(text, max(sent.start, cue_start - 40), cue_start)
+            prev_word = _PREV_WORD.search(text, max(sent.start, cue_start - 40), cue_start)
             if prev_word and prev_word.group(1).casefold() in BE:
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):

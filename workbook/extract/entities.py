@@ -69,6 +69,7 @@ _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t)
+_TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in KNOWN_ORGS)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
@@ -257,6 +258,8 @@ def _runs(doc: _Doc, blocked: set[int]) -> list[list[int]]:
 
 
 def _title_len(words: Sequence[str]) -> int:
+    if not words or words[0] not in _TITLE_FIRST_WORDS:  # most words start no title
+        return 0
     for n in range(min(_MAX_TITLE, len(words)), 0, -1):
         if tuple(words[:n]) in TITLES:
             return n
@@ -264,9 +267,9 @@ def _title_len(words: Sequence[str]) -> int:
 
 
 def _korean_name_len(doc: _Doc, idx: Sequence[int]) -> int:
-    w = [doc.tokens[i] for i in idx[:3]]
-    if not w or w[0].lower not in SURNAME_FIRST:
+    if not idx or doc.tokens[idx[0]].lower not in SURNAME_FIRST:
         return 0
+    w = [doc.tokens[i] for i in idx[:3]]
     if len(w) >= 2 and "-" in w[1].text and is_korean_syllable(w[1].text) and w[1].cap:
         return 2
     if (

@@ -59,6 +59,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from workbook.extract.phrase_regex import phrase_alternation
+
 __all__ = ["HEDGE_BANDS", "NEGATED_BANDS", "Hedge", "band_of", "find_hedges"]
 
 _EVEN = "roughly even chance"
@@ -181,11 +183,15 @@ class Hedge(NamedTuple):
     band: str
 
 
+_ING_BEFORE = re.compile(r"\w\w+ing\s+$")
+_TO_AFTER = re.compile(r"\s+to\b")
+_SEEM_AFTER = re.compile(r"\s+(?:to|that|as\s+if|likely)\b")
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)  # longer first: "almost certainly" before "certainly"
+    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])", re.IGNORECASE)
 
 
 def band_of(word: str) -> str:
@@ -213,17 +219,17 @@ def _keep(text: str, m: re.Match[str], word: str, lo: int) -> bool:
     if word == "could" and _NEGATABLE_FOLLOW.match(after):
         return False  # "could not" states inability
     if word == "might" and (
-        _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or re.search(r"\w\w+ing\s+$", before)
+        _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or _ING_BEFORE.search(before)
     ):
         return False  # "the might of the army", "surging might", "our might is growing"
     if word == "possible" and _SET_PHRASES_BEFORE.search(before):
         return False  # "as soon as possible", "if possible"
-    if word == "thought" and not (_THOUGHT_CONTEXT.search(before) or re.match(r"\s+to\b", after)):
+    if word == "thought" and not (_THOUGHT_CONTEXT.search(before) or _TO_AFTER.match(after)):
         return False  # "Juche thought", "a thought"
-    if word == "expected" and not (_THOUGHT_CONTEXT.search(before) or re.match(r"\s+to\b", after)):
+    if word == "expected" and not (_THOUGHT_CONTEXT.search(before) or _TO_AFTER.match(after)):
         return False  # "the expected result"
     if word.startswith(("appear", "seem")):  # "appeared in the print edition" is no hedge
-        return bool(re.match(r"\s+(?:to|that|as\s+if|likely)\b", after)) or before.rstrip().casefold().endswith("it")
+        return bool(_SEEM_AFTER.match(after)) or before.rstrip().casefold().endswith("it")
     return True
 
 
