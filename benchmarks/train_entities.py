@@ -13,6 +13,10 @@ gold name's *core* (the gold span without a leading determiner, rank or title an
 possessive) takes the gold type (person, organization, place; GUM's proper-name events, objects, ...
 are ``other``); every other candidate is ``none``.
 
+Name lexicon: ``benchmarks/data/census_names.tsv.gz`` (US Census 1990 given names and the 40,000
+most frequent surnames; public domain) becomes the model's ``names`` (word → given name / surname
+frequency band), stored in the weights file.
+
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
 The decision threshold (a span is kept when P(none) < 0.6) and the per-document pooling weight (0.5)

@@ -9,9 +9,11 @@ Tom Reed") is a cue, not part of the name: abbreviations with a full stop end a 
 titles are features the model weighs. A possessive "'s" is never part of a name.
 
 :func:`featurize` describes each candidate with strings (words, shape, affixes, context words,
-sentence-initial position, gazetteer and word-list membership, and what the rest of the document
-says: the same string elsewhere not opening a sentence, the word inside a longer name, the word
-written in lower case elsewhere), hashed into ``2**bits`` buckets with CRC32 (stable across runs).
+sentence-initial position, gazetteer membership of the span and of each of its words, given-name
+and surname lists (the model's name lexicon: only membership is a feature, an unknown word is no
+evidence either way), and what the rest of the document says: the same string elsewhere not opening
+a sentence, the word inside a longer name, a name's last word standing alone elsewhere ("Smith
+said"), the word written in lower case elsewhere), hashed into ``2**bits`` buckets with CRC32 (stable across runs).
 The model (:mod:`workbook.extract.ner_model`) scores every candidate of a document in one matrix
 product.
 """
