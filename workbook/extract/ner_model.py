@@ -10,7 +10,8 @@ probable non-overlapping spans whose best class is not ``none``.
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
 (CC BY-SA 4.0); the file also carries the model's word lists (common lower-case words; given names
-and surnames from the US Census 1990 lists, public domain). They are read once per extractor from package data; nothing is downloaded.
+and surnames from the US Census 1990 lists, public domain). They are read once per extractor from
+package data; nothing is downloaded.
 """
 
 from __future__ import annotations
