@@ -257,6 +257,7 @@ def featurize(
     usually written in lower case (the model's vocabulary): a name is mostly made of other words.
     ``names`` maps given names and surnames to their kind (:func:`name_kind`: ``g``, ``s0``..``s2``)."""
     names = names or {}
+    word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
     out: list[list[str]] = []
     n = len(toks)
     for c in cands:
@@ -366,7 +367,7 @@ def featurize(
             if words[-1] in ctx.alone:
                 f.append("last_alone")  # "John Smith ... Smith said"
             for t in toks[c.i : c.j]:
-                wg = gaz_type(t.text)
+                wg = word_gaz[t.text] if t.text in word_gaz else word_gaz.setdefault(t.text, gaz_type(t.text))
                 if wg is not None:
                     f.append(f"wg:{wg}")
         elif first.lower in ctx.inner_last:
