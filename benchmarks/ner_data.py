@@ -134,7 +134,7 @@ def parse_conllu(lines: Iterable[str], source: str = "gum") -> list[Doc]:
             s, e = tok_spans[k][0], tok_spans[last][1]
             if e > s:
                 spans.add(GoldSpan(s, e, t, proper, named))
-        docs.append(Doc(doc_id, text, sorted(spans, key=lambda g: (g.start, g.end)), source))
+        docs.append(Doc(doc_id, text, sorted(spans, key=lambda g: (g.start, g.end, g.type, g.proper, g.named)), source))
 
     for line in lines:
         line = line.rstrip("\n")

@@ -13,6 +13,10 @@ gold name's *core* (the gold span without a leading determiner, rank or title an
 possessive) takes the gold type (person, organization, place; GUM's proper-name events, objects, ...
 are ``other``); every other candidate is ``none``.
 
+Name lexicon: ``benchmarks/data/census_names.tsv.gz`` (US Census 1990 given names and the 40,000
+most frequent surnames; public domain) becomes the model's ``names`` (word → given name / surname
+frequency band), stored in the weights file.
+
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
 The decision threshold (a span is kept when P(none) < 0.6) and the per-document pooling weight (0.5)
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gzip
 import json
 import random
 import sys
@@ -37,10 +42,18 @@ import numpy as np
 from benchmarks.eval_entities import DATA, Pred, score
 from benchmarks.ner_data import Doc, training_docs
 from workbook.extract.gazetteer import builtin_gazetteer
-from workbook.extract.ner_features import Tok, candidates, doc_context, feature_index, featurize, tokens
+from workbook.extract.ner_features import (
+    Tok,
+    candidates,
+    doc_context,
+    feature_index,
+    featurize,
+    name_kind,
+    tokens,
+)
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
-__all__ = ["common_words", "examples", "gold_cores", "main", "train"]
+__all__ = ["common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
 
 OUT = Path(__file__).resolve().parents[1] / "workbook" / "data" / "ner"
 _STRIP_FIRST = frozenset(["the", "a", "an"])
@@ -72,6 +85,20 @@ def gold_cores(doc: Doc, toks: Sequence[Tok]) -> dict[tuple[int, int], str]:
     return out
 
 
+NAMES = Path(__file__).resolve().parent / "data" / "census_names.tsv.gz"
+
+
+def name_lexicon(path: Path = NAMES) -> dict[str, str]:
+    """Given names and surnames (US Census 1990 lists) → kind (:func:`~workbook.extract.ner_features.name_kind`)."""
+    out: dict[str, str] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, tag = line.split("\t")
+            kind = name_kind(tag)
+            out[word] = "g" + kind if word in out and kind != "g" else kind
+    return out
+
+
 def common_words(docs: Sequence[Doc], min_count: int = 2) -> frozenset[str]:
     """Words written in lower case at least ``min_count`` times in ``docs`` (the model's vocabulary)."""
     counts: Counter[str] = Counter(t.text for d in docs for t in tokens(d.text) if t.text[:1].islower())
@@ -79,7 +106,7 @@ def common_words(docs: Sequence[Doc], min_count: int = 2) -> frozenset[str]:
 
 
 def examples(
-    docs: Sequence[Doc], common: frozenset[str] = frozenset()
+    docs: Sequence[Doc], common: frozenset[str] = frozenset(), names: dict[str, str] | None = None
 ) -> tuple[list[list[str]], np.ndarray, dict[str, int]]:
     """Feature rows and class labels of every candidate of ``docs``, plus counts for the report."""
     gaz = builtin_gazetteer()
@@ -95,7 +122,7 @@ def examples(
         toks = tokens(d.text)
         cands = candidates(d.text, toks)
         cores = gold_cores(d, toks)
-        feats += featurize(toks, cands, doc_context(d.text, toks, cands), gaz_type, common)
+        feats += featurize(toks, cands, doc_context(d.text, toks, cands), gaz_type, common, names)
         found = set()
         for c in cands:
             t = cores.get((c.start, c.end), "none")
@@ -119,6 +146,7 @@ def train(
     seed: int = 12,
     version: str = "entities-v1",
     common: frozenset[str] = frozenset(),
+    names: dict[str, str] | None = None,
 ) -> EntityModel:
     """Multinomial logistic regression by AdaGrad on mini-batches (numpy only)."""
     k = len(CLASSES)
@@ -152,7 +180,7 @@ def train(
             gb = p.sum(axis=0)
             g2b += gb**2
             bias -= lr * gb / np.sqrt(g2b)
-    return EntityModel(weights.astype(np.float32), bias.astype(np.float32), CLASSES, bits, version, common)
+    return EntityModel(weights.astype(np.float32), bias.astype(np.float32), CLASSES, bits, version, common, names or {})
 
 
 def _model_predictor(model: EntityModel) -> object:
@@ -191,6 +219,11 @@ The rest of the workbook package keeps its own licence; only the files in this f
   Dependencies): `en_ewt-ud-dev.iob2`, `en_ewt-ud-test.iob2`, PER/ORG/LOC spans (80 % of the
   documents, seeded split). Licence as stated: CC BY-SA 4.0.
 
+- **Name lists** (stored in the weights file as a feature lexicon): given names and the 40,000 most
+  frequent surnames of the US Census Bureau's 1990 name frequency files (a work of the US federal
+  government, public domain), as packaged by the MIT-licensed PyPI package `names` 0.3.0; the copy
+  used is `benchmarks/data/census_names.tsv.gz`.
+
 Zeldes, Amir (2017). "The GUM Corpus: Creating Multilayer Resources in the Classroom". Language
 Resources and Evaluation 51(3), 581–612. Mayhew, Stephen et al. (2024). "Universal NER: A Gold-Standard
 Multilingual Named Entity Recognition Benchmark". NAACL 2024.
@@ -222,9 +255,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"held-out documents: {len(held)} ({Counter(d.source for d in held)})")
     started = time.process_time()
     common = common_words(train_docs)
-    feats, labels, stats = examples(train_docs, common)
+    names = name_lexicon()
+    feats, labels, stats = examples(train_docs, common, names)
     print(f"examples: {stats}; labels {Counter(CLASSES[i] for i in labels.tolist())}; {len(common)} common words")
-    model = train(feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common)
+    model = train(
+        feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common, names=names
+    )
     model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling)
     print(f"trained in {time.process_time() - started:.1f} cpu-s")
     predict = _model_predictor(model)
@@ -252,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "held_out_split": "benchmarks.ner_data.split_docs(seed=12, held_out=0.2) per corpus",
         },
         "examples": stats,
+        "name_lexicon": f"{len(names)} words from benchmarks/data/census_names.tsv.gz (US Census 1990, public domain)",
         "held_out_scores_model_alone": held_scores,
         "licence": "CC BY-SA 4.0 (see LICENSE.md)",
         "date": dt.date.today().isoformat(),

@@ -9,9 +9,11 @@ Tom Reed") is a cue, not part of the name: abbreviations with a full stop end a 
 titles are features the model weighs. A possessive "'s" is never part of a name.
 
 :func:`featurize` describes each candidate with strings (words, shape, affixes, context words,
-sentence-initial position, gazetteer and word-list membership, and what the rest of the document
-says: the same string elsewhere not opening a sentence, the word inside a longer name, the word
-written in lower case elsewhere), hashed into ``2**bits`` buckets with CRC32 (stable across runs).
+sentence-initial position, gazetteer membership of the span and of each of its words, given-name
+and surname lists (the model's name lexicon: only membership is a feature, an unknown word is no
+evidence either way), and what the rest of the document says: the same string elsewhere not opening
+a sentence, the word inside a longer name, a name's last word standing alone elsewhere ("Smith
+said"), the word written in lower case elsewhere), hashed into ``2**bits`` buckets with CRC32 (stable across runs).
 The model (:mod:`workbook.extract.ner_model`) scores every candidate of a document in one matrix
 product.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -52,6 +54,7 @@ __all__ = [
     "candidates",
     "feature_index",
     "featurize",
+    "name_kind",
     "tokens",
 ]
 
@@ -221,6 +224,7 @@ class DocContext:
     mid_sentence: frozenset[str]  # capitalised words seen not opening a sentence
     inner_last: frozenset[str]  # last words of longer runs
     inner_first: frozenset[str]  # first words of longer runs
+    alone: frozenset[str]  # words that make a one-word run by themselves ("Smith said")
 
 
 def doc_context(text: str, toks: Sequence[Tok], cands: Sequence[Candidate]) -> DocContext:
@@ -229,7 +233,16 @@ def doc_context(text: str, toks: Sequence[Tok], cands: Sequence[Candidate]) -> D
     runs = {(c.run_start, c.run_end) for c in cands}
     last = frozenset(toks[b - 1].lower for a, b in runs if b - a >= 2)
     first = frozenset(toks[a].lower for a, b in runs if b - a >= 2 and not toks[a].initial)
-    return DocContext(lower, mid, last, first)
+    alone = frozenset(toks[a].lower for a, b in runs if b - a == 1)
+    return DocContext(lower, mid, last, first, alone)
+
+
+def name_kind(tag: str) -> str:
+    """A census tag ("m", "f", "mf", "s<rank>") as a coarse kind: given name, surname by frequency band."""
+    if tag[:1] == "s":
+        rank = int(tag[1:])
+        return "s0" if rank <= 1000 else "s1" if rank <= 5000 else "s2"
+    return "g"
 
 
 def featurize(
@@ -238,9 +251,13 @@ def featurize(
     ctx: DocContext,
     gaz_type: Callable[[str], str | None],
     common: frozenset[str] = frozenset(),
+    names: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """The feature strings of each candidate (see the module docstring). ``common`` holds words
-    usually written in lower case (the model's vocabulary): a name is mostly made of other words."""
+    usually written in lower case (the model's vocabulary): a name is mostly made of other words.
+    ``names`` maps given names and surnames to their kind (:func:`name_kind`: ``g``, ``s0``..``s2``)."""
+    names = names or {}
+    word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
     out: list[list[str]] = []
     n = len(toks)
     for c in cands:
@@ -338,6 +355,23 @@ def featurize(
         inner = [w for w in words[1:-1] if w in CONNECTORS]
         if inner:
             f.append(f"conn:{inner[0]}")
+        k_first = names.get(words[0])
+        k_last = names.get(words[-1])
+        if k_first is not None:
+            f.append(f"nf:{k_first}")
+        if k_last is not None:
+            f.append(f"nl:{k_last}")
+        if size > 1:
+            if k_first is not None and k_last is not None:
+                f.append(f"nfl:{k_first}|{k_last}|{min(size, 3)}")
+            if words[-1] in ctx.alone:
+                f.append("last_alone")  # "John Smith ... Smith said"
+            for t in toks[c.i : c.j]:
+                wg = word_gaz[t.text] if t.text in word_gaz else word_gaz.setdefault(t.text, gaz_type(t.text))
+                if wg is not None:
+                    f.append(f"wg:{wg}")
+        elif first.lower in ctx.inner_last:
+            f.append(f"ilast:{k_first}")
         g = gaz_type(toks[c.i].text if size == 1 else " ".join(t.text for t in toks[c.i : c.j]))
         if g is not None:
             f.append(f"gaz:{g}")

@@ -9,14 +9,16 @@ probable non-overlapping spans whose best class is not ``none``.
 
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
-(CC BY-SA 4.0). They are read once per extractor from package data; nothing is downloaded.
+(CC BY-SA 4.0); the file also carries the model's word lists (common lower-case words; given names
+and surnames from the US Census 1990 lists, public domain). They are read once per extractor from
+package data; nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -55,6 +57,7 @@ class EntityModel:
     bits: int
     version: str
     common: frozenset[str] = frozenset()  # words usually written in lower case (a feature)
+    names: Mapping[str, str] = field(default_factory=dict)  # given names and surnames → kind (a feature)
     threshold: float = 0.5  # a span is kept when P(none) is below this
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
     _buckets: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # hashing cache
@@ -90,7 +93,7 @@ class EntityModel:
             cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
         if not cands:
             return toks, cands, np.zeros((0, len(self.classes)), dtype=np.float32)
-        feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common)
+        feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common, self.names)
         return toks, cands, self.probabilities(feats)
 
     def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
@@ -163,6 +166,7 @@ class EntityModel:
             bits=np.array(self.bits),
             version=np.array(self.version),
             common=np.array("\n".join(sorted(self.common))),
+            names=np.array("\n".join(f"{w}\t{k}" for w, k in sorted(self.names.items()))),
             threshold=np.array(self.threshold),
             pooling=np.array(self.pooling),
             card=np.array(json.dumps(card or {})),
@@ -180,6 +184,7 @@ def load_entity_model(data: bytes) -> EntityModel:
                 bits=int(z["bits"]),
                 version=str(z["version"]),
                 common=frozenset(str(z["common"]).split("\n")) if "common" in z else frozenset(),
+                names=dict(line.split("\t") for line in str(z["names"]).split("\n") if line) if "names" in z else {},
                 threshold=float(z["threshold"]) if "threshold" in z else 0.5,
                 pooling=float(z["pooling"]) if "pooling" in z else 0.0,
             )
