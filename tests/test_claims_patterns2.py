@@ -8,24 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
-from workbook.extract.claims import extract_claims
-from workbook.extract.entities import extract_entities
-from workbook.extract.gazetteer import builtin_gazetteer
-from workbook.extract.sentences import split_sentences
+from tests.test_claims_patterns import claims_of
 
 pytestmark = pytest.mark.unit
 
 PRESS_GOLD = Path(__file__).parent / "data" / "quotes_dev_pressreleases.json"
-
-
-def claims_of(text: str) -> list[ClaimRecord]:
-    sentences = split_sentences(text)
-    ents, ments, _ = extract_entities(text, sentences, builtin_gazetteer())
-    claims = extract_claims(text, sentences, ents, ments)
-    for c in claims:
-        assert 0 <= c.start < c.end <= len(text)
-    return claims
 
 
 def speaker_of(text: str, snippet: str) -> str | None:

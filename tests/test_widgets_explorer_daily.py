@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import make_tiny_book
+from tests.test_widgets_explorer import _customdata, _ids
 from workbook.book import Book
 from workbook.explore_logic import build_view
 from workbook.filters import FilterSpec, apply
@@ -20,14 +21,6 @@ pytestmark = pytest.mark.widgets
 @pytest.fixture
 def ex(tiny_book: Book) -> Explorer:
     return explore(tiny_book)
-
-
-def _ids(book: Book) -> dict[str, str]:
-    return dict(zip(book.entities["name"], book.entities["entity_id"], strict=True))
-
-
-def _customdata(fig: dict[str, Any]) -> list[Any]:
-    return [cd for trace in fig["data"] for cd in (trace.get("customdata") or [])]
 
 
 def test_speaker_bars_keep_their_names_after_a_type_toggle(ex: Explorer, tiny_book: Book) -> None:

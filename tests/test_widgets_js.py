@@ -66,13 +66,10 @@ def _jsonable_state(widget: Any) -> dict[str, Any]:
 
 
 @pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
-def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    ex = explore(make_tiny_book())
-    row_ids = list(ex.table.row_ids)
-    page_html = HARNESS % {
-        "css": ex.host._css + ex.table._css,
+def harness_page(ex: Any, extra_css: str = "") -> str:
+    """The harness page holding the explorer's plot host and table, with their state as the kernel has it."""
+    return HARNESS % {
+        "css": ex.host._css + ex.table._css + extra_css,
         "host_esm": json.dumps(ex.host._esm),
         "table_esm": json.dumps(ex.table._esm),
         "host_state": json.dumps(_jsonable_state(ex.host)),
@@ -80,6 +77,14 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         "asset_id": json.dumps(ex.host.asset.model_id),
         "table_state": json.dumps(_jsonable_state(ex.table)),
     }
+
+
+def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ex = explore(make_tiny_book())
+    row_ids = list(ex.table.row_ids)
+    page_html = harness_page(ex)
     path = tmp_path / "harness.html"
     path.write_text(page_html, encoding="utf-8")
     requests: list[str] = []

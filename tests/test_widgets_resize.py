@@ -3,14 +3,13 @@ its container resized the way hiding the file browser resizes a notebook's outpu
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.browser_support import CHROMIUM_ARGS, find_chromium, playwright_missing_reason
 from tests.conftest import make_tiny_book
-from tests.test_widgets_js import HARNESS, _jsonable_state
+from tests.test_widgets_js import harness_page
 from workbook.widgets import explore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,15 +26,7 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
 
     ex = explore(make_tiny_book())
     heights = {v: int(ex.figure(v)["layout"]["height"]) for v in ex.views}
-    page_html = HARNESS % {
-        "css": ex.host._css + ex.table._css + " #a { width: 1300px; }",
-        "host_esm": json.dumps(ex.host._esm),
-        "table_esm": json.dumps(ex.table._esm),
-        "host_state": json.dumps(_jsonable_state(ex.host)),
-        "asset_state": json.dumps(_jsonable_state(ex.host.asset)),
-        "asset_id": json.dumps(ex.host.asset.model_id),
-        "table_state": json.dumps(_jsonable_state(ex.table)),
-    }
+    page_html = harness_page(ex, " #a { width: 1300px; }")
     path = tmp_path / "harness.html"
     path.write_text(page_html, encoding="utf-8")
     with sync_playwright() as p:

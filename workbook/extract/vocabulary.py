@@ -191,63 +191,49 @@ CHINESE_SURNAMES: frozenset[str] = _words(
     wei su lu ding shen ren yao qin"""
 )
 
-#: Common given names: a two- or three-word capitalised phrase starting with one is a person.
-GIVEN_NAMES: frozenset[str] = _words(
+#: Given names read as a man's or a woman's, for "he"/"she" resolution of speakers (a name on
+#: neither list, or on both, leaves the gender unknown, which fits either pronoun). Each list is the
+#: common names (part of :data:`GIVEN_NAMES`) plus rarer ones.
+_MALE_COMMON: frozenset[str] = _words(
     """james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
-    edward jason jeffrey jeff ryan jacob gary nicholas eric jonathan stephen larry justin scott
-    brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron
-    jose adam nathan henry douglas peter kyle ethan walter noah jeremy christian keith roger terry
-    gerald harold sean carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
-    alan juan wayne randy roy vincent ralph eugene russell bobby philip louis mike bill tom jim
-    bob tony dan dave steve chris nick ben sam alex joe ted hillary joseph vladimir sergei sergey
-    dmitry xi boris emmanuel angela olaf rishi theresa liz keir justin shinzo fumio yoshihide
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
-    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
-    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
-    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
-    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
-    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
-    janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
-    isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala nikki
-    condoleezza madeleine antony lloyd jake kurt wendy sung ankit mohammed muhammad ali ahmed
-    hassan hussein omar abdul ibrahim yusuf"""
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey jeff ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas peter kyle ethan walter noah jeremy christian
+    keith roger terry gerald harold sean carl arthur lawrence dylan jesse bryan billy joe bruce
+    gabriel logan albert alan juan wayne randy roy vincent ralph eugene russell bobby philip
+    louis mike bill tom jim bob tony dan dave steve chris nick ben sam alex ted vladimir sergei
+    sergey dmitry boris emmanuel olaf rishi keir shinzo fumio yoshihide antony lloyd jake kurt
+    mohammed muhammad ali ahmed hassan hussein omar abdul ibrahim yusuf"""
+)
+_FEMALE_COMMON: frozenset[str] = _words(
+    """hillary angela theresa liz mary patricia jennifer linda elizabeth barbara susan jessica
+    sarah karen lisa nancy betty margaret sandra ashley kimberly emily donna michelle carol
+    amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley
+    anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann
+    sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris
+    marilyn danielle beverly isabella diana natalie brittany charlotte marie kayla alexis lori
+    kamala nikki condoleezza madeleine wendy"""
+)
+MALE_GIVEN_NAMES: frozenset[str] = _MALE_COMMON | _words(
+    """markus eberhard noam shimon barack hank luis carlos miguel pedro diego jorge antonio
+    francisco manuel rafael javier pablo ivan igor oleg yuri andrei alexei mikhail viktor pierre
+    jean-pierre jacques francois hans klaus wolfgang jurgen giovanni marco luca matteo ahmad
+    mahmoud mustafa khalid tariq hamid abdullah yasser rahul amit raj vijay arjun hiroshi
+    takeshi kenji akira wei jun min-jun ji-hoon nigel simon colin graham neil ian stuart martin
+    greg todd craig derek ross luke hugh"""
+)
+FEMALE_GIVEN_NAMES: frozenset[str] = _FEMALE_COMMON | _words(
+    """ana ines isabel lucia carmen rosa elena sofia camila valentina natalia olga irina svetlana
+    tatiana yulia marina anastasia ekaterina fatima aisha leila layla mariam maryam noor zainab
+    priya anjali sunita yuki yoko keiko hana mei ling ursula giorgia jacinda nadia sonia claire
+    sophie chloe julia nina eva monica jane kate susanne ingrid greta astrid yo-jong"""
 )
 
-#: Given names read as a man's or a woman's, for "he"/"she" resolution of speakers (a name on
-#: neither list, or on both, leaves the gender unknown, which fits either pronoun).
-MALE_GIVEN_NAMES: frozenset[str] = _words(
-    """james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
-    edward jason jeffrey jeff ryan jacob gary nicholas eric jonathan stephen larry justin scott
-    brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron
-    jose adam nathan henry douglas peter kyle ethan walter noah jeremy christian keith roger terry
-    gerald harold sean carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
-    alan juan wayne randy roy vincent ralph eugene russell bobby philip louis mike bill tom jim
-    bob tony dan dave steve chris nick ben sam alex ted vladimir sergei sergey dmitry boris
-    emmanuel olaf rishi keir shinzo fumio yoshihide antony lloyd jake kurt mohammed muhammad ali
-    ahmed hassan hussein omar abdul ibrahim yusuf markus eberhard noam shimon barack joe hank
-    luis carlos miguel pedro diego jorge antonio francisco manuel rafael javier pablo ivan igor
-    oleg yuri andrei alexei mikhail viktor pierre jean-pierre jacques francois hans klaus wolfgang
-    jurgen giovanni marco luca matteo ahmad mahmoud mustafa khalid tariq hamid abdullah yasser
-    rahul amit raj vijay arjun hiroshi takeshi kenji akira wei jun min-jun ji-hoon
-    nigel simon colin graham neil ian stuart martin greg todd craig derek ross luke kurt hugh"""
-)
-FEMALE_GIVEN_NAMES: frozenset[str] = _words(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
-    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
-    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
-    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
-    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
-    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
-    janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
-    isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala nikki
-    condoleezza madeleine wendy hillary liz ana ines isabel lucia carmen rosa elena sofia camila
-    valentina natalia olga irina svetlana tatiana yulia marina anastasia ekaterina fatima aisha
-    leila layla mariam maryam noor zainab priya anjali sunita yuki yoko keiko hana mei ling
-    ursula giorgia jacinda nadia sonia claire sophie chloe julia nina eva monica jane kate
-    susanne ingrid greta astrid yo-jong"""
-)
+#: Common given names: a two- or three-word capitalised phrase starting with one is a person.
+GIVEN_NAMES: frozenset[str] = _MALE_COMMON | _FEMALE_COMMON | _words("xi sung ankit")
 
 #: Capitalised words that never start a name (sentence-initial function words, pronouns, ...).
 NEVER_NAME_START: frozenset[str] = _words(
