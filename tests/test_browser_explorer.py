@@ -130,7 +130,7 @@ def _summary(page: Any) -> str:
 
 
 def _counts_text(counts: dict[str, int]) -> str:
-    """The status line's "In view:" part for ``counts``, as :func:`workbook.explore_logic.summary_html` writes
+    """The status line's "In view:" part for ``counts``, as :func:`workbook.explore.state.summary_html` writes
     it (rebuilt here from the numbers, not by calling it)."""
     return "In view: " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
 

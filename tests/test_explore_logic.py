@@ -14,8 +14,8 @@ import pytest
 
 from workbook.book import Book
 from workbook.charts._common import entity_labels
-from workbook.explore_log import FilterLog, change_summary
-from workbook.explore_logic import (
+from workbook.explore.log import FilterLog, change_summary
+from workbook.explore.state import (
     VIEWS,
     EntityCatalog,
     ExploreError,
@@ -29,7 +29,7 @@ from workbook.explore_logic import (
     view_key,
     with_selected,
 )
-from workbook.explore_table import (
+from workbook.explore.table import (
     TableError,
     TableSource,
     TableState,

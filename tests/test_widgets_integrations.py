@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from workbook.book import Book
-from workbook.explore_integrations import (
+from workbook.explore.actions import (
     NO_WORKSPACE,
     annotation_html,
     annotation_target,
@@ -21,7 +21,7 @@ from workbook.explore_integrations import (
     report_charts,
     with_launch_layer,
 )
-from workbook.explore_logic import build_view
+from workbook.explore.state import build_view
 from workbook.filters import FilterSpec
 from workbook.tables.adapters import kst_date
 from workbook.tables.layers import LAUNCH_LANE

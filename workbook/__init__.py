@@ -11,7 +11,8 @@ charts and exports are imported lazily so that ``import workbook`` stays light.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -23,6 +24,10 @@ from workbook.book import Book
 from workbook.build import BuildReport, build
 from workbook.errors import WorkbookError
 from workbook.model import SCHEMA_VERSION
+
+# Likewise ``explore``: the pure explorer package ``workbook.explore`` (light: its modules load on first
+# use) is imported now, so that the function below, not the package, is ``wb.explore`` from then on.
+importlib.import_module("workbook.explore")
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -48,7 +53,6 @@ __all__ = [
 _LAZY = {
     "FilterSpec": ("workbook.filters", "FilterSpec"),
     "apply": ("workbook.filters", "apply"),
-    "explore": ("workbook.widgets", "explore"),
     "export_report": ("workbook.export", "export_report"),
     "open_report": ("workbook.export", "open_report"),
     "load_table": ("workbook.tables", "load_table"),
@@ -61,14 +65,28 @@ _LAZY = {
 _LAZY_MODULES = ("curation",)
 
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+    import pandas as pd
+
+    from workbook.widgets.explorer import Explorer
+
+
+def explore(book: Book, views: Sequence[str] | None = None, view_options: Mapping[str, Mapping[str, Any]] | None = None,
+            table: str = "claims", page_size: int = 25, columns: int = 0, *, export_dir: str | Path = "exports",
+            launches: pd.DataFrame | None = None) -> Explorer:  # fmt: skip
+    """The explorer widget over ``book`` (in JupyterLab): see :func:`workbook.widgets.explore`."""
+    from workbook.widgets import explore as _explore
+
+    return _explore(book, views, view_options, table, page_size, columns, export_dir=export_dir, launches=launches)
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        import importlib
-
         module, attr = _LAZY[name]
         return getattr(importlib.import_module(module), attr)
     if name in _LAZY_MODULES:
-        import importlib
-
         return importlib.import_module(f"workbook.{name}")
     raise AttributeError(f"module 'workbook' has no attribute {name!r}")

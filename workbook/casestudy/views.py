@@ -130,30 +130,20 @@ def _table_html(df: pd.DataFrame) -> str:
 
 def visits_before_launch_widget(vis: pd.DataFrame, events: pd.DataFrame, sites: pd.DataFrame | None = None,
                                 value: int = 7, max_days: int = 60) -> Any:  # fmt: skip
-    """An ipywidgets box: an IntSlider for N (days) and the table of :func:`visits_before_launches` for it,
-    redrawn when N changes. ``box.slider`` and ``box.result()`` (the current table) are there for tests."""
-    import ipywidgets as widgets
+    """An ipywidgets box (:class:`workbook.widgets.slider_table.SliderTable`): an IntSlider for N (days) and
+    the table of :func:`visits_before_launches` for it, redrawn when N changes. ``box.slider`` and
+    ``box.result()`` (the current table) are there for tests."""
+    from workbook.widgets.slider_table import SliderTable
 
     max_days = max(0, min(int(max_days), MAX_WINDOW_DAYS))
-    slider = widgets.IntSlider(value=max(0, min(int(value), max_days)), min=0, max=max_days, step=1,
-                               description="N days", continuous_update=False)  # fmt: skip
-    summary = widgets.HTML()
-    table = widgets.HTML()
-    state: dict[str, pd.DataFrame] = {}
 
-    def redraw(_: Any = None) -> None:
-        df = visits_before_launches(vis, events, int(slider.value), sites)
-        state["df"] = df
+    def draw(n_days: int) -> tuple[pd.DataFrame, str, str]:
+        df = visits_before_launches(vis, events, n_days, sites)
         n_launch = df["launch_event_id"].nunique() if len(df) else 0
-        summary.value = html.escape(
-            f"{df['story_id'].nunique() if len(df) else 0} visit(s) within {slider.value} day(s) before "
+        summary = html.escape(
+            f"{df['story_id'].nunique() if len(df) else 0} visit(s) within {n_days} day(s) before "
             f"{n_launch} of {len(events)} launch event(s) (Korea-time days)."
         )
-        table.value = _table_html(df)
+        return df, summary, _table_html(df)
 
-    slider.observe(redraw, names="value")
-    redraw()
-    box = widgets.VBox([slider, summary, table])
-    box.slider = slider
-    box.result = lambda: state["df"]
-    return box
+    return SliderTable(draw, value=max(0, min(int(value), max_days)), low=0, high=max_days, description="N days")

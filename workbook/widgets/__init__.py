@@ -8,8 +8,8 @@
 
 Every view is drawn by a :class:`PlotHost` with the one copy of plotly.js of the kernel's
 :class:`PlotlyAsset`: plotly.js crosses the wire once per kernel session, however many explorers and
-figure views are shown. The widgets are thin: the decisions are in :mod:`workbook.explore_logic` and
-:mod:`workbook.explore_table` (pure functions); the figures come from :mod:`workbook.charts`, the filtering
+figure views are shown. The widgets are thin: the decisions are in :mod:`workbook.explore.state` and
+:mod:`workbook.explore.table` (pure functions); the figures come from :mod:`workbook.charts`, the filtering
 from :mod:`workbook.filters`.
 
 Importing this module is light (no chart layer, no plotly figures): :func:`explore` first sends plotly.js

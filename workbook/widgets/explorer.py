@@ -1,12 +1,12 @@
 """The explorer: a filter panel, linked plotly views, a sortable table and the document reader over one Book.
 
 Thin by design. The Explorer holds the current :class:`~workbook.filters.FilterSpec`, its undo stack and
-log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore_logic` (or a
-new table state through :mod:`workbook.explore_table`), then :meth:`Explorer.refresh` redraws:
+log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore.state` (or a
+new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.refresh` redraws:
 
 1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book);
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
-   the row masks, see ``explore_logic.view_key``; recent figures are kept, so Undo is instant);
+   the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant);
 3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
    plotly.js (:func:`~workbook.widgets.plot_host.shared_asset`).
 
@@ -30,7 +30,7 @@ from workbook.book import Book
 from workbook.charts import document_reader_html
 from workbook.charts._common import entity_labels
 from workbook.errors import SearchSyntaxError, WorkbookError
-from workbook.explore_integrations import (
+from workbook.explore.actions import (
     annotate,
     annotation_target,
     export_status_html,
@@ -40,7 +40,7 @@ from workbook.explore_integrations import (
     summary_of,
     with_launch_layer,
 )
-from workbook.explore_logic import (
+from workbook.explore.state import (
     DEFAULT_VIEWS,
     VIEWS,
     Choice,
@@ -61,7 +61,7 @@ from workbook.explore_logic import (
     view_key,
     with_selected,
 )
-from workbook.explore_table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
+from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
 from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel

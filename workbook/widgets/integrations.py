@@ -1,7 +1,7 @@
 """The explorer's export bar and annotation panel: ipywidgets controls that report what the analyst did.
 
 Like the filter panel, they never decide anything: the :class:`~workbook.widgets.explorer.Explorer` passes
-their reports to :mod:`workbook.explore_integrations` and shows the result with their ``show`` methods.
+their reports to :mod:`workbook.explore.actions` and shows the result with their ``show`` methods.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from typing import Any
 import ipywidgets as w
 
 from workbook.curation.annotations import CLAIM_STATUSES
-from workbook.explore_integrations import DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, NO_WORKSPACE, annotation_html
+from workbook.explore.actions import DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, NO_WORKSPACE, annotation_html
 from workbook.widgets.panel import ToggleGroup
 
 __all__ = ["AnnotationPanel", "ExportBar", "ViewsBar"]
 
-#: ``callback(action, value)``: an annotation action of :data:`workbook.explore_integrations.ANNOTATION_ACTIONS`.
+#: ``callback(action, value)``: an annotation action of :data:`workbook.explore.actions.ANNOTATION_ACTIONS`.
 AnnotateCallback = Callable[[str, Any], None]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
-from workbook.explore_logic import Choice, control_values, vocabulary
+from workbook.explore.state import Choice, control_values, vocabulary
 from workbook.filters import FilterSpec
 
 __all__ = ["FilterPanel", "ToggleGroup"]

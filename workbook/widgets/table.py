@@ -1,6 +1,6 @@
-"""TableView: a small anywidget showing one :class:`~workbook.explore_table.TablePage` (sortable by its
+"""TableView: a small anywidget showing one :class:`~workbook.explore.table.TablePage` (sortable by its
 headers, paged), without plotly. Sorting, paging and escaping happen in Python
-(:mod:`workbook.explore_table`); the page reports clicks as messages, passed to :meth:`TableView.on_action`
+(:mod:`workbook.explore.table`); the page reports clicks as messages, passed to :meth:`TableView.on_action`
 callbacks.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from workbook.explore_table import TablePage
+from workbook.explore.table import TablePage
 from workbook.widgets.plot_host import STATIC
 
 __all__ = ["ActionCallback", "TableView"]

@@ -37,7 +37,7 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.errors import WorkbookError
-from workbook.explore_log import FilterChange, FilterLog, jsonable, make_change
+from workbook.explore.log import FilterChange, FilterLog, jsonable, make_change
 from workbook.filtering.query import match_query
 from workbook.filtering.text import TextColumn
 from workbook.filters import FilterMasks, FilterSpec, diff_specs
@@ -448,7 +448,7 @@ class EntityCatalog:
         return with_selected(out, selected)
 
 
-# -- summary (the log: workbook.explore_log) ---------------------------------------------------------
+# -- summary (the log: workbook.explore.log) ---------------------------------------------------------
 
 
 def active_filters(spec: FilterSpec, book: Book | None = None) -> list[tuple[str, str]]:

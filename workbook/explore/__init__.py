@@ -1,0 +1,37 @@
+"""What the explorer decides, as pure functions over a Book and a FilterSpec (no widgets here).
+
+- :mod:`workbook.explore.state`: a widget event in, a new FilterSpec (or options, labels) out; the views
+  and their figures (:func:`~workbook.explore.state.build_view`, read from :mod:`workbook.charts.catalog`).
+- :mod:`workbook.explore.log`: the filter log (:class:`~workbook.explore.log.FilterLog`).
+- :mod:`workbook.explore.table`: the explorer's table (sorting, paging, selecting).
+- :mod:`workbook.explore.actions`: the export bar, the launch layer and the annotation panel.
+
+The widgets in :mod:`workbook.widgets` (the only place that imports ipywidgets and anywidget) turn events
+into calls of these functions and redraw. Every public name of the four modules is also reachable here,
+e.g. ``from workbook.explore import FilterLog``; the modules are imported on first use, so that
+``import workbook`` stays light.
+
+``wb.explore`` is the function that opens the explorer (:func:`workbook.widgets.explore`), not this
+package: import from the package with ``from workbook.explore import ...`` or
+``from workbook.explore.state import ...``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: The modules of the package, searched in this order for a public name.
+MODULES: tuple[str, ...] = ("state", "log", "table", "actions")
+
+__all__ = ["MODULES"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in MODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    for module_name in MODULES:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        if name in getattr(module, "__all__", ()):
+            return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
