@@ -138,3 +138,19 @@ def make_tiny_book() -> Book:
 @pytest.fixture
 def tiny_book() -> Book:
     return make_tiny_book()
+
+
+def make_launches() -> pd.DataFrame:
+    """Three launches shaped like workbook.tables.adapters.load_nagix_launches (the columns the layer reads)."""
+    from workbook.tables.adapters import kst_date
+
+    utc = pd.to_datetime(pd.Series(["2024-01-07 22:10", "2018-06-10 03:00", None]))
+    day_utc = pd.to_datetime(["2024-01-07", "2018-06-10", "2024-01-20"])
+    kst, exact = kst_date(pd.Series(utc).astype("datetime64[s]"), pd.Series(day_utc).astype("datetime64[s]"))
+    return pd.DataFrame({
+        "launch_id": ["n1", "n2", "n3"], "date_kst": kst, "date_kst_exact": exact,
+        "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
+        "facility": ["sinpo", "sohae", "kusong"], "facility_name": ["Sinpo", "Sohae", "Kusong <b>"],
+        "lat": [40.04, 39.66, 40.01], "lon": [128.18, 124.71, 125.22],
+        "missile_name": ["Pukguksong-3", "Unha", "Hwasong-12"],
+    })  # fmt: skip

@@ -73,9 +73,9 @@ def test_seed_report_by_code_opens_offline(seed_book: Book, tmp_path: Path) -> N
                            out=tmp_path / "exports", zip=True)  # fmt: skip
     seconds = time.perf_counter() - t0
     files = result.manifest["files"]
-    for name in ("charts/01-timeline.png", "charts/02-claims_by_confidence.png", "charts/03-place_map.png"):
+    for name in ("charts/01-timeline.png", "charts/02-claims.png", "charts/03-map.png"):
         assert (result.path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and name in files
-    assert _land_pixels(result.path / "charts/03-place_map.png") > 10_000  # the basemap was drawn offline
+    assert _land_pixels(result.path / "charts/03-map.png") > 10_000  # the basemap was drawn offline
     page = open_offline(result.report_html, ARTIFACTS / "export-seed-report.png")
     _check_offline(page, n_plots=3)
     assert page["dom"]["geoLand"] > 1000
@@ -99,7 +99,7 @@ def test_seed_report_by_cli_opens_offline(seed_book: Book, tmp_path: Path) -> No
                  "--out", str(tmp_path / "exports"), "--title", "Seed report (CLI)"])  # fmt: skip
     assert code == 0
     folder = tmp_path / "exports" / "Seed-report-CLI"
-    assert (folder / "charts/03-place_map.svg").read_text(encoding="utf-8").lstrip().startswith("<")
+    assert (folder / "charts/03-map.svg").read_text(encoding="utf-8").lstrip().startswith("<")
     page = open_offline(folder / "report.html", ARTIFACTS / "export-seed-report-cli.png")
     _check_offline(page, n_plots=3)
     opened = open_report(folder)

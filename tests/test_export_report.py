@@ -285,9 +285,10 @@ def test_bad_requests_are_named_errors(workspace_book: Book, tmp_path: Path) -> 
         _export(workspace_book, tmp_path, formats=("html", "docx"))
     with pytest.raises(ExportError, match="log must be"):
         _export(workspace_book, tmp_path, log="oops")
-    result = _export(workspace_book, tmp_path, charts=[ChartSpec("timeline", {"color_by": "precision"}, "By kind")],
+    result = _export(workspace_book, tmp_path, charts=[ChartSpec("timeline", {"color_by": "kind"}, "By kind")],
                      tables=[TableSpec("claims", ("claim_id", "text"), "Two columns")])  # fmt: skip
-    assert result.manifest["charts"][0]["options"] == {"color_by": "precision"}
+    # the options over the chart catalogue's defaults (those the explorer draws with)
+    assert result.manifest["charts"][0]["options"] == {"color_by": "kind", "max_marks": 1500}
     assert result.manifest["tables"][0]["columns"] == ["claim_id", "text"]
     assert open_report(result.path).tables["01-claims"].columns.tolist() == ["claim_id", "text"]
 
@@ -306,6 +307,7 @@ def test_cli_export_writes_a_bundle(workspace_book: Book, tmp_path: Path, capsys
     assert (folder / "report.html").is_file() and (tmp_path / "exports" / "CLI-report.zip").is_file()
     opened = open_report(folder)
     assert opened.manifest["filter_log"][0]["action"] == "set" and len(opened.tables["01-claims"]) == 2
+    assert [c["name"] for c in opened.manifest["charts"]] == ["claims"]  # the builder's name is an alias
     code = main(["export", str(spec_file), "--workspace", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
     assert code == 1 and "workbook: error:" in capsys.readouterr().err
     (tmp_path / "bad.json").write_text('{"colour": 1}', encoding="utf-8")
@@ -330,3 +332,13 @@ def test_pages_list_at_most_max_rows(workspace_book: Book, tmp_path: Path) -> No
     assert "1 of 3 rows shown." in page and "2 of 5 citations listed here; citations.csv holds them all." in page
     assert len(pd.read_csv(result.path / "citations.csv")) == 5
     assert len(pd.read_csv(result.path / "tables/01-claims.csv")) == 3
+
+
+def test_chart_names_and_their_aliases(workspace_book: Book, tmp_path: Path) -> None:
+    from workbook.charts.catalog import ALIASES, CATALOG, chart_name
+
+    result = _export(workspace_book, tmp_path, charts=["claims_by_confidence", "place_map", ChartSpec("top_entities")],
+                     tables=[])  # fmt: skip
+    assert [c["name"] for c in result.manifest["charts"]] == ["claims", "map", "entities"]
+    assert result.manifest["charts"][2]["options"] == dict(CATALOG["entities"].defaults)
+    assert {chart_name(a) for a in ALIASES} == set(CATALOG) - {"timeline"}  # timeline's builder has its name

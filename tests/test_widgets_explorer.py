@@ -220,9 +220,9 @@ def test_views_are_rebuilt_only_when_their_rows_change(ex: Explorer, monkeypatch
     built: list[str] = []
     real = module.build_view
 
-    def counting(book: Book, view: str, opts: Any = None, cache: Any = None, names: Any = None) -> Any:
+    def counting(book: Book, view: str, opts: Any = None, **kw: Any) -> Any:
         built.append(view)
-        return real(book, view, opts, cache=cache, names=names)
+        return real(book, view, opts, **kw)
 
     monkeypatch.setattr(module, "build_view", counting)
     ex.panel.controls["text"].value = "missile"

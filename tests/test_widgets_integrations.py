@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, make_launches
 from workbook.book import Book
 from workbook.explore.actions import (
     NO_WORKSPACE,
@@ -23,7 +23,6 @@ from workbook.explore.actions import (
 )
 from workbook.explore.state import build_view
 from workbook.filters import FilterSpec
-from workbook.tables.adapters import kst_date
 from workbook.tables.layers import LAUNCH_LANE
 from workbook.widgets import Explorer, explore
 
@@ -33,17 +32,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 
 def _launches() -> pd.DataFrame:
-    """Shaped like workbook.tables.adapters.load_nagix_launches (the columns the layer reads)."""
-    utc = pd.to_datetime(pd.Series(["2024-01-07 22:10", "2018-06-10 03:00", None]))
-    day_utc = pd.to_datetime(["2024-01-07", "2018-06-10", "2024-01-20"])
-    kst, exact = kst_date(pd.Series(utc).astype("datetime64[s]"), pd.Series(day_utc).astype("datetime64[s]"))
-    return pd.DataFrame({
-        "launch_id": ["n1", "n2", "n3"], "date_kst": kst, "date_kst_exact": exact,
-        "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
-        "facility": ["sinpo", "sohae", "kusong"], "facility_name": ["Sinpo", "Sohae", "Kusong <b>"],
-        "lat": [40.04, 39.66, 40.01], "lon": [128.18, 124.71, 125.22],
-        "missile_name": ["Pukguksong-3", "Unha", "Hwasong-12"],
-    })  # fmt: skip
+    return make_launches()
 
 
 def _layer(fig: dict[str, Any]) -> list[dict[str, Any]]:
@@ -59,8 +48,11 @@ def _n_launches(fig: dict[str, Any]) -> int:
 
 
 def test_report_charts_follow_the_views() -> None:
-    assert report_charts(["timeline", "claims", "map"]) == ["timeline", "claims_by_confidence", "place_map"]
-    assert report_charts(["entities", "network", "mentions"]) == ["top_entities", "co_mentions", "mentions_over_time"]
+    charts = report_charts(["timeline", "claims", "map"], {"claims": {"max_speakers": 3}})
+    assert [c.name for c in charts] == ["timeline", "claims", "map"]
+    assert charts[0].options == {"color_by": "precision", "max_marks": 1500}  # the explorer's defaults
+    assert charts[1].options == {"max_speakers": 3}  # the user's options
+    assert [c.name for c in report_charts(["entities", "network", "mentions"])] == ["entities", "network", "mentions"]
 
 
 def test_export_button_writes_a_bundle(tiny_book: Book, tmp_path: Path) -> None:

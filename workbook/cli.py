@@ -130,8 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--out", default="exports", help="folder the bundle goes into (default: exports)")
     e.add_argument("--title", default=None, help="report title; also names the bundle folder (default: made "
                    "from the filter)")
-    e.add_argument("--chart", action="append", metavar="NAME", help="chart to include (repeatable; default: "
-                   "timeline, claims_by_confidence, place_map)")
+    from workbook.charts.catalog import ALIASES, CHART_NAMES, DEFAULT_REPORT_CHARTS
+
+    e.add_argument("--chart", action="append", metavar="NAME",
+                   help=f"chart to include (repeatable): {', '.join(CHART_NAMES)} (also by their builders' names: "
+                   f"{', '.join(ALIASES)}); default: {', '.join(DEFAULT_REPORT_CHARTS)}")
     e.add_argument("--table", action="append", metavar="NAME", help="table to include (repeatable; default: claims)")
     e.add_argument("--log", metavar="LOG.json", help="filter log to record: a JSON list of explorer.log entries")
     e.add_argument("--zip", action="store_true", help="also write <bundle>.zip")

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from workbook.book import Book
+from workbook.charts.catalog import CATALOG, chart_options
 from workbook.errors import AnnotationError, WorkbookError
+from workbook.tables.layers import launches_in_window
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from workbook.export.report import ReportResult
+    from workbook.export.specs import ChartSpec
     from workbook.filters import FilterSpec
 
 __all__ = [
@@ -31,7 +34,6 @@ __all__ = [
     "EXPORT_FORMATS",
     "LAYER_VIEWS",
     "NO_WORKSPACE",
-    "VIEW_CHARTS",
     "annotate",
     "annotation_html",
     "annotation_target",
@@ -47,36 +49,34 @@ __all__ = [
 
 # -- export ------------------------------------------------------------------------------------------
 
-#: The report chart (:data:`workbook.export.specs.CHARTS`) drawn like each explorer view.
-VIEW_CHARTS: Mapping[str, str] = MappingProxyType({
-    "timeline": "timeline",
-    "claims": "claims_by_confidence",
-    "entities": "top_entities",
-    "network": "co_mentions",
-    "map": "place_map",
-    "mentions": "mentions_over_time",
-})  # fmt: skip
 #: The formats the export bar offers (PNG needs kaleido and Chromium; timelinejs, gexf and geojson are the
 #: events, network and places for the next tool) and those chosen at first.
 EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png", "timelinejs", "gexf", "geojson")
 DEFAULT_EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
 
 
-def report_charts(views: Sequence[str]) -> list[str]:
-    """The report charts of the explorer's ``views``, in their order (views without a chart are left out)."""
-    return list(dict.fromkeys(VIEW_CHARTS[v] for v in views if v in VIEW_CHARTS))
+def report_charts(views: Sequence[str], view_options: Mapping[str, Mapping[str, Any]] | None = None
+                  ) -> list[ChartSpec]:  # fmt: skip
+    """The report charts of the explorer's ``views``, in their order: each view's chart of the catalogue
+    with the options it is drawn with on screen (the catalogue's defaults updated by ``view_options``)."""
+    from workbook.export.specs import ChartSpec
+
+    opts = view_options or {}
+    return [ChartSpec(v, chart_options(v, opts.get(v))) for v in dict.fromkeys(views) if v in CATALOG]
 
 
 def run_export(book: Book, spec: FilterSpec, *, log: Any, views: Sequence[str], title: str,
-               formats: Sequence[str], out: str | Path) -> ReportResult:  # fmt: skip
+               formats: Sequence[str], out: str | Path, view_options: Mapping[str, Mapping[str, Any]] | None = None,
+               launches: pd.DataFrame | None = None) -> ReportResult:  # fmt: skip
     """Write the report bundle of what the explorer shows: ``book`` (unfiltered) under ``spec``, the charts
-    of ``views``, the claims table, the filter ``log``; see :func:`workbook.export.export_report`."""
+    of ``views`` drawn as on screen (with ``view_options`` and the ``launches`` layer), the claims table,
+    the filter ``log``; see :func:`workbook.export.export_report`."""
     from workbook.curation.saved_views import matching_views
     from workbook.export import export_report
 
-    return export_report(book, spec, log=log, charts=report_charts(views), tables=["claims"],
+    return export_report(book, spec, log=log, charts=report_charts(views, view_options), tables=["claims"],
                          title=title.strip() or None, formats=list(formats), out=out,
-                         saved_views=matching_views(book, spec))  # fmt: skip
+                         saved_views=matching_views(book, spec), launches=launches)  # fmt: skip
 
 
 def report_link(path: str | Path, cwd: str | Path | None = None) -> str:
@@ -114,22 +114,8 @@ def export_status_html(path: str | Path | None = None, error: str | None = None,
 
 # -- launch layer ------------------------------------------------------------------------------------
 
-#: The views that take the launches as a layer of their own.
-LAYER_VIEWS: tuple[str, ...] = ("timeline", "map")
-
-
-def launches_in_window(launches: pd.DataFrame, date_from: date | None = None, date_to: date | None = None
-                       ) -> pd.DataFrame:  # fmt: skip
-    """The launches whose Korea-time day (``date_kst``) lies in [date_from, date_to] (open ends: no bound)."""
-    if date_from is None and date_to is None:
-        return launches
-    days = pd.to_datetime(launches["date_kst"], errors="coerce").dt.normalize()
-    keep = days.notna()
-    if date_from is not None:
-        keep &= days >= pd.Timestamp(date_from)
-    if date_to is not None:
-        keep &= days <= pd.Timestamp(date_to)
-    return launches.loc[keep.to_numpy()]
+#: The views that take the launches as a layer of their own (the catalogue's ``launch_layer``).
+LAYER_VIEWS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.launch_layer)
 
 
 def layer_key(view: str, launches: pd.DataFrame | None, date_from: date | None, date_to: date | None
@@ -141,7 +127,8 @@ def layer_key(view: str, launches: pd.DataFrame | None, date_from: date | None, 
 
 
 def with_launch_layer(fig: go.Figure, view: str, launches: pd.DataFrame | None) -> go.Figure:
-    """``fig`` of ``view`` with ``launches`` as their own layer (timeline and map; other views unchanged)."""
+    """``fig`` of ``view`` with ``launches`` as their own layer (timeline and map; other views unchanged);
+    :func:`~workbook.explore.state.build_view` with ``launches=`` draws a view with its layer at once."""
     if launches is None or view not in LAYER_VIEWS:
         return fig
     from workbook.tables.layers import add_launch_layer

@@ -5,20 +5,9 @@ The widgets in :mod:`workbook.widgets` only translate events into calls of these
 everything here is plain Python over a :class:`~workbook.book.Book` and a
 :class:`~workbook.filters.FilterSpec`, tested without widgets.
 
-Clicks (``spec_after_click``): a view's mark carries ``customdata`` ids (see :mod:`workbook.charts`):
-
-============  ==========================================  =========================================
-view          customdata of the clicked mark               change to the spec
-============  ==========================================  =========================================
-timeline      ``[event_id, doc_id]``                       toggle the event's document (doc_ids)
-timeline      ``[first_day, last_day]`` (aggregated bin)   set date_from/date_to to the bin
-entities      ``[entity_id]``                              toggle the entity (entity_ids)
-network       ``[entity_id]`` (node)                       toggle the entity
-network       ``[entity_a, entity_b, weight]`` (link)      add both entities (remove both if present)
-map           ``[entity_id]``                              toggle the place (entity_ids)
-mentions      ``[entity_id, first_day, last_day]``         toggle the entity
-claims        ``[speaker_kind, speaker_key, band]``        add speaker + band (remove both if present)
-============  ==========================================  =========================================
+Clicks (``spec_after_click``): a view's mark carries ``customdata`` ids (see :mod:`workbook.charts`); what a
+click on each view does is in the chart catalogue (:mod:`workbook.charts.catalog`), which also declares
+the views, their options and the tables they are drawn from.
 """
 
 from __future__ import annotations
@@ -26,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
@@ -36,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
+from workbook.charts.catalog import CATALOG, CHART_NAMES, draw_chart
+from workbook.charts.catalog import DEFAULT_VIEWS as _CATALOG_DEFAULT_VIEWS
 from workbook.errors import WorkbookError
 from workbook.explore.log import FilterChange, FilterLog, jsonable, make_change
 from workbook.filtering.query import match_query
@@ -79,10 +70,10 @@ __all__ = [
     "with_selected",
 ]
 
-#: Every view the explorer can show, in display order.
-VIEWS: tuple[str, ...] = ("timeline", "claims", "entities", "network", "map", "mentions")
+#: Every view the explorer can show, in display order: the charts of the catalogue.
+VIEWS: tuple[str, ...] = CHART_NAMES
 #: The views shown by default (mentions over time is optional).
-DEFAULT_VIEWS: tuple[str, ...] = ("timeline", "claims", "entities", "network", "map")
+DEFAULT_VIEWS: tuple[str, ...] = _CATALOG_DEFAULT_VIEWS
 #: The FilterSpec fields the filter panel's controls set (a control is named after its field).
 CONTROL_FIELDS: tuple[str, ...] = (
     "entity_ids",
@@ -203,49 +194,24 @@ def spec_after_click(spec: FilterSpec, view: str, points: Sequence[Mapping[str, 
 
 # -- views ------------------------------------------------------------------------------------------
 
-#: Options the explorer passes to each chart builder (override per view with ``view_options``).
-DEFAULT_VIEW_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
-    "timeline": MappingProxyType({"color_by": "precision", "max_marks": 1500}),
-    "claims": MappingProxyType({"max_speakers": 15}),
-    "entities": MappingProxyType({"by_type": False, "n": 15}),
-    "network": MappingProxyType({"max_nodes": 40}),
-    "map": MappingProxyType({"scope": "auto"}),
-    "mentions": MappingProxyType({"top": 6, "freq": "M"}),
-})  # fmt: skip
+#: Options the explorer passes to each chart builder (override per view with ``view_options``): the
+#: catalogue's defaults.
+DEFAULT_VIEW_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({n: k.defaults for n, k in CATALOG.items()})
 #: The filtered tables each view is drawn from: a view is rebuilt only when one of them changed.
-VIEW_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "timeline": ("events",),
-    "claims": ("claims",),
-    "entities": ("mentions",),
-    "network": ("mentions",),
-    "map": ("places", "mentions"),
-    "mentions": ("mentions",),
-})  # fmt: skip
+VIEW_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({n: k.tables for n, k in CATALOG.items()})
 
 
 def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None,
-               names: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+               names: pd.DataFrame | None = None, launches: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
     """The figure of ``view`` for ``book`` (a filtered Book), with the explorer's default options updated
-    by ``options``. Building several views of one Book, pass them the same ``cache``
-    (``workbook.charts.ChartCache(book)``): they then share the coding of the Book's mentions. ``names``
-    (the unfiltered Book's entities) names the speakers of the claims view whose own mentions are
-    filtered out."""
+    by ``options`` (:func:`workbook.charts.catalog.draw_chart`, which the report's charts use too).
+    Building several views of one Book, pass them the same ``cache`` (``workbook.charts.ChartCache(book)``):
+    they then share the coding of the Book's mentions. ``names`` (the unfiltered Book's entities) names the
+    speakers of the claims view whose own mentions are filtered out; ``launches`` are drawn as a layer on
+    the views that take one (None: no layer)."""
     if view not in VIEWS:
         raise ExploreError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}.")
-    from workbook import charts  # the chart layer (and plotly) only when a figure is built
-
-    opts = {**DEFAULT_VIEW_OPTIONS.get(view, {}), **(options or {})}
-    builders: dict[str, Callable[..., go.Figure]] = {
-        "timeline": charts.timeline,
-        "claims": charts.claims_by_confidence,
-        "entities": charts.top_entities,
-        "network": charts.co_mentions,
-        "map": charts.place_map,
-        "mentions": charts.mentions_over_time,
-    }
-    if view == "claims" and names is not None:
-        opts["names"] = names
-    return builders[view](book, **opts, cache=cache)
+    return draw_chart(book, view, options, cache=cache, names=names, launches=launches)
 
 
 def view_key(view: str, masks: FilterMasks | None) -> tuple[str, ...]:

@@ -14,11 +14,13 @@ import json
 import sys
 from pathlib import Path
 
+from workbook.charts.catalog import DEFAULT_REPORT_CHARTS
 from workbook.errors import ExportError, FilterSpecError
 
 __all__ = ["DEFAULT_CHARTS", "DEFAULT_TABLES", "run_export"]
 
-DEFAULT_CHARTS: tuple[str, ...] = ("timeline", "claims_by_confidence", "place_map")
+#: The charts of the bundle when ``--chart`` is not given (the catalogue's report charts).
+DEFAULT_CHARTS: tuple[str, ...] = DEFAULT_REPORT_CHARTS
 DEFAULT_TABLES: tuple[str, ...] = ("claims",)
 
 

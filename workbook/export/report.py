@@ -1,7 +1,7 @@
 """Report bundles: a folder (and optionally a .zip) with the report, its data, citations and a manifest.
 
     >>> import workbook as wb
-    >>> result = wb.export_report(book, spec, charts=["timeline", "claims_by_confidence", "place_map"],
+    >>> result = wb.export_report(book, spec, charts=["timeline", "claims", "map"],
     ...                           tables=["claims"], title="Seed report")
     >>> result.path                                   # exports/Seed-report/ (or Seed-report-2/, ...)
 
@@ -37,6 +37,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.book import Book
+from workbook.charts import ChartCache
+from workbook.charts.catalog import DEFAULT_REPORT_CHARTS, chart_options, draw_chart
 from workbook.errors import ExportError
 from workbook.export.base import (
     Exporter,
@@ -69,6 +71,7 @@ from workbook.export.specs import (
 from workbook.export.tables import CsvExporter, ParquetExporter, XlsxExporter, cell_text
 from workbook.filters import FilterSpec, apply
 from workbook.model import SCHEMA_VERSION, table
+from workbook.tables.layers import launches_in_window
 
 __all__ = [
     "CHARTS",
@@ -173,7 +176,7 @@ class ReportExporter(Exporter):
                  log: Any = None, formats: Sequence[str] | str = DEFAULT_FORMATS, zip: bool = False,
                  renderer: ImageRenderer | None = None, max_rows: int | None = 500, max_citations: int | None = 2000,
                  name: str | None = None, if_exists: IfExists = "suffix",
-                 saved_views: Sequence[str] = ()) -> None:  # fmt: skip
+                 saved_views: Sequence[str] = (), launches: pd.DataFrame | None = None) -> None:  # fmt: skip
         if not isinstance(book, Book):
             raise ExportError(f"export_report needs a Book; got {type(book).__name__}.")
         spec = FilterSpec() if spec is None else spec
@@ -185,6 +188,8 @@ class ReportExporter(Exporter):
         self.book, self.spec, self.title = book, spec, title
         #: The names of the saved views this filter is (recorded in the manifest).
         self.saved_views = [str(v) for v in saved_views]
+        #: The launches drawn as a layer on the charts that take one, within the spec's event dates (None: none).
+        self.launches = None if launches is None else launches_in_window(launches, spec.date_from, spec.date_to)
         self.log = log_entries(log)
         self.formats = _formats(formats)
         self.zip, self.renderer = zip, renderer
@@ -277,11 +282,14 @@ class ReportExporter(Exporter):
         parts, records = [], []
         images = [f for f in self.formats if f in IMAGE_FORMATS]
         figures: list[tuple[go.Figure, str, dict[str, Any]]] = []
+        cache = ChartCache(view)  # the charts of one view share the coding of its mentions, as in the explorer
         for item in self._charts:
-            if isinstance(item, ChartSpec):
+            if isinstance(item, ChartSpec):  # drawn as the explorer draws it (the chart catalogue)
                 kind = CHARTS[item.name]
-                options = {**kind.defaults, **item.options}
-                fig, label = kind.builder(view, **options), kind.label
+                options = chart_options(item.name, item.options)
+                fig = draw_chart(view, item.name, item.options, cache=cache, names=self.book.entities,
+                                 launches=self.launches)  # fmt: skip
+                label = kind.label
                 record = {"name": item.name, "options": json.loads(json.dumps(options, default=str)),
                           "caption": item.caption, "reproducible": True, "cites": list(kind.cites)}  # fmt: skip
             else:
@@ -410,7 +418,7 @@ def export_report(
     book: Book,
     spec: FilterSpec | None = None,
     *,
-    charts: Sequence[str | ChartSpec | go.Figure] = ("timeline", "claims_by_confidence", "place_map"),
+    charts: Sequence[str | ChartSpec | go.Figure] = DEFAULT_REPORT_CHARTS,
     tables: Sequence[str | TableSpec] = ("claims",),
     title: str | None = None,
     log: Any = None,
@@ -422,6 +430,7 @@ def export_report(
     max_citations: int | None = 2000,
     if_exists: IfExists = "suffix",
     saved_views: Sequence[str] = (),
+    launches: pd.DataFrame | None = None,
 ) -> ReportResult:
     """Write a report bundle of ``book`` filtered by ``spec`` into ``out`` (see the module docstring).
 
@@ -431,12 +440,16 @@ def export_report(
     Chromium; pass a running :class:`~workbook.export.figures.ImageRenderer` to reuse one). ``max_rows`` and
     ``max_citations`` limit what the pages list (the data files and ``citations.csv`` hold everything).
     ``zip=True`` also writes ``<bundle>.zip``. ``saved_views`` names the saved views the filter is (see
-    :mod:`workbook.curation.saved_views`), recorded in the manifest. Returns a :class:`ReportResult`; never
-    overwrites.
+    :mod:`workbook.curation.saved_views`), recorded in the manifest. ``charts`` are names of the chart
+    catalogue (:mod:`workbook.charts.catalog`; the builders' names are accepted too), :class:`ChartSpec` or
+    Figures; a named chart is drawn as the explorer draws it, with its options over the catalogue's defaults.
+    ``launches`` (the table of ``workbook.tables.load_dataset("nagix-launches", ...)``) are drawn as a layer
+    on the timeline and the map, within the spec's event dates, as the explorer draws them. Returns a
+    :class:`ReportResult`; never overwrites.
     """
     exporter = ReportExporter(out, book, spec, title=title, log=log, formats=formats, zip=zip, renderer=renderer,
                               max_rows=max_rows, max_citations=max_citations, if_exists=if_exists,
-                              saved_views=saved_views)  # fmt: skip
+                              saved_views=saved_views, launches=launches)  # fmt: skip
     for c in charts:
         exporter.write(chart_spec(c))
     for t in tables:

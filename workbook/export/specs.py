@@ -1,17 +1,18 @@
-"""What a report can hold: the charts it can build (:data:`CHARTS`), the tables it can show
-(:data:`REPORT_TABLES`), and :class:`ChartSpec` / :class:`TableSpec` naming one of each with its options."""
+"""What a report can hold: the charts it can build (:data:`CHARTS`, the chart catalogue of
+:mod:`workbook.charts.catalog`), the tables it can show (:data:`REPORT_TABLES`), and :class:`ChartSpec` /
+:class:`TableSpec` naming one of each with its options."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from workbook import charts as wbcharts
 from workbook.book import Book
+from workbook.charts.catalog import ALIASES, CATALOG, ChartKind, chart_name
 from workbook.errors import ExportError
 from workbook.model import table
 
@@ -32,26 +33,8 @@ __all__ = [
 REPORT_TABLES: tuple[str, ...] = ("documents", "entities", "mentions", "claims", "events", "places")
 
 
-@dataclass(frozen=True)
-class ChartKind:
-    """A chart a report can build: its builder, default options, label and the rows it cites."""
-
-    builder: Callable[..., go.Figure]
-    label: str
-    defaults: Mapping[str, Any] = field(default_factory=dict)
-    cites: tuple[str, ...] = ()
-
-
-#: Chart name -> how to build it from the filtered Book.
-CHARTS: Mapping[str, ChartKind] = {
-    "timeline": ChartKind(wbcharts.timeline, "Timeline of dated events", cites=("events",)),
-    "claims_by_confidence": ChartKind(wbcharts.claims_by_confidence, "Claims by speaker and confidence",
-                                      cites=("claims",)),
-    "place_map": ChartKind(wbcharts.place_map, "Map of places", {"scope": "auto"}),
-    "mentions_over_time": ChartKind(wbcharts.mentions_over_time, "Mentions over time"),
-    "top_entities": ChartKind(wbcharts.top_entities, "Most mentioned entities"),
-    "co_mentions": ChartKind(wbcharts.co_mentions, "Entities named together"),
-}  # fmt: skip
+#: Chart name -> how to build it from the filtered Book: the chart catalogue (its aliases are accepted too).
+CHARTS: Mapping[str, ChartKind] = CATALOG
 #: Table -> columns the report page shows by default (the data files hold every column).
 DISPLAY_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "documents": ("doc_id", "title", "publisher", "published", "source", "n_chars"),
@@ -65,7 +48,8 @@ DISPLAY_COLUMNS: Mapping[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart of a report: ``name`` in :data:`CHARTS`, builder ``options`` (over its defaults), a ``caption``."""
+    """A chart of a report: ``name`` in :data:`CHARTS` (or an alias of one), builder ``options`` (over its
+    defaults), a ``caption``."""
 
     name: str
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -83,15 +67,17 @@ class TableSpec:
 
 
 def chart_spec(item: Any) -> ChartSpec | go.Figure:
+    """``item`` (a chart name, a :class:`ChartSpec` or a Figure) as a ChartSpec named as in the catalogue,
+    or the Figure itself; raises :class:`~workbook.errors.ExportError` for an unknown chart."""
     if isinstance(item, str):
         item = ChartSpec(item)
     if isinstance(item, go.Figure):
         return item
     if not isinstance(item, ChartSpec):
         raise ExportError(f"A report chart is a chart name, a ChartSpec or a plotly Figure; got {type(item).__name__}.")
-    if item.name not in CHARTS:
+    if item.name not in CHARTS and item.name not in ALIASES:
         raise ExportError(f"Unknown chart {item.name!r}; the charts are {', '.join(CHARTS)}.")
-    return item
+    return item if item.name in CHARTS else ChartSpec(chart_name(item.name), item.options, item.caption)
 
 
 def table_spec(item: Any) -> TableSpec:

@@ -18,6 +18,7 @@ Trace ``meta`` is ``{"layer": "launches", ...}`` so that the explorer can find a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,14 @@ import plotly.graph_objects as go
 
 from workbook.errors import ChartError
 
-__all__ = ["LAUNCH_COLOR", "LAUNCH_LANE", "add_launch_layer", "add_launch_map_layer", "add_launch_timeline_layer"]
+__all__ = [
+    "LAUNCH_COLOR",
+    "LAUNCH_LANE",
+    "add_launch_layer",
+    "add_launch_map_layer",
+    "add_launch_timeline_layer",
+    "launches_in_window",
+]
 
 LAUNCH_COLOR = "#8b0000"
 LAUNCH_LANE = "launches (nagix, Korea time)"
@@ -171,3 +179,18 @@ def add_launch_layer(fig: go.Figure, launches: pd.DataFrame, **options: Any) -> 
     if chart == "place_map":
         return add_launch_map_layer(fig, launches, **options)
     raise ChartError(f"add_launch_layer takes a timeline or a place map; this figure's chart is {chart!r}.")
+
+
+def launches_in_window(launches: pd.DataFrame, date_from: date | None = None, date_to: date | None = None
+                       ) -> pd.DataFrame:  # fmt: skip
+    """The launches whose Korea-time day (``date_kst``) lies in [date_from, date_to] (open ends: no bound):
+    those the explorer and a report draw for a filter's event dates."""
+    if date_from is None and date_to is None:
+        return launches
+    days = pd.to_datetime(launches["date_kst"], errors="coerce").dt.normalize()
+    keep = days.notna()
+    if date_from is not None:
+        keep &= days >= pd.Timestamp(date_from)
+    if date_to is not None:
+        keep &= days <= pd.Timestamp(date_to)
+    return launches.loc[keep.to_numpy()]

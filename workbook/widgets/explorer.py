@@ -20,7 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import numpy as np
@@ -38,7 +38,6 @@ from workbook.explore.actions import (
     layer_key,
     run_export,
     summary_of,
-    with_launch_layer,
 )
 from workbook.explore.state import (
     DEFAULT_VIEWS,
@@ -67,6 +66,9 @@ from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
 from workbook.widgets.table import TableView
+
+if TYPE_CHECKING:
+    from workbook.export.report import ReportResult
 
 __all__ = ["Explorer"]
 
@@ -278,21 +280,26 @@ class Explorer:
             names, message = [], str(exc)
         self.views_bar.show(names, message)
 
-    def export(self) -> None:
-        """Write a report bundle of what is in view into ``export_dir`` (what the Export button does); the
-        export bar's status shows the bundle's folder or the error."""
+    def export(self) -> ReportResult | None:
+        """Write a report bundle of what is in view into ``export_dir`` (what the Export button does): the
+        views drawn as on screen (the same charts, options, zoom and launch layer), the claims table and
+        the filter log. The export bar's status shows the bundle's folder or the error; returns the
+        :class:`~workbook.export.report.ReportResult` (None when the export failed)."""
         bar = self.export_bar
         bar.status.value = export_status_html(busy=bar.formats.value or ("nothing",))  # sent to the page at once
         bar.button.disabled = True
         try:
             result = run_export(self.book, self._spec, log=self.log, views=self.views, title=bar.title.value,
-                                formats=bar.formats.value, out=self.export_dir)  # fmt: skip
+                                formats=bar.formats.value, out=self.export_dir,
+                                view_options={v: self._view_options(v) for v in self.views},
+                                launches=self.launches)  # fmt: skip
         except WorkbookError as exc:
             bar.status.value = export_status_html(error=str(exc))
-            return
+            return None
         finally:
             bar.button.disabled = False
         bar.status.value = export_status_html(result.path)
+        return result
 
     # -- events (each one line: a pure function, then a redraw) ------------------------------------
 
@@ -399,6 +406,14 @@ class Explorer:
         """The figure JSON (``data``, ``layout``) the page draws for ``view``."""
         return dict(self.host.figures[view])
 
+    def _view_options(self, view: str) -> dict[str, Any]:
+        """The options ``view`` is drawn with over the catalogue's defaults: the user's ``view_options`` and
+        the timeline's zoomed window."""
+        options = dict(self.view_options.get(view) or {})
+        if view == "timeline" and self._zoom is not None:
+            options["x_range"] = self._zoom
+        return options
+
     def _show_views(self) -> None:
         from workbook.charts import ChartCache
 
@@ -408,18 +423,16 @@ class Explorer:
         window = (self._spec.date_from, self._spec.date_to)
         launches = None if self.launches is None else launches_in_window(self.launches, *window)
         for view in self.views:
-            options = self.view_options.get(view)
+            options = self._view_options(view)
             key = view_key(view, self.masks) + layer_key(view, launches, *window)
             if view == "timeline" and self._zoom is not None:
-                options = {**(options or {}), "x_range": self._zoom}
                 key += ("zoom", *self._zoom)
             if key in self._figures:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = with_launch_layer(build_view(self.filtered, view, options, cache=cache,
-                                                   names=self.book.entities),
-                                        view, launches)  # fmt: skip
+                fig = build_view(self.filtered, view, options, cache=cache, names=self.book.entities,
+                                 launches=launches)  # fmt: skip
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
                 while len(self._figures) > _CACHE_PER_VIEW * len(self.views):

@@ -35,12 +35,12 @@ class ExportBar(w.VBox):
         self.button = w.Button(description="Export", icon="download", tooltip=f"write a report bundle into {out}",
                                layout=w.Layout(width="auto"))  # fmt: skip
         self.status = w.HTML()
-        self._callbacks: list[Callable[[], None]] = []
+        self._callbacks: list[Callable[[], object]] = []
         self.button.on_click(lambda _b: self.click())
         super().__init__([w.HBox([self.title, self.formats, self.button], layout=w.Layout(flex_flow="row wrap")),
                           self.status])  # fmt: skip
 
-    def on_export(self, callback: Callable[[], None]) -> None:
+    def on_export(self, callback: Callable[[], object]) -> None:
         """``callback()`` when the Export button is pressed."""
         self._callbacks.append(callback)
 

@@ -1,0 +1,163 @@
+"""The chart catalogue: one record per chart, read by the explorer's views, the report's charts and the
+``workbook export --chart`` option.
+
+    >>> from workbook.charts.catalog import CATALOG, draw_chart
+    >>> CATALOG["claims"].label
+    'Claims by speaker and confidence'
+    >>> fig = draw_chart(book, "claims", {"max_speakers": 10})      # what the explorer and the report draw
+
+A chart is named once (``timeline``, ``claims``, ``entities``, ``network``, ``map``, ``mentions``); the
+names of its builder in :mod:`workbook.charts` (``claims_by_confidence``, ``top_entities``,
+``co_mentions``, ``place_map``, ``mentions_over_time``), which reports used before, are accepted
+everywhere as aliases (:func:`chart_name`).
+
+How a click on a mark maps back to the filter (``customdata`` of the mark -> change to the FilterSpec;
+:func:`workbook.explore.state.spec_after_click` applies it):
+
+============  ==========================================  =========================================
+chart         customdata of the clicked mark               change to the spec
+============  ==========================================  =========================================
+timeline      ``[event_id, doc_id]``                       toggle the event's document (doc_ids)
+timeline      ``[first_day, last_day]`` (aggregated bin)   set date_from/date_to to the bin
+claims        ``[speaker_kind, speaker_key, band]``        add speaker + band (remove both if present)
+entities      ``[entity_id]``                              toggle the entity (entity_ids)
+network       ``[entity_id]`` (node)                       toggle the entity
+network       ``[entity_a, entity_b, weight]`` (link)      add both entities (remove both if present)
+map           ``[entity_id]``                              toggle the place (entity_ids)
+mentions      ``[entity_id, first_day, last_day]``         toggle the entity
+============  ==========================================  =========================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from workbook.charts.counts import claims_by_confidence, mentions_over_time, top_entities
+from workbook.charts.geo import place_map
+from workbook.charts.network import co_mentions
+from workbook.charts.timeline import timeline
+from workbook.errors import ChartError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from workbook.book import Book
+    from workbook.charts._cache import ChartCache
+
+__all__ = [
+    "ALIASES",
+    "CATALOG",
+    "CHART_NAMES",
+    "DEFAULT_REPORT_CHARTS",
+    "DEFAULT_VIEWS",
+    "ChartKind",
+    "chart_kind",
+    "chart_name",
+    "chart_options",
+    "draw_chart",
+]
+
+
+@dataclass(frozen=True)
+class ChartKind:
+    """One chart: its ``name``, ``builder`` (a function of :mod:`workbook.charts`), ``label`` (a report's
+    figure title), the filtered ``tables`` it is drawn from (a view is redrawn only when one of them
+    changed), its ``defaults`` (the options the explorer and the report pass unless told otherwise), the
+    rows a report ``cites`` for it, whether it takes the launches as a ``launch_layer``, whether its builder
+    takes ``names`` (the unfiltered Book's entities), what a ``click`` on a mark does to the filter (see the
+    module docs), whether the explorer shows it ``in_views`` by default and a report ``in_report``."""
+
+    name: str
+    builder: Callable[..., go.Figure]
+    label: str
+    tables: tuple[str, ...]
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    cites: tuple[str, ...] = ()
+    launch_layer: bool = False
+    takes_names: bool = False
+    click: str = ""
+    in_views: bool = True
+    in_report: bool = False
+
+    @property
+    def builder_name(self) -> str:
+        """The name of the builder in :mod:`workbook.charts` (also accepted as the chart's name)."""
+        return self.builder.__name__
+
+
+def _kind(name: str, builder: Callable[..., go.Figure], label: str, tables: tuple[str, ...],
+          defaults: Mapping[str, Any], **more: Any) -> ChartKind:  # fmt: skip
+    return ChartKind(name, builder, label, tables, MappingProxyType(dict(defaults)), **more)
+
+
+#: Every chart, in the explorer's display order.
+CATALOG: Mapping[str, ChartKind] = MappingProxyType({k.name: k for k in (
+    _kind("timeline", timeline, "Timeline of dated events", ("events",), {"color_by": "precision", "max_marks": 1500},
+          cites=("events",), launch_layer=True, in_report=True,
+          click="[event_id, doc_id]: toggle the document; [first_day, last_day]: set the event dates to the bin"),
+    _kind("claims", claims_by_confidence, "Claims by speaker and confidence", ("claims",), {"max_speakers": 15},
+          cites=("claims",), takes_names=True, in_report=True,
+          click="[speaker_kind, speaker_key, band]: add the speaker and the band (remove both if present)"),
+    _kind("entities", top_entities, "Most mentioned entities", ("mentions",), {"by_type": False, "n": 15},
+          click="[entity_id]: toggle the entity"),
+    _kind("network", co_mentions, "Entities named together", ("mentions",), {"max_nodes": 40},
+          click="[entity_id]: toggle the entity; a link [entity_a, entity_b, weight]: add both (remove both)"),
+    _kind("map", place_map, "Map of places", ("places", "mentions"), {"scope": "auto"}, launch_layer=True,
+          in_report=True, click="[entity_id]: toggle the place"),
+    _kind("mentions", mentions_over_time, "Mentions over time", ("mentions",), {"top": 6, "freq": "M"},
+          in_views=False, click="[entity_id, first_day, last_day]: toggle the entity"),
+)})  # fmt: skip
+#: The charts' names, in display order.
+CHART_NAMES: tuple[str, ...] = tuple(CATALOG)
+#: The views the explorer shows by default.
+DEFAULT_VIEWS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.in_views)
+#: The charts of a report (and of ``workbook export``) when none are named.
+DEFAULT_REPORT_CHARTS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.in_report)
+#: Other names a chart is known by -> its name: the builders' names, which reports used to take.
+ALIASES: Mapping[str, str] = MappingProxyType({k.builder_name: k.name for k in CATALOG.values()
+                                               if k.builder_name != k.name})  # fmt: skip
+
+
+def chart_name(name: str) -> str:
+    """The catalogue name of chart ``name`` (a name or an alias, e.g. ``claims_by_confidence`` ->
+    ``claims``); raises :class:`~workbook.errors.ChartError` for an unknown chart."""
+    if name in CATALOG:
+        return name
+    if name in ALIASES:
+        return ALIASES[name]
+    raise ChartError(f"Unknown chart {name!r}; the charts are {', '.join(CHART_NAMES)}.")
+
+
+def chart_kind(name: str) -> ChartKind:
+    """The catalogue record of chart ``name`` (or an alias of it)."""
+    return CATALOG[chart_name(name)]
+
+
+def chart_options(name: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The options chart ``name`` is drawn with: its defaults updated by ``options``."""
+    return {**chart_kind(name).defaults, **(options or {})}
+
+
+def draw_chart(book: Book, name: str, options: Mapping[str, Any] | None = None, *, cache: ChartCache | None = None,
+               names: pd.DataFrame | None = None, launches: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+    """The figure of chart ``name`` for ``book`` (a filtered Book), drawn with :func:`chart_options`: what
+    the explorer shows and what a report exports.
+
+    ``cache``: a :class:`~workbook.charts.ChartCache` of ``book`` shared by the charts of one Book. ``names``:
+    the unfiltered Book's entities, naming the speakers of the claims chart whose own mentions are filtered
+    out. ``launches``: the launches to draw as a layer of their own on the charts that take one (timeline,
+    map; see :func:`workbook.tables.layers.add_launch_layer`), None for no layer."""
+    kind = chart_kind(name)
+    opts = chart_options(kind.name, options)
+    if kind.takes_names and names is not None:
+        opts["names"] = names
+    fig = kind.builder(book, **opts, cache=cache)
+    if launches is None or not kind.launch_layer:
+        return fig
+    from workbook.tables.layers import add_launch_layer
+
+    return add_launch_layer(fig, launches)
