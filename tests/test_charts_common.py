@@ -25,18 +25,21 @@ from workbook.charts import (
     timeline,
     top_entities,
 )
-from workbook.charts._common import (
+from workbook.charts.common import (
     TRACE_TYPES,
     bin_index,
     bin_range,
     bin_starts,
     count_axis,
+    escape_texts,
+    index_in,
+    isin,
     label,
+    label_texts,
     next_bin,
     top_order,
     unique_labels,
 )
-from workbook.charts._text import escape_texts, index_in, isin, label_texts
 from workbook.errors import ChartError
 from workbook.model import DATE_PRECISIONS, ENTITY_TYPES
 

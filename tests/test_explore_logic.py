@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from workbook.book import Book
-from workbook.charts._common import entity_labels
+from workbook.charts.common import entity_labels
 from workbook.explore.log import FilterLog, change_summary
 from workbook.explore.state import (
     VIEWS,

@@ -13,8 +13,11 @@ displays or writes anything. Conventions shared by all figures:
 - Colours: :data:`ENTITY_TYPE_COLORS` and :data:`CONFIDENCE_COLORS` are the same in every chart.
 - Counts are computed with numpy/pyarrow over integer codes, with no Python per row; Python loops run only
   over what is drawn (bars, lanes, nodes, at most ``max_marks`` marks). Figures are assembled from dicts
-  without plotly's validation (see :mod:`workbook.charts._common`); strings and numbers travel as numpy
+  without plotly's validation (see :mod:`workbook.charts.common`); strings and numbers travel as numpy
   arrays, so ``fig.data[i].hovertext`` may be an array rather than a tuple.
+- The charts the explorer and reports draw are declared once in :mod:`workbook.charts.catalog` (name,
+  builder, default options, source tables, launch layer, what a click does); the helpers every builder
+  shares are public in :mod:`workbook.charts.common`.
 - Drawing several charts of one Book, share a :class:`ChartCache` (``cache=ChartCache(book)``): the
   mention-based charts then code the mentions' entities and documents once between them.
 """
@@ -22,7 +25,7 @@ displays or writes anything. Conventions shared by all figures:
 from __future__ import annotations
 
 from workbook.charts._cache import ChartCache
-from workbook.charts._common import CONFIDENCE_COLORS, ENTITY_TYPE_COLORS, PRECISION_COLORS, hover_escape
+from workbook.charts.common import CONFIDENCE_COLORS, ENTITY_TYPE_COLORS, PRECISION_COLORS, hover_escape
 from workbook.charts.counts import claims_by_confidence, mentions_over_time, top_entities
 from workbook.charts.geo import geo_assets_script, place_map, required_topojson, topojson_dir
 from workbook.charts.network import co_mentions

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from workbook.book import Book
-    from workbook.charts._cache import ChartCache
+    from workbook.charts import ChartCache
 
 __all__ = [
     "ALIASES",

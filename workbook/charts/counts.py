@@ -22,7 +22,8 @@ import plotly.graph_objects as go
 
 from workbook.book import Book
 from workbook.charts._cache import ChartCache, cache_for
-from workbook.charts._common import (
+from workbook.charts._text import codes_of, collapse
+from workbook.charts.common import (
     CONFIDENCE_COLORS,
     ENTITY_TYPE_COLORS,
     OTHER_COLOR,
@@ -45,7 +46,6 @@ from workbook.charts._common import (
     top_order,
     unique_labels,
 )
-from workbook.charts._text import codes_of, collapse
 from workbook.errors import ChartError
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES
 

@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 
 from workbook.book import Book
 from workbook.charts._cache import ChartCache, cache_for
-from workbook.charts._common import (
+from workbook.charts.common import (
     ENTITY_TYPE_COLORS,
     OTHER_COLOR,
     check_choice,

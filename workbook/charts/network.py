@@ -24,7 +24,8 @@ import plotly.graph_objects as go
 
 from workbook.book import Book
 from workbook.charts._cache import ChartCache, cache_for
-from workbook.charts._common import (
+from workbook.charts._text import escape_texts
+from workbook.charts.common import (
     ENTITY_TYPE_COLORS,
     OTHER_COLOR,
     check_choice,
@@ -36,7 +37,6 @@ from workbook.charts._common import (
     no_data_figure,
     top_order,
 )
-from workbook.charts._text import escape_texts
 from workbook.errors import ChartError
 from workbook.model import ENTITY_TYPES
 

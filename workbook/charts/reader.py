@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.charts._common import CONFIDENCE_COLORS, ENTITY_TYPE_COLORS, entity_labels, is_missing
+from workbook.charts.common import CONFIDENCE_COLORS, ENTITY_TYPE_COLORS, entity_labels, is_missing
 from workbook.errors import ChartError
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES
 

@@ -26,7 +26,8 @@ import plotly.graph_objects as go
 
 from workbook.book import Book
 from workbook.charts._cache import ChartCache, cache_for
-from workbook.charts._common import (
+from workbook.charts._text import codes_of
+from workbook.charts.common import (
     NONE_COLOR,
     OTHER_COLOR,
     PRECISION_COLORS,
@@ -50,7 +51,6 @@ from workbook.charts._common import (
     no_data_figure,
     top_order,
 )
-from workbook.charts._text import codes_of
 from workbook.errors import ChartError
 from workbook.filtering.dates import event_span, window_span
 from workbook.model import DATE_PRECISIONS

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.charts._common import doc_titles, entity_labels, is_missing
+from workbook.charts.common import doc_titles, entity_labels, is_missing
 from workbook.errors import WorkbookError
 
 __all__ = [

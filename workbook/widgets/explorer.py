@@ -28,7 +28,7 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.charts import document_reader_html
-from workbook.charts._common import entity_labels
+from workbook.charts.common import entity_labels
 from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore.actions import (
     annotate,

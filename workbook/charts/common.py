@@ -6,7 +6,7 @@ through ``fig.data``/``fig.layout`` instead. Big arrays go in as numpy arrays, w
 serialises (as base64 typed arrays) without touching each element.
 
 Every piece of document-derived text shown in a figure goes through the escaping of
-:mod:`workbook.charts._text` (:func:`hover_escape`, :func:`label` and their array forms).
+:mod:`workbook.charts._text` (:func:`hover_escape`, :func:`label` and their array forms, public here).
 """
 
 from __future__ import annotations
