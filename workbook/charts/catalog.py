@@ -11,21 +11,9 @@ names of its builder in :mod:`workbook.charts` (``claims_by_confidence``, ``top_
 ``co_mentions``, ``place_map``, ``mentions_over_time``), which reports used before, are accepted
 everywhere as aliases (:func:`chart_name`).
 
-How a click on a mark maps back to the filter (``customdata`` of the mark -> change to the FilterSpec;
-:func:`workbook.explore.state.spec_after_click` applies it):
-
-============  ==========================================  =========================================
-chart         customdata of the clicked mark               change to the spec
-============  ==========================================  =========================================
-timeline      ``[event_id, doc_id]``                       toggle the event's document (doc_ids)
-timeline      ``[first_day, last_day]`` (aggregated bin)   set date_from/date_to to the bin
-claims        ``[speaker_kind, speaker_key, band]``        add speaker + band (remove both if present)
-entities      ``[entity_id]``                              toggle the entity (entity_ids)
-network       ``[entity_id]`` (node)                       toggle the entity
-network       ``[entity_a, entity_b, weight]`` (link)      add both entities (remove both if present)
-map           ``[entity_id]``                              toggle the place (entity_ids)
-mentions      ``[entity_id, first_day, last_day]``         toggle the entity
-============  ==========================================  =========================================
+How a click on a mark maps back to the filter: each chart names one of the :data:`CLICK_RULES` (its
+``click``), which :func:`workbook.explore.state.spec_after_click` applies to the ``customdata`` of the
+clicked mark (see each builder's docs for what its marks carry).
 """
 
 from __future__ import annotations
@@ -52,6 +40,7 @@ __all__ = [
     "ALIASES",
     "CATALOG",
     "CHART_NAMES",
+    "CLICK_RULES",
     "DEFAULT_REPORT_CHARTS",
     "DEFAULT_VIEWS",
     "ChartKind",
@@ -62,14 +51,26 @@ __all__ = [
 ]
 
 
+#: What a click on a mark does to the filter: rule -> ``customdata`` of the mark and the change it makes.
+CLICK_RULES: Mapping[str, str] = MappingProxyType({
+    "document_or_dates": "[event_id, doc_id]: toggle the event's document (doc_ids); [first_day, last_day] "
+                         "(an aggregated bin): set date_from/date_to to the bin (clear them if they are the bin)",
+    "speaker_band": "[speaker_kind, speaker_key, band]: add the speaker (or unattributed quotes) and the "
+                    "confidence band (remove both if present)",
+    "entity": "[entity_id, ...]: toggle the entity (entity_ids)",
+    "entity_or_pair": "[entity_id] (a node): toggle the entity; [entity_a, entity_b, weight] (a link): add both "
+                      "entities (remove both if present)",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ChartKind:
     """One chart: its ``name``, ``builder`` (a function of :mod:`workbook.charts`), ``label`` (a report's
     figure title), the filtered ``tables`` it is drawn from (a view is redrawn only when one of them
     changed), its ``defaults`` (the options the explorer and the report pass unless told otherwise), the
     rows a report ``cites`` for it, whether it takes the launches as a ``launch_layer``, whether its builder
-    takes ``names`` (the unfiltered Book's entities), what a ``click`` on a mark does to the filter (see the
-    module docs), whether the explorer shows it ``in_views`` by default and a report ``in_report``."""
+    takes ``names`` (the unfiltered Book's entities), what a ``click`` on a mark does to the filter (one of
+    :data:`CLICK_RULES`), whether the explorer shows it ``in_views`` by default and a report ``in_report``."""
 
     name: str
     builder: Callable[..., go.Figure]
@@ -79,7 +80,7 @@ class ChartKind:
     cites: tuple[str, ...] = ()
     launch_layer: bool = False
     takes_names: bool = False
-    click: str = ""
+    click: str = "entity"
     in_views: bool = True
     in_report: bool = False
 
@@ -98,18 +99,18 @@ def _kind(name: str, builder: Callable[..., go.Figure], label: str, tables: tupl
 CATALOG: Mapping[str, ChartKind] = MappingProxyType({k.name: k for k in (
     _kind("timeline", timeline, "Timeline of dated events", ("events",), {"color_by": "precision", "max_marks": 1500},
           cites=("events",), launch_layer=True, in_report=True,
-          click="[event_id, doc_id]: toggle the document; [first_day, last_day]: set the event dates to the bin"),
+          click="document_or_dates"),
     _kind("claims", claims_by_confidence, "Claims by speaker and confidence", ("claims",), {"max_speakers": 15},
           cites=("claims",), takes_names=True, in_report=True,
-          click="[speaker_kind, speaker_key, band]: add the speaker and the band (remove both if present)"),
+          click="speaker_band"),
     _kind("entities", top_entities, "Most mentioned entities", ("mentions",), {"by_type": False, "n": 15},
-          click="[entity_id]: toggle the entity"),
+          click="entity"),
     _kind("network", co_mentions, "Entities named together", ("mentions",), {"max_nodes": 40},
-          click="[entity_id]: toggle the entity; a link [entity_a, entity_b, weight]: add both (remove both)"),
+          click="entity_or_pair"),
     _kind("map", place_map, "Map of places", ("places", "mentions"), {"scope": "auto"}, launch_layer=True,
-          in_report=True, click="[entity_id]: toggle the place"),
+          in_report=True, click="entity"),
     _kind("mentions", mentions_over_time, "Mentions over time", ("mentions",), {"top": 6, "freq": "M"},
-          in_views=False, click="[entity_id, first_day, last_day]: toggle the entity"),
+          in_views=False, click="entity"),
 )})  # fmt: skip
 #: The charts' names, in display order.
 CHART_NAMES: tuple[str, ...] = tuple(CATALOG)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from workbook.charts import ChartCache
 
 __all__ = [
+    "CLICKS",
     "CONTROL_FIELDS",
     "DEFAULT_VIEWS",
     "DEFAULT_VIEW_OPTIONS",
@@ -151,36 +152,20 @@ def _day(value: Any) -> date:
     return date.fromisoformat(value)
 
 
-def spec_after_click(spec: FilterSpec, view: str, points: Sequence[Mapping[str, Any]]) -> FilterSpec | None:
-    """The spec after a click on ``points`` of ``view`` (see the module docs), or None when the click
-    hit nothing that filters (a link line, an empty figure).
+def _document_or_dates(spec: FilterSpec, values: list[str]) -> FilterSpec:
+    if len(values) >= 2 and _ISO_DAY.fullmatch(values[0]) and _ISO_DAY.fullmatch(values[1]):
+        first, last = _day(values[0]), _day(values[1])
+        if (spec.date_from, spec.date_to) == (first, last):
+            return spec.with_(date_from=None, date_to=None)
+        return spec.with_(date_from=first, date_to=last)
+    if len(values) < 2:
+        raise ExploreError(f"a timeline mark carries [event_id, doc_id]; got {values!r}.")
+    return spec.toggle("doc_ids", values[1])
 
-    Raises :class:`ExploreError` for an unknown view or customdata of the wrong shape.
-    """
-    if view not in VIEWS:
-        raise ExploreError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}.")
-    cd = _first_customdata(points)
-    if cd is None:
-        return None
-    values = [str(v) for v in cd]
-    if view == "timeline":
-        if len(values) >= 2 and _ISO_DAY.fullmatch(values[0]) and _ISO_DAY.fullmatch(values[1]):
-            first, last = _day(values[0]), _day(values[1])
-            if (spec.date_from, spec.date_to) == (first, last):
-                return spec.with_(date_from=None, date_to=None)
-            return spec.with_(date_from=first, date_to=last)
-        if len(values) < 2:
-            raise ExploreError(f"a timeline mark carries [event_id, doc_id]; got {cd!r}.")
-        return spec.toggle("doc_ids", values[1])
-    if view in ("entities", "map", "mentions"):
-        return spec.toggle("entity_ids", values[0])
-    if view == "network":
-        if len(values) >= 3:
-            return _add_or_remove_all(spec, {"entity_ids": values[:2]})
-        return spec.toggle("entity_ids", values[0])
-    # claims: [speaker_kind, speaker_key, band]
+
+def _speaker_band(spec: FilterSpec, values: list[str]) -> FilterSpec:
     if len(values) != 3:
-        raise ExploreError(f"a claims mark carries [speaker_kind, speaker_key, band]; got {cd!r}.")
+        raise ExploreError(f"a claims mark carries [speaker_kind, speaker_key, band]; got {values!r}.")
     kind, key, band = values
     if band not in CONFIDENCE_BANDS:
         raise ExploreError(f"unknown confidence band {band!r} in a claims click.")
@@ -190,6 +175,40 @@ def spec_after_click(spec: FilterSpec, view: str, points: Sequence[Mapping[str, 
     elif kind == "unattributed":
         changes["quote_kinds"] = ["unattributed"]
     return _add_or_remove_all(spec, changes)
+
+
+def _entity(spec: FilterSpec, values: list[str]) -> FilterSpec:
+    return spec.toggle("entity_ids", values[0])
+
+
+def _entity_or_pair(spec: FilterSpec, values: list[str]) -> FilterSpec:
+    if len(values) >= 3:
+        return _add_or_remove_all(spec, {"entity_ids": values[:2]})
+    return spec.toggle("entity_ids", values[0])
+
+
+#: How each click rule of the chart catalogue (:data:`workbook.charts.catalog.CLICK_RULES`) changes the spec.
+CLICKS: Mapping[str, Callable[[FilterSpec, list[str]], FilterSpec]] = MappingProxyType({
+    "document_or_dates": _document_or_dates,
+    "speaker_band": _speaker_band,
+    "entity": _entity,
+    "entity_or_pair": _entity_or_pair,
+})  # fmt: skip
+
+
+def spec_after_click(spec: FilterSpec, view: str, points: Sequence[Mapping[str, Any]]) -> FilterSpec | None:
+    """The spec after a click on ``points`` of ``view`` (the view's click rule in the chart catalogue,
+    :data:`workbook.charts.catalog.CLICK_RULES`), or None when the click hit nothing that filters (a link
+    line, an empty figure).
+
+    Raises :class:`ExploreError` for an unknown view or customdata of the wrong shape.
+    """
+    if view not in VIEWS:
+        raise ExploreError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}.")
+    cd = _first_customdata(points)
+    if cd is None:
+        return None
+    return CLICKS[CATALOG[view].click](spec, [str(v) for v in cd])
 
 
 # -- views ------------------------------------------------------------------------------------------
