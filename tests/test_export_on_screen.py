@@ -25,7 +25,7 @@ USER_OPTIONS = {"entities": {"n": 2}, "network": {"max_nodes": 3}, "claims": {"m
                 "mentions": {"top": 2}}  # fmt: skip
 
 
-def _plain(value: Any) -> Any:
+def plain_figure(value: Any) -> Any:
     """``value`` with plotly's typed arrays decoded to lists and the template and ``meta`` left out, so that
     a page payload and a report's figure compare by what they draw."""
     if isinstance(value, dict):
@@ -34,18 +34,18 @@ def _plain(value: Any) -> Any:
             if "shape" in value:
                 arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
             return arr.tolist()
-        return {k: _plain(v) for k, v in value.items() if k not in ("template", "meta")}
+        return {k: plain_figure(v) for k, v in value.items() if k not in ("template", "meta")}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_figure(v) for v in value]
     return value
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_json(a: Any, b: Any) -> bool:
     """Equal as JSON (NaN, which ends the network's link lines, equals NaN)."""
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
-def _report_figures(report_html: str) -> list[dict[str, Any]]:
+def report_figures(report_html: str) -> list[dict[str, Any]]:
     """The (data, layout) of every ``Plotly.newPlot`` call of a report page, in order."""
     decoder = json.JSONDecoder()
     out = []
@@ -67,7 +67,7 @@ def _exported(ex: Any, tmp_path: Path) -> list[dict[str, Any]]:
     ex.export_bar.click()
     assert "failed" not in ex.export_bar.status.value, ex.export_bar.status.value
     (bundle,) = [p for p in (tmp_path / "exports").iterdir() if not p.name.startswith(".")]
-    return _report_figures((bundle / "report.html").read_text(encoding="utf-8"))
+    return report_figures((bundle / "report.html").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("spec", [FilterSpec(), FilterSpec(entity_types=("person", "place"))],
@@ -79,8 +79,12 @@ def test_export_draws_every_view_as_on_screen(tiny_book: Book, tmp_path: Path, s
     exported = _exported(ex, tmp_path)
     assert len(exported) == len(ALL_VIEWS)
     for view, fig in zip(ALL_VIEWS, exported, strict=True):
-        shown = _plain(ex.figure(view))
-        assert _same(_plain(fig["data"]), shown["data"]), view
-        assert _same(_plain(fig["layout"]), shown["layout"]), view
+        shown = plain_figure(ex.figure(view))
+        assert same_json(plain_figure(fig["data"]), shown["data"]), view
+        assert same_json(plain_figure(fig["layout"]), shown["layout"]), view
     launch_traces = [t for t in exported[0]["data"] if str(t.get("name", "")).startswith("launches")]
     assert launch_traces, "the timeline's launch layer is exported"
+    manifest = json.loads(next((tmp_path / "exports").glob("*/manifest.json")).read_text(encoding="utf-8"))
+    assert [c["name"] for c in manifest["charts"]] == list(ALL_VIEWS)
+    assert manifest["charts"][2]["options"] == {"by_type": False, "n": 2}  # the user's top-N over the default
+    assert any("launches (nagix)" in n for n in manifest["charts"][0]["notes"])

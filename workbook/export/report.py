@@ -299,6 +299,9 @@ class ReportExporter(Exporter):
         for i, (fig, label, record) in enumerate(figures, 1):
             meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
             notes = [str(n) for n in meta.get("notes", [])]
+            if self.launches is not None and record["name"] in CHARTS and CHARTS[record["name"]].launch_layer:
+                notes.append(f"With {len(self.launches):,} launches (nagix) in the filter's dates as a layer of "
+                             "their own; the manifest does not hold them.")  # fmt: skip
             files = {}
             for fmt in images:
                 rel = f"charts/{i:02d}-{safe_filename(record['name'])}.{fmt}"
