@@ -18,7 +18,8 @@ package: import from the package with ``from workbook.explore import ...`` or
 
 from __future__ import annotations
 
-import importlib
+import sys
+from types import ModuleType
 from typing import Any
 
 #: The modules of the package, searched in this order for a public name.
@@ -27,11 +28,20 @@ MODULES: tuple[str, ...] = ("state", "log", "table", "actions")
 __all__ = ["MODULES"]
 
 
+def _modules() -> dict[str, ModuleType]:
+    import workbook.explore.actions
+    import workbook.explore.log
+    import workbook.explore.state
+    import workbook.explore.table  # noqa: F401  (the four are imported for sys.modules)
+
+    return {m: sys.modules[f"{__name__}.{m}"] for m in MODULES}
+
+
 def __getattr__(name: str) -> Any:
-    if name in MODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    for module_name in MODULES:
-        module = importlib.import_module(f"{__name__}.{module_name}")
+    modules = _modules()
+    if name in modules:
+        return modules[name]
+    for module in modules.values():
         if name in getattr(module, "__all__", ()):
             return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
