@@ -45,9 +45,11 @@ def main() -> None:
         exported = report_figures((latest / "report.html").read_text(encoding="utf-8"))
         same = [v for v, fig in zip(VIEWS, exported, strict=True)
                 if same_json(plain_figure(fig), plain_figure(ex.figure(v)))]  # fmt: skip
-    print(f"{args.events:,} events: {len(same)}/{len(VIEWS)} views exported as on screen ({', '.join(same) or '-'}); "
-          f"export (html) median {statistics.median(times):.2f} s wall, {statistics.median(cpu):.2f} s CPU over "
-          f"{args.repeat}")
+    print(
+        f"{args.events:,} events: {len(same)}/{len(VIEWS)} views exported as on screen ({', '.join(same) or '-'}); "
+        f"export (html) median {statistics.median(times):.2f} s wall, {statistics.median(cpu):.2f} s CPU over "
+        f"{args.repeat}"
+    )
 
 
 if __name__ == "__main__":
