@@ -18,11 +18,10 @@ from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.ner_features import (
     candidates,
     doc_context,
-    feature_index,
-    featurize,
     name_kind,
     tokens,
 )
+from workbook.extract.ner_featurize import bucket, feature_index, featurize
 from workbook.extract.ner_merge import RuleSpan, extend_particles, merge_learned
 from workbook.extract.ner_model import CLASSES, EntityModel, ScoredSpan, default_entity_model, load_entity_model
 from workbook.extract.pipeline import DefaultExtractor
@@ -126,7 +125,7 @@ def test_census_name_lexicon_kinds() -> None:
 
 def test_feature_index_is_stable_and_offsets_delimit_rows() -> None:
     cols, offsets = feature_index([["a", "b"], ["c"]], 10)
-    again, _ = feature_index([["a", "b"], ["c"]], 10, {})
+    again, _ = feature_index([[bucket("a", 10), bucket("b", 10)], [bucket("c", 10)]], 10)
     assert offsets.tolist() == [0, 2, 3] and cols.tolist() == again.tolist()
     assert all(0 <= c < 1024 for c in cols.tolist())
 
