@@ -121,7 +121,9 @@ class EntityModel:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
         if not len(cands):
             return []
-        probs = self.pool(toks, cands, probs)
+        return self._decode_pooled(toks, cands, self.pool(toks, cands, probs))
+
+    def _decode_pooled(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(len(cands)), best]
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
@@ -155,9 +157,11 @@ class EntityModel:
         """Decoded entity spans of ``text`` and the (pooled) class probabilities of every candidate
         span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_text`)."""
         toks, cands, probs = self.score_text(text, gaz_type, skip)
-        pooled = self.pool(toks, cands, probs) if len(cands) else probs
+        if not len(cands):
+            return [], {}
+        pooled = self.pool(toks, cands, probs)  # pooled once, for the decision and for the caller
         rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
-        return self.decode(toks, cands, probs), rows
+        return self._decode_pooled(toks, cands, pooled), rows
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""
