@@ -71,6 +71,12 @@ class Featurizer(Generic[F]):
         self._two: dict[tuple[str, str, str], F] = {}
         self._const: dict[str, F] = {}
         self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
+        self._runs: dict[tuple[int, bool, bool], F] = {  # run length, starts it, ends it
+            (k, a, b): self._intern(f"run:{k}:{int(a)}{int(b)}")
+            for k in range(1, 7)
+            for a in (False, True)
+            for b in (False, True)
+        }
 
     def _c(self, feature: str) -> F:
         out = self._const.get(feature)
@@ -143,61 +149,77 @@ class Featurizer(Generic[F]):
     ) -> list[list[F]]:
         """The features of each candidate (see :mod:`workbook.extract.ner_features`)."""
         self._clear_if_full()
-        c_, o_, t_ = self._c, self._o, self._t
+        c_, t_ = self._c, self._t
         lows = [t.lower for t in toks]
+        txt = [t.text for t in toks]
         spans: dict[tuple[str, ...], tuple[list[F], str]] = {}  # a spelling's own features, once per document
+        lefts: dict[int, list[F]] = {}  # what stands before a candidate starting at token i, once per i
+        rights: dict[int, list[F]] = {}  # what follows a candidate ending before token j, once per j
         word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
         n = len(toks)
+        runs = self._runs
         out: list[list[F]] = []
         for c in cands:
             i, j = c.i, c.j
-            texts = tuple([t.text for t in toks[i:j]])
-            own = spans.get(texts)
-            if own is None:
-                own = spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
-            row = own[0].copy()
-            shape = own[1]
-            w0, wl = lows[i], lows[j - 1]
-            first = toks[i]
+            texts = tuple(txt[i:j])
+            if texts not in spans:
+                spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
+            if i not in lefts:
+                lefts[i] = self._left(lows, i, toks[i].initial, ctx)
+            if j not in rights:
+                rights[j] = self._right(lows, txt, j)
+            own_ids, shape = spans[texts]
             l1 = lows[i - 1] if i > 0 else "<s>"
-            l2 = lows[i - 2] if i > 1 else "<s>"
             r1 = lows[j] if j < n else "</s>"
-            r2 = lows[j + 1] if j + 1 < n else "</s>"
+            row: list[F] = own_ids.copy()
+            row += lefts[i]
+            row += rights[j]
             row += [
-                o_("L1", l1),
-                o_("L2", l2),
-                o_("R1", r1),
-                o_("R2", r2),
                 t_("L1R1", l1, r1),
-                t_("L1f", l1, w0),
-                t_("lR1", wl, r1),
                 t_("L1sh", l1, shape),
                 t_("shR1", shape, r1),
-                c_(f"run:{min(c.run_end - c.run_start, 6)}:{int(i == c.run_start)}{int(j == c.run_end)}"),
+                runs[(min(c.run_end - c.run_start, 6), i == c.run_start, j == c.run_end)],
             ]
-            if first.initial:
+            if toks[i].initial:
                 row.append(c_(f"init:{min(j - i, 3)}"))
                 if j - i == 1:
-                    row.append(o_("init1", w0))
-                    if w0 in ctx.mid_sentence:
+                    row.append(self._o("init1", lows[i]))
+                    if lows[i] in ctx.mid_sentence:
                         row.append(c_("init_seen_mid"))
-            elif w0 in ctx.mid_sentence:
-                row.append(c_("mid"))
             if j - i == 1 and c.run_end - c.run_start == 1:
-                if w0 in ctx.inner_last:
+                if lows[i] in ctx.inner_last:
                     row.append(c_("last_of_longer"))
-                if w0 in ctx.inner_first:
+                if lows[i] in ctx.inner_first:
                     row.append(c_("first_of_longer"))
-            nxt = toks[j].text if j < n else ""
-            if nxt[:1].islower() and nxt.isalpha():
-                row.append(c_("next_lower"))  # "North Korean leaders": a modifier, often no name
-                row.append(o_("next_lower", wl[-3:]))
-            elif nxt[:1].isupper():
-                row.append(c_("next_cap"))
-            if l1 in TITLE_WORDS or (l1 == "." and i > 1 and l2 in TITLE_WORDS):
-                row.append(c_("title_before"))
             out.append(row)
         return out
+
+    def _left(self, lows: Sequence[str], i: int, initial: bool, ctx: DocContext) -> list[F]:
+        """The features of the words before token ``i`` (and their conjunction with it)."""
+        w0 = lows[i]
+        l1 = lows[i - 1] if i > 0 else "<s>"
+        l2 = lows[i - 2] if i > 1 else "<s>"
+        row = [self._o("L1", l1), self._o("L2", l2), self._t("L1f", l1, w0)]
+        if not initial and w0 in ctx.mid_sentence:
+            row.append(self._c("mid"))
+        if l1 in TITLE_WORDS or (l1 == "." and i > 1 and l2 in TITLE_WORDS):
+            row.append(self._c("title_before"))
+        return row
+
+    def _right(self, lows: Sequence[str], txt: Sequence[str], j: int) -> list[F]:
+        """The features of the words from token ``j`` on (and their conjunction with token ``j - 1``)."""
+        n = len(lows)
+        wl = lows[j - 1]
+        r1 = lows[j] if j < n else "</s>"
+        r2 = lows[j + 1] if j + 1 < n else "</s>"
+        row = [self._o("R1", r1), self._o("R2", r2), self._t("lR1", wl, r1)]
+        nxt = txt[j] if j < n else ""
+        if nxt[:1].islower() and nxt.isalpha():
+            row.append(self._c("next_lower"))  # "North Korean leaders": a modifier, often no name
+            row.append(self._o("next_lower", wl[-3:]))
+        elif nxt[:1].isupper():
+            row.append(self._c("next_cap"))
+        return row
 
     def _own(
         self,
