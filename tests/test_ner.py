@@ -162,6 +162,21 @@ def test_feature_ids_are_the_hashed_feature_strings_and_are_reused() -> None:
     assert offsets[-1] == len(cols) == sum(map(len, strings))
 
 
+def test_a_full_featurizer_starts_afresh_with_the_same_features(monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbook.extract.ner_featurize as nf
+
+    text = "Ann Smith met Taro Higuchi in Kyoto. Smith said the talks went well."
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    ctx = doc_context(text, toks, cands)
+    ids = Featurizer(lambda f: bucket(f, 12))
+    before = ids.rows(toks, cands, ctx, lambda s: None)
+    monkeypatch.setattr(nf, "_CACHE_LIMIT", 3)
+    after = ids.rows(toks, cands, ctx, lambda s: None)  # caches cleared first, then filled again
+    assert before == after
+    assert len(ids._spans) <= len({text[c.start : c.end] for c in cands})
+
+
 def test_the_model_scores_feature_ids_as_it_scores_their_strings() -> None:
     model = default_entity_model()
     text = "Jeffrey Lewis of the Middlebury Institute spoke in Monterey on Tuesday."

@@ -45,7 +45,7 @@ from workbook.extract.vocabulary import (
 __all__ = ["Featurizer", "bucket", "feature_index", "featurize"]
 
 F = TypeVar("F", int, str)
-_CACHE_LIMIT = 1 << 19  # remembered words and conjunctions per featurizer before it starts afresh
+_CACHE_LIMIT = 1 << 17  # remembered spellings and conjunctions (about 40 MB) before a featurizer starts afresh
 
 
 @lru_cache(maxsize=1 << 18)

@@ -1,11 +1,13 @@
 """The learned entity classifier: one decision per candidate span, scored in batches with numpy.
 
-The model is a multinomial logistic regression over hashed features
-(:mod:`workbook.extract.ner_features`): a weight matrix of ``2**bits`` rows and one column per class
-(``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All candidates of a
-document are scored at once: their hashed feature columns are gathered from the matrix and summed per
-candidate (``numpy.add.reduceat``), then a softmax. :meth:`EntityModel.decode` keeps the most
-probable non-overlapping spans whose best class is not ``none``.
+The model is a multinomial logistic regression over hashed features (candidates from
+:mod:`workbook.extract.ner_features`, their feature ids from :mod:`workbook.extract.ner_featurize`,
+built once per word, spelling and token position and remembered by the model): a weight matrix of
+``2**bits`` rows and one column per class (``none``, ``person``, ``organization``, ``place``,
+``other``) plus a bias. All candidates of a document are scored at once: their feature columns are
+gathered from the matrix and summed per candidate (``numpy.add.reduceat``), then a softmax.
+:meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
+``none``.
 
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
