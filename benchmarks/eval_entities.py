@@ -35,7 +35,16 @@ from pathlib import Path
 
 from benchmarks.ner_data import Doc, gum_docs, training_docs
 
-__all__ = ["CLASSES", "Pred", "Scores", "naive_predict", "score", "workbook_predictor"]
+__all__ = [
+    "CLASSES",
+    "ERROR_KINDS",
+    "Pred",
+    "Scores",
+    "false_positive_kinds",
+    "naive_predict",
+    "score",
+    "workbook_predictor",
+]
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CLASSES = ("person", "place_org", "weapon")
@@ -138,6 +147,43 @@ def score_doc(doc: Doc, preds: Sequence[Pred], scores: Scores) -> None:
     )
 
 
+#: Why a prediction is a false positive (see :func:`false_positive_kinds`).
+ERROR_KINDS = ("no name there", "inside an unscored gold span", "wrong type", "boundary or duplicate")
+
+
+def false_positive_kinds(doc: Doc, preds: Sequence[Pred]) -> list[tuple[str, Pred]]:
+    """The false positives of ``preds`` on ``doc`` (as :func:`score_doc` counts them), each with its
+    kind: *no name there* (no gold span of any kind overlaps it: the "not an entity" decision);
+    *inside an unscored gold span* (it overlaps only gold spans the scoring does not count: not all
+    PROPN, such as "Paris, France", "first-time director Louis Malle", "United Kingdom" whose "United"
+    GUM tags as a verb); *wrong type* (it overlaps a counted gold span of another class only); and
+    *boundary or duplicate* (it overlaps a counted gold span of its class that another prediction
+    took)."""
+    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
+    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in _CLASS_OF]
+    unscored = [(g.start, g.end) for g in doc.spans if not g.proper]
+    kept = [p for p in preds if p.type in _CLASS_OF]
+    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in kept]
+    used_p, _, _ = _match(ps, golds, typed=True)
+    out: list[tuple[str, Pred]] = []
+    for i, p in enumerate(ps):
+        if i in used_p:
+            continue
+        over = [g for g in golds if _overlap((p[0], p[1]), (g[0], g[1])) > 0]
+        if not over and any(_overlap((p[0], p[1]), g) > 0 for g in ignored):
+            continue  # not counted at all
+        if any(g[2] == p[2] for g in over):
+            kind = ERROR_KINDS[3]
+        elif over:
+            kind = ERROR_KINDS[2]
+        elif any(_overlap((p[0], p[1]), g) > 0 for g in unscored):
+            kind = ERROR_KINDS[1]
+        else:
+            kind = ERROR_KINDS[0]
+        out.append((kind, kept[i]))
+    return out
+
+
 def score(docs: Sequence[Doc], predict: Callable[[str], list[Pred]]) -> Scores:
     """Scores of ``predict`` (text → predictions) on ``docs``."""
     scores = Scores()
@@ -206,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--set", choices=("gum-news", "held-out", "all"), default="all")
     ap.add_argument("--system", choices=("default", "rules", "naive", "spacy", "all"), default="all")
+    ap.add_argument("--errors", action="store_true", help="also count each system's false positives by kind")
     args = ap.parse_args(argv)
     if not (args.data / "gum-news_amir-zeldes").is_dir():
         print(f"no data at {args.data}: nothing to evaluate", file=sys.stderr)
@@ -237,7 +284,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             started = time.process_time()
             s = score(docs, predict)
             print(table(sys_name, s, time.process_time() - started))
+            if args.errors:
+                print(error_table(sys_name, docs, predict, s))
     return 0
+
+
+def error_table(name: str, docs: Sequence[Doc], predict: Callable[[str], list[Pred]], scores: Scores) -> str:
+    """False positives by kind (:func:`false_positive_kinds`) and class, with a few examples each, and
+    (a diagnostic, not the issue's figure) the typed scores if predictions inside gold spans the
+    scoring does not count were neither right nor wrong, as predictions inside other names are."""
+    counts: dict[tuple[str, str], int] = {}
+    examples: dict[str, list[str]] = {k: [] for k in ERROR_KINDS}
+    for d in docs:
+        for kind, p in false_positive_kinds(d, predict(d.text)):
+            key = (kind, _CLASS_OF[p.type])
+            counts[key] = counts.get(key, 0) + 1
+            if len(examples[kind]) < 6:
+                examples[kind].append(f"{d.text[p.start : p.end]!r} ({p.type})")
+    rows = [f"\nfalse positives of {name} by kind\n\n| kind | person | place_org | examples |\n|---|---|---|---|"]
+    for kind in ERROR_KINDS:
+        rows.append(
+            f"| {kind} | {counts.get((kind, 'person'), 0)} | {counts.get((kind, 'place_org'), 0)} | "
+            + ", ".join(examples[kind])
+            + " |"
+        )
+    tp, fp, fn = sum(scores.tp.values()), sum(scores.fp.values()), sum(scores.fn.values())
+    inside = sum(n for (kind, _), n in counts.items() if kind == ERROR_KINDS[1])
+    p, r, f = Scores.prf(tp, fp - inside, fn)
+    rows.append(f"\ndiagnostic: typed P / R / F1 {p:.2f} / {r:.2f} / {f:.2f} without the {inside} '{ERROR_KINDS[1]}'")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

@@ -46,11 +46,10 @@ from workbook.extract.ner_features import (
     Tok,
     candidates,
     doc_context,
-    feature_index,
-    featurize,
     name_kind,
     tokens,
 )
+from workbook.extract.ner_featurize import feature_index, featurize
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
 __all__ = ["common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
@@ -61,7 +60,7 @@ _STRIP_FIRST = frozenset(["the", "a", "an"])
 
 def gold_cores(doc: Doc, toks: Sequence[Tok]) -> dict[tuple[int, int], str]:
     """(start, end) of each gold name's core → its type (see the module docstring)."""
-    from workbook.extract.ner_features import _TITLE_WORDS  # the same title words the features use
+    from workbook.extract.ner_features import TITLE_WORDS  # the same title words the features use
 
     out: dict[tuple[int, int], str] = {}
     starts = [t.start for t in toks]
@@ -74,7 +73,7 @@ def gold_cores(doc: Doc, toks: Sequence[Tok]) -> dict[tuple[int, int], str]:
         b = a
         while b < len(toks) and toks[b].end <= g.end:
             b += 1
-        while a < b and (toks[a].lower in _STRIP_FIRST or toks[a].lower in _TITLE_WORDS or toks[a].text == "."):
+        while a < b and (toks[a].lower in _STRIP_FIRST or toks[a].lower in TITLE_WORDS or toks[a].text == "."):
             if b - a == 1:
                 break
             a += 1

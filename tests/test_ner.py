@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks.eval_entities import Pred, Scores, score, score_doc, workbook_predictor
+from benchmarks.eval_entities import (
+    ERROR_KINDS,
+    Pred,
+    Scores,
+    false_positive_kinds,
+    score,
+    score_doc,
+    workbook_predictor,
+)
 from benchmarks.ner_data import Doc, GoldSpan, gum_docs, parse_conllu, parse_iob2, split_docs, training_docs
 from benchmarks.train_entities import gold_cores, name_lexicon
 from benchmarks.train_entities import main as train_main
@@ -18,11 +26,10 @@ from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.ner_features import (
     candidates,
     doc_context,
-    feature_index,
-    featurize,
     name_kind,
     tokens,
 )
+from workbook.extract.ner_featurize import Featurizer, bucket, feature_index, featurize
 from workbook.extract.ner_merge import RuleSpan, extend_particles, merge_learned
 from workbook.extract.ner_model import CLASSES, EntityModel, ScoredSpan, default_entity_model, load_entity_model
 from workbook.extract.pipeline import DefaultExtractor
@@ -126,9 +133,59 @@ def test_census_name_lexicon_kinds() -> None:
 
 def test_feature_index_is_stable_and_offsets_delimit_rows() -> None:
     cols, offsets = feature_index([["a", "b"], ["c"]], 10)
-    again, _ = feature_index([["a", "b"], ["c"]], 10, {})
+    again, _ = feature_index([[bucket("a", 10), bucket("b", 10)], [bucket("c", 10)]], 10)
     assert offsets.tolist() == [0, 2, 3] and cols.tolist() == again.tolist()
     assert all(0 <= c < 1024 for c in cols.tolist())
+
+
+def test_feature_ids_are_the_hashed_feature_strings_and_are_reused() -> None:
+    text = (
+        "Dr. Ann Smith met Taro Higuchi in Kyoto. Smith said the Kyoto talks went well.\n"
+        "HIGUCHI'S office and the Ministry of Foreign Affairs of Japan agreed; al-Baghdadi did not."
+    )
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    ctx = doc_context(text, toks, cands)
+    names = {"ann": "g", "smith": "s0", "kyoto": "s2"}
+
+    def gaz(s: str) -> str | None:
+        return "place" if s in ("Kyoto", "Japan") else None
+
+    strings = featurize(toks, cands, ctx, gaz, frozenset({"office"}), names)
+    ids = Featurizer(lambda f: bucket(f, 12), frozenset({"office"}), names)
+    first = ids.rows(toks, cands, ctx, gaz)
+    again = ids.rows(toks, cands, ctx, gaz)  # from the remembered words, spellings and positions
+    assert len(strings) == len(first) == len(cands)
+    for s_row, i_row, i_again in zip(strings, first, again, strict=True):
+        assert sorted(bucket(f, 12) for f in s_row) == sorted(i_row) == sorted(i_again)
+    cols, offsets = feature_index(first, 12)
+    assert offsets[-1] == len(cols) == sum(map(len, strings))
+
+
+def test_a_full_featurizer_starts_afresh_with_the_same_features(monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbook.extract.ner_featurize as nf
+
+    text = "Ann Smith met Taro Higuchi in Kyoto. Smith said the talks went well."
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    ctx = doc_context(text, toks, cands)
+    ids = Featurizer(lambda f: bucket(f, 12))
+    before = ids.rows(toks, cands, ctx, lambda s: None)
+    monkeypatch.setattr(nf, "_CACHE_LIMIT", 3)
+    after = ids.rows(toks, cands, ctx, lambda s: None)  # caches cleared first, then filled again
+    assert before == after
+    assert len(ids._spans) <= len({text[c.start : c.end] for c in cands})
+
+
+def test_the_model_scores_feature_ids_as_it_scores_their_strings() -> None:
+    model = default_entity_model()
+    text = "Jeffrey Lewis of the Middlebury Institute spoke in Monterey on Tuesday."
+    toks, cands, probs = model.score_text(text, lambda s: None)
+    strings = featurize(toks, cands, doc_context(text, toks, cands), lambda s: None, model.common, model.names)
+    assert np.allclose(probs, model.probabilities(strings), atol=1e-5)
+    spans, rows = model.predict_with_probs(text, lambda s: None)
+    assert spans == model.predict(text, lambda s: None)  # pooled once, decided the same way
+    assert set(rows) == {(c.start, c.end) for c in cands}
 
 
 # --- the shipped model -------------------------------------------------------------------------------
@@ -332,6 +389,42 @@ def test_gold_cores_drop_titles_and_determiners() -> None:
     cores = gold_cores(doc, tokens(text))
     got = {text[s:e]: t for (s, e), t in cores.items()}
     assert got == {"Barack Obama": "person", "Democratic Party": "organization"}
+
+
+def test_false_positives_are_sorted_by_kind() -> None:
+    text = "Director Ann Lee visited Paris, France and Oslo with Kim and the World Cup team in Rome."
+    at = text.index
+    doc = Doc(
+        "d",
+        text,
+        [
+            GoldSpan(0, at("Lee") + 3, "person", proper=False),  # "Director Ann Lee": a title inside
+            GoldSpan(at("Paris"), at("France") + 6, "place", proper=False),  # "Paris, France"
+            GoldSpan(at("Oslo"), at("Oslo") + 4, "place"),
+            GoldSpan(at("Kim"), at("Kim") + 3, "person"),
+            GoldSpan(at("World"), at("Cup") + 3, "other"),
+        ],
+    )
+    preds = [
+        Pred(at("Ann"), at("Lee") + 3, "person"),
+        Pred(at("Paris"), at("Paris") + 5, "place"),
+        Pred(at("Oslo"), at("Oslo") + 4, "person"),
+        Pred(at("Kim"), at("Kim") + 3, "person"),
+        Pred(at("Kim"), at("Kim") + 2, "person"),
+        Pred(at("World"), at("Cup") + 3, "place"),
+        Pred(at("Rome"), at("Rome") + 4, "place"),
+    ]
+    kinds = {text[p.start : p.end]: k for k, p in false_positive_kinds(doc, preds)}
+    assert kinds == {
+        "Ann Lee": ERROR_KINDS[1],
+        "Paris": ERROR_KINDS[1],
+        "Oslo": ERROR_KINDS[2],
+        "Ki": ERROR_KINDS[3],
+        "Rome": ERROR_KINDS[0],
+    }  # "Kim" is right; "World Cup" overlaps a name the scoring ignores
+    s = Scores()
+    score_doc(doc, preds, s)
+    assert sum(s.fp.values()) == len(kinds)
 
 
 def test_scorer_counts_overlaps_one_to_one_and_ignores_other_names() -> None:

@@ -8,38 +8,28 @@ capitalised word is a candidate (so "Wu Chi-wai of the Democratic Party" offers 
 Tom Reed") is a cue, not part of the name: abbreviations with a full stop end a run, and capitalised
 titles are features the model weighs. A possessive "'s" is never part of a name.
 
-:func:`featurize` describes each candidate with strings (words, shape, affixes, context words,
-sentence-initial position, gazetteer membership of the span and of each of its words, given-name
-and surname lists (the model's name lexicon: only membership is a feature, an unknown word is no
-evidence either way), and what the rest of the document says: the same string elsewhere not opening
-a sentence, the word inside a longer name, a name's last word standing alone elsewhere ("Smith
-said"), the word written in lower case elsewhere), hashed into ``2**bits`` buckets with CRC32 (stable across runs).
-The model (:mod:`workbook.extract.ner_model`) scores every candidate of a document in one matrix
-product.
+:mod:`workbook.extract.ner_featurize` describes each candidate with hashed features: words, shape,
+affixes, context words, sentence-initial position, gazetteer membership of the span and of each of
+its words, given-name and surname lists (the model's name lexicon: only membership is a feature, an
+unknown word is no evidence either way), and what the rest of the document says (:class:`DocContext`:
+the same string elsewhere not opening a sentence, the word inside a longer name, a name's last word
+standing alone elsewhere ("Smith said"), the word written in lower case elsewhere). The model
+(:mod:`workbook.extract.ner_model`) scores every candidate of a document in one matrix product.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import numpy as np
-
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
-    FACILITY_HEADS,
-    GIVEN_NAMES,
     HONORIFICS,
-    KNOWN_ORGS,
     MONTHS,
     NEVER_NAME_START,
-    ORG_HEADS,
-    SURNAME_FIRST,
     TITLES,
     WEEKDAYS,
 )
@@ -49,12 +39,14 @@ __all__ = [
     "DEMONYMS",
     "MAX_SPAN",
     "RANK_ABBREVIATIONS",
+    "TITLE_WORDS",
     "Candidate",
+    "DocContext",
     "Tok",
     "candidates",
-    "feature_index",
-    "featurize",
+    "doc_context",
     "name_kind",
+    "shape_of",
     "tokens",
 ]
 
@@ -99,7 +91,10 @@ RANK_ABBREVIATIONS: frozenset[str] = _words(
     """pvt pfc spc cpl sgt ssg sfc msg 1sg sgm csm ssgt msgt gysgt lcpl amn sra tsgt smsgt cmsgt po cpo
     ens ltjg lt cdr cmdr capt maj col gen brig adm radm vadm wo cwo insp supt det cmdt cpt"""
 )
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t) | HONORIFICS | ABBREVIATED_TITLES | RANK_ABBREVIATIONS
+#: Words of titles and ranks: cues before a name ("General", "Sgt", "Dr").
+TITLE_WORDS: frozenset[str] = (
+    frozenset(w for t in TITLES for w in t) | HONORIFICS | ABBREVIATED_TITLES | RANK_ABBREVIATIONS
+)
 _NEVER_FIRST = NEVER_NAME_START | MONTHS | WEEKDAYS
 _SENT_END = frozenset(".!?:;\"“”'‘’()[]—–-•|")
 _SHAPE = str.maketrans(
@@ -172,7 +167,7 @@ def _adjacent(text: str, a: Tok, b: Tok) -> bool:
 def _cue(text: str, toks: Sequence[Tok], i: int) -> bool:
     """An abbreviated title or rank with its full stop ("Sgt.", "Gen."): a cue, not a name word."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return toks[i].lower in _TITLE_WORDS and nxt is not None and nxt.text == "." and nxt.start == toks[i].end
+    return toks[i].lower in TITLE_WORDS and nxt is not None and nxt.text == "." and nxt.start == toks[i].end
 
 
 def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
@@ -212,7 +207,8 @@ def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _shape(word: str) -> str:
+def shape_of(word: str) -> str:
+    """The shape of a word: letters as X/x, digits as d, repeats collapsed, at most six characters."""
     return _REPEATS.sub(r"\1", word.translate(_SHAPE))[:6]
 
 
@@ -243,163 +239,3 @@ def name_kind(tag: str) -> str:
         rank = int(tag[1:])
         return "s0" if rank <= 1000 else "s1" if rank <= 5000 else "s2"
     return "g"
-
-
-def featurize(
-    toks: Sequence[Tok],
-    cands: Sequence[Candidate],
-    ctx: DocContext,
-    gaz_type: Callable[[str], str | None],
-    common: frozenset[str] = frozenset(),
-    names: Mapping[str, str] | None = None,
-) -> list[list[str]]:
-    """The feature strings of each candidate (see the module docstring). ``common`` holds words
-    usually written in lower case (the model's vocabulary): a name is mostly made of other words.
-    ``names`` maps given names and surnames to their kind (:func:`name_kind`: ``g``, ``s0``..``s2``)."""
-    names = names or {}
-    word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
-    out: list[list[str]] = []
-    n = len(toks)
-    for c in cands:
-        words = [t.lower for t in toks[c.i : c.j]]
-        first = toks[c.i]
-        l1 = toks[c.i - 1].lower if c.i > 0 else "<s>"
-        l2 = toks[c.i - 2].lower if c.i > 1 else "<s>"
-        r1 = toks[c.j].lower if c.j < n else "</s>"
-        r2 = toks[c.j + 1].lower if c.j + 1 < n else "</s>"
-        size = c.j - c.i
-        shape = " ".join(_shape(t.text) for t in toks[c.i : c.j])[:24]
-        key = " ".join(words)
-        f = [
-            "bias",
-            f"n:{min(size, 5)}",
-            f"f:{words[0]}",
-            f"l:{words[-1]}",
-            f"sh:{shape}",
-            f"p3:{words[0][:3]}",
-            f"s3:{words[-1][-3:]}",
-            f"s2:{words[-1][-2:]}",
-            f"L1:{l1}",
-            f"L2:{l2}",
-            f"R1:{r1}",
-            f"R2:{r2}",
-            f"L1R1:{l1}|{r1}",
-            f"L1f:{l1}|{words[0]}",
-            f"lR1:{words[-1]}|{r1}",
-            f"L1sh:{l1}|{shape}",
-            f"shR1:{shape}|{r1}",
-            f"s4:{words[-1][-4:]}",
-            f"fs3:{words[0][-3:]}",
-            f"run:{min(c.run_end - c.run_start, 6)}:{int(c.i == c.run_start)}{int(c.j == c.run_end)}",
-        ]
-        f += [f"w:{w}" for w in words]
-        if size <= 3:
-            f.append(f"k:{key}")
-        if first.initial:
-            f.append(f"init:{min(size, 3)}")
-            if size == 1:
-                f.append(f"init1:{words[0]}")
-                if first.lower in ctx.mid_sentence:
-                    f.append("init_seen_mid")
-        if size == 1:
-            if first.text.isupper() and len(first.text) > 1:
-                f.append("acronym")
-            if first.text in ctx.lower_words or first.lower in ctx.lower_words:
-                f.append("lower_elsewhere")
-            if first.lower in ctx.inner_last and c.run_end - c.run_start == 1:
-                f.append("last_of_longer")
-            if first.lower in ctx.inner_first and c.run_end - c.run_start == 1:
-                f.append("first_of_longer")
-        elif key in ctx.lower_words:
-            f.append("lower_elsewhere")
-        if first.lower in ctx.mid_sentence and not first.initial:
-            f.append("mid")
-        n_common = sum(1 for w in words if w in common)
-        f.append(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}")
-        if words[0] in common:
-            f.append("first_common")
-        if words[-1] in common:
-            f.append("last_common")
-        nxt = toks[c.j].text if c.j < n else ""
-        if nxt[:1].islower() and nxt.isalpha():
-            f.append("next_lower")  # "North Korean leaders": a modifier, often no name
-            f.append(f"next_lower:{words[-1][-3:]}")
-        elif nxt[:1].isupper():
-            f.append("next_cap")
-        if any(ch.isdigit() for ch in key):
-            f.append("digit")
-        if "-" in key:
-            f.append("hyphen")
-        if l1 in _TITLE_WORDS or (l1 == "." and c.i > 1 and l2 in _TITLE_WORDS):
-            f.append("title_before")
-        if words[0] in _TITLE_WORDS:
-            f.append("title_first")
-        if words[0] in GIVEN_NAMES:
-            f.append("given")
-        if words[0] in SURNAME_FIRST:
-            f.append("surname_first")
-        if words[-1] in ORG_HEADS:
-            f.append("org_head")
-        if words[-1] in FACILITY_HEADS:
-            f.append("fac_head")
-        if any(w in ORG_HEADS for w in words[:-1]):
-            f.append("org_head_inside")
-        if key in KNOWN_ORGS:
-            f.append("known_org")
-        if words[0] in NEVER_NAME_START:
-            f.append("never_start")
-        if words[-1] in DEMONYMS:
-            f.append("demonym")
-        if words[0] in MONTHS or words[0] in WEEKDAYS:
-            f.append("date_word")
-        inner = [w for w in words[1:-1] if w in CONNECTORS]
-        if inner:
-            f.append(f"conn:{inner[0]}")
-        k_first = names.get(words[0])
-        k_last = names.get(words[-1])
-        if k_first is not None:
-            f.append(f"nf:{k_first}")
-        if k_last is not None:
-            f.append(f"nl:{k_last}")
-        if size > 1:
-            if k_first is not None and k_last is not None:
-                f.append(f"nfl:{k_first}|{k_last}|{min(size, 3)}")
-            if words[-1] in ctx.alone:
-                f.append("last_alone")  # "John Smith ... Smith said"
-            for t in toks[c.i : c.j]:
-                wg = word_gaz[t.text] if t.text in word_gaz else word_gaz.setdefault(t.text, gaz_type(t.text))
-                if wg is not None:
-                    f.append(f"wg:{wg}")
-        elif first.lower in ctx.inner_last:
-            f.append(f"ilast:{k_first}")
-        g = gaz_type(toks[c.i].text if size == 1 else " ".join(t.text for t in toks[c.i : c.j]))
-        if g is not None:
-            f.append(f"gaz:{g}")
-            if words[0] in GIVEN_NAMES:
-                f.append("gaz_given")
-        out.append(f)
-    return out
-
-
-@lru_cache(maxsize=1 << 18)
-def _bucket(feature: str, bits: int) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
-
-
-def feature_index(
-    features: Sequence[Sequence[str]], bits: int, cache: dict[str, int] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """(columns, row offsets) of hashed features: row ``k``'s buckets are
-    ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows.
-    ``cache`` (feature → bucket) saves hashing features seen before."""
-    flat = list(itertools.chain.from_iterable(features))
-    if cache is None:
-        cols = [_bucket(f, bits) for f in flat]
-    else:
-        mask = (1 << bits) - 1
-        for f in set(flat).difference(cache):
-            cache[f] = zlib.crc32(f.encode("utf-8")) & mask
-        cols = list(map(cache.__getitem__, flat))
-    offsets = np.zeros(len(features) + 1, dtype=np.int64)
-    np.cumsum([len(fs) for fs in features], out=offsets[1:])
-    return np.asarray(cols, dtype=np.int64), offsets

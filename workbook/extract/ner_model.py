@@ -1,11 +1,13 @@
 """The learned entity classifier: one decision per candidate span, scored in batches with numpy.
 
-The model is a multinomial logistic regression over hashed features
-(:mod:`workbook.extract.ner_features`): a weight matrix of ``2**bits`` rows and one column per class
-(``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All candidates of a
-document are scored at once: their hashed feature columns are gathered from the matrix and summed per
-candidate (``numpy.add.reduceat``), then a softmax. :meth:`EntityModel.decode` keeps the most
-probable non-overlapping spans whose best class is not ``none``.
+The model is a multinomial logistic regression over hashed features (candidates from
+:mod:`workbook.extract.ner_features`, their feature ids from :mod:`workbook.extract.ner_featurize`,
+built once per word, spelling and token position and remembered by the model): a weight matrix of
+``2**bits`` rows and one column per class (``none``, ``person``, ``organization``, ``place``,
+``other``) plus a bias. All candidates of a document are scored at once: their feature columns are
+gathered from the matrix and summed per candidate (``numpy.add.reduceat``), then a softmax.
+:meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
+``none``.
 
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
@@ -26,13 +28,13 @@ from importlib import resources
 import numpy as np
 
 from workbook.errors import EntityModelError
-from workbook.extract.ner_features import Candidate, Tok, candidates, doc_context, feature_index, featurize, tokens
+from workbook.extract.ner_features import Candidate, Tok, candidates, doc_context, tokens
+from workbook.extract.ner_featurize import Featurizer, bucket, feature_index
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
 
 CLASSES: tuple[str, ...] = ("none", "person", "organization", "place", "other")
 MODEL_FILE = "entities-v1.npz"
-_CACHE_LIMIT = 1 << 20  # feature strings whose buckets are remembered
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class EntityModel:
     names: Mapping[str, str] = field(default_factory=dict)  # given names and surnames → kind (a feature)
     threshold: float = 0.5  # a span is kept when P(none) is below this
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
-    _buckets: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # hashing cache
+    _featurizer: Featurizer[int] = field(init=False, repr=False, compare=False)  # per-word feature ids
 
     def __post_init__(self) -> None:
         if self.weights.shape != (1 << self.bits, len(self.classes)) or self.bias.shape != (len(self.classes),):
@@ -68,14 +70,17 @@ class EntityModel:
                 f"Entity model {self.version!r}: weights {self.weights.shape} and bias {self.bias.shape} do not fit "
                 f"{len(self.classes)} classes and {self.bits} feature bits; retrain with benchmarks/train_entities.py."
             )
+        bits = self.bits
+        featurizer = Featurizer(lambda f: bucket(f, bits), self.common, self.names)
+        object.__setattr__(self, "_featurizer", featurizer)
 
-    def probabilities(self, features: Sequence[Sequence[str]]) -> np.ndarray:
-        """Class probabilities ``(n, len(classes))`` of feature-string rows, in one batch."""
+    def probabilities(self, features: Sequence[Sequence[str]] | Sequence[Sequence[int]]) -> np.ndarray:
+        """Class probabilities ``(n, len(classes))`` of feature rows (strings or bucket ids), in one batch."""
         if not features:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        if len(self._buckets) > _CACHE_LIMIT:
-            self._buckets.clear()
-        cols, offsets = feature_index(features, self.bits, self._buckets)
+        return self._softmax(*feature_index(features, self.bits))
+
+    def _softmax(self, cols: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         scores = np.add.reduceat(self.weights[cols], offsets[:-1], axis=0) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
@@ -93,8 +98,8 @@ class EntityModel:
             cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
         if not cands:
             return toks, cands, np.zeros((0, len(self.classes)), dtype=np.float32)
-        feats = featurize(toks, cands, doc_context(text, toks, cands), gaz_type, self.common, self.names)
-        return toks, cands, self.probabilities(feats)
+        rows = self._featurizer.rows(toks, cands, doc_context(text, toks, cands), gaz_type)
+        return toks, cands, self.probabilities(rows)
 
     def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
         """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
@@ -118,7 +123,9 @@ class EntityModel:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
         if not len(cands):
             return []
-        probs = self.pool(toks, cands, probs)
+        return self._decode_pooled(toks, cands, self.pool(toks, cands, probs))
+
+    def _decode_pooled(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(len(cands)), best]
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
@@ -152,9 +159,11 @@ class EntityModel:
         """Decoded entity spans of ``text`` and the (pooled) class probabilities of every candidate
         span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_text`)."""
         toks, cands, probs = self.score_text(text, gaz_type, skip)
-        pooled = self.pool(toks, cands, probs) if len(cands) else probs
+        if not len(cands):
+            return [], {}
+        pooled = self.pool(toks, cands, probs)  # pooled once, for the decision and for the caller
         rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
-        return self.decode(toks, cands, probs), rows
+        return self._decode_pooled(toks, cands, pooled), rows
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""

@@ -1,0 +1,332 @@
+"""The features of candidate name spans, as hashed bucket ids built once per word.
+
+A candidate's features (see :mod:`workbook.extract.ner_features` for what they describe) fall in
+groups: those of its first word, of its last word, of each word inside it, of the words around it,
+conjunctions of two of these, and a few that look at the span as a whole or at the document.
+:class:`Featurizer` builds the groups of a word once and keeps them (as bucket ids, or as the
+feature strings for reading and tests), so scoring a document costs dictionary look-ups and list
+concatenation per candidate, not string formatting and hashing: the ids of every candidate of a
+document are gathered in one flat array (:meth:`Featurizer.index`) and scored in one numpy pass.
+
+Both forms come from the same code: :func:`featurize` gives the strings, :meth:`Featurizer.index`
+the ids; an id is the CRC32 of the string masked to ``bits`` (stable across runs and machines).
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+import numpy as np
+
+from workbook.extract.ner_features import (
+    CONNECTORS,
+    DEMONYMS,
+    TITLE_WORDS,
+    Candidate,
+    DocContext,
+    Tok,
+    shape_of,
+)
+from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    KNOWN_ORGS,
+    MONTHS,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    SURNAME_FIRST,
+    WEEKDAYS,
+)
+
+__all__ = ["Featurizer", "bucket", "feature_index", "featurize"]
+
+F = TypeVar("F", int, str)
+_CACHE_LIMIT = 1 << 17  # remembered spellings and conjunctions (about 40 MB) before a featurizer starts afresh
+
+
+@lru_cache(maxsize=1 << 18)
+def bucket(feature: str, bits: int) -> int:
+    """The hashed bucket of a feature string (CRC32, masked to ``bits``)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+class Featurizer(Generic[F]):
+    """Features of candidates, each passed through ``intern`` (a string → bucket id, or the string
+    itself); per-word groups and conjunctions are built once and remembered. ``common`` and
+    ``names`` as in :func:`featurize`."""
+
+    def __init__(
+        self, intern: Callable[[str], F], common: frozenset[str] = frozenset(), names: Mapping[str, str] | None = None
+    ) -> None:
+        self._intern: Callable[[str], F] = intern
+        self.common = common
+        self.names: Mapping[str, str] = names or {}
+        self._first: dict[str, list[F]] = {}
+        self._last: dict[str, list[F]] = {}
+        self._one: dict[tuple[str, str], F] = {}
+        self._two: dict[tuple[str, str, str], F] = {}
+        self._const: dict[str, F] = {}
+        self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
+        self._runs: dict[tuple[int, bool, bool], F] = {  # run length, starts it, ends it
+            (k, a, b): self._intern(f"run:{k}:{int(a)}{int(b)}")
+            for k in range(1, 7)
+            for a in (False, True)
+            for b in (False, True)
+        }
+
+    def _c(self, feature: str) -> F:
+        out = self._const.get(feature)
+        if out is None:
+            out = self._const[feature] = self._intern(feature)
+        return out
+
+    def _o(self, tag: str, value: str) -> F:
+        key = (tag, value)
+        out = self._one.get(key)
+        if out is None:
+            out = self._one[key] = self._intern(f"{tag}:{value}")
+        return out
+
+    def _t(self, tag: str, a: str, b: str) -> F:
+        key = (tag, a, b)
+        out = self._two.get(key)
+        if out is None:
+            out = self._two[key] = self._intern(f"{tag}:{a}|{b}")
+        return out
+
+    def _first_group(self, w: str) -> list[F]:
+        f = [f"f:{w}", f"p3:{w[:3]}", f"fs3:{w[-3:]}"]
+        if w in self.common:
+            f.append("first_common")
+        if w in TITLE_WORDS:
+            f.append("title_first")
+        if w in GIVEN_NAMES:
+            f.append("given")
+        if w in SURNAME_FIRST:
+            f.append("surname_first")
+        if w in NEVER_NAME_START:
+            f.append("never_start")
+        if w in MONTHS or w in WEEKDAYS:
+            f.append("date_word")
+        kind = self.names.get(w)
+        if kind is not None:
+            f.append(f"nf:{kind}")
+        return [self._intern(s) for s in f]
+
+    def _last_group(self, w: str) -> list[F]:
+        f = [f"l:{w}", f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"s4:{w[-4:]}"]
+        if w in self.common:
+            f.append("last_common")
+        if w in ORG_HEADS:
+            f.append("org_head")
+        if w in FACILITY_HEADS:
+            f.append("fac_head")
+        if w in DEMONYMS:
+            f.append("demonym")
+        kind = self.names.get(w)
+        if kind is not None:
+            f.append(f"nl:{kind}")
+        return [self._intern(s) for s in f]
+
+    def _clear_if_full(self) -> None:
+        if len(self._one) + len(self._two) + len(self._spans) > _CACHE_LIMIT:
+            self._first.clear()
+            self._last.clear()
+            self._one.clear()
+            self._two.clear()
+            self._spans.clear()
+
+    def rows(
+        self,
+        toks: Sequence[Tok],
+        cands: Sequence[Candidate],
+        ctx: DocContext,
+        gaz_type: Callable[[str], str | None],
+    ) -> list[list[F]]:
+        """The features of each candidate (see :mod:`workbook.extract.ner_features`)."""
+        self._clear_if_full()
+        c_, t_ = self._c, self._t
+        lows = [t.lower for t in toks]
+        txt = [t.text for t in toks]
+        spans: dict[tuple[str, ...], tuple[list[F], str]] = {}  # a spelling's own features, once per document
+        lefts: dict[int, list[F]] = {}  # what stands before a candidate starting at token i, once per i
+        rights: dict[int, list[F]] = {}  # what follows a candidate ending before token j, once per j
+        word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
+        n = len(toks)
+        runs = self._runs
+        out: list[list[F]] = []
+        for c in cands:
+            i, j = c.i, c.j
+            texts = tuple(txt[i:j])
+            if texts not in spans:
+                spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
+            if i not in lefts:
+                lefts[i] = self._left(lows, i, toks[i].initial, ctx)
+            if j not in rights:
+                rights[j] = self._right(lows, txt, j)
+            own_ids, shape = spans[texts]
+            l1 = lows[i - 1] if i > 0 else "<s>"
+            r1 = lows[j] if j < n else "</s>"
+            row: list[F] = own_ids.copy()
+            row += lefts[i]
+            row += rights[j]
+            row += [
+                t_("L1R1", l1, r1),
+                t_("L1sh", l1, shape),
+                t_("shR1", shape, r1),
+                runs[(min(c.run_end - c.run_start, 6), i == c.run_start, j == c.run_end)],
+            ]
+            if toks[i].initial:
+                row.append(c_(f"init:{min(j - i, 3)}"))
+                if j - i == 1:
+                    row.append(self._o("init1", lows[i]))
+                    if lows[i] in ctx.mid_sentence:
+                        row.append(c_("init_seen_mid"))
+            if j - i == 1 and c.run_end - c.run_start == 1:
+                if lows[i] in ctx.inner_last:
+                    row.append(c_("last_of_longer"))
+                if lows[i] in ctx.inner_first:
+                    row.append(c_("first_of_longer"))
+            out.append(row)
+        return out
+
+    def _left(self, lows: Sequence[str], i: int, initial: bool, ctx: DocContext) -> list[F]:
+        """The features of the words before token ``i`` (and their conjunction with it)."""
+        w0 = lows[i]
+        l1 = lows[i - 1] if i > 0 else "<s>"
+        l2 = lows[i - 2] if i > 1 else "<s>"
+        row = [self._o("L1", l1), self._o("L2", l2), self._t("L1f", l1, w0)]
+        if not initial and w0 in ctx.mid_sentence:
+            row.append(self._c("mid"))
+        if l1 in TITLE_WORDS or (l1 == "." and i > 1 and l2 in TITLE_WORDS):
+            row.append(self._c("title_before"))
+        return row
+
+    def _right(self, lows: Sequence[str], txt: Sequence[str], j: int) -> list[F]:
+        """The features of the words from token ``j`` on (and their conjunction with token ``j - 1``)."""
+        n = len(lows)
+        wl = lows[j - 1]
+        r1 = lows[j] if j < n else "</s>"
+        r2 = lows[j + 1] if j + 1 < n else "</s>"
+        row = [self._o("R1", r1), self._o("R2", r2), self._t("lR1", wl, r1)]
+        nxt = txt[j] if j < n else ""
+        if nxt[:1].islower() and nxt.isalpha():
+            row.append(self._c("next_lower"))  # "North Korean leaders": a modifier, often no name
+            row.append(self._o("next_lower", wl[-3:]))
+        elif nxt[:1].isupper():
+            row.append(self._c("next_cap"))
+        return row
+
+    def _own(
+        self,
+        span: Sequence[Tok],
+        ctx: DocContext,
+        gaz_type: Callable[[str], str | None],
+        word_gaz: dict[str, str | None],
+    ) -> tuple[list[F], str]:
+        """The features of a spelling wherever it stands in the document, and its shape."""
+        c_, o_ = self._c, self._o
+        texts = tuple([t.text for t in span])
+        fixed = self._spans.get(texts)
+        if fixed is None:
+            fixed = self._spans[texts] = self._spelling(span)
+        ids, shape, key = fixed
+        row = list(ids)
+        words = [t.lower for t in span]
+        size = len(words)
+        w0, wl = words[0], words[-1]
+        if size == 1:
+            if texts[0] in ctx.lower_words or w0 in ctx.lower_words:
+                row.append(c_("lower_elsewhere"))
+        elif key in ctx.lower_words:
+            row.append(c_("lower_elsewhere"))
+        k_first = self.names.get(w0)
+        if size > 1:
+            if wl in ctx.alone:
+                row.append(c_("last_alone"))  # "John Smith ... Smith said"
+            for t in texts:
+                wg = word_gaz[t] if t in word_gaz else word_gaz.setdefault(t, gaz_type(t))
+                if wg is not None:
+                    row.append(o_("wg", wg))
+        elif w0 in ctx.inner_last:
+            row.append(c_(f"ilast:{k_first}"))
+        g = gaz_type(texts[0] if size == 1 else " ".join(texts))
+        if g is not None:
+            row.append(o_("gaz", g))
+            if w0 in GIVEN_NAMES:
+                row.append(c_("gaz_given"))
+        return row, shape
+
+    def _spelling(self, span: Sequence[Tok]) -> tuple[list[F], str, str]:
+        """The features of a spelling that neither its document nor the gazetteer change; its shape and key."""
+        c_, o_ = self._c, self._o
+        words = [t.lower for t in span]
+        size = len(words)
+        w0, wl = words[0], words[-1]
+        first = span[0]
+        shape = " ".join([shape_of(t.text) for t in span])[:24]
+        key = " ".join(words)
+        if w0 not in self._first:
+            self._first[w0] = self._first_group(w0)
+        if wl not in self._last:
+            self._last[wl] = self._last_group(wl)
+        row = [c_("bias"), c_(f"n:{min(size, 5)}"), o_("sh", shape)]
+        row += self._first[w0]
+        row += self._last[wl]
+        row += [o_("w", w) for w in words]
+        if size <= 3:
+            row.append(o_("k", key))
+        if size == 1 and first.text.isupper() and len(first.text) > 1:
+            row.append(c_("acronym"))
+        n_common = sum(1 for w in words if w in self.common)
+        row.append(c_(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}"))
+        if any(ch.isdigit() for ch in key):
+            row.append(c_("digit"))
+        if "-" in key:
+            row.append(c_("hyphen"))
+        if size > 1 and any(w in ORG_HEADS for w in words[:-1]):
+            row.append(c_("org_head_inside"))
+        if key in KNOWN_ORGS:
+            row.append(c_("known_org"))
+        if size > 2:
+            inner = [w for w in words[1:-1] if w in CONNECTORS]
+            if inner:
+                row.append(o_("conn", inner[0]))
+        k_first = self.names.get(w0)
+        if size > 1:
+            k_last = self.names.get(wl)
+            if k_first is not None and k_last is not None:
+                row.append(c_(f"nfl:{k_first}|{k_last}|{min(size, 3)}"))
+        return row, shape, key
+
+
+def featurize(
+    toks: Sequence[Tok],
+    cands: Sequence[Candidate],
+    ctx: DocContext,
+    gaz_type: Callable[[str], str | None],
+    common: frozenset[str] = frozenset(),
+    names: Mapping[str, str] | None = None,
+) -> list[list[str]]:
+    """The feature strings of each candidate. ``common`` holds words usually written in lower case
+    (the model's vocabulary): a name is mostly made of other words. ``names`` maps given names and
+    surnames to their kind (:func:`~workbook.extract.ner_features.name_kind`)."""
+    return Featurizer(str, common, names).rows(toks, cands, ctx, gaz_type)
+
+
+def feature_index(
+    features: Sequence[Sequence[str]] | Sequence[Sequence[int]], bits: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, row offsets) of feature rows (strings are hashed, ids kept): row ``k``'s buckets are
+    ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows."""
+    flat: Iterable[object] = itertools.chain.from_iterable(features)
+    if features and features[0] and isinstance(features[0][0], str):
+        flat = (bucket(str(f), bits) for f in flat)
+    cols = np.fromiter(flat, dtype=np.int64)
+    offsets = np.zeros(len(features) + 1, dtype=np.int64)
+    np.cumsum([len(fs) for fs in features], out=offsets[1:])
+    return cols, offsets
