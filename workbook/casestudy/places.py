@@ -26,8 +26,8 @@ from workbook.extract.gazetteer import (
     load_nagix_facilities,
     merge_gazetteers,
 )
+from workbook.names import romanisation_key
 from workbook.tables.admin import admin_gazetteer, haversine_km
-from workbook.tables.linking import romanisation_key
 
 __all__ = [
     "DPRK_BOX",
@@ -86,7 +86,7 @@ def landmark_gazetteer(city: GazetteerEntry) -> Gazetteer:
 
 def reconcile(base: Gazetteer, extra: Gazetteer) -> Gazetteer:
     """``extra`` with its entries renamed to the name ``base`` uses for the same place (same type, same
-    :func:`~workbook.tables.linking.romanisation_key` without "City", points closer than their
+    :func:`~workbook.names.romanisation_key` without "City", points closer than their
     uncertainties), so that merging the two pools their spellings instead of keeping two entries:
     "North Pyongan" (admin divisions) becomes "North Phyongan" (built-in), "Sinpho City" → "Sinpo"."""
     by_key: dict[tuple[str, str], GazetteerEntry] = {}

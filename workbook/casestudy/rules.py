@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from workbook.extract.weapons import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES
+from workbook.names import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES, weapon_key
 
 __all__ = [
     "ACTIVITIES",
@@ -196,7 +196,7 @@ def find_kcna_dates(text: str, published: date, start: int = 0, end: int | None 
 
 # --- weapon systems ------------------------------------------------------------------------------
 
-_FAMILIES = "|".join(sorted(NORTH_KOREAN_FAMILIES, key=len, reverse=True))  # declared once, in extract.weapons
+_FAMILIES = "|".join(sorted(NORTH_KOREAN_FAMILIES, key=len, reverse=True))  # declared once, in workbook.names
 _DESIGNATION = re.compile(
     rf"\b(?P<fam>{_FAMILIES})[-\s](?P<rest>\d+[A-Za-z]{{0,3}}(?:-[A-Z][a-z]?)?(?:-\d+(?:\.\d+)?)?)\b"
 )
@@ -220,12 +220,6 @@ NAGIX_MISSILE_KEYS: dict[str, str] = {
     "hwasong19": "hwasong-19", "hwasong18": "hwasong-18", "hwasong17": "hwasong-17", "hwasong16b": "hwasong-16b",
     "hwasong11da45": "hwasong-11-da-45", "hwasong11d": "hwasong-11d", "600mmmrl": "kn-25",
 }  # fmt: skip
-
-
-def weapon_key(name: str) -> str:
-    """A spelling-blind key of a weapon name: "Hwasongpho-11-Da-4.5" → "hwasong11da45"."""
-    key = re.sub(r"[^a-z0-9]", "", name.casefold())
-    return re.sub(r"^hwasongpho", "hwasong", key)
 
 
 def nagix_missile_key(name: str) -> str | None:
