@@ -173,6 +173,43 @@ def test_undated_articles_and_messages() -> None:
     assert {n for n, _ in PYONGYANG_LANDMARKS} >= {"Friendship Tower", "Liberation Tower"}
 
 
+def test_received_message_is_dated_by_its_delivery() -> None:
+    text = ("Pyongyang, March 4 (KCNA) --Kim Jong Un received a letter from the president of Laos.\n"
+            "The letter was delivered to the Foreign Ministry on the afternoon of March 2.")  # fmt: skip
+    m = extract_appearance("m1", text, HEAD + "Receives Letter from Lao President", date(2024, 3, 4), _gazetteer())
+    assert m.activity == "message" and m.date_stated and (m.date_start, m.date_end) == (date(2024, 3, 2),) * 2
+    assert m.places == ()
+    # the dateline is read by the extractor's parse_dateline, also with the dash glued to the name
+    assert text[m.lead_span[0] : m.lead_span[0] + 3] == "Kim"
+
+
+def test_places_of_speeches_venues_and_events() -> None:
+    speech = ("Pyongyang, May 10 (KCNA) --The following is the full text of Kim Jong Un's speech: Dear comrades, "
+              "Many thanks to you all. The harvest was good this year. We will build new houses soon. Officials "
+              "of the state are here in North Phyongan Province to help.")  # fmt: skip
+    a = extract_appearance("s1", speech, HEAD + "Makes Speech before Farmers", date(2024, 5, 10), _gazetteer())
+    assert a.activity == "speech" and [p.entry.name for p in a.places] == ["North Phyongan"]
+    venue = ("Pyongyang, May 3 (KCNA) --A ceremony for the builders was held on May 2.\nKim Jong Un attended "
+             "the ceremony.\nThe plaza of the April 25 House of Culture was crowded with the builders from "
+             "Uiju County.")  # fmt: skip
+    v = extract_appearance("v1", venue, "Ceremony for Builders Held", date(2024, 5, 3), _gazetteer())
+    assert v.activity == "ceremony" and [p.entry.name for p in v.places] == ["April 25 House of Culture", "Uiju"]
+    meeting = ("Pyongyang, May 5 (KCNA) --Kim Jong Un met the builders.\nThey thanked him for the meeting in "
+               "Pyongyang.")  # fmt: skip
+    m = extract_appearance("e1", meeting, HEAD + "Meets Builders", date(2024, 5, 5), _gazetteer())
+    assert [p.entry.name for p in m.places] == ["Pyongyang"]
+
+
+def test_a_landmark_placed_at_its_city_keeps_the_city() -> None:
+    text = ("Pyongyang, June 2 (KCNA) --A performance took place in Pyongyang on June 1.\nKim Jong Un watched it at "
+            "the April 25 House of Culture.")  # fmt: skip
+    a = extract_appearance("l1", text, HEAD + "Watches Performance", date(2024, 6, 2), _gazetteer())
+    assert {p.entry.name for p in a.places} == {"Pyongyang", "April 25 House of Culture"}
+    one = extract_appearance("l2", text.replace("Pyongyang on", "Sinpho on"), HEAD + "Watches Performance",
+                             date(2024, 6, 2), _gazetteer())  # fmt: skip
+    assert "South Hamgyong" not in {p.entry.name for p in one.places}  # a precise place still prunes its province
+
+
 def test_reconcile_pools_spellings_of_one_place() -> None:
     gaz = _gazetteer()
     north = gaz.lookup("North Pyongan")

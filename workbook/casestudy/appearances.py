@@ -3,7 +3,8 @@ places, site, weapon systems, each with the character offsets it was read from.
 
 Per article (rules in :mod:`workbook.casestudy.rules` and :mod:`workbook.casestudy.places`):
 
-* the **dateline** ("Pyongyang, July 16 (KCNA) --") is set aside: its town is where KCNA files from,
+* the **dateline** ("Pyongyang, July 16 (KCNA) --", read by the extractor's
+  :func:`~workbook.extract.dateline.parse_dateline`) is set aside: its town is where KCNA files from,
   not where the leader went;
 * the **lead** is the first sentence after it that names Kim Jong Un (or "he") with an activity verb;
 * the **date** is the first event date in a sentence naming him (not after a preposition: "gifts sent by
@@ -47,6 +48,7 @@ from workbook.casestudy.rules import (
     lead_activity,
     nagix_missile_key,
 )
+from workbook.extract.dateline import parse_dateline
 from workbook.extract.gazetteer import Gazetteer
 from workbook.extract.sentences import split_sentences
 
@@ -64,14 +66,27 @@ __all__ = [
 LEADER_TOPIC = "WPK General Secretary Kim Jong Un's Revolutionary Activities"
 #: A stated date more than this many days before publication is not the date of the reported activity.
 MAX_REPORT_LAG_DAYS = 10
-_DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Za-z ]{2,30}),\s+(?P<date>(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*\d{1,2})\s*\(KCNA\)\s*-*\s*"
-)
+#: What may follow a dateline before the body (:func:`~workbook.extract.dateline.parse_dateline` stops
+#: before a dash glued to the next word: "(KCNA) --Kim Jong Un").
+_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|-)?\s*")
 _EVENT = re.compile(r"\b(?:(?:was|were) held|took place|(?:was|were) given (?:at|in|before)|(?:was|were) conducted)\b")
 _MOVEMENT = re.compile(
     r"\b(?:[Gg]o(?:ing|es)? round|went round|arriv(?:ed|ing) at|visited|[Ll]ooking round|(?:was|were) held in"
-    r"|took place in|(?:was|were) given (?:at|in|before))\b"
+    r"|took place in|(?:was|were) given (?:at|in|before)"
+    # the event named with where it was: "the meeting in Pyongyang", "the ceremony held at ..."
+    r"|(?:meeting|ceremony|rally|reception|banquet|performance|celebrations?|parade)(?: (?:held|given))? (?:in|at)"
+    # a sentence opening on the venue: "The plaza of the April 25 House of Culture, where ..."
+    r"|^\s*The (?:plaza|venue|grounds|square|courtyard|site|compound|premises) of)\b",
+    re.MULTILINE,
+)
+#: A speaker's "here in North Phyongan Province" is where the speech is made (read in the whole text: a
+#: speech names its place anywhere).
+_HERE = re.compile(r"\b[Hh]ere in\b")
+#: A message or gift received: the sentence saying when it was delivered dates the leader's receipt
+#: ("The message of sympathy ... was conveyed to the Foreign Ministry ... on the evening of August 3").
+_DELIVERED = re.compile(
+    r"\b(?:message|letter|greetings|congratulations|gifts?|wreath|floral basket)\b[^.;]{0,120}?"
+    r"\b(?:was|were) (?:conveyed|delivered|received|handed|forwarded)\b"
 )
 #: The leader named as the object of a preposition ("gifts sent by", "the name of the respected Comrade"):
 #: the sentence tells someone else's act.
@@ -139,7 +154,7 @@ def _pick_date(text: str, published: date, sentences: list[tuple[int, int]], lea
 
     kim = [(s, e) for s, e in sentences if (s, e) == lead or _leader_acts(text, s, e)]
     if own_only:
-        return first(kim)
+        return first(kim) or first([(s, e) for s, e in sentences[:6] if _DELIVERED.search(text, s, e)])
     events = [(s, e) for s, e in sentences[:12] if _EVENT.search(text, s, e)]
     return first(kim) or first(events) or first(sentences[:3])
 
@@ -159,8 +174,10 @@ def unglue(text: str) -> str:
 
 def extract_appearance(doc_id: str, text: str, title: str, published: date, gazetteer: Gazetteer) -> Appearance:
     """The appearance one article reports (see the module docs)."""
-    dl = _DATELINE.search(text, 0, 400)
-    body = dl.end() if dl else 0
+    dl = parse_dateline(text)
+    body = m.end() if dl is not None and (m := _AFTER_DATELINE.match(text, dl.end)) else 0
+    at = text.find(dl.date_text, dl.start, dl.end) if dl is not None and dl.date_text else -1
+    dateline_date = (at, at + len(dl.date_text)) if dl is not None and dl.date_text and at >= 0 else (0, 0)
     sentences = [(max(s.start, body), s.end) for s in split_sentences(text) if s.end > body]
     lead = _lead(text, sentences)
     activity = classify_activity(title, unglue(text[lead[0] : lead[1]]))
@@ -170,14 +187,16 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
         start, end, best, stated, span = hit.first, hit.last, hit.first, True, (hit.start, hit.end)
     else:
         start, end, best, stated = published - timedelta(days=2), published, published - timedelta(days=1), False
-        span = (dl.start("date"), dl.end("date")) if dl else (0, 0)
+        span = dateline_date
         notes.append("date not stated: inferred from the publication date (KCNA reports 0-2 days later)")
     places: list[PlaceHit] = []
     if activity in APPEARANCE_ACTIVITIES:
         # in the other sentences, the place comes after the verb: "took place in Pyongyang", not the brigade's
         # destination before it
         regions = [lead] + [(m.start(), e) for s, e in sentences[:12] if (m := _MOVEMENT.search(text, s, e))]
-        in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start(), dl.end())] if dl else [])
+        if activity == "speech":
+            regions += [(m.start(), min(e, m.end() + 60)) for s, e in sentences if (m := _HERE.search(text, s, e))]
+        in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
         names = {p.entry.name for p in in_text}
         # a headline about someone else ("Flood Victims ... Arrive in Pyongyang", "Ceremony of ... Departure for
         # North Phyongan") names their places, not his destination

@@ -135,10 +135,13 @@ def _province_key(e: GazetteerEntry) -> str | None:
 
 
 def prune_provinces(hits: Sequence[PlaceHit]) -> list[PlaceHit]:
-    """``hits`` without the provinces that hold another hit ("Sinpho, South Hamgyong Province" → Sinpho)."""
+    """``hits`` without the provinces that hold another, more precisely placed hit ("Sinpho, South Hamgyong
+    Province" → Sinpho). A landmark placed at its city's point says no more than the city: both stay
+    ("the April 25 House of Culture" in "the capital city of Pyongyang")."""
     def holds_another(h: PlaceHit) -> bool:
         key = romanisation_key(h.entry.name)
-        return any(g is not h and _province_key(g.entry) == key for g in hits)
+        return any(g is not h and _province_key(g.entry) == key and g.entry.uncertainty_km < h.entry.uncertainty_km
+                   for g in hits)  # fmt: skip
 
     return [h for h in hits if not holds_another(h)]
 
