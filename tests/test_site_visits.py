@@ -13,7 +13,13 @@ from workbook.book import Book
 from workbook.casestudy.analysis import launch_events, nearest_facilities, visit_sites, visits, visits_before_launches
 from workbook.casestudy.appearances import LEADER_TOPIC, extract_appearance, extract_appearances, unglue
 from workbook.casestudy.evaluation import score_appearances
-from workbook.casestudy.places import PYONGYANG_LANDMARKS, landmark_gazetteer, reconcile
+from workbook.casestudy.places import (
+    PYONGYANG_LANDMARKS,
+    PlaceHit,
+    find_landmarks,
+    landmark_gazetteer,
+    reconcile,
+)
 from workbook.casestudy.rules import (
     classify_activity,
     find_kcna_dates,
@@ -208,6 +214,29 @@ def test_a_landmark_placed_at_its_city_keeps_the_city() -> None:
     one = extract_appearance("l2", text.replace("Pyongyang on", "Sinpho on"), HEAD + "Watches Performance",
                              date(2024, 6, 2), _gazetteer())  # fmt: skip
     assert "South Hamgyong" not in {p.entry.name for p in one.places}  # a precise place still prunes its province
+
+
+def test_unlisted_landmarks_are_placed_at_their_town() -> None:
+    text = "Pyongyang, June 9 (KCNA) --Kim Jong Un visited the Monument to the Heroic Builders of the Dam on June 8."
+    a = extract_appearance("k1", text, HEAD + "Visits Monument", date(2024, 6, 9), _gazetteer())
+    city = _gazetteer().lookup("Pyongyang")
+    assert [p.entry.name for p in a.places] == ["Monument to the Heroic Builders of the Dam"]
+    assert city is not None and a.places[0].entry.lat == city.lat  # the town the report is filed from
+    assert a.places[0].entry.uncertainty_km == city.uncertainty_km
+    assert all(text[p.start : p.end] == p.surface for p in a.places)
+    # a known place says where already; a landmark in its town is placed there
+    named = extract_appearance("k2", text.replace(" on June 8", " in Sinpho on June 8"), HEAD + "Visits Monument",
+                               date(2024, 6, 9), _gazetteer())  # fmt: skip
+    assert [p.entry.name for p in named.places] == ["Sinpo"]
+    hall_text = "He went to the Sinpho Fishermen's Hall."
+    sinpo = PlaceHit(15, 21, "Sinpho", named.places[0].entry)
+    hall = find_landmarks(hall_text, [(0, len(hall_text))], [sinpo], city)
+    assert [h.surface for h in hall] == ["Sinpho Fishermen's Hall"] and hall[0].entry.lat == sinpo.entry.lat
+    dated = find_landmarks("He laid a wreath at the Friendship Tower on July 26.", [(0, 52)], [], city)
+    assert [h.surface for h in dated] == ["Friendship Tower"]
+    plain = extract_appearance("k3", text.replace("the Monument to the Heroic Builders of the Dam", "the new dam"),
+                               HEAD + "Visits Dam", date(2024, 6, 9), _gazetteer())  # fmt: skip
+    assert plain.places == ()
 
 
 def test_reconcile_pools_spellings_of_one_place() -> None:

@@ -18,7 +18,9 @@ Per article (rules in :mod:`workbook.casestudy.rules` and :mod:`workbook.casestu
 * **places** are read in the headline (when it names him and his activity), the lead and, after the verb,
   the first sentences where he "goes round"/"arrives at" or where the event "was held in"/"took place
   in", and resolved with their coordinates and uncertainty; a message sent is not a visit, so messages
-  have no places;
+  have no places. When none of these names a known place, a named landmark no gazetteer lists ("the
+  Monument to ...") is the place, at the town the report is filed from
+  (:func:`~workbook.casestudy.places.find_landmarks`);
 * **weapon systems** are read in the whole text.
 
 Articles that tell the same story (filed twice, often under the same URL; or two reports of one test-fire)
@@ -36,7 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from workbook.book import Book
-from workbook.casestudy.places import PlaceHit, prune_provinces, resolve_places
+from workbook.casestudy.places import PlaceHit, find_landmarks, prune_provinces, resolve_places
 from workbook.casestudy.rules import (
     APPEARANCE_ACTIVITIES,
     LEADER_NAME,
@@ -71,8 +73,8 @@ MAX_REPORT_LAG_DAYS = 10
 _AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|-)?\s*")
 _EVENT = re.compile(r"\b(?:(?:was|were) held|took place|(?:was|were) given (?:at|in|before)|(?:was|were) conducted)\b")
 _MOVEMENT = re.compile(
-    r"\b(?:[Gg]o(?:ing|es)? round|went round|arriv(?:ed|ing) at|visited|[Ll]ooking round|(?:was|were) held in"
-    r"|took place in|(?:was|were) given (?:at|in|before)"
+    r"\b(?:[Gg]o(?:ing|es)? round|went round|arriv(?:ed|ing) at|visited|[Ll]ooking round|(?:was|were) held (?:in|at)"
+    r"|took place (?:in|at)|(?:was|were) given (?:at|in|before)"
     # the event named with where it was: "the meeting in Pyongyang", "the ceremony held at ..."
     r"|(?:meeting|ceremony|rally|reception|banquet|performance|celebrations?|parade)(?: (?:held|given))? (?:in|at)"
     # a sentence opening on the venue: "The plaza of the April 25 House of Culture, where ..."
@@ -197,6 +199,8 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
         if activity == "speech":
             regions += [(m.start(), min(e, m.end() + 60)) for s, e in sentences if (m := _HERE.search(text, s, e))]
         in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
+        if not in_text:  # an unlisted landmark says where only when nothing else does ("before the Monument to ...")
+            in_text = find_landmarks(text, regions, [], gazetteer.lookup(dl.place) if dl is not None else None)
         names = {p.entry.name for p in in_text}
         # a headline about someone else ("Flood Victims ... Arrive in Pyongyang", "Ceremony of ... Departure for
         # North Phyongan") names their places, not his destination
