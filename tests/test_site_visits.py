@@ -108,6 +108,9 @@ def test_headline_without_activity() -> None:
         ("inspected it on December 30.", date(2025, 1, 2), [("2024-12-30", "2024-12-30")]),
         ("celebrating July 27, the day of victory", date(2024, 7, 28), []),
         ("Sundays and holidays", date(2024, 7, 28), []),
+        ("met them on the national day, September 9, and", date(2024, 9, 10), [("2024-09-09", "2024-09-09")]),
+        ("on the Day of the Sun, April 15.", date(2024, 4, 16), [("2024-04-15", "2024-04-15")]),
+        ("on the other side of the river, July 27 Street", date(2024, 7, 28), []),
     ],
 )
 def test_kcna_dates(text: str, published: date, days: list[tuple[str, str]]) -> None:
