@@ -219,6 +219,16 @@ def test_a_landmark_placed_at_its_city_keeps_the_city() -> None:
     assert "South Hamgyong" not in {p.entry.name for p in one.places}  # a precise place still prunes its province
 
 
+def test_the_visited_thing_is_where_an_earlier_sentence_put_it() -> None:
+    text = ("Pyongyang, June 5 (KCNA) --The builders moved to Sinpho and settled in the new dormitories.\n"
+            "Kim Jong Un visited the new dormitories to see their life.")  # fmt: skip
+    a = extract_appearance("t1", text, HEAD + "Visits Dormitories", date(2024, 6, 5), _gazetteer())
+    assert [p.entry.name for p in a.places] == ["Sinpo"]
+    other = extract_appearance("t2", text.replace("visited the new dormitories", "visited the old school"),
+                               HEAD + "Visits School", date(2024, 6, 5), _gazetteer())  # fmt: skip
+    assert other.places == ()  # an earlier place of something else is not where he went
+
+
 def test_unlisted_landmarks_are_placed_at_their_town() -> None:
     text = "Pyongyang, June 9 (KCNA) --Kim Jong Un visited the Monument to the Heroic Builders of the Dam on June 8."
     a = extract_appearance("k1", text, HEAD + "Visits Monument", date(2024, 6, 9), _gazetteer())

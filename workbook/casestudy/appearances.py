@@ -84,6 +84,13 @@ _MOVEMENT = re.compile(
 #: A speaker's "here in North Phyongan Province" is where the speech is made (read in the whole text: a
 #: speech names its place anywhere).
 _HERE = re.compile(r"\b[Hh]ere in\b")
+#: The unnamed thing the leader visited ("visited the lodging quarters to meet ..."): where it is may be
+#: said before ("They arrived in Pyongyang ... and came to the lodging quarters").
+_VISITED_THING = re.compile(
+    r"\b(?:visited|inspected|toured|went round|looked round|arrived at|came to)\s+the\s+"
+    r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+_NP_STOP = frozenset({"to", "in", "at", "of", "and", "on", "for", "with", "from", "under", "where", "which", "that"})
 #: A message or gift received: the sentence saying when it was delivered dates the leader's receipt
 #: ("The message of sympathy ... was conveyed to the Foreign Ministry ... on the evening of August 3").
 _DELIVERED = re.compile(
@@ -199,6 +206,9 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
         if activity == "speech":
             regions += [(m.start(), min(e, m.end() + 60)) for s, e in sentences if (m := _HERE.search(text, s, e))]
         in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
+        if not in_text:  # the thing he visited, where an earlier sentence says where it is
+            earlier = _antecedent_sentences(text, sentences, lead)
+            in_text = resolve_places(text, earlier, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
         if not in_text:  # an unlisted landmark says where only when nothing else does ("before the Monument to ...")
             in_text = find_landmarks(text, regions, [], gazetteer.lookup(dl.place) if dl is not None else None)
         names = {p.entry.name for p in in_text}
@@ -211,6 +221,30 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
     weapons = tuple(find_weapon_systems(title + "\n" + text))
     return Appearance(doc_id, title, published, activity, start, end, best, stated, span, lead, _site(title),
                       tuple(places), weapons, tuple(notes))  # fmt: skip
+
+
+def _antecedent_sentences(text: str, sentences: list[tuple[int, int]], lead: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences before the lead that name the thing the lead says the leader visited without saying
+    where ("visited the lodging quarters" ← "They arrived in Pyongyang ... and came to the lodging
+    quarters"), from the mention on."""
+    m = _VISITED_THING.search(text, *lead)
+    if m is None:
+        return []
+    words: list[str] = []
+    for w in m["np"].split():
+        if w in _NP_STOP:
+            break
+        words.append(w)
+    if not words or (len(words) == 1 and len(words[0]) < 5):
+        return []
+    phrase = re.compile(r"\bthe\s+" + r"\s+".join(map(re.escape, words)) + r"\b")
+    out = []
+    for s, e in sentences:
+        if s >= lead[0]:
+            break
+        if phrase.search(text, s, e):
+            out.append((s, e))
+    return out
 
 
 def _in_text(text: str, body: int, hit: PlaceHit) -> PlaceHit:
