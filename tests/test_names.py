@@ -130,3 +130,18 @@ def test_nagix_reader_names_bad_facilities(tmp_path: Path) -> None:
     p = _facility_file(tmp_path, {"x": {"name": "X", "lat": 120.0, "lon": 1.0}, "y": {"lat": 1.0, "lon": 1.0}})
     with pytest.raises(GazetteerError, match=r"bad facilities.*'x'.*'y'"):
         read_nagix_facilities(p)
+
+
+@pytest.mark.realdata
+def test_nagix_tables_read_the_same_facilities(shared_data: Path) -> None:
+    from workbook.tables.adapters import load_nagix_facilities_table, load_nagix_launches
+
+    folder = shared_data / "nk-missile-tests_nagix"
+    records = read_nagix_facilities(folder / "facility.en.json")
+    table = load_nagix_facilities_table(folder)
+    assert table["facility"].tolist() == [f.key for f in records]
+    assert (table["uncertainty_km"] == NAGIX_UNCERTAINTY_KM).all()
+    launches = load_nagix_launches(folder)
+    unknown = launches[launches["facility_name"].map(is_placeholder)]
+    assert len(unknown) >= 1 and unknown[["lat", "lon"]].isna().all().all()  # not drawn at a made-up point
+    assert launches.loc[~launches.index.isin(unknown.index), "lat"].notna().all()

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbook.errors import DatasetNotFoundError, TableLoadError
-from workbook.extract.nagix import read_nagix_facilities
+from workbook.extract.nagix import is_placeholder, read_nagix_facilities
 from workbook.tables.load import load_table
 
 __all__ = [
@@ -76,7 +76,7 @@ LAUNCH_COLUMNS: dict[str, str] = {
     "missile_type": "SRBM, MRBM, IRBM, ICBM, SLBM, SLV, ...",
     "facility": "nagix facility key (e.g. 'samsok-test').",
     "facility_name": "Facility name from facility.en.json.",
-    "lat": "Facility latitude (WGS84).",
+    "lat": "Facility latitude (WGS84); empty when nagix does not know the facility (\"Unknown\").",
     "lon": "Facility longitude (WGS84).",
     "landing": "Where it came down (nagix key: 'sea-of-japan', ...).",
     "apogee_km": "Apogee in km (missing when unknown or not applicable).",
@@ -142,6 +142,7 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
     )
     missiles = json.loads(_file(folder, "missile.en.json").read_text(encoding="utf-8"))
     facilities = {f.key: f for f in read_nagix_facilities(_file(folder, "facility.en.json"), include_placeholder=True)}
+    located = {k: f for k, f in facilities.items() if not is_placeholder(f.name)}  # "Unknown" has no place
     date_utc = tests["date"].astype("datetime64[s]")
     dt_utc = (date_utc + tests["time"]).astype("datetime64[s]")
     day_kst, exact = kst_date(dt_utc, date_utc)
@@ -156,8 +157,8 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
         "missile_type": pd.Series([missiles.get(m, {}).get("type") for m in mis], dtype="string"),
         "facility": fac.astype("string"),
         "facility_name": pd.Series([facilities[f].name if f in facilities else f for f in fac], dtype="string"),
-        "lat": pd.Series([facilities[f].lat if f in facilities else None for f in fac], dtype="float64"),
-        "lon": pd.Series([facilities[f].lon if f in facilities else None for f in fac], dtype="float64"),
+        "lat": pd.Series([located[f].lat if f in located else None for f in fac], dtype="float64"),
+        "lon": pd.Series([located[f].lon if f in located else None for f in fac], dtype="float64"),
         "landing": tests["landing"].astype("string"), "apogee_km": tests["apogee"], "distance_km": tests["distance"],
         "bearing_deg": tests["bearing"], "outcome": tests["outcome"].astype("string"), "series": tests["series"],
         "description": tests["description"].astype("string"),
