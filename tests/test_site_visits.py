@@ -13,7 +13,13 @@ from workbook.book import Book
 from workbook.casestudy.analysis import launch_events, nearest_facilities, visit_sites, visits, visits_before_launches
 from workbook.casestudy.appearances import LEADER_TOPIC, extract_appearance, extract_appearances, unglue
 from workbook.casestudy.evaluation import score_appearances
-from workbook.casestudy.places import PYONGYANG_LANDMARKS, landmark_gazetteer, reconcile
+from workbook.casestudy.places import (
+    PYONGYANG_LANDMARKS,
+    PlaceHit,
+    find_landmarks,
+    landmark_gazetteer,
+    reconcile,
+)
 from workbook.casestudy.rules import (
     classify_activity,
     find_kcna_dates,
@@ -102,6 +108,9 @@ def test_headline_without_activity() -> None:
         ("inspected it on December 30.", date(2025, 1, 2), [("2024-12-30", "2024-12-30")]),
         ("celebrating July 27, the day of victory", date(2024, 7, 28), []),
         ("Sundays and holidays", date(2024, 7, 28), []),
+        ("met them on the national day, September 9, and", date(2024, 9, 10), [("2024-09-09", "2024-09-09")]),
+        ("on the Day of the Sun, April 15.", date(2024, 4, 16), [("2024-04-15", "2024-04-15")]),
+        ("on the other side of the river, July 27 Street", date(2024, 7, 28), []),
     ],
 )
 def test_kcna_dates(text: str, published: date, days: list[tuple[str, str]]) -> None:
@@ -171,6 +180,76 @@ def test_undated_articles_and_messages() -> None:
     assert [p.entry.name for p in tower.places] == ["Friendship Tower"]
     assert tower.places[0].entry.source_name.startswith("workbook:pyongyang-landmarks")
     assert {n for n, _ in PYONGYANG_LANDMARKS} >= {"Friendship Tower", "Liberation Tower"}
+
+
+def test_received_message_is_dated_by_its_delivery() -> None:
+    text = ("Pyongyang, March 4 (KCNA) --Kim Jong Un received a letter from the president of Laos.\n"
+            "The letter was delivered to the Foreign Ministry on the afternoon of March 2.")  # fmt: skip
+    m = extract_appearance("m1", text, HEAD + "Receives Letter from Lao President", date(2024, 3, 4), _gazetteer())
+    assert m.activity == "message" and m.date_stated and (m.date_start, m.date_end) == (date(2024, 3, 2),) * 2
+    assert m.places == ()
+    # the dateline is read by the extractor's parse_dateline, also with the dash glued to the name
+    assert text[m.lead_span[0] : m.lead_span[0] + 3] == "Kim"
+
+
+def test_places_of_speeches_venues_and_events() -> None:
+    speech = ("Pyongyang, May 10 (KCNA) --The following is the full text of Kim Jong Un's speech: Dear comrades, "
+              "Many thanks to you all. The harvest was good this year. We will build new houses soon. Officials "
+              "of the state are here in North Phyongan Province to help.")  # fmt: skip
+    a = extract_appearance("s1", speech, HEAD + "Makes Speech before Farmers", date(2024, 5, 10), _gazetteer())
+    assert a.activity == "speech" and [p.entry.name for p in a.places] == ["North Phyongan"]
+    venue = ("Pyongyang, May 3 (KCNA) --A ceremony for the builders was held on May 2.\nKim Jong Un attended "
+             "the ceremony.\nThe plaza of the April 25 House of Culture was crowded with the builders from "
+             "Uiju County.")  # fmt: skip
+    v = extract_appearance("v1", venue, "Ceremony for Builders Held", date(2024, 5, 3), _gazetteer())
+    assert v.activity == "ceremony" and [p.entry.name for p in v.places] == ["April 25 House of Culture", "Uiju"]
+    meeting = ("Pyongyang, May 5 (KCNA) --Kim Jong Un met the builders.\nThey thanked him for the meeting in "
+               "Pyongyang.")  # fmt: skip
+    m = extract_appearance("e1", meeting, HEAD + "Meets Builders", date(2024, 5, 5), _gazetteer())
+    assert [p.entry.name for p in m.places] == ["Pyongyang"]
+
+
+def test_a_landmark_placed_at_its_city_keeps_the_city() -> None:
+    text = ("Pyongyang, June 2 (KCNA) --A performance took place in Pyongyang on June 1.\nKim Jong Un watched it at "
+            "the April 25 House of Culture.")  # fmt: skip
+    a = extract_appearance("l1", text, HEAD + "Watches Performance", date(2024, 6, 2), _gazetteer())
+    assert {p.entry.name for p in a.places} == {"Pyongyang", "April 25 House of Culture"}
+    one = extract_appearance("l2", text.replace("Pyongyang on", "Sinpho on"), HEAD + "Watches Performance",
+                             date(2024, 6, 2), _gazetteer())  # fmt: skip
+    assert "South Hamgyong" not in {p.entry.name for p in one.places}  # a precise place still prunes its province
+
+
+def test_the_visited_thing_is_where_an_earlier_sentence_put_it() -> None:
+    text = ("Pyongyang, June 5 (KCNA) --The builders moved to Sinpho and settled in the new dormitories.\n"
+            "Kim Jong Un visited the new dormitories to see their life.")  # fmt: skip
+    a = extract_appearance("t1", text, HEAD + "Visits Dormitories", date(2024, 6, 5), _gazetteer())
+    assert [p.entry.name for p in a.places] == ["Sinpo"]
+    other = extract_appearance("t2", text.replace("visited the new dormitories", "visited the old school"),
+                               HEAD + "Visits School", date(2024, 6, 5), _gazetteer())  # fmt: skip
+    assert other.places == ()  # an earlier place of something else is not where he went
+
+
+def test_unlisted_landmarks_are_placed_at_their_town() -> None:
+    text = "Pyongyang, June 9 (KCNA) --Kim Jong Un visited the Monument to the Heroic Builders of the Dam on June 8."
+    a = extract_appearance("k1", text, HEAD + "Visits Monument", date(2024, 6, 9), _gazetteer())
+    city = _gazetteer().lookup("Pyongyang")
+    assert [p.entry.name for p in a.places] == ["Monument to the Heroic Builders of the Dam"]
+    assert city is not None and a.places[0].entry.lat == city.lat  # the town the report is filed from
+    assert a.places[0].entry.uncertainty_km == city.uncertainty_km
+    assert all(text[p.start : p.end] == p.surface for p in a.places)
+    # a known place says where already; a landmark in its town is placed there
+    named = extract_appearance("k2", text.replace(" on June 8", " in Sinpho on June 8"), HEAD + "Visits Monument",
+                               date(2024, 6, 9), _gazetteer())  # fmt: skip
+    assert [p.entry.name for p in named.places] == ["Sinpo"]
+    hall_text = "He went to the Sinpho Fishermen's Hall."
+    sinpo = PlaceHit(15, 21, "Sinpho", named.places[0].entry)
+    hall = find_landmarks(hall_text, [(0, len(hall_text))], [sinpo], city)
+    assert [h.surface for h in hall] == ["Sinpho Fishermen's Hall"] and hall[0].entry.lat == sinpo.entry.lat
+    dated = find_landmarks("He laid a wreath at the Friendship Tower on July 26.", [(0, 52)], [], city)
+    assert [h.surface for h in dated] == ["Friendship Tower"]
+    plain = extract_appearance("k3", text.replace("the Monument to the Heroic Builders of the Dam", "the new dam"),
+                               HEAD + "Visits Dam", date(2024, 6, 9), _gazetteer())  # fmt: skip
+    assert plain.places == ()
 
 
 def test_reconcile_pools_spellings_of_one_place() -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
-import unicodedata
+
+from workbook.names import normalise_name
 
 __all__ = ["doc_id", "entity_id", "normalise_name", "sha256_text", "span_id"]
 
@@ -18,15 +17,6 @@ def sha256_text(text: str) -> str:
 def doc_id(sha256_hex: str) -> str:
     """A document's id from its text's sha256: 'd' + 16 hex digits."""
     return "d" + sha256_hex[:16]
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """Case-, accent-, punctuation- and space-insensitive form of a name, for matching and ids."""
-    n = unicodedata.normalize("NFKD", name)
-    n = "".join(ch for ch in n if not unicodedata.combining(ch))
-    n = re.sub(r"[^\w]+", " ", n.casefold())
-    return " ".join(n.split())
 
 
 def entity_id(type_: str, name: str) -> str:

@@ -3,7 +3,8 @@ places, site, weapon systems, each with the character offsets it was read from.
 
 Per article (rules in :mod:`workbook.casestudy.rules` and :mod:`workbook.casestudy.places`):
 
-* the **dateline** ("Pyongyang, July 16 (KCNA) --") is set aside: its town is where KCNA files from,
+* the **dateline** ("Pyongyang, July 16 (KCNA) --", read by the extractor's
+  :func:`~workbook.extract.dateline.parse_dateline`) is set aside: its town is where KCNA files from,
   not where the leader went;
 * the **lead** is the first sentence after it that names Kim Jong Un (or "he") with an activity verb;
 * the **date** is the first event date in a sentence naming him (not after a preposition: "gifts sent by
@@ -17,7 +18,9 @@ Per article (rules in :mod:`workbook.casestudy.rules` and :mod:`workbook.casestu
 * **places** are read in the headline (when it names him and his activity), the lead and, after the verb,
   the first sentences where he "goes round"/"arrives at" or where the event "was held in"/"took place
   in", and resolved with their coordinates and uncertainty; a message sent is not a visit, so messages
-  have no places;
+  have no places. When none of these names a known place, a named landmark no gazetteer lists ("the
+  Monument to ...") is the place, at the town the report is filed from
+  (:func:`~workbook.casestudy.places.find_landmarks`);
 * **weapon systems** are read in the whole text.
 
 Articles that tell the same story (filed twice, often under the same URL; or two reports of one test-fire)
@@ -35,7 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from workbook.book import Book
-from workbook.casestudy.places import PlaceHit, prune_provinces, resolve_places
+from workbook.casestudy.places import PlaceHit, find_landmarks, prune_provinces, resolve_places
 from workbook.casestudy.rules import (
     APPEARANCE_ACTIVITIES,
     LEADER_NAME,
@@ -47,6 +50,7 @@ from workbook.casestudy.rules import (
     lead_activity,
     nagix_missile_key,
 )
+from workbook.extract.dateline import parse_dateline
 from workbook.extract.gazetteer import Gazetteer
 from workbook.extract.sentences import split_sentences
 
@@ -64,14 +68,34 @@ __all__ = [
 LEADER_TOPIC = "WPK General Secretary Kim Jong Un's Revolutionary Activities"
 #: A stated date more than this many days before publication is not the date of the reported activity.
 MAX_REPORT_LAG_DAYS = 10
-_DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Za-z ]{2,30}),\s+(?P<date>(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*\d{1,2})\s*\(KCNA\)\s*-*\s*"
-)
+#: What may follow a dateline before the body (:func:`~workbook.extract.dateline.parse_dateline` stops
+#: before a dash glued to the next word: "(KCNA) --Kim Jong Un").
+_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|-)?\s*")
 _EVENT = re.compile(r"\b(?:(?:was|were) held|took place|(?:was|were) given (?:at|in|before)|(?:was|were) conducted)\b")
 _MOVEMENT = re.compile(
-    r"\b(?:[Gg]o(?:ing|es)? round|went round|arriv(?:ed|ing) at|visited|[Ll]ooking round|(?:was|were) held in"
-    r"|took place in|(?:was|were) given (?:at|in|before))\b"
+    r"\b(?:[Gg]o(?:ing|es)? round|went round|arriv(?:ed|ing) at|visited|[Ll]ooking round|(?:was|were) held (?:in|at)"
+    r"|took place (?:in|at)|(?:was|were) given (?:at|in|before)"
+    # the event named with where it was: "the meeting in Pyongyang", "the ceremony held at ..."
+    r"|(?:meeting|ceremony|rally|reception|banquet|performance|celebrations?|parade)(?: (?:held|given))? (?:in|at)"
+    # a sentence opening on the venue: "The plaza of the April 25 House of Culture, where ..."
+    r"|^\s*The (?:plaza|venue|grounds|square|courtyard|site|compound|premises) of)\b",
+    re.MULTILINE,
+)
+#: A speaker's "here in North Phyongan Province" is where the speech is made (read in the whole text: a
+#: speech names its place anywhere).
+_HERE = re.compile(r"\b[Hh]ere in\b")
+#: The unnamed thing the leader visited ("visited the lodging quarters to meet ..."): where it is may be
+#: said before ("They arrived in Pyongyang ... and came to the lodging quarters").
+_VISITED_THING = re.compile(
+    r"\b(?:visited|inspected|toured|went round|looked round|arrived at|came to)\s+the\s+"
+    r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+_NP_STOP = frozenset({"to", "in", "at", "of", "and", "on", "for", "with", "from", "under", "where", "which", "that"})
+#: A message or gift received: the sentence saying when it was delivered dates the leader's receipt
+#: ("The message of sympathy ... was conveyed to the Foreign Ministry ... on the evening of August 3").
+_DELIVERED = re.compile(
+    r"\b(?:message|letter|greetings|congratulations|gifts?|wreath|floral basket)\b[^.;]{0,120}?"
+    r"\b(?:was|were) (?:conveyed|delivered|received|handed|forwarded)\b"
 )
 #: The leader named as the object of a preposition ("gifts sent by", "the name of the respected Comrade"):
 #: the sentence tells someone else's act.
@@ -139,7 +163,7 @@ def _pick_date(text: str, published: date, sentences: list[tuple[int, int]], lea
 
     kim = [(s, e) for s, e in sentences if (s, e) == lead or _leader_acts(text, s, e)]
     if own_only:
-        return first(kim)
+        return first(kim) or first([(s, e) for s, e in sentences[:6] if _DELIVERED.search(text, s, e)])
     events = [(s, e) for s, e in sentences[:12] if _EVENT.search(text, s, e)]
     return first(kim) or first(events) or first(sentences[:3])
 
@@ -159,8 +183,10 @@ def unglue(text: str) -> str:
 
 def extract_appearance(doc_id: str, text: str, title: str, published: date, gazetteer: Gazetteer) -> Appearance:
     """The appearance one article reports (see the module docs)."""
-    dl = _DATELINE.search(text, 0, 400)
-    body = dl.end() if dl else 0
+    dl = parse_dateline(text)
+    body = m.end() if dl is not None and (m := _AFTER_DATELINE.match(text, dl.end)) else 0
+    at = text.find(dl.date_text, dl.start, dl.end) if dl is not None and dl.date_text else -1
+    dateline_date = (at, at + len(dl.date_text)) if dl is not None and dl.date_text and at >= 0 else (0, 0)
     sentences = [(max(s.start, body), s.end) for s in split_sentences(text) if s.end > body]
     lead = _lead(text, sentences)
     activity = classify_activity(title, unglue(text[lead[0] : lead[1]]))
@@ -170,14 +196,21 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
         start, end, best, stated, span = hit.first, hit.last, hit.first, True, (hit.start, hit.end)
     else:
         start, end, best, stated = published - timedelta(days=2), published, published - timedelta(days=1), False
-        span = (dl.start("date"), dl.end("date")) if dl else (0, 0)
+        span = dateline_date
         notes.append("date not stated: inferred from the publication date (KCNA reports 0-2 days later)")
     places: list[PlaceHit] = []
     if activity in APPEARANCE_ACTIVITIES:
         # in the other sentences, the place comes after the verb: "took place in Pyongyang", not the brigade's
         # destination before it
         regions = [lead] + [(m.start(), e) for s, e in sentences[:12] if (m := _MOVEMENT.search(text, s, e))]
-        in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start(), dl.end())] if dl else [])
+        if activity == "speech":
+            regions += [(m.start(), min(e, m.end() + 60)) for s, e in sentences if (m := _HERE.search(text, s, e))]
+        in_text = resolve_places(text, regions, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
+        if not in_text:  # the thing he visited, where an earlier sentence says where it is
+            earlier = _antecedent_sentences(text, sentences, lead)
+            in_text = resolve_places(text, earlier, gazetteer, exclude=[(dl.start, dl.end)] if dl else [])
+        if not in_text:  # an unlisted landmark says where only when nothing else does ("before the Monument to ...")
+            in_text = find_landmarks(text, regions, [], gazetteer.lookup(dl.place) if dl is not None else None)
         names = {p.entry.name for p in in_text}
         # a headline about someone else ("Flood Victims ... Arrive in Pyongyang", "Ceremony of ... Departure for
         # North Phyongan") names their places, not his destination
@@ -188,6 +221,30 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
     weapons = tuple(find_weapon_systems(title + "\n" + text))
     return Appearance(doc_id, title, published, activity, start, end, best, stated, span, lead, _site(title),
                       tuple(places), weapons, tuple(notes))  # fmt: skip
+
+
+def _antecedent_sentences(text: str, sentences: list[tuple[int, int]], lead: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences before the lead that name the thing the lead says the leader visited without saying
+    where ("visited the lodging quarters" ← "They arrived in Pyongyang ... and came to the lodging
+    quarters"), from the mention on."""
+    m = _VISITED_THING.search(text, *lead)
+    if m is None:
+        return []
+    words: list[str] = []
+    for w in m["np"].split():
+        if w in _NP_STOP:
+            break
+        words.append(w)
+    if not words or (len(words) == 1 and len(words[0]) < 5):
+        return []
+    phrase = re.compile(r"\bthe\s+" + r"\s+".join(map(re.escape, words)) + r"\b")
+    out = []
+    for s, e in sentences:
+        if s >= lead[0]:
+            break
+        if phrase.search(text, s, e):
+            out.append((s, e))
+    return out
 
 
 def _in_text(text: str, body: int, hit: PlaceHit) -> PlaceHit:

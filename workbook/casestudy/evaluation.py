@@ -7,9 +7,9 @@ story filed under several topics keeps one link), else by archive index. Per fie
 * **dates**: (article, day) pairs; a prediction is every day of ``[date_start, date_end]`` when the date
   is stated, nothing when it was inferred from the publication date (an inferred date claims nothing);
 * **places**: (article, place) pairs; a predicted place matches an expected one when the expected name's
-  :func:`~workbook.tables.linking.romanisation_key` is that of the place's name or one of its gazetteer
+  :func:`~workbook.names.romanisation_key` is that of the place's name or one of its gazetteer
   aliases ("Sinpho" matches the entry "Sinpo"); one-to-one;
-* **weapons**: (article, weapon) pairs by :func:`~workbook.casestudy.rules.weapon_key`;
+* **weapons**: (article, weapon) pairs by :func:`~workbook.names.weapon_key`;
 * **activities**: one label per article; a wrong label counts as a false positive and a false negative.
 """
 
@@ -22,10 +22,9 @@ from typing import Any
 
 import pandas as pd
 
-from workbook.casestudy.rules import weapon_key
 from workbook.errors import WorkbookError
 from workbook.extract.gazetteer import Gazetteer
-from workbook.tables.linking import romanisation_key
+from workbook.names import romanisation_key, weapon_key
 
 __all__ = ["FIELDS", "load_expectations", "score_appearances"]
 

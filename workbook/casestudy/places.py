@@ -26,15 +26,18 @@ from workbook.extract.gazetteer import (
     load_nagix_facilities,
     merge_gazetteers,
 )
+from workbook.names import romanisation_key
 from workbook.tables.admin import admin_gazetteer, haversine_km
-from workbook.tables.linking import romanisation_key
 
 __all__ = [
     "DPRK_BOX",
+    "IN_TEXT_LANDMARK",
+    "LANDMARK_HEADS",
     "LANDMARK_SOURCE",
     "MAX_UNCERTAINTY_KM",
     "PYONGYANG_LANDMARKS",
     "PlaceHit",
+    "find_landmarks",
     "landmark_gazetteer",
     "prune_provinces",
     "reconcile",
@@ -86,7 +89,7 @@ def landmark_gazetteer(city: GazetteerEntry) -> Gazetteer:
 
 def reconcile(base: Gazetteer, extra: Gazetteer) -> Gazetteer:
     """``extra`` with its entries renamed to the name ``base`` uses for the same place (same type, same
-    :func:`~workbook.tables.linking.romanisation_key` without "City", points closer than their
+    :func:`~workbook.names.romanisation_key` without "City", points closer than their
     uncertainties), so that merging the two pools their spellings instead of keeping two entries:
     "North Pyongan" (admin divisions) becomes "North Phyongan" (built-in), "Sinpho City" → "Sinpo"."""
     by_key: dict[tuple[str, str], GazetteerEntry] = {}
@@ -135,12 +138,62 @@ def _province_key(e: GazetteerEntry) -> str | None:
 
 
 def prune_provinces(hits: Sequence[PlaceHit]) -> list[PlaceHit]:
-    """``hits`` without the provinces that hold another hit ("Sinpho, South Hamgyong Province" → Sinpho)."""
+    """``hits`` without the provinces that hold another, more precisely placed hit ("Sinpho, South Hamgyong
+    Province" → Sinpho). A landmark placed at its city's point says no more than the city: both stay
+    ("the April 25 House of Culture" in "the capital city of Pyongyang")."""
     def holds_another(h: PlaceHit) -> bool:
         key = romanisation_key(h.entry.name)
-        return any(g is not h and _province_key(g.entry) == key for g in hits)
+        return any(g is not h and _province_key(g.entry) == key and g.entry.uncertainty_km < h.entry.uncertainty_km
+                   for g in hits)  # fmt: skip
 
     return [h for h in hits if not holds_another(h)]
+
+
+#: Head words of a named landmark: "the Monument to the Victorious Fatherland Liberation War", "the Kaeson
+#: Youth Park", "the Central Hall of ...".
+LANDMARK_HEADS: tuple[str, ...] = (
+    "Monument", "Memorial", "Museum", "Tower", "Cemetery", "Square", "Stadium", "House of Culture", "Theatre",
+    "Theater", "Palace", "Park", "Arch", "Statues", "Hall",
+)  # fmt: skip
+_CAP = r"[A-Z0-9][\w'’-]*"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TAIL_WORD = rf"(?!(?:{_MONTHS})\b)[A-Z][\w'’-]*"  # "the Friendship Tower on July 26": a date, not a name
+_LANDMARK = re.compile(
+    rf"\bthe\s+(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(LANDMARK_HEADS)})\b"
+    rf"(?:\s+(?:to|of|on)\s+(?:the\s+)?{_TAIL_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_TAIL_WORD})*)?)"
+)
+IN_TEXT_LANDMARK = "workbook:landmark named in the text (at the place named with it)"
+
+
+def find_landmarks(text: str, spans: Iterable[tuple[int, int]], known: Sequence[PlaceHit],
+                   fallback: GazetteerEntry | None) -> list[PlaceHit]:  # fmt: skip
+    """Named landmarks no gazetteer lists ("the Monument to the Victorious Fatherland Liberation War",
+    capitalised, a :data:`LANDMARK_HEADS` word), in the ``spans`` of ``text``, outside the places already
+    ``known``. Each is placed at the first known place of its span (a town named with it or in it), else at
+    ``fallback`` (the town the report is filed from), with that place's uncertainty: we know which town a
+    landmark is in, not where in it it is. None without either."""
+    out: list[PlaceHit] = []
+    seen = {romanisation_key(h.entry.name) for h in known}
+    for lo, hi in spans:
+        for m in _LANDMARK.finditer(text, lo, hi):
+            start, end = m.start("name"), m.end("name")
+            # a known place inside the name is the landmark's town ("Pyongyang Indoor Stadium"); one that
+            # overlaps it otherwise, or is all of it, is already the place
+            inside = [h for h in known if start <= h.start and h.end <= end and h.end - h.start < end - start]
+            if any(h.start < end and start < h.end and h not in inside for h in known):
+                continue
+            if romanisation_key(m["name"]) in seen:
+                continue
+            town = next((h.entry for h in known if lo <= h.start < hi and h.entry.source_name != IN_TEXT_LANDMARK),
+                        fallback)  # fmt: skip
+            if town is None:
+                continue
+            seen.add(romanisation_key(m["name"]))
+            admin = f"{town.name}, North Korea"
+            entry = GazetteerEntry(m["name"], "place", (), town.lat, town.lon, town.uncertainty_km, IN_TEXT_LANDMARK,
+                                   admin)  # fmt: skip
+            out.append(PlaceHit(start, end, m["name"], entry))
+    return out
 
 
 def resolve_places(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer,

@@ -12,7 +12,8 @@ archive, see ``tests/data/site_visits_expected.json``):
   ("Takes Important Measures ...": "visited" → visit). Test observation covers tests, test-fires and
   live-firing drills;
 * **date** (:func:`find_kcna_dates`): "on July 15", "on the morning of October 31", "on August 24 and
-  25", "from July 29 to 30", "on Oct. 21" and "on Wednesday" after "on"/"of"/"from" (also glued to the
+  25", "from July 29 to 30", "on Oct. 21", "on the national day, September 9" and "on Wednesday" after
+  "on"/"of"/"from" (also glued to the
   name, as KCNA's text often is: "Kim Jong Unon August 31"); a month-day followed by a capitalised word is a
   name ("the April 25 Hostel"), not a date. Without a year, the year is the one that puts the day on or
   before the publication date. A weekday is the most recent such day on or before the publication day
@@ -31,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from workbook.extract.weapons import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES
+from workbook.names import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES, weapon_key
 
 __all__ = [
     "ACTIVITIES",
@@ -132,8 +133,10 @@ _PART = r"(?:the\s+(?:early\s+)?(?:morning|afternoon|evening|night|dawn)\s+of\s+
 _MONTH = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)")  # fmt: skip
 _PREP = r"(?:\b|(?<=Jong Un))(?:[Oo]n|of|[Ff]rom)"  # KCNA glues "Kim Jong Un" to the next word: "Unon August 31"
+#: A day named before its date: "on the national day, September 9", "on the Day of the Sun, April 15".
+_APPOSITION = r"(?:the\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,\s+)?"
 _DAY_RE = re.compile(
-    rf"{_PREP}\s+(?P<expr>{_PART}{_MONTH}\s*(?P<d1>\d{{1,2}})(?!\d)"
+    rf"{_PREP}\s+{_APPOSITION}(?P<expr>{_PART}{_MONTH}\s*(?P<d1>\d{{1,2}})(?!\d)"
     rf"(?:\s*(?:and|-|–|to)\s*(?P<d2>\d{{1,2}})(?!\d))?(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?)"
 )
 _WEEKDAY_RE = re.compile(
@@ -196,7 +199,7 @@ def find_kcna_dates(text: str, published: date, start: int = 0, end: int | None 
 
 # --- weapon systems ------------------------------------------------------------------------------
 
-_FAMILIES = "|".join(sorted(NORTH_KOREAN_FAMILIES, key=len, reverse=True))  # declared once, in extract.weapons
+_FAMILIES = "|".join(sorted(NORTH_KOREAN_FAMILIES, key=len, reverse=True))  # declared once, in workbook.names
 _DESIGNATION = re.compile(
     rf"\b(?P<fam>{_FAMILIES})[-\s](?P<rest>\d+[A-Za-z]{{0,3}}(?:-[A-Z][a-z]?)?(?:-\d+(?:\.\d+)?)?)\b"
 )
@@ -220,12 +223,6 @@ NAGIX_MISSILE_KEYS: dict[str, str] = {
     "hwasong19": "hwasong-19", "hwasong18": "hwasong-18", "hwasong17": "hwasong-17", "hwasong16b": "hwasong-16b",
     "hwasong11da45": "hwasong-11-da-45", "hwasong11d": "hwasong-11d", "600mmmrl": "kn-25",
 }  # fmt: skip
-
-
-def weapon_key(name: str) -> str:
-    """A spelling-blind key of a weapon name: "Hwasongpho-11-Da-4.5" → "hwasong11da45"."""
-    key = re.sub(r"[^a-z0-9]", "", name.casefold())
-    return re.sub(r"^hwasongpho", "hwasong", key)
 
 
 def nagix_missile_key(name: str) -> str | None:

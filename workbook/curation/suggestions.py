@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
+from workbook import names
 from workbook.book import Book
 from workbook.curation.entities import _append, entity_id_map, find_entity, merge
 from workbook.curation.log import active_records, default_author
@@ -41,46 +41,20 @@ _MAX_BLOCK = 200
 _CLOSE = 0.88
 _LEADING = {w for t in TITLES for w in t} | set(HONORIFICS) | set(ROLE_NOUNS) | {"the", "comrade", "marshal"}
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la"}
-#: Korean surnames written several ways, to one spelling.
-_SURNAMES = {"lee": "ri", "yi": "ri", "rhee": "ri", "i": "ri", "rhie": "ri", "park": "pak", "bak": "pak",
-             "pack": "pak", "choi": "choe", "choy": "choe", "chey": "choe", "chung": "jong", "jung": "jong",
-             "chong": "jong", "jeong": "jong", "kang": "gang", "gim": "kim", "ahn": "an", "yoon": "yun",
-             "yoo": "yu", "ryu": "yu", "oh": "o", "roh": "no", "noh": "no", "shin": "sin", "suh": "so",
-             "seo": "so", "hyun": "hyon", "moon": "mun", "jeon": "jon", "chon": "jon", "lim": "rim", "im": "rim",
-             "ko": "go", "koh": "go", "kwon": "gwon", "hwang": "hwang", "han": "han"}
-_ROMAN = [("ph", "p"), ("th", "t"), ("kh", "k"), ("ch", "j"), ("sh", "s"), ("eo", "o"), ("eu", "u"), ("ae", "e"),
-          ("oe", "o"), ("ee", "i"), ("oo", "u"), ("wo", "o"), ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l")]
-
-
-def _fold(name: str) -> str:
-    n = unicodedata.normalize("NFKD", name)
-    n = "".join(ch for ch in n if not unicodedata.combining(ch)).casefold()
-    n = re.sub(r"['’`ʼ]", "", n)
-    return " ".join(re.sub(r"[^\w]+", " ", n).split())
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A name without accents, punctuation, honorifics and leading titles: "Mr Kim Jong-un" → "kim jong un"."""
-    words = _fold(name).split()
-    while len(words) > 1 and words[0] in _LEADING:
-        words = words[1:]
-    return " ".join(words)
+    """A name without accents, punctuation, honorifics and leading titles: "Mr Kim Jong-un" → "kim jong un"
+    (:func:`workbook.names.name_key` with the extractor's titles, honorifics and role nouns)."""
+    return names.name_key(name, _LEADING)
 
 
-@lru_cache(maxsize=65536)
 def romanisation_key(name: str) -> str:
     """A spelling-blind key: Korean surnames to one form, aspirated and voiced consonants and vowel
-    digraphs folded, spaces dropped ("Kim Jong-un", "Kim Jong Un", "Gim Jeong Eun" → the same key)."""
-    words = name_key(name).split()
-    out = []
-    for i, w in enumerate(words):
-        if i == 0 or len(words) <= 3:
-            w = _SURNAMES.get(w, w)
-        for a, b in _ROMAN:
-            w = w.replace(a, b)
-        out.append(re.sub(r"(.)\1+", r"\1", w))
-    return "".join(out)
+    digraphs folded, spaces dropped ("Kim Jong-un", "Kim Jong Un", "Gim Jeong Eun" → the same key):
+    :func:`workbook.names.romanisation_key` (``loose``) of the :func:`name_key`."""
+    return names.romanisation_key(name_key(name), loose=True)
 
 
 def _acronym(key: str) -> str:

@@ -144,11 +144,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _quick_key(words: Sequence[str]) -> str:
-    """``normalise_name`` of the words, fast for ASCII."""
-    joined = " ".join(words)
-    if joined.isascii():
-        return _NON_WORD.sub(" ", joined.casefold()).strip()
-    return normalise_name(joined)
+    """``normalise_name`` of the words."""
+    return normalise_name(" ".join(words))
 
 
 def entity_key(type_: str, name: str) -> str:

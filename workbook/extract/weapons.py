@@ -30,6 +30,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbook.names import (
+    NORTH_KOREAN_FAMILIES,
+    WEAPON_FAMILIES,
+    WEAPON_FAMILY_ALIASES,
+    WEAPON_FAMILY_ORIGINS,
+)
+
 __all__ = [
     "NORTH_KOREAN_FAMILIES",
     "SHIP_PREFIXES",
@@ -53,29 +60,6 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split(";") if p.strip())
 
 
-#: Weapon families written "Family-N" or "Family N", with the ISO code of the country that makes them.
-#: The number may carry letters and a sub-number ("Hwasongpho-11Da-4.5", "Leopard 2A6") or be a Roman
-#: numeral ("Minuteman III").
-WEAPON_FAMILY_ORIGINS: dict[str, str] = {
-    **dict.fromkeys(
-        _split(
-            "Hwasongpho Hwasong Pukguksong Pukkuksong Chollima Haeil Hwasal Pulhwasal Padasuri Unha Taepodong "
-            "Nodong Rodong Musudan Kwangmyongsong Malligyong Saetbyol Kumsong Haesong Chonma Pongae"
-        ),
-        "KP",
-    ),
-    **dict.fromkeys(_split("Hyunmoo Chunmoo Cheongung Haeseong"), "KR"),
-    **dict.fromkeys(_split("Scud Iskander Tochka Tor Buk Pantsir Lancet Orlan Tornado Uragan Smerch Geran"), "RU"),
-    **dict.fromkeys(_split("Shahed Mohajer Fateh Shahab Sejjil Emad Ghadr Khorramshahr Zolfaghar Arash"), "IR"),
-    **dict.fromkeys(_split("Dongfeng Julang Yingji Hongqi Wing"), "CN"),
-    **dict.fromkeys(_split("Minuteman Trident Peacekeeper"), "US"),
-    **dict.fromkeys(_split("Leopard Challenger Arrow Tamir Barak"), "EU"),
-}
-WEAPON_FAMILIES: tuple[str, ...] = tuple(WEAPON_FAMILY_ORIGINS)
-#: The families of the KCNA case study (:mod:`workbook.casestudy.rules`).
-NORTH_KOREAN_FAMILIES: tuple[str, ...] = tuple(f for f, c in WEAPON_FAMILY_ORIGINS.items() if c == "KP")
-#: Spellings that name the same family: KCNA's "Hwasongpho" is the "Hwasong" of other sources.
-WEAPON_FAMILY_ALIASES: dict[str, str] = {"hwasongpho": "Hwasong", "pukkuksong": "Pukguksong", "rodong": "Nodong"}
 #: Letter prefixes of designations written "PREFIX-N" that name nothing but weapons and platforms
 #: ("KN-23", "DF-41", "AIM-120", "MQ-9", "Su-27", "AH-64", "KC-135").
 WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = _split(

@@ -14,7 +14,7 @@ What each term matches, case-insensitively (both sides Unicode-lower-cased, as b
 * ``"exact phrase"``: the literal phrase, as a substring (nothing else is folded).
 * ``word``: the word as a substring (the old behaviour: ``missile`` finds "missiles"), or a word of the
   text that is the same name in another romanisation: both sides go through the linker's
-  :func:`workbook.tables.linking.romanisation_key` (``Sinpho`` finds "Sinpo", ``Phyongyang`` "Pyongyang",
+  :func:`workbook.names.romanisation_key` (``Sinpho`` finds "Sinpo", ``Phyongyang`` "Pyongyang",
   ``Hwasongpho`` "Hwasong-19" and back). A word with inner punctuation (``Hwasong-19``) needs each of its
   parts in the same text.
 * ``prefix*``: a word of the text beginning with the prefix (or whose romanisation key does).
@@ -41,7 +41,7 @@ import pyarrow.compute as pc
 
 from workbook.errors import SearchSyntaxError
 from workbook.filtering.text import BoolArray, TextColumn, lower
-from workbook.tables.linking import romanisation_key
+from workbook.names import romanisation_key
 
 __all__ = [
     "KEYWORDS",

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbook.errors import DatasetNotFoundError, TableLoadError
+from workbook.extract.nagix import is_placeholder, read_nagix_facilities
 from workbook.tables.load import load_table
 
 __all__ = [
@@ -75,7 +76,7 @@ LAUNCH_COLUMNS: dict[str, str] = {
     "missile_type": "SRBM, MRBM, IRBM, ICBM, SLBM, SLV, ...",
     "facility": "nagix facility key (e.g. 'samsok-test').",
     "facility_name": "Facility name from facility.en.json.",
-    "lat": "Facility latitude (WGS84).",
+    "lat": "Facility latitude (WGS84); empty when nagix does not know the facility (\"Unknown\").",
     "lon": "Facility longitude (WGS84).",
     "landing": "Where it came down (nagix key: 'sea-of-japan', ...).",
     "apogee_km": "Apogee in km (missing when unknown or not applicable).",
@@ -140,7 +141,8 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
         types={"date": "date", "time": "time", "apogee": "km", "distance": "km", "bearing": "float", "series": "int"},
     )
     missiles = json.loads(_file(folder, "missile.en.json").read_text(encoding="utf-8"))
-    facilities = json.loads(_file(folder, "facility.en.json").read_text(encoding="utf-8"))["facilities"]
+    facilities = {f.key: f for f in read_nagix_facilities(_file(folder, "facility.en.json"), include_placeholder=True)}
+    located = {k: f for k, f in facilities.items() if not is_placeholder(f.name)}  # "Unknown" has no place
     date_utc = tests["date"].astype("datetime64[s]")
     dt_utc = (date_utc + tests["time"]).astype("datetime64[s]")
     day_kst, exact = kst_date(dt_utc, date_utc)
@@ -154,9 +156,9 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
         "missile_name": pd.Series([missiles.get(m, {}).get("name", m) for m in mis], dtype="string"),
         "missile_type": pd.Series([missiles.get(m, {}).get("type") for m in mis], dtype="string"),
         "facility": fac.astype("string"),
-        "facility_name": pd.Series([facilities.get(f, {}).get("name", f) for f in fac], dtype="string"),
-        "lat": pd.Series([facilities.get(f, {}).get("lat") for f in fac], dtype="float64"),
-        "lon": pd.Series([facilities.get(f, {}).get("lon") for f in fac], dtype="float64"),
+        "facility_name": pd.Series([facilities[f].name if f in facilities else f for f in fac], dtype="string"),
+        "lat": pd.Series([located[f].lat if f in located else None for f in fac], dtype="float64"),
+        "lon": pd.Series([located[f].lon if f in located else None for f in fac], dtype="float64"),
         "landing": tests["landing"].astype("string"), "apogee_km": tests["apogee"], "distance_km": tests["distance"],
         "bearing_deg": tests["bearing"], "outcome": tests["outcome"].astype("string"), "series": tests["series"],
         "description": tests["description"].astype("string"),
@@ -169,18 +171,23 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
 
 def load_nagix_facilities_table(folder: str | Path) -> pd.DataFrame:
     """The nagix launch facilities: facility (key), name, lat, lon, uncertainty_km (1 km: surveyed sites),
-    n_launches, first_launch_kst, last_launch_kst. The placeholder "Unknown" is left out."""
+    n_launches, first_launch_kst, last_launch_kst. The placeholder "Unknown" is left out (both rules:
+    :func:`workbook.extract.nagix.read_nagix_facilities`)."""
     folder = Path(folder)
-    fac = load_table(_file(folder, "facility.en.json"), record_path="facilities", types={"lat": "lat", "lon": "lon"})
-    fac = fac.rename(columns={"key": "facility"})
-    fac = fac[fac["name"].str.casefold() != "unknown"].reset_index(drop=True)
+    records = read_nagix_facilities(_file(folder, "facility.en.json"))
+    fac = pd.DataFrame({
+        "facility": pd.Series([f.key for f in records], dtype="string"),
+        "name": pd.Series([f.name for f in records], dtype="string"),
+        "lat": pd.Series([f.lat for f in records], dtype="float64"),
+        "lon": pd.Series([f.lon for f in records], dtype="float64"),
+    })  # fmt: skip
     launches = load_nagix_launches(folder)
     stats = launches.groupby("facility", observed=True).agg(
         n_launches=("launch_id", "size"), first_launch_kst=("date_kst", "min"), last_launch_kst=("date_kst", "max")
     )
     out = fac[["facility", "name", "lat", "lon"]].merge(stats, left_on="facility", right_index=True, how="left")
     out["n_launches"] = out["n_launches"].fillna(0).astype("int64")
-    out.insert(4, "uncertainty_km", 1.0)
+    out.insert(4, "uncertainty_km", pd.Series([f.uncertainty_km for f in records], dtype="float64"))
     out.attrs.update(citation=NAGIX_CITATION, source="nagix/nk-missile-tests")
     return out.reset_index(drop=True)
 

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from workbook.errors import DatasetNotFoundError
-from workbook.extract.gazetteer import Gazetteer, GazetteerEntry, fold_key
+from workbook.extract.gazetteer import Gazetteer, GazetteerEntry
+from workbook.names import aspiration_variants, fold_key
 from workbook.tables.load import load_table
 
 __all__ = [
@@ -46,16 +47,6 @@ def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.nd
     la1, lo1, la2, lo2 = (np.radians(np.asarray(x, dtype=float)) for x in (lat1, lon1, lat2, lon2))
     h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
     return np.asarray(2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h))))
-
-
-def aspiration_variants(name: str) -> list[str]:
-    """Spellings with and without the aspirating h of DPRK romanisation: "Sinpho" → "Sinpo";
-    "Pyongsong" → "Phyongsong"; "North Pyongan" → "North Phyongan". Only syllable-initial p/t/k before a
-    vowel (or y, w) are aspirated, and only in the first syllable of each word."""
-    plain = re.sub(r"(?<=[a-z])(ph|th|kh)(?=[aeiouyw])", lambda m: m.group(1)[0], name)
-    plain = re.sub(r"\b(Ph|Th|Kh)(?=[aeiouyw])", lambda m: m.group(1)[0], plain)
-    aspirated = re.sub(r"\b([PTK])(?=[aeiouyw])", lambda m: m.group(1) + "h", plain)
-    return [v for v in dict.fromkeys((plain, aspirated)) if v != name]
 
 
 def load_admin_divisions(folder: str | Path) -> pd.DataFrame:

@@ -26,6 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbook.errors import ChartError
+from workbook.extract.nagix import NAGIX_UNCERTAINTY_KM
 
 __all__ = [
     "LAUNCH_COLOR",
@@ -140,7 +141,8 @@ def add_launch_map_layer(fig: go.Figure, launches: pd.DataFrame, *, since: Any =
     ).reset_index()  # fmt: skip
     out = go.Figure(fig)
     hover = [
-        f"<b>{_esc(r['name'])}</b> (launch facility)<br>{r['lat']:.4f}, {r['lon']:.4f} ± 1 km (nagix)"
+        f"<b>{_esc(r['name'])}</b> (launch facility)<br>{r['lat']:.4f}, {r['lon']:.4f}"
+        f" ± {NAGIX_UNCERTAINTY_KM:g} km (nagix)"
         f"<br>{r['n']} launch(es), {r['first']:%Y-%m-%d} – {r['last']:%Y-%m-%d}"
         f"<br>{_esc(r['missiles'])}"
         for r in fac.to_dict("records")

@@ -1,6 +1,6 @@
 """Links between dataset names (facilities, places) and the Book's entities, confirmed by the analyst.
 
-Names are compared through :func:`romanisation_key`, which folds case, accents and punctuation, drops
+Names are compared through :func:`workbook.names.romanisation_key`, which folds case, accents and punctuation, drops
 administrative words (City, County, Province, District) and the aspirating h of DPRK romanisation
 (Sinpho → sinpo, Phyongan → pyongan) and KCNA's "pho" of weapon names (Hwasongpho-19 → hwasong 19).
 "-ri"/"-dong" are kept: Tongchang-ri (the village of the Sohae launch site) is not Tongchang County.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -31,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.errors import LinkStoreError
-from workbook.extract.gazetteer import fold_key
+from workbook.names import fold_key, romanisation_key
 
 __all__ = [
     "ALIAS_GROUPS",
@@ -56,23 +55,7 @@ ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
     ("Wonsan Kalma International Airport", "Kalma", "Wonsan Kalma"),
     ("Sinpo Shipyard", "Sinpo South Shipyard", "Sinpho shipyard"),
 )
-_ADMIN_WORDS = frozenset({"city", "county", "province", "district", "dist", "of", "the"})
 _METHOD_SCORE = {"exact": 100.0, "alias": 100.0, "romanisation": 95.0, "curated": 90.0, "contains": 85.0}
-
-
-def romanisation_key(name: str) -> str:
-    """A spelling-blind key: "Sinpho City" → "sinpo", "North Phyongan Province" → "north pyongan",
-    "Hwasongpho-19" → "hwasong 19", "Tongchang-ri" → "tongchang ri"."""
-    words = [w for w in fold_key(name).split() if w not in _ADMIN_WORDS]
-    out = []
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if nxt[:1].isdigit() and len(w) > 4 and w.endswith("pho"):
-            w = w[:-3]  # Hwasongpho-19: KCNA's "pho" (gun) after a weapon family
-        w = re.sub(r"(?<=[a-z])(ph|th|kh)(?=[aeiouyw])", lambda m: m.group(1)[0], w)
-        w = re.sub(r"^(ph|th|kh)(?=[aeiouyw])", lambda m: m.group(1)[0], w)
-        out.append(w)
-    return " ".join(out) or fold_key(name)
 
 
 def _contains(a: str, b: str) -> bool:
