@@ -1,10 +1,10 @@
-"""Benchmark of workbook.filters.apply against DuckDB in-memory, asking both the same question.
+"""Benchmark of workbook.filtering.apply against DuckDB in-memory, asking both the same question.
 
 Synthesises a Book (default: ~100k documents, 1M mentions, 100k claims, 100k events) with numpy
 and pyarrow, builds the FilterIndex once, then times, for each representative spec, over ``--runs``
 runs (after two warm-up runs):
 
-* ``masks``: :func:`workbook.filters.compute_masks` only (the numpy bitmaps);
+* ``masks``: :func:`workbook.filtering.compute_masks` only (the numpy bitmaps);
 * ``eager``: the masks plus all six filtered pandas tables copied at once (what ``apply`` returned
   before filtered Books became lazy, given the index);
 * ``wb.apply``: what a notebook cell does, ``len(wb.apply(book, spec).mentions)``: no index passed
@@ -43,7 +43,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.book import Book
-from workbook.filters import FilterIndex, FilterSpec, apply, compute_masks
+from workbook.filtering import FilterIndex, FilterSpec, apply, compute_masks
 from workbook.model import CONFIDENCE_BANDS, DATE_RESOLUTIONS, ENTITY_TYPES, QUOTE_KINDS, TABLES
 
 WORDS = [

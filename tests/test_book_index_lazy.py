@@ -28,7 +28,7 @@ from tests.test_filters import (
 )
 from workbook import curation as cur
 from workbook.book import TABLE_NAMES, Book
-from workbook.filters import FILTERED_TABLES, FilterIndex, FilterIndexError, FilterSpec, apply, compute_masks
+from workbook.filtering import FILTERED_TABLES, FilterIndex, FilterIndexError, FilterSpec, apply, compute_masks
 from workbook.lazybook import RowSelection, SelectedBook
 from workbook.model import conform
 

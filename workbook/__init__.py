@@ -46,8 +46,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "FilterSpec": ("workbook.filters", "FilterSpec"),
-    "apply": ("workbook.filters", "apply"),
+    "FilterSpec": ("workbook.filtering", "FilterSpec"),
+    "apply": ("workbook.filtering", "apply"),
     "explore": ("workbook.widgets", "explore"),
     "export_report": ("workbook.export", "export_report"),
     "open_report": ("workbook.export", "open_report"),

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from workbook.export.report import ReportResult
-    from workbook.filters import FilterSpec
+    from workbook.filtering import FilterSpec
 
 __all__ = [
     "ANNOTATION_ACTIONS",

@@ -1,6 +1,6 @@
 """A Book whose tables are row selections of another Book's, made into DataFrames when read.
 
-:func:`workbook.filters.apply` returns a :class:`SelectedBook`: it holds, per filtered table, the
+:func:`workbook.filtering.apply` returns a :class:`SelectedBook`: it holds, per filtered table, the
 source DataFrame and the positions of the surviving rows (plus recomputed columns, e.g. the
 entities' counts), and builds the DataFrame the first time the table is read. A broad filter then
 costs no more than a narrow one until a table is used, and a view that reads only the mentions
