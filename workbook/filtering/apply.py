@@ -102,13 +102,15 @@ from workbook.filtering.rules import (
 )
 from workbook.filtering.spec import NO_STATUS, FilterSpec
 from workbook.filtering.text import lower
-from workbook.lazybook import RowSelection, SelectedBook
+from workbook.lazybook import RecentViews, RowSelection, SelectedBook
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
-__all__ = ["FILTERED_TABLES", "FilterMasks", "apply", "compute_masks"]
+__all__ = ["FILTERED_TABLES", "RECENT_VIEWS", "FilterMasks", "apply", "compute_masks"]
 
 #: The tables apply() narrows; ``annotations`` and ``build_issues`` pass through whole.
 FILTERED_TABLES: tuple[str, ...] = ("documents", "mentions", "claims", "events", "entities", "places")
+#: How many filtered Books each Book keeps for :func:`apply`, the most recently asked specs'.
+RECENT_VIEWS = 4
 
 Marks = tuple[BoolArray, BoolArray, BoolArray, BoolArray]
 
@@ -403,12 +405,18 @@ def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Boo
     (``FilterIndex.of(book)``: built on the first call, reused by every later one).
     The empty spec returns ``book`` itself. The result is a
     :class:`~workbook.lazybook.SelectedBook`: it holds row selections and builds each filtered table
-    when it is first read, so tables nobody reads are never copied.
+    when it is first read, so tables nobody reads are never copied. The Book keeps the filtered Books
+    of the last :data:`RECENT_VIEWS` specs (:class:`~workbook.lazybook.RecentViews`): asking again for
+    one of them returns that same filtered Book, whose tables read before are already built.
     """
     if spec.is_empty:
         return book
     if index is None:
         index = FilterIndex.of(book)
     index.check(book)
-    masks = compute_masks(spec, index)
-    return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})
+
+    def select() -> Book:
+        masks = compute_masks(spec, index)
+        return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})
+
+    return book.memo("recent_views", lambda: RecentViews(RECENT_VIEWS)).get(spec, select)
