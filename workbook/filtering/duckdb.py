@@ -18,6 +18,11 @@ analyst's curation log (entity merges); annotations come from the snapshot, or f
 (e.g. ``wb.open(ws).annotations``). A ``text`` query (the search syntax of :mod:`workbook.filtering.query`)
 is matched by the same Python code as the pandas path, over the ``text`` columns of documents and claims
 only (read once per executor); the other tables stay in DuckDB.
+
+What is the same, by construction: the constants are apply's own (``FILTERED_TABLES``,
+``ANNOTATION_TARGETS``, ``NO_STATUS``, ``UNSTAR_VALUES``), the rules both executors state are generated
+from :mod:`workbook.filtering.rules`, and the snapshot is opened by
+:func:`workbook.workspace.live_snapshot`, the schema-version check ``read_book`` uses.
 """
 
 # ruff: noqa: S608 - every value from a spec or a file is a bound parameter ($name); the SQL text only
