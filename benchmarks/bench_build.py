@@ -13,7 +13,7 @@ own) and prints one line:
   peak resident memory of the process when the build returns (before the workspace is read back),
   and the memory before the build (interpreter, libraries, the extractor's gazetteer) is printed beside it;
 * ``build -w N``: the same with extraction in N worker processes (``--workers``);
-* ``build dask``: the same on a Dask LocalCluster of N processes (``--dask``; writes the partitioned copy).
+* ``build dask``: the same on a Dask LocalCluster of N processes (``--dask``).
 
 Throughput is MB of UTF-8 text per second and documents per second, of wall time and of CPU time (this
 process and its worker processes: CPU seconds are what a core does, and are much less disturbed than wall

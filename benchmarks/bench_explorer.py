@@ -33,7 +33,7 @@ import workbook.widgets.explorer as explorer_module
 from workbook.book import Book
 from workbook.charts import ChartCache
 from workbook.explore.state import DEFAULT_VIEWS, VIEWS, build_view
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, conform
 from workbook.widgets import explore
 

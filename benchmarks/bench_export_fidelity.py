@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks.bench_explorer import synthetic_book
 from tests.test_export_on_screen import plain_figure, report_figures, same_json
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.widgets import explore
 
 VIEWS = ("timeline", "claims", "entities", "network", "map", "mentions")

@@ -1,12 +1,12 @@
 """Filter latency side by side: the pandas executor, DuckDB in memory, DuckDB over the Parquet files, and
-the DuckDB executor of big workspaces (``workbook.duckdb_exec``), on the same Book and the same specs.
+the DuckDB executor of big workspaces (``workbook.filtering.duckdb``), on the same Book and the same specs.
 
 Reuses ``bench_filters.py`` (its synthetic Book: 100k documents, 1M mentions, 100k claims, 100k events at
 ``--scale 1``; its specs; its SQL, which asks DuckDB the same question and returns the same six tables as
 Arrow). The Book is also written as a workspace snapshot (Parquet, as a build writes it) so that:
 
 * ``duck-pq``: bench_filters' SQL runs on views over the snapshot's Parquet files (nothing loaded first);
-* ``executor``: :class:`workbook.duckdb_exec.DuckDBExecutor` answers the spec over the same files and
+* ``executor``: :class:`workbook.filtering.duckdb.DuckDBExecutor` answers the spec over the same files and
   returns a pandas Book with the declared dtypes (what the explorer gets on the big-workspace path).
 
 Every executor's row counts are checked against ``apply``'s; p50/p95 are over ``--runs`` runs after two
@@ -32,8 +32,8 @@ import pyarrow as pa
 from bench_filters import TABLE_ORDER, duckdb_run, specs, synth_book, timeit
 from corpora import load_average
 
-from workbook.duckdb_exec import DuckDBExecutor
-from workbook.filters import FilterIndex, apply, compute_masks
+from workbook.filtering import FilterIndex, apply, compute_masks
+from workbook.filtering.duckdb import DuckDBExecutor
 from workbook.model import SCHEMA_VERSION
 from workbook.workspace import write_snapshot
 

@@ -83,7 +83,7 @@ def measure(mode: str, ws: Path) -> dict[str, Any]:
     import pandas as pd  # noqa: F401 - imported before the baseline, as in a notebook
     import pyarrow.parquet as pq
 
-    from workbook.filters import FilterIndex, FilterSpec
+    from workbook.filtering import FilterIndex, FilterSpec
     from workbook.model import conform
     from workbook.workspace import read_book
 
@@ -99,7 +99,7 @@ def measure(mode: str, ws: Path) -> dict[str, Any]:
         frames = [conform(n, pq.read_table(snap / f"{n}.parquet").to_pandas()) for n in names]
         out["rows"] = sum(len(f) for f in frames)
     elif mode == "duckdb":
-        from workbook.duckdb_exec import DuckDBExecutor
+        from workbook.filtering.duckdb import DuckDBExecutor
 
         ex = DuckDBExecutor(ws)
         out["open_s"] = time.perf_counter() - t

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import make_tiny_book
 from tests.test_filters import (
@@ -28,8 +29,9 @@ from tests.test_filters import (
 )
 from workbook import curation as cur
 from workbook.book import TABLE_NAMES, Book
-from workbook.filters import FILTERED_TABLES, FilterIndex, FilterIndexError, FilterSpec, apply, compute_masks
-from workbook.lazybook import RowSelection, SelectedBook
+from workbook.filtering import FILTERED_TABLES, FilterIndex, FilterIndexError, FilterSpec, apply, compute_masks
+from workbook.filtering.apply import RECENT_VIEWS
+from workbook.lazybook import RecentViews, RowSelection, SelectedBook
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit
@@ -237,3 +239,70 @@ def test_lazy_apply_equals_eager_apply_for_any_spec_on_the_tiny_book(spec: Filte
     lazy = apply(book, spec)
     assert lazy.counts() == eager_apply(book, spec).counts()
     assert_books_equal(lazy, eager_apply(book, spec))
+
+
+# -- filtered Books kept by spec ---------------------------------------------------------------------
+
+
+def test_repeated_apply_returns_the_kept_filtered_book() -> None:
+    book = make_tiny_book()
+    first = apply(book, TINY_SPECS[0])
+    mentions = first.mentions
+    again = apply(book, FilterSpec(entity_ids=(KIM,)))  # an equal spec
+    assert again is first and again.mentions is mentions and "claims" in again.pending
+    assert apply(book, TINY_SPECS[0], index=FilterIndex.of(book)) is first
+    for spec in TINY_SPECS[1 : RECENT_VIEWS + 1]:  # the last RECENT_VIEWS specs are kept, older ones dropped
+        apply(book, spec)
+    assert len(book._memo["recent_views"]) == RECENT_VIEWS
+    remade = apply(book, TINY_SPECS[0])
+    assert remade is not first
+    assert_exactly_equal(remade, first)
+    assert_exactly_equal(remade, eager_apply(book, TINY_SPECS[0]))
+
+
+def test_kept_filtered_books_belong_to_their_book() -> None:
+    book = make_tiny_book()
+    spec = FilterSpec(tags=("wmd",))
+    assert apply(book, spec).counts()["documents"] == 0
+    ann = conform("annotations", [{"annotation_id": "a0", "target_kind": "entity", "target_id": HW15,
+                                   "kind": "tag", "value": "wmd", "created": "2024-01-01"}])
+    tagged = book.with_tables(annotations=ann)  # curation re-applied: a new Book, nothing kept from the old one
+    assert apply(tagged, spec).counts()["documents"] == 1
+    assert apply(book, spec).counts()["documents"] == 0
+    assert pickle.loads(pickle.dumps(book))._memo == {}
+
+
+def test_recent_views_keeps_the_most_recently_used() -> None:
+    book = make_tiny_book()
+    views = RecentViews(2)
+    made: list[str] = []
+
+    def make(key: str) -> Book:
+        made.append(key)
+        return book.with_tables()
+
+    a = views.get("a", lambda: make("a"))
+    views.get("b", lambda: make("b"))
+    assert views.get("a", lambda: make("a")) is a  # a is now the most recent
+    views.get("c", lambda: make("c"))  # drops b
+    assert views.get("a", lambda: make("a")) is a
+    views.get("b", lambda: make("b"))
+    assert made == ["a", "b", "c", "b"] and len(views) == 2
+    assert len(RecentViews(0).get("x", lambda: make("x")).counts()) == len(TABLE_NAMES)
+    with pytest.raises(ValueError, match="0 or more"):
+        RecentViews(-1)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(book=random_book(), specs=st.lists(spec_for_random_books(), min_size=1, max_size=2 * RECENT_VIEWS))
+def test_repeated_apply_equals_eager_apply_on_random_books(book: Book, specs: list[FilterSpec]) -> None:
+    for spec in specs + specs[::-1] + specs:  # asked again soon (kept) and after others (perhaps dropped)
+        assert_exactly_equal(apply(book, spec), eager_apply(book, spec))
+
+
+@pytest.mark.parametrize("spec", TINY_SPECS, ids=str)
+def test_repeated_apply_equals_eager_apply(spec: FilterSpec) -> None:
+    book = make_tiny_book()
+    expected = eager_apply(book, spec)
+    for _ in range(3):
+        assert_exactly_equal(apply(book, spec), expected)

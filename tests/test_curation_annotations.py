@@ -13,7 +13,7 @@ from tests.conftest import make_tiny_book
 from workbook import curation as cur
 from workbook.book import TABLE_NAMES, Book
 from workbook.errors import AnnotationError
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.model import SCHEMA_VERSION, empty_frame
 from workbook.workspace import write_snapshot
 

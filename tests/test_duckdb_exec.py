@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from workbook.book import TABLE_NAMES, Book
 from workbook.build import build
-from workbook.duckdb_exec import DuckDBExecError, DuckDBExecutor, apply_duckdb
+from workbook.filtering import FilterIndex, FilterSpec, apply
+from workbook.filtering.duckdb import DuckDBExecError, DuckDBExecutor, apply_duckdb
 from workbook.filtering.spec import NO_STATUS
-from workbook.filters import FilterIndex, FilterSpec, apply
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, SCHEMA_VERSION, conform
 from workbook.synth import write_jsonl
 from workbook.workspace import read_book, write_snapshot

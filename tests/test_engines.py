@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -15,13 +13,12 @@ from workbook.book import TABLE_NAMES
 from workbook.build import build
 from workbook.cli import main as cli_main
 from workbook.engines import (
-    DEFAULT_BUCKETS,
-    PARTITIONED_DIR,
+    ENGINE_NAMES,
+    ENGINES,
     EngineError,
     ExtractFailure,
     ProcessEngine,
     SerialEngine,
-    bucket_of,
     resolve_engine,
     split_batches,
 )
@@ -172,13 +169,6 @@ def test_resolve_engine() -> None:
         resolve_engine("local", None, "tcp://scheduler-host:8786")
 
 
-def test_bucket_of_is_stable_and_in_range() -> None:
-    ids = pd.Series(["d0000000a00000000", "d0000000b00000000", "dffffffff00000000", "d0000000a00000000"])
-    buckets = bucket_of(ids, 16)
-    assert buckets.tolist() == [10, 11, 15, 10]
-    assert bucket_of(ids, 1).tolist() == [0, 0, 0, 0]
-
-
 # -- Dask ------------------------------------------------------------------------------------------------
 
 
@@ -186,33 +176,24 @@ def _dask_engine() -> Any:
     pytest.importorskip("distributed")
     from workbook.engines.dask_engine import DaskEngine
 
-    return DaskEngine(workers=2, processes=False, buckets=4)
+    return DaskEngine(workers=2, processes=False)
 
 
 def _snapshot(ws: Path) -> Path:
     return ws / "snapshots" / (ws / "CURRENT").read_text().strip()
 
 
-def test_dask_engine_equals_the_local_engine_and_writes_partitioned_parquet(synth_corpus: Path, tmp_path: Path) -> None:
+def test_dask_engine_equals_the_local_engine_and_writes_only_the_snapshot(synth_corpus: Path, tmp_path: Path) -> None:
     build([synth_corpus], tmp_path / "local", progress=False)
     report = build([synth_corpus], tmp_path / "dask", progress=False, engine=_dask_engine())
     _assert_same(tmp_path / "local", tmp_path / "dask")
     assert read_book(tmp_path / "dask").manifest["engine"]["name"] == "dask"
     assert report.counts["documents"] == 24
 
-    part = _snapshot(tmp_path / "dask") / PARTITIONED_DIR
-    layout = json.loads((part / "_layout.json").read_text())
-    assert layout["buckets"] == 4 and layout["by"] == "doc_id"
-    book = read_book(tmp_path / "dask")
-    for name in ("documents", "mentions", "claims", "events"):
-        got = duckdb.sql(f"SELECT * FROM read_parquet('{part / name}/*/*.parquet', hive_partitioning = true)").df()
-        assert len(got) == len(book.table(name))
-        expected_bucket = bucket_of(got["doc_id"], 4)
-        assert (got["bucket"].to_numpy() == expected_bucket).all()
-        key = book.table(name).columns[0]
-        assert set(got[key]) == set(book.table(name)[key])
-    entities = duckdb.sql(f"SELECT * FROM read_parquet('{part}/entities/*.parquet')").df()
-    assert sorted(entities["entity_id"]) == sorted(book.entities["entity_id"])
+    # no second copy of the tables: the snapshot's files are what DuckDB reads (workbook.filtering.duckdb)
+    assert sorted(p.name for p in _snapshot(tmp_path / "dask").iterdir()) == sorted(
+        p.name for p in _snapshot(tmp_path / "local").iterdir()
+    )
 
 
 def test_dask_ingest_of_a_folder_gives_the_same_documents_and_issues(tmp_path: Path) -> None:
@@ -225,10 +206,6 @@ def test_dask_ingest_of_a_folder_gives_the_same_documents_and_issues(tmp_path: P
     book = read_book(tmp_path / "dask")
     assert set(book.documents["publisher"].dropna()) and len(book.documents) == 13
     assert {"README", "bad.txt"} <= set(book.build_issues["path"])
-
-
-def test_default_buckets_is_a_power_of_two() -> None:
-    assert DEFAULT_BUCKETS & (DEFAULT_BUCKETS - 1) == 0
 
 
 # -- the command line --------------------------------------------------------------------------------------
@@ -247,3 +224,11 @@ def test_cli_scheduler_needs_the_dask_engine(
     code = cli_main(["build", str(synth_corpus), "--out", str(tmp_path / "ws"), "--scheduler", "tcp://h:1", "-q"])
     assert code == 1
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_cli_engine_choices_are_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli_main(["build", str(tmp_path), "--engine", "spark"])
+    assert exc.value.code == 2
+    assert "choose from " + ", ".join(repr(n) for n in ENGINE_NAMES) in capsys.readouterr().err
+    assert tuple(ENGINES) == ENGINE_NAMES and ENGINE_NAMES[0] == "local"

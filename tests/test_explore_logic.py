@@ -37,7 +37,7 @@ from workbook.explore.table import (
     table_page,
     table_state_after,
 )
-from workbook.filters import FilterIndex, FilterSpec, compute_masks
+from workbook.filtering import FilterIndex, FilterSpec, compute_masks
 from workbook.widgets import assets
 from workbook.widgets.assets import (
     GZIP_LEVEL,

@@ -27,7 +27,7 @@ from workbook.book import Book
 from workbook.charts import place_map, timeline
 from workbook.cli import main
 from workbook.export import ImageRenderer, export_figure, export_report, open_report
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 
 pytestmark = pytest.mark.browser
 

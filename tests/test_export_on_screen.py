@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import make_launches
 from workbook.book import Book
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.widgets import explore
 
 pytestmark = pytest.mark.widgets

@@ -22,7 +22,7 @@ from workbook.export.onward import (
     places_geojson,
     timelinejs_json,
 )
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit

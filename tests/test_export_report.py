@@ -37,7 +37,7 @@ from workbook.export import ChartSpec, TableSpec, citation_table, export_report,
 from workbook.export.base import file_sha256
 from workbook.export.manifest import MANIFEST_SCHEMA, schema_errors, validate_manifest
 from workbook.export.tables import plain_frame
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit

@@ -9,7 +9,7 @@ import pytest
 
 from workbook.book import Book
 from workbook.errors import FilterSpecError
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 
 pytestmark = pytest.mark.unit
 

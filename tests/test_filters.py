@@ -21,9 +21,7 @@ from hypothesis import strategies as st
 
 from workbook.book import Book
 from workbook.errors import FilterSpecError, SearchSyntaxError
-from workbook.filtering.query import parse_query
-from workbook.filtering.text import TextColumn, lower
-from workbook.filters import (
+from workbook.filtering import (
     FILTERED_TABLES,
     NO_STATUS,
     TUPLE_FIELDS,
@@ -35,6 +33,8 @@ from workbook.filters import (
     compute_masks,
     diff_specs,
 )
+from workbook.filtering.query import parse_query
+from workbook.filtering.text import TextColumn, lower
 from workbook.ids import entity_id
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, conform
 

@@ -76,7 +76,7 @@ def test_build_explore_read_and_chart_with_the_network_blocked(tmp_path: Path, n
     from workbook import charts
     from workbook.build import build
     from workbook.cli import main
-    from workbook.filters import FilterSpec
+    from workbook.filtering import FilterSpec
     from workbook.widgets import explore
 
     root = _corpus(tmp_path / "corpus")

@@ -11,7 +11,7 @@ import pytest
 from workbook.book import Book
 from workbook.export import export_report
 from workbook.export.readable import report_title
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit

@@ -18,7 +18,7 @@ from workbook.curation.annotations import note, set_status, star, tag
 from workbook.export import citation_table, export_report, open_report
 from workbook.export.citations import citations_html, citations_markdown
 from workbook.export.tables import md_escape
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 
 pytestmark = pytest.mark.unit
 

@@ -15,7 +15,7 @@ from workbook.book import Book
 from workbook.cli import main
 from workbook.curation.saved_views import VIEWS_LOG, delete_view
 from workbook.errors import SavedViewError
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.widgets import explore
 
 pytestmark = pytest.mark.widgets

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from workbook.book import Book
 from workbook.errors import FilterSpecError, SearchSyntaxError
 from workbook.explore.state import EntityCatalog
+from workbook.filtering import FilterSpec, apply
 from workbook.filtering.query import And, Not, Or, Query, Term, format_query, match_query, parse_query
 from workbook.filtering.text import TextColumn
-from workbook.filters import FilterSpec, apply
 from workbook.widgets import explore
 
 pytestmark = pytest.mark.unit

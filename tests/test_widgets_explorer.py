@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import make_tiny_book
 from workbook.book import Book
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.ids import span_id
 from workbook.model import conform
 from workbook.widgets import (

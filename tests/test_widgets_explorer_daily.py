@@ -12,7 +12,7 @@ from tests.conftest import make_tiny_book
 from tests.test_widgets_explorer import _customdata, _ids
 from workbook.book import Book
 from workbook.explore.state import build_view
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.widgets import Explorer, explore
 
 pytestmark = pytest.mark.widgets

@@ -22,7 +22,7 @@ from workbook.explore.actions import (
     with_launch_layer,
 )
 from workbook.explore.state import build_view
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 from workbook.tables.layers import LAUNCH_LANE
 from workbook.widgets import Explorer, explore
 

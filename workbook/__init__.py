@@ -51,8 +51,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "FilterSpec": ("workbook.filters", "FilterSpec"),
-    "apply": ("workbook.filters", "apply"),
+    "FilterSpec": ("workbook.filtering", "FilterSpec"),
+    "apply": ("workbook.filtering", "apply"),
     "export_report": ("workbook.export", "export_report"),
     "open_report": ("workbook.export", "open_report"),
     "load_table": ("workbook.tables", "load_table"),

@@ -1,6 +1,6 @@
 """The Book: one workspace's tables in memory, as pandas DataFrames.
 
-A Book is an immutable value: filtering (``workbook.filters.apply``) returns a new Book whose
+A Book is an immutable value: filtering (``workbook.filtering.apply``) returns a new Book whose
 tables are consistent subsets of the original. It holds no widgets and does no I/O; reading and
 writing workspaces is :mod:`workbook.workspace`'s job.
 

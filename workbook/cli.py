@@ -54,6 +54,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from workbook.engines import ENGINE_NAMES
+
     p = argparse.ArgumentParser(prog="workbook", description="Turn documents into tables for investigation.")
     p.add_argument("--version", action="version", version=f"workbook {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -86,8 +88,8 @@ def _parser() -> argparse.ArgumentParser:
         help="extract in N local processes (with --engine dask: LocalCluster workers); default: one, in this process",
     )
     b.add_argument(
-        "--engine", choices=("local", "dask"), default="local",
-        help="where ingest and extraction run: local (default) or dask (also writes partitioned Parquet)",
+        "--engine", choices=ENGINE_NAMES, default=ENGINE_NAMES[0],
+        help=f"where ingest and extraction run: {' or '.join(ENGINE_NAMES)} (default: {ENGINE_NAMES[0]})",
     )
     b.add_argument(
         "--scheduler", metavar="ADDRESS",

@@ -1,6 +1,6 @@
 """A Book whose tables are row selections of another Book's, made into DataFrames when read.
 
-:func:`workbook.filters.apply` returns a :class:`SelectedBook`: it holds, per filtered table, the
+:func:`workbook.filtering.apply` returns a :class:`SelectedBook`: it holds, per filtered table, the
 source DataFrame and the positions of the surviving rows (plus recomputed columns, e.g. the
 entities' counts), and builds the DataFrame the first time the table is read. A broad filter then
 costs no more than a narrow one until a table is used, and a view that reads only the mentions
@@ -17,11 +17,18 @@ DataFrame.
 How a table is built: all rows selected -> the source DataFrame itself (as eager ``apply`` did);
 one contiguous run of rows -> a zero-copy slice (``iloc[a:b]``, a view under copy-on-write);
 otherwise ``DataFrame.take`` (Arrow-backed columns take through Arrow).
+
+:class:`RecentViews` keeps the last few filtered Books of a Book by their spec (``apply`` keeps one on
+every Book, through :meth:`~workbook.book.Book.memo`): asking again for a spec asked recently returns
+the same filtered Book, with the tables already read already built. A Book never changes, so these
+never go stale; a Book with other tables starts with none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +37,7 @@ import pandas as pd
 
 from workbook.book import TABLE_NAMES, Book
 
-__all__ = ["RowSelection", "SelectedBook"]
+__all__ = ["RecentViews", "RowSelection", "SelectedBook"]
 
 _TABLES = frozenset(TABLE_NAMES)
 
@@ -128,3 +135,34 @@ class SelectedBook(Book):
         state = super().__getstate__()
         state["_pending"] = {}
         return state
+
+
+class RecentViews:
+    """The ``size`` most recently used filtered Books of one Book, by key (a spec): see the module
+    docstring. Safe to share between threads."""
+
+    def __init__(self, size: int) -> None:
+        if size < 0:
+            raise ValueError(f"size must be 0 or more; got {size}")
+        self.size = size
+        self._views: OrderedDict[Hashable, Book] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+    def get(self, key: Hashable, make: Callable[[], Book]) -> Book:
+        """The Book kept under ``key``, or ``make()``'s, kept (the least recently used one is dropped
+        beyond ``size``)."""
+        with self._lock:
+            view = self._views.get(key)
+            if view is not None:
+                self._views.move_to_end(key)
+                return view
+        view = make()  # outside the lock: two threads may both make it; the first one kept wins
+        with self._lock:
+            view = self._views.setdefault(key, view)
+            self._views.move_to_end(key)
+            while len(self._views) > self.size:
+                self._views.popitem(last=False)
+        return view

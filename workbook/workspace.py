@@ -61,6 +61,7 @@ __all__ = [
     "check_workspace",
     "default_workspace",
     "is_workspace",
+    "live_snapshot",
     "read_book",
     "read_manifest",
     "read_private_table",
@@ -231,6 +232,22 @@ def _write_text(documents: pd.DataFrame, path: Path) -> None:
         w.write_table(pa.table({"text": text}))
 
 
+def live_snapshot(ws: Path) -> tuple[Path, dict[str, Any]]:
+    """The live snapshot folder of workspace ``ws`` and its manifest, after checking that this workbook
+    reads its schema version (every reader of a snapshot, pandas or DuckDB, goes through here).
+    Raises :class:`WorkspaceError` for a missing snapshot or another schema version."""
+    ws = Path(ws)
+    snap = _current_snapshot(ws)
+    manifest = read_manifest(ws)
+    found = manifest.get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"Workspace {ws} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
+            "Rebuild it with `workbook build`."
+        )
+    return snap, manifest
+
+
 def read_book(ws: Path, *, analyst_work: bool = False) -> Book:
     """Open the live snapshot of workspace ``ws`` as a :class:`Book`.
 
@@ -242,14 +259,7 @@ def read_book(ws: Path, *, analyst_work: bool = False) -> Book:
 
         return attach_analyst_work(read_book(ws))
     ws = Path(ws)
-    snap = _current_snapshot(ws)
-    manifest = read_manifest(ws)
-    found = manifest.get("schema_version")
-    if found != SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"Workspace {ws} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
-            "Rebuild it with `workbook build`."
-        )
+    snap, manifest = live_snapshot(ws)
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
         f = snap / f"{name}.parquet"

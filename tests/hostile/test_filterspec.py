@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import make_tiny_book
 from tests.hostile.hostile_data import SCRIPT, hostile_book
 from workbook.errors import FieldMappingError, FilterSpecError
-from workbook.filters import FilterIndex, FilterSpec, apply
+from workbook.filtering import FilterIndex, FilterSpec, apply
 from workbook.ingest import FieldMapping
 
 pytestmark = pytest.mark.unit

@@ -31,7 +31,7 @@ from workbook.build import build
 from workbook.errors import FilterSpecError, IngestError, MetadataError, WorkbookError
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.ingest import (
     IngestFailure,
     RawDocument,

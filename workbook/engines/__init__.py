@@ -4,14 +4,16 @@
 * :class:`ProcessEngine` — extraction in local worker processes (``build(..., workers=N)``,
   ``workbook build --workers N``);
 * :class:`~workbook.engines.dask_engine.DaskEngine` — ingest and extraction as Dask tasks, on a
-  LocalCluster or an existing cluster (``workbook build --engine dask [--scheduler ADDRESS]``); it also
-  writes a partitioned copy of the tables (:mod:`workbook.engines.partitioned`).
+  LocalCluster or an existing cluster (``workbook build --engine dask [--scheduler ADDRESS]``).
 
 Every engine gives the same tables (ids come from the text and offsets; results are merged in input
 order). :func:`resolve_engine` turns the build's ``engine``/``workers`` arguments into an engine.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from workbook.engines.base import (
     Engine,
@@ -23,37 +25,41 @@ from workbook.engines.base import (
     split_batches,
 )
 from workbook.engines.local import BATCH_CHARS, ProcessEngine, SerialEngine, default_workers
-from workbook.engines.partitioned import (
-    DEFAULT_BUCKETS,
-    PARTITIONED_DIR,
-    PER_DOCUMENT_TABLES,
-    bucket_of,
-    write_partitioned,
-)
 
 __all__ = [
     "BATCH_CHARS",
-    "DEFAULT_BUCKETS",
+    "ENGINES",
     "ENGINE_NAMES",
-    "PARTITIONED_DIR",
-    "PER_DOCUMENT_TABLES",
     "Engine",
     "EngineError",
     "ExtractFailure",
     "ExtractResult",
     "ProcessEngine",
     "SerialEngine",
-    "bucket_of",
     "default_workers",
     "extract_batch",
     "extract_one",
     "resolve_engine",
     "split_batches",
-    "write_partitioned",
 ]
 
+def _local(workers: int | None, scheduler: str | None) -> Engine:
+    if scheduler is not None:
+        raise EngineError("A scheduler address is only for the Dask engine: add --engine dask.")
+    return ProcessEngine(workers) if workers is not None and workers > 1 else SerialEngine()
+
+
+def _dask(workers: int | None, scheduler: str | None) -> Engine:
+    from workbook.engines.dask_engine import DaskEngine  # Dask is optional: imported when asked for
+
+    return DaskEngine(scheduler=scheduler, workers=workers)
+
+
+#: The build engines by name, each a factory of (workers, scheduler); the first is the default. The
+#: build's ``engine=`` and ``workbook build --engine`` accept these names.
+ENGINES: Mapping[str, Callable[[int | None, str | None], Engine]] = MappingProxyType({"local": _local, "dask": _dask})
 #: Engine names the build and the command line accept.
-ENGINE_NAMES: tuple[str, ...] = ("local", "dask")
+ENGINE_NAMES: tuple[str, ...] = tuple(ENGINES)
 
 
 def resolve_engine(
@@ -69,13 +75,7 @@ def resolve_engine(
         if workers is not None or scheduler is not None:
             raise EngineError("Give workers and scheduler to the engine itself, not beside an engine object.")
         return engine
-    name = engine or "local"
-    if name not in ENGINE_NAMES:
+    name = engine or ENGINE_NAMES[0]
+    if name not in ENGINES:
         raise EngineError(f"Unknown build engine {name!r}; the engines are: {', '.join(ENGINE_NAMES)}.")
-    if name == "dask":
-        from workbook.engines.dask_engine import DaskEngine
-
-        return DaskEngine(scheduler=scheduler, workers=workers)
-    if scheduler is not None:
-        raise EngineError("A scheduler address is only for the Dask engine: add --engine dask.")
-    return ProcessEngine(workers) if workers is not None and workers > 1 else SerialEngine()
+    return ENGINES[name](workers, scheduler)

@@ -110,8 +110,8 @@ class Engine(Protocol):
         ...
 
     def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
-        """Called once the snapshot is written and live, with its folder and tables (the Dask engine
-        writes the partitioned copy there)."""
+        """Called once the snapshot is written and live, with its folder and tables (no engine writes
+        anything there now: the snapshot's own Parquet files are what DuckDB, Dask or Spark read)."""
         ...
 
     def __enter__(self) -> Engine: ...

@@ -4,8 +4,8 @@ Ingest is one task per corpus file (a JSON/JSONL collection is one file, hence o
 is one task per batch of documents (about :data:`~workbook.engines.local.BATCH_CHARS` characters, and
 at least four batches per worker thread). The extractor is sent to every worker once. Results come
 back to the machine running the build, which merges the corpus tables exactly as the local engines do
-(so the tables are equal), writes the snapshot, and then the partitioned copy
-(:mod:`workbook.engines.partitioned`) that DuckDB, Dask or Spark read in parallel.
+(so the tables are equal) and writes the snapshot, whose Parquet files DuckDB
+(:mod:`workbook.filtering.duckdb`), Dask or Spark read as they are.
 
 Pointing it at a cluster (``workbook build CORPUS --engine dask --scheduler tcp://HOST:8786``): every
 worker must have this package installed (the same version) and must see the corpus files at the same
@@ -30,7 +30,6 @@ from tqdm.auto import tqdm
 
 from workbook.engines.base import EngineError, ExtractResult, extract_batch, split_batches
 from workbook.engines.local import BATCH_CHARS, default_workers
-from workbook.engines.partitioned import DEFAULT_BUCKETS, write_partitioned
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument, discover
 from workbook.ingest.normalise import normalise_item
@@ -54,8 +53,7 @@ class DaskEngine:
     """Build on Dask (see the module docstring). ``scheduler`` is the address of a running scheduler
     (``tcp://host:8786``); without it a LocalCluster with ``workers`` workers (default: the cores here)
     is started, as processes unless ``processes=False`` (threads in this process: no speed-up for this
-    pure-Python work, but nothing to start; used by the tests). ``buckets`` is the number of doc-id
-    buckets of the partitioned copy."""
+    pure-Python work, but nothing to start; used by the tests)."""
 
     name = "dask"
 
@@ -65,7 +63,6 @@ class DaskEngine:
         workers: int | None = None,
         *,
         processes: bool = True,
-        buckets: int = DEFAULT_BUCKETS,
         batch_chars: int = BATCH_CHARS,
     ) -> None:
         if workers is not None and workers < 1:
@@ -73,7 +70,6 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = workers
         self.processes = processes
-        self.buckets = buckets
         self.batch_chars = batch_chars
         self._client: Any = None
         self._cluster: Any = None
@@ -82,7 +78,6 @@ class DaskEngine:
         info: dict[str, Any] = {"name": self.name, "scheduler": self.scheduler or "LocalCluster"}
         if self._client is not None:
             info["workers"] = len(self._client.scheduler_info().get("workers", {}))
-        info["partitioned_buckets"] = self.buckets
         return info
 
     @property
@@ -179,4 +174,4 @@ class DaskEngine:
                     next_out += 1
 
     def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
-        write_partitioned(snapshot, tables, self.buckets)
+        return None

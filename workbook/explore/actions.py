@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from workbook.export.report import ReportResult
     from workbook.export.specs import ChartSpec
-    from workbook.filters import FilterSpec
+    from workbook.filtering import FilterSpec
 
 __all__ = [
     "ANNOTATION_ACTIONS",

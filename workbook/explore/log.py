@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.filters import FilterSpec, diff_specs
+from workbook.filtering import FilterSpec, diff_specs
 
 __all__ = ["FIELD_LABELS", "FilterChange", "FilterLog", "change_summary", "jsonable", "make_change"]
 
@@ -63,7 +63,7 @@ def jsonable(value: Any) -> Any:
 @dataclass(frozen=True)
 class FilterChange:
     """One entry of the explorer's filter log: when, what did it (``action``, e.g. ``control:text``,
-    ``click:entities``, ``undo``), which fields changed (from :func:`workbook.filters.diff_specs`,
+    ``click:entities``, ``undo``), which fields changed (from :func:`workbook.filtering.diff_specs`,
     as JSON-ready ``{field: [before, after]}``) and the resulting spec as JSON."""
 
     time: datetime

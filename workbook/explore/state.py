@@ -3,7 +3,7 @@ labels, log entries) out.
 
 The widgets in :mod:`workbook.widgets` only translate events into calls of these functions and redraw;
 everything here is plain Python over a :class:`~workbook.book.Book` and a
-:class:`~workbook.filters.FilterSpec`, tested without widgets.
+:class:`~workbook.filtering.FilterSpec`, tested without widgets.
 
 Clicks (``spec_after_click``): a view's mark carries ``customdata`` ids (see :mod:`workbook.charts`); what a
 click on each view does is in the chart catalogue (:mod:`workbook.charts.catalog`), which also declares
@@ -29,9 +29,9 @@ from workbook.charts.catalog import CATALOG, CHART_NAMES, draw_chart
 from workbook.charts.catalog import DEFAULT_VIEWS as _CATALOG_DEFAULT_VIEWS
 from workbook.errors import WorkbookError
 from workbook.explore.log import FilterChange, FilterLog, jsonable, make_change
+from workbook.filtering import FilterMasks, FilterSpec, diff_specs
 from workbook.filtering.query import match_query
 from workbook.filtering.text import TextColumn
-from workbook.filters import FilterMasks, FilterSpec, diff_specs
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
 if TYPE_CHECKING:

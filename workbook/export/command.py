@@ -52,7 +52,7 @@ def _log(path: str | None) -> list[object] | None:
 def run_export(args: argparse.Namespace) -> int:
     """Run ``workbook export`` with parsed ``args``; prints the bundle's folder (and zip) and its files."""
     from workbook.export.report import export_report
-    from workbook.filters import FilterSpec
+    from workbook.filtering import FilterSpec
     from workbook.workspace import read_book
 
     book = read_book(Path(args.workspace), analyst_work=True)  # statuses and tags, as wb.open gives them

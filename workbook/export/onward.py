@@ -31,7 +31,7 @@ from workbook.book import TABLE_NAMES, Book
 from workbook.errors import ExportError
 from workbook.export.base import IfExists, check_if_exists, publish_file, temp_file
 from workbook.export.tables import export_table
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 
 __all__ = [
     "ONWARD_FILES",

@@ -31,7 +31,7 @@ from workbook.book import Book
 from workbook.errors import ReportManifestError, ReportMismatchError, ReportSourceChangedError, WorkbookError
 from workbook.export.manifest import ids_digest, validate_manifest
 from workbook.export.specs import TableSpec, row_ids, table_data, table_spec
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 
 __all__ = ["OpenedReport", "open_report", "read_manifest"]
 

@@ -69,7 +69,7 @@ from workbook.export.specs import (
     table_spec,
 )
 from workbook.export.tables import CsvExporter, ParquetExporter, XlsxExporter, cell_text
-from workbook.filters import FilterSpec, apply
+from workbook.filtering import FilterSpec, apply
 from workbook.model import SCHEMA_VERSION, table
 from workbook.tables.layers import launches_in_window
 

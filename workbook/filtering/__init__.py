@@ -1,5 +1,15 @@
-"""The filter layer: :class:`FilterSpec` (what to show), :class:`FilterIndex` (a Book coded for
-speed) and :func:`apply` (a consistent, filtered Book). :mod:`workbook.filters` re-exports all of it."""
+"""The filter layer, one home for it: :class:`FilterSpec` (what to show), :class:`FilterIndex` (a Book
+coded for speed) and :func:`apply` (a consistent, filtered Book)::
+
+    from workbook.filtering import FilterSpec, apply
+    view = apply(book, FilterSpec(entity_ids=(kim,)))     # the Book's index: built once, reused
+
+The modules: :mod:`~workbook.filtering.spec` (the spec, its JSON and helpers),
+:mod:`~workbook.filtering.index` (the coded Book), :mod:`~workbook.filtering.apply` (the semantics of
+every field, documented there), :mod:`~workbook.filtering.query` and :mod:`~workbook.filtering.text`
+(the search syntax), :mod:`~workbook.filtering.dates`, and :mod:`~workbook.filtering.duckdb`, the twin of
+:func:`apply` in SQL over a workspace's Parquet files (imported on its own: it loads DuckDB).
+"""
 
 from __future__ import annotations
 

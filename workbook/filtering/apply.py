@@ -79,6 +79,8 @@ a vectorised byte scan over text lower-cased once).
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,17 +90,31 @@ import pandas as pd
 from workbook.book import Book
 from workbook.filtering.index import NO_DAY, BoolArray, CodeArray, FilterIndex, IntArray
 from workbook.filtering.query import match_query
+from workbook.filtering.rules import (
+    DATE_MATCH_RULES,
+    MARK_REACH,
+    PUBLICATION_RULES,
+    has_event_window,
+    has_lens,
+    has_publication_window,
+    lon_ranges,
+    narrows_claims,
+)
 from workbook.filtering.spec import NO_STATUS, FilterSpec
 from workbook.filtering.text import lower
-from workbook.lazybook import RowSelection, SelectedBook
+from workbook.lazybook import RecentViews, RowSelection, SelectedBook
 from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
-__all__ = ["FILTERED_TABLES", "FilterMasks", "apply", "compute_masks"]
+__all__ = ["FILTERED_TABLES", "RECENT_VIEWS", "FilterMasks", "apply", "compute_masks"]
 
 #: The tables apply() narrows; ``annotations`` and ``build_issues`` pass through whole.
 FILTERED_TABLES: tuple[str, ...] = ("documents", "mentions", "claims", "events", "entities", "places")
+#: How many filtered Books each Book keeps for :func:`apply`, the most recently asked specs'.
+RECENT_VIEWS = 4
 
 Marks = tuple[BoolArray, BoolArray, BoolArray, BoolArray]
+
+_COMPARE: dict[str, Callable[[Any, Any], BoolArray]] = {"<=": operator.le, ">=": operator.ge}
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,11 +187,10 @@ def _rows_touching(rows: CodeArray, ents: CodeArray, ent_mask: BoolArray, n: int
 
 
 def _inside(bbox: tuple[float, float, float, float], lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any]) -> BoolArray:
-    min_lon, min_lat, max_lon, max_lat = bbox
-    in_lat = (lat >= min_lat) & (lat <= max_lat)
-    crosses_antimeridian = min_lon > max_lon
-    in_lon = (lon >= min_lon) | (lon <= max_lon) if crosses_antimeridian else (lon >= min_lon) & (lon <= max_lon)
-    return np.asarray(in_lat & in_lon, dtype=bool)
+    in_lon = np.zeros(len(lon), dtype=bool)
+    for low, high in lon_ranges(bbox):
+        in_lon |= (lon >= low) & (lon <= high)
+    return np.asarray((lat >= bbox[1]) & (lat <= bbox[3]) & in_lon, dtype=bool)
 
 
 def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
@@ -189,6 +204,25 @@ def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
         out.append((flags[0], flags[1], flags[2], flags[3]))
     if spec.stars_only:
         out.append(ix.starred)
+    return out
+
+
+def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
+    """Rows of ``table`` (claims or events) that mark ``m`` reaches (see ``MARK_REACH``)."""
+    if table == "claims":
+        own, n, exploded = m[2], len(ix.c_doc), (ix.ce_claim, ix.ce_ent)
+        codes = {"doc_id": ix.c_doc, "speaker_id": ix.c_speaker}
+    else:
+        own, n, exploded = m[3], len(ix.v_doc), (ix.ve_event, ix.ve_ent)
+        codes = {"doc_id": ix.v_doc}
+    out = np.zeros(n, dtype=bool)
+    for via in MARK_REACH[table]:
+        if via == "self":
+            out |= own[:n]
+        elif via == "entity_ids":
+            out |= _rows_touching(exploded[0], exploded[1], m[1], n)
+        else:  # a column naming a document (marks 0) or an entity (marks 1)
+            out |= m[0 if via == "doc_id" else 1][codes[via]]
     return out
 
 
@@ -213,7 +247,7 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
     if spec.entity_ids:
         claims &= entity_sel[ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, entity_sel, nc)
     for m in marks:
-        claims &= m[2][:nc] | m[0][ix.c_doc] | m[1][ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, m[1], nc)
+        claims &= _reached(m, "claims", ix)
     return claims
 
 
@@ -221,16 +255,13 @@ def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
     """Events passing every event rule (their document's survival aside)."""
     nv = len(ix.v_doc)
     events = np.ones(nv, dtype=bool)
-    if spec.date_from is not None or spec.date_to is not None:
-        lo, hi = _window(spec.date_from, spec.date_to)
-        if spec.date_match == "within":
-            events &= ix.v_dated & (ix.v_start >= lo) & (ix.v_end <= hi)
-        else:
-            events &= ix.v_dated & (ix.v_start <= hi) & (ix.v_end >= lo)
+    if has_event_window(spec):
+        bounds = {"start": ix.v_start, "end": ix.v_end}
+        events &= ix.v_dated & _in_window(DATE_MATCH_RULES[spec.date_match], bounds, spec.date_from, spec.date_to)
     if spec.entity_ids:
         events &= _rows_touching(ix.ve_event, ix.ve_ent, entity_sel, nv)
     for m in marks:
-        events &= m[3][:nv] | m[0][ix.v_doc] | _rows_touching(ix.ve_event, ix.ve_ent, m[1], nv)
+        events &= _reached(m, "events", ix)
     return events
 
 
@@ -245,9 +276,9 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
         docs &= ix.value_mask(ix.publishers, spec.publishers)[ix.doc_pub]
     if spec.text:
         docs &= match_query(spec.text, ix.doc_text)
-    if spec.published_from is not None or spec.published_to is not None:
-        lo, hi = _window(spec.published_from, spec.published_to)
-        docs &= (ix.doc_day != NO_DAY) & (ix.doc_day >= lo) & (ix.doc_day <= hi)
+    if has_publication_window(spec):
+        bounds = {"day": ix.doc_day}
+        docs &= (ix.doc_day != NO_DAY) & _in_window(PUBLICATION_RULES, bounds, spec.published_from, spec.published_to)
 
     entity_sel = np.zeros(nu + 1, dtype=bool)  # over the entity universe, plus the -1 slot
     if spec.entity_ids:
@@ -255,7 +286,7 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
         entity_sel[sel_codes] = True
         docs &= _docs_mentioning(ix, sel_codes)
     lens: BoolArray | None = None
-    if spec.entity_types or spec.bbox is not None:
+    if has_lens(spec):
         lens = np.ones(nu + 1, dtype=bool)
         lens[-1] = False
         if spec.entity_types:
@@ -270,9 +301,9 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
     marks = _marks(spec, ix)
     claims = _claims_mask(spec, ix, entity_sel, marks)
     events = _events_mask(spec, ix, entity_sel, marks)
-    if spec.speakers or spec.quote_kinds or spec.confidence_bands or spec.claim_statuses:
+    if narrows_claims(spec):
         docs &= _bitmap(ix.c_doc[claims], nd)
-    if spec.date_from is not None or spec.date_to is not None:
+    if has_event_window(spec):
         docs &= _bitmap(ix.v_doc[events], nd)
     for m in marks:
         docs &= (
@@ -356,11 +387,15 @@ def _day(d: Any) -> int:
     return int(np.datetime64(d, "D").astype(np.int64))
 
 
-def _window(first: Any, last: Any) -> tuple[int, int]:
-    """A date window as inclusive day numbers (an open side as the extreme int64, above ``NO_DAY``)."""
-    lo = _day(first) if first is not None else np.iinfo(np.int64).min + 1
-    hi = _day(last) if last is not None else np.iinfo(np.int64).max
-    return lo, hi
+def _in_window(rule: tuple[tuple[str, str, str], ...], bounds: dict[str, IntArray], first: Any, last: Any) -> BoolArray:
+    """Rows whose day numbers ``bounds`` pass the date window ``rule`` (see :mod:`workbook.filtering.rules`)
+    against ``[first, last]``; an open side (None) compares nothing."""
+    limits = {"lo": first, "hi": last}
+    out = np.ones(len(next(iter(bounds.values()))), dtype=bool)
+    for side, op, limit in rule:
+        if limits[limit] is not None:
+            out &= _COMPARE[op](bounds[side], _day(limits[limit]))
+    return out
 
 
 def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Book:
@@ -370,12 +405,18 @@ def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Boo
     (``FilterIndex.of(book)``: built on the first call, reused by every later one).
     The empty spec returns ``book`` itself. The result is a
     :class:`~workbook.lazybook.SelectedBook`: it holds row selections and builds each filtered table
-    when it is first read, so tables nobody reads are never copied.
+    when it is first read, so tables nobody reads are never copied. The Book keeps the filtered Books
+    of the last :data:`RECENT_VIEWS` specs (:class:`~workbook.lazybook.RecentViews`): asking again for
+    one of them returns that same filtered Book, whose tables read before are already built.
     """
     if spec.is_empty:
         return book
     if index is None:
         index = FilterIndex.of(book)
     index.check(book)
-    masks = compute_masks(spec, index)
-    return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})
+
+    def select() -> Book:
+        masks = compute_masks(spec, index)
+        return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})
+
+    return book.memo("recent_views", lambda: RecentViews(RECENT_VIEWS)).get(spec, select)

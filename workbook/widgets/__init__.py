@@ -10,7 +10,7 @@ Every view is drawn by a :class:`PlotHost` with the one copy of plotly.js of the
 :class:`PlotlyAsset`: plotly.js crosses the wire once per kernel session, however many explorers and
 figure views are shown. The widgets are thin: the decisions are in :mod:`workbook.explore.state` and
 :mod:`workbook.explore.table` (pure functions); the figures come from :mod:`workbook.charts`, the filtering
-from :mod:`workbook.filters`.
+from :mod:`workbook.filtering`.
 
 Importing this module is light (no chart layer, no plotly figures): :func:`explore` first sends plotly.js
 to the page, then imports and builds the rest, so that the page evaluates plotly.js while the kernel builds

@@ -1,6 +1,6 @@
 """The explorer: a filter panel, linked plotly views, a sortable table and the document reader over one Book.
 
-Thin by design. The Explorer holds the current :class:`~workbook.filters.FilterSpec`, its undo stack and
+Thin by design. The Explorer holds the current :class:`~workbook.filtering.FilterSpec`, its undo stack and
 log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore.state` (or a
 new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.refresh` redraws:
 
@@ -61,7 +61,7 @@ from workbook.explore.state import (
     with_selected,
 )
 from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
-from workbook.filters import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
+from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset

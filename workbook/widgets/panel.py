@@ -16,7 +16,7 @@ import ipywidgets as w
 import traitlets
 
 from workbook.explore.state import Choice, control_values, vocabulary
-from workbook.filters import FilterSpec
+from workbook.filtering import FilterSpec
 
 __all__ = ["FilterPanel", "ToggleGroup"]
 

@@ -4,10 +4,10 @@ For workspaces too large to hold comfortably in pandas (millions of mentions), t
 :class:`~workbook.filtering.spec.FilterSpec` is answered in SQL over the live snapshot's Parquet files:
 DuckDB reads only the columns and row groups it needs, and only the filtered slice becomes pandas
 DataFrames. The result is a :class:`~workbook.book.Book` holding the same rows, in the same order and
-with the same dtypes, as ``workbook.filters.apply(read_book(ws), spec)`` (the semantics are documented in
+with the same dtypes, as ``workbook.filtering.apply(read_book(ws), spec)`` (the semantics are documented in
 :mod:`workbook.filtering.apply`; tests compare both executors on random specs)::
 
-    from workbook.duckdb_exec import DuckDBExecutor, apply_duckdb
+    from workbook.filtering.duckdb import DuckDBExecutor, apply_duckdb
     view = apply_duckdb("kcna.workbook", FilterSpec(entity_ids=(kim,)))  # one question
     with DuckDBExecutor("kcna.workbook") as ex:                           # several: one connection
         counts = ex.counts(spec)
@@ -18,12 +18,18 @@ analyst's curation log (entity merges); annotations come from the snapshot, or f
 (e.g. ``wb.open(ws).annotations``). A ``text`` query (the search syntax of :mod:`workbook.filtering.query`)
 is matched by the same Python code as the pandas path, over the ``text`` columns of documents and claims
 only (read once per executor); the other tables stay in DuckDB.
+
+What is the same, by construction: the constants are apply's own (``FILTERED_TABLES``,
+``ANNOTATION_TARGETS``, ``NO_STATUS``, ``UNSTAR_VALUES``), the rules both executors state are generated
+from :mod:`workbook.filtering.rules`, and the snapshot is opened by
+:func:`workbook.workspace.live_snapshot`, the schema-version check ``read_book`` uses.
 """
 
 # ruff: noqa: S608 - every value from a spec or a file is a bound parameter ($name); the SQL text only
 # interpolates table and column names of this module and numbers of a validated bbox.
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -35,19 +41,18 @@ import pyarrow as pa
 
 from workbook.book import TABLE_NAMES, Book
 from workbook.errors import WorkbookError
+from workbook.filtering import rules
+from workbook.filtering.apply import FILTERED_TABLES
+from workbook.filtering.index import ANNOTATION_TARGETS
 from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES, FilterSpec
 from workbook.filtering.text import TextColumn, lower
-from workbook.model import SCHEMA_VERSION
 from workbook.model import table as declared_table
-from workbook.workspace import _current_snapshot, read_manifest, table_from_arrow
+from workbook.workspace import live_snapshot, table_from_arrow
 
 __all__ = ["DuckDBExecError", "DuckDBExecutor", "apply_duckdb"]
 
-#: The tables a spec narrows, in the order the executor writes them.
-_FILTERED = ("documents", "mentions", "claims", "events", "entities", "places")
 _ROW = "file_row_number"
-_ANNOTATION_TARGETS = ("document", "entity", "claim", "event")
 
 
 class DuckDBExecError(WorkbookError):
@@ -74,6 +79,18 @@ class _Query:
         self.params[name] = value
         return f"${name}"
 
+    def window(
+        self, rule: tuple[tuple[str, str, str], ...], bounds: dict[str, str], lo: Any, hi: Any, prefix: str
+    ) -> list[str]:
+        """SQL conditions of a date window ``rule`` (see :mod:`workbook.filtering.rules`) over the SQL
+        expressions ``bounds``; an open side (None) compares nothing."""
+        limits = {"lo": lo, "hi": hi}
+        return [
+            f"{bounds[side]} {op} {self.param(f'{prefix}_{limit}', limits[limit])}"
+            for side, op, limit in rule
+            if limits[limit] is not None
+        ]
+
     def run(self, con: duckdb.DuckDBPyConnection, sql: str) -> None:
         used = {k: v for k, v in self.params.items() if f"${k}" in sql}
         con.execute(sql, used)
@@ -88,11 +105,21 @@ def _all(conds: list[str]) -> str:
     return " AND ".join(f"coalesce({c}, false)" for c in conds) if conds else "true"
 
 
+def _rows_where(source: str, alias: str, conds: list[str]) -> str:
+    """SQL: (row number, doc_id) of the rows of ``source`` passing every condition."""
+    return f"SELECT {alias}.{_ROW} AS rn, {alias}.doc_id FROM {source} WHERE {_all(conds)}"
+
+
+def _num(v: float) -> str:
+    """A float as a SQL literal (infinities included)."""
+    return repr(float(v)) if math.isfinite(v) else f"'{float(v)!r}'::DOUBLE"
+
+
 def _inside(bbox: tuple[float, float, float, float], lon: str, lat: str) -> str:
     """SQL for "(lon, lat) lies in bbox" that is false for NaN (DuckDB orders NaN above every number)."""
-    x0, y0, x1, y1 = (repr(float(v)) for v in bbox)
-    in_lon = f"({lon} >= {x0} OR {lon} <= {x1})" if bbox[0] > bbox[2] else f"{lon} BETWEEN {x0} AND {x1}"
-    return f"(NOT isnan({lat}) AND NOT isnan({lon}) AND {lat} BETWEEN {y0} AND {y1} AND {in_lon})"
+    in_lon = " OR ".join(f"{lon} BETWEEN {_num(low)} AND {_num(high)}" for low, high in rules.lon_ranges(bbox))
+    in_lat = f"{lat} BETWEEN {_num(bbox[1])} AND {_num(bbox[3])}"
+    return f"(NOT isnan({lat}) AND NOT isnan({lon}) AND {in_lat} AND ({in_lon}))"
 
 
 class DuckDBExecutor:
@@ -107,16 +134,9 @@ class DuckDBExecutor:
     ) -> None:
         self.workspace = Path(workspace)
         try:
-            self.snapshot = _current_snapshot(self.workspace)
-            self.manifest = read_manifest(self.workspace)
+            self.snapshot, self.manifest = live_snapshot(self.workspace)
         except WorkbookError as exc:
             raise DuckDBExecError(str(exc)) from exc
-        found = self.manifest.get("schema_version")
-        if found != SCHEMA_VERSION:
-            raise DuckDBExecError(
-                f"Workspace {self.workspace} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
-                "Rebuild it with `workbook build`."
-            )
         self._valid_mentions = False
         self._whole_tables: dict[str, pd.DataFrame] = {}
         self._text_columns: dict[str, tuple[Any, TextColumn]] = {}
@@ -171,6 +191,26 @@ class DuckDBExecutor:
         def marked_list(mark: str) -> str:
             return f"(SELECT coalesce(list(target_id), []::VARCHAR[]) FROM {mark} WHERE target_kind = 'entity')"
 
+        def reached(mark: str, table: str, alias: str) -> str:
+            """SQL: the row of ``table`` is marked by ``mark`` (rules.MARK_REACH)."""
+            own = {"claims": ("claim", "claim_id"), "events": ("event", "event_id")}[table]
+            parts = []
+            for via in rules.MARK_REACH[table]:
+                if via == "entity_ids":
+                    parts.append(f"list_has_any({alias}.entity_ids, {marked_list(mark)})")
+                else:
+                    kind, column = own if via == "self" else ("document" if via == "doc_id" else "entity", via)
+                    parts.append(f"{alias}.{column} IN {marked(mark, kind)}")
+            return "(" + " OR ".join(parts) + ")"
+
+        def listed(table: str, alias: str) -> list[str]:
+            """SQL: the rows of ``table`` whose column is listed by a set field (rules.LISTED_FIELDS)."""
+            return [
+                f"list_contains({q.param(name, list(getattr(spec, name)))}, CAST({alias}.{column} AS VARCHAR))"
+                for name, (of, column) in rules.LISTED_FIELDS.items()
+                if of == table and getattr(spec, name)
+            ]
+
         if not self._valid_mentions:  # mentions of an existing document and entities row: the same for every spec
             con.execute(
                 f"CREATE TEMP TABLE vm AS SELECT {_ROW} AS rn, doc_id, entity_id FROM mentions "
@@ -178,18 +218,11 @@ class DuckDBExecutor:
             )
             self._valid_mentions = True
         # claims and events passing their own rules (their document's survival aside)
-        claim = []
+        claim = listed("claims", "c")
         if spec.speakers:
             ids = q.param("speakers", list(spec.speakers))
             texts = q.param("speaker_texts", [lower(s) for s in spec.speakers])
             claim.append(f"(list_contains({ids}, c.speaker_id) OR list_contains({texts}, lower(c.speaker_text)))")
-        if spec.quote_kinds:
-            claim.append(
-                f"list_contains({q.param('quote_kinds', list(spec.quote_kinds))}, CAST(c.quote_kind AS VARCHAR))"
-            )
-        if spec.confidence_bands:
-            bands = q.param("bands", list(spec.confidence_bands))
-            claim.append(f"list_contains({bands}, CAST(c.confidence AS VARCHAR))")
         status_join = ""
         if spec.claim_statuses:
             self._latest(q, "claim_status", "status")
@@ -200,41 +233,23 @@ class DuckDBExecutor:
             claim.append(f"c.{_ROW} IN (SELECT rn FROM text_claims)")
         if spec.entity_ids:
             claim.append(f"(list_contains({sel}, c.speaker_id) OR list_has_any(c.entity_ids, {sel}))")
-        for m in marks:
-            claim.append(
-                f"(c.claim_id IN {marked(m, 'claim')} OR c.doc_id IN {marked(m, 'document')} "
-                f"OR c.speaker_id IN {marked(m, 'entity')} OR list_has_any(c.entity_ids, {marked_list(m)}))"
-            )
-        q.run(
-            con,
-            f"CREATE OR REPLACE TEMP TABLE c_ok AS SELECT c.{_ROW} AS rn, c.doc_id FROM claims c {status_join} "
-            f"WHERE {_all(claim)}",
-        )
+        claim += [reached(m, "claims", "c") for m in marks]
+        q.run(con, f"CREATE OR REPLACE TEMP TABLE c_ok AS {_rows_where('claims c ' + status_join, 'c', claim)}")
         event = []
-        window = spec.date_from is not None or spec.date_to is not None
+        window = rules.has_event_window(spec)
         if window:
             start = "coalesce(CAST(v.date_start AS DATE), CAST(v.date_end AS DATE))"
             end = "coalesce(CAST(v.date_end AS DATE), CAST(v.date_start AS DATE))"
             event.append(f"{start} IS NOT NULL")
-            within = spec.date_match == "within"
-            if spec.date_to is not None:
-                event.append(f"{end if within else start} <= {q.param('hi', spec.date_to)}")
-            if spec.date_from is not None:
-                event.append(f"{start if within else end} >= {q.param('lo', spec.date_from)}")
+            event += q.window(rules.DATE_MATCH_RULES[spec.date_match], {"start": start, "end": end}, spec.date_from,
+                              spec.date_to, "event")
         if spec.entity_ids:
             event.append(f"list_has_any(v.entity_ids, {sel})")
-        for m in marks:
-            event.append(
-                f"(v.event_id IN {marked(m, 'event')} OR v.doc_id IN {marked(m, 'document')} "
-                f"OR list_has_any(v.entity_ids, {marked_list(m)}))"
-            )
-        q.run(
-            con,
-            f"CREATE OR REPLACE TEMP TABLE e_ok AS SELECT v.{_ROW} AS rn, v.doc_id FROM events v WHERE {_all(event)}",
-        )
+        event += [reached(m, "events", "v") for m in marks]
+        q.run(con, f"CREATE OR REPLACE TEMP TABLE e_ok AS {_rows_where('events v', 'v', event)}")
 
         # the entity lens
-        lens = spec.entity_types or spec.bbox is not None
+        lens = rules.has_lens(spec)
         if lens:
             types = q.param("types", list(spec.entity_types)) if spec.entity_types else ""
             type_ok = f"list_contains({types}, CAST(e.type AS VARCHAR))" if spec.entity_types else "true"
@@ -250,27 +265,20 @@ class DuckDBExecutor:
         def mentioning(entity_filter: str) -> str:
             return f"d.doc_id IN (SELECT doc_id FROM vm WHERE {entity_filter})"
 
-        doc = []
-        if spec.doc_ids:
-            doc.append(f"list_contains({q.param('doc_ids', list(spec.doc_ids))}, d.doc_id)")
-        if spec.publishers:
-            doc.append(f"list_contains({q.param('publishers', list(spec.publishers))}, d.publisher)")
+        doc = listed("documents", "d")
         if spec.text:
             doc.append(f"d.{_ROW} IN (SELECT rn FROM text_docs)")
-        if spec.published_from is not None or spec.published_to is not None:
+        if rules.has_publication_window(spec):
             day = "CAST(d.published AS DATE)"
             doc.append(f"{day} IS NOT NULL")
-            if spec.published_from is not None:
-                doc.append(f"{day} >= {q.param('pub_lo', spec.published_from)}")
-            if spec.published_to is not None:
-                doc.append(f"{day} <= {q.param('pub_hi', spec.published_to)}")
+            doc += q.window(rules.PUBLICATION_RULES, {"day": day}, spec.published_from, spec.published_to, "pub")
         if spec.entity_ids:
             doc.append(mentioning(f"list_contains({sel}, entity_id)"))
         if spec.entity_types:
             doc.append(mentioning("entity_id IN (SELECT entity_id FROM lens WHERE type_ok)"))
         if spec.bbox is not None:
             doc.append(mentioning("entity_id IN (SELECT entity_id FROM lens WHERE ok AND geo)"))
-        if spec.speakers or spec.quote_kinds or spec.confidence_bands or spec.claim_statuses:
+        if rules.narrows_claims(spec):
             doc.append("d.doc_id IN (SELECT doc_id FROM c_ok)")
         if window:
             doc.append("d.doc_id IN (SELECT doc_id FROM e_ok)")
@@ -279,10 +287,7 @@ class DuckDBExecutor:
                 f"(d.doc_id IN {marked(m, 'document')} OR {mentioning('entity_id IN ' + marked(m, 'entity'))} "
                 "OR d.doc_id IN (SELECT doc_id FROM c_ok) OR d.doc_id IN (SELECT doc_id FROM e_ok))"
             )
-        q.run(
-            con,
-            f"CREATE OR REPLACE TEMP TABLE d_ok AS SELECT d.{_ROW} AS rn, d.doc_id FROM documents d WHERE {_all(doc)}",
-        )
+        q.run(con, f"CREATE OR REPLACE TEMP TABLE d_ok AS {_rows_where('documents d', 'd', doc)}")
 
         visible = ["true"]
         if lens:
@@ -328,7 +333,7 @@ class DuckDBExecutor:
             self.con,
             f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT target_kind, target_id, value FROM ("
             f"SELECT *, row_number() OVER (PARTITION BY target_kind, target_id ORDER BY created DESC, {_ROW} DESC) "
-            f"AS r FROM annotations WHERE kind = '{kind}' AND target_kind IN {tuple(_ANNOTATION_TARGETS)}) "
+            f"AS r FROM annotations WHERE kind = '{kind}' AND target_kind IN {tuple(ANNOTATION_TARGETS)}) "
             "WHERE r = 1",
         )
 
@@ -340,7 +345,7 @@ class DuckDBExecutor:
             q.run(
                 self.con,
                 "CREATE OR REPLACE TEMP TABLE mark_tags AS SELECT DISTINCT target_kind, target_id FROM annotations "
-                f"WHERE kind = 'tag' AND target_kind IN {tuple(_ANNOTATION_TARGETS)} AND list_contains({tags}, value)",
+                f"WHERE kind = 'tag' AND target_kind IN {tuple(ANNOTATION_TARGETS)} AND list_contains({tags}, value)",
             )
             out.append("mark_tags")
         if spec.stars_only:
@@ -362,7 +367,7 @@ class DuckDBExecutor:
         return self._whole_tables[name]
 
     def apply(self, spec: FilterSpec) -> Book:
-        """The workspace narrowed to ``spec``: the Book ``workbook.filters.apply`` would return for the
+        """The workspace narrowed to ``spec``: the Book ``workbook.filtering.apply`` would return for the
         snapshot's Book (see the module docstring)."""
         tables: dict[str, pd.DataFrame] = {}
         if spec.is_empty:
@@ -370,7 +375,7 @@ class DuckDBExecutor:
                 tables[name] = self._whole(name)
         else:
             q, sql = self._prepare(spec)
-            for name in _FILTERED:
+            for name in FILTERED_TABLES:
                 tables[name] = table_from_arrow(name, q.arrow(self.con, sql[name]))
             for name in ("build_issues", "annotations"):
                 tables[name] = self._whole(name)
@@ -381,8 +386,8 @@ class DuckDBExecutor:
         (no DataFrame is made, so no row cap and little memory); the same rows, in the same order, as
         ``apply(book, spec).table(table)``. Raises :class:`DuckDBExecError` for a table it does not filter
         or a file that exists."""
-        if table not in _FILTERED:
-            raise DuckDBExecError(f"copy_parquet writes one of {', '.join(_FILTERED)}, not {table!r}.")
+        if table not in FILTERED_TABLES:
+            raise DuckDBExecError(f"copy_parquet writes one of {', '.join(FILTERED_TABLES)}, not {table!r}.")
         dest = Path(path)
         if dest.exists():
             raise DuckDBExecError(f"{dest} exists; choose another name (exports never overwrite).")
@@ -400,12 +405,12 @@ class DuckDBExecutor:
     def counts(self, spec: FilterSpec) -> dict[str, int]:
         """Surviving rows per filtered table, without fetching them."""
         if spec.is_empty:
-            sql = {name: f"SELECT * FROM {name}" for name in _FILTERED}
+            sql = {name: f"SELECT * FROM {name}" for name in FILTERED_TABLES}
             q = _Query()
         else:
             q, sql = self._prepare(spec)
         out = {}
-        for name in _FILTERED:
+        for name in FILTERED_TABLES:
             row = q.arrow(self.con, f"SELECT count(*) AS n FROM ({sql[name]})")
             out[name] = int(row.column("n")[0].as_py())
         return out
