@@ -78,6 +78,13 @@ class Featurizer(Generic[F]):
             for b in (False, True)
         }
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without what it remembered: a worker process starts with empty caches."""
+        return {"intern": self._intern, "common": self.common, "names": self.names}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["intern"], state["common"], state["names"])  # type: ignore[misc]
+
     def _c(self, feature: str) -> F:
         out = self._const.get(feature)
         if out is None:

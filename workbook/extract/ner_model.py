@@ -22,7 +22,7 @@ import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 import numpy as np
@@ -71,7 +71,8 @@ class EntityModel:
                 f"{len(self.classes)} classes and {self.bits} feature bits; retrain with benchmarks/train_entities.py."
             )
         bits = self.bits
-        featurizer = Featurizer(lambda f: bucket(f, bits), self.common, self.names)
+        # a partial of a module-level function, not a lambda: the model travels to build worker processes
+        featurizer = Featurizer(partial(bucket, bits=bits), self.common, self.names)
         object.__setattr__(self, "_featurizer", featurizer)
 
     def probabilities(self, features: Sequence[Sequence[str]] | Sequence[Sequence[int]]) -> np.ndarray:
