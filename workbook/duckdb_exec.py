@@ -34,24 +34,20 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.book import TABLE_NAMES, Book
-from workbook.errors import WorkbookError
+from workbook.errors import DuckDBExecError, WorkbookError
 from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES, FilterSpec
 from workbook.filtering.text import TextColumn, lower
-from workbook.model import SCHEMA_VERSION
+from workbook.model import ANNOTATION_TARGET_KINDS
 from workbook.model import table as declared_table
-from workbook.workspace import _current_snapshot, read_manifest, table_from_arrow
+from workbook.workspace import check_schema_version, current_snapshot, read_manifest, table_from_arrow
 
 __all__ = ["DuckDBExecError", "DuckDBExecutor", "apply_duckdb"]
 
 #: The tables a spec narrows, in the order the executor writes them.
 _FILTERED = ("documents", "mentions", "claims", "events", "entities", "places")
 _ROW = "file_row_number"
-_ANNOTATION_TARGETS = ("document", "entity", "claim", "event")
-
-
-class DuckDBExecError(WorkbookError):
-    """A workspace cannot be queried with DuckDB (missing or unreadable snapshot, wrong schema version)."""
+_ANNOTATION_TARGETS = ANNOTATION_TARGET_KINDS
 
 
 def _lit(path: Path) -> str:
@@ -107,16 +103,11 @@ class DuckDBExecutor:
     ) -> None:
         self.workspace = Path(workspace)
         try:
-            self.snapshot = _current_snapshot(self.workspace)
+            self.snapshot = current_snapshot(self.workspace)
             self.manifest = read_manifest(self.workspace)
+            check_schema_version(self.workspace, self.manifest)
         except WorkbookError as exc:
             raise DuckDBExecError(str(exc)) from exc
-        found = self.manifest.get("schema_version")
-        if found != SCHEMA_VERSION:
-            raise DuckDBExecError(
-                f"Workspace {self.workspace} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
-                "Rebuild it with `workbook build`."
-            )
         self._valid_mentions = False
         self._whole_tables: dict[str, pd.DataFrame] = {}
         self._text_columns: dict[str, tuple[Any, TextColumn]] = {}

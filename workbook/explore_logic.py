@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.errors import WorkbookError
+from workbook.errors import ExploreError
 from workbook.explore_log import FilterChange, FilterLog, jsonable, make_change
 from workbook.filtering.query import match_query
 from workbook.filtering.text import TextColumn
@@ -110,10 +110,6 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: (label, value) pairs, as ipywidgets selection widgets take them.
 Choice = tuple[str, str]
-
-
-class ExploreError(WorkbookError):
-    """An explorer event that cannot be turned into a filter (an unknown view or control, a malformed click)."""
 
 
 # -- labels ------------------------------------------------------------------------------------------
