@@ -57,8 +57,26 @@ __all__ = [
     "default_author",
     "fsync_dir",
     "new_record_id",
+    "temp_dir_beside",
+    "temp_file_beside",
     "utc_now",
 ]
+
+
+def temp_file_beside(dest: str | Path) -> Path:
+    """A new, empty, hidden temporary file in ``dest``'s folder (same file system, so that moving it onto
+    ``dest`` is atomic), named ``.<dest name>.<random>.tmp``; the caller moves or removes it."""
+    dest = Path(dest)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def temp_dir_beside(dest: str | Path) -> Path:
+    """A new, empty, hidden temporary folder in ``dest``'s folder, named as :func:`temp_file_beside` names
+    files; the caller moves or removes it."""
+    dest = Path(dest)
+    return Path(tempfile.mkdtemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent))
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -67,9 +85,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     ``path`` is left as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
+    tmp = temp_file_beside(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
