@@ -37,6 +37,7 @@ __all__ = [
     "READABLE_SCHEMA_VERSIONS",
     "SCHEMA_VERSION",
     "TABLES",
+    "TABLES_CHANGED_SINCE",
     "UNSTAR_VALUES",
     "Column",
     "Table",
@@ -48,10 +49,12 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.2"
-#: Schema versions whose snapshots this workbook still opens: 1.1 differs only in ``annotations.kind``
-#: and ``annotations.target_kind`` being plain strings (1.2 makes them categorical); such a snapshot is
-#: read through :func:`conform`, which converts (and checks) them.
-READABLE_SCHEMA_VERSIONS: tuple[str, ...] = ("1.1", SCHEMA_VERSION)
+#: Older schema versions whose snapshots this workbook still opens → the tables whose declaration changed
+#: since: those are read through :func:`conform`, which converts (and checks) them; the others as they are.
+#: 1.1 → 1.2: ``annotations.kind`` and ``annotations.target_kind`` became categorical.
+TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",)}
+#: The schema versions whose snapshots this workbook opens.
+READABLE_SCHEMA_VERSIONS: tuple[str, ...] = (*TABLES_CHANGED_SINCE, SCHEMA_VERSION)
 
 ENTITY_TYPES: tuple[str, ...] = (
     "person",

@@ -52,7 +52,7 @@ from workbook.errors import (
     WorkspaceNotFoundError,
     WorkspaceWriteError,
 )
-from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, conform, empty_frame
+from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, TABLES_CHANGED_SINCE, conform, empty_frame
 from workbook.model import table as declared_table
 
 __all__ = [
@@ -238,18 +238,19 @@ def read_book(ws: Path) -> Book:
     """Open the live snapshot of workspace ``ws`` as a :class:`Book`, exactly as built.
 
     This is storage only: ``wb.open`` (:func:`workbook.curation.attach.open_workspace`) adds the
-    analyst's curation decisions and annotations on top. A snapshot of an older readable schema version
-    is converted to the current declarations through :func:`workbook.model.conform`."""
+    analyst's curation decisions and annotations on top. In a snapshot of an older readable schema
+    version, the tables declared differently since (:data:`workbook.model.TABLES_CHANGED_SINCE`) are
+    converted to the current declarations through :func:`workbook.model.conform`."""
     ws = Path(ws)
     snap = current_snapshot(ws)
     manifest = read_manifest(ws)
-    current = check_schema_version(ws, manifest) == SCHEMA_VERSION
+    changed = TABLES_CHANGED_SINCE.get(check_schema_version(ws, manifest), ())
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
         f = snap / f"{name}.parquet"
         if f.exists():
             arrow = _read_table(snap, name)
-            tables[name] = table_from_arrow(name, arrow) if current else conform(name, arrow.to_pandas())
+            tables[name] = conform(name, arrow.to_pandas()) if name in changed else table_from_arrow(name, arrow)
     return Book(**tables, manifest=manifest, workspace=ws)
 
 
