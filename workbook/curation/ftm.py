@@ -43,11 +43,11 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.curation.ftm_model import clean_values, ftm_model, read_ftm
-from workbook.curation.watchlist import watchlist_from_ftm
+from workbook.curation.watchlist import TYPE_OF_SCHEMA, watchlist_from_ftm
 from workbook.durable import atomic_write_text
 from workbook.errors import FtmError
 
-__all__ = ["SCHEMA_OF_TYPE", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
+__all__ = ["SCHEMA_OF_TYPE", "TYPE_OF_SCHEMA", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
            "watchlist_from_ftm"]
 
 SCHEMA_OF_TYPE: dict[str, str | None] = {
