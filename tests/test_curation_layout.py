@@ -211,8 +211,14 @@ def test_storage_imports_nothing_of_the_analyst_layer() -> None:
 
 
 def test_no_private_name_crosses_modules_in_curation_and_storage() -> None:
-    modules = ["workbook.workspace", "workbook.durable", "workbook.duckdb_exec", "workbook.tables.linking",
-               "workbook.api", *(f"workbook.curation.{p.stem}" for p in (PACKAGE / "curation").glob("*.py"))]
+    modules = [
+        "workbook.workspace",
+        "workbook.durable",
+        "workbook.duckdb_exec",
+        "workbook.tables.linking",
+        "workbook.api",
+        *(f"workbook.curation.{p.stem}" for p in (PACKAGE / "curation").glob("*.py")),
+    ]
     crossing = []
     for module in modules:
         path = PACKAGE.parent / (module.replace(".", "/") + ".py")

@@ -24,8 +24,11 @@ def ftm_model() -> Any:
 
 def clean_values(values: Iterable[Any]) -> list[str]:
     """``values`` as distinct, non-empty strings, in order (nulls and NaN left out)."""
-    return [str(v) for v in dict.fromkeys(values) if v is not None and not (isinstance(v, float) and v != v)
-            and str(v).strip()]
+    return [
+        str(v)
+        for v in dict.fromkeys(values)
+        if v is not None and not (isinstance(v, float) and v != v) and str(v).strip()
+    ]
 
 
 def read_ftm(path: str | Path) -> list[dict[str, Any]]:
