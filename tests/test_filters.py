@@ -527,7 +527,7 @@ def random_book(draw: st.DrawFn) -> Book:
                        "text": "t", "sentence": 0, "context": "", "date_start": bounds[0], "date_end": bounds[1],
                        "precision": "day", "resolution": "absolute", "entity_ids": draw(ent_lists)})
     targets = {"document": ref_docs, "entity": ref_ents, "claim": [f"c{i}" for i in range(len(claims))] or ["c-x"],
-               "event": [f"v{i}" for i in range(len(events))] or ["v-x"], "widget": ["w"]}
+               "event": [f"v{i}" for i in range(len(events))] or ["v-x"]}  # target_kind is categorical: no others
     annotations = []
     for i in range(draw(st.integers(0, 8))):
         kind = draw(st.sampled_from(list(targets)))

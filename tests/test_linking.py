@@ -1,5 +1,6 @@
 """Links between dataset names and the Book's entities: romanisation keys, suggestions, the analyst's
-decisions persisted in <workspace>/links.jsonl and re-applied."""
+decisions persisted in <workspace>/analyst/links.jsonl (an AppendLog; an older workspace's
+<workspace>/links.jsonl is still read) and re-applied."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from workbook.book import Book
 from workbook.errors import LinkStoreError
 from workbook.tables.linking import (
+    LEGACY_LINKS_FILE,
     LINKS_FILE,
     LinkDecision,
     LinkStore,
@@ -77,12 +79,16 @@ def test_store_appends_decisions_and_the_latest_wins(tmp_path: Path) -> None:
     store = LinkStore.for_workspace(tmp_path)
     row = {"name": "Sinpo Shipyard", "entity_id": "e1", "entity_name": "Sinpo", "score": 85.0, "method": "contains"}
     first = store.decide(row, "confirmed", source="nagix-facilities", key="sinpo", author="analyst")
-    assert first.at and (tmp_path / LINKS_FILE).is_file()
+    assert store.path == tmp_path / "analyst" / LINKS_FILE  # beside the curation and annotation logs
+    assert first.at and store.path.is_file() and not (tmp_path / LEGACY_LINKS_FILE).exists()
     assert store.confirmed("nagix-facilities")["entity_id"].tolist() == ["e1"]
-    store.decide(row, "rejected", source="nagix-facilities", key="sinpo")
+    second = store.decide(row, "rejected", source="nagix-facilities", key="sinpo")
+    assert second.author  # stamped with who decided, as every analyst log record is
     assert store.confirmed().empty
-    lines = (tmp_path / LINKS_FILE).read_text(encoding="utf-8").splitlines()
+    lines = store.path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and json.loads(lines[0])["decision"] == "confirmed"
+    record = json.loads(lines[0])  # an AppendLog record: version, id, op, author, time
+    assert (record["v"], record["op"], record["author"]) == (1, "link", "analyst") and record["id"] and record["ns"]
     store.decide(row, "confirmed", source="nagix-facilities", key="sinpo")
     # a new store (the workspace opened again) sees the same decisions
     again = LinkStore.for_workspace(tmp_path)
@@ -116,6 +122,48 @@ def test_concurrent_appends_never_interleave(tmp_path: Path) -> None:
     assert len(lines) == 200 and all(json.loads(line)["decision"] == "confirmed" for line in lines)
 
 
+def _legacy_line(key: str, entity_id: str, decision: str, at: str) -> str:
+    return json.dumps({"source": "sites", "key": key, "name": key.title(), "entity_id": entity_id,
+                       "entity_name": "E", "decision": decision, "score": 90.0, "method": "alias",
+                       "author": "old", "at": at}) + "\n"  # fmt: skip
+
+
+def test_decisions_of_an_older_workspace_are_kept(tmp_path: Path) -> None:
+    """A workspace made before the move kept its decisions in <workspace>/links.jsonl: they are read
+    (older than any decision of the analyst log), a new decision overrides them, the old file is left as
+    it is, and its damaged lines are reported like the log's."""
+    (tmp_path / LEGACY_LINKS_FILE).write_text(
+        _legacy_line("s1", "e1", "confirmed", "2025-01-01T00:00:00+00:00")
+        + _legacy_line("s2", "e2", "confirmed", "2025-01-02T00:00:00+00:00")
+        + _legacy_line("s2", "e2", "rejected", "2025-01-03T00:00:00+00:00")
+        + _legacy_line("s3", "e3", "confirmed", "2025-01-04T00:00:00+00:00")
+        + '{"source": "sites", "key": "s4"\n',
+        encoding="utf-8",
+    )
+    before = (tmp_path / LEGACY_LINKS_FILE).read_bytes()
+    store = LinkStore.for_workspace(tmp_path)
+    assert store.confirmed("sites")[["key", "entity_id"]].values.tolist() == [["s1", "e1"], ["s3", "e3"]]
+    assert len(store.problems) == 1 and "line 5" in store.problems[0]
+    store.append(LinkDecision("sites", "s3", "S3", "e3", "E", "rejected"))  # the log's decision is newer
+    store.append(LinkDecision("sites", "s2", "S2", "e2", "E", "confirmed"))
+    again = LinkStore.for_workspace(tmp_path)
+    assert again.confirmed("sites")[["key", "entity_id"]].values.tolist() == [["s1", "e1"], ["s2", "e2"]]
+    assert (tmp_path / LEGACY_LINKS_FILE).read_bytes() == before  # never rewritten
+    assert len((tmp_path / "analyst" / LINKS_FILE).read_text(encoding="utf-8").splitlines()) == 2
+    table = pd.DataFrame({"site": ["s1", "s2", "s3"]})
+    assert apply_links(table, again, source="sites", key_column="site")["entity_ids"].tolist() == [["e1"], ["e2"], []]
+
+
+def test_a_link_decision_can_be_undone_like_any_analyst_record(tmp_path: Path) -> None:
+    store = LinkStore.for_workspace(tmp_path)
+    store.append(LinkDecision("sites", "s1", "S1", "e1", "E", "confirmed"))
+    rid = json.loads(store.path.read_text(encoding="utf-8").splitlines()[0])["id"]
+    store.log.append([{"id": "u-test", "op": "undo", "undoes": rid}])
+    assert store.confirmed("sites").empty
+    store.log.append([{"id": "u-redo", "op": "undo", "undoes": "u-test"}])  # undoing the undo brings it back
+    assert store.confirmed("sites")["key"].tolist() == ["s1"]
+
+
 def test_apply_links_and_pending_suggestions(tmp_path: Path) -> None:
     store = LinkStore.for_workspace(tmp_path)
     facilities = pd.DataFrame({"facility": ["sinpo", "sohae"],
@@ -143,7 +191,7 @@ def test_bad_decisions_and_workspaces_are_named(tmp_path: Path) -> None:
         LinkStore.for_workspace(tmp_path / "nope")
     ro = tmp_path / "ro"
     ro.mkdir()
-    (ro / LINKS_FILE).mkdir()  # a folder where the file should be: cannot append
+    (ro / "analyst" / LINKS_FILE).mkdir(parents=True)  # a folder where the file should be: cannot append
     with pytest.raises(LinkStoreError, match="cannot append"):
         LinkStore.for_workspace(ro).append(LinkDecision("s", "k", "K", "e1", "E", "confirmed"))
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from workbook.book import Book
 from workbook.build import build
+from workbook.curation.attach import open_workspace
 from workbook.errors import WorkspaceNotFoundError
-from workbook.workspace import check_workspace, default_workspace, is_workspace, read_book
+from workbook.workspace import check_workspace, default_workspace, is_workspace
 
 __all__ = ["open"]
 
@@ -34,7 +35,8 @@ def open(
 
     Confirmed name links (:mod:`workbook.tables.linking`) are not part of the Book: they tie the rows
     of a *dataset* table (facilities, sites) to the Book's entities and are kept, one decision a line,
-    in ``<workspace>/links.jsonl``, which builds (``force=True`` too) leave in place. Re-apply them to
+    in ``<workspace>/analyst/links.jsonl`` (an older workspace's ``<workspace>/links.jsonl`` is read too),
+    which builds (``force=True`` too) leave in place. Re-apply them to
     the dataset table after opening::
 
         store = LinkStore.for_workspace(book.workspace)
@@ -55,4 +57,4 @@ def open(
             build([p], out, **build_options)
     if verify:
         check_workspace(out)
-    return read_book(out, analyst_work=analyst_work)
+    return open_workspace(out, analyst_work=analyst_work)  # storage, then the analyst's work on top

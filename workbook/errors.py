@@ -10,6 +10,7 @@ __all__ = [
     "AnalystLogError",
     "AnalystLogWarning",
     "AnnotationError",
+    "AssetError",
     "ChartError",
     "ChromiumNotFoundError",
     "CurationError",
@@ -17,20 +18,26 @@ __all__ = [
     "DecodingError",
     "DocumentParseError",
     "DocumentTooLargeError",
+    "DuckDBExecError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
+    "EngineError",
     "EntityModelError",
+    "ExploreError",
     "ExportDependencyError",
     "ExportError",
     "ExportExistsError",
     "ExportWriteError",
     "ExtractionError",
     "FieldMappingError",
+    "FigureViewError",
+    "FilterIndexError",
     "FilterSpecError",
     "FtmError",
     "GazetteerError",
     "ImageExportError",
     "IngestError",
+    "LabError",
     "LinkStoreError",
     "MetadataError",
     "OrphanedAnnotationWarning",
@@ -41,6 +48,7 @@ __all__ = [
     "SavedViewError",
     "SchemaError",
     "SearchSyntaxError",
+    "TableError",
     "TableLoadError",
     "UnsupportedFormatError",
     "WatchlistError",
@@ -212,7 +220,7 @@ class DatasetNotFoundError(TableLoadError):
 
 
 class LinkStoreError(WorkbookError):
-    """The analyst's confirmed links (``links.jsonl`` in a workspace) cannot be read or written."""
+    """The analyst's link decisions (``analyst/links.jsonl`` in a workspace) cannot be read or written."""
 
 
 class AnalystLogError(WorkspaceError):
@@ -245,6 +253,40 @@ class FtmError(WorkbookError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems: list[str] = list(problems or [])
+
+
+class FilterIndexError(WorkbookError):
+    """A FilterIndex cannot be built from a Book, or was built from a different Book."""
+
+
+class DuckDBExecError(WorkbookError):
+    """A workspace cannot be queried with DuckDB (missing or unreadable snapshot, wrong schema version)."""
+
+
+class EngineError(WorkbookError):
+    """A build engine could not run: a worker died, a cluster could not be reached, or an engine
+    name or setting is unknown."""
+
+
+class ExploreError(WorkbookError):
+    """An explorer event that cannot be turned into a filter (an unknown view or control, a malformed click)."""
+
+
+class TableError(WorkbookError):
+    """A table was asked for with an unknown kind, column or page."""
+
+
+class AssetError(WorkbookError):
+    """A browser asset (plotly.js, the map data) cannot be found in the installed packages."""
+
+
+class FigureViewError(WorkbookError):
+    """:func:`~workbook.widgets.plot_host.figure_view` was given no figure, something that is not a figure,
+    or one name twice."""
+
+
+class LabError(WorkbookError):
+    """JupyterLab cannot be started: it is not installed, or the notebook folder does not exist."""
 
 
 class OrphanedAnnotationWarning(UserWarning):

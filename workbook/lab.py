@@ -27,16 +27,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from workbook.errors import WorkbookError
+from workbook.errors import LabError
 
 __all__ = ["SETTINGS_DIR", "LabError", "default_notebook_dir", "is_root", "lab_command", "run_lab"]
 
 #: JupyterLab application settings shipped with the workbook (``overrides.json``).
 SETTINGS_DIR = Path(__file__).resolve().parent / "data" / "jupyter" / "lab" / "settings"
-
-
-class LabError(WorkbookError):
-    """JupyterLab cannot be started: it is not installed, or the notebook folder does not exist."""
 
 
 def is_root() -> bool:

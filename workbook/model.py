@@ -19,25 +19,42 @@ import pandas as pd
 from workbook.errors import SchemaError
 
 __all__ = [
+    "ANNOTATION_COLUMN_KINDS",
+    "ANNOTATION_KINDS",
+    "ANNOTATION_TARGET_KINDS",
     "BUILD_STAGES",
+    "CLAIM_STATUSES",
     "CONFIDENCE_BANDS",
     "COORD_SOURCES",
+    "CURATION_OPS",
     "DATE_PRECISIONS",
     "DATE_RESOLUTIONS",
     "ENTITY_TYPES",
+    "LINK_KINDS",
     "MENTION_RESOLUTIONS",
+    "NO_STATUS",
     "QUOTE_KINDS",
+    "READABLE_SCHEMA_VERSIONS",
     "SCHEMA_VERSION",
     "TABLES",
+    "TABLES_CHANGED_SINCE",
+    "UNSTAR_VALUES",
     "Column",
     "Table",
     "conform",
     "data_model_markdown",
     "empty_frame",
+    "is_starred",
     "table",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
+#: Older schema versions whose snapshots this workbook still opens → the tables whose declaration changed
+#: since: those are read through :func:`conform`, which converts (and checks) them; the others as they are.
+#: 1.1 → 1.2: ``annotations.kind`` and ``annotations.target_kind`` became categorical.
+TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",)}
+#: The schema versions whose snapshots this workbook opens.
+READABLE_SCHEMA_VERSIONS: tuple[str, ...] = (*TABLES_CHANGED_SINCE, SCHEMA_VERSION)
 
 ENTITY_TYPES: tuple[str, ...] = (
     "person",
@@ -73,6 +90,33 @@ DATE_RESOLUTIONS: tuple[str, ...] = ("absolute", "relative", "unanchored")
 MENTION_RESOLUTIONS: tuple[str, ...] = ("exact", "alias", "ambiguous")
 COORD_SOURCES: tuple[str, ...] = ("gazetteer", "dataset", "analyst")
 BUILD_STAGES: tuple[str, ...] = ("discover", "read", "decode", "metadata", "parse", "extract", "write")
+
+# --- the analyst's vocabularies (workbook.curation writes them, workbook.filtering reads them) ---------
+
+#: What an analyst can annotate (``annotations.target_kind``), in the order of the filters' integer codes.
+ANNOTATION_TARGET_KINDS: tuple[str, ...] = ("document", "entity", "claim", "event")
+#: What an annotation says: a tag, a star (or its removal), a note, a claim's status.
+ANNOTATION_KINDS: tuple[str, ...] = ("tag", "star", "note", "status")
+#: The rows a claim's status links to, as ``annotations`` rows of these kinds (value: the linked row's id).
+LINK_KINDS: tuple[str, ...] = ("supports", "contradicts")
+#: Every value of ``annotations.kind``: the annotation kinds and the link kinds.
+ANNOTATION_COLUMN_KINDS: tuple[str, ...] = (*ANNOTATION_KINDS, *LINK_KINDS)
+#: A claim's analyst status (the value of a ``status`` annotation).
+CLAIM_STATUSES: tuple[str, ...] = ("unverified", "corroborated", "disputed", "refuted")
+#: The effective status of a claim that has no ``status`` annotation; filters may name it.
+NO_STATUS = "unreviewed"
+#: ``star`` annotation values (compared lower-cased) that *remove* a star; any other value, or null, stars.
+UNSTAR_VALUES: tuple[str, ...] = ("0", "false", "no", "off", "unstar", "unstarred")
+#: The entity curation decisions of the analyst's curation log (``op`` of a record).
+CURATION_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias", "reject")
+
+
+def is_starred(value: Any) -> bool:
+    """Does a target whose latest ``star`` annotation has ``value`` count as starred? Yes for null
+    (a plain star) and for any value but the :data:`UNSTAR_VALUES` (compared lower-cased)."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return True
+    return str(value).lower() not in UNSTAR_VALUES
 
 _CATEGORIES: dict[str, tuple[str, ...]] = {}
 
@@ -292,9 +336,14 @@ TABLES: dict[str, Table] = {
             ("annotation_id",),
             (
                 _c("annotation_id", "string", "Stable id of the annotation."),
-                _c("target_kind", "string", "document, entity, claim or event."),
+                _c("target_kind", "category", "What is annotated.", categories=ANNOTATION_TARGET_KINDS),
                 _c("target_id", "string", "The id of the annotated row."),
-                _c("kind", "string", "tag, star, note or status."),
+                _c(
+                    "kind",
+                    "category",
+                    "tag, star, note or status; supports / contradicts for the rows a status links to.",
+                    categories=ANNOTATION_COLUMN_KINDS,
+                ),
                 _c("value", "string", "The tag, note text or status.", True),
                 _c("author", "string", "Who made it.", True),
                 _c("created", "datetime64[s]", "When it was made (UTC)."),
@@ -400,7 +449,25 @@ def data_model_markdown() -> str:
                 dtype += ": " + ", ".join(c.categories)
             lines.append(f"| `{c.name}` | {dtype} | {'yes' if c.nullable else 'no'} | {c.meaning} |")
         lines.append("")
+    lines += [
+        "## Vocabularies of the analyst's work",
+        "",
+        "Values of the analyst's logs (`workbook.curation`) that are not columns of their own.",
+        "",
+        "| name | values | meaning |",
+        "|---|---|---|",
+    ]
+    for name, values, meaning in _VOCABULARIES:
+        lines.append(f"| `{name}` | {', '.join(values)} | {meaning} |")
+    lines.append("")
     return "\n".join(lines)
+
+
+_VOCABULARIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("CLAIM_STATUSES", CLAIM_STATUSES, f"A claim's status (a `status` annotation); none shows as `{NO_STATUS}`."),
+    ("UNSTAR_VALUES", UNSTAR_VALUES, "`star` values (any case) that remove a star; null or any other value stars."),
+    ("CURATION_OPS", CURATION_OPS, "The entity decisions of the curation log."),
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbook.book import TABLE_NAMES, Book
+from workbook.durable import atomic_write_text
 from workbook.errors import (
     WorkspaceError,
     WorkspaceIntegrityError,
@@ -51,14 +52,16 @@ from workbook.errors import (
     WorkspaceNotFoundError,
     WorkspaceWriteError,
 )
-from workbook.model import SCHEMA_VERSION, conform, empty_frame
+from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, TABLES_CHANGED_SINCE, conform, empty_frame
 from workbook.model import table as declared_table
 
 __all__ = [
     "TEXT_FILE",
     "WORKSPACE_SUFFIX",
     "atomic_write_text",
+    "check_schema_version",
     "check_workspace",
+    "current_snapshot",
     "default_workspace",
     "is_workspace",
     "live_snapshot",
@@ -98,23 +101,9 @@ def default_workspace(corpus: Path) -> Path:
     return corpus.parent / (name + WORKSPACE_SUFFIX)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a temp file in the same folder, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _current_snapshot(ws: Path) -> Path:
+def current_snapshot(ws: Path) -> Path:
+    """The folder of the live snapshot of workspace ``ws`` (the one ``CURRENT`` names); raises
+    :class:`~workbook.errors.WorkspaceNotFoundError` or :class:`~workbook.errors.WorkspaceError` when there is none."""
     if not ws.exists():
         raise WorkspaceNotFoundError(f"No workspace at {ws}: build one first with `workbook build CORPUS --out {ws}`.")
     if not is_workspace(ws):
@@ -132,7 +121,7 @@ def _current_snapshot(ws: Path) -> Path:
 
 def read_manifest(ws: Path) -> dict[str, Any]:
     """The manifest of the live snapshot of workspace ``ws``."""
-    snap = _current_snapshot(Path(ws))
+    snap = current_snapshot(Path(ws))
     try:
         manifest: dict[str, Any] = json.loads((snap / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -232,39 +221,47 @@ def _write_text(documents: pd.DataFrame, path: Path) -> None:
         w.write_table(pa.table({"text": text}))
 
 
+def check_schema_version(ws: Path, manifest: Mapping[str, Any]) -> str:
+    """The schema version of workspace ``ws`` (from its ``manifest``); raises
+    :class:`~workbook.errors.WorkspaceError` when it is not one this workbook reads
+    (:data:`workbook.model.READABLE_SCHEMA_VERSIONS`)."""
+    found = manifest.get("schema_version")
+    if found not in READABLE_SCHEMA_VERSIONS:
+        raise WorkspaceError(
+            f"Workspace {ws} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r} (and "
+            f"{', '.join(repr(v) for v in READABLE_SCHEMA_VERSIONS if v != SCHEMA_VERSION)}). "
+            "Rebuild it with `workbook build`."
+        )
+    return str(found)
+
+
 def live_snapshot(ws: Path) -> tuple[Path, dict[str, Any]]:
     """The live snapshot folder of workspace ``ws`` and its manifest, after checking that this workbook
     reads its schema version (every reader of a snapshot, pandas or DuckDB, goes through here).
-    Raises :class:`WorkspaceError` for a missing snapshot or another schema version."""
+    Raises :class:`WorkspaceError` for a missing snapshot or a schema version it does not read."""
     ws = Path(ws)
-    snap = _current_snapshot(ws)
+    snap = current_snapshot(ws)
     manifest = read_manifest(ws)
-    found = manifest.get("schema_version")
-    if found != SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"Workspace {ws} has schema version {found!r}; this workbook reads {SCHEMA_VERSION!r}. "
-            "Rebuild it with `workbook build`."
-        )
+    check_schema_version(ws, manifest)
     return snap, manifest
 
 
-def read_book(ws: Path, *, analyst_work: bool = False) -> Book:
-    """Open the live snapshot of workspace ``ws`` as a :class:`Book`.
+def read_book(ws: Path) -> Book:
+    """Open the live snapshot of workspace ``ws`` as a :class:`Book`, exactly as built.
 
-    With ``analyst_work=True`` the analyst's curation decisions are re-applied and the annotations
-    loaded (:func:`workbook.curation.attach.attach_analyst_work`), as ``wb.open`` does; the default
-    is the snapshot exactly as built (what a build reuses)."""
-    if analyst_work:
-        from workbook.curation.attach import attach_analyst_work
-
-        return attach_analyst_work(read_book(ws))
+    This is storage only: ``wb.open`` (:func:`workbook.curation.attach.open_workspace`) adds the
+    analyst's curation decisions and annotations on top. In a snapshot of an older readable schema
+    version, the tables declared differently since (:data:`workbook.model.TABLES_CHANGED_SINCE`) are
+    converted to the current declarations through :func:`workbook.model.conform`."""
     ws = Path(ws)
     snap, manifest = live_snapshot(ws)
+    changed = TABLES_CHANGED_SINCE.get(str(manifest.get("schema_version")), ())
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
         f = snap / f"{name}.parquet"
         if f.exists():
-            tables[name] = table_from_arrow(name, _read_table(snap, name))
+            arrow = _read_table(snap, name)
+            tables[name] = conform(name, arrow.to_pandas()) if name in changed else table_from_arrow(name, arrow)
     return Book(**tables, manifest=manifest, workspace=ws)
 
 
@@ -274,7 +271,7 @@ def verify_workspace(ws: Path) -> list[str]:
 
     Raises :class:`~workbook.errors.WorkspaceIntegrityError` when the stored text cannot be read at all.
     """
-    snap = _current_snapshot(Path(ws))
+    snap = current_snapshot(Path(ws))
     try:
         parquet = pq.read_table(snap / "documents.parquet", columns=["doc_id", "sha256", "text"])
         copies = [parquet.column("text")]
@@ -305,7 +302,7 @@ def check_workspace(ws: Path) -> int:
     """Raise :class:`~workbook.errors.WorkspaceIntegrityError` naming the documents (id and source) whose
     stored text changed (see :func:`verify_workspace`); returns the number of documents checked."""
     bad = verify_workspace(ws)
-    documents = pq.read_table(_current_snapshot(Path(ws)) / "documents.parquet", columns=["doc_id", "source"])
+    documents = pq.read_table(current_snapshot(Path(ws)) / "documents.parquet", columns=["doc_id", "source"])
     if bad:
         source = dict(zip(documents.column("doc_id").to_pylist(), documents.column("source").to_pylist(), strict=True))
         listed = ", ".join(f"{d} ({source.get(d)})" for d in bad[:10]) + (" ..." if len(bad) > 10 else "")
@@ -320,7 +317,7 @@ def check_workspace(ws: Path) -> int:
 def read_private_table(ws: Path, name: str) -> pd.DataFrame | None:
     """A build's private table (e.g. ``_doc_entities``) from the live snapshot, or None."""
     try:
-        snap = _current_snapshot(Path(ws))
+        snap = current_snapshot(Path(ws))
     except WorkspaceError:
         return None
     f = snap / f"{name}.parquet"

@@ -16,8 +16,10 @@ Modules: :mod:`~workbook.curation.annotations` (tag, star, note, set_status, und
 :mod:`~workbook.curation.views` (annotations_for, annotation_summary, orphaned_annotations),
 :mod:`~workbook.curation.suggestions` (merge_suggestions, accept/reject),
 :mod:`~workbook.curation.watchlist` (analyst watchlists the extractor uses) and
-:mod:`~workbook.curation.ftm` (FollowTheMoney export, validation and import). Names are imported
-lazily, so ``import workbook.curation`` is light.
+:mod:`~workbook.curation.ftm` (FollowTheMoney export, validation and import);
+:mod:`~workbook.curation.log` names the logs (the log itself, :class:`~workbook.durable.AppendLog`, is
+storage). The vocabularies (target kinds, annotation kinds, claim statuses, curation operations) are
+declared in :mod:`workbook.model`. Names are imported lazily, so ``import workbook.curation`` is light.
 """
 
 from __future__ import annotations

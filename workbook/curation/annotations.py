@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
+from workbook.curation.entities import entity_id_map, read_decisions
 from workbook.curation.log import (
     ANNOTATIONS_LOG,
     CURATION_LOG,
@@ -35,12 +36,21 @@ from workbook.curation.log import (
     LogContents,
     active_records,
     analyst_dir,
+    annotation_log,
     default_author,
     new_record_id,
+    workspace_of,
 )
 from workbook.errors import AnnotationError
-from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES
-from workbook.model import conform
+from workbook.model import (
+    ANNOTATION_KINDS,
+    ANNOTATION_TARGET_KINDS,
+    CLAIM_STATUSES,
+    LINK_KINDS,
+    NO_STATUS,
+    conform,
+    is_starred,
+)
 
 __all__ = [
     "ANNOTATION_KINDS",
@@ -50,6 +60,7 @@ __all__ = [
     "annotation_log",
     "annotations_frame",
     "note",
+    "outside_vocabulary",
     "read_annotation_records",
     "refresh_annotations",
     "set_status",
@@ -61,8 +72,9 @@ __all__ = [
     "workspace_of",
 ]
 
-#: What can be annotated, and the table and id column of each.
-TARGET_KINDS: tuple[str, ...] = ("document", "entity", "claim", "event")
+#: What can be annotated (:data:`workbook.model.ANNOTATION_TARGET_KINDS`; the vocabularies, ANNOTATION_KINDS,
+#: LINK_KINDS and CLAIM_STATUSES included, are declared in :mod:`workbook.model` and re-exported here).
+TARGET_KINDS: tuple[str, ...] = ANNOTATION_TARGET_KINDS
 #: What a status may link to as support or contradiction (any row with a stable id).
 LINKABLE: dict[str, tuple[str, str]] = {
     "document": ("documents", "doc_id"),
@@ -71,27 +83,7 @@ LINKABLE: dict[str, tuple[str, str]] = {
     "event": ("events", "event_id"),
     "mention": ("mentions", "mention_id"),
 }
-ANNOTATION_KINDS: tuple[str, ...] = ("tag", "star", "note", "status")
-LINK_KINDS: tuple[str, ...] = ("supports", "contradicts")
-#: A claim's analyst status; a claim without one is :data:`workbook.filtering.spec.NO_STATUS` ("unreviewed").
-CLAIM_STATUSES: tuple[str, ...] = ("unverified", "corroborated", "disputed", "refuted")
 _ANCHOR_TEXT = 300
-
-
-def workspace_of(book: Book | str | Path) -> Path:
-    """The workspace folder of ``book`` (a Book opened from a workspace, or a workspace path)."""
-    if isinstance(book, Book):
-        if book.workspace is None:
-            raise AnnotationError(
-                "This Book has no workspace to keep annotations in; open one with wb.open(CORPUS_OR_WORKSPACE)."
-            )
-        return Path(book.workspace)
-    return Path(book)
-
-
-def annotation_log(book: Book | str | Path) -> AppendLog:
-    """The annotation log of a Book's workspace."""
-    return AppendLog(analyst_dir(workspace_of(book)) / ANNOTATIONS_LOG)
 
 
 def read_annotation_records(book: Book | str | Path) -> LogContents:
@@ -210,10 +202,7 @@ def untag(book: Book, target_kind: str, target_id: str, value: str, *, author: s
 
 def _is_starred(records: list[dict[str, Any]], target_kind: str, target_id: str) -> bool:
     stars = _on_target(records, target_kind, target_id, "star")
-    if not stars:
-        return False
-    value = stars[-1].get("value")
-    return value is None or str(value).lower() not in UNSTAR_VALUES
+    return bool(stars) and is_starred(stars[-1].get("value"))
 
 
 def star(book: Book, target_kind: str, target_id: str, on: bool = True, *, author: str | None = None) -> str:
@@ -321,18 +310,30 @@ def undo(book: Book | str | Path, record_id: str | None = None, *, author: str |
 # --- reading ---------------------------------------------------------------------------------------
 
 
+def _in_vocabulary(record: Mapping[str, Any]) -> bool:
+    return record.get("target_kind") in TARGET_KINDS and record.get("kind") in ANNOTATION_KINDS
+
+
+def outside_vocabulary(records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The annotations in effect whose ``target_kind`` or ``kind`` is not in the vocabularies of
+    :mod:`workbook.model` (only a hand edit of the log makes one): :func:`annotations_frame` leaves them
+    out, and ``wb.open`` warns about them (:class:`~workbook.errors.AnalystLogWarning`)."""
+    return [r for r in active_records(list(records)) if r.get("op") == "annotate" and not _in_vocabulary(r)]
+
+
 def annotations_frame(records: Sequence[Mapping[str, Any]], id_map: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The ``annotations`` table (conformed to :mod:`workbook.model`) from the records of the log.
 
-    Undone records are left out. Entity targets (and links to entities) go through ``id_map``
-    (entity ids an analyst merged away → the id they were merged into), so annotations follow the
-    analyst's merges. A status's links become rows of kind ``supports`` / ``contradicts`` with the
-    linked row's id as value and ``<status annotation id>/<kind>/<n>`` as annotation id.
+    Undone records are left out, and so are records outside the vocabularies (:func:`outside_vocabulary`).
+    Entity targets (and links to entities) go through ``id_map`` (entity ids an analyst merged away → the
+    id they were merged into), so annotations follow the analyst's merges. A status's links become rows of
+    kind ``supports`` / ``contradicts`` with the linked row's id as value and
+    ``<status annotation id>/<kind>/<n>`` as annotation id.
     """
     id_map = id_map or {}
     rows: list[dict[str, Any]] = []
     for r in active_records(list(records)):
-        if r.get("op") != "annotate":
+        if r.get("op") != "annotate" or not _in_vocabulary(r):
             continue
         kind = str(r.get("target_kind"))
         target = str(r.get("target_id"))
@@ -356,7 +357,5 @@ def annotations_frame(records: Sequence[Mapping[str, Any]], id_map: Mapping[str,
 def refresh_annotations(book: Book) -> Book:
     """``book`` with ``annotations`` read again from its workspace's log (cheap: the tables are kept).
     Curation decisions made since the Book was opened need ``wb.open`` again."""
-    from workbook.curation.entities import entity_id_map, read_decisions
-
     frame = annotations_frame(read_annotation_records(book).records, entity_id_map(read_decisions(book).records))
     return book.with_tables(annotations=frame)

@@ -1,5 +1,7 @@
 """Open a workspace with the analyst's work: the read path of ``wb.open``.
 
+:func:`open_workspace` composes storage and curation: the snapshot as built
+(:func:`workbook.workspace.read_book`, which knows nothing of the analyst) with the analyst's work on top.
 :func:`attach_analyst_work` takes the Book of a freshly read snapshot, re-applies the curation log
 (:func:`workbook.curation.apply.curate`), loads the annotation log into ``book.annotations``
 (re-keyed through the merges) and warns (:class:`~workbook.errors.OrphanedAnnotationWarning`) when
@@ -10,18 +12,19 @@ log and in ``book.annotations`` and are listed by :func:`workbook.curation.views
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
 from workbook.book import Book
-from workbook.curation.annotations import annotation_log, annotations_frame
+from workbook.curation.annotations import annotations_frame, outside_vocabulary
 from workbook.curation.apply import REPORT_COLUMNS, curate
-from workbook.curation.entities import curation_log
-from workbook.curation.log import LogContents, analyst_dir
+from workbook.curation.log import LogContents, analyst_dir, annotation_log, curation_log
 from workbook.curation.views import find_orphans
 from workbook.errors import AnalystLogWarning, OrphanedAnnotationWarning
+from workbook.workspace import read_book
 
-__all__ = ["attach_analyst_work", "curation_report"]
+__all__ = ["attach_analyst_work", "curation_report", "open_workspace"]
 
 
 def _warn_problems(contents: LogContents, what: str) -> None:
@@ -44,6 +47,15 @@ def attach_analyst_work(book: Book, *, warn: bool = True) -> Book:
     if warn:
         _warn_problems(decisions, "curation")
         _warn_problems(notes, "annotation")
+        odd = outside_vocabulary(notes.records)
+        if odd:
+            warnings.warn(
+                f"{len(odd)} annotation(s) of the annotation log name a target kind or kind the workbook does not "
+                f"know (first: {odd[0].get('target_kind')!r} / {odd[0].get('kind')!r}; the kinds are declared in "
+                "workbook.model); they are ignored.",
+                AnalystLogWarning,
+                stacklevel=3,
+            )
     result = curate(book, decisions.records)
     out = result.book.with_tables(annotations=annotations_frame(notes.records, result.id_map))
     if warn:
@@ -60,11 +72,16 @@ def attach_analyst_work(book: Book, *, warn: bool = True) -> Book:
     return out
 
 
+def open_workspace(ws: str | Path, *, analyst_work: bool = True) -> Book:
+    """The live snapshot of workspace ``ws`` with the analyst's curation decisions re-applied and the
+    annotations loaded (what ``wb.open`` returns); ``analyst_work=False``: the snapshot as built."""
+    book = read_book(Path(ws))
+    return attach_analyst_work(book) if analyst_work else book
+
+
 def curation_report(book: Book) -> pd.DataFrame:
     """One row per curation decision in effect on ``book``'s workspace: ``outcome`` (applied, partly
     applied, no effect, orphaned, recorded) and the ``reason`` when it did not fully apply."""
-    from workbook.workspace import read_book
-
     if book.workspace is None:
         return pd.DataFrame(columns=REPORT_COLUMNS)
     raw = read_book(book.workspace)

@@ -12,12 +12,12 @@ __all__ = ["add_parsers", "run_curation", "run_ftm"]
 
 def run_ftm(args: argparse.Namespace) -> int:
     """``workbook ftm export WORKSPACE OUT`` / ``workbook ftm watchlist FTM OUT``."""
+    from workbook.curation.attach import open_workspace
     from workbook.curation.ftm import export_ftm, watchlist_from_ftm
     from workbook.curation.watchlist import write_watchlist
-    from workbook.workspace import read_book
 
     if args.action == "export":
-        book = read_book(Path(args.source), analyst_work=True)
+        book = open_workspace(Path(args.source))
         result = export_ftm(book, Path(args.out), include_notes=not args.no_notes)
         print(f"wrote {sum(result.counts.values()):,} FtM entities to {result.path}")
         for schema, n in sorted(result.counts.items()):
@@ -36,15 +36,14 @@ def run_curation(args: argparse.Namespace) -> int:
     """``workbook curation WORKSPACE``: the curation decisions, their outcome, and orphaned annotations."""
     import warnings
 
-    from workbook.curation.attach import curation_report
+    from workbook.curation.attach import curation_report, open_workspace
     from workbook.curation.entities import curation_history
     from workbook.curation.views import orphaned_annotations
     from workbook.errors import OrphanedAnnotationWarning
-    from workbook.workspace import read_book
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", OrphanedAnnotationWarning)  # listed below instead
-        book = read_book(Path(args.workspace), analyst_work=True)
+        book = open_workspace(Path(args.workspace))
     history = curation_history(book)
     report = curation_report(book)
     orphans = orphaned_annotations(book)

@@ -26,23 +26,21 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.curation.annotations import workspace_of
 from workbook.curation.log import (
-    CURATION_LOG,
-    AppendLog,
     LogContents,
     active_records,
-    analyst_dir,
+    curation_log,
     default_author,
     new_record_id,
 )
 from workbook.errors import CurationError
 from workbook.ids import entity_id, normalise_name
-from workbook.model import ENTITY_TYPES
+from workbook.model import CURATION_OPS, ENTITY_TYPES
 
 __all__ = [
     "CURATION_OPS",
     "add_aliases",
+    "append_decision",
     "curation_history",
     "curation_log",
     "entity_id_map",
@@ -53,12 +51,7 @@ __all__ = [
     "split",
 ]
 
-CURATION_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias", "reject")
-
-
-def curation_log(book: Book | Any) -> AppendLog:
-    """The curation log of a Book's workspace (or of a workspace path)."""
-    return AppendLog(analyst_dir(workspace_of(book)) / CURATION_LOG)
+# CURATION_OPS (the ``op`` of a decision) is declared in workbook.model; curation_log in workbook.curation.log.
 
 
 def read_decisions(book: Book | Any) -> LogContents:
@@ -118,7 +111,10 @@ def entity_id_map(decisions: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     return {k: resolve(k) for k in parent}
 
 
-def _append(book: Book, rec: dict[str, Any], same: Any = None) -> str:
+def append_decision(book: Book, rec: dict[str, Any], same: Any = None) -> str:
+    """Append the curation decision ``rec`` (given an id when it has none) to the curation log, unless
+    ``same(decisions in effect)``, called under the log's lock, returns the id of an equivalent decision:
+    then nothing is written and that id is returned (actions stay idempotent). Returns the id in effect."""
     existing: list[str] = []
 
     def skip(records: tuple[dict[str, Any], ...]) -> bool:
@@ -167,7 +163,7 @@ def merge(
         merges = [d for d in active if d.get("op") == "merge" and target in (d["into"], *d["entities"])]
         return str(merges[-1]["id"]) if done and merges else None
 
-    return _append(book, rec, same)
+    return append_decision(book, rec, same)
 
 
 def _named(active: list[dict[str, Any]], eid: str, name: str) -> bool:
@@ -221,7 +217,7 @@ def split(
     rec = {"op": "split", "entity_id": src, "new_id": new_id, "new_name": new_name, "new_type": new_type,
            "mention_ids": list(mention_ids), "surfaces": list(surfaces), "doc_ids": list(doc_ids),
            "author": author or default_author(), "anchor": {src: _anchor(book, src), "n_moved": int(sel.sum())}}
-    return _append(book, rec)
+    return append_decision(book, rec)
 
 
 def rename(
@@ -244,8 +240,8 @@ def rename(
         raise CurationError("A new name must not be empty.")
     row = book.entities.loc[book.entities["entity_id"] == eid].iloc[0]
     if (name is None or name == row["name"]) and (type is None or type == row["type"]):
-        return _latest_about(book, eid) or _append(book, _rename_rec(book, eid, name, type, author))
-    return _append(book, _rename_rec(book, eid, name, type, author))
+        return _latest_about(book, eid) or append_decision(book, _rename_rec(book, eid, name, type, author))
+    return append_decision(book, _rename_rec(book, eid, name, type, author))
 
 
 def _rename_rec(book: Book, eid: str, name: str | None, type_: str | None, author: str | None) -> dict[str, Any]:
@@ -275,7 +271,7 @@ def add_aliases(book: Book, entity: str, aliases: str | Sequence[str], *, author
             return found
     rec = {"op": "alias", "entity_id": eid, "aliases": items, "author": author or default_author(),
            "anchor": _anchor(book, eid)}
-    return _append(book, rec)
+    return append_decision(book, rec)
 
 
 def _summary(d: Mapping[str, Any]) -> str:

@@ -42,11 +42,12 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.curation.watchlist import Watchlist, WatchlistEntry
-from workbook.errors import FtmError, WatchlistError
-from workbook.workspace import atomic_write_text
+from workbook.curation.ftm_model import clean_values, ftm_model, read_ftm
+from workbook.curation.watchlist import TYPE_OF_SCHEMA, watchlist_from_ftm
+from workbook.durable import atomic_write_text
+from workbook.errors import FtmError
 
-__all__ = ["SCHEMA_OF_TYPE", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
+__all__ = ["SCHEMA_OF_TYPE", "TYPE_OF_SCHEMA", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
            "watchlist_from_ftm"]
 
 SCHEMA_OF_TYPE: dict[str, str | None] = {
@@ -60,14 +61,6 @@ SCHEMA_OF_TYPE: dict[str, str | None] = {
 _PREFIX = "wb-"
 #: The Article property that lists the names of a type of entity it mentions.
 _MENTIONED = {"person": "peopleMentioned", "organization": "companiesMentioned", "place": "locationMentioned"}
-
-
-def _model() -> Any:
-    try:
-        from followthemoney import model
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise FtmError("FollowTheMoney support needs the followthemoney package: pip install followthemoney.") from exc
-    return model
 
 
 @dataclass(frozen=True)
@@ -96,15 +89,10 @@ def _country_code(area: Any) -> str | None:
     return _countries().get(area.rsplit(",", 1)[-1].strip().casefold())
 
 
-def _clean_list(values: Iterable[Any]) -> list[str]:
-    return [str(v) for v in dict.fromkeys(values) if v is not None and not (isinstance(v, float) and v != v)
-            and str(v).strip()]
-
-
 def ftm_entities(book: Book, *, include_notes: bool = True) -> Iterator[dict[str, Any]]:
     """The Book as FtM entity dicts (``{"id", "schema", "properties"}``), documents first, then
     entities, mentions, documentation links and notes. Pure; see the module docstring."""
-    model = _model()
+    model = ftm_model()
     from followthemoney.types import registry
 
     ents = book.entities.set_index("entity_id", drop=False)
@@ -122,7 +110,7 @@ def ftm_entities(book: Book, *, include_notes: bool = True) -> Iterator[dict[str
         proxy = model.make_entity(schema)
         proxy.id = id_
         for prop, values in props.items():
-            for v in _clean_list(values if isinstance(values, list | tuple) else [values]):
+            for v in clean_values(values if isinstance(values, list | tuple) else [values]):
                 proxy.add(prop, v, quiet=True)
         out: dict[str, Any] = proxy.to_dict()
         return out
@@ -186,7 +174,7 @@ def ftm_entities(book: Book, *, include_notes: bool = True) -> Iterator[dict[str
 
 def validate_ftm(entities: Iterable[Mapping[str, Any]]) -> list[str]:
     """Problems of FtM entity dicts against the followthemoney model (an empty list: all valid)."""
-    model = _model()
+    model = ftm_model()
     items = list(entities)
     problems: list[str] = []
     ids: dict[str, Any] = {}
@@ -255,76 +243,3 @@ def export_ftm(book: Book, path: str | Path, *, include_notes: bool = True, vali
         counts[e["schema"]] = counts.get(e["schema"], 0) + 1
     skipped = book.entities.loc[book.entities["type"].map(lambda t: SCHEMA_OF_TYPE.get(str(t)) is None), "type"]
     return FtmExport(p, counts, {str(k): int(v) for k, v in skipped.value_counts().items() if v})
-
-
-def read_ftm(path: str | Path) -> list[dict[str, Any]]:
-    """FtM entities from a file of JSON lines (or one JSON list)."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FtmError(f"FtM file {p} cannot be read: {exc}.") from exc
-    stripped = text.lstrip()
-    try:
-        if stripped.startswith("["):
-            data = json.loads(stripped)
-        else:
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
-    except json.JSONDecodeError as exc:
-        raise FtmError(f"FtM file {p} is not JSON lines of entities: {exc}.") from exc
-    if not all(isinstance(d, dict) and "schema" in d for d in data):
-        raise FtmError(f"FtM file {p} holds objects without a 'schema'; expected FtM entities.")
-    return list(data)
-
-
-#: FtM schema (or an ancestor) → workbook entity type, most specific first.
-TYPE_OF_SCHEMA: tuple[tuple[str, str], ...] = (
-    ("Person", "person"),
-    ("Vessel", "other"),
-    ("Airplane", "other"),
-    ("Vehicle", "weapon_system"),
-    ("RealEstate", "facility"),
-    ("Address", "place"),
-    ("Territory", "place"),
-    ("LegalEntity", "organization"),
-)
-
-
-def watchlist_from_ftm(source: str | Path | Iterable[Mapping[str, Any]], *, name: str | None = None) -> Watchlist:
-    """A watchlist from FtM entities (a file, or entity dicts): people, organisations (any legal
-    entity: Company, PublicBody, ...), places (Address, Territory, with latitude/longitude when
-    given), facilities (RealEstate) and vehicles (as weapon systems); other schemata (documents,
-    mentions, relations) are skipped. All names, aliases, weak aliases and previous names become
-    names or aliases."""
-    model = _model()
-    items = read_ftm(source) if isinstance(source, str | Path) else list(source)
-    label = name or (Path(source).name if isinstance(source, str | Path) else "ftm")
-    entries: dict[str, WatchlistEntry] = {}
-    for data in items:
-        schema = model.get(str(data.get("schema")))
-        if schema is None:
-            continue
-        type_ = next((t for s, t in TYPE_OF_SCHEMA if schema.is_a(model.get(s))), None)
-        props = data.get("properties", {}) or {}
-        names = _clean_list(props.get("name", []))
-        if type_ is None or not names:
-            continue
-        aliases = _clean_list([*names[1:], *props.get("alias", []), *props.get("weakAlias", []),
-                               *props.get("previousName", [])])
-        lat, lon = props.get("latitude", []), props.get("longitude", [])
-        country = _clean_list(props.get("country", []))
-        try:
-            entry = WatchlistEntry(names[0], type_, tuple(a for a in aliases if a != names[0]),
-                                   float(lat[0]) if lat and lon else None, float(lon[0]) if lat and lon else None,
-                                   None, country[0].upper() if country else None,
-                                   f"from FtM {schema.name} {data.get('id')}")
-        except (WatchlistError, ValueError) as exc:
-            raise WatchlistError(
-                f"FtM entity {data.get('id')} ({schema.name}) cannot be a watchlist entry: {exc}"
-            ) from exc
-        old = entries.get(entry.key)
-        if old is not None:
-            entry = WatchlistEntry(old.name, old.type, tuple(dict.fromkeys((*old.aliases, *entry.aliases))),
-                                   old.lat, old.lon, old.uncertainty_km, old.admin_area, old.note)
-        entries[entry.key] = entry
-    return Watchlist(tuple(entries.values()), name=label)

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from workbook import names
 from workbook.book import Book
-from workbook.curation.entities import _append, entity_id_map, find_entity, merge
+from workbook.curation.entities import append_decision, entity_id_map, find_entity, merge
 from workbook.curation.log import active_records, default_author
 from workbook.errors import CurationError
 from workbook.extract.vocabulary import HONORIFICS, ROLE_NOUNS, TITLES
@@ -241,4 +241,4 @@ def reject_suggestion(book: Book, a: str, b: str, *, author: str | None = None) 
         hits = [d for d in active if d.get("op") == "reject" and sorted(d.get("entities", [])) == pair]
         return str(hits[-1]["id"]) if hits else None
 
-    return _append(book, rec, same)
+    return append_decision(book, rec, same)

@@ -17,10 +17,10 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.curation.annotations import LINK_KINDS, LINKABLE, TARGET_KINDS, read_annotation_records
+from workbook.curation.annotations import LINKABLE, TARGET_KINDS, read_annotation_records
 from workbook.errors import AnnotationError
-from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES
 from workbook.ids import normalise_name
+from workbook.model import LINK_KINDS, NO_STATUS, is_starred
 
 __all__ = [
     "ORPHAN_COLUMNS",
@@ -83,7 +83,7 @@ def annotations_for(book: Book, target_kind: str, ids: str | Iterable[str]) -> p
 
 def annotation_summary(book: Book, target_kind: str, ids: str | Iterable[str]) -> pd.DataFrame:
     """One row per id (in the order given, annotated or not): the effective ``status`` (claims only:
-    the latest status, :data:`~workbook.filtering.spec.NO_STATUS` when none; null for other kinds),
+    the latest status, :data:`~workbook.model.NO_STATUS` when none; null for other kinds),
     who set it and when, its ``supports``/``contradicts`` links, the ``tags`` (sorted), whether it
     is ``starred``, its ``notes`` (oldest first) and how many annotations it has."""
     _check(target_kind)
@@ -106,7 +106,7 @@ def annotation_summary(book: Book, target_kind: str, ids: str | Iterable[str]) -
             "supports": list(last["supports"]) if last is not None else [],
             "contradicts": list(last["contradicts"]) if last is not None else [],
             "tags": sorted({str(v) for v in g.loc[g["kind"] == "tag", "value"].dropna()}),
-            "starred": bool(len(stars)) and (pd.isna(star_value) or str(star_value).lower() not in UNSTAR_VALUES),
+            "starred": bool(len(stars)) and is_starred(star_value),
             "notes": [str(v) for v in g.loc[g["kind"] == "note", "value"].dropna()],
             "n_annotations": len(g),
         })

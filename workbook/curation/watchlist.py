@@ -1,7 +1,7 @@
 """Analyst watchlists: names the extractor must find, with their type, aliases and coordinates.
 
 A watchlist is a plain file the analyst edits (CSV/TSV, JSON or YAML; or FollowTheMoney entities,
-see :func:`workbook.curation.ftm.watchlist_from_ftm`), one entity per row::
+see :func:`watchlist_from_ftm`), one entity per row::
 
     name,type,aliases,lat,lon,uncertainty_km,admin_area,note
     Kim Jong Un,person,Kim Jong-un|Kim Jong-eun,,,,,
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import io
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,6 +41,8 @@ import ahocorasick
 import yaml
 
 from workbook.csv_cells import guard_formula, unguard_formula
+from workbook.curation.ftm_model import clean_values, ftm_model, read_ftm
+from workbook.durable import atomic_write_text
 from workbook.errors import WatchlistError
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.gazetteer import fold, fold_key
@@ -47,7 +50,15 @@ from workbook.extract.sentences import Sentence
 from workbook.ids import normalise_name
 from workbook.model import ENTITY_TYPES
 
-__all__ = ["DEFAULT_UNCERTAINTY_KM", "Watchlist", "WatchlistEntry", "load_watchlist", "write_watchlist"]
+__all__ = [
+    "DEFAULT_UNCERTAINTY_KM",
+    "TYPE_OF_SCHEMA",
+    "Watchlist",
+    "WatchlistEntry",
+    "load_watchlist",
+    "watchlist_from_ftm",
+    "write_watchlist",
+]
 
 DEFAULT_UNCERTAINTY_KM = 5.0
 COLUMNS = ("name", "type", "aliases", "lat", "lon", "uncertainty_km", "admin_area", "note")
@@ -342,8 +353,6 @@ def load_watchlist(path: str | Path) -> Watchlist:
         raise WatchlistError(f"Watchlist file {p} does not exist.")
     try:
         if _is_ftm(p):
-            from workbook.curation.ftm import watchlist_from_ftm
-
             return watchlist_from_ftm(p)
         rows = _rows(p)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError, csv.Error) as exc:
@@ -361,7 +370,8 @@ def load_watchlist(path: str | Path) -> Watchlist:
 
 
 def write_watchlist(watchlist: Watchlist | Iterable[WatchlistEntry], path: str | Path) -> Path:
-    """Write a watchlist as CSV (``.csv``/``.tsv``), JSON or YAML, by the file's suffix."""
+    """Write a watchlist as CSV (``.csv``/``.tsv``), JSON or YAML, by the file's suffix (atomically: a
+    reader never sees half a file)."""
     p = Path(path)
     entries = watchlist.entries if isinstance(watchlist, Watchlist) else tuple(watchlist)
     rows: list[dict[str, Any]] = [
@@ -370,18 +380,71 @@ def write_watchlist(watchlist: Watchlist | Iterable[WatchlistEntry], path: str |
         for e in entries
     ]
     suffix = p.suffix.lower()
-    p.parent.mkdir(parents=True, exist_ok=True)
     if suffix in (".csv", ".tsv"):
-        with p.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=list(COLUMNS), delimiter="\t" if suffix == ".tsv" else ",")
-            w.writeheader()
-            for r in rows:  # text cells guarded against formulas (workbook.csv_cells); numbers left as they are
-                cells = {**r, "aliases": "|".join(r["aliases"])}
-                w.writerow({k: guard_formula(v) if isinstance(v, str) else v for k, v in cells.items()})
+        buf = io.StringIO(newline="")
+        w = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter="\t" if suffix == ".tsv" else ",")
+        w.writeheader()
+        for r in rows:  # text cells guarded against formulas (workbook.csv_cells); numbers left as they are
+            cells = {**r, "aliases": "|".join(r["aliases"])}
+            w.writerow({k: guard_formula(v) if isinstance(v, str) else v for k, v in cells.items()})
+        atomic_write_text(p, buf.getvalue())
     elif suffix in (".yaml", ".yml"):
-        p.write_text(yaml.safe_dump({"entities": rows}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        atomic_write_text(p, yaml.safe_dump({"entities": rows}, allow_unicode=True, sort_keys=False))
     elif suffix == ".json":
-        p.write_text(json.dumps({"entities": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+        atomic_write_text(p, json.dumps({"entities": rows}, ensure_ascii=False, indent=2))
     else:
         raise WatchlistError(f"Cannot write a watchlist as {p.name}: use .csv, .tsv, .json or .yaml.")
     return p
+
+
+#: FtM schema (or an ancestor) → workbook entity type, most specific first.
+TYPE_OF_SCHEMA: tuple[tuple[str, str], ...] = (
+    ("Person", "person"),
+    ("Vessel", "other"),
+    ("Airplane", "other"),
+    ("Vehicle", "weapon_system"),
+    ("RealEstate", "facility"),
+    ("Address", "place"),
+    ("Territory", "place"),
+    ("LegalEntity", "organization"),
+)
+
+
+def watchlist_from_ftm(source: str | Path | Iterable[Mapping[str, Any]], *, name: str | None = None) -> Watchlist:
+    """A watchlist from FtM entities (a file, or entity dicts): people, organisations (any legal
+    entity: Company, PublicBody, ...), places (Address, Territory, with latitude/longitude when
+    given), facilities (RealEstate) and vehicles (as weapon systems); other schemata (documents,
+    mentions, relations) are skipped. All names, aliases, weak aliases and previous names become
+    names or aliases."""
+    model = ftm_model()
+    items = read_ftm(source) if isinstance(source, str | Path) else list(source)
+    label = name or (Path(source).name if isinstance(source, str | Path) else "ftm")
+    entries: dict[str, WatchlistEntry] = {}
+    for data in items:
+        schema = model.get(str(data.get("schema")))
+        if schema is None:
+            continue
+        type_ = next((t for s, t in TYPE_OF_SCHEMA if schema.is_a(model.get(s))), None)
+        props = data.get("properties", {}) or {}
+        names = clean_values(props.get("name", []))
+        if type_ is None or not names:
+            continue
+        aliases = clean_values([*names[1:], *props.get("alias", []), *props.get("weakAlias", []),
+                               *props.get("previousName", [])])
+        lat, lon = props.get("latitude", []), props.get("longitude", [])
+        country = clean_values(props.get("country", []))
+        try:
+            entry = WatchlistEntry(names[0], type_, tuple(a for a in aliases if a != names[0]),
+                                   float(lat[0]) if lat and lon else None, float(lon[0]) if lat and lon else None,
+                                   None, country[0].upper() if country else None,
+                                   f"from FtM {schema.name} {data.get('id')}")
+        except (WatchlistError, ValueError) as exc:
+            raise WatchlistError(
+                f"FtM entity {data.get('id')} ({schema.name}) cannot be a watchlist entry: {exc}"
+            ) from exc
+        old = entries.get(entry.key)
+        if old is not None:
+            entry = WatchlistEntry(old.name, old.type, tuple(dict.fromkeys((*old.aliases, *entry.aliases))),
+                                   old.lat, old.lon, old.uncertainty_km, old.admin_area, old.note)
+        entries[entry.key] = entry
+    return Watchlist(tuple(entries.values()), name=label)

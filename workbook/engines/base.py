@@ -22,7 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 import pandas as pd
 
 from workbook.assemble import DocRows, extraction_rows
-from workbook.errors import WorkbookError
+from workbook.errors import EngineError
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 
@@ -35,11 +35,6 @@ __all__ = [
     "extract_one",
     "split_batches",
 ]
-
-
-class EngineError(WorkbookError):
-    """A build engine could not run: a worker died, a cluster could not be reached, or an engine
-    name or setting is unknown."""
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.charts.catalog import CATALOG, CHART_NAMES, draw_chart
 from workbook.charts.catalog import DEFAULT_VIEWS as _CATALOG_DEFAULT_VIEWS
-from workbook.errors import WorkbookError
+from workbook.errors import ExploreError
 from workbook.explore.log import FilterChange, FilterLog, jsonable, make_change
 from workbook.filtering import FilterMasks, FilterSpec, diff_specs
 from workbook.filtering.query import match_query
@@ -102,10 +102,6 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: (label, value) pairs, as ipywidgets selection widgets take them.
 Choice = tuple[str, str]
-
-
-class ExploreError(WorkbookError):
-    """An explorer event that cannot be turned into a filter (an unknown view or control, a malformed click)."""
 
 
 # -- labels ------------------------------------------------------------------------------------------

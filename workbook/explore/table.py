@@ -19,7 +19,7 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.charts.common import doc_titles, entity_labels, is_missing
-from workbook.errors import WorkbookError
+from workbook.errors import TableError
 
 __all__ = [
     "TABLE_KINDS",
@@ -42,10 +42,6 @@ TABLE_KINDS: dict[str, str] = {
 }
 #: Longest text shown in a cell (the reader shows the whole document).
 CELL_CHARS = 240
-
-
-class TableError(WorkbookError):
-    """A table was asked for with an unknown kind, column or page."""
 
 
 @dataclass(frozen=True)

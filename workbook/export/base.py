@@ -23,13 +23,13 @@ import contextlib
 import hashlib
 import os
 import shutil
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from workbook.durable import temp_dir_beside, temp_file_beside
 from workbook.errors import ExportError, ExportExistsError, ExportWriteError
 from workbook.export.names import candidate_names
 
@@ -76,18 +76,16 @@ def temp_file(dest: Path) -> Path:
     """A new, empty hidden temporary file beside ``dest`` (same file system, so the final move is atomic)."""
     _mkparent(dest)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent)
+        return temp_file_beside(dest)
     except OSError as exc:
         raise write_error(dest.parent, exc) from exc
-    os.close(fd)
-    return Path(tmp)
 
 
 def temp_dir(dest: Path) -> Path:
     """A new, empty hidden temporary folder beside ``dest``."""
     _mkparent(dest)
     try:
-        return Path(tempfile.mkdtemp(prefix=f".{dest.name[:60]}.", suffix=".tmp", dir=dest.parent))
+        return temp_dir_beside(dest)
     except OSError as exc:
         raise write_error(dest.parent, exc) from exc
 

@@ -25,7 +25,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.curation.views import annotation_summary
 from workbook.export.tables import cell_text, md_escape
-from workbook.filtering.spec import NO_STATUS
+from workbook.model import LINK_KINDS, NO_STATUS
 
 __all__ = [
     "CITATION_COLUMNS",
@@ -185,7 +185,7 @@ def _annotation_bits(row: Any) -> list[tuple[str, str]]:
         who = f" by {row.status_author}" if row.status_author else ""
         when = f" on {row.status_created}" if row.status_created else ""
         bits.append(("status", f"{row.status}{who}{when}"))
-        for role in ("supports", "contradicts"):
+        for role in LINK_KINDS:
             if getattr(row, role):
                 bits.append((role, getattr(row, role)))
     if row.starred:

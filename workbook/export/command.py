@@ -51,11 +51,11 @@ def _log(path: str | None) -> list[object] | None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``workbook export`` with parsed ``args``; prints the bundle's folder (and zip) and its files."""
+    from workbook.curation.attach import open_workspace
     from workbook.export.report import export_report
     from workbook.filtering import FilterSpec
-    from workbook.workspace import read_book
 
-    book = read_book(Path(args.workspace), analyst_work=True)  # statuses and tags, as wb.open gives them
+    book = open_workspace(Path(args.workspace))  # statuses and tags, as wb.open gives them
     if args.spec.startswith("view:"):  # a saved view of the workspace
         from workbook.curation.saved_views import view
 

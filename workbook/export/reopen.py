@@ -89,7 +89,7 @@ def read_manifest(path: str | Path) -> tuple[dict[str, Any], Path]:
 def _book(manifest: dict[str, Any], folder: Path, book: Book | None, workspace: str | Path | None) -> Book:
     if book is not None:
         return book
-    from workbook.workspace import read_book
+    from workbook.curation.attach import open_workspace
 
     ws_info = manifest["workspace"]
     if workspace is not None:
@@ -102,7 +102,7 @@ def _book(manifest: dict[str, Any], folder: Path, book: Book | None, workspace: 
             "open_report(path, book=...) passing that Book."
         )
     try:
-        return read_book(ws, analyst_work=True)
+        return open_workspace(ws)
     except WorkbookError as exc:
         raise ReportSourceChangedError(
             f"The workspace of report {manifest['title']!r} cannot be opened at {ws} ({exc}). Pass "

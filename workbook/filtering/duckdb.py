@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.book import TABLE_NAMES, Book
-from workbook.errors import WorkbookError
+from workbook.errors import DuckDBExecError, WorkbookError
 from workbook.filtering import rules
 from workbook.filtering.apply import FILTERED_TABLES
 from workbook.filtering.index import ANNOTATION_TARGETS
@@ -53,10 +53,6 @@ from workbook.workspace import live_snapshot, table_from_arrow
 __all__ = ["DuckDBExecError", "DuckDBExecutor", "apply_duckdb"]
 
 _ROW = "file_row_number"
-
-
-class DuckDBExecError(WorkbookError):
-    """A workspace cannot be queried with DuckDB (missing or unreadable snapshot, wrong schema version)."""
 
 
 def _lit(path: Path) -> str:

@@ -26,10 +26,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from workbook.errors import WorkbookError
-from workbook.filtering.spec import UNSTAR_VALUES
+from workbook.errors import FilterIndexError
 from workbook.filtering.text import TextColumn
-from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
+from workbook.model import ANNOTATION_TARGET_KINDS, CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, is_starred
 
 if TYPE_CHECKING:
     from workbook.book import Book
@@ -45,16 +44,13 @@ __all__ = [
     "lower_text",
 ]
 
-#: The ``annotations.target_kind`` values the filters read, in the order of their integer codes.
-ANNOTATION_TARGETS: tuple[str, ...] = ("document", "entity", "claim", "event")
+#: The ``annotations.target_kind`` values the filters read, in the order of their integer codes
+#: (:data:`workbook.model.ANNOTATION_TARGET_KINDS`).
+ANNOTATION_TARGETS: tuple[str, ...] = ANNOTATION_TARGET_KINDS
 
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
 CodeArray = np.ndarray[Any, np.dtype[np.int32]]
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
-
-
-class FilterIndexError(WorkbookError):
-    """A FilterIndex cannot be built from a Book, or was built from a different Book."""
 
 
 def lower_text(values: pd.Series | pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
@@ -363,7 +359,7 @@ def _annotations(
 
     starred_list: list[BoolArray] = []
     sk, st, sv = latest("star")
-    on = ~sv.astype(object).fillna("").astype(str).str.lower().isin(UNSTAR_VALUES).to_numpy()
+    on = np.fromiter((is_starred(v) for v in sv.astype(object)), dtype=bool, count=len(sv))
     for k, idx in enumerate(targets):
         flags = np.zeros(len(idx) + 1, dtype=bool)
         sel = (sk == k) & on

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import FilterSpecError
 from workbook.filtering.query import parse_query
-from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
+from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, NO_STATUS, QUOTE_KINDS, UNSTAR_VALUES
 
 if TYPE_CHECKING:
     from workbook.book import Book
@@ -44,10 +44,8 @@ __all__ = [
 
 SPEC_SCHEMA = "workbook.filterspec"
 SPEC_VERSION = 1
-#: The effective status of a claim that has no ``status`` annotation; ``claim_statuses`` may name it.
-NO_STATUS = "unreviewed"
-#: ``star`` annotation values (compared lower-cased) that *remove* a star; any other value, or null, stars.
-UNSTAR_VALUES: tuple[str, ...] = ("0", "false", "no", "off", "unstar", "unstarred")
+# NO_STATUS (what ``claim_statuses`` names a claim without a status by) and UNSTAR_VALUES are declared in
+# workbook.model with the other analyst vocabularies; re-exported here, where filters have always found them.
 
 BBox = tuple[float, float, float, float]
 

@@ -10,31 +10,34 @@ Sites known under unrelated names are declared in :data:`ALIAS_GROUPS` (Sohae = 
 found it (``exact`` 100, ``alias`` 100, ``romanisation`` 95, ``curated`` 90, ``contains`` 85 when one
 name is the other plus words, as "Sinpo Shipyard" and "Sinpo", ``fuzzy``: rapidfuzz's token-sort ratio).
 Nothing is linked until the analyst confirms: :class:`LinkStore` appends each decision (confirmed or
-rejected) as one JSON line to ``<workspace>/links.jsonl`` with a single ``O_APPEND`` write and an
-fsync, so concurrent writers never interleave and a crash leaves at worst one unreadable last line
-(reported in :attr:`LinkStore.problems`, never fatal). The latest decision for a (source, key,
-entity) wins. :func:`apply_links` re-applies the confirmed links to a table whenever it is called: on
-every opening of the workspace, the links are there again.
+rejected) as one record (``op`` ``link``) of the analyst's log ``<workspace>/analyst/links.jsonl``, an
+:class:`~workbook.durable.AppendLog` like the curation and annotation logs (locked, versioned, stamped
+with author and time), so concurrent writers never interleave and a crash leaves at worst one
+unreadable last line (reported in :attr:`LinkStore.problems`, never fatal). The decisions of an older
+workspace, kept one JSON line each in ``<workspace>/links.jsonl``, are read too, before the log's.
+The latest decision for a (source, key, entity) wins. :func:`apply_links` re-applies the confirmed
+links to a table whenever it is called: on every opening of the workspace, the links are there again.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from workbook.errors import LinkStoreError
+from workbook.durable import AppendLog, active_records, analyst_dir, default_author, new_record_id
+from workbook.errors import AnalystLogError, LinkStoreError
 from workbook.names import fold_key, romanisation_key
 
 __all__ = [
     "ALIAS_GROUPS",
     "DECISIONS",
+    "LEGACY_LINKS_FILE",
     "LINKS_FILE",
     "LinkDecision",
     "LinkStore",
@@ -44,7 +47,10 @@ __all__ = [
     "suggest_links",
 ]
 
+#: The analyst's log of link decisions, in the workspace's ``analyst/`` folder.
 LINKS_FILE = "links.jsonl"
+#: Where workspaces made before the decisions moved to ``analyst/`` kept them (at the workspace root).
+LEGACY_LINKS_FILE = "links.jsonl"
 DECISIONS: tuple[str, ...] = ("confirmed", "rejected")
 #: Names of the same site that no spelling rule relates (first the name most sources use).
 ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -160,36 +166,35 @@ class LinkDecision:
 
 
 class LinkStore:
-    """The confirmed and rejected links of one workspace: an append-only JSON Lines file."""
+    """The confirmed and rejected links of one workspace: records of an append-only analyst log
+    (:class:`~workbook.durable.AppendLog`), plus the decisions of an older workspace's ``links.jsonl``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, legacy: str | Path | None = None) -> None:
         self.path = Path(path)
+        self.legacy = Path(legacy) if legacy is not None else None
+        self.log = AppendLog(self.path)
         self.problems: list[str] = []
 
     @classmethod
     def for_workspace(cls, workspace: str | Path) -> LinkStore:
-        """The store of a workspace folder (``<workspace>/links.jsonl``)."""
+        """The store of a workspace folder (``<workspace>/analyst/links.jsonl``; an older workspace's
+        ``<workspace>/links.jsonl`` is read too)."""
         ws = Path(workspace)
         if not ws.is_dir():
             raise LinkStoreError(f"{ws} is not a folder; give the workspace (the folder that `workbook build` made).")
-        return cls(ws / LINKS_FILE)
+        return cls(analyst_dir(ws) / LINKS_FILE, legacy=ws / LEGACY_LINKS_FILE)
 
     def append(self, decision: LinkDecision) -> LinkDecision:
-        """Write one decision (stamped with the time when it has none) as one atomic appended line."""
-        if not decision.at:
-            decision = LinkDecision(**{**asdict(decision), "at": datetime.now(UTC).isoformat(timespec="seconds")})
-        line = (json.dumps(asdict(decision), ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        """Write one decision as one record of the log (stamped with the time, and with the author when it
+        has none); returns the decision as written."""
+        stamp = {"at": decision.at or datetime.now(UTC).isoformat(timespec="seconds"),
+                 "author": decision.author or default_author()}
+        decision = LinkDecision(**{**asdict(decision), **stamp})
+        record = {"id": new_record_id("l"), "op": "link", **asdict(decision)}
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                written = os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            raise LinkStoreError(f"cannot append to {self.path}: {exc}.") from exc
-        if written != len(line):
-            raise LinkStoreError(f"only {written} of {len(line)} bytes reached {self.path}; the disk may be full.")
+            self.log.append([record])
+        except AnalystLogError as exc:
+            raise LinkStoreError(f"cannot append to {self.path}: {exc}") from exc
         return decision
 
     def decide(self, row: Mapping[str, Any], decision: str, *, source: str, key: str | None = None,
@@ -201,16 +206,14 @@ class LinkStore:
             score=None if row.get("score") is None else float(row["score"]), method=row.get("method"), author=author,
         ))  # fmt: skip
 
-    def decisions(self) -> pd.DataFrame:
-        """Every current decision: the latest line for each (source, key, entity_id)."""
-        self.problems = []
-        cols = list(LinkDecision.__dataclass_fields__)
-        if not self.path.exists():
-            return pd.DataFrame(columns=cols)
+    def _legacy_rows(self) -> list[dict[str, Any]]:
+        """The decisions of the old per-workspace file (one LinkDecision as JSON a line), oldest first."""
+        if self.legacy is None or not self.legacy.is_file() or self.legacy == self.path:
+            return []
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
+            lines = self.legacy.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise LinkStoreError(f"cannot read {self.path}: {exc}.") from exc
+            raise LinkStoreError(f"cannot read {self.legacy}: {exc}.") from exc
         rows = []
         for n, line in enumerate(lines, start=1):
             if not line.strip():
@@ -218,7 +221,26 @@ class LinkStore:
             try:
                 rows.append(asdict(LinkDecision(**json.loads(line))))
             except (json.JSONDecodeError, TypeError, LinkStoreError) as exc:
-                self.problems.append(f"{self.path.name} line {n} skipped: {exc}")
+                self.problems.append(f"{self.legacy} line {n} skipped: {exc}")
+        return rows
+
+    def decisions(self) -> pd.DataFrame:
+        """Every current decision: the latest for each (source, key, entity_id)."""
+        self.problems = []
+        cols = [f.name for f in fields(LinkDecision)]
+        rows = self._legacy_rows()
+        try:
+            contents = self.log.read()
+        except AnalystLogError as exc:
+            raise LinkStoreError(f"cannot read {self.path}: {exc}") from exc
+        self.problems += [f"{self.path.name} line {p.line} skipped: {p.reason}" for p in contents.problems]
+        for rec in active_records(contents.records):  # an undo record cancels a decision, as in the other logs
+            if rec.get("op") != "link":
+                continue
+            try:
+                rows.append(asdict(LinkDecision(**{c: rec[c] for c in cols if c in rec})))
+            except (TypeError, LinkStoreError) as exc:
+                self.problems.append(f"{self.path.name} record {rec.get('id')} skipped: {exc}")
         df = pd.DataFrame(rows, columns=cols)
         return df.drop_duplicates(["source", "key", "entity_id"], keep="last").reset_index(drop=True)
 

@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Mapping
@@ -35,7 +34,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbook.errors import WorkbookError
+from workbook.durable import atomic_write_bytes
+from workbook.errors import AssetError
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -63,10 +63,6 @@ GZIP_LEVEL = 6
 CACHE_ENV = "WORKBOOK_CACHE_DIR"
 #: Cached scripts of an older version (another plotly, other basemaps) unused this long are removed.
 CACHE_MAX_AGE_S = 30 * 24 * 3600
-
-
-class AssetError(WorkbookError):
-    """A browser asset (plotly.js, the map data) cannot be found in the installed packages."""
 
 
 @dataclass(frozen=True)
@@ -115,20 +111,6 @@ def _compress(key: str, data: bytes) -> ScriptAsset:
     return ScriptAsset(key=key, gz=gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0), n_bytes=len(data))
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that no reader ever sees a partial file (a temporary file, renamed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def cached_script(key: str, name: str, make: Callable[[], bytes], folder: Path | None) -> ScriptAsset:
     """The script ``key``, compressed: read from ``folder/name`` when a complete copy is there (its gzip
     checksum is verified), else ``make()``, compressed and written there atomically. ``name`` must change
@@ -149,7 +131,7 @@ def cached_script(key: str, name: str, make: Callable[[], bytes], folder: Path |
     asset = _compress(key, make())
     if path is not None:
         with contextlib.suppress(OSError):  # a read-only or full disk only costs the compression next time
-            _write_atomic(path, asset.gz)
+            atomic_write_bytes(path, asset.gz)
             _prune(path)
     return asset
 

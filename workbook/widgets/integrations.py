@@ -13,8 +13,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from workbook.curation.annotations import CLAIM_STATUSES
 from workbook.explore.actions import DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, NO_WORKSPACE, annotation_html
+from workbook.model import CLAIM_STATUSES
 from workbook.widgets.panel import ToggleGroup
 
 __all__ = ["AnnotationPanel", "ExportBar", "ViewsBar"]

@@ -24,7 +24,7 @@ import anywidget
 import ipywidgets as w
 import traitlets
 
-from workbook.errors import WorkbookError
+from workbook.errors import FigureViewError
 from workbook.widgets.assets import figure_payload, geo_asset, is_figure, plotly_asset
 
 if TYPE_CHECKING:
@@ -38,10 +38,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 ZoomCallback = Callable[[str, "tuple[Any, Any] | None"], None]
 #: ``callback(view, points)``: ``points`` are dicts with ``customdata``, ``curve``, ``point``, ``x``, ``y``.
 ClickCallback = Callable[[str, list[dict[str, Any]]], None]
-
-
-class FigureViewError(WorkbookError):
-    """:func:`figure_view` was given no figure, something that is not a figure, or one name twice."""
 
 
 class PlotlyAsset(anywidget.AnyWidget):
