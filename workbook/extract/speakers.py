@@ -343,9 +343,10 @@ class SpeakerResolver:
             inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
-        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr")
+        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
             m for m in self.inside(s, e)
             if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
+            and not (m.end < len(text) and (text[m.end].isalnum() or text[m.start - 1 : m.start].isalnum()))
         ]
         if at_end:
             hits = [m for m in found if m.end == e]
@@ -411,6 +412,10 @@ class SpeakerResolver:
             return False
         last = ws[-1].casefold().rstrip(".")
         return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
+
+    def by_surname(self, word: str, at: int) -> Speaker | None:
+        """The person whose surname ``word`` is (see :meth:`_by_surname`): "MR. PARNELL" in a transcript."""
+        return self._by_surname(word, at)
 
     def _by_surname(self, word: str, at: int) -> Speaker | None:
         """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
