@@ -29,6 +29,7 @@ from typing import Any
 
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.ingest.normalise import normalise_text
 
 __all__ = ["conllu_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
 
@@ -175,9 +176,11 @@ def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False,
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
 
-def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
+def kcna_speakers(data: Path, top: int = 25, *, as_ingested: bool = True) -> list[tuple[str, int]]:
     """The ``top`` speakers as shown (``speaker_text``, the entity's name when resolved) of the claims
-    found in the KCNA 2024 archive (story texts as they are), with their claim counts."""
+    found in the KCNA 2024 archive, with their claim counts. ``as_ingested``: the story texts as a
+    build reads them (glued words split, :func:`workbook.ingest.normalise.normalise_text`); else as
+    they are in the file (how rounds one and two measured)."""
     stories = json.loads((data / "kcna-archive_stiles" / "headlines_2024-11-11.json").read_text(encoding="utf-8"))
     extractor = DefaultExtractor()
     counts: dict[str, int] = defaultdict(int)
@@ -185,6 +188,8 @@ def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
         text = story.get("story_text") or ""
         if not text.strip():
             continue
+        if as_ingested:
+            text = normalise_text(text).text
         ex = _extract(f"kcna-{n}", text, extractor)
         names = {e.key: e.name for e in ex.entities}
         for c in ex.claims:
@@ -204,12 +209,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
+    parser.add_argument("--kcna-raw", action="store_true", help="KCNA story texts as in the file (not normalised)")
     parser.add_argument("--show", action="store_true", help="print every instance missed")
     parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
     args = parser.parse_args(argv)
     if args.kcna:
-        print("KCNA 2024, top 25 speakers as shown:")
-        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data)))
+        print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
+        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     gold = [] if args.only_press or args.only_wire else load_gold(args.gold)
     if args.no_heldout:
         gold = [g for g in gold if g["set"] != "heldout"]

@@ -98,3 +98,36 @@ def test_wire_dev_set_offsets_and_score_floor() -> None:
     n, _, right = evaluate(Path("."), gold)["wire"]["all"]
     assert n >= 100
     assert right / n >= 0.75
+
+
+def test_tail_of_a_longer_capitalised_name_is_not_a_speaker() -> None:
+    """KCNA's "Noble Traits" (6 claims): the end of a title read as a speaker, then "he" resolved to it."""
+    text = (
+        "The Second National Meeting of Young Frontrunners in Noble Traits tells about the loving care "
+        "shown by the father. He said that the youth are precious."
+    )
+    assert all(c.speaker_text != "Noble Traits" for c in claims_of(text))
+
+
+def test_whole_organisation_name_before_the_cue() -> None:
+    text = "The Korean Committee for Space Technology said that the launch had failed."
+    assert speaker_of(text, "the launch had failed") == "Korean Committee for Space Technology"
+    text = "The Center for Strategic and International Studies said the offensive had stalled."
+    assert speaker_of(text, "the offensive had stalled") == "Center for Strategic and International Studies"
+
+
+def test_place_after_the_speaker_head_is_not_the_speaker() -> None:
+    text = "China's embassy in Washington said it firmly opposed the sanctions."
+    assert speaker_of(text, "it firmly opposed the sanctions") == "China's embassy"
+    text = "Officials in Seoul and Washington said the talks had failed."
+    assert speaker_of(text, "the talks had failed") is None
+
+
+def test_the_title_resolves_to_the_person_written_with_it() -> None:
+    text = (
+        "The respected General Secretary Kim Jong Un visited a factory.\n"
+        "Appreciating the performance, the General Secretary said that every number was full of love. "
+        "He told officials that he was pleased."
+    )
+    assert speaker_of(text, "every number was full of love") == "Kim Jong Un"
+    assert speaker_of(text, "he was pleased") == "Kim Jong Un"

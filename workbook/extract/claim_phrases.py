@@ -10,7 +10,13 @@ import re
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
-from workbook.extract.vocabulary import REPORTING_VERBS
+from workbook.extract.vocabulary import (
+    FEMALE_GIVEN_NAMES,
+    HUMAN_NOUNS,
+    MALE_GIVEN_NAMES,
+    ORG_HEADS,
+    REPORTING_VERBS,
+)
 
 __all__ = ["BE", "CUE", "block_paragraphs", "content_after", "np_before"]
 
@@ -81,7 +87,59 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     return np[0][0], np[-1][1]
 
 
+_HEAD_AT_PLACE = re.compile(
+    rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker phrase that is the tail of a longer capitalised name ("Space Technology" in "the
+    Korean Committee for Space Technology said", "Noble Traits" in "The Second National Meeting of
+    Young Frontrunners in Noble Traits tells") grows to the whole name, from its first capitalised
+    word (and a leading "The"); the resolver then reads the whole name or, when it is too long to be
+    a speaker, nobody. A phrase ending in a person's name is left as it is ("… of Korea Yoon Suk Yeol")."""
+    if np is None:
+        return None
+    text = ctx.text
+    s, e = np
+    place = _HEAD_AT_PLACE.search(text, max(lo, s - 60), s)
+    if place is not None and any(
+        m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e)
+    ):
+        head = _np_words(ctx, lo, place.end("head"))  # "China's embassy in Washington", "officials in Kyiv"
+        if head is not None and head[1] == place.end("head"):
+            return head[0], e
+    if not (text[s].isupper() or text.startswith("the ", s)):
+        return np
+    if any(m.end == e and ctx.speakers.types.get(m.entity_key) == "person" for m in ctx.speakers.inside(s, e)):
+        return np
+    if any(w.casefold() in MALE_GIVEN_NAMES or w.casefold() in FEMALE_GIVEN_NAMES for w in text[s:e].split()):
+        return np
+    words = list(_WORD.finditer(text, max(lo, s - 160), s))
+    start, pending = s, 0
+    for w in reversed(words):
+        if text[w.end() : start].strip():
+            break  # punctuation between the words: the name ends here
+        if w.group().casefold() in _NAME_CONNECTORS and not w.group()[:1].isupper():
+            pending = pending or start
+            start = w.start()
+            continue
+        if not _CAPITALISED_WORD.fullmatch(w.group()):
+            break
+        start, pending = w.start(), 0
+    if pending:  # the run ended on connectors: they are not part of the name
+        start = pending
+    return (start, e) if start < s else np
+
+
 def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase before a cue, the whole of a longer capitalised name (:func:`_whole_name`)."""
+    return _whole_name(ctx, max(lo, cue_start - 300), _np_before(ctx, lo, cue_start))
+
+
+def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
     appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
     "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""

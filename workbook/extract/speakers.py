@@ -79,6 +79,9 @@ _OWNER_DOCUMENT = re.compile(
     r"post|report|announcement|bulletin|website|account)"
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: A place closing a speaker phrase after a preposition: the speaker is the phrase before it.
+_AT_PLACE = re.compile(r"\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+)?)*$")
+_NAME_JOINS = _words("of for and on at in the de &")
 _MALE_MARKS = _words("mr mister sir king prince lord herr he")
 _FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -267,6 +270,8 @@ class SpeakerResolver:
             m = self.mentions[j]
             if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
                 continue
+            if self._only_titles(m.start, m.end):  # "the General Secretary" read as a person: a title
+                continue
             if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
                 subject = m
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
@@ -289,6 +294,7 @@ class SpeakerResolver:
                 and self.gender.get(m.entity_key) in (None, want)
                 and self.sentence_of(m.start) != here
                 and self._opens_sentence(m)
+                and not self._only_titles(m.start, m.end)
             ):
                 return m
         return None
@@ -334,6 +340,10 @@ class SpeakerResolver:
                 return org
         if low in _UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        if 2 <= len(words) <= 5 and lows[0] == "the" and self._only_titles(s, e):
+            titled = self._titled_person(lows[1:], s)  # "the General Secretary" after "General Secretary Kim Jong Un"
+            if titled is not None:
+                return Speaker(titled, self.names[titled], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
@@ -359,6 +369,11 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        if at_end and hits and self.types.get(hits[-1].entity_key) == "place":
+            at_place = _AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
+            if at_place is not None and at_place.start() > s:
+                inner = self.resolve(s, at_place.start(), at_end=True)
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
             titled = self._titled_name(hits[-1])  # "Secretary of the Navy Carla Ortega" read as an organisation
             if titled is not None:
@@ -378,6 +393,23 @@ class SpeakerResolver:
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
+
+    def _titled_person(self, title: list[str], at: int) -> str | None:
+        """The person last written right after the title ``title`` (lower-case words) within 3,000
+        characters before ``at``: "the General Secretary" → "General Secretary Kim Jong Un"."""
+        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
+        lo = max(0, at - 3000)
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if m.start < lo:
+                break
+            if self.types.get(m.entity_key) != "person" or self._only_titles(m.start, m.end):
+                continue
+            before = pattern.search(self.text, max(lo, m.start - 40), m.start)
+            if before is not None and before.end() == m.start:
+                return m.entity_key
+        return None
 
     def _titled_name(self, m: MentionRecord) -> str | None:
         """The person's name closing a mention that starts with titles ("Secretary of the Navy
@@ -451,6 +483,14 @@ class SpeakerResolver:
                 w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
             )
             return Speaker(None, phrase if qualified else None, phrase)
+        if (  # "The Center for Strategic and International Studies": an organisation's name as written
+            3 <= len(words) <= 8
+            and any(lw in ORG_HEADS for lw in lows)
+            and all(w[:1].isupper() or lw in _NAME_JOINS for w, lw in zip(words, lows, strict=True))
+            and lows[-1] not in _NAME_JOINS
+        ):
+            name = words[1:] if lows[0] == "the" else words
+            return Speaker(None, " ".join(name), phrase)
         rest = [
             w for w, lw in zip(words, lows, strict=True)
             if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
