@@ -131,3 +131,17 @@ def test_the_title_resolves_to_the_person_written_with_it() -> None:
     )
     assert speaker_of(text, "every number was full of love") == "Kim Jong Un"
     assert speaker_of(text, "he was pleased") == "Kim Jong Un"
+
+
+def test_age_set_off_by_commas_is_skipped() -> None:
+    text = "Capt. Oleh Marchenko leads a company. Marchenko, 34, said his unit had not been relieved."
+    assert speaker_of(text, "his unit had not been relieved") == "Oleh Marchenko"
+    text = "President Alexander Stubb spoke. Stubb, 56, a former prime minister, told the agency that talks went well."
+    assert speaker_of(text, "talks went well") == "Alexander Stubb"
+
+
+def test_retired_and_hyphenated_ranks_before_a_name() -> None:
+    text = "A longtime critic of the programme, retired Air Vice-Marshal Sean Bell, said the shells were late."
+    assert speaker_of(text, "the shells were late") == "Sean Bell"
+    text = "Vice-Admiral Angus Topshee said the navy would need more sailors."
+    assert speaker_of(text, "the navy would need more sailors") == "Angus Topshee"

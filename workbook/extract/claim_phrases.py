@@ -54,7 +54,11 @@ _CUE_ADJUNCT = re.compile(
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
 )
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
-_NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
+_NAME_APPOSITIVE = re.compile(
+    r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*"
+)
+#: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
+_AGE = re.compile(r",\s*\d{1,3}\s*$")
 _WORD = re.compile(r"\w[\w'’-]*")
 # compiled once: per-document speaker and acronym patterns would push them out of re's cache
 _COLON = re.compile(r"\s*:[ \t]*")
@@ -154,9 +158,12 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        if opening >= 0 and text[opening + 1 : comma].strip().isdigit():  # "Marchenko, 34, said"
+            return _np_words(ctx, lo, opening)
         if opening < 0 or not _APPOSITIVE.match(text, opening):
             return None
-        return _np_words(ctx, lo, opening)
+        age = _AGE.search(text, max(lo, opening - 8), opening)
+        return _np_words(ctx, lo, age.start() if age is not None else opening)
     np = _np_words(ctx, lo, cue_start)
     if np is None:
         return None

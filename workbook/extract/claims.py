@@ -87,8 +87,10 @@ _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
     r"|(?:(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
     r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
-    r"|(?:reporters|journalists|lawmakers|senators|parliament|the\s+\w+)\b(?:\W+\w+){0,4}\W*$"
+    r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
 )
+#: "…, he told the newspaper (on Tuesday)." ("…, she said the shells were late" is no inversion).
+_TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
 #: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …': a second claim.
 _ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|added)\s+(?:that\s+)?")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
@@ -335,7 +337,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if (
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
-                and (not rest or _INVERTED_REST.match(rest))
+                and (not rest or _INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
                 and (m.end() + 80 >= sent.end or rest.startswith(",") or _ADDING.search(text, m.end(), m.end() + 80))
             ):
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."

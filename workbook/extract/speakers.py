@@ -56,11 +56,18 @@ _TITLE_WORDS = (
     | _words(
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore petty first second third class
-        army navy air force marine marines defense defence foreign interior state us u.s. company
+        army navy air force marine marines defense defence foreign interior state us u.s. company retired
         attorney surgeon inspector prosecutor adviser advisor
         agency ministry department's ministry's"""
     )
 )
+
+
+def _is_title(word: str) -> bool:
+    """A title or rank word (lower case), hyphenated ones too ("vice-marshal", "lieutenant-general")."""
+    return word in _TITLE_WORDS or ("-" in word and all(p in _TITLE_WORDS for p in word.split("-")))
+
+
 _DETERMINERS = _words("the a an his her their its our my your this that these those another other each every")
 _GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
     release communique commentary editorial newspaper daily it they we i you one someone somebody
@@ -107,7 +114,8 @@ class Speaker:
 
 
 def _gender_of_name(name: str) -> str | None:
-    first = name.split()[0].casefold() if name.split() else ""
+    words = [w.casefold() for w in name.split() if not _is_title(w.casefold().rstrip("."))]  # "Vice-Admiral Angus …"
+    first = words[0] if words else ""
     male, female = first in MALE_GIVEN_NAMES, first in FEMALE_GIVEN_NAMES
     return "m" if male and not female else "f" if female and not male else None
 
@@ -417,7 +425,7 @@ class SpeakerResolver:
         words = [(w.start(), w.group()) for w in _WORD.finditer(self.text, m.start, m.end)]
         lows = [w.casefold().rstrip(".") for _, w in words]
         lead = 0
-        while lead < len(words) and (lows[lead] in _TITLE_WORDS or lows[lead] in ("of", "the", "for")):
+        while lead < len(words) and (_is_title(lows[lead]) or lows[lead] in ("of", "the", "for")):
             lead += 1
         rest = words[lead:]
         joins = ("of", "the", "for")
@@ -432,7 +440,7 @@ class SpeakerResolver:
         "Sgt. 1st Class")?"""
         for w in _WORD.findall(self.text, s, e):
             lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw):
+            if not _is_title(lw) and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw):
                 return False
         return True
 
@@ -443,7 +451,7 @@ class SpeakerResolver:
         if not ws or len(ws) > 6:
             return False
         last = ws[-1].casefold().rstrip(".")
-        return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
+        return _is_title(last) and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
 
     def by_surname(self, word: str, at: int) -> Speaker | None:
         """The person whose surname ``word`` is (see :meth:`_by_surname`): "MR. PARNELL" in a transcript."""
@@ -467,7 +475,7 @@ class SpeakerResolver:
         pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
         full = None
         for m in pattern.finditer(self.text, max(0, at - 5000), at):
-            given = [w for w in m.group(1).split() if w.casefold().rstrip(".") not in _TITLE_WORDS]
+            given = [w for w in m.group(1).split() if not _is_title(w.casefold().rstrip("."))]
             if given and given[0].casefold() not in NEVER_NAME_START:
                 full = " ".join([*given, word])
         return Speaker(None, full, word, is_name=True) if full else None
@@ -493,7 +501,7 @@ class SpeakerResolver:
             return Speaker(None, " ".join(name), phrase)
         rest = [
             w for w, lw in zip(words, lows, strict=True)
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
+            if not _is_title(lw) and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
         ]
         lead = len(words) - len(rest)
         if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
@@ -511,9 +519,9 @@ class SpeakerResolver:
         ):
             return Speaker(None, " ".join(rest), phrase, is_name=True)
         run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
-        while run < len(words) and words[-1 - run][:1].isupper() and lows[-1 - run] not in _TITLE_WORDS:
+        while run < len(words) and words[-1 - run][:1].isupper() and not _is_title(lows[-1 - run]):
             run += 1
-        if 2 <= run <= 4 and run < len(words) and lows[-1 - run] in _TITLE_WORDS:
+        if 2 <= run <= 4 and run < len(words) and _is_title(lows[-1 - run]):
             name = words[-run:]
             if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
                 return Speaker(None, " ".join(name), phrase, is_name=True)
