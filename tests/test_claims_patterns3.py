@@ -145,3 +145,33 @@ def test_retired_and_hyphenated_ranks_before_a_name() -> None:
     assert speaker_of(text, "the shells were late") == "Sean Bell"
     text = "Vice-Admiral Angus Topshee said the navy would need more sailors."
     assert speaker_of(text, "the navy would need more sailors") == "Angus Topshee"
+
+
+def test_postmodifiers_are_not_the_speaker() -> None:
+    text = "Drones were used in 40 attacks, according to a confidential United Nations report seen by Reuters."
+    claim = next(c for c in claims_of(text) if "Drones were used" in text[c.start : c.end])
+    assert claim.speaker_key is None  # the report speaks, not Reuters
+    text = "Two officials familiar with the matter said the talks had failed."
+    claim = next(c for c in claims_of(text) if "the talks had failed" in text[c.start : c.end])
+    assert claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written == "Two officials familiar with the matter"
+
+
+def test_office_and_press_service_speak_for_their_owner() -> None:
+    text = "Senator Elaine Ross's office said that she would oppose the sale."
+    assert speaker_of(text, "she would oppose the sale") == "Elaine Ross"
+    text = "The Kremlin's press service said that Putin and Xi had talked by telephone."
+    assert speaker_of(text, "Putin and Xi had talked") == "Kremlin"
+
+
+def test_impersonal_passive_is_reported_speech_without_a_speaker() -> None:
+    text = "GENEVA — It was announced on Monday that the joint exercise would be postponed."
+    claim = next(c for c in claims_of(text) if "the joint exercise" in text[c.start : c.end])
+    assert claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written == "It was announced" and claim.cue == "announced"
+    assert not claims_of("It was announced yesterday.")
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = "NATO Secretary General Mark Rutte urged allies to spend more, warning that the stockpiles were too small."
+    assert speaker_of(text, "the stockpiles were too small") == "Mark Rutte"

@@ -94,6 +94,7 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
 _HEAD_AT_PLACE = re.compile(
     rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
 _NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -140,7 +141,14 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
 
 def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase before a cue, the whole of a longer capitalised name (:func:`_whole_name`)."""
-    return _whole_name(ctx, max(lo, cue_start - 300), _np_before(ctx, lo, cue_start))
+    lo = max(lo, cue_start - 300)
+    np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
+    if np is not None:  # "Two officials familiar with the matter said": from the head noun
+        post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
+        head = _np_words(ctx, lo, post.end("head")) if post is not None else None
+        if head is not None:
+            return head[0], np[1]
+    return np
 
 
 def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:

@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
+from workbook.extract.claim_clauses import impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.claim_phrases import BE, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.claim_turns import transcript_turns
@@ -151,7 +152,7 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
         return None  # both patterns end with ":" or "," right before the quote
     b = _BEFORE.search(ctx.text, head_start, open_mark)
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
-        np = _subject(ctx, b.start())
+        np = sentence_subject(ctx, b.start())
     else:
         np = np_before(ctx, head_start, b.start()) if b else None
     if b and np:
@@ -176,16 +177,6 @@ def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
         return None
     start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
     return _attribution_before(ctx, start, end)
-
-
-def _subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
-    """The span of the first person or organisation mentioned in the sentence holding ``at``, before
-    it: the subject of "…, saying", as a rule."""
-    sent = ctx.sentences[ctx.sentence_of(at)]
-    for m in ctx.speakers.inside(max(sent.start, at - WINDOW), at):
-        if ctx.speakers.types.get(m.entity_key) in ("person", "organization", "country"):
-            return m.start, m.end
-    return None
 
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
@@ -411,6 +402,8 @@ def extract_claims(
     claims += _direct(ctx)
     claims += _indirect(ctx)
     claims += _possessive(ctx)
+    claims += participle_claims(ctx)
+    claims += impersonal_claims(ctx)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

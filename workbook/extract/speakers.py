@@ -73,6 +73,7 @@ _GENERIC_EXTRA = _words("""article articles report reports document documents pa
     release communique commentary editorial newspaper daily it they we i you one someone somebody
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
     fans fan members member users user participants poster posters blogger bloggers critics""")
+_QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 _UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
 _ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
@@ -83,7 +84,12 @@ _SOURCE_OF = re.compile(
 )
 _OWNER_DOCUMENT = re.compile(
     r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
-    r"post|report|announcement|bulletin|website|account)"
+    r"post|report|announcement|bulletin|website|account|office|service|campaign)"
+)
+#: What follows a speaker's head and is not the speaker: "officials familiar with the plans", "a report seen
+#: by Reuters".
+_POSTMODIFIER = re.compile(
+    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|seen\s+by|obtained\s+by|reviewed\s+by|who|speaking)\b"
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: A place closing a speaker phrase after a preposition: the speaker is the phrase before it.
@@ -333,6 +339,10 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        post = _POSTMODIFIER.search(text, s, e)
+        if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
+            inner = self.resolve(s, post.start(), at_end=True)
+            return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         source = _SOURCE_OF.match(text, s, e)
         if source is not None and source.end() < e:  # "a statement from the ministry": the ministry
             inner = self.resolve(source.end(), e, at_end=at_end)
@@ -453,6 +463,10 @@ class SpeakerResolver:
         last = ws[-1].casefold().rstrip(".")
         return _is_title(last) and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
 
+    def only_titles(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` titles, ranks and determiners only (see :meth:`_only_titles`)?"""
+        return self._only_titles(s, e)
+
     def by_surname(self, word: str, at: int) -> Speaker | None:
         """The person whose surname ``word`` is (see :meth:`_by_surname`): "MR. PARNELL" in a transcript."""
         return self._by_surname(word, at)
@@ -488,7 +502,8 @@ class SpeakerResolver:
                 return None
             # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
             qualified = "of" not in lows and any(
-                w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
+                w[:1].isupper() and lw not in _DETERMINERS and lw not in _QUANTIFIERS
+                for w, lw in zip(words[:-1], lows, strict=False)
             )
             return Speaker(None, phrase if qualified else None, phrase)
         if (  # "The Center for Strategic and International Studies": an organisation's name as written
