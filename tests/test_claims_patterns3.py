@@ -10,6 +10,8 @@ import pytest
 
 from tests.test_claims_patterns import claims_of
 from tests.test_claims_patterns2 import speaker_of
+from workbook.extract.base import DocumentInput
+from workbook.extract.pipeline import DefaultExtractor
 
 pytestmark = pytest.mark.unit
 
@@ -175,3 +177,33 @@ def test_impersonal_passive_is_reported_speech_without_a_speaker() -> None:
 def test_participle_takes_the_sentence_subject() -> None:
     text = "NATO Secretary General Mark Rutte urged allies to spend more, warning that the stockpiles were too small."
     assert speaker_of(text, "the stockpiles were too small") == "Mark Rutte"
+
+
+def test_gendered_role_before_a_name_settles_she() -> None:
+    text = (
+        "Vice-Admiral Angus Topshee said the navy would need more sailors. A spokeswoman for the "
+        "department, Caroline Leclerc, said the government had not chosen a design. She said bids were "
+        "still being evaluated."
+    )
+    assert speaker_of(text, "bids were still being evaluated") == "Caroline Leclerc"
+
+
+def test_she_after_a_role_first_subject() -> None:
+    text = (
+        'Commodore Jay Tarriela said the ships blocked the boat. "These actions are illegal," Tarriela said. '
+        'The U.S. ambassador in Manila, MaryKay Carlson, said Washington stood with its ally. '
+        '"China\'s actions are unlawful," she wrote.'
+    )
+    at = text.index("China's actions are unlawful")
+    claims = DefaultExtractor().extract(DocumentInput(doc_id="t", text=text)).claims  # with the learned entities
+    assert next(c.speaker_text for c in claims if c.start <= at < c.end) == "MaryKay Carlson"
+
+
+def test_surname_resolves_to_the_full_name_written_before() -> None:
+    text = 'Commodore Jay Tarriela spoke first. "These actions are illegal," Tarriela said.'
+    assert speaker_of(text, "These actions are illegal") == "Jay Tarriela"
+    text = (
+        "Zhang Xiaogang, a spokesman for the ministry, said China opposed escalation. "
+        '"All sides must exercise restraint," Zhang said.'
+    )
+    assert speaker_of(text, "All sides must exercise restraint") == "Zhang Xiaogang"

@@ -91,6 +91,13 @@ _OWNER_DOCUMENT = re.compile(
 _POSTMODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|seen\s+by|obtained\s+by|reviewed\s+by|who|speaking)\b"
 )
+#: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
+_ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their)\s[^,;:!?\n]{1,80},\s*")
+#: A gendered role noun before a name set off by a comma: "A spokeswoman for the department, Caroline Leclerc".
+_ROLE_GENDER = re.compile(
+    r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",
+    re.IGNORECASE,
+)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: A place closing a speaker phrase after a preposition: the speaker is the phrase before it.
 _AT_PLACE = re.compile(r"\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+)?)*$")
@@ -148,6 +155,9 @@ class SpeakerResolver:
                 self.gender[e.key] = _gender_of_name(e.name)
         for m in self.mentions:  # an honorific before a mention settles the gender
             if self.types.get(m.entity_key) != "person":
+                role = _ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
                 continue
             before = text[max(0, m.start - 12) : m.start].split()
             surface = text[m.start : m.end].split()
@@ -156,6 +166,10 @@ class SpeakerResolver:
                 self.gender[m.entity_key] = "m"
             elif any(w in _FEMALE_MARKS for w in marks):
                 self.gender[m.entity_key] = "f"
+            elif self.gender.get(m.entity_key) is None:
+                role = _ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
         self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
@@ -185,12 +199,12 @@ class SpeakerResolver:
             i = bisect.bisect_right(self._any_at, at)
             self._any_at.insert(i, at)
             self._any.insert(i, speaker)
-        if speaker is not None and speaker.shown and self._is_org_speaker(speaker):
+        if speaker is not None and speaker.shown and self._is_org_speaker(speaker) and not self._personal(speaker.key):
             i = bisect.bisect_right(self._org_at, at)
             self._org_at.insert(i, at)
             self._org.insert(i, speaker)
             return
-        if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
+        if speaker is None or not (self._personal(speaker.key) or speaker.is_name):
             return
         i = bisect.bisect_right(self._spoke_at, at)
         self._spoke_at.insert(i, at)
@@ -262,8 +276,21 @@ class SpeakerResolver:
 
     def _gender(self, speaker: Speaker) -> str | None:
         if speaker.key:
-            return self.gender.get(speaker.key)
+            return self._key_gender(speaker.key)
         return _gender_of_name(speaker.shown or "")
+
+    def _key_gender(self, key: str) -> str | None:
+        return self.gender[key] if key in self.gender else _gender_of_name(self.names.get(key, ""))
+
+    def _personal(self, key: str | None) -> bool:
+        """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
+        an organisation): two or three words, the first a known given name."""
+        if key is None:
+            return False
+        if self.types.get(key) == "person" or self.gender.get(key) is not None:
+            return True
+        words = self.names.get(key, "").split()
+        return 2 <= len(words) <= 3 and _gender_of_name(words[0]) is not None
 
     def pronoun(self, word: str, offset: int) -> Speaker:
         """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
@@ -282,7 +309,7 @@ class SpeakerResolver:
         subject: MentionRecord | None = None
         for j in range(i, max(-1, i - 60), -1):
             m = self.mentions[j]
-            if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
+            if not self._personal(m.entity_key) or self._key_gender(m.entity_key) not in (None, want):
                 continue
             if self._only_titles(m.start, m.end):  # "the General Secretary" read as a person: a title
                 continue
@@ -304,8 +331,8 @@ class SpeakerResolver:
             if m.start <= after:
                 break
             if (
-                self.types.get(m.entity_key) == "person"
-                and self.gender.get(m.entity_key) in (None, want)
+                self._personal(m.entity_key)
+                and self._key_gender(m.entity_key) in (None, want)
                 and self.sentence_of(m.start) != here
                 and self._opens_sentence(m)
                 and not self._only_titles(m.start, m.end)
@@ -320,7 +347,10 @@ class SpeakerResolver:
             return False
         dash = self.text.rfind("--", start, m.start)
         lead = dash + 2 if dash >= 0 else start
-        return self._only_titles(lead, m.start) or self._title_phrase(lead, m.start)
+        if self._only_titles(lead, m.start) or self._title_phrase(lead, m.start):
+            return True
+        role = _ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
+        return role is not None and self._only_titles(role.end(), m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -407,6 +437,10 @@ class SpeakerResolver:
                 return Speaker(named.key, named.shown, phrase, named.is_name)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
+            if len(words) == 1 and self._personal(key) and len(self.names.get(key, "").split()) == 1:
+                full = self._written_full_name(words[0], s)  # "Tarriela" after "Commodore Jay Tarriela"
+                if full is not None:
+                    return Speaker(None, full, phrase, is_name=True)
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
@@ -485,14 +519,27 @@ class SpeakerResolver:
         matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
         if len(matches) == 1:
             return Speaker(None, matches[0], word, is_name=True)
-        # the full name written earlier but not recognised as an entity: "Troy Patterson ... Patterson said"
+        full = self._written_full_name(word, at)
+        return Speaker(None, full, word, is_name=True) if full else None
+
+    def _written_full_name(self, word: str, at: int) -> str | None:
+        """The full name written in the 5,000 characters before ``at`` that ends with the surname
+        ``word`` ("Troy Patterson … Patterson said"; titles dropped: "Commodore Jay Tarriela"), else
+        one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
+        spokesman … Zhang said")."""
         pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
         full = None
         for m in pattern.finditer(self.text, max(0, at - 5000), at):
             given = [w for w in m.group(1).split() if not _is_title(w.casefold().rstrip("."))]
             if given and given[0].casefold() not in NEVER_NAME_START:
                 full = " ".join([*given, word])
-        return Speaker(None, full, word, is_name=True) if full else None
+        if full is None:
+            family_first = re.compile(
+                rf"\b{re.escape(word)}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)"
+            )
+            for m in family_first.finditer(self.text, max(0, at - 5000), at):
+                full = f"{word} {m.group(1)}"
+        return full
 
     def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
         lows = [w.casefold().rstrip(".,") for w in words]
