@@ -207,3 +207,8 @@ def test_surname_resolves_to_the_full_name_written_before() -> None:
         '"All sides must exercise restraint," Zhang said.'
     )
     assert speaker_of(text, "All sides must exercise restraint") == "Zhang Xiaogang"
+
+
+def test_title_phrase_cut_at_six_words_grows_to_the_whole_name() -> None:
+    text = "Secretary of the Navy Carlos Del Toro said the ship was ready for sea."
+    assert speaker_of(text, "the ship was ready for sea") == "Carlos Del Toro"

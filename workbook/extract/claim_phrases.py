@@ -95,6 +95,7 @@ _HEAD_AT_PLACE = re.compile(
     rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
+_LEAD_CONNECTORS = re.compile(r"(?:(?:of|for|the|in|and)\s+)+(?=[A-Z])")
 _NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -104,7 +105,8 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
     Korean Committee for Space Technology said", "Noble Traits" in "The Second National Meeting of
     Young Frontrunners in Noble Traits tells") grows to the whole name, from its first capitalised
     word (and a leading "The"); the resolver then reads the whole name or, when it is too long to be
-    a speaker, nobody. A phrase ending in a person's name is left as it is ("… of Korea Yoon Suk Yeol")."""
+    a speaker, nobody. A phrase ending in a person's name grows only up to eight words ("Secretary of the
+    Navy Carlos Del Toro"; not "President of the Republic of Korea Yoon Suk Yeol")."""
     if np is None:
         return None
     text = ctx.text
@@ -116,12 +118,12 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
         head = _np_words(ctx, lo, place.end("head"))  # "China's embassy in Washington", "officials in Kyiv"
         if head is not None and head[1] == place.end("head"):
             return head[0], e
-    if not (text[s].isupper() or text.startswith("the ", s)):
+    lead = _LEAD_CONNECTORS.match(text, s, e)  # "of the Navy Carlos Del Toro": a name cut at six words
+    if not (text[s].isupper() or lead is not None):
         return np
-    if any(m.end == e and ctx.speakers.types.get(m.entity_key) == "person" for m in ctx.speakers.inside(s, e)):
-        return np
-    if any(w.casefold() in MALE_GIVEN_NAMES or w.casefold() in FEMALE_GIVEN_NAMES for w in text[s:e].split()):
-        return np
+    personal = any(
+        m.end == e and ctx.speakers.types.get(m.entity_key) == "person" for m in ctx.speakers.inside(s, e)
+    ) or any(w.casefold() in MALE_GIVEN_NAMES or w.casefold() in FEMALE_GIVEN_NAMES for w in text[s:e].split())
     words = list(_WORD.finditer(text, max(lo, s - 160), s))
     start, pending = s, 0
     for w in reversed(words):
@@ -136,6 +138,8 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
         start, pending = w.start(), 0
     if pending:  # the run ended on connectors: they are not part of the name
         start = pending
+    if personal and len(text[start:e].split()) > 8:  # "President of the Republic of Korea Yoon Suk Yeol"
+        return np
     return (start, e) if start < s else np
 
 

@@ -437,8 +437,10 @@ class SpeakerResolver:
                 return Speaker(named.key, named.shown, phrase, named.is_name)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
-            if len(words) == 1 and self._personal(key) and len(self.names.get(key, "").split()) == 1:
-                full = self._written_full_name(words[0], s)  # "Tarriela" after "Commodore Jay Tarriela"
+            hit = hits[-1] if at_end else hits[0]
+            single = self._personal(key) and len(self.names.get(key, "").split()) == 1
+            if single and (len(words) == 1 or hit.end == e):  # "Tarriela" after "Commodore Jay Tarriela"
+                full = self._written_full_name(text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end)
                 if full is not None:
                     return Speaker(None, full, phrase, is_name=True)
             return Speaker(key, self.shown(key, phrase), phrase)
