@@ -212,3 +212,21 @@ def test_surname_resolves_to_the_full_name_written_before() -> None:
 def test_title_phrase_cut_at_six_words_grows_to_the_whole_name() -> None:
     text = "Secretary of the Navy Carlos Del Toro said the ship was ready for sea."
     assert speaker_of(text, "the ship was ready for sea") == "Carlos Del Toro"
+
+
+def test_datelines_and_notes_with_a_colon_are_not_turns() -> None:
+    text = (
+        "ISLAMABAD: The army said on Monday that six soldiers were killed.\n\n"
+        "UPDATE: The ministry said the border crossing had reopened.\n\n"
+        "KARACHI: Police said the suspects were arrested."
+    )
+    assert all(c.quote_kind != "direct" for c in claims_of(text))
+
+
+def test_he_before_anyone_is_named_takes_the_person_introduced_next() -> None:
+    text = (
+        "LONDON — The man in charge of rebuilding the stockpile has a blunt message for industry.\n\n"
+        '"Stop waiting for the perfect contract," he said in an interview.\n\n'
+        "Andy Start, the chief executive of the agency, said orders had been placed."
+    )
+    assert speaker_of(text, "Stop waiting for the perfect contract") == "Andy Start"

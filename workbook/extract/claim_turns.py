@@ -50,8 +50,17 @@ _INTERVIEW_WITH = re.compile(
     rf"\b[Ii]nterview(?:ed)?\s+(?:with\s+)?(?P<who>{speaker_name_pattern(60, lazy=True)})"
     r"(?=[,.;(]|\s+(?:about|on|in|at)\b)"
 )
+#: Capitalised labels that head a paragraph but are nobody's turn.
+_NOT_SPEAKERS = _words(
+    """update updated note editor's editors note correction clarification watch read related see also
+    background source sources photo video file warning disclaimer summary"""
+) | frozenset({"editor's note", "editors' note", "read more", "see also"})
 _QUESTION = frozenset({"q", "question", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
+
+
+def _is_place(ctx: ClaimContext, s: int, e: int) -> bool:
+    return any(ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e))
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -112,8 +121,10 @@ def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
         turns.append((m.start(), m.end(), m, True))
     taken = {t[0] for t in turns}
     for m in _CAPS_LABEL.finditer(text):
-        if m.start() not in taken and len(m.group("label")) <= 40:
-            turns.append((m.start(), m.end(), m, False))
+        label = m.group("label").casefold().rstrip(".")
+        if m.start() in taken or len(label) > 40 or label in _NOT_SPEAKERS or _is_place(ctx, *m.span("label")):
+            continue  # "UPDATE:", "ISLAMABAD:" (a dateline)
+        turns.append((m.start(), m.end(), m, False))
     if len(turns) < MIN_TURNS:
         return []
     turns.sort(key=lambda t: t[0])

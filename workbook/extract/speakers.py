@@ -98,6 +98,8 @@ _ROLE_GENDER = re.compile(
     r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",
     re.IGNORECASE,
 )
+#: A sentence opening with a name and its role: "Andy Start, the chief executive of …".
+_NAME_THEN_ROLE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+),\s+(?:the|a|an)\s", re.M)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: A place closing a speaker phrase after a preposition: the speaker is the phrase before it.
 _AT_PLACE = re.compile(r"\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+)?)*$")
@@ -318,8 +320,26 @@ class SpeakerResolver:
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
+            pick = self._next_person(want, offset)
+            if pick is None:
+                named = _NAME_THEN_ROLE.search(self.text, offset, offset + 600)
+                if named is not None and named.group(1).split()[0].casefold() not in NEVER_NAME_START:
+                    return Speaker(None, named.group(1), word, is_name=True)
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
+
+    def _next_person(self, want: str, offset: int) -> MentionRecord | None:
+        """The first person of fitting gender named after ``offset`` (within 600 characters and 30
+        mentions), for a "he"/"she" with nobody named before it."""
+        i = bisect.bisect_right(self.mention_starts, offset)
+        for m in self.mentions[i : i + 30]:
+            if m.start - offset > 600:
+                break
+            personal = self._personal(m.entity_key) and not self._only_titles(m.start, m.end)
+            if personal and self._key_gender(m.entity_key) in (None, want):
+                return m
+        return None
 
     def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
         """The latest person of fitting gender opening a sentence between ``after`` and ``offset``
