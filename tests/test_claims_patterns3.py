@@ -230,3 +230,11 @@ def test_he_before_anyone_is_named_takes_the_person_introduced_next() -> None:
         "Andy Start, the chief executive of the agency, said orders had been placed."
     )
     assert speaker_of(text, "Stop waiting for the perfect contract") == "Andy Start"
+
+
+def test_possessive_title_resolves_to_the_person_with_that_title_next() -> None:
+    text = (
+        "HELSINKI — Finland's president says Europe must be ready to defend itself. In an interview, "
+        "President Alexander Stubb said the era of outsourcing security was over."
+    )
+    assert speaker_of(text, "Europe must be ready to defend itself") == "Alexander Stubb"

@@ -335,8 +335,11 @@ class SpeakerResolver:
                 return org
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
-        if 2 <= len(words) <= 5 and lows[0] == "the" and self._only_titles(s, e):
+        possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
+        if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and self._only_titles(s + len(words[0]), e):
             titled = self._titled_person(lows[1:], s)  # "the General Secretary" after "General Secretary Kim Jong Un"
+            if titled is None:  # "Finland's president says …" before "President Alexander Stubb said"
+                titled = self._titled_person(lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
@@ -395,15 +398,17 @@ class SpeakerResolver:
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
 
-    def _titled_person(self, title: list[str], at: int) -> str | None:
+    def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
         """The person last written right after the title ``title`` (lower-case words) within 3,000
-        characters before ``at``: "the General Secretary" → "General Secretary Kim Jong Un"."""
+        characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
+        ``forward`` the first one within 600 characters after it."""
         pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
         lo = max(0, at - 3000)
         i = bisect.bisect_left(self.mention_starts, at) - 1
-        for j in range(i, max(-1, i - 60), -1):
+        order = range(i + 1, min(len(self.mentions), i + 31)) if forward else range(i, max(-1, i - 60), -1)
+        for j in order:
             m = self.mentions[j]
-            if m.start < lo:
+            if m.start < lo or (forward and m.start - at > 600):
                 break
             if self.types.get(m.entity_key) != "person" or self._only_titles(m.start, m.end):
                 continue
