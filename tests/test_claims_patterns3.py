@@ -238,3 +238,18 @@ def test_possessive_title_resolves_to_the_person_with_that_title_next() -> None:
         "President Alexander Stubb said the era of outsourcing security was over."
     )
     assert speaker_of(text, "Europe must be ready to defend itself") == "Alexander Stubb"
+
+
+def test_miss_kinds_of_the_quote_benchmark() -> None:
+    from benchmarks.eval_claims import miss_kind
+    from workbook.extract.base import ClaimRecord
+
+    def claim(key: str | None, shown: str | None, written: str | None) -> ClaimRecord:
+        return ClaimRecord(0, 5, 0, "indirect", key, shown, "said", None, "unhedged", (), written)
+
+    assert miss_kind(False, "Ana Ruiz", None, None) == "not found"
+    assert miss_kind(True, "Ana Ruiz", claim(None, None, None), None) == "no speaker"
+    assert miss_kind(True, "Ana Ruiz", claim(None, None, "he"), None) == "unresolved"
+    assert miss_kind(True, "Ana Ruiz", claim(None, None, "the spokesman"), None) == "unresolved"
+    assert miss_kind(True, "Ana Ruiz", claim("person:tom reed", "Tom Reed", "Tom Reed"), "Tom Reed") == "wrong speaker"
+    assert miss_kind(True, None, claim("organization:x", "X", "X"), "X") == "wrong speaker"
