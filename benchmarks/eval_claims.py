@@ -27,14 +27,18 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from workbook.extract.base import DocumentInput, Extraction
+from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.ingest.normalise import normalise_text
 
-__all__ = ["conllu_text", "evaluate", "load_gold", "main", "speaker_right"]
+__all__ = ["conllu_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "quotes_gold.json"
 PRESS_GOLD = ROOT / "tests" / "data" / "quotes_dev_pressreleases.json"
+WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
+MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
+SETS = ("press", "wire", "dev", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
 
@@ -112,8 +116,30 @@ def _extract(doc: str, text: str, extractor: DefaultExtractor) -> Extraction:
 Counts = dict[str, dict[str, tuple[int, int, int]]]
 
 
-def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False) -> Counts:
-    """Per set and kind (and "all"): (instances, found, found with the right speaker)."""
+def miss_kind(found: bool, gold: str | None, claim: ClaimRecord | None, shown: str | None) -> str:
+    """Why an instance was missed: no claim covers it (``not found``); the claim has no speaker at
+    all (``no speaker``); the speaker was written ("he", "the spokesman") but not resolved to a name
+    (``unresolved``); or another speaker was chosen (``wrong speaker``, also a name given where the
+    gold names nobody)."""
+    if not found or claim is None:
+        return "not found"
+    if gold is not None and claim.speaker_key is None:
+        if claim.speaker_as_written and (not shown or _norm(shown) == _norm(claim.speaker_as_written)):
+            written = _norm(claim.speaker_as_written)
+            if claim.speaker_as_written[:1].islower() or (written and written[0] in _PRONOUNS):
+                return "unresolved"
+        if not shown:
+            return "no speaker"
+    return "wrong speaker"
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+
+
+def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False,
+             misses: dict[str, dict[str, int]] | None = None) -> Counts:
+    """Per set and kind (and "all"): (instances, found, found with the right speaker). ``misses``,
+    when given, is filled with the count of each :func:`miss_kind` per set."""
     extractor = DefaultExtractor()
     by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -139,15 +165,22 @@ def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False) -> C
                 row[0] += 1
                 row[1] += int(found)
                 row[2] += int(right)
+            if misses is not None and not right:
+                why = miss_kind(found, g["speaker"], best if found else None, shown)
+                misses.setdefault(set_name, {}).setdefault(why, 0)
+                misses[set_name][why] += 1
             if show and not right:
                 print(f"  miss {set_name} {doc}: {g['text'][:60]!r} gold={g['speaker']!r} "
-                      f"found={found} shown={shown!r}")
+                      f"found={found} shown={shown!r}"
+                      f" written={best.speaker_as_written if found and best else None!r}")
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
 
-def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
+def kcna_speakers(data: Path, top: int = 25, *, as_ingested: bool = True) -> list[tuple[str, int]]:
     """The ``top`` speakers as shown (``speaker_text``, the entity's name when resolved) of the claims
-    found in the KCNA 2024 archive (story texts as they are), with their claim counts."""
+    found in the KCNA 2024 archive, with their claim counts. ``as_ingested``: the story texts as a
+    build reads them (glued words split, :func:`workbook.ingest.normalise.normalise_text`); else as
+    they are in the file (how rounds one and two measured)."""
     stories = json.loads((data / "kcna-archive_stiles" / "headlines_2024-11-11.json").read_text(encoding="utf-8"))
     extractor = DefaultExtractor()
     counts: dict[str, int] = defaultdict(int)
@@ -155,6 +188,8 @@ def kcna_speakers(data: Path, top: int = 25) -> list[tuple[str, int]]:
         text = story.get("story_text") or ""
         if not text.strip():
             continue
+        if as_ingested:
+            text = normalise_text(text).text
         ex = _extract(f"kcna-{n}", text, extractor)
         names = {e.key: e.name for e in ex.entities}
         for c in ex.claims:
@@ -169,26 +204,37 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--press", action="store_true", help=f"also score {PRESS_GOLD.name}")
+    parser.add_argument("--wire", action="store_true", help=f"also score {WIRE_GOLD.name}")
+    parser.add_argument("--only-wire", action="store_true", help="score only the wire dev set")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
+    parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
+    parser.add_argument("--kcna-raw", action="store_true", help="KCNA story texts as in the file (not normalised)")
     parser.add_argument("--show", action="store_true", help="print every instance missed")
     parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
     args = parser.parse_args(argv)
     if args.kcna:
-        print("KCNA 2024, top 25 speakers as shown:")
-        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data)))
-    gold = [] if args.only_press else load_gold(args.gold)
+        print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
+        print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
+    gold = [] if args.only_press or args.only_wire else load_gold(args.gold)
     if args.no_heldout:
         gold = [g for g in gold if g["set"] != "heldout"]
     if args.press or args.only_press:
         gold += load_gold(PRESS_GOLD)
-    result = evaluate(args.data, gold, show=args.show)
+    if args.wire or args.only_wire:
+        gold += load_gold(WIRE_GOLD)
+    misses: dict[str, dict[str, int]] = {}
+    result = evaluate(args.data, gold, show=args.show, misses=misses)
     print(f"{'set':8} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
-    for set_name in ("press", "dev", "heldout"):
+    for set_name in SETS:
         for kind in ("direct", "indirect", "all"):
             n, found, right = result.get(set_name, {}).get(kind, (0, 0, 0))
             if n:
                 print(f"{set_name:8} {kind:9} {n:4d} {found / n:7.0%} {right / n:14.0%}")
+    if args.miss_kinds:
+        print("misses by kind: " + "; ".join(
+            f"{set_name}: " + ", ".join(f"{k} {misses[set_name].get(k, 0)}" for k in MISS_KINDS)
+            for set_name in SETS if set_name in misses))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,13 @@ import re
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
-from workbook.extract.vocabulary import REPORTING_VERBS
+from workbook.extract.vocabulary import (
+    FEMALE_GIVEN_NAMES,
+    HUMAN_NOUNS,
+    MALE_GIVEN_NAMES,
+    ORG_HEADS,
+    REPORTING_VERBS,
+)
 
 __all__ = ["BE", "CUE", "block_paragraphs", "content_after", "np_before"]
 
@@ -48,7 +54,11 @@ _CUE_ADJUNCT = re.compile(
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
 )
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
-_NAME_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
+_NAME_APPOSITIVE = re.compile(
+    r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*"
+)
+#: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
+_AGE = re.compile(r",\s*\d{1,3}\s*$")
 _WORD = re.compile(r"\w[\w'’-]*")
 # compiled once: per-document speaker and acronym patterns would push them out of re's cache
 _COLON = re.compile(r"\s*:[ \t]*")
@@ -81,7 +91,71 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     return np[0][0], np[-1][1]
 
 
+_HEAD_AT_PLACE = re.compile(
+    rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
+_LEAD_CONNECTORS = re.compile(r"(?:(?:of|for|the|in|and)\s+)+(?=[A-Z])")
+_NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker phrase that is the tail of a longer capitalised name ("Space Technology" in "the
+    Korean Committee for Space Technology said", "Noble Traits" in "The Second National Meeting of
+    Young Frontrunners in Noble Traits tells") grows to the whole name, from its first capitalised
+    word (and a leading "The"); the resolver then reads the whole name or, when it is too long to be
+    a speaker, nobody. A phrase ending in a person's name grows only up to eight words ("Secretary of the
+    Navy Carlos Del Toro"; not "President of the Republic of Korea Yoon Suk Yeol")."""
+    if np is None:
+        return None
+    text = ctx.text
+    s, e = np
+    place = _HEAD_AT_PLACE.search(text, max(lo, s - 60), s)
+    if place is not None and any(
+        m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e)
+    ):
+        head = _np_words(ctx, lo, place.end("head"))  # "China's embassy in Washington", "officials in Kyiv"
+        if head is not None and head[1] == place.end("head"):
+            return head[0], e
+    lead = _LEAD_CONNECTORS.match(text, s, e)  # "of the Navy Carlos Del Toro": a name cut at six words
+    if not (text[s].isupper() or lead is not None):
+        return np
+    personal = any(
+        m.end == e and ctx.speakers.types.get(m.entity_key) == "person" for m in ctx.speakers.inside(s, e)
+    ) or any(w.casefold() in MALE_GIVEN_NAMES or w.casefold() in FEMALE_GIVEN_NAMES for w in text[s:e].split())
+    words = list(_WORD.finditer(text, max(lo, s - 160), s))
+    start, pending = s, 0
+    for w in reversed(words):
+        if text[w.end() : start].strip():
+            break  # punctuation between the words: the name ends here
+        if w.group().casefold() in _NAME_CONNECTORS and not w.group()[:1].isupper():
+            pending = pending or start
+            start = w.start()
+            continue
+        if not _CAPITALISED_WORD.fullmatch(w.group()):
+            break
+        start, pending = w.start(), 0
+    if pending:  # the run ended on connectors: they are not part of the name
+        start = pending
+    if personal and len(text[start:e].split()) > 8:  # "President of the Republic of Korea Yoon Suk Yeol"
+        return np
+    return (start, e) if start < s else np
+
+
 def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase before a cue, the whole of a longer capitalised name (:func:`_whole_name`)."""
+    lo = max(lo, cue_start - 300)
+    np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
+    if np is not None:  # "Two officials familiar with the matter said": from the head noun
+        post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
+        head = _np_words(ctx, lo, post.end("head")) if post is not None else None
+        if head is not None:
+            return head[0], np[1]
+    return np
+
+
+def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
     appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
     "Tom Reed, commander of U.S. Pacific Fleet said" give "Tom Reed"."""
@@ -96,9 +170,12 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        if opening >= 0 and text[opening + 1 : comma].strip().isdigit():  # "Marchenko, 34, said"
+            return _np_words(ctx, lo, opening)
         if opening < 0 or not _APPOSITIVE.match(text, opening):
             return None
-        return _np_words(ctx, lo, opening)
+        age = _AGE.search(text, max(lo, opening - 8), opening)
+        return _np_words(ctx, lo, age.start() if age is not None else opening)
     np = _np_words(ctx, lo, cue_start)
     if np is None:
         return None

@@ -45,8 +45,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
+from workbook.extract.claim_clauses import impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.claim_phrases import BE, CUE, block_paragraphs, content_after, np_before
+from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence
@@ -84,8 +86,14 @@ _POSSESSIVE_CLAIM = re.compile(
 )
 _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
-    r"|(?:reporters|journalists|lawmakers|senators|parliament|the\s+\w+)\b(?:\W+\w+){0,4}\W*$"
+    r"|(?:(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
+    r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
+    r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
 )
+#: "…, he told the newspaper (on Tuesday)." ("…, she said the shells were late" is no inversion).
+_TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
+#: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …': a second claim.
+_ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|added)\s+(?:that\s+)?")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
@@ -144,7 +152,7 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
         return None  # both patterns end with ":" or "," right before the quote
     b = _BEFORE.search(ctx.text, head_start, open_mark)
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
-        np = _subject(ctx, b.start())
+        np = sentence_subject(ctx, b.start())
     else:
         np = np_before(ctx, head_start, b.start()) if b else None
     if b and np:
@@ -169,16 +177,6 @@ def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
         return None
     start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
     return _attribution_before(ctx, start, end)
-
-
-def _subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
-    """The span of the first person or organisation mentioned in the sentence holding ``at``, before
-    it: the subject of "…, saying", as a rule."""
-    sent = ctx.sentences[ctx.sentence_of(at)]
-    for m in ctx.speakers.inside(max(sent.start, at - WINDOW), at):
-        if ctx.speakers.types.get(m.entity_key) in ("person", "organization", "country"):
-            return m.start, m.end
-    return None
 
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
@@ -244,9 +242,26 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
             continue
         claim = ctx.claim(cs, ce, "direct", found.speaker, found.cue)
         out.append(claim)
+        if found.cue is not None and found.attr_end < found.region_end:
+            out += _adding(ctx, found.attr_end, found.region_end, found.speaker)
         ctx.take(min(q.open, found.region_end), max(found.region_end, q.after))
         prev = (q, claim, found)
     return out
+
+
+def _adding(ctx: ClaimContext, start: int, end: int, speaker: Speaker) -> list[ClaimRecord]:
+    """The content after ", adding (that)" right after an attribution (``text[start:end]`` is the
+    rest of its sentence), as a claim of the same speaker."""
+    text = ctx.text
+    m = _ADDING.match(text, start, end) or _ADDING.search(text, start, min(end, start + 60))
+    lead = text[start : m.start()].strip() if m is not None else ""
+    if m is None or not (lead == "" or _INVERTED_REST.match(f"{lead}{text[m.start() : m.end()]}")):
+        return []
+    s, e = strip_span(text, m.end(), end, '.!?;:,"“”')
+    if e - s < 8 or text.count(" ", s, e) < 1 or ctx.is_taken(s, e):
+        return []
+    ctx.take(m.start(), e)
+    return [ctx.claim(s, e, "indirect", speaker, "adding")]
 
 
 def _belief_hedge(cue: str) -> tuple[str, str] | None:
@@ -313,8 +328,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if (
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
-                and (not rest or _INVERTED_REST.match(rest))
-                and (m.end() + 80 >= sent.end or rest.startswith(","))
+                and (not rest or _INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
+                and (m.end() + 80 >= sent.end or rest.startswith(",") or _ADDING.search(text, m.end(), m.end() + 80))
             ):
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
@@ -323,6 +338,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
+            if content[1] < m.start():
+                out += _adding(ctx, m.end(), sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
                 for more in block_paragraphs(ctx, content[1]):
                     out.append(ctx.claim(*more, "indirect", spk, cue))
@@ -381,9 +398,12 @@ def extract_claims(
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
     keys become the claims' speaker and entity keys."""
     ctx = ClaimContext(text, sentences, entities, mentions)
-    claims = _direct(ctx)
+    claims = transcript_turns(ctx)
+    claims += _direct(ctx)
     claims += _indirect(ctx)
     claims += _possessive(ctx)
+    claims += participle_claims(ctx)
+    claims += impersonal_claims(ctx)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

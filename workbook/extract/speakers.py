@@ -26,88 +26,41 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.speaker_words import (
+    AT_PLACE,
+    FEMALE_MARKS,
+    GENERIC_EXTRA,
+    MALE_MARKS,
+    NAME_JOINS,
+    NAME_THEN_ROLE,
+    ORDINAL,
+    ORG_ANAPHORS,
+    OWNER_DOCUMENT,
+    POSTMODIFIER,
+    QUANTIFIERS,
+    ROLE_FIRST,
+    ROLE_GENDER,
+    SOURCE_OF,
+    SPEAKER_ABBREVIATIONS,
+    SPEAKER_DETERMINERS,
+    SPEAKER_WORD,
+    UNRESOLVED_PRONOUNS,
+    Speaker,
+    gender_of_name,
+    is_title,
+    speaker_name_pattern,
+)
 from workbook.extract.vocabulary import (
-    ABBREVIATED_TITLES,
     FEMALE_GIVEN_NAMES,
-    HONORIFICS,
     HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
     NEVER_NAME_START,
     ORG_HEADS,
-    TITLES,
 )
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-#: Abbreviations written with a full stop inside a speaker phrase ("Sgt. Ana Ruiz", "Lt. Col.").
-SPEAKER_ABBREVIATIONS: frozenset[str] = (
-    ABBREVIATED_TITLES | HONORIFICS | _words("spc pfc cpl pvt cmdr cdr brig amb hon pres jr sr dr mr mrs ms prof supt")
-)
-_TITLE_WORDS = (
-    frozenset(w for t in TITLES for w in t)
-    | SPEAKER_ABBREVIATIONS
-    | _words(
-        """chief deputy senior former acting assistant associate executive head spokesperson officer
-        staff sergeant private corporal specialist commander commodore petty first second third class
-        army navy air force marine marines defense defence foreign interior state us u.s. company
-        attorney surgeon inspector prosecutor adviser advisor
-        agency ministry department's ministry's"""
-    )
-)
-_DETERMINERS = _words("the a an his her their its our my your this that these those another other each every")
-_GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
-    release communique commentary editorial newspaper daily it they we i you one someone somebody
-    spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
-    fans fan members member users user participants poster posters blogger bloggers critics""")
-_UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
-#: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
-_ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
-_SOURCE_OF = re.compile(
-    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
-    r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
-    re.IGNORECASE,
-)
-_OWNER_DOCUMENT = re.compile(
-    r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
-    r"post|report|announcement|bulletin|website|account)"
-)
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_MALE_MARKS = _words("mr mister sir king prince lord herr he")
-_FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
-_WORD = re.compile(r"[\w][\w'’.-]*")
-
-
-def speaker_name_pattern(limit: int = 80, *, lazy: bool = False) -> str:
-    """A regex fragment for a speaker phrase of at most ``limit`` characters: anything but
-    punctuation, except the full stop of an abbreviation ("Sgt.") or an initial ("U.S.", "J.")."""
-    abbr = "|".join(sorted((w.capitalize() for w in SPEAKER_ABBREVIATIONS), key=len, reverse=True))
-    return rf"(?:\b(?:{abbr})\.|\b[A-Z]\.|[^,.;:!?\"“”\n]){{1,{limit}}}" + ("?" if lazy else "")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker phrase: ``key`` the entity (or None), ``shown`` the speaker text for
-    tables (the entity's name, a name or a qualified phrase; None for pronouns and generic
-    nouns), ``as_written`` the phrase as written."""
-
-    key: str | None
-    shown: str | None
-    as_written: str
-    is_name: bool = False  # a name the entity rules did not find ("said Sgt. Ana Ruiz")
-
-
-def _gender_of_name(name: str) -> str | None:
-    first = name.split()[0].casefold() if name.split() else ""
-    male, female = first in MALE_GIVEN_NAMES, first in FEMALE_GIVEN_NAMES
-    return "m" if male and not female else "f" if female and not male else None
-
 
 class SpeakerResolver:
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
@@ -128,17 +81,24 @@ class SpeakerResolver:
         self.gender: dict[str, str | None] = {}
         for e in entities:
             if e.type == "person":
-                self.gender[e.key] = _gender_of_name(e.name)
+                self.gender[e.key] = gender_of_name(e.name)
         for m in self.mentions:  # an honorific before a mention settles the gender
             if self.types.get(m.entity_key) != "person":
+                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
                 continue
             before = text[max(0, m.start - 12) : m.start].split()
             surface = text[m.start : m.end].split()
             marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
-            if any(w in _MALE_MARKS for w in marks):
+            if any(w in MALE_MARKS for w in marks):
                 self.gender[m.entity_key] = "m"
-            elif any(w in _FEMALE_MARKS for w in marks):
+            elif any(w in FEMALE_MARKS for w in marks):
                 self.gender[m.entity_key] = "f"
+            elif self.gender.get(m.entity_key) is None:
+                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
         self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
@@ -168,12 +128,12 @@ class SpeakerResolver:
             i = bisect.bisect_right(self._any_at, at)
             self._any_at.insert(i, at)
             self._any.insert(i, speaker)
-        if speaker is not None and speaker.shown and self._is_org_speaker(speaker):
+        if speaker is not None and speaker.shown and self._is_org_speaker(speaker) and not self._personal(speaker.key):
             i = bisect.bisect_right(self._org_at, at)
             self._org_at.insert(i, at)
             self._org.insert(i, speaker)
             return
-        if speaker is None or not ((speaker.key and self.types.get(speaker.key) == "person") or speaker.is_name):
+        if speaker is None or not (self._personal(speaker.key) or speaker.is_name):
             return
         i = bisect.bisect_right(self._spoke_at, at)
         self._spoke_at.insert(i, at)
@@ -206,7 +166,7 @@ class SpeakerResolver:
         if speaker.key:
             return self.types.get(speaker.key) == "organization"
         words = (speaker.shown or "").casefold().split()
-        return not speaker.is_name and bool(words) and words[-1] in _ORG_ANAPHORS
+        return not speaker.is_name and bool(words) and words[-1] in ORG_ANAPHORS
 
     def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
         """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
@@ -245,8 +205,21 @@ class SpeakerResolver:
 
     def _gender(self, speaker: Speaker) -> str | None:
         if speaker.key:
-            return self.gender.get(speaker.key)
-        return _gender_of_name(speaker.shown or "")
+            return self._key_gender(speaker.key)
+        return gender_of_name(speaker.shown or "")
+
+    def _key_gender(self, key: str) -> str | None:
+        return self.gender[key] if key in self.gender else gender_of_name(self.names.get(key, ""))
+
+    def _personal(self, key: str | None) -> bool:
+        """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
+        an organisation): two or three words, the first a known given name."""
+        if key is None:
+            return False
+        if self.types.get(key) == "person" or self.gender.get(key) is not None:
+            return True
+        words = self.names.get(key, "").split()
+        return 2 <= len(words) <= 3 and gender_of_name(words[0]) is not None
 
     def pronoun(self, word: str, offset: int) -> Speaker:
         """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
@@ -265,15 +238,35 @@ class SpeakerResolver:
         subject: MentionRecord | None = None
         for j in range(i, max(-1, i - 60), -1):
             m = self.mentions[j]
-            if self.types.get(m.entity_key) != "person" or self.gender.get(m.entity_key) not in (None, want):
+            if not self._personal(m.entity_key) or self._key_gender(m.entity_key) not in (None, want):
+                continue
+            if self._only_titles(m.start, m.end):  # "the General Secretary" read as a person: a title
                 continue
             if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
                 subject = m
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
+            pick = self._next_person(want, offset)
+            if pick is None:
+                named = NAME_THEN_ROLE.search(self.text, offset, offset + 600)
+                if named is not None and named.group(1).split()[0].casefold() not in NEVER_NAME_START:
+                    return Speaker(None, named.group(1), word, is_name=True)
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
+
+    def _next_person(self, want: str, offset: int) -> MentionRecord | None:
+        """The first person of fitting gender named after ``offset`` (within 600 characters and 30
+        mentions), for a "he"/"she" with nobody named before it."""
+        i = bisect.bisect_right(self.mention_starts, offset)
+        for m in self.mentions[i : i + 30]:
+            if m.start - offset > 600:
+                break
+            personal = self._personal(m.entity_key) and not self._only_titles(m.start, m.end)
+            if personal and self._key_gender(m.entity_key) in (None, want):
+                return m
+        return None
 
     def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
         """The latest person of fitting gender opening a sentence between ``after`` and ``offset``
@@ -285,10 +278,11 @@ class SpeakerResolver:
             if m.start <= after:
                 break
             if (
-                self.types.get(m.entity_key) == "person"
-                and self.gender.get(m.entity_key) in (None, want)
+                self._personal(m.entity_key)
+                and self._key_gender(m.entity_key) in (None, want)
                 and self.sentence_of(m.start) != here
                 and self._opens_sentence(m)
+                and not self._only_titles(m.start, m.end)
             ):
                 return m
         return None
@@ -300,7 +294,10 @@ class SpeakerResolver:
             return False
         dash = self.text.rfind("--", start, m.start)
         lead = dash + 2 if dash >= 0 else start
-        return self._only_titles(lead, m.start) or self._title_phrase(lead, m.start)
+        if self._only_titles(lead, m.start) or self._title_phrase(lead, m.start):
+            return True
+        role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
+        return role is not None and self._only_titles(role.end(), m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -319,33 +316,45 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
-        source = _SOURCE_OF.match(text, s, e)
+        post = POSTMODIFIER.search(text, s, e)
+        if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
+            inner = self.resolve(s, post.start(), at_end=True)
+            return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
+        source = SOURCE_OF.match(text, s, e)
         if source is not None and source.end() < e:  # "a statement from the ministry": the ministry
             inner = self.resolve(source.end(), e, at_end=at_end)
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         if low == "it" or (
-            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in _ORG_ANAPHORS
+            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in ORG_ANAPHORS
             and not self.inside(s, e)
         ):
             org = self.organisation(phrase, words, s)
             if org is not None:
                 return org
-        if low in _UNRESOLVED_PRONOUNS:
+        if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
+        if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and self._only_titles(s + len(words[0]), e):
+            titled = self._titled_person(lows[1:], s)  # "the General Secretary" after "General Secretary Kim Jong Un"
+            if titled is None:  # "Finland's president says …" before "President Alexander Stubb said"
+                titled = self._titled_person(lows[1:], e, forward=True)
+            if titled is not None:
+                return Speaker(titled, self.names[titled], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
                 return Speaker(same.key, same.shown, phrase, same.is_name)
-        owner = _OWNER_DOCUMENT.fullmatch(text, s, e)
+        owner = OWNER_DOCUMENT.fullmatch(text, s, e)
         if owner is not None:  # "the ministry's statement added": the ministry
             inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
-        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr")
+        found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
             m for m in self.inside(s, e)
             if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
+            and not (m.end < len(text) and (text[m.end].isalnum() or text[m.start - 1 : m.start].isalnum()))
         ]
         if at_end:
             hits = [m for m in found if m.end == e]
@@ -358,12 +367,17 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        if at_end and hits and self.types.get(hits[-1].entity_key) == "place":
+            at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
+            if at_place is not None and at_place.start() > s:
+                inner = self.resolve(s, at_place.start(), at_end=True)
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
             titled = self._titled_name(hits[-1])  # "Secretary of the Navy Carla Ortega" read as an organisation
             if titled is not None:
                 return Speaker(None, titled, phrase, is_name=True)
         if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
-            before = _WORD.findall(text, max(s, hits[-1].start - 30), hits[-1].start)
+            before = SPEAKER_WORD.findall(text, max(s, hits[-1].start - 30), hits[-1].start)
             given = before[-1].casefold() if before else ""
             if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:  # "Maria Delgado": a person's name
                 return Speaker(None, f"{before[-1]} {text[hits[-1].start : e]}", phrase, is_name=True)
@@ -373,18 +387,43 @@ class SpeakerResolver:
                 return Speaker(named.key, named.shown, phrase, named.is_name)
         if hits:
             key = (hits[-1] if at_end else hits[0]).entity_key
+            hit = hits[-1] if at_end else hits[0]
+            single = self._personal(key) and len(self.names.get(key, "").split()) == 1
+            if single and (len(words) == 1 or hit.end == e):  # "Tarriela" after "Commodore Jay Tarriela"
+                full = self._written_full_name(text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end)
+                if full is not None:
+                    return Speaker(None, full, phrase, is_name=True)
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
 
+    def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
+        """The person last written right after the title ``title`` (lower-case words) within 3,000
+        characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
+        ``forward`` the first one within 600 characters after it."""
+        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
+        lo = max(0, at - 3000)
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        order = range(i + 1, min(len(self.mentions), i + 31)) if forward else range(i, max(-1, i - 60), -1)
+        for j in order:
+            m = self.mentions[j]
+            if m.start < lo or (forward and m.start - at > 600):
+                break
+            if self.types.get(m.entity_key) != "person" or self._only_titles(m.start, m.end):
+                continue
+            before = pattern.search(self.text, max(lo, m.start - 40), m.start)
+            if before is not None and before.end() == m.start:
+                return m.entity_key
+        return None
+
     def _titled_name(self, m: MentionRecord) -> str | None:
         """The person's name closing a mention that starts with titles ("Secretary of the Navy
         Carla Ortega"): two to four capitalised words after titles, "of" and "the" only."""
-        words = [(w.start(), w.group()) for w in _WORD.finditer(self.text, m.start, m.end)]
+        words = [(w.start(), w.group()) for w in SPEAKER_WORD.finditer(self.text, m.start, m.end)]
         lows = [w.casefold().rstrip(".") for _, w in words]
         lead = 0
-        while lead < len(words) and (lows[lead] in _TITLE_WORDS or lows[lead] in ("of", "the", "for")):
+        while lead < len(words) and (is_title(lows[lead]) or lows[lead] in ("of", "the", "for")):
             lead += 1
         rest = words[lead:]
         joins = ("of", "the", "for")
@@ -397,20 +436,28 @@ class SpeakerResolver:
     def _only_titles(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
         "Sgt. 1st Class")?"""
-        for w in _WORD.findall(self.text, s, e):
+        for w in SPEAKER_WORD.findall(self.text, s, e):
             lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw):
+            if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw):
                 return False
         return True
 
     def _title_phrase(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` capitalised words ending in a title ("Homeland Security Secretary",
         "FBI Director", "Japan's Defense Minister")?"""
-        ws = _WORD.findall(self.text, s, e)
+        ws = SPEAKER_WORD.findall(self.text, s, e)
         if not ws or len(ws) > 6:
             return False
         last = ws[-1].casefold().rstrip(".")
-        return last in _TITLE_WORDS and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in ws)
+        return is_title(last) and all(w[:1].isupper() or w.casefold() in SPEAKER_DETERMINERS for w in ws)
+
+    def only_titles(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` titles, ranks and determiners only (see :meth:`_only_titles`)?"""
+        return self._only_titles(s, e)
+
+    def by_surname(self, word: str, at: int) -> Speaker | None:
+        """The person whose surname ``word`` is (see :meth:`_by_surname`): "MR. PARNELL" in a transcript."""
+        return self._by_surname(word, at)
 
     def _by_surname(self, word: str, at: int) -> Speaker | None:
         """The person (entity or earlier named speaker) whose surname ``word`` is, when only one is."""
@@ -426,29 +473,51 @@ class SpeakerResolver:
         matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
         if len(matches) == 1:
             return Speaker(None, matches[0], word, is_name=True)
-        # the full name written earlier but not recognised as an entity: "Troy Patterson ... Patterson said"
+        full = self._written_full_name(word, at)
+        return Speaker(None, full, word, is_name=True) if full else None
+
+    def _written_full_name(self, word: str, at: int) -> str | None:
+        """The full name written in the 5,000 characters before ``at`` that ends with the surname
+        ``word`` ("Troy Patterson … Patterson said"; titles dropped: "Commodore Jay Tarriela"), else
+        one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
+        spokesman … Zhang said")."""
         pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
         full = None
         for m in pattern.finditer(self.text, max(0, at - 5000), at):
-            given = [w for w in m.group(1).split() if w.casefold().rstrip(".") not in _TITLE_WORDS]
+            given = [w for w in m.group(1).split() if not is_title(w.casefold().rstrip("."))]
             if given and given[0].casefold() not in NEVER_NAME_START:
                 full = " ".join([*given, word])
-        return Speaker(None, full, word, is_name=True) if full else None
+        if full is None:
+            family_first = re.compile(
+                rf"\b{re.escape(word)}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)"
+            )
+            for m in family_first.finditer(self.text, max(0, at - 5000), at):
+                full = f"{word} {m.group(1)}"
+        return full
 
     def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
         lows = [w.casefold().rstrip(".,") for w in words]
         head = lows[-1].strip("'’")
-        if head in HUMAN_NOUNS or head in _GENERIC_EXTRA or (head in _ORG_ANAPHORS and lows[0] != "of"):
+        if head in HUMAN_NOUNS or head in GENERIC_EXTRA or (head in ORG_ANAPHORS and lows[0] != "of"):
             if len(words) > 5:
                 return None
             # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
             qualified = "of" not in lows and any(
-                w[:1].isupper() and lw not in _DETERMINERS for w, lw in zip(words[:-1], lows, strict=False)
+                w[:1].isupper() and lw not in SPEAKER_DETERMINERS and lw not in QUANTIFIERS
+                for w, lw in zip(words[:-1], lows, strict=False)
             )
             return Speaker(None, phrase if qualified else None, phrase)
+        if (  # "The Center for Strategic and International Studies": an organisation's name as written
+            3 <= len(words) <= 8
+            and any(lw in ORG_HEADS for lw in lows)
+            and all(w[:1].isupper() or lw in NAME_JOINS for w, lw in zip(words, lows, strict=True))
+            and lows[-1] not in NAME_JOINS
+        ):
+            name = words[1:] if lows[0] == "the" else words
+            return Speaker(None, " ".join(name), phrase)
         rest = [
             w for w, lw in zip(words, lows, strict=True)
-            if lw not in _TITLE_WORDS and lw not in _DETERMINERS and not _ORDINAL.fullmatch(lw)
+            if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw)
         ]
         lead = len(words) - len(rest)
         if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
@@ -466,9 +535,9 @@ class SpeakerResolver:
         ):
             return Speaker(None, " ".join(rest), phrase, is_name=True)
         run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
-        while run < len(words) and words[-1 - run][:1].isupper() and lows[-1 - run] not in _TITLE_WORDS:
+        while run < len(words) and words[-1 - run][:1].isupper() and not is_title(lows[-1 - run]):
             run += 1
-        if 2 <= run <= 4 and run < len(words) and lows[-1 - run] in _TITLE_WORDS:
+        if 2 <= run <= 4 and run < len(words) and is_title(lows[-1 - run]):
             name = words[-run:]
             if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
                 return Speaker(None, " ".join(name), phrase, is_name=True)

@@ -1,0 +1,93 @@
+"""Reported speech carried by a clause rather than by a speaker phrase before its cue.
+
+* **impersonal passives**: "It was announced on Monday that …", "It is understood that …", "It has
+  been reported that …": reported speech with nobody named. The claim has no speaker; the words
+  ("It was announced") are kept as written, and a belief verb ("it is feared that") is its hedge.
+* **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
+  report, insisting that …": the speaker is the sentence's subject (its first person or
+  organisation, before the participle).
+
+Both run after the other claim rules and skip text they took; every search stays inside the
+sentence (and :data:`~workbook.extract.claim_context.WINDOW` characters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbook.extract.base import ClaimRecord
+from workbook.extract.claim_context import WINDOW, ClaimContext
+from workbook.extract.claim_phrases import content_after
+from workbook.extract.hedges import HEDGE_BANDS
+from workbook.extract.speakers import Speaker
+
+__all__ = ["impersonal_claims", "participle_claims", "sentence_subject"]
+
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
+    r"(?P<cue>announced|reported|understood|claimed|alleged|learned|learnt|confirmed|stated|believed|feared"
+    r"|expected|thought|rumou?red)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
+)
+_BELIEF = frozenset({"believed", "feared", "expected", "thought"})
+_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
+    r"|declaring|explaining|saying|writing)\s+(?=that\b)"
+)
+
+
+def sentence_subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
+    """The span of the first person or organisation mentioned in the sentence holding ``at``, before
+    it: the subject of "…, saying", as a rule."""
+    sent = ctx.sentences[ctx.sentence_of(at)]
+    found = ctx.speakers.inside(max(sent.start, at - WINDOW), at)
+    for i, m in enumerate(found):
+        if ctx.speakers.types.get(m.entity_key) in ("person", "organization", "country"):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (  # "NATO Secretary General Mark Rutte": the person after the organisation and titles
+                nxt is not None
+                and ctx.speakers.types.get(m.entity_key) != "person"
+                and ctx.speakers.types.get(nxt.entity_key) == "person"
+                and ctx.speakers.only_titles(m.end, nxt.start)
+            ):
+                return m.start, nxt.end
+            return m.start, m.end
+    return None
+
+
+def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "It was announced that …": claims with no speaker, the passive's words kept."""
+    text, out = ctx.text, []
+    for m in _IMPERSONAL.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        cue = m.group("cue")
+        content = content_after(ctx, m.end(), sent.end, cue)
+        if content is None or ctx.is_taken(*content):
+            continue
+        hedge = (cue, HEDGE_BANDS[cue]) if cue in _BELIEF else None
+        written = " ".join(text[m.start() : m.end()].split())
+        out.append(ctx.claim(*content, "indirect", Speaker(None, None, written), cue, hedge))
+        ctx.take(m.start(), content[1])
+    return out
+
+
+def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "X urged …, warning that …": the sentence's subject speaks."""
+    text, out = ctx.text, []
+    for m in _PARTICIPLE.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        subject = sentence_subject(ctx, m.start())
+        if subject is None:
+            continue
+        speaker = ctx.speaker(*subject, at_end=True)
+        if speaker is None or speaker.shown is None:
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        content = content_after(ctx, m.end(), sent.end, m.group("cue"))
+        if content is None or ctx.is_taken(*content):
+            continue
+        out.append(ctx.claim(*content, "indirect", speaker, m.group("cue")))
+        ctx.take(m.start(), content[1])
+    return out

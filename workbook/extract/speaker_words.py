@@ -1,0 +1,135 @@
+"""The words and patterns a speaker phrase is read with (titles, generic nouns, gendered marks,
+organisation anaphors), the :class:`Speaker` record and :func:`speaker_name_pattern`; used by
+:mod:`workbook.extract.speakers`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbook.extract.vocabulary import (
+    ABBREVIATED_TITLES,
+    FEMALE_GIVEN_NAMES,
+    HONORIFICS,
+    MALE_GIVEN_NAMES,
+    ORG_HEADS,
+    TITLES,
+)
+
+__all__ = [
+    "AT_PLACE",
+    "FEMALE_MARKS",
+    "GENERIC_EXTRA",
+    "MALE_MARKS",
+    "NAME_JOINS",
+    "NAME_THEN_ROLE",
+    "ORDINAL",
+    "ORG_ANAPHORS",
+    "OWNER_DOCUMENT",
+    "POSTMODIFIER",
+    "QUANTIFIERS",
+    "ROLE_FIRST",
+    "ROLE_GENDER",
+    "SOURCE_OF",
+    "SPEAKER_ABBREVIATIONS",
+    "SPEAKER_DETERMINERS",
+    "SPEAKER_WORD",
+    "UNRESOLVED_PRONOUNS",
+    "Speaker",
+    "gender_of_name",
+    "is_title",
+    "speaker_name_pattern",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Abbreviations written with a full stop inside a speaker phrase ("Sgt. Ana Ruiz", "Lt. Col.").
+SPEAKER_ABBREVIATIONS: frozenset[str] = (
+    ABBREVIATED_TITLES | HONORIFICS | _words("spc pfc cpl pvt cmdr cdr brig amb hon pres jr sr dr mr mrs ms prof supt")
+)
+_TITLE_WORDS = (
+    frozenset(w for t in TITLES for w in t)
+    | SPEAKER_ABBREVIATIONS
+    | _words(
+        """chief deputy senior former acting assistant associate executive head spokesperson officer
+        staff sergeant private corporal specialist commander commodore petty first second third class
+        army navy air force marine marines defense defence foreign interior state us u.s. company retired
+        attorney surgeon inspector prosecutor adviser advisor
+        agency ministry department's ministry's"""
+    )
+)
+
+
+def is_title(word: str) -> bool:
+    """A title or rank word (lower case), hyphenated ones too ("vice-marshal", "lieutenant-general")."""
+    return word in _TITLE_WORDS or ("-" in word and all(p in _TITLE_WORDS for p in word.split("-")))
+
+
+SPEAKER_DETERMINERS = _words("the a an his her their its our my your this that these those another other each every")
+GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
+    release communique commentary editorial newspaper daily it they we i you one someone somebody
+    spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
+    fans fan members member users user participants poster posters blogger bloggers critics""")
+QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
+UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
+#: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
+ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+SOURCE_OF = re.compile(
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
+    r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+OWNER_DOCUMENT = re.compile(
+    r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
+    r"post|report|announcement|bulletin|website|account|office|service|campaign)"
+)
+#: What follows a speaker's head and is not the speaker: "officials familiar with the plans", "a report seen
+#: by Reuters".
+POSTMODIFIER = re.compile(
+    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|seen\s+by|obtained\s+by|reviewed\s+by|who|speaking)\b"
+)
+#: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
+ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their)\s[^,;:!?\n]{1,80},\s*")
+#: A gendered role noun before a name set off by a comma: "A spokeswoman for the department, Caroline Leclerc".
+ROLE_GENDER = re.compile(
+    r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: A sentence opening with a name and its role: "Andy Start, the chief executive of …".
+NAME_THEN_ROLE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+),\s+(?:the|a|an)\s", re.M)
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: A place closing a speaker phrase after a preposition: the speaker is the phrase before it.
+AT_PLACE = re.compile(r"\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+)?)*$")
+NAME_JOINS = _words("of for and on at in the de &")
+MALE_MARKS = _words("mr mister sir king prince lord herr he")
+FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
+SPEAKER_WORD = re.compile(r"[\w][\w'’.-]*")
+
+
+def speaker_name_pattern(limit: int = 80, *, lazy: bool = False) -> str:
+    """A regex fragment for a speaker phrase of at most ``limit`` characters: anything but
+    punctuation, except the full stop of an abbreviation ("Sgt.") or an initial ("U.S.", "J.")."""
+    abbr = "|".join(sorted((w.capitalize() for w in SPEAKER_ABBREVIATIONS), key=len, reverse=True))
+    return rf"(?:\b(?:{abbr})\.|\b[A-Z]\.|[^,.;:!?\"“”\n]){{1,{limit}}}" + ("?" if lazy else "")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker phrase: ``key`` the entity (or None), ``shown`` the speaker text for
+    tables (the entity's name, a name or a qualified phrase; None for pronouns and generic
+    nouns), ``as_written`` the phrase as written."""
+
+    key: str | None
+    shown: str | None
+    as_written: str
+    is_name: bool = False  # a name the entity rules did not find ("said Sgt. Ana Ruiz")
+
+
+def gender_of_name(name: str) -> str | None:
+    words = [w.casefold() for w in name.split() if not is_title(w.casefold().rstrip("."))]  # "Vice-Admiral Angus …"
+    first = words[0] if words else ""
+    male, female = first in MALE_GIVEN_NAMES, first in FEMALE_GIVEN_NAMES
+    return "m" if male and not female else "f" if female and not male else None
