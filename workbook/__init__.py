@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
-
 from workbook.api import open
 from workbook.book import Book
 
@@ -23,6 +21,7 @@ from workbook.book import Book
 from workbook.build import BuildReport, build
 from workbook.errors import WorkbookError
 from workbook.model import SCHEMA_VERSION
+from workbook.version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",
