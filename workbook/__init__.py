@@ -14,8 +14,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 from workbook.api import open
 from workbook.book import Book
 
@@ -24,6 +22,7 @@ from workbook.book import Book
 from workbook.build import BuildReport, build
 from workbook.errors import WorkbookError
 from workbook.model import SCHEMA_VERSION
+from workbook.version import __version__
 
 # Likewise ``explore``: the pure explorer package ``workbook.explore`` (light: its modules load on first
 # use) is imported now, so that the function below, not the package, is ``wb.explore`` from then on.

@@ -20,7 +20,6 @@ from typing import Any
 
 import pandas as pd
 
-from workbook import __version__
 from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables
 from workbook.engines import Engine, ExtractFailure, resolve_engine
 from workbook.errors import WorkbookError, WorkspaceError
@@ -31,6 +30,7 @@ from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 from workbook.model import SCHEMA_VERSION
 from workbook.rowbatches import RowCollector, iter_results
+from workbook.version import __version__
 from workbook.workspace import (
     default_workspace,
     is_workspace,

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbook import __version__
 from workbook.errors import WorkbookError
+from workbook.version import __version__
 
-__all__ = ["main"]
+__all__ = ["command_reference", "main"]
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -149,6 +149,44 @@ def _parser() -> argparse.ArgumentParser:
 
     add_curation_parsers(sub)
     return p
+
+
+def _usage_words(action: argparse.Action) -> str:
+    if not action.option_strings:
+        word = action.metavar or action.dest
+        word = str(word)
+        if action.choices is not None:
+            word = "{" + ",".join(str(c) for c in action.choices) + "}"
+        return f"[{word}]" if action.nargs == "?" else f"{word}..." if action.nargs in ("+", "*") else word
+    option = max(action.option_strings, key=len)
+    if action.nargs == 0:
+        return option
+    if action.choices is not None:
+        return f"{option} {{{','.join(str(c) for c in action.choices)}}}"
+    return f"{option} {action.metavar or action.dest.upper()}"
+
+
+def command_reference() -> str:
+    """The command reference in README.md, generated from the parser (a test keeps them equal).
+
+    One line per command with its arguments, then one line per option with its help text.
+    """
+    parser = _parser()
+    lines: list[str] = []
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        for name, sub in action.choices.items():
+            args = [a for a in sub._actions if not isinstance(a, argparse._HelpAction)]
+            positional = " ".join(_usage_words(a) for a in args if not a.option_strings)
+            lines.append(f"- `workbook {name} {positional}`".rstrip("` ").rstrip() + "`: " + str(helps.get(name, "")))
+            for a in args:
+                if a.option_strings:
+                    default = "" if a.default in (None, False, [], argparse.SUPPRESS) else f" (default: {a.default})"
+                    help_text = (a.help or "").replace("%(default)s", str(a.default))
+                    lines.append(f"  - `{_usage_words(a)}`: {help_text}{default if 'default' not in help_text else ''}")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
