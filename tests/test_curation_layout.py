@@ -197,7 +197,7 @@ def _imports(module: str) -> set[str]:
     ("a", "b"),
     [("workbook.curation.annotations", "workbook.curation.entities"),
      ("workbook.workspace", "workbook.curation.attach"),
-     ("workbook.curation.watchlist", "workbook.curation.ftm")],
+     ("workbook.extract.watchlist", "workbook.curation.ftm")],
 )  # fmt: skip
 def test_the_former_cycles_are_gone(a: str, b: str) -> None:
     assert not (b in _imports(a) and a in _imports(b))

@@ -30,7 +30,7 @@ LAYERS: dict[str, int] = {
     "names": 0,
     "version": 0,
     "csv_cells": 0,
-    "atomic": 0,
+    "durable": 0,
     "book": 0,
     "lazybook": 0,
     # 1: reading documents and extracting from them

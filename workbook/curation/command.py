@@ -14,7 +14,7 @@ def run_ftm(args: argparse.Namespace) -> int:
     """``workbook ftm export WORKSPACE OUT`` / ``workbook ftm watchlist FTM OUT``."""
     from workbook.curation.attach import open_workspace
     from workbook.curation.ftm import export_ftm, watchlist_from_ftm
-    from workbook.curation.watchlist import write_watchlist
+    from workbook.extract.watchlist import write_watchlist
 
     if args.action == "export":
         book = open_workspace(Path(args.source))

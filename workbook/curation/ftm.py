@@ -42,10 +42,10 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import Book
-from workbook.curation.ftm_model import clean_values, ftm_model, read_ftm
-from workbook.curation.watchlist import TYPE_OF_SCHEMA, watchlist_from_ftm
 from workbook.durable import atomic_write_text
 from workbook.errors import FtmError
+from workbook.extract.watchlist import TYPE_OF_SCHEMA, watchlist_from_ftm
+from workbook.ingest.ftm_entities import clean_values, ftm_model, read_ftm
 
 __all__ = ["SCHEMA_OF_TYPE", "TYPE_OF_SCHEMA", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
            "watchlist_from_ftm"]

@@ -35,7 +35,7 @@ from workbook.extract.ner_model import EntityModel, default_entity_model
 from workbook.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from workbook.curation.watchlist import Watchlist
+    from workbook.extract.watchlist import Watchlist
 
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
@@ -88,7 +88,7 @@ class DefaultExtractor:
         sources = tuple({"path": Path(p).name, "sha256": _file_digest(Path(p))} for p in gazetteers)
         watchlist = None
         if watchlists:
-            from workbook.curation.watchlist import Watchlist, load_watchlist
+            from workbook.extract.watchlist import Watchlist, load_watchlist
 
             loaded = [load_watchlist(p) for p in watchlists]
             entries = tuple(e for w in loaded for e in w.entries)

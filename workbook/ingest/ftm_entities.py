@@ -1,5 +1,5 @@
 """The FollowTheMoney model (loaded when first needed) and FtM files: what both the FtM export
-(:mod:`workbook.curation.ftm`) and watchlists read from FtM (:mod:`workbook.curation.watchlist`) use."""
+(:mod:`workbook.curation.ftm`) and watchlists read from FtM (:mod:`workbook.extract.watchlist`) use."""
 
 from __future__ import annotations
 
