@@ -60,6 +60,7 @@ LAYERS: dict[str, int] = {
     "casestudy": 7,
     # 8: entry points
     "api": 8,
+    "reference": 8,
     "lab": 8,
     "cli": 8,
     "__init__": 8,

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from workbook.cli import _parser, command_reference
+from workbook.reference import api_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -79,3 +80,11 @@ def test_layout_table_names_the_tree() -> None:
         f"README's layout table is out of date: missing {sorted(actual - named)}, "
         f"no longer there {sorted(named - actual)}"
     )
+
+
+def test_api_reference_is_current() -> None:
+    page = ROOT / "docs" / "api.md"
+    assert page.read_text(encoding="utf-8") == api_reference(), (
+        "docs/api.md is stale: run python -m workbook.reference > docs/api.md"
+    )
+    assert "docs/api.md" in README, "README.md should link the API reference"
