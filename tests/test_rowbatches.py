@@ -116,3 +116,40 @@ def test_serial_engine_streams_long_corpora_in_several_batches(tmp_path: Path) -
     docs = [DocumentInput(f"d{i}", "Mr Kim met Acme. " * 2_000) for i in range(40)]  # 34k chars each
     batches = list(SerialEngine().extract_batches(CapitalsExtractor(), docs, progress=False))
     assert len(batches) > 1 and sum(len(b) for b in batches) == 40
+
+
+def test_a_collector_assembles_kind_by_kind_to_the_same_tables(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]],
+) -> None:
+    """What a build does: the collector itself to assemble_tables (each kind taken once, its batches then
+    dropped) and the documents as a table; the tables equal those of the row dicts at once."""
+    documents, per_doc = corpus_rows
+    at_once = assemble_tables(documents, per_doc, [])  # type: ignore[arg-type]
+    collector = RowCollector(flush_docs=3)
+    for rows in per_doc:
+        collector.add(rows)
+    frame = conform("documents", documents)  # type: ignore[arg-type]
+    _assert_tables_equal(assemble_tables(frame, collector, []), at_once)
+    for kind in ROW_KINDS:  # every kind was taken, and its batches dropped
+        assert collector._frames[kind] == []
+        with pytest.raises(ValueError, match="taken already"):
+            collector.take(kind)
+    with pytest.raises(ValueError, match="taken"):
+        collector.batches()
+    with pytest.raises(ValueError, match="added after"):
+        collector.add(per_doc[0])
+    with pytest.raises(ValueError, match="Unknown kind"):
+        RowCollector().take("nothing")
+
+
+def test_conform_keeps_lists_of_strings_as_they_are() -> None:
+    """conform() does not copy a cell that already is a list of strings (a build conforms each batch and
+    then the tables: copies held several copies of millions of lists); other cells become such lists."""
+    kept = ["e1", "e2"]
+    rows = [{"mention_id": "m1", "doc_id": "d", "start": 0, "end": 1, "entity_id": "e1", "surface": "x", "sentence": 0,
+             "resolution": "exact", "candidates": kept},
+            {"mention_id": "m2", "doc_id": "d", "start": 1, "end": 2, "entity_id": "e1", "surface": "y", "sentence": 0,
+             "resolution": "exact", "candidates": ("e3", 4)}]  # fmt: skip
+    out = conform("mentions", rows)
+    assert out["candidates"][0] is kept
+    assert out["candidates"][1] == ["e3", "4"] and isinstance(out["candidates"][1], list)

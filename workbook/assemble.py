@@ -28,7 +28,7 @@ from workbook.model import (
     QUOTE_KINDS,
     conform,
 )
-from workbook.rowbatches import RowBatch, concat_rows
+from workbook.rowbatches import RowBatch, RowCollector, concat_rows
 
 __all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
 
@@ -175,16 +175,25 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
     return out
 
 
-def assemble_tables(documents: list[dict[str, Any]], per_doc: Sequence[DocRows | RowBatch],
-                    build_issues: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+def assemble_tables(
+    documents: list[dict[str, Any]] | pd.DataFrame,
+    per_doc: Sequence[DocRows | RowBatch] | RowCollector,
+    build_issues: list[dict[str, Any]],
+) -> dict[str, pd.DataFrame]:
     """The corpus tables (and the private per-document tables) from every document's rows, given
-    per document (:class:`DocRows`) or as column batches of several (:class:`RowBatch`), in order.
+    per document (:class:`DocRows`), as column batches of several (:class:`RowBatch`), in order, or
+    as a :class:`RowCollector`, whose batches of each kind are dropped once concatenated (a build's
+    memory then holds one kind's batches and tables at a time, not every batch beside every table).
+
+    ``documents`` are the document rows, or a table of them.
 
     Entities that are one thing (an acronym and its expansion, a shorter and a longer form) are merged
     by :func:`workbook.corpus_links.apply_links`; the private per-document tables keep the merged ids,
     so a rebuild that reuses a document keeps its merges."""
 
     def cat(attr: str) -> pd.DataFrame:
+        if isinstance(per_doc, RowCollector):
+            return per_doc.take(attr)
         return concat_rows(per_doc, attr)
 
     doc_entities = cat("doc_entities")

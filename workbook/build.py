@@ -28,7 +28,7 @@ from workbook.extract.dateline import parse_dateline
 from workbook.ids import doc_id as make_doc_id
 from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
-from workbook.model import SCHEMA_VERSION
+from workbook.model import SCHEMA_VERSION, conform
 from workbook.rowbatches import RowCollector, iter_results
 from workbook.version import __version__
 from workbook.workspace import (
@@ -260,15 +260,23 @@ def build(
             else:
                 collected.add(result)
         timings["extract"] = time.perf_counter() - t1
+        n_raws = len(raws)
         t1 = time.perf_counter()
-        tables = assemble_tables(documents, collected.batches(), issues)
+        # the documents as a table (texts in Arrow) and the row dicts dropped: held beside the tables until
+        # the snapshot was written, the dicts' texts and values were a fifth of a large build's peak memory
+        doc_ids = [d["doc_id"] for d in documents]
+        listed = {d["doc_id"]: {"source": d["source"], "sha256": d["sha256"]} for d in documents}
+        doc_frame = conform("documents", documents)
+        del raws, todo, results, seen, documents
+        tables = assemble_tables(doc_frame, collected, issues)  # drops each kind's batches once assembled
+        del doc_frame
         timings["assemble"] = time.perf_counter() - t1
         counts = {k: len(v) for k, v in tables.items() if not k.startswith("_")}
 
         unchanged = (
-            n_reused == len(raws)
+            n_reused == n_raws
             and is_workspace(ws)
-            and set(previous) == {d["doc_id"] for d in documents}
+            and set(previous) == set(doc_ids)
             and read_manifest(ws).get("n_build_issues") == len(issues)
         )
         if not unchanged:
@@ -282,7 +290,7 @@ def build(
                 "follow_links": follow_links,
                 "extractor": {"name": extractor.name, "settings": extractor.settings(), "fingerprint": fingerprint},
                 "mapping": mapping.to_dict() if mapping is not None else None,
-                "documents": {d["doc_id"]: {"source": d["source"], "sha256": d["sha256"]} for d in documents},
+                "documents": listed,
                 "duplicates": duplicates,
                 "counts": counts,
                 "n_build_issues": len(issues),
@@ -296,8 +304,8 @@ def build(
     return BuildReport(
         workspace=ws,
         counts=counts,
-        n_documents=len(raws),
-        n_extracted=len(raws) - n_reused,
+        n_documents=n_raws,
+        n_extracted=n_raws - n_reused,
         n_reused=n_reused,
         duplicates=duplicates,
         issues=tables["build_issues"],

@@ -368,6 +368,11 @@ def empty_frame(name: str) -> pd.DataFrame:
 
 
 def _as_list(v: Any) -> list[str]:
+    """``v`` as a list of strings. A list that already is one is returned as it is, not copied: a build
+    conforms every row batch and then the assembled tables, and copying each cell's list every time
+    held several copies of millions of lists at once."""
+    if type(v) is list and all(type(x) is str for x in v):
+        return v
     if v is None:
         return []
     if isinstance(v, float) and v != v:  # NaN

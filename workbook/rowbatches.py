@@ -79,31 +79,63 @@ class RowBatch:
 
 
 class RowCollector:
-    """Documents' rows in, column batches out: :meth:`add` each document's rows in order, then
-    :meth:`batches`. At most ``flush_docs`` documents' row dicts are held at a time."""
+    """Documents' rows in, column batches out: :meth:`add` each document's rows in order, then either
+    :meth:`batches`, or :meth:`take` each kind once (a build does: the batches of a kind are dropped
+    as soon as they are concatenated, so the batches and the tables are not both held whole). At
+    most ``flush_docs`` documents' row dicts are held at a time."""
 
     def __init__(self, flush_docs: int = FLUSH_DOCS) -> None:
         if flush_docs < 1:
             raise ValueError(f"flush_docs must be at least 1; got {flush_docs}.")
         self.flush_docs = flush_docs
         self._buffer: list[DocRows] = []
-        self._batches: list[RowBatch] = []
+        self._frames: dict[str, list[pd.DataFrame]] = {k: [] for k in ROW_KINDS}
+        self._n_docs: list[int] = []
+        self._taken: set[str] = set()
 
     def add(self, rows: DocRows) -> None:
         """The rows of the next document."""
+        if self._taken:
+            raise ValueError(f"Rows were added after {sorted(self._taken)} were taken; add every document first.")
         self._buffer.append(rows)
         if len(self._buffer) >= self.flush_docs:
             self._flush()
 
     def _flush(self) -> None:
         if self._buffer:
-            self._batches.append(RowBatch.of(self._buffer))
+            batch = RowBatch.of(self._buffer)
+            for k in ROW_KINDS:
+                self._frames[k].append(getattr(batch, k))
+            self._n_docs.append(batch.n_docs)
             self._buffer = []
 
     def batches(self) -> list[RowBatch]:
         """Every document's rows so far, as column batches in order; the collector is emptied."""
+        if self._taken:
+            raise ValueError(f"{sorted(self._taken)} were taken already: use take() for every kind.")
         self._flush()
-        out, self._batches = self._batches, []
+        out = [RowBatch(**{k: self._frames[k][i] for k in ROW_KINDS}, n_docs=n) for i, n in enumerate(self._n_docs)]
+        self._frames = {k: [] for k in ROW_KINDS}
+        self._n_docs = []
+        return out
+
+    def take(self, kind: str) -> pd.DataFrame:
+        """Every document's rows of ``kind`` as one DataFrame (as :func:`concat_rows` gives it); that
+        kind's batches are dropped, so each kind can be taken once."""
+        if kind not in self._frames:
+            raise ValueError(f"Unknown kind of rows {kind!r}; the kinds are {list(ROW_KINDS)}.")
+        if kind in self._taken:
+            raise ValueError(f"The {kind} rows were taken already; each kind can be taken once.")
+        self._flush()
+        frames, self._frames[kind] = self._frames[kind], []
+        self._taken.add(kind)
+        if not frames:
+            return rows_frame(kind, [])
+        non_empty = [f for f in frames if len(f)]
+        if len(non_empty) <= 1:
+            return non_empty[0] if non_empty else frames[0]
+        out = pd.concat(non_empty, ignore_index=True)
+        del frames, non_empty
         return out
 
 
