@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from workbook.book import Book
-from workbook.explore_logic import count_choices, speaker_choices
+from workbook.explore.state import count_choices, speaker_choices
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit
