@@ -11,10 +11,11 @@ import pytest
 from tests.test_engines import CapitalsExtractor
 from workbook.assemble import DocRows, assemble_tables, extraction_rows
 from workbook.engines import ProcessEngine, SerialEngine
+from workbook.engines.base import iter_results
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.model import conform
-from workbook.rowbatches import PRIVATE_COLUMNS, ROW_KINDS, RowBatch, RowCollector, concat_rows, iter_results
+from workbook.rowbatches import PRIVATE_COLUMNS, ROW_KINDS, RowBatch, RowCollector, concat_rows
 from workbook.synth import articles
 
 pytestmark = pytest.mark.unit

@@ -9,7 +9,6 @@ the documents' rows streamed into column batches (:mod:`workbook.rowbatches`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -28,23 +27,12 @@ from workbook.model import (
     QUOTE_KINDS,
     conform,
 )
-from workbook.rowbatches import RowBatch, RowCollector, concat_rows
+from workbook.rowbatches import DocRows, RowBatch, RowCollector, concat_rows
 
 __all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
 
 #: Per-document tables kept in each snapshot so that a rebuild can reuse unchanged documents.
 PRIVATE_TABLES = ("_doc_entities", "_doc_places")
-
-
-@dataclass
-class DocRows:
-    """Rows derived from one document, ready to concatenate with other documents' rows."""
-
-    doc_entities: list[dict[str, Any]] = field(default_factory=list)
-    doc_places: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _check_span(kind: str, doc_id: str, n: int, start: int, end: int) -> None:

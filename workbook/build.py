@@ -22,6 +22,7 @@ import pandas as pd
 
 from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables
 from workbook.engines import Engine, ExtractFailure, resolve_engine
+from workbook.engines.base import iter_results
 from workbook.errors import WorkbookError, WorkspaceError
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.extract.dateline import parse_dateline
@@ -29,7 +30,7 @@ from workbook.ids import doc_id as make_doc_id
 from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 from workbook.model import SCHEMA_VERSION, conform
-from workbook.rowbatches import RowCollector, iter_results
+from workbook.rowbatches import RowCollector
 from workbook.version import __version__
 from workbook.workspace import (
     default_workspace,

@@ -1,6 +1,6 @@
 """Per-document rows streamed into column batches during a build, so memory grows with the output.
 
-Extraction turns each document into a :class:`~workbook.assemble.DocRows` (lists of row dicts:
+Extraction turns each document into a :class:`DocRows` (lists of row dicts:
 hundreds of bytes of Python objects per row). Kept until assembly, those dicts dominated a build's
 memory (740 MB for 5,000 synthetic articles, 6.85 GB for 100,000). Instead, the build hands every
 document's rows to a :class:`RowCollector` as they come (engines deliver them batch by batch, see
@@ -12,32 +12,40 @@ numbers) and drops the dicts. :func:`workbook.assemble.assemble_tables` concaten
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
 from workbook.model import conform
 
-if TYPE_CHECKING:
-    from workbook.assemble import DocRows
-    from workbook.engines.base import ExtractResult
-    from workbook.extract.base import DocumentInput, Extractor
-
 __all__ = [
     "PRIVATE_COLUMNS",
     "ROW_KINDS",
     "STREAM_CHARS",
+    "DocRows",
     "RowBatch",
     "RowCollector",
     "concat_rows",
-    "iter_results",
     "rows_frame",
 ]
 
 #: The kinds of rows a document yields (the attributes of ``DocRows`` and :class:`RowBatch`).
 ROW_KINDS: tuple[str, ...] = ("doc_entities", "doc_places", "mentions", "claims", "events")
+
+
+@dataclass
+class DocRows:
+    """Rows derived from one document, ready to concatenate with other documents' rows."""
+
+    doc_entities: list[dict[str, Any]] = field(default_factory=list)
+    doc_places: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
 #: Columns of the per-document private tables (kept in snapshots for incremental rebuilds); the other
 #: kinds are the declared tables of the same name.
 PRIVATE_COLUMNS: dict[str, list[str]] = {
@@ -158,16 +166,3 @@ def concat_rows(per_doc: Sequence[DocRows | RowBatch], kind: str) -> pd.DataFram
     if len(non_empty) <= 1:
         return non_empty[0] if non_empty else frames[0]
     return pd.concat(non_empty, ignore_index=True)
-
-
-def iter_results(
-    runner: Any, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool
-) -> Iterator[ExtractResult]:
-    """Every document's extraction result, in input order, as the engine delivers its batches: the
-    engine's ``extract_batches`` when it has one (this package's engines do), else its ``extract``."""
-    batches = getattr(runner, "extract_batches", None)
-    if batches is None:
-        yield from runner.extract(extractor, docs, progress)
-        return
-    for batch in batches(extractor, docs, progress):
-        yield from batch

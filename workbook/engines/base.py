@@ -21,10 +21,11 @@ from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
 
-from workbook.assemble import DocRows, extraction_rows
+from workbook.assemble import extraction_rows
 from workbook.errors import EngineError
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
+from workbook.rowbatches import DocRows
 
 __all__ = [
     "Engine",
@@ -33,6 +34,7 @@ __all__ = [
     "ExtractResult",
     "extract_batch",
     "extract_one",
+    "iter_results",
     "split_batches",
 ]
 
@@ -114,3 +116,16 @@ class Engine(Protocol):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None: ...
+
+
+def iter_results(
+    runner: Any, extractor: Extractor, docs: Sequence[DocumentInput], progress: bool
+) -> Iterator[ExtractResult]:
+    """Every document's extraction result, in input order, as the engine delivers its batches: the
+    engine's ``extract_batches`` when it has one (this package's engines do), else its ``extract``."""
+    batches = getattr(runner, "extract_batches", None)
+    if batches is None:
+        yield from runner.extract(extractor, docs, progress)
+        return
+    for batch in batches(extractor, docs, progress):
+        yield from batch
