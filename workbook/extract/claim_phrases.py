@@ -77,7 +77,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _COLON = re.compile(r"\s*:[ \t]*")
 _THAT = re.compile(r"\s*,?\s*that\b")
 _CONJUNCTION = re.compile(r"(?:and|but|or|adding)\b")
-_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z]|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:of|for|at)\s)"
+)  # ", a spokesman for", ", who", ", commander of", ", Director of Force Generation,"
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
 )

@@ -140,7 +140,13 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     do not (a dash and a name may follow any quote that opens its paragraph)."""
     text = ctx.text
     tail_start = q.after
-    dash = _AFTER_DASH.match(text, tail_start, tail_end) if _opens_paragraph(text, q) else None
+    dash = None
+    if _opens_paragraph(text, q):
+        dash = _AFTER_DASH.match(text, tail_start, tail_end)
+        line = text.find("\n", tail_start, tail_start + 8)
+        if dash is None and line >= 0 and not text[tail_start:line].strip():  # a pull quote signed on its next line
+            line_end = text.find("\n", line + 1, line + 1 + WINDOW)
+            dash = _AFTER_DASH.match(text, tail_start, line_end if line_end >= 0 else min(len(text), line + WINDOW))
     if dash is not None:
         spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
         if spk is not None and (spk.key or spk.is_name):

@@ -62,6 +62,12 @@ from workbook.extract.vocabulary import (
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
 
+_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+_ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
+_SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+#: A person's name as written ("Maria Okafor"): a capitalised given name and one or two capitalised words.
+_WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
+
 class SpeakerResolver:
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
 
@@ -247,6 +253,10 @@ class SpeakerResolver:
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
+            written = self._written_person_before(want, offset)
+            if written is not None:
+                return Speaker(None, written, word, is_name=True)
         if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
             pick = self._next_person(want, offset)
             if pick is None:
@@ -255,6 +265,28 @@ class SpeakerResolver:
                     return Speaker(None, named.group(1), word, is_name=True)
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
+
+    def _written_person_before(self, want: str, offset: int) -> str | None:
+        """The last name written in the 600 characters before ``offset`` that starts with a given name
+        of gender ``want`` ("Maria Okafor" for "she") or names a speaker already shown with unknown
+        gender ("Dovile Sakaliene said … She called for"), when no person entity fits."""
+        lo = max(0, offset - 600)
+        last: str | None = None
+        for m in _WRITTEN_NAME.finditer(self.text, lo, offset):
+            if gender_of_name(m.group(1)) == want:
+                last = m.group(1) + m.group(2)
+        i = bisect.bisect_left(self._any_at, offset) - 1
+        if i >= 0 and offset - self._any_at[i] < 600:
+            sp = self._any[i]
+            words = (sp.shown or "").split()
+            at = self.text.rfind(sp.shown or "\0", lo, offset)
+            org = sp.key is not None and self.types.get(sp.key) == "organization"
+            if (
+                not org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and self._gender(sp) in (None, want) and (last is None or at > self.text.rfind(last, lo, offset))
+            ):
+                return sp.shown
+        return last
 
     def _next_person(self, want: str, offset: int) -> MentionRecord | None:
         """The first person of fitting gender named after ``offset`` (within 600 characters and 30
@@ -367,6 +399,17 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        hit = (hits[-1] if at_end else hits[0]) if hits else None
+        if hit is not None and self.types.get(hit.entity_key) != "person":
+            person = self._person_beside(found, hit)
+            if person is not None:  # "Owen Price of the University of Eastham", "Halifax resident Dana Boyd"
+                return Speaker(person.entity_key, self.shown(person.entity_key, phrase), phrase)
+        if not hits and lows[-1] in _SPOKESPERSONS and found:  # "a Ministry of Defence spokesperson": the ministry
+            last = found[-1]
+            if self.types.get(last.entity_key) in ("organization", "country") and text[last.end : e].split() == [
+                words[-1]
+            ]:
+                return Speaker(last.entity_key, self.names[last.entity_key], phrase)
         if at_end and hits and self.types.get(hits[-1].entity_key) == "place":
             at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
             if at_place is not None and at_place.start() > s:
@@ -397,6 +440,19 @@ class SpeakerResolver:
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
+
+    def _person_beside(self, found: list[MentionRecord], hit: MentionRecord) -> MentionRecord | None:
+        """In a speaker phrase whose chosen mention is a place or organisation, the person it
+        qualifies: "Owen Price of the University of Eastham" (the person, then of/at/from and the
+        organisation), "Halifax resident Dana Boyd" (the place, lower-case role words, the person)."""
+        for m in found:
+            if self.types.get(m.entity_key) != "person" or m is hit or self._only_titles(m.start, m.end):
+                continue
+            if m.end <= hit.start and _OF_ORG.fullmatch(self.text, m.end, hit.start):
+                return m
+            if m.start >= hit.end and _ROLE_WORDS.fullmatch(self.text, hit.end, m.start):
+                return m
+        return None
 
     def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
         """The person last written right after the title ``title`` (lower-case words) within 3,000
