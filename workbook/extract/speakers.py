@@ -593,7 +593,8 @@ class SpeakerResolver:
         run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
         while run < len(words) and words[-1 - run][:1].isupper() and not is_title(lows[-1 - run]):
             run += 1
-        if 2 <= run <= 4 and run < len(words) and is_title(lows[-1 - run]):
+        role_noun = run < len(words) and words[-1 - run].islower() and gender_of_name(words[-run]) is not None
+        if 2 <= run <= 4 and run < len(words) and (is_title(lows[-1 - run]) or role_noun):  # "treasurer Nadia Brooks"
             name = words[-run:]
             if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
                 return Speaker(None, " ".join(name), phrase, is_name=True)
