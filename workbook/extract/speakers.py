@@ -28,6 +28,12 @@ import re
 from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.speaker_nearby import (
+    NAME_WINDOW,
+    organisation_spokesperson,
+    person_beside,
+    written_name_before,
+)
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_MARKS,
@@ -62,11 +68,6 @@ from workbook.extract.vocabulary import (
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
 
-_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
-_ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
-_SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-#: A person's name as written ("Maria Okafor"): a capitalised given name and one or two capitalised words.
-_WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
 
 class SpeakerResolver:
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
@@ -267,26 +268,23 @@ class SpeakerResolver:
         return Speaker(key, self.shown(key, None), word)
 
     def _written_person_before(self, want: str, offset: int) -> str | None:
-        """The last name written in the 600 characters before ``offset`` that starts with a given name
-        of gender ``want`` ("Maria Okafor" for "she") or names a speaker already shown with unknown
-        gender ("Dovile Sakaliene said … She called for"), when no person entity fits."""
-        lo = max(0, offset - 600)
-        last: str | None = None
-        for m in _WRITTEN_NAME.finditer(self.text, lo, offset):
-            if gender_of_name(m.group(1)) == want:
-                last = m.group(1) + m.group(2)
+        """A name written shortly before ``offset`` for "he"/"she" when no person entity fits: the
+        latest speaker already shown under a person-like name of unknown or fitting gender ("Dovile
+        Sakaliene said … She called for"), else the last name starting with a fitting given name
+        (:func:`~workbook.extract.speaker_nearby.written_name_before`), whichever is later."""
+        written = written_name_before(self.text, want, offset)
         i = bisect.bisect_left(self._any_at, offset) - 1
-        if i >= 0 and offset - self._any_at[i] < 600:
+        if i >= 0 and offset - self._any_at[i] < NAME_WINDOW:
             sp = self._any[i]
             words = (sp.shown or "").split()
-            at = self.text.rfind(sp.shown or "\0", lo, offset)
+            at = self.text.rfind(sp.shown or "\0", max(0, offset - NAME_WINDOW), offset)
             org = sp.key is not None and self.types.get(sp.key) == "organization"
             if (
                 not org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-                and self._gender(sp) in (None, want) and (last is None or at > self.text.rfind(last, lo, offset))
+                and self._gender(sp) in (None, want) and (written is None or at > written[1])
             ):
                 return sp.shown
-        return last
+        return written[0] if written is not None else None
 
     def _next_person(self, want: str, offset: int) -> MentionRecord | None:
         """The first person of fitting gender named after ``offset`` (within 600 characters and 30
@@ -401,15 +399,12 @@ class SpeakerResolver:
                 ]
         hit = (hits[-1] if at_end else hits[0]) if hits else None
         if hit is not None and self.types.get(hit.entity_key) != "person":
-            person = self._person_beside(found, hit)
+            person = person_beside(text, self.types, found, hit, self._only_titles)
             if person is not None:  # "Owen Price of the University of Eastham", "Halifax resident Dana Boyd"
                 return Speaker(person.entity_key, self.shown(person.entity_key, phrase), phrase)
-        if not hits and lows[-1] in _SPOKESPERSONS and found:  # "a Ministry of Defence spokesperson": the ministry
-            last = found[-1]
-            if self.types.get(last.entity_key) in ("organization", "country") and text[last.end : e].split() == [
-                words[-1]
-            ]:
-                return Speaker(last.entity_key, self.names[last.entity_key], phrase)
+        spoken_for = organisation_spokesperson(text, self.types, found, e) if not hits else None
+        if spoken_for is not None:  # "a Ministry of Defence spokesperson": the ministry
+            return Speaker(spoken_for.entity_key, self.names[spoken_for.entity_key], phrase)
         if at_end and hits and self.types.get(hits[-1].entity_key) == "place":
             at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
             if at_place is not None and at_place.start() > s:
@@ -440,19 +435,6 @@ class SpeakerResolver:
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return self._unresolved(phrase, words, s, initial)
-
-    def _person_beside(self, found: list[MentionRecord], hit: MentionRecord) -> MentionRecord | None:
-        """In a speaker phrase whose chosen mention is a place or organisation, the person it
-        qualifies: "Owen Price of the University of Eastham" (the person, then of/at/from and the
-        organisation), "Halifax resident Dana Boyd" (the place, lower-case role words, the person)."""
-        for m in found:
-            if self.types.get(m.entity_key) != "person" or m is hit or self._only_titles(m.start, m.end):
-                continue
-            if m.end <= hit.start and _OF_ORG.fullmatch(self.text, m.end, hit.start):
-                return m
-            if m.start >= hit.end and _ROLE_WORDS.fullmatch(self.text, hit.end, m.start):
-                return m
-        return None
 
     def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
         """The person last written right after the title ``title`` (lower-case words) within 3,000
