@@ -143,3 +143,13 @@ def test_news_dev_set_offsets_and_score_floor() -> None:
     n, _, right = evaluate(Path("."), gold)["news"]["all"]
     assert n >= 60
     assert right / n >= 0.85
+
+
+def test_non_speech_uses_of_reporting_verbs() -> None:
+    """KCNA's "Yoon, …, who adds to his crimes" and "declared a war" are no speech; "declared that" is."""
+    text = "The paper describes Yoon Suk Yeol, a puppet, who adds to his crimes in a bid to escape ruin."
+    assert all("his crimes" not in text[c.start : c.end] for c in claims_of(text) if c.speaker_text)
+    text = "President Lena Marsh spoke on Monday and declared a state of emergency in the north."
+    assert all("state of emergency" not in text[c.start : c.end] for c in claims_of(text) if c.speaker_text)
+    text = "President Lena Marsh declared that the border would stay closed."
+    assert speaker_of(text, "the border would stay closed") == "Lena Marsh"

@@ -83,6 +83,14 @@ _AS_BEFORE = re.compile(
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
 _COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
+#: A reporting verb's non-speech uses, by what follows it: "adds to his crimes", "added up",
+#: "declared war", "declared a state of emergency".
+_NOT_SPEECH_AFTER = {
+    "add": re.compile(r"\s+(?:to|up|on)\b"),
+    "declare": re.compile(
+        r"\s+(?:an?\s+|the\s+)?(?:war|state|emergency|ceasefire|martial|independence|bankruptcy|victory|winner)\b"
+    ),
+}
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
 _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
@@ -379,6 +387,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
+            not_speech = _NOT_SPEECH_AFTER.get(REPORTING_VERBS.get(cue, ""))
+            if not_speech is not None and not_speech.match(text, m.end(), sent.end):
+                continue  # "adds to his crimes", "declared war"
             if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
                 continue  # "testified before Congress", "responded to the fire": no speech reported
             np = _subject_before(ctx, sent.start, cue_start)
