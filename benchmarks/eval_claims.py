@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "quotes_gold.json"
 PRESS_GOLD = ROOT / "tests" / "data" / "quotes_dev_pressreleases.json"
 WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
+NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "dev", "heldout")
+SETS = ("press", "wire", "news", "dev", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
 
@@ -206,6 +207,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--press", action="store_true", help=f"also score {PRESS_GOLD.name}")
     parser.add_argument("--wire", action="store_true", help=f"also score {WIRE_GOLD.name}")
     parser.add_argument("--only-wire", action="store_true", help="score only the wire dev set")
+    parser.add_argument("--news", action="store_true", help=f"also score {NEWS_GOLD.name}")
+    parser.add_argument("--only-news", action="store_true", help="score only the news dev set")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -216,13 +219,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.kcna:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
-    gold = [] if args.only_press or args.only_wire else load_gold(args.gold)
+    gold = [] if args.only_press or args.only_wire or args.only_news else load_gold(args.gold)
     if args.no_heldout:
         gold = [g for g in gold if g["set"] != "heldout"]
     if args.press or args.only_press:
         gold += load_gold(PRESS_GOLD)
     if args.wire or args.only_wire:
         gold += load_gold(WIRE_GOLD)
+    if args.news or args.only_news:
+        gold += load_gold(NEWS_GOLD)
     misses: dict[str, dict[str, int]] = {}
     result = evaluate(args.data, gold, show=args.show, misses=misses)
     print(f"{'set':8} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")

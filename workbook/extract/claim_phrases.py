@@ -11,22 +11,34 @@ from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import (
+    CLAUSE_REPORTING_VERBS,
     FEMALE_GIVEN_NAMES,
     HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
     ORG_HEADS,
+    REPORTING_PHRASES,
     REPORTING_VERBS,
 )
 
-__all__ = ["BE", "CUE", "block_paragraphs", "content_after", "np_before"]
+__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "np_before"]
 
-_VERBS = phrase_alternation(sorted(REPORTING_VERBS, key=len, reverse=True))
+_VERBS = phrase_alternation(
+    sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
+)
 CUE = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
     r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
     r"|\bquoted\s+as\s+saying\b"
 )
 _NONSPACE = re.compile(r"\S")
+#: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
+#: to report speech, after at most a short adjunct ("maintained throughout the trial that",
+#: "responded to reporters that", "cautioned, however, that", "asked why").
+CLAUSE_FOLLOWS = re.compile(
+    r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly"
+    r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
+    r"\s+(?:that|whether|why|how)\b"
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -48,7 +60,8 @@ _TOLD_NAME = re.compile(r"(?:\s+(?:The\s+)?[A-Z][\w'’-]*){1,4}(?=[\s,])")
 _TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,])")
 #: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
 _CUE_ADJUNCT = re.compile(
-    r"(?:\s*,?\s+(?:in|on|at|during|after|before|via|through|from|last|this|earlier|later|late|yesterday|today)"
+    r"(?:\s*,?\s+(?:in|on|at|during|throughout|after|before|via|through|from|last|this|earlier|later|late|yesterday"
+    r"|today|however|also|again)"
     r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
     r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
@@ -64,7 +77,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _COLON = re.compile(r"\s*:[ \t]*")
 _THAT = re.compile(r"\s*,?\s*that\b")
 _CONJUNCTION = re.compile(r"(?:and|but|or|adding)\b")
-_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z])")
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|who|whose|his|her|its|their)\s|[a-z]|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:of|for|at)\s)"
+)  # ", a spokesman for", ", who", ", commander of", ", Director of Force Generation,"
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:of|at|for|from|with|in|to)\s+(?:the\s+)?$"
 )

@@ -47,17 +47,26 @@ from dataclasses import dataclass
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.claim_clauses import impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
-from workbook.extract.claim_phrases import BE, CUE, block_paragraphs, content_after, np_before
+from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence
 from workbook.extract.speakers import Speaker, speaker_name_pattern
-from workbook.extract.vocabulary import BELIEF_VERBS, QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.vocabulary import (
+    AS_QUOTE_VERBS,
+    BELIEF_VERBS,
+    CLAUSE_REPORTING_VERBS,
+    QUOTE_VERBS,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+)
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_QVERBS = phrase_alternation(sorted(set(REPORTING_VERBS) | QUOTE_VERBS, key=len, reverse=True))  # around a quote
+_QVERBS = phrase_alternation(  # around a quote
+    sorted(set(REPORTING_VERBS) | QUOTE_VERBS | REPORTING_PHRASES, key=len, reverse=True)
+)
 _SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
 _AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
@@ -66,6 +75,22 @@ _AFTER_SPEAKER_FIRST = re.compile(
 )
 _AFTER_DASH = re.compile(r"\s*(?:[—–]|--?)\s*(?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})(?=\s*(?:[,.;(]|$))")
 _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*$")
+#: "X described the vote as "", "X accused her of "", "… was dismissed by X, as "": right before a quote.
+_AS_BEFORE = re.compile(
+    rf"\b(?P<cue>{phrase_alternation(sorted(AS_QUOTE_VERBS, key=len, reverse=True))})\b"
+    r"(?:\s+by\s+(?P<by>[^\"“”.;:!?]{1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
+)
+#: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
+#: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
+_COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
+#: A reporting verb's non-speech uses, by what follows it: "adds to his crimes", "added up",
+#: "declared war", "declared a state of emergency".
+_NOT_SPEECH_AFTER = {
+    "add": re.compile(r"\s+(?:to|up|on)\b"),
+    "declare": re.compile(
+        r"\s+(?:an?\s+|the\s+)?(?:war|state|emergency|ceasefire|martial|independence|bankruptcy|victory|winner)\b"
+    ),
+}
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
 _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
@@ -82,7 +107,9 @@ _CLAUSE_OPENERS = (
 _RIGHT_BOUNDARY = re.compile(rf"[;:]|\s[—–]\s|\s--\s|,\s+(?=(?:{_CLAUSE_OPENERS})\b)")
 _LEFT_BOUNDARY = re.compile(r"[;:]\s|\s[—–]\s|\s--\s|,\s")
 _POSSESSIVE_CLAIM = re.compile(
-    r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?)\s+(?:of|that)\b"
+    r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?"
+    r"|(?:announcements?|statements?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
+    r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
 _INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
@@ -121,7 +148,13 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     do not (a dash and a name may follow any quote that opens its paragraph)."""
     text = ctx.text
     tail_start = q.after
-    dash = _AFTER_DASH.match(text, tail_start, tail_end) if _opens_paragraph(text, q) else None
+    dash = None
+    if _opens_paragraph(text, q):
+        dash = _AFTER_DASH.match(text, tail_start, tail_end)
+        line = text.find("\n", tail_start, tail_start + 8)
+        if dash is None and line >= 0 and not text[tail_start:line].strip():  # a pull quote signed on its next line
+            line_end = text.find("\n", line + 1, line + 1 + WINDOW)
+            dash = _AFTER_DASH.match(text, tail_start, line_end if line_end >= 0 else min(len(text), line + WINDOW))
     if dash is not None:
         spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
         if spk is not None and (spk.key or spk.is_name):
@@ -163,6 +196,44 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
         spk = ctx.speaker(a.start("spk"), a.end("spk"), at_end=True)
         return _Attribution(spk, "according to", open_mark, open_mark) if spk else None
     return None
+
+
+def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
+    """ "X described the vote as "…"", "X accused her of "…"", and the passive "… was dismissed by
+    the engineer, Priya Nair, as "…"" (the agent after "by": its last comma-separated part that
+    names a speaker)."""
+    text = ctx.text
+    m = _AS_BEFORE.search(text, max(head_start, open_mark - 240), open_mark)
+    if m is None:
+        return None
+    if m.group("by") is not None:
+        parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
+        for part in reversed(parts):
+            spk = ctx.speaker(m.start("by") + part.start(), m.start("by") + part.end(), at_end=True)
+            if spk is not None and spk.shown is not None:
+                return _Attribution(spk, m.group("cue"), open_mark, open_mark)
+        return None
+    prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
+    if prev_word and prev_word.group(1).casefold() in BE:
+        return None  # "was described as": nobody named
+    np = _subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
+    spk = ctx.speaker(*np, at_end=True) if np is not None else None
+    return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
+
+
+def _subject_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker phrase before a cue; for a second predicate ("X welcomed the plan and promised
+    that", "X admitted … but said") the sentence's subject; for a relative clause ("residents who
+    argued") the noun phrase before the pronoun."""
+    np = np_before(ctx, lo, cue_start)
+    if np is not None:
+        return np
+    joined = _COORDINATED.search(ctx.text, max(lo, cue_start - 12), cue_start)
+    if joined is None:
+        return None
+    if joined.group("who") is not None:
+        return np_before(ctx, lo, joined.start("who"))
+    return sentence_subject(ctx, joined.start())
 
 
 def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
@@ -216,6 +287,7 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
         found = (
             _attribution_after(ctx, q, ce, tail_end)
             or _attribution_before(ctx, head_start, q.open)
+            or _attribution_as(ctx, head_start, q.open)
             or _attribution_above(ctx, q)
         )
         if found is None and prev is not None:
@@ -315,7 +387,12 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
                 continue  # "factories believed to be linked": an unattributed hedge
-            np = np_before(ctx, sent.start, cue_start)
+            not_speech = _NOT_SPEECH_AFTER.get(REPORTING_VERBS.get(cue, ""))
+            if not_speech is not None and not_speech.match(text, m.end(), sent.end):
+                continue  # "adds to his crimes", "declared war"
+            if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
+                continue  # "testified before Congress", "responded to the fire": no speech reported
+            np = _subject_before(ctx, sent.start, cue_start)
             if np is None:
                 continue
             spk = ctx.speaker(*np, at_end=True)

@@ -72,7 +72,8 @@ SPEAKER_DETERMINERS = _words("the a an his her their its our my your this that t
 GENERIC_EXTRA = _words("""article articles report reports document documents paper statement statements letter
     release communique commentary editorial newspaper daily it they we i you one someone somebody
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
-    fans fan members member users user participants poster posters blogger bloggers critics""")
+    fans fan members member users user participants poster posters blogger bloggers critics family families
+    relatives panel""")
 QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".

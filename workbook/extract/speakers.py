@@ -28,6 +28,12 @@ import re
 from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.speaker_nearby import (
+    NAME_WINDOW,
+    organisation_spokesperson,
+    person_beside,
+    written_name_before,
+)
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_MARKS,
@@ -61,6 +67,7 @@ from workbook.extract.vocabulary import (
 )
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
+
 
 class SpeakerResolver:
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
@@ -247,6 +254,10 @@ class SpeakerResolver:
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
+            written = self._written_person_before(want, offset)
+            if written is not None:
+                return Speaker(None, written, word, is_name=True)
         if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
             pick = self._next_person(want, offset)
             if pick is None:
@@ -255,6 +266,25 @@ class SpeakerResolver:
                     return Speaker(None, named.group(1), word, is_name=True)
         key = pick.entity_key if pick is not None else None
         return Speaker(key, self.shown(key, None), word)
+
+    def _written_person_before(self, want: str, offset: int) -> str | None:
+        """A name written shortly before ``offset`` for "he"/"she" when no person entity fits: the
+        latest speaker already shown under a person-like name of unknown or fitting gender ("Dovile
+        Sakaliene said … She called for"), else the last name starting with a fitting given name
+        (:func:`~workbook.extract.speaker_nearby.written_name_before`), whichever is later."""
+        written = written_name_before(self.text, want, offset)
+        i = bisect.bisect_left(self._any_at, offset) - 1
+        if i >= 0 and offset - self._any_at[i] < NAME_WINDOW:
+            sp = self._any[i]
+            words = (sp.shown or "").split()
+            at = self.text.rfind(sp.shown or "\0", max(0, offset - NAME_WINDOW), offset)
+            org = sp.key is not None and self.types.get(sp.key) == "organization"
+            if (
+                not org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and self._gender(sp) in (None, want) and (written is None or at > written[1])
+            ):
+                return sp.shown
+        return written[0] if written is not None else None
 
     def _next_person(self, want: str, offset: int) -> MentionRecord | None:
         """The first person of fitting gender named after ``offset`` (within 600 characters and 30
@@ -367,6 +397,14 @@ class SpeakerResolver:
                     m for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
+        hit = (hits[-1] if at_end else hits[0]) if hits else None
+        if hit is not None and self.types.get(hit.entity_key) != "person":
+            person = person_beside(text, self.types, found, hit, self._only_titles)
+            if person is not None:  # "Owen Price of the University of Eastham", "Halifax resident Dana Boyd"
+                return Speaker(person.entity_key, self.shown(person.entity_key, phrase), phrase)
+        spoken_for = organisation_spokesperson(text, self.types, found, e) if not hits else None
+        if spoken_for is not None:  # "a Ministry of Defence spokesperson": the ministry
+            return Speaker(spoken_for.entity_key, self.names[spoken_for.entity_key], phrase)
         if at_end and hits and self.types.get(hits[-1].entity_key) == "place":
             at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
             if at_place is not None and at_place.start() > s:
@@ -537,7 +575,8 @@ class SpeakerResolver:
         run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
         while run < len(words) and words[-1 - run][:1].isupper() and not is_title(lows[-1 - run]):
             run += 1
-        if 2 <= run <= 4 and run < len(words) and is_title(lows[-1 - run]):
+        role_noun = run < len(words) and words[-1 - run].islower() and gender_of_name(words[-run]) is not None
+        if 2 <= run <= 4 and run < len(words) and (is_title(lows[-1 - run]) or role_noun):  # "treasurer Nadia Brooks"
             name = words[-run:]
             if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
                 return Speaker(None, " ".join(name), phrase, is_name=True)

@@ -23,8 +23,10 @@ from workbook.names import ROMANISATION_SUFFIXES
 
 __all__ = [
     "ABBREVIATED_TITLES",
+    "AS_QUOTE_VERBS",
     "BELIEF_VERBS",
     "CHINESE_SURNAMES",
+    "CLAUSE_REPORTING_VERBS",
     "COUNTRY_ALIASES",
     "FACILITY_HEADS",
     "FEMALE_GIVEN_NAMES",
@@ -42,6 +44,7 @@ __all__ = [
     "ORG_HEADS",
     "POSSESSIVE_NAME_WORDS",
     "QUOTE_VERBS",
+    "REPORTING_PHRASES",
     "REPORTING_VERBS",
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
@@ -314,12 +317,35 @@ REPORTING_VERBS: dict[str, str] = {
     allege: alleged alleges; assess: assessed assesses; explain: explained explains;
     write: wrote writes; declare: declared declares; believe: believed believes believe;
     think: thinks think; expect: expects expect; fear: fears feared fear;
-    suspect: suspects suspected suspect
+    suspect: suspects suspected suspect; urge: urged urges; reiterate: reiterated reiterates;
+    caution: cautioned cautions
     """.strip(),
     )
     for lemma, forms in [entry.split(":")]
     for form in forms.split()
 }
+#: Reporting verbs of more than one word: "pointed out that …", "called for a ceasefire".
+REPORTING_PHRASES: frozenset[str] = frozenset({"pointed out", "points out", "called for", "calls for"})
+
+#: Verbs that report speech only before a clause opened by "that", "whether", "why" or "how"
+#: ("testified that …", "asked why …"; not "testified before Congress", "responded to the fire",
+#: "conceded defeat", "maintained the road"), with present forms that are also nouns ("analysts
+#: estimate that …"; not "the estimate").
+CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
+    """testified testifies maintained maintains responded responds replied replies conceded concedes
+    confirmed confirms revealed reveals disclosed discloses recalled recalls complained complains countered
+    counters contended contends asked asks questioned questions wondered agreed agrees disputed disputes
+    insist estimate predict note stress acknowledge admit deny hoped hopes hope"""
+)
+
+#: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
+#: "X dismissed the reports as "…"", "X accused her of "…"", "… was dismissed by X as "…"".
+AS_QUOTE_VERBS: frozenset[str] = _words(
+    """described describes dismissed dismisses hailed hails praised praises branded brands labelled labels
+    labeled characterised characterized denounced denounces condemned condemns criticised criticized
+    criticises criticizes accused accuses welcomed welcomes derided derides"""
+)
+
 #: Verbs that attribute a direct quote written right before or after them ("Stan commented, "…"",
 #: ""…," she replied") but are no cue for reported speech on their own ("Kim observed the test").
 QUOTE_VERBS: frozenset[str] = _words(

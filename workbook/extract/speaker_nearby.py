@@ -1,0 +1,76 @@
+"""Speakers read from the words beside a speaker phrase or a pronoun (round four of issue 12).
+
+* :func:`person_beside`: in a speaker phrase whose chosen mention is a place or an organisation,
+  the person that phrase is about: "Owen Price of the University of Eastham" (the person, then
+  of/at/from and the organisation), "Halifax resident Dana Boyd" (the place, lower-case role words,
+  then the person).
+* :func:`organisation_spokesperson`: "a Ministry of Defence spokesperson" speaks for the ministry.
+* :func:`written_name_before`: a person's name the entity rules missed, written shortly before a
+  "he"/"she" ("Councillor Maria Okafor … she told"), when the given name's gender fits.
+
+Pure functions over the document's text and mentions; each looks at one phrase or at most
+:data:`NAME_WINDOW` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_words import gender_of_name
+
+__all__ = ["NAME_WINDOW", "SPOKESPERSONS", "organisation_spokesperson", "person_beside", "written_name_before"]
+
+#: How far before a pronoun a written name is looked for.
+NAME_WINDOW = 600
+#: Role words that speak for the organisation written right before them.
+SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+_ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
+#: A person's name as written ("Maria Okafor"): a capitalised word and one or two more; looked for
+#: at every word (zero-width, so "Councillor Maria Okafor" also yields "Maria Okafor").
+_WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
+
+
+def person_beside(
+    text: str,
+    types: Mapping[str, str],
+    found: Sequence[MentionRecord],
+    hit: MentionRecord,
+    only_titles: Callable[[int, int], bool],
+) -> MentionRecord | None:
+    """The person mention of ``found`` that the place or organisation mention ``hit`` qualifies, or
+    None (``only_titles(s, e)``: the words are titles only, "Secretary" read as a person)."""
+    for m in found:
+        if types.get(m.entity_key) != "person" or m is hit or only_titles(m.start, m.end):
+            continue
+        if m.end <= hit.start and _OF_ORG.fullmatch(text, m.end, hit.start):
+            return m
+        if m.start >= hit.end and _ROLE_WORDS.fullmatch(text, hit.end, m.start):
+            return m
+    return None
+
+
+def organisation_spokesperson(
+    text: str, types: Mapping[str, str], found: Sequence[MentionRecord], e: int
+) -> MentionRecord | None:
+    """The organisation (or country) mention that a phrase ending at ``e`` in a spokesperson word
+    speaks for: the last mention, followed by that word only."""
+    if not found:
+        return None
+    last = found[-1]
+    rest = text[last.end : e].split()
+    if types.get(last.entity_key) in ("organization", "country") and len(rest) == 1 and rest[0] in SPOKESPERSONS:
+        return last
+    return None
+
+
+def written_name_before(text: str, want: str, offset: int) -> tuple[str, int] | None:
+    """The last name written in the :data:`NAME_WINDOW` characters before ``offset`` whose first word
+    is a given name of gender ``want`` ("m"/"f"), with where it starts."""
+    last: tuple[str, int] | None = None
+    for m in _WRITTEN_NAME.finditer(text, max(0, offset - NAME_WINDOW), offset):
+        if gender_of_name(m.group(1)) == want:
+            last = (m.group(1) + m.group(2), m.start())
+    return last
