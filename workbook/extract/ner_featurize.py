@@ -166,37 +166,51 @@ class Featurizer(Generic[F]):
         n = len(toks)
         runs = self._runs
         out: list[list[F]] = []
-        for c in cands:
-            i, j = c.i, c.j
+        two = self._two
+        mid, inner_last, inner_first = ctx.mid_sentence, ctx.inner_last, ctx.inner_first
+        for i, j, run_start, run_end, _, _ in cands:
             texts = tuple(txt[i:j])
-            if texts not in spans:
-                spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
-            if i not in lefts:
-                lefts[i] = self._left(lows, i, toks[i].initial, ctx)
-            if j not in rights:
-                rights[j] = self._right(lows, txt, j)
-            own_ids, shape = spans[texts]
+            own = spans.get(texts)
+            if own is None:
+                own = spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
+            left = lefts.get(i)
+            if left is None:
+                left = lefts[i] = self._left(lows, i, toks[i].initial, ctx)
+            right = rights.get(j)
+            if right is None:
+                right = rights[j] = self._right(lows, txt, j)
+            own_ids, shape = own
             l1 = lows[i - 1] if i > 0 else "<s>"
             r1 = lows[j] if j < n else "</s>"
-            row: list[F] = own_ids.copy()
-            row += lefts[i]
-            row += rights[j]
-            row += [
-                t_("L1R1", l1, r1),
-                t_("L1sh", l1, shape),
-                t_("shR1", shape, r1),
-                runs[(min(c.run_end - c.run_start, 6), i == c.run_start, j == c.run_end)],
+            # the three conjunctions, looked up inline (_t when new)
+            lr = two.get(("L1R1", l1, r1))
+            if lr is None:
+                lr = t_("L1R1", l1, r1)
+            ls = two.get(("L1sh", l1, shape))
+            if ls is None:
+                ls = t_("L1sh", l1, shape)
+            sr = two.get(("shR1", shape, r1))
+            if sr is None:
+                sr = t_("shR1", shape, r1)
+            row: list[F] = [
+                *own_ids,
+                *left,
+                *right,
+                lr,
+                ls,
+                sr,
+                runs[(min(run_end - run_start, 6), i == run_start, j == run_end)],
             ]
             if toks[i].initial:
                 row.append(c_(f"init:{min(j - i, 3)}"))
                 if j - i == 1:
                     row.append(self._o("init1", lows[i]))
-                    if lows[i] in ctx.mid_sentence:
+                    if lows[i] in mid:
                         row.append(c_("init_seen_mid"))
-            if j - i == 1 and c.run_end - c.run_start == 1:
-                if lows[i] in ctx.inner_last:
+            if j - i == 1 and run_end - run_start == 1:
+                if lows[i] in inner_last:
                     row.append(c_("last_of_longer"))
-                if lows[i] in ctx.inner_first:
+                if lows[i] in inner_first:
                     row.append(c_("first_of_longer"))
             out.append(row)
         return out
