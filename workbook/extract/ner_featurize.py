@@ -170,15 +170,18 @@ class Featurizer(Generic[F]):
         mid, inner_last, inner_first = ctx.mid_sentence, ctx.inner_last, ctx.inner_first
         for i, j, run_start, run_end, _, _ in cands:
             texts = tuple(txt[i:j])
-            own = spans.get(texts)
+            own: tuple[list[F], str] | None = spans.get(texts)
             if own is None:
-                own = spans[texts] = self._own(toks[i:j], ctx, gaz_type, word_gaz)
-            left = lefts.get(i)
+                own = self._own(toks[i:j], ctx, gaz_type, word_gaz)
+                spans[texts] = own
+            left: list[F] | None = lefts.get(i)
             if left is None:
-                left = lefts[i] = self._left(lows, i, toks[i].initial, ctx)
-            right = rights.get(j)
+                left = self._left(lows, i, toks[i].initial, ctx)
+                lefts[i] = left
+            right: list[F] | None = rights.get(j)
             if right is None:
-                right = rights[j] = self._right(lows, txt, j)
+                right = self._right(lows, txt, j)
+                rights[j] = right
             own_ids, shape = own
             l1 = lows[i - 1] if i > 0 else "<s>"
             r1 = lows[j] if j < n else "</s>"
@@ -192,15 +195,9 @@ class Featurizer(Generic[F]):
             sr = two.get(("shR1", shape, r1))
             if sr is None:
                 sr = t_("shR1", shape, r1)
-            row: list[F] = [
-                *own_ids,
-                *left,
-                *right,
-                lr,
-                ls,
-                sr,
-                runs[(min(run_end - run_start, 6), i == run_start, j == run_end)],
-            ]
+            row: list[F] = own_ids + left
+            row += right
+            row += [lr, ls, sr, runs[(min(run_end - run_start, 6), i == run_start, j == run_end)]]
             if toks[i].initial:
                 row.append(c_(f"init:{min(j - i, 3)}"))
                 if j - i == 1:
