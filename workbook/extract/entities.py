@@ -97,10 +97,13 @@ def _unglue(tokens: list[Token]) -> list[Token]:
     a common defect of KCNA's text."""
     out: list[Token] = []
     for t in tokens:
+        if not t.cap or t.possessive:  # only a capitalised word can hold a glued syllable
+            out.append(t)
+            continue
         name_so_far = (
             len(out) >= 2 and out[-2].lower in SURNAME_FIRST and out[-1].cap and is_korean_syllable(out[-1].text)
         )
-        if name_so_far and t.cap and not t.possessive and not is_korean_syllable(t.text):
+        if name_so_far and not is_korean_syllable(t.text):
             for k in range(1, min(5, len(t.text) - 1)):
                 head, tail = t.text[:k], t.text[k:]
                 if tail in GLUED_WORDS and is_korean_syllable(head):
@@ -126,20 +129,22 @@ def tokenize(text: str) -> list[Token]:
     offsets. Other words are skipped: the gap between two tokens shows whether they are adjacent.
     "Korea's" gives "Korea" marked possessive, but "People's" (a possessive that belongs to names)
     stays whole; a title glued to a name ("ComradeKim") is split."""
-    out = []
-    new = Token._make
+    out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # a Token without the Python-level _make of a NamedTuple (one per token)
     for m in _token_pattern().finditer(text):
-        w, s, e = m.group(), m.start(), m.end()
+        s, e = m.span()
+        w = text[s:e]
         low = w.casefold()
         if w[0].isupper() and not w[1:].islower() and (glued := _GLUED.match(w)) is not None:
             head = glued.group(1)  # "ComradeKim": a title glued to the name
             if head.casefold() in _TITLE_WORDS or head.casefold() in HONORIFICS:
-                out.append(new((s, s + len(head), s + len(head), head, head.casefold(), True, False)))
+                append(make(Token, (s, s + len(head), s + len(head), head, head.casefold(), True, False)))
                 w, s, low = w[len(head) :], s + len(head), low[len(head) :]
         if low[-2:] in ("'s", "’s") and len(w) > 2 and low not in POSSESSIVE_NAME_WORDS:
-            out.append(new((s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
+            append(make(Token, (s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
         else:
-            out.append(new((s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
+            append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
     return _unglue(out)
 
 

@@ -172,7 +172,7 @@ class Featurizer(Generic[F]):
             texts = tuple(txt[i:j])
             own: tuple[list[F], str] | None = spans.get(texts)
             if own is None:
-                own = self._own(toks[i:j], ctx, gaz_type, word_gaz)
+                own = self._own(toks[i:j], texts, lows[i:j], ctx, gaz_type, word_gaz)
                 spans[texts] = own
             left: list[F] | None = lefts.get(i)
             if left is None:
@@ -242,19 +242,19 @@ class Featurizer(Generic[F]):
     def _own(
         self,
         span: Sequence[Tok],
+        texts: tuple[str, ...],
+        words: list[str],
         ctx: DocContext,
         gaz_type: Callable[[str], str | None],
         word_gaz: dict[str, str | None],
     ) -> tuple[list[F], str]:
         """The features of a spelling wherever it stands in the document, and its shape."""
         c_, o_ = self._c, self._o
-        texts = tuple([t.text for t in span])
         fixed = self._spans.get(texts)
         if fixed is None:
             fixed = self._spans[texts] = self._spelling(span)
         ids, shape, key = fixed
         row = list(ids)
-        words = [t.lower for t in span]
         size = len(words)
         w0, wl = words[0], words[-1]
         if size == 1:
@@ -262,7 +262,6 @@ class Featurizer(Generic[F]):
                 row.append(c_("lower_elsewhere"))
         elif key in ctx.lower_words:
             row.append(c_("lower_elsewhere"))
-        k_first = self.names.get(w0)
         if size > 1:
             if wl in ctx.alone:
                 row.append(c_("last_alone"))  # "John Smith ... Smith said"
@@ -271,7 +270,7 @@ class Featurizer(Generic[F]):
                 if wg is not None:
                     row.append(o_("wg", wg))
         elif w0 in ctx.inner_last:
-            row.append(c_(f"ilast:{k_first}"))
+            row.append(c_(f"ilast:{self.names.get(w0)}"))
         g = gaz_type(texts[0] if size == 1 else " ".join(texts))
         if g is not None:
             row.append(o_("gaz", g))
