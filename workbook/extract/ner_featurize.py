@@ -71,6 +71,8 @@ class Featurizer(Generic[F]):
         self._two: dict[tuple[str, str, str], F] = {}
         self._const: dict[str, F] = {}
         self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
+        self._lefts: dict[tuple[str, str, str, bool], list[F]] = {}  # _left by its words and "mid"
+        self._rights: dict[tuple[str, str, str], list[F]] = {}  # _right by its words
         self._runs: dict[tuple[int, bool, bool], F] = {  # run length, starts it, ends it
             (k, a, b): self._intern(f"run:{k}:{int(a)}{int(b)}")
             for k in range(1, 7)
@@ -140,7 +142,9 @@ class Featurizer(Generic[F]):
         return [self._intern(s) for s in f]
 
     def _clear_if_full(self) -> None:
-        if len(self._one) + len(self._two) + len(self._spans) > _CACHE_LIMIT:
+        if len(self._one) + len(self._two) + len(self._spans) + len(self._lefts) + len(self._rights) > _CACHE_LIMIT:
+            self._lefts.clear()
+            self._rights.clear()
             self._first.clear()
             self._last.clear()
             self._one.clear()
@@ -213,25 +217,37 @@ class Featurizer(Generic[F]):
         return out
 
     def _left(self, lows: Sequence[str], i: int, initial: bool, ctx: DocContext) -> list[F]:
-        """The features of the words before token ``i`` (and their conjunction with it)."""
+        """The features of the words before token ``i`` (and their conjunction with it); they depend
+        only on those words and on "mid", so they are built once per such key."""
         w0 = lows[i]
         l1 = lows[i - 1] if i > 0 else "<s>"
-        l2 = lows[i - 2] if i > 1 else "<s>"
+        l2 = lows[i - 2] if i > 1 else "<s>"  # "<s>" is no token: the key holds i > 1
+        mid = not initial and w0 in ctx.mid_sentence
+        key = (w0, l1, l2, mid)
+        row = self._lefts.get(key)
+        if row is not None:
+            return row
         row = [self._o("L1", l1), self._o("L2", l2), self._t("L1f", l1, w0)]
-        if not initial and w0 in ctx.mid_sentence:
+        if mid:
             row.append(self._c("mid"))
         if l1 in TITLE_WORDS or (l1 == "." and i > 1 and l2 in TITLE_WORDS):
             row.append(self._c("title_before"))
+        self._lefts[key] = row
         return row
 
     def _right(self, lows: Sequence[str], txt: Sequence[str], j: int) -> list[F]:
         """The features of the words from token ``j`` on (and their conjunction with token ``j - 1``)."""
         n = len(lows)
         wl = lows[j - 1]
-        r1 = lows[j] if j < n else "</s>"
         r2 = lows[j + 1] if j + 1 < n else "</s>"
-        row = [self._o("R1", r1), self._o("R2", r2), self._t("lR1", wl, r1)]
         nxt = txt[j] if j < n else ""
+        key = (wl, nxt, r2)  # r1 is nxt in lower case ("</s>" when nxt is "")
+        cached = self._rights.get(key)
+        if cached is not None:
+            return cached
+        r1 = lows[j] if j < n else "</s>"
+        row = [self._o("R1", r1), self._o("R2", r2), self._t("lR1", wl, r1)]
+        self._rights[key] = row
         if nxt[:1].islower() and nxt.isalpha():
             row.append(self._c("next_lower"))  # "North Korean leaders": a modifier, often no name
             row.append(self._o("next_lower", wl[-3:]))
