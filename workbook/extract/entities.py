@@ -203,7 +203,7 @@ class _Doc:
         if a.possessive:
             return False
         gap = self.text[a.full_end : b.start]
-        if _SPACES.fullmatch(gap):
+        if gap == " " or _SPACES.fullmatch(gap):  # one space: most pairs, without the regex
             return True
         if gap[:1] == "." and _SPACES.fullmatch(gap[1:]):
             return a.lower in HONORIFICS or a.lower in ABBREVIATED_TITLES or (len(a.text) == 1 and a.text.isupper())
