@@ -512,15 +512,11 @@ def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) 
 def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityModel) -> list[_Cand]:
     """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
 
-    def gaz_type(surface: str) -> str | None:
-        entry = gazetteer.lookup(surface)
-        return entry.type if entry is not None else None
-
     certain = bytearray(len(text) + 1)  # the classifier need not score what the rules are sure of
     for c in cands:
         if c.strength >= _CUED_PERSON or (c.strength == _NAMED and not c.splittable):
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
-    spans, probs = model.predict_with_probs(text, gaz_type, certain)
+    spans, probs = model.predict_with_probs(text, gazetteer.type_of, certain)
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
     vetoed, added = merge_learned(text, rules, spans, probs, model.common)
     full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]

@@ -71,6 +71,8 @@ class Featurizer(Generic[F]):
         self._two: dict[tuple[str, str, str], F] = {}
         self._const: dict[str, F] = {}
         self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
+        self._owns: dict[tuple[tuple[str, ...], tuple[bool, bool, bool]], list[F]] = {}  # _own, same gazetteer
+        self._owns_gaz: object = None  # the gaz_type _owns was built with
         self._lefts: dict[tuple[str, str, str, bool], list[F]] = {}  # _left by its words and "mid"
         self._rights: dict[tuple[str, str, str], list[F]] = {}  # _right by its words
         self._runs: dict[tuple[int, bool, bool], F] = {  # run length, starts it, ends it
@@ -142,7 +144,9 @@ class Featurizer(Generic[F]):
         return [self._intern(s) for s in f]
 
     def _clear_if_full(self) -> None:
-        if len(self._one) + len(self._two) + len(self._spans) + len(self._lefts) + len(self._rights) > _CACHE_LIMIT:
+        caches = (self._one, self._two, self._spans, self._lefts, self._rights, self._owns)
+        if sum(len(c) for c in caches) > _CACHE_LIMIT:
+            self._owns.clear()
             self._lefts.clear()
             self._rights.clear()
             self._first.clear()
@@ -264,34 +268,47 @@ class Featurizer(Generic[F]):
         gaz_type: Callable[[str], str | None],
         word_gaz: dict[str, str | None],
     ) -> tuple[list[F], str]:
-        """The features of a spelling wherever it stands in the document, and its shape."""
+        """The features of a spelling wherever it stands in the document, and its shape. They depend
+        on the spelling, three facts about the document and the gazetteer: with the same ``gaz_type``
+        as the previous document (a bound method such as ``Gazetteer.type_of`` compares equal), a
+        spelling seen before with the same facts reuses its features."""
         c_, o_ = self._c, self._o
         fixed = self._spans.get(texts)
         if fixed is None:
             fixed = self._spans[texts] = self._spelling(span)
         ids, shape, key = fixed
-        row = list(ids)
         size = len(words)
         w0, wl = words[0], words[-1]
+        lower = ctx.lower_words
         if size == 1:
-            if texts[0] in ctx.lower_words or w0 in ctx.lower_words:
-                row.append(c_("lower_elsewhere"))
-        elif key in ctx.lower_words:
+            facts = (texts[0] in lower or w0 in lower, False, w0 in ctx.inner_last)
+        else:
+            facts = (key in lower, wl in ctx.alone, False)
+        if gaz_type != self._owns_gaz:
+            self._owns.clear()
+            self._owns_gaz = gaz_type
+        memo_key = (texts, facts)
+        known = self._owns.get(memo_key)
+        if known is not None:
+            return known, shape
+        row = list(ids)
+        if facts[0]:
             row.append(c_("lower_elsewhere"))
         if size > 1:
-            if wl in ctx.alone:
+            if facts[1]:
                 row.append(c_("last_alone"))  # "John Smith ... Smith said"
             for t in texts:
                 wg = word_gaz[t] if t in word_gaz else word_gaz.setdefault(t, gaz_type(t))
                 if wg is not None:
                     row.append(o_("wg", wg))
-        elif w0 in ctx.inner_last:
+        elif facts[2]:
             row.append(c_(f"ilast:{self.names.get(w0)}"))
         g = gaz_type(texts[0] if size == 1 else " ".join(texts))
         if g is not None:
             row.append(o_("gaz", g))
             if w0 in GIVEN_NAMES:
                 row.append(c_("gaz_given"))
+        self._owns[memo_key] = row
         return row, shape
 
     def _spelling(self, span: Sequence[Tok]) -> tuple[list[F], str, str]:
