@@ -188,14 +188,18 @@ class _Doc:
         out: set[int] = set()
         line_start = 0
         i = 0
+        tokens = self.tokens
+        n = len(tokens)
         for line in self.text.split("\n"):
             line_end = line_start + len(line)
             j = i
-            while j < len(self.tokens) and self.tokens[j].start < line_end:
+            while j < n and tokens[j].start < line_end:
                 j += 1
-            caps = sum(1 for t in self.tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
-            if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))) and not line.rstrip().endswith("."):
-                out.update(range(i, j))
+            # fewer than four words, or a line ending in a full stop (most of them): no title-case line
+            if j - i >= 4 and not line.rstrip().endswith("."):
+                caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
+                if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
+                    out.update(range(i, j))
             i, line_start = j, line_end + 1
         return out
 
