@@ -172,9 +172,12 @@ def test_a_full_featurizer_starts_afresh_with_the_same_features(monkeypatch: pyt
     ids = Featurizer(lambda f: bucket(f, 12))
     before = ids.rows(toks, cands, ctx, lambda s: None)
     monkeypatch.setattr(nf, "_CACHE_LIMIT", 3)
+    monkeypatch.setattr(nf, "_CONTEXT_CACHE_LIMIT", 3)
     after = ids.rows(toks, cands, ctx, lambda s: None)  # caches cleared first, then filled again
     assert before == after
     assert len(ids._spans) <= len({text[c.start : c.end] for c in cands})
+    assert len(ids._owns) <= len({text[c.start : c.end] for c in cands})
+    assert ids.rows(toks, cands, ctx, lambda s: None) == before  # cleared again, same features
 
 
 def _rows_of(featurizer: Featurizer[int], text: str, gaz: object) -> list[list[int]]:
