@@ -172,9 +172,46 @@ def test_a_full_featurizer_starts_afresh_with_the_same_features(monkeypatch: pyt
     ids = Featurizer(lambda f: bucket(f, 12))
     before = ids.rows(toks, cands, ctx, lambda s: None)
     monkeypatch.setattr(nf, "_CACHE_LIMIT", 3)
+    monkeypatch.setattr(nf, "_CONTEXT_CACHE_LIMIT", 3)
     after = ids.rows(toks, cands, ctx, lambda s: None)  # caches cleared first, then filled again
     assert before == after
     assert len(ids._spans) <= len({text[c.start : c.end] for c in cands})
+    assert len(ids._owns) <= len({text[c.start : c.end] for c in cands})
+    assert ids.rows(toks, cands, ctx, lambda s: None) == before  # cleared again, same features
+
+
+def _rows_of(featurizer: Featurizer[int], text: str, gaz: object) -> list[list[int]]:
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    return featurizer.rows(toks, cands, doc_context(text, toks, cands), gaz)  # type: ignore[arg-type]
+
+
+def test_remembered_spelling_features_follow_the_document_and_the_gazetteer() -> None:
+    def places(s: str) -> str | None:
+        return "place" if s in ("Kyoto", "Rose Park") else None
+
+    def orgs(s: str) -> str | None:
+        return "organization" if s in ("Kyoto", "Rose Park") else None
+
+    plain = "Rose Park spoke in Kyoto. Rose Park said so."
+    lower = "Rose Park spoke in Kyoto. The rose was red and the park was green."
+    ids = Featurizer(lambda f: bucket(f, 12))
+    first = _rows_of(ids, plain, places)
+    # the same gazetteer, another document: "rose" and "park" in lower case there change the features
+    assert _rows_of(ids, lower, places) == _rows_of(Featurizer(lambda f: bucket(f, 12)), lower, places)
+    # another gazetteer: nothing remembered from the first one is reused
+    with_orgs = _rows_of(ids, plain, orgs)
+    assert with_orgs == _rows_of(Featurizer(lambda f: bucket(f, 12)), plain, orgs) != first
+    assert _rows_of(ids, plain, places) == first
+
+
+def test_a_gazetteers_type_of_is_one_callable_across_documents() -> None:
+    from workbook.extract.gazetteer import Gazetteer, GazetteerEntry
+
+    kyoto = GazetteerEntry("Kyoto", "place", (), 35.0, 135.8, 10.0, "test")
+    g, other = Gazetteer([kyoto]), Gazetteer([kyoto])
+    assert g.type_of == g.type_of and g.type_of != other.type_of
+    assert g.type_of("KYOTO") == "place" and g.type_of("Osaka") is None
 
 
 def test_the_model_scores_feature_ids_as_it_scores_their_strings() -> None:

@@ -97,10 +97,13 @@ def _unglue(tokens: list[Token]) -> list[Token]:
     a common defect of KCNA's text."""
     out: list[Token] = []
     for t in tokens:
+        if not t.cap or t.possessive:  # only a capitalised word can hold a glued syllable
+            out.append(t)
+            continue
         name_so_far = (
             len(out) >= 2 and out[-2].lower in SURNAME_FIRST and out[-1].cap and is_korean_syllable(out[-1].text)
         )
-        if name_so_far and t.cap and not t.possessive and not is_korean_syllable(t.text):
+        if name_so_far and not is_korean_syllable(t.text):
             for k in range(1, min(5, len(t.text) - 1)):
                 head, tail = t.text[:k], t.text[k:]
                 if tail in GLUED_WORDS and is_korean_syllable(head):
@@ -126,20 +129,22 @@ def tokenize(text: str) -> list[Token]:
     offsets. Other words are skipped: the gap between two tokens shows whether they are adjacent.
     "Korea's" gives "Korea" marked possessive, but "People's" (a possessive that belongs to names)
     stays whole; a title glued to a name ("ComradeKim") is split."""
-    out = []
-    new = Token._make
+    out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # a Token without the Python-level _make of a NamedTuple (one per token)
     for m in _token_pattern().finditer(text):
-        w, s, e = m.group(), m.start(), m.end()
+        s, e = m.span()
+        w = text[s:e]
         low = w.casefold()
         if w[0].isupper() and not w[1:].islower() and (glued := _GLUED.match(w)) is not None:
             head = glued.group(1)  # "ComradeKim": a title glued to the name
             if head.casefold() in _TITLE_WORDS or head.casefold() in HONORIFICS:
-                out.append(new((s, s + len(head), s + len(head), head, head.casefold(), True, False)))
+                append(make(Token, (s, s + len(head), s + len(head), head, head.casefold(), True, False)))
                 w, s, low = w[len(head) :], s + len(head), low[len(head) :]
         if low[-2:] in ("'s", "’s") and len(w) > 2 and low not in POSSESSIVE_NAME_WORDS:
-            out.append(new((s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
+            append(make(Token, (s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
         else:
-            out.append(new((s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
+            append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
     return _unglue(out)
 
 
@@ -183,14 +188,18 @@ class _Doc:
         out: set[int] = set()
         line_start = 0
         i = 0
+        tokens = self.tokens
+        n = len(tokens)
         for line in self.text.split("\n"):
             line_end = line_start + len(line)
             j = i
-            while j < len(self.tokens) and self.tokens[j].start < line_end:
+            while j < n and tokens[j].start < line_end:
                 j += 1
-            caps = sum(1 for t in self.tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
-            if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))) and not line.rstrip().endswith("."):
-                out.update(range(i, j))
+            # fewer than four words, or a line ending in a full stop (most of them): no title-case line
+            if j - i >= 4 and not line.rstrip().endswith("."):
+                caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
+                if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
+                    out.update(range(i, j))
             i, line_start = j, line_end + 1
         return out
 
@@ -198,7 +207,7 @@ class _Doc:
         if a.possessive:
             return False
         gap = self.text[a.full_end : b.start]
-        if _SPACES.fullmatch(gap):
+        if gap == " " or _SPACES.fullmatch(gap):  # one space: most pairs, without the regex
             return True
         if gap[:1] == "." and _SPACES.fullmatch(gap[1:]):
             return a.lower in HONORIFICS or a.lower in ABBREVIATED_TITLES or (len(a.text) == 1 and a.text.isupper())
@@ -507,15 +516,11 @@ def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) 
 def _learned(text: str, cands: list[_Cand], gazetteer: Gazetteer, model: EntityModel) -> list[_Cand]:
     """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
 
-    def gaz_type(surface: str) -> str | None:
-        entry = gazetteer.lookup(surface)
-        return entry.type if entry is not None else None
-
     certain = bytearray(len(text) + 1)  # the classifier need not score what the rules are sure of
     for c in cands:
         if c.strength >= _CUED_PERSON or (c.strength == _NAMED and not c.splittable):
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
-    spans, probs = model.predict_with_probs(text, gaz_type, certain)
+    spans, probs = model.predict_with_probs(text, gazetteer.type_of, certain)
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
     vetoed, added = merge_learned(text, rules, spans, probs, model.common)
     full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]

@@ -194,6 +194,12 @@ class Gazetteer:
         hit = self._surfaces.get(fold_key(surface))
         return hit[0] if hit else None
 
+    def type_of(self, surface: str) -> str | None:
+        """The type of the entry ``surface`` refers to, or None (a stable callable for the entity
+        classifier's features: the bound method of one gazetteer compares equal across documents)."""
+        entry = self.lookup(surface)
+        return entry.type if entry is not None else None
+
     def find(self, text: str) -> list[GazetteerMatch]:
         """Every gazetteer name in ``text``, longest first, without overlaps, in text order."""
         if not self._surfaces or not text:

@@ -97,6 +97,7 @@ TITLE_WORDS: frozenset[str] = (
 )
 _NEVER_FIRST = NEVER_NAME_START | MONTHS | WEEKDAYS
 _SENT_END = frozenset(".!?:;\"“”'‘’()[]—–-•|")
+_OPENS_NEXT = _SENT_END - frozenset("-'’")  # a token after one of these opens a sentence
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
@@ -129,45 +130,40 @@ def tokens(text: str) -> list[Tok]:
     """Words and punctuation of ``text``; a possessive "'s" is its own token."""
     out: list[Tok] = []
     append = out.append
+    new = tuple.__new__  # a Tok without the Python-level __new__ of a NamedTuple (one per token)
+    opens, possessives, particles = _OPENS_NEXT, _POSSESSIVES, _PARTICLES
     prev_end = 0
     initial = True
     newline = text.find("\n")
     for m in _TOKEN.finditer(text):
-        w = m.group()
-        s = m.start()
+        s, e = m.span()
+        w = text[s:e]
         if 0 <= newline < s:
             if newline >= prev_end:
                 initial = True
             newline = text.find("\n", s)
-        e = s + len(w)
-        if len(w) > 2 and w[-2:] in _POSSESSIVES:
-            pieces: tuple[tuple[int, int, str], ...] = ((s, e - 2, w[:-2]), (e - 2, e, w[-2:]))
-        else:
-            pieces = ((s, e, w),)
-        for a, b, piece in pieces:
-            first = piece[0]
-            cap = first.isupper()
-            if not cap and "-" in piece and first.isalpha():
-                head, _, tail = piece.partition("-")
-                cap = head.casefold() in _PARTICLES and tail[:1].isupper()
-            append(Tok(a, b, piece, piece.casefold(), cap, initial))
-            initial = piece in _SENT_END and piece not in "-'’"
         prev_end = e
+        first = w[0]
+        if len(w) > 2 and w[-2:] in possessives:
+            w = w[:-2]
+            e -= 2
+        elif first.isupper():
+            append(new(Tok, (s, e, w, w.casefold(), True, initial)))
+            initial = False  # a word or one character: only punctuation opens a sentence
+            continue
+        elif w in opens:
+            append(new(Tok, (s, e, w, w, False, initial)))
+            initial = True
+            continue
+        cap = first.isupper()
+        if not cap and "-" in w and first.isalpha():
+            head, _, tail = w.partition("-")
+            cap = head.casefold() in particles and tail[:1].isupper()
+        append(new(Tok, (s, e, w, w.casefold(), cap, initial)))
+        initial = False
+        if e != prev_end:  # the possessive after its word
+            append(new(Tok, (e, prev_end, text[e:prev_end], text[e:prev_end].casefold(), False, False)))
     return out
-
-
-def _name_like(t: Tok) -> bool:
-    return t.cap and t.text[0].isalpha()
-
-
-def _adjacent(text: str, a: Tok, b: Tok) -> bool:
-    return text[a.end : b.start] == " "
-
-
-def _cue(text: str, toks: Sequence[Tok], i: int) -> bool:
-    """An abbreviated title or rank with its full stop ("Sgt.", "Gen."): a cue, not a name word."""
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return toks[i].lower in TITLE_WORDS and nxt is not None and nxt.text == "." and nxt.start == toks[i].end
 
 
 def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
@@ -175,34 +171,42 @@ def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
     and has at most :data:`MAX_SPAN` words (see the module docstring)."""
     runs: list[tuple[int, int]] = []
     n = len(toks)
+    name_like = [t.cap and t.text[0].isalpha() for t in toks]  # _name_like of each token, once
+    # _cue of each token: an abbreviated title or rank with its full stop right after it
+    cue = [False] * n
+    for k in range(n - 1):
+        if toks[k].lower in TITLE_WORDS and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+            cue[k] = True
     i = 0
     while i < n:
-        if not _name_like(toks[i]) or _cue(text, toks, i):
+        if not name_like[i] or cue[i]:
             i += 1
             continue
         j = i + 1
         last_cap = i
-        while j < n and _adjacent(text, toks[j - 1], toks[j]):
-            t = toks[j]
-            if _cue(text, toks, j):
+        while j < n and text[toks[j - 1].end : toks[j].start] == " ":
+            if cue[j]:
                 break
-            if _name_like(t):
+            if name_like[j]:
                 last_cap = j
-            elif t.lower not in CONNECTORS and not (t.text.isdigit() and toks[j - 1].cap):
-                break
+            else:
+                t = toks[j]
+                if t.lower not in CONNECTORS and not (t.text.isdigit() and toks[j - 1].cap):
+                    break
             j += 1
         if toks[last_cap].lower not in DEMONYMS:  # "North Korean leaders": a modifier, no name
             runs.append((i, last_cap + 1))
         i = last_cap + 1
     out: list[Candidate] = []
+    new = tuple.__new__
     for a, b in runs:
         for s in range(a, b):
-            if not _name_like(toks[s]) or (toks[s].lower in _NEVER_FIRST and not toks[s].text.isupper()):
+            first = toks[s]
+            if not name_like[s] or (first.lower in _NEVER_FIRST and not first.text.isupper()):
                 continue  # "The", "However", "Monday" open no name ("The Hague" is "Hague", as in the gold)
             for e in range(s + 1, min(b, s + MAX_SPAN) + 1):
-                last = toks[e - 1]
-                if _name_like(last):
-                    out.append(Candidate(s, e, a, b, toks[s].start, last.end))
+                if name_like[e - 1]:
+                    out.append(new(Candidate, (s, e, a, b, first.start, toks[e - 1].end)))
     return out
 
 
@@ -224,8 +228,8 @@ class DocContext:
 
 
 def doc_context(text: str, toks: Sequence[Tok], cands: Sequence[Candidate]) -> DocContext:
-    lower = frozenset(t.text for t in toks if t.text[:1].islower())
-    mid = frozenset(t.lower for t in toks if t.cap and not t.initial)
+    lower = frozenset([t.text for t in toks if t.text[:1].islower()])
+    mid = frozenset([t.lower for t in toks if t.cap and not t.initial])
     runs = {(c.run_start, c.run_end) for c in cands}
     last = frozenset(toks[b - 1].lower for a, b in runs if b - a >= 2)
     first = frozenset(toks[a].lower for a, b in runs if b - a >= 2 and not toks[a].initial)

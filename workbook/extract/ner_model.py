@@ -108,12 +108,10 @@ class EntityModel:
         a sentence reads as the "Higuchi" of mid-sentence."""
         if self.pooling <= 0:
             return probs
-        ids: dict[str, int] = {}
-        key = np.fromiter(
-            (ids.setdefault(" ".join(t.lower for t in toks[c.i : c.j]), len(ids)) for c in cands),
-            dtype=np.int64,
-            count=len(cands),
-        )
+        ids: dict[tuple[str, ...], int] = {}  # a spelling's words (no token holds a space)
+        lows = [t.lower for t in toks]
+        setdefault = ids.setdefault
+        key = np.array([setdefault(tuple(lows[c[0] : c[1]]), len(ids)) for c in cands], dtype=np.int64)
         sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
         np.add.at(sums, key, probs)
         counts = np.bincount(key, minlength=len(ids))[:, None]
@@ -132,22 +130,20 @@ class EntityModel:
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
         order = keep[np.argsort(probs[keep, 0], kind="stable")]
         mid = {t.lower for t in toks if t.cap and not t.initial}
-        taken = np.zeros(len(toks) + 1, dtype=bool)
+        taken = bytearray(len(toks) + 1)  # tokens of spans already decoded
+        classes = self.classes
+        best_of, p_best_of, p_none_of = best.tolist(), p_best.tolist(), probs[:, 0].tolist()
         out: list[ScoredSpan] = []
         for k in order.tolist():
-            c = cands[k]
-            if taken[c.i : c.j].any():
+            i, j, _, _, start, end = cands[k]
+            if taken.find(1, i, j) >= 0:
                 continue
-            taken[c.i : c.j] = True
-            words = tuple(t.text for t in toks[c.i : c.j])
-            left = toks[c.i - 1].lower if c.i > 0 else ""
-            first = toks[c.i]
-            weak = c.j - c.i == 1 and first.initial and first.lower not in mid and not first.text.isupper()
-            out.append(
-                ScoredSpan(
-                    c.start, c.end, self.classes[best[k]], float(p_best[k]), float(probs[k, 0]), words, left, weak
-                )
-            )
+            taken[i:j] = b"\x01" * (j - i)
+            words = tuple([t.text for t in toks[i:j]])
+            left = toks[i - 1].lower if i > 0 else ""
+            first = toks[i]
+            weak = j - i == 1 and first.initial and first.lower not in mid and not first.text.isupper()
+            out.append(ScoredSpan(start, end, classes[best_of[k]], p_best_of[k], p_none_of[k], words, left, weak))
         return sorted(out, key=lambda s: s.start)
 
     def predict(self, text: str, gaz_type: Callable[[str], str | None]) -> list[ScoredSpan]:
