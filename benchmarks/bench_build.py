@@ -105,8 +105,13 @@ def measure(name: str, mode: str, data: Path, workers: int, reference_docs: int)
             for j, text in enumerate(chunk):
                 extraction_rows(f"d{i + j}", text, extractor.extract(DocumentInput(f"d{i + j}", text)))
             ext_cpu += time.process_time() - c
-        out.update(docs=len(texts), mb=sum(len(x.encode()) for x in texts) / 1e6, tok_cpu=tok_cpu, ext_cpu=ext_cpu,
-                   tokens=n_tokens)  # fmt: skip
+        out.update(
+            docs=len(texts),
+            mb=sum(len(x.encode()) for x in texts) / 1e6,
+            tok_cpu=tok_cpu,
+            ext_cpu=ext_cpu,
+            tokens=n_tokens,
+        )
     else:
         from workbook.build import build
         from workbook.engines.dask_engine import DaskEngine
@@ -121,23 +126,47 @@ def measure(name: str, mode: str, data: Path, workers: int, reference_docs: int)
         with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
             t, cpu0 = time.perf_counter(), _cpu()
             report = build(
-                list(c.paths), Path(tmp) / "ws", extractor=extractor, mapping=c.mapping, progress=False, force=True,
-                engine=engine, workers=workers if mode == "workers" else None,
-            )  # fmt: skip
+                list(c.paths),
+                Path(tmp) / "ws",
+                extractor=extractor,
+                mapping=c.mapping,
+                progress=False,
+                force=True,
+                engine=engine,
+                workers=workers if mode == "workers" else None,
+            )
             seconds, cpu = time.perf_counter() - t, _cpu() - cpu0
             out["build_peak_rss_mb"] = _peak_mb()  # before the checks below read the workspace back
             text_mb = float(read_book(Path(tmp) / "ws").documents["text"].str.len().sum()) / 1e6
             mb = sum(len(x.encode()) for x in read_book(Path(tmp) / "ws").documents["text"]) / 1e6
-        out.update(docs=report.n_documents, mb=mb, chars_m=text_mb, seconds=seconds, cpu=cpu, timings=report.timings,
-                   counts=report.counts)  # fmt: skip
+        out.update(
+            docs=report.n_documents,
+            mb=mb,
+            chars_m=text_mb,
+            seconds=seconds,
+            cpu=cpu,
+            timings=report.timings,
+            counts=report.counts,
+        )
     out["peak_rss_mb"] = _peak_mb()
     out["load"] = load_average()
     return out
 
 
 def _child(name: str, mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
-    cmd = [sys.executable, __file__, "--one", name, mode, "--data", str(args.data), "--workers", str(args.workers),
-           "--reference-docs", str(args.reference_docs)]  # fmt: skip
+    cmd = [
+        sys.executable,
+        __file__,
+        "--one",
+        name,
+        mode,
+        "--data",
+        str(args.data),
+        "--workers",
+        str(args.workers),
+        "--reference-docs",
+        str(args.reference_docs),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         print(f"  {name} {mode} failed:\n{done.stderr[-2000:]}", flush=True)
@@ -148,14 +177,17 @@ def _child(name: str, mode: str, args: argparse.Namespace) -> dict[str, Any] | N
 
 def _reference_row(r: dict[str, Any]) -> str:
     tok, ext = r["mb"] / r["tok_cpu"], r["mb"] / r["ext_cpu"]
-    return (f"{r['corpus']:11} {'reference':10} {r['docs']:>7,} {r['mb']:>6.1f}  tokenizer {tok:5.2f} MB/cpu-s, "
-            f"extractor {ext:5.2f} MB/cpu-s ({r['docs'] / r['ext_cpu']:.0f} docs/cpu-s): ext/tok = {ext / tok:.3f}"
-            f"  load={r['load']}")  # fmt: skip
+    return (
+        f"{r['corpus']:11} {'reference':10} {r['docs']:>7,} {r['mb']:>6.1f}  tokenizer {tok:5.2f} MB/cpu-s, "
+        f"extractor {ext:5.2f} MB/cpu-s ({r['docs'] / r['ext_cpu']:.0f} docs/cpu-s): ext/tok = {ext / tok:.3f}"
+        f"  load={r['load']}"
+    )
 
 
 def _row(r: dict[str, Any], first: dict[str, Any] | None) -> str:
-    label = {"serial": "build", "workers": f"build -w{r.get('workers', '')}",
-             "dask": f"dask -w{r.get('workers', '')}"}[r["mode"]]  # fmt: skip
+    label = {"serial": "build", "workers": f"build -w{r.get('workers', '')}", "dask": f"dask -w{r.get('workers', '')}"}[
+        r["mode"]
+    ]
     line = f"{r['corpus']:11} {label:10} {r['docs']:>7,} {r['mb']:>6.1f} {r['seconds']:>8.1f} {r['cpu']:>8.1f} "
     line += f"{r['mb'] / r['seconds']:>6.2f} {r['docs'] / r['seconds']:>7.0f} {r['mb'] / r['cpu']:>6.2f} "
     line += f"{r['docs'] / r['cpu']:>7.0f} "
@@ -181,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print(f"load average at start: {load_average()}; MB = 10^6 bytes of UTF-8 text; wall and cpu in seconds\n")
-    header = (f"{'corpus':11} {'run':10} {'docs':>7} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'MB/s':>6} {'docs/s':>7} "
-              f"{'MB/cpu':>6} {'doc/cpu':>7} {'growth':>6}  wall seconds per stage")  # fmt: skip
+    header = (
+        f"{'corpus':11} {'run':10} {'docs':>7} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'MB/s':>6} {'docs/s':>7} "
+        f"{'MB/cpu':>6} {'doc/cpu':>7} {'growth':>6}  wall seconds per stage"
+    )
     print(header)
     print("-" * len(header), flush=True)
     first_serial: dict[str, Any] | None = None

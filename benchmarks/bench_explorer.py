@@ -53,18 +53,33 @@ def synthetic_book(n_events: int, seed: int = 0) -> Book:
     ent_types[:n_places] = "place"
     published = pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 3650, n_docs), unit="D")
     texts = [" ".join(rng.choice(WORDS, 40)) + f" doc {i}." for i in range(n_docs)]
-    documents = pd.DataFrame({
-        "doc_id": doc_ids, "title": [f"Report {i}: {t[:30]}" for i, t in enumerate(texts)],
-        "publisher": np.array(["KCNA", "Yonhap", "Reuters", None], dtype=object)[rng.integers(0, 4, n_docs)],
-        "published": published, "source": [f"{d}.txt" for d in doc_ids], "sha256": [d * 4 for d in doc_ids],
-        "text": texts, "n_chars": [len(t) for t in texts], "language": "en", "format": "txt",
-    })  # fmt: skip
+    documents = pd.DataFrame(
+        {
+            "doc_id": doc_ids,
+            "title": [f"Report {i}: {t[:30]}" for i, t in enumerate(texts)],
+            "publisher": np.array(["KCNA", "Yonhap", "Reuters", None], dtype=object)[rng.integers(0, 4, n_docs)],
+            "published": published,
+            "source": [f"{d}.txt" for d in doc_ids],
+            "sha256": [d * 4 for d in doc_ids],
+            "text": texts,
+            "n_chars": [len(t) for t in texts],
+            "language": "en",
+            "format": "txt",
+        }
+    )
 
     def spans(n: int, key: str) -> pd.DataFrame:
         doc = rng.integers(0, n_docs, n)
         start = rng.integers(0, 200, n)
-        return pd.DataFrame({f"{key}_id": [f"{key[0]}{i:015x}" for i in range(n)], "doc_id": doc_ids[doc],
-                             "start": start, "end": start + 6, "sentence": rng.integers(0, 12, n)})  # fmt: skip
+        return pd.DataFrame(
+            {
+                f"{key}_id": [f"{key[0]}{i:015x}" for i in range(n)],
+                "doc_id": doc_ids[doc],
+                "start": start,
+                "end": start + 6,
+                "sentence": rng.integers(0, 12, n),
+            }
+        )
 
     m = spans(n_ment, "mention")
     ment_ent = np.minimum(rng.zipf(1.6, n_ment) - 1, n_ent - 1)
@@ -73,8 +88,15 @@ def synthetic_book(n_events: int, seed: int = 0) -> Book:
     m["resolution"] = "exact"
     m["candidates"] = [[] for _ in range(n_ment)]
     counts = m.groupby("entity_id").agg(n_mentions=("mention_id", "size"), n_docs=("doc_id", "nunique"))
-    entities = pd.DataFrame({"entity_id": ent_ids, "name": [f"Entity {i}" for i in range(n_ent)], "type": ent_types,
-                             "aliases": [[] for _ in range(n_ent)], "origin": "rules"})  # fmt: skip
+    entities = pd.DataFrame(
+        {
+            "entity_id": ent_ids,
+            "name": [f"Entity {i}" for i in range(n_ent)],
+            "type": ent_types,
+            "aliases": [[] for _ in range(n_ent)],
+            "origin": "rules",
+        }
+    )
     entities = entities.join(counts, on="entity_id").fillna({"n_mentions": 0, "n_docs": 0})
     c = spans(n_claims, "claim")
     c["text"] = "the missile may fly"
@@ -96,14 +118,24 @@ def synthetic_book(n_events: int, seed: int = 0) -> Book:
     v["precision"] = precision
     v["resolution"] = "absolute"
     v["entity_ids"] = [[ent_ids[a], ent_ids[b]] for a, b in rng.integers(0, n_ent, (n_events, 2))]
-    places = pd.DataFrame({"entity_id": ent_ids[:n_places], "lat": rng.uniform(35, 43, n_places),
-                           "lon": rng.uniform(124, 131, n_places), "uncertainty_km": rng.uniform(1, 50, n_places),
-                           "coord_source": "gazetteer", "source_name": "synthetic"})  # fmt: skip
+    places = pd.DataFrame(
+        {
+            "entity_id": ent_ids[:n_places],
+            "lat": rng.uniform(35, 43, n_places),
+            "lon": rng.uniform(124, 131, n_places),
+            "uncertainty_km": rng.uniform(1, 50, n_places),
+            "coord_source": "gazetteer",
+            "source_name": "synthetic",
+        }
+    )
     return Book(
-        documents=conform("documents", documents), entities=conform("entities", entities),
-        mentions=conform("mentions", m), claims=conform("claims", c), events=conform("events", v),
+        documents=conform("documents", documents),
+        entities=conform("entities", entities),
+        mentions=conform("mentions", m),
+        claims=conform("claims", c),
+        events=conform("events", v),
         places=conform("places", places),
-    )  # fmt: skip
+    )
 
 
 def specs_for(book: Book) -> list[FilterSpec]:
@@ -190,22 +222,32 @@ def bench(n_events: int, repeat: int, views: Sequence[str] = DEFAULT_VIEWS) -> d
                         build_view(ex.filtered, view, ex.view_options.get(view), cache=cache)
                     direct[how].append(time.perf_counter() - t)
         per_chart = {
-            view: (1000 * statistics.median(timer.build[view]), 1000 * statistics.median(timer.payload[view]),
-                   statistics.median(timer.kb[view]))
-            for view in views if view in timer.build
-        }  # fmt: skip
+            view: (
+                1000 * statistics.median(timer.build[view]),
+                1000 * statistics.median(timer.payload[view]),
+                statistics.median(timer.kb[view]),
+            )
+            for view in views
+            if view in timer.build
+        }
     ex.spec = specs_for(book)[1]
     t = time.perf_counter()
     ex.undo()  # back to a spec whose figures are cached
     undo = time.perf_counter() - t
     payload = len(json.dumps(ex.host.figures))
     row = {
-        "events": n_events, "book_s": made, "explore_s": built, "median_ms": 1000 * statistics.median(totals),
+        "events": n_events,
+        "book_s": made,
+        "explore_s": built,
+        "median_ms": 1000 * statistics.median(totals),
         "cpu_ms": 1000 * statistics.median(cpu),
-        "max_ms": 1000 * max(totals), "undo_ms": 1000 * undo, "figures_kb": payload / 1024,
-        **{f"{k}_ms": 1000 * statistics.median(v) for k, v in parts.items()}, "per_chart": per_chart,
+        "max_ms": 1000 * max(totals),
+        "undo_ms": 1000 * undo,
+        "figures_kb": payload / 1024,
+        **{f"{k}_ms": 1000 * statistics.median(v) for k, v in parts.items()},
+        "per_chart": per_chart,
         **{f"direct_{k}_ms": 1000 * statistics.median(v) for k, v in direct.items()},
-    }  # fmt: skip
+    }
     return row
 
 
@@ -217,16 +259,20 @@ def main() -> None:
     parser.add_argument("--per-chart", action="store_true", help="print each view's build and payload times")
     args = parser.parse_args()
     views = list(VIEWS) if args.views == ["all"] else args.views
-    print(f"{'events':>8} {'median':>8} {'cpu':>7} {'max':>8} {'filter':>7} {'charts':>7} {'views':>7} {'tbl+pnl':>7} "
-          f"{'undo':>6} {'fig KB':>7} {'explore()':>9}")  # fmt: skip
+    print(
+        f"{'events':>8} {'median':>8} {'cpu':>7} {'max':>8} {'filter':>7} {'charts':>7} {'views':>7} {'tbl+pnl':>7} "
+        f"{'undo':>6} {'fig KB':>7} {'explore()':>9}"
+    )
     rows = []
     for n in args.sizes:
         r = bench(n, args.repeat, views)
         rows.append(r)
-        print(f"{r['events']:>8,} {r['median_ms']:>6.0f}ms {r['cpu_ms']:>5.0f}ms {r['max_ms']:>6.0f}ms "
-              f"{r['filter_ms']:>5.0f}ms {r['charts_ms']:>5.0f}ms {r['views_ms']:>5.0f}ms "
-              f"{r['table_panel_ms']:>5.0f}ms {r['undo_ms']:>4.0f}ms {r['figures_kb']:>7.0f} {r['explore_s']:>8.2f}s",
-              flush=True)  # fmt: skip
+        print(
+            f"{r['events']:>8,} {r['median_ms']:>6.0f}ms {r['cpu_ms']:>5.0f}ms {r['max_ms']:>6.0f}ms "
+            f"{r['filter_ms']:>5.0f}ms {r['charts_ms']:>5.0f}ms {r['views_ms']:>5.0f}ms "
+            f"{r['table_panel_ms']:>5.0f}ms {r['undo_ms']:>4.0f}ms {r['figures_kb']:>7.0f} {r['explore_s']:>8.2f}s",
+            flush=True,
+        )
     if args.per_chart:
         print("\nper chart, median over the refreshes: build ms / payload (JSON for the page) ms / payload KB")
         print(f"{'view':>10} " + " ".join(f"{r['events']:>22,}" for r in rows))

@@ -66,7 +66,9 @@ NOTEBOOK = "explorer_bench.ipynb"
 USER_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none", "recordTiming": True},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True,
+        "fetchNews": "false",
+        "checkForUpdates": False,
+        "doNotDisturbMode": True,
     },
 }
 #: Page-side bookkeeping: the time of every view (re)drawn in the explorer and of the status line changing.
@@ -111,8 +113,10 @@ def _notebook(workspace: Path) -> str:
         "len(book.documents)",
         "ex = wb.explore(book)\nex",
     ]
-    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
-              "source": s} for i, s in enumerate(sources)]  # fmt: skip
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": s}
+        for i, s in enumerate(sources)
+    ]
     meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     return json.dumps({"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5})
 
@@ -162,11 +166,18 @@ def tile_workspace(source: Path, tiles: int, out: Path) -> Path:
     tables.update(entities=entities, places=book.places, build_issues=book.build_issues)
     manifest = dict(read_manifest(source))
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-tiled"
-    manifest.update(build_id=build_id, tiled_from=str(source), tiles=tiles,
-                    counts={n: len(t) for n, t in tables.items() if not n.startswith("_")},
-                    documents={d: {"source": s, "sha256": h} for d, s, h in zip(
-                        tables["documents"]["doc_id"], tables["documents"]["source"], tables["documents"]["sha256"],
-                        strict=True)})  # fmt: skip
+    manifest.update(
+        build_id=build_id,
+        tiled_from=str(source),
+        tiles=tiles,
+        counts={n: len(t) for n, t in tables.items() if not n.startswith("_")},
+        documents={
+            d: {"source": s, "sha256": h}
+            for d, s, h in zip(
+                tables["documents"]["doc_id"], tables["documents"]["source"], tables["documents"]["sha256"], strict=True
+            )
+        },
+    )
     write_snapshot(out, build_id, tables, manifest)
     return out
 
@@ -222,10 +233,18 @@ def _wait(page: Any, js: str, timeout_s: float, what: str, arg: Any = None) -> N
 
 
 def _run_cell(page: Any, index: int, timeout_s: float) -> dict[str, Any]:
-    page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i;"
-                  " return window.jupyterapp.commands.execute('notebook:run-cell'); }", index)  # fmt: skip
-    _wait(page, f"() => window.jupyterapp.shell.currentWidget.content.model.sharedModel.cells[{index}]"
-                ".toJSON().execution_count != null", timeout_s, f"cell {index} to run")  # fmt: skip
+    page.evaluate(
+        "(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i;"
+        " return window.jupyterapp.commands.execute('notebook:run-cell'); }",
+        index,
+    )
+    _wait(
+        page,
+        f"() => window.jupyterapp.shell.currentWidget.content.model.sharedModel.cells[{index}]"
+        ".toJSON().execution_count != null",
+        timeout_s,
+        f"cell {index} to run",
+    )
     _wait(page, IDLE_JS, timeout_s, "the kernel to be idle")
     cell: dict[str, Any] = page.evaluate(CELLS_JS)[index]
     if cell["errors"]:
@@ -250,16 +269,23 @@ def _action(page: Any, log: RequestLog, act: Callable[[], None], settle_s: float
     _settle(page, at, settle_s, 180)
     m = page.evaluate("() => window.__wbm")
     after = [d for d in m["draws"] if d[0] >= at]
-    return {"redraw_ms": (max(d[0] for d in after) - at) if after else None, "views": sorted({d[1] for d in after}),
-            "status_ms": (m["statusAt"] - at) if m["statusAt"] else None, "ws_bytes": log.websocket_bytes - ws0}
+    return {
+        "redraw_ms": (max(d[0] for d in after) - at) if after else None,
+        "views": sorted({d[1] for d in after}),
+        "status_ms": (m["statusAt"] - at) if m["statusAt"] else None,
+        "ws_bytes": log.websocket_bytes - ws0,
+    }
 
 
 def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, Any] = {"workspace": str(workspace)}
-    with tempfile.TemporaryDirectory(prefix="bench-explorer-browser-") as tmp, _lab(workspace, Path(tmp)) as lab, \
-            sync_playwright() as pw:  # fmt: skip
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-explorer-browser-") as tmp,
+        _lab(workspace, Path(tmp)) as lab,
+        sync_playwright() as pw,
+    ):
         browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         try:
             context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
@@ -275,18 +301,27 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
                 out["open_s"] = round((_ms(t["shell.execute_reply"]) - _ms(t["iopub.execute_input"])) / 1000, 2)
             page.evaluate(WATCH_JS)
             cell = _run_cell(page, 1, 600)
-            _wait(page, "() => document.querySelector('.wb-explorer .wb-view[data-revision] .main-svg')", 300,
-                  "the explorer's first view")  # fmt: skip
+            _wait(
+                page,
+                "() => document.querySelector('.wb-explorer .wb-view[data-revision] .main-svg')",
+                300,
+                "the explorer's first view",
+            )
             started = _ms(cell["timing"]["iopub.execute_input"])
             _settle(page, started, settle_s, 300)
             m = page.evaluate("() => window.__wbm")
             n_views = page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view').length")
             drawn = page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view[data-revision]').length")
-            out.update(first_draw_s=round((max(d[0] for d in m["draws"]) - started) / 1000, 2),
-                       first_view_s=round((min(d[0] for d in m["draws"]) - started) / 1000, 2),
-                       cell_kernel_s=round((_ms(cell["timing"]["shell.execute_reply"]) - started) / 1000, 2),
-                       views=n_views, views_drawn=drawn, http_bytes=log.encoded_bytes,
-                       ws_bytes=log.websocket_bytes, payload_bytes=log.encoded_bytes + log.websocket_bytes)  # fmt: skip
+            out.update(
+                first_draw_s=round((max(d[0] for d in m["draws"]) - started) / 1000, 2),
+                first_view_s=round((min(d[0] for d in m["draws"]) - started) / 1000, 2),
+                cell_kernel_s=round((_ms(cell["timing"]["shell.execute_reply"]) - started) / 1000, 2),
+                views=n_views,
+                views_drawn=drawn,
+                http_bytes=log.encoded_bytes,
+                ws_bytes=log.websocket_bytes,
+                payload_bytes=log.encoded_bytes + log.websocket_bytes,
+            )
             if shots:
                 page.screenshot(path=str(shots / f"{workspace.stem}-explorer.png"))
             out["clicks"] = _clicks(page, log, rounds, settle_s, workspace)
@@ -347,29 +382,42 @@ def _report(name: str, r: dict[str, Any]) -> None:
     redraws = [c["redraw_ms"] for c in clicks if c["redraw_ms"] is not None]
     print(f"\n{name}: {r['workspace']}  (load {r.get('load')})")
     print(f"  open (cell 1, kernel)   {r.get('open_s', '?')} s")
-    print(f"  first draw              {r['first_draw_s']:.2f} s after the cell started (first view "
-          f"{r['first_view_s']:.2f} s; kernel done at {r['cell_kernel_s']:.2f} s); {r['views_drawn']}/{r['views']} "
-          f"views drawn   goal <= 3 s")  # fmt: skip
-    print(f"  payload                 {r['payload_bytes'] / 1e6:.2f} MB (HTTP {r['http_bytes'] / 1e6:.2f} MB, "
-          f"websocket {r['ws_bytes'] / 1e6:.2f} MB)   goal <= 8 MB")  # fmt: skip
+    print(
+        f"  first draw              {r['first_draw_s']:.2f} s after the cell started (first view "
+        f"{r['first_view_s']:.2f} s; kernel done at {r['cell_kernel_s']:.2f} s); {r['views_drawn']}/{r['views']} "
+        f"views drawn   goal <= 3 s"
+    )
+    print(
+        f"  payload                 {r['payload_bytes'] / 1e6:.2f} MB (HTTP {r['http_bytes'] / 1e6:.2f} MB, "
+        f"websocket {r['ws_bytes'] / 1e6:.2f} MB)   goal <= 8 MB"
+    )
     med = _median(redraws)
-    print(f"  click to redraw median  {med:.0f} ms over {len(redraws)} actions   goal <= 300 ms" if med is not None
-          else "  click to redraw: no redraw seen")  # fmt: skip
+    print(
+        f"  click to redraw median  {med:.0f} ms over {len(redraws)} actions   goal <= 300 ms"
+        if med is not None
+        else "  click to redraw: no redraw seen"
+    )
     for kind in ("entity list", "chart bar", "date from", "reset"):
         mine = [c for c in clicks if c["kind"] == kind]
         red = [c["redraw_ms"] for c in mine if c["redraw_ms"] is not None]
         st = [c["status_ms"] for c in mine if c["status_ms"] is not None]
         ws = [c["ws_bytes"] for c in mine]
         if mine:
-            print(f"    {kind:12} redraw median {_median(red) or 0:6.0f} ms (max {max(red or [0]):6.0f}), status "
-                  f"median {_median(st) or 0:6.0f} ms, websocket {(_median(ws) or 0) / 1e3:7.0f} kB/action, "
-                  f"views redrawn {sorted({v for c in mine for v in c['views']})}")  # fmt: skip
+            print(
+                f"    {kind:12} redraw median {_median(red) or 0:6.0f} ms (max {max(red or [0]):6.0f}), status "
+                f"median {_median(st) or 0:6.0f} ms, websocket {(_median(ws) or 0) / 1e3:7.0f} kB/action, "
+                f"views redrawn {sorted({v for c in mine for v in c['views']})}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--workspaces", nargs="+", default=["seed", "kcna-2024", "synth-100k"],
-                    help="seed, kcna-2024, synth-100k, a corpus of corpora.py, or a workspace folder")
+    ap.add_argument(
+        "--workspaces",
+        nargs="+",
+        default=["seed", "kcna-2024", "synth-100k"],
+        help="seed, kcna-2024, synth-100k, a corpus of corpora.py, or a workspace folder",
+    )
     ap.add_argument("--data", type=Path, default=default_data_dir(), help="where corpora and workspaces are kept")
     ap.add_argument("--tile-from", default="synth-5k", help="the built corpus that synth-100k tiles")
     ap.add_argument("--tiles", type=int, default=20, help="copies of --tile-from in synth-100k")

@@ -43,8 +43,11 @@ def main() -> None:
             cpu.append(time.process_time() - c0)
         latest = max((p for p in Path(tmp).iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
         exported = report_figures((latest / "report.html").read_text(encoding="utf-8"))
-        same = [v for v, fig in zip(VIEWS, exported, strict=True)
-                if same_json(plain_figure(fig), plain_figure(ex.figure(v)))]  # fmt: skip
+        same = [
+            v
+            for v, fig in zip(VIEWS, exported, strict=True)
+            if same_json(plain_figure(fig), plain_figure(ex.figure(v)))
+        ]
     print(
         f"{args.events:,} events: {len(same)}/{len(VIEWS)} views exported as on screen ({', '.join(same) or '-'}); "
         f"export (html) median {statistics.median(times):.2f} s wall, {statistics.median(cpu):.2f} s CPU over "

@@ -66,7 +66,8 @@ def stage_times(ex: DefaultExtractor, docs: list[DocumentInput]) -> tuple[dict[s
         text = doc.text
         sentences = timed("sentences", lambda: split_sentences(text))  # noqa: B023
         ents, ments, places = timed(
-            "entities", lambda: extract_entities(text, sentences, ex.gazetteer, ex.entity_model)  # noqa: B023
+            "entities",
+            lambda: extract_entities(text, sentences, ex.gazetteer, ex.entity_model),  # noqa: B023
         )
         ents, ments, places = timed("acronyms", lambda: link_acronyms(text, sentences, ents, ments, places))  # noqa: B023
         claims = timed("claims", lambda: extract_claims(text, sentences, ents, ments))  # noqa: B023

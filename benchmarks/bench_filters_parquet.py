@@ -77,15 +77,21 @@ def main(argv: list[str] | None = None) -> int:
         pq_con = parquet_connection(snapshot, args.threads)
         executor = DuckDBExecutor(ws, threads=args.threads)
         print(f"load average before timing: {load_average()} on {os.cpu_count()} cores\n")
-        header = (f"{'spec':27} {'docs':>6} {'ments':>7} {'masks':>11} {'apply':>11} {'duck-mem':>11} "
-                  f"{'duck-pq':>11} {'executor':>11}  p95 ratio to apply: mem / pq / exec")  # fmt: skip
+        header = (
+            f"{'spec':27} {'docs':>6} {'ments':>7} {'masks':>11} {'apply':>11} {'duck-mem':>11} "
+            f"{'duck-pq':>11} {'executor':>11}  p95 ratio to apply: mem / pq / exec"
+        )
         print(header + "\n" + "-" * len(header))
         failures = 0
         p95: dict[str, list[float]] = {k: [] for k in ("masks", "apply", "mem", "pq", "exec")}
         for label, spec in specs(book).items():
             ours = {n: len(apply(book, spec, index=index).table(n)) for n in TABLE_ORDER}
-            checks = {"masks": compute_masks(spec, index).counts(), "duck-mem": duckdb_run(mem, spec),
-                      "duck-pq": duckdb_run(pq_con, spec), "executor": executor.counts(spec)}  # fmt: skip
+            checks = {
+                "masks": compute_masks(spec, index).counts(),
+                "duck-mem": duckdb_run(mem, spec),
+                "duck-pq": duckdb_run(pq_con, spec),
+                "executor": executor.counts(spec),
+            }
             for what, counts in checks.items():
                 if counts != ours:
                     failures += 1

@@ -57,8 +57,10 @@ def make_workspace(ws: Path) -> Path:
     book = synth_book(1.0)
     texts = [a.text for a in articles(len(book.documents), seed=0)]
     documents = book.documents.assign(text=pd.array(texts, dtype="string"), n_chars=[len(t) for t in texts])
-    tables = {name: book.table(name) for name in ("entities", "mentions", "claims", "events", "places",
-                                                  "build_issues", "annotations")}  # fmt: skip
+    tables = {
+        name: book.table(name)
+        for name in ("entities", "mentions", "claims", "events", "places", "build_issues", "annotations")
+    }
     tables["documents"] = documents
     write_snapshot(ws, "bench-open", tables, {"schema_version": SCHEMA_VERSION, "build_id": "bench-open"})
     return ws
@@ -153,8 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         note = ""
         if "open_s" in runs[0]:
             note = f"open {statistics.median(r['open_s'] for r in runs):.2f} s of it"
-        print(f"{mode:16} {secs:>8.2f} {secs / reference:>8.2f} {peak:>8.0f} {runs[0]['before_mb']:>9.0f} "
-              f"{statistics.median(r['after_mb'] for r in runs):>7.0f}  {note}", flush=True)  # fmt: skip
+        print(
+            f"{mode:16} {secs:>8.2f} {secs / reference:>8.2f} {peak:>8.0f} {runs[0]['before_mb']:>9.0f} "
+            f"{statistics.median(r['after_mb'] for r in runs):>7.0f}  {note}",
+            flush=True,
+        )
     print(f"\nmedians of {args.repeat} runs, each in a fresh process; load average {load_average()}")
     print("peak MB = VmHWM of the process (baseline = after imports); goals: open <= 2 s, peak <= 1024 MB")
     return 0

@@ -68,8 +68,15 @@ def _kcna_2012(data: Path) -> Path | None:
         for i, (story, link, language, title) in enumerate(rows):
             m = _KCNA_URL_DATE.search(str(link or ""))
             published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
-            record = {"id": i, "title": title, "text": story, "url": link, "published": published,
-                      "publisher": "KCNA", "language": language}  # fmt: skip
+            record = {
+                "id": i,
+                "title": title,
+                "text": story,
+                "url": link,
+                "published": published,
+                "publisher": "KCNA",
+                "language": language,
+            }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return out
 

@@ -137,8 +137,9 @@ def miss_kind(found: bool, gold: str | None, claim: ClaimRecord | None, shown: s
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 
 
-def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False,
-             misses: dict[str, dict[str, int]] | None = None) -> Counts:
+def evaluate(
+    data: Path, gold: list[dict[str, Any]], *, show: bool = False, misses: dict[str, dict[str, int]] | None = None
+) -> Counts:
     """Per set and kind (and "all"): (instances, found, found with the right speaker). ``misses``,
     when given, is filled with the count of each :func:`miss_kind` per set."""
     extractor = DefaultExtractor()
@@ -171,9 +172,11 @@ def evaluate(data: Path, gold: list[dict[str, Any]], *, show: bool = False,
                 misses.setdefault(set_name, {}).setdefault(why, 0)
                 misses[set_name][why] += 1
             if show and not right:
-                print(f"  miss {set_name} {doc}: {g['text'][:60]!r} gold={g['speaker']!r} "
-                      f"found={found} shown={shown!r}"
-                      f" written={best.speaker_as_written if found and best else None!r}")
+                print(
+                    f"  miss {set_name} {doc}: {g['text'][:60]!r} gold={g['speaker']!r} "
+                    f"found={found} shown={shown!r}"
+                    f" written={best.speaker_as_written if found and best else None!r}"
+                )
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
 
@@ -237,9 +240,14 @@ def main(argv: list[str] | None = None) -> None:
             if n:
                 print(f"{set_name:8} {kind:9} {n:4d} {found / n:7.0%} {right / n:14.0%}")
     if args.miss_kinds:
-        print("misses by kind: " + "; ".join(
-            f"{set_name}: " + ", ".join(f"{k} {misses[set_name].get(k, 0)}" for k in MISS_KINDS)
-            for set_name in SETS if set_name in misses))
+        print(
+            "misses by kind: "
+            + "; ".join(
+                f"{set_name}: " + ", ".join(f"{k} {misses[set_name].get(k, 0)}" for k in MISS_KINDS)
+                for set_name in SETS
+                if set_name in misses
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ def _interval(value: str, last: bool) -> date | None:
             y, m = int(parts[0]), int(parts[1])
             if not last:
                 return date(y, m, 1)
-            return (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
         if len(parts) == 1 and len(parts[0]) == 4:
             return date(int(parts[0]), 12, 31) if last else date(int(parts[0]), 1, 1)
     except ValueError:
@@ -135,9 +135,11 @@ def score_gum(folder: Path, label: str) -> None:
     print(f"{label}: {len(files)} documents, {chars:,} characters, {cpu:.2f} cpu-s")
     print(f"  date expressions found: {found}; resolved to dates: {resolved} ({resolved / max(found, 1):.0%})")
     print(f"  gold dates with a value: {n_gold}; overlapped by an expression: {hit} ({hit / max(n_gold, 1):.0%})")
-    print(f"  resolved exactly as gold: {correct} ({correct / max(n_gold, 1):.0%} of gold, "
-          f"{correct / max(hit, 1):.0%} of those found); holding it (a range or coarser): {holds}; "
-          f"wrong (disjoint from gold): {wrong}")
+    print(
+        f"  resolved exactly as gold: {correct} ({correct / max(n_gold, 1):.0%} of gold, "
+        f"{correct / max(hit, 1):.0%} of those found); holding it (a range or coarser): {holds}; "
+        f"wrong (disjoint from gold): {wrong}"
+    )
 
 
 def score_kcna(path: Path) -> None:
@@ -158,14 +160,19 @@ def score_kcna(path: Path) -> None:
             if p.precision == "day" and p.date_start != p.date_end:
                 long_days += 1
             cue = _FUTURE.search(text, max(0, p.start - 120), p.start)
-            if p.resolution == "relative" and p.precision == "day" and p.date_start > anchor + timedelta(days=1) \
-                    and cue is None:  # fmt: skip
+            if (
+                p.resolution == "relative"
+                and p.precision == "day"
+                and p.date_start > anchor + timedelta(days=1)
+                and cue is None
+            ):
                 jumps += 1
     cpu = time.process_time() - t0
     print(f"KCNA 2024: {len(docs)} documents, {cpu:.2f} cpu-s")
     print(f"  date expressions found: {found}; resolved: {resolved} ({resolved / max(found, 1):.0%})")
-    print(f"  relative days after publication with no future cue: {jumps}; 'day' precision longer than a day: "
-          f"{long_days}")
+    print(
+        f"  relative days after publication with no future cue: {jumps}; 'day' precision longer than a day: {long_days}"
+    )
 
 
 def main() -> None:

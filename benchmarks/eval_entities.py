@@ -197,8 +197,7 @@ def naive_predict(text: str) -> list[Pred]:
     import re
 
     return [
-        Pred(m.start(), m.end(), "place")
-        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*", text)
+        Pred(m.start(), m.end(), "place") for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*", text)
     ]
 
 

@@ -34,8 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         book = wb.open(corpus)
         kim = book.entities.loc[book.entities["name"] == "Kim Jong Un", "entity_id"].tolist()
         spec = wb.FilterSpec(entity_ids=tuple(kim[:1]))
-        result = wb.export_report(book, spec, charts=["timeline", "claims_by_confidence", "place_map"],
-                                  tables=["claims"], formats=("html",), out=Path(tmp) / "exports")  # fmt: skip
+        result = wb.export_report(
+            book,
+            spec,
+            charts=["timeline", "claims_by_confidence", "place_map"],
+            tables=["claims"],
+            formats=("html",),
+            out=Path(tmp) / "exports",
+        )
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
             page = browser.new_page(viewport={"width": 1440, "height": 900})

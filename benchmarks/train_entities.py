@@ -264,8 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"trained in {time.process_time() - started:.1f} cpu-s")
     predict = _model_predictor(model)
     held_scores = {}
-    for name, docs in (("gum", [d for d in held if d.source.startswith("gum")]),
-                       ("uner", [d for d in held if d.source.startswith("uner")])):
+    for name, docs in (
+        ("gum", [d for d in held if d.source.startswith("gum")]),
+        ("uner", [d for d in held if d.source.startswith("uner")]),
+    ):
         s = score(docs, predict)  # type: ignore[arg-type]
         held_scores[name] = {
             "typed_f1": round(s.typed()[2], 3),

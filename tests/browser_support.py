@@ -225,8 +225,15 @@ def notebook7_command(lab_cmd: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def start_lab(root: Path, state: Path, *, token: str = "workbook-test-token", timeout: float = 60.0,
-              extra_args: tuple[str, ...] = (), notebook7: bool = False) -> Iterator[LabServer]:
+def start_lab(
+    root: Path,
+    state: Path,
+    *,
+    token: str = "workbook-test-token",
+    timeout: float = 60.0,
+    extra_args: tuple[str, ...] = (),
+    notebook7: bool = False,
+) -> Iterator[LabServer]:
     """Run JupyterLab on ``root`` (the folder it serves), with its state under ``state``, until the block ends.
 
     It listens on 127.0.0.1 on a free port, with ``token``; it is started by :func:`workbook.lab.lab_command`,
@@ -236,7 +243,12 @@ def start_lab(root: Path, state: Path, *, token: str = "workbook-test-token", ti
     env = {**os.environ, **isolated_jupyter_env(state)}
     port = free_port()
     cmd = lab_command(
-        root, port=port, no_browser=True, token=token, ip="127.0.0.1", allow_root=is_root(),
+        root,
+        port=port,
+        no_browser=True,
+        token=token,
+        ip="127.0.0.1",
+        allow_root=is_root(),
         extra_args=(
             "--LabApp.expose_app_in_browser=True",
             "--ServerApp.open_browser=False",

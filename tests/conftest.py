@@ -64,16 +64,35 @@ def make_tiny_book() -> Book:
     def mention(did: str, text: str, surface: str, eid: str, nth: int = 0, sentence: int = 0) -> None:
         s, e = _span(text, surface, nth)
         ments.append(
-            {"mention_id": span_id("m", did, s, e), "doc_id": did, "start": s, "end": e, "entity_id": eid,
-             "surface": surface, "sentence": sentence, "resolution": "exact", "candidates": []}
+            {
+                "mention_id": span_id("m", did, s, e),
+                "doc_id": did,
+                "start": s,
+                "end": e,
+                "entity_id": eid,
+                "surface": surface,
+                "sentence": sentence,
+                "resolution": "exact",
+                "candidates": [],
+            }
         )
 
     for title, pub, published, text in texts:
         sha = sha256_text(text)
         did = doc_id(sha)
         docs.append(
-            {"doc_id": did, "title": title, "publisher": pub, "published": published, "source": f"{did}.txt",
-             "sha256": sha, "text": text, "n_chars": len(text), "language": "en", "format": "txt"}
+            {
+                "doc_id": did,
+                "title": title,
+                "publisher": pub,
+                "published": published,
+                "source": f"{did}.txt",
+                "sha256": sha,
+                "text": text,
+                "n_chars": len(text),
+                "language": "en",
+                "format": "txt",
+            }
         )
     d0, d1, d2 = (d["doc_id"] for d in docs)
     t0, t1, t2 = (d["text"] for d in docs)
@@ -89,28 +108,79 @@ def make_tiny_book() -> Book:
     mention(d2, t2, "Pyongyang", pyongyang)
     mention(d2, t2, "Hwasong-15", hw15)
 
-    def claim(did: str, text: str, surface: str, kind: str, speaker: str | None, hedge: str | None,
-              band: str, eids: list[str], sentence: int = 0) -> None:
+    def claim(
+        did: str,
+        text: str,
+        surface: str,
+        kind: str,
+        speaker: str | None,
+        hedge: str | None,
+        band: str,
+        eids: list[str],
+        sentence: int = 0,
+    ) -> None:
         s, e = _span(text, surface)
         claims.append(
-            {"claim_id": span_id("c", did, s, e), "doc_id": did, "start": s, "end": e, "text": surface,
-             "sentence": sentence, "speaker_id": speaker, "speaker_text": "Jeffrey Lewis" if speaker else None,
-             "quote_kind": kind, "cue": "said" if speaker else None, "hedge": hedge, "confidence": band,
-             "entity_ids": eids}
+            {
+                "claim_id": span_id("c", did, s, e),
+                "doc_id": did,
+                "start": s,
+                "end": e,
+                "text": surface,
+                "sentence": sentence,
+                "speaker_id": speaker,
+                "speaker_text": "Jeffrey Lewis" if speaker else None,
+                "quote_kind": kind,
+                "cue": "said" if speaker else None,
+                "hedge": hedge,
+                "confidence": band,
+                "entity_ids": eids,
+            }
         )
 
     claim(d0, t0, "The missile may fly far,", "direct", lewis, "may", "roughly even chance", [], sentence=1)
     claim(d1, t1, "the plants are likely linked to missiles", "indirect", lewis, "likely", "likely", [])
-    claim(d2, t2, "The factory near Pyongyang is believed to make Hwasong-15 parts.", "unattributed", None,
-          "believed", "likely", [pyongyang, hw15])
+    claim(
+        d2,
+        t2,
+        "The factory near Pyongyang is believed to make Hwasong-15 parts.",
+        "unattributed",
+        None,
+        "believed",
+        "likely",
+        [pyongyang, hw15],
+    )
 
-    def event(did: str, text: str, surface: str, ds: str, de: str, precision: str, resolution: str,
-              anchor: str | None, eids: list[str], sentence: int = 0) -> None:
+    def event(
+        did: str,
+        text: str,
+        surface: str,
+        ds: str,
+        de: str,
+        precision: str,
+        resolution: str,
+        anchor: str | None,
+        eids: list[str],
+        sentence: int = 0,
+    ) -> None:
         s, e = _span(text, surface)
         events.append(
-            {"event_id": span_id("v", did, s, e), "doc_id": did, "start": s, "end": e, "text": surface,
-             "sentence": sentence, "context": text, "date_start": ds, "date_end": de, "precision": precision,
-             "resolution": resolution, "anchor": anchor, "kind": None, "entity_ids": eids}
+            {
+                "event_id": span_id("v", did, s, e),
+                "doc_id": did,
+                "start": s,
+                "end": e,
+                "text": surface,
+                "sentence": sentence,
+                "context": text,
+                "date_start": ds,
+                "date_end": de,
+                "precision": precision,
+                "resolution": resolution,
+                "anchor": anchor,
+                "kind": None,
+                "entity_ids": eids,
+            }
         )
 
     event(d0, t0, "on Monday", "2024-01-08", "2024-01-08", "day", "relative", "2024-01-10", [kim, sinpho])
@@ -120,10 +190,24 @@ def make_tiny_book() -> Book:
     counts = ment_df.groupby("entity_id").agg(n_mentions=("mention_id", "size"), n_docs=("doc_id", "nunique"))
     ent_rows = [{**e, **counts.loc[eid].to_dict()} for eid, e in ents.items()]
     places = [
-        {"entity_id": sinpho, "lat": 40.03, "lon": 128.18, "uncertainty_km": 10.0, "coord_source": "gazetteer",
-         "source_name": "test", "admin_area": "South Hamgyong"},
-        {"entity_id": pyongyang, "lat": 39.03, "lon": 125.75, "uncertainty_km": 15.0, "coord_source": "gazetteer",
-         "source_name": "test", "admin_area": "Pyongyang"},
+        {
+            "entity_id": sinpho,
+            "lat": 40.03,
+            "lon": 128.18,
+            "uncertainty_km": 10.0,
+            "coord_source": "gazetteer",
+            "source_name": "test",
+            "admin_area": "South Hamgyong",
+        },
+        {
+            "entity_id": pyongyang,
+            "lat": 39.03,
+            "lon": 125.75,
+            "uncertainty_km": 15.0,
+            "coord_source": "gazetteer",
+            "source_name": "test",
+            "admin_area": "Pyongyang",
+        },
     ]
     return Book(
         documents=conform("documents", docs),
@@ -147,10 +231,16 @@ def make_launches() -> pd.DataFrame:
     utc = pd.to_datetime(pd.Series(["2024-01-07 22:10", "2018-06-10 03:00", None]))
     day_utc = pd.to_datetime(["2024-01-07", "2018-06-10", "2024-01-20"])
     kst, exact = kst_date(pd.Series(utc).astype("datetime64[s]"), pd.Series(day_utc).astype("datetime64[s]"))
-    return pd.DataFrame({
-        "launch_id": ["n1", "n2", "n3"], "date_kst": kst, "date_kst_exact": exact,
-        "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
-        "facility": ["sinpo", "sohae", "kusong"], "facility_name": ["Sinpo", "Sohae", "Kusong <b>"],
-        "lat": [40.04, 39.66, 40.01], "lon": [128.18, 124.71, 125.22],
-        "missile_name": ["Pukguksong-3", "Unha", "Hwasong-12"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "launch_id": ["n1", "n2", "n3"],
+            "date_kst": kst,
+            "date_kst_exact": exact,
+            "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
+            "facility": ["sinpo", "sohae", "kusong"],
+            "facility_name": ["Sinpo", "Sohae", "Kusong <b>"],
+            "lat": [40.04, 39.66, 40.01],
+            "lon": [128.18, 124.71, 125.22],
+            "missile_name": ["Pukguksong-3", "Unha", "Hwasong-12"],
+        }
+    )

@@ -80,8 +80,12 @@ def build_counter(monkeypatch: pytest.MonkeyPatch) -> list[Book]:
 
 def test_repeated_apply_builds_one_index(build_counter: list[Book]) -> None:
     book = make_tiny_book()
-    specs = [FilterSpec(entity_ids=(KIM,)), FilterSpec(text="missile"), FilterSpec(entity_types=("place",)),
-             FilterSpec(entity_ids=(KIM,))]
+    specs = [
+        FilterSpec(entity_ids=(KIM,)),
+        FilterSpec(text="missile"),
+        FilterSpec(entity_types=("place",)),
+        FilterSpec(entity_ids=(KIM,)),
+    ]
     views = [apply(book, s) for s in specs]
     assert build_counter == [book]
     assert FilterIndex.of(book) is FilterIndex.of(book)
@@ -96,16 +100,38 @@ def test_index_is_invalidated_when_curation_is_reapplied(build_counter: list[Boo
     assert apply(book, FilterSpec(tags=("wmd",))).counts()["documents"] == 0
 
     # annotations re-applied: a new Book, a new index that sees the tag
-    ann = conform("annotations", [{"annotation_id": "a0", "target_kind": "entity", "target_id": HW15,
-                                   "kind": "tag", "value": "wmd", "created": "2024-01-01"}])
+    ann = conform(
+        "annotations",
+        [
+            {
+                "annotation_id": "a0",
+                "target_kind": "entity",
+                "target_id": HW15,
+                "kind": "tag",
+                "value": "wmd",
+                "created": "2024-01-01",
+            }
+        ],
+    )
     tagged = book.with_tables(annotations=ann)
     assert tagged is not book and FilterIndex.of(tagged) is not first
     assert apply(tagged, FilterSpec(tags=("wmd",))).counts()["documents"] == 1
     assert FilterIndex.of(book) is first  # the old Book keeps its own
 
     # an entity merge re-applied: Sinpho's mentions now select Pyongyang
-    merged = cur.apply_curation(book, [{"id": "k1", "op": "merge", "author": "a", "created": "2024-01-01T00:00:01Z",
-                                        "entities": [SINPHO], "into": PYONGYANG}])
+    merged = cur.apply_curation(
+        book,
+        [
+            {
+                "id": "k1",
+                "op": "merge",
+                "author": "a",
+                "created": "2024-01-01T00:00:01Z",
+                "entities": [SINPHO],
+                "into": PYONGYANG,
+            }
+        ],
+    )
     assert FilterIndex.of(merged) is not first
     before = apply(book, FilterSpec(entity_ids=(PYONGYANG,))).counts()["documents"]
     assert apply(merged, FilterSpec(entity_ids=(PYONGYANG,))).counts()["documents"] == before + 1
@@ -201,8 +227,12 @@ def test_everything_that_works_on_a_book_works_on_a_lazy_one() -> None:
         view.with_tables(nonsense=notes)
 
     # dataclasses.replace, copy and pickle give the same tables
-    for other in (dataclasses.replace(apply(book, spec), manifest={"m": 1}), copy.copy(apply(book, spec)),
-                  copy.deepcopy(apply(book, spec)), pickle.loads(pickle.dumps(apply(book, spec)))):
+    for other in (
+        dataclasses.replace(apply(book, spec), manifest={"m": 1}),
+        copy.copy(apply(book, spec)),
+        copy.deepcopy(apply(book, spec)),
+        pickle.loads(pickle.dumps(apply(book, spec))),
+    ):
         for name in TABLE_NAMES:
             pd.testing.assert_frame_equal(other.table(name), expected.table(name))
     assert isinstance(pickle.loads(pickle.dumps(apply(book, spec))), Book)
@@ -264,8 +294,19 @@ def test_kept_filtered_books_belong_to_their_book() -> None:
     book = make_tiny_book()
     spec = FilterSpec(tags=("wmd",))
     assert apply(book, spec).counts()["documents"] == 0
-    ann = conform("annotations", [{"annotation_id": "a0", "target_kind": "entity", "target_id": HW15,
-                                   "kind": "tag", "value": "wmd", "created": "2024-01-01"}])
+    ann = conform(
+        "annotations",
+        [
+            {
+                "annotation_id": "a0",
+                "target_kind": "entity",
+                "target_id": HW15,
+                "kind": "tag",
+                "value": "wmd",
+                "created": "2024-01-01",
+            }
+        ],
+    )
     tagged = book.with_tables(annotations=ann)  # curation re-applied: a new Book, nothing kept from the old one
     assert apply(tagged, spec).counts()["documents"] == 1
     assert apply(book, spec).counts()["documents"] == 0

@@ -61,7 +61,9 @@ WEBSOCKET_SLACK = 1_000_000
 USER_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none", "recordTiming": True},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True,
+        "fetchNews": "false",
+        "checkForUpdates": False,
+        "doNotDisturbMode": True,
     },
 }
 
@@ -157,8 +159,12 @@ def _wait(page: Any, js: str, timeout_s: float, what: str, arg: Any = None) -> A
 def _kernel_idle(page: Any, timeout_s: float) -> None:
     # The status bar's kernel item reads "Python 3 (ipykernel) | Idle" once a kernel exists and is idle; the
     # toolbar's indicator says idle before there is any kernel, so it is not used.
-    _wait(page, "() => /\\| Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText || '')",
-          timeout_s, "the kernel to be idle (status bar)")
+    _wait(
+        page,
+        "() => /\\| Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText || '')",
+        timeout_s,
+        "the kernel to be idle (status bar)",
+    )
 
 
 def _iso_ms(stamp: str) -> float:
@@ -175,8 +181,9 @@ def _element_screenshot(page: Any, locator: Any, path: Path, max_height: int = 4
     the window is made tall enough for the element first, then put back."""
     size = page.viewport_size or {"width": 1400, "height": 1000}
     box = locator.bounding_box() or {"height": size["height"]}
-    page.set_viewport_size({"width": size["width"], "height": min(max_height, max(size["height"],
-                                                                                 int(box["height"]) + 200))})
+    page.set_viewport_size(
+        {"width": size["width"], "height": min(max_height, max(size["height"], int(box["height"]) + 200))}
+    )
     try:
         page.wait_for_timeout(400)  # plotly's responsive relayout after the resize
         locator.scroll_into_view_if_needed()
@@ -245,18 +252,33 @@ def _daily_work(page: Any, explorer: Any, cell: int, artifacts: Path) -> dict[st
     revisions = [v["revision"] for v in _views(page, cell)]
     text.fill('"Kim Jong Un" OR Sinpo')
     text.press("Enter")
-    _wait(page, """([cell, revs]) => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[cell]
+    _wait(
+        page,
+        """([cell, revs]) => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[cell]
         .querySelectorAll('.wb-plothost .wb-view')).some((v, i) => (v.dataset.revision || null) !== revs[i])""",
-          30, "a chart to redraw after a search query", arg=[cell, revisions])
+        30,
+        "a chart to redraw after a search query",
+        arg=[cell, revisions],
+    )
     # a saved view
     explorer.locator("input[placeholder='name this view']").first.fill("Browser view")
     explorer.locator("button:has-text('Save view')").first.click()
-    _wait(page, "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes("
-                "'Saved “Browser view”')", 30, "the view to be saved", arg=cell)
+    _wait(
+        page,
+        "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes('Saved “Browser view”')",
+        30,
+        "the view to be saved",
+        arg=cell,
+    )
     # an export from the explorer
     explorer.locator("button:has-text('Export')").first.click()
-    _wait(page, "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes("
-                "'Report written to')", 120, "the export to finish", arg=cell)
+    _wait(
+        page,
+        "(cell) => document.querySelectorAll('.jp-Notebook .jp-Cell')[cell].innerText.includes('Report written to')",
+        120,
+        "the export to finish",
+        arg=cell,
+    )
     link = explorer.locator("a:has-text('open report.html')").first
     out["export_link"] = link.get_attribute("href") if link.count() else None
     return out
@@ -289,11 +311,16 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
             # Run every cell, then wait until each code cell has an execution count and the kernel is idle.
             t1 = time.monotonic()
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-            _wait(page, """() => {
+            _wait(
+                page,
+                """() => {
                 const p = window.jupyterapp.shell.currentWidget;
                 const cells = p && p.content.model ? p.content.model.sharedModel.cells : [];
                 return cells.length && cells.every((c) => c.cell_type !== 'code' || c.execution_count != null);
-            }""", RUN_TIMEOUT_S, "every cell to run")
+            }""",
+                RUN_TIMEOUT_S,
+                "every cell to run",
+            )
             _kernel_idle(page, 60)
             metrics["run_all_s"] = round(time.monotonic() - t1, 2)
             cells = page.evaluate(NOTEBOOK_STATE_JS)
@@ -306,14 +333,23 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
             )
             assert explorer_index is not None, f"{NOTEBOOK} has no cell calling wb.explore(...)"
             explorer = page.locator(".jp-Notebook .jp-Cell").nth(explorer_index).locator(".jp-OutputArea")
-            _wait(page, "(i) => document.querySelectorAll('.jp-Notebook .jp-Cell')[i]"
-                        "?.querySelector('.wb-plothost[data-rendered=\"true\"] .wb-view[data-revision] .main-svg')",
-                  60, "the explorer's charts to be drawn", arg=explorer_index)
+            _wait(
+                page,
+                "(i) => document.querySelectorAll('.jp-Notebook .jp-Cell')[i]"
+                "?.querySelector('.wb-plothost[data-rendered=\"true\"] .wb-view[data-revision] .main-svg')",
+                60,
+                "the explorer's charts to be drawn",
+                arg=explorer_index,
+            )
             # Every plot host (the explorer's and the figure view's) draws, with the page's one plotly.js.
-            _wait(page, "() => { const hosts = document.querySelectorAll('.jp-Notebook .wb-plothost');"
-                        " return hosts.length >= 2 && Array.from(hosts).every((h) => h.dataset.rendered === 'true'"
-                        " && h.querySelector('.wb-view[data-revision] .main-svg')); }",
-                  60, "every plot host to draw its figures")  # fmt: skip
+            _wait(
+                page,
+                "() => { const hosts = document.querySelectorAll('.jp-Notebook .wb-plothost');"
+                " return hosts.length >= 2 && Array.from(hosts).every((h) => h.dataset.rendered === 'true'"
+                " && h.querySelector('.wb-view[data-revision] .main-svg')); }",
+                60,
+                "every plot host to draw its figures",
+            )
             metrics["plot_hosts"] = page.evaluate("() => document.querySelectorAll('.jp-Notebook .wb-plothost').length")
             scripts = page.evaluate(SCRIPT_TIMES_JS)
             metrics["page_scripts"] = sorted(scripts)
@@ -337,8 +373,12 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
 
             _element_screenshot(page, explorer, artifacts / "explorer-before.png")
             if os.environ.get("WORKBOOK_DOCS_SCREENSHOT"):  # the README's picture: the explorer, cropped
-                _element_screenshot(page, explorer.locator(".jp-OutputArea-output").first,
-                                    Path(os.environ["WORKBOOK_DOCS_SCREENSHOT"]), crop=1078)
+                _element_screenshot(
+                    page,
+                    explorer.locator(".jp-OutputArea-output").first,
+                    Path(os.environ["WORKBOOK_DOCS_SCREENSHOT"]),
+                    crop=1078,
+                )
             page.locator(".jp-NotebookPanel").first.screenshot(path=str(artifacts / "notebook.png"))
 
             # Change a filter in the page and check that a chart followed.
@@ -346,14 +386,20 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
             assert before, "the explorer shows no chart"
             t2 = time.monotonic()
             metrics["interaction"] = _change_a_filter(page, explorer)
-            _wait(page, """([cell, before]) => {
+            _wait(
+                page,
+                """([cell, before]) => {
                 const now = Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[cell]
                                                .querySelectorAll('.wb-plothost .wb-view'));
                 return before.some((b) => {
                   const v = now[b.index];
                   return v && v.dataset.view === b.view && (v.dataset.revision || null) !== b.revision;
                 });
-            }""", 30, "a chart to redraw after the filter changed", arg=[explorer_index, before])
+            }""",
+                30,
+                "a chart to redraw after the filter changed",
+                arg=[explorer_index, before],
+            )
             metrics["filter_update_s"] = round(time.monotonic() - t2, 2)
             page.wait_for_timeout(500)
             after = _views(page, explorer_index)

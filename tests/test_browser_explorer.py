@@ -40,14 +40,12 @@ VIEWPORT = {"width": 1440, "height": 900}
 #: The page's notebook: the seed corpus in the explorer, nothing else (the quickstart's other cells cost time).
 EXPLORER_NB = "explorer_tier.ipynb"
 EXPLORER_SOURCE = (
-    "from pathlib import Path\n"
-    "import workbook as wb\n"
-    'book = wb.open(Path("../seeds"))\n'
-    "ex = wb.explore(book)\n"
-    "ex"
+    'from pathlib import Path\nimport workbook as wb\nbook = wb.open(Path("../seeds"))\nex = wb.explore(book)\nex'
 )
-DRAWN_JS = ("() => document.querySelector('.wb-explorer .wb-plothost[data-rendered=\"true\"]"
-            " .wb-view[data-revision] .main-svg')")  # fmt: skip
+DRAWN_JS = (
+    '() => document.querySelector(\'.wb-explorer .wb-plothost[data-rendered="true"]'
+    " .wb-view[data-revision] .main-svg')"
+)
 #: Every code cell of the current notebook has run (an execution count); works in JupyterLab and Notebook 7.
 ALL_RAN_JS = """() => {
     const p = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -59,11 +57,22 @@ BOX_JS = """(el) => { const r = el.getBoundingClientRect();
 
 
 def _notebook(source: str) -> str:
-    cell = {"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}, "outputs": [],
-            "source": source}  # fmt: skip
-    return json.dumps({"cells": [cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                                    "language": "python"}},
-                       "nbformat": 4, "nbformat_minor": 5})  # fmt: skip
+    cell = {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "explorer",
+        "metadata": {},
+        "outputs": [],
+        "source": source,
+    }
+    return json.dumps(
+        {
+            "cells": [cell],
+            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
 
 
 def _server(base: Path, *, notebook7: bool = False) -> Any:
@@ -106,8 +115,10 @@ def explorer_page(pw: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             page.goto(lab.url(f"lab/tree/notebooks/{EXPLORER_NB}") + "&reset", wait_until="domcontentloaded")
             page.wait_for_selector(".jp-Notebook", timeout=120_000)
             _kernel_idle(page, 120)
-            page.evaluate("() => { window.jupyterapp.shell.collapseRight();"
-                          " window.jupyterapp.commands.execute('filebrowser:activate'); }")  # fmt: skip
+            page.evaluate(
+                "() => { window.jupyterapp.shell.collapseRight();"
+                " window.jupyterapp.commands.execute('filebrowser:activate'); }"
+            )
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             _wait(page, ALL_RAN_JS, 120, "the explorer cell to run")
             _wait(page, DRAWN_JS, 120, "the explorer's views to be drawn")
@@ -144,8 +155,14 @@ def _expected_counts(lab: LabServer, text: str | None) -> dict[str, int]:
 
 
 def _wait_summary(page: Any, needle: str, what: str, timeout_s: float = 60) -> None:
-    _wait(page, "(needle) => (document.querySelector('.wb-explorer .widget-html')?.innerText || '')"
-                ".replace(/\\s+/g, ' ').includes(needle)", timeout_s, what, arg=needle)  # fmt: skip
+    _wait(
+        page,
+        "(needle) => (document.querySelector('.wb-explorer .widget-html')?.innerText || '')"
+        ".replace(/\\s+/g, ' ').includes(needle)",
+        timeout_s,
+        what,
+        arg=needle,
+    )
 
 
 def _reset(page: Any, lab: LabServer) -> None:
@@ -225,9 +242,13 @@ def test_a_view_saved_in_the_page_is_listed_and_reopens_its_filter(explorer_page
     bar.locator("input[placeholder='name this view']").first.fill("Browser tier view")
     bar.locator("button:has-text('Save view')").first.click()
     try:
-        _wait(page, "() => Array.from(document.querySelectorAll('.wb-explorer select option'))"
-                    ".some((o) => o.textContent.replace(/\\s+/g, ' ').trim() === 'Browser tier view')", 60,
-              "the views bar to list the view")
+        _wait(
+            page,
+            "() => Array.from(document.querySelectorAll('.wb-explorer select option'))"
+            ".some((o) => o.textContent.replace(/\\s+/g, ' ').trim() === 'Browser tier view')",
+            60,
+            "the views bar to list the view",
+        )
     except AssertionError as exc:
         raise AssertionError(f"{exc}; the explorer's bars say: {_explorer(page).inner_text()[:400]!r}") from exc
     assert wb.view(lab.root / "seeds.workbook", "Browser tier view").text == query  # saved in the workspace
@@ -242,8 +263,13 @@ def test_a_view_saved_in_the_page_is_listed_and_reopens_its_filter(explorer_page
     _kernel_idle(page, 30)
     bar.locator("button:has-text('Open')").first.click()
     _wait_summary(page, narrowed, "the reopened view to restore the search's counts")
-    _wait(page, "(q) => document.querySelector(\".wb-explorer input[placeholder^='words']\").value === q", 30,
-          "the text box to show the reopened view's query", arg=query)
+    _wait(
+        page,
+        "(q) => document.querySelector(\".wb-explorer input[placeholder^='words']\").value === q",
+        30,
+        "the text box to show the reopened view's query",
+        arg=query,
+    )
     _kernel_idle(page, 60)
     _reset(page, lab)
 
@@ -254,8 +280,12 @@ def test_export_button_writes_a_bundle_and_links_to_it(explorer_page: Any) -> No
     exports = lab.root / "notebooks" / "exports"
     before = set(exports.glob("*")) if exports.exists() else set()
     _explorer(page).locator("button:has-text('Export')").first.click()
-    _wait(page, "() => (document.querySelector('.wb-explorer')?.innerText || '').includes('Report written to')",
-          120, "the export to finish")
+    _wait(
+        page,
+        "() => (document.querySelector('.wb-explorer')?.innerText || '').includes('Report written to')",
+        120,
+        "the export to finish",
+    )
     _kernel_idle(page, 60)
     new = sorted(set(exports.glob("*")) - before)
     assert len(new) == 1 and (new[0] / "report.html").is_file() and (new[0] / "manifest.json").is_file(), new
@@ -280,15 +310,21 @@ def test_quickstart_explorer_draws_in_notebook7(pw: Any, tmp_path_factory: pytes
             page.wait_for_selector(".jp-Notebook", timeout=120_000)
             _wait(page, "() => !!window.jupyterapp", 60, "the application object")
             assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"  # Notebook 7, not Lab
-            _wait(page, "() => window.jupyterapp && window.jupyterapp.shell.currentWidget?.sessionContext?.session"
-                        "?.kernel?.status === 'idle'", 120, "Notebook 7's kernel to be idle")  # fmt: skip
+            _wait(
+                page,
+                "() => window.jupyterapp && window.jupyterapp.shell.currentWidget?.sessionContext?.session"
+                "?.kernel?.status === 'idle'",
+                120,
+                "Notebook 7's kernel to be idle",
+            )
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             _wait(page, ALL_RAN_JS, 300, "every cell of the quickstart to run in Notebook 7")
             errors = [e for c in page.evaluate(NOTEBOOK_STATE_JS) for e in c["errors"]]
             assert not errors, errors
             _wait(page, DRAWN_JS, 120, "the explorer's views to be drawn in Notebook 7")
-            drawn = page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view[data-revision] .main-svg')"
-                                  ".length")  # fmt: skip
+            drawn = page.evaluate(
+                "() => document.querySelectorAll('.wb-explorer .wb-view[data-revision] .main-svg').length"
+            )
             assert drawn >= 2, drawn
         finally:
             browser.close()

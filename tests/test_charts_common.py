@@ -49,7 +49,7 @@ BUILDERS = [timeline, mentions_over_time, top_entities, claims_by_confidence, co
 
 
 def test_hover_escape_escapes_markup_but_not_quotes() -> None:
-    assert hover_escape('<b>x</b> & "q" \'s\'') == '&lt;b&gt;x&lt;/b&gt; &amp; "q" \'s\''
+    assert hover_escape("<b>x</b> & \"q\" 's'") == "&lt;b&gt;x&lt;/b&gt; &amp; \"q\" 's'"
     assert hover_escape("a &lt; b") == "a &amp;lt; b"  # shown as written, not decoded
     assert hover_escape(None) == "" and hover_escape(float("nan")) == ""
     assert hover_escape("x" * 10, max_chars=5) == "xxxx…"
@@ -104,11 +104,28 @@ def test_every_figure_is_self_contained(builder: Callable[[Book], go.Figure], ti
 # --- escaping arrays, figures without validation, shared helpers ----------------------------------
 
 _TRICKY = [
-    "plain", "", "   ", None, float("nan"), 42, "<b>x</b> & \"q\" 's'", "a &lt; b", "tab\there\nnew line",
-    "nbsp\u00a0and\u2003em\u3000ideographic", "  padded  both  ", "x" * 200, "short " + "y" * 95 + " tail",
-    "é" * 30 + " ü<ñ>", "one two three <four> five", "word " * 80, "a " + "b" * 20 + " c", "x" * 9 + " " + "y" * 9,
-    "x" * 10 + " " + "y" * 12 + " z", "abcdefghijkl mnopqrstuvw " * 5, "x" * 12 + " " * 3 + "<" * 13,
-]  # fmt: skip
+    "plain",
+    "",
+    "   ",
+    None,
+    float("nan"),
+    42,
+    "<b>x</b> & \"q\" 's'",
+    "a &lt; b",
+    "tab\there\nnew line",
+    "nbsp\u00a0and\u2003em\u3000ideographic",
+    "  padded  both  ",
+    "x" * 200,
+    "short " + "y" * 95 + " tail",
+    "é" * 30 + " ü<ñ>",
+    "one two three <four> five",
+    "word " * 80,
+    "a " + "b" * 20 + " c",
+    "x" * 9 + " " + "y" * 9,
+    "x" * 10 + " " + "y" * 12 + " z",
+    "abcdefghijkl mnopqrstuvw " * 5,
+    "x" * 12 + " " * 3 + "<" * 13,
+]
 
 
 @pytest.mark.parametrize(("width", "max_chars"), [(None, None), (None, 5), (None, 90), (9, None), (80, 280), (12, 40)])
@@ -168,11 +185,20 @@ def test_count_axis_has_whole_number_ticks() -> None:
 
 def _variants(book: Book) -> list[go.Figure]:
     return [
-        timeline(book), timeline(book, color_by="entity"), timeline(book, color_by="document"),
-        timeline(book, max_marks=1), mentions_over_time(book), top_entities(book), top_entities(book, by_type=False),
-        claims_by_confidence(book), claims_by_confidence(book, max_speakers=1), co_mentions(book),
-        co_mentions(book, level="document"), place_map(book), place_map(book, scope="world"),
-    ]  # fmt: skip
+        timeline(book),
+        timeline(book, color_by="entity"),
+        timeline(book, color_by="document"),
+        timeline(book, max_marks=1),
+        mentions_over_time(book),
+        top_entities(book),
+        top_entities(book, by_type=False),
+        claims_by_confidence(book),
+        claims_by_confidence(book, max_speakers=1),
+        co_mentions(book),
+        co_mentions(book, level="document"),
+        place_map(book),
+        place_map(book, scope="world"),
+    ]
 
 
 def test_unvalidated_figures_are_valid_plotly(tiny_book: Book) -> None:

@@ -89,9 +89,10 @@ def test_top_entities_faceted_by_type(tiny_book: Book) -> None:
     person = fig.data[0]
     got = {y: (int(x), c[0]) for y, x, c in zip(person.y, person.x, person.customdata, strict=True)}
     assert got == {
-        "Jeffrey Lewis": (2, ids["Jeffrey Lewis"]), "Kim Jong Un": (2, ids["Kim Jong Un"]),
+        "Jeffrey Lewis": (2, ids["Jeffrey Lewis"]),
+        "Kim Jong Un": (2, ids["Kim Jong Un"]),
         "Donald Trump": (1, ids["Donald Trump"]),
-    }  # fmt: skip
+    }
     assert person.marker.color == ENTITY_TYPE_COLORS["person"]
     assert list(fig.layout.yaxis.categoryarray)[-1] == "Jeffrey Lewis"  # most mentions on top (ties by name)
     assert {a.text for a in fig.layout.annotations} >= {"person", "place", "weapon system"}
@@ -192,8 +193,9 @@ def test_claims_without_any_speaker_text(tiny_book: Book) -> None:
 
 
 def test_speaker_texts_that_differ_only_in_spacing_are_one_speaker(tiny_book: Book) -> None:
-    extra = tiny_book.claims.iloc[[2, 2]].assign(claim_id=["c1", "c2"], speaker_id=None,
-                                                 speaker_text=["US  officials", " US\nofficials "])  # fmt: skip
+    extra = tiny_book.claims.iloc[[2, 2]].assign(
+        claim_id=["c1", "c2"], speaker_id=None, speaker_text=["US  officials", " US\nofficials "]
+    )
     book = tiny_book.with_tables(claims=conform("claims", pd.concat([tiny_book.claims, extra], ignore_index=True)))
     fig = claims_by_confidence(book)
     rows = {(c[0], c[1]): int(x) for t in fig.data for c, x in zip(t.customdata, t.x, strict=True)}

@@ -92,10 +92,23 @@ def test_uncertainty_circles_have_the_right_radius(tiny_book: Book) -> None:
 
 def _with_washington(book: Book) -> Book:
     eid = entity_id("place", "Washington")
-    ent = {"entity_id": eid, "name": "Washington", "type": "place", "aliases": [], "n_mentions": 0, "n_docs": 0,
-           "origin": "rules"}  # fmt: skip
-    place = {"entity_id": eid, "lat": 38.9, "lon": -77.04, "uncertainty_km": 20.0, "coord_source": "analyst",
-             "source_name": "notes"}  # fmt: skip
+    ent = {
+        "entity_id": eid,
+        "name": "Washington",
+        "type": "place",
+        "aliases": [],
+        "n_mentions": 0,
+        "n_docs": 0,
+        "origin": "rules",
+    }
+    place = {
+        "entity_id": eid,
+        "lat": 38.9,
+        "lon": -77.04,
+        "uncertainty_km": 20.0,
+        "coord_source": "analyst",
+        "source_name": "notes",
+    }
     ents = pd.concat([book.entities, pd.DataFrame([ent])], ignore_index=True)
     places = pd.concat([book.places, pd.DataFrame([place])], ignore_index=True)
     return book.with_tables(entities=conform("entities", ents), places=conform("places", places))
@@ -169,12 +182,27 @@ def test_many_places_keep_the_payload_bounded(tiny_book: Book, monkeypatch: pyte
     rng = np.random.default_rng(2)
     n = 600
     ids = [entity_id("place", f"Place {i}") for i in range(n)]
-    ents = pd.DataFrame({"entity_id": ids, "name": [f"Place <{i}>" for i in range(n)], "type": "place",
-                         "aliases": [[] for _ in range(n)], "n_mentions": 0, "n_docs": 0,
-                         "origin": "rules"})  # fmt: skip
-    places = pd.DataFrame({"entity_id": ids, "lat": rng.uniform(35, 43, n), "lon": rng.uniform(124, 131, n),
-                           "uncertainty_km": rng.uniform(1, 50, n), "coord_source": "gazetteer",
-                           "source_name": "synthetic"})  # fmt: skip
+    ents = pd.DataFrame(
+        {
+            "entity_id": ids,
+            "name": [f"Place <{i}>" for i in range(n)],
+            "type": "place",
+            "aliases": [[] for _ in range(n)],
+            "n_mentions": 0,
+            "n_docs": 0,
+            "origin": "rules",
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "entity_id": ids,
+            "lat": rng.uniform(35, 43, n),
+            "lon": rng.uniform(124, 131, n),
+            "uncertainty_km": rng.uniform(1, 50, n),
+            "coord_source": "gazetteer",
+            "source_name": "synthetic",
+        }
+    )
     book = tiny_book.with_tables(entities=conform("entities", ents), places=conform("places", places))
     fig = place_map(book)
     assert fig.layout.meta["n_circles"] == n

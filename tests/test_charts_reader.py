@@ -65,22 +65,66 @@ def _book(text: str, title: str, spans: list[tuple[str, int, int]], ent_name: st
     """One document with mentions ('m') and claims ('c') at the given offsets, ids m0, c1, ..."""
     did = doc_id(sha256_text(text))
     eid = entity_id("person", ent_name)
-    doc = {"doc_id": did, "title": title, "publisher": "<i>Pub</i>", "published": "2024-01-10",
-           "source": "javascript:alert(2)", "sha256": sha256_text(text), "text": text, "n_chars": len(text),
-           "format": "html"}  # fmt: skip
-    ent = {"entity_id": eid, "name": ent_name, "type": "person", "aliases": [], "n_mentions": 1, "n_docs": 1,
-           "origin": "rules"}  # fmt: skip
+    doc = {
+        "doc_id": did,
+        "title": title,
+        "publisher": "<i>Pub</i>",
+        "published": "2024-01-10",
+        "source": "javascript:alert(2)",
+        "sha256": sha256_text(text),
+        "text": text,
+        "n_chars": len(text),
+        "format": "html",
+    }
+    ent = {
+        "entity_id": eid,
+        "name": ent_name,
+        "type": "person",
+        "aliases": [],
+        "n_mentions": 1,
+        "n_docs": 1,
+        "origin": "rules",
+    }
     ments, claims = [], []
     for i, (kind, s, e) in enumerate(spans):
         if kind == "m":
-            ments.append({"mention_id": f"m{i}", "doc_id": did, "start": s, "end": e, "entity_id": eid,
-                          "surface": text[s:e], "sentence": 0, "resolution": "exact", "candidates": []})  # fmt: skip
+            ments.append(
+                {
+                    "mention_id": f"m{i}",
+                    "doc_id": did,
+                    "start": s,
+                    "end": e,
+                    "entity_id": eid,
+                    "surface": text[s:e],
+                    "sentence": 0,
+                    "resolution": "exact",
+                    "candidates": [],
+                }
+            )
         else:
-            claims.append({"claim_id": f"c{i}", "doc_id": did, "start": s, "end": e, "text": text[s:e], "sentence": 0,
-                           "speaker_id": eid, "speaker_text": ent_name, "quote_kind": "direct", "cue": "said",
-                           "hedge": "may", "confidence": "roughly even chance", "entity_ids": []})  # fmt: skip
-    return Book(documents=conform("documents", [doc]), entities=conform("entities", [ent]),
-                mentions=conform("mentions", ments), claims=conform("claims", claims))  # fmt: skip
+            claims.append(
+                {
+                    "claim_id": f"c{i}",
+                    "doc_id": did,
+                    "start": s,
+                    "end": e,
+                    "text": text[s:e],
+                    "sentence": 0,
+                    "speaker_id": eid,
+                    "speaker_text": ent_name,
+                    "quote_kind": "direct",
+                    "cue": "said",
+                    "hedge": "may",
+                    "confidence": "roughly even chance",
+                    "entity_ids": [],
+                }
+            )
+    return Book(
+        documents=conform("documents", [doc]),
+        entities=conform("entities", [ent]),
+        mentions=conform("mentions", ments),
+        claims=conform("claims", claims),
+    )
 
 
 def test_tiny_document_highlights(tiny_book: Book) -> None:
@@ -128,8 +172,10 @@ def test_any_spans_keep_text_and_coverage(text: str, raw: list[tuple[str, int, i
 
 
 def test_hostile_markup_is_only_ever_escaped() -> None:
-    text = ('Intro <script>alert(1)</script> then <b>bold</b> and <a href="javascript:alert(1)">click</a> '
-            "<img src=x onerror=alert(1)> &amp; done")  # fmt: skip
+    text = (
+        'Intro <script>alert(1)</script> then <b>bold</b> and <a href="javascript:alert(1)">click</a> '
+        "<img src=x onerror=alert(1)> &amp; done"
+    )
     title = "<script>alert('t')</script><b>Title</b> <a href=\"javascript:void(0)\">x</a>"
     s = text.index("<script>")
     book = _book(text, title, [("m", s, s + 20), ("c", 0, len(text) - 5)], ent_name="<img src=y onerror=alert(3)>")

@@ -21,17 +21,30 @@ pytestmark = pytest.mark.unit
 def synthetic_book(n_events: int, seed: int = 1, n_docs: int = 200, n_entities: int = 60) -> Book:
     """``n_events`` events over 35 years (70% day, 20% month, 8% year, 2% decade precision; 5% undated)."""
     rng = np.random.default_rng(seed)
-    docs = pd.DataFrame({
-        "doc_id": [f"d{i:016x}" for i in range(n_docs)], "title": [f"Report <{i}> & co" for i in range(n_docs)],
-        "publisher": "Wire", "source": [f"{i}.txt" for i in range(n_docs)], "sha256": "0" * 64, "text": "x",
-        "published": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 1500, n_docs), unit="D"),
-        "n_chars": 1, "format": "txt",
-    })  # fmt: skip
-    ents = pd.DataFrame({
-        "entity_id": [f"e{i:012x}" for i in range(n_entities)], "name": [f"Entity {i}" for i in range(n_entities)],
-        "type": rng.choice(["person", "organization", "place"], n_entities), "aliases": [[] for _ in range(n_entities)],
-        "n_mentions": 1, "n_docs": 1, "origin": "rules",
-    })  # fmt: skip
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:016x}" for i in range(n_docs)],
+            "title": [f"Report <{i}> & co" for i in range(n_docs)],
+            "publisher": "Wire",
+            "source": [f"{i}.txt" for i in range(n_docs)],
+            "sha256": "0" * 64,
+            "text": "x",
+            "published": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 1500, n_docs), unit="D"),
+            "n_chars": 1,
+            "format": "txt",
+        }
+    )
+    ents = pd.DataFrame(
+        {
+            "entity_id": [f"e{i:012x}" for i in range(n_entities)],
+            "name": [f"Entity {i}" for i in range(n_entities)],
+            "type": rng.choice(["person", "organization", "place"], n_entities),
+            "aliases": [[] for _ in range(n_entities)],
+            "n_mentions": 1,
+            "n_docs": 1,
+            "origin": "rules",
+        }
+    )
     day = np.datetime64("1990-01-01") + rng.integers(0, 35 * 365, n_events).astype("timedelta64[D]")
     prec = rng.choice(["day", "month", "year", "decade"], n_events, p=[0.7, 0.2, 0.08, 0.02])
     month, year = day.astype("datetime64[M]"), day.astype("datetime64[Y]")
@@ -41,15 +54,24 @@ def synthetic_book(n_events: int, seed: int = 1, n_docs: int = 200, n_entities: 
     de = np.where(prec == "day", day, np.where(prec == "month", month_end, (year + 1).astype("datetime64[D]") - 1))
     undated = rng.random(n_events) < 0.05
     eids = ents["entity_id"].to_numpy()
-    events = pd.DataFrame({
-        "event_id": [f"v{i:012x}" for i in range(n_events)], "doc_id": rng.choice(docs["doc_id"].to_numpy(), n_events),
-        "start": 0, "end": 1, "text": "in <June>", "sentence": 0,
-        "context": "Officials said <script>x</script> the test happened in June & later.",
-        "date_start": pd.Series(ds).where(~undated), "date_end": pd.Series(de).where(~undated), "precision": prec,
-        "resolution": np.where(undated, "unanchored", "absolute"), "anchor": None,
-        "kind": rng.choice(np.array(["meeting", "launch", "visit", "test", None], dtype=object), n_events),
-        "entity_ids": [list(rng.choice(eids, k, replace=False)) for k in rng.integers(0, 4, n_events)],
-    })  # fmt: skip
+    events = pd.DataFrame(
+        {
+            "event_id": [f"v{i:012x}" for i in range(n_events)],
+            "doc_id": rng.choice(docs["doc_id"].to_numpy(), n_events),
+            "start": 0,
+            "end": 1,
+            "text": "in <June>",
+            "sentence": 0,
+            "context": "Officials said <script>x</script> the test happened in June & later.",
+            "date_start": pd.Series(ds).where(~undated),
+            "date_end": pd.Series(de).where(~undated),
+            "precision": prec,
+            "resolution": np.where(undated, "unanchored", "absolute"),
+            "anchor": None,
+            "kind": rng.choice(np.array(["meeting", "launch", "visit", "test", None], dtype=object), n_events),
+            "entity_ids": [list(rng.choice(eids, k, replace=False)) for k in rng.integers(0, 4, n_events)],
+        }
+    )
     return Book(
         documents=conform("documents", docs), entities=conform("entities", ents), events=conform("events", events)
     )
@@ -194,8 +216,9 @@ def test_aggregated_counts_add_up_and_lanes_are_capped() -> None:
     assert sum(int(np.sum(t.y)) for t in fig.data) == meta["n_dated"] == int(book.events["date_start"].notna().sum())
     assert max(len(t.x) for t in fig.data) <= MAX_BINS
     dense = timeline(book, color_by="precision").layout.meta  # by default the bins cover where events are dense
-    assert sum(int(np.sum(t.y)) for t in timeline(book, color_by="precision").data) + dense["n_outside"] == meta[
-        "n_dated"]
+    assert (
+        sum(int(np.sum(t.y)) for t in timeline(book, color_by="precision").data) + dense["n_outside"] == meta["n_dated"]
+    )
     fig = timeline(book, color_by="entity", max_groups=5)
     names = [t.name for t in fig.data]
     assert len(names) == 5 and names[-2:] == ["(no entity)", "(other 57 entities)"]  # 60 entities - 3 kept

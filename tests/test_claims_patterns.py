@@ -102,16 +102,31 @@ def test_generic_speaker_is_kept_as_written_only() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Col. Dana Whitfield, a spokeswoman for the Army, said the convoy was attacked near the border.",
-         "the convoy was attacked near the border", "Dana Whitfield"),
-        ("According to Pentagon spokesman John Kirby, the strike hit a weapons depot.",
-         "the strike hit a weapons depot", "John Kirby"),
-        ("Secretary of Defense Mark Ellison told reporters that the deployment would continue.",
-         "the deployment would continue", "Mark Ellison"),
-        ("General Kim Hyun-soo warned that further provocations would be met with force.",
-         "further provocations would be met with force", "Kim Hyun-soo"),
-        ("Defence Minister Richard Marles said on Tuesday that two frigates would be built in Perth.",
-         "two frigates would be built in Perth", "Richard Marles"),
+        (
+            "Col. Dana Whitfield, a spokeswoman for the Army, said the convoy was attacked near the border.",
+            "the convoy was attacked near the border",
+            "Dana Whitfield",
+        ),
+        (
+            "According to Pentagon spokesman John Kirby, the strike hit a weapons depot.",
+            "the strike hit a weapons depot",
+            "John Kirby",
+        ),
+        (
+            "Secretary of Defense Mark Ellison told reporters that the deployment would continue.",
+            "the deployment would continue",
+            "Mark Ellison",
+        ),
+        (
+            "General Kim Hyun-soo warned that further provocations would be met with force.",
+            "further provocations would be met with force",
+            "Kim Hyun-soo",
+        ),
+        (
+            "Defence Minister Richard Marles said on Tuesday that two frigates would be built in Perth.",
+            "two frigates would be built in Perth",
+            "Richard Marles",
+        ),
     ],
 )
 def test_reported_speech(text: str, content: str, speaker: str) -> None:

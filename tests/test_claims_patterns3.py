@@ -191,7 +191,7 @@ def test_gendered_role_before_a_name_settles_she() -> None:
 def test_she_after_a_role_first_subject() -> None:
     text = (
         'Commodore Jay Tarriela said the ships blocked the boat. "These actions are illegal," Tarriela said. '
-        'The U.S. ambassador in Manila, MaryKay Carlson, said Washington stood with its ally. '
+        "The U.S. ambassador in Manila, MaryKay Carlson, said Washington stood with its ally. "
         '"China\'s actions are unlawful," she wrote.'
     )
     at = text.index("China's actions are unlawful")

@@ -66,10 +66,7 @@ def test_quote_after_described_as_and_accused_of() -> None:
 
 
 def test_passive_as_quote_takes_the_agent() -> None:
-    text = (
-        "The plan was dismissed by the city's auditor, Carla Wynn, as "
-        '"a wish list without a budget".'
-    )
+    text = 'The plan was dismissed by the city\'s auditor, Carla Wynn, as "a wish list without a budget".'
     assert speaker_of(text, "a wish list without a budget") == "Carla Wynn"
 
 
@@ -126,7 +123,7 @@ def test_pull_quote_signed_on_the_next_line() -> None:
 def test_pronoun_after_a_name_the_entity_rules_missed() -> None:
     """ "she" goes back to a woman's name written before, not ahead to the next woman named."""
     text = (
-        "Councillor Maria Okonjo voted against the plan. \"It was rushed,\" she told the Courier.\n\n"
+        'Councillor Maria Okonjo voted against the plan. "It was rushed," she told the Courier.\n\n'
         "Later, Gloria Pinto described the vote as unfair."
     )
     assert speaker_of(text, "It was rushed") == "Maria Okonjo"

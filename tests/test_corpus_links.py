@@ -110,19 +110,33 @@ def test_an_acronym_defined_as_two_things_is_left_alone() -> None:
 
 def test_ambiguous_shorter_forms_stay_apart_but_merge_within_a_document() -> None:
     rows = [
-        ("d1", "Central Committee"), ("d1", "Party Central Committee"),
-        ("d2", "Central Committee of the Communist Party of Vietnam"), ("d3", "Central Committee"),
-    ]  # fmt: skip
+        ("d1", "Central Committee"),
+        ("d1", "Party Central Committee"),
+        ("d2", "Central Committee of the Communist Party of Vietnam"),
+        ("d3", "Central Committee"),
+    ]
     de = pd.DataFrame(
         [(d, entity_id("organization", n), n, "organization", [], "rules") for d, n in rows],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
     )
     cc, pcc = entity_id("organization", "Central Committee"), entity_id("organization", "Party Central Committee")
-    mentions = conform("mentions", [
-        {"mention_id": f"m{i}", "doc_id": d, "start": 0, "end": 5, "entity_id": entity_id("organization", n),
-         "surface": n, "sentence": 0, "resolution": "exact", "candidates": []}
-        for i, (d, n) in enumerate(rows)
-    ])  # fmt: skip
+    mentions = conform(
+        "mentions",
+        [
+            {
+                "mention_id": f"m{i}",
+                "doc_id": d,
+                "start": 0,
+                "end": 5,
+                "entity_id": entity_id("organization", n),
+                "surface": n,
+                "sentence": 0,
+                "resolution": "exact",
+                "candidates": [],
+            }
+            for i, (d, n) in enumerate(rows)
+        ],
+    )
     places = de.iloc[0:0][["doc_id", "entity_id"]]
     linked = apply_links(de, mentions, conform("claims", []), conform("events", []), places)
     ms = linked.mentions
@@ -134,10 +148,16 @@ def test_ambiguous_shorter_forms_stay_apart_but_merge_within_a_document() -> Non
 
 def test_a_shorter_form_merges_across_the_corpus_only_with_evidence() -> None:
     rows = [
-        ("d1", "Supreme Court"), ("d1", "Italian Supreme Court of Cassation"), ("d2", "Supreme Court"),
-        ("d3", "Supreme Court"), ("d4", "Home Office"), ("d4", "United Kingdom Home Office"),
-        ("d5", "Home Office"), ("d5", "United Kingdom Home Office"), ("d6", "Home Office"),
-    ]  # fmt: skip
+        ("d1", "Supreme Court"),
+        ("d1", "Italian Supreme Court of Cassation"),
+        ("d2", "Supreme Court"),
+        ("d3", "Supreme Court"),
+        ("d4", "Home Office"),
+        ("d4", "United Kingdom Home Office"),
+        ("d5", "Home Office"),
+        ("d5", "United Kingdom Home Office"),
+        ("d6", "Home Office"),
+    ]
     de = pd.DataFrame(
         [(d, entity_id("organization", n), n, "organization", [], "rules") for d, n in rows],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],
@@ -152,8 +172,13 @@ def test_a_shorter_form_merges_across_the_corpus_only_with_evidence() -> None:
 def test_word_order_variants_are_one_entity() -> None:
     nk = entity_id("place", "North Korea")
     wpk = entity_id("organization", "Workers' Party of Korea")
-    spellings = {"dprk": nk, "democratic people s republic of korea": nk, "north korea": nk, "wpk": wpk,
-                 "workers party of korea": wpk}  # fmt: skip
+    spellings = {
+        "dprk": nk,
+        "democratic people s republic of korea": nk,
+        "north korea": nk,
+        "wpk": wpk,
+        "workers party of korea": wpk,
+    }
     key = word_order_key("Foreign Ministry of the DPRK", spellings)
     assert key is not None
     assert word_order_key("DPRK Foreign Ministry", spellings) == key
@@ -166,11 +191,12 @@ def test_word_order_variants_are_one_entity() -> None:
 
     rows = [
         ("d1", "North Korea", "place", ["DPRK", "Democratic People's Republic of Korea"]),
-        ("d1", "DPRK Foreign Ministry", "organization", []), ("d2", "DPRK Foreign Ministry", "organization", []),
+        ("d1", "DPRK Foreign Ministry", "organization", []),
+        ("d2", "DPRK Foreign Ministry", "organization", []),
         ("d3", "Foreign Ministry of the DPRK", "organization", []),
         ("d4", "Foreign Ministry of the Democratic People's Republic of Korea", "organization", []),
         ("d5", "Foreign Ministry of Japan", "organization", []),
-    ]  # fmt: skip
+    ]
     de = pd.DataFrame(
         [(d, entity_id(t, n), n, t, a, "rules") for d, n, t, a in rows],
         columns=["doc_id", "entity_id", "name", "type", "aliases", "origin"],

@@ -138,8 +138,14 @@ def test_a_build_killed_at_each_step_of_the_snapshot_switch(tmp_path: Path) -> N
     baseline = read_book(ws)
     expected = _tables(baseline)
     for point in POINTS:
-        proc = subprocess.run([sys.executable, "-c", _DRIVER, point, str(corpus), str(ws)], cwd=REPO, env=_env(),
-                              capture_output=True, text=True, timeout=120)  # fmt: skip
+        proc = subprocess.run(
+            [sys.executable, "-c", _DRIVER, point, str(corpus), str(ws)],
+            cwd=REPO,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert proc.returncode == -signal.SIGKILL, (point, proc.returncode, proc.stdout, proc.stderr[-2000:])
         after = read_book(ws)  # readable, and exactly the tables of before
         _assert_same_tables(after, expected)
@@ -181,8 +187,11 @@ def test_a_build_killed_at_random_points_leaves_the_previous_workspace_intact(tm
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=60)
         book = read_book(ws)  # readable after every kill
-        if proc.returncode == -signal.SIGKILL and book.manifest["build_id"] != before.manifest["build_id"] \
-                and not completed:
+        if (
+            proc.returncode == -signal.SIGKILL
+            and book.manifest["build_id"] != before.manifest["build_id"]
+            and not completed
+        ):
             # killed after the atomic switch (while pruning or exiting): the new snapshot is live and
             # must be complete, which is checked below against a clean build
             outcomes.append(f"killed after the switch, {delay:.2f} s")
@@ -245,8 +254,14 @@ def test_two_builds_of_one_workspace_never_interleave(tmp_path: Path) -> None:
     corpus = _write_corpus(tmp_path / "corpus", 40, version=3, paragraphs=3)
     ws = tmp_path / "ws"
     gate = tmp_path / "gate"
-    first = subprocess.Popen([sys.executable, "-c", _GATED, str(corpus), str(ws), str(gate)], cwd=REPO, env=_env(),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    first = subprocess.Popen(
+        [sys.executable, "-c", _GATED, str(corpus), str(ws), str(gate)],
+        cwd=REPO,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     procs = [first]
     try:
         _wait_for_lock_holder(ws, first.pid)
@@ -314,8 +329,18 @@ def _alive(pid: int) -> bool:
 
 def test_a_killed_build_with_workers_leaves_no_worker_behind(tmp_path: Path) -> None:
     corpus = _write_corpus(tmp_path / "corpus", 300, version=4)
-    cmd = [sys.executable, "-m", "workbook.cli", "build", str(corpus), "--out", str(tmp_path / "ws"), "-q",
-           "--workers", "2"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "workbook.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(tmp_path / "ws"),
+        "-q",
+        "--workers",
+        "2",
+    ]
     # no pipes: orphaned workers would hold them open, and reading them would then never end
     proc = subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []

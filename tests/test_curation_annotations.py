@@ -64,7 +64,11 @@ def test_tags_stars_notes_and_status_are_loaded_on_open(book: Book) -> None:
     assert ann.dtypes["created"] == "datetime64[s]"
     status = ann.loc[ann["kind"] == "status"].iloc[0]
     assert (status["target_kind"], status["target_id"], status["value"], status["author"]) == (
-        "claim", claim, "corroborated", "ana")
+        "claim",
+        claim,
+        "corroborated",
+        "ana",
+    )
     link = ann.loc[ann["kind"] == "supports"].iloc[0]
     assert link["target_id"] == claim and link["value"] == doc
     assert link["annotation_id"] == f"{status['annotation_id']}/supports/0"

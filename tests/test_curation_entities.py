@@ -16,8 +16,11 @@ from workbook.ids import entity_id
 
 pytestmark = pytest.mark.unit
 
-KIM, LEWIS, TRUMP = entity_id("person", "Kim Jong Un"), entity_id("person", "Jeffrey Lewis"), entity_id(
-    "person", "Donald Trump")
+KIM, LEWIS, TRUMP = (
+    entity_id("person", "Kim Jong Un"),
+    entity_id("person", "Jeffrey Lewis"),
+    entity_id("person", "Donald Trump"),
+)
 SINPHO, PYONGYANG = entity_id("place", "Sinpho"), entity_id("place", "Pyongyang")
 
 
@@ -47,7 +50,8 @@ def test_merge_rewrites_every_table_and_recounts() -> None:
     assert out.places["uncertainty_km"].iloc[0] == 15.0, "into keeps its own coordinates"
     # provenance: the same mentions, at the same offsets in the same documents
     assert out.mentions[["mention_id", "doc_id", "start", "end", "surface"]].equals(
-        before[["mention_id", "doc_id", "start", "end", "surface"]])
+        before[["mention_id", "doc_id", "start", "end", "surface"]]
+    )
     assert book.mentions.equals(before), "the input Book is not modified"
     v = out.events.set_index("text").loc["on Monday", "entity_ids"]
     assert v == sorted([KIM, PYONGYANG])
@@ -75,8 +79,9 @@ def test_split_moves_mentions_and_the_claims_and_events_follow() -> None:
     book = make_tiny_book()
     d1 = str(book.documents["doc_id"].iloc[1])
     kim_yo = entity_id("person", "Kim Yo Jong")
-    out = cur.apply_curation(book, [_d(1, "split", entity_id=KIM, new_id=kim_yo, new_name="Kim Yo Jong",
-                                       new_type="person", doc_ids=[d1])])
+    out = cur.apply_curation(
+        book, [_d(1, "split", entity_id=KIM, new_id=kim_yo, new_name="Kim Yo Jong", new_type="person", doc_ids=[d1])]
+    )
     m = out.mentions
     assert set(m.loc[m["doc_id"] == d1, "entity_id"]) >= {kim_yo}
     assert KIM not in set(m.loc[m["doc_id"] == d1, "entity_id"])
@@ -92,8 +97,10 @@ def test_split_moves_mentions_and_the_claims_and_events_follow() -> None:
 def test_a_split_that_moves_every_mention_redirects_the_entity() -> None:
     book = make_tiny_book()
     new = entity_id("place", "Sinpho County")
-    result = cur.curate(book, [_d(1, "split", entity_id=SINPHO, new_id=new, new_name="Sinpho County",
-                                  new_type="place", surfaces=["Sinpho"])])
+    result = cur.curate(
+        book,
+        [_d(1, "split", entity_id=SINPHO, new_id=new, new_name="Sinpho County", new_type="place", surfaces=["Sinpho"])],
+    )
     assert result.id_map == {SINPHO: new}
     assert SINPHO not in _every_reference(result.book)
     assert result.book.places.set_index("entity_id").loc[new, "lat"] == 40.03
@@ -101,11 +108,14 @@ def test_a_split_that_moves_every_mention_redirects_the_entity() -> None:
 
 def test_rename_and_aliases_keep_the_id() -> None:
     book = make_tiny_book()
-    out = cur.apply_curation(book, [
-        _d(1, "rename", entity_id=LEWIS, name="Dr Jeffrey Lewis", type=None),
-        _d(2, "alias", entity_id=LEWIS, aliases=["J. Lewis", "Dr Jeffrey Lewis"]),
-        _d(3, "rename", entity_id=SINPHO, name=None, type="facility"),
-    ])
+    out = cur.apply_curation(
+        book,
+        [
+            _d(1, "rename", entity_id=LEWIS, name="Dr Jeffrey Lewis", type=None),
+            _d(2, "alias", entity_id=LEWIS, aliases=["J. Lewis", "Dr Jeffrey Lewis"]),
+            _d(3, "rename", entity_id=SINPHO, name=None, type="facility"),
+        ],
+    )
     e = out.entities.set_index("entity_id")
     assert e.loc[LEWIS, "name"] == "Dr Jeffrey Lewis"
     assert e.loc[LEWIS, "aliases"] == ["J. Lewis", "Jeffrey Lewis"]
@@ -115,13 +125,21 @@ def test_rename_and_aliases_keep_the_id() -> None:
 def test_decisions_whose_entities_vanished_are_reported_not_applied() -> None:
     book = make_tiny_book()
     gone = entity_id("person", "Nobody Here")
-    result = cur.curate(book, [
-        _d(1, "merge", entities=[gone], into=entity_id("person", "Also Gone"),
-           anchor={gone: {"name": "Nobody Here", "type": "person"}}),
-        _d(2, "merge", entities=[gone], into=KIM),
-        _d(3, "rename", entity_id=entity_id("person", "Also Gone"), name="X"),
-        _d(4, "merge", entities=["e1"]),  # malformed: no 'into'
-    ])
+    result = cur.curate(
+        book,
+        [
+            _d(
+                1,
+                "merge",
+                entities=[gone],
+                into=entity_id("person", "Also Gone"),
+                anchor={gone: {"name": "Nobody Here", "type": "person"}},
+            ),
+            _d(2, "merge", entities=[gone], into=KIM),
+            _d(3, "rename", entity_id=entity_id("person", "Also Gone"), name="X"),
+            _d(4, "merge", entities=["e1"]),  # malformed: no 'into'
+        ],
+    )
     assert list(result.report["outcome"]) == ["orphaned", "partly applied", "orphaned", "no effect"]
     assert "'Nobody Here'" in result.report["reason"].iloc[0]
     assert set(result.book.entities["entity_id"]) == set(book.entities["entity_id"])

@@ -45,12 +45,15 @@ def test_the_vocabularies_are_the_ones_declared_in_the_model() -> None:
 def test_no_module_restates_a_vocabulary() -> None:
     """The tuples are written once: no other module spells out the target kinds, statuses or unstar values."""
     spelled = {
-        name: repr(values) for name, values in (
-            ("ANNOTATION_TARGET_KINDS", model.ANNOTATION_TARGET_KINDS), ("CLAIM_STATUSES", model.CLAIM_STATUSES),
-            ("UNSTAR_VALUES", model.UNSTAR_VALUES), ("CURATION_OPS", model.CURATION_OPS),
+        name: repr(values)
+        for name, values in (
+            ("ANNOTATION_TARGET_KINDS", model.ANNOTATION_TARGET_KINDS),
+            ("CLAIM_STATUSES", model.CLAIM_STATUSES),
+            ("UNSTAR_VALUES", model.UNSTAR_VALUES),
+            ("CURATION_OPS", model.CURATION_OPS),
             ("ANNOTATION_KINDS", model.ANNOTATION_KINDS),
         )
-    }  # fmt: skip
+    }
     for path in PACKAGE.rglob("*.py"):
         if path.name == "model.py" and path.parent == PACKAGE:
             continue
@@ -61,9 +64,20 @@ def test_no_module_restates_a_vocabulary() -> None:
 
 @pytest.mark.parametrize(
     ("value", "starred"),
-    [(None, True), (float("nan"), True), (pd.NA, True), ("", True), ("1", True), ("yes", True), ("unstar", False),
-     ("OFF", False), ("False", False), ("0", False), ("Unstarred", False)],
-)  # fmt: skip
+    [
+        (None, True),
+        (float("nan"), True),
+        (pd.NA, True),
+        ("", True),
+        ("1", True),
+        ("yes", True),
+        ("unstar", False),
+        ("OFF", False),
+        ("False", False),
+        ("0", False),
+        ("Unstarred", False),
+    ],
+)
 def test_is_starred(value: object, starred: bool) -> None:
     assert model.is_starred(value) is starred
 
@@ -93,8 +107,14 @@ def test_annotation_columns_are_categorical_and_checked() -> None:
     assert isinstance(ann["kind"].dtype, pd.CategoricalDtype)
     assert list(ann["target_kind"].cat.categories) == list(model.ANNOTATION_TARGET_KINDS)
     assert list(ann["kind"].cat.categories) == [*model.ANNOTATION_KINDS, *model.LINK_KINDS]
-    row = {"annotation_id": "a1", "target_kind": "widget", "target_id": "x", "kind": "tag", "value": "v",
-           "created": "2024-01-01"}  # fmt: skip
+    row = {
+        "annotation_id": "a1",
+        "target_kind": "widget",
+        "target_id": "x",
+        "kind": "tag",
+        "value": "v",
+        "created": "2024-01-01",
+    }
     with pytest.raises(SchemaError, match="target_kind"):
         model.conform("annotations", [row])
     with pytest.raises(SchemaError, match="'kind'"):
@@ -110,8 +130,17 @@ def test_a_hand_edited_annotation_of_an_unknown_kind_is_reported_not_fatal(tmp_p
     book = wb.open(tmp_path / "ws")
     cur.tag(book, "document", str(book.documents["doc_id"].iloc[0]), "keep")
     log = tmp_path / "ws" / "analyst" / "annotations.jsonl"
-    odd = {"v": 1, "id": "a-hand", "op": "annotate", "target_kind": "widget", "target_id": "w", "kind": "tag",
-           "value": "x", "author": "me", "created": "2024-01-01T00:00:00Z"}  # fmt: skip
+    odd = {
+        "v": 1,
+        "id": "a-hand",
+        "op": "annotate",
+        "target_kind": "widget",
+        "target_id": "w",
+        "kind": "tag",
+        "value": "x",
+        "author": "me",
+        "created": "2024-01-01T00:00:00Z",
+    }
     with log.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(odd) + "\n")
     with pytest.warns(AnalystLogWarning, match="1 annotation"):
@@ -123,10 +152,20 @@ def test_a_workspace_of_schema_1_1_still_opens(tmp_path: Path) -> None:
     """1.1 stored annotations.kind and target_kind as plain strings: they are read as the categories."""
     book = make_tiny_book()
     tables = {name: book.table(name) for name in TABLE_NAMES}
-    ann = model.conform("annotations", [
-        {"annotation_id": "a1", "target_kind": "document", "target_id": str(book.documents["doc_id"].iloc[0]),
-         "kind": "star", "value": None, "author": "me", "created": "2024-01-01"},
-    ])  # fmt: skip
+    ann = model.conform(
+        "annotations",
+        [
+            {
+                "annotation_id": "a1",
+                "target_kind": "document",
+                "target_id": str(book.documents["doc_id"].iloc[0]),
+                "kind": "star",
+                "value": None,
+                "author": "me",
+                "created": "2024-01-01",
+            },
+        ],
+    )
     tables["annotations"] = ann.astype({"kind": "string", "target_kind": "string"})
     write_snapshot(tmp_path / "old", "b1", tables, {"schema_version": "1.1", "build_id": "b1"})
     got = read_book(tmp_path / "old")
@@ -140,12 +179,16 @@ def test_a_workspace_of_schema_1_1_still_opens(tmp_path: Path) -> None:
 # --- exceptions ------------------------------------------------------------------------------------
 
 _MOVED = {
-    "workbook.filtering.index": "FilterIndexError", "workbook.filtering": "FilterIndexError",
-    "workbook.filtering.duckdb": "DuckDBExecError", "workbook.engines.base": "EngineError",
-    "workbook.explore.state": "ExploreError", "workbook.explore.table": "TableError",
-    "workbook.widgets.assets": "AssetError", "workbook.widgets.plot_host": "FigureViewError",
+    "workbook.filtering.index": "FilterIndexError",
+    "workbook.filtering": "FilterIndexError",
+    "workbook.filtering.duckdb": "DuckDBExecError",
+    "workbook.engines.base": "EngineError",
+    "workbook.explore.state": "ExploreError",
+    "workbook.explore.table": "TableError",
+    "workbook.widgets.assets": "AssetError",
+    "workbook.widgets.plot_host": "FigureViewError",
     "workbook.lab": "LabError",
-}  # fmt: skip
+}
 
 
 def test_every_public_exception_class_lives_in_errors() -> None:
@@ -195,18 +238,23 @@ def _imports(module: str) -> set[str]:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("workbook.curation.annotations", "workbook.curation.entities"),
-     ("workbook.workspace", "workbook.curation.attach"),
-     ("workbook.extract.watchlist", "workbook.curation.ftm")],
-)  # fmt: skip
+    [
+        ("workbook.curation.annotations", "workbook.curation.entities"),
+        ("workbook.workspace", "workbook.curation.attach"),
+        ("workbook.extract.watchlist", "workbook.curation.ftm"),
+    ],
+)
 def test_the_former_cycles_are_gone(a: str, b: str) -> None:
     assert not (b in _imports(a) and a in _imports(b))
 
 
 def test_storage_imports_nothing_of_the_analyst_layer() -> None:
     for module in ("workbook.workspace", "workbook.durable", "workbook.model", "workbook.tables.linking"):
-        upward = {m for m in _imports(module) if m.startswith(("workbook.curation", "workbook.export",
-                                                                "workbook.explore", "workbook.widgets"))}  # fmt: skip
+        upward = {
+            m
+            for m in _imports(module)
+            if m.startswith(("workbook.curation", "workbook.export", "workbook.explore", "workbook.widgets"))
+        }
         assert upward == set(), module
 
 

@@ -78,8 +78,12 @@ def test_undo_cancels_and_undoing_the_undo_redoes() -> None:
 
 
 def test_an_undo_written_before_its_target_does_nothing() -> None:
-    recs = [{"id": "u1", "op": "undo", "undoes": "a1"}, {"id": "a1", "op": "annotate"},
-            {"id": "u2", "op": "undo", "undoes": "u3"}, {"id": "u3", "op": "undo", "undoes": "u2"}]
+    recs = [
+        {"id": "u1", "op": "undo", "undoes": "a1"},
+        {"id": "a1", "op": "annotate"},
+        {"id": "u2", "op": "undo", "undoes": "u3"},
+        {"id": "u3", "op": "undo", "undoes": "u2"},
+    ]
     assert [r["id"] for r in active_records(recs)] == ["a1"]
 
 

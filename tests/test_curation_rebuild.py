@@ -80,8 +80,9 @@ def test_every_annotation_and_decision_is_kept_by_a_rebuild(seed: Path) -> None:
     before = book.annotations if not book.annotations.empty else wb.open(seed).annotations
     after = wb.open(seed, force=True)
     assert len(after.annotations) == len(before) == len(claims) + 2
-    assert set(after.annotations["target_id"]) <= (set(after.claims["claim_id"]) | set(after.events["event_id"])
-                                                   | set(after.documents["doc_id"]))
+    assert set(after.annotations["target_id"]) <= (
+        set(after.claims["claim_id"]) | set(after.events["event_id"]) | set(after.documents["doc_id"])
+    )
     assert "The Straits Times" in set(after.entities["name"]) and "Kim (unresolved)" in set(after.entities["name"])
     assert cur.orphaned_annotations(after).empty
 
@@ -141,8 +142,9 @@ def test_watchlist_entities_appear_after_a_rebuild(seed: Path, tmp_path: Path) -
 
 def test_workbook_build_takes_watchlist_files(seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     watch = tmp_path / "watchlist.yaml"
-    watch.write_text("entities:\n  - {name: KCNA, type: organization, aliases: [North Korean state news media]}\n",
-                     encoding="utf-8")
+    watch.write_text(
+        "entities:\n  - {name: KCNA, type: organization, aliases: [North Korean state news media]}\n", encoding="utf-8"
+    )
     out = tmp_path / "cli.workbook"
     assert main(["build", str(seed), "--out", str(out), "--watchlist", str(watch), "-q"]) == 0
     with warnings.catch_warnings():

@@ -19,13 +19,23 @@ from workbook.workspace import write_snapshot
 pytestmark = pytest.mark.unit
 
 NAMES = [  # (document number, name, type): who is named where
-    (0, "Kim Jong Un", "person"), (0, "Choe Son Hui", "person"), (0, "Pyongyang", "place"),
-    (1, "Kim Jong Eun", "person"), (1, "Choe Son Hui", "person"), (1, "Pyongyang", "place"),
-    (2, "Jeffrey Lewis", "person"), (2, "Middlebury Institute", "organization"),
-    (3, "J. Lewis", "person"), (3, "Middlebury Institute", "organization"),
-    (4, "Korean Central News Agency", "organization"), (5, "KCNA", "organization"),
-    (4, "Hwasong-14", "weapon_system"), (5, "Hwasong-15", "weapon_system"),
-    (6, "Kim Yo Jong", "person"), (6, "Straits Times", "organization"), (7, "Straits Times", "person"),
+    (0, "Kim Jong Un", "person"),
+    (0, "Choe Son Hui", "person"),
+    (0, "Pyongyang", "place"),
+    (1, "Kim Jong Eun", "person"),
+    (1, "Choe Son Hui", "person"),
+    (1, "Pyongyang", "place"),
+    (2, "Jeffrey Lewis", "person"),
+    (2, "Middlebury Institute", "organization"),
+    (3, "J. Lewis", "person"),
+    (3, "Middlebury Institute", "organization"),
+    (4, "Korean Central News Agency", "organization"),
+    (5, "KCNA", "organization"),
+    (4, "Hwasong-14", "weapon_system"),
+    (5, "Hwasong-15", "weapon_system"),
+    (6, "Kim Yo Jong", "person"),
+    (6, "Straits Times", "organization"),
+    (7, "Straits Times", "person"),
 ]
 
 
@@ -37,21 +47,53 @@ def _book() -> Book:
     for d, items in sorted(texts.items()):
         text = " and ".join(n for n, _ in items) + f" met (story {d})."
         did = doc_id(sha256_text(text))
-        docs.append({"doc_id": did, "title": f"t{d}", "source": f"{d}.txt", "sha256": sha256_text(text),
-                     "text": text, "n_chars": len(text), "format": "txt"})
+        docs.append(
+            {
+                "doc_id": did,
+                "title": f"t{d}",
+                "source": f"{d}.txt",
+                "sha256": sha256_text(text),
+                "text": text,
+                "n_chars": len(text),
+                "format": "txt",
+            }
+        )
         pos = 0
         for name, type_ in items:
             s = text.index(name, pos)
             pos = s + len(name)
             eid = entity_id(type_, name)
-            ents.setdefault(eid, {"entity_id": eid, "name": name, "type": type_, "aliases": [], "origin": "rules",
-                                  "n_mentions": 0, "n_docs": 0})
+            ents.setdefault(
+                eid,
+                {
+                    "entity_id": eid,
+                    "name": name,
+                    "type": type_,
+                    "aliases": [],
+                    "origin": "rules",
+                    "n_mentions": 0,
+                    "n_docs": 0,
+                },
+            )
             ents[eid]["n_mentions"] += 1
             ents[eid]["n_docs"] += 1
-            ments.append({"mention_id": span_id("m", did, s, pos), "doc_id": did, "start": s, "end": pos,
-                          "entity_id": eid, "surface": name, "sentence": 0, "resolution": "exact"})
-    return Book(documents=conform("documents", docs), entities=conform("entities", list(ents.values())),
-                mentions=conform("mentions", ments))
+            ments.append(
+                {
+                    "mention_id": span_id("m", did, s, pos),
+                    "doc_id": did,
+                    "start": s,
+                    "end": pos,
+                    "entity_id": eid,
+                    "surface": name,
+                    "sentence": 0,
+                    "resolution": "exact",
+                }
+            )
+    return Book(
+        documents=conform("documents", docs),
+        entities=conform("entities", list(ents.values())),
+        mentions=conform("mentions", ments),
+    )
 
 
 def _pairs(df: pd.DataFrame) -> list[frozenset[str]]:

@@ -19,13 +19,15 @@ TEXT = (
     "Officials of Office 39 met Ri Pyong Chol at Sanum-dong on Monday. Mr Ri said the Hwasong-18 was ready. "
     "Kim Jong-un watched, KCNA said. Images of the Sohae Satellite Launching Station showed new work."
 )
-WATCH = Watchlist((
-    WatchlistEntry("Office 39", "organization", ("Bureau 39", "Room 39")),
-    WatchlistEntry("Kim Jong Un", "person", ("Kim Jong-un", "Marshal Kim")),
-    WatchlistEntry("Sanum-dong research centre", "facility", ("Sanum-dong",), 39.06, 125.77, 1.0, "Pyongyang"),
-    WatchlistEntry("Ri Pyong Chol", "person", ("Ri Pyong-chol",)),
-    WatchlistEntry("Sohae", "place", ()),
-))
+WATCH = Watchlist(
+    (
+        WatchlistEntry("Office 39", "organization", ("Bureau 39", "Room 39")),
+        WatchlistEntry("Kim Jong Un", "person", ("Kim Jong-un", "Marshal Kim")),
+        WatchlistEntry("Sanum-dong research centre", "facility", ("Sanum-dong",), 39.06, 125.77, 1.0, "Pyongyang"),
+        WatchlistEntry("Ri Pyong Chol", "person", ("Ri Pyong-chol",)),
+        WatchlistEntry("Sohae", "place", ()),
+    )
+)
 
 
 def _extract(watchlist: Watchlist | None) -> Extraction:
@@ -56,7 +58,11 @@ def test_watchlist_names_become_entities_with_their_type_and_coordinates() -> No
     assert len(mr_ri) == 1 and mr_ri[0].entity_key == "person:ri pyong chol", "coreference follows the watchlist"
     place = {p.entity_key: p for p in after.places}["facility:sanum dong research centre"]
     assert (place.coord_source, place.lat, place.uncertainty_km, place.source_name) == (
-        "analyst", 39.06, 1.0, "watchlist:watchlist")
+        "analyst",
+        39.06,
+        1.0,
+        "watchlist:watchlist",
+    )
     assert "Sohae" not in names, "a longer name the rules found holds the watchlist name"
     claim = next(c for c in after.claims if c.speaker_as_written == "Mr Ri")
     assert claim.speaker_key == "person:ri pyong chol"
@@ -81,18 +87,24 @@ def test_watchlist_files_round_trip(tmp_path: Path, suffix: str) -> None:
 
 def test_a_csv_watchlist_with_synonyms_and_duplicates(tmp_path: Path) -> None:
     path = tmp_path / "w.csv"
-    path.write_text("Name,Type,Aliases,lat,lon\nKOMID,org,Korea Mining; KMDTC,,\nKOMID,organisation,Komid,,\n"
-                    "Sohae,site,,39.66,124.705\n", encoding="utf-8")
+    path.write_text(
+        "Name,Type,Aliases,lat,lon\nKOMID,org,Korea Mining; KMDTC,,\nKOMID,organisation,Komid,,\n"
+        "Sohae,site,,39.66,124.705\n",
+        encoding="utf-8",
+    )
     wl = cur.load_watchlist(path)
     assert [(e.name, e.type, e.aliases) for e in wl.entries] == [
-        ("KOMID", "organization", ("Korea Mining", "KMDTC", "Komid")), ("Sohae", "facility", ())]
+        ("KOMID", "organization", ("Korea Mining", "KMDTC", "Komid")),
+        ("Sohae", "facility", ()),
+    ]
     assert wl.entries[1].lat == 39.66 and wl.entries[1].uncertainty_km is None
 
 
 def test_bad_rows_are_named(tmp_path: Path) -> None:
     path = tmp_path / "w.csv"
-    path.write_text("name,type,lat,lon\nA,person,,\nB,leader,,\n,person,,\nC,place,95,0\nD,place,1,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "name,type,lat,lon\nA,person,,\nB,leader,,\n,person,,\nC,place,95,0\nD,place,1,\n", encoding="utf-8"
+    )
     with pytest.raises(WatchlistError) as info:
         cur.load_watchlist(path)
     message = str(info.value)

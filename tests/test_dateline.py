@@ -34,7 +34,7 @@ pytestmark = pytest.mark.unit
 def test_dateline_styles(text: str, place: str, source: str | None, date_text: str | None, surface: str) -> None:
     d = parse_dateline(text)
     assert isinstance(d, Dateline)
-    assert (d.place, d.source, d.date_text, text[d.start:d.end]) == (place, source, date_text, surface)
+    assert (d.place, d.source, d.date_text, text[d.start : d.end]) == (place, source, date_text, surface)
 
 
 @pytest.mark.parametrize(
@@ -68,8 +68,10 @@ def test_a_long_run_is_fast() -> None:
 
 
 def test_no_mentions_inside_the_dateline() -> None:
-    text = ("Pyongyang, May 26 (KCNA) -- Kim Jong Un inspected the Sinpho City Offshore Farm on May 25.\n"
-            "He was accompanied by Jo Yong Won.")
+    text = (
+        "Pyongyang, May 26 (KCNA) -- Kim Jong Un inspected the Sinpho City Offshore Farm on May 25.\n"
+        "He was accompanied by Jo Yong Won."
+    )
     ex = DefaultExtractor().extract(DocumentInput("d1", text, "t", date(2024, 5, 26)))
     d = parse_dateline(text)
     assert d is not None
@@ -86,7 +88,7 @@ def test_no_mentions_inside_the_dateline() -> None:
 def test_a_text_without_dateline_is_untouched() -> None:
     text = "Paris, the capital of France, hosted Emmanuel Macron and Olaf Scholz on Monday."
     ex = DefaultExtractor().extract(DocumentInput("d1", text, "t", date(2024, 5, 26)))
-    assert any(text[m.start:m.end] == "Paris" for m in ex.mentions)
+    assert any(text[m.start : m.end] == "Paris" for m in ex.mentions)
 
 
 def test_build_fills_dateline_columns(tmp_path: Path) -> None:
@@ -111,4 +113,4 @@ def test_a_dateline_date_is_a_publication_event() -> None:
 
     text = "Moscow, March 3 — Russia said it launched a rocket on March 1."
     events = extract_events(text, split_sentences(text), date(2024, 3, 3))
-    assert [(e.kind, text[e.start:e.end]) for e in events] == [("publication", "March 3"), ("launch", "March 1")]
+    assert [(e.kind, text[e.start : e.end]) for e in events] == [("publication", "March 3"), ("launch", "March 1")]

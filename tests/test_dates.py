@@ -19,8 +19,20 @@ pytestmark = pytest.mark.unit
 
 ANCHOR = date(2019, 1, 19)  # the seed's publication date, a Saturday
 SEED = SEEDS / "000_835897a5739e6757.txt"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 D = date
 
@@ -31,16 +43,23 @@ def one(text: str, anchor: date | None = ANCHOR) -> DateMatch:
     return found[0]
 
 
-def check(text: str, surface: str, start: date | None, end: date | None, precision: str, resolution: str,
-          anchor: date | None = ANCHOR) -> None:
+def check(
+    text: str,
+    surface: str,
+    start: date | None,
+    end: date | None,
+    precision: str,
+    resolution: str,
+    anchor: date | None = ANCHOR,
+) -> None:
     m = one(text, anchor)
-    assert (m.text, m.date_start, m.date_end, m.precision, m.resolution) == (
-        surface, start, end, precision, resolution)
-    assert text[m.start:m.end] == surface
+    assert (m.text, m.date_start, m.date_end, m.precision, m.resolution) == (surface, start, end, precision, resolution)
+    assert text[m.start : m.end] == surface
     assert m.anchor == (anchor if resolution == "relative" else None)
 
 
 # --- absolute -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "surface", "start", "end", "precision"),
@@ -76,8 +95,13 @@ def check(text: str, surface: str, start: date | None, end: date | None, precisi
         ("from January 19-21, 2019.", "January 19-21, 2019", D(2019, 1, 19), D(2019, 1, 21), "days"),
         ("from 28-30 December 2018.", "28-30 December 2018", D(2018, 12, 28), D(2018, 12, 30), "days"),
         ("runs January 23 - March 9 2014.", "January 23 - March 9 2014", D(2014, 1, 23), D(2014, 3, 9), "days"),
-        ("runs December 28 - January 3, 2019.", "December 28 - January 3, 2019", D(2018, 12, 28),
-         D(2019, 1, 3), "days"),
+        (
+            "runs December 28 - January 3, 2019.",
+            "December 28 - January 3, 2019",
+            D(2018, 12, 28),
+            D(2019, 1, 3),
+            "days",
+        ),
         ("on August 15, 1945, the", "August 15, 1945", D(1945, 8, 15), D(1945, 8, 15), "day"),
     ],
 )
@@ -127,6 +151,7 @@ def test_invalid_dates_are_skipped_without_crashing() -> None:
 
 
 # --- relative -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "surface", "start", "end", "precision"),
@@ -224,10 +249,12 @@ def test_expressions_do_not_span_line_breaks() -> None:
 
 @pytest.mark.parametrize("anchor", [date.min, date.max, D(1, 1, 7), D(9999, 12, 25)])
 def test_anchors_at_the_ends_of_the_calendar_do_not_overflow(anchor: date) -> None:
-    text = ("today yesterday tomorrow on Thursday next Monday this Sunday last June next June in March "
-            "last week next week this week last month next month last year next year two days ago "
-            "three weeks ago 20 months ago a year ago January 19 February 29 December 28-January 3 "
-            "April last year May 12 next year later this year")
+    text = (
+        "today yesterday tomorrow on Thursday next Monday this Sunday last June next June in March "
+        "last week next week this week last month next month last year next year two days ago "
+        "three weeks ago 20 months ago a year ago January 19 February 29 December 28-January 3 "
+        "April last year May 12 next year later this year"
+    )
     for m in find_dates(text, anchor):
         assert m.date_start is not None and m.date_end is not None
         assert m.date_start <= m.date_end
@@ -247,21 +274,90 @@ def test_the_seed_end_to_end() -> None:
     for surface, (s, e, p, r) in expect.items():
         m = found[surface]
         assert (m.date_start, m.date_end, m.precision, m.resolution) == (s, e, p, r), surface
-        assert text[m.start:m.end] == surface
-    assert text[found["Thursday"].start - 3:found["Thursday"].end] == "on Thursday"
-    assert text[found["2017"].start - 3:found["2017"].end] == "in 2017"
+        assert text[m.start : m.end] == surface
+    assert text[found["Thursday"].start - 3 : found["Thursday"].end] == "on Thursday"
+    assert text[found["2017"].start - 3 : found["2017"].end] == "in 2017"
 
 
 # --- properties ---------------------------------------------------------------------------------
 
 _TOKENS = st.sampled_from(
-    MONTHS + WEEKDAYS + [m[:3] + "." for m in MONTHS] + [
-        "1", "5", "19", "29", "30", "31", "2019", "2017-18", "1990s", "1800s", "2100", "2101", "9999", "0000",
-        "2019-02-30", "2019-01-19", "Juche", "113", "(2024)", "(", ")", ",", ".", "-", "–", " ", "  ", "\n", "in",
-        "since", "last", "next", "this", "earlier", "later", "mid-", "early", "late", "the", "of", "on", "today",
-        "yesterday", "tomorrow", "tonight", "night", "morning", "week", "weeks", "month", "months", "year",
-        "years", "day", "days", "ago", "a", "an", "two", "twenty", "will", "km", "st", "th", "No.", "Hwasong-15",
-        "١٩", "ⅻ", "\u00a0", "Good", "May", "March",
+    MONTHS
+    + WEEKDAYS
+    + [m[:3] + "." for m in MONTHS]
+    + [
+        "1",
+        "5",
+        "19",
+        "29",
+        "30",
+        "31",
+        "2019",
+        "2017-18",
+        "1990s",
+        "1800s",
+        "2100",
+        "2101",
+        "9999",
+        "0000",
+        "2019-02-30",
+        "2019-01-19",
+        "Juche",
+        "113",
+        "(2024)",
+        "(",
+        ")",
+        ",",
+        ".",
+        "-",
+        "–",
+        " ",
+        "  ",
+        "\n",
+        "in",
+        "since",
+        "last",
+        "next",
+        "this",
+        "earlier",
+        "later",
+        "mid-",
+        "early",
+        "late",
+        "the",
+        "of",
+        "on",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "night",
+        "morning",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "ago",
+        "a",
+        "an",
+        "two",
+        "twenty",
+        "will",
+        "km",
+        "st",
+        "th",
+        "No.",
+        "Hwasong-15",
+        "١٩",
+        "ⅻ",
+        "\u00a0",
+        "Good",
+        "May",
+        "March",
     ]
 )
 _TEXTS = st.one_of(st.text(), st.lists(_TOKENS, max_size=30).map(" ".join), st.lists(_TOKENS, max_size=30).map("".join))
@@ -271,7 +367,7 @@ _ANCHORS = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max,
 def _check_invariants(text: str, found: list[DateMatch]) -> None:
     prev_end = 0
     for m in found:
-        assert text[m.start:m.end] == m.text and m.text
+        assert text[m.start : m.end] == m.text and m.text
         assert m.start >= prev_end  # in order, no overlaps
         prev_end = m.end
         assert m.precision in DATE_PRECISIONS and m.resolution in DATE_RESOLUTIONS
@@ -294,8 +390,11 @@ def test_find_dates_never_raises_and_keeps_its_invariants(text: str, anchor: dat
 
 
 @settings(max_examples=300, deadline=None)
-@given(anchor=st.dates(min_value=D(1, 1, 9), max_value=D(9999, 12, 20)), wd=st.sampled_from(WEEKDAYS),
-       lead=st.sampled_from(["It happened on ", "Officials said ", "On ", "They met last ", ""]))
+@given(
+    anchor=st.dates(min_value=D(1, 1, 9), max_value=D(9999, 12, 20)),
+    wd=st.sampled_from(WEEKDAYS),
+    lead=st.sampled_from(["It happened on ", "Officials said ", "On ", "They met last ", ""]),
+)
 def test_a_weekday_lands_strictly_before_the_anchor_within_a_week(anchor: date, wd: str, lead: str) -> None:
     m = one(f"{lead}{wd}.", anchor)
     assert m.date_start == m.date_end and m.date_start is not None
@@ -309,15 +408,20 @@ def test_a_weekday_lands_strictly_before_the_anchor_within_a_week(anchor: date, 
 def test_written_dates_round_trip(d: date, anchor: date | None) -> None:
     month = MONTHS[d.month - 1]
     abbreviated = "May" if month == "May" else month[:3] + "."
-    for text in (f"on {month} {d.day}, {d.year}.", f"on {d.day} {month} {d.year}.", f"on {d.isoformat()}.",
-                 f"on {abbreviated} {d.day}, {d.year}."):
+    for text in (
+        f"on {month} {d.day}, {d.year}.",
+        f"on {d.day} {month} {d.year}.",
+        f"on {d.isoformat()}.",
+        f"on {abbreviated} {d.day}, {d.year}.",
+    ):
         m = one(text, anchor)
         assert (m.date_start, m.date_end, m.precision, m.resolution) == (d, d, "day", "absolute")
 
 
 @settings(max_examples=300, deadline=None)
-@given(anchor=st.dates(min_value=D(2, 1, 1), max_value=D(9998, 12, 31)), month=st.integers(1, 12),
-       day=st.integers(1, 28))
+@given(
+    anchor=st.dates(min_value=D(2, 1, 1), max_value=D(9998, 12, 31)), month=st.integers(1, 12), day=st.integers(1, 28)
+)
 def test_a_month_and_day_without_year_lands_in_the_year_before_the_margin(anchor: date, month: int, day: int) -> None:
     m = one(f"The talks on {MONTHS[month - 1]} {day}.", anchor)
     assert m.date_start is not None
@@ -343,11 +447,11 @@ def test_last_month_name_is_the_latest_such_month_strictly_before_the_anchors_mo
 
 # --- real data: correctness on KCNA and throughput ----------------------------------------------
 
+
 def _kcna(shared_data: Path) -> list[tuple[str, date | None]]:
     rows = json.loads((shared_data / "kcna-archive_stiles" / "headlines_2024-11-11.json").read_text("utf-8"))
     return [
-        (r.get("story_text") or "",
-         datetime.fromtimestamp(r["date"] / 1000, UTC).date() if r.get("date") else None)
+        (r.get("story_text") or "", datetime.fromtimestamp(r["date"] / 1000, UTC).date() if r.get("date") else None)
         for r in rows
     ]
 

@@ -14,8 +14,20 @@ from workbook.extract.dates import find_dates
 pytestmark = pytest.mark.unit
 
 D = date
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def found(text: str, anchor: date | None) -> list[tuple[str, date | None, date | None, str]]:
@@ -25,23 +37,38 @@ def found(text: str, anchor: date | None) -> list[tuple[str, date | None, date |
 @pytest.mark.parametrize(
     ("text", "anchor", "expected"),
     [
-        ("the Battle of Hastings was fought on 14 October 1066.", D(2018, 12, 1),
-         [("14 October 1066", D(1066, 10, 14), D(1066, 10, 14), "day")]),
+        (
+            "the Battle of Hastings was fought on 14 October 1066.",
+            D(2018, 12, 1),
+            [("14 October 1066", D(1066, 10, 14), D(1066, 10, 14), "day")],
+        ),
         ("In 1066 the Normans came.", D(2018, 12, 1), [("1066", D(1066, 1, 1), D(1066, 12, 31), "year")]),
         ("on March 3, 1871 the", None, [("March 3, 1871", D(1871, 3, 3), D(1871, 3, 3), "day")]),
-        ("Between March and May 2018 prices rose.", D(2019, 1, 20),
-         [("March and May 2018", D(2018, 3, 1), D(2018, 5, 31), "month")]),
+        (
+            "Between March and May 2018 prices rose.",
+            D(2019, 1, 20),
+            [("March and May 2018", D(2018, 3, 1), D(2018, 5, 31), "month")],
+        ),
         ("from 2016 to 2019 it grew", D(2020, 1, 1), [("2016 to 2019", D(2016, 1, 1), D(2019, 12, 31), "year")]),
         ("between 2016 and 2019 it", D(2020, 1, 1), [("2016 and 2019", D(2016, 1, 1), D(2019, 12, 31), "year")]),
         ("in March–May 2018 it grew", None, [("March–May 2018", D(2018, 3, 1), D(2018, 5, 31), "month")]),
         ("from 3 to 5 June 2020 there", None, [("3 to 5 June 2020", D(2020, 6, 3), D(2020, 6, 5), "days")]),
         ("from 1914 to 1918 war", None, [("1914 to 1918", D(1914, 1, 1), D(1918, 12, 31), "year")]),
-        ("from November 2018 to March 2019", None,
-         [("November 2018 to March 2019", D(2018, 11, 1), D(2019, 3, 31), "month")]),
-        ("from December 28 to January 3, 2019", None,
-         [("December 28 to January 3, 2019", D(2018, 12, 28), D(2019, 1, 3), "days")]),
-        ("a drill near Kanto from July 19 to 25.", D(2024, 7, 15),
-         [("July 19 to 25", D(2024, 7, 19), D(2024, 7, 25), "days")]),
+        (
+            "from November 2018 to March 2019",
+            None,
+            [("November 2018 to March 2019", D(2018, 11, 1), D(2019, 3, 31), "month")],
+        ),
+        (
+            "from December 28 to January 3, 2019",
+            None,
+            [("December 28 to January 3, 2019", D(2018, 12, 28), D(2019, 1, 3), "days")],
+        ),
+        (
+            "a drill near Kanto from July 19 to 25.",
+            D(2024, 7, 15),
+            [("July 19 to 25", D(2024, 7, 19), D(2024, 7, 25), "days")],
+        ),
     ],
 )
 def test_written_years_and_ranges(text: str, anchor: date | None, expected: list[object]) -> None:
@@ -62,8 +89,11 @@ def test_a_range_without_from_or_between_needs_a_dash() -> None:
     ("text", "anchor", "expected"),
     [
         # a future cue inside a quoted title does not make the date future
-        ('issued a press statement "Security will be protected with strong power" on May 25:', D(2024, 5, 26),
-         D(2024, 5, 25)),
+        (
+            'issued a press statement "Security will be protected with strong power" on May 25:',
+            D(2024, 5, 26),
+            D(2024, 5, 25),
+        ),
         ('a press statement "We will deter the threat" on Friday:', D(2024, 7, 13), D(2024, 7, 12)),
         ("Our reaction was scheduled to end on June 9, but", D(2024, 6, 10), D(2024, 6, 9)),
         # past tense: never forward, even within the margin
@@ -103,9 +133,49 @@ def test_day_precision_is_one_day_in_ranges_and_weeks() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["on", "in", "from", "between", "to", "and", "the", "will", "was", "held", "since", "-", "–", ",", "(KCNA)",
-     "last", "next", "week", "ago", "two", "Thursday", "1066", "1871", "2018", "2019", "2200", "14", "3", "25",
-     "5th", "May", "March", "June", "Oct.", "December", "year", "Hostel", '"', "said", "early", "mid-"]
+    [
+        "on",
+        "in",
+        "from",
+        "between",
+        "to",
+        "and",
+        "the",
+        "will",
+        "was",
+        "held",
+        "since",
+        "-",
+        "–",
+        ",",
+        "(KCNA)",
+        "last",
+        "next",
+        "week",
+        "ago",
+        "two",
+        "Thursday",
+        "1066",
+        "1871",
+        "2018",
+        "2019",
+        "2200",
+        "14",
+        "3",
+        "25",
+        "5th",
+        "May",
+        "March",
+        "June",
+        "Oct.",
+        "December",
+        "year",
+        "Hostel",
+        '"',
+        "said",
+        "early",
+        "mid-",
+    ]
 )
 
 
@@ -114,7 +184,7 @@ _WORDS = st.sampled_from(
 def test_properties(words: list[str], anchor: date | None) -> None:
     text = " ".join(words)
     for m in find_dates(text, anchor):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         if m.date_start is not None and m.date_end is not None:
             assert m.date_start <= m.date_end
             if m.precision == "day":
@@ -122,12 +192,21 @@ def test_properties(words: list[str], anchor: date | None) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(year=st.integers(1000, 2199), month=st.integers(1, 12), day=st.integers(1, 28),
-       anchor=st.dates(D(1950, 1, 1), D(2100, 12, 31)), style=st.integers(0, 3))
+@given(
+    year=st.integers(1000, 2199),
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    anchor=st.dates(D(1950, 1, 1), D(2100, 12, 31)),
+    style=st.integers(0, 3),
+)
 def test_an_explicit_four_digit_year_is_honoured(year: int, month: int, day: int, anchor: date, style: int) -> None:
     name = MONTHS[month - 1]
-    text = [f"It was fought on {day} {name} {year}.", f"It was fought on {name} {day}, {year}.",
-            f"It happened in {name} {year}.", f"It happened in {year}."][style]
+    text = [
+        f"It was fought on {day} {name} {year}.",
+        f"It was fought on {name} {day}, {year}.",
+        f"It happened in {name} {year}.",
+        f"It happened in {year}.",
+    ][style]
     (m,) = find_dates(text, anchor)
     assert m.date_start is not None and m.date_start.year == year
     assert m.date_end is not None and m.date_end.year == year
@@ -146,8 +225,10 @@ def test_a_past_tense_day_and_month_is_within_a_year_before(anchor: date, month:
 @pytest.mark.parametrize(
     ("text", "anchor"),
     [
-        ("In 2013, Holt played in Triple-A. He debuted for Boston after getting called up on July 6 in Anaheim.",
-         D(2011, 4, 13)),
+        (
+            "In 2013, Holt played in Triple-A. He debuted for Boston after getting called up on July 6 in Anaheim.",
+            D(2011, 4, 13),
+        ),
         ("Galois was arrested in 1831. Poisson's report was made before Galois' July 14 arrest.", D(2004, 8, 18)),
         ("The protégé of Pope Damasus, who died in 1384, was known. In March he left.", D(2001, 8, 28)),
     ],
@@ -170,12 +251,18 @@ def test_an_implicit_year_that_agrees_with_the_narrative_or_names_its_relation_s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("in March and May 2018 it", [("March", D(2018, 3, 1), D(2018, 3, 31), "month"),
-                                      ("May 2018", D(2018, 5, 1), D(2018, 5, 31), "month")]),
-        ("on 3 or 5 June 2018 the", [("3", D(2018, 6, 3), D(2018, 6, 3), "day"),
-                                     ("5 June 2018", D(2018, 6, 5), D(2018, 6, 5), "day")]),
-        ("on June 3 and June 5, 2018", [("June 3", D(2018, 6, 3), D(2018, 6, 3), "day"),
-                                        ("June 5, 2018", D(2018, 6, 5), D(2018, 6, 5), "day")]),
+        (
+            "in March and May 2018 it",
+            [("March", D(2018, 3, 1), D(2018, 3, 31), "month"), ("May 2018", D(2018, 5, 1), D(2018, 5, 31), "month")],
+        ),
+        (
+            "on 3 or 5 June 2018 the",
+            [("3", D(2018, 6, 3), D(2018, 6, 3), "day"), ("5 June 2018", D(2018, 6, 5), D(2018, 6, 5), "day")],
+        ),
+        (
+            "on June 3 and June 5, 2018",
+            [("June 3", D(2018, 6, 3), D(2018, 6, 3), "day"), ("June 5, 2018", D(2018, 6, 5), D(2018, 6, 5), "day")],
+        ),
         # December of which year? Left out rather than guessed
         ("in December and May 2018", [("May 2018", D(2018, 5, 1), D(2018, 5, 31), "month")]),
     ],

@@ -49,7 +49,7 @@ def test_gum_spans_and_precision(shared_data: Path, folder: str) -> None:
     for path in files:
         text, anchor, _gold = ev.read_conllu(path)
         for m in find_dates(text, anchor):
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
             if m.date_start is not None and m.date_end is not None:
                 assert m.date_start <= m.date_end
                 assert m.precision != "day" or m.date_start == m.date_end
@@ -89,7 +89,7 @@ def test_kcna_dates_datelines_and_glued_words(shared_data: Path) -> None:
         result = normalise_text(text)
         glued += int(result.report.get("glued_words", 0))
         for m in find_dates(result.text, anchor):
-            assert result.text[m.start:m.end] == m.text
+            assert result.text[m.start : m.end] == m.text
             if m.date_start is not None and m.date_end is not None:
                 assert m.precision != "day" or m.date_start == m.date_end
                 if m.resolution == "relative" and m.precision == "day":
@@ -105,8 +105,9 @@ def test_kcna_entities_free_of_datelines_and_glue(shared_data: Path) -> None:
     n_kcna = n_datelines = 0
     for i, d in enumerate(docs):
         text = normalise_text(str(d.get("story_text") or "")).text
-        out = ex.extract(DocumentInput(str(i), text, str(d.get("headline") or ""),
-                                       date.fromisoformat(str(d["date_str"])[:10])))
+        out = ex.extract(
+            DocumentInput(str(i), text, str(d.get("headline") or ""), date.fromisoformat(str(d["date_str"])[:10]))
+        )
         dl = parse_dateline(text)
         n_datelines += dl is not None
         for m in out.mentions:

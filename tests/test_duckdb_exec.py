@@ -36,23 +36,44 @@ def _annotations(book: Book) -> pd.DataFrame:
     d, e, c, v = (book.table(t).iloc[:, 0].tolist() for t in ("documents", "entities", "claims", "events"))
     t0 = pd.Timestamp("2024-01-01")
     rows = [
-        ("document", d[0], "tag", "followup"), ("document", d[3], "tag", "missiles"),
-        ("entity", e[1], "tag", "followup"), ("claim", c[2], "tag", "missiles"), ("event", v[4], "tag", "followup"),
-        ("entity", e[5], "tag", None), ("document", d[1], "star", None), ("entity", e[2], "star", "1"),
-        ("entity", e[2], "star", "unstar"), ("claim", c[5], "star", "yes"), ("event", v[1], "star", None),
-        ("event", v[1], "star", "OFF"), ("claim", c[0], "status", "confirmed"), ("claim", c[0], "status", "disputed"),
-        ("claim", c[1], "status", None), ("claim", c[3], "status", "confirmed"), ("claim", c[4], "status", NO_STATUS),
+        ("document", d[0], "tag", "followup"),
+        ("document", d[3], "tag", "missiles"),
+        ("entity", e[1], "tag", "followup"),
+        ("claim", c[2], "tag", "missiles"),
+        ("event", v[4], "tag", "followup"),
+        ("entity", e[5], "tag", None),
+        ("document", d[1], "star", None),
+        ("entity", e[2], "star", "1"),
+        ("entity", e[2], "star", "unstar"),
+        ("claim", c[5], "star", "yes"),
+        ("event", v[1], "star", None),
+        ("event", v[1], "star", "OFF"),
+        ("claim", c[0], "status", "confirmed"),
+        ("claim", c[0], "status", "disputed"),
+        ("claim", c[1], "status", None),
+        ("claim", c[3], "status", "confirmed"),
+        ("claim", c[4], "status", NO_STATUS),
         ("document", "d-missing", "tag", "followup"),
         ("entity", "e-nobody", "star", None),
-    ]  # fmt: skip
+    ]
     created = [t0 + pd.Timedelta(days=i) for i in range(len(rows))]
     created[13] = created[12]  # a tie: the later row wins ("disputed")
     created[11] = created[10] - pd.Timedelta(days=1)  # an older unstar: the star stays
     return conform(
         "annotations",
-        [{"annotation_id": f"a{i}", "target_kind": k, "target_id": t, "kind": kind, "value": val, "author": "test",
-          "created": created[i]} for i, (k, t, kind, val) in enumerate(rows)],
-    )  # fmt: skip
+        [
+            {
+                "annotation_id": f"a{i}",
+                "target_kind": k,
+                "target_id": t,
+                "kind": kind,
+                "value": val,
+                "author": "test",
+                "created": created[i],
+            }
+            for i, (k, t, kind, val) in enumerate(rows)
+        ],
+    )
 
 
 def _with_strays(book: Book) -> dict[str, pd.DataFrame]:
@@ -120,8 +141,23 @@ def _values(book: Book) -> dict[str, list[Any]]:
             "officials",
             "OFFICIALS",
         ],
-        "words": ["missile", "Pyongyang", "SAID", "kim", "the", "re-entry", '"said"', "zzz", "é",
-                  "Pyongyang OR missile", "NOT kim", "missil*", "missle~1", "(said AND kim) OR NOT the", "Phyongyang"],
+        "words": [
+            "missile",
+            "Pyongyang",
+            "SAID",
+            "kim",
+            "the",
+            "re-entry",
+            '"said"',
+            "zzz",
+            "é",
+            "Pyongyang OR missile",
+            "NOT kim",
+            "missil*",
+            "missle~1",
+            "(said AND kim) OR NOT the",
+            "Phyongyang",
+        ],
         "tags": ["followup", "missiles", "other"],
         "statuses": ["confirmed", "disputed", NO_STATUS, "none-such"],
     }
@@ -207,8 +243,9 @@ def test_representative_specs(spec: FilterSpec, book: Book, index: FilterIndex, 
     expected = apply(book, spec, index=index)
     got = executor.apply(spec)
     _assert_same(expected, got)
-    assert executor.counts(spec) == {n: len(expected.table(n)) for n in ("documents", "mentions", "claims", "events",
-                                                                         "entities", "places")}  # fmt: skip
+    assert executor.counts(spec) == {
+        n: len(expected.table(n)) for n in ("documents", "mentions", "claims", "events", "entities", "places")
+    }
 
 
 def test_specs_select_something(book: Book, executor: DuckDBExecutor) -> None:
@@ -258,10 +295,15 @@ def test_a_workspace_without_annotations_has_an_empty_annotations_table(tmp_path
     assert np.all(got.annotations.columns == book.annotations.columns)
 
 
-def test_copy_parquet_streams_the_same_rows_as_apply(book: Book, index: FilterIndex, executor: DuckDBExecutor,
-                                                     tmp_path: Path) -> None:  # fmt: skip
-    for spec in (FilterSpec(), FilterSpec(text="missile OR Pyongyang", date_match="within",
-                                          date_from=date(2010, 1, 1), date_to=date(2020, 12, 31))):  # fmt: skip
+def test_copy_parquet_streams_the_same_rows_as_apply(
+    book: Book, index: FilterIndex, executor: DuckDBExecutor, tmp_path: Path
+) -> None:
+    for spec in (
+        FilterSpec(),
+        FilterSpec(
+            text="missile OR Pyongyang", date_match="within", date_from=date(2010, 1, 1), date_to=date(2020, 12, 31)
+        ),
+    ):
         expected = apply(book, spec, index=index)
         for table, key in (("mentions", "mention_id"), ("claims", "claim_id")):
             path = executor.copy_parquet(spec, table, tmp_path / f"{table}-{spec.is_empty}.parquet")

@@ -71,7 +71,6 @@ class Unpicklable(CapitalsExtractor):
         self.hook = lambda x: x  # lambdas cannot be pickled
 
 
-
 def _tables(ws: Path) -> dict[str, pd.DataFrame]:
     book = read_book(ws)
     out = {name: book.table(name) for name in TABLE_NAMES}

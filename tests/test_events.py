@@ -21,8 +21,9 @@ ANCHOR = date(2019, 1, 19)
 SEED = SEEDS / "000_835897a5739e6757.txt"
 
 
-def events(text: str, anchor: date | None = ANCHOR, mentions: tuple[tuple[int, int, str], ...] = ()) -> (
-        list[EventRecord]):
+def events(
+    text: str, anchor: date | None = ANCHOR, mentions: tuple[tuple[int, int, str], ...] = ()
+) -> list[EventRecord]:
     return extract_events(text, split_sentences(text), anchor, mentions)
 
 
@@ -34,8 +35,8 @@ def span(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
 
 
 def kind_of(text: str, surface: str) -> str | None:
-    found = [e for e in events(text) if text[e.start:e.end] == surface]
-    assert len(found) == 1, [text[e.start:e.end] for e in events(text)]
+    found = [e for e in events(text) if text[e.start : e.end] == surface]
+    assert len(found) == 1, [text[e.start : e.end] for e in events(text)]
     return found[0].kind
 
 
@@ -43,20 +44,31 @@ def test_the_seed_end_to_end() -> None:
     text = SEED.read_text(encoding="utf-8")
     people = {"Mr Jeffrey Lewis": "lewis", "Mr Trump": "trump", "Singapore": "singapore", "Mr Kim": "kim"}
     mentions = tuple(
-        (s, e, key) for surface, key in people.items() for n in range(text.count(surface))
+        (s, e, key)
+        for surface, key in people.items()
+        for n in range(text.count(surface))
         for s, e in [span(text, surface, n)]
     )
-    found = {text[e.start:e.end]: e for e in events(text, ANCHOR, mentions)}
+    found = {text[e.start : e.end]: e for e in events(text, ANCHOR, mentions)}
     assert set(found) == {"Thursday", "2011", "2017", "last June", "January 19, 2019"}
     june = found["last June"]
     assert (june.date_start, june.date_end, june.precision, june.resolution, june.anchor) == (
-        date(2018, 6, 1), date(2018, 6, 30), "month", "relative", ANCHOR)
+        date(2018, 6, 1),
+        date(2018, 6, 30),
+        "month",
+        "relative",
+        ANCHOR,
+    )
     assert june.kind == "meeting"
     assert june.context.startswith("At his meeting with Mr Trump last June in Singapore, Mr Kim vowed")
     assert june.entity_keys == ("trump", "singapore", "kim")  # text order, each once
     thursday = found["Thursday"]
     assert (thursday.date_start, thursday.date_end, thursday.precision, thursday.resolution) == (
-        date(2019, 1, 17), date(2019, 1, 17), "day", "relative")
+        date(2019, 1, 17),
+        date(2019, 1, 17),
+        "day",
+        "relative",
+    )
     assert thursday.kind == "statement"  # "said in a report published on Thursday"
     assert thursday.entity_keys == ("lewis",)
     assert found["2017"].kind == "launch"  # "test flights ... in 2017"
@@ -65,13 +77,17 @@ def test_the_seed_end_to_end() -> None:
     assert found["2011"].entity_keys == ("kim",)
     footer = found["January 19, 2019"]
     assert (footer.date_start, footer.precision, footer.resolution, footer.anchor) == (
-        date(2019, 1, 19), "day", "absolute", None)
+        date(2019, 1, 19),
+        "day",
+        "absolute",
+        None,
+    )
     assert footer.kind == "publication"
     sentences = split_sentences(text)
     for e in found.values():
         s = sentences[e.sentence]
         assert s.start <= e.start < e.end <= s.end
-        assert e.context == text[s.start:s.end]
+        assert e.context == text[s.start : s.end]
 
 
 @pytest.mark.parametrize(
@@ -90,8 +106,11 @@ def test_the_seed_end_to_end() -> None:
         ("Mr Lewis said in a report published on Thursday.", "Thursday", "statement"),
         ("The KCNA commentary of June 2018 was harsh.", "June 2018", "statement"),
         ("Pyongyang, December 24 (KCNA) -- Japan continues.", "December 24", "publication"),
-        ("A version of this article appeared in the print edition on January 19, 2019.", "January 19, 2019",
-         "publication"),
+        (
+            "A version of this article appeared in the print edition on January 19, 2019.",
+            "January 19, 2019",
+            "publication",
+        ),
         ("Friday, July 21, 2017\n\nA group of students arrived.", "Friday, July 21, 2017", "publication"),
         ("The factory was built in 1995.", "1995", None),
         ("Since he took power in 2011, Mr Kim has accelerated tests.", "2011", None),
@@ -130,7 +149,7 @@ def test_entities_are_those_of_the_same_sentence_only() -> None:
         (*span(text, "Kim", 1), "kim"),
     )
     found = events(text, date(2019, 1, 19), mentions[::-1])  # order of the input does not matter
-    assert [(text[e.start:e.end], e.sentence, e.entity_keys) for e in found] == [
+    assert [(text[e.start : e.end], e.sentence, e.entity_keys) for e in found] == [
         ("Monday", 0, ("kim", "sinpho")),
         ("Tuesday", 1, ("trump", "moon", "kim")),
     ]
@@ -141,7 +160,9 @@ def test_entities_are_those_of_the_same_sentence_only() -> None:
 def test_without_an_anchor_relative_events_are_unanchored() -> None:
     found = events("Kim visited Sinpho on Monday, in June 2018.", None)
     assert [(e.resolution, e.date_start, e.anchor) for e in found] == [
-        ("unanchored", None, None), ("absolute", date(2018, 6, 1), None)]
+        ("unanchored", None, None),
+        ("absolute", date(2018, 6, 1), None),
+    ]
 
 
 def test_without_sentences_the_whole_text_is_the_context() -> None:
@@ -155,13 +176,39 @@ def test_no_dates_no_events() -> None:
     assert extract_events("", [], None) == []
 
 
-_WORDS = st.sampled_from(["Kim", "met", "on", "Thursday", "June", "2018", "in", "last", "said", ",", ".", "\n",
-                          "(KCNA)", "--", "-", "12", "visited", "the", "Juche 113", "Pyongyang,", "fired", "Today"])
+_WORDS = st.sampled_from(
+    [
+        "Kim",
+        "met",
+        "on",
+        "Thursday",
+        "June",
+        "2018",
+        "in",
+        "last",
+        "said",
+        ",",
+        ".",
+        "\n",
+        "(KCNA)",
+        "--",
+        "-",
+        "12",
+        "visited",
+        "the",
+        "Juche 113",
+        "Pyongyang,",
+        "fired",
+        "Today",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=40).map(" ".join)),
-       anchor=st.one_of(st.none(), st.dates()))
+@given(
+    text=st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=40).map(" ".join)),
+    anchor=st.one_of(st.none(), st.dates()),
+)
 def test_events_keep_their_invariants_on_any_text(text: str, anchor: date | None) -> None:
     sentences = split_sentences(text)
     mentions = tuple((i, i + 1, f"k{i}") for i in range(0, len(text), 7))
@@ -172,7 +219,7 @@ def test_events_keep_their_invariants_on_any_text(text: str, anchor: date | None
         if sentences:
             s: Sentence = sentences[e.sentence]
             assert s.start <= e.start
-            assert e.context.startswith(text[s.start:s.end])
+            assert e.context.startswith(text[s.start : s.end])
         assert len(set(e.entity_keys)) == len(e.entity_keys)
 
 
@@ -188,6 +235,6 @@ def test_kcna_events(shared_data: Path) -> None:
             n += 1
             n_pub += e.kind == "publication"
             s = sentences[e.sentence]
-            assert s.start <= e.start < e.end and text[s.start:s.end] in e.context
+            assert s.start <= e.start < e.end and text[s.start : s.end] in e.context
     assert n > 500
     assert n_pub > 300  # every "Pyongyang, <date> (KCNA)" dateline

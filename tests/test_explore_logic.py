@@ -177,11 +177,17 @@ def test_active_filters_and_log_entries(tiny_book: Book) -> None:
 
 def test_change_summary_names_what_was_added_removed_or_set() -> None:
     names = {"e1": "Kim Jong Un", "e2": "Sinpho"}.get
-    changes = make_change("click", FilterSpec(entity_ids=("e2",), text="a"),
-                          FilterSpec(entity_ids=("e1",), date_from=date(2020, 1, 2), stars_only=True)).changes
+    changes = make_change(
+        "click",
+        FilterSpec(entity_ids=("e2",), text="a"),
+        FilterSpec(entity_ids=("e1",), date_from=date(2020, 1, 2), stars_only=True),
+    ).changes
     assert change_summary(changes, lambda v: names(v) or v) == [
-        "text “a” → none", "entities +Kim Jong Un −Sinpho", "events from none → 2020-01-02", "starred only off → on",
-    ]  # fmt: skip
+        "text “a” → none",
+        "entities +Kim Jong Un −Sinpho",
+        "events from none → 2020-01-02",
+        "starred only off → on",
+    ]
     many = make_change("x", FilterSpec(), FilterSpec(quote_kinds=("direct",), publishers=tuple("abcdef"))).changes
     assert change_summary(many) == ["publishers +a, b, c, d (+2 more)", "quote kinds +direct"]
 
@@ -191,12 +197,18 @@ def test_the_log_reads_as_an_escaped_table(tiny_book: Book) -> None:
     doc = str(tiny_book.documents["doc_id"][0])
     t0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     log = FilterLog(
-        [make_change("control:text", FilterSpec(), FilterSpec(text="<script>x</script>"), when=t0),
-         make_change("click:entities", FilterSpec(text="<script>x</script>"),
-                     FilterSpec(text="<script>x</script>", entity_ids=(ids["Kim Jong Un"],)), when=t0),
-         make_change("click:timeline", FilterSpec(), FilterSpec(doc_ids=(doc,)), when=t0)],
+        [
+            make_change("control:text", FilterSpec(), FilterSpec(text="<script>x</script>"), when=t0),
+            make_change(
+                "click:entities",
+                FilterSpec(text="<script>x</script>"),
+                FilterSpec(text="<script>x</script>", entity_ids=(ids["Kim Jong Un"],)),
+                when=t0,
+            ),
+            make_change("click:timeline", FilterSpec(), FilterSpec(doc_ids=(doc,)), when=t0),
+        ],
         book=tiny_book,
-    )  # fmt: skip
+    )
     assert log == list(log) and len(log) == 3 and log[0].action == "control:text"
     rows = log.rows()
     assert rows[1]["changed"] == "entities +Kim Jong Un"  # named through the Book, not the id
@@ -207,8 +219,12 @@ def test_the_log_reads_as_an_escaped_table(tiny_book: Book) -> None:
     assert "<script" not in page and "&lt;script&gt;" in page and "control:text" in page
     frame = log.to_frame()
     assert list(frame.columns) == ["time", "action", "changed", "filter"] and len(frame) == 3
-    first = {"time": t0.isoformat(), "action": "control:text", "changes": {"text": ["", "<script>x</script>"]},
-             "spec": FilterSpec(text="<script>x</script>").to_json()}  # fmt: skip
+    first = {
+        "time": t0.isoformat(),
+        "action": "control:text",
+        "changes": {"text": ["", "<script>x</script>"]},
+        "spec": FilterSpec(text="<script>x</script>").to_json(),
+    }
     assert json.loads(json.dumps(log.to_dict()))[0] == first
     assert "No filter changes" in FilterLog()._repr_html_() and FilterLog() == []
     from IPython.lib.pretty import pretty

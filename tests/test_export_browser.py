@@ -69,8 +69,15 @@ def _land_pixels(png: Path) -> int:
 def test_seed_report_by_code_opens_offline(seed_book: Book, tmp_path: Path) -> None:
     _needs(browser_missing_reason(), kaleido_missing_reason())
     t0 = time.perf_counter()
-    result = export_report(seed_book, FilterSpec(), charts=SEED_CHARTS, tables=["claims"], title="Seed report",
-                           out=tmp_path / "exports", zip=True)  # fmt: skip
+    result = export_report(
+        seed_book,
+        FilterSpec(),
+        charts=SEED_CHARTS,
+        tables=["claims"],
+        title="Seed report",
+        out=tmp_path / "exports",
+        zip=True,
+    )
     seconds = time.perf_counter() - t0
     files = result.manifest["files"]
     for name in ("charts/01-timeline.png", "charts/02-claims.png", "charts/03-map.png"):
@@ -95,8 +102,20 @@ def test_seed_report_by_cli_opens_offline(seed_book: Book, tmp_path: Path) -> No
     _needs(browser_missing_reason(), kaleido_missing_reason())
     spec = tmp_path / "spec.json"
     spec.write_text(FilterSpec(confidence_bands=("likely", "roughly even chance")).to_json(), encoding="utf-8")
-    code = main(["export", str(spec), "--workspace", str(seed_book.workspace), "--format", "html,md,png,svg,csv",
-                 "--out", str(tmp_path / "exports"), "--title", "Seed report (CLI)"])  # fmt: skip
+    code = main(
+        [
+            "export",
+            str(spec),
+            "--workspace",
+            str(seed_book.workspace),
+            "--format",
+            "html,md,png,svg,csv",
+            "--out",
+            str(tmp_path / "exports"),
+            "--title",
+            "Seed report (CLI)",
+        ]
+    )
     assert code == 0
     folder = tmp_path / "exports" / "Seed-report-CLI"
     assert (folder / "charts/03-map.svg").read_text(encoding="utf-8").lstrip().startswith("<")
@@ -109,9 +128,15 @@ def test_seed_report_by_cli_opens_offline(seed_book: Book, tmp_path: Path) -> No
 def test_hostile_report_runs_nothing(tmp_path: Path) -> None:
     _needs(browser_missing_reason())
     book = hostile_book()
-    result = export_report(book, FilterSpec(), charts=["timeline", "claims_by_confidence"],
-                           tables=["claims", "documents"], title="<script>window.__pwned='t'</script>",
-                           out=tmp_path / "exports", formats=("html",))  # fmt: skip
+    result = export_report(
+        book,
+        FilterSpec(),
+        charts=["timeline", "claims_by_confidence"],
+        tables=["claims", "documents"],
+        title="<script>window.__pwned='t'</script>",
+        out=tmp_path / "exports",
+        formats=("html",),
+    )
     page = open_offline(result.report_html, ARTIFACTS / "export-hostile-report.png")
     _check_offline(page, n_plots=2)
     assert page["dom"]["jsLinks"] == 0 and page["dom"]["images"] == 0
@@ -152,6 +177,14 @@ def test_images_of_map_and_timeline_offline(tiny_book: Book, tmp_path: Path) -> 
     # a kept-alive Chromium renders a chart in well under the cost of starting one
     assert statistics.median(kept) < one_shot_s
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "export-kaleido-timings.json").write_text(json.dumps({
-        "one_shot_png_seconds": round(one_shot_s, 3), "kept_alive_seconds": [round(s, 3) for s in kept],
-        "kept_alive_median": round(statistics.median(kept), 3)}, indent=2), encoding="utf-8")  # fmt: skip
+    (ARTIFACTS / "export-kaleido-timings.json").write_text(
+        json.dumps(
+            {
+                "one_shot_png_seconds": round(one_shot_s, 3),
+                "kept_alive_seconds": [round(s, 3) for s in kept],
+                "kept_alive_median": round(statistics.median(kept), 3),
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )

@@ -21,13 +21,20 @@ from workbook.workspace import read_book, write_snapshot
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("WORKBOOK_TEST_ARTIFACTS", REPO / "test-artifacts"))
 #: Headless chromium that makes no request of its own (updates, sync, QUIC probes).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 HOSTILE_TITLE = '<script>window.__pwned = "title"</script><img src=x onerror="window.__pwned=\'img\'"> Report'
 HOSTILE_TEXT = (
     'Officials said <script>window.__pwned = "text"</script> the <b>launch</b> failed. '
-    'Click <a href="javascript:window.__pwned=\'link\'">here</a> or [here](javascript:alert(1)) now. '
+    "Click <a href=\"javascript:window.__pwned='link'\">here</a> or [here](javascript:alert(1)) now. "
     "Analysts believe the test may resume </script><!-- in June 2018."
 )
 
@@ -68,25 +75,69 @@ def hostile_book() -> Book:
     tiny = make_tiny_book()
     sha = sha256_text(HOSTILE_TEXT)
     did = doc_id(sha)
-    doc = {"doc_id": did, "title": HOSTILE_TITLE, "publisher": "</script><script>window.__pwned='pub'</script>",
-           "published": "2018-07-01", "source": "hostile.html", "sha256": sha, "text": HOSTILE_TEXT,
-           "n_chars": len(HOSTILE_TEXT), "language": "en", "format": "html", "url": "javascript:alert(1)"}  # fmt: skip
+    doc = {
+        "doc_id": did,
+        "title": HOSTILE_TITLE,
+        "publisher": "</script><script>window.__pwned='pub'</script>",
+        "published": "2018-07-01",
+        "source": "hostile.html",
+        "sha256": sha,
+        "text": HOSTILE_TEXT,
+        "n_chars": len(HOSTILE_TEXT),
+        "language": "en",
+        "format": "html",
+        "url": "javascript:alert(1)",
+    }
     quote = "the test may resume </script><!-- in June 2018."
     s = HOSTILE_TEXT.index(quote)
-    claim = {"claim_id": span_id("c", did, s, s + len(quote)), "doc_id": did, "start": s, "end": s + len(quote),
-             "text": quote, "sentence": 2, "speaker_id": None, "speaker_text": "<i>Analysts</i>",
-             "quote_kind": "indirect", "cue": "believe", "hedge": "may", "confidence": "roughly even chance",
-             "entity_ids": []}  # fmt: skip
+    claim = {
+        "claim_id": span_id("c", did, s, s + len(quote)),
+        "doc_id": did,
+        "start": s,
+        "end": s + len(quote),
+        "text": quote,
+        "sentence": 2,
+        "speaker_id": None,
+        "speaker_text": "<i>Analysts</i>",
+        "quote_kind": "indirect",
+        "cue": "believe",
+        "hedge": "may",
+        "confidence": "roughly even chance",
+        "entity_ids": [],
+    }
     m = HOSTILE_TEXT.index("<script>")
-    claim2 = {"claim_id": span_id("c", did, 0, m + 40), "doc_id": did, "start": 0, "end": m + 40,
-              "text": HOSTILE_TEXT[: m + 40], "sentence": 0, "speaker_id": None, "speaker_text": "Officials",
-              "quote_kind": "indirect", "cue": "said", "hedge": None, "confidence": "unhedged",
-              "entity_ids": []}  # fmt: skip
+    claim2 = {
+        "claim_id": span_id("c", did, 0, m + 40),
+        "doc_id": did,
+        "start": 0,
+        "end": m + 40,
+        "text": HOSTILE_TEXT[: m + 40],
+        "sentence": 0,
+        "speaker_id": None,
+        "speaker_text": "Officials",
+        "quote_kind": "indirect",
+        "cue": "said",
+        "hedge": None,
+        "confidence": "unhedged",
+        "entity_ids": [],
+    }
     e0 = HOSTILE_TEXT.index("June 2018")
-    event = {"event_id": span_id("v", did, e0, e0 + 9), "doc_id": did, "start": e0, "end": e0 + 9, "text": "June 2018",
-             "sentence": 2, "context": HOSTILE_TEXT, "date_start": "2018-06-01", "date_end": "2018-06-30",
-             "precision": "month", "resolution": "absolute", "anchor": None, "kind": "<b>test</b>",
-             "entity_ids": []}  # fmt: skip
+    event = {
+        "event_id": span_id("v", did, e0, e0 + 9),
+        "doc_id": did,
+        "start": e0,
+        "end": e0 + 9,
+        "text": "June 2018",
+        "sentence": 2,
+        "context": HOSTILE_TEXT,
+        "date_start": "2018-06-01",
+        "date_end": "2018-06-30",
+        "precision": "month",
+        "resolution": "absolute",
+        "anchor": None,
+        "kind": "<b>test</b>",
+        "entity_ids": [],
+    }
     return tiny.with_tables(
         documents=conform("documents", pd.concat([tiny.documents, pd.DataFrame([doc])], ignore_index=True)),
         claims=conform("claims", pd.concat([tiny.claims, pd.DataFrame([claim, claim2])], ignore_index=True)),
@@ -96,18 +147,26 @@ def hostile_book() -> Book:
 
 def write_workspace(book: Book, ws: Path, build_id: str = "20240101T000000-test") -> Book:
     """``book`` written as a workspace at ``ws`` (one snapshot), read back as a Book that knows its folder."""
-    tables = {name: book.table(name) for name in ("documents", "entities", "mentions", "claims", "events", "places",
-                                                  "build_issues", "annotations")}  # fmt: skip
+    tables = {
+        name: book.table(name)
+        for name in ("documents", "entities", "mentions", "claims", "events", "places", "build_issues", "annotations")
+    }
     docs = book.documents
-    manifest = {"schema_version": SCHEMA_VERSION, "build_id": build_id,
-                "documents": {d: {"source": s, "sha256": h} for d, s, h in
-                              zip(docs["doc_id"], docs["source"], docs["sha256"], strict=True)}}  # fmt: skip
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "build_id": build_id,
+        "documents": {
+            d: {"source": s, "sha256": h}
+            for d, s, h in zip(docs["doc_id"], docs["source"], docs["sha256"], strict=True)
+        },
+    }
     write_snapshot(ws, build_id, tables, manifest)
     return read_book(ws)
 
 
-def open_offline(page_file: Path, screenshot: Path | None = None, wait_selector: str | None = ".main-svg"
-                 ) -> dict[str, Any]:  # fmt: skip
+def open_offline(
+    page_file: Path, screenshot: Path | None = None, wait_selector: str | None = ".main-svg"
+) -> dict[str, Any]:
     """Open ``page_file`` from file:// in headless chromium, recording every request, page error, console
     error and dialog; returns them with a few DOM facts (and saves a full-page screenshot)."""
     from playwright.sync_api import sync_playwright

@@ -17,9 +17,28 @@ from workbook.export.tables import CsvExporter
 
 pytestmark = pytest.mark.unit
 
-HOSTILE_TITLES = ["../../etc/passwd", "..", ".", "/", "\\..\\windows", "a/../../b", "CON", "nul.txt", "  ", "",
-                  "<script>alert(1)</script>", "x\x00y", "\u202eexe.txt", "\u200b", "a" * 1000, "é" * 500,
-                  "北朝鮮 ミサイル 発射", ".hidden", "~/.ssh/id_rsa", "report:2024?*|"]  # fmt: skip
+HOSTILE_TITLES = [
+    "../../etc/passwd",
+    "..",
+    ".",
+    "/",
+    "\\..\\windows",
+    "a/../../b",
+    "CON",
+    "nul.txt",
+    "  ",
+    "",
+    "<script>alert(1)</script>",
+    "x\x00y",
+    "\u202eexe.txt",
+    "\u200b",
+    "a" * 1000,
+    "é" * 500,
+    "北朝鮮 ミサイル 発射",
+    ".hidden",
+    "~/.ssh/id_rsa",
+    "report:2024?*|",
+]
 
 
 @pytest.mark.parametrize("title", HOSTILE_TITLES)
@@ -64,8 +83,9 @@ def test_a_bundle_folder_named_from_any_title_lands_in_the_export_folder(title: 
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []  # no temp folder left behind
 
 
-@pytest.mark.parametrize("member", ["../x", "/etc/passwd", "a/../../b", "a\\b", "a/.hidden", "a/<x>.png",
-                                    "a/x.p<g", "", "a//", "a/\x00b"])  # fmt: skip
+@pytest.mark.parametrize(
+    "member", ["../x", "/etc/passwd", "a/../../b", "a\\b", "a/.hidden", "a/<x>.png", "a/x.p<g", "", "a//", "a/\x00b"]
+)
 def test_unsafe_zip_members_are_refused(member: str) -> None:
     with pytest.raises(ExportError):
         safe_member_name(member)

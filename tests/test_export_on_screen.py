@@ -21,8 +21,12 @@ pytestmark = pytest.mark.widgets
 
 ALL_VIEWS = ("timeline", "claims", "entities", "network", "map", "mentions")
 #: The user's options for some views (the others keep the explorer's defaults).
-USER_OPTIONS = {"entities": {"n": 2}, "network": {"max_nodes": 3}, "claims": {"max_speakers": 1},
-                "mentions": {"top": 2}}  # fmt: skip
+USER_OPTIONS = {
+    "entities": {"n": 2},
+    "network": {"max_nodes": 3},
+    "claims": {"max_speakers": 1},
+    "mentions": {"top": 2},
+}
 
 
 def plain_figure(value: Any) -> Any:
@@ -70,11 +74,13 @@ def _exported(ex: Any, tmp_path: Path) -> list[dict[str, Any]]:
     return report_figures((bundle / "report.html").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("spec", [FilterSpec(), FilterSpec(entity_types=("person", "place"))],
-                         ids=["unfiltered", "filtered"])  # fmt: skip
+@pytest.mark.parametrize(
+    "spec", [FilterSpec(), FilterSpec(entity_types=("person", "place"))], ids=["unfiltered", "filtered"]
+)
 def test_export_draws_every_view_as_on_screen(tiny_book: Book, tmp_path: Path, spec: FilterSpec) -> None:
-    ex = explore(tiny_book, views=ALL_VIEWS, view_options=USER_OPTIONS, launches=make_launches(),
-                 export_dir=tmp_path / "exports")  # fmt: skip
+    ex = explore(
+        tiny_book, views=ALL_VIEWS, view_options=USER_OPTIONS, launches=make_launches(), export_dir=tmp_path / "exports"
+    )
     ex.spec = spec
     exported = _exported(ex, tmp_path)
     assert len(exported) == len(ALL_VIEWS)

@@ -32,8 +32,9 @@ SCRIPT = "<script>alert(1)</script>"
 
 def _hostile(book: Book) -> Book:
     ev = book.events.assign(context=book.events["context"] + SCRIPT)
-    ents = book.entities.assign(name=book.entities["name"].where(book.entities["type"] != "place",
-                                                                 book.entities["name"] + " <b>&"))  # fmt: skip
+    ents = book.entities.assign(
+        name=book.entities["name"].where(book.entities["type"] != "place", book.entities["name"] + " <b>&")
+    )
     return book.with_tables(events=conform("events", ev), entities=conform("entities", ents))
 
 
@@ -55,9 +56,11 @@ def test_timelinejs_follows_the_documented_shape_with_fuzzy_dates(tiny_book: Boo
 
 def test_timelinejs_years_and_decades_stay_fuzzy(tiny_book: Book) -> None:
     proto = tiny_book.events.iloc[0].to_dict()
-    rows = [{**proto, "event_id": "v1", "date_start": "2010-01-01", "date_end": "2019-12-31", "precision": "decade"},
-            {**proto, "event_id": "v2", "date_start": "2024-01-01", "date_end": "2024-12-31", "precision": "year"},
-            {**proto, "event_id": "v3", "date_start": None, "date_end": None, "precision": "day"}]  # fmt: skip
+    rows = [
+        {**proto, "event_id": "v1", "date_start": "2010-01-01", "date_end": "2019-12-31", "precision": "decade"},
+        {**proto, "event_id": "v2", "date_start": "2024-01-01", "date_end": "2024-12-31", "precision": "year"},
+        {**proto, "event_id": "v3", "date_start": None, "date_end": None, "precision": "day"},
+    ]
     doc = timelinejs_json(tiny_book.with_tables(events=conform("events", rows)))
     by_id = {e["unique_id"]: e for e in doc["events"]}
     assert set(by_id) == {"v1", "v2"}  # the undated event is left out
@@ -75,8 +78,7 @@ def test_networkx_reads_the_gexf(tiny_book: Book, tmp_path: Path) -> None:
     assert graph.has_edge(kim, trump) and graph[kim][trump]["weight"] == 1
     assert graph.nodes[kim]["type"] == "person" and graph.nodes[kim]["n_mentions"] == 2
     assert graph.nodes[ids["Sinpho"]]["label"] == "Sinpho <b>&"  # markup is text, escaped by the XML writer
-    assert "<b>" not in gexf_text(_hostile(tiny_book)).split("<nodes>")[1].split("</nodes>")[0].replace(
-        "&lt;b&gt;", "")
+    assert "<b>" not in gexf_text(_hostile(tiny_book)).split("<nodes>")[1].split("</nodes>")[0].replace("&lt;b&gt;", "")
 
 
 def test_the_geojson_is_a_valid_feature_collection(tiny_book: Book, tmp_path: Path) -> None:
@@ -118,8 +120,18 @@ def test_workbook_export_writes_the_three_formats(tmp_path: Path, capsys: pytest
     assert main(["build", str(corpus), "-q"]) == 0
     spec = tmp_path / "spec.json"
     spec.write_text(FilterSpec(published_to=date(2100, 1, 1)).to_json(), encoding="utf-8")
-    args = ["export", str(spec), "--workspace", str(tmp_path / "seeds.workbook"), "--format",
-            "timelinejs,gexf,geojson", "--out", str(tmp_path / "out"), "--title", "Onward"]  # fmt: skip
+    args = [
+        "export",
+        str(spec),
+        "--workspace",
+        str(tmp_path / "seeds.workbook"),
+        "--format",
+        "timelinejs,gexf,geojson",
+        "--out",
+        str(tmp_path / "out"),
+        "--title",
+        "Onward",
+    ]
     assert main(args) == 0
     bundle = tmp_path / "out" / "Onward"
     timeline = json.loads((bundle / "onward" / "timeline.json").read_text(encoding="utf-8"))

@@ -58,8 +58,12 @@ class _Change:
     action: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"time": datetime(2024, 1, 1, tzinfo=UTC).isoformat(), "action": self.action,
-                "changes": {"confidence_bands": [[], ["likely"]]}, "spec": FilterSpec().to_json()}  # fmt: skip
+        return {
+            "time": datetime(2024, 1, 1, tzinfo=UTC).isoformat(),
+            "action": self.action,
+            "changes": {"confidence_bands": [[], ["likely"]]},
+            "spec": FilterSpec().to_json(),
+        }
 
 
 class _Log(list[_Change]):
@@ -75,9 +79,14 @@ def workspace_book(tmp_path: Path) -> Book:
 
 
 def _export(book: Book, tmp_path: Path, spec: FilterSpec | None = None, **kw: Any) -> Any:
-    options: dict[str, Any] = {"charts": ["timeline", "claims_by_confidence", "place_map"],
-                               "tables": ["claims", "events"], "title": "Tiny report", "out": tmp_path / "exports",
-                               "formats": _formats(), **kw}  # fmt: skip
+    options: dict[str, Any] = {
+        "charts": ["timeline", "claims_by_confidence", "place_map"],
+        "tables": ["claims", "events"],
+        "title": "Tiny report",
+        "out": tmp_path / "exports",
+        "formats": _formats(),
+        **kw,
+    }
     return export_report(book, spec, **options)
 
 
@@ -87,8 +96,16 @@ def test_bundle_holds_every_part(workspace_book: Book, tmp_path: Path) -> None:
     folder = result.path
     assert folder == tmp_path / "exports" / "Tiny-report"
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    expected = ["citations.csv", "manifest.json", "report.html", "report.md", "tables/01-claims.csv",
-                "tables/01-claims.parquet", "tables/02-events.csv", "tables/02-events.parquet"]  # fmt: skip
+    expected = [
+        "citations.csv",
+        "manifest.json",
+        "report.html",
+        "report.md",
+        "tables/01-claims.csv",
+        "tables/01-claims.parquet",
+        "tables/02-events.csv",
+        "tables/02-events.parquet",
+    ]
     if "xlsx" in _formats():
         expected.append("tables/tables.xlsx")
     assert names == sorted(expected)
@@ -141,8 +158,9 @@ def test_citations_quote_the_documents(tiny_book: Book) -> None:
 
 
 def test_open_report_reproduces_the_tables(workspace_book: Book, tmp_path: Path) -> None:
-    spec = FilterSpec(entity_ids=(workspace_book.entities.loc[workspace_book.entities["name"] == "Kim Jong Un",
-                                                              "entity_id"].iloc[0],))  # fmt: skip
+    spec = FilterSpec(
+        entity_ids=(workspace_book.entities.loc[workspace_book.entities["name"] == "Kim Jong Un", "entity_id"].iloc[0],)
+    )
     result = _export(workspace_book, tmp_path, spec, zip=True)
     opened = open_report(result.path)
     assert opened.spec == spec and list(opened.tables) == ["01-claims", "02-events"]
@@ -166,8 +184,11 @@ def test_open_report_names_changed_sources(workspace_book: Book, tmp_path: Path)
     changed = docs.assign(sha256=docs["sha256"].where(docs.index != 0, "0" * 64))
     with pytest.raises(ReportSourceChangedError, match=r"different text \(sha256\).*Kim Jong Un inspects"):
         open_report(result.path, book=workspace_book.with_tables(documents=changed))
-    write_workspace(make_tiny_book().with_tables(documents=docs.iloc[1:]), Path(str(workspace_book.workspace)),
-                    build_id="20240102T000000-test")  # fmt: skip
+    write_workspace(
+        make_tiny_book().with_tables(documents=docs.iloc[1:]),
+        Path(str(workspace_book.workspace)),
+        build_id="20240102T000000-test",
+    )
     with pytest.raises(ReportSourceChangedError, match="not in the workspace"):
         open_report(result.path)
     with pytest.raises(ReportSourceChangedError, match="cannot be opened"):
@@ -199,7 +220,11 @@ def test_exports_never_overwrite(workspace_book: Book, tmp_path: Path) -> None:
     with pytest.raises(ExportExistsError, match="never overwrite"):
         _export(workspace_book, tmp_path, if_exists="error")
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == [
-        "Tiny-report", "Tiny-report-2", "Tiny-report-2.zip", "Tiny-report.zip"]  # fmt: skip
+        "Tiny-report",
+        "Tiny-report-2",
+        "Tiny-report-2.zip",
+        "Tiny-report.zip",
+    ]
 
 
 def test_zip_holds_the_bundle_under_one_safe_folder(workspace_book: Book, tmp_path: Path) -> None:
@@ -237,9 +262,15 @@ class _Page(HTMLParser):
 
 def test_hostile_document_is_shown_as_text(tmp_path: Path) -> None:
     book = hostile_book()
-    result = export_report(book, FilterSpec(text="<script>"), charts=["timeline", "claims_by_confidence"],
-                           tables=["claims", "events", "documents"], title=HOSTILE_TITLE, out=tmp_path / "exports",
-                           formats=("html", "md", "csv"))  # fmt: skip
+    result = export_report(
+        book,
+        FilterSpec(text="<script>"),
+        charts=["timeline", "claims_by_confidence"],
+        tables=["claims", "events", "documents"],
+        title=HOSTILE_TITLE,
+        out=tmp_path / "exports",
+        formats=("html", "md", "csv"),
+    )
     assert result.path.parent == tmp_path / "exports"
     page = (result.path / "report.html").read_text(encoding="utf-8")
     parsed = _Page()
@@ -260,8 +291,9 @@ def test_hostile_document_is_shown_as_text(tmp_path: Path) -> None:
     assert re.search(r"(?<!\\)\]\(javascript", md) is None
 
 
-def test_missing_chromium_or_kaleido_is_a_named_error(workspace_book: Book, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_missing_chromium_or_kaleido_is_a_named_error(
+    workspace_book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("kaleido", reason="kaleido is not installed: the kaleido error is tested below")
     monkeypatch.setenv("WORKBOOK_CHROMIUM", str(tmp_path / "no-chromium"))
     with pytest.raises(ChromiumNotFoundError, match="apt-get install chromium"):
@@ -269,8 +301,9 @@ def test_missing_chromium_or_kaleido_is_a_named_error(workspace_book: Book, tmp_
     assert not (tmp_path / "exports").exists() or not any((tmp_path / "exports").iterdir())
 
 
-def test_missing_kaleido_is_a_named_error(workspace_book: Book, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_missing_kaleido_is_a_named_error(
+    workspace_book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "kaleido", None)
     with pytest.raises(ExportDependencyError, match="pip install kaleido"):
         _export(workspace_book, tmp_path, formats=("md", "svg"))
@@ -285,8 +318,12 @@ def test_bad_requests_are_named_errors(workspace_book: Book, tmp_path: Path) -> 
         _export(workspace_book, tmp_path, formats=("html", "docx"))
     with pytest.raises(ExportError, match="log must be"):
         _export(workspace_book, tmp_path, log="oops")
-    result = _export(workspace_book, tmp_path, charts=[ChartSpec("timeline", {"color_by": "kind"}, "By kind")],
-                     tables=[TableSpec("claims", ("claim_id", "text"), "Two columns")])  # fmt: skip
+    result = _export(
+        workspace_book,
+        tmp_path,
+        charts=[ChartSpec("timeline", {"color_by": "kind"}, "By kind")],
+        tables=[TableSpec("claims", ("claim_id", "text"), "Two columns")],
+    )
     # the options over the chart catalogue's defaults (those the explorer draws with)
     assert result.manifest["charts"][0]["options"] == {"color_by": "kind", "max_marks": 1500}
     assert result.manifest["tables"][0]["columns"] == ["claim_id", "text"]
@@ -298,9 +335,27 @@ def test_cli_export_writes_a_bundle(workspace_book: Book, tmp_path: Path, capsys
     spec_file.write_text(FilterSpec(confidence_bands=("likely",)).to_json(), encoding="utf-8")
     log_file = tmp_path / "log.json"
     log_file.write_text(json.dumps(_Log([_Change("set")]).to_dict()), encoding="utf-8")
-    code = main(["export", str(spec_file), "--workspace", str(workspace_book.workspace), "--format", "html,md,csv",
-                 "--out", str(tmp_path / "exports"), "--title", "CLI report", "--table", "claims", "--chart",
-                 "claims_by_confidence", "--log", str(log_file), "--zip"])  # fmt: skip
+    code = main(
+        [
+            "export",
+            str(spec_file),
+            "--workspace",
+            str(workspace_book.workspace),
+            "--format",
+            "html,md,csv",
+            "--out",
+            str(tmp_path / "exports"),
+            "--title",
+            "CLI report",
+            "--table",
+            "claims",
+            "--chart",
+            "claims_by_confidence",
+            "--log",
+            str(log_file),
+            "--zip",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and "report: " in out and "tables/01-claims.csv" in out
     folder = tmp_path / "exports" / "CLI-report"
@@ -337,8 +392,9 @@ def test_pages_list_at_most_max_rows(workspace_book: Book, tmp_path: Path) -> No
 def test_chart_names_and_their_aliases(workspace_book: Book, tmp_path: Path) -> None:
     from workbook.charts.catalog import ALIASES, CATALOG, chart_name
 
-    result = _export(workspace_book, tmp_path, charts=["claims_by_confidence", "place_map", ChartSpec("top_entities")],
-                     tables=[])  # fmt: skip
+    result = _export(
+        workspace_book, tmp_path, charts=["claims_by_confidence", "place_map", ChartSpec("top_entities")], tables=[]
+    )
     assert [c["name"] for c in result.manifest["charts"]] == ["claims", "map", "entities"]
     assert result.manifest["charts"][2]["options"] == dict(CATALOG["entities"].defaults)
     assert {chart_name(a) for a in ALIASES} == set(CATALOG) - {"timeline"}  # timeline's builder has its name

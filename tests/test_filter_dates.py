@@ -35,16 +35,24 @@ def test_published_between_reads_the_publication_date_only(tiny_book: Book) -> N
     assert _titles(got) == ["Analysts locate plants"]
     assert set(got.events["text"]) == {"June 2018"}  # its events follow the document, whatever their dates
     assert _titles(apply(tiny_book, FilterSpec(published_to=date(2030, 1, 1)))) == [
-        "Analysts locate plants", "Kim Jong Un inspects missile factory"]  # the undated note never matches
+        "Analysts locate plants",
+        "Kim Jong Un inspects missile factory",
+    ]  # the undated note never matches
     assert _titles(apply(tiny_book, FilterSpec(published_from=date(2024, 1, 10)))) == [
-        "Kim Jong Un inspects missile factory"]  # inclusive
+        "Kim Jong Un inspects missile factory"
+    ]  # inclusive
     both = FilterSpec(published_from=date(2024, 1, 1), date_from=date(2018, 1, 1), date_to=date(2018, 12, 31))
     assert apply(tiny_book, both).documents.empty  # the two meanings combine with AND
 
 
 def test_the_new_fields_round_trip_and_old_specs_still_load() -> None:
-    spec = FilterSpec(date_from=date(2024, 6, 1), date_to=date(2024, 6, 30), date_match="within",
-                      published_from=date(2024, 7, 1), published_to=date(2024, 11, 30))
+    spec = FilterSpec(
+        date_from=date(2024, 6, 1),
+        date_to=date(2024, 6, 30),
+        date_match="within",
+        published_from=date(2024, 7, 1),
+        published_to=date(2024, 11, 30),
+    )
     assert FilterSpec.from_json(spec.to_json()) == spec
     assert json.loads(spec.to_json())["published_from"] == "2024-07-01"
     old = '{"schema": "workbook.filterspec", "version": 1, "date_from": "2024-06-01", "date_to": "2024-06-30"}'

@@ -41,12 +41,20 @@ from workbook.model import CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, conform
 pytestmark = pytest.mark.unit
 
 KIM, LEWIS, TRUMP = (entity_id("person", n) for n in ("Kim Jong Un", "Jeffrey Lewis", "Donald Trump"))
-SINPHO, PYONGYANG, HW15 = entity_id("place", "Sinpho"), entity_id("place", "Pyongyang"), entity_id(
-    "weapon_system", "Hwasong-15"
+SINPHO, PYONGYANG, HW15 = (
+    entity_id("place", "Sinpho"),
+    entity_id("place", "Pyongyang"),
+    entity_id("weapon_system", "Hwasong-15"),
 )
 TABLES = FILTERED_TABLES
-KEYS = {"documents": "doc_id", "mentions": "mention_id", "claims": "claim_id", "events": "event_id",
-        "entities": "entity_id", "places": "entity_id"}
+KEYS = {
+    "documents": "doc_id",
+    "mentions": "mention_id",
+    "claims": "claim_id",
+    "events": "event_id",
+    "entities": "entity_id",
+    "places": "entity_id",
+}
 
 
 def view(book: Book, **fields: Any) -> Book:
@@ -118,8 +126,9 @@ def test_publishers_exact_and_null_never_matches(tiny_book: Book) -> None:
         (".*", [], []),  # a literal, not a regex
     ],
 )
-def test_text_matches_documents_and_claims(tiny_book: Book, text: str, expected_docs: list[str],
-                                           expected_claims: list[str]) -> None:
+def test_text_matches_documents_and_claims(
+    tiny_book: Book, text: str, expected_docs: list[str], expected_claims: list[str]
+) -> None:
     v = view(tiny_book, text=text)
     assert docs(v) == expected_docs and claims(v) == expected_claims
     assert set(v.events["doc_id"]) <= set(v.documents["doc_id"])  # events follow their documents
@@ -178,8 +187,7 @@ def test_bbox(tiny_book: Book) -> None:
         (date(2018, 7, 1), date(2023, 12, 31), []),
     ],
 )
-def test_date_window(tiny_book: Book, date_from: date | None, date_to: date | None,
-                     expected_events: list[str]) -> None:
+def test_date_window(tiny_book: Book, date_from: date | None, date_to: date | None, expected_events: list[str]) -> None:
     v = view(tiny_book, date_from=date_from, date_to=date_to)
     assert events(v) == expected_events
     assert docs(v) == [t for t, e in ((T0, "on Monday"), (T1, "June 2018")) if e in expected_events]
@@ -188,16 +196,43 @@ def test_date_window(tiny_book: Book, date_from: date | None, date_to: date | No
 def test_unanchored_and_half_dated_events(tiny_book: Book) -> None:
     d2 = str(tiny_book.documents["doc_id"][2])
     extra = [
-        {"event_id": "vX1", "doc_id": d2, "start": 0, "end": 3, "text": "The", "sentence": 0, "context": "",
-         "date_start": None, "date_end": None, "precision": "day", "resolution": "unanchored", "entity_ids": []},
-        {"event_id": "vX2", "doc_id": d2, "start": 4, "end": 11, "text": "factory", "sentence": 0, "context": "",
-         "date_start": "2019-03-05", "date_end": None, "precision": "day", "resolution": "absolute", "entity_ids": []},
+        {
+            "event_id": "vX1",
+            "doc_id": d2,
+            "start": 0,
+            "end": 3,
+            "text": "The",
+            "sentence": 0,
+            "context": "",
+            "date_start": None,
+            "date_end": None,
+            "precision": "day",
+            "resolution": "unanchored",
+            "entity_ids": [],
+        },
+        {
+            "event_id": "vX2",
+            "doc_id": d2,
+            "start": 4,
+            "end": 11,
+            "text": "factory",
+            "sentence": 0,
+            "context": "",
+            "date_start": "2019-03-05",
+            "date_end": None,
+            "precision": "day",
+            "resolution": "absolute",
+            "entity_ids": [],
+        },
     ]
     rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in tiny_book.events.to_dict("records")]
     book = tiny_book.with_tables(events=conform("events", [*rows, *extra]))
     assert len(view(book, doc_ids=(d2,)).events) == 2  # no window: undated events follow their document
     assert events(view(book, date_from=date(1900, 1, 1), date_to=date(2100, 1, 1))) == [
-        "on Monday", "June 2018", "factory"]
+        "on Monday",
+        "June 2018",
+        "factory",
+    ]
     assert events(view(book, date_from=date(2019, 3, 5), date_to=date(2019, 3, 5))) == ["factory"]
 
 
@@ -243,10 +278,13 @@ def annotated(tiny_book: Book) -> Book:
         ("entity", TRUMP, "star", "1", "2024-01-01"),
         ("document", d[0], "note", "review", "2024-01-01"),
     ]
-    ann = conform("annotations", [
-        {"annotation_id": f"a{i}", "target_kind": k, "target_id": t, "kind": kind, "value": val, "created": ts}
-        for i, (k, t, kind, val, ts) in enumerate(rows)
-    ])
+    ann = conform(
+        "annotations",
+        [
+            {"annotation_id": f"a{i}", "target_kind": k, "target_id": t, "kind": kind, "value": val, "created": ts}
+            for i, (k, t, kind, val, ts) in enumerate(rows)
+        ],
+    )
     return tiny_book.with_tables(annotations=ann)
 
 
@@ -380,8 +418,15 @@ def test_describe(tiny_book: Book) -> None:
     assert FilterSpec(doc_ids=(d0,)).describe(tiny_book) == f"documents: {T0}"
     assert FilterSpec(doc_ids=(d0,)).describe() == f"documents: {d0}"
     assert FilterSpec().describe() == "no filters"
-    full = FilterSpec(text="missile", publishers=("KCNA",), speakers=(LEWIS,), quote_kinds=("direct",),
-                      bbox=(124.0, 37.5, 131.0, 43.0), stars_only=True, date_from=date(2018, 1, 1))
+    full = FilterSpec(
+        text="missile",
+        publishers=("KCNA",),
+        speakers=(LEWIS,),
+        quote_kinds=("direct",),
+        bbox=(124.0, 37.5, 131.0, 43.0),
+        stars_only=True,
+        date_from=date(2018, 1, 1),
+    )
     assert full.describe(tiny_book) == (
         "text contains 'missile'; publishers: KCNA; area lon 124 to 131, lat 37.5 to 43; dates from 2018-01-01; "
         "speakers: Jeffrey Lewis; quote kinds: direct; starred only"
@@ -389,8 +434,12 @@ def test_describe(tiny_book: Book) -> None:
 
 
 def test_validate_lists_unknown_values_and_strict_raises(annotated: Book) -> None:
-    spec = FilterSpec(entity_ids=(KIM, "e-nobody"), tags=("review", "nope"), speakers=("jeffrey LEWIS",),
-                      claim_statuses=("confirmed", NO_STATUS))
+    spec = FilterSpec(
+        entity_ids=(KIM, "e-nobody"),
+        tags=("review", "nope"),
+        speakers=("jeffrey LEWIS",),
+        claim_statuses=("confirmed", NO_STATUS),
+    )
     warnings = spec.validate(annotated)
     assert len(warnings) == 2 and "e-nobody" in warnings[0] and "'nope'" in warnings[1]
     with pytest.raises(FilterSpecError, match="e-nobody"):
@@ -455,8 +504,9 @@ def any_spec(draw: st.DrawFn) -> FilterSpec:
     d1, d2 = sorted([draw(_dates), draw(_dates)])
     lat0, lat1 = sorted([draw(_lat), draw(_lat)])
     kwargs: dict[str, Any] = {
-        f: tuple(draw(st.lists(_word, max_size=3))) for f in TUPLE_FIELDS if f not in (
-            "entity_types", "quote_kinds", "confidence_bands")
+        f: tuple(draw(st.lists(_word, max_size=3)))
+        for f in TUPLE_FIELDS
+        if f not in ("entity_types", "quote_kinds", "confidence_bands")
     }
     kwargs.update(
         entity_types=tuple(draw(st.lists(st.sampled_from(ENTITY_TYPES), max_size=3))),
@@ -498,48 +548,124 @@ def random_book(draw: st.DrawFn) -> Book:
     ref_docs = [*doc_ids, "d-missing"]
     ref_ents = [*_ENT_IDS, "e-extra"]
     words = st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=4).map(" ".join)
-    documents = [{"doc_id": d, "title": d, "publisher": draw(st.sampled_from([None, "KCNA", "Yonhap"])),
-                  "source": d, "sha256": d, "text": draw(words), "n_chars": 1, "format": "txt"} for d in doc_ids]
+    documents = [
+        {
+            "doc_id": d,
+            "title": d,
+            "publisher": draw(st.sampled_from([None, "KCNA", "Yonhap"])),
+            "source": d,
+            "sha256": d,
+            "text": draw(words),
+            "n_chars": 1,
+            "format": "txt",
+        }
+        for d in doc_ids
+    ]
     n_ents = draw(st.integers(0, 5))
-    entities = [{"entity_id": e, "name": e.upper(), "type": draw(st.sampled_from(ENTITY_TYPES)), "n_mentions": 0,
-                 "n_docs": 0, "origin": "rules"} for e in _ENT_IDS[:n_ents]]
-    mentions = [{"mention_id": f"m{i}", "doc_id": draw(st.sampled_from(ref_docs)), "start": 0, "end": 1,
-                 "entity_id": draw(st.sampled_from(ref_ents)), "surface": "x", "sentence": 0, "resolution": "exact"}
-                for i in range(draw(st.integers(0, 12)))]
+    entities = [
+        {
+            "entity_id": e,
+            "name": e.upper(),
+            "type": draw(st.sampled_from(ENTITY_TYPES)),
+            "n_mentions": 0,
+            "n_docs": 0,
+            "origin": "rules",
+        }
+        for e in _ENT_IDS[:n_ents]
+    ]
+    mentions = [
+        {
+            "mention_id": f"m{i}",
+            "doc_id": draw(st.sampled_from(ref_docs)),
+            "start": 0,
+            "end": 1,
+            "entity_id": draw(st.sampled_from(ref_ents)),
+            "surface": "x",
+            "sentence": 0,
+            "resolution": "exact",
+        }
+        for i in range(draw(st.integers(0, 12)))
+    ]
     located = draw(st.lists(st.sampled_from(ref_ents), unique=True, max_size=4))
     places = []
     for e in located:
         lon, lat = draw(st.sampled_from(_COORDS))
-        places.append({"entity_id": e, "lat": lat, "lon": lon, "uncertainty_km": 1.0, "coord_source": "gazetteer",
-                       "source_name": "t"})
+        places.append(
+            {
+                "entity_id": e,
+                "lat": lat,
+                "lon": lon,
+                "uncertainty_km": 1.0,
+                "coord_source": "gazetteer",
+                "source_name": "t",
+            }
+        )
     ent_lists = st.lists(st.sampled_from(ref_ents), max_size=2)
-    claims = [{"claim_id": f"c{i}", "doc_id": draw(st.sampled_from(ref_docs)), "start": 0, "end": 1,
-               "text": draw(words), "sentence": 0, "speaker_id": draw(st.sampled_from([None, *ref_ents])),
-               "speaker_text": draw(st.sampled_from([None, *_SPEAKER_TEXTS])),
-               "quote_kind": draw(st.sampled_from(QUOTE_KINDS)), "confidence": draw(st.sampled_from(CONFIDENCE_BANDS)),
-               "entity_ids": draw(ent_lists)} for i in range(draw(st.integers(0, 5)))]
+    claims = [
+        {
+            "claim_id": f"c{i}",
+            "doc_id": draw(st.sampled_from(ref_docs)),
+            "start": 0,
+            "end": 1,
+            "text": draw(words),
+            "sentence": 0,
+            "speaker_id": draw(st.sampled_from([None, *ref_ents])),
+            "speaker_text": draw(st.sampled_from([None, *_SPEAKER_TEXTS])),
+            "quote_kind": draw(st.sampled_from(QUOTE_KINDS)),
+            "confidence": draw(st.sampled_from(CONFIDENCE_BANDS)),
+            "entity_ids": draw(ent_lists),
+        }
+        for i in range(draw(st.integers(0, 5)))
+    ]
     events = []
     for i in range(draw(st.integers(0, 5))):
         bounds = [draw(st.sampled_from([None, *_DATES])), draw(st.sampled_from([None, *_DATES]))]
         if bounds[0] is not None and bounds[1] is not None:  # keep start <= end when both are known
             bounds.sort()
-        events.append({"event_id": f"v{i}", "doc_id": draw(st.sampled_from(ref_docs)), "start": 0, "end": 1,
-                       "text": "t", "sentence": 0, "context": "", "date_start": bounds[0], "date_end": bounds[1],
-                       "precision": "day", "resolution": "absolute", "entity_ids": draw(ent_lists)})
-    targets = {"document": ref_docs, "entity": ref_ents, "claim": [f"c{i}" for i in range(len(claims))] or ["c-x"],
-               "event": [f"v{i}" for i in range(len(events))] or ["v-x"]}  # target_kind is categorical: no others
+        events.append(
+            {
+                "event_id": f"v{i}",
+                "doc_id": draw(st.sampled_from(ref_docs)),
+                "start": 0,
+                "end": 1,
+                "text": "t",
+                "sentence": 0,
+                "context": "",
+                "date_start": bounds[0],
+                "date_end": bounds[1],
+                "precision": "day",
+                "resolution": "absolute",
+                "entity_ids": draw(ent_lists),
+            }
+        )
+    targets = {
+        "document": ref_docs,
+        "entity": ref_ents,
+        "claim": [f"c{i}" for i in range(len(claims))] or ["c-x"],
+        "event": [f"v{i}" for i in range(len(events))] or ["v-x"],
+    }  # target_kind is categorical: no others
     annotations = []
     for i in range(draw(st.integers(0, 8))):
         kind = draw(st.sampled_from(list(targets)))
-        annotations.append({"annotation_id": f"a{i}", "target_kind": kind,
-                            "target_id": draw(st.sampled_from(targets[kind])),
-                            "kind": draw(st.sampled_from(["tag", "star", "status", "note"])),
-                            "value": draw(st.sampled_from(_ANN_VALUES)),
-                            "created": draw(st.sampled_from(["2024-01-01", "2024-01-02"]))})
-    return Book(documents=conform("documents", documents), entities=conform("entities", entities),
-                mentions=conform("mentions", mentions), claims=conform("claims", claims),
-                events=conform("events", events), places=conform("places", places),
-                annotations=conform("annotations", annotations))
+        annotations.append(
+            {
+                "annotation_id": f"a{i}",
+                "target_kind": kind,
+                "target_id": draw(st.sampled_from(targets[kind])),
+                "kind": draw(st.sampled_from(["tag", "star", "status", "note"])),
+                "value": draw(st.sampled_from(_ANN_VALUES)),
+                "created": draw(st.sampled_from(["2024-01-01", "2024-01-02"])),
+            }
+        )
+    return Book(
+        documents=conform("documents", documents),
+        entities=conform("entities", entities),
+        mentions=conform("mentions", mentions),
+        claims=conform("claims", claims),
+        events=conform("events", events),
+        places=conform("places", places),
+        annotations=conform("annotations", annotations),
+    )
 
 
 @st.composite
@@ -547,15 +673,20 @@ def spec_for_random_books(draw: st.DrawFn) -> FilterSpec:
     pick = lambda pool, n=2: tuple(draw(st.lists(st.sampled_from(pool), max_size=n)))  # noqa: E731
     d1, d2 = sorted([draw(st.sampled_from(_DATES)), draw(st.sampled_from(_DATES))])
     return FilterSpec(
-        doc_ids=pick(["d0", "d1", "d2", "d-missing"]), publishers=pick(["KCNA", "Yonhap", "Nobody"], 1),
+        doc_ids=pick(["d0", "d1", "d2", "d-missing"]),
+        publishers=pick(["KCNA", "Yonhap", "Nobody"], 1),
         text=draw(st.sampled_from(["", "", "", "kim", "A.B", '"(x"', "ÉTÉ", "missile launch", "zzz"])),
-        entity_ids=pick([*_ENT_IDS, "e-extra"]), entity_types=pick(ENTITY_TYPES),
+        entity_ids=pick([*_ENT_IDS, "e-extra"]),
+        entity_types=pick(ENTITY_TYPES),
         bbox=draw(st.none() | st.none() | st.sampled_from(_BOXES)),
         date_from=draw(st.none() | st.just(date.fromisoformat(d1))),
         date_to=draw(st.none() | st.just(date.fromisoformat(d2))),
-        speakers=pick([*_ENT_IDS[:2], "jeffrey LEWIS", "us officials"]), quote_kinds=pick(QUOTE_KINDS, 1),
-        confidence_bands=pick(CONFIDENCE_BANDS, 3), claim_statuses=pick(["confirmed", "disputed", NO_STATUS], 1),
-        tags=pick(["review", "wmd", "0"], 1), stars_only=draw(st.booleans()) and draw(st.booleans()),
+        speakers=pick([*_ENT_IDS[:2], "jeffrey LEWIS", "us officials"]),
+        quote_kinds=pick(QUOTE_KINDS, 1),
+        confidence_bands=pick(CONFIDENCE_BANDS, 3),
+        claim_statuses=pick(["confirmed", "disputed", NO_STATUS], 1),
+        tags=pick(["review", "wmd", "0"], 1),
+        stars_only=draw(st.booleans()) and draw(st.booleans()),
     )
 
 
@@ -565,8 +696,10 @@ def _v(x: Any) -> Any:
 
 def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
     """The documented semantics, row by row in plain Python."""
-    rec = {n: [{str(k): _v(v) for k, v in r.items()} for r in book.table(n).to_dict("records")]
-           for n in (*TABLES, "annotations")}
+    rec = {
+        n: [{str(k): _v(v) for k, v in r.items()} for r in book.table(n).to_dict("records")]
+        for n in (*TABLES, "annotations")
+    }
     ann = rec["annotations"]
     ent_type = {e["entity_id"]: e["type"] for e in rec["entities"]}
     geo = {p["entity_id"]: (p["lon"], p["lat"]) for p in rec["places"]}
@@ -578,13 +711,18 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         return in_lon and y0 <= lat <= y1
 
     def latest(kind: str, tk: str, tid: str) -> tuple[bool, Any]:
-        rows = [(a["created"], i, a["value"]) for i, a in enumerate(ann)
-                if a["kind"] == kind and a["target_kind"] == tk and a["target_id"] == tid]
+        rows = [
+            (a["created"], i, a["value"])
+            for i, a in enumerate(ann)
+            if a["kind"] == kind and a["target_kind"] == tk and a["target_id"] == tid
+        ]
         return (True, max(rows)[2]) if rows else (False, None)
 
     def tagged(tk: str, tid: Any) -> bool:
-        return any(a["kind"] == "tag" and a["target_kind"] == tk and a["target_id"] == tid and a["value"] in spec.tags
-                   for a in ann)
+        return any(
+            a["kind"] == "tag" and a["target_kind"] == tk and a["target_id"] == tid and a["value"] in spec.tags
+            for a in ann
+        )
 
     def starred(tk: str, tid: Any) -> bool:
         found, value = latest("star", tk, tid)
@@ -595,7 +733,8 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
 
     def lens(e: str) -> bool:
         return (not spec.entity_types or ent_type.get(e) in spec.entity_types) and (
-            spec.bbox is None or e not in geo or inside(*geo[e]))
+            spec.bbox is None or e not in geo or inside(*geo[e])
+        )
 
     def selected(e: str) -> bool:
         return e in spec.entity_ids or any(m("entity", e) for m in marks)
@@ -619,9 +758,12 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         if spec.entity_ids:
             ok &= c["speaker_id"] in spec.entity_ids or touches(c["entity_ids"], lambda e: e in spec.entity_ids)
         for m in marks:
-            ok &= m("claim", c["claim_id"]) or m("document", c["doc_id"]) or (
-                c["speaker_id"] is not None and m("entity", c["speaker_id"])) or touches(
-                c["entity_ids"], lambda e, m=m: m("entity", e))
+            ok &= (
+                m("claim", c["claim_id"])
+                or m("document", c["doc_id"])
+                or (c["speaker_id"] is not None and m("entity", c["speaker_id"]))
+                or touches(c["entity_ids"], lambda e, m=m: m("entity", e))
+            )
         return bool(ok)
 
     window = spec.date_from is not None or spec.date_to is not None
@@ -631,13 +773,19 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         if window:
             s, e = v["date_start"], v["date_end"]
             s, e = (s if s is not None else e), (e if e is not None else s)
-            ok &= s is not None and (spec.date_to is None or s.date() <= spec.date_to) and (
-                spec.date_from is None or e.date() >= spec.date_from)
+            ok &= (
+                s is not None
+                and (spec.date_to is None or s.date() <= spec.date_to)
+                and (spec.date_from is None or e.date() >= spec.date_from)
+            )
         if spec.entity_ids:
             ok &= touches(v["entity_ids"], lambda e: e in spec.entity_ids)
         for m in marks:
-            ok &= m("event", v["event_id"]) or m("document", v["doc_id"]) or touches(
-                v["entity_ids"], lambda e, m=m: m("entity", e))
+            ok &= (
+                m("event", v["event_id"])
+                or m("document", v["doc_id"])
+                or touches(v["entity_ids"], lambda e, m=m: m("entity", e))
+            )
         return bool(ok)
 
     good_claims = [c for c in rec["claims"] if claim_ok(c)]
@@ -664,11 +812,18 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         return bool(ok)
 
     kept = [d["doc_id"] for d in rec["documents"] if doc_ok(d)]
-    mentions = [m for m in real_mentions if m["doc_id"] in kept and (
-        not lens_on or lens(m["entity_id"]) or selected(m["entity_id"]))]
-    counts = {e["entity_id"]: (sum(m["entity_id"] == e["entity_id"] for m in mentions),
-                               len({m["doc_id"] for m in mentions if m["entity_id"] == e["entity_id"]}))
-              for e in rec["entities"]}
+    mentions = [
+        m
+        for m in real_mentions
+        if m["doc_id"] in kept and (not lens_on or lens(m["entity_id"]) or selected(m["entity_id"]))
+    ]
+    counts = {
+        e["entity_id"]: (
+            sum(m["entity_id"] == e["entity_id"] for m in mentions),
+            len({m["doc_id"] for m in mentions if m["entity_id"] == e["entity_id"]}),
+        )
+        for e in rec["entities"]
+    }
     entities = [(e, *counts[e]) for e in counts if counts[e][0] > 0]
     return {
         "documents": kept,
@@ -676,16 +831,20 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         "claims": [c["claim_id"] for c in good_claims if c["doc_id"] in kept],
         "events": [v["event_id"] for v in good_events if v["doc_id"] in kept],
         "entities": entities,
-        "places": [p["entity_id"] for p in rec["places"] if p["entity_id"] in {e[0] for e in entities} and (
-            spec.bbox is None or inside(p["lon"], p["lat"]))],
+        "places": [
+            p["entity_id"]
+            for p in rec["places"]
+            if p["entity_id"] in {e[0] for e in entities} and (spec.bbox is None or inside(p["lon"], p["lat"]))
+        ],
     }
 
 
 def observed(b: Book) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {t: [str(x) for x in b.table(t)[KEYS[t]]] for t in TABLES if t != "entities"}
     e = b.entities
-    out["entities"] = [(str(i), int(m), int(d)) for i, m, d in zip(e["entity_id"], e["n_mentions"], e["n_docs"],
-                                                                      strict=True)]
+    out["entities"] = [
+        (str(i), int(m), int(d)) for i, m, d in zip(e["entity_id"], e["n_mentions"], e["n_docs"], strict=True)
+    ]
     return out
 
 
@@ -712,14 +871,18 @@ def test_apply_matches_the_reference_and_keeps_tables_consistent(book: Book, spe
 
 
 @settings(max_examples=60, deadline=None)
-@given(spec=spec_for_random_books(), picked_docs=st.lists(st.integers(0, 2), max_size=2),
-       picked_ents=st.lists(st.sampled_from([KIM, LEWIS, TRUMP, SINPHO, PYONGYANG, HW15]), max_size=2))
+@given(
+    spec=spec_for_random_books(),
+    picked_docs=st.lists(st.integers(0, 2), max_size=2),
+    picked_ents=st.lists(st.sampled_from([KIM, LEWIS, TRUMP, SINPHO, PYONGYANG, HW15]), max_size=2),
+)
 def test_tiny_book_invariants(spec: FilterSpec, picked_docs: list[int], picked_ents: list[str]) -> None:
     from tests.conftest import make_tiny_book
 
     book = make_tiny_book()
-    spec = spec.with_(doc_ids=tuple(str(book.documents["doc_id"][i]) for i in picked_docs),
-                      entity_ids=tuple(picked_ents))
+    spec = spec.with_(
+        doc_ids=tuple(str(book.documents["doc_id"][i]) for i in picked_docs), entity_ids=tuple(picked_ents)
+    )
     result = apply(book, spec)
     assert observed(result) == reference(book, spec)
     assert_books_equal(apply(result, spec), result)

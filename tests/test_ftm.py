@@ -33,8 +33,15 @@ def test_the_export_validates_against_the_followthemoney_model(tmp_path: Path) -
         proxy = model.get_proxy(data, cleaned=False)
         assert proxy.to_dict()["properties"] == data["properties"]
         assert not proxy.schema.abstract
-    assert result.counts == {"Article": 3, "Person": 3, "Address": 2, "Vehicle": 1, "Mention": 8,
-                             "Documentation": 8, "Note": 1}
+    assert result.counts == {
+        "Article": 3,
+        "Person": 3,
+        "Address": 2,
+        "Vehicle": 1,
+        "Mention": 8,
+        "Documentation": 8,
+        "Note": 1,
+    }
     assert sum(result.counts.values()) == len(entities)
 
 
@@ -61,18 +68,28 @@ def test_entities_get_their_schemata_and_mentions_resolve_where_ftm_allows(tmp_p
 
 
 def test_validation_finds_what_is_wrong() -> None:
-    problems = cur.validate_ftm([
-        {"id": "a", "schema": "Thing", "properties": {}},
-        {"id": "b", "schema": "Person", "properties": {"name": ["B"], "birthDate": ["yesterday"]}},
-        {"id": "b", "schema": "Person", "properties": {"name": ["B"], "colour": ["red"]}},
-        {"id": "c", "schema": "Mention", "properties": {"name": ["C"], "document": ["nope"]}},
-        {"id": "d", "schema": "Mention", "properties": {"name": ["D"], "document": ["a"]}},
-        {"id": "e", "schema": "Nonsense", "properties": {}},
-        {"id": "f", "schema": "Person", "properties": {}},
-    ])
+    problems = cur.validate_ftm(
+        [
+            {"id": "a", "schema": "Thing", "properties": {}},
+            {"id": "b", "schema": "Person", "properties": {"name": ["B"], "birthDate": ["yesterday"]}},
+            {"id": "b", "schema": "Person", "properties": {"name": ["B"], "colour": ["red"]}},
+            {"id": "c", "schema": "Mention", "properties": {"name": ["C"], "document": ["nope"]}},
+            {"id": "d", "schema": "Mention", "properties": {"name": ["D"], "document": ["a"]}},
+            {"id": "e", "schema": "Nonsense", "properties": {}},
+            {"id": "f", "schema": "Person", "properties": {}},
+        ]
+    )
     text = "\n".join(problems)
-    for expected in ("abstract", "'birthDate'", "used twice", "no property 'colour'", "'nope', which is not in",
-                     "must refer to a Document", "unknown schema 'Nonsense'", "required property 'name'"):
+    for expected in (
+        "abstract",
+        "'birthDate'",
+        "used twice",
+        "no property 'colour'",
+        "'nope', which is not in",
+        "must refer to a Document",
+        "unknown schema 'Nonsense'",
+        "required property 'name'",
+    ):
         assert expected in text
 
 
@@ -91,10 +108,16 @@ def test_ftm_entities_import_as_a_watchlist(tmp_path: Path) -> None:
     src = tmp_path / "people.ftm.jsonl"
     rows = [
         {"id": "p1", "schema": "Person", "properties": {"name": ["Kim Yo Jong"], "alias": ["Kim Yo-jong"]}},
-        {"id": "c1", "schema": "Company", "properties": {"name": ["Korea Mining Development Trading Corporation"],
-                                                          "alias": ["KOMID"]}},
-        {"id": "a1", "schema": "Address", "properties": {"name": ["Sohae"], "latitude": ["39.66"],
-                                                          "longitude": ["124.705"], "country": ["kp"]}},
+        {
+            "id": "c1",
+            "schema": "Company",
+            "properties": {"name": ["Korea Mining Development Trading Corporation"], "alias": ["KOMID"]},
+        },
+        {
+            "id": "a1",
+            "schema": "Address",
+            "properties": {"name": ["Sohae"], "latitude": ["39.66"], "longitude": ["124.705"], "country": ["kp"]},
+        },
         {"id": "v1", "schema": "Vessel", "properties": {"name": ["Wise Honest"]}},
         {"id": "m1", "schema": "Mention", "properties": {"name": ["x"], "document": ["d"]}},
         {"id": "n1", "schema": "Person", "properties": {}},
@@ -115,8 +138,13 @@ def test_round_trip_export_then_import(tmp_path: Path) -> None:
     result = cur.export_ftm(make_tiny_book(), tmp_path / "tiny.ftm.jsonl")
     wl = cur.watchlist_from_ftm(result.path)
     assert {(e.name, e.type) for e in wl.entries} == {
-        ("Kim Jong Un", "person"), ("Jeffrey Lewis", "person"), ("Donald Trump", "person"), ("Sinpho", "place"),
-        ("Pyongyang", "place"), ("Hwasong-15", "weapon_system")}
+        ("Kim Jong Un", "person"),
+        ("Jeffrey Lewis", "person"),
+        ("Donald Trump", "person"),
+        ("Sinpho", "place"),
+        ("Pyongyang", "place"),
+        ("Hwasong-15", "weapon_system"),
+    }
 
 
 def test_the_ftm_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

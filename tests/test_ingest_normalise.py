@@ -19,23 +19,44 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "expected", "n"),
     [
-        ("The respected ComradeKim Jong Unvisited the farm. Kim Jong Un said so.",
-         "The respected Comrade Kim Jong Un visited the farm. Kim Jong Un said so.", 2),
-        ("General SecretaryKim Jong Un gave advice. Kim Jong Un left.",
-         "General Secretary Kim Jong Un gave advice. Kim Jong Un left.", 1),
-        ("Kim Jong Unbestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
-         "Titles were bestowed.",
-         "Kim Jong Un bestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
-         "Titles were bestowed.", 1),
+        (
+            "The respected ComradeKim Jong Unvisited the farm. Kim Jong Un said so.",
+            "The respected Comrade Kim Jong Un visited the farm. Kim Jong Un said so.",
+            2,
+        ),
+        (
+            "General SecretaryKim Jong Un gave advice. Kim Jong Un left.",
+            "General Secretary Kim Jong Un gave advice. Kim Jong Un left.",
+            1,
+        ),
+        (
+            "Kim Jong Unbestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
+            "Titles were bestowed.",
+            "Kim Jong Un bestowed on the Paektusan Hero Youth Shock Brigade the title. Kim Jong Un smiled. "
+            "Titles were bestowed.",
+            1,
+        ),
         # the name is never written apart, but glued to two different known words
-        ("Kim Jong Unvisited the farm. Later Kim Jong Unsaid that it was fine.",
-         "Kim Jong Un visited the farm. Later Kim Jong Un said that it was fine.", 2),
-        ("PresidentKim Il Sungmet farmers. Kim Il Sung was there.",
-         "President Kim Il Sung met farmers. Kim Il Sung was there.", 2),
-        ("They wishedKim Jong Un good health. Kim Jong Un thanked them.",
-         "They wished Kim Jong Un good health. Kim Jong Un thanked them.", 1),
-        ("the International Kim Il SungPrize Council. Kim Il Sung was born.",
-         "the International Kim Il Sung Prize Council. Kim Il Sung was born.", 1),
+        (
+            "Kim Jong Unvisited the farm. Later Kim Jong Unsaid that it was fine.",
+            "Kim Jong Un visited the farm. Later Kim Jong Un said that it was fine.",
+            2,
+        ),
+        (
+            "PresidentKim Il Sungmet farmers. Kim Il Sung was there.",
+            "President Kim Il Sung met farmers. Kim Il Sung was there.",
+            2,
+        ),
+        (
+            "They wishedKim Jong Un good health. Kim Jong Un thanked them.",
+            "They wished Kim Jong Un good health. Kim Jong Un thanked them.",
+            1,
+        ),
+        (
+            "the International Kim Il SungPrize Council. Kim Il Sung was born.",
+            "the International Kim Il Sung Prize Council. Kim Il Sung was born.",
+            1,
+        ),
     ],
 )
 def test_glued_words_are_split(text: str, expected: str, n: int) -> None:
@@ -71,8 +92,10 @@ def test_a_split_never_makes_a_glued_entity() -> None:
     from workbook.extract.base import DocumentInput
     from workbook.extract.pipeline import DefaultExtractor
 
-    text = normalise_text("The respected ComradeKim Jong Unvisited a farm in Sinpho City. Kim Jong Un said it "
-                          "was good and ComradeKim Jong Ungave advice.").text
+    text = normalise_text(
+        "The respected ComradeKim Jong Unvisited a farm in Sinpho City. Kim Jong Un said it "
+        "was good and ComradeKim Jong Ungave advice."
+    ).text
     ex = DefaultExtractor().extract(DocumentInput("d", text, "t", date(2024, 5, 1)))
     names = {e.name for e in ex.entities}
     assert "Kim Jong Un" in names
@@ -122,8 +145,9 @@ def test_quotes_are_found_after_undoubling() -> None:
 
 
 def test_meta_records_the_fix_and_other_meta_stays() -> None:
-    raw = RawDocument(text="ComradeKim Jong Un spoke. Kim Jong Un left.", source="a.txt", format="txt",
-                      meta={"topic": "x"})
+    raw = RawDocument(
+        text="ComradeKim Jong Un spoke. Kim Jong Un left.", source="a.txt", format="txt", meta={"topic": "x"}
+    )
     out = normalise_document(raw)
     assert out.text == "Comrade Kim Jong Un spoke. Kim Jong Un left."
     assert out.meta == {"topic": "x", "normalised": {"glued_words": 1, "examples": ["ComradeKim -> Comrade Kim"]}}
@@ -138,8 +162,9 @@ def test_iter_documents_normalises_and_build_hashes_the_stored_text(tmp_path: Pa
 
     corpus = tmp_path / "c"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Report\n\nThe respected ComradeKim Jong Un spoke. Kim Jong Un left.\n",
-                                  encoding="utf-8")
+    (corpus / "a.txt").write_text(
+        "Report\n\nThe respected ComradeKim Jong Un spoke. Kim Jong Un left.\n", encoding="utf-8"
+    )
     (docs,) = [d for d in iter_documents([corpus]) if isinstance(d, RawDocument)]
     assert "Comrade Kim Jong Un" in docs.text and docs.meta["normalised"]["glued_words"] == 1
     build([corpus], tmp_path / "ws")

@@ -164,8 +164,18 @@ PAGE = """<!DOCTYPE html>
 def test_html_visible_text_only(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
     doc = _one(tmp_path / "page.html", tmp_path)
-    for gone in ("tracking", "color: red", "nope", "Enable JavaScript", "template text", "hidden paragraph",
-                 "css hidden", "aria hidden", "a comment", "Six factories | The Straits Times"):  # fmt: skip
+    for gone in (
+        "tracking",
+        "color: red",
+        "nope",
+        "Enable JavaScript",
+        "template text",
+        "hidden paragraph",
+        "css hidden",
+        "aria hidden",
+        "a comment",
+        "Six factories | The Straits Times",
+    ):
         assert gone not in doc.text, gone
     assert "bold inline words." in doc.text
 

@@ -25,8 +25,7 @@ def test_kcna_archive_builds_with_zero_issues_and_plausible_counts(shared_data: 
     assert len(records) == 2111
 
     t0 = time.perf_counter()
-    report = build([archive], tmp_path / "kcna", extractor=DefaultExtractor.from_options([facilities]),
-                   progress=False)
+    report = build([archive], tmp_path / "kcna", extractor=DefaultExtractor.from_options([facilities]), progress=False)
     seconds = time.perf_counter() - t0
     book = read_book(tmp_path / "kcna")
     print(f"KCNA archive: {report.counts} in {seconds:.1f} s; duplicates {len(report.duplicates)}")

@@ -164,9 +164,7 @@ def test_no_private_names_across_modules() -> None:
         for target, name, line in _imports(module, path):
             if not target.startswith("workbook") or target == module:
                 continue
-            private_module = any(
-                part.startswith("_") and not part.startswith("__") for part in target.split(".")
-            )
+            private_module = any(part.startswith("_") and not part.startswith("__") for part in target.split("."))
             private_name = name.startswith("_") and not name.startswith("__")
             home = module if MODULES[module].name == "__init__.py" else module.rsplit(".", 1)[0]
             same_package = target.rsplit(".", 1)[0] == home

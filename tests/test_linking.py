@@ -57,15 +57,29 @@ def test_romanisation_key(name: str, key: str) -> None:
 
 
 def test_suggestions_by_method_best_first() -> None:
-    s = suggest_links(["Sinpho", "Sinpo Shipyard", "Sohae Satellite Launching Station", "Tongchang-ri",
-                       "North Pyongan", "Nowhere at all"], _entities())  # fmt: skip
+    s = suggest_links(
+        [
+            "Sinpho",
+            "Sinpo Shipyard",
+            "Sohae Satellite Launching Station",
+            "Tongchang-ri",
+            "North Pyongan",
+            "Nowhere at all",
+        ],
+        _entities(),
+    )
     best = s.drop_duplicates("name").set_index("name")
     assert (best.at["Sinpho", "entity_id"], best.at["Sinpho", "method"], best.at["Sinpho", "score"]) == (
-        "e1", "romanisation", 95.0)
+        "e1",
+        "romanisation",
+        95.0,
+    )
     assert suggest_links(["Sinpho City"], _entities()).iloc[0][["method", "score"]].tolist() == ["alias", 100.0]
     assert (best.at["Sinpo Shipyard", "entity_id"], best.at["Sinpo Shipyard", "method"]) == ("e1", "contains")
-    assert (best.at["Sohae Satellite Launching Station", "entity_id"],
-            best.at["Sohae Satellite Launching Station", "method"]) == ("e2", "curated")  # fmt: skip
+    assert (
+        best.at["Sohae Satellite Launching Station", "entity_id"],
+        best.at["Sohae Satellite Launching Station", "method"],
+    ) == ("e2", "curated")
     # Tongchang-ri (the launch site's village) is the Sohae site, not Tongchang County: curated first
     tong = s[s["name"] == "Tongchang-ri"]
     assert tong.iloc[0]["entity_id"] == "e2" and tong.iloc[0]["method"] == "curated"
@@ -100,8 +114,12 @@ def test_damaged_lines_are_reported_not_fatal(tmp_path: Path) -> None:
     store.append(LinkDecision("s", "k", "K", "e1", "E", "confirmed"))
     with (tmp_path / LINKS_FILE).open("a", encoding="utf-8") as fh:
         fh.write('{"source": "s", "key": "k2", "entity_id": "e2"\n')  # a crash mid-line
-        fh.write(json.dumps({"source": "s", "key": "k3", "name": "x", "entity_id": "e3", "entity_name": "y",
-                             "decision": "maybe"}) + "\n")  # fmt: skip
+        fh.write(
+            json.dumps(
+                {"source": "s", "key": "k3", "name": "x", "entity_id": "e3", "entity_name": "y", "decision": "maybe"}
+            )
+            + "\n"
+        )
     assert store.confirmed()["key"].tolist() == ["k"]
     assert len(store.problems) == 2 and "line 2" in store.problems[0]
 
@@ -123,9 +141,23 @@ def test_concurrent_appends_never_interleave(tmp_path: Path) -> None:
 
 
 def _legacy_line(key: str, entity_id: str, decision: str, at: str) -> str:
-    return json.dumps({"source": "sites", "key": key, "name": key.title(), "entity_id": entity_id,
-                       "entity_name": "E", "decision": decision, "score": 90.0, "method": "alias",
-                       "author": "old", "at": at}) + "\n"  # fmt: skip
+    return (
+        json.dumps(
+            {
+                "source": "sites",
+                "key": key,
+                "name": key.title(),
+                "entity_id": entity_id,
+                "entity_name": "E",
+                "decision": decision,
+                "score": 90.0,
+                "method": "alias",
+                "author": "old",
+                "at": at,
+            }
+        )
+        + "\n"
+    )
 
 
 def test_decisions_of_an_older_workspace_are_kept(tmp_path: Path) -> None:
@@ -166,8 +198,9 @@ def test_a_link_decision_can_be_undone_like_any_analyst_record(tmp_path: Path) -
 
 def test_apply_links_and_pending_suggestions(tmp_path: Path) -> None:
     store = LinkStore.for_workspace(tmp_path)
-    facilities = pd.DataFrame({"facility": ["sinpo", "sohae"],
-                               "name": ["Sinpo Shipyard", "Sohae Satellite Launching Station"]})
+    facilities = pd.DataFrame(
+        {"facility": ["sinpo", "sohae"], "name": ["Sinpo Shipyard", "Sohae Satellite Launching Station"]}
+    )
     sugg = suggest_links(facilities["name"], _entities())
     keys = dict(zip(facilities["name"], facilities["facility"], strict=True))
     assert len(pending_suggestions(sugg, store, source="f", keys=keys)) == len(sugg)

@@ -16,10 +16,38 @@ pytestmark = pytest.mark.unit
 
 def _with_country(book: Book, only_coarse: bool = False) -> Book:
     usa = entity_id("place", "United States")
-    ents = pd.concat([book.entities, pd.DataFrame([{"entity_id": usa, "name": "United States", "type": "place",
-                      "aliases": [], "origin": "rules", "n_mentions": 1, "n_docs": 1}])], ignore_index=True)
-    country = pd.DataFrame([{"entity_id": usa, "lat": 39.8, "lon": -98.6, "uncertainty_km": 1750.0,
-                             "coord_source": "gazetteer", "source_name": "test", "admin_area": None}])
+    ents = pd.concat(
+        [
+            book.entities,
+            pd.DataFrame(
+                [
+                    {
+                        "entity_id": usa,
+                        "name": "United States",
+                        "type": "place",
+                        "aliases": [],
+                        "origin": "rules",
+                        "n_mentions": 1,
+                        "n_docs": 1,
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    country = pd.DataFrame(
+        [
+            {
+                "entity_id": usa,
+                "lat": 39.8,
+                "lon": -98.6,
+                "uncertainty_km": 1750.0,
+                "coord_source": "gazetteer",
+                "source_name": "test",
+                "admin_area": None,
+            }
+        ]
+    )
     places = country if only_coarse else pd.concat([book.places, country], ignore_index=True)
     return book.with_tables(entities=conform("entities", ents), places=conform("places", places))
 

@@ -51,13 +51,33 @@ def test_conform_rejects_duplicate_keys() -> None:
 
 
 def test_conform_keeps_nullable_dates_null_and_lists_as_lists() -> None:
-    doc = {"doc_id": "d1", "title": "t", "source": "a.txt", "sha256": "x", "text": "abc", "n_chars": 3,
-           "format": "txt", "published": None}
+    doc = {
+        "doc_id": "d1",
+        "title": "t",
+        "source": "a.txt",
+        "sha256": "x",
+        "text": "abc",
+        "n_chars": 3,
+        "format": "txt",
+        "published": None,
+    }
     df = conform("documents", [doc])
     assert pd.isna(df.loc[0, "published"])
     assert str(df["published"].dtype) == "datetime64[s]"
-    ent = conform("entities", [{"entity_id": "e1", "name": "A", "type": "person", "aliases": ("x", "y"),
-                                "n_mentions": 1, "n_docs": 1, "origin": "rules"}])
+    ent = conform(
+        "entities",
+        [
+            {
+                "entity_id": "e1",
+                "name": "A",
+                "type": "person",
+                "aliases": ("x", "y"),
+                "n_mentions": 1,
+                "n_docs": 1,
+                "origin": "rules",
+            }
+        ],
+    )
     assert ent.loc[0, "aliases"] == ["x", "y"]
     assert ent["type"].dtype == "category"
 

@@ -466,9 +466,7 @@ def test_false_positives_are_sorted_by_kind() -> None:
 
 def test_scorer_counts_overlaps_one_to_one_and_ignores_other_names() -> None:
     text = "Ann Lee visited Paris and the World Cup."
-    doc = Doc(
-        "d", text, [GoldSpan(0, 7, "person"), GoldSpan(16, 21, "place"), GoldSpan(30, 39, "other")]
-    )
+    doc = Doc("d", text, [GoldSpan(0, 7, "person"), GoldSpan(16, 21, "place"), GoldSpan(30, 39, "other")])
     s = Scores()
     score_doc(doc, [Pred(0, 3, "person"), Pred(4, 7, "person"), Pred(16, 21, "organization"), Pred(30, 35, "place")], s)
     assert (s.tp["person"], s.fp["person"], s.fn["person"]) == (1, 1, 0)

@@ -56,19 +56,22 @@ def test_the_block_works(no_network: list[str]) -> None:
 
 
 def _corpus(root: Path) -> Path:
-    return write_files(root, {
-        "remote.html": (
-            "<html><head><title>Remote assets</title><link rel='stylesheet' href='http://192.0.2.1/x.css'>"
-            "<script src='https://192.0.2.1/x.js'></script><base href='http://192.0.2.1/'>"
-            "<meta http-equiv='refresh' content='0; url=http://192.0.2.1/'></head><body>"
-            "<p>Kim Jong Un visited Pyongyang on Monday, KCNA said.</p><img src='http://192.0.2.1/p.png'>"
-            "<iframe src='http://192.0.2.1/'></iframe><a href='http://192.0.2.1/more'>more</a></body></html>"
-        ),
-        "remote.html.meta.json": json.dumps({"url": "http://192.0.2.1/article", "published": "2024-01-10"}),
-        "urls.txt": "Links: http://192.0.2.1/a https://example.invalid/b ftp://192.0.2.1/c file:///etc/passwd\n\n"
-                    f'"The missile may fly far," said Jeffrey Lewis in June 2018. {SCRIPT}',
-        "statement.md": "# Statement\n\n![remote](http://192.0.2.1/img.png) The ministry said it is likely.",
-    })  # fmt: skip
+    return write_files(
+        root,
+        {
+            "remote.html": (
+                "<html><head><title>Remote assets</title><link rel='stylesheet' href='http://192.0.2.1/x.css'>"
+                "<script src='https://192.0.2.1/x.js'></script><base href='http://192.0.2.1/'>"
+                "<meta http-equiv='refresh' content='0; url=http://192.0.2.1/'></head><body>"
+                "<p>Kim Jong Un visited Pyongyang on Monday, KCNA said.</p><img src='http://192.0.2.1/p.png'>"
+                "<iframe src='http://192.0.2.1/'></iframe><a href='http://192.0.2.1/more'>more</a></body></html>"
+            ),
+            "remote.html.meta.json": json.dumps({"url": "http://192.0.2.1/article", "published": "2024-01-10"}),
+            "urls.txt": "Links: http://192.0.2.1/a https://example.invalid/b ftp://192.0.2.1/c file:///etc/passwd\n\n"
+            f'"The missile may fly far," said Jeffrey Lewis in June 2018. {SCRIPT}',
+            "statement.md": "# Statement\n\n![remote](http://192.0.2.1/img.png) The ministry said it is likely.",
+        },
+    )
 
 
 def test_build_explore_read_and_chart_with_the_network_blocked(tmp_path: Path, no_network: list[str]) -> None:
@@ -100,8 +103,14 @@ def test_build_explore_read_and_chart_with_the_network_blocked(tmp_path: Path, n
     ex.undo()
     for view in ex.views:
         assert ex.figure(view)["data"] is not None
-    for builder in (charts.timeline, charts.claims_by_confidence, charts.co_mentions, charts.mentions_over_time,
-                    charts.place_map, charts.top_entities):  # fmt: skip
+    for builder in (
+        charts.timeline,
+        charts.claims_by_confidence,
+        charts.co_mentions,
+        charts.mentions_over_time,
+        charts.place_map,
+        charts.top_entities,
+    ):
         json.loads(builder(book).to_json())
     for did in book.documents["doc_id"]:
         assert "wb-reader" in charts.document_reader_html(book, str(did))

@@ -51,11 +51,14 @@ def test_notebook_is_committed_clean(path: Path) -> None:
     nb = nbformat.reads(json.dumps(raw), as_version=4)
     nbformat.validate(nb)
     dirty = [
-        f"cell {i} ({cell.get('id')}): " + ", ".join(
-            what for what, bad in (
+        f"cell {i} ({cell.get('id')}): "
+        + ", ".join(
+            what
+            for what, bad in (
                 ("outputs", bool(cell.get("outputs"))),
                 ("execution_count", cell.get("execution_count") is not None),
-            ) if bad
+            )
+            if bad
         )
         for i, cell in enumerate(raw["cells"])
         if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)
@@ -99,7 +102,10 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     finally:
         nbformat.write(nb, tmp_path / f"executed-{path.name}")
     errors = [
-        out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
+        out
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
         if out.get("output_type") == "error"
     ]
     assert not errors
@@ -111,7 +117,10 @@ def _check_quickstart(nb: nbformat.NotebookNode, project: Path) -> None:
     """The quickstart built the seed workspace beside the copied corpus and displayed the explorer."""
     assert (project / "seeds.workbook").is_dir(), "the seed workspace was not built beside the copied seeds"
     widget_views = [
-        out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
+        out
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
         if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
     ]
     assert len(widget_views) >= 2, "the explorer and the figures should be displayed as widgets"
@@ -124,18 +133,30 @@ def _check_quickstart(nb: nbformat.NotebookNode, project: Path) -> None:
 def test_lab_command_has_the_offline_settings_and_the_options(tmp_path: Path) -> None:
     from workbook.lab import SETTINGS_DIR, lab_command
 
-    cmd = lab_command(tmp_path, port=9999, no_browser=True, token="abc", ip="127.0.0.1", allow_root=True,
-                      extra_args=["--foo=1"])
+    cmd = lab_command(
+        tmp_path, port=9999, no_browser=True, token="abc", ip="127.0.0.1", allow_root=True, extra_args=["--foo=1"]
+    )
     assert cmd[1:3] == ["-m", "jupyterlab"]
     assert f"--ServerApp.root_dir={tmp_path.resolve()}" in cmd
     assert f"--LabApp.app_settings_dir={SETTINGS_DIR}" in cmd
-    for flag in ("--ServerApp.port=9999", "--ServerApp.ip=127.0.0.1", "--no-browser", "--IdentityProvider.token=abc",
-                 "--allow-root", "--LabApp.news_url=None", "--ServerApp.tornado_settings=compress_response=True"):
+    for flag in (
+        "--ServerApp.port=9999",
+        "--ServerApp.ip=127.0.0.1",
+        "--no-browser",
+        "--IdentityProvider.token=abc",
+        "--allow-root",
+        "--LabApp.news_url=None",
+        "--ServerApp.tornado_settings=compress_response=True",
+    ):
         assert flag in cmd
     assert cmd[-1] == "--foo=1"
     plain = lab_command(tmp_path, allow_root=False, settings_dir=None, compress=False)
-    assert not any(a.startswith(("--allow-root", "--LabApp.app_settings_dir", "--IdentityProvider.token",
-                                 "--ServerApp.tornado_settings")) for a in plain)
+    assert not any(
+        a.startswith(
+            ("--allow-root", "--LabApp.app_settings_dir", "--IdentityProvider.token", "--ServerApp.tornado_settings")
+        )
+        for a in plain
+    )
 
 
 @pytest.mark.unit

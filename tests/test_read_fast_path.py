@@ -27,8 +27,11 @@ def _snapshot(ws: Path) -> Path:
 def _slow(ws: Path) -> dict[str, pd.DataFrame]:
     """The tables as the read path before the fast path made them: conform() of each Parquet file."""
     snap = _snapshot(ws)
-    return {n: conform(n, pq.read_table(snap / f"{n}.parquet").to_pandas()) for n in TABLE_NAMES
-            if (snap / f"{n}.parquet").exists()}  # fmt: skip
+    return {
+        n: conform(n, pq.read_table(snap / f"{n}.parquet").to_pandas())
+        for n in TABLE_NAMES
+        if (snap / f"{n}.parquet").exists()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +98,17 @@ def test_a_table_lacking_a_declared_column_goes_through_conform() -> None:
 
 
 def test_list_elements_that_are_null_read_as_conform_reads_them() -> None:
-    table = pa.table({"entity_id": ["e1", "e2"], "name": ["A", "B"], "type": ["person", "place"],
-                      "aliases": pa.array([["x", None], None], pa.list_(pa.string())), "n_mentions": [1, 2],
-                      "n_docs": [1, 1], "origin": ["rules", "rules"]})  # fmt: skip
+    table = pa.table(
+        {
+            "entity_id": ["e1", "e2"],
+            "name": ["A", "B"],
+            "type": ["person", "place"],
+            "aliases": pa.array([["x", None], None], pa.list_(pa.string())),
+            "n_mentions": [1, 2],
+            "n_docs": [1, 1],
+            "origin": ["rules", "rules"],
+        }
+    )
     got = table_from_arrow("entities", table)
     pd.testing.assert_frame_equal(got, conform("entities", table.to_pandas()))
     assert got.loc[1, "aliases"] == []

@@ -17,7 +17,7 @@ from workbook.reference import api_reference
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REGENERATE = (
-    'python -c "from workbook.cli import command_reference; print(command_reference(), end=\'\')" '
+    "python -c \"from workbook.cli import command_reference; print(command_reference(), end='')\" "
     "and paste it between the cli-reference markers of README.md"
 )
 

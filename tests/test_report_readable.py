@@ -23,8 +23,9 @@ def _ids(book: Book) -> dict[str, str]:
 
 def test_the_title_comes_from_the_filter(tiny_book: Book, tmp_path: Path) -> None:
     kim = _ids(tiny_book)["Kim Jong Un"]
-    result = export_report(tiny_book, FilterSpec(entity_ids=(kim,)), charts=(), tables=["claims"],
-                           out=tmp_path, formats=("html",))  # fmt: skip
+    result = export_report(
+        tiny_book, FilterSpec(entity_ids=(kim,)), charts=(), tables=["claims"], out=tmp_path, formats=("html",)
+    )
     assert result.manifest["title"] == "Entities: Kim Jong Un"
     assert result.path.name.startswith("Entities")
     assert "<h1>Entities: Kim Jong Un</h1>" in (result.path / "report.html").read_text(encoding="utf-8")
@@ -37,11 +38,22 @@ def test_the_title_comes_from_the_filter(tiny_book: Book, tmp_path: Path) -> Non
 def test_summary_first_human_headers_grouped_citations(tiny_book: Book, tmp_path: Path) -> None:
     docs = tiny_book.documents.assign(title=tiny_book.documents["title"].str.replace("Analysts", "<b>Analysts</b>"))
     book = tiny_book.with_tables(documents=conform("documents", docs))
-    result = export_report(book, FilterSpec(), charts=["claims_by_confidence"], tables=["claims"],
-                           title="Claims", out=tmp_path, formats=("html", "md", "csv"))  # fmt: skip
+    result = export_report(
+        book,
+        FilterSpec(),
+        charts=["claims_by_confidence"],
+        tables=["claims"],
+        title="Claims",
+        out=tmp_path,
+        formats=("html", "md", "csv"),
+    )
     page = (result.path / "report.html").read_text(encoding="utf-8")
-    assert page.index('id="summary"') < page.index('id="chart-1"') < page.index('id="table-1"') < page.index(
-        'id="citations"')
+    assert (
+        page.index('id="summary"')
+        < page.index('id="chart-1"')
+        < page.index('id="table-1"')
+        < page.index('id="citations"')
+    )
     assert "In this report" in page and "In the workspace" in page
     for header in ("Citation", "Speaker", "Quote kind", "Confidence (ICD 203)", "Document", "From character"):
         assert f">{header}<" in page
@@ -57,8 +69,16 @@ def test_summary_first_human_headers_grouped_citations(tiny_book: Book, tmp_path
 
 
 def test_the_page_lists_a_few_rows_and_points_to_the_full_table(tiny_book: Book, tmp_path: Path) -> None:
-    result = export_report(tiny_book, FilterSpec(), charts=(), tables=["claims"], title="Few", out=tmp_path,
-                           formats=("html", "csv", "xlsx"), max_rows=1)  # fmt: skip
+    result = export_report(
+        tiny_book,
+        FilterSpec(),
+        charts=(),
+        tables=["claims"],
+        title="Few",
+        out=tmp_path,
+        formats=("html", "csv", "xlsx"),
+        max_rows=1,
+    )
     page = (result.path / "report.html").read_text(encoding="utf-8")
     assert "The full table is in tables/01-claims.csv, tables/tables.xlsx." in page
     assert len(pd.read_csv(result.path / "tables" / "01-claims.csv")) == 3

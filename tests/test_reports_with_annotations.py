@@ -53,8 +53,15 @@ def test_citations_carry_status_tags_star_and_notes(ws: Path, tmp_path: Path) ->
     claim = _annotate(ws)
     book = wb.open(ws)
     spec = FilterSpec(claim_statuses=("corroborated",))
-    result = export_report(book, spec, charts=(), tables=("claims",), title="Annotated", out=tmp_path / "exports",
-                           formats=("html", "md", "csv"))  # fmt: skip
+    result = export_report(
+        book,
+        spec,
+        charts=(),
+        tables=("claims",),
+        title="Annotated",
+        out=tmp_path / "exports",
+        formats=("html", "md", "csv"),
+    )
 
     cites = pd.read_csv(result.path / "citations.csv", keep_default_na=False)
     row = cites.loc[cites["row_id"] == claim].iloc[0]
@@ -92,8 +99,20 @@ def test_the_export_command_reads_the_analysts_work(ws: Path, tmp_path: Path) ->
     claim = _annotate(ws)
     spec_file = tmp_path / "spec.json"
     spec_file.write_text(FilterSpec(claim_statuses=("corroborated",)).to_json(), encoding="utf-8")
-    code = main(["export", str(spec_file), "--workspace", str(ws), "--format", "md,csv", "--out",
-                 str(tmp_path / "exports"), "--title", "cli"])  # fmt: skip
+    code = main(
+        [
+            "export",
+            str(spec_file),
+            "--workspace",
+            str(ws),
+            "--format",
+            "md,csv",
+            "--out",
+            str(tmp_path / "exports"),
+            "--title",
+            "cli",
+        ]
+    )
     assert code == 0
     cites = pd.read_csv(tmp_path / "exports" / "cli" / "citations.csv", keep_default_na=False)
     claims = cites[cites["kind"] == "claim"]

@@ -31,8 +31,17 @@ def corpus_rows() -> tuple[list[dict[str, object]], list[DocRows]]:
     texts = [a.text for a in articles(30, seed=3)] + ["nothing to see here"]
     for i, text in enumerate(texts):
         did = f"doc{i:03d}"
-        documents.append({"doc_id": did, "title": did, "source": f"{did}.txt", "sha256": did, "text": text,
-                          "n_chars": len(text), "format": "txt"})
+        documents.append(
+            {
+                "doc_id": did,
+                "title": did,
+                "source": f"{did}.txt",
+                "sha256": did,
+                "text": text,
+                "n_chars": len(text),
+                "format": "txt",
+            }
+        )
         per_doc.append(extraction_rows(did, str(text), extractor.extract(DocumentInput(did, str(text)))))
     return documents, per_doc
 
@@ -82,10 +91,16 @@ def test_documents_and_batches_can_be_mixed_in_order(
     corpus_rows: tuple[list[dict[str, object]], list[DocRows]],
 ) -> None:
     documents, per_doc = corpus_rows
-    mixed: list[DocRows | RowBatch] = [per_doc[0], RowBatch.of(per_doc[1:10]), *per_doc[10:12],
-                                       RowBatch.of(per_doc[12:])]
-    _assert_tables_equal(assemble_tables(documents, mixed, []),  # type: ignore[arg-type]
-                         assemble_tables(documents, per_doc, []))  # type: ignore[arg-type]
+    mixed: list[DocRows | RowBatch] = [
+        per_doc[0],
+        RowBatch.of(per_doc[1:10]),
+        *per_doc[10:12],
+        RowBatch.of(per_doc[12:]),
+    ]
+    _assert_tables_equal(
+        assemble_tables(documents, mixed, []),  # type: ignore[arg-type]
+        assemble_tables(documents, per_doc, []),
+    )  # type: ignore[arg-type]
     for kind in ROW_KINDS:
         assert len(concat_rows([], kind)) == 0
         assert list(concat_rows([DocRows()], kind).columns) == list(concat_rows(per_doc, kind).columns)
@@ -147,10 +162,30 @@ def test_conform_keeps_lists_of_strings_as_they_are() -> None:
     """conform() does not copy a cell that already is a list of strings (a build conforms each batch and
     then the tables: copies held several copies of millions of lists); other cells become such lists."""
     kept = ["e1", "e2"]
-    rows = [{"mention_id": "m1", "doc_id": "d", "start": 0, "end": 1, "entity_id": "e1", "surface": "x", "sentence": 0,
-             "resolution": "exact", "candidates": kept},
-            {"mention_id": "m2", "doc_id": "d", "start": 1, "end": 2, "entity_id": "e1", "surface": "y", "sentence": 0,
-             "resolution": "exact", "candidates": ("e3", 4)}]  # fmt: skip
+    rows = [
+        {
+            "mention_id": "m1",
+            "doc_id": "d",
+            "start": 0,
+            "end": 1,
+            "entity_id": "e1",
+            "surface": "x",
+            "sentence": 0,
+            "resolution": "exact",
+            "candidates": kept,
+        },
+        {
+            "mention_id": "m2",
+            "doc_id": "d",
+            "start": 1,
+            "end": 2,
+            "entity_id": "e1",
+            "surface": "y",
+            "sentence": 0,
+            "resolution": "exact",
+            "candidates": ("e3", 4),
+        },
+    ]
     out = conform("mentions", rows)
     assert out["candidates"][0] is kept
     assert out["candidates"][1] == ["e3", "4"] and isinstance(out["candidates"][1], list)

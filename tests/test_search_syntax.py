@@ -115,8 +115,9 @@ def test_names_match_across_romanisations(tiny_book: Book) -> None:
 
 
 def test_the_entity_search_uses_the_syntax(tiny_book: Book) -> None:
-    catalog = EntityCatalog.build(tiny_book, dict(zip(tiny_book.entities["entity_id"], tiny_book.entities["name"],
-                                                          strict=True)))  # fmt: skip
+    catalog = EntityCatalog.build(
+        tiny_book, dict(zip(tiny_book.entities["entity_id"], tiny_book.entities["name"], strict=True))
+    )
     labels = [label for label, _ in catalog.choices("Sinpo OR Trump")]
     assert sorted(labels) == ["Donald Trump (1)", "Sinpho (1)"]
     with pytest.raises(SearchSyntaxError):
@@ -132,8 +133,29 @@ def test_the_entity_search_uses_the_syntax(tiny_book: Book) -> None:
 
 # -- properties ------------------------------------------------------------------------------------
 
-_PIECES = ["a", "b", "Kim", "Sinpo", "missil*", "Sinpo~1", "x~2", '"fly far"', "AND", "OR", "NOT", "(", ")", '"',
-           "*", "~", "~3", "é", ".*", " ", "  "]  # fmt: skip
+_PIECES = [
+    "a",
+    "b",
+    "Kim",
+    "Sinpo",
+    "missil*",
+    "Sinpo~1",
+    "x~2",
+    '"fly far"',
+    "AND",
+    "OR",
+    "NOT",
+    "(",
+    ")",
+    '"',
+    "*",
+    "~",
+    "~3",
+    "é",
+    ".*",
+    " ",
+    "  ",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -150,9 +172,12 @@ def test_parsing_never_crashes_with_anything_but_the_named_error(query: str) -> 
 
 
 _words = st.sampled_from(["a", "kim", "Sinpo", "ÉTÉ", "x-1"]).map(Term)
-_terms = _words | st.builds(Term, st.sampled_from(["fly far", "a (b)", "NOT x"]), st.just("phrase")) | st.builds(
-    Term, st.sampled_from(["missil", "Kim"]), st.just("prefix")) | st.builds(
-    Term, st.sampled_from(["Sinpo", "kim"]), st.just("fuzzy"), st.integers(0, 2))  # fmt: skip
+_terms = (
+    _words
+    | st.builds(Term, st.sampled_from(["fly far", "a (b)", "NOT x"]), st.just("phrase"))
+    | st.builds(Term, st.sampled_from(["missil", "Kim"]), st.just("prefix"))
+    | st.builds(Term, st.sampled_from(["Sinpo", "kim"]), st.just("fuzzy"), st.integers(0, 2))
+)
 
 
 def _flat(kind: type[And] | type[Or], kids: list[Query]) -> tuple[Query, ...]:
@@ -161,9 +186,11 @@ def _flat(kind: type[And] | type[Or], kids: list[Query]) -> tuple[Query, ...]:
 
 _trees = st.recursive(
     _terms,
-    lambda inner: st.builds(Not, inner)
-    | st.lists(inner, min_size=2, max_size=3).map(lambda kids: And(_flat(And, kids)))
-    | st.lists(inner, min_size=2, max_size=3).map(lambda kids: Or(_flat(Or, kids))),
+    lambda inner: (
+        st.builds(Not, inner)
+        | st.lists(inner, min_size=2, max_size=3).map(lambda kids: And(_flat(And, kids)))
+        | st.lists(inner, min_size=2, max_size=3).map(lambda kids: Or(_flat(Or, kids)))
+    ),
     max_leaves=8,
 )
 

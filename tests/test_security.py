@@ -56,16 +56,24 @@ _PANDAS_EVAL = {"eval", "query", "read_pickle", "to_pickle"}
 
 #: (path relative to the repository, finding) -> why it is acceptable. Keep this short.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("workbook/__init__.py", "importlib.import_module(<computed>)"):
-        "lazy attributes: the module name comes from the constant _LAZY table, never from data",
-    ("workbook/curation/__init__.py", "importlib.import_module(<computed>)"):
-        "lazy attributes: the module name comes from the constant _WHERE table, never from data",
-    ("workbook/reference.py", "importlib.import_module(<computed>)"):
-        "the API reference imports the constant DOCUMENTED_MODULES, never a name from data",
-    ("workbook/engines/local.py", "import pickle"):
-        "only to catch pickle.PicklingError when worker processes start; multiprocessing pickles this program's "
-        "own extractor and batches between its own processes; nothing read from a file is unpickled",
-}  # fmt: skip
+    (
+        "workbook/__init__.py",
+        "importlib.import_module(<computed>)",
+    ): "lazy attributes: the module name comes from the constant _LAZY table, never from data",
+    (
+        "workbook/curation/__init__.py",
+        "importlib.import_module(<computed>)",
+    ): "lazy attributes: the module name comes from the constant _WHERE table, never from data",
+    (
+        "workbook/reference.py",
+        "importlib.import_module(<computed>)",
+    ): "the API reference imports the constant DOCUMENTED_MODULES, never a name from data",
+    (
+        "workbook/engines/local.py",
+        "import pickle",
+    ): "only to catch pickle.PicklingError when worker processes start; multiprocessing pickles this program's "
+    "own extractor and batches between its own processes; nothing read from a file is unpickled",
+}
 _PICKLE_ERRORS = {"PicklingError", "PickleError"}
 
 
@@ -96,8 +104,11 @@ def _findings(tree: ast.AST) -> Iterator[tuple[int, str]]:
                     yield node.lineno, f"from yaml import {alias.name}"
         elif isinstance(node, ast.Attribute) and _dotted(node.value) == "yaml" and node.attr in _UNSAFE_LOADERS:
             yield node.lineno, f"yaml.{node.attr}"
-        elif (isinstance(node, ast.Attribute) and _dotted(node.value) in _BANNED_MODULES
-              and node.attr not in _PICKLE_ERRORS):  # fmt: skip
+        elif (
+            isinstance(node, ast.Attribute)
+            and _dotted(node.value) in _BANNED_MODULES
+            and node.attr not in _PICKLE_ERRORS
+        ):
             yield node.lineno, f"{_dotted(node.value)}.{node.attr}"
         elif isinstance(node, ast.Call):
             yield from _call_findings(node, archives)
@@ -162,12 +173,27 @@ np.load(f, allow_pickle=True)
 importlib.import_module(name)
 """
     found = sorted(f for _, f in _findings(ast.parse(sample)))
-    assert found == sorted([
-        "import pickle", "pickle.loads", ".extract()", ".extract()",
-        "from marshal import", "eval()", "exec()", "compile()", "yaml.load() without a safe loader",
-        "yaml.load() without a safe loader", "yaml.FullLoader", "subprocess.run(shell=...)", "os.system()",
-        ".extractall()", ".query()", "np.load(allow_pickle=...)", "importlib.import_module(<computed>)",
-    ])  # fmt: skip
+    assert found == sorted(
+        [
+            "import pickle",
+            "pickle.loads",
+            ".extract()",
+            ".extract()",
+            "from marshal import",
+            "eval()",
+            "exec()",
+            "compile()",
+            "yaml.load() without a safe loader",
+            "yaml.load() without a safe loader",
+            "yaml.FullLoader",
+            "subprocess.run(shell=...)",
+            "os.system()",
+            ".extractall()",
+            ".query()",
+            "np.load(allow_pickle=...)",
+            "importlib.import_module(<computed>)",
+        ]
+    )
 
 
 @pytest.mark.unit
@@ -211,15 +237,19 @@ def _corpus(root: Path) -> None:
     p = MARKUP_PAYLOADS
     files: dict[str, str | bytes] = {
         "plain.txt": f"Kim Jong Un said {p[0]} in Pyongyang on Monday.\n\nOfficials said {p[1]} is likely.",
-        "plain.txt.meta.json": json.dumps({"title": p[2], "publisher": p[3], "section": p[4], "url": p[10],
-                                           "published": "2024-01-10", "note": p[5]}),
-        "page.html": (f"<html><head><title>{p[0].replace('<', '&lt;')}</title>"
-                      f"<meta property='og:site_name' content='{p[1].replace(chr(39), '&#39;')}'></head><body>"
-                      f"<p>Jeffrey Lewis said it is likely {p[3].replace('<', '&lt;')} near Sinpho.</p></body></html>"),
+        "plain.txt.meta.json": json.dumps(
+            {"title": p[2], "publisher": p[3], "section": p[4], "url": p[10], "published": "2024-01-10", "note": p[5]}
+        ),
+        "page.html": (
+            f"<html><head><title>{p[0].replace('<', '&lt;')}</title>"
+            f"<meta property='og:site_name' content='{p[1].replace(chr(39), '&#39;')}'></head><body>"
+            f"<p>Jeffrey Lewis said it is likely {p[3].replace('<', '&lt;')} near Sinpho.</p></body></html>"
+        ),
         f"{p[7][:40].replace('/', '_')}.txt": f"{PAYLOAD_TEXT}",
-        "records.json": json.dumps([{"title": p[6], "text": f"Report: {p[8]} was seen in June 2018.",
-                                     "publisher": p[9], "date": "2018-06-30"}]),
-    }  # fmt: skip
+        "records.json": json.dumps(
+            [{"title": p[6], "text": f"Report: {p[8]} was seen in June 2018.", "publisher": p[9], "date": "2018-06-30"}]
+        ),
+    }
     write_files(root, files)
 
 
@@ -357,10 +387,13 @@ def _page(book: Book, folder: Path, extra: str = "") -> Path:
 
     from workbook.charts import READER_CSS, document_reader_html, geo_assets_script
 
-    readers = "".join(document_reader_html(book, str(d), highlight_events=True, include_style=False)
-                      for d in book.documents["doc_id"])  # fmt: skip
-    divs = "".join(pio.to_html(build_fig(book), full_html=False, include_plotlyjs=False, div_id=f"fig-{name}")
-                   for name, build_fig in _chart_builders().items())  # fmt: skip
+    readers = "".join(
+        document_reader_html(book, str(d), highlight_events=True, include_style=False) for d in book.documents["doc_id"]
+    )
+    divs = "".join(
+        pio.to_html(build_fig(book), full_html=False, include_plotlyjs=False, div_id=f"fig-{name}")
+        for name, build_fig in _chart_builders().items()
+    )
     page = folder / "hostile.html"
     page.write_text(
         "<!doctype html><html><head><meta charset='utf-8'>"

@@ -147,6 +147,11 @@ def test_ids_are_stable_across_rebuilds(seed_book: Book, tmp_path: Path) -> None
     shutil.copytree(SEEDS, corpus)
     again = wb.open(corpus, progress=False)
     for name in ("documents", "entities", "mentions", "claims", "events"):
-        key = {"documents": "doc_id", "entities": "entity_id", "mentions": "mention_id", "claims": "claim_id",
-               "events": "event_id"}[name]
+        key = {
+            "documents": "doc_id",
+            "entities": "entity_id",
+            "mentions": "mention_id",
+            "claims": "claim_id",
+            "events": "event_id",
+        }[name]
         assert sorted(again.table(name)[key]) == sorted(seed_book.table(name)[key]), name

@@ -41,21 +41,35 @@ HEAD = "Respected Comrade Kim Jong Un "
 
 
 def _gazetteer() -> Gazetteer:
-    def e(name: str, aliases: tuple[str, ...], lat: float, lon: float, km: float, admin: str, type_: str = "place",
-          source: str = "test") -> GazetteerEntry:  # fmt: skip
+    def e(
+        name: str,
+        aliases: tuple[str, ...],
+        lat: float,
+        lon: float,
+        km: float,
+        admin: str,
+        type_: str = "place",
+        source: str = "test",
+    ) -> GazetteerEntry:
         return GazetteerEntry(name, type_, aliases, lat, lon, km, source, admin)
 
-    base = Gazetteer([
-        e("Pyongyang", (), 39.03, 125.75, 15.0, "Pyongyang, North Korea"),
-        e("Sinpo", ("Sinpho",), 40.03, 128.18, 8.0, "South Hamgyong, North Korea"),
-        e("South Hamgyong", ("South Hamgyong Province",), 40.2, 127.6, 120.0, "North Korea"),
-        e("North Phyongan", ("North Phyongan Province",), 40.1, 125.0, 90.0, "North Korea"),
-        e("Russia", ("Russian Federation",), 55.0, 60.0, 2000.0, "Russia"),
-        e("Mount Paektu", ("Paektusan",), 41.99, 128.08, 10.0, "Ryanggang, North Korea"),
-        e("Sinpo Shipyard", ("Sinpo",), 40.0368, 128.1839, 1.0, "North Korea", "facility", "nagix"),
-    ])  # fmt: skip
-    admin = Gazetteer([e("Uiju", ("Uiju County",), 40.2, 124.63, 17.7, "North Pyongan, North Korea"),
-                       e("North Pyongan", ("North Phyongan",), 40.09, 125.24, 88.2, "North Korea")])  # fmt: skip
+    base = Gazetteer(
+        [
+            e("Pyongyang", (), 39.03, 125.75, 15.0, "Pyongyang, North Korea"),
+            e("Sinpo", ("Sinpho",), 40.03, 128.18, 8.0, "South Hamgyong, North Korea"),
+            e("South Hamgyong", ("South Hamgyong Province",), 40.2, 127.6, 120.0, "North Korea"),
+            e("North Phyongan", ("North Phyongan Province",), 40.1, 125.0, 90.0, "North Korea"),
+            e("Russia", ("Russian Federation",), 55.0, 60.0, 2000.0, "Russia"),
+            e("Mount Paektu", ("Paektusan",), 41.99, 128.08, 10.0, "Ryanggang, North Korea"),
+            e("Sinpo Shipyard", ("Sinpo",), 40.0368, 128.1839, 1.0, "North Korea", "facility", "nagix"),
+        ]
+    )
+    admin = Gazetteer(
+        [
+            e("Uiju", ("Uiju County",), 40.2, 124.63, 17.7, "North Pyongan, North Korea"),
+            e("North Pyongan", ("North Phyongan",), 40.09, 125.24, 88.2, "North Korea"),
+        ]
+    )
     gaz = merge_gazetteers(base, reconcile(base, admin))
     city = gaz.lookup("Pyongyang")
     assert city is not None
@@ -77,8 +91,11 @@ def _gazetteer() -> Gazetteer:
         (HEAD + "Receives Message of Sympathy from Russian President", "received a message", "message"),
         (HEAD + "Sends Wreath to Friendship Tower", "sent a wreath", "message"),
         (HEAD + "Makes Speech at Ceremony", "attended the ceremony and made a speech", "speech"),
-        ("DPRK Missile Administration Makes Public Achievements", "Kim Jong Un guided the test-fires.",
-         "test observation"),
+        (
+            "DPRK Missile Administration Makes Public Achievements",
+            "Kim Jong Un guided the test-fires.",
+            "test observation",
+        ),
         (HEAD + "Takes Important Measures", "Kim Jong Un visited the flood-hit area again", "visit"),
         ("Performance Given to Celebrate Victory", "Kim Jong Un appeared at the venue", "ceremony"),
         ("Some Essay", "nothing to see", None),
@@ -121,12 +138,24 @@ def test_kcna_dates(text: str, published: date, days: list[tuple[str, str]]) -> 
 
 
 def test_weapon_systems() -> None:
-    text = ("the latest-type ICBM Hwasongpho-19, along with Hwasongpho-18; the tactical ballistic missile "
-            "Hwasongpho-11-Da-4.5 and a strategic cruise missile; a new-type 600mm multiple rocket launcher and "
-            "the 240 mm MRLS; suicide drones, a nuclear torpedo; the tactical nuke; 7.62 mm sniper rifles")  # fmt: skip
+    text = (
+        "the latest-type ICBM Hwasongpho-19, along with Hwasongpho-18; the tactical ballistic missile "
+        "Hwasongpho-11-Da-4.5 and a strategic cruise missile; a new-type 600mm multiple rocket launcher and "
+        "the 240 mm MRLS; suicide drones, a nuclear torpedo; the tactical nuke; 7.62 mm sniper rifles"
+    )
     names = [n for _, _, n in find_weapon_systems(text)]
-    assert names == ["ICBM", "Hwasong-19", "Hwasong-18", "tactical ballistic missile", "Hwasong-11-Da-4.5",
-                     "cruise missile", "600mm MRL", "240mm MRL", "drone", "nuclear torpedo"]  # fmt: skip
+    assert names == [
+        "ICBM",
+        "Hwasong-19",
+        "Hwasong-18",
+        "tactical ballistic missile",
+        "Hwasong-11-Da-4.5",
+        "cruise missile",
+        "600mm MRL",
+        "240mm MRL",
+        "drone",
+        "nuclear torpedo",
+    ]
     assert nagix_missile_key("Hwasong-11-Da-4.5") == "hwasong-11-da-45"
     assert nagix_missile_key("600mm MRL") == "kn-25" and nagix_missile_key("drone") is None
     assert weapon_key("Hwasongpho-19") == weapon_key("Hwasong-19")
@@ -152,8 +181,9 @@ ARTICLE = (
 
 
 def test_one_article() -> None:
-    a = extract_appearance("d1", ARTICLE, HEAD + "Gives On-site Guidance over Sinpho City Offshore Farm",
-                           date(2024, 7, 16), _gazetteer())  # fmt: skip
+    a = extract_appearance(
+        "d1", ARTICLE, HEAD + "Gives On-site Guidance over Sinpho City Offshore Farm", date(2024, 7, 16), _gazetteer()
+    )
     assert a.activity == "on-site guidance"
     assert (a.date_start, a.date_end, a.date_stated) == (date(2024, 7, 15), date(2024, 7, 15), True)
     assert ARTICLE[a.date_span[0] : a.date_span[1]] == "July 15"
@@ -167,24 +197,37 @@ def test_one_article() -> None:
 def test_undated_articles_and_messages() -> None:
     text = "Pyongyang, September 8 (KCNA) --Kim Jong Un inspected a defence industrial enterprise in Uiju County."
     a = extract_appearance("d2", text, HEAD + "Inspects Defence Industrial Enterprise", date(2024, 9, 8), _gazetteer())
-    assert (a.date_start, a.date_end, a.date_best, a.date_stated) == (date(2024, 9, 6), date(2024, 9, 8),
-                                                                      date(2024, 9, 7), False)  # fmt: skip
+    assert (a.date_start, a.date_end, a.date_best, a.date_stated) == (
+        date(2024, 9, 6),
+        date(2024, 9, 8),
+        date(2024, 9, 7),
+        False,
+    )
     assert text[a.date_span[0] : a.date_span[1]] == "September 8" and a.notes
     assert [p.entry.name for p in a.places] == ["Uiju"]
-    msg = ("Pyongyang, October 26 (KCNA) --Kim Jong Un sent a wreath to the Friendship Tower. Ri Il Hwan laid "
-           "the wreath bearing the name of Kim Jong Un on Friday.")  # fmt: skip
+    msg = (
+        "Pyongyang, October 26 (KCNA) --Kim Jong Un sent a wreath to the Friendship Tower. Ri Il Hwan laid "
+        "the wreath bearing the name of Kim Jong Un on Friday."
+    )
     m = extract_appearance("d3", msg, HEAD + "Sends Wreath to Friendship Tower", date(2024, 10, 26), _gazetteer())
     assert m.activity == "message" and m.places == () and not m.date_stated
-    tower = extract_appearance("d4", msg.replace("sent a wreath to", "visited"), HEAD + "Visits Friendship Tower",
-                               date(2024, 10, 26), _gazetteer())  # fmt: skip
+    tower = extract_appearance(
+        "d4",
+        msg.replace("sent a wreath to", "visited"),
+        HEAD + "Visits Friendship Tower",
+        date(2024, 10, 26),
+        _gazetteer(),
+    )
     assert [p.entry.name for p in tower.places] == ["Friendship Tower"]
     assert tower.places[0].entry.source_name.startswith("workbook:pyongyang-landmarks")
     assert {n for n, _ in PYONGYANG_LANDMARKS} >= {"Friendship Tower", "Liberation Tower"}
 
 
 def test_received_message_is_dated_by_its_delivery() -> None:
-    text = ("Pyongyang, March 4 (KCNA) --Kim Jong Un received a letter from the president of Laos.\n"
-            "The letter was delivered to the Foreign Ministry on the afternoon of March 2.")  # fmt: skip
+    text = (
+        "Pyongyang, March 4 (KCNA) --Kim Jong Un received a letter from the president of Laos.\n"
+        "The letter was delivered to the Foreign Ministry on the afternoon of March 2."
+    )
     m = extract_appearance("m1", text, HEAD + "Receives Letter from Lao President", date(2024, 3, 4), _gazetteer())
     assert m.activity == "message" and m.date_stated and (m.date_start, m.date_end) == (date(2024, 3, 2),) * 2
     assert m.places == ()
@@ -193,39 +236,52 @@ def test_received_message_is_dated_by_its_delivery() -> None:
 
 
 def test_places_of_speeches_venues_and_events() -> None:
-    speech = ("Pyongyang, May 10 (KCNA) --The following is the full text of Kim Jong Un's speech: Dear comrades, "
-              "Many thanks to you all. The harvest was good this year. We will build new houses soon. Officials "
-              "of the state are here in North Phyongan Province to help.")  # fmt: skip
+    speech = (
+        "Pyongyang, May 10 (KCNA) --The following is the full text of Kim Jong Un's speech: Dear comrades, "
+        "Many thanks to you all. The harvest was good this year. We will build new houses soon. Officials "
+        "of the state are here in North Phyongan Province to help."
+    )
     a = extract_appearance("s1", speech, HEAD + "Makes Speech before Farmers", date(2024, 5, 10), _gazetteer())
     assert a.activity == "speech" and [p.entry.name for p in a.places] == ["North Phyongan"]
-    venue = ("Pyongyang, May 3 (KCNA) --A ceremony for the builders was held on May 2.\nKim Jong Un attended "
-             "the ceremony.\nThe plaza of the April 25 House of Culture was crowded with the builders from "
-             "Uiju County.")  # fmt: skip
+    venue = (
+        "Pyongyang, May 3 (KCNA) --A ceremony for the builders was held on May 2.\nKim Jong Un attended "
+        "the ceremony.\nThe plaza of the April 25 House of Culture was crowded with the builders from "
+        "Uiju County."
+    )
     v = extract_appearance("v1", venue, "Ceremony for Builders Held", date(2024, 5, 3), _gazetteer())
     assert v.activity == "ceremony" and [p.entry.name for p in v.places] == ["April 25 House of Culture", "Uiju"]
-    meeting = ("Pyongyang, May 5 (KCNA) --Kim Jong Un met the builders.\nThey thanked him for the meeting in "
-               "Pyongyang.")  # fmt: skip
+    meeting = "Pyongyang, May 5 (KCNA) --Kim Jong Un met the builders.\nThey thanked him for the meeting in Pyongyang."
     m = extract_appearance("e1", meeting, HEAD + "Meets Builders", date(2024, 5, 5), _gazetteer())
     assert [p.entry.name for p in m.places] == ["Pyongyang"]
 
 
 def test_a_landmark_placed_at_its_city_keeps_the_city() -> None:
-    text = ("Pyongyang, June 2 (KCNA) --A performance took place in Pyongyang on June 1.\nKim Jong Un watched it at "
-            "the April 25 House of Culture.")  # fmt: skip
+    text = (
+        "Pyongyang, June 2 (KCNA) --A performance took place in Pyongyang on June 1.\nKim Jong Un watched it at "
+        "the April 25 House of Culture."
+    )
     a = extract_appearance("l1", text, HEAD + "Watches Performance", date(2024, 6, 2), _gazetteer())
     assert {p.entry.name for p in a.places} == {"Pyongyang", "April 25 House of Culture"}
-    one = extract_appearance("l2", text.replace("Pyongyang on", "Sinpho on"), HEAD + "Watches Performance",
-                             date(2024, 6, 2), _gazetteer())  # fmt: skip
+    one = extract_appearance(
+        "l2", text.replace("Pyongyang on", "Sinpho on"), HEAD + "Watches Performance", date(2024, 6, 2), _gazetteer()
+    )
     assert "South Hamgyong" not in {p.entry.name for p in one.places}  # a precise place still prunes its province
 
 
 def test_the_visited_thing_is_where_an_earlier_sentence_put_it() -> None:
-    text = ("Pyongyang, June 5 (KCNA) --The builders moved to Sinpho and settled in the new dormitories.\n"
-            "Kim Jong Un visited the new dormitories to see their life.")  # fmt: skip
+    text = (
+        "Pyongyang, June 5 (KCNA) --The builders moved to Sinpho and settled in the new dormitories.\n"
+        "Kim Jong Un visited the new dormitories to see their life."
+    )
     a = extract_appearance("t1", text, HEAD + "Visits Dormitories", date(2024, 6, 5), _gazetteer())
     assert [p.entry.name for p in a.places] == ["Sinpo"]
-    other = extract_appearance("t2", text.replace("visited the new dormitories", "visited the old school"),
-                               HEAD + "Visits School", date(2024, 6, 5), _gazetteer())  # fmt: skip
+    other = extract_appearance(
+        "t2",
+        text.replace("visited the new dormitories", "visited the old school"),
+        HEAD + "Visits School",
+        date(2024, 6, 5),
+        _gazetteer(),
+    )
     assert other.places == ()  # an earlier place of something else is not where he went
 
 
@@ -238,8 +294,13 @@ def test_unlisted_landmarks_are_placed_at_their_town() -> None:
     assert a.places[0].entry.uncertainty_km == city.uncertainty_km
     assert all(text[p.start : p.end] == p.surface for p in a.places)
     # a known place says where already; a landmark in its town is placed there
-    named = extract_appearance("k2", text.replace(" on June 8", " in Sinpho on June 8"), HEAD + "Visits Monument",
-                               date(2024, 6, 9), _gazetteer())  # fmt: skip
+    named = extract_appearance(
+        "k2",
+        text.replace(" on June 8", " in Sinpho on June 8"),
+        HEAD + "Visits Monument",
+        date(2024, 6, 9),
+        _gazetteer(),
+    )
     assert [p.entry.name for p in named.places] == ["Sinpo"]
     hall_text = "He went to the Sinpho Fishermen's Hall."
     sinpo = PlaceHit(15, 21, "Sinpho", named.places[0].entry)
@@ -247,8 +308,13 @@ def test_unlisted_landmarks_are_placed_at_their_town() -> None:
     assert [h.surface for h in hall] == ["Sinpho Fishermen's Hall"] and hall[0].entry.lat == sinpo.entry.lat
     dated = find_landmarks("He laid a wreath at the Friendship Tower on July 26.", [(0, 52)], [], city)
     assert [h.surface for h in dated] == ["Friendship Tower"]
-    plain = extract_appearance("k3", text.replace("the Monument to the Heroic Builders of the Dam", "the new dam"),
-                               HEAD + "Visits Dam", date(2024, 6, 9), _gazetteer())  # fmt: skip
+    plain = extract_appearance(
+        "k3",
+        text.replace("the Monument to the Heroic Builders of the Dam", "the new dam"),
+        HEAD + "Visits Dam",
+        date(2024, 6, 9),
+        _gazetteer(),
+    )
     assert plain.places == ()
 
 
@@ -265,33 +331,61 @@ def _book(articles: list[tuple[str, str, str]]) -> Book:
     docs = []
     for i, (title, published, text) in enumerate(articles):
         sha = sha256_text(text)
-        docs.append({"doc_id": doc_id(sha), "title": title, "publisher": "KCNA", "published": published,
-                     "source": f"archive.json#{100 + i}", "sha256": sha, "text": text, "n_chars": len(text),
-                     "language": "en", "format": "json", "section": f"Top News; {LEADER_TOPIC}",
-                     "url": f"http://kcna/{i}"})  # fmt: skip
+        docs.append(
+            {
+                "doc_id": doc_id(sha),
+                "title": title,
+                "publisher": "KCNA",
+                "published": published,
+                "source": f"archive.json#{100 + i}",
+                "sha256": sha,
+                "text": text,
+                "n_chars": len(text),
+                "language": "en",
+                "format": "json",
+                "section": f"Top News; {LEADER_TOPIC}",
+                "url": f"http://kcna/{i}",
+            }
+        )
     docs.append({**docs[0], "doc_id": "dother", "section": "Top News", "text": "other", "sha256": "x"})
     return Book(documents=conform("documents", docs))
 
 
 ARTICLES = [
-    (HEAD + "Oversees Test-fire of New-type 600mm Multiple Rocket Launcher", "2024-09-13",
-     "Pyongyang, September 13 (KCNA) --Kim Jong Un oversaw the test-fire of a new-type 600mm multiple rocket "
-     "launcher."),
+    (
+        HEAD + "Oversees Test-fire of New-type 600mm Multiple Rocket Launcher",
+        "2024-09-13",
+        "Pyongyang, September 13 (KCNA) --Kim Jong Un oversaw the test-fire of a new-type 600mm multiple rocket "
+        "launcher.",
+    ),
     (HEAD + "Gives Field Guidance over Sinpho City Offshore Farm", "2024-07-16", ARTICLE),
-    (HEAD + "Sends Reply Message to Syrian President", "2024-07-18",
-     "Pyongyang, July 18 (KCNA) --Kim Jong Un sent a reply message to the Syrian president on July 16."),
-]  # fmt: skip
+    (
+        HEAD + "Sends Reply Message to Syrian President",
+        "2024-07-18",
+        "Pyongyang, July 18 (KCNA) --Kim Jong Un sent a reply message to the Syrian president on July 16.",
+    ),
+]
 
 
 def _launches() -> pd.DataFrame:
     times = ["2024-09-11 22:10", "2024-09-11 22:12", "2024-07-20 01:00"]
     utc = pd.Series(pd.to_datetime(times)).astype("datetime64[s]")
     kst, exact = kst_date(utc, utc.dt.floor("D"))
-    return pd.DataFrame({"launch_id": ["a", "b", "c"], "date_kst": kst, "date_kst_exact": exact, "datetime_utc": utc,
-                         "missile": ["kn-25", "kn-25", "hwasong-18"], "missile_name": ["KN-25", "KN-25", "Hwasong-18"],
-                         "missile_type": ["SRBM", "SRBM", "ICBM"], "facility": ["chunghwa", "chunghwa", "sinpo"],
-                         "facility_name": ["Chunghwa", "Chunghwa", "Sinpo Shipyard"], "lat": [38.875, 38.875, 40.0368],
-                         "lon": [125.926, 125.926, 128.1839]})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "launch_id": ["a", "b", "c"],
+            "date_kst": kst,
+            "date_kst_exact": exact,
+            "datetime_utc": utc,
+            "missile": ["kn-25", "kn-25", "hwasong-18"],
+            "missile_name": ["KN-25", "KN-25", "Hwasong-18"],
+            "missile_type": ["SRBM", "SRBM", "ICBM"],
+            "facility": ["chunghwa", "chunghwa", "sinpo"],
+            "facility_name": ["Chunghwa", "Chunghwa", "Sinpo Shipyard"],
+            "lat": [38.875, 38.875, 40.0368],
+            "lon": [125.926, 125.926, 128.1839],
+        }
+    )
 
 
 def test_book_to_visits_and_launches() -> None:
@@ -306,9 +400,18 @@ def test_book_to_visits_and_launches() -> None:
     events = launch_events(_launches())
     assert len(events) == 2 and events.loc[events["facility"] == "chunghwa", "n_missiles"].item() == 2
     assert f"{events.loc[events['facility'] == 'chunghwa', 'date_kst'].item():%Y-%m-%d}" == "2024-09-12"
-    sites = nearest_facilities(visit_sites(tables), pd.DataFrame({
-        "facility": ["sinpo", "chunghwa"], "name": ["Sinpo Shipyard", "Chunghwa"], "lat": [40.0368, 38.875],
-        "lon": [128.1839, 125.926], "uncertainty_km": [1.0, 1.0]}))  # fmt: skip
+    sites = nearest_facilities(
+        visit_sites(tables),
+        pd.DataFrame(
+            {
+                "facility": ["sinpo", "chunghwa"],
+                "name": ["Sinpo Shipyard", "Chunghwa"],
+                "lat": [40.0368, 38.875],
+                "lon": [128.1839, 125.926],
+                "uncertainty_km": [1.0, 1.0],
+            }
+        ),
+    )
     assert sites["place"].tolist() == ["Sinpo"] and sites["nearest_facility"].tolist() == ["sinpo"]
     d = float(haversine_km(40.03, 128.18, 40.0368, 128.1839))
     assert sites["distance_km"].item() == round(d, 1) and sites["distance_min_km"].item() == 0.0
@@ -316,7 +419,8 @@ def test_book_to_visits_and_launches() -> None:
 
     same_day = visits_before_launches(vis, events, 0, sites)
     assert same_day[["activity", "facility_name", "lag_days_min", "lag_days_max", "same_weapon"]].values.tolist() == [
-        ["test observation", "Chunghwa", 0, 1, True]]  # the undated visit may be 09-11..09-13, the launch 09-12 KST
+        ["test observation", "Chunghwa", 0, 1, True]
+    ]  # the undated visit may be 09-11..09-13, the launch 09-12 KST
     week = visits_before_launches(vis, events, 7, sites)
     assert len(week) == 2
     farm = week[week["activity"] == "on-site guidance"].iloc[0]
@@ -347,16 +451,42 @@ def test_book_to_visits_and_launches() -> None:
 def test_scores_count_dates_places_activities_weapons() -> None:
     book = _book(ARTICLES)
     tables = extract_appearances(book, _gazetteer())
-    expected = pd.DataFrame([
-        {"index": 101, "link": "http://kcna/1", "activity": "on-site guidance", "dates": ["2024-07-15"],
-         "places": ["Sinpho"], "weapons": ["Hwasong-19", "ICBM"]},
-        {"index": 100, "link": "http://kcna/0", "activity": "test observation", "dates": [], "places": [],
-         "weapons": ["600mm MRL"]},
-        {"index": 102, "link": "http://kcna/2", "activity": "meeting", "dates": ["2024-07-16"], "places": ["Pyongyang"],
-         "weapons": []},
-        {"index": 999, "link": "http://kcna/none", "activity": "visit", "dates": ["2024-07-01"], "places": [],
-         "weapons": []},
-    ])  # fmt: skip
+    expected = pd.DataFrame(
+        [
+            {
+                "index": 101,
+                "link": "http://kcna/1",
+                "activity": "on-site guidance",
+                "dates": ["2024-07-15"],
+                "places": ["Sinpho"],
+                "weapons": ["Hwasong-19", "ICBM"],
+            },
+            {
+                "index": 100,
+                "link": "http://kcna/0",
+                "activity": "test observation",
+                "dates": [],
+                "places": [],
+                "weapons": ["600mm MRL"],
+            },
+            {
+                "index": 102,
+                "link": "http://kcna/2",
+                "activity": "meeting",
+                "dates": ["2024-07-16"],
+                "places": ["Pyongyang"],
+                "weapons": [],
+            },
+            {
+                "index": 999,
+                "link": "http://kcna/none",
+                "activity": "visit",
+                "dates": ["2024-07-01"],
+                "places": [],
+                "weapons": [],
+            },
+        ]
+    )
     scores, details = score_appearances(tables.appearances, expected, _gazetteer())
     s = scores.set_index("field")
     assert s.loc["dates", ["tp", "fp", "fn"]].tolist() == [2, 0, 1]
@@ -374,8 +504,17 @@ def test_expectation_file_shape() -> None:
     arts = data["articles"]
     assert len(arts) >= 15 and len({a["index"] for a in arts}) == len(arts)
     for a in arts:
-        assert set(a) >= {"index", "link", "published", "activity", "date_stated", "dates", "places", "weapons",
-                          "split"}
+        assert set(a) >= {
+            "index",
+            "link",
+            "published",
+            "activity",
+            "date_stated",
+            "dates",
+            "places",
+            "weapons",
+            "split",
+        }
         assert a["date_stated"] == bool(a["dates"]) and a["split"] in {"development", "held-out", "held-out-2"}
         assert all(date.fromisoformat(d) <= date.fromisoformat(a["published"]) for d in a["dates"])
         assert "story_text" not in a and "headline" not in a  # our annotation, not a copy of the data

@@ -48,8 +48,10 @@ def test_extraction_scores_against_the_hand_annotation(study: SiteVisitStudy) ->
         subset = expected if split is None else expected[expected["split"] == split]
         scores, _ = score_appearances(study.appearances, subset, study.gazetteer)
         lines.append(f"\n{split or 'all'} ({len(subset)} articles)")
-        lines += [f"  {r.field:<10} precision {r.precision:.3f}  recall {r.recall:.3f}  (tp {r.tp}, fp {r.fp}, "
-                  f"fn {r.fn})" for r in scores.itertuples()]  # fmt: skip
+        lines += [
+            f"  {r.field:<10} precision {r.precision:.3f}  recall {r.recall:.3f}  (tp {r.tp}, fp {r.fp}, fn {r.fn})"
+            for r in scores.itertuples()
+        ]
     print("\n".join(lines))
     scores, details = score_appearances(study.appearances, expected, study.gazetteer)
     s = scores.set_index("field")

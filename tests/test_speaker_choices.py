@@ -13,23 +13,46 @@ from workbook.model import conform
 pytestmark = pytest.mark.unit
 
 SPEAKERS = [  # (speaker_id, speaker_text)
-    ("e1", "Kim Jong Un"), ("e1", "he"), ("e2", "Ms Lee"), (None, "a  spokesman\n"), (None, "a spokesman"),
-    (None, None), (None, "  "), (None, "Zed"), (None, "zed"), ("e2", None), (None, "an official"),
-]  # fmt: skip
+    ("e1", "Kim Jong Un"),
+    ("e1", "he"),
+    ("e2", "Ms Lee"),
+    (None, "a  spokesman\n"),
+    (None, "a spokesman"),
+    (None, None),
+    (None, "  "),
+    (None, "Zed"),
+    (None, "zed"),
+    ("e2", None),
+    (None, "an official"),
+]
 
 
 def _book(pairs: list[tuple[str | None, str | None]]) -> Book:
-    rows = [{"claim_id": f"c{i}", "doc_id": "d1", "start": i, "end": i + 1, "text": "x", "sentence": 0,
-             "speaker_id": sid, "speaker_text": text, "quote_kind": "direct", "confidence": "likely"}
-            for i, (sid, text) in enumerate(pairs)]  # fmt: skip
+    rows = [
+        {
+            "claim_id": f"c{i}",
+            "doc_id": "d1",
+            "start": i,
+            "end": i + 1,
+            "text": "x",
+            "sentence": 0,
+            "speaker_id": sid,
+            "speaker_text": text,
+            "quote_kind": "direct",
+            "confidence": "likely",
+        }
+        for i, (sid, text) in enumerate(pairs)
+    ]
     return Book(claims=conform("claims", rows))
 
 
 def _claim_by_claim(book: Book, labels: dict[str, str]) -> list[tuple[str, str]]:
     """The per-claim reference (the code before counting by pairs)."""
     sid = book.claims["speaker_id"].astype(object)
-    text = book.claims["speaker_text"].astype(object).map(
-        lambda v: " ".join(str(v).split()) if isinstance(v, str) else None
+    text = (
+        book.claims["speaker_text"]
+        .astype(object)
+        .map(lambda v: " ".join(str(v).split()) if isinstance(v, str) else None)
     )
     shown = {**{str(t): f"“{t}”" for t in text.dropna().unique()}, **labels}
     return count_choices(sid.where(sid.notna(), text), shown)

@@ -27,8 +27,22 @@ def _conv(values: list[object], spec: str, **kw: object) -> tuple[list[object], 
 
 
 def test_km_reads_units_and_refuses_ranges_and_unknown_units() -> None:
-    values, bad = _conv(["2802 km", "1,380 km", "7 687.5km", "500 m", "50", 120, "Unknown", "N/A", "",
-                         "between 25 and 90 km", "330 lm"], "km")  # fmt: skip
+    values, bad = _conv(
+        [
+            "2802 km",
+            "1,380 km",
+            "7 687.5km",
+            "500 m",
+            "50",
+            120,
+            "Unknown",
+            "N/A",
+            "",
+            "between 25 and 90 km",
+            "330 lm",
+        ],
+        "km",
+    )
     assert values[:9] == [2802.0, 1380.0, 7687.5, 0.5, 50.0, 120.0, None, None, None]
     assert [i for i, _ in bad] == [9, 10]
     assert "several numbers" in bad[0][1] and "'lm'" in bad[1][1]
@@ -47,12 +61,22 @@ def test_int_refuses_fractions() -> None:
 
 
 def test_dates_day_month_year_and_two_digit_years() -> None:
-    conv = convert_column(["9-Apr-84", "Sep-84", "2024-10-31", "October 31, 2024", "31 Oct 2024", "1984", "5-Jun-22",
-                           "Oct. 3, 2019"], ColumnType("date"))  # fmt: skip
+    conv = convert_column(
+        ["9-Apr-84", "Sep-84", "2024-10-31", "October 31, 2024", "31 Oct 2024", "1984", "5-Jun-22", "Oct. 3, 2019"],
+        ColumnType("date"),
+    )
     assert not conv.bad
     days = [d.date() for d in conv.values]
-    assert days == [date(1984, 4, 9), date(1984, 9, 1), date(2024, 10, 31), date(2024, 10, 31), date(2024, 10, 31),
-                    date(1984, 1, 1), date(2022, 6, 5), date(2019, 10, 3)]  # fmt: skip
+    assert days == [
+        date(1984, 4, 9),
+        date(1984, 9, 1),
+        date(2024, 10, 31),
+        date(2024, 10, 31),
+        date(2024, 10, 31),
+        date(1984, 1, 1),
+        date(2022, 6, 5),
+        date(2019, 10, 3),
+    ]
     assert conv.precision is not None
     assert conv.precision.tolist() == ["day", "month", "day", "day", "day", "year", "day", "day"]
 
@@ -79,8 +103,12 @@ def test_datetime_converts_offsets_to_utc_and_time_reads_clock_labels() -> None:
     values, bad = _conv(["2024-10-31 07:11 +09:00", "2024-10-30 22:11 (UTC)", "2024-10-30T22:11:00Z"], "datetime")
     assert not bad and {str(v) for v in values} == {"2024-10-30 22:11:00"}
     clock, bad = _conv(["21:13 (UTC)", "9:20:00 PM", "12:30:00 AM", time(7, 29), "25:00", "9:00 +09:00"], "time")
-    assert clock[:4] == [pd.Timedelta("21:13:00"), pd.Timedelta("21:20:00"), pd.Timedelta("00:30:00"),
-                         pd.Timedelta("07:29:00")]  # fmt: skip
+    assert clock[:4] == [
+        pd.Timedelta("21:13:00"),
+        pd.Timedelta("21:20:00"),
+        pd.Timedelta("00:30:00"),
+        pd.Timedelta("07:29:00"),
+    ]
     assert [i for i, _ in bad] == [4, 5]
 
 
@@ -114,8 +142,10 @@ def test_parse_type_names_the_known_types() -> None:
 
 def test_cp1252_csv_is_detected_and_unparseable_cells_are_named(tmp_path: Path) -> None:
     p = tmp_path / "tests.csv"
-    text = ("Date,Missile,Apogee\r\n9-Apr-84,Scud\u2019B,200 km\r\n"
-            "Sep-84,\"Nodong, \u2018new\u2019\",between 25 and 90 km\r\n")
+    text = (
+        "Date,Missile,Apogee\r\n9-Apr-84,Scud\u2019B,200 km\r\n"
+        'Sep-84,"Nodong, \u2018new\u2019",between 25 and 90 km\r\n'
+    )
     p.write_bytes(text.encode("cp1252"))
     with pytest.raises(TableLoadError) as err:
         wb.load_table(p, types={"Date": "date", "Apogee": "km"})
@@ -126,8 +156,14 @@ def test_cp1252_csv_is_detected_and_unparseable_cells_are_named(tmp_path: Path) 
     assert df.attrs["encoding"] == "cp1252"
     assert df["Missile"].tolist() == ["Scud\u2019B", "Nodong, \u2018new\u2019"]
     assert df["Apogee"].tolist()[0] == 200.0 and np.isnan(df["Apogee"].tolist()[1])
-    assert df.attrs["coerced"] == [{"row": 3, "column": "Apogee", "value": "between 25 and 90 km",
-                                    "reason": "several numbers (a range or a list), not one value"}]  # fmt: skip
+    assert df.attrs["coerced"] == [
+        {
+            "row": 3,
+            "column": "Apogee",
+            "value": "between 25 and 90 km",
+            "reason": "several numbers (a range or a list), not one value",
+        }
+    ]
     assert df["Date precision"].tolist() == ["day", "month"]
     assert str(df["Date"].dtype) == "datetime64[s]" and str(df["Missile"].dtype) == "string"
 
@@ -304,8 +340,10 @@ def test_not_a_workbook_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_json_record_paths_nested_fields_and_keyed_objects(tmp_path: Path) -> None:
     p = tmp_path / "tests.json"
-    bins = [{"data": [{"date": "2024-10-30", "geo": {"lat": "39.1"}}]},
-            {"data": [{"date": "unknown", "geo": {"lat": "40"}}]}]
+    bins = [
+        {"data": [{"date": "2024-10-30", "geo": {"lat": "39.1"}}]},
+        {"data": [{"date": "unknown", "geo": {"lat": "40"}}]},
+    ]
     p.write_text(json.dumps({"timeBins": bins}), encoding="utf-8")
     df = wb.load_table(p, record_path="timeBins/*/data", types={"date": "date", "geo.lat": "lat"})
     assert df["geo.lat"].tolist() == [39.1, 40.0] and df["date"].isna().tolist() == [False, True]

@@ -19,14 +19,19 @@ def _launches() -> pd.DataFrame:
     utc = pd.to_datetime(["2024-01-07 22:10", "2024-01-07 22:12", "2018-06-10 03:00", None])
     day_utc = pd.to_datetime(["2024-01-07", "2024-01-07", "2018-06-10", "2024-01-20"])
     kst, exact = kst_date(pd.Series(utc).astype("datetime64[s]"), pd.Series(day_utc).astype("datetime64[s]"))
-    return pd.DataFrame({
-        "launch_id": ["n1", "n2", "n3", "n4"], "date_kst": kst, "date_kst_exact": exact,
-        "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
-        "facility": ["sinpo", "sinpo", "sohae", "kusong"],
-        "facility_name": ["Sinpo Shipyard", "Sinpo Shipyard", "Sohae", "Kusong <Testing> Ground"],
-        "lat": [40.04, 40.04, 39.66, 40.01], "lon": [128.18, 128.18, 124.71, 125.22],
-        "missile_name": ["Pukguksong-3", "Pukguksong-3", "Unha", "Hwasong-12"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "launch_id": ["n1", "n2", "n3", "n4"],
+            "date_kst": kst,
+            "date_kst_exact": exact,
+            "datetime_utc": pd.Series(utc).astype("datetime64[s]"),
+            "facility": ["sinpo", "sinpo", "sohae", "kusong"],
+            "facility_name": ["Sinpo Shipyard", "Sinpo Shipyard", "Sohae", "Kusong <Testing> Ground"],
+            "lat": [40.04, 40.04, 39.66, 40.01],
+            "lon": [128.18, 128.18, 124.71, 125.22],
+            "missile_name": ["Pukguksong-3", "Pukguksong-3", "Unha", "Hwasong-12"],
+        }
+    )
 
 
 def test_kst_day_is_utc_plus_nine_hours() -> None:

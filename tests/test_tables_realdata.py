@@ -46,10 +46,13 @@ def test_cns_nti_csv_is_cp1252_and_its_odd_cells_are_reported(shared_data: Path)
     with pytest.raises(TableLoadError) as err:
         wb.load_table(shared_data / CNS_CSV, types={"Apogee": "km", "Distance Travelled": "km"})
     assert [(r, c, v) for r, c, v, _ in err.value.problems] == [
-        (259, "Apogee", "between 25 and 90 km"), (259, "Distance Travelled", "between 110 and 670 km"),
-        (265, "Apogee", "between 25 and 90 km"), (265, "Distance Travelled", "between 110 and 670 km"),
-        (361, "Distance Travelled", "330 lm"), (364, "Distance Travelled", "330 lm"),
-    ]  # fmt: skip
+        (259, "Apogee", "between 25 and 90 km"),
+        (259, "Distance Travelled", "between 110 and 670 km"),
+        (265, "Apogee", "between 25 and 90 km"),
+        (265, "Distance Travelled", "between 110 and 670 km"),
+        (361, "Distance Travelled", "330 lm"),
+        (364, "Distance Travelled", "330 lm"),
+    ]
     df = load_dataset("cns-nti-csv", shared_data)
     assert len(df) == 245 and df.attrs["encoding"] == "cp1252" and len(df.attrs["coerced"]) == 6
     first = df.iloc[0]
@@ -90,9 +93,15 @@ def test_admin_divisions_as_a_gazetteer(shared_data: Path) -> None:
     counties = table[table["level"] == 2]["uncertainty_km"]
     assert counties.between(5, 40).all() and table[table["level"] == 1]["uncertainty_km"].min() >= 30
     gaz = admin_gazetteer(table)
-    for surface, name in [("Sinpho", "Sinpho City"), ("Sinpo", "Sinpho City"), ("Kusong City", "Kusong City"),
-                          ("North Phyongan Province", "North Pyongan"), ("Uiju County", "Uiju"),
-                          ("Phyongsong", "Pyongsong City"), ("Tongchang", "Tongchang")]:  # fmt: skip
+    for surface, name in [
+        ("Sinpho", "Sinpho City"),
+        ("Sinpo", "Sinpho City"),
+        ("Kusong City", "Kusong City"),
+        ("North Phyongan Province", "North Pyongan"),
+        ("Uiju County", "Uiju"),
+        ("Phyongsong", "Pyongsong City"),
+        ("Tongchang", "Tongchang"),
+    ]:
         entry = gaz.lookup(surface)
         assert entry is not None and entry.name == name, surface
     assert gaz.lookup("Unsan") is None  # two counties of that name: only qualified names resolve
@@ -100,7 +109,9 @@ def test_admin_divisions_as_a_gazetteer(shared_data: Path) -> None:
     sinpho = gaz.lookup("Sinpho")
     assert sinpho is not None and sinpho.type == "place" and 5 <= sinpho.uncertainty_km <= 40
     assert [m.entry.name for m in gaz.find("He visited the Phungo-dong area in Sinpho, South Hamgyong Province.")] == [
-        "Sinpho City", "South Hamgyong"]
+        "Sinpho City",
+        "South Hamgyong",
+    ]
 
 
 def test_every_declared_dataset_loads_and_missing_ones_are_named(shared_data: Path, tmp_path: Path) -> None:

@@ -20,8 +20,10 @@ def _with_events(days: list[tuple[str, str, str]]) -> Book:
     """The tiny Book with its events replaced by ``(start, end, precision)`` rows (of its first event's span)."""
     book = make_tiny_book()
     proto = book.events.iloc[0].to_dict()
-    rows = [{**proto, "event_id": f"v{i:05d}", "date_start": s, "date_end": e, "precision": p}
-            for i, (s, e, p) in enumerate(days)]  # fmt: skip
+    rows = [
+        {**proto, "event_id": f"v{i:05d}", "date_start": s, "date_end": e, "precision": p}
+        for i, (s, e, p) in enumerate(days)
+    ]
     return book.with_tables(events=conform("events", rows))
 
 
@@ -29,15 +31,20 @@ def _news_year(n: int = 200) -> list[tuple[str, str, str]]:
     """``n`` day events through 2024 plus the outliers news text is full of."""
     start = date(2024, 1, 5)
     days = [((start + timedelta(days=i * 360 // n)).isoformat(),) * 2 + ("day",) for i in range(n)]
-    return [*days, ("1895-10-08", "1895-10-08", "day"), ("1950-06-25", "1950-06-25", "day"),
-            ("2055-01-01", "2055-12-31", "year")]  # fmt: skip
+    return [
+        *days,
+        ("1895-10-08", "1895-10-08", "day"),
+        ("1950-06-25", "1950-06-25", "day"),
+        ("2055-01-01", "2055-12-31", "year"),
+    ]
 
 
 def test_dense_window_is_the_shortest_window_holding_most_days() -> None:
     import numpy as np
 
-    days = np.array(["1895-10-08", *[f"2024-{m:02d}-15" for m in range(1, 13)] * 5, "2055-01-01"],
-                    dtype="datetime64[D]")  # fmt: skip
+    days = np.array(
+        ["1895-10-08", *[f"2024-{m:02d}-15" for m in range(1, 13)] * 5, "2055-01-01"], dtype="datetime64[D]"
+    )
     lo, hi = dense_window(days)
     assert (str(lo), str(hi)) == ("2024-01-15", "2024-12-15")
     few = days[:5]
@@ -63,7 +70,8 @@ def test_the_timeline_opens_on_the_dense_range_and_counts_what_is_outside() -> N
     assert "2025-01-01" <= str(hi) < "2025-03-01"  # the end of 2024, padded by 2% of the range
     assert fig.layout.meta["n_outside"] == 3
     assert "3 events outside" in fig.layout.title.text or any(
-        "3 events outside" in (a.text or "") for a in fig.layout.annotations)
+        "3 events outside" in (a.text or "") for a in fig.layout.annotations
+    )
     wide = timeline(book, color_by="precision", x_range="all")
     assert str(wide.layout.xaxis.range[0]) < "1895-10-08" and wide.layout.meta["n_outside"] == 0
 

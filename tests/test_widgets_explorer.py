@@ -100,8 +100,9 @@ CONTROL_CASES = [
 
 
 @pytest.mark.parametrize(("control", "value", "expected"), CONTROL_CASES, ids=[c[0] for c in CONTROL_CASES])
-def test_every_control_changes_the_spec_and_the_views(ex: Explorer, tiny_book: Book, control: str, value: Any,
-                                                      expected: dict[str, Any]) -> None:  # fmt: skip
+def test_every_control_changes_the_spec_and_the_views(
+    ex: Explorer, tiny_book: Book, control: str, value: Any, expected: dict[str, Any]
+) -> None:
     before = _figures(ex)
     ex.panel.controls[control].value = value
     assert ex.spec == FilterSpec(**expected)
@@ -172,9 +173,13 @@ def test_clicks_on_other_views(ex: Explorer, tiny_book: Book) -> None:
 
 
 def test_malformed_messages_change_nothing(ex: Explorer) -> None:
-    for msg in ({"type": "click", "view": "pie", "points": [{"customdata": ["x"]}]},
-                {"type": "click", "view": "claims", "points": [{"customdata": ["x"]}]},
-                {"type": "click", "view": "entities", "points": "nope"}, {"type": "unknown"}, {}):  # fmt: skip
+    for msg in (
+        {"type": "click", "view": "pie", "points": [{"customdata": ["x"]}]},
+        {"type": "click", "view": "claims", "points": [{"customdata": ["x"]}]},
+        {"type": "click", "view": "entities", "points": "nope"},
+        {"type": "unknown"},
+        {},
+    ):
         ex.host.handle_message(msg)
         ex.table.handle_message(msg)
     ex.table.handle_message({"type": "page", "page": "two"})
@@ -278,13 +283,41 @@ def _hostile_book() -> Book:
     did = str(docs.loc[0, "doc_id"])
     s = text0.index(SCRIPT)
     e = s + len(SCRIPT)
-    ent = {"entity_id": "eevil", "name": SCRIPT, "type": "organization", "aliases": [SCRIPT], "n_mentions": 1,
-           "n_docs": 1, "origin": "rules"}  # fmt: skip
-    mention = {"mention_id": span_id("m", did, s, e), "doc_id": did, "start": s, "end": e, "entity_id": "eevil",
-               "surface": SCRIPT, "sentence": 2, "resolution": "exact", "candidates": []}  # fmt: skip
-    claim = {"claim_id": span_id("c", did, s, e), "doc_id": did, "start": s, "end": e, "text": SCRIPT, "sentence": 2,
-             "speaker_id": None, "speaker_text": SCRIPT, "quote_kind": "indirect", "cue": "said", "hedge": None,
-             "confidence": "unhedged", "entity_ids": ["eevil"]}  # fmt: skip
+    ent = {
+        "entity_id": "eevil",
+        "name": SCRIPT,
+        "type": "organization",
+        "aliases": [SCRIPT],
+        "n_mentions": 1,
+        "n_docs": 1,
+        "origin": "rules",
+    }
+    mention = {
+        "mention_id": span_id("m", did, s, e),
+        "doc_id": did,
+        "start": s,
+        "end": e,
+        "entity_id": "eevil",
+        "surface": SCRIPT,
+        "sentence": 2,
+        "resolution": "exact",
+        "candidates": [],
+    }
+    claim = {
+        "claim_id": span_id("c", did, s, e),
+        "doc_id": did,
+        "start": s,
+        "end": e,
+        "text": SCRIPT,
+        "sentence": 2,
+        "speaker_id": None,
+        "speaker_text": SCRIPT,
+        "quote_kind": "indirect",
+        "cue": "said",
+        "hedge": None,
+        "confidence": "unhedged",
+        "entity_ids": ["eevil"],
+    }
     events = base.events.copy()
     events["context"] = events["context"].astype(object)
     events.loc[0, "context"] = f"Kim visited {SCRIPT} on Monday."

@@ -92,8 +92,9 @@ def test_the_export_bar_offers_the_onward_formats(tiny_book: Book, tmp_path: Any
     assert not (bundle / "onward" / "network.gexf").exists()
 
 
-def test_export_shows_progress_then_a_clickable_link(tiny_book: Book, tmp_path: Any,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_export_shows_progress_then_a_clickable_link(
+    tiny_book: Book, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import workbook.widgets.explorer as module
 
     monkeypatch.chdir(tmp_path)

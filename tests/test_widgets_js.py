@@ -95,8 +95,9 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(path.as_uri())
-        page.wait_for_function("() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2",
-                               timeout=60_000)  # fmt: skip
+        page.wait_for_function(
+            "() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2", timeout=60_000
+        )
         views = page.evaluate("""() => Array.from(document.querySelectorAll('#a .wb-view')).map((v) => ({
             view: v.dataset.view, revision: v.dataset.revision, svg: !!v.querySelector('.main-svg'),
             geo: v.querySelectorAll('.geo .countries path, .geo .land path').length}))""")
@@ -120,10 +121,14 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         assert any(m["type"] == "rendered" for m in sent)
         # new figures: only the changed view is redrawn
         ex.host.handle_message(clicks[0])
-        page.evaluate("""([figures, revisions]) => { const m = window.__models.a;
-            m.fire('figures', figures); m.fire('revisions', revisions); }""", [ex.host.figures, ex.host.revisions])
-        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision "
-                               "=== '2'", timeout=20_000)  # fmt: skip
+        page.evaluate(
+            """([figures, revisions]) => { const m = window.__models.a;
+            m.fire('figures', figures); m.fire('revisions', revisions); }""",
+            [ex.host.figures, ex.host.revisions],
+        )
+        page.wait_for_function(
+            "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '2'", timeout=20_000
+        )
         # the table: a header click asks to sort, a row click to select
         page.click("#t th[data-column='confidence']")
         page.click("#t tbody tr >> nth=1")

@@ -33,8 +33,9 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
         browser = p.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1500, "height": 1100})
         page.goto(path.as_uri())
-        page.wait_for_function("() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2",
-                               timeout=60_000)  # fmt: skip
+        page.wait_for_function(
+            "() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2", timeout=60_000
+        )
         before = page.evaluate(SIZES_JS)
         for width in ("700px", "1100px"):  # narrower (file browser shown), then wider again
             page.evaluate("(w) => { document.getElementById('a').style.width = w; }", width)
@@ -49,14 +50,21 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
             gd('timeline').emit('plotly_relayout', {'xaxis.autorange': true});
             gd('entities').emit('plotly_relayout', {'xaxis.range[0]': 0, 'xaxis.range[1]': 2}); }""")
         zooms = [m for m in page.evaluate("() => window.__sent") if m["type"] == "zoom"]
-        assert zooms == [{"type": "zoom", "view": "timeline", "range": ["2018-05-01", "2018-07-31"]},
-                         {"type": "zoom", "view": "timeline", "range": None}]
+        assert zooms == [
+            {"type": "zoom", "view": "timeline", "range": ["2018-05-01", "2018-07-31"]},
+            {"type": "zoom", "view": "timeline", "range": None},
+        ]
         # Python answers with the rebinned timeline; drawing it must not send another zoom (no feedback loop)
         ex.host.handle_message(zooms[0])
-        page.evaluate("""([figures, revisions]) => { const m = window.__models.a;
-            m.fire('figures', figures); m.fire('revisions', revisions); }""", [ex.host.figures, ex.host.revisions])
-        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"timeline\"]').dataset.revision "
-                               "=== '2'", timeout=20_000)  # fmt: skip
+        page.evaluate(
+            """([figures, revisions]) => { const m = window.__models.a;
+            m.fire('figures', figures); m.fire('revisions', revisions); }""",
+            [ex.host.figures, ex.host.revisions],
+        )
+        page.wait_for_function(
+            "() => document.querySelector('#a .wb-view[data-view=\"timeline\"]').dataset.revision === '2'",
+            timeout=20_000,
+        )
         page.wait_for_timeout(500)
         assert len([m for m in page.evaluate("() => window.__sent") if m["type"] == "zoom"]) == 2
         page.set_viewport_size({"width": 1440, "height": 900})  # a window resize: plotly's own handler

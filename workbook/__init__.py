@@ -73,9 +73,17 @@ if TYPE_CHECKING:
     from workbook.widgets.explorer import Explorer
 
 
-def explore(book: Book, views: Sequence[str] | None = None, view_options: Mapping[str, Mapping[str, Any]] | None = None,
-            table: str = "claims", page_size: int = 25, columns: int = 0, *, export_dir: str | Path = "exports",
-            launches: pd.DataFrame | None = None) -> Explorer:  # fmt: skip
+def explore(
+    book: Book,
+    views: Sequence[str] | None = None,
+    view_options: Mapping[str, Mapping[str, Any]] | None = None,
+    table: str = "claims",
+    page_size: int = 25,
+    columns: int = 0,
+    *,
+    export_dir: str | Path = "exports",
+    launches: pd.DataFrame | None = None,
+) -> Explorer:
     """The explorer widget over ``book`` (in JupyterLab): see :func:`workbook.widgets.explore`."""
     from workbook.widgets import explore as _explore
 

@@ -64,8 +64,14 @@ def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
         eid = entity_id(e.type, e.name)
         key_to_id[e.key] = eid
         rows.doc_entities.append(
-            {"doc_id": doc_id, "entity_id": eid, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-             "origin": e.origin}
+            {
+                "doc_id": doc_id,
+                "entity_id": eid,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "origin": e.origin,
+            }
         )
 
     def eid_of(key: str) -> str:
@@ -80,39 +86,75 @@ def extraction_rows(doc_id: str, text: str, ex: Extraction) -> DocRows:
         _check_span("mention", doc_id, n, m.start, m.end)
         _check_value("mention", "resolution", m.resolution, MENTION_RESOLUTIONS)
         rows.mentions.append(
-            {"mention_id": span_id("m", doc_id, m.start, m.end), "doc_id": doc_id, "start": m.start, "end": m.end,
-             "entity_id": eid_of(m.entity_key), "surface": text[m.start : m.end], "sentence": m.sentence,
-             "resolution": m.resolution, "candidates": [eid_of(k) for k in m.candidates]}
+            {
+                "mention_id": span_id("m", doc_id, m.start, m.end),
+                "doc_id": doc_id,
+                "start": m.start,
+                "end": m.end,
+                "entity_id": eid_of(m.entity_key),
+                "surface": text[m.start : m.end],
+                "sentence": m.sentence,
+                "resolution": m.resolution,
+                "candidates": [eid_of(k) for k in m.candidates],
+            }
         )
     for c in ex.claims:
         _check_span("claim", doc_id, n, c.start, c.end)
         _check_value("claim", "quote_kind", c.quote_kind, QUOTE_KINDS)
         _check_value("claim", "confidence", c.confidence, CONFIDENCE_BANDS)
         rows.claims.append(
-            {"claim_id": span_id("c", doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start, "end": c.end,
-             "text": text[c.start : c.end], "sentence": c.sentence,
-             "speaker_id": eid_of(c.speaker_key) if c.speaker_key else None, "speaker_text": c.speaker_text,
-             "speaker_as_written": c.speaker_as_written,
-             "quote_kind": c.quote_kind, "cue": c.cue, "hedge": c.hedge, "confidence": c.confidence,
-             "entity_ids": sorted({eid_of(k) for k in c.entity_keys})}
+            {
+                "claim_id": span_id("c", doc_id, c.start, c.end),
+                "doc_id": doc_id,
+                "start": c.start,
+                "end": c.end,
+                "text": text[c.start : c.end],
+                "sentence": c.sentence,
+                "speaker_id": eid_of(c.speaker_key) if c.speaker_key else None,
+                "speaker_text": c.speaker_text,
+                "speaker_as_written": c.speaker_as_written,
+                "quote_kind": c.quote_kind,
+                "cue": c.cue,
+                "hedge": c.hedge,
+                "confidence": c.confidence,
+                "entity_ids": sorted({eid_of(k) for k in c.entity_keys}),
+            }
         )
     for v in ex.events:
         _check_span("event", doc_id, n, v.start, v.end)
         _check_value("event", "precision", v.precision, DATE_PRECISIONS)
         _check_value("event", "resolution", v.resolution, DATE_RESOLUTIONS)
         rows.events.append(
-            {"event_id": span_id("v", doc_id, v.start, v.end), "doc_id": doc_id, "start": v.start, "end": v.end,
-             "text": text[v.start : v.end], "sentence": v.sentence, "context": v.context,
-             "date_start": v.date_start, "date_end": v.date_end, "precision": v.precision,
-             "resolution": v.resolution, "anchor": v.anchor, "kind": v.kind,
-             "entity_ids": sorted({eid_of(k) for k in v.entity_keys})}
+            {
+                "event_id": span_id("v", doc_id, v.start, v.end),
+                "doc_id": doc_id,
+                "start": v.start,
+                "end": v.end,
+                "text": text[v.start : v.end],
+                "sentence": v.sentence,
+                "context": v.context,
+                "date_start": v.date_start,
+                "date_end": v.date_end,
+                "precision": v.precision,
+                "resolution": v.resolution,
+                "anchor": v.anchor,
+                "kind": v.kind,
+                "entity_ids": sorted({eid_of(k) for k in v.entity_keys}),
+            }
         )
     for p in ex.places:
         _check_value("place", "coord_source", p.coord_source, COORD_SOURCES)
         rows.doc_places.append(
-            {"doc_id": doc_id, "entity_id": eid_of(p.entity_key), "lat": p.lat, "lon": p.lon,
-             "uncertainty_km": p.uncertainty_km, "coord_source": p.coord_source, "source_name": p.source_name,
-             "admin_area": p.admin_area}
+            {
+                "doc_id": doc_id,
+                "entity_id": eid_of(p.entity_key),
+                "lat": p.lat,
+                "lon": p.lon,
+                "uncertainty_km": p.uncertainty_km,
+                "coord_source": p.coord_source,
+                "source_name": p.source_name,
+                "admin_area": p.admin_area,
+            }
         )
     return rows
 
@@ -133,8 +175,9 @@ def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
     pool = pool[pool["name"].to_numpy() != pool["entity_id"].map(name).to_numpy()]
     aliases = pool.sort_values(["entity_id", "name"]).groupby("entity_id", sort=False)["name"].agg(list)
     grouped = mentions.groupby("entity_id")
-    out = pd.DataFrame({"entity_id": type_.index, "name": name.reindex(type_.index).to_numpy(),
-                        "type": type_.to_numpy()})
+    out = pd.DataFrame(
+        {"entity_id": type_.index, "name": name.reindex(type_.index).to_numpy(), "type": type_.to_numpy()}
+    )
     out["aliases"] = [list(a) if isinstance(a, list) else [] for a in aliases.reindex(type_.index)]
     out["n_mentions"] = grouped.size().reindex(type_.index, fill_value=0).to_numpy()
     out["n_docs"] = grouped["doc_id"].nunique().reindex(type_.index, fill_value=0).to_numpy()

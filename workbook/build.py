@@ -145,8 +145,11 @@ def _previous_rows(ws: Path, fingerprint: str) -> dict[str, DocRows]:
     private = {name: read_private_table(ws, name) for name in PRIVATE_TABLES}
     rows: dict[str, DocRows] = {did: DocRows() for did in book.documents["doc_id"]}
     sources: list[tuple[str, pd.DataFrame | None]] = [
-        ("mentions", book.mentions), ("claims", book.claims), ("events", book.events),
-        ("doc_entities", private["_doc_entities"]), ("doc_places", private["_doc_places"]),
+        ("mentions", book.mentions),
+        ("claims", book.claims),
+        ("events", book.events),
+        ("doc_entities", private["_doc_entities"]),
+        ("doc_places", private["_doc_places"]),
     ]
     for attr, df in sources:
         if df is None:
@@ -246,8 +249,11 @@ def build(
         show = progress if progress is not None else len(raws) > PROGRESS_THRESHOLD
         collected = RowCollector()  # rows become column batches as they come: memory follows the output
         n_reused = 0
-        todo = [DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
-                for raw, _sha, did in raws if did not in previous]  # fmt: skip
+        todo = [
+            DocumentInput(did, raw.text, raw.title or "", raw.published, raw.language)
+            for raw, _sha, did in raws
+            if did not in previous
+        ]
         t1 = time.perf_counter()
         results = iter_results(runner, extractor, todo, show)  # one bad document never stops the build
         for raw, _sha, did in raws:

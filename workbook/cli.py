@@ -24,8 +24,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     progress = False if args.quiet else None
     engine = resolve_engine(args.engine, args.workers, args.scheduler)
     report = build(
-        args.paths, args.out, extractor=extractor, mapping=mapping, progress=progress, force=args.force,
-        wait_seconds=args.wait, engine=engine, follow_links=args.follow_links,
+        args.paths,
+        args.out,
+        extractor=extractor,
+        mapping=mapping,
+        progress=progress,
+        force=args.force,
+        wait_seconds=args.wait,
+        engine=engine,
+        follow_links=args.follow_links,
     )
     print(report.summary())
     return 0
@@ -42,7 +49,11 @@ def _cmd_lab(args: argparse.Namespace) -> int:
     from workbook.lab import run_lab
 
     return run_lab(
-        args.notebook_dir, port=args.port, no_browser=args.no_browser, token=args.token, ip=args.ip,
+        args.notebook_dir,
+        port=args.port,
+        no_browser=args.no_browser,
+        token=args.token,
+        ip=args.ip,
         extra_args=args.jupyter_args,
     )
 
@@ -68,31 +79,43 @@ def _parser() -> argparse.ArgumentParser:
         help="field mapping for JSON/JSONL collections: a preset name (e.g. kcna-stiles) or a JSON file",
     )
     b.add_argument(
-        "--gazetteer", action="append", default=[], metavar="FILE",
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="FILE",
         help="extra gazetteer table of places/facilities with coordinates (CSV/JSON; repeatable)",
     )
     b.add_argument(
-        "--watchlist", action="append", default=[], metavar="FILE",
+        "--watchlist",
+        action="append",
+        default=[],
+        metavar="FILE",
         help="analyst watchlist: names that must be found, with type, aliases, optional coordinates "
         "(CSV/JSON/YAML or FollowTheMoney JSON lines; repeatable)",
     )
     b.add_argument(
-        "--follow-links", action="store_true",
+        "--follow-links",
+        action="store_true",
         help="follow symbolic links that point outside the corpus folder (by default they are reported, not read)",
     )
     b.add_argument("--force", action="store_true", help="extract every document again, even unchanged ones")
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another build's lock")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument(
-        "--workers", type=int, metavar="N",
+        "--workers",
+        type=int,
+        metavar="N",
         help="extract in N local processes (with --engine dask: LocalCluster workers); default: one, in this process",
     )
     b.add_argument(
-        "--engine", choices=ENGINE_NAMES, default=ENGINE_NAMES[0],
+        "--engine",
+        choices=ENGINE_NAMES,
+        default=ENGINE_NAMES[0],
         help=f"where ingest and extraction run: {' or '.join(ENGINE_NAMES)} (default: {ENGINE_NAMES[0]})",
     )
     b.add_argument(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help="with --engine dask: a running Dask scheduler, e.g. tcp://scheduler-host:8786 (default: a LocalCluster)",
     )
     b.set_defaults(func=_cmd_build)
@@ -100,12 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="counts per table and the build issues of a workspace")
     i.add_argument("workspace")
     i.add_argument("--issues", type=int, default=20, metavar="N", help="list at most N build issues")
-    i.add_argument("--verify", action="store_true",
-                   help="re-hash the stored texts against their sha256; an error names the documents that differ")
+    i.add_argument(
+        "--verify",
+        action="store_true",
+        help="re-hash the stored texts against their sha256; an error names the documents that differ",
+    )
     i.set_defaults(func=_cmd_info)
 
     lab = sub.add_parser(
-        "lab", help="open JupyterLab on the notebooks (offline settings; --allow-root added as root)",
+        "lab",
+        help="open JupyterLab on the notebooks (offline settings; --allow-root added as root)",
         description="Open JupyterLab on the notebooks/ folder with the workbook's offline settings.",
     )
     lab.add_argument("notebook_dir", nargs="?", help="folder to open (default: notebooks/ of this checkout)")
@@ -114,35 +141,55 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     lab.add_argument("--token", help="access token (an empty string turns authentication off)")
     lab.add_argument(
-        "--jupyter-arg", dest="jupyter_args", action="append", default=[], metavar="ARG",
+        "--jupyter-arg",
+        dest="jupyter_args",
+        action="append",
+        default=[],
+        metavar="ARG",
         help="pass ARG to JupyterLab as it is, e.g. --jupyter-arg=--ServerApp.open_browser=False (repeatable)",
     )
     lab.set_defaults(func=_cmd_lab)
 
     e = sub.add_parser(
-        "export", help="write a report bundle (report.html/.md, charts, tables, citations, manifest.json)",
+        "export",
+        help="write a report bundle (report.html/.md, charts, tables, citations, manifest.json)",
         description="Write a report bundle of a workspace filtered by a FilterSpec; never overwrites.",
     )
-    e.add_argument("spec", metavar="SPEC.json",
-                   help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter, 'view:NAME' = a saved view)")
+    e.add_argument(
+        "spec",
+        metavar="SPEC.json",
+        help="FilterSpec JSON file ('-' reads stdin, 'none' = no filter, 'view:NAME' = a saved view)",
+    )
     e.add_argument("--workspace", required=True, help="the workspace folder (made by `workbook build`)")
-    e.add_argument("--format", default="html,md,png,csv,xlsx,parquet",
-                   help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables) "
-                   "timelinejs,gexf,geojson (events, co-mention network, places for TimelineJS, Gephi, QGIS)")
+    e.add_argument(
+        "--format",
+        default="html,md,png,csv,xlsx,parquet",
+        help="comma-separated: html,md (report pages) png,svg,pdf (charts) csv,xlsx,parquet (tables) "
+        "timelinejs,gexf,geojson (events, co-mention network, places for TimelineJS, Gephi, QGIS)",
+    )
     e.add_argument("--out", default="exports", help="folder the bundle goes into (default: exports)")
-    e.add_argument("--title", default=None, help="report title; also names the bundle folder (default: made "
-                   "from the filter)")
+    e.add_argument(
+        "--title", default=None, help="report title; also names the bundle folder (default: made from the filter)"
+    )
     from workbook.charts.catalog import ALIASES, CHART_NAMES, DEFAULT_REPORT_CHARTS
 
-    e.add_argument("--chart", action="append", metavar="NAME",
-                   help=f"chart to include (repeatable): {', '.join(CHART_NAMES)} (also by their builders' names: "
-                   f"{', '.join(ALIASES)}); default: {', '.join(DEFAULT_REPORT_CHARTS)}")
+    e.add_argument(
+        "--chart",
+        action="append",
+        metavar="NAME",
+        help=f"chart to include (repeatable): {', '.join(CHART_NAMES)} (also by their builders' names: "
+        f"{', '.join(ALIASES)}); default: {', '.join(DEFAULT_REPORT_CHARTS)}",
+    )
     e.add_argument("--table", action="append", metavar="NAME", help="table to include (repeatable; default: claims)")
     e.add_argument("--log", metavar="LOG.json", help="filter log to record: a JSON list of explorer.log entries")
     e.add_argument("--zip", action="store_true", help="also write <bundle>.zip")
     e.add_argument("--max-rows", type=int, default=500, metavar="N", help="rows listed per table in the pages")
-    e.add_argument("--if-exists", choices=("suffix", "error"), default="suffix",
-                   help="when the bundle exists: a new name with -2, -3, ... (default) or an error")
+    e.add_argument(
+        "--if-exists",
+        choices=("suffix", "error"),
+        default="suffix",
+        help="when the bundle exists: a new name with -2, -3, ... (default) or an error",
+    )
     e.set_defaults(func=_cmd_export)
 
     from workbook.curation.command import add_parsers as add_curation_parsers

@@ -118,6 +118,7 @@ def is_starred(value: Any) -> bool:
         return True
     return str(value).lower() not in UNSTAR_VALUES
 
+
 _CATEGORIES: dict[str, tuple[str, ...]] = {}
 
 
@@ -194,10 +195,19 @@ TABLES: dict[str, Table] = {
                     "Publication date from metadata; null when unknown (never the build date).",
                     True,
                 ),
-                _c("dateline_place", "string", "Place of filing from the text's dateline ('Pyongyang, May 26 "
-                   "(KCNA) --' gives Pyongyang), when it opens with one.", True),
-                _c("dateline_source", "string", "News agency or outlet named in the dateline (KCNA, Reuters, AP).",
-                   True),
+                _c(
+                    "dateline_place",
+                    "string",
+                    "Place of filing from the text's dateline ('Pyongyang, May 26 "
+                    "(KCNA) --' gives Pyongyang), when it opens with one.",
+                    True,
+                ),
+                _c(
+                    "dateline_source",
+                    "string",
+                    "News agency or outlet named in the dateline (KCNA, Reuters, AP).",
+                    True,
+                ),
                 _c("source", "string", "Where it came from: a path relative to the corpus root, or a URL."),
                 _c("sha256", "string", "sha256 of the UTF-8 text (hex)."),
                 _c("text", "string", "The full plain text. All offsets in other tables index into it."),
@@ -291,8 +301,12 @@ TABLES: dict[str, Table] = {
                 _c("context", "string", "The whole sentence, for display."),
                 _c("date_start", "datetime64[s]", "First day of the interval the expression denotes.", True),
                 _c("date_end", "datetime64[s]", "Last day of the interval (inclusive).", True),
-                _c("precision", "category", "day (one day), days (several), month, year or decade.",
-                   categories=DATE_PRECISIONS),
+                _c(
+                    "precision",
+                    "category",
+                    "day (one day), days (several), month, year or decade.",
+                    categories=DATE_PRECISIONS,
+                ),
                 _c("resolution", "category", "absolute, relative or unanchored.", categories=DATE_RESOLUTIONS),
                 _c("anchor", "datetime64[s]", "The date a relative expression was resolved against.", True),
                 _c("kind", "string", "What happened, when known (e.g. 'meeting', 'visit', 'launch').", True),

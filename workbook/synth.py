@@ -32,8 +32,20 @@ __all__ = ["SynthArticle", "article", "articles", "main", "write_jsonl", "write_
 
 _FIRST_DAY = date(2010, 1, 1)
 _N_DAYS = (date(2024, 12, 31) - _FIRST_DAY).days
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # (given/full name, short form used after first mention, honorific or title for first mention)
@@ -72,62 +84,218 @@ _WESTERN_PEOPLE: tuple[tuple[str, str, str], ...] = (
     ("Antony Blinken", "Blinken", "Secretary of State"),
 )
 _KOREAN_SURNAMES = ("Kim", "Ri", "Pak", "Choe", "Jang", "Kang", "Han", "Jo", "Ryu", "Hong", "Yun", "Jon", "Ko", "Sin")
-_KOREAN_SYLLABLES = ("Jong", "Chol", "Il", "Song", "Hui", "Nam", "Gwang", "Myong", "Hyok", "Su", "Yong", "Ho", "Sun",
-                     "Ok", "Guk", "Chan", "Hak", "Thae")  # fmt: skip
-_GIVEN = ("James", "Mary", "John", "Patricia", "Peter", "Linda", "Mark", "Susan", "Paul", "Karen", "Andrew", "Nancy",
-          "Steven", "Lisa", "George", "Helen", "Scott", "Laura", "Eric", "Anna")  # fmt: skip
-_SURNAMES = ("Walker", "Hughes", "Foster", "Brooks", "Sanders", "Bryant", "Russell", "Griffin", "Hayes",
-             "Myers", "Ford", "Hamilton", "Graham", "Sullivan", "Wallace", "Woods", "Cole", "West", "Jordan",
-             "Owens", "Reynolds", "Fisher", "Ellis", "Harrison", "Gibson", "Mcdonald", "Cruz", "Marshall",
-             "Ortiz", "Gomez")  # fmt: skip
+_KOREAN_SYLLABLES = (
+    "Jong",
+    "Chol",
+    "Il",
+    "Song",
+    "Hui",
+    "Nam",
+    "Gwang",
+    "Myong",
+    "Hyok",
+    "Su",
+    "Yong",
+    "Ho",
+    "Sun",
+    "Ok",
+    "Guk",
+    "Chan",
+    "Hak",
+    "Thae",
+)
+_GIVEN = (
+    "James",
+    "Mary",
+    "John",
+    "Patricia",
+    "Peter",
+    "Linda",
+    "Mark",
+    "Susan",
+    "Paul",
+    "Karen",
+    "Andrew",
+    "Nancy",
+    "Steven",
+    "Lisa",
+    "George",
+    "Helen",
+    "Scott",
+    "Laura",
+    "Eric",
+    "Anna",
+)
+_SURNAMES = (
+    "Walker",
+    "Hughes",
+    "Foster",
+    "Brooks",
+    "Sanders",
+    "Bryant",
+    "Russell",
+    "Griffin",
+    "Hayes",
+    "Myers",
+    "Ford",
+    "Hamilton",
+    "Graham",
+    "Sullivan",
+    "Wallace",
+    "Woods",
+    "Cole",
+    "West",
+    "Jordan",
+    "Owens",
+    "Reynolds",
+    "Fisher",
+    "Ellis",
+    "Harrison",
+    "Gibson",
+    "Mcdonald",
+    "Cruz",
+    "Marshall",
+    "Ortiz",
+    "Gomez",
+)
 _KOREAN_TITLES = ("Vice Minister", "Director", "Ambassador", "Colonel", "General", "Premier", "Chairman")
 _WESTERN_TITLES = ("Mr", "Ms", "Dr.", "Prof.", "Gen.", "Senator", "Ambassador")
-_ROLES = ("a senior researcher at the Middlebury Institute of International Studies",
-          "an analyst at the Center for Strategic and International Studies", "a former intelligence officer",
-          "a professor at Seoul National University", "a spokesperson for the Ministry of Unification",
-          "a nuclear expert at the Stimson Center", "the head of the Korea Risk Group",
-          "a researcher at the Asan Institute for Policy Studies")  # fmt: skip
-_ORGS = ("the Korean Central News Agency", "the Ministry of Unification", "the Joint Chiefs of Staff",
-         "the Korean People's Army", "the Workers' Party of Korea", "the United Nations Security Council",
-         "the Ministry of Foreign Affairs", "the International Atomic Energy Agency", "the State Department",
-         "the National Intelligence Service", "the Missile General Bureau", "the Central Military Commission",
-         "the Academy of Defence Science", "United States Forces Korea")  # fmt: skip
-_OUTLETS = ("Yonhap", "Reuters", "Associated Press", "KCNA Watch", "The Korea Herald", "NK News", "Daily NK",
-            "The Straits Times", "Nikkei Asia", "Agence France-Presse")  # fmt: skip
+_ROLES = (
+    "a senior researcher at the Middlebury Institute of International Studies",
+    "an analyst at the Center for Strategic and International Studies",
+    "a former intelligence officer",
+    "a professor at Seoul National University",
+    "a spokesperson for the Ministry of Unification",
+    "a nuclear expert at the Stimson Center",
+    "the head of the Korea Risk Group",
+    "a researcher at the Asan Institute for Policy Studies",
+)
+_ORGS = (
+    "the Korean Central News Agency",
+    "the Ministry of Unification",
+    "the Joint Chiefs of Staff",
+    "the Korean People's Army",
+    "the Workers' Party of Korea",
+    "the United Nations Security Council",
+    "the Ministry of Foreign Affairs",
+    "the International Atomic Energy Agency",
+    "the State Department",
+    "the National Intelligence Service",
+    "the Missile General Bureau",
+    "the Central Military Commission",
+    "the Academy of Defence Science",
+    "United States Forces Korea",
+)
+_OUTLETS = (
+    "Yonhap",
+    "Reuters",
+    "Associated Press",
+    "KCNA Watch",
+    "The Korea Herald",
+    "NK News",
+    "Daily NK",
+    "The Straits Times",
+    "Nikkei Asia",
+    "Agence France-Presse",
+)
 _SECTIONS = ("Politics", "Defence", "Diplomacy", "Economy", "Society", "Analysis")
-_PLACES = ("Pyongyang", "Seoul", "Sinpo", "Wonsan", "Kaesong", "Hamhung", "Chongjin", "Nampo", "Sohae",
-           "Yongbyon", "Punggye-ri", "Tokyo", "Beijing", "Washington", "Moscow", "Vladivostok", "Busan",
-           "Incheon", "Panmunjom", "Singapore", "Hanoi", "Geneva", "Sinuiju", "Kusong", "Hyesan")  # fmt: skip
-_FACILITIES = ("Sinpo South Shipyard", "Sohae Satellite Launching Station", "Yongbyon Nuclear Scientific Research "
-               "Center", "Kangson enrichment complex", "Sunan International Airport", "Chollima Steel Complex",
-               "Nampo port", "Tongchang-ri launch site", "Kim Chaek Iron and Steel Complex")  # fmt: skip
-_WEAPONS = ("Hwasong-15", "Hwasong-17", "Hwasong-18", "Hwasong-19", "KN-23", "KN-25", "Pukguksong-3",
-            "Chollima-1", "Haeil-2", "Hwasal-2")  # fmt: skip
+_PLACES = (
+    "Pyongyang",
+    "Seoul",
+    "Sinpo",
+    "Wonsan",
+    "Kaesong",
+    "Hamhung",
+    "Chongjin",
+    "Nampo",
+    "Sohae",
+    "Yongbyon",
+    "Punggye-ri",
+    "Tokyo",
+    "Beijing",
+    "Washington",
+    "Moscow",
+    "Vladivostok",
+    "Busan",
+    "Incheon",
+    "Panmunjom",
+    "Singapore",
+    "Hanoi",
+    "Geneva",
+    "Sinuiju",
+    "Kusong",
+    "Hyesan",
+)
+_FACILITIES = (
+    "Sinpo South Shipyard",
+    "Sohae Satellite Launching Station",
+    "Yongbyon Nuclear Scientific Research Center",
+    "Kangson enrichment complex",
+    "Sunan International Airport",
+    "Chollima Steel Complex",
+    "Nampo port",
+    "Tongchang-ri launch site",
+    "Kim Chaek Iron and Steel Complex",
+)
+_WEAPONS = (
+    "Hwasong-15",
+    "Hwasong-17",
+    "Hwasong-18",
+    "Hwasong-19",
+    "KN-23",
+    "KN-25",
+    "Pukguksong-3",
+    "Chollima-1",
+    "Haeil-2",
+    "Hwasal-2",
+)
 _ACTIVITIES = ("inspected", "visited", "toured", "gave field guidance at", "oversaw a drill near")
-_EVENTS = ("a test launch of the {w}", "a meeting of the Central Military Commission", "talks with a delegation from "
-           "{o}", "a ceremony marking the launch of a new destroyer", "a drill simulating a nuclear counterattack",
-           "a visit to the construction site of a new hospital", "a firing of several cruise missiles",
-           "a plenary meeting of the party central committee")  # fmt: skip
-_CLAIMS = ("the launch was a routine test of the country's deterrent", "the sanctions have failed to slow the "
-           "weapons programme", "the drills are a rehearsal for an invasion", "talks remain possible if the "
-           "exercises stop", "the new engine uses solid fuel", "the factory has doubled its output since {y}",
-           "the satellite reached orbit", "food shortages have eased after the harvest", "the border will reopen to "
-           "trade", "the warhead survived re-entry", "the shipyard is building a second submarine",
-           "the delegation discussed economic cooperation")  # fmt: skip
-_HEDGED = ("The missile may have flown on a lofted trajectory, reaching an altitude of about {n},000 kilometres.",
-           "Analysts believe the {w} is likely to be deployed within {k} years.",
-           "The new launcher could possibly carry several warheads, according to imagery reviewed by {o}.",
-           "It is unclear whether the test succeeded, and the engine probably failed shortly after ignition.",
-           "Officials suspect that the facility near {p} has been expanded since {y}.",
-           "The satellite is unlikely to have reached a stable orbit, experts said.",
-           "Satellite images suggest the reactor at {p} has almost certainly resumed operation.",
-           "The shipment was reportedly seized in {p} {rel}.")  # fmt: skip
-_FILLER = ("The report gave no further details.", "Tensions on the peninsula have risen over the past year.",
-           "The country has conducted six nuclear tests since 2006.", "Neither side commented on the talks.",
-           "State television showed crowds gathering in the capital.", "The statement was carried by state media "
-           "and repeated on the radio.", "Markets in the region were little changed after the announcement.",
-           "The two sides last met in 2019 without reaching an agreement.", "The claim could not be independently "
-           "verified.", "Several foreign diplomats attended the event.")  # fmt: skip
+_EVENTS = (
+    "a test launch of the {w}",
+    "a meeting of the Central Military Commission",
+    "talks with a delegation from {o}",
+    "a ceremony marking the launch of a new destroyer",
+    "a drill simulating a nuclear counterattack",
+    "a visit to the construction site of a new hospital",
+    "a firing of several cruise missiles",
+    "a plenary meeting of the party central committee",
+)
+_CLAIMS = (
+    "the launch was a routine test of the country's deterrent",
+    "the sanctions have failed to slow the weapons programme",
+    "the drills are a rehearsal for an invasion",
+    "talks remain possible if the exercises stop",
+    "the new engine uses solid fuel",
+    "the factory has doubled its output since {y}",
+    "the satellite reached orbit",
+    "food shortages have eased after the harvest",
+    "the border will reopen to trade",
+    "the warhead survived re-entry",
+    "the shipyard is building a second submarine",
+    "the delegation discussed economic cooperation",
+)
+_HEDGED = (
+    "The missile may have flown on a lofted trajectory, reaching an altitude of about {n},000 kilometres.",
+    "Analysts believe the {w} is likely to be deployed within {k} years.",
+    "The new launcher could possibly carry several warheads, according to imagery reviewed by {o}.",
+    "It is unclear whether the test succeeded, and the engine probably failed shortly after ignition.",
+    "Officials suspect that the facility near {p} has been expanded since {y}.",
+    "The satellite is unlikely to have reached a stable orbit, experts said.",
+    "Satellite images suggest the reactor at {p} has almost certainly resumed operation.",
+    "The shipment was reportedly seized in {p} {rel}.",
+)
+_FILLER = (
+    "The report gave no further details.",
+    "Tensions on the peninsula have risen over the past year.",
+    "The country has conducted six nuclear tests since 2006.",
+    "Neither side commented on the talks.",
+    "State television showed crowds gathering in the capital.",
+    "The statement was carried by state media and repeated on the radio.",
+    "Markets in the region were little changed after the announcement.",
+    "The two sides last met in 2019 without reaching an agreement.",
+    "The claim could not be independently verified.",
+    "Several foreign diplomats attended the event.",
+)
 
 
 @dataclass(frozen=True)
@@ -190,16 +358,29 @@ class _Writer:
         return f"in {d.year}"
 
     def relative_date(self) -> str:
-        options = ("on " + self.pick(_WEEKDAYS), "last week", "last month", "yesterday", "earlier this year",
-                   "last " + self.pick(_MONTHS), "last year", "this week")  # fmt: skip
+        options = (
+            "on " + self.pick(_WEEKDAYS),
+            "last week",
+            "last month",
+            "yesterday",
+            "earlier this year",
+            "last " + self.pick(_MONTHS),
+            "last year",
+            "this week",
+        )
         return self.pick(options)
 
     def fill(self, template: str) -> str:
         year = self.published.year - 1 - self.rng.randrange(6)
         return template.format(
-            w=self.pick(_WEAPONS), o=self.pick(_ORGS), p=self.pick(_PLACES), y=year, n=self.rng.randrange(2, 7),
-            k=self.rng.randrange(2, 6), rel=self.relative_date(),
-        )  # fmt: skip
+            w=self.pick(_WEAPONS),
+            o=self.pick(_ORGS),
+            p=self.pick(_PLACES),
+            y=year,
+            n=self.rng.randrange(2, 7),
+            k=self.rng.randrange(2, 6),
+            rel=self.relative_date(),
+        )
 
     def lead(self) -> str:
         who = self.person(_KOREAN_PEOPLE[:10])
@@ -237,8 +418,10 @@ class _Writer:
         if form == 0:
             return f"{a} met {b} in {self.pick(_PLACES)} {self.absolute_date()}."
         if form == 1:
-            return (f"The {self.pick(_WEAPONS)} was first shown at a parade in Pyongyang {self.absolute_date()}, "
-                    f"and {self.pick(_ORGS)} confirmed a launch {self.absolute_date()}.")  # fmt: skip
+            return (
+                f"The {self.pick(_WEAPONS)} was first shown at a parade in Pyongyang {self.absolute_date()}, "
+                f"and {self.pick(_ORGS)} confirmed a launch {self.absolute_date()}."
+            )
         return f"Talks between {a} and {b} collapsed {self.absolute_date()} over the pace of sanctions relief."
 
     def sentence(self) -> str:

@@ -295,14 +295,31 @@ def hostile_book() -> Book:
     for i, text in enumerate(texts):
         sha = sha256_text(text)
         docs.append(
-            {"doc_id": doc_id(sha), "title": f"Title {p[i]} {p[5]}", "publisher": f"<b>{p[3]}</b>",
-             "published": "2024-01-10" if i == 0 else None, "source": f"{p[1]}.txt", "sha256": sha, "text": text,
-             "n_chars": len(text), "language": "en", "format": "txt", "section": p[6], "url": p[10],
-             "encoding": "utf-8", "meta": None}
-        )  # fmt: skip
+            {
+                "doc_id": doc_id(sha),
+                "title": f"Title {p[i]} {p[5]}",
+                "publisher": f"<b>{p[3]}</b>",
+                "published": "2024-01-10" if i == 0 else None,
+                "source": f"{p[1]}.txt",
+                "sha256": sha,
+                "text": text,
+                "n_chars": len(text),
+                "language": "en",
+                "format": "txt",
+                "section": p[6],
+                "url": p[10],
+                "encoding": "utf-8",
+                "meta": None,
+            }
+        )
     d0, d1 = docs[0]["doc_id"], docs[1]["doc_id"]
-    names = {"kim": (p[0], "person"), "pyo": (p[1] + " City", "place"), "org": (p[2], "organization"),
-             "lewis": (p[5], "person"), "fac": (p[7], "facility")}  # fmt: skip
+    names = {
+        "kim": (p[0], "person"),
+        "pyo": (p[1] + " City", "place"),
+        "org": (p[2], "organization"),
+        "lewis": (p[5], "person"),
+        "fac": (p[7], "facility"),
+    }
     eids = {k: entity_id(t, n) for k, (n, t) in names.items()}
     mentions = []
 
@@ -310,9 +327,18 @@ def hostile_book() -> Book:
         s = text.index(surface)
         e = s + len(surface)
         mentions.append(
-            {"mention_id": span_id("m", did, s, e), "doc_id": did, "start": s, "end": e, "entity_id": eids[key],
-             "surface": surface, "sentence": sentence, "resolution": "exact", "candidates": []}
-        )  # fmt: skip
+            {
+                "mention_id": span_id("m", did, s, e),
+                "doc_id": did,
+                "start": s,
+                "end": e,
+                "entity_id": eids[key],
+                "surface": surface,
+                "sentence": sentence,
+                "resolution": "exact",
+                "candidates": [],
+            }
+        )
 
     t0, t1 = texts
     mention("kim", d0, t0, "Kim Jong Un", 0)
@@ -325,38 +351,108 @@ def hostile_book() -> Book:
     for key, (name, etype) in names.items():
         mine = [m for m in mentions if m["entity_id"] == eids[key]]
         entities.append(
-            {"entity_id": eids[key], "name": name, "type": etype, "aliases": [p[8], p[9]], "n_mentions": len(mine),
-             "n_docs": len({m["doc_id"] for m in mine}), "origin": "rules"}
-        )  # fmt: skip
+            {
+                "entity_id": eids[key],
+                "name": name,
+                "type": etype,
+                "aliases": [p[8], p[9]],
+                "n_mentions": len(mine),
+                "n_docs": len({m["doc_id"] for m in mine}),
+                "origin": "rules",
+            }
+        )
     c0s = t0.index("Officials said")
     c0e = t0.index(" is likely.") + len(" is likely.")
     c1s = t1.index("Jeffrey Lewis said")
     c1e = t1.index(p[6]) + len(p[6])
     claims = [
-        {"claim_id": span_id("c", d0, c0s, c0e), "doc_id": d0, "start": c0s, "end": c0e, "text": t0[c0s:c0e],
-         "sentence": 1, "speaker_id": None, "speaker_text": p[4], "quote_kind": "indirect", "cue": p[9],
-         "hedge": p[1], "confidence": "likely", "entity_ids": [eids["org"]]},
-        {"claim_id": span_id("c", d1, c1s, c1e), "doc_id": d1, "start": c1s, "end": c1e, "text": t1[c1s:c1e],
-         "sentence": 1, "speaker_id": eids["lewis"], "speaker_text": p[5], "quote_kind": "indirect", "cue": "said",
-         "hedge": p[3], "confidence": "roughly even chance", "entity_ids": [eids["org"], eids["fac"]]},
-    ]  # fmt: skip
+        {
+            "claim_id": span_id("c", d0, c0s, c0e),
+            "doc_id": d0,
+            "start": c0s,
+            "end": c0e,
+            "text": t0[c0s:c0e],
+            "sentence": 1,
+            "speaker_id": None,
+            "speaker_text": p[4],
+            "quote_kind": "indirect",
+            "cue": p[9],
+            "hedge": p[1],
+            "confidence": "likely",
+            "entity_ids": [eids["org"]],
+        },
+        {
+            "claim_id": span_id("c", d1, c1s, c1e),
+            "doc_id": d1,
+            "start": c1s,
+            "end": c1e,
+            "text": t1[c1s:c1e],
+            "sentence": 1,
+            "speaker_id": eids["lewis"],
+            "speaker_text": p[5],
+            "quote_kind": "indirect",
+            "cue": "said",
+            "hedge": p[3],
+            "confidence": "roughly even chance",
+            "entity_ids": [eids["org"], eids["fac"]],
+        },
+    ]
     e0s = t0.index("on Monday")
     e1s = t0.index("June 2018")
     events = [
-        {"event_id": span_id("v", d0, e0s, e0s + 9), "doc_id": d0, "start": e0s, "end": e0s + 9, "text": "on Monday",
-         "sentence": 0, "context": t0, "date_start": "2024-01-08", "date_end": "2024-01-08", "precision": "day",
-         "resolution": "relative", "anchor": "2024-01-10", "kind": p[8], "entity_ids": [eids["kim"], eids["org"]]},
-        {"event_id": span_id("v", d0, e1s, e1s + 9), "doc_id": d0, "start": e1s, "end": e1s + 9, "text": "June 2018",
-         "sentence": 2, "context": p[3] + " in June 2018.", "date_start": "2018-06-01", "date_end": "2018-06-30",
-         "precision": "month", "resolution": "absolute", "anchor": None, "kind": None,
-         "entity_ids": [eids["pyo"], eids["fac"]]},
-    ]  # fmt: skip
+        {
+            "event_id": span_id("v", d0, e0s, e0s + 9),
+            "doc_id": d0,
+            "start": e0s,
+            "end": e0s + 9,
+            "text": "on Monday",
+            "sentence": 0,
+            "context": t0,
+            "date_start": "2024-01-08",
+            "date_end": "2024-01-08",
+            "precision": "day",
+            "resolution": "relative",
+            "anchor": "2024-01-10",
+            "kind": p[8],
+            "entity_ids": [eids["kim"], eids["org"]],
+        },
+        {
+            "event_id": span_id("v", d0, e1s, e1s + 9),
+            "doc_id": d0,
+            "start": e1s,
+            "end": e1s + 9,
+            "text": "June 2018",
+            "sentence": 2,
+            "context": p[3] + " in June 2018.",
+            "date_start": "2018-06-01",
+            "date_end": "2018-06-30",
+            "precision": "month",
+            "resolution": "absolute",
+            "anchor": None,
+            "kind": None,
+            "entity_ids": [eids["pyo"], eids["fac"]],
+        },
+    ]
     places = [
-        {"entity_id": eids["pyo"], "lat": 39.03, "lon": 125.75, "uncertainty_km": 15.0, "coord_source": "gazetteer",
-         "source_name": p[0], "admin_area": p[1]},
-        {"entity_id": eids["fac"], "lat": 40.03, "lon": 128.18, "uncertainty_km": 40.0, "coord_source": "gazetteer",
-         "source_name": p[2], "admin_area": p[4]},
-    ]  # fmt: skip
+        {
+            "entity_id": eids["pyo"],
+            "lat": 39.03,
+            "lon": 125.75,
+            "uncertainty_km": 15.0,
+            "coord_source": "gazetteer",
+            "source_name": p[0],
+            "admin_area": p[1],
+        },
+        {
+            "entity_id": eids["fac"],
+            "lat": 40.03,
+            "lon": 128.18,
+            "uncertainty_km": 40.0,
+            "coord_source": "gazetteer",
+            "source_name": p[2],
+            "admin_area": p[4],
+        },
+    ]
     return Book(
         documents=conform("documents", docs),
         entities=conform("entities", entities),

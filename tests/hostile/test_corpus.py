@@ -53,15 +53,18 @@ MARKER = "pwned-by-yaml"
 
 def _laughs() -> bytes:
     entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
-    return (f'<?xml version="1.0"?><!DOCTYPE d [{entities}]><w:document {W}><w:body><w:p><w:r>'
-            "<w:t>&a9;</w:t></w:r></w:p></w:body></w:document>").encode()  # fmt: skip
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE d [{entities}]><w:document {W}><w:body><w:p><w:r>'
+        "<w:t>&a9;</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
 
 
 def _xxe(secret_file: Path) -> bytes:
-    return (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret_file.as_uri()}">]>'
-            f"<w:document {W}><w:body><w:p><w:r><w:t>Leaked: &x;</w:t></w:r></w:p>"
-            "<w:p><w:r><w:t>An ordinary paragraph after the entity.</w:t></w:r></w:p></w:body></w:document>"
-            ).encode()  # fmt: skip
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret_file.as_uri()}">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>Leaked: &x;</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>An ordinary paragraph after the entity.</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
 
 
 def _fake_declared_docx() -> bytes:
@@ -256,8 +259,9 @@ ISSUES = [
 
 
 @pytest.mark.parametrize(("path", "stage", "error", "needle"), ISSUES, ids=[c[0] for c in ISSUES])
-def test_a_hostile_file_becomes_one_build_issue_row(built: Built, path: str, stage: str, error: str,
-                                                    needle: str) -> None:  # fmt: skip
+def test_a_hostile_file_becomes_one_build_issue_row(
+    built: Built, path: str, stage: str, error: str, needle: str
+) -> None:
     rows = issue_rows(built.book, path)
     assert len(rows) == 1, built.book.build_issues[["path", "error"]].to_string()
     row = rows.iloc[0]
@@ -292,9 +296,14 @@ def test_a_bad_detail_keeps_the_document_and_adds_a_warning_row(built: Built, so
 def test_wrong_types_in_a_sidecar_are_one_warning_each_and_left_out(built: Built) -> None:
     doc = document_row(built.book, "s-types.txt")
     messages = " | ".join(issue_rows(built.book, "s-types.txt")["message"])
-    for needle in ("published must be a date written as text", "not the number 20190119", "title must be text",
-                   "language must be a two-letter code", "publisher must be text, not the boolean True",
-                   "url must be text, not an object"):  # fmt: skip
+    for needle in (
+        "published must be a date written as text",
+        "not the number 20190119",
+        "title must be text",
+        "language must be a two-letter code",
+        "publisher must be text, not the boolean True",
+        "url must be text, not an object",
+    ):
         assert needle in messages
     assert pd.isna(doc["published"]) and pd.isna(doc["language"]) and pd.isna(doc["publisher"])
     assert doc["title"] == "s-types"  # the file name, since the sidecar's title was unusable
@@ -345,8 +354,16 @@ def test_duplicates_under_other_names_and_encodings_are_stored_once_and_listed(b
     assert {d["doc_id"] for d in built.report.duplicates} == {kept["doc_id"]}
 
 
-@pytest.mark.parametrize("name", ["Пхеньян 평양 ü.txt", "  spaced   name .txt", "line\nbreak.txt",
-                                  "<img src=x onerror=alert(1)>.txt", "loop/inside.txt"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Пхеньян 평양 ü.txt",
+        "  spaced   name .txt",
+        "line\nbreak.txt",
+        "<img src=x onerror=alert(1)>.txt",
+        "loop/inside.txt",
+    ],
+)
 def test_odd_file_names_load_with_their_exact_source(built: Built, name: str) -> None:
     doc = document_row(built.book, name)
     assert doc["title"] == Path(name).stem  # one-line documents fall back to the file name

@@ -24,10 +24,21 @@ MAX_RATIO = 2.5
 
 # Units repeated into one long line: each one used to make a Markdown rule scan to the end of the line.
 MARKDOWN_UNITS = {
-    "bold": "**a ", "comment": "<!-- ", "underscore": "_a", "underscore-space": "_a ", "star": "*a ",
-    "link": "[a](", "bracket": "[a ", "image": "![a](", "nested-target": "[a](x(", "reference": "[a][",
-    "code": "`a ", "spaces": "    ", "quote": "> ", "mixed": "**_[a](`*",
-}  # fmt: skip
+    "bold": "**a ",
+    "comment": "<!-- ",
+    "underscore": "_a",
+    "underscore-space": "_a ",
+    "star": "*a ",
+    "link": "[a](",
+    "bracket": "[a ",
+    "image": "![a](",
+    "nested-target": "[a](x(",
+    "reference": "[a][",
+    "code": "`a ",
+    "spaces": "    ",
+    "quote": "> ",
+    "mixed": "**_[a](`*",
+}
 
 
 def _seconds(fn: Callable[[], object], repeat: int = 3) -> float:

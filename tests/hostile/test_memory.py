@@ -80,9 +80,12 @@ print(json.dumps({
 def _measure(kind: str, tmp_path: Path) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, "-c", _DRIVER, kind, str(tmp_path / "corpus"), str(tmp_path / "ws")],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
     print(f"\n{kind}: {result}")  # the figures, for the record (pytest -s)

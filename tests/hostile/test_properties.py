@@ -53,12 +53,64 @@ _EXTRACTOR = DefaultExtractor()
 # --- offsets -----------------------------------------------------------------------------------------------
 
 _WORDS = (
-    "Kim Jong Un", "Jeffrey Lewis", "Mr Lewis", "he", "she", "Pyongyang", "Sinpho", "Seoul", "KCNA", "said", "says",
-    "told", "according to", "may", "likely", "believed", "almost certainly", "on Monday", "last June",
-    "in June 2018", "19 January 2019", "Juche 107", "the", "missile", "Hwasong-15", ",", ".", ";", "?", "!", '"',
-    "“", "”", "'", "(", ")", "—", "\n", "\n\n", "\t", " ", "  ", "é", "ﬁ", "İ", "ß", "\u0301", "\u200b", "\u202e",
-    "\ufeff", "😀", "한국", "조선중앙통신", "Ⅻ", "\r\n", "\x0c", *MARKUP_PAYLOADS,
-)  # fmt: skip
+    "Kim Jong Un",
+    "Jeffrey Lewis",
+    "Mr Lewis",
+    "he",
+    "she",
+    "Pyongyang",
+    "Sinpho",
+    "Seoul",
+    "KCNA",
+    "said",
+    "says",
+    "told",
+    "according to",
+    "may",
+    "likely",
+    "believed",
+    "almost certainly",
+    "on Monday",
+    "last June",
+    "in June 2018",
+    "19 January 2019",
+    "Juche 107",
+    "the",
+    "missile",
+    "Hwasong-15",
+    ",",
+    ".",
+    ";",
+    "?",
+    "!",
+    '"',
+    "“",
+    "”",
+    "'",
+    "(",
+    ")",
+    "—",
+    "\n",
+    "\n\n",
+    "\t",
+    " ",
+    "  ",
+    "é",
+    "ﬁ",
+    "İ",
+    "ß",
+    "\u0301",
+    "\u200b",
+    "\u202e",
+    "\ufeff",
+    "😀",
+    "한국",
+    "조선중앙통신",
+    "Ⅻ",
+    "\r\n",
+    "\x0c",
+    *MARKUP_PAYLOADS,
+)
 _TEXTS = st.one_of(
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join),
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map("".join),
@@ -68,8 +120,7 @@ _TEXTS = st.one_of(
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXTS, published=st.one_of(st.none(), st.dates()), fmt=st.sampled_from(["txt", "md", "html"]))
-def test_offsets_of_the_default_extractor_slice_to_their_surface(text: str, published: date | None,
-                                                                 fmt: str) -> None:  # fmt: skip
+def test_offsets_of_the_default_extractor_slice_to_their_surface(text: str, published: date | None, fmt: str) -> None:
     try:
         parsed = parse_file(text.encode("utf-8"), fmt, f"random.{fmt}")
     except IngestError:
@@ -122,8 +173,10 @@ def test_sidecar_dates_are_a_date_none_or_a_metadata_error(value: object) -> Non
 
 
 @settings(max_examples=300, deadline=None)
-@given(value=st.one_of(_DATEISH, _JSON, st.integers(min_value=-(10**20), max_value=10**20)),
-       fmt=st.sampled_from(DATE_FORMATS))  # fmt: skip
+@given(
+    value=st.one_of(_DATEISH, _JSON, st.integers(min_value=-(10**20), max_value=10**20)),
+    fmt=st.sampled_from(DATE_FORMATS),
+)
 def test_record_dates_are_a_date_none_or_a_metadata_error(value: object, fmt: str) -> None:
     try:
         result = parse_record_date(value, fmt, "date", "c.json#0")
@@ -135,8 +188,24 @@ def test_record_dates_are_a_date_none_or_a_metadata_error(value: object, fmt: st
 
 # --- FilterSpec JSON -----------------------------------------------------------------------------------------
 
-_FIELDS = ["doc_ids", "publishers", "text", "entity_ids", "entity_types", "bbox", "date_from", "date_to", "speakers",
-           "quote_kinds", "confidence_bands", "claim_statuses", "tags", "stars_only", "schema", "version"]  # fmt: skip
+_FIELDS = [
+    "doc_ids",
+    "publishers",
+    "text",
+    "entity_ids",
+    "entity_types",
+    "bbox",
+    "date_from",
+    "date_to",
+    "speakers",
+    "quote_kinds",
+    "confidence_bands",
+    "claim_statuses",
+    "tags",
+    "stars_only",
+    "schema",
+    "version",
+]
 _FIELD_VALUES = st.one_of(
     _JSON,
     st.lists(st.sampled_from(["person", "likely", "direct", "e1", "", "<script>"]), max_size=3),
@@ -201,14 +270,21 @@ def _spec_for(draw: st.DrawFn, book: Book) -> FilterSpec:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), which=st.sampled_from(["seed", "hostile"]))
-def test_filtering_a_built_book_is_idempotent_and_gives_subsets(real_books: dict[str, Book], data: st.DataObject,
-                                                                which: str) -> None:  # fmt: skip
+def test_filtering_a_built_book_is_idempotent_and_gives_subsets(
+    real_books: dict[str, Book], data: st.DataObject, which: str
+) -> None:
     book = real_books[which]
     spec = data.draw(_spec_for(book))
     once = apply(book, spec)
     twice = apply(once, spec)
-    keys = {"documents": "doc_id", "entities": "entity_id", "mentions": "mention_id", "claims": "claim_id",
-            "events": "event_id", "places": "entity_id"}  # fmt: skip
+    keys = {
+        "documents": "doc_id",
+        "entities": "entity_id",
+        "mentions": "mention_id",
+        "claims": "claim_id",
+        "events": "event_id",
+        "places": "entity_id",
+    }
     for name in TABLE_NAMES:
         if name in keys:
             assert set(once.table(name)[keys[name]]) <= set(book.table(name)[keys[name]]), name
@@ -262,8 +338,10 @@ def test_arbitrary_bytes_raise_only_named_errors_in_every_reader(raw: bytes, fmt
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.one_of(st.binary(max_size=500), _JSON.map(lambda v: json.dumps(v).encode())),
-       ext=st.sampled_from([".meta.json", ".meta.yaml"]))  # fmt: skip
+@given(
+    raw=st.one_of(st.binary(max_size=500), _JSON.map(lambda v: json.dumps(v).encode())),
+    ext=st.sampled_from([".meta.json", ".meta.yaml"]),
+)
 def test_arbitrary_sidecars_raise_only_metadata_errors(tmp_path: Path, raw: bytes, ext: str) -> None:
     path = tmp_path / f"doc.txt{ext}"
     path.write_bytes(raw)

@@ -83,15 +83,22 @@ print(json.dumps({"seconds": seconds, "maxrss_mb": peak_rss_mb, "python_mb": pea
 def test_yaml_alias_bomb_in_front_matter_is_refused_fast_with_bounded_memory(tmp_path: Path) -> None:
     bomb = alias_bomb(9)
     assert len(bomb.encode()) <= 540
-    root = write_files(tmp_path / "corpus", {
-        "bomb.md": f"---\ntitle: Bomb\n{bomb}---\n# Heading\n\n{BODY}\n",
-        "sidecar.txt": BODY + " Second document.",
-        "sidecar.txt.meta.yaml": "title: Sidecar bomb\n" + alias_bomb(7),
-    })  # fmt: skip
+    root = write_files(
+        tmp_path / "corpus",
+        {
+            "bomb.md": f"---\ntitle: Bomb\n{bomb}---\n# Heading\n\n{BODY}\n",
+            "sidecar.txt": BODY + " Second document.",
+            "sidecar.txt.meta.yaml": "title: Sidecar bomb\n" + alias_bomb(7),
+        },
+    )
     proc = subprocess.run(
-        [sys.executable, "-c", _BOMB_DRIVER, str(root)], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(REPO)}, check=False,
-    )  # fmt: skip
+        [sys.executable, "-c", _BOMB_DRIVER, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads(proc.stdout)
     assert report["seconds"] < 2.0, report["seconds"]
@@ -106,11 +113,14 @@ def test_yaml_alias_bomb_in_front_matter_is_refused_fast_with_bounded_memory(tmp
 
 
 def test_yaml_without_aliases_still_reads_and_anchors_are_fine(tmp_path: Path) -> None:
-    root = write_files(tmp_path / "corpus", {
-        "a.md": "---\ntitle: Plain\npublished: 2019-01-19\ntags: [a, b]\n---\n" + BODY,
-        "b.txt": BODY + " Two.",
-        "b.txt.meta.yaml": "title: Anchored\nextra: &x [1, 2]\n",  # an anchor without an alias expands nothing
-    })  # fmt: skip
+    root = write_files(
+        tmp_path / "corpus",
+        {
+            "a.md": "---\ntitle: Plain\npublished: 2019-01-19\ntags: [a, b]\n---\n" + BODY,
+            "b.txt": BODY + " Two.",
+            "b.txt.meta.yaml": "title: Anchored\nextra: &x [1, 2]\n",  # an anchor without an alias expands nothing
+        },
+    )
     docs = _docs(list(iter_documents([root])))
     assert docs["a.md"].title == "Plain" and docs["a.md"].meta == {"tags": ["a", "b"]}
     assert docs["b.txt"].title == "Anchored" and docs["b.txt"].meta == {"extra": [1, 2]}
@@ -121,8 +131,7 @@ def test_yaml_without_aliases_still_reads_and_anchors_are_fine(tmp_path: Path) -
 
 @pytest.mark.parametrize("depth", [600, 20_000])
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
-def test_deep_record_loses_only_that_field_and_the_records_after_it_load(tmp_path: Path, fmt: str,
-                                                                         depth: int) -> None:  # fmt: skip
+def test_deep_record_loses_only_that_field_and_the_records_after_it_load(tmp_path: Path, fmt: str, depth: int) -> None:
     deep = json.dumps({"title": "Deep", "text": BODY + " Deep.", "extra": "X"})
     deep = deep.replace('"X"', "[" * depth + "]" * depth)
     records = [json.dumps({"title": "First", "text": BODY}), deep, json.dumps({"title": "Third", "text": BODY + " 3."})]
@@ -143,14 +152,16 @@ def test_deep_record_loses_only_that_field_and_the_records_after_it_load(tmp_pat
 
 
 def test_deep_or_cyclic_sidecars_keep_the_document_with_a_warning(build_corpus: BuildCorpus) -> None:
-    book, _ = build_corpus({
-        "deep.txt": BODY + " Deep sidecar.",
-        "deep.txt.meta.json": json.dumps({"title": "Deep title", "extra": nested(600)}),
-        "cycle.txt": BODY + " Cyclic sidecar.",
-        "cycle.txt.meta.yaml": "title: Cycle\nextra: &a [*a]\n",
-        "deeper.txt": BODY + " Very deep YAML.",
-        "deeper.txt.meta.yaml": "title: Deeper\nextra: " + "[" * 5000 + "]" * 5000 + "\n",
-    })  # fmt: skip
+    book, _ = build_corpus(
+        {
+            "deep.txt": BODY + " Deep sidecar.",
+            "deep.txt.meta.json": json.dumps({"title": "Deep title", "extra": nested(600)}),
+            "cycle.txt": BODY + " Cyclic sidecar.",
+            "cycle.txt.meta.yaml": "title: Cycle\nextra: &a [*a]\n",
+            "deeper.txt": BODY + " Very deep YAML.",
+            "deeper.txt.meta.yaml": "title: Deeper\nextra: " + "[" * 5000 + "]" * 5000 + "\n",
+        }
+    )
     deep = document_row(book, "deep.txt")
     assert deep["title"] == "Deep title" and "deep" not in str(deep["meta"])
     for source in ("deep.txt", "cycle.txt", "deeper.txt"):
@@ -163,8 +174,9 @@ def test_deep_or_cyclic_sidecars_keep_the_document_with_a_warning(build_corpus: 
 # --- cases 6 and 7: links inside and outside the corpus -------------------------------------------------------
 
 
-def test_hard_and_symbolic_links_inside_the_corpus_are_reported_as_duplicates(build_corpus: BuildCorpus,
-                                                                            tmp_path: Path) -> None:  # fmt: skip
+def test_hard_and_symbolic_links_inside_the_corpus_are_reported_as_duplicates(
+    build_corpus: BuildCorpus, tmp_path: Path
+) -> None:
     corpus = tmp_path / "corpus"
     write_files(corpus, {"a.txt": BODY})
     os.link(corpus / "a.txt", corpus / "b.txt")

@@ -44,16 +44,18 @@ def _csv_cells(path: Path) -> list[str]:
         return [cell for row in csv.reader(fh) for cell in row]
 
 
-def test_report_bundle_csvs_guard_formulas_and_xlsx_parquet_keep_raw_values(build_corpus: BuildCorpus,
-                                                                             tmp_path: Path) -> None:  # fmt: skip
+def test_report_bundle_csvs_guard_formulas_and_xlsx_parquet_keep_raw_values(
+    build_corpus: BuildCorpus, tmp_path: Path
+) -> None:
     files: dict[str, str | bytes] = {}
     for i, formula in enumerate(FORMULAS):
         files[f"d{i}.txt"] = GOOD + f" Story {i}."
         files[f"d{i}.txt.meta.json"] = json.dumps({"title": formula, "publisher": formula, "section": "=1+1"})
     book, _ = build_corpus(files)
     assert set(book.documents["title"]) == set(FORMULAS)
-    result = export_report(book, tables=("claims", "documents"), charts=(), formats="csv,xlsx,parquet",
-                           out=tmp_path / "out")  # fmt: skip
+    result = export_report(
+        book, tables=("claims", "documents"), charts=(), formats="csv,xlsx,parquet", out=tmp_path / "out"
+    )
     csvs = sorted(result.path.rglob("*.csv"))
     assert {p.name for p in csvs} >= {"citations.csv", "01-claims.csv", "02-documents.csv"}
     for path in csvs:
@@ -105,8 +107,16 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
         if under(path):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(path))
 
-    real = {"open": builtins.open, "os_open": os.open, "mkdir": os.mkdir, "replace": os.replace,
-            "rename": os.rename, "link": os.link, "unlink": os.unlink, "rmdir": os.rmdir}  # fmt: skip
+    real = {
+        "open": builtins.open,
+        "os_open": os.open,
+        "mkdir": os.mkdir,
+        "replace": os.replace,
+        "rename": os.rename,
+        "link": os.link,
+        "unlink": os.unlink,
+        "rmdir": os.rmdir,
+    }
 
     def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
         if any(c in mode for c in "wax+"):
@@ -145,8 +155,9 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     yield folders
 
 
-def test_build_into_a_read_only_workspace_is_a_named_error(tmp_path: Path, read_only: list[Path],
-                                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_build_into_a_read_only_workspace_is_a_named_error(
+    tmp_path: Path, read_only: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = write_files(tmp_path / "corpus", {"a.txt": GOOD})
     ws = tmp_path / "ws"
     assert main(["build", str(corpus), "--out", str(ws), "-q"]) == 0
@@ -160,8 +171,9 @@ def test_build_into_a_read_only_workspace_is_a_named_error(tmp_path: Path, read_
     assert err.startswith("workbook: error: ") and "--out" in err and "Traceback" not in err
 
 
-def test_export_into_a_read_only_folder_is_a_named_error(tmp_path: Path, read_only: list[Path],
-                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_export_into_a_read_only_folder_is_a_named_error(
+    tmp_path: Path, read_only: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = write_files(tmp_path / "corpus", {"a.txt": GOOD})
     ws = tmp_path / "ws"
     assert main(["build", str(corpus), "--out", str(ws), "-q"]) == 0
@@ -190,8 +202,7 @@ def _flip(ws: Path, old: bytes, new: bytes) -> None:
     path.write_bytes(data.replace(old, new))
 
 
-def test_verify_finds_documents_whose_stored_text_changed(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_verify_finds_documents_whose_stored_text_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = write_files(tmp_path / "corpus", {"a.txt": GOOD, "b.txt": "Pyongyang said nothing else today."})
     ws = tmp_path / "ws"
     assert main(["build", str(corpus), "--out", str(ws), "-q"]) == 0

@@ -32,8 +32,10 @@ def test_ragged_csv_rows_are_a_named_error_naming_the_lines(tmp_path: Path) -> N
 def test_short_ragged_rows_pad_when_asked_and_surplus_text_still_raises(tmp_path: Path) -> None:
     (tmp_path / "short.csv").write_text(RAGGED.rsplit("Wonsan", 1)[0], encoding="utf-8")
     df = tables.load_table(tmp_path / "short.csv", ragged="pad")
-    assert df.to_dict("records") == [{"name": "Sinpho", "lat": "40.03", "lon": "128.18"},
-                                      {"name": "Pyongyang", "lat": "39.03", "lon": None}]  # fmt: skip
+    assert df.to_dict("records") == [
+        {"name": "Sinpho", "lat": "40.03", "lon": "128.18"},
+        {"name": "Pyongyang", "lat": "39.03", "lon": None},
+    ]
     (tmp_path / "ragged.csv").write_text(RAGGED, encoding="utf-8")
     with pytest.raises(TableLoadError, match="header probably lacks a column"):
         tables.load_table(tmp_path / "ragged.csv", ragged="pad")
@@ -88,8 +90,11 @@ def _xlsx_with_sheet_stream(stream: bytes, crc: int, declared: int) -> bytes:
     return patch_zip_member(out.getvalue(), "xl/worksheets/sheet1.xml", method=8, file_size=declared, crc=crc)
 
 
-@pytest.mark.parametrize(("mib", "declared", "needle"), [(1024, 1 << 30, "unpacks to 1,073"), (64, 4096, "CRC")],
-                         ids=["declared-1-GiB", "lying-64-MiB"])  # fmt: skip
+@pytest.mark.parametrize(
+    ("mib", "declared", "needle"),
+    [(1024, 1 << 30, "unpacks to 1,073"), (64, 4096, "CRC")],
+    ids=["declared-1-GiB", "lying-64-MiB"],
+)
 def test_xlsx_zip_bombs_are_refused_in_bounded_memory(tmp_path: Path, mib: int, declared: int, needle: str) -> None:
     stream, crc = raw_deflate_of(b" " * (1 << 20), mib)
     (tmp_path / "bomb.xlsx").write_bytes(_xlsx_with_sheet_stream(stream, crc, declared))

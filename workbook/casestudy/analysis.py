@@ -37,15 +37,31 @@ def launch_events(launches: pd.DataFrame) -> pd.DataFrame:
     df = launches.dropna(subset=["date_kst"]).copy()
     g = df.groupby(["date_kst", "facility"], observed=True, sort=True)
     out = g.agg(
-        launch_event_id=("launch_id", "first"), date_kst_exact=("date_kst_exact", "all"),
-        first_utc=("datetime_utc", "min"), facility_name=("facility_name", "first"), lat=("lat", "first"),
-        lon=("lon", "first"), n_missiles=("launch_id", "size"),
+        launch_event_id=("launch_id", "first"),
+        date_kst_exact=("date_kst_exact", "all"),
+        first_utc=("datetime_utc", "min"),
+        facility_name=("facility_name", "first"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        n_missiles=("launch_id", "size"),
         missiles=("missile_name", lambda s: list(dict.fromkeys(str(x) for x in s))),
         missile_keys=("missile", lambda s: list(dict.fromkeys(str(x) for x in s))),
         missile_types=("missile_type", lambda s: list(dict.fromkeys(str(x) for x in s if pd.notna(x)))),
-    ).reset_index()  # fmt: skip
-    cols = ["launch_event_id", "date_kst", "date_kst_exact", "first_utc", "facility", "facility_name", "lat", "lon",
-            "n_missiles", "missiles", "missile_keys", "missile_types"]  # fmt: skip
+    ).reset_index()
+    cols = [
+        "launch_event_id",
+        "date_kst",
+        "date_kst_exact",
+        "first_utc",
+        "facility",
+        "facility_name",
+        "lat",
+        "lon",
+        "n_missiles",
+        "missiles",
+        "missile_keys",
+        "missile_types",
+    ]
     return out[cols]
 
 
@@ -80,8 +96,19 @@ def visit_sites(tables: AppearanceTables) -> pd.DataFrame:
     v = visits(tables)
     cols = ["story_id", "doc_id", "title", "activity", "date_start", "date_end", "date_best", "date_stated"]
     if v.empty or tables.places.empty:
-        return pd.DataFrame(columns=[*cols, "place", "place_type", "lat", "lon", "uncertainty_km", "coord_source",
-                                     "source_name", "admin_area"])  # fmt: skip
+        return pd.DataFrame(
+            columns=[
+                *cols,
+                "place",
+                "place_type",
+                "lat",
+                "lon",
+                "uncertainty_km",
+                "coord_source",
+                "source_name",
+                "admin_area",
+            ]
+        )
     p = tables.places.drop(columns=["surface", "start", "end"]).drop_duplicates(["doc_id", "place"])
     return v[cols].merge(p, on="doc_id", how="inner").reset_index(drop=True)
 
@@ -96,8 +123,12 @@ def nearest_facilities(sites: pd.DataFrame, facilities: pd.DataFrame) -> pd.Data
             out[c] = pd.Series(dtype="float64" if c.startswith("distance") else "string")
         return out
     fac = facilities.reset_index(drop=True)
-    d = haversine_km(out["lat"].to_numpy(float)[:, None], out["lon"].to_numpy(float)[:, None],
-                     fac["lat"].to_numpy(float)[None, :], fac["lon"].to_numpy(float)[None, :])  # fmt: skip
+    d = haversine_km(
+        out["lat"].to_numpy(float)[:, None],
+        out["lon"].to_numpy(float)[:, None],
+        fac["lat"].to_numpy(float)[None, :],
+        fac["lon"].to_numpy(float)[None, :],
+    )
     j = np.argmin(d, axis=1)
     best = d[np.arange(len(out)), j]
     fac_unc = fac["uncertainty_km"].to_numpy(float)[j] if "uncertainty_km" in fac.columns else np.zeros(len(out))
@@ -117,8 +148,9 @@ def _site_distance(sites: pd.DataFrame, story: str, lat: float, lon: float) -> f
     return float(np.round(haversine_km(s["lat"].to_numpy(float), s["lon"].to_numpy(float), lat, lon).min(), 1))
 
 
-def visits_before_launches(vis: pd.DataFrame, events: pd.DataFrame, n_days: int,
-                           sites: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+def visits_before_launches(
+    vis: pd.DataFrame, events: pd.DataFrame, n_days: int, sites: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every (visit, launch event) pair where the launch's Korea-time day falls 0 to ``n_days`` days after
     a day the visit may have taken place (0: the same day). ``vis`` from :func:`visits`, ``events`` from
     :func:`launch_events`, ``sites`` (optional, :func:`visit_sites`) for the distance from the visited
@@ -128,9 +160,27 @@ def visits_before_launches(vis: pd.DataFrame, events: pd.DataFrame, n_days: int,
     launched missile), distance_km. Sorted by launch day, then visit day."""
     if not isinstance(n_days, int | np.integer) or isinstance(n_days, bool) or not 0 <= n_days <= MAX_WINDOW_DAYS:
         raise WorkbookError(f"n_days must be a whole number of days from 0 to {MAX_WINDOW_DAYS}; got {n_days!r}.")
-    cols = ["story_id", "doc_id", "title", "activity", "visit_start", "visit_end", "date_stated", "places", "weapons",
-            "launch_event_id", "launch_date_kst", "date_kst_exact", "facility_name", "missiles", "n_missiles",
-            "lag_days_min", "lag_days_max", "same_weapon", "distance_km"]  # fmt: skip
+    cols = [
+        "story_id",
+        "doc_id",
+        "title",
+        "activity",
+        "visit_start",
+        "visit_end",
+        "date_stated",
+        "places",
+        "weapons",
+        "launch_event_id",
+        "launch_date_kst",
+        "date_kst_exact",
+        "facility_name",
+        "missiles",
+        "n_missiles",
+        "lag_days_min",
+        "lag_days_max",
+        "same_weapon",
+        "distance_km",
+    ]
     if vis.empty or events.empty:
         return pd.DataFrame(columns=cols)
     v_start = vis["date_start"].to_numpy("datetime64[D]")[:, None]
@@ -143,16 +193,30 @@ def visits_before_launches(vis: pd.DataFrame, events: pd.DataFrame, n_days: int,
     for i, k in zip(hit_v, hit_e, strict=True):
         v, e = vis.iloc[i], events.iloc[k]
         keys = set(v["nagix_missiles"]) if isinstance(v.get("nagix_missiles"), list) else set()
-        rows.append({
-            "story_id": v["story_id"], "doc_id": v["doc_id"], "title": v["title"], "activity": v["activity"],
-            "visit_start": v["date_start"], "visit_end": v["date_end"], "date_stated": bool(v["date_stated"]),
-            "places": list(v["places"]), "weapons": list(v["weapons"]), "launch_event_id": e["launch_event_id"],
-            "launch_date_kst": e["date_kst"], "date_kst_exact": bool(e["date_kst_exact"]),
-            "facility_name": e["facility_name"], "missiles": list(e["missiles"]), "n_missiles": int(e["n_missiles"]),
-            "lag_days_min": max(int(lag_min[i, k]), 0), "lag_days_max": int(lag_max[i, k]),
-            "same_weapon": bool(keys & set(e["missile_keys"])),
-            "distance_km": _site_distance(sites, v["story_id"], float(e["lat"]), float(e["lon"]))
-            if sites is not None else float("nan"),
-        })  # fmt: skip
+        rows.append(
+            {
+                "story_id": v["story_id"],
+                "doc_id": v["doc_id"],
+                "title": v["title"],
+                "activity": v["activity"],
+                "visit_start": v["date_start"],
+                "visit_end": v["date_end"],
+                "date_stated": bool(v["date_stated"]),
+                "places": list(v["places"]),
+                "weapons": list(v["weapons"]),
+                "launch_event_id": e["launch_event_id"],
+                "launch_date_kst": e["date_kst"],
+                "date_kst_exact": bool(e["date_kst_exact"]),
+                "facility_name": e["facility_name"],
+                "missiles": list(e["missiles"]),
+                "n_missiles": int(e["n_missiles"]),
+                "lag_days_min": max(int(lag_min[i, k]), 0),
+                "lag_days_max": int(lag_max[i, k]),
+                "same_weapon": bool(keys & set(e["missile_keys"])),
+                "distance_km": _site_distance(sites, v["story_id"], float(e["lat"]), float(e["lon"]))
+                if sites is not None
+                else float("nan"),
+            }
+        )
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["launch_date_kst", "visit_start", "story_id"], kind="stable").reset_index(drop=True)

@@ -147,8 +147,9 @@ def _lead(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int]:
     return named[0] if named else (sentences[0] if sentences else (0, 0))
 
 
-def _pick_date(text: str, published: date, sentences: list[tuple[int, int]], lead: tuple[int, int],
-               own_only: bool = False) -> DateHit | None:  # fmt: skip
+def _pick_date(
+    text: str, published: date, sentences: list[tuple[int, int]], lead: tuple[int, int], own_only: bool = False
+) -> DateHit | None:
     """The first date within the report lag in: the sentences naming the leader (and the lead); then
     the first sentences that say where and when the event was held; then the first three sentences.
     ``own_only`` (messages) stops after the first step: another sentence's date is someone else's act."""
@@ -219,8 +220,22 @@ def extract_appearance(doc_id: str, text: str, title: str, published: date, gaze
         headline = [_in_text(text, body, p) for p in in_title]
         places = prune_provinces([p for p in headline if p.entry.name not in names] + in_text)
     weapons = tuple(find_weapon_systems(title + "\n" + text))
-    return Appearance(doc_id, title, published, activity, start, end, best, stated, span, lead, _site(title),
-                      tuple(places), weapons, tuple(notes))  # fmt: skip
+    return Appearance(
+        doc_id,
+        title,
+        published,
+        activity,
+        start,
+        end,
+        best,
+        stated,
+        span,
+        lead,
+        _site(title),
+        tuple(places),
+        weapons,
+        tuple(notes),
+    )
 
 
 def _antecedent_sentences(text: str, sentences: list[tuple[int, int]], lead: tuple[int, int]) -> list[tuple[int, int]]:
@@ -278,12 +293,20 @@ def _stories(df: pd.DataFrame) -> list[str]:
         for j in range(i):
             other = recs[j]
             same_url = bool(row["url"]) and row["url"] == other["url"]
-            similar = (row["published"] == other["published"] and row["activity"] == other["activity"]
-                       and fuzz.token_set_ratio(str(row["title"]), str(other["title"])) >= 80)  # fmt: skip
+            similar = (
+                row["published"] == other["published"]
+                and row["activity"] == other["activity"]
+                and fuzz.token_set_ratio(str(row["title"]), str(other["title"])) >= 80
+            )
             shared = set(row["weapons"]) & set(other["weapons"]) or set(row["places"]) & set(other["places"])
-            same_event = (row["date_stated"] and other["date_stated"] and row["activity"] == other["activity"]
-                          and row["date_start"] == other["date_start"] and row["date_end"] == other["date_end"]
-                          and bool(shared))  # fmt: skip
+            same_event = (
+                row["date_stated"]
+                and other["date_stated"]
+                and row["activity"] == other["activity"]
+                and row["date_start"] == other["date_start"]
+                and row["date_end"] == other["date_end"]
+                and bool(shared)
+            )
             if same_url or similar or same_event:
                 story = ids[j]
                 break
@@ -312,27 +335,61 @@ def extract_appearances(book: Book, gazetteer: Gazetteer, topic: str = LEADER_TO
         published = pd.Timestamp(d["published"]).date()
         a = extract_appearance(str(d["doc_id"]), str(d["text"]), str(d["title"]), published, gazetteer)
         s, e = a.date_span
-        rows.append({
-            "doc_id": a.doc_id, "archive_index": _archive_index(d["source"]), "published": pd.Timestamp(published),
-            "title": a.title.split("\n")[0].strip(), "url": d["url"], "site": a.site, "activity": a.activity,
-            "is_appearance": a.activity in APPEARANCE_ACTIVITIES,
-            "date_start": pd.Timestamp(a.date_start), "date_end": pd.Timestamp(a.date_end),
-            "date_best": pd.Timestamp(a.date_best), "date_stated": a.date_stated, "date_text": str(d["text"])[s:e],
-            "date_span_start": s, "date_span_end": e,
-            "places": [p.entry.name for p in a.places],
-            "weapons": list(dict.fromkeys(w for _, _, w in a.weapons)),
-            "nagix_missiles": sorted({k for _, _, w in a.weapons if (k := nagix_missile_key(w))}),
-            "notes": list(a.notes),
-        })  # fmt: skip
+        rows.append(
+            {
+                "doc_id": a.doc_id,
+                "archive_index": _archive_index(d["source"]),
+                "published": pd.Timestamp(published),
+                "title": a.title.split("\n")[0].strip(),
+                "url": d["url"],
+                "site": a.site,
+                "activity": a.activity,
+                "is_appearance": a.activity in APPEARANCE_ACTIVITIES,
+                "date_start": pd.Timestamp(a.date_start),
+                "date_end": pd.Timestamp(a.date_end),
+                "date_best": pd.Timestamp(a.date_best),
+                "date_stated": a.date_stated,
+                "date_text": str(d["text"])[s:e],
+                "date_span_start": s,
+                "date_span_end": e,
+                "places": [p.entry.name for p in a.places],
+                "weapons": list(dict.fromkeys(w for _, _, w in a.weapons)),
+                "nagix_missiles": sorted({k for _, _, w in a.weapons if (k := nagix_missile_key(w))}),
+                "notes": list(a.notes),
+            }
+        )
         for p in a.places:
             e_ = p.entry
-            place_rows.append({
-                "doc_id": a.doc_id, "surface": p.surface, "start": p.start, "end": p.end, "place": e_.name,
-                "place_type": e_.type, "lat": e_.lat, "lon": e_.lon, "uncertainty_km": e_.uncertainty_km,
-                "coord_source": e_.coord_source, "source_name": e_.source_name, "admin_area": e_.admin_area,
-            })  # fmt: skip
-    place_cols = ["doc_id", "surface", "start", "end", "place", "place_type", "lat", "lon", "uncertainty_km",
-                  "coord_source", "source_name", "admin_area"]  # fmt: skip
+            place_rows.append(
+                {
+                    "doc_id": a.doc_id,
+                    "surface": p.surface,
+                    "start": p.start,
+                    "end": p.end,
+                    "place": e_.name,
+                    "place_type": e_.type,
+                    "lat": e_.lat,
+                    "lon": e_.lon,
+                    "uncertainty_km": e_.uncertainty_km,
+                    "coord_source": e_.coord_source,
+                    "source_name": e_.source_name,
+                    "admin_area": e_.admin_area,
+                }
+            )
+    place_cols = [
+        "doc_id",
+        "surface",
+        "start",
+        "end",
+        "place",
+        "place_type",
+        "lat",
+        "lon",
+        "uncertainty_km",
+        "coord_source",
+        "source_name",
+        "admin_area",
+    ]
     places = pd.DataFrame(place_rows, columns=place_cols)
     out = pd.DataFrame(rows)
     if out.empty:

@@ -80,8 +80,9 @@ def _sets(expected: Iterable[str], predicted: Iterable[str]) -> tuple[int, int, 
     return len(e & p), len(p - e), len(e - p)
 
 
-def score_appearances(appearances: pd.DataFrame, expected: pd.DataFrame,
-                      gazetteer: Gazetteer | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
+def score_appearances(
+    appearances: pd.DataFrame, expected: pd.DataFrame, gazetteer: Gazetteer | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(scores, details)``: scores has one row per field (tp, fp, fn, precision, recall, f1,
     n_articles); details one row per article and field (index, field, expected, predicted, tp, fp, fn).
     Articles of the expectation set that were not extracted count as all false negatives."""
@@ -98,8 +99,12 @@ def score_appearances(appearances: pd.DataFrame, expected: pd.DataFrame,
             "activities": [row["activity"]] if row is not None and isinstance(row["activity"], str) else [],
             "weapons": list(row["weapons"]) if row is not None else [],
         }
-        wanted: dict[str, list[str]] = {"dates": list(exp["dates"]), "places": list(exp["places"]),
-                                        "activities": [exp["activity"]], "weapons": list(exp["weapons"])}  # fmt: skip
+        wanted: dict[str, list[str]] = {
+            "dates": list(exp["dates"]),
+            "places": list(exp["places"]),
+            "activities": [exp["activity"]],
+            "weapons": list(exp["weapons"]),
+        }
         for field in FIELDS:
             if field == "places":
                 tp, fp, fn = _match(wanted[field], predicted[field], gazetteer)
@@ -107,9 +112,18 @@ def score_appearances(appearances: pd.DataFrame, expected: pd.DataFrame,
                 tp, fp, fn = _sets({weapon_key(w) for w in wanted[field]}, {weapon_key(w) for w in predicted[field]})
             else:
                 tp, fp, fn = _sets(wanted[field], predicted[field])
-            details.append({"index": int(exp["index"]), "field": field, "expected": wanted[field],
-                            "predicted": predicted[field], "tp": tp, "fp": fp, "fn": fn,
-                            "found": row is not None})  # fmt: skip
+            details.append(
+                {
+                    "index": int(exp["index"]),
+                    "field": field,
+                    "expected": wanted[field],
+                    "predicted": predicted[field],
+                    "tp": tp,
+                    "fp": fp,
+                    "fn": fn,
+                    "found": row is not None,
+                }
+            )
     det = pd.DataFrame(details)
     sums = det.groupby("field", sort=False)[["tp", "fp", "fn"]].sum().reindex(list(FIELDS))
     sums["precision"] = (sums["tp"] / (sums["tp"] + sums["fp"])).where(sums["tp"] + sums["fp"] > 0, 1.0)

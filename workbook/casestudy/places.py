@@ -54,8 +54,10 @@ LANDMARK_SOURCE = "workbook:pyongyang-landmarks (at the Pyongyang city point)"
 PYONGYANG_LANDMARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Friendship Tower", ()),
     ("Liberation Tower", ()),
-    ("Revolutionary Martyrs Cemetery on Mt Taesong",
-     ("Mt Taesong", "Mount Taesong", "Taesongsan", "Revolutionary Martyrs Cemetery on Mount Taesong")),
+    (
+        "Revolutionary Martyrs Cemetery on Mt Taesong",
+        ("Mt Taesong", "Mount Taesong", "Taesongsan", "Revolutionary Martyrs Cemetery on Mount Taesong"),
+    ),
     ("Fatherland Liberation War Martyrs Cemetery", ()),
     ("Patriotic Martyrs Cemetery", ("Sinmiri Patriotic Martyrs Cemetery",)),
     ("Kumsusan Palace of the Sun", ()),
@@ -64,7 +66,7 @@ PYONGYANG_LANDMARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("May Day Stadium", ("Rungrado May Day Stadium",)),
     ("April 25 House of Culture", ()),
     ("Victorious Fatherland Liberation War Museum", ()),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -141,10 +143,13 @@ def prune_provinces(hits: Sequence[PlaceHit]) -> list[PlaceHit]:
     """``hits`` without the provinces that hold another, more precisely placed hit ("Sinpho, South Hamgyong
     Province" → Sinpho). A landmark placed at its city's point says no more than the city: both stay
     ("the April 25 House of Culture" in "the capital city of Pyongyang")."""
+
     def holds_another(h: PlaceHit) -> bool:
         key = romanisation_key(h.entry.name)
-        return any(g is not h and _province_key(g.entry) == key and g.entry.uncertainty_km < h.entry.uncertainty_km
-                   for g in hits)  # fmt: skip
+        return any(
+            g is not h and _province_key(g.entry) == key and g.entry.uncertainty_km < h.entry.uncertainty_km
+            for g in hits
+        )
 
     return [h for h in hits if not holds_another(h)]
 
@@ -152,9 +157,22 @@ def prune_provinces(hits: Sequence[PlaceHit]) -> list[PlaceHit]:
 #: Head words of a named landmark: "the Monument to the Victorious Fatherland Liberation War", "the Kaeson
 #: Youth Park", "the Central Hall of ...".
 LANDMARK_HEADS: tuple[str, ...] = (
-    "Monument", "Memorial", "Museum", "Tower", "Cemetery", "Square", "Stadium", "House of Culture", "Theatre",
-    "Theater", "Palace", "Park", "Arch", "Statues", "Hall",
-)  # fmt: skip
+    "Monument",
+    "Memorial",
+    "Museum",
+    "Tower",
+    "Cemetery",
+    "Square",
+    "Stadium",
+    "House of Culture",
+    "Theatre",
+    "Theater",
+    "Palace",
+    "Park",
+    "Arch",
+    "Statues",
+    "Hall",
+)
 _CAP = r"[A-Z0-9][\w'’-]*"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TAIL_WORD = rf"(?!(?:{_MONTHS})\b)[A-Z][\w'’-]*"  # "the Friendship Tower on July 26": a date, not a name
@@ -165,8 +183,9 @@ _LANDMARK = re.compile(
 IN_TEXT_LANDMARK = "workbook:landmark named in the text (at the place named with it)"
 
 
-def find_landmarks(text: str, spans: Iterable[tuple[int, int]], known: Sequence[PlaceHit],
-                   fallback: GazetteerEntry | None) -> list[PlaceHit]:  # fmt: skip
+def find_landmarks(
+    text: str, spans: Iterable[tuple[int, int]], known: Sequence[PlaceHit], fallback: GazetteerEntry | None
+) -> list[PlaceHit]:
     """Named landmarks no gazetteer lists ("the Monument to the Victorious Fatherland Liberation War",
     capitalised, a :data:`LANDMARK_HEADS` word), in the ``spans`` of ``text``, outside the places already
     ``known``. Each is placed at the first known place of its span (a town named with it or in it), else at
@@ -184,20 +203,23 @@ def find_landmarks(text: str, spans: Iterable[tuple[int, int]], known: Sequence[
                 continue
             if romanisation_key(m["name"]) in seen:
                 continue
-            town = next((h.entry for h in known if lo <= h.start < hi and h.entry.source_name != IN_TEXT_LANDMARK),
-                        fallback)  # fmt: skip
+            town = next(
+                (h.entry for h in known if lo <= h.start < hi and h.entry.source_name != IN_TEXT_LANDMARK), fallback
+            )
             if town is None:
                 continue
             seen.add(romanisation_key(m["name"]))
             admin = f"{town.name}, North Korea"
-            entry = GazetteerEntry(m["name"], "place", (), town.lat, town.lon, town.uncertainty_km, IN_TEXT_LANDMARK,
-                                   admin)  # fmt: skip
+            entry = GazetteerEntry(
+                m["name"], "place", (), town.lat, town.lon, town.uncertainty_km, IN_TEXT_LANDMARK, admin
+            )
             out.append(PlaceHit(start, end, m["name"], entry))
     return out
 
 
-def resolve_places(text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer,
-                   exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceHit]:  # fmt: skip
+def resolve_places(
+    text: str, spans: Iterable[tuple[int, int]], gazetteer: Gazetteer, exclude: Sequence[tuple[int, int]] = ()
+) -> list[PlaceHit]:
     """The places named in the ``spans`` of ``text`` (outside ``exclude``), one hit per place, in order
     of first appearance (not yet pruned of provinces: see :func:`prune_provinces`)."""
     hits: list[PlaceHit] = []

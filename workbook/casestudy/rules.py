@@ -51,8 +51,15 @@ __all__ = [
 
 #: Activities, most specific first (the order breaks ties between headline and lead sentence).
 ACTIVITIES: tuple[str, ...] = (
-    "test observation", "on-site guidance", "inspection", "speech", "visit", "meeting", "ceremony", "message",
-)  # fmt: skip
+    "test observation",
+    "on-site guidance",
+    "inspection",
+    "speech",
+    "visit",
+    "meeting",
+    "ceremony",
+    "message",
+)
 #: Activities where the leader is present somewhere (a message or a wreath sent is not an appearance).
 APPEARANCE_ACTIVITIES: tuple[str, ...] = ACTIVITIES[:-1]
 LEADER_NAME = re.compile(r"Kim\s*Jong\s*Un(?!\s*University)")
@@ -65,18 +72,30 @@ _HEADLINE: tuple[tuple[str, str], ...] = (
     ("inspection", r"\bInspects?\b|\bTours\b|\bLooks round\b"),
     ("speech", r"\bSpeech\b|\bSpeaks\b"),
     ("visit", r"\bVisits?\b"),
-    ("meeting", r"\bReceives\b|\bMeets\b|\bConvenes\b|\bTalks\b|\bConsultative Meeting\b|\bPlenary\b"
-                r"|\bPolitical Bureau\b|\bPresides\b"),
+    (
+        "meeting",
+        r"\bReceives\b|\bMeets\b|\bConvenes\b|\bTalks\b|\bConsultative Meeting\b|\bPlenary\b"
+        r"|\bPolitical Bureau\b|\bPresides\b",
+    ),
     ("ceremony", r"\bCeremony\b|\bPerformance\b|\bBanquet\b|\bTakes Place\b|\bHeld\b|\bParade\b"),
-    ("message", r"\bSends\b|\bMessage\b|\bGreetings\b|\bCongratulations\b|\bCondolence\b|\bWreath\b|\bFloral\b"
-                r"|\bGifts?\b|\bLetter\b"),
-)  # fmt: skip
+    (
+        "message",
+        r"\bSends\b|\bMessage\b|\bGreetings\b|\bCongratulations\b|\bCondolence\b|\bWreath\b|\bFloral\b"
+        r"|\bGifts?\b|\bLetter\b",
+    ),
+)
 _LEAD_EXPLICIT: tuple[tuple[str, str], ...] = (
-    ("test observation", r"\b(?:oversaw|overseen|observed|watched|guided)\b[^.;]{0,120}?\b(?:test|test-fir\w*|"
-                         r"test-launch\w*|firing|drills?|launch(?:es|ing)?)\b"),
-    ("on-site guidance", r"\b(?:gave|giving|give)\s+(?:on-site|field)\s+guidance\b"
-                         r"|\bguided\b[^.;]{0,80}?\bon the spot\b"),
-)  # fmt: skip
+    (
+        "test observation",
+        r"\b(?:oversaw|overseen|observed|watched|guided)\b[^.;]{0,120}?\b(?:test|test-fir\w*|"
+        r"test-launch\w*|firing|drills?|launch(?:es|ing)?)\b",
+    ),
+    (
+        "on-site guidance",
+        r"\b(?:gave|giving|give)\s+(?:on-site|field)\s+guidance\b"
+        r"|\bguided\b[^.;]{0,80}?\bon the spot\b",
+    ),
+)
 _LEAD_GENERAL: tuple[tuple[str, str], ...] = (
     ("inspection", r"\binspected\b|\bmade a field survey\b|\btoured\b"),
     ("speech", r"\bmade (?:a|an) [\w\s-]{0,30}speech\b"),
@@ -124,14 +143,37 @@ def classify_activity(headline: str, lead: str) -> str | None:
 # --- dates ---------------------------------------------------------------------------------------
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PART = r"(?:the\s+(?:early\s+)?(?:morning|afternoon|evening|night|dawn)\s+of\s+)?"
-_MONTH = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)")  # fmt: skip
+_MONTH = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
 _PREP = r"(?:\b|(?<=Jong Un))(?:[Oo]n|of|[Ff]rom)"  # KCNA glues "Kim Jong Un" to the next word: "Unon August 31"
 #: A day named before its date: "on the national day, September 9", "on the Day of the Sun, April 15".
 _APPOSITION = r"(?:the\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,\s+)?"
@@ -212,17 +254,25 @@ _CLASSES: tuple[tuple[str, str], ...] = (
     ("hypersonic missile", r"\bhypersonic (?:missiles?|glide vehicles?)\b"),
     ("cruise missile", r"\bcruise missiles?\b"),
     ("anti-aircraft missile", r"\banti-aircraft missiles?\b"),
-    ("MRL", r"\b(?P<cal>\d{3})\s?mm(?:-calibre|-caliber| calibre)?\s+"
-            r"(?:multiple rocket launchers?|MRLS?|rocket launchers?)"),
+    (
+        "MRL",
+        r"\b(?P<cal>\d{3})\s?mm(?:-calibre|-caliber| calibre)?\s+"
+        r"(?:multiple rocket launchers?|MRLS?|rocket launchers?)",
+    ),
     ("drone", r"\bdrones?\b"),
     ("nuclear torpedo", r"\bnuclear torpedo(?:es)?\b"),
-)  # fmt: skip
+)
 _CLASS_RE = [(c, re.compile(p, re.IGNORECASE)) for c, p in _CLASSES]
 #: Weapon systems named by KCNA and the nagix missile they are (US/ROK designations differ).
 NAGIX_MISSILE_KEYS: dict[str, str] = {
-    "hwasong19": "hwasong-19", "hwasong18": "hwasong-18", "hwasong17": "hwasong-17", "hwasong16b": "hwasong-16b",
-    "hwasong11da45": "hwasong-11-da-45", "hwasong11d": "hwasong-11d", "600mmmrl": "kn-25",
-}  # fmt: skip
+    "hwasong19": "hwasong-19",
+    "hwasong18": "hwasong-18",
+    "hwasong17": "hwasong-17",
+    "hwasong16b": "hwasong-16b",
+    "hwasong11da45": "hwasong-11-da-45",
+    "hwasong11d": "hwasong-11d",
+    "600mmmrl": "kn-25",
+}
 
 
 def nagix_missile_key(name: str) -> str | None:

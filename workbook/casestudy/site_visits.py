@@ -28,8 +28,15 @@ from workbook.errors import DatasetNotFoundError
 from workbook.extract.gazetteer import Gazetteer
 from workbook.tables.adapters import find_shared_data, load_nagix_facilities_table, load_nagix_launches
 
-__all__ = ["ADMIN_DIR", "KCNA_ARCHIVE", "NAGIX_DIR", "SiteVisitStudy", "find_data_dir", "open_kcna_archive",
-           "site_visit_study"]  # fmt: skip
+__all__ = [
+    "ADMIN_DIR",
+    "KCNA_ARCHIVE",
+    "NAGIX_DIR",
+    "SiteVisitStudy",
+    "find_data_dir",
+    "open_kcna_archive",
+    "site_visit_study",
+]
 
 KCNA_ARCHIVE = "kcna-archive_stiles/headlines_2024-11-11.json"
 NAGIX_DIR = "nk-missile-tests_nagix"
@@ -85,8 +92,9 @@ def open_kcna_archive(data_dir: str | Path, workspace: str | Path) -> Book:
 
     root = Path(data_dir)
     extractor = DefaultExtractor.from_options([root / NAGIX_DIR / "facility.en.json"])
-    build([root / KCNA_ARCHIVE], workspace, extractor=extractor, mapping=FieldMapping.load("kcna-stiles"),
-          progress=False)  # fmt: skip
+    build(
+        [root / KCNA_ARCHIVE], workspace, extractor=extractor, mapping=FieldMapping.load("kcna-stiles"), progress=False
+    )
     return read_book(Path(workspace))
 
 
@@ -100,6 +108,12 @@ def site_visit_study(book: Book, data_dir: str | Path) -> SiteVisitStudy:
     facilities = load_nagix_facilities_table(root / NAGIX_DIR)
     sites = nearest_facilities(visit_sites(tables), facilities)
     return SiteVisitStudy(
-        tables=tables, visits=visits(tables), sites=sites, launches=launches, launch_events=launch_events(launches),
-        facilities=facilities, gazetteer=gaz, visits_book=visits_book(book, tables),
-    )  # fmt: skip
+        tables=tables,
+        visits=visits(tables),
+        sites=sites,
+        launches=launches,
+        launch_events=launch_events(launches),
+        facilities=facilities,
+        gazetteer=gaz,
+        visits_book=visits_book(book, tables),
+    )

@@ -62,27 +62,63 @@ def visits_book(book: Book, tables: AppearanceTables) -> Book:
         for p in tables.places[tables.places["doc_id"] == did].to_dict("records"):
             eid = entity("facility" if p["place_type"] == "facility" else "place", str(p["place"]))
             ids.append(eid)
-            places.append({k: p[k] for k in ("lat", "lon", "uncertainty_km", "coord_source", "source_name",
-                                              "admin_area")} | {"entity_id": eid})  # fmt: skip
+            places.append(
+                {k: p[k] for k in ("lat", "lon", "uncertainty_km", "coord_source", "source_name", "admin_area")}
+                | {"entity_id": eid}
+            )
             ps, pe = int(p["start"]), int(p["end"])
             if ps >= 0:
-                mentions.append({
-                    "mention_id": span_id("m", did, ps, pe), "doc_id": did, "start": ps, "end": pe, "entity_id": eid,
-                    "surface": t[ps:pe], "sentence": _sentence(t, ps)[0], "resolution": "exact", "candidates": [],
-                })  # fmt: skip
+                mentions.append(
+                    {
+                        "mention_id": span_id("m", did, ps, pe),
+                        "doc_id": did,
+                        "start": ps,
+                        "end": pe,
+                        "entity_id": eid,
+                        "surface": t[ps:pe],
+                        "sentence": _sentence(t, ps)[0],
+                        "resolution": "exact",
+                        "candidates": [],
+                    }
+                )
         ids += [entity("weapon_system", str(w)) for w in v["weapons"]]
-        events.append({
-            "event_id": span_id("v", did, s, e), "doc_id": did, "start": s, "end": e, "text": t[s:e],
-            "sentence": sent, "context": context, "date_start": v["date_start"], "date_end": v["date_end"],
-            "precision": "day" if v["date_start"] == v["date_end"] else "days",  # a "day" is one day
-            "resolution": "relative", "anchor": v["published"], "kind": v["activity"],
-            "entity_ids": list(dict.fromkeys(ids)),
-        })  # fmt: skip
-    ment = pd.DataFrame(mentions, columns=["mention_id", "doc_id", "start", "end", "entity_id", "surface", "sentence",
-                                           "resolution", "candidates"]).drop_duplicates("mention_id")  # fmt: skip
+        events.append(
+            {
+                "event_id": span_id("v", did, s, e),
+                "doc_id": did,
+                "start": s,
+                "end": e,
+                "text": t[s:e],
+                "sentence": sent,
+                "context": context,
+                "date_start": v["date_start"],
+                "date_end": v["date_end"],
+                "precision": "day" if v["date_start"] == v["date_end"] else "days",  # a "day" is one day
+                "resolution": "relative",
+                "anchor": v["published"],
+                "kind": v["activity"],
+                "entity_ids": list(dict.fromkeys(ids)),
+            }
+        )
+    ment = pd.DataFrame(
+        mentions,
+        columns=[
+            "mention_id",
+            "doc_id",
+            "start",
+            "end",
+            "entity_id",
+            "surface",
+            "sentence",
+            "resolution",
+            "candidates",
+        ],
+    ).drop_duplicates("mention_id")
     counts = ment.groupby("entity_id").agg(n_mentions=("mention_id", "size"), n_docs=("doc_id", "nunique"))
-    ent_rows = [{**r, "n_mentions": int(counts["n_mentions"].get(k, 0)), "n_docs": int(counts["n_docs"].get(k, 0))}
-                for k, r in ents.items()]  # fmt: skip
+    ent_rows = [
+        {**r, "n_mentions": int(counts["n_mentions"].get(k, 0)), "n_docs": int(counts["n_docs"].get(k, 0))}
+        for k, r in ents.items()
+    ]
     used = set(vis["doc_id"])
     return Book(
         documents=conform("documents", docs[docs["doc_id"].isin(used)]),
@@ -118,18 +154,34 @@ def _table_html(df: pd.DataFrame) -> str:
     if df.empty:
         return "<p><i>No visit in that window before any launch.</i></p>"
     show = df.assign(
-        visit=[f"{a:%Y-%m-%d}" + ("" if a == b else f" – {b:%Y-%m-%d}") + ("" if st else " (inferred)")
-               for a, b, st in zip(df["visit_start"], df["visit_end"], df["date_stated"], strict=True)],
+        visit=[
+            f"{a:%Y-%m-%d}" + ("" if a == b else f" – {b:%Y-%m-%d}") + ("" if st else " (inferred)")
+            for a, b, st in zip(df["visit_start"], df["visit_end"], df["date_stated"], strict=True)
+        ],
         launch=[f"{d:%Y-%m-%d}" for d in df["launch_date_kst"]],
         lag=[f"{a}" if a == b else f"{a}–{b}" for a, b in zip(df["lag_days_min"], df["lag_days_max"], strict=True)],
-        missiles=[", ".join(m) for m in df["missiles"]], places=[", ".join(p) for p in df["places"]],
-    )[["launch", "missiles", "facility_name", "lag", "visit", "activity", "title", "places", "same_weapon",
-       "distance_km"]]
+        missiles=[", ".join(m) for m in df["missiles"]],
+        places=[", ".join(p) for p in df["places"]],
+    )[
+        [
+            "launch",
+            "missiles",
+            "facility_name",
+            "lag",
+            "visit",
+            "activity",
+            "title",
+            "places",
+            "same_weapon",
+            "distance_km",
+        ]
+    ]
     return show.to_html(index=False, escape=True, na_rep="", border=0, classes="wb-visits")
 
 
-def visits_before_launch_widget(vis: pd.DataFrame, events: pd.DataFrame, sites: pd.DataFrame | None = None,
-                                value: int = 7, max_days: int = 60) -> Any:  # fmt: skip
+def visits_before_launch_widget(
+    vis: pd.DataFrame, events: pd.DataFrame, sites: pd.DataFrame | None = None, value: int = 7, max_days: int = 60
+) -> Any:
     """An ipywidgets box (:class:`workbook.widgets.slider_table.SliderTable`): an IntSlider for N (days) and
     the table of :func:`visits_before_launches` for it, redrawn when N changes. ``box.slider`` and
     ``box.result()`` (the current table) are there for tests."""

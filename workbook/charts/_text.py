@@ -117,8 +117,9 @@ def arrow_strings(values: Any, fill: str | None = "") -> pa.Array | pa.ChunkedAr
     return arr if fill is None else pc.fill_null(arr, fill)
 
 
-def codes_of(values: Any, mask: np.ndarray[Any, Any] | None = None
-             ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+def codes_of(
+    values: Any, mask: np.ndarray[Any, Any] | None = None
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """``values`` (only the rows of ``mask`` when given) factorised as strings, in Arrow: a code per row
     (-1 for a missing value) and the distinct values in order of first appearance (object array of str)."""
     arr = arrow_strings(values, fill=None)

@@ -52,15 +52,17 @@ __all__ = [
 
 
 #: What a click on a mark does to the filter: rule -> ``customdata`` of the mark and the change it makes.
-CLICK_RULES: Mapping[str, str] = MappingProxyType({
-    "document_or_dates": "[event_id, doc_id]: toggle the event's document (doc_ids); [first_day, last_day] "
-                         "(an aggregated bin): set date_from/date_to to the bin (clear them if they are the bin)",
-    "speaker_band": "[speaker_kind, speaker_key, band]: add the speaker (or unattributed quotes) and the "
-                    "confidence band (remove both if present)",
-    "entity": "[entity_id, ...]: toggle the entity (entity_ids)",
-    "entity_or_pair": "[entity_id] (a node): toggle the entity; [entity_a, entity_b, weight] (a link): add both "
-                      "entities (remove both if present)",
-})  # fmt: skip
+CLICK_RULES: Mapping[str, str] = MappingProxyType(
+    {
+        "document_or_dates": "[event_id, doc_id]: toggle the event's document (doc_ids); [first_day, last_day] "
+        "(an aggregated bin): set date_from/date_to to the bin (clear them if they are the bin)",
+        "speaker_band": "[speaker_kind, speaker_key, band]: add the speaker (or unattributed quotes) and the "
+        "confidence band (remove both if present)",
+        "entity": "[entity_id, ...]: toggle the entity (entity_ids)",
+        "entity_or_pair": "[entity_id] (a node): toggle the entity; [entity_a, entity_b, weight] (a link): add both "
+        "entities (remove both if present)",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -90,28 +92,82 @@ class ChartKind:
         return self.builder.__name__
 
 
-def _kind(name: str, builder: Callable[..., go.Figure], label: str, tables: tuple[str, ...],
-          defaults: Mapping[str, Any], **more: Any) -> ChartKind:  # fmt: skip
+def _kind(
+    name: str,
+    builder: Callable[..., go.Figure],
+    label: str,
+    tables: tuple[str, ...],
+    defaults: Mapping[str, Any],
+    **more: Any,
+) -> ChartKind:
     return ChartKind(name, builder, label, tables, MappingProxyType(dict(defaults)), **more)
 
 
 #: Every chart, in the explorer's display order.
-CATALOG: Mapping[str, ChartKind] = MappingProxyType({k.name: k for k in (
-    _kind("timeline", timeline, "Timeline of dated events", ("events",), {"color_by": "precision", "max_marks": 1500},
-          cites=("events",), launch_layer=True, in_report=True,
-          click="document_or_dates"),
-    _kind("claims", claims_by_confidence, "Claims by speaker and confidence", ("claims",), {"max_speakers": 15},
-          cites=("claims",), takes_names=True, in_report=True,
-          click="speaker_band"),
-    _kind("entities", top_entities, "Most mentioned entities", ("mentions",), {"by_type": False, "n": 15},
-          click="entity"),
-    _kind("network", co_mentions, "Entities named together", ("mentions",), {"max_nodes": 40},
-          click="entity_or_pair"),
-    _kind("map", place_map, "Map of places", ("places", "mentions"), {"scope": "auto"}, launch_layer=True,
-          in_report=True, click="entity"),
-    _kind("mentions", mentions_over_time, "Mentions over time", ("mentions",), {"top": 6, "freq": "M"},
-          in_views=False, click="entity"),
-)})  # fmt: skip
+CATALOG: Mapping[str, ChartKind] = MappingProxyType(
+    {
+        k.name: k
+        for k in (
+            _kind(
+                "timeline",
+                timeline,
+                "Timeline of dated events",
+                ("events",),
+                {"color_by": "precision", "max_marks": 1500},
+                cites=("events",),
+                launch_layer=True,
+                in_report=True,
+                click="document_or_dates",
+            ),
+            _kind(
+                "claims",
+                claims_by_confidence,
+                "Claims by speaker and confidence",
+                ("claims",),
+                {"max_speakers": 15},
+                cites=("claims",),
+                takes_names=True,
+                in_report=True,
+                click="speaker_band",
+            ),
+            _kind(
+                "entities",
+                top_entities,
+                "Most mentioned entities",
+                ("mentions",),
+                {"by_type": False, "n": 15},
+                click="entity",
+            ),
+            _kind(
+                "network",
+                co_mentions,
+                "Entities named together",
+                ("mentions",),
+                {"max_nodes": 40},
+                click="entity_or_pair",
+            ),
+            _kind(
+                "map",
+                place_map,
+                "Map of places",
+                ("places", "mentions"),
+                {"scope": "auto"},
+                launch_layer=True,
+                in_report=True,
+                click="entity",
+            ),
+            _kind(
+                "mentions",
+                mentions_over_time,
+                "Mentions over time",
+                ("mentions",),
+                {"top": 6, "freq": "M"},
+                in_views=False,
+                click="entity",
+            ),
+        )
+    }
+)
 #: The charts' names, in display order.
 CHART_NAMES: tuple[str, ...] = tuple(CATALOG)
 #: The views the explorer shows by default.
@@ -119,8 +175,9 @@ DEFAULT_VIEWS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.in_
 #: The charts of a report (and of ``workbook export``) when none are named.
 DEFAULT_REPORT_CHARTS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.in_report)
 #: Other names a chart is known by -> its name: the builders' names, which reports used to take.
-ALIASES: Mapping[str, str] = MappingProxyType({k.builder_name: k.name for k in CATALOG.values()
-                                               if k.builder_name != k.name})  # fmt: skip
+ALIASES: Mapping[str, str] = MappingProxyType(
+    {k.builder_name: k.name for k in CATALOG.values() if k.builder_name != k.name}
+)
 
 
 def chart_name(name: str) -> str:
@@ -143,8 +200,15 @@ def chart_options(name: str, options: Mapping[str, Any] | None = None) -> dict[s
     return {**chart_kind(name).defaults, **(options or {})}
 
 
-def draw_chart(book: Book, name: str, options: Mapping[str, Any] | None = None, *, cache: ChartCache | None = None,
-               names: pd.DataFrame | None = None, launches: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+def draw_chart(
+    book: Book,
+    name: str,
+    options: Mapping[str, Any] | None = None,
+    *,
+    cache: ChartCache | None = None,
+    names: pd.DataFrame | None = None,
+    launches: pd.DataFrame | None = None,
+) -> go.Figure:
     """The figure of chart ``name`` for ``book`` (a filtered Book), drawn with :func:`chart_options`: what
     the explorer shows and what a report exports.
 

@@ -93,9 +93,19 @@ PRECISION_COLORS: Mapping[str, str] = MappingProxyType(
     dict(zip(DATE_PRECISIONS, ("#08306b", "#08519c", "#2171b5", "#6baed6", "#9ecae1"), strict=True))
 )
 QUALITATIVE_COLORS: tuple[str, ...] = (
-    "#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a", "#19d3f3", "#ff6692", "#b6e880", "#ff97ff",
-    "#fecb52", "#1f77b4", "#8c564b",
-)  # fmt: skip
+    "#636efa",
+    "#ef553b",
+    "#00cc96",
+    "#ab63fa",
+    "#ffa15a",
+    "#19d3f3",
+    "#ff6692",
+    "#b6e880",
+    "#ff97ff",
+    "#fecb52",
+    "#1f77b4",
+    "#8c564b",
+)
 OTHER_COLOR = "#c7c7c7"
 #: For "(no kind)", "(no entity)" groups: visible, but plainly not a category colour.
 NONE_COLOR = "#8c8c8c"
@@ -149,8 +159,9 @@ def _rows_of(table: pd.DataFrame, key: str, ids: np.ndarray[Any, Any]) -> np.nda
     return index_in(ids, table[key])
 
 
-def entity_lookup(entities: pd.DataFrame, ids: Any, unknown_type: str = "other"
-                  ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+def entity_lookup(
+    entities: pd.DataFrame, ids: Any, unknown_type: str = "other"
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Display names (raw, unescaped, as :func:`entity_labels` gives them) and types of the entities
     ``ids``; an id without an entities row is shown as itself, with type ``unknown_type``. Works on the rows
     of ``ids`` only (plus hashed passes over the table in Arrow), so it costs little for a few ids."""
@@ -195,8 +206,9 @@ def doc_lookup(documents: pd.DataFrame, ids: Any) -> tuple[np.ndarray[Any, Any],
     return titles, published
 
 
-def top_order(counts: np.ndarray[Any, Any], names_of: Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]],
-              k: int | None = None) -> np.ndarray[Any, Any]:  # fmt: skip
+def top_order(
+    counts: np.ndarray[Any, Any], names_of: Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]], k: int | None = None
+) -> np.ndarray[Any, Any]:
     """Indices of the ``k`` largest ``counts`` (all when None), largest first, ties by name
     (``names_of(indices)`` gives the names of those indices); names are asked only for the candidates
     that can make the cut."""
@@ -251,10 +263,18 @@ def _note_text(notes: Iterable[str]) -> str:
 
 def _note_annotation(notes: Sequence[str]) -> dict[str, Any]:
     return {
-        "text": _note_text(hover_escape(n) for n in notes), "name": "note", "x": 1, "y": 1.01, "xref": "paper",
-        "yref": "paper", "xanchor": "right", "yanchor": "bottom", "align": "right", "showarrow": False,
+        "text": _note_text(hover_escape(n) for n in notes),
+        "name": "note",
+        "x": 1,
+        "y": 1.01,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "align": "right",
+        "showarrow": False,
         "font": {"size": 11, "color": "#666666"},
-    }  # fmt: skip
+    }
 
 
 def make_figure(
@@ -295,14 +315,24 @@ def _plain(trace: Mapping[str, Any]) -> dict[str, Any]:
 def no_data_figure(title: str, message: str, meta: Mapping[str, Any] | None = None) -> go.Figure:
     """A figure that says there is nothing to draw (``message`` is escaped), instead of raising."""
     note = {
-        "text": hover_escape(message), "name": "no-data", "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-        "showarrow": False, "font": {"size": 14, "color": "#666666"},
-    }  # fmt: skip
+        "text": hover_escape(message),
+        "name": "no-data",
+        "x": 0.5,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "font": {"size": 14, "color": "#666666"},
+    }
     layout = {
-        "template": _template(), "title": {"text": hover_escape(title)}, "annotations": [note],
-        "xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 300,
+        "template": _template(),
+        "title": {"text": hover_escape(title)},
+        "annotations": [note],
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "height": 300,
         "meta": {**(meta or {}), "empty": True, "message": message},
-    }  # fmt: skip
+    }
     return go.Figure(data=[], layout=layout, _validate=False)
 
 

@@ -59,8 +59,9 @@ MAX_PERIODS = 2000
 _DENSE_CELLS = 20_000_000
 
 
-def _distinct_per_lane(lane: np.ndarray[Any, Any], n_lanes: int, docs: np.ndarray[Any, Any], n_docs: int
-                       ) -> np.ndarray[Any, Any]:  # fmt: skip
+def _distinct_per_lane(
+    lane: np.ndarray[Any, Any], n_lanes: int, docs: np.ndarray[Any, Any], n_docs: int
+) -> np.ndarray[Any, Any]:
     """How many distinct documents each lane (0..n_lanes-1, -1 for none) has, over parallel rows of lanes
     and document codes (0..n_docs-1, -1 for none)."""
     keep = (lane >= 0) & (docs >= 0)
@@ -74,8 +75,9 @@ def _distinct_per_lane(lane: np.ndarray[Any, Any], n_lanes: int, docs: np.ndarra
     return np.bincount(pairs // n_docs, minlength=n_lanes)
 
 
-def mentions_over_time(book: Book, entity_ids: Sequence[str] | None = None, top: int = 8, freq: str = "M",
-                       cache: ChartCache | None = None) -> go.Figure:  # fmt: skip
+def mentions_over_time(
+    book: Book, entity_ids: Sequence[str] | None = None, top: int = 8, freq: str = "M", cache: ChartCache | None = None
+) -> go.Figure:
     """Mentions of each entity per ``freq`` bin of their documents' publication date, as lines.
 
     ``entity_ids`` picks the entities (in that order); by default the ``top`` entities with the most
@@ -112,8 +114,12 @@ def mentions_over_time(book: Book, entity_ids: Sequence[str] | None = None, top:
     if n_undated:
         n_docs = int(np.count_nonzero(np.bincount(d_codes[undated & (d_codes >= 0)], minlength=len(d_ids))))
         notes.append(f"{fmt_count(n_undated, 'mention')} in {fmt_count(n_docs, 'undated document')} not counted.")
-    meta: dict[str, Any] = {"chart": "mentions_over_time", "freq": freq, "entity_ids": chosen,
-                            "n_undated_mentions": n_undated}  # fmt: skip
+    meta: dict[str, Any] = {
+        "chart": "mentions_over_time",
+        "freq": freq,
+        "entity_ids": chosen,
+        "n_undated_mentions": n_undated,
+    }
     if not dated.any() or not chosen:
         msg = "No data: no mentions in dated documents in this view."
         if n_undated:
@@ -150,14 +156,20 @@ def mentions_over_time(book: Book, entity_ids: Sequence[str] | None = None, top:
     data = []
     for i, eid in enumerate(chosen):
         n_und = int(undated_by[where[eid]]) if eid in where else 0
-        data.append({
-            "type": "scatter", "x": first_s, "y": counts[i], "mode": mode, "name": label(names[i]),
-            "customdata": np.column_stack([np.full(n_bins, eid, dtype=object), first_s, last_s]),
-            "hovertemplate": "%{customdata[1]} – %{customdata[2]}<br>%{y} mentions"
-            + (f" (+{n_und} undated)" if n_und else ""),
-            "line": {"color": QUALITATIVE_COLORS[i % len(QUALITATIVE_COLORS)]},
-            "meta": {"entity_id": eid, "undated": n_und},
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "x": first_s,
+                "y": counts[i],
+                "mode": mode,
+                "name": label(names[i]),
+                "customdata": np.column_stack([np.full(n_bins, eid, dtype=object), first_s, last_s]),
+                "hovertemplate": "%{customdata[1]} – %{customdata[2]}<br>%{y} mentions"
+                + (f" (+{n_und} undated)" if n_und else ""),
+                "line": {"color": QUALITATIVE_COLORS[i % len(QUALITATIVE_COLORS)]},
+                "meta": {"entity_id": eid, "undated": n_und},
+            }
+        )
     layout = {
         "xaxis": {"type": "date", "title": {"text": f"publication date ({unit})"}},
         "yaxis": count_axis(int(counts.max(initial=0)), f"mentions per {unit}"),
@@ -166,23 +178,40 @@ def mentions_over_time(book: Book, entity_ids: Sequence[str] | None = None, top:
     return make_figure(data, layout, f"Mentions per {unit}, by publication date", meta, notes)
 
 
-def _bar_hovers(names: np.ndarray[Any, Any], types: np.ndarray[Any, Any], n: np.ndarray[Any, Any],
-                docs: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:  # fmt: skip
+def _bar_hovers(
+    names: np.ndarray[Any, Any], types: np.ndarray[Any, Any], n: np.ndarray[Any, Any], docs: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
     return np.array(
-        [f"<b>{hover_escape(name, max_chars=80)}</b> ({t})<br>"
-         f"{fmt_count(int(k), 'mention')} in {fmt_count(int(d), 'document')}"
-         for name, t, k, d in zip(names, types, n, docs, strict=True)],
+        [
+            f"<b>{hover_escape(name, max_chars=80)}</b> ({t})<br>"
+            f"{fmt_count(int(k), 'mention')} in {fmt_count(int(d), 'document')}"
+            for name, t, k, d in zip(names, types, n, docs, strict=True)
+        ],
         dtype=object,
-    )  # fmt: skip
+    )
 
 
-def _bar(t: str, x: np.ndarray[Any, Any], ys: np.ndarray[Any, Any], ids: np.ndarray[Any, Any],
-         hovers: np.ndarray[Any, Any], **extra: Any) -> dict[str, Any]:  # fmt: skip
+def _bar(
+    t: str,
+    x: np.ndarray[Any, Any],
+    ys: np.ndarray[Any, Any],
+    ids: np.ndarray[Any, Any],
+    hovers: np.ndarray[Any, Any],
+    **extra: Any,
+) -> dict[str, Any]:
     return {
-        "type": "bar", "orientation": "h", "x": x, "y": ys, "name": t.replace("_", " "),
-        "customdata": ids.reshape(-1, 1), "hovertext": hovers, "hoverinfo": "text",
-        "marker": {"color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR)}, "meta": {"type": t}, **extra,
-    }  # fmt: skip
+        "type": "bar",
+        "orientation": "h",
+        "x": x,
+        "y": ys,
+        "name": t.replace("_", " "),
+        "customdata": ids.reshape(-1, 1),
+        "hovertext": hovers,
+        "hoverinfo": "text",
+        "marker": {"color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR)},
+        "meta": {"type": t},
+        **extra,
+    }
 
 
 def top_entities(book: Book, by_type: bool = True, n: int = 10, cache: ChartCache | None = None) -> go.Figure:
@@ -245,9 +274,15 @@ def top_entities(book: Book, by_type: bool = True, n: int = 10, cache: ChartCach
     return make_figure(data, layout, title, meta, height=160 + 24 * len(picked))
 
 
-def _facets(parts: list[tuple[str, np.ndarray[Any, Any]]], sizes: np.ndarray[Any, Any], e_ids: np.ndarray[Any, Any],
-            ys_all: np.ndarray[Any, Any], hovers: np.ndarray[Any, Any], title: str, meta: dict[str, Any]
-            ) -> go.Figure:  # fmt: skip
+def _facets(
+    parts: list[tuple[str, np.ndarray[Any, Any]]],
+    sizes: np.ndarray[Any, Any],
+    e_ids: np.ndarray[Any, Any],
+    ys_all: np.ndarray[Any, Any],
+    hovers: np.ndarray[Any, Any],
+    title: str,
+    meta: dict[str, Any],
+) -> go.Figure:
     """One facet (row of a shared x axis) per entity type, laid out as ``make_subplots`` would."""
     heights = [len(p) for _, p in parts]
     gap_px = 50  # room for each facet's title
@@ -263,20 +298,38 @@ def _facets(parts: list[tuple[str, np.ndarray[Any, Any]]], sizes: np.ndarray[Any
         offset += len(members)
         ys = np.array(unique_labels(ys_all[lanes].tolist()), dtype=object)
         suffix = "" if r == 1 else str(r)
-        data.append(_bar(t, sizes[members][::-1], ys, e_ids[members][::-1], hovers[lanes],
-                         xaxis=f"x{suffix}", yaxis=f"y{suffix}"))  # fmt: skip
+        data.append(
+            _bar(
+                t, sizes[members][::-1], ys, e_ids[members][::-1], hovers[lanes], xaxis=f"x{suffix}", yaxis=f"y{suffix}"
+            )
+        )
         xaxis: dict[str, Any] = {"anchor": f"y{suffix}", "domain": [0.0, 1.0]}
         if r < rows:
             xaxis.update(matches=f"x{rows}", showticklabels=False)
         else:
             xaxis.update(count_axis(int(sizes[np.concatenate([p for _, p in parts])].max()), "mentions"))
         layout[f"xaxis{suffix}"] = xaxis
-        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": [max(bottom, 0.0), top], "type": "category",
-                                    "categoryorder": "array", "categoryarray": ys, "automargin": True}  # fmt: skip
-        layout["annotations"].append({
-            "text": t.replace("_", " "), "x": 0.5, "y": top, "xref": "paper", "yref": "paper", "xanchor": "center",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 16},
-        })  # fmt: skip
+        layout[f"yaxis{suffix}"] = {
+            "anchor": f"x{suffix}",
+            "domain": [max(bottom, 0.0), top],
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": ys,
+            "automargin": True,
+        }
+        layout["annotations"].append(
+            {
+                "text": t.replace("_", " "),
+                "x": 0.5,
+                "y": top,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 16},
+            }
+        )
         top = bottom - spacing
     return make_figure(data, layout, title, meta, height=plot_px + 150)
 
@@ -328,16 +381,19 @@ def _speaker_names(book: Book, ids: np.ndarray[Any, Any], entities: pd.DataFrame
 def _band_codes(values: pd.Series) -> np.ndarray[Any, Any]:
     """The index of each value in :data:`CONFIDENCE_BANDS` (-1 for anything else)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        lut = np.array([CONFIDENCE_BANDS.index(c) if c in CONFIDENCE_BANDS else -1 for c in values.cat.categories]
-                       + [-1], dtype=np.int64)  # fmt: skip
+        lut = np.array(
+            [CONFIDENCE_BANDS.index(c) if c in CONFIDENCE_BANDS else -1 for c in values.cat.categories] + [-1],
+            dtype=np.int64,
+        )
         return lut[values.cat.codes.to_numpy()]  # code -1 (missing) picks the trailing -1
     codes, uniques = codes_of(values)
     lut = np.array([CONFIDENCE_BANDS.index(c) if c in CONFIDENCE_BANDS else -1 for c in uniques] + [-1], dtype=np.int64)
     return lut[codes]
 
 
-def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache | None = None,
-                         names: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+def claims_by_confidence(
+    book: Book, max_speakers: int = 20, cache: ChartCache | None = None, names: pd.DataFrame | None = None
+) -> go.Figure:
     """Claims per speaker, stacked by ICD 203 confidence band in band order (unlikely to certain).
 
     A speaker is the resolved entity (its name), else the speaker as written (in quotes), else
@@ -390,11 +446,19 @@ def claims_by_confidence(book: Book, max_speakers: int = 20, cache: ChartCache |
         if not len(rows):
             continue
         custom = np.array([[rows_k[r], rows_v[r], name] for r in rows.tolist()], dtype=object)
-        data.append({
-            "type": "bar", "orientation": "h", "x": row_cells[rows, b], "y": ys[rows], "name": name,
-            "customdata": custom, "marker": {"color": CONFIDENCE_COLORS[name]},
-            "hovertemplate": f"%{{y}}<br>{name}: %{{x}} claims<extra></extra>", "meta": {"band": name},
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": row_cells[rows, b],
+                "y": ys[rows],
+                "name": name,
+                "customdata": custom,
+                "marker": {"color": CONFIDENCE_COLORS[name]},
+                "hovertemplate": f"%{{y}}<br>{name}: %{{x}} claims<extra></extra>",
+                "meta": {"band": name},
+            }
+        )
     layout = {
         "barmode": "stack",
         "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": ys[::-1], "automargin": True},

@@ -129,8 +129,12 @@ def geo_assets_script(names: Iterable[str] | None = None) -> str:
     return "\n".join(lines)
 
 
-def circle_polygons(lat: np.ndarray[Any, Any], lon: np.ndarray[Any, Any], radius_km: np.ndarray[Any, Any],
-                    vertices: int = CIRCLE_VERTICES) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+def circle_polygons(
+    lat: np.ndarray[Any, Any],
+    lon: np.ndarray[Any, Any],
+    radius_km: np.ndarray[Any, Any],
+    vertices: int = CIRCLE_VERTICES,
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Geodesic circles: (lats, lons), each of shape (n, vertices + 1), closed (the last vertex is the
     first), in degrees."""
     lat1 = np.radians(np.asarray(lat, dtype=float))[:, None]
@@ -181,8 +185,9 @@ def _places(book: Book, shared: ChartCache) -> tuple[_Places, int]:
     src = src + np.where(src_name != "", ": " + src_name, "")
     admin = escape_texts(p["admin_area"].iloc[rows], max_chars=60)
     has_admin = p["admin_area"].notna().to_numpy(dtype=bool)[rows]
-    where = np.array([f"{a:.4f}, {b:.4f}" for a, b in zip(lat[rows].tolist(), lon[rows].tolist(), strict=True)],
-                     dtype=object)  # fmt: skip
+    where = np.array(
+        [f"{a:.4f}, {b:.4f}" for a, b in zip(lat[rows].tolist(), lon[rows].tolist(), strict=True)], dtype=object
+    )
     radius = np.array(["unknown" if u != u else f"± {u:,.1f} km" for u in unc.tolist()], dtype=object)
     mentions = np.array([fmt_count(n, "mention") for n in counts.tolist()], dtype=object)
     kinds = np.array([t.replace("_", " ") for t in types.tolist()], dtype=object)
@@ -221,8 +226,9 @@ def _view(lats: np.ndarray[Any, Any], lons: np.ndarray[Any, Any], scope: str) ->
     return lon_r, lat_r
 
 
-def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, cache: ChartCache | None = None
-              ) -> go.Figure:  # fmt: skip
+def place_map(
+    book: Book, scope: str = "asia", show_uncertainty: bool = True, cache: ChartCache | None = None
+) -> go.Figure:
     """The Book's places with coordinates on an offline basemap, with their uncertainty circles.
 
     ``scope`` is ``asia`` (50 m Natural Earth basemap), ``world`` (110 m) or ``auto`` (asia when every
@@ -252,8 +258,10 @@ def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, ca
     fit = ~coarse if (~coarse).any() else np.ones(len(p.ids), dtype=bool)
     ext_lat, ext_lon = [lat[fit]], [lon[fit]]
     if coarse.any() and not fit.all():
-        notes.append(f"{fmt_count(int(coarse.sum()), 'country- or province-level place')} (± {COARSE_KM:g} km or "
-                     "more) drawn lightly; the view fits the finer places.")  # fmt: skip
+        notes.append(
+            f"{fmt_count(int(coarse.sum()), 'country- or province-level place')} (± {COARSE_KM:g} km or "
+            "more) drawn lightly; the view fits the finer places."
+        )
     has_unc = np.flatnonzero(~np.isnan(p.unc)) if show_uncertainty else np.zeros(0, dtype=np.int64)
     if len(has_unc) > MAX_CIRCLES:
         n_ment = p.n_mentions[has_unc]
@@ -267,39 +275,70 @@ def place_map(book: Book, scope: str = "asia", show_uncertainty: bool = True, ca
             ext_lat.append(clat.ravel())
             ext_lon.append(clon.ravel())
         gap = np.full((len(rows), 1), np.nan)
-        line = {"width": 1, "color": "rgba(120,120,120,0.35)", "dash": "dot"} if light else \
-            {"width": 1, "color": "rgba(214,39,40,0.55)"}  # fmt: skip
-        data.append({
-            "type": "scattergeo", "lat": np.hstack([clat, gap]).ravel().astype(np.float32),
-            "lon": np.hstack([clon, gap]).ravel().astype(np.float32), "mode": "lines", "line": line,
-            "hoverinfo": "skip", "name": "uncertainty radius" + (f" (± {COARSE_KM:g} km or more)" if light else ""),
-            "meta": {"marks": "uncertainty", "coarse": light, "entity_ids": p.ids[rows].astype(str)},
-        })  # fmt: skip
+        line = (
+            {"width": 1, "color": "rgba(120,120,120,0.35)", "dash": "dot"}
+            if light
+            else {"width": 1, "color": "rgba(214,39,40,0.55)"}
+        )
+        data.append(
+            {
+                "type": "scattergeo",
+                "lat": np.hstack([clat, gap]).ravel().astype(np.float32),
+                "lon": np.hstack([clon, gap]).ravel().astype(np.float32),
+                "mode": "lines",
+                "line": line,
+                "hoverinfo": "skip",
+                "name": "uncertainty radius" + (f" (± {COARSE_KM:g} km or more)" if light else ""),
+                "meta": {"marks": "uncertainty", "coarse": light, "entity_ids": p.ids[rows].astype(str)},
+            }
+        )
     texts = label_texts(p.names, 24) if len(p.ids) <= 25 else None
     symbols = np.array([_SYMBOLS.get(str(s), "circle") for s in p.sources.tolist()], dtype=str)
     present = set(p.types.tolist())
     for t in [t for t in (*ENTITY_TYPES, *sorted(present - set(ENTITY_TYPES))) if t in present]:
         sel = np.flatnonzero(p.types == t)
-        data.append({
-            "type": "scattergeo", "lat": np.round(lat[sel], 5), "lon": np.round(lon[sel], 5),
-            "mode": "markers+text" if texts is not None else "markers", "name": t.replace("_", " "),
-            **({"text": texts[sel], "textposition": "top right"} if texts is not None else {}),
-            "marker": {"size": np.where(coarse[sel], 7, 9), "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
-                       "symbol": symbols[sel], "opacity": np.where(coarse[sel], 0.35, 1.0),
-                       "line": {"color": "white", "width": 1}},
-            "customdata": p.ids[sel].reshape(-1, 1), "hovertext": p.hovers[sel], "hoverinfo": "text",
-            "meta": {"marks": "places", "type": t},
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "scattergeo",
+                "lat": np.round(lat[sel], 5),
+                "lon": np.round(lon[sel], 5),
+                "mode": "markers+text" if texts is not None else "markers",
+                "name": t.replace("_", " "),
+                **({"text": texts[sel], "textposition": "top right"} if texts is not None else {}),
+                "marker": {
+                    "size": np.where(coarse[sel], 7, 9),
+                    "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
+                    "symbol": symbols[sel],
+                    "opacity": np.where(coarse[sel], 0.35, 1.0),
+                    "line": {"color": "white", "width": 1},
+                },
+                "customdata": p.ids[sel].reshape(-1, 1),
+                "hovertext": p.hovers[sel],
+                "hoverinfo": "text",
+                "meta": {"marks": "places", "type": t},
+            }
+        )
     lonr, latr = _view(np.concatenate(ext_lat), np.concatenate(ext_lon), scope)
     layout = {
         "geo": {
-            "scope": scope, "resolution": _RESOLUTION[scope], "showland": True, "landcolor": "#f3f3f0",
-            "showocean": True, "oceancolor": "#eaf2f8", "showcountries": True, "countrycolor": "#9a9a9a",
-            "showcoastlines": True, "coastlinecolor": "#7a7a7a", "showlakes": True, "lakecolor": "#eaf2f8",
-            "showframe": False, "lonaxis": {"range": lonr}, "lataxis": {"range": latr},
+            "scope": scope,
+            "resolution": _RESOLUTION[scope],
+            "showland": True,
+            "landcolor": "#f3f3f0",
+            "showocean": True,
+            "oceancolor": "#eaf2f8",
+            "showcountries": True,
+            "countrycolor": "#9a9a9a",
+            "showcoastlines": True,
+            "coastlinecolor": "#7a7a7a",
+            "showlakes": True,
+            "lakecolor": "#eaf2f8",
+            "showframe": False,
+            "lonaxis": {"range": lonr},
+            "lataxis": {"range": latr},
         },
         "legend": {"title": {"text": ""}},
-    }  # fmt: skip
+    }
     meta.update(scope=scope, resolution=_RESOLUTION[scope], n_places=len(p.ids))
     meta["topojson"] = f"{scope}_{_RESOLUTION[scope]}m"
     meta["n_circles"] = len(has_unc)

@@ -54,8 +54,9 @@ _LABELLED_NODES = 20
 _GRAVITY = 3.0
 
 
-def spring_layout(n: int, edges: np.ndarray[Any, Any], weights: np.ndarray[Any, Any], seed: int = 7,
-                  iterations: int = 200) -> np.ndarray[Any, Any]:  # fmt: skip
+def spring_layout(
+    n: int, edges: np.ndarray[Any, Any], weights: np.ndarray[Any, Any], seed: int = 7, iterations: int = 200
+) -> np.ndarray[Any, Any]:
     """Fruchterman-Reingold positions (n × 2, within [-1, 1]) for ``n`` nodes and ``edges`` (m × 2 node
     indices) with ``weights`` (m); deterministic for a given ``seed``. Positions are complex numbers
     inside the loop (x + iy), which halves the numpy calls per iteration."""
@@ -161,13 +162,15 @@ def _co_counts(shared: ChartCache, level: str, candidates: int | None) -> _CoCou
     return _CoCounts(a, b, co[i, j], ids, sizes)
 
 
-def co_mention_edges(book: Book, level: str = "sentence", candidates: int | None = None,
-                     cache: ChartCache | None = None) -> pd.DataFrame:  # fmt: skip
+def co_mention_edges(
+    book: Book, level: str = "sentence", candidates: int | None = None, cache: ChartCache | None = None
+) -> pd.DataFrame:
     """Pairs of entities named together: columns ``a``, ``b`` (entity ids, a < b) and ``weight`` (shared
     sentences or documents), among the ``candidates`` most-mentioned entities (all when None)."""
     check_choice("level", level, LEVELS)
-    empty = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
-                          "weight": pd.Series([], dtype=np.int64)})  # fmt: skip
+    empty = pd.DataFrame(
+        {"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object), "weight": pd.Series([], dtype=np.int64)}
+    )
     if book.mentions.empty:
         return empty
     co = _co_counts(cache_for(book, cache), level, candidates)
@@ -177,8 +180,9 @@ def co_mention_edges(book: Book, level: str = "sentence", candidates: int | None
     return out.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
 
 
-def _link_lines(pos: np.ndarray[Any, Any], a: np.ndarray[Any, Any], b: np.ndarray[Any, Any], axis: int
-                ) -> np.ndarray[Any, Any]:  # fmt: skip
+def _link_lines(
+    pos: np.ndarray[Any, Any], a: np.ndarray[Any, Any], b: np.ndarray[Any, Any], axis: int
+) -> np.ndarray[Any, Any]:
     """x (axis 0) or y (axis 1) of line segments a→b, separated by NaN (a gap for plotly.js); float32, which
     holds the layout's 4 decimals and halves the typed array sent to the page."""
     out = np.full(3 * len(a), np.nan, dtype=np.float32)
@@ -187,8 +191,14 @@ def _link_lines(pos: np.ndarray[Any, Any], a: np.ndarray[Any, Any], b: np.ndarra
     return out
 
 
-def co_mentions(book: Book, level: str = "sentence", min_weight: int = 1, max_nodes: int = 60, seed: int = 7,
-                cache: ChartCache | None = None) -> go.Figure:  # fmt: skip
+def co_mentions(
+    book: Book,
+    level: str = "sentence",
+    min_weight: int = 1,
+    max_nodes: int = 60,
+    seed: int = 7,
+    cache: ChartCache | None = None,
+) -> go.Figure:
     """Network of entities that share sentences (``level="sentence"``) or documents (``"document"``).
 
     Links need at least ``min_weight`` shared sentences/documents; entities without such a link are
@@ -229,11 +239,19 @@ def co_mentions(book: Book, level: str = "sentence", min_weight: int = 1, max_no
     level_of = np.ceil(4 * weights / wmax).astype(np.int64)
     for lev in np.unique(level_of).tolist():
         idx = np.flatnonzero(level_of == lev)
-        data.append({
-            "type": "scatter", "x": _link_lines(pos, pa[idx], pb[idx], 0), "y": _link_lines(pos, pa[idx], pb[idx], 1),
-            "mode": "lines", "line": {"width": 0.5 + lev, "color": "rgba(120,120,120,0.5)"}, "hoverinfo": "skip",
-            "showlegend": False, "name": f"links (weight ≤ {int(np.ceil(lev * wmax / 4))})", "meta": {"marks": "links"},
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "x": _link_lines(pos, pa[idx], pb[idx], 0),
+                "y": _link_lines(pos, pa[idx], pb[idx], 1),
+                "mode": "lines",
+                "line": {"width": 0.5 + lev, "color": "rgba(120,120,120,0.5)"},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": f"links (weight ≤ {int(np.ceil(lev * wmax / 4))})",
+                "meta": {"marks": "links"},
+            }
+        )
     mid = (pos[pa] + pos[pb]) / 2
     short = escape_texts(names, max_chars=60)
     shared = np.array([fmt_count(w, "shared " + unit) for w in weights.tolist()], dtype=object)
@@ -242,11 +260,21 @@ def co_mentions(book: Book, level: str = "sentence", min_weight: int = 1, max_no
     link_ids = np.empty((len(pa), 3), dtype=object)
     link_ids[:, 0], link_ids[:, 1] = node_ids[pa], node_ids[pb]
     link_ids[:, 2] = weights.tolist()  # ints, not strings
-    data.append({
-        "type": "scatter", "x": mid[:, 0].astype(np.float32), "y": mid[:, 1].astype(np.float32), "mode": "markers",
-        "showlegend": False, "name": "links", "marker": {"size": 8, "color": "rgba(0,0,0,0)"}, "hoverinfo": "text",
-        "hovertext": link_hover, "customdata": link_ids, "meta": {"marks": "link-midpoints"},
-    })  # fmt: skip
+    data.append(
+        {
+            "type": "scatter",
+            "x": mid[:, 0].astype(np.float32),
+            "y": mid[:, 1].astype(np.float32),
+            "mode": "markers",
+            "showlegend": False,
+            "name": "links",
+            "marker": {"size": 8, "color": "rgba(0,0,0,0)"},
+            "hoverinfo": "text",
+            "hovertext": link_hover,
+            "customdata": link_ids,
+            "meta": {"marks": "link-midpoints"},
+        }
+    )
     degree = np.bincount(np.concatenate([pa, pb]), minlength=len(nodes))
     n_ment = co.sizes[nodes_idx]
     size = 8 + 20 * np.sqrt(n_ment / max(int(n_ment.max()), 1))
@@ -258,17 +286,32 @@ def co_mentions(book: Book, level: str = "sentence", min_weight: int = 1, max_no
         sel = np.flatnonzero(node_types == t)
         if not len(sel):
             continue
-        hovers = [f"<b>{bold[i]}</b> ({t})<br>{fmt_count(int(n_ment[i]), 'mention')}<br>"
-                  f"linked to {fmt_count(int(degree[i]), 'entity', 'entities')}" for i in sel.tolist()]  # fmt: skip
-        data.append({
-            "type": "scatter", "x": pos[sel, 0].astype(np.float32), "y": pos[sel, 1].astype(np.float32),
-            "mode": "markers+text", "name": t.replace("_", " "),
-            "text": text[sel], "textposition": "top center", "textfont": {"size": 10},
-            "marker": {"size": np.round(size[sel], 1), "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
-                       "line": {"color": "white", "width": 1}},
-            "customdata": node_ids[sel].reshape(-1, 1), "hoverinfo": "text",
-            "hovertext": np.array(hovers, dtype=object), "meta": {"marks": "nodes", "type": t},
-        })  # fmt: skip
+        hovers = [
+            f"<b>{bold[i]}</b> ({t})<br>{fmt_count(int(n_ment[i]), 'mention')}<br>"
+            f"linked to {fmt_count(int(degree[i]), 'entity', 'entities')}"
+            for i in sel.tolist()
+        ]
+        data.append(
+            {
+                "type": "scatter",
+                "x": pos[sel, 0].astype(np.float32),
+                "y": pos[sel, 1].astype(np.float32),
+                "mode": "markers+text",
+                "name": t.replace("_", " "),
+                "text": text[sel],
+                "textposition": "top center",
+                "textfont": {"size": 10},
+                "marker": {
+                    "size": np.round(size[sel], 1),
+                    "color": ENTITY_TYPE_COLORS.get(t, OTHER_COLOR),
+                    "line": {"color": "white", "width": 1},
+                },
+                "customdata": node_ids[sel].reshape(-1, 1),
+                "hoverinfo": "text",
+                "hovertext": np.array(hovers, dtype=object),
+                "meta": {"marks": "nodes", "type": t},
+            }
+        )
     layout = {
         "xaxis": {"visible": False, "range": [-1.15, 1.15]},
         "yaxis": {"visible": False, "range": [-1.15, 1.15], "scaleanchor": "x"},

@@ -58,8 +58,9 @@ def _css() -> str:
         ".wb-reader .wb-legend{font-size:.85em;color:#444;margin:.4em 0 .8em 0}",
         ".wb-reader .wb-legend span{margin-right:.8em;white-space:nowrap}",
     ]
-    rules += [f".wb-reader .wb-type-{css_slug(t)}{{background:{_rgba(c, 0.22)}}}"
-              for t, c in ENTITY_TYPE_COLORS.items()]  # fmt: skip
+    rules += [
+        f".wb-reader .wb-type-{css_slug(t)}{{background:{_rgba(c, 0.22)}}}" for t, c in ENTITY_TYPE_COLORS.items()
+    ]
     rules += [f".wb-reader .wb-conf-{css_slug(b)}{{border-bottom-color:{c}}}" for b, c in CONFIDENCE_COLORS.items()]
     return "".join(rules)
 
@@ -96,8 +97,9 @@ def _open(span: _Span, first: bool) -> str:
     return "".join(parts) + ">"
 
 
-def _spans(book: Book, doc_id: str, n: int, mentions: bool, claims: bool, events: bool, selected: set[str]
-           ) -> list[_Span]:  # fmt: skip
+def _spans(
+    book: Book, doc_id: str, n: int, mentions: bool, claims: bool, events: bool, selected: set[str]
+) -> list[_Span]:
     names = entity_labels(book.entities)
     types = dict(zip(book.entities["entity_id"].astype(str), book.entities["type"].astype(str), strict=True))
     out: list[_Span] = []
@@ -113,25 +115,61 @@ def _spans(book: Book, doc_id: str, n: int, mentions: bool, claims: bool, events
         hedge = "" if is_missing(r.hedge) else f" ({r.hedge})"
         title = f"{band}{hedge}" + (f" · {speaker_s}" if speaker_s else " · unattributed")
         attrs: tuple[tuple[str, str], ...] = (
-            ("data-claim-id", str(r.claim_id)), ("data-confidence", band), ("data-quote-kind", str(r.quote_kind)),
-            ("data-speaker", speaker_s), ("title", title),
-        )  # fmt: skip
-        out.append(_Span(_int(r.start), _int(r.end), _LAYERS["claim"], str(r.claim_id),
-                         f"wb-claim wb-conf-{css_slug(band)}", attrs, str(r.claim_id) in selected))  # fmt: skip
+            ("data-claim-id", str(r.claim_id)),
+            ("data-confidence", band),
+            ("data-quote-kind", str(r.quote_kind)),
+            ("data-speaker", speaker_s),
+            ("title", title),
+        )
+        out.append(
+            _Span(
+                _int(r.start),
+                _int(r.end),
+                _LAYERS["claim"],
+                str(r.claim_id),
+                f"wb-claim wb-conf-{css_slug(band)}",
+                attrs,
+                str(r.claim_id) in selected,
+            )
+        )
     for r in rows(book.events, "event_id", events).itertuples():
         when = "undated" if is_missing(r.date_start) else f"{r.date_start:%Y-%m-%d} – {r.date_end:%Y-%m-%d}"
-        attrs = (("data-event-id", str(r.event_id)), ("data-precision", str(r.precision)),
-                 ("title", f"{when} ({r.precision})"))  # fmt: skip
-        out.append(_Span(_int(r.start), _int(r.end), _LAYERS["event"], str(r.event_id), "wb-event", attrs,
-                         str(r.event_id) in selected))  # fmt: skip
+        attrs = (
+            ("data-event-id", str(r.event_id)),
+            ("data-precision", str(r.precision)),
+            ("title", f"{when} ({r.precision})"),
+        )
+        out.append(
+            _Span(
+                _int(r.start),
+                _int(r.end),
+                _LAYERS["event"],
+                str(r.event_id),
+                "wb-event",
+                attrs,
+                str(r.event_id) in selected,
+            )
+        )
     for r in rows(book.mentions, "mention_id", mentions).itertuples():
         eid = str(r.entity_id)
         etype = types.get(eid, "other")
-        attrs = (("data-mention-id", str(r.mention_id)), ("data-entity-id", eid), ("data-entity-type", etype),
-                 ("title", f"{names.get(eid, eid)} ({etype.replace('_', ' ')})"))  # fmt: skip
-        out.append(_Span(_int(r.start), _int(r.end), _LAYERS["mention"], str(r.mention_id),
-                         f"wb-mention wb-type-{css_slug(etype)}", attrs,
-                         str(r.mention_id) in selected or eid in selected))  # fmt: skip
+        attrs = (
+            ("data-mention-id", str(r.mention_id)),
+            ("data-entity-id", eid),
+            ("data-entity-type", etype),
+            ("title", f"{names.get(eid, eid)} ({etype.replace('_', ' ')})"),
+        )
+        out.append(
+            _Span(
+                _int(r.start),
+                _int(r.end),
+                _LAYERS["mention"],
+                str(r.mention_id),
+                f"wb-mention wb-type-{css_slug(etype)}",
+                attrs,
+                str(r.mention_id) in selected or eid in selected,
+            )
+        )
     clipped = []
     for s in out:
         a, b = max(s.start, 0), min(s.end, n)
@@ -171,8 +209,11 @@ def _body(text: str, spans: list[_Span]) -> str:
 def _legend(spans: list[_Span], book: Book) -> str:
     types = {dict(s.attrs).get("data-entity-type", "") for s in spans if s.layer == _LAYERS["mention"]}
     bands = {dict(s.attrs).get("data-confidence", "") for s in spans if s.layer == _LAYERS["claim"]}
-    items = [f'<span class="wb-mention wb-type-{css_slug(t)}">{_esc(t.replace("_", " "))}</span>'
-             for t in (*ENTITY_TYPES, *sorted(types - set(ENTITY_TYPES))) if t in types]  # fmt: skip
+    items = [
+        f'<span class="wb-mention wb-type-{css_slug(t)}">{_esc(t.replace("_", " "))}</span>'
+        for t in (*ENTITY_TYPES, *sorted(types - set(ENTITY_TYPES)))
+        if t in types
+    ]
     items += [f'<span class="wb-claim wb-conf-{css_slug(b)}">{_esc(b)}</span>' for b in CONFIDENCE_BANDS if b in bands]
     if not items:
         return ""
@@ -209,8 +250,12 @@ def document_reader_html(
         meta.append("undated")
     if not is_missing(doc["source"]):
         meta.append(str(doc["source"]))
-    head = (f'<header class="wb-reader-head"><h3>{_esc(doc["title"])}</h3>'
-            f'<div class="wb-reader-meta">{" · ".join(_esc(m) for m in meta)}</div></header>')  # fmt: skip
+    head = (
+        f'<header class="wb-reader-head"><h3>{_esc(doc["title"])}</h3>'
+        f'<div class="wb-reader-meta">{" · ".join(_esc(m) for m in meta)}</div></header>'
+    )
     style = f"<style>{READER_CSS}</style>" if include_style else ""
-    return (f'<div class="wb-reader" data-doc-id="{_esc(doc_id)}">{style}{head}{_legend(spans, book)}'
-            f'<div class="wb-text">{_body(text, spans)}</div></div>')  # fmt: skip
+    return (
+        f'<div class="wb-reader" data-doc-id="{_esc(doc_id)}">{style}{head}{_legend(spans, book)}'
+        f'<div class="wb-text">{_body(text, spans)}</div></div>'
+    )

@@ -87,8 +87,9 @@ class _Lanes:
     names: list[str]
 
 
-def _raw_groups(book: Book, ev: pd.DataFrame, color_by: str
-                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:  # fmt: skip
+def _raw_groups(
+    book: Book, ev: pd.DataFrame, color_by: str
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Per mark: the row of ``ev`` and the code of its group (-1: none); and the groups' keys."""
     values: Any
     if color_by == "entity":  # an empty or missing list gives one row with a missing value: no entity
@@ -103,8 +104,9 @@ def _raw_groups(book: Book, ev: pd.DataFrame, color_by: str
     return pos, codes, keys
 
 
-def _names_of(book: Book, keys: np.ndarray[Any, Any], color_by: str
-              ) -> Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]:  # fmt: skip
+def _names_of(
+    book: Book, keys: np.ndarray[Any, Any], color_by: str
+) -> Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]:
     """names_of(indices): the raw lane names of ``keys[indices]``."""
     if color_by == "entity":
         return lambda i: entity_lookup(book.entities, keys[i])[0]
@@ -115,8 +117,9 @@ def _names_of(book: Book, keys: np.ndarray[Any, Any], color_by: str
 
         def doc_names(i: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
             shown = doc_lookup(docs, keys[i])[0]
-            return np.array([f"{t} [{k}]" if t in shared else t for t, k in zip(shown, keys[i], strict=True)],
-                            dtype=object)  # fmt: skip
+            return np.array(
+                [f"{t} [{k}]" if t in shared else t for t, k in zip(shown, keys[i], strict=True)], dtype=object
+            )
 
         return doc_names
     return lambda i: keys[i]
@@ -167,18 +170,22 @@ def _colors(keys: list[str], color_by: str) -> list[str]:
     return [NONE_COLOR if k == _NONE else colors[k] for k in keys]
 
 
-def _date_labels(start: np.ndarray[Any, Any], end: np.ndarray[Any, Any], precision: np.ndarray[Any, Any]
-                 ) -> np.ndarray[Any, Any]:  # fmt: skip
+def _date_labels(
+    start: np.ndarray[Any, Any], end: np.ndarray[Any, Any], precision: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
     """Per event: "2018-06-01", "2018-06 (2018-06-01 – 2018-06-30)", "2018 (…)", "2010s (…)" or the span."""
     s_iso, e_iso = iso_days(start).astype(object), iso_days(end).astype(object)
     span = s_iso + " – " + e_iso
     years = start.astype("datetime64[Y]").astype(np.int64) + 1970
     head = np.select(
         [precision == "month", precision == "year", precision == "decade"],
-        [iso_days(start).astype("<U7").astype(object), iso_days(start).astype("<U4").astype(object),
-         (years // 10 * 10).astype(str).astype(object) + "s"],
+        [
+            iso_days(start).astype("<U7").astype(object),
+            iso_days(start).astype("<U4").astype(object),
+            (years // 10 * 10).astype(str).astype(object) + "s",
+        ],
         default="",
-    )  # fmt: skip
+    )
     labels = np.where(head != "", head + " (" + span + ")", span)
     return np.where((precision == "day") & (start == end), s_iso, labels).astype(object)
 
@@ -201,8 +208,9 @@ def _hovers(book: Book, ev: pd.DataFrame) -> np.ndarray[Any, Any]:
     return out
 
 
-def _marks_data(book: Book, ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str]
-                ) -> list[dict[str, Any]]:  # fmt: skip
+def _marks_data(
+    book: Book, ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str]
+) -> list[dict[str, Any]]:
     hovers = _hovers(book, ev)
     start = ev["date_start"].to_numpy(dtype="datetime64[s]")
     end = ev["date_end"].to_numpy(dtype="datetime64[s]")
@@ -216,25 +224,46 @@ def _marks_data(book: Book, ev: pd.DataFrame, lanes: _Lanes, shown: list[str], c
     for i, key in enumerate(lanes.keys):
         pos = lanes.pos[lanes.lane == i]
         pts, spans = pos[is_point[pos]], pos[~is_point[pos]]
-        common: dict[str, Any] = {"name": shown[i], "legendgroup": key, "hoverinfo": "text",
-                                  "hoverlabel": {"align": "left"}}  # fmt: skip
+        common: dict[str, Any] = {
+            "name": shown[i],
+            "legendgroup": key,
+            "hoverinfo": "text",
+            "hoverlabel": {"align": "left"},
+        }
         group = hover_escape(key)
         if len(spans):
             dur_ms = (excl[spans] - day[spans]).astype("timedelta64[ms]").astype(np.int64)
-            data.append({
-                "type": "bar", "orientation": "h", "base": iso_days(day[spans]), "x": dur_ms,
-                "y": np.full(len(spans), shown[i], dtype=object), "customdata": ids[spans],
-                "hovertext": hovers[spans], "width": 0.5, "showlegend": True,
-                "marker": {"color": colors[i], "opacity": 0.45, "line": {"color": colors[i], "width": 1}},
-                "meta": {"marks": "span", "group": group}, **common,
-            })  # fmt: skip
+            data.append(
+                {
+                    "type": "bar",
+                    "orientation": "h",
+                    "base": iso_days(day[spans]),
+                    "x": dur_ms,
+                    "y": np.full(len(spans), shown[i], dtype=object),
+                    "customdata": ids[spans],
+                    "hovertext": hovers[spans],
+                    "width": 0.5,
+                    "showlegend": True,
+                    "marker": {"color": colors[i], "opacity": 0.45, "line": {"color": colors[i], "width": 1}},
+                    "meta": {"marks": "span", "group": group},
+                    **common,
+                }
+            )
         if len(pts):
-            data.append({
-                "type": "scatter", "mode": "markers", "x": iso_days(day[pts]),
-                "y": np.full(len(pts), shown[i], dtype=object), "customdata": ids[pts], "hovertext": hovers[pts],
-                "marker": {"color": colors[i], "size": 9, "line": {"color": "white", "width": 1}},
-                "showlegend": not len(spans), "meta": {"marks": "point", "group": group}, **common,
-            })  # fmt: skip
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "x": iso_days(day[pts]),
+                    "y": np.full(len(pts), shown[i], dtype=object),
+                    "customdata": ids[pts],
+                    "hovertext": hovers[pts],
+                    "marker": {"color": colors[i], "size": 9, "line": {"color": "white", "width": 1}},
+                    "showlegend": not len(spans),
+                    "meta": {"marks": "point", "group": group},
+                    **common,
+                }
+            )
     return data
 
 
@@ -249,8 +278,14 @@ def _choose_freq(day: np.ndarray[Any, Any], n_lanes: int, max_bars: int) -> tupl
     return BIN_FREQS[-1]
 
 
-def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: list[str], max_bars: int,
-                     window: tuple[np.datetime64, np.datetime64]) -> tuple[list[dict[str, Any]], str, int]:  # fmt: skip
+def _aggregated_data(
+    ev: pd.DataFrame,
+    lanes: _Lanes,
+    shown: list[str],
+    colors: list[str],
+    max_bars: int,
+    window: tuple[np.datetime64, np.datetime64],
+) -> tuple[list[dict[str, Any]], str, int]:
     """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers)."""
     day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
     inside = (day[lanes.pos] >= window[0]) & (day[lanes.pos] <= window[1])
@@ -271,13 +306,21 @@ def _aggregated_data(ev: pd.DataFrame, lanes: _Lanes, shown: list[str], colors: 
         nz = np.flatnonzero(counts[i])
         if not len(nz):
             continue
-        data.append({
-            "type": "bar", "x": first_all[nz], "y": counts[i, nz], "name": shown[i],
-            "customdata": np.column_stack([first_all[nz], last_all[nz]]), "marker": {"color": colors[i]},
-            "xperiod": period, "xperiod0": "2000-01-03" if code == "W" else "2000-01-01", "xperiodalignment": "middle",
-            "hovertemplate": f"%{{customdata[0]}} – %{{customdata[1]}}<br>%{{y}} events per {unit}",
-            "meta": {"marks": "bins", "group": hover_escape(key), "freq": code},
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "bar",
+                "x": first_all[nz],
+                "y": counts[i, nz],
+                "name": shown[i],
+                "customdata": np.column_stack([first_all[nz], last_all[nz]]),
+                "marker": {"color": colors[i]},
+                "xperiod": period,
+                "xperiod0": "2000-01-03" if code == "W" else "2000-01-01",
+                "xperiodalignment": "middle",
+                "hovertemplate": f"%{{customdata[0]}} – %{{customdata[1]}}<br>%{{y}} events per {unit}",
+                "meta": {"marks": "bins", "group": hover_escape(key), "freq": code},
+            }
+        )
     return data, code, int(counts.sum(axis=0).max(initial=0))
 
 
@@ -307,8 +350,14 @@ def _axis_range(first: np.datetime64, last: np.datetime64) -> list[str]:
 _DAY_TICKS = [{"dtickrange": [None, 86_400_000], "value": "%Y-%m-%d"}]
 
 
-def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_groups: int = 12,
-             cache: ChartCache | None = None, x_range: str | tuple[Any, Any] = "dense") -> go.Figure:  # fmt: skip
+def timeline(
+    book: Book,
+    color_by: str = "kind",
+    max_marks: int = 3000,
+    max_groups: int = 12,
+    cache: ChartCache | None = None,
+    x_range: str | tuple[Any, Any] = "dense",
+) -> go.Figure:
     """The dated events of ``book`` on a time axis, in one lane per ``color_by`` group.
 
     ``color_by`` is ``kind``, ``entity`` (an event is drawn in the lane of every entity named in its
@@ -336,9 +385,13 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     if n_undated:
         notes.append(f"{fmt_count(n_undated, 'undated event')} not shown (relative dates in undated documents).")
     meta: dict[str, Any] = {
-        "chart": "timeline", "color_by": color_by, "n_events": len(events), "n_dated": n_dated,
-        "n_undated": n_undated, "max_marks": max_marks,
-    }  # fmt: skip
+        "chart": "timeline",
+        "color_by": color_by,
+        "n_events": len(events),
+        "n_dated": n_dated,
+        "n_undated": n_undated,
+        "max_marks": max_marks,
+    }
     if not n_dated:
         msg = "No data: no dated events in this view."
         if n_undated:
@@ -354,14 +407,17 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
     if span.first is None or span.last is None:  # pragma: no cover - there are dated events
         raise ChartError("Dated events without a date range.")
     lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
-    meta.update(x_range="window" if window is not None else x_range, range=[str(lo), str(hi)],
-                n_outside=span.n_outside)  # fmt: skip
+    meta.update(x_range="window" if window is not None else x_range, range=[str(lo), str(hi)], n_outside=span.n_outside)
     if len(lanes.pos) <= max_marks:
         data = _marks_data(book, ev, lanes, shown, colors)
         layout: dict[str, Any] = {
             "barmode": "overlay",
-            "xaxis": {"type": "date", "title": {"text": "date"}, "range": _axis_range(lo, hi),
-                      "tickformatstops": _DAY_TICKS},
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "date"},
+                "range": _axis_range(lo, hi),
+                "tickformatstops": _DAY_TICKS,
+            },
             "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": shown[::-1], "automargin": True},
             "hovermode": "closest",
             "legend": {"title": {"text": ""}},
@@ -370,8 +426,9 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
         title = f"Timeline: {fmt_count(n_dated, 'dated event')}"
         height = 160 + 36 * len(lanes.keys)
         if span.n_outside:
-            notes.append(f"{fmt_count(span.n_outside, 'event')} outside {span} (where most events are): zoom out "
-                         "to see them.")  # fmt: skip
+            notes.append(
+                f"{fmt_count(span.n_outside, 'event')} outside {span} (where most events are): zoom out to see them."
+            )
     else:
         start_day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")[lanes.pos]
         n_out = int(np.count_nonzero((start_day < lo) | (start_day > hi)))
@@ -380,8 +437,12 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
         layout = {
             "barmode": "stack",
             "bargap": 0.05,
-            "xaxis": {"type": "date", "title": {"text": f"{unit} (events counted at the start of their interval)"},
-                      "range": _axis_range(lo, hi), "tickformatstops": _DAY_TICKS},
+            "xaxis": {
+                "type": "date",
+                "title": {"text": f"{unit} (events counted at the start of their interval)"},
+                "range": _axis_range(lo, hi),
+                "tickformatstops": _DAY_TICKS,
+            },
             "yaxis": count_axis(top, f"events per {unit}"),
             "hovermode": "closest",
         }
@@ -389,8 +450,10 @@ def timeline(book: Book, color_by: str = "kind", max_marks: int = 3000, max_grou
         title = f"Timeline (aggregated: events per {unit}): {fmt_count(n_dated, 'dated event')}"
         notes.append(f"{len(lanes.pos):,} marks exceed max_marks={max_marks:,}: showing counts per {unit}.")
         if n_out:
-            notes.append(f"{n_out:,} marks start outside {span} (where most events are) and are not counted; "
-                         "x_range='all' shows them.")  # fmt: skip
+            notes.append(
+                f"{n_out:,} marks start outside {span} (where most events are) and are not counted; "
+                "x_range='all' shows them."
+            )
         meta["n_outside"] = n_out
         height = 450
     return make_figure(data, layout, title, meta, notes, height=height)

@@ -70,10 +70,29 @@ __all__ = [
 ]
 
 _WHERE = {
-    "annotations": ("CLAIM_STATUSES", "TARGET_KINDS", "note", "read_annotation_records", "refresh_annotations",
-                    "set_status", "star", "tag", "undo", "unstar", "untag"),
-    "entities": ("add_aliases", "curation_history", "entity_id_map", "find_entity", "merge", "read_decisions", "rename",
-                 "split"),
+    "annotations": (
+        "CLAIM_STATUSES",
+        "TARGET_KINDS",
+        "note",
+        "read_annotation_records",
+        "refresh_annotations",
+        "set_status",
+        "star",
+        "tag",
+        "undo",
+        "unstar",
+        "untag",
+    ),
+    "entities": (
+        "add_aliases",
+        "curation_history",
+        "entity_id_map",
+        "find_entity",
+        "merge",
+        "read_decisions",
+        "rename",
+        "split",
+    ),
     "apply": ("CurationResult", "apply_curation", "curate"),
     "attach": ("curation_report",),
     "views": ("annotation_summary", "annotations_for", "find_orphans", "orphaned_annotations"),

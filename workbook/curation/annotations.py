@@ -120,8 +120,13 @@ def _anchor(book: Book, kind: str, target_id: str) -> dict[str, Any]:
         return {"name": str(r["name"]), "type": str(r["type"])}
     text = str(r["text"] if kind != "mention" else r["surface"])
     doc = str(r["doc_id"])
-    return {"doc_id": doc, "start": int(r["start"]), "end": int(r["end"]), "text": text[:_ANCHOR_TEXT],
-            "source": _source_of(book, doc)}
+    return {
+        "doc_id": doc,
+        "start": int(r["start"]),
+        "end": int(r["end"]),
+        "text": text[:_ANCHOR_TEXT],
+        "source": _source_of(book, doc),
+    }
 
 
 def _check_kind(target_kind: str) -> None:
@@ -147,13 +152,24 @@ def _state(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _write(
-    book: Book, target_kind: str, target_id: str, kind: str, value: str | None, author: str | None,
-    links: Mapping[str, list[dict[str, str]]] | None = None, same: Any = None,
+    book: Book,
+    target_kind: str,
+    target_id: str,
+    kind: str,
+    value: str | None,
+    author: str | None,
+    links: Mapping[str, list[dict[str, str]]] | None = None,
+    same: Any = None,
 ) -> str:
     """Append one annotation unless ``same(active_records)`` finds an equivalent one in effect."""
     rec: dict[str, Any] = {
-        "id": new_record_id("a"), "op": "annotate", "target_kind": target_kind, "target_id": target_id,
-        "kind": kind, "value": value, "author": author or default_author(),
+        "id": new_record_id("a"),
+        "op": "annotate",
+        "target_kind": target_kind,
+        "target_id": target_id,
+        "kind": kind,
+        "value": value,
+        "author": author or default_author(),
         "anchor": _anchor(book, target_kind, target_id),
     }
     if links is not None:
@@ -195,8 +211,9 @@ def untag(book: Book, target_kind: str, target_id: str, value: str, *, author: s
     _check_kind(target_kind)
     log = annotation_log(book)
     hits = [r for r in _on_target(_state(log.read().records), target_kind, target_id, "tag") if r.get("value") == value]
-    undos = [{"id": new_record_id("u"), "op": "undo", "undoes": r["id"], "author": author or default_author()}
-             for r in hits]
+    undos = [
+        {"id": new_record_id("u"), "op": "undo", "undoes": r["id"], "author": author or default_author()} for r in hits
+    ]
     return [str(r["id"]) for r in log.append(undos)]
 
 
@@ -232,8 +249,11 @@ def note(book: Book, target_kind: str, target_id: str, text: str, *, author: str
     who = author or default_author()
 
     def same(records: list[dict[str, Any]]) -> str | None:
-        hits = [r for r in _on_target(records, target_kind, target_id, "note")
-                if r.get("value") == text and r.get("author") == who]
+        hits = [
+            r
+            for r in _on_target(records, target_kind, target_id, "note")
+            if r.get("value") == text and r.get("author") == who
+        ]
         return str(hits[-1]["id"]) if hits else None
 
     return _write(book, target_kind, target_id, "note", text, who, same=same)
@@ -264,8 +284,10 @@ def set_status(
     if status not in CLAIM_STATUSES:
         extra = f" ({NO_STATUS!r} is what a claim without a status shows)" if status == NO_STATUS else ""
         raise AnnotationError(f"Unknown claim status {status!r}{extra}; use one of {list(CLAIM_STATUSES)}.")
-    links = {"supports": _links(book, supports, "supports", claim_id),
-             "contradicts": _links(book, contradicts, "contradicts", claim_id)}
+    links = {
+        "supports": _links(book, supports, "supports", claim_id),
+        "contradicts": _links(book, contradicts, "contradicts", claim_id),
+    }
 
     def same(records: list[dict[str, Any]]) -> str | None:
         hits = _on_target(records, "claim", claim_id, "status")
@@ -290,10 +312,13 @@ def undo(book: Book | str | Path, record_id: str | None = None, *, author: str |
     if record_id is not None:
         for log, records in zip(logs, contents, strict=True):
             if any(str(r["id"]) == record_id for r in records):
-                return str(log.append([{"id": new_record_id("u"), "op": "undo", "undoes": record_id,
-                                        "author": who}])[0]["id"])
-        raise AnnotationError(f"No record {record_id!r} in the analyst logs of {folder}; see annotation_id in "
-                              "book.annotations or curation_history(book).")
+                return str(
+                    log.append([{"id": new_record_id("u"), "op": "undo", "undoes": record_id, "author": who}])[0]["id"]
+                )
+        raise AnnotationError(
+            f"No record {record_id!r} in the analyst logs of {folder}; see annotation_id in "
+            "book.annotations or curation_history(book)."
+        )
     latest: tuple[tuple[str, int], AppendLog, str] | None = None
     for log, records in zip(logs, contents, strict=True):
         mine = [r for r in active_records(records) if r.get("author") == who]

@@ -63,9 +63,7 @@ def _lst(v: Any) -> list[str]:
 
 def _names(d: Mapping[str, Any], eids: Sequence[str]) -> str:
     anchor = d.get("anchor", {}) or {}
-    return ", ".join(
-        f"{anchor[e]['name']!r} ({e})" if isinstance(anchor.get(e), Mapping) else e for e in eids
-    )
+    return ", ".join(f"{anchor[e]['name']!r} ({e})" if isinstance(anchor.get(e), Mapping) else e for e in eids)
 
 
 class _State:
@@ -156,8 +154,13 @@ def _merge(st: _State, d: Mapping[str, Any]) -> tuple[str, str]:
         for a in [r["name"], *r["aliases"]]:
             aliases[str(a)] = None
     key = normalise_name(name)
-    merged = {**base, "entity_id": into, "name": name, "type": type_,
-              "aliases": sorted(a for a in aliases if normalise_name(a) != key)}
+    merged = {
+        **base,
+        "entity_id": into,
+        "name": name,
+        "type": type_,
+        "aliases": sorted(a for a in aliases if normalise_name(a) != key),
+    }
     if into not in st.places:
         options = [st.places[e] for e in members if e in st.places]
         if options:
@@ -203,13 +206,20 @@ def _split(st: _State, d: Mapping[str, Any]) -> tuple[str, str]:
     m.loc[sel, "entity_id"] = new
     moved_keys = {normalise_name(str(s)) for s in moved["surface"]}
     if new not in st.ents:
-        st.ents[new] = {"entity_id": new, "name": str(d["new_name"]), "type": str(d["new_type"]), "aliases": [],
-                        "n_mentions": 0, "n_docs": 0, "origin": "analyst"}
+        st.ents[new] = {
+            "entity_id": new,
+            "name": str(d["new_name"]),
+            "type": str(d["new_type"]),
+            "aliases": [],
+            "n_mentions": 0,
+            "n_docs": 0,
+            "origin": "analyst",
+        }
     target = st.ents[new]
     new_key = normalise_name(str(target["name"]))
-    target["aliases"] = sorted({*target["aliases"],
-                                *(" ".join(str(s).split()) for s in moved["surface"]
-                                  if normalise_name(str(s)) != new_key)})
+    target["aliases"] = sorted(
+        {*target["aliases"], *(" ".join(str(s).split()) for s in moved["surface"] if normalise_name(str(s)) != new_key)}
+    )
     left = m.loc[m["entity_id"] == src]
     left_keys = {normalise_name(str(s)) for s in left["surface"]}
     src_row = st.ents[src]
@@ -287,7 +297,15 @@ def curate(book: Book, decisions: Sequence[Mapping[str, Any]]) -> CurationResult
                 outcome, reason = handler(st, d)
             except (KeyError, TypeError, ValueError) as exc:  # a hand-edited record: skip it, say why
                 outcome, reason = "no effect", f"malformed decision ({type(exc).__name__}: {exc})"
-        report.append({"decision_id": str(d["id"]), "op": d.get("op"), "author": d.get("author"),
-                       "created": d.get("created"), "outcome": outcome, "reason": reason})
+        report.append(
+            {
+                "decision_id": str(d["id"]),
+                "op": d.get("op"),
+                "author": d.get("author"),
+                "created": d.get("created"),
+                "outcome": outcome,
+                "reason": reason,
+            }
+        )
     curated = st.result()
     return CurationResult(curated, {k: st.resolve(k) for k in st.parent}, pd.DataFrame(report, columns=REPORT_COLUMNS))

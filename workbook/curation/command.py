@@ -27,8 +27,9 @@ def run_ftm(args: argparse.Namespace) -> int:
         return 0
     watchlist = watchlist_from_ftm(Path(args.source))
     path = write_watchlist(watchlist, Path(args.out))
-    print(f"wrote a watchlist of {len(watchlist):,} entities to {path}; "
-          f"use it with `workbook build --watchlist {path}`")
+    print(
+        f"wrote a watchlist of {len(watchlist):,} entities to {path}; use it with `workbook build --watchlist {path}`"
+    )
     return 0
 
 
@@ -65,8 +66,11 @@ def run_curation(args: argparse.Namespace) -> int:
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add the ``ftm`` and ``curation`` subcommands to the ``workbook`` parser."""
     f = sub.add_parser("ftm", help="FollowTheMoney: export a workspace as FtM entities, or an FtM file as a watchlist")
-    f.add_argument("action", choices=("export", "watchlist"),
-                   help="export: WORKSPACE -> OUT.ftm.jsonl; watchlist: FTM file -> OUT.csv/.json/.yaml")
+    f.add_argument(
+        "action",
+        choices=("export", "watchlist"),
+        help="export: WORKSPACE -> OUT.ftm.jsonl; watchlist: FTM file -> OUT.csv/.json/.yaml",
+    )
     f.add_argument("source", help="the workspace (export) or the FtM JSON lines file (watchlist)")
     f.add_argument("out", help="the file to write")
     f.add_argument("--no-notes", action="store_true", help="export: leave out the analysts' notes (FtM Note)")

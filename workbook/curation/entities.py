@@ -76,7 +76,8 @@ def find_entity(book: Book, ref: str, type: str | None = None) -> str:
         return str(by_name["entity_id"].iloc[0])
     if by_name.empty:
         raise CurationError(
-            f"No entity is called {ref!r}" + (f" among the {type} entities" if type else "")
+            f"No entity is called {ref!r}"
+            + (f" among the {type} entities" if type else "")
             + "; look it up in book.entities (name, aliases) or pass its entity_id."
         )
     options = ", ".join(f"{r.entity_id} ({r.name}, {r.type})" for r in by_name.itertuples())
@@ -153,8 +154,15 @@ def merge(
         if done:  # the names already lead to the merged entity: merged before
             return done
         raise CurationError(f"Nothing to merge into {into!r}: name at least one other entity.")
-    rec = {"op": "merge", "entities": ids, "into": target, "name": name, "via": via,
-           "author": author or default_author(), "anchor": {e: _anchor(book, e) for e in [target, *ids]}}
+    rec = {
+        "op": "merge",
+        "entities": ids,
+        "into": target,
+        "name": name,
+        "via": via,
+        "author": author or default_author(),
+        "anchor": {e: _anchor(book, e) for e in [target, *ids]},
+    }
 
     def same(active: list[dict[str, Any]]) -> str | None:
         mapping = entity_id_map(active)
@@ -214,9 +222,18 @@ def split(
     new_id = entity_id(new_type, new_name)
     if new_id == src:
         raise CurationError(f"{new_name!r} ({new_type}) is {entity!r} itself; give the other entity's name.")
-    rec = {"op": "split", "entity_id": src, "new_id": new_id, "new_name": new_name, "new_type": new_type,
-           "mention_ids": list(mention_ids), "surfaces": list(surfaces), "doc_ids": list(doc_ids),
-           "author": author or default_author(), "anchor": {src: _anchor(book, src), "n_moved": int(sel.sum())}}
+    rec = {
+        "op": "split",
+        "entity_id": src,
+        "new_id": new_id,
+        "new_name": new_name,
+        "new_type": new_type,
+        "mention_ids": list(mention_ids),
+        "surfaces": list(surfaces),
+        "doc_ids": list(doc_ids),
+        "author": author or default_author(),
+        "anchor": {src: _anchor(book, src), "n_moved": int(sel.sum())},
+    }
     return append_decision(book, rec)
 
 
@@ -245,8 +262,14 @@ def rename(
 
 
 def _rename_rec(book: Book, eid: str, name: str | None, type_: str | None, author: str | None) -> dict[str, Any]:
-    return {"op": "rename", "entity_id": eid, "name": name, "type": type_, "author": author or default_author(),
-            "anchor": _anchor(book, eid)}
+    return {
+        "op": "rename",
+        "entity_id": eid,
+        "name": name,
+        "type": type_,
+        "author": author or default_author(),
+        "anchor": _anchor(book, eid),
+    }
 
 
 def _latest_about(book: Book, eid: str) -> str | None:
@@ -269,8 +292,13 @@ def add_aliases(book: Book, entity: str, aliases: str | Sequence[str], *, author
         found = _latest_about(book, eid)
         if found:
             return found
-    rec = {"op": "alias", "entity_id": eid, "aliases": items, "author": author or default_author(),
-           "anchor": _anchor(book, eid)}
+    rec = {
+        "op": "alias",
+        "entity_id": eid,
+        "aliases": items,
+        "author": author or default_author(),
+        "anchor": _anchor(book, eid),
+    }
     return append_decision(book, rec)
 
 
@@ -304,8 +332,16 @@ def curation_history(book: Book | Any) -> pd.DataFrame:
     one-line summary (the analyst's audit trail)."""
     records = list(read_decisions(book).records)
     alive = {str(r["id"]) for r in active_records(records)}
-    rows = [{"decision_id": str(r["id"]), "op": r.get("op"), "author": r.get("author"),
-             "created": pd.Timestamp(str(r.get("created"))).tz_localize(None) if r.get("created") else pd.NaT,
-             "in_effect": str(r["id"]) in alive or r.get("op") == "undo", "summary": _summary(r)} for r in records]
+    rows = [
+        {
+            "decision_id": str(r["id"]),
+            "op": r.get("op"),
+            "author": r.get("author"),
+            "created": pd.Timestamp(str(r.get("created"))).tz_localize(None) if r.get("created") else pd.NaT,
+            "in_effect": str(r["id"]) in alive or r.get("op") == "undo",
+            "summary": _summary(r),
+        }
+        for r in records
+    ]
     cols = ["decision_id", "op", "author", "created", "in_effect", "summary"]
     return pd.DataFrame(rows, columns=cols)

@@ -47,8 +47,16 @@ from workbook.errors import FtmError
 from workbook.extract.watchlist import TYPE_OF_SCHEMA, watchlist_from_ftm
 from workbook.ingest.ftm_entities import clean_values, ftm_model, read_ftm
 
-__all__ = ["SCHEMA_OF_TYPE", "TYPE_OF_SCHEMA", "FtmExport", "export_ftm", "ftm_entities", "read_ftm", "validate_ftm",
-           "watchlist_from_ftm"]
+__all__ = [
+    "SCHEMA_OF_TYPE",
+    "TYPE_OF_SCHEMA",
+    "FtmExport",
+    "export_ftm",
+    "ftm_entities",
+    "read_ftm",
+    "validate_ftm",
+    "watchlist_from_ftm",
+]
 
 SCHEMA_OF_TYPE: dict[str, str | None] = {
     "person": "Person",
@@ -124,11 +132,20 @@ def ftm_entities(book: Book, *, include_notes: bool = True) -> Iterator[dict[str
             prop = _MENTIONED.get(str(ents.at[eid, "type"]), "namesMentioned")
             names[prop].append(str(ents.at[eid, "name"]))
         published = None if pd.isna(d.published) else pd.Timestamp(d.published).date().isoformat()
-        yield make("Article", _PREFIX + str(d.doc_id), {
-            "title": d.title, "publisher": d.publisher, "publishedAt": published, "bodyText": d.text,
-            "sourceUrl": d.url, "language": d.language, "fileName": Path(str(d.source).split("#")[0]).name,
-            **names,
-        })
+        yield make(
+            "Article",
+            _PREFIX + str(d.doc_id),
+            {
+                "title": d.title,
+                "publisher": d.publisher,
+                "publishedAt": published,
+                "bodyText": d.text,
+                "sourceUrl": d.url,
+                "language": d.language,
+                "fileName": Path(str(d.source).split("#")[0]).name,
+                **names,
+            },
+        )
     e: Any
     for e in ents.itertuples(index=False):
         schema = schema_of.get(str(e.entity_id))
@@ -152,24 +169,44 @@ def ftm_entities(book: Book, *, include_notes: bool = True) -> Iterator[dict[str
         schema = schema_of.get(str(eid))
         if schema is None:
             continue
-        mention: dict[str, Any] = {"document": _PREFIX + str(doc), "name": sorted(set(map(str, surfaces))),
-                                   "detectedSchema": schema}
+        mention: dict[str, Any] = {
+            "document": _PREFIX + str(doc),
+            "name": sorted(set(map(str, surfaces))),
+            "detectedSchema": schema,
+        }
         if model.get(schema).is_a(model.get("LegalEntity")):
             mention["resolved"] = _PREFIX + str(eid)
         yield make("Mention", f"{_PREFIX}mention-{doc}-{eid}", mention)
-        yield make("Documentation", f"{_PREFIX}documentation-{doc}-{eid}", {
-            "document": _PREFIX + str(doc), "entity": _PREFIX + str(eid), "role": "mentioned",
-            "summary": f"named {len(surfaces)} time(s)"})
+        yield make(
+            "Documentation",
+            f"{_PREFIX}documentation-{doc}-{eid}",
+            {
+                "document": _PREFIX + str(doc),
+                "entity": _PREFIX + str(eid),
+                "role": "mentioned",
+                "summary": f"named {len(surfaces)} time(s)",
+            },
+        )
     if include_notes:
         exported = {str(d) for d in book.documents["doc_id"]} | {e for e, s in schema_of.items() if s}
         ann = book.annotations
-        notes = ann.loc[(ann["kind"] == "note") & ann["target_kind"].isin(["document", "entity"])
-                        & ann["target_id"].isin(list(exported))]
+        notes = ann.loc[
+            (ann["kind"] == "note")
+            & ann["target_kind"].isin(["document", "entity"])
+            & ann["target_id"].isin(list(exported))
+        ]
         n: Any
         for n in notes.itertuples(index=False):
-            yield make("Note", f"{_PREFIX}note-{n.annotation_id}", {
-                "entity": _PREFIX + str(n.target_id), "name": f"Note by {n.author or 'an analyst'}",
-                "description": n.value, "createdAt": pd.Timestamp(n.created).isoformat() if n.created else None})
+            yield make(
+                "Note",
+                f"{_PREFIX}note-{n.annotation_id}",
+                {
+                    "entity": _PREFIX + str(n.target_id),
+                    "name": f"Note by {n.author or 'an analyst'}",
+                    "description": n.value,
+                    "createdAt": pd.Timestamp(n.created).isoformat() if n.created else None,
+                },
+            )
 
 
 def validate_ftm(entities: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -79,8 +79,13 @@ def save_view(book: Book | str | Path, name: str, spec: FilterSpec, note: str = 
     :class:`~workbook.errors.AnnotationError` for a Book without a workspace."""
     if not isinstance(spec, FilterSpec):
         raise SavedViewError(f"save_view takes a FilterSpec; got {type(spec).__name__}.")
-    record = {"id": new_record_id("view-"), "op": "save_view", "name": _name(name), "spec": spec.to_dict(),
-              "note": str(note or "")}  # fmt: skip
+    record = {
+        "id": new_record_id("view-"),
+        "op": "save_view",
+        "name": _name(name),
+        "spec": spec.to_dict(),
+        "note": str(note or ""),
+    }
     return _log(book).append([record])[0]
 
 
@@ -114,9 +119,16 @@ def views(book: Book | str | Path) -> pd.DataFrame:
     rows = []
     for name, rec in saved_views(book).items():
         spec: FilterSpec = rec["filter_spec"]
-        rows.append({"name": name, "filter": spec.describe(book if isinstance(book, Book) else None),
-                     "note": str(rec.get("note") or ""), "saved": pd.Timestamp(str(rec.get("created") or "NaT")),
-                     "author": str(rec.get("author") or ""), "spec_json": spec.to_json()})  # fmt: skip
+        rows.append(
+            {
+                "name": name,
+                "filter": spec.describe(book if isinstance(book, Book) else None),
+                "note": str(rec.get("note") or ""),
+                "saved": pd.Timestamp(str(rec.get("created") or "NaT")),
+                "author": str(rec.get("author") or ""),
+                "spec_json": spec.to_json(),
+            }
+        )
     return pd.DataFrame(rows, columns=list(VIEW_COLUMNS))
 
 

@@ -31,11 +31,30 @@ from workbook.curation.log import active_records, default_author
 from workbook.errors import CurationError
 from workbook.extract.vocabulary import HONORIFICS, ROLE_NOUNS, TITLES
 
-__all__ = ["SUGGESTION_COLUMNS", "accept_suggestion", "merge_suggestions", "name_key", "reject_suggestion",
-           "romanisation_key"]
+__all__ = [
+    "SUGGESTION_COLUMNS",
+    "accept_suggestion",
+    "merge_suggestions",
+    "name_key",
+    "reject_suggestion",
+    "romanisation_key",
+]
 
-SUGGESTION_COLUMNS = ["entity_id_a", "name_a", "entity_id_b", "name_b", "type", "score", "name_score",
-                      "context_score", "shared_docs", "reasons", "n_mentions_a", "n_mentions_b", "type_b"]
+SUGGESTION_COLUMNS = [
+    "entity_id_a",
+    "name_a",
+    "entity_id_b",
+    "name_b",
+    "type",
+    "score",
+    "name_score",
+    "context_score",
+    "shared_docs",
+    "reasons",
+    "n_mentions_a",
+    "n_mentions_b",
+    "type_b",
+]
 _MAX_BLOCK = 200
 #: Edit similarity (rapidfuzz token_sort_ratio) that alone makes two names a candidate pair.
 _CLOSE = 0.88
@@ -207,20 +226,33 @@ def merge_suggestions(
             reasons.append(f"typed {types[i]} and {types[j]}: one type is probably wrong")
         if counts[j] > counts[i]:
             i, j = j, i
-        rows.append({
-            "entity_id_a": ids[i], "name_a": names[i], "entity_id_b": ids[j], "name_b": names[j], "type": types[i],
-            "score": round(0.75 * score + 0.25 * context, 4), "name_score": round(score, 4),
-            "context_score": round(context, 4), "shared_docs": len(da & db), "reasons": reasons,
-            "n_mentions_a": counts[i], "n_mentions_b": counts[j], "type_b": types[j],
-        })
+        rows.append(
+            {
+                "entity_id_a": ids[i],
+                "name_a": names[i],
+                "entity_id_b": ids[j],
+                "name_b": names[j],
+                "type": types[i],
+                "score": round(0.75 * score + 0.25 * context, 4),
+                "name_score": round(score, 4),
+                "context_score": round(context, 4),
+                "shared_docs": len(da & db),
+                "reasons": reasons,
+                "n_mentions_a": counts[i],
+                "n_mentions_b": counts[j],
+                "type_b": types[j],
+            }
+        )
     out = pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
-    out = out.sort_values(["score", "n_mentions_a", "entity_id_a", "entity_id_b"],
-                          ascending=[False, False, True, True], kind="stable").reset_index(drop=True)
+    out = out.sort_values(
+        ["score", "n_mentions_a", "entity_id_a", "entity_id_b"], ascending=[False, False, True, True], kind="stable"
+    ).reset_index(drop=True)
     return out.head(limit) if limit is not None else out
 
 
-def accept_suggestion(book: Book, a: str, b: str, *, into: str | None = None, name: str | None = None,
-                      author: str | None = None) -> str:
+def accept_suggestion(
+    book: Book, a: str, b: str, *, into: str | None = None, name: str | None = None, author: str | None = None
+) -> str:
     """Accept a suggestion: merge ``b`` into ``a`` (or both into ``into``); returns the decision id."""
     target = find_entity(book, into or a)
     others = [e for e in (find_entity(book, a), find_entity(book, b)) if e != target]
@@ -234,8 +266,12 @@ def reject_suggestion(book: Book, a: str, b: str, *, author: str | None = None) 
         raise CurationError(f"{a!r} and {b!r} are the same entity ({ida}); nothing to reject.")
     pair = sorted((ida, idb))
     names = dict(zip(book.entities["entity_id"], book.entities["name"], strict=True))
-    rec = {"op": "reject", "entities": pair, "author": author or default_author(),
-           "anchor": {e: {"name": str(names[e])} for e in pair}}
+    rec = {
+        "op": "reject",
+        "entities": pair,
+        "author": author or default_author(),
+        "anchor": {e: {"name": str(names[e])} for e in pair},
+    }
 
     def same(active: list[dict[str, Any]]) -> str | None:
         hits = [d for d in active if d.get("op") == "reject" and sorted(d.get("entities", [])) == pair]

@@ -31,12 +31,43 @@ __all__ = [
     "orphaned_annotations",
 ]
 
-FOR_COLUMNS = ["target_kind", "target_id", "annotation_id", "kind", "value", "author", "created", "supports",
-               "contradicts"]
-SUMMARY_COLUMNS = ["target_kind", "target_id", "status", "status_author", "status_created", "supports",
-                   "contradicts", "tags", "starred", "notes", "n_annotations"]
-ORPHAN_COLUMNS = ["annotation_id", "target_kind", "target_id", "kind", "value", "author", "created", "reason",
-                  "doc_id", "source", "candidate_id"]
+FOR_COLUMNS = [
+    "target_kind",
+    "target_id",
+    "annotation_id",
+    "kind",
+    "value",
+    "author",
+    "created",
+    "supports",
+    "contradicts",
+]
+SUMMARY_COLUMNS = [
+    "target_kind",
+    "target_id",
+    "status",
+    "status_author",
+    "status_created",
+    "supports",
+    "contradicts",
+    "tags",
+    "starred",
+    "notes",
+    "n_annotations",
+]
+ORPHAN_COLUMNS = [
+    "annotation_id",
+    "target_kind",
+    "target_id",
+    "kind",
+    "value",
+    "author",
+    "created",
+    "reason",
+    "doc_id",
+    "source",
+    "candidate_id",
+]
 
 
 def _ids(ids: str | Iterable[str]) -> list[str]:
@@ -97,19 +128,21 @@ def annotation_summary(book: Book, target_kind: str, ids: str | Iterable[str]) -
         stars = g.loc[g["kind"] == "star"]
         last = status.iloc[-1] if len(status) else None
         star_value = stars["value"].iloc[-1] if len(stars) else None
-        rows.append({
-            "target_kind": target_kind,
-            "target_id": tid,
-            "status": (str(last["value"]) if last is not None else NO_STATUS) if target_kind == "claim" else None,
-            "status_author": last["author"] if last is not None else None,
-            "status_created": last["created"] if last is not None else pd.NaT,
-            "supports": list(last["supports"]) if last is not None else [],
-            "contradicts": list(last["contradicts"]) if last is not None else [],
-            "tags": sorted({str(v) for v in g.loc[g["kind"] == "tag", "value"].dropna()}),
-            "starred": bool(len(stars)) and is_starred(star_value),
-            "notes": [str(v) for v in g.loc[g["kind"] == "note", "value"].dropna()],
-            "n_annotations": len(g),
-        })
+        rows.append(
+            {
+                "target_kind": target_kind,
+                "target_id": tid,
+                "status": (str(last["value"]) if last is not None else NO_STATUS) if target_kind == "claim" else None,
+                "status_author": last["author"] if last is not None else None,
+                "status_created": last["created"] if last is not None else pd.NaT,
+                "supports": list(last["supports"]) if last is not None else [],
+                "contradicts": list(last["contradicts"]) if last is not None else [],
+                "tags": sorted({str(v) for v in g.loc[g["kind"] == "tag", "value"].dropna()}),
+                "starred": bool(len(stars)) and is_starred(star_value),
+                "notes": [str(v) for v in g.loc[g["kind"] == "note", "value"].dropna()],
+                "n_annotations": len(g),
+            }
+        )
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
@@ -144,10 +177,17 @@ def _reason(book: Book, kind: str, tid: str, anchor: Mapping[str, Any], ctx: dic
         source = anchor.get("source")
         now = by_source.get(str(source)) if source else None
         if now:
-            return {"reason": f"the text of {source} changed: it is now document {now}", "source": source,
-                    "candidate_id": now, "doc_id": tid}
-        return {"reason": f"document {tid} ({source or 'source unknown'}) is no longer in the corpus",
-                "source": source, "doc_id": tid}
+            return {
+                "reason": f"the text of {source} changed: it is now document {now}",
+                "source": source,
+                "candidate_id": now,
+                "doc_id": tid,
+            }
+        return {
+            "reason": f"document {tid} ({source or 'source unknown'}) is no longer in the corpus",
+            "source": source,
+            "doc_id": tid,
+        }
     if kind == "entity":
         name, type_ = anchor.get("name"), anchor.get("type")
         if not name:
@@ -168,14 +208,25 @@ def _reason(book: Book, kind: str, tid: str, anchor: Mapping[str, Any], ctx: dic
         if now:
             cand = _same_text(book, kind, now, text)
             found = f"; the same text is now {kind} {cand}" if cand else f"; the {kind} text is not found there"
-            return {"reason": f"its document changed: {source} is now document {now}{found}", "doc_id": doc,
-                    "source": source, "candidate_id": cand}
-        return {"reason": f"its document {doc} ({source or 'source unknown'}) is no longer in the corpus",
-                "doc_id": doc, "source": source}
+            return {
+                "reason": f"its document changed: {source} is now document {now}{found}",
+                "doc_id": doc,
+                "source": source,
+                "candidate_id": cand,
+            }
+        return {
+            "reason": f"its document {doc} ({source or 'source unknown'}) is no longer in the corpus",
+            "doc_id": doc,
+            "source": source,
+        }
     cand = _same_text(book, kind, doc, text)
     how = f"; a {kind} with the same start is {cand}" if cand else ""
-    return {"reason": f"the extractor no longer finds this {kind} in {source or doc} (its rules or settings "
-            f"changed){how}", "doc_id": doc, "source": source, "candidate_id": cand}
+    return {
+        "reason": f"the extractor no longer finds this {kind} in {source or doc} (its rules or settings changed){how}",
+        "doc_id": doc,
+        "source": source,
+        "candidate_id": cand,
+    }
 
 
 def find_orphans(book: Book, records: Sequence[Mapping[str, Any]] = ()) -> pd.DataFrame:
@@ -191,8 +242,15 @@ def find_orphans(book: Book, records: Sequence[Mapping[str, Any]] = ()) -> pd.Da
     for r in ann.itertuples(index=False):
         kind, tid = str(r.target_kind), str(r.target_id)
         rec = anchors.get(str(r.annotation_id).split("/")[0], {})
-        base = {"annotation_id": r.annotation_id, "target_kind": kind, "target_id": tid, "kind": r.kind,
-                "value": r.value, "author": r.author, "created": r.created}
+        base = {
+            "annotation_id": r.annotation_id,
+            "target_kind": kind,
+            "target_id": tid,
+            "kind": r.kind,
+            "value": r.value,
+            "author": r.author,
+            "created": r.created,
+        }
         if kind in ctx["exists"] and tid not in ctx["exists"][kind]:
             anchor = rec.get("anchor", {}) or {}
             if kind == "entity" and str(rec.get("target_id", tid)) != tid:
@@ -202,8 +260,13 @@ def find_orphans(book: Book, records: Sequence[Mapping[str, Any]] = ()) -> pd.Da
             linked, role = str(r.value), str(r.kind)
             lk = _kind_of(linked)
             if lk in ctx["exists"] and linked not in ctx["exists"][lk]:
-                out.append({**base, "reason": f"the {lk} it links to as {role}, {linked}, is no longer in the "
-                            "workspace (its document changed or the extractor no longer finds it)"})
+                out.append(
+                    {
+                        **base,
+                        "reason": f"the {lk} it links to as {role}, {linked}, is no longer in the "
+                        "workspace (its document changed or the extractor no longer finds it)",
+                    }
+                )
     return pd.DataFrame(out, columns=ORPHAN_COLUMNS)
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "split_batches",
 ]
 
+
 def _local(workers: int | None, scheduler: str | None) -> Engine:
     if scheduler is not None:
         raise EngineError("A scheduler address is only for the Dask engine: add --engine dask.")

@@ -95,7 +95,11 @@ class Engine(Protocol):
         ...
 
     def documents(
-        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        self,
+        paths: Sequence[Path],
+        mapping: FieldMapping | None,
+        *,
+        follow_links: bool = False,
         exclude: Sequence[Path] = (),
     ) -> Iterator[RawDocument | IngestFailure]:
         """Every document and ingest failure of the corpus, in the order of

@@ -127,7 +127,11 @@ class DaskEngine:
         return max(1, sum(threads.values()) if threads else 1)
 
     def documents(
-        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        self,
+        paths: Sequence[Path],
+        mapping: FieldMapping | None,
+        *,
+        follow_links: bool = False,
         exclude: Sequence[Path] = (),
     ) -> Iterator[RawDocument | IngestFailure]:
         found = discover(paths, follow_links=follow_links, exclude=exclude)

@@ -64,7 +64,11 @@ class SerialEngine:
         return {"name": self.name, "workers": 1}
 
     def documents(
-        self, paths: Sequence[Path], mapping: FieldMapping | None, *, follow_links: bool = False,
+        self,
+        paths: Sequence[Path],
+        mapping: FieldMapping | None,
+        *,
+        follow_links: bool = False,
         exclude: Sequence[Path] = (),
     ) -> Iterator[RawDocument | IngestFailure]:
         return iter_documents(paths, mapping=mapping, follow_links=follow_links, exclude=exclude)

@@ -55,8 +55,7 @@ EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "parquet", "png"
 DEFAULT_EXPORT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
 
 
-def report_charts(views: Sequence[str], view_options: Mapping[str, Mapping[str, Any]] | None = None
-                  ) -> list[ChartSpec]:  # fmt: skip
+def report_charts(views: Sequence[str], view_options: Mapping[str, Mapping[str, Any]] | None = None) -> list[ChartSpec]:
     """The report charts of the explorer's ``views``, in their order: each view's chart of the catalogue
     with the options it is drawn with on screen (the catalogue's defaults updated by ``view_options``)."""
     from workbook.export.specs import ChartSpec
@@ -65,18 +64,36 @@ def report_charts(views: Sequence[str], view_options: Mapping[str, Mapping[str, 
     return [ChartSpec(v, chart_options(v, opts.get(v))) for v in dict.fromkeys(views) if v in CATALOG]
 
 
-def run_export(book: Book, spec: FilterSpec, *, log: Any, views: Sequence[str], title: str,
-               formats: Sequence[str], out: str | Path, view_options: Mapping[str, Mapping[str, Any]] | None = None,
-               launches: pd.DataFrame | None = None) -> ReportResult:  # fmt: skip
+def run_export(
+    book: Book,
+    spec: FilterSpec,
+    *,
+    log: Any,
+    views: Sequence[str],
+    title: str,
+    formats: Sequence[str],
+    out: str | Path,
+    view_options: Mapping[str, Mapping[str, Any]] | None = None,
+    launches: pd.DataFrame | None = None,
+) -> ReportResult:
     """Write the report bundle of what the explorer shows: ``book`` (unfiltered) under ``spec``, the charts
     of ``views`` drawn as on screen (with ``view_options`` and the ``launches`` layer), the claims table,
     the filter ``log``; see :func:`workbook.export.export_report`."""
     from workbook.curation.saved_views import matching_views
     from workbook.export import export_report
 
-    return export_report(book, spec, log=log, charts=report_charts(views, view_options), tables=["claims"],
-                         title=title.strip() or None, formats=list(formats), out=out,
-                         saved_views=matching_views(book, spec), launches=launches)  # fmt: skip
+    return export_report(
+        book,
+        spec,
+        log=log,
+        charts=report_charts(views, view_options),
+        tables=["claims"],
+        title=title.strip() or None,
+        formats=list(formats),
+        out=out,
+        saved_views=matching_views(book, spec),
+        launches=launches,
+    )
 
 
 def report_link(path: str | Path, cwd: str | Path | None = None) -> str:
@@ -90,16 +107,19 @@ def report_link(path: str | Path, cwd: str | Path | None = None) -> str:
         return target.as_uri()
 
 
-def export_status_html(path: str | Path | None = None, error: str | None = None, *,
-                       busy: Sequence[str] = (), cwd: str | Path | None = None) -> str:  # fmt: skip
+def export_status_html(
+    path: str | Path | None = None, error: str | None = None, *, busy: Sequence[str] = (), cwd: str | Path | None = None
+) -> str:
     """One escaped HTML line: that an export is running (``busy``: its formats), where the bundle was
     written (its full path, with links to the report page and the folder), or why it was not."""
     if error is not None:
         return f'<span style="color:#b00020">Export failed: {html.escape(error)}</span>'
     if busy:
         slow = " (charts as images take 10 s or more)" if set(busy) & {"png", "svg", "pdf"} else ""
-        return (f'<span class="wb-busy" style="color:#555">⏳ Exporting {html.escape(", ".join(busy))}…'
-                f"{html.escape(slow)}</span>")  # fmt: skip
+        return (
+            f'<span class="wb-busy" style="color:#555">⏳ Exporting {html.escape(", ".join(busy))}…'
+            f"{html.escape(slow)}</span>"
+        )
     if path is None:
         return ""
     folder = Path(path).resolve()
@@ -108,8 +128,7 @@ def export_status_html(path: str | Path | None = None, error: str | None = None,
         if target == folder or target.exists():
             href = html.escape(report_link(target, cwd), quote=True)
             links.append(f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>')
-    return (f"✓ Report written to <span class='wb-path'>{html.escape(str(folder))}</span> · "
-            + " · ".join(links))  # fmt: skip
+    return f"✓ Report written to <span class='wb-path'>{html.escape(str(folder))}</span> · " + " · ".join(links)
 
 
 # -- launch layer ------------------------------------------------------------------------------------
@@ -118,8 +137,9 @@ def export_status_html(path: str | Path | None = None, error: str | None = None,
 LAYER_VIEWS: tuple[str, ...] = tuple(k.name for k in CATALOG.values() if k.launch_layer)
 
 
-def layer_key(view: str, launches: pd.DataFrame | None, date_from: date | None, date_to: date | None
-              ) -> tuple[str, ...]:  # fmt: skip
+def layer_key(
+    view: str, launches: pd.DataFrame | None, date_from: date | None, date_to: date | None
+) -> tuple[str, ...]:
     """What ``view``'s launch layer depends on, to add to its ``view_key`` (empty without a layer)."""
     if launches is None or view not in LAYER_VIEWS:
         return ()
@@ -142,11 +162,13 @@ def with_launch_layer(fig: go.Figure, view: str, launches: pd.DataFrame | None) 
 ANNOTATION_ACTIONS: tuple[str, ...] = ("star", "tag", "note", "status")
 NO_WORKSPACE = "annotations need a built workspace"
 #: The annotation target kind of a row of each explorer table (a mention is annotated through its entity).
-_TARGETS: Mapping[str, tuple[str, str]] = MappingProxyType({
-    "claims": ("claim", "claim_id"),
-    "events": ("event", "event_id"),
-    "documents": ("document", "doc_id"),
-})  # fmt: skip
+_TARGETS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "claims": ("claim", "claim_id"),
+        "events": ("event", "event_id"),
+        "documents": ("document", "doc_id"),
+    }
+)
 
 
 def annotation_target(book: Book, table: str, row_id: str) -> tuple[str, str] | None:
@@ -164,8 +186,7 @@ def annotation_target(book: Book, table: str, row_id: str) -> tuple[str, str] | 
     return None
 
 
-def annotation_html(target: tuple[str, str] | None, summary: Mapping[str, Any] | None = None,
-                    message: str = "") -> str:  # fmt: skip
+def annotation_html(target: tuple[str, str] | None, summary: Mapping[str, Any] | None = None, message: str = "") -> str:
     """The escaped HTML of the annotation panel: the target, its status, star, tags and notes (a row of
     :func:`workbook.curation.views.annotation_summary`), then ``message``."""
     esc = html.escape

@@ -73,8 +73,7 @@ class FilterChange:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (for a report manifest)."""
-        return {"time": self.time.isoformat(), "action": self.action, "changes": self.changes,
-                "spec": self.spec_json}  # fmt: skip
+        return {"time": self.time.isoformat(), "action": self.action, "changes": self.changes, "spec": self.spec_json}
 
 
 def make_change(action: str, before: FilterSpec, after: FilterSpec, when: datetime | None = None) -> FilterChange:
@@ -124,8 +123,9 @@ class FilterLog(list[FilterChange]):
     """The filter changes of an explorer, oldest first: a list of :class:`FilterChange` that a notebook shows
     as a table. ``book`` and ``label`` (entity id -> name) let the table name entities and documents."""
 
-    def __init__(self, changes: Iterable[FilterChange] = (), book: Book | None = None,
-                 label: Labeler | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, changes: Iterable[FilterChange] = (), book: Book | None = None, label: Labeler | None = None
+    ) -> None:
         super().__init__(changes)
         self._book = book
         self._label = label
@@ -185,8 +185,10 @@ class FilterLog(list[FilterChange]):
             body.append("<tr>" + "".join(cells) + "</tr>")
         n = len(self)
         caption = f"<caption style='text-align:left'>{n} filter change{'s' if n != 1 else ''}</caption>"
-        return (f"<table class='wb-filter-log'>{caption}<thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(body)}</tbody></table>")  # fmt: skip
+        return (
+            f"<table class='wb-filter-log'>{caption}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         if cycle:
@@ -194,6 +196,7 @@ class FilterLog(list[FilterChange]):
             return
         lines = [f"{len(self)} filter change{'s' if len(self) != 1 else ''}"]
         for row in self.rows():
-            lines.append(f"{row['time'].astimezone().strftime('%H:%M:%S')}  {row['action']}: {row['changed']}"
-                         f"  → {row['filter']}")  # fmt: skip
+            lines.append(
+                f"{row['time'].astimezone().strftime('%H:%M:%S')}  {row['action']}: {row['changed']}  → {row['filter']}"
+            )
         p.text("\n".join(lines))

@@ -184,12 +184,14 @@ def _entity_or_pair(spec: FilterSpec, values: list[str]) -> FilterSpec:
 
 
 #: How each click rule of the chart catalogue (:data:`workbook.charts.catalog.CLICK_RULES`) changes the spec.
-CLICKS: Mapping[str, Callable[[FilterSpec, list[str]], FilterSpec]] = MappingProxyType({
-    "document_or_dates": _document_or_dates,
-    "speaker_band": _speaker_band,
-    "entity": _entity,
-    "entity_or_pair": _entity_or_pair,
-})  # fmt: skip
+CLICKS: Mapping[str, Callable[[FilterSpec, list[str]], FilterSpec]] = MappingProxyType(
+    {
+        "document_or_dates": _document_or_dates,
+        "speaker_band": _speaker_band,
+        "entity": _entity,
+        "entity_or_pair": _entity_or_pair,
+    }
+)
 
 
 def spec_after_click(spec: FilterSpec, view: str, points: Sequence[Mapping[str, Any]]) -> FilterSpec | None:
@@ -216,8 +218,14 @@ DEFAULT_VIEW_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({n: k.d
 VIEW_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({n: k.tables for n, k in CATALOG.items()})
 
 
-def build_view(book: Book, view: str, options: Mapping[str, Any] | None = None, cache: ChartCache | None = None,
-               names: pd.DataFrame | None = None, launches: pd.DataFrame | None = None) -> go.Figure:  # fmt: skip
+def build_view(
+    book: Book,
+    view: str,
+    options: Mapping[str, Any] | None = None,
+    cache: ChartCache | None = None,
+    names: pd.DataFrame | None = None,
+    launches: pd.DataFrame | None = None,
+) -> go.Figure:
     """The figure of ``view`` for ``book`` (a filtered Book), with the explorer's default options updated
     by ``options`` (:func:`workbook.charts.catalog.draw_chart`, which the report's charts use too).
     Building several views of one Book, pass them the same ``cache`` (``workbook.charts.ChartCache(book)``):
@@ -296,8 +304,9 @@ def control_values(spec: FilterSpec) -> dict[str, Any]:
     return {name: getattr(spec, name) for name in CONTROL_FIELDS}
 
 
-def with_selected(choices: Sequence[Choice], selected: Iterable[str], labels: Mapping[str, str] | None = None
-                  ) -> list[Choice]:  # fmt: skip
+def with_selected(
+    choices: Sequence[Choice], selected: Iterable[str], labels: Mapping[str, str] | None = None
+) -> list[Choice]:
     """``choices`` plus a choice for every selected value missing from them (a selection widget needs
     its value among its options); ``labels`` names them (else the value itself)."""
     out = list(choices)
@@ -417,8 +426,14 @@ class EntityCatalog:
         k = self.position.get(entity_id)
         return entity_id if k is None else self.names[k]
 
-    def choices(self, query: str, counts: np.ndarray[Any, Any] | None = None, selected: Sequence[str] = (),
-                limit: int = 50, types: Sequence[str] = ()) -> list[Choice]:  # fmt: skip
+    def choices(
+        self,
+        query: str,
+        counts: np.ndarray[Any, Any] | None = None,
+        selected: Sequence[str] = (),
+        limit: int = 50,
+        types: Sequence[str] = (),
+    ) -> list[Choice]:
         """Entities whose name or aliases match ``query`` (the search syntax of :mod:`workbook.filtering.query`:
         plain words are case-insensitive substrings, names match across romanisations; all when blank;
         a malformed query raises :class:`~workbook.errors.SearchSyntaxError`), of ``types``

@@ -71,29 +71,52 @@ def _claims(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
     pub = pd.Series(published.reindex(c["doc_id"].astype(str)).to_numpy(), index=c.index)
     speaker = c["speaker_id"].astype(object).map(lambda v: names.get(v, v) if isinstance(v, str) else None)
     speaker = speaker.where(speaker.notna(), c["speaker_text"].astype(object))
-    frame = pd.DataFrame({
-        "document": _map(c["doc_id"], titles), "published": pub, "speaker": speaker,
-        "quote_kind": c["quote_kind"], "confidence": c["confidence"],
-        "hedge": c["hedge"].astype(object), "text": c["text"].astype(object),
-    })  # fmt: skip
-    cols = [TableColumn("document", "Document"), TableColumn("published", "Published", "date"),
-            TableColumn("speaker", "Speaker"), TableColumn("quote_kind", "Kind"),
-            TableColumn("confidence", "Confidence"), TableColumn("hedge", "Hedge"),
-            TableColumn("text", "Claim")]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "document": _map(c["doc_id"], titles),
+            "published": pub,
+            "speaker": speaker,
+            "quote_kind": c["quote_kind"],
+            "confidence": c["confidence"],
+            "hedge": c["hedge"].astype(object),
+            "text": c["text"].astype(object),
+        }
+    )
+    cols = [
+        TableColumn("document", "Document"),
+        TableColumn("published", "Published", "date"),
+        TableColumn("speaker", "Speaker"),
+        TableColumn("quote_kind", "Kind"),
+        TableColumn("confidence", "Confidence"),
+        TableColumn("hedge", "Hedge"),
+        TableColumn("text", "Claim"),
+    ]
     return frame, cols
 
 
 def _events(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
     titles, _ = _names(book)
     v = book.events
-    frame = pd.DataFrame({
-        "date_start": v["date_start"], "date_end": v["date_end"], "precision": v["precision"],
-        "text": v["text"].astype(object), "kind": v["kind"].astype(object), "context": v["context"].astype(object),
-        "document": _map(v["doc_id"], titles),
-    })  # fmt: skip
-    cols = [TableColumn("date_start", "From", "date"), TableColumn("date_end", "To", "date"),
-            TableColumn("precision", "Precision"), TableColumn("text", "Expression"), TableColumn("kind", "Kind"),
-            TableColumn("context", "Sentence"), TableColumn("document", "Document")]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "date_start": v["date_start"],
+            "date_end": v["date_end"],
+            "precision": v["precision"],
+            "text": v["text"].astype(object),
+            "kind": v["kind"].astype(object),
+            "context": v["context"].astype(object),
+            "document": _map(v["doc_id"], titles),
+        }
+    )
+    cols = [
+        TableColumn("date_start", "From", "date"),
+        TableColumn("date_end", "To", "date"),
+        TableColumn("precision", "Precision"),
+        TableColumn("text", "Expression"),
+        TableColumn("kind", "Kind"),
+        TableColumn("context", "Sentence"),
+        TableColumn("document", "Document"),
+    ]
     return frame, cols
 
 
@@ -101,25 +124,43 @@ def _mentions(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
     titles, names = _names(book)
     m = book.mentions
     types = dict(zip(book.entities["entity_id"].astype(str), book.entities["type"].astype(str), strict=True))
-    frame = pd.DataFrame({
-        "entity": _map(m["entity_id"], names), "type": _map(m["entity_id"], types),
-        "surface": m["surface"].astype(object), "document": _map(m["doc_id"], titles),
-        "sentence": m["sentence"].astype("int64"),
-    })  # fmt: skip
-    cols = [TableColumn("entity", "Entity"), TableColumn("type", "Type"), TableColumn("surface", "As written"),
-            TableColumn("document", "Document"), TableColumn("sentence", "Sentence", "number")]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "entity": _map(m["entity_id"], names),
+            "type": _map(m["entity_id"], types),
+            "surface": m["surface"].astype(object),
+            "document": _map(m["doc_id"], titles),
+            "sentence": m["sentence"].astype("int64"),
+        }
+    )
+    cols = [
+        TableColumn("entity", "Entity"),
+        TableColumn("type", "Type"),
+        TableColumn("surface", "As written"),
+        TableColumn("document", "Document"),
+        TableColumn("sentence", "Sentence", "number"),
+    ]
     return frame, cols
 
 
 def _documents(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
     d = book.documents
-    frame = pd.DataFrame({
-        "title": d["title"].astype(object), "publisher": d["publisher"].astype(object), "published": d["published"],
-        "n_chars": d["n_chars"].astype("int64"), "source": d["source"].astype(object),
-    })  # fmt: skip
-    cols = [TableColumn("title", "Title"), TableColumn("publisher", "Publisher"),
-            TableColumn("published", "Published", "date"), TableColumn("n_chars", "Characters", "number"),
-            TableColumn("source", "Source")]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "title": d["title"].astype(object),
+            "publisher": d["publisher"].astype(object),
+            "published": d["published"],
+            "n_chars": d["n_chars"].astype("int64"),
+            "source": d["source"].astype(object),
+        }
+    )
+    cols = [
+        TableColumn("title", "Title"),
+        TableColumn("publisher", "Publisher"),
+        TableColumn("published", "Published", "date"),
+        TableColumn("n_chars", "Characters", "number"),
+        TableColumn("source", "Source"),
+    ]
     return frame, cols
 
 
@@ -164,8 +205,9 @@ class TableSource:
         for c in self.columns:
             if c.key == key:
                 return c
-        raise TableError(f"table {self.kind!r} has no column {key!r}; its columns are "
-                         f"{', '.join(c.key for c in self.columns)}.")  # fmt: skip
+        raise TableError(
+            f"table {self.kind!r} has no column {key!r}; its columns are {', '.join(c.key for c in self.columns)}."
+        )
 
     def order(self, key: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """(row positions sorted ascending by column ``key`` with missing values last, is-missing flags in
@@ -225,8 +267,14 @@ def _cell(value: Any, kind: str) -> str:
     return html.escape(s, quote=True)
 
 
-def table_page(source: TableSource, keep: np.ndarray[Any, Any] | None, sort_by: str = "", descending: bool = False,
-               page: int = 0, page_size: int = 25) -> TablePage:  # fmt: skip
+def table_page(
+    source: TableSource,
+    keep: np.ndarray[Any, Any] | None,
+    sort_by: str = "",
+    descending: bool = False,
+    page: int = 0,
+    page_size: int = 25,
+) -> TablePage:
     """Page ``page`` (0-based, clamped) of the rows of ``source`` where ``keep`` (a boolean mask over the
     Book's rows; None keeps all) is True, sorted by ``sort_by`` (the Book's order when empty)."""
     if page_size < 1:
@@ -248,8 +296,10 @@ def table_page(source: TableSource, keep: np.ndarray[Any, Any] | None, sort_by: 
     page = min(max(int(page), 0), n_pages - 1)
     shown = positions[page * page_size : (page + 1) * page_size]
     sub = source.frame.iloc[shown]
-    rows = [[_cell(v, c.kind) for c, v in zip(source.columns, vals, strict=True)]
-            for vals in sub[[c.key for c in source.columns]].itertuples(index=False, name=None)]  # fmt: skip
+    rows = [
+        [_cell(v, c.kind) for c, v in zip(source.columns, vals, strict=True)]
+        for vals in sub[[c.key for c in source.columns]].itertuples(index=False, name=None)
+    ]
     return TablePage(
         kind=source.kind,
         columns=source.columns,

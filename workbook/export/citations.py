@@ -41,11 +41,36 @@ __all__ = [
 
 CITED_KINDS: tuple[str, ...] = ("claims", "events")
 CITATION_COLUMNS: tuple[str, ...] = (
-    "ref", "kind", "row_id", "doc_id", "title", "publisher", "published", "url", "doc_sha256", "start", "end",
-    "quote", "verified", "speaker", "quote_kind", "hedge", "confidence", "date_start", "date_end", "precision",
-    "resolution", "status", "status_author", "status_created", "supports", "contradicts", "tags", "starred",
+    "ref",
+    "kind",
+    "row_id",
+    "doc_id",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "doc_sha256",
+    "start",
+    "end",
+    "quote",
+    "verified",
+    "speaker",
+    "quote_kind",
+    "hedge",
+    "confidence",
+    "date_start",
+    "date_end",
+    "precision",
+    "resolution",
+    "status",
+    "status_author",
+    "status_created",
+    "supports",
+    "contradicts",
+    "tags",
+    "starred",
     "notes",
-)  # fmt: skip
+)
 #: Joins the ids of ``supports``/``contradicts`` and the ``tags`` in the citation table.
 LIST_SEPARATOR = "; "
 #: Joins the ``notes`` in the citation table (one note a line in citations.csv).
@@ -95,7 +120,7 @@ def _analyst(book: Book, label: str, ids: list[str]) -> dict[str, dict[str, Any]
             "tags": LIST_SEPARATOR.join(str(v) for v in r["tags"]),
             "starred": bool(r["starred"]),
             "notes": NOTE_SEPARATOR.join(str(v) for v in r["notes"]),
-        }  # fmt: skip
+        }
     return out
 
 
@@ -116,20 +141,34 @@ def _rows(book: Book, kind: str, doc_order: dict[str, int], docs: pd.DataFrame) 
         start, end = int(row.start), int(row.end)
         quote = text[start:end] if 0 <= start <= end <= len(text) else ""
         rec: dict[str, Any] = {
-            "ref": f"{prefix}{n}", "kind": label, "row_id": str(getattr(row, key)), "doc_id": did,
+            "ref": f"{prefix}{n}",
+            "kind": label,
+            "row_id": str(getattr(row, key)),
+            "doc_id": did,
             "title": "" if doc is None else cell_text(doc["title"]),
             "publisher": "" if doc is None else cell_text(doc["publisher"]),
             "published": "" if doc is None else cell_text(doc["published"]),
             "url": "" if doc is None else cell_text(doc["url"]),
             "doc_sha256": "" if doc is None else cell_text(doc["sha256"]),
-            "start": start, "end": end, "quote": quote, "verified": bool(quote) and quote == cell_text(row.text),
-        }  # fmt: skip
+            "start": start,
+            "end": end,
+            "quote": quote,
+            "verified": bool(quote) and quote == cell_text(row.text),
+        }
         if kind == "claims":
-            rec.update(speaker=cell_text(row.speaker_text), quote_kind=cell_text(row.quote_kind),
-                       hedge=cell_text(row.hedge), confidence=cell_text(row.confidence))  # fmt: skip
+            rec.update(
+                speaker=cell_text(row.speaker_text),
+                quote_kind=cell_text(row.quote_kind),
+                hedge=cell_text(row.hedge),
+                confidence=cell_text(row.confidence),
+            )
         else:
-            rec.update(date_start=cell_text(row.date_start), date_end=cell_text(row.date_end),
-                       precision=cell_text(row.precision), resolution=cell_text(row.resolution))  # fmt: skip
+            rec.update(
+                date_start=cell_text(row.date_start),
+                date_end=cell_text(row.date_end),
+                precision=cell_text(row.precision),
+                resolution=cell_text(row.resolution),
+            )
         rec.update(analyst[rec["row_id"]])
         out.append(rec)
     return out
@@ -172,8 +211,11 @@ def _detail(row: Any) -> str:
         bits = [f"speaker: {row.speaker}", f"{row.quote_kind} quote"] if row.speaker else ["no speaker"]
         bits.append(f"confidence: {row.confidence}" + (f" (hedge “{row.hedge}”)" if row.hedge else ""))
     else:
-        span = row.date_start if row.date_start == row.date_end or not row.date_end else \
-            f"{row.date_start} to {row.date_end}"  # fmt: skip
+        span = (
+            row.date_start
+            if row.date_start == row.date_end or not row.date_end
+            else f"{row.date_start} to {row.date_end}"
+        )
         bits = [f"date: {span or 'unresolved'}", f"{row.precision} precision, {row.resolution}"]
     return "; ".join(bits)
 
@@ -271,8 +313,10 @@ def citations_html(table: pd.DataFrame, max_items: int | None = None) -> str:
         )
     out = "".join(groups) if groups else "<p>Nothing to cite.</p>"
     if len(shown) < len(table):
-        out += (f'<p class="wb-note">{len(shown):,} of {len(table):,} citations listed here; '
-                "citations.csv holds them all.</p>")  # fmt: skip
+        out += (
+            f'<p class="wb-note">{len(shown):,} of {len(table):,} citations listed here; '
+            "citations.csv holds them all.</p>"
+        )
     return out
 
 

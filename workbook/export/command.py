@@ -64,11 +64,21 @@ def run_export(args: argparse.Namespace) -> int:
         text = _spec_text(args.spec)
         spec = FilterSpec.from_json(text) if text is not None else FilterSpec()
     from workbook.curation.saved_views import matching_views
+
     result = export_report(
-        book, spec, charts=args.chart or DEFAULT_CHARTS, tables=args.table or DEFAULT_TABLES,
-        title=args.title, log=_log(args.log), out=args.out, formats=args.format, zip=args.zip,
-        max_rows=args.max_rows, if_exists=args.if_exists, saved_views=matching_views(book, spec),
-    )  # fmt: skip
+        book,
+        spec,
+        charts=args.chart or DEFAULT_CHARTS,
+        tables=args.table or DEFAULT_TABLES,
+        title=args.title,
+        log=_log(args.log),
+        out=args.out,
+        formats=args.format,
+        zip=args.zip,
+        max_rows=args.max_rows,
+        if_exists=args.if_exists,
+        saved_views=matching_views(book, spec),
+    )
     print(f"report: {result.path}")
     if result.zip_path is not None:
         print(f"zip:    {result.zip_path}")

@@ -87,8 +87,13 @@ def plotly_js() -> str:
 
 def _json_for_script(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                     ("\u2029", "\\u2029")):  # fmt: skip
+    for raw, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, esc)
     return text
 
@@ -129,8 +134,9 @@ def _csp(scripts: Sequence[str]) -> str:
     )
 
 
-def html_page(title: str, body: str, head_scripts: Sequence[str] = (), body_scripts: Sequence[str] = (),
-              css: str = PAGE_CSS) -> str:  # fmt: skip
+def html_page(
+    title: str, body: str, head_scripts: Sequence[str] = (), body_scripts: Sequence[str] = (), css: str = PAGE_CSS
+) -> str:
     """A complete HTML page: ``title`` (escaped here), ``body`` (HTML, escaped by the caller), the inline
     scripts (already made safe with :func:`script_text`) and a CSP that admits exactly those scripts."""
     csp = _csp([*head_scripts, *body_scripts])
@@ -201,8 +207,11 @@ class FigureHtmlExporter(Exporter):
 def find_chromium(explicit: str | Path | None = None) -> str:
     """The Chromium for kaleido: ``explicit``, ``$WORKBOOK_CHROMIUM``, ``$BROWSER_PATH``, or the first of
     :data:`CHROMIUM_NAMES` on ``PATH``. Raises :class:`ChromiumNotFoundError` saying what to install."""
-    for source, value in (("argument", explicit), ("WORKBOOK_CHROMIUM", os.environ.get("WORKBOOK_CHROMIUM")),
-                          ("BROWSER_PATH", os.environ.get("BROWSER_PATH"))):  # fmt: skip
+    for source, value in (
+        ("argument", explicit),
+        ("WORKBOOK_CHROMIUM", os.environ.get("WORKBOOK_CHROMIUM")),
+        ("BROWSER_PATH", os.environ.get("BROWSER_PATH")),
+    ):
         if value:
             found = str(value) if Path(value).is_file() else shutil.which(str(value))
             if not found:
@@ -303,8 +312,15 @@ class ImageRenderer:
             self._stop_loop()
             raise ImageExportError(f"kaleido could not start Chromium at {self.chromium} ({exc}).") from exc
 
-    def render(self, fig: go.Figure | Mapping[str, Any], fmt: str = "png", *, width: int | None = None,
-               height: int | None = None, scale: float | None = None) -> bytes:  # fmt: skip
+    def render(
+        self,
+        fig: go.Figure | Mapping[str, Any],
+        fmt: str = "png",
+        *,
+        width: int | None = None,
+        height: int | None = None,
+        scale: float | None = None,
+    ) -> bytes:
         """``fig`` as ``png``, ``svg`` or ``pdf`` bytes. Size: ``width``/``height`` or the figure's own
         (default 1000 × 600 px)."""
         if fmt not in IMAGE_FORMATS:
@@ -356,9 +372,17 @@ class FigureImageExporter(Exporter):
     """One figure as PNG, SVG or PDF. Pass a running :class:`ImageRenderer` to reuse its Chromium;
     without one, a renderer is started and stopped for this figure alone (seconds)."""
 
-    def __init__(self, dest: str | Path, fmt: str | None = None, *, renderer: ImageRenderer | None = None,
-                 width: int | None = None, height: int | None = None, scale: float | None = None,
-                 if_exists: IfExists = "suffix") -> None:  # fmt: skip
+    def __init__(
+        self,
+        dest: str | Path,
+        fmt: str | None = None,
+        *,
+        renderer: ImageRenderer | None = None,
+        width: int | None = None,
+        height: int | None = None,
+        scale: float | None = None,
+        if_exists: IfExists = "suffix",
+    ) -> None:
         super().__init__(dest, if_exists=if_exists)
         self.fmt = (fmt or self.dest.suffix).lower().lstrip(".")
         if self.fmt not in IMAGE_FORMATS:

@@ -43,18 +43,33 @@ _FILES = {"type": "object", "additionalProperties": _STR}
 _COUNT = {"type": "integer", "minimum": 0}
 
 
-def _obj(required: Iterable[str], properties: Mapping[str, Any], extra: bool | Mapping[str, Any] = False
-         ) -> dict[str, Any]:  # fmt: skip
-    return {"type": "object", "required": list(required), "properties": dict(properties),
-            "additionalProperties": extra}  # fmt: skip
+def _obj(
+    required: Iterable[str], properties: Mapping[str, Any], extra: bool | Mapping[str, Any] = False
+) -> dict[str, Any]:
+    return {"type": "object", "required": list(required), "properties": dict(properties), "additionalProperties": extra}
 
 
 MANIFEST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "workbook report manifest",
     **_obj(
-        ["kind", "manifest_version", "title", "created", "schema_version", "packages", "filter", "filter_log",
-         "workspace", "documents", "charts", "tables", "citations", "formats", "files"],
+        [
+            "kind",
+            "manifest_version",
+            "title",
+            "created",
+            "schema_version",
+            "packages",
+            "filter",
+            "filter_log",
+            "workspace",
+            "documents",
+            "charts",
+            "tables",
+            "citations",
+            "formats",
+            "files",
+        ],
         {
             "kind": {"type": "string", "enum": [MANIFEST_KIND]},
             "manifest_version": {"type": "integer", "enum": [MANIFEST_VERSION]},
@@ -62,42 +77,92 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "created": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\+00:00|Z)$"},
             "schema_version": _STR,
             "packages": {"type": "object", "additionalProperties": _STR_OR_NULL},
-            "filter": _obj(["spec", "description", "is_empty"], {
-                "spec": {"type": "object"}, "description": _STR, "is_empty": {"type": "boolean"},
-                "saved_views": {"type": "array", "items": _STR}}),
+            "filter": _obj(
+                ["spec", "description", "is_empty"],
+                {
+                    "spec": {"type": "object"},
+                    "description": _STR,
+                    "is_empty": {"type": "boolean"},
+                    "saved_views": {"type": "array", "items": _STR},
+                },
+            ),
             "filter_log": {"type": "array", "items": {"type": "object"}},
-            "workspace": _obj(["path", "name", "build_id", "n_documents", "documents_digest"], {
-                "path": _STR_OR_NULL, "name": _STR_OR_NULL, "build_id": _STR_OR_NULL, "n_documents": _COUNT,
-                "documents_digest": _SHA256}),
-            "documents": {"type": "array", "items": _obj(
-                ["doc_id", "title", "publisher", "published", "source", "url", "sha256"],
-                {"doc_id": _STR, "title": _STR, "publisher": _STR_OR_NULL, "published": _STR_OR_NULL,
-                 "source": _STR_OR_NULL, "url": _STR_OR_NULL, "sha256": _SHA256})},
-            "charts": {"type": "array", "items": _obj(
-                ["name", "options", "caption", "reproducible", "cites", "notes", "files"],
-                {"name": _STR, "options": {"type": "object"}, "caption": _STR, "reproducible": {"type": "boolean"},
-                 "cites": {"type": "array", "items": _STR}, "notes": {"type": "array", "items": _STR},
-                 "files": _FILES})},
-            "tables": {"type": "array", "items": _obj(
-                ["name", "columns", "caption", "key", "n_rows", "ids_sha256", "files"],
-                {"name": _STR, "columns": {"type": "array", "items": _STR}, "caption": _STR,
-                 "key": {"type": "array", "items": _STR}, "n_rows": _COUNT, "ids_sha256": _SHA256,
-                 "files": _FILES})},
-            "citations": _obj(["n_claims", "n_events", "file"], {"n_claims": _COUNT, "n_events": _COUNT,
-                                                                 "file": _STR}),
+            "workspace": _obj(
+                ["path", "name", "build_id", "n_documents", "documents_digest"],
+                {
+                    "path": _STR_OR_NULL,
+                    "name": _STR_OR_NULL,
+                    "build_id": _STR_OR_NULL,
+                    "n_documents": _COUNT,
+                    "documents_digest": _SHA256,
+                },
+            ),
+            "documents": {
+                "type": "array",
+                "items": _obj(
+                    ["doc_id", "title", "publisher", "published", "source", "url", "sha256"],
+                    {
+                        "doc_id": _STR,
+                        "title": _STR,
+                        "publisher": _STR_OR_NULL,
+                        "published": _STR_OR_NULL,
+                        "source": _STR_OR_NULL,
+                        "url": _STR_OR_NULL,
+                        "sha256": _SHA256,
+                    },
+                ),
+            },
+            "charts": {
+                "type": "array",
+                "items": _obj(
+                    ["name", "options", "caption", "reproducible", "cites", "notes", "files"],
+                    {
+                        "name": _STR,
+                        "options": {"type": "object"},
+                        "caption": _STR,
+                        "reproducible": {"type": "boolean"},
+                        "cites": {"type": "array", "items": _STR},
+                        "notes": {"type": "array", "items": _STR},
+                        "files": _FILES,
+                    },
+                ),
+            },
+            "tables": {
+                "type": "array",
+                "items": _obj(
+                    ["name", "columns", "caption", "key", "n_rows", "ids_sha256", "files"],
+                    {
+                        "name": _STR,
+                        "columns": {"type": "array", "items": _STR},
+                        "caption": _STR,
+                        "key": {"type": "array", "items": _STR},
+                        "n_rows": _COUNT,
+                        "ids_sha256": _SHA256,
+                        "files": _FILES,
+                    },
+                ),
+            },
+            "citations": _obj(["n_claims", "n_events", "file"], {"n_claims": _COUNT, "n_events": _COUNT, "file": _STR}),
             "formats": {"type": "array", "items": _STR},
-            "files": {"type": "object", "additionalProperties": _obj(["sha256", "bytes"], {
-                "sha256": _SHA256, "bytes": _COUNT})},
+            "files": {
+                "type": "object",
+                "additionalProperties": _obj(["sha256", "bytes"], {"sha256": _SHA256, "bytes": _COUNT}),
+            },
             "view_counts": {"type": "object", "additionalProperties": _COUNT},
             "notes": {"type": "array", "items": _STR},
         },
     ),
-}  # fmt: skip
+}
 
 _TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,), "null": (type(None),),
-    "integer": (int,), "number": (int, float),
-}  # fmt: skip
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "integer": (int,),
+    "number": (int, float),
+}
 
 
 def _is(value: Any, name: str) -> bool:

@@ -47,8 +47,20 @@ __all__ = [
 #: The onward formats and the file each is written to in a report bundle.
 ONWARD_FILES: Mapping[str, str] = {"timelinejs": "timeline.json", "gexf": "network.gexf", "geojson": "places.geojson"}
 ONWARD_FORMATS: tuple[str, ...] = tuple(ONWARD_FILES)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
@@ -114,11 +126,14 @@ def timelinejs_json(book: Book, title: str = "Timeline") -> dict[str, Any]:
         }
         if end != start or precision in ("month", "year", "decade"):
             end_precision = "day" if precision == "day" else precision
-            slide["end_date"] = _tl_date(end if precision != "decade" else date(start.year // 10 * 10 + 9, 12, 31),
-                                         end_precision)  # fmt: skip
+            slide["end_date"] = _tl_date(
+                end if precision != "decade" else date(start.year // 10 * 10 + 9, 12, 31), end_precision
+            )
         events.append(slide)
-    return {"title": {"text": {"headline": html.escape(title), "text": f"{len(events):,} dated events"}},
-            "events": events}  # fmt: skip
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": f"{len(events):,} dated events"}},
+        "events": events,
+    }
 
 
 def gexf_text(book: Book, level: str = "sentence") -> str:
@@ -145,8 +160,11 @@ def gexf_text(book: Book, level: str = "sentence") -> str:
     out_edges = ET.SubElement(graph, "edges")
     for i, e in enumerate(edges.itertuples(index=False)):
         if str(e.a) in known and str(e.b) in known:
-            ET.SubElement(out_edges, "edge", {"id": str(i), "source": str(e.a), "target": str(e.b),
-                                              "weight": str(_count(e.weight))})  # fmt: skip
+            ET.SubElement(
+                out_edges,
+                "edge",
+                {"id": str(i), "source": str(e.a), "target": str(e.b), "weight": str(_count(e.weight))},
+            )
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -174,18 +192,23 @@ def places_geojson(book: Book) -> dict[str, Any]:
         if lon is None or lat is None:
             continue
         ent = ents.get(str(r.entity_id))
-        features.append({
-            "type": "Feature",
-            "id": str(r.entity_id),
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "entity_id": str(r.entity_id), "name": _text(ent["name"]) if ent is not None else "",
-                "type": _text(ent["type"]) if ent is not None else "",
-                "uncertainty_km": _number(r.uncertainty_km), "coord_source": _text(r.coord_source),
-                "source_name": _text(r.source_name), "admin_area": _text(r.admin_area) or None,
-                "n_mentions": int(ent["n_mentions"]) if ent is not None else 0,
-            },
-        })  # fmt: skip
+        features.append(
+            {
+                "type": "Feature",
+                "id": str(r.entity_id),
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "entity_id": str(r.entity_id),
+                    "name": _text(ent["name"]) if ent is not None else "",
+                    "type": _text(ent["type"]) if ent is not None else "",
+                    "uncertainty_km": _number(r.uncertainty_km),
+                    "coord_source": _text(r.coord_source),
+                    "source_name": _text(r.source_name),
+                    "admin_area": _text(r.admin_area) or None,
+                    "n_mentions": int(ent["n_mentions"]) if ent is not None else 0,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -203,8 +226,15 @@ def write_onward(book: Book, fmt: str, path: Path, title: str = "Timeline") -> N
     path.write_text(text, encoding="utf-8")
 
 
-def export_onward(book: Book, fmt: str, path: str | Path, spec: FilterSpec | None = None, *, title: str = "Timeline",
-                  if_exists: IfExists = "suffix") -> Path:  # fmt: skip
+def export_onward(
+    book: Book,
+    fmt: str,
+    path: str | Path,
+    spec: FilterSpec | None = None,
+    *,
+    title: str = "Timeline",
+    if_exists: IfExists = "suffix",
+) -> Path:
     """Write ``book`` (narrowed to ``spec`` when given) as ``fmt`` (``timelinejs``, ``gexf`` or ``geojson``)
     to ``path``, atomically and never over an existing file; returns the path written."""
     check_if_exists(if_exists)
@@ -221,8 +251,15 @@ def export_onward(book: Book, fmt: str, path: str | Path, spec: FilterSpec | Non
     return publish_file(tmp, dest, if_exists)
 
 
-def export_view_table(book: Book, table: str, path: str | Path, spec: FilterSpec | None = None, *,
-                      fmt: str | None = None, if_exists: IfExists = "suffix") -> Path:  # fmt: skip
+def export_view_table(
+    book: Book,
+    table: str,
+    path: str | Path,
+    spec: FilterSpec | None = None,
+    *,
+    fmt: str | None = None,
+    if_exists: IfExists = "suffix",
+) -> Path:
     """Every row of table ``table`` of ``book`` narrowed to ``spec`` (no row cap), as CSV or Parquet
     (``fmt``, default from the suffix); returns the path written."""
     if table not in TABLE_NAMES:

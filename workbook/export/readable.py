@@ -78,8 +78,9 @@ def readable_table(df: pd.DataFrame, documents: pd.DataFrame | None = None) -> p
     document's title (without, it stays the id, headed "Document id")."""
     out = df.copy()
     if documents is None:
-        return out.rename(columns={c: "Document id" if c == "doc_id" else COLUMN_LABELS.get(str(c), str(c))
-                                   for c in out.columns})  # fmt: skip
+        return out.rename(
+            columns={c: "Document id" if c == "doc_id" else COLUMN_LABELS.get(str(c), str(c)) for c in out.columns}
+        )
     if "doc_id" in out.columns:
         titles = dict(zip(documents["doc_id"].astype(str), documents["title"].astype(object), strict=True))
         out["doc_id"] = [titles.get(str(d)) or str(d) for d in out["doc_id"]]
@@ -88,8 +89,10 @@ def readable_table(df: pd.DataFrame, documents: pd.DataFrame | None = None) -> p
 
 def counts_frame(counts: Mapping[str, tuple[int, int]]) -> pd.DataFrame:
     """The summary's counts: one row per table, in view and in the whole workspace."""
-    return pd.DataFrame({
-        "": [name.capitalize() for name in counts],
-        "In this report": [f"{shown:,}" for shown, _ in counts.values()],
-        "In the workspace": [f"{total:,}" for _, total in counts.values()],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "": [name.capitalize() for name in counts],
+            "In this report": [f"{shown:,}" for shown, _ in counts.values()],
+            "In the workspace": [f"{total:,}" for _, total in counts.values()],
+        }
+    )

@@ -78,11 +78,14 @@ def _log_frame(log: list[dict[str, Any]]) -> pd.DataFrame:
     rows = []
     for entry in log:
         changes = entry.get("changes") if isinstance(entry.get("changes"), dict) else {}
-        summary = "; ".join(f"{k}: {cell_text(v[0] if isinstance(v, list) and v else '')} → "
-                            f"{cell_text(v[1] if isinstance(v, list) and len(v) > 1 else v)}"
-                            for k, v in (changes or {}).items())  # fmt: skip
-        rows.append({"Time": cell_text(entry.get("time")), "Action": cell_text(entry.get("action")),
-                     "Changes": summary})  # fmt: skip
+        summary = "; ".join(
+            f"{k}: {cell_text(v[0] if isinstance(v, list) and v else '')} → "
+            f"{cell_text(v[1] if isinstance(v, list) and len(v) > 1 else v)}"
+            for k, v in (changes or {}).items()
+        )
+        rows.append(
+            {"Time": cell_text(entry.get("time")), "Action": cell_text(entry.get("action")), "Changes": summary}
+        )
     return pd.DataFrame(rows, columns=["Time", "Action", "Changes"])
 
 
@@ -91,8 +94,10 @@ def _url_links(documents: pd.DataFrame) -> str:
     for row in documents.itertuples(index=False):
         url = safe_url(getattr(row, "url", None))
         if url:
-            items.append(f'<li>{html.escape(cell_text(row.title))}: <a href="{html.escape(url, quote=True)}" '
-                         f'rel="noopener noreferrer nofollow">{html.escape(url)}</a></li>')  # fmt: skip
+            items.append(
+                f'<li>{html.escape(cell_text(row.title))}: <a href="{html.escape(url, quote=True)}" '
+                f'rel="noopener noreferrer nofollow">{html.escape(url)}</a></li>'
+            )
     return f"<p>Links (http/https only; opening one goes online):</p><ul>{''.join(items)}</ul>" if items else ""
 
 
@@ -101,8 +106,11 @@ def render_html(c: ReportContent) -> str:
     esc = html.escape
     toc = [f'<li><a href="#chart-{p.index}">Figure {p.index}. {esc(p.label)}</a></li>' for p in c.charts]
     toc += [f'<li><a href="#table-{p.index}">Table {p.index}. {esc(p.name.capitalize())}</a></li>' for p in c.tables]
-    toc += ['<li><a href="#citations">Citations</a></li>', '<li><a href="#sources">Sources</a></li>',
-            '<li><a href="#reproduce">Filter log and reproduction</a></li>']  # fmt: skip
+    toc += [
+        '<li><a href="#citations">Citations</a></li>',
+        '<li><a href="#sources">Sources</a></li>',
+        '<li><a href="#reproduce">Filter log and reproduction</a></li>',
+    ]
     body = [
         f"<header><h1>{esc(c.title)}</h1>",
         f'<p class="wb-note">Created {esc(c.created)} with workbook {esc(c.version)} (data model '
@@ -151,12 +159,21 @@ def render_html(c: ReportContent) -> str:
 
 def render_markdown(c: ReportContent) -> str:
     """``report.md``: charts as images (PNG or SVG when exported) or links to ``report.html``."""
-    out = [f"# {md_escape(c.title)}", "",
-           f"Created {md_escape(c.created)} with workbook {md_escape(c.version)} (data model "
-           f"{md_escape(c.schema_version)}).", "", "## Summary", "",
-           f"**Filter:** {md_escape(c.filter_description)}", "",
-           markdown_table(counts_frame(c.counts)), "",
-           f"In view: {md_escape(_counts_text(c.counts))}.", ""]  # fmt: skip
+    out = [
+        f"# {md_escape(c.title)}",
+        "",
+        f"Created {md_escape(c.created)} with workbook {md_escape(c.version)} (data model "
+        f"{md_escape(c.schema_version)}).",
+        "",
+        "## Summary",
+        "",
+        f"**Filter:** {md_escape(c.filter_description)}",
+        "",
+        markdown_table(counts_frame(c.counts)),
+        "",
+        f"In view: {md_escape(_counts_text(c.counts))}.",
+        "",
+    ]
     for n in c.notes:
         out += [f"*{md_escape(n)}*", ""]
     for p in c.charts:
@@ -171,16 +188,34 @@ def render_markdown(c: ReportContent) -> str:
             out.append("Also as " + ", ".join(extra) + ".")
         out += ["", f"*{md_escape(p.caption)}*", ""]
     for t in c.tables:
-        out += [f"## Table {t.index}. {md_escape(t.name.capitalize())}", "", md_escape(t.caption), "",
-                markdown_table(t.display, c.max_rows), ""]  # fmt: skip
+        out += [
+            f"## Table {t.index}. {md_escape(t.name.capitalize())}",
+            "",
+            md_escape(t.caption),
+            "",
+            markdown_table(t.display, c.max_rows),
+            "",
+        ]
         if t.files:
             out += ["Data: " + ", ".join(f"[{fmt.upper()}]({path})" for fmt, path in t.files.items()), ""]
     out += ["## Citations", "", citations_markdown(c.citations, c.max_citations), ""]
-    out += ["## Sources", "", "The documents in view, with the sha256 of their text.", "",
-            markdown_table(readable_table(_sources_frame(c.documents)), c.max_rows), ""]  # fmt: skip
+    out += [
+        "## Sources",
+        "",
+        "The documents in view, with the sha256 of their text.",
+        "",
+        markdown_table(readable_table(_sources_frame(c.documents)), c.max_rows),
+        "",
+    ]
     log = _log_frame(c.log)
     log_md = markdown_table(log, c.max_rows) if len(log) else "No filter log was given."
-    out += ["## Filter log and reproduction", "", log_md,
-            "", "`manifest.json` holds the filter, the log, each source document's sha256 and the versions. "
-            'Reproduce the tables with `workbook.open_report("path/to/this/folder")`.', ""]  # fmt: skip
+    out += [
+        "## Filter log and reproduction",
+        "",
+        log_md,
+        "",
+        "`manifest.json` holds the filter, the log, each source document's sha256 and the versions. "
+        'Reproduce the tables with `workbook.open_report("path/to/this/folder")`.',
+        "",
+    ]
     return "\n".join(out)

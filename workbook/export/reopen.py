@@ -138,17 +138,19 @@ def _check_sources(manifest: dict[str, Any], book: Book) -> None:
         )
 
 
-def _check_table(manifest: dict[str, Any], record: dict[str, Any], data: pd.DataFrame, view: Book,
-                 book: Book) -> None:  # fmt: skip
+def _check_table(manifest: dict[str, Any], record: dict[str, Any], data: pd.DataFrame, view: Book, book: Book) -> None:
     frame = view.table(record["name"])
     ids = row_ids(frame, record["key"])
-    if list(data.columns) == record["columns"] and len(data) == record["n_rows"] and \
-            ids_digest(ids) == record["ids_sha256"]:  # fmt: skip
+    if (
+        list(data.columns) == record["columns"]
+        and len(data) == record["n_rows"]
+        and ids_digest(ids) == record["ids_sha256"]
+    ):
         return
     digest_now = ids_digest(
-        f"{d}:{s}" for d, s in zip(book.documents["doc_id"].astype(str), book.documents["sha256"].astype(str),
-                                   strict=True)
-    )  # fmt: skip
+        f"{d}:{s}"
+        for d, s in zip(book.documents["doc_id"].astype(str), book.documents["sha256"].astype(str), strict=True)
+    )
     hint = (
         " The workspace's documents differ from the export's (documents were added or removed since), so the "
         "filter now selects other rows."

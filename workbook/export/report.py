@@ -151,9 +151,12 @@ def _documents_digest(book: Book) -> str:
 
 def _workspace(book: Book, out_dir: Path) -> dict[str, Any]:
     info: dict[str, Any] = {
-        "path": None, "name": None, "build_id": book.manifest.get("build_id"), "n_documents": len(book.documents),
+        "path": None,
+        "name": None,
+        "build_id": book.manifest.get("build_id"),
+        "n_documents": len(book.documents),
         "documents_digest": _documents_digest(book),
-    }  # fmt: skip
+    }
     if book.workspace is not None:
         ws = Path(book.workspace).resolve()
         # relative to the bundle folder (one level below out_dir): no machine path in a bundle that gets shared
@@ -172,11 +175,24 @@ class ReportExporter(Exporter):
     :class:`TableSpec`), then :meth:`finalize` writes the folder and returns its path; :attr:`result`
     then holds the :class:`ReportResult`."""
 
-    def __init__(self, out_dir: str | Path, book: Book, spec: FilterSpec | None = None, *, title: str | None = None,
-                 log: Any = None, formats: Sequence[str] | str = DEFAULT_FORMATS, zip: bool = False,
-                 renderer: ImageRenderer | None = None, max_rows: int | None = 500, max_citations: int | None = 2000,
-                 name: str | None = None, if_exists: IfExists = "suffix",
-                 saved_views: Sequence[str] = (), launches: pd.DataFrame | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        out_dir: str | Path,
+        book: Book,
+        spec: FilterSpec | None = None,
+        *,
+        title: str | None = None,
+        log: Any = None,
+        formats: Sequence[str] | str = DEFAULT_FORMATS,
+        zip: bool = False,
+        renderer: ImageRenderer | None = None,
+        max_rows: int | None = 500,
+        max_citations: int | None = 2000,
+        name: str | None = None,
+        if_exists: IfExists = "suffix",
+        saved_views: Sequence[str] = (),
+        launches: pd.DataFrame | None = None,
+    ) -> None:
         if not isinstance(book, Book):
             raise ExportError(f"export_report needs a Book; got {type(book).__name__}.")
         spec = FilterSpec() if spec is None else spec
@@ -261,14 +277,25 @@ class ReportExporter(Exporter):
         for fmt in (f for f in ONWARD_FORMATS if f in self.formats):  # the next tool's formats, under onward/
             write_onward(view, fmt, tmp / "onward" / ONWARD_FILES[fmt], self.title)
         charts, chart_records = self._charts_part(tmp, view, description, cites, renderer)
-        counts = {n: (len(view.table(n)), len(book.table(n))) for n in ("documents", "claims", "events", "entities",
-                                                                       "places")}  # fmt: skip
+        counts = {
+            n: (len(view.table(n)), len(book.table(n))) for n in ("documents", "claims", "events", "entities", "places")
+        }
         content = ReportContent(
-            title=self.title, created=created, version=package_versions().get("workbook") or "unknown",
-            schema_version=SCHEMA_VERSION, filter_description=description, counts=counts, charts=charts,
-            tables=tables, citations=cites, documents=view.documents, log=self.log, max_rows=self.max_rows,
-            max_citations=self.max_citations, notes=notes,
-        )  # fmt: skip
+            title=self.title,
+            created=created,
+            version=package_versions().get("workbook") or "unknown",
+            schema_version=SCHEMA_VERSION,
+            filter_description=description,
+            counts=counts,
+            charts=charts,
+            tables=tables,
+            citations=cites,
+            documents=view.documents,
+            log=self.log,
+            max_rows=self.max_rows,
+            max_citations=self.max_citations,
+            notes=notes,
+        )
         if "html" in self.formats:
             (tmp / "report.html").write_text(render_html(content), encoding="utf-8")
         if "md" in self.formats:
@@ -277,8 +304,9 @@ class ReportExporter(Exporter):
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         return manifest
 
-    def _charts_part(self, tmp: Path, view: Book, description: str, cites: pd.DataFrame,
-                     renderer: ImageRenderer | None) -> tuple[list[ChartPart], list[dict[str, Any]]]:  # fmt: skip
+    def _charts_part(
+        self, tmp: Path, view: Book, description: str, cites: pd.DataFrame, renderer: ImageRenderer | None
+    ) -> tuple[list[ChartPart], list[dict[str, Any]]]:
         parts, records = [], []
         images = [f for f in self.formats if f in IMAGE_FORMATS]
         figures: list[tuple[go.Figure, str, dict[str, Any]]] = []
@@ -287,11 +315,17 @@ class ReportExporter(Exporter):
             if isinstance(item, ChartSpec):  # drawn as the explorer draws it (the chart catalogue)
                 kind = CHARTS[item.name]
                 options = chart_options(item.name, item.options)
-                fig = draw_chart(view, item.name, item.options, cache=cache, names=self.book.entities,
-                                 launches=self.launches)  # fmt: skip
+                fig = draw_chart(
+                    view, item.name, item.options, cache=cache, names=self.book.entities, launches=self.launches
+                )
                 label = kind.label
-                record = {"name": item.name, "options": json.loads(json.dumps(options, default=str)),
-                          "caption": item.caption, "reproducible": True, "cites": list(kind.cites)}  # fmt: skip
+                record = {
+                    "name": item.name,
+                    "options": json.loads(json.dumps(options, default=str)),
+                    "caption": item.caption,
+                    "reproducible": True,
+                    "cites": list(kind.cites),
+                }
             else:
                 fig, label = item, _fig_label(item)
                 record = {"name": "figure", "options": {}, "caption": "", "reproducible": False, "cites": []}
@@ -300,8 +334,10 @@ class ReportExporter(Exporter):
             meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
             notes = [str(n) for n in meta.get("notes", [])]
             if self.launches is not None and record["name"] in CHARTS and CHARTS[record["name"]].launch_layer:
-                notes.append(f"With {len(self.launches):,} launches (nagix) in the filter's dates as a layer of "
-                             "their own; the manifest does not hold them.")  # fmt: skip
+                notes.append(
+                    f"With {len(self.launches):,} launches (nagix) in the filter's dates as a layer of "
+                    "their own; the manifest does not hold them."
+                )
             files = {}
             for fmt in images:
                 rel = f"charts/{i:02d}-{safe_filename(record['name'])}.{fmt}"
@@ -320,8 +356,9 @@ class ReportExporter(Exporter):
         return renderer.render(fig, fmt)
 
     @staticmethod
-    def _chart_caption(i: int, label: str, record: Mapping[str, Any], description: str, notes: list[str],
-                       cites: pd.DataFrame) -> str:  # fmt: skip
+    def _chart_caption(
+        i: int, label: str, record: Mapping[str, Any], description: str, notes: list[str], cites: pd.DataFrame
+    ) -> str:
         bits = [f"Figure {i}. {label}."]
         if record["caption"]:
             bits.append(str(record["caption"]))
@@ -329,15 +366,17 @@ class ReportExporter(Exporter):
         for kind, word in (("events", "event"), ("claims", "claim")):
             if kind in record["cites"]:
                 refs = cites.loc[cites["kind"] == word, "ref"].astype(str).tolist()
-                bits.append(f"Sources: {len(refs):,} {kind}, cited as {refs[0]}–{refs[-1]}." if refs
-                            else f"No {kind} in view.")  # fmt: skip
+                bits.append(
+                    f"Sources: {len(refs):,} {kind}, cited as {refs[0]}–{refs[-1]}." if refs else f"No {kind} in view."
+                )
         if not record["reproducible"]:
             bits.append("(A figure made outside the report; the manifest cannot rebuild it.)")
         bits += notes
         return " ".join(bits)
 
-    def _tables_part(self, tmp: Path, view: Book, description: str, refs: Mapping[str, str]
-                     ) -> tuple[list[TablePart], list[dict[str, Any]], list[str]]:  # fmt: skip
+    def _tables_part(
+        self, tmp: Path, view: Book, description: str, refs: Mapping[str, str]
+    ) -> tuple[list[TablePart], list[dict[str, Any]], list[str]]:
         parts, records = [], []
         xlsx = XlsxExporter(tmp / "tables" / "tables.xlsx", if_exists="error") if "xlsx" in self.formats else None
         for i, t in enumerate(self._tables, 1):
@@ -345,8 +384,11 @@ class ReportExporter(Exporter):
             stem = f"tables/{i:02d}-{safe_filename(t.name)}"
             files = {}
             for fmt in (f for f in _TABLE_FORMATS if f in self.formats):
-                exporter = CsvExporter(tmp / f"{stem}.csv", if_exists="error") if fmt == "csv" else \
-                    ParquetExporter(tmp / f"{stem}.parquet", if_exists="error")  # fmt: skip
+                exporter = (
+                    CsvExporter(tmp / f"{stem}.csv", if_exists="error")
+                    if fmt == "csv"
+                    else ParquetExporter(tmp / f"{stem}.parquet", if_exists="error")
+                )
                 exporter.write(data)
                 exporter.finalize()
                 files[fmt] = f"{stem}.{fmt}"
@@ -362,8 +404,17 @@ class ReportExporter(Exporter):
             if self.max_rows is not None and len(data) > self.max_rows and files:
                 caption += f" The full table is in {', '.join(sorted(files.values()))}."
             parts.append(TablePart(i, t.name, caption, display, len(data), files))
-            records.append({"name": t.name, "columns": list(data.columns), "caption": t.caption, "key": key,
-                            "n_rows": len(data), "ids_sha256": ids_digest(ids), "files": files})  # fmt: skip
+            records.append(
+                {
+                    "name": t.name,
+                    "columns": list(data.columns),
+                    "caption": t.caption,
+                    "key": key,
+                    "n_rows": len(data),
+                    "ids_sha256": ids_digest(ids),
+                    "files": files,
+                }
+            )
         notes: list[str] = []
         if xlsx is not None and self._tables:
             xlsx.finalize()
@@ -380,29 +431,62 @@ class ReportExporter(Exporter):
             out.insert(0, "ref", [refs.get(str(k), "") for k in df[key]])
         return readable_table(out, view.documents)
 
-    def _manifest(self, tmp: Path, view: Book, created: str, description: str, charts: list[dict[str, Any]],
-                  tables: list[dict[str, Any]], cites: pd.DataFrame, notes: list[str]) -> dict[str, Any]:  # fmt: skip
+    def _manifest(
+        self,
+        tmp: Path,
+        view: Book,
+        created: str,
+        description: str,
+        charts: list[dict[str, Any]],
+        tables: list[dict[str, Any]],
+        cites: pd.DataFrame,
+        notes: list[str],
+    ) -> dict[str, Any]:
         docs = view.documents
         documents = [
-            {"doc_id": cell_text(r.doc_id), "title": cell_text(r.title), "publisher": cell_text(r.publisher) or None,
-             "published": cell_text(r.published) or None, "source": cell_text(r.source) or None,
-             "url": cell_text(r.url) or None, "sha256": cell_text(r.sha256)}
+            {
+                "doc_id": cell_text(r.doc_id),
+                "title": cell_text(r.title),
+                "publisher": cell_text(r.publisher) or None,
+                "published": cell_text(r.published) or None,
+                "source": cell_text(r.source) or None,
+                "url": cell_text(r.url) or None,
+                "sha256": cell_text(r.sha256),
+            }
             for r in docs.itertuples(index=False)
-        ]  # fmt: skip
-        files = {p.relative_to(tmp).as_posix(): {"sha256": file_sha256(p), "bytes": p.stat().st_size}
-                 for p in iter_files(tmp)}  # fmt: skip
+        ]
+        files = {
+            p.relative_to(tmp).as_posix(): {"sha256": file_sha256(p), "bytes": p.stat().st_size}
+            for p in iter_files(tmp)
+        }
         return {
-            "kind": MANIFEST_KIND, "manifest_version": MANIFEST_VERSION, "title": self.title, "created": created,
-            "schema_version": SCHEMA_VERSION, "packages": package_versions(),
-            "filter": {"spec": self.spec.to_dict(), "description": description, "is_empty": self.spec.is_empty,
-                       "saved_views": self.saved_views},
-            "filter_log": self.log, "workspace": _workspace(self.book, self.out_dir), "documents": documents,
-            "charts": charts, "tables": tables,
-            "citations": {"n_claims": int((cites["kind"] == "claim").sum()),
-                          "n_events": int((cites["kind"] == "event").sum()), "file": "citations.csv"},
-            "formats": list(self.formats), "files": files,
-            "view_counts": {n: len(view.table(n)) for n in REPORT_TABLES}, "notes": notes,
-        }  # fmt: skip
+            "kind": MANIFEST_KIND,
+            "manifest_version": MANIFEST_VERSION,
+            "title": self.title,
+            "created": created,
+            "schema_version": SCHEMA_VERSION,
+            "packages": package_versions(),
+            "filter": {
+                "spec": self.spec.to_dict(),
+                "description": description,
+                "is_empty": self.spec.is_empty,
+                "saved_views": self.saved_views,
+            },
+            "filter_log": self.log,
+            "workspace": _workspace(self.book, self.out_dir),
+            "documents": documents,
+            "charts": charts,
+            "tables": tables,
+            "citations": {
+                "n_claims": int((cites["kind"] == "claim").sum()),
+                "n_events": int((cites["kind"] == "event").sum()),
+                "file": "citations.csv",
+            },
+            "formats": list(self.formats),
+            "files": files,
+            "view_counts": {n: len(view.table(n)) for n in REPORT_TABLES},
+            "notes": notes,
+        }
 
     def _zip(self, folder: Path) -> Path:
         dest = folder.with_name(folder.name + ".zip")
@@ -450,9 +534,21 @@ def export_report(
     on the timeline and the map, within the spec's event dates, as the explorer draws them. Returns a
     :class:`ReportResult`; never overwrites.
     """
-    exporter = ReportExporter(out, book, spec, title=title, log=log, formats=formats, zip=zip, renderer=renderer,
-                              max_rows=max_rows, max_citations=max_citations, if_exists=if_exists,
-                              saved_views=saved_views, launches=launches)  # fmt: skip
+    exporter = ReportExporter(
+        out,
+        book,
+        spec,
+        title=title,
+        log=log,
+        formats=formats,
+        zip=zip,
+        renderer=renderer,
+        max_rows=max_rows,
+        max_citations=max_citations,
+        if_exists=if_exists,
+        saved_views=saved_views,
+        launches=launches,
+    )
     for c in charts:
         exporter.write(chart_spec(c))
     for t in tables:

@@ -120,9 +120,10 @@ def _text_column(series: pd.Series) -> bool:
     """Does ``series`` hold text (strings, lists joined as text), as opposed to numbers, booleans, dates?"""
     kind = series.dtype
     return not (
-        pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_bool_dtype(kind)
+        pd.api.types.is_numeric_dtype(kind)
+        or pd.api.types.is_bool_dtype(kind)
         or pd.api.types.is_datetime64_any_dtype(kind)
-    )  # fmt: skip
+    )
 
 
 def _escape_start(m: re.Match[str]) -> str:
@@ -174,8 +175,10 @@ def html_table(
     """
     shown = df if max_rows is None else df.head(max_rows)
     text = plain_frame(shown)
-    numeric = [pd.api.types.is_numeric_dtype(shown[c].dtype) and not pd.api.types.is_bool_dtype(shown[c].dtype)
-               for c in shown.columns]  # fmt: skip
+    numeric = [
+        pd.api.types.is_numeric_dtype(shown[c].dtype) and not pd.api.types.is_bool_dtype(shown[c].dtype)
+        for c in shown.columns
+    ]
     links = links or {}
     out = [f'<table class="wb-table"{_id_attr(table_id)}><thead><tr>']
     out += [f"<th>{html.escape(str(c))}</th>" for c in text.columns]
@@ -243,8 +246,9 @@ class CsvExporter(_RowsExporter):
 
     suffix = ".csv"
 
-    def __init__(self, dest: str | Path, *, bom: bool = False, formula_guard: bool = True,
-                 if_exists: IfExists = "suffix") -> None:  # fmt: skip
+    def __init__(
+        self, dest: str | Path, *, bom: bool = False, formula_guard: bool = True, if_exists: IfExists = "suffix"
+    ) -> None:
         super().__init__(dest, if_exists=if_exists)
         self.bom = bom
         self.formula_guard = formula_guard
@@ -407,8 +411,9 @@ class XlsxExporter(Exporter):
 class _DocumentExporter(Exporter):
     """A Markdown or HTML document holding one captioned table per write."""
 
-    def __init__(self, dest: str | Path, *, title: str = "Tables", max_rows: int | None = None,
-                 if_exists: IfExists = "suffix") -> None:  # fmt: skip
+    def __init__(
+        self, dest: str | Path, *, title: str = "Tables", max_rows: int | None = None, if_exists: IfExists = "suffix"
+    ) -> None:
         super().__init__(dest, if_exists=if_exists)
         self.title = title
         self.max_rows = max_rows

@@ -148,6 +148,15 @@ class ClaimContext:
         key = speaker.key if speaker else None
         self.speakers.note_speaker(speaker, s)
         return ClaimRecord(
-            s, e, self.sentence_of(s), kind, key, speaker.shown if speaker else None,
-            cue.casefold() if cue else None, word, band, keys, speaker.as_written if speaker else None,
+            s,
+            e,
+            self.sentence_of(s),
+            kind,
+            key,
+            speaker.shown if speaker else None,
+            cue.casefold() if cue else None,
+            word,
+            band,
+            keys,
+            speaker.as_written if speaker else None,
         )

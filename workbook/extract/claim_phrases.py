@@ -67,9 +67,7 @@ _CUE_ADJUNCT = re.compile(
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"
 )
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
-_NAME_APPOSITIVE = re.compile(
-    r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*"
-)
+_NAME_APPOSITIVE = re.compile(r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
 #: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -276,11 +274,6 @@ def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple
     if m:
         pos = m.end()
     s, e = strip_span(text, pos, sent_end, '.!?;:,"“”')
-    if (
-        s >= e
-        or text.count(" ", s, min(e, s + 40)) < 1
-        or CUE.match(text, s)
-        or _CONJUNCTION.match(text, s, e)
-    ):
+    if s >= e or text.count(" ", s, min(e, s + 40)) < 1 or CUE.match(text, s) or _CONJUNCTION.match(text, s, e):
         return None
     return s, e

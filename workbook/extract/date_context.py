@@ -50,9 +50,15 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
                 last_year, last_end = de.year, e
             out.append(r)
             continue
-        if (res == "relative" and ds is not None and last_year is not None and s - last_end <= NARRATIVE_REACH
-                and ds.year != last_year
-                and (de is None or de.year != last_year) and not _DEICTIC.search(text, s, e)):  # fmt: skip
+        if (
+            res == "relative"
+            and ds is not None
+            and last_year is not None
+            and s - last_end <= NARRATIVE_REACH
+            and ds.year != last_year
+            and (de is None or de.year != last_year)
+            and not _DEICTIC.search(text, s, e)
+        ):
             continue
         out.append(r)
     return out

@@ -94,8 +94,6 @@ from workbook.extract.date_words import (
 __all__ = ["FUTURE_MARGIN_DAYS", "DateMatch", "find_dates"]
 
 
-
-
 @dataclass(frozen=True)
 class DateMatch:
     """One date expression: ``text[start:end]`` and the interval it denotes (inclusive)."""
@@ -228,9 +226,7 @@ _MONTH_PREPS = frozenset(
 )
 _MAY_PREPS = frozenset(["in", "since", "until", "till", "during", "through", "throughout", "before", "after"])
 #: A bare year needs the lead-ins of a month ("in", "since", ...) except "or", or a season word.
-_YEAR_PREPS = (_MONTH_PREPS - {"or"}) | frozenset(
-    ("the", "year", "spring", "summer", "autumn", "fall", "winter")
-)
+_YEAR_PREPS = (_MONTH_PREPS - {"or"}) | frozenset(("the", "year", "spring", "summer", "autumn", "fall", "winter"))
 
 #: What may follow a year outside the current era: punctuation, the end, a capital, or a function word.
 _OLD_YEAR_NEXT = re.compile(

@@ -491,8 +491,17 @@ def load_nagix_facilities(path: str | Path) -> Gazetteer:
     :func:`workbook.extract.nagix.read_nagix_facilities` (the placeholder "Unknown" is skipped, 1 km
     uncertainty): type facility, coordinate source ``dataset``, aliases by :func:`_facility_aliases`."""
     entries = [
-        GazetteerEntry(f.name, "facility", _facility_aliases(f.key, f.name), f.lat, f.lon, f.uncertainty_km, _NAGIX,
-                       "North Korea", "dataset")
+        GazetteerEntry(
+            f.name,
+            "facility",
+            _facility_aliases(f.key, f.name),
+            f.lat,
+            f.lon,
+            f.uncertainty_km,
+            _NAGIX,
+            "North Korea",
+            "dataset",
+        )
         for f in read_nagix_facilities(path)
-    ]  # fmt: skip
+    ]
     return Gazetteer(entries, name="nagix")

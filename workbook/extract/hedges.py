@@ -210,17 +210,17 @@ def _keep(text: str, m: re.Match[str], word: str, lo: int) -> bool:
     after = text[m.end() : m.end() + 12]
     surface = m.group(0)
     prev = before.rstrip(" \t")
-    if word == "may" and surface[0] == "M" and (
-        (prev and prev[-1] not in _SENTENCE_OPENERS) or _MONTH_AFTER.match(after)
+    if (
+        word == "may"
+        and surface[0] == "M"
+        and ((prev and prev[-1] not in _SENTENCE_OPENERS) or _MONTH_AFTER.match(after))
     ):
         return False  # "in May", "Theresa May", "May 26 marks ..."
     if word == "impossible" and (_NEGATED_IMPOSSIBLE.search(before) or _NOMINAL_BEFORE.search(before)):
         return False  # "Nothing is impossible" (a slogan, no estimate), "made the impossible possible"
     if word == "could" and _NEGATABLE_FOLLOW.match(after):
         return False  # "could not" states inability
-    if word == "might" and (
-        _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or _ING_BEFORE.search(before)
-    ):
+    if word == "might" and (_NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or _ING_BEFORE.search(before)):
         return False  # "the might of the army", "surging might", "our might is growing"
     if word == "possible" and _SET_PHRASES_BEFORE.search(before):
         return False  # "as soon as possible", "if possible"

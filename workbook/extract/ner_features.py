@@ -51,7 +51,6 @@ __all__ = [
 ]
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

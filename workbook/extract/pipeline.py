@@ -93,8 +93,9 @@ class DefaultExtractor:
             loaded = [load_watchlist(p) for p in watchlists]
             entries = tuple(e for w in loaded for e in w.entries)
             watchlist = Watchlist(entries, name="+".join(w.name for w in loaded))
-        watch_sources = tuple({"path": Path(p).name, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()}
-                              for p in watchlists)
+        watch_sources = tuple(
+            {"path": Path(p).name, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in watchlists
+        )
         return cls(gazetteer=gaz, sources=sources, watchlist=watchlist, watchlist_sources=watch_sources)
 
     def settings(self) -> dict[str, Any]:

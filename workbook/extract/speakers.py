@@ -280,8 +280,11 @@ class SpeakerResolver:
             at = self.text.rfind(sp.shown or "\0", max(0, offset - NAME_WINDOW), offset)
             org = sp.key is not None and self.types.get(sp.key) == "organization"
             if (
-                not org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-                and self._gender(sp) in (None, want) and (written is None or at > written[1])
+                not org
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() for w in words)
+                and self._gender(sp) in (None, want)
+                and (written is None or at > written[1])
             ):
                 return sp.shown
         return written[0] if written is not None else None
@@ -357,8 +360,7 @@ class SpeakerResolver:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         if low == "it" or (
-            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in ORG_ANAPHORS
-            and not self.inside(s, e)
+            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in ORG_ANAPHORS and not self.inside(s, e)
         ):
             org = self.organisation(phrase, words, s)
             if org is not None:
@@ -382,7 +384,8 @@ class SpeakerResolver:
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
-            m for m in self.inside(s, e)
+            m
+            for m in self.inside(s, e)
             if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
             and not (m.end < len(text) and (text[m.end].isalnum() or text[m.start - 1 : m.start].isalnum()))
         ]
@@ -394,7 +397,8 @@ class SpeakerResolver:
             hits = [m for m in found if self._only_titles(s, m.start)]
             if not hits:  # "Homeland Security Secretary Alejandro Mayorkas": a person ending a title phrase
                 hits = [
-                    m for m in found
+                    m
+                    for m in found
                     if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
                 ]
         hit = (hits[-1] if at_end else hits[0]) if hits else None
@@ -554,7 +558,8 @@ class SpeakerResolver:
             name = words[1:] if lows[0] == "the" else words
             return Speaker(None, " ".join(name), phrase)
         rest = [
-            w for w, lw in zip(words, lows, strict=True)
+            w
+            for w, lw in zip(words, lows, strict=True)
             if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw)
         ]
         lead = len(words) - len(rest)

@@ -62,9 +62,18 @@ __all__ = [
 
 DEFAULT_UNCERTAINTY_KM = 5.0
 COLUMNS = ("name", "type", "aliases", "lat", "lon", "uncertainty_km", "admin_area", "note")
-_TYPE_SYNONYMS = {"org": "organization", "organisation": "organization", "location": "place", "loc": "place",
-                  "gpe": "place", "weapon": "weapon_system", "weapon system": "weapon_system", "site": "facility",
-                  "per": "person", "people": "person"}
+_TYPE_SYNONYMS = {
+    "org": "organization",
+    "organisation": "organization",
+    "location": "place",
+    "loc": "place",
+    "gpe": "place",
+    "weapon": "weapon_system",
+    "weapon system": "weapon_system",
+    "site": "facility",
+    "per": "person",
+    "people": "person",
+}
 
 
 @dataclass(frozen=True)
@@ -205,8 +214,13 @@ class Watchlist:
         for w in matches:
             wkey = self.entries[w.entry].key
             over = [k for k, m in enumerate(mentions) if m.start < w.end and w.start < m.end]
-            longer = [k for k in over if mentions[k].start <= w.start and mentions[k].end >= w.end
-                      and mentions[k].end - mentions[k].start > w.end - w.start]
+            longer = [
+                k
+                for k in over
+                if mentions[k].start <= w.start
+                and mentions[k].end >= w.end
+                and mentions[k].end - mentions[k].start > w.end - w.start
+            ]
             if any(remap.get(mentions[k].entity_key) != wkey for k in longer):
                 continue  # a longer name holds it ("Sohae" in "Sohae Station Road")
             if over and all(remap.get(mentions[k].entity_key) == wkey for k in over):
@@ -244,18 +258,31 @@ class Watchlist:
             said = {" ".join(text[m.start : m.end].split()) for m in out_mentions if m.entity_key == key}
             aliases = tuple(dict.fromkeys([*entry.aliases, *sorted(said)]))
             name_key = fold_key(entry.name)
-            out_entities.append(EntityRecord(key, entry.name, entry.type,
-                                             tuple(a for a in aliases if fold_key(a) != name_key), "watchlist"))
+            out_entities.append(
+                EntityRecord(
+                    key, entry.name, entry.type, tuple(a for a in aliases if fold_key(a) != name_key), "watchlist"
+                )
+            )
         present = {e.key for e in out_entities}
-        out_mentions = [m if all(c in present for c in m.candidates) else
-                        _remapped(m, {}, tuple(c for c in m.candidates if c in present)) for m in out_mentions]
+        out_mentions = [
+            m
+            if all(c in present for c in m.candidates)
+            else _remapped(m, {}, tuple(c for c in m.candidates if c in present))
+            for m in out_mentions
+        ]
         out_places: dict[str, PlaceRecord] = {}
         for key in sorted(present & set(by_key)):
             entry = by_key[key]
             if entry.has_coordinates:
-                out_places[key] = PlaceRecord(key, float(entry.lat or 0.0), float(entry.lon or 0.0),
-                                              float(entry.uncertainty_km or DEFAULT_UNCERTAINTY_KM), "analyst",
-                                              f"watchlist:{self.name}", entry.admin_area)
+                out_places[key] = PlaceRecord(
+                    key,
+                    float(entry.lat or 0.0),
+                    float(entry.lon or 0.0),
+                    float(entry.uncertainty_km or DEFAULT_UNCERTAINTY_KM),
+                    "analyst",
+                    f"watchlist:{self.name}",
+                    entry.admin_area,
+                )
         for p in places:
             key = remap.get(p.entity_key, p.entity_key)
             if key in present and key not in out_places:
@@ -296,8 +323,13 @@ def _entry(row: Mapping[str, Any]) -> WatchlistEntry:
         raise WatchlistError(f"Watchlist entry {name!r} has no type; give one of {list(ENTITY_TYPES)}.")
     admin, note = low.get("admin_area"), low.get("note")
     return WatchlistEntry(
-        name, type_, _aliases(low.get("aliases")), _number(low.get("lat")), _number(low.get("lon")),
-        _number(low.get("uncertainty_km")), (str(admin).strip() or None) if admin else None,
+        name,
+        type_,
+        _aliases(low.get("aliases")),
+        _number(low.get("lat")),
+        _number(low.get("lon")),
+        _number(low.get("uncertainty_km")),
+        (str(admin).strip() or None) if admin else None,
         (str(note).strip() or None) if note else None,
     )
 
@@ -306,10 +338,20 @@ def _merge_duplicates(entries: list[WatchlistEntry]) -> list[WatchlistEntry]:
     by_key: dict[str, WatchlistEntry] = {}
     for e in entries:
         old = by_key.get(e.key)
-        by_key[e.key] = e if old is None else WatchlistEntry(
-            old.name, old.type, tuple(dict.fromkeys((*old.aliases, *e.aliases))), old.lat if old.has_coordinates
-            else e.lat, old.lon if old.has_coordinates else e.lon, old.uncertainty_km or e.uncertainty_km,
-            old.admin_area or e.admin_area, old.note or e.note)
+        by_key[e.key] = (
+            e
+            if old is None
+            else WatchlistEntry(
+                old.name,
+                old.type,
+                tuple(dict.fromkeys((*old.aliases, *e.aliases))),
+                old.lat if old.has_coordinates else e.lat,
+                old.lon if old.has_coordinates else e.lon,
+                old.uncertainty_km or e.uncertainty_km,
+                old.admin_area or e.admin_area,
+                old.note or e.note,
+            )
+        )
     return list(by_key.values())
 
 
@@ -324,8 +366,10 @@ def _rows(path: Path) -> list[Mapping[str, Any]]:
     if isinstance(data, Mapping):
         data = data.get("entities", data.get("watchlist"))
     if not isinstance(data, list) or not all(isinstance(r, Mapping) for r in data):
-        raise WatchlistError(f"Watchlist {path} must hold a list of entities (objects with name, type, aliases, ...), "
-                             "or {\"entities\": [...]}.")
+        raise WatchlistError(
+            f"Watchlist {path} must hold a list of entities (objects with name, type, aliases, ...), "
+            'or {"entities": [...]}.'
+        )
     return data
 
 
@@ -375,8 +419,16 @@ def write_watchlist(watchlist: Watchlist | Iterable[WatchlistEntry], path: str |
     p = Path(path)
     entries = watchlist.entries if isinstance(watchlist, Watchlist) else tuple(watchlist)
     rows: list[dict[str, Any]] = [
-        {"name": e.name, "type": e.type, "aliases": list(e.aliases), "lat": e.lat, "lon": e.lon,
-         "uncertainty_km": e.uncertainty_km, "admin_area": e.admin_area, "note": e.note}
+        {
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "lat": e.lat,
+            "lon": e.lon,
+            "uncertainty_km": e.uncertainty_km,
+            "admin_area": e.admin_area,
+            "note": e.note,
+        }
         for e in entries
     ]
     suffix = p.suffix.lower()
@@ -429,22 +481,37 @@ def watchlist_from_ftm(source: str | Path | Iterable[Mapping[str, Any]], *, name
         names = clean_values(props.get("name", []))
         if type_ is None or not names:
             continue
-        aliases = clean_values([*names[1:], *props.get("alias", []), *props.get("weakAlias", []),
-                               *props.get("previousName", [])])
+        aliases = clean_values(
+            [*names[1:], *props.get("alias", []), *props.get("weakAlias", []), *props.get("previousName", [])]
+        )
         lat, lon = props.get("latitude", []), props.get("longitude", [])
         country = clean_values(props.get("country", []))
         try:
-            entry = WatchlistEntry(names[0], type_, tuple(a for a in aliases if a != names[0]),
-                                   float(lat[0]) if lat and lon else None, float(lon[0]) if lat and lon else None,
-                                   None, country[0].upper() if country else None,
-                                   f"from FtM {schema.name} {data.get('id')}")
+            entry = WatchlistEntry(
+                names[0],
+                type_,
+                tuple(a for a in aliases if a != names[0]),
+                float(lat[0]) if lat and lon else None,
+                float(lon[0]) if lat and lon else None,
+                None,
+                country[0].upper() if country else None,
+                f"from FtM {schema.name} {data.get('id')}",
+            )
         except (WatchlistError, ValueError) as exc:
             raise WatchlistError(
                 f"FtM entity {data.get('id')} ({schema.name}) cannot be a watchlist entry: {exc}"
             ) from exc
         old = entries.get(entry.key)
         if old is not None:
-            entry = WatchlistEntry(old.name, old.type, tuple(dict.fromkeys((*old.aliases, *entry.aliases))),
-                                   old.lat, old.lon, old.uncertainty_km, old.admin_area, old.note)
+            entry = WatchlistEntry(
+                old.name,
+                old.type,
+                tuple(dict.fromkeys((*old.aliases, *entry.aliases))),
+                old.lat,
+                old.lon,
+                old.uncertainty_km,
+                old.admin_area,
+                old.note,
+            )
         entries[entry.key] = entry
     return Watchlist(tuple(entries.values()), name=label)

@@ -353,9 +353,7 @@ def _mentions(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tup
     return _bitmap(rows, nm), n_mentions, n_docs
 
 
-def _mentions_dense(
-    ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None
-) -> tuple[BoolArray, IntArray, IntArray]:
+def _mentions_dense(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
     """:func:`_mentions` by whole-array passes, avoiding random access and irregular compresses."""
     nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
     if ix.m_order is None:  # mentions sorted by document: one run per document

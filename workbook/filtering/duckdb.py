@@ -237,8 +237,13 @@ class DuckDBExecutor:
             start = "coalesce(CAST(v.date_start AS DATE), CAST(v.date_end AS DATE))"
             end = "coalesce(CAST(v.date_end AS DATE), CAST(v.date_start AS DATE))"
             event.append(f"{start} IS NOT NULL")
-            event += q.window(rules.DATE_MATCH_RULES[spec.date_match], {"start": start, "end": end}, spec.date_from,
-                              spec.date_to, "event")
+            event += q.window(
+                rules.DATE_MATCH_RULES[spec.date_match],
+                {"start": start, "end": end},
+                spec.date_from,
+                spec.date_to,
+                "event",
+            )
         if spec.entity_ids:
             event.append(f"list_has_any(v.entity_ids, {sel})")
         event += [reached(m, "events", "v") for m in marks]

@@ -118,8 +118,9 @@ def _word_term(word: str, query: str, pos: int) -> Term:
         if n == "":
             return Term(stem, "fuzzy", 1)
         if not n.isascii() or int(n) > MAX_DISTANCE:
-            raise SearchSyntaxError(f"'~' takes an edit distance from 0 to {MAX_DISTANCE}, not {n}", query,
-                                    pos + len(stem))  # fmt: skip
+            raise SearchSyntaxError(
+                f"'~' takes an edit distance from 0 to {MAX_DISTANCE}, not {n}", query, pos + len(stem)
+            )
         return Term(stem, "fuzzy", int(n))
     return Term(word, "word")
 
@@ -251,8 +252,9 @@ def format_query(node: Query | None) -> str:
         inner = format_query(node.child)
         return f"NOT ({inner})" if isinstance(node.child, And | Or) else f"NOT {inner}"
     if isinstance(node, And):
-        return " AND ".join(f"({format_query(c)})" if isinstance(c, Or | And) else format_query(c)
-                            for c in node.children)  # fmt: skip
+        return " AND ".join(
+            f"({format_query(c)})" if isinstance(c, Or | And) else format_query(c) for c in node.children
+        )
     return " OR ".join(f"({format_query(c)})" if isinstance(c, Or) else format_query(c) for c in node.children)
 
 
@@ -349,8 +351,11 @@ def _prefix(column: TextColumn, stem: str) -> BoolArray:
     ix = _index(column)
     low = lower(stem)
     keys = [k for k in _keys(low) if k]
-    hits = [i for i, (v, ks) in enumerate(zip(ix.vocab.tolist(), ix.keys, strict=True))
-            if v.startswith(low) or any(k.startswith(key) for k in ks for key in keys)]  # fmt: skip
+    hits = [
+        i
+        for i, (v, ks) in enumerate(zip(ix.vocab.tolist(), ix.keys, strict=True))
+        if v.startswith(low) or any(k.startswith(key) for k in ks for key in keys)
+    ]
     return ix.rows_of(hits, len(column))
 
 
@@ -359,8 +364,9 @@ def _fuzzy(column: TextColumn, word: str, distance: int) -> BoolArray:
     from rapidfuzz.distance import Levenshtein
 
     ix = _index(column)
-    found = process.extract(lower(word), ix.vocab.tolist(), scorer=Levenshtein.distance, score_cutoff=distance,
-                            limit=None)  # fmt: skip
+    found = process.extract(
+        lower(word), ix.vocab.tolist(), scorer=Levenshtein.distance, score_cutoff=distance, limit=None
+    )
     return ix.rows_of([i for _, _, i in found], len(column))
 
 

@@ -361,9 +361,7 @@ class FilterSpec:
             parts.append(f"entity types: {_short(self.entity_types)}")
         if self.bbox is not None:
             x0, y0, x1, y1 = self.bbox
-            parts.append(
-                f"area lon {_fmt_num(x0)} to {_fmt_num(x1)}, lat {_fmt_num(y0)} to {_fmt_num(y1)}"
-            )
+            parts.append(f"area lon {_fmt_num(x0)} to {_fmt_num(x1)}, lat {_fmt_num(y0)} to {_fmt_num(y1)}")
         how = " (wholly within)" if self.date_match == "within" else ""
         if self.date_from is not None and self.date_to is not None:
             parts.append(f"dates {self.date_from.isoformat()} to {self.date_to.isoformat()}{how}")

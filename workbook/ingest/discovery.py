@@ -106,11 +106,15 @@ class _Walk:
         if is_inside(target, self.real_root):
             return False
         source = relative_source(path, self.root)
-        self.fail(path, OutsideCorpusError(
-            f"{source}: a symbolic link to {target}, which is outside the corpus folder; it was not followed "
-            "(a link planted in an archive could import your own files). Copy what you need into the corpus, "
-            "or build with follow_links=True (--follow-links) if you trust its links."
-        ), "discover")  # fmt: skip
+        self.fail(
+            path,
+            OutsideCorpusError(
+                f"{source}: a symbolic link to {target}, which is outside the corpus folder; it was not followed "
+                "(a link planted in an archive could import your own files). Copy what you need into the corpus, "
+                "or build with follow_links=True (--follow-links) if you trust its links."
+            ),
+            "discover",
+        )
         return True
 
     def fail(self, path: Path, exc: BaseException, stage: str | None = None) -> None:
@@ -135,10 +139,13 @@ class _Walk:
             return
         if is_sidecar(path):
             if not document_of_sidecar(path).exists():
-                self.fail(path, MetadataError(
-                    f"{relative_source(path, self.root)}: metadata sidecar for {document_of_sidecar(path).name}, "
-                    "which is not there. Rename the sidecar to <document file name>.meta.json or remove it."
-                ))  # fmt: skip
+                self.fail(
+                    path,
+                    MetadataError(
+                        f"{relative_source(path, self.root)}: metadata sidecar for {document_of_sidecar(path).name}, "
+                        "which is not there. Rename the sidecar to <document file name>.meta.json or remove it."
+                    ),
+                )
             return
         try:
             format_of(path, relative_source(path, self.root))
@@ -160,10 +167,14 @@ class _Walk:
             st = folder.stat()
             key = (st.st_dev, st.st_ino)
             if key in ancestors:
-                self.fail(folder, IngestError(
-                    f"{relative_source(folder, self.root)}: a symbolic link loop (it leads back to a folder that "
-                    "contains it); it was not followed. Remove the link or point it elsewhere."
-                ), "discover")  # fmt: skip
+                self.fail(
+                    folder,
+                    IngestError(
+                        f"{relative_source(folder, self.root)}: a symbolic link loop (it leads back to a folder that "
+                        "contains it); it was not followed. Remove the link or point it elsewhere."
+                    ),
+                    "discover",
+                )
                 return
             if key in self.seen_dirs:
                 return  # reached before through another link: its files are listed already
@@ -182,9 +193,13 @@ class _Walk:
                 entry_st = entry.stat(follow_symlinks=True)
             except OSError as exc:
                 if entry.is_symlink():
-                    self.fail(path, IngestError(
-                        f"{relative_source(path, self.root)}: a broken symbolic link (its target is missing)."
-                    ), "read")  # fmt: skip
+                    self.fail(
+                        path,
+                        IngestError(
+                            f"{relative_source(path, self.root)}: a broken symbolic link (its target is missing)."
+                        ),
+                        "read",
+                    )
                 else:
                     self.fail(path, exc, "read")
                 continue
@@ -229,9 +244,14 @@ def discover(
             continue
         if stat.S_ISDIR(st.st_mode):
             if path.name.lower().endswith(WORKSPACE_SUFFIX) or looks_like_workspace(path):
-                state.fail(path, IngestError(
-                    f"{path}: this is a workspace (built tables), not a corpus; give the folder of documents instead."
-                ), "discover")  # fmt: skip
+                state.fail(
+                    path,
+                    IngestError(
+                        f"{path}: this is a workspace (built tables), not a corpus; "
+                        "give the folder of documents instead."
+                    ),
+                    "discover",
+                )
                 continue
             state.walk(path, frozenset())
         else:

@@ -49,8 +49,10 @@ _OUT_CHUNK = 1 << 20
 def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int, origin: str) -> int:
     """How many bytes member ``info`` of the zip ``data`` really unpacks to, inflating at most a megabyte at a
     time and stopping as soon as it is more than ``limit``."""
-    damaged = DocumentParseError(f"{origin}: the .docx is damaged (part {info.filename} cannot be unpacked). "
-                                 "Open it in Word or LibreOffice and save it again as .docx.")  # fmt: skip
+    damaged = DocumentParseError(
+        f"{origin}: the .docx is damaged (part {info.filename} cannot be unpacked). "
+        "Open it in Word or LibreOffice and save it again as .docx."
+    )
     start = info.header_offset
     if data[start : start + 4] != b"PK\x03\x04":
         raise damaged

@@ -46,8 +46,18 @@ __all__ = [
 ]
 
 DATE_FORMATS: tuple[str, ...] = ("iso", "epoch_ms", "epoch_s")
-_FIELD_ROLES = ("text", "title", "published", "published_alt", "publisher", "url", "section", "language", "id",
-                "text_fallback")  # fmt: skip
+_FIELD_ROLES = (
+    "text",
+    "title",
+    "published",
+    "published_alt",
+    "publisher",
+    "url",
+    "section",
+    "language",
+    "id",
+    "text_fallback",
+)
 
 
 @dataclass(frozen=True)
@@ -209,11 +219,31 @@ def parse_record_date(value: object, date_format: str, field: str, origin: str) 
         raise MetadataError(f"{origin}: {field} {value!r} does not match the date format {date_format!r}.") from None
 
 
-_TEXT_NAMES = ("text", "body", "content", "story_text", "story", "article", "full_text", "fulltext", "article_text",
-               "maintext")  # fmt: skip
+_TEXT_NAMES = (
+    "text",
+    "body",
+    "content",
+    "story_text",
+    "story",
+    "article",
+    "full_text",
+    "fulltext",
+    "article_text",
+    "maintext",
+)
 _TITLE_NAMES = ("title", "headline", "head", "heading")
-_DATE_NAMES = ("published", "published_at", "publication_date", "date_published", "pubdate", "date", "datetime",
-               "timestamp", "date_str", "created_at")  # fmt: skip
+_DATE_NAMES = (
+    "published",
+    "published_at",
+    "publication_date",
+    "date_published",
+    "pubdate",
+    "date",
+    "datetime",
+    "timestamp",
+    "date_str",
+    "created_at",
+)
 _URL_NAMES = ("url", "link", "href", "source_url", "permalink")
 _SECTION_NAMES = ("section", "topic", "category")
 _LANGUAGE_NAMES = ("language", "lang")
@@ -230,8 +260,10 @@ def _date_format_of(values: list[Any]) -> str | None:
     values = [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
     if not values:
         return None
-    if all((isinstance(v, int | float) and not isinstance(v, bool)) or (isinstance(v, str) and v.strip().isdigit())
-           for v in values):  # fmt: skip
+    if all(
+        (isinstance(v, int | float) and not isinstance(v, bool)) or (isinstance(v, str) and v.strip().isdigit())
+        for v in values
+    ):
         smallest = min(float(v) for v in values)
         return "epoch_ms" if smallest >= 1e11 else "epoch_s" if smallest >= 1e8 else None
     try:

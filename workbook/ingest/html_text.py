@@ -44,17 +44,63 @@ __all__ = ["decode_html", "html_to_text", "read_html"]
 
 _DROPPED = frozenset(
     {
-        "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
-        "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "button", "input",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "select",
+        "datalist",
+        "textarea",
+        "button",
+        "input",
     }
-)  # fmt: skip
+)
 _PARAGRAPH = frozenset(
     {
-        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "table", "ul",
-        "ol", "dl", "form", "fieldset", "address", "details", "summary", "hr", "center",
+        "html",
+        "body",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "center",
     }
-)  # fmt: skip
+)
 _LINE = frozenset({"li", "tr", "dt", "dd", "br", "caption", "legend", "thead", "tbody", "tfoot"})
 _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -66,10 +112,22 @@ _SPACES = re.compile(r"\s+")
 _PARA, _BR, _TAB = "\x00P", "\x00L", "\x00T"
 
 _DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-    "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date", "publication_date",
-    "sailthru.date", "parsely-pub-date", "citation_publication_date",
-)  # fmt: skip
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+)
 
 
 _META_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -61,8 +61,32 @@ _GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
 _QUOTE_RUN = re.compile(r'"+')
 _PREV = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) \Z")
 _NEXT = re.compile(r" [A-Z][a-z]")
-_PARTICLES = frozenset(["mac", "mc", "van", "von", "der", "den", "del", "della", "de", "di", "da", "la", "le", "du",
-                        "st", "san", "ibn", "bin", "al", "el", "abu", "ben"])  # fmt: skip
+_PARTICLES = frozenset(
+    [
+        "mac",
+        "mc",
+        "van",
+        "von",
+        "der",
+        "den",
+        "del",
+        "della",
+        "de",
+        "di",
+        "da",
+        "la",
+        "le",
+        "du",
+        "st",
+        "san",
+        "ibn",
+        "bin",
+        "al",
+        "el",
+        "abu",
+        "ben",
+    ]
+)
 #: Titles and honorifics written before a name ("Comrade", "Secretary", "Marshal"): known left halves.
 _TITLE_WORDS = frozenset(t[0] for t in TITLES if len(t) == 1) | HONORIFICS
 #: Endings of surnames and place names that are also words ("Johnson", "Stanford", "Greenville"):
@@ -152,7 +176,8 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
         low = left.lower()
         title_then_name = is_name and (
             (len(left) >= 3 and left[1:].islower() and (low in _TITLE_WORDS or low.removesuffix("s") in _TITLE_WORDS))
-            or (len(left) >= 2 and left.islower() and known(low) and low not in _PARTICLES))  # fmt: skip
+            or (len(left) >= 2 and left.islower() and known(low) and low not in _PARTICLES)
+        )
         b = _PREV.search(text, max(0, m.start() - 30), m.start())
         name_then_word = b is not None and (b[1], left) in pairs and (known(right.lower()) or right in seen)
         if title_then_name or name_then_word:
@@ -160,8 +185,14 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
     for p, w, pos in pair_hits:  # Upper->lower: "Unvisited" after "Jong"
         for left in lefts.get(p, ()):
             i = len(left)
-            if len(w) - i >= 2 and w.startswith(left) and (p, left) in pairs and known(w[i:]) \
-                    and w[i:] not in _NAME_ENDINGS and left != w:  # fmt: skip
+            if (
+                len(w) - i >= 2
+                and w.startswith(left)
+                and (p, left) in pairs
+                and known(w[i:])
+                and w[i:] not in _NAME_ENDINGS
+                and left != w
+            ):
                 cuts.append((pos + i, w, i))
                 break
     cuts.sort()

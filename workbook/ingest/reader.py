@@ -81,10 +81,14 @@ def _sidecar(path: Path, root: Path, follow_links: bool) -> tuple[DocumentMetada
         real_root = os.path.realpath(root)
         if not follow_links and not is_inside(os.path.realpath(found), real_root):
             where = relative_source(found, root)
-            return DocumentMetadata(), [
-                f"{where}: the sidecar is a symbolic link to {os.path.realpath(found)}, outside the corpus folder; "
-                "the document was read without it (build with --follow-links to read it)."
-            ], where
+            return (
+                DocumentMetadata(),
+                [
+                    f"{where}: the sidecar is a symbolic link to {os.path.realpath(found)}, outside the corpus folder; "
+                    "the document was read without it (build with --follow-links to read it)."
+                ],
+                where,
+            )
         metadata, warnings = read_sidecar(found, relative_source(found, root))
         return metadata, warnings, relative_source(found, root)
     except MetadataError as exc:

@@ -76,7 +76,7 @@ LAUNCH_COLUMNS: dict[str, str] = {
     "missile_type": "SRBM, MRBM, IRBM, ICBM, SLBM, SLV, ...",
     "facility": "nagix facility key (e.g. 'samsok-test').",
     "facility_name": "Facility name from facility.en.json.",
-    "lat": "Facility latitude (WGS84); empty when nagix does not know the facility (\"Unknown\").",
+    "lat": 'Facility latitude (WGS84); empty when nagix does not know the facility ("Unknown").',
     "lon": "Facility longitude (WGS84).",
     "landing": "Where it came down (nagix key: 'sea-of-japan', ...).",
     "apogee_km": "Apogee in km (missing when unknown or not applicable).",
@@ -148,24 +148,36 @@ def load_nagix_launches(folder: str | Path) -> pd.DataFrame:
     day_kst, exact = kst_date(dt_utc, date_utc)
     fac = tests["facility"].astype(str)
     mis = tests["missile"].astype(str)
-    out = pd.DataFrame({
-        "launch_id": [f"nagix-{i:04d}" for i in range(1, len(tests) + 1)],
-        "date_utc": date_utc, "time_utc": tests["time"], "datetime_utc": dt_utc,
-        "date_kst": day_kst, "date_kst_exact": exact,
-        "missile": mis.astype("string"),
-        "missile_name": pd.Series([missiles.get(m, {}).get("name", m) for m in mis], dtype="string"),
-        "missile_type": pd.Series([missiles.get(m, {}).get("type") for m in mis], dtype="string"),
-        "facility": fac.astype("string"),
-        "facility_name": pd.Series([facilities[f].name if f in facilities else f for f in fac], dtype="string"),
-        "lat": pd.Series([located[f].lat if f in located else None for f in fac], dtype="float64"),
-        "lon": pd.Series([located[f].lon if f in located else None for f in fac], dtype="float64"),
-        "landing": tests["landing"].astype("string"), "apogee_km": tests["apogee"], "distance_km": tests["distance"],
-        "bearing_deg": tests["bearing"], "outcome": tests["outcome"].astype("string"), "series": tests["series"],
-        "description": tests["description"].astype("string"),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "launch_id": [f"nagix-{i:04d}" for i in range(1, len(tests) + 1)],
+            "date_utc": date_utc,
+            "time_utc": tests["time"],
+            "datetime_utc": dt_utc,
+            "date_kst": day_kst,
+            "date_kst_exact": exact,
+            "missile": mis.astype("string"),
+            "missile_name": pd.Series([missiles.get(m, {}).get("name", m) for m in mis], dtype="string"),
+            "missile_type": pd.Series([missiles.get(m, {}).get("type") for m in mis], dtype="string"),
+            "facility": fac.astype("string"),
+            "facility_name": pd.Series([facilities[f].name if f in facilities else f for f in fac], dtype="string"),
+            "lat": pd.Series([located[f].lat if f in located else None for f in fac], dtype="float64"),
+            "lon": pd.Series([located[f].lon if f in located else None for f in fac], dtype="float64"),
+            "landing": tests["landing"].astype("string"),
+            "apogee_km": tests["apogee"],
+            "distance_km": tests["distance"],
+            "bearing_deg": tests["bearing"],
+            "outcome": tests["outcome"].astype("string"),
+            "series": tests["series"],
+            "description": tests["description"].astype("string"),
+        }
+    )
     unknown_fac = sorted(set(fac) - set(facilities))
-    out.attrs.update(citation=NAGIX_CITATION, source="nagix/nk-missile-tests",
-                     warnings=[f"facility keys without coordinates: {unknown_fac}"] if unknown_fac else [])  # fmt: skip
+    out.attrs.update(
+        citation=NAGIX_CITATION,
+        source="nagix/nk-missile-tests",
+        warnings=[f"facility keys without coordinates: {unknown_fac}"] if unknown_fac else [],
+    )
     return out
 
 
@@ -175,12 +187,14 @@ def load_nagix_facilities_table(folder: str | Path) -> pd.DataFrame:
     :func:`workbook.extract.nagix.read_nagix_facilities`)."""
     folder = Path(folder)
     records = read_nagix_facilities(_file(folder, "facility.en.json"))
-    fac = pd.DataFrame({
-        "facility": pd.Series([f.key for f in records], dtype="string"),
-        "name": pd.Series([f.name for f in records], dtype="string"),
-        "lat": pd.Series([f.lat for f in records], dtype="float64"),
-        "lon": pd.Series([f.lon for f in records], dtype="float64"),
-    })  # fmt: skip
+    fac = pd.DataFrame(
+        {
+            "facility": pd.Series([f.key for f in records], dtype="string"),
+            "name": pd.Series([f.name for f in records], dtype="string"),
+            "lat": pd.Series([f.lat for f in records], dtype="float64"),
+            "lon": pd.Series([f.lon for f in records], dtype="float64"),
+        }
+    )
     launches = load_nagix_launches(folder)
     stats = launches.groupby("facility", observed=True).agg(
         n_launches=("launch_id", "size"), first_launch_kst=("date_kst", "min"), last_launch_kst=("date_kst", "max")
@@ -193,19 +207,36 @@ def load_nagix_facilities_table(folder: str | Path) -> pd.DataFrame:
 
 
 _CNS_TYPES = {
-    "Date": "date", "Date Entered/Updated": "date", "Launch Time (UTC)": "time", "Facility Latitude": "lat",
+    "Date": "date",
+    "Date Entered/Updated": "date",
+    "Launch Time (UTC)": "time",
+    "Facility Latitude": "lat",
     "Facility Longitude": "lon",
-    "Apogee": "km", "Distance Travelled": "km",
-}  # fmt: skip
+    "Apogee": "km",
+    "Distance Travelled": "km",
+}
 _CNS_RENAME = {
-    "F1": "test_id", "Date": "date", "Date precision": "date_precision", "Date Entered/Updated": "updated",
+    "F1": "test_id",
+    "Date": "date",
+    "Date precision": "date_precision",
+    "Date Entered/Updated": "updated",
     "Launch Time (UTC)": "time_utc",
-    "Missile Name": "missile_name", "Missile Type": "missile_type", "Launch Agency/Authority": "agency",
-    "Facility Name": "facility_name", "Facility Location": "facility_location", "Other Name": "other_name",
-    "Facility Latitude": "lat", "Facility Longitude": "lon", "Landing Location": "landing", "Apogee": "apogee_km",
-    "Distance Travelled": "distance_km", "Confirmation Status": "confirmation", "Test Outcome": "outcome",
-    "Additional Information": "information", "Source(s)": "sources",
-}  # fmt: skip
+    "Missile Name": "missile_name",
+    "Missile Type": "missile_type",
+    "Launch Agency/Authority": "agency",
+    "Facility Name": "facility_name",
+    "Facility Location": "facility_location",
+    "Other Name": "other_name",
+    "Facility Latitude": "lat",
+    "Facility Longitude": "lon",
+    "Landing Location": "landing",
+    "Apogee": "apogee_km",
+    "Distance Travelled": "distance_km",
+    "Confirmation Status": "confirmation",
+    "Test Outcome": "outcome",
+    "Additional Information": "information",
+    "Source(s)": "sources",
+}
 
 
 def _cns_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -244,13 +275,28 @@ def load_cns_nti_facilities(path: str | Path) -> pd.DataFrame:
     p = Path(path)
     p = _file(p, "north_korea_missile_test_database.xlsx") if p.is_dir() else p
     df = load_table(
-        p, sheet="Facilities", header_row=2,
-        types={"Date of First Test": "date", "Date of Most Recent Test": "date", "Number of Tests": "int",
-               "Latitude": "lat", "Longitude": "lon"},
-    )  # fmt: skip
-    df = df.rename(columns={"Facility": "facility", "Date of First Test": "first_test",
-                            "Date of Most Recent Test": "last_test", "Number of Tests": "n_tests",
-                            "Latitude": "lat", "Longitude": "lon", "Location": "location"})  # fmt: skip
+        p,
+        sheet="Facilities",
+        header_row=2,
+        types={
+            "Date of First Test": "date",
+            "Date of Most Recent Test": "date",
+            "Number of Tests": "int",
+            "Latitude": "lat",
+            "Longitude": "lon",
+        },
+    )
+    df = df.rename(
+        columns={
+            "Facility": "facility",
+            "Date of First Test": "first_test",
+            "Date of Most Recent Test": "last_test",
+            "Number of Tests": "n_tests",
+            "Latitude": "lat",
+            "Longitude": "lon",
+            "Location": "location",
+        }
+    )
     df.attrs["citation"] = CNS_CITATION
     return df
 

@@ -41,8 +41,9 @@ _MIN_COUNTY_KM, _MAX_COUNTY_KM, _MIN_PROVINCE_KM = 5.0, 40.0, 30.0
 _EXTRA_PROVINCE_ALIASES = {"Jagang": ("Chagang",), "Ryanggang": ("Yanggang",)}
 
 
-def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.ndarray | float,
-                 lon2: np.ndarray | float) -> np.ndarray:  # fmt: skip
+def haversine_km(
+    lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.ndarray | float, lon2: np.ndarray | float
+) -> np.ndarray:
     """Great-circle distance in km (mean Earth radius 6371.0088 km), broadcasting over arrays."""
     la1, lo1, la2, lo2 = (np.radians(np.asarray(x, dtype=float)) for x in (lat1, lon1, lat2, lon2))
     h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
@@ -60,15 +61,33 @@ def load_admin_divisions(folder: str | Path) -> pd.DataFrame:
     cnty = load_table(county, types={"geo.lat": "lat", "geo.lon": "lon", "level": "int"})
     rows = pd.concat(
         [
-            pd.DataFrame({"id": prov["id"], "level": 1, "kind": "Province", "name": prov["name.en"],
-                          "province": prov["name.en"], "lat": prov["geo.lat"], "lon": prov["geo.lon"],
-                          "source_url": prov["source_url"]}),
-            pd.DataFrame({"id": cnty["id"], "level": 2, "kind": cnty["level_name.en"], "name": cnty["name.en"],
-                          "province": cnty["parent.name.en"], "lat": cnty["geo.lat"], "lon": cnty["geo.lon"],
-                          "source_url": pd.Series([None] * len(cnty), dtype="string")}),
+            pd.DataFrame(
+                {
+                    "id": prov["id"],
+                    "level": 1,
+                    "kind": "Province",
+                    "name": prov["name.en"],
+                    "province": prov["name.en"],
+                    "lat": prov["geo.lat"],
+                    "lon": prov["geo.lon"],
+                    "source_url": prov["source_url"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "id": cnty["id"],
+                    "level": 2,
+                    "kind": cnty["level_name.en"],
+                    "name": cnty["name.en"],
+                    "province": cnty["parent.name.en"],
+                    "lat": cnty["geo.lat"],
+                    "lon": cnty["geo.lon"],
+                    "source_url": pd.Series([None] * len(cnty), dtype="string"),
+                }
+            ),
         ],
         ignore_index=True,
-    )  # fmt: skip
+    )
     lat, lon = rows["lat"].to_numpy(float), rows["lon"].to_numpy(float)
     is_county = (rows["level"] == 2).to_numpy()
     unc = np.zeros(len(rows))
@@ -124,6 +143,7 @@ def admin_gazetteer(folder: str | Path | pd.DataFrame) -> Gazetteer:
         km = float(row["uncertainty_km"])
         if not math.isfinite(km) or km <= 0:
             km = _MAX_COUNTY_KM
-        entries.append(GazetteerEntry(name, "place", tuple(aliases), float(row["lat"]), float(row["lon"]), km,
-                                      ADMIN_SOURCE, admin))  # fmt: skip
+        entries.append(
+            GazetteerEntry(name, "place", tuple(aliases), float(row["lat"]), float(row["lon"]), km, ADMIN_SOURCE, admin)
+        )
     return Gazetteer(entries, name="nk-admin-divisions")

@@ -74,16 +74,19 @@ def _by_day(launches: pd.DataFrame) -> pd.DataFrame:
     df = launches.dropna(subset=["date_kst"]).copy()
     df["day"] = pd.to_datetime(df["date_kst"]).dt.normalize()
     agg = df.groupby(["day", "facility"], observed=True, sort=True).agg(
-        launch_id=("launch_id", "first"), n=("launch_id", "size"), facility_name=("facility_name", "first"),
+        launch_id=("launch_id", "first"),
+        n=("launch_id", "size"),
+        facility_name=("facility_name", "first"),
         missiles=("missile_name", lambda s: ", ".join(dict.fromkeys(str(x) for x in s))),
         exact=("date_kst_exact", "all") if "date_kst_exact" in df.columns else ("launch_id", lambda s: True),
         utc=("datetime_utc", "min") if "datetime_utc" in df.columns else ("day", "min"),
-    )  # fmt: skip
+    )
     return agg.reset_index()
 
 
-def add_launch_timeline_layer(fig: go.Figure, launches: pd.DataFrame, *, clip: bool = True, pad_days: int = 30,
-                              lane: str = LAUNCH_LANE) -> go.Figure:  # fmt: skip
+def add_launch_timeline_layer(
+    fig: go.Figure, launches: pd.DataFrame, *, clip: bool = True, pad_days: int = 30, lane: str = LAUNCH_LANE
+) -> go.Figure:
     """A copy of the timeline ``fig`` with the launches in their own lane (see the module docs)."""
     _check(launches)
     out = go.Figure(fig)
@@ -101,16 +104,27 @@ def add_launch_timeline_layer(fig: go.Figure, launches: pd.DataFrame, *, clip: b
         + (f" · {r['utc']:%Y-%m-%d %H:%M} UTC" if r["exact"] and pd.notna(r["utc"]) else "")
         + f"<br>{_esc(r['facility_name'])} · {r['n']} missile(s)"
         for r in recs
-    ]  # fmt: skip
+    ]
     y: list[Any] = [0] * len(marks) if aggregated else [lane] * len(marks)
-    out.add_trace(go.Scatter(
-        x=[f"{d:%Y-%m-%d}" for d in marks["day"]], y=y, mode="markers", name=lane,
-        marker={"symbol": "triangle-up", "size": [9 + min(int(n), 12) for n in marks["n"]], "color": LAUNCH_COLOR,
-                "line": {"color": "white", "width": 1}},
-        customdata=[[r["launch_id"], "launch", r["facility"], int(r["n"])] for r in recs],
-        hovertext=hover, hoverinfo="text", hoverlabel={"align": "left"},
-        meta={"layer": "launches", "marks": "launch", "n_launches": int(marks["n"].sum())},
-    ))  # fmt: skip
+    out.add_trace(
+        go.Scatter(
+            x=[f"{d:%Y-%m-%d}" for d in marks["day"]],
+            y=y,
+            mode="markers",
+            name=lane,
+            marker={
+                "symbol": "triangle-up",
+                "size": [9 + min(int(n), 12) for n in marks["n"]],
+                "color": LAUNCH_COLOR,
+                "line": {"color": "white", "width": 1},
+            },
+            customdata=[[r["launch_id"], "launch", r["facility"], int(r["n"])] for r in recs],
+            hovertext=hover,
+            hoverinfo="text",
+            hoverlabel={"align": "left"},
+            meta={"layer": "launches", "marks": "launch", "n_launches": int(marks["n"].sum())},
+        )
+    )
     if not aggregated:
         cats = list(out.layout.yaxis.categoryarray or [])
         if lane not in cats:
@@ -126,19 +140,28 @@ def add_launch_timeline_layer(fig: go.Figure, launches: pd.DataFrame, *, clip: b
     return out
 
 
-def add_launch_map_layer(fig: go.Figure, launches: pd.DataFrame, *, since: Any = None,
-                         name: str = "launch facilities (nagix)") -> go.Figure:  # fmt: skip
+def add_launch_map_layer(
+    fig: go.Figure, launches: pd.DataFrame, *, since: Any = None, name: str = "launch facilities (nagix)"
+) -> go.Figure:
     """A copy of the place map ``fig`` with each launch facility (of launches on or after ``since``, a
     date, when given) as a triangle sized by its launches (see the module docs)."""
     _check(launches)
     df = launches.dropna(subset=["lat", "lon"])
     if since is not None:
         df = df[pd.to_datetime(df["date_kst"]) >= pd.Timestamp(since)]
-    fac = df.groupby("facility", observed=True).agg(
-        name=("facility_name", "first"), lat=("lat", "first"), lon=("lon", "first"), n=("launch_id", "size"),
-        first=("date_kst", "min"), last=("date_kst", "max"),
-        missiles=("missile_name", lambda s: ", ".join(list(dict.fromkeys(str(x) for x in s))[:6])),
-    ).reset_index()  # fmt: skip
+    fac = (
+        df.groupby("facility", observed=True)
+        .agg(
+            name=("facility_name", "first"),
+            lat=("lat", "first"),
+            lon=("lon", "first"),
+            n=("launch_id", "size"),
+            first=("date_kst", "min"),
+            last=("date_kst", "max"),
+            missiles=("missile_name", lambda s: ", ".join(list(dict.fromkeys(str(x) for x in s))[:6])),
+        )
+        .reset_index()
+    )
     out = go.Figure(fig)
     hover = [
         f"<b>{_esc(r['name'])}</b> (launch facility)<br>{r['lat']:.4f}, {r['lon']:.4f}"
@@ -147,13 +170,24 @@ def add_launch_map_layer(fig: go.Figure, launches: pd.DataFrame, *, since: Any =
         f"<br>{_esc(r['missiles'])}"
         for r in fac.to_dict("records")
     ]
-    out.add_trace(go.Scattergeo(
-        lat=fac["lat"].round(5).tolist(), lon=fac["lon"].round(5).tolist(), mode="markers", name=name,
-        marker={"symbol": "triangle-up", "size": (8 + 3 * np.log2(1 + fac["n"].to_numpy())).round(1).tolist(),
-                "color": LAUNCH_COLOR, "line": {"color": "white", "width": 1}},
-        customdata=[[k, "launch_facility"] for k in fac["facility"]], hovertext=hover, hoverinfo="text",
-        meta={"layer": "launches", "marks": "launch_facilities", "n_facilities": len(fac)},
-    ))  # fmt: skip
+    out.add_trace(
+        go.Scattergeo(
+            lat=fac["lat"].round(5).tolist(),
+            lon=fac["lon"].round(5).tolist(),
+            mode="markers",
+            name=name,
+            marker={
+                "symbol": "triangle-up",
+                "size": (8 + 3 * np.log2(1 + fac["n"].to_numpy())).round(1).tolist(),
+                "color": LAUNCH_COLOR,
+                "line": {"color": "white", "width": 1},
+            },
+            customdata=[[k, "launch_facility"] for k in fac["facility"]],
+            hovertext=hover,
+            hoverinfo="text",
+            meta={"layer": "launches", "marks": "launch_facilities", "n_facilities": len(fac)},
+        )
+    )
     meta = dict(out.layout.meta or {})
     geo = out.layout.geo
     if len(fac):
@@ -165,8 +199,14 @@ def add_launch_map_layer(fig: go.Figure, launches: pd.DataFrame, *, since: Any =
             out.update_geos(lonaxis_range=lon_span, lataxis_range=lat_span)
         elif meta.get("empty"):
             lon_span, lat_span = [lons.min() - 2, lons.max() + 2], [lats.min() - 2, lats.max() + 2]
-            out.update_geos(scope="asia", resolution=50, showland=True, showcountries=True,
-                            lonaxis_range=lon_span, lataxis_range=lat_span)  # fmt: skip
+            out.update_geos(
+                scope="asia",
+                resolution=50,
+                showland=True,
+                showcountries=True,
+                lonaxis_range=lon_span,
+                lataxis_range=lat_span,
+            )
     meta["layers"] = [*meta.get("layers", []), {"layer": "launches", "n_facilities": len(fac)}]
     out.update_layout(meta=meta)
     return out
@@ -183,8 +223,9 @@ def add_launch_layer(fig: go.Figure, launches: pd.DataFrame, **options: Any) -> 
     raise ChartError(f"add_launch_layer takes a timeline or a place map; this figure's chart is {chart!r}.")
 
 
-def launches_in_window(launches: pd.DataFrame, date_from: date | None = None, date_to: date | None = None
-                       ) -> pd.DataFrame:  # fmt: skip
+def launches_in_window(
+    launches: pd.DataFrame, date_from: date | None = None, date_to: date | None = None
+) -> pd.DataFrame:
     """The launches whose Korea-time day (``date_kst``) lies in [date_from, date_to] (open ends: no bound):
     those the explorer and a report draw for a filter's event dates."""
     if date_from is None and date_to is None:

@@ -54,8 +54,13 @@ LEGACY_LINKS_FILE = "links.jsonl"
 DECISIONS: tuple[str, ...] = ("confirmed", "rejected")
 #: Names of the same site that no spelling rule relates (first the name most sources use).
 ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("Sohae Satellite Launching Station", "Sohae Satellite Launching Ground", "Sohae", "Tongchang-ri",
-     "Tongchang-dong"),
+    (
+        "Sohae Satellite Launching Station",
+        "Sohae Satellite Launching Ground",
+        "Sohae",
+        "Tongchang-ri",
+        "Tongchang-dong",
+    ),
     ("Tonghae Satellite Launching Ground", "Tonghae", "Musudan-ri"),
     ("Pyongyang International Airport", "Sunan", "Sunan airport", "Pyongyang Sunan International Airport"),
     ("Wonsan Kalma International Airport", "Kalma", "Wonsan Kalma"),
@@ -129,8 +134,9 @@ def suggest_links(
                 offer(i, _METHOD_SCORE["curated"], "curated")
             elif _contains(rk, k):
                 offer(i, _METHOD_SCORE["contains"], "contains")
-        for _, score, i in process.extract(rk, keys, scorer=fuzz.token_sort_ratio, limit=limit * 4,
-                                           score_cutoff=score_cutoff):
+        for _, score, i in process.extract(
+            rk, keys, scorer=fuzz.token_sort_ratio, limit=limit * 4, score_cutoff=score_cutoff
+        ):
             if eids[int(i)] not in best:  # a rule that matched says more than a similarity score
                 offer(int(i), min(round(float(score), 1), 94.9), "fuzzy")
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
@@ -187,8 +193,10 @@ class LinkStore:
     def append(self, decision: LinkDecision) -> LinkDecision:
         """Write one decision as one record of the log (stamped with the time, and with the author when it
         has none); returns the decision as written."""
-        stamp = {"at": decision.at or datetime.now(UTC).isoformat(timespec="seconds"),
-                 "author": decision.author or default_author()}
+        stamp = {
+            "at": decision.at or datetime.now(UTC).isoformat(timespec="seconds"),
+            "author": decision.author or default_author(),
+        }
         decision = LinkDecision(**{**asdict(decision), **stamp})
         record = {"id": new_record_id("l"), "op": "link", **asdict(decision)}
         try:
@@ -197,14 +205,23 @@ class LinkStore:
             raise LinkStoreError(f"cannot append to {self.path}: {exc}") from exc
         return decision
 
-    def decide(self, row: Mapping[str, Any], decision: str, *, source: str, key: str | None = None,
-               author: str | None = None) -> LinkDecision:  # fmt: skip
+    def decide(
+        self, row: Mapping[str, Any], decision: str, *, source: str, key: str | None = None, author: str | None = None
+    ) -> LinkDecision:
         """Record the analyst's decision on a suggestion row (from :func:`suggest_links`)."""
-        return self.append(LinkDecision(
-            source=source, key=str(key if key is not None else row["name"]), name=str(row["name"]),
-            entity_id=str(row["entity_id"]), entity_name=str(row.get("entity_name", "")), decision=decision,
-            score=None if row.get("score") is None else float(row["score"]), method=row.get("method"), author=author,
-        ))  # fmt: skip
+        return self.append(
+            LinkDecision(
+                source=source,
+                key=str(key if key is not None else row["name"]),
+                name=str(row["name"]),
+                entity_id=str(row["entity_id"]),
+                entity_name=str(row.get("entity_name", "")),
+                decision=decision,
+                score=None if row.get("score") is None else float(row["score"]),
+                method=row.get("method"),
+                author=author,
+            )
+        )
 
     def _legacy_rows(self) -> list[dict[str, Any]]:
         """The decisions of the old per-workspace file (one LinkDecision as JSON a line), oldest first."""
@@ -262,13 +279,15 @@ def apply_links(table: pd.DataFrame, store: LinkStore, *, source: str, key_colum
         by_key.setdefault(str(row.key), []).append(str(row.entity_id))
     out = table.copy()
     out["entity_ids"] = [by_key.get(str(k), []) for k in table[key_column]]
-    out["entity_id"] = pd.Series([ids[-1] if ids else None for ids in out["entity_ids"]], index=out.index,
-                                 dtype="string")  # fmt: skip
+    out["entity_id"] = pd.Series(
+        [ids[-1] if ids else None for ids in out["entity_ids"]], index=out.index, dtype="string"
+    )
     return out
 
 
-def pending_suggestions(suggestions: pd.DataFrame, store: LinkStore, *, source: str,
-                        keys: Mapping[str, str] | None = None) -> pd.DataFrame:  # fmt: skip
+def pending_suggestions(
+    suggestions: pd.DataFrame, store: LinkStore, *, source: str, keys: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The suggestions the analyst has not decided on yet (``keys`` maps a suggestion's name to its record
     key when they differ)."""
     decided = store.decisions()

@@ -133,8 +133,9 @@ def _dedupe(names: list[str], warnings: list[str]) -> list[str]:
     return out
 
 
-def _shape_grid(raw: RawTable, header_row: int | Sequence[int] | None, ragged: str, name: str,
-                warnings: list[str]) -> tuple[list[str], list[list[Any]], list[int], list[int]]:  # fmt: skip
+def _shape_grid(
+    raw: RawTable, header_row: int | Sequence[int] | None, ragged: str, name: str, warnings: list[str]
+) -> tuple[list[str], list[list[Any]], list[int], list[int]]:
     """Header names, data rows (all of the header's width), their source numbers and the header's numbers
     (for CSV/XLSX)."""
     idx, last = _header_index(raw, header_row)
@@ -172,11 +173,15 @@ def _shape_grid(raw: RawTable, header_row: int | Sequence[int] | None, ragged: s
         label = raw.row_label
         listed = [f"{label} {n} has {k} field(s)" for n, k in short[:MAX_LISTED_PROBLEMS]]
         listed += [f"{label} {n} has {k} fields, the extra ones not empty: {x}" for n, k, x in long_[:5]]
-        hint = ("Fix those lines, or pass ragged='pad' to fill short lines with missing values."
-                if short else "The header probably lacks a column: fix the header or those lines.")  # fmt: skip
+        hint = (
+            "Fix those lines, or pass ragged='pad' to fill short lines with missing values."
+            if short
+            else "The header probably lacks a column: fix the header or those lines."
+        )
         raise TableLoadError(
             f"{name}: {len(short) + len(long_)} {label}(s) do not have the header's {width} fields: "
-            + "; ".join(listed) + f". {hint}",
+            + "; ".join(listed)
+            + f". {hint}",
             [(n, "", f"{k} fields", "ragged") for n, k in short]
             + [(n, "", f"{k} fields", "ragged") for n, k, _ in long_],
         )
@@ -194,9 +199,20 @@ def _shape_grid(raw: RawTable, header_row: int | Sequence[int] | None, ragged: s
 def _infer(values: list[Any], column: str, warnings: list[str]) -> pd.Series:
     """An undeclared spreadsheet/JSON column: one pandas dtype when every value shares a kind, else text."""
     present = [v for v in values if not _empty(v)]
-    kinds = {("bool" if isinstance(v, bool) else "int" if isinstance(v, int | np.integer) else
-              "float" if isinstance(v, float | np.floating) else
-              "datetime" if isinstance(v, datetime | date | pd.Timestamp) else "str") for v in present}  # fmt: skip
+    kinds = {
+        (
+            "bool"
+            if isinstance(v, bool)
+            else "int"
+            if isinstance(v, int | np.integer)
+            else "float"
+            if isinstance(v, float | np.floating)
+            else "datetime"
+            if isinstance(v, datetime | date | pd.Timestamp)
+            else "str"
+        )
+        for v in present
+    }
     clean = [None if _empty(v) else v for v in values]
     if kinds == {"bool"}:
         return pd.Series(clean, dtype="boolean")
@@ -207,10 +223,14 @@ def _infer(values: list[Any], column: str, warnings: list[str]) -> pd.Series:
     if kinds == {"datetime"}:
         return pd.Series([pd.NaT if v is None else pd.Timestamp(v) for v in clean], dtype="datetime64[s]")
     if len(kinds - {"str"}) and "str" in kinds:
-        warnings.append(f"column {column!r} mixes text and {'/'.join(sorted(kinds - {'str'}))}: read as text "
-                        "(declare a type to convert it)")  # fmt: skip
-    return pd.Series([None if v is None else str(v) if not isinstance(v, list | dict) else v for v in clean],
-                     dtype="string" if not any(isinstance(v, list | dict) for v in clean) else object)  # fmt: skip
+        warnings.append(
+            f"column {column!r} mixes text and {'/'.join(sorted(kinds - {'str'}))}: read as text "
+            "(declare a type to convert it)"
+        )
+    return pd.Series(
+        [None if v is None else str(v) if not isinstance(v, list | dict) else v for v in clean],
+        dtype="string" if not any(isinstance(v, list | dict) for v in clean) else object,
+    )
 
 
 def _check_types(types: Mapping[str, Any], columns: list[str], name: str) -> dict[str, ColumnType]:
@@ -278,8 +298,9 @@ def load_table(
     fmt = table_format(p, format)
     if header_row is not None and fmt in ("json", "jsonl", "parquet"):
         raise TableLoadError(f"{p.name}: header_row applies to CSV and XLSX only; {fmt} names its columns itself.")
-    raw = read_raw(p, fmt, sheet=sheet, encoding=encoding, delimiter=delimiter, comment=comment,
-                   record_path=record_path)  # fmt: skip
+    raw = read_raw(
+        p, fmt, sheet=sheet, encoding=encoding, delimiter=delimiter, comment=comment, record_path=record_path
+    )
     warnings = list(raw.warnings)
     frame: pd.DataFrame | None = raw.meta.pop("frame", None)
     header_numbers: list[int] = []
@@ -309,18 +330,23 @@ def load_table(
     formulas = raw.meta.pop("formula_cells", [])
     if formulas:
         cells = ", ".join(f"{_letter(c)}{r}" for r, c in formulas[:10])
-        warnings.append(f"{len(formulas)} formula cell(s) have no saved result and read as empty ({cells}...): "
-                        "open and save the workbook in a spreadsheet program to store their values")  # fmt: skip
+        warnings.append(
+            f"{len(formulas)} formula cell(s) have no saved result and read as empty ({cells}...): "
+            "open and save the workbook in a spreadsheet program to store their values"
+        )
     problems.sort()
     if problems and errors == "raise":
         raise TableLoadError(_problem_message(p.name, raw.row_label, problems), problems)
     df = pd.DataFrame(out, index=pd.RangeIndex(len(numbers)))
     df.attrs.update(
-        source=p.name, format=fmt, row_label=raw.row_label, warnings=warnings,
+        source=p.name,
+        format=fmt,
+        row_label=raw.row_label,
+        warnings=warnings,
         types={k: str(v) for k, v in declared.items()},
         coerced=[{"row": r, "column": c, "value": v, "reason": why} for r, c, v, why in problems],
         **{k: v for k, v in raw.meta.items() if k in ("encoding", "sheet", "sheets", "comments", "record_path")},
-    )  # fmt: skip
+    )
     if header_numbers:
         df.attrs["header_row"] = header_numbers[0] if len(header_numbers) == 1 else tuple(header_numbers)
     return df

@@ -47,8 +47,19 @@ __all__ = [
 ]
 
 TYPE_NAMES: tuple[str, ...] = (
-    "string", "category", "int", "float", "number", "km", "date", "datetime", "time", "lat", "lon", "bool",
-)  # fmt: skip
+    "string",
+    "category",
+    "int",
+    "float",
+    "number",
+    "km",
+    "date",
+    "datetime",
+    "time",
+    "lat",
+    "lon",
+    "bool",
+)
 #: Cells that mean "no value" in a typed column (compared case-insensitively, stripped).
 NA_TOKENS: frozenset[str] = frozenset(
     {"", "unknown", "unk", "n/a", "na", "n.a.", "nan", "none", "null", "nil", "-", "--", "\u2014", "\u2013", "?"}
@@ -109,10 +120,24 @@ def _is_missing(v: Any, na: frozenset[str]) -> bool:
 _NUM = r"[-+\u2212]?(?:(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
 _NUMBER_UNIT = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>[^\W\d_][\w./²³-]{{0,15}})?\s*", re.UNICODE)
 _KM_UNITS = {
-    "": 1.0, "km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
-    "m": 0.001, "metre": 0.001, "metres": 0.001, "meter": 0.001, "meters": 0.001,
-    "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nmi": 1.852, "nautical miles": 1.852,
-}  # fmt: skip
+    "": 1.0,
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometre": 1.0,
+    "kilometres": 1.0,
+    "kilometer": 1.0,
+    "kilometers": 1.0,
+    "m": 0.001,
+    "metre": 0.001,
+    "metres": 0.001,
+    "meter": 0.001,
+    "meters": 0.001,
+    "mi": 1.609344,
+    "mile": 1.609344,
+    "miles": 1.609344,
+    "nmi": 1.852,
+    "nautical miles": 1.852,
+}
 
 
 def _number_of(text: str) -> float:
@@ -186,9 +211,19 @@ def _coordinate(v: Any, limit: float, hemis: str) -> float:
 # --- dates and times -----------------------------------------------------------------------------
 
 _MONTH_NAMES = (
-    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-    "sep sept september", "oct october", "nov november", "dec december",
-)  # fmt: skip
+    "jan january",
+    "feb february",
+    "mar march",
+    "apr april",
+    "may",
+    "jun june",
+    "jul july",
+    "aug august",
+    "sep sept september",
+    "oct october",
+    "nov november",
+    "dec december",
+)
 _MONTHS = {m: i for i, names in enumerate(_MONTH_NAMES, start=1) for m in names.split()}
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -396,10 +431,16 @@ def convert_column(
         texts = [None if t is None or not t.strip() else t for t in texts]
         series = pd.Series(texts, dtype="string")
         return Converted(series.astype("category") if name == "category" else series)
-    simple = {"int": _int, "float": _float, "bool": _bool,
-              "number": lambda v: _number(v, None), "km": lambda v: _number(v, _KM_UNITS),
-              "lat": lambda v: _coordinate(v, 90.0, "NS"), "lon": lambda v: _coordinate(v, 180.0, "EW"),
-              "time": lambda v: _time_cell(v, fmt)}  # fmt: skip
+    simple = {
+        "int": _int,
+        "float": _float,
+        "bool": _bool,
+        "number": lambda v: _number(v, None),
+        "km": lambda v: _number(v, _KM_UNITS),
+        "lat": lambda v: _coordinate(v, 90.0, "NS"),
+        "lon": lambda v: _coordinate(v, 180.0, "EW"),
+        "time": lambda v: _time_cell(v, fmt),
+    }
     precision: list[str | None] | None = None
     if name in simple:
         parse = simple[name]

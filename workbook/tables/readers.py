@@ -26,9 +26,17 @@ from workbook.ingest.text_decoding import decode_bytes
 __all__ = ["FORMATS", "MAX_XLSX_CELLS", "MAX_XLSX_UNCOMPRESSED", "RawTable", "read_raw", "table_format"]
 
 FORMATS: dict[str, str] = {
-    ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
-}  # fmt: skip
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 #: A spreadsheet whose parts unpack to more than this many bytes is refused (a zip bomb, or far too
 #: big to read cell by cell).
 MAX_XLSX_UNCOMPRESSED = 300_000_000

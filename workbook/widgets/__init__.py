@@ -78,8 +78,12 @@ def explore(
     return Explorer(book, views, view_options, table, page_size, columns, export_dir=export_dir, launches=launches)
 
 
-def show(*figures: go.Figure | Mapping[str, Any], columns: int = 1, min_view_width: int = 460,
-         **named: go.Figure | Mapping[str, Any]) -> None:  # fmt: skip
+def show(
+    *figures: go.Figure | Mapping[str, Any],
+    columns: int = 1,
+    min_view_width: int = 460,
+    **named: go.Figure | Mapping[str, Any],
+) -> None:
     """Display plotly figures now, like ``fig.show()`` but offline and with the page's one copy of plotly.js
     (see :func:`figure_view`, which returns the widget instead)."""
     from IPython.display import display

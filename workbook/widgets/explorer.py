@@ -78,11 +78,15 @@ _PANE_HEIGHT = "78vh"
 #: Views at least this wide: two columns of views beside the filter panel on a 1440 px screen.
 _MIN_VIEW_WIDTH = 360
 _TAB_TITLES = ("Views", "Table and reader")
-_READER_EMPTY = '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read ' \
-                "its document here.</div>"  # fmt: skip
+_READER_EMPTY = (
+    '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read '
+    "its document here.</div>"
+)
 
-_READER_LEFT = '<div class="wb-reader-empty" style="color:#666">The document you were reading is not in the current ' \
-               "filter any more. Select a table row or a timeline event to read another.</div>"  # fmt: skip
+_READER_LEFT = (
+    '<div class="wb-reader-empty" style="color:#666">The document you were reading is not in the current '
+    "filter any more. Select a table row or a timeline event to read another.</div>"
+)
 
 
 class Explorer:
@@ -135,8 +139,9 @@ class Explorer:
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH,
-                             zoom_views=["timeline"])  # fmt: skip
+        self.host = PlotHost(
+            views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"]
+        )
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
@@ -144,22 +149,29 @@ class Explorer:
         self.export_bar = ExportBar(self.export_dir)
         self.views_bar = ViewsBar()
         self.annotations = AnnotationPanel()
+
         # One screen at 1440x900: the filter panel (scrolling on its own) beside tabs of the views (a grid
         # that scrolls inside its box) and of the table with the reader, so that a control and its effect
         # are seen together and nothing lies 3,000 px down the page.
         # Each pane is a block box that scrolls: its content keeps its natural height (a flex box of a fixed
         # height would squeeze the controls onto each other).
         def pane(child: w.Widget, **layout: str) -> w.Box:
-            return w.Box([child], layout=w.Layout(display="block", max_height=_PANE_HEIGHT, overflow="auto",
-                                                  min_width="0", **layout))  # fmt: skip
+            return w.Box(
+                [child],
+                layout=w.Layout(display="block", max_height=_PANE_HEIGHT, overflow="auto", min_width="0", **layout),
+            )
 
         self.panel.add_class("wb-explorer-panel")
         self.panel_pane = pane(self.panel, flex="0 0 auto")
         views_pane = pane(self.host)
-        rows_pane = pane(w.HBox([
-            w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-            w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
-        ]))  # fmt: skip
+        rows_pane = pane(
+            w.HBox(
+                [
+                    w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
+                    w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
+                ]
+            )
+        )
         self.tabs = w.Tab(children=[views_pane, rows_pane], layout=w.Layout(flex="1 1 auto", min_width="0"))
         for i, name in enumerate(_TAB_TITLES):
             self.tabs.set_title(i, name)
@@ -289,10 +301,17 @@ class Explorer:
         bar.status.value = export_status_html(busy=bar.formats.value or ("nothing",))  # sent to the page at once
         bar.button.disabled = True
         try:
-            result = run_export(self.book, self._spec, log=self.log, views=self.views, title=bar.title.value,
-                                formats=bar.formats.value, out=self.export_dir,
-                                view_options={v: self._view_options(v) for v in self.views},
-                                launches=self.launches)  # fmt: skip
+            result = run_export(
+                self.book,
+                self._spec,
+                log=self.log,
+                views=self.views,
+                title=bar.title.value,
+                formats=bar.formats.value,
+                out=self.export_dir,
+                view_options={v: self._view_options(v) for v in self.views},
+                launches=self.launches,
+            )
         except WorkbookError as exc:
             bar.status.value = export_status_html(error=str(exc))
             return None
@@ -394,8 +413,13 @@ class Explorer:
         self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
         self._drop_reading_outside_filter()
         t3 = time.perf_counter()
-        self.timings = {"filter": t1 - t0, "charts": self._chart_s, "views": t2 - t1, "table_panel": t3 - t2,
-                        "total": t3 - t0}  # fmt: skip
+        self.timings = {
+            "filter": t1 - t0,
+            "charts": self._chart_s,
+            "views": t2 - t1,
+            "table_panel": t3 - t2,
+            "total": t3 - t0,
+        }
 
     def filtered_counts(self) -> dict[str, int]:
         """Rows in view per table (documents, claims, events, mentions, entities)."""
@@ -431,8 +455,7 @@ class Explorer:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = build_view(self.filtered, view, options, cache=cache, names=self.book.entities,
-                                 launches=launches)  # fmt: skip
+                fig = build_view(self.filtered, view, options, cache=cache, names=self.book.entities, launches=launches)
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
                 while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
@@ -447,8 +470,14 @@ class Explorer:
         state = self._table_state
         if state.kind not in self._sources:
             self._sources[state.kind] = TableSource.build(self.book, state.kind)
-        self._page = table_page(self._sources[state.kind], self._mask(state.kind), state.sort_by, state.descending,
-                                state.page, state.page_size)  # fmt: skip
+        self._page = table_page(
+            self._sources[state.kind],
+            self._mask(state.kind),
+            state.sort_by,
+            state.descending,
+            state.page,
+            state.page_size,
+        )
         self.table.show(self._page, selected=state.selected)
         if self.table_tabs.value != state.kind:
             self.table_tabs.value = state.kind
@@ -457,8 +486,9 @@ class Explorer:
         counts = None if self.masks is None else self.masks.n_mentions
         entity_error = ""
         try:
-            entity_choices = self._catalog.choices(self._query, counts, self._spec.entity_ids, self.entity_limit,
-                                                   self._spec.entity_types)  # fmt: skip
+            entity_choices = self._catalog.choices(
+                self._query, counts, self._spec.entity_ids, self.entity_limit, self._spec.entity_types
+            )
         except SearchSyntaxError as exc:
             entity_choices = self._catalog.choices("", counts, self._spec.entity_ids, 0)
             entity_error = str(exc).split("\n", 1)[0]
@@ -467,8 +497,9 @@ class Explorer:
             "speakers": with_selected(self._static_options["speakers"], self._spec.speakers),
             "publishers": with_selected(self._static_options["publishers"], self._spec.publishers),
         }
-        self.panel.show(self._spec, options, active_filters(self._spec, self.book), self.can_undo,
-                        entity_error=entity_error)
+        self.panel.show(
+            self._spec, options, active_filters(self._spec, self.book), self.can_undo, entity_error=entity_error
+        )
 
     def _drop_reading_outside_filter(self) -> None:
         """Close the reader when the filter no longer holds its document (and say so)."""
@@ -492,8 +523,9 @@ class Explorer:
 
     def _show_annotations(self, message: str = "") -> None:
         target = self._annotation_target()
-        self.annotations.show(target, summary_of(self.book, target), writable=self.book.workspace is not None,
-                              message=message)  # fmt: skip
+        self.annotations.show(
+            target, summary_of(self.book, target), writable=self.book.workspace is not None, message=message
+        )
 
     # -- display ---------------------------------------------------------------------------------
 

@@ -27,18 +27,27 @@ class ExportBar(w.VBox):
     """Title, formats and an Export button; ``status`` shows where the bundle went (or the error)."""
 
     def __init__(self, out: Path, title: str = "", formats: Sequence[str] = DEFAULT_EXPORT_FORMATS) -> None:
-        self.title = w.Text(value=title, description="Report", placeholder="title (default: from the filter)",
-                            style={"description_width": "60px"},
-                            layout=w.Layout(width="320px"))  # fmt: skip
+        self.title = w.Text(
+            value=title,
+            description="Report",
+            placeholder="title (default: from the filter)",
+            style={"description_width": "60px"},
+            layout=w.Layout(width="320px"),
+        )
         self.formats = ToggleGroup(EXPORT_FORMATS)
         self.formats.value = tuple(f for f in EXPORT_FORMATS if f in formats)
-        self.button = w.Button(description="Export", icon="download", tooltip=f"write a report bundle into {out}",
-                               layout=w.Layout(width="auto"))  # fmt: skip
+        self.button = w.Button(
+            description="Export",
+            icon="download",
+            tooltip=f"write a report bundle into {out}",
+            layout=w.Layout(width="auto"),
+        )
         self.status = w.HTML()
         self._callbacks: list[Callable[[], object]] = []
         self.button.on_click(lambda _b: self.click())
-        super().__init__([w.HBox([self.title, self.formats, self.button], layout=w.Layout(flex_flow="row wrap")),
-                          self.status])  # fmt: skip
+        super().__init__(
+            [w.HBox([self.title, self.formats, self.button], layout=w.Layout(flex_flow="row wrap")), self.status]
+        )
 
     def on_export(self, callback: Callable[[], object]) -> None:
         """``callback()`` when the Export button is pressed."""
@@ -56,16 +65,19 @@ class ViewsBar(w.HBox):
     def __init__(self) -> None:
         self.name = w.Text(placeholder="name this view", layout=w.Layout(width="180px"))
         self.save_button = w.Button(description="Save view", icon="bookmark", layout=w.Layout(width="auto"))
-        self.choice = w.Dropdown(options=[], description="Views", style={"description_width": "40px"},
-                                 layout=w.Layout(width="220px"))  # fmt: skip
+        self.choice = w.Dropdown(
+            options=[], description="Views", style={"description_width": "40px"}, layout=w.Layout(width="220px")
+        )
         self.open_button = w.Button(description="Open", layout=w.Layout(width="auto"))
         self.status = w.HTML()
         self._on_save: list[Callable[[str], None]] = []
         self._on_open: list[Callable[[str], None]] = []
         self.save_button.on_click(lambda _b: self._emit(self._on_save, self.name.value))
         self.open_button.on_click(lambda _b: self._emit(self._on_open, self.choice.value or ""))
-        super().__init__([self.name, self.save_button, self.choice, self.open_button, self.status],
-                         layout=w.Layout(flex_flow="row wrap", align_items="center"))  # fmt: skip
+        super().__init__(
+            [self.name, self.save_button, self.choice, self.open_button, self.status],
+            layout=w.Layout(flex_flow="row wrap", align_items="center"),
+        )
 
     def on_save(self, callback: Callable[[str], None]) -> None:
         """``callback(name)`` when Save view is pressed."""
@@ -101,8 +113,13 @@ class AnnotationPanel(w.VBox):
         self.tag_button = w.Button(description="Add tag", layout=w.Layout(width="auto"))
         self.note_text = w.Textarea(placeholder="note", layout=w.Layout(width="98%", height="60px"))
         self.note_button = w.Button(description="Add note", layout=w.Layout(width="auto"))
-        self.status = w.Dropdown(options=list(CLAIM_STATUSES), value=CLAIM_STATUSES[0], description="Status",
-                                 style={"description_width": "50px"}, layout=w.Layout(width="220px"))  # fmt: skip
+        self.status = w.Dropdown(
+            options=list(CLAIM_STATUSES),
+            value=CLAIM_STATUSES[0],
+            description="Status",
+            style={"description_width": "50px"},
+            layout=w.Layout(width="220px"),
+        )
         self.status_button = w.Button(description="Set status", layout=w.Layout(width="auto"))
         self._starred = False
         self._callbacks: list[AnnotateCallback] = []
@@ -111,14 +128,29 @@ class AnnotationPanel(w.VBox):
         self.note_button.on_click(lambda _b: self._emit("note", self.note_text.value))
         self.status_button.on_click(lambda _b: self._emit("status", self.status.value))
         self.status_row = w.HBox([self.status, self.status_button])
-        super().__init__([self.summary, w.HBox([self.star_button, self.tag_text, self.tag_button]), self.note_text,
-                          self.note_button, self.status_row], layout=w.Layout(padding="4px 6px"))  # fmt: skip
+        super().__init__(
+            [
+                self.summary,
+                w.HBox([self.star_button, self.tag_text, self.tag_button]),
+                self.note_text,
+                self.note_button,
+                self.status_row,
+            ],
+            layout=w.Layout(padding="4px 6px"),
+        )
         self.show(None, None, writable=False)
 
     @property
     def controls(self) -> list[w.Widget]:
-        return [self.star_button, self.tag_text, self.tag_button, self.note_text, self.note_button, self.status,
-                self.status_button]  # fmt: skip
+        return [
+            self.star_button,
+            self.tag_text,
+            self.tag_button,
+            self.note_text,
+            self.note_button,
+            self.status,
+            self.status_button,
+        ]
 
     def on_annotate(self, callback: AnnotateCallback) -> None:
         """``callback(action, value)`` for Star (value: star on/off), Add tag, Add note and Set status."""
@@ -128,8 +160,9 @@ class AnnotationPanel(w.VBox):
         for callback in list(self._callbacks):
             callback(action, value)
 
-    def show(self, target: tuple[str, str] | None, summary: dict[str, Any] | None, *, writable: bool,
-             message: str = "") -> None:  # fmt: skip
+    def show(
+        self, target: tuple[str, str] | None, summary: dict[str, Any] | None, *, writable: bool, message: str = ""
+    ) -> None:
         """Show ``target``'s ``summary``; the controls are enabled only for a target in a ``writable`` Book
         (one with a workspace; otherwise the panel says annotations need one)."""
         if not writable:

@@ -54,9 +54,12 @@ class ToggleGroup(w.HBox):
 
 def _select(description: str, rows: int = 5) -> w.SelectMultiple:
     return w.SelectMultiple(
-        options=[], rows=rows, description=description, layout=w.Layout(width="98%"),
+        options=[],
+        rows=rows,
+        description=description,
+        layout=w.Layout(width="98%"),
         style={"description_width": "90px"},
-    )  # fmt: skip
+    )
 
 
 def _hint(text: str) -> w.HTML:
@@ -79,19 +82,29 @@ class FilterPanel(w.VBox):
             "entity_types": ToggleGroup(vocabulary("entity_types"), "Entity types"),
             "date_from": w.DatePicker(description="From", style=style),
             "date_to": w.DatePicker(description="To", style=style),
-            "date_match": w.ToggleButtons(options=[("overlaps", "overlaps"), ("lies within", "within")],
-                                          value="overlaps", description="An event", style={
-                                              "description_width": "90px", "button_width": "95px"},
-                                          tooltips=["an event counts when its interval meets the window",
-                                                    "an event counts when its whole interval lies inside the window"]),
+            "date_match": w.ToggleButtons(
+                options=[("overlaps", "overlaps"), ("lies within", "within")],
+                value="overlaps",
+                description="An event",
+                style={"description_width": "90px", "button_width": "95px"},
+                tooltips=[
+                    "an event counts when its interval meets the window",
+                    "an event counts when its whole interval lies inside the window",
+                ],
+            ),
             "published_from": w.DatePicker(description="From", style=style),
             "published_to": w.DatePicker(description="To", style=style),
             "speakers": _select("Speakers"),
             "quote_kinds": ToggleGroup(vocabulary("quote_kinds"), "Quote kinds"),
             "confidence_bands": _select("Confidence", rows=8),
             "publishers": _select("Publishers", rows=4),
-            "text": w.Text(placeholder='words, "a phrase", OR, NOT, missil*, Sinpo~1 (Enter)', description="Text",
-                           style=style, layout=wide, continuous_update=False),
+            "text": w.Text(
+                placeholder='words, "a phrase", OR, NOT, missil*, Sinpo~1 (Enter)',
+                description="Text",
+                style=style,
+                layout=wide,
+                continuous_update=False,
+            ),
             "stars_only": w.Checkbox(description="starred only", indent=False),
         }
         self.controls["confidence_bands"].options = list(vocabulary("confidence_bands"))
@@ -114,14 +127,32 @@ class FilterPanel(w.VBox):
         self.reset_button.on_click(lambda _b: self._button("reset"))
         c = self.controls
         super().__init__(
-            [w.HBox([self.undo_button, self.reset_button]), self.clear_box, self.entity_query, self.entity_hint,
-             c["entity_ids"],
-             c["entity_types"], _heading("Events between"), c["date_from"], c["date_to"], c["date_match"],
-             self.date_span, _heading("Published between"), c["published_from"], c["published_to"],
-             self.published_span, c["speakers"], c["quote_kinds"],
-             c["confidence_bands"], c["publishers"], c["text"], self.text_hint, c["stars_only"]],
+            [
+                w.HBox([self.undo_button, self.reset_button]),
+                self.clear_box,
+                self.entity_query,
+                self.entity_hint,
+                c["entity_ids"],
+                c["entity_types"],
+                _heading("Events between"),
+                c["date_from"],
+                c["date_to"],
+                c["date_match"],
+                self.date_span,
+                _heading("Published between"),
+                c["published_from"],
+                c["published_to"],
+                self.published_span,
+                c["speakers"],
+                c["quote_kinds"],
+                c["confidence_bands"],
+                c["publishers"],
+                c["text"],
+                self.text_hint,
+                c["stars_only"],
+            ],
             layout=w.Layout(width="340px", min_width="300px"),
-        )  # fmt: skip
+        )
 
     # -- reporting -------------------------------------------------------------------------------
 
@@ -152,8 +183,11 @@ class FilterPanel(w.VBox):
 
     def show_text_error(self, message: str) -> None:
         """Say under the text box why the query was not applied (empty: the query is fine)."""
-        shown = f'<span style="color:#b00;font-size:11px;padding-left:94px">{html.escape(message)}</span>' if message \
-            else ""  # fmt: skip
+        shown = (
+            f'<span style="color:#b00;font-size:11px;padding-left:94px">{html.escape(message)}</span>'
+            if message
+            else ""
+        )
         if self.text_hint.value != shown:
             self.text_hint.value = shown
 
@@ -172,8 +206,14 @@ class FilterPanel(w.VBox):
         finally:
             self._showing = False
 
-    def show(self, spec: FilterSpec, options: dict[str, list[Choice]], active: Sequence[tuple[str, str]],
-             can_undo: bool, entity_error: str = "") -> None:  # fmt: skip
+    def show(
+        self,
+        spec: FilterSpec,
+        options: dict[str, list[Choice]],
+        active: Sequence[tuple[str, str]],
+        can_undo: bool,
+        entity_error: str = "",
+    ) -> None:
         """Show ``spec`` in the controls: ``options`` per selection control, ``active`` (field, caption)
         filters as "clear" buttons, whether Undo has anything to undo, and why the entity search failed
         (``entity_error``, a search syntax error)."""

@@ -99,8 +99,9 @@ class PlotHost(anywidget.AnyWidget):
     #: The widget carrying plotly.js; the page's copy of this trait is a reference (``IPY_MODEL_<id>``).
     asset = traitlets.Instance(PlotlyAsset).tag(sync=True, **w.widget_serialization)
 
-    def __init__(self, views: Sequence[str] = (), columns: int = 0, asset: PlotlyAsset | None = None,
-                 **kwargs: Any) -> None:  # fmt: skip
+    def __init__(
+        self, views: Sequence[str] = (), columns: int = 0, asset: PlotlyAsset | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(views=list(views), columns=columns, asset=asset or shared_asset(), **kwargs)
         self._click_callbacks: list[ClickCallback] = []
         self._zoom_callbacks: list[ZoomCallback] = []
@@ -166,8 +167,11 @@ class PlotHost(anywidget.AnyWidget):
             view, rng = content.get("view"), content.get("range")
             if not isinstance(view, str):
                 return
-            window = (rng[0], rng[1]) if isinstance(rng, list) and len(rng) == 2 and all(
-                isinstance(v, str | int | float) for v in rng) else None  # fmt: skip
+            window = (
+                (rng[0], rng[1])
+                if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, str | int | float) for v in rng)
+                else None
+            )
             for zoom in list(self._zoom_callbacks):
                 zoom(view, window)
         elif kind == "rendered":
@@ -182,8 +186,12 @@ class PlotHost(anywidget.AnyWidget):
             self.handle_message(content)
 
 
-def figure_view(*figures: go.Figure | Mapping[str, Any], columns: int = 1, min_view_width: int = 460,
-                **named: go.Figure | Mapping[str, Any]) -> PlotHost:  # fmt: skip
+def figure_view(
+    *figures: go.Figure | Mapping[str, Any],
+    columns: int = 1,
+    min_view_width: int = 460,
+    **named: go.Figure | Mapping[str, Any],
+) -> PlotHost:
     """A PlotHost showing plotly figures offline with the page's one copy of plotly.js (and the packaged
     basemaps, so maps draw without a network). Display it as the last expression of a cell.
 

@@ -22,8 +22,9 @@ class SliderTable(w.VBox):
     """``children``: the slider, the summary and the table; :meth:`result` is the current table."""
 
     def __init__(self, draw: Draw, *, value: int, low: int, high: int, description: str) -> None:
-        self.slider = w.IntSlider(value=value, min=low, max=high, step=1, description=description,
-                                  continuous_update=False)  # fmt: skip
+        self.slider = w.IntSlider(
+            value=value, min=low, max=high, step=1, description=description, continuous_update=False
+        )
         self.summary = w.HTML()
         self.table = w.HTML()
         self._draw = draw
