@@ -33,19 +33,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, is_korean_syllable, resolve_people, surname_of
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_merge import RuleSpan, merge_learned
 from workbook.extract.ner_model import EntityModel
+from workbook.extract.rule_tokens import TITLE_WORDS, Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FACILITY_HEADS,
     GIVEN_NAMES,
-    GLUED_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
     MONTHS,
@@ -68,84 +67,14 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in KNOWN_ORGS)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 _NON_WORD = re.compile(r"[^\w]+")
-_GLUED = re.compile(r"([A-Z][a-z]{3,})(?=[A-Z][a-z])")
 
 # precedence of candidate spans (higher wins an overlap, then the longer span)
 _WEAPON, _CUED_PERSON, _NAMED, _LEARNED, _GAZETTEER, _WEAK = 6, 5, 4, 3, 2, 1
-
-
-class Token(NamedTuple):
-    """A word: ``text[start:end]`` without a possessive "'s" (kept in ``full_end``)."""
-
-    start: int
-    end: int
-    full_end: int
-    text: str
-    lower: str
-    cap: bool
-    possessive: bool
-
-
-def _unglue(tokens: list[Token]) -> list[Token]:
-    """Split a word glued to the end of a Korean name ("Kim Jong Unexpressed" → "Un", "expressed"),
-    a common defect of KCNA's text."""
-    out: list[Token] = []
-    for t in tokens:
-        if not t.cap or t.possessive:  # only a capitalised word can hold a glued syllable
-            out.append(t)
-            continue
-        name_so_far = (
-            len(out) >= 2 and out[-2].lower in SURNAME_FIRST and out[-1].cap and is_korean_syllable(out[-1].text)
-        )
-        if name_so_far and not is_korean_syllable(t.text):
-            for k in range(1, min(5, len(t.text) - 1)):
-                head, tail = t.text[:k], t.text[k:]
-                if tail in GLUED_WORDS and is_korean_syllable(head):
-                    out.append(Token(t.start, t.start + k, t.start + k, head, head.casefold(), True, False))
-                    t = Token(t.start + k, t.end, t.full_end, tail, tail, False, t.possessive)
-                    break
-        out.append(t)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern[str]:
-    """Capitalised words, plus the lower-case words the rules look at (connectors, titles)."""
-    lower = sorted(NAME_CONNECTORS | _TITLE_WORDS, key=len, reverse=True)
-    words = "|".join(re.escape(w) for w in lower)
-    return re.compile(
-        rf"(?<![\w'’])(?<![\w'’]-)(?:(?:[^\W\d_]\.){{2,}}|[^\W\d_a-z]\w*(?:[-'’]\w+)*|(?:{words})(?![\w'’-]))"
-    )
-
-
-def tokenize(text: str) -> list[Token]:
-    """Capitalised words of ``text`` and the lower-case words names care about ("of", "leader"), with
-    offsets. Other words are skipped: the gap between two tokens shows whether they are adjacent.
-    "Korea's" gives "Korea" marked possessive, but "People's" (a possessive that belongs to names)
-    stays whole; a title glued to a name ("ComradeKim") is split."""
-    out: list[Token] = []
-    append = out.append
-    make = tuple.__new__  # a Token without the Python-level _make of a NamedTuple (one per token)
-    for m in _token_pattern().finditer(text):
-        s, e = m.span()
-        w = text[s:e]
-        low = w.casefold()
-        if w[0].isupper() and not w[1:].islower() and (glued := _GLUED.match(w)) is not None:
-            head = glued.group(1)  # "ComradeKim": a title glued to the name
-            if head.casefold() in _TITLE_WORDS or head.casefold() in HONORIFICS:
-                append(make(Token, (s, s + len(head), s + len(head), head, head.casefold(), True, False)))
-                w, s, low = w[len(head) :], s + len(head), low[len(head) :]
-        if low[-2:] in ("'s", "’s") and len(w) > 2 and low not in POSSESSIVE_NAME_WORDS:
-            append(make(Token, (s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
-        else:
-            append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
-    return _unglue(out)
 
 
 def _quick_key(words: Sequence[str]) -> str:
@@ -306,7 +235,7 @@ def _name_tokens(doc: _Doc, run: Sequence[int], k: int) -> list[int]:
     out: list[int] = []
     for i in rest:
         t = doc.tokens[i]
-        if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in _TITLE_WORDS):
+        if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in TITLE_WORDS):
             break
         out.append(i)
         if t.possessive or len(out) == limit:
