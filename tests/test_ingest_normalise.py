@@ -4,6 +4,10 @@ undone when consistent, each fix recorded in meta; linear time on hostile-ish in
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -197,3 +201,34 @@ def test_hostile_input_is_linear(text: str) -> None:
     r = normalise_text(text)
     assert time.perf_counter() - t0 < 3.0
     assert len(r.text) >= len(text) // 2
+
+
+_HASH_SEED_PROBE = """
+import json, sys
+from workbook.ingest.normalise import normalise_text
+print(json.dumps([normalise_text(t).text for t in json.loads(sys.stdin.read())]))
+"""
+
+
+def test_glued_words_split_the_same_way_whatever_the_hash_seed() -> None:
+    # Two readings compete for "Unwas" after "Jong": "Un" + "was" and "Unw" + "as" ("as" and "ho" are known
+    # words, "ho" from "Ri Song Ho"). The choice once followed a set's iteration order, which changes with
+    # PYTHONHASHSEED: the same archive gave other texts, so other doc_ids, from one run to the next.
+    texts = [
+        "Kim Jong Unwas greeted at the site by Ri Song Ho.\nAt the post,Kim Jong Unwas briefed on the plan.\n"
+        "Kim Jong Unsaid that the work went well.\nThey waved toKim Jong Unwho guided the test.\n"
+    ]
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5", "6", "7", "8"):
+        done = subprocess.run(
+            [sys.executable, "-c", _HASH_SEED_PROBE],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    (text,) = json.loads(outputs.pop())
+    assert "Kim Jong Un was greeted" in text and "Kim Jong Un who guided" in text

@@ -42,8 +42,9 @@ for the lookups, at most 40 letters of a token tried.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -182,8 +183,17 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
         name_then_word = b is not None and (b[1], left) in pairs and (known(right.lower()) or right in seen)
         if title_then_name or name_then_word:
             cuts.append((m.start(2), m[0], len(left)))
+    # Candidates for the name before a glued word, in a fixed order (never a set's, which changes with the
+    # hash seed and so would change the text and the doc_id between runs): the name seen most often as a
+    # word of its own after ``p`` first ("Un" after "Jong", not "Unw" from "Unwas"), then the shorter.
+    seen_after = Counter((p, w) for p, w, _ in pair_hits)
+
+    def order(p: str, left: str) -> tuple[int, int, str]:
+        return (-seen_after[(p, left)], len(left), left)
+
+    ordered = {p: sorted(found, key=partial(order, p)) for p, found in lefts.items()}
     for p, w, pos in pair_hits:  # Upper->lower: "Unvisited" after "Jong"
-        for left in lefts.get(p, ()):
+        for left in ordered.get(p, ()):
             i = len(left)
             if (
                 len(w) - i >= 2
