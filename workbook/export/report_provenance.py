@@ -24,7 +24,7 @@ from workbook.book import Book
 from workbook.errors import ExportError
 from workbook.export.base import file_sha256, iter_files
 from workbook.export.manifest import ids_digest
-from workbook.export.tables import cell_text
+from workbook.export.table_cells import cell_text
 
 __all__ = ["documents_digest", "log_entries", "manifest_documents", "manifest_files", "workspace_info"]
 
