@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import shutil
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -43,7 +42,6 @@ from workbook.errors import ExportError
 from workbook.export.base import (
     Exporter,
     IfExists,
-    file_sha256,
     iter_files,
     publish_dir,
     publish_file,
@@ -57,6 +55,7 @@ from workbook.export.names import safe_filename, safe_member_name
 from workbook.export.onward import ONWARD_FILES, ONWARD_FORMATS, write_onward
 from workbook.export.readable import COLUMN_LABELS, readable_table, report_title
 from workbook.export.render import ChartPart, ReportContent, TablePart, render_html, render_markdown
+from workbook.export.report_provenance import log_entries, manifest_documents, manifest_files, workspace_info
 from workbook.export.specs import (
     CHARTS,
     DISPLAY_COLUMNS,
@@ -68,7 +67,7 @@ from workbook.export.specs import (
     table_data,
     table_spec,
 )
-from workbook.export.tables import CsvExporter, ParquetExporter, XlsxExporter, cell_text
+from workbook.export.tables import CsvExporter, ParquetExporter, XlsxExporter
 from workbook.filtering import FilterSpec, apply
 from workbook.model import SCHEMA_VERSION, table
 from workbook.tables.layers import launches_in_window
@@ -112,29 +111,6 @@ class ReportResult:
         return str(self.path)
 
 
-def log_entries(log: Any) -> list[dict[str, Any]]:
-    """The filter log as JSON-ready dicts: ``explorer.log`` (whose ``to_dict()`` gives the list), or a sequence
-    of entries that have ``to_dict()`` (``FilterChange``) or are dicts."""
-    if log is None:
-        return []
-    if not isinstance(log, Mapping) and hasattr(log, "to_dict"):
-        whole = log.to_dict()  # explorer.log (a FilterLog) gives the list of its entries
-        if isinstance(whole, list):
-            log = whole
-    if isinstance(log, str | bytes | Mapping) or not isinstance(log, Sequence):
-        raise ExportError(f"log must be explorer.log or a list of its entries; got {type(log).__name__}.")
-    out = []
-    for entry in log or ():
-        data = entry.to_dict() if hasattr(entry, "to_dict") else entry
-        if not isinstance(data, Mapping):
-            raise ExportError(f"A filter log entry must have to_dict() or be a dict; got {type(entry).__name__}.")
-        try:
-            out.append(json.loads(json.dumps(dict(data), default=str)))
-        except (TypeError, ValueError) as exc:
-            raise ExportError(f"A filter log entry cannot be written as JSON ({exc}).") from exc
-    return out
-
-
 def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
     items = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats)]
     items = ["md" if f == "markdown" else f for f in items if f]
@@ -142,27 +118,6 @@ def _formats(formats: Sequence[str] | str) -> tuple[str, ...]:
     if unknown or not items:
         raise ExportError(f"Unknown report format(s) {unknown or items}; choose from {', '.join(REPORT_FORMATS)}.")
     return tuple(dict.fromkeys(items))
-
-
-def _documents_digest(book: Book) -> str:
-    docs = book.documents
-    return ids_digest(f"{d}:{s}" for d, s in zip(docs["doc_id"].astype(str), docs["sha256"].astype(str), strict=True))
-
-
-def _workspace(book: Book, out_dir: Path) -> dict[str, Any]:
-    info: dict[str, Any] = {
-        "path": None,
-        "name": None,
-        "build_id": book.manifest.get("build_id"),
-        "n_documents": len(book.documents),
-        "documents_digest": _documents_digest(book),
-    }
-    if book.workspace is not None:
-        ws = Path(book.workspace).resolve()
-        # relative to the bundle folder (one level below out_dir): no machine path in a bundle that gets shared
-        info["path"] = Path(os.path.relpath(ws, out_dir.resolve() / "bundle")).as_posix()
-        info["name"] = ws.name
-    return info
 
 
 def _fig_label(fig: go.Figure) -> str:
@@ -442,23 +397,6 @@ class ReportExporter(Exporter):
         cites: pd.DataFrame,
         notes: list[str],
     ) -> dict[str, Any]:
-        docs = view.documents
-        documents = [
-            {
-                "doc_id": cell_text(r.doc_id),
-                "title": cell_text(r.title),
-                "publisher": cell_text(r.publisher) or None,
-                "published": cell_text(r.published) or None,
-                "source": cell_text(r.source) or None,
-                "url": cell_text(r.url) or None,
-                "sha256": cell_text(r.sha256),
-            }
-            for r in docs.itertuples(index=False)
-        ]
-        files = {
-            p.relative_to(tmp).as_posix(): {"sha256": file_sha256(p), "bytes": p.stat().st_size}
-            for p in iter_files(tmp)
-        }
         return {
             "kind": MANIFEST_KIND,
             "manifest_version": MANIFEST_VERSION,
@@ -473,8 +411,8 @@ class ReportExporter(Exporter):
                 "saved_views": self.saved_views,
             },
             "filter_log": self.log,
-            "workspace": _workspace(self.book, self.out_dir),
-            "documents": documents,
+            "workspace": workspace_info(self.book, self.out_dir),
+            "documents": manifest_documents(view.documents),
             "charts": charts,
             "tables": tables,
             "citations": {
@@ -483,7 +421,7 @@ class ReportExporter(Exporter):
                 "file": "citations.csv",
             },
             "formats": list(self.formats),
-            "files": files,
+            "files": manifest_files(tmp),
             "view_counts": {n: len(view.table(n)) for n in REPORT_TABLES},
             "notes": notes,
         }

@@ -68,13 +68,22 @@ Rules, decided once here (``anchor`` is the publication date):
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_ranges import merge_ranges
+from workbook.extract.date_relative import (
+    RELATIVE_WORD,
+    Resolved,
+    back_modifier,
+    month_span,
+    relative_match,
+    resolve_relative_word,
+    week_span,
+    year_span,
+)
 from workbook.extract.date_tense import FUTURE_MARGIN_DAYS, future_cue, is_name, year_for
 from workbook.extract.date_words import (
     DAY,
@@ -150,59 +159,6 @@ _TRIGGER = re.compile(
     r"[JFMASONDTW0-9](?<![\w.,/].)(?=[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun|Juc)|(?<=[0-9])(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?[JFMASOND]|[0-9]?[^\S\n]*[-–]))"
 )
-_LEX = re.compile(r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])")
-_LEX_WORDS = frozenset(
-    [
-        "today",
-        "tonight",
-        "tomorrow",
-        "yesterday",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "morning",
-        "night",
-    ]
-)
-_AGO = re.compile(_S + r"+ago(?![\w])")
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-}
-_BACK_NUMBER = re.compile(r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))" + _S + r"+\Z")
-_BACK = re.compile(
-    r"\b(?:(?P<mod>(?i:earlier|later)"
-    + _S
-    + r"+this|(?i:last|next|this|coming|past|early|late|mid))(?:-|"
-    + _S
-    + r"+)|(?P<prep>(?i:in|since|until|till|by|during|from|through|throughout|before|after|between|and|or|to|of|the"
-    r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
-)
 _BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + _S + r"+\Z")
 _MONTH_PREPS = frozenset(
     [
@@ -236,30 +192,6 @@ _OLD_YEAR_NEXT = re.compile(
 #: A number right after a day and month that was not read as their year ("14 October 0966"): unsafe.
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
 
-_Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
-
-
-def _month_span(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _year_span(y: int, y2: int | None = None) -> tuple[date, date]:
-    return date(y, 1, 1), date(y if y2 is None else y2, 12, 31)
-
-
-def _week_span(d: date) -> tuple[date, date]:
-    start = d - timedelta(days=d.weekday())
-    return start, start + timedelta(days=6)
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
-
-
-def _back(text: str, start: int) -> re.Match[str] | None:
-    return _BACK.search(text, max(0, start - 30), start)
-
 
 def _named_year(m: re.Match[str], p: str, anchor: date | None) -> tuple[str, int | None]:
     """The year given after a month: ("absolute", year) for a number or a Juche year,
@@ -289,13 +221,7 @@ def _juche_end(m: re.Match[str], g: str) -> int:
     return m.end()
 
 
-def _rel(s: int, e: int, prec: str, anchor: date | None, span: tuple[date, date] | None) -> _Resolved:
-    if anchor is None or span is None:
-        return s, e, prec, "unanchored", None, None, None
-    return s, e, prec, "relative", span[0], span[1], anchor
-
-
-def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved | None:
+def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved | None:
     kind = m.lastgroup
     s, e = m.start(), m.end()
     if kind == "ISO":
@@ -321,28 +247,28 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
         if given == "none" and anchor is not None:
             year = year_for(text, s, month, d1, anchor)
         span = None if year is None else (date(year, month, d1), date(year + wraps, month2, d2))
-        return _rel(s, e, prec, anchor, span)
+        return relative_match(s, e, prec, anchor, span)
     if kind == "MY":
         month = month_of(m["my_m"])
-        b = _back(text, s)
+        b = back_modifier(text, s)
         if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
             s = b.start()
         if m["my_j"] is not None:
             e = _juche_end(m, "my_j")
         given, year = _named_year(m, "my", anchor)
         if given == "absolute" and year is not None:
-            return (s, e, "month", "absolute", *_month_span(year, month), None)
-        return _rel(s, e, "month", anchor, None if year is None else _month_span(year, month))
+            return (s, e, "month", "absolute", *month_span(year, month), None)
+        return relative_match(s, e, "month", anchor, None if year is None else month_span(year, month))
     if kind == "JUCHE":
-        return (s, _juche_end(m, "j"), "year", "absolute", *_year_span(_juche(m, "j")), None)
+        return (s, _juche_end(m, "j"), "year", "absolute", *year_span(_juche(m, "j")), None)
     if kind == "DECADE":
         dec = int(m["dec"])
-        b = _back(text, s)
+        b = back_modifier(text, s)
         if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
             s = b.start()
         return s, e, "decade", "absolute", date(dec, 1, 1), date(dec + 9, 12, 31), None
     if kind == "YEAR":
-        b = _back(text, s)
+        b = back_modifier(text, s)
         if b is None:
             return None
         y1 = int(m["yr"])
@@ -360,7 +286,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
             if y2 <= y1:
                 y2, e = None, m.end("yr")
-        return (s, e, "year", "absolute", *_year_span(y1, y2), None)
+        return (s, e, "year", "absolute", *year_span(y1, y2), None)
     if kind == "WEEKDAY":
         return _resolve_weekday(text, s, e, anchor)
     if kind == "MONTH":
@@ -368,28 +294,28 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> _Resolved
     return None
 
 
-def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> _Resolved | None:
+def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
     if _BAD_WEEKDAY.search(text, max(0, s - 12), s):
         return None
     wd = _WEEKDAYS.index(text[s:e].lower())
-    b = _back(text, s)
+    b = back_modifier(text, s)
     mod = None
     if b is not None and b["mod"] and b["mod"].lower() in ("last", "next", "this", "coming", "past"):
         mod, s = b["mod"].lower(), b.start()
     if anchor is None:
-        return _rel(s, e, "day", None, None)
+        return relative_match(s, e, "day", None, None)
     if mod == "this":
-        d = _week_span(anchor)[0] + timedelta(days=wd)
+        d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     else:
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
-    return _rel(s, e, "day", anchor, (d, d))
+    return relative_match(s, e, "day", anchor, (d, d))
 
 
-def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> _Resolved | None:
+def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
     month = month_of(text[s:e])
-    b = _back(text, s)
+    b = back_modifier(text, s)
     if b is None:
         return None
     mod = b["mod"].lower() if b["mod"] else None
@@ -400,7 +326,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> _Resolved 
     elif b["prep"].lower() not in (_MAY_PREPS if month == 5 else _MONTH_PREPS):
         return None
     if anchor is None:
-        return _rel(s, e, "month", None, None)
+        return relative_match(s, e, "month", None, None)
     y = anchor.year
     if mod == "last":
         y -= month >= anchor.month
@@ -411,80 +337,11 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> _Resolved 
             y += month < anchor.month
         else:
             y -= month > anchor.month
-    return _rel(s, e, "month", anchor, _month_span(y, month))
+    return relative_match(s, e, "month", anchor, month_span(y, month))
 
 
-def _resolve_lex(text: str, m: re.Match[str], anchor: date | None) -> _Resolved | None:
-    s, e = m.start(), m.end()
-    word = text[s:e].lower()
-    if word not in _LEX_WORDS:
-        return None
-    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
-    if word in offsets:
-        return _rel(s, e, "day", anchor, None if anchor is None else (anchor + timedelta(days=offsets[word]),) * 2)
-    if word in ("morning", "night"):
-        b = _back(text, s)
-        mod = b["mod"].lower() if b is not None and b["mod"] else None
-        if b is None or mod not in ("this", "last") or (mod, word) == ("last", "morning"):
-            return None
-        d = None if anchor is None else anchor - timedelta(days=mod == "last")
-        return _rel(b.start(), e, "day", anchor, None if d is None else (d, d))
-    unit = word.rstrip("s")
-    ago = _AGO.match(text, e)
-    if ago is not None:
-        nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
-        if nb is None:
-            return None
-        n = int(nb["n"]) if nb["n"].isdigit() else _NUMBER_WORDS[nb["n"].lower()]
-        if n == 0 or (n == 1) != (unit == word):
-            return None
-        return _rel(
-            nb.start(),
-            ago.end(),
-            {"year": "year", "month": "month", "week": "days"}.get(unit, "day"),
-            anchor,
-            None if anchor is None else _ago_span(anchor, n, unit),
-        )
-    if unit != word or unit == "day":
-        return None
-    b = _back(text, s)
-    if b is None or not b["mod"]:
-        return None
-    mod = " ".join(b["mod"].lower().split())
-    if mod not in ("last", "next", "this", "earlier this", "later this"):
-        return None
-    prec = "days" if unit == "week" else unit
-    return _rel(b.start(), e, prec, anchor, None if anchor is None else _unit_span(anchor, mod, unit))
-
-
-def _ago_span(anchor: date, n: int, unit: str) -> tuple[date, date]:
-    if unit == "day":
-        d = anchor - timedelta(days=n)
-        return d, d
-    if unit == "week":
-        return _week_span(anchor - timedelta(days=7 * n))
-    if unit == "month":
-        return _month_span(*_shift_month(anchor.year, anchor.month, -n))
-    return _year_span(anchor.year - n)
-
-
-def _unit_span(anchor: date, mod: str, unit: str) -> tuple[date, date]:
-    step = {"last": -1, "next": 1}.get(mod, 0)
-    if unit == "week":
-        lo, hi = _week_span(anchor + timedelta(days=7 * step))
-    elif unit == "month":
-        lo, hi = _month_span(*_shift_month(anchor.year, anchor.month, step))
-    else:
-        lo, hi = _year_span(anchor.year + step)
-    if mod == "earlier this":
-        return lo, anchor
-    if mod == "later this":
-        return anchor, hi
-    return lo, hi
-
-
-def _candidates(text: str, anchor: date | None) -> list[_Resolved]:
-    out: list[_Resolved] = []
+def _candidates(text: str, anchor: date | None) -> list[Resolved]:
+    out: list[Resolved] = []
     last_end = 0
     for t in _TRIGGER.finditer(text):
         pos = t.start()
@@ -500,9 +357,9 @@ def _candidates(text: str, anchor: date | None) -> list[_Resolved]:
         if r is not None:
             out.append(r)
             last_end = r[1]
-    for m in _LEX.finditer(text):
+    for m in RELATIVE_WORD.finditer(text):
         try:
-            r = _resolve_lex(text, m, anchor)
+            r = resolve_relative_word(text, m, anchor)
         except (ValueError, OverflowError):
             r = None
         if r is not None:
@@ -516,7 +373,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     anchor (or a pandas Timestamp) counts as its date."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    kept: list[_Resolved] = []
+    kept: list[Resolved] = []
     for r in sorted(_candidates(text, anchor), key=lambda r: (r[0], r[0] - r[1])):  # by start, longest first
         if kept and r[0] < kept[-1][1]:  # overlaps the last kept one: the longer stays
             if r[1] - r[0] > kept[-1][1] - kept[-1][0]:

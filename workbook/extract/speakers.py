@@ -34,28 +34,29 @@ from workbook.extract.speaker_nearby import (
     person_beside,
     written_name_before,
 )
+from workbook.extract.speaker_titles import (
+    only_titles,
+    title_phrase,
+    titled_name,
+    unresolved_speaker,
+    written_full_name,
+)
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_MARKS,
-    GENERIC_EXTRA,
     MALE_MARKS,
-    NAME_JOINS,
     NAME_THEN_ROLE,
-    ORDINAL,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
-    QUANTIFIERS,
     ROLE_FIRST,
     ROLE_GENDER,
     SOURCE_OF,
     SPEAKER_ABBREVIATIONS,
-    SPEAKER_DETERMINERS,
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
     Speaker,
     gender_of_name,
-    is_title,
     speaker_name_pattern,
 )
 from workbook.extract.vocabulary import (
@@ -63,7 +64,6 @@ from workbook.extract.vocabulary import (
     HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
     NEVER_NAME_START,
-    ORG_HEADS,
 )
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
@@ -247,7 +247,7 @@ class SpeakerResolver:
             m = self.mentions[j]
             if not self._personal(m.entity_key) or self._key_gender(m.entity_key) not in (None, want):
                 continue
-            if self._only_titles(m.start, m.end):  # "the General Secretary" read as a person: a title
+            if only_titles(self.text, m.start, m.end):  # "the General Secretary" read as a person: a title
                 continue
             if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
                 subject = m
@@ -296,7 +296,7 @@ class SpeakerResolver:
         for m in self.mentions[i : i + 30]:
             if m.start - offset > 600:
                 break
-            personal = self._personal(m.entity_key) and not self._only_titles(m.start, m.end)
+            personal = self._personal(m.entity_key) and not only_titles(self.text, m.start, m.end)
             if personal and self._key_gender(m.entity_key) in (None, want):
                 return m
         return None
@@ -315,7 +315,7 @@ class SpeakerResolver:
                 and self._key_gender(m.entity_key) in (None, want)
                 and self.sentence_of(m.start) != here
                 and self._opens_sentence(m)
-                and not self._only_titles(m.start, m.end)
+                and not only_titles(self.text, m.start, m.end)
             ):
                 return m
         return None
@@ -327,10 +327,10 @@ class SpeakerResolver:
             return False
         dash = self.text.rfind("--", start, m.start)
         lead = dash + 2 if dash >= 0 else start
-        if self._only_titles(lead, m.start) or self._title_phrase(lead, m.start):
+        if only_titles(self.text, lead, m.start) or title_phrase(self.text, lead, m.start):
             return True
         role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
-        return role is not None and self._only_titles(role.end(), m.start)
+        return role is not None and only_titles(self.text, role.end(), m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -368,7 +368,7 @@ class SpeakerResolver:
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
-        if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and self._only_titles(s + len(words[0]), e):
+        if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and only_titles(self.text, s + len(words[0]), e):
             titled = self._titled_person(lows[1:], s)  # "the General Secretary" after "General Secretary Kim Jong Un"
             if titled is None:  # "Finland's president says …" before "President Alexander Stubb said"
                 titled = self._titled_person(lows[1:], e, forward=True)
@@ -386,24 +386,26 @@ class SpeakerResolver:
         found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
             m
             for m in self.inside(s, e)
-            if not (self.types.get(m.entity_key) == "person" and self._only_titles(m.start, m.end))
+            if not (self.types.get(m.entity_key) == "person" and only_titles(self.text, m.start, m.end))
             and not (m.end < len(text) and (text[m.end].isalnum() or text[m.start - 1 : m.start].isalnum()))
         ]
         if at_end:
             hits = [m for m in found if m.end == e]
             if not hits:  # "Kim Jong Un's spokesman"? no: only a phrase ending in a mention
-                hits = [m for m in found if self._only_titles(m.end, e) and self.types.get(m.entity_key) == "person"]
+                hits = [
+                    m for m in found if only_titles(self.text, m.end, e) and self.types.get(m.entity_key) == "person"
+                ]
         else:
-            hits = [m for m in found if self._only_titles(s, m.start)]
+            hits = [m for m in found if only_titles(self.text, s, m.start)]
             if not hits:  # "Homeland Security Secretary Alejandro Mayorkas": a person ending a title phrase
                 hits = [
                     m
                     for m in found
-                    if m.end == e and self.types.get(m.entity_key) == "person" and self._title_phrase(s, m.start)
+                    if m.end == e and self.types.get(m.entity_key) == "person" and title_phrase(self.text, s, m.start)
                 ]
         hit = (hits[-1] if at_end else hits[0]) if hits else None
         if hit is not None and self.types.get(hit.entity_key) != "person":
-            person = person_beside(text, self.types, found, hit, self._only_titles)
+            person = person_beside(text, self.types, found, hit, self.only_titles)
             if person is not None:  # "Owen Price of the University of Eastham", "Halifax resident Dana Boyd"
                 return Speaker(person.entity_key, self.shown(person.entity_key, phrase), phrase)
         spoken_for = organisation_spokesperson(text, self.types, found, e) if not hits else None
@@ -415,7 +417,9 @@ class SpeakerResolver:
                 inner = self.resolve(s, at_place.start(), at_end=True)
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
-            titled = self._titled_name(hits[-1])  # "Secretary of the Navy Carla Ortega" read as an organisation
+            titled = titled_name(
+                self.text, hits[-1].start, hits[-1].end
+            )  # "Secretary of the Navy Carla Ortega" read as an organisation
             if titled is not None:
                 return Speaker(None, titled, phrase, is_name=True)
         if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
@@ -432,13 +436,15 @@ class SpeakerResolver:
             hit = hits[-1] if at_end else hits[0]
             single = self._personal(key) and len(self.names.get(key, "").split()) == 1
             if single and (len(words) == 1 or hit.end == e):  # "Tarriela" after "Commodore Jay Tarriela"
-                full = self._written_full_name(text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end)
+                full = written_full_name(
+                    self.text, text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end
+                )
                 if full is not None:
                     return Speaker(None, full, phrase, is_name=True)
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
-        return self._unresolved(phrase, words, s, initial)
+        return unresolved_speaker(phrase, words, s, initial, self._by_surname)
 
     def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
         """The person last written right after the title ``title`` (lower-case words) within 3,000
@@ -452,50 +458,17 @@ class SpeakerResolver:
             m = self.mentions[j]
             if m.start < lo or (forward and m.start - at > 600):
                 break
-            if self.types.get(m.entity_key) != "person" or self._only_titles(m.start, m.end):
+            if self.types.get(m.entity_key) != "person" or only_titles(self.text, m.start, m.end):
                 continue
             before = pattern.search(self.text, max(lo, m.start - 40), m.start)
             if before is not None and before.end() == m.start:
                 return m.entity_key
         return None
 
-    def _titled_name(self, m: MentionRecord) -> str | None:
-        """The person's name closing a mention that starts with titles ("Secretary of the Navy
-        Carla Ortega"): two to four capitalised words after titles, "of" and "the" only."""
-        words = [(w.start(), w.group()) for w in SPEAKER_WORD.finditer(self.text, m.start, m.end)]
-        lows = [w.casefold().rstrip(".") for _, w in words]
-        lead = 0
-        while lead < len(words) and (is_title(lows[lead]) or lows[lead] in ("of", "the", "for")):
-            lead += 1
-        rest = words[lead:]
-        joins = ("of", "the", "for")
-        if lead == 0 or not 2 <= len(rest) <= 4 or lows[0] in joins or lows[lead - 1] in joins:
-            return None
-        if not all(w[:1].isupper() for _, w in rest) or lows[-1] in ORG_HEADS:
-            return None
-        return self.text[rest[0][0] : m.end]
-
-    def _only_titles(self, s: int, e: int) -> bool:
-        """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
-        "Sgt. 1st Class")?"""
-        for w in SPEAKER_WORD.findall(self.text, s, e):
-            lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
-            if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw):
-                return False
-        return True
-
-    def _title_phrase(self, s: int, e: int) -> bool:
-        """Is ``text[s:e]`` capitalised words ending in a title ("Homeland Security Secretary",
-        "FBI Director", "Japan's Defense Minister")?"""
-        ws = SPEAKER_WORD.findall(self.text, s, e)
-        if not ws or len(ws) > 6:
-            return False
-        last = ws[-1].casefold().rstrip(".")
-        return is_title(last) and all(w[:1].isupper() or w.casefold() in SPEAKER_DETERMINERS for w in ws)
-
     def only_titles(self, s: int, e: int) -> bool:
-        """Is ``text[s:e]`` titles, ranks and determiners only (see :meth:`_only_titles`)?"""
-        return self._only_titles(s, e)
+        """Is ``text[s:e]`` titles, ranks and determiners only
+        (:func:`~workbook.extract.speaker_titles.only_titles`)?"""
+        return only_titles(self.text, s, e)
 
     def by_surname(self, word: str, at: int) -> Speaker | None:
         """The person whose surname ``word`` is (see :meth:`_by_surname`): "MR. PARNELL" in a transcript."""
@@ -515,74 +488,5 @@ class SpeakerResolver:
         matches = [n for n in named if len(n.split()) > 1 and n.split()[-1].casefold() == low]
         if len(matches) == 1:
             return Speaker(None, matches[0], word, is_name=True)
-        full = self._written_full_name(word, at)
+        full = written_full_name(self.text, word, at)
         return Speaker(None, full, word, is_name=True) if full else None
-
-    def _written_full_name(self, word: str, at: int) -> str | None:
-        """The full name written in the 5,000 characters before ``at`` that ends with the surname
-        ``word`` ("Troy Patterson … Patterson said"; titles dropped: "Commodore Jay Tarriela"), else
-        one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
-        spokesman … Zhang said")."""
-        pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
-        full = None
-        for m in pattern.finditer(self.text, max(0, at - 5000), at):
-            given = [w for w in m.group(1).split() if not is_title(w.casefold().rstrip("."))]
-            if given and given[0].casefold() not in NEVER_NAME_START:
-                full = " ".join([*given, word])
-        if full is None:
-            family_first = re.compile(
-                rf"\b{re.escape(word)}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)"
-            )
-            for m in family_first.finditer(self.text, max(0, at - 5000), at):
-                full = f"{word} {m.group(1)}"
-        return full
-
-    def _unresolved(self, phrase: str, words: list[str], at: int, sentence_initial: bool) -> Speaker | None:
-        lows = [w.casefold().rstrip(".,") for w in words]
-        head = lows[-1].strip("'’")
-        if head in HUMAN_NOUNS or head in GENERIC_EXTRA or (head in ORG_ANAPHORS and lows[0] != "of"):
-            if len(words) > 5:
-                return None
-            # "US intelligence officials", "Pentagon spokesman" are shown; "Officials", "an article" not
-            qualified = "of" not in lows and any(
-                w[:1].isupper() and lw not in SPEAKER_DETERMINERS and lw not in QUANTIFIERS
-                for w, lw in zip(words[:-1], lows, strict=False)
-            )
-            return Speaker(None, phrase if qualified else None, phrase)
-        if (  # "The Center for Strategic and International Studies": an organisation's name as written
-            3 <= len(words) <= 8
-            and any(lw in ORG_HEADS for lw in lows)
-            and all(w[:1].isupper() or lw in NAME_JOINS for w, lw in zip(words, lows, strict=True))
-            and lows[-1] not in NAME_JOINS
-        ):
-            name = words[1:] if lows[0] == "the" else words
-            return Speaker(None, " ".join(name), phrase)
-        rest = [
-            w
-            for w, lw in zip(words, lows, strict=True)
-            if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw)
-        ]
-        lead = len(words) - len(rest)
-        if len(rest) == 1 and words[-1] == rest[0] and lows[-1] not in ORG_HEADS:  # "Patterson observed"
-            known = self._by_surname(rest[0], at)
-            if known is not None:
-                return Speaker(known.key, known.shown, phrase, known.is_name)
-            if not sentence_initial and rest[0][:1].isupper() and rest[0].casefold() not in NEVER_NAME_START:
-                return Speaker(None, rest[0], phrase, is_name=True)
-        if (
-            1 <= len(rest) <= 4
-            and all(w[:1].isupper() for w in rest)
-            and rest[0].casefold() not in NEVER_NAME_START
-            and (len(rest) >= 2 or lead >= 1)
-            and words[-len(rest) :] == rest
-        ):
-            return Speaker(None, " ".join(rest), phrase, is_name=True)
-        run = 0  # "Homeland Security Secretary Alejandro Mayorkas": the name after the last title
-        while run < len(words) and words[-1 - run][:1].isupper() and not is_title(lows[-1 - run]):
-            run += 1
-        role_noun = run < len(words) and words[-1 - run].islower() and gender_of_name(words[-run]) is not None
-        if 2 <= run <= 4 and run < len(words) and (is_title(lows[-1 - run]) or role_noun):  # "treasurer Nadia Brooks"
-            name = words[-run:]
-            if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
-                return Speaker(None, " ".join(name), phrase, is_name=True)
-        return None

@@ -15,7 +15,6 @@ Build it with :func:`workbook.widgets.explore`.
 
 from __future__ import annotations
 
-import html
 import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,6 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.charts import document_reader_html
 from workbook.charts.common import entity_labels
 from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore.actions import (
@@ -62,9 +60,11 @@ from workbook.explore.state import (
 )
 from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
+from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
+from workbook.widgets.reader_pane import READER_EMPTY, READER_LEFT, reader_html
 from workbook.widgets.table import TableView
 
 if TYPE_CHECKING:
@@ -73,20 +73,8 @@ if TYPE_CHECKING:
 __all__ = ["Explorer"]
 
 _CACHE_PER_VIEW = 8
-#: The height of the panes beside each other (the filter panel, the views, the table and reader).
-_PANE_HEIGHT = "78vh"
 #: Views at least this wide: two columns of views beside the filter panel on a 1440 px screen.
 _MIN_VIEW_WIDTH = 360
-_TAB_TITLES = ("Views", "Table and reader")
-_READER_EMPTY = (
-    '<div class="wb-reader-empty" style="color:#666">Select a table row or a timeline event to read '
-    "its document here.</div>"
-)
-
-_READER_LEFT = (
-    '<div class="wb-reader-empty" style="color:#666">The document you were reading is not in the current '
-    "filter any more. Select a table row or a timeline event to read another.</div>"
-)
 
 
 class Explorer:
@@ -144,41 +132,20 @@ class Explorer:
         )
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
-        self.reader = w.HTML(_READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
+        self.reader = w.HTML(READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
         self.summary = w.HTML()
         self.export_bar = ExportBar(self.export_dir)
         self.views_bar = ViewsBar()
         self.annotations = AnnotationPanel()
 
-        # One screen at 1440x900: the filter panel (scrolling on its own) beside tabs of the views (a grid
-        # that scrolls inside its box) and of the table with the reader, so that a control and its effect
-        # are seen together and nothing lies 3,000 px down the page.
-        # Each pane is a block box that scrolls: its content keeps its natural height (a flex box of a fixed
-        # height would squeeze the controls onto each other).
-        def pane(child: w.Widget, **layout: str) -> w.Box:
-            return w.Box(
-                [child],
-                layout=w.Layout(display="block", max_height=_PANE_HEIGHT, overflow="auto", min_width="0", **layout),
-            )
-
-        self.panel.add_class("wb-explorer-panel")
-        self.panel_pane = pane(self.panel, flex="0 0 auto")
-        views_pane = pane(self.host)
-        rows_pane = pane(
-            w.HBox(
-                [
-                    w.VBox([self.table_tabs, self.table], layout=w.Layout(flex="3 1 0", min_width="0")),
-                    w.VBox([self.reader, self.annotations], layout=w.Layout(flex="2 1 0", min_width="0")),
-                ]
-            )
+        layout = explorer_layout(  # the filter panel beside tabs of the views and of the table with the reader
+            self.panel,
+            self.host,
+            table=[self.table_tabs, self.table],
+            reader=[self.reader, self.annotations],
+            header=[self.summary, self.views_bar, self.export_bar],
         )
-        self.tabs = w.Tab(children=[views_pane, rows_pane], layout=w.Layout(flex="1 1 auto", min_width="0"))
-        for i, name in enumerate(_TAB_TITLES):
-            self.tabs.set_title(i, name)
-        self.widget = w.VBox(
-            [self.summary, self.views_bar, self.export_bar, w.HBox([self.panel_pane, self.tabs])],
-        )
-        self.widget.add_class("wb-explorer")
+        self.panel_pane, self.tabs, self.widget = layout.panel_pane, layout.tabs, layout.widget
 
         self.panel.on_control(self._on_control)
         self.panel.on_query(self._on_query)
@@ -348,7 +315,7 @@ class Explorer:
             self._change(spec, f"click:{view}")
         self._show_reader()
         if target is not None:  # a timeline event opens its document: show the reader
-            self.tabs.selected_index = _TAB_TITLES.index("Table and reader")
+            self.tabs.selected_index = TAB_TITLES.index("Table and reader")
 
     def _on_control(self, control: str, value: Any) -> None:
         try:
@@ -508,18 +475,11 @@ class Explorer:
         docs = self.filtered.documents["doc_id"]
         if not bool((docs == self._reading[0]).any()):
             self._reading = None
-            self.reader.value = _READER_LEFT
+            self.reader.value = READER_LEFT
             return
 
     def _show_reader(self) -> None:
-        if self._reading is None:
-            self.reader.value = _READER_EMPTY
-            return
-        doc_id, selected = self._reading
-        try:
-            self.reader.value = document_reader_html(self.book, doc_id, selected=selected or None)
-        except WorkbookError as exc:
-            self.reader.value = f'<div class="wb-reader-empty">{html.escape(str(exc))}</div>'
+        self.reader.value = reader_html(self.book, self._reading)
 
     def _show_annotations(self, message: str = "") -> None:
         target = self._annotation_target()

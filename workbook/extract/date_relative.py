@@ -1,0 +1,199 @@
+"""Relative date words and the calendar spans dates resolve to (moved out of ``dates.py``).
+
+:func:`resolve_relative_word` reads the relative expressions :data:`RELATIVE_WORD` finds: "today",
+"tonight", "tomorrow", "yesterday", "this morning", "last night", "three days ago", "a year ago",
+"last week", "next month", "earlier this year", "later this month"; each resolves against the
+anchor (the publication date) to a :data:`Resolved` tuple, or stays ``unanchored`` without one.
+:func:`month_span`, :func:`year_span`, :func:`week_span` and :func:`shift_month` are the calendar
+intervals every date expression resolves to; :func:`back_modifier` reads the modifier or
+preposition written right before an expression ("last", "early", "in", "since").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from workbook.extract.date_words import S
+
+__all__ = [
+    "RELATIVE_WORD",
+    "Resolved",
+    "back_modifier",
+    "month_span",
+    "relative_match",
+    "resolve_relative_word",
+    "shift_month",
+    "week_span",
+    "year_span",
+]
+
+_S = S
+
+RELATIVE_WORD = re.compile(
+    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
+)
+_LEX_WORDS = frozenset(
+    [
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "morning",
+        "night",
+    ]
+)
+_AGO = re.compile(_S + r"+ago(?![\w])")
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+_BACK_NUMBER = re.compile(r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))" + _S + r"+\Z")
+_BACK = re.compile(
+    r"\b(?:(?P<mod>(?i:earlier|later)"
+    + _S
+    + r"+this|(?i:last|next|this|coming|past|early|late|mid))(?:-|"
+    + _S
+    + r"+)|(?P<prep>(?i:in|since|until|till|by|during|from|through|throughout|before|after|between|and|or|to|of|the"
+    r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
+)
+
+Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
+
+
+def month_span(y: int, m: int) -> tuple[date, date]:
+    """The first and last day of month ``m`` of year ``y``."""
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def year_span(y: int, y2: int | None = None) -> tuple[date, date]:
+    """January 1 of ``y`` to December 31 of ``y2`` (of ``y`` when None)."""
+    return date(y, 1, 1), date(y if y2 is None else y2, 12, 31)
+
+
+def week_span(d: date) -> tuple[date, date]:
+    """The Monday-to-Sunday week holding ``d``."""
+    start = d - timedelta(days=d.weekday())
+    return start, start + timedelta(days=6)
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    """(year, month) ``k`` months after month ``m`` of ``y`` (before it when ``k`` < 0)."""
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def back_modifier(text: str, start: int) -> re.Match[str] | None:
+    """The modifier (``mod``: "last", "early", ...) or preposition (``prep``: "in", "since", ...) written
+    right before ``start``, within 30 characters."""
+    return _BACK.search(text, max(0, start - 30), start)
+
+
+def relative_match(s: int, e: int, prec: str, anchor: date | None, span: tuple[date, date] | None) -> Resolved:
+    """A relative expression ``text[s:e]`` of precision ``prec`` resolved to ``span`` against ``anchor``, or
+    ``unanchored`` without an anchor or a span."""
+    if anchor is None or span is None:
+        return s, e, prec, "unanchored", None, None, None
+    return s, e, prec, "relative", span[0], span[1], anchor
+
+
+def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> Resolved | None:
+    """The relative expression around the word :data:`RELATIVE_WORD` matched (see the module docstring), or
+    None when the word is no date here."""
+    s, e = m.start(), m.end()
+    word = text[s:e].lower()
+    if word not in _LEX_WORDS:
+        return None
+    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+    if word in offsets:
+        return relative_match(
+            s, e, "day", anchor, None if anchor is None else (anchor + timedelta(days=offsets[word]),) * 2
+        )
+    if word in ("morning", "night"):
+        b = back_modifier(text, s)
+        mod = b["mod"].lower() if b is not None and b["mod"] else None
+        if b is None or mod not in ("this", "last") or (mod, word) == ("last", "morning"):
+            return None
+        d = None if anchor is None else anchor - timedelta(days=mod == "last")
+        return relative_match(b.start(), e, "day", anchor, None if d is None else (d, d))
+    unit = word.rstrip("s")
+    ago = _AGO.match(text, e)
+    if ago is not None:
+        nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
+        if nb is None:
+            return None
+        n = int(nb["n"]) if nb["n"].isdigit() else _NUMBER_WORDS[nb["n"].lower()]
+        if n == 0 or (n == 1) != (unit == word):
+            return None
+        return relative_match(
+            nb.start(),
+            ago.end(),
+            {"year": "year", "month": "month", "week": "days"}.get(unit, "day"),
+            anchor,
+            None if anchor is None else _ago_span(anchor, n, unit),
+        )
+    if unit != word or unit == "day":
+        return None
+    b = back_modifier(text, s)
+    if b is None or not b["mod"]:
+        return None
+    mod = " ".join(b["mod"].lower().split())
+    if mod not in ("last", "next", "this", "earlier this", "later this"):
+        return None
+    prec = "days" if unit == "week" else unit
+    return relative_match(b.start(), e, prec, anchor, None if anchor is None else _unit_span(anchor, mod, unit))
+
+
+def _ago_span(anchor: date, n: int, unit: str) -> tuple[date, date]:
+    if unit == "day":
+        d = anchor - timedelta(days=n)
+        return d, d
+    if unit == "week":
+        return week_span(anchor - timedelta(days=7 * n))
+    if unit == "month":
+        return month_span(*shift_month(anchor.year, anchor.month, -n))
+    return year_span(anchor.year - n)
+
+
+def _unit_span(anchor: date, mod: str, unit: str) -> tuple[date, date]:
+    step = {"last": -1, "next": 1}.get(mod, 0)
+    if unit == "week":
+        lo, hi = week_span(anchor + timedelta(days=7 * step))
+    elif unit == "month":
+        lo, hi = month_span(*shift_month(anchor.year, anchor.month, step))
+    else:
+        lo, hi = year_span(anchor.year + step)
+    if mod == "earlier this":
+        return lo, anchor
+    if mod == "later this":
+        return anchor, hi
+    return lo, hi
