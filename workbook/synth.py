@@ -28,24 +28,13 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from workbook.extract.date_words import MONTH_NAMES
+
 __all__ = ["SynthArticle", "article", "articles", "main", "write_jsonl", "write_text_folder"]
 
 _FIRST_DAY = date(2010, 1, 1)
 _N_DAYS = (date(2024, 12, 31) - _FIRST_DAY).days
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(m.capitalize() for m in MONTH_NAMES)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # (given/full name, short form used after first mention, honorific or title for first mention)

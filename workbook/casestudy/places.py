@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from workbook.extract.date_words import FULL_MONTH
 from workbook.extract.gazetteer import (
     Gazetteer,
     GazetteerEntry,
@@ -174,8 +175,7 @@ LANDMARK_HEADS: tuple[str, ...] = (
     "Hall",
 )
 _CAP = r"[A-Z0-9][\w'’-]*"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_TAIL_WORD = rf"(?!(?:{_MONTHS})\b)[A-Z][\w'’-]*"  # "the Friendship Tower on July 26": a date, not a name
+_TAIL_WORD = rf"(?!{FULL_MONTH}\b)[A-Z][\w'’-]*"  # "the Friendship Tower on July 26": a date, not a name
 _LANDMARK = re.compile(
     rf"\bthe\s+(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(LANDMARK_HEADS)})\b"
     rf"(?:\s+(?:to|of|on)\s+(?:the\s+)?{_TAIL_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_TAIL_WORD})*)?)"

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workbook.extract.date_words import WEEKDAYS, month_of
 from workbook.names import NORTH_KOREAN_FAMILIES, WEAPON_FAMILY_ALIASES, weapon_key
 
 __all__ = [
@@ -142,33 +143,6 @@ def classify_activity(headline: str, lead: str) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PART = r"(?:the\s+(?:early\s+)?(?:morning|afternoon|evening|night|dawn)\s+of\s+)?"
 _MONTH = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -216,7 +190,7 @@ def find_kcna_dates(text: str, published: date, start: int = 0, end: int | None 
     for m in _DAY_RE.finditer(text, start, stop):
         if _NAME_AFTER.match(text, m.end()):
             continue  # "the April 25 Hostel", "the July 27 Victory": a name
-        month = _MONTHS[m.group("mon").rstrip(".").lower()]
+        month = month_of(m.group("mon"))
         d1, d2 = int(m.group("d1")), int(m.group("d2") or m.group("d1"))
         try:
             if m.group("y"):
@@ -232,7 +206,7 @@ def find_kcna_dates(text: str, published: date, start: int = 0, end: int | None 
             continue
         hits.append(DateHit(m.start("expr"), m.end("expr"), first, last, "day"))
     for m in _WEEKDAY_RE.finditer(text, start, stop):
-        back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
         d = published - timedelta(days=back)
         hits.append(DateHit(m.start("expr"), m.end("expr"), d, d, "weekday"))
     hits.sort(key=lambda h: h.start)

@@ -31,6 +31,7 @@ from workbook.book import TABLE_NAMES, Book
 from workbook.errors import ExportError
 from workbook.export.base import IfExists, check_if_exists, publish_file, temp_file
 from workbook.export.tables import export_table
+from workbook.extract.date_words import MONTH_NAMES
 from workbook.filtering import FilterSpec, apply
 
 __all__ = [
@@ -47,20 +48,7 @@ __all__ = [
 #: The onward formats and the file each is written to in a report bundle.
 ONWARD_FILES: Mapping[str, str] = {"timelinejs": "timeline.json", "gexf": "network.gexf", "geojson": "places.geojson"}
 ONWARD_FORMATS: tuple[str, ...] = tuple(ONWARD_FILES)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(m.capitalize() for m in MONTH_NAMES)
 _GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
