@@ -229,3 +229,21 @@ def test_undo_takes_back_the_latest_action_in_either_log(tmp_path: Path) -> None
     assert "Sinpho" in set(opened.entities["name"]) and opened.annotations.empty
     assert list(cur.curation_history(opened)["op"]) == ["merge", "undo"]
     assert not cur.curation_history(opened)["in_effect"].iloc[0]
+
+
+def test_undo_takes_back_a_link_decision_too(tmp_path: Path) -> None:
+    from workbook.tables.linking import LinkDecision, LinkStore
+
+    book = tiny_workspace(tmp_path)
+    tag = cur.tag(book, "entity", PYONGYANG, "capital", author="ana")
+    store = LinkStore.for_workspace(book.workspace)
+    store.append(LinkDecision("sites", "s1", "Sinpho Shipyard", SINPHO, "Sinpho", "confirmed", author="ana"))
+    assert store.confirmed("sites")["key"].tolist() == ["s1"]
+    undone = cur.undo(book, author="ana")  # the link is the latest record: it is what is undone
+    assert store.confirmed("sites").empty and undone.startswith("u")
+    assert not cur.read_annotation_records(book).records[-1].get("undoes")  # the tag is still in effect
+    cur.undo(book, undone, author="ana")  # undoing the undo brings the link back
+    assert store.confirmed("sites")["key"].tolist() == ["s1"]
+    cur.undo(book, author="ana")  # the latest in effect is now the redo record itself
+    assert store.confirmed("sites").empty
+    assert any(r.get("id") == tag for r in cur.read_annotation_records(book).records)

@@ -51,6 +51,7 @@ from workbook.model import (
     conform,
     is_starred,
 )
+from workbook.tables.linking import LINKS_FILE
 
 __all__ = [
     "ANNOTATION_KINDS",
@@ -299,15 +300,17 @@ def set_status(
 
 
 def undo(book: Book | str | Path, record_id: str | None = None, *, author: str | None = None) -> str:
-    """Cancel a record of the annotation or curation log by appending an undo record; returns its id.
+    """Cancel a record of the annotation, curation or link log by appending an undo record; returns its id.
 
-    ``record_id`` names the record (an annotation id, a curation decision id, or an undo record's id
-    to redo). Without it, the latest record in effect by ``author`` (default: you) in either log is
-    undone. Raises :class:`AnnotationError` when there is nothing to undo.
+    ``record_id`` names the record (an annotation id, a curation decision id, a link decision's record id,
+    or an undo record's id to redo). Without it, the latest record in effect by ``author`` (default: you)
+    in any of the three logs is undone: a link confirmed or rejected by mistake
+    (:class:`~workbook.tables.linking.LinkStore`) is undone like a merge. Raises :class:`AnnotationError`
+    when there is nothing to undo.
     """
     folder = analyst_dir(workspace_of(book))
     who = author or default_author()
-    logs = [AppendLog(folder / ANNOTATIONS_LOG), AppendLog(folder / CURATION_LOG)]
+    logs = [AppendLog(folder / ANNOTATIONS_LOG), AppendLog(folder / CURATION_LOG), AppendLog(folder / LINKS_FILE)]
     contents = [log.read().records for log in logs]
     if record_id is not None:
         for log, records in zip(logs, contents, strict=True):
