@@ -61,6 +61,17 @@ pytestmark = pytest.mark.unit
             "the International Kim Il Sung Prize Council. Kim Il Sung was born.",
             1,
         ),
+        # a Korean name written surname first, never standalone in the document: the extractor's rule
+        (
+            "He praised Kim Jong Ilwho founded the army.",
+            "He praised Kim Jong Il who founded the army.",
+            1,
+        ),
+        (
+            "The party of Kim Dae Jungand its allies; Secretary Ri Pyong Cholsaid so.",
+            "The party of Kim Dae Jung and its allies; Secretary Ri Pyong Chol said so.",
+            2,
+        ),
     ],
 )
 def test_glued_words_are_split(text: str, expected: str, n: int) -> None:
@@ -82,6 +93,9 @@ def test_glued_words_are_split(text: str, expected: str, n: int) -> None:
         "Plain text with nothing glued at all.",
         "Kim Jong Unbestowed the title. Kim Jong Un smiled.",  # "bestowed": not a known word here
         "Boris Johnson spoke. Boris Johnson left. Boris John was not there.",
+        # not a Korean name (unknown surname, or a last word that is not a syllable plus a glued word)
+        "Ludwig Van Beethoven wrote. Park Chung Hee met Han Duck Sooand. Lee Jae Myung spoke.",
+        "Kim Jong Unbestowed the title.",  # "bestowed" is not a word the extractor splits off either
         "",
     ],
 )

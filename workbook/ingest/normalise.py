@@ -48,7 +48,8 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from workbook.extract.vocabulary import HONORIFICS, TITLES
+from workbook.extract.coref import is_korean_syllable
+from workbook.extract.vocabulary import GLUED_WORDS, HONORIFICS, SURNAME_FIRST, TITLES
 from workbook.ingest.base import IngestFailure, RawDocument
 
 __all__ = ["NormalisedText", "builtin_words", "normalise_document", "normalise_item", "normalise_text"]
@@ -57,6 +58,9 @@ __all__ = ["NormalisedText", "builtin_words", "normalise_document", "normalise_i
 _WORD = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z]+(?![A-Za-z])")
 #: Two capitalised words in a row ("Jong Un", "Jong Unvisited"), overlapping.
 _PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) (?=([A-Z][a-z]+)(?![A-Za-z]))")
+#: Three capitalised words in a row, the last with lower-case letters only after its capital: a Korean
+#: name whose last syllable may carry a glued word ("Kim Jong Ilwho").
+_KOREAN_TRIPLE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+) (?=([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z'’-]))")
 #: A token with one lower->Upper boundary: "ComradeKim", "theKim", "SungPrize".
 _GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
 _QUOTE_RUN = re.compile(r'"+')
@@ -205,7 +209,27 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
             ):
                 cuts.append((pos + i, w, i))
                 break
+    cuts.extend(_korean_name_cuts(text, {c[0] for c in cuts}))
     cuts.sort()
+    return cuts
+
+
+def _korean_name_cuts(text: str, taken: set[int]) -> list[tuple[int, str, int]]:
+    """Upper->lower after a Korean name written surname first, seen once or not standalone: "Kim Jong
+    Ilwho" -> "Il who". The rule of the extractor's ``unglue`` (one known surname, romanised syllables,
+    a word from :data:`~workbook.extract.vocabulary.GLUED_WORDS` after the last syllable), so a text split
+    here and one split by the tokenizer give the same names."""
+    cuts: list[tuple[int, str, int]] = []
+    for m in _KOREAN_TRIPLE.finditer(text):
+        surname, middle, last = m[1], m[2], m[3]
+        if surname.lower() not in SURNAME_FIRST or not is_korean_syllable(middle) or is_korean_syllable(last):
+            continue
+        for k in range(1, min(5, len(last) - 1)):
+            head, tail = last[:k], last[k:]
+            if tail in GLUED_WORDS and is_korean_syllable(head):
+                if m.start(3) + k not in taken:
+                    cuts.append((m.start(3) + k, last, k))
+                break
     return cuts
 
 
