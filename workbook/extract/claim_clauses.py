@@ -31,7 +31,7 @@ _IMPERSONAL = re.compile(
 _BELIEF = frozenset({"believed", "feared", "expected", "thought"})
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
-    r"|declaring|explaining|saying|writing)\s+(?=that\b)"
+    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
 )
 
 

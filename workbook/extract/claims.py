@@ -78,7 +78,13 @@ _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*
 #: "X described the vote as "", "X accused her of "", "… was dismissed by X, as "": right before a quote.
 _AS_BEFORE = re.compile(
     rf"\b(?P<cue>{phrase_alternation(sorted(AS_QUOTE_VERBS, key=len, reverse=True))})\b"
-    r"(?:\s+by\s+(?P<by>[^\"“”.;:!?]{1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
+    r"(?:\s+by\s+(?P<by>(?:\b[A-Z]\.|[^\"“”.;:!?]){1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
+)
+#: A quote naming what a speaker called something: "X called the refugee issue "very important"" (a
+#: determiner opens the object, so "called for" and "called her" are not read so).
+_CALLED_BEFORE = re.compile(
+    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
+    r"[^\"“”.;:!?]{1,60}?\s*$"
 )
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
@@ -199,14 +205,16 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
 
 
 def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
-    """ "X described the vote as "…"", "X accused her of "…"", and the passive "… was dismissed by
-    the engineer, Priya Nair, as "…"" (the agent after "by": its last comma-separated part that
-    names a speaker)."""
+    """ "X described the vote as "…"", "X accused her of "…"", "X called the plan "…"", and the
+    passive "… was dismissed by the engineer, Priya Nair, as "…"" (the agent after "by": its last
+    comma-separated part that names a speaker); with nobody named ("has been described as "…"") the
+    claim has no speaker and keeps the passive's words."""
     text = ctx.text
-    m = _AS_BEFORE.search(text, max(head_start, open_mark - 240), open_mark)
+    lo = max(head_start, open_mark - 240)
+    m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
     if m is None:
         return None
-    if m.group("by") is not None:
+    if m.groupdict().get("by") is not None:
         parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
         for part in reversed(parts):
             spk = ctx.speaker(m.start("by") + part.start(), m.start("by") + part.end(), at_end=True)
@@ -214,8 +222,9 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
                 return _Attribution(spk, m.group("cue"), open_mark, open_mark)
         return None
     prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
-    if prev_word and prev_word.group(1).casefold() in BE:
-        return None  # "was described as": nobody named
+    if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
+        written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
+        return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
     np = _subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
     return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None

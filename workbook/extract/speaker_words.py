@@ -20,6 +20,7 @@ __all__ = [
     "AT_PLACE",
     "FEMALE_MARKS",
     "GENERIC_EXTRA",
+    "INITIALS_BEFORE",
     "MALE_MARKS",
     "NAME_JOINS",
     "NAME_THEN_ROLE",
@@ -108,6 +109,8 @@ NAME_JOINS = _words("of for and on at in the de &")
 MALE_MARKS = _words("mr mister sir king prince lord herr he")
 FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 SPEAKER_WORD = re.compile(r"[\w][\w'’.-]*")
+#: Initials right before a name ("W. W. Rouse Ball", "J. Smith"): the name is a person's.
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*){1,3}\s*$")
 
 
 def speaker_name_pattern(limit: int = 80, *, lazy: bool = False) -> str:

@@ -44,6 +44,7 @@ from workbook.extract.speaker_titles import (
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_MARKS,
+    INITIALS_BEFORE,
     MALE_MARKS,
     NAME_THEN_ROLE,
     ORG_ANAPHORS,
@@ -427,6 +428,9 @@ class SpeakerResolver:
             given = before[-1].casefold() if before else ""
             if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:  # "Maria Delgado": a person's name
                 return Speaker(None, f"{before[-1]} {text[hits[-1].start : e]}", phrase, is_name=True)
+            initials = INITIALS_BEFORE.search(text, max(s, hits[-1].start - 12), hits[-1].start)
+            if initials is not None:  # "W. W. Rouse Ball": initials make a person's name
+                return Speaker(None, " ".join(text[initials.start() : e].split()), phrase, is_name=True)
         if hits and len(words) == 1 and self.types.get(hits[0].entity_key) != "person":
             named = self._by_surname(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
             if named is not None and named.shown and len(named.shown.split()) > 1:
@@ -439,8 +443,9 @@ class SpeakerResolver:
                 full = written_full_name(
                     self.text, text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end
                 )
-                if full is not None:
-                    return Speaker(None, full, phrase, is_name=True)
+                if full is not None:  # the person entity of that full name, when there is one
+                    keys = [k for k, n in self.names.items() if n == full and self._personal(k)]
+                    return Speaker(keys[0] if keys else None, full, phrase, is_name=True)
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")

@@ -1,0 +1,107 @@
+"""Reported speech in others' real text, round five: one made-up case per general cause found on
+the tuning part of ``benchmarks/data/quotes_dev_others.json`` (biographies, weblogs, newsgroup
+posts, e-mails), the non-speech uses next to them, and the real-text set's score as a floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbook.extract.base import ClaimRecord, DocumentInput
+from workbook.extract.pipeline import DefaultExtractor
+
+pytestmark = pytest.mark.unit
+
+OTHERS_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_dev_others.json"
+_EXTRACTOR = DefaultExtractor()
+
+
+def claims_of(text: str) -> list[ClaimRecord]:
+    """The claims of the default extractor (entity model and rules, as a build runs them)."""
+    claims = _EXTRACTOR.extract(DocumentInput(doc_id="t", text=text)).claims
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
+    return claims
+
+
+def _claim_holding(text: str, snippet: str) -> ClaimRecord | None:
+    at = text.index(snippet)
+    for c in claims_of(text):
+        if c.start <= at and at + len(snippet) <= c.end:
+            return c
+    return None
+
+
+def speaker_of(text: str, snippet: str) -> str | None:
+    claim = _claim_holding(text, snippet)
+    if claim is None:
+        raise AssertionError(f"no claim holds {snippet!r}")
+    return claim.speaker_text
+
+
+def test_passive_description_with_nobody_named_is_a_claim_without_speaker() -> None:
+    text = 'The old bridge has been described as "the most graceful crossing on the river".'
+    claim = _claim_holding(text, "the most graceful crossing on the river")
+    assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written is not None and "described" in claim.speaker_as_written
+
+
+def test_passive_agent_written_with_initials() -> None:
+    text = 'Her first novel was praised by K. L. Marwick as "a quiet triumph of the form".'
+    assert speaker_of(text, "a quiet triumph of the form") == "K. L. Marwick"
+    text = 'The plan was dismissed by the engineer, Priya Nair, as "a fantasy on paper".'
+    assert speaker_of(text, "a fantasy on paper") == "Priya Nair"
+
+
+def test_called_the_thing_a_quote() -> None:
+    text = 'Mayor Ruth Adler called the proposal "a gift to developers" on Monday.'
+    assert speaker_of(text, "a gift to developers") == "Ruth Adler"
+
+
+def test_called_without_a_determined_object_is_no_quote_attribution() -> None:
+    text = 'Friends called her "Bee" all her life, and she kept the name.'
+    assert all(c.speaker_text is None for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Senator Paul Okoye demanded that the report be published in full.", "the report be published", "Paul Okoye"),
+        ("Dana Pruitt mentioned that the budget was two weeks late.", "the budget was two weeks late", "Dana Pruitt"),
+        ("Carla Mendes indicated that the firm would bid again next year.", "the firm would bid again", "Carla Mendes"),
+        ("Ivo Stanek asserted that the vote had been rigged.", "the vote had been rigged", "Ivo Stanek"),
+        ("Mona Reyes called and informed me that the lease would end.", "the lease would end", "Mona Reyes"),
+    ],
+)
+def test_more_clause_verbs_report_speech(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+def test_clause_verbs_without_a_clause_are_still_no_speech() -> None:
+    for text in (
+        "The union demanded higher wages from the owners.",
+        "The gauge indicated a drop in pressure overnight.",
+        "The suspect was charged with theft on Friday.",
+        "She mentioned the concert to her brother.",
+    ):
+        assert all(c.speaker_text is None for c in claims_of(text)), text
+
+
+def test_charging_that_after_a_lawsuit() -> None:
+    text = "The Northfield Tenants Association sued the city, charging that repairs had been ignored for years."
+    assert speaker_of(text, "repairs had been ignored for years") == "Northfield Tenants Association"
+
+
+def test_given_name_alone_shows_the_full_name_written_before() -> None:
+    text = (
+        "I spoke to Bruce Garcey at the utility about the tender. Bruce said that four firms had bid lower. "
+        "He also said that the shortlist would be out on Friday."
+    )
+    assert speaker_of(text, "four firms had bid lower") == "Bruce Garcey"
+    assert speaker_of(text, "the shortlist would be out on Friday") == "Bruce Garcey"
+
+
+def test_given_name_with_two_surnames_before_stays_as_written() -> None:
+    text = "Bruce Allen and Bruce Garcey met the board. Bruce said that the bid was too high."
+    assert speaker_of(text, "the bid was too high") not in ("Bruce Allen", "Bruce Garcey")
