@@ -105,3 +105,47 @@ def test_given_name_alone_shows_the_full_name_written_before() -> None:
 def test_given_name_with_two_surnames_before_stays_as_written() -> None:
     text = "Bruce Allen and Bruce Garcey met the board. Bruce said that the bid was too high."
     assert speaker_of(text, "the bid was too high") not in ("Bruce Allen", "Bruce Garcey")
+
+
+def test_lower_case_role_before_the_name_after_a_quote() -> None:
+    text = '"We will not leave the city," rebel commander Tomas Ferrer said on Friday.'
+    assert speaker_of(text, "We will not leave the city") == "Tomas Ferrer"
+    text = '"The talks are over," Sunni cleric Harith Obeidi said in his sermon.'
+    assert speaker_of(text, "The talks are over") == "Harith Obeidi"
+
+
+def test_according_to_an_unnamed_source_opening_the_sentence() -> None:
+    text = "According to local tradition, the chapel was built by sailors."
+    claim = _claim_holding(text, "the chapel was built by sailors")
+    assert claim is not None and claim.speaker_key is None and claim.speaker_as_written == "local tradition"
+
+
+def test_according_to_plan_inside_a_sentence_is_no_claim() -> None:
+    text = "The ferry sailed according to plan, and the crew arrived on time."
+    assert claims_of(text) == []
+
+
+def test_it_announced_this_week_after_the_content() -> None:
+    text = "The Northern Ferry Agency will sell its two oldest ferries next spring, it announced this week."
+    assert speaker_of(text, "will sell its two oldest ferries") == "Northern Ferry Agency"
+
+
+def test_it_is_the_organisation_opening_the_sentence_before() -> None:
+    text = (
+        "The Coastal Fisheries Board published its annual review on Monday. "
+        "It says that cod stocks have fallen for a third year."
+    )
+    assert speaker_of(text, "cod stocks have fallen for a third year") == "Coastal Fisheries Board"
+
+
+def test_he_is_the_subject_of_his_own_sentence_before_the_last_speaker() -> None:
+    text = (
+        "Abbot Pavel Hrabe said that the rules must be kept. The order was falling apart, and Tomas Lenk "
+        "rushed north. Soon after his arrival, Tomas Lenk was the new leader, though he claimed to act for the abbot."
+    )
+    assert speaker_of(text, "to act for the abbot") == "Tomas Lenk"
+    text = (
+        "Mayor Iris Dahl said the vote would go ahead. The intrepid Oskar Lind of the Gazette has more on the "
+        "boycott. He reports that two parties are wavering."
+    )
+    assert speaker_of(text, "two parties are wavering") == "Oskar Lind"

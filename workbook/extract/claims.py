@@ -118,8 +118,8 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
 _INVERTED_REST = re.compile(
-    r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
-    r"|(?:(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
+    r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
+    r"|(?:(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
     r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
     r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
 )
@@ -361,6 +361,9 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
         return None
     ss, se = strip_span(text, a.start("spk"), a.end("spk"))
     spk = ctx.speaker(ss, se, at_end=True)
+    if spk is None and not text[sent.start : m.start()].strip(" \"“”'‘’([") and text.startswith(",", se):
+        # "According to hagiography, …" opening its sentence: a source nobody named (words kept)
+        spk = Speaker(None, None, " ".join(text[ss:se].split())) if len(text[ss:se].split()) <= 5 else None
     if spk is None:
         return None
     lead_start = max(sent.start, m.start() - WINDOW)
