@@ -149,3 +149,19 @@ def test_he_is_the_subject_of_his_own_sentence_before_the_last_speaker() -> None
         "boycott. He reports that two parties are wavering."
     )
     assert speaker_of(text, "two parties are wavering") == "Oskar Lind"
+
+
+def test_a_possessor_opening_the_sentence_is_no_subject_for_he() -> None:
+    text = (
+        "Foreign Minister Anton Reger said that the talks had gone well. Noting that President Ivan Kolar's "
+        "visit was a historic event, he said that the treaty had entered into force."
+    )
+    assert speaker_of(text, "the treaty had entered into force") == "Anton Reger"
+
+
+def test_he_after_a_list_of_companions_stays_with_the_leader() -> None:
+    text = (
+        "Premier Jan Oster said that the plant would open in May. He was accompanied by Karel Dusek, "
+        "Petr Lukas and Ota Benes. Seeing the plans, he said that the work must be finished by winter."
+    )
+    assert speaker_of(text, "the work must be finished by winter") == "Jan Oster"

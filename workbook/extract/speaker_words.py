@@ -114,7 +114,11 @@ FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 SPEAKER_WORD = re.compile(r"[\w][\w'’.-]*")
 #: What may open a sentence before its subject: an adverbial phrase set off by a comma ("Soon after
 #: his arrival, Theodorus …") or a determiner and lower-case adjectives ("The intrepid Ed Wong …").
-OPENING_PHRASE = re.compile(r"\s*(?:[A-Z][^,;:.!?\"“”]{2,60},|(?:The|A|An)(?:\s+[a-z][\w-]*){1,2})\s*")
+OPENING_PHRASE = re.compile(
+    r"\s*(?:(?:After|Before|Soon|Shortly|Later|Earlier|In|On|At|During|When|While|Since|Following|Upon|Despite"
+    r"|Although|Though|Once|Then|Meanwhile|However|Now|Today|Yesterday|Last|For|Under|Within|Back|[A-Z][a-z]+ly)\b"
+    r"[^,;:.!?\"“”]{0,60},|(?:The|A|An)(?:\s+[a-z][\w-]*){1,2})\s*"
+)
 QUOTE_MARKS = re.compile(r"[\"“”]")
 #: Up to four words of a role before a person's name, the last one lower-case ("Shiite cleric",
 #: "opposition leader", "rebel commander").

@@ -337,6 +337,7 @@ class SpeakerResolver:
                 self._personal(m.entity_key)
                 and self._key_gender(m.entity_key) in (None, want)
                 and (self.sentence_of(m.start) != here or not QUOTE_MARKS.search(self.text, m.start, offset))
+                and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
                 and self._opens_sentence(m)
                 and not only_titles(self.text, m.start, m.end)
             ):
