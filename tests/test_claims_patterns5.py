@@ -165,3 +165,33 @@ def test_he_after_a_list_of_companions_stays_with_the_leader() -> None:
         "Petr Lukas and Ota Benes. Seeing the plans, he said that the work must be finished by winter."
     )
     assert speaker_of(text, "the work must be finished by winter") == "Jan Oster"
+
+
+def test_described_as_without_quote_marks() -> None:
+    text = "Professor Lena Vogt described him as the most gifted student she had ever taught."
+    assert speaker_of(text, "the most gifted student she had ever taught") == "Lena Vogt"
+
+
+def test_described_as_with_nobody_named_or_without_as_is_no_claim() -> None:
+    for text in (
+        "The castle was described as a ruin by the early 1800s.",
+        "The guidebook describes the old harbour in two pages.",
+    ):
+        assert all(c.cue != "described" and c.cue != "describes" for c in claims_of(text)), text
+
+
+def test_block_after_a_second_predicate_and_wrote() -> None:
+    text = (
+        "Anna Weld was a lifelong critic of the plan and wrote:\n\n"
+        '"Nothing in the proposal answers the simple question of who will pay for the bridge."'
+    )
+    assert speaker_of(text, "Nothing in the proposal answers the simple question") == "Anna Weld"
+
+
+def test_quote_paragraph_does_not_continue_a_quote_followed_by_another_speaker() -> None:
+    text = (
+        'Her teacher, Ruth Ames, called her "a natural." Colm Byrne described her as the best pupil he had.\n\n'
+        '"She drew every building as if it were about to take off from the ground, every single one."'
+    )
+    claim = _claim_holding(text, "She drew every building")
+    assert claim is not None and claim.speaker_text != "Ruth Ames"

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.claim_clauses import impersonal_claims, participle_claims, sentence_subject
+from workbook.extract.claim_clauses import described_as_claims, impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.claim_turns import transcript_turns
@@ -192,8 +192,8 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
     b = _BEFORE.search(ctx.text, head_start, open_mark)
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
         np = sentence_subject(ctx, b.start())
-    else:
-        np = np_before(ctx, head_start, b.start()) if b else None
+    else:  # "X was a proponent of Y and wrote:": the subject of the first predicate
+        np = _subject_before(ctx, head_start, b.start()) if b else None
     if b and np:
         spk = ctx.speaker(*np, at_end=True)
         return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
@@ -306,9 +306,14 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
                     0 <= q.open - end <= 8 and _JOINER.fullmatch(text, end, q.open) is not None
                     for end in (pa.attr_end, pa.region_end)
                 )
-            else:  # a quote opening the paragraph right after the quoted paragraph goes on
-                gap = q.para_start - pq.para_end
-                joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
+            else:  # a quote opening the paragraph right after the quoted paragraph goes on (when nothing
+                gap = q.para_start - pq.para_end  # but its attribution follows the quote in that paragraph)
+                joined = (
+                    gap <= 16
+                    and not text[pq.para_end : q.para_start].strip()
+                    and _opens_paragraph(text, q)
+                    and not text[max(pa.region_end, pq.after) : pq.para_end].strip()
+                )
             if joined:
                 found = _Attribution(pa.speaker, None, q.after, q.after)
         if found is None and q.close_w == 0 and n + 1 < len(quotes):
@@ -492,6 +497,7 @@ def extract_claims(
     claims += _indirect(ctx)
     claims += _possessive(ctx)
     claims += participle_claims(ctx)
+    claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
