@@ -195,3 +195,13 @@ def test_quote_paragraph_does_not_continue_a_quote_followed_by_another_speaker()
     )
     claim = _claim_holding(text, "She drew every building")
     assert claim is not None and claim.speaker_text != "Ruth Ames"
+
+
+def test_saying_without_that_before_a_clause() -> None:
+    text = "Minister Olga Brandt rejected the plan on Tuesday, saying there were no funds left for it."
+    assert speaker_of(text, "there were no funds left for it") == "Olga Brandt"
+
+
+def test_claiming_lives_is_no_speech() -> None:
+    text = "The floods hit India in August, claiming their homes and their harvest."
+    assert all(c.speaker_text is None for c in claims_of(text))

@@ -4,8 +4,9 @@
   been reported that …": reported speech with nobody named. The claim has no speaker; the words
   ("It was announced") are kept as written, and a belief verb ("it is feared that") is its hedge.
 * **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
-  report, insisting that …": the speaker is the sentence's subject (its first person or
-  organisation, before the participle).
+  report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
+  "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
+  person or organisation, before the participle).
 * **descriptions without quote marks**: "Zenghelis described her as the most outstanding pupil he
   ever taught", "The minister called it a betrayal of trust" is not read (no "as"); the speaker is
   the phrase right before the verb and must resolve (a passive "was described as" names nobody).
@@ -40,6 +41,8 @@ _DESCRIBED_AS = re.compile(
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
     r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
+    r"|,\s+(?:and\s+)?(?P<bare>saying|insisting|arguing|warning)\s+"  # "…, saying there were no targets"
+    r"(?=(?:there|it|he|she|they|we|I|its|his|her|their|this|these|those)\s+[a-z])"
 )
 
 
@@ -93,10 +96,11 @@ def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         if speaker is None or speaker.shown is None:
             continue
         sent = ctx.sentences[ctx.sentence_of(m.start())]
-        content = content_after(ctx, m.end(), sent.end, m.group("cue"))
+        cue = m.group("cue") or m.group("bare")
+        content = content_after(ctx, m.end(), sent.end, cue)
         if content is None or ctx.is_taken(*content):
             continue
-        out.append(ctx.claim(*content, "indirect", speaker, m.group("cue")))
+        out.append(ctx.claim(*content, "indirect", speaker, cue))
         ctx.take(m.start(), content[1])
     return out
 
