@@ -223,3 +223,23 @@ def test_real_text_dev_set_offsets_and_score_floor(shared_data: Path) -> None:
     n = sum(result[s]["all"][0] for s in result)
     right = sum(result[s]["all"][2] for s in result)
     assert right / n >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The Northern Ferry Agency has indicated it will bid for the route.",
+            "it will bid for the route",
+            "Northern Ferry Agency",
+        ),
+        ("Bruce Garcey mentioned we were a close sixth in the tender.", "we were a close sixth", "Bruce Garcey"),
+    ],
+)
+def test_clause_verbs_before_a_clause_without_that(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+def test_clause_verbs_before_a_pronoun_object_are_still_no_speech() -> None:
+    for text in ("The gauge indicated it clearly to the crew.", "Firefighters responded to it within minutes."):
+        assert all(c.speaker_text is None for c in claims_of(text)), text

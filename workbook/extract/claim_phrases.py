@@ -34,11 +34,14 @@ _NONSPACE = re.compile(r"\S")
 #: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
 #: to report speech, after at most a short adjunct ("maintained throughout the trial that",
 #: "responded to reporters that", "cautioned, however, that", "asked why") or an object pronoun
-#: ("informed me that").
+#: ("informed me that"); or a clause without "that" opened by a pronoun and an auxiliary ("Hamas
+#: has indicated it will take part", "she admitted it was late").
 CLAUSE_FOLLOWS = re.compile(
     r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly|me|us|him|her|them"
     r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
     r"\s+(?:that|whether|why|how)\b"
+    r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
+    r"|must|did|does)\b"
 )
 
 
