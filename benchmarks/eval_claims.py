@@ -6,7 +6,9 @@ quality — quotes and speakers"). Each instance is a passage of reported speech
 articles of ``gum-news_amir-zeldes``), given as a snippet of the quote or reported content with
 its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), the speaker's full
 name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
-(direct or indirect).
+(direct or indirect). ``--others`` adds ``benchmarks/data/quotes_dev_others.json``: real text by others
+(GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
+``uner-ewt_universalner``), split by document into a tuning part and a part not looked at.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
