@@ -6,7 +6,9 @@ quality — quotes and speakers"). Each instance is a passage of reported speech
 articles of ``gum-news_amir-zeldes``), given as a snippet of the quote or reported content with
 its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), the speaker's full
 name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
-(direct or indirect).
+(direct or indirect). ``--others`` adds ``benchmarks/data/quotes_dev_others.json``: real text by others
+(GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
+``uner-ewt_universalner``), split by document into a tuning part and a part not looked at.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
@@ -31,16 +33,18 @@ from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.ingest.normalise import normalise_text
 
-__all__ = ["conllu_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
+__all__ = ["conllu_text", "document_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "quotes_gold.json"
 PRESS_GOLD = ROOT / "tests" / "data" / "quotes_dev_pressreleases.json"
 WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
 NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
+OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "dev", "heldout")
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
+UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
 
 
@@ -80,6 +84,25 @@ def conllu_text(path: Path) -> str:
     if cur:
         paras.append(" ".join(cur))
     return "\n\n".join(paras)
+
+
+def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str, str]] | None = None) -> str:
+    """The text a gold instance's offsets index: a GUM document rebuilt from its CoNLL-U tokens
+    (:func:`conllu_text`; ``GUM_*`` documents of the other sets are in ``gum-train_amir-zeldes``), or
+    an English Web Treebank document of UniversalNER (its sentences' ``# text =`` lines joined by a
+    space, :func:`benchmarks.ner_data.uner_docs`). ``uner``: the caller's cache of the UniversalNER
+    texts per folder, so that the files are read once."""
+    if set_name in FOLDERS:
+        return conllu_text(data / FOLDERS[set_name] / f"{doc}.conllu")
+    if doc.startswith("GUM_"):
+        return conllu_text(data / FOLDERS["dev"] / f"{doc}.conllu")
+    folder = data / UNER_FOLDER
+    cache = {} if uner is None else uner
+    if folder not in cache:
+        from benchmarks.ner_data import uner_docs
+
+        cache[folder] = {d.doc_id: d.text for d in uner_docs(folder)}
+    return cache[folder][doc]
 
 
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
@@ -147,8 +170,9 @@ def evaluate(
     for g in gold:
         by_doc[(g["set"], g["doc"])].append(g)
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    uner: dict[Path, dict[str, str]] = {}
     for (set_name, doc), items in sorted(by_doc.items()):
-        text = items[0].get("doc_text") or conllu_text(data / FOLDERS[set_name] / f"{doc}.conllu")
+        text = items[0].get("doc_text") or document_text(data, set_name, doc, uner)
         ex = _extract(doc, text, extractor)
         names = {e.key: e.name for e in ex.entities}
         for g in items:
@@ -212,6 +236,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-wire", action="store_true", help="score only the wire dev set")
     parser.add_argument("--news", action="store_true", help=f"also score {NEWS_GOLD.name}")
     parser.add_argument("--only-news", action="store_true", help="score only the news dev set")
+    parser.add_argument("--others", action="store_true", help=f"also score {OTHERS_GOLD.name} (real text)")
+    parser.add_argument("--only-others", action="store_true", help="score only the real-text dev set")
+    parser.add_argument("--only-tune", action="store_true", help="of the real-text set, score only its tuning part")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -222,7 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.kcna:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
-    gold = [] if args.only_press or args.only_wire or args.only_news else load_gold(args.gold)
+    only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune
+    gold = [] if only else load_gold(args.gold)
     if args.no_heldout:
         gold = [g for g in gold if g["set"] != "heldout"]
     if args.press or args.only_press:
@@ -231,14 +259,16 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(WIRE_GOLD)
     if args.news or args.only_news:
         gold += load_gold(NEWS_GOLD)
+    if args.others or args.only_others or args.only_tune:
+        gold += [g for g in load_gold(OTHERS_GOLD) if not args.only_tune or g["set"] == "others-tune"]
     misses: dict[str, dict[str, int]] = {}
     result = evaluate(args.data, gold, show=args.show, misses=misses)
-    print(f"{'set':8} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
+    print(f"{'set':12} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
     for set_name in SETS:
         for kind in ("direct", "indirect", "all"):
             n, found, right = result.get(set_name, {}).get(kind, (0, 0, 0))
             if n:
-                print(f"{set_name:8} {kind:9} {n:4d} {found / n:7.0%} {right / n:14.0%}")
+                print(f"{set_name:12} {kind:9} {n:4d} {found / n:7.0%} {right / n:14.0%}")
     if args.miss_kinds:
         print(
             "misses by kind: "

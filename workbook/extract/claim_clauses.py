@@ -4,8 +4,12 @@
   been reported that …": reported speech with nobody named. The claim has no speaker; the words
   ("It was announced") are kept as written, and a belief verb ("it is feared that") is its hedge.
 * **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
-  report, insisting that …": the speaker is the sentence's subject (its first person or
-  organisation, before the participle).
+  report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
+  "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
+  person or organisation, before the participle).
+* **descriptions without quote marks**: "Zenghelis described her as the most outstanding pupil he
+  ever taught", "The minister called it a betrayal of trust" is not read (no "as"); the speaker is
+  the phrase right before the verb and must resolve (a passive "was described as" names nobody).
 
 Both run after the other claim rules and skip text they took; every search stays inside the
 sentence (and :data:`~workbook.extract.claim_context.WINDOW` characters).
@@ -17,11 +21,11 @@ import re
 
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import WINDOW, ClaimContext
-from workbook.extract.claim_phrases import content_after
+from workbook.extract.claim_phrases import content_after, np_before
 from workbook.extract.hedges import HEDGE_BANDS
 from workbook.extract.speakers import Speaker
 
-__all__ = ["impersonal_claims", "participle_claims", "sentence_subject"]
+__all__ = ["described_as_claims", "impersonal_claims", "participle_claims", "sentence_subject"]
 
 _IMPERSONAL = re.compile(
     r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
@@ -29,9 +33,16 @@ _IMPERSONAL = re.compile(
     r"|expected|thought|rumou?red)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
 )
 _BELIEF = frozenset({"believed", "feared", "expected", "thought"})
+_DESCRIBED_AS = re.compile(
+    r"\b(?P<cue>described|describes|characteri[sz]ed|characteri[sz]es)\s+(?:him|her|them|it|himself|herself"
+    r"|themselves|(?:the|this|that|these|those|his|her|its|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+as\s+"
+    r"(?=(?:the|a|an|one|his|her|its|their|being|[a-z]+(?:est|ly))\b)"
+)
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
-    r"|declaring|explaining|saying|writing)\s+(?=that\b)"
+    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
+    r"|,\s+(?:and\s+)?(?P<bare>saying|insisting|arguing|warning)\s+"  # "…, saying there were no targets"
+    r"(?=(?:there|it|he|she|they|we|I|its|his|her|their|this|these|those)\s+[a-z])"
 )
 
 
@@ -85,9 +96,31 @@ def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         if speaker is None or speaker.shown is None:
             continue
         sent = ctx.sentences[ctx.sentence_of(m.start())]
-        content = content_after(ctx, m.end(), sent.end, m.group("cue"))
+        cue = m.group("cue") or m.group("bare")
+        content = content_after(ctx, m.end(), sent.end, cue)
         if content is None or ctx.is_taken(*content):
             continue
-        out.append(ctx.claim(*content, "indirect", speaker, m.group("cue")))
+        out.append(ctx.claim(*content, "indirect", speaker, cue))
         ctx.take(m.start(), content[1])
+    return out
+
+
+def described_as_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "X described her as the most outstanding pupil he ever taught": X speaks the description."""
+    text, out = ctx.text, []
+    for m in _DESCRIBED_AS.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        np = np_before(ctx, sent.start, m.start())
+        speaker = ctx.speaker(*np, at_end=True) if np is not None else None
+        if speaker is None or speaker.shown is None:
+            continue
+        s, e = m.end(), sent.end
+        while e > s and text[e - 1] in " .!?;:,\"“”'’\n":
+            e -= 1
+        if text.count(" ", s, e) < 1 or ctx.is_taken(s, e):
+            continue
+        out.append(ctx.claim(s, e, "indirect", speaker, m.group("cue")))
+        ctx.take(m.start(), e)
     return out

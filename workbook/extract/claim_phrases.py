@@ -33,11 +33,15 @@ CUE = re.compile(
 _NONSPACE = re.compile(r"\S")
 #: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
 #: to report speech, after at most a short adjunct ("maintained throughout the trial that",
-#: "responded to reporters that", "cautioned, however, that", "asked why").
+#: "responded to reporters that", "cautioned, however, that", "asked why") or an object pronoun
+#: ("informed me that"); or a clause without "that" opened by a pronoun and an auxiliary ("Hamas
+#: has indicated it will take part", "she admitted it was late").
 CLAUSE_FOLLOWS = re.compile(
-    r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly"
+    r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly|me|us|him|her|them"
     r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
     r"\s+(?:that|whether|why|how)\b"
+    r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
+    r"|must|did|does)\b"
 )
 
 
@@ -61,7 +65,7 @@ _TOLD_NOUN = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?=[\s,
 #: What may stand between a cue and its content: "said on Tuesday that", "said in a statement".
 _CUE_ADJUNCT = re.compile(
     r"(?:\s*,?\s+(?:in|on|at|during|throughout|after|before|via|through|from|last|this|earlier|later|late|yesterday"
-    r"|today|however|also|again)"
+    r"|today|however|also|again|me|us|him|her|them)"
     r"\b(?:\s+[\w'’.-]+){0,5}?(?=\s*,?\s+that\b|\s*:)|\s+in\s+an?\s+(?:\w+\s+)?"
     r"(?:statement|release|speech|interview|report|post|tweet|letter|message|briefing|address)\b"
     r"|\s+(?:on\s+)?(?:yesterday|today|on\s+\w+day|[A-Z]\w+day|last\s+\w+)\b)"

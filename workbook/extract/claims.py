@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.claim_clauses import impersonal_claims, participle_claims, sentence_subject
+from workbook.extract.claim_clauses import described_as_claims, impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.claim_turns import transcript_turns
@@ -78,7 +78,13 @@ _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*
 #: "X described the vote as "", "X accused her of "", "… was dismissed by X, as "": right before a quote.
 _AS_BEFORE = re.compile(
     rf"\b(?P<cue>{phrase_alternation(sorted(AS_QUOTE_VERBS, key=len, reverse=True))})\b"
-    r"(?:\s+by\s+(?P<by>[^\"“”.;:!?]{1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
+    r"(?:\s+by\s+(?P<by>(?:\b[A-Z]\.|[^\"“”.;:!?]){1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
+)
+#: A quote naming what a speaker called something: "X called the refugee issue "very important"" (a
+#: determiner opens the object, so "called for" and "called her" are not read so).
+_CALLED_BEFORE = re.compile(
+    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
+    r"[^\"“”.;:!?]{1,60}?\s*$"
 )
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
@@ -112,8 +118,8 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
 _INVERTED_REST = re.compile(
-    r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
-    r"|(?:(?:in|on|at|last|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
+    r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
+    r"|(?:(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
     r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
     r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
 )
@@ -186,8 +192,8 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
     b = _BEFORE.search(ctx.text, head_start, open_mark)
     if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
         np = sentence_subject(ctx, b.start())
-    else:
-        np = np_before(ctx, head_start, b.start()) if b else None
+    else:  # "X was a proponent of Y and wrote:": the subject of the first predicate
+        np = _subject_before(ctx, head_start, b.start()) if b else None
     if b and np:
         spk = ctx.speaker(*np, at_end=True)
         return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
@@ -199,14 +205,16 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
 
 
 def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
-    """ "X described the vote as "…"", "X accused her of "…"", and the passive "… was dismissed by
-    the engineer, Priya Nair, as "…"" (the agent after "by": its last comma-separated part that
-    names a speaker)."""
+    """ "X described the vote as "…"", "X accused her of "…"", "X called the plan "…"", and the
+    passive "… was dismissed by the engineer, Priya Nair, as "…"" (the agent after "by": its last
+    comma-separated part that names a speaker); with nobody named ("has been described as "…"") the
+    claim has no speaker and keeps the passive's words."""
     text = ctx.text
-    m = _AS_BEFORE.search(text, max(head_start, open_mark - 240), open_mark)
+    lo = max(head_start, open_mark - 240)
+    m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
     if m is None:
         return None
-    if m.group("by") is not None:
+    if m.groupdict().get("by") is not None:
         parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
         for part in reversed(parts):
             spk = ctx.speaker(m.start("by") + part.start(), m.start("by") + part.end(), at_end=True)
@@ -214,8 +222,9 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
                 return _Attribution(spk, m.group("cue"), open_mark, open_mark)
         return None
     prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
-    if prev_word and prev_word.group(1).casefold() in BE:
-        return None  # "was described as": nobody named
+    if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
+        written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
+        return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
     np = _subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
     return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
@@ -297,9 +306,14 @@ def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
                     0 <= q.open - end <= 8 and _JOINER.fullmatch(text, end, q.open) is not None
                     for end in (pa.attr_end, pa.region_end)
                 )
-            else:  # a quote opening the paragraph right after the quoted paragraph goes on
-                gap = q.para_start - pq.para_end
-                joined = gap <= 16 and not text[pq.para_end : q.para_start].strip() and _opens_paragraph(text, q)
+            else:  # a quote opening the paragraph right after the quoted paragraph goes on (when nothing
+                gap = q.para_start - pq.para_end  # but its attribution follows the quote in that paragraph)
+                joined = (
+                    gap <= 16
+                    and not text[pq.para_end : q.para_start].strip()
+                    and _opens_paragraph(text, q)
+                    and not text[max(pa.region_end, pq.after) : pq.para_end].strip()
+                )
             if joined:
                 found = _Attribution(pa.speaker, None, q.after, q.after)
         if found is None and q.close_w == 0 and n + 1 < len(quotes):
@@ -352,6 +366,9 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
         return None
     ss, se = strip_span(text, a.start("spk"), a.end("spk"))
     spk = ctx.speaker(ss, se, at_end=True)
+    if spk is None and not text[sent.start : m.start()].strip(" \"“”'‘’([") and text.startswith(",", se):
+        # "According to hagiography, …" opening its sentence: a source nobody named (words kept)
+        spk = Speaker(None, None, " ".join(text[ss:se].split())) if len(text[ss:se].split()) <= 5 else None
     if spk is None:
         return None
     lead_start = max(sent.start, m.start() - WINDOW)
@@ -480,6 +497,7 @@ def extract_claims(
     claims += _indirect(ctx)
     claims += _possessive(ctx)
     claims += participle_claims(ctx)
+    claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))

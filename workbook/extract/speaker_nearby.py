@@ -7,6 +7,8 @@
 * :func:`organisation_spokesperson`: "a Ministry of Defence spokesperson" speaks for the ministry.
 * :func:`written_name_before`: a person's name the entity rules missed, written shortly before a
   "he"/"she" ("Councillor Maria Okafor … she told"), when the given name's gender fits.
+* :func:`titled_person`: the person written right after a title ("the General Secretary" →
+  "General Secretary Kim Jong Un").
 
 Pure functions over the document's text and mentions; each looks at one phrase or at most
 :data:`NAME_WINDOW` characters.
@@ -14,13 +16,22 @@ Pure functions over the document's text and mentions; each looks at one phrase o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_titles import only_titles
 from workbook.extract.speaker_words import gender_of_name
 
-__all__ = ["NAME_WINDOW", "SPOKESPERSONS", "organisation_spokesperson", "person_beside", "written_name_before"]
+__all__ = [
+    "NAME_WINDOW",
+    "SPOKESPERSONS",
+    "organisation_spokesperson",
+    "person_beside",
+    "titled_person",
+    "written_name_before",
+]
 
 #: How far before a pronoun a written name is looked for.
 NAME_WINDOW = 600
@@ -74,3 +85,32 @@ def written_name_before(text: str, want: str, offset: int) -> tuple[str, int] | 
         if gender_of_name(m.group(1)) == want:
             last = (m.group(1) + m.group(2), m.start())
     return last
+
+
+def titled_person(
+    text: str,
+    mentions: Sequence[MentionRecord],
+    mention_starts: Sequence[int],
+    types: Mapping[str, str],
+    title: list[str],
+    at: int,
+    *,
+    forward: bool = False,
+) -> str | None:
+    """The person last written right after the title ``title`` (lower-case words) within 3,000
+    characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
+    ``forward`` the first one within 600 characters after it."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
+    lo = max(0, at - 3000)
+    i = bisect.bisect_left(mention_starts, at) - 1
+    order = range(i + 1, min(len(mentions), i + 31)) if forward else range(i, max(-1, i - 60), -1)
+    for j in order:
+        m = mentions[j]
+        if m.start < lo or (forward and m.start - at > 600):
+            break
+        if types.get(m.entity_key) != "person" or only_titles(text, m.start, m.end):
+            continue
+        before = pattern.search(text, max(lo, m.start - 40), m.start)
+        if before is not None and before.end() == m.start:
+            return m.entity_key
+    return None

@@ -30,7 +30,13 @@ from workbook.extract.speaker_words import (
     gender_of_name,
     is_title,
 )
-from workbook.extract.vocabulary import HUMAN_NOUNS, NEVER_NAME_START, ORG_HEADS
+from workbook.extract.vocabulary import (
+    FEMALE_GIVEN_NAMES,
+    HUMAN_NOUNS,
+    MALE_GIVEN_NAMES,
+    NEVER_NAME_START,
+    ORG_HEADS,
+)
 
 __all__ = ["only_titles", "title_phrase", "titled_name", "unresolved_speaker", "written_full_name"]
 
@@ -77,7 +83,8 @@ def written_full_name(text: str, word: str, at: int) -> str | None:
     """The full name written in the 5,000 characters before ``at`` that ends with the surname
     ``word`` ("Troy Patterson … Patterson said"; titles dropped: "Commodore Jay Tarriela"), else
     one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
-    spokesman … Zhang said")."""
+    spokesman … Zhang said"); a given name alone takes the one surname written after it before
+    ("Bruce Garcey … Bruce said")."""
     pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
     full = None
     for m in pattern.finditer(text, max(0, at - 5000), at):
@@ -88,6 +95,18 @@ def written_full_name(text: str, word: str, at: int) -> str | None:
         family_first = re.compile(rf"\b{re.escape(word)}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)")
         for m in family_first.finditer(text, max(0, at - 5000), at):
             full = f"{word} {m.group(1)}"
+    low = word.casefold()
+    if full is None and (low in MALE_GIVEN_NAMES or low in FEMALE_GIVEN_NAMES):
+        # a given name alone ("Bruce indicated …") after the full name ("I spoke to Bruce Garcey"):
+        # the one full name written with it
+        given_first = re.compile(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'’-]*)\b")
+        names = {
+            m.group(1)
+            for m in given_first.finditer(text, max(0, at - 5000), at)
+            if not is_title(m.group(1).casefold()) and m.group(1).casefold() not in NEVER_NAME_START
+        }
+        if len(names) == 1:
+            full = f"{word} {names.pop()}"
     return full
 
 

@@ -20,14 +20,18 @@ __all__ = [
     "AT_PLACE",
     "FEMALE_MARKS",
     "GENERIC_EXTRA",
+    "INITIALS_BEFORE",
+    "LOWER_ROLE",
     "MALE_MARKS",
     "NAME_JOINS",
     "NAME_THEN_ROLE",
+    "OPENING_PHRASE",
     "ORDINAL",
     "ORG_ANAPHORS",
     "OWNER_DOCUMENT",
     "POSTMODIFIER",
     "QUANTIFIERS",
+    "QUOTE_MARKS",
     "ROLE_FIRST",
     "ROLE_GENDER",
     "SOURCE_OF",
@@ -108,6 +112,19 @@ NAME_JOINS = _words("of for and on at in the de &")
 MALE_MARKS = _words("mr mister sir king prince lord herr he")
 FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
 SPEAKER_WORD = re.compile(r"[\w][\w'’.-]*")
+#: What may open a sentence before its subject: an adverbial phrase set off by a comma ("Soon after
+#: his arrival, Theodorus …") or a determiner and lower-case adjectives ("The intrepid Ed Wong …").
+OPENING_PHRASE = re.compile(
+    r"\s*(?:(?:After|Before|Soon|Shortly|Later|Earlier|In|On|At|During|When|While|Since|Following|Upon|Despite"
+    r"|Although|Though|Once|Then|Meanwhile|However|Now|Today|Yesterday|Last|For|Under|Within|Back|[A-Z][a-z]+ly)\b"
+    r"[^,;:.!?\"“”]{0,60},|(?:The|A|An)(?:\s+[a-z][\w-]*){1,2})\s*"
+)
+QUOTE_MARKS = re.compile(r"[\"“”]")
+#: Up to four words of a role before a person's name, the last one lower-case ("Shiite cleric",
+#: "opposition leader", "rebel commander").
+LOWER_ROLE = re.compile(r"(?:[\w'’.-]+\s+){0,3}[a-z][a-z-]+\s+")
+#: Initials right before a name ("W. W. Rouse Ball", "J. Smith"): the name is a person's.
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*){1,3}\s*$")
 
 
 def speaker_name_pattern(limit: int = 80, *, lazy: bool = False) -> str:

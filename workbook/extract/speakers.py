@@ -32,6 +32,7 @@ from workbook.extract.speaker_nearby import (
     NAME_WINDOW,
     organisation_spokesperson,
     person_beside,
+    titled_person,
     written_name_before,
 )
 from workbook.extract.speaker_titles import (
@@ -44,11 +45,15 @@ from workbook.extract.speaker_titles import (
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_MARKS,
+    INITIALS_BEFORE,
+    LOWER_ROLE,
     MALE_MARKS,
     NAME_THEN_ROLE,
+    OPENING_PHRASE,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
+    QUOTE_MARKS,
     ROLE_FIRST,
     ROLE_GENDER,
     SOURCE_OF,
@@ -177,7 +182,8 @@ class SpeakerResolver:
 
     def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
         """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
-        latest organisation speaker within 600 characters; "the <head>": the latest organisation
+        latest organisation speaker within 600 characters, else an organisation opening this sentence
+        or the one before ("NASA is looking …, it announced"); "the <head>": the latest organisation
         (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
         such organisation is named; else a capitalised head ("the Army") is shown as written."""
         low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
@@ -186,6 +192,13 @@ class SpeakerResolver:
             if i >= 0 and at - self._org_at[i] < 600:
                 last = self._org[i]
                 return Speaker(last.key, last.shown, phrase)
+            here = self.sentence_of(at)
+            for j in range(bisect.bisect_left(self.mention_starts, at) - 1, -1, -1):
+                m = self.mentions[j]  # else the organisation opening this sentence or the one before
+                if self.sentence_of(m.start) < here - 1 or at - m.start > 600:
+                    break
+                if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
+                    return Speaker(m.entity_key, self.names[m.entity_key], phrase)
             return None
         head = low[-1]
         i = bisect.bisect_left(self._org_at, at) - 1
@@ -265,7 +278,16 @@ class SpeakerResolver:
                 if named is not None and named.group(1).split()[0].casefold() not in NEVER_NAME_START:
                     return Speaker(None, named.group(1), word, is_name=True)
         key = pick.entity_key if pick is not None else None
+        if pick is not None and len(self.names.get(key or "", "").split()) == 1:  # "Bruce" after "Bruce Garcey"
+            full = written_full_name(self.text, self.names[pick.entity_key], pick.start)
+            if full is not None:
+                return self._full_named(full, word)
         return Speaker(key, self.shown(key, None), word)
+
+    def _full_named(self, full: str, phrase: str) -> Speaker:
+        """The speaker shown under the full name ``full``: the person entity of that name if any."""
+        keys = [k for k, n in self.names.items() if n == full and self._personal(k)]
+        return Speaker(keys[0] if keys else None, full, phrase, is_name=True)
 
     def _written_person_before(self, want: str, offset: int) -> str | None:
         """A name written shortly before ``offset`` for "he"/"she" when no person entity fits: the
@@ -302,8 +324,9 @@ class SpeakerResolver:
         return None
 
     def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
-        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``
-        that does not hold ``offset`` (the subject of an earlier sentence)."""
+        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``:
+        the subject of an earlier sentence, or of the pronoun's own when no quote stands between
+        ("Theodorus was the new leader, though he claimed …")."""
         here = self.sentence_of(offset)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         for j in range(i, max(-1, i - 30), -1):
@@ -313,7 +336,8 @@ class SpeakerResolver:
             if (
                 self._personal(m.entity_key)
                 and self._key_gender(m.entity_key) in (None, want)
-                and self.sentence_of(m.start) != here
+                and (self.sentence_of(m.start) != here or not QUOTE_MARKS.search(self.text, m.start, offset))
+                and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
                 and self._opens_sentence(m)
                 and not only_titles(self.text, m.start, m.end)
             ):
@@ -328,6 +352,8 @@ class SpeakerResolver:
         dash = self.text.rfind("--", start, m.start)
         lead = dash + 2 if dash >= 0 else start
         if only_titles(self.text, lead, m.start) or title_phrase(self.text, lead, m.start):
+            return True
+        if OPENING_PHRASE.fullmatch(self.text, lead, m.start):  # "Soon after his arrival, X", "The intrepid X"
             return True
         role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
         return role is not None and only_titles(self.text, role.end(), m.start)
@@ -369,9 +395,11 @@ class SpeakerResolver:
             return Speaker(None, None, phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
         if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and only_titles(self.text, s + len(words[0]), e):
-            titled = self._titled_person(lows[1:], s)  # "the General Secretary" after "General Secretary Kim Jong Un"
+            titled = titled_person(
+                text, self.mentions, self.mention_starts, self.types, lows[1:], s
+            )  # "the General Secretary" after "General Secretary Kim Jong Un"
             if titled is None:  # "Finland's president says …" before "President Alexander Stubb said"
-                titled = self._titled_person(lows[1:], e, forward=True)
+                titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
@@ -401,8 +429,10 @@ class SpeakerResolver:
                 hits = [
                     m
                     for m in found
-                    if m.end == e and self.types.get(m.entity_key) == "person" and title_phrase(self.text, s, m.start)
-                ]
+                    if m.end == e
+                    and self.types.get(m.entity_key) == "person"
+                    and (title_phrase(self.text, s, m.start) or LOWER_ROLE.fullmatch(self.text, s, m.start))
+                ]  # or a lower-case role before it: "Shiite cleric Muqtada al-Sadr", "rebel commander X"
         hit = (hits[-1] if at_end else hits[0]) if hits else None
         if hit is not None and self.types.get(hit.entity_key) != "person":
             person = person_beside(text, self.types, found, hit, self.only_titles)
@@ -427,6 +457,9 @@ class SpeakerResolver:
             given = before[-1].casefold() if before else ""
             if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:  # "Maria Delgado": a person's name
                 return Speaker(None, f"{before[-1]} {text[hits[-1].start : e]}", phrase, is_name=True)
+            initials = INITIALS_BEFORE.search(text, max(s, hits[-1].start - 12), hits[-1].start)
+            if initials is not None:  # "W. W. Rouse Ball": initials make a person's name
+                return Speaker(None, " ".join(text[initials.start() : e].split()), phrase, is_name=True)
         if hits and len(words) == 1 and self.types.get(hits[0].entity_key) != "person":
             named = self._by_surname(words[0], s)  # "Delgado said" after "Sgt. Maria Delgado" (typed a place)
             if named is not None and named.shown and len(named.shown.split()) > 1:
@@ -440,30 +473,11 @@ class SpeakerResolver:
                     self.text, text[hit.start : hit.end], hit.start if len(words) == 1 else hit.end
                 )
                 if full is not None:
-                    return Speaker(None, full, phrase, is_name=True)
+                    return self._full_named(full, phrase)
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return unresolved_speaker(phrase, words, s, initial, self._by_surname)
-
-    def _titled_person(self, title: list[str], at: int, *, forward: bool = False) -> str | None:
-        """The person last written right after the title ``title`` (lower-case words) within 3,000
-        characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
-        ``forward`` the first one within 600 characters after it."""
-        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
-        lo = max(0, at - 3000)
-        i = bisect.bisect_left(self.mention_starts, at) - 1
-        order = range(i + 1, min(len(self.mentions), i + 31)) if forward else range(i, max(-1, i - 60), -1)
-        for j in order:
-            m = self.mentions[j]
-            if m.start < lo or (forward and m.start - at > 600):
-                break
-            if self.types.get(m.entity_key) != "person" or only_titles(self.text, m.start, m.end):
-                continue
-            before = pattern.search(self.text, max(lo, m.start - 40), m.start)
-            if before is not None and before.end() == m.start:
-                return m.entity_key
-        return None
 
     def only_titles(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` titles, ranks and determiners only

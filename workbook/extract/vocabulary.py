@@ -335,7 +335,8 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     """testified testifies maintained maintains responded responds replied replies conceded concedes
     confirmed confirms revealed reveals disclosed discloses recalled recalls complained complains countered
     counters contended contends asked asks questioned questions wondered agreed agrees disputed disputes
-    insist estimate predict note stress acknowledge admit deny hoped hopes hope"""
+    insist estimate predict note stress acknowledge admit deny hoped hopes hope demanded demands indicated
+    indicates mentioned mentions asserted asserts informed informs charged charges"""
 )
 
 #: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
