@@ -87,6 +87,14 @@ def test_a_list_of_names_takes_the_reading_of_its_surest_member() -> None:
         "Moran": "person",
         "Pyle": "person",
     }
+    # a name and its apposition, joined by a bare comma, are no list; three members or a conjunction are
+    appos = "A trader in Dandong City, Shen Qingsong, spoke. We saw Oslo, Bergen, Tromsø."
+    city = appos.index("Dandong City")
+    three = [(appos.index(w), appos.index(w) + len(w), "place", 0.9) for w in ("Oslo", "Bergen")]
+    shen = _span(appos, "Shen Qingsong", "person", 0.6)
+    tromso = _span(appos, "Tromsø", "person", 0.6)
+    got_appos = harmonise_lists(appos, [shen, tromso], [(city, city + len("Dandong City"), "place", 0.9), *three])
+    assert [s.type for s in got_appos] == ["person", "place"]
     # a rule span is never changed, and a classifier span surer than every other member keeps its type
     assert harmonise_lists(text, [_span(text, "Faaborg", "person", 0.95)], rules)[0].type == "person"
     alone = "We met Ana Ruiz. Oslo was cold."  # no list: nothing changes

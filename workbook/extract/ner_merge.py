@@ -227,9 +227,10 @@ def harmonise_lists(
 ) -> list[ScoredSpan]:
     """Document consistency within a list of names: a classifier span listed beside other names
     ("in Svendborg or Faaborg", "Edgewater and Weehawken docks") takes the person-or-not reading of
-    the list's most confident member when that member is surer than it. ``rules`` are the rule spans
-    as (start, end, type, confidence); a rule span's type is never changed. Spans of other types
-    (weapons, other) neither join nor break a list's reading."""
+    the list's most confident member when that member is surer than it. A list has a conjunction
+    ("and", "or", "&") or at least three members. ``rules`` are the rule spans as (start, end, type,
+    confidence); a rule span's type is never changed. Spans of other types (weapons, other) are no
+    members."""
     items = sorted(
         [(s.start, s.end, s.type, s.prob, k) for k, s in enumerate(learned) if s.type in LIST_TYPES]
         + [(a, b, t, conf, -1) for a, b, t, conf in rules if t in LIST_TYPES],
@@ -237,14 +238,20 @@ def harmonise_lists(
     )
     out = list(learned)
     group: list[tuple[int, int, str, float, int]] = []
+    conjoined = False  # the group has an "and", "or" or "&" link
     for item in [*items, (len(text) + 1, len(text) + 1, "", 0.0, -1)]:
-        if group and item[0] >= group[-1][1] and _LIST_GAP.fullmatch(text, group[-1][1], item[0]):
+        gap = _LIST_GAP.fullmatch(text, group[-1][1], item[0]) if group and item[0] >= group[-1][1] else None
+        if gap is not None:
             group.append(item)
+            conjoined = conjoined or gap.group().strip() != ","
             continue
-        if len(group) > 1:
+        # two names joined by a bare comma are often a name and its apposition ("in Dandong City, Shen
+        # Qingsong, chairman of ..."): a list needs a conjunction or three members
+        if len(group) > 2 or (len(group) == 2 and conjoined):
             lead = max(group, key=lambda x: x[3])
             for _, _, type_, conf, k in group:
                 if k >= 0 and conf < lead[3] and (type_ == "person") != (lead[2] == "person"):
                     out[k] = replace(out[k], type=lead[2])
         group = [item]
+        conjoined = False
     return out
