@@ -14,13 +14,17 @@ possessive) takes the gold type (person, organization, place; GUM's proper-name 
 are ``other``); every other candidate is ``none``.
 
 Name lexicon: ``benchmarks/data/census_names.tsv.gz`` (US Census 1990 given names and the 40,000
-most frequent surnames; public domain) becomes the model's ``names`` (word → given name / surname
-frequency band), stored in the weights file.
+most frequent surnames; public domain) and, for words the census lacks,
+``benchmarks/data/faker_names.tsv.gz`` (given names and surnames of many countries from Faker's
+person providers, MIT licence; ``benchmarks/faker_names.py``) become the model's ``names`` (word →
+given name / surname frequency band / other countries' given name or surname), stored in the
+weights file.
 
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
-The decision threshold (a span is kept when P(none) < 0.6) and the per-document pooling weight (0.5)
-were chosen on the held-out split with the whole default extractor, never on GUM news.
+The decision threshold (a span is kept when P(none) < 0.6), the per-document pooling weight (0.5)
+and the weight of a spelling's most confident reading in the document (consistency, 0.5) were
+chosen on the held-out split with the whole default extractor, never on GUM news.
 """
 
 from __future__ import annotations
@@ -85,16 +89,26 @@ def gold_cores(doc: Doc, toks: Sequence[Tok]) -> dict[tuple[int, int], str]:
 
 
 NAMES = Path(__file__).resolve().parent / "data" / "census_names.tsv.gz"
+WORLD_NAMES = Path(__file__).resolve().parent / "data" / "faker_names.tsv.gz"
 
 
-def name_lexicon(path: Path = NAMES) -> dict[str, str]:
-    """Given names and surnames (US Census 1990 lists) → kind (:func:`~workbook.extract.ner_features.name_kind`)."""
+def _rows(path: Path) -> list[tuple[str, str]]:
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return [(w, t) for w, t in (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))]
+
+
+def name_lexicon(path: Path = NAMES, world: Path | None = WORLD_NAMES) -> dict[str, str]:
+    """Given names and surnames → kind: the US Census 1990 lists (:func:`~workbook.extract.ner_features.name_kind`),
+    then, for words those lists lack, the given names and surnames of many countries (``world``:
+    ``benchmarks/faker_names.py``) as ``xg`` (given), ``xs`` (surname) or ``xgs`` (both), so that
+    "Chiara", "Ferragni" or "Murakami" are known as names without changing what the census words say."""
     out: dict[str, str] = {}
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, tag = line.split("\t")
-            kind = name_kind(tag)
-            out[word] = "g" + kind if word in out and kind != "g" else kind
+    for word, tag in _rows(path):
+        kind = name_kind(tag)
+        out[word] = "g" + kind if word in out and kind != "g" else kind
+    if world is not None:
+        for word, tag in _rows(world):
+            out.setdefault(word, "x" + tag)
     return out
 
 
@@ -222,13 +236,30 @@ The rest of the workbook package keeps its own licence; only the files in this f
   frequent surnames of the US Census Bureau's 1990 name frequency files (a work of the US federal
   government, public domain), as packaged by the MIT-licensed PyPI package `names` 0.3.0; the copy
   used is `benchmarks/data/census_names.tsv.gz`.
+- **Given names and surnames of many countries** (stored in the weights file as a feature lexicon,
+  for words the census lists lack): the person providers of Faker 40.54.0 (MIT licence, Copyright (c)
+  2012 Daniele Faraglia), Latin-script words only; the copy used is
+  `benchmarks/data/faker_names.tsv.gz` (made by `benchmarks/faker_names.py`).
 
 Zeldes, Amir (2017). "The GUM Corpus: Creating Multilayer Resources in the Classroom". Language
 Resources and Evaluation 51(3), 581–612. Mayhew, Stephen et al. (2024). "Universal NER: A Gold-Standard
 Multilingual Named Entity Recognition Benchmark". NAACL 2024.
 
 The GUM news documents (the evaluation set) were not used for training or tuning. No text is stored
-in the weights file beyond what hashed feature weights reveal.
+in the weights file beyond what hashed feature weights reveal, and the name lists above.
+
+Faker's licence notice (for the name words taken from it): Copyright (c) 2012 Daniele Faraglia.
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions: The above copyright notice and this
+permission notice shall be included in all copies or substantial portions of the Software. THE
+SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 """
 
 
@@ -242,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--threshold", type=float, default=0.6, help="keep a span when P(none) is below this")
     ap.add_argument("--pooling", type=float, default=0.5, help="weight of the document-wide mean per spelling")
+    ap.add_argument(
+        "--consistency", type=float, default=0.5, help="weight of a spelling's most confident reading in the document"
+    )
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--seed", type=int, default=12)
     args = ap.parse_args(argv)
@@ -260,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = train(
         feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common, names=names
     )
-    model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling)
+    model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling, consistency=args.consistency)
     print(f"trained in {time.process_time() - started:.1f} cpu-s")
     predict = _model_predictor(model)
     held_scores = {}
@@ -281,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "classes": list(CLASSES),
         "feature_bits": args.bits,
         "hyper_parameters": {
-            k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", "threshold", "pooling")
+            k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", "threshold", "pooling", "consistency")
         },
         "training_data": {
             "gum-train_amir-zeldes": sum(d.source.startswith("gum") for d in train_docs),
@@ -289,7 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "held_out_split": "benchmarks.ner_data.split_docs(seed=12, held_out=0.2) per corpus",
         },
         "examples": stats,
-        "name_lexicon": f"{len(names)} words from benchmarks/data/census_names.tsv.gz (US Census 1990, public domain)",
+        "name_lexicon": (
+            f"{len(names)} words: benchmarks/data/census_names.tsv.gz (US Census 1990, public domain) and, "
+            "for words it lacks, benchmarks/data/faker_names.tsv.gz (Faker person providers, MIT)"
+        ),
         "held_out_scores_model_alone": held_scores,
         "licence": "CC BY-SA 4.0 (see LICENSE.md)",
         "date": dt.date.today().isoformat(),

@@ -125,7 +125,7 @@ def test_name_lexicon_features_and_a_surname_used_alone() -> None:
 
 
 def test_census_name_lexicon_kinds() -> None:
-    names = name_lexicon()
+    names = name_lexicon(world=None)
     assert names["smith"] == "s0" and names["ann"].startswith("g") and names["john"] == "gs1"
     assert len(names) > 40_000 and all(k in {"g", "s0", "s1", "s2", "gs0", "gs1", "gs2"} for k in names.values())
     assert name_kind("s1200") == "s1" and name_kind("mf") == "g"
@@ -250,6 +250,10 @@ def test_model_round_trip_and_errors(tmp_path: Path) -> None:
     named = dataclasses.replace(model, names={"ann": "g", "smith": "s0"})
     named.save(str(path))
     assert load_entity_model(path.read_bytes()).names == {"ann": "g", "smith": "s0"}
+    assert back.consistency == 0.0  # the default: no consistency step
+    dataclasses.replace(model, consistency=0.5).save(str(path))
+    assert load_entity_model(path.read_bytes()).consistency == 0.5
+    assert default_entity_model().consistency == 0.5
     with pytest.raises(EntityModelError, match="retrain"):
         EntityModel(np.ones((8, 5), np.float32), np.zeros(5, np.float32), CLASSES, 4, "bad")
     with pytest.raises(EntityModelError, match="not a readable"):

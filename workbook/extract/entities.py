@@ -48,7 +48,7 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_merge import RuleSpan, merge_learned
+from workbook.extract.ner_merge import RuleSpan, harmonise_lists, merge_learned
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -110,6 +110,11 @@ def _rule_kind(c: Candidate) -> str:
     return "named" if c.splittable else "certain"
 
 
+#: How sure each kind of rule span is, against the classifier's probabilities, when a list of names
+#: takes one reading (:func:`~workbook.extract.ner_merge.harmonise_lists`).
+LIST_RULE_CONFIDENCE: dict[str, float] = {"certain": 1.0, "named": 1.0, "gazetteer": 0.9, "weak": 0.5}
+
+
 def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) -> bool:
     return quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
 
@@ -137,6 +142,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         for k, c in enumerate(cands)
         if k not in vetoed and not (c.gaz is not None and fold_key(text[c.start : c.end]) in surnames)
     ]
+    added = harmonise_lists(text, added, [(c.start, c.end, c.type, LIST_RULE_CONFIDENCE[_rule_kind(c)]) for c in out])
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":

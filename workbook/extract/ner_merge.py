@@ -18,6 +18,9 @@ al-Baghdadi", "Charles de Gaulle"). A lone capitalised word opening a sentence, 
 elsewhere in the document, is weak evidence: the classifier's span is kept only when it is very sure
 (:data:`WEAK_KEEP`). A span ending in a nationality adjective (``ner_features.DEMONYMS``), a lone
 compass word ("the North": the rules know which one) and a "person" after "the" are dropped.
+
+A list of names has one reading (:func:`harmonise_lists`): in "in Svendborg or Faaborg" the
+classifier's "Faaborg" takes the person-or-not reading of the surest member, here a gazetteer place.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 
 __all__ = [
+    "LIST_TYPES",
     "PERSON_RESCUE",
     "PERSON_VETO",
     "PERSON_VETO_EXACT",
@@ -39,6 +43,7 @@ __all__ = [
     "WEAK_KEEP",
     "RuleSpan",
     "extend_particles",
+    "harmonise_lists",
     "merge_learned",
 ]
 
@@ -56,6 +61,11 @@ SPLIT_VETO = 0.9
 WEAK_VETO = 0.9
 #: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
 WEAK_KEEP = 0.9
+
+#: The types a list of names shares ("Svendborg or Faaborg"): a person, or a place or organisation.
+LIST_TYPES: frozenset[str] = frozenset({"person", "place", "organization", "facility"})
+#: What separates the members of a list of names: a comma, "and", "or", "&" (", and").
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _PERSON = CLASSES.index("person")
@@ -210,3 +220,38 @@ def _plausible(s: ScoredSpan) -> bool:
     if s.words[-1].casefold() in DEMONYMS or (len(s.words) == 1 and s.words[0].casefold() in _COMPASS):
         return False
     return not (s.type == "person" and s.left == "the")
+
+
+def harmonise_lists(
+    text: str, learned: Sequence[ScoredSpan], rules: Sequence[tuple[int, int, str, float]]
+) -> list[ScoredSpan]:
+    """Document consistency within a list of names: a classifier span listed beside other names
+    ("in Svendborg or Faaborg", "Edgewater and Weehawken docks") takes the person-or-not reading of
+    the list's most confident member when that member is surer than it. A list has a conjunction
+    ("and", "or", "&") or at least three members. ``rules`` are the rule spans as (start, end, type,
+    confidence); a rule span's type is never changed. Spans of other types (weapons, other) are no
+    members."""
+    items = sorted(
+        [(s.start, s.end, s.type, s.prob, k) for k, s in enumerate(learned) if s.type in LIST_TYPES]
+        + [(a, b, t, conf, -1) for a, b, t, conf in rules if t in LIST_TYPES],
+        key=lambda x: (x[0], x[1]),
+    )
+    out = list(learned)
+    group: list[tuple[int, int, str, float, int]] = []
+    conjoined = False  # the group has an "and", "or" or "&" link
+    for item in [*items, (len(text) + 1, len(text) + 1, "", 0.0, -1)]:
+        gap = _LIST_GAP.fullmatch(text, group[-1][1], item[0]) if group and item[0] >= group[-1][1] else None
+        if gap is not None:
+            group.append(item)
+            conjoined = conjoined or gap.group().strip() != ","
+            continue
+        # two names joined by a bare comma are often a name and its apposition ("in Dandong City, Shen
+        # Qingsong, chairman of ..."): a list needs a conjunction or three members
+        if len(group) > 2 or (len(group) == 2 and conjoined):
+            lead = max(group, key=lambda x: x[3])
+            for _, _, type_, conf, k in group:
+                if k >= 0 and conf < lead[3] and (type_ == "person") != (lead[2] == "person"):
+                    out[k] = replace(out[k], type=lead[2])
+        group = [item]
+        conjoined = False
+    return out

@@ -62,6 +62,7 @@ class EntityModel:
     names: Mapping[str, str] = field(default_factory=dict)  # given names and surnames → kind (a feature)
     threshold: float = 0.5  # a span is kept when P(none) is below this
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
+    consistency: float = 0.0  # then the weight of the spelling's most confident reading in the document
     _featurizer: Featurizer[int] = field(init=False, repr=False, compare=False)  # per-word feature ids
 
     def __post_init__(self) -> None:
@@ -105,18 +106,29 @@ class EntityModel:
     def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
         """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
         with the mean over every candidate spelled the same way in the document, so "Higuchi" opening
-        a sentence reads as the "Higuchi" of mid-sentence."""
-        if self.pooling <= 0:
+        a sentence reads as the "Higuchi" of mid-sentence; then (weight :attr:`consistency`) with the
+        spelling's most confident reading there (the lowest P(none) after the mean), so a name keeps
+        the type of the mention whose context says most ("Faaborg" after "in Svendborg or")."""
+        if self.pooling <= 0 and self.consistency <= 0:
             return probs
         ids: dict[tuple[str, ...], int] = {}  # a spelling's words (no token holds a space)
         lows = [t.lower for t in toks]
         setdefault = ids.setdefault
         key = np.array([setdefault(tuple(lows[c[0] : c[1]]), len(ids)) for c in cands], dtype=np.int64)
-        sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
-        np.add.at(sums, key, probs)
-        counts = np.bincount(key, minlength=len(ids))[:, None]
-        mean = (sums / counts)[key]
-        return ((1 - self.pooling) * probs + self.pooling * mean).astype(np.float32)
+        out = probs.astype(np.float64)
+        if self.pooling > 0:
+            sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
+            np.add.at(sums, key, probs)
+            counts = np.bincount(key, minlength=len(ids))[:, None]
+            out = (1 - self.pooling) * out + self.pooling * (sums / counts)[key]
+        if self.consistency > 0:
+            order = np.lexsort((out[:, 0], key))  # by spelling, then P(none); stable: the first wins ties
+            keys = key[order]
+            first = order[np.r_[True, keys[1:] != keys[:-1]]]
+            best = np.empty(len(ids), dtype=np.int64)
+            best[key[first]] = first
+            out = (1 - self.consistency) * out + self.consistency * out[best[key]]
+        return out.astype(np.float32)
 
     def decode(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
@@ -175,6 +187,7 @@ class EntityModel:
             names=np.array("\n".join(f"{w}\t{k}" for w, k in sorted(self.names.items()))),
             threshold=np.array(self.threshold),
             pooling=np.array(self.pooling),
+            consistency=np.array(self.consistency),
             card=np.array(json.dumps(card or {})),
         )
 
@@ -193,6 +206,7 @@ def load_entity_model(data: bytes) -> EntityModel:
                 names=dict(line.split("\t") for line in str(z["names"]).split("\n") if line) if "names" in z else {},
                 threshold=float(z["threshold"]) if "threshold" in z else 0.5,
                 pooling=float(z["pooling"]) if "pooling" in z else 0.0,
+                consistency=float(z["consistency"]) if "consistency" in z else 0.0,
             )
     except (OSError, KeyError, ValueError) as exc:
         raise EntityModelError(
