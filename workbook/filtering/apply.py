@@ -196,7 +196,7 @@ def _inside(bbox: tuple[float, float, float, float], lon: np.ndarray[Any, Any], 
 def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
     """Per requested mark (tags, stars): flags over (documents, entity universe, claims, events),
     each with the trailing -1 slot."""
-    sizes = (ix.n_docs, ix.n_universe, len(ix.c_doc), len(ix.v_doc))
+    sizes = (ix.n_docs, ix.n_universe, ix.n_claims, ix.n_events)
     out: list[Marks] = []
     if spec.tags:
         hit = ix.value_mask(ix.tag_values, spec.tags)[ix.tag_value]
@@ -210,10 +210,10 @@ def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
 def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
     """Rows of ``table`` (claims or events) that mark ``m`` reaches (see ``MARK_REACH``)."""
     if table == "claims":
-        own, n, exploded = m[2], len(ix.c_doc), (ix.ce_claim, ix.ce_ent)
+        own, n, exploded = m[2], ix.n_claims, (ix.ce_claim, ix.ce_ent)
         codes = {"doc_id": ix.c_doc, "speaker_id": ix.c_speaker}
     else:
-        own, n, exploded = m[3], len(ix.v_doc), (ix.ve_event, ix.ve_ent)
+        own, n, exploded = m[3], ix.n_events, (ix.ve_event, ix.ve_ent)
         codes = {"doc_id": ix.v_doc}
     out = np.zeros(n, dtype=bool)
     for via in MARK_REACH[table]:
@@ -228,7 +228,7 @@ def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
 
 def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
     """Claims passing every claim rule (their document's survival aside)."""
-    nc = len(ix.c_doc)
+    nc = ix.n_claims
     claims = np.ones(nc, dtype=bool)
     if spec.speakers:
         by_id = ix.value_mask(ix.universe, spec.speakers)[ix.c_speaker]
@@ -253,7 +253,7 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
 
 def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
     """Events passing every event rule (their document's survival aside)."""
-    nv = len(ix.v_doc)
+    nv = ix.n_events
     events = np.ones(nv, dtype=bool)
     if has_event_window(spec):
         bounds = {"start": ix.v_start, "end": ix.v_end}

@@ -24,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbook.filtering.columns import strings_of
+
 __all__ = ["BoolArray", "TextColumn", "lower"]
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
@@ -58,7 +60,7 @@ def _byte_counts(data: np.ndarray) -> np.ndarray:
 class TextColumn:
     """A text column lower-cased into one byte buffer (see the module docstring)."""
 
-    arrow: pa.LargeStringArray
+    arrow: pa.StringArray | pa.LargeStringArray
     data: np.ndarray[Any, np.dtype[np.uint8]]
     offsets: np.ndarray[Any, np.dtype[np.int64]]
     byte_count: np.ndarray[Any, np.dtype[np.int64]]
@@ -67,19 +69,24 @@ class TextColumn:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, values: pd.Series) -> TextColumn:
-        """Index ``values`` (a string Series; nulls never match)."""
-        arr: Any = pa.array(values.array, from_pandas=True)
-        if isinstance(arr, pa.ChunkedArray):
-            arr = arr.combine_chunks() if arr.num_chunks else pa.array([], type=pa.large_string())
-        lowered = pc.utf8_lower(arr.cast(pa.large_string()))
+    def build(cls, values: pd.Series | pa.Array | pa.ChunkedArray) -> TextColumn:
+        """Index ``values`` (strings; nulls never match). The column is read as Arrow (zero-copy when
+        it is Arrow-backed) and lower-cased once: the only copy of the text this makes."""
+        chunks = [pc.utf8_lower(c) for c in strings_of(values).chunks]
+        if not chunks:
+            lowered: Any = pa.array([], type=pa.large_string())
+        elif len(chunks) == 1:
+            lowered = chunks[0]
+        else:
+            lowered = pa.concat_arrays([c.cast(pa.large_string()) for c in chunks])
         n = len(lowered)
         bufs = lowered.buffers()
+        width = np.int64 if pa.types.is_large_string(lowered.type) else np.int32
         if n == 0 or bufs[2] is None:
             offsets = np.zeros(n + 1, dtype=np.int64)
             data = np.zeros(0, dtype=np.uint8)
         else:  # offsets are absolute positions in the data buffer, also for a sliced array
-            offsets = np.frombuffer(bufs[1], dtype=np.int64)[lowered.offset : lowered.offset + n + 1].copy()
+            offsets = np.frombuffer(bufs[1], dtype=width)[lowered.offset : lowered.offset + n + 1].astype(np.int64)
             data = np.frombuffer(bufs[2], dtype=np.uint8)[: int(offsets[-1])]
         valid = np.asarray(lowered.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
         return cls(lowered, data, offsets, _byte_counts(data), valid)
