@@ -56,6 +56,8 @@ WORDS = [
     *("minister", "defence", "foreign", "policy", "statement", "analysts", "believe", "likely", "may", "could"),
 ]
 TABLE_ORDER = ("documents", "mentions", "claims", "events", "entities", "places")
+#: What main() can time (``--modes``).
+MODES = ("masks", "eager", "cold", "wb.apply", "duck-m", "duck-6")
 
 
 def _ids(prefix: str, n: int, width: int) -> pd.Series:
@@ -393,6 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="1.0 = 1M mentions, 100k claims/events/docs")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--threads", type=int, default=2, help="DuckDB threads")
+    ap.add_argument(
+        "--modes", nargs="+", choices=MODES, default=list(MODES), help="what to time (default: all; the others print -)"
+    )
+    ap.add_argument("--no-duckdb", action="store_true", help="skip DuckDB (its load, its timings and its row counts)")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
@@ -400,17 +406,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"synthesised {book!r} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     index = FilterIndex.of(book)  # the Book's own: wb.apply below reuses it
+    getattr(index, "build_all", lambda: index)()  # every part now (an index built part by part has this)
     print(f"FilterIndex.build: {time.perf_counter() - t:.2f} s (paid by every wb.apply call before it was cached)")
 
-    con = duckdb.connect(":memory:")
-    con.execute(f"SET threads = {args.threads}")
-    t = time.perf_counter()
-    for name in TABLE_ORDER:
-        arrow = pa.Table.from_pandas(book.table(name), preserve_index=False)
-        con.register(f"{name}_arrow", arrow)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
-        con.unregister(f"{name}_arrow")
-    print(f"DuckDB load: {time.perf_counter() - t:.1f} s (threads={args.threads})")
+    con = None if args.no_duckdb else duckdb.connect(":memory:")
+    if con is not None:
+        con.execute(f"SET threads = {args.threads}")
+        t = time.perf_counter()
+        for name in TABLE_ORDER:
+            arrow = pa.Table.from_pandas(book.table(name), preserve_index=False)
+            con.register(f"{name}_arrow", arrow)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
+            con.unregister(f"{name}_arrow")
+        print(f"DuckDB load: {time.perf_counter() - t:.1f} s (threads={args.threads})")
     print(f"load average before timing: {_load()} on {os.cpu_count()} cores (other jobs inflate p95)\n")
 
     header = f"{'spec':28} {'docs':>7} {'mentions':>9} {'masks p50/p95':>14} {'eager p50/p95':>14} "
@@ -422,18 +430,25 @@ def main(argv: list[str] | None = None) -> int:
     for label, spec in specs(book).items():
         counts = compute_masks(spec, index).counts()
         view = apply(book, spec, index=index)
-        duck_counts = duckdb_run(con, spec)
         ours = {n: len(view.table(n)) for n in TABLE_ORDER}
+        duck_counts = ours if con is None else duckdb_run(con, spec)
         eager = {n: len(df) for n, df in eager_apply(book, spec, index).items()}
         if ours != counts or ours != duck_counts or ours != eager:
             failures += 1
             print(f"MISMATCH {label}: apply={ours} masks={counts} eager={eager} duckdb={duck_counts}")
-        mk = timeit(partial(compute_masks, spec, index), args.runs)
-        eg = timeit(partial(eager_apply, book, spec, index), args.runs)
-        cd = timeit(partial(cold_apply, book, spec), args.runs)
-        nb = timeit(partial(notebook_apply, book, spec), args.runs)
-        dm = timeit(partial(duckdb_mentions, con, spec), args.runs)
-        d6 = timeit(partial(duckdb_run, con, spec), args.runs)
+        timed = {
+            "masks": partial(compute_masks, spec, index),
+            "eager": partial(eager_apply, book, spec, index),
+            "cold": partial(cold_apply, book, spec),
+            "wb.apply": partial(notebook_apply, book, spec),
+            "duck-m": partial(duckdb_mentions, con, spec),
+            "duck-6": partial(duckdb_run, con, spec),
+        }
+        nan = (float("nan"), float("nan"))
+        mk, eg, cd, nb, dm, d6 = (
+            timeit(fn, args.runs) if mode in args.modes and (con is not None or not mode.startswith("duck")) else nan
+            for mode, fn in timed.items()
+        )
         print(
             f"{label:28} {ours['documents']:>7} {ours['mentions']:>9} {mk[0]:>6.1f}/{mk[1]:<7.1f} "
             f"{eg[0]:>6.1f}/{eg[1]:<7.1f} {cd[0]:>6.1f}/{cd[1]:<7.1f} {nb[0]:>8.2f}/{nb[1]:<7.2f} "

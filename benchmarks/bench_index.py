@@ -7,9 +7,9 @@ added at its peak (sampled every 20 ms) and what is still held after it (RSS aft
 minus RSS before the stage):
 
 1. ``FilterIndex.of(book)``: what ``wb.explore(book)`` and the first ``wb.apply`` pay up front;
-2. one ``compute_masks`` per spec in ``STAGES`` (the index parts a spec needs that were not built yet
+2. one ``compute_masks`` per spec of ``stages()`` (the index parts a spec needs that were not built yet
    are built then: a broad entity-type filter, an entity, a publisher, a publication window, a text
-   search, a speaker, an events window);
+   search, preceded by the lower-cased text alone, a speaker, an events window);
 
 and at the end the total kept by the index (RSS after the last stage minus RSS after opening). Masks
 only, no filtered table is built, so the figures are the index's. Run from the repository root::
@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     opened = rss_mb()
     index = measure("FilterIndex.of(book)", lambda: FilterIndex.of(book))
     for label, spec in stages(book).items():
+        if label.startswith("text"):  # the lower-cased text alone, then the search (its word index)
+            measure("doc_text + c_text", lambda: (index.doc_text, index.c_text))
         counts = measure(f"masks: {label}", lambda spec=spec: compute_masks(spec, index).counts())
         print(f"  documents {counts['documents']:,}, mentions {counts['mentions']:,}")
     gc.collect()

@@ -67,13 +67,17 @@ def dictionary_codes(values: pd.Series | pa.Array | pa.ChunkedArray) -> tuple[Co
     return codes, pd.Index(encoded.dictionary.to_pylist(), dtype=object)
 
 
+def _is_list(t: pa.DataType) -> bool:
+    return bool(pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t))
+
+
 def list_elements(values: pd.Series) -> tuple[CodeArray, pa.ChunkedArray]:
     """(row positions, elements as Arrow strings) of a list column, one pair per non-null element.
 
     The one place the filter layer reads list columns (``entity_ids``, ``candidates``, ``aliases``):
     either representation works, Arrow lists (``pd.ArrowDtype(pa.list_(...))``) read zero-copy, or
     ``object`` cells holding lists, tuples or arrays (None and NaN cells are empty)."""
-    if isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list_like(values.dtype.pyarrow_dtype):
+    if isinstance(values.dtype, pd.ArrowDtype) and _is_list(values.dtype.pyarrow_dtype):
         lists = arrow_of(values)
     else:
         try:

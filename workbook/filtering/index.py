@@ -170,12 +170,16 @@ class FilterIndex:
     m_ent: CodeArray
     m_order: CodeArray | None
     m_ptr: IntArray
+    m_len: IntArray
+    m_orphans: IntArray
     pair_doc: CodeArray
     pair_ent: CodeArray
     pair_ptr: IntArray
     pair_mentions: IntArray
     pair_order_by_doc: CodeArray | None
     pair_doc_ptr: IntArray
+    ent_mentions: IntArray
+    ent_docs: IntArray
     c_doc: CodeArray
     c_speaker: CodeArray
     c_speaker_text: CodeArray
@@ -340,8 +344,8 @@ class FilterIndex:
             "ve_ent": codes_in(ve_ids, universe_ids),
         }
 
-    @_part("m_doc", "m_ent", "m_order", "m_ptr", "pair_doc", "pair_ent", "pair_ptr", "pair_mentions",
-           "pair_order_by_doc", "pair_doc_ptr")  # fmt: skip
+    @_part("m_doc", "m_ent", "m_order", "m_ptr", "m_len", "m_orphans", "pair_doc", "pair_ent", "pair_ptr",
+           "pair_mentions", "pair_order_by_doc", "pair_doc_ptr", "ent_mentions", "ent_docs")  # fmt: skip
     def _mentions(self) -> dict[str, Any]:
         ments, n_docs, n_uni = self._tables["mentions"], self.n_docs, self.n_universe
         m_doc = codes_in(ments["doc_id"], self.doc_ids)
@@ -353,17 +357,22 @@ class FilterIndex:
         pair_ent64, pair_doc64 = np.divmod(keys, max(n_docs, 1))
         pair_ent, pair_doc = pair_ent64.astype(np.int32), pair_doc64.astype(np.int32)
         pair_order_by_doc, pair_doc_ptr = _csr(pair_doc, n_docs)
+        pair_ptr = np.searchsorted(pair_ent, np.arange(n_uni + 1)).astype(np.int64)
         return {
             "m_doc": m_doc,
             "m_ent": m_ent,
             "m_order": m_order,
             "m_ptr": m_ptr,
+            "m_len": np.diff(m_ptr),
+            "m_orphans": np.flatnonzero(m_doc < 0),
             "pair_doc": pair_doc,
             "pair_ent": pair_ent,
-            "pair_ptr": np.searchsorted(pair_ent, np.arange(n_uni + 1)).astype(np.int64),
+            "pair_ptr": pair_ptr,
             "pair_mentions": pair_mentions.astype(np.int64),
             "pair_order_by_doc": pair_order_by_doc,
             "pair_doc_ptr": pair_doc_ptr,
+            "ent_mentions": np.bincount(pair_ent, weights=pair_mentions, minlength=n_uni).astype(np.int64),
+            "ent_docs": np.diff(pair_ptr),
         }
 
     @_part("c_doc")
