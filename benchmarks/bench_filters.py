@@ -220,6 +220,18 @@ def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
     return Book(documents=documents, entities=entities, mentions=mentions, claims=claims, events=events, places=places)
 
 
+def arrow_lists(book: Book) -> Book:
+    """``book`` with its list columns (``candidates``, ``entity_ids``, ``aliases``) as Arrow lists of strings."""
+    lists = {"mentions": "candidates", "claims": "entity_ids", "events": "entity_ids", "entities": "aliases"}
+    tables = {}
+    for table, column in lists.items():
+        df = book.table(table).copy()
+        arr = pa.array(df[column], type=pa.list_(pa.string()), from_pandas=True)
+        df[column] = pd.Series(pd.arrays.ArrowExtensionArray(arr), index=df.index)
+        tables[table] = df
+    return book.with_tables(**tables)
+
+
 def _norm(w: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(w / w.sum())
 
@@ -399,10 +411,13 @@ def main(argv: list[str] | None = None) -> int:
         "--modes", nargs="+", choices=MODES, default=list(MODES), help="what to time (default: all; the others print -)"
     )
     ap.add_argument("--no-duckdb", action="store_true", help="skip DuckDB (its load, its timings and its row counts)")
+    ap.add_argument("--arrow-lists", action="store_true", help="hold the list columns as Arrow lists, not Python lists")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
     book = synth_book(args.scale)
+    if args.arrow_lists:
+        book = arrow_lists(book)
     print(f"synthesised {book!r} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     index = FilterIndex.of(book)  # the Book's own: wb.apply below reuses it

@@ -21,6 +21,7 @@ from workbook.filtering import FILTERED_TABLES, FilterIndex, FilterSpec, apply, 
 from workbook.filtering.apply import _mentions_complement, _mentions_dense, _mentions_sparse
 from workbook.filtering.columns import codes_in, dictionary_codes, list_elements
 from workbook.filtering.index import PARTS
+from workbook.filtering.text import TextColumn
 
 pytestmark = pytest.mark.unit
 
@@ -141,3 +142,20 @@ def test_a_curated_book_gets_its_own_index_parts() -> None:
     counts = compute_masks(spec, FilterIndex.of(fewer)).counts()
     assert counts == {n: c for n, c in eager_apply(fewer, spec).counts().items() if n in FILTERED_TABLES}
     assert counts["mentions"] < compute_masks(spec, index).counts()["mentions"]
+
+
+def test_the_vocabulary_gathered_block_by_block_finds_what_one_block_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook.filtering import query
+
+    texts = ["Kim Jong Un visited Sinpho", None, "Hwasongpho-19 launched", "", "missiles, missiles; Pyongyang"] * 3
+    queries = ["Sinpo", "Phyongyang", "Hwasong-19", "missil*", "Kim~1", "hwasong*", "pyong*", '"Jong Un"']
+    column = TextColumn.build(pd.Series(texts, dtype="string"))
+    whole = {q: query.match_query(q, column) for q in queries}
+    monkeypatch.setattr(query, "_VOCAB_ROWS", 2)
+    monkeypatch.setattr(query, "_SCAN_WORDS", 0)  # every word checked by the whole-word expression alone
+    monkeypatch.setattr(query, "_WORDS_PER_PATTERN", 1)
+    blocks = TextColumn.build(pd.Series(texts, dtype="string"))  # a new column: no vocabulary cached yet
+    for q in queries:
+        np.testing.assert_array_equal(query.match_query(q, blocks), whole[q])
+    assert whole["Sinpo"].tolist()[:5] == [True, False, False, False, False]
+    assert whole["Hwasong-19"].tolist()[:5] == [False, False, True, False, False]
