@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -159,3 +160,19 @@ def test_the_vocabulary_gathered_block_by_block_finds_what_one_block_does(monkey
         np.testing.assert_array_equal(query.match_query(q, blocks), whole[q])
     assert whole["Sinpo"].tolist()[:5] == [True, False, False, False, False]
     assert whole["Hwasong-19"].tolist()[:5] == [False, False, True, False, False]
+
+
+def test_text_lower_cased_block_by_block_equals_arrow_lower(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook.filtering import text as text_module
+
+    texts = ["Kim JONG Un", None, "", "ÉTÉ İstanbul Ω", "plain ascii", None, "ẞ straße", "Ǆ"] * 5
+    expected = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
+    for rows in (1, 3, 10_000):
+        monkeypatch.setattr(text_module, "_LOWER_ROWS", rows)
+        chunked = pa.chunked_array([pa.array(texts[:7]), pa.array(texts[7:])])
+        for values in (pd.Series(texts, dtype="string"), chunked):
+            column = TextColumn.build(values)
+            column.arrow.validate(full=True)
+            assert column.arrow.to_pylist() == expected.to_pylist()
+            assert column.valid.tolist() == [t is not None for t in texts]
+            assert column.contains("istanbul").tolist() == [t is not None and "stanbul" in t for t in texts]

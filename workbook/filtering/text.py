@@ -56,11 +56,51 @@ def _byte_counts(data: np.ndarray) -> np.ndarray:
     return counts
 
 
+#: Rows lower-cased at a time by :meth:`TextColumn.build`.
+_LOWER_ROWS = 10_000
+
+
+def _lower_block(block: pa.Array) -> pa.Array:
+    """``block`` lower-cased: ASCII text by the byte-for-byte kernel (same result, no over-allocation)."""
+    ascii_only = pc.all(pc.string_is_ascii(block)).as_py()
+    return pc.ascii_lower(block) if ascii_only in (True, None) else pc.utf8_lower(block)
+
+
+def _lowered(arr: pa.ChunkedArray) -> tuple[np.ndarray[Any, np.dtype[np.uint8]], np.ndarray[Any, Any], BoolArray]:
+    """(bytes, int64 row offsets into them, validity) of ``arr`` lower-cased, written block by block
+    into one buffer sized from the input (lower-casing rarely changes a text's length in bytes; the
+    buffer grows when it does)."""
+    n = len(arr)
+    data = np.empty(max(int(arr.nbytes), 1), dtype=np.uint8)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    valid = np.ones(n, dtype=bool)
+    used = row = 0
+    for chunk in arr.chunks:
+        for start in range(0, len(chunk), _LOWER_ROWS):
+            low = _lower_block(chunk.slice(start, _LOWER_ROWS))
+            m, bufs = len(low), low.buffers()
+            width = np.int64 if pa.types.is_large_string(low.type) else np.int32
+            offs = np.frombuffer(bufs[1], dtype=width)[low.offset : low.offset + m + 1].astype(np.int64)
+            size = int(offs[-1] - offs[0])
+            if used + size > len(data):
+                grown = np.empty(max(2 * len(data), used + size), dtype=np.uint8)
+                grown[:used] = data[:used]
+                data = grown
+            if size:
+                data[used : used + size] = np.frombuffer(bufs[2], dtype=np.uint8)[offs[0] : offs[-1]]
+            offsets[row + 1 : row + m + 1] = offs[1:] - offs[0] + used
+            if low.null_count:
+                valid[row : row + m] = np.asarray(low.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+            used += size
+            row += m
+    return (data[:used] if used * 10 >= len(data) * 9 else data[:used].copy()), offsets, valid
+
+
 @dataclass(frozen=True, eq=False)
 class TextColumn:
     """A text column lower-cased into one byte buffer (see the module docstring)."""
 
-    arrow: pa.StringArray | pa.LargeStringArray
+    arrow: pa.LargeStringArray
     data: np.ndarray[Any, np.dtype[np.uint8]]
     offsets: np.ndarray[Any, np.dtype[np.int64]]
     byte_count: np.ndarray[Any, np.dtype[np.int64]]
@@ -71,25 +111,15 @@ class TextColumn:
     @classmethod
     def build(cls, values: pd.Series | pa.Array | pa.ChunkedArray) -> TextColumn:
         """Index ``values`` (strings; nulls never match). The column is read as Arrow (zero-copy when
-        it is Arrow-backed) and lower-cased once: the only copy of the text this makes."""
-        chunks = [pc.utf8_lower(c) for c in strings_of(values).chunks]
-        if not chunks:
-            lowered: Any = pa.array([], type=pa.large_string())
-        elif len(chunks) == 1:
-            lowered = chunks[0]
-        else:
-            lowered = pa.concat_arrays([c.cast(pa.large_string()) for c in chunks])
-        n = len(lowered)
-        bufs = lowered.buffers()
-        width = np.int64 if pa.types.is_large_string(lowered.type) else np.int32
-        if n == 0 or bufs[2] is None:
-            offsets = np.zeros(n + 1, dtype=np.int64)
-            data = np.zeros(0, dtype=np.uint8)
-        else:  # offsets are absolute positions in the data buffer, also for a sliced array
-            offsets = np.frombuffer(bufs[1], dtype=width)[lowered.offset : lowered.offset + n + 1].astype(np.int64)
-            data = np.frombuffer(bufs[2], dtype=np.uint8)[: int(offsets[-1])]
-        valid = np.asarray(lowered.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-        return cls(lowered, data, offsets, _byte_counts(data), valid)
+        it is Arrow-backed) and lower-cased block by block into one buffer: the only copy of the text
+        this keeps, and at most one block more while it is made."""
+        data, offsets, valid = _lowered(strings_of(values))
+        n = len(valid)
+        bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+        arrow = pa.LargeStringArray.from_buffers(
+            n, pa.py_buffer(offsets), pa.py_buffer(data), bitmap, null_count=int(n - np.count_nonzero(valid))
+        )
+        return cls(arrow, data, offsets, _byte_counts(data), valid)
 
     def __repr__(self) -> str:
         return f"<TextColumn: {len(self)} rows, {len(self.data)} bytes>"
