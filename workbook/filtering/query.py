@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.errors import SearchSyntaxError
-from workbook.filtering.text import BoolArray, TextColumn, _literal_regex, lower
+from workbook.filtering.text import BoolArray, TextColumn, literal_regex, lower
 from workbook.names import romanisation_key
 
 __all__ = [
@@ -356,7 +356,7 @@ def _rows_with_words(column: TextColumn, words: list[str], within: BoolArray | N
     if within is not None:
         candidates &= within
     for i in range(0, len(words), _WORDS_PER_PATTERN):
-        group = "|".join(_literal_regex(w) for w in words[i : i + _WORDS_PER_PATTERN])
+        group = "|".join(literal_regex(w) for w in words[i : i + _WORDS_PER_PATTERN])
         out |= _rows_matching(column, f"(?:^|{_NOT_WORD})(?:{group})(?:{_NOT_WORD}|$)", candidates & ~out)
     return out
 
@@ -397,7 +397,7 @@ def _prefix(column: TextColumn, stem: str) -> BoolArray:
     ]
     out = _rows_with_words(column, hits)
     if literal:
-        out |= _rows_matching(column, f"(?:^|{_NOT_WORD}){_literal_regex(low)}", column.contains(low) & ~out)
+        out |= _rows_matching(column, f"(?:^|{_NOT_WORD}){literal_regex(low)}", column.contains(low) & ~out)
     return out
 
 

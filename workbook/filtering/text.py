@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from workbook.filtering.columns import strings_of
 
-__all__ = ["BoolArray", "TextColumn", "lower"]
+__all__ = ["BoolArray", "TextColumn", "literal_regex", "lower"]
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
@@ -40,7 +40,8 @@ def lower(text: str) -> str:
     return out
 
 
-def _literal_regex(needle: str) -> str:
+def literal_regex(needle: str) -> str:
+    """``needle`` as an RE2 expression matching exactly that text."""
     return "".join("\\" + ch if ch in _RE2_SPECIAL else ch for ch in needle)
 
 
@@ -145,7 +146,7 @@ class TextColumn:
         first = int(order[0])
         common = self.byte_count[pattern[first]] > _COMMON_BYTE * len(self.data)
         if method == "re2" or (method == "auto" and common):
-            hit = pc.match_substring_regex(self.arrow, _literal_regex(lower(needle))).fill_null(False)
+            hit = pc.match_substring_regex(self.arrow, literal_regex(lower(needle))).fill_null(False)
             return np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
         window = self.data[first : len(self.data) - size + 1 + first]
         starts = np.flatnonzero(window == pattern[first])
