@@ -176,3 +176,13 @@ def test_text_lower_cased_block_by_block_equals_arrow_lower(monkeypatch: pytest.
             assert column.arrow.to_pylist() == expected.to_pylist()
             assert column.valid.tolist() == [t is not None for t in texts]
             assert column.contains("istanbul").tolist() == [t is not None and "stanbul" in t for t in texts]
+
+
+def test_opening_the_explorer_builds_no_part_until_a_filter_is_set() -> None:
+    import workbook as wb
+
+    book = make_tiny_book()
+    explorer = wb.explore(book)
+    assert explorer.index is FilterIndex.of(book) and explorer.index.built == ()
+    explorer.spec = FilterSpec(entity_types=("person",))
+    assert "mentions" in explorer.index.built and "doc_text" not in explorer.index.built
