@@ -26,6 +26,11 @@ exits non-zero on any mismatch. Run from the repository root::
 
     .venv/bin/python benchmarks/bench_filters.py            # full size
     .venv/bin/python benchmarks/bench_filters.py --scale 0.1 --runs 10
+    .venv/bin/python benchmarks/bench_filters.py --modes masks cold --no-duckdb --cpu   # CPU ms, two columns
+
+``--cpu`` times the process's CPU seconds instead of wall time (steadier when other jobs share the
+cores); ``--arrow-lists`` holds the list columns (``candidates``, ``entity_ids``, ``aliases``) as Arrow
+lists instead of Python lists.
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ WORDS = [
     *("minister", "defence", "foreign", "policy", "statement", "analysts", "believe", "likely", "may", "could"),
 ]
 TABLE_ORDER = ("documents", "mentions", "claims", "events", "entities", "places")
+#: What main() can time (``--modes``).
+MODES = ("masks", "eager", "cold", "wb.apply", "duck-m", "duck-6")
 
 
 def _ids(prefix: str, n: int, width: int) -> pd.Series:
@@ -218,6 +225,18 @@ def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
     return Book(documents=documents, entities=entities, mentions=mentions, claims=claims, events=events, places=places)
 
 
+def arrow_lists(book: Book) -> Book:
+    """``book`` with its list columns (``candidates``, ``entity_ids``, ``aliases``) as Arrow lists of strings."""
+    lists = {"mentions": "candidates", "claims": "entity_ids", "events": "entity_ids", "entities": "aliases"}
+    tables = {}
+    for table, column in lists.items():
+        df = book.table(table).copy()
+        arr = pa.array(df[column], type=pa.list_(pa.string()), from_pandas=True)
+        df[column] = pd.Series(pd.arrays.ArrowExtensionArray(arr), index=df.index)
+        tables[table] = df
+    return book.with_tables(**tables)
+
+
 def _norm(w: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(w / w.sum())
 
@@ -351,14 +370,14 @@ def cold_apply(book: Book, spec: FilterSpec) -> int:
 # -- timing ----------------------------------------------------------------------------------------------
 
 
-def timeit(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
+def timeit(fn: Callable[[], Any], runs: int, clock: Callable[[], float] = time.perf_counter) -> tuple[float, float]:
     for _ in range(2):
         fn()
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = clock()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
+        times.append((clock() - t) * 1000)
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
@@ -393,24 +412,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="1.0 = 1M mentions, 100k claims/events/docs")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--threads", type=int, default=2, help="DuckDB threads")
+    ap.add_argument(
+        "--modes", nargs="+", choices=MODES, default=list(MODES), help="what to time (default: all; others: nan)"
+    )
+    ap.add_argument("--no-duckdb", action="store_true", help="skip DuckDB (its load, its timings and its row counts)")
+    ap.add_argument(
+        "--cpu", action="store_true", help="time this process's CPU seconds, not wall time (steadier when busy)"
+    )
+    ap.add_argument("--arrow-lists", action="store_true", help="hold the list columns as Arrow lists, not Python lists")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
     book = synth_book(args.scale)
+    if args.arrow_lists:
+        book = arrow_lists(book)
     print(f"synthesised {book!r} in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     index = FilterIndex.of(book)  # the Book's own: wb.apply below reuses it
+    getattr(index, "build_all", lambda: index)()  # every part now (an index built part by part has this)
     print(f"FilterIndex.build: {time.perf_counter() - t:.2f} s (paid by every wb.apply call before it was cached)")
 
-    con = duckdb.connect(":memory:")
-    con.execute(f"SET threads = {args.threads}")
-    t = time.perf_counter()
-    for name in TABLE_ORDER:
-        arrow = pa.Table.from_pandas(book.table(name), preserve_index=False)
-        con.register(f"{name}_arrow", arrow)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
-        con.unregister(f"{name}_arrow")
-    print(f"DuckDB load: {time.perf_counter() - t:.1f} s (threads={args.threads})")
+    con = None if args.no_duckdb else duckdb.connect(":memory:")
+    if con is not None:
+        con.execute(f"SET threads = {args.threads}")
+        t = time.perf_counter()
+        for name in TABLE_ORDER:
+            arrow = pa.Table.from_pandas(book.table(name), preserve_index=False)
+            con.register(f"{name}_arrow", arrow)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
+            con.unregister(f"{name}_arrow")
+        print(f"DuckDB load: {time.perf_counter() - t:.1f} s (threads={args.threads})")
     print(f"load average before timing: {_load()} on {os.cpu_count()} cores (other jobs inflate p95)\n")
 
     header = f"{'spec':28} {'docs':>7} {'mentions':>9} {'masks p50/p95':>14} {'eager p50/p95':>14} "
@@ -422,18 +453,24 @@ def main(argv: list[str] | None = None) -> int:
     for label, spec in specs(book).items():
         counts = compute_masks(spec, index).counts()
         view = apply(book, spec, index=index)
-        duck_counts = duckdb_run(con, spec)
         ours = {n: len(view.table(n)) for n in TABLE_ORDER}
+        duck_counts = ours if con is None else duckdb_run(con, spec)
         eager = {n: len(df) for n, df in eager_apply(book, spec, index).items()}
         if ours != counts or ours != duck_counts or ours != eager:
             failures += 1
             print(f"MISMATCH {label}: apply={ours} masks={counts} eager={eager} duckdb={duck_counts}")
-        mk = timeit(partial(compute_masks, spec, index), args.runs)
-        eg = timeit(partial(eager_apply, book, spec, index), args.runs)
-        cd = timeit(partial(cold_apply, book, spec), args.runs)
-        nb = timeit(partial(notebook_apply, book, spec), args.runs)
-        dm = timeit(partial(duckdb_mentions, con, spec), args.runs)
-        d6 = timeit(partial(duckdb_run, con, spec), args.runs)
+        timed = {
+            "masks": partial(compute_masks, spec, index),
+            "eager": partial(eager_apply, book, spec, index),
+            "cold": partial(cold_apply, book, spec),
+            "wb.apply": partial(notebook_apply, book, spec),
+            "duck-m": partial(duckdb_mentions, con, spec),
+            "duck-6": partial(duckdb_run, con, spec),
+        }
+        nan = (float("nan"), float("nan"))
+        clock = time.process_time if args.cpu else time.perf_counter
+        wanted = [m for m in args.modes if con is not None or not m.startswith("duck")]
+        mk, eg, cd, nb, dm, d6 = (timeit(fn, args.runs, clock) if mode in wanted else nan for mode, fn in timed.items())
         print(
             f"{label:28} {ours['documents']:>7} {ours['mentions']:>9} {mk[0]:>6.1f}/{mk[1]:<7.1f} "
             f"{eg[0]:>6.1f}/{eg[1]:<7.1f} {cd[0]:>6.1f}/{cd[1]:<7.1f} {nb[0]:>8.2f}/{nb[1]:<7.2f} "

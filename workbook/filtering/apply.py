@@ -196,7 +196,7 @@ def _inside(bbox: tuple[float, float, float, float], lon: np.ndarray[Any, Any], 
 def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
     """Per requested mark (tags, stars): flags over (documents, entity universe, claims, events),
     each with the trailing -1 slot."""
-    sizes = (ix.n_docs, ix.n_universe, len(ix.c_doc), len(ix.v_doc))
+    sizes = (ix.n_docs, ix.n_universe, ix.n_claims, ix.n_events)
     out: list[Marks] = []
     if spec.tags:
         hit = ix.value_mask(ix.tag_values, spec.tags)[ix.tag_value]
@@ -210,10 +210,10 @@ def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
 def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
     """Rows of ``table`` (claims or events) that mark ``m`` reaches (see ``MARK_REACH``)."""
     if table == "claims":
-        own, n, exploded = m[2], len(ix.c_doc), (ix.ce_claim, ix.ce_ent)
+        own, n, exploded = m[2], ix.n_claims, (ix.ce_claim, ix.ce_ent)
         codes = {"doc_id": ix.c_doc, "speaker_id": ix.c_speaker}
     else:
-        own, n, exploded = m[3], len(ix.v_doc), (ix.ve_event, ix.ve_ent)
+        own, n, exploded = m[3], ix.n_events, (ix.ve_event, ix.ve_ent)
         codes = {"doc_id": ix.v_doc}
     out = np.zeros(n, dtype=bool)
     for via in MARK_REACH[table]:
@@ -228,7 +228,7 @@ def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
 
 def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
     """Claims passing every claim rule (their document's survival aside)."""
-    nc = len(ix.c_doc)
+    nc = ix.n_claims
     claims = np.ones(nc, dtype=bool)
     if spec.speakers:
         by_id = ix.value_mask(ix.universe, spec.speakers)[ix.c_speaker]
@@ -253,7 +253,7 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
 
 def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks: list[Marks]) -> BoolArray:
     """Events passing every event rule (their document's survival aside)."""
-    nv = len(ix.v_doc)
+    nv = ix.n_events
     events = np.ones(nv, dtype=bool)
     if has_event_window(spec):
         bounds = {"start": ix.v_start, "end": ix.v_end}
@@ -337,12 +337,22 @@ def _mentions(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tup
     """Surviving mentions (in surviving documents, of an entity in ``ent_ok`` unless None) and the
     per-entity-row counts of mentions and of distinct documents.
 
-    When the surviving documents hold few mentions, only their rows are visited (through the
-    doc -> mentions and doc -> (entity, doc) pair CSRs); otherwise one pass over everything is cheaper."""
+    The cost follows the smaller side: when the surviving documents hold few mentions, only their rows
+    are visited (through the doc -> mentions and doc -> (entity, doc) pair CSRs); when the dropped ones
+    do (a broad filter), only theirs, subtracted from the per-entity totals; otherwise one pass over
+    everything is cheaper."""
+    nm = len(ix.m_doc)
+    kept, dropped = np.flatnonzero(docs), np.flatnonzero(~docs)
+    if int(ix.m_len[kept].sum()) * 5 < nm:
+        return _mentions_sparse(ix, kept, ent_ok)
+    if int(ix.m_len[dropped].sum()) * 5 < nm:
+        return _mentions_complement(ix, dropped, ent_ok)
+    return _mentions_dense(ix, docs, ent_ok)
+
+
+def _mentions_sparse(ix: FilterIndex, kept: IntArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
+    """:func:`_mentions` visiting the rows of the ``kept`` documents only."""
     nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
-    kept = np.flatnonzero(docs)
-    if int((ix.m_ptr[kept + 1] - ix.m_ptr[kept]).sum()) * 5 >= nm:
-        return _mentions_dense(ix, docs, ent_ok)
     rows = _grouped(ix.m_order, ix.m_ptr, kept)
     pairs = _grouped(ix.pair_order_by_doc, ix.pair_doc_ptr, kept)
     if ent_ok is not None:
@@ -353,18 +363,39 @@ def _mentions(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tup
     return _bitmap(rows, nm), n_mentions, n_docs
 
 
+def _mentions_complement(
+    ix: FilterIndex, dropped: IntArray, ent_ok: BoolArray | None
+) -> tuple[BoolArray, IntArray, IntArray]:
+    """:func:`_mentions` visiting the rows of the ``dropped`` documents only: every mention of an entity
+    in ``ent_ok`` but theirs, and the per-entity totals minus what they held."""
+    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
+    mentions = np.ones(nm, dtype=bool) if ent_ok is None else ent_ok[ix.m_ent]
+    mentions[ix.m_orphans] = False  # rows of no document (or of no entities row)
+    rows = _grouped(ix.m_order, ix.m_ptr, dropped)
+    pairs = _grouped(ix.pair_order_by_doc, ix.pair_doc_ptr, dropped)
+    mentions[rows] = False
+    n_mentions, n_docs = ix.ent_mentions[:ne], ix.ent_docs[:ne]
+    if ent_ok is not None:
+        rows = rows[ent_ok[ix.m_ent[rows]]]
+        pairs = pairs[ent_ok[ix.pair_ent[pairs]]]
+        n_mentions, n_docs = np.where(ent_ok[:ne], n_mentions, 0), np.where(ent_ok[:ne], n_docs, 0)
+    n_mentions = n_mentions - np.bincount(ix.m_ent[rows], minlength=nu)[:ne]
+    n_docs = n_docs - np.bincount(ix.pair_ent[pairs], minlength=nu)[:ne]
+    return mentions, n_mentions.astype(np.int64), n_docs.astype(np.int64)
+
+
 def _mentions_dense(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
     """:func:`_mentions` by whole-array passes, avoiding random access and irregular compresses."""
     nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
     if ix.m_order is None:  # mentions sorted by document: one run per document
         mentions = np.zeros(nm, dtype=bool)
-        mentions[ix.m_ptr[0] : ix.m_ptr[-1]] = np.repeat(docs, np.diff(ix.m_ptr))
+        mentions[ix.m_ptr[0] : ix.m_ptr[-1]] = np.repeat(docs, ix.m_len)
     else:
         mentions = _ext(docs)[ix.m_doc]
     pair_keep = docs[ix.pair_doc]
     if ent_ok is not None:
         mentions &= ent_ok[ix.m_ent]
-        pair_keep &= np.repeat(ent_ok[:nu], np.diff(ix.pair_ptr))  # the pairs are sorted by entity
+        pair_keep &= np.repeat(ent_ok[:nu], ix.ent_docs)  # the pairs are sorted by entity
     # per entity, kept pairs (= documents) and their mentions are differences of prefix sums
     zero = np.zeros(1, dtype=np.int64)
     docs_before = np.concatenate([zero, np.cumsum(pair_keep, dtype=np.int64)])

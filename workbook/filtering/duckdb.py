@@ -322,7 +322,7 @@ class DuckDBExecutor:
         if table not in self._text_columns:
             arrow = self.con.sql(f"SELECT {_ROW} AS rn, text FROM {table} ORDER BY {_ROW}").to_arrow_table()
             rows = arrow.column("rn").to_numpy()
-            self._text_columns[table] = (rows, TextColumn.build(arrow.column("text").to_pandas()))
+            self._text_columns[table] = (rows, TextColumn.build(arrow.column("text")))  # Arrow as it is
         rows, column = self._text_columns[table]
         hits = pa.table({"rn": pa.array(rows[match_query(query, column)], type=pa.int64())})
         self.con.register(name, hits)

@@ -1,12 +1,22 @@
-"""FilterIndex: a Book's tables turned once into dense integer codes, for fast filtering.
+"""FilterIndex: a Book's tables turned into dense integer codes, for fast filtering, part by part.
 
-Building the index does all the hashing and per-row work (string ids to codes, exploded list
-columns, lower-cased text, latest annotation per target); :func:`workbook.filtering.apply.apply`
-then works only on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)``
-builds it on first use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
+Building the index does the hashing and per-row work (string ids to codes, exploded list columns,
+lower-cased text, latest annotation per target); :func:`workbook.filtering.apply.apply` then works only
+on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)`` makes it on first
+use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
 
-    index = FilterIndex.of(book)          # built once, cached on the Book
-    view = apply(book, spec)              # same index, no rebuild
+    index = FilterIndex.of(book)          # cheap: nothing but the documents' ids is read yet
+    view = apply(book, spec)              # same index; the parts this spec needs are built now
+
+**Parts, built when first read.** Each group of arrays (:data:`PARTS`) is built the first time one of
+its attributes is read, then kept: a session that never searches text never lower-cases it, one that
+never filters by publisher never codes publishers, and opening the explorer (which filters nothing
+until asked) builds nothing. Every spec reads the entity universe, the mentions and the claims' and
+events' documents; a text search adds the lower-cased text of documents and claims, a speaker the
+claims' speakers, and so on. Building is safe from several threads (one lock per index).
+
+Ids and categories are coded by Arrow's hash kernels (:mod:`workbook.filtering.columns`), which read
+the columns' own buffers: no Python string is made per row.
 
 Codes: documents are coded by their row position in ``book.documents``. Entities are coded in a
 *universe*: the rows of ``book.entities`` first (code == row position), then any id that only
@@ -17,8 +27,9 @@ position. ``-1`` means "refers to nothing"; arrays indexed by such codes carry o
 
 from __future__ import annotations
 
+import threading
 import weakref
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,8 +38,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.errors import FilterIndexError
+from workbook.filtering.columns import CodeArray, codes_in, dictionary_codes, list_elements, strings_of
+from workbook.filtering.marks import AnnotationMarks, annotation_marks
 from workbook.filtering.text import TextColumn
-from workbook.model import ANNOTATION_TARGET_KINDS, CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, is_starred
+from workbook.model import ANNOTATION_TARGET_KINDS, CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
 
 if TYPE_CHECKING:
     from workbook.book import Book
@@ -36,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANNOTATION_TARGETS",
     "NO_DAY",
+    "PARTS",
     "BoolArray",
     "CodeArray",
     "FilterIndex",
@@ -49,52 +63,40 @@ __all__ = [
 ANNOTATION_TARGETS: tuple[str, ...] = ANNOTATION_TARGET_KINDS
 
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
-CodeArray = np.ndarray[Any, np.dtype[np.int32]]
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
+FloatArray = np.ndarray[Any, np.dtype[np.float64]]
+
+NO_DAY = np.iinfo(np.int64).min
+
+#: The tables an index reads (held by the index, not the Book: a cached index must not keep its Book alive).
+_READ: tuple[str, ...] = ("documents", "entities", "mentions", "claims", "events", "places", "annotations")
 
 
 def lower_text(values: pd.Series | pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
     """Lower-cased text as an Arrow array: the same Unicode lower-casing is applied to the haystack
     (here, once) and to the needle (per query), so the match is case-insensitive."""
-    arr = pa.array(values.array, from_pandas=True) if isinstance(values, pd.Series) else values
-    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
-        arr = arr.cast(pa.large_string())
-    if isinstance(arr, pa.Array):
-        arr = pa.chunked_array([arr], type=arr.type)
-    lowered: pa.ChunkedArray = pc.utf8_lower(arr)
+    lowered: pa.ChunkedArray = pc.utf8_lower(strings_of(values))
     return lowered
 
 
-def _codes(index: pd.Index, values: pd.Series | pd.Index) -> CodeArray:
-    """Codes (positions in ``index``) of ``values``, -1 for values not in it."""
-    query = pd.Index(values)
-    if query.dtype != index.dtype and len(index):
-        query = query.astype(index.dtype)  # a dtype mismatch makes get_indexer convert the whole index
-    return np.asarray(index.get_indexer(query), dtype=np.int32)
-
-
-def _unique_index(df: pd.DataFrame, table: str, column: str) -> pd.Index:
-    idx = pd.Index(df[column])
-    if not idx.is_unique:
+def _arrow_keys(df: pd.DataFrame, table: str, column: str) -> pa.Array:
+    """``df[column]`` as one Arrow string array; raises :class:`FilterIndexError` unless its values are unique."""
+    keys = strings_of(df[column]).combine_chunks()
+    if len(keys) and pc.count_distinct(keys, mode="all").as_py() != len(keys):
+        idx = pd.Index(df[column])
         dup = sorted({str(v) for v in idx[idx.duplicated()]})[:5]
         raise FilterIndexError(
             f"Cannot index table {table!r}: {column} is not unique (e.g. {dup}). Pass the table through "
             f"workbook.model.conform({table!r}, ...) to find and fix the duplicated rows."
         )
-    return idx
+    return keys
 
 
 def _cat_codes(values: pd.Series, categories: tuple[str, ...]) -> CodeArray:
     """Positions of ``values`` in ``categories``; -1 for null or any other value."""
     if isinstance(values.dtype, pd.CategoricalDtype) and tuple(values.cat.categories) == categories:
         return np.asarray(values.cat.codes, dtype=np.int32)
-    return np.asarray(pd.Index(categories, dtype=object).get_indexer(pd.Index(values.astype(object))), dtype=np.int32)
-
-
-def _explode(lists: pd.Series) -> tuple[CodeArray, pd.Series]:
-    """(row positions, values) of a list column, one pair per list element."""
-    s = pd.Series(lists.to_numpy(), index=np.arange(len(lists)), dtype=object).explode().dropna()
-    return np.asarray(s.index, dtype=np.int32), s.astype(str)
+    return codes_in(values, pa.array(categories, type=pa.large_string()))
 
 
 def _csr(keys: CodeArray, n: int) -> tuple[CodeArray | None, IntArray]:
@@ -115,37 +117,69 @@ def _days(values: pd.Series) -> IntArray:
     return out
 
 
-NO_DAY = np.iinfo(np.int64).min
+Builder = Callable[["FilterIndex"], dict[str, Any]]
+#: Which part builds each lazily built attribute (filled by ``@_part`` below).
+PARTS: dict[str, str] = {}
+_BUILDERS: dict[str, Builder] = {}
 
 
-@dataclass(frozen=True, eq=False)
+def _part(*names: str) -> Callable[[Builder], Builder]:
+    """Register ``fn`` as the builder of the attributes ``names`` (it returns them in a dict)."""
+
+    def register(fn: Builder) -> Builder:
+        part = fn.__name__.lstrip("_")
+        _BUILDERS[part] = fn
+        for name in names:
+            PARTS[name] = part
+        return fn
+
+    return register
+
+
 class FilterIndex:
-    """Dense integer codes and precomputed arrays of one Book (see the module docstring)."""
+    """Dense integer codes and precomputed arrays of one Book, built part by part on first use
+    (see the module docstring)."""
 
-    book_ref: weakref.ref[Book]  # weak: a Book caches its index, which must not keep the Book alive
+    # built at once (cheap)
     n_docs: int
-    n_universe: int
     n_entity_rows: int
+    n_claims: int
+    n_events: int
+    doc_ids: pa.Array
+    # built on first use, part by part (PARTS)
     doc_index: pd.Index
     doc_pub: CodeArray
-    doc_day: IntArray
     publishers: pd.Index
+    doc_day: IntArray
     doc_text: TextColumn
     universe: pd.Index
+    universe_ids: pa.Array
+    n_universe: int
     ent_type: CodeArray
-    ent_lon: np.ndarray[Any, np.dtype[np.float64]]
-    ent_lat: np.ndarray[Any, np.dtype[np.float64]]
+    ent_lon: FloatArray
+    ent_lat: FloatArray
     ent_geo: BoolArray
+    pl_ent: CodeArray
+    pl_lon: FloatArray
+    pl_lat: FloatArray
+    ce_claim: CodeArray
+    ce_ent: CodeArray
+    ve_event: CodeArray
+    ve_ent: CodeArray
     m_doc: CodeArray
     m_ent: CodeArray
     m_order: CodeArray | None
     m_ptr: IntArray
+    m_len: IntArray
+    m_orphans: IntArray
     pair_doc: CodeArray
     pair_ent: CodeArray
     pair_ptr: IntArray
     pair_mentions: IntArray
     pair_order_by_doc: CodeArray | None
     pair_doc_ptr: IntArray
+    ent_mentions: IntArray
+    ent_docs: IntArray
     c_doc: CodeArray
     c_speaker: CodeArray
     c_speaker_text: CodeArray
@@ -153,17 +187,10 @@ class FilterIndex:
     c_kind: CodeArray
     c_conf: CodeArray
     c_text: TextColumn
-    ce_claim: CodeArray
-    ce_ent: CodeArray
     v_doc: CodeArray
     v_start: IntArray
     v_end: IntArray
     v_dated: BoolArray
-    ve_event: CodeArray
-    ve_ent: CodeArray
-    pl_ent: CodeArray
-    pl_lon: np.ndarray[Any, np.dtype[np.float64]]
-    pl_lat: np.ndarray[Any, np.dtype[np.float64]]
     tag_kind: CodeArray
     tag_target: CodeArray
     tag_value: CodeArray
@@ -172,126 +199,50 @@ class FilterIndex:
     c_status: CodeArray
     statuses: pd.Index
 
+    def __init__(self, book: Book) -> None:
+        self.book_ref: weakref.ref[Book] = weakref.ref(book)  # weak: the Book caches its index
+        self._tables: dict[str, pd.DataFrame] = {name: book.table(name) for name in _READ}
+        self._lock = threading.RLock()
+        t = self._tables
+        self.doc_ids = _arrow_keys(t["documents"], "documents", "doc_id")
+        self.n_docs = len(t["documents"])
+        self.n_entity_rows = len(t["entities"])
+        self.n_claims = len(t["claims"])
+        self.n_events = len(t["events"])
+
     @classmethod
     def of(cls, book: Book) -> FilterIndex:
-        """The index of ``book``, built on first use and cached on the Book (:meth:`Book.memo`): every
+        """The index of ``book``, made on first use and cached on the Book (:meth:`Book.memo`): every
         ``apply``, the explorer and exports on the same Book share one index. A Book with other
         tables (curation re-applied, ``with_tables``) is a new Book and gets a new index."""
         return book.memo("filter_index", lambda: cls.build(book))
 
     @classmethod
     def build(cls, book: Book) -> FilterIndex:
-        """Index ``book``. Raises :class:`FilterIndexError` when a key column is not unique."""
-        docs, ents, ments, claims, events, places = (
-            book.documents,
-            book.entities,
-            book.mentions,
-            book.claims,
-            book.events,
-            book.places,
-        )
-        doc_index = _unique_index(docs, "documents", "doc_id")
-        ent_rows = _unique_index(ents, "entities", "entity_id")
-        claim_index = _unique_index(claims, "claims", "claim_id")
-        event_index = _unique_index(events, "events", "event_id")
-        _unique_index(places, "places", "entity_id")
+        """A new index of ``book`` (its parts are built on first use). Raises :class:`FilterIndexError`
+        when ``doc_id`` is not unique; the other key columns are checked when the part reading them is built."""
+        return cls(book)
 
-        ce_claim, ce_ids = _explode(claims["entity_ids"])
-        ve_event, ve_ids = _explode(events["entity_ids"])
-        referenced = pd.Index(
-            pd.concat(
-                [ments["entity_id"].astype(str), claims["speaker_id"].dropna().astype(str), ce_ids, ve_ids],
-                ignore_index=True,
-            ).unique()
-        )
-        extra = referenced[~referenced.isin(ent_rows)]
-        universe = ent_rows.append(extra) if len(extra) else ent_rows
-        n_uni = len(universe)
-        ent_type = np.full(n_uni, -1, dtype=np.int32)
-        ent_type[: len(ents)] = _cat_codes(ents["type"], ENTITY_TYPES)
+    def __getattr__(self, name: str) -> Any:
+        # Only called when normal lookup fails: a lazily built attribute whose part is not built yet.
+        part = PARTS.get(name)
+        if part is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with self._lock:
+            if name not in self.__dict__:  # another thread may have built it meanwhile
+                self.__dict__.update(_BUILDERS[part](self))
+        return self.__dict__[name]
 
-        pl_ent = _codes(universe, places["entity_id"])
-        pl_lon = places["lon"].to_numpy(dtype=np.float64, na_value=np.nan)
-        pl_lat = places["lat"].to_numpy(dtype=np.float64, na_value=np.nan)
-        ent_lon = np.full(n_uni, np.nan)
-        ent_lat = np.full(n_uni, np.nan)
-        known = pl_ent >= 0
-        ent_lon[pl_ent[known]] = pl_lon[known]
-        ent_lat[pl_ent[known]] = pl_lat[known]
-        ent_geo = ~(np.isnan(ent_lon) | np.isnan(ent_lat))
+    def build_all(self) -> FilterIndex:
+        """Build every part now (e.g. before timing filters); returns the index."""
+        for name in PARTS:
+            getattr(self, name)
+        return self
 
-        n_docs = len(docs)
-        m_doc = _codes(doc_index, ments["doc_id"])
-        m_ent = _codes(universe, ments["entity_id"])
-        m_doc[(m_ent < 0) | (m_ent >= len(ents))] = -1  # a mention of no entities row: dropped, selects nothing
-        m_order, m_ptr = _csr(m_doc, n_docs)
-        ok = m_doc >= 0
-        keys, pair_mentions = np.unique(m_ent[ok].astype(np.int64) * max(n_docs, 1) + m_doc[ok], return_counts=True)
-        pair_ent64, pair_doc64 = np.divmod(keys, max(n_docs, 1))
-        pair_ent, pair_doc = pair_ent64.astype(np.int32), pair_doc64.astype(np.int32)
-        pair_ptr = np.searchsorted(pair_ent, np.arange(n_uni + 1)).astype(np.int64)
-        pair_order_by_doc, pair_doc_ptr = _csr(pair_doc, n_docs)
-
-        v_start, v_end = _days(events["date_start"]), _days(events["date_end"])
-        v_start = np.where(v_start == NO_DAY, v_end, v_start)  # one bound known: the interval is that day
-        v_end = np.where(v_end == NO_DAY, v_start, v_end)
-        pubs, publishers = pd.factorize(docs["publisher"])
-        sp_text, speaker_texts = pd.factorize(lower_text(claims["speaker_text"]).to_pandas())
-
-        tag_kind, tag_target, tag_value, tag_values, starred, c_status, statuses = _annotations(
-            book.annotations, (doc_index, universe, claim_index, event_index)
-        )
-        return cls(
-            book_ref=weakref.ref(book),
-            n_docs=n_docs,
-            n_universe=n_uni,
-            n_entity_rows=len(ents),
-            doc_index=doc_index,
-            doc_pub=np.asarray(pubs, dtype=np.int32),
-            doc_day=_days(docs["published"]),
-            publishers=pd.Index(publishers),
-            doc_text=TextColumn.build(docs["text"]),
-            universe=universe,
-            ent_type=ent_type,
-            ent_lon=ent_lon,
-            ent_lat=ent_lat,
-            ent_geo=ent_geo,
-            m_doc=m_doc,
-            m_ent=m_ent,
-            m_order=m_order,
-            m_ptr=m_ptr,
-            pair_doc=pair_doc,
-            pair_ent=pair_ent,
-            pair_ptr=pair_ptr,
-            pair_mentions=pair_mentions.astype(np.int64),
-            pair_order_by_doc=pair_order_by_doc,
-            pair_doc_ptr=pair_doc_ptr,
-            c_doc=_codes(doc_index, claims["doc_id"]),
-            c_speaker=_codes(universe, claims["speaker_id"]),
-            c_speaker_text=np.asarray(sp_text, dtype=np.int32),
-            speaker_texts=pd.Index(speaker_texts),
-            c_kind=_cat_codes(claims["quote_kind"], QUOTE_KINDS),
-            c_conf=_cat_codes(claims["confidence"], CONFIDENCE_BANDS),
-            c_text=TextColumn.build(claims["text"]),
-            ce_claim=ce_claim,
-            ce_ent=_codes(universe, ce_ids),
-            v_doc=_codes(doc_index, events["doc_id"]),
-            v_start=v_start,
-            v_end=v_end,
-            v_dated=v_start != NO_DAY,
-            ve_event=ve_event,
-            ve_ent=_codes(universe, ve_ids),
-            pl_ent=pl_ent,
-            pl_lon=pl_lon,
-            pl_lat=pl_lat,
-            tag_kind=tag_kind,
-            tag_target=tag_target,
-            tag_value=tag_value,
-            tag_values=tag_values,
-            starred=starred,
-            c_status=c_status,
-            statuses=statuses,
-        )
+    @property
+    def built(self) -> tuple[str, ...]:
+        """The parts built so far."""
+        return tuple(sorted({PARTS[n] for n in self.__dict__ if n in PARTS}))
 
     @property
     def book(self) -> Book | None:
@@ -300,8 +251,8 @@ class FilterIndex:
 
     def __repr__(self) -> str:
         return (
-            f"<FilterIndex: {self.n_docs} documents, {self.n_entity_rows} entities, {len(self.m_doc)} mentions, "
-            f"{len(self.c_doc)} claims, {len(self.v_doc)} events>"
+            f"<FilterIndex: {self.n_docs} documents, {self.n_entity_rows} entities, "
+            f"{len(self._tables['mentions'])} mentions, {self.n_claims} claims, {self.n_events} events>"
         )
 
     def check(self, book: Book) -> None:
@@ -314,7 +265,10 @@ class FilterIndex:
 
     def lookup(self, index: pd.Index, values: tuple[str, ...]) -> CodeArray:
         """Codes in ``index`` of ``values`` that exist there (unknown values dropped)."""
-        codes = _codes(index, pd.Index(list(values), dtype=object))
+        query = pd.Index(list(values), dtype=object)
+        if len(index) and query.dtype != index.dtype:
+            query = query.astype(index.dtype)  # a dtype mismatch makes get_indexer convert the whole index
+        codes = np.asarray(index.get_indexer(query), dtype=np.int32)
         return codes[codes >= 0]
 
     def value_mask(self, index: pd.Index, values: tuple[str, ...]) -> BoolArray:
@@ -323,61 +277,146 @@ class FilterIndex:
         lut[self.lookup(index, values)] = True
         return lut
 
+    # -- parts -----------------------------------------------------------------------------------------
 
-def _annotations(
-    ann: pd.DataFrame, targets: tuple[pd.Index, pd.Index, pd.Index, pd.Index]
-) -> tuple[
-    CodeArray, CodeArray, CodeArray, pd.Index, tuple[BoolArray, BoolArray, BoolArray, BoolArray], CodeArray, pd.Index
-]:
-    """Tags (one row per tag annotation), starred flags per target table, latest status per claim."""
-    kind_code = _cat_codes(ann["target_kind"].astype(object), ANNOTATION_TARGETS)
-    target = np.full(len(ann), -1, dtype=np.int32)
-    for k, idx in enumerate(targets):
-        rows = np.flatnonzero(kind_code == k)
-        if len(rows):
-            target[rows] = _codes(idx, ann["target_id"].iloc[rows])
-    valid = (kind_code >= 0) & (target >= 0)
+    @_part("doc_index")
+    def _doc_index(self) -> dict[str, Any]:
+        return {"doc_index": pd.Index(self.doc_ids.to_pylist(), dtype=object)}
 
-    def kind_is(which: str) -> BoolArray:
-        return np.asarray((ann["kind"] == which).fillna(False).to_numpy(dtype=bool), dtype=bool)
+    @_part("doc_pub", "publishers")
+    def _publishers(self) -> dict[str, Any]:
+        codes, publishers = dictionary_codes(self._tables["documents"]["publisher"])
+        return {"doc_pub": codes, "publishers": publishers}
 
-    is_tag = valid & kind_is("tag") & ann["value"].notna().to_numpy()
-    tag_value, tag_values = pd.factorize(ann["value"][is_tag])
+    @_part("doc_day")
+    def _doc_day(self) -> dict[str, Any]:
+        return {"doc_day": _days(self._tables["documents"]["published"])}
 
-    # latest first: sort by creation time, later rows winning ties (stable sort keeps table order)
-    order = np.argsort(ann["created"].to_numpy(dtype="datetime64[s]"), kind="stable")
+    @_part("doc_text")
+    def _doc_text(self) -> dict[str, Any]:
+        return {"doc_text": TextColumn.build(self._tables["documents"]["text"])}
 
-    def latest(which: str) -> tuple[CodeArray, CodeArray, pd.Series]:
-        rows = order[(valid & kind_is(which))[order]]
-        frame = pd.DataFrame({"k": kind_code[rows], "t": target[rows], "row": rows})
-        last = frame.drop_duplicates(["k", "t"], keep="last")
-        return (
-            last["k"].to_numpy(dtype=np.int32),
-            last["t"].to_numpy(dtype=np.int32),
-            ann["value"].iloc[last["row"].to_numpy()],
+    @_part("c_text")
+    def _claim_text(self) -> dict[str, Any]:
+        return {"c_text": TextColumn.build(self._tables["claims"]["text"])}
+
+    @_part(
+        "universe", "universe_ids", "n_universe", "ent_type", "ent_lon", "ent_lat", "ent_geo", "pl_ent", "pl_lon",
+        "pl_lat", "ce_claim", "ce_ent", "ve_event", "ve_ent",
+    )  # fmt: skip
+    def _entities(self) -> dict[str, Any]:
+        t = self._tables
+        ents, places = t["entities"], t["places"]
+        rows = _arrow_keys(ents, "entities", "entity_id")
+        _arrow_keys(places, "places", "entity_id")
+        ce_claim, ce_ids = list_elements(t["claims"]["entity_ids"])
+        ve_event, ve_ids = list_elements(t["events"]["entity_ids"])
+        referenced = [strings_of(t["mentions"]["entity_id"]), strings_of(t["claims"]["speaker_id"]), ce_ids, ve_ids]
+        seen = pc.unique(pa.chunked_array([pc.unique(r).cast(pa.large_string()) for r in referenced]))
+        seen = seen.filter(seen.is_valid())
+        extra = seen.filter(pc.invert(pc.is_in(seen, value_set=rows.cast(pa.large_string()))))
+        universe_ids = pa.concat_arrays([rows.cast(pa.large_string()), extra]) if len(extra) else rows
+        n_uni = len(universe_ids)
+        ent_type = np.full(n_uni, -1, dtype=np.int32)
+        ent_type[: len(ents)] = _cat_codes(ents["type"], ENTITY_TYPES)
+
+        pl_ent = codes_in(places["entity_id"], universe_ids)
+        pl_lon = places["lon"].to_numpy(dtype=np.float64, na_value=np.nan)
+        pl_lat = places["lat"].to_numpy(dtype=np.float64, na_value=np.nan)
+        ent_lon, ent_lat = np.full(n_uni, np.nan), np.full(n_uni, np.nan)
+        known = pl_ent >= 0
+        ent_lon[pl_ent[known]] = pl_lon[known]
+        ent_lat[pl_ent[known]] = pl_lat[known]
+        return {
+            "universe": pd.Index(universe_ids.to_pylist(), dtype=object),
+            "universe_ids": universe_ids,
+            "n_universe": n_uni,
+            "ent_type": ent_type,
+            "ent_lon": ent_lon,
+            "ent_lat": ent_lat,
+            "ent_geo": ~(np.isnan(ent_lon) | np.isnan(ent_lat)),
+            "pl_ent": pl_ent,
+            "pl_lon": pl_lon,
+            "pl_lat": pl_lat,
+            "ce_claim": ce_claim,
+            "ce_ent": codes_in(ce_ids, universe_ids),
+            "ve_event": ve_event,
+            "ve_ent": codes_in(ve_ids, universe_ids),
+        }
+
+    @_part("m_doc", "m_ent", "m_order", "m_ptr", "m_len", "m_orphans", "pair_doc", "pair_ent", "pair_ptr",
+           "pair_mentions", "pair_order_by_doc", "pair_doc_ptr", "ent_mentions", "ent_docs")  # fmt: skip
+    def _mentions(self) -> dict[str, Any]:
+        ments, n_docs, n_uni = self._tables["mentions"], self.n_docs, self.n_universe
+        m_doc = codes_in(ments["doc_id"], self.doc_ids)
+        m_ent = codes_in(ments["entity_id"], self.universe_ids)
+        m_doc[(m_ent < 0) | (m_ent >= self.n_entity_rows)] = -1  # a mention of no entities row: selects nothing
+        m_order, m_ptr = _csr(m_doc, n_docs)
+        ok = m_doc >= 0
+        keys, pair_mentions = np.unique(m_ent[ok].astype(np.int64) * max(n_docs, 1) + m_doc[ok], return_counts=True)
+        pair_ent64, pair_doc64 = np.divmod(keys, max(n_docs, 1))
+        pair_ent, pair_doc = pair_ent64.astype(np.int32), pair_doc64.astype(np.int32)
+        pair_order_by_doc, pair_doc_ptr = _csr(pair_doc, n_docs)
+        pair_ptr = np.searchsorted(pair_ent, np.arange(n_uni + 1)).astype(np.int64)
+        return {
+            "m_doc": m_doc,
+            "m_ent": m_ent,
+            "m_order": m_order,
+            "m_ptr": m_ptr,
+            "m_len": np.diff(m_ptr),
+            "m_orphans": np.flatnonzero(m_doc < 0),
+            "pair_doc": pair_doc,
+            "pair_ent": pair_ent,
+            "pair_ptr": pair_ptr,
+            "pair_mentions": pair_mentions.astype(np.int64),
+            "pair_order_by_doc": pair_order_by_doc,
+            "pair_doc_ptr": pair_doc_ptr,
+            "ent_mentions": np.bincount(pair_ent, weights=pair_mentions, minlength=n_uni).astype(np.int64),
+            "ent_docs": np.diff(pair_ptr),
+        }
+
+    @_part("c_doc")
+    def _claim_docs(self) -> dict[str, Any]:
+        return {"c_doc": codes_in(self._tables["claims"]["doc_id"], self.doc_ids)}
+
+    @_part("c_speaker", "c_speaker_text", "speaker_texts")
+    def _speakers(self) -> dict[str, Any]:
+        claims = self._tables["claims"]
+        codes, texts = dictionary_codes(lower_text(claims["speaker_text"]))
+        return {
+            "c_speaker": codes_in(claims["speaker_id"], self.universe_ids),
+            "c_speaker_text": codes,
+            "speaker_texts": texts,
+        }
+
+    @_part("c_kind", "c_conf")
+    def _claim_bands(self) -> dict[str, Any]:
+        claims = self._tables["claims"]
+        return {
+            "c_kind": _cat_codes(claims["quote_kind"], QUOTE_KINDS),
+            "c_conf": _cat_codes(claims["confidence"], CONFIDENCE_BANDS),
+        }
+
+    @_part("v_doc")
+    def _event_docs(self) -> dict[str, Any]:
+        return {"v_doc": codes_in(self._tables["events"]["doc_id"], self.doc_ids)}
+
+    @_part("v_start", "v_end", "v_dated")
+    def _event_days(self) -> dict[str, Any]:
+        events = self._tables["events"]
+        v_start, v_end = _days(events["date_start"]), _days(events["date_end"])
+        v_start = np.where(v_start == NO_DAY, v_end, v_start)  # one bound known: the interval is that day
+        v_end = np.where(v_end == NO_DAY, v_start, v_end)
+        return {"v_start": v_start, "v_end": v_end, "v_dated": v_start != NO_DAY}
+
+    @_part("tag_kind", "tag_target", "tag_value", "tag_values", "starred", "c_status", "statuses")
+    def _annotations(self) -> dict[str, Any]:
+        t = self._tables
+        targets = (
+            self.doc_ids,
+            self.universe_ids,
+            _arrow_keys(t["claims"], "claims", "claim_id"),
+            _arrow_keys(t["events"], "events", "event_id"),
         )
-
-    starred_list: list[BoolArray] = []
-    sk, st, sv = latest("star")
-    on = np.fromiter((is_starred(v) for v in sv.astype(object)), dtype=bool, count=len(sv))
-    for k, idx in enumerate(targets):
-        flags = np.zeros(len(idx) + 1, dtype=bool)
-        sel = (sk == k) & on
-        flags[st[sel]] = True
-        starred_list.append(flags)
-
-    qk, qt, qv = latest("status")
-    claims_k = qk == ANNOTATION_TARGETS.index("claim")
-    status_codes, statuses = pd.factorize(qv[claims_k])
-    c_status = np.full(len(targets[2]), -1, dtype=np.int32)
-    c_status[qt[claims_k]] = status_codes
-    starred = (starred_list[0], starred_list[1], starred_list[2], starred_list[3])
-    return (
-        kind_code[is_tag],
-        target[is_tag],
-        np.asarray(tag_value, dtype=np.int32),
-        pd.Index(tag_values),
-        starred,
-        c_status,
-        pd.Index(statuses),
-    )
+        marks: AnnotationMarks = annotation_marks(t["annotations"], targets)
+        return marks._asdict()

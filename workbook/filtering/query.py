@@ -26,21 +26,21 @@ What each term matches, case-insensitively (both sides Unicode-lower-cased, as b
 Plain words keep working: ``missile test`` is ``missile AND test``, which every text holding the
 literal "missile test" still matches. Anything else raises :class:`~workbook.errors.SearchSyntaxError`
 with the position of the problem. Words of a text are the runs of letters and digits of its lower-cased
-form; the word index behind ``word``, ``prefix*`` and ``word~N`` is built once per
-:class:`~workbook.filtering.text.TextColumn`, on first use.
+form; the vocabulary behind ``word``, ``prefix*`` and ``word~N`` (each distinct word and its romanisation
+keys) is gathered once per :class:`~workbook.filtering.text.TextColumn`, on first use; the rows holding
+the words a term picks are then found by a byte scan and a whole-word check of those rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.errors import SearchSyntaxError
-from workbook.filtering.text import BoolArray, TextColumn, lower
+from workbook.filtering.text import BoolArray, TextColumn, literal_regex, lower
 from workbook.names import romanisation_key
 
 __all__ = [
@@ -284,48 +284,81 @@ def _keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@dataclass(frozen=True, eq=False)
-class _WordIndex:
-    """The words of a TextColumn: the vocabulary, the rows of each word (CSR) and each word's keys."""
+#: Rows of text split into words at once when the vocabulary is gathered (bounds the memory it takes).
+_VOCAB_ROWS = 20_000
+#: Up to this many words, the rows holding one of them are first narrowed by a byte scan per word.
+_SCAN_WORDS = 16
+#: Words per regular expression when rows are checked for whole words.
+_WORDS_PER_PATTERN = 200
+_NOT_WORD = r"[^\p{L}\p{N}]"
 
-    vocab: np.ndarray[Any, Any]
-    rows: np.ndarray[Any, Any]
-    ptr: np.ndarray[Any, Any]
+
+@dataclass(frozen=True, eq=False)
+class _Vocabulary:
+    """The distinct words of a TextColumn and their romanisation keys. No row lists are kept: the rows
+    holding given words are found when asked (:func:`_rows_with_words`), so the first search of a big
+    corpus costs one pass over its text and the memory of its vocabulary, not of every (word, row) pair."""
+
+    words: list[str]
     by_key: dict[str, list[int]]
     keys: list[tuple[str, ...]]
 
     @classmethod
-    def build(cls, column: TextColumn) -> _WordIndex:
-        split = pc.split_pattern_regex(column.arrow, _WORD_SPLIT)
-        parents = np.asarray(pc.list_parent_indices(split).to_numpy(zero_copy_only=False), dtype=np.int64)
-        flat = pc.list_flatten(split)
-        keep = np.asarray(pc.not_equal(flat, "").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-        encoded = pc.dictionary_encode(flat.filter(pa.array(keep)))
-        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-        vocab = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-        pairs = np.unique(codes * max(len(column), 1) + parents[keep])  # one (word, row) pair per word and row
-        word_of, row_of = np.divmod(pairs, max(len(column), 1))
-        ptr = np.searchsorted(word_of, np.arange(len(vocab) + 1)).astype(np.int64)
-        keys = [_keys(str(v)) for v in vocab.tolist()]
+    def build(cls, column: TextColumn) -> _Vocabulary:
+        # distinct whitespace-separated tokens (a literal split, block by block), then their words
+        arr = column.arrow
+        tokens = [
+            pc.unique(pc.list_flatten(pc.utf8_split_whitespace(arr.slice(start, _VOCAB_ROWS))))
+            for start in range(0, len(arr), _VOCAB_ROWS)
+        ]
+        if not tokens:
+            return cls([], {}, [])
+        distinct = pc.unique(pa.chunked_array(tokens, type=arr.type)) if len(tokens) > 1 else tokens[0]
+        flat = pc.unique(pc.list_flatten(pc.split_pattern_regex(distinct, _WORD_SPLIT)))
+        words = [w for w in flat.to_pylist() if w]
+        keys = [_keys(w) for w in words]
         by_key: dict[str, list[int]] = {}
         for i, ks in enumerate(keys):
             for k in ks:
                 by_key.setdefault(k, []).append(i)
-        return cls(vocab, row_of, ptr, by_key, keys)
-
-    def rows_of(self, words: list[int] | np.ndarray[Any, Any], n_rows: int) -> BoolArray:
-        out = np.zeros(n_rows, dtype=bool)
-        for w in np.asarray(words, dtype=np.int64).tolist():
-            out[self.rows[self.ptr[w] : self.ptr[w + 1]]] = True
-        return out
+        return cls(words, by_key, keys)
 
 
-def _index(column: TextColumn) -> _WordIndex:
-    cached = column.cache.get("words")
-    if not isinstance(cached, _WordIndex):
-        cached = _WordIndex.build(column)
-        column.cache["words"] = cached
+def _vocabulary(column: TextColumn) -> _Vocabulary:
+    cached = column.cache.get("vocabulary")
+    if not isinstance(cached, _Vocabulary):
+        cached = _Vocabulary.build(column)
+        column.cache["vocabulary"] = cached
     return cached
+
+
+def _rows_matching(column: TextColumn, pattern: str, candidates: BoolArray) -> BoolArray:
+    """Rows among ``candidates`` whose (lower-cased) text matches the RE2 ``pattern``."""
+    out = np.zeros(len(column), dtype=bool)
+    rows = np.flatnonzero(candidates & column.valid)
+    if len(rows):
+        hit = pc.match_substring_regex(column.arrow.take(pa.array(rows)), pattern).fill_null(False)
+        out[rows[np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)]] = True
+    return out
+
+
+def _rows_with_words(column: TextColumn, words: list[str], within: BoolArray | None = None) -> BoolArray:
+    """Rows (among ``within``) holding one of ``words`` (vocabulary words) as a whole word."""
+    out = np.zeros(len(column), dtype=bool)
+    if not words:
+        return out
+    if len(words) <= _SCAN_WORDS:  # narrow by a byte scan per word first
+        candidates = np.zeros(len(column), dtype=bool)
+        for w in words:
+            candidates |= column.contains(w)
+    else:
+        candidates = column.valid.copy()
+    if within is not None:
+        candidates &= within
+    for i in range(0, len(words), _WORDS_PER_PATTERN):
+        group = "|".join(literal_regex(w) for w in words[i : i + _WORDS_PER_PATTERN])
+        out |= _rows_matching(column, f"(?:^|{_NOT_WORD})(?:{group})(?:{_NOT_WORD}|$)", candidates & ~out)
+    return out
 
 
 def _split(text: str) -> list[str]:
@@ -334,40 +367,47 @@ def _split(text: str) -> list[str]:
 
 
 def _romanised(column: TextColumn, text: str) -> BoolArray:
-    """Rows holding every word of ``text`` in some romanisation (see the module docstring)."""
+    """Rows holding every word of ``text`` in some romanisation (see the module docstring), apart from
+    rows that hold ``text`` literally (the caller adds those)."""
     words = _split(text)
     n = len(column)
     if not words:
         return np.zeros(n, dtype=bool)
-    ix = _index(column)
+    voc = _vocabulary(column)
+    low = lower(text)
     out = column.valid.copy()
     for w in words:
-        hits = sorted({i for k in _keys(w) for i in ix.by_key.get(k, [])})
-        out &= ix.rows_of(hits, n)
+        hits = [voc.words[i] for i in sorted({i for k in _keys(w) for i in voc.by_key.get(k, [])})]
+        if words == [low] and all(low in h for h in hits):  # every row holding one holds the text itself
+            return np.zeros(n, dtype=bool)
+        out &= _rows_with_words(column, hits, within=out)
     return out
 
 
 def _prefix(column: TextColumn, stem: str) -> BoolArray:
-    ix = _index(column)
+    voc = _vocabulary(column)
     low = lower(stem)
     keys = [k for k in _keys(low) if k]
+    literal = _split(low) == [low]  # a word of the text begins with it exactly when it follows a non-word
     hits = [
-        i
-        for i, (v, ks) in enumerate(zip(ix.vocab.tolist(), ix.keys, strict=True))
-        if v.startswith(low) or any(k.startswith(key) for k in ks for key in keys)
+        v
+        for v, ks in zip(voc.words, voc.keys, strict=True)
+        if not (literal and v.startswith(low))
+        and (v.startswith(low) or any(k.startswith(key) for k in ks for key in keys))
     ]
-    return ix.rows_of(hits, len(column))
+    out = _rows_with_words(column, hits)
+    if literal:
+        out |= _rows_matching(column, f"(?:^|{_NOT_WORD}){literal_regex(low)}", column.contains(low) & ~out)
+    return out
 
 
 def _fuzzy(column: TextColumn, word: str, distance: int) -> BoolArray:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    ix = _index(column)
-    found = process.extract(
-        lower(word), ix.vocab.tolist(), scorer=Levenshtein.distance, score_cutoff=distance, limit=None
-    )
-    return ix.rows_of([i for _, _, i in found], len(column))
+    voc = _vocabulary(column)
+    found = process.extract(lower(word), voc.words, scorer=Levenshtein.distance, score_cutoff=distance, limit=None)
+    return _rows_with_words(column, [voc.words[i] for _, _, i in found])
 
 
 def _match(node: Query, column: TextColumn) -> BoolArray:

@@ -24,7 +24,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["BoolArray", "TextColumn", "lower"]
+from workbook.filtering.columns import strings_of
+
+__all__ = ["BoolArray", "TextColumn", "literal_regex", "lower"]
 
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
@@ -38,7 +40,8 @@ def lower(text: str) -> str:
     return out
 
 
-def _literal_regex(needle: str) -> str:
+def literal_regex(needle: str) -> str:
+    """``needle`` as an RE2 expression matching exactly that text."""
     return "".join("\\" + ch if ch in _RE2_SPECIAL else ch for ch in needle)
 
 
@@ -54,6 +57,46 @@ def _byte_counts(data: np.ndarray) -> np.ndarray:
     return counts
 
 
+#: Rows lower-cased at a time by :meth:`TextColumn.build`.
+_LOWER_ROWS = 10_000
+
+
+def _lower_block(block: pa.Array) -> pa.Array:
+    """``block`` lower-cased: ASCII text by the byte-for-byte kernel (same result, no over-allocation)."""
+    ascii_only = pc.all(pc.string_is_ascii(block)).as_py()
+    return pc.ascii_lower(block) if ascii_only in (True, None) else pc.utf8_lower(block)
+
+
+def _lowered(arr: pa.ChunkedArray) -> tuple[np.ndarray[Any, np.dtype[np.uint8]], np.ndarray[Any, Any], BoolArray]:
+    """(bytes, int64 row offsets into them, validity) of ``arr`` lower-cased, written block by block
+    into one buffer sized from the input (lower-casing rarely changes a text's length in bytes; the
+    buffer grows when it does)."""
+    n = len(arr)
+    data = np.empty(max(int(arr.nbytes), 1), dtype=np.uint8)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    valid = np.ones(n, dtype=bool)
+    used = row = 0
+    for chunk in arr.chunks:
+        for start in range(0, len(chunk), _LOWER_ROWS):
+            low = _lower_block(chunk.slice(start, _LOWER_ROWS))
+            m, bufs = len(low), low.buffers()
+            width = np.int64 if pa.types.is_large_string(low.type) else np.int32
+            offs = np.frombuffer(bufs[1], dtype=width)[low.offset : low.offset + m + 1].astype(np.int64)
+            size = int(offs[-1] - offs[0])
+            if used + size > len(data):
+                grown = np.empty(max(2 * len(data), used + size), dtype=np.uint8)
+                grown[:used] = data[:used]
+                data = grown
+            if size:
+                data[used : used + size] = np.frombuffer(bufs[2], dtype=np.uint8)[offs[0] : offs[-1]]
+            offsets[row + 1 : row + m + 1] = offs[1:] - offs[0] + used
+            if low.null_count:
+                valid[row : row + m] = np.asarray(low.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+            used += size
+            row += m
+    return (data[:used] if used * 10 >= len(data) * 9 else data[:used].copy()), offsets, valid
+
+
 @dataclass(frozen=True, eq=False)
 class TextColumn:
     """A text column lower-cased into one byte buffer (see the module docstring)."""
@@ -67,22 +110,17 @@ class TextColumn:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, values: pd.Series) -> TextColumn:
-        """Index ``values`` (a string Series; nulls never match)."""
-        arr: Any = pa.array(values.array, from_pandas=True)
-        if isinstance(arr, pa.ChunkedArray):
-            arr = arr.combine_chunks() if arr.num_chunks else pa.array([], type=pa.large_string())
-        lowered = pc.utf8_lower(arr.cast(pa.large_string()))
-        n = len(lowered)
-        bufs = lowered.buffers()
-        if n == 0 or bufs[2] is None:
-            offsets = np.zeros(n + 1, dtype=np.int64)
-            data = np.zeros(0, dtype=np.uint8)
-        else:  # offsets are absolute positions in the data buffer, also for a sliced array
-            offsets = np.frombuffer(bufs[1], dtype=np.int64)[lowered.offset : lowered.offset + n + 1].copy()
-            data = np.frombuffer(bufs[2], dtype=np.uint8)[: int(offsets[-1])]
-        valid = np.asarray(lowered.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-        return cls(lowered, data, offsets, _byte_counts(data), valid)
+    def build(cls, values: pd.Series | pa.Array | pa.ChunkedArray) -> TextColumn:
+        """Index ``values`` (strings; nulls never match). The column is read as Arrow (zero-copy when
+        it is Arrow-backed) and lower-cased block by block into one buffer: the only copy of the text
+        this keeps, and at most one block more while it is made."""
+        data, offsets, valid = _lowered(strings_of(values))
+        n = len(valid)
+        bitmap = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+        arrow = pa.LargeStringArray.from_buffers(
+            n, pa.py_buffer(offsets), pa.py_buffer(data), bitmap, null_count=int(n - np.count_nonzero(valid))
+        )
+        return cls(arrow, data, offsets, _byte_counts(data), valid)
 
     def __repr__(self) -> str:
         return f"<TextColumn: {len(self)} rows, {len(self.data)} bytes>"
@@ -108,7 +146,7 @@ class TextColumn:
         first = int(order[0])
         common = self.byte_count[pattern[first]] > _COMMON_BYTE * len(self.data)
         if method == "re2" or (method == "auto" and common):
-            hit = pc.match_substring_regex(self.arrow, _literal_regex(lower(needle))).fill_null(False)
+            hit = pc.match_substring_regex(self.arrow, literal_regex(lower(needle))).fill_null(False)
             return np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
         window = self.data[first : len(self.data) - size + 1 + first]
         starts = np.flatnonzero(window == pattern[first])

@@ -1,0 +1,95 @@
+"""Reading a Book's columns as Arrow arrays, and coding them, for the FilterIndex.
+
+The index turns id and category columns of millions of rows into integer codes. Doing that through
+pandas (``pd.Index(values).get_indexer``, ``pd.factorize``, ``Series.explode``) makes one Python string
+per row first; Arrow's hash kernels (``index_in``, ``dictionary_encode``) code the column's own buffers
+without making any. The helpers here read a column as Arrow whatever its pandas representation (Arrow
+strings, ``object`` strings, categoricals; list columns as Arrow lists or as ``object`` cells holding
+Python lists) and return numpy codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["CodeArray", "arrow_of", "codes_in", "dictionary_codes", "list_elements", "strings_of"]
+
+CodeArray = np.ndarray[Any, np.dtype[np.int32]]
+
+
+def arrow_of(values: pd.Series | pd.Index | pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    """``values`` as an Arrow chunked array, zero-copy when the column is Arrow-backed."""
+    if isinstance(values, pa.ChunkedArray):
+        return values
+    if isinstance(values, pa.Array):
+        return pa.chunked_array([values], type=values.type)
+    arr = values.array
+    out = arr.__arrow_array__() if hasattr(arr, "__arrow_array__") else pa.array(values, from_pandas=True)
+    return out if isinstance(out, pa.ChunkedArray) else pa.chunked_array([out], type=out.type)
+
+
+def strings_of(values: pd.Series | pd.Index | pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    """``values`` as Arrow (large) strings: categoricals decoded, other scalars cast to text."""
+    arr = arrow_of(values)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    if pa.types.is_null(arr.type):
+        return pa.chunked_array([pa.nulls(len(arr), type=pa.large_string())], type=pa.large_string())
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = arr.cast(pa.large_string())
+    return arr
+
+
+def codes_in(values: pd.Series | pd.Index | pa.Array | pa.ChunkedArray, value_set: pa.Array) -> CodeArray:
+    """Positions of ``values`` in ``value_set`` (Arrow strings, unique), -1 for nulls and values not in it."""
+    arr = strings_of(values)
+    if len(arr) == 0:
+        return np.zeros(0, dtype=np.int32)
+    if len(value_set) == 0:
+        return np.full(len(arr), -1, dtype=np.int32)
+    found = pc.index_in(arr, value_set=value_set.cast(arr.type))
+    return np.array(found.fill_null(-1).to_numpy(), dtype=np.int32)  # writable, as callers mark rows -1
+
+
+def dictionary_codes(values: pd.Series | pa.Array | pa.ChunkedArray) -> tuple[CodeArray, pd.Index]:
+    """(codes, distinct values): like ``pd.factorize`` (values in order of first appearance, -1 for
+    null), by Arrow's dictionary encoding."""
+    arr = strings_of(values)
+    if len(arr) == 0:
+        return np.zeros(0, dtype=np.int32), pd.Index([], dtype=object)
+    encoded = pc.dictionary_encode(arr.combine_chunks())
+    codes = np.array(encoded.indices.fill_null(-1).to_numpy(), dtype=np.int32)
+    return codes, pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+
+
+def _is_list(t: pa.DataType) -> bool:
+    return bool(pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t))
+
+
+def list_elements(values: pd.Series) -> tuple[CodeArray, pa.ChunkedArray]:
+    """(row positions, elements as Arrow strings) of a list column, one pair per non-null element.
+
+    The one place the filter layer reads list columns (``entity_ids``, ``candidates``, ``aliases``):
+    either representation works, Arrow lists (``pd.ArrowDtype(pa.list_(...))``) read zero-copy, or
+    ``object`` cells holding lists, tuples or arrays (None and NaN cells are empty)."""
+    if isinstance(values.dtype, pd.ArrowDtype) and _is_list(values.dtype.pyarrow_dtype):
+        lists = arrow_of(values)
+    else:
+        try:
+            lists = arrow_of(pa.array(values, type=pa.list_(pa.large_string()), from_pandas=True))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # elements that are not text: as pandas did
+            s = pd.Series(values.to_numpy(), index=np.arange(len(values)), dtype=object).explode().dropna()
+            return np.asarray(s.index, dtype=np.int32), arrow_of(pa.array(s.astype(str).tolist(), pa.large_string()))
+    if len(lists) == 0:
+        return np.zeros(0, dtype=np.int32), pa.chunked_array([], type=pa.large_string())
+    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int32)
+    flat = pc.list_flatten(lists)
+    valid = flat.is_valid()
+    if flat.null_count:
+        parents, flat = parents[np.asarray(valid.to_numpy(zero_copy_only=False), dtype=bool)], flat.filter(valid)
+    return parents, strings_of(flat)
