@@ -4,7 +4,8 @@ Thin by design. The Explorer holds the current :class:`~workbook.filtering.Filte
 log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore.state` (or a
 new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.refresh` redraws:
 
-1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book);
+1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book, on the
+   first filter: the first draw shows the whole Book and needs none);
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
    the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant);
 3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
@@ -163,7 +164,6 @@ class Explorer:
 
     def _use_book(self, book: Book) -> None:
         self.book = book
-        self.index = FilterIndex.of(book)
         labels = entity_labels(book.entities)
         self._catalog = EntityCatalog.build(book, labels)
         self._static_options: dict[str, list[Choice]] = {
@@ -178,6 +178,12 @@ class Explorer:
         the log and the table's state; the filter index is rebuilt and every part redrawn."""
         self._use_book(book)
         self.refresh()
+
+    @property
+    def index(self) -> FilterIndex:
+        """The Book's filter index: built on the first filter (``FilterIndex.of``, kept on the Book), not
+        before the first draw, which shows the whole Book."""
+        return FilterIndex.of(self.book)
 
     # -- the spec --------------------------------------------------------------------------------
 
@@ -368,8 +374,11 @@ class Explorer:
     def refresh(self) -> None:
         """Filter once and redraw every part (views whose rows did not change are not rebuilt)."""
         t0 = time.perf_counter()
-        self.masks = None if self._spec.is_empty else compute_masks(self._spec, self.index)
-        self.filtered = apply(self.book, self._spec, self.index)
+        if self._spec.is_empty:  # the whole Book: no index needed
+            self.masks, self.filtered = None, self.book
+        else:
+            self.masks = compute_masks(self._spec, self.index)
+            self.filtered = apply(self.book, self._spec, self.index)
         t1 = time.perf_counter()
         self._show_views()
         t2 = time.perf_counter()
