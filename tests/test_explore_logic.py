@@ -300,6 +300,22 @@ def test_a_page_computes_only_its_rows(tiny_book: Book, kind: str, monkeypatch: 
     assert asked.count(None) == 1  # the sort column, once
 
 
+def test_rows_of_a_chunked_arrow_column() -> None:
+    """A page's rows of an Arrow column of several chunks, taken chunk by chunk: the rows ``iloc`` gives."""
+    import pandas as pd
+
+    from workbook.explore.table import _at
+
+    parts = [pd.Series([f"t{i}-{j}" if j % 7 else None for j in range(50)], dtype="string") for i in range(4)]
+    column = pd.concat(parts, ignore_index=True)
+    assert column.array._pa_array.num_chunks == 4  # type: ignore[attr-defined]
+    rows = np.random.default_rng(5).permutation(len(column))[:30]
+    for some in (rows, np.sort(rows), rows[:0], np.array([-1, 0, 199])):
+        got, want = _at(column, some), column.iloc[some].reset_index(drop=True)
+        assert got.dtype == want.dtype
+        assert got.astype(object).tolist() == want.astype(object).tolist()
+
+
 def test_sort_cycle_and_table_state() -> None:
     assert next_sort("", False, "text") == ("text", False)
     assert next_sort("text", False, "text") == ("text", True)

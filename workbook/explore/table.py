@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from workbook.book import Book
 from workbook.charts._text import index_in
@@ -44,6 +45,8 @@ TABLE_KINDS: dict[str, str] = {
 }
 #: Longest text shown in a cell (the reader shows the whole document).
 CELL_CHARS = 240
+#: Up to this many rows (a page) are taken from an Arrow column chunk by chunk.
+_FEW_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,24 @@ _RAW: dict[str, dict[str, np.dtype[Any] | None]] = {
 
 
 def _at(column: pd.Series, rows: np.ndarray[Any, Any] | None) -> pd.Series:
-    """``column`` at positions ``rows`` (all rows when None), with a fresh RangeIndex."""
-    out = column if rows is None else column.iloc[rows]
-    return out.reset_index(drop=True)
+    """``column`` at positions ``rows`` (all rows when None), with a fresh RangeIndex. An Arrow column of
+    several chunks is taken from chunk by chunk: Arrow's take over the whole column joins its chunks first
+    (30-300 ms for a page of a million-row text column; well under 1 ms this way)."""
+    if rows is None:
+        return column.reset_index(drop=True)
+    chunked = getattr(column.array, "_pa_array", None)
+    if not isinstance(chunked, pa.ChunkedArray) or chunked.num_chunks < 2 or len(rows) > _FEW_ROWS:
+        return column.iloc[rows].reset_index(drop=True)
+    rows = np.asarray(rows, dtype=np.int64)
+    rows = np.where(rows < 0, rows + len(column), rows)
+    bounds = np.cumsum([0, *(len(c) for c in chunked.chunks)])
+    which = np.searchsorted(bounds, rows, side="right") - 1
+    order = np.argsort(which, kind="stable")
+    parts = [chunked.chunk(int(k)).take(pa.array(rows[order][which[order] == k] - bounds[k])) for k in np.unique(which)]
+    back = np.empty(len(order), dtype=np.int64)
+    back[order] = np.arange(len(order))
+    taken = pa.chunked_array(parts, type=chunked.type).take(pa.array(back))
+    return pd.Series(taken, dtype=column.dtype)
 
 
 def _lookup(keys: pd.Series, table: pd.DataFrame, key: str, values: pd.Series) -> pd.Series:
