@@ -36,6 +36,7 @@ class ChartCache:
     def __init__(self, book: Book) -> None:
         self.book = book
         self._values: dict[str, Codes] = {}
+        self._arrays: dict[str, np.ndarray[Any, Any]] = {}
         self._source: tuple[ChartCache, np.ndarray[Any, Any]] | None = None
 
     @classmethod
@@ -78,8 +79,25 @@ class ChartCache:
         """Per mention, the code of its document (-1: none); and the document ids, by code."""
         return self._mention_codes("mention_docs", "doc_id")
 
+    def n_mentions(self) -> int:
+        """How many mentions the Book has (counted from the source's mask: the table is not read)."""
+        if self._source is None:
+            return len(self.book.mentions)
+        return int(np.count_nonzero(self._source[1]))
+
+    def mention_sentences(self) -> np.ndarray[Any, Any]:
+        """Per mention, the number of its sentence (int64)."""
+        if "mention_sentences" not in self._arrays:
+            if self._source is None:
+                out = self.book.mentions["sentence"].to_numpy(dtype=np.int64)
+            else:
+                out = self._source[0].mention_sentences()[self._source[1]]
+            out.flags.writeable = False
+            self._arrays["mention_sentences"] = out
+        return self._arrays["mention_sentences"]
+
     def __repr__(self) -> str:
-        return f"<ChartCache of {self.book!r}: {', '.join(self._values) or 'nothing yet'}>"
+        return f"<ChartCache of {self.book!r}: {', '.join([*self._values, *self._arrays]) or 'nothing yet'}>"
 
 
 def selected_codes(codes: np.ndarray[Any, Any], values: np.ndarray[Any, Any], mask: np.ndarray[Any, Any]) -> Codes:
