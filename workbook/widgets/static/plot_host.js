@@ -216,8 +216,10 @@ function render({ model, el }) {
         cell.div.style.height = `${height}px`;
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
+        const t0 = performance.now();
         await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
         cell.revision = revisions[view];
+        cell.div.dataset.drawMs = String(Math.round(performance.now() - t0)); // how long plotly took (benchmarks)
         cell.div.dataset.revision = String(cell.revision);
         if (!cell.bound) {
           cell.div.on("plotly_click", (event) => onClick(view, event));
