@@ -43,6 +43,8 @@ TABLE_KINDS: dict[str, str] = {
     "mentions": "mention_id",
     "documents": "doc_id",
 }
+#: The id column of the tables whose rows a cell looks up.
+TABLE_IDS: dict[str, str] = {"documents": "doc_id", "entities": "entity_id"}
 #: Longest text shown in a cell (the reader shows the whole document).
 CELL_CHARS = 240
 #: Up to this many rows (a page) are taken from an Arrow column chunk by chunk.
@@ -127,19 +129,6 @@ def _at(column: pd.Series, rows: np.ndarray[Any, Any] | None) -> pd.Series:
     return pd.Series(taken, dtype=column.dtype)
 
 
-def _lookup(keys: pd.Series, table: pd.DataFrame, key: str, values: pd.Series) -> pd.Series:
-    """``keys`` (as strings) mapped to ``values`` (as strings) of the row of ``table`` whose ``key`` they are,
-    the key itself where there is none (``keys.astype(str).map(dict(zip(table[key], values)))``, hashed in
-    Arrow over the keys asked for, without a dict of the whole table)."""
-    k = keys.astype(str).to_numpy(dtype=object)
-    out = k.copy()
-    if len(k) and len(table):
-        pos = index_in(k, table[key].astype(str))
-        found = np.flatnonzero(pos >= 0)
-        out[found] = values.iloc[pos[found]].astype(str).to_numpy(dtype=object)
-    return pd.Series(out, dtype=object)
-
-
 @dataclass(eq=False)
 class _Cells:
     """Computes the shown columns of one table kind of a Book, for some rows (None: all of them)."""
@@ -147,6 +136,7 @@ class _Cells:
     book: Book
     kind: str
     _labels: dict[str, str] | None = None
+    _keys: dict[str, pd.Index] = field(default_factory=dict)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -155,6 +145,31 @@ class _Cells:
             self._labels = entity_labels(self.book.entities)
         return self._labels
 
+    def rows_of(self, name: str, keys: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The row of table ``name`` (documents or entities) of each of ``keys`` (its id), -1 for none: a
+        page's few keys through an index of the table's ids made once (no pass over the table per page)."""
+        table, id_column = self.book.table(name), TABLE_IDS[name]
+        if not len(table) or not len(keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        if len(keys) > _FEW_ROWS:
+            return index_in(keys, table[id_column].astype(str))
+        if name not in self._keys:
+            self._keys[name] = pd.Index(table[id_column].astype(str).to_numpy(dtype=object), dtype=object)
+        index = self._keys[name]
+        if not index.is_unique:
+            return index_in(keys, table[id_column].astype(str))
+        return np.asarray(index.get_indexer(pd.Index(keys, dtype=object)), dtype=np.int64)
+
+    def lookup(self, keys: pd.Series, name: str, values: pd.Series) -> pd.Series:
+        """``keys`` (as strings) mapped to ``values`` (as strings) of their row of table ``name``, the key
+        itself where there is none (``keys.astype(str).map(dict(zip(ids, values.astype(str))))``)."""
+        k = keys.astype(str).to_numpy(dtype=object)
+        out = k.copy()
+        pos = self.rows_of(name, k)
+        found = np.flatnonzero(pos >= 0)
+        out[found] = values.iloc[pos[found]].astype(str).to_numpy(dtype=object)
+        return pd.Series(out, dtype=object)
+
     def column(self, key: str, rows: np.ndarray[Any, Any] | None) -> pd.Series:
         table = self.book.table(self.kind)
         if key in _RAW[self.kind]:
@@ -162,10 +177,9 @@ class _Cells:
             return s if dtype is None else s.astype(dtype)
         docs = self.book.documents
         if key == "document":
-            return _lookup(_at(table["doc_id"], rows), docs, "doc_id", docs["title"])
+            return self.lookup(_at(table["doc_id"], rows), "documents", docs["title"])
         if key == "published":  # a claim's document's publication date
-            ids = _at(table["doc_id"], rows).astype(str).to_numpy(dtype=object)
-            pos = index_in(ids, docs["doc_id"].astype(str)) if len(docs) else np.full(len(ids), -1)
+            pos = self.rows_of("documents", _at(table["doc_id"], rows).astype(str).to_numpy(dtype=object))
             published = np.append(docs["published"].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
             return pd.Series(published[pos], dtype="datetime64[s]")
         if key == "speaker":
@@ -177,8 +191,7 @@ class _Cells:
             entity_ids = _at(table["entity_id"], rows).astype(str)
             return entity_ids.map(self.labels).fillna(entity_ids)
         if key == "type":
-            ent = self.book.entities
-            return _lookup(_at(table["entity_id"], rows), ent, "entity_id", ent["type"])
+            return self.lookup(_at(table["entity_id"], rows), "entities", self.book.entities["type"])
         raise TableError(f"table {self.kind!r} has no column {key!r}.")  # pragma: no cover - _COLUMNS lists them
 
     def frame(self, rows: np.ndarray[Any, Any] | None) -> pd.DataFrame:

@@ -115,7 +115,10 @@ async function assetOf(model) {
 // Called once per model when it reaches the page: the asset starts evaluating its scripts at once (not
 // awaited, so that the model is ready without waiting for plotly.js); a host does nothing here.
 function initialize({ model }) {
-  if (model.get("plotly_key")) loadAssets(model).catch(() => {});
+  if (model.get("plotly_key")) {
+    globalThis.__workbookAssetArrived ??= performance.now(); // when the asset's model reached the page (benchmarks)
+    loadAssets(model).catch(() => {});
+  }
 }
 
 function plain(value) {
