@@ -47,7 +47,8 @@ SPECS: dict[str, Callable[[Book], FilterSpec]] = {
 
 
 def _json(fig: Any) -> str:
-    return json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)
+    """The figure as the page receives it (plotly's encoder: typed arrays with their dtype), keys sorted."""
+    return json.dumps(json.loads(fig.to_json()), sort_keys=True)
 
 
 def test_every_chart_is_listed() -> None:
