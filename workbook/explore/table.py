@@ -20,8 +20,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.book import Book
-from workbook.charts._text import index_in
-from workbook.charts.common import entity_labels, is_missing
+from workbook.charts.common import entity_labels, index_in, is_missing
 from workbook.errors import TableError
 
 __all__ = [

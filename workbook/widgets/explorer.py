@@ -29,8 +29,7 @@ import pandas as pd
 
 from workbook.book import Book
 from workbook.charts import ChartCache
-from workbook.charts._text import index_in
-from workbook.charts.common import entity_labels
+from workbook.charts.common import entity_labels, index_in
 from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore.actions import (
     annotate,
