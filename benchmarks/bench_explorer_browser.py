@@ -15,6 +15,11 @@ tests, ``tests/browser_support.py``) and driven by Debian's chromium through pla
    redraw** = from the action to the last view redrawn after it (settled as above); **status** = to the
    status line ("In view: ...") changing.
 
+**page side**: when the plotly.js asset's model reached the page and when the page had evaluated plotly.js
+and the map data, and how long plotly took to draw each
+view (``data-draw-ms`` of each view, set by ``plot_host.js``); per action, plotly's drawing time summed over
+the views it redrew.
+
 **payload** = bytes that reached the page: HTTP responses (encoded, as on the wire) plus websocket frames
 (the kernel's messages: figures, widget state), from loading the page to the explorer drawn; per click, the
 websocket bytes. Goals (issue 14): first draw <= 3 s, median click to redraw <= 300 ms, payload <= 8 MB.
@@ -96,6 +101,20 @@ SETTLED_JS = """
 ([since, quiet]) => {
   const m = window.__wbm; const last = Math.max(since, ...m.draws.map((d) => d[0]));
   return Date.now() - last > quiet && /\\| Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText || '');
+}
+"""
+#: When the page evaluated plotly.js and the map data (epoch ms), and how long plotly took to draw each view
+#: the last time (``data-draw-ms``, set by ``plot_host.js``).
+PAGE_JS = """
+() => {
+  const times = window.__workbookPageScriptTimes || {};
+  const evaluated = Object.fromEntries(Object.entries(times).map(([k, t]) => [k, performance.timeOrigin + t]));
+  const draws = {};
+  for (const v of document.querySelectorAll('.wb-explorer .wb-view[data-draw-ms]')) {
+    draws[v.dataset.view] = +v.dataset.drawMs;
+  }
+  const arrived = window.__workbookAssetArrived;
+  return {evaluated, draws, arrived: arrived === undefined ? null : performance.timeOrigin + arrived};
 }
 """
 CELLS_JS = """
@@ -269,9 +288,12 @@ def _action(page: Any, log: RequestLog, act: Callable[[], None], settle_s: float
     _settle(page, at, settle_s, 180)
     m = page.evaluate("() => window.__wbm")
     after = [d for d in m["draws"] if d[0] >= at]
+    views = sorted({d[1] for d in after})
+    plotly_ms = page.evaluate(PAGE_JS)["draws"]
     return {
         "redraw_ms": (max(d[0] for d in after) - at) if after else None,
-        "views": sorted({d[1] for d in after}),
+        "views": views,
+        "plotly_ms": sum(plotly_ms.get(v, 0) for v in views),
         "status_ms": (m["statusAt"] - at) if m["statusAt"] else None,
         "ws_bytes": log.websocket_bytes - ws0,
     }
@@ -312,7 +334,12 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
             m = page.evaluate("() => window.__wbm")
             n_views = page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view').length")
             drawn = page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view[data-revision]').length")
+            page_side = page.evaluate(PAGE_JS)
+            evaluated, arrived = page_side["evaluated"], page_side["arrived"]
             out.update(
+                asset_arrived_s=round((arrived - started) / 1000, 2) if arrived else None,
+                scripts_evaluated_s=round((max(evaluated.values()) - started) / 1000, 2) if evaluated else None,
+                plotly_draw_ms=page_side["draws"],
                 first_draw_s=round((max(d[0] for d in m["draws"]) - started) / 1000, 2),
                 first_view_s=round((min(d[0] for d in m["draws"]) - started) / 1000, 2),
                 cell_kernel_s=round((_ms(cell["timing"]["shell.execute_reply"]) - started) / 1000, 2),
@@ -387,6 +414,12 @@ def _report(name: str, r: dict[str, Any]) -> None:
         f"{r['first_view_s']:.2f} s; kernel done at {r['cell_kernel_s']:.2f} s); {r['views_drawn']}/{r['views']} "
         f"views drawn   goal <= 3 s"
     )
+    draws = r.get("plotly_draw_ms") or {}
+    print(
+        f"  page side               plotly.js asset reached the page {r.get('asset_arrived_s')} s and was evaluated "
+        f"(with the map data) {r.get('scripts_evaluated_s')} s after the cell started; plotly drawing each view "
+        f"{draws} ms ({sum(draws.values())} ms in all)"
+    )
     print(
         f"  payload                 {r['payload_bytes'] / 1e6:.2f} MB (HTTP {r['http_bytes'] / 1e6:.2f} MB, "
         f"websocket {r['ws_bytes'] / 1e6:.2f} MB)   goal <= 8 MB"
@@ -402,10 +435,12 @@ def _report(name: str, r: dict[str, Any]) -> None:
         red = [c["redraw_ms"] for c in mine if c["redraw_ms"] is not None]
         st = [c["status_ms"] for c in mine if c["status_ms"] is not None]
         ws = [c["ws_bytes"] for c in mine]
+        drawing = [c.get("plotly_ms", 0) for c in mine]
         if mine:
             print(
                 f"    {kind:12} redraw median {_median(red) or 0:6.0f} ms (max {max(red or [0]):6.0f}), status "
-                f"median {_median(st) or 0:6.0f} ms, websocket {(_median(ws) or 0) / 1e3:7.0f} kB/action, "
+                f"median {_median(st) or 0:6.0f} ms, plotly drawing median {_median(drawing) or 0:5.0f} ms, "
+                f"websocket {(_median(ws) or 0) / 1e3:7.0f} kB/action, "
                 f"views redrawn {sorted({v for c in mine for v in c['views']})}"
             )
 

@@ -272,6 +272,50 @@ def test_table_sorts_pages_and_escapes(tiny_book: Book) -> None:
         src.order("colour")
 
 
+@pytest.mark.parametrize("kind", ["claims", "events", "mentions", "documents"])
+def test_a_page_computes_only_its_rows(tiny_book: Book, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unsorted, a page's cells come from its own rows (a million claims cost one page); sorted, a column is
+    computed for every row once, then kept; the cells are those of the whole table computed at once."""
+    from workbook.explore import table as table_module
+
+    src = TableSource.build(tiny_book, kind)
+    whole = src.cells(np.arange(len(src)))
+    asked: list[int | None] = []
+    column = table_module._Cells.column
+
+    def spy(self: object, key: str, rows: np.ndarray | None) -> object:
+        asked.append(None if rows is None else len(rows))
+        return column(self, key, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_module._Cells, "column", spy)
+    page = table_page(src, None, page=1, page_size=1)
+    assert asked and all(n == 1 for n in asked)
+    row = whole.iloc[1]
+    expected = [table_module._cell(row[c.key], c.kind) for c in src.columns]
+    assert page.rows == [expected]
+    asked.clear()
+    key = src.columns[0].key
+    table_page(src, None, key)
+    table_page(src, None, key, descending=True)
+    assert asked.count(None) == 1  # the sort column, once
+
+
+def test_rows_of_a_chunked_arrow_column() -> None:
+    """A page's rows of an Arrow column of several chunks, taken chunk by chunk: the rows ``iloc`` gives."""
+    import pandas as pd
+
+    from workbook.explore.table import _at
+
+    parts = [pd.Series([f"t{i}-{j}" if j % 7 else None for j in range(50)], dtype="string") for i in range(4)]
+    column = pd.concat(parts, ignore_index=True)
+    assert column.array._pa_array.num_chunks == 4  # type: ignore[attr-defined]
+    rows = np.random.default_rng(5).permutation(len(column))[:30]
+    for some in (rows, np.sort(rows), rows[:0], np.array([-1, 0, 199])):
+        got, want = _at(column, some), column.iloc[some].reset_index(drop=True)
+        assert got.dtype == want.dtype
+        assert got.astype(object).tolist() == want.astype(object).tolist()
+
+
 def test_sort_cycle_and_table_state() -> None:
     assert next_sort("", False, "text") == ("text", False)
     assert next_sort("text", False, "text") == ("text", True)

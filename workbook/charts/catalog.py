@@ -18,7 +18,7 @@ clicked mark (see each builder's docs for what its marks carry).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from workbook.charts.geo import place_map
 from workbook.charts.network import co_mentions
 from workbook.charts.timeline import timeline
 from workbook.errors import ChartError
+from workbook.model import TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,12 +39,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALIASES",
+    "BIG_TABLES",
     "CATALOG",
     "CHART_NAMES",
     "CLICK_RULES",
     "DEFAULT_REPORT_CHARTS",
     "DEFAULT_VIEWS",
     "ChartKind",
+    "chart_columns",
     "chart_kind",
     "chart_name",
     "chart_options",
@@ -72,7 +75,9 @@ class ChartKind:
     changed), its ``defaults`` (the options the explorer and the report pass unless told otherwise), the
     rows a report ``cites`` for it, whether it takes the launches as a ``launch_layer``, whether its builder
     takes ``names`` (the unfiltered Book's entities), what a ``click`` on a mark does to the filter (one of
-    :data:`CLICK_RULES`), whether the explorer shows it ``in_views`` by default and a report ``in_report``."""
+    :data:`CLICK_RULES`), whether the explorer shows it ``in_views`` by default and a report ``in_report``;
+    ``reads``: the columns of the big tables (:data:`BIG_TABLES`) its builder reads, whatever its options
+    (the explorer filters only those: see :func:`chart_columns`)."""
 
     name: str
     builder: Callable[..., go.Figure]
@@ -85,6 +90,7 @@ class ChartKind:
     click: str = "entity"
     in_views: bool = True
     in_report: bool = False
+    reads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def builder_name(self) -> str:
@@ -100,7 +106,13 @@ def _kind(
     defaults: Mapping[str, Any],
     **more: Any,
 ) -> ChartKind:
-    return ChartKind(name, builder, label, tables, MappingProxyType(dict(defaults)), **more)
+    reads = MappingProxyType({t: tuple(c) for t, c in more.pop("reads", {}).items()})
+    return ChartKind(name, builder, label, tables, MappingProxyType(dict(defaults)), reads=reads, **more)
+
+
+#: The tables whose rows and columns are many (the others, entities, places, ..., are read whole).
+BIG_TABLES: tuple[str, ...] = ("documents", "mentions", "claims", "events")
+_DOC_DATES = ("doc_id", "title", "published")
 
 
 #: Every chart, in the explorer's display order.
@@ -118,6 +130,21 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 launch_layer=True,
                 in_report=True,
                 click="document_or_dates",
+                reads={
+                    "events": (
+                        "event_id",
+                        "doc_id",
+                        "text",
+                        "context",
+                        "date_start",
+                        "date_end",
+                        "precision",
+                        "resolution",
+                        "kind",
+                        "entity_ids",
+                    ),
+                    "documents": _DOC_DATES,
+                },
             ),
             _kind(
                 "claims",
@@ -129,6 +156,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 takes_names=True,
                 in_report=True,
                 click="speaker_band",
+                reads={"claims": ("speaker_id", "speaker_text", "quote_kind", "confidence")},
             ),
             _kind(
                 "entities",
@@ -137,6 +165,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 ("mentions",),
                 {"by_type": False, "n": 15},
                 click="entity",
+                reads={"mentions": ("entity_id", "doc_id")},
             ),
             _kind(
                 "network",
@@ -145,6 +174,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 ("mentions",),
                 {"max_nodes": 40},
                 click="entity_or_pair",
+                reads={"mentions": ("entity_id", "doc_id", "sentence")},
             ),
             _kind(
                 "map",
@@ -155,6 +185,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 launch_layer=True,
                 in_report=True,
                 click="entity",
+                reads={"mentions": ("entity_id", "doc_id")},
             ),
             _kind(
                 "mentions",
@@ -164,6 +195,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 {"top": 6, "freq": "M"},
                 in_views=False,
                 click="entity",
+                reads={"mentions": ("entity_id", "doc_id"), "documents": _DOC_DATES},
             ),
         )
     }
@@ -193,6 +225,13 @@ def chart_name(name: str) -> str:
 def chart_kind(name: str) -> ChartKind:
     """The catalogue record of chart ``name`` (or an alias of it)."""
     return CATALOG[chart_name(name)]
+
+
+def chart_columns(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The columns of each big table (:data:`BIG_TABLES`) that the charts ``names`` read, in the table's
+    declared order: a Book keeping only these draws the same figures."""
+    wanted = {t: {c for n in names for c in chart_kind(n).reads.get(t, ())} for t in BIG_TABLES}
+    return {t: tuple(c for c in TABLES[t].column_names if c in wanted[t]) for t in BIG_TABLES}
 
 
 def chart_options(name: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -223,10 +223,9 @@ def top_entities(book: Book, by_type: bool = True, n: int = 10, cache: ChartCach
     """
     if n < 1:
         raise ChartError(f"n must be >= 1 (got {n}).")
-    m = book.mentions
     title = "Most mentioned entities"
     shared = cache_for(book, cache)
-    e_codes, e_ids = shared.mention_entities() if not m.empty else (np.zeros(0, np.int64), np.zeros(0, object))
+    e_codes, e_ids = shared.mention_entities() if shared.n_mentions() else (np.zeros(0, np.int64), np.zeros(0, object))
     if not len(e_ids):
         return no_data_figure(title, "No data: no mentions in this view.", {"chart": "top_entities"})
     sizes = np.bincount(e_codes[e_codes >= 0], minlength=len(e_ids))

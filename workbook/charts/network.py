@@ -108,7 +108,7 @@ def _group_codes(shared: ChartCache, level: str) -> np.ndarray[Any, Any]:
     doc, _ = shared.mention_docs()
     if level == "document":
         return doc
-    sentence = shared.book.mentions["sentence"].to_numpy(dtype=np.int64)
+    sentence = shared.mention_sentences()
     sentence = sentence - sentence.min(initial=0)
     return doc * (int(sentence.max(initial=0)) + 1) + sentence
 
@@ -210,9 +210,10 @@ def co_mentions(
         raise ChartError(f"min_weight must be >= 1 and max_nodes >= 2 (got {min_weight}, {max_nodes}).")
     title = f"Co-mentions by {level}"
     meta: dict[str, Any] = {"chart": "co_mentions", "level": level, "min_weight": min_weight, "seed": seed}
-    if book.mentions.empty:
+    codes = cache_for(book, cache)
+    if not codes.n_mentions():
         return no_data_figure(title, "No data: no mentions in this view.", meta)
-    co = _co_counts(cache_for(book, cache), level, _CANDIDATE_FACTOR * max_nodes)
+    co = _co_counts(codes, level, _CANDIDATE_FACTOR * max_nodes)
     strong = co.weight >= min_weight
     if not strong.any():
         return no_data_figure(title, f"No data: no two entities share a {level} (at least {min_weight} times).", meta)

@@ -71,6 +71,8 @@ BIN_FREQS: tuple[tuple[str, str, float, str | int], ...] = (
     ("Y", "year", 365.25, "M12"),
     ("10Y", "decade", 3652.5, "M120"),
 )
+#: The events' column each ``color_by`` groups by.
+_GROUP_COLUMN = {"kind": "kind", "entity": "entity_ids", "precision": "precision", "document": "doc_id"}
 _OTHER = "__other__"
 _NONE = "__none__"
 _CONTEXT_CHARS = 280
@@ -97,7 +99,7 @@ def _raw_groups(
         pos = lists.index.to_numpy(dtype=np.int64)
         values = lists.to_numpy(dtype=object)
     else:
-        column = {"document": "doc_id", "kind": "kind", "precision": "precision"}[color_by]
+        column = _GROUP_COLUMN[color_by]
         pos = np.arange(len(ev), dtype=np.int64)
         values = ev[column]
     codes, keys = codes_of(values)
@@ -397,7 +399,14 @@ def timeline(
         if n_undated:
             msg += f" ({fmt_count(n_undated, 'undated event')} not shown.)"
         return no_data_figure("Timeline", msg, {**meta, "aggregated": False, "n_marks": 0})
-    ev = events if n_dated == len(events) else events.iloc[np.flatnonzero(dated)]
+    rows = None if n_dated == len(events) else np.flatnonzero(dated)
+
+    def dated_events(columns: list[str] | None = None) -> pd.DataFrame:
+        """The dated events (only ``columns``: a take of a filtered Book's texts costs more than the rest)."""
+        df = events if columns is None else events[columns]
+        return df if rows is None else df.iloc[rows]
+
+    ev = dated_events(["date_start", _GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
     lanes = _lanes(book, ev, color_by, max_groups)
     shown = label_texts(lanes.names).tolist()
     colors = _colors(lanes.keys, color_by)
@@ -409,7 +418,7 @@ def timeline(
     lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
     meta.update(x_range="window" if window is not None else x_range, range=[str(lo), str(hi)], n_outside=span.n_outside)
     if len(lanes.pos) <= max_marks:
-        data = _marks_data(book, ev, lanes, shown, colors)
+        data = _marks_data(book, dated_events(), lanes, shown, colors)
         layout: dict[str, Any] = {
             "barmode": "overlay",
             "xaxis": {

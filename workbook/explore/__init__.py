@@ -5,9 +5,10 @@
 - :mod:`workbook.explore.log`: the filter log (:class:`~workbook.explore.log.FilterLog`).
 - :mod:`workbook.explore.table`: the explorer's table (sorting, paging, selecting).
 - :mod:`workbook.explore.actions`: the export bar, the launch layer and the annotation panel.
+- :mod:`workbook.explore.views`: the Book the views are drawn from (only the columns they read).
 
 The widgets in :mod:`workbook.widgets` (the only place that imports ipywidgets and anywidget) turn events
-into calls of these functions and redraw. Every public name of the four modules is also reachable here,
+into calls of these functions and redraw. Every public name of the five modules is also reachable here,
 e.g. ``from workbook.explore import FilterLog``; the modules are imported on first use, so that
 ``import workbook`` stays light.
 
@@ -23,7 +24,7 @@ from types import ModuleType
 from typing import Any
 
 #: The modules of the package, searched in this order for a public name.
-MODULES: tuple[str, ...] = ("state", "log", "table", "actions")
+MODULES: tuple[str, ...] = ("state", "log", "table", "actions", "views")
 
 __all__ = ["MODULES"]
 
@@ -32,7 +33,8 @@ def _modules() -> dict[str, ModuleType]:
     import workbook.explore.actions
     import workbook.explore.log
     import workbook.explore.state
-    import workbook.explore.table  # noqa: F401  (the four are imported for sys.modules)
+    import workbook.explore.table
+    import workbook.explore.views  # noqa: F401  (the five are imported for sys.modules)
 
     return {m: sys.modules[f"{__name__}.{m}"] for m in MODULES}
 

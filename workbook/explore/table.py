@@ -1,10 +1,11 @@
 """The explorer's table of filtered rows, as pure data: which rows, in which order, which page, every cell
 HTML-escaped. The table widget only shows a :class:`TablePage` and reports clicks.
 
-A :class:`TableSource` is built once per Book and table kind (claims, events, mentions, documents): the
-display columns with sortable raw values, and per column (lazily, then kept) the row order. A filter
-change then costs only a boolean selection over that order, whatever the size of the table: the
-filtered rows come as a mask over the Book's rows (``FilterMasks`` from the filter layer).
+A :class:`TableSource` is made once per Book and table kind (claims, events, mentions, documents). A page
+computes its display cells (document titles, speaker names, ...) from its own rows only, so showing a
+table of a million claims costs one page; a column's row order is computed (then kept) on the first sort
+by it. A filter change then costs only a boolean selection over that order, whatever the size of the
+table: the filtered rows come as a mask over the Book's rows (``FilterMasks`` from the filter layer).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from workbook.book import Book
-from workbook.charts.common import doc_titles, entity_labels, is_missing
+from workbook.charts.common import entity_labels, index_in, is_missing
 from workbook.errors import TableError
 
 __all__ = [
@@ -40,8 +42,12 @@ TABLE_KINDS: dict[str, str] = {
     "mentions": "mention_id",
     "documents": "doc_id",
 }
+#: The id column of the tables whose rows a cell looks up.
+TABLE_IDS: dict[str, str] = {"documents": "doc_id", "entities": "entity_id"}
 #: Longest text shown in a cell (the reader shows the whole document).
 CELL_CHARS = 240
+#: Up to this many rows (a page) are taken from an Arrow column chunk by chunk.
+_FEW_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -56,33 +62,9 @@ class TableColumn:
         return {"key": self.key, "label": self.label, "kind": self.kind}
 
 
-def _names(book: Book) -> tuple[dict[str, str], dict[str, str]]:
-    return doc_titles(book.documents), entity_labels(book.entities)
-
-
-def _map(values: pd.Series, lookup: Mapping[str, str]) -> pd.Series:
-    return values.astype(str).map(lookup).fillna(values.astype(str))
-
-
-def _claims(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
-    titles, names = _names(book)
-    c = book.claims
-    published = pd.Series(book.documents["published"].to_numpy(), index=book.documents["doc_id"].astype(str))
-    pub = pd.Series(published.reindex(c["doc_id"].astype(str)).to_numpy(), index=c.index)
-    speaker = c["speaker_id"].astype(object).map(lambda v: names.get(v, v) if isinstance(v, str) else None)
-    speaker = speaker.where(speaker.notna(), c["speaker_text"].astype(object))
-    frame = pd.DataFrame(
-        {
-            "document": _map(c["doc_id"], titles),
-            "published": pub,
-            "speaker": speaker,
-            "quote_kind": c["quote_kind"],
-            "confidence": c["confidence"],
-            "hedge": c["hedge"].astype(object),
-            "text": c["text"].astype(object),
-        }
-    )
-    cols = [
+#: The shown columns of each table kind.
+_COLUMNS: dict[str, tuple[TableColumn, ...]] = {
+    "claims": (
         TableColumn("document", "Document"),
         TableColumn("published", "Published", "date"),
         TableColumn("speaker", "Speaker"),
@@ -90,25 +72,8 @@ def _claims(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
         TableColumn("confidence", "Confidence"),
         TableColumn("hedge", "Hedge"),
         TableColumn("text", "Claim"),
-    ]
-    return frame, cols
-
-
-def _events(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
-    titles, _ = _names(book)
-    v = book.events
-    frame = pd.DataFrame(
-        {
-            "date_start": v["date_start"],
-            "date_end": v["date_end"],
-            "precision": v["precision"],
-            "text": v["text"].astype(object),
-            "kind": v["kind"].astype(object),
-            "context": v["context"].astype(object),
-            "document": _map(v["doc_id"], titles),
-        }
-    )
-    cols = [
+    ),
+    "events": (
         TableColumn("date_start", "From", "date"),
         TableColumn("date_end", "To", "date"),
         TableColumn("precision", "Precision"),
@@ -116,90 +81,142 @@ def _events(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
         TableColumn("kind", "Kind"),
         TableColumn("context", "Sentence"),
         TableColumn("document", "Document"),
-    ]
-    return frame, cols
-
-
-def _mentions(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
-    titles, names = _names(book)
-    m = book.mentions
-    types = dict(zip(book.entities["entity_id"].astype(str), book.entities["type"].astype(str), strict=True))
-    frame = pd.DataFrame(
-        {
-            "entity": _map(m["entity_id"], names),
-            "type": _map(m["entity_id"], types),
-            "surface": m["surface"].astype(object),
-            "document": _map(m["doc_id"], titles),
-            "sentence": m["sentence"].astype("int64"),
-        }
-    )
-    cols = [
+    ),
+    "mentions": (
         TableColumn("entity", "Entity"),
         TableColumn("type", "Type"),
         TableColumn("surface", "As written"),
         TableColumn("document", "Document"),
         TableColumn("sentence", "Sentence", "number"),
-    ]
-    return frame, cols
-
-
-def _documents(book: Book) -> tuple[pd.DataFrame, list[TableColumn]]:
-    d = book.documents
-    frame = pd.DataFrame(
-        {
-            "title": d["title"].astype(object),
-            "publisher": d["publisher"].astype(object),
-            "published": d["published"],
-            "n_chars": d["n_chars"].astype("int64"),
-            "source": d["source"].astype(object),
-        }
-    )
-    cols = [
+    ),
+    "documents": (
         TableColumn("title", "Title"),
         TableColumn("publisher", "Publisher"),
         TableColumn("published", "Published", "date"),
         TableColumn("n_chars", "Characters", "number"),
         TableColumn("source", "Source"),
-    ]
-    return frame, cols
+    ),
+}
+_OBJ, _INT = np.dtype(object), np.dtype(np.int64)
+#: Shown columns that are the table's column of that name, as it is (None) or as this dtype.
+_RAW: dict[str, dict[str, np.dtype[Any] | None]] = {
+    "claims": {"quote_kind": None, "confidence": None, "hedge": _OBJ, "text": _OBJ},
+    "events": {"date_start": None, "date_end": None, "precision": None, "text": _OBJ, "kind": _OBJ, "context": _OBJ},
+    "mentions": {"surface": _OBJ, "sentence": _INT},
+    "documents": {"title": _OBJ, "publisher": _OBJ, "published": None, "n_chars": _INT, "source": _OBJ},
+}
 
 
-_BUILDERS = {"claims": _claims, "events": _events, "mentions": _mentions, "documents": _documents}
+def _at(column: pd.Series, rows: np.ndarray[Any, Any] | None) -> pd.Series:
+    """``column`` at positions ``rows`` (all rows when None), with a fresh RangeIndex. An Arrow column of
+    several chunks is taken from chunk by chunk: Arrow's take over the whole column joins its chunks first
+    (30-300 ms for a page of a million-row text column; well under 1 ms this way)."""
+    if rows is None:
+        return column.reset_index(drop=True)
+    chunked = getattr(column.array, "_pa_array", None)
+    if not isinstance(chunked, pa.ChunkedArray) or chunked.num_chunks < 2 or len(rows) > _FEW_ROWS:
+        return column.iloc[rows].reset_index(drop=True)
+    rows = np.asarray(rows, dtype=np.int64)
+    rows = np.where(rows < 0, rows + len(column), rows)
+    bounds = np.cumsum([0, *(len(c) for c in chunked.chunks)])
+    which = np.searchsorted(bounds, rows, side="right") - 1
+    order = np.argsort(which, kind="stable")
+    parts = [chunked.chunk(int(k)).take(pa.array(rows[order][which[order] == k] - bounds[k])) for k in np.unique(which)]
+    back = np.empty(len(order), dtype=np.int64)
+    back[order] = np.arange(len(order))
+    taken = pa.chunked_array(parts, type=chunked.type).take(pa.array(back))
+    return pd.Series(taken, dtype=column.dtype)
+
+
+@dataclass(eq=False)
+class _Cells:
+    """Computes the shown columns of one table kind of a Book, for some rows (None: all of them)."""
+
+    book: Book
+    kind: str
+    _labels: dict[str, str] | None = None
+    _keys: dict[str, pd.Index] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """entity_id -> display name (the entities table is small: made once, on first use)."""
+        if self._labels is None:
+            self._labels = entity_labels(self.book.entities)
+        return self._labels
+
+    def rows_of(self, name: str, keys: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The row of table ``name`` (documents or entities) of each of ``keys`` (its id), -1 for none: a
+        page's few keys through an index of the table's ids made once (no pass over the table per page)."""
+        table, id_column = self.book.table(name), TABLE_IDS[name]
+        if not len(table) or not len(keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        if len(keys) > _FEW_ROWS:
+            return index_in(keys, table[id_column].astype(str))
+        if name not in self._keys:
+            self._keys[name] = pd.Index(table[id_column].astype(str).to_numpy(dtype=object), dtype=object)
+        index = self._keys[name]
+        if not index.is_unique:
+            return index_in(keys, table[id_column].astype(str))
+        return np.asarray(index.get_indexer(pd.Index(keys, dtype=object)), dtype=np.int64)
+
+    def lookup(self, keys: pd.Series, name: str, values: pd.Series) -> pd.Series:
+        """``keys`` (as strings) mapped to ``values`` (as strings) of their row of table ``name``, the key
+        itself where there is none (``keys.astype(str).map(dict(zip(ids, values.astype(str))))``)."""
+        k = keys.astype(str).to_numpy(dtype=object)
+        out = k.copy()
+        pos = self.rows_of(name, k)
+        found = np.flatnonzero(pos >= 0)
+        out[found] = values.iloc[pos[found]].astype(str).to_numpy(dtype=object)
+        return pd.Series(out, dtype=object)
+
+    def column(self, key: str, rows: np.ndarray[Any, Any] | None) -> pd.Series:
+        table = self.book.table(self.kind)
+        if key in _RAW[self.kind]:
+            dtype, s = _RAW[self.kind][key], _at(table[key], rows)
+            return s if dtype is None else s.astype(dtype)
+        docs = self.book.documents
+        if key == "document":
+            return self.lookup(_at(table["doc_id"], rows), "documents", docs["title"])
+        if key == "published":  # a claim's document's publication date
+            pos = self.rows_of("documents", _at(table["doc_id"], rows).astype(str).to_numpy(dtype=object))
+            published = np.append(docs["published"].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
+            return pd.Series(published[pos], dtype="datetime64[s]")
+        if key == "speaker":
+            names = self.labels
+            sid = _at(table["speaker_id"], rows).astype(object)
+            speaker = sid.map(lambda v: names.get(v, v) if isinstance(v, str) else None)
+            return speaker.where(speaker.notna(), _at(table["speaker_text"], rows).astype(object))
+        if key == "entity":
+            entity_ids = _at(table["entity_id"], rows).astype(str)
+            return entity_ids.map(self.labels).fillna(entity_ids)
+        if key == "type":
+            return self.lookup(_at(table["entity_id"], rows), "entities", self.book.entities["type"])
+        raise TableError(f"table {self.kind!r} has no column {key!r}.")  # pragma: no cover - _COLUMNS lists them
+
+    def frame(self, rows: np.ndarray[Any, Any] | None) -> pd.DataFrame:
+        return pd.DataFrame({c.key: self.column(c.key, rows) for c in _COLUMNS[self.kind]})
 
 
 @dataclass(eq=False)
 class TableSource:
-    """One table kind of one Book, ready to be sorted and paged (build with :meth:`build`)."""
+    """One table kind of one Book, ready to be sorted and paged (build with :meth:`build`). Nothing is
+    computed for all rows until it sorts by a column: a page computes its cells from its own rows (so a table
+    of a million claims costs one page to show), and a column's order is computed on the first sort by it."""
 
     kind: str
     columns: tuple[TableColumn, ...]
-    frame: pd.DataFrame
-    ids: np.ndarray[Any, Any]
-    doc_ids: np.ndarray[Any, Any]
-    spans: np.ndarray[Any, Any]
+    book: Book
+    _cells: _Cells = field(repr=False)
     _orders: dict[str, tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, book: Book, kind: str) -> TableSource:
         if kind not in TABLE_KINDS:
             raise TableError(f"unknown table {kind!r}; the tables are {', '.join(TABLE_KINDS)}.")
-        df = book.table(kind)
-        frame, cols = _BUILDERS[kind](book)
-        if kind == "documents":
-            spans = np.zeros((len(df), 2), dtype=np.int64)
-        else:
-            spans = np.column_stack([df["start"].to_numpy(dtype=np.int64), df["end"].to_numpy(dtype=np.int64)])
-        return cls(
-            kind=kind,
-            columns=tuple(cols),
-            frame=frame.reset_index(drop=True),
-            ids=df[TABLE_KINDS[kind]].astype(str).to_numpy(dtype=object),
-            doc_ids=df["doc_id"].astype(str).to_numpy(dtype=object),
-            spans=spans,
-        )
+        return cls(kind=kind, columns=_COLUMNS[kind], book=book, _cells=_Cells(book, kind))
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.book.table(self.kind))
 
     def column(self, key: str) -> TableColumn:
         for c in self.columns:
@@ -209,13 +226,32 @@ class TableSource:
             f"table {self.kind!r} has no column {key!r}; its columns are {', '.join(c.key for c in self.columns)}."
         )
 
+    def cells(self, rows: np.ndarray[Any, Any]) -> pd.DataFrame:
+        """The shown columns (raw values) of the rows at positions ``rows``."""
+        return self._cells.frame(np.asarray(rows, dtype=np.int64))
+
+    def ids(self, rows: np.ndarray[Any, Any]) -> list[str]:
+        """The ids of the rows at ``rows`` (claim_id, event_id, ...)."""
+        return [str(v) for v in _at(self.book.table(self.kind)[TABLE_KINDS[self.kind]], rows)]
+
+    def doc_ids(self, rows: np.ndarray[Any, Any]) -> list[str]:
+        return [str(v) for v in _at(self.book.table(self.kind)["doc_id"], rows)]
+
+    def spans(self, rows: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
+        """(start, end) of the rows at ``rows`` ((0, 0) for documents)."""
+        if self.kind == "documents":
+            return [(0, 0)] * len(rows)
+        df = self.book.table(self.kind)
+        starts, ends = _at(df["start"], rows).astype("int64"), _at(df["end"], rows).astype("int64")
+        return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
+
     def order(self, key: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """(row positions sorted ascending by column ``key`` with missing values last, is-missing flags in
         that order); computed once per column. Text sorts case-insensitively, categories (confidence bands,
         quote kinds, precisions) in their declared order; ties keep the Book's order."""
         if key not in self._orders:
             col = self.column(key)
-            s = self.frame[key]
+            s = self._cells.column(key, None)
             missing = s.isna().to_numpy()
             if isinstance(s.dtype, pd.CategoricalDtype):  # declared order: confidence bands, precisions, ...
                 s = pd.Series(s.cat.codes.to_numpy(), index=s.index)
@@ -295,7 +331,7 @@ def table_page(
     n_pages = max(1, -(-total // page_size))
     page = min(max(int(page), 0), n_pages - 1)
     shown = positions[page * page_size : (page + 1) * page_size]
-    sub = source.frame.iloc[shown]
+    sub = source.cells(shown)
     rows = [
         [_cell(v, c.kind) for c, v in zip(source.columns, vals, strict=True)]
         for vals in sub[[c.key for c in source.columns]].itertuples(index=False, name=None)
@@ -304,9 +340,9 @@ def table_page(
         kind=source.kind,
         columns=source.columns,
         rows=rows,
-        row_ids=[str(v) for v in source.ids[shown]],
-        doc_ids=[str(v) for v in source.doc_ids[shown]],
-        spans=[(int(a), int(b)) for a, b in source.spans[shown]],
+        row_ids=source.ids(shown),
+        doc_ids=source.doc_ids(shown),
+        spans=source.spans(shown),
         total=total,
         page=page,
         n_pages=n_pages,

@@ -4,9 +4,11 @@ Thin by design. The Explorer holds the current :class:`~workbook.filtering.Filte
 log; every widget event becomes a new spec through a pure function of :mod:`workbook.explore.state` (or a
 new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.refresh` redraws:
 
-1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book);
+1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book, on the
+   first filter: the first draw shows the whole Book and needs none);
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
-   the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant);
+   the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant),
+   from only the columns the views read (:mod:`workbook.explore.views`);
 3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
    plotly.js (:func:`~workbook.widgets.plot_host.shared_asset`).
 
@@ -26,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.charts.common import entity_labels
+from workbook.charts import ChartCache
+from workbook.charts.common import entity_labels, index_in
 from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore.actions import (
     annotate,
@@ -59,6 +62,7 @@ from workbook.explore.state import (
     with_selected,
 )
 from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
+from workbook.explore.views import views_book, views_cache, views_source
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
@@ -163,7 +167,8 @@ class Explorer:
 
     def _use_book(self, book: Book) -> None:
         self.book = book
-        self.index = FilterIndex.of(book)
+        self._views_source = views_source(book, self.views)
+        self._views_cache = ChartCache(self._views_source)
         labels = entity_labels(book.entities)
         self._catalog = EntityCatalog.build(book, labels)
         self._static_options: dict[str, list[Choice]] = {
@@ -178,6 +183,12 @@ class Explorer:
         the log and the table's state; the filter index is rebuilt and every part redrawn."""
         self._use_book(book)
         self.refresh()
+
+    @property
+    def index(self) -> FilterIndex:
+        """The Book's filter index: built on the first filter (``FilterIndex.of``, kept on the Book), not
+        before the first draw, which shows the whole Book."""
+        return FilterIndex.of(self.book)
 
     # -- the spec --------------------------------------------------------------------------------
 
@@ -368,8 +379,11 @@ class Explorer:
     def refresh(self) -> None:
         """Filter once and redraw every part (views whose rows did not change are not rebuilt)."""
         t0 = time.perf_counter()
-        self.masks = None if self._spec.is_empty else compute_masks(self._spec, self.index)
-        self.filtered = apply(self.book, self._spec, self.index)
+        if self._spec.is_empty:  # the whole Book: no index needed
+            self.masks, self.filtered = None, self.book
+        else:
+            self.masks = compute_masks(self._spec, self.index)
+            self.filtered = apply(self.book, self._spec, self.index)
         t1 = time.perf_counter()
         self._show_views()
         t2 = time.perf_counter()
@@ -390,8 +404,8 @@ class Explorer:
 
     def filtered_counts(self) -> dict[str, int]:
         """Rows in view per table (documents, claims, events, mentions, entities)."""
-        names = ("documents", "claims", "events", "mentions", "entities")
-        return {n: len(self.filtered.table(n)) for n in names}
+        counts = self.filtered.counts()  # from the row selections: no table is built
+        return {n: counts[n] for n in ("documents", "claims", "events", "mentions", "entities")}
 
     def figure(self, view: str) -> dict[str, Any]:
         """The figure JSON (``data``, ``layout``) the page draws for ``view``."""
@@ -406,11 +420,11 @@ class Explorer:
         return options
 
     def _show_views(self) -> None:
-        from workbook.charts import ChartCache
-
         payloads = {}
         self._chart_s = 0.0
-        cache = ChartCache(self.filtered)  # views of one filtered Book share the coding of its mentions
+        # drawn from the columns the views read, filtered; they share the unfiltered Book's mention codes
+        drawn_from = views_book(self._views_source, self.masks)
+        cache = views_cache(drawn_from, self._views_cache, self.masks)
         window = (self._spec.date_from, self._spec.date_to)
         launches = None if self.launches is None else launches_in_window(self.launches, *window)
         for view in self.views:
@@ -422,7 +436,7 @@ class Explorer:
                 self._figures.move_to_end(key)
             else:
                 t = time.perf_counter()
-                fig = build_view(self.filtered, view, options, cache=cache, names=self.book.entities, launches=launches)
+                fig = build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
                 self._chart_s += time.perf_counter() - t
                 self._figures[key] = self.host.payload(fig)
                 while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
@@ -470,10 +484,10 @@ class Explorer:
 
     def _drop_reading_outside_filter(self) -> None:
         """Close the reader when the filter no longer holds its document (and say so)."""
-        if self._reading is None or self._spec.is_empty:
+        if self._reading is None or self.masks is None:
             return
-        docs = self.filtered.documents["doc_id"]
-        if not bool((docs == self._reading[0]).any()):
+        row = index_in([self._reading[0]], self.book.documents["doc_id"])[0]
+        if row < 0 or not bool(self.masks.documents[row]):
             self._reading = None
             self.reader.value = READER_LEFT
             return

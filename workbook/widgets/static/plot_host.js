@@ -115,7 +115,10 @@ async function assetOf(model) {
 // Called once per model when it reaches the page: the asset starts evaluating its scripts at once (not
 // awaited, so that the model is ready without waiting for plotly.js); a host does nothing here.
 function initialize({ model }) {
-  if (model.get("plotly_key")) loadAssets(model).catch(() => {});
+  if (model.get("plotly_key")) {
+    globalThis.__workbookAssetArrived ??= performance.now(); // when the asset's model reached the page (benchmarks)
+    loadAssets(model).catch(() => {});
+  }
 }
 
 function plain(value) {
@@ -216,8 +219,10 @@ function render({ model, el }) {
         cell.div.style.height = `${height}px`;
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
+        const t0 = performance.now();
         await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
         cell.revision = revisions[view];
+        cell.div.dataset.drawMs = String(Math.round(performance.now() - t0)); // how long plotly took (benchmarks)
         cell.div.dataset.revision = String(cell.revision);
         if (!cell.bound) {
           cell.div.on("plotly_click", (event) => onClick(view, event));
