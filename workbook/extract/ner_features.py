@@ -239,10 +239,9 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
     for k in compress(range(n - 1), map(TITLE_WORDS.__contains__, lows)):
         if txt[k + 1] == "." and starts[k + 1] == ends[k]:
             cue[k] = True
-    i = 0
-    while i < n:
-        if not name_like[i] or cue[i]:
-            i += 1
+    resume = 0  # a run starts on a name-like token that no earlier run took
+    for i in compress(range(n), name_like):
+        if i < resume or cue[i]:
             continue
         j = i + 1
         last_cap = i
@@ -256,7 +255,7 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
             j += 1
         if lows[last_cap] not in DEMONYMS:  # "North Korean leaders": a modifier, no name
             runs.append((i, last_cap + 1))
-        i = last_cap + 1
+        resume = last_cap + 1
     out: list[Candidate] = []
     new = tuple.__new__
     for a, b in runs:
