@@ -105,7 +105,6 @@ _SHAPE = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _REPEATS = re.compile(r"(.)\1+")
-_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
 class Tok(NamedTuple):
