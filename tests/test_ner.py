@@ -71,6 +71,23 @@ def test_tokens_split_possessives_and_mark_sentence_openers() -> None:
     assert initial == {"Microsoft", "Google", "New"}
 
 
+def test_token_columns_agree_with_the_tokens_they_index() -> None:
+    text = "He met al-Baghdadi's aide.\nThe U.S.'s envoy, Kim's \"friend\" X's"
+    toks = tokens(text)
+    got = [(t.text, t.cap, t.initial) for t in toks]
+    assert got == [
+        ("He", True, True), ("met", False, False), ("al-Baghdadi", True, False), ("'s", False, False),
+        ("aide", False, False), (".", False, False), ("The", True, True), ("U.S.", True, False),
+        ("'", False, False), ("s", False, False), ("envoy", False, False), (",", False, False),
+        ("Kim", True, False), ("'s", False, False), ('"', False, False), ("friend", False, True),
+        ('"', False, False), ("X", True, True), ("'s", False, False),
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text and t.lower == t.text.casefold() for t in toks)
+    assert toks[2:4] == list(toks)[2:4] and toks[-1] == toks[len(toks) - 1]
+    assert (toks.start, toks.end) == ([t.start for t in toks], [t.end for t in toks])
+    assert len(tokens("")) == 0 and list(tokens("  \n ")) == []
+
+
 def test_particles_with_a_hyphen_count_as_capitalised() -> None:
     toks = {t.text: t for t in tokens("Abu Bakr al-Baghdadi and al-qaeda")}
     assert toks["al-Baghdadi"].cap and not toks["al-qaeda"].cap

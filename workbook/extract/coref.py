@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbook.extract.vocabulary import CHINESE_SURNAMES, NEVER_NAME_START, SURNAME_FIRST
 from workbook.ids import normalise_name
@@ -45,6 +46,7 @@ _KOREAN_SYLLABLE = re.compile(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_korean_syllable(word: str) -> bool:
     """Is ``word`` one romanised Korean syllable ("Jong", "Un", "Chol", "Hui")? Hyphenated words
     ("Jong-un") are checked part by part."""

@@ -20,10 +20,12 @@ standing alone elsewhere ("Smith said"), the word written in lower case elsewher
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import add, and_, itemgetter, not_, or_, sub
+from typing import NamedTuple, overload
 
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
@@ -43,6 +45,7 @@ __all__ = [
     "Candidate",
     "DocContext",
     "Tok",
+    "Tokens",
     "candidates",
     "doc_context",
     "name_kind",
@@ -102,7 +105,6 @@ _SHAPE = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _REPEATS = re.compile(r"(.)\1+")
-_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
 class Tok(NamedTuple):
@@ -125,87 +127,144 @@ class Candidate(NamedTuple):
     end: int
 
 
-def tokens(text: str) -> list[Tok]:
-    """Words and punctuation of ``text``; a possessive "'s" is its own token."""
-    out: list[Tok] = []
-    append = out.append
-    new = tuple.__new__  # a Tok without the Python-level __new__ of a NamedTuple (one per token)
-    opens, possessives, particles = _OPENS_NEXT, _POSSESSIVES, _PARTICLES
-    prev_end = 0
-    initial = True
-    newline = text.find("\n")
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        w = text[s:e]
-        if 0 <= newline < s:
-            if newline >= prev_end:
-                initial = True
-            newline = text.find("\n", s)
-        prev_end = e
-        first = w[0]
-        if len(w) > 2 and w[-2:] in possessives:
-            w = w[:-2]
-            e -= 2
-        elif first.isupper():
-            append(new(Tok, (s, e, w, w.casefold(), True, initial)))
-            initial = False  # a word or one character: only punctuation opens a sentence
-            continue
-        elif w in opens:
-            append(new(Tok, (s, e, w, w, False, initial)))
-            initial = True
-            continue
-        cap = first.isupper()
-        if not cap and "-" in w and first.isalpha():
-            head, _, tail = w.partition("-")
-            cap = head.casefold() in particles and tail[:1].isupper()
-        append(new(Tok, (s, e, w, w.casefold(), cap, initial)))
-        initial = False
-        if e != prev_end:  # the possessive after its word
-            append(new(Tok, (e, prev_end, text[e:prev_end], text[e:prev_end].casefold(), False, False)))
-    return out
+class Tokens(Sequence[Tok]):
+    """The tokens of a text as columns (one list per field of :class:`Tok`), made without one Python
+    object per token; indexing gives :class:`Tok` values (a slice, a list of them)."""
+
+    __slots__ = ("cap", "end", "initial", "lower", "start", "text")
+
+    def __init__(
+        self,
+        start: list[int],
+        end: list[int],
+        text: list[str],
+        lower: list[str],
+        cap: list[bool],
+        initial: list[bool],
+    ) -> None:
+        self.start, self.end, self.text, self.lower, self.cap, self.initial = start, end, text, lower, cap, initial
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @overload
+    def __getitem__(self, k: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Tok]: ...
+
+    def __getitem__(self, k: int | slice) -> Tok | list[Tok]:
+        if isinstance(k, slice):
+            return list(map(Tok._make, zip(*(col[k] for col in self._columns()), strict=True)))
+        return Tok(self.start[k], self.end[k], self.text[k], self.lower[k], self.cap[k], self.initial[k])
+
+    def __iter__(self) -> Iterator[Tok]:
+        return map(Tok._make, zip(*self._columns(), strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _columns(self) -> tuple[list[int], list[int], list[str], list[str], list[bool], list[bool]]:
+        return self.start, self.end, self.text, self.lower, self.cap, self.initial
 
 
-def candidates(text: str, toks: Sequence[Tok]) -> list[Candidate]:
+_PAIRS = re.compile(rf"(\s*)({_TOKEN.pattern})")  # a token and the white space before it: findall, no match objects
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’][sS](?!\w)")
+_first_item, _second_item = itemgetter(0), itemgetter(1)
+
+
+def _particle_cap(word: str) -> bool:
+    """ "al-Baghdadi", "bin-Laden": a lower-case particle joined to a capitalised name."""
+    head, _, tail = word.partition("-")
+    return head.casefold() in _PARTICLES and tail[:1].isupper()
+
+
+def tokens(text: str) -> Tokens:
+    """Words and punctuation of ``text``; a possessive "'s" is its own token. Built column by column
+    (``findall`` and ``map`` over the words): no Python step per token."""
+    pairs = _PAIRS.findall(text)
+    if not pairs:
+        return Tokens([], [], [], [], [], [])
+    gaps = list(map(_first_item, pairs))
+    words = list(map(_second_item, pairs))
+    sizes = list(map(len, words))
+    ends = list(accumulate(map(add, map(len, gaps), sizes)))
+    starts = list(map(sub, ends, sizes))
+    n = len(words)
+    # a token opens a sentence after a line break or after sentence punctuation (and at the start)
+    initial = list(map(str.__contains__, gaps, repeat("\n")))
+    initial[0] = True
+    initial[1:] = map(or_, initial[1:], map(_OPENS_NEXT.__contains__, words[:-1]))
+    caps = list(map(str.isupper, map(_first_item, words)))
+    if "-" in text:
+        for k in compress(range(n), map(str.__contains__, words, repeat("-"))):
+            if not caps[k] and words[k][0].isalpha():
+                caps[k] = _particle_cap(words[k])
+    lows = list(map(str.casefold, words))
+    toks = Tokens(starts, ends, words, lows, caps, initial)
+    if "'" in text or "’" in text:
+        at = dict(zip(ends, range(n), strict=True))
+        found = [at.get(m.end()) for m in _POSSESSIVE_END.finditer(text)]
+        for k in reversed([k for k in found if k is not None and sizes[k] > 2]):
+            _split_possessive(toks, k, text)
+    return toks
+
+
+def _split_possessive(toks: Tokens, k: int, text: str) -> None:
+    """Token ``k`` ("Korea's") becomes "Korea" and "'s" (which opens nothing)."""
+    e = toks.end[k]
+    w = toks.text[k][:-2]
+    cap = toks.cap[k] or (w[0].isalpha() and "-" in w and _particle_cap(w))
+    toks.end[k], toks.text[k], toks.lower[k], toks.cap[k] = e - 2, w, w.casefold(), cap
+    toks.start.insert(k + 1, e - 2)
+    toks.end.insert(k + 1, e)
+    toks.text.insert(k + 1, text[e - 2 : e])
+    toks.lower.insert(k + 1, text[e - 2 : e].casefold())
+    toks.cap.insert(k + 1, False)
+    toks.initial.insert(k + 1, False)
+
+
+def candidates(text: str, toks: Tokens) -> list[Candidate]:
     """Every sub-span of each run of name-like tokens that starts and ends on a capitalised word
     and has at most :data:`MAX_SPAN` words (see the module docstring)."""
     runs: list[tuple[int, int]] = []
     n = len(toks)
-    name_like = [t.cap and t.text[0].isalpha() for t in toks]  # _name_like of each token, once
+    starts, ends, txt, lows = toks.start, toks.end, toks.text, toks.lower
+    name_like = list(map(and_, toks.cap, map(str.isalpha, map(_first_item, txt))))  # _name_like of each token
     # _cue of each token: an abbreviated title or rank with its full stop right after it
     cue = [False] * n
-    for k in range(n - 1):
-        if toks[k].lower in TITLE_WORDS and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+    for k in compress(range(n - 1), map(TITLE_WORDS.__contains__, lows)):
+        if txt[k + 1] == "." and starts[k + 1] == ends[k]:
             cue[k] = True
-    i = 0
-    while i < n:
-        if not name_like[i] or cue[i]:
-            i += 1
+    resume = 0  # a run starts on a name-like token that no earlier run took
+    for i in compress(range(n), name_like):
+        if i < resume or cue[i]:
             continue
         j = i + 1
         last_cap = i
-        while j < n and text[toks[j - 1].end : toks[j].start] == " ":
+        while j < n and text[ends[j - 1] : starts[j]] == " ":
             if cue[j]:
                 break
             if name_like[j]:
                 last_cap = j
-            else:
-                t = toks[j]
-                if t.lower not in CONNECTORS and not (t.text.isdigit() and toks[j - 1].cap):
-                    break
+            elif lows[j] not in CONNECTORS and not (txt[j].isdigit() and toks.cap[j - 1]):
+                break
             j += 1
-        if toks[last_cap].lower not in DEMONYMS:  # "North Korean leaders": a modifier, no name
+        if lows[last_cap] not in DEMONYMS:  # "North Korean leaders": a modifier, no name
             runs.append((i, last_cap + 1))
-        i = last_cap + 1
+        resume = last_cap + 1
     out: list[Candidate] = []
     new = tuple.__new__
     for a, b in runs:
         for s in range(a, b):
-            first = toks[s]
-            if not name_like[s] or (first.lower in _NEVER_FIRST and not first.text.isupper()):
+            if not name_like[s] or (lows[s] in _NEVER_FIRST and not txt[s].isupper()):
                 continue  # "The", "However", "Monday" open no name ("The Hague" is "Hague", as in the gold)
+            first = starts[s]
             for e in range(s + 1, min(b, s + MAX_SPAN) + 1):
                 if name_like[e - 1]:
-                    out.append(new(Candidate, (s, e, a, b, first.start, toks[e - 1].end)))
+                    out.append(new(Candidate, (s, e, a, b, first, ends[e - 1])))
     return out
 
 
@@ -226,13 +285,14 @@ class DocContext:
     alone: frozenset[str]  # words that make a one-word run by themselves ("Smith said")
 
 
-def doc_context(text: str, toks: Sequence[Tok], cands: Sequence[Candidate]) -> DocContext:
-    lower = frozenset([t.text for t in toks if t.text[:1].islower()])
-    mid = frozenset([t.lower for t in toks if t.cap and not t.initial])
+def doc_context(text: str, toks: Tokens, cands: Sequence[Candidate]) -> DocContext:
+    txt, lows, initial = toks.text, toks.lower, toks.initial
+    lower = frozenset(compress(txt, map(str.islower, map(itemgetter(slice(0, 1)), txt))))
+    mid = frozenset(compress(lows, map(and_, toks.cap, map(not_, initial))))
     runs = {(c.run_start, c.run_end) for c in cands}
-    last = frozenset(toks[b - 1].lower for a, b in runs if b - a >= 2)
-    first = frozenset(toks[a].lower for a, b in runs if b - a >= 2 and not toks[a].initial)
-    alone = frozenset(toks[a].lower for a, b in runs if b - a == 1)
+    last = frozenset([lows[b - 1] for a, b in runs if b - a >= 2])
+    first = frozenset([lows[a] for a, b in runs if b - a >= 2 and not initial[a]])
+    alone = frozenset([lows[a] for a, b in runs if b - a == 1])
     return DocContext(lower, mid, last, first, alone)
 
 

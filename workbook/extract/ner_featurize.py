@@ -28,7 +28,7 @@ from workbook.extract.ner_features import (
     TITLE_WORDS,
     Candidate,
     DocContext,
-    Tok,
+    Tokens,
     shape_of,
 )
 from workbook.extract.vocabulary import (
@@ -160,7 +160,7 @@ class Featurizer(Generic[F]):
 
     def rows(
         self,
-        toks: Sequence[Tok],
+        toks: Tokens,
         cands: Sequence[Candidate],
         ctx: DocContext,
         gaz_type: Callable[[str], str | None],
@@ -168,8 +168,7 @@ class Featurizer(Generic[F]):
         """The features of each candidate (see :mod:`workbook.extract.ner_features`)."""
         self._clear_if_full()
         c_, t_ = self._c, self._t
-        lows = [t.lower for t in toks]
-        txt = [t.text for t in toks]
+        lows, txt, initial = toks.lower, toks.text, toks.initial
         spans: dict[tuple[str, ...], tuple[list[F], str]] = {}  # a spelling's own features, once per document
         lefts: dict[int, list[F]] = {}  # what stands before a candidate starting at token i, once per i
         rights: dict[int, list[F]] = {}  # what follows a candidate ending before token j, once per j
@@ -183,11 +182,11 @@ class Featurizer(Generic[F]):
             texts = tuple(txt[i:j])
             own: tuple[list[F], str] | None = spans.get(texts)
             if own is None:
-                own = self._own(toks[i:j], texts, lows[i:j], ctx, gaz_type, word_gaz)
+                own = self._own(texts, lows[i:j], ctx, gaz_type, word_gaz)
                 spans[texts] = own
             left: list[F] | None = lefts.get(i)
             if left is None:
-                left = self._left(lows, i, toks[i].initial, ctx)
+                left = self._left(lows, i, initial[i], ctx)
                 lefts[i] = left
             right: list[F] | None = rights.get(j)
             if right is None:
@@ -209,7 +208,7 @@ class Featurizer(Generic[F]):
             row: list[F] = own_ids + left
             row += right
             row += [lr, ls, sr, runs[(min(run_end - run_start, 6), i == run_start, j == run_end)]]
-            if toks[i].initial:
+            if initial[i]:
                 row.append(c_(f"init:{min(j - i, 3)}"))
                 if j - i == 1:
                     row.append(self._o("init1", lows[i]))
@@ -264,7 +263,6 @@ class Featurizer(Generic[F]):
 
     def _own(
         self,
-        span: Sequence[Tok],
         texts: tuple[str, ...],
         words: list[str],
         ctx: DocContext,
@@ -278,7 +276,7 @@ class Featurizer(Generic[F]):
         c_, o_ = self._c, self._o
         fixed = self._spans.get(texts)
         if fixed is None:
-            fixed = self._spans[texts] = self._spelling(span)
+            fixed = self._spans[texts] = self._spelling(texts, words)
         ids, shape, key = fixed
         size = len(words)
         w0, wl = words[0], words[-1]
@@ -314,14 +312,13 @@ class Featurizer(Generic[F]):
         self._owns[memo_key] = row
         return row, shape
 
-    def _spelling(self, span: Sequence[Tok]) -> tuple[list[F], str, str]:
-        """The features of a spelling that neither its document nor the gazetteer change; its shape and key."""
+    def _spelling(self, texts: Sequence[str], words: Sequence[str]) -> tuple[list[F], str, str]:
+        """The features of a spelling (its words as written and in lower case) that neither its document
+        nor the gazetteer change; its shape and key."""
         c_, o_ = self._c, self._o
-        words = [t.lower for t in span]
         size = len(words)
         w0, wl = words[0], words[-1]
-        first = span[0]
-        shape = " ".join([shape_of(t.text) for t in span])[:24]
+        shape = " ".join([shape_of(t) for t in texts])[:24]
         key = " ".join(words)
         if w0 not in self._first:
             self._first[w0] = self._first_group(w0)
@@ -333,7 +330,7 @@ class Featurizer(Generic[F]):
         row += [o_("w", w) for w in words]
         if size <= 3:
             row.append(o_("k", key))
-        if size == 1 and first.text.isupper() and len(first.text) > 1:
+        if size == 1 and texts[0].isupper() and len(texts[0]) > 1:
             row.append(c_("acronym"))
         n_common = sum(1 for w in words if w in self.common)
         row.append(c_(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}"))
@@ -358,7 +355,7 @@ class Featurizer(Generic[F]):
 
 
 def featurize(
-    toks: Sequence[Tok],
+    toks: Tokens,
     cands: Sequence[Candidate],
     ctx: DocContext,
     gaz_type: Callable[[str], str | None],

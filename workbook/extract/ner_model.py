@@ -28,7 +28,7 @@ from importlib import resources
 import numpy as np
 
 from workbook.errors import EntityModelError
-from workbook.extract.ner_features import Candidate, Tok, candidates, doc_context, tokens
+from workbook.extract.ner_features import Candidate, Tokens, candidates, doc_context, tokens
 from workbook.extract.ner_featurize import Featurizer, bucket, feature_index
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
@@ -91,7 +91,7 @@ class EntityModel:
 
     def score_text(
         self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
-    ) -> tuple[list[Tok], list[Candidate], np.ndarray]:
+    ) -> tuple[Tokens, list[Candidate], np.ndarray]:
         """Tokens, candidates and their class probabilities for ``text``. Candidates overlapping a
         character marked in ``skip`` (spans the rules are sure of) are not scored."""
         toks = tokens(text)
@@ -103,7 +103,7 @@ class EntityModel:
         rows = self._featurizer.rows(toks, cands, doc_context(text, toks, cands), gaz_type)
         return toks, cands, self.probabilities(rows)
 
-    def pool(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
+    def pool(self, toks: Tokens, cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
         """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
         with the mean over every candidate spelled the same way in the document, so "Higuchi" opening
         a sentence reads as the "Higuchi" of mid-sentence; then (weight :attr:`consistency`) with the
@@ -112,7 +112,7 @@ class EntityModel:
         if self.pooling <= 0 and self.consistency <= 0:
             return probs
         ids: dict[tuple[str, ...], int] = {}  # a spelling's words (no token holds a space)
-        lows = [t.lower for t in toks]
+        lows = toks.lower
         setdefault = ids.setdefault
         key = np.array([setdefault(tuple(lows[c[0] : c[1]]), len(ids)) for c in cands], dtype=np.int64)
         out = probs.astype(np.float64)
@@ -130,18 +130,19 @@ class EntityModel:
             out = (1 - self.consistency) * out + self.consistency * out[best[key]]
         return out.astype(np.float32)
 
-    def decode(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
+    def decode(self, toks: Tokens, cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
         if not len(cands):
             return []
         return self._decode_pooled(toks, cands, self.pool(toks, cands, probs))
 
-    def _decode_pooled(self, toks: Sequence[Tok], cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
+    def _decode_pooled(self, toks: Tokens, cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(len(cands)), best]
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
         order = keep[np.argsort(probs[keep, 0], kind="stable")]
-        mid = {t.lower for t in toks if t.cap and not t.initial}
+        txt, lows, initial = toks.text, toks.lower, toks.initial
+        mid = {low for low, cap, ini in zip(lows, toks.cap, initial, strict=True) if cap and not ini}
         taken = bytearray(len(toks) + 1)  # tokens of spans already decoded
         classes = self.classes
         best_of, p_best_of, p_none_of = best.tolist(), p_best.tolist(), probs[:, 0].tolist()
@@ -151,10 +152,9 @@ class EntityModel:
             if taken.find(1, i, j) >= 0:
                 continue
             taken[i:j] = b"\x01" * (j - i)
-            words = tuple([t.text for t in toks[i:j]])
-            left = toks[i - 1].lower if i > 0 else ""
-            first = toks[i]
-            weak = j - i == 1 and first.initial and first.lower not in mid and not first.text.isupper()
+            words = tuple(txt[i:j])
+            left = lows[i - 1] if i > 0 else ""
+            weak = j - i == 1 and initial[i] and lows[i] not in mid and not txt[i].isupper()
             out.append(ScoredSpan(start, end, classes[best_of[k]], p_best_of[k], p_none_of[k], words, left, weak))
         return sorted(out, key=lambda s: s.start)
 
