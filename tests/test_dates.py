@@ -475,11 +475,11 @@ def test_throughput_on_the_kcna_archive(shared_data: Path) -> None:
     docs = _kcna(shared_data)
     n_bytes = sum(len(t.encode("utf-8")) for t, _ in docs)
     best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
+    for _ in range(3):  # CPU time of this process: other work on a shared machine does not count against it
+        t0 = time.process_time()
         n = sum(len(find_dates(t, a)) for t, a in docs)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     rate = n_bytes / 1e6 / best
-    print(f"find_dates on KCNA: {n_bytes / 1e6:.2f} MB in {best:.3f}s = {rate:.1f} MB/s, {n} expressions")
+    print(f"find_dates on KCNA: {n_bytes / 1e6:.2f} MB in {best:.3f} CPU-s = {rate:.1f} MB/s, {n} expressions")
     assert n > 3000
-    assert rate > 5  # measured ~30 MB/s on one core; generous for a shared CI machine
+    assert rate > 5  # a guard against a quadratic regression, not a benchmark (bench_extract_speed.py is)
