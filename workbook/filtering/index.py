@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 
 from workbook.errors import FilterIndexError
 from workbook.filtering.text import TextColumn
+from workbook.lists import flat_values
 from workbook.model import ANNOTATION_TARGET_KINDS, CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS, is_starred
 
 if TYPE_CHECKING:
@@ -93,8 +94,8 @@ def _cat_codes(values: pd.Series, categories: tuple[str, ...]) -> CodeArray:
 
 def _explode(lists: pd.Series) -> tuple[CodeArray, pd.Series]:
     """(row positions, values) of a list column, one pair per list element."""
-    s = pd.Series(lists.to_numpy(), index=np.arange(len(lists)), dtype=object).explode().dropna()
-    return np.asarray(s.index, dtype=np.int32), s.astype(str)
+    positions, values = flat_values(lists)  # from the Arrow offsets: no Python list per row
+    return positions.astype(np.int32), values.astype(str)
 
 
 def _csr(keys: CodeArray, n: int) -> tuple[CodeArray | None, IntArray]:
