@@ -66,10 +66,15 @@ def is_list_dtype(dtype: Any) -> bool:
     )
 
 
+def _is_list_type(t: pa.DataType) -> bool:
+    """Is ``t`` exactly :data:`LIST_TYPE`, its item field's name included (Parquet calls it ``element``)?"""
+    return bool(t == LIST_TYPE and t.value_field.name == LIST_TYPE.value_field.name)
+
+
 def _normalised(arr: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     """``arr`` as a chunked ``list<string>`` array without null rows (``[]`` instead)."""
     chunked = arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
-    if chunked.type != LIST_TYPE or chunked.type.value_field.name != LIST_TYPE.value_field.name:
+    if not _is_list_type(chunked.type):
         if pa.types.is_null(chunked.type):
             chunked = pa.chunked_array([pa.nulls(len(chunked), LIST_TYPE)])
         else:
@@ -99,7 +104,12 @@ def list_series(values: pd.Series | pa.Array | pa.ChunkedArray | Iterable[Any], 
     index when none is given)."""
     if index is None and isinstance(values, pd.Series):
         index = values.index
-    if isinstance(values, pd.Series) and values.dtype == LIST_DTYPE and not values.array._pa_array.null_count:
+    if (
+        isinstance(values, pd.Series)
+        and values.dtype == LIST_DTYPE
+        and _is_list_type(values.array._pa_array.type)
+        and not values.array._pa_array.null_count
+    ):
         return values if index is values.index else pd.Series(values.array, index=index, copy=False)
     return pd.Series(pd.arrays.ArrowExtensionArray(arrow_lists(values)), index=index, copy=False)
 
