@@ -52,6 +52,7 @@ import pyarrow.compute as pc
 
 from workbook.book import Book
 from workbook.filtering import FilterIndex, FilterSpec, apply, compute_masks
+from workbook.lists import LIST_TYPE, list_series
 from workbook.model import CONFIDENCE_BANDS, DATE_RESOLUTIONS, ENTITY_TYPES, QUOTE_KINDS, TABLES
 
 WORDS = [
@@ -92,7 +93,7 @@ def _lists(codes: np.ndarray[Any, Any], lengths: np.ndarray[Any, Any], ids: np.n
     """A list column: row i holds ids[codes[offsets[i]:offsets[i]+lengths[i]]]."""
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     arr = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), pa.array(ids[codes[: offsets[-1]]]))
-    return pd.Series(arr.to_pylist(), dtype=object)
+    return list_series(arr)  # the declared dtype of list columns: Arrow lists
 
 
 def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
@@ -143,7 +144,7 @@ def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
             "surface": _str(["Name"] * n_ment),
             "sentence": rng.integers(0, 10, n_ment),
             "resolution": _cat(rng.integers(0, 3, n_ment), ["exact", "alias", "ambiguous"]),
-            "candidates": pd.Series([[] for _ in range(n_ment)], dtype=object),
+            "candidates": list_series(pa.array([[]] * n_ment, type=LIST_TYPE)),
         }
     )
     counts = pd.DataFrame({"e": m_ent, "d": m_doc})
@@ -154,7 +155,7 @@ def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
             "entity_id": _str(ent_ids),
             "name": _str([f"Entity {i}" for i in range(n_ents)]),
             "type": _cat(ent_type, ENTITY_TYPES),
-            "aliases": pd.Series([[] for _ in range(n_ents)], dtype=object),
+            "aliases": list_series(pa.array([[]] * n_ents, type=LIST_TYPE)),
             "n_mentions": n_mentions.astype(np.int64),
             "n_docs": n_docs_per.astype(np.int64),
             "origin": _str(["rules"] * n_ents),

@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     # 0: the declarations everything reads
     "errors": 0,
     "model": 0,
+    "lists": 0,
     "ids": 0,
     "names": 0,
     "version": 0,

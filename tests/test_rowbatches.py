@@ -14,8 +14,9 @@ from workbook.engines import ProcessEngine, SerialEngine
 from workbook.engines.base import iter_results
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.lists import LIST_DTYPE, arrow_lists
 from workbook.model import conform
-from workbook.rowbatches import PRIVATE_COLUMNS, ROW_KINDS, RowBatch, RowCollector, concat_rows
+from workbook.rowbatches import ROW_KINDS, RowBatch, RowCollector, concat_rows, rows_frame
 from workbook.synth import articles
 
 pytestmark = pytest.mark.unit
@@ -80,10 +81,10 @@ def test_batched_tables_equal_the_row_dicts_conformed_at_once(
     for kind in ("mentions", "claims", "events"):
         expected = conform(kind, [r for d in per_doc for r in getattr(d, kind)])
         pd.testing.assert_frame_equal(tables[kind], expected, obj=kind, check_exact=True)
-        lists = [c for c in expected.columns if expected[c].dtype == object]
+        lists = [c for c in expected.columns if expected[c].dtype == LIST_DTYPE]
         assert lists and all(isinstance(v, list) for c in lists for v in tables[kind][c])
     for kind, name in (("doc_entities", "_doc_entities"), ("doc_places", "_doc_places")):
-        expected = pd.DataFrame([r for d in per_doc for r in getattr(d, kind)], columns=PRIVATE_COLUMNS[kind])
+        expected = rows_frame(kind, [r for d in per_doc for r in getattr(d, kind)])
         pd.testing.assert_frame_equal(tables[name], expected, obj=name, check_exact=True)
 
 
@@ -158,9 +159,9 @@ def test_a_collector_assembles_kind_by_kind_to_the_same_tables(
         RowCollector().take("nothing")
 
 
-def test_conform_keeps_lists_of_strings_as_they_are() -> None:
-    """conform() does not copy a cell that already is a list of strings (a build conforms each batch and
-    then the tables: copies held several copies of millions of lists); other cells become such lists."""
+def test_conform_makes_arrow_lists_and_does_not_copy_them_again() -> None:
+    """conform() makes list cells Arrow lists of strings (no Python list per row), and a column that already
+    is one keeps its Arrow buffers (a build conforms each batch and then the tables)."""
     kept = ["e1", "e2"]
     rows = [
         {
@@ -187,5 +188,11 @@ def test_conform_keeps_lists_of_strings_as_they_are() -> None:
         },
     ]
     out = conform("mentions", rows)
-    assert out["candidates"][0] is kept
+    assert out["candidates"].dtype == LIST_DTYPE
+    assert out["candidates"].tolist() == [["e1", "e2"], ["e3", "4"]]
     assert out["candidates"][1] == ["e3", "4"] and isinstance(out["candidates"][1], list)
+
+    def values_address(df: pd.DataFrame) -> int:
+        return int(arrow_lists(df["candidates"]).chunk(0).values.buffers()[2].address)
+
+    assert values_address(conform("mentions", out)) == values_address(out)

@@ -8,7 +8,7 @@ the documents' rows streamed into column batches (:mod:`workbook.rowbatches`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
@@ -29,7 +29,7 @@ from workbook.model import (
 )
 from workbook.rowbatches import DocRows, RowBatch, RowCollector, concat_rows
 
-__all__ = ["PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows"]
+__all__ = ["ASSEMBLED_TABLES", "PRIVATE_TABLES", "DocRows", "assemble_tables", "extraction_rows", "iter_tables"]
 
 #: Per-document tables kept in each snapshot so that a rebuild can reuse unchanged documents.
 PRIVATE_TABLES = ("_doc_entities", "_doc_places")
@@ -206,6 +206,57 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
     return out
 
 
+#: The tables :func:`assemble_tables` returns, in this order.
+ASSEMBLED_TABLES: tuple[str, ...] = (
+    "documents",
+    "entities",
+    "mentions",
+    "claims",
+    "events",
+    "places",
+    "build_issues",
+    *PRIVATE_TABLES,
+)
+
+
+def iter_tables(
+    documents: list[dict[str, Any]] | pd.DataFrame,
+    per_doc: Sequence[DocRows | RowBatch] | RowCollector,
+    build_issues: list[dict[str, Any]],
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The tables of :func:`assemble_tables` as (name, table), each as soon as it is final and not kept
+    here afterwards: a build writes each to its Parquet file and drops it (the documents, with their
+    text, go first, before the rows are merged). The caller must not hold ``documents`` itself if it
+    wants it freed once written."""
+
+    def cat(attr: str) -> pd.DataFrame:
+        if isinstance(per_doc, RowCollector):
+            return per_doc.take(attr)
+        return concat_rows(per_doc, attr)
+
+    yield "documents", conform("documents", documents)
+    documents = []  # the caller's rows or table, no longer held here
+    yield "build_issues", conform("build_issues", build_issues)
+    # one entity per thing: acronyms and shorter forms merged into their longer names
+    linked = apply_links(cat("doc_entities"), cat("mentions"), cat("claims"), cat("events"), cat("doc_places"))
+    doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
+    claims, events = linked.claims, linked.events
+    del linked
+    entities = _merge_entities(doc_entities, mentions)
+    yield "_doc_entities", doc_entities
+    del doc_entities
+    yield "places", _merge_places(doc_places)
+    yield "_doc_places", doc_places
+    del doc_places
+    yield "mentions", conform("mentions", mentions)
+    del mentions
+    yield "events", conform("events", events)
+    del events
+    yield "claims", _speaker_names(conform("claims", claims), entities)
+    del claims
+    yield "entities", entities
+
+
 def assemble_tables(
     documents: list[dict[str, Any]] | pd.DataFrame,
     per_doc: Sequence[DocRows | RowBatch] | RowCollector,
@@ -220,27 +271,7 @@ def assemble_tables(
 
     Entities that are one thing (an acronym and its expansion, a shorter and a longer form) are merged
     by :func:`workbook.corpus_links.apply_links`; the private per-document tables keep the merged ids,
-    so a rebuild that reuses a document keeps its merges."""
-
-    def cat(attr: str) -> pd.DataFrame:
-        if isinstance(per_doc, RowCollector):
-            return per_doc.take(attr)
-        return concat_rows(per_doc, attr)
-
-    doc_entities = cat("doc_entities")
-    doc_places = cat("doc_places")
-    # one entity per thing: acronyms and shorter forms merged into their longer names
-    linked = apply_links(doc_entities, cat("mentions"), cat("claims"), cat("events"), doc_places)
-    doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
-    entities = _merge_entities(doc_entities, mentions)
-    return {
-        "documents": conform("documents", documents),
-        "entities": entities,
-        "mentions": conform("mentions", mentions),
-        "claims": _speaker_names(conform("claims", linked.claims), entities),
-        "events": conform("events", linked.events),
-        "places": _merge_places(doc_places),
-        "build_issues": conform("build_issues", build_issues),
-        "_doc_entities": doc_entities,
-        "_doc_places": doc_places,
-    }
+    so a rebuild that reuses a document keeps its merges. (A build writes the tables one by one as
+    :func:`iter_tables` makes them, instead of holding this dict.)"""
+    made = dict(iter_tables(documents, per_doc, build_issues))
+    return {name: made[name] for name in ASSEMBLED_TABLES}

@@ -8,6 +8,7 @@ written as a new snapshot and switched in atomically (see :mod:`workbook.workspa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -20,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from workbook.assemble import PRIVATE_TABLES, DocRows, assemble_tables
+from workbook.assemble import ASSEMBLED_TABLES, PRIVATE_TABLES, DocRows, iter_tables
 from workbook.engines import Engine, ExtractFailure, resolve_engine
 from workbook.engines.base import iter_results
 from workbook.errors import WorkbookError, WorkspaceError
@@ -33,6 +34,8 @@ from workbook.model import SCHEMA_VERSION, conform
 from workbook.rowbatches import RowCollector
 from workbook.version import __version__
 from workbook.workspace import (
+    SnapshotTables,
+    SnapshotWriter,
     default_workspace,
     is_workspace,
     read_book,
@@ -40,7 +43,6 @@ from workbook.workspace import (
     read_private_table,
     remove_stale_temp,
     workspace_lock,
-    write_snapshot,
 )
 
 __all__ = ["BuildReport", "build", "extractor_fingerprint"]
@@ -275,39 +277,56 @@ def build(
         listed = {d["doc_id"]: {"source": d["source"], "sha256": d["sha256"]} for d in documents}
         doc_frame = conform("documents", documents)
         del raws, todo, results, seen, documents
-        tables = assemble_tables(doc_frame, collected, issues)  # drops each kind's batches once assembled
-        del doc_frame
-        timings["assemble"] = time.perf_counter() - t1
-        counts = {k: len(v) for k, v in tables.items() if not k.startswith("_")}
-
         unchanged = (
             n_reused == n_raws
             and is_workspace(ws)
             and set(previous) == set(doc_ids)
             and read_manifest(ws).get("n_build_issues") == len(issues)
         )
-        if not unchanged:
-            build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
-            manifest = {
-                "schema_version": SCHEMA_VERSION,
-                "package_version": __version__,
-                "build_id": build_id,
-                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "inputs": [str(p) for p in corpus],
-                "follow_links": follow_links,
-                "extractor": {"name": extractor.name, "settings": extractor.settings(), "fingerprint": fingerprint},
-                "mapping": mapping.to_dict() if mapping is not None else None,
-                "documents": listed,
-                "duplicates": duplicates,
-                "counts": counts,
-                "n_build_issues": len(issues),
-                "seconds": round(time.perf_counter() - t0, 3),
-            }
-            manifest["engine"] = runner.describe()
-            t1 = time.perf_counter()
-            snapshot = write_snapshot(ws, build_id, tables, manifest)
-            runner.after_snapshot(snapshot, tables)
-            timings["write"] = time.perf_counter() - t1
+        del previous
+        # each table is written to the new snapshot as soon as it is final, then dropped (the documents and
+        # their text first): the tables are never all held at once (iter_tables drops each kind's batches too)
+        made = iter_tables(doc_frame, collected, issues)
+        del doc_frame
+        counts: dict[str, int] = {}
+        kept: dict[str, pd.DataFrame] = {}
+        build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        with contextlib.ExitStack() as stack:
+            writer = None if unchanged else stack.enter_context(SnapshotWriter(ws))
+            t_write = 0.0
+            for name, table in made:
+                if not name.startswith("_"):
+                    counts[name] = len(table)
+                if name == "build_issues":
+                    kept[name] = table
+                if writer is not None:
+                    t2 = time.perf_counter()
+                    writer.add(name, table)
+                    t_write += time.perf_counter() - t2
+                del table
+            timings["assemble"] = time.perf_counter() - t1 - t_write
+            counts = {name: counts[name] for name in ASSEMBLED_TABLES if name in counts}
+            if writer is not None:
+                manifest = {
+                    "schema_version": SCHEMA_VERSION,
+                    "package_version": __version__,
+                    "build_id": build_id,
+                    "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "inputs": [str(p) for p in corpus],
+                    "follow_links": follow_links,
+                    "extractor": {"name": extractor.name, "settings": extractor.settings(), "fingerprint": fingerprint},
+                    "mapping": mapping.to_dict() if mapping is not None else None,
+                    "documents": listed,
+                    "duplicates": duplicates,
+                    "counts": counts,
+                    "n_build_issues": len(issues),
+                    "seconds": round(time.perf_counter() - t0, 3),
+                }
+                manifest["engine"] = runner.describe()
+                t1 = time.perf_counter()
+                snapshot = writer.commit(build_id, manifest)
+                runner.after_snapshot(snapshot, SnapshotTables(snapshot))
+                timings["write"] = t_write + time.perf_counter() - t1
     return BuildReport(
         workspace=ws,
         counts=counts,
@@ -315,7 +334,7 @@ def build(
         n_extracted=n_raws - n_reused,
         n_reused=n_reused,
         duplicates=duplicates,
-        issues=tables["build_issues"],
+        issues=kept["build_issues"],
         seconds=time.perf_counter() - t0,
         written=not unchanged,
         timings=timings,

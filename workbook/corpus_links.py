@@ -43,6 +43,7 @@ import pandas as pd
 from workbook.extract.acronyms import acronym_matches, is_acronym
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 from workbook.ids import normalise_name
+from workbook.lists import python_lists, remap_lists, replace_lists
 
 __all__ = [
     "HEAD_LINK_TYPES",
@@ -208,23 +209,10 @@ def _map_ids(
 
 
 def _map_lists(df: pd.DataFrame, column: str, fn: Callable[[pd.Series, pd.Series], pd.Series]) -> pd.Series:
-    """A list-of-ids column mapped element-wise (explode, map; only the rows where an id changed are
-    rebuilt, sorted and distinct)."""
-    ex = df[["doc_id", column]].explode(column)
-    ex = ex[ex[column].notna()]
-    if ex.empty:
-        return df[column]
-    mapped = fn(ex["doc_id"], ex[column])
-    changed = mapped.to_numpy() != ex[column].to_numpy()
-    if not changed.any():
-        return df[column]
-    rows = ex.index[changed].unique()
-    sub = pd.Series(mapped.to_numpy(), index=ex.index)
-    sub = sub[sub.index.isin(rows)]
-    rebuilt = sub.groupby(level=0).agg(lambda v: sorted(set(v)))
-    out = df[column].copy()
-    out.loc[rebuilt.index] = rebuilt.to_numpy()
-    return out
+    """A list-of-ids column mapped element-wise by ``fn(doc_ids, ids)`` (only the rows where an id changed
+    are rebuilt, sorted and distinct; Arrow throughout, :func:`workbook.lists.remap_lists`)."""
+    doc = df["doc_id"].to_numpy(dtype=object)
+    return remap_lists(df[column], lambda pos, ids: fn(pd.Series(doc[pos]), ids))
 
 
 class Links(NamedTuple):
@@ -346,7 +334,7 @@ def apply_links(
     def remap(doc: pd.Series, ids: pd.Series) -> pd.Series:
         return _map_ids(doc, ids, per_doc, acronyms, corpus)
 
-    de = doc_entities.copy()
+    de = doc_entities.copy(deep=False)  # copy-on-write: only the columns changed below are copied
     new_id = remap(de["doc_id"], de["entity_id"].astype(str))
     moved = (new_id != de["entity_id"]).to_numpy()
     if moved.any():
@@ -355,29 +343,28 @@ def apply_links(
         de["entity_id"] = new_id.to_numpy()
         de.loc[moved, "name"] = de.loc[moved, "entity_id"].map(names).fillna(de.loc[moved, "name"]).to_numpy()
         merged = [
-            [*a, o] if o not in a else list(a) for a, o in zip(de.loc[moved, "aliases"], old_names[moved], strict=True)
+            [*a, o] if o not in a else list(a)
+            for a, o in zip(python_lists(de.loc[moved, "aliases"]), old_names[moved], strict=True)
         ]
-        de.loc[moved, "aliases"] = pd.Series(merged, index=de.index[moved], dtype=object)
-    ms = mentions.copy()
+        de["aliases"] = replace_lists(de["aliases"], dict(zip(de.index[moved], merged, strict=True)))
+    ms = mentions.copy(deep=False)
     if not ms.empty:
         new_mid = remap(ms["doc_id"], ms["entity_id"].astype(str))
         changed = (new_mid != ms["entity_id"]).to_numpy()
         ms["entity_id"] = new_mid.to_numpy()
         ms.loc[changed & (ms["resolution"] == "exact").to_numpy(), "resolution"] = "alias"
-        has_cands = ms["candidates"].map(len).to_numpy() > 0
-        if has_cands.any():
-            ms.loc[has_cands, "candidates"] = _map_lists(ms[has_cands], "candidates", remap).to_numpy()
-    cl = claims.copy()
+        ms["candidates"] = _map_lists(ms, "candidates", remap)
+    cl = claims.copy(deep=False)
     if not cl.empty:
         speaker = cl["speaker_id"].notna().to_numpy()
         if speaker.any():
             spoken = cl.loc[speaker]
             cl.loc[speaker, "speaker_id"] = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
         cl["entity_ids"] = _map_lists(cl, "entity_ids", remap)
-    ev = events.copy()
+    ev = events.copy(deep=False)
     if not ev.empty:
         ev["entity_ids"] = _map_lists(ev, "entity_ids", remap)
-    dp = doc_places.copy()
+    dp = doc_places.copy(deep=False)
     if not dp.empty:
         dp["entity_id"] = remap(dp["doc_id"], dp["entity_id"].astype(str)).to_numpy()
         dp = dp.drop_duplicates(["doc_id", "entity_id"])

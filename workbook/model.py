@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.errors import SchemaError
+from workbook.lists import LIST_DTYPE, list_series
 
 __all__ = [
     "ANNOTATION_COLUMN_KINDS",
@@ -48,11 +49,13 @@ __all__ = [
     "table",
 ]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 #: Older schema versions whose snapshots this workbook still opens → the tables whose declaration changed
 #: since: those are read through :func:`conform`, which converts (and checks) them; the others as they are.
 #: 1.1 → 1.2: ``annotations.kind`` and ``annotations.target_kind`` became categorical.
-TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",)}
+#: 1.2 → 1.3: ``list`` columns are Arrow lists in memory (:data:`workbook.lists.LIST_DTYPE`) instead of
+#: Python lists; their Parquet storage (a list of strings) is the same, so no table needs converting.
+TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",), "1.2": ()}
 #: The schema versions whose snapshots this workbook opens.
 READABLE_SCHEMA_VERSIONS: tuple[str, ...] = (*TABLES_CHANGED_SINCE, SCHEMA_VERSION)
 
@@ -128,7 +131,8 @@ class Column:
 
     ``dtype`` is a pandas dtype name (``string``, ``Int64``, ``int64``, ``float64``,
     ``datetime64[s]``, ``bool``, ``boolean``), ``category`` (with ``categories``), or ``list``
-    (a Python list of strings per row, stored as a Parquet list).
+    (a list of strings per row: an Arrow list column in memory, :data:`workbook.lists.LIST_DTYPE`, whose
+    cells read as Python lists; a Parquet list on disk).
     """
 
     name: str
@@ -142,7 +146,7 @@ class Column:
         if self.dtype == "category":
             return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
         if self.dtype == "list":
-            return object
+            return LIST_DTYPE
         if self.dtype == "string":
             return pd.StringDtype()
         return self.dtype
@@ -381,21 +385,6 @@ def empty_frame(name: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([], dtype=c.pandas_dtype()) for c in t.columns})
 
 
-def _as_list(v: Any) -> list[str]:
-    """``v`` as a list of strings. A list that already is one is returned as it is, not copied: a build
-    conforms every row batch and then the assembled tables, and copying each cell's list every time
-    held several copies of millions of lists at once."""
-    if type(v) is list and all(type(x) is str for x in v):
-        return v
-    if v is None:
-        return []
-    if isinstance(v, float) and v != v:  # NaN
-        return []
-    if isinstance(v, str):
-        return [v]
-    return [str(x) for x in v]
-
-
 def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """Return ``data`` as table ``name``: declared columns in order, declared dtypes, checked.
 
@@ -414,7 +403,7 @@ def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.D
     for c in t.columns:
         s = pd.Series([None] * len(df), index=df.index, dtype=object) if c.name not in df.columns else df[c.name]
         if c.dtype == "list":
-            s = pd.Series([_as_list(v) for v in s], index=df.index, dtype=object)
+            s = list_series(s, index=df.index)
         elif c.dtype == "category":
             bad = ~s.isna() & ~s.isin(c.categories)
             if bad.any():

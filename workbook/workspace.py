@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import hashlib
 import json
 import os
@@ -37,10 +36,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from workbook.book import TABLE_NAMES, Book
@@ -52,12 +49,15 @@ from workbook.errors import (
     WorkspaceNotFoundError,
     WorkspaceWriteError,
 )
+from workbook.lists import arrow_table, frame_of, list_series
 from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, TABLES_CHANGED_SINCE, conform, empty_frame
 from workbook.model import table as declared_table
 
 __all__ = [
     "TEXT_FILE",
     "WORKSPACE_SUFFIX",
+    "SnapshotTables",
+    "SnapshotWriter",
     "atomic_write_text",
     "check_schema_version",
     "check_workspace",
@@ -131,7 +131,7 @@ def read_manifest(ws: Path) -> dict[str, Any]:
 
 def _read_parquet(path: Path) -> pd.DataFrame:
     try:
-        return pq.read_table(path).to_pandas()
+        return frame_of(pq.read_table(path))
     except (OSError, pa.ArrowException) as exc:
         raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
 
@@ -142,54 +142,21 @@ def _read_parquet(path: Path) -> pd.DataFrame:
 TEXT_FILE = "documents.text.arrow"
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a million small lists are made (each allocation would
-    otherwise trigger collection passes over every object alive: 4x slower); restored afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _list_column(column: pa.ChunkedArray) -> list[list[str]]:
-    """A list-of-strings column as Python lists, built from the Arrow offsets (no per-row conversion
-    of values); null rows become ``[]``, as :func:`workbook.model.conform` makes them."""
-    with _gc_paused():
-        return _lists(column)
-
-
-def _lists(column: pa.ChunkedArray) -> list[list[str]]:
-    arr = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    lengths = pc.fill_null(pc.list_value_length(arr), 0).to_numpy(zero_copy_only=False)
-    if not lengths.any():
-        return [[] for _ in range(len(arr))]
-    values = pc.list_flatten(arr)
-    if values.null_count:  # conform() would write such elements as "None"; keep its exact result
-        return [[str(x) for x in v] if v is not None else [] for v in arr.to_pylist()]
-    flat = values.cast(pa.large_string()).to_pylist()
-    ends = np.cumsum(lengths).tolist()
-    return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
-
-
 def table_from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
     """Table ``name`` of a snapshot of this schema version as :func:`workbook.model.conform` returns it,
     without conform's per-row work: the snapshot's Parquet was conformed when it was built, so its
-    columns are converted to the declared dtypes as they are (list columns from the Arrow offsets) and
-    the key is not checked again. A table lacking a declared column goes through conform()."""
+    columns are converted to the declared dtypes as they are (list columns stay Arrow lists: no Python
+    list is made) and the key is not checked again. A table lacking a declared column goes through conform()."""
     decl = declared_table(name)
     if any(c.name not in table.column_names for c in decl.columns):
-        return conform(name, table.to_pandas())
+        return conform(name, frame_of(table))
     if table.num_rows == 0:
         return empty_frame(name)
     plain = table.select([c.name for c in decl.columns if c.dtype != "list"]).to_pandas()
     out: dict[str, pd.Series] = {}
     for c in decl.columns:
         if c.dtype == "list":
-            out[c.name] = pd.Series(_list_column(table.column(c.name)), dtype=object)
+            out[c.name] = list_series(table.column(c.name))
             continue
         s = plain[c.name]
         want = c.pandas_dtype()
@@ -261,7 +228,7 @@ def read_book(ws: Path) -> Book:
         f = snap / f"{name}.parquet"
         if f.exists():
             arrow = _read_table(snap, name)
-            tables[name] = conform(name, arrow.to_pandas()) if name in changed else table_from_arrow(name, arrow)
+            tables[name] = conform(name, frame_of(arrow)) if name in changed else table_from_arrow(name, arrow)
     return Book(**tables, manifest=manifest, workspace=ws)
 
 
@@ -325,8 +292,87 @@ def read_private_table(ws: Path, name: str) -> pd.DataFrame | None:
 
 
 def _write_parquet(df: pd.DataFrame, path: Path) -> None:
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = arrow_table(df)
     pq.write_table(table, path, compression="zstd")
+
+
+class SnapshotWriter:
+    """A new snapshot of workspace ``ws`` written one table at a time: :meth:`add` writes a table's Parquet
+    file at once (so a build can drop each table as soon as it is final instead of holding them all),
+    :meth:`commit` writes the manifest, fsyncs, renames the folder into ``snapshots/`` and switches
+    ``CURRENT`` atomically. Everything goes to a temporary folder first; leaving the ``with`` block
+    without a commit (an error) removes it, and the live snapshot is untouched until the switch."""
+
+    def __init__(self, ws: Path) -> None:
+        self.ws = Path(ws)
+        self._snaps = self.ws / _SNAPSHOTS
+        try:
+            self._snaps.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self._snaps))
+        except OSError as exc:
+            raise _write_error(self.ws, exc) from exc
+        self.written: list[str] = []
+        self._done = False
+
+    def __enter__(self) -> SnapshotWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        if not self._done:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        if isinstance(exc, OSError) and not isinstance(exc, WorkspaceError):
+            raise _write_error(self.ws, exc) from exc
+
+    def add(self, name: str, df: pd.DataFrame) -> None:
+        """Write table ``name`` (and, for ``documents``, the text file :data:`TEXT_FILE`)."""
+        if self._done:
+            raise WorkspaceError(f"Snapshot of {self.ws} already committed; {name!r} cannot be added.")
+        _write_parquet(df, self.folder / f"{name}.parquet")
+        if name == "documents" and "text" in df.columns:
+            _write_text(df, self.folder / TEXT_FILE)
+        self.written.append(name)
+
+    def commit(self, build_id: str, manifest: Mapping[str, Any]) -> Path:
+        """Write ``manifest``, make the snapshot ``build_id`` the live one, prune old snapshots; returns
+        the snapshot's folder."""
+        try:
+            (self.folder / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+            for f in self.folder.iterdir():
+                with open(f, "rb") as fh:
+                    os.fsync(fh.fileno())
+            final = replace_folder(self.folder, self._snaps / build_id)
+        except OSError as exc:
+            raise _write_error(self.ws, exc) from exc
+        self._done = True
+        try:
+            atomic_write_text(self.ws / _CURRENT, build_id + "\n")
+        except OSError as exc:
+            raise _write_error(self.ws, exc) from exc
+        _prune(self._snaps, keep=build_id)
+        return final
+
+
+class SnapshotTables(Mapping[str, pd.DataFrame]):
+    """The tables of a written snapshot folder, each read from its Parquet file when asked for (declared
+    tables as :func:`read_book` reads them, private ones as stored): what a build hands its engine's
+    ``after_snapshot`` without holding every table in memory."""
+
+    def __init__(self, snapshot: Path) -> None:
+        self.snapshot = Path(snapshot)
+        self._names = sorted(f.stem for f in self.snapshot.glob("*.parquet"))
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        if name in TABLE_NAMES:
+            return table_from_arrow(name, _read_table(self.snapshot, name))
+        return _read_parquet(self.snapshot / f"{name}.parquet")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def write_snapshot(
@@ -338,37 +384,13 @@ def write_snapshot(
     """Write ``tables`` and ``manifest`` as a new snapshot of ``ws`` and make it the live one.
 
     The snapshot is written in full into a temporary folder first; the switch is one atomic
-    rename of ``CURRENT``. Older snapshots beyond the last two are removed afterwards.
+    rename of ``CURRENT``. Older snapshots beyond the last two are removed afterwards
+    (:class:`SnapshotWriter`, which a build uses to write each table as soon as it is final).
     """
-    ws = Path(ws)
-    snaps = ws / _SNAPSHOTS
-    try:
-        snaps.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=snaps))
-    except OSError as exc:
-        raise _write_error(ws, exc) from exc
-    try:
+    with SnapshotWriter(ws) as writer:
         for name, df in tables.items():
-            _write_parquet(df, tmp / f"{name}.parquet")
-        if "documents" in tables and "text" in tables["documents"].columns:
-            _write_text(tables["documents"], tmp / TEXT_FILE)
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-        for f in tmp.iterdir():
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
-        final = replace_folder(tmp, snaps / build_id)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise _write_error(ws, exc) from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    try:
-        atomic_write_text(ws / _CURRENT, build_id + "\n")
-    except OSError as exc:
-        raise _write_error(ws, exc) from exc
-    _prune(snaps, keep=build_id)
-    return final
+            writer.add(name, df)
+        return writer.commit(build_id, manifest)
 
 
 def remove_stale_temp(ws: Path) -> list[Path]:

@@ -31,6 +31,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.curation.log import active_records
 from workbook.ids import normalise_name
+from workbook.lists import remap_lists, replace_lists
 from workbook.model import conform
 
 __all__ = ["REPORT_COLUMNS", "CurationResult", "apply_curation", "curate"]
@@ -125,14 +126,17 @@ class _State:
 
 
 def _map_lists(s: pd.Series, mapping: Mapping[str, str], keys: set[str], sort: bool = True) -> pd.Series:
-    def one(v: Any) -> Any:
-        items = _lst(v)
-        if not keys.intersection(items):
-            return items
-        out = list(dict.fromkeys(mapping.get(x, x) for x in items))
-        return sorted(out) if sort else out
+    """List column ``s`` with the ids in ``keys`` replaced by ``mapping``: a row holding one keeps each new
+    id once, sorted when ``sort``; the other rows are kept (vectorised: :func:`workbook.lists.remap_lists`)."""
 
-    return pd.Series([one(v) for v in s], index=s.index, dtype=object)
+    def one(_positions: Any, ids: pd.Series) -> pd.Series:
+        out = ids.astype(object)
+        hit = ids.isin(list(keys)).to_numpy()
+        if hit.any():
+            out[hit] = [mapping[x] for x in out[hit]]
+        return out
+
+    return remap_lists(s, one, sort=sort)
 
 
 def _merge(st: _State, d: Mapping[str, Any]) -> tuple[str, str]:
@@ -228,21 +232,25 @@ def _split(st: _State, d: Mapping[str, Any]) -> tuple[str, str]:
         in_doc = m.loc[m["doc_id"] == doc]
         src_left = bool((in_doc["entity_id"] == src).any())
         c: Any = st.claims
+        moved_ids: dict[Any, list[str]] = {}
         for i in c.index[(c["doc_id"] == doc)]:
             ids = _lst(c.at[i, "entity_ids"])
             if src in ids:
                 here = _inside(in_doc, int(c.at[i, "start"]), int(c.at[i, "end"]))
-                c.at[i, "entity_ids"] = _moved_ids(ids, src, new, here)
+                moved_ids[i] = _moved_ids(ids, src, new, here)
             if c.at[i, "speaker_id"] == src:
                 said = c.at[i, "speaker_text"]
                 if not src_left or (isinstance(said, str) and normalise_name(said) in moved_keys):
                     c.at[i, "speaker_id"] = new
+        c["entity_ids"] = replace_lists(c["entity_ids"], moved_ids)  # Arrow lists: replaced at once, not by .at
         v: Any = st.events
+        moved_ids = {}
         for i in v.index[(v["doc_id"] == doc)]:
             ids = _lst(v.at[i, "entity_ids"])
             if src in ids:
                 here = set(in_doc.loc[in_doc["sentence"] == v.at[i, "sentence"], "entity_id"].astype(str))
-                v.at[i, "entity_ids"] = _moved_ids(ids, src, new, here)
+                moved_ids[i] = _moved_ids(ids, src, new, here)
+        v["entity_ids"] = replace_lists(v["entity_ids"], moved_ids)
     if left.empty:  # every mention moved: the old entity is the new one
         st.ents.pop(src, None)
         place = st.places.pop(src, None)

@@ -47,6 +47,7 @@ from workbook.export.table_cells import (
     md_escape,
     plain_frame,
 )
+from workbook.lists import arrow_table
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -135,7 +136,7 @@ class ParquetExporter(_RowsExporter):
     def _write_output(self, tmp: Path) -> None:
         df = self._table()
         try:
-            table = pa.Table.from_pandas(df, preserve_index=False)
+            table = arrow_table(df)
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise ExportError(f"This table cannot be written as Parquet ({exc}).") from exc
         pq.write_table(table, tmp, compression="zstd")
