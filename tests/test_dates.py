@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -19,21 +20,8 @@ pytestmark = pytest.mark.unit
 
 ANCHOR = date(2019, 1, 19)  # the seed's publication date, a Saturday
 SEED = SEEDS / "000_835897a5739e6757.txt"
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = list(calendar.month_name)[1:]  # English names (Python never sets the locale itself)
+WEEKDAYS = list(calendar.day_name)
 D = date
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 import pytest
@@ -14,20 +15,7 @@ from workbook.extract.dates import find_dates
 pytestmark = pytest.mark.unit
 
 D = date
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # English names (Python never sets the locale itself)
 
 
 def found(text: str, anchor: date | None) -> list[tuple[str, date | None, date | None, str]]:
