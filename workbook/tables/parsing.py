@@ -31,11 +31,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from workbook.tables.cell_dates import BadCell, date_cell, datetime_cell, time_cell
 
 __all__ = [
     "NA_TOKENS",
@@ -103,10 +104,6 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
 
 
-class _Bad(ValueError):
-    """A cell that does not fit its type; the message is the reason shown to the analyst."""
-
-
 def _is_missing(v: Any, na: frozenset[str]) -> bool:
     if v is None or v is pd.NA or v is pd.NaT:
         return True
@@ -146,28 +143,28 @@ def _number_of(text: str) -> float:
 
 def _number(v: Any, units: dict[str, float] | None) -> float:
     if isinstance(v, bool):
-        raise _Bad("a true/false value, not a number")
+        raise BadCell("a true/false value, not a number")
     if isinstance(v, int | float | np.integer | np.floating):
         return float(v)
     text = str(v).strip()
     m = _NUMBER_UNIT.fullmatch(text)
     if m is None:
         if len(re.findall(r"\d+(?:\.\d+)?", text)) > 1:
-            raise _Bad("several numbers (a range or a list), not one value")
-        raise _Bad("not a number")
+            raise BadCell("several numbers (a range or a list), not one value")
+        raise BadCell("not a number")
     unit = (m.group("unit") or "").strip().casefold()
     value = _number_of(m.group("num"))
     if units is None:
         return value
     if unit not in units:
-        raise _Bad(f"unit {m.group('unit')!r} is not a distance unit (km, m, mi, nmi)")
+        raise BadCell(f"unit {m.group('unit')!r} is not a distance unit (km, m, mi, nmi)")
     return value * units[unit]
 
 
 def _int(v: Any) -> int:
     x = _number(v, {"": 1.0})
     if not float(x).is_integer():
-        raise _Bad("not a whole number")
+        raise BadCell("not a whole number")
     return int(x)
 
 
@@ -185,7 +182,7 @@ _DMS = re.compile(
 
 def _coordinate(v: Any, limit: float, hemis: str) -> float:
     if isinstance(v, bool):
-        raise _Bad("a true/false value, not a coordinate")
+        raise BadCell("a true/false value, not a coordinate")
     if isinstance(v, int | float | np.integer | np.floating):
         x = float(v)
     else:
@@ -195,185 +192,17 @@ def _coordinate(v: Any, limit: float, hemis: str) -> float:
             text = f"{lead.group(2)}{lead.group(1)}"
         m = _DMS.fullmatch(text)
         if m is None:
-            raise _Bad("not a coordinate in degrees")
+            raise BadCell("not a coordinate in degrees")
         hemi = (m.group("hemi") or "").upper()
         if hemi and hemi not in hemis:
-            raise _Bad(f"hemisphere {hemi!r} does not belong to this axis ({'/'.join(hemis)})")
+            raise BadCell(f"hemisphere {hemi!r} does not belong to this axis ({'/'.join(hemis)})")
         deg = float(m.group("deg"))
         x = abs(deg) + float(m.group("min") or 0) / 60 + float(m.group("sec") or 0) / 3600
         if deg < 0 or hemi in ("S", "W"):
             x = -x
     if not -limit <= x <= limit:
-        raise _Bad(f"{x} is outside [-{limit:g}, {limit:g}]")
+        raise BadCell(f"{x} is outside [-{limit:g}, {limit:g}]")
     return x
-
-
-# --- dates and times -----------------------------------------------------------------------------
-
-_MONTH_NAMES = (
-    "jan january",
-    "feb february",
-    "mar march",
-    "apr april",
-    "may",
-    "jun june",
-    "jul july",
-    "aug august",
-    "sep sept september",
-    "oct october",
-    "nov november",
-    "dec december",
-)
-_MONTHS = {m: i for i, names in enumerate(_MONTH_NAMES, start=1) for m in names.split()}
-_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), prec)
-    for p, prec in (
-        (r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})", "day"),
-        (rf"(?P<d>\d{{1,2}})[- ]{_MON}[- ,]+(?P<y>\d{{4}}|\d{{2}})(?!\d)", "day"),
-        (rf"{_MON}[ ](?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ ](?P<y>\d{{4}})", "day"),
-        (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?!\d)", "slash"),
-        (rf"{_MON}[- ,]+(?P<y>\d{{4}}|\d{{2}})(?!\d)", "month"),
-        (r"(?P<y>\d{4})-(?P<m>\d{1,2})", "month"),
-        (r"(?P<y>\d{4})", "year"),
-    )
-)
-_TIME = re.compile(
-    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
-    r"\s*(?P<tz>\(?\s*(?:UTC|GMT|Z)\s*\)?|[+-]\d{2}:?\d{2})?"
-)
-
-
-def _year(text: str) -> int:
-    y = int(text)
-    if len(text) == 2:
-        y += 1900 if y >= 69 else 2000
-    return y
-
-
-def _month(name: str) -> int:
-    try:
-        return _MONTHS[name.casefold()]
-    except KeyError:
-        raise _Bad(f"{name!r} is not a month") from None
-
-
-def _make_date(y: int, m: int, d: int) -> date:
-    try:
-        return date(y, m, d)
-    except ValueError as exc:
-        raise _Bad(f"no such date ({exc})") from None
-
-
-def _date_part(text: str, dayfirst: bool | None) -> tuple[date, str, tuple[int, int] | None, str]:
-    """(date, precision, slash parts (a, b) when the order was not fixed, the rest of the text)."""
-    for pattern, prec in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m is None:
-            continue
-        g = m.groupdict()
-        rest = text[m.end() :]
-        if rest and rest[0].isalnum() and not (rest[0] in "Tt" and rest[1:2].isdigit()):
-            continue
-        y = _year(g["y"])
-        if prec == "day":
-            month = _month(g["mon"]) if g.get("mon") else int(g["m"])
-            return _make_date(y, month, int(g["d"])), "day", None, rest
-        if prec == "slash":
-            a, b = int(g["a"]), int(g["b"])
-            first_is_day = dayfirst if dayfirst is not None else a > 12
-            d, month = (a, b) if first_is_day else (b, a)
-            return _make_date(y, month, d), "day", (a, b), rest
-        if prec == "month":
-            month = _month(g["mon"]) if g.get("mon") else int(g["m"])
-            return _make_date(y, month, 1), "month", None, rest
-        return _make_date(y, 1, 1), "year", None, rest
-    raise _Bad("not a date")
-
-
-def _time_part(text: str) -> tuple[timedelta, timedelta]:
-    """(time since midnight, UTC offset) of a time such as "9:20:00 PM" or "21:13 (UTC)"."""
-    m = _TIME.fullmatch(text.strip())
-    if m is None:
-        raise _Bad("not a time of day")
-    h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
-    ampm = (m.group("ampm") or "").replace(".", "").upper()
-    if ampm:
-        if not 1 <= h <= 12:
-            raise _Bad("an AM/PM hour must be 1-12")
-        h = h % 12 + (12 if ampm == "PM" else 0)
-    if h > 23 or mi > 59 or s > 59:
-        raise _Bad("no such time of day")
-    offset = timedelta(0)
-    tz = (m.group("tz") or "").strip("() ")
-    if tz and tz[0] in "+-":
-        digits = tz[1:].replace(":", "")
-        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        offset = -offset if tz[0] == "-" else offset
-    return timedelta(hours=h, minutes=mi, seconds=s), offset
-
-
-def _strptime(text: str, fmt: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), fmt)
-    except ValueError as exc:
-        raise _Bad(f"does not match the format {fmt!r} ({exc})") from None
-
-
-def _date_cell(v: Any, fmt: str | None, dayfirst: bool | None) -> tuple[date, str, tuple[int, int] | None]:
-    if isinstance(v, datetime | pd.Timestamp):
-        return v.date(), "day", None
-    if isinstance(v, date):
-        return v, "day", None
-    if isinstance(v, int | np.integer) and not isinstance(v, bool) and 1000 <= int(v) <= 2999:
-        return date(int(v), 1, 1), "year", None
-    if not isinstance(v, str):
-        raise _Bad(f"a {type(v).__name__}, not a date")
-    if fmt:
-        return _strptime(v, fmt).date(), "day", None
-    d, prec, parts, rest = _date_part(v.strip(), dayfirst)
-    if rest.strip(" ,T"):
-        raise _Bad("more than a date (give the column the type 'datetime' if it holds times)")
-    return d, prec, parts
-
-
-def _datetime_cell(v: Any, fmt: str | None, dayfirst: bool | None) -> tuple[datetime, tuple[int, int] | None]:
-    if isinstance(v, pd.Timestamp):
-        return (v.tz_convert("UTC").tz_localize(None) if v.tzinfo else v).to_pydatetime(), None
-    if isinstance(v, datetime):
-        return v, None
-    if isinstance(v, date):
-        return datetime(v.year, v.month, v.day), None
-    if not isinstance(v, str):
-        raise _Bad(f"a {type(v).__name__}, not a date and time")
-    if fmt:
-        return _strptime(v, fmt), None
-    d, prec, parts, rest = _date_part(v.strip(), dayfirst)
-    if prec != "day":
-        raise _Bad("a date and time needs a day")
-    rest = rest.strip(" ,T")
-    if not rest:
-        return datetime(d.year, d.month, d.day), parts
-    clock, offset = _time_part(rest)
-    return datetime(d.year, d.month, d.day) + clock - offset, parts
-
-
-def _time_cell(v: Any, fmt: str | None) -> timedelta:
-    if isinstance(v, time):
-        return timedelta(hours=v.hour, minutes=v.minute, seconds=v.second)
-    if isinstance(v, datetime):
-        return timedelta(hours=v.hour, minutes=v.minute, seconds=v.second)
-    if isinstance(v, timedelta | pd.Timedelta):
-        return pd.Timedelta(v).to_pytimedelta()
-    if not isinstance(v, str):
-        raise _Bad(f"a {type(v).__name__}, not a time of day")
-    if fmt:
-        t = _strptime(v, fmt)
-        return timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
-    clock, offset = _time_part(v)
-    if offset:
-        raise _Bad("a time with a UTC offset needs a date (use the type 'datetime')")
-    return clock
 
 
 _TRUE = frozenset({"true", "yes", "y", "t", "1"})
@@ -390,7 +219,7 @@ def _bool(v: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _Bad("not true/false (true, false, yes, no, 1, 0)")
+    raise BadCell("not true/false (true, false, yes, no, 1, 0)")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -439,7 +268,7 @@ def convert_column(
         "km": lambda v: _number(v, _KM_UNITS),
         "lat": lambda v: _coordinate(v, 90.0, "NS"),
         "lon": lambda v: _coordinate(v, 180.0, "EW"),
-        "time": lambda v: _time_cell(v, fmt),
+        "time": lambda v: time_cell(v, fmt),
     }
     precision: list[str | None] | None = None
     if name in simple:
@@ -449,7 +278,7 @@ def convert_column(
                 continue
             try:
                 out[i] = parse(v)
-            except _Bad as exc:
+            except BadCell as exc:
                 bad.append((i, str(exc)))
     else:  # date / datetime: slashed dates need the whole column to decide their order
         parts: list[tuple[int, int] | None] = [None] * n
@@ -459,11 +288,11 @@ def convert_column(
                 continue
             try:
                 if name == "date":
-                    out[i], precision[i], parts[i] = _date_cell(v, fmt, None)
+                    out[i], precision[i], parts[i] = date_cell(v, fmt, None)
                 else:
-                    out[i], parts[i] = _datetime_cell(v, fmt, None)
+                    out[i], parts[i] = datetime_cell(v, fmt, None)
                     precision[i] = "day"
-            except _Bad as exc:
+            except BadCell as exc:
                 bad.append((i, str(exc)))
         order, note = _slash_order(parts, dayfirst)
         for i, p in enumerate(parts):
@@ -475,10 +304,10 @@ def convert_column(
                 continue
             try:
                 if name == "date":
-                    out[i], precision[i], _ = _date_cell(values[i], fmt, order)
+                    out[i], precision[i], _ = date_cell(values[i], fmt, order)
                 else:
-                    out[i] = _datetime_cell(values[i], fmt, order)[0]
-            except _Bad as exc:
+                    out[i] = datetime_cell(values[i], fmt, order)[0]
+            except BadCell as exc:
                 bad.append((i, str(exc)))
                 out[i] = precision[i] = None
         if note and order is not None:
