@@ -12,8 +12,8 @@ field, empty text, invalid JSONL line) becomes an :class:`IngestFailure` for tha
 the other records still load. A record whose date or other metadata is bad still loads, without
 that value, with a warning (as for sidecars); so does a record with a field nested more than
 :data:`~workbook.ingest.budget.MAX_DEPTH` levels deep (the field is left out). A record nested
-deeper than the JSON parser's stack is one failure; the list is split into its elements
-(:mod:`workbook.ingest.json_split`) so the other records still load. Title fallback: the
+deeper than the JSON parser's stack is one failure; the list (or the object holding it) is split into
+its elements (:mod:`workbook.ingest.json_split`) so the other records still load. Title fallback: the
 mapped title, else the first line when it looks like a heading, else ``<file stem> #<index>``.
 """
 
@@ -36,7 +36,7 @@ from workbook.ingest.base import IngestFailure, RawDocument
 from workbook.ingest.budget import bounded_values
 from workbook.ingest.field_mapping import FieldMapping, detect_mapping, parse_record_date
 from workbook.ingest.formats import failure_from_error
-from workbook.ingest.json_split import split_array
+from workbook.ingest.json_split import split_array, split_object
 from workbook.ingest.metadata import (
     DocumentMetadata,
     clean_title,
@@ -70,7 +70,7 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
     try:
         loaded = json.loads(text)
     except RecursionError as exc:
-        parts = split_array(text)
+        parts = _deep_collection(text)
         if parts is None:
             raise DocumentParseError(
                 f"{origin}: not read: it is nested thousands of levels deep. Fix the file or export it again."
@@ -89,6 +89,22 @@ def parse_json_records(text: str, origin: str) -> tuple[list[Any], bool]:
         f"{origin}: the JSON holds {type(loaded).__name__}, not records. Expected a list of objects, an object "
         f"with the list under one of {', '.join(COLLECTION_KEYS)}, or a single article object."
     )
+
+
+def _deep_collection(text: str) -> list[str] | None:
+    """The texts of the records of a file too deep to parse whole: a list, or an object holding the list
+    under one of :data:`COLLECTION_KEYS` (the first such key whose value is a list, as for a file that
+    parses). ``None`` when the records cannot be told apart without parsing."""
+    parts = split_array(text)
+    if parts is not None:
+        return parts
+    members = split_object(text)
+    if members is None:
+        return None
+    for key in COLLECTION_KEYS:
+        if key in members and (records := split_array(members[key])) is not None:
+            return records
+    return None
 
 
 def _element(text: str, origin: str, index: int) -> Any:
