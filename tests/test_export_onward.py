@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import SEEDS
 from workbook.book import Book
 from workbook.cli import main
-from workbook.errors import ExportError
+from workbook.errors import ExportError, TooManyEventsError
 from workbook.export.onward import (
     export_onward,
     export_view_table,
@@ -66,6 +66,26 @@ def test_timelinejs_years_and_decades_stay_fuzzy(tiny_book: Book) -> None:
     assert set(by_id) == {"v1", "v2"}  # the undated event is left out
     assert by_id["v1"]["display_date"] == "2010s" and by_id["v1"]["end_date"] == {"year": 2019}
     assert by_id["v2"]["start_date"] == {"year": 2024, "display_date": "2024"}
+
+
+def test_timelinejs_above_the_cap_is_a_named_error_not_a_file_the_viewer_cannot_open(
+    tiny_book: Book, tmp_path: Path
+) -> None:
+    proto = tiny_book.events.iloc[0].to_dict()
+    rows = [
+        {**proto, "event_id": f"e{i}", "date_start": f"2024-01-{i % 28 + 1:02d}", "date_end": None, "precision": "day"}
+        for i in range(5)
+    ] + [{**proto, "event_id": "undated", "date_start": None, "date_end": None, "precision": "day"}]
+    book = tiny_book.with_tables(events=conform("events", rows))
+    assert len(timelinejs_json(book, max_events=5)["events"]) == 5  # undated events do not count
+    with pytest.raises(TooManyEventsError, match=r"5 dated events .* cap is 4.*narrow the filter.*max_events=None"):
+        timelinejs_json(book, max_events=4)
+    with pytest.raises(TooManyEventsError):
+        export_onward(book, "timelinejs", tmp_path / "t.json", max_events=4)
+    assert not list(tmp_path.iterdir())  # nothing half-written is left behind
+    assert len(timelinejs_json(book, max_events=None)["events"]) == 5
+    path = export_onward(book, "timelinejs", tmp_path / "t.json", max_events=None)
+    assert len(json.loads(path.read_text(encoding="utf-8"))["events"]) == 5
 
 
 def test_networkx_reads_the_gexf(tiny_book: Book, tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "SearchSyntaxError",
     "TableError",
     "TableLoadError",
+    "TooManyEventsError",
     "UnsupportedFormatError",
     "WatchlistError",
     "WorkbookError",
@@ -169,6 +170,11 @@ class ChartError(WorkbookError):
 
 class ExportError(WorkbookError):
     """A chart, table or report could not be exported (see :mod:`workbook.export`)."""
+
+
+class TooManyEventsError(ExportError):
+    """A TimelineJS export would hold more slides than the viewer can page through; narrow the filter or
+    raise the cap (``max_events``)."""
 
 
 class ExportExistsError(ExportError):

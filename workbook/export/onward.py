@@ -3,6 +3,9 @@
 - :func:`timelinejs_json`: TimelineJS 3 JSON (``{"title": ..., "events": [...]}``; every event a slide
   with ``start_date`` ``{year, month, day}``, only as precise as the date is known, an ``end_date`` for
   intervals and a ``display_date`` saying the date as the text knows it: "June 2018", "2018", "2010s").
+  TimelineJS loads every slide into the page, so more than :data:`TIMELINEJS_MAX_EVENTS` dated events is a
+  :class:`~workbook.errors.TooManyEventsError` saying how many there are (narrow the filter, or pass
+  ``max_events=None`` to write them all) rather than a file the viewer cannot open.
 - :func:`gexf_text`: the co-mention network as GEXF 1.2 (Gephi, networkx): one node per entity with its
   type and counts, one undirected edge per pair named in the same sentence, weighted by the sentences.
 - :func:`places_geojson`: the places as a GeoJSON FeatureCollection (QGIS, Google Earth via conversion):
@@ -28,7 +31,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.book import TABLE_NAMES, Book
-from workbook.errors import ExportError
+from workbook.errors import ExportError, TooManyEventsError
 from workbook.export.base import IfExists, check_if_exists, publish_file, temp_file
 from workbook.export.tables import export_table
 from workbook.extract.date_words import MONTH_NAMES
@@ -37,6 +40,7 @@ from workbook.filtering import FilterSpec, apply
 __all__ = [
     "ONWARD_FILES",
     "ONWARD_FORMATS",
+    "TIMELINEJS_MAX_EVENTS",
     "export_onward",
     "export_view_table",
     "gexf_text",
@@ -48,6 +52,9 @@ __all__ = [
 #: The onward formats and the file each is written to in a report bundle.
 ONWARD_FILES: Mapping[str, str] = {"timelinejs": "timeline.json", "gexf": "network.gexf", "geojson": "places.geojson"}
 ONWARD_FORMATS: tuple[str, ...] = tuple(ONWARD_FILES)
+#: The most dated events a TimelineJS export holds unless asked for more: TimelineJS builds every slide
+#: in the page at once and pages through them one by one, so a few thousand already stall the browser.
+TIMELINEJS_MAX_EVENTS = 2_000
 _MONTHS = tuple(m.capitalize() for m in MONTH_NAMES)
 _GEXF_NS = "http://www.gexf.net/1.2draft"
 
@@ -85,9 +92,20 @@ def _display(start: date, end: date, precision: str) -> str:
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
-def timelinejs_json(book: Book, title: str = "Timeline") -> dict[str, Any]:
+def timelinejs_json(
+    book: Book, title: str = "Timeline", max_events: int | None = TIMELINEJS_MAX_EVENTS
+) -> dict[str, Any]:
     """The dated events of ``book`` as a TimelineJS 3 document (see the module docstring); undated events
-    are left out. Each slide's ``unique_id`` is the event id; ``group`` is the date's precision."""
+    are left out. Each slide's ``unique_id`` is the event id; ``group`` is the date's precision.
+
+    Raises :class:`~workbook.errors.TooManyEventsError` when there are more than ``max_events`` dated
+    events (``None``: no cap)."""
+    dated = int((book.events["date_start"].notna() | book.events["date_end"].notna()).sum())
+    if max_events is not None and dated > max_events:
+        raise TooManyEventsError(
+            f"{dated:,} dated events are too many for one TimelineJS timeline (the cap is {max_events:,}): "
+            "narrow the filter (a date window, an entity or a document); from Python, max_events=None writes them all."
+        )
     docs: dict[str, dict[Any, Any]] = {str(d["doc_id"]): d for d in book.documents.to_dict("records")}
     events: list[dict[str, Any]] = []
     for r in book.events.itertuples(index=False):
@@ -200,10 +218,13 @@ def places_geojson(book: Book) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_onward(book: Book, fmt: str, path: Path, title: str = "Timeline") -> None:
-    """Write format ``fmt`` of ``book`` to ``path`` directly (for a bundle being assembled in a temp folder)."""
+def write_onward(
+    book: Book, fmt: str, path: Path, title: str = "Timeline", max_events: int | None = TIMELINEJS_MAX_EVENTS
+) -> None:
+    """Write format ``fmt`` of ``book`` to ``path`` directly (for a bundle being assembled in a temp folder);
+    ``max_events`` caps a TimelineJS file (see :func:`timelinejs_json`)."""
     if fmt == "timelinejs":
-        text = json.dumps(timelinejs_json(book, title), ensure_ascii=False, allow_nan=False, indent=1)
+        text = json.dumps(timelinejs_json(book, title, max_events), ensure_ascii=False, allow_nan=False, indent=1)
     elif fmt == "geojson":
         text = json.dumps(places_geojson(book), ensure_ascii=False, allow_nan=False, indent=1)
     elif fmt == "gexf":
@@ -222,9 +243,11 @@ def export_onward(
     *,
     title: str = "Timeline",
     if_exists: IfExists = "suffix",
+    max_events: int | None = TIMELINEJS_MAX_EVENTS,
 ) -> Path:
     """Write ``book`` (narrowed to ``spec`` when given) as ``fmt`` (``timelinejs``, ``gexf`` or ``geojson``)
-    to ``path``, atomically and never over an existing file; returns the path written."""
+    to ``path``, atomically and never over an existing file; returns the path written. ``max_events`` caps
+    a TimelineJS file (:class:`~workbook.errors.TooManyEventsError` above it; ``None``: no cap)."""
     check_if_exists(if_exists)
     if fmt not in ONWARD_FORMATS:
         raise ExportError(f"Unknown onward format {fmt!r}; use one of {', '.join(ONWARD_FORMATS)}.")
@@ -232,7 +255,7 @@ def export_onward(
     dest = Path(path)
     tmp = temp_file(dest)
     try:
-        write_onward(view, fmt, tmp, title)
+        write_onward(view, fmt, tmp, title, max_events)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
