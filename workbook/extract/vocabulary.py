@@ -311,7 +311,7 @@ REPORTING_VERBS: dict[str, str] = {
     announce: announced announces; insist: insisted insists; argue: argued argues argue;
     note: noted notes; report: reported reports; acknowledge: acknowledged acknowledges;
     admit: admitted admits; deny: denied denies; pledge: pledged pledges; promise: promised promises;
-    threaten: threatened threatens; stress: stressed stresses;
+    threaten: threatened threatens threaten; stress: stressed stresses; forbid: forbade forbids forbid;
     emphasise: emphasised emphasized emphasises emphasizes; predict: predicted predicts;
     estimate: estimated estimates; suggest: suggested suggests; conclude: concluded concludes;
     allege: alleged alleges; assess: assessed assesses; explain: explained explains;
@@ -336,7 +336,8 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     confirmed confirms revealed reveals disclosed discloses recalled recalls complained complains countered
     counters contended contends asked asks questioned questions wondered agreed agrees disputed disputes
     insist estimate predict note stress acknowledge admit deny hoped hopes hope demanded demands indicated
-    indicates mentioned mentions asserted asserts informed informs charged charges"""
+    indicates mentioned mentions asserted asserts informed informs charged charges maintain assert contend
+    suggest"""
 )
 
 #: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
