@@ -128,3 +128,33 @@ def test_fresh_round_six_gold_offsets(shared_data: Path) -> None:
     for g in gold:
         assert document_text(shared_data, g["set"], g["doc"], cache)[g["start"] : g["end"]] == g["text"]
         assert g["kind"] in ("direct", "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ivo Petrak made it clear that the pier would stay closed.", "the pier would stay closed"),
+        ("Ivo Petrak went on to say that the pier would stay closed.", "the pier would stay closed"),
+        ("Ivo Petrak expressed hope that the pier would reopen soon.", "the pier would reopen soon"),
+        ("Ivo Petrak assured residents that the pier was safe.", "the pier was safe"),
+        ("Judge Ivo Petrak ruled that the lease was void.", "the lease was void"),
+        ("Ivo Petrak recommended that the pier be rebuilt.", "the pier be rebuilt"),
+        ("Ivo Petrak hinted that the pier would be sold.", "the pier would be sold"),
+    ],
+)
+def test_more_verbs_and_phrases_before_a_clause(text: str, content: str) -> None:
+    claim = claim_holding(text, content)
+    assert claim is not None and claim.speaker_text is not None and "Petrak" in claim.speaker_text, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Petrak made clear progress on the pier.",
+        "The ruling party observed a minute of silence.",
+        "Ivo Petrak repeated the exercise twice.",
+        "Ivo Petrak recommended a new contractor.",
+    ],
+)
+def test_the_same_verbs_without_a_clause_are_no_speech(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.speaker_text], text

@@ -325,7 +325,17 @@ REPORTING_VERBS: dict[str, str] = {
     for form in forms.split()
 }
 #: Reporting verbs of more than one word: "pointed out that …", "called for a ceasefire".
-REPORTING_PHRASES: frozenset[str] = frozenset({"pointed out", "points out", "called for", "calls for"})
+REPORTING_PHRASES: frozenset[str] = frozenset(
+    {"pointed out", "points out", "called for", "calls for"}
+    # phrases that report speech only with their clause, so they carry its "that"
+    | {f"{verb} {obj} that" for verb in ("made", "makes", "make") for obj in ("clear", "it clear")}
+    | {f"{verb} to say" for verb in ("went on", "goes on", "go on")}
+    | {
+        f"{verb} {obj} that"
+        for verb in ("expressed", "expresses", "voiced", "voices")
+        for obj in ("hope", "the hope", "concern", "confidence", "the belief", "the conviction", "fears", "doubts")
+    }
+)
 
 #: Verbs that report speech only before a clause opened by "that", "whether", "why" or "how"
 #: ("testified that …", "asked why …"; not "testified before Congress", "responded to the fire",
@@ -337,7 +347,8 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     counters contended contends asked asks questioned questions wondered agreed agrees disputed disputes
     insist estimate predict note stress acknowledge admit deny hoped hopes hope demanded demands indicated
     indicates mentioned mentions asserted asserts informed informs charged charges maintain assert contend
-    suggest"""
+    suggest ruled rules proposed proposes recommended recommends observed observes hinted hints signalled
+    signaled signals repeated repeats assured assures reminded reminds"""
 )
 
 #: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
