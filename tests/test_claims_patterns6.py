@@ -158,3 +158,24 @@ def test_more_verbs_and_phrases_before_a_clause(text: str, content: str) -> None
 )
 def test_the_same_verbs_without_a_clause_are_no_speech(text: str) -> None:
     assert not [c for c in claims_of(text) if c.speaker_text], text
+
+
+def test_the_role_goes_to_the_person_it_was_written_beside() -> None:
+    """KCNA's "Jo Chun Ryong, secretary of the WPK Central Committee, … The secretary mentioned
+    that …" went to the organisation; in other words:"""
+    text = (
+        "Lena Brandt, secretary of the Northern Dock Workers Union, opened the session. "
+        "The secretary mentioned that the port would need two new cranes."
+    )
+    claim = claim_holding(text, "the port would need two new cranes")
+    assert claim is not None and claim.speaker_text == "Lena Brandt"
+
+
+def test_a_name_inside_a_participle_phrase_is_not_the_speaker() -> None:
+    """KCNA's "the Southeast Asian countries neighboring Australia asserted" went to Australia."""
+    text = "The Nordic countries bordering Finland asserted that the pipeline was safe."
+    claim = claim_holding(text, "the pipeline was safe")
+    assert claim is None or (claim.speaker_key is None and claim.speaker_text is None)
+    text = "Residents living near the Halden plant said the air smelled of sulphur."
+    claim = claim_holding(text, "the air smelled of sulphur")
+    assert claim is not None and claim.speaker_text is None

@@ -44,10 +44,25 @@ _OBJECT_BEFORE = re.compile(
     r"|than|like|as)\s*$",
     re.IGNORECASE,
 )
+#: Cues that report speech before any clause; the others ("concluded an agreement", "noted the
+#: date") need "that", a colon, a quote or "to" + verb after a generic subject.
+_LOOSE_CUES = frozenset(
+    re.findall(
+        r"\w+",
+        """said says say told tells tell warned warns warn insisted insist argued argue argues believe believed
+        believes think thinks thought expect expects fear fears feared""",
+    )
+)
+_STRICT_START = re.compile(r"\s*(?:[,:]|[\"“]|that\b|to\s+[a-z]+\b)")
 _TOLD_THAT = re.compile(r"\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+that\b")
 _WORD = re.compile(r"[\w'’.-]+")
 _PLURAL_NOT = ("ss", "us", "is", "'s", "’s")
 _PLURAL_IRREGULAR = ("men", "people", "women", "children", "police", "staff", "clergy", "media", "public")
+
+
+def _participle(before: str, word: str) -> bool:
+    """Does ``word`` open a participle phrase after the plural ``before`` ("countries neighboring")?"""
+    return len(word) > 5 and word.endswith("ing") and word.isalpha() and _head_is_generic(before)
 
 
 def _head_is_generic(head: str) -> bool:
@@ -71,24 +86,28 @@ def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sen
     if not words or len(words) > 8:
         return None
     lows = [w.casefold() for w in words]
-    cut = next((i for i, w in enumerate(lows) if w in _POSTHEAD), len(lows))
+    cut = next(  # the head ends before "of …" or a participle ("the countries neighboring X")
+        (i for i, w in enumerate(lows) if w in _POSTHEAD or (i > 0 and _participle(lows[i - 1], w))), len(lows)
+    )
     relative = text[e : cue[0]].strip(" ,") == "who"
     if cut == 0 or (not relative and _OBJECT_BEFORE.search(text, max(0, s - 12), s)):
         return None
     sent_start = ctx.sentences[ctx.sentence_of(s)].start if ctx.sentences else 0
     initial = not text[sent_start:s].strip(" \"“”'‘’([")
+    plural = cut > 1 and lows[cut - 1].endswith("s") and words[cut - 1].islower()
     for i, w in enumerate(words[:cut]):
-        if w[:1].isupper() and not (i == 0 and initial):
-            return None  # a name or a title: the speaker rules' business
+        if w[:1].isupper() and not (i == 0 and initial) and not (plural and w.isalpha()):
+            return None  # a name or a title (but "Southeast Asian countries"): the speaker rules' business
     if len(words[:cut]) == 1 and not initial and lows[0] not in HUMAN_NOUNS:
         return None  # a bare word inside a sentence: "…, reports said" is the speaker rules' business
     if cut > 1 and lows[cut - 2] not in SPEAKER_DETERMINERS and not lows[cut - 2].isalpha():
         return None
     if not _head_is_generic(lows[cut - 1]):
         return None
+    loose = text[cue[0] : cue[1]].casefold() in _LOOSE_CUES
     if not (
         CLAUSE_FOLLOWS.match(text, cue[1], sent_end)
-        or _CLAUSE_START.match(text, cue[1], sent_end)
+        or (_CLAUSE_START if loose else _STRICT_START).match(text, cue[1], sent_end)
         or _TOLD_THAT.match(text, cue[1], sent_end)
     ):
         return None
