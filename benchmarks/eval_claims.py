@@ -8,7 +8,11 @@ its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), t
 name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
 (direct or indirect). ``--others`` adds ``benchmarks/data/quotes_dev_others.json``: real text by others
 (GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
-``uner-ewt_universalner``), split by document into a tuning part and a part not looked at.
+``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
+``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
+EWT newsgroups). ``--stages`` counts each missed instance by the first stage of the extractor that
+loses it (:mod:`benchmarks.quote_stages`); ``--tune-parts`` scores only the sets rules may be written
+from.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
