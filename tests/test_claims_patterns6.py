@@ -179,3 +179,15 @@ def test_a_name_inside_a_participle_phrase_is_not_the_speaker() -> None:
     text = "Residents living near the Halden plant said the air smelled of sulphur."
     claim = claim_holding(text, "the air smelled of sulphur")
     assert claim is not None and claim.speaker_text is None
+
+
+@pytest.mark.parametrize("verb", ["underscored", "remarked", "tweeted", "clarified", "confessed", "speculated"])
+def test_speech_verbs_before_that(verb: str) -> None:
+    text = f"Colonel Dana Whitfield {verb} that the convoy had reached the border at dawn."
+    claim = claim_holding(text, "the convoy had reached the border")
+    assert claim is not None and claim.speaker_text is not None and "Whitfield" in claim.speaker_text
+
+
+def test_speech_verbs_without_a_clause_are_no_speech() -> None:
+    for text in ("Dana Whitfield remarked on the weather.", "Dana Whitfield underscored the point twice."):
+        assert not [c for c in claims_of(text) if c.speaker_text], text

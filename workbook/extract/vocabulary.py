@@ -348,7 +348,10 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     insist estimate predict note stress acknowledge admit deny hoped hopes hope demanded demands indicated
     indicates mentioned mentions asserted asserts informed informs charged charges maintain assert contend
     suggest ruled rules proposed proposes recommended recommends observed observes hinted hints signalled
-    signaled signals repeated repeats assured assures reminded reminds"""
+    signaled signals repeated repeats assured assures reminded reminds highlighted underscored underlined
+    commented remarked tweeted posted lamented boasted joked speculated theorized theorised surmised
+    mused recounted clarified specified elaborated pleaded objected protested confessed swore guaranteed
+    certified proclaimed forecasted opined stipulated implied thought"""
 )
 
 #: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
