@@ -191,3 +191,10 @@ def test_speech_verbs_before_that(verb: str) -> None:
 def test_speech_verbs_without_a_clause_are_no_speech() -> None:
     for text in ("Dana Whitfield remarked on the weather.", "Dana Whitfield underscored the point twice."):
         assert not [c for c in claims_of(text) if c.speaker_text], text
+
+
+@pytest.mark.parametrize("agent", ["The Lakeside Courier", "state radio"])
+def test_quoted_by_an_agent_as_saying(agent: str) -> None:
+    text = f"Deputy mayor Ines Varga was quoted by {agent} as saying the ferry would resume in June."
+    claim = claim_holding(text, "the ferry would resume in June")
+    assert claim is not None and claim.speaker_text is not None and "Varga" in claim.speaker_text

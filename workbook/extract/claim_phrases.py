@@ -28,7 +28,7 @@ _VERBS = phrase_alternation(
 CUE = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
     r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
-    r"|\bquoted\s+as\s+saying\b"
+    r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
 )
 _NONSPACE = re.compile(r"\S")
 #: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
