@@ -8,7 +8,11 @@ its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), t
 name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
 (direct or indirect). ``--others`` adds ``benchmarks/data/quotes_dev_others.json``: real text by others
 (GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
-``uner-ewt_universalner``), split by document into a tuning part and a part not looked at.
+``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
+``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
+EWT newsgroups). ``--stages`` counts each missed instance by the first stage of the extractor that
+loses it (:mod:`benchmarks.quote_stages`); ``--tune-parts`` scores only the sets rules may be written
+from.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
@@ -29,8 +33,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from benchmarks.quote_stages import STAGES, cue_near, cue_word, stage_of, top_words
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.extract.sentences import Sentence, split_sentences
 from workbook.ingest.normalise import normalise_text
 
 __all__ = ["conllu_text", "document_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
@@ -41,8 +47,9 @@ PRESS_GOLD = ROOT / "tests" / "data" / "quotes_dev_pressreleases.json"
 WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
 NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
+FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "heldout")
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -161,10 +168,16 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 
 
 def evaluate(
-    data: Path, gold: list[dict[str, Any]], *, show: bool = False, misses: dict[str, dict[str, int]] | None = None
+    data: Path,
+    gold: list[dict[str, Any]],
+    *,
+    show: bool = False,
+    misses: dict[str, dict[str, int]] | None = None,
+    stages: dict[str, list[tuple[str, str]]] | None = None,
 ) -> Counts:
     """Per set and kind (and "all"): (instances, found, found with the right speaker). ``misses``,
-    when given, is filled with the count of each :func:`miss_kind` per set."""
+    when given, is filled with the count of each :func:`miss_kind` per set; ``stages`` with each
+    missed instance's (stage, cue word) per set (:mod:`benchmarks.quote_stages`)."""
     extractor = DefaultExtractor()
     by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -175,11 +188,13 @@ def evaluate(
         text = items[0].get("doc_text") or document_text(data, set_name, doc, uner)
         ex = _extract(doc, text, extractor)
         names = {e.key: e.name for e in ex.entities}
+        sentences: list[Sentence] = []  # split once per document, when a miss needs them
         for g in items:
             s, e = g["start"], g["end"]
             if text[s:e] != g["text"]:
                 raise SystemExit(f"gold offsets of {doc} do not match the rebuilt text: {g['text']!r}")
             best = max(ex.claims, key=lambda c: min(c.end, e) - max(c.start, s), default=None)
+            overlap = best is not None and min(best.end, e) - max(best.start, s) > 0
             found = best is not None and min(best.end, e) - max(best.start, s) >= (e - s) / 2
             shown = None
             right = False
@@ -191,15 +206,21 @@ def evaluate(
                 row[0] += 1
                 row[1] += int(found)
                 row[2] += int(right)
+            why = miss_kind(found, g["speaker"], best if found else None, shown)
             if misses is not None and not right:
-                why = miss_kind(found, g["speaker"], best if found else None, shown)
                 misses.setdefault(set_name, {}).setdefault(why, 0)
                 misses[set_name][why] += 1
+            stage = ""
+            if stages is not None and not right:
+                sentences = sentences or split_sentences(text)
+                stage = stage_of(cue_near(text, sentences, s, e), overlap, found, why)
+                stages.setdefault(set_name, []).append((stage, cue_word(text, s)))
             if show and not right:
                 print(
-                    f"  miss {set_name} {doc}: {g['text'][:60]!r} gold={g['speaker']!r} "
+                    f"  miss {set_name} {doc} {stage}: {g['text'][:60]!r} gold={g['speaker']!r} "
                     f"found={found} shown={shown!r}"
                     f" written={best.speaker_as_written if found and best else None!r}"
+                    + ("" if found and shown else f"\n    before: {' '.join(text[max(0, s - 160) : s].split())!r}")
                 )
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
@@ -240,8 +261,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-others", action="store_true", help="score only the real-text dev set")
     parser.add_argument("--only-tune", action="store_true", help="of the real-text set, score only its tuning part")
     parser.add_argument("--no-heldout", action="store_true", help="skip the held-out set (while developing)")
+    parser.add_argument(
+        "--tune-parts",
+        action="store_true",
+        help="score only the sets rules may be written from: press, wire, news, the real-text tuning part, GUM dev",
+    )
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
+    parser.add_argument("--fresh", action="store_true", help=f"also score {FRESH_GOLD.name} (never read)")
+    parser.add_argument("--only-fresh", action="store_true", help="score only the never-read round-six set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
+    parser.add_argument(
+        "--stages", action="store_true", help="count the misses by the first stage that loses them (quote_stages)"
+    )
     parser.add_argument("--kcna-raw", action="store_true", help="KCNA story texts as in the file (not normalised)")
     parser.add_argument("--show", action="store_true", help="print every instance missed")
     parser.add_argument("--kcna", action="store_true", help="also print the top 25 speakers of the KCNA archive")
@@ -249,10 +280,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.kcna:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
-    only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune
+    only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
     gold = [] if only else load_gold(args.gold)
-    if args.no_heldout:
+    if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
+    if args.tune_parts:
+        args.press = args.wire = args.news = args.only_tune = True
     if args.press or args.only_press:
         gold += load_gold(PRESS_GOLD)
     if args.wire or args.only_wire:
@@ -261,8 +294,11 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(NEWS_GOLD)
     if args.others or args.only_others or args.only_tune:
         gold += [g for g in load_gold(OTHERS_GOLD) if not args.only_tune or g["set"] == "others-tune"]
+    if args.fresh or args.only_fresh:
+        gold += load_gold(FRESH_GOLD)
     misses: dict[str, dict[str, int]] = {}
-    result = evaluate(args.data, gold, show=args.show, misses=misses)
+    stages: dict[str, list[tuple[str, str]]] = {}
+    result = evaluate(args.data, gold, show=args.show, misses=misses, stages=stages if args.stages else None)
     print(f"{'set':12} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
     for set_name in SETS:
         for kind in ("direct", "indirect", "all"):
@@ -278,6 +314,31 @@ def main(argv: list[str] | None = None) -> None:
                 if set_name in misses
             )
         )
+
+    if args.stages:
+        _print_stages(stages)
+
+
+def _print_stages(stages: dict[str, list[tuple[str, str]]]) -> None:
+    """The misses per set by first lost stage; over the tuning parts (every set but the check,
+    fresh and held-out ones) the words that report the instances of the first two stages."""
+    print("misses by first lost stage: " + " | ".join(STAGES))
+    tune: list[tuple[str, str]] = []
+    for set_name in SETS:
+        rows = stages.get(set_name, [])
+        if not rows:
+            continue
+        counts = [sum(1 for st, _ in rows if st == stage) for stage in STAGES]
+        print(f"  {set_name:12} " + " | ".join(f"{c:3d}" for c in counts) + f"   ({len(rows)} missed)")
+        if set_name not in ("others-check", "fresh", "heldout"):
+            tune += rows
+    if tune:
+        counts = [sum(1 for st, _ in tune if st == stage) for stage in STAGES]
+        print(f"  {'tune parts':12} " + " | ".join(f"{c:3d}" for c in counts) + f"   ({len(tune)} missed)")
+        for stage in STAGES[:2]:
+            words = [w for st, w in tune if st == stage]
+            if words:
+                print(f"  tune parts, {stage}: word before the reported words: {top_words(words)}")
 
 
 if __name__ == "__main__":

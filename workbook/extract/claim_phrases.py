@@ -28,7 +28,7 @@ _VERBS = phrase_alternation(
 CUE = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
     r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
-    r"|\bquoted\s+as\s+saying\b"
+    r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
 )
 _NONSPACE = re.compile(r"\S")
 #: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
@@ -38,6 +38,7 @@ _NONSPACE = re.compile(r"\S")
 #: has indicated it will take part", "she admitted it was late").
 CLAUSE_FOLLOWS = re.compile(
     r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly|me|us|him|her|them"
+    r"|(?:the\s+)?[a-z]{2,}[a-rt-z]s(?=\s+that\b)"
     r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
     r"\s+(?:that|whether|why|how)\b"
     r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
@@ -259,7 +260,7 @@ def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[
 def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple[int, int] | None:
     text = ctx.text
     rest_end = min(sent_end, pos + WINDOW)
-    if cue.startswith(("told", "tell")):  # skip the person told: "told reporters (that)", "told The Straits Times"
+    if cue.startswith(("told", "tell", "assure", "remind")):  # skip the person told: "told reporters (that)"
         m = (
             _TOLD_THAT.match(text, pos, rest_end)
             or _TOLD_NAME.match(text, pos, rest_end)

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
 from workbook.extract.claim_clauses import described_as_claims, impersonal_claims, participle_claims, sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
+from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, np_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
@@ -412,7 +413,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             np = _subject_before(ctx, sent.start, cue_start)
             if np is None:
                 continue
-            spk = ctx.speaker(*np, at_end=True)
+            spk = ctx.speaker(*np, at_end=True) or generic_subject(ctx, *np, m.span(), sent.end)
             if spk is None:
                 continue
             content: tuple[int, int] | None
@@ -499,6 +500,7 @@ def extract_claims(
     claims += participle_claims(ctx)
     claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
+    claims = continued_quotes(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

@@ -99,8 +99,11 @@ def titled_person(
 ) -> str | None:
     """The person last written right after the title ``title`` (lower-case words) within 3,000
     characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
-    ``forward`` the first one within 600 characters after it."""
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\s+", re.IGNORECASE)
+    ``forward`` the first one within 600 characters after it; a person with the title in apposition
+    counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary")."""
+    words = r"\s+".join(re.escape(w) for w in title)
+    pattern = re.compile(r"\b" + words + r"\s+", re.IGNORECASE)
+    appositive = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?" + words + r"\b", re.IGNORECASE)
     lo = max(0, at - 3000)
     i = bisect.bisect_left(mention_starts, at) - 1
     order = range(i + 1, min(len(mentions), i + 31)) if forward else range(i, max(-1, i - 60), -1)
@@ -111,6 +114,6 @@ def titled_person(
         if types.get(m.entity_key) != "person" or only_titles(text, m.start, m.end):
             continue
         before = pattern.search(text, max(lo, m.start - 40), m.start)
-        if before is not None and before.end() == m.start:
+        if (before is not None and before.end() == m.start) or appositive.match(text, m.end):
             return m.entity_key
     return None

@@ -95,6 +95,7 @@ OWNER_DOCUMENT = re.compile(
 #: by Reuters".
 POSTMODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|seen\s+by|obtained\s+by|reviewed\s+by|who|speaking)\b"
+    r"|(?<=[a-z][a-rt-z]s)\s+(?!during\b|according\b)[a-z]{2,}ing\b"  # "the countries neighboring Australia"
 )
 #: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
 ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their)\s[^,;:!?\n]{1,80},\s*")

@@ -1,0 +1,87 @@
+"""Why reported speech is missed: the first stage of the claim extractor that loses a gold instance.
+
+Used by ``benchmarks/eval_claims.py --stages``. The stages, in the order the extractor runs them:
+
+1. ``no cue`` — none of the extractor's cue words (reporting verbs and phrases of
+   :mod:`workbook.extract.vocabulary`, verbs that attribute a quote, "according to", a possessive
+   report noun, a participle such as "saying") stands in the instance's sentence or the sentence
+   before or after it, outside the reported words themselves: the vocabulary does not know how the
+   speech is reported ("forbade", "projects", "goes on to say", a colon, a quote with no verb).
+2. ``cue, no claim`` — a cue is there, but no claim overlaps the instance at all (a rule refused the
+   cue: no subject found, no clause after it, a pattern not covered).
+3. ``claim, wrong span`` — a claim overlaps the instance but covers less than half of it.
+4. ``speaker wrong`` — found, but with another speaker or none (also a name where the gold names
+   nobody).
+5. ``pronoun unresolved`` — found, the speaker written as a pronoun or a lower-case noun phrase that
+   was not resolved to the gold name.
+
+The breakdown makes the biggest general cause a number. For the first two stages
+:func:`cue_word` gives the word that reports the speech as written (the verb before the reported
+words), so that the missing cues can be counted by word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workbook.extract.claim_phrases import CUE
+from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.sentences import Sentence, sentence_index
+from workbook.extract.vocabulary import AS_QUOTE_VERBS, QUOTE_VERBS
+
+__all__ = ["STAGES", "cue_near", "cue_word", "stage_of", "top_words"]
+
+STAGES = ("no cue", "cue, no claim", "claim, wrong span", "speaker wrong", "pronoun unresolved")
+
+_OTHER_CUES = re.compile(
+    rf"\b(?:{phrase_alternation(sorted(QUOTE_VERBS | AS_QUOTE_VERBS, key=len, reverse=True))})\b"
+    r"|['’]s\s+(?:claims?|assertions?|warnings?|pledges?|promises?|statements?|announcements?|comments?|remarks?)\b"
+    r"|,\s*(?:saying|insisting|arguing|warning|charging|alleging|demanding|announcing|complaining|suggesting)\b"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SKIP = frozenset({"that", "the", "a", "an", "uh", "um", "quote", "and", "to"})
+
+
+def cue_near(text: str, sentences: list[Sentence], start: int, end: int) -> bool:
+    """Does an extractor cue stand in the sentences from the one before ``start`` to the one after
+    ``end``, outside ``[start, end)``?"""
+    if not sentences:
+        lo, hi = 0, len(text)
+    else:
+        first = max(0, sentence_index(sentences, start) - 1)
+        last = min(len(sentences) - 1, sentence_index(sentences, max(start, end - 1)) + 1)
+        lo, hi = sentences[first].start, sentences[last].end
+    for pattern in (CUE, _OTHER_CUES):
+        for m in pattern.finditer(text, lo, hi):
+            if m.end() <= start or m.start() >= end:
+                return True
+    return False
+
+
+def cue_word(text: str, start: int) -> str:
+    """The word that reports the instance as written: the last word before the reported words in
+    their sentence, past "that", articles and fillers (lower-cased; ``"(none)"`` when the instance
+    opens its sentence)."""
+    lo = max(0, start - 120)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    words = [w.casefold() for w in _WORD.findall(head[cut + 1 :] if cut >= 0 else head)]
+    words = [w for w in words if w not in _SKIP]
+    return words[-1] if words else "(none)"
+
+
+def stage_of(cue: bool, overlap: bool, found: bool, miss_kind: str) -> str:
+    """The first stage that loses a missed instance (see the module docstring): ``cue`` is
+    :func:`cue_near`; ``overlap``: a claim overlaps it; ``found``: one covers half of it;
+    ``miss_kind``: :func:`benchmarks.eval_claims.miss_kind`."""
+    if not found:
+        if overlap:
+            return "claim, wrong span"
+        return "cue, no claim" if cue else "no cue"
+    return "pronoun unresolved" if miss_kind == "unresolved" else "speaker wrong"
+
+
+def top_words(words: list[str], n: int = 12) -> str:
+    """``n`` most frequent words with their counts, "said 4, asked 2"."""
+    return ", ".join(f"{w} {k}" for w, k in Counter(words).most_common(n))
