@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
@@ -48,7 +48,7 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_merge import RuleSpan, harmonise_lists, merge_learned
+from workbook.extract.ner_merge import RuleSpan, addressed_people, harmonise_lists, merge_learned
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -119,6 +119,13 @@ def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) 
     return quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
 
 
+def _char_mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    out = bytearray(n + 1)
+    for a, b in spans:
+        out[a:b] = b"\x01" * (b - a)
+    return out
+
+
 def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: EntityModel) -> list[Candidate]:
     """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
 
@@ -143,6 +150,13 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         if k not in vetoed and not (c.gaz is not None and fold_key(text[c.start : c.end]) in surnames)
     ]
     added = harmonise_lists(text, added, [(c.start, c.end, c.type, LIST_RULE_CONFIDENCE[_rule_kind(c)]) for c in out])
+    address = addressed_people(text, model.names, model.common, gazetteer.type_of)
+    if address:  # "Hi Kevin,", "Thanks, Martin": the person, over what else was read there (not a cued one)
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))
+        address = [s for s in address if sure.find(1, s.start, s.end) < 0]
+        mask = _char_mask(len(text), ((s.start, s.end) for s in address))
+        out = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0] + address
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":

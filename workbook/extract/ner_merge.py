@@ -19,6 +19,9 @@ elsewhere in the document, is weak evidence: the classifier's span is kept only 
 (:data:`WEAK_KEEP`). A span ending in a nationality adjective (``ner_features.DEMONYMS``), a lone
 compass word ("the North": the rules know which one) and a "person" after "the" are dropped.
 
+A given name addressed or signing off (:func:`addressed_people`: "Hi Kevin,", "Thanks, Martin", a
+line opening "Kevin, please ...") is a person, whatever a gazetteer or the classifier says of the word.
+
 A list of names has one reading (:func:`harmonise_lists`): in "in Svendborg or Faaborg" the
 classifier's "Faaborg" takes the person-or-not reading of the surest member, here a gazetteer place.
 """
@@ -26,7 +29,7 @@ classifier's "Faaborg" takes the person-or-not reading of the surest member, her
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -42,6 +45,7 @@ __all__ = [
     "SPLIT_VETO",
     "WEAK_KEEP",
     "RuleSpan",
+    "addressed_people",
     "extend_particles",
     "harmonise_lists",
     "merge_learned",
@@ -73,6 +77,19 @@ _PARTICLE_TAIL = re.compile(
     r"(?:\s(?:(?:al|el|bin|ibn|bint|ben|de|da|del|della|di|du|dos|das|van|von|der|den|le|la)\s|(?:al|el|ad|as)-)"
     r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)+"
 )
+#: A name after a greeting or sign-off ("Hi Kevin,", "Dear Ms Lee", "Thanks, Martin"; group 1), or
+#: alone at the start of a line before a comma ("Kevin, please send ..."; group 2): words of
+#: address, read in e-mail and letters.
+_ADDRESS = re.compile(
+    r"(?:^|(?<=[.!?:;]))[ \t]*"
+    r"(?i:hi|hello|hey|dear|thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|best\s+wishes"
+    r"|cheers|sincerely|good\s+(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
+    r"([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)[ \t]*(?=[,.!:;\n]|$)"
+    r"|^[ \t]*([A-Z][a-z'’-]+)(?=,[ \t])",
+    re.M,
+)
+#: Name-lexicon kinds of a given name (``ner_features.name_kind``; ``x``: other countries' lists).
+_GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
 
@@ -91,6 +108,34 @@ def extend_particles(text: str, span: ScoredSpan) -> ScoredSpan:
     if m is None:
         return span
     return replace(span, end=m.end(), words=tuple(text[span.start : m.end()].split()))
+
+
+def addressed_people(
+    text: str,
+    names: Mapping[str, str],
+    common: frozenset[str] = frozenset(),
+    gaz_type: Callable[[str], str | None] | None = None,
+) -> list[ScoredSpan]:
+    """People addressed or signing off (see :data:`_ADDRESS`), as person spans. After a greeting the
+    first word must be a given name in ``names`` (the model's name lexicon) or
+    ``vocabulary.GIVEN_NAMES``; a bare line opening ("Kevin, please") must also be a US census given
+    name, no word usually written in lower case (``common``) and no gazetteer name ("Jordan, ...")."""
+    out = []
+    for m in _ADDRESS.finditer(text):
+        k = 1 if m.start(1) >= 0 else 2
+        words = tuple(m.group(k).split())
+        w0 = words[0].casefold()
+        kind = names.get(w0, "")
+        if w0 not in GIVEN_NAMES and kind not in _GIVEN_KINDS:
+            continue
+        if k == 2 and (
+            not (w0 in GIVEN_NAMES or kind[:1] == "g")
+            or w0 in common
+            or (gaz_type is not None and gaz_type(words[0]) is not None)
+        ):
+            continue
+        out.append(ScoredSpan(m.start(k), m.end(k), "person", 1.0, 0.0, words, ""))
+    return out
 
 
 def _best_is_person(row: Sequence[float], floor: float) -> bool:

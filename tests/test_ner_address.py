@@ -1,0 +1,74 @@
+"""Words of address in e-mail and letters (:func:`workbook.extract.ner_merge.addressed_people`): a
+given name after a greeting or a sign-off, or opening a line before a comma, is a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.extract.base import DocumentInput
+from workbook.extract.gazetteer import builtin_gazetteer
+from workbook.extract.ner_merge import addressed_people
+from workbook.extract.ner_model import default_entity_model
+from workbook.extract.pipeline import DefaultExtractor
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DefaultExtractor:
+    return DefaultExtractor()
+
+
+def addressed(text: str) -> list[str]:
+    model = default_entity_model()
+    return [
+        text[s.start : s.end] for s in addressed_people(text, model.names, model.common, builtin_gazetteer().type_of)
+    ]
+
+
+def people(extractor: DefaultExtractor, text: str) -> list[tuple[str, str]]:
+    ex = extractor.extract(DocumentInput("t", text))
+    types = {e.key: e.type for e in ex.entities}
+    return [(text[m.start : m.end], types[m.entity_key]) for m in ex.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hi Kevin, thanks for the note.", ["Kevin"]),
+        ("Hello Sara,\nAttached is the draft.", ["Sara"]),
+        ("Dear Regina Jones,\nWe write to you about the lease.", ["Regina Jones"]),
+        ("The deal is done. Thanks, Martin", ["Martin"]),
+        ("See you soon.\nBest regards, Tracy\n", ["Tracy"]),
+        ("Vince,\nAre you going to the meeting?", []),  # no comma and space: a heading or a list, not read
+        ("Kevin, please send me the file by Friday.", ["Kevin"]),
+        ("Regards,\nTom", []),  # a name alone on a line is not read
+    ],
+)
+def test_greetings_sign_offs_and_openings_name_people(text: str, names: list[str]) -> None:
+    assert addressed(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the vote was close.",  # no given name
+        "Jordan, which borders Syria, closed the crossing.",  # a gazetteer place opening a line
+        "The club met in St. Louis, the city of the fair.",  # not at a line start, no greeting
+        "And Mr. Kelly, who acts for the firm, agreed.",
+        "Hi there, is anyone home?",
+    ],
+)
+def test_other_capitalised_openings_are_no_address(text: str) -> None:
+    assert addressed(text) == []
+
+
+def test_an_addressed_name_is_a_person_over_the_gazetteer(extractor: DefaultExtractor) -> None:
+    got = people(extractor, "Thanks, Martin. Best regards, Tracy")
+    assert got == [("Martin", "person"), ("Tracy", "person")]
+    assert ("Kevin", "person") in people(extractor, "Hi Kevin, I will call you tomorrow about the lease.")
+
+
+def test_a_cued_person_keeps_its_reading(extractor: DefaultExtractor) -> None:
+    text = "Dear President Donald Trump, we write about the tariffs."
+    assert [t for s, t in people(extractor, text) if "Trump" in s] == ["person"]
