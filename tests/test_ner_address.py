@@ -72,3 +72,33 @@ def test_an_addressed_name_is_a_person_over_the_gazetteer(extractor: DefaultExtr
 def test_a_cued_person_keeps_its_reading(extractor: DefaultExtractor) -> None:
     text = "Dear President Donald Trump, we write about the tariffs."
     assert [t for s, t in people(extractor, text) if "Trump" in s] == ["person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gazetteer place that is also a listed surname, after an unknown or given first name
+        (
+            "The novelist Haruki Murakami spoke on Monday. Murakami said he was tired.",
+            [("Haruki Murakami", "person"), ("Murakami", "person")],
+        ),
+        ("The author Haruki Murakami was born in Kyoto.", [("Haruki Murakami", "person"), ("Kyoto", "place")]),
+    ],
+)
+def test_a_full_name_ending_with_a_place_is_a_person(
+    extractor: DefaultExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They flew from Fort Washington to Victoria.",  # a surname first word: no given name
+        "The collections of County Durham are large.",  # a word that opens place names
+        "Returning America to peace is the aim.",  # an unknown word opening a sentence
+        "He visited Jordan and Lincoln last year.",
+    ],
+)
+def test_places_after_other_capitalised_words_stay_places(extractor: DefaultExtractor, text: str) -> None:
+    assert all(t != "person" for _, t in people(extractor, text))

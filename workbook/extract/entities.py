@@ -135,7 +135,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
     spans, probs = model.predict_with_probs(text, gazetteer.type_of, certain)
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
-    vetoed, added = merge_learned(text, rules, spans, probs, model.common)
+    vetoed, added = merge_learned(text, rules, spans, probs, model.common, model.names, gazetteer.type_of)
     full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]
     full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
     surnames = {surname_of(w).casefold() for w in full_names}

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from workbook.extract.ner_features import DEMONYMS
+from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 
@@ -92,6 +92,32 @@ _ADDRESS = re.compile(
 _GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
+#: Words that open place names ("County Durham", "Port Victoria", "Lake Jackson").
+_PLACE_OPENERS = frozenset(
+    [
+        "county",
+        "lake",
+        "mount",
+        "mt",
+        "port",
+        "cape",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "fort",
+        "glen",
+        "new",
+        "old",
+        "upper",
+        "lower",
+        "greater",
+        "little",
+        "great",
+    ]
+)
+_TITLE_LIKE = TITLE_WORDS | _HEADS | _COMPASS | _PLACE_OPENERS
+_OPENERS = frozenset(".!?:;\"“‘'(\n")  # what stands before a word that opens a sentence
 
 
 class RuleSpan(NamedTuple):
@@ -177,10 +203,14 @@ def merge_learned(
     learned: Sequence[ScoredSpan],
     probs: Mapping[tuple[int, int], Sequence[float]],
     common: frozenset[str] = frozenset(),
+    names: Mapping[str, str] | None = None,
+    gaz_type: Callable[[str], str | None] | None = None,
 ) -> tuple[set[int], list[ScoredSpan]]:
     """Indices of the rule spans the classifier vetoes, and the spans to add (see the module
     docstring). ``probs`` gives the classifier's class probabilities of the candidate spans it scored;
-    ``common`` the words usually written in lower case (never the surname of a rescued person).
+    ``common`` the words usually written in lower case (never the surname of a rescued person);
+    ``names`` the name lexicon and ``gaz_type`` the gazetteer, for a person whose surname is a place
+    (:func:`_surname_place`).
     Overlaps are looked up in character masks: the work grows linearly with the text."""
     n = len(text)
     vetoed: set[int] = set()
@@ -209,6 +239,8 @@ def merge_learned(
             if sure_mask.find(1, r.start, r.end) >= 0:
                 continue  # inside a name the rules are sure of ("Pyongyang International Airport")
             rescue = _rescue(text, r, by_start.get(r.start, ()), common)
+            if rescue is None and names is not None and gaz_type is not None:
+                rescue = _surname_place(text, r, probs, names, common, gaz_type)
             if rescue is not None:
                 vetoed.add(k)
                 replaced.append(rescue)
@@ -253,6 +285,43 @@ def _rescue(
         if best is None or row[_PERSON] > best.prob:
             best = ScoredSpan(s, e, "person", row[_PERSON], row[0], words, "")
     return best
+
+
+#: A capitalised word and the space right before a span, not itself after a capitalised word.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+) \Z")
+_CAPITALISED_END = re.compile(r"[A-Z][\w'’-]*\.? \Z")
+
+
+def _surname_place(
+    text: str,
+    r: RuleSpan,
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> ScoredSpan | None:
+    """ "Haruki Murakami", "Alvin Irving": a one-word gazetteer place that is also a listed surname,
+    right after a capitalised word that is a given name or no listed name at all, no place, title or
+    common word, in a name of exactly those two words, is a person's surname."""
+    word = text[r.start : r.end]
+    if " " in word or "s" not in names.get(word.casefold(), "") or re.match(r" [A-Z]", text[r.end : r.end + 2]):
+        return None
+    m = _WORD_BEFORE.search(text, max(0, r.start - 40), r.start)
+    if m is None:
+        return None
+    first = m.group(1)
+    f = first.casefold()
+    kind = names.get(f)
+    if (kind is not None and "g" not in kind) or f in common or f in _TITLE_LIKE or gaz_type(first) is not None:
+        return None
+    if _CAPITALISED_END.search(text, max(0, m.start(1) - 40), m.start(1)):
+        return None  # "Eduardo Gil Pinto": a longer name, not this rule's two words
+    before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t")
+    if kind is None and (not before or before[-1] in _OPENERS):
+        return None  # "Returning America ...": an unknown word opening a sentence is no given name
+    row = probs.get((m.start(1), r.end))
+    p_none = row[0] if row is not None else 0.5
+    return ScoredSpan(m.start(1), r.end, "person", 1.0 - p_none, p_none, (first, word), "")
 
 
 def _given_name(s: ScoredSpan) -> bool:
