@@ -102,3 +102,21 @@ def test_a_full_name_ending_with_a_place_is_a_person(
 )
 def test_places_after_other_capitalised_words_stay_places(extractor: DefaultExtractor, text: str) -> None:
     assert all(t != "person" for _, t in people(extractor, text))
+
+
+def test_a_given_name_and_an_unknown_word_read_as_a_place_is_a_person(extractor: DefaultExtractor) -> None:
+    text = "The film was directed by François Truffaut; later Wim Wenders (Until the End of the World) hired her."
+    got = dict(people(extractor, text))
+    assert got["François Truffaut"] == "person"
+    assert got["Wim Wenders"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to San Jose and then to Santa Monica.",  # gazetteer names
+        "The Winter Olympics were held in Sochi.",  # a common word that is also a name
+    ],
+)
+def test_places_and_events_opening_with_a_name_word_are_no_people(extractor: DefaultExtractor, text: str) -> None:
+    assert all(t != "person" for _, t in people(extractor, text))

@@ -215,6 +215,8 @@ def merge_learned(
     n = len(text)
     vetoed: set[int] = set()
     added = [extend_particles(text, s) for s in learned if _plausible(s)]
+    if names is not None and gaz_type is not None:
+        added = [_given_name_first(s, names, common, gaz_type) for s in added]
     people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}
     people_mask = _mask(n, people)
     added_mask = _mask(n, ((s.start, s.end) for s in added))
@@ -322,6 +324,31 @@ def _surname_place(
     row = probs.get((m.start(1), r.end))
     p_none = row[0] if row is not None else 0.5
     return ScoredSpan(m.start(1), r.end, "person", 1.0 - p_none, p_none, (first, word), "")
+
+
+#: A two-word place or organisation of the classifier opening with a given name is a person below this.
+GIVEN_FIRST = 0.8
+
+
+def _given_name_first(
+    s: ScoredSpan, names: Mapping[str, str], common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> ScoredSpan:
+    """ "François Truffaut", "Wim Wenders" read as places: two words, the first a listed given name
+    (and no common word, unless only a given name: "Al"), neither a gazetteer name nor a head word,
+    the second no common word, are a person unless the classifier is sure (:data:`GIVEN_FIRST`)."""
+    if s.type not in LIST_TYPES or s.type == "person" or len(s.words) != 2 or s.prob >= GIVEN_FIRST:
+        return s
+    first, last = s.words
+    kind = names.get(first.casefold(), "")
+    if "g" not in kind or not (first.isalpha() and last.replace("-", "").isalpha()):
+        return s
+    if kind != "g" and first.casefold() in common:
+        return s  # "Winter Olympics": a common word that is also a name
+    if last.casefold() in common or last.casefold() in _TITLE_LIKE or first.casefold() in _TITLE_LIKE:
+        return s
+    if gaz_type(first) is not None or gaz_type(last) is not None or gaz_type(" ".join(s.words)) is not None:
+        return s
+    return replace(s, type="person")
 
 
 def _given_name(s: ScoredSpan) -> bool:
