@@ -120,3 +120,11 @@ def test_a_given_name_and_an_unknown_word_read_as_a_place_is_a_person(extractor:
 )
 def test_places_and_events_opening_with_a_name_word_are_no_people(extractor: DefaultExtractor, text: str) -> None:
     assert all(t != "person" for _, t in people(extractor, text))
+
+
+def test_a_persons_words_in_another_order_are_that_person(extractor: DefaultExtractor) -> None:
+    text = "Her name was Natsuko Higuchi (樋口 夏子 Higuchi Natsuko). Natsuko Higuchi wrote novels."
+    assert [t for s, t in people(extractor, text)] == ["person", "person", "person"]
+    # the words of a person's name inside another kind of name do not make it a person
+    text = "George Washington crossed the river. Washington State is far away."
+    assert dict(people(extractor, text))["Washington State"] != "person"

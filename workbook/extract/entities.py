@@ -115,8 +115,12 @@ def _rule_kind(c: Candidate) -> str:
 LIST_RULE_CONFIDENCE: dict[str, float] = {"certain": 1.0, "named": 1.0, "gazetteer": 0.9, "weak": 0.5}
 
 
-def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) -> bool:
-    return quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
+def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str], name_words: set[str]) -> bool:
+    """The words name a person of the document: the same name, a lone surname, or the same words in
+    another order ("Higuchi Natsuko" beside "Natsuko Higuchi")."""
+    if quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames):
+        return True
+    return 2 <= len(words) <= 3 and all(w.casefold() in name_words for w in words)
 
 
 def _char_mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
@@ -140,8 +144,11 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
     full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
     surnames = {surname_of(w).casefold() for w in full_names}
     people = {quick_key(w) for w in full_names}
+    name_words = {x.casefold() for w in full_names for x in w if x[:1].isupper()}
     added = [  # one reading per person: "Truffaut" or "François Truffaut" typed a place elsewhere is the person
-        dataclasses.replace(s, type="person") if s.type != "person" and _names_person(s.words, people, surnames) else s
+        dataclasses.replace(s, type="person")
+        if s.type != "person" and _names_person(s.words, people, surnames, name_words)
+        else s
         for s in added
     ]
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
