@@ -128,3 +128,18 @@ def test_a_persons_words_in_another_order_are_that_person(extractor: DefaultExtr
     # the words of a person's name inside another kind of name do not make it a person
     text = "George Washington crossed the river. Washington State is far away."
     assert dict(people(extractor, text))["Washington State"] != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("USPS said parcels were late.", [("USPS", "organization")]),
+        ("FIFA declined to comment. NASA told reporters.", [("FIFA", "organization"), ("NASA", "organization")]),
+        ("The UK said no.", [("UK", "place")]),  # the gazetteer's reading
+        ("Officials said no. I said yes.", []),  # no acronym
+    ],
+)
+def test_an_acronym_that_speaks_is_an_organisation(
+    extractor: DefaultExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(extractor, text) == expected

@@ -48,19 +48,23 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_merge import RuleSpan, addressed_people, harmonise_lists, merge_learned
+from workbook.extract.ner_merge import RuleSpan, addressed_people, harmonise_lists, merge_learned, speaking_acronyms
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
+    MONTHS,
+    NEVER_NAME_START,
     SHORT_PLACE_NAMES,
     TITLES,
+    WEEKDAYS,
     find_weapons,
 )
 from workbook.ids import normalise_name
 
 __all__ = ["Token", "entity_key", "extract_entities", "tokenize"]
 
+_NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -164,6 +168,14 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         mask = _char_mask(len(text), ((s.start, s.end) for s in address))
         out = [c for c in out if mask.find(1, c.start, c.end) < 0]
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + address
+    speakers = speaking_acronyms(text, model.common, gazetteer.type_of, _NEVER_NAME)
+    if speakers:  # "USPS said", "FIFA declined": an organisation where nothing else was read
+        taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
+        added += [  # not a word of a person's name in the document, which coreference resolves
+            s
+            for s in speakers
+            if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
+        ]
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
