@@ -143,3 +143,10 @@ def test_an_acronym_that_speaks_is_an_organisation(
     extractor: DefaultExtractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert people(extractor, text) == expected
+
+
+def test_a_head_word_name_the_classifier_is_sure_is_a_person_is_that_person(extractor: DefaultExtractor) -> None:
+    assert people(extractor, "Seriously, I talked this morning with Tom Hall and we agreed.") == [
+        ("Tom Hall", "person")
+    ]
+    assert people(extractor, "The concert was at Carnegie Hall in 1984.") == [("Carnegie Hall", "facility")]

@@ -40,6 +40,7 @@ from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 __all__ = [
     "GIVEN_FIRST",
     "LIST_TYPES",
+    "NAMED_PERSON_VETO",
     "PERSON_RESCUE",
     "PERSON_VETO",
     "PERSON_VETO_EXACT",
@@ -63,6 +64,9 @@ PERSON_VETO_EXACT = 0.85
 PERSON_RESCUE = 0.15
 #: A rule span whose own P(none) under the classifier exceeds this may be split by it.
 SPLIT_VETO = 0.9
+#: A head-word organisation or facility of the rules ("Tom Hall") with exactly the extent of a
+#: classifier person this probable is that person.
+NAMED_PERSON_VETO = 0.9
 #: A weak rule person survives unless the classifier's P(none) for it is at least this.
 WEAK_VETO = 0.9
 #: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
@@ -283,6 +287,8 @@ def merge_learned(
             if split:
                 vetoed.add(k)
                 replaced += split
+            elif row is not None and extent in people and row[_PERSON] >= NAMED_PERSON_VETO:
+                vetoed.add(k)  # "Tom Hall": the classifier is sure the head-word name is a person
             elif (
                 row is not None
                 and row[0] > SPLIT_VETO
