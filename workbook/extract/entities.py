@@ -48,7 +48,14 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_merge import RuleSpan, addressed_people, harmonise_lists, merge_learned, speaking_acronyms
+from workbook.extract.ner_merge import (
+    RuleSpan,
+    addressed_people,
+    harmonise_lists,
+    merge_learned,
+    speaking_acronyms,
+    speaking_openers,
+)
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -168,7 +175,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         mask = _char_mask(len(text), ((s.start, s.end) for s in address))
         out = [c for c in out if mask.find(1, c.start, c.end) < 0]
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + address
-    speakers = speaking_acronyms(text, model.common, gazetteer.type_of, _NEVER_NAME)
+    speakers = speaking_acronyms(text, model.common, gazetteer.type_of, _NEVER_NAME) + speaking_openers(text, probs)
     if speakers:  # "USPS said", "FIFA declined": an organisation where nothing else was read
         taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
         added += [  # not a word of a person's name in the document, which coreference resolves

@@ -44,6 +44,7 @@ __all__ = [
     "PERSON_RESCUE",
     "PERSON_VETO",
     "PERSON_VETO_EXACT",
+    "SPEAKER_KEEP",
     "SPLIT_VETO",
     "WEAK_KEEP",
     "RuleSpan",
@@ -52,6 +53,7 @@ __all__ = [
     "harmonise_lists",
     "merge_learned",
     "speaking_acronyms",
+    "speaking_openers",
 ]
 
 #: A person span at least this probable vetoes a gazetteer place it overlaps.
@@ -176,6 +178,31 @@ _SPEAKS = re.compile(
     r"(?<![\w'’.&-])(?<![A-Z][\w'’-] )([A-Z][A-Z&]*[A-Z])(?= (?:said|says|told|tells|announced|declined|confirmed"
     r"|denied|added|stated|warned)\b)"
 )
+
+
+#: One capitalised word opening a sentence as the subject of a verb of saying ("Google said").
+_OPENS_SPEAKING = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))([A-Z][\w&-]*[A-Za-z])(?= (?:said|says|told|tells|announced|declined"
+    r"|confirmed|denied|added|stated|warned)\b)",
+    re.M,
+)
+#: The classifier's probability a sentence-opening speaker needs (a lone opener otherwise needs WEAK_KEEP).
+SPEAKER_KEEP = 0.5
+
+
+def speaking_openers(text: str, probs: Mapping[tuple[int, int], Sequence[float]]) -> list[ScoredSpan]:
+    """A lone word opening a sentence before "said", "told", ... ("Google said it would appeal"),
+    which the classifier reads as a name with probability :data:`SPEAKER_KEEP` or more: a lone
+    sentence opener is otherwise kept only at :data:`WEAK_KEEP`, and the verb says it is a name."""
+    out = []
+    for m in _OPENS_SPEAKING.finditer(text):
+        row = probs.get((m.start(1), m.end(1)))
+        if row is None:
+            continue
+        k = max(range(1, 4), key=lambda c: row[c])  # person, organization, place
+        if row[k] >= SPEAKER_KEEP:
+            out.append(ScoredSpan(m.start(1), m.end(1), CLASSES[k], row[k], row[0], (m.group(1),), ""))
+    return out
 
 
 def speaking_acronyms(
