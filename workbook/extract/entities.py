@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
@@ -48,19 +48,30 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_merge import RuleSpan, harmonise_lists, merge_learned
+from workbook.extract.ner_merge import (
+    RuleSpan,
+    addressed_people,
+    harmonise_lists,
+    merge_learned,
+    speaking_acronyms,
+    speaking_openers,
+)
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
+    MONTHS,
+    NEVER_NAME_START,
     SHORT_PLACE_NAMES,
     TITLES,
+    WEEKDAYS,
     find_weapons,
 )
 from workbook.ids import normalise_name
 
 __all__ = ["Token", "entity_key", "extract_entities", "tokenize"]
 
+_NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -115,8 +126,19 @@ def _rule_kind(c: Candidate) -> str:
 LIST_RULE_CONFIDENCE: dict[str, float] = {"certain": 1.0, "named": 1.0, "gazetteer": 0.9, "weak": 0.5}
 
 
-def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str]) -> bool:
-    return quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames)
+def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str], name_words: set[str]) -> bool:
+    """The words name a person of the document: the same name, a lone surname, or the same words in
+    another order ("Higuchi Natsuko" beside "Natsuko Higuchi")."""
+    if quick_key(words) in people or (len(words) == 1 and words[0].casefold() in surnames):
+        return True
+    return 2 <= len(words) <= 3 and all(w.casefold() in name_words for w in words)
+
+
+def _char_mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    out = bytearray(n + 1)
+    for a, b in spans:
+        out[a:b] = b"\x01" * (b - a)
+    return out
 
 
 def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: EntityModel) -> list[Candidate]:
@@ -128,13 +150,16 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
     spans, probs = model.predict_with_probs(text, gazetteer.type_of, certain)
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
-    vetoed, added = merge_learned(text, rules, spans, probs, model.common)
+    vetoed, added = merge_learned(text, rules, spans, probs, model.common, model.names, gazetteer.type_of)
     full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]
     full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
     surnames = {surname_of(w).casefold() for w in full_names}
     people = {quick_key(w) for w in full_names}
+    name_words = {x.casefold() for w in full_names for x in w if x[:1].isupper()}
     added = [  # one reading per person: "Truffaut" or "François Truffaut" typed a place elsewhere is the person
-        dataclasses.replace(s, type="person") if s.type != "person" and _names_person(s.words, people, surnames) else s
+        dataclasses.replace(s, type="person")
+        if s.type != "person" and _names_person(s.words, people, surnames, name_words)
+        else s
         for s in added
     ]
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
@@ -143,6 +168,21 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         if k not in vetoed and not (c.gaz is not None and fold_key(text[c.start : c.end]) in surnames)
     ]
     added = harmonise_lists(text, added, [(c.start, c.end, c.type, LIST_RULE_CONFIDENCE[_rule_kind(c)]) for c in out])
+    address = addressed_people(text, model.names, model.common, gazetteer.type_of)
+    if address:  # "Hi Kevin,", "Thanks, Martin": the person, over what else was read there (not a cued one)
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))
+        address = [s for s in address if sure.find(1, s.start, s.end) < 0]
+        mask = _char_mask(len(text), ((s.start, s.end) for s in address))
+        out = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0] + address
+    speakers = speaking_acronyms(text, model.common, gazetteer.type_of, _NEVER_NAME) + speaking_openers(text, probs)
+    if speakers:  # "USPS said", "FIFA declined": an organisation where nothing else was read
+        taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
+        added += [  # not a word of a person's name in the document, which coreference resolves
+            s
+            for s in speakers
+            if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
+        ]
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":

@@ -19,6 +19,9 @@ elsewhere in the document, is weak evidence: the classifier's span is kept only 
 (:data:`WEAK_KEEP`). A span ending in a nationality adjective (``ner_features.DEMONYMS``), a lone
 compass word ("the North": the rules know which one) and a "person" after "the" are dropped.
 
+A given name addressed or signing off (:func:`addressed_people`: "Hi Kevin,", "Thanks, Martin", a
+line opening "Kevin, please ...") is a person, whatever a gazetteer or the classifier says of the word.
+
 A list of names has one reading (:func:`harmonise_lists`): in "in Svendborg or Faaborg" the
 classifier's "Faaborg" takes the person-or-not reading of the surest member, here a gazetteer place.
 """
@@ -26,25 +29,31 @@ classifier's "Faaborg" takes the person-or-not reading of the surest member, her
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from workbook.extract.ner_features import DEMONYMS
+from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 
 __all__ = [
+    "GIVEN_FIRST",
     "LIST_TYPES",
+    "NAMED_PERSON_VETO",
     "PERSON_RESCUE",
     "PERSON_VETO",
     "PERSON_VETO_EXACT",
+    "SPEAKER_KEEP",
     "SPLIT_VETO",
     "WEAK_KEEP",
     "RuleSpan",
+    "addressed_people",
     "extend_particles",
     "harmonise_lists",
     "merge_learned",
+    "speaking_acronyms",
+    "speaking_openers",
 ]
 
 #: A person span at least this probable vetoes a gazetteer place it overlaps.
@@ -57,6 +66,9 @@ PERSON_VETO_EXACT = 0.85
 PERSON_RESCUE = 0.15
 #: A rule span whose own P(none) under the classifier exceeds this may be split by it.
 SPLIT_VETO = 0.9
+#: A head-word organisation or facility of the rules ("Tom Hall") with exactly the extent of a
+#: classifier person this probable is that person.
+NAMED_PERSON_VETO = 0.9
 #: A weak rule person survives unless the classifier's P(none) for it is at least this.
 WEAK_VETO = 0.9
 #: A lone word that opens a sentence (and is never capitalised mid-sentence) needs this probability.
@@ -73,8 +85,47 @@ _PARTICLE_TAIL = re.compile(
     r"(?:\s(?:(?:al|el|bin|ibn|bint|ben|de|da|del|della|di|du|dos|das|van|von|der|den|le|la)\s|(?:al|el|ad|as)-)"
     r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)+"
 )
+#: A name after a greeting or sign-off ("Hi Kevin,", "Dear Ms Lee", "Thanks, Martin"; group 1), or
+#: alone at the start of a line before a comma ("Kevin, please send ..."; group 2): words of
+#: address, read in e-mail and letters.
+_ADDRESS = re.compile(
+    r"(?:^|(?<=[.!?:;]))[ \t]*"
+    r"(?i:hi|hello|hey|dear|thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|best\s+wishes"
+    r"|cheers|sincerely|good\s+(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
+    r"([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)[ \t]*(?=[,.!:;\n]|$)"
+    r"|^[ \t]*([A-Z][a-z'’-]+)(?=,[ \t])",
+    re.M,
+)
+#: Name-lexicon kinds of a given name (``ner_features.name_kind``; ``x``: other countries' lists).
+_GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
+#: Words that open place names ("County Durham", "Port Victoria", "Lake Jackson").
+_PLACE_OPENERS = frozenset(
+    [
+        "county",
+        "lake",
+        "mount",
+        "mt",
+        "port",
+        "cape",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "fort",
+        "glen",
+        "new",
+        "old",
+        "upper",
+        "lower",
+        "greater",
+        "little",
+        "great",
+    ]
+)
+_TITLE_LIKE = TITLE_WORDS | _HEADS | _COMPASS | _PLACE_OPENERS
+_OPENERS = frozenset(".!?:;\"“‘'(\n")  # what stands before a word that opens a sentence
 
 
 class RuleSpan(NamedTuple):
@@ -91,6 +142,88 @@ def extend_particles(text: str, span: ScoredSpan) -> ScoredSpan:
     if m is None:
         return span
     return replace(span, end=m.end(), words=tuple(text[span.start : m.end()].split()))
+
+
+def addressed_people(
+    text: str,
+    names: Mapping[str, str],
+    common: frozenset[str] = frozenset(),
+    gaz_type: Callable[[str], str | None] | None = None,
+) -> list[ScoredSpan]:
+    """People addressed or signing off (see :data:`_ADDRESS`), as person spans. After a greeting the
+    first word must be a given name in ``names`` (the model's name lexicon) or
+    ``vocabulary.GIVEN_NAMES``; a bare line opening ("Kevin, please") must also be a US census given
+    name, no word usually written in lower case (``common``) and no gazetteer name ("Jordan, ...")."""
+    out = []
+    for m in _ADDRESS.finditer(text):
+        k = 1 if m.start(1) >= 0 else 2
+        words = tuple(m.group(k).split())
+        w0 = words[0].casefold()
+        kind = names.get(w0, "")
+        if w0 not in GIVEN_NAMES and kind not in _GIVEN_KINDS:
+            continue
+        if k == 2 and (
+            not (w0 in GIVEN_NAMES or kind[:1] == "g")
+            or w0 in common
+            or (gaz_type is not None and gaz_type(words[0]) is not None)
+        ):
+            continue
+        out.append(ScoredSpan(m.start(k), m.end(k), "person", 1.0, 0.0, words, ""))
+    return out
+
+
+#: An acronym (not after a capitalised word) as the subject of a verb of saying: "USPS said", "NASA
+#: declined to comment", "FIFA told reporters".
+_SPEAKS = re.compile(
+    r"(?<![\w'’.&-])(?<![A-Z][\w'’-] )([A-Z][A-Z&]*[A-Z])(?= (?:said|says|told|tells|announced|declined|confirmed"
+    r"|denied|added|stated|warned)\b)"
+)
+
+
+#: One capitalised word opening a sentence as the subject of a verb of saying ("Google said").
+_OPENS_SPEAKING = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))([A-Z][\w&-]*[A-Za-z])(?= (?:said|says|told|tells|announced|declined"
+    r"|confirmed|denied|added|stated|warned)\b)",
+    re.M,
+)
+#: The classifier's probability a sentence-opening speaker needs (a lone opener otherwise needs WEAK_KEEP).
+SPEAKER_KEEP = 0.5
+
+
+def speaking_openers(text: str, probs: Mapping[tuple[int, int], Sequence[float]]) -> list[ScoredSpan]:
+    """A lone word opening a sentence before "said", "told", ... ("Google said it would appeal"),
+    which the classifier reads as a name with probability :data:`SPEAKER_KEEP` or more: a lone
+    sentence opener is otherwise kept only at :data:`WEAK_KEEP`, and the verb says it is a name."""
+    out = []
+    for m in _OPENS_SPEAKING.finditer(text):
+        row = probs.get((m.start(1), m.end(1)))
+        if row is None:
+            continue
+        k = max(range(1, 4), key=lambda c: row[c])  # person, organization, place
+        if row[k] >= SPEAKER_KEEP:
+            out.append(ScoredSpan(m.start(1), m.end(1), CLASSES[k], row[k], row[0], (m.group(1),), ""))
+    return out
+
+
+def speaking_acronyms(
+    text: str,
+    common: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+    never: frozenset[str] = frozenset(),
+) -> list[ScoredSpan]:
+    """Organisations that speak (:data:`_SPEAKS`): an acronym subject of "said", "told", "declined" ...
+    that is no common word, no word that never opens a name (``never``), no title ("the UN") and no
+    gazetteer name ("UK said": the gazetteer types it). A capitalised word that is no acronym is left
+    to the classifier: before "said" it cannot tell "Twitter" from "Musharraf" (tried: typed by the
+    name lists, it made "Valero" a person and "Musharraf" an organisation, and helped no held-out set)."""
+    out = []
+    for m in _SPEAKS.finditer(text):
+        word = m.group(1)
+        w = word.casefold()
+        if w in common or w in never or w in _TITLE_LIKE or gaz_type(word) is not None:
+            continue
+        out.append(ScoredSpan(m.start(1), m.end(1), "organization", 0.9, 0.1, (word,), ""))
+    return out
 
 
 def _best_is_person(row: Sequence[float], floor: float) -> bool:
@@ -132,14 +265,20 @@ def merge_learned(
     learned: Sequence[ScoredSpan],
     probs: Mapping[tuple[int, int], Sequence[float]],
     common: frozenset[str] = frozenset(),
+    names: Mapping[str, str] | None = None,
+    gaz_type: Callable[[str], str | None] | None = None,
 ) -> tuple[set[int], list[ScoredSpan]]:
     """Indices of the rule spans the classifier vetoes, and the spans to add (see the module
     docstring). ``probs`` gives the classifier's class probabilities of the candidate spans it scored;
-    ``common`` the words usually written in lower case (never the surname of a rescued person).
+    ``common`` the words usually written in lower case (never the surname of a rescued person);
+    ``names`` the name lexicon and ``gaz_type`` the gazetteer, for a person whose surname is a place
+    (:func:`_surname_place`).
     Overlaps are looked up in character masks: the work grows linearly with the text."""
     n = len(text)
     vetoed: set[int] = set()
     added = [extend_particles(text, s) for s in learned if _plausible(s)]
+    if names is not None and gaz_type is not None:
+        added = [_given_name_first(s, names, common, gaz_type) for s in added]
     people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}
     people_mask = _mask(n, people)
     added_mask = _mask(n, ((s.start, s.end) for s in added))
@@ -164,6 +303,8 @@ def merge_learned(
             if sure_mask.find(1, r.start, r.end) >= 0:
                 continue  # inside a name the rules are sure of ("Pyongyang International Airport")
             rescue = _rescue(text, r, by_start.get(r.start, ()), common)
+            if rescue is None and names is not None and gaz_type is not None:
+                rescue = _surname_place(text, r, probs, names, common, gaz_type)
             if rescue is not None:
                 vetoed.add(k)
                 replaced.append(rescue)
@@ -173,6 +314,8 @@ def merge_learned(
             if split:
                 vetoed.add(k)
                 replaced += split
+            elif row is not None and extent in people and row[_PERSON] >= NAMED_PERSON_VETO:
+                vetoed.add(k)  # "Tom Hall": the classifier is sure the head-word name is a person
             elif (
                 row is not None
                 and row[0] > SPLIT_VETO
@@ -208,6 +351,68 @@ def _rescue(
         if best is None or row[_PERSON] > best.prob:
             best = ScoredSpan(s, e, "person", row[_PERSON], row[0], words, "")
     return best
+
+
+#: A capitalised word and the space right before a span, not itself after a capitalised word.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+) \Z")
+_CAPITALISED_END = re.compile(r"[A-Z][\w'’-]*\.? \Z")
+
+
+def _surname_place(
+    text: str,
+    r: RuleSpan,
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> ScoredSpan | None:
+    """ "Haruki Murakami", "Alvin Irving": a one-word gazetteer place that is also a listed surname,
+    right after a capitalised word that is a given name or no listed name at all, no place, title or
+    common word, in a name of exactly those two words, is a person's surname."""
+    word = text[r.start : r.end]
+    if " " in word or "s" not in names.get(word.casefold(), "") or re.match(r" [A-Z]", text[r.end : r.end + 2]):
+        return None
+    m = _WORD_BEFORE.search(text, max(0, r.start - 40), r.start)
+    if m is None:
+        return None
+    first = m.group(1)
+    f = first.casefold()
+    kind = names.get(f)
+    if (kind is not None and "g" not in kind) or f in common or f in _TITLE_LIKE or gaz_type(first) is not None:
+        return None
+    if _CAPITALISED_END.search(text, max(0, m.start(1) - 40), m.start(1)):
+        return None  # "Eduardo Gil Pinto": a longer name, not this rule's two words
+    before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t")
+    if kind is None and (not before or before[-1] in _OPENERS):
+        return None  # "Returning America ...": an unknown word opening a sentence is no given name
+    row = probs.get((m.start(1), r.end))
+    p_none = row[0] if row is not None else 0.5
+    return ScoredSpan(m.start(1), r.end, "person", 1.0 - p_none, p_none, (first, word), "")
+
+
+#: A two-word place or organisation of the classifier opening with a given name is a person below this.
+GIVEN_FIRST = 0.8
+
+
+def _given_name_first(
+    s: ScoredSpan, names: Mapping[str, str], common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> ScoredSpan:
+    """ "François Truffaut", "Wim Wenders" read as places: two words, the first a listed given name
+    (and no common word, unless only a given name: "Al"), neither a gazetteer name nor a head word,
+    the second no common word, are a person unless the classifier is sure (:data:`GIVEN_FIRST`)."""
+    if s.type not in LIST_TYPES or s.type == "person" or len(s.words) != 2 or s.prob >= GIVEN_FIRST:
+        return s
+    first, last = s.words
+    kind = names.get(first.casefold(), "")
+    if "g" not in kind or not (first.isalpha() and last.replace("-", "").isalpha()):
+        return s
+    if kind != "g" and first.casefold() in common:
+        return s  # "Winter Olympics": a common word that is also a name
+    if last.casefold() in common or last.casefold() in _TITLE_LIKE or first.casefold() in _TITLE_LIKE:
+        return s
+    if gaz_type(first) is not None or gaz_type(last) is not None or gaz_type(" ".join(s.words)) is not None:
+        return s
+    return replace(s, type="person")
 
 
 def _given_name(s: ScoredSpan) -> bool:
