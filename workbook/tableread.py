@@ -4,8 +4,9 @@ A snapshot's Parquet was conformed (:func:`workbook.model.conform`) when it was 
 only need converting to the declared dtypes, not checking row by row. :func:`table_from_arrow` does that
 for an Arrow table already in memory (a DuckDB result, a test's table); :func:`read_parquet_table` reads a
 table file column by column and converts each column before reading the next, so opening a Book never
-holds the whole decoded Arrow table beside its pandas columns (and the Parquet reader's buffers stay the
-size of one column): the peak of an open is the tables, not the tables plus a decoded copy.
+holds the whole decoded Arrow table beside its pandas columns, and the memory the Parquet reader freed is
+handed back to the system after each column (``MemoryPool.release_unused``) instead of being kept by the
+allocator: the peak of an open is the tables, not the tables plus a decoded copy.
 
 Integer and float columns without nulls become numpy arrays over the Arrow buffers (no copy when the
 column is one chunk); strings stay Arrow-backed (:class:`pandas.StringDtype`), list columns Arrow lists.
@@ -85,7 +86,9 @@ def read_parquet_table(
 def _columns(
     columns: Iterable[Column], pf: pq.ParquetFile, replace: dict[str, pa.ChunkedArray]
 ) -> Iterable[tuple[str, pd.Series]]:
+    pool = pa.default_memory_pool()
     for c in columns:
         values = replace[c.name] if c.name in replace else pf.read(columns=[c.name]).column(0)
         yield c.name, column_from_arrow(c, values)
         del values  # the Arrow column goes before the next is read (strings and lists keep their buffers)
+        pool.release_unused()  # the reader's freed buffers go back to the system, not kept for the next column
