@@ -142,3 +142,11 @@ def test_the_books_manifest_leaves_out_the_per_document_listing(built: Path) -> 
     docs = read_book(built).documents.set_index("doc_id")
     for doc_id, entry in stored["documents"].items():  # the listing is the documents table's columns
         assert entry == {"source": docs.loc[doc_id, "source"], "sha256": docs.loc[doc_id, "sha256"]}
+
+
+def test_the_duckdb_executors_books_carry_the_same_manifest(built: Path) -> None:
+    from workbook.filtering.duckdb import DuckDBExecutor
+
+    with DuckDBExecutor(built) as ex:
+        assert ex.manifest == read_book(built).manifest
+        assert "documents" not in ex.manifest
