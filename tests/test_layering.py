@@ -45,6 +45,7 @@ LAYERS: dict[str, int] = {
     "engines": 2,
     "build": 2,
     "workspace": 2,
+    "tableread": 2,
     "tables": 2,
     "info": 2,
     # 3: filtering (pandas and its DuckDB twin)

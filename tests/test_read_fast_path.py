@@ -15,7 +15,8 @@ from workbook.book import TABLE_NAMES
 from workbook.build import build
 from workbook.model import SCHEMA_VERSION, conform
 from workbook.synth import write_jsonl
-from workbook.workspace import TEXT_FILE, read_book, table_from_arrow, write_snapshot
+from workbook.tableread import read_parquet_table
+from workbook.workspace import TEXT_FILE, read_book, read_manifest, table_from_arrow, write_snapshot
 
 pytestmark = pytest.mark.unit
 
@@ -112,3 +113,40 @@ def test_list_elements_that_are_null_read_as_conform_reads_them() -> None:
     got = table_from_arrow("entities", table)
     pd.testing.assert_frame_equal(got, conform("entities", table.to_pandas()))
     assert got.loc[1, "aliases"] == []
+
+
+def test_column_by_column_read_equals_the_whole_table_over_several_row_groups(tmp_path: Path) -> None:
+    book = make_tiny_book()
+    for name in ("mentions", "claims", "events", "documents", "entities"):
+        path = tmp_path / f"{name}.parquet"
+        pq.write_table(pa.Table.from_pandas(book.table(name), preserve_index=False), path, row_group_size=2)
+        assert pq.ParquetFile(path).metadata.num_row_groups > 1 or len(book.table(name)) <= 2
+        got = read_parquet_table(name, path)
+        pd.testing.assert_frame_equal(got, table_from_arrow(name, pq.read_table(path)), obj=name)
+        pd.testing.assert_frame_equal(got, conform(name, book.table(name)), obj=name)
+
+
+def test_a_file_lacking_a_declared_column_is_read_through_conform(tmp_path: Path) -> None:
+    events = make_tiny_book().events.drop(columns=["kind", "anchor"])
+    pq.write_table(pa.Table.from_pandas(events, preserve_index=False), tmp_path / "events.parquet")
+    got = read_parquet_table("events", tmp_path / "events.parquet")
+    pd.testing.assert_frame_equal(got, conform("events", events))
+
+
+def test_the_books_manifest_leaves_out_the_per_document_listing(built: Path) -> None:
+    stored = read_manifest(built)
+    assert set(stored["documents"]) == set(read_book(built).documents["doc_id"])
+    manifest = read_book(built).manifest
+    assert "documents" not in manifest
+    assert manifest == {k: v for k, v in stored.items() if k != "documents"}
+    docs = read_book(built).documents.set_index("doc_id")
+    for doc_id, entry in stored["documents"].items():  # the listing is the documents table's columns
+        assert entry == {"source": docs.loc[doc_id, "source"], "sha256": docs.loc[doc_id, "sha256"]}
+
+
+def test_the_duckdb_executors_books_carry_the_same_manifest(built: Path) -> None:
+    from workbook.filtering.duckdb import DuckDBExecutor
+
+    with DuckDBExecutor(built) as ex:
+        assert ex.manifest == read_book(built).manifest
+        assert "documents" not in ex.manifest

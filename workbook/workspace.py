@@ -49,9 +49,9 @@ from workbook.errors import (
     WorkspaceNotFoundError,
     WorkspaceWriteError,
 )
-from workbook.lists import arrow_table, frame_of, list_series
-from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, TABLES_CHANGED_SINCE, conform, empty_frame
-from workbook.model import table as declared_table
+from workbook.lists import arrow_table, frame_of
+from workbook.model import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, TABLES_CHANGED_SINCE, conform
+from workbook.tableread import read_parquet_table, table_from_arrow
 
 __all__ = [
     "TEXT_FILE",
@@ -59,6 +59,7 @@ __all__ = [
     "SnapshotTables",
     "SnapshotWriter",
     "atomic_write_text",
+    "book_manifest",
     "check_schema_version",
     "check_workspace",
     "current_snapshot",
@@ -142,42 +143,29 @@ def _read_parquet(path: Path) -> pd.DataFrame:
 TEXT_FILE = "documents.text.arrow"
 
 
-def table_from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
-    """Table ``name`` of a snapshot of this schema version as :func:`workbook.model.conform` returns it,
-    without conform's per-row work: the snapshot's Parquet was conformed when it was built, so its
-    columns are converted to the declared dtypes as they are (list columns stay Arrow lists: no Python
-    list is made) and the key is not checked again. A table lacking a declared column goes through conform()."""
-    decl = declared_table(name)
-    if any(c.name not in table.column_names for c in decl.columns):
-        return conform(name, frame_of(table))
-    if table.num_rows == 0:
-        return empty_frame(name)
-    plain = table.select([c.name for c in decl.columns if c.dtype != "list"]).to_pandas()
-    out: dict[str, pd.Series] = {}
-    for c in decl.columns:
-        if c.dtype == "list":
-            out[c.name] = list_series(table.column(c.name))
-            continue
-        s = plain[c.name]
-        want = c.pandas_dtype()
-        out[c.name] = s if s.dtype == want else s.astype(want)
-    return pd.DataFrame(out)
-
-
-def _read_table(snap: Path, name: str) -> pa.Table:
-    """The Arrow table ``name`` of snapshot ``snap``; the documents' text memory-mapped from
-    :data:`TEXT_FILE` when the snapshot has it."""
+def _read_table(snap: Path, name: str) -> pd.DataFrame:
+    """Declared table ``name`` of snapshot ``snap`` as this schema version declares it, read column by column
+    (:func:`workbook.tableread.read_parquet_table`); the documents' text memory-mapped from :data:`TEXT_FILE`
+    when the snapshot has this snapshot's text there."""
     path = snap / f"{name}.parquet"
     text_path = snap / TEXT_FILE
     try:
-        if name != "documents" or not text_path.exists():
-            return pq.read_table(path)
-        schema = pq.read_schema(path)
-        table = pq.read_table(path, columns=[n for n in schema.names if n != "text"])
-        text = pa.ipc.open_file(pa.memory_map(str(text_path))).read_all().column("text")
-        if len(text) != table.num_rows or "text" not in schema.names:
-            return pq.read_table(path)  # not this snapshot's text: read it from the Parquet file
-        return table.add_column(schema.get_field_index("text"), "text", text)
+        replace: dict[str, pa.ChunkedArray] = {}
+        if name == "documents" and text_path.exists():
+            text = pa.ipc.open_file(pa.memory_map(str(text_path))).read_all().column("text")
+            meta = pq.read_metadata(path)
+            if len(text) == meta.num_rows and "text" in meta.schema.to_arrow_schema().names:
+                replace["text"] = text  # else not this snapshot's text: read it from the Parquet file
+        return read_parquet_table(name, path, replace)
+    except (OSError, pa.ArrowException) as exc:
+        raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
+
+
+def _read_arrow(snap: Path, name: str) -> pa.Table:
+    """The Arrow table ``name`` of snapshot ``snap`` as stored (for a snapshot of an older schema version)."""
+    path = snap / f"{name}.parquet"
+    try:
+        return pq.read_table(path)
     except (OSError, pa.ArrowException) as exc:
         raise WorkspaceError(f"Table file {path} cannot be read ({exc}); rebuild the workspace.") from exc
 
@@ -217,19 +205,32 @@ def read_book(ws: Path) -> Book:
     """Open the live snapshot of workspace ``ws`` as a :class:`Book`, exactly as built.
 
     This is storage only: ``wb.open`` (:func:`workbook.curation.attach.open_workspace`) adds the
-    analyst's curation decisions and annotations on top. In a snapshot of an older readable schema
+    analyst's curation decisions and annotations on top. The Book's manifest is the snapshot's without its
+    per-document listing (:func:`book_manifest`). In a snapshot of an older readable schema
     version, the tables declared differently since (:data:`workbook.model.TABLES_CHANGED_SINCE`) are
     converted to the current declarations through :func:`workbook.model.conform`."""
     ws = Path(ws)
-    snap, manifest = live_snapshot(ws)
+    snap, stored = live_snapshot(ws)
+    manifest = book_manifest(stored)
+    del stored  # the per-document listing goes before the tables are read
     changed = TABLES_CHANGED_SINCE.get(str(manifest.get("schema_version")), ())
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
         f = snap / f"{name}.parquet"
         if f.exists():
-            arrow = _read_table(snap, name)
-            tables[name] = conform(name, frame_of(arrow)) if name in changed else table_from_arrow(name, arrow)
+            if name in changed:
+                tables[name] = conform(name, frame_of(_read_arrow(snap, name)))
+            else:
+                tables[name] = _read_table(snap, name)
     return Book(**tables, manifest=manifest, workspace=ws)
+
+
+def book_manifest(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """The manifest a Book read from a snapshot carries: the snapshot's, without its per-document listing
+    (``documents``: doc_id -> source and sha256, one entry per document), which is the documents table's
+    ``doc_id``, ``source`` and ``sha256`` columns over again (at 100k documents, 60 MB of Python dicts).
+    :func:`read_manifest` still returns the listing as stored."""
+    return {k: v for k, v in manifest.items() if k != "documents"}
 
 
 def verify_workspace(ws: Path) -> list[str]:
@@ -365,7 +366,7 @@ class SnapshotTables(Mapping[str, pd.DataFrame]):
         if name not in self._names:
             raise KeyError(name)
         if name in TABLE_NAMES:
-            return table_from_arrow(name, _read_table(self.snapshot, name))
+            return _read_table(self.snapshot, name)
         return _read_parquet(self.snapshot / f"{name}.parquet")
 
     def __iter__(self) -> Iterator[str]:

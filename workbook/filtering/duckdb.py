@@ -48,7 +48,7 @@ from workbook.filtering.query import match_query
 from workbook.filtering.spec import NO_STATUS, UNSTAR_VALUES, FilterSpec
 from workbook.filtering.text import TextColumn, lower
 from workbook.model import table as declared_table
-from workbook.workspace import live_snapshot, table_from_arrow
+from workbook.workspace import book_manifest, live_snapshot, table_from_arrow
 
 __all__ = ["DuckDBExecError", "DuckDBExecutor", "apply_duckdb"]
 
@@ -130,7 +130,8 @@ class DuckDBExecutor:
     ) -> None:
         self.workspace = Path(workspace)
         try:
-            self.snapshot, self.manifest = live_snapshot(self.workspace)
+            self.snapshot, stored = live_snapshot(self.workspace)
+            self.manifest = book_manifest(stored)  # the manifest its Books carry, as read_book's
         except WorkbookError as exc:
             raise DuckDBExecError(str(exc)) from exc
         self._valid_mentions = False
