@@ -67,6 +67,11 @@ pytestmark = pytest.mark.unit
             "He praised Kim Jong Il who founded the army.",
             1,
         ),
+        (  # both glues at once, the surname glued to a title: seen in KCNA 2024
+            "the great President ComradeKim Il Sungand Leader ComradeKim Jong Ilwho are always alive",
+            "the great President Comrade Kim Il Sung and Leader Comrade Kim Jong Il who are always alive",
+            4,
+        ),
         (
             "The party of Kim Dae Jungand its allies; Secretary Ri Pyong Cholsaid so.",
             "The party of Kim Dae Jung and its allies; Secretary Ri Pyong Chol said so.",

@@ -60,7 +60,8 @@ _WORD = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z]+(?![A-Za-z])")
 _PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) (?=([A-Z][a-z]+)(?![A-Za-z]))")
 #: Three capitalised words in a row, the last with lower-case letters only after its capital: a Korean
 #: name whose last syllable may carry a glued word ("Kim Jong Ilwho").
-_KOREAN_TRIPLE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+) (?=([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z'’-]))")
+#: The surname may itself be glued to the word before it ("ComradeKim Jong Ilwho": lower->Upper).
+_KOREAN_TRIPLE = re.compile(r"(?:(?<![A-Za-z])|(?<=[a-z]))([A-Z][a-z]+) (?=([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z'’-]))")
 #: A token with one lower->Upper boundary: "ComradeKim", "theKim", "SungPrize".
 _GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
 _QUOTE_RUN = re.compile(r'"+')
