@@ -1,11 +1,12 @@
 // PlotHost: plotly views drawn by ONE copy of plotly.js per page; PlotlyAsset: the widget carrying that copy.
 //
-// Both widgets use this module. plotly.js arrives gzip-compressed in the state of the kernel's single
-// PlotlyAsset (traitlet `plotly_js`), is decompressed with the browser's DecompressionStream into a Blob and
+// Both widgets use this module. plotly.js (the workbook's partial bundle, or plotly's full one: each under
+// its own key, so both can be on a page) arrives gzip-compressed in the state of a kernel's PlotlyAsset
+// (traitlet `plotly_js`), is decompressed with the browser's DecompressionStream into a Blob and
 // run once per page as a classic script from a blob: URL (it is a UMD bundle: as an ES module its `this`
 // would be undefined), whatever the number of hosts on the page. The asset's `initialize` starts this as soon as its model
 // reaches the page (while the kernel still builds the figures); a host's `render` awaits the asset its
-// `asset` trait refers to ("IPY_MODEL_<id>"). The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
+// `asset` trait refers to ("IPY_MODEL_<id>"), and draws again with the new one if the trait changes. The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
 // evaluated before any figure is drawn. Nothing is fetched from the network. Clicks go back to Python as
 // {type: "click", view, points: [...]}.
 
@@ -151,7 +152,8 @@ function render({ model, el }) {
   const cells = new Map(); // view -> {div, revision, bound}
   let disposed = false;
   const started = performance.now();
-  const ready = assetOf(model).then(loadAssets);
+  let ready = assetOf(model).then(loadAssets);
+  let drawnWith = null; // the Plotly object that drew the cells
   const config = { responsive: true, displaylogo: false, topojsonURL: OFFLINE_TOPOJSON };
 
   function syncCells(Plotly) {
@@ -203,6 +205,15 @@ function render({ model, el }) {
     drawing = drawing.then(async () => {
       const Plotly = await ready;
       if (disposed) return;
+      if (drawnWith && drawnWith !== Plotly) {
+        // the host switched bundles (a figure needs plotly's full one): draw every view anew with it
+        for (const cell of cells.values()) {
+          drawnWith.purge(cell.div);
+          cell.revision = null;
+          cell.bound = false;
+        }
+      }
+      drawnWith = Plotly;
       syncCells(Plotly);
       const figures = model.get("figures");
       const revisions = model.get("revisions");
@@ -253,6 +264,11 @@ function render({ model, el }) {
   if (observer) observer.observe(grid);
 
   const redraw = () => void draw();
+  const switchAsset = () => {
+    ready = assetOf(model).then(loadAssets);
+    draw();
+  };
+  model.on("change:asset", switchAsset);
   model.on("change:figures", redraw);
   model.on("change:revisions", redraw);
   model.on("change:views", redraw);
@@ -263,14 +279,13 @@ function render({ model, el }) {
   return () => {
     disposed = true;
     if (observer) observer.disconnect();
+    model.off("change:asset", switchAsset);
     model.off("change:figures", redraw);
     model.off("change:revisions", redraw);
     model.off("change:views", redraw);
     model.off("change:columns", redraw);
     model.off("change:min_view_width", redraw);
-    ready.then((Plotly) => {
-      for (const cell of cells.values()) Plotly.purge(cell.div);
-    }).catch(() => {});
+    if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
   };
 }
 
