@@ -98,6 +98,21 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         page.wait_for_function(
             "() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2", timeout=60_000
         )
+        # the explorer's host is lazy: the views below the fold wait, and are drawn when scrolled into sight
+        assert page.viewport_size is not None and page.viewport_size["height"] < 1000
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-revision]')", timeout=60_000)
+        pending = page.evaluate("() => Array.from(document.querySelectorAll('.wb-view[data-pending]')).length")
+        drawn = page.evaluate("() => document.querySelectorAll('.wb-view[data-revision]').length")
+        assert pending > 0 and drawn > 0 and pending + drawn == 2 * len(ex.views)
+        for host in ("a", "b"):
+            for i in range(len(ex.views)):
+                page.locator(f"#{host} .wb-view").nth(i).scroll_into_view_if_needed()
+                page.wait_for_function(
+                    "([h, i]) => document.querySelectorAll(`#${h} .wb-view`)[i].dataset.revision === '1'",
+                    arg=[host, i],
+                    timeout=20_000,
+                )
+        assert page.evaluate("() => document.querySelectorAll('.wb-view[data-pending]').length") == 0
         views = page.evaluate("""() => Array.from(document.querySelectorAll('#a .wb-view')).map((v) => ({
             view: v.dataset.view, revision: v.dataset.revision, svg: !!v.querySelector('.main-svg'),
             geo: v.querySelectorAll('.geo .countries path, .geo .land path').length}))""")
@@ -119,7 +134,8 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         clicks = [m for m in sent if m["type"] == "click"]
         assert clicks and clicks[0]["view"] == "entities" and clicks[0]["points"][0]["customdata"][0].startswith("e")
         assert any(m["type"] == "rendered" for m in sent)
-        # new figures: only the changed view is redrawn
+        # new figures: only the changed view is redrawn (in sight: scrolled to first)
+        page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
         ex.host.handle_message(clicks[0])
         page.evaluate(
             """([figures, revisions]) => { const m = window.__models.a;

@@ -9,8 +9,9 @@ new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.ref
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
    the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant),
    from only the columns the views read (:mod:`workbook.explore.views`);
-3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
-   plotly.js (:func:`~workbook.widgets.plot_host.shared_asset`).
+3. all figures go to one lazy :class:`~workbook.widgets.plot_host.PlotHost` (the page draws the views on
+   screen), drawn with the kernel's one copy of the partial plotly.js bundle
+   (:func:`~workbook.widgets.plot_host.shared_asset`).
 
 Build it with :func:`workbook.widgets.explore`.
 """
@@ -131,8 +132,8 @@ class Explorer:
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(
-            views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"]
+        self.host = PlotHost(  # lazy: the page draws the views below the fold when they are scrolled to
+            self.views, columns, asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"], lazy=True
         )
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})

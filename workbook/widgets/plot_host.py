@@ -97,6 +97,9 @@ class PlotHost(anywidget.AnyWidget):
     #: Columns of the grid of views; 0: as many as fit with each view at least ``min_view_width`` pixels wide.
     columns = traitlets.Int(0).tag(sync=True)
     min_view_width = traitlets.Int(460).tag(sync=True)
+    #: Draw a view only while it is on screen (below the fold or in a hidden tab: when first shown), so that
+    #: the page spends plotly's drawing on the views in sight; the explorer's host is lazy, figure views not.
+    lazy = traitlets.Bool(False).tag(sync=True)
     #: Views whose x-axis zooms are sent back (``on_zoom``), e.g. a timeline that rebins to the zoomed range.
     zoom_views = traitlets.List(traitlets.Unicode()).tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)

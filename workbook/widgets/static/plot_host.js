@@ -7,7 +7,10 @@
 // would be undefined), whatever the number of hosts on the page. The asset's `initialize` starts this as soon as its model
 // reaches the page (while the kernel still builds the figures); a host's `render` awaits the asset its
 // `asset` trait refers to ("IPY_MODEL_<id>"), and draws again with the new one if the trait changes. The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
-// evaluated before any figure is drawn. Nothing is fetched from the network. Clicks go back to Python as
+// evaluated before any figure is drawn. Nothing is fetched from the network. A host whose `lazy` trait is
+// set draws a view only while it is on screen (an IntersectionObserver): a view below the fold or in a hidden
+// tab is drawn, or redrawn after its figure changed, when it is first shown, so that plotly spends the
+// first draw and each filter change on the views the analyst sees. Clicks go back to Python as
 // {type: "click", view, points: [...]}.
 
 const REGISTRY = "__workbookPageScripts";
@@ -149,12 +152,25 @@ function render({ model, el }) {
   grid.className = "wb-grid";
   el.append(status, grid);
 
-  const cells = new Map(); // view -> {div, revision, bound}
+  const cells = new Map(); // view -> {div, revision, bound, shown}
   let disposed = false;
   const started = performance.now();
   let ready = assetOf(model).then(loadAssets);
   let drawnWith = null; // the Plotly object that drew the cells
   const config = { responsive: true, displaylogo: false, topojsonURL: OFFLINE_TOPOJSON };
+  // Which views are on screen (lazy hosts only): a view coming into sight with a stale figure is drawn then.
+  const sight = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver((entries) => {
+    let stale = false;
+    const revisions = model.get("revisions");
+    for (const entry of entries) {
+      const cell = cells.get(entry.target.dataset.view);
+      if (!cell || cell.div !== entry.target) continue;
+      cell.shown = entry.isIntersecting;
+      if (cell.shown && cell.revision !== revisions[entry.target.dataset.view]) stale = true;
+    }
+    if (stale && model.get("lazy")) draw();
+  }, { rootMargin: "100px" });
+  const onScreen = (cell) => !sight || !model.get("lazy") || cell.shown;
 
   function syncCells(Plotly) {
     const views = model.get("views");
@@ -165,6 +181,7 @@ function render({ model, el }) {
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
         Plotly.purge(cell.div);
+        if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
       }
@@ -175,8 +192,9 @@ function render({ model, el }) {
         const div = document.createElement("div");
         div.className = "wb-view";
         div.dataset.view = view;
-        cell = { div, revision: null, bound: false };
+        cell = { div, revision: null, bound: false, shown: false };
         cells.set(view, cell);
+        if (sight) sight.observe(div);
       }
       grid.appendChild(cell.div); // keeps the order of `views`
     }
@@ -222,12 +240,18 @@ function render({ model, el }) {
       for (const [view, cell] of cells) {
         const fig = figures[view];
         if (!fig || cell.revision === revisions[view]) continue;
-        const layout = { ...fig.layout };
-        if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
         // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
-        const height = Number(layout.height) > 0 ? Number(layout.height) : 450;
+        // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
+        const height = Number(fig.layout && fig.layout.height) > 0 ? Number(fig.layout.height) : 450;
         cell.div.style.height = `${height}px`;
+        if (!onScreen(cell)) {
+          cell.div.dataset.pending = "true"; // drawn when it comes into sight
+          continue;
+        }
+        delete cell.div.dataset.pending;
+        const layout = { ...fig.layout };
+        if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         const t0 = performance.now();
@@ -274,17 +298,20 @@ function render({ model, el }) {
   model.on("change:views", redraw);
   model.on("change:columns", redraw);
   model.on("change:min_view_width", redraw);
+  model.on("change:lazy", redraw);
   draw();
 
   return () => {
     disposed = true;
     if (observer) observer.disconnect();
+    if (sight) sight.disconnect();
     model.off("change:asset", switchAsset);
     model.off("change:figures", redraw);
     model.off("change:revisions", redraw);
     model.off("change:views", redraw);
     model.off("change:columns", redraw);
     model.off("change:min_view_width", redraw);
+    model.off("change:lazy", redraw);
     if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
   };
 }
