@@ -12,7 +12,7 @@ tests, ``tests/browser_support.py``) and driven by Debian's chromium through pla
    ``--settle`` seconds). The explorer's host is lazy: it draws the views in sight (at 1440x900 the timeline,
    claims and entities views; the network and the map are below the fold) and the others when they are
    scrolled to, so *first draw* is the views in sight; **below the fold** = then each undrawn view scrolled
-   into sight in turn, from the scroll to its first draw (the explorer's top is scrolled back afterwards);
+   into sight in turn, from the scroll to its first draw (then the page is scrolled back to where it was);
 3. ``--rounds`` times each of: pick an entity in the entity list, click a bar of the entities chart, set the
    events' "From" date (half-way through the published dates), and press Reset after each. **click to
    redraw** = from the action to the last view redrawn after it (settled as above; views out of sight whose
@@ -120,6 +120,15 @@ PAGE_JS = """
   const arrived = window.__workbookAssetArrived;
   return {evaluated, draws, arrived: arrived === undefined ? null : performance.timeOrigin + arrived};
 }
+"""
+#: Where every scrolled element of the page is scrolled to (saved), and back there (restored).
+SAVE_SCROLL_JS = """
+() => { window.__wbScroll = Array.from(document.querySelectorAll('*')).filter((e) => e.scrollTop > 0)
+  .map((e) => [e, e.scrollTop]); }
+"""
+RESTORE_SCROLL_JS = """
+() => { for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
+  for (const [e, top] of window.__wbScroll || []) e.scrollTop = top; }
 """
 CELLS_JS = """
 () => window.jupyterapp.shell.currentWidget.content.model.sharedModel.cells.map((c) => {
@@ -366,8 +375,9 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
 
 def _scroll_to_pending(page: Any, settle_s: float) -> dict[str, float]:
     """The views a lazy host left undrawn (below the fold): each scrolled into sight in turn, the time from the
-    scroll to its first draw (ms). The explorer's top is scrolled back into sight afterwards."""
+    scroll to its first draw (ms). The page is scrolled back to where it was afterwards."""
     out: dict[str, float] = {}
+    page.evaluate(SAVE_SCROLL_JS)
     views = page.evaluate(
         "() => Array.from(document.querySelectorAll('.wb-explorer .wb-view[data-pending]')).map((v) => v.dataset.view)"
     )
@@ -387,7 +397,7 @@ def _scroll_to_pending(page: Any, settle_s: float) -> dict[str, float]:
         mine = [d[0] for d in m["draws"] if d[0] >= at and d[1] == view]
         if mine:
             out[view] = min(mine) - at
-    page.locator(".wb-explorer").first.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+    page.evaluate(RESTORE_SCROLL_JS)
     page.wait_for_timeout(settle_s * 1000)
     return out
 
