@@ -16,7 +16,8 @@ tests, ``tests/browser_support.py``) and driven by Debian's chromium through pla
 3. ``--rounds`` times each of: pick an entity in the entity list, click a bar of the entities chart, set the
    events' "From" date (half-way through the published dates), and press Reset after each. **click to
    redraw** = from the action to the last view redrawn after it (settled as above; views out of sight whose
-   figure changed wait until scrolled to, and are counted as *pending*); **status** = to the status line
+   figure changed wait until scrolled to, and are counted as *pending*; each action starts from the page
+   scrolled as the cell left it, so the same views are in sight); **status** = to the status line
    ("In view: ...") changing.
 
 **page side**: when the plotly.js asset's model reached the page and when the page had evaluated plotly.js
@@ -439,9 +440,12 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
     results: list[dict[str, Any]] = []
     for r in range(rounds):
         for kind, act in (("entity list", pick_entity(r)), ("chart bar", click_bar(r)), ("date from", set_from)):
-            explorer.scroll_into_view_if_needed()
-            results.append({"kind": kind, **_action(page, log, act, settle_s)})
-            results.append({"kind": "reset", **_action(page, log, reset, settle_s)})
+            for do, what in ((act, kind), (reset, "reset")):
+                # each action from the page as the cell left it (the chart bar's click scrolls to the bar): the
+                # same views in sight, those that came into sight meanwhile drawn before the action starts
+                page.evaluate(RESTORE_SCROLL_JS)
+                _settle(page, page.evaluate("() => Date.now()"), settle_s, 120)
+                results.append({"kind": what, **_action(page, log, do, settle_s)})
     return results
 
 
@@ -473,7 +477,9 @@ def _report(name: str, r: dict[str, Any]) -> None:
     )
     med = _median(redraws)
     print(
-        f"  click to redraw median  {med:.0f} ms over {len(redraws)} actions   goal <= 300 ms"
+        f"  click to redraw median  {med:.0f} ms over {len(redraws)} of {len(clicks)} actions (the others redrew no "
+        f"view in sight), status line median {_median([c['status_ms'] for c in clicks if c['status_ms']]) or 0:.0f} "
+        "ms   goal <= 300 ms"
         if med is not None
         else "  click to redraw: no redraw seen"
     )

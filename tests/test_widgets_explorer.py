@@ -136,6 +136,33 @@ def test_setting_the_spec_updates_controls_and_views(ex: Explorer, tiny_book: Bo
         ex.spec = {"text": "x"}  # type: ignore[assignment]
 
 
+def test_views_out_of_sight_are_built_when_they_come_into_sight(tiny_book: Book) -> None:
+    kim = _ids(tiny_book)["Kim Jong Un"]
+    lazy, eager = explore(tiny_book), explore(tiny_book)
+    assert lazy.host.lazy and lazy.host.in_sight is None  # no page yet: every view is built
+    lazy.host.handle_message({"type": "sight", "views": ["timeline", "claims", "not a view"]})
+    assert lazy.host.in_sight == {"timeline", "claims"}
+    before = dict(lazy.host.figures)
+    for ex in (lazy, eager):
+        ex.spec = FilterSpec(entity_ids=(kim,))
+    # the views out of sight whose rows changed keep their old figure, marked stale for the page
+    assert lazy.host.stale == ["entities", "map", "network"] and not eager.host.stale
+    assert all(lazy.host.figures[v] == before[v] for v in lazy.host.stale)
+    assert lazy.host.figures["claims"] == eager.host.figures["claims"] != before["claims"]
+    assert lazy.timings["charts"] >= 0
+    # one coming into sight is built then (the page reports it); Python asking for one builds it too
+    lazy.host.handle_message({"type": "sight", "views": ["claims", "network"]})
+    assert lazy.host.stale == ["entities", "map"] and lazy.host.in_sight == {"claims", "network"}
+    assert lazy.host.figures["network"] == eager.host.figures["network"]
+    assert lazy.figure("map") == eager.figure("map") and lazy.host.stale == ["entities"]
+    # Reset: a view out of sight whose figure is kept (the first draw's) is sent as it is, no longer stale
+    for ex in (lazy, eager):
+        ex.reset()
+    assert lazy.host.stale == [] and lazy.host.figures == eager.host.figures
+    lazy.host.handle_message({"type": "sight", "views": "timeline"})  # malformed: ignored
+    assert lazy.host.in_sight == {"claims", "network"}
+
+
 def test_a_click_on_an_entity_bar_filters_every_view(ex: Explorer, tiny_book: Book) -> None:
     kim = _ids(tiny_book)["Kim Jong Un"]
     assert [kim] in _customdata(ex.figure("entities"))

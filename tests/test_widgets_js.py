@@ -134,6 +134,12 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         clicks = [m for m in sent if m["type"] == "click"]
         assert clicks and clicks[0]["view"] == "entities" and clicks[0]["points"][0]["customdata"][0].startswith("e")
         assert any(m["type"] == "rendered" for m in sent)
+        # the lazy host tells Python which views are on screen (it builds the others when they come into sight)
+        sights = [m["views"] for m in sent if m["type"] == "sight"]
+        assert sights and all(set(v) <= set(ex.views) for v in sights) and "map" in {x for v in sights for x in v}
+        page.evaluate("() => window.__models.a.fire('stale', ['network'])")  # a stale view is shown dimmed
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"network\"].wb-stale')")
+        assert page.evaluate("() => document.querySelectorAll('#a .wb-view.wb-stale').length") == 1
         # new figures: only the changed view is redrawn (in sight: scrolled to first)
         page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
         ex.host.handle_message(clicks[0])

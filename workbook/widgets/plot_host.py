@@ -100,6 +100,8 @@ class PlotHost(anywidget.AnyWidget):
     #: Draw a view only while it is on screen (below the fold or in a hidden tab: when first shown), so that
     #: the page spends plotly's drawing on the views in sight; the explorer's host is lazy, figure views not.
     lazy = traitlets.Bool(False).tag(sync=True)
+    #: Views whose figure is out of date (left unbuilt while out of sight): the page shows them dimmed.
+    stale = traitlets.List(traitlets.Unicode()).tag(sync=True)
     #: Views whose x-axis zooms are sent back (``on_zoom``), e.g. a timeline that rebins to the zoomed range.
     zoom_views = traitlets.List(traitlets.Unicode()).tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)
@@ -116,6 +118,9 @@ class PlotHost(anywidget.AnyWidget):
         super().__init__(views=list(views), columns=columns, asset=asset or shared_asset(), **kwargs)
         self._click_callbacks: list[ClickCallback] = []
         self._zoom_callbacks: list[ZoomCallback] = []
+        self._sight_callbacks: list[Callable[[list[str]], None]] = []
+        #: The views a lazy host's page has on screen (its last report), None until it reports.
+        self.in_sight: set[str] | None = None
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
         self.rendered: dict[str, dict[str, Any]] = {}
         self.on_msg(self._on_msg)
@@ -168,6 +173,10 @@ class PlotHost(anywidget.AnyWidget):
         ``callback(view, None)`` when it is reset (double click)."""
         self._zoom_callbacks.append(callback)
 
+    def on_sight(self, callback: Callable[[list[str]], None]) -> None:
+        """Call ``callback(views)`` with the views that came into sight on the page (a lazy host's report)."""
+        self._sight_callbacks.append(callback)
+
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
         kind = content.get("type")
@@ -190,6 +199,16 @@ class PlotHost(anywidget.AnyWidget):
             )
             for zoom in list(self._zoom_callbacks):
                 zoom(view, window)
+        elif kind == "sight":
+            views = content.get("views")
+            if not isinstance(views, list):
+                return
+            shown = {v for v in views if isinstance(v, str) and v in self.views}
+            came = sorted(shown - (self.in_sight or set()))
+            self.in_sight = shown
+            if came:
+                for sight in list(self._sight_callbacks):
+                    sight(came)
         elif kind == "rendered":
             views = content.get("views")
             if isinstance(views, list):

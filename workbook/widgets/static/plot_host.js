@@ -168,8 +168,16 @@ function render({ model, el }) {
       cell.shown = entry.isIntersecting;
       if (cell.shown && cell.revision !== revisions[entry.target.dataset.view]) stale = true;
     }
-    if (stale && model.get("lazy")) draw();
+    if (!model.get("lazy")) return;
+    // tell Python which views are on screen: it builds the figures of the others when they come into sight
+    const shown = [...cells].filter(([, c]) => c.shown).map(([view]) => view);
+    if (shown.join("\n") !== sentSight) {
+      sentSight = shown.join("\n");
+      model.send({ type: "sight", views: shown });
+    }
+    if (stale) draw();
   }, { rootMargin: "100px" });
+  let sentSight = null;
   const onScreen = (cell) => !sight || !model.get("lazy") || cell.shown;
 
   function syncCells(Plotly) {
@@ -236,8 +244,10 @@ function render({ model, el }) {
       const figures = model.get("figures");
       const revisions = model.get("revisions");
       const templates = model.get("templates");
+      const stale = model.get("stale") || [];
       const drawn = [];
       for (const [view, cell] of cells) {
+        cell.div.classList.toggle("wb-stale", stale.includes(view));
         const fig = figures[view];
         if (!fig || cell.revision === revisions[view]) continue;
         // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
@@ -299,6 +309,7 @@ function render({ model, el }) {
   model.on("change:columns", redraw);
   model.on("change:min_view_width", redraw);
   model.on("change:lazy", redraw);
+  model.on("change:stale", redraw);
   draw();
 
   return () => {
@@ -312,6 +323,7 @@ function render({ model, el }) {
     model.off("change:columns", redraw);
     model.off("change:min_view_width", redraw);
     model.off("change:lazy", redraw);
+    model.off("change:stale", redraw);
     if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
   };
 }
