@@ -163,6 +163,23 @@ def test_views_out_of_sight_are_built_when_they_come_into_sight(tiny_book: Book)
     assert lazy.host.in_sight == {"claims", "network"}
 
 
+def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_book: Book) -> None:
+    import asyncio
+
+    eager = explore(tiny_book)  # no event loop (a script, a test): every view at once
+    assert not eager.host.stale and set(eager.host.figures) == set(eager.views)
+
+    async def in_a_kernel() -> tuple[list[str], set[str], Explorer]:
+        ex = explore(tiny_book)  # as in a cell: the event loop is busy with it
+        first = (list(ex.host.stale), set(ex.host.figures))
+        await asyncio.sleep(0)  # the cell is over: the loop runs what was left for later
+        return first[0], first[1], ex
+
+    stale, built, ex = asyncio.run(in_a_kernel())
+    assert built == {ex.views[0]} and stale == sorted(ex.views[1:])
+    assert not ex.host.stale and ex.host.figures == eager.host.figures
+
+
 def test_a_click_on_an_entity_bar_filters_every_view(ex: Explorer, tiny_book: Book) -> None:
     kim = _ids(tiny_book)["Kim Jong Un"]
     assert [kim] in _customdata(ex.figure("entities"))

@@ -65,7 +65,7 @@ from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableSta
 from workbook.explore.views import views_book, views_cache, views_source
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
-from workbook.widgets.figure_shelf import FigureShelf
+from workbook.widgets.figure_shelf import FigureShelf, call_soon
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
@@ -164,6 +164,7 @@ class Explorer:
         self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
         self._show_views_bar()
+        self._first_draw = True
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
@@ -439,7 +440,10 @@ class Explorer:
             options = self._view_options(view)
             return build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
 
-        self._figures.show(key, build, only=only, everything=everything)
+        # in a kernel, the first draw builds the first view now and the others after the cell (the page draws meanwhile)
+        later = self._first_draw and call_soon(lambda: self._show_views(sorted(self._figures.stale), everything=True))
+        self._first_draw = False
+        self._figures.show(key, build, only=only, everything=everything, sight=self.views[:1] if later else None)
 
     def _mask(self, kind: str) -> np.ndarray[Any, Any] | None:
         return None if self.masks is None else np.asarray(getattr(self.masks, kind))

@@ -7,11 +7,13 @@ page has said which views are on screen (:attr:`PlotHost.in_sight <workbook.widg
 sent by a lazy host), a view out of sight whose figure is not kept is not built: it is marked stale
 (:attr:`stale`, also the host's ``stale`` trait, which the page shows dimmed) and built when it comes into
 sight (:meth:`FigureShelf.show` again with that view) or when Python asks for it. Without a page (tests,
-scripts) every view is built.
+scripts) every view is built. In a kernel, the first draw builds the first view's figure and the others
+right after the cell (:func:`call_soon`), while the page evaluates plotly.js and draws the first view.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -20,7 +22,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from workbook.widgets.plot_host import PlotHost
 
-__all__ = ["FigureShelf"]
+__all__ = ["FigureShelf", "call_soon"]
+
+
+def call_soon(callback: Callable[[], None]) -> bool:
+    """Run ``callback`` once the running event loop is free again, i.e. in a Jupyter kernel after the cell
+    that called this (its output already sent to the page); False (not scheduled) outside an event loop,
+    as in a script or a test, where the caller does the work now."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    loop.call_soon(callback)
+    return True
 
 
 class FigureShelf:
@@ -46,11 +60,14 @@ class FigureShelf:
         build: Callable[[str], Any],
         only: Iterable[str] | None = None,
         everything: bool = False,
+        sight: Iterable[str] | None = None,
     ) -> list[str]:
         """Send the host the figure of each view (of ``only``, default all): kept ones as they are, others
         ``build(view)`` (a plotly figure or payload) unless the page has them out of sight (``everything``:
-        build those too). Returns the views whose figure changed on the page."""
-        sight = None if everything else self.host.in_sight
+        build those too; ``sight``: take these as the views in sight, whatever the page said). Returns the
+        views whose figure changed on the page."""
+        if sight is None:
+            sight = None if everything else self.host.in_sight
         payloads: dict[str, dict[str, Any]] = {}
         self.build_s = 0.0
         for view in self.views if only is None else [v for v in self.views if v in set(only)]:
