@@ -333,6 +333,8 @@ def test_quickstart_in_jupyterlab(lab: LabServer, artifacts: Path) -> None:
             )
             assert explorer_index is not None, f"{NOTEBOOK} has no cell calling wb.explore(...)"
             explorer = page.locator(".jp-Notebook .jp-Cell").nth(explorer_index).locator(".jp-OutputArea")
+            # the explorer draws the views on screen (the others when scrolled to): bring its first view into sight
+            explorer.locator(".wb-view").first.scroll_into_view_if_needed(timeout=120_000)
             _wait(
                 page,
                 "(i) => document.querySelectorAll('.jp-Notebook .jp-Cell')[i]"
