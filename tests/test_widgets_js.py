@@ -18,7 +18,7 @@ import pytest
 
 from tests.browser_support import CHROMIUM_ARGS, find_chromium, playwright_missing_reason
 from tests.conftest import make_tiny_book
-from workbook.widgets import explore
+from workbook.widgets import explore, shared_asset
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -54,6 +54,7 @@ host.initialize({model: window.__models.a});
 host.render({model: window.__models.a, el: document.getElementById('a')});
 host.render({model: window.__models.b, el: document.getElementById('b')});
 table.render({model: window.__models.t, el: document.getElementById('t')});
+window.__model = model;
 window.__ready = true;
 </script></body></html>"""
 
@@ -157,6 +158,21 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         sent = page.evaluate("() => window.__sent")
         assert {"type": "sort", "column": "confidence"} in sent
         assert {"type": "select", "row_id": row_ids[1]} in sent
+        # a host switched to plotly's full bundle (a figure of another trace type) draws its views anew with it
+        full = shared_asset(full=True)
+        page.evaluate(
+            """([state, id]) => { window.__model(state, id);
+            const gd = document.querySelector('#a .wb-view[data-view="claims"]'); gd._fullLayout.__old = true;
+            window.__models.a.fire('asset', 'IPY_MODEL_' + id); }""",
+            [_jsonable_state(full), full.model_id],
+        )
+        page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
+        page.wait_for_function(
+            """() => { const gd = document.querySelector('#a .wb-view[data-view="claims"]');
+            return gd._fullLayout && !gd._fullLayout.__old && gd.querySelector('.main-svg'); }""",
+            timeout=60_000,
+        )
+        assert full.plotly_key in page.evaluate("() => Object.keys(window.__workbookPageScripts)")
         browser.close()
     assert errors == []
     assert all(u.startswith(("file:", "blob:", "data:", "about:")) for u in requests), requests
