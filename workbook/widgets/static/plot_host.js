@@ -6,12 +6,14 @@
 // run once per page as a classic script from a blob: URL (it is a UMD bundle: as an ES module its `this`
 // would be undefined), whatever the number of hosts on the page. The asset's `initialize` starts this as soon as its model
 // reaches the page (while the kernel still builds the figures); a host's `render` awaits the asset its
-// `asset` trait refers to ("IPY_MODEL_<id>"), and draws again with the new one if the trait changes. The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
-// evaluated before any figure is drawn. Nothing is fetched from the network. A host whose `lazy` trait is
-// set draws a view only while it is on screen (an IntersectionObserver): a view below the fold or in a hidden
-// tab is drawn, or redrawn after its figure changed, when it is first shown, so that plotly spends the
-// first draw and each filter change on the views the analyst sees. Clicks go back to Python as
-// {type: "click", view, points: [...]}.
+// `asset` trait refers to ("IPY_MODEL_<id>"), and draws again with the new one if the trait changes. The
+// map data (`geo_js`, which sets window.PlotlyGeoAssets) is evaluated before any figure is drawn. Nothing is
+// fetched from the network. A host whose `lazy` trait is set draws a view only while it is on screen (an
+// IntersectionObserver): a view below the fold or in a hidden tab is drawn, or redrawn after its figure
+// changed, when it is first shown, so that plotly spends the first draw and each filter change on the views
+// the analyst sees; it tells Python which views are on screen ({type: "sight", views}), so that the kernel
+// builds only their figures, and dims the views whose figure Python left stale (trait `stale`). Clicks go
+// back to Python as {type: "click", view, points: [...]}.
 
 const REGISTRY = "__workbookPageScripts";
 const TIMES = "__workbookPageScriptTimes"; // key -> ms (performance.now()) when the script was evaluated
