@@ -9,11 +9,16 @@ tests, ``tests/browser_support.py``) and driven by Debian's chromium through pla
 2. the explorer cell (``ex = wb.explore(book)``) runs. **first draw** = from the cell's start (its
    ``iopub.execute_input`` time, recorded by JupyterLab) to the last view drawn (the page's views change
    ``data-revision`` when plotly has drawn them) once the page has settled (kernel idle, no redraw for
-   ``--settle`` seconds);
+   ``--settle`` seconds). The explorer's host is lazy: it draws the views in sight (at 1440x900 the timeline,
+   claims and entities views; the network and the map are below the fold) and the others when they are
+   scrolled to, so *first draw* is the views in sight; **below the fold** = then each undrawn view scrolled
+   into sight in turn, from the scroll to its first draw (then the page is scrolled back to where it was);
 3. ``--rounds`` times each of: pick an entity in the entity list, click a bar of the entities chart, set the
    events' "From" date (half-way through the published dates), and press Reset after each. **click to
-   redraw** = from the action to the last view redrawn after it (settled as above); **status** = to the
-   status line ("In view: ...") changing.
+   redraw** = from the action to the last view redrawn after it (settled as above; views out of sight whose
+   figure changed wait until scrolled to, and are counted as *pending*; each action starts from the page
+   scrolled as the cell left it, so the same views are in sight); **status** = to the status line
+   ("In view: ...") changing.
 
 **page side**: when the plotly.js asset's model reached the page and when the page had evaluated plotly.js
 and the map data, and how long plotly took to draw each
@@ -116,6 +121,15 @@ PAGE_JS = """
   const arrived = window.__workbookAssetArrived;
   return {evaluated, draws, arrived: arrived === undefined ? null : performance.timeOrigin + arrived};
 }
+"""
+#: Where every scrolled element of the page is scrolled to (saved), and back there (restored).
+SAVE_SCROLL_JS = """
+() => { window.__wbScroll = Array.from(document.querySelectorAll('*')).filter((e) => e.scrollTop > 0)
+  .map((e) => [e, e.scrollTop]); }
+"""
+RESTORE_SCROLL_JS = """
+() => { for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
+  for (const [e, top] of window.__wbScroll || []) e.scrollTop = top; }
 """
 CELLS_JS = """
 () => window.jupyterapp.shell.currentWidget.content.model.sharedModel.cells.map((c) => {
@@ -296,6 +310,8 @@ def _action(page: Any, log: RequestLog, act: Callable[[], None], settle_s: float
         "plotly_ms": sum(plotly_ms.get(v, 0) for v in views),
         "status_ms": (m["statusAt"] - at) if m["statusAt"] else None,
         "ws_bytes": log.websocket_bytes - ws0,
+        # views out of sight whose figure changed: the lazy host draws them when they are scrolled to
+        "pending": page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view[data-pending]').length"),
     }
 
 
@@ -351,9 +367,39 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
             )
             if shots:
                 page.screenshot(path=str(shots / f"{workspace.stem}-explorer.png"))
+            out["scrolled_to"] = _scroll_to_pending(page, settle_s)
             out["clicks"] = _clicks(page, log, rounds, settle_s, workspace)
         finally:
             browser.close()
+    return out
+
+
+def _scroll_to_pending(page: Any, settle_s: float) -> dict[str, float]:
+    """The views a lazy host left undrawn (below the fold): each scrolled into sight in turn, the time from the
+    scroll to its first draw (ms). The page is scrolled back to where it was afterwards."""
+    out: dict[str, float] = {}
+    page.evaluate(SAVE_SCROLL_JS)
+    views = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.wb-explorer .wb-view[data-pending]')).map((v) => v.dataset.view)"
+    )
+    for view in views:
+        cell = page.locator(f".wb-explorer .wb-view[data-view='{view}']").first
+        at = page.evaluate("() => Date.now()")
+        cell.scroll_into_view_if_needed()
+        _wait(
+            page,
+            "(v) => !document.querySelector(`.wb-explorer .wb-view[data-view='${v}']`).dataset.pending",
+            60,
+            f"view {view} drawn",
+            arg=view,
+        )
+        _settle(page, at, settle_s, 120)
+        m = page.evaluate("() => window.__wbm")
+        mine = [d[0] for d in m["draws"] if d[0] >= at and d[1] == view]
+        if mine:
+            out[view] = min(mine) - at
+    page.evaluate(RESTORE_SCROLL_JS)
+    page.wait_for_timeout(settle_s * 1000)
     return out
 
 
@@ -394,9 +440,12 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
     results: list[dict[str, Any]] = []
     for r in range(rounds):
         for kind, act in (("entity list", pick_entity(r)), ("chart bar", click_bar(r)), ("date from", set_from)):
-            explorer.scroll_into_view_if_needed()
-            results.append({"kind": kind, **_action(page, log, act, settle_s)})
-            results.append({"kind": "reset", **_action(page, log, reset, settle_s)})
+            for do, what in ((act, kind), (reset, "reset")):
+                # each action from the page as the cell left it (the chart bar's click scrolls to the bar): the
+                # same views in sight, those that came into sight meanwhile drawn before the action starts
+                page.evaluate(RESTORE_SCROLL_JS)
+                _settle(page, page.evaluate("() => Date.now()"), settle_s, 120)
+                results.append({"kind": what, **_action(page, log, do, settle_s)})
     return results
 
 
@@ -414,6 +463,8 @@ def _report(name: str, r: dict[str, Any]) -> None:
         f"{r['first_view_s']:.2f} s; kernel done at {r['cell_kernel_s']:.2f} s); {r['views_drawn']}/{r['views']} "
         f"views drawn   goal <= 3 s"
     )
+    if r.get("scrolled_to"):
+        print(f"  views below the fold    drawn when scrolled to, after {r['scrolled_to']} ms")
     draws = r.get("plotly_draw_ms") or {}
     print(
         f"  page side               plotly.js asset reached the page {r.get('asset_arrived_s')} s and was evaluated "
@@ -426,7 +477,9 @@ def _report(name: str, r: dict[str, Any]) -> None:
     )
     med = _median(redraws)
     print(
-        f"  click to redraw median  {med:.0f} ms over {len(redraws)} actions   goal <= 300 ms"
+        f"  click to redraw median  {med:.0f} ms over {len(redraws)} of {len(clicks)} actions (the others redrew no "
+        f"view in sight), status line median {_median([c['status_ms'] for c in clicks if c['status_ms']]) or 0:.0f} "
+        "ms   goal <= 300 ms"
         if med is not None
         else "  click to redraw: no redraw seen"
     )
@@ -441,7 +494,8 @@ def _report(name: str, r: dict[str, Any]) -> None:
                 f"    {kind:12} redraw median {_median(red) or 0:6.0f} ms (max {max(red or [0]):6.0f}), status "
                 f"median {_median(st) or 0:6.0f} ms, plotly drawing median {_median(drawing) or 0:5.0f} ms, "
                 f"websocket {(_median(ws) or 0) / 1e3:7.0f} kB/action, "
-                f"views redrawn {sorted({v for c in mine for v in c['views']})}"
+                f"views redrawn {sorted({v for c in mine for v in c['views']})}, "
+                f"pending (out of sight) median {_median([c.get('pending', 0) for c in mine]) or 0:.0f}"
             )
 
 

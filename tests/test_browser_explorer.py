@@ -321,6 +321,8 @@ def test_quickstart_explorer_draws_in_notebook7(pw: Any, tmp_path_factory: pytes
             _wait(page, ALL_RAN_JS, 300, "every cell of the quickstart to run in Notebook 7")
             errors = [e for c in page.evaluate(NOTEBOOK_STATE_JS) for e in c["errors"]]
             assert not errors, errors
+            # the explorer draws the views on screen (the others when scrolled to): bring its first view into sight
+            page.locator(".wb-explorer .wb-view").first.scroll_into_view_if_needed(timeout=120_000)
             _wait(page, DRAWN_JS, 120, "the explorer's views to be drawn in Notebook 7")
             drawn = page.evaluate(
                 "() => document.querySelectorAll('.wb-explorer .wb-view[data-revision] .main-svg').length"

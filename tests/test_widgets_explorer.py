@@ -29,7 +29,7 @@ from workbook.widgets import (
     shared_asset,
     show,
 )
-from workbook.widgets.assets import plotly_js_path
+from workbook.widgets.assets import needs_full_plotly, plotly_asset, plotly_bundle_path
 
 pytestmark = pytest.mark.widgets
 
@@ -134,6 +134,50 @@ def test_setting_the_spec_updates_controls_and_views(ex: Explorer, tiny_book: Bo
     assert _customdata(ex.figure("map")) == [[ids["Pyongyang"]]]
     with pytest.raises(Exception, match="FilterSpec"):
         ex.spec = {"text": "x"}  # type: ignore[assignment]
+
+
+def test_views_out_of_sight_are_built_when_they_come_into_sight(tiny_book: Book) -> None:
+    kim = _ids(tiny_book)["Kim Jong Un"]
+    lazy, eager = explore(tiny_book), explore(tiny_book)
+    assert lazy.host.lazy and lazy.host.in_sight is None  # no page yet: every view is built
+    lazy.host.handle_message({"type": "sight", "views": ["timeline", "claims", "not a view"]})
+    assert lazy.host.in_sight == {"timeline", "claims"}
+    before = dict(lazy.host.figures)
+    for ex in (lazy, eager):
+        ex.spec = FilterSpec(entity_ids=(kim,))
+    # the views out of sight whose rows changed keep their old figure, marked stale for the page
+    assert lazy.host.stale == ["entities", "map", "network"] and not eager.host.stale
+    assert all(lazy.host.figures[v] == before[v] for v in lazy.host.stale)
+    assert lazy.host.figures["claims"] == eager.host.figures["claims"] != before["claims"]
+    assert lazy.timings["charts"] >= 0
+    # one coming into sight is built then (the page reports it); Python asking for one builds it too
+    lazy.host.handle_message({"type": "sight", "views": ["claims", "network"]})
+    assert lazy.host.stale == ["entities", "map"] and lazy.host.in_sight == {"claims", "network"}
+    assert lazy.host.figures["network"] == eager.host.figures["network"]
+    assert lazy.figure("map") == eager.figure("map") and lazy.host.stale == ["entities"]
+    # Reset: a view out of sight whose figure is kept (the first draw's) is sent as it is, no longer stale
+    for ex in (lazy, eager):
+        ex.reset()
+    assert lazy.host.stale == [] and lazy.host.figures == eager.host.figures
+    lazy.host.handle_message({"type": "sight", "views": "timeline"})  # malformed: ignored
+    assert lazy.host.in_sight == {"claims", "network"}
+
+
+def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_book: Book) -> None:
+    import asyncio
+
+    eager = explore(tiny_book)  # no event loop (a script, a test): every view at once
+    assert not eager.host.stale and set(eager.host.figures) == set(eager.views)
+
+    async def in_a_kernel() -> tuple[list[str], set[str], Explorer]:
+        ex = explore(tiny_book)  # as in a cell: the event loop is busy with it
+        first = (list(ex.host.stale), set(ex.host.figures))
+        await asyncio.sleep(0)  # the cell is over: the loop runs what was left for later
+        return first[0], first[1], ex
+
+    stale, built, ex = asyncio.run(in_a_kernel())
+    assert built == {ex.views[0]} and stale == sorted(ex.views[1:])
+    assert not ex.host.stale and ex.host.figures == eager.host.figures
 
 
 def test_a_click_on_an_entity_bar_filters_every_view(ex: Explorer, tiny_book: Book) -> None:
@@ -378,11 +422,13 @@ def test_plotly_js_is_sent_once_and_nothing_from_the_network(ex: Explorer) -> No
     assert state["asset"] == f"IPY_MODEL_{shared_asset().model_id}"
     assert sum(len(json.dumps(v, default=str)) for v in state.values()) < 200_000
     asset = shared_asset().get_state()
-    raw = plotly_js_path().read_bytes()
-    assert gzip.decompress(asset["plotly_js"]) == raw  # the whole bundle, once, compressed
+    raw = plotly_bundle_path().read_bytes()
+    assert gzip.decompress(asset["plotly_js"]) == raw  # the partial bundle, once, compressed
     assert len(asset["plotly_js"]) < 0.4 * len(raw) and len(asset["geo_js"]) < 300_000
+    assert len(asset["plotly_js"]) < 0.4 * len(plotly_asset(full=True).gz)  # not plotly's whole bundle
     assert b"asia_50m" in gzip.decompress(asset["geo_js"])
-    assert asset["plotly_key"].startswith("plotly.js@") and asset["geo_key"].startswith("geo@")
+    assert asset["plotly_key"].startswith("plotly.js-workbook@") and asset["geo_key"].startswith("geo@")
+    assert not shared_asset().full and not any(needs_full_plotly(f) for f in ex.host.figures.values())
     for widget in (ex.host, ex.table, shared_asset()):
         assert isinstance(widget, PlotHost | TableView | PlotlyAsset)
         assert widget._esm.strip() and not re.search(r"https?://", widget._esm + getattr(widget, "_css", ""))
@@ -401,8 +447,8 @@ def test_every_host_shares_one_asset_model(tiny_book: Book, monkeypatch: pytest.
         made.append(self)
         real_init(self, **kwargs)
 
-    monkeypatch.setattr(PlotlyAsset, "__init__", counting)
     shared_asset().close()  # start from no asset: the next host makes the one of this "session"
+    monkeypatch.setattr(PlotlyAsset, "__init__", counting)
     a, b = explore(tiny_book), explore(tiny_book)
     view = figure_view(timeline=a.host.figures["timeline"])
     assert len(made) == 1  # plotly.js went to the page once, for three hosts
@@ -440,6 +486,36 @@ def test_figure_view_shows_figures_with_the_shared_asset(tiny_book: Book) -> Non
             figure_view(*bad)
     with pytest.raises(FigureViewError, match="named"):
         figure_view({"map": fig_m}, map=fig_m)
+
+
+def test_the_partial_bundle_draws_every_chart_type_and_others_get_the_full_one(tiny_book: Book) -> None:
+    from pathlib import Path
+
+    from workbook.charts.common import TRACE_TYPES
+    from workbook.widgets.assets import BUNDLE_TRACES
+
+    assert set(TRACE_TYPES) <= BUNDLE_TRACES  # every trace type a chart draws is in the partial bundle
+    recipe = (Path(__file__).resolve().parents[1] / "scripts" / "plotly_bundle" / "entry.js").read_text("utf-8")
+    registered = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", recipe)) - {"core"}
+    assert registered | {"scatter"} == BUNDLE_TRACES  # the recipe registers what the Python side expects
+    bar = {"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {"xaxis": {"type": "date"}}}
+    assert not needs_full_plotly(bar) and not needs_full_plotly({"data": [{"x": [1]}]})  # no type: a scatter
+    assert needs_full_plotly({"data": [{"type": "heatmap", "z": [[1]]}]})
+    assert needs_full_plotly({"data": [{"type": "scatter", "xcalendar": "ethiopian"}]})
+    assert needs_full_plotly({"data": [], "layout": {"xaxis": {"calendar": "nepali"}}})
+    # figure_view makes its host with the bundle its figures need
+    assert not figure_view(bar).asset.full
+    heat = figure_view(bar, {"data": [{"type": "heatmap", "z": [[1, 2]]}]})
+    assert heat.asset.full and heat.asset is shared_asset(full=True) is not shared_asset()
+    assert heat.asset.plotly_key.startswith("plotly.js@") and shared_asset().plotly_key.startswith("plotly.js-")
+    # a host given such a figure later switches to the full bundle (and stays there)
+    ex = explore(tiny_book)
+    assert ex.host.asset is shared_asset()
+    assert ex.host.set_figures({"extra": {"data": [{"type": "pie", "values": [1, 2]}]}}) == ["extra"]
+    assert ex.host.asset is shared_asset(full=True)
+    assert ex.host.get_state()["asset"] == f"IPY_MODEL_{shared_asset(full=True).model_id}"
+    ex.host.set_figures({"extra": bar})
+    assert ex.host.asset.full
 
 
 def test_show_displays_a_figure_view(tiny_book: Book, monkeypatch: pytest.MonkeyPatch) -> None:

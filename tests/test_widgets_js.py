@@ -18,7 +18,7 @@ import pytest
 
 from tests.browser_support import CHROMIUM_ARGS, find_chromium, playwright_missing_reason
 from tests.conftest import make_tiny_book
-from workbook.widgets import explore
+from workbook.widgets import explore, shared_asset
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -54,6 +54,7 @@ host.initialize({model: window.__models.a});
 host.render({model: window.__models.a, el: document.getElementById('a')});
 host.render({model: window.__models.b, el: document.getElementById('b')});
 table.render({model: window.__models.t, el: document.getElementById('t')});
+window.__model = model;
 window.__ready = true;
 </script></body></html>"""
 
@@ -98,6 +99,21 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         page.wait_for_function(
             "() => document.querySelectorAll('.wb-plothost[data-rendered=\"true\"]').length === 2", timeout=60_000
         )
+        # the explorer's host is lazy: the views below the fold wait, and are drawn when scrolled into sight
+        assert page.viewport_size is not None and page.viewport_size["height"] < 1000
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-revision]')", timeout=60_000)
+        pending = page.evaluate("() => Array.from(document.querySelectorAll('.wb-view[data-pending]')).length")
+        drawn = page.evaluate("() => document.querySelectorAll('.wb-view[data-revision]').length")
+        assert pending > 0 and drawn > 0 and pending + drawn == 2 * len(ex.views)
+        for host in ("a", "b"):
+            for i in range(len(ex.views)):
+                page.locator(f"#{host} .wb-view").nth(i).scroll_into_view_if_needed()
+                page.wait_for_function(
+                    "([h, i]) => document.querySelectorAll(`#${h} .wb-view`)[i].dataset.revision === '1'",
+                    arg=[host, i],
+                    timeout=20_000,
+                )
+        assert page.evaluate("() => document.querySelectorAll('.wb-view[data-pending]').length") == 0
         views = page.evaluate("""() => Array.from(document.querySelectorAll('#a .wb-view')).map((v) => ({
             view: v.dataset.view, revision: v.dataset.revision, svg: !!v.querySelector('.main-svg'),
             geo: v.querySelectorAll('.geo .countries path, .geo .land path').length}))""")
@@ -119,7 +135,14 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         clicks = [m for m in sent if m["type"] == "click"]
         assert clicks and clicks[0]["view"] == "entities" and clicks[0]["points"][0]["customdata"][0].startswith("e")
         assert any(m["type"] == "rendered" for m in sent)
-        # new figures: only the changed view is redrawn
+        # the lazy host tells Python which views are on screen (it builds the others when they come into sight)
+        sights = [m["views"] for m in sent if m["type"] == "sight"]
+        assert sights and all(set(v) <= set(ex.views) for v in sights) and "map" in {x for v in sights for x in v}
+        page.evaluate("() => window.__models.a.fire('stale', ['network'])")  # a stale view is shown dimmed
+        page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"network\"].wb-stale')")
+        assert page.evaluate("() => document.querySelectorAll('#a .wb-view.wb-stale').length") == 1
+        # new figures: only the changed view is redrawn (in sight: scrolled to first)
+        page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
         ex.host.handle_message(clicks[0])
         page.evaluate(
             """([figures, revisions]) => { const m = window.__models.a;
@@ -135,6 +158,21 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         sent = page.evaluate("() => window.__sent")
         assert {"type": "sort", "column": "confidence"} in sent
         assert {"type": "select", "row_id": row_ids[1]} in sent
+        # a host switched to plotly's full bundle (a figure of another trace type) draws its views anew with it
+        full = shared_asset(full=True)
+        page.evaluate(
+            """([state, id]) => { window.__model(state, id);
+            const gd = document.querySelector('#a .wb-view[data-view="claims"]'); gd._fullLayout.__old = true;
+            window.__models.a.fire('asset', 'IPY_MODEL_' + id); }""",
+            [_jsonable_state(full), full.model_id],
+        )
+        page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
+        page.wait_for_function(
+            """() => { const gd = document.querySelector('#a .wb-view[data-view="claims"]');
+            return gd._fullLayout && !gd._fullLayout.__old && gd.querySelector('.main-svg'); }""",
+            timeout=60_000,
+        )
+        assert full.plotly_key in page.evaluate("() => Object.keys(window.__workbookPageScripts)")
         browser.close()
     assert errors == []
     assert all(u.startswith(("file:", "blob:", "data:", "about:")) for u in requests), requests

@@ -2,9 +2,15 @@
 and figures as small JSON payloads. Pure functions, no widgets; importing this module does not import
 plotly's figure classes (they are imported when a figure is first turned into JSON).
 
-plotly.js comes from the installed plotly package (``plotly/package_data/plotly.min.js``), never from a
-CDN. It goes to the page once per kernel session, gzip-compressed (about 1.5 MB instead of 4.8 MB), in the
-one :class:`~workbook.widgets.plot_host.PlotlyAsset` widget every plot host refers to; the page
+plotly.js is never fetched from a CDN. Two bundles are used: **the workbook's partial bundle**
+(``static/plotly-workbook.min.js``, plotly.js built with only the trace types the charts draw,
+:data:`BUNDLE_TRACES`: 1.4 MB instead of 4.8 MB, about 470 KB gzip-compressed; rebuilt from the plotly.js npm
+package by ``scripts/plotly_bundle/build.sh``, MIT licence in ``static/plotly.js-LICENSE.txt``), which the
+explorer and any figures of those trace types are drawn with, and the **full bundle** of the installed plotly
+package (``plotly/package_data/plotly.min.js``) for figures that need another trace type
+(:func:`needs_full_plotly`). The page spends most of a first draw evaluating plotly.js, so the smaller bundle
+is what makes the explorer draw sooner. A bundle goes to the page once per kernel session, gzip-compressed,
+in the :class:`~workbook.widgets.plot_host.PlotlyAsset` widget the plot hosts refer to; the page
 decompresses it with the browser's ``DecompressionStream`` and evaluates it once per page (see
 ``static/plot_host.js``). The map data is the JavaScript of :func:`workbook.charts.geo_assets_script`,
 which sets ``window.PlotlyGeoAssets`` before plotly draws a map.
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 __all__ = [
+    "BUNDLE_TRACES",
     "CACHE_ENV",
     "CACHE_MAX_AGE_S",
     "GZIP_LEVEL",
@@ -51,7 +58,9 @@ __all__ = [
     "figure_payload",
     "geo_asset",
     "is_figure",
+    "needs_full_plotly",
     "plotly_asset",
+    "plotly_bundle_path",
     "plotly_js_path",
     "plotly_js_version",
 ]
@@ -63,6 +72,10 @@ GZIP_LEVEL = 6
 CACHE_ENV = "WORKBOOK_CACHE_DIR"
 #: Cached scripts of an older version (another plotly, other basemaps) unused this long are removed.
 CACHE_MAX_AGE_S = 30 * 24 * 3600
+#: The trace types of the workbook's partial plotly.js bundle (``static/plotly-workbook.min.js``; its recipe,
+#: ``scripts/plotly_bundle/entry.js``, registers the same): the trace types the charts draw
+#: (``workbook.charts.common.TRACE_TYPES``, which a test keeps within these).
+BUNDLE_TRACES: frozenset[str] = frozenset({"scatter", "bar", "scattergeo"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,14 @@ def plotly_js_path() -> Path:
     path = Path(origin).resolve().parent / "package_data" / "plotly.min.js"
     if not path.is_file():
         raise AssetError(f"plotly.js is not at {path}: reinstall plotly (pip install 'workbook[explore]').")
+    return path
+
+
+def plotly_bundle_path() -> Path:
+    """The workbook's partial plotly.js bundle (package data; :data:`BUNDLE_TRACES` only)."""
+    path = Path(__file__).resolve().parent / "static" / "plotly-workbook.min.js"
+    if not path.is_file():
+        raise AssetError(f"the partial plotly.js bundle is not at {path}: reinstall workbook.")
     return path
 
 
@@ -147,12 +168,30 @@ def _prune(path: Path) -> None:
 
 
 @functools.cache
-def plotly_asset() -> ScriptAsset:
-    """plotly.js, compressed (cached on disk, and in this process: the result is immutable)."""
-    data = plotly_js_path().read_bytes()
+def plotly_asset(full: bool = False) -> ScriptAsset:
+    """plotly.js, compressed (cached on disk, and in this process: the result is immutable): the workbook's
+    partial bundle (key ``plotly.js-workbook@<version>``), or with ``full`` the installed plotly package's
+    whole bundle (key ``plotly.js@<version>``). The page keeps one copy of each key it was sent."""
+    data = (plotly_js_path() if full else plotly_bundle_path()).read_bytes()
     version = plotly_js_version(data)
     digest = hashlib.sha256(data).hexdigest()[:16]
-    return cached_script(f"plotly.js@{version}", f"plotly-{version}-{digest}.js.gz", lambda: data, asset_cache_dir())
+    key, kind = (f"plotly.js@{version}", "plotly") if full else (f"plotly.js-workbook@{version}", "plotlywb")
+    return cached_script(key, f"{kind}-{version}-{digest}.js.gz", lambda: data, asset_cache_dir())
+
+
+def needs_full_plotly(payload: Mapping[str, Any]) -> bool:
+    """Whether the figure JSON ``payload`` needs plotly.js's full bundle: a trace type outside
+    :data:`BUNDLE_TRACES` (a trace without ``type`` is a scatter), or a non-Gregorian calendar (the partial
+    bundle has no world calendars) on a trace or an axis."""
+    for trace in payload.get("data") or ():
+        if isinstance(trace, Mapping) and (
+            trace.get("type", "scatter") not in BUNDLE_TRACES or any(str(k).endswith("calendar") for k in trace)
+        ):
+            return True
+    layout = payload.get("layout")
+    if isinstance(layout, Mapping):
+        return "calendar" in layout or any(isinstance(v, Mapping) and "calendar" in v for v in layout.values())
+    return False
 
 
 def plotly_js_version(data: bytes) -> str:

@@ -9,8 +9,9 @@ new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.ref
 2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
    the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant),
    from only the columns the views read (:mod:`workbook.explore.views`);
-3. all figures go to one :class:`~workbook.widgets.plot_host.PlotHost`, drawn with the kernel's one copy of
-   plotly.js (:func:`~workbook.widgets.plot_host.shared_asset`).
+3. all figures go to one lazy :class:`~workbook.widgets.plot_host.PlotHost` (the page draws the views on
+   screen), drawn with the kernel's one copy of the partial plotly.js bundle
+   (:func:`~workbook.widgets.plot_host.shared_asset`).
 
 Build it with :func:`workbook.widgets.explore`.
 """
@@ -18,7 +19,6 @@ Build it with :func:`workbook.widgets.explore`.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,7 @@ from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableSta
 from workbook.explore.views import views_book, views_cache, views_source
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
+from workbook.widgets.figure_shelf import FigureShelf, call_soon
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import PlotHost, shared_asset
@@ -116,12 +117,10 @@ class Explorer:
         #: Seconds spent by the last refresh: filter, charts (the chart builders), views (charts, JSON for the
         #: page, sync), table_panel, total.
         self.timings: dict[str, float] = {}
-        self._chart_s = 0.0
         self._spec = FilterSpec()
         self._undo: list[FilterSpec] = []
         self._log: list[FilterChange] = []
         self._query = ""
-        self._figures: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
         self._sources: dict[str, TableSource] = {}
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
@@ -131,9 +130,10 @@ class Explorer:
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(
-            views=self.views, columns=columns, asset=asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"]
+        self.host = PlotHost(  # lazy: the page draws the views below the fold when they are scrolled to
+            self.views, columns, asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"], lazy=True
         )
+        self._figures = FigureShelf(self.host, self.views, _CACHE_PER_VIEW)  # views out of sight: built later
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
@@ -156,6 +156,7 @@ class Explorer:
         self.panel.on_button(self._on_button)
         self.host.on_click(self._on_click)
         self.host.on_zoom(self._on_zoom)
+        self.host.on_sight(lambda views: self._show_views(only=views))
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
@@ -163,6 +164,7 @@ class Explorer:
         self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
         self._show_views_bar()
+        self._first_draw = True
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
@@ -175,13 +177,13 @@ class Explorer:
             "speakers": speaker_choices(book, labels),
             "publishers": publisher_choices(book),
         }
-        self._figures.clear()
         self._sources.clear()
 
     def set_book(self, book: Book) -> None:
         """Explore ``book`` instead (e.g. the same Book with its annotations read again), keeping the spec,
         the log and the table's state; the filter index is rebuilt and every part redrawn."""
         self._use_book(book)
+        self._figures.clear()
         self.refresh()
 
     @property
@@ -396,7 +398,7 @@ class Explorer:
         t3 = time.perf_counter()
         self.timings = {
             "filter": t1 - t0,
-            "charts": self._chart_s,
+            "charts": self._figures.build_s,
             "views": t2 - t1,
             "table_panel": t3 - t2,
             "total": t3 - t0,
@@ -408,7 +410,9 @@ class Explorer:
         return {n: counts[n] for n in ("documents", "claims", "events", "mentions", "entities")}
 
     def figure(self, view: str) -> dict[str, Any]:
-        """The figure JSON (``data``, ``layout``) the page draws for ``view``."""
+        """The figure JSON (``data``, ``layout``) the page draws for ``view`` (built now if it was out of sight)."""
+        if view in self._figures.stale:
+            self._show_views(only=[view], everything=True)
         return dict(self.host.figures[view])
 
     def _view_options(self, view: str) -> dict[str, Any]:
@@ -419,30 +423,27 @@ class Explorer:
             options["x_range"] = self._zoom
         return options
 
-    def _show_views(self) -> None:
-        payloads = {}
-        self._chart_s = 0.0
+    def _show_views(self, only: Sequence[str] | None = None, everything: bool = False) -> None:
+        """The figures of the views (``only``: of these) to the host; those out of the page's sight are built
+        when they come into sight (``everything``: now)."""
         # drawn from the columns the views read, filtered; they share the unfiltered Book's mention codes
         drawn_from = views_book(self._views_source, self.masks)
         cache = views_cache(drawn_from, self._views_cache, self.masks)
         window = (self._spec.date_from, self._spec.date_to)
         launches = None if self.launches is None else launches_in_window(self.launches, *window)
-        for view in self.views:
+
+        def key(view: str) -> tuple[Any, ...]:
+            zoom = ("zoom", *self._zoom) if view == "timeline" and self._zoom is not None else ()
+            return view_key(view, self.masks) + layer_key(view, launches, *window) + zoom
+
+        def build(view: str) -> Any:
             options = self._view_options(view)
-            key = view_key(view, self.masks) + layer_key(view, launches, *window)
-            if view == "timeline" and self._zoom is not None:
-                key += ("zoom", *self._zoom)
-            if key in self._figures:
-                self._figures.move_to_end(key)
-            else:
-                t = time.perf_counter()
-                fig = build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
-                self._chart_s += time.perf_counter() - t
-                self._figures[key] = self.host.payload(fig)
-                while len(self._figures) > _CACHE_PER_VIEW * len(self.views):
-                    self._figures.popitem(last=False)
-            payloads[view] = self._figures[key]
-        self.host.set_figures(payloads)
+            return build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
+
+        # in a kernel, the first draw builds the first view now and the others after the cell (the page draws meanwhile)
+        later = self._first_draw and call_soon(lambda: self._show_views(sorted(self._figures.stale), everything=True))
+        self._first_draw = False
+        self._figures.show(key, build, only=only, everything=everything, sight=self.views[:1] if later else None)
 
     def _mask(self, kind: str) -> np.ndarray[Any, Any] | None:
         return None if self.masks is None else np.asarray(getattr(self.masks, kind))

@@ -3,8 +3,11 @@
 A plotly ``FigureWidget`` ships plotly.js (4.8 MB) to the page and into the saved notebook, once per
 figure. A PlotHost holds several figures instead (``figures``: view name -> figure JSON) and draws them
 with plotly.js from the :class:`PlotlyAsset` it refers to (trait ``asset``, a widget reference). There is
-one PlotlyAsset per kernel process (:func:`shared_asset`, made on first use and reused: a cached resource,
-not data), so plotly.js (about 1.5 MB gzip-compressed) and the map data cross the wire once per kernel
+one PlotlyAsset per kernel process and bundle (:func:`shared_asset`, made on first use and reused: a cached
+resource, not data): the workbook's partial plotly.js bundle (about 470 KB gzip-compressed), which draws
+every chart of the workbook, and, only when a host is given a figure of another trace type
+(:func:`~workbook.widgets.assets.needs_full_plotly`), plotly's full bundle (about 1.5 MB), to which that host
+then switches. So plotly.js and the map data cross the wire once per kernel
 session however many hosts are displayed. The page evaluates them as soon as the asset's model arrives,
 once per page, while the kernel still builds the figures (``static/plot_host.js``).
 
@@ -25,7 +28,7 @@ import ipywidgets as w
 import traitlets
 
 from workbook.errors import FigureViewError
-from workbook.widgets.assets import figure_payload, geo_asset, is_figure, plotly_asset
+from workbook.widgets.assets import figure_payload, geo_asset, is_figure, needs_full_plotly, plotly_asset
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -41,8 +44,9 @@ ClickCallback = Callable[[str, list[dict[str, Any]]], None]
 
 
 class PlotlyAsset(anywidget.AnyWidget):
-    """plotly.js and the map data, gzip-compressed, for every PlotHost of the page. Never displayed: hosts
-    refer to it (use :func:`shared_asset` rather than making another, which would send plotly.js again)."""
+    """plotly.js (the partial bundle, or with ``full`` the whole one) and the map data, gzip-compressed, for
+    every PlotHost of the page. Never displayed: hosts refer to it (use :func:`shared_asset` rather than
+    making another, which would send plotly.js again)."""
 
     # The hosts' module: its ``initialize`` starts evaluating the scripts as soon as this model reaches the page.
     _esm = STATIC / "plot_host.js"
@@ -52,8 +56,10 @@ class PlotlyAsset(anywidget.AnyWidget):
     geo_js = traitlets.Bytes(b"").tag(sync=True)
     geo_key = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, **kwargs: Any) -> None:
-        plotly = plotly_asset()
+    def __init__(self, full: bool = False, **kwargs: Any) -> None:
+        #: Whether this asset carries plotly's full bundle (else the workbook's partial one).
+        self.full = full
+        plotly = plotly_asset(full)
         geo = geo_asset()
         super().__init__(
             plotly_js=plotly.gz,
@@ -64,23 +70,25 @@ class PlotlyAsset(anywidget.AnyWidget):
         )
 
 
-_shared: PlotlyAsset | None = None
+_shared: dict[bool, PlotlyAsset] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_asset() -> PlotlyAsset:
-    """This process's PlotlyAsset, made on first use (which sends plotly.js to the page) and reused by every
-    host; made again only if it was closed (``Widget.close_all()``)."""
-    global _shared
+def shared_asset(full: bool = False) -> PlotlyAsset:
+    """This process's PlotlyAsset of the partial bundle (or with ``full``, of plotly's whole bundle), made on
+    first use (which sends it to the page) and reused by every host; made again only if it was closed
+    (``Widget.close_all()``)."""
     with _shared_lock:
-        if _shared is None or _shared.comm is None:
-            _shared = PlotlyAsset()
-        return _shared
+        asset = _shared.get(full)
+        if asset is None or asset.comm is None:
+            asset = _shared[full] = PlotlyAsset(full=full)
+        return asset
 
 
 class PlotHost(anywidget.AnyWidget):
     """Draws the figures in ``figures`` (view name -> plotly JSON) in a grid, in the order of ``views``, with
-    the plotly.js of ``asset`` (by default the process's :func:`shared_asset`)."""
+    the plotly.js of ``asset`` (by default the process's :func:`shared_asset` of the partial bundle; switched
+    to the full bundle's when a figure needs it, see :meth:`set_figures`)."""
 
     _esm = STATIC / "plot_host.js"
     _css = STATIC / "plot_host.css"
@@ -89,6 +97,11 @@ class PlotHost(anywidget.AnyWidget):
     #: Columns of the grid of views; 0: as many as fit with each view at least ``min_view_width`` pixels wide.
     columns = traitlets.Int(0).tag(sync=True)
     min_view_width = traitlets.Int(460).tag(sync=True)
+    #: Draw a view only while it is on screen (below the fold or in a hidden tab: when first shown), so that
+    #: the page spends plotly's drawing on the views in sight; the explorer's host is lazy, figure views not.
+    lazy = traitlets.Bool(False).tag(sync=True)
+    #: Views whose figure is out of date (left unbuilt while out of sight): the page shows them dimmed.
+    stale = traitlets.List(traitlets.Unicode()).tag(sync=True)
     #: Views whose x-axis zooms are sent back (``on_zoom``), e.g. a timeline that rebins to the zoomed range.
     zoom_views = traitlets.List(traitlets.Unicode()).tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)
@@ -105,6 +118,9 @@ class PlotHost(anywidget.AnyWidget):
         super().__init__(views=list(views), columns=columns, asset=asset or shared_asset(), **kwargs)
         self._click_callbacks: list[ClickCallback] = []
         self._zoom_callbacks: list[ZoomCallback] = []
+        self._sight_callbacks: list[Callable[[list[str]], None]] = []
+        #: The views a lazy host's page has on screen (its last report), None until it reports.
+        self.in_sight: set[str] | None = None
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
         self.rendered: dict[str, dict[str, Any]] = {}
         self.on_msg(self._on_msg)
@@ -120,7 +136,9 @@ class PlotHost(anywidget.AnyWidget):
     def set_figures(self, figures: Mapping[str, go.Figure | Mapping[str, Any]]) -> list[str]:
         """Replace the figures of the given views (others stay); returns the views whose payload changed.
 
-        A value is a plotly Figure or a payload made by :meth:`payload` (passed as it is)."""
+        A value is a plotly Figure or a payload made by :meth:`payload` (passed as it is). A figure the partial
+        plotly.js bundle cannot draw (:func:`~workbook.widgets.assets.needs_full_plotly`) switches the host to
+        the full bundle's asset (the page then draws every view of the host with it)."""
         templates = dict(self.templates)
         current = dict(self.figures)
         revisions = dict(self.revisions)
@@ -133,7 +151,10 @@ class PlotHost(anywidget.AnyWidget):
             revisions[view] = int(revisions.get(view, 0)) + 1
             changed.append(view)
         if changed:
+            full = not self.asset.full and any(needs_full_plotly(current[view]) for view in changed)
             with self.hold_sync():
+                if full:
+                    self.asset = shared_asset(full=True)
                 if templates != self.templates:
                     self.templates = templates
                 self.figures = current
@@ -151,6 +172,10 @@ class PlotHost(anywidget.AnyWidget):
         """Call ``callback(view, (x0, x1))`` when the x axis of a view is zoomed in the page, and
         ``callback(view, None)`` when it is reset (double click)."""
         self._zoom_callbacks.append(callback)
+
+    def on_sight(self, callback: Callable[[list[str]], None]) -> None:
+        """Call ``callback(views)`` with the views that came into sight on the page (a lazy host's report)."""
+        self._sight_callbacks.append(callback)
 
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
@@ -174,6 +199,16 @@ class PlotHost(anywidget.AnyWidget):
             )
             for zoom in list(self._zoom_callbacks):
                 zoom(view, window)
+        elif kind == "sight":
+            views = content.get("views")
+            if not isinstance(views, list):
+                return
+            shown = {v for v in views if isinstance(v, str) and v in self.views}
+            came = sorted(shown - (self.in_sight or set()))
+            self.in_sight = shown
+            if came:
+                for sight in list(self._sight_callbacks):
+                    sight(came)
         elif kind == "rendered":
             views = content.get("views")
             if isinstance(views, list):
@@ -215,8 +250,17 @@ def figure_view(
     for name, fig in items.items():
         if not (is_figure(fig) or _looks_like_figure(fig)):
             raise FigureViewError(f"{name!r} is a {type(fig).__name__}, not a plotly figure or figure dict.")
-    host = PlotHost(views=list(items), columns=columns, min_view_width=min_view_width)
-    host.set_figures({name: host.payload(fig) for name, fig in items.items()})
+    templates: dict[str, Any] = {}
+    payloads = {name: figure_payload(fig, templates) for name, fig in items.items()}
+    full = any(needs_full_plotly(p) for p in payloads.values())  # the host is made with the bundle it needs
+    host = PlotHost(
+        views=list(items),
+        columns=columns,
+        min_view_width=min_view_width,
+        asset=shared_asset(full=full),
+        templates=templates,
+    )
+    host.set_figures(payloads)
     return host
 
 

@@ -1,13 +1,19 @@
 // PlotHost: plotly views drawn by ONE copy of plotly.js per page; PlotlyAsset: the widget carrying that copy.
 //
-// Both widgets use this module. plotly.js arrives gzip-compressed in the state of the kernel's single
-// PlotlyAsset (traitlet `plotly_js`), is decompressed with the browser's DecompressionStream into a Blob and
+// Both widgets use this module. plotly.js (the workbook's partial bundle, or plotly's full one: each under
+// its own key, so both can be on a page) arrives gzip-compressed in the state of a kernel's PlotlyAsset
+// (traitlet `plotly_js`), is decompressed with the browser's DecompressionStream into a Blob and
 // run once per page as a classic script from a blob: URL (it is a UMD bundle: as an ES module its `this`
 // would be undefined), whatever the number of hosts on the page. The asset's `initialize` starts this as soon as its model
 // reaches the page (while the kernel still builds the figures); a host's `render` awaits the asset its
-// `asset` trait refers to ("IPY_MODEL_<id>"). The map data (`geo_js`, which sets window.PlotlyGeoAssets) is
-// evaluated before any figure is drawn. Nothing is fetched from the network. Clicks go back to Python as
-// {type: "click", view, points: [...]}.
+// `asset` trait refers to ("IPY_MODEL_<id>"), and draws again with the new one if the trait changes. The
+// map data (`geo_js`, which sets window.PlotlyGeoAssets) is evaluated before any figure is drawn. Nothing is
+// fetched from the network. A host whose `lazy` trait is set draws a view only while it is on screen (an
+// IntersectionObserver): a view below the fold or in a hidden tab is drawn, or redrawn after its figure
+// changed, when it is first shown, so that plotly spends the first draw and each filter change on the views
+// the analyst sees; it tells Python which views are on screen ({type: "sight", views}), so that the kernel
+// builds only their figures, and dims the views whose figure Python left stale (trait `stale`). Clicks go
+// back to Python as {type: "click", view, points: [...]}.
 
 const REGISTRY = "__workbookPageScripts";
 const TIMES = "__workbookPageScriptTimes"; // key -> ms (performance.now()) when the script was evaluated
@@ -148,11 +154,33 @@ function render({ model, el }) {
   grid.className = "wb-grid";
   el.append(status, grid);
 
-  const cells = new Map(); // view -> {div, revision, bound}
+  const cells = new Map(); // view -> {div, revision, bound, shown}
   let disposed = false;
   const started = performance.now();
-  const ready = assetOf(model).then(loadAssets);
+  let ready = assetOf(model).then(loadAssets);
+  let drawnWith = null; // the Plotly object that drew the cells
   const config = { responsive: true, displaylogo: false, topojsonURL: OFFLINE_TOPOJSON };
+  // Which views are on screen (lazy hosts only): a view coming into sight with a stale figure is drawn then.
+  const sight = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver((entries) => {
+    let stale = false;
+    const revisions = model.get("revisions");
+    for (const entry of entries) {
+      const cell = cells.get(entry.target.dataset.view);
+      if (!cell || cell.div !== entry.target) continue;
+      cell.shown = entry.isIntersecting;
+      if (cell.shown && cell.revision !== revisions[entry.target.dataset.view]) stale = true;
+    }
+    if (!model.get("lazy")) return;
+    // tell Python which views are on screen: it builds the figures of the others when they come into sight
+    const shown = [...cells].filter(([, c]) => c.shown).map(([view]) => view);
+    if (shown.join("\n") !== sentSight) {
+      sentSight = shown.join("\n");
+      model.send({ type: "sight", views: shown });
+    }
+    if (stale) draw();
+  }, { rootMargin: "100px" });
+  let sentSight = null;
+  const onScreen = (cell) => !sight || !model.get("lazy") || cell.shown;
 
   function syncCells(Plotly) {
     const views = model.get("views");
@@ -163,6 +191,7 @@ function render({ model, el }) {
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
         Plotly.purge(cell.div);
+        if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
       }
@@ -173,8 +202,9 @@ function render({ model, el }) {
         const div = document.createElement("div");
         div.className = "wb-view";
         div.dataset.view = view;
-        cell = { div, revision: null, bound: false };
+        cell = { div, revision: null, bound: false, shown: false };
         cells.set(view, cell);
+        if (sight) sight.observe(div);
       }
       grid.appendChild(cell.div); // keeps the order of `views`
     }
@@ -203,20 +233,37 @@ function render({ model, el }) {
     drawing = drawing.then(async () => {
       const Plotly = await ready;
       if (disposed) return;
+      if (drawnWith && drawnWith !== Plotly) {
+        // the host switched bundles (a figure needs plotly's full one): draw every view anew with it
+        for (const cell of cells.values()) {
+          drawnWith.purge(cell.div);
+          cell.revision = null;
+          cell.bound = false;
+        }
+      }
+      drawnWith = Plotly;
       syncCells(Plotly);
       const figures = model.get("figures");
       const revisions = model.get("revisions");
       const templates = model.get("templates");
+      const stale = model.get("stale") || [];
       const drawn = [];
       for (const [view, cell] of cells) {
+        cell.div.classList.toggle("wb-stale", stale.includes(view));
         const fig = figures[view];
         if (!fig || cell.revision === revisions[view]) continue;
-        const layout = { ...fig.layout };
-        if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
         // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
-        const height = Number(layout.height) > 0 ? Number(layout.height) : 450;
+        // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
+        const height = Number(fig.layout && fig.layout.height) > 0 ? Number(fig.layout.height) : 450;
         cell.div.style.height = `${height}px`;
+        if (!onScreen(cell)) {
+          cell.div.dataset.pending = "true"; // drawn when it comes into sight
+          continue;
+        }
+        delete cell.div.dataset.pending;
+        const layout = { ...fig.layout };
+        if (typeof layout.template === "string") layout.template = templates[layout.template] || {};
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         const t0 = performance.now();
@@ -253,24 +300,33 @@ function render({ model, el }) {
   if (observer) observer.observe(grid);
 
   const redraw = () => void draw();
+  const switchAsset = () => {
+    ready = assetOf(model).then(loadAssets);
+    draw();
+  };
+  model.on("change:asset", switchAsset);
   model.on("change:figures", redraw);
   model.on("change:revisions", redraw);
   model.on("change:views", redraw);
   model.on("change:columns", redraw);
   model.on("change:min_view_width", redraw);
+  model.on("change:lazy", redraw);
+  model.on("change:stale", redraw);
   draw();
 
   return () => {
     disposed = true;
     if (observer) observer.disconnect();
+    if (sight) sight.disconnect();
+    model.off("change:asset", switchAsset);
     model.off("change:figures", redraw);
     model.off("change:revisions", redraw);
     model.off("change:views", redraw);
     model.off("change:columns", redraw);
     model.off("change:min_view_width", redraw);
-    ready.then((Plotly) => {
-      for (const cell of cells.values()) Plotly.purge(cell.div);
-    }).catch(() => {});
+    model.off("change:lazy", redraw);
+    model.off("change:stale", redraw);
+    if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
   };
 }
 
