@@ -318,6 +318,13 @@ def test_the_north_is_north_korea_only_when_named() -> None:
     assert mentions("In the North, people cheered.") == []
 
 
+def test_the_south_is_south_korea_only_when_south_korea_is_named() -> None:
+    # North Korea named: "the North" resolves, "the South" does not; each short name needs its own country
+    got = mentions("North Korea tested. The North and the South met.")
+    assert ("North", "North Korea", "alias") in got and not any(m[0] == "South" for m in got)
+    assert ("South", "South Korea", "alias") in mentions("South Korea said so. In the South, people cheered.")
+
+
 def test_coref_functions_directly() -> None:
     assert surname_of(("Kim", "Jong", "Un")) == "Kim" and surname_of(("Jeffrey", "Lewis")) == "Lewis"
     assert surname_of(("Xi", "Jinping")) == "Xi" and surname_of(("Martin", "Luther", "King", "Jr")) == "King"
