@@ -345,6 +345,27 @@ def test_tokenize_marks_possessives_and_keeps_names_with_apostrophes() -> None:
     assert (text[t.start : t.end], text[t.start : t.full_end]) == ("Trump", "Trump's")
 
 
+def test_tokenize_fields_of_a_glued_title_a_possessive_an_initialism_and_lower_case_cues() -> None:
+    text = "The respected ComradeKim's aide met Dr. Lee of the U.S. and People's Army leader."
+    got = [tuple(t) for t in tokenize(text)]
+    assert got == [
+        (0, 3, 3, "The", "the", True, False),
+        (4, 13, 13, "respected", "respected", False, False),
+        (14, 21, 21, "Comrade", "comrade", True, False),  # split off the name it was glued to
+        (21, 24, 26, "Kim", "kim", True, True),  # still capitalised after the split; possessive
+        (36, 38, 38, "Dr", "dr", True, False),
+        (40, 43, 43, "Lee", "lee", True, False),
+        (44, 46, 46, "of", "of", False, False),
+        (47, 50, 50, "the", "the", False, False),
+        (51, 55, 55, "U.S.", "u.s", True, False),  # the lower-case form drops the final full stop
+        (56, 59, 59, "and", "and", False, False),
+        (60, 68, 68, "People's", "people's", True, False),  # a possessive that belongs to names
+        (69, 73, 73, "Army", "army", True, False),
+        (74, 80, 80, "leader", "leader", False, False),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
 # --- robustness ----------------------------------------------------------------------------------------
 
 _PIECES = [

@@ -332,13 +332,13 @@ class Featurizer(Generic[F]):
             row.append(o_("k", key))
         if size == 1 and texts[0].isupper() and len(texts[0]) > 1:
             row.append(c_("acronym"))
-        n_common = sum(1 for w in words if w in self.common)
+        n_common = sum(map(self.common.__contains__, words))
         row.append(c_(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}"))
-        if any(ch.isdigit() for ch in key):
+        if any(map(str.isdigit, key)):
             row.append(c_("digit"))
         if "-" in key:
             row.append(c_("hyphen"))
-        if size > 1 and any(w in ORG_HEADS for w in words[:-1]):
+        if size > 1 and any(map(ORG_HEADS.__contains__, words[:-1])):
             row.append(c_("org_head_inside"))
         if key in KNOWN_ORGS:
             row.append(c_("known_org"))
