@@ -318,6 +318,13 @@ def test_the_north_is_north_korea_only_when_named() -> None:
     assert mentions("In the North, people cheered.") == []
 
 
+def test_the_south_is_south_korea_only_when_south_korea_is_named() -> None:
+    # North Korea named: "the North" resolves, "the South" does not; each short name needs its own country
+    got = mentions("North Korea tested. The North and the South met.")
+    assert ("North", "North Korea", "alias") in got and not any(m[0] == "South" for m in got)
+    assert ("South", "South Korea", "alias") in mentions("South Korea said so. In the South, people cheered.")
+
+
 def test_coref_functions_directly() -> None:
     assert surname_of(("Kim", "Jong", "Un")) == "Kim" and surname_of(("Jeffrey", "Lewis")) == "Lewis"
     assert surname_of(("Xi", "Jinping")) == "Xi" and surname_of(("Martin", "Luther", "King", "Jr")) == "King"
@@ -336,6 +343,27 @@ def test_tokenize_marks_possessives_and_keeps_names_with_apostrophes() -> None:
     text = "Mr Trump's claims"
     t = tokenize(text)[1]
     assert (text[t.start : t.end], text[t.start : t.full_end]) == ("Trump", "Trump's")
+
+
+def test_tokenize_fields_of_a_glued_title_a_possessive_an_initialism_and_lower_case_cues() -> None:
+    text = "The respected ComradeKim's aide met Dr. Lee of the U.S. and People's Army leader."
+    got = [tuple(t) for t in tokenize(text)]
+    assert got == [
+        (0, 3, 3, "The", "the", True, False),
+        (4, 13, 13, "respected", "respected", False, False),
+        (14, 21, 21, "Comrade", "comrade", True, False),  # split off the name it was glued to
+        (21, 24, 26, "Kim", "kim", True, True),  # still capitalised after the split; possessive
+        (36, 38, 38, "Dr", "dr", True, False),
+        (40, 43, 43, "Lee", "lee", True, False),
+        (44, 46, 46, "of", "of", False, False),
+        (47, 50, 50, "the", "the", False, False),
+        (51, 55, 55, "U.S.", "u.s", True, False),  # the lower-case form drops the final full stop
+        (56, 59, 59, "and", "and", False, False),
+        (60, 68, 68, "People's", "people's", True, False),  # a possessive that belongs to names
+        (69, 73, 73, "Army", "army", True, False),
+        (74, 80, 80, "leader", "leader", False, False),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
 
 
 # --- robustness ----------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from workbook.extract.ner_features import (
     name_kind,
     tokens,
 )
-from workbook.extract.ner_featurize import Featurizer, bucket, feature_index, featurize
+from workbook.extract.ner_featurize import Featurizer, bucket, feature_index, featurize, masked_crc
 from workbook.extract.ner_merge import RuleSpan, extend_particles, merge_learned
 from workbook.extract.ner_model import CLASSES, EntityModel, ScoredSpan, default_entity_model, load_entity_model
 from workbook.extract.pipeline import DefaultExtractor
@@ -153,6 +153,14 @@ def test_feature_index_is_stable_and_offsets_delimit_rows() -> None:
     again, _ = feature_index([[bucket("a", 10), bucket("b", 10)], [bucket("c", 10)]], 10)
     assert offsets.tolist() == [0, 2, 3] and cols.tolist() == again.tolist()
     assert all(0 <= c < 1024 for c in cols.tolist())
+
+
+def test_the_models_feature_ids_are_the_buckets_of_the_feature_strings() -> None:
+    features = ["bias", "f:kim", "L1R1:of|</s>", "sh:Xx Xx", "k:münchen ost", "w:평양"]
+    for bits in (10, 20):
+        assert [masked_crc((1 << bits) - 1, f) for f in features] == [bucket(f, bits) for f in features]
+    model = default_entity_model()
+    assert model._featurizer._intern("f:kim") == bucket("f:kim", model.bits)
 
 
 def test_feature_ids_are_the_hashed_feature_strings_and_are_reused() -> None:

@@ -88,7 +88,7 @@ def _select(cands: list[Candidate], n: int) -> list[Candidate]:
     taken = bytearray(n + 1)
     out = []
     for c in cands:
-        if c.start >= c.end or any(taken[c.start : c.end]):
+        if c.start >= c.end or taken.find(1, c.start, c.end) >= 0:
             continue
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
@@ -98,10 +98,16 @@ def _select(cands: list[Candidate], n: int) -> list[Candidate]:
 def _short_place_names(text: str, tokens: list[Token], chosen: list[Candidate], covered: bytearray) -> list[Candidate]:
     """ "the North" / "the South" for North / South Korea, when the document names that country."""
     named = {c.gaz.entry.name: c.gaz.entry for c in chosen if c.gaz is not None}
-    out = []
+    out: list[Candidate] = []
+    if not any(name in named for name in SHORT_PLACE_NAMES.values()):
+        return out  # the document names neither country: no token to look at
     for i, t in enumerate(tokens):
         entry = named.get(SHORT_PLACE_NAMES.get(t.text, ""))
-        if entry is None or any(covered[t.start : t.end]) or not _THE_BEFORE.search(text, max(0, t.start - 5), t.start):
+        if (
+            entry is None
+            or covered.find(1, t.start, t.end) >= 0
+            or not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
+        ):
             continue
         if i + 1 < len(tokens) and tokens[i + 1].cap and not text[t.full_end : tokens[i + 1].start].strip():
             continue  # "the North Atlantic"
@@ -225,7 +231,7 @@ def extract_entities(
     bare = [
         (t.start, t.end, t.text)
         for i, t in enumerate(tokens)
-        if t.cap and i not in blocked and not any(covered[t.start : t.end])
+        if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0
     ]
     persons, resolved = resolve_people([c.person for c in chosen if c.person], bare)
     return _records(text, sentences, chosen, persons, resolved)

@@ -226,7 +226,7 @@ class Gazetteer:
         taken = bytearray(n + 1)
         chosen: list[GazetteerMatch] = []
         for start, end, key in candidates:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) >= 0:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             entry, alias, _ = self._surfaces[key]

@@ -42,7 +42,7 @@ from workbook.extract.vocabulary import (
     WEEKDAYS,
 )
 
-__all__ = ["Featurizer", "bucket", "feature_index", "featurize"]
+__all__ = ["Featurizer", "bucket", "feature_index", "featurize", "masked_crc"]
 
 F = TypeVar("F", int, str)
 _CACHE_LIMIT = 1 << 17  # remembered spellings and conjunctions (about 40 MB) before a featurizer starts afresh
@@ -53,7 +53,13 @@ _CONTEXT_CACHE_LIMIT = 1 << 16
 @lru_cache(maxsize=1 << 18)
 def bucket(feature: str, bits: int) -> int:
     """The hashed bucket of a feature string (CRC32, masked to ``bits``)."""
-    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+    return masked_crc((1 << bits) - 1, feature)
+
+
+def masked_crc(mask: int, feature: str) -> int:
+    """:func:`bucket` with the mask given (``2**bits - 1``) and nothing remembered: for a caller that
+    remembers the ids itself (:class:`Featurizer`), where the cache's look-up costs more than the CRC."""
+    return zlib.crc32(feature.encode("utf-8")) & mask
 
 
 class Featurizer(Generic[F]):
@@ -332,13 +338,13 @@ class Featurizer(Generic[F]):
             row.append(o_("k", key))
         if size == 1 and texts[0].isupper() and len(texts[0]) > 1:
             row.append(c_("acronym"))
-        n_common = sum(1 for w in words if w in self.common)
+        n_common = sum(map(self.common.__contains__, words))
         row.append(c_(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}"))
-        if any(ch.isdigit() for ch in key):
+        if any(map(str.isdigit, key)):
             row.append(c_("digit"))
         if "-" in key:
             row.append(c_("hyphen"))
-        if size > 1 and any(w in ORG_HEADS for w in words[:-1]):
+        if size > 1 and any(map(ORG_HEADS.__contains__, words[:-1])):
             row.append(c_("org_head_inside"))
         if key in KNOWN_ORGS:
             row.append(c_("known_org"))

@@ -29,7 +29,7 @@ import numpy as np
 
 from workbook.errors import EntityModelError
 from workbook.extract.ner_features import Candidate, Tokens, candidates, doc_context, tokens
-from workbook.extract.ner_featurize import Featurizer, bucket, feature_index
+from workbook.extract.ner_featurize import Featurizer, feature_index, masked_crc
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
 
@@ -73,7 +73,7 @@ class EntityModel:
             )
         bits = self.bits
         # a partial of a module-level function, not a lambda: the model travels to build worker processes
-        featurizer = Featurizer(partial(bucket, bits=bits), self.common, self.names)
+        featurizer = Featurizer(partial(masked_crc, (1 << bits) - 1), self.common, self.names)
         object.__setattr__(self, "_featurizer", featurizer)
 
     def probabilities(self, features: Sequence[Sequence[str]] | Sequence[Sequence[int]]) -> np.ndarray:

@@ -77,17 +77,20 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     make = tuple.__new__  # a Token without the Python-level _make of a NamedTuple (one per token)
+    possessive_ends = ("'s", "’s")
     for m in token_pattern().finditer(text):
-        s, e = m.span()
-        w = text[s:e]
+        w = m.group()
+        s = m.start()
+        e = s + len(w)
         low = w.casefold()
-        if w[0].isupper() and not w[1:].islower() and (glued := _GLUED.match(w)) is not None:
+        cap = w[0].isupper()  # a glued title is split off before a capital: the rest keeps it
+        if cap and not w[1:].islower() and (glued := _GLUED.match(w)) is not None:
             head = glued.group(1)  # "ComradeKim": a title glued to the name
             if head.casefold() in TITLE_WORDS or head.casefold() in HONORIFICS:
                 append(make(Token, (s, s + len(head), s + len(head), head, head.casefold(), True, False)))
                 w, s, low = w[len(head) :], s + len(head), low[len(head) :]
-        if low[-2:] in ("'s", "’s") and len(w) > 2 and low not in POSSESSIVE_NAME_WORDS:
-            append(make(Token, (s, e - 2, e, w[:-2], low[:-2], w[0].isupper(), True)))
+        if low.endswith(possessive_ends) and len(w) > 2 and low not in POSSESSIVE_NAME_WORDS:
+            append(make(Token, (s, e - 2, e, w[:-2], low[:-2], cap, True)))
         else:
-            append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, w[0].isupper(), False)))
+            append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, cap, False)))
     return unglue(out)
