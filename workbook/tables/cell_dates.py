@@ -1,8 +1,8 @@
 """Date, date-and-time and time-of-day cells of typed table columns (see :mod:`workbook.tables.parsing`).
 
 Strict like every cell parser there: a cell that does not fit raises ``_BadCell`` with the reason the
-analyst is shown (parsing reports the cell); nothing is guessed. Slashed dates ("3/4/2024") return their two parts so the column
-can decide the day/month order once for all its cells.
+analyst is shown (parsing reports the cell); nothing is guessed. Slashed dates ("3/4/2024") return their
+two parts so the column can decide the day/month order once for all its cells.
 """
 
 from __future__ import annotations
