@@ -11,6 +11,7 @@ __all__ = [
     "AnalystLogWarning",
     "AnnotationError",
     "AssetError",
+    "CellTypeError",
     "ChartError",
     "ChromiumNotFoundError",
     "CurationError",
@@ -219,6 +220,11 @@ class TableLoadError(WorkbookError):
     def __init__(self, message: str, problems: list[tuple[int, str, str, str]] | None = None) -> None:
         super().__init__(message)
         self.problems: list[tuple[int, str, str, str]] = list(problems or [])
+
+
+class CellTypeError(WorkbookError, ValueError):
+    """One cell does not fit its column's declared type. Raised and caught inside table loading: the cell
+    is reported (row, reason) in the load's issues, never raised to the caller."""
 
 
 class DatasetNotFoundError(TableLoadError):

@@ -1,8 +1,9 @@
 """Date, date-and-time and time-of-day cells of typed table columns (see :mod:`workbook.tables.parsing`).
 
-Strict like every cell parser there: a cell that does not fit raises ``_BadCell`` with the reason the
-analyst is shown (parsing reports the cell); nothing is guessed. Slashed dates ("3/4/2024") return their
-two parts so the column can decide the day/month order once for all its cells.
+Strict like every cell parser there: a cell that does not fit raises
+:class:`~workbook.errors.CellTypeError` with the reason the analyst is shown (parsing reports the cell);
+nothing is guessed. Slashed dates ("3/4/2024") return their two parts so the column can decide the
+day/month order once for all its cells.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbook.errors import CellTypeError
+
 __all__ = ["date_cell", "datetime_cell", "time_cell"]
-
-
-class _BadCell(ValueError):
-    """A cell that does not fit its type; the message is the reason shown to the analyst."""
 
 
 _MONTH_NAMES = (
@@ -66,14 +65,14 @@ def _month(name: str) -> int:
     try:
         return _MONTHS[name.casefold()]
     except KeyError:
-        raise _BadCell(f"{name!r} is not a month") from None
+        raise CellTypeError(f"{name!r} is not a month") from None
 
 
 def _make_date(y: int, m: int, d: int) -> date:
     try:
         return date(y, m, d)
     except ValueError as exc:
-        raise _BadCell(f"no such date ({exc})") from None
+        raise CellTypeError(f"no such date ({exc})") from None
 
 
 def _date_part(text: str, dayfirst: bool | None) -> tuple[date, str, tuple[int, int] | None, str]:
@@ -99,22 +98,22 @@ def _date_part(text: str, dayfirst: bool | None) -> tuple[date, str, tuple[int, 
             month = _month(g["mon"]) if g.get("mon") else int(g["m"])
             return _make_date(y, month, 1), "month", None, rest
         return _make_date(y, 1, 1), "year", None, rest
-    raise _BadCell("not a date")
+    raise CellTypeError("not a date")
 
 
 def _time_part(text: str) -> tuple[timedelta, timedelta]:
     """(time since midnight, UTC offset) of a time such as "9:20:00 PM" or "21:13 (UTC)"."""
     m = _TIME.fullmatch(text.strip())
     if m is None:
-        raise _BadCell("not a time of day")
+        raise CellTypeError("not a time of day")
     h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
     ampm = (m.group("ampm") or "").replace(".", "").upper()
     if ampm:
         if not 1 <= h <= 12:
-            raise _BadCell("an AM/PM hour must be 1-12")
+            raise CellTypeError("an AM/PM hour must be 1-12")
         h = h % 12 + (12 if ampm == "PM" else 0)
     if h > 23 or mi > 59 or s > 59:
-        raise _BadCell("no such time of day")
+        raise CellTypeError("no such time of day")
     offset = timedelta(0)
     tz = (m.group("tz") or "").strip("() ")
     if tz and tz[0] in "+-":
@@ -128,7 +127,7 @@ def _strptime(text: str, fmt: str) -> datetime:
     try:
         return datetime.strptime(text.strip(), fmt)
     except ValueError as exc:
-        raise _BadCell(f"does not match the format {fmt!r} ({exc})") from None
+        raise CellTypeError(f"does not match the format {fmt!r} ({exc})") from None
 
 
 def date_cell(v: Any, fmt: str | None, dayfirst: bool | None) -> tuple[date, str, tuple[int, int] | None]:
@@ -139,12 +138,12 @@ def date_cell(v: Any, fmt: str | None, dayfirst: bool | None) -> tuple[date, str
     if isinstance(v, int | np.integer) and not isinstance(v, bool) and 1000 <= int(v) <= 2999:
         return date(int(v), 1, 1), "year", None
     if not isinstance(v, str):
-        raise _BadCell(f"a {type(v).__name__}, not a date")
+        raise CellTypeError(f"a {type(v).__name__}, not a date")
     if fmt:
         return _strptime(v, fmt).date(), "day", None
     d, prec, parts, rest = _date_part(v.strip(), dayfirst)
     if rest.strip(" ,T"):
-        raise _BadCell("more than a date (give the column the type 'datetime' if it holds times)")
+        raise CellTypeError("more than a date (give the column the type 'datetime' if it holds times)")
     return d, prec, parts
 
 
@@ -156,12 +155,12 @@ def datetime_cell(v: Any, fmt: str | None, dayfirst: bool | None) -> tuple[datet
     if isinstance(v, date):
         return datetime(v.year, v.month, v.day), None
     if not isinstance(v, str):
-        raise _BadCell(f"a {type(v).__name__}, not a date and time")
+        raise CellTypeError(f"a {type(v).__name__}, not a date and time")
     if fmt:
         return _strptime(v, fmt), None
     d, prec, parts, rest = _date_part(v.strip(), dayfirst)
     if prec != "day":
-        raise _BadCell("a date and time needs a day")
+        raise CellTypeError("a date and time needs a day")
     rest = rest.strip(" ,T")
     if not rest:
         return datetime(d.year, d.month, d.day), parts
@@ -177,11 +176,11 @@ def time_cell(v: Any, fmt: str | None) -> timedelta:
     if isinstance(v, timedelta | pd.Timedelta):
         return pd.Timedelta(v).to_pytimedelta()
     if not isinstance(v, str):
-        raise _BadCell(f"a {type(v).__name__}, not a time of day")
+        raise CellTypeError(f"a {type(v).__name__}, not a time of day")
     if fmt:
         t = _strptime(v, fmt)
         return timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
     clock, offset = _time_part(v)
     if offset:
-        raise _BadCell("a time with a UTC offset needs a date (use the type 'datetime')")
+        raise CellTypeError("a time with a UTC offset needs a date (use the type 'datetime')")
     return clock

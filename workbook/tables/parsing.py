@@ -36,7 +36,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from workbook.tables.cell_dates import _BadCell, date_cell, datetime_cell, time_cell
+from workbook.errors import CellTypeError
+from workbook.tables.cell_dates import date_cell, datetime_cell, time_cell
 
 __all__ = [
     "NA_TOKENS",
@@ -143,28 +144,28 @@ def _number_of(text: str) -> float:
 
 def _number(v: Any, units: dict[str, float] | None) -> float:
     if isinstance(v, bool):
-        raise _BadCell("a true/false value, not a number")
+        raise CellTypeError("a true/false value, not a number")
     if isinstance(v, int | float | np.integer | np.floating):
         return float(v)
     text = str(v).strip()
     m = _NUMBER_UNIT.fullmatch(text)
     if m is None:
         if len(re.findall(r"\d+(?:\.\d+)?", text)) > 1:
-            raise _BadCell("several numbers (a range or a list), not one value")
-        raise _BadCell("not a number")
+            raise CellTypeError("several numbers (a range or a list), not one value")
+        raise CellTypeError("not a number")
     unit = (m.group("unit") or "").strip().casefold()
     value = _number_of(m.group("num"))
     if units is None:
         return value
     if unit not in units:
-        raise _BadCell(f"unit {m.group('unit')!r} is not a distance unit (km, m, mi, nmi)")
+        raise CellTypeError(f"unit {m.group('unit')!r} is not a distance unit (km, m, mi, nmi)")
     return value * units[unit]
 
 
 def _int(v: Any) -> int:
     x = _number(v, {"": 1.0})
     if not float(x).is_integer():
-        raise _BadCell("not a whole number")
+        raise CellTypeError("not a whole number")
     return int(x)
 
 
@@ -182,7 +183,7 @@ _DMS = re.compile(
 
 def _coordinate(v: Any, limit: float, hemis: str) -> float:
     if isinstance(v, bool):
-        raise _BadCell("a true/false value, not a coordinate")
+        raise CellTypeError("a true/false value, not a coordinate")
     if isinstance(v, int | float | np.integer | np.floating):
         x = float(v)
     else:
@@ -192,16 +193,16 @@ def _coordinate(v: Any, limit: float, hemis: str) -> float:
             text = f"{lead.group(2)}{lead.group(1)}"
         m = _DMS.fullmatch(text)
         if m is None:
-            raise _BadCell("not a coordinate in degrees")
+            raise CellTypeError("not a coordinate in degrees")
         hemi = (m.group("hemi") or "").upper()
         if hemi and hemi not in hemis:
-            raise _BadCell(f"hemisphere {hemi!r} does not belong to this axis ({'/'.join(hemis)})")
+            raise CellTypeError(f"hemisphere {hemi!r} does not belong to this axis ({'/'.join(hemis)})")
         deg = float(m.group("deg"))
         x = abs(deg) + float(m.group("min") or 0) / 60 + float(m.group("sec") or 0) / 3600
         if deg < 0 or hemi in ("S", "W"):
             x = -x
     if not -limit <= x <= limit:
-        raise _BadCell(f"{x} is outside [-{limit:g}, {limit:g}]")
+        raise CellTypeError(f"{x} is outside [-{limit:g}, {limit:g}]")
     return x
 
 
@@ -219,7 +220,7 @@ def _bool(v: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _BadCell("not true/false (true, false, yes, no, 1, 0)")
+    raise CellTypeError("not true/false (true, false, yes, no, 1, 0)")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -278,7 +279,7 @@ def convert_column(
                 continue
             try:
                 out[i] = parse(v)
-            except _BadCell as exc:
+            except CellTypeError as exc:
                 bad.append((i, str(exc)))
     else:  # date / datetime: slashed dates need the whole column to decide their order
         parts: list[tuple[int, int] | None] = [None] * n
@@ -292,7 +293,7 @@ def convert_column(
                 else:
                     out[i], parts[i] = datetime_cell(v, fmt, None)
                     precision[i] = "day"
-            except _BadCell as exc:
+            except CellTypeError as exc:
                 bad.append((i, str(exc)))
         order, note = _slash_order(parts, dayfirst)
         for i, p in enumerate(parts):
@@ -307,7 +308,7 @@ def convert_column(
                     out[i], precision[i], _ = date_cell(values[i], fmt, order)
                 else:
                     out[i] = datetime_cell(values[i], fmt, order)[0]
-            except _BadCell as exc:
+            except CellTypeError as exc:
                 bad.append((i, str(exc)))
                 out[i] = precision[i] = None
         if note and order is not None:
