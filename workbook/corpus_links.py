@@ -181,15 +181,21 @@ def _head_maps(de: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def _sub(ids: pd.Series, mapping: dict[str, str]) -> pd.Series:
-    """``ids`` with the ones in ``mapping`` replaced: a hash lookup on the rows that need one."""
-    out = ids.astype(object)
+    """``ids`` with the ones in ``mapping`` replaced: a hash lookup on the rows that need one. The ids stay
+    Arrow strings (no Python string per row: millions of mentions at 100k documents)."""
+    out = _arrow_ids(ids)
     if not mapping:
         return out
     hit = out.isin(mapping.keys()).to_numpy()
     if hit.any():
         out = out.copy()
-        out[hit] = out[hit].map(mapping)
+        out[hit] = out[hit].map(mapping).to_numpy(dtype=object)
     return out
+
+
+def _arrow_ids(ids: pd.Series) -> pd.Series:
+    """``ids`` as Arrow-backed strings (a column read back or built as objects is converted once)."""
+    return ids if isinstance(ids.dtype, pd.StringDtype) else ids.astype("string")
 
 
 def _map_ids(
@@ -211,8 +217,8 @@ def _map_ids(
 def _map_lists(df: pd.DataFrame, column: str, fn: Callable[[pd.Series, pd.Series], pd.Series]) -> pd.Series:
     """A list-of-ids column mapped element-wise by ``fn(doc_ids, ids)`` (only the rows where an id changed
     are rebuilt, sorted and distinct; Arrow throughout, :func:`workbook.lists.remap_lists`)."""
-    doc = df["doc_id"].to_numpy(dtype=object)
-    return remap_lists(df[column], lambda pos, ids: fn(pd.Series(doc[pos]), ids))
+    doc = df["doc_id"].reset_index(drop=True)
+    return remap_lists(df[column], lambda pos, ids: fn(doc.take(pos).reset_index(drop=True), ids))
 
 
 class Links(NamedTuple):
@@ -340,7 +346,7 @@ def apply_links(
     if moved.any():
         names = most_frequent(doc_entities.astype({"entity_id": str, "name": str}), "name")
         old_names = de["name"].to_numpy()
-        de["entity_id"] = new_id.to_numpy()
+        de["entity_id"] = new_id.array
         de.loc[moved, "name"] = de.loc[moved, "entity_id"].map(names).fillna(de.loc[moved, "name"]).to_numpy()
         merged = [
             [*a, o] if o not in a else list(a)
@@ -351,7 +357,7 @@ def apply_links(
     if not ms.empty:
         new_mid = remap(ms["doc_id"], ms["entity_id"].astype(str))
         changed = (new_mid != ms["entity_id"]).to_numpy()
-        ms["entity_id"] = new_mid.to_numpy()
+        ms["entity_id"] = new_mid.array
         ms.loc[changed & (ms["resolution"] == "exact").to_numpy(), "resolution"] = "alias"
         ms["candidates"] = _map_lists(ms, "candidates", remap)
     cl = claims.copy(deep=False)
