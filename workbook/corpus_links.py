@@ -54,6 +54,11 @@ __all__ = [
     "apply_links",
     "entity_links",
     "head_forms",
+    "link_claims",
+    "link_doc_entities",
+    "link_doc_places",
+    "link_events",
+    "link_mentions",
     "most_frequent",
     "word_order_key",
 ]
@@ -330,16 +335,37 @@ def apply_links(
     events: pd.DataFrame,
     doc_places: pd.DataFrame,
 ) -> LinkedTables:
-    """Every per-document table with merged entities re-pointed (module docs)."""
+    """Every per-document table with merged entities re-pointed (module docs). A build applies the
+    merges table by table instead (:func:`entity_links`, then :func:`link_doc_entities`,
+    :func:`link_mentions`, ...), writing each table before the next is linked."""
     found = entity_links(doc_entities)
-    acronyms, per_doc, corpus = found.first, found.per_doc, found.last
-    links = _links_frame(found)
-    if links.empty:
-        return LinkedTables(doc_entities, mentions, claims, events, doc_places, links)
+    return LinkedTables(
+        link_doc_entities(doc_entities, found),
+        link_mentions(mentions, found),
+        link_claims(claims, found),
+        link_events(events, found),
+        link_doc_places(doc_places, found),
+        _links_frame(found),
+    )
+
+
+def _remapper(found: Links) -> Callable[[pd.Series, pd.Series], pd.Series] | None:
+    """The function re-pointing ids (given their documents' ids), or None when nothing is merged."""
+    if not found.first and found.per_doc.empty and not found.last:
+        return None
 
     def remap(doc: pd.Series, ids: pd.Series) -> pd.Series:
-        return _map_ids(doc, ids, per_doc, acronyms, corpus)
+        return _map_ids(doc, ids, found.per_doc, found.first, found.last)
 
+    return remap
+
+
+def link_doc_entities(doc_entities: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The per-document entities with the merges ``found`` applied: merged rows take the longer
+    entity's id and corpus name, the shorter spelling becomes an alias."""
+    remap = _remapper(found)
+    if remap is None:
+        return doc_entities
     de = doc_entities.copy(deep=False)  # copy-on-write: only the columns changed below are copied
     new_id = remap(de["doc_id"], de["entity_id"].astype(str))
     moved = (new_id != de["entity_id"]).to_numpy()
@@ -353,6 +379,14 @@ def apply_links(
             for a, o in zip(python_lists(de.loc[moved, "aliases"]), old_names[moved], strict=True)
         ]
         de["aliases"] = replace_lists(de["aliases"], dict(zip(de.index[moved], merged, strict=True)))
+    return de
+
+
+def link_mentions(mentions: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The mentions re-pointed; a re-pointed exact mention gets resolution ``alias``."""
+    remap = _remapper(found)
+    if remap is None:
+        return mentions
     ms = mentions.copy(deep=False)
     if not ms.empty:
         new_mid = remap(ms["doc_id"], ms["entity_id"].astype(str))
@@ -360,6 +394,14 @@ def apply_links(
         ms["entity_id"] = new_mid.array
         ms.loc[changed & (ms["resolution"] == "exact").to_numpy(), "resolution"] = "alias"
         ms["candidates"] = _map_lists(ms, "candidates", remap)
+    return ms
+
+
+def link_claims(claims: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The claims with ``speaker_id`` and ``entity_ids`` re-pointed."""
+    remap = _remapper(found)
+    if remap is None:
+        return claims
     cl = claims.copy(deep=False)
     if not cl.empty:
         speaker = cl["speaker_id"].notna().to_numpy()
@@ -367,11 +409,27 @@ def apply_links(
             spoken = cl.loc[speaker]
             cl.loc[speaker, "speaker_id"] = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
         cl["entity_ids"] = _map_lists(cl, "entity_ids", remap)
+    return cl
+
+
+def link_events(events: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The events with ``entity_ids`` re-pointed."""
+    remap = _remapper(found)
+    if remap is None:
+        return events
     ev = events.copy(deep=False)
     if not ev.empty:
         ev["entity_ids"] = _map_lists(ev, "entity_ids", remap)
+    return ev
+
+
+def link_doc_places(doc_places: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The per-document places re-pointed (one row per document and entity)."""
+    remap = _remapper(found)
+    if remap is None:
+        return doc_places
     dp = doc_places.copy(deep=False)
     if not dp.empty:
         dp["entity_id"] = remap(dp["doc_id"], dp["entity_id"].astype(str)).to_numpy()
         dp = dp.drop_duplicates(["doc_id", "entity_id"])
-    return LinkedTables(de, ms, cl, ev, dp, links)
+    return dp
