@@ -21,6 +21,7 @@ from workbook.corpus_links import (
     link_events,
     link_mentions,
     most_frequent,
+    with_aliases,
 )
 from workbook.errors import ExtractionError
 from workbook.extract.base import Extraction
@@ -176,7 +177,7 @@ def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
     name = most_frequent(de, "name")
     origin = most_frequent(de, "origin")
     type_ = de.groupby("entity_id", sort=True)["type"].first()
-    spelled = de[["entity_id", "aliases"]].explode("aliases").dropna()
+    spelled = with_aliases(de[["entity_id", "aliases"]]).explode("aliases").dropna()
     pool = pd.concat(
         [de[["entity_id", "name"]], spelled.rename(columns={"aliases": "name"}).astype({"name": str})]
     ).drop_duplicates()

@@ -43,7 +43,7 @@ import pandas as pd
 from workbook.extract.acronyms import acronym_matches, is_acronym
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 from workbook.ids import normalise_name
-from workbook.lists import python_lists, remap_lists, replace_lists
+from workbook.lists import list_lengths, python_lists, remap_lists, replace_lists
 
 __all__ = [
     "HEAD_LINK_TYPES",
@@ -60,6 +60,7 @@ __all__ = [
     "link_events",
     "link_mentions",
     "most_frequent",
+    "with_aliases",
     "word_order_key",
 ]
 
@@ -79,6 +80,12 @@ def most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
     counts = df.groupby(["entity_id", column], sort=False).size().reset_index(name="n")
     counts = counts.sort_values(["entity_id", "n", column], ascending=[True, False, True], kind="stable")
     return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
+def with_aliases(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``df`` whose ``aliases`` list is not empty (most are): exploding only those gives the
+    same (entity, alias) rows without a row, an index entry and a join per entity row."""
+    return df[list_lengths(df["aliases"]) > 0]
 
 
 def head_forms(name: str) -> list[str]:
@@ -121,7 +128,7 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
 
 def _acronym_map(de: pd.DataFrame) -> dict[str, str]:
     """Corpus-wide: short-form entity id → expansion entity id (module docs, 1)."""
-    spelled = de[["entity_id", "type", "name", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    spelled = with_aliases(de[["entity_id", "type", "name", "aliases"]]).explode("aliases").dropna(subset=["aliases"])
     if spelled.empty:
         return {}
     spelled = spelled.astype({"aliases": str})
@@ -241,7 +248,7 @@ def _spellings(de: pd.DataFrame) -> dict[str, str]:
     """Normalised spelling → entity id, from the names and aliases of places and organisations
     ("DPRK", "Democratic People's Republic of Korea" → North Korea); spellings of two entities are dropped."""
     sp = de[de["type"].isin(("place", "organization"))]
-    aliases = sp[["entity_id", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    aliases = with_aliases(sp[["entity_id", "aliases"]]).explode("aliases").dropna(subset=["aliases"])
     rows = pd.concat([sp[["entity_id", "name"]], aliases.rename(columns={"aliases": "name"})], ignore_index=True)
     rows = rows.drop_duplicates()
     rows = rows.assign(key=[normalise_name(str(n)) for n in rows["name"]]).drop_duplicates(["key", "entity_id"])
