@@ -47,7 +47,8 @@ class StreamedDocument:
 class DocumentStream:
     """Documents' rows in (:meth:`add`, in order), the documents table out (:meth:`table`, once)."""
 
-    def __init__(self, chunk_docs: int = CHUNK_DOCS) -> None:
+    def __init__(self, chunk_docs: int | None = None) -> None:
+        chunk_docs = CHUNK_DOCS if chunk_docs is None else chunk_docs
         if chunk_docs < 1:
             raise ValueError(f"chunk_docs must be at least 1; got {chunk_docs}.")
         self.chunk_docs = chunk_docs
