@@ -13,13 +13,14 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from workbook.assemble import ASSEMBLED_TABLES, PRIVATE_TABLES, DocRows, iter_tables
 from workbook.docstream import DocumentStream, StreamedDocument
@@ -222,7 +223,7 @@ def build(
     runner = resolve_engine(engine, workers)
     timings: dict[str, float] = {}
 
-    with workspace_lock(ws, wait_seconds=wait_seconds), runner:
+    with workspace_lock(ws, wait_seconds=wait_seconds), runner, _system_arrow_pool():
         remove_stale_temp(ws)  # a killed build's leftovers; nothing else writes while we hold the lock
         previous = {} if force else _previous_rows(ws, fingerprint)
         # each document's row becomes part of an Arrow chunk of the documents table as it is read; the
@@ -342,6 +343,22 @@ def build(
         written=not unchanged,
         timings=timings,
     )
+
+
+@contextlib.contextmanager
+def _system_arrow_pool() -> Iterator[None]:
+    """Arrow allocates from the system allocator while a build runs (the previous default pool again
+    afterwards; each buffer frees itself to the pool it came from). pyarrow's default, mimalloc, keeps
+    freed memory for reuse instead of returning it: a build makes and drops one column batch after the
+    other, then one table after the other, and with mimalloc the process held the high-water mark of
+    every transient (assembling synth-5k's tables: +47 MB resident with mimalloc, +20 MB with the
+    system allocator)."""
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
 
 
 def _merged_section(have: str | None, section: str | None) -> str | None:
