@@ -144,3 +144,37 @@ def test_an_unwritable_workspace_is_a_clear_error(tmp_path: Path) -> None:
 def test_nothing_to_build_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="Nothing to build"):
         build([], tmp_path / "ws", extractor=WordExtractor())
+
+
+def test_a_build_gives_back_the_arrow_pool_it_found(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    before = pa.default_memory_pool().backend_name
+    root = _corpus(tmp_path, {"a.txt": "Alpha one.", "b.txt": "Alpha two."})
+    build([root], tmp_path / "ws", extractor=WordExtractor(), progress=False)
+    assert pa.default_memory_pool().backend_name == before
+    with pytest.raises(WorkspaceError):
+        build([], tmp_path / "ws2", extractor=WordExtractor(), progress=False)
+    assert pa.default_memory_pool().backend_name == before
+
+
+def test_streamed_documents_keep_order_sections_and_issues(tmp_path: Path) -> None:
+    # more documents than a chunk of the documents stream, with duplicates across chunks
+    from workbook import docstream
+
+    files = {f"d{i:03d}.txt": f"Alpha number {i}." for i in range(9)}
+    files["z-copy.txt"] = "Alpha number 1."
+    files["e.txt"] = "BOOM Alpha."
+    root = _corpus(tmp_path, files)
+    old = docstream.CHUNK_DOCS
+    try:
+        docstream.CHUNK_DOCS = 2
+        small = build([root], tmp_path / "ws-small", extractor=WordExtractor(), progress=False, force=True)
+    finally:
+        docstream.CHUNK_DOCS = old
+    whole = build([root], tmp_path / "ws-whole", extractor=WordExtractor(), progress=False, force=True)
+    a, b = read_book(tmp_path / "ws-small"), read_book(tmp_path / "ws-whole")
+    assert small.counts == whole.counts and len(small.duplicates) == 1
+    for name in ("documents", "mentions", "build_issues"):
+        assert getattr(a, name).equals(getattr(b, name)), name
+    assert list(a.build_issues["stage"]) == ["extract"]

@@ -13,7 +13,16 @@ from typing import Any
 
 import pandas as pd
 
-from workbook.corpus_links import apply_links, most_frequent
+from workbook.corpus_links import (
+    entity_links,
+    link_claims,
+    link_doc_entities,
+    link_doc_places,
+    link_events,
+    link_mentions,
+    most_frequent,
+    with_aliases,
+)
 from workbook.errors import ExtractionError
 from workbook.extract.base import Extraction
 from workbook.ids import entity_id, span_id
@@ -168,7 +177,7 @@ def _merge_entities(doc_entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
     name = most_frequent(de, "name")
     origin = most_frequent(de, "origin")
     type_ = de.groupby("entity_id", sort=True)["type"].first()
-    spelled = de[["entity_id", "aliases"]].explode("aliases").dropna()
+    spelled = with_aliases(de[["entity_id", "aliases"]]).explode("aliases").dropna()
     pool = pd.concat(
         [de[["entity_id", "name"]], spelled.rename(columns={"aliases": "name"}).astype({"name": str})]
     ).drop_duplicates()
@@ -237,23 +246,29 @@ def iter_tables(
     yield "documents", conform("documents", documents)
     documents = []  # the caller's rows or table, no longer held here
     yield "build_issues", conform("build_issues", build_issues)
-    # one entity per thing: acronyms and shorter forms merged into their longer names
-    linked = apply_links(cat("doc_entities"), cat("mentions"), cat("claims"), cat("events"), cat("doc_places"))
-    doc_entities, doc_places, mentions = linked.doc_entities, linked.doc_places, linked.mentions
-    claims, events = linked.claims, linked.events
-    del linked
+    # one entity per thing: acronyms and shorter forms merged into their longer names, applied table by
+    # table, each written and dropped before the next is taken (the linked tables are never all held)
+    doc_entities = cat("doc_entities")
+    found = entity_links(doc_entities)
+    doc_entities = link_doc_entities(doc_entities, found)
+    mentions = link_mentions(cat("mentions"), found)
     entities = _merge_entities(doc_entities, mentions)
     yield "_doc_entities", doc_entities
     del doc_entities
+    table = conform("mentions", mentions)
+    del mentions
+    yield "mentions", table
+    del table
+    doc_places = link_doc_places(cat("doc_places"), found)
     yield "places", _merge_places(doc_places)
     yield "_doc_places", doc_places
     del doc_places
-    yield "mentions", conform("mentions", mentions)
-    del mentions
-    yield "events", conform("events", events)
-    del events
-    yield "claims", _speaker_names(conform("claims", claims), entities)
-    del claims
+    table = conform("events", link_events(cat("events"), found))
+    yield "events", table
+    del table
+    table = _speaker_names(conform("claims", link_claims(cat("claims"), found)), entities)
+    yield "claims", table
+    del table
     yield "entities", entities
 
 
@@ -270,8 +285,8 @@ def assemble_tables(
     ``documents`` are the document rows, or a table of them.
 
     Entities that are one thing (an acronym and its expansion, a shorter and a longer form) are merged
-    by :func:`workbook.corpus_links.apply_links`; the private per-document tables keep the merged ids,
-    so a rebuild that reuses a document keeps its merges. (A build writes the tables one by one as
-    :func:`iter_tables` makes them, instead of holding this dict.)"""
+    by :func:`workbook.corpus_links.entity_links`, applied table by table; the private per-document
+    tables keep the merged ids, so a rebuild that reuses a document keeps its merges. (A build writes
+    the tables one by one as :func:`iter_tables` makes them, instead of holding this dict.)"""
     made = dict(iter_tables(documents, per_doc, build_issues))
     return {name: made[name] for name in ASSEMBLED_TABLES}

@@ -43,7 +43,7 @@ import pandas as pd
 from workbook.extract.acronyms import acronym_matches, is_acronym
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 from workbook.ids import normalise_name
-from workbook.lists import python_lists, remap_lists, replace_lists
+from workbook.lists import list_lengths, python_lists, remap_lists, replace_lists
 
 __all__ = [
     "HEAD_LINK_TYPES",
@@ -54,7 +54,13 @@ __all__ = [
     "apply_links",
     "entity_links",
     "head_forms",
+    "link_claims",
+    "link_doc_entities",
+    "link_doc_places",
+    "link_events",
+    "link_mentions",
     "most_frequent",
+    "with_aliases",
     "word_order_key",
 ]
 
@@ -74,6 +80,12 @@ def most_frequent(df: pd.DataFrame, column: str) -> pd.Series:
     counts = df.groupby(["entity_id", column], sort=False).size().reset_index(name="n")
     counts = counts.sort_values(["entity_id", "n", column], ascending=[True, False, True], kind="stable")
     return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
+def with_aliases(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``df`` whose ``aliases`` list is not empty (most are): exploding only those gives the
+    same (entity, alias) rows without a row, an index entry and a join per entity row."""
+    return df[list_lengths(df["aliases"]) > 0]
 
 
 def head_forms(name: str) -> list[str]:
@@ -116,7 +128,7 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
 
 def _acronym_map(de: pd.DataFrame) -> dict[str, str]:
     """Corpus-wide: short-form entity id → expansion entity id (module docs, 1)."""
-    spelled = de[["entity_id", "type", "name", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    spelled = with_aliases(de[["entity_id", "type", "name", "aliases"]]).explode("aliases").dropna(subset=["aliases"])
     if spelled.empty:
         return {}
     spelled = spelled.astype({"aliases": str})
@@ -181,15 +193,21 @@ def _head_maps(de: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def _sub(ids: pd.Series, mapping: dict[str, str]) -> pd.Series:
-    """``ids`` with the ones in ``mapping`` replaced: a hash lookup on the rows that need one."""
-    out = ids.astype(object)
+    """``ids`` with the ones in ``mapping`` replaced: a hash lookup on the rows that need one. The ids stay
+    Arrow strings (no Python string per row: millions of mentions at 100k documents)."""
+    out = _arrow_ids(ids)
     if not mapping:
         return out
     hit = out.isin(mapping.keys()).to_numpy()
     if hit.any():
         out = out.copy()
-        out[hit] = out[hit].map(mapping)
+        out[hit] = out[hit].map(mapping).to_numpy(dtype=object)
     return out
+
+
+def _arrow_ids(ids: pd.Series) -> pd.Series:
+    """``ids`` as Arrow-backed strings (a column read back or built as objects is converted once)."""
+    return ids if isinstance(ids.dtype, pd.StringDtype) else ids.astype("string")
 
 
 def _map_ids(
@@ -211,8 +229,8 @@ def _map_ids(
 def _map_lists(df: pd.DataFrame, column: str, fn: Callable[[pd.Series, pd.Series], pd.Series]) -> pd.Series:
     """A list-of-ids column mapped element-wise by ``fn(doc_ids, ids)`` (only the rows where an id changed
     are rebuilt, sorted and distinct; Arrow throughout, :func:`workbook.lists.remap_lists`)."""
-    doc = df["doc_id"].to_numpy(dtype=object)
-    return remap_lists(df[column], lambda pos, ids: fn(pd.Series(doc[pos]), ids))
+    doc = df["doc_id"].reset_index(drop=True)
+    return remap_lists(df[column], lambda pos, ids: fn(doc.take(pos).reset_index(drop=True), ids))
 
 
 class Links(NamedTuple):
@@ -230,7 +248,7 @@ def _spellings(de: pd.DataFrame) -> dict[str, str]:
     """Normalised spelling → entity id, from the names and aliases of places and organisations
     ("DPRK", "Democratic People's Republic of Korea" → North Korea); spellings of two entities are dropped."""
     sp = de[de["type"].isin(("place", "organization"))]
-    aliases = sp[["entity_id", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+    aliases = with_aliases(sp[["entity_id", "aliases"]]).explode("aliases").dropna(subset=["aliases"])
     rows = pd.concat([sp[["entity_id", "name"]], aliases.rename(columns={"aliases": "name"})], ignore_index=True)
     rows = rows.drop_duplicates()
     rows = rows.assign(key=[normalise_name(str(n)) for n in rows["name"]]).drop_duplicates(["key", "entity_id"])
@@ -324,36 +342,73 @@ def apply_links(
     events: pd.DataFrame,
     doc_places: pd.DataFrame,
 ) -> LinkedTables:
-    """Every per-document table with merged entities re-pointed (module docs)."""
+    """Every per-document table with merged entities re-pointed (module docs). A build applies the
+    merges table by table instead (:func:`entity_links`, then :func:`link_doc_entities`,
+    :func:`link_mentions`, ...), writing each table before the next is linked."""
     found = entity_links(doc_entities)
-    acronyms, per_doc, corpus = found.first, found.per_doc, found.last
-    links = _links_frame(found)
-    if links.empty:
-        return LinkedTables(doc_entities, mentions, claims, events, doc_places, links)
+    return LinkedTables(
+        link_doc_entities(doc_entities, found),
+        link_mentions(mentions, found),
+        link_claims(claims, found),
+        link_events(events, found),
+        link_doc_places(doc_places, found),
+        _links_frame(found),
+    )
+
+
+def _remapper(found: Links) -> Callable[[pd.Series, pd.Series], pd.Series] | None:
+    """The function re-pointing ids (given their documents' ids), or None when nothing is merged."""
+    if not found.first and found.per_doc.empty and not found.last:
+        return None
 
     def remap(doc: pd.Series, ids: pd.Series) -> pd.Series:
-        return _map_ids(doc, ids, per_doc, acronyms, corpus)
+        return _map_ids(doc, ids, found.per_doc, found.first, found.last)
 
+    return remap
+
+
+def link_doc_entities(doc_entities: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The per-document entities with the merges ``found`` applied: merged rows take the longer
+    entity's id and corpus name, the shorter spelling becomes an alias."""
+    remap = _remapper(found)
+    if remap is None:
+        return doc_entities
     de = doc_entities.copy(deep=False)  # copy-on-write: only the columns changed below are copied
     new_id = remap(de["doc_id"], de["entity_id"].astype(str))
     moved = (new_id != de["entity_id"]).to_numpy()
     if moved.any():
         names = most_frequent(doc_entities.astype({"entity_id": str, "name": str}), "name")
         old_names = de["name"].to_numpy()
-        de["entity_id"] = new_id.to_numpy()
+        de["entity_id"] = new_id.array
         de.loc[moved, "name"] = de.loc[moved, "entity_id"].map(names).fillna(de.loc[moved, "name"]).to_numpy()
         merged = [
             [*a, o] if o not in a else list(a)
             for a, o in zip(python_lists(de.loc[moved, "aliases"]), old_names[moved], strict=True)
         ]
         de["aliases"] = replace_lists(de["aliases"], dict(zip(de.index[moved], merged, strict=True)))
+    return de
+
+
+def link_mentions(mentions: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The mentions re-pointed; a re-pointed exact mention gets resolution ``alias``."""
+    remap = _remapper(found)
+    if remap is None:
+        return mentions
     ms = mentions.copy(deep=False)
     if not ms.empty:
         new_mid = remap(ms["doc_id"], ms["entity_id"].astype(str))
         changed = (new_mid != ms["entity_id"]).to_numpy()
-        ms["entity_id"] = new_mid.to_numpy()
+        ms["entity_id"] = new_mid.array
         ms.loc[changed & (ms["resolution"] == "exact").to_numpy(), "resolution"] = "alias"
         ms["candidates"] = _map_lists(ms, "candidates", remap)
+    return ms
+
+
+def link_claims(claims: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The claims with ``speaker_id`` and ``entity_ids`` re-pointed."""
+    remap = _remapper(found)
+    if remap is None:
+        return claims
     cl = claims.copy(deep=False)
     if not cl.empty:
         speaker = cl["speaker_id"].notna().to_numpy()
@@ -361,11 +416,27 @@ def apply_links(
             spoken = cl.loc[speaker]
             cl.loc[speaker, "speaker_id"] = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
         cl["entity_ids"] = _map_lists(cl, "entity_ids", remap)
+    return cl
+
+
+def link_events(events: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The events with ``entity_ids`` re-pointed."""
+    remap = _remapper(found)
+    if remap is None:
+        return events
     ev = events.copy(deep=False)
     if not ev.empty:
         ev["entity_ids"] = _map_lists(ev, "entity_ids", remap)
+    return ev
+
+
+def link_doc_places(doc_places: pd.DataFrame, found: Links) -> pd.DataFrame:
+    """The per-document places re-pointed (one row per document and entity)."""
+    remap = _remapper(found)
+    if remap is None:
+        return doc_places
     dp = doc_places.copy(deep=False)
     if not dp.empty:
         dp["entity_id"] = remap(dp["doc_id"], dp["entity_id"].astype(str)).to_numpy()
         dp = dp.drop_duplicates(["doc_id", "entity_id"])
-    return LinkedTables(de, ms, cl, ev, dp, links)
+    return dp

@@ -175,8 +175,13 @@ def remap_lists(
     positions, values = flat_values(s)
     if not len(values):
         return list_series(s)
-    mapped = pd.Series(np.asarray(fn(positions, values), dtype=object), dtype="string")
-    changed = (mapped.to_numpy(dtype=object) != values.to_numpy(dtype=object)) & mapped.notna().to_numpy()
+    got = fn(positions, values)
+    if isinstance(got, pd.Series):  # compared as Arrow strings: no Python string per item
+        mapped = got.reset_index(drop=True).astype("string")
+    else:
+        mapped = pd.Series(np.asarray(got, dtype=object), dtype="string")
+    same = mapped.eq(values.reset_index(drop=True)).fillna(False).to_numpy(dtype=bool)
+    changed = ~same & mapped.notna().to_numpy()
     if not changed.any():
         return list_series(s)
     rows = np.unique(positions[changed])

@@ -22,6 +22,7 @@ from workbook.engines.base import (
     ExtractResult,
     extract_batch,
     extract_one,
+    iter_batches,
     split_batches,
 )
 from workbook.engines.local import BATCH_CHARS, ProcessEngine, SerialEngine, default_workers
@@ -39,6 +40,7 @@ __all__ = [
     "default_workers",
     "extract_batch",
     "extract_one",
+    "iter_batches",
     "resolve_engine",
     "split_batches",
 ]

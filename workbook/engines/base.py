@@ -34,6 +34,7 @@ __all__ = [
     "ExtractResult",
     "extract_batch",
     "extract_one",
+    "iter_batches",
     "iter_results",
     "split_batches",
 ]
@@ -80,6 +81,23 @@ def split_batches(docs: Sequence[DocumentInput], n_batches: int, max_chars: int)
         batches[-1].append(d)
         size += len(d.text)
     return batches
+
+
+def iter_batches(docs: Sequence[DocumentInput], max_chars: int) -> Iterator[list[DocumentInput]]:
+    """``docs`` cut, in order, into runs of about ``max_chars`` characters of text (as
+    ``split_batches(docs, 1, max_chars)``), each run made only when the one before was taken: with
+    inputs made as they are read (:class:`workbook.docstream.DocumentInputs`), one run's texts at a
+    time are held as Python strings."""
+    batch: list[DocumentInput] = []
+    size = 0
+    for d in docs:
+        if batch and size + len(d.text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(d)
+        size += len(d.text)
+    if batch:
+        yield batch
 
 
 @runtime_checkable

@@ -28,7 +28,14 @@ from typing import Any
 import pandas as pd
 from tqdm.auto import tqdm
 
-from workbook.engines.base import EngineError, ExtractResult, extract_batch, extract_one, split_batches
+from workbook.engines.base import (
+    EngineError,
+    ExtractResult,
+    extract_batch,
+    extract_one,
+    iter_batches,
+    split_batches,
+)
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
 from workbook.rowbatches import STREAM_CHARS
@@ -82,11 +89,12 @@ class SerialEngine:
         """:meth:`extract` batch by batch (in input order), so that the build can turn each batch's
         rows into columns before the next is made (:mod:`workbook.rowbatches`)."""
         with _bar(len(docs), progress) as bar:
-            for batch in split_batches(docs, 1, STREAM_CHARS):
+            for batch in iter_batches(docs, STREAM_CHARS):
                 out: list[ExtractResult] = []
                 for d in batch:
                     out.append(extract_one(extractor, d))
                     bar.update(1)
+                del batch  # its texts are not held while the build takes the rows
                 yield out
 
     def after_snapshot(self, snapshot: Path, tables: Mapping[str, pd.DataFrame]) -> None:
