@@ -66,7 +66,6 @@ def _jsonable_state(widget: Any) -> dict[str, Any]:
     return out
 
 
-@pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
 def harness_page(ex: Any, extra_css: str = "") -> str:
     """The harness page holding the explorer's plot host and table, with their state as the kernel has it."""
     return HARNESS % {
@@ -80,6 +79,7 @@ def harness_page(ex: Any, extra_css: str = "") -> str:
     }
 
 
+@pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
 def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -176,3 +176,30 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         browser.close()
     assert errors == []
     assert all(u.startswith(("file:", "blob:", "data:", "about:")) for u in requests), requests
+
+
+@pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
+def test_without_intersection_observer_every_view_is_drawn_without_scrolling(tmp_path: Path) -> None:
+    """A browser without IntersectionObserver cannot tell the lazy host what is on screen: it draws every view."""
+    from playwright.sync_api import sync_playwright
+
+    ex = explore(make_tiny_book())
+    path = tmp_path / "harness.html"
+    path.write_text(harness_page(ex), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
+        page = browser.new_page(viewport={"width": 1280, "height": 600})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.add_init_script("delete window.IntersectionObserver;")
+        page.goto(path.as_uri())
+        assert page.evaluate("() => typeof IntersectionObserver") == "undefined"
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.wb-view[data-revision=\"1\"]').length === n",
+            arg=2 * len(ex.views),
+            timeout=60_000,
+        )
+        assert page.evaluate("() => document.querySelectorAll('.wb-view[data-pending]').length") == 0
+        assert page.evaluate("() => window.scrollY") == 0  # nothing was scrolled to draw them
+        browser.close()
+    assert errors == []
