@@ -25,16 +25,14 @@ def claims_of(text: str) -> list[ClaimRecord]:
     return claims
 
 
-def _claim_holding(text: str, snippet: str) -> ClaimRecord | None:
+def claim_holding(text: str, snippet: str) -> ClaimRecord | None:
+    """The claim whose span holds ``snippet`` (its first occurrence), if any."""
     at = text.index(snippet)
-    for c in claims_of(text):
-        if c.start <= at and at + len(snippet) <= c.end:
-            return c
-    return None
+    return next((c for c in claims_of(text) if c.start <= at and at + len(snippet) <= c.end), None)
 
 
 def speaker_of(text: str, snippet: str) -> str | None:
-    claim = _claim_holding(text, snippet)
+    claim = claim_holding(text, snippet)
     if claim is None:
         raise AssertionError(f"no claim holds {snippet!r}")
     return claim.speaker_text
@@ -42,7 +40,7 @@ def speaker_of(text: str, snippet: str) -> str | None:
 
 def test_passive_description_with_nobody_named_is_a_claim_without_speaker() -> None:
     text = 'The old bridge has been described as "the most graceful crossing on the river".'
-    claim = _claim_holding(text, "the most graceful crossing on the river")
+    claim = claim_holding(text, "the most graceful crossing on the river")
     assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
     assert claim.speaker_as_written is not None and "described" in claim.speaker_as_written
 
@@ -116,7 +114,7 @@ def test_lower_case_role_before_the_name_after_a_quote() -> None:
 
 def test_according_to_an_unnamed_source_opening_the_sentence() -> None:
     text = "According to local tradition, the chapel was built by sailors."
-    claim = _claim_holding(text, "the chapel was built by sailors")
+    claim = claim_holding(text, "the chapel was built by sailors")
     assert claim is not None and claim.speaker_key is None and claim.speaker_as_written == "local tradition"
 
 
@@ -193,7 +191,7 @@ def test_quote_paragraph_does_not_continue_a_quote_followed_by_another_speaker()
         'Her teacher, Ruth Ames, called her "a natural." Colm Byrne described her as the best pupil he had.\n\n'
         '"She drew every building as if it were about to take off from the ground, every single one."'
     )
-    claim = _claim_holding(text, "She drew every building")
+    claim = claim_holding(text, "She drew every building")
     assert claim is not None and claim.speaker_text != "Ruth Ames"
 
 

@@ -11,26 +11,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.quote_stages import STAGES, cue_near, cue_word, stage_of
-from workbook.extract.base import ClaimRecord, DocumentInput
-from workbook.extract.pipeline import DefaultExtractor
+from tests.test_claims_patterns5 import claim_holding, claims_of
 from workbook.extract.sentences import split_sentences
 
 pytestmark = pytest.mark.unit
 
 FRESH_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_fresh6.json"
-_EXTRACTOR = DefaultExtractor()
-
-
-def claims_of(text: str) -> list[ClaimRecord]:
-    claims = _EXTRACTOR.extract(DocumentInput(doc_id="t", text=text)).claims
-    for c in claims:
-        assert 0 <= c.start < c.end <= len(text)
-    return claims
-
-
-def claim_holding(text: str, snippet: str) -> ClaimRecord | None:
-    at = text.index(snippet)
-    return next((c for c in claims_of(text) if c.start <= at and at + len(snippet) <= c.end), None)
 
 
 @pytest.mark.parametrize(
