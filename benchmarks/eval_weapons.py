@@ -8,11 +8,18 @@ rules) and ``weapons_heldout.json`` (written after them and not used to tune the
 
     .venv/bin/python benchmarks/eval_weapons.py            # P, R, F1
     .venv/bin/python benchmarks/eval_weapons.py --errors   # also every miss and false alarm
+    .venv/bin/python benchmarks/eval_weapons.py --csis     # also real analysts' prose (CSIS), by part
+
+``--csis`` scores ``benchmarks/data/weapons_csis.json``: 100 event descriptions of the CSIS "North Korea
+provocations" table, annotated before the extractor was run on them (how, in the file's ``about``). The
+descriptions are read from ``../shared/data`` (not copied into the repository); the tune part may be read
+when rules change, the check part is only scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +27,12 @@ from pathlib import Path
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
 GOLD = DATA / "weapons_gold.json"
 HELD_OUT = DATA / "weapons_heldout.json"
+CSIS_GOLD = ROOT / "benchmarks" / "data" / "weapons_csis.json"
+CSIS_TABLE = ROOT.parent / "shared" / "data" / "csis-provocations_stiles" / "north_korea_provocations_1958_present.csv"
 
 
 @dataclass(frozen=True)
@@ -66,14 +76,34 @@ def predicted_spans(ex: DefaultExtractor, text: str) -> list[tuple[int, int]]:
     return sorted((m.start, m.end) for m in result.mentions if m.entity_key in weapons)
 
 
-def score(path: Path = GOLD, ex: DefaultExtractor | None = None) -> Score:
+def gold_items(path: Path) -> list[tuple[str, list[str]]]:
+    """(text, gold surfaces) of a gold file of made-up sentences."""
+    return [(item["text"], item["weapons"]) for item in json.loads(path.read_text(encoding="utf-8"))["sentences"]]
+
+
+def csis_items(part: str, gold: Path = CSIS_GOLD, table: Path = CSIS_TABLE) -> list[tuple[str, list[str]]]:
+    """(description, gold surfaces) of one part ("tune" or "check") of the CSIS gold, the descriptions read
+    from the shared data table the gold's rows point into (the row's date is checked against the gold's)."""
+    with table.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = []
+    for item in json.loads(gold.read_text(encoding="utf-8"))["items"]:
+        if item["part"] != part:
+            continue
+        row = rows[item["row"]]
+        if row["date"] != item["date"]:
+            raise ValueError(f"row {item['row']} of {table.name} is dated {row['date']}, the gold says {item['date']}")
+        out.append((row["description"], item["weapons"]))
+    return out
+
+
+def score(path: Path | list[tuple[str, list[str]]] = GOLD, ex: DefaultExtractor | None = None) -> Score:
     ex = ex or DefaultExtractor()
     tp = fp = fn = 0
     misses: list[str] = []
     alarms: list[str] = []
-    for item in json.loads(path.read_text(encoding="utf-8"))["sentences"]:
-        text = item["text"]
-        gold = gold_spans(text, item["weapons"])
+    for text, surfaces in gold_items(path) if isinstance(path, Path) else path:
+        gold = gold_spans(text, surfaces)
         pred = predicted_spans(ex, text)
         used: set[int] = set()
         for ps, pe in pred:
@@ -94,12 +124,30 @@ def score(path: Path = GOLD, ex: DefaultExtractor | None = None) -> Score:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--errors", action="store_true", help="print every miss and false alarm")
+    ap.add_argument("--csis", action="store_true", help="also score the CSIS descriptions (needs ../shared/data)")
+    ap.add_argument(
+        "--check-errors",
+        action="store_true",
+        help="with --csis, print the check part's errors too (do not tune on them)",
+    )
     args = ap.parse_args(argv)
     ex = DefaultExtractor()
-    for path in (GOLD, HELD_OUT):
+    sets: list[tuple[str, Path | list[tuple[str, list[str]]], bool]] = [
+        (GOLD.name, GOLD, args.errors),
+        (HELD_OUT.name, HELD_OUT, args.errors),
+    ]
+    if args.csis:
+        if not CSIS_TABLE.exists():
+            print(f"--csis: {CSIS_TABLE.relative_to(ROOT.parent)} is absent; the CSIS gold cannot be scored")
+        else:
+            sets += [
+                ("CSIS descriptions, tune part", csis_items("tune"), args.errors),
+                ("CSIS descriptions, check part", csis_items("check"), args.check_errors),
+            ]
+    for name, path, show in sets:
         s = score(path, ex)
-        print(f"{path.name}: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-        if args.errors:
+        print(f"{name}: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+        if show:
             for m in s.misses:
                 print("  missed:", m)
             for a in s.false_alarms:

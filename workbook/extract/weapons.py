@@ -44,9 +44,11 @@ __all__ = [
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
     "WEAPON_FAMILY_ORIGINS",
+    "WEAPON_HEAD_NOUNS",
     "WEAPON_LETTER_PREFIXES",
     "WEAPON_NAMES",
     "WEAPON_NAMES_IN_CONTEXT",
+    "WEAPON_PREFIXES_IN_CONTEXT",
     "WEAPON_PREFIX_DESIGNATIONS",
     "find_weapons",
 ]
@@ -87,6 +89,21 @@ WEAPON_NAMES_IN_CONTEXT: tuple[str, ...] = _phrases(
     Javelin; Lancet; Caesar; Grad; Excalibur; Trident; Arrow; Meteor; Taurus; Spike; Switchblade; Paladin;
     Warthog; Harrier; Tiger; Gepard; Krab"""
 )
+#: Letter prefixes that also write other things ("OH-12", a congressional district): weapons only beside
+#: a weapon word, like the one-letter ones.
+WEAPON_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("OH SH TH")
+#: Head nouns that make a bare family name a weapon when they follow it ("Scud missiles", "Leopard tanks").
+WEAPON_HEAD_NOUNS: tuple[str, ...] = _split(
+    """missile missiles rocket rockets launcher launchers interceptor interceptors drone drones tank tanks
+    howitzer howitzers system systems battery batteries jet jets fighter fighters bomber bombers helicopter
+    helicopters submarine submarines"""
+)
+#: The characters written between a designation's prefix and number: the hyphen and its Unicode
+#: look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which
+#: word processors and web pages put there ("KN‑25"); the entity's name is written with the plain hyphen.
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_DASH = f"[{_HYPHENS}]"
+_PLAIN_HYPHEN = str.maketrans(dict.fromkeys(_HYPHENS[1:], "-"))
 #: Words that make a designation or an ambiguous name a weapon when they stand in the same sentence.
 WEAPON_CONTEXT: tuple[str, ...] = _split(
     """missile missiles rocket rockets launcher launchers drone drones uav uavs jet jets aircraft airframe fighter
@@ -107,6 +124,8 @@ _SHIP_TYPES = (
 #: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
 #: beside a weapon word.
 _CONTEXT_FAMILIES = frozenset(_split("Tor Wing Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
+#: Families never named alone: "Wing" is "Wing Loong", and "the 8th Fighter Wing jets" are no weapon.
+_NOT_BARE_FAMILIES = frozenset(("Wing",))
 _NOT_NICKNAME = frozenset(
     _split(
         "The A An In On At To From For And Or But Of With By As After Before During Since Until Over Under Near "
@@ -121,19 +140,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    num = r"\d+(?:[A-Za-z]{1,3}\d{0,2})?(?:-[A-Z][a-z]?)?(?:-\d+(?:\.\d+)?)?"
+    num = rf"\d+(?:[A-Za-z]{{1,3}}\d{{0,2}})?(?:{_DASH}[A-Z][a-z]?)?(?:{_DASH}\d+(?:\.\d+)?)?"
     context = "|".join(sorted(WEAPON_CONTEXT, key=len, reverse=True))
+    letters = alt(WEAPON_LETTER_PREFIXES)
     return {
         "family": re.compile(
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
-            rf"(?:-(?P<num>{num})|-(?P<mod>[A-Z]\d?)|[- ](?P<roman>II|III|IV)"
+            rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{_HYPHENS} ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
             r"(?![\w-])"
         ),
-        "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>-{num})(?![\w-])"),
+        "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
         "prefixed": re.compile(
-            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS)}|F/A|{alt(WEAPON_LETTER_PREFIXES)})"
-            rf"-(?P<num>\d{{1,3}}[A-Z]{{0,2}}(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
+            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}|F/A|{letters})"
+            rf"{_DASH}(?P<num>\d{{1,3}}[A-Z]{{0,2}}(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
@@ -155,6 +175,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"MRLS?|ICBMs?|IRBMs?|SLBMs?|warships?|weapon systems?)(?:\s+(?:launchers?|launching systems?|systems?))?"
             r"(?![\w-])"
         ),
+        "bare_family": re.compile(rf"(?P<family>{alt(WEAPON_FAMILIES)})(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"),
         "context": re.compile(rf"\b(?:{context}|air defen[cs]e|air force)\b", re.IGNORECASE),
         "nickname": re.compile(r"\s+(?P<w>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s?|[A-Z]{3,}|II|III|IV)(?![\w-])"),
     }
@@ -167,7 +188,7 @@ _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "n
 def _word_start(text: str, i: int) -> bool:
     """Does a word start at ``i`` (not inside a word, a hyphenated word or "F/A")? Checked here rather
     than by a look-behind, which would stop the regex engine skipping ahead to a possible first letter."""
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-/")
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_/" or text[i - 1] in _HYPHENS)
 
 
 def _has_context(text: str, start: int, end: int) -> bool:
@@ -213,17 +234,22 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         else:  # "Minuteman III", "Leopard 2A6": written with a space
             name = f"{fam}{text[m.end('family') : m.start('roman') if m.group('roman') else m.start('num2')]}"
             name += m.group("roman") or m.group("num2")
-        out.append((m.start(), m.end(), name))
+        out.append((m.start(), m.end(), name.translate(_PLAIN_HYPHEN)))
         pos = m.end()
         while (c := p["more"].match(text, pos)) is not None:
-            out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}"))
+            out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
+    for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
+        if _word_start(text, m.start()) and m.group() not in _NOT_BARE_FAMILIES:
+            out.append((m.start(), m.end(), WEAPON_FAMILY_ALIASES.get(m.group().casefold(), m.group())))
     for m in p["prefixed"].finditer(text):
         if not _word_start(text, m.start()):
             continue
         prefix, number = m.group("family"), m.group("num")
         start, end = m.start(), _nickname_end(text, m.end())
-        needs_context = prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
+        needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
+            prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
+        )
         if needs_context and not _has_context(text, m.start(), m.end()):
             continue  # "F-1 visa", "A-1 grades"; but "C-17 Globemaster" names itself
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
