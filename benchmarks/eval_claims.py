@@ -10,7 +10,9 @@ name (``null`` when the text names none: "officials", "the report", an unnamed p
 (GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
 ``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
 ``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
-EWT newsgroups). ``--stages`` counts each missed instance by the first stage of the extractor that
+EWT newsgroups). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a never-read set in the hidden
+set's domain (defence and security prose by others: CSIS descriptions of North Korean launches, read from
+``../shared/data``). ``--stages`` counts each missed instance by the first stage of the extractor that
 loses it (:mod:`benchmarks.quote_stages`); ``--tune-parts`` scores only the sets rules may be written
 from.
 
@@ -27,6 +29,7 @@ entity. Run::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 from collections import defaultdict
@@ -48,8 +51,12 @@ WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
 NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
+CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
+CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "heldout")
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "csis", "heldout")
+#: The sets never read: only their scores are printed, rules are not written from them.
+NEVER_READ = ("others-check", "fresh", "csis", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -101,6 +108,8 @@ def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str
     texts per folder, so that the files are read once."""
     if set_name in FOLDERS:
         return conllu_text(data / FOLDERS[set_name] / f"{doc}.conllu")
+    if set_name == "csis":
+        return csis_description(data, int(doc))
     if doc.startswith("GUM_"):
         return conllu_text(data / FOLDERS["dev"] / f"{doc}.conllu")
     folder = data / UNER_FOLDER
@@ -110,6 +119,15 @@ def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str
 
         cache[folder] = {d.doc_id: d.text for d in uner_docs(folder)}
     return cache[folder][doc]
+
+
+def csis_description(data: Path, row: int) -> str:
+    """The description of row ``row`` (0-based) of the CSIS provocations table in ``data``."""
+    with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
+        for i, record in enumerate(csv.DictReader(f)):
+            if i == row:
+                return str(record["description"])
+    raise SystemExit(f"{CSIS_TABLE} has no row {row}")
 
 
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
@@ -269,6 +287,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--fresh", action="store_true", help=f"also score {FRESH_GOLD.name} (never read)")
     parser.add_argument("--only-fresh", action="store_true", help="score only the never-read round-six set")
+    parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
+    parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
     parser.add_argument(
         "--stages", action="store_true", help="count the misses by the first stage that loses them (quote_stages)"
@@ -281,6 +301,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
+    only = only or args.only_csis
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -296,6 +317,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += [g for g in load_gold(OTHERS_GOLD) if not args.only_tune or g["set"] == "others-tune"]
     if args.fresh or args.only_fresh:
         gold += load_gold(FRESH_GOLD)
+    if args.csis or args.only_csis:
+        gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}
     stages: dict[str, list[tuple[str, str]]] = {}
     result = evaluate(args.data, gold, show=args.show, misses=misses, stages=stages if args.stages else None)
@@ -330,7 +353,7 @@ def _print_stages(stages: dict[str, list[tuple[str, str]]]) -> None:
             continue
         counts = [sum(1 for st, _ in rows if st == stage) for stage in STAGES]
         print(f"  {set_name:12} " + " | ".join(f"{c:3d}" for c in counts) + f"   ({len(rows)} missed)")
-        if set_name not in ("others-check", "fresh", "heldout"):
+        if set_name not in NEVER_READ:
             tune += rows
     if tune:
         counts = [sum(1 for st, _ in tune if st == stage) for stage in STAGES]
