@@ -4,6 +4,7 @@ Run from the repository root (the data sits beside the clone, in ``../shared/dat
 
     python -m benchmarks.eval_entities            # every system on every set
     python -m benchmarks.eval_entities --set gum-news --system default
+    python -m benchmarks.eval_entities --set csis     # others' defence prose, annotated before any run
 
 Scoring (as in issue 12):
 
@@ -33,13 +34,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.ner_data import Doc, gum_docs, training_docs
+from benchmarks.ner_data import Doc, GoldSpan, gum_docs, training_docs
 
 __all__ = [
     "CLASSES",
     "ERROR_KINDS",
     "Pred",
     "Scores",
+    "csis_docs",
     "false_positive_kinds",
     "naive_predict",
     "score",
@@ -47,6 +49,8 @@ __all__ = [
 ]
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CSIS_GOLD = Path(__file__).resolve().parent / "data" / "entities_csis.json"
+CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
 CLASSES = ("person", "place_org", "weapon")
 _CLASS_OF = {
     "person": "person",
@@ -192,6 +196,25 @@ def score(docs: Sequence[Doc], predict: Callable[[str], list[Pred]]) -> Scores:
     return scores
 
 
+def csis_docs(data: Path, gold: Path = CSIS_GOLD) -> list[Doc]:
+    """The CSIS descriptions of ``gold`` (``benchmarks/data/entities_csis.json``: how it was made is in
+    its ``about``) read from the table in ``data``, with their gold spans."""
+    import csv
+    import json
+
+    with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    docs = []
+    for item in json.loads(gold.read_text(encoding="utf-8"))["items"]:
+        row = rows[item["row"]]
+        text = str(row["description"])
+        if row["date"] != item["date"] or any(text[s:e] != surface for s, e, surface, _ in item["spans"]):
+            raise ValueError(f"row {item['row']} of {CSIS_TABLE.name} is not the one {gold.name} was made from")
+        spans = [GoldSpan(s, e, t) for s, e, _, t in item["spans"]]
+        docs.append(Doc(f"csis-{item['row']}", text, spans, "csis"))
+    return docs
+
+
 def naive_predict(text: str) -> list[Pred]:
     """Maximal sequences of capitalised words (joined by single spaces), all typed place_org."""
     import re
@@ -249,7 +272,7 @@ def table(name: str, scores: Scores, seconds: float) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--set", choices=("gum-news", "held-out", "all"), default="all")
+    ap.add_argument("--set", choices=("gum-news", "held-out", "csis", "all"), default="all")
     ap.add_argument("--system", choices=("default", "rules", "naive", "spacy", "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="also count each system's false positives by kind")
     args = ap.parse_args(argv)
@@ -267,6 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sets[f"held-out UNER EWT ({sum(d.source.startswith('uner') for d in held)} docs)"] = [
             d for d in held if d.source.startswith("uner")
         ]
+    if args.set in ("csis", "all") and (args.data / CSIS_TABLE).exists():
+        sets["CSIS provocation descriptions (30 docs)"] = csis_docs(args.data)
     systems: dict[str, Callable[[], Callable[[str], list[Pred]] | None]] = {
         "default": lambda: workbook_predictor(True),
         "rules": lambda: workbook_predictor(False),
