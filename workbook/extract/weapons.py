@@ -124,6 +124,7 @@ _SHIP_TYPES = (
 #: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
 #: beside a weapon word.
 _CONTEXT_FAMILIES = frozenset(_split("Tor Wing Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
+_NUMBER_WORDS = frozenset(_split("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All"))
 #: Families never named alone: "Wing" is "Wing Loong", and "the 8th Fighter Wing jets" are no weapon.
 _NOT_BARE_FAMILIES = frozenset(("Wing",))
 _NOT_NICKNAME = frozenset(
@@ -158,11 +159,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
         "named": re.compile(rf"(?:{alt(WEAPON_NAMES)})(?![\w-])"),
-        "ambiguous": re.compile(rf"(?:{alt(WEAPON_NAMES_IN_CONTEXT)})(?![\w'’-])(?:\s+Block\s+[IVX]+[A-Z]?\b)?"),
+        "ambiguous": re.compile(
+            rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
+            r"(?![\w'’-])(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)(?![\w'’-]))?"
+        ),
         "ship": re.compile(
             rf"(?:{alt(SHIP_PREFIXES)})\s+[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}}"
         ),
-        "class": re.compile(rf"(?<![\w-])(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES}(?![\w-])"),
+        "class": re.compile(
+            rf"(?<![\w-])(?P<head>(?P<lead>[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES})(?![\w-])"
+            r"(?:\s+(?P<ship>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-]))?"
+        ),
         "type": re.compile(rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"),
         "calibre": re.compile(
             r"(?<![\w-])\d{2,3}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
@@ -262,6 +269,23 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
 
 
+def _class_word(word: str) -> bool:
+    """Can ``word`` be the first word of a two-word class name ("Arleigh Burke-class")? Not an article,
+    a number ("Two Ohio-class submarines") or a nationality ("Russian Borei-class": a word in -an, -ese
+    or -ish; "Arleigh", "Ivan" and other given names pass)."""
+    if word in _NOT_NICKNAME or word in _NUMBER_WORDS:
+        return False
+    return not (word.endswith(("ese", "ish")) or (word.endswith("an") and word[:-2].endswith(("i", "e", "c"))))
+
+
+def _ambiguous_name(m: re.Match[str]) -> str:
+    """The listed spelling of a name written in capitals ("CAESAR" → "Caesar"), with its model number
+    ("Switchblade 600") or block ("Patriot Block II") as written."""
+    name = m.group("name")
+    listed = next((n for n in WEAPON_NAMES_IN_CONTEXT if n.upper() == name), name) if name.isupper() else name
+    return " ".join((listed + m.group()[len(name) :]).split())
+
+
 def find_weapons(text: str) -> list[tuple[int, int, str]]:
     """Weapon systems and platforms in ``text`` as (start, end, canonical name), in text order, no
     overlaps (the longer span wins at one start); see the module docs."""
@@ -274,8 +298,15 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
         if follows is None and _has_context(text, m.start(), m.end()):
-            out.append((m.start(), m.end(), m.group()))
-    for key in ("ship", "class", "type", "calibre", "new_type"):
+            out.append((m.start(), m.end(), _ambiguous_name(m)))
+    for m in p["class"].finditer(text) if "-class" in text else ():
+        if _word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
+            lead, ship = m.group("lead"), m.group("ship")
+            start = m.end("lead") if lead and not _class_word(lead.strip()) else m.start()
+            out.append((start, m.end("head"), " ".join(text[start : m.end("head")].split())))
+            if ship and ship.split()[0] not in _NOT_NICKNAME:  # the ship is an entity of its own
+                out.append((m.start("ship"), m.end("ship"), ship))
+    for key in ("ship", "type", "calibre", "new_type"):
         if key in _CUES and _CUES[key] not in text:
             continue
         out += [
