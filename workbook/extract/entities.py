@@ -17,6 +17,9 @@
 5. weaker person evidence: two or three capitalised words starting with a common given name, or
    ending with a surname seen after an honorific elsewhere in the document.
 
+With the learned classifier, a named storm ("Hurricane Katrina", and a later bare "Katrina") is one
+event, type ``other`` (:mod:`workbook.extract.ner_document`), over what else was read there.
+
 Longer spans win ties. Capitalised words that open sentences ("The", "But", "Since") and phrases
 nothing classifies are not entities. Person mentions are resolved by :mod:`workbook.extract.coref`
 ("Mr Kim" → the right Kim, marked ``ambiguous`` when several fit). Entity keys are local to the
@@ -48,6 +51,7 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
+from workbook.extract.ner_document import named_events
 from workbook.extract.ner_merge import (
     RuleSpan,
     addressed_people,
@@ -56,7 +60,7 @@ from workbook.extract.ner_merge import (
     speaking_acronyms,
     speaking_openers,
 )
-from workbook.extract.ner_model import EntityModel
+from workbook.extract.ner_model import EntityModel, ScoredSpan
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
@@ -189,6 +193,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
             for s in speakers
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
+    added = _document_pass(text, out, added)
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
@@ -197,6 +202,20 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:
+    """The document pass (:mod:`workbook.extract.ner_document`): named storms are events, over what
+    the rules (``out``, changed in place) and the classifier (``added``, returned) read there."""
+    events = named_events(text)
+    if events:  # "Hurricane Katrina" and a later "Katrina": the storm, over a person or a place read there
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))
+        events = [e for e in events if sure.find(1, e.start, e.end) < 0]
+        mask = _char_mask(len(text), ((e.start, e.end) for e in events))
+        out[:] = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0]
+        added += [ScoredSpan(e.start, e.end, "other", 1.0, 0.0, tuple(e.name.split()), "") for e in events]
+    return added
 
 
 def extract_entities(
