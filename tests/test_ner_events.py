@@ -1,12 +1,13 @@
-"""Named storms are events (:func:`workbook.extract.ner_document.named_events`): "Hurricane Katrina"
-and a later bare "Katrina" are one event, type ``other``, not a person the classifier reads there."""
+"""The entity recogniser's document pass (:mod:`workbook.extract.ner_document`): named storms are
+events ("Hurricane Katrina" and a later bare "Katrina": one event, type ``other``, not a person),
+and authors cited with a year are people ("(Brieber 2014; Heidenreich & Turano 2011)")."""
 
 from __future__ import annotations
 
 import pytest
 
 from workbook.extract.base import DocumentInput
-from workbook.extract.ner_document import named_events
+from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.pipeline import DefaultExtractor
 
 pytestmark = pytest.mark.unit
@@ -79,3 +80,41 @@ def test_a_person_named_like_a_storm_stays_a_person(extractor: DefaultExtractor)
     assert ("Katrina Smith", "person", "Katrina Smith") in got
     assert ("Hurricane Rita", "other", "Hurricane Rita") in got
     assert not any(type_ == "person" and "Rita" in surface for surface, type_, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("(Brieber 2014; Binderman et al., 2005)", ["Brieber", "Binderman"]),
+        ("as shown before (Heidenreich & Turano 2011; Milekic 2010).", ["Heidenreich", "Turano", "Milekic"]),
+        ("a long history in scholarship (Baron and Beresford 2014), and", ["Baron", "Beresford"]),
+        ("(see Okafor 1998: 12)", ["Okafor"]),
+        ("Nakamura et al. (2019) found", ["Nakamura"]),
+    ],
+)
+def test_cited_authors(text: str, authors: list[str]) -> None:
+    assert [text[a:b] for a, b in cited_authors(text, frozenset({"may", "march"}))] == authors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He returned to Italy (1821) and later to Paris.",  # a place and a year, no citation
+        "The war (May 2012) ended.",  # a month
+        "the superhero film Watchmen (2009) was a success",  # a work's year
+        "In 2015, a new law was passed.",
+    ],
+)
+def test_no_cited_author(text: str) -> None:
+    assert cited_authors(text, frozenset({"may", "march"})) == []
+
+
+def test_cited_authors_are_people(extractor: DefaultExtractor) -> None:
+    text = (
+        "Museum visits have been studied widely (Brieber 2014; Okonkwo & Lindqvist 2011). "
+        "Filippini Fantoni et al., 2013 found the same."
+    )
+    got = read(extractor, text)
+    assert ("Brieber", "person", "Brieber") in got
+    assert ("Okonkwo", "person", "Okonkwo") in got
+    assert ("Lindqvist", "person", "Lindqvist") in got

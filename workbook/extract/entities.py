@@ -18,7 +18,8 @@
    ending with a surname seen after an honorific elsewhere in the document.
 
 With the learned classifier, a named storm ("Hurricane Katrina", and a later bare "Katrina") is one
-event, type ``other`` (:mod:`workbook.extract.ner_document`), over what else was read there.
+event, type ``other``, and an author cited with a year ("(Brieber 2014; Heidenreich & Turano
+2011)") a person (:mod:`workbook.extract.ner_document`), over what else was read there.
 
 Longer spans win ties. Capitalised words that open sentences ("The", "But", "Since") and phrases
 nothing classifies are not entities. Person mentions are resolved by :mod:`workbook.extract.coref`
@@ -51,7 +52,7 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
-from workbook.extract.ner_document import named_events
+from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_merge import (
     RuleSpan,
     addressed_people,
@@ -144,8 +145,8 @@ def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str], 
     return 2 <= len(words) <= 3 and all(w.casefold() in name_words for w in words)
 
 
-def _char_mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
-    out = bytearray(n + 1)
+def _char_mask(n: int, spans: Iterable[tuple[int, int]], into: bytearray | None = None) -> bytearray:
+    out = bytearray(n + 1) if into is None else into
     for a, b in spans:
         out[a:b] = b"\x01" * (b - a)
     return out
@@ -205,8 +206,18 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
 
 
 def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:
-    """The document pass (:mod:`workbook.extract.ner_document`): named storms are events, over what
-    the rules (``out``, changed in place) and the classifier (``added``, returned) read there."""
+    """The document pass (:mod:`workbook.extract.ner_document`): authors cited with a year are people
+    and named storms are events, over what the rules (``out``, changed in place; not a rule's name
+    other than a gazetteer's) and the classifier (``added``, returned; not its people) read there."""
+    cited = cited_authors(text, _NEVER_NAME)
+    if cited:  # "(Brieber 2014; Heidenreich & Turano 2011)": people, over a place or nothing read there
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= NAMED and c.gaz is None))
+        sure = _char_mask(len(text), ((s.start, s.end) for s in added if s.type == "person"), sure)
+        cited = [(a, b) for a, b in cited if sure.find(1, a, b) < 0]  # "Filippini Fantoni et al." stays whole
+        mask = _char_mask(len(text), cited)
+        out[:] = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0]
+        added += [ScoredSpan(a, b, "person", 0.9, 0.1, (text[a:b],), "") for a, b in cited]
     events = named_events(text)
     if events:  # "Hurricane Katrina" and a later "Katrina": the storm, over a person or a place read there
         sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))

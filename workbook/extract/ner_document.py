@@ -7,6 +7,9 @@ Readings that need the whole document rather than one span:
   same document is that storm, not a person: a storm is named like a person, so the classifier reads
   the name as one.
 
+* **Authors cited with a year are people** (:func:`cited_authors`): "(Brieber 2014; Heidenreich &
+  Turano 2011)", "Binderman et al., 2005": the classifier reads a lone unfamiliar surname as no name.
+
 Pure functions of the text and the spans; :func:`workbook.extract.entities.extract_entities` calls them.
 """
 
@@ -20,6 +23,7 @@ from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 __all__ = [
     "EVENT_WORDS",
     "EventSpan",
+    "cited_authors",
     "named_events",
 ]
 
@@ -72,3 +76,23 @@ def named_events(text: str) -> list[EventSpan]:
         if taken.find(1, m.start(), m.end()) < 0:
             spans.append(EventSpan(m.start(), m.end(), found[m.group()]))
     return sorted(spans, key=lambda s: s.start)
+
+
+#: An author cited with a year, in the citation styles of papers and reports: "(Brieber 2014;",
+#: "; Heidenreich & Turano 2011", "Binderman et al., 2005", "(see Baron and Beresford 2014)".
+_CITED = re.compile(
+    r"(?:(?<=\()|(?<=; )|(?<=\(see )|(?<=\(e\.g\. )|(?<=\(cf\. ))"
+    r"([A-Z][\w'’-]*[a-z])(?:,? (?:&|and) ([A-Z][\w'’-]*[a-z]))?,? (?:1[5-9]|20)\d\d[a-z]?(?=[;),:])"
+    r"|(?<![\w'’-])([A-Z][\w'’-]*[a-z]) et al\.?,? \(?(?:1[5-9]|20)\d\d"
+)
+
+
+def cited_authors(text: str, never: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The surnames of authors cited with a year (:data:`_CITED`), as (start, end) spans in text
+    order; a word in ``never`` (months, weekdays, words that never open a name) is none."""
+    out = []
+    for m in _CITED.finditer(text):
+        for k in (1, 2, 3):
+            if m.start(k) >= 0 and m.group(k).casefold() not in never:
+                out.append((m.start(k), m.end(k)))
+    return out
