@@ -39,10 +39,13 @@ from benchmarks.ner_data import Doc, GoldSpan, gum_docs, training_docs
 __all__ = [
     "CLASSES",
     "ERROR_KINDS",
+    "MISS_KINDS",
     "Pred",
     "Scores",
     "csis_docs",
+    "false_negative_kinds",
     "false_positive_kinds",
+    "genre",
     "naive_predict",
     "score",
     "workbook_predictor",
@@ -188,6 +191,37 @@ def false_positive_kinds(doc: Doc, preds: Sequence[Pred]) -> list[tuple[str, Pre
     return out
 
 
+#: Why a counted gold span is a false negative (see :func:`false_negative_kinds`).
+MISS_KINDS = ("missed entirely", "wrong type", "boundary or taken")
+
+
+def false_negative_kinds(doc: Doc, preds: Sequence[Pred]) -> list[tuple[str, tuple[int, int, str]]]:
+    """The counted gold spans (start, end, class) that ``preds`` miss (as :func:`score_doc` counts
+    them), each with its kind: *missed entirely* (no scored prediction overlaps it), *wrong type*
+    (only predictions of the other class overlap it) and *boundary or taken* (a prediction of its
+    class overlaps it but was matched to another gold span)."""
+    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
+    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in preds if p.type in _CLASS_OF]
+    _, used_g, _ = _match(ps, golds, typed=True)
+    out = []
+    for j, g in enumerate(golds):
+        if j in used_g:
+            continue
+        over = [p for p in ps if _overlap((p[0], p[1]), (g[0], g[1])) > 0]
+        kind = MISS_KINDS[0] if not over else MISS_KINDS[2] if any(p[2] == g[2] for p in over) else MISS_KINDS[1]
+        out.append((kind, g))
+    return out
+
+
+def genre(doc: Doc) -> str:
+    """A document's corpus and genre, as its id names it: "gum-bio", "gum-voyage", "uner-email",
+    "uner-weblog", ..."""
+    if doc.source.startswith("gum"):
+        parts = doc.doc_id.split("_")
+        return f"gum-{parts[1]}" if len(parts) > 2 else "gum"
+    return f"{doc.source.split('-')[0]}-{doc.doc_id.split('-')[0]}"
+
+
 def score(docs: Sequence[Doc], predict: Callable[[str], list[Pred]]) -> Scores:
     """Scores of ``predict`` (text → predictions) on ``docs``."""
     scores = Scores()
@@ -274,7 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--set", choices=("gum-news", "held-out", "csis", "all"), default="all")
     ap.add_argument("--system", choices=("default", "rules", "naive", "spacy", "all"), default="all")
-    ap.add_argument("--errors", action="store_true", help="also count each system's false positives by kind")
+    ap.add_argument(
+        "--errors", action="store_true", help="also count each system's false positives and negatives by kind"
+    )
     args = ap.parse_args(argv)
     if not (args.data / "gum-news_amir-zeldes").is_dir():
         print(f"no data at {args.data}: nothing to evaluate", file=sys.stderr)
@@ -314,17 +350,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def error_table(name: str, docs: Sequence[Doc], predict: Callable[[str], list[Pred]], scores: Scores) -> str:
-    """False positives by kind (:func:`false_positive_kinds`) and class, with a few examples each, and
+    """False positives by kind (:func:`false_positive_kinds`) and class, false negatives by kind
+    (:func:`false_negative_kinds`) and gold class, with a few examples each, both per genre, and
     (a diagnostic, not the issue's figure) the typed scores if predictions inside gold spans the
     scoring does not count were neither right nor wrong, as predictions inside other names are."""
     counts: dict[tuple[str, str], int] = {}
-    examples: dict[str, list[str]] = {k: [] for k in ERROR_KINDS}
+    examples: dict[str, list[str]] = {k: [] for k in ERROR_KINDS + tuple("missed: " + k for k in MISS_KINDS)}
+    by_genre: dict[str, dict[str, int]] = {}
     for d in docs:
-        for kind, p in false_positive_kinds(d, predict(d.text)):
+        preds = predict(d.text)
+        per = by_genre.setdefault(genre(d), {})
+        for kind, p in false_positive_kinds(d, preds):
             key = (kind, _CLASS_OF[p.type])
             counts[key] = counts.get(key, 0) + 1
+            per[kind] = per.get(kind, 0) + 1
             if len(examples[kind]) < 6:
                 examples[kind].append(f"{d.text[p.start : p.end]!r} ({p.type})")
+        for kind, g in false_negative_kinds(d, preds):
+            key = ("missed: " + kind, g[2])
+            counts[key] = counts.get(key, 0) + 1
+            per["missed: " + kind] = per.get("missed: " + kind, 0) + 1
+            if len(examples["missed: " + kind]) < 6:
+                examples["missed: " + kind].append(f"{d.text[g[0] : g[1]]!r} ({g[2]})")
     rows = [f"\nfalse positives of {name} by kind\n\n| kind | person | place_org | examples |\n|---|---|---|---|"]
     for kind in ERROR_KINDS:
         rows.append(
@@ -332,6 +379,17 @@ def error_table(name: str, docs: Sequence[Doc], predict: Callable[[str], list[Pr
             + ", ".join(examples[kind])
             + " |"
         )
+    rows.append("\nfalse negatives by kind (gold class)\n\n| kind | person | place_org | examples |\n|---|---|---|---|")
+    for kind in MISS_KINDS:
+        rows.append(
+            f"| {kind} | {counts.get(('missed: ' + kind, 'person'), 0)} | "
+            f"{counts.get(('missed: ' + kind, 'place_org'), 0)} | " + ", ".join(examples["missed: " + kind]) + " |"
+        )
+    kinds = ERROR_KINDS + tuple("missed: " + k for k in MISS_KINDS)
+    rows.append("\nby genre (false positives, then false negatives)\n\n| genre | " + " | ".join(kinds) + " |")
+    rows.append("|---" * (len(kinds) + 1) + "|")
+    for g, per in sorted(by_genre.items()):
+        rows.append(f"| {g} | " + " | ".join(str(per.get(k, 0)) for k in kinds) + " |")
     tp, fp, fn = sum(scores.tp.values()), sum(scores.fp.values()), sum(scores.fn.values())
     inside = sum(n for (kind, _), n in counts.items() if kind == ERROR_KINDS[1])
     p, r, f = Scores.prf(tp, fp - inside, fn)

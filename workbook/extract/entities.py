@@ -17,6 +17,10 @@
 5. weaker person evidence: two or three capitalised words starting with a common given name, or
    ending with a surname seen after an honorific elsewhere in the document.
 
+With the learned classifier, a named storm ("Hurricane Katrina", and a later bare "Katrina") is one
+event, type ``other``, and an author cited with a year ("(Brieber 2014; Heidenreich & Turano
+2011)") a person (:mod:`workbook.extract.ner_document`), over what else was read there.
+
 Longer spans win ties. Capitalised words that open sentences ("The", "But", "Since") and phrases
 nothing classifies are not entities. Person mentions are resolved by :mod:`workbook.extract.coref`
 ("Mr Kim" → the right Kim, marked ``ambiguous`` when several fit). Entity keys are local to the
@@ -48,6 +52,7 @@ from workbook.extract.entity_runs import (
     quick_key,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
+from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_merge import (
     RuleSpan,
     addressed_people,
@@ -56,7 +61,7 @@ from workbook.extract.ner_merge import (
     speaking_acronyms,
     speaking_openers,
 )
-from workbook.extract.ner_model import EntityModel
+from workbook.extract.ner_model import EntityModel, ScoredSpan
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
@@ -140,8 +145,8 @@ def _names_person(words: tuple[str, ...], people: set[str], surnames: set[str], 
     return 2 <= len(words) <= 3 and all(w.casefold() in name_words for w in words)
 
 
-def _char_mask(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
-    out = bytearray(n + 1)
+def _char_mask(n: int, spans: Iterable[tuple[int, int]], into: bytearray | None = None) -> bytearray:
+    out = bytearray(n + 1) if into is None else into
     for a, b in spans:
         out[a:b] = b"\x01" * (b - a)
     return out
@@ -189,6 +194,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
             for s in speakers
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
+    added = _document_pass(text, out, added)
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
@@ -197,6 +203,30 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:
+    """The document pass (:mod:`workbook.extract.ner_document`): authors cited with a year are people
+    and named storms are events, over what the rules (``out``, changed in place; not a rule's name
+    other than a gazetteer's) and the classifier (``added``, returned; not its people) read there."""
+    cited = cited_authors(text, _NEVER_NAME)
+    if cited:  # "(Brieber 2014; Heidenreich & Turano 2011)": people, over a place or nothing read there
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= NAMED and c.gaz is None))
+        sure = _char_mask(len(text), ((s.start, s.end) for s in added if s.type == "person"), sure)
+        cited = [(a, b) for a, b in cited if sure.find(1, a, b) < 0]  # "Filippini Fantoni et al." stays whole
+        mask = _char_mask(len(text), cited)
+        out[:] = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0]
+        added += [ScoredSpan(a, b, "person", 0.9, 0.1, (text[a:b],), "") for a, b in cited]
+    events = named_events(text)
+    if events:  # "Hurricane Katrina" and a later "Katrina": the storm, over a person or a place read there
+        sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))
+        events = [e for e in events if sure.find(1, e.start, e.end) < 0]
+        mask = _char_mask(len(text), ((e.start, e.end) for e in events))
+        out[:] = [c for c in out if mask.find(1, c.start, c.end) < 0]
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0]
+        added += [ScoredSpan(e.start, e.end, "other", 1.0, 0.0, tuple(e.name.split()), "") for e in events]
+    return added
 
 
 def extract_entities(
