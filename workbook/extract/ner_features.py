@@ -207,7 +207,8 @@ def tokens(text: str) -> Tokens:
     if "'" in text or "’" in text:
         at = dict(zip(ends, range(n), strict=True))
         found = [at.get(m.end()) for m in _POSSESSIVE_END.finditer(text)]
-        for k in reversed([k for k in found if k is not None and sizes[k] > 2]):
+        split: list[int] = [j for j in found if j is not None and sizes[j] > 2]  # named: mypyc needs the type
+        for k in reversed(split):
             _split_possessive(toks, k, text)
     return toks
 

@@ -77,7 +77,7 @@ class Featurizer(Generic[F]):
         self._last: dict[str, list[F]] = {}
         self._one: dict[tuple[str, str], F] = {}
         self._two: dict[tuple[str, str, str], F] = {}
-        self._const: dict[str, F] = {}
+        self._consts: dict[str, F] = {}  # not ``_const``: compiled (mypyc), that is C's ``__const``
         self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
         self._owns: dict[tuple[tuple[str, ...], tuple[bool, bool, bool]], list[F]] = {}  # _own, same gazetteer
         self._owns_gaz: object = None  # the gaz_type _owns was built with
@@ -98,9 +98,9 @@ class Featurizer(Generic[F]):
         self.__init__(state["intern"], state["common"], state["names"])  # type: ignore[misc]
 
     def _c(self, feature: str) -> F:
-        out = self._const.get(feature)
+        out = self._consts.get(feature)
         if out is None:
-            out = self._const[feature] = self._intern(feature)
+            out = self._consts[feature] = self._intern(feature)
         return out
 
     def _o(self, tag: str, value: str) -> F:
