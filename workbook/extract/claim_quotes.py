@@ -244,6 +244,7 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             found = _continued_by(ctx, q, quotes, n + 1)
         if found is None:
             if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
+                ctx.refuse(q.open, _why_unattributed(ctx, q, ce, tail_end, head_start))
                 continue  # a scare quote or a title, not a claim
             claim = ctx.claim(cs, ce, "direct", None, None)
             out.append(claim)
@@ -272,3 +273,19 @@ def adding_claims(ctx: ClaimContext, start: int, end: int, speaker: Speaker) -> 
         return []
     ctx.take(m.start(), e)
     return [ctx.claim(s, e, "indirect", speaker, "adding")]
+
+
+def _why_unattributed(ctx: ClaimContext, q: Quote, content_end: int, tail_end: int, head_start: int) -> str:
+    """For the trace (``ctx.refusals``): why a quote found no attribution, by what stands around it."""
+    text = ctx.text
+    if _AFTER_VERB_FIRST.match(text, q.after, tail_end) or _AFTER_SPEAKER_FIRST.match(text, q.after, tail_end):
+        if text[content_end - 1] not in ",?!" and not text.startswith(",", q.after):
+            return "direct: verb after the quote, but the quote ends without a comma"
+        return "direct: verb after the quote, speaker phrase refused"
+    if _BEFORE.search(text, head_start, q.open):
+        return "direct: cue before the quote, subject or speaker refused"
+    if _AS_BEFORE.search(text, max(head_start, q.open - 240), q.open):
+        return "direct: 'as' cue before the quote, subject refused"
+    if text[head_start : q.open].rstrip().endswith((":", ",")):
+        return "direct: ':' or ',' before the quote, no cue verb"
+    return "direct: no cue next to the quote (scare quote, title or mid-sentence)"

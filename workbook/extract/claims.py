@@ -132,12 +132,15 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
         for m in CUE.finditer(text, sent.start, sent.end):
             cue = m.group()
             if ctx.is_taken(m.start(), m.end()):
+                ctx.refuse(m.start(), "indirect: cue inside a span already claimed")
                 continue
             if cue.casefold() == "according to":
                 found = _according(ctx, sent, m)
                 if found is not None:
                     out.append(found)
+                    _refuse_rest(ctx, sent, m.end())
                     break
+                ctx.refuse(m.start(), "according to: no speaker or no content")
                 continue
             cue_start = m.start()
             quoted = _QUOTED_AS.search(text, max(sent.start, m.start() - 40), m.start())
@@ -145,21 +148,28 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 cue_start = quoted.start()
             prev_word = _PREV_WORD.search(text, max(sent.start, cue_start - 40), cue_start)
             if prev_word and prev_word.group(1).casefold() in BE:
+                ctx.refuse(m.start(), "indirect: passive (a form of 'be' before the cue)")
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
+                ctx.refuse(m.start(), "indirect: passive ('by' after the cue)")
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
+                ctx.refuse(m.start(), "indirect: belief verb + 'to'")
                 continue  # "factories believed to be linked": an unattributed hedge
             not_speech = _NOT_SPEECH_AFTER.get(REPORTING_VERBS.get(cue, ""))
             if not_speech is not None and not_speech.match(text, m.end(), sent.end):
+                ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
             if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
+                ctx.refuse(m.start(), "indirect: clause verb with no clause after it")
                 continue  # "testified before Congress", "responded to the fire": no speech reported
             np = subject_before(ctx, sent.start, cue_start)
             if np is None:
+                ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
             spk = ctx.speaker(*np, at_end=True) or generic_subject(ctx, *np, m.span(), sent.end)
             if spk is None:
+                ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
             content: tuple[int, int] | None
             lead_start = max(sent.start, np[0] - WINDOW)
@@ -175,6 +185,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             else:
                 content = content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
+                ctx.refuse(m.start(), "indirect: no content after the cue" if content is None else "indirect: taken")
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
@@ -184,8 +195,28 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 for more in block_paragraphs(ctx, content[1]):
                     out.append(ctx.claim(*more, "indirect", spk, cue))
                     ctx.take(*more)
+            _refuse_rest(ctx, sent, m.end())
             break
     return out
+
+
+def _refuse_rest(ctx: ClaimContext, sent: Sentence, after: int) -> None:
+    """When traced: the cues of a sentence after its first indirect claim are not tried."""
+    if ctx.refusals is not None:
+        for m in CUE.finditer(ctx.text, after, sent.end):
+            ctx.refuse(m.start(), "indirect: a claim already made in the sentence (one per sentence)")
+
+
+def _phrase_kind(text: str, s: int, e: int) -> str:
+    """What a refused subject phrase looks like, for the trace: a pronoun, a name, lower-case words."""
+    words = text[s:e].split()
+    if len(words) > 8:
+        return "over eight words"
+    if len(words) == 1 and words[0].casefold() in ("they", "we", "i", "you", "it", "he", "she", "this", "that"):
+        return "pronoun"
+    if words and words[-1][:1].isupper():
+        return "capitalised head"
+    return "common noun phrase"
 
 
 def _clause(text: str, sent: Sentence, at: int) -> tuple[int, int]:
@@ -232,12 +263,18 @@ def _unattributed(ctx: ClaimContext) -> list[ClaimRecord]:
 
 
 def extract_claims(
-    text: str, sentences: list[Sentence], entities: Sequence[EntityRecord], mentions: Sequence[MentionRecord]
+    text: str,
+    sentences: list[Sentence],
+    entities: Sequence[EntityRecord],
+    mentions: Sequence[MentionRecord],
+    *,
+    refusals: list[tuple[int, str]] | None = None,
 ) -> list[ClaimRecord]:
     """Direct, indirect and unattributed hedged claims of one document, in text order (see the
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
-    keys become the claims' speaker and entity keys."""
-    ctx = ClaimContext(text, sentences, entities, mentions)
+    keys become the claims' speaker and entity keys. ``refusals``: when a list is given, each cue a
+    rule saw and refused is appended to it as (offset, why) (``benchmarks/eval_claims.py --stages``)."""
+    ctx = ClaimContext(text, sentences, entities, mentions, refusals)
     claims = transcript_turns(ctx)
     claims += direct_claims(ctx)
     claims += _indirect(ctx)
