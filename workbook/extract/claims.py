@@ -44,7 +44,12 @@ import re
 from collections.abc import Sequence
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.claim_clauses import described_as_claims, impersonal_claims, participle_claims
+from workbook.extract.claim_clauses import (
+    described_as_claims,
+    impersonal_claims,
+    participle_claims,
+    told_passive_claims,
+)
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after
@@ -148,7 +153,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 cue_start = quoted.start()
             prev_word = _PREV_WORD.search(text, max(sent.start, cue_start - 40), cue_start)
             if prev_word and prev_word.group(1).casefold() in BE:
-                ctx.refuse(m.start(), "indirect: passive (a form of 'be' before the cue)")
+                ctx.refuse(m.start(), f"indirect: passive (a form of 'be' before '{cue.casefold()}')")
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
                 ctx.refuse(m.start(), "indirect: passive ('by' after the cue)")
@@ -161,7 +166,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
             if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
-                ctx.refuse(m.start(), "indirect: clause verb with no clause after it")
+                ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
                 continue  # "testified before Congress", "responded to the fire": no speech reported
             np = subject_before(ctx, sent.start, cue_start)
             if np is None:
@@ -282,6 +287,7 @@ def extract_claims(
     claims += participle_claims(ctx)
     claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
+    claims += told_passive_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))

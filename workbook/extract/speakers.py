@@ -24,6 +24,7 @@ module decides what that phrase is (:func:`SpeakerResolver.resolve`):
 from __future__ import annotations
 
 import bisect
+import re
 
 from workbook.extract.speaker_memory import SpeakerMemory
 from workbook.extract.speaker_nearby import organisation_spokesperson, person_beside, titled_person
@@ -53,6 +54,11 @@ from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GI
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver", "speaker_name_pattern"]
 
 
+#: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
+_ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
 class SpeakerResolver(SpeakerMemory):
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
 
@@ -73,6 +79,8 @@ class SpeakerResolver(SpeakerMemory):
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
+            return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
         post = POSTMODIFIER.search(text, s, e)
         if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
             inner = self.resolve(s, post.start(), at_end=True)

@@ -1,0 +1,100 @@
+"""Reported speech, round seven: the rules that refused a cue most often (``benchmarks/eval_claims.py
+--stages`` now names the refusing rule), one made-up case per rule in other words than the dev sets
+and the probes, the non-speech uses next to them, and the refusal trace itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.quote_stages import NO_RULE, refusal_near
+from tests.test_claims_patterns5 import claim_holding, claims_of, speaker_of
+from workbook.extract.claims import extract_claims
+from workbook.extract.sentences import split_sentences
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nadia Petrov confirmed the dam had held overnight.", "the dam had held overnight"),
+        ("Ivo Maric recalled his first ship was a coal freighter.", "his first ship was a coal freighter"),
+        ("Nadia Petrov asked if the runway was clear.", "the runway was clear"),
+        ("Ivo Maric replied: the fee had been paid in full.", "the fee had been paid in full"),
+    ],
+)
+def test_a_clause_verb_reports_a_clause_without_that(text: str, content: str) -> None:
+    claim = claim_holding(text, content)
+    assert claim is not None, text
+    assert claim.quote_kind == "indirect" and claim.speaker_text in ("Nadia Petrov", "Ivo Maric")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia Petrov observed the drill which was held at dawn.",  # a relative clause, no report
+        "Ivo Maric clarified the firm will of the members to stay.",  # "will" the noun
+        "Nadia Petrov confirmed her booking for the spring.",  # an object, no clause
+    ],
+)
+def test_a_clause_verb_before_a_noun_phrase_alone_reports_nothing(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.quote_kind == "indirect"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "written"),
+    [
+        ("Nurses at the clinic said they had worked double shifts.", "they had worked double shifts", "Nurses"),
+        ("Teachers in Oldham told the inquiry the roof leaked.", "the roof leaked", "Teachers"),
+        ("Several analysts now predict that oil will fall.", "oil will fall", "analysts"),
+    ],
+)
+def test_a_generic_subject_keeps_its_claim_past_a_preposition_or_an_adverb(
+    text: str, content: str, written: str
+) -> None:
+    claim = claim_holding(text, content)
+    assert claim is not None, text
+    assert claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written is not None and written in claim.speaker_as_written
+
+
+def test_a_noun_after_a_preposition_is_still_no_subject_without_a_person_like_head() -> None:
+    assert not [c for c in claims_of("The fire at the depot claimed three lives.") if c.quote_kind == "indirect"]
+
+
+def test_a_passive_of_telling_reports_speech_of_its_agent_or_of_nobody() -> None:
+    text = "Passengers were told that the ferry would not sail."
+    claim = claim_holding(text, "the ferry would not sail")
+    assert claim is not None and claim.speaker_text is None
+    assert claim.speaker_as_written == "were told"
+    text = "We were advised by Dr Lucy Ferris that the samples were clean."
+    assert speaker_of(text, "the samples were clean") == "Lucy Ferris"
+
+
+def test_an_impersonal_estimate_is_a_claim_without_a_speaker() -> None:
+    claim = claim_holding("It is estimated that the castle held 300 men.", "the castle held 300 men")
+    assert claim is not None and claim.speaker_text is None and claim.speaker_as_written == "It is estimated"
+
+
+def test_a_passive_without_a_clause_is_no_speech() -> None:
+    assert not claims_of("The crowd was estimated at four thousand.")
+
+
+def test_an_adverb_before_a_pronoun_is_not_part_of_the_speaker() -> None:
+    text = "Mira Holt entered the hall at noon. Gradually she said that the vote was lost."
+    claim = claim_holding(text, "the vote was lost")
+    assert claim is not None and claim.speaker_text == "Mira Holt"
+
+
+def test_the_refusal_trace_names_the_rule_and_changes_nothing() -> None:
+    text = "The treaty was signed in Oslo. The depot was reported to be empty. Ana Lind testified before the panel."
+    sentences = split_sentences(text)
+    refusals: list[tuple[int, str]] = []
+    traced = extract_claims(text, sentences, [], [], refusals=refusals)
+    assert traced == extract_claims(text, sentences, [], [])
+    reasons = [why for _, why in refusals]
+    assert any("passive" in why for why in reasons)
+    assert any("clause verb with no clause after it (testified)" in why for why in reasons)
+    at = text.index("before the panel")
+    assert "testified" in refusal_near(refusals, sentences, at, at + 16)
+    assert refusal_near([], sentences, 0, 5) == NO_RULE
