@@ -98,3 +98,20 @@ def test_the_refusal_trace_names_the_rule_and_changes_nothing() -> None:
     at = text.index("before the panel")
     assert "testified" in refusal_near(refusals, sentences, at, at + 16)
     assert refusal_near([], sentences, 0, 5) == NO_RULE
+
+
+def test_an_appositive_may_hold_a_quoted_name_before_the_verb() -> None:
+    text = '"The hall will stay open," Omar Haddad, chair of the "Old Mill" trust and its treasurer, said.'
+    assert speaker_of(text, "The hall will stay open") == "Omar Haddad"
+
+
+def test_a_quote_elsewhere_in_the_paragraph_still_ends_the_attribution() -> None:
+    text = '"Prices are up," said Omar Haddad. Shoppers called the rise "a scandal that nobody explains to us."'
+    claim = claim_holding(text, "a scandal that nobody explains")
+    assert claim is None or claim.speaker_text != "Omar Haddad"
+
+
+def test_a_name_in_apposition_after_a_role_speaks_the_quote_before() -> None:
+    text = '"We start at dawn," said the foreman, Liam Byrne. "Bring boots."'
+    assert speaker_of(text, "We start at dawn") == "Liam Byrne"
+    assert speaker_of(text, "Bring boots") == "Liam Byrne"

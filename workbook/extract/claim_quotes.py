@@ -29,9 +29,17 @@ _QVERBS = phrase_alternation(  # around a quote
 SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
 _AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{SPK})")
+#: An appositive may hold a short quoted name: '"…," Ana Ruiz, head of the "Green Lanes" society, said'.
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_QVERBS})\b"
+    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,(?:[^\"“”]|[\"“][^\"“”.!?]{{1,40}}[\"”]){{1,250}}?,)?"
+    rf"\s+(?:\w+ly\s+)?(?P<cue>{_QVERBS})\b"
 )
+#: The name in apposition after a role: '"…," said the referee, Tom Hale.'
+_NAME_AFTER_ROLE = re.compile(
+    r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin)){1,3})(?=\s*(?:[,.;!?]|$))"
+)
+#: A quote of at most five words (a name, a title) inside an attribution: not where the attribution ends.
+_SHORT_QUOTE_WORDS = 5
 _AFTER_DASH = re.compile(r"\s*(?:[—–]|--?)\s*(?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})(?=\s*(?:[,.;(]|$))")
 _BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*$")
 #: "X described the vote as "", "X accused her of "", "… was dismissed by X, as "": right before a quote.
@@ -97,6 +105,13 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
+    end = m.end()
+    if (spk is None or spk.shown is None) and m.re is _AFTER_VERB_FIRST:
+        role_name = _NAME_AFTER_ROLE.match(text, m.end("spk"), tail_end)
+        if role_name is not None:  # '"…," said the referee, Tom Hale.': the name in apposition
+            person = ctx.speaker(role_name.start("name"), role_name.end("name"), at_end=False)
+            if person is not None and person.shown is not None:
+                spk, end = person, role_name.end()
     appositive = _BETWEEN_COMMAS.search(text, m.end("spk"), m.start("cue"))
     if (spk is None or spk.shown is None) and appositive is not None:  # "the commanding officer, Cmdr. X, said"
         named = ctx.speaker(appositive.start(1), appositive.end(1), at_end=False)
@@ -104,7 +119,6 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
             spk = named
     if spk is None:
         return None
-    end = m.end()
     return _Attribution(spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end), end)
 
 
@@ -205,6 +219,21 @@ def _continued_by(ctx: ClaimContext, q: Quote, quotes: list[Quote], k: int) -> _
     return _Attribution(found.speaker, found.cue, q.after, q.after) if found is not None else None
 
 
+def _tail_end(text: str, quotes: list[Quote], n: int) -> int:
+    """Where the attribution after quote ``n`` may end: the next quote of the paragraph, past short
+    quoted names in the same sentence ('"…," X, head of the "Green Lanes" society, said'), else the
+    paragraph's end."""
+    q = quotes[n]
+    for k in range(n + 1, min(len(quotes), n + 3)):
+        nq = quotes[k]
+        if nq.para_start != q.para_start:
+            break
+        short = nq.close_w and len(text[nq.open + nq.open_w : nq.close].split()) <= _SHORT_QUOTE_WORDS
+        if not short or any(c in text[q.after : nq.open] for c in ".!?"):
+            return nq.open
+    return q.para_end
+
+
 def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
@@ -213,8 +242,7 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         cs, ce = strip_span(text, q.open + q.open_w, q.close)
         if cs >= ce:
             continue
-        same_para_next = n + 1 < len(quotes) and quotes[n + 1].para_start == q.para_start
-        tail_end = min(quotes[n + 1].open if same_para_next else q.para_end, q.after + WINDOW)
+        tail_end = min(_tail_end(text, quotes, n), q.after + WINDOW)
         same_para = prev is not None and prev[0].para_start == q.para_start
         head_start = max(prev[0].after if prev and same_para else q.para_start, q.open - WINDOW)
         found = (
