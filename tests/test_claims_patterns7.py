@@ -115,3 +115,31 @@ def test_a_name_in_apposition_after_a_role_speaks_the_quote_before() -> None:
     text = '"We start at dawn," said the foreman, Liam Byrne. "Bring boots."'
     assert speaker_of(text, "We start at dawn") == "Liam Byrne"
     assert speaker_of(text, "Bring boots") == "Liam Byrne"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Ministry of Transport released a statement on Monday. The statement said the tunnel would reopen.",
+            "Ministry of Transport",
+        ),
+        (
+            "A letter from the Nursing Council reached the board. The letter said wards were understaffed.",
+            "Nursing Council",
+        ),
+        (
+            "The militant Red Dawn movement issued a statement overnight. The statement said the truce was over.",
+            "Red Dawn",
+        ),
+    ],
+)
+def test_the_statement_speaks_for_whoever_issued_it_before(text: str, speaker: str) -> None:
+    claim = claims_of(text)[-1]
+    assert claim.speaker_text is not None and speaker in claim.speaker_text
+
+
+def test_a_statement_with_no_issuer_named_before_has_no_speaker() -> None:
+    text = "The statement said the tunnel would reopen. The Ministry of Transport did not comment."
+    assert claim_holding(text, "the tunnel would reopen") is not None
+    assert speaker_of(text, "the tunnel would reopen") is None

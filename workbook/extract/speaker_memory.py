@@ -30,7 +30,11 @@ from workbook.extract.speaker_words import (
 )
 from workbook.extract.vocabulary import NEVER_NAME_START
 
-__all__ = ["SpeakerMemory"]
+__all__ = ["ISSUED_NOUNS", "SpeakerMemory"]
+
+#: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
+ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
+_ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
 class SpeakerMemory:
@@ -316,3 +320,43 @@ class SpeakerMemory:
             return True
         role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
         return role is not None and only_titles(self.text, role.end(), m.start)
+
+    def issuer(self, noun: str, phrase: str, at: int) -> Speaker | tuple[int, int] | None:
+        """ "The statement said" at ``at``: whoever issued the statement last named before it, within
+        1,500 characters — the speaker of a claim in the sentence naming it ("X said in a
+        statement"), its owner ("X's statement"), the agent after it ("a statement from X"), or the
+        person or organisation opening a sentence that issued it ("X issued a statement"); else the
+        span of the words opening a sentence that issued it, for the caller to read as a speaker."""
+        lo = max(0, at - 1500)
+        named = list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[lo:at], re.IGNORECASE))
+        if not named:
+            return None
+        pos = lo + named[-1].start()
+        here = self.sentence_of(pos)
+        sent_start = self.sent_starts[here] if self.sent_starts else 0
+        sent_end = self.sent_starts[here + 1] if here + 1 < len(self.sent_starts) else len(self.text)
+        if sent_end > at:  # the noun in the phrase's own sentence: no issuer named before
+            return None
+        i = bisect.bisect_left(self._any_at, sent_start)
+        if i < len(self._any_at) and self._any_at[i] < sent_end:  # "X said in a statement that …"
+            sp = self._any[i]
+            return Speaker(sp.key, sp.shown, phrase, sp.is_name)
+        j = bisect.bisect_left(self.mention_starts, sent_start)
+        found = []
+        while j < len(self.mentions) and self.mentions[j].start < sent_end:
+            m = self.mentions[j]
+            if self.types.get(m.entity_key) in ("organization", "person", "country"):
+                found.append(m)
+            j += 1
+        for m in found:
+            if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
+                return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+            agent = re.match(r"\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", self.text[pos + len(noun) :])
+            if agent is not None and m.start == pos + len(noun) + agent.end():  # "a statement from X"
+                return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+        if found and self._opens_sentence(found[0]) and _ISSUE_VERB.search(self.text, found[0].end, pos):
+            return Speaker(found[0].entity_key, self.names[found[0].entity_key], phrase)  # "X issued a statement"
+        verb = _ISSUE_VERB.search(self.text, sent_start, pos)
+        if verb is not None and len(self.text[sent_start : verb.start()].split()) <= 6:
+            return sent_start, verb.start()  # "The radical Sadr movement issued a statement": that phrase
+        return None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from workbook.extract.speaker_memory import SpeakerMemory
+from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
 from workbook.extract.speaker_nearby import organisation_spokesperson, person_beside, titled_person
 from workbook.extract.speaker_titles import (
     only_titles,
@@ -49,7 +49,7 @@ from workbook.extract.speaker_words import (
     Speaker,
     speaker_name_pattern,
 )
-from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES
+from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver", "speaker_name_pattern"]
 
@@ -57,6 +57,21 @@ __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver
 #: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
 _ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+_GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
+
+
+def _named_group(phrase: str) -> str | None:
+    """A group named by capitalised words before a lower-case organisation head: "The radical Shiite
+    Sadr movement" gives "Shiite Sadr movement"; None when the phrase is not so built."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1] not in _GROUP_HEADS or not words[-2][:1].isupper():
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold() not in ("the", "a", "an"):
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) - 1 else None
 
 
 class SpeakerResolver(SpeakerMemory):
@@ -108,6 +123,17 @@ class SpeakerResolver(SpeakerMemory):
                 titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
+        if len(words) == 2 and lows[0] in ("the", "this", "that") and lows[1] in ISSUED_NOUNS:
+            issued = self.issuer(lows[1], phrase, s)  # "The statement said" after "X issued a statement"
+            if isinstance(issued, tuple):
+                inner = self.resolve(*issued, at_end=True)
+                group = _named_group(text[issued[0] : issued[1]])  # "The radical Sadr movement": "Sadr movement"
+                if inner is not None and inner.shown:
+                    issued = Speaker(inner.key, inner.shown, phrase, inner.is_name)
+                else:
+                    issued = Speaker(None, group, phrase) if group else None
+            if issued is not None:
+                return issued
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
