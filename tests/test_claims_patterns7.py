@@ -143,3 +143,19 @@ def test_a_statement_with_no_issuer_named_before_has_no_speaker() -> None:
     text = "The statement said the tunnel would reopen. The Ministry of Transport did not comment."
     assert claim_holding(text, "the tunnel would reopen") is not None
     assert speaker_of(text, "the tunnel would reopen") is None
+
+
+def test_as_x_put_it_gives_x_the_clause_joined_to_it() -> None:
+    text = 'As the coroner, Hana Sato, put it, "nobody here was to blame."'
+    claim = claim_holding(text, "nobody here was to blame")
+    assert claim is not None and claim.quote_kind == "direct" and claim.speaker_text == "Hana Sato"
+    text = 'The bypass was a "road to ruin" for the high street, as Hana Sato put it.'
+    claim = claim_holding(text, "The bypass was a")
+    assert claim is not None and claim.quote_kind == "indirect" and claim.speaker_text == "Hana Sato"
+
+
+def test_as_x_put_it_does_not_claim_a_scare_quote_of_another_clause() -> None:
+    text = 'As Hana Sato put it, the vote was close. Critics called the result a "farce" anyway.'
+    assert speaker_of(text, "the vote was close") == "Hana Sato"
+    claim = claim_holding(text, "farce")
+    assert claim is None or claim.speaker_text != "Hana Sato"

@@ -48,6 +48,7 @@ from workbook.extract.claim_clauses import (
     described_as_claims,
     impersonal_claims,
     participle_claims,
+    put_it_claims,
     told_passive_claims,
 )
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
@@ -288,6 +289,7 @@ def extract_claims(
     claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
     claims += told_passive_claims(ctx)
+    claims += put_it_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
