@@ -159,3 +159,11 @@ def test_as_x_put_it_does_not_claim_a_scare_quote_of_another_clause() -> None:
     assert speaker_of(text, "the vote was close") == "Hana Sato"
     claim = claim_holding(text, "farce")
     assert claim is None or claim.speaker_text != "Hana Sato"
+
+
+def test_a_second_predicate_takes_the_opening_noun_phrase_when_no_name_opens_the_sentence() -> None:
+    text = "A steward for the club declined to give details but said tickets would be refunded."
+    claim = claim_holding(text, "tickets would be refunded")
+    assert claim is not None and claim.speaker_text is None
+    assert claim.speaker_as_written is not None and "steward" in claim.speaker_as_written
+    assert not claims_of("It is a plain truth and denied that nobody was hurt.")

@@ -30,7 +30,7 @@ from workbook.extract.vocabulary import HUMAN_NOUNS
 __all__ = ["continued_quotes", "generic_subject"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
-_POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near"})
+_POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
 #: A clause (or a quote, or a block) right after a cue: what a generic subject must report.
 _CLAUSE_START = re.compile(
     r"\s*(?:[,:]|[\"“]|(?:that|the|a|an|it|he|she|they|there|this|these|those|his|her|their|its|we|i|no|some"

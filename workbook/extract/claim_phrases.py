@@ -47,7 +47,7 @@ CLAUSE_FOLLOWS = re.compile(
     r"\s+(?:that|whether|why|how|if)\b"
     r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
     r"|must|did|does)\b"
-    r"|\s+(?:the|a|an|his|her|its|their|our|this|these|those|some|no|all|[A-Z][\w'’.-]*)"
+    r"|\s+(?:the|a|an|his|her|its|their|our|this|these|those|some|no|all|[A-Z][\w'’.-]*|[a-z][a-z-]+[a-rt-z]s)"
     r"(?:\s+(?!(?:that|which|who|whom|whose|where|when|to|of|for|with|and|or)\b)[\w'’.-]+){0,3}"
     r"\s+(?:(?:would|was|were|is|are|had|has|have|could|should|might)\s+(?=\S)"
     r"|(?:will|can|may|must)\s+(?!(?:of|and|or|to|the|a|an|in|for|as)\b)(?=[a-z]))"  # "the firm will of": a noun

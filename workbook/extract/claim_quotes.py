@@ -180,7 +180,28 @@ def subject_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int
         return None
     if joined.group("who") is not None:
         return np_before(ctx, lo, joined.start("who"))
-    return sentence_subject(ctx, joined.start())
+    return sentence_subject(ctx, joined.start()) or _opening_phrase(ctx, joined.start())
+
+
+#: A sentence's opening noun phrase, up to its first verb (a past form or a common finite verb):
+#: "A spokesman for the airline declined to comment but said …".
+_OPENING_NP = re.compile(
+    r"(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?)\s+(?=(?:[a-z]+ed|declined|refused|was|were|is|are|has|have|had"
+    r"|did|does|would|could|will|can|met|went|came|gave|took|made|spoke|left|sent|held|told|said|says)\b)"
+)
+
+
+_NOT_OPENING_NP = frozenset({"it", "this", "that", "there", "these", "those", "what", "such"})
+
+
+def _opening_phrase(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence holding ``at`` (before its first verb), as the subject of
+    a second predicate when no person or organisation is named in it; None when none is found."""
+    sent = ctx.sentences[ctx.sentence_of(at)]
+    m = _OPENING_NP.match(ctx.text, sent.start, at)
+    if m is None or m.group("np").split()[0].casefold() in _NOT_OPENING_NP:
+        return None  # "It is the fact … and denied that": a pronoun or a dummy subject is no speaker phrase
+    return m.start("np"), m.end("np")
 
 
 def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
