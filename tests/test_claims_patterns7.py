@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.quote_stages import NO_RULE, refusal_near
 from tests.test_claims_patterns5 import claim_holding, claims_of, speaker_of
+from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.claims import extract_claims
 from workbook.extract.sentences import split_sentences
 
@@ -167,3 +168,15 @@ def test_a_second_predicate_takes_the_opening_noun_phrase_when_no_name_opens_the
     assert claim is not None and claim.speaker_text is None
     assert claim.speaker_as_written is not None and "steward" in claim.speaker_as_written
     assert not claims_of("It is a plain truth and denied that nobody was hurt.")
+
+
+def test_a_weekday_typed_a_person_is_no_one_a_pronoun_refers_to() -> None:
+    text = 'Rosa Lind came back. Sunday brought no answer. "The vote was rigged," she said.'
+    sentences = split_sentences(text)
+    entities = [EntityRecord("p:rosa", "Rosa Lind", "person"), EntityRecord("p:sun", "Sunday", "person")]
+    mentions = [
+        MentionRecord(0, 9, "p:rosa", 0),
+        MentionRecord(text.index("Sunday"), text.index("Sunday") + 6, "p:sun", 0),
+    ]
+    claim = next(c for c in extract_claims(text, sentences, entities, mentions) if c.quote_kind == "direct")
+    assert claim.speaker_key == "p:rosa"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
 from workbook.extract.speaker_titles import only_titles, title_phrase, written_full_name
 from workbook.extract.speaker_words import (
@@ -34,6 +35,7 @@ __all__ = ["ISSUED_NOUNS", "SpeakerMemory"]
 
 #: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
 ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -197,8 +199,8 @@ class SpeakerMemory:
     def _personal(self, key: str | None) -> bool:
         """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
         an organisation): two or three words, the first a known given name."""
-        if key is None:
-            return False
+        if key is None or self.names.get(key, "").casefold() in _CALENDAR_WORDS:
+            return False  # "Sunday" typed a person by the entity stage is no one "she" can be
         if self.types.get(key) == "person" or self.gender.get(key) is not None:
             return True
         words = self.names.get(key, "").split()
