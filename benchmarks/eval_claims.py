@@ -11,8 +11,8 @@ name (``null`` when the text names none: "officials", "the report", an unnamed p
 ``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
 ``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
 EWT newsgroups). ``--stages`` counts each missed instance by the first stage of the extractor that
-loses it (:mod:`benchmarks.quote_stages`); ``--tune-parts`` scores only the sets rules may be written
-from.
+loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no claim, the rule that refused it
+(the extractor's refusal trace); ``--tune-parts`` scores only the sets rules may be written from.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
