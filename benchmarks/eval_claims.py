@@ -13,8 +13,8 @@ name (``null`` when the text names none: "officials", "the report", an unnamed p
 EWT newsgroups). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a never-read set in the hidden
 set's domain (defence and security prose by others: CSIS descriptions of North Korean launches, read from
 ``../shared/data``). ``--stages`` counts each missed instance by the first stage of the extractor that
-loses it (:mod:`benchmarks.quote_stages`); ``--tune-parts`` scores only the sets rules may be written
-from.
+loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no claim, the rule that refused it
+(the extractor's refusal trace); ``--tune-parts`` scores only the sets rules may be written from.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
@@ -32,12 +32,13 @@ import argparse
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.quote_stages import STAGES, cue_near, cue_word, stage_of, top_words
+from benchmarks.quote_stages import STAGES, cue_near, cue_word, refusal_near, stage_of, top_words
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
+from workbook.extract.claims import extract_claims
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.extract.sentences import Sentence, split_sentences
 from workbook.ingest.normalise import normalise_text
@@ -191,11 +192,12 @@ def evaluate(
     *,
     show: bool = False,
     misses: dict[str, dict[str, int]] | None = None,
-    stages: dict[str, list[tuple[str, str]]] | None = None,
+    stages: dict[str, list[tuple[str, str, str]]] | None = None,
 ) -> Counts:
     """Per set and kind (and "all"): (instances, found, found with the right speaker). ``misses``,
     when given, is filled with the count of each :func:`miss_kind` per set; ``stages`` with each
-    missed instance's (stage, cue word) per set (:mod:`benchmarks.quote_stages`)."""
+    missed instance's (stage, cue word, the rule that refused the cue) per set
+    (:mod:`benchmarks.quote_stages`)."""
     extractor = DefaultExtractor()
     by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -207,6 +209,7 @@ def evaluate(
         ex = _extract(doc, text, extractor)
         names = {e.key: e.name for e in ex.entities}
         sentences: list[Sentence] = []  # split once per document, when a miss needs them
+        refusals: list[tuple[int, str]] | None = None  # the claim rules traced, when a miss needs it
         for g in items:
             s, e = g["start"], g["end"]
             if text[s:e] != g["text"]:
@@ -228,14 +231,20 @@ def evaluate(
             if misses is not None and not right:
                 misses.setdefault(set_name, {}).setdefault(why, 0)
                 misses[set_name][why] += 1
-            stage = ""
+            stage = refused = ""
             if stages is not None and not right:
                 sentences = sentences or split_sentences(text)
                 stage = stage_of(cue_near(text, sentences, s, e), overlap, found, why)
-                stages.setdefault(set_name, []).append((stage, cue_word(text, s)))
+                if stage == STAGES[1]:
+                    if refusals is None:
+                        refusals = []
+                        extract_claims(text, sentences, ex.entities, ex.mentions, refusals=refusals)
+                    refused = refusal_near(refusals, sentences, s, e)
+                stages.setdefault(set_name, []).append((stage, cue_word(text, s), refused))
             if show and not right:
                 print(
-                    f"  miss {set_name} {doc} {stage}: {g['text'][:60]!r} gold={g['speaker']!r} "
+                    f"  miss {set_name} {doc} {stage}{' / ' + refused if refused else ''}: {g['text'][:60]!r} "
+                    f"gold={g['speaker']!r} "
                     f"found={found} shown={shown!r}"
                     f" written={best.speaker_as_written if found and best else None!r}"
                     + ("" if found and shown else f"\n    before: {' '.join(text[max(0, s - 160) : s].split())!r}")
@@ -320,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}
-    stages: dict[str, list[tuple[str, str]]] = {}
+    stages: dict[str, list[tuple[str, str, str]]] = {}
     result = evaluate(args.data, gold, show=args.show, misses=misses, stages=stages if args.stages else None)
     print(f"{'set':12} {'kind':9} {'n':>4} {'found':>7} {'right speaker':>14}")
     for set_name in SETS:
@@ -342,26 +351,34 @@ def main(argv: list[str] | None = None) -> None:
         _print_stages(stages)
 
 
-def _print_stages(stages: dict[str, list[tuple[str, str]]]) -> None:
+def _print_stages(stages: dict[str, list[tuple[str, str, str]]]) -> None:
     """The misses per set by first lost stage; over the tuning parts (every set but the check,
-    fresh and held-out ones) the words that report the instances of the first two stages."""
+    fresh and held-out ones) the words that report the instances of the first two stages; for each
+    set the rules that refused the cue of the instances of the second stage ("cue, no claim")."""
     print("misses by first lost stage: " + " | ".join(STAGES))
-    tune: list[tuple[str, str]] = []
+    tune: list[tuple[str, str, str]] = []
     for set_name in SETS:
         rows = stages.get(set_name, [])
         if not rows:
             continue
-        counts = [sum(1 for st, _ in rows if st == stage) for stage in STAGES]
+        counts = [sum(1 for st, _, _ in rows if st == stage) for stage in STAGES]
         print(f"  {set_name:12} " + " | ".join(f"{c:3d}" for c in counts) + f"   ({len(rows)} missed)")
         if set_name not in NEVER_READ:
             tune += rows
     if tune:
-        counts = [sum(1 for st, _ in tune if st == stage) for stage in STAGES]
+        counts = [sum(1 for st, _, _ in tune if st == stage) for stage in STAGES]
         print(f"  {'tune parts':12} " + " | ".join(f"{c:3d}" for c in counts) + f"   ({len(tune)} missed)")
         for stage in STAGES[:2]:
-            words = [w for st, w in tune if st == stage]
+            words = [w for st, w, _ in tune if st == stage]
             if words:
                 print(f"  tune parts, {stage}: word before the reported words: {top_words(words)}")
+    groups = [("tune parts", tune)] + [(n, stages[n]) for n in ("others-check", "fresh", "heldout") if n in stages]
+    for name, rows in groups:
+        reasons = [why for st, _, why in rows if st == STAGES[1]]
+        if reasons:
+            print(f"  {name}, {STAGES[1]}, by the rule that refused the cue:")
+            for why, k in Counter(reasons).most_common():
+                print(f"    {k:3d}  {why}")
 
 
 if __name__ == "__main__":

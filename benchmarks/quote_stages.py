@@ -15,6 +15,11 @@ Used by ``benchmarks/eval_claims.py --stages``. The stages, in the order the ext
 5. ``pronoun unresolved`` — found, the speaker written as a pronoun or a lower-case noun phrase that
    was not resolved to the gold name.
 
+For the second stage :func:`refusal_near` names the rule that saw the cue and refused it (the
+extractor's trace, ``extract_claims(..., refusals=[])``): a passive, no subject, a subject refused as a
+speaker, a clause verb with no clause, one claim per sentence already made, a quote with no
+attribution next to it, ….
+
 The breakdown makes the biggest general cause a number. For the first two stages
 :func:`cue_word` gives the word that reports the speech as written (the verb before the reported
 words), so that the missing cues can be counted by word.
@@ -30,7 +35,7 @@ from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence, sentence_index
 from workbook.extract.vocabulary import AS_QUOTE_VERBS, QUOTE_VERBS
 
-__all__ = ["STAGES", "cue_near", "cue_word", "stage_of", "top_words"]
+__all__ = ["NO_RULE", "STAGES", "cue_near", "cue_word", "refusal_near", "stage_of", "top_words"]
 
 STAGES = ("no cue", "cue, no claim", "claim, wrong span", "speaker wrong", "pronoun unresolved")
 
@@ -85,3 +90,23 @@ def stage_of(cue: bool, overlap: bool, found: bool, miss_kind: str) -> str:
 def top_words(words: list[str], n: int = 12) -> str:
     """``n`` most frequent words with their counts, "said 4, asked 2"."""
     return ", ".join(f"{w} {k}" for w, k in Counter(words).most_common(n))
+
+
+#: The reason given when no rule traced a refusal near the instance.
+NO_RULE = "no rule traced a refusal near it (a cue of another rule: participle, 'as', possessive …)"
+
+
+def refusal_near(refusals: list[tuple[int, str]], sentences: list[Sentence], start: int, end: int) -> str:
+    """The refusal that most plausibly lost the instance ``[start, end)``: the nearest one (by
+    offset) in the instance's own sentences, else in the sentence before or after; :data:`NO_RULE`
+    when there is none."""
+    if not sentences:
+        return NO_RULE
+    first = sentence_index(sentences, start)
+    last = sentence_index(sentences, max(start, end - 1))
+    for lo_i, hi_i in ((first, last), (max(0, first - 1), min(len(sentences) - 1, last + 1))):
+        lo, hi = sentences[lo_i].start, sentences[hi_i].end
+        near = [(min(abs(at - start), abs(at - end)), why) for at, why in refusals if lo <= at < hi]
+        if near:
+            return min(near)[1]
+    return NO_RULE

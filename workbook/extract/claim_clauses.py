@@ -3,6 +3,12 @@
 * **impersonal passives**: "It was announced on Monday that …", "It is understood that …", "It has
   been reported that …": reported speech with nobody named. The claim has no speaker; the words
   ("It was announced") are kept as written, and a belief verb ("it is feared that") is its hedge.
+* **passives of telling**: "Residents were told that …", "We were informed by the landlord that
+  …": the agent after "by" speaks when it names a speaker; else nobody named, the words kept.
+* **"as X put it"**: "As the director, Joan Pike, put it, "we are out of time"", "…, as Kofi Mensah
+  put it." — the words are X's: the clause after the comma (the phrase opening its sentence) or the
+  clause before it (the phrase closing its sentence). Only the clause joined to the phrase by its
+  comma is claimed, so a scare quote elsewhere in the sentence is not X's; the speaker must be named.
 * **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
   report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
   "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
@@ -20,17 +26,32 @@ from __future__ import annotations
 import re
 
 from workbook.extract.base import ClaimRecord
-from workbook.extract.claim_context import WINDOW, ClaimContext
+from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.claim_phrases import content_after, np_before
 from workbook.extract.hedges import HEDGE_BANDS
 from workbook.extract.speakers import Speaker
 
-__all__ = ["described_as_claims", "impersonal_claims", "participle_claims", "sentence_subject"]
+__all__ = [
+    "described_as_claims",
+    "impersonal_claims",
+    "participle_claims",
+    "put_it_claims",
+    "sentence_subject",
+    "told_passive_claims",
+]
 
 _IMPERSONAL = re.compile(
     r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
     r"(?P<cue>announced|reported|understood|claimed|alleged|learned|learnt|confirmed|stated|believed|feared"
-    r"|expected|thought|rumou?red)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
+    r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
+)
+#: The passive of a telling verb before a clause: "Residents were told that …", "We were informed by
+#: the landlord that …", "I was assured that …": reported speech whose speaker is the agent after
+#: "by", or nobody named (the passive's words kept).
+_TOLD_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|am)\s+(?:also\s+|repeatedly\s+|later\s+)?"
+    r"(?P<cue>told|informed|assured|advised|notified|reminded|warned)"
+    r"(?:\s+by\s+(?P<by>[^,;:.!?\"“”]{1,80}?))?(?=,?\s+that\b)"
 )
 _BELIEF = frozenset({"believed", "feared", "expected", "thought"})
 _DESCRIBED_AS = re.compile(
@@ -80,6 +101,59 @@ def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         written = " ".join(text[m.start() : m.end()].split())
         out.append(ctx.claim(*content, "indirect", Speaker(None, None, written), cue, hedge))
         ctx.take(m.start(), content[1])
+    return out
+
+
+def told_passive_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "Residents were told that …", "We were informed by the landlord that …": the agent after "by"
+    speaks when it resolves to a speaker; else the claim has no speaker and keeps the passive's words."""
+    text, out = ctx.text, []
+    for m in _TOLD_PASSIVE.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        content = content_after(ctx, m.end(), sent.end, m.group("cue"))
+        if content is None or ctx.is_taken(*content):
+            continue
+        speaker = ctx.speaker(m.start("by"), m.end("by"), at_end=True) if m.group("by") else None
+        if speaker is None or speaker.shown is None:
+            speaker = Speaker(None, None, " ".join(text[m.start() : m.end()].split()))
+        out.append(ctx.claim(*content, "indirect", speaker, m.group("cue")))
+        ctx.take(m.start(), content[1])
+    return out
+
+
+_PUT_IT = re.compile(
+    r"\b[Aa]s\s+(?P<spk>[^,.;:!?\"“”\n]{2,60}?(?:,\s*[^,.;:!?\"“”\n]{2,60},)?)\s+"
+    r"(?:(?:once|later|famously|memorably|aptly|so\s+aptly|so\s+well|has|had|would)\s+)?"
+    r"(?:put|puts|phrased|phrases)\s+it\b"
+)
+
+
+def put_it_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "As X put it, …" / "…, as X put it.": X's words are the clause joined to the phrase by its comma."""
+    text, out = ctx.text, []
+    for m in _PUT_IT.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        lead = text[sent.start : m.start()].strip(" \"“”'‘’(")
+        if not lead and text.startswith(",", m.end()):  # "As X put it, <clause>."
+            raw = strip_span(text, m.end() + 1, sent.end, ".!?,;: ")
+        elif lead.endswith(",") and not text[m.end() : sent.end].strip(" .!?\"”’'"):  # "<clause>, as X put it."
+            raw = strip_span(text, sent.start, text.rfind(",", sent.start, m.start()), ".!?,;: ")
+        else:
+            continue
+        marks = sum(text.count(q, *raw) for q in '"“”')
+        quoted = marks == 2 and text[raw[0]] in '"“' and text[raw[1] - 1] in '"”'  # the clause is the quote
+        content = strip_span(text, *raw, '.!?,;: "“”') if quoted else raw
+        if content[1] - content[0] < 8 or ctx.is_taken(*content):
+            continue
+        speaker = ctx.speaker(m.start("spk"), m.end("spk"), at_end=True)
+        if speaker is None:
+            continue
+        out.append(ctx.claim(*content, "direct" if quoted else "indirect", speaker, "put it"))
+        ctx.take(min(m.start(), content[0]), max(m.end(), content[1]))
     return out
 
 

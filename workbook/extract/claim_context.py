@@ -89,8 +89,12 @@ class ClaimContext:
         sentences: Sequence[Sentence],
         entities: Sequence[EntityRecord],
         mentions: Sequence[MentionRecord],
+        refusals: list[tuple[int, str]] | None = None,
     ) -> None:
         self.text = text
+        #: When a list is given (``benchmarks/eval_claims.py --stages``), each rule that sees a cue
+        #: and refuses it appends (offset of the cue, why); in a build it is None and costs nothing.
+        self.refusals = refusals
         self.sentences = list(sentences)
         self.speakers = SpeakerResolver(text, [s.start for s in sentences], entities, mentions)
         # Spans already claimed, as sorted, pairwise non-overlapping (start, end) pairs: overlapping
@@ -122,6 +126,11 @@ class ClaimContext:
             s, e = min(s, self._taken_starts[lo]), max(e, self._taken_ends[hi - 1])
         self._taken_starts[lo:hi] = [s]
         self._taken_ends[lo:hi] = [e]
+
+    def refuse(self, at: int, why: str) -> None:
+        """Note that a rule saw a cue at ``at`` and refused it because of ``why`` (when traced)."""
+        if self.refusals is not None:
+            self.refusals.append((at, why))
 
     def speaker(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         return self.speakers.resolve(s, e, at_end=at_end)

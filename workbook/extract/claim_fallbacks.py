@@ -30,7 +30,7 @@ from workbook.extract.vocabulary import HUMAN_NOUNS
 __all__ = ["continued_quotes", "generic_subject"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
-_POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near"})
+_POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
 #: A clause (or a quote, or a block) right after a cue: what a generic subject must report.
 _CLAUSE_START = re.compile(
     r"\s*(?:[,:]|[\"“]|(?:that|the|a|an|it|he|she|they|there|this|these|those|his|her|their|its|we|i|no|some"
@@ -75,6 +75,25 @@ def _head_is_generic(head: str) -> bool:
     return len(head) > 3 and head.endswith("s") and not head.endswith(_PLURAL_NOT)
 
 
+#: A sentence-opening noun phrase up to a preposition: "Workers at", "The nurses from", "Many
+#: doctors in" (a determiner or quantifier, at most two more words, the head, the preposition).
+_HEAD_THEN_PREP = re.compile(
+    r"\s*(?:(?:[Tt]he|[Mm]any|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ost|[Aa]ll|[Oo]ther)\s+)?"
+    r"(?P<np>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})\s+(?:at|in|from|on|near|across|with)\s*$"
+)
+
+
+def _head_before_preposition(ctx: ClaimContext, s: int) -> int | None:
+    """Where the subject starts when the phrase at ``s`` is the object of a preposition after a
+    sentence-opening generic noun phrase ("Workers at the plant said", "Doctors in Leeds said"): the
+    start of the sentence; None when something else stands before the preposition."""
+    sent_start = ctx.sentences[ctx.sentence_of(s)].start if ctx.sentences else 0
+    m = _HEAD_THEN_PREP.fullmatch(ctx.text, sent_start, s)
+    if m is None or not _head_is_generic(m.group("np").split()[-1].casefold()):
+        return None
+    return m.start() + len(ctx.text[m.start() : s]) - len(ctx.text[m.start() : s].lstrip())
+
+
 def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sent_end: int) -> Speaker | None:
     """The generic speaker of the phrase ``text[s:e]`` before the ``cue`` (start, end), when the
     phrase is a common noun phrase with a human or plural head and no capitalised word (but the
@@ -90,7 +109,12 @@ def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sen
         (i for i, w in enumerate(lows) if w in _POSTHEAD or (i > 0 and _participle(lows[i - 1], w))), len(lows)
     )
     relative = text[e : cue[0]].strip(" ,") == "who"
-    if cut == 0 or (not relative and _OBJECT_BEFORE.search(text, max(0, s - 12), s)):
+    if not relative and _OBJECT_BEFORE.search(text, max(0, s - 12), s):
+        head = _head_before_preposition(ctx, s)
+        if head is None:
+            return None  # the object of a preposition: "talks on major issues and confirmed"
+        return generic_subject(ctx, head, e, cue, sent_end)  # "Workers at the plant said": the workers
+    if cut == 0:
         return None
     sent_start = ctx.sentences[ctx.sentence_of(s)].start if ctx.sentences else 0
     initial = not text[sent_start:s].strip(" \"“”'‘’([")

@@ -35,14 +35,23 @@ _NONSPACE = re.compile(r"\S")
 #: to report speech, after at most a short adjunct ("maintained throughout the trial that",
 #: "responded to reporters that", "cautioned, however, that", "asked why") or an object pronoun
 #: ("informed me that"); or a clause without "that" opened by a pronoun and an auxiliary ("Hamas
-#: has indicated it will take part", "she admitted it was late").
+#: has indicated it will take part", "she admitted it was late"), or by a short noun phrase and an
+#: auxiliary ("confirmed the bridge was closed", "recalled the winter had been hard": at most four
+#: words, none a relative pronoun, so "observed the test which was held" is no clause); "if" opens
+#: an indirect question ("asked if", "wondered if"); a colon opens a statement ("replied: the
+#: results were not final").
 CLAUSE_FOLLOWS = re.compile(
     r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly|me|us|him|her|them"
     r"|(?:the\s+)?[a-z]{2,}[a-rt-z]s(?=\s+that\b)"
     r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
-    r"\s+(?:that|whether|why|how)\b"
+    r"\s+(?:that|whether|why|how|if)\b"
     r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
     r"|must|did|does)\b"
+    r"|\s+(?:the|a|an|his|her|its|their|our|this|these|those|some|no|all|[A-Z][\w'’.-]*|[a-z][a-z-]+[a-rt-z]s)"
+    r"(?:\s+(?!(?:that|which|who|whom|whose|where|when|to|of|for|with|and|or)\b)[\w'’.-]+){0,3}"
+    r"\s+(?:(?:would|was|were|is|are|had|has|have|could|should|might)\s+(?=\S)"
+    r"|(?:will|can|may|must)\s+(?!(?:of|and|or|to|the|a|an|in|for|as)\b)(?=[a-z]))"  # "the firm will of": a noun
+    r"|\s*:\s+(?=\S)"
 )
 
 
@@ -54,7 +63,8 @@ BE = _words("is are was were be been being am 's ’s")
 _DETERMINERS = _words("the a an his her their its our my your these those such this that any no")
 _AUX = _words(
     """has have had also previously repeatedly publicly once again later earlier then recently reportedly
-    frequently often would will did does do still already further"""
+    frequently often would will did does do still already further now long generally widely privately
+    initially openly separately jointly subsequently consistently usually"""
 )
 _NP_STOP = _words(
     """that which who whom whose but and or while when if because since as although though after before where so

@@ -42,54 +42,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from workbook.extract.base import ClaimRecord, EntityRecord, MentionRecord
-from workbook.extract.claim_clauses import described_as_claims, impersonal_claims, participle_claims, sentence_subject
-from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, quote_spans, strip_span
+from workbook.extract.claim_clauses import (
+    described_as_claims,
+    impersonal_claims,
+    participle_claims,
+    put_it_claims,
+    told_passive_claims,
+)
+from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
-from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, np_before
+from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after
+from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
-from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence
-from workbook.extract.speakers import Speaker, speaker_name_pattern
-from workbook.extract.vocabulary import (
-    AS_QUOTE_VERBS,
-    BELIEF_VERBS,
-    CLAUSE_REPORTING_VERBS,
-    QUOTE_VERBS,
-    REPORTING_PHRASES,
-    REPORTING_VERBS,
-)
+from workbook.extract.speakers import Speaker
+from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
 __all__ = ["extract_claims", "quote_spans"]
 
-_QVERBS = phrase_alternation(  # around a quote
-    sorted(set(REPORTING_VERBS) | QUOTE_VERBS | REPORTING_PHRASES, key=len, reverse=True)
-)
-_SPK = speaker_name_pattern(80)
-_SPK_LAZY = speaker_name_pattern(80, lazy=True)
-_AFTER_VERB_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{_QVERBS})\s+(?P<spk>{_SPK})")
-_AFTER_SPEAKER_FIRST = re.compile(
-    rf"\s*[,.!?]?\s*(?P<spk>{_SPK_LAZY})(?:,[^\"“”]{{1,250}}?,)?\s+(?:\w+ly\s+)?(?P<cue>{_QVERBS})\b"
-)
-_AFTER_DASH = re.compile(r"\s*(?:[—–]|--?)\s*(?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})(?=\s*(?:[,.;(]|$))")
-_BEFORE = re.compile(rf"\b(?P<cue>{_QVERBS})(?:\s+[\w'’.-]+){{0,8}}?\s*[:,]\s*$")
-#: "X described the vote as "", "X accused her of "", "… was dismissed by X, as "": right before a quote.
-_AS_BEFORE = re.compile(
-    rf"\b(?P<cue>{phrase_alternation(sorted(AS_QUOTE_VERBS, key=len, reverse=True))})\b"
-    r"(?:\s+by\s+(?P<by>(?:\b[A-Z]\.|[^\"“”.;:!?]){1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
-)
-#: A quote naming what a speaker called something: "X called the refugee issue "very important"" (a
-#: determiner opens the object, so "called for" and "called her" are not read so).
-_CALLED_BEFORE = re.compile(
-    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
-    r"[^\"“”.;:!?]{1,60}?\s*$"
-)
-#: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
-#: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
-_COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
 #: A reporting verb's non-speech uses, by what follows it: "adds to his crimes", "added up",
 #: "declared war", "declared a state of emergency".
 _NOT_SPEECH_AFTER = {
@@ -98,13 +71,10 @@ _NOT_SPEECH_AFTER = {
         r"\s+(?:an?\s+|the\s+)?(?:war|state|emergency|ceasefire|martial|independence|bankruptcy|victory|winner)\b"
     ),
 }
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK})")
-_ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_SPK}),\s*$")
-_NONSPACE = re.compile(r"\S")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{SPK})")
 # patterns the rules use inside loops, compiled once (the per-document speaker and acronym patterns
 # would otherwise push them out of re's cache)
 _PREV_WORD = re.compile(r"([\w'’]+)\W*$")
-_JOINER = re.compile(r"[\s,.;:—–-]*")
 
 
 _CLAUSE_OPENERS = (
@@ -118,19 +88,10 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|(?:announcements?|statements?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
     r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
-_INVERTED_REST = re.compile(
-    r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
-    r"|(?:(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
-    r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
-    r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
-)
 #: "…, he told the newspaper (on Tuesday)." ("…, she said the shells were late" is no inversion).
 _TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
-#: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …': a second claim.
-_ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|added)\s+(?:that\s+)?")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
-_BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 _BELIEF_HEDGE = {
     "believ": "believed",
     "think": "thought",
@@ -139,216 +100,6 @@ _BELIEF_HEDGE = {
     "suspect": "suspected",
     "fear": "feared",
 }
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    speaker: Speaker
-    cue: str | None
-    region_end: int  # where the claimed region (quote + attribution + rest of its sentence) ends
-    attr_end: int  # where the attribution itself ends
-
-
-def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: int) -> _Attribution | None:
-    """``"…," said Mr X`` / ``"…," Mr X(, an expert at Y,) said`` / ``"…" — Mr X``: the quote must
-    end with a comma (or ? !) inside or right after the marks, as attributed quotes do; scare quotes
-    do not (a dash and a name may follow any quote that opens its paragraph)."""
-    text = ctx.text
-    tail_start = q.after
-    dash = None
-    if _opens_paragraph(text, q):
-        dash = _AFTER_DASH.match(text, tail_start, tail_end)
-        line = text.find("\n", tail_start, tail_start + 8)
-        if dash is None and line >= 0 and not text[tail_start:line].strip():  # a pull quote signed on its next line
-            line_end = text.find("\n", line + 1, line + 1 + WINDOW)
-            dash = _AFTER_DASH.match(text, tail_start, line_end if line_end >= 0 else min(len(text), line + WINDOW))
-    if dash is not None:
-        spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
-        if spk is not None and (spk.key or spk.is_name):
-            return _Attribution(spk, None, dash.end(), dash.end())
-    if text[content_end - 1] not in ",?!" and not text.startswith(",", tail_start):
-        return None
-    m = _AFTER_VERB_FIRST.match(text, tail_start, tail_end) or _AFTER_SPEAKER_FIRST.match(text, tail_start, tail_end)
-    if not m:
-        return None
-    if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
-        return None
-    spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
-    appositive = _BETWEEN_COMMAS.search(text, m.end("spk"), m.start("cue"))
-    if (spk is None or spk.shown is None) and appositive is not None:  # "the commanding officer, Cmdr. X, said"
-        named = ctx.speaker(appositive.start(1), appositive.end(1), at_end=False)
-        if named is not None and named.shown is not None:
-            spk = named
-    if spk is None:
-        return None
-    end = m.end()
-    return _Attribution(spk, m.group("cue"), max(ctx.sentences[ctx.sentence_of(end)].end, end), end)
-
-
-def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
-    """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
-    last = ctx.text[max(head_start, open_mark - 8) : open_mark].rstrip()
-    if not last.endswith((":", ",")):
-        return None  # both patterns end with ":" or "," right before the quote
-    b = _BEFORE.search(ctx.text, head_start, open_mark)
-    if b and b.group("cue").endswith("ing"):  # "Kim criticised the press, saying, "…"": the subject speaks
-        np = sentence_subject(ctx, b.start())
-    else:  # "X was a proponent of Y and wrote:": the subject of the first predicate
-        np = _subject_before(ctx, head_start, b.start()) if b else None
-    if b and np:
-        spk = ctx.speaker(*np, at_end=True)
-        return _Attribution(spk, b.group("cue"), open_mark, open_mark) if spk else None
-    a = _ACCORDING_BEFORE.search(ctx.text, head_start, open_mark)
-    if a is not None:
-        spk = ctx.speaker(a.start("spk"), a.end("spk"), at_end=True)
-        return _Attribution(spk, "according to", open_mark, open_mark) if spk else None
-    return None
-
-
-def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
-    """ "X described the vote as "…"", "X accused her of "…"", "X called the plan "…"", and the
-    passive "… was dismissed by the engineer, Priya Nair, as "…"" (the agent after "by": its last
-    comma-separated part that names a speaker); with nobody named ("has been described as "…"") the
-    claim has no speaker and keeps the passive's words."""
-    text = ctx.text
-    lo = max(head_start, open_mark - 240)
-    m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
-    if m is None:
-        return None
-    if m.groupdict().get("by") is not None:
-        parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
-        for part in reversed(parts):
-            spk = ctx.speaker(m.start("by") + part.start(), m.start("by") + part.end(), at_end=True)
-            if spk is not None and spk.shown is not None:
-                return _Attribution(spk, m.group("cue"), open_mark, open_mark)
-        return None
-    prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
-    if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
-        written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
-        return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
-    np = _subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
-    spk = ctx.speaker(*np, at_end=True) if np is not None else None
-    return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
-
-
-def _subject_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The speaker phrase before a cue; for a second predicate ("X welcomed the plan and promised
-    that", "X admitted … but said") the sentence's subject; for a relative clause ("residents who
-    argued") the noun phrase before the pronoun."""
-    np = np_before(ctx, lo, cue_start)
-    if np is not None:
-        return np
-    joined = _COORDINATED.search(ctx.text, max(lo, cue_start - 12), cue_start)
-    if joined is None:
-        return None
-    if joined.group("who") is not None:
-        return np_before(ctx, lo, joined.start("who"))
-    return sentence_subject(ctx, joined.start())
-
-
-def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
-    """A quote opening its paragraph after a paragraph that ends ``Mr X said:`` (or ``,``)."""
-    text = ctx.text
-    if not _opens_paragraph(text, q) or q.para_start == 0:
-        return None
-    end = q.para_start
-    while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
-        end -= 1
-    if end == 0 or text[end - 1] not in ":," or end == q.para_start:
-        return None
-    start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
-    return _attribution_before(ctx, start, end)
-
-
-def _opens_paragraph(text: str, q: Quote) -> bool:
-    first = _NONSPACE.search(text, q.para_start, q.open)
-    return first is None
-
-
-def _continued_by(ctx: ClaimContext, q: Quote, quotes: list[Quote], k: int) -> _Attribution | None:
-    """A quote left open at its paragraph's end goes on in the next paragraph, which opens with a
-    quote mark (news style): the attribution of that next quote is this one's too."""
-    text, nq = ctx.text, quotes[k]
-    if not _opens_paragraph(text, nq) or nq.para_start - q.para_end > 16 or text[q.para_end : nq.para_start].strip():
-        return None
-    if nq.close_w == 0:
-        return None  # one look ahead only (linear time)
-    ncs, nce = strip_span(text, nq.open + nq.open_w, nq.close)
-    if ncs >= nce:
-        return None
-    same_para_next = k + 1 < len(quotes) and quotes[k + 1].para_start == nq.para_start
-    tail_end = min(quotes[k + 1].open if same_para_next else nq.para_end, nq.after + WINDOW)
-    found = _attribution_after(ctx, nq, nce, tail_end)
-    return _Attribution(found.speaker, found.cue, q.after, q.after) if found is not None else None
-
-
-def _direct(ctx: ClaimContext) -> list[ClaimRecord]:
-    text, out = ctx.text, []
-    prev: tuple[Quote, ClaimRecord, _Attribution] | None = None
-    quotes = find_quotes(text)
-    for n, q in enumerate(quotes):
-        cs, ce = strip_span(text, q.open + q.open_w, q.close)
-        if cs >= ce:
-            continue
-        same_para_next = n + 1 < len(quotes) and quotes[n + 1].para_start == q.para_start
-        tail_end = min(quotes[n + 1].open if same_para_next else q.para_end, q.after + WINDOW)
-        same_para = prev is not None and prev[0].para_start == q.para_start
-        head_start = max(prev[0].after if prev and same_para else q.para_start, q.open - WINDOW)
-        found = (
-            _attribution_after(ctx, q, ce, tail_end)
-            or _attribution_before(ctx, head_start, q.open)
-            or _attribution_as(ctx, head_start, q.open)
-            or _attribution_above(ctx, q)
-        )
-        if found is None and prev is not None:
-            pq, _, pa = prev
-            if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves
-                joined = any(  # '"…," said X, commander of Y. "…"': or the rest of the attribution's sentence
-                    0 <= q.open - end <= 8 and _JOINER.fullmatch(text, end, q.open) is not None
-                    for end in (pa.attr_end, pa.region_end)
-                )
-            else:  # a quote opening the paragraph right after the quoted paragraph goes on (when nothing
-                gap = q.para_start - pq.para_end  # but its attribution follows the quote in that paragraph)
-                joined = (
-                    gap <= 16
-                    and not text[pq.para_end : q.para_start].strip()
-                    and _opens_paragraph(text, q)
-                    and not text[max(pa.region_end, pq.after) : pq.para_end].strip()
-                )
-            if joined:
-                found = _Attribution(pa.speaker, None, q.after, q.after)
-        if found is None and q.close_w == 0 and n + 1 < len(quotes):
-            found = _continued_by(ctx, q, quotes, n + 1)
-        if found is None:
-            if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
-                continue  # a scare quote or a title, not a claim
-            claim = ctx.claim(cs, ce, "direct", None, None)
-            out.append(claim)
-            ctx.take(q.open, q.after)
-            prev = None
-            continue
-        claim = ctx.claim(cs, ce, "direct", found.speaker, found.cue)
-        out.append(claim)
-        if found.cue is not None and found.attr_end < found.region_end:
-            out += _adding(ctx, found.attr_end, found.region_end, found.speaker)
-        ctx.take(min(q.open, found.region_end), max(found.region_end, q.after))
-        prev = (q, claim, found)
-    return out
-
-
-def _adding(ctx: ClaimContext, start: int, end: int, speaker: Speaker) -> list[ClaimRecord]:
-    """The content after ", adding (that)" right after an attribution (``text[start:end]`` is the
-    rest of its sentence), as a claim of the same speaker."""
-    text = ctx.text
-    m = _ADDING.match(text, start, end) or _ADDING.search(text, start, min(end, start + 60))
-    lead = text[start : m.start()].strip() if m is not None else ""
-    if m is None or not (lead == "" or _INVERTED_REST.match(f"{lead}{text[m.start() : m.end()]}")):
-        return []
-    s, e = strip_span(text, m.end(), end, '.!?;:,"“”')
-    if e - s < 8 or text.count(" ", s, e) < 1 or ctx.is_taken(s, e):
-        return []
-    ctx.take(m.start(), e)
-    return [ctx.claim(s, e, "indirect", speaker, "adding")]
 
 
 def _belief_hedge(cue: str) -> tuple[str, str] | None:
@@ -387,12 +138,15 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
         for m in CUE.finditer(text, sent.start, sent.end):
             cue = m.group()
             if ctx.is_taken(m.start(), m.end()):
+                ctx.refuse(m.start(), "indirect: cue inside a span already claimed")
                 continue
             if cue.casefold() == "according to":
                 found = _according(ctx, sent, m)
                 if found is not None:
                     out.append(found)
+                    _refuse_rest(ctx, sent, m.end())
                     break
+                ctx.refuse(m.start(), "according to: no speaker or no content")
                 continue
             cue_start = m.start()
             quoted = _QUOTED_AS.search(text, max(sent.start, m.start() - 40), m.start())
@@ -400,21 +154,28 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 cue_start = quoted.start()
             prev_word = _PREV_WORD.search(text, max(sent.start, cue_start - 40), cue_start)
             if prev_word and prev_word.group(1).casefold() in BE:
+                ctx.refuse(m.start(), f"indirect: passive (a form of 'be' before '{cue.casefold()}')")
                 continue  # passive: "is believed to", "was told"
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
+                ctx.refuse(m.start(), "indirect: passive ('by' after the cue)")
                 continue  # "an attack claimed by the group", "announced by the ministry"
             if cue in BELIEF_VERBS and text.startswith(" to ", m.end()):
+                ctx.refuse(m.start(), "indirect: belief verb + 'to'")
                 continue  # "factories believed to be linked": an unattributed hedge
             not_speech = _NOT_SPEECH_AFTER.get(REPORTING_VERBS.get(cue, ""))
             if not_speech is not None and not_speech.match(text, m.end(), sent.end):
+                ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
             if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
+                ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
                 continue  # "testified before Congress", "responded to the fire": no speech reported
-            np = _subject_before(ctx, sent.start, cue_start)
+            np = subject_before(ctx, sent.start, cue_start)
             if np is None:
+                ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
             spk = ctx.speaker(*np, at_end=True) or generic_subject(ctx, *np, m.span(), sent.end)
             if spk is None:
+                ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
             content: tuple[int, int] | None
             lead_start = max(sent.start, np[0] - WINDOW)
@@ -423,24 +184,45 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if (
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
-                and (not rest or _INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
-                and (m.end() + 80 >= sent.end or rest.startswith(",") or _ADDING.search(text, m.end(), m.end() + 80))
+                and (not rest or INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
+                and (m.end() + 80 >= sent.end or rest.startswith(",") or ADDING.search(text, m.end(), m.end() + 80))
             ):
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = content_after(ctx, m.end(), sent.end, cue)
             if content is None or ctx.is_taken(*content):
+                ctx.refuse(m.start(), "indirect: no content after the cue" if content is None else "indirect: taken")
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
-                out += _adding(ctx, m.end(), sent.end, spk)
+                out += adding_claims(ctx, m.end(), sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
                 for more in block_paragraphs(ctx, content[1]):
                     out.append(ctx.claim(*more, "indirect", spk, cue))
                     ctx.take(*more)
+            _refuse_rest(ctx, sent, m.end())
             break
     return out
+
+
+def _refuse_rest(ctx: ClaimContext, sent: Sentence, after: int) -> None:
+    """When traced: the cues of a sentence after its first indirect claim are not tried."""
+    if ctx.refusals is not None:
+        for m in CUE.finditer(ctx.text, after, sent.end):
+            ctx.refuse(m.start(), "indirect: a claim already made in the sentence (one per sentence)")
+
+
+def _phrase_kind(text: str, s: int, e: int) -> str:
+    """What a refused subject phrase looks like, for the trace: a pronoun, a name, lower-case words."""
+    words = text[s:e].split()
+    if len(words) > 8:
+        return "over eight words"
+    if len(words) == 1 and words[0].casefold() in ("they", "we", "i", "you", "it", "he", "she", "this", "that"):
+        return "pronoun"
+    if words and words[-1][:1].isupper():
+        return "capitalised head"
+    return "common noun phrase"
 
 
 def _clause(text: str, sent: Sentence, at: int) -> tuple[int, int]:
@@ -487,19 +269,27 @@ def _unattributed(ctx: ClaimContext) -> list[ClaimRecord]:
 
 
 def extract_claims(
-    text: str, sentences: list[Sentence], entities: Sequence[EntityRecord], mentions: Sequence[MentionRecord]
+    text: str,
+    sentences: list[Sentence],
+    entities: Sequence[EntityRecord],
+    mentions: Sequence[MentionRecord],
+    *,
+    refusals: list[tuple[int, str]] | None = None,
 ) -> list[ClaimRecord]:
     """Direct, indirect and unattributed hedged claims of one document, in text order (see the
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
-    keys become the claims' speaker and entity keys."""
-    ctx = ClaimContext(text, sentences, entities, mentions)
+    keys become the claims' speaker and entity keys. ``refusals``: when a list is given, each cue a
+    rule saw and refused is appended to it as (offset, why) (``benchmarks/eval_claims.py --stages``)."""
+    ctx = ClaimContext(text, sentences, entities, mentions, refusals)
     claims = transcript_turns(ctx)
-    claims += _direct(ctx)
+    claims += direct_claims(ctx)
     claims += _indirect(ctx)
     claims += _possessive(ctx)
     claims += participle_claims(ctx)
     claims += described_as_claims(ctx)
     claims += impersonal_claims(ctx)
+    claims += told_passive_claims(ctx)
+    claims += put_it_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))

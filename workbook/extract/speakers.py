@@ -25,16 +25,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 
-from workbook.extract.base import EntityRecord, MentionRecord
-from workbook.extract.speaker_nearby import (
-    NAME_WINDOW,
-    organisation_spokesperson,
-    person_beside,
-    titled_person,
-    written_name_before,
-)
+from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
+from workbook.extract.speaker_nearby import organisation_spokesperson, person_beside, titled_person
 from workbook.extract.speaker_titles import (
     only_titles,
     title_phrase,
@@ -44,319 +37,45 @@ from workbook.extract.speaker_titles import (
 )
 from workbook.extract.speaker_words import (
     AT_PLACE,
-    FEMALE_MARKS,
     INITIALS_BEFORE,
     LOWER_ROLE,
-    MALE_MARKS,
-    NAME_THEN_ROLE,
-    OPENING_PHRASE,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
-    QUOTE_MARKS,
-    ROLE_FIRST,
-    ROLE_GENDER,
     SOURCE_OF,
     SPEAKER_ABBREVIATIONS,
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
     Speaker,
-    gender_of_name,
     speaker_name_pattern,
 )
-from workbook.extract.vocabulary import (
-    FEMALE_GIVEN_NAMES,
-    HUMAN_NOUNS,
-    MALE_GIVEN_NAMES,
-    NEVER_NAME_START,
-)
+from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
 
-__all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerResolver", "speaker_name_pattern"]
+__all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver", "speaker_name_pattern"]
 
 
-class SpeakerResolver:
+#: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
+_ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+_GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
+
+
+def _named_group(phrase: str) -> str | None:
+    """A group named by capitalised words before a lower-case organisation head: "The radical Shiite
+    Sadr movement" gives "Shiite Sadr movement"; None when the phrase is not so built."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1] not in _GROUP_HEADS or not words[-2][:1].isupper():
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold() not in ("the", "a", "an"):
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) - 1 else None
+
+
+class SpeakerResolver(SpeakerMemory):
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
-
-    def __init__(
-        self,
-        text: str,
-        sent_starts: Sequence[int],
-        entities: Sequence[EntityRecord],
-        mentions: Sequence[MentionRecord],
-    ) -> None:
-        self.text = text
-        self.sent_starts = list(sent_starts)
-        self.types = {e.key: e.type for e in entities}
-        self.names = {e.key: e.name for e in entities}
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.gender: dict[str, str | None] = {}
-        for e in entities:
-            if e.type == "person":
-                self.gender[e.key] = gender_of_name(e.name)
-        for m in self.mentions:  # an honorific before a mention settles the gender
-            if self.types.get(m.entity_key) != "person":
-                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
-                if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
-                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
-                continue
-            before = text[max(0, m.start - 12) : m.start].split()
-            surface = text[m.start : m.end].split()
-            marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
-            if any(w in MALE_MARKS for w in marks):
-                self.gender[m.entity_key] = "m"
-            elif any(w in FEMALE_MARKS for w in marks):
-                self.gender[m.entity_key] = "f"
-            elif self.gender.get(m.entity_key) is None:
-                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
-                if role is not None:
-                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
-        self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
-        self._spoke: list[Speaker] = []
-        self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
-        self._any: list[Speaker] = []
-        self._org_at: list[int] = []  # offsets of organisation speakers' claims, sorted
-        self._org: list[Speaker] = []
-
-    def sentence_of(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
-
-    def inside(self, s: int, e: int) -> list[MentionRecord]:
-        i = bisect.bisect_left(self.mention_starts, s)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < e:
-            if self.mentions[i].end <= e:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
-    def shown(self, key: str | None, fallback: str | None) -> str | None:
-        return self.names.get(key, fallback) if key else fallback
-
-    def note_speaker(self, speaker: Speaker | None, at: int) -> None:
-        """Record that a person speaks at ``at`` (claims are not found in text order); an
-        organisation speaker is recorded apart, for "it said" / "the ministry added"."""
-        if speaker is not None and speaker.shown:
-            i = bisect.bisect_right(self._any_at, at)
-            self._any_at.insert(i, at)
-            self._any.insert(i, speaker)
-        if speaker is not None and speaker.shown and self._is_org_speaker(speaker) and not self._personal(speaker.key):
-            i = bisect.bisect_right(self._org_at, at)
-            self._org_at.insert(i, at)
-            self._org.insert(i, speaker)
-            return
-        if speaker is None or not (self._personal(speaker.key) or speaker.is_name):
-            return
-        i = bisect.bisect_right(self._spoke_at, at)
-        self._spoke_at.insert(i, at)
-        self._spoke.insert(i, speaker)
-
-    def _same_role(self, noun: str, at: int) -> Speaker | None:
-        """The latest shown speaker within 1,500 characters written with the role noun ``noun``."""
-        i = bisect.bisect_left(self._any_at, at) - 1
-        for j in range(i, max(-1, i - 5), -1):
-            if at - self._any_at[j] > 1500:
-                break
-            if noun in self._any[j].as_written.casefold().split():
-                return self._any[j]
-        # "a spokesperson for U.S. Central Command said": the organisation named after the role
-        role = re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?", re.I)
-        last = None
-        for found in role.finditer(self.text[max(0, at - 1500) : at]):
-            last = found
-        if last is not None:
-            pos = max(0, at - 1500) + last.end()
-            i = bisect.bisect_left(self.mention_starts, pos)
-            if i < len(self.mentions) and self.mentions[i].start == pos:
-                key = self.mentions[i].entity_key
-                if self.types.get(key) in ("organization", "country"):
-                    return Speaker(key, self.names[key], noun)
-        return None
-
-    def _is_org_speaker(self, speaker: Speaker) -> bool:
-        """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
-        if speaker.key:
-            return self.types.get(speaker.key) == "organization"
-        words = (speaker.shown or "").casefold().split()
-        return not speaker.is_name and bool(words) and words[-1] in ORG_ANAPHORS
-
-    def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
-        """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
-        latest organisation speaker within 600 characters, else an organisation opening this sentence
-        or the one before ("NASA is looking …, it announced"); "the <head>": the latest organisation
-        (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
-        such organisation is named; else a capitalised head ("the Army") is shown as written."""
-        low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
-        if low == ["it"]:
-            i = bisect.bisect_left(self._org_at, at) - 1
-            if i >= 0 and at - self._org_at[i] < 600:
-                last = self._org[i]
-                return Speaker(last.key, last.shown, phrase)
-            here = self.sentence_of(at)
-            for j in range(bisect.bisect_left(self.mention_starts, at) - 1, -1, -1):
-                m = self.mentions[j]  # else the organisation opening this sentence or the one before
-                if self.sentence_of(m.start) < here - 1 or at - m.start > 600:
-                    break
-                if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
-                    return Speaker(m.entity_key, self.names[m.entity_key], phrase)
-            return None
-        head = low[-1]
-        i = bisect.bisect_left(self._org_at, at) - 1
-        for j in range(i, max(-1, i - 10), -1):
-            if at - self._org_at[j] > 3000:
-                break
-            sp = self._org[j]
-            if head in (sp.shown or "").casefold().split():
-                return Speaker(sp.key, sp.shown, phrase)
-        i = bisect.bisect_left(self.mention_starts, at) - 1
-        keys: list[str] = []
-        for j in range(i, max(-1, i - 60), -1):
-            m = self.mentions[j]
-            if at - m.start > 3000:
-                break
-            org = self.types.get(m.entity_key) == "organization"
-            if org and head in self.names[m.entity_key].casefold().split() and m.entity_key not in keys:
-                keys.append(m.entity_key)
-        if len(keys) == 1:
-            return Speaker(keys[0], self.names[keys[0]], phrase)
-        if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
-            return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
-        return None
-
-    def _gender(self, speaker: Speaker) -> str | None:
-        if speaker.key:
-            return self._key_gender(speaker.key)
-        return gender_of_name(speaker.shown or "")
-
-    def _key_gender(self, key: str) -> str | None:
-        return self.gender[key] if key in self.gender else gender_of_name(self.names.get(key, ""))
-
-    def _personal(self, key: str | None) -> bool:
-        """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
-        an organisation): two or three words, the first a known given name."""
-        if key is None:
-            return False
-        if self.types.get(key) == "person" or self.gender.get(key) is not None:
-            return True
-        words = self.names.get(key, "").split()
-        return 2 <= len(words) <= 3 and gender_of_name(words[0]) is not None
-
-    def pronoun(self, word: str, offset: int) -> Speaker:
-        """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
-        characters) when its gender fits, else the first person of the latest sentence that names
-        a person whose gender fits. Only the last 60 mentions are looked at (linear time)."""
-        want = "m" if word.casefold() == "he" else "f"
-        i = bisect.bisect_left(self._spoke_at, offset) - 1
-        if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
-            last = self._spoke[i]
-            newer = self._latest_subject(want, self._spoke_at[i], offset)
-            if newer is not None and newer.entity_key != last.key:  # a person named since then
-                return Speaker(newer.entity_key, self.shown(newer.entity_key, None), word)
-            return Speaker(last.key, last.shown, word, last.is_name)
-        i = bisect.bisect_left(self.mention_starts, offset) - 1
-        chosen: MentionRecord | None = None
-        subject: MentionRecord | None = None
-        for j in range(i, max(-1, i - 60), -1):
-            m = self.mentions[j]
-            if not self._personal(m.entity_key) or self._key_gender(m.entity_key) not in (None, want):
-                continue
-            if only_titles(self.text, m.start, m.end):  # "the General Secretary" read as a person: a title
-                continue
-            if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
-                subject = m
-            if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
-                chosen = m  # ends as the first person of the latest sentence naming one
-        pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
-        if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
-            written = self._written_person_before(want, offset)
-            if written is not None:
-                return Speaker(None, written, word, is_name=True)
-        if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
-            pick = self._next_person(want, offset)
-            if pick is None:
-                named = NAME_THEN_ROLE.search(self.text, offset, offset + 600)
-                if named is not None and named.group(1).split()[0].casefold() not in NEVER_NAME_START:
-                    return Speaker(None, named.group(1), word, is_name=True)
-        key = pick.entity_key if pick is not None else None
-        if pick is not None and len(self.names.get(key or "", "").split()) == 1:  # "Bruce" after "Bruce Garcey"
-            full = written_full_name(self.text, self.names[pick.entity_key], pick.start)
-            if full is not None:
-                return self._full_named(full, word)
-        return Speaker(key, self.shown(key, None), word)
-
-    def _full_named(self, full: str, phrase: str) -> Speaker:
-        """The speaker shown under the full name ``full``: the person entity of that name if any."""
-        keys = [k for k, n in self.names.items() if n == full and self._personal(k)]
-        return Speaker(keys[0] if keys else None, full, phrase, is_name=True)
-
-    def _written_person_before(self, want: str, offset: int) -> str | None:
-        """A name written shortly before ``offset`` for "he"/"she" when no person entity fits: the
-        latest speaker already shown under a person-like name of unknown or fitting gender ("Dovile
-        Sakaliene said … She called for"), else the last name starting with a fitting given name
-        (:func:`~workbook.extract.speaker_nearby.written_name_before`), whichever is later."""
-        written = written_name_before(self.text, want, offset)
-        i = bisect.bisect_left(self._any_at, offset) - 1
-        if i >= 0 and offset - self._any_at[i] < NAME_WINDOW:
-            sp = self._any[i]
-            words = (sp.shown or "").split()
-            at = self.text.rfind(sp.shown or "\0", max(0, offset - NAME_WINDOW), offset)
-            org = sp.key is not None and self.types.get(sp.key) == "organization"
-            if (
-                not org
-                and 2 <= len(words) <= 3
-                and all(w[:1].isupper() for w in words)
-                and self._gender(sp) in (None, want)
-                and (written is None or at > written[1])
-            ):
-                return sp.shown
-        return written[0] if written is not None else None
-
-    def _next_person(self, want: str, offset: int) -> MentionRecord | None:
-        """The first person of fitting gender named after ``offset`` (within 600 characters and 30
-        mentions), for a "he"/"she" with nobody named before it."""
-        i = bisect.bisect_right(self.mention_starts, offset)
-        for m in self.mentions[i : i + 30]:
-            if m.start - offset > 600:
-                break
-            personal = self._personal(m.entity_key) and not only_titles(self.text, m.start, m.end)
-            if personal and self._key_gender(m.entity_key) in (None, want):
-                return m
-        return None
-
-    def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
-        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``:
-        the subject of an earlier sentence, or of the pronoun's own when no quote stands between
-        ("Theodorus was the new leader, though he claimed …")."""
-        here = self.sentence_of(offset)
-        i = bisect.bisect_left(self.mention_starts, offset) - 1
-        for j in range(i, max(-1, i - 30), -1):
-            m = self.mentions[j]
-            if m.start <= after:
-                break
-            if (
-                self._personal(m.entity_key)
-                and self._key_gender(m.entity_key) in (None, want)
-                and (self.sentence_of(m.start) != here or not QUOTE_MARKS.search(self.text, m.start, offset))
-                and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
-                and self._opens_sentence(m)
-                and not only_titles(self.text, m.start, m.end)
-            ):
-                return m
-        return None
-
-    def _opens_sentence(self, m: MentionRecord) -> bool:
-        """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
-        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
-        if m.start - start > 120:
-            return False
-        dash = self.text.rfind("--", start, m.start)
-        lead = dash + 2 if dash >= 0 else start
-        if only_titles(self.text, lead, m.start) or title_phrase(self.text, lead, m.start):
-            return True
-        if OPENING_PHRASE.fullmatch(self.text, lead, m.start):  # "Soon after his arrival, X", "The intrepid X"
-            return True
-        role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
-        return role is not None and only_titles(self.text, role.end(), m.start)
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
         """The speaker of the phrase ``text[s:e]`` (see the module docstring), or None when the
@@ -375,6 +94,8 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
+            return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
         post = POSTMODIFIER.search(text, s, e)
         if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
             inner = self.resolve(s, post.start(), at_end=True)
@@ -402,6 +123,17 @@ class SpeakerResolver:
                 titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
+        if len(words) == 2 and lows[0] in ("the", "this", "that") and lows[1] in ISSUED_NOUNS:
+            issued = self.issuer(lows[1], phrase, s)  # "The statement said" after "X issued a statement"
+            if isinstance(issued, tuple):
+                inner = self.resolve(*issued, at_end=True)
+                group = _named_group(text[issued[0] : issued[1]])  # "The radical Sadr movement": "Sadr movement"
+                if inner is not None and inner.shown:
+                    issued = Speaker(inner.key, inner.shown, phrase, inner.is_name)
+                else:
+                    issued = Speaker(None, group, phrase) if group else None
+            if issued is not None:
+                return issued
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:

@@ -1,0 +1,364 @@
+"""What a document's speakers are so far: the state behind "he", "she", "it" and "the ministry".
+
+:class:`SpeakerMemory` holds a document's entities and sorted mentions, the gender of each person
+(from an honorific, a role noun or the given name) and the speakers of the claims found so far; it
+resolves a pronoun ("he", "she": :meth:`SpeakerMemory.pronoun`) and an organisation anaphor ("it",
+"the ministry": :meth:`SpeakerMemory.organisation`). :class:`~workbook.extract.speakers.SpeakerResolver`
+builds on it to read a whole speaker phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from workbook.extract.base import EntityRecord, MentionRecord
+from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
+from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
+from workbook.extract.speaker_titles import only_titles, title_phrase, written_full_name
+from workbook.extract.speaker_words import (
+    FEMALE_MARKS,
+    MALE_MARKS,
+    NAME_THEN_ROLE,
+    OPENING_PHRASE,
+    ORG_ANAPHORS,
+    QUOTE_MARKS,
+    ROLE_FIRST,
+    ROLE_GENDER,
+    Speaker,
+    gender_of_name,
+)
+from workbook.extract.vocabulary import NEVER_NAME_START
+
+__all__ = ["ISSUED_NOUNS", "SpeakerMemory"]
+
+#: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
+ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
+_ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
+
+
+class SpeakerMemory:
+    """The entities, mentions, genders and speakers so far of one document (its sorted mentions)."""
+
+    def __init__(
+        self,
+        text: str,
+        sent_starts: Sequence[int],
+        entities: Sequence[EntityRecord],
+        mentions: Sequence[MentionRecord],
+    ) -> None:
+        self.text = text
+        self.sent_starts = list(sent_starts)
+        self.types = {e.key: e.type for e in entities}
+        self.names = {e.key: e.name for e in entities}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.gender: dict[str, str | None] = {}
+        for e in entities:
+            if e.type == "person":
+                self.gender[e.key] = gender_of_name(e.name)
+        for m in self.mentions:  # an honorific before a mention settles the gender
+            if self.types.get(m.entity_key) != "person":
+                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+                continue
+            before = text[max(0, m.start - 12) : m.start].split()
+            surface = text[m.start : m.end].split()
+            marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
+            if any(w in MALE_MARKS for w in marks):
+                self.gender[m.entity_key] = "m"
+            elif any(w in FEMALE_MARKS for w in marks):
+                self.gender[m.entity_key] = "f"
+            elif self.gender.get(m.entity_key) is None:
+                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                if role is not None:
+                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+        self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
+        self._spoke: list[Speaker] = []
+        self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
+        self._any: list[Speaker] = []
+        self._org_at: list[int] = []  # offsets of organisation speakers' claims, sorted
+        self._org: list[Speaker] = []
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def inside(self, s: int, e: int) -> list[MentionRecord]:
+        i = bisect.bisect_left(self.mention_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            if self.mentions[i].end <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def shown(self, key: str | None, fallback: str | None) -> str | None:
+        return self.names.get(key, fallback) if key else fallback
+
+    def note_speaker(self, speaker: Speaker | None, at: int) -> None:
+        """Record that a person speaks at ``at`` (claims are not found in text order); an
+        organisation speaker is recorded apart, for "it said" / "the ministry added"."""
+        if speaker is not None and speaker.shown:
+            i = bisect.bisect_right(self._any_at, at)
+            self._any_at.insert(i, at)
+            self._any.insert(i, speaker)
+        if speaker is not None and speaker.shown and self._is_org_speaker(speaker) and not self._personal(speaker.key):
+            i = bisect.bisect_right(self._org_at, at)
+            self._org_at.insert(i, at)
+            self._org.insert(i, speaker)
+            return
+        if speaker is None or not (self._personal(speaker.key) or speaker.is_name):
+            return
+        i = bisect.bisect_right(self._spoke_at, at)
+        self._spoke_at.insert(i, at)
+        self._spoke.insert(i, speaker)
+
+    def _same_role(self, noun: str, at: int) -> Speaker | None:
+        """The latest shown speaker within 1,500 characters written with the role noun ``noun``."""
+        i = bisect.bisect_left(self._any_at, at) - 1
+        for j in range(i, max(-1, i - 5), -1):
+            if at - self._any_at[j] > 1500:
+                break
+            if noun in self._any[j].as_written.casefold().split():
+                return self._any[j]
+        # "a spokesperson for U.S. Central Command said": the organisation named after the role
+        role = re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?", re.I)
+        last = None
+        for found in role.finditer(self.text[max(0, at - 1500) : at]):
+            last = found
+        if last is not None:
+            pos = max(0, at - 1500) + last.end()
+            i = bisect.bisect_left(self.mention_starts, pos)
+            if i < len(self.mentions) and self.mentions[i].start == pos:
+                key = self.mentions[i].entity_key
+                if self.types.get(key) in ("organization", "country"):
+                    return Speaker(key, self.names[key], noun)
+        return None
+
+    def _is_org_speaker(self, speaker: Speaker) -> bool:
+        """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
+        if speaker.key:
+            return self.types.get(speaker.key) == "organization"
+        words = (speaker.shown or "").casefold().split()
+        return not speaker.is_name and bool(words) and words[-1] in ORG_ANAPHORS
+
+    def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
+        """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
+        latest organisation speaker within 600 characters, else an organisation opening this sentence
+        or the one before ("NASA is looking …, it announced"); "the <head>": the latest organisation
+        (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
+        such organisation is named; else a capitalised head ("the Army") is shown as written."""
+        low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        if low == ["it"]:
+            i = bisect.bisect_left(self._org_at, at) - 1
+            if i >= 0 and at - self._org_at[i] < 600:
+                last = self._org[i]
+                return Speaker(last.key, last.shown, phrase)
+            here = self.sentence_of(at)
+            for j in range(bisect.bisect_left(self.mention_starts, at) - 1, -1, -1):
+                m = self.mentions[j]  # else the organisation opening this sentence or the one before
+                if self.sentence_of(m.start) < here - 1 or at - m.start > 600:
+                    break
+                if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
+                    return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+            return None
+        head = low[-1]
+        i = bisect.bisect_left(self._org_at, at) - 1
+        for j in range(i, max(-1, i - 10), -1):
+            if at - self._org_at[j] > 3000:
+                break
+            sp = self._org[j]
+            if head in (sp.shown or "").casefold().split():
+                return Speaker(sp.key, sp.shown, phrase)
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        keys: list[str] = []
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if at - m.start > 3000:
+                break
+            org = self.types.get(m.entity_key) == "organization"
+            if org and head in self.names[m.entity_key].casefold().split() and m.entity_key not in keys:
+                keys.append(m.entity_key)
+        if len(keys) == 1:
+            return Speaker(keys[0], self.names[keys[0]], phrase)
+        if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
+            return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
+        return None
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        if speaker.key:
+            return self._key_gender(speaker.key)
+        return gender_of_name(speaker.shown or "")
+
+    def _key_gender(self, key: str) -> str | None:
+        return self.gender[key] if key in self.gender else gender_of_name(self.names.get(key, ""))
+
+    def _personal(self, key: str | None) -> bool:
+        """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
+        an organisation): two or three words, the first a known given name."""
+        if key is None or self.names.get(key, "").casefold() in _CALENDAR_WORDS:
+            return False  # "Sunday" typed a person by the entity stage is no one "she" can be
+        if self.types.get(key) == "person" or self.gender.get(key) is not None:
+            return True
+        words = self.names.get(key, "").split()
+        return 2 <= len(words) <= 3 and gender_of_name(words[0]) is not None
+
+    def pronoun(self, word: str, offset: int) -> Speaker:
+        """The person "he"/"she" at ``offset`` refers to: the latest person speaker (within 2,000
+        characters) when its gender fits, else the first person of the latest sentence that names
+        a person whose gender fits. Only the last 60 mentions are looked at (linear time)."""
+        want = "m" if word.casefold() == "he" else "f"
+        i = bisect.bisect_left(self._spoke_at, offset) - 1
+        if i >= 0 and offset - self._spoke_at[i] < 2000 and self._gender(self._spoke[i]) in (None, want):
+            last = self._spoke[i]
+            newer = self._latest_subject(want, self._spoke_at[i], offset)
+            if newer is not None and newer.entity_key != last.key:  # a person named since then
+                return Speaker(newer.entity_key, self.shown(newer.entity_key, None), word)
+            return Speaker(last.key, last.shown, word, last.is_name)
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        chosen: MentionRecord | None = None
+        subject: MentionRecord | None = None
+        for j in range(i, max(-1, i - 60), -1):
+            m = self.mentions[j]
+            if not self._personal(m.entity_key) or self._key_gender(m.entity_key) not in (None, want):
+                continue
+            if only_titles(self.text, m.start, m.end):  # "the General Secretary" read as a person: a title
+                continue
+            if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
+                subject = m
+            if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
+                chosen = m  # ends as the first person of the latest sentence naming one
+        pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
+        if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
+            written = self._written_person_before(want, offset)
+            if written is not None:
+                return Speaker(None, written, word, is_name=True)
+        if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
+            pick = self._next_person(want, offset)
+            if pick is None:
+                named = NAME_THEN_ROLE.search(self.text, offset, offset + 600)
+                if named is not None and named.group(1).split()[0].casefold() not in NEVER_NAME_START:
+                    return Speaker(None, named.group(1), word, is_name=True)
+        key = pick.entity_key if pick is not None else None
+        if pick is not None and len(self.names.get(key or "", "").split()) == 1:  # "Bruce" after "Bruce Garcey"
+            full = written_full_name(self.text, self.names[pick.entity_key], pick.start)
+            if full is not None:
+                return self._full_named(full, word)
+        return Speaker(key, self.shown(key, None), word)
+
+    def _full_named(self, full: str, phrase: str) -> Speaker:
+        """The speaker shown under the full name ``full``: the person entity of that name if any."""
+        keys = [k for k, n in self.names.items() if n == full and self._personal(k)]
+        return Speaker(keys[0] if keys else None, full, phrase, is_name=True)
+
+    def _written_person_before(self, want: str, offset: int) -> str | None:
+        """A name written shortly before ``offset`` for "he"/"she" when no person entity fits: the
+        latest speaker already shown under a person-like name of unknown or fitting gender ("Dovile
+        Sakaliene said … She called for"), else the last name starting with a fitting given name
+        (:func:`~workbook.extract.speaker_nearby.written_name_before`), whichever is later."""
+        written = written_name_before(self.text, want, offset)
+        i = bisect.bisect_left(self._any_at, offset) - 1
+        if i >= 0 and offset - self._any_at[i] < NAME_WINDOW:
+            sp = self._any[i]
+            words = (sp.shown or "").split()
+            at = self.text.rfind(sp.shown or "\0", max(0, offset - NAME_WINDOW), offset)
+            org = sp.key is not None and self.types.get(sp.key) == "organization"
+            if (
+                not org
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() for w in words)
+                and self._gender(sp) in (None, want)
+                and (written is None or at > written[1])
+            ):
+                return sp.shown
+        return written[0] if written is not None else None
+
+    def _next_person(self, want: str, offset: int) -> MentionRecord | None:
+        """The first person of fitting gender named after ``offset`` (within 600 characters and 30
+        mentions), for a "he"/"she" with nobody named before it."""
+        i = bisect.bisect_right(self.mention_starts, offset)
+        for m in self.mentions[i : i + 30]:
+            if m.start - offset > 600:
+                break
+            personal = self._personal(m.entity_key) and not only_titles(self.text, m.start, m.end)
+            if personal and self._key_gender(m.entity_key) in (None, want):
+                return m
+        return None
+
+    def _latest_subject(self, want: str, after: int, offset: int) -> MentionRecord | None:
+        """The latest person of fitting gender opening a sentence between ``after`` and ``offset``:
+        the subject of an earlier sentence, or of the pronoun's own when no quote stands between
+        ("Theodorus was the new leader, though he claimed …")."""
+        here = self.sentence_of(offset)
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        for j in range(i, max(-1, i - 30), -1):
+            m = self.mentions[j]
+            if m.start <= after:
+                break
+            if (
+                self._personal(m.entity_key)
+                and self._key_gender(m.entity_key) in (None, want)
+                and (self.sentence_of(m.start) != here or not QUOTE_MARKS.search(self.text, m.start, offset))
+                and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
+                and self._opens_sentence(m)
+                and not only_titles(self.text, m.start, m.end)
+            ):
+                return m
+        return None
+
+    def _opens_sentence(self, m: MentionRecord) -> bool:
+        """Does the mention open its sentence (after a dateline "Pyongyang, May 26 (KCNA) --" and titles)?"""
+        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
+        if m.start - start > 120:
+            return False
+        dash = self.text.rfind("--", start, m.start)
+        lead = dash + 2 if dash >= 0 else start
+        if only_titles(self.text, lead, m.start) or title_phrase(self.text, lead, m.start):
+            return True
+        if OPENING_PHRASE.fullmatch(self.text, lead, m.start):  # "Soon after his arrival, X", "The intrepid X"
+            return True
+        role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
+        return role is not None and only_titles(self.text, role.end(), m.start)
+
+    def issuer(self, noun: str, phrase: str, at: int) -> Speaker | tuple[int, int] | None:
+        """ "The statement said" at ``at``: whoever issued the statement last named before it, within
+        1,500 characters — the speaker of a claim in the sentence naming it ("X said in a
+        statement"), its owner ("X's statement"), the agent after it ("a statement from X"), or the
+        person or organisation opening a sentence that issued it ("X issued a statement"); else the
+        span of the words opening a sentence that issued it, for the caller to read as a speaker."""
+        lo = max(0, at - 1500)
+        named = list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[lo:at], re.IGNORECASE))
+        if not named:
+            return None
+        pos = lo + named[-1].start()
+        here = self.sentence_of(pos)
+        sent_start = self.sent_starts[here] if self.sent_starts else 0
+        sent_end = self.sent_starts[here + 1] if here + 1 < len(self.sent_starts) else len(self.text)
+        if sent_end > at:  # the noun in the phrase's own sentence: no issuer named before
+            return None
+        i = bisect.bisect_left(self._any_at, sent_start)
+        if i < len(self._any_at) and self._any_at[i] < sent_end:  # "X said in a statement that …"
+            sp = self._any[i]
+            return Speaker(sp.key, sp.shown, phrase, sp.is_name)
+        j = bisect.bisect_left(self.mention_starts, sent_start)
+        found = []
+        while j < len(self.mentions) and self.mentions[j].start < sent_end:
+            m = self.mentions[j]
+            if self.types.get(m.entity_key) in ("organization", "person", "country"):
+                found.append(m)
+            j += 1
+        for m in found:
+            if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
+                return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+            agent = re.match(r"\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", self.text[pos + len(noun) :])
+            if agent is not None and m.start == pos + len(noun) + agent.end():  # "a statement from X"
+                return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+        if found and self._opens_sentence(found[0]) and _ISSUE_VERB.search(self.text, found[0].end, pos):
+            return Speaker(found[0].entity_key, self.names[found[0].entity_key], phrase)  # "X issued a statement"
+        verb = _ISSUE_VERB.search(self.text, sent_start, pos)
+        if verb is not None and len(self.text[sent_start : verb.start()].split()) <= 6:
+            return sent_start, verb.start()  # "The radical Sadr movement issued a statement": that phrase
+        return None
