@@ -264,7 +264,7 @@ def test_undo_reset_clear_and_the_log(ex: Explorer, tiny_book: Book) -> None:
 
 
 def test_views_are_rebuilt_only_when_their_rows_change(ex: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
-    import workbook.widgets.explorer as module
+    import workbook.widgets.explorer_views as module
 
     built: list[str] = []
     real = module.build_view
