@@ -163,7 +163,7 @@ def test_views_out_of_sight_are_built_when_they_come_into_sight(tiny_book: Book)
     assert lazy.host.in_sight == {"claims", "network"}
 
 
-def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_book: Book) -> None:
+def test_in_a_kernel_the_first_draw_builds_the_first_view_then_those_the_page_has_in_sight(tiny_book: Book) -> None:
     import asyncio
 
     eager = explore(tiny_book)  # no event loop (a script, a test): every view at once
@@ -172,12 +172,21 @@ def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_b
     async def in_a_kernel() -> tuple[list[str], set[str], Explorer]:
         ex = explore(tiny_book)  # as in a cell: the event loop is busy with it
         first = (list(ex.host.stale), set(ex.host.figures))
-        await asyncio.sleep(0)  # the cell is over: the loop runs what was left for later
+        await asyncio.sleep(0)  # the cell is over: nothing is built before the page says what it shows
+        assert set(ex.host.figures) == first[1]
         return first[0], first[1], ex
 
     stale, built, ex = asyncio.run(in_a_kernel())
     assert built == {ex.views[0]} and stale == sorted(ex.views[1:])
-    assert not ex.host.stale and ex.host.figures == eager.host.figures
+    # the page reports the views in sight (as soon as it shows the host): those are built, the others wait
+    in_sight, below = list(ex.views[:2]), sorted(ex.views[2:])
+    ex.host.handle_message({"type": "sight", "views": in_sight})
+    assert set(ex.host.figures) == set(in_sight) and ex.host.stale == below
+    assert all(ex.host.figures[v] == eager.host.figures[v] for v in in_sight)
+    # scrolled to, or asked for from Python: built then, equal to the eager explorer's
+    ex.host.handle_message({"type": "sight", "views": [below[0]]})
+    assert ex.figure(below[1]) == eager.figure(below[1])
+    assert [ex.figure(v) for v in ex.views] == [eager.figure(v) for v in ex.views] and not ex.host.stale
 
 
 def test_a_click_on_an_entity_bar_filters_every_view(ex: Explorer, tiny_book: Book) -> None:

@@ -22,7 +22,7 @@ from workbook.explore.actions import launches_in_window, layer_key
 from workbook.explore.state import build_view, view_key
 from workbook.explore.views import views_book, views_cache, views_source
 from workbook.filtering import FilterMasks, FilterSpec
-from workbook.widgets.figure_shelf import FigureShelf, call_soon
+from workbook.widgets.figure_shelf import FigureShelf, in_event_loop
 from workbook.widgets.plot_host import PlotHost, PlotlyAsset
 
 __all__ = ["ExplorerViews"]
@@ -109,10 +109,10 @@ class ExplorerViews:
             options = self.options(view)
             return build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
 
-        # in a kernel, the first draw builds the first view now and the others after the cell (the page draws meanwhile)
-        later = self._first_draw and call_soon(lambda: self.show(sorted(self.shelf.stale), everything=True))
+        # in a kernel, the first draw builds the first view now and the others when the page reports them in sight
+        first = self._first_draw and in_event_loop()
         self._first_draw = False
-        self.shelf.show(key, build, only=only, everything=everything, sight=self.views[:1] if later else None)
+        self.shelf.show(key, build, only=only, everything=everything, sight=self.views[:1] if first else None)
 
     def figure(self, view: str) -> dict[str, Any]:
         """The figure JSON (``data``, ``layout``) the page draws for ``view`` (built now if it was out of sight)."""

@@ -12,7 +12,8 @@
 // IntersectionObserver): a view below the fold or in a hidden tab is drawn, or redrawn after its figure
 // changed, when it is first shown, so that plotly spends the first draw and each filter change on the views
 // the analyst sees; it tells Python which views are on screen ({type: "sight", views}), so that the kernel
-// builds only their figures, and dims the views whose figure Python left stale (trait `stale`). Clicks go
+// builds only their figures (the first report is sent as soon as the host is rendered, before plotly.js is
+// ready), and dims the views whose figure Python left stale (trait `stale`). Clicks go
 // back to Python as {type: "click", view, points: [...]}.
 
 const REGISTRY = "__workbookPageScripts";
@@ -182,7 +183,9 @@ function render({ model, el }) {
   let sentSight = null;
   const onScreen = (cell) => !sight || !model.get("lazy") || cell.shown;
 
-  function syncCells(Plotly) {
+  // The cells of the views, in order (made before plotly.js is ready, so that the page reports at once which
+  // views are in sight: the kernel builds those figures while plotly.js is evaluated).
+  function syncCells() {
     const views = model.get("views");
     const columns = model.get("columns");
     grid.style.gridTemplateColumns = columns > 0
@@ -190,7 +193,7 @@ function render({ model, el }) {
       : `repeat(auto-fill, minmax(min(100%, ${model.get("min_view_width")}px), 1fr))`;
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
-        Plotly.purge(cell.div);
+        if (drawnWith) drawnWith.purge(cell.div);
         if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
@@ -207,6 +210,14 @@ function render({ model, el }) {
         if (sight) sight.observe(div);
       }
       grid.appendChild(cell.div); // keeps the order of `views`
+    }
+    if (!sight && model.get("lazy")) {
+      // no IntersectionObserver: every view counts as in sight (and is drawn without scrolling)
+      const shown = views.join("\n");
+      if (shown !== sentSight) {
+        sentSight = shown;
+        model.send({ type: "sight", views: [...views] });
+      }
     }
   }
 
@@ -242,7 +253,7 @@ function render({ model, el }) {
         }
       }
       drawnWith = Plotly;
-      syncCells(Plotly);
+      syncCells();
       const figures = model.get("figures");
       const revisions = model.get("revisions");
       const templates = model.get("templates");
@@ -312,6 +323,7 @@ function render({ model, el }) {
   model.on("change:min_view_width", redraw);
   model.on("change:lazy", redraw);
   model.on("change:stale", redraw);
+  syncCells();
   draw();
 
   return () => {
