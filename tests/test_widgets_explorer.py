@@ -549,3 +549,26 @@ def test_an_empty_book_explores() -> None:
         assert ex.table.caption == f"0 {kind}"
     ex.table.handle_message({"type": "sort", "column": "published"})
     assert ex.table.sort_by == "published"
+
+
+def test_a_filter_change_computes_the_masks_once(ex: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    filtering = sys.modules["workbook.filtering.apply"]  # the module (the package's ``apply`` is the function)
+    calls: list[FilterSpec] = []
+    real = filtering.compute_masks
+
+    def counting(spec: FilterSpec, index: Any) -> Any:
+        calls.append(spec)
+        return real(spec, index)
+
+    monkeypatch.setattr(filtering, "compute_masks", counting)
+    monkeypatch.setattr("workbook.widgets.explorer.compute_masks", counting)
+    kim = _ids(ex.book)["Kim Jong Un"]
+    ex.spec = FilterSpec(entity_ids=(kim,), text="missile")
+    assert calls == [ex.spec]  # the explorer's masks make its filtered Book too
+    fresh = apply(make_tiny_book(), ex.spec)  # another Book: nothing kept from the explorer's
+    for name in ("documents", "mentions", "claims", "events", "entities"):
+        pd.testing.assert_frame_equal(
+            ex.filtered.table(name).reset_index(drop=True), fresh.table(name).reset_index(drop=True)
+        )

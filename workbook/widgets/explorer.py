@@ -361,7 +361,7 @@ class Explorer:
             self.masks, self.filtered = None, self.book
         else:
             self.masks = compute_masks(self._spec, self.index)
-            self.filtered = apply(self.book, self._spec, self.index)
+            self.filtered = apply(self.book, self._spec, self.index, self.masks)  # the masks, not computed again
         t1 = time.perf_counter()
         self._views.draw(self._spec, self.masks)
         t2 = time.perf_counter()
