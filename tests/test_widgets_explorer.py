@@ -572,3 +572,21 @@ def test_a_filter_change_computes_the_masks_once(ex: Explorer, monkeypatch: pyte
         pd.testing.assert_frame_equal(
             ex.filtered.table(name).reset_index(drop=True), fresh.table(name).reset_index(drop=True)
         )
+
+
+def test_once_the_page_listens_a_change_sends_only_the_changed_figures(ex: Explorer) -> None:
+    sent: list[dict[str, Any]] = []
+    ex.host._send = lambda msg, buffers=None: sent.append(msg)  # type: ignore[method-assign]
+    kim = _ids(ex.book)["Kim Jong Un"]
+    ex.spec = FilterSpec(entity_ids=(kim,))  # no page yet: the whole trait is synced, as before
+    assert any("figures" in m.get("state", {}) for m in sent if m["method"] == "update")
+    ex.reset()
+    ex.host.handle_message({"type": "sight", "views": list(ex.views)})  # the page's module runs: it listens
+    sent.clear()
+    ex.spec = FilterSpec(entity_ids=(kim,))
+    assert not any({"figures", "revisions"} & set(m.get("state", {})) for m in sent if m["method"] == "update")
+    [message] = [m["content"] for m in sent if m["method"] == "custom"]
+    changed = {"claims", "entities", "network", "map"}  # the timeline's rows did not change (both events are Kim's)
+    assert message["type"] == "figures" and set(message["figures"]) == changed
+    assert all(message["figures"][v] == ex.host.figures[v] for v in changed)
+    assert message["revisions"] == ex.host.revisions  # Python's trait holds every figure, as the page's copy does

@@ -123,6 +123,9 @@ class PlotHost(anywidget.AnyWidget):
         self.in_sight: set[str] | None = None
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
         self.rendered: dict[str, dict[str, Any]] = {}
+        #: Whether a page runs this host's module (it has sent a message): from then on :meth:`set_figures`
+        #: sends only the changed figures, as a message the page merges into its copy of ``figures``.
+        self._page_listens = False
         self.on_msg(self._on_msg)
 
     def payload(self, fig: go.Figure | Mapping[str, Any]) -> dict[str, Any]:
@@ -159,6 +162,10 @@ class PlotHost(anywidget.AnyWidget):
                     self.templates = templates
                 self.figures = current
                 self.revisions = revisions
+                if self._page_listens:  # not the whole trait: the changed figures, after the templates (below)
+                    self._states_to_send.difference_update({"figures", "revisions"})
+            if self._page_listens:  # one message the page merges into its copy (see ``static/plot_host.js``)
+                self.send({"type": "figures", "figures": {v: current[v] for v in changed}, "revisions": revisions})
         return changed
 
     def on_click(self, callback: ClickCallback, remove: bool = False) -> None:
@@ -180,6 +187,8 @@ class PlotHost(anywidget.AnyWidget):
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
         kind = content.get("type")
+        if kind in ("sight", "rendered"):
+            self._page_listens = True  # the page's module is loaded: its ``initialize`` listens for figures
         if kind == "click":
             view = content.get("view")
             points = content.get("points")

@@ -120,12 +120,21 @@ async function assetOf(model) {
 }
 
 // Called once per model when it reaches the page: the asset starts evaluating its scripts at once (not
-// awaited, so that the model is ready without waiting for plotly.js); a host does nothing here.
+// awaited, so that the model is ready without waiting for plotly.js); a host listens for the figures that
+// changed, which Python sends as one message ({type: "figures", figures: {view: figure}, revisions}) rather
+// than the whole `figures` trait: they are merged into the model's state here (as if the trait had been
+// synced), so that the views, a saved notebook's widget state and a page opened later agree.
 function initialize({ model }) {
   if (model.get("plotly_key")) {
     globalThis.__workbookAssetArrived ??= performance.now(); // when the asset's model reached the page (benchmarks)
     loadAssets(model).catch(() => {});
+    return;
   }
+  model.on("msg:custom", (msg) => {
+    if (!msg || msg.type !== "figures" || typeof msg.figures !== "object" || typeof msg.revisions !== "object") return;
+    model.set("figures", { ...model.get("figures"), ...msg.figures });
+    model.set("revisions", { ...msg.revisions });
+  });
 }
 
 function plain(value) {
@@ -262,7 +271,11 @@ function render({ model, el }) {
       for (const [view, cell] of cells) {
         cell.div.classList.toggle("wb-stale", stale.includes(view));
         const fig = figures[view];
-        if (!fig || cell.revision === revisions[view]) continue;
+        if (!fig) {
+          cell.div.dataset.pending = "true"; // not built yet (out of sight): drawn once it is in sight and built
+          continue;
+        }
+        if (cell.revision === revisions[view]) continue;
         // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
         // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
