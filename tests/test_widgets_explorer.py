@@ -590,3 +590,31 @@ def test_once_the_page_listens_a_change_sends_only_the_changed_figures(ex: Explo
     assert message["type"] == "figures" and set(message["figures"]) == changed
     assert all(message["figures"][v] == ex.host.figures[v] for v in changed)
     assert message["revisions"] == ex.host.revisions  # Python's trait holds every figure, as the page's copy does
+
+
+def test_in_a_kernel_the_filter_index_is_built_while_idle_after_the_first_draw(
+    tiny_book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from workbook.filtering import FilterIndex
+    from workbook.filtering.index import PARTS
+    from workbook.widgets.idle_index import WARM_ATTRIBUTES
+
+    book = make_tiny_book()  # its own index: nothing built by other tests
+
+    async def in_a_kernel() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        ex = explore(book)
+        index = FilterIndex.of(book)
+        await asyncio.sleep(0.05)
+        before = index.built  # the first draw needs no index
+        ex.host.handle_message({"type": "rendered", "views": ["timeline"], "ms": 10})
+        first = index.built  # not at once: while idle, one part a callback
+        for _ in range(len(WARM_ATTRIBUTES) + 2):
+            await asyncio.sleep(0.012)
+        return before, first, index.built
+
+    monkeypatch.setattr("workbook.widgets.idle_index.IDLE_DELAY_S", 0.001)
+    before, first, after = asyncio.run(in_a_kernel())
+    assert before == () and first == ()
+    assert set(after) == {PARTS[name] for name in WARM_ATTRIBUTES}  # the texts' parts wait for a text search

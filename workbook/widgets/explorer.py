@@ -59,6 +59,7 @@ from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableSta
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
 from workbook.widgets.explorer_views import ExplorerViews
+from workbook.widgets.idle_index import warm_when_idle
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
 from workbook.widgets.plot_host import shared_asset
@@ -143,6 +144,7 @@ class Explorer:
         self.host.on_click(self._on_click)
         self.host.on_zoom(self._on_zoom)
         self.host.on_sight(lambda views: self._views.show(only=views))
+        self.host.on_rendered(self._after_first_draw)
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
@@ -150,6 +152,7 @@ class Explorer:
         self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
         self._show_views_bar()
+        self._warming = False
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
@@ -168,6 +171,11 @@ class Explorer:
         the log and the table's state; the filter index is rebuilt and every part redrawn."""
         self._use_book(book)
         self.refresh()
+
+    def _after_first_draw(self, _views: list[str]) -> None:
+        """The page drew the first views: build the filter index's parts while the kernel is idle (once)."""
+        if not self._warming:
+            self._warming = warm_when_idle(lambda: self.index)
 
     @property
     def index(self) -> FilterIndex:

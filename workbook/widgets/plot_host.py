@@ -119,6 +119,7 @@ class PlotHost(anywidget.AnyWidget):
         self._click_callbacks: list[ClickCallback] = []
         self._zoom_callbacks: list[ZoomCallback] = []
         self._sight_callbacks: list[Callable[[list[str]], None]] = []
+        self._rendered_callbacks: list[Callable[[list[str]], None]] = []
         #: The views a lazy host's page has on screen (its last report), None until it reports.
         self.in_sight: set[str] | None = None
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
@@ -184,6 +185,10 @@ class PlotHost(anywidget.AnyWidget):
         """Call ``callback(views)`` with the views that came into sight on the page (a lazy host's report)."""
         self._sight_callbacks.append(callback)
 
+    def on_rendered(self, callback: Callable[[list[str]], None]) -> None:
+        """Call ``callback(views)`` with the views the page has just drawn (its report after each draw)."""
+        self._rendered_callbacks.append(callback)
+
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
         kind = content.get("type")
@@ -221,9 +226,11 @@ class PlotHost(anywidget.AnyWidget):
         elif kind == "rendered":
             views = content.get("views")
             if isinstance(views, list):
-                for view in views:
-                    if isinstance(view, str):
-                        self.rendered[view] = {"revision": self.revisions.get(view), "ms": content.get("ms")}
+                drawn = [view for view in views if isinstance(view, str)]
+                for view in drawn:
+                    self.rendered[view] = {"revision": self.revisions.get(view), "ms": content.get("ms")}
+                for rendered in list(self._rendered_callbacks):
+                    rendered(drawn)
 
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict):
