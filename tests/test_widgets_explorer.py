@@ -603,18 +603,21 @@ def test_in_a_kernel_the_filter_index_is_built_while_idle_after_the_first_draw(
 
     book = make_tiny_book()  # its own index: nothing built by other tests
 
-    async def in_a_kernel() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    async def in_a_kernel() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], Explorer]:
         ex = explore(book)
         index = FilterIndex.of(book)
         await asyncio.sleep(0.05)
         before = index.built  # the first draw needs no index
+        assert ex.host.stale == sorted(ex.views[1:])  # nor the views out of sight
         ex.host.handle_message({"type": "rendered", "views": ["timeline"], "ms": 10})
-        first = index.built  # not at once: while idle, one part a callback
-        for _ in range(len(WARM_ATTRIBUTES) + 2):
+        first = index.built  # not at once: while idle, one view or part a callback
+        for _ in range(len(ex.views) + len(WARM_ATTRIBUTES) + 3):
             await asyncio.sleep(0.012)
-        return before, first, index.built
+        return before, first, index.built, ex
 
     monkeypatch.setattr("workbook.widgets.idle_index.IDLE_DELAY_S", 0.001)
-    before, first, after = asyncio.run(in_a_kernel())
+    before, first, after, ex = asyncio.run(in_a_kernel())
     assert before == () and first == ()
     assert set(after) == {PARTS[name] for name in WARM_ATTRIBUTES}  # the texts' parts wait for a text search
+    eager = explore(make_tiny_book())  # the views out of sight were built while idle, equal to an eager explorer's
+    assert not ex.host.stale and ex.host.figures == eager.host.figures

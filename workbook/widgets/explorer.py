@@ -173,9 +173,10 @@ class Explorer:
         self.refresh()
 
     def _after_first_draw(self, _views: list[str]) -> None:
-        """The page drew the first views: build the filter index's parts while the kernel is idle (once)."""
+        """The page drew the first views: build the views out of sight, then the filter index's parts, while
+        the kernel is idle (once)."""
         if not self._warming:
-            self._warming = warm_when_idle(lambda: self.index)
+            self._warming = warm_when_idle(lambda: self.index, first=self._views.build_one_stale)
 
     @property
     def index(self) -> FilterIndex:

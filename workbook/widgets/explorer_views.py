@@ -114,6 +114,14 @@ class ExplorerViews:
         self._first_draw = False
         self.shelf.show(key, build, only=only, everything=everything, sight=self.views[:1] if first else None)
 
+    def build_one_stale(self) -> bool:
+        """Build the figure of one view left stale (out of sight), in the order of the views, and send it (the
+        page draws it when it comes into sight); False when none is stale."""
+        stale = [v for v in self.views if v in self.shelf.stale]
+        if stale:
+            self.show(only=stale[:1], everything=True)
+        return bool(stale)
+
     def figure(self, view: str) -> dict[str, Any]:
         """The figure JSON (``data``, ``layout``) the page draws for ``view`` (built now if it was out of sight)."""
         if view in self.shelf.stale:
