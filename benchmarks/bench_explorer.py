@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-import workbook.widgets.explorer as explorer_module
+import workbook.widgets.explorer_views as explorer_module
 from workbook.book import Book
 from workbook.charts import ChartCache
 from workbook.explore.state import DEFAULT_VIEWS, VIEWS, build_view

@@ -425,7 +425,7 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
         def act() -> None:
             bars = explorer.locator(".wb-view[data-view='entities'] .bars .point path")
             bar = bars.nth(min(i, bars.count() - 1))
-            bar.scroll_into_view_if_needed()
+            bar.scroll_into_view_if_needed(timeout=180_000)  # after a filter the bars are redrawn: at load, slowly
             box = bar.bounding_box()
             page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 

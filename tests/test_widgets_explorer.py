@@ -163,7 +163,7 @@ def test_views_out_of_sight_are_built_when_they_come_into_sight(tiny_book: Book)
     assert lazy.host.in_sight == {"claims", "network"}
 
 
-def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_book: Book) -> None:
+def test_in_a_kernel_the_first_draw_builds_the_first_view_then_those_the_page_has_in_sight(tiny_book: Book) -> None:
     import asyncio
 
     eager = explore(tiny_book)  # no event loop (a script, a test): every view at once
@@ -172,12 +172,21 @@ def test_in_a_kernel_the_first_draw_builds_the_first_view_then_the_others(tiny_b
     async def in_a_kernel() -> tuple[list[str], set[str], Explorer]:
         ex = explore(tiny_book)  # as in a cell: the event loop is busy with it
         first = (list(ex.host.stale), set(ex.host.figures))
-        await asyncio.sleep(0)  # the cell is over: the loop runs what was left for later
+        await asyncio.sleep(0)  # the cell is over: nothing is built before the page says what it shows
+        assert set(ex.host.figures) == first[1]
         return first[0], first[1], ex
 
     stale, built, ex = asyncio.run(in_a_kernel())
     assert built == {ex.views[0]} and stale == sorted(ex.views[1:])
-    assert not ex.host.stale and ex.host.figures == eager.host.figures
+    # the page reports the views in sight (as soon as it shows the host): those are built, the others wait
+    in_sight, below = list(ex.views[:2]), sorted(ex.views[2:])
+    ex.host.handle_message({"type": "sight", "views": in_sight})
+    assert set(ex.host.figures) == set(in_sight) and ex.host.stale == below
+    assert all(ex.host.figures[v] == eager.host.figures[v] for v in in_sight)
+    # scrolled to, or asked for from Python: built then, equal to the eager explorer's
+    ex.host.handle_message({"type": "sight", "views": [below[0]]})
+    assert ex.figure(below[1]) == eager.figure(below[1])
+    assert [ex.figure(v) for v in ex.views] == [eager.figure(v) for v in ex.views] and not ex.host.stale
 
 
 def test_a_click_on_an_entity_bar_filters_every_view(ex: Explorer, tiny_book: Book) -> None:
@@ -264,7 +273,7 @@ def test_undo_reset_clear_and_the_log(ex: Explorer, tiny_book: Book) -> None:
 
 
 def test_views_are_rebuilt_only_when_their_rows_change(ex: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
-    import workbook.widgets.explorer as module
+    import workbook.widgets.explorer_views as module
 
     built: list[str] = []
     real = module.build_view
@@ -540,3 +549,75 @@ def test_an_empty_book_explores() -> None:
         assert ex.table.caption == f"0 {kind}"
     ex.table.handle_message({"type": "sort", "column": "published"})
     assert ex.table.sort_by == "published"
+
+
+def test_a_filter_change_computes_the_masks_once(ex: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    filtering = sys.modules["workbook.filtering.apply"]  # the module (the package's ``apply`` is the function)
+    calls: list[FilterSpec] = []
+    real = filtering.compute_masks
+
+    def counting(spec: FilterSpec, index: Any) -> Any:
+        calls.append(spec)
+        return real(spec, index)
+
+    monkeypatch.setattr(filtering, "compute_masks", counting)
+    monkeypatch.setattr("workbook.widgets.explorer.compute_masks", counting)
+    kim = _ids(ex.book)["Kim Jong Un"]
+    ex.spec = FilterSpec(entity_ids=(kim,), text="missile")
+    assert calls == [ex.spec]  # the explorer's masks make its filtered Book too
+    fresh = apply(make_tiny_book(), ex.spec)  # another Book: nothing kept from the explorer's
+    for name in ("documents", "mentions", "claims", "events", "entities"):
+        pd.testing.assert_frame_equal(
+            ex.filtered.table(name).reset_index(drop=True), fresh.table(name).reset_index(drop=True)
+        )
+
+
+def test_once_the_page_listens_a_change_sends_only_the_changed_figures(ex: Explorer) -> None:
+    sent: list[dict[str, Any]] = []
+    ex.host._send = lambda msg, buffers=None: sent.append(msg)  # type: ignore[method-assign]
+    kim = _ids(ex.book)["Kim Jong Un"]
+    ex.spec = FilterSpec(entity_ids=(kim,))  # no page yet: the whole trait is synced, as before
+    assert any("figures" in m.get("state", {}) for m in sent if m["method"] == "update")
+    ex.reset()
+    ex.host.handle_message({"type": "sight", "views": list(ex.views)})  # the page's module runs: it listens
+    sent.clear()
+    ex.spec = FilterSpec(entity_ids=(kim,))
+    assert not any({"figures", "revisions"} & set(m.get("state", {})) for m in sent if m["method"] == "update")
+    [message] = [m["content"] for m in sent if m["method"] == "custom"]
+    changed = {"claims", "entities", "network", "map"}  # the timeline's rows did not change (both events are Kim's)
+    assert message["type"] == "figures" and set(message["figures"]) == changed
+    assert all(message["figures"][v] == ex.host.figures[v] for v in changed)
+    assert message["revisions"] == ex.host.revisions  # Python's trait holds every figure, as the page's copy does
+
+
+def test_in_a_kernel_the_filter_index_is_built_while_idle_after_the_first_draw(
+    tiny_book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from workbook.filtering import FilterIndex
+    from workbook.filtering.index import PARTS
+    from workbook.widgets.idle_index import WARM_ATTRIBUTES
+
+    book = make_tiny_book()  # its own index: nothing built by other tests
+
+    async def in_a_kernel() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], Explorer]:
+        ex = explore(book)
+        index = FilterIndex.of(book)
+        await asyncio.sleep(0.05)
+        before = index.built  # the first draw needs no index
+        assert ex.host.stale == sorted(ex.views[1:])  # nor the views out of sight
+        ex.host.handle_message({"type": "rendered", "views": ["timeline"], "ms": 10})
+        first = index.built  # not at once: while idle, one view or part a callback
+        for _ in range(len(ex.views) + len(WARM_ATTRIBUTES) + 3):
+            await asyncio.sleep(0.012)
+        return before, first, index.built, ex
+
+    monkeypatch.setattr("workbook.widgets.idle_index.IDLE_DELAY_S", 0.001)
+    before, first, after, ex = asyncio.run(in_a_kernel())
+    assert before == () and first == ()
+    assert set(after) == {PARTS[name] for name in WARM_ATTRIBUTES}  # the texts' parts wait for a text search
+    eager = explore(make_tiny_book())  # the views out of sight were built while idle, equal to an eager explorer's
+    assert not ex.host.stale and ex.host.figures == eager.host.figures

@@ -34,9 +34,11 @@ function model(state, id) {
   const handlers = {};
   for (const [k, v] of Object.entries(state)) if (v && v.__bytes__ !== undefined) state[k] = fromB64(v.__bytes__);
   const m = { get: (k) => state[k], on: (e, f) => { (handlers[e] ||= []).push(f); }, off: () => {},
-    send: (m) => window.__sent.push(m), set: (k, v) => { state[k] = v; }, save_changes: () => {},
+    send: (m) => window.__sent.push(m), save_changes: () => {},
+    set: (k, v) => { state[k] = v; (handlers['change:' + k] || []).forEach((f) => f()); },
     widget_manager: { get_model: async (ref) => { window.__lookups.push(ref); return models[ref]; } },
-    fire: (k, v) => { state[k] = v; (handlers['change:' + k] || []).forEach((f) => f()); } };
+    fire: (k, v) => { state[k] = v; (handlers['change:' + k] || []).forEach((f) => f()); },
+    emit: (e, ...args) => (handlers[e] || []).forEach((f) => f(...args)) };
   models[id] = m;
   return m;
 }
@@ -152,6 +154,21 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         page.wait_for_function(
             "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '2'", timeout=20_000
         )
+        # once the page listens, Python sends only the changed figures as one message: merged into the model
+        messages: list[dict[str, Any]] = []
+        ex.host._send = lambda msg, buffers=None: messages.append(msg)  # type: ignore[method-assign]
+        ex.host.handle_message({"type": "sight", "views": ["timeline", "claims"]})
+        ex.reset()
+        [custom] = [m["content"] for m in messages if m["method"] == "custom"]
+        only_claims = {**custom, "figures": {"claims": custom["figures"]["claims"]}}
+        page.evaluate("(msg) => window.__models.a.emit('msg:custom', msg)", only_claims)
+        page.wait_for_function(
+            "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '3'", timeout=20_000
+        )
+        kept = page.evaluate("() => window.__models.a.get('figures')")
+        assert kept["claims"] == ex.host.figures["claims"] and set(kept) == set(ex.views)  # the others kept
+        page.evaluate("(msg) => window.__models.a.emit('msg:custom', msg)", custom)
+        assert page.evaluate("() => window.__models.a.get('figures')") == ex.host.figures
         # the table: a header click asks to sort, a row click to select
         page.click("#t th[data-column='confidence']")
         page.click("#t tbody tr >> nth=1")

@@ -427,11 +427,13 @@ def _in_window(rule: tuple[tuple[str, str, str], ...], bounds: dict[str, IntArra
     return out
 
 
-def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Book:
+def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None, masks: FilterMasks | None = None) -> Book:
     """``book`` narrowed to ``spec``: every table a consistent subset (see the module docstring).
 
     ``index`` must have been built from this very Book; without it the Book's own index is used
-    (``FilterIndex.of(book)``: built on the first call, reused by every later one).
+    (``FilterIndex.of(book)``: built on the first call, reused by every later one). ``masks``: the
+    spec's masks on that index (``compute_masks(spec, index)``) when the caller has them already (the
+    explorer), so that they are not computed twice.
     The empty spec returns ``book`` itself. The result is a
     :class:`~workbook.lazybook.SelectedBook`: it holds row selections and builds each filtered table
     when it is first read, so tables nobody reads are never copied. The Book keeps the filtered Books
@@ -445,7 +447,7 @@ def apply(book: Book, spec: FilterSpec, index: FilterIndex | None = None) -> Boo
     index.check(book)
 
     def select() -> Book:
-        masks = compute_masks(spec, index)
-        return SelectedBook.from_selections(book, {name: masks.selection(book, name) for name in FILTERED_TABLES})
+        rows = compute_masks(spec, index) if masks is None else masks
+        return SelectedBook.from_selections(book, {name: rows.selection(book, name) for name in FILTERED_TABLES})
 
     return book.memo("recent_views", lambda: RecentViews(RECENT_VIEWS)).get(spec, select)

@@ -6,11 +6,10 @@ new table state through :mod:`workbook.explore.table`), then :meth:`Explorer.ref
 
 1. one ``compute_masks`` + ``apply`` per change, on the Book's own ``FilterIndex`` (built once per Book, on the
    first filter: the first draw shows the whole Book and needs none);
-2. each view's figure is rebuilt only when the rows it is drawn from changed (keyed by a digest of
-   the row masks, see ``workbook.explore.state.view_key``; recent figures are kept, so Undo is instant),
-   from only the columns the views read (:mod:`workbook.explore.views`);
-3. all figures go to one lazy :class:`~workbook.widgets.plot_host.PlotHost` (the page draws the views on
-   screen), drawn with the kernel's one copy of the partial plotly.js bundle
+2. the views (:class:`~workbook.widgets.explorer_views.ExplorerViews`): each view's figure is rebuilt only
+   when the rows it is drawn from changed (recent figures are kept, so Undo is instant), from only the
+   columns the views read, and all go to one lazy :class:`~workbook.widgets.plot_host.PlotHost` (the page
+   draws the views on screen), drawn with the kernel's one copy of the partial plotly.js bundle
    (:func:`~workbook.widgets.plot_host.shared_asset`).
 
 Build it with :func:`workbook.widgets.explore`.
@@ -28,15 +27,12 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.charts import ChartCache
 from workbook.charts.common import entity_labels, index_in
 from workbook.errors import SearchSyntaxError, WorkbookError
 from workbook.explore.actions import (
     annotate,
     annotation_target,
     export_status_html,
-    launches_in_window,
-    layer_key,
     run_export,
     summary_of,
 )
@@ -49,7 +45,6 @@ from workbook.explore.state import (
     FilterChange,
     FilterLog,
     active_filters,
-    build_view,
     date_hints,
     make_change,
     publisher_choices,
@@ -58,17 +53,16 @@ from workbook.explore.state import (
     spec_after_click,
     spec_with_control,
     summary_html,
-    view_key,
     with_selected,
 )
 from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableState, table_page, table_state_after
-from workbook.explore.views import views_book, views_cache, views_source
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
-from workbook.widgets.figure_shelf import FigureShelf, call_soon
+from workbook.widgets.explorer_views import ExplorerViews
+from workbook.widgets.idle_index import warm_when_idle
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
-from workbook.widgets.plot_host import PlotHost, shared_asset
+from workbook.widgets.plot_host import shared_asset
 from workbook.widgets.reader_pane import READER_EMPTY, READER_LEFT, reader_html
 from workbook.widgets.table import TableView
 
@@ -76,10 +70,6 @@ if TYPE_CHECKING:
     from workbook.export.report import ReportResult
 
 __all__ = ["Explorer"]
-
-_CACHE_PER_VIEW = 8
-#: Views at least this wide: two columns of views beside the filter panel on a 1440 px screen.
-_MIN_VIEW_WIDTH = 360
 
 
 class Explorer:
@@ -107,7 +97,6 @@ class Explorer:
             raise ExploreError(f"unknown table {table!r}; the tables are {', '.join(TABLE_KINDS)}.")
         asset = shared_asset()  # first: the page evaluates plotly.js while the figures are built
         self.views = tuple(views)
-        self.view_options = {k: dict(v) for k, v in (view_options or {}).items()}
         self.entity_limit = entity_limit
         #: Where the Export button writes report bundles; the launches drawn as a layer (None: no layer).
         self.export_dir = Path(export_dir)
@@ -125,15 +114,13 @@ class Explorer:
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
         self._reading: tuple[str, str] | None = None
-        #: The timeline's zoomed window (first, last ISO day), None for its default range.
-        self._zoom: tuple[str, str] | None = None
+        self._views = ExplorerViews(self.views, view_options, launches, asset, columns)
+        self.host, self._figures = self._views.host, self._views.shelf
+        #: Each view's options over the catalogue's defaults (view -> options), as given.
+        self.view_options = self._views.view_options
         self._use_book(book)
 
         self.panel = FilterPanel(*date_hints(book))
-        self.host = PlotHost(  # lazy: the page draws the views below the fold when they are scrolled to
-            self.views, columns, asset, min_view_width=_MIN_VIEW_WIDTH, zoom_views=["timeline"], lazy=True
-        )
-        self._figures = FigureShelf(self.host, self.views, _CACHE_PER_VIEW)  # views out of sight: built later
         self.table = TableView()
         self.table_tabs = w.ToggleButtons(options=list(TABLE_KINDS), value=table, style={"button_width": "90px"})
         self.reader = w.HTML(READER_EMPTY, layout=w.Layout(max_height="520px", overflow="auto", padding="0 6px"))
@@ -156,7 +143,8 @@ class Explorer:
         self.panel.on_button(self._on_button)
         self.host.on_click(self._on_click)
         self.host.on_zoom(self._on_zoom)
-        self.host.on_sight(lambda views: self._show_views(only=views))
+        self.host.on_sight(lambda views: self._views.show(only=views))
+        self.host.on_rendered(self._after_first_draw)
         self.table.on_action(self._on_table)
         self.table_tabs.observe(lambda change: self._on_table({"type": "kind", "kind": change["new"]}), names="value")
         self.export_bar.on_export(self.export)
@@ -164,13 +152,12 @@ class Explorer:
         self.views_bar.on_open(lambda name: self._view_action(self.open_view, name))
         self.annotations.on_annotate(self._on_annotate)
         self._show_views_bar()
-        self._first_draw = True
+        self._warming = False
         self.refresh()
 
     def _use_book(self, book: Book) -> None:
         self.book = book
-        self._views_source = views_source(book, self.views)
-        self._views_cache = ChartCache(self._views_source)
+        self._views.use_book(book)
         labels = entity_labels(book.entities)
         self._catalog = EntityCatalog.build(book, labels)
         self._static_options: dict[str, list[Choice]] = {
@@ -183,8 +170,13 @@ class Explorer:
         """Explore ``book`` instead (e.g. the same Book with its annotations read again), keeping the spec,
         the log and the table's state; the filter index is rebuilt and every part redrawn."""
         self._use_book(book)
-        self._figures.clear()
         self.refresh()
+
+    def _after_first_draw(self, _views: list[str]) -> None:
+        """The page drew the first views: build the views out of sight, then the filter index's parts, while
+        the kernel is idle (once)."""
+        if not self._warming:
+            self._warming = warm_when_idle(lambda: self.index, first=self._views.build_one_stale)
 
     @property
     def index(self) -> FilterIndex:
@@ -289,7 +281,7 @@ class Explorer:
                 title=bar.title.value,
                 formats=bar.formats.value,
                 out=self.export_dir,
-                view_options={v: self._view_options(v) for v in self.views},
+                view_options={v: self._views.options(v) for v in self.views},
                 launches=self.launches,
             )
         except WorkbookError as exc:
@@ -341,15 +333,8 @@ class Explorer:
 
     def _on_zoom(self, view: str, window: tuple[Any, Any] | None) -> None:
         """The timeline zoomed in the page: redraw it binned to the new range (day, week, month, ...)."""
-        if view != "timeline":
-            return
-        try:
-            zoom = None if window is None else tuple(pd.Timestamp(v).date().isoformat() for v in window)
-        except (TypeError, ValueError):
-            return
-        if zoom != self._zoom:
-            self._zoom = None if zoom is None else (zoom[0], zoom[1])
-            self._show_views()
+        if view == "timeline" and self._views.zoom_to(window):
+            self._views.show()
 
     def _on_query(self, query: str) -> None:
         self._query = query
@@ -385,9 +370,9 @@ class Explorer:
             self.masks, self.filtered = None, self.book
         else:
             self.masks = compute_masks(self._spec, self.index)
-            self.filtered = apply(self.book, self._spec, self.index)
+            self.filtered = apply(self.book, self._spec, self.index, self.masks)  # the masks, not computed again
         t1 = time.perf_counter()
-        self._show_views()
+        self._views.draw(self._spec, self.masks)
         t2 = time.perf_counter()
         self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
         self._show_table()
@@ -411,39 +396,7 @@ class Explorer:
 
     def figure(self, view: str) -> dict[str, Any]:
         """The figure JSON (``data``, ``layout``) the page draws for ``view`` (built now if it was out of sight)."""
-        if view in self._figures.stale:
-            self._show_views(only=[view], everything=True)
-        return dict(self.host.figures[view])
-
-    def _view_options(self, view: str) -> dict[str, Any]:
-        """The options ``view`` is drawn with over the catalogue's defaults: the user's ``view_options`` and
-        the timeline's zoomed window."""
-        options = dict(self.view_options.get(view) or {})
-        if view == "timeline" and self._zoom is not None:
-            options["x_range"] = self._zoom
-        return options
-
-    def _show_views(self, only: Sequence[str] | None = None, everything: bool = False) -> None:
-        """The figures of the views (``only``: of these) to the host; those out of the page's sight are built
-        when they come into sight (``everything``: now)."""
-        # drawn from the columns the views read, filtered; they share the unfiltered Book's mention codes
-        drawn_from = views_book(self._views_source, self.masks)
-        cache = views_cache(drawn_from, self._views_cache, self.masks)
-        window = (self._spec.date_from, self._spec.date_to)
-        launches = None if self.launches is None else launches_in_window(self.launches, *window)
-
-        def key(view: str) -> tuple[Any, ...]:
-            zoom = ("zoom", *self._zoom) if view == "timeline" and self._zoom is not None else ()
-            return view_key(view, self.masks) + layer_key(view, launches, *window) + zoom
-
-        def build(view: str) -> Any:
-            options = self._view_options(view)
-            return build_view(drawn_from, view, options, cache=cache, names=self.book.entities, launches=launches)
-
-        # in a kernel, the first draw builds the first view now and the others after the cell (the page draws meanwhile)
-        later = self._first_draw and call_soon(lambda: self._show_views(sorted(self._figures.stale), everything=True))
-        self._first_draw = False
-        self._figures.show(key, build, only=only, everything=everything, sight=self.views[:1] if later else None)
+        return self._views.figure(view)
 
     def _mask(self, kind: str) -> np.ndarray[Any, Any] | None:
         return None if self.masks is None else np.asarray(getattr(self.masks, kind))

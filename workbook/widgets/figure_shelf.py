@@ -7,8 +7,9 @@ page has said which views are on screen (:attr:`PlotHost.in_sight <workbook.widg
 sent by a lazy host), a view out of sight whose figure is not kept is not built: it is marked stale
 (:attr:`stale`, also the host's ``stale`` trait, which the page shows dimmed) and built when it comes into
 sight (:meth:`FigureShelf.show` again with that view) or when Python asks for it. Without a page (tests,
-scripts) every view is built. In a kernel, the first draw builds the first view's figure and the others
-right after the cell (:func:`call_soon`), while the page evaluates plotly.js and draws the first view.
+scripts) every view is built. In a kernel (:func:`in_event_loop`), the first draw builds the first view's
+figure only: the others are built when the page, which reports what is in sight as soon as it shows the
+views (before plotly.js is ready), has them in sight, so that views below the fold cost nothing until shown.
 """
 
 from __future__ import annotations
@@ -22,18 +23,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from workbook.widgets.plot_host import PlotHost
 
-__all__ = ["FigureShelf", "call_soon"]
+__all__ = ["FigureShelf", "in_event_loop"]
 
 
-def call_soon(callback: Callable[[], None]) -> bool:
-    """Run ``callback`` once the running event loop is free again, i.e. in a Jupyter kernel after the cell
-    that called this (its output already sent to the page); False (not scheduled) outside an event loop,
-    as in a script or a test, where the caller does the work now."""
+def in_event_loop() -> bool:
+    """Whether an event loop is running, as in a Jupyter kernel (where a page may display the views and
+    report which are in sight); False in a script or a test, where every view is built at once."""
     try:
-        loop = asyncio.get_running_loop()
+        asyncio.get_running_loop()
     except RuntimeError:
         return False
-    loop.call_soon(callback)
     return True
 
 

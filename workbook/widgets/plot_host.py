@@ -119,10 +119,14 @@ class PlotHost(anywidget.AnyWidget):
         self._click_callbacks: list[ClickCallback] = []
         self._zoom_callbacks: list[ZoomCallback] = []
         self._sight_callbacks: list[Callable[[list[str]], None]] = []
+        self._rendered_callbacks: list[Callable[[list[str]], None]] = []
         #: The views a lazy host's page has on screen (its last report), None until it reports.
         self.in_sight: set[str] | None = None
         #: view -> the page's last report of drawing it (revision and milliseconds since the page loaded).
         self.rendered: dict[str, dict[str, Any]] = {}
+        #: Whether a page runs this host's module (it has sent a message): from then on :meth:`set_figures`
+        #: sends only the changed figures, as a message the page merges into its copy of ``figures``.
+        self._page_listens = False
         self.on_msg(self._on_msg)
 
     def payload(self, fig: go.Figure | Mapping[str, Any]) -> dict[str, Any]:
@@ -159,6 +163,10 @@ class PlotHost(anywidget.AnyWidget):
                     self.templates = templates
                 self.figures = current
                 self.revisions = revisions
+                if self._page_listens:  # not the whole trait: the changed figures, after the templates (below)
+                    self._states_to_send.difference_update({"figures", "revisions"})
+            if self._page_listens:  # one message the page merges into its copy (see ``static/plot_host.js``)
+                self.send({"type": "figures", "figures": {v: current[v] for v in changed}, "revisions": revisions})
         return changed
 
     def on_click(self, callback: ClickCallback, remove: bool = False) -> None:
@@ -177,9 +185,15 @@ class PlotHost(anywidget.AnyWidget):
         """Call ``callback(views)`` with the views that came into sight on the page (a lazy host's report)."""
         self._sight_callbacks.append(callback)
 
+    def on_rendered(self, callback: Callable[[list[str]], None]) -> None:
+        """Call ``callback(views)`` with the views the page has just drawn (its report after each draw)."""
+        self._rendered_callbacks.append(callback)
+
     def handle_message(self, content: Mapping[str, Any]) -> None:
         """Handle a message from the page (what a click in the browser sends); unknown messages are ignored."""
         kind = content.get("type")
+        if kind in ("sight", "rendered"):
+            self._page_listens = True  # the page's module is loaded: its ``initialize`` listens for figures
         if kind == "click":
             view = content.get("view")
             points = content.get("points")
@@ -212,9 +226,11 @@ class PlotHost(anywidget.AnyWidget):
         elif kind == "rendered":
             views = content.get("views")
             if isinstance(views, list):
-                for view in views:
-                    if isinstance(view, str):
-                        self.rendered[view] = {"revision": self.revisions.get(view), "ms": content.get("ms")}
+                drawn = [view for view in views if isinstance(view, str)]
+                for view in drawn:
+                    self.rendered[view] = {"revision": self.revisions.get(view), "ms": content.get("ms")}
+                for rendered in list(self._rendered_callbacks):
+                    rendered(drawn)
 
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict):

@@ -12,7 +12,8 @@
 // IntersectionObserver): a view below the fold or in a hidden tab is drawn, or redrawn after its figure
 // changed, when it is first shown, so that plotly spends the first draw and each filter change on the views
 // the analyst sees; it tells Python which views are on screen ({type: "sight", views}), so that the kernel
-// builds only their figures, and dims the views whose figure Python left stale (trait `stale`). Clicks go
+// builds only their figures (the first report is sent as soon as the host is rendered, before plotly.js is
+// ready), and dims the views whose figure Python left stale (trait `stale`). Clicks go
 // back to Python as {type: "click", view, points: [...]}.
 
 const REGISTRY = "__workbookPageScripts";
@@ -119,12 +120,21 @@ async function assetOf(model) {
 }
 
 // Called once per model when it reaches the page: the asset starts evaluating its scripts at once (not
-// awaited, so that the model is ready without waiting for plotly.js); a host does nothing here.
+// awaited, so that the model is ready without waiting for plotly.js); a host listens for the figures that
+// changed, which Python sends as one message ({type: "figures", figures: {view: figure}, revisions}) rather
+// than the whole `figures` trait: they are merged into the model's state here (as if the trait had been
+// synced), so that the views, a saved notebook's widget state and a page opened later agree.
 function initialize({ model }) {
   if (model.get("plotly_key")) {
     globalThis.__workbookAssetArrived ??= performance.now(); // when the asset's model reached the page (benchmarks)
     loadAssets(model).catch(() => {});
+    return;
   }
+  model.on("msg:custom", (msg) => {
+    if (!msg || msg.type !== "figures" || typeof msg.figures !== "object" || typeof msg.revisions !== "object") return;
+    model.set("figures", { ...model.get("figures"), ...msg.figures });
+    model.set("revisions", { ...msg.revisions });
+  });
 }
 
 function plain(value) {
@@ -182,7 +192,9 @@ function render({ model, el }) {
   let sentSight = null;
   const onScreen = (cell) => !sight || !model.get("lazy") || cell.shown;
 
-  function syncCells(Plotly) {
+  // The cells of the views, in order (made before plotly.js is ready, so that the page reports at once which
+  // views are in sight: the kernel builds those figures while plotly.js is evaluated).
+  function syncCells() {
     const views = model.get("views");
     const columns = model.get("columns");
     grid.style.gridTemplateColumns = columns > 0
@@ -190,7 +202,7 @@ function render({ model, el }) {
       : `repeat(auto-fill, minmax(min(100%, ${model.get("min_view_width")}px), 1fr))`;
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
-        Plotly.purge(cell.div);
+        if (drawnWith) drawnWith.purge(cell.div);
         if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
@@ -207,6 +219,14 @@ function render({ model, el }) {
         if (sight) sight.observe(div);
       }
       grid.appendChild(cell.div); // keeps the order of `views`
+    }
+    if (!sight && model.get("lazy")) {
+      // no IntersectionObserver: every view counts as in sight (and is drawn without scrolling)
+      const shown = views.join("\n");
+      if (shown !== sentSight) {
+        sentSight = shown;
+        model.send({ type: "sight", views: [...views] });
+      }
     }
   }
 
@@ -242,7 +262,7 @@ function render({ model, el }) {
         }
       }
       drawnWith = Plotly;
-      syncCells(Plotly);
+      syncCells();
       const figures = model.get("figures");
       const revisions = model.get("revisions");
       const templates = model.get("templates");
@@ -251,7 +271,11 @@ function render({ model, el }) {
       for (const [view, cell] of cells) {
         cell.div.classList.toggle("wb-stale", stale.includes(view));
         const fig = figures[view];
-        if (!fig || cell.revision === revisions[view]) continue;
+        if (!fig) {
+          cell.div.dataset.pending = "true"; // not built yet (out of sight): drawn once it is in sight and built
+          continue;
+        }
+        if (cell.revision === revisions[view]) continue;
         // The view's box keeps the figure's height: plotly's resize (the ResizeObserver below, its own on a
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
         // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
@@ -312,6 +336,7 @@ function render({ model, el }) {
   model.on("change:min_view_width", redraw);
   model.on("change:lazy", redraw);
   model.on("change:stale", redraw);
+  syncCells();
   draw();
 
   return () => {
