@@ -24,6 +24,7 @@ import pandas as pd
 
 from workbook.errors import SchemaError
 from workbook.extract.base import DocumentInput
+from workbook.labels import concat_frames
 from workbook.model import conform, empty_frame
 
 __all__ = ["CHUNK_DOCS", "DocumentInputs", "DocumentStream", "StreamedDocument"]
@@ -112,7 +113,7 @@ class DocumentStream:
         chunks, self._chunks = self._chunks, []
         if not chunks:
             return empty_frame("documents")
-        out = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+        out = chunks[0] if len(chunks) == 1 else concat_frames(chunks)  # labels columns stay categorical
         del chunks
         if self._sections:
             where = list(self._sections)
