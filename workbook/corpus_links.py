@@ -218,7 +218,9 @@ def _map_ids(
     if not per_doc.empty:
         hit = out.isin(set(per_doc["from_id"])).to_numpy()
         if hit.any():
-            table = dict(zip(per_doc["doc_id"] + "\x1f" + per_doc["from_id"], per_doc["to_id"], strict=True))
+            table = dict(
+                zip(per_doc["doc_id"].astype(str) + "\x1f" + per_doc["from_id"], per_doc["to_id"], strict=True)
+            )
             keys = doc[hit].astype(str) + "\x1f" + out[hit].astype(str)
             found = keys.map(table)
             out = out.copy()
