@@ -24,7 +24,7 @@ import pandas as pd
 
 from workbook.errors import SchemaError
 from workbook.extract.base import DocumentInput
-from workbook.labels import concat_frames
+from workbook.labels import add_labels, concat_frames
 from workbook.model import conform, empty_frame
 
 __all__ = ["CHUNK_DOCS", "DocumentInputs", "DocumentStream", "StreamedDocument"]
@@ -117,8 +117,9 @@ class DocumentStream:
         del chunks
         if self._sections:
             where = list(self._sections)
-            sections = out["section"].copy()
-            sections.iloc[where] = [self._sections[p] for p in where]
+            values = [self._sections[p] for p in where]
+            sections = add_labels(out["section"], values)  # a labels column: the joined sections are new values
+            sections.iloc[where] = values
             out["section"] = sections
         dup = out["doc_id"].duplicated(keep=False)
         if dup.any():
