@@ -223,7 +223,20 @@ def synth_book(scale: float = 1.0, seed: int = 7) -> Book:
             "entity_ids": _lists(rng.choice(n_ents, v_lens.sum() + 1, p=popularity), v_lens, ent_ids),
         }
     )
-    return Book(documents=documents, entities=entities, mentions=mentions, claims=claims, events=events, places=places)
+    tables = {"documents": documents, "entities": entities, "mentions": mentions, "claims": claims}
+    tables.update(events=events, places=places)
+    return Book(**{name: _labels(name, df) for name, df in tables.items()})
+
+
+def _labels(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the columns the model declares ``labels`` (schema 1.4) made categoricals, as a Book read
+    from a workspace holds them; with an older model (no such columns) ``df`` itself."""
+    labels = [c.name for c in TABLES[name].columns if c.dtype == "labels"]
+    if not labels:
+        return df
+    from workbook.labels import labels_series
+
+    return df.assign(**{c: labels_series(df[c]) for c in labels if c in df.columns})
 
 
 def arrow_lists(book: Book) -> Book:

@@ -16,6 +16,14 @@ SEEDS = REPO / "seeds"
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+def present_labels(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with each categorical column holding only the categories its rows use: two tables with the
+    same rows compare equal whether they were filtered from a whole Book (a ``labels`` column keeps the
+    Book's categories) or read as a slice (DuckDB: only the values present)."""
+    cats = [c for c in df.columns if isinstance(df[c].dtype, pd.CategoricalDtype)]
+    return df.assign(**{c: df[c].cat.remove_unused_categories() for c in cats}) if cats else df
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """../shared/data beside the checkout, or skip the test with the reason."""

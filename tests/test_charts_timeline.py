@@ -13,6 +13,7 @@ from workbook.book import Book
 from workbook.charts import timeline
 from workbook.charts.timeline import MAX_BINS
 from workbook.errors import ChartError
+from workbook.labels import fill_labels
 from workbook.model import conform
 
 pytestmark = pytest.mark.unit
@@ -139,6 +140,7 @@ def test_entity_lanes_repeat_an_event_for_each_entity(tiny_book: Book) -> None:
 
 def test_hover_and_lane_names_are_escaped(tiny_book: Book) -> None:
     ev = tiny_book.events.copy()
+    ev = ev.assign(context=ev["context"].astype(object), text=ev["text"].astype(object))  # new values: as text
     ev.loc[0, "context"] = 'Hostile <script>alert(1)</script> & <b>bold</b> <a href="javascript:x">y</a>'
     ev.loc[0, "text"] = "<i>on Monday</i>"
     docs = tiny_book.documents.copy()
@@ -264,7 +266,7 @@ def test_aggregated_counts_match_a_groupby() -> None:
     assert fig.layout.meta["aggregated"] is True and fig.layout.meta["freq"] == "M"
     ev = book.events[book.events["date_start"].notna()]
     month = ev["date_start"].dt.to_period("M").dt.start_time.dt.strftime("%Y-%m-%d")
-    expected = ev.assign(kind=ev["kind"].fillna("(no kind)"), month=month).groupby(["kind", "month"]).size()
+    expected = ev.assign(kind=fill_labels(ev["kind"], "(no kind)"), month=month).groupby(["kind", "month"]).size()
     got = {(t.name, x): int(y) for t in fig.data for x, y in zip(t.x, t.y, strict=True)}
     assert got == {k: int(v) for k, v in expected.items()}
     assert fig.layout.yaxis.tickformat == ",d"

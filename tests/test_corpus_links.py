@@ -140,7 +140,7 @@ def test_ambiguous_shorter_forms_stay_apart_but_merge_within_a_document() -> Non
     places = de.iloc[0:0][["doc_id", "entity_id"]]
     linked = apply_links(de, mentions, conform("claims", []), conform("events", []), places)
     ms = linked.mentions
-    by_doc = dict(zip(ms["doc_id"] + ms["surface"], ms["entity_id"], strict=True))
+    by_doc = dict(zip(ms["doc_id"].astype(str) + ms["surface"].astype(str), ms["entity_id"], strict=True))
     assert by_doc["d1Central Committee"] == pcc  # the one longer form in its document
     assert by_doc["d3Central Committee"] == cc  # two longer forms in the corpus: left alone
     assert set(linked.links["kind"]) == {"shorter form in document"}

@@ -31,7 +31,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 
 def _hostile(book: Book) -> Book:
-    ev = book.events.assign(context=book.events["context"] + SCRIPT)
+    ev = book.events.assign(context=book.events["context"].astype(str) + SCRIPT)
     ents = book.entities.assign(
         name=book.entities["name"].where(book.entities["type"] != "place", book.entities["name"] + " <b>&")
     )

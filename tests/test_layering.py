@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "model": 0,
     "lists": 0,
+    "labels": 0,
     "ids": 0,
     "names": 0,
     "version": 0,

@@ -267,7 +267,9 @@ def _books(built_book: Book) -> dict[str, Book]:
 
 @pytest.mark.unit
 def test_the_built_book_really_carries_the_payloads(built_book: Book) -> None:
-    fields = built_book.documents[["title", "publisher", "section", "url", "text"]].fillna("").astype(str)
+    fields = (
+        built_book.documents[["title", "publisher", "section", "url", "text"]].astype(object).fillna("").astype(str)
+    )
     shown = " ".join(fields.agg(" ".join, axis=1))
     for payload in MARKUP_PAYLOADS:
         assert payload in shown or payload.replace("'", "&#39;") in shown, payload

@@ -110,7 +110,7 @@ def test_direct_quotes_are_attributed_to_lewis_with_their_hedges(seed_book: Book
 
 def test_reported_and_unattributed_hedged_claims(seed_book: Book) -> None:
     c = seed_book.claims
-    officials = c[c["speaker_text"].fillna("").str.contains("intelligence officials")]
+    officials = c[c["speaker_text"].astype(object).fillna("").str.contains("intelligence officials")]
     assert len(officials) == 1
     assert officials.iloc[0]["quote_kind"] == "indirect"
     assert officials.iloc[0]["hedge"] == "believed"

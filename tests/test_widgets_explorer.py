@@ -332,6 +332,7 @@ def _hostile_book() -> Book:
     base = make_tiny_book()
     docs = base.documents.copy()
     text0 = str(docs.loc[0, "text"]) + f" Officials said {SCRIPT} on Monday."
+    docs["publisher"] = docs["publisher"].astype(object)  # a labels column: new values go in as text
     docs.loc[0, ["title", "publisher", "text", "n_chars"]] = [f"Report {SCRIPT}", f"<b>{SCRIPT}</b>", text0, len(text0)]
     did = str(docs.loc[0, "doc_id"])
     s = text0.index(SCRIPT)

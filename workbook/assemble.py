@@ -26,6 +26,7 @@ from workbook.corpus_links import (
 from workbook.errors import ExtractionError
 from workbook.extract.base import Extraction
 from workbook.ids import entity_id, span_id
+from workbook.labels import as_text, labels_series
 from workbook.model import (
     CONFIDENCE_BANDS,
     COORD_SOURCES,
@@ -209,9 +210,9 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
     if claims.empty or entities.empty:
         return claims
     names = pd.Series(entities["name"].to_numpy(), index=entities["entity_id"].to_numpy())
-    resolved = claims["speaker_id"].map(names)
+    resolved = as_text(claims["speaker_id"].map(names))  # text: labels columns do not mix categories in where()
     out = claims.copy()
-    out["speaker_text"] = resolved.where(resolved.notna(), claims["speaker_text"]).astype(claims["speaker_text"].dtype)
+    out["speaker_text"] = labels_series(resolved.where(resolved.notna(), as_text(claims["speaker_text"])))
     return out
 
 

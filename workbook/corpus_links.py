@@ -43,6 +43,7 @@ import pandas as pd
 from workbook.extract.acronyms import acronym_matches, is_acronym
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 from workbook.ids import normalise_name
+from workbook.labels import set_labels
 from workbook.lists import list_lengths, python_lists, remap_lists, replace_lists
 
 __all__ = [
@@ -218,7 +219,9 @@ def _map_ids(
     if not per_doc.empty:
         hit = out.isin(set(per_doc["from_id"])).to_numpy()
         if hit.any():
-            table = dict(zip(per_doc["doc_id"] + "\x1f" + per_doc["from_id"], per_doc["to_id"], strict=True))
+            table = dict(
+                zip(per_doc["doc_id"].astype(str) + "\x1f" + per_doc["from_id"], per_doc["to_id"], strict=True)
+            )
             keys = doc[hit].astype(str) + "\x1f" + out[hit].astype(str)
             found = keys.map(table)
             out = out.copy()
@@ -414,7 +417,8 @@ def link_claims(claims: pd.DataFrame, found: Links) -> pd.DataFrame:
         speaker = cl["speaker_id"].notna().to_numpy()
         if speaker.any():
             spoken = cl.loc[speaker]
-            cl.loc[speaker, "speaker_id"] = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
+            new = remap(spoken["doc_id"], spoken["speaker_id"].astype(str)).to_numpy()
+            cl["speaker_id"] = set_labels(cl["speaker_id"], speaker, new)  # a labels column: new ids allowed
         cl["entity_ids"] = _map_lists(cl, "entity_ids", remap)
     return cl
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from workbook.errors import SchemaError
 from workbook.extract.base import DocumentInput
+from workbook.labels import add_labels, concat_frames
 from workbook.model import conform, empty_frame
 
 __all__ = ["CHUNK_DOCS", "DocumentInputs", "DocumentStream", "StreamedDocument"]
@@ -112,12 +113,13 @@ class DocumentStream:
         chunks, self._chunks = self._chunks, []
         if not chunks:
             return empty_frame("documents")
-        out = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+        out = chunks[0] if len(chunks) == 1 else concat_frames(chunks)  # labels columns stay categorical
         del chunks
         if self._sections:
             where = list(self._sections)
-            sections = out["section"].copy()
-            sections.iloc[where] = [self._sections[p] for p in where]
+            values = [self._sections[p] for p in where]
+            sections = add_labels(out["section"], values)  # a labels column: the joined sections are new values
+            sections.iloc[where] = values
             out["section"] = sections
         dup = out["doc_id"].duplicated(keep=False)
         if dup.any():

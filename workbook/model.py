@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.errors import SchemaError
+from workbook.labels import labels_series
 from workbook.lists import LIST_DTYPE, list_series
 
 __all__ = [
@@ -49,13 +50,16 @@ __all__ = [
     "table",
 ]
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 #: Older schema versions whose snapshots this workbook still opens → the tables whose declaration changed
 #: since: those are read through :func:`conform`, which converts (and checks) them; the others as they are.
 #: 1.1 → 1.2: ``annotations.kind`` and ``annotations.target_kind`` became categorical.
 #: 1.2 → 1.3: ``list`` columns are Arrow lists in memory (:data:`workbook.lists.LIST_DTYPE`) instead of
 #: Python lists; their Parquet storage (a list of strings) is the same, so no table needs converting.
-TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",), "1.2": ()}
+#: 1.3 → 1.4: id-like columns of repeated strings (``doc_id`` of the mentions, claims and events, ``entity_id``,
+#: ``surface``, the speakers, ``context``, ...) are declared ``labels``: pandas categoricals in memory, the
+#: same strings in Parquet, so no table needs converting (the column reader makes them as it reads).
+TABLES_CHANGED_SINCE: dict[str, tuple[str, ...]] = {"1.1": ("annotations",), "1.2": (), "1.3": ()}
 #: The schema versions whose snapshots this workbook opens.
 READABLE_SCHEMA_VERSIONS: tuple[str, ...] = (*TABLES_CHANGED_SINCE, SCHEMA_VERSION)
 
@@ -130,9 +134,12 @@ class Column:
     """One column of a declared table.
 
     ``dtype`` is a pandas dtype name (``string``, ``Int64``, ``int64``, ``float64``,
-    ``datetime64[s]``, ``bool``, ``boolean``), ``category`` (with ``categories``), or ``list``
-    (a list of strings per row: an Arrow list column in memory, :data:`workbook.lists.LIST_DTYPE`, whose
-    cells read as Python lists; a Parquet list on disk).
+    ``datetime64[s]``, ``bool``, ``boolean``), ``category`` (with ``categories``: a closed, declared
+    list), ``labels`` (text repeated across rows — ids, names, sentences — held as a pandas categorical
+    whose categories are the distinct values present: one int32 per row instead of one string; open, so
+    any text is allowed; plain strings in Parquet; see :mod:`workbook.labels` for changing such a column),
+    or ``list`` (a list of strings per row: an Arrow list column in memory,
+    :data:`workbook.lists.LIST_DTYPE`, whose cells read as Python lists; a Parquet list on disk).
     """
 
     name: str
@@ -147,6 +154,8 @@ class Column:
             return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
         if self.dtype == "list":
             return LIST_DTYPE
+        if self.dtype == "labels":
+            return pd.CategoricalDtype(pd.Index([], dtype="str"))  # open: a column's categories are its values
         if self.dtype == "string":
             return pd.StringDtype()
         return self.dtype
@@ -177,7 +186,7 @@ def _c(name: str, dtype: str, meaning: str, nullable: bool = False, **kw: Any) -
 
 
 _PROV = (
-    _c("doc_id", "string", "The document the row comes from (documents.doc_id)."),
+    _c("doc_id", "labels", "The document the row comes from (documents.doc_id)."),
     _c("start", "int64", "Character offset where the span begins in the document's text."),
     _c("end", "int64", "Character offset where the span ends (exclusive)."),
 )
@@ -192,7 +201,7 @@ TABLES: dict[str, Table] = {
             (
                 _c("doc_id", "string", "Stable id: 'd' + the first 16 hex digits of sha256 of the text."),
                 _c("title", "string", "Title from metadata, the document's own heading, or its file name."),
-                _c("publisher", "string", "Publisher or outlet, when known.", True),
+                _c("publisher", "labels", "Publisher or outlet, when known.", True),
                 _c(
                     "published",
                     "datetime64[s]",
@@ -201,14 +210,14 @@ TABLES: dict[str, Table] = {
                 ),
                 _c(
                     "dateline_place",
-                    "string",
+                    "labels",
                     "Place of filing from the text's dateline ('Pyongyang, May 26 "
                     "(KCNA) --' gives Pyongyang), when it opens with one.",
                     True,
                 ),
                 _c(
                     "dateline_source",
-                    "string",
+                    "labels",
                     "News agency or outlet named in the dateline (KCNA, Reuters, AP).",
                     True,
                 ),
@@ -216,17 +225,17 @@ TABLES: dict[str, Table] = {
                 _c("sha256", "string", "sha256 of the UTF-8 text (hex)."),
                 _c("text", "string", "The full plain text. All offsets in other tables index into it."),
                 _c("n_chars", "int64", "len(text)."),
-                _c("language", "string", "ISO 639-1 language code, when known.", True),
-                _c("format", "string", "What it was read from: txt, md, html, pdf, docx, json, jsonl."),
+                _c("language", "labels", "ISO 639-1 language code, when known.", True),
+                _c("format", "labels", "What it was read from: txt, md, html, pdf, docx, json, jsonl."),
                 _c(
                     "section",
-                    "string",
+                    "labels",
                     "Section or topic from metadata (e.g. a KCNA topic); when the same text was filed under "
                     "several sections, all of them, '; '-separated.",
                     True,
                 ),
                 _c("url", "string", "The document's URL, when known.", True),
-                _c("encoding", "string", "The text encoding detected for text formats.", True),
+                _c("encoding", "labels", "The text encoding detected for text formats.", True),
                 _c("meta", "string", "Other metadata fields as a JSON object.", True),
             ),
         ),
@@ -241,7 +250,7 @@ TABLES: dict[str, Table] = {
                 _c("aliases", "list", "Other surface forms that refer to it (e.g. 'Mr Lewis')."),
                 _c("n_mentions", "int64", "Number of mentions in the corpus."),
                 _c("n_docs", "int64", "Number of documents that mention it."),
-                _c("origin", "string", "What found it: rules, gazetteer:<name>, watchlist, spacy, ..."),
+                _c("origin", "labels", "What found it: rules, gazetteer:<name>, watchlist, spacy, ..."),
             ),
         ),
         Table(
@@ -251,8 +260,8 @@ TABLES: dict[str, Table] = {
             (
                 _c("mention_id", "string", "Stable id from doc_id and offsets."),
                 *_PROV,
-                _c("entity_id", "string", "The entity referred to (entities.entity_id)."),
-                _c("surface", "string", "Exactly text[start:end]."),
+                _c("entity_id", "labels", "The entity referred to (entities.entity_id)."),
+                _c("surface", "labels", "Exactly text[start:end]."),
                 _c("sentence", "int64", "Index of the sentence in the document (0-based)."),
                 _c(
                     "resolution",
@@ -272,18 +281,18 @@ TABLES: dict[str, Table] = {
                 *_PROV,
                 _c("text", "string", "Exactly text[start:end]: the quote or the hedged statement."),
                 _c("sentence", "int64", "Index of the sentence where the claim starts."),
-                _c("speaker_id", "string", "The speaker's entity id, when resolved.", True),
+                _c("speaker_id", "labels", "The speaker's entity id, when resolved.", True),
                 _c(
                     "speaker_text",
-                    "string",
+                    "labels",
                     "The speaker as shown: the resolved entity's canonical name when resolved, else the words as "
                     "written ('US officials'); null for a pronoun or generic noun nobody could be found for.",
                     True,
                 ),
-                _c("speaker_as_written", "string", "The speaker's words as written ('he', 'Mr Lewis').", True),
+                _c("speaker_as_written", "labels", "The speaker's words as written ('he', 'Mr Lewis').", True),
                 _c("quote_kind", "category", "direct, indirect or unattributed.", categories=QUOTE_KINDS),
-                _c("cue", "string", "The reporting cue: 'said', 'according to', 'told', ...", True),
-                _c("hedge", "string", "The hedge word, lower-cased ('may', 'likely', 'believed'), if any.", True),
+                _c("cue", "labels", "The reporting cue: 'said', 'according to', 'told', ...", True),
+                _c("hedge", "labels", "The hedge word, lower-cased ('may', 'likely', 'believed'), if any.", True),
                 _c(
                     "confidence",
                     "category",
@@ -300,9 +309,9 @@ TABLES: dict[str, Table] = {
             (
                 _c("event_id", "string", "Stable id from doc_id and offsets."),
                 *_PROV,
-                _c("text", "string", "Exactly text[start:end]: the date expression ('last June')."),
+                _c("text", "labels", "Exactly text[start:end]: the date expression ('last June')."),
                 _c("sentence", "int64", "Index of the sentence holding the expression."),
-                _c("context", "string", "The whole sentence, for display."),
+                _c("context", "labels", "The whole sentence, for display."),
                 _c("date_start", "datetime64[s]", "First day of the interval the expression denotes.", True),
                 _c("date_end", "datetime64[s]", "Last day of the interval (inclusive).", True),
                 _c(
@@ -313,7 +322,7 @@ TABLES: dict[str, Table] = {
                 ),
                 _c("resolution", "category", "absolute, relative or unanchored.", categories=DATE_RESOLUTIONS),
                 _c("anchor", "datetime64[s]", "The date a relative expression was resolved against.", True),
-                _c("kind", "string", "What happened, when known (e.g. 'meeting', 'visit', 'launch').", True),
+                _c("kind", "labels", "What happened, when known (e.g. 'meeting', 'visit', 'launch').", True),
                 _c("entity_ids", "list", "Entities named in the same sentence."),
             ),
         ),
@@ -332,8 +341,8 @@ TABLES: dict[str, Table] = {
                     "centroid ~10 km, a surveyed facility < 1 km.",
                 ),
                 _c("coord_source", "category", "gazetteer, dataset or analyst.", categories=COORD_SOURCES),
-                _c("source_name", "string", "Which gazetteer or dataset gave the coordinates."),
-                _c("admin_area", "string", "Province, state or country the place lies in.", True),
+                _c("source_name", "labels", "Which gazetteer or dataset gave the coordinates."),
+                _c("admin_area", "labels", "Province, state or country the place lies in.", True),
             ),
         ),
         Table(
@@ -404,6 +413,8 @@ def conform(name: str, data: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.D
         s = pd.Series([None] * len(df), index=df.index, dtype=object) if c.name not in df.columns else df[c.name]
         if c.dtype == "list":
             s = list_series(s, index=df.index)
+        elif c.dtype == "labels":
+            s = labels_series(s)
         elif c.dtype == "category":
             bad = ~s.isna() & ~s.isin(c.categories)
             if bad.any():
@@ -446,6 +457,10 @@ def data_model_markdown() -> str:
         "",
         "Every derived row (mention, claim, event) keeps its provenance: `doc_id` plus character "
         "offsets `start`/`end` such that `documents.text[start:end]` is exactly the row's surface.",
+        "",
+        "dtype `labels`: text repeated across rows (ids, names, sentences), held in memory as a pandas "
+        "categorical whose categories are the distinct values present, sorted; plain text in Parquet. "
+        "`workbook.labels` has the helpers for changing such a column (new values, counts, concatenation).",
         "",
     ]
     for t in TABLES.values():

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.labels import concat_frames
 from workbook.lists import list_series
 from workbook.model import conform
 
@@ -149,7 +150,7 @@ class RowCollector:
         non_empty = [f for f in frames if len(f)]
         if len(non_empty) <= 1:
             return non_empty[0] if non_empty else frames[0]
-        out = pd.concat(non_empty, ignore_index=True)
+        out = concat_frames(non_empty)  # labels columns stay categorical
         del frames, non_empty
         return out
 
@@ -172,4 +173,4 @@ def concat_rows(per_doc: Sequence[DocRows | RowBatch], kind: str) -> pd.DataFram
     non_empty = [f for f in frames if len(f)]
     if len(non_empty) <= 1:
         return non_empty[0] if non_empty else frames[0]
-    return pd.concat(non_empty, ignore_index=True)
+    return concat_frames(non_empty)

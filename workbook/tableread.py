@@ -9,7 +9,9 @@ handed back to the system after each column (``MemoryPool.release_unused``) inst
 allocator: the peak of an open is the tables, not the tables plus a decoded copy.
 
 Integer and float columns without nulls become numpy arrays over the Arrow buffers (no copy when the
-column is one chunk); strings stay Arrow-backed (:class:`pandas.StringDtype`), list columns Arrow lists.
+column is one chunk); strings stay Arrow-backed (:class:`pandas.StringDtype`), list columns Arrow lists,
+``labels`` columns are read as Parquet dictionaries (codes, never a string per row) and become categoricals
+(:mod:`workbook.labels`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from workbook.labels import labels_from_arrow
 from workbook.lists import frame_of, list_series
 from workbook.model import Column, conform, empty_frame
 from workbook.model import table as declared_table
@@ -37,6 +40,8 @@ def column_from_arrow(column: Column, values: pa.ChunkedArray | pa.Array) -> pd.
         values = pa.chunked_array([values])
     if column.dtype == "list":
         return list_series(values)
+    if column.dtype == "labels":
+        return labels_from_arrow(values)
     want = column.pandas_dtype()
     if column.dtype in _NUMPY_DTYPES and values.null_count == 0 and pa.types.is_primitive(values.type):
         arr = values.chunk(0) if values.num_chunks == 1 else pa.concat_arrays(values.chunks)
@@ -70,7 +75,9 @@ def read_parquet_table(
     Raises what :mod:`pyarrow` raises for a file it cannot read."""
     decl = declared_table(name)
     replace = replace or {}
-    pf = pq.ParquetFile(path, memory_map=memory_map)
+    stored = set(pq.read_schema(path, memory_map=memory_map).names)
+    labels = [c.name for c in decl.columns if c.dtype == "labels" and c.name not in replace and c.name in stored]
+    pf = pq.ParquetFile(path, memory_map=memory_map, read_dictionary=labels)  # codes, not a string per row
     names = set(pf.schema_arrow.names) | set(replace)
     if any(c.name not in names for c in decl.columns):
         table = pf.read()

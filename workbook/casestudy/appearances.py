@@ -53,6 +53,7 @@ from workbook.casestudy.rules import (
 from workbook.extract.dateline import parse_dateline
 from workbook.extract.gazetteer import Gazetteer
 from workbook.extract.sentences import split_sentences
+from workbook.labels import as_text
 
 __all__ = [
     "LEADER_TOPIC",
@@ -274,7 +275,7 @@ def _in_text(text: str, body: int, hit: PlaceHit) -> PlaceHit:
 def leader_documents(book: Book, topic: str = LEADER_TOPIC) -> pd.DataFrame:
     """The Book's documents filed under ``topic`` (also when filed under several topics)."""
     docs = book.documents
-    mask = docs["section"].fillna("").astype(str).str.split("; ").map(lambda parts: topic in parts)
+    mask = as_text(docs["section"]).fillna("").astype(str).str.split("; ").map(lambda parts: topic in parts)
     return docs[mask.astype(bool)].reset_index(drop=True)
 
 

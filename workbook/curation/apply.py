@@ -31,6 +31,7 @@ import pandas as pd
 from workbook.book import Book
 from workbook.curation.log import active_records
 from workbook.ids import normalise_name
+from workbook.labels import add_labels, map_labels, set_labels
 from workbook.lists import remap_lists, replace_lists
 from workbook.model import conform
 
@@ -97,12 +98,12 @@ class _State:
         self.pending = set()
         keys = set(mapping)
         m = self.mentions
-        m["entity_id"] = m["entity_id"].map(lambda x: mapping.get(x, x)).astype(m["entity_id"].dtype)
+        m["entity_id"] = map_labels(m["entity_id"], mapping)
         m["candidates"] = _map_lists(m["candidates"], mapping, keys, sort=False)
         c = self.claims
         hit = c["speaker_id"].isin(list(keys))
         if hit.any():
-            c.loc[hit, "speaker_id"] = c.loc[hit, "speaker_id"].map(lambda x: mapping.get(x, x))
+            c["speaker_id"] = map_labels(c["speaker_id"], mapping)
         c["entity_ids"] = _map_lists(c["entity_ids"], mapping, keys)
         self.events["entity_ids"] = _map_lists(self.events["entity_ids"], mapping, keys)
 
@@ -207,7 +208,8 @@ def _split(st: _State, d: Mapping[str, Any]) -> tuple[str, str]:
     if not sel.any():
         return "orphaned", "none of the mentions it moved is in the corpus any more (their documents changed)"
     moved = m.loc[sel]
-    m.loc[sel, "entity_id"] = new
+    m["entity_id"] = set_labels(m["entity_id"], sel, new)  # a new id: not yet among the column's labels
+    st.claims["speaker_id"] = add_labels(st.claims["speaker_id"], [new])
     moved_keys = {normalise_name(str(s)) for s in moved["surface"]}
     if new not in st.ents:
         st.ents[new] = {

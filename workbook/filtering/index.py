@@ -38,7 +38,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.errors import FilterIndexError
-from workbook.filtering.columns import CodeArray, codes_in, dictionary_codes, list_elements, strings_of
+from workbook.filtering.columns import (
+    CodeArray,
+    codes_in,
+    dictionary_codes,
+    distinct_strings,
+    list_elements,
+    lower_codes,
+    strings_of,
+)
 from workbook.filtering.marks import AnnotationMarks, annotation_marks
 from workbook.filtering.text import TextColumn
 from workbook.model import ANNOTATION_TARGET_KINDS, CONFIDENCE_BANDS, ENTITY_TYPES, QUOTE_KINDS
@@ -311,8 +319,9 @@ class FilterIndex:
         _arrow_keys(places, "places", "entity_id")
         ce_claim, ce_ids = list_elements(t["claims"]["entity_ids"])
         ve_event, ve_ids = list_elements(t["events"]["entity_ids"])
-        referenced = [strings_of(t["mentions"]["entity_id"]), strings_of(t["claims"]["speaker_id"]), ce_ids, ve_ids]
-        seen = pc.unique(pa.chunked_array([pc.unique(r).cast(pa.large_string()) for r in referenced]))
+        referenced = [distinct_strings(t["mentions"]["entity_id"]), distinct_strings(t["claims"]["speaker_id"])]
+        referenced += [distinct_strings(ce_ids), distinct_strings(ve_ids)]
+        seen = pc.unique(pa.chunked_array(referenced, type=pa.large_string()))
         seen = seen.filter(seen.is_valid())
         extra = seen.filter(pc.invert(pc.is_in(seen, value_set=rows.cast(pa.large_string()))))
         universe_ids = pa.concat_arrays([rows.cast(pa.large_string()), extra]) if len(extra) else rows
@@ -382,7 +391,7 @@ class FilterIndex:
     @_part("c_speaker", "c_speaker_text", "speaker_texts")
     def _speakers(self) -> dict[str, Any]:
         claims = self._tables["claims"]
-        codes, texts = dictionary_codes(lower_text(claims["speaker_text"]))
+        codes, texts = lower_codes(claims["speaker_text"])
         return {
             "c_speaker": codes_in(claims["speaker_id"], self.universe_ids),
             "c_speaker_text": codes,
