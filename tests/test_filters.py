@@ -742,7 +742,13 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
     def touches(ids: list[str], pred: Any) -> bool:
         return any(pred(e) for e in ids)
 
-    low = lower(spec.text)
+    # the search syntax (filtering/query.py) on the sampled queries: one quoted phrase ('"(x"') is the
+    # phrase inside the quotes as a substring; words side by side ("missile launch") are each a substring
+    phrase = len(spec.text) >= 2 and spec.text[0] == spec.text[-1] == '"'
+    terms = [lower(spec.text[1:-1])] if phrase else [lower(w) for w in spec.text.split()]
+
+    def text_ok(text: str) -> bool:
+        return all(t in lower(text) for t in terms)
 
     def claim_ok(c: dict[str, Any]) -> bool:
         ok = True
@@ -754,7 +760,7 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         if spec.claim_statuses:
             _, status = latest("status", "claim", c["claim_id"])
             ok &= (status if status is not None else NO_STATUS) in spec.claim_statuses
-        ok &= not spec.text or low in lower(c["text"])
+        ok &= not spec.text or text_ok(c["text"])
         if spec.entity_ids:
             ok &= c["speaker_id"] in spec.entity_ids or touches(c["entity_ids"], lambda e: e in spec.entity_ids)
         for m in marks:
@@ -801,7 +807,7 @@ def reference(book: Book, spec: FilterSpec) -> dict[str, list[Any]]:
         has_event = any(v["doc_id"] == did for v in good_events)
         ok = not spec.doc_ids or did in spec.doc_ids
         ok &= not spec.publishers or d["publisher"] in spec.publishers
-        ok &= not spec.text or low in lower(d["text"])
+        ok &= not spec.text or text_ok(d["text"])
         ok &= not spec.entity_ids or touches(ents, lambda e: e in spec.entity_ids)
         ok &= not spec.entity_types or touches(ents, lens)
         ok &= spec.bbox is None or touches(ents, lambda e: lens(e) and e in geo)
