@@ -14,7 +14,7 @@ from workbook.assemble import DocRows, assemble_tables
 from workbook.build import build
 from workbook.errors import WorkspaceWriteError
 from workbook.model import conform
-from workbook.rowbatches import ROW_KINDS, RowCollector
+from workbook.rowbatches import ROW_KINDS, RowBatch, RowCollector
 from workbook.rowspill import FrameSpill, spill_folder
 from workbook.synth import write_jsonl
 
@@ -96,3 +96,19 @@ def test_a_build_spills_its_batches_and_leaves_no_temporary_files(
     assert {kind for _, kind in spilled} == set(ROW_KINDS)
     assert all(folder.parent == ws / "snapshots" for folder, _ in spilled)
     assert [p.name for p in (ws / "snapshots").iterdir() if p.name.startswith(".")] == []
+
+
+def test_batches_added_as_columns_keep_their_place_among_documents(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """What benchmarks/bench_assemble_tiled.py replays: ready column batches between documents' rows."""
+    documents, per_doc = corpus_rows
+    with spill_folder(tmp_path / "ws") as spill:
+        collector = RowCollector(flush_docs=4, spill=spill)
+        collector.add(per_doc[0])  # buffered, flushed before the batch so that the order is kept
+        collector.add_batch(RowBatch.of(per_doc[1:9]))
+        for rows in per_doc[9:]:
+            collector.add(rows)
+        frame = conform("documents", documents)  # type: ignore[arg-type]
+        _assert_tables_equal(assemble_tables(frame, collector, []), assemble_tables(frame, per_doc, []))

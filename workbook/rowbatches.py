@@ -121,16 +121,26 @@ class RowCollector:
         if len(self._buffer) >= self.flush_docs:
             self._flush()
 
+    def add_batch(self, batch: RowBatch) -> None:
+        """The rows of the next run of documents, already in columns (rows replayed from a workspace)."""
+        if self._taken:
+            raise ValueError(f"Rows were added after {sorted(self._taken)} were taken; add every document first.")
+        self._flush()
+        self._keep(batch)
+
+    def _keep(self, batch: RowBatch) -> None:
+        for k in ROW_KINDS:
+            if self._spill is not None:
+                self._spill.append(k, getattr(batch, k))
+            else:
+                self._frames[k].append(getattr(batch, k))
+        self._n_docs.append(batch.n_docs)
+
     def _flush(self) -> None:
         if self._buffer:
             batch = RowBatch.of(self._buffer)
             self._buffer = []
-            for k in ROW_KINDS:
-                if self._spill is not None:
-                    self._spill.append(k, getattr(batch, k))
-                else:
-                    self._frames[k].append(getattr(batch, k))
-            self._n_docs.append(batch.n_docs)
+            self._keep(batch)
 
     def _unspill(self, *kinds: str) -> None:
         """The spilled batches of ``kinds`` (default: all) back in memory, in order."""

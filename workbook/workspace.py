@@ -9,7 +9,8 @@ Layout of a workspace folder::
       analyst/                the analyst's append-only logs (workbook.curation); a build never touches it
 
 A build writes a whole new snapshot into a temporary folder, renames it into ``snapshots/`` and
-only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build killed at any point
+only then replaces ``CURRENT`` (write to a temp file + ``os.replace``); until its tables are made, it keeps
+its column batches in another temporary folder there (:mod:`workbook.rowspill`). A build killed at any point
 leaves the previous snapshot live and readable; the next build removes what a killed build left
 behind (temporary snapshot folders and ``CURRENT`` temp files, :func:`remove_stale_temp`) as soon as it
 holds the lock. Readers only ever follow ``CURRENT``.
