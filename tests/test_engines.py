@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -231,3 +232,37 @@ def test_cli_engine_choices_are_the_registry(tmp_path: Path, capsys: pytest.Capt
     assert exc.value.code == 2
     assert "choose from " + ", ".join(repr(n) for n in ENGINE_NAMES) in capsys.readouterr().err
     assert tuple(ENGINES) == ENGINE_NAMES and ENGINE_NAMES[0] == "local"
+
+
+class _CountingInputs(Sequence[DocumentInput]):
+    """Inputs that count how many were made (as workbook.docstream.DocumentInputs makes each when read)."""
+
+    def __init__(self, docs: list[DocumentInput]) -> None:
+        self.docs = docs
+        self.made = 0
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __getitem__(self, i: Any) -> Any:
+        self.made += 1
+        return self.docs[i]
+
+    def __iter__(self) -> Iterator[DocumentInput]:
+        for d in self.docs:
+            self.made += 1
+            yield d
+
+
+def test_worker_processes_take_batches_as_they_go_not_every_text_at_once() -> None:
+    """The parent makes a batch when it sends it (a few in flight), so it does not hold every input text
+    while the workers run; the results are the serial engine's, in order, cut as split_batches cuts."""
+    docs = [DocumentInput(f"d{i}", f"Word{i} and Mr Name{i % 3} " * 30) for i in range(60)]
+    inputs = _CountingInputs(docs)
+    engine = ProcessEngine(workers=2, batch_chars=1_500)
+    out = engine.extract_batches(CapitalsExtractor(), inputs, progress=False)
+    first = next(out)
+    assert inputs.made - len(docs) < len(docs) // 2  # one pass for the total size, then only what was sent
+    rest = list(out)
+    assert [len(b) for b in [first, *rest]] == [len(b) for b in split_batches(docs, 4 * 2, 1_500)]
+    assert [r for b in [first, *rest] for r in b] == SerialEngine().extract(CapitalsExtractor(), docs, progress=False)

@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "corpus_links": 2,
     "assemble": 2,
     "rowbatches": 2,
+    "rowspill": 2,
     "docstream": 2,
     "engines": 2,
     "build": 2,

@@ -34,6 +34,7 @@ from workbook.ids import sha256_text
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument
 from workbook.model import SCHEMA_VERSION
 from workbook.rowbatches import RowCollector
+from workbook.rowspill import spill_folder
 from workbook.version import __version__
 from workbook.workspace import (
     SnapshotTables,
@@ -223,8 +224,15 @@ def build(
     runner = resolve_engine(engine, workers)
     timings: dict[str, float] = {}
 
-    with workspace_lock(ws, wait_seconds=wait_seconds), runner, _system_arrow_pool():
+    with (
+        workspace_lock(ws, wait_seconds=wait_seconds),
+        runner,
+        _system_arrow_pool(),
+        contextlib.ExitStack() as cleanup,
+    ):
         remove_stale_temp(ws)  # a killed build's leftovers; nothing else writes while we hold the lock
+        # the column batches wait on disk, not in memory, until their table is made (workbook.rowspill)
+        spill = cleanup.enter_context(spill_folder(ws))
         previous = {} if force else _previous_rows(ws, fingerprint)
         # each document's row becomes part of an Arrow chunk of the documents table as it is read; the
         # extraction inputs are made from it batch by batch (workbook.docstream)
@@ -256,7 +264,7 @@ def build(
         timings["ingest"] = time.perf_counter() - t1
         docs = stream.documents
         show = progress if progress is not None else len(docs) > PROGRESS_THRESHOLD
-        collected = RowCollector()  # rows become column batches as they come: memory follows the output
+        collected = RowCollector(spill=spill)  # rows become column batches as they come, kept on disk
         n_reused = 0
         todo = stream.inputs([i for i, d in enumerate(docs) if d.doc_id not in previous])
         t1 = time.perf_counter()

@@ -21,6 +21,7 @@ import pandas as pd
 from workbook.labels import concat_frames
 from workbook.lists import list_series
 from workbook.model import conform
+from workbook.rowspill import FrameSpill
 
 __all__ = [
     "PRIVATE_COLUMNS",
@@ -98,12 +99,16 @@ class RowCollector:
     """Documents' rows in, column batches out: :meth:`add` each document's rows in order, then either
     :meth:`batches`, or :meth:`take` each kind once (a build does: the batches of a kind are dropped
     as soon as they are concatenated, so the batches and the tables are not both held whole). At
-    most ``flush_docs`` documents' row dicts are held at a time."""
+    most ``flush_docs`` documents' row dicts are held at a time. With a ``spill``
+    (:class:`workbook.rowspill.FrameSpill`, as a build gives it), each batch goes to disk as soon as it
+    is made, and a kind's batches come back only when that kind is taken: the batches of the other kinds
+    are not in memory meanwhile."""
 
-    def __init__(self, flush_docs: int = FLUSH_DOCS) -> None:
+    def __init__(self, flush_docs: int = FLUSH_DOCS, spill: FrameSpill | None = None) -> None:
         if flush_docs < 1:
             raise ValueError(f"flush_docs must be at least 1; got {flush_docs}.")
         self.flush_docs = flush_docs
+        self._spill = spill
         self._buffer: list[DocRows] = []
         self._frames: dict[str, list[pd.DataFrame]] = {k: [] for k in ROW_KINDS}
         self._n_docs: list[int] = []
@@ -117,19 +122,39 @@ class RowCollector:
         if len(self._buffer) >= self.flush_docs:
             self._flush()
 
+    def add_batch(self, batch: RowBatch) -> None:
+        """The rows of the next run of documents, already in columns (rows replayed from a workspace)."""
+        if self._taken:
+            raise ValueError(f"Rows were added after {sorted(self._taken)} were taken; add every document first.")
+        self._flush()
+        self._keep(batch)
+
+    def _keep(self, batch: RowBatch) -> None:
+        for k in ROW_KINDS:
+            if self._spill is not None:
+                self._spill.append(k, getattr(batch, k))
+            else:
+                self._frames[k].append(getattr(batch, k))
+        self._n_docs.append(batch.n_docs)
+
     def _flush(self) -> None:
         if self._buffer:
             batch = RowBatch.of(self._buffer)
-            for k in ROW_KINDS:
-                self._frames[k].append(getattr(batch, k))
-            self._n_docs.append(batch.n_docs)
             self._buffer = []
+            self._keep(batch)
+
+    def _unspill(self, *kinds: str) -> None:
+        """The spilled batches of ``kinds`` (default: all) back in memory, in order."""
+        if self._spill is not None:
+            for k in kinds or ROW_KINDS:
+                self._frames[k] = self._spill.read(k)
 
     def batches(self) -> list[RowBatch]:
         """Every document's rows so far, as column batches in order; the collector is emptied."""
         if self._taken:
             raise ValueError(f"{sorted(self._taken)} were taken already: use take() for every kind.")
         self._flush()
+        self._unspill()
         out = [RowBatch(**{k: self._frames[k][i] for k in ROW_KINDS}, n_docs=n) for i, n in enumerate(self._n_docs)]
         self._frames = {k: [] for k in ROW_KINDS}
         self._n_docs = []
@@ -143,6 +168,7 @@ class RowCollector:
         if kind in self._taken:
             raise ValueError(f"The {kind} rows were taken already; each kind can be taken once.")
         self._flush()
+        self._unspill(kind)
         frames, self._frames[kind] = self._frames[kind], []
         self._taken.add(kind)
         if not frames:

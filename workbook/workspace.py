@@ -9,7 +9,8 @@ Layout of a workspace folder::
       analyst/                the analyst's append-only logs (workbook.curation); a build never touches it
 
 A build writes a whole new snapshot into a temporary folder, renames it into ``snapshots/`` and
-only then replaces ``CURRENT`` (write to a temp file + ``os.replace``). A build killed at any point
+only then replaces ``CURRENT`` (write to a temp file + ``os.replace``); until its tables are made, it keeps
+its column batches in another temporary folder there (:mod:`workbook.rowspill`). A build killed at any point
 leaves the previous snapshot live and readable; the next build removes what a killed build left
 behind (temporary snapshot folders and ``CURRENT`` temp files, :func:`remove_stale_temp`) as soon as it
 holds the lock. Readers only ever follow ``CURRENT``.
@@ -72,6 +73,7 @@ __all__ = [
     "remove_stale_temp",
     "replace_folder",
     "table_from_arrow",
+    "temp_folder",
     "verify_workspace",
     "workspace_lock",
     "write_snapshot",
@@ -307,11 +309,7 @@ class SnapshotWriter:
     def __init__(self, ws: Path) -> None:
         self.ws = Path(ws)
         self._snaps = self.ws / _SNAPSHOTS
-        try:
-            self._snaps.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self._snaps))
-        except OSError as exc:
-            raise _write_error(self.ws, exc) from exc
+        self.folder = temp_folder(self.ws)
         self.written: list[str] = []
         self._done = False
 
@@ -392,6 +390,18 @@ def write_snapshot(
         for name, df in tables.items():
             writer.add(name, df)
         return writer.commit(build_id, manifest)
+
+
+def temp_folder(ws: Path) -> Path:
+    """A new, empty temporary folder beside the snapshots of ``ws``, for a build's files until it commits
+    (the caller removes it; a killed build's is removed by :func:`remove_stale_temp`). Raises
+    :class:`~workbook.errors.WorkspaceWriteError` when the workspace cannot be written."""
+    snaps = Path(ws) / _SNAPSHOTS
+    try:
+        snaps.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".tmp-", dir=snaps))
+    except OSError as exc:
+        raise _write_error(Path(ws), exc) from exc
 
 
 def remove_stale_temp(ws: Path) -> list[Path]:

@@ -34,7 +34,6 @@ from workbook.engines.base import (
     extract_batch,
     extract_one,
     iter_batches,
-    split_batches,
 )
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.ingest import FieldMapping, IngestFailure, RawDocument, iter_documents
@@ -156,7 +155,11 @@ class ProcessEngine(SerialEngine):
         if n <= 1:
             yield from super().extract_batches(extractor, docs, progress)
             return
-        batches = split_batches(docs, 4 * n, self.batch_chars)
+        # cut as split_batches(docs, 4 * n, batch_chars) cuts, but each batch is made only when it is sent: the
+        # parent holds the texts of the batches in flight, not every input text (DocumentInputs makes each
+        # text when it is read)
+        total = sum(len(d.text) for d in docs)
+        batches = iter_batches(docs, max(1, min(self.batch_chars, -(-total // (4 * n)))))
         ctx = mp.get_context("spawn")
         tasks, results = ctx.Queue(), ctx.Queue()
         procs = [ctx.Process(target=_worker_loop, args=(extractor, tasks, results), daemon=True) for _ in range(n)]
@@ -172,7 +175,7 @@ class ProcessEngine(SerialEngine):
                 "(defined at module level); build with workers=1 otherwise."
             ) from exc
         try:
-            yield from self._run(batches, procs, tasks, results, progress)
+            yield from self._run(batches, len(docs), procs, tasks, results, progress)
         finally:
             for p in procs:
                 if p.is_alive():
@@ -183,17 +186,33 @@ class ProcessEngine(SerialEngine):
             results.close()
 
     def _run(
-        self, batches: list[list[DocumentInput]], procs: Sequence[BaseProcess], tasks: Any, results: Any, progress: bool
+        self,
+        batches: Iterator[list[DocumentInput]],
+        n_docs: int,
+        procs: Sequence[BaseProcess],
+        tasks: Any,
+        results: Any,
+        progress: bool,
     ) -> Iterator[list[ExtractResult]]:
         in_flight = 2 * len(procs)  # bounded: the parent never holds more than this many pickled batches
         sent = 0
-        while sent < min(in_flight, len(batches)):
-            tasks.put((sent, batches[sent]))
+
+        def send_next() -> bool:
+            nonlocal sent
+            batch = next(batches, None)
+            if batch is None:
+                return False
+            tasks.put((sent, batch))
             sent += 1
+            return True
+
+        more = True
+        while more and sent < in_flight:
+            more = send_next()
         done: dict[int, list[ExtractResult]] = {}  # finished out of order, waiting for their turn
         n_done = next_out = 0
-        with _bar(sum(len(b) for b in batches), progress) as bar:
-            while n_done < len(batches):
+        with _bar(n_docs, progress) as bar:
+            while n_done < sent:
                 try:
                     index, rows, error = results.get(timeout=_POLL_SECONDS)
                 except queue.Empty:
@@ -209,9 +228,8 @@ class ProcessEngine(SerialEngine):
                 done[index] = rows
                 n_done += 1
                 bar.update(len(rows))
-                if sent < len(batches):
-                    tasks.put((sent, batches[sent]))
-                    sent += 1
+                if more:
+                    more = send_next()
                 while next_out in done:  # in input order, as soon as possible
                     yield done.pop(next_out)
                     next_out += 1
