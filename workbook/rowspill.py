@@ -106,4 +106,3 @@ def spill_folder(ws: Path) -> Iterator[FrameSpill | None]:
     finally:
         spill.close()
         shutil.rmtree(folder, ignore_errors=True)
-
