@@ -29,6 +29,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import SHARED_DATA, default_data_dir
@@ -59,8 +61,17 @@ def fingerprint_sets(data: Path) -> dict[str, list[DocumentInput]]:
     return sets
 
 
+def _cell(v: Any) -> str:
+    """A cell as text, whatever the column's dtype: a missing value (None, NaN, NA, NaT) is one thing, so
+    that holding a column as a categorical or an Arrow string does not change the hash."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return "None"
+    return repr(v.tolist() if hasattr(v, "tolist") and not isinstance(v, str) else v)
+
+
 def _frame_rows(frame: Any) -> list[Any]:
-    return [[repr(v) for v in row] for row in frame.itertuples(index=False)] + [list(frame.columns)]
+    cols = [frame[c].astype(object) for c in frame.columns]
+    return [[_cell(v) for v in row] for row in zip(*cols, strict=True)] + [list(frame.columns)]
 
 
 def digest(ex: DefaultExtractor, docs: list[DocumentInput]) -> str:
