@@ -13,19 +13,24 @@ are reused.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from workbook.ingest import FieldMapping, preset
 from workbook.synth import write_jsonl
 
-__all__ = ["SHARED_DATA", "Corpus", "corpus", "default_data_dir", "load_average"]
+__all__ = ["CSIS_TABLE", "SHARED_DATA", "Corpus", "corpus", "csis_rows", "default_data_dir", "load_average"]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+#: The CSIS Beyond Parallel provocations table inside a shared data folder: the text of the CSIS golds
+#: (``benchmarks/data/*_csis.json`` name its rows, 0-based, header excluded).
+CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
 _SYNTH_SIZES = {"synth-1k": 1_000, "synth-5k": 5_000, "synth-10k": 10_000, "synth-20k": 20_000, "synth-100k": 100_000}
 _PART = 10_000
 _KCNA_URL_DATE = re.compile(r"/(\d{4})(\d{2})/news(\d{2})/")
@@ -38,6 +43,13 @@ class Corpus:
     name: str
     paths: tuple[Path, ...]
     mapping: FieldMapping | None = None
+
+
+@lru_cache(maxsize=4)
+def csis_rows(data: Path = SHARED_DATA) -> tuple[dict[str, str], ...]:
+    """The rows of the CSIS provocations table in ``data`` (read once per folder)."""
+    with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
 
 
 def default_data_dir() -> Path:

@@ -29,13 +29,13 @@ entity. Run::
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from benchmarks.corpora import CSIS_TABLE, csis_rows
 from benchmarks.quote_stages import STAGES, cue_near, cue_word, refusal_near, stage_of, top_words
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
@@ -53,7 +53,6 @@ NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
-CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "csis", "heldout")
 #: The sets never read: only their scores are printed, rules are not written from them.
@@ -124,11 +123,10 @@ def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str
 
 def csis_description(data: Path, row: int) -> str:
     """The description of row ``row`` (0-based) of the CSIS provocations table in ``data``."""
-    with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
-        for i, record in enumerate(csv.DictReader(f)):
-            if i == row:
-                return str(record["description"])
-    raise SystemExit(f"{CSIS_TABLE} has no row {row}")
+    rows = csis_rows(data)
+    if not 0 <= row < len(rows):
+        raise SystemExit(f"{CSIS_TABLE} has no row {row}")
+    return rows[row]["description"]
 
 
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:

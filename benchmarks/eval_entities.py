@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.corpora import CSIS_TABLE, csis_rows
 from benchmarks.ner_data import Doc, GoldSpan, gum_docs, training_docs
 
 __all__ = [
@@ -53,7 +54,6 @@ __all__ = [
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CSIS_GOLD = Path(__file__).resolve().parent / "data" / "entities_csis.json"
-CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
 CLASSES = ("person", "place_org", "weapon")
 _CLASS_OF = {
     "person": "person",
@@ -233,11 +233,9 @@ def score(docs: Sequence[Doc], predict: Callable[[str], list[Pred]]) -> Scores:
 def csis_docs(data: Path, gold: Path = CSIS_GOLD) -> list[Doc]:
     """The CSIS descriptions of ``gold`` (``benchmarks/data/entities_csis.json``: how it was made is in
     its ``about``) read from the table in ``data``, with their gold spans."""
-    import csv
     import json
 
-    with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = csis_rows(data)
     docs = []
     for item in json.loads(gold.read_text(encoding="utf-8"))["items"]:
         row = rows[item["row"]]

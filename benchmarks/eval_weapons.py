@@ -19,10 +19,13 @@ when rules change, the check part is only scored.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import CSIS_TABLE, SHARED_DATA, csis_rows
 
 from workbook.extract.base import DocumentInput
 from workbook.extract.pipeline import DefaultExtractor
@@ -32,7 +35,7 @@ DATA = ROOT / "tests" / "data"
 GOLD = DATA / "weapons_gold.json"
 HELD_OUT = DATA / "weapons_heldout.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "weapons_csis.json"
-CSIS_TABLE = ROOT.parent / "shared" / "data" / "csis-provocations_stiles" / "north_korea_provocations_1958_present.csv"
+CSIS_FILE = SHARED_DATA / CSIS_TABLE
 
 
 @dataclass(frozen=True)
@@ -81,18 +84,19 @@ def gold_items(path: Path) -> list[tuple[str, list[str]]]:
     return [(item["text"], item["weapons"]) for item in json.loads(path.read_text(encoding="utf-8"))["sentences"]]
 
 
-def csis_items(part: str, gold: Path = CSIS_GOLD, table: Path = CSIS_TABLE) -> list[tuple[str, list[str]]]:
+def csis_items(part: str, gold: Path = CSIS_GOLD, data: Path = SHARED_DATA) -> list[tuple[str, list[str]]]:
     """(description, gold surfaces) of one part ("tune" or "check") of the CSIS gold, the descriptions read
     from the shared data table the gold's rows point into (the row's date is checked against the gold's)."""
-    with table.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = csis_rows(data)
     out = []
     for item in json.loads(gold.read_text(encoding="utf-8"))["items"]:
         if item["part"] != part:
             continue
         row = rows[item["row"]]
         if row["date"] != item["date"]:
-            raise ValueError(f"row {item['row']} of {table.name} is dated {row['date']}, the gold says {item['date']}")
+            raise ValueError(
+                f"row {item['row']} of {CSIS_TABLE.name} is dated {row['date']}, the gold says {item['date']}"
+            )
         out.append((row["description"], item["weapons"]))
     return out
 
@@ -137,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         (HELD_OUT.name, HELD_OUT, args.errors),
     ]
     if args.csis:
-        if not CSIS_TABLE.exists():
-            print(f"--csis: {CSIS_TABLE.relative_to(ROOT.parent)} is absent; the CSIS gold cannot be scored")
+        if not CSIS_FILE.exists():
+            print(f"--csis: {CSIS_FILE.relative_to(ROOT.parent)} is absent; the CSIS gold cannot be scored")
         else:
             sets += [
                 ("CSIS descriptions, tune part", csis_items("tune"), args.errors),

@@ -4,13 +4,13 @@ right speaker kept at what was measured before any rule was written from it (78 
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 
-from benchmarks.eval_claims import CSIS_GOLD, CSIS_TABLE, csis_description, evaluate, load_gold
+from benchmarks.corpora import CSIS_TABLE, csis_rows
+from benchmarks.eval_claims import CSIS_GOLD, csis_description, evaluate, load_gold
 
 pytestmark = pytest.mark.unit
 
@@ -25,8 +25,7 @@ def csis_data(shared_data: Path) -> Path:
 def test_gold_points_at_the_rows_it_names(csis_data: Path) -> None:
     data = json.loads(CSIS_GOLD.read_text(encoding="utf-8"))
     assert "licence" in data and "BEFORE" in data["description"]
-    with (csis_data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
-        dates = [r["date"] for r in csv.DictReader(f)]
+    dates = [r["date"] for r in csis_rows(csis_data)]
     gold = data["instances"]
     assert len(gold) >= 60 and {g["set"] for g in gold} == {"csis"}
     for g in gold:

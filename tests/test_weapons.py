@@ -14,7 +14,7 @@ from workbook.casestudy.rules import find_weapon_systems
 from workbook.extract.weapons import NORTH_KOREAN_FAMILIES, WEAPON_FAMILIES, find_weapons
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from eval_weapons import CSIS_TABLE, GOLD, HELD_OUT, csis_items, score
+from eval_weapons import CSIS_FILE, GOLD, HELD_OUT, csis_items, score
 
 pytestmark = pytest.mark.unit
 
@@ -122,7 +122,7 @@ def test_held_out_sentences() -> None:
     assert s.precision >= 0.9 and s.recall >= 0.8, (s.misses, s.false_alarms)
 
 
-@pytest.mark.skipif(not CSIS_TABLE.exists(), reason="the CSIS provocations table is not in ../shared/data")
+@pytest.mark.skipif(not CSIS_FILE.exists(), reason="the CSIS provocations table is not in ../shared/data")
 def test_real_analysts_prose() -> None:
     """Others' prose (CSIS descriptions), annotated before the rules saw it: the tune part was read
     (R 0.73 -> 1.00), the check part never (R 0.53 -> 0.59 untouched); precision 1.00 on both."""

@@ -299,7 +299,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
         if follows is None and _has_context(text, m.start(), m.end()):
             out.append((m.start(), m.end(), _ambiguous_name(m)))
-    for m in p["class"].finditer(text) if "-class" in text else ():
+    for m in p["class"].finditer(text) if _CUES["class"] in text else ():
         if _word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
             start = m.end("lead") if lead and not _class_word(lead.strip()) else m.start()
