@@ -50,6 +50,7 @@ from workbook.extract.entity_runs import (
     capitalised_runs,
     classify_run,
     quick_key,
+    ranked_people,
 )
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_document import cited_authors, named_events
@@ -62,6 +63,7 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
+from workbook.extract.ranks import rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
@@ -229,6 +231,41 @@ def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> 
     return added
 
 
+_WORD_AFTER = re.compile(r"[^\W\d_][\w'’.]*")
+_REGION_WORDS = frozenset({"pacific", "atlantic", "arctic", "mediterranean", "baltic", "caribbean", "eurasian"})
+_WORD_BEFORE = re.compile(r"[\w'’.]*[^\W\d_]$")
+
+
+def _hyphen_part(text: str, m: GazetteerMatch, gazetteer: Gazetteer) -> bool:
+    """Is the gazetteer name one part of a hyphenated capitalised word whose other part is no place or
+    acronym ("Delgado" of "Delgado-Ruiz")? "Seoul-Washington", "DPRK-China", "U.S.-Japan" and "Asia-Pacific"
+    stay places."""
+    for word in (
+        _WORD_AFTER.match(text, m.end + 1) if text[m.end : m.end + 1] == "-" else None,
+        _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1) if text[m.start - 1 : m.start] == "-" else None,
+    ):
+        w = word.group().strip(".") if word is not None else ""
+        if w[:1].isupper() and not w.replace(".", "").isupper() and gazetteer.lookup(w) is None:
+            return w.casefold() not in _REGION_WORDS
+    return False
+
+
+def _outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> list[Candidate]:
+    """No entity holds a rank's words ("Cmdr" of "Lt. Cmdr.", "Petty Officer", "Lance" of "Lance
+    Cpl."): a span reaching into a rank is cut before it when it starts before it and is no person
+    or gazetteer name ("Marine Corps Cpl." → "Marine Corps"), else dropped."""
+    out = []
+    for c in cands:
+        at = rank_mask.find(1, c.start, c.end)
+        if at < 0:
+            out.append(c)
+            continue
+        head = text[c.start : at].rstrip()
+        if c.person is None and c.gaz is None and at > c.start and head[-1:].isalnum():
+            out.append(dataclasses.replace(c, end=c.start + len(head), name=" ".join(head.split())))
+    return out
+
+
 def extract_entities(
     text: str, sentences: list[Sentence], gazetteer: Gazetteer, model: EntityModel | None = None
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
@@ -243,13 +280,20 @@ def extract_entities(
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
         cands += classify_run(doc, run)
+    ranks = rank_spans(text)
+    cands += ranked_people(doc, ranks)
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
+        if _hyphen_part(text, m, gazetteer):
+            continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
     if model is not None:
         cands = _learned(text, cands, gazetteer, model)
+    rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
+    if ranks:
+        cands = _outside_ranks(text, cands, rank_mask)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)
     for c in chosen:
@@ -261,7 +305,7 @@ def extract_entities(
     bare = [
         (t.start, t.end, t.text)
         for i, t in enumerate(tokens)
-        if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0
+        if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0 and not rank_mask[t.start]
     ]
     persons, resolved = resolve_people([c.person for c in chosen if c.person], bare)
     return _records(text, sentences, chosen, persons, resolved)

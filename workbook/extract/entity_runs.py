@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
+from workbook.extract.org_names import DEFENCE_ORGS
+from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
@@ -48,6 +50,7 @@ __all__ = [
     "capitalised_runs",
     "classify_run",
     "quick_key",
+    "ranked_people",
 ]
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -55,8 +58,13 @@ _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
-_KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in KNOWN_ORGS)
+_ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
+_KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+#: Lower-case particles inside a person's name ("Mohammed bin Salman", "Laura da Silva"); the
+#: tokenizer keeps them as connectors.
+NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "del", "della", "da", "du", "la", "le"})
+_MAX_PARTICLES = 2
 
 # precedence of candidate spans (higher wins an overlap, then the longer span)
 WEAPON, CUED_PERSON, NAMED, LEARNED, GAZETTEER, WEAK = 6, 5, 4, 3, 2, 1
@@ -215,14 +223,37 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
     if rest and rest[0] in doc.headline:
         limit = 2 if doc.tokens[rest[0]].lower in GIVEN_NAMES else 1
     out: list[int] = []
-    for i in rest:
+    for i in run[k : k + 4 + _MAX_PARTICLES]:
         t = doc.tokens[i]
+        if out and t.lower in NAME_PARTICLES and _particle_joins(doc, run, i):
+            out.append(i)  # "Mohammed bin Salman", "Pieter van der Berg"
+            continue
         if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in TITLE_WORDS):
             break
         out.append(i)
-        if t.possessive or len(out) == limit:
+        if t.possessive or len(out) - _particles(doc, out) == limit:
             break
+    while out and doc.tokens[out[-1]].lower in NAME_PARTICLES:
+        out.pop()
     return out
+
+
+def _particles(doc: RunContext, idx: Sequence[int]) -> int:
+    return sum(1 for i in idx if doc.tokens[i].lower in NAME_PARTICLES)
+
+
+def _particle_joins(doc: RunContext, run: Sequence[int], i: int) -> bool:
+    """A lower-case particle inside a name: the run goes on to a capitalised name word after it
+    (through at most one more particle: "van der Berg"), no head word."""
+    pos = run.index(i) if i in run else -1
+    for j in run[pos + 1 : pos + 3] if pos >= 0 else ():
+        t = doc.tokens[j]
+        if t.lower in NAME_PARTICLES:
+            continue
+        if t.cap:
+            return t.lower not in _HEADS and t.lower not in _NOT_NAME
+        return False
+    return False
 
 
 def _head_follows(doc: RunContext, run: Sequence[int], k: int, name: list[int]) -> bool:
@@ -259,6 +290,8 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
         honorific = t.lower in HONORIFICS and t.text[:1].isupper() and t.text[1:].islower()
         korean = _korean_name_len(doc, run[i : i + 3])
         tl = 0 if honorific or korean else _title_len(lower[i : i + _MAX_TITLE])
+        if tl and _known_org_len(doc, run, i) > tl:
+            tl = 0  # "General Dynamics", "General Atomics": a known organisation, no title
         while tl and (
             more := _title_len(lower[i + tl : i + tl + _MAX_TITLE])
         ):  # "Comrade General Secretary Kim Jong Un"
@@ -340,7 +373,7 @@ def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
         return 0
     words = [doc.tokens[i].text for i in idx[a : a + 6]]
     for n in range(len(words), 0, -1):
-        if quick_key(words[:n]) in KNOWN_ORGS and (n > 1 or words[0].isupper() or len(words[0]) > 4):
+        if quick_key(words[:n]) in _ORG_NAMES and (n > 1 or words[0].isupper() or len(words[0]) > 4):
             return n
     return 0
 
@@ -383,4 +416,30 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
         return out
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
         out.append(_person(doc, idx, None, None, WEAK))
+    return out
+
+
+def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:
+    """The person named right after each rank phrase ("Sgt. 1st Class Maria Delgado-Ruiz", "Lt. Cmdr.
+    Aaron Pike", "Crown Prince Mohammed bin Salman"): a cued person, its title the rank; none when
+    the words after the rank are a head-word name ("Petty Officer Training School")."""
+    if not ranks:
+        return []
+    at = {t.start: i for i, t in enumerate(doc.tokens)}
+    out: list[Candidate] = []
+    for r in ranks:
+        first = at.get(r.name_at)
+        if first is None:
+            continue
+        run = [first]
+        while run[-1] + 1 < len(doc.tokens) and len(run) < 4 + _MAX_PARTICLES:
+            a, b = doc.tokens[run[-1]], doc.tokens[run[-1] + 1]
+            if not doc.joinable(a, b) or not (b.cap or b.lower in NAME_PARTICLES):
+                break
+            run.append(run[-1] + 1)
+        name = _name_tokens(doc, run, 0)
+        if not name or _head_follows(doc, run, 0, name):
+            continue
+        title = " ".join(doc.text[r.start : r.end].lower().split())
+        out.append(_person(doc, name, title, None, CUED_PERSON))
     return out

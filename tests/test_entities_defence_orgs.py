@@ -1,0 +1,48 @@
+"""Organisations of defence news named without a head word (:data:`workbook.extract.org_names.DEFENCE_ORGS`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.extract.base import DocumentInput
+from workbook.extract.org_names import DEFENCE_ORGS
+from workbook.extract.pipeline import DefaultExtractor
+from workbook.ids import normalise_name
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module", params=["default", "rules"])
+def extractor(request: pytest.FixtureRequest) -> DefaultExtractor:
+    return DefaultExtractor() if request.param == "default" else DefaultExtractor(entity_model=None)
+
+
+def typed(extractor: DefaultExtractor, text: str) -> dict[str, str]:
+    ex = extractor.extract(DocumentInput("t", text))
+    types = {e.key: e.type for e in ex.entities}
+    return {text[m.start : m.end]: types[m.entity_key] for m in ex.mentions}
+
+
+def test_names_are_folded() -> None:
+    assert all(normalise_name(n) == n for n in DEFENCE_ORGS)
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Raytheon won a contract. Lockheed Martin said it would protest.", ["Raytheon", "Lockheed Martin"]),
+        ("General Dynamics and Northrop Grumman delivered the systems.", ["General Dynamics", "Northrop Grumman"]),
+        ("Hezbollah fired rockets; the IRGC denied involvement.", ["Hezbollah", "IRGC"]),
+        ("The Wagner Group withdrew.", ["Wagner Group"]),
+    ],
+)
+def test_defence_orgs(extractor: DefaultExtractor, text: str, orgs: list[str]) -> None:
+    found = typed(extractor, text)
+    assert all(found.get(o) == "organization" for o in orgs), found
+
+
+def test_people_and_titles_stay(extractor: DefaultExtractor) -> None:
+    found = typed(extractor, "Richard Wagner wrote operas. Rafael Nadal won in Paris. General Smith said so.")
+    assert found.get("Richard Wagner") == "person"
+    assert not [m for m, t in found.items() if t == "organization"]  # "Rafael", "General" are no organisations
+    assert found.get("Smith") == "person"

@@ -1,0 +1,39 @@
+"""Organisations of defence and security news that are names without a head word ("Raytheon said",
+"Hezbollah fired", "Lockheed Martin won"), so neither the head-word rule nor, often, the classifier
+reads them.
+
+:data:`DEFENCE_ORGS` declares them as folded names (``workbook.ids.normalise_name``), one by one:
+defence companies, armed groups, and security agencies and commands known by a short name. A name
+that is also a common word, a given name or a surname in other text ("Wagner", "Leonardo", "Bell",
+"Rafael", "Kawasaki") is listed only in its longer form ("Wagner Group"). The entity rules read them
+as :data:`workbook.extract.vocabulary.KNOWN_ORGS` are read (that list is also a feature of the
+learned classifier, which this one is not).
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEFENCE_ORGS"]
+
+
+def _names(block: str) -> frozenset[str]:
+    return frozenset(" ".join(n.split()).lower() for n in block.split(";") if n.strip())
+
+
+#: Folded names of defence companies, armed groups and security agencies.
+DEFENCE_ORGS: frozenset[str] = _names(
+    """
+    raytheon; rtx; lockheed martin; lockheed; boeing; northrop grumman; northrop; general dynamics;
+    bae systems; l3harris; huntington ingalls; leidos; anduril; palantir; textron; sikorsky;
+    pratt whitney; general atomics; honeywell; spacex; thales; airbus; rheinmetall; saab; dassault;
+    dassault aviation; mbda; kongsberg; naval group; babcock; qinetiq; fincantieri; navantia; hanwha;
+    hanwha aerospace; hyundai rotem; korea aerospace industries; mitsubishi heavy industries;
+    rafael advanced defense systems; elbit; elbit systems; israel aerospace industries; rostec;
+    almaz antey; uralvagonzavod; tactical missiles corporation; norinco; avic; casc; baykar;
+    roketsan; aselsan; embraer; leonardo drs;
+    hezbollah; kataib hezbollah; islamic jihad; palestinian islamic jihad; isis; isil; daesh;
+    wagner group; al shabaab; boko haram; pkk; hayat tahrir al sham; hts; irgc; quds force;
+    darpa; mossad; shin bet; gru; fsb; svr; mi6; mi5; gchq; interpol; europol; frontex; norad;
+    indopacom; centcom; eucom; africom; southcom; northcom; socom; stratcom; cybercom; spacecom;
+    dhs; dod; osce; csto; aukus
+    """
+)

@@ -1,0 +1,194 @@
+"""Military and civil ranks written before a name, abbreviated or spelled out.
+
+Press releases and defence news name people by rank: "Sgt. 1st Class Maria Delgado-Ruiz", "Lt. Cmdr.
+Aaron Pike", "Chief Master Sgt. Lorraine Okafor", "Master Chief Petty Officer of the Navy James
+Honea", "Army Maj. Daniel Cho", "Senior Airman Tyler Brooks". :func:`rank_spans` finds each rank
+phrase (a run of declared rank words, with a grade such as "1st Class" or "3" and an "of the Navy");
+the entity rules read the capitalised name right after it as a person and never make the rank words
+an entity of their own ("Cmdr", "Petty Officer", "Lance" of "Lance Cpl.").
+
+Words that are ranks only next to a rank word ("Master", "Chief", "Senior", "Staff", "Command",
+"Vice", "Rear") never make a rank alone, and spelled-out ranks that are ordinary words or names
+("General", "Major", "Private", "Specialist", "Captain") count only beside a rank word ("Lieutenant
+General", "Staff Sergeant"), in a declared phrase ("Major General", "Private First Class") or,
+abbreviated, with their full stop ("Maj.", "Pvt.", "Spc.").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["RANK_CORES", "RANK_MODIFIERS", "RankSpan", "rank_spans"]
+
+#: Rank words that make a rank by themselves. Abbreviations end with "." where the full stop is
+#: required (otherwise the bare word is an ordinary word or a name: "Rep", "Det", "Spec").
+RANK_CORES: tuple[str, ...] = (
+    # abbreviated (US, UK, NATO and police styles); "Lt" and "Col" without a full stop are British style
+    "Gen.",
+    "Gen",
+    "Lt.",
+    "Lt",
+    "Col.",
+    "Col",
+    "Maj.",
+    "Capt.",
+    "Capt",
+    "Cpt.",
+    "Cmdr.",
+    "Cdr.",
+    "Cdr",
+    "Adm.",
+    "Brig.",
+    "Brig",
+    "Sgt.",
+    "Sgt",
+    "Cpl.",
+    "Cpl",
+    "LCpl.",
+    "LCpl",
+    "Pvt.",
+    "Pte.",
+    "Pte",
+    "Pfc.",
+    "PFC",
+    "Spc.",
+    "Spec.",
+    "Ens.",
+    "Amn.",
+    "SrA.",
+    "SrA",
+    "SSgt.",
+    "SSgt",
+    "TSgt.",
+    "TSgt",
+    "MSgt.",
+    "MSgt",
+    "SMSgt.",
+    "SMSgt",
+    "CMSgt.",
+    "CMSgt",
+    "CWO",
+    "CWO2",
+    "CWO3",
+    "CWO4",
+    "CWO5",
+    "WO1",
+    "WO2",
+    "Cmdt.",
+    "Insp.",
+    "Supt.",
+    "Det.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Amb.",
+    # spelled out, unambiguous before a name
+    "Lieutenant",
+    "Colonel",
+    "Sergeant",
+    "Corporal",
+    "Admiral",
+    "Brigadier",
+    "Commodore",
+    "Ensign",
+    "Airman",
+    "Seaman",
+    "Marshal",
+    "Petty Officer",
+    "Warrant Officer",
+    "Flight Lieutenant",
+    "Squadron Leader",
+    "Wing Commander",
+    "Group Captain",
+    "Air Commodore",
+    "Air Marshal",
+    "Lance Corporal",
+    "Gunnery Sergeant",
+    "Field Marshal",
+    "Crown Prince",
+    "Major General",
+    "Master Chief",
+    "Senior Chief",
+    "Private First Class",
+    "Private 1st Class",
+)
+
+#: Words that are ranks only joined to a rank word before or after them ("Chief Master Sgt.",
+#: "Major General", "Private First Class", "Lt. Cmdr.", "Sgt. Maj.").
+RANK_MODIFIERS: tuple[str, ...] = (
+    "Master",
+    "Chief",
+    "Senior",
+    "Staff",
+    "Command",
+    "Tech.",
+    "Technical",
+    "Vice",
+    "Rear",
+    "First",
+    "1st",
+    "2nd",
+    "Lance",
+    "Major",
+    "Maj.",
+    "General",
+    "Gen.",
+    "Private",
+    "Specialist",
+    "Captain",
+    "Commander",
+    "Cmdr.",
+    "Cmdr",
+    "Cdr.",
+    "Lt.",
+    "Lt",
+    "Flight",
+    "Staff",
+    "Deputy",
+    "Sub",
+    "Second",
+)
+
+#: The service a rank may be written with ("Army Maj.", "Marine Corps Cpl.", "Navy Lt."): kept out of
+#: the rank span (the service is an organisation mention of its own), but read as part of the cue.
+_SERVICES = r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Marines?|Coast\s+Guard|Space\s+Force|National\s+Guard|RAF)"
+_GRADE = r"(?:\s+(?:1st|2nd|3rd|First|Second|Third)\s+Class|\s+[1-5]\b|\s+\(j\.?g\.?\)|\s+j\.g\.)"
+_OF_SERVICE = r"(?:\s+of\s+the\s+" + _SERVICES + r")"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(x) for x in w.split())
+        # a word without its full stop must not run on into a longer word ("Colonel" is not "Col")
+        parts.append(body + (r"" if w.endswith(".") else r"(?![\w.'’-])"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_CORE = _alternation(RANK_CORES)
+_MOD = _alternation(RANK_MODIFIERS)
+_UNIT = rf"(?:(?:{_MOD}\s+)*{_CORE}{_GRADE}?(?:\s+{_MOD}(?=\s))*)"
+_RANK = re.compile(
+    rf"(?<![\w.'’-])(?:(?P<service>{_SERVICES})\s+)?(?P<rank>{_UNIT}(?:\s+{_UNIT})*{_OF_SERVICE}?"
+    rf"(?:\s+{_UNIT})?)(?=\s+[^\W\d_])"
+)
+
+
+class RankSpan(NamedTuple):
+    """A rank phrase: ``text[start:end]`` (the service before it, if any, is not in the span); ``name_at`` is
+    where the word after it starts."""
+
+    start: int
+    end: int
+    name_at: int
+
+
+def rank_spans(text: str) -> list[RankSpan]:
+    """Every rank phrase followed by a word, in text order (see the module docstring)."""
+    out = []
+    for m in _RANK.finditer(text):
+        a, b = m.span("rank")
+        name_at = b + len(text[b:]) - len(text[b:].lstrip())
+        out.append(RankSpan(a, b, name_at))
+    return out
