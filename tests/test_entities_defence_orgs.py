@@ -46,3 +46,16 @@ def test_people_and_titles_stay(extractor: DefaultExtractor) -> None:
     assert found.get("Richard Wagner") == "person"
     assert not [m for m, t in found.items() if t == "organization"]  # "Rafael", "General" are no organisations
     assert found.get("Smith") == "person"
+
+
+def test_military_units_are_organisations(extractor: DefaultExtractor) -> None:
+    found = typed(extractor, "Okafor met airmen of the 86th Airlift Wing and the 555th Fighter Squadron.")
+    assert found.get("Airlift Wing") == "organization"
+    assert found.get("Fighter Squadron") == "organization"
+
+
+def test_a_title_after_the_is_no_person() -> None:
+    text = "The Defense Secretary, Pete Hegseth, visited troops. The Crown Prince met them later."
+    found = typed(DefaultExtractor(), text)
+    assert found.get("Pete Hegseth") == "person"
+    assert not [m for m in found if m in ("Secretary", "Defense Secretary", "Crown Prince", "Prince")]

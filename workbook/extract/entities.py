@@ -63,7 +63,7 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
-from workbook.extract.ranks import rank_spans
+from workbook.extract.ranks import RANK_WORDS, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
@@ -197,6 +197,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
     added = _document_pass(text, out, added)
+    added = [s for s in added if not _title_only(text, s)]
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
@@ -205,6 +206,20 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+_TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
+_THE_TITLES = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
+
+
+def _title_only(text: str, s: ScoredSpan) -> bool:
+    """A classifier's person that is only title words after "the" or a possessive ("The Defense
+    Secretary, Pete Hegseth": "Secretary"; "the Crown Prince") is a title, no name."""
+    return (
+        s.type == "person"
+        and all(w.casefold().rstrip(".") in _TITLE_ONLY_WORDS for w in s.words)
+        and _THE_TITLES.search(text, max(0, s.start - 60), s.start) is not None
+    )
 
 
 def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:

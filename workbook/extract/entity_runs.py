@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import DEFENCE_ORGS
+from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
 from workbook.extract.vocabulary import (
@@ -55,7 +55,8 @@ __all__ = [
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
-_HEADS = ORG_HEADS | FACILITY_HEADS
+_HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
+_ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
@@ -410,7 +411,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if not headline and len(idx) >= 2 and _has_head(doc, idx):
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower
-        type_ = "organization" if head in ORG_HEADS else "facility"
+        type_ = "organization" if head in _ORG_HEADS else "facility"
         return [*out, Candidate(s, e, type_, NAMED, name, splittable=True)]
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out

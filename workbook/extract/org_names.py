@@ -12,7 +12,7 @@ learned classifier, which this one is not).
 
 from __future__ import annotations
 
-__all__ = ["DEFENCE_ORGS"]
+__all__ = ["DEFENCE_ORGS", "UNIT_HEADS"]
 
 
 def _names(block: str) -> frozenset[str]:
@@ -37,3 +37,7 @@ DEFENCE_ORGS: frozenset[str] = _names(
     dhs; dod; osce; csto; aukus
     """
 )
+
+#: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter
+#: Squadron 32", "Mine Countermeasures Flotilla"): a capitalised phrase ending in one is an organisation.
+UNIT_HEADS: frozenset[str] = frozenset({"wing", "squadron", "squadrons", "flotilla", "platoon", "detachment"})

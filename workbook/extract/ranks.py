@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["RANK_CORES", "RANK_MODIFIERS", "RankSpan", "rank_spans"]
+__all__ = ["RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans"]
 
 #: Rank words that make a rank by themselves. Abbreviations end with "." where the full stop is
 #: required (otherwise the bare word is an ordinary word or a name: "Rep", "Det", "Spec").
@@ -149,6 +149,9 @@ RANK_MODIFIERS: tuple[str, ...] = (
     "Sub",
     "Second",
 )
+
+#: Every word of a rank, lower case, without its full stop ("sgt", "petty", "officer").
+RANK_WORDS: frozenset[str] = frozenset(w.rstrip(".").lower() for r in RANK_CORES + RANK_MODIFIERS for w in r.split())
 
 #: The service a rank may be written with ("Army Maj.", "Marine Corps Cpl.", "Navy Lt."): kept out of
 #: the rank span (the service is an organisation mention of its own), but read as part of the cue.
