@@ -134,6 +134,34 @@ def test_hyphenated_surname_is_no_place(extractor: DefaultExtractor) -> None:
 
 
 def test_hyphenated_places_stay_places(extractor: DefaultExtractor) -> None:
-    text = "The Seoul-Washington alliance held; DPRK-China ties and U.S.-Japan drills grew in the Asia-Pacific."
+    text = (
+        "The Seoul-Washington alliance held; DPRK-China ties and U.S.-Japan drills grew in the Asia-Pacific. "
+        "The Tongsin-Kanggye railways were restored."
+    )
     places = {m[0] for m in mentions(extractor, text) if m[1] == "place"}
-    assert {"Seoul", "Washington", "DPRK", "China", "U.S.", "Japan", "Asia"} <= places
+    assert {"Seoul", "Washington", "DPRK", "China", "U.S.", "Japan", "Asia", "Kanggye"} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Houthi leader Abdul Malik al-Houthi threatened shipping.", "Abdul Malik al-Houthi"),
+        ("Egyptian President Abdel Fattah el-Sisi called for calm.", "Abdel Fattah el-Sisi"),
+        ("Chinese Defense Minister Dong Jun met his counterpart.", "Dong Jun"),
+    ],
+)
+def test_names_with_particles_and_month_words(extractor: DefaultExtractor, text: str, person: str) -> None:
+    assert (person, "person", person) in mentions(extractor, text)
+
+
+def test_particles_need_a_hyphen_or_a_name_word(extractor: DefaultExtractor) -> None:
+    found = mentions(extractor, "President John Smith at Google spoke on Jun 5. Minister Kim Jun 12 visited.")
+    assert ("John Smith", "person", "John Smith") in found
+    assert not [m for m in found if "Jun" in m[0] and m[1] == "person"]
+
+
+def test_town_before_a_state_is_a_place() -> None:
+    text = "Staff Sgt. Ryan Knauss, 23, of Corryton, Tennessee, was killed. Knauss had served in Iraq."
+    found = mentions(DefaultExtractor(), text)
+    assert ("Ryan Knauss", "person", "Ryan Knauss") in found
+    assert [m[1] for m in found if m[0] == "Corryton"] == ["place"]

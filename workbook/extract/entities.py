@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
@@ -247,22 +247,73 @@ def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> 
 
 
 _WORD_AFTER = re.compile(r"[^\W\d_][\w'’.]*")
-_REGION_WORDS = frozenset({"pacific", "atlantic", "arctic", "mediterranean", "baltic", "caribbean", "eurasian"})
 _WORD_BEFORE = re.compile(r"[\w'’.]*[^\W\d_]$")
 
 
-def _hyphen_part(text: str, m: GazetteerMatch, gazetteer: Gazetteer) -> bool:
-    """Is the gazetteer name one part of a hyphenated capitalised word whose other part is no place or
-    acronym ("Delgado" of "Delgado-Ruiz")? "Seoul-Washington", "DPRK-China", "U.S.-Japan" and "Asia-Pacific"
-    stay places."""
-    for word in (
-        _WORD_AFTER.match(text, m.end + 1) if text[m.end : m.end + 1] == "-" else None,
-        _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1) if text[m.start - 1 : m.start] == "-" else None,
+def _hyphen_part(
+    text: str, m: GazetteerMatch, gazetteer: Gazetteer, names: Mapping[str, str], surnames: set[str]
+) -> bool:
+    """Is the gazetteer name one part of a hyphenated name ("Delgado" of "Delgado-Ruiz")? So when the
+    whole word is the surname of a person of the document, or its other part is a listed given name
+    or surname and no place or acronym. "Seoul-Washington", "Tongsin-Kanggye", "Korea-Japan" and
+    "U.S.-Japan" stay places."""
+    for word, whole in (
+        (_WORD_AFTER.match(text, m.end + 1), (m.start, -1)) if text[m.end : m.end + 1] == "-" else (None, (0, 0)),
+        (_WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1), (-1, m.end))
+        if text[m.start - 1 : m.start] == "-"
+        else (None, (0, 0)),
     ):
-        w = word.group().strip(".") if word is not None else ""
-        if w[:1].isupper() and not w.replace(".", "").isupper() and gazetteer.lookup(w) is None:
-            return w.casefold() not in _REGION_WORDS
+        if word is None:
+            continue
+        w = word.group().strip(".")
+        a, b = (whole[0], word.end()) if whole[1] < 0 else (word.start(), whole[1])
+        if text[a:b].casefold() in surnames:
+            return True
+        listed = names.get(w.casefold(), "")[:1] in ("g", "s", "x")
+        if listed and w[:1].isupper() and not w.replace(".", "").isupper() and gazetteer.lookup(w) is None:
+            return True
     return False
+
+
+_PARTICLE_SURNAME = re.compile(
+    r"[ \t]+(?:(?:al|el|ad|ash|as|at|az|an|ar)-|(?:ibn|bin|bint|abu|ould)[ \t]+)"
+    r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?![\w-])"
+)
+
+
+def _particle_surname(text: str, c: Candidate) -> Candidate:
+    """A person's name goes on over a lower-case Arabic particle the tokenizer does not keep
+    ("Abdul Malik al-Houthi", "Abdel Fattah el-Sisi", "Ali ibn Hussein")."""
+    m = _PARTICLE_SURNAME.match(text, c.end)
+    if m is None:
+        return c
+    end = m.end()
+    words = tuple(text[c.start : end].split()) if c.person is None else (*c.person.words, *m.group().split())
+    person = dataclasses.replace(c.person, end=end, words=words) if c.person is not None else None
+    return dataclasses.replace(c, end=end, name=" ".join(text[c.start : end].split()), person=person)
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|near|outside|at)\s+$")
+_PLACE_LIST_END = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*$")
+
+
+def _town_before_state(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A classifier's person or organisation written "of Corryton, Tennessee" (a preposition before
+    it, a gazetteer place and the end of the phrase after the comma) is a place."""
+    after_comma = {c.start: c for c in cands if c.gaz is not None and c.type == "place"}
+    out = []
+    for c in cands:
+        state = after_comma.get(c.end + 2) if text[c.end : c.end + 2] == ", " else None
+        if (
+            state is not None
+            and c.strength == LEARNED
+            and c.type != "place"
+            and _PLACE_PREPOSITION.search(text, max(0, c.start - 10), c.start)
+            and _PLACE_LIST_END.match(text, state.end)
+        ):
+            c = dataclasses.replace(c, type="place", person=None)
+        out.append(c)
+    return out
 
 
 def _outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> list[Candidate]:
@@ -300,7 +351,7 @@ def extract_entities(
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
-        if _hyphen_part(text, m, gazetteer):
+        if _hyphen_part(text, m, gazetteer, model.names if model is not None else {}, surnames):
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
@@ -309,6 +360,8 @@ def extract_entities(
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = _outside_ranks(text, cands, rank_mask)
+    cands = [_particle_surname(text, c) if c.type == "person" else c for c in cands]
+    cands = _town_before_state(text, cands)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)
     for c in chosen:

@@ -229,6 +229,9 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
         if out and t.lower in NAME_PARTICLES and _particle_joins(doc, run, i):
             out.append(i)  # "Mohammed bin Salman", "Pieter van der Berg"
             continue
+        if out and t.cap and t.lower in MONTHS and len(t.lower) == 3 and not _date_follows(doc, i):
+            out.append(i)  # "Dong Jun", "Kim Jan": a month's abbreviation inside a name, no date after it
+            continue
         if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in TITLE_WORDS):
             break
         out.append(i)
@@ -237,6 +240,11 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
     while out and doc.tokens[out[-1]].lower in NAME_PARTICLES:
         out.pop()
     return out
+
+
+def _date_follows(doc: RunContext, i: int) -> bool:
+    after = doc.text[doc.tokens[i].full_end : doc.tokens[i].full_end + 3].lstrip(". ")
+    return after[:1].isdigit()
 
 
 def _particles(doc: RunContext, idx: Sequence[int]) -> int:
