@@ -165,3 +165,14 @@ def test_town_before_a_state_is_a_place() -> None:
     found = mentions(DefaultExtractor(), text)
     assert ("Ryan Knauss", "person", "Ryan Knauss") in found
     assert [m[1] for m in found if m[0] == "Corryton"] == ["place"]
+
+
+def test_surname_with_particle_later_is_the_person() -> None:
+    text = "Lt. Gen. Khalid al-Rashidi met Maj. Gen. Andrea Costa of Italy. Al-Rashidi thanked Costa."
+    found = mentions(DefaultExtractor(), text)
+    assert ("Al-Rashidi", "person", "Khalid al-Rashidi") in found
+
+
+def test_seaman_apprentice_is_a_rank(extractor: DefaultExtractor) -> None:
+    found = mentions(extractor, "Seaman Apprentice Jacob Tull was recognised.")
+    assert ("Jacob Tull", "person", "Jacob Tull") in found

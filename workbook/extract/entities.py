@@ -348,6 +348,7 @@ def extract_entities(
         cands += classify_run(doc, run)
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
+    cands = [_particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person

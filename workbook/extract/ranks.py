@@ -112,6 +112,10 @@ RANK_CORES: tuple[str, ...] = (
     "Senior Chief",
     "Private First Class",
     "Private 1st Class",
+    "Seaman Apprentice",
+    "Seaman Recruit",
+    "Airman Basic",
+    "Hospital Corpsman",
 )
 
 #: Words that are ranks only joined to a rank word before or after them ("Chief Master Sgt.",
