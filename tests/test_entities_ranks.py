@@ -176,3 +176,9 @@ def test_surname_with_particle_later_is_the_person() -> None:
 def test_seaman_apprentice_is_a_rank(extractor: DefaultExtractor) -> None:
     found = mentions(extractor, "Seaman Apprentice Jacob Tull was recognised.")
     assert ("Jacob Tull", "person", "Jacob Tull") in found
+
+
+def test_a_ship_name_ends_at_the_sentence_end(extractor: DefaultExtractor) -> None:
+    found = mentions(extractor, "The sailors served aboard the USS Kidd. Rahimi repaired a radar. It fired a Mk. 48.")
+    assert ("USS Kidd", "weapon_system", "USS Kidd") in found
+    assert ("Mk. 48", "weapon_system", "Mk. 48") in found

@@ -316,6 +316,19 @@ def _town_before_state(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
+
+
+def _weapon_in_sentence(text: str, start: int, end: int, name: str) -> Candidate:
+    """A weapon designation cut at a sentence end inside it ("USS Kidd. Rahimi repaired ..." is
+    "USS Kidd"; "Mk. 48" and "Mk. II" stay whole)."""
+    m = _SENTENCE_BREAK.search(text, start, end)
+    if m is not None:
+        end = m.start()
+        name = " ".join(text[start:end].split())
+    return Candidate(start, end, "weapon_system", WEAPON, name)
+
+
 def _outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> list[Candidate]:
     """No entity holds a rank's words ("Cmdr" of "Lt. Cmdr.", "Petty Officer", "Lance" of "Lance
     Cpl."): a span reaching into a rank is cut before it when it starts before it and is no person
@@ -339,7 +352,7 @@ def extract_entities(
     a ``model``, the learned classifier adds and vetoes spans (:mod:`workbook.extract.ner_merge`)."""
     tokens = tokenize(text)
     doc = RunContext(text, tokens, gazetteer)
-    cands = [Candidate(s, e, "weapon_system", WEAPON, name) for s, e, name in find_weapons(text)]
+    cands = [_weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
