@@ -177,7 +177,7 @@ _CORE = _alternation(RANK_CORES)
 _MOD = _alternation(RANK_MODIFIERS)
 _UNIT = rf"(?:(?:{_MOD}\s+)*{_CORE}{_GRADE}?(?:\s+{_MOD}(?=\s))*)"
 _RANK = re.compile(
-    rf"(?<![\w.'’-])(?:(?P<service>{_SERVICES})\s+)?(?P<rank>{_UNIT}(?:\s+{_UNIT})*{_OF_SERVICE}?"
+    rf"(?<![\w.'’-])(?=[A-Z12])(?:(?P<service>{_SERVICES})\s+)?(?P<rank>{_UNIT}(?:\s+{_UNIT})*{_OF_SERVICE}?"
     rf"(?:\s+{_UNIT})?)(?=\s+[^\W\d_])"
 )
 
