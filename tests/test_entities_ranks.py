@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.extract.base import DocumentInput
+from workbook.extract.coref import PersonSpan, resolve_people
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.extract.ranks import rank_spans
 
@@ -182,3 +183,18 @@ def test_a_ship_name_ends_at_the_sentence_end(extractor: DefaultExtractor) -> No
     found = mentions(extractor, "The sailors served aboard the USS Kidd. Rahimi repaired a radar. It fired a Mk. 48.")
     assert ("USS Kidd", "weapon_system", "USS Kidd") in found
     assert ("Mk. 48", "weapon_system", "Mk. 48") in found
+
+
+def test_family_name_first_links_a_one_word_person() -> None:
+    spans = [
+        PersonSpan(0, 13, ("Kihara", "Minoru"), "minister"),
+        PersonSpan(30, 36, ("Kihara",)),
+    ]
+    persons, resolved = resolve_people(spans, [(50, 56, "Ishiba"), (60, 66, "Kihara")])
+    assert [p.name for p in persons] == ["Kihara Minoru"]
+    assert [(r.start, r.key) for r in resolved] == [(0, persons[0].key), (30, persons[0].key)]
+
+
+def test_given_name_first_is_no_family_name() -> None:
+    persons, _ = resolve_people([PersonSpan(0, 10, ("John", "Smith")), PersonSpan(20, 24, ("John",))])
+    assert sorted(p.name for p in persons) == ["John", "John Smith"]

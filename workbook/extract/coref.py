@@ -10,7 +10,9 @@ Rules:
 * A full name is its own entity (key ``person:<normalised name>``); spellings that normalise alike
   ("Kim Jong-un", "Kim Jong Un") are one person.
 * A partial name or a bare word is matched on the surname: the last word of a Western name, the
-  first of a Korean ("Kim Jong Un" → "Kim") or two-word Chinese name ("Wang Yi" → "Wang").
+  first of a Korean ("Kim Jong Un" → "Kim") or two-word Chinese name ("Wang Yi" → "Wang"); failing
+  that, a one-word person name (not a bare word) on a first word that is no listed given name and
+  belongs to one person (a family name written first: "Kihara" of "Kihara Minoru").
 * One candidate: resolution ``alias``. Several (two Kims in play): resolution ``ambiguous`` with
   every candidate listed, the chosen one first. The choice: the candidate whose title matches the
   title before the mention ("leader Kim"), else the one mentioned most recently before it, else the
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbook.extract.vocabulary import CHINESE_SURNAMES, NEVER_NAME_START, SURNAME_FIRST
+from workbook.extract.vocabulary import CHINESE_SURNAMES, GIVEN_NAMES, NEVER_NAME_START, SURNAME_FIRST
 from workbook.ids import normalise_name
 
 __all__ = [
@@ -123,6 +125,18 @@ def _choose(
     return min(cands, key=lambda k: first_seen.get(k, start))
 
 
+def _family_names_first(persons: dict[str, Person], by_surname: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The first word of a full name that is no listed given name and no one's surname, when one person
+    has it: a family name written first ("Kihara" of "Kihara Minoru", "Ishiba" of "Ishiba Shigeru")."""
+    firsts: dict[str, list[str]] = {}
+    for key, p in persons.items():
+        words = p.name.split()
+        first = words[0].casefold()
+        if len(words) >= 2 and first != p.surname.casefold() and first not in GIVEN_NAMES and first not in by_surname:
+            firsts.setdefault(first, []).append(key)
+    return {w: keys for w, keys in firsts.items() if len(keys) == 1 and w not in NEVER_NAME_START and len(w) > 2}
+
+
 def resolve_people(
     spans: Sequence[PersonSpan], bare: Sequence[tuple[int, int, str]] = ()
 ) -> tuple[list[Person], list[ResolvedMention]]:
@@ -146,8 +160,9 @@ def resolve_people(
     for key, p in persons.items():
         persons[key] = Person(key, p.name, p.surname, tuple(dict.fromkeys(titles.get(key, ()))))
         by_surname.setdefault(p.surname.casefold(), []).append(key)
+    by_first = _family_names_first(persons, by_surname)
     for s in sorted(spans, key=lambda s: s.start):  # "Mr Schmerler" with no full name anywhere
-        if len(s.words) == 1 and s.words[0].casefold() not in by_surname:
+        if len(s.words) == 1 and s.words[0].casefold() not in by_surname and s.words[0].casefold() not in by_first:
             key = person_key(s.words[0])
             persons[key] = Person(key, s.words[0], s.words[0], (s.title,) if s.title else ())
             first_seen[key] = s.start
@@ -160,14 +175,14 @@ def resolve_people(
     events.sort(key=lambda e: e[0])
     last_seen: dict[str, int] = {}
     out: list[ResolvedMention] = []
-    for start, end, words, title, _from_rules in events:
+    for start, end, words, title, from_rules in events:
         if len(words) >= 2:
             key = person_key(" ".join(words))
             last_seen[key] = start
             exact = normalise_name(" ".join(words)) == normalise_name(persons[key].name)
             out.append(ResolvedMention(start, end, key, "exact" if exact else "alias"))
             continue
-        cands = by_surname.get(words[0].casefold())
+        cands = by_surname.get(words[0].casefold()) or (by_first.get(words[0].casefold()) if from_rules else None)
         if not cands:
             continue
         chosen = _choose(cands, title, start, persons, last_seen, first_seen)
