@@ -11,7 +11,7 @@ Rules:
   ("Kim Jong-un", "Kim Jong Un") are one person.
 * A partial name or a bare word is matched on the surname: the last word of a Western name, the
   first of a Korean ("Kim Jong Un" → "Kim") or two-word Chinese name ("Wang Yi" → "Wang"); failing
-  that, a one-word person name (not a bare word) on a first word that is no listed given name and
+  that, a one-word person name (and a bare word after one) on a first word that is no listed given name and
   belongs to one person (a family name written first: "Kihara" of "Kihara Minoru").
 * One candidate: resolution ``alias``. Several (two Kims in play): resolution ``ambiguous`` with
   every candidate listed, the chosen one first. The choice: the candidate whose title matches the
@@ -162,7 +162,10 @@ def resolve_people(
         by_surname.setdefault(p.surname.casefold(), []).append(key)
     by_first = _family_names_first(persons, by_surname)
     for s in sorted(spans, key=lambda s: s.start):  # "Mr Schmerler" with no full name anywhere
-        if len(s.words) == 1 and s.words[0].casefold() not in by_surname and s.words[0].casefold() not in by_first:
+        word = s.words[0].casefold()
+        if len(s.words) == 1 and word in by_first and word not in by_surname:
+            by_surname[word] = by_first[word]  # "Kihara": Kihara Minoru, and so is a bare "Kihara" later
+        if len(s.words) == 1 and word not in by_surname:
             key = person_key(s.words[0])
             persons[key] = Person(key, s.words[0], s.words[0], (s.title,) if s.title else ())
             first_seen[key] = s.start
@@ -175,14 +178,14 @@ def resolve_people(
     events.sort(key=lambda e: e[0])
     last_seen: dict[str, int] = {}
     out: list[ResolvedMention] = []
-    for start, end, words, title, from_rules in events:
+    for start, end, words, title, _from_rules in events:
         if len(words) >= 2:
             key = person_key(" ".join(words))
             last_seen[key] = start
             exact = normalise_name(" ".join(words)) == normalise_name(persons[key].name)
             out.append(ResolvedMention(start, end, key, "exact" if exact else "alias"))
             continue
-        cands = by_surname.get(words[0].casefold()) or (by_first.get(words[0].casefold()) if from_rules else None)
+        cands = by_surname.get(words[0].casefold())
         if not cands:
             continue
         chosen = _choose(cands, title, start, persons, last_seen, first_seen)
