@@ -6,11 +6,15 @@
    of "Hwasong-14 and -15");
 2. people announced by an honorific ("Mr Lewis"; the honorific is part of a partial mention's
    surface) or a title or role ("President Donald Trump", "leader Kim Jong Un", "his colleague David
-   Schmerler"; the title is not part of the name and is kept as a cue for coreference);
+   Schmerler"; the title is not part of the name and is kept as a cue for coreference), or a military
+   or civil rank ("Sgt. 1st Class Maria Delgado-Ruiz", "Lt. Cmdr. Aaron Pike";
+   :mod:`workbook.extract.ranks`: no entity holds a rank's words), with particles inside the name
+   ("Mohammed bin Salman", "Abdel Fattah el-Sisi");
 3. organisations and facilities: capitalised phrases holding a head word ("Middlebury Institute of
-   International Studies", "Straits Times", "Sinpho Shipyard") or known names ("KCNA", "Rodong
-   Sinmun"); a leading "The" is never part of the name, so one newspaper has one name everywhere;
-   Korean three-part names ("Kim Yong Chol", "Choe Son Hui");
+   International Studies", "Straits Times", "Sinpho Shipyard", "86th Airlift Wing") or known names
+   ("KCNA", "Rodong Sinmun", and defence organisations: "Raytheon", "Hezbollah",
+   :mod:`workbook.extract.org_names`); a leading "The" is never part of the name, so one newspaper
+   has one name everywhere; Korean three-part names ("Kim Yong Chol", "Choe Son Hui");
 4. gazetteer places and facilities, with their coordinates (a rule span with exactly the same
    extent yields to the gazetteer, which knows where it is); "the North" is North Korea when the
    document names North Korea (``vocabulary.SHORT_PLACE_NAMES``);
