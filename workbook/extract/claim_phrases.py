@@ -20,7 +20,7 @@ from workbook.extract.vocabulary import (
     REPORTING_VERBS,
 )
 
-__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "np_before"]
+__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "narrates", "np_before"]
 
 _VERBS = phrase_alternation(
     sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
@@ -242,9 +242,37 @@ def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
     return (s, e) if len(text[s:e].split()) >= 3 else None
 
 
+#: First- and second-person words before a cue: the speaker's own words ("As I have already said", "we
+#: must say"), not the reporter's.
+_SPEAKERS_OWN = frozenset({"i", "we", "you", "us", "me", "our", "my"})
+_WORD_BEFORE = re.compile(r"[A-Za-z]+")
+#: "He then toured", "She clearly reaffirmed": a paragraph opening with the speaker's past deeds, told by the
+#: reporter (the speaker's own "He has devoted his life …" about someone else is in the present perfect).
+_THIRD_PERSON_OPENING = re.compile(
+    r"(?:He|She)\s+(?:[a-z]+ly\s+|then\s+|also\s+|again\s+|later\s+){0,2}"
+    r"(?:[a-z]+ed|went|gave|made|took|saw|met|left|sent|held|told|said|spoke|wrote|came|led|set|put)\b"
+)
+
+
+def narrates(text: str, s: int, e: int) -> bool:
+    """Is the paragraph ``text[s:e]`` the reporter's, not a statement block's speaker's? It opens
+    with "He"/"She" and a verb in the past ("She then toured"), or it holds a reporting cue (within
+    :data:`WINDOW` of its start) whose three words before are not the speaker's own first or second
+    person ("He referred to …, and continued:" is the reporter's; "As I have already said, …" and "we
+    must say that" are the speaker's)."""
+    if _THIRD_PERSON_OPENING.match(text, s, e):
+        return True
+    for m in CUE.finditer(text, s, min(e, s + WINDOW)):
+        before = _WORD_BEFORE.findall(text, max(s, m.start() - 40), m.start())[-3:]
+        if not any(w.casefold() in _SPEAKERS_OWN for w in before):
+            return True
+    return False
+
+
 def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[int, int]]:
     """The paragraphs after a statement block's first one that go on with it: up to ``limit``
-    paragraphs, each without quote marks or a reporting cue (those start the reporter's text)."""
+    paragraphs, each without quote marks and not the reporter's (:func:`narrates`: a paragraph
+    opening with "He"/"She" and a past verb, or a reporting cue with no first-person word before it)."""
     text, out = ctx.text, []
     pos = end
     for _ in range(limit):
@@ -258,7 +286,7 @@ def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[
             s >= e
             or len(text[s:e].split()) < 3
             or any(ch in text[s:e] for ch in '"“”')
-            or CUE.search(text, s, min(e, s + WINDOW))
+            or narrates(text, s, e)
             or ctx.is_taken(s, e)
         ):
             break

@@ -57,6 +57,7 @@ __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver
 #: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
 _ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DETERMINERS = frozenset({"the", "its", "this", "that"})
 
 
 _GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
@@ -96,6 +97,8 @@ class SpeakerResolver(SpeakerMemory):
             return self.pronoun(phrase, s)
         if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
             return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
+        if len(words) >= 3 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _DETERMINERS:
+            return self.resolve(s + len(words[0]), e, at_end=at_end)  # "Later the group declared": "the group"
         post = POSTMODIFIER.search(text, s, e)
         if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
             inner = self.resolve(s, post.start(), at_end=True)
@@ -106,8 +109,11 @@ class SpeakerResolver(SpeakerMemory):
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        bare = len(words) == 1 and words[0][:1].isupper() and lows[0] in ORG_ANAPHORS  # "Police believe"
         if low == "it" or (
-            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in ORG_ANAPHORS and not self.inside(s, e)
+            (bare or (len(words) <= 3 and lows[0] in ("the", "its")))
+            and lows[-1] in ORG_ANAPHORS
+            and not self.inside(s, e)
         ):
             org = self.organisation(phrase, words, s)
             if org is not None:
