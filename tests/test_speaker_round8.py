@@ -100,3 +100,30 @@ def test_a_quote_paragraph_is_not_given_a_speaker_without_a_person_who_speaks(te
 )
 def test_wrong_speaker_causes(gold: str | None, shown: str | None, written: str | None, cause: int) -> None:
     assert wrong_cause(gold, shown, written) == WRONG_CAUSES[cause]
+
+
+def test_the_firm_is_a_speaker_phrase_for_the_organisation_before() -> None:
+    text = (
+        "The Meridian Water Company raised its prices on Monday. "
+        "Later the firm said the increase would pay for repairs."
+    )
+    claim = claim_holding(text, "the increase would pay for repairs")
+    assert claim is not None and claim.speaker_text == "Meridian Water Company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teacher from Ohio said the school had closed early.",
+        "Two farmers near Lyon said the hail had ruined the harvest.",
+    ],
+)
+def test_a_role_qualified_by_a_place_is_nobody_named(text: str) -> None:
+    claim = claim_holding(text, " had ")
+    assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written is not None and claim.speaker_as_written.split()[1] in ("teacher", "farmers")
+
+
+def test_an_organisation_after_a_role_still_speaks() -> None:
+    text = "A spokesman at the Ministry of Transport said the line would reopen."
+    assert speaker_of(text, "the line would reopen") == "Ministry of Transport"

@@ -9,6 +9,7 @@ import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.speaker_words import is_role_noun
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import (
     CLAUSE_REPORTING_VERBS,
@@ -119,9 +120,17 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     return np[0][0], np[-1][1]
 
 
-_HEAD_AT_PLACE = re.compile(
-    rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
-)
+_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?$")
+_PLACE_HEADS = ORG_HEADS | HUMAN_NOUNS
+
+
+def _head_at_place(word: str) -> bool:
+    """A noun that a place after "in / at / from" qualifies: an organisation or human noun ("embassy",
+    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven")."""
+    low = word.casefold()
+    return low in _PLACE_HEADS or is_role_noun(low)
+
+
 _FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
 _LEAD_CONNECTORS = re.compile(r"(?:(?:of|for|the|in|and)\s+)+(?=[A-Z])")
 _NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
@@ -140,8 +149,10 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
     text = ctx.text
     s, e = np
     place = _HEAD_AT_PLACE.search(text, max(lo, s - 60), s)
-    if place is not None and any(
-        m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e)
+    if (
+        place is not None
+        and _head_at_place(place.group("head"))
+        and any(m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e))
     ):
         head = _np_words(ctx, lo, place.end("head"))  # "China's embassy in Washington", "officials in Kyiv"
         if head is not None and head[1] == place.end("head"):

@@ -84,7 +84,7 @@ GENERIC_EXTRA = _words("""article articles report reports document documents pap
 QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
-ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast firm movement")
 SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
     r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
@@ -130,7 +130,10 @@ LOWER_ROLE = re.compile(r"(?:[\w'’.-]+\s+){0,3}[a-z][a-z-]+\s+")
 #: Capitalised words and a lower-case role noun before a person's name, opening a sentence: "Environment
 #: Canada meteorologist Jill Marsh", "Pentagon spokesman John Kirby" (the role checked by :func:`is_role_noun`).
 NAMED_ROLE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<role>[a-z][a-z-]+)\s+")
-_ROLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "man", "woman", "person", "chief", "head")
+_ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant")  # and their plurals: "teachers", "farmers"
+_ROLE_ENDINGS: tuple[str, ...] = (
+    _ROLE_SUFFIXES + tuple(f"{x}s" for x in _ROLE_SUFFIXES) + ("man", "men", "person", "people", "chief", "head")
+)
 
 
 def is_role_noun(word: str) -> bool:

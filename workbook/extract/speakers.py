@@ -47,6 +47,7 @@ from workbook.extract.speaker_words import (
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
     Speaker,
+    is_role_noun,
     speaker_name_pattern,
 )
 from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
@@ -183,6 +184,8 @@ class SpeakerResolver(SpeakerMemory):
             at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
             if at_place is not None and at_place.start() > s:
                 inner = self.resolve(s, at_place.start(), at_end=True)
+                if inner is None and is_role_noun(words[len(text[s : at_place.start()].split()) - 1]):
+                    return Speaker(None, None, phrase)  # "A teacher from Ohio": nobody named, the words kept
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
             titled = titled_name(
