@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.quote_stages import WRONG_CAUSES, wrong_cause
-from tests.test_claims_patterns5 import claim_holding, speaker_of
+from tests.test_claims_patterns5 import claim_holding, claims_of, speaker_of
 
 pytestmark = pytest.mark.unit
 
@@ -127,3 +127,17 @@ def test_a_role_qualified_by_a_place_is_nobody_named(text: str) -> None:
 def test_an_organisation_after_a_role_still_speaks() -> None:
     text = "A spokesman at the Ministry of Transport said the line would reopen."
     assert speaker_of(text, "the line would reopen") == "Ministry of Transport"
+
+
+def test_an_adverb_between_the_group_and_its_cue_and_the_organisation_in_its_sentence() -> None:
+    text = (
+        'On the website of the Harbor Workers Alliance, the group allegedly declared, "We will not accept these cuts."'
+    )
+    direct = [c for c in claims_of(text) if c.quote_kind == "direct"]
+    assert [c.speaker_text for c in direct] == ["Harbor Workers Alliance"]
+    assert claim_holding(text, "On the website of") is None  # the clause before is not what the group said
+
+
+def test_an_ly_noun_is_no_adverb_before_the_cue() -> None:
+    text = "The National Assembly met on Friday. The assembly said the budget would pass."
+    assert speaker_of(text, "the budget would pass") == "National Assembly"

@@ -194,6 +194,22 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     return np
 
 
+#: Adverbs of attribution and manner between a speaker and the cue ("the group allegedly declared",
+#: "she bluntly said"); intensifiers ("highly praised", "warmly welcomed") are not skipped: with them
+#: the verb praises or welcomes more than it reports.
+_ATTRIBUTION_ADVERBS = _words(
+    """allegedly apparently purportedly reputedly supposedly bluntly flatly angrily quietly formally
+    officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly"""
+)
+
+
+def _skipped(word: str) -> bool:
+    """A word between the speaker phrase and its cue: an auxiliary or an adverb of attribution
+    ("has also", "allegedly", "bluntly")."""
+    low = word.casefold()
+    return low in _AUX or low in _ATTRIBUTION_ADVERBS
+
+
 def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
     appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
@@ -201,7 +217,7 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     text = ctx.text
     lo = max(lo, cue_start - 300)
     words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
-    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
+    while words and _skipped(words[-1].group()) and not text[words[-1].end() : cue_start].strip():
         cue_start = words.pop().start()
     gap_start = words[-1].end() if words else lo
     if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"

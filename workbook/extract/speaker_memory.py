@@ -200,8 +200,9 @@ class SpeakerMemory:
 
     def _latest_organisation(self, at: int) -> Speaker | None:
         """The organisation "the group" / "the company" at ``at`` stands for: the later of the latest
-        organisation speaker and the latest organisation opening a sentence (its subject), within
-        1,500 characters; an organisation named only as an object ("told CBC News") is not one."""
+        organisation speaker and the latest organisation opening a sentence (its subject) or named
+        earlier in the phrase's own sentence, within 1,500 characters; an organisation named only as
+        an object of an earlier sentence ("told CBC News") is not one."""
         best: tuple[int, Speaker] | None = None
         i = bisect.bisect_left(self._org_at, at) - 1
         if i >= 0 and at - self._org_at[i] <= 1500 and self._org[i].key is not None:
@@ -211,7 +212,8 @@ class SpeakerMemory:
             m = self.mentions[j]
             if at - m.start > 1500 or (best is not None and m.start <= best[0]):
                 break
-            if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
+            same = self.sentence_of(m.start) == self.sentence_of(at)  # "On the site of X, the group declared"
+            if self.types.get(m.entity_key) == "organization" and (same or self._opens_sentence(m)):
                 best = (m.start, Speaker(m.entity_key, self.names[m.entity_key], ""))
                 break
         return best[1] if best is not None else None
