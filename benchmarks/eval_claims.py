@@ -10,7 +10,8 @@ name (``null`` when the text names none: "officials", "the report", an unnamed p
 (GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
 ``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
 ``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
-EWT newsgroups). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a never-read set in the hidden
+EWT newsgroups); ``--fresh8`` round eight's (``quotes_fresh8.json``: unused CSIS descriptions, two
+Wikinews interviews). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a never-read set in the hidden
 set's domain (defence and security prose by others: CSIS descriptions of North Korean launches, read from
 ``../shared/data``). ``--stages`` counts each missed instance by the first stage of the extractor that
 loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no claim, the rule that refused it
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpora import CSIS_TABLE, csis_rows
-from benchmarks.quote_stages import STAGES, cue_near, cue_word, refusal_near, stage_of, top_words
+from benchmarks.quote_stages import STAGES, cue_near, cue_word, refusal_near, stage_of, top_words, wrong_cause
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
 from workbook.extract.pipeline import DefaultExtractor
@@ -52,11 +53,12 @@ WIRE_GOLD = ROOT / "tests" / "data" / "quotes_dev_wire.json"
 NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
+FRESH8_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh8.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "csis", "heldout")
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "fresh8", "csis", "heldout")
 #: The sets never read: only their scores are printed, rules are not written from them.
-NEVER_READ = ("others-check", "fresh", "csis", "heldout")
+NEVER_READ = ("others-check", "fresh", "fresh8", "csis", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -110,6 +112,8 @@ def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str
         return conllu_text(data / FOLDERS[set_name] / f"{doc}.conllu")
     if set_name == "csis":
         return csis_description(data, int(doc))
+    if doc.startswith("csis-"):
+        return csis_description(data, int(doc.removeprefix("csis-")))
     if doc.startswith("GUM_"):
         return conllu_text(data / FOLDERS["dev"] / f"{doc}.conllu")
     folder = data / UNER_FOLDER
@@ -238,6 +242,8 @@ def evaluate(
                         refusals = []
                         extract_claims(text, sentences, ex.entities, ex.mentions, refusals=refusals)
                     refused = refusal_near(refusals, sentences, s, e)
+                elif stage in STAGES[3:]:  # found, the speaker wrong: why
+                    refused = wrong_cause(g["speaker"], shown, best.speaker_as_written if best else None)
                 stages.setdefault(set_name, []).append((stage, cue_word(text, s), refused))
             if show and not right:
                 print(
@@ -294,6 +300,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
     parser.add_argument("--fresh", action="store_true", help=f"also score {FRESH_GOLD.name} (never read)")
     parser.add_argument("--only-fresh", action="store_true", help="score only the never-read round-six set")
+    parser.add_argument("--fresh8", action="store_true", help=f"also score {FRESH8_GOLD.name} (never read)")
+    parser.add_argument("--only-fresh8", action="store_true", help="score only the never-read round-eight set")
     parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
     parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -308,7 +316,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
-    only = only or args.only_csis
+    only = only or args.only_csis or args.only_fresh8
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -324,6 +332,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += [g for g in load_gold(OTHERS_GOLD) if not args.only_tune or g["set"] == "others-tune"]
     if args.fresh or args.only_fresh:
         gold += load_gold(FRESH_GOLD)
+    if args.fresh8 or args.only_fresh8:
+        gold += load_gold(FRESH8_GOLD)
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}
@@ -352,7 +362,8 @@ def main(argv: list[str] | None = None) -> None:
 def _print_stages(stages: dict[str, list[tuple[str, str, str]]]) -> None:
     """The misses per set by first lost stage; over the tuning parts (every set but the check,
     fresh and held-out ones) the words that report the instances of the first two stages; for each
-    set the rules that refused the cue of the instances of the second stage ("cue, no claim")."""
+    set the rules that refused the cue of the instances of the second stage ("cue, no claim") and
+    the causes of a wrong speaker (:func:`benchmarks.quote_stages.wrong_cause`)."""
     print("misses by first lost stage: " + " | ".join(STAGES))
     tune: list[tuple[str, str, str]] = []
     for set_name in SETS:
@@ -370,12 +381,18 @@ def _print_stages(stages: dict[str, list[tuple[str, str, str]]]) -> None:
             words = [w for st, w, _ in tune if st == stage]
             if words:
                 print(f"  tune parts, {stage}: word before the reported words: {top_words(words)}")
-    groups = [("tune parts", tune)] + [(n, stages[n]) for n in ("others-check", "fresh", "heldout") if n in stages]
+    never = ("others-check", "fresh", "fresh8", "csis", "heldout")
+    groups = [("tune parts", tune)] + [(n, stages[n]) for n in never if n in stages]
     for name, rows in groups:
         reasons = [why for st, _, why in rows if st == STAGES[1]]
         if reasons:
             print(f"  {name}, {STAGES[1]}, by the rule that refused the cue:")
             for why, k in Counter(reasons).most_common():
+                print(f"    {k:3d}  {why}")
+        causes = [why for st, _, why in rows if st in STAGES[3:]]
+        if causes:
+            print(f"  {name}, found with the wrong speaker ({STAGES[3]} + {STAGES[4]}), by cause:")
+            for why, k in Counter(causes).most_common():
                 print(f"    {k:3d}  {why}")
 
 

@@ -35,7 +35,17 @@ from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.sentences import Sentence, sentence_index
 from workbook.extract.vocabulary import AS_QUOTE_VERBS, QUOTE_VERBS
 
-__all__ = ["NO_RULE", "STAGES", "cue_near", "cue_word", "refusal_near", "stage_of", "top_words"]
+__all__ = [
+    "NO_RULE",
+    "STAGES",
+    "WRONG_CAUSES",
+    "cue_near",
+    "cue_word",
+    "refusal_near",
+    "stage_of",
+    "top_words",
+    "wrong_cause",
+]
 
 STAGES = ("no cue", "cue, no claim", "claim, wrong span", "speaker wrong", "pronoun unresolved")
 
@@ -110,3 +120,47 @@ def refusal_near(refusals: list[tuple[int, str]], sentences: list[Sentence], sta
         if near:
             return min(near)[1]
     return NO_RULE
+
+
+#: Why a found instance has the wrong speaker (``--stages``, the fourth and fifth stages), from the
+#: gold name, the speaker shown and the words written.
+WRONG_CAUSES = (
+    "no speaker: a quote or clause standing with no attribution of its own (the speaker named before)",
+    "no speaker: a noun phrase not resolved to the organisation or person named before",
+    "pronoun resolved to another antecedent",
+    "pronoun left unresolved",
+    "part of the name shown (a surname, a given name, a title read as a name)",
+    "a title or role phrase shown, or the organisation inside it, not the person",
+    "another name in the phrase taken (a place, a date, a source)",
+    "a name shown where the text names nobody",
+    "another speaker",
+)
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her"})
+_NAME_WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
+
+
+def _words(name: str | None) -> list[str]:
+    drop = ("the", "a", "an")
+    return [w for w in _NAME_WORDS.findall((name or "").casefold().replace("’", "'")) if w not in drop]
+
+
+def wrong_cause(gold: str | None, shown: str | None, written: str | None) -> str:
+    """The cause (one of :data:`WRONG_CAUSES`) of a found instance whose speaker is wrong."""
+    w = _words(written)
+    pronoun = len(w) <= 2 and bool(w) and w[-1] in _PRONOUN_WORDS
+    if gold is None:
+        return WRONG_CAUSES[7]
+    if not shown:
+        if pronoun:
+            return WRONG_CAUSES[3]
+        return WRONG_CAUSES[0] if not written else WRONG_CAUSES[1]
+    if pronoun:
+        return WRONG_CAUSES[2]
+    g, s = _words(gold), _words(shown)
+    if s and set(s) < set(g):
+        return WRONG_CAUSES[4]
+    if written and any(x[:1].islower() for x in written.split()[1:]) and len(w) > len(s):
+        return WRONG_CAUSES[5]
+    if len(w) > len(s):
+        return WRONG_CAUSES[6]
+    return WRONG_CAUSES[8]

@@ -9,6 +9,7 @@ import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.speaker_words import is_role_noun
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import (
     CLAUSE_REPORTING_VERBS,
@@ -20,7 +21,7 @@ from workbook.extract.vocabulary import (
     REPORTING_VERBS,
 )
 
-__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "np_before"]
+__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "narrates", "np_before"]
 
 _VERBS = phrase_alternation(
     sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
@@ -119,9 +120,17 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     return np[0][0], np[-1][1]
 
 
-_HEAD_AT_PLACE = re.compile(
-    rf"(?P<head>\b(?:{'|'.join(sorted(ORG_HEADS | HUMAN_NOUNS))}))\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE
-)
+_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?$")
+_PLACE_HEADS = ORG_HEADS | HUMAN_NOUNS
+
+
+def _head_at_place(word: str) -> bool:
+    """A noun that a place after "in / at / from" qualifies: an organisation or human noun ("embassy",
+    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven")."""
+    low = word.casefold()
+    return low in _PLACE_HEADS or is_role_noun(low)
+
+
 _FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
 _LEAD_CONNECTORS = re.compile(r"(?:(?:of|for|the|in|and)\s+)+(?=[A-Z])")
 _NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
@@ -140,8 +149,10 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
     text = ctx.text
     s, e = np
     place = _HEAD_AT_PLACE.search(text, max(lo, s - 60), s)
-    if place is not None and any(
-        m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e)
+    if (
+        place is not None
+        and _head_at_place(place.group("head"))
+        and any(m.end == e and ctx.speakers.types.get(m.entity_key) == "place" for m in ctx.speakers.inside(s, e))
     ):
         head = _np_words(ctx, lo, place.end("head"))  # "China's embassy in Washington", "officials in Kyiv"
         if head is not None and head[1] == place.end("head"):
@@ -183,6 +194,22 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     return np
 
 
+#: Adverbs of attribution and manner between a speaker and the cue ("the group allegedly declared",
+#: "she bluntly said"); intensifiers ("highly praised", "warmly welcomed") are not skipped: with them
+#: the verb praises or welcomes more than it reports.
+_ATTRIBUTION_ADVERBS = _words(
+    """allegedly apparently purportedly reputedly supposedly bluntly flatly angrily quietly formally
+    officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly"""
+)
+
+
+def _skipped(word: str) -> bool:
+    """A word between the speaker phrase and its cue: an auxiliary or an adverb of attribution
+    ("has also", "allegedly", "bluntly")."""
+    low = word.casefold()
+    return low in _AUX or low in _ATTRIBUTION_ADVERBS
+
+
 def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase right before a cue (skipping "has", "also", ...), as (start, end). An
     appositive between the name and the cue is skipped: "Tom Reed, commander of the fleet, said" and
@@ -190,7 +217,7 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     text = ctx.text
     lo = max(lo, cue_start - 300)
     words = list(_WORD.finditer(text, max(lo, cue_start - 60), cue_start))  # enough to skip "has also"
-    while words and words[-1].group().casefold() in _AUX and not text[words[-1].end() : cue_start].strip():
+    while words and _skipped(words[-1].group()) and not text[words[-1].end() : cue_start].strip():
         cue_start = words.pop().start()
     gap_start = words[-1].end() if words else lo
     if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
@@ -242,9 +269,37 @@ def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:
     return (s, e) if len(text[s:e].split()) >= 3 else None
 
 
+#: First- and second-person words before a cue: the speaker's own words ("As I have already said", "we
+#: must say"), not the reporter's.
+_SPEAKERS_OWN = frozenset({"i", "we", "you", "us", "me", "our", "my"})
+_WORD_BEFORE = re.compile(r"[A-Za-z]+")
+#: "He then toured", "She clearly reaffirmed": a paragraph opening with the speaker's past deeds, told by the
+#: reporter (the speaker's own "He has devoted his life …" about someone else is in the present perfect).
+_THIRD_PERSON_OPENING = re.compile(
+    r"(?:He|She)\s+(?:[a-z]+ly\s+|then\s+|also\s+|again\s+|later\s+){0,2}"
+    r"(?:[a-z]+ed|went|gave|made|took|saw|met|left|sent|held|told|said|spoke|wrote|came|led|set|put)\b"
+)
+
+
+def narrates(text: str, s: int, e: int) -> bool:
+    """Is the paragraph ``text[s:e]`` the reporter's, not a statement block's speaker's? It opens
+    with "He"/"She" and a verb in the past ("She then toured"), or it holds a reporting cue (within
+    :data:`WINDOW` of its start) whose three words before are not the speaker's own first or second
+    person ("He referred to …, and continued:" is the reporter's; "As I have already said, …" and "we
+    must say that" are the speaker's)."""
+    if _THIRD_PERSON_OPENING.match(text, s, e):
+        return True
+    for m in CUE.finditer(text, s, min(e, s + WINDOW)):
+        before = _WORD_BEFORE.findall(text, max(s, m.start() - 40), m.start())[-3:]
+        if not any(w.casefold() in _SPEAKERS_OWN for w in before):
+            return True
+    return False
+
+
 def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[int, int]]:
     """The paragraphs after a statement block's first one that go on with it: up to ``limit``
-    paragraphs, each without quote marks or a reporting cue (those start the reporter's text)."""
+    paragraphs, each without quote marks and not the reporter's (:func:`narrates`: a paragraph
+    opening with "He"/"She" and a past verb, or a reporting cue with no first-person word before it)."""
     text, out = ctx.text, []
     pos = end
     for _ in range(limit):
@@ -258,7 +313,7 @@ def block_paragraphs(ctx: ClaimContext, end: int, limit: int = 6) -> list[tuple[
             s >= e
             or len(text[s:e].split()) < 3
             or any(ch in text[s:e] for ch in '"“”')
-            or CUE.search(text, s, min(e, s + WINDOW))
+            or narrates(text, s, e)
             or ctx.is_taken(s, e)
         ):
             break

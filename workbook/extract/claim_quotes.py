@@ -18,6 +18,7 @@ from workbook.extract.claim_clauses import sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, strip_span
 from workbook.extract.claim_phrases import BE, np_before
 from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.speaker_words import QUOTE_MARKS
 from workbook.extract.speakers import Speaker, speaker_name_pattern
 from workbook.extract.vocabulary import AS_QUOTE_VERBS, QUOTE_VERBS, REPORTING_PHRASES, REPORTING_VERBS
 
@@ -218,6 +219,39 @@ def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
     return _attribution_before(ctx, start, end)
 
 
+#: Verbs of speaking, writing and describing in the sentence before a quote paragraph: its subject is
+#: the speaker the quote goes on with ("Berg and her team describe how …" / "“We were surprised …”").
+_SPEAKING = re.compile(
+    r"\b(?:describ|explain|discuss|spok|speak|talk|told|tell|say|said|wr[io]te|writ|argu|recall|comment|remark"
+    r"|repl|respond|answer|insist|interview|recount|reflect|admit|acknowledg)[a-z]*\b"
+)
+
+
+def _subject_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
+    """A quote paragraph with no attribution of its own, right after a paragraph whose last sentence
+    opens with a person who speaks, writes or describes in it: that person (news style: the quote
+    goes on from the paragraph that introduced its speaker). A person is needed (an entity typed
+    so, or a name the speaker rules read as one); an organisation or a place is not taken."""
+    text = ctx.text
+    if not _opens_paragraph(text, q) or q.para_start == 0:
+        return None
+    end = q.para_start
+    while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
+        end -= 1
+    if end == q.para_start or end == 0 or text[end - 1] not in ".!?":
+        return None
+    sent = ctx.sentences[ctx.sentence_of(end - 1)]
+    if QUOTE_MARKS.search(text, sent.start, end) or not _SPEAKING.search(text, sent.start, end):
+        return None
+    np = sentence_subject(ctx, end)
+    if np is None or np[0] - sent.start > 40:
+        return None
+    spk = ctx.speaker(np[0], np[1], at_end=True)
+    if spk is None or not (ctx.speakers.personal(spk.key) or (spk.key is None and spk.is_name)):
+        return None
+    return _Attribution(Speaker(spk.key, spk.shown, spk.as_written, spk.is_name), None, q.after, q.after)
+
+
 def _opens_paragraph(text: str, q: Quote) -> bool:
     first = _NONSPACE.search(text, q.para_start, q.open)
     return first is None
@@ -291,6 +325,8 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
                 found = _Attribution(pa.speaker, None, q.after, q.after)
         if found is None and q.close_w == 0 and n + 1 < len(quotes):
             found = _continued_by(ctx, q, quotes, n + 1)
+        if found is None and len(text[cs:ce].split()) >= 8:
+            found = _subject_above(ctx, q)
         if found is None:
             if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
                 ctx.refuse(q.open, _why_unattributed(ctx, q, ce, tail_end, head_start))

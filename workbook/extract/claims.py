@@ -184,6 +184,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if (
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
+                and not rest.lstrip(",: ").startswith(('"', "“"))  # ', the group declared, "…"': the quote is said
                 and (not rest or INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
                 and (m.end() + 80 >= sent.end or rest.startswith(",") or ADDING.search(text, m.end(), m.end() + 80))
             ):

@@ -21,6 +21,7 @@ from workbook.extract.speaker_words import (
     FEMALE_MARKS,
     MALE_MARKS,
     NAME_THEN_ROLE,
+    NAMED_ROLE,
     OPENING_PHRASE,
     ORG_ANAPHORS,
     QUOTE_MARKS,
@@ -28,14 +29,17 @@ from workbook.extract.speaker_words import (
     ROLE_GENDER,
     Speaker,
     gender_of_name,
+    is_role_noun,
 )
 from workbook.extract.vocabulary import NEVER_NAME_START
 
-__all__ = ["ISSUED_NOUNS", "SpeakerMemory"]
+__all__ = ["ISSUED_NOUNS", "ORG_HYPERNYMS", "SpeakerMemory"]
 
 #: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
 ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
+#: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
+ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -68,9 +72,11 @@ class SpeakerMemory:
             before = text[max(0, m.start - 12) : m.start].split()
             surface = text[m.start : m.end].split()
             marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
-            if any(w in MALE_MARKS for w in marks):
+            # a given name settles it: "Mr. Marbles" (her dog, her father) is not "Jenna Marbles" retitled
+            named = gender_of_name(self.names.get(m.entity_key, ""))
+            if any(w in MALE_MARKS for w in marks) and named in (None, "m"):
                 self.gender[m.entity_key] = "m"
-            elif any(w in FEMALE_MARKS for w in marks):
+            elif any(w in FEMALE_MARKS for w in marks) and named in (None, "f"):
                 self.gender[m.entity_key] = "f"
             elif self.gender.get(m.entity_key) is None:
                 role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
@@ -184,9 +190,33 @@ class SpeakerMemory:
                 keys.append(m.entity_key)
         if len(keys) == 1:
             return Speaker(keys[0], self.names[keys[0]], phrase)
+        if head in ORG_HYPERNYMS and not keys:  # "the group", "the company": any organisation named before
+            latest = self._latest_organisation(at)
+            if latest is not None:
+                return Speaker(latest.key, latest.shown, phrase, latest.is_name)
         if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
             return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
         return None
+
+    def _latest_organisation(self, at: int) -> Speaker | None:
+        """The organisation "the group" / "the company" at ``at`` stands for: the later of the latest
+        organisation speaker and the latest organisation opening a sentence (its subject) or named
+        earlier in the phrase's own sentence, within 1,500 characters; an organisation named only as
+        an object of an earlier sentence ("told CBC News") is not one."""
+        best: tuple[int, Speaker] | None = None
+        i = bisect.bisect_left(self._org_at, at) - 1
+        if i >= 0 and at - self._org_at[i] <= 1500 and self._org[i].key is not None:
+            best = (self._org_at[i], self._org[i])
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        for j in range(i, max(-1, i - 40), -1):
+            m = self.mentions[j]
+            if at - m.start > 1500 or (best is not None and m.start <= best[0]):
+                break
+            same = self.sentence_of(m.start) == self.sentence_of(at)  # "On the site of X, the group declared"
+            if self.types.get(m.entity_key) == "organization" and (same or self._opens_sentence(m)):
+                best = (m.start, Speaker(m.entity_key, self.names[m.entity_key], ""))
+                break
+        return best[1] if best is not None else None
 
     def _gender(self, speaker: Speaker) -> str | None:
         if speaker.key:
@@ -195,6 +225,10 @@ class SpeakerMemory:
 
     def _key_gender(self, key: str) -> str | None:
         return self.gender[key] if key in self.gender else gender_of_name(self.names.get(key, ""))
+
+    def personal(self, key: str | None) -> bool:
+        """Is the entity ``key`` a person (see :meth:`_personal`)?"""
+        return self._personal(key)
 
     def _personal(self, key: str | None) -> bool:
         """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as
@@ -321,7 +355,10 @@ class SpeakerMemory:
         if OPENING_PHRASE.fullmatch(self.text, lead, m.start):  # "Soon after his arrival, X", "The intrepid X"
             return True
         role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
-        return role is not None and only_titles(self.text, role.end(), m.start)
+        if role is not None and only_titles(self.text, role.end(), m.start):
+            return True
+        named_role = NAMED_ROLE.fullmatch(self.text, lead, m.start)  # "Environment Canada meteorologist Jill Marsh"
+        return named_role is not None and is_role_noun(named_role.group("role"))
 
     def issuer(self, noun: str, phrase: str, at: int) -> Speaker | tuple[int, int] | None:
         """ "The statement said" at ``at``: whoever issued the statement last named before it, within

@@ -11,6 +11,7 @@ from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FEMALE_GIVEN_NAMES,
     HONORIFICS,
+    HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
     ORG_HEADS,
     TITLES,
@@ -23,6 +24,7 @@ __all__ = [
     "INITIALS_BEFORE",
     "LOWER_ROLE",
     "MALE_MARKS",
+    "NAMED_ROLE",
     "NAME_JOINS",
     "NAME_THEN_ROLE",
     "OPENING_PHRASE",
@@ -41,6 +43,7 @@ __all__ = [
     "UNRESOLVED_PRONOUNS",
     "Speaker",
     "gender_of_name",
+    "is_role_noun",
     "is_title",
     "speaker_name_pattern",
 ]
@@ -81,7 +84,7 @@ GENERIC_EXTRA = _words("""article articles report reports document documents pap
 QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
-ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast")
+ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast firm movement")
 SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
     r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
@@ -124,6 +127,26 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 #: Up to four words of a role before a person's name, the last one lower-case ("Shiite cleric",
 #: "opposition leader", "rebel commander").
 LOWER_ROLE = re.compile(r"(?:[\w'’.-]+\s+){0,3}[a-z][a-z-]+\s+")
+#: Capitalised words and a lower-case role noun before a person's name, opening a sentence: "Environment
+#: Canada meteorologist Jill Marsh", "Pentagon spokesman John Kirby" (the role checked by :func:`is_role_noun`).
+NAMED_ROLE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<role>[a-z][a-z-]+)\s+")
+_ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant")  # and their plurals: "teachers", "farmers"
+_ROLE_ENDINGS: tuple[str, ...] = (
+    _ROLE_SUFFIXES + tuple(f"{x}s" for x in _ROLE_SUFFIXES) + ("man", "men", "person", "people", "chief", "head")
+)
+
+
+def is_role_noun(word: str) -> bool:
+    """Is the lower-case ``word`` a noun naming a person's role ("meteorologist", "spokesman",
+    "director", "official")? A verb before a name ("met", "ordered", "told") is not."""
+    low = word.casefold()
+    if low in HUMAN_NOUNS and low not in _NOT_ROLES:
+        return True
+    return low.endswith(_ROLE_ENDINGS) and not low.endswith(("ed", "ever", "after", "under", "over", "for"))
+
+
+_NOT_ROLES = frozenset({"he", "she", "they", "we", "i", "it", "statement", "report", "study", "survey", "media"})
+
 #: Initials right before a name ("W. W. Rouse Ball", "J. Smith"): the name is a person's.
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*){1,3}\s*$")
 

@@ -47,6 +47,7 @@ from workbook.extract.speaker_words import (
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
     Speaker,
+    is_role_noun,
     speaker_name_pattern,
 )
 from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
@@ -57,6 +58,7 @@ __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver
 #: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
 _ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DETERMINERS = frozenset({"the", "its", "this", "that"})
 
 
 _GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
@@ -96,6 +98,8 @@ class SpeakerResolver(SpeakerMemory):
             return self.pronoun(phrase, s)
         if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
             return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
+        if len(words) >= 3 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _DETERMINERS:
+            return self.resolve(s + len(words[0]), e, at_end=at_end)  # "Later the group declared": "the group"
         post = POSTMODIFIER.search(text, s, e)
         if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
             inner = self.resolve(s, post.start(), at_end=True)
@@ -106,8 +110,11 @@ class SpeakerResolver(SpeakerMemory):
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
+        bare = len(words) == 1 and words[0][:1].isupper() and lows[0] in ORG_ANAPHORS  # "Police believe"
         if low == "it" or (
-            len(words) <= 3 and lows[0] in ("the", "its") and lows[-1] in ORG_ANAPHORS and not self.inside(s, e)
+            (bare or (len(words) <= 3 and lows[0] in ("the", "its")))
+            and lows[-1] in ORG_ANAPHORS
+            and not self.inside(s, e)
         ):
             org = self.organisation(phrase, words, s)
             if org is not None:
@@ -177,6 +184,8 @@ class SpeakerResolver(SpeakerMemory):
             at_place = AT_PLACE.search(text, s, hits[-1].start)  # "China's embassy in Washington"
             if at_place is not None and at_place.start() > s:
                 inner = self.resolve(s, at_place.start(), at_end=True)
+                if inner is None and is_role_noun(words[len(text[s : at_place.start()].split()) - 1]):
+                    return Speaker(None, None, phrase)  # "A teacher from Ohio": nobody named, the words kept
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
             titled = titled_name(
