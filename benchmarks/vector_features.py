@@ -1,0 +1,531 @@
+"""Trial (speed round seven): the entity classifier's features as integer ids made once per distinct
+word and gathered per candidate with numpy, measured against the package's featurizer
+(``workbook/extract/ner_featurize.py``) by ``benchmarks/vector_features_trial.py``; not used by the
+package (per document it is slower: see RESULTS.md, "Speed round seven").
+
+A candidate's features (see :mod:`workbook.extract.ner_features` for what they describe) are those of
+its first word, its last word, each word inside it, the words around it, the span as a whole
+(length, shape, spelling, gazetteer) and the document (the word seen mid-sentence, in lower case,
+alone, inside a longer name). A feature is a string such as ``"f:kim"`` or ``"L1R1:in|city"``; its id
+is the CRC32 of the string's UTF-8 bytes masked to ``bits`` (``workbook.extract.ner_featurize.bucket``).
+
+:class:`VectorFeaturizer` keeps a table of the words it has seen (a row per distinct spelling as written:
+the ids of its one-word features, a bit per word list, and the CRC32 pieces its conjunctions are made
+of), so a document costs one dictionary look-up per token, then numpy gathers over the document's
+candidates. The ids of conjunctions and of whole spellings ("k:kim jong un", "sh:Xx Xx",
+"L1R1:in|city") are made without their strings: CRC32 is linear, so the CRC of ``a + b`` is the CRC of
+``a`` advanced over ``len(b)`` zero bytes, XOR the CRC of ``b`` (:func:`crc_cat`, vectorised with
+tables, ``benchmarks/vector_crc.py``). No string is made or hashed per candidate; the ids are those
+of the package's feature strings, so the shipped weights score them unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from itertools import compress
+
+import numpy as np
+
+from benchmarks.vector_crc import MAX_BYTES as _MAX_BYTES
+from benchmarks.vector_crc import crc as _crc
+from benchmarks.vector_crc import crc_cat
+from benchmarks.vector_crc import fmix as _fmix
+from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, Tokens, shape_of
+from workbook.extract.ner_featurize import bucket
+from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    KNOWN_ORGS,
+    MONTHS,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    SURNAME_FIRST,
+    WEEKDAYS,
+)
+
+__all__ = ["COLUMNS", "VectorFeaturizer"]
+
+_GazType = Callable[[str], "str | None"]
+_SHAPE_CHARS = 24  # a span's shape is cut to this many characters
+
+# bits of a word's flags
+_COMMON, _TITLE, _GIVEN, _SURFIRST, _NEVER, _DATE, _ORG, _FAC, _DEMONYM, _CONN = (1 << k for k in range(10))
+_DIGIT, _HYPHEN, _ACRONYM, _LOWER_ALPHA, _UPPER_FIRST, _LOWER_FIRST, _DOT, _ALL_LOWER = (1 << k for k in range(10, 18))
+_FIRST_FLAGS = (
+    ("first_common", _COMMON),
+    ("title_first", _TITLE),
+    ("given", _GIVEN),
+    ("surname_first", _SURFIRST),
+    ("never_start", _NEVER),
+    ("date_word", _DATE),
+)
+_LAST_FLAGS = (("last_common", _COMMON), ("org_head", _ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
+_ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word features by column
+# CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
+# "lR1:word|", "L1sh:word|", its shape, " shape"
+_PIECES = ("{}", " {}", "|{}", "L1R1:{}|", "L1f:{}|", "lR1:{}|", "L1sh:{}|")
+#: columns of :meth:`VectorFeaturizer.matrix` made from CRC pieces (remade from strings in rare cases)
+_COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
+COLUMNS = 66  # columns of :meth:`VectorFeaturizer.matrix`
+_WORD_LIMIT = 1 << 18  # distinct words remembered (about 50 MB) before a featurizer starts afresh
+_SPELLING_LIMIT = 1 << 18  # remembered gazetteer types of spellings of several words
+_START, _STOP, _NULL = 0, 1, 2
+#: a random odd multiplier per word position: a spelling's identity is the mix of its words' values times these
+_POS = np.array(
+    [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
+    dtype=np.uint64,
+)[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
+
+
+class _Table:
+    """The words seen so far, a row each (rows 0-2 are the text's edges and "no word")."""
+
+    def __init__(self, absent: int) -> None:
+        self.index: dict[str, int] = {}
+        self.text: list[str] = []
+        self.low = np.zeros(0, dtype=np.uint64)  # CRC32 of the word in lower case (its identity)
+        self.flags = np.zeros(0, dtype=np.int64)
+        self.kind = np.zeros(0, dtype=np.intp)  # code of the name-list kind, 0 when none
+        self.gaz = np.zeros(0, dtype=np.intp)  # code of the gazetteer type of the word alone, 0 when none
+        self.gaz_known = np.zeros(0, dtype=bool)  # gaz looked up with the current gazetteer
+        self.first = np.zeros((0, 3 + len(_FIRST_FLAGS) + 1), dtype=np.int64)  # ids of the first-word group
+        self.last = np.zeros((0, 4 + len(_LAST_FLAGS) + 1), dtype=np.int64)  # ids of the last-word group
+        self.one = np.zeros((0, len(_ONE)), dtype=np.int64)
+        self.crc = np.zeros((0, len(_PIECES) + 2), dtype=np.uint32)  # _PIECES, then shape and " shape"
+        self.blen = np.zeros(0, dtype=np.intp)  # bytes of the word in lower case
+        self.slen = np.zeros(0, dtype=np.intp)  # bytes of its shape
+        self.schars = np.zeros(0, dtype=np.intp)  # characters of its shape
+        self.absent = absent
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def append(self, n0: int, **columns: np.ndarray) -> None:
+        """Write rows from ``n0`` on, each column's room doubled when it is full (no copy per document)."""
+        for name, values in columns.items():
+            arr: np.ndarray = getattr(self, name)
+            need = n0 + len(values)
+            if len(arr) < need:
+                grown = np.zeros((max(need, 2 * len(arr)), *arr.shape[1:]), dtype=arr.dtype)
+                grown[:n0] = arr[:n0]
+                arr = grown
+                setattr(self, name, arr)
+            arr[n0:need] = values
+
+
+class VectorFeaturizer:
+    """Feature ids of candidates (see the module docstring). ``common``: words usually written in
+    lower case (the model's vocabulary); ``names``: given names and surnames → kind
+    (:func:`~workbook.extract.ner_features.name_kind`)."""
+
+    def __init__(self, bits: int, common: frozenset[str] = frozenset(), names: Mapping[str, str] | None = None) -> None:
+        self.bits = bits
+        self.common = common
+        self.names: Mapping[str, str] = names or {}
+        self.absent = 1 << bits
+        self._mask = np.uint32((1 << bits) - 1)
+        self._kinds: dict[str | None, int] = {None: 0}
+        for kind in sorted(set(self.names.values())):
+            self._kinds[kind] = len(self._kinds)
+        kinds = list(self._kinds)
+        b = self._b
+        self._nfl = np.array(
+            [[[b(f"nfl:{x}|{y}|{s}") for s in range(4)] for y in kinds] for x in kinds], dtype=np.int64
+        )
+        self._ilast = np.array([b(f"ilast:{k}") for k in kinds], dtype=np.int64)
+        self._gaz_types: list[str | None] = [None]
+        self._gaz_ids = np.array([[self.absent, self.absent]], dtype=np.int64)  # gaz, wg by type code
+        self._gaz_owner: object = None
+        self._spelling_gaz: dict[int, int] = {}
+        self._spellings: dict[int, tuple[int, ...]] = {}  # by the rows of its words: _chain
+        self._known_orgs = {self._spelling_hash(k.split()) for k in KNOWN_ORGS}
+        self._flag_ids = np.array(
+            [
+                b(f)
+                for f in [
+                    "acronym",
+                    "digit",
+                    "hyphen",
+                    "org_head_inside",
+                    "known_org",
+                    "lower_elsewhere",
+                    "last_alone",
+                    "gaz_given",
+                    "mid",
+                    "title_before",
+                    "next_lower",
+                    "next_cap",
+                    "init_seen_mid",
+                    "last_of_longer",
+                    "first_of_longer",
+                ]
+            ],
+            dtype=np.int64,
+        )
+        self._common_ids = np.array([b(f"common:{v}") for v in ("none", "some", "all")], dtype=np.int64)
+        self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
+        self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
+        self._crc = {p: np.uint32(_crc(p)) for p in ("k:", "sh:", "shR1:")}
+        self._run_ids = np.array(  # run length, starts it, ends it
+            [[[b(f"run:{k}:{x}{y}") for y in (0, 1)] for x in (0, 1)] for k in range(7)], dtype=np.int64
+        )
+        self._table = self._new_table()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the words it has seen: a worker process starts with an empty table."""
+        return {"bits": self.bits, "common": self.common, "names": self.names}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["bits"], state["common"], state["names"])  # type: ignore[misc]
+
+    def _b(self, feature: str) -> int:
+        return bucket(feature, self.bits)
+
+    def _ids(self, crcs: np.ndarray) -> np.ndarray:
+        return (crcs & self._mask).astype(np.int64)
+
+    @staticmethod
+    def _spelling_hash(lows: Sequence[str]) -> int:
+        """A spelling's identity from its words in lower case (as :meth:`matrix` computes it)."""
+        h = np.array([_crc(w) for w in lows], dtype=np.uint64)
+        return int(_fmix(np.atleast_1d((h * _POS[: len(h)]).sum(dtype=np.uint64) + np.uint64(len(h))))[0])
+
+    def _new_table(self) -> _Table:
+        t = _Table(self.absent)
+        self._table = t
+        self._spellings = {}  # keyed by rows of the table
+        self._add(["<s>", "</s>", ""])
+        t.index.clear()  # the edges are no words of a text
+        t.first[_NULL] = t.last[_NULL] = t.one[_NULL] = self.absent
+        t.flags[:3] = 0
+        t.gaz_known[:3] = True
+        return t
+
+    def _gaz_code(self, g: str | None) -> int:
+        if g not in self._gaz_types:
+            self._gaz_types.append(g)
+            row = [[self._b(f"gaz:{g}"), self._b(f"wg:{g}")]]
+            self._gaz_ids = np.concatenate([self._gaz_ids, np.array(row, dtype=np.int64)])
+        return self._gaz_types.index(g)
+
+    def _add(self, words: list[str]) -> None:
+        """Rows for new words (as written): their one-word feature ids and CRC pieces."""
+        t = self._table
+        common, names, b, kinds = self.common, self.names, self._b, self._kinds
+        first, last, one, pieces, flags, kind, blen, slen, schars = [], [], [], [], [], [], [], [], []
+        for text in words:
+            w = text.casefold()
+            shape = shape_of(text)
+            f = (
+                (w in common)
+                | (w in TITLE_WORDS) << 1
+                | (w in GIVEN_NAMES) << 2
+                | (w in SURNAME_FIRST) << 3
+                | (w in NEVER_NAME_START) << 4
+                | (w in MONTHS or w in WEEKDAYS) << 5
+                | (w in ORG_HEADS) << 6
+                | (w in FACILITY_HEADS) << 7
+                | (w in DEMONYMS) << 8
+                | (w in CONNECTORS) << 9
+                | any(map(str.isdigit, w)) << 10
+                | ("-" in w) << 11
+                | (text.isupper() and len(text) > 1) << 12
+                | (text[:1].islower() and text.isalpha()) << 13
+                | text[:1].isupper() << 14
+                | text[:1].islower() << 15
+                | (text == ".") << 16
+                | (text[:1].islower() and text == w) << 17
+            )
+            k = names.get(w)
+            flags.append(f)
+            kind.append(kinds.get(k, 0))
+            first.append([b(f"f:{w}"), b(f"p3:{w[:3]}"), b(f"fs3:{w[-3:]}")])
+            first[-1] += [b(tag) if f & bit else self.absent for tag, bit in _FIRST_FLAGS]
+            first[-1].append(self.absent if k is None else b(f"nf:{k}"))
+            last.append([b(f"l:{w}"), b(f"s3:{w[-3:]}"), b(f"s2:{w[-2:]}"), b(f"s4:{w[-4:]}")])
+            last[-1] += [b(tag) if f & bit else self.absent for tag, bit in _LAST_FLAGS]
+            last[-1].append(self.absent if k is None else b(f"nl:{k}"))
+            one.append([b(f"{tag}:{w[-3:] if tag == 'next_lower' else w}") for tag in _ONE])
+            pieces.append([_crc(p.format(w)) for p in _PIECES] + [_crc(shape), _crc(" " + shape)])
+            blen.append(len(w.encode("utf-8")))
+            slen.append(len(shape.encode("utf-8")))
+            schars.append(len(shape))
+        n0 = len(t)
+        for k_, text in enumerate(words):
+            t.index[text] = n0 + k_
+        t.text += words
+        t.append(
+            n0,
+            low=np.array([p[0] for p in pieces], dtype=np.uint64),
+            flags=np.array(flags, dtype=np.int64),
+            kind=np.array(kind, dtype=np.intp),
+            gaz=np.zeros(len(words), dtype=np.intp),
+            gaz_known=np.zeros(len(words), dtype=bool),
+            first=np.array(first, dtype=np.int64),
+            last=np.array(last, dtype=np.int64),
+            one=np.array(one, dtype=np.int64),
+            crc=np.array(pieces, dtype=np.uint32),
+            blen=np.array(blen, dtype=np.intp),
+            slen=np.array(slen, dtype=np.intp),
+            schars=np.array(schars, dtype=np.intp),
+        )
+
+    def _rows(self, words: list[str]) -> np.ndarray:
+        """The table rows of a document's tokens, with two rows of text edge either side."""
+        index = self._table.index
+        if not all(map(index.__contains__, words)):
+            new = list(dict.fromkeys(w for w in words if w not in index))
+            if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > _NULL + 1:
+                self._new_table()  # full: start afresh with every word of the document
+                new = list(dict.fromkeys(words))
+            self._add(new)
+            index = self._table.index
+        out = np.empty(len(words) + 4, dtype=np.int64)
+        out[:2] = _START
+        out[2:-2] = list(map(index.__getitem__, words))
+        out[-2:] = _STOP
+        return out
+
+    def _check_gazetteer(self, gaz_type: _GazType) -> None:
+        if gaz_type != self._gaz_owner:  # a bound method of one gazetteer compares equal across documents
+            t = self._table
+            t.gaz_known[3:] = False
+            t.gaz[3:] = 0
+            self._spelling_gaz.clear()
+            self._gaz_owner = gaz_type
+
+    def _word_gaz(self, rows: np.ndarray, gaz_type: _GazType) -> None:
+        """Look up (once per word and gazetteer) the gazetteer type of the words in ``rows``."""
+        t = self._table
+        todo = np.unique(rows[~t.gaz_known[rows]])
+        for r in todo.tolist():
+            t.gaz[r] = self._gaz_code(gaz_type(t.text[r]))
+        t.gaz_known[todo] = True
+
+    def _span_gaz(
+        self, keys: np.ndarray, spans: list[tuple[int, int]], txt: list[str], gaz_type: _GazType
+    ) -> np.ndarray:
+        """The gazetteer type code of spans of several words, looked up once per spelling and gazetteer."""
+        if len(self._spelling_gaz) > _SPELLING_LIMIT:
+            self._spelling_gaz.clear()
+        memo = self._spelling_gaz
+        codes = list(map(memo.get, keys.tolist()))
+        for k, (code, (a, b)) in enumerate(zip(codes, spans, strict=True)):
+            if code is None:
+                codes[k] = memo[int(keys[k])] = self._gaz_code(gaz_type(" ".join(txt[a:b])))
+        return np.array(codes, dtype=np.intp)
+
+    def matrix(self, toks: Tokens, cands: np.ndarray, gaz_type: _GazType) -> tuple[np.ndarray, np.ndarray]:
+        """Feature ids ``(n, columns)`` of the candidates ``cands`` (an ``(n, 6)`` array of
+        :class:`~workbook.extract.ner_features.Candidate` fields; an absent feature is
+        :attr:`absent`) and the identity of each one's spelling (its words in lower case)."""
+        rows = self._rows(toks.text)
+        n = len(cands)
+        if n == 0:
+            return np.zeros((0, COLUMNS), dtype=np.int64), np.zeros(0, dtype=np.uint64)
+        self._check_gazetteer(gaz_type)
+        t = self._table
+        s = self.absent
+        i, j, rs, re_ = cands[:, 0], cands[:, 1], cands[:, 2], cands[:, 3]
+        size = j - i
+        longest = int(size.max())
+        one, multi = size == 1, size > 1
+        # the words of each candidate, "no word" past its end (positions are offset by the two edge rows)
+        pos = i[:, None] + np.arange(2, 2 + longest)
+        win = np.where(pos < (j + 2)[:, None], rows[np.minimum(pos, len(rows) - 1)], _NULL)
+        if not t.gaz_known[win].all():
+            self._word_gaz(win.ravel(), gaz_type)
+        w0, wl, l1, l2, r1, r2 = (rows[x] for x in (i + 2, j + 1, i + 1, i, j + 2, j + 3))
+        flags, crc, blen = t.flags, t.crc, t.blen
+        # spelling ("k:kim jong un") and shape ("Xx Xx Xx") as CRC pieces, once per spelling as written
+        pos_mult = _POS[:longest]
+        as_written = _fmix((win.astype(np.uint64) * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
+        memo = self._spellings
+        got = list(map(memo.get, as_written.tolist()))
+        if None in got:
+            at = np.flatnonzero(np.fromiter((g is None for g in got), dtype=bool, count=n))
+            made = self._chain(win[at], size[at]).tolist()
+            if len(memo) + len(at) > _SPELLING_LIMIT:
+                memo.clear()
+            for k, h, row in zip(at.tolist(), as_written[at].tolist(), made, strict=True):
+                got[k] = memo[h] = tuple(row)
+        pieces = np.array(got, dtype=np.int64)
+        key_crc, key_len, sh_crc, sh_len = (pieces[:, k] for k in range(4))
+        key_crc, sh_crc = key_crc.astype(np.uint32), sh_crc.astype(np.uint32)
+        odd = (pieces[:, 4] != 0) | (blen[r1] >= _MAX_BYTES - 1)
+        # the conjunctions, in one pass: sh, k, L1f, lR1, L1R1, L1sh, then shR1's first half
+        c = self._crc
+        conj = crc_cat(
+            np.concatenate(
+                [
+                    np.full(n, c["sh:"]),
+                    np.full(n, c["k:"]),
+                    crc[l1, 4],
+                    crc[wl, 5],
+                    crc[l1, 3],
+                    crc[l1, 6],
+                    np.full(n, c["shR1:"]),
+                ]
+            ),
+            np.concatenate([sh_crc, key_crc, crc[w0, 0], crc[r1, 0], crc[r1, 0], sh_crc, sh_crc]),
+            np.minimum(np.concatenate([sh_len, key_len, blen[w0], blen[r1], blen[r1], sh_len, sh_len]), _MAX_BYTES),
+        )
+        sh_r1 = crc_cat(conj[6 * n :], crc[r1, 2], np.minimum(blen[r1] + 1, _MAX_BYTES))
+        conj_ids = self._ids(np.concatenate([conj[: 6 * n], sh_r1])).reshape(7, n)
+        low = t.low
+        key = _fmix((low[win] * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
+        fwin = flags[win]
+        f_any = np.bitwise_or.reduce(fwin, axis=1)
+        n_common = ((fwin & _COMMON) != 0).sum(axis=1)
+        # the document: capitalised words seen mid-sentence, words written in lower case, runs
+        tok_low = low[rows[2:-2]].tolist()
+        initial = toks.initial
+        mid_words = {w for w, cap, ini in zip(tok_low, toks.cap, initial, strict=True) if cap and not ini}
+        lower_words = set(compress(tok_low, (flags[rows[2:-2]] & _ALL_LOWER).tolist()))  # written so, in lower case
+        inner_last: set[int] = set()
+        inner_first: set[int] = set()
+        alone: set[int] = set()
+        for a_, b_ in set(zip(rs.tolist(), re_.tolist(), strict=True)):
+            if b_ - a_ >= 2:
+                inner_last.add(tok_low[b_ - 1])
+                if not initial[a_]:
+                    inner_first.add(tok_low[a_])
+            else:
+                alone.add(tok_low[a_])
+        low0 = low[w0].tolist()
+
+        def member(words: list[int], pool: set[int]) -> np.ndarray:
+            return np.fromiter(map(pool.__contains__, words), dtype=bool, count=n)
+
+        ini = np.array(initial, dtype=bool)[i]
+        seen_mid = member(low0, mid_words)
+        in_inner_last = member(low0, inner_last)
+        one_run = one & (re_ - rs == 1)
+        span_gaz = t.gaz[w0].copy()
+        if multi.any():
+            at = np.flatnonzero(multi)
+            spans = list(zip(i[at].tolist(), j[at].tolist(), strict=True))
+            span_gaz[at] = self._span_gaz(key[at], spans, toks.text, gaz_type)
+        kind = t.kind
+        wide = np.full((n, MAX_SPAN), s, dtype=np.int64)  # each word; the gazetteer type of each word
+        wide[:, :longest] = t.one[win, 0]
+        wg = np.full((n, MAX_SPAN), s, dtype=np.int64)
+        wg[:, :longest] = np.where(multi[:, None], self._gaz_ids[t.gaz[win], 1], s)
+        b = self._b
+        flagged = np.column_stack(  # features present or absent by a condition
+            [
+                one & ((flags[w0] & _ACRONYM) != 0),
+                (f_any & _DIGIT) != 0,
+                (f_any & _HYPHEN) != 0,
+                self._org_inside(fwin, size) if multi.any() else np.zeros(n, dtype=bool),
+                member(key.tolist(), self._known_orgs),
+                one & (member(low0, lower_words) | ((flags[w0] & _LOWER_FIRST) != 0)),
+                multi & member(low[wl].tolist(), alone),
+                (span_gaz != 0) & ((flags[w0] & _GIVEN) != 0),
+                ~ini & seen_mid,
+                self._title_before(l1, l2, i),
+                (flags[r1] & _LOWER_ALPHA) != 0,
+                (flags[r1] & _UPPER_FIRST) != 0,
+                ini & one & seen_mid,
+                one_run & in_inner_last,
+                one_run & member(low0, inner_first),
+            ]
+        )
+        flagged = np.where(flagged, self._flag_ids, s)
+        cols = [
+            np.full(n, b("bias")),
+            self._n_ids[np.minimum(size, 5)],
+            conj_ids[0],  # sh
+            t.first[w0],
+            t.last[wl],
+            wide,
+            np.where(size <= 3, conj_ids[1], s),  # k
+            self._common_ids[np.where(n_common == size, 2, np.where(n_common == 0, 0, 1))],
+            flagged[:, :4],  # acronym, digit, hyphen, org_head_inside
+            flagged[:, 4:5],  # known_org
+            self._conn(win, fwin, size) if longest > 2 else np.full(n, s),
+            np.where(multi & (kind[w0] != 0) & (kind[wl] != 0), self._nfl[kind[w0], kind[wl], np.minimum(size, 3)], s),
+            flagged[:, 5:7],  # lower_elsewhere, last_alone
+            wg,
+            np.where(one & in_inner_last, self._ilast[kind[w0]], s),
+            self._gaz_ids[span_gaz, 0],
+            flagged[:, 7],  # gaz_given
+            t.one[l1, 1],
+            t.one[l2, 2],
+            conj_ids[2],  # L1f
+            flagged[:, 8:10],  # mid, title_before
+            t.one[r1, 3],
+            t.one[r2, 4],
+            conj_ids[3],  # lR1
+            flagged[:, 10],  # next_lower
+            np.where(flagged[:, 10] != s, t.one[wl, 6], s),
+            flagged[:, 11],  # next_cap
+            conj_ids[4],  # L1R1
+            conj_ids[5],  # L1sh
+            conj_ids[6],  # shR1
+            self._run_ids[np.minimum(re_ - rs, 6), (i == rs).astype(np.intp), (j == re_).astype(np.intp)],
+            np.where(ini, self._init_ids[np.minimum(size, 3)], s),
+            np.where(ini & one, t.one[w0, 5], s),
+            flagged[:, 12:],  # init_seen_mid, last_of_longer, first_of_longer
+        ]
+        out = np.column_stack(cols)
+        if odd.any():  # a very long word or spelling, or a shape cut short: hashed from its strings
+            self._redo(out, np.flatnonzero(odd), toks, cands)
+        return out, key
+
+    def _redo(self, out: np.ndarray, at: np.ndarray, toks: Tokens, cands: np.ndarray) -> None:
+        """The string-made ids of the columns :meth:`matrix` makes from CRC pieces, for rows ``at``."""
+        lows, txt, n = toks.lower, toks.text, len(toks)
+        b = self._b
+        for k in at.tolist():
+            i, j = int(cands[k, 0]), int(cands[k, 1])
+            shape = " ".join([shape_of(x) for x in txt[i:j]])[:_SHAPE_CHARS]
+            l1 = lows[i - 1] if i > 0 else "<s>"
+            r1 = lows[j] if j < n else "</s>"
+            out[k, _COL["sh"]] = b(f"sh:{shape}")
+            out[k, _COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
+            out[k, _COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
+            out[k, _COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
+            out[k, _COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
+            out[k, _COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
+            out[k, _COL["shR1"]] = b(f"shR1:{shape}|{r1}")
+
+    def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
+        of its shape, and whether it must be hashed from strings (too long, or a shape cut short)."""
+        t = self._table
+        crc, blen, w0 = t.crc, t.blen, win[:, 0]
+        m = len(win)
+        both = np.concatenate([crc[w0, 0], crc[w0, 7]])
+        both_len = np.concatenate([blen[w0], t.slen[w0]])
+        sh_chars = t.schars[w0].copy()
+        for k in range(1, win.shape[1]):
+            wk = win[:, k]
+            more = np.tile(k < size, 2)
+            piece_len = np.concatenate([blen[wk], t.slen[wk]]) + 1
+            grown = crc_cat(both, np.concatenate([crc[wk, 1], crc[wk, 8]]), np.minimum(piece_len, _MAX_BYTES))
+            both = np.where(more, grown, both)
+            both_len += np.where(more, piece_len, 0)
+            sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
+        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > _SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
+        lens = np.minimum(both_len, _MAX_BYTES)
+        return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
+
+    def _title_before(self, l1: np.ndarray, l2: np.ndarray, i: np.ndarray) -> np.ndarray:
+        """A title or rank before the candidate ("General Kim", "Sgt. Ruiz")."""
+        flags = self._table.flags
+        title = (flags & _TITLE) != 0
+        return title[l1] | (((flags[l1] & _DOT) != 0) & (i > 1) & title[l2])
+
+    @staticmethod
+    def _org_inside(fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """An organisation head word before the last word ("Ministry of Defence")."""
+        before_last = np.arange(fwin.shape[1])[None, :] < (size - 1)[:, None]
+        return (size > 1) & (((fwin & _ORG) != 0) & before_last).any(axis=1)
+
+    def _conn(self, win: np.ndarray, fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """The first connector inside a span of three words or more ("of" in "Bank of England")."""
+        cols = np.arange(fwin.shape[1])[None, :]
+        inner = ((fwin & _CONN) != 0) & (cols >= 1) & (cols < (size - 1)[:, None])
+        at = inner.argmax(axis=1)
+        return np.where(inner.any(axis=1), self._table.one[win[np.arange(len(win)), at], 7], self.absent)
