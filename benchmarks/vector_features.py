@@ -21,6 +21,7 @@ of the package's feature strings, so the shipped weights score them unchanged.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from itertools import compress
 
@@ -64,6 +65,34 @@ _ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word 
 # CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
 # "lR1:word|", "L1sh:word|", its shape, " shape"
 _PIECES = ("{}", " {}", "|{}", "L1R1:{}|", "L1f:{}|", "lR1:{}|", "L1sh:{}|")
+#: prefix and value (0 word, 1 its first three letters, 2 last three, 3 last two, 4 last four, 5 shape) of
+#: the CRCs made per new word: 15 features, then the pieces " word", "|word", "L1R1:word", "L1f:word",
+#: "lR1:word", "L1sh:word" (then "|" is added to these four) and " shape"
+_TAGGED = (
+    ("f:", 0),
+    ("p3:", 1),
+    ("fs3:", 2),
+    ("l:", 0),
+    ("s3:", 2),
+    ("s2:", 3),
+    ("s4:", 4),
+    ("w:", 0),
+    ("L1:", 0),
+    ("L2:", 0),
+    ("R1:", 0),
+    ("R2:", 0),
+    ("init1:", 0),
+    ("next_lower:", 2),
+    ("conn:", 0),
+    (" ", 0),
+    ("|", 0),
+    ("L1R1:", 0),
+    ("L1f:", 0),
+    ("lR1:", 0),
+    ("L1sh:", 0),
+    (" ", 5),
+)
+_LONG_WORD = 200  # longer words (characters or bytes) are hashed from strings
 #: columns of :meth:`VectorFeaturizer.matrix` made from CRC pieces (remade from strings in rare cases)
 _COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
 COLUMNS = 66  # columns of :meth:`VectorFeaturizer.matrix`
@@ -75,6 +104,30 @@ _POS = np.array(
     [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
     dtype=np.uint64,
 )[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
+
+
+def _flags(text: str, w: str, common: frozenset[str]) -> int:
+    """The bits of a word as written (``text``) and in lower case (``w``)."""
+    return (
+        (w in common)
+        | (w in TITLE_WORDS) << 1
+        | (w in GIVEN_NAMES) << 2
+        | (w in SURNAME_FIRST) << 3
+        | (w in NEVER_NAME_START) << 4
+        | (w in MONTHS or w in WEEKDAYS) << 5
+        | (w in ORG_HEADS) << 6
+        | (w in FACILITY_HEADS) << 7
+        | (w in DEMONYMS) << 8
+        | (w in CONNECTORS) << 9
+        | any(map(str.isdigit, w)) << 10
+        | ("-" in w) << 11
+        | (text.isupper() and len(text) > 1) << 12
+        | (text[:1].islower() and text.isalpha()) << 13
+        | text[:1].isupper() << 14
+        | text[:1].islower() << 15
+        | (text == ".") << 16
+        | (text[:1].islower() and text == w) << 17
+    )
 
 
 class _Table:
@@ -166,6 +219,11 @@ class VectorFeaturizer:
         self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
         self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
         self._crc = {p: np.uint32(_crc(p)) for p in ("k:", "sh:", "shR1:")}
+        self._prefixes = np.array([_crc(p) for p, _ in _TAGGED], dtype=np.uint32)
+        self._bar = np.uint32(_crc("|"))
+        kind_names = list(self._kinds)
+        self._nf = np.array([self.absent if k is None else b(f"nf:{k}") for k in kind_names], dtype=np.int64)
+        self._nl = np.array([self.absent if k is None else b(f"nl:{k}") for k in kind_names], dtype=np.int64)
         self._run_ids = np.array(  # run length, starts it, ends it
             [[[b(f"run:{k}:{x}{y}") for y in (0, 1)] for x in (0, 1)] for k in range(7)], dtype=np.int64
         )
@@ -209,33 +267,71 @@ class VectorFeaturizer:
         return self._gaz_types.index(g)
 
     def _add(self, words: list[str]) -> None:
-        """Rows for new words (as written): their one-word feature ids and CRC pieces."""
+        """Rows for new words (as written): their one-word feature ids and CRC pieces. Per word, only
+        the CRCs of the word, its affixes and its shape are taken; every "tag:value" id and piece is
+        then made from them in one vectorised pass (words too long for the CRC tables: from strings)."""
+        long = [w for w in words if len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD]
+        if long:
+            self._add_from_strings(long)
+            words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
+        if not words:
+            return
+        common, names, kinds = self.common, self.names, self._kinds
+        flags, kind, values = [], [], []
+        for text in words:
+            w = text.casefold()
+            shape = shape_of(text)
+            flags.append(_flags(text, w, common))
+            kind.append(kinds.get(names.get(w), 0))
+            for v in (w, w[:3], w[-3:], w[-2:], w[-4:], shape):
+                e = v.encode("utf-8")
+                values.append((zlib.crc32(e), len(e)))
+        m = len(words)
+        vals = np.array(values, dtype=np.int64).reshape(m, 6, 2)
+        c = vals[:, :, 0].T.astype(np.uint32)  # word, p3, s3, s2, s4, shape
+        n = vals[:, :, 1].T
+        use = np.array([v for _, v in _TAGGED], dtype=np.intp)
+        made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(_TAGGED), m)
+        bars = crc_cat(made[-5:-1].ravel(), np.full(4 * m, self._bar, dtype=np.uint32), np.ones(4 * m, dtype=np.intp))
+        ids = self._ids(made[: len(_TAGGED) - 7])  # "tag:value" features, by _TAGGED
+        fl = np.array(flags, dtype=np.int64)
+        kd = np.array(kind, dtype=np.intp)
+        s = self.absent
+        on = [np.where(fl & bit, self._b(tag), s) for tag, bit in (*_FIRST_FLAGS, *_LAST_FLAGS)]
+        first = np.column_stack([ids[0], ids[1], ids[2], *on[:6], self._nf[kd]])
+        last = np.column_stack([ids[3], ids[4], ids[5], ids[6], *on[6:], self._nl[kd]])
+        one = ids[7:15].T
+        pieces = np.column_stack([c[0], made[-7], made[-6], bars.reshape(4, m).T, c[5], made[-1]])
+        t = self._table
+        n0 = len(t)
+        for k_, text in enumerate(words):
+            t.index[text] = n0 + k_
+        t.text += words
+        t.append(
+            n0,
+            low=c[0].astype(np.uint64),
+            flags=fl,
+            kind=kd,
+            gaz=np.zeros(m, dtype=np.intp),
+            gaz_known=np.zeros(m, dtype=bool),
+            first=first,
+            last=last,
+            one=one,
+            crc=pieces,
+            blen=n[0].astype(np.intp),
+            slen=n[5].astype(np.intp),
+            schars=np.array([len(shape_of(x)) for x in words], dtype=np.intp),
+        )
+
+    def _add_from_strings(self, words: list[str]) -> None:
+        """Rows for new words (as written), each feature id hashed from its string (words too long for the tables)."""
         t = self._table
         common, names, b, kinds = self.common, self.names, self._b, self._kinds
         first, last, one, pieces, flags, kind, blen, slen, schars = [], [], [], [], [], [], [], [], []
         for text in words:
             w = text.casefold()
             shape = shape_of(text)
-            f = (
-                (w in common)
-                | (w in TITLE_WORDS) << 1
-                | (w in GIVEN_NAMES) << 2
-                | (w in SURNAME_FIRST) << 3
-                | (w in NEVER_NAME_START) << 4
-                | (w in MONTHS or w in WEEKDAYS) << 5
-                | (w in ORG_HEADS) << 6
-                | (w in FACILITY_HEADS) << 7
-                | (w in DEMONYMS) << 8
-                | (w in CONNECTORS) << 9
-                | any(map(str.isdigit, w)) << 10
-                | ("-" in w) << 11
-                | (text.isupper() and len(text) > 1) << 12
-                | (text[:1].islower() and text.isalpha()) << 13
-                | text[:1].isupper() << 14
-                | text[:1].islower() << 15
-                | (text == ".") << 16
-                | (text[:1].islower() and text == w) << 17
-            )
+            f = _flags(text, w, common)
             k = names.get(w)
             flags.append(f)
             kind.append(kinds.get(k, 0))
