@@ -114,3 +114,18 @@ def test_remembered_words_follow_the_document_and_the_gazetteer() -> None:
     assert np.array_equal(with_orgs, _ids(VectorFeaturizer(12), plain, orgs))
     assert not np.array_equal(with_orgs, first)
     assert np.array_equal(_ids(vec, plain, places), first)
+
+
+def test_documents_joined_for_timing_keep_each_candidates_words() -> None:
+    from benchmarks.vector_features_trial import batched
+
+    prepared = []
+    for text in TEXTS[:2]:
+        toks = tokens(text)
+        cands = candidates(text, toks)
+        prepared.append((toks, cands, np.array(cands, dtype=np.int64)))
+    [(joined, cands, arr)] = batched(prepared, 2)
+    assert len(joined) == sum(len(t) for t, _, _ in prepared) and len(arr) == sum(len(c) for _, c, _ in prepared)
+    words = [joined.text[i:j] for i, j in arr[:, :2].tolist()]
+    assert words == [t.text[c.i : c.j] for t, cs, _ in prepared for c in cs]
+    assert VectorFeaturizer(12).matrix(joined, arr, gaz)[0].shape == (len(cands), COLUMNS)
