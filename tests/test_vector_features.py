@@ -85,7 +85,7 @@ def test_ids_are_the_buckets_of_the_package_feature_strings(text: str) -> None:
 
 
 def test_a_full_word_table_starts_afresh_with_the_same_features(monkeypatch: pytest.MonkeyPatch) -> None:
-    import benchmarks.vector_features as vf
+    import benchmarks.vector_words as vf
 
     text, other = "Ann Smith met Taro Higuchi in Kyoto. Smith said the talks went well.", TEXTS[1]
     vec = VectorFeaturizer(12)
