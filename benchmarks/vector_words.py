@@ -1,0 +1,312 @@
+"""The word table of the trial featurizer (``benchmarks/vector_features.py``): a row per word seen, made
+once (the ids of its one-word features, its word-list bits, its CRC pieces), and the gazetteer types of
+words and spellings, remembered per gazetteer."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+import numpy as np
+
+from benchmarks.vector_crc import crc as _crc
+from benchmarks.vector_crc import crc_cat
+from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
+from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    MONTHS,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    SURNAME_FIRST,
+    WEEKDAYS,
+)
+
+__all__ = ["COLUMNS", "WordTable"]
+
+_GazType = Callable[[str], "str | None"]
+_SHAPE_CHARS = 24  # a span's shape is cut to this many characters
+
+# bits of a word's flags
+_COMMON, _TITLE, _GIVEN, _SURFIRST, _NEVER, _DATE, _ORG, _FAC, _DEMONYM, _CONN = (1 << k for k in range(10))
+_DIGIT, _HYPHEN, _ACRONYM, _LOWER_ALPHA, _UPPER_FIRST, _LOWER_FIRST, _DOT, _ALL_LOWER = (1 << k for k in range(10, 18))
+_FIRST_FLAGS = (
+    ("first_common", _COMMON),
+    ("title_first", _TITLE),
+    ("given", _GIVEN),
+    ("surname_first", _SURFIRST),
+    ("never_start", _NEVER),
+    ("date_word", _DATE),
+)
+_LAST_FLAGS = (("last_common", _COMMON), ("org_head", _ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
+_ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word features by column
+# CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
+# "lR1:word|", "L1sh:word|", its shape, " shape"
+_PIECES = ("{}", " {}", "|{}", "L1R1:{}|", "L1f:{}|", "lR1:{}|", "L1sh:{}|")
+#: prefix and value (0 word, 1 its first three letters, 2 last three, 3 last two, 4 last four, 5 shape) of
+#: the CRCs made per new word: 15 features, then the pieces " word", "|word", "L1R1:word", "L1f:word",
+#: "lR1:word", "L1sh:word" (then "|" is added to these four) and " shape"
+_TAGGED = (
+    ("f:", 0),
+    ("p3:", 1),
+    ("fs3:", 2),
+    ("l:", 0),
+    ("s3:", 2),
+    ("s2:", 3),
+    ("s4:", 4),
+    ("w:", 0),
+    ("L1:", 0),
+    ("L2:", 0),
+    ("R1:", 0),
+    ("R2:", 0),
+    ("init1:", 0),
+    ("next_lower:", 2),
+    ("conn:", 0),
+    (" ", 0),
+    ("|", 0),
+    ("L1R1:", 0),
+    ("L1f:", 0),
+    ("lR1:", 0),
+    ("L1sh:", 0),
+    (" ", 5),
+)
+_LONG_WORD = 200  # longer words (characters or bytes) are hashed from strings
+#: columns of :meth:`VectorFeaturizer.matrix` made from CRC pieces (remade from strings in rare cases)
+_COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
+COLUMNS = 66  # columns of :meth:`VectorFeaturizer.matrix`
+_WORD_LIMIT = 1 << 18  # distinct words remembered (about 50 MB) before a featurizer starts afresh
+_SPELLING_LIMIT = 1 << 18  # remembered gazetteer types of spellings of several words
+_START, _STOP, _NULL = 0, 1, 2
+#: a random odd multiplier per word position: a spelling's identity is the mix of its words' values times these
+_POS = np.array(
+    [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
+    dtype=np.uint64,
+)[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
+
+
+def _flags(text: str, w: str, common: frozenset[str]) -> int:
+    """The bits of a word as written (``text``) and in lower case (``w``)."""
+    return (
+        (w in common)
+        | (w in TITLE_WORDS) << 1
+        | (w in GIVEN_NAMES) << 2
+        | (w in SURNAME_FIRST) << 3
+        | (w in NEVER_NAME_START) << 4
+        | (w in MONTHS or w in WEEKDAYS) << 5
+        | (w in ORG_HEADS) << 6
+        | (w in FACILITY_HEADS) << 7
+        | (w in DEMONYMS) << 8
+        | (w in CONNECTORS) << 9
+        | any(map(str.isdigit, w)) << 10
+        | ("-" in w) << 11
+        | (text.isupper() and len(text) > 1) << 12
+        | (text[:1].islower() and text.isalpha()) << 13
+        | text[:1].isupper() << 14
+        | text[:1].islower() << 15
+        | (text == ".") << 16
+        | (text[:1].islower() and text == w) << 17
+    )
+
+
+class _Table:
+    """The words seen so far, a row each (rows 0-2 are the text's edges and "no word")."""
+
+    def __init__(self, absent: int) -> None:
+        self.index: dict[str, int] = {}
+        self.text: list[str] = []
+        self.low = np.zeros(0, dtype=np.uint64)  # CRC32 of the word in lower case (its identity)
+        self.flags = np.zeros(0, dtype=np.int64)
+        self.kind = np.zeros(0, dtype=np.intp)  # code of the name-list kind, 0 when none
+        self.gaz = np.zeros(0, dtype=np.intp)  # code of the gazetteer type of the word alone, 0 when none
+        self.gaz_known = np.zeros(0, dtype=bool)  # gaz looked up with the current gazetteer
+        self.first = np.zeros((0, 3 + len(_FIRST_FLAGS) + 1), dtype=np.int64)  # ids of the first-word group
+        self.last = np.zeros((0, 4 + len(_LAST_FLAGS) + 1), dtype=np.int64)  # ids of the last-word group
+        self.one = np.zeros((0, len(_ONE)), dtype=np.int64)
+        self.crc = np.zeros((0, len(_PIECES) + 2), dtype=np.uint32)  # _PIECES, then shape and " shape"
+        self.blen = np.zeros(0, dtype=np.intp)  # bytes of the word in lower case
+        self.slen = np.zeros(0, dtype=np.intp)  # bytes of its shape
+        self.schars = np.zeros(0, dtype=np.intp)  # characters of its shape
+        self.absent = absent
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def append(self, n0: int, **columns: np.ndarray) -> None:
+        """Write rows from ``n0`` on, each column's room doubled when it is full (no copy per document)."""
+        for name, values in columns.items():
+            arr: np.ndarray = getattr(self, name)
+            need = n0 + len(values)
+            if len(arr) < need:
+                grown = np.zeros((max(need, 2 * len(arr)), *arr.shape[1:]), dtype=arr.dtype)
+                grown[:n0] = arr[:n0]
+                arr = grown
+                setattr(self, name, arr)
+            arr[n0:need] = values
+
+
+class WordTable:
+    """The word-table half of :class:`~benchmarks.vector_features.VectorFeaturizer` (it sets the
+    attributes these methods read: ``absent``, ``common``, ``names``, the id tables)."""
+
+    def _new_table(self) -> _Table:
+        t = _Table(self.absent)
+        self._table = t
+        self._spellings = {}  # keyed by rows of the table
+        self._add(["<s>", "</s>", ""])
+        t.index.clear()  # the edges are no words of a text
+        t.first[_NULL] = t.last[_NULL] = t.one[_NULL] = self.absent
+        t.flags[:3] = 0
+        t.gaz_known[:3] = True
+        return t
+
+    def _gaz_code(self, g: str | None) -> int:
+        if g not in self._gaz_types:
+            self._gaz_types.append(g)
+            row = [[self._b(f"gaz:{g}"), self._b(f"wg:{g}")]]
+            self._gaz_ids = np.concatenate([self._gaz_ids, np.array(row, dtype=np.int64)])
+        return self._gaz_types.index(g)
+
+    def _add(self, words: list[str]) -> None:
+        """Rows for new words (as written): their one-word feature ids and CRC pieces. Per word, only
+        the CRCs of the word, its affixes and its shape are taken; every "tag:value" id and piece is
+        then made from them in one vectorised pass (words too long for the CRC tables: from strings)."""
+        long = [w for w in words if len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD]
+        if long:
+            self._add_from_strings(long)
+            words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
+        if not words:
+            return
+        common, names, kinds = self.common, self.names, self._kinds
+        flags, kind, values = [], [], []
+        for text in words:
+            w = text.casefold()
+            shape = shape_of(text)
+            flags.append(_flags(text, w, common))
+            kind.append(kinds.get(names.get(w), 0))
+            for v in (w, w[:3], w[-3:], w[-2:], w[-4:], shape):
+                e = v.encode("utf-8")
+                values.append((zlib.crc32(e), len(e)))
+        m = len(words)
+        vals = np.array(values, dtype=np.int64).reshape(m, 6, 2)
+        c = vals[:, :, 0].T.astype(np.uint32)  # word, p3, s3, s2, s4, shape
+        n = vals[:, :, 1].T
+        use = np.array([v for _, v in _TAGGED], dtype=np.intp)
+        made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(_TAGGED), m)
+        bars = crc_cat(made[-5:-1].ravel(), np.full(4 * m, self._bar, dtype=np.uint32), np.ones(4 * m, dtype=np.intp))
+        ids = self._ids(made[: len(_TAGGED) - 7])  # "tag:value" features, by _TAGGED
+        fl = np.array(flags, dtype=np.int64)
+        kd = np.array(kind, dtype=np.intp)
+        s = self.absent
+        on = [np.where(fl & bit, self._b(tag), s) for tag, bit in (*_FIRST_FLAGS, *_LAST_FLAGS)]
+        first = np.column_stack([ids[0], ids[1], ids[2], *on[:6], self._nf[kd]])
+        last = np.column_stack([ids[3], ids[4], ids[5], ids[6], *on[6:], self._nl[kd]])
+        one = ids[7:15].T
+        pieces = np.column_stack([c[0], made[-7], made[-6], bars.reshape(4, m).T, c[5], made[-1]])
+        t = self._table
+        n0 = len(t)
+        for k_, text in enumerate(words):
+            t.index[text] = n0 + k_
+        t.text += words
+        t.append(
+            n0,
+            low=c[0].astype(np.uint64),
+            flags=fl,
+            kind=kd,
+            gaz=np.zeros(m, dtype=np.intp),
+            gaz_known=np.zeros(m, dtype=bool),
+            first=first,
+            last=last,
+            one=one,
+            crc=pieces,
+            blen=n[0].astype(np.intp),
+            slen=n[5].astype(np.intp),
+            schars=np.array([len(shape_of(x)) for x in words], dtype=np.intp),
+        )
+
+    def _add_from_strings(self, words: list[str]) -> None:
+        """Rows for new words (as written), each feature id hashed from its string (words too long for the tables)."""
+        t = self._table
+        common, names, b, kinds = self.common, self.names, self._b, self._kinds
+        first, last, one, pieces, flags, kind, blen, slen, schars = [], [], [], [], [], [], [], [], []
+        for text in words:
+            w = text.casefold()
+            shape = shape_of(text)
+            f = _flags(text, w, common)
+            k = names.get(w)
+            flags.append(f)
+            kind.append(kinds.get(k, 0))
+            first.append([b(f"f:{w}"), b(f"p3:{w[:3]}"), b(f"fs3:{w[-3:]}")])
+            first[-1] += [b(tag) if f & bit else self.absent for tag, bit in _FIRST_FLAGS]
+            first[-1].append(self.absent if k is None else b(f"nf:{k}"))
+            last.append([b(f"l:{w}"), b(f"s3:{w[-3:]}"), b(f"s2:{w[-2:]}"), b(f"s4:{w[-4:]}")])
+            last[-1] += [b(tag) if f & bit else self.absent for tag, bit in _LAST_FLAGS]
+            last[-1].append(self.absent if k is None else b(f"nl:{k}"))
+            one.append([b(f"{tag}:{w[-3:] if tag == 'next_lower' else w}") for tag in _ONE])
+            pieces.append([_crc(p.format(w)) for p in _PIECES] + [_crc(shape), _crc(" " + shape)])
+            blen.append(len(w.encode("utf-8")))
+            slen.append(len(shape.encode("utf-8")))
+            schars.append(len(shape))
+        n0 = len(t)
+        for k_, text in enumerate(words):
+            t.index[text] = n0 + k_
+        t.text += words
+        t.append(
+            n0,
+            low=np.array([p[0] for p in pieces], dtype=np.uint64),
+            flags=np.array(flags, dtype=np.int64),
+            kind=np.array(kind, dtype=np.intp),
+            gaz=np.zeros(len(words), dtype=np.intp),
+            gaz_known=np.zeros(len(words), dtype=bool),
+            first=np.array(first, dtype=np.int64),
+            last=np.array(last, dtype=np.int64),
+            one=np.array(one, dtype=np.int64),
+            crc=np.array(pieces, dtype=np.uint32),
+            blen=np.array(blen, dtype=np.intp),
+            slen=np.array(slen, dtype=np.intp),
+            schars=np.array(schars, dtype=np.intp),
+        )
+
+    def _rows(self, words: list[str]) -> np.ndarray:
+        """The table rows of a document's tokens, with two rows of text edge either side."""
+        index = self._table.index
+        if not all(map(index.__contains__, words)):
+            new = list(dict.fromkeys(w for w in words if w not in index))
+            if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > _NULL + 1:
+                self._new_table()  # full: start afresh with every word of the document
+                new = list(dict.fromkeys(words))
+            self._add(new)
+            index = self._table.index
+        out = np.empty(len(words) + 4, dtype=np.int64)
+        out[:2] = _START
+        out[2:-2] = list(map(index.__getitem__, words))
+        out[-2:] = _STOP
+        return out
+
+    def _check_gazetteer(self, gaz_type: _GazType) -> None:
+        if gaz_type != self._gaz_owner:  # a bound method of one gazetteer compares equal across documents
+            t = self._table
+            t.gaz_known[3:] = False
+            t.gaz[3:] = 0
+            self._spelling_gaz.clear()
+            self._gaz_owner = gaz_type
+
+    def _word_gaz(self, rows: np.ndarray, gaz_type: _GazType) -> None:
+        """Look up (once per word and gazetteer) the gazetteer type of the words in ``rows``."""
+        t = self._table
+        todo = np.unique(rows[~t.gaz_known[rows]])
+        for r in todo.tolist():
+            t.gaz[r] = self._gaz_code(gaz_type(t.text[r]))
+        t.gaz_known[todo] = True
+
+    def _span_gaz(
+        self, keys: np.ndarray, spans: list[tuple[int, int]], txt: list[str], gaz_type: _GazType
+    ) -> np.ndarray:
+        """The gazetteer type code of spans of several words, looked up once per spelling and gazetteer."""
+        if len(self._spelling_gaz) > _SPELLING_LIMIT:
+            self._spelling_gaz.clear()
+        memo = self._spelling_gaz
+        codes = list(map(memo.get, keys.tolist()))
+        for k, (code, (a, b)) in enumerate(zip(codes, spans, strict=True)):
+            if code is None:
+                codes[k] = memo[int(keys[k])] = self._gaz_code(gaz_type(" ".join(txt[a:b])))
+        return np.array(codes, dtype=np.intp)
