@@ -24,9 +24,9 @@ from workbook.model import conform
 from workbook.rowspill import FrameSpill
 
 __all__ = [
+    "FLUSH_ROWS",
     "PRIVATE_COLUMNS",
     "PRIVATE_LIST_COLUMNS",
-    "FLUSH_ROWS",
     "ROW_KINDS",
     "STREAM_CHARS",
     "DocRows",
