@@ -32,6 +32,7 @@ PIECES: tuple[tuple[str, str], ...] = (
     ("build: load the extractor", "workbook.build:_default_extractor"),
     ("ingest: read and map records", "workbook.engines.local:SerialEngine.documents"),
     ("ingest: normalise text", "workbook.ingest.normalise:Normaliser.text"),
+    ("ingest: normalise text", "workbook.ingest.normalise:normalise_text"),
     ("build: sha256 and ids", "workbook.build:sha256_text"),
     ("build: document rows", "workbook.build:_document_row"),
     ("build: datelines (document rows)", "workbook.build:parse_dateline"),
@@ -140,8 +141,11 @@ def clocked(clock: StageClock, pieces: tuple[tuple[str, str], ...] = PIECES) -> 
     saved: list[tuple[Any, str, Any]] = []
     try:
         for name, spec in pieces:
-            owner, attr = _target(spec)
-            raw = inspect.getattr_static(owner, attr)
+            try:
+                owner, attr = _target(spec)
+                raw = inspect.getattr_static(owner, attr)
+            except AttributeError:  # an older tree (measured side by side) lacks the piece: "other" has it
+                continue
             saved.append((owner, attr, raw))
             if isinstance(raw, classmethod):
                 setattr(owner, attr, classmethod(clock.wrap(name, raw.__func__)))
