@@ -7,7 +7,9 @@ Runs, over the same texts (by default the KCNA 2024 archive) and in one process:
   as :meth:`workbook.extract.pipeline.DefaultExtractor.extract` and the build run them) and the
   corpus assembly (:func:`workbook.assemble.assemble_tables`, with the corpus-wide entity links);
 * optionally (``--build``) a whole default build into a temporary folder (ingest, extraction,
-  assembly, Parquet), timed the same way (with any worker processes).
+  assembly, Parquet), timed the same way (with any worker processes); with ``--by-stage`` its CPU
+  is also attributed to its pieces (ingest, normalisation, each extraction stage, rows to column
+  batches, entity links, Parquet...) by ``time.process_time`` around each (:mod:`build_stages`).
 
 Duplicate records are measured once, as the build extracts them once, so every figure is over the same
 distinct texts.
@@ -18,6 +20,7 @@ extraction at >= 0.5 x the tokenizer's MB/cpu-s.
 
     .venv/bin/python benchmarks/bench_extract_speed.py                 # kcna-2024, 3 repeats
     .venv/bin/python benchmarks/bench_extract_speed.py --repeats 5 --build
+    .venv/bin/python benchmarks/bench_extract_speed.py --repeats 3 --build --by-stage
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_stages import timed_build
 from corpora import corpus, default_data_dir, load_average
 from profile_extract import documents
 
@@ -95,12 +99,18 @@ def assemble_seconds(rows: list[DocRows]) -> float:
     return time.process_time() - t
 
 
-def build_seconds(name: str, data: Path) -> float:
+def build_seconds(name: str, data: Path, pieces: list[dict[str, float]] | None = None) -> float:
+    """CPU seconds of a whole default build of corpus ``name``; with ``pieces``, timed piece by piece
+    (:func:`build_stages.timed_build`) and the pieces' seconds appended to it."""
     from workbook.build import build
 
     c = corpus(name, data)
     if c is None:
         raise SystemExit(f"corpus {name} is not available here")
+    if pieces is not None:
+        total, by_piece = timed_build(list(c.paths), c.mapping)
+        pieces.append(by_piece)
+        return total
     with tempfile.TemporaryDirectory() as tmp:
         t = _cpu_with_children()
         build(list(c.paths), Path(tmp) / "ws", mapping=c.mapping, progress=False, force=True)
@@ -120,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most this many documents")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--build", action="store_true", help="also time a whole default build")
+    ap.add_argument("--by-stage", action="store_true", help="with --build: the build's CPU piece by piece")
     args = ap.parse_args(argv)
 
     docs = documents(args.corpus, args.data, args.limit)
@@ -133,13 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.corpus}: {len(docs)} documents, {mb:.2f} MB; {args.repeats} repeats; load {load_average()}")
 
     tok, per_stage, assemble, builds = [], [], [], []
+    pieces: list[dict[str, float]] | None = [] if args.by_stage else None
     for _ in range(args.repeats):  # interleaved, so a busy spell on the machine hits both alike
         tok.append(tokenizer_seconds(texts))
         stages, rows = stage_times(ex, docs)
         per_stage.append(stages)
         assemble.append(assemble_seconds(rows))
         if args.build:
-            builds.append(build_seconds(args.corpus, args.data))
+            builds.append(build_seconds(args.corpus, args.data, pieces))
 
     med = {k: statistics.median(s[k] for s in per_stage) for k in STAGES}
     med["assemble"] = statistics.median(assemble)
@@ -153,6 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     if builds:
         b = statistics.median(builds)
         print(f"{'build':12} {b:>7.2f} {mb / b:>9.2f}   (whole default build: ingest, extract, assemble, write)")
+    if pieces:
+        names = list(dict.fromkeys(k for p in pieces for k in p))
+        print(f"\n{'piece of the build (CPU s, median)':42} {'cpu s':>7} {'share':>6}")
+        b = statistics.median(builds)
+        for k in names:
+            v = statistics.median(p.get(k, 0.0) for p in pieces)
+            print(f"{k:42} {v:>7.2f} {v / b:>6.1%}")
     print(f"\nextraction / tokenizer speed: {tok_s / total:.2f} (goal >= 0.5)")
     if builds:
         print(f"build / tokenizer speed: {tok_s / statistics.median(builds):.2f}")

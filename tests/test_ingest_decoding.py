@@ -170,3 +170,32 @@ def test_read_document_never_raises_on_arbitrary_bytes(tmp_path: Path, data: byt
             assert item.source.startswith(f"junk{ext}")
         else:
             assert item.message and item.error and item.stage
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain ascii", "plain ascii"),
+        ("nul\x00inside", "nulinside"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("é\x00 and \udfff", "é and \ufffd"),
+        ("curly “quotes” only", "curly “quotes” only"),
+        ("", ""),
+    ],
+)
+def test_valid_unicode_drops_nuls_and_replaces_lone_surrogates(text: str, expected: str) -> None:
+    from workbook.ingest.text_decoding import valid_unicode
+
+    assert valid_unicode(text) == expected
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_valid_unicode_equals_the_plain_substitution(text: str) -> None:
+    """The ASCII shortcut gives what the substitution alone gives, for any text."""
+    import re
+
+    from workbook.ingest.text_decoding import valid_unicode
+
+    plain = re.sub(r"[\ud800-\udfff\x00]", lambda m: "" if m.group(0) == "\x00" else "\ufffd", text)
+    assert valid_unicode(text) == plain

@@ -251,3 +251,70 @@ def test_glued_words_split_the_same_way_whatever_the_hash_seed() -> None:
     assert len(outputs) == 1
     (text,) = json.loads(outputs.pop())
     assert "Kim Jong Un was greeted" in text and "Kim Jong Un who guided" in text
+
+
+# The patterns as first written (a look-behind first): the module's faster forms must match the same.
+_PLAIN_PATTERNS = {
+    "_PAIR": r"(?<![A-Za-z])([A-Z][a-z]*) (?=([A-Z][a-z]+)(?![A-Za-z]))",
+    "_KOREAN_TRIPLE": r"(?:(?<![A-Za-z])|(?<=[a-z]))([A-Z][a-z]+) (?=([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z'’-]))",
+}
+_EDGE_TEXTS = [
+    "Kim Jong Ilwho met",
+    "XKim Jong Ilwho met",
+    "toKim Jong Ilwho met",
+    "ComradeKim Jong Un",
+    "A Kim Jong Un",
+    "é Kim Jong Un",
+    "éKim Jong Un",
+    "1Kim Jong Un",
+    "AB Cd Ef Gh",
+    "ABc De Fg Hi",
+    "Jong Unvisited. Jong Un. Ri Song-Ho Lee Kim's Jong Un-",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_PATTERNS))
+def test_reordered_look_behinds_match_the_plain_patterns(name: str) -> None:
+    import re
+
+    from workbook.ingest import normalise
+
+    fast, plain = getattr(normalise, name), re.compile(_PLAIN_PATTERNS[name])
+    for text in _EDGE_TEXTS:
+        for start in range(len(text) + 1):
+            got = [(m.span(), m.groups()) for m in fast.finditer(text, start)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text, start)], (text, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no glued word here", "theKim Jong Un", "é1aKim Jong Un", "Jong Un saidKim", "x" * 50 + "AbcDef Ghi", "aA"],
+)
+def test_glued_tokens_are_searched_from_the_first_lower_upper_boundary(text: str) -> None:
+    from workbook.ingest import normalise
+
+    got = [(m.span(), m.groups()) for m in normalise._glued_tokens(text)]
+    assert got == [(m.span(), m.groups()) for m in normalise._GLUED.finditer(text)]
+
+
+def test_the_normaliser_searches_a_text_read_again_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook.ingest import normalise
+
+    texts = [
+        "The respected ComradeKim Jong Unvisited the farm. Kim Jong Un said so.",
+        'x ""We will stay,"" Omar told ""them"" here',
+        "Nothing glued here.",
+    ]
+    expected = [normalise_text(t) for t in texts]
+    calls: list[str] = []
+    search = normalise._split_points
+    monkeypatch.setattr(normalise, "_split_points", lambda t, w: calls.append(t) or search(t, w))
+    normaliser = normalise.Normaliser()
+    for _ in range(3):
+        for text, want in zip(texts, expected, strict=True):
+            got = normaliser.text(text)
+            assert (got.text, got.report) == (want.text, want.report)
+    assert len(calls) == len(texts)  # each distinct text searched once
+    raw = RawDocument(source="a.txt", text=texts[0], format="text")
+    assert normaliser.item(raw) == normalise_document(raw)

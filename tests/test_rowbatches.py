@@ -110,6 +110,35 @@ def test_documents_and_batches_can_be_mixed_in_order(
 def test_collector_rejects_a_bad_flush_size() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         RowCollector(flush_docs=0)
+    with pytest.raises(ValueError, match="at least 1"):
+        RowCollector(flush_rows=0)
+
+
+@pytest.mark.parametrize("flush_rows", [1, 60, 250])
+def test_the_collector_flushes_by_rows_too(
+    corpus_rows: tuple[list[dict[str, object]], list[DocRows]], flush_rows: int
+) -> None:
+    """A batch is made once ``flush_rows`` rows are buffered, however few documents hold them (a batch
+    costs pandas a fixed time per kind: a few big batches, not many small ones); same tables."""
+    documents, per_doc = corpus_rows
+    collector = RowCollector(flush_docs=1000, flush_rows=flush_rows)
+    for rows in per_doc:
+        collector.add(rows)
+    batches = collector.batches()
+    expected, buffered, docs = [], 0, 0  # documents per batch: a batch ends once flush_rows rows are in
+    for d in per_doc:
+        buffered += sum(len(getattr(d, k)) for k in ROW_KINDS)
+        docs += 1
+        if buffered >= flush_rows:
+            expected.append(docs)
+            buffered = docs = 0
+    expected += [docs] if docs else []
+    assert [b.n_docs for b in batches] == expected
+    assert len(batches) > 1
+    _assert_tables_equal(
+        assemble_tables(documents, batches, []),  # type: ignore[arg-type]
+        assemble_tables(documents, per_doc, []),  # type: ignore[arg-type]
+    )
 
 
 def test_engines_deliver_batches_in_input_order() -> None:

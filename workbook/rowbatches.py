@@ -24,6 +24,7 @@ from workbook.model import conform
 from workbook.rowspill import FrameSpill
 
 __all__ = [
+    "FLUSH_ROWS",
     "PRIVATE_COLUMNS",
     "PRIVATE_LIST_COLUMNS",
     "ROW_KINDS",
@@ -61,8 +62,12 @@ PRIVATE_LIST_COLUMNS: dict[str, tuple[str, ...]] = {"doc_entities": ("aliases",)
 #: An engine running in this process extracts batches of about this many characters of text, so
 #: that the row dicts of one batch at most are alive at a time.
 STREAM_CHARS = 500_000
-#: Documents whose rows a :class:`RowCollector` buffers as dicts before making them columns.
-FLUSH_DOCS = 256
+#: Documents whose rows a :class:`RowCollector` buffers as dicts before making them columns (at most).
+FLUSH_DOCS = 1024
+#: Rows (of all kinds) a :class:`RowCollector` buffers as dicts before making them columns: a batch costs
+#: about 6 ms of pandas per kind whatever its size, so batches of 256 documents (about 6,000 rows of KCNA
+#: 2024) spent more on that than on their rows; 16k rows hold about 10 MB of dicts.
+FLUSH_ROWS = 16_384
 
 
 def rows_frame(kind: str, rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
@@ -99,17 +104,23 @@ class RowCollector:
     """Documents' rows in, column batches out: :meth:`add` each document's rows in order, then either
     :meth:`batches`, or :meth:`take` each kind once (a build does: the batches of a kind are dropped
     as soon as they are concatenated, so the batches and the tables are not both held whole). At
-    most ``flush_docs`` documents' row dicts are held at a time. With a ``spill``
+    most ``flush_docs`` documents' row dicts, or about ``flush_rows`` rows, are held at a time. With a ``spill``
     (:class:`workbook.rowspill.FrameSpill`, as a build gives it), each batch goes to disk as soon as it
     is made, and a kind's batches come back only when that kind is taken: the batches of the other kinds
     are not in memory meanwhile."""
 
-    def __init__(self, flush_docs: int = FLUSH_DOCS, spill: FrameSpill | None = None) -> None:
+    def __init__(
+        self, flush_docs: int = FLUSH_DOCS, spill: FrameSpill | None = None, flush_rows: int = FLUSH_ROWS
+    ) -> None:
         if flush_docs < 1:
             raise ValueError(f"flush_docs must be at least 1; got {flush_docs}.")
+        if flush_rows < 1:
+            raise ValueError(f"flush_rows must be at least 1; got {flush_rows}.")
         self.flush_docs = flush_docs
+        self.flush_rows = flush_rows
         self._spill = spill
         self._buffer: list[DocRows] = []
+        self._buffered_rows = 0
         self._frames: dict[str, list[pd.DataFrame]] = {k: [] for k in ROW_KINDS}
         self._n_docs: list[int] = []
         self._taken: set[str] = set()
@@ -119,7 +130,10 @@ class RowCollector:
         if self._taken:
             raise ValueError(f"Rows were added after {sorted(self._taken)} were taken; add every document first.")
         self._buffer.append(rows)
-        if len(self._buffer) >= self.flush_docs:
+        self._buffered_rows += (
+            len(rows.doc_entities) + len(rows.doc_places) + len(rows.mentions) + len(rows.claims) + len(rows.events)
+        )
+        if len(self._buffer) >= self.flush_docs or self._buffered_rows >= self.flush_rows:
             self._flush()
 
     def add_batch(self, batch: RowBatch) -> None:
@@ -141,6 +155,7 @@ class RowCollector:
         if self._buffer:
             batch = RowBatch.of(self._buffer)
             self._buffer = []
+            self._buffered_rows = 0
             self._keep(batch)
 
     def _unspill(self, *kinds: str) -> None:

@@ -86,11 +86,16 @@ class DocumentMetadata:
 
     def over(self, base: DocumentMetadata) -> DocumentMetadata:
         """These values where known, ``base``'s elsewhere; ``meta`` merged with these keys winning."""
-        merged = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "meta"}
+        merged = {name: getattr(self, name) for name in _MERGED_FIELDS}
         for name, value in merged.items():
             if value is None:
                 merged[name] = getattr(base, name)
         return replace(base, **merged, meta={**base.meta, **self.meta})
+
+
+#: The fields :meth:`DocumentMetadata.over` takes one by one (read once: ``dataclasses.fields`` per
+#: record was a sixth of reading a JSON collection's records).
+_MERGED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DocumentMetadata) if f.name != "meta")
 
 
 @dataclass(frozen=True)

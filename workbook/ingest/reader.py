@@ -31,7 +31,7 @@ from workbook.ingest.formats import failure_from_error, format_of
 from workbook.ingest.html_text import read_html
 from workbook.ingest.json_collections import read_collection
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, find_sidecar, read_sidecar, title_from_text
-from workbook.ingest.normalise import normalise_item
+from workbook.ingest.normalise import Normaliser
 from workbook.ingest.pdf_text import read_pdf
 from workbook.ingest.plain_text import read_plain_text
 from workbook.ingest.text_decoding import mixed_encoding_warning, valid_unicode
@@ -193,8 +193,9 @@ def iter_documents(
     mapping = _as_mapping(mapping)
     found = discover(paths, follow_links=follow_links, exclude=exclude)
     yield from found.failures
+    normaliser = Normaliser()  # a text read twice (a duplicate record) is searched for glued words once
     for path in found.files:
         yield from map(
-            normalise_item,
+            normaliser.item,
             read_document(path, found.root, mapping, max_bytes=max_bytes, follow_links=follow_links),
         )

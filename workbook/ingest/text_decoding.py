@@ -82,6 +82,8 @@ _UNENCODABLE = re.compile(r"[\ud800-\udfff\x00]")
 def valid_unicode(text: str) -> str:
     """``text`` without NULs and with lone surrogates (which JSON escapes such as ``\\ud800`` can
     produce and which cannot be written as UTF-8) replaced by U+FFFD."""
+    if text.isascii() and "\x00" not in text:  # no surrogate in ASCII text (isascii is a flag look-up)
+        return text
     return _UNENCODABLE.sub(lambda m: "" if m.group(0) == "\x00" else "\ufffd", text)
 
 
