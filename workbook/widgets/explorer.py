@@ -18,6 +18,7 @@ Build it with :func:`workbook.widgets.explore`.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +107,8 @@ class Explorer:
         #: Seconds spent by the last refresh: filter, charts (the chart builders), views (charts, JSON for the
         #: page, sync), table_panel, total.
         self.timings: dict[str, float] = {}
+        #: The last refreshes' :attr:`timings`, each with ``at``: when it started (epoch seconds).
+        self.timings_log: deque[dict[str, float]] = deque(maxlen=64)
         self._spec = FilterSpec()
         self._undo: list[FilterSpec] = []
         self._log: list[FilterChange] = []
@@ -365,6 +368,7 @@ class Explorer:
 
     def refresh(self) -> None:
         """Filter once and redraw every part (views whose rows did not change are not rebuilt)."""
+        at = time.time()
         t0 = time.perf_counter()
         if self._spec.is_empty:  # the whole Book: no index needed
             self.masks, self.filtered = None, self.book
@@ -376,18 +380,25 @@ class Explorer:
         t2 = time.perf_counter()
         self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
         self._show_table()
+        t3 = time.perf_counter()
         self._show_panel()
+        t4 = time.perf_counter()
         self._show_annotations()
         self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
         self._drop_reading_outside_filter()
-        t3 = time.perf_counter()
+        t5 = time.perf_counter()
         self.timings = {
             "filter": t1 - t0,
             "charts": self._figures.build_s,
             "views": t2 - t1,
-            "table_panel": t3 - t2,
-            "total": t3 - t0,
+            "table": t3 - t2,
+            "panel": t4 - t3,
+            "status": t5 - t4,
+            "table_panel": t5 - t2,
+            "total": t5 - t0,
         }
+        #: the last refreshes' timings with their start (epoch seconds), for benchmarks' breakdown of a click
+        self.timings_log.append({"at": at, **self.timings})
 
     def filtered_counts(self) -> dict[str, int]:
         """Rows in view per table (documents, claims, events, mentions, entities)."""

@@ -21,6 +21,14 @@ const TIMES = "__workbookPageScriptTimes"; // key -> ms (performance.now()) when
 const OFFLINE_TOPOJSON = "about:blank#workbook-offline/"; // plotly must never fetch maps: they are in PlotlyGeoAssets
 const WIDGET_REF = "IPY_MODEL_";
 
+// Debug timing (benchmarks/bench_explorer_browser.py --breakdown): when the page has set
+// window.__workbookTrace to an array, the host pushes what it did and when (epoch ms): a figures message
+// received, each view's Plotly call (its start, end, and the copy of the figure before it). Off by default.
+function trace(entry) {
+  const log = globalThis.__workbookTrace;
+  if (Array.isArray(log)) log.push({ ...entry, at: performance.timeOrigin + performance.now() });
+}
+
 function registry() {
   if (!globalThis[REGISTRY]) {
     globalThis[REGISTRY] = Object.create(null);
@@ -132,6 +140,7 @@ function initialize({ model }) {
   }
   model.on("msg:custom", (msg) => {
     if (!msg || msg.type !== "figures" || typeof msg.figures !== "object" || typeof msg.revisions !== "object") return;
+    trace({ what: "figures", views: Object.keys(msg.figures) });
     model.set("figures", { ...model.get("figures"), ...msg.figures });
     model.set("revisions", { ...msg.revisions });
   });
@@ -291,9 +300,14 @@ function render({ model, el }) {
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         const t0 = performance.now();
-        await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
+        const data = structuredClone(fig.data);
+        const copied = structuredClone(layout);
+        const t1 = performance.now();
+        await Plotly.react(cell.div, data, copied, config);
+        const t2 = performance.now();
         cell.revision = revisions[view];
-        cell.div.dataset.drawMs = String(Math.round(performance.now() - t0)); // how long plotly took (benchmarks)
+        cell.div.dataset.drawMs = String(Math.round(t2 - t0)); // how long plotly took (benchmarks)
+        trace({ what: "react", view, copy_ms: t1 - t0, react_ms: t2 - t1 });
         cell.div.dataset.revision = String(cell.revision);
         if (!cell.bound) {
           cell.div.on("plotly_click", (event) => onClick(view, event));
