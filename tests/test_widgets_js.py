@@ -143,8 +143,15 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         page.evaluate("() => window.__models.a.fire('stale', ['network'])")  # a stale view is shown dimmed
         page.wait_for_function("() => document.querySelector('#a .wb-view[data-view=\"network\"].wb-stale')")
         assert page.evaluate("() => document.querySelectorAll('#a .wb-view.wb-stale').length") == 1
-        # new figures: only the changed view is redrawn (in sight: scrolled to first)
+        # new figures: only the changed view is redrawn (in sight: scrolled to first), and no view is moved in
+        # the page (re-appending a drawn view made the browser restyle and lay out every view's plot); with the
+        # debug trace on, the host records the figures message and the view's Plotly call (benchmarks)
         page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
+        page.evaluate(
+            """() => { window.__moved = 0; window.__workbookTrace = [];
+            new MutationObserver((rs) => { window.__moved += rs.filter((r) => r.type === 'childList').length; })
+              .observe(document.querySelector('#a .wb-grid'), {childList: true}); }"""
+        )
         ex.host.handle_message(clicks[0])
         page.evaluate(
             """([figures, revisions]) => { const m = window.__models.a;
@@ -154,6 +161,9 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         page.wait_for_function(
             "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '2'", timeout=20_000
         )
+        assert page.evaluate("() => window.__moved") == 0
+        reacts = page.evaluate("() => window.__workbookTrace.filter((e) => e.what === 'react')")
+        assert "claims" in {e["view"] for e in reacts} and all(e["react_ms"] >= 0 and e["at"] > 0 for e in reacts)
         # once the page listens, Python sends only the changed figures as one message: merged into the model
         messages: list[dict[str, Any]] = []
         ex.host._send = lambda msg, buffers=None: messages.append(msg)  # type: ignore[method-assign]
@@ -162,6 +172,7 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
         [custom] = [m["content"] for m in messages if m["method"] == "custom"]
         only_claims = {**custom, "figures": {"claims": custom["figures"]["claims"]}}
         page.evaluate("(msg) => window.__models.a.emit('msg:custom', msg)", only_claims)
+        assert page.evaluate("() => window.__workbookTrace.filter((e) => e.what === 'figures')[0].views") == ["claims"]
         page.wait_for_function(
             "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '3'", timeout=20_000
         )

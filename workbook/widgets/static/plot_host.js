@@ -203,12 +203,18 @@ function render({ model, el }) {
 
   // The cells of the views, in order (made before plotly.js is ready, so that the page reports at once which
   // views are in sight: the kernel builds those figures while plotly.js is evaluated).
+  let gridTemplate = null;
   function syncCells() {
     const views = model.get("views");
     const columns = model.get("columns");
-    grid.style.gridTemplateColumns = columns > 0
+    const template = columns > 0
       ? `repeat(${columns}, minmax(0, 1fr))`
       : `repeat(auto-fill, minmax(min(100%, ${model.get("min_view_width")}px), 1fr))`;
+    // the page's style is touched only when something changed (each change costs a style pass of the views)
+    if (gridTemplate !== template) {
+      gridTemplate = template;
+      grid.style.gridTemplateColumns = template;
+    }
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
         if (drawnWith) drawnWith.purge(cell.div);
@@ -217,7 +223,7 @@ function render({ model, el }) {
         cells.delete(view);
       }
     }
-    for (const view of views) {
+    views.forEach((view, i) => {
       let cell = cells.get(view);
       if (!cell) {
         const div = document.createElement("div");
@@ -227,8 +233,10 @@ function render({ model, el }) {
         cells.set(view, cell);
         if (sight) sight.observe(div);
       }
-      grid.appendChild(cell.div); // keeps the order of `views`
-    }
+      // keeps the order of `views`, moving only a view out of place: re-appending a drawn view detaches it,
+      // and the browser then recomputes the style and layout of every view's plot (each draw called this)
+      if (grid.children[i] !== cell.div) grid.insertBefore(cell.div, grid.children[i] || null);
+    });
     if (!sight && model.get("lazy")) {
       // no IntersectionObserver: every view counts as in sight (and is drawn without scrolling)
       const shown = views.join("\n");
@@ -289,7 +297,7 @@ function render({ model, el }) {
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
         // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
         const height = Number(fig.layout && fig.layout.height) > 0 ? Number(fig.layout.height) : 450;
-        cell.div.style.height = `${height}px`;
+        if (cell.div.style.height !== `${height}px`) cell.div.style.height = `${height}px`;
         if (!onScreen(cell)) {
           cell.div.dataset.pending = "true"; // drawn when it comes into sight
           continue;
@@ -316,9 +324,11 @@ function render({ model, el }) {
         }
         drawn.push(view);
       }
-      status.textContent = "";
-      status.hidden = true;
-      el.dataset.rendered = "true";
+      if (!status.hidden) {
+        status.textContent = "";
+        status.hidden = true;
+      }
+      if (el.dataset.rendered !== "true") el.dataset.rendered = "true";
       if (drawn.length) {
         model.send({ type: "rendered", views: drawn, ms: Math.round(performance.now() - started) });
       }
