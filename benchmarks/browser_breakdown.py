@@ -171,7 +171,8 @@ def breakdown(
     out["to_kernel"] = start - at
     for part in ("filter", "views", "table", "panel", "status"):
         out[f"kernel_{part}"] = 1000.0 * float(r.get(part, 0.0))
-    sent = start + 1000.0 * (float(r["filter"]) + float(r["views"]))
+    # the figures were sent when the views were done (the refresh's order changed: "views_sent" says when)
+    sent = start + 1000.0 * float(r.get("views_sent", float(r["filter"]) + float(r["views"])))
     done = start + 1000.0 * float(r["total"])
     entries = _after(page_trace, at, until)
     figures = [e for e in entries if e["what"] == "figures"]
