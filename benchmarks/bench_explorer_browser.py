@@ -476,7 +476,7 @@ def _clicks(
             page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
         def prepare() -> None:
-            bars = explorer.locator(".wb-view[data-view='entities'] .bars .point path")
+            bars = explorer.locator(".wb-view[data-view='entities'] .bars .point path:visible")  # not a kept plot's
             bar = bars.nth(min(i, bars.count() - 1))
             bar.scroll_into_view_if_needed(timeout=180_000)  # after a filter the bars are redrawn: at load, slowly
             _settle(page, page.evaluate("() => Date.now()"), settle_s, 120)  # a view scrolled into sight is drawn

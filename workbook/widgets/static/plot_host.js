@@ -217,7 +217,7 @@ function render({ model, el }) {
     }
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
-        if (drawnWith) drawnWith.purge(cell.div);
+        if (drawnWith) for (const plot of plotsOf(cell)) drawnWith.purge(plot.gd);
         if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
@@ -229,7 +229,8 @@ function render({ model, el }) {
         const div = document.createElement("div");
         div.className = "wb-view";
         div.dataset.view = view;
-        cell = { div, revision: null, bound: false, shown: false };
+        // plot: the plotly div shown; kept: the one drawn before it, hidden, shown again if its figure returns
+        cell = { div, revision: null, shown: false, plot: null, kept: null };
         cells.set(view, cell);
         if (sight) sight.observe(div);
       }
@@ -265,6 +266,36 @@ function render({ model, el }) {
     }
   }
 
+  // A view's plots: the one shown (`plot`) and the one drawn before it (`kept`, hidden by visibility: it keeps
+  // its style and layout, so that showing it again costs a paint, where drawing it again costs a Plotly.react).
+  function plotsOf(cell) {
+    return [cell.plot, cell.kept].filter(Boolean);
+  }
+
+  function newPlot(cell, view) {
+    const gd = document.createElement("div");
+    gd.className = "wb-plot wb-kept";
+    cell.div.appendChild(gd);
+    return { gd, key: null, width: null, bound: false, view };
+  }
+
+  // Show `kept` and hide the plot shown until now (which becomes the kept one).
+  function swapPlots(cell) {
+    const shown = cell.kept;
+    cell.kept = cell.plot;
+    cell.plot = shown;
+    if (cell.kept) cell.kept.gd.classList.add("wb-kept");
+    shown.gd.classList.remove("wb-kept");
+  }
+
+  // plotly's events of a plot, bound once it has been drawn (plotly adds `on` to its div)
+  function bindPlot(plot) {
+    if (plot.bound || typeof plot.gd.on !== "function") return;
+    plot.gd.on("plotly_click", (event) => onClick(plot.view, event));
+    plot.gd.on("plotly_relayout", (event) => onRelayout(plot.view, event));
+    plot.bound = true;
+  }
+
   let drawing = Promise.resolve();
   function draw() {
     drawing = drawing.then(async () => {
@@ -273,9 +304,12 @@ function render({ model, el }) {
       if (drawnWith && drawnWith !== Plotly) {
         // the host switched bundles (a figure needs plotly's full one): draw every view anew with it
         for (const cell of cells.values()) {
-          drawnWith.purge(cell.div);
+          for (const plot of plotsOf(cell)) {
+            drawnWith.purge(plot.gd);
+            plot.gd.remove();
+          }
+          cell.plot = cell.kept = null;
           cell.revision = null;
-          cell.bound = false;
         }
       }
       drawnWith = Plotly;
@@ -308,20 +342,35 @@ function render({ model, el }) {
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         const t0 = performance.now();
-        const data = structuredClone(fig.data);
-        const copied = structuredClone(layout);
-        const t1 = performance.now();
-        await Plotly.react(cell.div, data, copied, config);
-        const t2 = performance.now();
-        cell.revision = revisions[view];
-        cell.div.dataset.drawMs = String(Math.round(t2 - t0)); // how long plotly took (benchmarks)
-        trace({ what: "react", view, copy_ms: t1 - t0, react_ms: t2 - t1 });
-        cell.div.dataset.revision = String(cell.revision);
-        if (!cell.bound) {
-          cell.div.on("plotly_click", (event) => onClick(view, event));
-          cell.div.on("plotly_relayout", (event) => onRelayout(view, event));
-          cell.bound = true;
+        const key = JSON.stringify(fig);
+        if (cell.plot && cell.plot.key === key) {
+          // the same figure as shown (e.g. a filter that kept this view's rows): nothing to draw
+          trace({ what: "same", view });
+        } else if (cell.kept && cell.kept.key === key) {
+          // the figure drawn before this one (Reset, Undo, a filter toggled off): shown again, not drawn again
+          swapPlots(cell);
+          if (cell.plot.width !== cell.div.clientWidth) {
+            cell.plot.width = cell.div.clientWidth;
+            await Plotly.Plots.resize(cell.plot.gd);
+          }
+          trace({ what: "react", view, kept: true, copy_ms: 0, react_ms: performance.now() - t0 });
+        } else {
+          // drawn in the hidden plot (laid out, so plotly measures it), then shown: the one shown until now is
+          // kept for a return to its figure
+          if (!cell.kept) cell.kept = newPlot(cell, view);
+          const data = structuredClone(fig.data);
+          const copied = structuredClone(layout);
+          const t1 = performance.now();
+          await Plotly.react(cell.kept.gd, data, copied, config);
+          cell.kept.key = key;
+          cell.kept.width = cell.div.clientWidth;
+          bindPlot(cell.kept);
+          swapPlots(cell);
+          trace({ what: "react", view, copy_ms: t1 - t0, react_ms: performance.now() - t1 });
         }
+        cell.revision = revisions[view];
+        cell.div.dataset.drawMs = String(Math.round(performance.now() - t0)); // how long plotly took (benchmarks)
+        cell.div.dataset.revision = String(cell.revision);
         drawn.push(view);
       }
       if (!status.hidden) {
@@ -342,7 +391,12 @@ function render({ model, el }) {
   const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
     ready.then((P) => {
       if (disposed) return;
-      for (const cell of cells.values()) if (cell.revision !== null) P.Plots.resize(cell.div);
+      for (const cell of cells.values()) {
+        if (cell.plot && cell.plot.key !== null) {
+          cell.plot.width = cell.div.clientWidth;
+          P.Plots.resize(cell.plot.gd);
+        }
+      }
     }).catch(() => {});
   });
   if (observer) observer.observe(grid);
@@ -375,7 +429,7 @@ function render({ model, el }) {
     model.off("change:min_view_width", redraw);
     model.off("change:lazy", redraw);
     model.off("change:stale", redraw);
-    if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
+    if (drawnWith) for (const cell of cells.values()) for (const plot of plotsOf(cell)) drawnWith.purge(plot.gd);
   };
 }
 
