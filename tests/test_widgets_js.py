@@ -203,6 +203,22 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
                            visible: getComputedStyle(gd).visibility === 'visible'}))""")
         assert sorted((p["kept"], p["visible"]) for p in plots) == [(False, True), (True, False)]
         assert next(p for p in plots if not p["kept"])["traces"] == len(shown["data"])
+        # a plot the analyst zoomed no longer shows its figure as sent: the same figure sent again is drawn again
+        page.evaluate(
+            """(fig) => { const m = window.__models.a;
+            document.querySelector('#a .wb-view[data-view="claims"] .wb-plot:not(.wb-kept)')
+              .emit('plotly_relayout', {'xaxis.range[0]': 0, 'xaxis.range[1]': 1});
+            window.__workbookTrace = [];
+            const revisions = {...m.get('revisions'), claims: 201};
+            m.emit('msg:custom', {type: 'figures', figures: {claims: fig}, revisions}); }""",
+            shown,
+        )
+        page.wait_for_function(
+            "() => document.querySelector('#a .wb-view[data-view=\"claims\"]').dataset.revision === '201'",
+            timeout=20_000,
+        )
+        redraws = page.evaluate("() => window.__workbookTrace.filter((e) => e.what === 'react')")
+        assert [bool(e.get("kept")) for e in redraws] == [False]
         # the table: a header click asks to sort, a row click to select
         page.click("#t th[data-column='confidence']")
         page.click("#t tbody tr >> nth=1")

@@ -288,11 +288,18 @@ function render({ model, el }) {
     shown.gd.classList.remove("wb-kept");
   }
 
-  // plotly's events of a plot, bound once it has been drawn (plotly adds `on` to its div)
+  // plotly's events of a plot, bound once it has been drawn (plotly adds `on` to its div). A plot the analyst
+  // zoomed, panned or restyled (a legend click) no longer shows its figure as sent: it is not shown again for it.
   function bindPlot(plot) {
     if (plot.bound || typeof plot.gd.on !== "function") return;
     plot.gd.on("plotly_click", (event) => onClick(plot.view, event));
-    plot.gd.on("plotly_relayout", (event) => onRelayout(plot.view, event));
+    plot.gd.on("plotly_relayout", (event) => {
+      if (event && Object.keys(event).some((k) => !/^(autosize|width|height)$/.test(k))) plot.key = null;
+      onRelayout(plot.view, event);
+    });
+    plot.gd.on("plotly_restyle", () => {
+      plot.key = null;
+    });
     plot.bound = true;
   }
 
