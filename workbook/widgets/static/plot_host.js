@@ -399,7 +399,7 @@ function render({ model, el }) {
     ready.then((P) => {
       if (disposed) return;
       for (const cell of cells.values()) {
-        if (cell.plot && cell.plot.key !== null) {
+        if (cell.plot) { // drawn (a plot is shown only once drawn), zoomed or not
           cell.plot.width = cell.div.clientWidth;
           P.Plots.resize(cell.plot.gd);
         }
