@@ -25,6 +25,14 @@ and the map data, and how long plotly took to draw each
 view (``data-draw-ms`` of each view, set by ``plot_host.js``); per action, plotly's drawing time summed over
 the views it redrew.
 
+**breakdown** (``--breakdown``; ``--traces DIR`` keeps each action's Chromium trace for DevTools): each action's
+wall time in parts, per kind of action (medians): from the action to the kernel's refresh starting, the refresh's
+parts (filter, views: the figures built and sent, table, panel, status line), the wire (figures sent to their
+message received by the page), the page's wait, copy and ``Plotly.react`` (the plot host's debug trace), the
+status line after the kernel was done, and Chromium's main thread over the action (scripts, style and layout,
+paint, garbage collection, idle; self time, from its trace). See ``browser_breakdown.py``. A chart-bar action
+is the click: the bar is found and scrolled into sight (and drawn) before the action starts.
+
 **payload** = bytes that reached the page: HTTP responses (encoded, as on the wire) plus websocket frames
 (the kernel's messages: figures, widget state), from loading the page to the explorer drawn; per click, the
 websocket bytes. Goals (issue 14): first draw <= 3 s, median click to redraw <= 300 ms, payload <= 8 MB.
@@ -37,6 +45,7 @@ other argument is a workspace folder to use as it is. Workspaces are kept in ``<
 Needs playwright and chromium (``apt-get install chromium``). Run from the repository root::
 
     .venv/bin/python benchmarks/bench_explorer_browser.py --workspaces seed kcna-2024 synth-100k
+    .venv/bin/python benchmarks/bench_explorer_browser.py --workspaces synth-100k --rounds 2 --breakdown
 """
 
 from __future__ import annotations
@@ -59,6 +68,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
 
+from browser_breakdown import BREAKDOWN_PARTS, TRACE_CATEGORIES, breakdown, main_thread  # noqa: E402
 from corpora import corpus, default_data_dir, load_average  # noqa: E402
 
 from tests.browser_support import (  # noqa: E402
@@ -71,6 +81,8 @@ from tests.browser_support import (  # noqa: E402
 )
 
 VIEWPORT = {"width": 1440, "height": 900}
+#: Where --traces keeps each action's Chromium trace (None: not kept).
+TRACES: dict[str, Path | None] = {"dir": None}
 NOTEBOOK = "explorer_bench.ipynb"
 #: JupyterLab settings: every cell stays in the DOM, cell timing recorded (the explorer cell's start).
 USER_SETTINGS = {
@@ -86,7 +98,8 @@ WATCH_JS = """
 () => {
   if (window.__wbm) return;
   const m = window.__wbm = {draws: [], statusAt: null, statusBefore: null, actionAt: null};
-  const status = () => (document.querySelector('.wb-explorer .widget-html')?.innerText || '').replace(/\\s+/g, ' ');
+  // textContent, not innerText: reading it forces no style or layout (the page is measured, not disturbed)
+  const status = () => (document.querySelector('.wb-explorer .widget-html')?.textContent || '').replace(/\\s+/g, ' ');
   new MutationObserver((records) => {
     const now = Date.now();
     for (const r of records) {
@@ -97,7 +110,10 @@ WATCH_JS = """
     if (m.actionAt !== null && m.statusAt === null && status() !== m.statusBefore) m.statusAt = now;
   }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true,
                              attributeFilter: ['data-revision']});
-  m.begin = () => { m.actionAt = Date.now(); m.statusAt = null; m.statusBefore = status(); };
+  m.begin = (mark) => {
+    m.actionAt = Date.now(); m.statusAt = null; m.statusBefore = status();
+    if (mark) console.timeStamp(mark); // the action's start in Chromium's trace (--breakdown)
+  };
 }
 """
 IDLE_JS = "() => /\\| Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText || '')"
@@ -135,9 +151,15 @@ CELLS_JS = """
 () => window.jupyterapp.shell.currentWidget.content.model.sharedModel.cells.map((c) => {
   const j = c.toJSON();
   return {count: j.execution_count ?? null, timing: (j.metadata || {}).execution || {},
-          errors: (j.outputs || []).filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`)};
+          errors: (j.outputs || []).filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
+          text: (j.outputs || []).filter((o) => o.output_type === 'stream')
+            .map((o) => [].concat(o.text).join('')).join('')};
 })
 """
+
+
+#: The third cell (run after the actions with --breakdown): the kernel's timings of each refresh.
+TIMINGS_CELL = "import json\nprint(json.dumps(list(getattr(ex, 'timings_log', []))))"
 
 
 def _notebook(workspace: Path) -> str:
@@ -145,6 +167,7 @@ def _notebook(workspace: Path) -> str:
         f"from pathlib import Path\nimport workbook as wb\nbook = wb.open(Path({str(workspace)!r}), rebuild=False)\n"
         "len(book.documents)",
         "ex = wb.explore(book)\nex",
+        TIMINGS_CELL,
     ]
     cells = [
         {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": s}
@@ -293,29 +316,43 @@ def _settle(page: Any, since: float, settle_s: float, timeout_s: float) -> None:
     _wait(page, SETTLED_JS, timeout_s, "the page to settle", arg=[since, settle_s * 1000])
 
 
-def _action(page: Any, log: RequestLog, act: Callable[[], None], settle_s: float) -> dict[str, Any]:
-    """Do ``act`` and measure: to the last view redrawn, to the status line changing, websocket bytes."""
+def _action(
+    page: Any, log: RequestLog, act: Callable[[], None], settle_s: float, browser: Any = None
+) -> dict[str, Any]:
+    """Do ``act`` and measure: to the last view redrawn, to the status line changing, websocket bytes; with
+    ``browser`` (--breakdown), Chromium's trace of the page's main thread over the action too."""
     ws0 = log.websocket_bytes
-    page.evaluate("() => window.__wbm.begin()")
+    mark = f"wb-action-{time.monotonic_ns()}" if browser is not None else None
+    if browser is not None:
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    page.evaluate("(mark) => window.__wbm.begin(mark)", mark)
     act()
     at = page.evaluate("() => window.__wbm.actionAt")
     _settle(page, at, settle_s, 180)
+    trace = browser.stop_tracing() if browser is not None else None
+    if trace and TRACES["dir"] is not None:  # for DevTools' Performance panel (--traces)
+        (TRACES["dir"] / f"{mark}.json").write_bytes(trace)
     m = page.evaluate("() => window.__wbm")
     after = [d for d in m["draws"] if d[0] >= at]
     views = sorted({d[1] for d in after})
     plotly_ms = page.evaluate(PAGE_JS)["draws"]
+    redraw = (max(d[0] for d in after) - at) if after else None
+    status = (m["statusAt"] - at) if m["statusAt"] else None
+    main = main_thread(trace, mark, max(redraw or 0, status or 0)) if trace and mark else None
     return {
-        "redraw_ms": (max(d[0] for d in after) - at) if after else None,
+        "at": at,
+        "main_thread": main,
+        "redraw_ms": redraw,
         "views": views,
         "plotly_ms": sum(plotly_ms.get(v, 0) for v in views),
-        "status_ms": (m["statusAt"] - at) if m["statusAt"] else None,
+        "status_ms": status,
         "ws_bytes": log.websocket_bytes - ws0,
         # views out of sight whose figure changed: the lazy host draws them when they are scrolled to
         "pending": page.evaluate("() => document.querySelectorAll('.wb-explorer .wb-view[data-pending]').length"),
     }
 
 
-def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -> dict[str, Any]:
+def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None, parts: bool = False) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, Any] = {"workspace": str(workspace)}
@@ -338,6 +375,8 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
             if t.get("shell.execute_reply") and t.get("iopub.execute_input"):
                 out["open_s"] = round((_ms(t["shell.execute_reply"]) - _ms(t["iopub.execute_input"])) / 1000, 2)
             page.evaluate(WATCH_JS)
+            if parts:  # the plot host's debug trace (plot_host.js)
+                page.evaluate("() => { window.__workbookTrace = []; }")
             cell = _run_cell(page, 1, 600)
             _wait(
                 page,
@@ -368,7 +407,14 @@ def measure(workspace: Path, rounds: int, settle_s: float, shots: Path | None) -
             if shots:
                 page.screenshot(path=str(shots / f"{workspace.stem}-explorer.png"))
             out["scrolled_to"] = _scroll_to_pending(page, settle_s)
-            out["clicks"] = _clicks(page, log, rounds, settle_s, workspace)
+            out["clicks"] = _clicks(page, log, rounds, settle_s, workspace, browser if parts else None)
+            if parts:
+                page_trace = page.evaluate("() => window.__workbookTrace")
+                refreshes = json.loads(_run_cell(page, 2, 120)["text"] or "[]")
+                clicks = out["clicks"]
+                for i, c in enumerate(clicks):
+                    until = clicks[i + 1]["at"] if i + 1 < len(clicks) else None
+                    c["parts"] = breakdown(c, until, page_trace, refreshes)
         finally:
             browser.close()
     return out
@@ -414,7 +460,9 @@ def _middle_date(workspace: Path) -> str:
     return (published.min() + (published.max() - published.min()) / 2).date().isoformat()
 
 
-def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace: Path) -> list[dict[str, Any]]:
+def _clicks(
+    page: Any, log: RequestLog, rounds: int, settle_s: float, workspace: Path, browser: Any = None
+) -> list[dict[str, Any]]:
     explorer = page.locator(".wb-explorer").first
     middle = _middle_date(workspace)
 
@@ -423,12 +471,18 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
 
     def click_bar(i: int) -> Callable[[], None]:
         def act() -> None:
-            bars = explorer.locator(".wb-view[data-view='entities'] .bars .point path")
-            bar = bars.nth(min(i, bars.count() - 1))
-            bar.scroll_into_view_if_needed(timeout=180_000)  # after a filter the bars are redrawn: at load, slowly
-            box = bar.bounding_box()
+            # the bar was found and scrolled to before the action started (prepare): the action is the click
+            box = prepared["box"]
             page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
+        def prepare() -> None:
+            bars = explorer.locator(".wb-view[data-view='entities'] .bars .point path:visible")  # not a kept plot's
+            bar = bars.nth(min(i, bars.count() - 1))
+            bar.scroll_into_view_if_needed(timeout=180_000)  # after a filter the bars are redrawn: at load, slowly
+            _settle(page, page.evaluate("() => Date.now()"), settle_s, 120)  # a view scrolled into sight is drawn
+            prepared["box"] = bar.bounding_box()
+
+        prepare_for[act] = prepare
         return act
 
     def set_from() -> None:
@@ -437,6 +491,8 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
     def reset() -> None:
         explorer.locator("button:has-text('Reset')").first.click()
 
+    prepare_for: dict[Callable[[], None], Callable[[], None]] = {}
+    prepared: dict[str, Any] = {}
     results: list[dict[str, Any]] = []
     for r in range(rounds):
         for kind, act in (("entity list", pick_entity(r)), ("chart bar", click_bar(r)), ("date from", set_from)):
@@ -445,7 +501,9 @@ def _clicks(page: Any, log: RequestLog, rounds: int, settle_s: float, workspace:
                 # same views in sight, those that came into sight meanwhile drawn before the action starts
                 page.evaluate(RESTORE_SCROLL_JS)
                 _settle(page, page.evaluate("() => Date.now()"), settle_s, 120)
-                results.append({"kind": what, **_action(page, log, do, settle_s)})
+                if do in prepare_for:  # e.g. the bar found and scrolled to: not part of the action's time
+                    prepare_for[do]()
+                results.append({"kind": what, **_action(page, log, do, settle_s, browser)})
     return results
 
 
@@ -499,6 +557,23 @@ def _report(name: str, r: dict[str, Any]) -> None:
             )
 
 
+def _report_parts(clicks: list[dict[str, Any]]) -> None:
+    """The median of each part of the actions' wall time (ms), per kind of action, side by side."""
+    kinds = [k for k in ("entity list", "chart bar", "date from", "reset") if any(c["kind"] == k for c in clicks)]
+    if not any(c.get("parts") for c in clicks):
+        return
+    print("  breakdown (median ms per action; kernel_* are the refresh's parts, main_* Chromium's main thread)")
+    print("    " + f"{'part':20}" + "".join(f"{k:>13}" for k in kinds))
+    for part in ("redraw_ms", "status_ms", *BREAKDOWN_PARTS):
+        row = []
+        for kind in kinds:
+            mine = [c for c in clicks if c["kind"] == kind]
+            values = [c[part] if part in c else (c.get("parts") or {}).get(part) for c in mine]
+            med = _median([float(v) for v in values if v is not None])
+            row.append(f"{med:13.0f}" if med is not None else f"{'-':>13}")
+        print("    " + f"{part:20}" + "".join(row))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument(
@@ -514,7 +589,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--settle", type=float, default=1.5, help="seconds without a redraw that end a measurement")
     ap.add_argument("--screenshots", type=Path, default=None, help="folder for a screenshot of each explorer")
     ap.add_argument("--json", type=Path, default=None, help="also write every measurement to this file")
+    ap.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="break each action's wall time into parts: kernel (its refresh's parts), wire, page (copy, "
+        "Plotly.react per view), status line, and Chromium's main thread (scripts, layout, paint) from its trace",
+    )
+    ap.add_argument(
+        "--traces", type=Path, default=None, help="with --breakdown, keep each action's Chromium trace here"
+    )
     args = ap.parse_args(argv)
+    if args.traces:
+        args.traces.mkdir(parents=True, exist_ok=True)
+        TRACES["dir"] = args.traces
     reason = playwright_missing_reason()
     if reason:
         print(f"skipped: {reason}")
@@ -524,10 +611,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     for name in args.workspaces:
         ws = ensure_workspace(name, args.data, args.tile_from, args.tiles)
-        r = measure(ws, args.rounds, args.settle, args.screenshots)
+        r = measure(ws, args.rounds, args.settle, args.screenshots, parts=args.breakdown)
         r["load"] = load_average()
         results[name] = r
         _report(name, r)
+        _report_parts(r.get("clicks", []))
         if args.json:
             args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

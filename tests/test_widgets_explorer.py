@@ -622,3 +622,22 @@ def test_in_a_kernel_the_filter_index_is_built_while_idle_after_the_first_draw(
     assert set(after) == {PARTS[name] for name in WARM_ATTRIBUTES}  # the texts' parts wait for a text search
     eager = explore(make_tiny_book())  # the views out of sight were built while idle, equal to an eager explorer's
     assert not ex.host.stale and ex.host.figures == eager.host.figures
+
+
+def test_a_change_shows_the_status_line_before_the_views_are_built_and_logs_its_timings(
+    ex: Explorer, tiny_book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kim = _ids(tiny_book)["Kim Jong Un"]
+    order: list[str] = []
+    ex.summary.observe(lambda change: order.append("status"), names="value")
+    draw = ex._views.draw
+    monkeypatch.setattr(ex._views, "draw", lambda *a: (order.append("views"), draw(*a)))
+    ex.table.observe(lambda change: order.append("table"), names="row_ids")
+    ex.spec = FilterSpec(entity_ids=(kim,))
+    assert order[:2] == ["status", "views"] and "table" in order[2:]
+    # each refresh's parts, with when it started, for a benchmark's breakdown of a click
+    last = ex.timings_log[-1]
+    assert last["at"] > 0 and set(ex.timings) <= set(last)
+    assert 0 <= last["filter"] <= last["views_sent"] <= last["total"]
+    ex.reset()
+    assert len(ex.timings_log) >= 3 and ex.timings_log[-1]["at"] >= last["at"]

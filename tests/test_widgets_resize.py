@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 _REASON = playwright_missing_reason() or (None if find_chromium() else "chromium is not installed")
 SIZES_JS = """() => Array.from(document.querySelectorAll('#a .wb-view')).map((v) => {
-    const r = v.querySelector('.main-svg').getBoundingClientRect();
+    const r = v.querySelector('.wb-plot:not(.wb-kept) .main-svg').getBoundingClientRect();  // the plot shown
     return {view: v.dataset.view, width: Math.round(r.width), height: Math.round(r.height)}; })"""
 
 
@@ -52,7 +52,8 @@ def test_views_keep_their_height_when_the_page_is_resized(tmp_path: Path) -> Non
                 assert a["height"] == b["height"] == heights[a["view"]], (width, b, a)
             assert any(a["width"] != b["width"] for b, a in zip(before, after, strict=True))
         # a zoom of the timeline's x axis is sent back (Python rebins it), a reset too; other views' are not
-        page.evaluate("""() => { const gd = (v) => document.querySelector(`#a .wb-view[data-view="${v}"]`);
+        page.evaluate("""() => {
+            const gd = (v) => document.querySelector(`#a .wb-view[data-view="${v}"] .wb-plot:not(.wb-kept)`);
             gd('timeline').emit('plotly_relayout', {'xaxis.range[0]': '2018-05-01', 'xaxis.range[1]': '2018-07-31'});
             gd('timeline').emit('plotly_relayout', {'xaxis.autorange': true});
             gd('entities').emit('plotly_relayout', {'xaxis.range[0]': 0, 'xaxis.range[1]': 2}); }""")

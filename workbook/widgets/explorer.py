@@ -18,6 +18,7 @@ Build it with :func:`workbook.widgets.explore`.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,9 +104,12 @@ class Explorer:
         self.launches = launches
         self.filtered: Book = book
         self.masks: FilterMasks | None = None
-        #: Seconds spent by the last refresh: filter, charts (the chart builders), views (charts, JSON for the
-        #: page, sync), table_panel, total.
+        #: Seconds spent by the last refresh, in its order: filter, status (the status line), views (charts, JSON
+        #: for the page, sync; charts: the chart builders), table, panel (the filter panel and annotations),
+        #: table_panel (both), views_sent (from the start to the figures sent), total.
         self.timings: dict[str, float] = {}
+        #: The last refreshes' :attr:`timings`, each with ``at``: when it started (epoch seconds).
+        self.timings_log: deque[dict[str, float]] = deque(maxlen=64)
         self._spec = FilterSpec()
         self._undo: list[FilterSpec] = []
         self._log: list[FilterChange] = []
@@ -365,6 +369,7 @@ class Explorer:
 
     def refresh(self) -> None:
         """Filter once and redraw every part (views whose rows did not change are not rebuilt)."""
+        at = time.time()
         t0 = time.perf_counter()
         if self._spec.is_empty:  # the whole Book: no index needed
             self.masks, self.filtered = None, self.book
@@ -372,22 +377,32 @@ class Explorer:
             self.masks = compute_masks(self._spec, self.index)
             self.filtered = apply(self.book, self._spec, self.index, self.masks)  # the masks, not computed again
         t1 = time.perf_counter()
-        self._views.draw(self._spec, self.masks)
+        # the status line first (counts from the row selections): the page shows it while the views are built
+        # and drawn, instead of after the table and the panel
+        self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
         t2 = time.perf_counter()
+        self._views.draw(self._spec, self.masks)
+        t3 = time.perf_counter()
         self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
         self._show_table()
+        t4 = time.perf_counter()
         self._show_panel()
         self._show_annotations()
-        self.summary.value = summary_html(self._spec, self.book, self.filtered_counts())
         self._drop_reading_outside_filter()
-        t3 = time.perf_counter()
+        t5 = time.perf_counter()
         self.timings = {
             "filter": t1 - t0,
+            "status": t2 - t1,
             "charts": self._figures.build_s,
-            "views": t2 - t1,
-            "table_panel": t3 - t2,
-            "total": t3 - t0,
+            "views": t3 - t2,
+            "table": t4 - t3,
+            "panel": t5 - t4,
+            "table_panel": t5 - t3,
+            "views_sent": t3 - t0,
+            "total": t5 - t0,
         }
+        #: the last refreshes' timings with their start (epoch seconds), for benchmarks' breakdown of a click
+        self.timings_log.append({"at": at, **self.timings})
 
     def filtered_counts(self) -> dict[str, int]:
         """Rows in view per table (documents, claims, events, mentions, entities)."""

@@ -21,6 +21,14 @@ const TIMES = "__workbookPageScriptTimes"; // key -> ms (performance.now()) when
 const OFFLINE_TOPOJSON = "about:blank#workbook-offline/"; // plotly must never fetch maps: they are in PlotlyGeoAssets
 const WIDGET_REF = "IPY_MODEL_";
 
+// Debug timing (benchmarks/bench_explorer_browser.py --breakdown): when the page has set
+// window.__workbookTrace to an array, the host pushes what it did and when (epoch ms): a figures message
+// received, each view's Plotly call (its start, end, and the copy of the figure before it). Off by default.
+function trace(entry) {
+  const log = globalThis.__workbookTrace;
+  if (Array.isArray(log)) log.push({ ...entry, at: performance.timeOrigin + performance.now() });
+}
+
 function registry() {
   if (!globalThis[REGISTRY]) {
     globalThis[REGISTRY] = Object.create(null);
@@ -132,6 +140,7 @@ function initialize({ model }) {
   }
   model.on("msg:custom", (msg) => {
     if (!msg || msg.type !== "figures" || typeof msg.figures !== "object" || typeof msg.revisions !== "object") return;
+    trace({ what: "figures", views: Object.keys(msg.figures) });
     model.set("figures", { ...model.get("figures"), ...msg.figures });
     model.set("revisions", { ...msg.revisions });
   });
@@ -194,32 +203,41 @@ function render({ model, el }) {
 
   // The cells of the views, in order (made before plotly.js is ready, so that the page reports at once which
   // views are in sight: the kernel builds those figures while plotly.js is evaluated).
+  let gridTemplate = null;
   function syncCells() {
     const views = model.get("views");
     const columns = model.get("columns");
-    grid.style.gridTemplateColumns = columns > 0
+    const template = columns > 0
       ? `repeat(${columns}, minmax(0, 1fr))`
       : `repeat(auto-fill, minmax(min(100%, ${model.get("min_view_width")}px), 1fr))`;
+    // the page's style is touched only when something changed (each change costs a style pass of the views)
+    if (gridTemplate !== template) {
+      gridTemplate = template;
+      grid.style.gridTemplateColumns = template;
+    }
     for (const [view, cell] of cells) {
       if (!views.includes(view)) {
-        if (drawnWith) drawnWith.purge(cell.div);
+        if (drawnWith) for (const plot of plotsOf(cell)) drawnWith.purge(plot.gd);
         if (sight) sight.unobserve(cell.div);
         cell.div.remove();
         cells.delete(view);
       }
     }
-    for (const view of views) {
+    views.forEach((view, i) => {
       let cell = cells.get(view);
       if (!cell) {
         const div = document.createElement("div");
         div.className = "wb-view";
         div.dataset.view = view;
-        cell = { div, revision: null, bound: false, shown: false };
+        // plot: the plotly div shown; kept: the one drawn before it, hidden, shown again if its figure returns
+        cell = { div, revision: null, shown: false, plot: null, kept: null };
         cells.set(view, cell);
         if (sight) sight.observe(div);
       }
-      grid.appendChild(cell.div); // keeps the order of `views`
-    }
+      // keeps the order of `views`, moving only a view out of place: re-appending a drawn view detaches it,
+      // and the browser then recomputes the style and layout of every view's plot (each draw called this)
+      if (grid.children[i] !== cell.div) grid.insertBefore(cell.div, grid.children[i] || null);
+    });
     if (!sight && model.get("lazy")) {
       // no IntersectionObserver: every view counts as in sight (and is drawn without scrolling)
       const shown = views.join("\n");
@@ -248,6 +266,43 @@ function render({ model, el }) {
     }
   }
 
+  // A view's plots: the one shown (`plot`) and the one drawn before it (`kept`, hidden by visibility: it keeps
+  // its style and layout, so that showing it again costs a paint, where drawing it again costs a Plotly.react).
+  function plotsOf(cell) {
+    return [cell.plot, cell.kept].filter(Boolean);
+  }
+
+  function newPlot(cell, view) {
+    const gd = document.createElement("div");
+    gd.className = "wb-plot wb-kept";
+    cell.div.appendChild(gd);
+    return { gd, key: null, width: null, bound: false, view };
+  }
+
+  // Show `kept` and hide the plot shown until now (which becomes the kept one).
+  function swapPlots(cell) {
+    const shown = cell.kept;
+    cell.kept = cell.plot;
+    cell.plot = shown;
+    if (cell.kept) cell.kept.gd.classList.add("wb-kept");
+    shown.gd.classList.remove("wb-kept");
+  }
+
+  // plotly's events of a plot, bound once it has been drawn (plotly adds `on` to its div). A plot the analyst
+  // zoomed, panned or restyled (a legend click) no longer shows its figure as sent: it is not shown again for it.
+  function bindPlot(plot) {
+    if (plot.bound || typeof plot.gd.on !== "function") return;
+    plot.gd.on("plotly_click", (event) => onClick(plot.view, event));
+    plot.gd.on("plotly_relayout", (event) => {
+      if (event && Object.keys(event).some((k) => !/^(autosize|width|height)$/.test(k))) plot.key = null;
+      onRelayout(plot.view, event);
+    });
+    plot.gd.on("plotly_restyle", () => {
+      plot.key = null;
+    });
+    plot.bound = true;
+  }
+
   let drawing = Promise.resolve();
   function draw() {
     drawing = drawing.then(async () => {
@@ -256,9 +311,12 @@ function render({ model, el }) {
       if (drawnWith && drawnWith !== Plotly) {
         // the host switched bundles (a figure needs plotly's full one): draw every view anew with it
         for (const cell of cells.values()) {
-          drawnWith.purge(cell.div);
+          for (const plot of plotsOf(cell)) {
+            drawnWith.purge(plot.gd);
+            plot.gd.remove();
+          }
+          cell.plot = cell.kept = null;
           cell.revision = null;
-          cell.bound = false;
         }
       }
       drawnWith = Plotly;
@@ -280,7 +338,7 @@ function render({ model, el }) {
         // window resize) sizes a plot to its box, and a box sized by its content would collapse to min-height.
         // A view not drawn yet (off screen) gets its height too, so that the page does not jump when it is.
         const height = Number(fig.layout && fig.layout.height) > 0 ? Number(fig.layout.height) : 450;
-        cell.div.style.height = `${height}px`;
+        if (cell.div.style.height !== `${height}px`) cell.div.style.height = `${height}px`;
         if (!onScreen(cell)) {
           cell.div.dataset.pending = "true"; // drawn when it comes into sight
           continue;
@@ -291,20 +349,42 @@ function render({ model, el }) {
         delete layout.width;
         // plotly annotates the objects it is given: hand it copies, not the model's state
         const t0 = performance.now();
-        await Plotly.react(cell.div, structuredClone(fig.data), structuredClone(layout), config);
+        const key = JSON.stringify(fig);
+        if (cell.plot && cell.plot.key === key) {
+          // the same figure as shown (e.g. a filter that kept this view's rows): nothing to draw
+          trace({ what: "same", view });
+        } else if (cell.kept && cell.kept.key === key) {
+          // the figure drawn before this one (Reset, Undo, a filter toggled off): shown again, not drawn again
+          swapPlots(cell);
+          if (cell.plot.width !== cell.div.clientWidth) {
+            cell.plot.width = cell.div.clientWidth;
+            await Plotly.Plots.resize(cell.plot.gd);
+          }
+          trace({ what: "react", view, kept: true, copy_ms: 0, react_ms: performance.now() - t0 });
+        } else {
+          // drawn in the hidden plot (laid out, so plotly measures it), then shown: the one shown until now is
+          // kept for a return to its figure
+          if (!cell.kept) cell.kept = newPlot(cell, view);
+          const data = structuredClone(fig.data);
+          const copied = structuredClone(layout);
+          const t1 = performance.now();
+          await Plotly.react(cell.kept.gd, data, copied, config);
+          cell.kept.key = key;
+          cell.kept.width = cell.div.clientWidth;
+          bindPlot(cell.kept);
+          swapPlots(cell);
+          trace({ what: "react", view, copy_ms: t1 - t0, react_ms: performance.now() - t1 });
+        }
         cell.revision = revisions[view];
         cell.div.dataset.drawMs = String(Math.round(performance.now() - t0)); // how long plotly took (benchmarks)
         cell.div.dataset.revision = String(cell.revision);
-        if (!cell.bound) {
-          cell.div.on("plotly_click", (event) => onClick(view, event));
-          cell.div.on("plotly_relayout", (event) => onRelayout(view, event));
-          cell.bound = true;
-        }
         drawn.push(view);
       }
-      status.textContent = "";
-      status.hidden = true;
-      el.dataset.rendered = "true";
+      if (!status.hidden) {
+        status.textContent = "";
+        status.hidden = true;
+      }
+      if (el.dataset.rendered !== "true") el.dataset.rendered = "true";
       if (drawn.length) {
         model.send({ type: "rendered", views: drawn, ms: Math.round(performance.now() - started) });
       }
@@ -318,7 +398,12 @@ function render({ model, el }) {
   const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
     ready.then((P) => {
       if (disposed) return;
-      for (const cell of cells.values()) if (cell.revision !== null) P.Plots.resize(cell.div);
+      for (const cell of cells.values()) {
+        if (cell.plot) { // drawn (a plot is shown only once drawn), zoomed or not
+          cell.plot.width = cell.div.clientWidth;
+          P.Plots.resize(cell.plot.gd);
+        }
+      }
     }).catch(() => {});
   });
   if (observer) observer.observe(grid);
@@ -351,7 +436,7 @@ function render({ model, el }) {
     model.off("change:min_view_width", redraw);
     model.off("change:lazy", redraw);
     model.off("change:stale", redraw);
-    if (drawnWith) for (const cell of cells.values()) drawnWith.purge(cell.div);
+    if (drawnWith) for (const cell of cells.values()) for (const plot of plotsOf(cell)) drawnWith.purge(plot.gd);
   };
 }
 
