@@ -9,12 +9,12 @@ table, that kind's batches alone are read back, in order, and their files are re
 
 Each batch is one Arrow IPC file (``<kind>-<n>.arrow``), encoded column by column by
 :mod:`workbook.framecodec` so that the frame read back is the frame written (same dtypes, same values,
-None and NaN kept apart), and read back memory-mapped: the Arrow buffers of its string, list and category
-columns are the file's pages, not copies. Nothing is pickled: a file is data, whoever wrote it. A frame
-the codec cannot encode exactly (no build makes one; an extractor of one's own could, with Python objects
-of other types in a private table) stays in memory in its place among the files. The files are written
-and read by the same build, in the workspace it holds the lock of, and removed when it ends (a killed
-build's folder is removed by the next build, :func:`workbook.workspace.remove_stale_temp`).
+None and NaN kept apart), and read back memory-mapped, each column copied out once (a column left on the
+file's pages would keep the whole file mapped while its table lives). Nothing is pickled: a file is data,
+whoever wrote it. A frame the codec cannot encode exactly (no build makes one; an extractor of one's own
+could, with Python objects of other types in a private table) stays in memory in its place among the files.
+The files are written and read by the same build, in the workspace it holds the lock of, and removed when
+it ends (a killed build's folder is removed by the next build, :func:`workbook.workspace.remove_stale_temp`).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class FrameSpill:
             try:
                 out.append(frame_from_arrow(ipc.open_file(source).get_batch(0)))
             finally:
-                source.close()  # the mapping itself lasts as long as the frame's Arrow buffers
+                source.close()  # the frame holds copies: the mapping goes with the table read
             with contextlib.suppress(OSError):  # a mapped file cannot be removed on Windows: the folder goes later
                 path.unlink()
         return out
