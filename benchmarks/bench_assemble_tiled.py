@@ -28,6 +28,8 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.labels import labels_series
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import load_average
@@ -53,7 +55,9 @@ def _status(field: str) -> float:
 def _suffixed(df: pd.DataFrame, columns: list[str], suffix: str) -> pd.DataFrame:
     out = df.copy()
     for c in columns:
-        out[c] = (df[c].astype(str) + suffix).astype(df[c].dtype)
+        text = df[c].astype(str) + suffix
+        # a labels column (a categorical of the values present) takes new ids as new categories
+        out[c] = labels_series(text) if isinstance(df[c].dtype, pd.CategoricalDtype) else text.astype(df[c].dtype)
     return out
 
 

@@ -44,6 +44,7 @@ LAYERS: dict[str, int] = {
     "assemble": 2,
     "rowbatches": 2,
     "rowspill": 2,
+    "framecodec": 2,
     "docstream": 2,
     "engines": 2,
     "build": 2,

@@ -6,15 +6,19 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import make_tiny_book
 from workbook.book import TABLE_NAMES
+from workbook.filtering.columns import list_elements
 from workbook.lists import (
     LIST_DTYPE,
     arrow_lists,
@@ -56,11 +60,11 @@ def test_every_declared_list_column_is_an_arrow_list_column() -> None:
 
 def test_conversions_keep_the_cells_and_make_nulls_empty() -> None:
     cells: list[object] = [["a", "b"], None, [], ("c",), "d", np.array(["e", "f"]), float("nan"), ["g", None]]
-    want = [["a", "b"], [], [], ["c"], ["d"], ["e", "f"], [], ["g", "None"]]
+    want = [["a", "b"], [], [], ["c"], ["d"], ["e", "f"], [], ["g"]]  # a null item is not a value
     s = list_series(pd.Series(cells, dtype=object))
     assert s.dtype == LIST_DTYPE and s.tolist() == want
     assert python_lists(s) == want == python_lists(pd.Series(cells, dtype=object))
-    assert list_lengths(s).tolist() == [2, 0, 0, 1, 1, 2, 0, 2]
+    assert list_lengths(s).tolist() == [2, 0, 0, 1, 1, 2, 0, 1]
     assert arrow_lists(pa.array([["x"], None], pa.large_list(pa.large_string()))).to_pylist() == [["x"], []]
     assert list_series(s) is s  # already a list column: not copied
 
@@ -139,3 +143,38 @@ def test_a_snapshot_of_schema_1_2_reads_as_arrow_lists(tmp_path: Path) -> None:
     lazy = SnapshotTables(snap)
     assert "claims" in lazy and len(lazy) >= len(TABLE_NAMES) - 1
     pd.testing.assert_frame_equal(lazy["claims"], got.claims)
+
+
+_ITEM = st.none() | st.just(float("nan")) | st.sampled_from(["e1", "e2", "None", "", "é"]) | st.integers(0, 3)
+_CELL = st.none() | st.just(float("nan")) | st.lists(_ITEM, max_size=4) | st.tuples(_ITEM, _ITEM)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(_CELL, max_size=12), as_arrow=st.booleans())
+def test_list_items_are_one_reading_for_filters_and_flat_values(cells: list[Any], as_arrow: bool) -> None:
+    """A null item (None, NaN, an Arrow null) is not a value: the filters (list_elements) and flat_values
+    leave it out alike, for Python cells and for Arrow lists holding nulls; every other item is its text."""
+    want = [
+        (i, str(x))
+        for i, cell in enumerate(cells)
+        if cell is not None and not isinstance(cell, float)
+        for x in cell
+        if x is not None and not (isinstance(x, float) and x != x)
+    ]
+    if as_arrow:  # Arrow lists of strings with null rows and null items (what another writer may give)
+        arrow = pa.array(
+            [
+                None if c is None or isinstance(c, float) else [None if x is None or x != x else str(x) for x in c]
+                for c in cells
+            ],
+            type=pa.list_(pa.string()),
+        )
+        s = pd.Series(pd.arrays.ArrowExtensionArray(arrow), index=pd.RangeIndex(5, 5 + len(cells)))
+    else:
+        s = pd.Series(cells, dtype=object, index=pd.RangeIndex(5, 5 + len(cells)))
+    positions, values = flat_values(s)
+    assert list(zip(positions.tolist(), values.tolist(), strict=True)) == want
+    rows, elements = list_elements(s)
+    assert rows.dtype == np.int32 and list(zip(rows.tolist(), elements.to_pylist(), strict=True)) == want
+    stored = list_series(s)  # what a table holds: the same items, no "None" text for a null
+    assert list(zip(*(a.tolist() for a in flat_values(stored)), strict=True)) == want

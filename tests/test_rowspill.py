@@ -4,9 +4,15 @@ build."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import importlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tests.test_rowbatches import _assert_tables_equal, corpus_rows  # noqa: F401 (fixture)
@@ -17,6 +23,7 @@ from workbook.model import conform
 from workbook.rowbatches import ROW_KINDS, RowBatch, RowCollector
 from workbook.rowspill import FrameSpill, spill_folder
 from workbook.synth import write_jsonl
+from workbook.workspace import read_book
 
 pytestmark = pytest.mark.unit
 
@@ -112,3 +119,57 @@ def test_batches_added_as_columns_keep_their_place_among_documents(
             collector.add(rows)
         frame = conform("documents", documents)  # type: ignore[arg-type]
         _assert_tables_equal(assemble_tables(frame, collector, []), assemble_tables(frame, per_doc, []))
+
+
+def _parquet_files(ws: Path) -> dict[str, pa.Table]:
+    """Every table file of the workspace's one snapshot, by file name, as Arrow (schema metadata kept)."""
+    files = sorted(ws.glob("snapshots/*/*.parquet"))
+    assert files and len({p.parent for p in files}) == 1
+    return {p.name: pq.read_table(p) for p in files}
+
+
+def test_a_build_with_every_batch_spilled_equals_one_holding_them_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many small batches (one document each) through the Arrow IPC files, against the same build with the
+    batches in memory: every table file equal, schema and pandas metadata included. The corpus gives
+    every kind of column a batch holds (seen below): numbers, datetimes with NaT, strings, labels with
+    nulls, declared categories, lists, and private columns of objects (a batch whose places have no
+    admin area, or none at all)."""
+    corpus = tmp_path / "corpus"
+    write_jsonl(corpus / "articles.jsonl", 40, seed=5)
+    for seed in sorted(Path("seeds").glob("*.txt"))[:1]:
+        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "nothing.txt").write_text("Nothing to see here, nobody to name.\n", encoding="utf-8")
+    builder = importlib.import_module("workbook.build")  # the module (workbook.build is also the function)
+    monkeypatch.setattr(builder, "RowCollector", functools.partial(RowCollector, flush_docs=1))
+    dtypes: set[str] = set()
+    append = FrameSpill.append
+
+    def recording(self: FrameSpill, kind: str, frame: pd.DataFrame) -> None:
+        for dtype in frame.dtypes:
+            if isinstance(dtype, pd.CategoricalDtype | pd.StringDtype | pd.ArrowDtype):
+                dtypes.add(type(dtype).__name__)
+            else:
+                dtypes.add(dtype.kind)  # numpy: i, f, M (datetime), O (object)
+        append(self, kind, frame)
+
+    monkeypatch.setattr(FrameSpill, "append", recording)
+    spilled = build([corpus], tmp_path / "spilled.workbook", progress=False)
+
+    @contextlib.contextmanager
+    def no_spill(ws: Path) -> Iterator[None]:
+        yield None
+
+    monkeypatch.setattr(builder, "spill_folder", no_spill)
+    held = build([corpus], tmp_path / "held.workbook", progress=False)
+
+    assert spilled.counts == held.counts and spilled.counts["mentions"] > 500
+    assert dtypes == {"CategoricalDtype", "StringDtype", "ArrowDtype", "i", "f", "M", "O"}
+    a, b = _parquet_files(spilled.workspace), _parquet_files(held.workspace)
+    assert list(a) == list(b) and {"mentions.parquet", "_doc_places.parquet"} <= set(a)
+    for name in a:
+        assert a[name].schema.equals(b[name].schema, check_metadata=True), name
+        assert a[name].equals(b[name]), name
+    book = read_book(spilled.workspace)
+    assert book.events["date_start"].isna().any() and book.claims["speaker_id"].isna().any()

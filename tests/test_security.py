@@ -55,11 +55,6 @@ _ARCHIVE_EXTRACT = {"extractall", "extract"}
 _PANDAS_EVAL = {"eval", "query", "read_pickle", "to_pickle"}
 
 #: (path relative to the repository, finding) -> why it is acceptable. Keep this short.
-_SPILL = (
-    "the build's own column batches, spilled to a folder it has just made with tempfile.mkdtemp (mode 0700: "
-    "only the user running the build can write there) and read back by the same process in the same build; "
-    "documents reach it only as values inside DataFrames, never as a pickle stream"
-)
 ALLOWED: dict[tuple[str, str], str] = {
     (
         "workbook/__init__.py",
@@ -78,9 +73,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "import pickle",
     ): "only to catch pickle.PicklingError when worker processes start; multiprocessing pickles this program's "
     "own extractor and batches between its own processes; nothing read from a file is unpickled",
-    ("workbook/rowspill.py", "import pickle"): _SPILL,
-    ("workbook/rowspill.py", "pickle.dump"): _SPILL,
-    ("workbook/rowspill.py", "pickle.load"): _SPILL,
 }
 _PICKLE_ERRORS = {"PicklingError", "PickleError"}
 

@@ -9,7 +9,11 @@ list of strings; whole-column work goes through Arrow: :func:`flat_values` (row 
 ``explode`` gives without the empty rows), :func:`list_lengths`, :func:`lists_from_flat` (the inverse) and
 :func:`remap_lists` (ids replaced element-wise, as entity merges need).
 
-Null rows are not kept: a list column holds ``[]`` where a row has no values.
+Null rows are not kept: a list column holds ``[]`` where a row has no values. **A null item is not a value**
+(None, NaN, NA or an Arrow null inside a list): it is left out wherever a list is read (:func:`list_items`,
+the one reading of a list column's items, which :func:`flat_values` and the filters'
+:func:`workbook.filtering.columns.list_elements` share) or made (:func:`as_list`), so a filter never matches
+it and no list stores it as the text ``"None"``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ __all__ = [
     "flat_values",
     "frame_of",
     "is_list_dtype",
+    "is_null_item",
+    "list_items",
     "list_lengths",
     "list_series",
     "lists_from_flat",
@@ -47,16 +53,19 @@ LIST_DTYPE = pd.ArrowDtype(LIST_TYPE)
 _EMPTY = pa.scalar([], type=LIST_TYPE)
 
 
+def is_null_item(v: Any) -> bool:
+    """Is ``v`` a null (None, NaN, ``pd.NA``, ``pd.NaT``): a cell or item that holds no value?"""
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
 def as_list(v: Any) -> list[str]:
     """One cell as a list of strings: None and NaN are ``[]``, a string is a one-item list, any other
-    iterable (list, tuple, numpy array) its items as strings."""
-    if v is None:
-        return []
-    if isinstance(v, float) and v != v:  # NaN
+    iterable (list, tuple, numpy array) its items as strings, null items left out (not a value)."""
+    if is_null_item(v):
         return []
     if isinstance(v, str):
         return [v]
-    return [str(x) for x in v]
+    return [str(x) for x in v if not is_null_item(x)]
 
 
 def is_list_dtype(dtype: Any) -> bool:
@@ -87,7 +96,7 @@ def _normalised(arr: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
 def arrow_lists(values: pd.Series | pa.Array | pa.ChunkedArray | Iterable[Any]) -> pa.ChunkedArray:
     """A list column's values as Arrow (``list<string>``, null rows as ``[]``): from a Series of
     :data:`LIST_DTYPE` without a copy, from Arrow arrays by a cast, from Python cells by :func:`as_list`.
-    A null *element* inside a list becomes the string ``"None"`` (what :func:`as_list` makes of it)."""
+    A null *item* inside a list is left out (see :func:`as_list`)."""
     if isinstance(values, pa.Array | pa.ChunkedArray):
         out = _normalised(values)
     elif isinstance(values, pd.Series) and is_list_dtype(values.dtype):
@@ -122,15 +131,42 @@ def list_lengths(s: pd.Series) -> np.ndarray[Any, np.dtype[np.int64]]:
     return np.fromiter((len(as_list(v)) for v in s), dtype=np.int64, count=len(s))
 
 
+def _is_any_list(t: pa.DataType) -> bool:
+    return bool(pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t))
+
+
+def list_items(
+    values: pd.Series | pa.Array | pa.ChunkedArray | Iterable[Any],
+) -> tuple[np.ndarray[Any, np.dtype[np.int64]], pa.ChunkedArray]:
+    """(row position, item) of every item of a list column, in row order, items as Arrow strings; null rows
+    and null items give nothing (a null item is not a value). Any representation: Arrow lists (of any
+    item type) read as they are, without a copy; other cells (Python lists, tuples, arrays, strings, None)
+    through :func:`as_list`."""
+    lists: Any = values
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.ArrowDtype):
+        lists = values.array.__arrow_array__()
+    if not (isinstance(lists, pa.Array | pa.ChunkedArray) and _is_any_list(lists.type)):
+        cells = lists.to_pylist() if isinstance(lists, pa.Array | pa.ChunkedArray) else lists
+        lists = pa.array([as_list(v) for v in cells], type=LIST_TYPE)
+    if isinstance(lists, pa.Array):
+        lists = pa.chunked_array([lists], type=lists.type)
+    lengths = pc.list_value_length(lists).fill_null(0)
+    positions = np.repeat(np.arange(len(lists), dtype=np.int64), np.asarray(lengths.to_numpy(), dtype=np.int64))
+    flat = pc.list_flatten(lists)  # the items of the rows that are not null, in order
+    if flat.null_count:
+        valid = flat.is_valid()
+        positions, flat = positions[np.asarray(valid.to_numpy(zero_copy_only=False), dtype=bool)], flat.filter(valid)
+    if not (pa.types.is_string(flat.type) or pa.types.is_large_string(flat.type)):
+        flat = flat.cast(pa.large_string())
+    return positions, flat
+
+
 def flat_values(s: pd.Series) -> tuple[np.ndarray[Any, np.dtype[np.int64]], pd.Series]:
     """(row position, value) of every item of a list column, in row order: what ``s.explode()`` gives
-    without the rows of empty lists, with positions 0..len(s)-1 instead of the index, and values as a
-    string Series (index 0..n_items-1)."""
-    arr = arrow_lists(s)
-    lengths = np.asarray(pc.list_value_length(arr).to_numpy(zero_copy_only=False), dtype=np.int64)
-    positions = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    values = pc.list_flatten(arr)
-    return positions, pd.Series(pd.arrays.ArrowExtensionArray(values), copy=False).astype("string")
+    without the rows of empty lists and the null items (:func:`list_items`), with positions 0..len(s)-1
+    instead of the index, and values as a string Series (index 0..n_items-1)."""
+    positions, items = list_items(s)
+    return positions, pd.Series(pd.arrays.ArrowExtensionArray(items), copy=False).astype("string")
 
 
 def lists_from_flat(

@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbook.lists import list_items
+
 __all__ = [
     "CodeArray",
     "arrow_of",
@@ -130,29 +132,12 @@ def _by_dictionary(values: Any, code: Any) -> CodeArray | None:
     return np.asarray(per_category[np.asarray(cat.codes)], dtype=np.int32)
 
 
-def _is_list(t: pa.DataType) -> bool:
-    return bool(pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t))
-
-
 def list_elements(values: pd.Series) -> tuple[CodeArray, pa.ChunkedArray]:
-    """(row positions, elements as Arrow strings) of a list column, one pair per non-null element.
+    """(row positions, elements as Arrow strings) of a list column, one pair per element that is a value.
 
-    The one place the filter layer reads list columns (``entity_ids``, ``candidates``, ``aliases``):
-    either representation works, Arrow lists (``pd.ArrowDtype(pa.list_(...))``) read zero-copy, or
-    ``object`` cells holding lists, tuples or arrays (None and NaN cells are empty)."""
-    if isinstance(values.dtype, pd.ArrowDtype) and _is_list(values.dtype.pyarrow_dtype):
-        lists = arrow_of(values)
-    else:
-        try:
-            lists = arrow_of(pa.array(values, type=pa.list_(pa.large_string()), from_pandas=True))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # elements that are not text: as pandas did
-            s = pd.Series(values.to_numpy(), index=np.arange(len(values)), dtype=object).explode().dropna()
-            return np.asarray(s.index, dtype=np.int32), arrow_of(pa.array(s.astype(str).tolist(), pa.large_string()))
-    if len(lists) == 0:
-        return np.zeros(0, dtype=np.int32), pa.chunked_array([], type=pa.large_string())
-    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int32)
-    flat = pc.list_flatten(lists)
-    valid = flat.is_valid()
-    if flat.null_count:
-        parents, flat = parents[np.asarray(valid.to_numpy(zero_copy_only=False), dtype=bool)], flat.filter(valid)
-    return parents, strings_of(flat)
+    The one place the filter layer reads list columns (``entity_ids``, ``candidates``, ``aliases``), through
+    :func:`workbook.lists.list_items`, as every reader of a list's items does: Arrow lists read zero-copy, or
+    ``object`` cells holding lists, tuples or arrays (None and NaN cells are empty). A null element (None,
+    NaN, an Arrow null) is not a value, so no filter can match it: it is left out."""
+    positions, items = list_items(values)
+    return positions.astype(np.int32), strings_of(items)
