@@ -205,15 +205,25 @@ def _opening_phrase(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
     return m.start("np"), m.end("np")
 
 
-def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
-    """A quote opening its paragraph after a paragraph that ends ``Mr X said:`` (or ``,``)."""
-    text = ctx.text
+def _end_of_paragraph_above(text: str, q: Quote) -> int | None:
+    """Where the paragraph before a quote that opens its own paragraph ends (its last non-space
+    character, within 16 characters of the quote's paragraph); None when the quote does not open a
+    paragraph, opens the text, or no such paragraph end is found."""
     if not _opens_paragraph(text, q) or q.para_start == 0:
         return None
     end = q.para_start
     while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
         end -= 1
-    if end == 0 or text[end - 1] not in ":," or end == q.para_start:
+    if end == 0 or end == q.para_start:
+        return None
+    return end
+
+
+def _attribution_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
+    """A quote opening its paragraph after a paragraph that ends ``Mr X said:`` (or ``,``)."""
+    text = ctx.text
+    end = _end_of_paragraph_above(text, q)
+    if end is None or text[end - 1] not in ":,":
         return None
     start = text.rfind("\n", max(0, end - WINDOW), end) + 1 or max(0, end - WINDOW)
     return _attribution_before(ctx, start, end)
@@ -233,12 +243,8 @@ def _subject_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
     goes on from the paragraph that introduced its speaker). A person is needed (an entity typed
     so, or a name the speaker rules read as one); an organisation or a place is not taken."""
     text = ctx.text
-    if not _opens_paragraph(text, q) or q.para_start == 0:
-        return None
-    end = q.para_start
-    while end > 0 and end > q.para_start - 16 and text[end - 1].isspace():
-        end -= 1
-    if end == q.para_start or end == 0 or text[end - 1] not in ".!?":
+    end = _end_of_paragraph_above(text, q)
+    if end is None or text[end - 1] not in ".!?":
         return None
     sent = ctx.sentences[ctx.sentence_of(end - 1)]
     if QUOTE_MARKS.search(text, sent.start, end) or not _SPEAKING.search(text, sent.start, end):
