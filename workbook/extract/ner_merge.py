@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from workbook.extract.entity_bounds import common_opener_of, split_person_of
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
@@ -233,7 +234,8 @@ def _best_is_person(row: Sequence[float], floor: float) -> bool:
 
 def _split_of(text: str, r: RuleSpan, probs: Mapping[tuple[int, int], Sequence[float]]) -> list[ScoredSpan]:
     """ "Wu Chi-wai of the Democratic Party" → the person and the organisation, when the classifier
-    reads the part before "of" as a person and the part after holds the head word."""
+    reads the part before "of" as a person and the part after holds a head word ("Amit Mehta of the
+    U.S. District Court for the District of Columbia")."""
     m = _OF_THE.search(text, r.start, r.end)
     if m is None:
         return []
@@ -243,9 +245,10 @@ def _split_of(text: str, r: RuleSpan, probs: Mapping[tuple[int, int], Sequence[f
     right_words = tuple(text[right[0] : right[1]].split())
     if row is None or not right_words or any(w.casefold() in _HEADS for w in left_words):
         return []
-    if right_words[-1].casefold() not in _HEADS or not _best_is_person(row, 0.05):
+    heads = [w.casefold() for w in right_words if w.casefold() in _HEADS]  # the last head decides
+    if not heads or not _best_is_person(row, 0.05):
         return []
-    head = "organization" if right_words[-1].casefold() in ORG_HEADS else "facility"
+    head = "organization" if heads[-1] in ORG_HEADS else "facility"
     return [
         ScoredSpan(left[0], left[1], "person", row[_PERSON], row[0], left_words, ""),
         ScoredSpan(right[0], right[1], head, 1.0, 0.0, right_words, "the"),
@@ -277,6 +280,9 @@ def merge_learned(
     n = len(text)
     vetoed: set[int] = set()
     added = [extend_particles(text, s) for s in learned if _plausible(s)]
+    added = [t for s in added if (t := common_opener_of(text, s, probs, common)) is not None]
+    if gaz_type is not None:  # "Tom Dart of Cook County": the person and the place
+        added = [t for s in added for t in split_person_of(text, s, probs, gaz_type)]
     if names is not None and gaz_type is not None:
         added = [_given_name_first(s, names, common, gaz_type) for s in added]
     people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}

@@ -1,0 +1,141 @@
+"""Where a name begins and ends: the classifier's spans cut at "of" when they hold two names.
+
+The classifier scores candidate spans of up to a few words and sometimes takes two names joined by
+"of" as one, or a capitalised common noun opening a sentence as the first word of a name:
+
+* "Sheriff Tom Dart of Cook County", "Coach Ana Ruiz of Real Betis", "Alexander Gordon of
+  Auchintoul": a person span whose part after "of" is a place the gazetteer knows or a name with an
+  organisation or facility head is the person and that place or organisation
+  (:func:`split_person_of`);
+* "Shares of Tesla fell", "Residents of Springfield said": a span opening a sentence with a word
+  usually written in lower case, then "of", is the name after "of" alone, typed as the classifier
+  reads that part, or as the whole when it reads no name there and the whole is no person
+  (:func:`common_opener_of`).
+
+Both work on :class:`~workbook.extract.ner_model.ScoredSpan` and the classifier's probabilities of the
+sub-spans it scored; nothing is looked up outside the document but the gazetteer's types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.ner_model import CLASSES, ScoredSpan
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
+
+__all__ = ["PLACE_TAILS", "common_opener_of", "split_person_of"]
+
+_OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+_HEADS = ORG_HEADS | FACILITY_HEADS
+_PERSON = CLASSES.index("person")
+#: The last word of a place name that the gazetteer need not know ("Cook County", "Hubei Province").
+PLACE_TAILS: frozenset[str] = frozenset(
+    {
+        "county",
+        "province",
+        "state",
+        "city",
+        "district",
+        "region",
+        "island",
+        "islands",
+        "parish",
+        "borough",
+        "township",
+        "prefecture",
+        "oblast",
+        "governorate",
+        "municipality",
+    }
+)
+#: What stands before a word that opens a sentence (or a line).
+_OPENERS = frozenset(".!?:;\"“‘'(\n")
+
+
+def _words(text: str, a: int, b: int) -> tuple[str, ...]:
+    return tuple(text[a:b].split())
+
+
+def _type_of_rest(words: Sequence[str], gaz_type: Callable[[str], str | None]) -> str | None:
+    """The type of the name after "of": a name with a head word (the last head decides: "District
+    Court for the District of Columbia" is an organisation), a place ending in a place word ("Cook
+    County") or a place the gazetteer knows."""
+    heads = [w.casefold() for w in words if w.casefold() in _HEADS]
+    if heads:
+        return "organization" if heads[-1] in ORG_HEADS else "facility"
+    if words[-1].casefold() in PLACE_TAILS:
+        return "place"
+    found = gaz_type(" ".join(words))
+    return "place" if found == "place" else None
+
+
+def split_person_of(
+    text: str,
+    span: ScoredSpan,
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    gaz_type: Callable[[str], str | None],
+) -> list[ScoredSpan]:
+    """A classifier person "Tom Dart of Cook County" → "Tom Dart" (person) and "Cook County" (place),
+    when the words after "of" are a gazetteer place or a head-word name and the words before are a
+    name of two to four capitalised words, no title or head word ("Duke of Sussex", "Bank of
+    England", "Joan of Arc" stay whole). The person keeps the classifier's reading of its part when it scored it.
+    Otherwise ``[span]``."""
+    if span.type != "person" or len(span.words) < 4:
+        return [span]
+    m = _OF.search(text, span.start, span.end)
+    if m is None:
+        return [span]
+    left = _words(text, span.start, m.start())
+    right = _words(text, m.end(), span.end)
+    if not (2 <= len(left) <= 4 and right) or not all(w[:1].isupper() for w in (*left, right[0])):
+        return [span]
+    if any(w.casefold().rstrip(".") in TITLE_WORDS or w.casefold() in _HEADS for w in left):
+        return [span]
+    rest = _type_of_rest(right, gaz_type)
+    if rest is None:
+        return [span]
+    row = probs.get((span.start, m.start()))
+    prob, p_none = (row[_PERSON], row[0]) if row is not None else (span.prob, span.p_none)
+    return [
+        ScoredSpan(span.start, m.start(), "person", prob, p_none, left, span.left),
+        ScoredSpan(m.end(), span.end, rest, 1.0, 0.0, right, "of"),
+    ]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
+
+
+def common_opener_of(
+    text: str,
+    span: ScoredSpan,
+    probs: Mapping[tuple[int, int], Sequence[float]],
+    common: frozenset[str],
+) -> ScoredSpan | None:
+    """A classifier span opening a sentence with a word usually written in lower case (``common``),
+    then "of" ("Shares of Tesla", "Residents of Springfield"): the name after "of", typed as the
+    classifier reads that part when it scored it and finds a name there. A head word,
+    title or place word first ("University of Leeds", "Secretary of State", "Mount of Olives") keeps
+    the span; so does a span that opens no sentence. A part the classifier did not score or reads as
+    no name keeps the span's type, unless a person ("Shares of Tesla" is no person: no span).
+    Otherwise ``span`` unchanged."""
+    if len(span.words) < 3 or span.words[1] != "of" or not _opens_sentence(text, span.start):
+        return span
+    first = span.words[0].casefold()
+    if first not in common or first in _HEADS or first in TITLE_WORDS or not first.isalpha():
+        return span
+    m = _OF.match(text, span.start + len(span.words[0]))
+    if m is None:
+        return span
+    words = _words(text, m.end(), span.end)
+    row = probs.get((m.end(), span.end))
+    if row is None or row[0] >= max(row[1:]):  # no name read there: a place or organisation keeps its
+        # type ("Northeast of Temescal"), a person is none ("Shares of Tesla")
+        if span.type == "person":
+            return None
+        return ScoredSpan(m.end(), span.end, span.type, span.prob, span.p_none, words, "of")
+    k = max(range(1, len(CLASSES)), key=lambda c: row[c])
+    return ScoredSpan(m.end(), span.end, CLASSES[k], row[k], row[0], words, "of")
