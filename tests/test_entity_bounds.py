@@ -126,6 +126,19 @@ def test_what_keeps_its_first_word(text: str, surface: str) -> None:
     assert common_opener_of(text, s, {}, frozenset({"shares", "residents", "university"})) is s
 
 
+def test_a_work_keeps_its_first_word() -> None:
+    text = "Song of the Lakeview Shore was sung."
+    s = span(text, "Song of the Lakeview Shore", "other")
+    assert common_opener_of(text, s, {}, frozenset({"song"})) is s
+
+
+def test_a_district_of_a_city_is_two_places() -> None:
+    text = "Workers of the Riverside District of Lakeview met."
+    s = span(text, "Riverside District of Lakeview", "person")
+    out = split_person_of(text, s, {}, no_gazetteer)
+    assert [(text[x.start : x.end], x.type) for x in out] == [("Riverside District", "place"), ("Lakeview", "place")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [

@@ -12,7 +12,8 @@ Rules:
 * A partial name or a bare word is matched on the surname: the last word of a Western name, the
   first of a Korean ("Kim Jong Un" → "Kim") or two-word Chinese name ("Wang Yi" → "Wang"); failing
   that, a one-word person name (and a bare word after one) on a first word that is no listed given name and
-  belongs to one person (a family name written first: "Kihara" of "Kihara Minoru").
+  belongs to one person (a family name written first: "Kihara" of "Kihara Minoru"), and so a bare word
+  when the caller's name lists say the full name is written family name first ("Ishiba Shigeru").
 * One candidate: resolution ``alias``. Several (two Kims in play): resolution ``ambiguous`` with
   every candidate listed, the chosen one first. The choice: the candidate whose title matches the
   title before the mention ("leader Kim"), else the one mentioned most recently before it, else the
@@ -25,7 +26,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,10 +139,13 @@ def _family_names_first(persons: dict[str, Person], by_surname: dict[str, list[s
 
 
 def resolve_people(
-    spans: Sequence[PersonSpan], bare: Sequence[tuple[int, int, str]] = ()
+    spans: Sequence[PersonSpan], bare: Sequence[tuple[int, int, str]] = (), family_first: Collection[str] = ()
 ) -> tuple[list[Person], list[ResolvedMention]]:
     """Persons and their resolved mentions from the rules' person spans and the bare capitalised
-    words ``(start, end, word)`` that might be surnames. Mentions come back in text order."""
+    words ``(start, end, word)`` that might be surnames. ``family_first``: first words (case-folded)
+    of full names the caller knows are written family name first ("ishiba" of "Ishiba Shigeru"): a
+    bare one resolves to that person as a one-word person name does. Mentions come back in text
+    order."""
     persons: dict[str, Person] = {}
     first_seen: dict[str, int] = {}
     by_surname: dict[str, list[str]] = {}
@@ -161,6 +165,9 @@ def resolve_people(
         persons[key] = Person(key, p.name, p.surname, tuple(dict.fromkeys(titles.get(key, ()))))
         by_surname.setdefault(p.surname.casefold(), []).append(key)
     by_first = _family_names_first(persons, by_surname)
+    for word in family_first:  # "Ishiba Shigeru", then a bare "Ishiba"
+        if word in by_first and word not in by_surname:
+            by_surname[word] = by_first[word]
     for s in sorted(spans, key=lambda s: s.start):  # "Mr Schmerler" with no full name anywhere
         word = s.words[0].casefold()
         if len(s.words) == 1 and word in by_first and word not in by_surname:

@@ -80,7 +80,7 @@ from workbook.extract.vocabulary import (
 )
 from workbook.ids import normalise_name
 
-__all__ = ["Token", "entity_key", "extract_entities", "tokenize"]
+__all__ = ["Token", "entity_key", "extract_entities", "family_first_words", "tokenize"]
 
 _NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -210,6 +210,37 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+#: Name-lexicon kinds (``ner_features.name_kind``) of a given name, and of a word listed only as one.
+_GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
+_GIVEN_ONLY = frozenset({"g", "xg"})
+
+
+def family_first_words(
+    text: str, spans: Iterable[PersonSpan], names: Mapping[str, str], common: frozenset[str]
+) -> frozenset[str]:
+    """First words (case-folded) of two-word person names written family name first, as far as the
+    name lists and the document tell: the first word no listed given name, no word usually written
+    in lower case and never written in lower case in ``text``, the second listed only as a given
+    name or not listed at all ("Ishiba Shigeru", "Kihara Minoru"; not "Claire Foy", "Taulbee Smith",
+    nor "Dynamic Equivalence" beside "dynamic-equivalence"). A bare "Ishiba" later is that person
+    (:func:`~workbook.extract.coref.resolve_people`)."""
+    out = set()
+    for s in spans:
+        if len(s.words) != 2:
+            continue
+        first, second = (w.casefold() for w in s.words)
+        if (
+            first.isalpha()
+            and len(first) > 2
+            and names.get(first, "") not in _GIVEN_KINDS
+            and first not in common
+            and names.get(second, "g") in _GIVEN_ONLY
+            and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text) is None
+        ):
+            out.add(first)
+    return frozenset(out)
 
 
 _TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
@@ -393,7 +424,9 @@ def extract_entities(
         for i, t in enumerate(tokens)
         if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0 and not rank_mask[t.start]
     ]
-    persons, resolved = resolve_people([c.person for c in chosen if c.person], bare)
+    spans = [c.person for c in chosen if c.person]
+    family = family_first_words(text, spans, model.names, model.common) if model is not None else frozenset()
+    persons, resolved = resolve_people(spans, bare, family)
     return _records(text, sentences, chosen, persons, resolved)
 
 

@@ -50,6 +50,7 @@ PLACE_TAILS: frozenset[str] = frozenset(
         "municipality",
     }
 )
+_NAME_TYPES = frozenset({"person", "organization", "place", "facility"})
 #: What stands before a word that opens a sentence (or a line).
 _OPENERS = frozenset(".!?:;\"“‘'(\n")
 
@@ -81,6 +82,7 @@ def split_person_of(
     when the words after "of" are a gazetteer place or a head-word name and the words before are a
     name of two to four capitalised words, no title or head word ("Duke of Sussex", "Bank of
     England", "Joan of Arc" stay whole). The person keeps the classifier's reading of its part when it scored it.
+    A first part ending in a place word ("Mangyongdae District of Pyongyang") is a place.
     Otherwise ``[span]``."""
     if span.type != "person" or len(span.words) < 4:
         return [span]
@@ -98,8 +100,9 @@ def split_person_of(
         return [span]
     row = probs.get((span.start, m.start()))
     prob, p_none = (row[_PERSON], row[0]) if row is not None else (span.prob, span.p_none)
+    first = "place" if left[-1].casefold() in PLACE_TAILS else "person"  # "Mangyongdae District of Pyongyang"
     return [
-        ScoredSpan(span.start, m.start(), "person", prob, p_none, left, span.left),
+        ScoredSpan(span.start, m.start(), first, prob, p_none, left, span.left),
         ScoredSpan(m.end(), span.end, rest, 1.0, 0.0, right, "of"),
     ]
 
@@ -122,7 +125,9 @@ def common_opener_of(
     the span; so does a span that opens no sentence. A part the classifier did not score or reads as
     no name keeps the span's type, unless a person ("Shares of Tesla" is no person: no span).
     Otherwise ``span`` unchanged."""
-    if len(span.words) < 3 or span.words[1] != "of" or not _opens_sentence(text, span.start):
+    if len(span.words) < 3 or span.words[1] != "of" or span.type not in _NAME_TYPES:
+        return span  # "Song of National Defence" (a work: other) stays whole
+    if not _opens_sentence(text, span.start):
         return span
     first = span.words[0].casefold()
     if first not in common or first in _HEADS or first in TITLE_WORDS or not first.isalpha():
