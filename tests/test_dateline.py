@@ -29,6 +29,11 @@ pytestmark = pytest.mark.unit
         ("WASHINGTON—The Pentagon", "Washington", None, None, "WASHINGTON—"),
         ("TEHRAN (AFP) -", "Tehran", "AFP", None, "TEHRAN (AFP) -"),
         ("Moscow, March 3 — Russia said", "Moscow", None, "March 3", "Moscow, March 3 —"),
+        # the news agencies' state abbreviations (issue 12: "Ky" of this dateline was a person)
+        ("FORT CAMPBELL, Ky. -- Soldiers of", "Fort Campbell, Ky.", None, None, "FORT CAMPBELL, Ky. --"),
+        ("CAMP PENDLETON, Calif. — Marines", "Camp Pendleton, Calif.", None, None, "CAMP PENDLETON, Calif. —"),
+        ("CHARLESTON, W.Va. — The plant", "Charleston, W.Va.", None, None, "CHARLESTON, W.Va. —"),
+        ("NORFOLK, Va. (AP) — The destroyer", "Norfolk, Va.", "AP", None, "NORFOLK, Va. (AP) —"),
     ],
 )
 def test_dateline_styles(text: str, place: str, source: str | None, date_text: str | None, surface: str) -> None:
@@ -52,6 +57,8 @@ def test_dateline_styles(text: str, place: str, source: str | None, date_text: s
         "PS -- There is a happy hour tonight",
         "BEST DENTIST EVER -",
         "OK - fine.",
+        "Paris, Ky. is small - yes",
+        "Jackson, Miss. — hi",
     ],
 )
 def test_no_dateline(text: str) -> None:

@@ -17,7 +17,8 @@ What counts (only at the very start of the text, after white space):
 * an ALL-CAPS ``PLACE[, REGION]`` of four letters or more, then a dash and the body's first word
   ("WASHINGTON — The"); "PS - we also..." or a shouted "BEST DENTIST EVER -" is not a dateline.
 
-PLACE is one to four capitalised words ("St. Louis", "Nur-Sultan", "NEW YORK"); a title-case place
+PLACE is one to four capitalised words ("St. Louis", "Nur-Sultan", "NEW YORK"); REGION a place or an
+abbreviation ("N.C.", and the news agencies' state abbreviations "Ky.", "Calif.", "W.Va."); a title-case place
 needs a date or a source after it, so a first sentence such as "Paris, the capital, is..." or
 "Washington - the city - ..." is not a dateline. SOURCE is a short capitalised name in brackets, at most three
 words ("KCNA", "Reuters", "AP", "Yonhap"). A place never starts with "The", "In", "It"...
@@ -49,7 +50,7 @@ _CAPS = r"(?:[A-Z]{2,}(?:[-'][A-Z]+)*|ST\.)"
 _NOT_MONTH = r"(?!" + MONTH + r")"
 _NOT_FIRST = r"(?!(?:The|A|An|In|On|At|As|If|It|He|She|We|They|This|That|When|After|Before)\b)"
 _PLACE = rf"{_NOT_FIRST}{_NOT_MONTH}{_WORD}(?:{S}{_NOT_MONTH}{_WORD}){{0,3}}"
-_REGION = rf"(?:{_PLACE}|[A-Z]\.(?:[A-Z]\.)+)"
+_REGION = rf"(?:{_PLACE}|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{{1,4}}\.|W\.Va\.)"  # "N.C.", AP's "Ky.", "Calif."
 _CAPS_PLACE = rf"{_CAPS}(?:{S}{_CAPS}){{0,3}}"
 _DATE = rf"(?:{MONTH}{S}+{DAY}|{DAY}{S}+{MONTH})(?:,?{S}+{YEAR_NAMED})?"
 _SOURCE = r"\((?P<source>[A-Z][A-Za-z&.'\-]*(?: [A-Za-z&.'\-]+){0,2})\)"

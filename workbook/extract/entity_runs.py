@@ -41,6 +41,7 @@ from workbook.ids import normalise_name
 __all__ = [
     "CUED_PERSON",
     "GAZETTEER",
+    "INSTALLATION_OPENERS",
     "LEARNED",
     "NAMED",
     "WEAK",
@@ -416,6 +417,15 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if not idx:
         return out
     headline = idx[0] in doc.headline
+    lead = _installation_len(doc, idx)
+    if (
+        lead
+        and lead < len(idx) <= lead + 3
+        and not any(toks[i].lower in _HEADS for i in idx[lead:])
+        and not any(doc.gazetteer.lookup(doc.span(idx[:n])[2]) for n in range(lead + 1, len(idx) + 1))
+    ):
+        s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
+        return [*out, Candidate(s, e, "facility", NAMED, name)]
     if not headline and len(idx) >= 2 and _has_head(doc, idx):
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower
@@ -426,6 +436,34 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
         out.append(_person(doc, idx, None, None, WEAK))
     return out
+
+
+#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
+#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
+#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
+#: left to the gazetteer and the classifier.
+INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("fort",),
+        ("ft",),
+        ("camp",),
+        ("joint", "base"),
+        ("naval", "station"),
+        ("naval", "base"),
+        ("naval", "air", "station"),
+        ("naval", "support", "activity"),
+        ("marine", "corps", "base"),
+        ("marine", "corps", "air", "station"),
+        ("air", "force", "station"),
+    }
+)
+_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
+
+
+def _installation_len(doc: RunContext, idx: Sequence[int]) -> int:
+    """How many words of ``idx`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
+    words = tuple(doc.tokens[i].lower for i in idx[:_MAX_INSTALLATION])
+    return next((n for n in range(len(words), 0, -1) if words[:n] in INSTALLATION_OPENERS), 0)
 
 
 def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:
