@@ -64,3 +64,19 @@ def test_the_extractor_links_the_later_family_name(
     keys = {text[m.start : m.end]: m.entity_key for m in ex.mentions}
     assert keys[full] == keys[later]
     assert {e.key: e.type for e in ex.entities}[keys[full]] == "person"
+
+
+def test_a_particle_led_end_of_a_longer_name_is_that_person() -> None:
+    text = "Pieter van den Berg won. Van den Berg smiled; Ana de Souza and Luis de Souza lost. De Souza left."
+    spans = [
+        person(text, "Pieter van den Berg"),
+        person(text, "Van den Berg"),
+        person(text, "Ana de Souza"),
+        person(text, "Luis de Souza"),
+        person(text, "De Souza"),
+    ]
+    persons, resolved = resolve_people(spans)
+    assert sorted(p.name for p in persons) == ["Ana de Souza", "De Souza", "Luis de Souza", "Pieter van den Berg"]
+    by_start = {r.start: r.key for r in resolved}
+    assert by_start[text.index("Van den Berg")] == by_start[0]  # one longer name: that person
+    assert by_start[text.index("De Souza")] not in (by_start[text.index("Ana")], by_start[text.index("Luis")])

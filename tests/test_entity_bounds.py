@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.extract.base import DocumentInput
-from workbook.extract.entity_bounds import common_opener_of, split_person_of
+from workbook.extract.entity_bounds import ampersand_names, common_opener_of, join_particle_names, split_person_of
 from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.pipeline import DefaultExtractor
 
@@ -162,3 +162,50 @@ def test_the_extractor_reads_two_names(
     for item in expected:
         assert item in got
     assert not [g for g in got if g[0] in absent]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("McKinsey & Company and Ernst & Young advised the board.", ["McKinsey & Company", "Ernst & Young"]),
+        ("Shares of Procter & Gamble rose; Johnson & Johnson fell.", ["Procter & Gamble", "Johnson & Johnson"]),
+        ("The Marks & Spencer store on the high street closed.", ["Marks & Spencer"]),
+        ("Invoices from Michael L. Beatty & Associates, PC were paid.", ["Michael L. Beatty & Associates"]),
+        ("We shop at Barnes & Noble.", ["Barnes & Noble"]),
+        ("Cited before (Dye & Bavelier, 2010; Feng, Spence, & Pratt, 2007).", []),
+        ("A long history (Baron & Beresford 2014) and Heidenreich & Turano et al. agree.", []),
+        ("The Q & A session ran late.", []),
+    ],
+)
+def test_names_joined_by_an_ampersand(text: str, names: list[str]) -> None:
+    got = ampersand_names(text)
+    assert [n for _, _, n in got] == names
+    assert all(text[a:b] == n for a, b, n in got)
+
+
+def test_the_extractor_reads_an_ampersand_name_as_one_organisation(extractor: DefaultExtractor) -> None:
+    got = mentions(extractor, "Ernst & Young and Procter & Gamble were fined by the regulator.")
+    assert ("Ernst & Young", "organization") in got and ("Procter & Gamble", "organization") in got
+    assert not [g for g in got if g[0] in ("Ernst", "Procter", "Young", "Gamble")]
+
+
+def test_a_given_name_joins_the_particle_family_name_after_it() -> None:
+    text = "Both Marine Le Pen and Rosa Da Silva spoke; Paris La Defense did not."
+    marine, le_pen = span(text, "Marine", "organization", 0.75), span(text, "Le Pen", "person", 0.4)
+    rosa, da_silva = span(text, "Rosa", "person", 0.5), span(text, "Da Silva", "person", 0.6)
+    paris, la_defense = span(text, "Paris", "place", 0.9), span(text, "La Defense", "person", 0.3)
+    names = {"marine": "gs2", "rosa": "g", "paris": "xg"}
+    out = join_particle_names(text, [marine, le_pen, rosa, da_silva, paris, la_defense], names)
+    got = [(text[s.start : s.end], s.type) for s in out]
+    assert got[:2] == [("Marine Le Pen", "person"), ("Rosa Da Silva", "person")]
+    assert out[0].words == ("Marine", "Le", "Pen") and out[0].prob == 0.4
+    assert got[2:] == [("Paris La Defense", "person")]  # a listed given name: joined
+    assert join_particle_names(text, [paris, la_defense], {}) == [paris, la_defense]  # no listed given name
+
+
+def test_a_particle_family_name_later_is_the_person(extractor: DefaultExtractor) -> None:
+    text = "Maria Fernanda da Costa won the final in straight sets. Da Costa said it was a dream."
+    ex = extractor.extract(DocumentInput("t", text))
+    keys = {text[m.start : m.end]: m.entity_key for m in ex.mentions}
+    assert keys["Da Costa"] == keys["Maria Fernanda da Costa"]
+    assert [e.name for e in ex.entities if e.type == "person"] == ["Maria Fernanda da Costa"]

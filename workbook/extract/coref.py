@@ -14,6 +14,8 @@ Rules:
   that, a one-word person name (and a bare word after one) on a first word that is no listed given name and
   belongs to one person (a family name written first: "Kihara" of "Kihara Minoru"), and so a bare word
   when the caller's name lists say the full name is written family name first ("Ishiba Shigeru").
+* A two- or three-word name that is the particle-led end of one longer name ("Da Costa" after "Maria
+  Fernanda da Costa") is that person.
 * One candidate: resolution ``alias``. Several (two Kims in play): resolution ``ambiguous`` with
   every candidate listed, the chosen one first. The choice: the candidate whose title matches the
   title before the mention ("leader Kim"), else the one mentioned most recently before it, else the
@@ -138,6 +140,50 @@ def _family_names_first(persons: dict[str, Person], by_surname: dict[str, list[s
     return {w: keys for w, keys in firsts.items() if len(keys) == 1 and w not in NEVER_NAME_START and len(w) > 2}
 
 
+#: Lower-case particles that open the family-name part of a name ("da Costa", "Le Pen", "van den Berg").
+_PARTICLES: frozenset[str] = frozenset(
+    {
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "la",
+        "le",
+        "ten",
+        "ter",
+    }
+)
+
+
+def _particle_tails(persons: dict[str, Person]) -> dict[str, str]:
+    """Persons whose whole name is the particle-led end of one longer person's name ("Da Costa" of
+    "Maria Fernanda da Costa", "Le Pen" of "Marine Le Pen"), mapped to that person's key."""
+    tails: dict[str, list[str]] = {}
+    for key, p in persons.items():
+        words = p.name.split()
+        for k in range(1, len(words) - 1):
+            if words[k].casefold() in _PARTICLES:
+                tails.setdefault(normalise_name(" ".join(words[k:])), []).append(key)
+    out = {}
+    for key, p in persons.items():
+        longer = tails.get(normalise_name(p.name), [])
+        if len(longer) == 1 and longer[0] != key:
+            out[key] = longer[0]
+    return out
+
+
 def resolve_people(
     spans: Sequence[PersonSpan], bare: Sequence[tuple[int, int, str]] = (), family_first: Collection[str] = ()
 ) -> tuple[list[Person], list[ResolvedMention]]:
@@ -164,6 +210,11 @@ def resolve_people(
     for key, p in persons.items():
         persons[key] = Person(key, p.name, p.surname, tuple(dict.fromkeys(titles.get(key, ()))))
         by_surname.setdefault(p.surname.casefold(), []).append(key)
+    tail_of = _particle_tails(persons)
+    for key in tail_of:  # "Da Costa": Maria Fernanda da Costa, not a person of its own
+        del persons[key]
+    by_surname = {w: [k for k in keys if k not in tail_of] for w, keys in by_surname.items()}
+    by_surname = {w: keys for w, keys in by_surname.items() if keys}
     by_first = _family_names_first(persons, by_surname)
     for word in family_first:  # "Ishiba Shigeru", then a bare "Ishiba"
         if word in by_first and word not in by_surname:
@@ -188,6 +239,7 @@ def resolve_people(
     for start, end, words, title, _from_rules in events:
         if len(words) >= 2:
             key = person_key(" ".join(words))
+            key = tail_of.get(key, key)
             last_seen[key] = start
             exact = normalise_name(" ".join(words)) == normalise_name(persons[key].name)
             out.append(ResolvedMention(start, end, key, "exact" if exact else "alias"))

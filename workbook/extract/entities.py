@@ -42,10 +42,12 @@ from functools import lru_cache
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
+from workbook.extract.entity_bounds import ampersand_names
 from workbook.extract.entity_runs import (
     CUED_PERSON,
     GAZETTEER,
     LEARNED,
+    NAME_PARTICLES,
     NAMED,
     WEAK,
     WEAPON,
@@ -172,7 +174,7 @@ def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: Ent
     full_names += [c.person.words for c in cands if c.person is not None and len(c.person.words) > 1]
     surnames = {surname_of(w).casefold() for w in full_names}
     people = {quick_key(w) for w in full_names}
-    name_words = {x.casefold() for w in full_names for x in w if x[:1].isupper()}
+    name_words = {x.casefold() for w in full_names for x in w if x[:1].isupper() or x in NAME_PARTICLES}
     added = [  # one reading per person: "Truffaut" or "François Truffaut" typed a place elsewhere is the person
         dataclasses.replace(s, type="person")
         if s.type != "person" and _names_person(s.words, people, surnames, name_words)
@@ -394,6 +396,7 @@ def extract_entities(
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
         cands += classify_run(doc, run)
+    cands += [Candidate(a, b, "organization", NAMED, name) for a, b, name in ampersand_names(text)]
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
     cands = [_particle_surname(text, c) if c.person is not None else c for c in cands]

@@ -14,6 +14,11 @@ The classifier scores candidate spans of up to a few words and sometimes takes t
 
 Both work on :class:`~workbook.extract.ner_model.ScoredSpan` and the classifier's probabilities of the
 sub-spans it scored; nothing is looked up outside the document but the gazetteer's types.
+
+A given name read apart from the particle-led family name after it ("Marine" + "Le Pen") is one
+person (:func:`join_particle_names`). Names joined by "&" are one organisation ("Ernst & Young",
+"Procter & Gamble", "Holland & Hart", "Michael L. Beatty & Associates"), unless they are authors cited
+with a year ("Dye & Bavelier, 2010"; :func:`ampersand_names`).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
 
-__all__ = ["PLACE_TAILS", "common_opener_of", "split_person_of"]
+__all__ = ["PLACE_TAILS", "ampersand_names", "common_opener_of", "join_particle_names", "split_person_of"]
 
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
@@ -144,3 +149,87 @@ def common_opener_of(
         return ScoredSpan(m.end(), span.end, span.type, span.prob, span.p_none, words, "of")
     k = max(range(1, len(CLASSES)), key=lambda c: row[c])
     return ScoredSpan(m.end(), span.end, CLASSES[k], row[k], row[0], words, "of")
+
+
+_CAP_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
+#: One to three capitalised words, " & ", one to three capitalised words; no comma before the "&" (the
+#: last of a list of authors: "Li, Polat, & Bavelier").
+_AMPERSAND = re.compile(
+    rf"(?<![\w&'’.-])(?:{_CAP_WORD}[ \t]){{0,2}}{_CAP_WORD}[ \t]&[ \t]{_CAP_WORD}(?:[ \t]{_CAP_WORD}){{0,2}}"
+)
+#: What makes the names after "&" cited authors: a year (after a comma or in brackets) or "et al".
+_CITED_AFTER = re.compile(r",?[ \t]*\(?[ \t]*(?:1[5-9]|20)\d\d\b|[ \t]+et[ \t]+al\b")
+#: Words that open a sentence or a clause and so are no part of a name before "&".
+_NOT_FIRST = frozenset({"The", "A", "An", "And", "But", "Or", "In", "On", "At", "By", "For", "From", "With", "To"})
+
+
+def ampersand_names(text: str) -> list[tuple[int, int, str]]:
+    """Organisations named by names joined by "&" ("Ernst & Young", "Procter & Gamble", "Michael L.
+    Beatty & Associates"), as (start, end, name): one to three capitalised words either side, no year
+    or "et al" after them (cited authors: "Dye & Bavelier, 2010"), no comma before the "&". A leading
+    "The" or "And" is no part of the name, nor a trailing full stop."""
+    out = []
+    for m in _AMPERSAND.finditer(text):
+        if _CITED_AFTER.match(text, m.end()):
+            continue
+        a, b = m.start(), m.end()
+        first = text[a:b].split()[0]
+        if first in _NOT_FIRST:
+            a += len(first) + 1
+            while text[a : a + 1] in (" ", "\t"):
+                a += 1
+        if text[b - 1] == "." and text[b - 3 : b - 1] not in ("Co", "Jr", "Sr") and not text[b - 3 : b - 1].isupper():
+            b -= 1
+        words = text[a:b].split()
+        at = words.index("&")
+        if at == 0 or min(len(words[at - 1].strip(".")), len(words[at + 1].strip("."))) < 2:
+            continue  # "Q & A"
+        out.append((a, b, " ".join(text[a:b].split())))
+    return out
+
+
+#: Capitalised particles that open a family name ("Le Pen", "Da Silva", "Van Dijk", "Ten Hag").
+_CAP_PARTICLES: frozenset[str] = frozenset(
+    {
+        "Le",
+        "La",
+        "De",
+        "Da",
+        "Di",
+        "Du",
+        "Dos",
+        "Das",
+        "Del",
+        "Della",
+        "Van",
+        "Von",
+        "Der",
+        "Den",
+        "Ten",
+        "Ter",
+    }
+)
+
+
+def join_particle_names(text: str, spans: Sequence[ScoredSpan], names: Mapping[str, str]) -> list[ScoredSpan]:
+    """A one-word span that is a listed given name (``names``: the model's name lexicon), followed
+    after one space by a person span opening with a capitalised particle ("Marine" + "Le Pen", "Maria"
+    + "Da Silva"), is one person with the person's probabilities."""
+    by_start = {s.start: s for s in spans}
+    joined: dict[int, ScoredSpan] = {}
+    skip: set[int] = set()
+    for s in spans:
+        nxt = by_start.get(s.end + 1)
+        if (
+            nxt is None
+            or text[s.end] != " "
+            or nxt.type != "person"
+            or len(s.words) != 1
+            or nxt.words[0] not in _CAP_PARTICLES
+            or len(nxt.words) < 2
+            or "g" not in names.get(s.words[0].casefold(), "")
+        ):
+            continue
+        joined[s.start] = ScoredSpan(s.start, nxt.end, "person", nxt.prob, nxt.p_none, (*s.words, *nxt.words), s.left)
+        skip.add(nxt.start)
+    return [joined.get(s.start, s) for s in spans if s.start not in skip]

@@ -44,6 +44,7 @@ __all__ = [
     "INSTALLATION_OPENERS",
     "LEARNED",
     "NAMED",
+    "NAME_PARTICLES",
     "WEAK",
     "WEAPON",
     "Candidate",

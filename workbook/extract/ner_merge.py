@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from workbook.extract.entity_bounds import common_opener_of, split_person_of
+from workbook.extract.entity_bounds import common_opener_of, join_particle_names, split_person_of
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
@@ -283,6 +283,8 @@ def merge_learned(
     added = [t for s in added if (t := common_opener_of(text, s, probs, common)) is not None]
     if gaz_type is not None:  # "Tom Dart of Cook County": the person and the place
         added = [t for s in added for t in split_person_of(text, s, probs, gaz_type)]
+    if names is not None:  # "Marine" + "Le Pen"
+        added = join_particle_names(text, added, names)
     if names is not None and gaz_type is not None:
         added = [_given_name_first(s, names, common, gaz_type) for s in added]
     people = {(s.start, s.end): s for s in added if s.type == "person" and s.prob >= PERSON_VETO}
