@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from workbook.extract.base import DocumentInput
-from workbook.extract.entity_bounds import ampersand_names, common_opener_of, join_particle_names, split_person_of
+from workbook.extract.entity_bounds import (
+    ampersand_names,
+    common_opener_of,
+    join_particle_names,
+    particle_orgs,
+    split_person_of,
+)
 from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.pipeline import DefaultExtractor
 
@@ -209,3 +215,14 @@ def test_a_particle_family_name_later_is_the_person(extractor: DefaultExtractor)
     keys = {text[m.start : m.end]: m.entity_key for m in ex.mentions}
     assert keys["Da Costa"] == keys["Maria Fernanda da Costa"]
     assert [e.name for e in ex.entities if e.type == "person"] == ["Maria Fernanda da Costa"]
+
+
+def test_known_organisations_with_particles_as_written() -> None:
+    text = "Hayat Tahrir al-Sham and al-Shabaab claimed it; Lashkar-e-Taiba denied it; ansar al islam, no."
+    assert [n for _, _, n in particle_orgs(text)] == ["Hayat Tahrir al-Sham", "al-Shabaab", "Lashkar-e-Taiba"]
+
+
+def test_the_extractor_keeps_the_particle_of_an_armed_group(extractor: DefaultExtractor) -> None:
+    got = mentions(extractor, "Fighters of Hayat Tahrir al-Sham entered the city on Sunday, residents said.")
+    assert ("Hayat Tahrir al-Sham", "organization") in got
+    assert not [g for g in got if g[1] == "person"]

@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
-from workbook.extract.entity_bounds import ampersand_names
+from workbook.extract.entity_bounds import ampersand_names, particle_orgs
 from workbook.extract.entity_runs import (
     CUED_PERSON,
     GAZETTEER,
@@ -396,7 +396,7 @@ def extract_entities(
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
         cands += classify_run(doc, run)
-    cands += [Candidate(a, b, "organization", NAMED, name) for a, b, name in ampersand_names(text)]
+    cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in ampersand_names(text) + particle_orgs(text)]
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
     cands = [_particle_surname(text, c) if c.person is not None else c for c in cands]

@@ -28,9 +28,17 @@ from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
-from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS
+from workbook.extract.org_names import DEFENCE_ORGS
+from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, ORG_HEADS
 
-__all__ = ["PLACE_TAILS", "ampersand_names", "common_opener_of", "join_particle_names", "split_person_of"]
+__all__ = [
+    "PLACE_TAILS",
+    "ampersand_names",
+    "common_opener_of",
+    "join_particle_names",
+    "particle_orgs",
+    "split_person_of",
+]
 
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
@@ -233,3 +241,32 @@ def join_particle_names(text: str, spans: Sequence[ScoredSpan], names: Mapping[s
         joined[s.start] = ScoredSpan(s.start, nxt.end, "person", nxt.prob, nxt.p_none, (*s.words, *nxt.words), s.left)
         skip.add(nxt.start)
     return [joined.get(s.start, s) for s in spans if s.start not in skip]
+
+
+#: Particles inside known organisation names that the tokens do not keep ("al-Sham", "-e-").
+_ORG_PARTICLES = frozenset({"al", "e", "ahl"})
+
+
+def _particle_org_pattern() -> re.Pattern[str]:
+    names = sorted(
+        (n for n in KNOWN_ORGS | DEFENCE_ORGS if len(n.split()) > 1 and _ORG_PARTICLES & set(n.split())),
+        key=len,
+        reverse=True,
+    )
+    alternatives = ("[ \t-]+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+_PARTICLE_ORG = _particle_org_pattern()
+
+
+def particle_orgs(text: str) -> list[tuple[int, int, str]]:
+    """Known organisations whose names hold a lower-case or hyphenated particle ("Hayat Tahrir
+    al-Sham", "al-Shabaab", "Lashkar-e-Taiba"), found in the text as written, as (start, end, name):
+    the rule tokens drop "al-Sham", so the token rules cannot see the whole name. A match must hold a
+    capital letter ("hayat tahrir al sham" in lower case is left alone)."""
+    return [
+        (m.start(), m.end(), " ".join(m.group().split()))
+        for m in _PARTICLE_ORG.finditer(text)
+        if any(c.isupper() for c in m.group())
+    ]

@@ -5,7 +5,9 @@ reads them.
 :data:`DEFENCE_ORGS` declares them as folded names (``workbook.ids.normalise_name``), one by one:
 defence companies, armed groups, and security agencies and commands known by a short name. A name
 that is also a common word, a given name or a surname in other text ("Wagner", "Leonardo", "Bell",
-"Rafael", "Kawasaki") is listed only in its longer form ("Wagner Group"). The entity rules read them
+"Rafael", "Kawasaki") is listed only in its longer form ("Wagner Group"). Names with a hyphenated or
+lower-case particle ("Hayat Tahrir al-Sham", "Lashkar-e-Taiba") are also found in the text as written
+(:func:`workbook.extract.entity_bounds.particle_orgs`: the tokens lose "al-Sham"). The entity rules read them
 as :data:`workbook.extract.vocabulary.KNOWN_ORGS` are read (that list is also a feature of the
 learned classifier, which this one is not).
 """
@@ -32,6 +34,8 @@ DEFENCE_ORGS: frozenset[str] = _names(
     roketsan; aselsan; embraer; leonardo drs;
     hezbollah; kataib hezbollah; islamic jihad; palestinian islamic jihad; isis; isil; daesh;
     wagner group; al shabaab; boko haram; pkk; hayat tahrir al sham; hts; irgc; quds force;
+    al qaeda; al qaida; ansar al islam; jabhat al nusra; ahrar al sham; asaib ahl al haq; jaish al adl;
+    lashkar e taiba; lashkar e toiba; jaish e mohammed; tehrik e taliban pakistan;
     darpa; mossad; shin bet; gru; fsb; svr; mi6; mi5; gchq; interpol; europol; frontex; norad;
     indopacom; centcom; eucom; africom; southcom; northcom; socom; stratcom; cybercom; spacecom;
     dhs; dod; osce; csto; aukus
