@@ -143,3 +143,19 @@ def test_no_interview_no_answer_claims(text: str) -> None:
     from tests.test_claims_patterns5 import claims_of
 
     assert not [c for c in claims_of(text) if c.quote_kind == "direct"]
+
+
+# --- a quote paragraph after a clause ending in ";" whose subject speaks (claim_quotes._subject_above) ---
+
+
+def test_a_quote_paragraph_after_a_clause_that_speaks_ending_in_a_semicolon() -> None:
+    from tests.test_claims_patterns5 import claim_holding
+
+    text = (
+        "Oskar Lindqvist has long criticised the ferry timetable; he was interviewed by the local radio "
+        "on the latest cuts;\n\n"
+        '"To cut the morning boat in winter is to cut the island off from its school and its doctor." '
+        "The operator has not answered."
+    )
+    claim = claim_holding(text, "To cut the morning boat")
+    assert claim is not None and claim.speaker_text == "Oskar Lindqvist"
