@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from workbook.extract.base import MentionRecord
+
 pytestmark = pytest.mark.unit
 
 FRESH9_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_fresh9.json"
@@ -159,3 +161,64 @@ def test_a_quote_paragraph_after_a_clause_that_speaks_ending_in_a_semicolon() ->
     )
     claim = claim_holding(text, "To cut the morning boat")
     assert claim is not None and claim.speaker_text == "Oskar Lindqvist"
+
+
+# --- the gender a document gives a person by its pronouns (workbook/extract/speaker_gender.py) ---
+
+_CLINIC = (
+    "Kestrel Aldana was born in Leeds, where she trained as a nurse. Aldana later moved to Bristol, where "
+    "she opened a clinic with Dr. Ana Ruiz. Her cat, Mr. Aldana, sleeps in the waiting room.\n\n"
+    "In an interview last year, she said the clinic would stay open on Sundays."
+)
+
+
+def test_she_follows_the_person_the_pronouns_describe_not_a_namesakes_honorific() -> None:
+    from tests.test_claims_patterns5 import claim_holding
+
+    claim = claim_holding(_CLINIC, "the clinic would stay open")
+    assert claim is not None and claim.speaker_text == "Kestrel Aldana"  # not Ana Ruiz ("Mr. Aldana" is a cat)
+
+
+def _mentions(text: str, names: dict[str, str]) -> list[MentionRecord]:
+    out = []
+    for surface, key in names.items():
+        start = 0
+        while (at := text.find(surface, start)) >= 0:
+            out.append(MentionRecord(at, at + len(surface), key, 0))
+            start = at + len(surface)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _genders(text: str, names: dict[str, str]) -> dict[str, str]:
+    from workbook.extract.speaker_gender import pronoun_genders
+
+    def sentence_end(offset: int) -> int:
+        ends = [i + 1 for i, ch in enumerate(text) if ch == "." and i >= offset]
+        return ends[0] if ends else len(text)
+
+    def opens(m: MentionRecord) -> bool:
+        return m.start == 0 or text[: m.start].rstrip().endswith(".")
+
+    return pronoun_genders(text, _mentions(text, names), lambda key: True, opens, sentence_end)
+
+
+_ORR = {"Sasha Orr": "p"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Sasha Orr chairs the board, and she votes last. Sasha Orr left early. She took the train.", _ORR, "f"),
+        ("Sasha Orr chairs the board, and he votes last. Sasha Orr left early. He took the train.", _ORR, "m"),
+        ("Sasha Orr chairs the board, and she votes last. Sasha Orr left early. He took the train.", _ORR, None),
+        ("Sasha Orr chairs the board, and she votes last. Sasha Orr left early.", _ORR, None),  # one is not enough
+        # the pronoun after another person named in between is not Orr's
+        (
+            "Orr met Lee Tan, and she spoke. Orr met Lee Tan again, and she spoke again.",
+            {"Orr": "p", "Lee Tan": "q"},
+            None,
+        ),
+    ],
+)
+def test_pronoun_genders(text: str, names: dict[str, str], expected: str | None) -> None:
+    assert _genders(text, names).get("p") == expected
