@@ -8,14 +8,16 @@ its offsets in the text rebuilt from the CoNLL-U tokens (:func:`conllu_text`), t
 name (``null`` when the text names none: "officials", "the report", an unnamed poster) and its kind
 (direct or indirect). ``--others`` adds ``benchmarks/data/quotes_dev_others.json``: real text by others
 (GUM biographies, court and academic texts; English Web Treebank weblogs, newsgroups and e-mails of
-``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh`` adds
-``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and papers,
-EWT newsgroups); ``--fresh8`` round eight's (``quotes_fresh8.json``: unused CSIS descriptions, two
-Wikinews interviews). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a never-read set in the hidden
-set's domain (defence and security prose by others: CSIS descriptions of North Korean launches, read from
-``../shared/data``). ``--stages`` counts each missed instance by the first stage of the extractor that
-loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no claim, the rule that refused it
-(the extractor's refusal trace); ``--tune-parts`` scores only the sets rules may be written from.
+``uner-ewt_universalner``), split by document into a tuning part and a part not looked at. ``--fresh``
+adds ``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and
+papers, EWT newsgroups); ``--fresh8`` round eight's (``quotes_fresh8.json``: unused CSIS descriptions,
+two Wikinews interviews); ``--fresh9`` round nine's (``quotes_fresh9.json``: other unused CSIS
+descriptions, five unused Wikinews interviews). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
+never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
+North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
+first stage of the extractor that loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no
+claim, the rule that refused it (the extractor's refusal trace); ``--tune-parts`` scores only the sets
+rules may be written from.
 
 Scoring: an instance is *found* when a claim of the default extractor covers at least half of the
 snippet; its speaker is *right* when the claim's speaker as shown (the entity's name, else the
@@ -54,11 +56,12 @@ NEWS_GOLD = ROOT / "tests" / "data" / "quotes_dev_news.json"
 OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
 FRESH8_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh8.json"
+FRESH9_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh9.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "fresh8", "csis", "heldout")
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "fresh8", "fresh9", "csis", "heldout")
 #: The sets never read: only their scores are printed, rules are not written from them.
-NEVER_READ = ("others-check", "fresh", "fresh8", "csis", "heldout")
+NEVER_READ = ("others-check", "fresh", "fresh8", "fresh9", "csis", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -302,6 +305,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-fresh", action="store_true", help="score only the never-read round-six set")
     parser.add_argument("--fresh8", action="store_true", help=f"also score {FRESH8_GOLD.name} (never read)")
     parser.add_argument("--only-fresh8", action="store_true", help="score only the never-read round-eight set")
+    parser.add_argument("--fresh9", action="store_true", help=f"also score {FRESH9_GOLD.name} (never read)")
+    parser.add_argument("--only-fresh9", action="store_true", help="score only the never-read round-nine set")
     parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
     parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -316,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
-    only = only or args.only_csis or args.only_fresh8
+    only = only or args.only_csis or args.only_fresh8 or args.only_fresh9
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -334,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(FRESH_GOLD)
     if args.fresh8 or args.only_fresh8:
         gold += load_gold(FRESH8_GOLD)
+    if args.fresh9 or args.only_fresh9:
+        gold += load_gold(FRESH9_GOLD)
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}
@@ -381,8 +388,7 @@ def _print_stages(stages: dict[str, list[tuple[str, str, str]]]) -> None:
             words = [w for st, w, _ in tune if st == stage]
             if words:
                 print(f"  tune parts, {stage}: word before the reported words: {top_words(words)}")
-    never = ("others-check", "fresh", "fresh8", "csis", "heldout")
-    groups = [("tune parts", tune)] + [(n, stages[n]) for n in never if n in stages]
+    groups = [("tune parts", tune)] + [(n, stages[n]) for n in NEVER_READ if n in stages]
     for name, rows in groups:
         reasons = [why for st, _, why in rows if st == STAGES[1]]
         if reasons:

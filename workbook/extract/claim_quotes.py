@@ -239,12 +239,13 @@ _SPEAKING = re.compile(
 
 def _subject_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
     """A quote paragraph with no attribution of its own, right after a paragraph whose last sentence
-    opens with a person who speaks, writes or describes in it: that person (news style: the quote
-    goes on from the paragraph that introduced its speaker). A person is needed (an entity typed
-    so, or a name the speaker rules read as one); an organisation or a place is not taken."""
+    (or last clause, ending in ";") opens with a person who speaks, writes or describes in it: that
+    person (news style: the quote goes on from the paragraph that introduced its speaker). A person
+    is needed (an entity typed so, or a name the speaker rules read as one); an organisation or a
+    place is not taken."""
     text = ctx.text
     end = _end_of_paragraph_above(text, q)
-    if end is None or text[end - 1] not in ".!?":
+    if end is None or text[end - 1] not in ".!?;":
         return None
     sent = ctx.sentences[ctx.sentence_of(end - 1)]
     if QUOTE_MARKS.search(text, sent.start, end) or not _SPEAKING.search(text, sent.start, end):

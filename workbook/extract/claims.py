@@ -53,6 +53,7 @@ from workbook.extract.claim_clauses import (
 )
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
+from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
@@ -292,6 +293,7 @@ def extract_claims(
     claims += told_passive_claims(ctx)
     claims += put_it_claims(ctx)
     claims = continued_quotes(ctx, claims)
+    claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

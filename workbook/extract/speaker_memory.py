@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
+from workbook.extract.speaker_gender import pronoun_genders
 from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
 from workbook.extract.speaker_titles import only_titles, title_phrase, written_full_name
 from workbook.extract.speaker_words import (
@@ -82,6 +83,13 @@ class SpeakerMemory:
                 role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
                 if role is not None:
                     self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+        # the pronouns that follow a person's mentions settle a gender no given name gave ("Mr. Marbles",
+        # a woman's dog, does not make her male when "she" follows her mentions)
+        for key, said in pronoun_genders(
+            text, self.mentions, self._is_typed_person, self._opens_sentence, self._sent_end
+        ).items():
+            if gender_of_name(self.names.get(key, "")) is None:
+                self.gender[key] = said
         self._spoke_at: list[int] = []  # offsets of person speakers' claims, sorted
         self._spoke: list[Speaker] = []
         self._any_at: list[int] = []  # offsets of all shown speakers' claims, sorted ("the spokesperson added")
@@ -91,6 +99,14 @@ class SpeakerMemory:
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def _sent_end(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` ends (the next sentence's start, or the text's end)."""
+        i = self.sentence_of(offset) + 1
+        return self.sent_starts[i] if i < len(self.sent_starts) else len(self.text)
+
+    def _is_typed_person(self, key: str) -> bool:
+        return self.types.get(key) == "person"
 
     def inside(self, s: int, e: int) -> list[MentionRecord]:
         i = bisect.bisect_left(self.mention_starts, s)
