@@ -199,13 +199,35 @@ def main() -> None:
             cells.append(f"{statistics.median(xs):6.3f} ({min(xs):5.3f})")
         print(f"| {piece:<{width}} | " + " | ".join(f"{c:>14}" for c in cells) + " |")
     if args.build:
+        sys.path.insert(0, str(HERE))
+        from bench_extract_speed import tokenizer_seconds
+        from corpora import default_data_dir
+        from profile_extract import documents
+
+        first: dict[str, str] = {}
+        for d in documents(args.build, default_data_dir(), None):  # each distinct text once, as the build
+            first.setdefault(d.text.strip(), d.text)
+        texts = list(first.values())
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         builds: dict[str, list[float]] = {k: [] for k in trees}
+        tok: list[float] = []
         for _ in range(args.runs):
+            tok.append(tokenizer_seconds(texts))
             for name, tree in trees.items():
                 builds[name].append(_build_cpu(tree, args.build))
-        print(f"\n`workbook build {args.build}`, process CPU s per run (alternating):")
+        tok_s = statistics.median(tok)
+        print(f"\n`workbook build {args.build}` ({len(texts)} distinct texts, {mb:.2f} MB), process CPU s per run:")
         for name, xs in builds.items():
-            print(f"  {name}: " + " / ".join(f"{x:.2f}" for x in xs) + f"  (median {statistics.median(xs):.2f})")
+            med = statistics.median(xs)
+            print(
+                f"  {name}: " + " / ".join(f"{x:.2f}" for x in xs) + f"  (median {med:.2f}: {mb / med:.3f} MB/cpu-s, "
+                f"{tok_s / med:.3f} x the tokenizer)"
+            )
+        print(
+            "  spaCy blank('en') tokenizer, same text: "
+            + " / ".join(f"{x:.2f}" for x in tok)
+            + f" ({mb / tok_s:.2f} MB/cpu-s)"
+        )
     with open("/proc/loadavg") as fh:
         print("load after:", fh.read().strip())
 
