@@ -95,3 +95,27 @@ def test_a_corrupt_file_is_a_named_error_saying_how_to_regenerate(shipped: bytes
     broken = gzip.compress(json.dumps(payload).encode())
     with pytest.raises(GazetteerError, match="--rebuild"):
         read_prebuilt(broken, _expected(25_000))
+
+
+def test_a_stale_file_makes_the_gazetteer_from_its_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook.extract import gazetteer_builtin
+
+    built: list[int] = []
+
+    def from_sources(min_population: int = 25_000) -> Gazetteer:
+        built.append(min_population)
+        return Gazetteer([], name="builtin")
+
+    monkeypatch.setattr(gazetteer_builtin, "gazetteer_from_sources", from_sources)
+    assert gazetteer_builtin.builtin_gazetteer.__wrapped__() is not None and built == []  # the file is current
+    monkeypatch.setattr(gazetteer_builtin, "sources_digest", lambda: "f" * 64)  # a list was edited since
+    assert len(gazetteer_builtin.builtin_gazetteer.__wrapped__()) == 0 and built == [25_000]
+    gazetteer_builtin.builtin_gazetteer.__wrapped__(10_000)  # another threshold: never the file
+    assert built == [25_000, 10_000]
+
+
+def test_check_command_says_the_file_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    from workbook.extract.gazetteer_builtin import main
+
+    assert main(["--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
