@@ -53,7 +53,9 @@ _COLUMNS = ("name", "type", "aliases", "lat", "lon", "uncertainty_km", "source_n
 
 def sources_digest() -> str:
     """A digest of the declared lists the built-in gazetteer is made from (exonyms, country aliases,
-    stopwords, the Korean peninsula), to tell whether a prebuilt file was made from the same lists."""
+    stopwords, the Korean peninsula), to tell whether a prebuilt file was made from the same lists.
+    A new declared list that :func:`~workbook.extract.gazetteer_builtin.gazetteer_from_sources` reads
+    belongs here too; code changes are not seen here (``tests/test_gazetteer_prebuilt.py`` sees them)."""
     declared = (
         sorted(COUNTRY_ALIASES.items()),
         sorted(GAZETTEER_STOPWORDS),
