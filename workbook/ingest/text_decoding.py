@@ -25,9 +25,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-from charset_normalizer.md import mess_ratio
-
 from workbook.errors import DecodingError
 
 __all__ = [
@@ -150,12 +147,17 @@ def _mixed_utf8(data: bytes) -> tuple[str, str] | None:
     if not (utf8 and other):
         return None
     text = "\n".join(lines)
+    from charset_normalizer.md import mess_ratio  # here: only text that is not UTF-8 needs charset-normalizer
+
     if mess_ratio(text, maximum_threshold=1.0) > _CP1252_MAX_MESS:
         return None
     return text, MIXED_ENCODING
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes  # here: only text that is not UTF-8 needs charset-normalizer
+    from charset_normalizer.md import mess_ratio
+
     cp1252 = _strict(data, "cp1252")
     if cp1252 is not None and mess_ratio(cp1252, maximum_threshold=1.0) <= _CP1252_MAX_MESS:
         return cp1252, "cp1252"
