@@ -72,7 +72,8 @@ table; the empty spec returns the Book itself; and ``apply(apply(b, s), s)`` equ
 (every row that justifies a document survives with it).
 
 Speed: all the work is on numpy arrays of the :class:`FilterIndex` (dense int32 codes, bitmaps
-over documents and entities, CSR lists from entity to documents and from document to mentions);
+over documents and entities, CSR lists from entity to documents, claims and events and from document to
+mentions), each step visiting the fewest rows it can (:mod:`workbook.filtering.rows`);
 the only string work per call is the ``text`` search (:class:`~workbook.filtering.text.TextColumn`,
 a vectorised byte scan over text lower-cased once).
 """

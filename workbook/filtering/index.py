@@ -371,7 +371,9 @@ class FilterIndex:
         m_doc[(m_ent < 0) | (m_ent >= self.n_entity_rows)] = -1  # a mention of no entities row: selects nothing
         m_order, m_ptr = _csr(m_doc, n_docs)
         ok = m_doc >= 0
-        keys = np.unique(m_ent[ok].astype(np.int64) * max(n_docs, 1) + m_doc[ok])  # (entity, document) pairs
+        keys = np.sort(m_ent[ok].astype(np.int64) * max(n_docs, 1) + m_doc[ok])  # (entity, document) pairs
+        keys = keys[np.concatenate([np.ones(min(len(keys), 1), dtype=bool), keys[1:] != keys[:-1]])]  # distinct
+        # (by sorting: numpy's np.unique without counts hashes, 8x slower on 2.5M keys)
         pair_ent64, pair_doc64 = np.divmod(keys, max(n_docs, 1))
         pair_ent, pair_doc = pair_ent64.astype(np.int32), pair_doc64.astype(np.int32)
         pair_order_by_doc, pair_doc_ptr = _csr(pair_doc, n_docs)
