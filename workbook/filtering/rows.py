@@ -147,10 +147,12 @@ def mentions_sparse(ix: FilterIndex, kept: Codes, ent_ok: BoolArray | None) -> C
     nm = len(ix.m_doc)
     positions = ranges(ix.m_ptr[kept], ix.m_ptr[kept + 1])
     n_mentions, n_docs = _counts(ix, positions, ranges(ix.pair_doc_ptr[kept], ix.pair_doc_ptr[kept + 1]))
+    n_mentions, n_docs = _lens(ent_ok, ix.n_entity_rows, n_mentions, n_docs)
+    if ix.m_order is None and ent_ok is None and len(positions) * 8 > nm:  # many runs: one repeat, no scatter
+        return spread(bitmap(kept, ix.n_docs), ix.m_doc, None, ix.m_ptr), n_mentions, n_docs
     rows = positions if ix.m_order is None else np.take(ix.m_order, positions)
     if ent_ok is not None:
         rows = rows[np.take(ent_ok, np.take(ix.md_ent, positions))]
-    n_mentions, n_docs = _lens(ent_ok, ix.n_entity_rows, n_mentions, n_docs)
     return bitmap(rows, nm), n_mentions, n_docs
 
 
