@@ -6,7 +6,8 @@ coded for speed) and :func:`apply` (a consistent, filtered Book)::
 
 The modules: :mod:`~workbook.filtering.spec` (the spec, its JSON and helpers),
 :mod:`~workbook.filtering.index` (the coded Book), :mod:`~workbook.filtering.apply` (the semantics of
-every field, documented there), :mod:`~workbook.filtering.query` and :mod:`~workbook.filtering.text`
+every field, documented there), :mod:`~workbook.filtering.rows` (its numpy steps over the index),
+:mod:`~workbook.filtering.query` and :mod:`~workbook.filtering.text`
 (the search syntax), :mod:`~workbook.filtering.dates`, and :mod:`~workbook.filtering.duckdb`, the twin of
 :func:`apply` in SQL over a workspace's Parquet files (imported on its own: it loads DuckDB).
 """

@@ -72,7 +72,8 @@ table; the empty spec returns the Book itself; and ``apply(apply(b, s), s)`` equ
 (every row that justifies a document survives with it).
 
 Speed: all the work is on numpy arrays of the :class:`FilterIndex` (dense int32 codes, bitmaps
-over documents and entities, CSR lists from entity to documents and from document to mentions);
+over documents and entities, CSR lists from entity to documents, claims and events and from document to
+mentions), each step visiting the fewest rows it can (:mod:`workbook.filtering.rows`);
 the only string work per call is the ``text`` search (:class:`~workbook.filtering.text.TextColumn`,
 a vectorised byte scan over text lower-cased once).
 """
@@ -88,8 +89,20 @@ import numpy as np
 import pandas as pd
 
 from workbook.book import Book
-from workbook.filtering.index import NO_DAY, BoolArray, CodeArray, FilterIndex, IntArray
+from workbook.filtering.index import NO_DAY, BoolArray, FilterIndex, IntArray
 from workbook.filtering.query import match_query
+from workbook.filtering.rows import (
+    bitmap,
+    docs_mentioning,
+    ext,
+    member,
+    mentions_complement,
+    mentions_dense,
+    mentions_sparse,
+    spread,
+    touching,
+)
+from workbook.filtering.rows import mentions as count_mentions
 from workbook.filtering.rules import (
     DATE_MATCH_RULES,
     MARK_REACH,
@@ -154,36 +167,19 @@ class FilterMasks:
         return self.selection(book, name).materialise()
 
 
-def _ext(mask: BoolArray) -> BoolArray:
-    return np.concatenate([mask, np.zeros(1, dtype=bool)])
+def _claims_touching(ix: FilterIndex, ent_mask: BoolArray) -> BoolArray:
+    """Claims whose ``entity_ids`` name an entity in ``ent_mask``."""
+    return touching(ix.ce_rows, ix.ce_ptr, ix.ce_claim, ix.ce_ent, ent_mask, ix.n_claims)
 
 
-def _bitmap(codes: CodeArray | IntArray, n: int) -> BoolArray:
-    """A bitmap of length ``n`` with ``codes`` set (code -1 ignored)."""
-    out = np.zeros(n + 1, dtype=bool)
-    out[codes] = True
-    return out[:n]
+def _events_touching(ix: FilterIndex, ent_mask: BoolArray) -> BoolArray:
+    """Events whose ``entity_ids`` name an entity in ``ent_mask``."""
+    return touching(ix.ve_rows, ix.ve_ptr, ix.ve_event, ix.ve_ent, ent_mask, ix.n_events)
 
 
-def _ranges(starts: IntArray, ends: IntArray) -> IntArray:
-    """The concatenation of ``arange(s, e)`` for every pair, without a Python loop."""
-    lens = ends - starts
-    total = int(lens.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.cumsum(lens) - lens
-    return np.repeat(starts - offsets, lens) + np.arange(total, dtype=np.int64)
-
-
-def _docs_mentioning(ix: FilterIndex, ent_codes: CodeArray | IntArray) -> BoolArray:
-    """Bitmap of documents mentioning any entity in ``ent_codes`` (via the entity → docs CSR)."""
-    pairs = _ranges(ix.pair_ptr[ent_codes], ix.pair_ptr[ent_codes + 1])
-    return _bitmap(ix.pair_doc[pairs], ix.n_docs)
-
-
-def _rows_touching(rows: CodeArray, ents: CodeArray, ent_mask: BoolArray, n: int) -> BoolArray:
-    """Rows (of a table with an exploded ``entity_ids`` column) touching an entity in ``ent_mask``."""
-    return _bitmap(rows[ent_mask[ents]], n)
+def _spoken_by(ix: FilterIndex, ent_mask: BoolArray) -> BoolArray:
+    """Claims whose ``speaker_id`` is an entity in ``ent_mask``."""
+    return touching(ix.cs_rows, ix.cs_ptr, None, ix.c_speaker, ent_mask, ix.n_claims)
 
 
 def _inside(bbox: tuple[float, float, float, float], lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any]) -> BoolArray:
@@ -200,7 +196,7 @@ def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
     out: list[Marks] = []
     if spec.tags:
         hit = ix.value_mask(ix.tag_values, spec.tags)[ix.tag_value]
-        flags = [_ext(_bitmap(ix.tag_target[hit & (ix.tag_kind == k)], n)) for k, n in enumerate(sizes)]
+        flags = [ext(bitmap(ix.tag_target[hit & (ix.tag_kind == k)], n)) for k, n in enumerate(sizes)]
         out.append((flags[0], flags[1], flags[2], flags[3]))
     if spec.stars_only:
         out.append(ix.starred)
@@ -209,20 +205,22 @@ def _marks(spec: FilterSpec, ix: FilterIndex) -> list[Marks]:
 
 def _reached(m: Marks, table: str, ix: FilterIndex) -> BoolArray:
     """Rows of ``table`` (claims or events) that mark ``m`` reaches (see ``MARK_REACH``)."""
-    if table == "claims":
-        own, n, exploded = m[2], ix.n_claims, (ix.ce_claim, ix.ce_ent)
-        codes = {"doc_id": ix.c_doc, "speaker_id": ix.c_speaker}
-    else:
-        own, n, exploded = m[3], ix.n_events, (ix.ve_event, ix.ve_ent)
-        codes = {"doc_id": ix.v_doc}
+    claims = table == "claims"
+    own, n = (m[2], ix.n_claims) if claims else (m[3], ix.n_events)
     out = np.zeros(n, dtype=bool)
     for via in MARK_REACH[table]:
         if via == "self":
             out |= own[:n]
         elif via == "entity_ids":
-            out |= _rows_touching(exploded[0], exploded[1], m[1], n)
-        else:  # a column naming a document (marks 0) or an entity (marks 1)
-            out |= m[0 if via == "doc_id" else 1][codes[via]]
+            out |= _claims_touching(ix, m[1]) if claims else _events_touching(ix, m[1])
+        elif via == "speaker_id":
+            out |= _spoken_by(ix, m[1])
+        else:  # the row's document
+            out |= (
+                spread(m[0][:-1], ix.c_doc, ix.c_order, ix.c_ptr)
+                if claims
+                else spread(m[0][:-1], ix.v_doc, ix.v_order, ix.v_ptr)
+            )
     return out
 
 
@@ -231,21 +229,21 @@ def _claims_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
     nc = ix.n_claims
     claims = np.ones(nc, dtype=bool)
     if spec.speakers:
-        by_id = ix.value_mask(ix.universe, spec.speakers)[ix.c_speaker]
-        by_text = ix.value_mask(ix.speaker_texts, tuple(lower(s) for s in spec.speakers))[ix.c_speaker_text]
+        by_id = _spoken_by(ix, ix.value_mask(ix.universe, spec.speakers))
+        by_text = member(ix.value_mask(ix.speaker_texts, tuple(lower(s) for s in spec.speakers)), ix.c_speaker_text)
         claims &= by_id | by_text
     if spec.quote_kinds:
-        claims &= _closed_lut(spec.quote_kinds, QUOTE_KINDS)[ix.c_kind]
+        claims &= member(_closed_lut(spec.quote_kinds, QUOTE_KINDS), ix.c_kind)
     if spec.confidence_bands:
-        claims &= _closed_lut(spec.confidence_bands, CONFIDENCE_BANDS)[ix.c_conf]
+        claims &= member(_closed_lut(spec.confidence_bands, CONFIDENCE_BANDS), ix.c_conf)
     if spec.claim_statuses:
         status_lut = ix.value_mask(ix.statuses, spec.claim_statuses)
         status_lut[-1] = NO_STATUS in spec.claim_statuses  # code -1: no status annotation
-        claims &= status_lut[ix.c_status]
+        claims &= member(status_lut, ix.c_status)
     if spec.text:
         claims &= match_query(spec.text, ix.c_text)
     if spec.entity_ids:
-        claims &= entity_sel[ix.c_speaker] | _rows_touching(ix.ce_claim, ix.ce_ent, entity_sel, nc)
+        claims &= _spoken_by(ix, entity_sel) | _claims_touching(ix, entity_sel)
     for m in marks:
         claims &= _reached(m, "claims", ix)
     return claims
@@ -259,7 +257,7 @@ def _events_mask(spec: FilterSpec, ix: FilterIndex, entity_sel: BoolArray, marks
         bounds = {"start": ix.v_start, "end": ix.v_end}
         events &= ix.v_dated & _in_window(DATE_MATCH_RULES[spec.date_match], bounds, spec.date_from, spec.date_to)
     if spec.entity_ids:
-        events &= _rows_touching(ix.ve_event, ix.ve_ent, entity_sel, nv)
+        events &= _events_touching(ix, entity_sel)
     for m in marks:
         events &= _reached(m, "events", ix)
     return events
@@ -273,7 +271,7 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
     if spec.doc_ids:
         docs &= ix.value_mask(ix.doc_index, spec.doc_ids)[:nd]
     if spec.publishers:
-        docs &= ix.value_mask(ix.publishers, spec.publishers)[ix.doc_pub]
+        docs &= member(ix.value_mask(ix.publishers, spec.publishers), ix.doc_pub)
     if spec.text:
         docs &= match_query(spec.text, ix.doc_text)
     if has_publication_window(spec):
@@ -284,7 +282,7 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
     if spec.entity_ids:
         sel_codes = ix.lookup(ix.universe, spec.entity_ids)
         entity_sel[sel_codes] = True
-        docs &= _docs_mentioning(ix, sel_codes)
+        docs &= docs_mentioning(ix, sel_codes)
     lens: BoolArray | None = None
     if has_lens(spec):
         lens = np.ones(nu + 1, dtype=bool)
@@ -293,117 +291,43 @@ def compute_masks(spec: FilterSpec, index: FilterIndex) -> FilterMasks:
             type_lut = np.zeros(len(ENTITY_TYPES) + 1, dtype=bool)
             type_lut[[ENTITY_TYPES.index(t) for t in spec.entity_types]] = True
             lens[:nu] &= type_lut[ix.ent_type]
-            docs &= _docs_mentioning(ix, np.flatnonzero(lens[:nu]))
+            docs &= docs_mentioning(ix, np.flatnonzero(lens[:nu]))
         if spec.bbox is not None:
             lens[:nu] &= ~ix.ent_geo | _inside(spec.bbox, ix.ent_lon, ix.ent_lat)
-            docs &= _docs_mentioning(ix, np.flatnonzero(lens[:nu] & ix.ent_geo))
+            docs &= docs_mentioning(ix, np.flatnonzero(lens[:nu] & ix.ent_geo))
 
     marks = _marks(spec, ix)
     claims = _claims_mask(spec, ix, entity_sel, marks)
     events = _events_mask(spec, ix, entity_sel, marks)
     if narrows_claims(spec):
-        docs &= _bitmap(ix.c_doc[claims], nd)
+        docs &= bitmap(ix.c_doc[claims], nd)
     if has_event_window(spec):
-        docs &= _bitmap(ix.v_doc[events], nd)
+        docs &= bitmap(ix.v_doc[events], nd)
     for m in marks:
         docs &= (
             m[0][:nd]
-            | _docs_mentioning(ix, np.flatnonzero(m[1][:nu]))
-            | _bitmap(ix.c_doc[claims], nd)
-            | _bitmap(ix.v_doc[events], nd)
+            | docs_mentioning(ix, np.flatnonzero(m[1][:nu]))
+            | bitmap(ix.c_doc[claims], nd)
+            | bitmap(ix.v_doc[events], nd)
         )
 
-    docs_x = _ext(docs)
-    claims &= docs_x[ix.c_doc]
-    events &= docs_x[ix.v_doc]
+    claims &= spread(docs, ix.c_doc, ix.c_order, ix.c_ptr)
+    events &= spread(docs, ix.v_doc, ix.v_order, ix.v_ptr)
     selected = entity_sel.copy()  # entities kept visible whatever the lens
     for m in marks:
         selected |= m[1]
-    mentions, n_mentions, n_docs = _mentions(ix, docs, None if lens is None else lens | selected)
+    mentions, n_mentions, n_docs = count_mentions(ix, docs, None if lens is None else lens | selected)
     entities = n_mentions > 0
-    places = _ext(np.concatenate([entities, np.zeros(nu - ix.n_entity_rows, dtype=bool)]))[ix.pl_ent]
+    places = ext(np.concatenate([entities, np.zeros(nu - ix.n_entity_rows, dtype=bool)]))[ix.pl_ent]
     if spec.bbox is not None:
         places &= _inside(spec.bbox, ix.pl_lon, ix.pl_lat)
     return FilterMasks(docs, mentions, claims, events, entities, places, n_mentions, n_docs)
 
 
-def _grouped(order: CodeArray | None, ptr: IntArray, keys: IntArray) -> IntArray:
-    """Rows of the CSR (order, ptr) under ``keys`` (in no particular order)."""
-    rows = _ranges(ptr[keys], ptr[keys + 1])
-    return rows if order is None else np.asarray(order[rows], dtype=np.int64)
-
-
-def _mentions(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
-    """Surviving mentions (in surviving documents, of an entity in ``ent_ok`` unless None) and the
-    per-entity-row counts of mentions and of distinct documents.
-
-    The cost follows the smaller side: when the surviving documents hold few mentions, only their rows
-    are visited (through the doc -> mentions and doc -> (entity, doc) pair CSRs); when the dropped ones
-    do (a broad filter), only theirs, subtracted from the per-entity totals; otherwise one pass over
-    everything is cheaper."""
-    nm = len(ix.m_doc)
-    kept, dropped = np.flatnonzero(docs), np.flatnonzero(~docs)
-    if int(ix.m_len[kept].sum()) * 5 < nm:
-        return _mentions_sparse(ix, kept, ent_ok)
-    if int(ix.m_len[dropped].sum()) * 5 < nm:
-        return _mentions_complement(ix, dropped, ent_ok)
-    return _mentions_dense(ix, docs, ent_ok)
-
-
-def _mentions_sparse(ix: FilterIndex, kept: IntArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
-    """:func:`_mentions` visiting the rows of the ``kept`` documents only."""
-    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
-    rows = _grouped(ix.m_order, ix.m_ptr, kept)
-    pairs = _grouped(ix.pair_order_by_doc, ix.pair_doc_ptr, kept)
-    if ent_ok is not None:
-        rows = rows[ent_ok[ix.m_ent[rows]]]
-        pairs = pairs[ent_ok[ix.pair_ent[pairs]]]
-    n_mentions = np.bincount(ix.m_ent[rows], minlength=nu)[:ne].astype(np.int64)
-    n_docs = np.bincount(ix.pair_ent[pairs], minlength=nu)[:ne].astype(np.int64)
-    return _bitmap(rows, nm), n_mentions, n_docs
-
-
-def _mentions_complement(
-    ix: FilterIndex, dropped: IntArray, ent_ok: BoolArray | None
-) -> tuple[BoolArray, IntArray, IntArray]:
-    """:func:`_mentions` visiting the rows of the ``dropped`` documents only: every mention of an entity
-    in ``ent_ok`` but theirs, and the per-entity totals minus what they held."""
-    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
-    mentions = np.ones(nm, dtype=bool) if ent_ok is None else ent_ok[ix.m_ent]
-    mentions[ix.m_orphans] = False  # rows of no document (or of no entities row)
-    rows = _grouped(ix.m_order, ix.m_ptr, dropped)
-    pairs = _grouped(ix.pair_order_by_doc, ix.pair_doc_ptr, dropped)
-    mentions[rows] = False
-    n_mentions, n_docs = ix.ent_mentions[:ne], ix.ent_docs[:ne]
-    if ent_ok is not None:
-        rows = rows[ent_ok[ix.m_ent[rows]]]
-        pairs = pairs[ent_ok[ix.pair_ent[pairs]]]
-        n_mentions, n_docs = np.where(ent_ok[:ne], n_mentions, 0), np.where(ent_ok[:ne], n_docs, 0)
-    n_mentions = n_mentions - np.bincount(ix.m_ent[rows], minlength=nu)[:ne]
-    n_docs = n_docs - np.bincount(ix.pair_ent[pairs], minlength=nu)[:ne]
-    return mentions, n_mentions.astype(np.int64), n_docs.astype(np.int64)
-
-
-def _mentions_dense(ix: FilterIndex, docs: BoolArray, ent_ok: BoolArray | None) -> tuple[BoolArray, IntArray, IntArray]:
-    """:func:`_mentions` by whole-array passes, avoiding random access and irregular compresses."""
-    nm, nu, ne = len(ix.m_doc), ix.n_universe, ix.n_entity_rows
-    if ix.m_order is None:  # mentions sorted by document: one run per document
-        mentions = np.zeros(nm, dtype=bool)
-        mentions[ix.m_ptr[0] : ix.m_ptr[-1]] = np.repeat(docs, ix.m_len)
-    else:
-        mentions = _ext(docs)[ix.m_doc]
-    pair_keep = docs[ix.pair_doc]
-    if ent_ok is not None:
-        mentions &= ent_ok[ix.m_ent]
-        pair_keep &= np.repeat(ent_ok[:nu], ix.ent_docs)  # the pairs are sorted by entity
-    # per entity, kept pairs (= documents) and their mentions are differences of prefix sums
-    zero = np.zeros(1, dtype=np.int64)
-    docs_before = np.concatenate([zero, np.cumsum(pair_keep, dtype=np.int64)])
-    mentions_before = np.concatenate([zero, np.cumsum(np.where(pair_keep, ix.pair_mentions, 0))])
-    starts, ends = ix.pair_ptr[:ne], ix.pair_ptr[1 : ne + 1]
-    n_docs = docs_before[ends] - docs_before[starts]
-    n_mentions = mentions_before[ends] - mentions_before[starts]
-    return mentions, n_mentions, n_docs
+#: The three ways :func:`~workbook.filtering.rows.mentions` counts (tests compare them).
+_mentions_sparse = mentions_sparse
+_mentions_complement = mentions_complement
+_mentions_dense = mentions_dense
 
 
 def _closed_lut(values: tuple[str, ...], vocabulary: tuple[str, ...]) -> BoolArray:
