@@ -1,16 +1,16 @@
-"""The word table of the trial featurizer (``benchmarks/vector_features.py``): a row per word seen, made
+"""The word table of the entity featurizer (:mod:`workbook.extract.ner_featurize`): a row per word seen, made
 once (the ids of its one-word features, its word-list bits, its CRC pieces), and the gazetteer types of
 words and spellings, remembered per gazetteer."""
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from benchmarks.vector_crc import crc as _crc
-from benchmarks.vector_crc import crc_cat
+from workbook.extract.ner_crc import crc as _crc
+from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
@@ -71,9 +71,9 @@ _TAGGED = (
     (" ", 5),
 )
 _LONG_WORD = 200  # longer words (characters or bytes) are hashed from strings
-#: columns of :meth:`VectorFeaturizer.matrix` made from CRC pieces (remade from strings in rare cases)
+#: columns of :meth:`Featurizer.matrix` made from CRC pieces (remade from strings in rare cases)
 _COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
-COLUMNS = 66  # columns of :meth:`VectorFeaturizer.matrix`
+COLUMNS = 66  # columns of :meth:`Featurizer.matrix`
 _WORD_LIMIT = 1 << 18  # distinct words remembered (about 50 MB) before a featurizer starts afresh
 _SPELLING_LIMIT = 1 << 18  # remembered gazetteer types of spellings of several words
 _START, _STOP, _NULL = 0, 1, 2
@@ -145,8 +145,30 @@ class _Table:
 
 
 class WordTable:
-    """The word-table half of :class:`~benchmarks.vector_features.VectorFeaturizer` (it sets the
+    """The word-table half of :class:`~workbook.extract.ner_featurize.Featurizer` (it sets the
     attributes these methods read: ``absent``, ``common``, ``names``, the id tables)."""
+
+    bits: int
+    absent: int
+    common: frozenset[str]
+    names: Mapping[str, str]
+    _kinds: dict[str | None, int]
+    _gaz_types: list[str | None]
+    _gaz_ids: np.ndarray
+    _gaz_owner: object
+    _spelling_gaz: dict[int, int]
+    _spellings: dict[int, tuple[int, ...]]
+    _prefixes: np.ndarray
+    _bar: np.uint32
+    _nf: np.ndarray
+    _nl: np.ndarray
+    _table: _Table
+
+    def _b(self, feature: str) -> int:
+        raise NotImplementedError
+
+    def _ids(self, crcs: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
     def _new_table(self) -> _Table:
         t = _Table(self.absent)
@@ -266,20 +288,23 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str]) -> np.ndarray:
-        """The table rows of a document's tokens, with two rows of text edge either side."""
+    def _rows(self, words: list[str], lengths: Sequence[int]) -> np.ndarray:
+        """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
+        document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
         if not all(map(index.__contains__, words)):
             new = list(dict.fromkeys(w for w in words if w not in index))
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > _NULL + 1:
-                self._new_table()  # full: start afresh with every word of the document
+                self._new_table()  # full: start afresh with every word of the batch
                 new = list(dict.fromkeys(words))
             self._add(new)
             index = self._table.index
-        out = np.empty(len(words) + 4, dtype=np.int64)
-        out[:2] = _START
-        out[2:-2] = list(map(index.__getitem__, words))
-        out[-2:] = _STOP
+        lens = np.asarray(lengths, dtype=np.intp)
+        out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
+        ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
+        out[ends - 1] = _STOP
+        out[ends - 2] = _STOP
+        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = list(map(index.__getitem__, words))
         return out
 
     def _check_gazetteer(self, gaz_type: _GazType) -> None:
