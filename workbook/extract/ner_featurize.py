@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
+from operator import and_, not_
 
 import numpy as np
 
@@ -250,7 +251,7 @@ class Featurizer(WordTable):
         doc_of_tok = np.repeat(np.arange(len(docs)), lens)
         word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
         tok_low = (low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))).tolist()
-        mid_words = {w for w, cp, ini in zip(tok_low, cap, initial, strict=True) if cp and not ini}
+        mid_words = set(compress(tok_low, map(and_, cap, map(not_, initial))))
         lower_words = set(compress(tok_low, (flags[word_rows] & _ALL_LOWER).tolist()))  # written so, in lower case
         inner_last: set[int] = set()
         inner_first: set[int] = set()

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 
@@ -102,7 +103,7 @@ class EntityModel:
             if skip is not None:
                 cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
             prepared.append((toks, cands))
-        arrays = [(t, np.array(c, dtype=np.int64).reshape(-1, 6)) for t, c in prepared]
+        arrays = [(t, np.fromiter(chain.from_iterable(c), np.int64, 6 * len(c)).reshape(-1, 6)) for t, c in prepared]
         probs = self.probabilities(self._featurizer.matrix(arrays, gaz_type))
         out: list[tuple[Tokens, list[Candidate], np.ndarray]] = []
         at = 0

@@ -292,19 +292,21 @@ class WordTable:
         """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
         document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
-        if not all(map(index.__contains__, words)):
+        try:
+            known = list(map(index.__getitem__, words))
+        except KeyError:  # new words: their rows first
             new = list(dict.fromkeys(w for w in words if w not in index))
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > _NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
                 new = list(dict.fromkeys(words))
             self._add(new)
-            index = self._table.index
+            known = list(map(self._table.index.__getitem__, words))
         lens = np.asarray(lengths, dtype=np.intp)
         out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
         ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
         out[ends - 1] = _STOP
         out[ends - 2] = _STOP
-        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = list(map(index.__getitem__, words))
+        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
         return out
 
     def _check_gazetteer(self, gaz_type: _GazType) -> None:
