@@ -39,28 +39,28 @@ from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_crc import fmix as _fmix
 from workbook.extract.ner_features import MAX_SPAN, Tokens, shape_of
 from workbook.extract.ner_words import (
-    _ACRONYM,
-    _ALL_LOWER,
-    _COL,
-    _COMMON,
-    _CONN,
-    _DIGIT,
-    _DOT,
-    _GIVEN,
-    _HYPHEN,
-    _LOWER_ALPHA,
-    _LOWER_FIRST,
-    _NULL,
-    _ORG,
-    _POS,
-    _SHAPE_CHARS,
-    _SPELLING_LIMIT,
-    _TAGGED,
-    _TITLE,
-    _UPPER_FIRST,
+    ACRONYM,
+    ALL_LOWER,
+    COL,
     COLUMNS,
+    COMMON,
+    CONN,
+    DIGIT,
+    DOT,
+    GIVEN,
+    HYPHEN,
+    LOWER_ALPHA,
+    LOWER_FIRST,
+    NULL,
+    ORG,
+    POS,
+    SHAPE_CHARS,
+    SPELLING_LIMIT,
+    TAGGED,
+    TITLE,
+    UPPER_FIRST,
+    GazType,
     WordTable,
-    _GazType,
 )
 from workbook.extract.vocabulary import KNOWN_ORGS
 
@@ -139,7 +139,7 @@ class Featurizer(WordTable):
         self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
         self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
         self._crc = {p: np.uint32(_crc(p)) for p in ("k:", "sh:", "shR1:")}
-        self._prefixes = np.array([_crc(p) for p, _ in _TAGGED], dtype=np.uint32)
+        self._prefixes = np.array([_crc(p) for p, _ in TAGGED], dtype=np.uint32)
         self._bar = np.uint32(_crc("|"))
         kind_names = list(self._kinds)
         self._nf = np.array([self.absent if k is None else b(f"nf:{k}") for k in kind_names], dtype=np.int64)
@@ -166,9 +166,9 @@ class Featurizer(WordTable):
     def _spelling_hash(lows: Sequence[str]) -> int:
         """A spelling's identity from its words in lower case (as :meth:`matrix` computes it)."""
         h = np.array([_crc(w) for w in lows], dtype=np.uint64)
-        return int(_fmix(np.atleast_1d((h * _POS[: len(h)]).sum(dtype=np.uint64) + np.uint64(len(h))))[0])
+        return int(_fmix(np.atleast_1d((h * POS[: len(h)]).sum(dtype=np.uint64) + np.uint64(len(h))))[0])
 
-    def matrix(self, docs: Sequence[DocCandidates], gaz_type: _GazType) -> np.ndarray:
+    def matrix(self, docs: Sequence[DocCandidates], gaz_type: GazType) -> np.ndarray:
         """Feature ids ``(n, COLUMNS)`` of the candidates of a batch of documents, the documents' rows one
         after the other (an absent feature is :attr:`absent`). Each document is read on its own: its
         edges, its words seen mid-sentence or in lower case, its runs."""
@@ -201,20 +201,20 @@ class Featurizer(WordTable):
         one, multi = size == 1, size > 1
         # the words of each candidate, "no word" past its end (positions are offset by the two edge rows)
         pos = ip[:, None] + np.arange(2, 2 + longest)
-        win = np.where(pos < (jp + 2)[:, None], rows[np.minimum(pos, len(rows) - 1)], _NULL)
+        win = np.where(pos < (jp + 2)[:, None], rows[np.minimum(pos, len(rows) - 1)], NULL)
         if not t.gaz_known[win].all():
             self._word_gaz(win.ravel(), gaz_type)
         w0, wl, l1, l2, r1, r2 = (rows[x] for x in (ip + 2, jp + 1, ip + 1, ip, jp + 2, jp + 3))
         flags, crc, blen = t.flags, t.crc, t.blen
         # spelling ("k:kim jong un") and shape ("Xx Xx Xx") as CRC pieces, once per spelling as written
-        pos_mult = _POS[:longest]
+        pos_mult = POS[:longest]
         as_written = _fmix((win.astype(np.uint64) * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
         memo = self._spellings
         got = list(map(memo.get, as_written.tolist()))
         if None in got:
             at = np.flatnonzero(np.fromiter((g is None for g in got), dtype=bool, count=n))
             made = self._chain(win[at], size[at]).tolist()
-            if len(memo) + len(at) > _SPELLING_LIMIT:
+            if len(memo) + len(at) > SPELLING_LIMIT:
                 memo.clear()
             for k, h, row in zip(at.tolist(), as_written[at].tolist(), made, strict=True):
                 got[k] = memo[h] = tuple(row)
@@ -245,14 +245,14 @@ class Featurizer(WordTable):
         key = _fmix((low[win] * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
         fwin = flags[win]
         f_any = np.bitwise_or.reduce(fwin, axis=1)
-        n_common = ((fwin & _COMMON) != 0).sum(axis=1)
+        n_common = ((fwin & COMMON) != 0).sum(axis=1)
         # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
         # is told apart per document by its identity (CRC32 in lower case) with the document's number above
         doc_of_tok = np.repeat(np.arange(len(docs)), lens)
         word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
         tok_low = (low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))).tolist()
         mid_words = set(compress(tok_low, map(and_, cap, map(not_, initial))))
-        lower_words = set(compress(tok_low, (flags[word_rows] & _ALL_LOWER).tolist()))  # written so, in lower case
+        lower_words = set(compress(tok_low, (flags[word_rows] & ALL_LOWER).tolist()))  # written so, in lower case
         inner_last: set[int] = set()
         inner_first: set[int] = set()
         alone: set[int] = set()
@@ -287,18 +287,18 @@ class Featurizer(WordTable):
         b = self._b
         flagged = np.column_stack(  # features present or absent by a condition
             [
-                one & ((flags[w0] & _ACRONYM) != 0),
-                (f_any & _DIGIT) != 0,
-                (f_any & _HYPHEN) != 0,
+                one & ((flags[w0] & ACRONYM) != 0),
+                (f_any & DIGIT) != 0,
+                (f_any & HYPHEN) != 0,
                 self._org_inside(fwin, size) if multi.any() else np.zeros(n, dtype=bool),
                 member(key.tolist(), self._known_orgs),
-                one & (member(low0, lower_words) | ((flags[w0] & _LOWER_FIRST) != 0)),
+                one & (member(low0, lower_words) | ((flags[w0] & LOWER_FIRST) != 0)),
                 multi & member((low[wl] | cand_doc).tolist(), alone),
-                (span_gaz != 0) & ((flags[w0] & _GIVEN) != 0),
+                (span_gaz != 0) & ((flags[w0] & GIVEN) != 0),
                 ~ini & seen_mid,
                 self._title_before(l1, l2, i),
-                (flags[r1] & _LOWER_ALPHA) != 0,
-                (flags[r1] & _UPPER_FIRST) != 0,
+                (flags[r1] & LOWER_ALPHA) != 0,
+                (flags[r1] & UPPER_FIRST) != 0,
                 ini & one & seen_mid,
                 one_run & in_inner_last,
                 one_run & member(low0, inner_first),
@@ -364,16 +364,16 @@ class Featurizer(WordTable):
         b = self._b
         for k in at.tolist():
             i, j, n0, n = int(it[k]), int(jt[k]), int(first[k]), int(ends[k])
-            shape = " ".join([shape_of(x) for x in txt[i:j]])[:_SHAPE_CHARS]
+            shape = " ".join([shape_of(x) for x in txt[i:j]])[:SHAPE_CHARS]
             l1 = lows[i - 1] if i > n0 else "<s>"
             r1 = lows[j] if j < n else "</s>"
-            out[k, _COL["sh"]] = b(f"sh:{shape}")
-            out[k, _COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
-            out[k, _COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
-            out[k, _COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
-            out[k, _COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
-            out[k, _COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
-            out[k, _COL["shR1"]] = b(f"shR1:{shape}|{r1}")
+            out[k, COL["sh"]] = b(f"sh:{shape}")
+            out[k, COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
+            out[k, COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
+            out[k, COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
+            out[k, COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
+            out[k, COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
+            out[k, COL["shR1"]] = b(f"shR1:{shape}|{r1}")
 
     def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
         """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
@@ -392,25 +392,25 @@ class Featurizer(WordTable):
             both = np.where(more, grown, both)
             both_len += np.where(more, piece_len, 0)
             sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
-        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > _SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
+        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
         lens = np.minimum(both_len, _MAX_BYTES)
         return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
 
     def _title_before(self, l1: np.ndarray, l2: np.ndarray, i: np.ndarray) -> np.ndarray:
         """A title or rank before the candidate ("General Kim", "Sgt. Ruiz"; ``i``: its first token)."""
         flags = self._table.flags
-        title = (flags & _TITLE) != 0
-        return title[l1] | (((flags[l1] & _DOT) != 0) & (i > 1) & title[l2])
+        title = (flags & TITLE) != 0
+        return title[l1] | (((flags[l1] & DOT) != 0) & (i > 1) & title[l2])
 
     @staticmethod
     def _org_inside(fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
         """An organisation head word before the last word ("Ministry of Defence")."""
         before_last = np.arange(fwin.shape[1])[None, :] < (size - 1)[:, None]
-        return (size > 1) & (((fwin & _ORG) != 0) & before_last).any(axis=1)
+        return (size > 1) & (((fwin & ORG) != 0) & before_last).any(axis=1)
 
     def _conn(self, win: np.ndarray, fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
         """The first connector inside a span of three words or more ("of" in "Bank of England")."""
         cols = np.arange(fwin.shape[1])[None, :]
-        inner = ((fwin & _CONN) != 0) & (cols >= 1) & (cols < (size - 1)[:, None])
+        inner = ((fwin & CONN) != 0) & (cols >= 1) & (cols < (size - 1)[:, None])
         at = inner.argmax(axis=1)
         return np.where(inner.any(axis=1), self._table.one[win[np.arange(len(win)), at], 7], self.absent)
