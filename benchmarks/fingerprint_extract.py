@@ -13,6 +13,7 @@ from them (:func:`workbook.assemble.extraction_rows`) and the corpus tables asse
     .venv/bin/python benchmarks/fingerprint_extract.py                 # print the hash per set
     .venv/bin/python benchmarks/fingerprint_extract.py --save fp.json  # keep the hashes
     .venv/bin/python benchmarks/fingerprint_extract.py --check fp.json # exit 1 when any hash differs
+    .venv/bin/python benchmarks/fingerprint_extract.py --check fp.json --batch 32  # documents 32 at a time
 
 The hashes depend on the rules, the model and the gazetteer, so they are kept beside a working copy
 (``--save``) rather than in the repository: compare before and after a change that should not change
@@ -74,11 +75,17 @@ def _frame_rows(frame: Any) -> list[Any]:
     return [[_cell(v) for v in row] for row in zip(*cols, strict=True)] + [list(frame.columns)]
 
 
-def digest(ex: DefaultExtractor, docs: list[DocumentInput]) -> str:
+def digest(ex: DefaultExtractor, docs: list[DocumentInput], batch: int = 0) -> str:
+    """The hash of every document's extraction, its rows and the assembled tables; with ``batch``,
+    documents are extracted that many at a time (``extract_many``), else one by one (``extract``)."""
     h = hashlib.sha256()
     rows = []
-    for d in docs:
-        out = ex.extract(d)
+    found = (
+        [x for k in range(0, len(docs), batch) for x in ex.extract_many(docs[k : k + batch])]
+        if batch > 0
+        else map(ex.extract, docs)
+    )
+    for d, out in zip(docs, found, strict=True):
         h.update(json.dumps(dataclasses.asdict(out), sort_keys=True, default=str).encode())
         r = extraction_rows(d.doc_id, d.text, out)
         rows.append(r)
@@ -94,9 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=default_data_dir())
     ap.add_argument("--save", type=Path, help="write the hashes to this JSON file")
     ap.add_argument("--check", type=Path, help="compare with the hashes in this JSON file")
+    ap.add_argument("--batch", type=int, default=0, help="extract this many documents at a time (extract_many)")
     args = ap.parse_args(argv)
     ex = DefaultExtractor()
-    got = {name: digest(ex, docs) for name, docs in fingerprint_sets(args.data).items()}
+    got = {name: digest(ex, docs, args.batch) for name, docs in fingerprint_sets(args.data).items()}
     for name, h in got.items():
         print(f"{name:24} {h}")
     if args.save:

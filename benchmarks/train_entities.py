@@ -49,14 +49,17 @@ from workbook.extract.gazetteer import builtin_gazetteer
 from workbook.extract.ner_features import (
     Tok,
     candidates,
-    doc_context,
     name_kind,
     tokens,
 )
-from workbook.extract.ner_featurize import feature_index, featurize
+from workbook.extract.ner_featurize import Featurizer, id_index
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
-__all__ = ["common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
+#: every candidate's feature ids, one after the other, and where each candidate's start
+#: (:func:`workbook.extract.ner_featurize.id_index`)
+Features = tuple[np.ndarray, np.ndarray]
+
+__all__ = ["Features", "common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
 
 OUT = Path(__file__).resolve().parents[1] / "workbook" / "data" / "ner"
 _STRIP_FIRST = frozenset(["the", "a", "an"])
@@ -120,22 +123,24 @@ def common_words(docs: Sequence[Doc], min_count: int = 2) -> frozenset[str]:
 
 def examples(
     docs: Sequence[Doc], common: frozenset[str] = frozenset(), names: dict[str, str] | None = None
-) -> tuple[list[list[str]], np.ndarray, dict[str, int]]:
-    """Feature rows and class labels of every candidate of ``docs``, plus counts for the report."""
+) -> tuple[Features, np.ndarray, dict[str, int]]:
+    """Feature ids (32 bits: :func:`train` masks them to its ``bits``) and class labels of every
+    candidate of ``docs``, plus counts for the report."""
     gaz = builtin_gazetteer()
 
     def gaz_type(s: str) -> str | None:
         e = gaz.lookup(s)
         return e.type if e is not None else None
 
-    feats: list[list[str]] = []
+    featurizer = Featurizer(32, common, names)
+    ids: list[np.ndarray] = []
     labels: list[int] = []
     stats: Counter[str] = Counter()
     for d in docs:
         toks = tokens(d.text)
         cands = candidates(d.text, toks)
         cores = gold_cores(d, toks)
-        feats += featurize(toks, cands, doc_context(d.text, toks, cands), gaz_type, common, names)
+        ids.append(featurizer.matrix([(toks, np.array(cands, dtype=np.int64).reshape(-1, 6))], gaz_type))
         found = set()
         for c in cands:
             t = cores.get((c.start, c.end), "none")
@@ -145,11 +150,12 @@ def examples(
         stats["gold names"] += len(cores)
         stats["gold names among candidates"] += len(found)
     stats["candidates"] = len(labels)
+    feats = id_index(np.concatenate(ids), featurizer.absent) if ids else (np.zeros(0, np.int64), np.zeros(1, np.int64))
     return feats, np.asarray(labels, dtype=np.int64), dict(stats)
 
 
 def train(
-    feats: Sequence[Sequence[str]],
+    feats: Features,
     labels: np.ndarray,
     bits: int = 18,
     epochs: int = 15,
@@ -163,7 +169,7 @@ def train(
 ) -> EntityModel:
     """Multinomial logistic regression by AdaGrad on mini-batches (numpy only)."""
     k = len(CLASSES)
-    cols, offsets = feature_index(feats, bits)
+    cols, offsets = feats[0] & ((1 << bits) - 1), feats[1]
     weights = np.zeros((1 << bits, k), dtype=np.float64)
     bias = np.zeros(k, dtype=np.float64)
     g2w = np.full((1 << bits, k), 1e-8)

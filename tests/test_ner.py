@@ -21,15 +21,15 @@ from benchmarks.eval_entities import (
 from benchmarks.ner_data import Doc, GoldSpan, gum_docs, parse_conllu, parse_iob2, split_docs, training_docs
 from benchmarks.train_entities import gold_cores, name_lexicon
 from benchmarks.train_entities import main as train_main
+from tests.ner_feature_strings import doc_context, featurize
 from workbook.errors import EntityModelError
 from workbook.extract.base import DocumentInput, Extraction
 from workbook.extract.ner_features import (
     candidates,
-    doc_context,
     name_kind,
     tokens,
 )
-from workbook.extract.ner_featurize import Featurizer, bucket, feature_index, featurize, masked_crc
+from workbook.extract.ner_featurize import Featurizer, bucket, id_index
 from workbook.extract.ner_merge import RuleSpan, extend_particles, merge_learned
 from workbook.extract.ner_model import CLASSES, EntityModel, ScoredSpan, default_entity_model, load_entity_model
 from workbook.extract.pipeline import DefaultExtractor
@@ -117,28 +117,37 @@ def test_acronyms_and_designations_are_candidates() -> None:
     assert {"NASA", "F-16", "KN-23"} <= spans("NASA flew an F-16 while the KN-23 waited.")
 
 
-def test_features_describe_context_gazetteer_and_document() -> None:
-    text = "David Warhol was born in Pittsburgh. Later, Warhol said the museum was a pittsburgh of art."
+def _features_by_span(text: str, gaz: object, names: dict[str, str] | None = None) -> dict[str, set[int]]:
+    """The package's feature ids of each candidate, by its surface."""
     toks = tokens(text)
     cands = candidates(text, toks)
-    feats = featurize(toks, cands, doc_context(text, toks, cands), lambda s: "place" if s == "Pittsburgh" else None)
-    by_span = {text[c.start : c.end]: set(f) for c, f in zip(cands, feats, strict=True)}
-    assert {"given", "n:2", "f:david", "l:warhol"} <= by_span["David Warhol"]
-    assert {"gaz:place", "L1:in", "lower_elsewhere"} <= by_span["Pittsburgh"]
-    assert "last_of_longer" in by_span["Warhol"]
+    vec = Featurizer(20, frozenset(), names)
+    ids = vec.matrix([(toks, np.array(cands, dtype=np.int64))], gaz)  # type: ignore[arg-type]
+    return {text[c.start : c.end]: set(row.tolist()) - {vec.absent} for c, row in zip(cands, ids, strict=True)}
+
+
+def _b(*features: str) -> set[int]:
+    return {bucket(f, 20) for f in features}
+
+
+def test_features_describe_context_gazetteer_and_document() -> None:
+    text = "David Warhol was born in Pittsburgh. Later, Warhol said the museum was a pittsburgh of art."
+    by_span = _features_by_span(text, lambda s: "place" if s == "Pittsburgh" else None)
+    assert _b("given", "n:2", "f:david", "l:warhol") <= by_span["David Warhol"]
+    assert _b("gaz:place", "L1:in", "lower_elsewhere") <= by_span["Pittsburgh"]
+    assert _b("last_of_longer") <= by_span["Warhol"]
 
 
 def test_name_lexicon_features_and_a_surname_used_alone() -> None:
     text = "Ann Smith met Taro Higuchi in Kyoto. Smith said the talks went well."
-    toks = tokens(text)
-    cands = candidates(text, toks)
     names = {"ann": "g", "smith": "s0", "kyoto": "s2"}
-    feats = featurize(toks, cands, doc_context(text, toks, cands), lambda s: None, frozenset(), names)
-    by_span = {text[c.start : c.end]: set(f) for c, f in zip(cands, feats, strict=True)}
-    assert {"nf:g", "nl:s0", "nfl:g|s0|2", "last_alone"} <= by_span["Ann Smith"]
+    by_span = _features_by_span(text, lambda s: None, names)
+    assert _b("nf:g", "nl:s0", "nfl:g|s0|2", "last_alone") <= by_span["Ann Smith"]
     # a name the lists do not know gets no name-list feature at all (no "unknown" evidence against it)
-    assert not any(f.startswith(("nf:", "nl:", "nfl:")) for f in by_span["Taro Higuchi"])
-    assert "last_alone" not in by_span["Taro Higuchi"]
+    lexicon = {f"{tag}:{k}" for tag in ("nf", "nl") for k in ("g", "s0", "s2")}
+    lexicon |= {f"nfl:{a}|{b}|{n}" for a in ("g", "s0", "s2") for b in ("g", "s0", "s2") for n in (2, 3)}
+    assert not _b(*lexicon) & by_span["Taro Higuchi"]
+    assert not _b("last_alone") & by_span["Taro Higuchi"]
 
 
 def test_census_name_lexicon_kinds() -> None:
@@ -148,86 +157,16 @@ def test_census_name_lexicon_kinds() -> None:
     assert name_kind("s1200") == "s1" and name_kind("mf") == "g"
 
 
-def test_feature_index_is_stable_and_offsets_delimit_rows() -> None:
-    cols, offsets = feature_index([["a", "b"], ["c"]], 10)
-    again, _ = feature_index([[bucket("a", 10), bucket("b", 10)], [bucket("c", 10)]], 10)
-    assert offsets.tolist() == [0, 2, 3] and cols.tolist() == again.tolist()
-    assert all(0 <= c < 1024 for c in cols.tolist())
+def test_id_index_lists_each_rows_present_ids_in_column_order() -> None:
+    cols, offsets = id_index(np.array([[5, 9, 3], [9, 9, 9], [9, 1, 2]]), 9)
+    assert cols.tolist() == [5, 3, 1, 2] and offsets.tolist() == [0, 2, 2, 4]
 
 
 def test_the_models_feature_ids_are_the_buckets_of_the_feature_strings() -> None:
-    features = ["bias", "f:kim", "L1R1:of|</s>", "sh:Xx Xx", "k:münchen ost", "w:평양"]
-    for bits in (10, 20):
-        assert [masked_crc((1 << bits) - 1, f) for f in features] == [bucket(f, bits) for f in features]
     model = default_entity_model()
-    assert model._featurizer._intern("f:kim") == bucket("f:kim", model.bits)
-
-
-def test_feature_ids_are_the_hashed_feature_strings_and_are_reused() -> None:
-    text = (
-        "Dr. Ann Smith met Taro Higuchi in Kyoto. Smith said the Kyoto talks went well.\n"
-        "HIGUCHI'S office and the Ministry of Foreign Affairs of Japan agreed; al-Baghdadi did not."
-    )
-    toks = tokens(text)
-    cands = candidates(text, toks)
-    ctx = doc_context(text, toks, cands)
-    names = {"ann": "g", "smith": "s0", "kyoto": "s2"}
-
-    def gaz(s: str) -> str | None:
-        return "place" if s in ("Kyoto", "Japan") else None
-
-    strings = featurize(toks, cands, ctx, gaz, frozenset({"office"}), names)
-    ids = Featurizer(lambda f: bucket(f, 12), frozenset({"office"}), names)
-    first = ids.rows(toks, cands, ctx, gaz)
-    again = ids.rows(toks, cands, ctx, gaz)  # from the remembered words, spellings and positions
-    assert len(strings) == len(first) == len(cands)
-    for s_row, i_row, i_again in zip(strings, first, again, strict=True):
-        assert sorted(bucket(f, 12) for f in s_row) == sorted(i_row) == sorted(i_again)
-    cols, offsets = feature_index(first, 12)
-    assert offsets[-1] == len(cols) == sum(map(len, strings))
-
-
-def test_a_full_featurizer_starts_afresh_with_the_same_features(monkeypatch: pytest.MonkeyPatch) -> None:
-    import workbook.extract.ner_featurize as nf
-
-    text = "Ann Smith met Taro Higuchi in Kyoto. Smith said the talks went well."
-    toks = tokens(text)
-    cands = candidates(text, toks)
-    ctx = doc_context(text, toks, cands)
-    ids = Featurizer(lambda f: bucket(f, 12))
-    before = ids.rows(toks, cands, ctx, lambda s: None)
-    monkeypatch.setattr(nf, "_CACHE_LIMIT", 3)
-    monkeypatch.setattr(nf, "_CONTEXT_CACHE_LIMIT", 3)
-    after = ids.rows(toks, cands, ctx, lambda s: None)  # caches cleared first, then filled again
-    assert before == after
-    assert len(ids._spans) <= len({text[c.start : c.end] for c in cands})
-    assert len(ids._owns) <= len({text[c.start : c.end] for c in cands})
-    assert ids.rows(toks, cands, ctx, lambda s: None) == before  # cleared again, same features
-
-
-def _rows_of(featurizer: Featurizer[int], text: str, gaz: object) -> list[list[int]]:
-    toks = tokens(text)
-    cands = candidates(text, toks)
-    return featurizer.rows(toks, cands, doc_context(text, toks, cands), gaz)  # type: ignore[arg-type]
-
-
-def test_remembered_spelling_features_follow_the_document_and_the_gazetteer() -> None:
-    def places(s: str) -> str | None:
-        return "place" if s in ("Kyoto", "Rose Park") else None
-
-    def orgs(s: str) -> str | None:
-        return "organization" if s in ("Kyoto", "Rose Park") else None
-
-    plain = "Rose Park spoke in Kyoto. Rose Park said so."
-    lower = "Rose Park spoke in Kyoto. The rose was red and the park was green."
-    ids = Featurizer(lambda f: bucket(f, 12))
-    first = _rows_of(ids, plain, places)
-    # the same gazetteer, another document: "rose" and "park" in lower case there change the features
-    assert _rows_of(ids, lower, places) == _rows_of(Featurizer(lambda f: bucket(f, 12)), lower, places)
-    # another gazetteer: nothing remembered from the first one is reused
-    with_orgs = _rows_of(ids, plain, orgs)
-    assert with_orgs == _rows_of(Featurizer(lambda f: bucket(f, 12)), plain, orgs) != first
-    assert _rows_of(ids, plain, places) == first
+    for f in ["bias", "f:kim", "L1R1:of|</s>", "sh:Xx Xx", "k:münchen ost", "w:평양"]:
+        assert model._featurizer._b(f) == bucket(f, model.bits)
+    assert model._featurizer.absent == 1 << model.bits == len(model.weights)
 
 
 def test_a_gazetteers_type_of_is_one_callable_across_documents() -> None:
@@ -244,7 +183,9 @@ def test_the_model_scores_feature_ids_as_it_scores_their_strings() -> None:
     text = "Jeffrey Lewis of the Middlebury Institute spoke in Monterey on Tuesday."
     toks, cands, probs = model.score_text(text, lambda s: None)
     strings = featurize(toks, cands, doc_context(text, toks, cands), lambda s: None, model.common, model.names)
-    assert np.allclose(probs, model.probabilities(strings), atol=1e-5)
+    cols = np.array([bucket(f, model.bits) for row in strings for f in row], dtype=np.int64)
+    offsets = np.cumsum([0] + [len(row) for row in strings])
+    assert np.array_equal(probs, model._softmax(cols, offsets))  # the same sums, bit for bit
     spans, rows = model.predict_with_probs(text, lambda s: None)
     assert spans == model.predict(text, lambda s: None)  # pooled once, decided the same way
     assert set(rows) == {(c.start, c.end) for c in cands}

@@ -28,10 +28,10 @@ from typing import Any
 import pandas as pd
 
 from workbook.engines.base import (
+    EXTRACT_DOCS,
     EngineError,
     ExtractResult,
     extract_batch,
-    extract_one,
     iter_batches,
 )
 from workbook.extract.base import DocumentInput, Extractor
@@ -63,7 +63,8 @@ def _bar(total: int, show: bool) -> Any:
 
 
 class SerialEngine:
-    """Ingest and extraction in this process, one document after the other (the default)."""
+    """Ingest and extraction in this process (the default); documents are extracted in input order,
+    :data:`~workbook.engines.base.EXTRACT_DOCS` at a time (:func:`~workbook.engines.base.extract_batch`)."""
 
     name = "serial"
 
@@ -91,9 +92,9 @@ class SerialEngine:
         with _bar(len(docs), progress) as bar:
             for batch in iter_batches(docs, STREAM_CHARS):
                 out: list[ExtractResult] = []
-                for d in batch:
-                    out.append(extract_one(extractor, d))
-                    bar.update(1)
+                for k in range(0, len(batch), EXTRACT_DOCS):
+                    out += extract_batch(extractor, batch[k : k + EXTRACT_DOCS])
+                    bar.update(min(EXTRACT_DOCS, len(batch) - k))
                 del batch  # its texts are not held while the build takes the rows
                 yield out
 

@@ -39,6 +39,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
@@ -69,7 +70,7 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
-from workbook.extract.ranks import RANK_WORDS, rank_spans
+from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.vocabulary import (
@@ -82,9 +83,18 @@ from workbook.extract.vocabulary import (
 )
 from workbook.ids import normalise_name
 
-__all__ = ["Token", "entity_key", "extract_entities", "family_first_words", "tokenize"]
+__all__ = [
+    "Token",
+    "entity_key",
+    "extract_entities",
+    "extract_entities_batch",
+    "family_first_words",
+    "tokenize",
+]
 
 _NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
+#: the classifier's decoded spans of a document and its probabilities by span (``EntityModel.predict_batch``)
+_Learned = tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -160,14 +170,20 @@ def _char_mask(n: int, spans: Iterable[tuple[int, int]], into: bytearray | None 
     return out
 
 
-def _learned(text: str, cands: list[Candidate], gazetteer: Gazetteer, model: EntityModel) -> list[Candidate]:
-    """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
-
-    certain = bytearray(len(text) + 1)  # the classifier need not score what the rules are sure of
+def _certain(text: str, cands: list[Candidate]) -> bytearray:
+    """The characters of spans the rules are sure of: the classifier need not score them."""
+    certain = bytearray(len(text) + 1)
     for c in cands:
         if c.strength >= CUED_PERSON or (c.strength == NAMED and not c.splittable):
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
-    spans, probs = model.predict_with_probs(text, gazetteer.type_of, certain)
+    return certain
+
+
+def _learned(
+    text: str, cands: list[Candidate], gazetteer: Gazetteer, model: EntityModel, learned: _Learned
+) -> list[Candidate]:
+    """The rules' candidates combined with the classifier's (:mod:`workbook.extract.ner_merge`)."""
+    spans, probs = learned
     rules = [RuleSpan(c.start, c.end, _rule_kind(c)) for c in cands]
     vetoed, added = merge_learned(text, rules, spans, probs, model.common, model.names, gazetteer.type_of)
     full_names = [s.words for s in added if s.type == "person" and len(s.words) > 1]
@@ -382,11 +398,44 @@ def _outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> l
     return out
 
 
+class _Rules(NamedTuple):
+    """A document after the entity rules, before the classifier (:func:`extract_entities_batch`)."""
+
+    tokens: list[Token]
+    cands: list[Candidate]
+    blocked: set[int]
+    ranks: list[RankSpan]
+
+
 def extract_entities(
     text: str, sentences: list[Sentence], gazetteer: Gazetteer, model: EntityModel | None = None
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
     """Entities, mentions and place coordinates of one document (see the module docstring). With
     a ``model``, the learned classifier adds and vetoes spans (:mod:`workbook.extract.ner_merge`)."""
+    return extract_entities_batch([(text, sentences)], gazetteer, model)[0]
+
+
+def extract_entities_batch(
+    docs: Sequence[tuple[str, list[Sentence]]], gazetteer: Gazetteer, model: EntityModel | None = None
+) -> list[tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]]:
+    """:func:`extract_entities` of each ``(text, sentences)``, the classifier run once over the batch:
+    each document's rules first (the classifier skips what they are sure of), then one featurizing
+    and scoring pass over every document's candidates, then each document's merge. Each document is
+    read on its own: its result does not depend on the rest of the batch."""
+    rules = [_entity_rules(text, gazetteer, model) for text, _ in docs]
+    if model is None:
+        return [_finish(text, sents, gazetteer, None, r, None) for (text, sents), r in zip(docs, rules, strict=True)]
+    learned = model.predict_batch(
+        [(text, _certain(text, r.cands)) for (text, _), r in zip(docs, rules, strict=True)], gazetteer.type_of
+    )
+    return [
+        _finish(text, sents, gazetteer, model, r, found)
+        for (text, sents), r, found in zip(docs, rules, learned, strict=True)
+    ]
+
+
+def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) -> _Rules:
+    """The rules' candidates of one document (weapons, runs, ranks, gazetteer)."""
     tokens = tokenize(text)
     doc = RunContext(text, tokens, gazetteer)
     cands = [_weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
@@ -407,8 +456,21 @@ def extract_entities(
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
-    if model is not None:
-        cands = _learned(text, cands, gazetteer, model)
+    return _Rules(tokens, cands, blocked, ranks)
+
+
+def _finish(
+    text: str,
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    model: EntityModel | None,
+    rules: _Rules,
+    learned: _Learned | None,
+) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
+    """One document's rules and classifier combined, then its selection, short names and coreference."""
+    tokens, cands, blocked, ranks = rules
+    if model is not None and learned is not None:
+        cands = _learned(text, cands, gazetteer, model, learned)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = _outside_ranks(text, cands, rank_mask)

@@ -11,20 +11,19 @@ titles are features the model weighs. A possessive "'s" is never part of a name.
 :mod:`workbook.extract.ner_featurize` describes each candidate with hashed features: words, shape,
 affixes, context words, sentence-initial position, gazetteer membership of the span and of each of
 its words, given-name and surname lists (the model's name lexicon: only membership is a feature, an
-unknown word is no evidence either way), and what the rest of the document says (:class:`DocContext`:
-the same string elsewhere not opening a sentence, the word inside a longer name, a name's last word
-standing alone elsewhere ("Smith said"), the word written in lower case elsewhere). The model
-(:mod:`workbook.extract.ner_model`) scores every candidate of a document in one matrix product.
+unknown word is no evidence either way), and what the rest of the document says (the same string
+elsewhere not opening a sentence, the word inside a longer name, a name's last word standing alone
+elsewhere ("Smith said"), the word written in lower case elsewhere). The model
+(:mod:`workbook.extract.ner_model`) scores every candidate of a batch of documents in one pass.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, and_, itemgetter, not_, or_, sub
+from operator import add, and_, itemgetter, or_, sub
 from typing import NamedTuple, overload
 
 from workbook.extract.vocabulary import (
@@ -43,11 +42,9 @@ __all__ = [
     "RANK_ABBREVIATIONS",
     "TITLE_WORDS",
     "Candidate",
-    "DocContext",
     "Tok",
     "Tokens",
     "candidates",
-    "doc_context",
     "name_kind",
     "shape_of",
     "tokens",
@@ -273,28 +270,6 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
 def shape_of(word: str) -> str:
     """The shape of a word: letters as X/x, digits as d, repeats collapsed, at most six characters."""
     return _REPEATS.sub(r"\1", word.translate(_SHAPE))[:6]
-
-
-@dataclass(frozen=True)
-class DocContext:
-    """What the rest of the document says about words."""
-
-    lower_words: frozenset[str]  # words written in lower case
-    mid_sentence: frozenset[str]  # capitalised words seen not opening a sentence
-    inner_last: frozenset[str]  # last words of longer runs
-    inner_first: frozenset[str]  # first words of longer runs
-    alone: frozenset[str]  # words that make a one-word run by themselves ("Smith said")
-
-
-def doc_context(text: str, toks: Tokens, cands: Sequence[Candidate]) -> DocContext:
-    txt, lows, initial = toks.text, toks.lower, toks.initial
-    lower = frozenset(compress(txt, map(str.islower, map(itemgetter(slice(0, 1)), txt))))
-    mid = frozenset(compress(lows, map(and_, toks.cap, map(not_, initial))))
-    runs = {(c.run_start, c.run_end) for c in cands}
-    last = frozenset([lows[b - 1] for a, b in runs if b - a >= 2])
-    first = frozenset([lows[a] for a, b in runs if b - a >= 2 and not initial[a]])
-    alone = frozenset([lows[a] for a, b in runs if b - a == 1])
-    return DocContext(lower, mid, last, first, alone)
 
 
 def name_kind(tag: str) -> str:

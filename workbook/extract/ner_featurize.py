@@ -1,388 +1,416 @@
-"""The features of candidate name spans, as hashed bucket ids built once per word.
+"""The features of candidate name spans, as hashed bucket ids gathered with numpy over a batch of documents.
 
-A candidate's features (see :mod:`workbook.extract.ner_features` for what they describe) fall in
-groups: those of its first word, of its last word, of each word inside it, of the words around it,
-conjunctions of two of these, and a few that look at the span as a whole or at the document.
-:class:`Featurizer` builds the groups of a word once and keeps them (as bucket ids, or as the
-feature strings for reading and tests), so scoring a document costs dictionary look-ups and list
-concatenation per candidate, not string formatting and hashing: the ids of every candidate of a
-document are gathered in one flat array (:meth:`Featurizer.index`) and scored in one numpy pass.
+A candidate's features (see :mod:`workbook.extract.ner_features` for what they describe) are those of
+its first word, its last word, each word inside it, the words around it, the span as a whole
+(length, shape, spelling, gazetteer) and its document (the word seen mid-sentence, in lower case,
+alone, inside a longer name). A feature is a string such as ``"f:kim"`` or ``"L1R1:in|city"``; its id
+is the CRC32 of the string's UTF-8 bytes masked to ``bits`` (:func:`bucket`; stable across runs and
+machines).
 
-Both forms come from the same code: :func:`featurize` gives the strings, :meth:`Featurizer.index`
-the ids; an id is the CRC32 of the string masked to ``bits`` (stable across runs and machines).
+:class:`Featurizer` keeps a table of the words it has seen (:mod:`workbook.extract.ner_words`: a row
+per distinct spelling as written, with the ids of its one-word features, a bit per word list, and the
+CRC32 pieces its conjunctions are made of), so a batch of documents costs one dictionary look-up per
+token, then numpy gathers over all the batch's candidates at once (:meth:`Featurizer.matrix`; a numpy
+call costs about the same for 60 candidates as for 2,000, so documents are featurized in batches). The
+ids of conjunctions and of whole spellings ("k:kim jong un", "sh:Xx Xx", "L1R1:in|city") are made
+without their strings: CRC32 is linear, so the CRC of ``a + b`` is the CRC of ``a`` advanced over
+``len(b)`` zero bytes, XOR the CRC of ``b`` (:func:`~workbook.extract.ner_crc.crc_cat`). Within a batch
+each document keeps its own edges (the words around a candidate never come from the next document) and
+its own document features, so a candidate's ids do not depend on the batch it is scored in.
+
+The columns of :meth:`Featurizer.matrix` are in the order the features were listed per candidate
+(absent ones hold :attr:`Featurizer.absent`), so :func:`id_index` gives each candidate's ids in that
+order and the model sums them in that order: the same float32 sums, whatever the batch.
 """
 
 from __future__ import annotations
 
-import itertools
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Generic, TypeVar
+from itertools import compress
+from operator import and_, not_
 
 import numpy as np
 
-from workbook.extract.ner_features import (
-    CONNECTORS,
-    DEMONYMS,
-    TITLE_WORDS,
-    Candidate,
-    DocContext,
-    Tokens,
-    shape_of,
+from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
+from workbook.extract.ner_crc import crc as _crc
+from workbook.extract.ner_crc import crc_cat
+from workbook.extract.ner_crc import fmix as _fmix
+from workbook.extract.ner_features import MAX_SPAN, Tokens, shape_of
+from workbook.extract.ner_words import (
+    ACRONYM,
+    ALL_LOWER,
+    COL,
+    COLUMNS,
+    COMMON,
+    CONN,
+    DIGIT,
+    DOT,
+    GIVEN,
+    HYPHEN,
+    LOWER_ALPHA,
+    LOWER_FIRST,
+    NULL,
+    ORG,
+    POS,
+    SHAPE_CHARS,
+    SPELLING_LIMIT,
+    TAGGED,
+    TITLE,
+    UPPER_FIRST,
+    GazType,
+    WordTable,
 )
-from workbook.extract.vocabulary import (
-    FACILITY_HEADS,
-    GIVEN_NAMES,
-    KNOWN_ORGS,
-    MONTHS,
-    NEVER_NAME_START,
-    ORG_HEADS,
-    SURNAME_FIRST,
-    WEEKDAYS,
-)
+from workbook.extract.vocabulary import KNOWN_ORGS
 
-__all__ = ["Featurizer", "bucket", "feature_index", "featurize", "masked_crc"]
+__all__ = ["COLUMNS", "Featurizer", "bucket", "id_index"]
 
-F = TypeVar("F", int, str)
-_CACHE_LIMIT = 1 << 17  # remembered spellings and conjunctions (about 40 MB) before a featurizer starts afresh
-#: remembered context and document rows (_left, _right, _own; about 15 MB; KCNA 2024 needs about 48k)
-_CONTEXT_CACHE_LIMIT = 1 << 16
+#: a document's tokens and its candidates (an ``(n, 6)`` array of
+#: :class:`~workbook.extract.ner_features.Candidate` fields), as :meth:`Featurizer.matrix` reads them
+DocCandidates = tuple[Tokens, np.ndarray]
 
 
 @lru_cache(maxsize=1 << 18)
 def bucket(feature: str, bits: int) -> int:
     """The hashed bucket of a feature string (CRC32, masked to ``bits``)."""
-    return masked_crc((1 << bits) - 1, feature)
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
 
 
-def masked_crc(mask: int, feature: str) -> int:
-    """:func:`bucket` with the mask given (``2**bits - 1``) and nothing remembered: for a caller that
-    remembers the ids itself (:class:`Featurizer`), where the cache's look-up costs more than the CRC."""
-    return zlib.crc32(feature.encode("utf-8")) & mask
+def id_index(ids: np.ndarray, absent: int) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, row offsets) of a :meth:`Featurizer.matrix`: row ``k``'s present ids, in column order,
+    are ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows."""
+    present = ids != absent
+    offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(present.sum(axis=1), out=offsets[1:])
+    return ids[present], offsets
 
 
-class Featurizer(Generic[F]):
-    """Features of candidates, each passed through ``intern`` (a string → bucket id, or the string
-    itself); per-word groups and conjunctions are built once and remembered. ``common`` and
-    ``names`` as in :func:`featurize`."""
+class Featurizer(WordTable):
+    """Feature ids of candidates (see the module docstring). ``common``: words usually written in
+    lower case (the model's vocabulary); ``names``: given names and surnames → kind
+    (:func:`~workbook.extract.ner_features.name_kind`)."""
 
-    def __init__(
-        self, intern: Callable[[str], F], common: frozenset[str] = frozenset(), names: Mapping[str, str] | None = None
-    ) -> None:
-        self._intern: Callable[[str], F] = intern
+    def __init__(self, bits: int, common: frozenset[str] = frozenset(), names: Mapping[str, str] | None = None) -> None:
+        self.bits = bits
         self.common = common
         self.names: Mapping[str, str] = names or {}
-        self._first: dict[str, list[F]] = {}
-        self._last: dict[str, list[F]] = {}
-        self._one: dict[tuple[str, str], F] = {}
-        self._two: dict[tuple[str, str, str], F] = {}
-        self._consts: dict[str, F] = {}  # not ``_const``: compiled (mypyc), that is C's ``__const``
-        self._spans: dict[tuple[str, ...], tuple[list[F], str, str]] = {}
-        self._owns: dict[tuple[tuple[str, ...], tuple[bool, bool, bool]], list[F]] = {}  # _own, same gazetteer
-        self._owns_gaz: object = None  # the gaz_type _owns was built with
-        self._lefts: dict[tuple[str, str, str, bool], list[F]] = {}  # _left by its words and "mid"
-        self._rights: dict[tuple[str, str, str], list[F]] = {}  # _right by its words
-        self._runs: dict[tuple[int, bool, bool], F] = {  # run length, starts it, ends it
-            (k, a, b): self._intern(f"run:{k}:{int(a)}{int(b)}")
-            for k in range(1, 7)
-            for a in (False, True)
-            for b in (False, True)
-        }
+        self.absent = 1 << bits
+        self._mask = np.uint32((1 << bits) - 1)
+        self._kinds: dict[str | None, int] = {None: 0}
+        for kind in sorted(set(self.names.values())):
+            self._kinds[kind] = len(self._kinds)
+        kinds = list(self._kinds)
+        b = self._b
+        self._nfl = np.array(
+            [[[b(f"nfl:{x}|{y}|{s}") for s in range(4)] for y in kinds] for x in kinds], dtype=np.int64
+        )
+        self._ilast = np.array([b(f"ilast:{k}") for k in kinds], dtype=np.int64)
+        self._gaz_types: list[str | None] = [None]
+        self._gaz_ids = np.array([[self.absent, self.absent]], dtype=np.int64)  # gaz, wg by type code
+        self._gaz_owner = None
+        self._spelling_gaz: dict[int, int] = {}
+        self._spellings: dict[int, tuple[int, ...]] = {}  # by the rows of its words: _chain
+        self._known_orgs = {self._spelling_hash(k.split()) for k in KNOWN_ORGS}
+        self._flag_ids = np.array(
+            [
+                b(f)
+                for f in [
+                    "acronym",
+                    "digit",
+                    "hyphen",
+                    "org_head_inside",
+                    "known_org",
+                    "lower_elsewhere",
+                    "last_alone",
+                    "gaz_given",
+                    "mid",
+                    "title_before",
+                    "next_lower",
+                    "next_cap",
+                    "init_seen_mid",
+                    "last_of_longer",
+                    "first_of_longer",
+                ]
+            ],
+            dtype=np.int64,
+        )
+        self._common_ids = np.array([b(f"common:{v}") for v in ("none", "some", "all")], dtype=np.int64)
+        self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
+        self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
+        self._crc = {p: np.uint32(_crc(p)) for p in ("k:", "sh:", "shR1:")}
+        self._prefixes = np.array([_crc(p) for p, _ in TAGGED], dtype=np.uint32)
+        self._bar = np.uint32(_crc("|"))
+        kind_names = list(self._kinds)
+        self._nf = np.array([self.absent if k is None else b(f"nf:{k}") for k in kind_names], dtype=np.int64)
+        self._nl = np.array([self.absent if k is None else b(f"nl:{k}") for k in kind_names], dtype=np.int64)
+        self._run_ids = np.array(  # run length, starts it, ends it
+            [[[b(f"run:{k}:{x}{y}") for y in (0, 1)] for x in (0, 1)] for k in range(7)], dtype=np.int64
+        )
+        self._table = self._new_table()
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without what it remembered: a worker process starts with empty caches."""
-        return {"intern": self._intern, "common": self.common, "names": self.names}
+        """Pickled without the words it has seen: a worker process starts with an empty table."""
+        return {"bits": self.bits, "common": self.common, "names": self.names}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["intern"], state["common"], state["names"])  # type: ignore[misc]
+        self.__init__(state["bits"], state["common"], state["names"])  # type: ignore[misc]
 
-    def _c(self, feature: str) -> F:
-        out = self._consts.get(feature)
-        if out is None:
-            out = self._consts[feature] = self._intern(feature)
+    def _b(self, feature: str) -> int:
+        return bucket(feature, self.bits)
+
+    def _ids(self, crcs: np.ndarray) -> np.ndarray:
+        return (crcs & self._mask).astype(np.int64)
+
+    @staticmethod
+    def _spelling_hash(lows: Sequence[str]) -> int:
+        """A spelling's identity from its words in lower case (as :meth:`matrix` computes it)."""
+        h = np.array([_crc(w) for w in lows], dtype=np.uint64)
+        return int(_fmix(np.atleast_1d((h * POS[: len(h)]).sum(dtype=np.uint64) + np.uint64(len(h))))[0])
+
+    def matrix(self, docs: Sequence[DocCandidates], gaz_type: GazType) -> np.ndarray:
+        """Feature ids ``(n, COLUMNS)`` of the candidates of a batch of documents, the documents' rows one
+        after the other (an absent feature is :attr:`absent`). Each document is read on its own: its
+        edges, its words seen mid-sentence or in lower case, its runs."""
+        lens = [len(toks) for toks, _ in docs]
+        per_doc = [len(c) for _, c in docs]
+        n = sum(per_doc)
+        if n == 0:
+            return np.zeros((0, COLUMNS), dtype=np.int64)
+        words: list[str] = []
+        lows: list[str] = []
+        initial: list[bool] = []
+        cap: list[bool] = []
+        for toks, _ in docs:
+            words += toks.text
+            lows += toks.lower
+            initial += toks.initial
+            cap += toks.cap
+        rows = self._rows(words, lens)
+        self._check_gazetteer(gaz_type)
+        t = self._table
+        s = self.absent
+        cands = np.concatenate([c for _, c in docs if len(c)])
+        i, j, rs, re_ = cands[:, 0], cands[:, 1], cands[:, 2], cands[:, 3]  # token offsets in the document
+        doc = np.repeat(np.arange(len(docs)), per_doc)
+        tok_off = np.repeat(np.cumsum([0, *lens[:-1]]), per_doc)  # the document's first token in the batch
+        ip, jp = i + tok_off + 4 * doc, j + tok_off + 4 * doc  # ... in ``rows`` (edge rows between documents)
+        it, jt = i + tok_off, j + tok_off  # ... in the batch's token lists
+        size = j - i
+        longest = int(size.max())
+        one, multi = size == 1, size > 1
+        # the words of each candidate, "no word" past its end (positions are offset by the two edge rows)
+        pos = ip[:, None] + np.arange(2, 2 + longest)
+        win = np.where(pos < (jp + 2)[:, None], rows[np.minimum(pos, len(rows) - 1)], NULL)
+        if not t.gaz_known[win].all():
+            self._word_gaz(win.ravel(), gaz_type)
+        w0, wl, l1, l2, r1, r2 = (rows[x] for x in (ip + 2, jp + 1, ip + 1, ip, jp + 2, jp + 3))
+        flags, crc, blen = t.flags, t.crc, t.blen
+        # spelling ("k:kim jong un") and shape ("Xx Xx Xx") as CRC pieces, once per spelling as written
+        pos_mult = POS[:longest]
+        as_written = _fmix((win.astype(np.uint64) * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
+        memo = self._spellings
+        got = list(map(memo.get, as_written.tolist()))
+        if None in got:
+            at = np.flatnonzero(np.fromiter((g is None for g in got), dtype=bool, count=n))
+            made = self._chain(win[at], size[at]).tolist()
+            if len(memo) + len(at) > SPELLING_LIMIT:
+                memo.clear()
+            for k, h, row in zip(at.tolist(), as_written[at].tolist(), made, strict=True):
+                got[k] = memo[h] = tuple(row)
+        pieces = np.array(got, dtype=np.int64)
+        key_crc, key_len, sh_crc, sh_len = (pieces[:, k] for k in range(4))
+        key_crc, sh_crc = key_crc.astype(np.uint32), sh_crc.astype(np.uint32)
+        odd = (pieces[:, 4] != 0) | (blen[r1] >= _MAX_BYTES - 1)
+        # the conjunctions, in one pass: sh, k, L1f, lR1, L1R1, L1sh, then shR1's first half
+        c = self._crc
+        conj = crc_cat(
+            np.concatenate(
+                [
+                    np.full(n, c["sh:"]),
+                    np.full(n, c["k:"]),
+                    crc[l1, 4],
+                    crc[wl, 5],
+                    crc[l1, 3],
+                    crc[l1, 6],
+                    np.full(n, c["shR1:"]),
+                ]
+            ),
+            np.concatenate([sh_crc, key_crc, crc[w0, 0], crc[r1, 0], crc[r1, 0], sh_crc, sh_crc]),
+            np.minimum(np.concatenate([sh_len, key_len, blen[w0], blen[r1], blen[r1], sh_len, sh_len]), _MAX_BYTES),
+        )
+        sh_r1 = crc_cat(conj[6 * n :], crc[r1, 2], np.minimum(blen[r1] + 1, _MAX_BYTES))
+        conj_ids = self._ids(np.concatenate([conj[: 6 * n], sh_r1])).reshape(7, n)
+        low = t.low
+        key = _fmix((low[win] * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
+        fwin = flags[win]
+        f_any = np.bitwise_or.reduce(fwin, axis=1)
+        n_common = ((fwin & COMMON) != 0).sum(axis=1)
+        # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
+        # is told apart per document by its identity (CRC32 in lower case) with the document's number above
+        doc_of_tok = np.repeat(np.arange(len(docs)), lens)
+        word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
+        tok_low = (low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))).tolist()
+        mid_words = set(compress(tok_low, map(and_, cap, map(not_, initial))))
+        lower_words = set(compress(tok_low, (flags[word_rows] & ALL_LOWER).tolist()))  # written so, in lower case
+        inner_last: set[int] = set()
+        inner_first: set[int] = set()
+        alone: set[int] = set()
+        run_off = rs + tok_off
+        for a_, b_ in set(zip(run_off.tolist(), (re_ + tok_off).tolist(), strict=True)):
+            if b_ - a_ >= 2:
+                inner_last.add(tok_low[b_ - 1])
+                if not initial[a_]:
+                    inner_first.add(tok_low[a_])
+            else:
+                alone.add(tok_low[a_])
+        cand_doc = doc.astype(np.uint64) << np.uint64(32)
+        low0 = (low[w0] | cand_doc).tolist()
+
+        def member(values: list[int], pool: set[int]) -> np.ndarray:
+            return np.fromiter(map(pool.__contains__, values), dtype=bool, count=n)
+
+        ini = np.array(initial, dtype=bool)[it]
+        seen_mid = member(low0, mid_words)
+        in_inner_last = member(low0, inner_last)
+        one_run = one & (re_ - rs == 1)
+        span_gaz = t.gaz[w0].copy()
+        if multi.any():
+            at = np.flatnonzero(multi)
+            spans = list(zip(it[at].tolist(), jt[at].tolist(), strict=True))
+            span_gaz[at] = self._span_gaz(key[at], spans, words, gaz_type)
+        kind = t.kind
+        wide = np.full((n, MAX_SPAN), s, dtype=np.int64)  # each word; the gazetteer type of each word
+        wide[:, :longest] = t.one[win, 0]
+        wg = np.full((n, MAX_SPAN), s, dtype=np.int64)
+        wg[:, :longest] = np.where(multi[:, None], self._gaz_ids[t.gaz[win], 1], s)
+        b = self._b
+        flagged = np.column_stack(  # features present or absent by a condition
+            [
+                one & ((flags[w0] & ACRONYM) != 0),
+                (f_any & DIGIT) != 0,
+                (f_any & HYPHEN) != 0,
+                self._org_inside(fwin, size) if multi.any() else np.zeros(n, dtype=bool),
+                member(key.tolist(), self._known_orgs),
+                one & (member(low0, lower_words) | ((flags[w0] & LOWER_FIRST) != 0)),
+                multi & member((low[wl] | cand_doc).tolist(), alone),
+                (span_gaz != 0) & ((flags[w0] & GIVEN) != 0),
+                ~ini & seen_mid,
+                self._title_before(l1, l2, i),
+                (flags[r1] & LOWER_ALPHA) != 0,
+                (flags[r1] & UPPER_FIRST) != 0,
+                ini & one & seen_mid,
+                one_run & in_inner_last,
+                one_run & member(low0, inner_first),
+            ]
+        )
+        flagged = np.where(flagged, self._flag_ids, s)
+        cols = [  # in the order the features of a candidate were always listed (see the module docstring)
+            np.full(n, b("bias")),
+            self._n_ids[np.minimum(size, 5)],
+            conj_ids[0],  # sh
+            t.first[w0],
+            t.last[wl],
+            wide,
+            np.where(size <= 3, conj_ids[1], s),  # k
+            flagged[:, 0],  # acronym
+            self._common_ids[np.where(n_common == size, 2, np.where(n_common == 0, 0, 1))],
+            flagged[:, 1:4],  # digit, hyphen, org_head_inside
+            flagged[:, 4:5],  # known_org
+            self._conn(win, fwin, size) if longest > 2 else np.full(n, s),
+            np.where(multi & (kind[w0] != 0) & (kind[wl] != 0), self._nfl[kind[w0], kind[wl], np.minimum(size, 3)], s),
+            flagged[:, 5:7],  # lower_elsewhere, last_alone
+            wg,
+            np.where(one & in_inner_last, self._ilast[kind[w0]], s),
+            self._gaz_ids[span_gaz, 0],
+            flagged[:, 7],  # gaz_given
+            t.one[l1, 1],
+            t.one[l2, 2],
+            conj_ids[2],  # L1f
+            flagged[:, 8:10],  # mid, title_before
+            t.one[r1, 3],
+            t.one[r2, 4],
+            conj_ids[3],  # lR1
+            flagged[:, 10],  # next_lower
+            np.where(flagged[:, 10] != s, t.one[wl, 6], s),
+            flagged[:, 11],  # next_cap
+            conj_ids[4],  # L1R1
+            conj_ids[5],  # L1sh
+            conj_ids[6],  # shR1
+            self._run_ids[np.minimum(re_ - rs, 6), (i == rs).astype(np.intp), (j == re_).astype(np.intp)],
+            np.where(ini, self._init_ids[np.minimum(size, 3)], s),
+            np.where(ini & one, t.one[w0, 5], s),
+            flagged[:, 12:],  # init_seen_mid, last_of_longer, first_of_longer
+        ]
+        out = np.column_stack(cols)
+        if odd.any():  # a very long word or spelling, or a shape cut short: hashed from its strings
+            ends = np.repeat(np.cumsum(lens), per_doc)
+            self._redo(out, np.flatnonzero(odd), lows, words, it, jt, tok_off, ends)
         return out
 
-    def _o(self, tag: str, value: str) -> F:
-        key = (tag, value)
-        out = self._one.get(key)
-        if out is None:
-            out = self._one[key] = self._intern(f"{tag}:{value}")
-        return out
-
-    def _t(self, tag: str, a: str, b: str) -> F:
-        key = (tag, a, b)
-        out = self._two.get(key)
-        if out is None:
-            out = self._two[key] = self._intern(f"{tag}:{a}|{b}")
-        return out
-
-    def _first_group(self, w: str) -> list[F]:
-        f = [f"f:{w}", f"p3:{w[:3]}", f"fs3:{w[-3:]}"]
-        if w in self.common:
-            f.append("first_common")
-        if w in TITLE_WORDS:
-            f.append("title_first")
-        if w in GIVEN_NAMES:
-            f.append("given")
-        if w in SURNAME_FIRST:
-            f.append("surname_first")
-        if w in NEVER_NAME_START:
-            f.append("never_start")
-        if w in MONTHS or w in WEEKDAYS:
-            f.append("date_word")
-        kind = self.names.get(w)
-        if kind is not None:
-            f.append(f"nf:{kind}")
-        return [self._intern(s) for s in f]
-
-    def _last_group(self, w: str) -> list[F]:
-        f = [f"l:{w}", f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"s4:{w[-4:]}"]
-        if w in self.common:
-            f.append("last_common")
-        if w in ORG_HEADS:
-            f.append("org_head")
-        if w in FACILITY_HEADS:
-            f.append("fac_head")
-        if w in DEMONYMS:
-            f.append("demonym")
-        kind = self.names.get(w)
-        if kind is not None:
-            f.append(f"nl:{kind}")
-        return [self._intern(s) for s in f]
-
-    def _clear_if_full(self) -> None:
-        if len(self._one) + len(self._two) + len(self._spans) > _CACHE_LIMIT:
-            self._first.clear()
-            self._last.clear()
-            self._one.clear()
-            self._two.clear()
-            self._spans.clear()
-        # the context and spelling rows hold ids, not references to the caches above: cleared on their own
-        if len(self._lefts) + len(self._rights) + len(self._owns) > _CONTEXT_CACHE_LIMIT:
-            self._lefts.clear()
-            self._rights.clear()
-            self._owns.clear()
-
-    def rows(
+    def _redo(
         self,
-        toks: Tokens,
-        cands: Sequence[Candidate],
-        ctx: DocContext,
-        gaz_type: Callable[[str], str | None],
-    ) -> list[list[F]]:
-        """The features of each candidate (see :mod:`workbook.extract.ner_features`)."""
-        self._clear_if_full()
-        c_, t_ = self._c, self._t
-        lows, txt, initial = toks.lower, toks.text, toks.initial
-        spans: dict[tuple[str, ...], tuple[list[F], str]] = {}  # a spelling's own features, once per document
-        lefts: dict[int, list[F]] = {}  # what stands before a candidate starting at token i, once per i
-        rights: dict[int, list[F]] = {}  # what follows a candidate ending before token j, once per j
-        word_gaz: dict[str, str | None] = {}  # gazetteer type of each word, looked up once per document
-        n = len(toks)
-        runs = self._runs
-        out: list[list[F]] = []
-        two = self._two
-        mid, inner_last, inner_first = ctx.mid_sentence, ctx.inner_last, ctx.inner_first
-        for i, j, run_start, run_end, _, _ in cands:
-            texts = tuple(txt[i:j])
-            own: tuple[list[F], str] | None = spans.get(texts)
-            if own is None:
-                own = self._own(texts, lows[i:j], ctx, gaz_type, word_gaz)
-                spans[texts] = own
-            left: list[F] | None = lefts.get(i)
-            if left is None:
-                left = self._left(lows, i, initial[i], ctx)
-                lefts[i] = left
-            right: list[F] | None = rights.get(j)
-            if right is None:
-                right = self._right(lows, txt, j)
-                rights[j] = right
-            own_ids, shape = own
-            l1 = lows[i - 1] if i > 0 else "<s>"
+        out: np.ndarray,
+        at: np.ndarray,
+        lows: list[str],
+        txt: list[str],
+        it: np.ndarray,
+        jt: np.ndarray,
+        first: np.ndarray,
+        ends: np.ndarray,
+    ) -> None:
+        """The string-made ids of the columns :meth:`matrix` makes from CRC pieces, for rows ``at``
+        (tokens ``it``-``jt`` of the batch's lists; each document's tokens from ``first`` to ``ends``)."""
+        b = self._b
+        for k in at.tolist():
+            i, j, n0, n = int(it[k]), int(jt[k]), int(first[k]), int(ends[k])
+            shape = " ".join([shape_of(x) for x in txt[i:j]])[:SHAPE_CHARS]
+            l1 = lows[i - 1] if i > n0 else "<s>"
             r1 = lows[j] if j < n else "</s>"
-            # the three conjunctions, looked up inline (_t when new)
-            lr = two.get(("L1R1", l1, r1))
-            if lr is None:
-                lr = t_("L1R1", l1, r1)
-            ls = two.get(("L1sh", l1, shape))
-            if ls is None:
-                ls = t_("L1sh", l1, shape)
-            sr = two.get(("shR1", shape, r1))
-            if sr is None:
-                sr = t_("shR1", shape, r1)
-            row: list[F] = own_ids + left
-            row += right
-            row += [lr, ls, sr, runs[(min(run_end - run_start, 6), i == run_start, j == run_end)]]
-            if initial[i]:
-                row.append(c_(f"init:{min(j - i, 3)}"))
-                if j - i == 1:
-                    row.append(self._o("init1", lows[i]))
-                    if lows[i] in mid:
-                        row.append(c_("init_seen_mid"))
-            if j - i == 1 and run_end - run_start == 1:
-                if lows[i] in inner_last:
-                    row.append(c_("last_of_longer"))
-                if lows[i] in inner_first:
-                    row.append(c_("first_of_longer"))
-            out.append(row)
-        return out
+            out[k, COL["sh"]] = b(f"sh:{shape}")
+            out[k, COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
+            out[k, COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
+            out[k, COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
+            out[k, COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
+            out[k, COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
+            out[k, COL["shR1"]] = b(f"shR1:{shape}|{r1}")
 
-    def _left(self, lows: Sequence[str], i: int, initial: bool, ctx: DocContext) -> list[F]:
-        """The features of the words before token ``i`` (and their conjunction with it); they depend
-        only on those words and on "mid", so they are built once per such key."""
-        w0 = lows[i]
-        l1 = lows[i - 1] if i > 0 else "<s>"
-        l2 = lows[i - 2] if i > 1 else "<s>"  # "<s>" is no token: the key holds i > 1
-        mid = not initial and w0 in ctx.mid_sentence
-        key = (w0, l1, l2, mid)
-        row = self._lefts.get(key)
-        if row is not None:
-            return row
-        row = [self._o("L1", l1), self._o("L2", l2), self._t("L1f", l1, w0)]
-        if mid:
-            row.append(self._c("mid"))
-        if l1 in TITLE_WORDS or (l1 == "." and i > 1 and l2 in TITLE_WORDS):
-            row.append(self._c("title_before"))
-        self._lefts[key] = row
-        return row
+    def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
+        of its shape, and whether it must be hashed from strings (too long, or a shape cut short)."""
+        t = self._table
+        crc, blen, w0 = t.crc, t.blen, win[:, 0]
+        m = len(win)
+        both = np.concatenate([crc[w0, 0], crc[w0, 7]])
+        both_len = np.concatenate([blen[w0], t.slen[w0]])
+        sh_chars = t.schars[w0].copy()
+        for k in range(1, win.shape[1]):
+            wk = win[:, k]
+            more = np.tile(k < size, 2)
+            piece_len = np.concatenate([blen[wk], t.slen[wk]]) + 1
+            grown = crc_cat(both, np.concatenate([crc[wk, 1], crc[wk, 8]]), np.minimum(piece_len, _MAX_BYTES))
+            both = np.where(more, grown, both)
+            both_len += np.where(more, piece_len, 0)
+            sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
+        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
+        lens = np.minimum(both_len, _MAX_BYTES)
+        return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
 
-    def _right(self, lows: Sequence[str], txt: Sequence[str], j: int) -> list[F]:
-        """The features of the words from token ``j`` on (and their conjunction with token ``j - 1``)."""
-        n = len(lows)
-        wl = lows[j - 1]
-        r2 = lows[j + 1] if j + 1 < n else "</s>"
-        nxt = txt[j] if j < n else ""
-        key = (wl, nxt, r2)  # r1 is nxt in lower case ("</s>" when nxt is "")
-        cached = self._rights.get(key)
-        if cached is not None:
-            return cached
-        r1 = lows[j] if j < n else "</s>"
-        row = [self._o("R1", r1), self._o("R2", r2), self._t("lR1", wl, r1)]
-        self._rights[key] = row
-        if nxt[:1].islower() and nxt.isalpha():
-            row.append(self._c("next_lower"))  # "North Korean leaders": a modifier, often no name
-            row.append(self._o("next_lower", wl[-3:]))
-        elif nxt[:1].isupper():
-            row.append(self._c("next_cap"))
-        return row
+    def _title_before(self, l1: np.ndarray, l2: np.ndarray, i: np.ndarray) -> np.ndarray:
+        """A title or rank before the candidate ("General Kim", "Sgt. Ruiz"; ``i``: its first token)."""
+        flags = self._table.flags
+        title = (flags & TITLE) != 0
+        return title[l1] | (((flags[l1] & DOT) != 0) & (i > 1) & title[l2])
 
-    def _own(
-        self,
-        texts: tuple[str, ...],
-        words: list[str],
-        ctx: DocContext,
-        gaz_type: Callable[[str], str | None],
-        word_gaz: dict[str, str | None],
-    ) -> tuple[list[F], str]:
-        """The features of a spelling wherever it stands in the document, and its shape. They depend
-        on the spelling, three facts about the document and the gazetteer: with the same ``gaz_type``
-        as the previous document (a bound method such as ``Gazetteer.type_of`` compares equal), a
-        spelling seen before with the same facts reuses its features."""
-        c_, o_ = self._c, self._o
-        fixed = self._spans.get(texts)
-        if fixed is None:
-            fixed = self._spans[texts] = self._spelling(texts, words)
-        ids, shape, key = fixed
-        size = len(words)
-        w0, wl = words[0], words[-1]
-        lower = ctx.lower_words
-        if size == 1:
-            facts = (texts[0] in lower or w0 in lower, False, w0 in ctx.inner_last)
-        else:
-            facts = (key in lower, wl in ctx.alone, False)
-        if gaz_type != self._owns_gaz:
-            self._owns.clear()
-            self._owns_gaz = gaz_type
-        memo_key = (texts, facts)
-        known = self._owns.get(memo_key)
-        if known is not None:
-            return known, shape
-        row = list(ids)
-        if facts[0]:
-            row.append(c_("lower_elsewhere"))
-        if size > 1:
-            if facts[1]:
-                row.append(c_("last_alone"))  # "John Smith ... Smith said"
-            for t in texts:
-                wg = word_gaz[t] if t in word_gaz else word_gaz.setdefault(t, gaz_type(t))
-                if wg is not None:
-                    row.append(o_("wg", wg))
-        elif facts[2]:
-            row.append(c_(f"ilast:{self.names.get(w0)}"))
-        g = gaz_type(texts[0] if size == 1 else " ".join(texts))
-        if g is not None:
-            row.append(o_("gaz", g))
-            if w0 in GIVEN_NAMES:
-                row.append(c_("gaz_given"))
-        self._owns[memo_key] = row
-        return row, shape
+    @staticmethod
+    def _org_inside(fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """An organisation head word before the last word ("Ministry of Defence")."""
+        before_last = np.arange(fwin.shape[1])[None, :] < (size - 1)[:, None]
+        return (size > 1) & (((fwin & ORG) != 0) & before_last).any(axis=1)
 
-    def _spelling(self, texts: Sequence[str], words: Sequence[str]) -> tuple[list[F], str, str]:
-        """The features of a spelling (its words as written and in lower case) that neither its document
-        nor the gazetteer change; its shape and key."""
-        c_, o_ = self._c, self._o
-        size = len(words)
-        w0, wl = words[0], words[-1]
-        shape = " ".join([shape_of(t) for t in texts])[:24]
-        key = " ".join(words)
-        if w0 not in self._first:
-            self._first[w0] = self._first_group(w0)
-        if wl not in self._last:
-            self._last[wl] = self._last_group(wl)
-        row = [c_("bias"), c_(f"n:{min(size, 5)}"), o_("sh", shape)]
-        row += self._first[w0]
-        row += self._last[wl]
-        row += [o_("w", w) for w in words]
-        if size <= 3:
-            row.append(o_("k", key))
-        if size == 1 and texts[0].isupper() and len(texts[0]) > 1:
-            row.append(c_("acronym"))
-        n_common = sum(map(self.common.__contains__, words))
-        row.append(c_(f"common:{'all' if n_common == size else 'none' if not n_common else 'some'}"))
-        if any(map(str.isdigit, key)):
-            row.append(c_("digit"))
-        if "-" in key:
-            row.append(c_("hyphen"))
-        if size > 1 and any(map(ORG_HEADS.__contains__, words[:-1])):
-            row.append(c_("org_head_inside"))
-        if key in KNOWN_ORGS:
-            row.append(c_("known_org"))
-        if size > 2:
-            inner = [w for w in words[1:-1] if w in CONNECTORS]
-            if inner:
-                row.append(o_("conn", inner[0]))
-        k_first = self.names.get(w0)
-        if size > 1:
-            k_last = self.names.get(wl)
-            if k_first is not None and k_last is not None:
-                row.append(c_(f"nfl:{k_first}|{k_last}|{min(size, 3)}"))
-        return row, shape, key
-
-
-def featurize(
-    toks: Tokens,
-    cands: Sequence[Candidate],
-    ctx: DocContext,
-    gaz_type: Callable[[str], str | None],
-    common: frozenset[str] = frozenset(),
-    names: Mapping[str, str] | None = None,
-) -> list[list[str]]:
-    """The feature strings of each candidate. ``common`` holds words usually written in lower case
-    (the model's vocabulary): a name is mostly made of other words. ``names`` maps given names and
-    surnames to their kind (:func:`~workbook.extract.ner_features.name_kind`)."""
-    return Featurizer(str, common, names).rows(toks, cands, ctx, gaz_type)
-
-
-def feature_index(
-    features: Sequence[Sequence[str]] | Sequence[Sequence[int]], bits: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(columns, row offsets) of feature rows (strings are hashed, ids kept): row ``k``'s buckets are
-    ``columns[offsets[k]:offsets[k + 1]]``; ``offsets`` has one more entry than there are rows."""
-    flat: Iterable[object] = itertools.chain.from_iterable(features)
-    if features and features[0] and isinstance(features[0][0], str):
-        flat = (bucket(str(f), bits) for f in flat)
-    cols = np.fromiter(flat, dtype=np.int64)
-    offsets = np.zeros(len(features) + 1, dtype=np.int64)
-    np.cumsum([len(fs) for fs in features], out=offsets[1:])
-    return cols, offsets
+    def _conn(self, win: np.ndarray, fwin: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """The first connector inside a span of three words or more ("of" in "Bank of England")."""
+        cols = np.arange(fwin.shape[1])[None, :]
+        inner = ((fwin & CONN) != 0) & (cols >= 1) & (cols < (size - 1)[:, None])
+        at = inner.argmax(axis=1)
+        return np.where(inner.any(axis=1), self._table.one[win[np.arange(len(win)), at], 7], self.absent)

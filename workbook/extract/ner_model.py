@@ -2,10 +2,12 @@
 
 The model is a multinomial logistic regression over hashed features (candidates from
 :mod:`workbook.extract.ner_features`, their feature ids from :mod:`workbook.extract.ner_featurize`,
-built once per word, spelling and token position and remembered by the model): a weight matrix of
-``2**bits`` rows and one column per class (``none``, ``person``, ``organization``, ``place``,
-``other``) plus a bias. All candidates of a document are scored at once: their feature columns are
-gathered from the matrix and summed per candidate (``numpy.add.reduceat``), then a softmax.
+made from a table of the words seen, remembered by the model): a weight matrix of ``2**bits`` rows and
+one column per class (``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All
+candidates of a batch of documents are featurized and scored at once (:meth:`EntityModel.score_batch`):
+their feature columns are gathered from the matrix and summed per candidate (``numpy.add.reduceat``),
+then a softmax; a candidate's probabilities do not depend on the batch it is scored in. Pooling and
+decoding are per document.
 :meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
 ``none``.
 
@@ -22,14 +24,15 @@ import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 
 from workbook.errors import EntityModelError
-from workbook.extract.ner_features import Candidate, Tokens, candidates, doc_context, tokens
-from workbook.extract.ner_featurize import Featurizer, feature_index, masked_crc
+from workbook.extract.ner_features import Candidate, Tokens, candidates, tokens
+from workbook.extract.ner_featurize import Featurizer, id_index
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
 
@@ -63,7 +66,7 @@ class EntityModel:
     threshold: float = 0.5  # a span is kept when P(none) is below this
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
     consistency: float = 0.0  # then the weight of the spelling's most confident reading in the document
-    _featurizer: Featurizer[int] = field(init=False, repr=False, compare=False)  # per-word feature ids
+    _featurizer: Featurizer = field(init=False, repr=False, compare=False)  # per-word feature ids
 
     def __post_init__(self) -> None:
         if self.weights.shape != (1 << self.bits, len(self.classes)) or self.bias.shape != (len(self.classes),):
@@ -71,16 +74,13 @@ class EntityModel:
                 f"Entity model {self.version!r}: weights {self.weights.shape} and bias {self.bias.shape} do not fit "
                 f"{len(self.classes)} classes and {self.bits} feature bits; retrain with benchmarks/train_entities.py."
             )
-        bits = self.bits
-        # a partial of a module-level function, not a lambda: the model travels to build worker processes
-        featurizer = Featurizer(partial(masked_crc, (1 << bits) - 1), self.common, self.names)
-        object.__setattr__(self, "_featurizer", featurizer)
+        object.__setattr__(self, "_featurizer", Featurizer(self.bits, self.common, self.names))
 
-    def probabilities(self, features: Sequence[Sequence[str]] | Sequence[Sequence[int]]) -> np.ndarray:
-        """Class probabilities ``(n, len(classes))`` of feature rows (strings or bucket ids), in one batch."""
-        if not features:
+    def probabilities(self, ids: np.ndarray) -> np.ndarray:
+        """Class probabilities ``(n, len(classes))`` of a feature id matrix (:meth:`Featurizer.matrix`)."""
+        if not len(ids):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        return self._softmax(*feature_index(features, self.bits))
+        return self._softmax(*id_index(ids, self._featurizer.absent))
 
     def _softmax(self, cols: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         scores = np.add.reduceat(self.weights[cols], offsets[:-1], axis=0) + self.bias
@@ -89,19 +89,34 @@ class EntityModel:
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
 
+    def score_batch(
+        self, docs: Sequence[tuple[str, bytearray | None]], gaz_type: Callable[[str], str | None]
+    ) -> list[tuple[Tokens, list[Candidate], np.ndarray]]:
+        """Tokens, candidates and their class probabilities for each ``(text, skip)`` of a batch, featurized
+        and scored in one pass. Candidates overlapping a character marked in ``skip`` (spans the rules
+        are sure of) are not scored. Each document is read on its own: the result for a text is the
+        same whatever else is in the batch."""
+        prepared: list[tuple[Tokens, list[Candidate]]] = []
+        for text, skip in docs:
+            toks = tokens(text)
+            cands = candidates(text, toks)
+            if skip is not None:
+                cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
+            prepared.append((toks, cands))
+        arrays = [(t, np.fromiter(chain.from_iterable(c), np.int64, 6 * len(c)).reshape(-1, 6)) for t, c in prepared]
+        probs = self.probabilities(self._featurizer.matrix(arrays, gaz_type))
+        out: list[tuple[Tokens, list[Candidate], np.ndarray]] = []
+        at = 0
+        for toks, cands in prepared:
+            out.append((toks, cands, probs[at : at + len(cands)]))
+            at += len(cands)
+        return out
+
     def score_text(
         self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
     ) -> tuple[Tokens, list[Candidate], np.ndarray]:
-        """Tokens, candidates and their class probabilities for ``text``. Candidates overlapping a
-        character marked in ``skip`` (spans the rules are sure of) are not scored."""
-        toks = tokens(text)
-        cands = candidates(text, toks)
-        if skip is not None:
-            cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
-        if not cands:
-            return toks, cands, np.zeros((0, len(self.classes)), dtype=np.float32)
-        rows = self._featurizer.rows(toks, cands, doc_context(text, toks, cands), gaz_type)
-        return toks, cands, self.probabilities(rows)
+        """Tokens, candidates and their class probabilities for ``text`` (:meth:`score_batch` of one)."""
+        return self.score_batch([(text, skip)], gaz_type)[0]
 
     def pool(self, toks: Tokens, cands: Sequence[Candidate], probs: np.ndarray) -> np.ndarray:
         """One reading per document: each candidate's probabilities are mixed (weight :attr:`pooling`)
@@ -166,13 +181,22 @@ class EntityModel:
         self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
     ) -> tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]:
         """Decoded entity spans of ``text`` and the (pooled) class probabilities of every candidate
-        span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_text`)."""
-        toks, cands, probs = self.score_text(text, gaz_type, skip)
-        if not len(cands):
-            return [], {}
-        pooled = self.pool(toks, cands, probs)  # pooled once, for the decision and for the caller
-        rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
-        return self._decode_pooled(toks, cands, pooled), rows
+        span, by offsets, in the order of :attr:`classes` (``skip`` as in :meth:`score_batch`)."""
+        return self.predict_batch([(text, skip)], gaz_type)[0]
+
+    def predict_batch(
+        self, docs: Sequence[tuple[str, bytearray | None]], gaz_type: Callable[[str], str | None]
+    ) -> list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]]:
+        """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored in one pass."""
+        out: list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]] = []
+        for toks, cands, probs in self.score_batch(docs, gaz_type):
+            if not len(cands):
+                out.append(([], {}))
+                continue
+            pooled = self.pool(toks, cands, probs)  # pooled once, for the decision and for the caller
+            rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
+            out.append((self._decode_pooled(toks, cands, pooled), rows))
+        return out
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""

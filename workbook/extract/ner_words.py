@@ -1,16 +1,16 @@
-"""The word table of the trial featurizer (``benchmarks/vector_features.py``): a row per word seen, made
+"""The word table of the entity featurizer (:mod:`workbook.extract.ner_featurize`): a row per word seen, made
 once (the ids of its one-word features, its word-list bits, its CRC pieces), and the gazetteer types of
 words and spellings, remembered per gazetteer."""
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from benchmarks.vector_crc import crc as _crc
-from benchmarks.vector_crc import crc_cat
+from workbook.extract.ner_crc import crc as _crc
+from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
@@ -22,23 +22,46 @@ from workbook.extract.vocabulary import (
     WEEKDAYS,
 )
 
-__all__ = ["COLUMNS", "WordTable"]
+__all__ = [
+    "ACRONYM",
+    "ALL_LOWER",
+    "COL",
+    "COLUMNS",
+    "COMMON",
+    "CONN",
+    "DIGIT",
+    "DOT",
+    "GIVEN",
+    "HYPHEN",
+    "LOWER_ALPHA",
+    "LOWER_FIRST",
+    "NULL",
+    "ORG",
+    "POS",
+    "SHAPE_CHARS",
+    "SPELLING_LIMIT",
+    "TAGGED",
+    "TITLE",
+    "UPPER_FIRST",
+    "GazType",
+    "WordTable",
+]
 
-_GazType = Callable[[str], "str | None"]
-_SHAPE_CHARS = 24  # a span's shape is cut to this many characters
+GazType = Callable[[str], "str | None"]
+SHAPE_CHARS = 24  # a span's shape is cut to this many characters
 
 # bits of a word's flags
-_COMMON, _TITLE, _GIVEN, _SURFIRST, _NEVER, _DATE, _ORG, _FAC, _DEMONYM, _CONN = (1 << k for k in range(10))
-_DIGIT, _HYPHEN, _ACRONYM, _LOWER_ALPHA, _UPPER_FIRST, _LOWER_FIRST, _DOT, _ALL_LOWER = (1 << k for k in range(10, 18))
+COMMON, TITLE, GIVEN, _SURFIRST, _NEVER, _DATE, ORG, _FAC, _DEMONYM, CONN = (1 << k for k in range(10))
+DIGIT, HYPHEN, ACRONYM, LOWER_ALPHA, UPPER_FIRST, LOWER_FIRST, DOT, ALL_LOWER = (1 << k for k in range(10, 18))
 _FIRST_FLAGS = (
-    ("first_common", _COMMON),
-    ("title_first", _TITLE),
-    ("given", _GIVEN),
+    ("first_common", COMMON),
+    ("title_first", TITLE),
+    ("given", GIVEN),
     ("surname_first", _SURFIRST),
     ("never_start", _NEVER),
     ("date_word", _DATE),
 )
-_LAST_FLAGS = (("last_common", _COMMON), ("org_head", _ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
+_LAST_FLAGS = (("last_common", COMMON), ("org_head", ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
 _ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word features by column
 # CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
 # "lR1:word|", "L1sh:word|", its shape, " shape"
@@ -46,7 +69,7 @@ _PIECES = ("{}", " {}", "|{}", "L1R1:{}|", "L1f:{}|", "lR1:{}|", "L1sh:{}|")
 #: prefix and value (0 word, 1 its first three letters, 2 last three, 3 last two, 4 last four, 5 shape) of
 #: the CRCs made per new word: 15 features, then the pieces " word", "|word", "L1R1:word", "L1f:word",
 #: "lR1:word", "L1sh:word" (then "|" is added to these four) and " shape"
-_TAGGED = (
+TAGGED = (
     ("f:", 0),
     ("p3:", 1),
     ("fs3:", 2),
@@ -71,14 +94,14 @@ _TAGGED = (
     (" ", 5),
 )
 _LONG_WORD = 200  # longer words (characters or bytes) are hashed from strings
-#: columns of :meth:`VectorFeaturizer.matrix` made from CRC pieces (remade from strings in rare cases)
-_COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
-COLUMNS = 66  # columns of :meth:`VectorFeaturizer.matrix`
+#: columns of :meth:`Featurizer.matrix` made from CRC pieces (remade from strings in rare cases)
+COL = {"sh": 2, "k": 27, "L1f": 48, "lR1": 53, "L1R1": 57, "L1sh": 58, "shR1": 59}
+COLUMNS = 66  # columns of :meth:`Featurizer.matrix`
 _WORD_LIMIT = 1 << 18  # distinct words remembered (about 50 MB) before a featurizer starts afresh
-_SPELLING_LIMIT = 1 << 18  # remembered gazetteer types of spellings of several words
-_START, _STOP, _NULL = 0, 1, 2
+SPELLING_LIMIT = 1 << 18  # remembered gazetteer types of spellings of several words
+_START, _STOP, NULL = 0, 1, 2
 #: a random odd multiplier per word position: a spelling's identity is the mix of its words' values times these
-_POS = np.array(
+POS = np.array(
     [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F],
     dtype=np.uint64,
 )[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
@@ -145,8 +168,30 @@ class _Table:
 
 
 class WordTable:
-    """The word-table half of :class:`~benchmarks.vector_features.VectorFeaturizer` (it sets the
+    """The word-table half of :class:`~workbook.extract.ner_featurize.Featurizer` (it sets the
     attributes these methods read: ``absent``, ``common``, ``names``, the id tables)."""
+
+    bits: int
+    absent: int
+    common: frozenset[str]
+    names: Mapping[str, str]
+    _kinds: dict[str | None, int]
+    _gaz_types: list[str | None]
+    _gaz_ids: np.ndarray
+    _gaz_owner: object
+    _spelling_gaz: dict[int, int]
+    _spellings: dict[int, tuple[int, ...]]
+    _prefixes: np.ndarray
+    _bar: np.uint32
+    _nf: np.ndarray
+    _nl: np.ndarray
+    _table: _Table
+
+    def _b(self, feature: str) -> int:
+        raise NotImplementedError
+
+    def _ids(self, crcs: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
     def _new_table(self) -> _Table:
         t = _Table(self.absent)
@@ -154,7 +199,7 @@ class WordTable:
         self._spellings = {}  # keyed by rows of the table
         self._add(["<s>", "</s>", ""])
         t.index.clear()  # the edges are no words of a text
-        t.first[_NULL] = t.last[_NULL] = t.one[_NULL] = self.absent
+        t.first[NULL] = t.last[NULL] = t.one[NULL] = self.absent
         t.flags[:3] = 0
         t.gaz_known[:3] = True
         return t
@@ -190,10 +235,10 @@ class WordTable:
         vals = np.array(values, dtype=np.int64).reshape(m, 6, 2)
         c = vals[:, :, 0].T.astype(np.uint32)  # word, p3, s3, s2, s4, shape
         n = vals[:, :, 1].T
-        use = np.array([v for _, v in _TAGGED], dtype=np.intp)
-        made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(_TAGGED), m)
+        use = np.array([v for _, v in TAGGED], dtype=np.intp)
+        made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(TAGGED), m)
         bars = crc_cat(made[-5:-1].ravel(), np.full(4 * m, self._bar, dtype=np.uint32), np.ones(4 * m, dtype=np.intp))
-        ids = self._ids(made[: len(_TAGGED) - 7])  # "tag:value" features, by _TAGGED
+        ids = self._ids(made[: len(TAGGED) - 7])  # "tag:value" features, by TAGGED
         fl = np.array(flags, dtype=np.int64)
         kd = np.array(kind, dtype=np.intp)
         s = self.absent
@@ -266,23 +311,28 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str]) -> np.ndarray:
-        """The table rows of a document's tokens, with two rows of text edge either side."""
+    def _rows(self, words: list[str], lengths: Sequence[int]) -> np.ndarray:
+        """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
+        document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
-        if not all(map(index.__contains__, words)):
+        try:
+            known = list(map(index.__getitem__, words))
+        except KeyError:  # new words: their rows first
             new = list(dict.fromkeys(w for w in words if w not in index))
-            if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > _NULL + 1:
-                self._new_table()  # full: start afresh with every word of the document
+            if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
+                self._new_table()  # full: start afresh with every word of the batch
                 new = list(dict.fromkeys(words))
             self._add(new)
-            index = self._table.index
-        out = np.empty(len(words) + 4, dtype=np.int64)
-        out[:2] = _START
-        out[2:-2] = list(map(index.__getitem__, words))
-        out[-2:] = _STOP
+            known = list(map(self._table.index.__getitem__, words))
+        lens = np.asarray(lengths, dtype=np.intp)
+        out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
+        ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
+        out[ends - 1] = _STOP
+        out[ends - 2] = _STOP
+        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
         return out
 
-    def _check_gazetteer(self, gaz_type: _GazType) -> None:
+    def _check_gazetteer(self, gaz_type: GazType) -> None:
         if gaz_type != self._gaz_owner:  # a bound method of one gazetteer compares equal across documents
             t = self._table
             t.gaz_known[3:] = False
@@ -290,7 +340,7 @@ class WordTable:
             self._spelling_gaz.clear()
             self._gaz_owner = gaz_type
 
-    def _word_gaz(self, rows: np.ndarray, gaz_type: _GazType) -> None:
+    def _word_gaz(self, rows: np.ndarray, gaz_type: GazType) -> None:
         """Look up (once per word and gazetteer) the gazetteer type of the words in ``rows``."""
         t = self._table
         todo = np.unique(rows[~t.gaz_known[rows]])
@@ -299,10 +349,10 @@ class WordTable:
         t.gaz_known[todo] = True
 
     def _span_gaz(
-        self, keys: np.ndarray, spans: list[tuple[int, int]], txt: list[str], gaz_type: _GazType
+        self, keys: np.ndarray, spans: list[tuple[int, int]], txt: list[str], gaz_type: GazType
     ) -> np.ndarray:
         """The gazetteer type code of spans of several words, looked up once per spelling and gazetteer."""
-        if len(self._spelling_gaz) > _SPELLING_LIMIT:
+        if len(self._spelling_gaz) > SPELLING_LIMIT:
             self._spelling_gaz.clear()
         memo = self._spelling_gaz
         codes = list(map(memo.get, keys.tolist()))

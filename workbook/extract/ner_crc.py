@@ -1,4 +1,5 @@
-"""CRC32 of concatenations from the CRCs of their parts, vectorised (``benchmarks/vector_features.py``).
+"""CRC32 of concatenations from the CRCs of their parts, vectorised (the entity featurizer,
+:mod:`workbook.extract.ner_featurize`).
 
 CRC32 is linear: the CRC of ``x + y`` is the CRC of ``x`` advanced over ``len(y)`` zero bytes, XOR the
 CRC of ``y`` (what zlib's ``crc32_combine`` does). Advancing a register over ``n`` zero bytes is a
