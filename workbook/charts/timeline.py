@@ -54,6 +54,7 @@ from workbook.charts.common import (
 )
 from workbook.errors import ChartError
 from workbook.filtering.dates import event_span, window_span
+from workbook.lazybook import table_columns
 from workbook.model import DATE_PRECISIONS
 
 __all__ = ["BIN_FREQS", "COLOR_BY", "MAX_BINS", "X_RANGES", "timeline"]
@@ -404,7 +405,8 @@ def timeline(
         raise ChartError(
             f"max_marks and max_bars must be >= 1 and max_groups >= 2 (got {max_marks}, {max_bars}, {max_groups})."
         )
-    events = book.events
+    # the columns the counts and the range read: a filtered Book's other columns (texts) are taken for marks only
+    events = table_columns(book, "events", ["date_start", "date_end", _GROUP_COLUMN[color_by]])
     dated = ~np.isnat(events["date_start"].to_numpy(dtype="datetime64[s]"))
     n_dated = int(dated.sum())
     n_undated = len(events) - n_dated
@@ -429,7 +431,7 @@ def timeline(
 
     def dated_events(columns: list[str] | None = None) -> pd.DataFrame:
         """The dated events (only ``columns``: a take of a filtered Book's texts costs more than the rest)."""
-        df = events if columns is None else events[columns]
+        df = book.events if columns is None else events[columns]
         return df if rows is None else df.iloc[rows]
 
     ev = dated_events(["date_start", _GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
@@ -438,7 +440,8 @@ def timeline(
     colors = _colors(lanes.keys, color_by)
     meta["n_marks"] = len(lanes.pos)
     meta["groups"] = [hover_escape(n) for n in lanes.names]
-    span = window_span(book, *window) if window is not None else event_span(book, dense=x_range == "dense")
+    dates = book.with_tables(events=events)  # the range from the columns read above
+    span = window_span(dates, *window) if window is not None else event_span(dates, dense=x_range == "dense")
     if span.first is None or span.last is None:  # pragma: no cover - there are dated events
         raise ChartError("Dated events without a date range.")
     lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
