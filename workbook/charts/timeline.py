@@ -275,13 +275,13 @@ def _marks_data(
 def _bin_counts(
     day: np.ndarray[Any, Any], lanes: _Lanes, code: str
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """The bin starts (``code`` bins from the first mark's to the last's) and the marks per lane and bin."""
-    marks = day[lanes.pos]
-    every = bin_range(marks.min(), marks.max(), code, 10**9)
+    """The bin starts (``code`` bins from the first mark's to the last's) and the marks per lane and bin
+    (``day``: the day of each mark)."""
+    every = bin_range(day.min(), day.max(), code, 10**9)
     if every is None:  # pragma: no cover - no calendar has 10**9 bins
         raise ChartError("Too many bins for one timeline.")
     n_bins = len(every)
-    cell = lanes.lane * n_bins + bin_index(day, every[0], code)[lanes.pos]
+    cell = lanes.lane * n_bins + bin_index(day, every[0], code)
     counts = np.bincount(cell, minlength=len(lanes.keys) * n_bins).reshape(len(lanes.keys), n_bins)
     return every, counts
 
@@ -300,10 +300,10 @@ def _binned(
         n_bars = n_bins * len(lanes.keys)
         if n_bins > MAX_BINS or n_bars > max_marks:
             continue
-        every, counts = _bin_counts(day, lanes, f[0])
+        every, counts = _bin_counts(marks, lanes, f[0])
         if max_bars is None or n_bars <= max_bars or np.count_nonzero(counts) <= max_bars:
             return f, every, counts
-    return BIN_FREQS[-1], *_bin_counts(day, lanes, BIN_FREQS[-1][0])
+    return BIN_FREQS[-1], *_bin_counts(marks, lanes, BIN_FREQS[-1][0])
 
 
 def _aggregated_data(
