@@ -307,16 +307,15 @@ def _binned(
 
 
 def _aggregated_data(
-    ev: pd.DataFrame,
+    day: np.ndarray[Any, Any],
     lanes: _Lanes,
     shown: list[str],
     colors: list[str],
     limits: tuple[int, int | None],
     window: tuple[np.datetime64, np.datetime64],
 ) -> tuple[list[dict[str, Any]], str, int]:
-    """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers);
-    ``limits``: ``max_marks`` and ``max_bars`` (see :func:`_binned`)."""
-    day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers;
+    ``day``: each event's first day); ``limits``: ``max_marks`` and ``max_bars`` (see :func:`_binned`)."""
     inside = (day[lanes.pos] >= window[0]) & (day[lanes.pos] <= window[1])
     lanes = _Lanes(lanes.pos[inside], lanes.lane[inside], lanes.keys, lanes.names)
     if not len(lanes.pos):
@@ -407,7 +406,8 @@ def timeline(
         )
     # the columns the counts and the range read: a filtered Book's other columns (texts) are taken for marks only
     events = table_columns(book, "events", ["date_start", "date_end", _GROUP_COLUMN[color_by]])
-    dated = ~np.isnat(events["date_start"].to_numpy(dtype="datetime64[s]"))
+    start = events["date_start"].to_numpy(dtype="datetime64[s]")
+    dated = ~np.isnat(start)
     n_dated = int(dated.sum())
     n_undated = len(events) - n_dated
     notes = []
@@ -434,7 +434,8 @@ def timeline(
         df = book.events if columns is None else events[columns]
         return df if rows is None else df.iloc[rows]
 
-    ev = dated_events(["date_start", _GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
+    ev = dated_events([_GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
+    day = (start if rows is None else start[rows]).astype("datetime64[D]")  # each dated event's first day
     lanes = _lanes(book, ev, color_by, max_groups)
     shown = label_texts(lanes.names).tolist()
     colors = _colors(lanes.keys, color_by)
@@ -468,9 +469,9 @@ def timeline(
                 f"{fmt_count(span.n_outside, 'event')} outside {span} (where most events are): zoom out to see them."
             )
     else:
-        start_day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")[lanes.pos]
+        start_day = day[lanes.pos]
         n_out = int(np.count_nonzero((start_day < lo) | (start_day > hi)))
-        data, code, top = _aggregated_data(ev, lanes, shown, colors, (max_marks, max_bars), (lo, hi))
+        data, code, top = _aggregated_data(day, lanes, shown, colors, (max_marks, max_bars), (lo, hi))
         unit = next(f[1] for f in BIN_FREQS if f[0] == code)
         layout = {
             "barmode": "stack",
