@@ -52,7 +52,7 @@ def test_aliases_are_the_builders_names() -> None:
         assert CATALOG[name].builder.__name__ == alias and chart_name(alias) == name
         assert chart_kind(alias) is CATALOG[name]
     assert chart_options("claims_by_confidence", {"max_speakers": 3}) == {"max_speakers": 3}
-    assert chart_options("timeline") == {"color_by": "precision", "max_marks": 1500}
+    assert chart_options("timeline") == {"color_by": "precision", "max_marks": 1500, "max_bars": 400}
     with pytest.raises(ChartError, match="Unknown chart 'pie'; the charts are timeline, claims"):
         chart_name("pie")
 

@@ -326,7 +326,7 @@ def test_bad_requests_are_named_errors(workspace_book: Book, tmp_path: Path) -> 
         tables=[TableSpec("claims", ("claim_id", "text"), "Two columns")],
     )
     # the options over the chart catalogue's defaults (those the explorer draws with)
-    assert result.manifest["charts"][0]["options"] == {"color_by": "kind", "max_marks": 1500}
+    assert result.manifest["charts"][0]["options"] == {"color_by": "kind", "max_marks": 1500, "max_bars": 400}
     assert result.manifest["tables"][0]["columns"] == ["claim_id", "text"]
     assert open_report(result.path).tables["01-claims"].columns.tolist() == ["claim_id", "text"]
 

@@ -81,7 +81,7 @@ def test_aggregated_bins_fit_the_dense_range() -> None:
     dense = timeline(book, color_by="precision", max_marks=100)
     wide = timeline(book, color_by="precision", max_marks=100, x_range="all")
     assert dense.layout.meta["aggregated"] and wide.layout.meta["aggregated"]
-    order = ["D", "W", "M", "Y", "10Y"]
+    order = ["D", "W", "M", "Q", "Y", "10Y"]
     assert order.index(dense.layout.meta["freq"]) < order.index(wide.layout.meta["freq"])
     counted = sum(int(sum(t.y)) for t in dense.data)
     assert counted + dense.layout.meta["n_outside"] == 403
@@ -115,3 +115,31 @@ def test_the_explorer_rebins_the_timeline_on_zoom(tiny_book: Book) -> None:
     assert str(lo).startswith("2018-04") and str(hi).startswith("2018-08")  # the window, padded by 2%
     ex.host.handle_message({"type": "zoom", "view": "timeline", "range": None})  # double click: default range
     assert str(ex.figure("timeline")["layout"]["xaxis"]["range"][1]).startswith("2024")
+
+
+def _every_other_day(first: date, n: int) -> list[tuple[str, str, str]]:
+    return [((first + timedelta(days=2 * i)).isoformat(),) * 2 + ("day",) for i in range(n)]
+
+
+def test_max_bars_makes_the_bins_coarser_when_many_bars_would_be_drawn() -> None:
+    book = _with_events(_every_other_day(date(2022, 1, 3), 548))  # three years, one lane
+    counted = []
+    for max_bars, freq in ((None, "W"), (200, "W"), (100, "M"), (30, "Q"), (10, "Y")):
+        fig = timeline(book, color_by="precision", max_marks=300, max_bars=max_bars, x_range="all")
+        assert (fig.layout.meta["freq"], fig.layout.meta["max_bars"]) == (freq, max_bars)
+        assert sum(len(t.x) for t in fig.data) <= (max_bars or 300)
+        counted.append(sum(int(sum(t.y)) for t in fig.data))
+    assert counted == [548] * 5  # coarser bins, the same events
+    quarters = timeline(book, color_by="precision", max_marks=300, max_bars=30, x_range="all")
+    assert quarters.data[0].customdata[0].tolist() == ["2022-01-01", "2022-03-31"]
+    assert quarters.data[0].xperiod == "M3" and "per quarter" in quarters.layout.title.text
+
+
+def test_max_bars_counts_the_bars_drawn_not_the_bins_in_range() -> None:
+    # two busy fortnights two years apart: 105 weeks in range, 4 of them with events
+    days = _every_other_day(date(2022, 3, 7), 7) + _every_other_day(date(2024, 3, 4), 7)
+    book = _with_events(days * 30)
+    fig = timeline(book, color_by="precision", max_marks=300, max_bars=50, x_range="all")
+    assert fig.layout.meta["freq"] == "W" and sum(len(t.x) for t in fig.data) <= 50
+    with pytest.raises(Exception, match="max_bars"):
+        timeline(book, max_bars=0)

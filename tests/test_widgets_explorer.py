@@ -641,3 +641,33 @@ def test_a_change_shows_the_status_line_before_the_views_are_built_and_logs_its_
     assert 0 <= last["filter"] <= last["views_sent"] <= last["total"]
     ex.reset()
     assert len(ex.timings_log) >= 3 and ex.timings_log[-1]["at"] >= last["at"]
+
+
+def test_in_a_kernel_a_hidden_table_is_built_when_its_tab_is_shown(tiny_book: Book) -> None:
+    import asyncio
+
+    from workbook.widgets.explorer_layout import TAB_TITLES
+
+    def page(ex: Explorer) -> tuple[str, list[str]]:
+        return ex.table.caption, list(ex.table.row_ids)
+
+    kim = _ids(tiny_book)["Kim Jong Un"]
+    eager = explore(tiny_book)  # no event loop: the table follows every change
+    whole = page(eager)
+    eager.spec = FilterSpec(entity_ids=(kim,))
+    filtered = page(eager)
+    assert filtered != whole
+
+    async def in_a_kernel() -> tuple[Explorer, tuple[str, list[str]], tuple[str, list[str]]]:
+        ex = explore(tiny_book)  # the Views tab is shown: the table's page waits
+        first = page(ex)
+        ex.spec = FilterSpec(entity_ids=(kim,))
+        return ex, first, page(ex)
+
+    ex, first, hidden = asyncio.run(in_a_kernel())
+    assert first == hidden == ("", [])  # never built while hidden
+    ex.tabs.selected_index = TAB_TITLES.index("Table and reader")  # shown: built now, as the eager one
+    assert page(ex) == filtered
+    ex.tabs.selected_index = 0
+    ex.reset()  # outside an event loop (as here now) the table follows at once
+    assert page(ex) == whole

@@ -50,7 +50,7 @@ def _n_launches(fig: dict[str, Any]) -> int:
 def test_report_charts_follow_the_views() -> None:
     charts = report_charts(["timeline", "claims", "map"], {"claims": {"max_speakers": 3}})
     assert [c.name for c in charts] == ["timeline", "claims", "map"]
-    assert charts[0].options == {"color_by": "precision", "max_marks": 1500}  # the explorer's defaults
+    assert charts[0].options == {"color_by": "precision", "max_marks": 1500, "max_bars": 400}  # the explorer's defaults
     assert charts[1].options == {"max_speakers": 3}  # the user's options
     assert [c.name for c in report_charts(["entities", "network", "mentions"])] == ["entities", "network", "mentions"]
 

@@ -37,7 +37,7 @@ import pandas as pd
 
 from workbook.book import TABLE_NAMES, Book
 
-__all__ = ["RecentViews", "RowSelection", "SelectedBook"]
+__all__ = ["RecentViews", "RowSelection", "SelectedBook", "table_columns"]
 
 _TABLES = frozenset(TABLE_NAMES)
 
@@ -135,6 +135,19 @@ class SelectedBook(Book):
         state = super().__getstate__()
         state["_pending"] = {}
         return state
+
+
+def table_columns(book: Book, name: str, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``book``'s table ``name`` (those it has, in its order): of a :class:`SelectedBook`'s table
+    not built yet, only those columns are taken (the table stays pending), so a reader of a few columns of a
+    filtered Book does not pay for the others (a timeline's counts need dates, not the events' texts)."""
+    selection = book._pending.get(name) if isinstance(book, SelectedBook) else None
+    if selection is None:
+        df = book.table(name)
+        return df[[c for c in df.columns if c in columns]]
+    keep = [c for c in selection.source.columns if c in columns]
+    assign = {k: v for k, v in selection.assign.items() if k in columns}
+    return RowSelection(selection.source[keep], selection.positions, assign).materialise()
 
 
 class RecentViews:

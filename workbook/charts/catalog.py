@@ -125,7 +125,7 @@ CATALOG: Mapping[str, ChartKind] = MappingProxyType(
                 timeline,
                 "Timeline of dated events",
                 ("events",),
-                {"color_by": "precision", "max_marks": 1500},
+                {"color_by": "precision", "max_marks": 1500, "max_bars": 400},
                 cites=("events",),
                 launch_layer=True,
                 in_report=True,

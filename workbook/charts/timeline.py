@@ -6,8 +6,9 @@ day-precision event is a marker at its date; a coarser one is a horizontal bar f
 first-of-month point. Every mark's ``customdata`` is ``[event_id, doc_id]``.
 
 Above ``max_marks`` marks the figure is aggregated instead: stacked bars of event counts per day, week,
-month, year or decade (the finest that gives at most :data:`MAX_BINS` bins per lane and at most
-``max_marks`` bars in all, so the payload stays bounded), each event counted at the start of its
+month, quarter, year or decade (the finest that gives at most :data:`MAX_BINS` bins per lane and at most
+``max_marks`` bars in all, so the payload stays bounded, and, with ``max_bars``, at most that many bars
+drawn, so the page's drawing stays quick), each event counted at the start of its
 interval. ``customdata`` of a bar is ``[first_day, last_day]`` of its bin, and the trace's
 ``meta["group"]`` is the lane (kind, entity id, precision or doc id; ``__none__`` / ``__other__`` for the
 "(no …)" and "(other …)" lanes). ``layout.meta["aggregated"]`` says which kind of figure it is.
@@ -53,6 +54,7 @@ from workbook.charts.common import (
 )
 from workbook.errors import ChartError
 from workbook.filtering.dates import event_span, window_span
+from workbook.lazybook import table_columns
 from workbook.model import DATE_PRECISIONS
 
 __all__ = ["BIN_FREQS", "COLOR_BY", "MAX_BINS", "X_RANGES", "timeline"]
@@ -68,6 +70,7 @@ BIN_FREQS: tuple[tuple[str, str, float, str | int], ...] = (
     ("D", "day", 1.0, 86_400_000),
     ("W", "week", 7.0, 7 * 86_400_000),
     ("M", "month", 30.44, "M1"),
+    ("Q", "quarter", 91.31, "M3"),
     ("Y", "year", 365.25, "M12"),
     ("10Y", "decade", 3652.5, "M120"),
 )
@@ -269,38 +272,55 @@ def _marks_data(
     return data
 
 
-def _choose_freq(day: np.ndarray[Any, Any], n_lanes: int, max_bars: int) -> tuple[str, str, float, str | int]:
-    """The finest bin giving at most MAX_BINS bins and at most ``max_bars`` bars over all lanes."""
-    first, last = day.min(), day.max()
+def _bin_counts(
+    day: np.ndarray[Any, Any], lanes: _Lanes, code: str
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The bin starts (``code`` bins from the first mark's to the last's) and the marks per lane and bin
+    (``day``: the day of each mark)."""
+    every = bin_range(day.min(), day.max(), code, 10**9)
+    if every is None:  # pragma: no cover - no calendar has 10**9 bins
+        raise ChartError("Too many bins for one timeline.")
+    n_bins = len(every)
+    cell = lanes.lane * n_bins + bin_index(day, every[0], code)
+    counts = np.bincount(cell, minlength=len(lanes.keys) * n_bins).reshape(len(lanes.keys), n_bins)
+    return every, counts
+
+
+def _binned(
+    day: np.ndarray[Any, Any], lanes: _Lanes, max_marks: int, max_bars: int | None
+) -> tuple[tuple[str, str, float, str | int], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The finest bin giving at most MAX_BINS bins and at most ``max_marks`` bars over all lanes (bins in range
+    times lanes) and, with ``max_bars``, at most ``max_bars`` bars drawn (non-empty); decades if none does.
+    Returns the bin, its starts and the marks per lane and bin (:func:`_bin_counts`)."""
+    marks = day[lanes.pos]
+    first, last = marks.min(), marks.max()
     for f in BIN_FREQS:
         starts = bin_starts(np.array([first, last]), f[0])
         n_bins = float((starts[1] - starts[0]).astype(np.int64)) / f[2] + 1.0
-        if n_bins <= MAX_BINS and n_bins * n_lanes <= max_bars:
-            return f
-    return BIN_FREQS[-1]
+        n_bars = n_bins * len(lanes.keys)
+        if n_bins > MAX_BINS or n_bars > max_marks:
+            continue
+        every, counts = _bin_counts(marks, lanes, f[0])
+        if max_bars is None or n_bars <= max_bars or np.count_nonzero(counts) <= max_bars:
+            return f, every, counts
+    return BIN_FREQS[-1], *_bin_counts(marks, lanes, BIN_FREQS[-1][0])
 
 
 def _aggregated_data(
-    ev: pd.DataFrame,
+    day: np.ndarray[Any, Any],
     lanes: _Lanes,
     shown: list[str],
     colors: list[str],
-    max_bars: int,
+    limits: tuple[int, int | None],
     window: tuple[np.datetime64, np.datetime64],
 ) -> tuple[list[dict[str, Any]], str, int]:
-    """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers)."""
-    day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    """Counts per bin of the events starting inside ``window`` (the bins fit the window, not the outliers;
+    ``day``: each event's first day); ``limits``: ``max_marks`` and ``max_bars`` (see :func:`_binned`)."""
     inside = (day[lanes.pos] >= window[0]) & (day[lanes.pos] <= window[1])
     lanes = _Lanes(lanes.pos[inside], lanes.lane[inside], lanes.keys, lanes.names)
     if not len(lanes.pos):
         return [], "D", 0
-    code, unit, _, period = _choose_freq(day[lanes.pos], len(lanes.keys), max_bars)
-    every = bin_range(day[lanes.pos].min(), day[lanes.pos].max(), code, 10**9)
-    if every is None:  # pragma: no cover - no calendar has 10**9 bins
-        raise ChartError("Too many bins for one timeline.")
-    n_bins = len(every)
-    cell = lanes.lane * n_bins + bin_index(day, every[0], code)[lanes.pos]
-    counts = np.bincount(cell, minlength=len(lanes.keys) * n_bins).reshape(len(lanes.keys), n_bins)
+    (code, unit, _, period), every, counts = _binned(day, lanes, *limits)
     first_all = iso_days(every)
     last_all = iso_days(next_bin(every, code) - np.timedelta64(1, "D"))
     data: list[dict[str, Any]] = []
@@ -359,6 +379,7 @@ def timeline(
     max_groups: int = 12,
     cache: ChartCache | None = None,
     x_range: str | tuple[Any, Any] = "dense",
+    max_bars: int | None = None,
 ) -> go.Figure:
     """The dated events of ``book`` on a time axis, in one lane per ``color_by`` group.
 
@@ -366,7 +387,9 @@ def timeline(
     sentence), ``precision`` or ``document``; the ``max_groups`` biggest groups get lanes, the rest
     share an "(other …)" lane. Events without a date (relative expressions in undated documents) are
     left out and counted in a note. Above ``max_marks`` marks the figure shows counts per bin instead
-    (see the module docs). ``x_range="dense"`` (default) opens the axis where the events are dense
+    (see the module docs); ``max_bars`` (None: no limit beyond ``max_marks``) caps the bars drawn, so that the
+    bins are coarser where a fine bin would draw many bars (the explorer's 400).
+    ``x_range="dense"`` (default) opens the axis where the events are dense
     (:func:`workbook.filtering.dates.event_span`: the shortest window holding 90% of them, widened to the
     publication span) and a note says how many lie outside; aggregated bins (day, week, month, ...) then
     fit that range and count only the events starting in it. ``x_range="all"`` shows every dated event;
@@ -377,10 +400,14 @@ def timeline(
     check_choice("color_by", color_by, COLOR_BY)
     window = _window(x_range)
     cache_for(book, cache)
-    if max_marks < 1 or max_groups < 2:
-        raise ChartError(f"max_marks must be >= 1 and max_groups >= 2 (got {max_marks}, {max_groups}).")
-    events = book.events
-    dated = ~np.isnat(events["date_start"].to_numpy(dtype="datetime64[s]"))
+    if max_marks < 1 or max_groups < 2 or (max_bars is not None and max_bars < 1):
+        raise ChartError(
+            f"max_marks and max_bars must be >= 1 and max_groups >= 2 (got {max_marks}, {max_bars}, {max_groups})."
+        )
+    # the columns the counts and the range read: a filtered Book's other columns (texts) are taken for marks only
+    events = table_columns(book, "events", ["date_start", "date_end", _GROUP_COLUMN[color_by]])
+    start = events["date_start"].to_numpy(dtype="datetime64[s]")
+    dated = ~np.isnat(start)
     n_dated = int(dated.sum())
     n_undated = len(events) - n_dated
     notes = []
@@ -393,6 +420,7 @@ def timeline(
         "n_dated": n_dated,
         "n_undated": n_undated,
         "max_marks": max_marks,
+        "max_bars": max_bars,
     }
     if not n_dated:
         msg = "No data: no dated events in this view."
@@ -403,16 +431,18 @@ def timeline(
 
     def dated_events(columns: list[str] | None = None) -> pd.DataFrame:
         """The dated events (only ``columns``: a take of a filtered Book's texts costs more than the rest)."""
-        df = events if columns is None else events[columns]
+        df = book.events if columns is None else events[columns]
         return df if rows is None else df.iloc[rows]
 
-    ev = dated_events(["date_start", _GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
+    ev = dated_events([_GROUP_COLUMN[color_by]])  # the marks' texts only if they are drawn
+    day = (start if rows is None else start[rows]).astype("datetime64[D]")  # each dated event's first day
     lanes = _lanes(book, ev, color_by, max_groups)
     shown = label_texts(lanes.names).tolist()
     colors = _colors(lanes.keys, color_by)
     meta["n_marks"] = len(lanes.pos)
     meta["groups"] = [hover_escape(n) for n in lanes.names]
-    span = window_span(book, *window) if window is not None else event_span(book, dense=x_range == "dense")
+    dates = book.with_tables(events=events)  # the range from the columns read above
+    span = window_span(dates, *window) if window is not None else event_span(dates, dense=x_range == "dense")
     if span.first is None or span.last is None:  # pragma: no cover - there are dated events
         raise ChartError("Dated events without a date range.")
     lo, hi = np.datetime64(span.first, "D"), np.datetime64(span.last, "D")
@@ -439,9 +469,9 @@ def timeline(
                 f"{fmt_count(span.n_outside, 'event')} outside {span} (where most events are): zoom out to see them."
             )
     else:
-        start_day = ev["date_start"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")[lanes.pos]
+        start_day = day[lanes.pos]
         n_out = int(np.count_nonzero((start_day < lo) | (start_day > hi)))
-        data, code, top = _aggregated_data(ev, lanes, shown, colors, max_marks, (lo, hi))
+        data, code, top = _aggregated_data(day, lanes, shown, colors, (max_marks, max_bars), (lo, hi))
         unit = next(f[1] for f in BIN_FREQS if f[0] == code)
         layout = {
             "barmode": "stack",

@@ -60,6 +60,7 @@ from workbook.explore.table import TABLE_KINDS, TablePage, TableSource, TableSta
 from workbook.filtering import FilterIndex, FilterMasks, FilterSpec, apply, compute_masks
 from workbook.widgets.explorer_layout import TAB_TITLES, explorer_layout
 from workbook.widgets.explorer_views import ExplorerViews
+from workbook.widgets.figure_shelf import in_event_loop
 from workbook.widgets.idle_index import warm_when_idle
 from workbook.widgets.integrations import AnnotationPanel, ExportBar, ViewsBar
 from workbook.widgets.panel import FilterPanel
@@ -118,6 +119,9 @@ class Explorer:
         self._table_state = TableState(kind=table, page_size=page_size)
         self._page: TablePage | None = None
         self._reading: tuple[str, str] | None = None
+        #: Whether the table's page is out of date: in a kernel, a filter change does not build the page of a
+        #: table in a hidden tab; it is built when its tab is shown (:meth:`_on_tab`).
+        self._table_stale = False
         self._views = ExplorerViews(self.views, view_options, launches, asset, columns)
         self.host, self._figures = self._views.host, self._views.shelf
         #: Each view's options over the catalogue's defaults (view -> options), as given.
@@ -141,6 +145,7 @@ class Explorer:
             header=[self.summary, self.views_bar, self.export_bar],
         )
         self.panel_pane, self.tabs, self.widget = layout.panel_pane, layout.tabs, layout.widget
+        self.tabs.observe(self._on_tab, names="selected_index")
 
         self.panel.on_control(self._on_control)
         self.panel.on_query(self._on_query)
@@ -384,7 +389,10 @@ class Explorer:
         self._views.draw(self._spec, self.masks)
         t3 = time.perf_counter()
         self._table_state = table_state_after(self._table_state, {"type": "page", "page": 0})
-        self._show_table()
+        if self._table_in_sight():
+            self._show_table()
+        else:  # a hidden tab: its page is built when the tab is shown, not on every filter change
+            self._table_stale = True
         t4 = time.perf_counter()
         self._show_panel()
         self._show_annotations()
@@ -416,7 +424,17 @@ class Explorer:
     def _mask(self, kind: str) -> np.ndarray[Any, Any] | None:
         return None if self.masks is None else np.asarray(getattr(self.masks, kind))
 
+    def _table_in_sight(self) -> bool:
+        """Whether the table's tab is shown, or there is no page to wait for (a script or a test: no event loop)."""
+        return not in_event_loop() or self.tabs.selected_index == TAB_TITLES.index("Table and reader")
+
+    def _on_tab(self, _change: Any = None) -> None:
+        """A tab was shown: the table's page, if a filter changed it while its tab was hidden."""
+        if self._table_stale and self._table_in_sight():
+            self._show_table()
+
     def _show_table(self) -> None:
+        self._table_stale = False
         state = self._table_state
         if state.kind not in self._sources:
             self._sources[state.kind] = TableSource.build(self.book, state.kind)
