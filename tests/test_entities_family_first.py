@@ -1,5 +1,5 @@
 """A family name written first, later used alone ("Ishiba Shigeru" ... "Ishiba said"):
-:func:`workbook.extract.entities.family_first_words` and the ``family_first`` of
+:func:`workbook.extract.family_names.family_first_words` and the ``family_first`` of
 :func:`workbook.extract.coref.resolve_people`. Made-up sentences (sport, business, science)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 
 from workbook.extract.base import DocumentInput
 from workbook.extract.coref import PersonSpan, resolve_people
-from workbook.extract.entities import family_first_words
+from workbook.extract.family_names import family_first_words
 from workbook.extract.pipeline import DefaultExtractor
 
 pytestmark = pytest.mark.unit

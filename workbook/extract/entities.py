@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,7 +51,6 @@ from workbook.extract.entity_runs import (
     NAME_PARTICLES,
     NAMED,
     WEAK,
-    WEAPON,
     Candidate,
     RunContext,
     capitalised_runs,
@@ -59,6 +58,7 @@ from workbook.extract.entity_runs import (
     quick_key,
     ranked_people,
 )
+from workbook.extract.family_names import family_first_words
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_merge import (
@@ -73,6 +73,13 @@ from workbook.extract.ner_model import EntityModel, ScoredSpan
 from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
+from workbook.extract.span_fixes import (
+    hyphen_part,
+    outside_ranks,
+    particle_surname,
+    town_before_state,
+    weapon_in_sentence,
+)
 from workbook.extract.vocabulary import (
     MONTHS,
     NEVER_NAME_START,
@@ -88,7 +95,6 @@ __all__ = [
     "entity_key",
     "extract_entities",
     "extract_entities_batch",
-    "family_first_words",
     "tokenize",
 ]
 
@@ -230,37 +236,6 @@ def _learned(
     return out
 
 
-#: Name-lexicon kinds (``ner_features.name_kind``) of a given name, and of a word listed only as one.
-_GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
-_GIVEN_ONLY = frozenset({"g", "xg"})
-
-
-def family_first_words(
-    text: str, spans: Iterable[PersonSpan], names: Mapping[str, str], common: frozenset[str]
-) -> frozenset[str]:
-    """First words (case-folded) of two-word person names written family name first, as far as the
-    name lists and the document tell: the first word no listed given name, no word usually written
-    in lower case and never written in lower case in ``text``, the second listed only as a given
-    name or not listed at all ("Ishiba Shigeru", "Kihara Minoru"; not "Claire Foy", "Taulbee Smith",
-    nor "Dynamic Equivalence" beside "dynamic-equivalence"). A bare "Ishiba" later is that person
-    (:func:`~workbook.extract.coref.resolve_people`)."""
-    out = set()
-    for s in spans:
-        if len(s.words) != 2:
-            continue
-        first, second = (w.casefold() for w in s.words)
-        if (
-            first.isalpha()
-            and len(first) > 2
-            and names.get(first, "") not in _GIVEN_KINDS
-            and first not in common
-            and names.get(second, "g") in _GIVEN_ONLY
-            and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text) is None
-        ):
-            out.add(first)
-    return frozenset(out)
-
-
 _TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
 _THE_TITLES = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
 
@@ -297,105 +272,6 @@ def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> 
         added = [s for s in added if mask.find(1, s.start, s.end) < 0]
         added += [ScoredSpan(e.start, e.end, "other", 1.0, 0.0, tuple(e.name.split()), "") for e in events]
     return added
-
-
-_WORD_AFTER = re.compile(r"[^\W\d_][\w'’.]*")
-_WORD_BEFORE = re.compile(r"[\w'’.]*[^\W\d_]$")
-
-
-def _hyphen_part(
-    text: str, m: GazetteerMatch, gazetteer: Gazetteer, names: Mapping[str, str], surnames: set[str]
-) -> bool:
-    """Is the gazetteer name one part of a hyphenated name ("Delgado" of "Delgado-Ruiz")? So when the
-    whole word is the surname of a person of the document, or its other part is a listed given name
-    or surname and no place or acronym. "Seoul-Washington", "Tongsin-Kanggye", "Korea-Japan" and
-    "U.S.-Japan" stay places."""
-    for word, whole in (
-        (_WORD_AFTER.match(text, m.end + 1), (m.start, -1)) if text[m.end : m.end + 1] == "-" else (None, (0, 0)),
-        (_WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1), (-1, m.end))
-        if text[m.start - 1 : m.start] == "-"
-        else (None, (0, 0)),
-    ):
-        if word is None:
-            continue
-        w = word.group().strip(".")
-        a, b = (whole[0], word.end()) if whole[1] < 0 else (word.start(), whole[1])
-        if text[a:b].casefold() in surnames:
-            return True
-        listed = names.get(w.casefold(), "")[:1] in ("g", "s", "x")
-        if listed and w[:1].isupper() and not w.replace(".", "").isupper() and gazetteer.lookup(w) is None:
-            return True
-    return False
-
-
-_PARTICLE_SURNAME = re.compile(
-    r"[ \t]+(?:(?:al|el|ad|ash|as|at|az|an|ar)-|(?:ibn|bin|bint|abu|ould)[ \t]+)"
-    r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?![\w-])"
-)
-
-
-def _particle_surname(text: str, c: Candidate) -> Candidate:
-    """A person's name goes on over a lower-case Arabic particle the tokenizer does not keep
-    ("Abdul Malik al-Houthi", "Abdel Fattah el-Sisi", "Ali ibn Hussein")."""
-    m = _PARTICLE_SURNAME.match(text, c.end)
-    if m is None:
-        return c
-    end = m.end()
-    words = tuple(text[c.start : end].split()) if c.person is None else (*c.person.words, *m.group().split())
-    person = dataclasses.replace(c.person, end=end, words=words) if c.person is not None else None
-    return dataclasses.replace(c, end=end, name=" ".join(text[c.start : end].split()), person=person)
-
-
-_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|near|outside|at)\s+$")
-_PLACE_LIST_END = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*$")
-
-
-def _town_before_state(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """A classifier's person or organisation written "of Corryton, Tennessee" (a preposition before
-    it, a gazetteer place and the end of the phrase after the comma) is a place."""
-    after_comma = {c.start: c for c in cands if c.gaz is not None and c.type == "place"}
-    out = []
-    for c in cands:
-        state = after_comma.get(c.end + 2) if text[c.end : c.end + 2] == ", " else None
-        if (
-            state is not None
-            and c.strength == LEARNED
-            and c.type != "place"
-            and _PLACE_PREPOSITION.search(text, max(0, c.start - 10), c.start)
-            and _PLACE_LIST_END.match(text, state.end)
-        ):
-            c = dataclasses.replace(c, type="place", person=None)
-        out.append(c)
-    return out
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
-
-
-def _weapon_in_sentence(text: str, start: int, end: int, name: str) -> Candidate:
-    """A weapon designation cut at a sentence end inside it ("USS Kidd. Rahimi repaired ..." is
-    "USS Kidd"; "Mk. 48" and "Mk. II" stay whole)."""
-    m = _SENTENCE_BREAK.search(text, start, end)
-    if m is not None:
-        end = m.start()
-        name = " ".join(text[start:end].split())
-    return Candidate(start, end, "weapon_system", WEAPON, name)
-
-
-def _outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> list[Candidate]:
-    """No entity holds a rank's words ("Cmdr" of "Lt. Cmdr.", "Petty Officer", "Lance" of "Lance
-    Cpl."): a span reaching into a rank is cut before it when it starts before it and is no person
-    or gazetteer name ("Marine Corps Cpl." → "Marine Corps"), else dropped."""
-    out = []
-    for c in cands:
-        at = rank_mask.find(1, c.start, c.end)
-        if at < 0:
-            out.append(c)
-            continue
-        head = text[c.start : at].rstrip()
-        if c.person is None and c.gaz is None and at > c.start and head[-1:].isalnum():
-            out.append(dataclasses.replace(c, end=c.start + len(head), name=" ".join(head.split())))
-    return out
 
 
 class _Rules(NamedTuple):
@@ -438,7 +314,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     """The rules' candidates of one document (weapons, runs, ranks, gazetteer)."""
     tokens = tokenize(text)
     doc = RunContext(text, tokens, gazetteer)
-    cands = [_weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
+    cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
@@ -448,11 +324,11 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in ampersand_names(text) + particle_orgs(text)]
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
-    cands = [_particle_surname(text, c) if c.person is not None else c for c in cands]
+    cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
-        if _hyphen_part(text, m, gazetteer, model.names if model is not None else {}, surnames):
+        if hyphen_part(text, m, gazetteer, model.names if model is not None else {}, surnames):
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
@@ -473,9 +349,9 @@ def _finish(
         cands = _learned(text, cands, gazetteer, model, learned)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
-        cands = _outside_ranks(text, cands, rank_mask)
-    cands = [_particle_surname(text, c) if c.type == "person" else c for c in cands]
-    cands = _town_before_state(text, cands)
+        cands = outside_ranks(text, cands, rank_mask)
+    cands = [particle_surname(text, c) if c.type == "person" else c for c in cands]
+    cands = town_before_state(text, cands)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)
     for c in chosen:

@@ -34,6 +34,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from workbook.extract.entity_bounds import common_opener_of, join_particle_names, split_person_of
+from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
@@ -97,8 +98,6 @@ _ADDRESS = re.compile(
     r"|^[ \t]*([A-Z][a-z'’-]+)(?=,[ \t])",
     re.M,
 )
-#: Name-lexicon kinds of a given name (``ner_features.name_kind``; ``x``: other countries' lists).
-_GIVEN_KINDS = frozenset({"g", "gs0", "gs1", "gs2", "xg", "xgs"})
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
 #: Words that open place names ("County Durham", "Port Victoria", "Lake Jackson").
@@ -161,7 +160,7 @@ def addressed_people(
         words = tuple(m.group(k).split())
         w0 = words[0].casefold()
         kind = names.get(w0, "")
-        if w0 not in GIVEN_NAMES and kind not in _GIVEN_KINDS:
+        if w0 not in GIVEN_NAMES and kind not in GIVEN_KINDS:
             continue
         if k == 2 and (
             not (w0 in GIVEN_NAMES or kind[:1] == "g")
