@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import typed_mentions
 from workbook.extract.org_names import DEFENCE_ORGS
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.ids import normalise_name
@@ -18,9 +18,7 @@ def extractor(request: pytest.FixtureRequest) -> DefaultExtractor:
 
 
 def typed(extractor: DefaultExtractor, text: str) -> dict[str, str]:
-    ex = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in ex.entities}
-    return {text[m.start : m.end]: types[m.entity_key] for m in ex.mentions}
+    return dict(typed_mentions(extractor, text))
 
 
 def test_names_are_folded() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import typed_mentions
 from workbook.extract.pipeline import DefaultExtractor
 
 pytestmark = pytest.mark.unit
@@ -18,10 +18,7 @@ def extractor() -> DefaultExtractor:
     return DefaultExtractor()
 
 
-def mentions(extractor: DefaultExtractor, text: str) -> list[tuple[str, str]]:
-    ex = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in ex.entities}
-    return [(text[m.start : m.end], types[m.entity_key]) for m in ex.mentions]
+mentions = typed_mentions
 
 
 @pytest.mark.parametrize(

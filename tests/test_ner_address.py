@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import typed_mentions
 from workbook.extract.gazetteer import builtin_gazetteer
 from workbook.extract.ner_merge import addressed_people
 from workbook.extract.ner_model import default_entity_model
@@ -26,10 +26,7 @@ def addressed(text: str) -> list[str]:
     ]
 
 
-def people(extractor: DefaultExtractor, text: str) -> list[tuple[str, str]]:
-    ex = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in ex.entities}
-    return [(text[m.start : m.end], types[m.entity_key]) for m in ex.mentions]
+people = typed_mentions
 
 
 @pytest.mark.parametrize(
