@@ -166,6 +166,16 @@ class _Table:
                 setattr(self, name, arr)
             arr[n0:need] = values
 
+    def add_words(self, words: list[str], **columns: np.ndarray) -> None:
+        """Rows for new ``words`` (as written): their places in ``index``, their text and ``columns``;
+        no gazetteer type read yet."""
+        n0 = len(self)
+        for k, text in enumerate(words):
+            self.index[text] = n0 + k
+        self.text += words
+        m = len(words)
+        self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), **columns)
+
 
 class WordTable:
     """The word-table half of :class:`~workbook.extract.ner_featurize.Featurizer` (it sets the
@@ -248,17 +258,11 @@ class WordTable:
         one = ids[7:15].T
         pieces = np.column_stack([c[0], made[-7], made[-6], bars.reshape(4, m).T, c[5], made[-1]])
         t = self._table
-        n0 = len(t)
-        for k_, text in enumerate(words):
-            t.index[text] = n0 + k_
-        t.text += words
-        t.append(
-            n0,
+        t.add_words(
+            words,
             low=c[0].astype(np.uint64),
             flags=fl,
             kind=kd,
-            gaz=np.zeros(m, dtype=np.intp),
-            gaz_known=np.zeros(m, dtype=bool),
             first=first,
             last=last,
             one=one,
@@ -291,17 +295,11 @@ class WordTable:
             blen.append(len(w.encode("utf-8")))
             slen.append(len(shape.encode("utf-8")))
             schars.append(len(shape))
-        n0 = len(t)
-        for k_, text in enumerate(words):
-            t.index[text] = n0 + k_
-        t.text += words
-        t.append(
-            n0,
+        t.add_words(
+            words,
             low=np.array([p[0] for p in pieces], dtype=np.uint64),
             flags=np.array(flags, dtype=np.int64),
             kind=np.array(kind, dtype=np.intp),
-            gaz=np.zeros(len(words), dtype=np.intp),
-            gaz_known=np.zeros(len(words), dtype=bool),
             first=np.array(first, dtype=np.int64),
             last=np.array(last, dtype=np.int64),
             one=np.array(one, dtype=np.int64),
