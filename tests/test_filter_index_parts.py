@@ -172,8 +172,10 @@ def test_text_lower_cased_block_by_block_equals_arrow_lower(monkeypatch: pytest.
         chunked = pa.chunked_array([pa.array(texts[:7]), pa.array(texts[7:])])
         for values in (pd.Series(texts, dtype="string"), chunked):
             column = TextColumn.build(values)
-            column.arrow.validate(full=True)
-            assert column.arrow.to_pylist() == expected.to_pylist()
+            lowered = column.lowered()
+            lowered.validate(full=True)
+            assert lowered.to_pylist() == expected.to_pylist()
+            assert column.lowered(np.array([3, 0])).to_pylist() == [expected[3].as_py(), expected[0].as_py()]
             assert column.valid.tolist() == [t is not None for t in texts]
             assert column.contains("istanbul").tolist() == [t is not None and "stanbul" in t for t in texts]
 
