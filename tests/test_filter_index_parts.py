@@ -155,6 +155,7 @@ def test_the_vocabulary_gathered_block_by_block_finds_what_one_block_does(monkey
     monkeypatch.setattr(query, "_VOCAB_ROWS", 2)
     monkeypatch.setattr(query, "_SCAN_WORDS", 0)  # every word checked by the whole-word expression alone
     monkeypatch.setattr(query, "_WORDS_PER_PATTERN", 1)
+    monkeypatch.setattr(query, "_MATCH_ROWS", 1)  # rows lower-cased one at a time for the whole-word check
     blocks = TextColumn.build(pd.Series(texts, dtype="string"))  # a new column: no vocabulary cached yet
     for q in queries:
         np.testing.assert_array_equal(query.match_query(q, blocks), whole[q])

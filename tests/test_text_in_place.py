@@ -69,3 +69,14 @@ def test_search_syntax_over_copied_and_in_place_rows() -> None:
     assert match_query("\u00e9cole", column).tolist() == [False, True, False, False]
     assert match_query("pyong*", column).tolist() == [True, True, True, False]
     assert pc.utf8_lower(pa.array(texts)).to_pylist() == column.lowered().to_pylist()
+
+
+def test_lowered_rows_of_a_chunked_column_in_any_order() -> None:
+    texts = ["A", "\u00c9b", None, "Cd", "eF", "G\u212a"]
+    chunked = pa.chunked_array(
+        [pa.array(texts[:2]), pa.array([], type=pa.string()), pa.array(texts[2:5]), pa.array(texts[5:])]
+    )
+    column = TextColumn.build(chunked)
+    expected = pc.utf8_lower(pa.array(texts)).to_pylist()
+    for rows in ([5, 0, 1, 3], [2, 2, 4], [], [0, 1, 2, 3, 4, 5]):
+        assert column.lowered(np.array(rows, dtype=np.int64)).to_pylist() == [expected[r] for r in rows]

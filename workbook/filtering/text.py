@@ -216,8 +216,20 @@ class TextColumn:
         """The lower-cased text (``utf8_lower``) of ``rows`` (all rows when None), made now."""
         if rows is None:
             return pa.concat_arrays([b.cast(pa.large_string()) for b in self.lowered_blocks()] or [self.kept])
-        taken = self.source.take(pa.array(np.asarray(rows, dtype=np.int64))).combine_chunks()
-        return _lower_block(taken)
+        rows = np.asarray(rows, dtype=np.int64)
+        chunks = self.source.chunks
+        if len(chunks) == 1:
+            return _lower_block(chunks[0].take(pa.array(rows)))
+        # chunk by chunk (a chunked take may concatenate every chunk first: a copy of all the text)
+        first = np.cumsum([0] + [len(c) for c in chunks])
+        which = np.searchsorted(first, rows, side="right") - 1
+        cuts = np.flatnonzero(np.diff(which)) + 1
+        parts = [
+            chunks[int(which[run[0]])].take(pa.array(rows[run] - first[which[run[0]]])).cast(pa.large_string())
+            for run in np.split(np.arange(len(rows)), cuts)
+            if len(run)
+        ]
+        return _lower_block(pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string()))
 
     def lowered_blocks(self, rows: int = _LOWER_ROWS) -> Iterator[pa.Array]:
         """The lower-cased text, ``rows`` rows at a time (each made when asked for)."""
