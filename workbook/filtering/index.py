@@ -2,9 +2,8 @@
 
 Building the index does the hashing and per-row work (string ids to codes, exploded list columns,
 text columns for case-insensitive search, latest annotation per target); :func:`workbook.filtering.apply.apply`
-then works only
-on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)`` makes it on first
-use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
+then works only on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)`` makes
+it on first use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
 
     index = FilterIndex.of(book)          # cheap: nothing but the documents' ids is read yet
     view = apply(book, spec)              # same index; the parts this spec needs are built now
