@@ -155,6 +155,7 @@ def test_the_vocabulary_gathered_block_by_block_finds_what_one_block_does(monkey
     monkeypatch.setattr(query, "_VOCAB_ROWS", 2)
     monkeypatch.setattr(query, "_SCAN_WORDS", 0)  # every word checked by the whole-word expression alone
     monkeypatch.setattr(query, "_WORDS_PER_PATTERN", 1)
+    monkeypatch.setattr(query, "_MATCH_ROWS", 1)  # rows lower-cased one at a time for the whole-word check
     blocks = TextColumn.build(pd.Series(texts, dtype="string"))  # a new column: no vocabulary cached yet
     for q in queries:
         np.testing.assert_array_equal(query.match_query(q, blocks), whole[q])
@@ -172,8 +173,10 @@ def test_text_lower_cased_block_by_block_equals_arrow_lower(monkeypatch: pytest.
         chunked = pa.chunked_array([pa.array(texts[:7]), pa.array(texts[7:])])
         for values in (pd.Series(texts, dtype="string"), chunked):
             column = TextColumn.build(values)
-            column.arrow.validate(full=True)
-            assert column.arrow.to_pylist() == expected.to_pylist()
+            lowered = column.lowered()
+            lowered.validate(full=True)
+            assert lowered.to_pylist() == expected.to_pylist()
+            assert column.lowered(np.array([3, 0])).to_pylist() == [expected[3].as_py(), expected[0].as_py()]
             assert column.valid.tolist() == [t is not None for t in texts]
             assert column.contains("istanbul").tolist() == [t is not None and "stanbul" in t for t in texts]
 

@@ -75,7 +75,7 @@ Speed: all the work is on numpy arrays of the :class:`FilterIndex` (dense int32 
 over documents and entities, CSR lists from entity to documents, claims and events and from document to
 mentions), each step visiting the fewest rows it can (:mod:`workbook.filtering.rows`);
 the only string work per call is the ``text`` search (:class:`~workbook.filtering.text.TextColumn`,
-a vectorised byte scan over text lower-cased once).
+a vectorised byte scan over the Book's own text, ASCII letters folded).
 """
 
 from __future__ import annotations

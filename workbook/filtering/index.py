@@ -1,18 +1,19 @@
 """FilterIndex: a Book's tables turned into dense integer codes, for fast filtering, part by part.
 
 Building the index does the hashing and per-row work (string ids to codes, exploded list columns,
-lower-cased text, latest annotation per target); :func:`workbook.filtering.apply.apply` then works only
-on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)`` makes it on first
-use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
+text columns for case-insensitive search, latest annotation per target); :func:`workbook.filtering.apply.apply`
+then works only on numpy arrays and boolean bitmaps. A Book keeps its index: ``FilterIndex.of(book)`` makes
+it on first use and returns the same one afterwards, and ``apply(book, spec)`` uses it::
 
     index = FilterIndex.of(book)          # cheap: nothing but the documents' ids is read yet
     view = apply(book, spec)              # same index; the parts this spec needs are built now
 
 **Parts, built when first read.** Each group of arrays (:data:`PARTS`) is built the first time one of
-its attributes is read, then kept: a session that never searches text never lower-cases it, one that
+its attributes is read, then kept: a session that never searches text never reads it, one that
 never filters by publisher never codes publishers, and opening the explorer (which filters nothing
 until asked) builds nothing. Every spec reads the entity universe, the mentions and the claims' and
-events' documents; a text search adds the lower-cased text of documents and claims, a speaker the
+events' documents; a text search adds the text columns of documents and claims (the Book's own text,
+searched in place; a lower-cased copy only of rows with capitals outside ASCII), a speaker the
 claims' speakers, and so on. Building is safe from several threads (one lock per index).
 
 Ids and categories are coded by Arrow's hash kernels (:mod:`workbook.filtering.columns`), which read

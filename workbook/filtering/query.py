@@ -288,6 +288,8 @@ def _keys(word: str) -> tuple[str, ...]:
 _VOCAB_ROWS = 20_000
 #: Up to this many words, the rows holding one of them are first narrowed by a byte scan per word.
 _SCAN_WORDS = 16
+#: Rows lower-cased and checked at a time by a regular expression (bounds the text copied at once).
+_MATCH_ROWS = 4_000
 #: Words per regular expression when rows are checked for whole words.
 _WORDS_PER_PATTERN = 200
 _NOT_WORD = r"[^\p{L}\p{N}]"
@@ -306,14 +308,13 @@ class _Vocabulary:
     @classmethod
     def build(cls, column: TextColumn) -> _Vocabulary:
         # distinct whitespace-separated tokens (a literal split, block by block), then their words
-        arr = column.arrow
         tokens = [
-            pc.unique(pc.list_flatten(pc.utf8_split_whitespace(arr.slice(start, _VOCAB_ROWS))))
-            for start in range(0, len(arr), _VOCAB_ROWS)
+            pc.unique(pc.list_flatten(pc.utf8_split_whitespace(block))).cast(pa.large_string())
+            for block in column.lowered_blocks(_VOCAB_ROWS)
         ]
         if not tokens:
             return cls([], {}, [])
-        distinct = pc.unique(pa.chunked_array(tokens, type=arr.type)) if len(tokens) > 1 else tokens[0]
+        distinct = pc.unique(pa.chunked_array(tokens, type=pa.large_string())) if len(tokens) > 1 else tokens[0]
         flat = pc.unique(pc.list_flatten(pc.split_pattern_regex(distinct, _WORD_SPLIT)))
         words = [w for w in flat.to_pylist() if w]
         keys = [_keys(w) for w in words]
@@ -336,9 +337,10 @@ def _rows_matching(column: TextColumn, pattern: str, candidates: BoolArray) -> B
     """Rows among ``candidates`` whose (lower-cased) text matches the RE2 ``pattern``."""
     out = np.zeros(len(column), dtype=bool)
     rows = np.flatnonzero(candidates & column.valid)
-    if len(rows):
-        hit = pc.match_substring_regex(column.arrow.take(pa.array(rows)), pattern).fill_null(False)
-        out[rows[np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)]] = True
+    for start in range(0, len(rows), _MATCH_ROWS):  # lower-cased a block at a time: no copy of all the text
+        block = rows[start : start + _MATCH_ROWS]
+        hit = pc.match_substring_regex(column.lowered(block), pattern).fill_null(False)
+        out[block[np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)]] = True
     return out
 
 
