@@ -235,9 +235,10 @@ def test_plot_host_and_table_in_chromium(tmp_path: Path) -> None:
             [_jsonable_state(full), full.model_id],
         )
         page.locator('#a .wb-view[data-view="claims"]').scroll_into_view_if_needed()
+        # the view's plot is made anew with the new bundle: wait through the moment it has none
         page.wait_for_function(
             """() => { const gd = document.querySelector('#a .wb-view[data-view="claims"] .wb-plot:not(.wb-kept)');
-            return gd._fullLayout && !gd._fullLayout.__old && gd.querySelector('.main-svg'); }""",
+            return gd && gd._fullLayout && !gd._fullLayout.__old && gd.querySelector('.main-svg'); }""",
             timeout=60_000,
         )
         assert full.plotly_key in page.evaluate("() => Object.keys(window.__workbookPageScripts)")
