@@ -64,7 +64,6 @@ __all__ = [
     "FilterIndex",
     "FilterIndexError",
     "IntArray",
-    "lower_text",
 ]
 
 #: The ``annotations.target_kind`` values the filters read, in the order of their integer codes
@@ -79,13 +78,6 @@ NO_DAY = np.iinfo(np.int64).min
 
 #: The tables an index reads (held by the index, not the Book: a cached index must not keep its Book alive).
 _READ: tuple[str, ...] = ("documents", "entities", "mentions", "claims", "events", "places", "annotations")
-
-
-def lower_text(values: pd.Series | pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
-    """Lower-cased text as an Arrow array: the same Unicode lower-casing is applied to the haystack
-    (here, once) and to the needle (per query), so the match is case-insensitive."""
-    lowered: pa.ChunkedArray = pc.utf8_lower(strings_of(values))
-    return lowered
 
 
 def _arrow_keys(df: pd.DataFrame, table: str, column: str) -> pa.Array:
