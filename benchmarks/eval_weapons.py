@@ -9,6 +9,7 @@ rules) and ``weapons_heldout.json`` (written after them and not used to tune the
     .venv/bin/python benchmarks/eval_weapons.py            # P, R, F1
     .venv/bin/python benchmarks/eval_weapons.py --errors   # also every miss and false alarm
     .venv/bin/python benchmarks/eval_weapons.py --csis     # also real analysts' prose (CSIS), by part
+    .venv/bin/python benchmarks/eval_weapons.py --fresh2   # also made-up press releases (weapons_fresh2.json)
 
 ``--csis`` scores ``benchmarks/data/weapons_csis.json``: 100 event descriptions of the CSIS "North Korea
 provocations" table, annotated before the extractor was run on them (how, in the file's ``about``). The
@@ -36,6 +37,9 @@ GOLD = DATA / "weapons_gold.json"
 HELD_OUT = DATA / "weapons_heldout.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "weapons_csis.json"
 CSIS_FILE = SHARED_DATA / CSIS_TABLE
+FRESH2_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh2.json"
+#: The hidden set's classes: place and organisation are one class, person its own, weapons their own.
+SCORED_CLASS = {"person": "person", "organization": "place_org", "place": "place_org", "facility": "place_org"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class Score:
     fn: int
     misses: tuple[str, ...]
     false_alarms: tuple[str, ...]
+    #: What each missed gold span was typed as instead ("person", "place_org", "other" or "nothing").
+    miss_types: tuple[str, ...] = ()
 
     @property
     def precision(self) -> float:
@@ -73,10 +79,21 @@ def gold_spans(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def predicted_spans(ex: DefaultExtractor, text: str) -> list[tuple[int, int]]:
+def typed_spans(ex: DefaultExtractor, text: str) -> list[tuple[int, int, str]]:
+    """Every entity mention of the default extractor as (start, end, entity type)."""
     result = ex.extract(DocumentInput("gold", text))
-    weapons = {e.key for e in result.entities if e.type == "weapon_system"}
-    return sorted((m.start, m.end) for m in result.mentions if m.entity_key in weapons)
+    types = {e.key: e.type for e in result.entities}
+    return sorted((m.start, m.end, types[m.entity_key]) for m in result.mentions if m.entity_key in types)
+
+
+def predicted_spans(ex: DefaultExtractor, text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, t in typed_spans(ex, text) if t == "weapon_system"]
+
+
+def miss_type(spans: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The scored class of the first non-weapon mention overlapping ``text[start:end]``, or "nothing"."""
+    hit = next((t for s, e, t in spans if t != "weapon_system" and s < end and start < e), None)
+    return "nothing" if hit is None else SCORED_CLASS.get(hit, "other")
 
 
 def gold_items(path: Path) -> list[tuple[str, list[str]]]:
@@ -101,14 +118,22 @@ def csis_items(part: str, gold: Path = CSIS_GOLD, data: Path = SHARED_DATA) -> l
     return out
 
 
+def fresh2_items(part: str, gold: Path = FRESH2_GOLD) -> list[tuple[str, list[str]]]:
+    """(paragraph, gold surfaces) of one part ("tune" or "check") of the made-up press-release set."""
+    items = json.loads(gold.read_text(encoding="utf-8"))["items"]
+    return [(item["text"], item["weapons"]) for item in items if item["part"] == part]
+
+
 def score(path: Path | list[tuple[str, list[str]]] = GOLD, ex: DefaultExtractor | None = None) -> Score:
     ex = ex or DefaultExtractor()
     tp = fp = fn = 0
     misses: list[str] = []
     alarms: list[str] = []
+    kinds: list[str] = []
     for text, surfaces in gold_items(path) if isinstance(path, Path) else path:
         gold = gold_spans(text, surfaces)
-        pred = predicted_spans(ex, text)
+        typed = typed_spans(ex, text)
+        pred = [(s, e) for s, e, t in typed if t == "weapon_system"]
         used: set[int] = set()
         for ps, pe in pred:
             hit = next((k for k, (gs, ge) in enumerate(gold) if k not in used and ps < ge and gs < pe), None)
@@ -121,8 +146,9 @@ def score(path: Path | list[tuple[str, list[str]]] = GOLD, ex: DefaultExtractor 
         for k, (gs, ge) in enumerate(gold):
             if k not in used:
                 fn += 1
-                misses.append(f"{text[gs:ge]!r} in {text!r}")
-    return Score(tp, fp, fn, tuple(misses), tuple(alarms))
+                kinds.append(miss_type(typed, gs, ge))
+                misses.append(f"{text[gs:ge]!r} (typed {kinds[-1]}) in {text!r}")
+    return Score(tp, fp, fn, tuple(misses), tuple(alarms), tuple(kinds))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-errors",
         action="store_true",
-        help="with --csis, print the check part's errors too (do not tune on them)",
+        help="with --csis or --fresh2, print the check part's errors too (do not tune on them)",
+    )
+    ap.add_argument(
+        "--fresh2",
+        action="store_true",
+        help="also score benchmarks/data/weapons_fresh2.json by part (--errors shows the tune part's errors)",
     )
     args = ap.parse_args(argv)
     ex = DefaultExtractor()
@@ -148,9 +179,18 @@ def main(argv: list[str] | None = None) -> int:
                 ("CSIS descriptions, tune part", csis_items("tune"), args.errors),
                 ("CSIS descriptions, check part", csis_items("check"), args.check_errors),
             ]
+    if args.fresh2:
+        sets += [
+            ("weapons_fresh2.json, tune part", fresh2_items("tune"), args.errors),
+            ("weapons_fresh2.json, check part", fresh2_items("check"), args.check_errors),
+        ]
     for name, path, show in sets:
         s = score(path, ex)
-        print(f"{name}: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+        kinds = ", ".join(f"{k} {s.miss_types.count(k)}" for k in sorted(set(s.miss_types)))
+        print(
+            f"{name}: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+            + (f"  misses typed: {kinds}" if kinds else "")
+        )
         if show:
             for m in s.misses:
                 print("  missed:", m)
