@@ -283,7 +283,7 @@ WEAPON_FAMILY_ORIGINS: dict[str, str] = {
     **dict.fromkeys(_split("Hyunmoo Chunmoo Cheongung Haeseong"), "KR"),
     **dict.fromkeys(_split("Scud Iskander Tochka Tor Buk Pantsir Lancet Orlan Tornado Uragan Smerch Geran"), "RU"),
     **dict.fromkeys(_split("Shahed Mohajer Fateh Shahab Sejjil Emad Ghadr Khorramshahr Zolfaghar Arash"), "IR"),
-    **dict.fromkeys(_split("Dongfeng Julang Yingji Hongqi Wing"), "CN"),
+    **dict.fromkeys(_split("Dongfeng Julang Yingji Hongqi"), "CN"),
     **dict.fromkeys(_split("Minuteman Trident Peacekeeper"), "US"),
     **dict.fromkeys(_split("Leopard Challenger Arrow Tamir Barak"), "EU"),
 }

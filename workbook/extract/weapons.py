@@ -14,9 +14,18 @@
 * **named systems** (:data:`WEAPON_NAMES`: "THAAD", "Iron Dome", "Storm Shadow"), and names that are
   also ordinary words or surnames (:data:`WEAPON_NAMES_IN_CONTEXT`: "Patriot", "Bradley",
   "Apache", "Typhoon") only beside a weapon word and not followed by another capitalised word
-  ("Patriot Act", "Bradley County", "Typhoon Haishen" are not weapons);
+  ("Patriot Act", "Bradley County", "Typhoon Haishen" are not weapons); a plural names the system
+  ("Typhoons", "Tomahawks"), but not after a capitalised word ("New England Patriots");
 * **ships**: a navy prefix and the ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth", "ROKS
-  Sejong the Great"), ship classes ("Arleigh Burke-class destroyer", "Type 055");
+  Sejong the Great"), with its hull number in brackets in the span ("USS Ralph Johnson (DDG 114)"); the
+  name again without the prefix is the same ship ("Ralph Johnson is forward-deployed", "the Truman's
+  crew"), but not after a title or "named for"; a name after a warship noun ("the landing ship Minsk",
+  :data:`WARSHIP_NOUNS`); ship classes ("Arleigh Burke-class destroyer", "Virginia-class fast-attack
+  submarine", "Type 055");
+* **long names** ending in a weapon head (:data:`WEAPON_NAME_HEADS`: "Precision Strike Missile",
+  "Standard Missile-6"), unless every other word is a generic class word ("Intercontinental Ballistic
+  Missile") or an organisation's name goes on ("Missile Defense Agency"); after a designation the long
+  name is part of its span ("AIM-120D Advanced Medium-Range Air-to-Air Missiles");
 * **rocket artillery by calibre** ("240mm-calibre MRLS", "600mm-calibre super-large MRLS", "240mm
   multiple rocket launcher") and systems KCNA names "new-type ..." ("new-type tactical ballistic
   missile system").
@@ -38,8 +47,11 @@ from workbook.names import (
 )
 
 __all__ = [
+    "GENERIC_WEAPON_WORDS",
     "NORTH_KOREAN_FAMILIES",
     "SHIP_PREFIXES",
+    "SHIP_PREFIXES_IN_CONTEXT",
+    "WARSHIP_NOUNS",
     "WEAPON_CONTEXT",
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
@@ -48,6 +60,7 @@ __all__ = [
     "WEAPON_LETTER_PREFIXES",
     "WEAPON_NAMES",
     "WEAPON_NAMES_IN_CONTEXT",
+    "WEAPON_NAME_HEADS",
     "WEAPON_PREFIXES_IN_CONTEXT",
     "WEAPON_PREFIX_DESIGNATIONS",
     "find_weapons",
@@ -66,12 +79,12 @@ def _phrases(text: str) -> tuple[str, ...]:
 #: ("KN-23", "DF-41", "AIM-120", "MQ-9", "Su-27", "AH-64", "KC-135").
 WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = _split(
     "KN DF JL SM SS Su MiG Tu Kh AGM AIM RIM BGM UGM LGM MIM FIM RS MQ RQ AH UH CH MH HH KC EA EC AV HQ YJ CJ PL "
-    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD"
+    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD FA KJ WZ GJ GBU CBU FAB KAB An Be"
 )
 #: One-letter prefixes ("F-16", "B-52H", "S-400", "C-130", "J-20", "H-6K", "P-8A", "E-2D", "T-90"): they
 #: also write grades, visas and school years ("A-1", "F-1 visa", "K-12"), so they need a weapon word
 #: nearby, except the shapes :func:`find_weapons` knows to be unambiguous.
-WEAPON_LETTER_PREFIXES: tuple[str, ...] = _split("F B S C E P J H Y T A K M V")
+WEAPON_LETTER_PREFIXES: tuple[str, ...] = _split("F B S C E P J H Y T A K M V R X Z")
 #: Weapon systems named by a word or phrase that means nothing else (case-sensitive as written).
 WEAPON_NAMES: tuple[str, ...] = _phrases(
     """THAAD; HIMARS; ATACMS; GMLRS; NASAMS; AMRAAM; JASSM; LRASM; Tomahawk; Iskander; Kinzhal; Kalibr;
@@ -79,7 +92,9 @@ WEAPON_NAMES: tuple[str, ...] = _phrases(
     Iron Dome; David's Sling; Aegis; Aegis Ashore; Minuteman III; Trident II; NLAW; Exocet; Brimstone;
     Eurofighter Typhoon; Eurofighter; Rafale; Gripen; Stratofortress; Stratotanker; Super Hornet; Growler;
     Global Hawk; Bayraktar TB2; Bayraktar; Shahed; Naval Strike Missiles; Naval Strike Missile; Sea Sparrow;
-    Humvee; Haeil; Musudan"""
+    Humvee; Haeil; Musudan; IRIS-T SLM; IRIS-T; Hsiung Feng; BrahMos; PrSM; JDAM; Sidewinder; Marder; Borsuk;
+    Rosomak; Piorun; Wedgetail; Globemaster; Stratolifter; Wing Loong; Sea Ceptor; Starstreak; ASRAAM; Paveway;
+    Kornet; Akinci; M-SHORAD; Super Stallion"""
 )
 #: Names that are also ordinary words, places or surnames: weapons only beside a weapon word
 #: (:data:`WEAPON_CONTEXT`) and not followed by another capitalised word.
@@ -87,7 +102,9 @@ WEAPON_NAMES_IN_CONTEXT: tuple[str, ...] = _phrases(
     """Patriot; Bradley; Abrams; Stryker; Leopard; Challenger; Apache; Black Hawk; Chinook; Osprey; Reaper;
     Predator; Typhoon; Tornado; Lightning II; Raptor; Hornet; Poseidon; Hawkeye; Stinger; Hellfire; Harpoon;
     Javelin; Lancet; Caesar; Grad; Excalibur; Trident; Arrow; Meteor; Taurus; Spike; Switchblade; Paladin;
-    Warthog; Harrier; Tiger; Gepard; Krab"""
+    Warthog; Harrier; Tiger; Gepard; Krab; Neptune; Avenger; Archer; Puma; Boxer; Bushmaster; Warrior;
+    Ajax; Lynx; Sentinel; Hercules; Super Hercules; Sentry; Onyx; Yars; Topol; Igla; Vampire; Mirage; Viper;
+    Seahawk; Phalanx; Mistral"""
 )
 #: Letter prefixes that also write other things ("OH-12", a congressional district): weapons only beside
 #: a weapon word, like the one-letter ones.
@@ -114,19 +131,45 @@ WEAPON_CONTEXT: tuple[str, ...] = _split(
     navy naval army military troops refueled refuelled flight flew torpedo torpedoes airborne"""
 )
 #: Navy prefixes written before a ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth").
-SHIP_PREFIXES: tuple[str, ...] = _split("USS HMS HMCS HMAS HMNZS INS ROKS JS HNLMS ESPS TCG KRI BRP PNS RFS NRP HDMS")
+SHIP_PREFIXES: tuple[str, ...] = _split(
+    "USS USNS USCGC HMS HMCS HMAS HMNZS INS ROKS JS HNLMS HNoMS ESPS TCG KRI BRP PNS RFS RFA NRP HDMS ARA BAP HTMS FGS"
+)
+#: Navy prefixes that also write other things ("FS" a forest service, "ITS" a transport system): a ship's
+#: prefix only beside a weapon word in the sentence (:data:`WEAPON_CONTEXT`).
+SHIP_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("FS ITS RSS KD HS CNS BNS SNS")
+#: Nouns of warships after which a capitalised name is the ship's ("the landing ship Minsk", "the submarine
+#: Rostov-on-Don", "the aircraft carrier Charles de Gaulle").
+WARSHIP_NOUNS: tuple[str, ...] = _phrases(
+    """destroyer; frigate; cruiser; corvette; submarine; warship; flagship; minesweeper; landing ship; assault ship;
+    patrol ship; aircraft carrier; helicopter carrier; carrier"""
+)
+#: Capitalised head words that end the long name of a weapon system ("Precision Strike Missile", "Bradley
+#: Fighting Vehicle", "Hyper Velocity Gliding Projectile"); at least one word before it must be more than a
+#: generic class (:data:`GENERIC_WEAPON_WORDS`: "Intercontinental Ballistic Missile" is a class, no name).
+WEAPON_NAME_HEADS: tuple[str, ...] = _phrases(
+    """Missile; Missiles; Missile System; Missile Systems; Rocket System; Rocket Systems; Weapon System; Weapon;
+    Projectile; Projectiles; Interceptor; Interceptors; Bomb; Bombs; Torpedo; Torpedoes; Fighting Vehicle;
+    Fighting Vehicles; Combat Vehicle; Combat Vehicles; Tactical Vehicle; Tactical Vehicles; Launcher; Launchers"""
+)
+GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
+    _split(
+        """Ballistic Cruise Intercontinental Intermediate-Range Short-Range Medium-Range Long-Range Hypersonic
+        Supersonic Subsonic Anti-Ship Anti-Tank Anti-Aircraft Anti-Radiation Anti-Satellite Surface-to-Air
+        Air-to-Air Air-to-Surface Surface-to-Surface Ground-to-Air Submarine-Launched Sea-Launched Air-Launched
+        Ground-Launched Land-Based Sea-Based Guided Unguided Strategic Tactical Nuclear Conventional Nuclear-Capable
+        Multiple Rocket Missile Missiles Air Land Sea Naval Army Armored Armoured Infantry Light Heavy New Old
+        Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided"""
+    )
+)
 _SHIP_TYPES = (
-    r"(?:(?:guided-missile|nuclear-powered|ballistic-missile|attack|aircraft|amphibious(?: assault)?|fast attack|"
-    r"stealth|missile|air-defen[cs]e|anti-submarine)\s+)*"
-    r"(?:destroyer|frigate|submarine|cruiser|carrier|corvette|assault ship|landing ship|patrol vessel|"
-    r"icebreaker|warship|battleship|tank)s?"
+    r"(?:Block\s+[IVX]+\s+)?(?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}?"
+    r"(?:destroyer|frigate|submarine|cruiser|carrier|corvette|assault ship|landing ship|patrol vessel|vessel|boat|"
+    r"ship|icebreaker|warship|battleship|tank)s?"
 )
 #: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
 #: beside a weapon word.
-_CONTEXT_FAMILIES = frozenset(_split("Tor Wing Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
+_CONTEXT_FAMILIES = frozenset(_split("Tor Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
 _NUMBER_WORDS = frozenset(_split("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All"))
-#: Families never named alone: "Wing" is "Wing Loong", and "the 8th Fighter Wing jets" are no weapon.
-_NOT_BARE_FAMILIES = frozenset(("Wing",))
 _NOT_NICKNAME = frozenset(
     _split(
         "The A An In On At To From For And Or But Of With By As After Before During Since Until Over Under Near "
@@ -153,18 +196,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
         "prefixed": re.compile(
-            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}|F/A|{letters})"
-            rf"{_DASH}(?P<num>\d{{1,3}}[A-Z]{{0,2}}(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
+            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}|F/A|AN/[A-Z]{{3}}|{letters})"
+            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
-        "named": re.compile(rf"(?:{alt(WEAPON_NAMES)})(?![\w-])"),
+        "named": re.compile(rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?![\w-])(?:[ -](?P<roman>II|III|IV)\b)?"),
         "ambiguous": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
-            r"(?![\w'’-])(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)(?![\w'’-]))?"
+            r"(?P<plural>s)?(?![\w'’-])"
+            r"(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)(?![\w'’-]))?"
         ),
         "ship": re.compile(
-            rf"(?:{alt(SHIP_PREFIXES)})\s+[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}}"
+            rf"(?P<prefix>{alt(SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT)})\s+"
+            rf"(?P<name>[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}})"
+            rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{_HYPHENS} ]?\d{{1,4}}\))?"
+        ),
+        "warship": re.compile(
+            rf"\b(?:{alt(WARSHIP_NOUNS)})\s+"
+            r"(?P<name>[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’]*(?:-[\w'’]+)*){0,3})"
+        ),
+        "long_name": re.compile(
+            rf"(?P<words>(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*\s+){{1,6}})(?:{alt(WEAPON_NAME_HEADS)})"
+            rf"(?:{_DASH}\d{{1,2}})?(?![\w-])"
+        ),
+        "name_tail": re.compile(
+            rf"(?:\s+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*){{0,6}}\s+(?:{alt(WEAPON_NAME_HEADS)})(?![\w-])"
         ),
         "class": re.compile(
             rf"(?<![\w-])(?P<head>(?P<lead>[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES})(?![\w-])"
@@ -190,6 +247,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 #: Literal cues a text must hold before the pattern of that name is run over it (a cheap prefilter).
 _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "new_type": "ew-type"}
+#: Words that are never a ship's name after a warship noun ("the destroyer Commander ...").
+_NOT_SHIP_NAME = frozenset(
+    _split("Captain Capt Commander Cmdr Cdr Lt Lieutenant Admiral Adm Master Chief Petty Seaman Sailor Officer Navy")
+)
+#: Words that make a name after "carrier" an airline or a company, not a ship ("the carrier Delta Air Lines").
+_COMPANY_WORDS = frozenset(_split("Air Airlines Airways Lines Inc Corp Group Cargo Express Holdings Logistics"))
+#: Capitalised words after which a long name belongs to an organisation ("Missile Defense Agency").
+_ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z]|of\s+[A-Z]|[A-Z])")
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -247,13 +312,16 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
     for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
-        if _word_start(text, m.start()) and m.group() not in _NOT_BARE_FAMILIES:
+        if _word_start(text, m.start()):
             out.append((m.start(), m.end(), WEAPON_FAMILY_ALIASES.get(m.group().casefold(), m.group())))
     for m in p["prefixed"].finditer(text):
         if not _word_start(text, m.start()):
             continue
         prefix, number = m.group("family"), m.group("num")
         start, end = m.start(), _nickname_end(text, m.end())
+        tail = p["name_tail"].match(text, m.end())  # "AIM-120D Advanced Medium-Range Air-to-Air Missiles"
+        if tail is not None and not _ORG_CONTINUATION.match(text, tail.end()):
+            end = max(end, tail.end())
         needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
             prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
         )
@@ -283,7 +351,84 @@ def _ambiguous_name(m: re.Match[str]) -> str:
     ("Switchblade 600") or block ("Patriot Block II") as written."""
     name = m.group("name")
     listed = next((n for n in WEAPON_NAMES_IN_CONTEXT if n.upper() == name), name) if name.isupper() else name
-    return " ".join((listed + m.group()[len(name) :]).split())
+    rest = m.group()[m.end("plural") - m.start() if m.group("plural") else len(name) :]
+    return " ".join((listed + rest).split())
+
+
+def _after_title_word(text: str, start: int) -> bool:
+    """Is the word before ``start`` a capitalised word in title case, not at a sentence start ("New England
+    Patriots", "Italian Typhoons")? A plural name after one is read as part of another name."""
+    m = re.search(r"([.!?]\s+)?\b([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    return m is not None and m.group(1) is None and start - len(m.group()) > 0
+
+
+def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
+    """Ships: a navy prefix and the ship's name, with its hull number in brackets in the span ("USS Ralph
+    Johnson (DDG 114)"; the name without it); the name again without the prefix ("Ralph Johnson is ...", and
+    the last word after "the": "the Truman's deployment"); a name after a warship noun ("the landing ship
+    Minsk")."""
+    p = _patterns()
+    names: dict[str, str] = {}
+    for m in p["ship"].finditer(text):
+        if not _word_start(text, m.start()):
+            continue
+        if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not _has_context(text, m.start(), m.end()):
+            continue
+        name = m.group("name").rstrip(".")
+        full = f"{m.group('prefix')} {' '.join(name.split())}"
+        out.append((m.start(), m.end() if m.group("hull") else m.start("name") + len(name), full))
+        names.setdefault(" ".join(name.split()), full)
+    for m in p["warship"].finditer(text):
+        name = m.group("name").rstrip(".")
+        first = name.split()[0]
+        if first in _NOT_NICKNAME or first in _NOT_SHIP_NAME or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
+            continue
+        if m.group().startswith("carrier") and _COMPANY_WORDS.intersection(name.split()):
+            continue
+        if re.match(r"\s*[,(]?\s*[A-Z]{2,}\b", text[m.start("name") + len(name) :]) is None:
+            out.append((m.start("name"), m.start("name") + len(name), " ".join(name.split())))
+    for bare, full in names.items():
+        for m in re.finditer(rf"(?<![\w-])(?P<the>the\s+)?{re.escape(bare)}(?![\w-])", text):
+            start = m.start() + len(m.group("the") or "")
+            if m.group("the") or _bare_ship_name(text, start, m.end(), full):
+                out.append((start, m.end(), full))
+        words = bare.split()
+        if len(words) > 1 and len(words[-1]) > 2:  # "the Truman's deployment"
+            for m in re.finditer(rf"\bthe\s+(?P<last>{re.escape(words[-1])})(?![\w-])", text):
+                out.append((m.start("last"), m.end("last"), full))
+
+
+def _bare_ship_name(text: str, start: int, end: int, full: str) -> bool:
+    """Is ``text[start:end]``, a ship's name without its prefix, the ship? Not the prefixed mention itself,
+    not after a title or another name ("President Ronald Reagan"), not after "named for" (the person the
+    ship is named after), and a one-word name not before ", State" ("Mobile, Alabama")."""
+    if text[max(0, start - 8) : start].rstrip().endswith(full.split()[0]):
+        return False
+    before = re.search(r"([A-Z][\w.]*)\s+$", text[max(0, start - 30) : start])
+    sentence_end = before is not None and before.group(1).endswith(".") and len(before.group(1)) > 5
+    if before is not None and not sentence_end and before.group(1) not in ("The", "A"):
+        return False
+    if re.search(r"\b(?:named|renamed)\s+(?:for|after)\s+$|\bhonou?r(?:s|ing)?\s+$", text[max(0, start - 25) : start]):
+        return False
+    return " " in full.split(maxsplit=1)[1] or re.match(r",\s+[A-Z]", text[end : end + 3]) is None
+
+
+def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
+    """Long names of systems ending in a weapon head ("Precision Strike Missile", "Standard Missile-6",
+    "M2A3 Bradley Fighting Vehicles" is found by its designation); not a generic class in capitals
+    ("Intercontinental Ballistic Missile") nor the start of an organisation's name ("Missile Defense Agency",
+    "Raytheon Missiles & Defense")."""
+    for m in _patterns()["long_name"].finditer(text):
+        spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group("words"))]
+        while spans and spans[0][1] in _NOT_NICKNAME:  # "The", "In": not part of the name
+            spans = spans[1:]
+        start = m.start() + spans[0][0] if spans else m.end()
+        words = [w for _, w in spans]
+        if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not _word_start(text, start):
+            continue
+        if _ORG_CONTINUATION.match(text, m.end()) and not re.match(r"\s*[A-Z]{2,}\b", text[m.end() :]):
+            continue
+        out.append((start, m.end(), " ".join(text[start : m.end()].split())))
 
 
 def find_weapons(text: str) -> list[tuple[int, int, str]]:
@@ -292,9 +437,13 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     _designations(text, out)
-    out += [(m.start(), m.end(), m.group()) for m in p["named"].finditer(text) if _word_start(text, m.start())]
+    out += [
+        (m.start(), m.end(), m.group("name") + (f" {m.group('roman')}" if m.group("roman") else ""))
+        for m in p["named"].finditer(text)
+        if _word_start(text, m.start())
+    ]
     for m in p["ambiguous"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not _word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
         if follows is None and _has_context(text, m.start(), m.end()):
@@ -306,7 +455,9 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             out.append((start, m.end("head"), " ".join(text[start : m.end("head")].split())))
             if ship and ship.split()[0] not in _NOT_NICKNAME:  # the ship is an entity of its own
                 out.append((m.start("ship"), m.end("ship"), ship))
-    for key in ("ship", "type", "calibre", "new_type"):
+    _ships(text, out)
+    _long_names(text, out)
+    for key in ("type", "calibre", "new_type"):
         if key in _CUES and _CUES[key] not in text:
             continue
         out += [
