@@ -144,6 +144,10 @@ def test_ships_and_long_names(text: str, expected: list[tuple[str, str]]) -> Non
         ("The court heard the destroyer Captain Lee Park testify.", []),  # courts
         ("The FS Director said the forest roads reopened.", []),  # a prefix that needs a weapon word
         ("The Voyager probes left the solar system.", []),  # science: no weapon word
+        ("Gen. Abrams said the tanks were ready.", []),  # a title: the person
+        ("Bradley said the tank crews trained hard.", []),  # a verb of saying: the person
+        ("the U.S. Abrams tanks arrived", [("Abrams", "Abrams")]),
+        ("the Army Tactical Missile System", [("Army Tactical Missile System",) * 2]),
         (
             "The destroyer is named for John Finn. USS John Finn sailed.",
             [("USS John Finn", "USS John Finn")],

@@ -157,7 +157,7 @@ GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
         Supersonic Subsonic Anti-Ship Anti-Tank Anti-Aircraft Anti-Radiation Anti-Satellite Surface-to-Air
         Air-to-Air Air-to-Surface Surface-to-Surface Ground-to-Air Submarine-Launched Sea-Launched Air-Launched
         Ground-Launched Land-Based Sea-Based Guided Unguided Strategic Tactical Nuclear Conventional Nuclear-Capable
-        Multiple Rocket Missile Missiles Air Land Sea Naval Army Armored Armoured Infantry Light Heavy New Old
+        Multiple Rocket Missile Missiles Air Land Sea Naval Armored Armoured Infantry Light Heavy New Old
         Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided"""
     )
 )
@@ -355,6 +355,20 @@ def _ambiguous_name(m: re.Match[str]) -> str:
     return " ".join((listed + rest).split())
 
 
+#: A title before a name ("Gen. Abrams", "Sgt. Bradley", "Mr Stryker") or a verb of saying after it
+#: ("Abrams said"): a surname that is also a weapon's name is the person there.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Amb)\.?"
+    r"|President|General|Colonel|Captain|Sergeant|Admiral)\s+$"
+)
+_SAYS_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|wrote|noted|asked|explained)\b")
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    """Does a title come before ``text[start:end]`` or a verb of saying after it?"""
+    return bool(_TITLE_BEFORE.search(text[max(0, start - 12) : start]) or _SAYS_AFTER.match(text, end))
+
+
 def _after_title_word(text: str, start: int) -> bool:
     """Is the word before ``start`` a capitalised word in title case, not at a sentence start ("New England
     Patriots", "Italian Typhoons")? A plural name after one is read as part of another name."""
@@ -446,7 +460,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
         if not _word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
-        if follows is None and _has_context(text, m.start(), m.end()):
+        if follows is None and not _person_cue(text, m.start(), m.end()) and _has_context(text, m.start(), m.end()):
             out.append((m.start(), m.end(), _ambiguous_name(m)))
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
         if _word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
