@@ -247,6 +247,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 #: Literal cues a text must hold before the pattern of that name is run over it (a cheap prefilter).
 _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "new_type": "ew-type"}
+#: The warship nouns' last words: a text holds one of them before the warship pattern is run over it.
+_WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))
+#: The head words' first words: a text holds one of them before the long-name pattern is run over it.
+_LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_NAME_HEADS))
 #: Words that are never a ship's name after a warship noun ("the destroyer Commander ...").
 _NOT_SHIP_NAME = frozenset(
     _split("Captain Capt Commander Cmdr Cdr Lt Lieutenant Admiral Adm Master Chief Petty Seaman Sailor Officer Navy")
@@ -392,7 +396,7 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
         full = f"{m.group('prefix')} {' '.join(name.split())}"
         out.append((m.start(), m.end() if m.group("hull") else m.start("name") + len(name), full))
         names.setdefault(" ".join(name.split()), full)
-    for m in p["warship"].finditer(text):
+    for m in p["warship"].finditer(text) if any(noun in text for noun in _WARSHIP_CUES) else ():
         name = m.group("name").rstrip(".")
         first = name.split()[0]
         if first in _NOT_NICKNAME or first in _NOT_SHIP_NAME or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
@@ -432,6 +436,8 @@ def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
     "M2A3 Bradley Fighting Vehicles" is found by its designation); not a generic class in capitals
     ("Intercontinental Ballistic Missile") nor the start of an organisation's name ("Missile Defense Agency",
     "Raytheon Missiles & Defense")."""
+    if not any(head in text for head in _LONG_NAME_CUES):
+        return
     for m in _patterns()["long_name"].finditer(text):
         spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group("words"))]
         while spans and spans[0][1] in _NOT_NICKNAME:  # "The", "In": not part of the name
