@@ -122,7 +122,7 @@ def test_an_english_city_name_is_the_larger_city_unless_its_state_is_written(
     [
         ("Judge Tom Dart of Cook County said the jail was full.", "Cook County"),
         ("Flooding hit Hubei Province and the Kurdistan Region this week.", "Hubei Province"),
-        ("Residents of Gangnam District complained about the noise.", "Gangnam District"),
+        ("Officials said residents of Gangnam District complained.", "Gangnam District"),
     ],
 )
 def test_a_name_ending_in_a_place_word_is_a_place(rules_only: DefaultExtractor, text: str, place: str) -> None:
