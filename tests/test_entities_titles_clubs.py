@@ -92,7 +92,9 @@ def test_a_listed_given_name_and_a_family_name_is_a_person(extractor: DefaultExt
         ("Trading in May Sharply slowed, analysts said.", "May Sharply"),
     ],
 )
-def test_given_name_pairs_leave_places_demonyms_and_things(extractor: DefaultExtractor, text: str, not_person: str) -> None:
+def test_given_name_pairs_leave_places_demonyms_and_things(
+    extractor: DefaultExtractor, text: str, not_person: str
+) -> None:
     assert (not_person, "person") not in typed_mentions(extractor, text)
 
 

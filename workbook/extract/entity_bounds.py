@@ -277,10 +277,14 @@ def particle_orgs(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-_TOWN = r"(?!(?:" + "|".join(sorted(_NOT_FIRST)) + r")[ \t])[A-Z][\w'’-]+(?<!'s)(?<!’s)(?:[ \t][A-Z][\w'’-]+(?<!'s)(?<!’s))?"
+_NOT_POSSESSIVE = r"(?<!'s)(?<!’s)"
+_TOWN_WORD = r"[A-Z][\w'’-]+" + _NOT_POSSESSIVE
+_TOWN = r"(?!(?:" + "|".join(sorted(_NOT_FIRST)) + r")[ \t])" + _TOWN_WORD + r"(?:[ \t]" + _TOWN_WORD + r")?"
+_CLUB_PREFIX = "|".join(sorted(CLUB_PREFIXES))
+_CLUB_SUFFIX = "|".join(sorted(CLUB_SUFFIXES))
 _CLUB = re.compile(
-    r"(?<![\w'’.-])(?:(?P<pre>" + "|".join(sorted(CLUB_PREFIXES)) + r")[ \t]+(?P<town1>" + _TOWN + r")"
-    r"|(?P<town2>" + _TOWN + r")[ \t]+(?P<suf>" + "|".join(sorted(CLUB_SUFFIXES)) + r"))(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
+    rf"(?<![\w'’.-])(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
+    r"(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 

@@ -49,11 +49,55 @@ UNIT_HEADS: frozenset[str] = frozenset({"wing", "squadron", "squadrons", "flotil
 #: Words that open a sports club's name before its town ("Real Madrid", "Bayern Munich", "Inter Milan",
 #: "Sporting Lisbon", "AC Milan"), as written (capitalised or upper case).
 CLUB_PREFIXES: frozenset[str] = frozenset(
-    """Real Atlético Atletico Athletic Sporting Bayern Inter AC AS FC CF SC SS SV VfB VfL Dynamo Dinamo
-    Olympique Borussia Racing Deportivo Lokomotiv Spartak CSKA Union Hertha Eintracht Fortuna""".split()
+    [
+        "Real",
+        "Atlético",
+        "Atletico",
+        "Athletic",
+        "Sporting",
+        "Bayern",
+        "Inter",
+        "AC",
+        "AS",
+        "FC",
+        "CF",
+        "SC",
+        "SS",
+        "SV",
+        "VfB",
+        "VfL",
+        "Dynamo",
+        "Dinamo",
+        "Olympique",
+        "Borussia",
+        "Racing",
+        "Deportivo",
+        "Lokomotiv",
+        "Spartak",
+        "CSKA",
+        "Union",
+        "Hertha",
+        "Eintracht",
+        "Fortuna",
+    ]
 )
 #: Words that close a sports club's name after its town ("Manchester United", "Blackburn Rovers",
 #: "Tottenham Hotspur", "Wigan Athletic", "Glasgow Rangers", "Ajax FC").
 CLUB_SUFFIXES: frozenset[str] = frozenset(
-    "United Rovers Wanderers Albion Hotspur Athletic Rangers Town Orient Argyle FC AFC CF SC".split()
+    [
+        "United",
+        "Rovers",
+        "Wanderers",
+        "Albion",
+        "Hotspur",
+        "Athletic",
+        "Rangers",
+        "Town",
+        "Orient",
+        "Argyle",
+        "FC",
+        "AFC",
+        "CF",
+        "SC",
+    ]
 )
