@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
-from workbook.extract.entity_bounds import ampersand_names, particle_orgs
+from workbook.extract.entity_bounds import ampersand_names, club_names, given_name_pairs, particle_orgs
 from workbook.extract.entity_runs import (
     CUED_PERSON,
     GAZETTEER,
@@ -224,6 +224,8 @@ def _learned(
             for s in speakers
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
+    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
+    added += given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)  # "Tim Cook said"
     added = _document_pass(text, out, added)
     added = [s for s in added if not _title_only(text, s)]
     for s in added:
@@ -321,7 +323,8 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
         cands += classify_run(doc, run)
-    cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in ampersand_names(text) + particle_orgs(text)]
+    named_orgs = ampersand_names(text) + particle_orgs(text) + club_names(text, gazetteer.type_of)
+    cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]

@@ -18,7 +18,10 @@ sub-spans it scored; nothing is looked up outside the document but the gazetteer
 A given name read apart from the particle-led family name after it ("Marine" + "Le Pen") is one
 person (:func:`join_particle_names`). Names joined by "&" are one organisation ("Ernst & Young",
 "Procter & Gamble", "Holland & Hart", "Michael L. Beatty & Associates"), unless they are authors cited
-with a year ("Dye & Bavelier, 2010"; :func:`ampersand_names`).
+with a year ("Dye & Bavelier, 2010"; :func:`ampersand_names`). A town with a sports club's opening
+or closing word is the club ("Real Madrid", "Manchester United"; :func:`club_names`), not the town.
+A listed given name and a family name that nothing else read ("Tim Cook said", "Erik ten Hag") is a
+person (:func:`given_name_pairs`).
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
-from workbook.extract.org_names import DEFENCE_ORGS
+from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
 from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, ORG_HEADS
 
 __all__ = [
     "PLACE_TAILS",
     "ampersand_names",
+    "club_names",
     "common_opener_of",
+    "given_name_pairs",
     "join_particle_names",
     "particle_orgs",
     "split_person_of",
@@ -270,3 +275,86 @@ def particle_orgs(text: str) -> list[tuple[int, int, str]]:
         for m in _PARTICLE_ORG.finditer(text)
         if any(c.isupper() for c in m.group())
     ]
+
+
+_NOT_POSSESSIVE = r"(?<!'s)(?<!’s)"
+_TOWN_WORD = r"[A-Z][\w'’-]+" + _NOT_POSSESSIVE
+_TOWN = r"(?!(?:" + "|".join(sorted(_NOT_FIRST)) + r")[ \t])" + _TOWN_WORD + r"(?:[ \t]" + _TOWN_WORD + r")?"
+_CLUB_PREFIX = "|".join(sorted(CLUB_PREFIXES))
+_CLUB_SUFFIX = "|".join(sorted(CLUB_SUFFIXES))
+_CLUB = re.compile(
+    rf"(?<![\w'’.-])(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
+    r"(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
+
+
+def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    """Sports clubs named by a town and a club word ("Real Madrid", "Bayern Munich", "Manchester
+    United", "Blackburn Rovers"; ``org_names.CLUB_PREFIXES`` and ``CLUB_SUFFIXES``), as (start, end,
+    name): the town must be a name the gazetteer knows and the whole none ("Cape Town", "George Town"
+    stay places), with no capitalised word right before it but "The" and its like or a possessive
+    ("West Ham United" is left alone; "Alonso's Real Madrid" is read)."""
+    out = []
+    for m in _CLUB.finditer(text):
+        town = m.group("town1") or m.group("town2")
+        a, b = m.start(), m.end()
+        if gaz_type(town) is None or gaz_type(text[a:b]) is not None:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if before is not None and before.group(1) not in _NOT_FIRST and not before.group(1).endswith(("'s", "’s")):
+            continue
+        out.append((a, b, " ".join(text[a:b].split())))
+    return out
+
+
+#: A capitalised word, lower-case particles, a capitalised word (a possessive allowed), with no
+#: capitalised word right before or after: "Tim Cook said", "Erik ten Hag's side".
+_PAIR = re.compile(
+    r"(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
+    r"((?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al))*)"
+    r"[ \t]([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"
+)
+#: Words that open a sentence and never a name, and words that are no family name.
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+_NO_PAIR_WORDS = frozenset(w.casefold() for w in _NOT_FIRST) | PLACE_TAILS | _HEADS | TITLE_WORDS | DEMONYMS
+
+
+def given_name_pairs(
+    text: str,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+    never: frozenset[str],
+    taken: bytearray,
+) -> list[ScoredSpan]:
+    """People written as a listed given name and a family name where nothing else was read
+    (``taken``: a character mask of what the rules and the classifier found): "Tim Cook said", "Bruno
+    Fernandes scored", "Erik ten Hag's side" (with lower-case particles between). The first word is a
+    given name of ``names`` (the model's name lexicon), no common word unless only a given name, no
+    gazetteer name ("Victoria Cross", "Lincoln Park") and nothing in ``never`` (months, days); the last
+    is a listed family name or no listed name, and no common word unless a listed family name ("Tim
+    Cook"), no gazetteer name, title or head word; neither is upper case; no capitalised word stands
+    right before or after, and "the" does not precede ("the Rose Bowl")."""
+    out = []
+    for m in _PAIR.finditer(text):
+        a, b = m.start(), m.end()
+        if taken.find(1, a, b) >= 0:
+            continue
+        first, last = m.group(1), m.group(3)
+        f, la = first.casefold(), last.casefold()
+        kind, last_kind = names.get(f, ""), names.get(la)
+        if "g" not in kind or (kind != "g" and f in common) or f in never or f in _NO_PAIR_WORDS:
+            continue
+        if la in _NO_PAIR_WORDS or la in never or (last_kind is not None and "s" not in last_kind):
+            continue
+        if la in common and last_kind is None:
+            continue
+        if gaz_type(first) is not None or gaz_type(last) is not None:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if (before is not None and before.group(1) not in _NOT_FIRST) or _THE_BEFORE.search(text, max(0, a - 5), a):
+            continue
+        words = tuple(text[a:b].split())
+        out.append(ScoredSpan(a, b, "person", 0.5, 0.5, words, ""))
+    return out

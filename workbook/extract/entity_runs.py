@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
+from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
 from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS
 from workbook.extract.ranks import RankSpan
@@ -62,6 +63,10 @@ _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
+#: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
+#: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
+_PLACE_TAILS = PLACE_TAILS - {"state", "city"}
+_NO_PLACE_WORDS = NAME_CONNECTORS | _HEADS  # "Residents of Gangnam District": no place of four words
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 #: Lower-case particles inside a person's name ("Mohammed bin Salman", "Laura da Silva"); the
@@ -427,6 +432,10 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
+    tail = toks[idx[-1]].lower in _PLACE_TAILS and not any(toks[i].lower in _NO_PLACE_WORDS for i in idx[:-1])
+    if not headline and 2 <= len(idx) <= 4 and tail and doc.gazetteer.lookup(doc.span(idx[:-1])[2]) is None:
+        s, e, name = doc.span(idx)  # "Cook County", "Hubei Province", "Gangnam District"
+        return [*out, Candidate(s, e, "place", NAMED, name)]
     if not headline and len(idx) >= 2 and _has_head(doc, idx):
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower

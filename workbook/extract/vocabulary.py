@@ -101,7 +101,13 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     department director; commander; spokesman; spokeswoman; spokesperson; negotiator; nuclear negotiator;
     chief negotiator; colleague; analyst; expert; researcher; scholar; journalist; reporter; correspondent;
     lawyer; judge; justice; chief justice; activist; defector; dictator; sister; brother; wife; husband;
-    daughter; son; father; mother; uncle; aunt; rev; reverend; father; sheikh; ayatollah; cardinal; bishop
+    daughter; son; father; mother; uncle; aunt; rev; reverend; father; sheikh; ayatollah; cardinal; bishop;
+    sheriff; deputy sheriff; undersheriff; councilwoman; councilman; councillor; councilor; councilmember;
+    alderman; alderwoman; supervisor; commissioner; superintendent; chief superintendent; detective;
+    detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector;
+    constable; prosecutor; chief prosecutor; prosecutor general; attorney; attorney general;
+    solicitor general; magistrate; coach; manager; goalkeeper; striker; midfielder; treasurer;
+    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo
     """
 )
 
@@ -111,7 +117,7 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
 ROLE_NOUNS: frozenset[str] = _words(
     """sister brother wife husband daughter son father mother uncle aunt colleague analyst expert researcher
     scholar journalist reporter correspondent lawyer activist defector dictator negotiator spokesman
-    spokeswoman spokesperson leader envoy"""
+    spokeswoman spokesperson leader envoy manager goalkeeper striker midfielder"""
 )
 
 #: Titles abbreviated with a full stop inside a name ("Gen. Kim", "Sen. Smith").
