@@ -12,7 +12,9 @@ name (``null`` when the text names none: "officials", "the report", an unnamed p
 adds ``benchmarks/data/quotes_fresh6.json``: a never-read set of round six (GUM court transcripts and
 papers, EWT newsgroups); ``--fresh8`` round eight's (``quotes_fresh8.json``: unused CSIS descriptions,
 two Wikinews interviews); ``--fresh9`` round nine's (``quotes_fresh9.json``: other unused CSIS
-descriptions, five unused Wikinews interviews). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
+descriptions, five unused Wikinews interviews); ``--fresh10`` round ten's
+(``quotes_fresh10.json``: 50 more unused CSIS descriptions, 20 made-up
+press-release and wire paragraphs). ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
 first stage of the extractor that loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no
@@ -57,11 +59,25 @@ OTHERS_GOLD = ROOT / "benchmarks" / "data" / "quotes_dev_others.json"
 FRESH_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh6.json"
 FRESH8_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh8.json"
 FRESH9_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh9.json"
+FRESH10_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh10.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
-SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", "fresh", "fresh8", "fresh9", "csis", "heldout")
+SETS = (
+    "press",
+    "wire",
+    "news",
+    "others-tune",
+    "others-check",
+    "dev",
+    "fresh",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "csis",
+    "heldout",
+)
 #: The sets never read: only their scores are printed, rules are not written from them.
-NEVER_READ = ("others-check", "fresh", "fresh8", "fresh9", "csis", "heldout")
+NEVER_READ = ("others-check", "fresh", "fresh8", "fresh9", "fresh10", "csis", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -307,6 +323,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-fresh8", action="store_true", help="score only the never-read round-eight set")
     parser.add_argument("--fresh9", action="store_true", help=f"also score {FRESH9_GOLD.name} (never read)")
     parser.add_argument("--only-fresh9", action="store_true", help="score only the never-read round-nine set")
+    parser.add_argument("--fresh10", action="store_true", help=f"also score {FRESH10_GOLD.name} (never read)")
+    parser.add_argument("--only-fresh10", action="store_true", help="score only the never-read round-ten set")
     parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
     parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -321,7 +339,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
-    only = only or args.only_csis or args.only_fresh8 or args.only_fresh9
+    only = only or args.only_csis or args.only_fresh8 or args.only_fresh9 or args.only_fresh10
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -341,6 +359,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(FRESH8_GOLD)
     if args.fresh9 or args.only_fresh9:
         gold += load_gold(FRESH9_GOLD)
+    if args.fresh10 or args.only_fresh10:
+        gold += load_gold(FRESH10_GOLD)
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}
