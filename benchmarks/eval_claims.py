@@ -46,9 +46,19 @@ from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
 from workbook.extract.claims import extract_claims
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.extract.sentences import Sentence, split_sentences
+from workbook.extract.speaker_fullname import fuller_name
 from workbook.ingest.normalise import normalise_text
 
-__all__ = ["conllu_text", "document_text", "evaluate", "load_gold", "main", "miss_kind", "speaker_right"]
+__all__ = [
+    "conllu_text",
+    "document_text",
+    "evaluate",
+    "load_gold",
+    "main",
+    "miss_kind",
+    "shown_speaker",
+    "speaker_right",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "quotes_gold.json"
@@ -180,6 +190,14 @@ def speaker_right(gold: str | None, aliases: list[str], key: str | None, shown: 
     return len(p) >= 2 and set(p) <= set(g) and p[-1] == g[-1]
 
 
+def shown_speaker(claim: ClaimRecord, names: dict[str, str]) -> str | None:
+    """The speaker a claims table shows: the entity's name, or the fuller name the document writes
+    for that person (``workbook.assemble`` keeps it the same way), else the speaker text."""
+    if claim.speaker_key is None:
+        return claim.speaker_text
+    return fuller_name(names.get(claim.speaker_key, claim.speaker_text), claim.speaker_text)
+
+
 def _extract(doc: str, text: str, extractor: DefaultExtractor) -> Extraction:
     return extractor.extract(DocumentInput(doc_id=doc, text=text))
 
@@ -241,7 +259,7 @@ def evaluate(
             shown = None
             right = False
             if found and best is not None:
-                shown = names.get(best.speaker_key, best.speaker_text) if best.speaker_key else best.speaker_text
+                shown = shown_speaker(best, names)
                 right = speaker_right(g["speaker"], g.get("aliases", []), best.speaker_key, shown)
             for kind in (g["kind"], "all"):
                 row = counts[set_name][kind]
@@ -292,7 +310,7 @@ def kcna_speakers(data: Path, top: int = 25, *, as_ingested: bool = True) -> lis
         ex = _extract(f"kcna-{n}", text, extractor)
         names = {e.key: e.name for e in ex.entities}
         for c in ex.claims:
-            shown = names.get(c.speaker_key, c.speaker_text) if c.speaker_key else c.speaker_text
+            shown = shown_speaker(c, names)
             if shown:
                 counts[shown] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from workbook.extract.base import MentionRecord
+
 pytestmark = pytest.mark.unit
 
 FRESH10_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_fresh10.json"
@@ -29,3 +31,92 @@ def test_fresh_round_ten_gold_offsets(shared_data: Path) -> None:
         assert text[g["start"] : g["end"]] == g["text"]
         assert g["kind"] in ("direct", "indirect")
     assert sum(1 for g in gold if g["doc"].startswith("csis-")) >= 50
+
+
+# --- the speaker shown is the fullest name the document writes (workbook/extract/speaker_fullname.py) ---
+
+
+def _speaker(text: str, snippet: str) -> str | None:
+    from tests.test_claims_patterns5 import speaker_of
+
+    return speaker_of(text, snippet)
+
+
+def test_given_name_read_as_a_rank_after_a_civil_title_is_shown() -> None:
+    """ "Interior Minister Gen Okabe": "Gen" after a civil title is a given name (the entity stage
+    reads it as a rank); the claim shows "Gen Okabe", the words as written stay."""
+    text = (
+        "Interior Minister Gen Okabe opened the new courthouse in Sendai on Friday. "
+        '"Justice must be close to the people," Okabe said. '
+        "He said two more courthouses would open next year."
+    )
+    assert _speaker(text, "Justice must be close to the people") == "Gen Okabe"
+    assert _speaker(text, "two more courthouses would open next year") == "Gen Okabe"
+
+
+def test_initials_then_surname_are_one_name() -> None:
+    """ "Harbour police chief RK Mehta said …": a name of initials is shown with the surname after it."""
+    from workbook.extract.base import EntityRecord
+    from workbook.extract.speaker_fullname import document_full_names
+
+    text = "Harbour police chief RK Mehta said the divers had found the second boat."
+    at = text.index("RK")
+    mention = MentionRecord(start=at, end=at + 2, entity_key="person:rk", sentence=0)
+    entities = [EntityRecord(key="person:rk", name="RK", type="person")]
+    assert document_full_names(text, entities, [mention]) == {"person:rk": "RK Mehta"}
+
+
+def test_given_name_before_a_surname_mention_joins_it() -> None:
+    from workbook.extract.base import EntityRecord
+    from workbook.extract.speaker_fullname import document_full_names
+
+    text = "Striker Daniel Dias scored twice. Dias said the team had earned the points."
+    at = text.index("Dias")
+    mention = MentionRecord(start=at, end=at + 4, entity_key="person:dias", sentence=0)
+    entities = [EntityRecord(key="person:dias", name="Dias", type="person")]
+    assert document_full_names(text, entities, [mention]) == {"person:dias": "Daniel Dias"}
+
+
+def test_a_compound_rank_or_a_period_keeps_the_abbreviation_a_rank() -> None:
+    """ "Lt. Gen Park", "Major Gen Park", "Army chief Gen. Park": the abbreviation is a rank there."""
+    from workbook.extract.base import EntityRecord
+    from workbook.extract.speaker_fullname import document_full_names
+
+    for text in ("Lt. Gen Park said the drill was over.", "Major Gen Park said the drill was over."):
+        at = text.index("Park")
+        mention = MentionRecord(start=at, end=at + 4, entity_key="person:park", sentence=0)
+        entities = [EntityRecord(key="person:park", name="Park", type="person")]
+        assert document_full_names(text, entities, [mention]) == {}, text
+    text = "Army chief Gen. Park said the drill was over."
+    at = text.index("Park")
+    mention = MentionRecord(start=at, end=at + 4, entity_key="person:park", sentence=0)
+    assert document_full_names(text, [EntityRecord(key="person:park", name="Park", type="person")], [mention]) == {}
+
+
+def test_fuller_name_only_adds_words() -> None:
+    from workbook.extract.speaker_fullname import fuller_name
+
+    assert fuller_name("Nakatani", "Gen Nakatani") == "Gen Nakatani"
+    assert fuller_name("Kim Jong Un", "Kim") == "Kim Jong Un"  # shorter: the corpus name stays
+    assert fuller_name("Nadia Brooks", "Nadia Brookes") == "Nadia Brooks"  # another name: the corpus name stays
+    assert fuller_name(None, "he") == "he"
+
+
+def test_the_build_keeps_the_fuller_name_of_a_document(tmp_path: Path) -> None:
+    """The claims table shows a document's fuller name over the entity's shorter corpus name; a
+    document that writes only the surname shows the corpus name."""
+    import workbook as wb
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Interior Minister Gen Okabe opened the new courthouse in Sendai on Friday. "
+        '"Justice must be close to the people," Okabe said.\n',
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").write_text("Okabe said the courthouse would open on Monday.\n", encoding="utf-8")
+    wb.build([corpus], tmp_path / "ws", progress=False)
+    claims = wb.open(tmp_path / "ws").claims
+    shown = {str(t)[:7]: str(s) for t, s in zip(claims["text"], claims["speaker_text"], strict=True)}
+    assert shown["Justice"] == "Gen Okabe"
+    assert shown["the cou"] == "Okabe"

@@ -59,6 +59,7 @@ from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_cla
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
+from workbook.extract.speaker_fullname import with_full_names
 from workbook.extract.speakers import Speaker
 from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
@@ -296,4 +297,4 @@ def extract_claims(
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+    return with_full_names(claims, text, entities, mentions)  # "Gen Nakatani", not the entity's "Nakatani"
