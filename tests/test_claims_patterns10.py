@@ -120,3 +120,42 @@ def test_the_build_keeps_the_fuller_name_of_a_document(tmp_path: Path) -> None:
     shown = {str(t)[:7]: str(s) for t, s in zip(claims["text"], claims["speaker_text"], strict=True)}
     assert shown["Justice"] == "Gen Okabe"
     assert shown["the cou"] == "Okabe"
+
+
+# --- he / she: the chain of a pronoun subject, headings (workbook/extract/speaker_memory.py) -----------
+
+
+def test_a_person_named_in_a_sentence_whose_subject_is_she_is_not_the_next_she() -> None:
+    """ "She was accompanied by engineer Carla Diaz …": the next "she" is still the mayor (local news)."""
+    text = (
+        "After a long review of the budget that had divided the council, Mayor Ruth Adler visited the new "
+        "flood barrier on Monday. She was accompanied by engineer Carla Diaz and council member Helen Park. "
+        "She said the barrier would be finished by May."
+    )
+    assert _speaker(text, "the barrier would be finished by May") == "Ruth Adler"
+
+
+def test_the_chain_of_he_goes_past_an_object_and_a_possessor() -> None:
+    """A science biography: "He later served as Maria Lopez's assistant … He also coached Tom Reed"."""
+    text = (
+        "Born in Leeds, Daniel Hart moved to Boston in 1990 to study physics. He later served as Maria "
+        "Lopez's assistant when Lopez visited Japan. He also coached Tom Reed for two seasons. In his "
+        "memoir, he wrote that he had never liked winter."
+    )
+    assert _speaker(text, "he had never liked winter") == "Daniel Hart"
+
+
+def test_a_name_alone_on_its_line_is_a_heading_not_an_antecedent() -> None:
+    text = (
+        "Daniel Hart studied chemistry in Leeds. He wrote that the laboratory had changed his life.\n\n"
+        "Thomas Reed, 3rd Baron of Leigh\n\n"
+        "The next spring, he moved to Oxford, where he met the younger Paul Adams. He wrote that Adams was "
+        "the best student he had taught."
+    )
+    assert _speaker(text, "Adams was the best student he had taught") == "Daniel Hart"
+
+
+def test_a_sentence_opening_with_the_other_pronoun_keeps_its_named_person() -> None:
+    """ "He met Anna Berg … She said": she is Anna Berg (sport)."""
+    text = "Coach Tom Reed met striker Anna Berg after the final. She said the team had deserved the cup."
+    assert _speaker(text, "the team had deserved the cup") == "Anna Berg"

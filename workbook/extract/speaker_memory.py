@@ -41,6 +41,9 @@ ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 #: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
 ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
+_NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al", "bin"})
+#: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
+_PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -277,6 +280,10 @@ class SpeakerMemory:
                 continue
             if only_titles(self.text, m.start, m.end):  # "the General Secretary" read as a person: a title
                 continue
+            if self._name_line(m):  # "John FitzGibbon, 2nd Earl of Clare" alone on its line: a heading
+                continue
+            if self._pronoun_subject(m, want) and not self._opens_sentence(m):
+                continue  # "He served as Bertrand Russell's interpreter": the chain of "he" goes on past Russell
             if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
                 subject = m
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
@@ -298,6 +305,27 @@ class SpeakerMemory:
             if full is not None:
                 return self._full_named(full, word)
         return Speaker(key, self.shown(key, None), word)
+
+    def _name_line(self, m: MentionRecord) -> bool:
+        """Is the mention alone on a line of names only (a heading or caption: "John FitzGibbon, 2nd
+        Earl of Clare"; no lower-case word but "of", "the", "and"; at most 12 words; no final stop)?"""
+        lo = self.text.rfind("\n", max(0, m.start - 200), m.start) + 1
+        hi = self.text.find("\n", m.end, m.end + 200)
+        if (lo == 0 and m.start >= 200) or hi < 0:
+            return False
+        line = self.text[lo:hi].strip()
+        words = line.split()
+        if not words or len(words) > 12 or line.endswith((".", "!", "?", '"', "”", ":")):
+            return False
+        return all(not w[:1].islower() or w in _NAME_LINE_JOINS for w in words)
+
+    def _pronoun_subject(self, m: MentionRecord, want: str) -> bool:
+        """Is the subject of the sentence holding ``m`` a "he" (``want`` "m") or "she" before it, after
+        at most an opening phrase ("The following autumn, he went up …, where he met X")? A person
+        named later in such a sentence is not what the next "he" refers to: the same "he" goes on."""
+        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
+        opening = _PRONOUN_OPENING.match(self.text, start, m.start)
+        return opening is not None and (opening.group("p").casefold() == "he") == (want == "m")
 
     def _full_named(self, full: str, phrase: str) -> Speaker:
         """The speaker shown under the full name ``full``: the person entity of that name if any."""
@@ -355,6 +383,7 @@ class SpeakerMemory:
                 and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
                 and self._opens_sentence(m)
                 and not only_titles(self.text, m.start, m.end)
+                and not self._name_line(m)
             ):
                 return m
         return None
