@@ -159,3 +159,29 @@ def test_a_sentence_opening_with_the_other_pronoun_keeps_its_named_person() -> N
     """ "He met Anna Berg … She said": she is Anna Berg (sport)."""
     text = "Coach Tom Reed met striker Anna Berg after the final. She said the team had deserved the cup."
     assert _speaker(text, "the team had deserved the cup") == "Anna Berg"
+
+
+# --- "the minister said": the person written with that title before (workbook/extract/speaker_nearby.py) ---
+
+
+def test_the_title_finds_the_person_across_a_given_name_the_entity_stage_left_out() -> None:
+    text = (
+        "Interior Minister Gen Okabe opened the new courthouse in Sendai on Friday. "
+        "The minister said two more courthouses would open next year."
+    )
+    assert _speaker(text, "two more courthouses would open next year") == "Gen Okabe"
+
+
+def test_civil_titles_of_police_courts_and_regulators_are_titles() -> None:
+    """ "the sheriff", "the commissioner", "the superintendent" after the person's titled name."""
+    cases = {
+        'Sheriff Dana Cole closed the county road after the flood. "Nobody should drive there tonight," '
+        "the sheriff said.": ("Nobody should drive there tonight", "Dana Cole"),
+        "Commissioner Helen Marsh opened an inquiry into the merger on Monday. "
+        '"We will look closely at prices," the commissioner said.': ("We will look closely at prices", "Helen Marsh"),
+        'Superintendent Claire Odum said the number of burglaries had doubled. "This was a calculated scheme," '
+        "the superintendent said.": ("This was a calculated scheme", "Claire Odum"),
+    }
+    for text, (snippet, name) in cases.items():
+        shown = _speaker(text, snippet)
+        assert shown is not None and name in shown, (snippet, shown)

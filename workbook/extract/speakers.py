@@ -27,7 +27,12 @@ import bisect
 import re
 
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
-from workbook.extract.speaker_nearby import organisation_spokesperson, person_beside, titled_person
+from workbook.extract.speaker_nearby import (
+    organisation_spokesperson,
+    person_beside,
+    titled_name_written,
+    titled_person,
+)
 from workbook.extract.speaker_titles import (
     only_titles,
     title_phrase,
@@ -130,6 +135,9 @@ class SpeakerResolver(SpeakerMemory):
                 titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
+            written = titled_name_written(text, lows[1:], s)  # a titled name the entity rules did not find
+            if written is not None:
+                return Speaker(None, written, phrase, is_name=True)
         if len(words) == 2 and lows[0] in ("the", "this", "that") and lows[1] in ISSUED_NOUNS:
             issued = self.issuer(lows[1], phrase, s)  # "The statement said" after "X issued a statement"
             if isinstance(issued, tuple):
