@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.extract.base import MentionRecord
+from workbook.extract.base import ClaimRecord, MentionRecord
 
 pytestmark = pytest.mark.unit
 
@@ -34,6 +34,12 @@ def test_fresh_round_ten_gold_offsets(shared_data: Path) -> None:
 
 
 # --- the speaker shown is the fullest name the document writes (workbook/extract/speaker_fullname.py) ---
+
+
+def _claim(text: str, snippet: str) -> ClaimRecord | None:
+    from tests.test_claims_patterns5 import claim_holding
+
+    return claim_holding(text, snippet)
 
 
 def _speaker(text: str, snippet: str) -> str | None:
@@ -185,3 +191,41 @@ def test_civil_titles_of_police_courts_and_regulators_are_titles() -> None:
     for text, (snippet, name) in cases.items():
         shown = _speaker(text, snippet)
         assert shown is not None and name in shown, (snippet, shown)
+
+
+# --- "according to": the source inside a longer run of words (workbook/extract/claim_phrases.py) --------
+
+
+def test_according_to_a_source_with_its_acronym_in_brackets() -> None:
+    text = (
+        "The river rose overnight. According to the National Weather Service (NWS), the water would "
+        "peak on Friday afternoon."
+    )
+    claim = _claim(text, "the water would peak on Friday afternoon")
+    assert claim is not None and claim.speaker_text is not None and "Weather Service" in claim.speaker_text
+
+
+def test_according_to_a_source_with_no_comma_before_its_clause() -> None:
+    text = "The match was stopped twice. According to the Harbour City medical staff the player had a mild concussion."
+    claim = _claim(text, "the player had a mild concussion")
+    assert claim is not None and claim.speaker_text is not None and "medical staff" in claim.speaker_text
+
+
+def test_according_to_a_source_followed_by_a_participle() -> None:
+    text = (
+        "Harlow Foods will close two factories next year, according to Harlow Foods Group without giving "
+        "a reason for the closures."
+    )
+    claim = _claim(text, "Harlow Foods will close two factories next year")
+    assert claim is not None and claim.speaker_text is not None and "Harlow Foods" in claim.speaker_text
+
+
+def test_a_capitalised_according_after_an_abbreviation_opens_a_sentence() -> None:
+    """ "… at 9:40 a.m. According to X, …": the splitter kept one sentence; the content follows X."""
+    text = (
+        "The first train left the depot at 9:40 a.m. According to the Rail Safety Board, the brakes had "
+        "failed twice that week."
+    )
+    claim = _claim(text, "the brakes had failed twice that week")
+    assert claim is not None and claim.speaker_text is not None and "Rail Safety Board" in claim.speaker_text
+    assert _claim(text, "The first train left the depot") is None
