@@ -229,3 +229,22 @@ def test_a_capitalised_according_after_an_abbreviation_opens_a_sentence() -> Non
     claim = _claim(text, "the brakes had failed twice that week")
     assert claim is not None and claim.speaker_text is not None and "Rail Safety Board" in claim.speaker_text
     assert _claim(text, "The first train left the depot") is None
+
+
+# --- "It said" after a sentence whose subject is a country (workbook/extract/speaker_memory.py) ---------
+
+
+def test_it_said_after_a_country_opening_the_sentence_before() -> None:
+    text = (
+        "Norway completed the first test of a floating wind turbine off Bergen on Tuesday. "
+        "It said the turbine had run at full power for six hours."
+    )
+    assert _speaker(text, "the turbine had run at full power for six hours") == "Norway"
+
+
+def test_it_said_prefers_an_organisation_and_needs_a_place_subject() -> None:
+    org = "Veldt Mining reported a loss for the year in Canada. It said the copper price had fallen by a third."
+    assert _speaker(org, "the copper price had fallen by a third") == "Veldt Mining"
+    no_place = "The storm passed over Norway during the night. It said the roads were closed."
+    claim = _claim(no_place, "the roads were closed")
+    assert claim is None or claim.speaker_key is None

@@ -189,7 +189,7 @@ class SpeakerMemory:
                     break
                 if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
                     return Speaker(m.entity_key, self.names[m.entity_key], phrase)
-            return None
+            return self._place_subject(phrase, at, here)
         head = low[-1]
         i = bisect.bisect_left(self._org_at, at) - 1
         for j in range(i, max(-1, i - 10), -1):
@@ -216,6 +216,21 @@ class SpeakerMemory:
         if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
             return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
         return None
+
+    def _place_subject(self, phrase: str, at: int, here: int) -> Speaker | None:
+        """ "It said" opening a sentence, no organisation named: the country or place opening the
+        sentence before as its subject ("North Korea conducted a test … It said the drone …"), when
+        nothing else is named between it and the pronoun."""
+        if self.text[at : at + 2] != "It" or (self.sent_starts and self.sent_starts[here] != at):
+            return None
+        j = bisect.bisect_left(self.mention_starts, at) - 1
+        firsts = [m for m in self.mentions[max(0, j - 40) : j + 1] if self.sentence_of(m.start) == here - 1]
+        if not firsts or self.types.get(firsts[0].entity_key) != "place" or not self._opens_sentence(firsts[0]):
+            return None
+        if any(self.types.get(m.entity_key) in ("person", "organization") for m in firsts):
+            return None
+        key = firsts[0].entity_key
+        return Speaker(key, self.names[key], phrase)
 
     def _latest_organisation(self, at: int) -> Speaker | None:
         """The organisation "the group" / "the company" at ``at`` stands for: the later of the latest
