@@ -248,3 +248,29 @@ def test_it_said_prefers_an_organisation_and_needs_a_place_subject() -> None:
     no_place = "The storm passed over Norway during the night. It said the roads were closed."
     claim = _claim(no_place, "the roads were closed")
     assert claim is None or claim.speaker_key is None
+
+
+# --- a titled person "of" an organisation (workbook/extract/speaker_titles.py, speakers.py) -------------
+
+
+def test_a_long_titled_speaker_of_an_organisation_is_the_person() -> None:
+    """Nine words before "said": the person before "of the …" speaks, and "he" is that person."""
+    text = (
+        "Station Commander Darren Pike of the Northshire Fire Service said the blaze had started in a "
+        'kitchen.\n\n"The smoke alarms saved their lives," he said.'
+    )
+    assert _speaker(text, "the blaze had started in a kitchen") == "Darren Pike"
+    assert _speaker(text, "The smoke alarms saved their lives") == "Darren Pike"
+
+
+def test_titled_name_of_reads_the_person_in_a_mention_typed_an_organisation() -> None:
+    from workbook.extract.speaker_titles import titled_name_of
+
+    for mention, name in {
+        "Detective Inspector Marcus Oyelaran of the Brenmouth Police": "Marcus Oyelaran",
+        "Senior Prosecutor Lena Vogt of the Hamburg District Court": "Lena Vogt",
+        "Chief Executive Dana Whitcombe of Corvane Systems": "Dana Whitcombe",
+    }.items():
+        assert titled_name_of(mention, 0, len(mention)) == name, mention
+    for mention in ("Bank of England", "University of Eastham", "Minister of Defence", "Church of St Mary"):
+        assert titled_name_of(mention, 0, len(mention)) is None, mention

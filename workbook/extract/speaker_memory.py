@@ -17,7 +17,7 @@ from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
 from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
-from workbook.extract.speaker_titles import only_titles, title_phrase, written_full_name
+from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
     MALE_MARKS,
@@ -305,7 +305,7 @@ class SpeakerMemory:
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
         if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
-            written = self._written_person_before(want, offset)
+            written = self._written_person_before(want, offset) or self._titled_in_organisation(offset)
             if written is not None:
                 return Speaker(None, written, word, is_name=True)
         if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
@@ -368,6 +368,20 @@ class SpeakerMemory:
             ):
                 return sp.shown
         return written[0] if written is not None else None
+
+    def _titled_in_organisation(self, offset: int) -> str | None:
+        """The person's name in the latest mention read whole as an organisation that opens its
+        sentence within :data:`NAME_WINDOW` characters before ``offset`` ("Detective Inspector Marcus
+        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`)."""
+        for j in range(bisect.bisect_left(self.mention_starts, offset) - 1, -1, -1):
+            m = self.mentions[j]
+            if offset - m.start > NAME_WINDOW:
+                break
+            if self.types.get(m.entity_key) != "person" and self._opens_sentence(m):
+                name = titled_name_of(self.text, m.start, m.end)
+                if name is not None:
+                    return name
+        return None
 
     def _next_person(self, want: str, offset: int) -> MentionRecord | None:
         """The first person of fitting gender named after ``offset`` (within 600 characters and 30
