@@ -25,6 +25,7 @@ from workbook.corpus_links import (
 )
 from workbook.errors import ExtractionError
 from workbook.extract.base import Extraction
+from workbook.extract.speaker_fullname import fuller_name
 from workbook.ids import entity_id, span_id
 from workbook.labels import as_text, labels_series
 from workbook.model import (
@@ -205,12 +206,20 @@ def _merge_places(doc_places: pd.DataFrame) -> pd.DataFrame:
 
 def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """``speaker_text`` of every claim with a speaker entity becomes that entity's corpus name (after
-    merging), so that tables, reports and citations show "Kim Jong Un", not "he" or "Mr Kim"; the
-    words as written stay in ``speaker_as_written``."""
+    merging), so that tables, reports and citations show "Kim Jong Un", not "he" or "Mr Kim", unless
+    the claim's document names the person more fully ("Gen Nakatani" for the corpus name "Nakatani":
+    :func:`~workbook.extract.speaker_fullname.fuller_name`); the words as written stay in
+    ``speaker_as_written``."""
     if claims.empty or entities.empty:
         return claims
     names = pd.Series(entities["name"].to_numpy(), index=entities["entity_id"].to_numpy())
     resolved = as_text(claims["speaker_id"].map(names))  # text: labels columns do not mix categories in where()
+    written = as_text(claims["speaker_text"])
+    differs = (resolved.notna() & written.notna() & (resolved != written)).to_numpy(dtype=bool, na_value=False)
+    if differs.any():  # only the few claims whose document wrote another name are compared
+        resolved = resolved.copy()
+        at = resolved.index[differs]
+        resolved.loc[at] = [fuller_name(n, w) for n, w in zip(resolved.loc[at], written.loc[at], strict=True)]
     out = claims.copy()
     out["speaker_text"] = labels_series(resolved.where(resolved.notna(), as_text(claims["speaker_text"])))
     return out

@@ -21,7 +21,16 @@ from workbook.extract.vocabulary import (
     REPORTING_VERBS,
 )
 
-__all__ = ["BE", "CLAUSE_FOLLOWS", "CUE", "block_paragraphs", "content_after", "narrates", "np_before"]
+__all__ = [
+    "BE",
+    "CLAUSE_FOLLOWS",
+    "CUE",
+    "block_paragraphs",
+    "content_after",
+    "narrates",
+    "np_before",
+    "source_phrase_ends",
+]
 
 _VERBS = phrase_alternation(
     sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
@@ -347,3 +356,30 @@ def content_after(ctx: ClaimContext, pos: int, sent_end: int, cue: str) -> tuple
     if s >= e or text.count(" ", s, min(e, s + 40)) < 1 or CUE.match(text, s) or _CONJUNCTION.match(text, s, e):
         return None
     return s, e
+
+
+#: Where the source of "according to" may end inside a longer run of words: before a parenthetical
+#: acronym ("the ROK Joint Chiefs of Staff (JCS), …"), before a determiner opening the clause with no
+#: comma ("According to the South Korean military the missile flew …"), or before a preposition or
+#: participle going on past the source ("according to the Korean Central News Agency without
+#: disclosing …").
+_SOURCE_END = re.compile(
+    r"\s+(?=\()|\s+(?=(?:the|a|an|its|their|this|these|both|all)\s)"
+    r"|\s+(?=(?:without|on|in|at|after|before|when|while|as|for|from|with|during|citing|quoting)\s)"
+)
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def source_phrase_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Shorter readings of the words ``text[start:end]`` after "according to", left to right: each
+    (where the source ends, where the words after it begin), a parenthetical acronym after the source
+    skipped ("(JCS)"). The first word is always the source's."""
+    first = text.find(" ", start, end)
+    out = []
+    for m in _SOURCE_END.finditer(text, first if first > 0 else end, end):
+        after = m.end()
+        paren = _PARENTHETICAL.match(text, m.start(), end)
+        if paren is not None:
+            after = paren.end()
+        out.append((m.start(), after))
+    return out

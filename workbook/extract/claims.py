@@ -54,11 +54,12 @@ from workbook.extract.claim_clauses import (
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
 from workbook.extract.claim_interview import interview_answers
-from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after
+from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, source_phrase_ends
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
+from workbook.extract.speaker_fullname import with_full_names
 from workbook.extract.speakers import Speaker
 from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
@@ -119,6 +120,12 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
         return None
     ss, se = strip_span(text, a.start("spk"), a.end("spk"))
     spk = ctx.speaker(ss, se, at_end=True)
+    if spk is None or spk.shown is None:  # "according to the ROK JCS (JCS), …", "… the military the missile flew"
+        for cut, after in source_phrase_ends(text, ss, se):
+            shorter = ctx.speaker(ss, cut, at_end=True)
+            if shorter is not None and shorter.shown is not None:
+                spk, se = shorter, after
+                break
     if spk is None and not text[sent.start : m.start()].strip(" \"“”'‘’([") and text.startswith(",", se):
         # "According to hagiography, …" opening its sentence: a source nobody named (words kept)
         spk = Speaker(None, None, " ".join(text[ss:se].split())) if len(text[ss:se].split()) <= 5 else None
@@ -126,6 +133,8 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
         return None
     lead_start = max(sent.start, m.start() - WINDOW)
     lead = strip_span(text, lead_start, m.start(), ",;: ")
+    if text[m.start()] == "A" and text.startswith(",", se):  # "… 8:16 a.m. According to X, …": a new sentence
+        lead = (lead[1], lead[1])
     span = lead if lead[0] < lead[1] else strip_span(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
     if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
         return None
@@ -296,4 +305,4 @@ def extract_claims(
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+    return with_full_names(claims, text, entities, mentions)  # "Gen Nakatani", not the entity's "Nakatani"

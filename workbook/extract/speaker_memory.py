@@ -17,7 +17,7 @@ from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
 from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
-from workbook.extract.speaker_titles import only_titles, title_phrase, written_full_name
+from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
     MALE_MARKS,
@@ -41,6 +41,9 @@ ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 #: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
 ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
+_NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al", "bin"})
+#: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
+_PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -186,7 +189,7 @@ class SpeakerMemory:
                     break
                 if self.types.get(m.entity_key) == "organization" and self._opens_sentence(m):
                     return Speaker(m.entity_key, self.names[m.entity_key], phrase)
-            return None
+            return self._place_subject(phrase, at, here)
         head = low[-1]
         i = bisect.bisect_left(self._org_at, at) - 1
         for j in range(i, max(-1, i - 10), -1):
@@ -213,6 +216,21 @@ class SpeakerMemory:
         if words[-1][:1].isupper() and len(words) <= 3:  # "the Army", "the Coast Guard": a name
             return Speaker(None, " ".join(words[1:]) if low[0] == "the" else phrase, phrase)
         return None
+
+    def _place_subject(self, phrase: str, at: int, here: int) -> Speaker | None:
+        """ "It said" opening a sentence, no organisation named: the country or place opening the
+        sentence before as its subject ("North Korea conducted a test … It said the drone …"), when
+        nothing else is named between it and the pronoun."""
+        if self.text[at : at + 2] != "It" or (self.sent_starts and self.sent_starts[here] != at):
+            return None
+        j = bisect.bisect_left(self.mention_starts, at) - 1
+        firsts = [m for m in self.mentions[max(0, j - 40) : j + 1] if self.sentence_of(m.start) == here - 1]
+        if not firsts or self.types.get(firsts[0].entity_key) != "place" or not self._opens_sentence(firsts[0]):
+            return None
+        if any(self.types.get(m.entity_key) in ("person", "organization") for m in firsts):
+            return None
+        key = firsts[0].entity_key
+        return Speaker(key, self.names[key], phrase)
 
     def _latest_organisation(self, at: int) -> Speaker | None:
         """The organisation "the group" / "the company" at ``at`` stands for: the later of the latest
@@ -277,13 +295,17 @@ class SpeakerMemory:
                 continue
             if only_titles(self.text, m.start, m.end):  # "the General Secretary" read as a person: a title
                 continue
+            if self._name_line(m):  # "John FitzGibbon, 2nd Earl of Clare" alone on its line: a heading
+                continue
+            if self._pronoun_subject(m, want) and not self._opens_sentence(m):
+                continue  # "He served as Bertrand Russell's interpreter": the chain of "he" goes on past Russell
             if subject is None and offset - m.start < 1500 and self._opens_sentence(m):
                 subject = m
             if chosen is None or self.sentence_of(m.start) == self.sentence_of(chosen.start):
                 chosen = m  # ends as the first person of the latest sentence naming one
         pick = subject or chosen  # the latest person opening a sentence (its subject), else that one
         if pick is None:  # a person's name the entity rules missed, written shortly before ("Councillor Maria Okafor")
-            written = self._written_person_before(want, offset)
+            written = self._written_person_before(want, offset) or self._titled_in_organisation(offset)
             if written is not None:
                 return Speaker(None, written, word, is_name=True)
         if pick is None:  # a lede naming its speaker after the quote: the next person named, 600 characters on
@@ -298,6 +320,27 @@ class SpeakerMemory:
             if full is not None:
                 return self._full_named(full, word)
         return Speaker(key, self.shown(key, None), word)
+
+    def _name_line(self, m: MentionRecord) -> bool:
+        """Is the mention alone on a line of names only (a heading or caption: "John FitzGibbon, 2nd
+        Earl of Clare"; no lower-case word but "of", "the", "and"; at most 12 words; no final stop)?"""
+        lo = self.text.rfind("\n", max(0, m.start - 200), m.start) + 1
+        hi = self.text.find("\n", m.end, m.end + 200)
+        if (lo == 0 and m.start >= 200) or hi < 0:
+            return False
+        line = self.text[lo:hi].strip()
+        words = line.split()
+        if not words or len(words) > 12 or line.endswith((".", "!", "?", '"', "”", ":")):
+            return False
+        return all(not w[:1].islower() or w in _NAME_LINE_JOINS for w in words)
+
+    def _pronoun_subject(self, m: MentionRecord, want: str) -> bool:
+        """Is the subject of the sentence holding ``m`` a "he" (``want`` "m") or "she" before it, after
+        at most an opening phrase ("The following autumn, he went up …, where he met X")? A person
+        named later in such a sentence is not what the next "he" refers to: the same "he" goes on."""
+        start = self.sent_starts[self.sentence_of(m.start)] if self.sent_starts else 0
+        opening = _PRONOUN_OPENING.match(self.text, start, m.start)
+        return opening is not None and (opening.group("p").casefold() == "he") == (want == "m")
 
     def _full_named(self, full: str, phrase: str) -> Speaker:
         """The speaker shown under the full name ``full``: the person entity of that name if any."""
@@ -325,6 +368,20 @@ class SpeakerMemory:
             ):
                 return sp.shown
         return written[0] if written is not None else None
+
+    def _titled_in_organisation(self, offset: int) -> str | None:
+        """The person's name in the latest mention read whole as an organisation that opens its
+        sentence within :data:`NAME_WINDOW` characters before ``offset`` ("Detective Inspector Marcus
+        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`)."""
+        for j in range(bisect.bisect_left(self.mention_starts, offset) - 1, -1, -1):
+            m = self.mentions[j]
+            if offset - m.start > NAME_WINDOW:
+                break
+            if self.types.get(m.entity_key) != "person" and self._opens_sentence(m):
+                name = titled_name_of(self.text, m.start, m.end)
+                if name is not None:
+                    return name
+        return None
 
     def _next_person(self, want: str, offset: int) -> MentionRecord | None:
         """The first person of fitting gender named after ``offset`` (within 600 characters and 30
@@ -355,6 +412,7 @@ class SpeakerMemory:
                 and not self.text.startswith(("'s", "’s"), m.end)  # a possessor is no subject
                 and self._opens_sentence(m)
                 and not only_titles(self.text, m.start, m.end)
+                and not self._name_line(m)
             ):
                 return m
         return None

@@ -22,13 +22,15 @@ from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_titles import only_titles
-from workbook.extract.speaker_words import gender_of_name
+from workbook.extract.speaker_words import gender_of_name, is_title
+from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
     "NAME_WINDOW",
     "SPOKESPERSONS",
     "organisation_spokesperson",
     "person_beside",
+    "titled_name_written",
     "titled_person",
     "written_name_before",
 ]
@@ -102,7 +104,9 @@ def titled_person(
     ``forward`` the first one within 600 characters after it; a person with the title in apposition
     counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary")."""
     words = r"\s+".join(re.escape(w) for w in title)
-    pattern = re.compile(r"\b" + words + r"\s+", re.IGNORECASE)
+    # the title, then at most two capitalised words the entity stage left out of the mention
+    # ("Defense Minister Gen Nakatani" for "the minister": the mention is "Nakatani")
+    pattern = re.compile(r"\b(?i:" + words + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}")
     appositive = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?" + words + r"\b", re.IGNORECASE)
     lo = max(0, at - 3000)
     i = bisect.bisect_left(mention_starts, at) - 1
@@ -114,6 +118,22 @@ def titled_person(
         if types.get(m.entity_key) != "person" or only_titles(text, m.start, m.end):
             continue
         before = pattern.search(text, max(lo, m.start - 40), m.start)
-        if (before is not None and before.end() == m.start) or appositive.match(text, m.end):
+        inside = pattern.match(text, m.start, m.end)  # "Superintendent Claire Odum" read whole as the name
+        if (before is not None and before.end() == m.start) or inside or appositive.match(text, m.end):
             return m.entity_key
     return None
+
+
+def titled_name_written(text: str, title: list[str], at: int) -> str | None:
+    """The name last written right after the title ``title`` (lower-case words) within 3,000
+    characters before ``at``, when the entity rules gave no person there ("Commissioner Helen Marsh
+    opened …" then "the commissioner said"): two or three capitalised words, none a title."""
+    words = r"\s+".join(re.escape(w) for w in title)
+    pattern = re.compile(r"\b(?i:" + words + r")\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+    last = None
+    for m in pattern.finditer(text, max(0, at - 3000), at):
+        name = m.group(1).split()
+        if name[0].casefold() in NEVER_NAME_START or any(is_title(w.casefold().rstrip(".")) for w in name):
+            continue
+        last = " ".join(name)
+    return last

@@ -38,7 +38,7 @@ from workbook.extract.vocabulary import (
     ORG_HEADS,
 )
 
-__all__ = ["only_titles", "title_phrase", "titled_name", "unresolved_speaker", "written_full_name"]
+__all__ = ["only_titles", "title_phrase", "titled_name", "titled_name_of", "unresolved_speaker", "written_full_name"]
 
 
 def titled_name(text: str, start: int, end: int) -> str | None:
@@ -57,6 +57,26 @@ def titled_name(text: str, start: int, end: int) -> str | None:
     if not all(w[:1].isupper() for _, w in rest) or lows[-1] in ORG_HEADS:
         return None
     return text[rest[0][0] : end]
+
+
+def titled_name_of(text: str, start: int, end: int) -> str | None:
+    """The person's name opening the mention ``text[start:end]`` read whole as an organisation when it
+    is titles, a name and "of" an organisation ("Detective Inspector Marcus Oyelaran of the Brenmouth
+    Police"): two or three capitalised words after at least one title."""
+    words = [(w.start(), w.end(), w.group()) for w in SPEAKER_WORD.finditer(text, start, end)]
+    lows = [w.casefold().rstrip(".") for _, _, w in words]
+    if "of" not in lows:
+        return None
+    of = lows.index("of")
+    lead = 0
+    while lead < of and is_title(lows[lead]):
+        lead += 1
+    name = words[lead:of]
+    if lead == 0 or not 2 <= len(name) <= 3 or name[0][2].casefold() in NEVER_NAME_START:
+        return None
+    if not all(w[:1].isupper() and not is_title(w.casefold()) for _, _, w in name):
+        return None
+    return text[name[0][0] : name[-1][1]]
 
 
 def only_titles(text: str, s: int, e: int) -> bool:

@@ -27,11 +27,17 @@ import bisect
 import re
 
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
-from workbook.extract.speaker_nearby import organisation_spokesperson, person_beside, titled_person
+from workbook.extract.speaker_nearby import (
+    organisation_spokesperson,
+    person_beside,
+    titled_name_written,
+    titled_person,
+)
 from workbook.extract.speaker_titles import (
     only_titles,
     title_phrase,
     titled_name,
+    titled_name_of,
     unresolved_speaker,
     written_full_name,
 )
@@ -48,6 +54,7 @@ from workbook.extract.speaker_words import (
     UNRESOLVED_PRONOUNS,
     Speaker,
     is_role_noun,
+    is_title,
     speaker_name_pattern,
 )
 from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
@@ -61,6 +68,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 
 
+_OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 _GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
 
 
@@ -91,7 +99,9 @@ class SpeakerResolver(SpeakerMemory):
             e -= 1
         phrase = " ".join(text[s:e].split())
         words = phrase.split()
-        if not words or len(words) > 8:
+        if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
+            return self._person_of(s, e, phrase)
+        if not words:
             return None
         low = phrase.casefold()
         if low in ("he", "she"):
@@ -130,6 +140,9 @@ class SpeakerResolver(SpeakerMemory):
                 titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
+            written = titled_name_written(text, lows[1:], s)  # a titled name the entity rules did not find
+            if written is not None:
+                return Speaker(None, written, phrase, is_name=True)
         if len(words) == 2 and lows[0] in ("the", "this", "that") and lows[1] in ISSUED_NOUNS:
             issued = self.issuer(lows[1], phrase, s)  # "The statement said" after "X issued a statement"
             if isinstance(issued, tuple):
@@ -191,6 +204,8 @@ class SpeakerResolver(SpeakerMemory):
             titled = titled_name(
                 self.text, hits[-1].start, hits[-1].end
             )  # "Secretary of the Navy Carla Ortega" read as an organisation
+            if titled is None:  # "Detective Inspector Marcus Oyelaran of the Brenmouth Police" read as one
+                titled = titled_name_of(self.text, hits[-1].start, hits[-1].end)
             if titled is not None:
                 return Speaker(None, titled, phrase, is_name=True)
         if hits and self.types.get(hits[-1].entity_key) != "person" and hits[-1].end == e:
@@ -219,6 +234,21 @@ class SpeakerResolver(SpeakerMemory):
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return unresolved_speaker(phrase, words, s, initial, self._by_surname)
+
+    def _person_of(self, s: int, e: int, phrase: str) -> Speaker | None:
+        """A long speaker phrase that is a titled person "of", "at" or "from" an organisation: the
+        person before that word (two to six words holding a title, no determiner first), else None."""
+        of = _OF_ORGANISATION.search(self.text, s, e)
+        lead = self.text[s : of.start()].split() if of is not None else []
+        lows = [w.casefold().rstrip(".") for w in lead]
+        if of is None or not 2 <= len(lead) <= 6 or lows[0] in _DETERMINERS or lows[0] == "a":
+            return None
+        if not any(is_title(w) for w in lows[:-1]):  # "Station Commander …", not "The Second National Meeting"
+            return None
+        inner = self.resolve(s, of.start(), at_end=True)
+        if inner is None or not (inner.is_name or self._personal(inner.key)):
+            return None
+        return Speaker(inner.key, inner.shown, phrase, inner.is_name)
 
     def only_titles(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` titles, ranks and determiners only
