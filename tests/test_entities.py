@@ -16,6 +16,7 @@ from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import PersonSpan, is_korean_syllable, resolve_people, surname_of
 from workbook.extract.entities import extract_entities, tokenize
 from workbook.extract.gazetteer import builtin_gazetteer
+from workbook.extract.ner_features import tokens as ner_tokens
 from workbook.extract.sentences import split_sentences
 from workbook.extract.vocabulary import find_weapons
 from workbook.model import ENTITY_TYPES, MENTION_RESOLUTIONS
@@ -364,6 +365,36 @@ def test_tokenize_fields_of_a_glued_title_a_possessive_an_initialism_and_lower_c
         (74, 80, 80, "leader", "leader", False, False),
     ]
     assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The respected ComradeKim's aide met Dr. Lee of the U.S. and People's Army leader.",
+        "Coach Ana Ruiz's side beat FC Porto 2-1; the vice-president-elect of the club, e.g. Mr. O'Neill, cheered.",
+        "Judge Amy Park of the Supreme Court's appeals panel heard AT&T's lawyers and Smith&Co on Monday.",
+        "'Kim' said the CEO's report; the leader's aide, an ex-Marine, left Straße Inc. for São Paulo.",
+        "Dr. Élodie Ørsted and Prof. Zhang Wei of the Max Planck Institute publish in 'Nature'-style papers.",
+        "Maj. Gen. Tom Reed of the 3rd Infantry Division and Sgt. Ana Ruiz visited Fort Bragg’s range.",
+        "Kim Jong Unexpressed thanks; Kim Jong Unsaid nothing of- note at the council’s meeting in Leeds.",
+        "",
+        "   \n  ",
+    ],
+)
+def test_tokenize_from_the_learned_stages_tokens_is_the_same(text: str) -> None:
+    """The rules' words picked from the learned stage's tokens are those the rules' own pattern finds."""
+    assert tokenize(text, ner_tokens(text)) == tokenize(text)
+
+
+_PIECES = ["Kim", "Jong", "Unexpressed", "Comrade", "of", "the", "leader", "vice-president", "'", "’", "-", "&"]
+_PIECES += [".", " ", "\n", "s", "S", "U.", "e.g.", "a", "B", "2", "_", "é", "É", "ſ", "People's", "'s", "Dr.", "²"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_tokenize_from_the_learned_stages_tokens_is_the_same_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert tokenize(text, ner_tokens(text)) == tokenize(text)
 
 
 # --- robustness ----------------------------------------------------------------------------------------

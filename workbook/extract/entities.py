@@ -61,6 +61,8 @@ from workbook.extract.entity_runs import (
 from workbook.extract.family_names import family_first_words
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_document import cited_authors, named_events
+from workbook.extract.ner_features import Tokens
+from workbook.extract.ner_features import tokens as ner_tokens
 from workbook.extract.ner_merge import (
     RuleSpan,
     addressed_people,
@@ -280,6 +282,7 @@ class _Rules(NamedTuple):
     """A document after the entity rules, before the classifier (:func:`extract_entities_batch`)."""
 
     tokens: list[Token]
+    words: Tokens | None  # the learned stage's tokens of the text (with a model), read by both stages
     cands: list[Candidate]
     blocked: set[int]
     ranks: list[RankSpan]
@@ -304,7 +307,9 @@ def extract_entities_batch(
     if model is None:
         return [_finish(text, sents, gazetteer, None, r, None) for (text, sents), r in zip(docs, rules, strict=True)]
     learned = model.predict_batch(
-        [(text, _certain(text, r.cands)) for (text, _), r in zip(docs, rules, strict=True)], gazetteer.type_of
+        [(text, _certain(text, r.cands)) for (text, _), r in zip(docs, rules, strict=True)],
+        gazetteer.type_of,
+        [r.words for r in rules],
     )
     return [
         _finish(text, sents, gazetteer, model, r, found)
@@ -313,8 +318,10 @@ def extract_entities_batch(
 
 
 def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) -> _Rules:
-    """The rules' candidates of one document (weapons, runs, ranks, gazetteer)."""
-    tokens = tokenize(text)
+    """The rules' candidates of one document (weapons, runs, ranks, gazetteer). With a model, the text
+    is tokenised once for the rules and the model (:func:`~workbook.extract.rule_tokens.tokenize`)."""
+    words = ner_tokens(text) if model is not None else None
+    tokens = tokenize(text, words)
     doc = RunContext(text, tokens, gazetteer)
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     starts = [t.start for t in tokens]
@@ -335,7 +342,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
-    return _Rules(tokens, cands, blocked, ranks)
+    return _Rules(tokens, words, cands, blocked, ranks)
 
 
 def _finish(
@@ -347,7 +354,7 @@ def _finish(
     learned: _Learned | None,
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
     """One document's rules and classifier combined, then its selection, short names and coreference."""
-    tokens, cands, blocked, ranks = rules
+    tokens, _, cands, blocked, ranks = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))

@@ -90,15 +90,20 @@ class EntityModel:
         return scores
 
     def score_batch(
-        self, docs: Sequence[tuple[str, bytearray | None]], gaz_type: Callable[[str], str | None]
+        self,
+        docs: Sequence[tuple[str, bytearray | None]],
+        gaz_type: Callable[[str], str | None],
+        words: Sequence[Tokens | None] | None = None,
     ) -> list[tuple[Tokens, list[Candidate], np.ndarray]]:
         """Tokens, candidates and their class probabilities for each ``(text, skip)`` of a batch, featurized
         and scored in one pass. Candidates overlapping a character marked in ``skip`` (spans the rules
-        are sure of) are not scored. Each document is read on its own: the result for a text is the
-        same whatever else is in the batch."""
+        are sure of) are not scored. ``words``: each text's :func:`~workbook.extract.ner_features.tokens`
+        when the caller has them already (None: made here). Each document is read on its own: the
+        result for a text is the same whatever else is in the batch."""
         prepared: list[tuple[Tokens, list[Candidate]]] = []
-        for text, skip in docs:
-            toks = tokens(text)
+        for k, (text, skip) in enumerate(docs):
+            made = words[k] if words is not None else None
+            toks = made if made is not None else tokens(text)
             cands = candidates(text, toks)
             if skip is not None:
                 cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
@@ -185,11 +190,15 @@ class EntityModel:
         return self.predict_batch([(text, skip)], gaz_type)[0]
 
     def predict_batch(
-        self, docs: Sequence[tuple[str, bytearray | None]], gaz_type: Callable[[str], str | None]
+        self,
+        docs: Sequence[tuple[str, bytearray | None]],
+        gaz_type: Callable[[str], str | None],
+        words: Sequence[Tokens | None] | None = None,
     ) -> list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]]:
-        """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored in one pass."""
+        """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored in one pass (``words`` as
+        in :meth:`score_batch`)."""
         out: list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]] = []
-        for toks, cands, probs in self.score_batch(docs, gaz_type):
+        for toks, cands, probs in self.score_batch(docs, gaz_type, words):
             if not len(cands):
                 out.append(([], {}))
                 continue

@@ -1,14 +1,24 @@
 """The words the entity rules read: capitalised words and the lower-case words names care about
 ("of", "leader"), with offsets (:func:`tokenize`). A word glued to a title ("ComradeKim") or to the end of
-a Korean name ("Kim Jong Unexpressed") is split here, so no entity is made of the glued form."""
+a Korean name ("Kim Jong Unexpressed") is split here, so no entity is made of the glued form.
+
+With the learned stage's tokens of the same text (:func:`workbook.extract.ner_features.tokens`: every
+word and punctuation mark), :func:`tokenize` picks its words from them instead of scanning the text
+again with :func:`token_pattern`: the same words at the same offsets (see :func:`_matches_from`), so a
+document is tokenised once for both stages."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from workbook.extract.coref import is_korean_syllable
+from workbook.extract.ner_features import Tokens
 from workbook.extract.vocabulary import (
     GLUED_WORDS,
     HONORIFICS,
@@ -40,23 +50,38 @@ class Token(NamedTuple):
 def unglue(tokens: list[Token]) -> list[Token]:
     """Split a word glued to the end of a Korean name ("Kim Jong Unexpressed" → "Un", "expressed"),
     a common defect of KCNA's text."""
-    out: list[Token] = []
-    for t in tokens:
-        if not t.cap or t.possessive:  # only a capitalised word can hold a glued syllable
+    after_surname = compress(range(2, len(tokens)), map(SURNAME_FIRST.__contains__, map(_lower_of, tokens[:-2])))
+    first = next((k for k in after_surname if _glued_split(tokens[k - 2], tokens[k - 1], tokens[k])), None)
+    if first is None:  # nothing glued (the usual case): no step per token
+        return list(tokens)
+    out = tokens[:first]
+    for t in tokens[first:]:
+        split = _glued_split(out[-2], out[-1], t) if len(out) >= 2 else None
+        if split is not None:
+            out += split
+        else:
             out.append(t)
-            continue
-        name_so_far = (
-            len(out) >= 2 and out[-2].lower in SURNAME_FIRST and out[-1].cap and is_korean_syllable(out[-1].text)
-        )
-        if name_so_far and not is_korean_syllable(t.text):
-            for k in range(1, min(5, len(t.text) - 1)):
-                head, tail = t.text[:k], t.text[k:]
-                if tail in GLUED_WORDS and is_korean_syllable(head):
-                    out.append(Token(t.start, t.start + k, t.start + k, head, head.casefold(), True, False))
-                    t = Token(t.start + k, t.end, t.full_end, tail, tail, False, t.possessive)
-                    break
-        out.append(t)
     return out
+
+
+_lower_of = itemgetter(4)  # Token.lower
+
+
+def _glued_split(before_last: Token, last: Token, t: Token) -> tuple[Token, Token] | None:
+    """``t`` split into a Korean syllable and a glued word after a name's first two words ("Kim Jong"
+    + "Unexpressed"), or None."""
+    if not t.cap or t.possessive:  # only a capitalised word can hold a glued syllable
+        return None
+    name_so_far = before_last.lower in SURNAME_FIRST and last.cap and is_korean_syllable(last.text)
+    if name_so_far and not is_korean_syllable(t.text):
+        for k in range(1, min(5, len(t.text) - 1)):
+            head, tail = t.text[:k], t.text[k:]
+            if tail in GLUED_WORDS and is_korean_syllable(head):
+                return (
+                    Token(t.start, t.start + k, t.start + k, head, head.casefold(), True, False),
+                    Token(t.start + k, t.end, t.full_end, tail, tail, False, t.possessive),
+                )
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -69,18 +94,28 @@ def token_pattern() -> re.Pattern[str]:
     )
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, words: Tokens | None = None) -> list[Token]:
     """Capitalised words of ``text`` and the lower-case words names care about ("of", "leader"), with
     offsets. Other words are skipped: the gap between two tokens shows whether they are adjacent.
     "Korea's" gives "Korea" marked possessive, but "People's" (a possessive that belongs to names)
-    stays whole; a title glued to a name ("ComradeKim") is split."""
+    stays whole; a title glued to a name ("ComradeKim") is split. ``words``: the learned stage's
+    tokens of ``text``, read instead of the text when they can be (the result is the same)."""
+    found = _matches_from(text, words) if words is not None else None
+    if found is None:
+        matches = list(token_pattern().finditer(text))
+        return unglue(_tokens(map(re.Match.start, matches), map(re.Match.group, matches)))
+    if _MAYBE_GLUED.search(text) is not None:
+        return unglue(_tokens(found.starts, found.words))
+    return unglue(_plain_tokens(found, words))  # type: ignore[arg-type]  # words is not None here
+
+
+def _tokens(starts: Iterable[int], words: Iterable[str]) -> list[Token]:
+    """The tokens of the matches of :func:`token_pattern` (their starts and words)."""
     out: list[Token] = []
     append = out.append
     make = tuple.__new__  # a Token without the Python-level _make of a NamedTuple (one per token)
     possessive_ends = ("'s", "’s")
-    for m in token_pattern().finditer(text):
-        w = m.group()
-        s = m.start()
+    for s, w in zip(starts, words, strict=True):
         e = s + len(w)
         low = w.casefold()
         cap = w[0].isupper()  # a glued title is split off before a capital: the rest keeps it
@@ -93,4 +128,92 @@ def tokenize(text: str) -> list[Token]:
             append(make(Token, (s, e - 2, e, w[:-2], low[:-2], cap, True)))
         else:
             append(make(Token, (s, e, e, w, low.rstrip(".") if low[-1] == "." else low, cap, False)))
-    return unglue(out)
+    return out
+
+
+class _Picked(NamedTuple):
+    """:func:`token_pattern`'s matches picked from the learned stage's tokens (:func:`_matches_from`)."""
+
+    starts: list[int]
+    words: list[str]
+    at: list[int]  # the number of each match's token among the learned stage's tokens
+    odd: list[int]  # matches :func:`_plain_tokens` makes one by one: "U.S.", "Korea's"
+
+
+def _plain_tokens(found: _Picked, words: Tokens) -> list[Token]:
+    """:func:`_tokens` of matches picked from the learned stage's tokens, made column by column from
+    those tokens' ends and lower-case forms: the same tokens when no word is a title glued to a name
+    (:data:`_MAYBE_GLUED`); dotted abbreviations and possessives are made one by one."""
+    starts, found_words, at, odd = found
+    ends = list(map(words.end.__getitem__, at))
+    lows = list(map(words.lower.__getitem__, at))
+    caps = map(str.isupper, map(_first_char, found_words))
+    out = list(map(tuple.__new__, repeat(Token), zip(starts, ends, ends, found_words, lows, caps, repeat(False))))
+    for n in odd:
+        out[n] = _tokens((starts[n],), (found_words[n],))[0]
+    return out
+
+
+#: A word that may be a title glued to a name ("ComradeKim"): see :func:`_tokens`.
+_MAYBE_GLUED = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]")
+#: Where the learned stage's tokens and :func:`token_pattern` may part (see :func:`_matches_from`): a
+#: word joined by "&" ("AT&T"), a word after a quote that opens it ("'Kim") or after a quote and a
+#: hyphen, a long s (which folds to "s").
+_TOKENS_PART = re.compile(  # the mark first, then what is around it: a fast scan
+    r"[&'’ſ](?:(?<=\w&)(?=\w)|(?<=['’])(?<!\w['’])(?=\w)|(?<=['’])-\w|(?<=ſ))"
+)
+_CAP_START = re.compile(r"[^\W\d_a-z]")  # the first letter of token_pattern's capitalised words
+_POSSESSIVE_PIECE = frozenset(q + s for q in "'’" for s in "sS")  # the "'s" ner_features splits off
+_first_char = itemgetter(0)
+
+
+class _CapStarts(dict[str, bool]):
+    """Whether a character may open one of :func:`token_pattern`'s capitalised words, by character."""
+
+    def __missing__(self, c: str) -> bool:
+        self[c] = v = _CAP_START.match(c) is not None
+        return v
+
+
+_cap_starts = _CapStarts()
+
+
+def _matches_from(text: str, words: Tokens) -> _Picked | None:
+    """The starts and words of :func:`token_pattern`'s matches in ``text``, picked from the learned
+    stage's tokens of it, or None where the two tokenisations may part (:data:`_TOKENS_PART`).
+
+    Why they are the same elsewhere: every match of the pattern starts on a word character not after
+    a word character, a quote, or a hyphen after either; the learned stage's words are maximal runs of
+    word characters joined by "-", "'", "’" or "&", or letters with full stops ("U.S."), so without "&"
+    joins and quotes that open words a match starts where one of its words starts, and a capitalised
+    word or dotted abbreviation ends where that word ends. A listed lower-case word ("of", "general")
+    is a match when it is a whole word not followed by a hyphen or a quote. The learned stage splits a
+    possessive "'s" off its word: it is joined back here, and the rules split it themselves."""
+    if _TOKENS_PART.search(text) is not None:
+        return None
+    txt, starts, ends = words.text, words.start, words.end
+    lower = _lower_words()
+    pick = list(map(_cap_starts.__getitem__, map(_first_char, txt)))
+    for k in compress(range(len(txt)), map(lower.__contains__, txt)):
+        e = ends[k]
+        pick[k] = text[e : e + 1] not in ("-", "'", "’")
+    dotted: list[int] = []
+    if "." in text:  # dotted abbreviations, in lower case too ("e.g.")
+        for k in compress(range(len(txt)), map(str.__contains__, txt, repeat("."))):
+            pick[k] = len(txt[k]) > 1
+            dotted += [k] if pick[k] else []
+    at = list(compress(range(len(txt)), pick))
+    out_words = list(compress(txt, pick))
+    odd = [bisect_left(at, k) for k in dotted]
+    if "'" in text or "’" in text:  # "Korea's": one match, split as the rules split it
+        for k in compress(range(1, len(txt)), map(_POSSESSIVE_PIECE.__contains__, txt[1:])):
+            n = bisect_left(at, k - 1)
+            if n < len(at) and at[n] == k - 1 and ends[k - 1] == starts[k]:
+                out_words[n] = text[starts[k - 1] : ends[k]]
+                odd.append(n)
+    return _Picked(list(compress(starts, pick)), out_words, at, odd)
+
+
+@lru_cache(maxsize=1)
+def _lower_words() -> frozenset[str]:
+    return NAME_CONNECTORS | TITLE_WORDS
