@@ -176,7 +176,9 @@ def ampersand_names(text: str) -> list[tuple[int, int, str]]:
     Beatty & Associates"), as (start, end, name): one to three capitalised words either side, no year
     or "et al" after them (cited authors: "Dye & Bavelier, 2010"), no comma before the "&". A leading
     "The" or "And" is no part of the name, nor a trailing full stop."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if "&" not in text:  # every match holds one: a text without it is not scanned
+        return out
     for m in _AMPERSAND.finditer(text):
         if _CITED_AFTER.match(text, m.end()):
             continue
