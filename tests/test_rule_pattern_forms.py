@@ -166,3 +166,48 @@ def test_rank_spans_name_at_skips_any_white_space() -> None:
             rest = text[span.end :]
             assert span.name_at == span.end + len(rest) - len(rest.lstrip())
             assert not text[span.name_at].isspace()
+
+
+_PLAIN_ADDRESS = re.compile(
+    r"(?:^|(?<=[.!?:;]))[ \t]*"
+    r"(?i:hi|hello|hey|dear|thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|best\s+wishes"
+    r"|cheers|sincerely|good\s+(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
+    r"([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)[ \t]*(?=[,.!:;\n]|$)"
+    r"|^[ \t]*([A-Z][a-z'’-]+)(?=,[ \t])",
+    re.M,
+)
+
+
+def test_address_pattern_searched_after_a_newline_finds_what_the_plain_form_finds() -> None:
+    fast = ner_merge._ADDRESS
+    words = ["Hi", "hi", "Dear", "Thanks", "thank", "you", "Good", "morning", "Kevin", "Lee", "Ms", "x", "O’Neil"]
+    words += ["Best", "regards", "Cheers", "team", "Martin", "\n", ",", "!", ":", "é"]
+    for text in [*_random_texts(words, n=1500), "Kevin, please send it", "Hi Kevin,", "Thanks, Martin\nDear Ana Ruiz:"]:
+        got = [tuple((m.start(k) - 1, m.end(k) - 1) for k in (1, 2)) for m in fast.finditer("\n" + text)]
+        want = [(m.span(1), m.span(2)) for m in _PLAIN_ADDRESS.finditer(text)]
+        assert [tuple(s if s[0] >= 0 else (-1, -1) for s in g) for g in got] == want, text
+
+
+def test_addressed_people_in_club_letters() -> None:
+    text = "Dear Martin,\nthe match is moved. Thanks, Sarah\nKevin, please book the pitch."
+    found = ner_merge.addressed_people(text, {"martin": "g", "sarah": "g", "kevin": "g"})
+    assert [(text[s.start : s.end], s.type) for s in found] == [
+        ("Martin", "person"),
+        ("Sarah", "person"),
+        ("Kevin", "person"),
+    ]
+
+
+def test_role_before_a_mention_is_searched_only_where_man_is_written() -> None:
+    from workbook.extract import speaker_memory
+    from workbook.extract.speaker_words import ROLE_GENDER
+
+    role_before = speaker_memory._role_before
+    words = ["spokeswoman", "Chairman", "MAN", "police", "woman", "manager", "the", ",", "Dr.", "Ana", "Ruiz", "İ"]
+    for text in [*_random_texts(words, n=300), "A spokeswoman for the court, Dr. Ana Ruiz"]:
+        lowered = text.lower()
+        for at in range(len(text) + 1):
+            want = ROLE_GENDER.search(text, max(0, at - 80), at)
+            for low in (lowered if len(lowered) == len(text) else None, None):
+                got = role_before(text, low, at)
+                assert (got and (got.span(), got.group("role"))) == (want and (want.span(), want.group("role")))
