@@ -211,3 +211,25 @@ def test_role_before_a_mention_is_searched_only_where_man_is_written() -> None:
             for low in (lowered if len(lowered) == len(text) else None, None):
                 got = role_before(text, low, at)
                 assert (got and (got.span(), got.group("role"))) == (want and (want.span(), want.group("role")))
+
+
+def test_particle_orgs_skip_only_texts_that_cannot_hold_one() -> None:
+    from workbook.extract import entity_bounds
+    from workbook.extract.entity_bounds import particle_orgs
+
+    plain = entity_bounds._PARTICLE_ORG
+    for text in [
+        "Fighters of Hayat Tahrir al-Sham took the town; AL-SHABAAB denied it.",
+        "Lashkar-e-Taiba and JAISH-E-MOHAMMED were named in court.",
+        "The striker joined the club from Leeds for a record fee.",
+        "QAİDA AL: al Qaıda",  # the two letters that match i in any case without folding to it
+        "al ſhabaab, Al Shabaab",  # the long s folds to s
+    ]:
+        want = [(m.start(), m.end(), " ".join(m.group().split())) for m in plain.finditer(text)]
+        assert particle_orgs(text) == [w for w in want if any(c.isupper() for c in w[2])], text
+
+
+def test_the_only_letters_ignorecase_matches_without_case_folding_to_them_are_dotted_and_dotless_i() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    odd = {(x, c) for x in "abcdefghijklmnopqrstuvwxyz" for c in re.findall(f"(?i){x}", every) if c.casefold() != x}
+    assert odd == {("i", "İ"), ("i", "ı")}
