@@ -233,3 +233,18 @@ def test_the_only_letters_ignorecase_matches_without_case_folding_to_them_are_do
     every = "".join(map(chr, range(0x110000)))
     odd = {(x, c) for x in "abcdefghijklmnopqrstuvwxyz" for c in re.findall(f"(?i){x}", every) if c.casefold() != x}
     assert odd == {("i", "İ"), ("i", "ı")}
+
+
+def test_written_full_name_patterns_are_the_ones_first_written() -> None:
+    from workbook.extract import speaker_titles
+
+    for word in ["Patterson", "O'Neil", "Zhang", "a.b{1}"]:
+        w = re.escape(word)
+        plain = [
+            rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){w}\b",
+            rf"\b{w}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)",
+            rf"\b{w}\s+([A-Z][a-z][\w'’-]*)\b",
+        ]
+        assert [speaker_titles._name_pattern(k, word).pattern for k in range(3)] == plain
+    text = "Our coach Troy Patterson spoke first. Later, Patterson said the team was ready."
+    assert speaker_titles.written_full_name(text, "Patterson", text.index("Patterson said")) == "Troy Patterson"
