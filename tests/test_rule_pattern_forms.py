@@ -248,3 +248,30 @@ def test_written_full_name_patterns_are_the_ones_first_written() -> None:
         assert [speaker_titles._name_pattern(k, word).pattern for k in range(3)] == plain
     text = "Our coach Troy Patterson spoke first. Later, Patterson said the team was ready."
     assert speaker_titles.written_full_name(text, "Patterson", text.index("Patterson said")) == "Troy Patterson"
+
+
+@pytest.mark.parametrize(
+    ("key", "plain_start", "words"),
+    [
+        ("calibre", r"(?<![\w-])\d{2,3}", ["122mm", "240", "mm", "-calibre", "multiple", "rocket", "launchers", "MRL"]),
+        (
+            "new_type",
+            r"(?<![\w-])[Nn]ew-type",
+            ["new-type", "New-type", "xnew-type", "tactical", "missiles", "systems"],
+        ),
+    ],
+)
+def test_weapon_patterns_with_the_word_start_behind_the_first_character(
+    key: str, plain_start: str, words: list[str]
+) -> None:
+    from workbook.extract import weapons
+
+    fast = weapons._patterns()[key]
+    first = {"calibre": r"\d(?<![\w-]\d)\d{1,2}", "new_type": r"[Nn](?<![\w-][Nn])ew-type"}[key]
+    slow = re.compile(plain_start + fast.pattern.removeprefix(first))
+    assert fast.pattern.startswith(first)
+    for text in [
+        *_random_texts([*words, "1", "12", "1234", "-", "the"]),
+        "fired 240mm MRLS and 122 mm rocket launchers",
+    ]:
+        assert _found(fast, text) == _found(slow, text), text
