@@ -275,3 +275,17 @@ def test_weapon_patterns_with_the_word_start_behind_the_first_character(
         "fired 240mm MRLS and 122 mm rocket launchers",
     ]:
         assert _found(fast, text) == _found(slow, text), text
+
+
+def test_every_hansard_label_holds_the_cue_that_lets_a_text_be_skipped() -> None:
+    from workbook.extract import claim_turns
+
+    label, cue = claim_turns._HANSARD_LABEL, claim_turns._HANSARD_CUE
+    words = ["Mr", "James", "Cartlidge", "(South Suffolk)", "(Con)", "The", "Secretary", "(John Healey):", ":", "("]
+    words += [")", "x", "Defence"]
+    seen = 0
+    for text in [*_random_texts(words, n=1500), "The Secretary of State for Defence (John Healey) (Lab): We will."]:
+        for m in label.finditer(text):
+            assert cue.search(m.group()), m.group()
+            seen += 1
+    assert seen > 10
