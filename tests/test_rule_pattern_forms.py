@@ -289,3 +289,13 @@ def test_every_hansard_label_holds_the_cue_that_lets_a_text_be_skipped() -> None
             assert cue.search(m.group()), m.group()
             seen += 1
     assert seen > 10
+
+
+def test_named_storms_are_searched_only_in_texts_holding_a_storm_word() -> None:
+    assert ner_document.named_events("Katrina scored twice for the home side in Leeds.") == []
+    text = "Hurricane Katrina hit New Orleans. Katrina's damage, and Super Typhoon Haiyan's, were studied."
+    assert [(text[e.start : e.end], e.name) for e in ner_document.named_events(text)] == [
+        ("Hurricane Katrina", "Hurricane Katrina"),
+        ("Katrina", "Hurricane Katrina"),
+        ("Super Typhoon Haiyan", "Super Typhoon Haiyan"),
+    ]

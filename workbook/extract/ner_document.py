@@ -43,6 +43,9 @@ _EVENT = re.compile(
     r" ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-]| [A-Z])"
 )
 
+#: The first words of :data:`EVENT_WORDS` ("Tropical Storm" → "Tropical").
+_EVENT_FIRST_WORDS = frozenset(w.split()[0] for w in EVENT_WORDS)
+
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]\Z")
 
@@ -61,6 +64,8 @@ def named_events(text: str) -> list[EventSpan]:
     of those storms elsewhere in the text, not joined to another capitalised word, in text order."""
     found: dict[str, str] = {}
     spans: list[EventSpan] = []
+    if not any(w in text for w in _EVENT_FIRST_WORDS):  # every match opens with one: nothing to search
+        return spans
     for m in _EVENT.finditer(text):
         if m.group(1).casefold() in _HEADS or _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the National Hurricane Center": an organisation's name, no storm
