@@ -199,6 +199,7 @@ def rank_spans(text: str) -> list[RankSpan]:
     out = []
     for m in _RANK.finditer(text):
         a, b = m.span("rank")
-        name_at = _SPACES.match(text, b).end()  # the spaces after the rank, without copying the text
+        spaces = _SPACES.match(text, b)  # the spaces after the rank (always a match), without copying the text
+        name_at = spaces.end() if spaces else b
         out.append(RankSpan(a, b, name_at))
     return out
