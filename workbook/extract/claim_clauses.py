@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 _IMPERSONAL = re.compile(
-    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
+    r"[Ii](?<!\w[Ii])t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
     r"(?P<cue>announced|reported|understood|claimed|alleged|learned|learnt|confirmed|stated|believed|feared"
     r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
 )
@@ -49,13 +49,15 @@ _IMPERSONAL = re.compile(
 #: the landlord that …", "I was assured that …": reported speech whose speaker is the agent after
 #: "by", or nobody named (the passive's words kept).
 _TOLD_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are|am)\s+(?:also\s+|repeatedly\s+|later\s+)?"
+    r"(?:was(?<!\wwas)|were(?<!\wwere)|been(?<!\wbeen)|being(?<!\wbeing)|is(?<!\wis)|are(?<!\ware)|am(?<!\wam))\s+(?:also\s+|repeatedly\s+|later\s+)?"
     r"(?P<cue>told|informed|assured|advised|notified|reminded|warned)"
     r"(?:\s+by\s+(?P<by>[^,;:.!?\"“”]{1,80}?))?(?=,?\s+that\b)"
 )
 _BELIEF = frozenset({"believed", "feared", "expected", "thought"})
+# (The patterns here open with a letter and check the word boundary behind it, ``[Ii](?<!\w[Ii])``
+# for ``\b[Ii]``, so that ``re`` skips in C to the next possible first letter.)
 _DESCRIBED_AS = re.compile(
-    r"\b(?P<cue>described|describes|characteri[sz]ed|characteri[sz]es)\s+(?:him|her|them|it|himself|herself"
+    r"(?P<cue>d(?<!\wd)escribe[ds]|c(?<!\wc)haracteri[sz]e[ds])\s+(?:him|her|them|it|himself|herself"
     r"|themselves|(?:the|this|that|these|those|his|her|its|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+as\s+"
     r"(?=(?:the|a|an|one|his|her|its|their|being|[a-z]+(?:est|ly))\b)"
 )
@@ -124,7 +126,7 @@ def told_passive_claims(ctx: ClaimContext) -> list[ClaimRecord]:
 
 
 _PUT_IT = re.compile(
-    r"\b[Aa]s\s+(?P<spk>[^,.;:!?\"“”\n]{2,60}?(?:,\s*[^,.;:!?\"“”\n]{2,60},)?)\s+"
+    r"[Aa](?<!\w[Aa])s\s+(?P<spk>[^,.;:!?\"“”\n]{2,60}?(?:,\s*[^,.;:!?\"“”\n]{2,60},)?)\s+"
     r"(?:(?:once|later|famously|memorably|aptly|so\s+aptly|so\s+well|has|had|would)\s+)?"
     r"(?:put|puts|phrased|phrases)\s+it\b"
 )

@@ -48,7 +48,8 @@ _CUE = re.compile(
     # "X tells Radio 4 about …" (a headline: X answers)
     r"|\b(?P<tells>tells|told)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:about|how|why|what)\b"
 )
-_INLINE = re.compile(r"(?:^|(?<=[.!?\"”]\s))(?P<label>Q|A)\s?:\s+", re.MULTILINE)
+#: (The label first, then what is behind it: ``re`` skips in C to the next Q or A.)
+_INLINE = re.compile(r"(?P<label>Q|A)(?:(?<![^\n][QA])|(?<=[.!?\"”]\s[QA]))\s?:\s+")
 _WORDS_MAX_QUESTION = 80
 _QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
 _SELF = re.compile(r"\b(?:I|we|We)(?:['’](?:ve|d|ll))?(?:\s+\w+ly)?\s+$")

@@ -34,6 +34,8 @@ _HANSARD_LABEL = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))*[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
+#: What every Hansard label ends with (a bracket closed, then the colon): a text without it has none.
+_HANSARD_CUE = re.compile(r"\)[ \t]*:[ \t]")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rt Hon)\.?\s+")
 
 
@@ -117,7 +119,7 @@ def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
     """One direct claim per transcript turn (see the module docstring), in text order."""
     text = ctx.text
     turns: list[tuple[int, int, re.Match[str], bool]] = []  # (label start, content start, match, hansard)
-    for m in _HANSARD_LABEL.finditer(text):
+    for m in _HANSARD_LABEL.finditer(text) if _HANSARD_CUE.search(text) else ():
         turns.append((m.start(), m.end(), m, True))
     taken = {t[0] for t in turns}
     for m in _CAPS_LABEL.finditer(text):

@@ -181,7 +181,9 @@ def ampersand_names(text: str) -> list[tuple[int, int, str]]:
     Beatty & Associates"), as (start, end, name): one to three capitalised words either side, no year
     or "et al" after them (cited authors: "Dye & Bavelier, 2010"), no comma before the "&". A leading
     "The" or "And" is no part of the name, nor a trailing full stop."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if "&" not in text:  # every match holds one: a text without it is not scanned
+        return out
     for m in _AMPERSAND.finditer(text):
         if _CITED_AFTER.match(text, m.end()):
             continue
@@ -252,17 +254,24 @@ def join_particle_names(text: str, spans: Sequence[ScoredSpan], names: Mapping[s
 _ORG_PARTICLES = frozenset({"al", "e", "ahl"})
 
 
+#: Known organisations whose names hold a particle, longest first.
+_PARTICLE_ORG_NAMES = sorted(
+    (n for n in KNOWN_ORGS | DEFENCE_ORGS if len(n.split()) > 1 and _ORG_PARTICLES & set(n.split())),
+    key=len,
+    reverse=True,
+)
+
+
 def _particle_org_pattern() -> re.Pattern[str]:
-    names = sorted(
-        (n for n in KNOWN_ORGS | DEFENCE_ORGS if len(n.split()) > 1 and _ORG_PARTICLES & set(n.split())),
-        key=len,
-        reverse=True,
-    )
-    alternatives = ("[ \t-]+".join(re.escape(w) for w in n.split()) for n in names)
+    alternatives = ("[ \t-]+".join(re.escape(w) for w in n.split()) for n in _PARTICLE_ORG_NAMES)
     return re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 _PARTICLE_ORG = _particle_org_pattern()
+#: One word of each of those names (its longest): a text whose case-folded form holds none of them holds
+#: no such name. Exact: the only characters ``re.IGNORECASE`` matches to an ASCII letter that do not
+#: case-fold to it are "İ" and "ı", and a text holding either is searched anyway.
+_PARTICLE_ORG_WORDS = frozenset(max(n.split(), key=len) for n in _PARTICLE_ORG_NAMES)
 
 
 def particle_orgs(text: str) -> list[tuple[int, int, str]]:
@@ -270,6 +279,10 @@ def particle_orgs(text: str) -> list[tuple[int, int, str]]:
     al-Sham", "al-Shabaab", "Lashkar-e-Taiba"), found in the text as written, as (start, end, name):
     the rule tokens drop "al-Sham", so the token rules cannot see the whole name. A match must hold a
     capital letter ("hayat tahrir al sham" in lower case is left alone)."""
+    if "İ" not in text and "ı" not in text:
+        folded = text.casefold()
+        if not any(w in folded for w in _PARTICLE_ORG_WORDS):
+            return []
     return [
         (m.start(), m.end(), " ".join(m.group().split()))
         for m in _PARTICLE_ORG.finditer(text)

@@ -43,6 +43,9 @@ _EVENT = re.compile(
     r" ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-]| [A-Z])"
 )
 
+#: The first words of :data:`EVENT_WORDS` ("Tropical Storm" → "Tropical").
+_EVENT_FIRST_WORDS = frozenset(w.split()[0] for w in EVENT_WORDS)
+
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]\Z")
 
@@ -61,6 +64,8 @@ def named_events(text: str) -> list[EventSpan]:
     of those storms elsewhere in the text, not joined to another capitalised word, in text order."""
     found: dict[str, str] = {}
     spans: list[EventSpan] = []
+    if not any(w in text for w in _EVENT_FIRST_WORDS):  # every match opens with one: nothing to search
+        return spans
     for m in _EVENT.finditer(text):
         if m.group(1).casefold() in _HEADS or _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the National Hurricane Center": an organisation's name, no storm
@@ -80,10 +85,13 @@ def named_events(text: str) -> list[EventSpan]:
 
 #: An author cited with a year, in the citation styles of papers and reports: "(Brieber 2014;",
 #: "; Heidenreich & Turano 2011", "Binderman et al., 2005", "(see Baron and Beresford 2014)".
+#: The pattern opens with the surname's capital and looks behind it from there, so that ``re`` skips
+#: in C to the next capital instead of trying the look-behinds at every character; the surnames are
+#: groups 1-3 without their capital (groups 1 and 3) as in the plain form ``(?<=\()([A-Z]…)``.
 _CITED = re.compile(
-    r"(?:(?<=\()|(?<=; )|(?<=\(see )|(?<=\(e\.g\. )|(?<=\(cf\. ))"
-    r"([A-Z][\w'’-]*[a-z])(?:,? (?:&|and) ([A-Z][\w'’-]*[a-z]))?,? (?:1[5-9]|20)\d\d[a-z]?(?=[;),:])"
-    r"|(?<![\w'’-])([A-Z][\w'’-]*[a-z]) et al\.?,? \(?(?:1[5-9]|20)\d\d"
+    r"[A-Z](?:(?:(?<=\([A-Z])|(?<=; [A-Z])|(?<=\(see [A-Z])|(?<=\(e\.g\. [A-Z])|(?<=\(cf\. [A-Z]))"
+    r"([\w'’-]*[a-z])(?:,? (?:&|and) ([A-Z][\w'’-]*[a-z]))?,? (?:1[5-9]|20)\d\d[a-z]?(?=[;),:])"
+    r"|(?<![\w'’-][A-Z])([\w'’-]*[a-z]) et al\.?,? \(?(?:1[5-9]|20)\d\d)"
 )
 
 
@@ -93,6 +101,8 @@ def cited_authors(text: str, never: frozenset[str] = frozenset()) -> list[tuple[
     out = []
     for m in _CITED.finditer(text):
         for k in (1, 2, 3):
-            if m.start(k) >= 0 and m.group(k).casefold() not in never:
-                out.append((m.start(k), m.end(k)))
+            if m.start(k) >= 0:
+                start = m.start(k) - (k != 2)  # groups 1 and 3 start after the capital
+                if text[start : m.end(k)].casefold() not in never:
+                    out.append((start, m.end(k)))
     return out

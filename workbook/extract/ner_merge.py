@@ -89,13 +89,15 @@ _PARTICLE_TAIL = re.compile(
 )
 #: A name after a greeting or sign-off ("Hi Kevin,", "Dear Ms Lee", "Thanks, Martin"; group 1), or
 #: alone at the start of a line before a comma ("Kevin, please send ..."; group 2): words of
-#: address, read in e-mail and letters.
+#: address, read in e-mail and letters. Searched in "\n" + text: the newline or punctuation mark before
+#: the words is part of the match (a line start is the newline before it), so that ``re`` skips in C
+#: to the next of these characters instead of trying the pattern at every character.
 _ADDRESS = re.compile(
-    r"(?:^|(?<=[.!?:;]))[ \t]*"
+    r"[\n.!?:;](?:[ \t]*"
     r"(?i:hi|hello|hey|dear|thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|best\s+wishes"
     r"|cheers|sincerely|good\s+(?:morning|afternoon|evening))[ \t]*,?[ \t]+"
     r"([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)[ \t]*(?=[,.!:;\n]|$)"
-    r"|^[ \t]*([A-Z][a-z'’-]+)(?=,[ \t])",
+    r"|(?<=\n)[ \t]*([A-Z][a-z'’-]+)(?=,[ \t]))",
     re.M,
 )
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+")
@@ -155,7 +157,7 @@ def addressed_people(
     ``vocabulary.GIVEN_NAMES``; a bare line opening ("Kevin, please") must also be a US census given
     name, no word usually written in lower case (``common``) and no gazetteer name ("Jordan, ...")."""
     out = []
-    for m in _ADDRESS.finditer(text):
+    for m in _ADDRESS.finditer("\n" + text):  # offsets in text are one less
         k = 1 if m.start(1) >= 0 else 2
         words = tuple(m.group(k).split())
         w0 = words[0].casefold()
@@ -168,23 +170,24 @@ def addressed_people(
             or (gaz_type is not None and gaz_type(words[0]) is not None)
         ):
             continue
-        out.append(ScoredSpan(m.start(k), m.end(k), "person", 1.0, 0.0, words, ""))
+        out.append(ScoredSpan(m.start(k) - 1, m.end(k) - 1, "person", 1.0, 0.0, words, ""))
     return out
 
 
 #: An acronym (not after a capitalised word) as the subject of a verb of saying: "USPS said", "NASA
 #: declined to comment", "FIFA told reporters".
+#: (The look-behinds come after the first capital, so that ``re`` skips in C to the next capital.)
 _SPEAKS = re.compile(
-    r"(?<![\w'’.&-])(?<![A-Z][\w'’-] )([A-Z][A-Z&]*[A-Z])(?= (?:said|says|told|tells|announced|declined|confirmed"
-    r"|denied|added|stated|warned)\b)"
+    r"([A-Z](?<![\w'’.&-][A-Z])(?<![A-Z][\w'’-] [A-Z])[A-Z&]*[A-Z])(?= (?:said|says|told|tells|announced|declined"
+    r"|confirmed|denied|added|stated|warned)\b)"
 )
 
 
 #: One capitalised word opening a sentence as the subject of a verb of saying ("Google said").
+#: (Line start, ``^`` with re.M, is "no character but a newline before the capital".)
 _OPENS_SPEAKING = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))([A-Z][\w&-]*[A-Za-z])(?= (?:said|says|told|tells|announced|declined"
-    r"|confirmed|denied|added|stated|warned)\b)",
-    re.M,
+    r"([A-Z](?:(?<![^\n][A-Z])|(?<=[.!?] [A-Z])|(?<=[.!?][\"”’] [A-Z]))[\w&-]*[A-Za-z])"
+    r"(?= (?:said|says|told|tells|announced|declined|confirmed|denied|added|stated|warned)\b)"
 )
 #: The classifier's probability a sentence-opening speaker needs (a lone opener otherwise needs WEAK_KEEP).
 SPEAKER_KEEP = 0.5

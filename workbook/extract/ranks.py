@@ -182,6 +182,9 @@ _RANK = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s*")
+
+
 class RankSpan(NamedTuple):
     """A rank phrase: ``text[start:end]`` (the service before it, if any, is not in the span); ``name_at`` is
     where the word after it starts."""
@@ -196,6 +199,7 @@ def rank_spans(text: str) -> list[RankSpan]:
     out = []
     for m in _RANK.finditer(text):
         a, b = m.span("rank")
-        name_at = b + len(text[b:]) - len(text[b:].lstrip())
+        spaces = _SPACES.match(text, b)  # the spaces after the rank (always a match), without copying the text
+        name_at = spaces.end() if spaces else b
         out.append(RankSpan(a, b, name_at))
     return out

@@ -47,6 +47,15 @@ _PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60}
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
+def _role_before(text: str, lowered: str | None, at: int) -> re.Match[str] | None:
+    """:data:`ROLE_GENDER` in the 80 characters before ``at``; ``lowered`` is ``text.lower()`` (same
+    length) or None."""
+    lo = max(0, at - 80)
+    if lowered is not None and lowered.find("man", lo, at) < 0:
+        return None
+    return ROLE_GENDER.search(text, lo, at)
+
+
 class SpeakerMemory:
     """The entities, mentions, genders and speakers so far of one document (its sorted mentions)."""
 
@@ -67,9 +76,13 @@ class SpeakerMemory:
         for e in entities:
             if e.type == "person":
                 self.gender[e.key] = gender_of_name(e.name)
+        lowered = text.lower()
+        # every role of ROLE_GENDER ends in "man" (in any case: only M/m, A/a, N/n match it), so a window
+        # without it is not searched; lower() keeps the offsets unless it lengthened a character
+        role_cue = lowered if len(lowered) == len(text) else None
         for m in self.mentions:  # an honorific before a mention settles the gender
             if self.types.get(m.entity_key) != "person":
-                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                role = _role_before(text, role_cue, m.start)
                 if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
                     self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
                 continue
@@ -83,7 +96,7 @@ class SpeakerMemory:
             elif any(w in FEMALE_MARKS for w in marks) and named in (None, "f"):
                 self.gender[m.entity_key] = "f"
             elif self.gender.get(m.entity_key) is None:
-                role = ROLE_GENDER.search(text, max(0, m.start - 80), m.start)
+                role = _role_before(text, role_cue, m.start)
                 if role is not None:
                     self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
         # the pronouns that follow a person's mentions settle a gender no given name gave ("Mr. Marbles",

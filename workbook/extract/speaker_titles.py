@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from workbook.extract.speaker_words import (
     GENERIC_EXTRA,
@@ -99,30 +100,44 @@ def title_phrase(text: str, s: int, e: int) -> bool:
     return is_title(last) and all(w[:1].isupper() or w.casefold() in SPEAKER_DETERMINERS for w in ws)
 
 
+#: The patterns of :func:`written_full_name`, ``{w}`` for the word: the surname after one or two
+#: capitalised words, the family name first, the given name first.
+_NAME_TEMPLATES = (
+    r"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){w}\b",
+    r"\b{w}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)",
+    r"\b{w}\s+([A-Z][a-z][\w'’-]*)\b",
+)
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(kind: int, word: str) -> re.Pattern[str]:
+    """Pattern ``kind`` of :data:`_NAME_TEMPLATES` for ``word``, compiled once per word (the same words
+    come back document after document, and the per-document patterns push them out of re's cache)."""
+    return re.compile(_NAME_TEMPLATES[kind].format(w=re.escape(word)))
+
+
 def written_full_name(text: str, word: str, at: int) -> str | None:
     """The full name written in the 5,000 characters before ``at`` that ends with the surname
     ``word`` ("Troy Patterson … Patterson said"; titles dropped: "Commodore Jay Tarriela"), else
     one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
     spokesman … Zhang said"); a given name alone takes the one surname written after it before
     ("Bruce Garcey … Bruce said")."""
-    pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(word)}\b")
+    pattern = _name_pattern(0, word)
     full = None
     for m in pattern.finditer(text, max(0, at - 5000), at):
         given = [w for w in m.group(1).split() if not is_title(w.casefold().rstrip("."))]
         if given and given[0].casefold() not in NEVER_NAME_START:
             full = " ".join([*given, word])
     if full is None:
-        family_first = re.compile(rf"\b{re.escape(word)}\s+([A-Z][a-z]+(?:-[a-z]+)?)(?=\s*,|\s+(?:said|says|told)\b)")
-        for m in family_first.finditer(text, max(0, at - 5000), at):
+        for m in _name_pattern(1, word).finditer(text, max(0, at - 5000), at):
             full = f"{word} {m.group(1)}"
     low = word.casefold()
     if full is None and (low in MALE_GIVEN_NAMES or low in FEMALE_GIVEN_NAMES):
         # a given name alone ("Bruce indicated …") after the full name ("I spoke to Bruce Garcey"):
         # the one full name written with it
-        given_first = re.compile(rf"\b{re.escape(word)}\s+([A-Z][a-z][\w'’-]*)\b")
         names = {
             m.group(1)
-            for m in given_first.finditer(text, max(0, at - 5000), at)
+            for m in _name_pattern(2, word).finditer(text, max(0, at - 5000), at)
             if not is_title(m.group(1).casefold()) and m.group(1).casefold() not in NEVER_NAME_START
         }
         if len(names) == 1:

@@ -229,12 +229,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "type": re.compile(rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"),
         "calibre": re.compile(
-            r"(?<![\w-])\d{2,3}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
+            r"\d(?<![\w-]\d)\d{1,2}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
             r"(?:(?:super-large|large-calibre|self-propelled|guided|new-type|multiple-barrel)\s+)*"
             r"(?:MRLS?|multiple(?:-|\s)rocket\s+launch(?:ers?|ing\s+systems?)|rocket\s+launchers?)(?![\w-])"
         ),
         "new_type": re.compile(
-            r"(?<![\w-])[Nn]ew-type\s+(?:[\w-]+\s+){0,5}?"
+            r"[Nn](?<![\w-][Nn])ew-type\s+(?:[\w-]+\s+){0,5}?"
             r"(?:missiles?|rockets?|launchers?|torpedo(?:es)?|drones?|submarines?|destroyers?|tanks?|howitzers?|"
             r"MRLS?|ICBMs?|IRBMs?|SLBMs?|warships?|weapon systems?)(?:\s+(?:launchers?|launching systems?|systems?))?"
             r"(?![\w-])"
@@ -246,6 +246,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 #: Literal cues a text must hold before the pattern of that name is run over it (a cheap prefilter).
+#: ("calibre" and "new_type" check the word start behind their first character, ``\d(?<![\w-]\d)`` for
+#: ``(?<![\w-])\d``, so that ``re`` skips in C to the next digit or N.)
 _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "new_type": "ew-type"}
 #: The warship nouns' last words: a text holds one of them before the warship pattern is run over it.
 _WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))

@@ -1,0 +1,81 @@
+"""CPU of the claims stage and of the rule passes around the learned entity model, one tree at a time.
+
+Each pass runs over the distinct texts of a corpus (KCNA 2024: 1,300), three times; the middle CPU time
+(``time.process_time``) is printed as one JSON line, with the tree the package came from and the load.
+Run it once per tree, alternating, for figures side by side (round nine, ``benchmarks/RESULTS.md``):
+
+    PYTHONPATH=<main export> .venv/bin/python benchmarks/bench_rule_passes.py
+    PYTHONPATH=.             .venv/bin/python benchmarks/bench_rule_passes.py
+
+The claims stage gets each text's sentences and entities, made once before the timing. The passes that
+take more than the text get what costs nothing (no name lexicon, no classifier probabilities, no
+gazetteer), so that their patterns are what is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import default_data_dir
+from profile_extract import documents
+
+import workbook
+from workbook.extract import entity_bounds, ner_document, ner_merge, ranks, weapons
+from workbook.extract.claim_context import ClaimContext
+from workbook.extract.claims import extract_claims
+from workbook.extract.entities import extract_entities
+from workbook.extract.pipeline import DefaultExtractor
+from workbook.extract.sentences import split_sentences
+
+
+def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
+    ex = DefaultExtractor()
+    made = []
+    for t in texts:
+        sentences = split_sentences(t)
+        entities, mentions, _ = extract_entities(t, sentences, ex.gazetteer)
+        made.append((t, sentences, entities, mentions))
+    return {
+        "claims stage (extract_claims)": lambda: [extract_claims(*m) for m in made],
+        "ClaimContext (speaker memory)": lambda: [ClaimContext(*m, None) for m in made],
+        "cited_authors": lambda: [ner_document.cited_authors(t) for t in texts],
+        "named_events": lambda: [ner_document.named_events(t) for t in texts],
+        "ampersand_names": lambda: [entity_bounds.ampersand_names(t) for t in texts],
+        "particle_orgs": lambda: [entity_bounds.particle_orgs(t) for t in texts],
+        "rank_spans": lambda: [ranks.rank_spans(t) for t in texts],
+        "find_weapons": lambda: [weapons.find_weapons(t) for t in texts],
+        "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
+        "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
+        "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--corpus", default="kcna-2024")
+    ap.add_argument("--data", type=Path, default=default_data_dir())
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args(argv)
+    texts = list(dict.fromkeys(d.text for d in documents(args.corpus, args.data, None)))
+    fns = passes(texts)
+    timed: dict[str, list[float]] = {}
+    for _ in range(args.repeats):
+        for name, run in fns.items():
+            start = time.process_time()
+            run()
+            timed.setdefault(name, []).append(time.process_time() - start)
+    middle = {k: round(sorted(v)[len(v) // 2], 3) for k, v in timed.items()}
+    print(json.dumps({"package": workbook.__file__, "texts": len(texts), "load": os.getloadavg()[0], **middle}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
