@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "version": 0,
     "csv_cells": 0,
     "durable": 0,
+    "collector": 0,
     "book": 0,
     "lazybook": 0,
     # 1: reading documents and extracting from them

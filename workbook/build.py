@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.assemble import ASSEMBLED_TABLES, PRIVATE_TABLES, DocRows, iter_tables
+from workbook.collector import quiet_collector
 from workbook.docstream import DocumentStream, StreamedDocument
 from workbook.engines import Engine, ExtractFailure, resolve_engine
 from workbook.engines.base import iter_results
@@ -228,6 +229,7 @@ def build(
         workspace_lock(ws, wait_seconds=wait_seconds),
         runner,
         _system_arrow_pool(),
+        quiet_collector(),  # what is loaded (pandas, the extractor) is not walked by every full collection
         contextlib.ExitStack() as cleanup,
     ):
         remove_stale_temp(ws)  # a killed build's leftovers; nothing else writes while we hold the lock

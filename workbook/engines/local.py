@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.collector import quiet_collector
 from workbook.engines.base import (
     EXTRACT_DOCS,
     EngineError,
@@ -123,16 +124,17 @@ def _worker_loop(extractor: Extractor, tasks: Any, results: Any) -> None:
     parent = mp.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-build", daemon=True).start()
-    while True:
-        item = tasks.get()
-        if item is None:
-            return
-        index, docs = item
-        try:
-            results.put((index, extract_batch(extractor, docs), None))
-        except BaseException as exc:  # e.g. MemoryError: report it, the parent stops the build
-            results.put((index, None, f"{type(exc).__name__}: {exc}"))
-            return
+    with quiet_collector():  # the extractor, loaded by now, is not walked by every full collection
+        while True:
+            item = tasks.get()
+            if item is None:
+                return
+            index, docs = item
+            try:
+                results.put((index, extract_batch(extractor, docs), None))
+            except BaseException as exc:  # e.g. MemoryError: report it, the parent stops the build
+                results.put((index, None, f"{type(exc).__name__}: {exc}"))
+                return
 
 
 class ProcessEngine(SerialEngine):

