@@ -48,6 +48,18 @@ def _speaker(text: str, snippet: str) -> str | None:
     return speaker_of(text, snippet)
 
 
+def _full_names(text: str, surface: str) -> dict[str, str]:
+    """:func:`document_full_names` for one person entity named ``surface``, mentioned where ``surface``
+    first stands in ``text``."""
+    from workbook.extract.base import EntityRecord
+    from workbook.extract.speaker_fullname import document_full_names
+
+    key = "person:" + surface.lower()
+    at = text.index(surface)
+    mention = MentionRecord(start=at, end=at + len(surface), entity_key=key, sentence=0)
+    return document_full_names(text, [EntityRecord(key=key, name=surface, type="person")], [mention])
+
+
 def test_given_name_read_as_a_rank_after_a_civil_title_is_shown() -> None:
     """ "Interior Minister Gen Okabe": "Gen" after a civil title is a given name (the entity stage
     reads it as a rank); the claim shows "Gen Okabe", the words as written stay."""
@@ -62,41 +74,23 @@ def test_given_name_read_as_a_rank_after_a_civil_title_is_shown() -> None:
 
 def test_initials_then_surname_are_one_name() -> None:
     """ "Harbour police chief RK Mehta said …": a name of initials is shown with the surname after it."""
-    from workbook.extract.base import EntityRecord
-    from workbook.extract.speaker_fullname import document_full_names
-
     text = "Harbour police chief RK Mehta said the divers had found the second boat."
-    at = text.index("RK")
-    mention = MentionRecord(start=at, end=at + 2, entity_key="person:rk", sentence=0)
-    entities = [EntityRecord(key="person:rk", name="RK", type="person")]
-    assert document_full_names(text, entities, [mention]) == {"person:rk": "RK Mehta"}
+    assert _full_names(text, "RK") == {"person:rk": "RK Mehta"}
 
 
 def test_given_name_before_a_surname_mention_joins_it() -> None:
-    from workbook.extract.base import EntityRecord
-    from workbook.extract.speaker_fullname import document_full_names
-
     text = "Striker Daniel Dias scored twice. Dias said the team had earned the points."
-    at = text.index("Dias")
-    mention = MentionRecord(start=at, end=at + 4, entity_key="person:dias", sentence=0)
-    entities = [EntityRecord(key="person:dias", name="Dias", type="person")]
-    assert document_full_names(text, entities, [mention]) == {"person:dias": "Daniel Dias"}
+    assert _full_names(text, "Dias") == {"person:dias": "Daniel Dias"}
 
 
 def test_a_compound_rank_or_a_period_keeps_the_abbreviation_a_rank() -> None:
     """ "Lt. Gen Park", "Major Gen Park", "Army chief Gen. Park": the abbreviation is a rank there."""
-    from workbook.extract.base import EntityRecord
-    from workbook.extract.speaker_fullname import document_full_names
-
-    for text in ("Lt. Gen Park said the drill was over.", "Major Gen Park said the drill was over."):
-        at = text.index("Park")
-        mention = MentionRecord(start=at, end=at + 4, entity_key="person:park", sentence=0)
-        entities = [EntityRecord(key="person:park", name="Park", type="person")]
-        assert document_full_names(text, entities, [mention]) == {}, text
-    text = "Army chief Gen. Park said the drill was over."
-    at = text.index("Park")
-    mention = MentionRecord(start=at, end=at + 4, entity_key="person:park", sentence=0)
-    assert document_full_names(text, [EntityRecord(key="person:park", name="Park", type="person")], [mention]) == {}
+    for text in (
+        "Lt. Gen Park said the drill was over.",
+        "Major Gen Park said the drill was over.",
+        "Army chief Gen. Park said the drill was over.",
+    ):
+        assert _full_names(text, "Park") == {}, text
 
 
 def test_fuller_name_only_adds_words() -> None:
