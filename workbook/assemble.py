@@ -221,7 +221,7 @@ def _speaker_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame
         at = resolved.index[differs]
         resolved.loc[at] = [fuller_name(n, w) for n, w in zip(resolved.loc[at], written.loc[at], strict=True)]
     out = claims.copy()
-    out["speaker_text"] = labels_series(resolved.where(resolved.notna(), as_text(claims["speaker_text"])))
+    out["speaker_text"] = labels_series(resolved.where(resolved.notna(), written))
     return out
 
 

@@ -39,6 +39,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbook.extract.ranks import RANK_CORES
+from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.names import (
     NORTH_KOREAN_FAMILIES,
     WEAPON_FAMILIES,
@@ -361,18 +363,26 @@ def _ambiguous_name(m: re.Match[str]) -> str:
     return " ".join((listed + rest).split())
 
 
-#: A title before a name ("Gen. Abrams", "Sgt. Bradley", "Mr Stryker") or a verb of saying after it
-#: ("Abrams said"): a surname that is also a weapon's name is the person there.
-_TITLE_BEFORE = re.compile(
-    r"\b(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Pfc|Spc|Adm|Cmdr|Cdr|Brig|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Amb)\.?"
-    r"|President|General|Colonel|Captain|Sergeant|Admiral)\s+$"
+#: Words that make a capitalised word before a surname a title ("Gen. Abrams", "Sgt. Bradley", "Mr
+#: Stryker", "President Tiger"): the last words of the ranks of :data:`~workbook.extract.ranks.RANK_CORES`
+#: ("General" of "Brigadier General"; "Sen", "Gov", "Amb" are there too), lower-case and without their
+#: full stop, and the honorifics (the vocabulary's cannot be read here: it imports this module's lists).
+_PERSON_TITLES: frozenset[str] = frozenset(
+    {c.split()[-1].rstrip(".").lower() for c in RANK_CORES} | {"mr", "mrs", "ms", "dr", "president"}
 )
-_SAYS_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|wrote|noted|asked|explained)\b")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z]*)\.?\s+$")
+_WORD_AFTER = re.compile(r"\s*,?\s+([a-z]+)\b")
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:
-    """Does a title come before ``text[start:end]`` or a verb of saying after it?"""
-    return bool(_TITLE_BEFORE.search(text[max(0, start - 12) : start]) or _SAYS_AFTER.match(text, end))
+    """Does a title come before ``text[start:end]`` or a verb of saying after it ("Abrams said",
+    :data:`~workbook.extract.reporting_words.REPORTING_VERBS` and ``QUOTE_VERBS``)? A surname that is also a
+    weapon's name is the person there."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None and before.group(1).lower() in _PERSON_TITLES:
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and (after.group(1) in REPORTING_VERBS or after.group(1) in QUOTE_VERBS)
 
 
 def _after_title_word(text: str, start: int) -> bool:
