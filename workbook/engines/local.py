@@ -2,9 +2,9 @@
 (extraction in ``workers`` local processes).
 
 :class:`ProcessEngine` starts its worker processes with the ``spawn`` method (safe whatever threads
-the parent runs, e.g. in JupyterLab). Each worker receives the extractor once, when it starts, then
-takes batches of documents from a queue and sends back their rows; the parent puts the results back
-in input order, so the tables equal the serial build's. Scripts that build with workers must guard
+the parent runs, e.g. in JupyterLab). Each worker receives the extractor once, through its own pipe
+when it starts, then takes batches of documents from a queue and sends back their rows; the parent puts
+the results back in input order, so the tables equal the serial build's. Scripts that build with workers must guard
 their top level with ``if __name__ == "__main__":`` (a ``spawn`` worker imports the main module). A worker
 ends by itself as soon as its build process is gone, even when that was killed (``SIGKILL``).
 The objects passed between processes are our own (documents in, rows out); nothing read from a file
@@ -118,12 +118,16 @@ def _exit_with_parent(parent: BaseProcess) -> None:
     os._exit(1)
 
 
-def _worker_loop(extractor: Extractor, tasks: Any, results: Any) -> None:
+def _worker_loop(setup: Any, tasks: Any, results: Any) -> None:
     """A worker process: extract every batch it is given until told to stop (``None``), or until the
-    build process that started it is gone."""
+    build process that started it is gone. The extractor comes through ``setup`` (this worker's own pipe)
+    only once the watcher runs: loading it takes a moment, and a build killed meanwhile must not wait
+    for that to end its workers."""
     parent = mp.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-build", daemon=True).start()
+    extractor: Extractor = setup.recv()
+    setup.close()
     with quiet_collector():  # the extractor, loaded by now, is not walked by every full collection
         while True:
             item = tasks.get()
@@ -166,14 +170,22 @@ class ProcessEngine(SerialEngine):
         batches = iter_batches(docs, max(1, min(self.batch_chars, -(-total // (4 * n)))))
         ctx = mp.get_context("spawn")
         tasks, results = ctx.Queue(), ctx.Queue()
-        procs = [ctx.Process(target=_worker_loop, args=(extractor, tasks, results), daemon=True) for _ in range(n)]
+        pipes = [ctx.Pipe(duplex=False) for _ in range(n)]
+        procs = [ctx.Process(target=_worker_loop, args=(reader, tasks, results), daemon=True) for reader, _ in pipes]
         try:
             for p in procs:
                 p.start()
+            for reader, writer in pipes:
+                reader.close()  # the worker's end: a worker that dies makes our send fail, not hang
+                writer.send(extractor)  # pickled here, unpickled in the worker once its watcher runs
+                writer.close()
         except _START_ERRORS as exc:
             for p in procs:
                 if p.is_alive():
                     p.terminate()
+            for reader, writer in pipes:
+                reader.close()
+                writer.close()
             raise EngineError(
                 f"Cannot start build worker processes ({type(exc).__name__}: {exc}). The extractor must be picklable "
                 "(defined at module level); build with workers=1 otherwise."
