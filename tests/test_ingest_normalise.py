@@ -216,9 +216,9 @@ def test_the_word_list_is_built_in_and_compact() -> None:
     ],
 )
 def test_hostile_input_is_linear(text: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # this process's CPU: other work on a busy machine does not count
     r = normalise_text(text)
-    assert time.perf_counter() - t0 < 3.0
+    assert time.process_time() - t0 < 3.0
     assert len(r.text) >= len(text) // 2
 
 

@@ -26,9 +26,9 @@ def _seconds(text: str) -> float:
     entities, mentions, _ = extract_entities(text, sentences, builtin_gazetteer())
     best = float("inf")
     for _ in range(2):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # this process's CPU: a busy machine's other work does not count
         extract_claims(text, sentences, entities, mentions)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
