@@ -39,8 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpora import CSIS_TABLE, SHARED_DATA, csis_rows, load_average  # noqa: E402
-from workbook.extract.dates import DateMatch, find_dates  # noqa: E402
+from benchmarks.corpora import CSIS_TABLE, SHARED_DATA, csis_rows, load_average
+from workbook.extract.dates import DateMatch, find_dates
 
 FRESH = Path(__file__).resolve().parent / "data" / "dates_fresh.json"
 CSIS_SEED = 12
