@@ -10,6 +10,7 @@ the usual lead-ins suffice, outside it only a narrow set of lead-ins does (:data
 from __future__ import annotations
 
 __all__ = [
+    "ABBREVIATION",
     "DAY",
     "FULL_MONTH",
     "MONTH",
@@ -26,6 +27,11 @@ __all__ = [
 ]
 
 S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
+#: An abbreviation whose full stop ends no sentence ("4 a.m. Wednesday", "Oct. 14", "Gen. Kim").
+ABBREVIATION = (
+    r"\b(?:[ap]\.m|U\.S|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Lt|Col|Sgt|Capt|Adm|Gov"
+    r"|Sen|Rep|Prof)\."
+)
 MONTH_NAMES: tuple[str, ...] = (
     "january",
     "february",

@@ -48,8 +48,10 @@ Rules, decided once here (``anchor`` is the publication date):
   name). "in March": the most recent March whose first day is not after the anchor (future cue:
   the next March whose last day is not before it); "last June": the latest June strictly before the
   anchor's month; "next June": the first strictly after; "this June": the anchor's year.
-* Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day strictly before
-  the anchor (1-7 days back); after a future cue, or "next"/"coming", the first strictly after;
+* Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day up to the anchor
+  (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
+  "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
+  cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Good Friday" & co are
   not dates.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
@@ -308,6 +310,8 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
+        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     else:
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
     return relative_match(s, e, "day", anchor, (d, d))
