@@ -113,8 +113,8 @@ def test_a_juche_year_with_a_disagreeing_parenthesis_leaves_it_out() -> None:
         "in 2000 km of road",
         "about 1950 tonnes",
         "the 1900s and the 1800s",  # centuries, not decades
-        "19/01/2019",  # d/m/y cannot be told from m/d/y
-        "01/19/2019",
+        "10/01/2019",  # d/m/y cannot be told from m/d/y when both readings exist
+        "01/10/2019",
         "He works Mondays and Fridays.",
         "Good Friday and Black Monday",
         "May I ask? March on! She may go.",

@@ -19,7 +19,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_words import ABBREVIATION, S
+from workbook.extract.date_words import SENTENCE_END, S
 
 __all__ = ["FUTURE_MARGIN_DAYS", "future_cue", "guess_year", "is_name", "past_cue", "year_for"]
 
@@ -48,6 +48,8 @@ _SCHEDULE_S_FORMS = (
     + _S
     + "+ahead|plays|faces|hosts|meets|expires|launches|premieres|airs|travels|visits|heads"
 )
+#: An intention in the present tense: "expects it to peak in April", "plans to open the plant in March".
+_INTENT = r"(?:expects?|plans?|intends?|aims?|hopes?)(?:" + _S + r"+[\w']+){0,4}?" + _S + r"+to"
 #: A decision that puts a date after it: "set sentencing for March 14", "adjourned the case until 3 May".
 _SET_FOR = (
     r"(?:set|adjourned|postponed|deferred|rescheduled|delayed|pushed"
@@ -59,6 +61,7 @@ _SET_FOR = (
     + r"+(?:for|until|till|to)"
 )
 # A future cue in the clause before an expression: a cue, then no sentence end up to the expression.
+_SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
     + _S
@@ -70,15 +73,19 @@ _FUTURE = re.compile(
     + _S
     + r"+held|"
     + _SCHEDULE_S_FORMS
-    + r"|(?:they|we|you|[a-z]+s)"
+    + r"|"
+    + _INTENT
+    + r"|(?:they|we|you)"
     + _S
     + r"+(?:"
     + _SCHEDULE_VERBS
     + r")|"
     + _SET_FOR
-    + r")\b|'ll\b)(?:[^.!?;\n]|"
-    + ABBREVIATION
-    + r")*\Z",
+    + r")\b|'ll\b|\Bs"
+    + _S
+    + r"+(?:"
+    + _SCHEDULE_VERBS
+    + r")\b)",
     re.IGNORECASE,
 )
 #: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
@@ -109,8 +116,9 @@ def future_cue(text: str, start: int) -> bool:
     governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday";
     a later clause: "will launch on Wednesday, a spokesperson said Tuesday")."""
     lo = max(0, start - 120)
-    m = _FUTURE.search(text, lo, start)
-    while m is not None:
+    for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
+        lo = end.end()
+    for m in _FUTURE.finditer(text, lo, start):
         if not (
             _CLOSE_QUOTE.search(text, m.start(), start)
             or _PAST_AUX.search(text, max(0, m.start() - 12), m.start())
@@ -118,7 +126,6 @@ def future_cue(text: str, start: int) -> bool:
             or (_CLAUSE_CUT.search(text, m.start(), start) and _finite_past(text, start))
         ):
             return True
-        m = _FUTURE.search(text, m.start() + 1, start)
     return False
 
 

@@ -9,13 +9,16 @@ the usual lead-ins suffice, outside it only a narrow set of lead-ins does (:data
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
-    "ABBREVIATION",
+    "ABBREVIATIONS",
     "DAY",
     "FULL_MONTH",
     "MONTH",
     "MONTH_NAMES",
     "OLD_YEAR_PREPS",
+    "SENTENCE_END",
     "WEEKDAY",
     "WEEKDAYS",
     "YEAR_BARE",
@@ -27,10 +30,42 @@ __all__ = [
 ]
 
 S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
-#: An abbreviation whose full stop ends no sentence ("4 a.m. Wednesday", "Oct. 14", "Gen. Kim").
-ABBREVIATION = (
-    r"\b(?:[ap]\.m|U\.S|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Lt|Col|Sgt|Capt|Adm|Gov"
-    r"|Sen|Rep|Prof)\."
+#: Abbreviations whose full stops end no sentence ("4 a.m. Wednesday", "Oct. 14", "Gen. Kim").
+ABBREVIATIONS: tuple[str, ...] = (
+    "a.m.",
+    "p.m.",
+    "U.S.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "St.",
+    "No.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Capt.",
+    "Adm.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Prof.",
+)
+#: The end of a sentence within a line: "!", "?", ";", a line break, or a full stop that ends no
+#: abbreviation of :data:`ABBREVIATIONS` (compile it case-insensitive).
+SENTENCE_END = r"[!?;\n]|\." + "".join(
+    rf"(?<!\b{re.escape(a[: i + 1])})" for a in ABBREVIATIONS for i, c in enumerate(a) if c == "."
 )
 MONTH_NAMES: tuple[str, ...] = (
     "january",

@@ -15,8 +15,10 @@ Rules, decided once here (``anchor`` is the publication date):
 * Absolute: "January 19, 2019", "19 January 2019", "Jan. 19, 2019", "Thursday, January 17, 2019",
   "June 2018", "June of 2018", ranges "January 19-21, 2019", "28-30 December 2018", "January 23 -
   March 9 2014" (a written year belongs to the range's end: "December 28 - January 3, 2019" starts
-  in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19" (year
-  first only: "19/01/2019" is skipped, since d/m and m/d cannot be told apart), "Juche 113"
+  in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19"; "19/01/2019",
+  "01/19/2019" and "19.01.2019" when only one of day-month and month-day exists ("10/03/2023" is
+  skipped); quarters and halves with their year ("Q3 2023", "the first half of 2024"; fiscal ones and
+  those without a year are skipped): see :mod:`workbook.extract.date_periods`; "Juche 113"
   (KCNA's calendar, Juche N = N + 1911, with an optional "(2024)" that agrees), "July 30, Juche 98".
 * A four-digit year written after a day and month or a month is honoured from 1000 to 2199
   ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
@@ -28,7 +30,8 @@ Rules, decided once here (``anchor`` is the publication date):
 * Precision ``day`` is always one day; a range of days or a week has precision ``days``.
 * Bare years need context: a year 1900-2100 preceded by in/since/until/by/during/from/through/
   before/after/between/and/to/of/the/year/a season, or by early/late/mid(-), and not followed by
-  a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years). "2017-18"
+  a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
+  ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
   after such context is a two-year interval. Month names take years 1800-2100.
 * "early 2018", "mid-2017", "late June", "the early 1990s" keep the whole year/month/decade as
   their interval (the interval then surely holds the truth) and the modifier is part of the text.
@@ -75,6 +78,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from workbook.extract.date_context import drop_out_of_narrative
+from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
     RELATIVE_WORD,
@@ -132,7 +136,9 @@ _REL_YEAR = r"(?P<{g}>last|this|next)" + _S + r"+year(?![\w-])"
 _UNITS = (
     r"km|kilomet(?:re|er)s?|miles?|m|mm|cm|met(?:re|er)s?|t|tons?|tonnes?|kg|kilograms?|feet|ft|"
     r"people|persons|men|soldiers|troops|workers|units|households|hectares?|ha|won|yuan|dollars|euros|"
-    r"yen|rubles|pieces|times|sq|square|cubic|hours|minutes|seconds|votes|delegates|members|copies"
+    r"yen|rubles|pieces|times|sq|square|cubic|hours|hrs|minutes|seconds|votes|delegates|members|copies|"
+    # a clock time with its zone: "by 2000 GMT", "until 2100 KST"
+    r"GMT|UTC|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|AEST|AEDT|local|Zulu"
 )
 _DIGIT_START = r"(?:(?<=[Mm]id-)|(?<![\w.,/:+#$%\-]))"
 _RANGE = _S + r"*[-–]" + _S + r"*"
@@ -273,6 +279,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         b = back_modifier(text, s)
         if b is None:
             return None
+        if is_fiscal_year(text, m.start("yr")):
+            return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
         old = not 1900 <= y1 <= 2100
         if b["mod"]:
@@ -361,6 +369,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
         if r is not None:
             out.append(r)
             last_end = r[1]
+    out.extend(find_periods(text))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
