@@ -111,3 +111,49 @@ def test_a_timetable_weekday_lands_in_the_week_after_the_anchor(anchor: date, wd
     assert m.date_start is not None and m.date_start == m.date_end
     assert anchor < m.date_start <= anchor + timedelta(days=7)
     assert m.date_start.weekday() == WEEKDAYS.index(wd)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "first", "last"),
+    [
+        (
+            "Residents will get a new library this weekend.",
+            D(2021, 9, 6),
+            "this weekend",
+            D(2021, 9, 11),
+            D(2021, 9, 12),
+        ),
+        (
+            "The North launched 500 balloons over the weekend, the military said.",
+            D(2024, 7, 22),
+            "the weekend",
+            D(2024, 7, 20),
+            D(2024, 7, 21),
+        ),
+        (
+            "Last weekend police arrested two men in Leeds.",
+            D(2024, 7, 20),
+            "Last weekend",
+            D(2024, 7, 13),
+            D(2024, 7, 14),
+        ),
+        ("The regatta will be held over the weekend.", D(2023, 6, 14), "the weekend", D(2023, 6, 17), D(2023, 6, 18)),
+        ("Ruiz scored 31 goals in the 2023/24 season.", D(2024, 7, 22), "2023/24", D(2023, 1, 1), D(2024, 12, 31)),
+    ],
+)
+def test_weekends_and_seasons(text: str, anchor: date, surface: str, first: date, last: date) -> None:
+    m = only(text, anchor, surface)
+    assert (m.date_start, m.date_end, m.precision) == (first, last, "days" if "weekend" in surface else "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("The team travels next weekend.", D(2024, 7, 22)),  # this one or the one after?
+        ("Shops were busy over the weekend.", D(2024, 7, 20)),  # on a Saturday: this weekend or the last?
+        ("The weekend edition sold out.", D(2024, 7, 22)),
+        ("Sales between 2019/2023 doubled.", D(2024, 7, 22)),  # not one season
+    ],
+)
+def test_unsafe_weekends_and_seasons_are_left_out(text: str, anchor: date) -> None:
+    assert all("weekend" not in m.text and "/" not in m.text for m in find_dates(text, anchor))

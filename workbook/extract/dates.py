@@ -32,7 +32,7 @@ Rules, decided once here (``anchor`` is the publication date):
   before/after/between/and/to/of/the/year/a season, or by early/late/mid(-), and not followed by
   a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
   ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
-  after such context is a two-year interval. Month names take years 1800-2100.
+  or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
 * "early 2018", "mid-2017", "late June", "the early 1990s" keep the whole year/month/decade as
   their interval (the interval then surely holds the truth) and the modifier is part of the text.
 * Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
@@ -155,7 +155,7 @@ _CORE = re.compile(
     rf"{_JUCHE.format(g='my_j')}|{_REL_YEAR.format(g='my_r')}))"
     rf"|(?P<JUCHE>{_JUCHE.format(g='j')})"
     rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[89][1-9]0|20[0-9]0)s(?![\w]))"
-    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:{_RANGE}(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
+    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:(?:{_RANGE}|/)(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
     rf"(?!\w|[.,][0-9]|{_S}*(?:%|\$|°|(?:{_UNITS})(?![\w]))))"
     rf"|(?P<WEEKDAY>{_WEEKDAY})"
     rf"|(?P<MONTH>{_FULL_MONTH}(?![a-z]))"
@@ -294,8 +294,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         y2 = None
         if m["yr2"]:
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
-            if y2 <= y1:
-                y2, e = None, m.end("yr")
+            if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
+                y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
         return (s, e, "year", "absolute", *year_span(y1, y2), None)
     if kind == "WEEKDAY":
         return _resolve_weekday(text, s, e, anchor)
