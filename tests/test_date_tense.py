@@ -82,6 +82,15 @@ def only(text: str, anchor: date, surface: str) -> DateMatch:
         ("The museum opened its new wing on Saturday.", D(2022, 5, 3), "Saturday", D(2022, 4, 30)),
         ("The frigate sailed from Portsmouth on 2 February.", D(2023, 5, 3), "2 February", D(2023, 2, 2)),
         ("The firm's shares, which opened on June 2, fell.", D(2025, 6, 19), "June 2", D(2025, 6, 2)),
+        # plural nouns and function words are no timetable
+        (
+            "Talks with the minister, in London as head of a trade delegation, ended on Tuesday.",
+            D(2024, 8, 28),
+            "Tuesday",
+            D(2024, 8, 27),
+        ),
+        ("Two home runs on Saturday sealed the series for the Hawks.", D(2024, 7, 22), "Saturday", D(2024, 7, 20)),
+        ("Analysts counted the missile launches on Monday.", D(2024, 7, 24), "Monday", D(2024, 7, 22)),
     ],
 )
 def test_which_way_a_date_points(text: str, anchor: date, surface: str, day: date) -> None:

@@ -30,6 +30,7 @@ FUTURE_MARGIN_DAYS = 30
 
 #: Verbs of a timetable in the present tense: "the doors open on Saturday", "the series starts on 14 March",
 #: "Rovers host the final on June 21" (a third-person -s form, or a base form after a pronoun or a plural).
+#: Words that are often plural nouns ("runs", "launches", "hosts", "visits", "heads") are not listed.
 _SCHEDULE_VERBS = (
     "open|start|begin|resume|reopen|restart|arrive|return|end|close|run|kick"
     + _S
@@ -37,16 +38,20 @@ _SCHEDULE_VERBS = (
     + _S
     + "+place|go"
     + _S
-    + "+ahead|play|face|host|meet|expire|launch|premiere|air|travel|visit|head"
+    + "+ahead|play|face|host|meet|expire"
 )
 _SCHEDULE_S_FORMS = (
-    "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|runs|kicks"
+    "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|kicks"
     + _S
     + "+off|takes"
     + _S
     + "+place|goes"
     + _S
-    + "+ahead|plays|faces|hosts|meets|expires|launches|premieres|airs|travels|visits|heads"
+    + "+ahead|plays|faces|meets|expires"
+)
+#: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
+_PLURAL_END = r"\Bs" + "".join(
+    rf"(?<!\b{w})" for w in ("as", "is", "was", "has", "his", "its", "this", "us", "thus", "does")
 )
 #: An intention in the present tense: "expects it to peak in April", "plans to open the plant in March".
 _INTENT = r"(?:expects?|plans?|intends?|aims?|hopes?)(?:" + _S + r"+[\w']+){0,4}?" + _S + r"+to"
@@ -81,7 +86,8 @@ _FUTURE = re.compile(
     + _SCHEDULE_VERBS
     + r")|"
     + _SET_FOR
-    + r")\b|'ll\b|\Bs"
+    + r")\b|'ll\b|"
+    + _PLURAL_END
     + _S
     + r"+(?:"
     + _SCHEDULE_VERBS
