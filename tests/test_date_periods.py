@@ -137,3 +137,37 @@ def test_a_narrative_year_still_rules_a_past_date() -> None:
     # the biography case the narrative rule was written for stays left out
     text = "In 2013, Holt played for Dockside. He was called up on July 6 and scored twice."
     assert "July 6" not in {s for s, _, _ in spans(text, D(2019, 8, 1))}
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "first"),
+    [
+        # a deictic date in the publication year brings the narrative back to that year
+        (
+            "The old library was flooded in November 2019. The council approved a new one last June and work "
+            "began in July.",
+            D(2021, 9, 6),
+            "July",
+            D(2021, 7, 1),
+        ),
+        (
+            "The club was founded in 1898. Its stand was damaged by fire on Monday and the match of 3 September was "
+            "moved.",
+            D(2023, 9, 14),
+            "3 September",
+            D(2023, 9, 3),
+        ),
+        # a deictic date in another year does not ("May last year" then "in February")
+        (
+            "The minister visited the shrine in 2019. That he went again in May last year was disclosed in February.",
+            D(2024, 3, 30),
+            "February",
+            None,
+        ),
+    ],
+)
+def test_a_deictic_date_in_the_publication_year_resets_the_narrative(
+    text: str, anchor: date, surface: str, first: date | None
+) -> None:
+    found = {s: a for s, a, _ in spans(text, anchor)}
+    assert found.get(surface) == first, found

@@ -16,7 +16,10 @@ An expression after a future cue ("will publish its figures on 10 September", "t
 14 March") is about what comes next, not about the narrative's past, and keeps its reading too.
 
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
-weeks ago", "Thursday", "April last year") keep their reading: the writer chose it.
+weeks ago", "Thursday", "April last year") keep their reading: the writer chose it; and they bring the
+text back to its own time: when they fall in the publication year, that year is the narrative's year
+after them ("damaged in a flood in November 2019; the council approved the plan last June and work
+began in July": July of last June's year).
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ _DEICTIC = re.compile(
 _BOUNDARY_BEFORE = re.compile(r"\b(?i:since|by)\s+\Z")
 
 
+def _in_anchor_year(ds: date | None, de: date | None, anchor: date | None) -> bool:
+    """Do ``ds`` and ``de`` both fall in the anchor's year ("last June", "on Monday" read this year)?"""
+    return ds is not None and de is not None and anchor is not None and ds.year == de.year == anchor.year
+
+
 def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` (in text order) without the implicit-year expressions that disagree with the last
     year the text wrote before them (see the module docs)."""
@@ -60,6 +68,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
                 last_year, last_end = de.year, e
             out.append(r)
             continue
+        deictic = _DEICTIC.search(text, s, e) is not None
         if (
             res == "relative"
             and ds is not None
@@ -67,9 +76,11 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and s - last_end <= NARRATIVE_REACH
             and ds.year != last_year
             and (de is None or de.year != last_year)
-            and not _DEICTIC.search(text, s, e)
+            and not deictic
             and not future_cue(text, s)
         ):
             continue
+        if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):
+            last_year, last_end = _anc.year if _anc is not None else None, e  # back in its own year
         out.append(r)
     return out
