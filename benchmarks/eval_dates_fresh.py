@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# appended, not prepended: a workbook on PYTHONPATH (main's, for a side-by-side run) wins over this tree's
+sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import CSIS_TABLE, SHARED_DATA, csis_rows, load_average
 from workbook.extract.dates import DateMatch, find_dates
@@ -191,7 +192,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=SHARED_DATA)
     args = ap.parse_args()
     t0 = time.process_time()
-    print(f"load {load_average()}")
+    import workbook
+
+    print(f"load {load_average()}; workbook from {Path(workbook.__file__).parent}")
     score_fresh(args.part, args.show)
     score_csis(args.data, args.part, args.show)
     print(f"{time.process_time() - t0:.2f} cpu-s")
