@@ -55,11 +55,9 @@ _ORDINAL_BEFORE = re.compile(
     r"(?:\b(?i:the)" + S + r"+)?\b(?P<o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))(?:-|" + S + r"+)\Z"
 )
 _YEAR_AFTER = re.compile(r"(?:,?" + S + r"+|" + S + r"+of" + S + r"+(?:the" + S + r"+year" + S + r"+)?)" + _YEAR)
-#: "19/05/2024", "05/19/2024", "14.10.2023".
-_NUMERIC = re.compile(
-    r"(?P<a>[0-9])(?<![\w./-].)(?P<a2>[0-9])?(?P<sep>[/.])(?P<b>[0-3]?[0-9])(?P=sep)(?P<ny>[12][0-9]{3})"
-    r"(?![\w/-]|\.[0-9])"
-)
+#: "19/05/2024", "05/19/2024", "14.10.2023": found from the separator (rare) back to the first number.
+_NUMERIC_TAIL = re.compile(r"(?P<sep>[/.])(?P<b>[0-3]?[0-9])(?P=sep)(?P<ny>[12][0-9]{3})(?![\w/-]|\.[0-9])")
+_NUMERIC_HEAD = re.compile(r"(?<![\w./-])(?P<a>[0-3]?[0-9])\Z")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|FY)" + S + r"*(?:year" + S + r"+)?\Z", re.IGNORECASE)
 _FISCAL_INSIDE = re.compile(r"\b(?:fiscal|financial)\b", re.IGNORECASE)
 _FISCAL_YEAR_BEFORE = re.compile(r"\b(?i:fiscal|financial)" + S + r"+(?i:year)" + S + r"+\Z|\bFY" + S + r"*\Z")
@@ -70,8 +68,7 @@ def is_fiscal_year(text: str, start: int) -> bool:
     return _FISCAL_YEAR_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
-def _numeric(m: re.Match[str]) -> tuple[date, date] | None:
-    a, b, y = int(m["a"] + (m["a2"] or "")), int(m["b"]), int(m["ny"])
+def _numeric(a: int, b: int, y: int) -> tuple[date, date] | None:
     readings = {(y, mo, d) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]}
     if len(readings) != 1:
         return None  # "10/03/2023": March 10 or October 3
@@ -86,10 +83,11 @@ def _fiscal(text: str, s: int, e: int) -> bool:
 def find_periods(text: str) -> list[Resolved]:
     """Quarters, halves and one-way numeric dates in ``text`` (see the module docs), in text order."""
     out: list[Resolved] = []
-    for m in _NUMERIC.finditer(text):
-        span = _numeric(m)
-        if span is not None:
-            out.append((m.start(), m.end(), "day", "absolute", span[0], span[1], None))
+    for m in _NUMERIC_TAIL.finditer(text):
+        h = _NUMERIC_HEAD.search(text, max(0, m.start() - 3), m.start())
+        span = None if h is None else _numeric(int(h["a"]), int(m["b"]), int(m["ny"]))
+        if h is not None and span is not None:
+            out.append((h.start(), m.end(), "day", "absolute", span[0], span[1], None))
     for m in _CODE.finditer(text):
         n = int(m["qn"] or m.group(0)[0])
         unit = m.group(0)[0] if m["qn"] else m["qh"]
