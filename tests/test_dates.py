@@ -113,8 +113,8 @@ def test_a_juche_year_with_a_disagreeing_parenthesis_leaves_it_out() -> None:
         "in 2000 km of road",
         "about 1950 tonnes",
         "the 1900s and the 1800s",  # centuries, not decades
-        "19/01/2019",  # d/m/y cannot be told from m/d/y
-        "01/19/2019",
+        "10/01/2019",  # d/m/y cannot be told from m/d/y when both readings exist
+        "01/10/2019",
         "He works Mondays and Fridays.",
         "Good Friday and Black Monday",
         "May I ask? March on! She may go.",
@@ -153,7 +153,8 @@ def test_invalid_dates_are_skipped_without_crashing() -> None:
         ("said last night", "last night", D(2019, 1, 18), D(2019, 1, 18), "day"),
         ("published on Thursday.", "Thursday", D(2019, 1, 17), D(2019, 1, 17), "day"),
         ("released Tuesday the", "Tuesday", D(2019, 1, 15), D(2019, 1, 15), "day"),
-        ("on Saturday.", "Saturday", D(2019, 1, 12), D(2019, 1, 12), "day"),  # strictly before
+        ("on Saturday.", "Saturday", D(2019, 1, 19), D(2019, 1, 19), "day"),  # the report's own day
+        ("last Saturday.", "last Saturday", D(2019, 1, 12), D(2019, 1, 12), "day"),  # strictly before
         ("last Thursday.", "last Thursday", D(2019, 1, 17), D(2019, 1, 17), "day"),
         ("next Monday.", "next Monday", D(2019, 1, 21), D(2019, 1, 21), "day"),
         ("this Thursday.", "this Thursday", D(2019, 1, 17), D(2019, 1, 17), "day"),
@@ -383,10 +384,15 @@ def test_find_dates_never_raises_and_keeps_its_invariants(text: str, anchor: dat
     wd=st.sampled_from(WEEKDAYS),
     lead=st.sampled_from(["It happened on ", "Officials said ", "On ", "They met last ", ""]),
 )
-def test_a_weekday_lands_strictly_before_the_anchor_within_a_week(anchor: date, wd: str, lead: str) -> None:
+def test_a_weekday_lands_in_the_week_up_to_the_anchor(anchor: date, wd: str, lead: str) -> None:
+    """A bare weekday is the report's own day or one of the six before it ("said on Thursday" in a
+    Thursday report); "last Thursday" is strictly before, at most a week back."""
     m = one(f"{lead}{wd}.", anchor)
     assert m.date_start == m.date_end and m.date_start is not None
-    assert anchor - timedelta(days=7) <= m.date_start < anchor
+    if lead.endswith("last "):
+        assert anchor - timedelta(days=7) <= m.date_start < anchor
+    else:
+        assert anchor - timedelta(days=6) <= m.date_start <= anchor
     assert m.date_start.weekday() == WEEKDAYS.index(wd)
     assert (m.precision, m.resolution, m.anchor) == ("day", "relative", anchor)
 

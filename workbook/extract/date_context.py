@@ -5,14 +5,21 @@ against the publication date by :mod:`workbook.extract.dates`. That is right for
 present, and silently wrong in a narrative set in another year: a biography that has said "In 2013,
 Holt played for ..." and then "called up on July 6", or a history of 1831 that says "before Galois'
 July 14 arrest". :func:`drop_out_of_narrative` leaves such an expression out when the last year the
-text itself wrote before it (in an absolute expression: "2013", "May 1831", "12 March 1832"), at most
+text itself wrote before it (in an absolute expression: "2013", "May 1831", "12 March 1832"; not
+after "since" or "by": "the first rise since April 2019", "by 2025" bound a state or set a target), at most
 :data:`NARRATIVE_REACH` characters back, is not the year it was resolved to: the reading is not
 safe, and no date is better than a wrong one. (The reach was chosen on the GUM training genres:
 300, 600, 1,200 characters and unlimited left 13, 9, 8 and 8 wrong dates of 727 and kept 481, 472,
 467 and 464 expressions.)
 
+An expression after a future cue ("will publish its figures on 10 September", "the series starts on
+14 March") is about what comes next, not about the narrative's past, and keeps its reading too.
+
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
-weeks ago", "Thursday", "April last year") keep their reading: the writer chose it.
+weeks ago", "Thursday", "April last year") keep their reading: the writer chose it; and they bring the
+text back to its own time: when they fall in the publication year, that year is the narrative's year
+after them ("damaged in a flood in November 2019; the council approved the plan last June and work
+began in July": July of last June's year).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from workbook.extract.date_tense import future_cue
 from workbook.extract.date_words import WEEKDAY
 
 __all__ = ["NARRATIVE_REACH", "drop_out_of_narrative"]
@@ -37,6 +45,16 @@ _DEICTIC = re.compile(
 )
 
 
+#: A year after "since" or "by" bounds a state or a target ("the first increase since April 2019", "95%
+#: coverage by 2025"); it does not set the year the text is telling.
+_BOUNDARY_BEFORE = re.compile(r"\b(?i:since|by)\s+\Z")
+
+
+def _in_anchor_year(ds: date | None, de: date | None, anchor: date | None) -> bool:
+    """Do ``ds`` and ``de`` both fall in the anchor's year ("last June", "on Monday" read this year)?"""
+    return ds is not None and de is not None and anchor is not None and ds.year == de.year == anchor.year
+
+
 def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` (in text order) without the implicit-year expressions that disagree with the last
     year the text wrote before them (see the module docs)."""
@@ -46,10 +64,11 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     for r in items:
         s, e, _prec, res, ds, de, _anc = r
         if res == "absolute":
-            if de is not None and _prec != "decade":
+            if de is not None and _prec != "decade" and not _BOUNDARY_BEFORE.search(text, max(0, s - 8), s):
                 last_year, last_end = de.year, e
             out.append(r)
             continue
+        deictic = _DEICTIC.search(text, s, e) is not None
         if (
             res == "relative"
             and ds is not None
@@ -57,8 +76,11 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and s - last_end <= NARRATIVE_REACH
             and ds.year != last_year
             and (de is None or de.year != last_year)
-            and not _DEICTIC.search(text, s, e)
+            and not deictic
+            and not future_cue(text, s)
         ):
             continue
+        if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):
+            last_year, last_end = _anc.year if _anc is not None else None, e  # back in its own year
         out.append(r)
     return out

@@ -2,7 +2,8 @@
 
 :func:`resolve_relative_word` reads the relative expressions :data:`RELATIVE_WORD` finds: "today",
 "tonight", "tomorrow", "yesterday", "this morning", "last night", "three days ago", "a year ago",
-"last week", "next month", "earlier this year", "later this month"; each resolves against the
+"last week", "next month", "earlier this year", "later this month", "this weekend", "over the
+weekend"; each resolves against the
 anchor (the publication date) to a :data:`Resolved` tuple, or stays ``unanchored`` without one.
 :func:`month_span`, :func:`year_span`, :func:`week_span` and :func:`shift_month` are the calendar
 intervals every date expression resolves to; :func:`back_modifier` reads the modifier or
@@ -15,6 +16,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from workbook.extract.date_tense import future_cue
 from workbook.extract.date_words import S
 
 __all__ = [
@@ -32,7 +34,7 @@ __all__ = [
 _S = S
 
 RELATIVE_WORD = re.compile(
-    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
+    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eekend|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
 )
 _LEX_WORDS = frozenset(
     [
@@ -43,6 +45,7 @@ _LEX_WORDS = frozenset(
         "day",
         "days",
         "week",
+        "weekend",
         "weeks",
         "month",
         "months",
@@ -86,6 +89,9 @@ _BACK = re.compile(
     + r"+)|(?P<prep>(?i:in|since|until|till|by|during|from|through|throughout|before|after|between|and|or|to|of|the"
     r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
 )
+
+#: What leads "the weekend" when it is a date: "over the weekend", "at the weekend".
+_WEEKEND_LEAD = re.compile(r"\b(?i:over|at|during|on)" + _S + r"+\Z")
 
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
 
@@ -145,6 +151,8 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
             return None
         d = None if anchor is None else anchor - timedelta(days=mod == "last")
         return relative_match(b.start(), e, "day", anchor, None if d is None else (d, d))
+    if word == "weekend":
+        return _weekend(text, s, e, anchor)
     unit = word.rstrip("s")
     ago = _AGO.match(text, e)
     if ago is not None:
@@ -171,6 +179,30 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         return None
     prec = "days" if unit == "week" else unit
     return relative_match(b.start(), e, prec, anchor, None if anchor is None else _unit_span(anchor, mod, unit))
+
+
+def _weekend(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
+    """ "this weekend" (the Saturday and Sunday of the anchor's week), "last weekend" (the one before the
+    anchor's week), "over/at/during the weekend" (the last one before the anchor on a weekday; the
+    coming one after a future cue). "next weekend" (this one or the one after?) and "the weekend" on a
+    Saturday or Sunday are left out."""
+    b = back_modifier(text, s)
+    if b is None:
+        return None
+    mod = b["mod"].lower() if b["mod"] else None
+    if mod is None:
+        if b["prep"].lower() != "the" or not _WEEKEND_LEAD.search(text, max(0, b.start() - 10), b.start()):
+            return None
+        if anchor is not None and anchor.weekday() >= 5:
+            return None
+        mod = "this" if future_cue(text, b.start()) else "last"
+    if mod not in ("this", "last", "past", "coming"):
+        return None
+    if anchor is None:
+        return relative_match(b.start(), e, "days", None, None)
+    monday = week_span(anchor)[0]
+    saturday = monday + timedelta(days=5 if mod in ("this", "coming") else -2)
+    return relative_match(b.start(), e, "days", anchor, (saturday, saturday + timedelta(days=1)))
 
 
 def _ago_span(anchor: date, n: int, unit: str) -> tuple[date, date]:

@@ -3,8 +3,12 @@
 The year of a day and month is resolved against the anchor (the publication date) by
 :func:`year_for`: the latest occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; never after the anchor
 when a past-tense verb leads the clause ("took place in Seoul on September 5"); the next one on or
-after the anchor after a future cue ("will", "is due to", "scheduled"...), unless that is over half
-a year ahead while the past reading is within a month. A future cue inside a quotation that closes
+after the anchor after a future cue ("will", "is due to", "scheduled"...; a timetable in the present
+tense: "the series starts on 14 March", "doors open on Saturday"; a decision that sets a later date:
+"set sentencing for March 14", "adjourned the case until 3 May"), unless that is over half a year
+ahead while the past reading is within a month. A past verb nearer the date than the cue governs it
+("will go ahead despite the storm that closed the road on Monday"; "will launch on Wednesday, a
+spokesperson said Tuesday"); a full stop of "a.m." or "Oct." ends no clause. A future cue inside a quotation that closes
 before the date ('a statement "We will respond..." on Saturday') or after a past auxiliary ("was
 scheduled to end on June 9") does not count: both pushed KCNA dates a year forward.
 """
@@ -15,7 +19,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_words import S
+from workbook.extract.date_words import SENTENCE_END, S
 
 __all__ = ["FUTURE_MARGIN_DAYS", "future_cue", "guess_year", "is_name", "past_cue", "year_for"]
 
@@ -24,7 +28,45 @@ _S = S
 #: chosen instead: news names upcoming events by date a few weeks ahead, past ones any time back.
 FUTURE_MARGIN_DAYS = 30
 
-# A future cue in the clause before an expression: a cue, then no clause boundary up to the end.
+#: Verbs of a timetable in the present tense: "the doors open on Saturday", "the series starts on 14 March",
+#: "Rovers host the final on June 21" (a third-person -s form, or a base form after a pronoun or a plural).
+#: Words that are often plural nouns ("runs", "launches", "hosts", "visits", "heads") are not listed.
+_SCHEDULE_VERBS = (
+    "open|start|begin|resume|reopen|restart|arrive|return|end|close|run|kick"
+    + _S
+    + "+off|take"
+    + _S
+    + "+place|go"
+    + _S
+    + "+ahead|play|face|host|meet|expire"
+)
+_SCHEDULE_S_FORMS = (
+    "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|kicks"
+    + _S
+    + "+off|takes"
+    + _S
+    + "+place|goes"
+    + _S
+    + "+ahead|plays|faces|meets|expires"
+)
+#: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
+_PLURAL_END = r"\Bs" + "".join(
+    rf"(?<!\b{w})" for w in ("as", "is", "was", "has", "his", "its", "this", "us", "thus", "does")
+)
+#: An intention in the present tense: "expects it to peak in April", "plans to open the plant in March".
+_INTENT = r"(?:expects?|plans?|intends?|aims?|hopes?)(?:" + _S + r"+[\w']+){0,4}?" + _S + r"+to"
+#: A decision that puts a date after it: "set sentencing for March 14", "adjourned the case until 3 May".
+_SET_FOR = (
+    r"(?:set|adjourned|postponed|deferred|rescheduled|delayed|pushed"
+    + _S
+    + r"+back)(?:"
+    + _S
+    + r"+[\w']+){0,3}"
+    + _S
+    + r"+(?:for|until|till|to)"
+)
+# A future cue in the clause before an expression: a cue, then no sentence end up to the expression.
+_SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
     + _S
@@ -34,7 +76,22 @@ _FUTURE = re.compile(
     + _S
     + r"+be"
     + _S
-    + r"+held)\b|'ll\b)[^.!?;\n]*\Z",
+    + r"+held|"
+    + _SCHEDULE_S_FORMS
+    + r"|"
+    + _INTENT
+    + r"|(?:they|we|you)"
+    + _S
+    + r"+(?:"
+    + _SCHEDULE_VERBS
+    + r")|"
+    + _SET_FOR
+    + r")\b|'ll\b|"
+    + _PLURAL_END
+    + _S
+    + r"+(?:"
+    + _SCHEDULE_VERBS
+    + r")\b)",
     re.IGNORECASE,
 )
 #: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
@@ -46,18 +103,49 @@ _CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
 )
+#: A relative clause in the past between a future cue and the date: "will go ahead despite the storm that
+#: closed the seafront on Monday" (the date belongs to the nearer, past verb).
+_PAST_RELATIVE = re.compile(
+    r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?"
+    r"(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+)
+_AUX_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|gets|got)" + _S + r"+\Z", re.IGNORECASE
+)
 _CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
 
 
 def future_cue(text: str, start: int) -> bool:
-    """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue inside a
-    quotation that closes before the expression (a title: '"We will respond..." on Saturday') or after
-    a past auxiliary ("was scheduled to end on June 9") does not count."""
-    for m in _FUTURE.finditer(text, max(0, start - 120), start):
-        if _CLOSE_QUOTE.search(text, m.start(), start) or _PAST_AUX.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        return True
+    """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue does not count
+    inside a quotation that closes before the expression (a title: '"We will respond..." on Saturday'),
+    after a past auxiliary ("was scheduled to end on June 9"), or when a past verb nearer the date
+    governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday";
+    a later clause: "will launch on Wednesday, a spokesperson said Tuesday")."""
+    lo = max(0, start - 120)
+    for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
+        lo = end.end()
+    for m in _FUTURE.finditer(text, lo, start):
+        if not (
+            _CLOSE_QUOTE.search(text, m.start(), start)
+            or _PAST_AUX.search(text, max(0, m.start() - 12), m.start())
+            or _PAST_RELATIVE.search(text, m.start(), start)
+            or (_CLAUSE_CUT.search(text, m.start(), start) and _finite_past(text, start))
+        ):
+            return True
     return False
+
+
+def _finite_past(text: str, start: int) -> bool:
+    """Does the clause right before ``start`` hold a past verb that is no participle after an auxiliary
+    ("said", not "to be finished")?"""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
+        clause = m.end()
+    return any(
+        not _AUX_BEFORE.search(text, max(0, v.start() - 12), v.start())
+        for v in _PAST_VERB.finditer(text, clause, start)
+    )
 
 
 def past_cue(text: str, start: int) -> bool:

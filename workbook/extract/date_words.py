@@ -9,12 +9,16 @@ the usual lead-ins suffice, outside it only a narrow set of lead-ins does (:data
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "ABBREVIATIONS",
     "DAY",
     "FULL_MONTH",
     "MONTH",
     "MONTH_NAMES",
     "OLD_YEAR_PREPS",
+    "SENTENCE_END",
     "WEEKDAY",
     "WEEKDAYS",
     "YEAR_BARE",
@@ -26,6 +30,43 @@ __all__ = [
 ]
 
 S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
+#: Abbreviations whose full stops end no sentence ("4 a.m. Wednesday", "Oct. 14", "Gen. Kim").
+ABBREVIATIONS: tuple[str, ...] = (
+    "a.m.",
+    "p.m.",
+    "U.S.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "St.",
+    "No.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Capt.",
+    "Adm.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Prof.",
+)
+#: The end of a sentence within a line: "!", "?", ";", a line break, or a full stop that ends no
+#: abbreviation of :data:`ABBREVIATIONS` (compile it case-insensitive).
+SENTENCE_END = r"[!?;\n]|\." + "".join(
+    rf"(?<!\b{re.escape(a[: i + 1])})" for a in ABBREVIATIONS for i, c in enumerate(a) if c == "."
+)
 MONTH_NAMES: tuple[str, ...] = (
     "january",
     "february",

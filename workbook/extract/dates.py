@@ -15,8 +15,10 @@ Rules, decided once here (``anchor`` is the publication date):
 * Absolute: "January 19, 2019", "19 January 2019", "Jan. 19, 2019", "Thursday, January 17, 2019",
   "June 2018", "June of 2018", ranges "January 19-21, 2019", "28-30 December 2018", "January 23 -
   March 9 2014" (a written year belongs to the range's end: "December 28 - January 3, 2019" starts
-  in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19" (year
-  first only: "19/01/2019" is skipped, since d/m and m/d cannot be told apart), "Juche 113"
+  in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19"; "19/01/2019",
+  "01/19/2019" and "19.01.2019" when only one of day-month and month-day exists ("10/03/2023" is
+  skipped); quarters and halves with their year ("Q3 2023", "the first half of 2024"; fiscal ones and
+  those without a year are skipped): see :mod:`workbook.extract.date_periods`; "Juche 113"
   (KCNA's calendar, Juche N = N + 1911, with an optional "(2024)" that agrees), "July 30, Juche 98".
 * A four-digit year written after a day and month or a month is honoured from 1000 to 2199
   ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
@@ -28,8 +30,9 @@ Rules, decided once here (``anchor`` is the publication date):
 * Precision ``day`` is always one day; a range of days or a week has precision ``days``.
 * Bare years need context: a year 1900-2100 preceded by in/since/until/by/during/from/through/
   before/after/between/and/to/of/the/year/a season, or by early/late/mid(-), and not followed by
-  a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years). "2017-18"
-  after such context is a two-year interval. Month names take years 1800-2100.
+  a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
+  ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
+  or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
 * "early 2018", "mid-2017", "late June", "the early 1990s" keep the whole year/month/decade as
   their interval (the interval then surely holds the truth) and the modifier is part of the text.
 * Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
@@ -48,8 +51,10 @@ Rules, decided once here (``anchor`` is the publication date):
   name). "in March": the most recent March whose first day is not after the anchor (future cue:
   the next March whose last day is not before it); "last June": the latest June strictly before the
   anchor's month; "next June": the first strictly after; "this June": the anchor's year.
-* Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day strictly before
-  the anchor (1-7 days back); after a future cue, or "next"/"coming", the first strictly after;
+* Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day up to the anchor
+  (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
+  "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
+  cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Good Friday" & co are
   not dates.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
@@ -73,6 +78,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from workbook.extract.date_context import drop_out_of_narrative
+from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
     RELATIVE_WORD,
@@ -130,7 +136,9 @@ _REL_YEAR = r"(?P<{g}>last|this|next)" + _S + r"+year(?![\w-])"
 _UNITS = (
     r"km|kilomet(?:re|er)s?|miles?|m|mm|cm|met(?:re|er)s?|t|tons?|tonnes?|kg|kilograms?|feet|ft|"
     r"people|persons|men|soldiers|troops|workers|units|households|hectares?|ha|won|yuan|dollars|euros|"
-    r"yen|rubles|pieces|times|sq|square|cubic|hours|minutes|seconds|votes|delegates|members|copies"
+    r"yen|rubles|pieces|times|sq|square|cubic|hours|hrs|minutes|seconds|votes|delegates|members|copies|"
+    # a clock time with its zone: "by 2000 GMT", "until 2100 KST"
+    r"GMT|UTC|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|AEST|AEDT|local|Zulu"
 )
 _DIGIT_START = r"(?:(?<=[Mm]id-)|(?<![\w.,/:+#$%\-]))"
 _RANGE = _S + r"*[-–]" + _S + r"*"
@@ -147,7 +155,7 @@ _CORE = re.compile(
     rf"{_JUCHE.format(g='my_j')}|{_REL_YEAR.format(g='my_r')}))"
     rf"|(?P<JUCHE>{_JUCHE.format(g='j')})"
     rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[89][1-9]0|20[0-9]0)s(?![\w]))"
-    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:{_RANGE}(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
+    rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:(?:{_RANGE}|/)(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
     rf"(?!\w|[.,][0-9]|{_S}*(?:%|\$|°|(?:{_UNITS})(?![\w]))))"
     rf"|(?P<WEEKDAY>{_WEEKDAY})"
     rf"|(?P<MONTH>{_FULL_MONTH}(?![a-z]))"
@@ -271,6 +279,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         b = back_modifier(text, s)
         if b is None:
             return None
+        if is_fiscal_year(text, m.start("yr")):
+            return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
         old = not 1900 <= y1 <= 2100
         if b["mod"]:
@@ -284,8 +294,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         y2 = None
         if m["yr2"]:
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
-            if y2 <= y1:
-                y2, e = None, m.end("yr")
+            if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
+                y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
         return (s, e, "year", "absolute", *year_span(y1, y2), None)
     if kind == "WEEKDAY":
         return _resolve_weekday(text, s, e, anchor)
@@ -308,6 +318,8 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
+        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     else:
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
     return relative_match(s, e, "day", anchor, (d, d))
@@ -357,6 +369,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
         if r is not None:
             out.append(r)
             last_end = r[1]
+    out.extend(find_periods(text))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
