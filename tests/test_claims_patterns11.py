@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from workbook.extract.base import ClaimRecord
+
 pytestmark = pytest.mark.unit
 
 FRESH11_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_fresh11.json"
@@ -29,3 +31,125 @@ def test_fresh_round_eleven_gold_offsets(shared_data: Path) -> None:
         assert text[g["start"] : g["end"]] == g["text"]
         assert g["kind"] in ("direct", "indirect")
     assert sum(1 for g in gold if g["doc"].startswith("kcna2012-")) >= 20
+
+
+def _claim(text: str, snippet: str) -> ClaimRecord | None:
+    from tests.test_claims_patterns5 import claim_holding
+
+    return claim_holding(text, snippet)
+
+
+def _speaker(text: str, snippet: str) -> str | None:
+    from tests.test_claims_patterns5 import speaker_of
+
+    return speaker_of(text, snippet)
+
+
+# --- an acronym in brackets between the speaker's name and the cue ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "The National Weather Service (NWS) said on Friday that the storm would reach the coast by noon.",
+            "the storm would reach the coast by noon",
+            "National Weather Service",
+        ),
+        (
+            "Match report\n\nThe International Cricket Council (ICC) also announced that the final would be replayed.",
+            "the final would be replayed",
+            "International Cricket Council",
+        ),
+        (
+            "The European Space Agency (ESA) confirmed that the probe had entered orbit around Jupiter.",
+            "the probe had entered orbit around Jupiter",
+            "European Space Agency",
+        ),
+    ],
+)
+def test_an_acronym_in_brackets_before_the_cue_is_passed_over(text: str, snippet: str, speaker: str) -> None:
+    shown = _speaker(text, snippet)
+    assert shown is not None and speaker in shown
+
+
+# --- "stating that" after a clause: a second claim of the same speaker ---
+
+
+def test_stating_that_after_an_inverted_attribution_is_a_second_claim() -> None:
+    text = (
+        "A freight train derailed near Millbrook on Sunday, Westline said, "
+        "stating that no passengers had been on board."
+    )
+    first = _claim(text, "A freight train derailed near Millbrook on Sunday")
+    second = _claim(text, "no passengers had been on board")
+    assert first is not None and second is not None and first is not second
+    assert first.speaker_text == second.speaker_text == "Westline"
+
+
+def test_stating_that_after_a_that_clause_ends_the_first_claim() -> None:
+    text = (
+        "Mayor Ruth Alden announced on Monday that the library would close for repairs, "
+        "stating that the roof had been damaged in the storm."
+    )
+    first = _claim(text, "the library would close for repairs")
+    second = _claim(text, "the roof had been damaged in the storm")
+    assert first is not None and second is not None and first is not second
+    assert "the roof" not in text[first.start : first.end]
+    assert second.speaker_text == "Ruth Alden"
+
+
+# --- two named bodies as one subject ---
+
+
+def test_two_named_bodies_as_one_subject_give_a_claim() -> None:
+    text = (
+        "The Hanover Rowing Club and the Elbe Canoe Association said on Tuesday that the regatta "
+        "would move to September."
+    )
+    claim = _claim(text, "the regatta would move to September")
+    assert claim is not None and claim.speaker_key is not None
+    assert claim.speaker_text is not None and (
+        "Elbe Canoe Association" in claim.speaker_text or "Hanover" in claim.speaker_text
+    )
+
+
+# --- "confirmed" with a gerund, with "X as Y", with "in its statement" before a clause ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        (
+            "The Coastal Observatory separately confirmed detecting a magnitude 5.1 earthquake off the coast.",
+            "detecting a magnitude 5.1 earthquake off the coast",
+        ),
+        (
+            "Interpol confirmed the arrest as the largest in the agency's history.",
+            "the arrest as the largest in the agency's history",
+        ),
+        (
+            "The Marlow Hospital Trust mentioned in its statement the ward had been closed for cleaning.",
+            "the ward had been closed for cleaning",
+        ),
+    ],
+)
+def test_a_clause_verb_with_a_gerund_an_as_phrase_or_a_statement_adjunct_reports(text: str, snippet: str) -> None:
+    claim = _claim(text, snippet)
+    assert claim is not None and claim.quote_kind == "indirect" and claim.speaker_key is not None
+
+
+def test_confirmed_with_a_plain_object_is_still_no_speech() -> None:
+    text = "The referee confirmed the result and the teams left the pitch."
+    assert _claim(text, "the result and the teams left the pitch") is None
+
+
+# --- an organisation, a role and a title before a person's name after a quote ---
+
+
+def test_the_person_after_an_organisation_role_and_title_speaks() -> None:
+    text = (
+        "The Harbour Authority (HA) closed the inner port on Monday.\n\n"
+        '"The channel is not safe for large ships," HA spokesperson Captain Ines Moreau said.'
+    )
+    assert _speaker(text, "The channel is not safe for large ships") == "Ines Moreau"

@@ -27,7 +27,7 @@ from workbook.extract.claim_phrases import CLAUSE_FOLLOWS
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, Speaker, is_title
 from workbook.extract.vocabulary import HUMAN_NOUNS
 
-__all__ = ["continued_quotes", "generic_subject"]
+__all__ = ["continued_quotes", "coordinated_subject", "generic_subject"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
 _POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
@@ -92,6 +92,30 @@ def _head_before_preposition(ctx: ClaimContext, s: int) -> int | None:
     if m is None or not _head_is_generic(m.group("np").split()[-1].casefold()):
         return None
     return m.start() + len(ctx.text[m.start() : s]) - len(ctx.text[m.start() : s].lstrip())
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def coordinated_subject(ctx: ClaimContext, s: int, e: int) -> Speaker | None:
+    """Two named speakers as one subject ("South Korea's Joint Chiefs of Staff and U.S. Forces Korea
+    reported", "The council and the water company said"): a claim has one speaker, so the last
+    conjunct that names someone speaks, as "Lena Fischer and Marc Dubois said" shows the last name;
+    else the first. None when the phrase holds no "and" or neither side is a name."""
+    text = ctx.text
+    joins = list(_AND.finditer(text, s, e))
+    if not joins:
+        return None
+    last = joins[-1]
+    right = strip_span(text, last.end(), e)
+    left = strip_span(text, s, last.start(), " ,")
+    for part, at_end in ((right, True), (left, False)):
+        if part[0] >= part[1] or len(text[part[0] : part[1]].split()) > 8:
+            continue
+        spk = ctx.speaker(*part, at_end=at_end)
+        if spk is not None and spk.key is not None:
+            return spk
+    return None
 
 
 def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sent_end: int) -> Speaker | None:

@@ -52,7 +52,7 @@ from workbook.extract.claim_clauses import (
     told_passive_claims,
 )
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
-from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
+from workbook.extract.claim_fallbacks import continued_quotes, coordinated_subject, generic_subject
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, source_phrase_ends
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
@@ -183,7 +183,11 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
-            spk = ctx.speaker(*np, at_end=True) or generic_subject(ctx, *np, m.span(), sent.end)
+            spk = (
+                ctx.speaker(*np, at_end=True)
+                or coordinated_subject(ctx, *np)
+                or generic_subject(ctx, *np, m.span(), sent.end)
+            )
             if spk is None:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
@@ -201,6 +205,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = content_after(ctx, m.end(), sent.end, cue)
+                second = ADDING.search(text, content[0], content[1]) if content is not None else None
+                if content is not None and second is not None and second.start() - content[0] >= 8:
+                    content = (content[0], second.start())  # "X announced that …, stating that …": two claims
             if content is None or ctx.is_taken(*content):
                 ctx.refuse(m.start(), "indirect: no content after the cue" if content is None else "indirect: taken")
                 continue
@@ -208,6 +215,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
                 out += adding_claims(ctx, m.end(), sent.end, spk)
+            elif ADDING.match(text, content[1], sent.end):
+                out += adding_claims(ctx, content[1], sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
                 for more in block_paragraphs(ctx, content[1]):
                     out.append(ctx.claim(*more, "indirect", spk, cue))

@@ -62,6 +62,9 @@ def person_beside(
             return m
         if m.start >= hit.end and _ROLE_WORDS.fullmatch(text, hit.end, m.start):
             return m
+        role = _ROLE_WORDS.match(text, hit.end, m.start)  # "PCG spokesperson Commodore Ramon Dizon": a title too
+        if m.start >= hit.end and role is not None and only_titles(role.end(), m.start):
+            return m
     return None
 
 
