@@ -153,3 +153,40 @@ def test_the_person_after_an_organisation_role_and_title_speaks() -> None:
         '"The channel is not safe for large ships," HA spokesperson Captain Ines Moreau said.'
     )
     assert _speaker(text, "The channel is not safe for large ships") == "Ines Moreau"
+
+
+# --- the document a speaker issued, and the head of a delegation ---
+
+
+def test_the_statement_said_after_in_a_statement_x_said() -> None:
+    """ "In a statement read out …, X said …" then '"…," the statement said': X's words (the quote's
+    claim is made before the indirect one, so the issuer is read from the sentence itself)."""
+    text = (
+        "In a statement read out at the club's annual meeting, the chairman, Walter Ngata, said the "
+        "stadium would be sold. "
+        '"This club has lived beyond its means for too long," the statement said.'
+    )
+    assert _speaker(text, "This club has lived beyond its means for too long") == "Walter Ngata"
+
+
+def test_the_message_said_speaks_for_its_sender() -> None:
+    text = (
+        "The mayor received a message from Astrid Lundqvist, head of the twin-town association, on Monday. "
+        "The message said the choir would visit in June."
+    )
+    assert _speaker(text, "the choir would visit in June") == "Astrid Lundqvist"
+
+
+def test_the_head_of_the_delegation_is_the_person_it_was_led_by() -> None:
+    text = (
+        "The mayor met a trade delegation from Porto Alegre led by Mariana Costa, the city's business "
+        "secretary, at the town hall on Monday. The head of the delegation said the two cities would "
+        "open a joint office for exporters."
+    )
+    assert _speaker(text, "the two cities would open a joint office for exporters") == "Mariana Costa"
+
+
+def test_the_head_of_a_delegation_no_one_led_names_nobody() -> None:
+    text = "The head of the delegation said the talks had been useful."
+    claim = _claim(text, "the talks had been useful")
+    assert claim is None or claim.speaker_key is None

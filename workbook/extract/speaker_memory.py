@@ -37,13 +37,17 @@ from workbook.extract.vocabulary import NEVER_NAME_START
 __all__ = ["ISSUED_NOUNS", "ORG_HYPERNYMS", "SpeakerMemory"]
 
 #: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
-ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
+ISSUED_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "declaration", "letter", "notice", "message"}
+)
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 #: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
 ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
 _NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al", "bin"})
 #: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
 _PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
+#: A sentence opening with the document it reports from: "In a statement read out at a news conference, …".
+_IN_A_DOCUMENT = re.compile(r"[\s\"“]*(?:In|in)\s+(?:a|an|its|his|her|their|the|a\s+joint)\s+(?:[\w-]+\s+)?\w")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -474,6 +478,10 @@ class SpeakerMemory:
             if self.types.get(m.entity_key) in ("organization", "person", "country"):
                 found.append(m)
             j += 1
+        if _IN_A_DOCUMENT.match(self.text, sent_start, pos + 1):  # "In a statement read out …, Captain X said"
+            after = next((m for m in found if m.start > pos), None)
+            if after is not None:
+                return Speaker(after.entity_key, self.names[after.entity_key], phrase)
         for m in found:
             if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
                 return Speaker(m.entity_key, self.names[m.entity_key], phrase)

@@ -9,6 +9,8 @@
   "he"/"she" ("Councillor Maria Okafor … she told"), when the given name's gender fits.
 * :func:`titled_person`: the person written right after a title ("the General Secretary" →
   "General Secretary Kim Jong Un").
+* :func:`delegation_leader`: "the head of the delegation" is the person a delegation was "led by"
+  before ("a delegation of the Rowing Federation led by Tom Hale").
 
 Pure functions over the document's text and mentions; each looks at one phrase or at most
 :data:`NAME_WINDOW` characters.
@@ -26,8 +28,10 @@ from workbook.extract.speaker_words import gender_of_name, is_title
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
+    "DELEGATION_HEAD",
     "NAME_WINDOW",
     "SPOKESPERSONS",
+    "delegation_leader",
     "organisation_spokesperson",
     "person_beside",
     "titled_name_written",
@@ -44,6 +48,32 @@ _ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
 #: A person's name as written ("Maria Okafor"): a capitalised word and one or two more; looked for
 #: at every word (zero-width, so "Councillor Maria Okafor" also yields "Maria Okafor").
 _WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
+
+
+#: "the head of the delegation", "the delegation leader", "the leader of the visiting delegation".
+DELEGATION_HEAD = re.compile(
+    r"(?:the|its)\s+(?:(?:head|leader|chief)\s+of\s+the\s+(?:[a-z-]+\s+)?delegation|delegation\s+(?:head|leader|chief))",
+    re.IGNORECASE,
+)
+_LED_BY = re.compile(r"\bdelegation\b[^.;!?]{0,160}?\b(?:led|headed)\s+by\s+", re.IGNORECASE)
+
+
+def delegation_leader(
+    text: str, mentions: Sequence[MentionRecord], mention_starts: Sequence[int], types: Mapping[str, str], at: int
+) -> MentionRecord | None:
+    """The person mention right after the last "delegation … led by" (or "headed by") within 3,000
+    characters before ``at``, or None: the speaker of "the head of the delegation said"."""
+    found = list(_LED_BY.finditer(text, max(0, at - 3000), at))
+    if not found:
+        return None
+    last = found[-1]
+    i = bisect.bisect_left(mention_starts, last.end())
+    while i < len(mentions) and mentions[i].start < last.end() + 40:  # a title may come first: "led by Minister X"
+        m = mentions[i]
+        if types.get(m.entity_key) == "person" and only_titles(text, last.end(), m.start):
+            return m
+        i += 1
+    return None
 
 
 def person_beside(

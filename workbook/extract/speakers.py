@@ -28,6 +28,8 @@ import re
 
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
 from workbook.extract.speaker_nearby import (
+    DELEGATION_HEAD,
+    delegation_leader,
     organisation_spokesperson,
     person_beside,
     titled_name_written,
@@ -154,6 +156,10 @@ class SpeakerResolver(SpeakerMemory):
                     issued = Speaker(None, group, phrase) if group else None
             if issued is not None:
                 return issued
+        if DELEGATION_HEAD.fullmatch(text, s, e):  # "The head of the delegation said" after "… led by X"
+            leader = delegation_leader(text, self.mentions, self.mention_starts, self.types, s)
+            if leader is not None:
+                return Speaker(leader.entity_key, self.names[leader.entity_key], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
