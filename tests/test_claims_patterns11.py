@@ -190,3 +190,41 @@ def test_the_head_of_a_delegation_no_one_led_names_nobody() -> None:
     text = "The head of the delegation said the talks had been useful."
     claim = _claim(text, "the talks had been useful")
     assert claim is None or claim.speaker_key is None
+
+
+# --- a plural common noun names nobody; a declaration reported through a possessive ---
+
+
+def test_a_plural_common_noun_typed_as_an_entity_names_nobody() -> None:
+    """ "Analysts said …": whatever type the entity stage gives the word, the claim has no speaker entity."""
+    from workbook.extract.base import EntityRecord, MentionRecord
+    from workbook.extract.claims import extract_claims
+    from workbook.extract.sentences import split_sentences
+
+    text = "The airline cut 400 jobs on Monday. Analysts said the cuts could lift its shares."
+    at = text.index("Analysts")
+    entity = EntityRecord(key="person:analysts", name="Analysts", type="person")
+    mention = MentionRecord(start=at, end=at + len("Analysts"), entity_key=entity.key, sentence=1)
+    claims = extract_claims(text, split_sentences(text), [entity], [mention])
+    claim = next(c for c in claims if "the cuts could lift its shares" in text[c.start : c.end])
+    assert claim.speaker_key is None
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Fans gathered after Harwick United's formal declaration that the stadium would be sold.",
+            "the stadium would be sold",
+            "Harwick United",
+        ),
+        (
+            "Markets rose after the European Central Bank's latest statement that rates would stay unchanged.",
+            "rates would stay unchanged",
+            "European Central Bank",
+        ),
+    ],
+)
+def test_a_declaration_reported_through_a_possessive_with_an_adjective(text: str, snippet: str, speaker: str) -> None:
+    shown = _speaker(text, snippet)
+    assert shown is not None and speaker in shown

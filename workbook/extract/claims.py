@@ -86,8 +86,9 @@ _CLAUSE_OPENERS = (
 _RIGHT_BOUNDARY = re.compile(rf"[;:]|\s[—–]\s|\s--\s|,\s+(?=(?:{_CLAUSE_OPENERS})\b)")
 _LEFT_BOUNDARY = re.compile(r"[;:]\s|\s[—–]\s|\s--\s|,\s")
 _POSSESSIVE_CLAIM = re.compile(
-    r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?"
-    r"|(?:announcements?|statements?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
+    r"['’]s\s+(?:(?:unilateral|formal|public|official|repeated|latest|earlier|own|new|recent)\s+)?"
+    r"(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?"
+    r"|(?:announcements?|statements?|declarations?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
     r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
 #: "…, he told the newspaper (on Tuesday)." ("…, she said the shells were late" is no inversion).

@@ -108,6 +108,11 @@ class SpeakerResolver(SpeakerMemory):
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
+            # "Analysts said", "Residents told": a plural common noun names nobody, even typed as an entity
+            sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
+            initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
+            return unresolved_speaker(phrase, words, s, initial, self._by_surname)
         if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
             return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
         if len(words) >= 3 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _DETERMINERS:
