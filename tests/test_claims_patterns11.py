@@ -228,3 +228,25 @@ def test_a_plural_common_noun_typed_as_an_entity_names_nobody() -> None:
 def test_a_declaration_reported_through_a_possessive_with_an_adjective(text: str, snippet: str, speaker: str) -> None:
     shown = _speaker(text, snippet)
     assert shown is not None and speaker in shown
+
+
+# --- "…, per X": the named source's words ---
+
+
+def test_per_a_named_source_reports_the_clause_before_it() -> None:
+    text = "Unemployment fell to 3.9 percent in May, per the Bureau of Labor Statistics."
+    assert _speaker(text, "Unemployment fell to 3.9 percent in May") == "Bureau of Labor Statistics"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrol prices rose by 4 per cent over the summer.",
+        "The club paid 12 dollars per ticket, per the contract.",
+        "The ferry runs twice per day, per the timetable.",
+    ],
+)
+def test_per_cent_per_unit_and_an_unnamed_source_are_no_speech(text: str) -> None:
+    from tests.test_claims_patterns5 import claims_of
+
+    assert [c for c in claims_of(text) if c.cue == "per"] == []

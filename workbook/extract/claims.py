@@ -48,6 +48,7 @@ from workbook.extract.claim_clauses import (
     described_as_claims,
     impersonal_claims,
     participle_claims,
+    per_source_claims,
     put_it_claims,
     told_passive_claims,
 )
@@ -311,6 +312,7 @@ def extract_claims(
     claims += impersonal_claims(ctx)
     claims += told_passive_claims(ctx)
     claims += put_it_claims(ctx)
+    claims += per_source_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
