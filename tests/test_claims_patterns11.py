@@ -250,3 +250,28 @@ def test_per_cent_per_unit_and_an_unnamed_source_are_no_speech(text: str) -> Non
     from tests.test_claims_patterns5 import claims_of
 
     assert [c for c in claims_of(text) if c.cue == "per"] == []
+
+
+def test_in_the_letter_the_recipient_named_after_a_pronoun_is_not_its_writer() -> None:
+    """ "In the letter, they thanked Mayor X …": X received the letter; "the letter said" is not X's."""
+    text = (
+        "Mayor Ruth Alden received a letter from the residents of Elm Street on Monday. "
+        "In the letter, they thanked Mayor Ruth Alden for the new crossing. "
+        "The letter said the street was safer than it had been for years."
+    )
+    claim = _claim(text, "the street was safer than it had been for years")
+    assert claim is None or claim.speaker_text != "Ruth Alden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths in Alder and Birch counties of Westshire Province vowed to work at the new mine.",
+        "Members of the Anglo-Danish Friendship and Trade Association said that the fair had been a success.",
+    ],
+)
+def test_and_inside_one_name_or_after_common_nouns_is_no_pair_of_speakers(text: str) -> None:
+    from tests.test_claims_patterns5 import claims_of
+
+    for claim in claims_of(text):
+        assert claim.speaker_text not in ("Westshire Province", "Westshire", "Trade Association"), claim

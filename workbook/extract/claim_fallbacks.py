@@ -99,23 +99,29 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 
 def coordinated_subject(ctx: ClaimContext, s: int, e: int) -> Speaker | None:
     """Two named speakers as one subject ("South Korea's Joint Chiefs of Staff and U.S. Forces Korea
-    reported", "The council and the water company said"): a claim has one speaker, so the last
-    conjunct that names someone speaks, as "Lena Fischer and Marc Dubois said" shows the last name;
-    else the first. None when the phrase holds no "and" or neither side is a name."""
+    reported", "The Hanover Rowing Club and the Elbe Canoe Association said"): a claim has one speaker,
+    so the last one speaks, as "Lena Fischer and Marc Dubois said" shows the last name. Both sides
+    must be names of people, organisations or countries of at most eight words each ("Youths in …
+    counties of Jagang Province vowed" names nobody; "Friendship and Solidarity Committee" is one
+    name, not two); else None."""
     text = ctx.text
     joins = list(_AND.finditer(text, s, e))
     if not joins:
         return None
     last = joins[-1]
-    right = strip_span(text, last.end(), e)
-    left = strip_span(text, s, last.start(), " ,")
-    for part, at_end in ((right, True), (left, False)):
-        if part[0] >= part[1] or len(text[part[0] : part[1]].split()) > 8:
-            continue
-        spk = ctx.speaker(*part, at_end=at_end)
-        if spk is not None and spk.key is not None:
-            return spk
-    return None
+    sides = [strip_span(text, s, last.start(), " ,"), strip_span(text, last.end(), e)]
+    speakers = []
+    for a, b in sides:
+        if a >= b or len(text[a:b].split()) > 8:
+            return None
+        spk = ctx.speaker(a, b, at_end=True)
+        if spk is None or spk.key is None or ctx.speakers.types.get(spk.key) not in _NAMED_SPEAKER_TYPES:
+            return None
+        speakers.append(spk)
+    return speakers[-1]
+
+
+_NAMED_SPEAKER_TYPES = frozenset({"person", "organization", "country"})
 
 
 def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sent_end: int) -> Speaker | None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
+from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, written_name_before
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
@@ -46,8 +46,6 @@ ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organiza
 _NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al", "bin"})
 #: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
 _PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
-#: A sentence opening with the document it reports from: "In a statement read out at a news conference, …".
-_IN_A_DOCUMENT = re.compile(r"[\s\"“]*(?:In|in)\s+(?:a|an|its|his|her|their|the|a\s+joint)\s+(?:[\w-]+\s+)?\w")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
 
 
@@ -478,10 +476,9 @@ class SpeakerMemory:
             if self.types.get(m.entity_key) in ("organization", "person", "country"):
                 found.append(m)
             j += 1
-        if _IN_A_DOCUMENT.match(self.text, sent_start, pos + 1):  # "In a statement read out …, Captain X said"
-            after = next((m for m in found if m.start > pos), None)
-            if after is not None:
-                return Speaker(after.entity_key, self.names[after.entity_key], phrase)
+        subject = document_subject(self.text, found, sent_start, pos)  # "In a statement read out …, Captain X said"
+        if subject is not None:
+            return Speaker(subject.entity_key, self.names[subject.entity_key], phrase)
         for m in found:
             if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
                 return Speaker(m.entity_key, self.names[m.entity_key], phrase)

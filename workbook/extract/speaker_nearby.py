@@ -9,6 +9,8 @@
   "he"/"she" ("Councillor Maria Okafor … she told"), when the given name's gender fits.
 * :func:`titled_person`: the person written right after a title ("the General Secretary" →
   "General Secretary Kim Jong Un").
+* :func:`document_subject`: "In a statement read out at the meeting, the chairman, Walter Ngata,
+  said": the person whose statement it is (the subject after the opening phrase).
 * :func:`delegation_leader`: "the head of the delegation" is the person a delegation was "led by"
   before ("a delegation of the Rowing Federation led by Tom Hale").
 
@@ -32,6 +34,7 @@ __all__ = [
     "NAME_WINDOW",
     "SPOKESPERSONS",
     "delegation_leader",
+    "document_subject",
     "organisation_spokesperson",
     "person_beside",
     "titled_name_written",
@@ -74,6 +77,28 @@ def delegation_leader(
             return m
         i += 1
     return None
+
+
+#: A sentence opening with the document it reports from: "In a statement read out at a news conference, …".
+_IN_A_DOCUMENT = re.compile(r"[\s\"“]*(?:In|in)\s+(?:a|an|its|his|her|their|the|a\s+joint)\s+(?:[\w-]+\s+)?\w")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def document_subject(text: str, found: Sequence[MentionRecord], sent_start: int, pos: int) -> MentionRecord | None:
+    """In a sentence opening "In a statement …," (the document's noun at ``pos``), the person or
+    organisation of ``found`` (the sentence's mentions) that is the subject after the opening phrase:
+    the first mention after the phrase's comma, with at most six words, no pronoun and no past verb
+    before it ("the district commander, Captain Lena Okoro"; not "they extended their thanks to X")."""
+    if not _IN_A_DOCUMENT.match(text, sent_start, pos + 1):
+        return None
+    after = next((m for m in found if m.start > pos), None)
+    comma = text.find(",", pos, after.start) if after is not None else -1
+    if after is None or comma < 0:
+        return None
+    gap = text[comma + 1 : after.start].replace(",", " ").split()
+    if len(gap) > 6 or any(w.casefold() in _SUBJECT_PRONOUNS or w.casefold().endswith("ed") for w in gap):
+        return None
+    return after
 
 
 def person_beside(
