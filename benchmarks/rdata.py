@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["kcna_2012_story", "read_data_frame"]
+__all__ = ["KCNA_2012", "kcna_2012_story", "read_data_frame"]
 
 KCNA_2012 = Path("kcna-headlines_xmarquez") / "KCNA_2012.rda"
 _NIL, _SYMBOL, _PAIRLIST, _REF, _CHARS = 254, 1, 2, 255, 9
