@@ -275,3 +275,16 @@ def test_and_inside_one_name_or_after_common_nouns_is_no_pair_of_speakers(text: 
 
     for claim in claims_of(text):
         assert claim.speaker_text not in ("Westshire Province", "Westshire", "Trade Association"), claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harwick Foods posted rising profits for a third year.",
+        "The central bank signalled growing concern about household debt.",
+    ],
+)
+def test_a_participle_adjective_after_a_clause_verb_is_no_speech(text: str) -> None:
+    from tests.test_claims_patterns5 import claims_of
+
+    assert [c for c in claims_of(text) if c.quote_kind == "indirect"] == []

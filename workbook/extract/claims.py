@@ -55,7 +55,16 @@ from workbook.extract.claim_clauses import (
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import continued_quotes, coordinated_subject, generic_subject
 from workbook.extract.claim_interview import interview_answers
-from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, source_phrase_ends
+from workbook.extract.claim_phrases import (
+    BE,
+    CLAUSE_FOLLOWS,
+    CUE,
+    GERUND_FOLLOWS,
+    GERUND_REPORTING_VERBS,
+    block_paragraphs,
+    content_after,
+    source_phrase_ends,
+)
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
@@ -178,7 +187,11 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if not_speech is not None and not_speech.match(text, m.end(), sent.end):
                 ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
-            if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
+            if (
+                cue in CLAUSE_REPORTING_VERBS
+                and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end)
+                and not (cue.casefold() in GERUND_REPORTING_VERBS and GERUND_FOLLOWS.match(text, m.end(), sent.end))
+            ):
                 ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
                 continue  # "testified before Congress", "responded to the fire": no speech reported
             np = subject_before(ctx, sent.start, cue_start)
