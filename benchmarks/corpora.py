@@ -5,7 +5,7 @@
 * ``kcna-2024``: the KCNA archive of stiles/north-korea-news (2,111 articles), read as it is with the
   ``kcna-stiles`` mapping, from ``../shared/data`` beside the checkout;
 * ``kcna-2012``: the KCNA 2012 stories of xmarquez (10,869), an R data file converted to JSONL with
-  pyreadr (``pip install pyreadr``); the publication date comes from the story's URL.
+  :mod:`benchmarks.rdata` (no ``pyreadr`` needed); the publication date comes from the story's URL.
 
 The data folder defaults to ``<temp>/workbook-bench`` (``--data`` changes it); files already there
 are reused.
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from benchmarks.rdata import KCNA_2012, read_data_frame
 from workbook.ingest import FieldMapping, preset
 from workbook.synth import write_jsonl
 
@@ -65,15 +66,10 @@ def _kcna_2012(data: Path) -> Path | None:
     out = data / "kcna-2012.jsonl"
     if out.exists():
         return out
-    source = SHARED_DATA / "kcna-headlines_xmarquez" / "KCNA_2012.rda"
+    source = SHARED_DATA / KCNA_2012
     if not source.exists():
         return None
-    try:
-        import pyreadr
-    except ImportError:
-        print("kcna-2012 skipped: pip install pyreadr to read the R data file")
-        return None
-    frame = next(iter(pyreadr.read_r(str(source)).values()))
+    frame = read_data_frame(source)
     data.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         rows = zip(frame["story"], frame["index.link"], frame["language"], frame["title"], strict=True)

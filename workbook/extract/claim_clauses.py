@@ -13,6 +13,9 @@
   report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
   "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
   person or organisation, before the participle).
+* **"per X"**: "North Korea fired a missile at 5 p.m., per South Korea's military, …" — the
+  clause before ", per" is the named source's (as "…, according to X"); the source must resolve to
+  a name ("per cent", "per day" and "per the contract" are not sources).
 * **descriptions without quote marks**: "Zenghelis described her as the most outstanding pupil he
   ever taught", "The minister called it a betrayal of trust" is not read (no "as"); the speaker is
   the phrase right before the verb and must resolve (a passive "was described as" names nobody).
@@ -35,6 +38,7 @@ __all__ = [
     "described_as_claims",
     "impersonal_claims",
     "participle_claims",
+    "per_source_claims",
     "put_it_claims",
     "sentence_subject",
     "told_passive_claims",
@@ -199,4 +203,31 @@ def described_as_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             continue
         out.append(ctx.claim(s, e, "indirect", speaker, m.group("cue")))
         ctx.take(m.start(), e)
+    return out
+
+
+#: ", per South Korea's military," / ", per the Pentagon.": a capitalised source after "per".
+_PER_SOURCE = re.compile(r",\s+per\s+(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s*(?=[,.;]|$)")
+
+
+def per_source_claims(ctx: ClaimContext) -> list[ClaimRecord]:
+    """ "…, per X": the clause from the sentence's start (or the last ";" or ":") to ", per" is X's."""
+    text, out = ctx.text, []
+    for m in _PER_SOURCE.finditer(text):
+        if ctx.is_taken(m.start(), m.end()):
+            continue
+        src_end = m.end("src")
+        if text[src_end - 1] == "." and "." not in text[m.start("src") : src_end - 1].split()[-1]:
+            src_end -= 1  # the sentence's full stop ("per the Bureau of Labor Statistics."), not "U.S."
+        speaker = ctx.speaker(m.start("src"), src_end, at_end=True)
+        if speaker is None or speaker.shown is None:
+            continue
+        sent = ctx.sentences[ctx.sentence_of(m.start())]
+        lead = max(sent.start, m.start() - WINDOW, text.rfind(";", sent.start, m.start()) + 1)
+        lead = max(lead, text.rfind(":", sent.start, m.start()) + 1)
+        s, e = strip_span(text, lead, m.start(), '.!?,;:"“”')
+        if text.count(" ", s, e) < 2 or ctx.is_taken(s, e):
+            continue
+        out.append(ctx.claim(s, e, "indirect", speaker, "per"))
+        ctx.take(s, m.end())
     return out

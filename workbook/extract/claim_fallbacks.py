@@ -27,7 +27,7 @@ from workbook.extract.claim_phrases import CLAUSE_FOLLOWS
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, Speaker, is_title
 from workbook.extract.vocabulary import HUMAN_NOUNS
 
-__all__ = ["continued_quotes", "generic_subject"]
+__all__ = ["continued_quotes", "coordinated_subject", "generic_subject"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
 _POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
@@ -92,6 +92,36 @@ def _head_before_preposition(ctx: ClaimContext, s: int) -> int | None:
     if m is None or not _head_is_generic(m.group("np").split()[-1].casefold()):
         return None
     return m.start() + len(ctx.text[m.start() : s]) - len(ctx.text[m.start() : s].lstrip())
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def coordinated_subject(ctx: ClaimContext, s: int, e: int) -> Speaker | None:
+    """Two named speakers as one subject ("South Korea's Joint Chiefs of Staff and U.S. Forces Korea
+    reported", "The Hanover Rowing Club and the Elbe Canoe Association said"): a claim has one speaker,
+    so the last one speaks, as "Lena Fischer and Marc Dubois said" shows the last name. Both sides
+    must be names of people, organisations or countries of at most eight words each ("Youths in …
+    counties of Jagang Province vowed" names nobody; "Friendship and Solidarity Committee" is one
+    name, not two); else None."""
+    text = ctx.text
+    joins = list(_AND.finditer(text, s, e))
+    if not joins:
+        return None
+    last = joins[-1]
+    sides = [strip_span(text, s, last.start(), " ,"), strip_span(text, last.end(), e)]
+    speakers = []
+    for a, b in sides:
+        if a >= b or len(text[a:b].split()) > 8:
+            return None
+        spk = ctx.speaker(a, b, at_end=True)
+        if spk is None or spk.key is None or ctx.speakers.types.get(spk.key) not in _NAMED_SPEAKER_TYPES:
+            return None
+        speakers.append(spk)
+    return speakers[-1]
+
+
+_NAMED_SPEAKER_TYPES = frozenset({"person", "organization", "country"})
 
 
 def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sent_end: int) -> Speaker | None:

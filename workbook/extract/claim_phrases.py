@@ -25,6 +25,8 @@ __all__ = [
     "BE",
     "CLAUSE_FOLLOWS",
     "CUE",
+    "GERUND_FOLLOWS",
+    "GERUND_REPORTING_VERBS",
     "block_paragraphs",
     "content_after",
     "narrates",
@@ -55,18 +57,36 @@ CLAUSE_FOLLOWS = re.compile(
     r"|(?:the\s+)?[a-z]{2,}[a-rt-z]s(?=\s+that\b)"
     r"|later|earlier|yesterday|today|last|this|[A-Z]\w+day)\b(?:\s+[\w'’.-]+){0,5}?\s*,?)?"
     r"\s+(?:that|whether|why|how|if)\b"
-    r"|\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
+    r"|(?:\s+in\s+(?:a|an|its|their|his|her|the)\s+(?:statement|report|briefing|release|message|letter|speech|post)\s*,?)?"
+    r"(?:\s+(?:it|he|she|they|we|I|there)\s+(?:will|would|was|were|is|are|had|has|have|could|can|should|might|may"
     r"|must|did|does)\b"
     r"|\s+(?:the|a|an|his|her|its|their|our|this|these|those|some|no|all|[A-Z][\w'’.-]*|[a-z][a-z-]+[a-rt-z]s)"
     r"(?:\s+(?!(?:that|which|who|whom|whose|where|when|to|of|for|with|and|or)\b)[\w'’.-]+){0,3}"
     r"\s+(?:(?:would|was|were|is|are|had|has|have|could|should|might)\s+(?=\S)"
-    r"|(?:will|can|may|must)\s+(?!(?:of|and|or|to|the|a|an|in|for|as)\b)(?=[a-z]))"  # "the firm will of": a noun
+    r"|(?:will|can|may|must)\s+(?!(?:of|and|or|to|the|a|an|in|for|as)\b)(?=[a-z])))"  # "the firm will of": a noun
     r"|\s*:\s+(?=\S)"
+    r"|\s+(?:the|a|an|his|her|its|their|this|these|those)(?:\s+(?!(?:that|which|who|to|of|and)\b)[\w'’.-]+){1,3}"
+    r"\s+as\s+(?=(?:a|an|the|being|[a-z]+(?:ful|ous|ive|al|ed|ic))\b)"
+)
+
+
+#: A gerund after a verb whose object can be an act reported ("confirmed detecting launches",
+#: "denied firing first", "proposed building a rest room"): read as speech only after
+#: :data:`GERUND_REPORTING_VERBS`, so that "posted rising profits" or "signalled growing concern" is not.
+GERUND_FOLLOWS = re.compile(
+    r"\s+(?:also\s+|separately\s+)?(?!(?:during|nothing|something|anything|everything|morning|evening|being"
+    r"|according)\b)[a-z]{2,}ing\s+(?=\S)"
 )
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+GERUND_REPORTING_VERBS = _words(
+    """confirmed confirms admitted admits denied denies recalled recalls acknowledged acknowledges proposed
+    proposes suggested suggests recommended recommends mentioned mentions disclosed discloses reported reports"""
+)
 
 
 BE = _words("is are was were be been being am 's ’s")
@@ -191,9 +211,22 @@ def _whole_name(ctx: ClaimContext, lo: int, np: tuple[int, int] | None) -> tuple
     return (start, e) if start < s else np
 
 
+#: An acronym in brackets right after a speaker's name, before the cue: "The Defence Research and
+#: Development Organisation (DRDO) said", "The Philippine Coast Guard (PCG) also said".
+_ACRONYM_BEFORE_CUE = re.compile(
+    r"\s*\((?:[A-Z][A-Za-z0-9.&-]{0,2}[A-Z0-9][A-Za-z0-9.&-]{0,8})\)(?:\s+(?:also|has|have|had|further|separately"
+    r"|officially|later|then|now))*\s*$"
+)
+
+
 def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The speaker phrase before a cue, the whole of a longer capitalised name (:func:`_whole_name`)."""
+    """The speaker phrase before a cue, the whole of a longer capitalised name (:func:`_whole_name`);
+    an acronym in brackets between the name and the cue is passed over ("The Armed Forces of the
+    Philippines (AFP) said": the phrase is the name before the bracket)."""
     lo = max(lo, cue_start - 300)
+    bracket = _ACRONYM_BEFORE_CUE.search(ctx.text, max(lo, cue_start - 60), cue_start)
+    if bracket is not None and bracket.start() > lo:
+        cue_start = bracket.start()
     np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
     if np is not None:  # "Two officials familiar with the matter said": from the head noun
         post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])

@@ -68,8 +68,11 @@ INVERTED_REST = re.compile(
     r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
     r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
 )
-#: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …': a second claim.
-ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|added)\s+(?:that\s+)?")
+#: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …', "…, the navy said,
+#: stating that …": a second claim of the same speaker.
+ADDING = re.compile(
+    r",\s*(?:and\s+)?(?:(?:adding|added)\s+(?:that\s+)?|(?:stating|saying|noting|warning|insisting|explaining)\s+that\s+)"
+)
 _BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 
 

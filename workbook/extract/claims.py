@@ -48,13 +48,23 @@ from workbook.extract.claim_clauses import (
     described_as_claims,
     impersonal_claims,
     participle_claims,
+    per_source_claims,
     put_it_claims,
     told_passive_claims,
 )
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
-from workbook.extract.claim_fallbacks import continued_quotes, generic_subject
+from workbook.extract.claim_fallbacks import continued_quotes, coordinated_subject, generic_subject
 from workbook.extract.claim_interview import interview_answers
-from workbook.extract.claim_phrases import BE, CLAUSE_FOLLOWS, CUE, block_paragraphs, content_after, source_phrase_ends
+from workbook.extract.claim_phrases import (
+    BE,
+    CLAUSE_FOLLOWS,
+    CUE,
+    GERUND_FOLLOWS,
+    GERUND_REPORTING_VERBS,
+    block_paragraphs,
+    content_after,
+    source_phrase_ends,
+)
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
@@ -86,8 +96,9 @@ _CLAUSE_OPENERS = (
 _RIGHT_BOUNDARY = re.compile(rf"[;:]|\s[—–]\s|\s--\s|,\s+(?=(?:{_CLAUSE_OPENERS})\b)")
 _LEFT_BOUNDARY = re.compile(r"[;:]\s|\s[—–]\s|\s--\s|,\s")
 _POSSESSIVE_CLAIM = re.compile(
-    r"['’]s\s+(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?"
-    r"|(?:announcements?|statements?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
+    r"['’]s\s+(?:(?:unilateral|formal|public|official|repeated|latest|earlier|own|new|recent)\s+)?"
+    r"(?P<noun>claims?|assertions?|warnings?|pledges?|promises?|insistence|denials?|vows?"
+    r"|(?:announcements?|statements?|declarations?|assurances?|allegations?|accusations?|predictions?|admission|suggestions?"
     r"|argument|contention|belief|view|comments?|remarks?)(?=\s+that\b))\s+(?:of|that)\b"
 )
 #: "…, he told the newspaper (on Tuesday)." ("…, she said the shells were late" is no inversion).
@@ -176,14 +187,22 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if not_speech is not None and not_speech.match(text, m.end(), sent.end):
                 ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
-            if cue in CLAUSE_REPORTING_VERBS and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end):
+            if (
+                cue in CLAUSE_REPORTING_VERBS
+                and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end)
+                and not (cue.casefold() in GERUND_REPORTING_VERBS and GERUND_FOLLOWS.match(text, m.end(), sent.end))
+            ):
                 ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
                 continue  # "testified before Congress", "responded to the fire": no speech reported
             np = subject_before(ctx, sent.start, cue_start)
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
-            spk = ctx.speaker(*np, at_end=True) or generic_subject(ctx, *np, m.span(), sent.end)
+            spk = (
+                ctx.speaker(*np, at_end=True)
+                or coordinated_subject(ctx, *np)
+                or generic_subject(ctx, *np, m.span(), sent.end)
+            )
             if spk is None:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
@@ -201,6 +220,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
             else:
                 content = content_after(ctx, m.end(), sent.end, cue)
+                second = ADDING.search(text, content[0], content[1]) if content is not None else None
+                if content is not None and second is not None and second.start() - content[0] >= 8:
+                    content = (content[0], second.start())  # "X announced that …, stating that …": two claims
             if content is None or ctx.is_taken(*content):
                 ctx.refuse(m.start(), "indirect: no content after the cue" if content is None else "indirect: taken")
                 continue
@@ -208,6 +230,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
                 out += adding_claims(ctx, m.end(), sent.end, spk)
+            elif ADDING.match(text, content[1], sent.end):
+                out += adding_claims(ctx, content[1], sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
                 for more in block_paragraphs(ctx, content[1]):
                     out.append(ctx.claim(*more, "indirect", spk, cue))
@@ -301,6 +325,7 @@ def extract_claims(
     claims += impersonal_claims(ctx)
     claims += told_passive_claims(ctx)
     claims += put_it_claims(ctx)
+    claims += per_source_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import NAME_WINDOW, written_name_before
+from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, written_name_before
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
@@ -37,7 +37,9 @@ from workbook.extract.vocabulary import NEVER_NAME_START
 __all__ = ["ISSUED_NOUNS", "ORG_HYPERNYMS", "SpeakerMemory"]
 
 #: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
-ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "declaration", "letter", "notice"})
+ISSUED_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "declaration", "letter", "notice", "message"}
+)
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 #: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
 ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
@@ -474,6 +476,9 @@ class SpeakerMemory:
             if self.types.get(m.entity_key) in ("organization", "person", "country"):
                 found.append(m)
             j += 1
+        subject = document_subject(self.text, found, sent_start, pos)  # "In a statement read out …, Captain X said"
+        if subject is not None:
+            return Speaker(subject.entity_key, self.names[subject.entity_key], phrase)
         for m in found:
             if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
                 return Speaker(m.entity_key, self.names[m.entity_key], phrase)

@@ -9,6 +9,10 @@
   "he"/"she" ("Councillor Maria Okafor … she told"), when the given name's gender fits.
 * :func:`titled_person`: the person written right after a title ("the General Secretary" →
   "General Secretary Kim Jong Un").
+* :func:`document_subject`: "In a statement read out at the meeting, the chairman, Walter Ngata,
+  said": the person whose statement it is (the subject after the opening phrase).
+* :func:`delegation_leader`: "the head of the delegation" is the person a delegation was "led by"
+  before ("a delegation of the Rowing Federation led by Tom Hale").
 
 Pure functions over the document's text and mentions; each looks at one phrase or at most
 :data:`NAME_WINDOW` characters.
@@ -26,8 +30,11 @@ from workbook.extract.speaker_words import gender_of_name, is_title
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
+    "DELEGATION_HEAD",
     "NAME_WINDOW",
     "SPOKESPERSONS",
+    "delegation_leader",
+    "document_subject",
     "organisation_spokesperson",
     "person_beside",
     "titled_name_written",
@@ -46,6 +53,54 @@ _ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
 _WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
 
 
+#: "the head of the delegation", "the delegation leader", "the leader of the visiting delegation".
+DELEGATION_HEAD = re.compile(
+    r"(?:the|its)\s+(?:(?:head|leader|chief)\s+of\s+the\s+(?:[a-z-]+\s+)?delegation|delegation\s+(?:head|leader|chief))",
+    re.IGNORECASE,
+)
+_LED_BY = re.compile(r"\bdelegation\b[^.;!?]{0,160}?\b(?:led|headed)\s+by\s+", re.IGNORECASE)
+
+
+def delegation_leader(
+    text: str, mentions: Sequence[MentionRecord], mention_starts: Sequence[int], types: Mapping[str, str], at: int
+) -> MentionRecord | None:
+    """The person mention right after the last "delegation … led by" (or "headed by") within 3,000
+    characters before ``at``, or None: the speaker of "the head of the delegation said"."""
+    found = list(_LED_BY.finditer(text, max(0, at - 3000), at))
+    if not found:
+        return None
+    last = found[-1]
+    i = bisect.bisect_left(mention_starts, last.end())
+    while i < len(mentions) and mentions[i].start < last.end() + 40:  # a title may come first: "led by Minister X"
+        m = mentions[i]
+        if types.get(m.entity_key) == "person" and only_titles(text, last.end(), m.start):
+            return m
+        i += 1
+    return None
+
+
+#: A sentence opening with the document it reports from: "In a statement read out at a news conference, …".
+_IN_A_DOCUMENT = re.compile(r"[\s\"“]*(?:In|in)\s+(?:a|an|its|his|her|their|the|a\s+joint)\s+(?:[\w-]+\s+)?\w")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def document_subject(text: str, found: Sequence[MentionRecord], sent_start: int, pos: int) -> MentionRecord | None:
+    """In a sentence opening "In a statement …," (the document's noun at ``pos``), the person or
+    organisation of ``found`` (the sentence's mentions) that is the subject after the opening phrase:
+    the first mention after the phrase's comma, with at most six words, no pronoun and no past verb
+    before it ("the district commander, Captain Lena Okoro"; not "they extended their thanks to X")."""
+    if not _IN_A_DOCUMENT.match(text, sent_start, pos + 1):
+        return None
+    after = next((m for m in found if m.start > pos), None)
+    comma = text.find(",", pos, after.start) if after is not None else -1
+    if after is None or comma < 0:
+        return None
+    gap = text[comma + 1 : after.start].replace(",", " ").split()
+    if len(gap) > 6 or any(w.casefold() in _SUBJECT_PRONOUNS or w.casefold().endswith("ed") for w in gap):
+        return None
+    return after
+
+
 def person_beside(
     text: str,
     types: Mapping[str, str],
@@ -61,6 +116,9 @@ def person_beside(
         if m.end <= hit.start and _OF_ORG.fullmatch(text, m.end, hit.start):
             return m
         if m.start >= hit.end and _ROLE_WORDS.fullmatch(text, hit.end, m.start):
+            return m
+        role = _ROLE_WORDS.match(text, hit.end, m.start)  # "PCG spokesperson Commodore Ramon Dizon": a title too
+        if m.start >= hit.end and role is not None and only_titles(role.end(), m.start):
             return m
     return None
 

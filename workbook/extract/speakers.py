@@ -28,6 +28,8 @@ import re
 
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
 from workbook.extract.speaker_nearby import (
+    DELEGATION_HEAD,
+    delegation_leader,
     organisation_spokesperson,
     person_beside,
     titled_name_written,
@@ -106,6 +108,11 @@ class SpeakerResolver(SpeakerMemory):
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
+            # "Analysts said", "Residents told": a plural common noun names nobody, even typed as an entity
+            sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
+            initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
+            return unresolved_speaker(phrase, words, s, initial, self._by_surname)
         if len(words) == 2 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _SUBJECT_PRONOUNS:
             return self.resolve(e - len(words[1]), e, at_end=at_end)  # "Suddenly he asked": "he"
         if len(words) >= 3 and _ADVERB.fullmatch(words[0]) and words[1].casefold() in _DETERMINERS:
@@ -154,6 +161,10 @@ class SpeakerResolver(SpeakerMemory):
                     issued = Speaker(None, group, phrase) if group else None
             if issued is not None:
                 return issued
+        if DELEGATION_HEAD.fullmatch(text, s, e):  # "The head of the delegation said" after "… led by X"
+            leader = delegation_leader(text, self.mentions, self.mention_starts, self.types, s)
+            if leader is not None:
+                return Speaker(leader.entity_key, self.names[leader.entity_key], phrase)
         if len(words) == 2 and lows[0] == "the" and lows[1] in HUMAN_NOUNS:
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
