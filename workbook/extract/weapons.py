@@ -41,6 +41,25 @@ from functools import lru_cache
 
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.weapon_words import (
+    COMPANY_WORDS,
+    GENERIC_WEAPON_WORDS,
+    NOT_NAME_WORDS,
+    NOT_SHIP_NAME_WORDS,
+    NUMBER_WORDS,
+    SHIP_PREFIXES,
+    SHIP_PREFIXES_IN_CONTEXT,
+    WARSHIP_NOUNS,
+    WEAPON_CONTEXT,
+    WEAPON_FAMILIES_IN_CONTEXT,
+    WEAPON_HEAD_NOUNS,
+    WEAPON_LETTER_PREFIXES,
+    WEAPON_NAME_HEADS,
+    WEAPON_NAMES,
+    WEAPON_NAMES_IN_CONTEXT,
+    WEAPON_PREFIX_DESIGNATIONS,
+    WEAPON_PREFIXES_IN_CONTEXT,
+)
 from workbook.names import (
     NORTH_KOREAN_FAMILIES,
     WEAPON_FAMILIES,
@@ -69,115 +88,16 @@ __all__ = [
 ]
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in text.split(";") if p.strip())
-
-
-#: Letter prefixes of designations written "PREFIX-N" that name nothing but weapons and platforms
-#: ("KN-23", "DF-41", "AIM-120", "MQ-9", "Su-27", "AH-64", "KC-135").
-WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = _split(
-    "KN DF JL SM SS Su MiG Tu Kh AGM AIM RIM BGM UGM LGM MIM FIM RS MQ RQ AH UH CH MH HH KC EA EC AV HQ YJ CJ PL "
-    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD FA KJ WZ GJ GBU CBU FAB KAB An Be"
-)
-#: One-letter prefixes ("F-16", "B-52H", "S-400", "C-130", "J-20", "H-6K", "P-8A", "E-2D", "T-90"): they
-#: also write grades, visas and school years ("A-1", "F-1 visa", "K-12"), so they need a weapon word
-#: nearby, except the shapes :func:`find_weapons` knows to be unambiguous.
-WEAPON_LETTER_PREFIXES: tuple[str, ...] = _split("F B S C E P J H Y T A K M V R X Z")
-#: Weapon systems named by a word or phrase that means nothing else (case-sensitive as written).
-WEAPON_NAMES: tuple[str, ...] = _phrases(
-    """THAAD; HIMARS; ATACMS; GMLRS; NASAMS; AMRAAM; JASSM; LRASM; Tomahawk; Iskander; Kinzhal; Kalibr;
-    Sarmat; Avangard; Zircon; Tsirkon; Oreshnik; Bulava; Burevestnik; Oniks; Pantsir; Storm Shadow; SCALP;
-    Iron Dome; David's Sling; Aegis; Aegis Ashore; Minuteman III; Trident II; NLAW; Exocet; Brimstone;
-    Eurofighter Typhoon; Eurofighter; Rafale; Gripen; Stratofortress; Stratotanker; Super Hornet; Growler;
-    Global Hawk; Bayraktar TB2; Bayraktar; Shahed; Naval Strike Missiles; Naval Strike Missile; Sea Sparrow;
-    Humvee; Haeil; Musudan; IRIS-T SLM; IRIS-T; Hsiung Feng; BrahMos; PrSM; JDAM; Sidewinder; Marder; Borsuk;
-    Rosomak; Piorun; Wedgetail; Globemaster; Stratolifter; Wing Loong; Sea Ceptor; Starstreak; ASRAAM; Paveway;
-    Kornet; Akinci; M-SHORAD; Super Stallion"""
-)
-#: Names that are also ordinary words, places or surnames: weapons only beside a weapon word
-#: (:data:`WEAPON_CONTEXT`) and not followed by another capitalised word.
-WEAPON_NAMES_IN_CONTEXT: tuple[str, ...] = _phrases(
-    """Patriot; Bradley; Abrams; Stryker; Leopard; Challenger; Apache; Black Hawk; Chinook; Osprey; Reaper;
-    Predator; Typhoon; Tornado; Lightning II; Raptor; Hornet; Poseidon; Hawkeye; Stinger; Hellfire; Harpoon;
-    Javelin; Lancet; Caesar; Grad; Excalibur; Trident; Arrow; Meteor; Taurus; Spike; Switchblade; Paladin;
-    Warthog; Harrier; Tiger; Gepard; Krab; Neptune; Avenger; Archer; Puma; Boxer; Bushmaster; Warrior;
-    Ajax; Lynx; Sentinel; Hercules; Super Hercules; Sentry; Onyx; Yars; Topol; Igla; Vampire; Mirage; Viper;
-    Seahawk; Phalanx; Mistral"""
-)
-#: Letter prefixes that also write other things ("OH-12", a congressional district): weapons only beside
-#: a weapon word, like the one-letter ones.
-WEAPON_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("OH SH TH")
-#: Head nouns that make a bare family name a weapon when they follow it ("Scud missiles", "Leopard tanks").
-WEAPON_HEAD_NOUNS: tuple[str, ...] = _split(
-    """missile missiles rocket rockets launcher launchers interceptor interceptors drone drones tank tanks
-    howitzer howitzers system systems battery batteries jet jets fighter fighters bomber bombers helicopter
-    helicopters submarine submarines"""
-)
 #: The characters written between a designation's prefix and number: the hyphen and its Unicode
 #: look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which
 #: word processors and web pages put there ("KN‑25"); the entity's name is written with the plain hyphen.
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 _DASH = f"[{_HYPHENS}]"
 _PLAIN_HYPHEN = str.maketrans(dict.fromkeys(_HYPHENS[1:], "-"))
-#: Words that make a designation or an ambiguous name a weapon when they stand in the same sentence.
-WEAPON_CONTEXT: tuple[str, ...] = _split(
-    """missile missiles rocket rockets launcher launchers drone drones uav uavs jet jets aircraft airframe fighter
-    fighters bomber bombers helicopter helicopters tank tanks destroyer destroyers frigate frigates submarine
-    submarines warship warships carrier cruiser corvette vessel ship ships system systems battery batteries
-    interceptor interceptors howitzer howitzers artillery weapon weapons munition munitions ammunition squadron
-    sortie sorties fired launched deployed intercepted armoured armored vehicle vehicles infantry warhead radar
-    navy naval army military troops refueled refuelled flight flew torpedo torpedoes airborne"""
-)
-#: Navy prefixes written before a ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth").
-SHIP_PREFIXES: tuple[str, ...] = _split(
-    "USS USNS USCGC HMS HMCS HMAS HMNZS INS ROKS JS HNLMS HNoMS ESPS TCG KRI BRP PNS RFS RFA NRP HDMS ARA BAP HTMS FGS"
-)
-#: Navy prefixes that also write other things ("FS" a forest service, "ITS" a transport system): a ship's
-#: prefix only beside a weapon word in the sentence (:data:`WEAPON_CONTEXT`).
-SHIP_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("FS ITS RSS KD HS CNS BNS SNS")
-#: Nouns of warships after which a capitalised name is the ship's ("the landing ship Minsk", "the submarine
-#: Rostov-on-Don", "the aircraft carrier Charles de Gaulle").
-WARSHIP_NOUNS: tuple[str, ...] = _phrases(
-    """destroyer; frigate; cruiser; corvette; submarine; warship; flagship; minesweeper; landing ship; assault ship;
-    patrol ship; aircraft carrier; helicopter carrier; carrier"""
-)
-#: Capitalised head words that end the long name of a weapon system ("Precision Strike Missile", "Bradley
-#: Fighting Vehicle", "Hyper Velocity Gliding Projectile"); at least one word before it must be more than a
-#: generic class (:data:`GENERIC_WEAPON_WORDS`: "Intercontinental Ballistic Missile" is a class, no name).
-WEAPON_NAME_HEADS: tuple[str, ...] = _phrases(
-    """Missile; Missiles; Missile System; Missile Systems; Rocket System; Rocket Systems; Weapon System; Weapon;
-    Projectile; Projectiles; Interceptor; Interceptors; Bomb; Bombs; Torpedo; Torpedoes; Fighting Vehicle;
-    Fighting Vehicles; Combat Vehicle; Combat Vehicles; Tactical Vehicle; Tactical Vehicles; Launcher; Launchers"""
-)
-GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
-    _split(
-        """Ballistic Cruise Intercontinental Intermediate-Range Short-Range Medium-Range Long-Range Hypersonic
-        Supersonic Subsonic Anti-Ship Anti-Tank Anti-Aircraft Anti-Radiation Anti-Satellite Surface-to-Air
-        Air-to-Air Air-to-Surface Surface-to-Surface Ground-to-Air Submarine-Launched Sea-Launched Air-Launched
-        Ground-Launched Land-Based Sea-Based Guided Unguided Strategic Tactical Nuclear Conventional Nuclear-Capable
-        Multiple Rocket Missile Missiles Air Land Sea Naval Armored Armoured Infantry Light Heavy New Old
-        Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided"""
-    )
-)
 _SHIP_TYPES = (
     r"(?:Block\s+[IVX]+\s+)?(?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}?"
     r"(?:destroyer|frigate|submarine|cruiser|carrier|corvette|assault ship|landing ship|patrol vessel|vessel|boat|"
     r"ship|icebreaker|warship|battleship|tank)s?"
-)
-#: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
-#: beside a weapon word.
-_CONTEXT_FAMILIES = frozenset(_split("Tor Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
-_NUMBER_WORDS = frozenset(_split("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All"))
-_NOT_NICKNAME = frozenset(
-    _split(
-        "The A An In On At To From For And Or But Of With By As After Before During Since Until Over Under Near "
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Block"
-    )
 )
 
 
@@ -255,12 +175,6 @@ _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "n
 _WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))
 #: The head words' first words: a text holds one of them before the long-name pattern is run over it.
 _LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_NAME_HEADS))
-#: Words that are never a ship's name after a warship noun ("the destroyer Commander ...").
-_NOT_SHIP_NAME = frozenset(
-    _split("Captain Capt Commander Cmdr Cdr Lt Lieutenant Admiral Adm Master Chief Petty Seaman Sailor Officer Navy")
-)
-#: Words that make a name after "carrier" an airline or a company, not a ship ("the carrier Delta Air Lines").
-_COMPANY_WORDS = frozenset(_split("Air Airlines Airways Lines Inc Corp Group Cargo Express Holdings Logistics"))
 #: Capitalised words after which a long name belongs to an organisation ("Missile Defense Agency").
 _ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z]|of\s+[A-Z]|[A-Z])")
 
@@ -295,7 +209,7 @@ def _nickname_end(text: str, end: int) -> int:
     out = end
     for _ in range(3):
         m = pat.match(text, out)
-        if m is None or m.group("w").rstrip("s") in _NOT_NICKNAME or m.group("w") in _NOT_NICKNAME:
+        if m is None or m.group("w").rstrip("s") in NOT_NAME_WORDS or m.group("w") in NOT_NAME_WORDS:
             break
         out = m.end()
     return out
@@ -307,7 +221,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         if not _word_start(text, m.start()):
             continue
         fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
-        if fam in _CONTEXT_FAMILIES and not _has_context(text, m.start(), m.end()):
+        if fam in WEAPON_FAMILIES_IN_CONTEXT and not _has_context(text, m.start(), m.end()):
             continue
         if m.group("num") or m.group("mod"):
             name = f"{fam}-{m.group('num') or m.group('mod')}"
@@ -349,7 +263,7 @@ def _class_word(word: str) -> bool:
     """Can ``word`` be the first word of a two-word class name ("Arleigh Burke-class")? Not an article,
     a number ("Two Ohio-class submarines") or a nationality ("Russian Borei-class": a word in -an, -ese
     or -ish; "Arleigh", "Ivan" and other given names pass)."""
-    if word in _NOT_NICKNAME or word in _NUMBER_WORDS:
+    if word in NOT_NAME_WORDS or word in NUMBER_WORDS:
         return False
     return not (word.endswith(("ese", "ish")) or (word.endswith("an") and word[:-2].endswith(("i", "e", "c"))))
 
@@ -411,9 +325,9 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
     for m in p["warship"].finditer(text) if any(noun in text for noun in _WARSHIP_CUES) else ():
         name = m.group("name").rstrip(".")
         first = name.split()[0]
-        if first in _NOT_NICKNAME or first in _NOT_SHIP_NAME or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
+        if first in NOT_NAME_WORDS or first in NOT_SHIP_NAME_WORDS or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
             continue
-        if m.group().startswith("carrier") and _COMPANY_WORDS.intersection(name.split()):
+        if m.group().startswith("carrier") and COMPANY_WORDS.intersection(name.split()):
             continue
         if re.match(r"\s*[,(]?\s*[A-Z]{2,}\b", text[m.start("name") + len(name) :]) is None:
             out.append((m.start("name"), m.start("name") + len(name), " ".join(name.split())))
@@ -452,7 +366,7 @@ def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
         return
     for m in _patterns()["long_name"].finditer(text):
         spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group("words"))]
-        while spans and spans[0][1] in _NOT_NICKNAME:  # "The", "In": not part of the name
+        while spans and spans[0][1] in NOT_NAME_WORDS:  # "The", "In": not part of the name
             spans = spans[1:]
         start = m.start() + spans[0][0] if spans else m.end()
         words = [w for _, w in spans]
@@ -485,7 +399,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             lead, ship = m.group("lead"), m.group("ship")
             start = m.end("lead") if lead and not _class_word(lead.strip()) else m.start()
             out.append((start, m.end("head"), " ".join(text[start : m.end("head")].split())))
-            if ship and ship.split()[0] not in _NOT_NICKNAME:  # the ship is an entity of its own
+            if ship and ship.split()[0] not in NOT_NAME_WORDS:  # the ship is an entity of its own
                 out.append((m.start("ship"), m.end("ship"), ship))
     _ships(text, out)
     _long_names(text, out)
