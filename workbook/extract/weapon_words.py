@@ -5,9 +5,13 @@ with them (and re-exports the public lists); the weapon families with their coun
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 __all__ = [
     "COMPANY_WORDS",
     "GENERIC_WEAPON_WORDS",
+    "HYPHENS",
     "NOT_NAME_WORDS",
     "NOT_SHIP_NAME_WORDS",
     "NUMBER_WORDS",
@@ -23,6 +27,8 @@ __all__ = [
     "WEAPON_NAME_HEADS",
     "WEAPON_PREFIXES_IN_CONTEXT",
     "WEAPON_PREFIX_DESIGNATIONS",
+    "has_weapon_word",
+    "word_start",
 ]
 
 
@@ -140,3 +146,30 @@ NOT_SHIP_NAME_WORDS: frozenset[str] = frozenset(
 COMPANY_WORDS: frozenset[str] = frozenset(
     _split("Air Airlines Airways Lines Inc Corp Group Cargo Express Holdings Logistics")
 )
+#: The characters written between a designation's prefix and number: the hyphen and its Unicode
+#: look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which
+#: word processors and web pages put there ("KN‑25"); the entity's name is written with the plain hyphen.
+HYPHENS = "-\u2010\u2011\u2012\u2013"
+
+
+def word_start(text: str, i: int) -> bool:
+    """Does a word start at ``i`` (not inside a word, a hyphenated word or "F/A")? Checked here rather
+    than by a look-behind, which would stop the regex engine skipping ahead to a possible first letter."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_/" or text[i - 1] in HYPHENS)
+
+
+@lru_cache(maxsize=1)
+def _context_pattern() -> re.Pattern[str]:
+    context = "|".join(sorted(WEAPON_CONTEXT, key=len, reverse=True))
+    return re.compile(rf"\b(?:{context}|air defen[cs]e|air force)\b", re.IGNORECASE)
+
+
+def has_weapon_word(text: str, start: int, end: int) -> bool:
+    """A weapon word (:data:`WEAPON_CONTEXT`) in the sentence around ``text[start:end]`` (at most 150
+    characters each side)."""
+    lo, hi = max(0, start - 150), min(len(text), end + 150)
+    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    right_dot, right_nl = text.find(". ", end, hi), text.find("\n", end, hi)
+    rights = [r for r in (right_dot, right_nl) if r != -1]
+    window = text[left + 1 if left != -1 else lo : min(rights) if rights else hi]
+    return _context_pattern().search(window) is not None

@@ -44,6 +44,7 @@ from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.weapon_words import (
     COMPANY_WORDS,
     GENERIC_WEAPON_WORDS,
+    HYPHENS,
     NOT_NAME_WORDS,
     NOT_SHIP_NAME_WORDS,
     NUMBER_WORDS,
@@ -59,6 +60,8 @@ from workbook.extract.weapon_words import (
     WEAPON_NAMES_IN_CONTEXT,
     WEAPON_PREFIX_DESIGNATIONS,
     WEAPON_PREFIXES_IN_CONTEXT,
+    has_weapon_word,
+    word_start,
 )
 from workbook.names import (
     NORTH_KOREAN_FAMILIES,
@@ -88,12 +91,8 @@ __all__ = [
 ]
 
 
-#: The characters written between a designation's prefix and number: the hyphen and its Unicode
-#: look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which
-#: word processors and web pages put there ("KN‑25"); the entity's name is written with the plain hyphen.
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
-_DASH = f"[{_HYPHENS}]"
-_PLAIN_HYPHEN = str.maketrans(dict.fromkeys(_HYPHENS[1:], "-"))
+_DASH = f"[{HYPHENS}]"
+_PLAIN_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
 _SHIP_TYPES = (
     r"(?:Block\s+[IVX]+\s+)?(?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}?"
     r"(?:destroyer|frigate|submarine|cruiser|carrier|corvette|assault ship|landing ship|patrol vessel|vessel|boat|"
@@ -107,12 +106,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     num = rf"\d+(?:[A-Za-z]{{1,3}}\d{{0,2}})?(?:{_DASH}[A-Z][a-z]?)?(?:{_DASH}\d+(?:\.\d+)?)?"
-    context = "|".join(sorted(WEAPON_CONTEXT, key=len, reverse=True))
     letters = alt(WEAPON_LETTER_PREFIXES)
     return {
         "family": re.compile(
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
-            rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{_HYPHENS} ](?P<roman>II|III|IV)"
+            rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{HYPHENS} ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
             r"(?![\w-])"
         ),
@@ -132,7 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ship": re.compile(
             rf"(?P<prefix>{alt(SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT)})\s+"
             rf"(?P<name>[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}})"
-            rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{_HYPHENS} ]?\d{{1,4}}\))?"
+            rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{HYPHENS} ]?\d{{1,4}}\))?"
         ),
         "warship": re.compile(
             rf"\b(?:{alt(WARSHIP_NOUNS)})\s+"
@@ -162,7 +160,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?![\w-])"
         ),
         "bare_family": re.compile(rf"(?P<family>{alt(WEAPON_FAMILIES)})(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"),
-        "context": re.compile(rf"\b(?:{context}|air defen[cs]e|air force)\b", re.IGNORECASE),
         "nickname": re.compile(r"\s+(?P<w>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s?|[A-Z]{3,}|II|III|IV)(?![\w-])"),
     }
 
@@ -177,22 +174,6 @@ _WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))
 _LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_NAME_HEADS))
 #: Capitalised words after which a long name belongs to an organisation ("Missile Defense Agency").
 _ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z]|of\s+[A-Z]|[A-Z])")
-
-
-def _word_start(text: str, i: int) -> bool:
-    """Does a word start at ``i`` (not inside a word, a hyphenated word or "F/A")? Checked here rather
-    than by a look-behind, which would stop the regex engine skipping ahead to a possible first letter."""
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_/" or text[i - 1] in _HYPHENS)
-
-
-def _has_context(text: str, start: int, end: int) -> bool:
-    """A weapon word in the sentence around ``text[start:end]`` (at most 150 characters each side)."""
-    lo, hi = max(0, start - 150), min(len(text), end + 150)
-    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    right_dot, right_nl = text.find(". ", end, hi), text.find("\n", end, hi)
-    rights = [r for r in (right_dot, right_nl) if r != -1]
-    window = text[left + 1 if left != -1 else lo : min(rights) if rights else hi]
-    return _patterns()["context"].search(window) is not None
 
 
 def _letter_ok(prefix: str, number: str) -> bool:
@@ -218,10 +199,10 @@ def _nickname_end(text: str, end: int) -> int:
 def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
     for m in p["family"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
-        if fam in WEAPON_FAMILIES_IN_CONTEXT and not _has_context(text, m.start(), m.end()):
+        if fam in WEAPON_FAMILIES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
         if m.group("num") or m.group("mod"):
             name = f"{fam}-{m.group('num') or m.group('mod')}"
@@ -234,10 +215,10 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
     for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
-        if _word_start(text, m.start()):
+        if word_start(text, m.start()):
             out.append((m.start(), m.end(), WEAPON_FAMILY_ALIASES.get(m.group().casefold(), m.group())))
     for m in p["prefixed"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         prefix, number = m.group("family"), m.group("num")
         start, end = m.start(), _nickname_end(text, m.end())
@@ -247,7 +228,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
             prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
         )
-        if needs_context and not _has_context(text, m.start(), m.end()):
+        if needs_context and not has_weapon_word(text, m.start(), m.end()):
             continue  # "F-1 visa", "A-1 grades"; but "C-17 Globemaster" names itself
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
         if before is not None:
@@ -255,7 +236,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         out.append((start, end, f"{prefix}-{number}"))
     for key in ("mark", "bare"):
         for m in p[key].finditer(text):
-            if _word_start(text, m.start()) and _has_context(text, m.start(), m.end()):
+            if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
 
 
@@ -314,9 +295,9 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
     names: dict[str, str] = {}
     for m in p["ship"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
-        if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not _has_context(text, m.start(), m.end()):
+        if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
         name = m.group("name").rstrip(".")
         full = f"{m.group('prefix')} {' '.join(name.split())}"
@@ -370,7 +351,7 @@ def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
             spans = spans[1:]
         start = m.start() + spans[0][0] if spans else m.end()
         words = [w for _, w in spans]
-        if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not _word_start(text, start):
+        if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not word_start(text, start):
             continue
         if _ORG_CONTINUATION.match(text, m.end()) and not re.match(r"\s*[A-Z]{2,}\b", text[m.end() :]):
             continue
@@ -386,16 +367,16 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     out += [
         (m.start(), m.end(), m.group("name") + (f" {m.group('roman')}" if m.group("roman") else ""))
         for m in p["named"].finditer(text)
-        if _word_start(text, m.start())
+        if word_start(text, m.start())
     ]
     for m in p["ambiguous"].finditer(text):
-        if not _word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
+        if not word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
-        if follows is None and not _person_cue(text, m.start(), m.end()) and _has_context(text, m.start(), m.end()):
+        if follows is None and not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
             out.append((m.start(), m.end(), _ambiguous_name(m)))
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
-        if _word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
+        if word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
             start = m.end("lead") if lead and not _class_word(lead.strip()) else m.start()
             out.append((start, m.end("head"), " ".join(text[start : m.end("head")].split())))
@@ -409,7 +390,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
         out += [
             (m.start(), m.end(), " ".join(m.group().split()))
             for m in p[key].finditer(text)
-            if _word_start(text, m.start())
+            if word_start(text, m.start())
         ]
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
