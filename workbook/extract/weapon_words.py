@@ -9,9 +9,11 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "AIRCRAFT_ROLE_WORDS",
     "COMPANY_WORDS",
     "GENERIC_WEAPON_WORDS",
     "HYPHENS",
+    "NOT_MODIFIER_WORDS",
     "NOT_NAME_WORDS",
     "NOT_SHIP_NAME_WORDS",
     "NUMBER_WORDS",
@@ -44,7 +46,7 @@ def _phrases(text: str) -> tuple[str, ...]:
 #: ("KN-23", "DF-41", "AIM-120", "MQ-9", "Su-27", "AH-64", "KC-135").
 WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = _split(
     "KN DF JL SM SS Su MiG Tu Kh AGM AIM RIM BGM UGM LGM MIM FIM RS MQ RQ AH UH CH MH HH KC EA EC AV HQ YJ CJ PL "
-    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD FA KJ WZ GJ GBU CBU FAB KAB An Be"
+    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD FA KJ WZ GJ GBU CBU FAB KAB An Be JF"
 )
 #: One-letter prefixes ("F-16", "B-52H", "S-400", "C-130", "J-20", "H-6K", "P-8A", "E-2D", "T-90"): they
 #: also write grades, visas and school years ("A-1", "F-1 visa", "K-12"), so they need a weapon word
@@ -78,7 +80,7 @@ WEAPON_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("OH SH TH")
 WEAPON_HEAD_NOUNS: tuple[str, ...] = _split(
     """missile missiles rocket rockets launcher launchers interceptor interceptors drone drones tank tanks
     howitzer howitzers system systems battery batteries jet jets fighter fighters bomber bombers helicopter
-    helicopters submarine submarines"""
+    helicopters submarine submarines vehicle vehicles carrier carriers"""
 )
 #: Words that make a designation or an ambiguous name a weapon when they stand in the same sentence.
 WEAPON_CONTEXT: tuple[str, ...] = _split(
@@ -108,7 +110,8 @@ WARSHIP_NOUNS: tuple[str, ...] = _phrases(
 WEAPON_NAME_HEADS: tuple[str, ...] = _phrases(
     """Missile; Missiles; Missile System; Missile Systems; Rocket System; Rocket Systems; Weapon System; Weapon;
     Projectile; Projectiles; Interceptor; Interceptors; Bomb; Bombs; Torpedo; Torpedoes; Fighting Vehicle;
-    Fighting Vehicles; Combat Vehicle; Combat Vehicles; Tactical Vehicle; Tactical Vehicles; Launcher; Launchers"""
+    Fighting Vehicles; Combat Vehicle; Combat Vehicles; Tactical Vehicle; Tactical Vehicles; Launcher; Launchers;
+    Aircraft"""
 )
 GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
     _split(
@@ -117,8 +120,22 @@ GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
         Air-to-Air Air-to-Surface Surface-to-Surface Ground-to-Air Submarine-Launched Sea-Launched Air-Launched
         Ground-Launched Land-Based Sea-Based Guided Unguided Strategic Tactical Nuclear Conventional Nuclear-Capable
         Multiple Rocket Missile Missiles Air Land Sea Naval Armored Armoured Infantry Light Heavy New Old
-        Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided"""
+        Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided
+        Unmanned Uncrewed Manned Crewed Remotely Piloted Military Combat"""
     )
+)
+#: A long name ending in "Aircraft" names a programme only with one of these words ("Future Attack
+#: Reconnaissance Aircraft", "Collaborative Combat Aircraft"; not a maker: "Piper Aircraft").
+AIRCRAFT_ROLE_WORDS: frozenset[str] = frozenset(
+    _split(
+        "Attack Assault Combat Strike Fighter Reconnaissance Tanker Bomber Surveillance Patrol Trainer Transport "
+        "Refueling Refuelling Warning Dominance"
+    )
+)
+#: Function words and numbers that are never a modifier between a weapon's name and its noun ("Minsk-2
+#: and two tanks", "Scud or the missile").
+NOT_MODIFIER_WORDS: frozenset[str] = frozenset(
+    _split("and or nor the a an of to with for in on at by from as but than two three four")
 )
 #: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
 #: beside a weapon word.

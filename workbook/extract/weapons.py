@@ -41,10 +41,13 @@ from functools import lru_cache
 
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.weapon_shapes import find_weapon_shapes
 from workbook.extract.weapon_words import (
+    AIRCRAFT_ROLE_WORDS,
     COMPANY_WORDS,
     GENERIC_WEAPON_WORDS,
     HYPHENS,
+    NOT_MODIFIER_WORDS,
     NOT_NAME_WORDS,
     NOT_SHIP_NAME_WORDS,
     NUMBER_WORDS,
@@ -92,6 +95,13 @@ __all__ = [
 
 
 _DASH = f"[{HYPHENS}]"
+#: Words joined to a listed name by a hyphen that leave the name a weapon ("Kalibr-carrying ships").
+_COMPOUNDS = "(?:carrying|armed|equipped|capable|launched|firing|based|made|built|like|type|class)"
+#: Heads of long names that need a role word before them (:data:`AIRCRAFT_ROLE_WORDS`).
+_ROLE_HEADS = frozenset(("Aircraft",))
+#: The words of the long names' heads ("Missile", "System", "Vehicle" ...) and "Defense": capitalised words
+#: after a listed name holding one of them are part of its span.
+_HEAD_RUN_WORDS = frozenset({w.rstrip("s") for h in WEAPON_NAME_HEADS for w in h.split()} | {"Defense", "Defence"})
 _PLAIN_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
 _SHIP_TYPES = (
     r"(?:Block\s+[IVX]+\s+)?(?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}?"
@@ -121,7 +131,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
-        "named": re.compile(rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?![\w-])(?:[ -](?P<roman>II|III|IV)\b)?"),
+        "named": re.compile(
+            rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?:-(?P<suffix>[A-Z]{{1,3}}\d?)(?![\w-]))?"
+            rf"(?!\w|-(?!{_COMPOUNDS}\b))(?:[ -](?P<roman>II|III|IV)\b)?"
+        ),
         "ambiguous": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
             r"(?P<plural>s)?(?![\w'’-])"
@@ -133,12 +146,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{HYPHENS} ]?\d{{1,4}}\))?"
         ),
         "warship": re.compile(
-            rf"\b(?:{alt(WARSHIP_NOUNS)})\s+"
+            rf"\b(?:{alt(WARSHIP_NOUNS)})\s+(?P<quote>[\"“‘«])?"
             r"(?P<name>[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’]*(?:-[\w'’]+)*){0,3})"
         ),
         "long_name": re.compile(
-            rf"(?P<words>(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*\s+){{1,6}})(?:{alt(WEAPON_NAME_HEADS)})"
-            rf"(?:{_DASH}\d{{1,2}})?(?![\w-])"
+            rf"(?P<words>(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*\s+){{1,6}})(?P<head>{alt(WEAPON_NAME_HEADS)})"
+            rf"(?:{_DASH}\d{{1,2}})?(?![\w-])(?:\s+Block\s+(?:[IVX]+|\d{{1,2}})[A-Z]?\b)?"
         ),
         "name_tail": re.compile(
             rf"(?:\s+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*){{0,6}}\s+(?:{alt(WEAPON_NAME_HEADS)})(?![\w-])"
@@ -147,7 +160,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<head>(?P<lead>[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES})(?![\w-])"
             r"(?:\s+(?P<ship>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-]))?"
         ),
-        "type": re.compile(rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"),
+        "type": re.compile(
+            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
+            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?)(?![\w-])))(?![\w-])"
+        ),
         "calibre": re.compile(
             r"\d(?<![\w-]\d)\d{1,2}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
             r"(?:(?:super-large|large-calibre|self-propelled|guided|new-type|multiple-barrel)\s+)*"
@@ -159,7 +175,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"MRLS?|ICBMs?|IRBMs?|SLBMs?|warships?|weapon systems?)(?:\s+(?:launchers?|launching systems?|systems?))?"
             r"(?![\w-])"
         ),
-        "bare_family": re.compile(rf"(?P<family>{alt(WEAPON_FAMILIES)})(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"),
+        "bare_family": re.compile(
+            rf"(?P<family>{alt(WEAPON_FAMILIES)})(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}?)"
+            rf"(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"
+        ),
+        "head_run": re.compile(r"(?:\s+[A-Z][A-Za-z]*(?:-(?:[A-Z][A-Za-z]*|\d{1,2}))*){1,6}(?![\w-])"),
         "nickname": re.compile(r"\s+(?P<w>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s?|[A-Z]{3,}|II|III|IV)(?![\w-])"),
     }
 
@@ -173,7 +193,7 @@ _WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))
 #: The head words' first words: a text holds one of them before the long-name pattern is run over it.
 _LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_NAME_HEADS))
 #: Capitalised words after which a long name belongs to an organisation ("Missile Defense Agency").
-_ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z]|of\s+[A-Z]|[A-Z])")
+_ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z][a-z]|of\s+[A-Z]|[A-Z])")
 
 
 def _letter_ok(prefix: str, number: str) -> bool:
@@ -215,8 +235,12 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
     for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
+        mods = m.group("mods").split()  # "Chunmoo multiple rocket launchers", not "Tornado early warning systems"
+        if mods and (m.group("family") in WEAPON_FAMILIES_IN_CONTEXT or NOT_MODIFIER_WORDS.intersection(mods)):
+            continue
         if word_start(text, m.start()):
-            out.append((m.start(), m.end(), WEAPON_FAMILY_ALIASES.get(m.group().casefold(), m.group())))
+            family = m.group("family")
+            out.append((m.start(), m.end("family"), WEAPON_FAMILY_ALIASES.get(family.casefold(), family)))
     for m in p["prefixed"].finditer(text):
         if not word_start(text, m.start()):
             continue
@@ -238,6 +262,26 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         for m in p[key].finditer(text):
             if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
+
+
+def _head_run_end(text: str, end: int) -> int:
+    """The end of the capitalised words after a listed name at ``end`` when they hold a weapon head word
+    ("Harpoon Coastal Defense Systems", "Patriot Advanced Capability-3 Missile Segment Enhancement",
+    "Bradley Infantry Fighting Vehicles") and no company word ("Patriot Missile Systems Inc"), else 0."""
+    m = _patterns()["head_run"].match(text, end)
+    if m is None:
+        return 0
+    words = {w.split("-")[0].rstrip("s") for w in m.group().split()}
+    if not words & _HEAD_RUN_WORDS or words & COMPANY_WORDS or _ORG_CONTINUATION.match(text, m.end()):
+        return 0
+    return m.end()
+
+
+def _with_head_run(text: str, start: int, end: int, name: str) -> tuple[int, int, str]:
+    """A listed name's span, with the capitalised words after it that hold a weapon head word
+    (:func:`_head_run_end`): the name is then the words as written."""
+    run_end = _head_run_end(text, end)
+    return (start, run_end, " ".join(text[start:run_end].split())) if run_end else (start, end, name)
 
 
 def _class_word(word: str) -> bool:
@@ -306,6 +350,10 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
     for m in p["warship"].finditer(text) if any(noun in text for noun in _WARSHIP_CUES) else ():
         name = m.group("name").rstrip(".")
         first = name.split()[0]
+        if m.group("quote"):  # the landing ship "Novocherkassk", the frigate "Admiral Gorshkov": a name
+            if re.match(r"[\"”’»]", text[m.start("name") + len(name) :]):
+                out.append((m.start("name"), m.start("name") + len(name), " ".join(name.split())))
+            continue
         if first in NOT_NAME_WORDS or first in NOT_SHIP_NAME_WORDS or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
             continue
         if m.group().startswith("carrier") and COMPANY_WORDS.intersection(name.split()):
@@ -353,6 +401,8 @@ def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
         words = [w for _, w in spans]
         if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not word_start(text, start):
             continue
+        if m.group("head") in _ROLE_HEADS and not AIRCRAFT_ROLE_WORDS.intersection(w.split("-")[-1] for w in words):
+            continue  # "Future Attack Reconnaissance Aircraft", not "Piper Aircraft"
         if _ORG_CONTINUATION.match(text, m.end()) and not re.match(r"\s*[A-Z]{2,}\b", text[m.end() :]):
             continue
         out.append((start, m.end(), " ".join(text[start : m.end()].split())))
@@ -364,17 +414,21 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     _designations(text, out)
-    out += [
-        (m.start(), m.end(), m.group("name") + (f" {m.group('roman')}" if m.group("roman") else ""))
-        for m in p["named"].finditer(text)
-        if word_start(text, m.start())
-    ]
+    for m in p["named"].finditer(text):
+        if word_start(text, m.start()):
+            name = m.group("name") + (f"-{m.group('suffix')}" if m.group("suffix") else "")
+            out.append(
+                _with_head_run(text, m.start(), m.end(), name + (f" {m.group('roman')}" if m.group("roman") else ""))
+            )
     for m in p["ambiguous"].finditer(text):
         if not word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
-        if follows is None and not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
-            out.append((m.start(), m.end(), _ambiguous_name(m)))
+        if follows is not None and not _head_run_end(text, m.end()):
+            continue  # "Patriot Act", but "Bradley Infantry Fighting Vehicles"
+        if not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
+            out.append(_with_head_run(text, m.start(), m.end(), _ambiguous_name(m)))
+    out += find_weapon_shapes(text)
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
         if word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
