@@ -40,6 +40,7 @@ def names(text: str) -> list[str]:
         ("Officials showed the Falak, a short-range ballistic missile.", ["Falak"]),
         ("The army unveiled a new drone dubbed the Sayad, state media said.", ["Sayad"]),
         ("The rebels fired a missile, the Pentagon said.", []),
+        ("The navy showed a hypersonic missile, the Raad, at a parade.", ["Raad"]),
         ("The club signed the Wildcats, a football team from Leeds.", []),
         ("Engineers built a building control system dubbed Sinrok.", []),
         # programme names before a lower-case "system"

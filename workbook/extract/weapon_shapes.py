@@ -64,20 +64,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     weapon_heads = "|".join(sorted(set(WEAPON_HEAD_NOUNS) - _CIVILIAN_HEADS, key=len, reverse=True))
     dash = f"[{HYPHENS}]"
     name = r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?"
+    tail = rf"(?P<mods>(?:\s+[a-z][a-z]*(?:{dash}[a-z]+)*){{0,3}})\s+(?P<head>{heads})(?![\w-]){_PHRASE_END}"
+    # Each pattern opens with a literal or a short character class (a cue) so that ``re`` skips ahead in C;
+    # the name before the cue is then read backwards from it.
     return {
+        "dash_cue": re.compile(rf"{dash}(?=\d|[A-Z])"),
         "designation": re.compile(
-            rf"(?P<name>(?P<family>[A-Z][A-Za-z]{{1,11}}){dash}(?:\d{{1,4}}[A-Za-z]{{0,2}}|[IVX]{{1,4}}|[A-Z]\d?)"
-            r"|(?P<bare>[MK]\d{2,3}(?:A\d)?))"
-            rf"(?P<mods>(?:\s+[a-z][a-z]*(?:{dash}[a-z]+)*){{0,3}})\s+(?P<head>{heads})(?![\w-]){_PHRASE_END}"
+            rf"(?P<name>(?P<family>[A-Z][A-Za-z]{{1,11}}){dash}(?:\d{{1,4}}[A-Za-z]{{0,2}}|[IVX]{{1,4}}|[A-Z]\d?)){tail}"
         ),
-        "name_first": re.compile(
-            rf"\bthe\s+(?P<name>{name}),\s+an?\s+(?:[a-z][a-z]*(?:-[a-z]+)*\s+){{0,4}}(?:{weapon_heads})(?![\w-])"
+        "model": re.compile(rf"(?P<name>[MK]\d{{2,3}}(?:A\d)?){tail}"),
+        "apposed_noun": re.compile(
+            rf",\s+an?\s+(?:[a-z][a-z]*(?:-[a-z]+)*\s+){{0,4}}(?:{weapon_heads})(?![\w-])"
             r"(?=\s*[.,;]|\s+(?:that|which|with|capable|designed|developed|built|made)\b)"
         ),
-        "noun_first": re.compile(
-            rf"\b(?:{weapon_heads}),\s+the\s+(?P<name>{name})(?=,)"
-            rf"|\b(?:{weapon_heads})\s+(?:called|dubbed|named|known\s+as)\s+(?:the\s+)?[\"“'‘]?(?P<called>{name})"
-        ),
+        "the_name_before": re.compile(rf"\bthe\s+(?P<name>{name})$"),
+        "apposed_name": re.compile(rf",\s+the\s+(?P<name>{name})(?=,)"),
+        "called": re.compile(rf"(?:called|dubbed|named|known\s+as)\s+(?:the\s+)?[\"“'‘]?(?P<name>{name})"),
+        "head_before": re.compile(rf"\b(?:{weapon_heads})\s*$"),
+        "programme_cue": re.compile(r"(?:Defen[cs]e|Capability) systems?\b"),
         "programme": re.compile(
             r"(?P<name>(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*\s+){1,6}(?:Defense|Defence|Capability))\s+systems?\b"
         ),
@@ -91,10 +95,26 @@ def _weapon_modifier(mods: str) -> bool:
     return any(w in WEAPON_CONTEXT or w.startswith("anti-") or w in ("guided", "defence", "defense") for w in words)
 
 
+def _designation_matches(text: str) -> list[re.Match[str]]:
+    """Matches of the designation pattern at the word before each hyphen followed by a digit or a capital
+    ("Agni-V", "Fath-360"), and of the model pattern ("M113")."""
+    p = _patterns()
+    out, seen = [], -1
+    for cue in p["dash_cue"].finditer(text):
+        start = cue.start()
+        while start > 0 and text[start - 1].isalpha() and cue.start() - start < 12:
+            start -= 1
+        if start < cue.start() and start > seen and (m := p["designation"].match(text, start)) is not None:
+            out.append(m)
+            seen = start
+    return out + list(p["model"].finditer(text))
+
+
 def _designations(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _patterns()["designation"].finditer(text):
-        if not word_start(text, m.start()) or (m.group("family") or "") in _NOT_FAMILY:
+    for m in _designation_matches(text):
+        family = m.groupdict().get("family") or ""
+        if not word_start(text, m.start()) or family in _NOT_FAMILY:
             continue
         if NOT_MODIFIER_WORDS.intersection(m.group("mods").split()):
             continue  # "Minsk-2 and two tanks": the noun is not the designation's
@@ -107,11 +127,16 @@ def _designations(text: str) -> list[tuple[int, int, str]]:
 def _appositions(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out = []
-    for m in p["name_first"].finditer(text):
-        out.append((m.start("name"), m.end("name"), m.group("name")))
-    for m in p["noun_first"].finditer(text):
-        key = "name" if m.group("name") else "called"
-        out.append((m.start(key), m.end(key), m.group(key)))
+    for m in p["apposed_noun"].finditer(text):  # "the Ababeel, a medium-range ballistic missile"
+        before = p["the_name_before"].search(text, max(0, m.start() - 40), m.start())
+        if before is not None:
+            out.append((before.start("name"), before.end("name"), before.group("name")))
+    for key in ("apposed_name", "called"):  # "a missile, the Fattah,", "a drone dubbed the Mohajer"
+        for m in p[key].finditer(text):
+            if (key == "apposed_name" or word_start(text, m.start())) and p["head_before"].search(
+                text, max(0, m.start() - 16), m.start()
+            ) is not None:
+                out.append((m.start("name"), m.end("name"), m.group("name")))
     kept = []
     for start, end, name in out:
         after = re.match(r"[\"”'’]?,?\s+([a-z]+)", text[end : end + 20])
@@ -125,7 +150,8 @@ def _appositions(text: str) -> list[tuple[int, int, str]]:
 
 def _programmes(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _patterns()["programme"].finditer(text) if " system" in text else ():
+    p = _patterns()
+    for m in p["programme"].finditer(text) if p["programme_cue"].search(text) else ():
         words = m.group("name").split()
         while words and words[0] in NOT_NAME_WORDS:
             words = words[1:]
