@@ -15,20 +15,28 @@
   also ordinary words or surnames (:data:`WEAPON_NAMES_IN_CONTEXT`: "Patriot", "Bradley",
   "Apache", "Typhoon") only beside a weapon word and not followed by another capitalised word
   ("Patriot Act", "Bradley County", "Typhoon Haishen" are not weapons); a plural names the system
-  ("Typhoons", "Tomahawks"), but not after a capitalised word ("New England Patriots");
+  ("Typhoons", "Tomahawks"), but not after a capitalised word ("New England Patriots"); a letter suffix
+  ("Rafale-M", "SCALP-EG") and capitalised words after a name that hold a weapon head ("Harpoon Coastal
+  Defense Systems", "Bradley Infantry Fighting Vehicles") are in the span;
 * **ships**: a navy prefix and the ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth", "ROKS
   Sejong the Great"), with its hull number in brackets in the span ("USS Ralph Johnson (DDG 114)"); the
   name again without the prefix is the same ship ("Ralph Johnson is forward-deployed", "the Truman's
   crew"), but not after a title or "named for"; a name after a warship noun ("the landing ship Minsk",
-  :data:`WARSHIP_NOUNS`); ship classes ("Arleigh Burke-class destroyer", "Virginia-class fast-attack
-  submarine", "Type 055");
+  the frigate "Admiral Gorshkov" in quotation marks; :data:`WARSHIP_NOUNS`); ship classes ("Arleigh
+  Burke-class destroyer", "Virginia-class fast-attack submarine", "Type 055");
 * **long names** ending in a weapon head (:data:`WEAPON_NAME_HEADS`: "Precision Strike Missile",
   "Standard Missile-6"), unless every other word is a generic class word ("Intercontinental Ballistic
   Missile") or an organisation's name goes on ("Missile Defense Agency"); after a designation the long
-  name is part of its span ("AIM-120D Advanced Medium-Range Air-to-Air Missiles");
+  name is part of its span ("AIM-120D Advanced Medium-Range Air-to-Air Missiles"), and so is a block
+  ("Standard Missile-3 Block IB"); "Aircraft" ends a programme's name with a role word ("Future Attack
+  Reconnaissance Aircraft");
 * **rocket artillery by calibre** ("240mm-calibre MRLS", "600mm-calibre super-large MRLS", "240mm
   multiple rocket launcher") and systems KCNA names "new-type ..." ("new-type tactical ballistic
-  missile system").
+  missile system");
+* names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
+  missile", "the Ababeel, a medium-range ballistic missile").
+
+The words are declared in :mod:`workbook.extract.weapon_words` and re-exported here.
 
 Generic classes ("cruise missiles", "fighter jets") are not names and are left out here; the KCNA case
 study (:mod:`workbook.casestudy.rules`) adds its own classes on top of the same family list.
