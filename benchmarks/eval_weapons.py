@@ -10,6 +10,7 @@ rules) and ``weapons_heldout.json`` (written after them and not used to tune the
     .venv/bin/python benchmarks/eval_weapons.py --errors   # also every miss and false alarm
     .venv/bin/python benchmarks/eval_weapons.py --csis     # also real analysts' prose (CSIS), by part
     .venv/bin/python benchmarks/eval_weapons.py --fresh2   # also made-up press releases (weapons_fresh2.json)
+    .venv/bin/python benchmarks/eval_weapons.py --fresh3   # also made-up wire, think-tank, contract prose
 
 ``--csis`` scores ``benchmarks/data/weapons_csis.json``: 100 event descriptions of the CSIS "North Korea
 provocations" table, annotated before the extractor was run on them (how, in the file's ``about``). The
@@ -38,6 +39,7 @@ HELD_OUT = DATA / "weapons_heldout.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "weapons_csis.json"
 CSIS_FILE = SHARED_DATA / CSIS_TABLE
 FRESH2_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh2.json"
+FRESH3_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh3.json"
 #: The hidden set's classes: place and organisation are one class, person its own, weapons their own.
 SCORED_CLASS = {"person": "person", "organization": "place_org", "place": "place_org", "facility": "place_org"}
 
@@ -119,7 +121,8 @@ def csis_items(part: str, gold: Path = CSIS_GOLD, data: Path = SHARED_DATA) -> l
 
 
 def fresh2_items(part: str, gold: Path = FRESH2_GOLD) -> list[tuple[str, list[str]]]:
-    """(paragraph, gold surfaces) of one part ("tune" or "check") of the made-up press-release set."""
+    """(paragraph, gold surfaces) of one part ("tune" or "check") of a made-up set of paragraphs
+    (``weapons_fresh2.json`` by default, ``weapons_fresh3.json`` in the same format)."""
     items = json.loads(gold.read_text(encoding="utf-8"))["items"]
     return [(item["text"], item["weapons"]) for item in items if item["part"] == part]
 
@@ -158,12 +161,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-errors",
         action="store_true",
-        help="with --csis or --fresh2, print the check part's errors too (do not tune on them)",
+        help="with --csis, --fresh2 or --fresh3, print the check part's errors too (do not tune on them)",
     )
     ap.add_argument(
         "--fresh2",
         action="store_true",
         help="also score benchmarks/data/weapons_fresh2.json by part (--errors shows the tune part's errors)",
+    )
+    ap.add_argument(
+        "--fresh3",
+        action="store_true",
+        help="also score benchmarks/data/weapons_fresh3.json by part (wire, think-tank and contract prose)",
     )
     args = ap.parse_args(argv)
     ex = DefaultExtractor()
@@ -183,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         sets += [
             ("weapons_fresh2.json, tune part", fresh2_items("tune"), args.errors),
             ("weapons_fresh2.json, check part", fresh2_items("check"), args.check_errors),
+        ]
+    if args.fresh3:
+        sets += [
+            ("weapons_fresh3.json, tune part", fresh2_items("tune", FRESH3_GOLD), args.errors),
+            ("weapons_fresh3.json, check part", fresh2_items("check", FRESH3_GOLD), args.check_errors),
         ]
     for name, path, show in sets:
         s = score(path, ex)

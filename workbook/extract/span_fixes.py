@@ -99,10 +99,12 @@ def weapon_in_sentence(text: str, start: int, end: int, name: str) -> Candidate:
 def outside_ranks(text: str, cands: list[Candidate], rank_mask: bytearray) -> list[Candidate]:
     """No entity holds a rank's words ("Cmdr" of "Lt. Cmdr.", "Petty Officer", "Lance" of "Lance
     Cpl."): a span reaching into a rank is cut before it when it starts before it and is no person
-    or gazetteer name ("Marine Corps Cpl." → "Marine Corps"), else dropped."""
+    or gazetteer name ("Marine Corps Cpl." → "Marine Corps"), else dropped. A weapon keeps its words: a
+    ship or class named after an officer is the ship ("the frigate "Admiral Gorshkov"", "Admiral
+    Grigorovich-class frigates"; :func:`~workbook.extract.weapons.find_weapons` decides)."""
     out = []
     for c in cands:
-        at = rank_mask.find(1, c.start, c.end)
+        at = rank_mask.find(1, c.start, c.end) if c.strength != WEAPON else -1
         if at < 0:
             out.append(c)
             continue

@@ -15,20 +15,28 @@
   also ordinary words or surnames (:data:`WEAPON_NAMES_IN_CONTEXT`: "Patriot", "Bradley",
   "Apache", "Typhoon") only beside a weapon word and not followed by another capitalised word
   ("Patriot Act", "Bradley County", "Typhoon Haishen" are not weapons); a plural names the system
-  ("Typhoons", "Tomahawks"), but not after a capitalised word ("New England Patriots");
+  ("Typhoons", "Tomahawks"), but not after a capitalised word ("New England Patriots"); a letter suffix
+  ("Rafale-M", "SCALP-EG") and capitalised words after a name that hold a weapon head ("Harpoon Coastal
+  Defense Systems", "Bradley Infantry Fighting Vehicles") are in the span;
 * **ships**: a navy prefix and the ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth", "ROKS
   Sejong the Great"), with its hull number in brackets in the span ("USS Ralph Johnson (DDG 114)"); the
   name again without the prefix is the same ship ("Ralph Johnson is forward-deployed", "the Truman's
   crew"), but not after a title or "named for"; a name after a warship noun ("the landing ship Minsk",
-  :data:`WARSHIP_NOUNS`); ship classes ("Arleigh Burke-class destroyer", "Virginia-class fast-attack
-  submarine", "Type 055");
+  the frigate "Admiral Gorshkov" in quotation marks; :data:`WARSHIP_NOUNS`); ship classes ("Arleigh
+  Burke-class destroyer", "Virginia-class fast-attack submarine", "Type 055");
 * **long names** ending in a weapon head (:data:`WEAPON_NAME_HEADS`: "Precision Strike Missile",
   "Standard Missile-6"), unless every other word is a generic class word ("Intercontinental Ballistic
   Missile") or an organisation's name goes on ("Missile Defense Agency"); after a designation the long
-  name is part of its span ("AIM-120D Advanced Medium-Range Air-to-Air Missiles");
+  name is part of its span ("AIM-120D Advanced Medium-Range Air-to-Air Missiles"), and so is a block
+  ("Standard Missile-3 Block IB"); "Aircraft" ends a programme's name with a role word ("Future Attack
+  Reconnaissance Aircraft");
 * **rocket artillery by calibre** ("240mm-calibre MRLS", "600mm-calibre super-large MRLS", "240mm
   multiple rocket launcher") and systems KCNA names "new-type ..." ("new-type tactical ballistic
-  missile system").
+  missile system");
+* names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
+  missile", "the Ababeel, a medium-range ballistic missile").
+
+The words are declared in :mod:`workbook.extract.weapon_words` and re-exported here.
 
 Generic classes ("cruise missiles", "fighter jets") are not names and are left out here; the KCNA case
 study (:mod:`workbook.casestudy.rules`) adds its own classes on top of the same family list.
@@ -41,6 +49,31 @@ from functools import lru_cache
 
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.weapon_shapes import find_weapon_shapes
+from workbook.extract.weapon_words import (
+    AIRCRAFT_ROLE_WORDS,
+    COMPANY_WORDS,
+    GENERIC_WEAPON_WORDS,
+    HYPHENS,
+    NOT_MODIFIER_WORDS,
+    NOT_NAME_WORDS,
+    NOT_SHIP_NAME_WORDS,
+    NUMBER_WORDS,
+    SHIP_PREFIXES,
+    SHIP_PREFIXES_IN_CONTEXT,
+    WARSHIP_NOUNS,
+    WEAPON_CONTEXT,
+    WEAPON_FAMILIES_IN_CONTEXT,
+    WEAPON_HEAD_NOUNS,
+    WEAPON_LETTER_PREFIXES,
+    WEAPON_NAME_HEADS,
+    WEAPON_NAMES,
+    WEAPON_NAMES_IN_CONTEXT,
+    WEAPON_PREFIX_DESIGNATIONS,
+    WEAPON_PREFIXES_IN_CONTEXT,
+    has_weapon_word,
+    word_start,
+)
 from workbook.names import (
     NORTH_KOREAN_FAMILIES,
     WEAPON_FAMILIES,
@@ -69,115 +102,19 @@ __all__ = [
 ]
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in text.split(";") if p.strip())
-
-
-#: Letter prefixes of designations written "PREFIX-N" that name nothing but weapons and platforms
-#: ("KN-23", "DF-41", "AIM-120", "MQ-9", "Su-27", "AH-64", "KC-135").
-WEAPON_PREFIX_DESIGNATIONS: tuple[str, ...] = _split(
-    "KN DF JL SM SS Su MiG Tu Kh AGM AIM RIM BGM UGM LGM MIM FIM RS MQ RQ AH UH CH MH HH KC EA EC AV HQ YJ CJ PL "
-    "Il Ka Mi Yak PAC BM TB KF MV CV EP WC RC BMP BTR BMD FA KJ WZ GJ GBU CBU FAB KAB An Be"
-)
-#: One-letter prefixes ("F-16", "B-52H", "S-400", "C-130", "J-20", "H-6K", "P-8A", "E-2D", "T-90"): they
-#: also write grades, visas and school years ("A-1", "F-1 visa", "K-12"), so they need a weapon word
-#: nearby, except the shapes :func:`find_weapons` knows to be unambiguous.
-WEAPON_LETTER_PREFIXES: tuple[str, ...] = _split("F B S C E P J H Y T A K M V R X Z")
-#: Weapon systems named by a word or phrase that means nothing else (case-sensitive as written).
-WEAPON_NAMES: tuple[str, ...] = _phrases(
-    """THAAD; HIMARS; ATACMS; GMLRS; NASAMS; AMRAAM; JASSM; LRASM; Tomahawk; Iskander; Kinzhal; Kalibr;
-    Sarmat; Avangard; Zircon; Tsirkon; Oreshnik; Bulava; Burevestnik; Oniks; Pantsir; Storm Shadow; SCALP;
-    Iron Dome; David's Sling; Aegis; Aegis Ashore; Minuteman III; Trident II; NLAW; Exocet; Brimstone;
-    Eurofighter Typhoon; Eurofighter; Rafale; Gripen; Stratofortress; Stratotanker; Super Hornet; Growler;
-    Global Hawk; Bayraktar TB2; Bayraktar; Shahed; Naval Strike Missiles; Naval Strike Missile; Sea Sparrow;
-    Humvee; Haeil; Musudan; IRIS-T SLM; IRIS-T; Hsiung Feng; BrahMos; PrSM; JDAM; Sidewinder; Marder; Borsuk;
-    Rosomak; Piorun; Wedgetail; Globemaster; Stratolifter; Wing Loong; Sea Ceptor; Starstreak; ASRAAM; Paveway;
-    Kornet; Akinci; M-SHORAD; Super Stallion"""
-)
-#: Names that are also ordinary words, places or surnames: weapons only beside a weapon word
-#: (:data:`WEAPON_CONTEXT`) and not followed by another capitalised word.
-WEAPON_NAMES_IN_CONTEXT: tuple[str, ...] = _phrases(
-    """Patriot; Bradley; Abrams; Stryker; Leopard; Challenger; Apache; Black Hawk; Chinook; Osprey; Reaper;
-    Predator; Typhoon; Tornado; Lightning II; Raptor; Hornet; Poseidon; Hawkeye; Stinger; Hellfire; Harpoon;
-    Javelin; Lancet; Caesar; Grad; Excalibur; Trident; Arrow; Meteor; Taurus; Spike; Switchblade; Paladin;
-    Warthog; Harrier; Tiger; Gepard; Krab; Neptune; Avenger; Archer; Puma; Boxer; Bushmaster; Warrior;
-    Ajax; Lynx; Sentinel; Hercules; Super Hercules; Sentry; Onyx; Yars; Topol; Igla; Vampire; Mirage; Viper;
-    Seahawk; Phalanx; Mistral"""
-)
-#: Letter prefixes that also write other things ("OH-12", a congressional district): weapons only beside
-#: a weapon word, like the one-letter ones.
-WEAPON_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("OH SH TH")
-#: Head nouns that make a bare family name a weapon when they follow it ("Scud missiles", "Leopard tanks").
-WEAPON_HEAD_NOUNS: tuple[str, ...] = _split(
-    """missile missiles rocket rockets launcher launchers interceptor interceptors drone drones tank tanks
-    howitzer howitzers system systems battery batteries jet jets fighter fighters bomber bombers helicopter
-    helicopters submarine submarines"""
-)
-#: The characters written between a designation's prefix and number: the hyphen and its Unicode
-#: look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which
-#: word processors and web pages put there ("KN‑25"); the entity's name is written with the plain hyphen.
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
-_DASH = f"[{_HYPHENS}]"
-_PLAIN_HYPHEN = str.maketrans(dict.fromkeys(_HYPHENS[1:], "-"))
-#: Words that make a designation or an ambiguous name a weapon when they stand in the same sentence.
-WEAPON_CONTEXT: tuple[str, ...] = _split(
-    """missile missiles rocket rockets launcher launchers drone drones uav uavs jet jets aircraft airframe fighter
-    fighters bomber bombers helicopter helicopters tank tanks destroyer destroyers frigate frigates submarine
-    submarines warship warships carrier cruiser corvette vessel ship ships system systems battery batteries
-    interceptor interceptors howitzer howitzers artillery weapon weapons munition munitions ammunition squadron
-    sortie sorties fired launched deployed intercepted armoured armored vehicle vehicles infantry warhead radar
-    navy naval army military troops refueled refuelled flight flew torpedo torpedoes airborne"""
-)
-#: Navy prefixes written before a ship's name ("USS Ronald Reagan", "HMS Queen Elizabeth").
-SHIP_PREFIXES: tuple[str, ...] = _split(
-    "USS USNS USCGC HMS HMCS HMAS HMNZS INS ROKS JS HNLMS HNoMS ESPS TCG KRI BRP PNS RFS RFA NRP HDMS ARA BAP HTMS FGS"
-)
-#: Navy prefixes that also write other things ("FS" a forest service, "ITS" a transport system): a ship's
-#: prefix only beside a weapon word in the sentence (:data:`WEAPON_CONTEXT`).
-SHIP_PREFIXES_IN_CONTEXT: tuple[str, ...] = _split("FS ITS RSS KD HS CNS BNS SNS")
-#: Nouns of warships after which a capitalised name is the ship's ("the landing ship Minsk", "the submarine
-#: Rostov-on-Don", "the aircraft carrier Charles de Gaulle").
-WARSHIP_NOUNS: tuple[str, ...] = _phrases(
-    """destroyer; frigate; cruiser; corvette; submarine; warship; flagship; minesweeper; landing ship; assault ship;
-    patrol ship; aircraft carrier; helicopter carrier; carrier"""
-)
-#: Capitalised head words that end the long name of a weapon system ("Precision Strike Missile", "Bradley
-#: Fighting Vehicle", "Hyper Velocity Gliding Projectile"); at least one word before it must be more than a
-#: generic class (:data:`GENERIC_WEAPON_WORDS`: "Intercontinental Ballistic Missile" is a class, no name).
-WEAPON_NAME_HEADS: tuple[str, ...] = _phrases(
-    """Missile; Missiles; Missile System; Missile Systems; Rocket System; Rocket Systems; Weapon System; Weapon;
-    Projectile; Projectiles; Interceptor; Interceptors; Bomb; Bombs; Torpedo; Torpedoes; Fighting Vehicle;
-    Fighting Vehicles; Combat Vehicle; Combat Vehicles; Tactical Vehicle; Tactical Vehicles; Launcher; Launchers"""
-)
-GENERIC_WEAPON_WORDS: frozenset[str] = frozenset(
-    _split(
-        """Ballistic Cruise Intercontinental Intermediate-Range Short-Range Medium-Range Long-Range Hypersonic
-        Supersonic Subsonic Anti-Ship Anti-Tank Anti-Aircraft Anti-Radiation Anti-Satellite Surface-to-Air
-        Air-to-Air Air-to-Surface Surface-to-Surface Ground-to-Air Submarine-Launched Sea-Launched Air-Launched
-        Ground-Launched Land-Based Sea-Based Guided Unguided Strategic Tactical Nuclear Conventional Nuclear-Capable
-        Multiple Rocket Missile Missiles Air Land Sea Naval Armored Armoured Infantry Light Heavy New Old
-        Chinese Russian American Korean Iranian North South Soviet Israeli Ukrainian Japanese Smart Precision-Guided"""
-    )
-)
+_DASH = f"[{HYPHENS}]"
+#: Words joined to a listed name by a hyphen that leave the name a weapon ("Kalibr-carrying ships").
+_COMPOUNDS = "(?:carrying|armed|equipped|capable|launched|firing|based|made|built|like|type|class)"
+#: Heads of long names that need a role word before them (:data:`AIRCRAFT_ROLE_WORDS`).
+_ROLE_HEADS = frozenset(("Aircraft",))
+#: The words of the long names' heads ("Missile", "System", "Vehicle" ...) and "Defense": capitalised words
+#: after a listed name holding one of them are part of its span.
+_HEAD_RUN_WORDS = frozenset({w.rstrip("s") for h in WEAPON_NAME_HEADS for w in h.split()} | {"Defense", "Defence"})
+_PLAIN_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
 _SHIP_TYPES = (
     r"(?:Block\s+[IVX]+\s+)?(?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}?"
     r"(?:destroyer|frigate|submarine|cruiser|carrier|corvette|assault ship|landing ship|patrol vessel|vessel|boat|"
     r"ship|icebreaker|warship|battleship|tank)s?"
-)
-#: Families whose name is also a common word or name ("Arrow 3", "Tor-M2", "Leopard 2"): weapons only
-#: beside a weapon word.
-_CONTEXT_FAMILIES = frozenset(_split("Tor Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk"))
-_NUMBER_WORDS = frozenset(_split("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All"))
-_NOT_NICKNAME = frozenset(
-    _split(
-        "The A An In On At To From For And Or But Of With By As After Before During Since Until Over Under Near "
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Block"
-    )
 )
 
 
@@ -187,12 +124,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     num = rf"\d+(?:[A-Za-z]{{1,3}}\d{{0,2}})?(?:{_DASH}[A-Z][a-z]?)?(?:{_DASH}\d+(?:\.\d+)?)?"
-    context = "|".join(sorted(WEAPON_CONTEXT, key=len, reverse=True))
     letters = alt(WEAPON_LETTER_PREFIXES)
     return {
         "family": re.compile(
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
-            rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{_HYPHENS} ](?P<roman>II|III|IV)"
+            rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{HYPHENS} ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
             r"(?![\w-])"
         ),
@@ -203,7 +139,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
-        "named": re.compile(rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?![\w-])(?:[ -](?P<roman>II|III|IV)\b)?"),
+        "named": re.compile(
+            rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?:-(?P<suffix>[A-Z]{{1,3}}\d?)(?![\w-]))?"
+            rf"(?!\w|-(?!{_COMPOUNDS}\b))(?:[ -](?P<roman>II|III|IV)\b)?"
+        ),
         "ambiguous": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
             r"(?P<plural>s)?(?![\w'’-])"
@@ -212,15 +151,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ship": re.compile(
             rf"(?P<prefix>{alt(SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT)})\s+"
             rf"(?P<name>[A-Z][\w'’.-]*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’.-]*){{0,3}})"
-            rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{_HYPHENS} ]?\d{{1,4}}\))?"
+            rf"(?P<hull>\s*\((?:T-)?[A-Z]{{1,5}}[{HYPHENS} ]?\d{{1,4}}\))?"
         ),
         "warship": re.compile(
-            rf"\b(?:{alt(WARSHIP_NOUNS)})\s+"
+            rf"\b(?:{alt(WARSHIP_NOUNS)})\s+(?P<quote>[\"“‘«])?"
             r"(?P<name>[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\s+(?:of|the|de|del)\s+|\s+)[A-Z][\w'’]*(?:-[\w'’]+)*){0,3})"
         ),
         "long_name": re.compile(
-            rf"(?P<words>(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*\s+){{1,6}})(?:{alt(WEAPON_NAME_HEADS)})"
-            rf"(?:{_DASH}\d{{1,2}})?(?![\w-])"
+            rf"(?P<words>(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*\s+){{1,6}})(?P<head>{alt(WEAPON_NAME_HEADS)})"
+            rf"(?:{_DASH}\d{{1,2}})?(?![\w-])(?:\s+Block\s+(?:[IVX]+|\d{{1,2}})[A-Z]?\b)?"
         ),
         "name_tail": re.compile(
             rf"(?:\s+[A-Z][A-Za-z]*(?:-[A-Za-z]+)*){{0,6}}\s+(?:{alt(WEAPON_NAME_HEADS)})(?![\w-])"
@@ -229,7 +168,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<head>(?P<lead>[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-class\s+{_SHIP_TYPES})(?![\w-])"
             r"(?:\s+(?P<ship>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-]))?"
         ),
-        "type": re.compile(rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}))(?![\w-])"),
+        "type": re.compile(
+            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
+            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?)(?![\w-])))(?![\w-])"
+        ),
         "calibre": re.compile(
             r"\d(?<![\w-]\d)\d{1,2}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
             r"(?:(?:super-large|large-calibre|self-propelled|guided|new-type|multiple-barrel)\s+)*"
@@ -241,8 +183,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"MRLS?|ICBMs?|IRBMs?|SLBMs?|warships?|weapon systems?)(?:\s+(?:launchers?|launching systems?|systems?))?"
             r"(?![\w-])"
         ),
-        "bare_family": re.compile(rf"(?P<family>{alt(WEAPON_FAMILIES)})(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"),
-        "context": re.compile(rf"\b(?:{context}|air defen[cs]e|air force)\b", re.IGNORECASE),
+        "bare_family": re.compile(
+            rf"(?P<family>{alt(WEAPON_FAMILIES)})(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}?)"
+            rf"(?=\s+(?:{alt(WEAPON_HEAD_NOUNS)})(?![\w-]))"
+        ),
+        "head_run": re.compile(r"(?:\s+[A-Z][A-Za-z]*(?:-(?:[A-Z][A-Za-z]*|\d{1,2}))*){1,6}(?![\w-])"),
         "nickname": re.compile(r"\s+(?P<w>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s?|[A-Z]{3,}|II|III|IV)(?![\w-])"),
     }
 
@@ -255,30 +200,8 @@ _CUES: dict[str, str] = {"class": "-class", "type": "Type ", "calibre": "mm", "n
 _WARSHIP_CUES = tuple(dict.fromkeys(n.split()[-1] for n in WARSHIP_NOUNS))
 #: The head words' first words: a text holds one of them before the long-name pattern is run over it.
 _LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_NAME_HEADS))
-#: Words that are never a ship's name after a warship noun ("the destroyer Commander ...").
-_NOT_SHIP_NAME = frozenset(
-    _split("Captain Capt Commander Cmdr Cdr Lt Lieutenant Admiral Adm Master Chief Petty Seaman Sailor Officer Navy")
-)
-#: Words that make a name after "carrier" an airline or a company, not a ship ("the carrier Delta Air Lines").
-_COMPANY_WORDS = frozenset(_split("Air Airlines Airways Lines Inc Corp Group Cargo Express Holdings Logistics"))
 #: Capitalised words after which a long name belongs to an organisation ("Missile Defense Agency").
-_ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z]|of\s+[A-Z]|[A-Z])")
-
-
-def _word_start(text: str, i: int) -> bool:
-    """Does a word start at ``i`` (not inside a word, a hyphenated word or "F/A")? Checked here rather
-    than by a look-behind, which would stop the regex engine skipping ahead to a possible first letter."""
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_/" or text[i - 1] in _HYPHENS)
-
-
-def _has_context(text: str, start: int, end: int) -> bool:
-    """A weapon word in the sentence around ``text[start:end]`` (at most 150 characters each side)."""
-    lo, hi = max(0, start - 150), min(len(text), end + 150)
-    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    right_dot, right_nl = text.find(". ", end, hi), text.find("\n", end, hi)
-    rights = [r for r in (right_dot, right_nl) if r != -1]
-    window = text[left + 1 if left != -1 else lo : min(rights) if rights else hi]
-    return _patterns()["context"].search(window) is not None
+_ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z][a-z]|of\s+[A-Z]|[A-Z])")
 
 
 def _letter_ok(prefix: str, number: str) -> bool:
@@ -295,7 +218,7 @@ def _nickname_end(text: str, end: int) -> int:
     out = end
     for _ in range(3):
         m = pat.match(text, out)
-        if m is None or m.group("w").rstrip("s") in _NOT_NICKNAME or m.group("w") in _NOT_NICKNAME:
+        if m is None or m.group("w").rstrip("s") in NOT_NAME_WORDS or m.group("w") in NOT_NAME_WORDS:
             break
         out = m.end()
     return out
@@ -304,10 +227,10 @@ def _nickname_end(text: str, end: int) -> int:
 def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
     for m in p["family"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
-        if fam in _CONTEXT_FAMILIES and not _has_context(text, m.start(), m.end()):
+        if fam in WEAPON_FAMILIES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
         if m.group("num") or m.group("mod"):
             name = f"{fam}-{m.group('num') or m.group('mod')}"
@@ -320,10 +243,14 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
     for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
-        if _word_start(text, m.start()):
-            out.append((m.start(), m.end(), WEAPON_FAMILY_ALIASES.get(m.group().casefold(), m.group())))
+        mods = m.group("mods").split()  # "Chunmoo multiple rocket launchers", not "Tornado early warning systems"
+        if mods and (m.group("family") in WEAPON_FAMILIES_IN_CONTEXT or NOT_MODIFIER_WORDS.intersection(mods)):
+            continue
+        if word_start(text, m.start()):
+            family = m.group("family")
+            out.append((m.start(), m.end("family"), WEAPON_FAMILY_ALIASES.get(family.casefold(), family)))
     for m in p["prefixed"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
         prefix, number = m.group("family"), m.group("num")
         start, end = m.start(), _nickname_end(text, m.end())
@@ -333,7 +260,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
             prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
         )
-        if needs_context and not _has_context(text, m.start(), m.end()):
+        if needs_context and not has_weapon_word(text, m.start(), m.end()):
             continue  # "F-1 visa", "A-1 grades"; but "C-17 Globemaster" names itself
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
         if before is not None:
@@ -341,15 +268,35 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         out.append((start, end, f"{prefix}-{number}"))
     for key in ("mark", "bare"):
         for m in p[key].finditer(text):
-            if _word_start(text, m.start()) and _has_context(text, m.start(), m.end()):
+            if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
+
+
+def _head_run_end(text: str, end: int) -> int:
+    """The end of the capitalised words after a listed name at ``end`` when they hold a weapon head word
+    ("Harpoon Coastal Defense Systems", "Patriot Advanced Capability-3 Missile Segment Enhancement",
+    "Bradley Infantry Fighting Vehicles") and no company word ("Patriot Missile Systems Inc"), else 0."""
+    m = _patterns()["head_run"].match(text, end)
+    if m is None:
+        return 0
+    words = {w.split("-")[0].rstrip("s") for w in m.group().split()}
+    if not words & _HEAD_RUN_WORDS or words & COMPANY_WORDS or _ORG_CONTINUATION.match(text, m.end()):
+        return 0
+    return m.end()
+
+
+def _with_head_run(text: str, start: int, end: int, name: str) -> tuple[int, int, str]:
+    """A listed name's span, with the capitalised words after it that hold a weapon head word
+    (:func:`_head_run_end`): the name is then the words as written."""
+    run_end = _head_run_end(text, end)
+    return (start, run_end, " ".join(text[start:run_end].split())) if run_end else (start, end, name)
 
 
 def _class_word(word: str) -> bool:
     """Can ``word`` be the first word of a two-word class name ("Arleigh Burke-class")? Not an article,
     a number ("Two Ohio-class submarines") or a nationality ("Russian Borei-class": a word in -an, -ese
     or -ish; "Arleigh", "Ivan" and other given names pass)."""
-    if word in _NOT_NICKNAME or word in _NUMBER_WORDS:
+    if word in NOT_NAME_WORDS or word in NUMBER_WORDS:
         return False
     return not (word.endswith(("ese", "ish")) or (word.endswith("an") and word[:-2].endswith(("i", "e", "c"))))
 
@@ -400,9 +347,9 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
     names: dict[str, str] = {}
     for m in p["ship"].finditer(text):
-        if not _word_start(text, m.start()):
+        if not word_start(text, m.start()):
             continue
-        if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not _has_context(text, m.start(), m.end()):
+        if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
         name = m.group("name").rstrip(".")
         full = f"{m.group('prefix')} {' '.join(name.split())}"
@@ -411,9 +358,13 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
     for m in p["warship"].finditer(text) if any(noun in text for noun in _WARSHIP_CUES) else ():
         name = m.group("name").rstrip(".")
         first = name.split()[0]
-        if first in _NOT_NICKNAME or first in _NOT_SHIP_NAME or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
+        if m.group("quote"):  # the landing ship "Novocherkassk", the frigate "Admiral Gorshkov": a name
+            if re.match(r"[\"”’»]", text[m.start("name") + len(name) :]):
+                out.append((m.start("name"), m.start("name") + len(name), " ".join(name.split())))
             continue
-        if m.group().startswith("carrier") and _COMPANY_WORDS.intersection(name.split()):
+        if first in NOT_NAME_WORDS or first in NOT_SHIP_NAME_WORDS or first in SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT:
+            continue
+        if m.group().startswith("carrier") and COMPANY_WORDS.intersection(name.split()):
             continue
         if re.match(r"\s*[,(]?\s*[A-Z]{2,}\b", text[m.start("name") + len(name) :]) is None:
             out.append((m.start("name"), m.start("name") + len(name), " ".join(name.split())))
@@ -452,12 +403,14 @@ def _long_names(text: str, out: list[tuple[int, int, str]]) -> None:
         return
     for m in _patterns()["long_name"].finditer(text):
         spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group("words"))]
-        while spans and spans[0][1] in _NOT_NICKNAME:  # "The", "In": not part of the name
+        while spans and spans[0][1] in NOT_NAME_WORDS:  # "The", "In": not part of the name
             spans = spans[1:]
         start = m.start() + spans[0][0] if spans else m.end()
         words = [w for _, w in spans]
-        if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not _word_start(text, start):
+        if not words or all(w in GENERIC_WEAPON_WORDS for w in words) or not word_start(text, start):
             continue
+        if m.group("head") in _ROLE_HEADS and not AIRCRAFT_ROLE_WORDS.intersection(w.split("-")[-1] for w in words):
+            continue  # "Future Attack Reconnaissance Aircraft", not "Piper Aircraft"
         if _ORG_CONTINUATION.match(text, m.end()) and not re.match(r"\s*[A-Z]{2,}\b", text[m.end() :]):
             continue
         out.append((start, m.end(), " ".join(text[start : m.end()].split())))
@@ -469,23 +422,27 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     _designations(text, out)
-    out += [
-        (m.start(), m.end(), m.group("name") + (f" {m.group('roman')}" if m.group("roman") else ""))
-        for m in p["named"].finditer(text)
-        if _word_start(text, m.start())
-    ]
+    for m in p["named"].finditer(text):
+        if word_start(text, m.start()):
+            name = m.group("name") + (f"-{m.group('suffix')}" if m.group("suffix") else "")
+            out.append(
+                _with_head_run(text, m.start(), m.end(), name + (f" {m.group('roman')}" if m.group("roman") else ""))
+            )
     for m in p["ambiguous"].finditer(text):
-        if not _word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
+        if not word_start(text, m.start()) or (m.group("plural") and _after_title_word(text, m.start())):
             continue
         follows = re.match(r"\s+(?!Block\b)[A-Z][a-z]", text[m.end() : m.end() + 8])
-        if follows is None and not _person_cue(text, m.start(), m.end()) and _has_context(text, m.start(), m.end()):
-            out.append((m.start(), m.end(), _ambiguous_name(m)))
+        if follows is not None and not _head_run_end(text, m.end()):
+            continue  # "Patriot Act", but "Bradley Infantry Fighting Vehicles"
+        if not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
+            out.append(_with_head_run(text, m.start(), m.end(), _ambiguous_name(m)))
+    out += find_weapon_shapes(text)
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
-        if _word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
+        if word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
             start = m.end("lead") if lead and not _class_word(lead.strip()) else m.start()
             out.append((start, m.end("head"), " ".join(text[start : m.end("head")].split())))
-            if ship and ship.split()[0] not in _NOT_NICKNAME:  # the ship is an entity of its own
+            if ship and ship.split()[0] not in NOT_NAME_WORDS:  # the ship is an entity of its own
                 out.append((m.start("ship"), m.end("ship"), ship))
     _ships(text, out)
     _long_names(text, out)
@@ -495,7 +452,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
         out += [
             (m.start(), m.end(), " ".join(m.group().split()))
             for m in p[key].finditer(text)
-            if _word_start(text, m.start())
+            if word_start(text, m.start())
         ]
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
