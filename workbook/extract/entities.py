@@ -178,9 +178,10 @@ def _char_mask(n: int, spans: Iterable[tuple[int, int]], into: bytearray | None 
     return out
 
 
-def _certain(text: str, cands: list[Candidate]) -> bytearray:
-    """The characters of spans the rules are sure of: the classifier need not score them."""
-    certain = bytearray(len(text) + 1)
+def _certain(text: str, cands: list[Candidate], titles: Sequence[tuple[int, int]] = ()) -> bytearray:
+    """The characters of spans the rules are sure of, and of the titles that cued their people
+    ("Minister for Foreign Affairs" of "... Penny Wong"): the classifier need not score them."""
+    certain = _char_mask(len(text), titles)
     for c in cands:
         if c.strength >= CUED_PERSON or (c.strength == NAMED and not c.splittable):
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -286,6 +287,7 @@ class _Rules(NamedTuple):
     cands: list[Candidate]
     blocked: set[int]
     ranks: list[RankSpan]
+    titles: list[tuple[int, int]]  # the titles that cued a person (``RunContext.titles``)
 
 
 def extract_entities(
@@ -307,7 +309,7 @@ def extract_entities_batch(
     if model is None:
         return [_finish(text, sents, gazetteer, None, r, None) for (text, sents), r in zip(docs, rules, strict=True)]
     learned = model.predict_batch(
-        [(text, _certain(text, r.cands)) for (text, _), r in zip(docs, rules, strict=True)],
+        [(text, _certain(text, r.cands, r.titles)) for (text, _), r in zip(docs, rules, strict=True)],
         gazetteer.type_of,
         [r.words for r in rules],
     )
@@ -342,7 +344,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
-    return _Rules(tokens, words, cands, blocked, ranks)
+    return _Rules(tokens, words, cands, blocked, ranks, doc.titles)
 
 
 def _finish(
@@ -354,7 +356,7 @@ def _finish(
     learned: _Learned | None,
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
     """One document's rules and classifier combined, then its selection, short names and coreference."""
-    tokens, _, cands, blocked, ranks = rules
+    tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS
+from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
+from workbook.extract.title_phrases import MAX_TITLE, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FACILITY_HEADS,
@@ -60,9 +61,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
-_MAX_TITLE = max(len(t) for t in TITLES)
-_TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
-_ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
+_ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
 _PLACE_TAILS = PLACE_TAILS - {"state", "city"}
@@ -103,6 +102,7 @@ class RunContext:
     def __init__(self, text: str, tokens: list[Token], gazetteer: Gazetteer) -> None:
         self.text, self.tokens, self.gazetteer = text, tokens, gazetteer
         self.headline = self._headline_tokens()
+        self.titles: list[tuple[int, int]] = []  # the titles that cued a person (:func:`classify_run`)
         self.hon_surnames = {
             b.lower
             for a, b in itertools.pairwise(tokens)
@@ -188,15 +188,6 @@ def capitalised_runs(doc: RunContext, blocked: set[int]) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
-
-
-def _title_len(words: Sequence[str]) -> int:
-    if not words or words[0] not in _TITLE_FIRST_WORDS:  # most words start no title
-        return 0
-    for n in range(min(_MAX_TITLE, len(words)), 0, -1):
-        if tuple(words[:n]) in TITLES:
-            return n
-    return 0
 
 
 def _korean_name_len(doc: RunContext, idx: Sequence[int]) -> int:
@@ -295,7 +286,7 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
     lower = [toks[i].lower for i in run]
     j = run[0]  # a lower-case title right before the run: "leader Kim Jong Un"
     before: list[str] = []
-    while j > 0 and len(before) < _MAX_TITLE and not toks[j - 1].cap and doc.joinable(toks[j - 1], toks[j]):
+    while j > 0 and len(before) < MAX_TITLE and not toks[j - 1].cap and doc.joinable(toks[j - 1], toks[j]):
         j -= 1
         before.insert(0, toks[j].lower)
     pre_title = next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
@@ -305,15 +296,15 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
         t = toks[run[i]]
         honorific = t.lower in HONORIFICS and t.text[:1].isupper() and t.text[1:].islower()
         korean = _korean_name_len(doc, run[i : i + 3])
-        tl = 0 if honorific or korean else _title_len(lower[i : i + _MAX_TITLE])
+        tl = 0 if honorific or korean else title_len(lower[i : i + MAX_TITLE])
         if tl and _known_org_len(doc, run, i) > tl:
             tl = 0  # "General Dynamics", "General Atomics": a known organisation, no title
-        while tl and (
-            more := _title_len(lower[i + tl : i + tl + _MAX_TITLE])
-        ):  # "Comrade General Secretary Kim Jong Un"
+        while tl and (more := title_len(lower[i + tl : i + tl + MAX_TITLE])):  # "Comrade General Secretary Kim Jong Un"
             tl += more
         if tl and i > 0 and all(w in ROLE_NOUNS for w in lower[i : i + tl]):
             tl = 0  # "Choe Son Hui": a capitalised role noun inside a name is part of it
+        if tl:  # "... and Minister for Defence Richard Marles": a second title, a portfolio
+            tl += title_tail_len(lower, [toks[k].cap for k in run], i + tl)
         if honorific:
             name = _name_tokens(doc, run, i + 1)
             cand = _person(doc, name, None, t, CUED_PERSON) if name else None
@@ -332,6 +323,10 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
             plain.extend(run[i : i + step])
             i += step
             continue
+        if tl:  # "Chief Cabinet Secretary Yoshimasa Hayashi": "Chief Cabinet" opens the title
+            m = modifier_len([toks[k].lower for k in plain], [toks[k].cap for k in plain])
+            doc.titles.append((toks[plain[-m] if m else run[i]].start, toks[run[i + tl - 1]].end))
+            plain = plain[: len(plain) - m]
         out += _classify_plain(doc, plain)
         plain = []
         out.append(cand)

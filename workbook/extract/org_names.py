@@ -14,7 +14,7 @@ learned classifier, which this one is not).
 
 from __future__ import annotations
 
-__all__ = ["CLUB_PREFIXES", "CLUB_SUFFIXES", "DEFENCE_ORGS", "UNIT_HEADS"]
+__all__ = ["BUSINESS_ORGS", "CLUB_PREFIXES", "CLUB_SUFFIXES", "DEFENCE_ORGS", "UNIT_HEADS"]
 
 
 def _names(block: str) -> frozenset[str]:
@@ -38,7 +38,28 @@ DEFENCE_ORGS: frozenset[str] = _names(
     lashkar e taiba; lashkar e toiba; jaish e mohammed; tehrik e taliban pakistan;
     darpa; mossad; shin bet; gru; fsb; svr; mi6; mi5; gchq; interpol; europol; frontex; norad;
     indopacom; centcom; eucom; africom; southcom; northcom; socom; stratcom; cybercom; spacecom;
-    dhs; dod; osce; csto; aukus
+    dhs; dod; osce; csto; aukus; rosoboronexport; islamic state; houthis; ansar allah; hamas; taliban;
+    abu sayyaf; tehreek e taliban pakistan; iswap; jnim; al shabab
+    """
+)
+
+#: Folded names of firms and non-governmental organisations that business, cyber and sanctions news names
+#: without a head word ("Goldman Sachs said", "analysts at Morgan Stanley", "Amnesty International asked"):
+#: banks, technology and security firms, energy and consulting firms, aid and rights groups. As in
+#: :data:`DEFENCE_ORGS`, a name that is also a common word or a place ("Apple", "Amazon", "Shell",
+#: "Oracle", "Meta") is not listed: the classifier reads those from their context.
+BUSINESS_ORGS: frozenset[str] = _names(
+    """
+    goldman sachs; morgan stanley; jpmorgan; jpmorgan chase; wells fargo; citigroup; citibank; hsbc;
+    barclays; ubs; credit suisse; bnp paribas; societe generale; santander; blackrock; nomura; mizuho;
+    standard chartered; visa; mastercard; paypal; swift;
+    microsoft; google; nvidia; intel; ibm; cisco; qualcomm; huawei; zte; tencent; alibaba; baidu;
+    bytedance; tiktok; samsung; tsmc; openai; facebook; twitter; linkedin; youtube; whatsapp;
+    mandiant; crowdstrike; kaspersky; fortinet; palo alto networks; recorded future; chainalysis;
+    exxonmobil; exxon mobil; exxon; chevron; gazprom; rosneft; lukoil; saudi aramco; aramco; totalenergies;
+    deloitte; kpmg; pwc; mckinsey; accenture; maersk;
+    amnesty international; human rights watch; transparency international; greenpeace; oxfam;
+    medecins sans frontieres; doctors without borders; red cross; red crescent; icrc
     """
 )
 

@@ -51,6 +51,8 @@ __all__ = [
     "NAME_CONNECTORS",
     "NEVER_NAME_START",
     "ORG_HEADS",
+    "PORTFOLIO_CONNECTORS",
+    "PORTFOLIO_TITLES",
     "POSSESSIVE_NAME_WORDS",
     "QUOTE_VERBS",
     "REPORTING_PHRASES",
@@ -60,6 +62,7 @@ __all__ = [
     "SHORT_PLACE_NAMES",
     "SURNAME_FIRST",
     "TITLES",
+    "TITLE_MODIFIERS",
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
     "WEAPON_NAMES",
@@ -110,6 +113,18 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     comptroller; provost; rector; vice-chancellor; vice chancellor; ceo
     """
 )
+
+#: Words that open a longer title before a title of :data:`TITLES` ("Chief Cabinet Secretary Yoshimasa
+#: Hayashi", "Deputy Defence Minister ...", "Acting Attorney General ..."): the capitalised words from one
+#: of them to the title are the title, no organisation.
+TITLE_MODIFIERS: frozenset[str] = _words("chief deputy vice acting assistant associate senior principal executive")
+
+#: Words that join a title to the portfolio it holds ("Minister for Defence Richard Marles", "Minister of
+#: Home Affairs Amit Shah", "Secretary of the Navy John Phelan"): the portfolio is part of the title.
+#: Only a title ending in one of ``PORTFOLIO_TITLES`` holds a portfolio ("Commander of U.S. Forces Korea
+#: Paul LaCamera" names an organisation after "of").
+PORTFOLIO_CONNECTORS: frozenset[str] = _words("for of")
+PORTFOLIO_TITLES: frozenset[str] = _words("minister secretary commissioner representative spokesman spokeswoman")
 
 #: Titles that are ordinary nouns ("his colleague David Schmerler", "her sister Kim Yo Jong"): they
 #: announce a name only when written in lower case before it; capitalised inside a name ("Choe Son

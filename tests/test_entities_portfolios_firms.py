@@ -1,0 +1,134 @@
+"""Round ten of the entity rules (issue 12): titles that hold a portfolio or open with a modifier
+("Minister for Defence Richard Marles", "Chief Cabinet Secretary Yoshimasa Hayashi";
+:mod:`workbook.extract.title_phrases`), the title's words left unread by the classifier, and firms
+and aid groups named without a head word (``org_names.BUSINESS_ORGS``: "Goldman Sachs", "Wells
+Fargo", "Amnesty International"). Made-up sentences: ministries, courts, business, sport, science,
+local news and defence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_support import typed_mentions
+from workbook.extract.pipeline import DefaultExtractor
+from workbook.extract.title_phrases import modifier_len, title_len, title_tail_len
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DefaultExtractor:
+    return DefaultExtractor()
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> DefaultExtractor:
+    return DefaultExtractor(entity_model=None)
+
+
+def _lower_caps(text: str) -> tuple[list[str], list[bool]]:
+    words = text.split()
+    return [w.lower() for w in words], [w[:1].isupper() for w in words]
+
+
+@pytest.mark.parametrize(
+    ("run", "title", "tail"),
+    [
+        ("Minister for Defence Richard Marles", 1, 2),
+        ("Minister of Home Affairs Amit Shah", 1, 3),
+        ("Secretary of the Navy John Phelan", 1, 3),
+        ("Deputy Prime Minister and Minister for Sport Anika Wells", 3, 4),
+        ("Minister for Foreign Affairs", 1, 0),  # no name left after the portfolio
+        ("Minister of State Security", 1, 0),
+        ("Commander of Pacific Air Forces Kevin Schneider", 1, 0),  # a commander holds no portfolio
+        ("Minister for Trade Amit Shah of India", 1, 0),  # more after the name: not read
+    ],
+)
+def test_title_and_its_portfolio(run: str, title: str, tail: int) -> None:
+    lower, caps = _lower_caps(run)
+    assert title_len(lower) == title
+    assert title_tail_len(lower, caps, title) == tail
+
+
+def test_modifier_opens_a_title() -> None:
+    assert modifier_len(*_lower_caps("Chief Cabinet")) == 2
+    assert modifier_len(*_lower_caps("Deputy National Security")) == 3
+    assert modifier_len(*_lower_caps("NATO")) == 0
+    assert modifier_len(*_lower_caps("Estonian Defence")) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_entities"),
+    [
+        (
+            "Minister for Sport Anika Wells opened the new stadium in Perth on Friday.",
+            "Anika Wells",
+            ["Sport", "Minister for Sport"],
+        ),
+        (
+            "Minister of Home Affairs Amit Shah told the court the border fence would be finished.",
+            "Amit Shah",
+            ["Home Affairs"],
+        ),
+        (
+            "Secretary of the Air Force Troy Meink visited the base.",
+            "Troy Meink",
+            ["Air Force"],
+        ),
+        (
+            "Chief Cabinet Secretary Yoshimasa Hayashi told reporters the ships had left.",
+            "Yoshimasa Hayashi",
+            ["Chief Cabinet", "Secretary"],
+        ),
+        (
+            "Deputy Prime Minister and Minister for Health Mark Butler announced the trial results.",
+            "Mark Butler",
+            ["Health"],
+        ),
+        (
+            "Acting Attorney General Carla Moreno filed the appeal.",
+            "Carla Moreno",
+            ["Acting"],
+        ),
+    ],
+)
+def test_portfolio_and_modifier_titles(
+    extractor: DefaultExtractor, rules_only: DefaultExtractor, text: str, person: str, not_entities: list[str]
+) -> None:
+    for ex in (extractor, rules_only):
+        got = typed_mentions(ex, text)
+        assert (person, "person") in got
+        assert not any(surface in not_entities for surface, _ in got), got
+
+
+def test_a_later_surname_follows_the_portfolio_title(extractor: DefaultExtractor) -> None:
+    text = "Minister for Science Ed Husic opened the laboratory. Husic said it would employ 80 people."
+    assert [m for m in typed_mentions(extractor, text) if m[1] == "person"] == [
+        ("Ed Husic", "person"),
+        ("Husic", "person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Analysts at Goldman Sachs raised their forecast for the steelmaker.", "Goldman Sachs"),
+        ("Wells Fargo agreed to pay a fine over its sanctions screening.", "Wells Fargo"),
+        ("The club's shirt deal with Morgan Stanley ends next season.", "Morgan Stanley"),
+        ("Amnesty International asked the prosecutor to release the footage.", "Amnesty International"),
+        ("Researchers at Kaspersky found the implant on the council's servers.", "Kaspersky"),
+        ("Islamic State claimed the attack on the checkpoint.", "Islamic State"),
+        ("The Houthis said they had fired a drone at the ship.", "Houthis"),
+    ],
+)
+def test_firms_and_groups_without_a_head_word(
+    extractor: DefaultExtractor, rules_only: DefaultExtractor, text: str, org: str
+) -> None:
+    for ex in (extractor, rules_only):
+        assert (org, "organization") in typed_mentions(ex, text)
+
+
+def test_a_listed_firm_is_not_its_town(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "A branch of Wells Fargo in Fargo, North Dakota, was robbed.")
+    assert ("Wells Fargo", "organization") in got
+    assert ("Fargo", "place") in got
