@@ -2,7 +2,8 @@
 ("Minister for Defence Richard Marles", "Chief Cabinet Secretary Yoshimasa Hayashi";
 :mod:`workbook.extract.title_phrases`), the title's words left unread by the classifier, and firms
 and aid groups named without a head word (``org_names.BUSINESS_ORGS``: "Goldman Sachs", "Wells
-Fargo", "Amnesty International"). Made-up sentences: ministries, courts, business, sport, science,
+Fargo", "Amnesty International"), and places named by a feature word or "State" the gazetteer lacks
+("Second Thomas Shoal", "Borno State"). Made-up sentences: ministries, courts, business, sport, science,
 local news and defence."""
 
 from __future__ import annotations
@@ -132,3 +133,22 @@ def test_a_listed_firm_is_not_its_town(extractor: DefaultExtractor) -> None:
     got = typed_mentions(extractor, "A branch of Wells Fargo in Fargo, North Dakota, was robbed.")
     assert ("Wells Fargo", "organization") in got
     assert ("Fargo", "place") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The supply boat was blocked near Second Thomas Shoal on Sunday.", "Thomas Shoal"),
+        ("Fishermen were detained near Mischief Reef by a patrol.", "Mischief Reef"),
+        ("Gunmen abducted 40 pupils in Zamfara State, the police said.", "Zamfara State"),
+        ("The league's final was moved from Kachin State after the floods.", "Kachin State"),
+    ],
+)
+def test_places_named_by_a_feature_word_or_state(extractor: DefaultExtractor, text: str, place: str) -> None:
+    got = typed_mentions(extractor, text)
+    assert any(place in surface and type_ == "place" for surface, type_ in got), got
+
+
+def test_a_common_word_before_state_is_no_place(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "The senator warned of a Police State and praised the Free State.")
+    assert not any(type_ == "place" for _, type_ in got), got

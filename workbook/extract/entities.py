@@ -324,7 +324,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     is tokenised once for the rules and the model (:func:`~workbook.extract.rule_tokens.tokenize`)."""
     words = ner_tokens(text) if model is not None else None
     tokens = tokenize(text, words)
-    doc = RunContext(text, tokens, gazetteer)
+    doc = RunContext(text, tokens, gazetteer, model.common if model is not None else frozenset())
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()

@@ -66,6 +66,12 @@ PLACE_TAILS: frozenset[str] = frozenset(
         "oblast",
         "governorate",
         "municipality",
+        "shoal",
+        "shoals",
+        "reef",
+        "atoll",
+        "strait",
+        "peninsula",
     }
 )
 _NAME_TYPES = frozenset({"person", "organization", "place", "facility"})

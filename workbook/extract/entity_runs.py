@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS
+from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
 from workbook.extract.title_phrases import MAX_TITLE, modifier_len, title_len, title_tail_len
@@ -43,7 +43,6 @@ from workbook.ids import normalise_name
 __all__ = [
     "CUED_PERSON",
     "GAZETTEER",
-    "INSTALLATION_OPENERS",
     "LEARNED",
     "NAMED",
     "NAME_PARTICLES",
@@ -64,7 +63,8 @@ _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
-_PLACE_TAILS = PLACE_TAILS - {"state", "city"}
+_COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a place only after uncommon words
+_PLACE_TAILS = PLACE_TAILS - _COMMON_TAILS
 _NO_PLACE_WORDS = NAME_CONNECTORS | _HEADS  # "Residents of Gangnam District": no place of four words
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
@@ -99,8 +99,11 @@ class Candidate:
 class RunContext:
     """Per-document context of the run classifier."""
 
-    def __init__(self, text: str, tokens: list[Token], gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, text: str, tokens: list[Token], gazetteer: Gazetteer, common: frozenset[str] = frozenset()
+    ) -> None:
         self.text, self.tokens, self.gazetteer = text, tokens, gazetteer
+        self.common = common  # words usually written in lower case (the learned model's list; empty without it)
         self.headline = self._headline_tokens()
         self.titles: list[tuple[int, int]] = []  # the titles that cued a person (:func:`classify_run`)
         self.hon_surnames = {
@@ -418,7 +421,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if not idx:
         return out
     headline = idx[0] in doc.headline
-    lead = _installation_len(doc, idx)
+    lead = installation_len([toks[i].lower for i in idx])
     if (
         lead
         and lead < len(idx) <= lead + 3
@@ -427,7 +430,11 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
-    tail = toks[idx[-1]].lower in _PLACE_TAILS and not any(toks[i].lower in _NO_PLACE_WORDS for i in idx[:-1])
+    last = toks[idx[-1]].lower  # "Borno State", "Rakhine State", "Quezon City", not "Deep State"
+    uncommon = bool(doc.common) and not any(toks[i].lower in doc.common for i in idx[:-1])
+    tail = (last in _PLACE_TAILS or (last in _COMMON_TAILS and uncommon)) and not any(
+        toks[i].lower in _NO_PLACE_WORDS for i in idx[:-1]
+    )
     if not headline and 2 <= len(idx) <= 4 and tail and doc.gazetteer.lookup(doc.span(idx[:-1])[2]) is None:
         s, e, name = doc.span(idx)  # "Cook County", "Hubei Province", "Gangnam District"
         return [*out, Candidate(s, e, "place", NAMED, name)]
@@ -441,34 +448,6 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
         out.append(_person(doc, idx, None, None, WEAK))
     return out
-
-
-#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
-#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
-#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
-#: left to the gazetteer and the classifier.
-INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("fort",),
-        ("ft",),
-        ("camp",),
-        ("joint", "base"),
-        ("naval", "station"),
-        ("naval", "base"),
-        ("naval", "air", "station"),
-        ("naval", "support", "activity"),
-        ("marine", "corps", "base"),
-        ("marine", "corps", "air", "station"),
-        ("air", "force", "station"),
-    }
-)
-_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
-
-
-def _installation_len(doc: RunContext, idx: Sequence[int]) -> int:
-    """How many words of ``idx`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
-    words = tuple(doc.tokens[i].lower for i in idx[:_MAX_INSTALLATION])
-    return next((n for n in range(len(words), 0, -1) if words[:n] in INSTALLATION_OPENERS), 0)
 
 
 def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:
