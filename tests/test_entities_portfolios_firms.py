@@ -41,6 +41,7 @@ def _lower_caps(text: str) -> tuple[list[str], list[bool]]:
         ("Deputy Prime Minister and Minister for Sport Anika Wells", 3, 4),
         ("Minister for Foreign Affairs", 1, 0),  # no name left after the portfolio
         ("Minister of State Security", 1, 0),
+        ("Chief of the Defence Staff Ana Ruiz", 5, 0),
         ("Commander of Pacific Air Forces Kevin Schneider", 1, 0),  # a commander holds no portfolio
         ("Minister for Trade Amit Shah of India", 1, 0),  # more after the name: not read
     ],
@@ -85,6 +86,16 @@ def test_modifier_opens_a_title() -> None:
             "Deputy Prime Minister and Minister for Health Mark Butler announced the trial results.",
             "Mark Butler",
             ["Health"],
+        ),
+        (
+            "Chief of the General Staff Tomasz Wrona inspected the brigade.",
+            "Tomasz Wrona",
+            ["Chief of the General Staff", "Chief of the General Staff Tomasz Wrona"],
+        ),
+        (
+            "Chief of Naval Staff Admiral Rhea Kapoor launched the survey ship.",
+            "Rhea Kapoor",
+            ["Chief of Naval Staff"],
         ),
         (
             "Acting Attorney General Carla Moreno filed the appeal.",
