@@ -163,3 +163,31 @@ def test_places_named_by_a_feature_word_or_state(extractor: DefaultExtractor, te
 def test_a_common_word_before_state_is_no_place(extractor: DefaultExtractor) -> None:
     got = typed_mentions(extractor, "The senator warned of a Police State and praised the Free State.")
     assert not any(type_ == "place" for _, type_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Raksha Mantri Shri Rajnath Singh reviewed the passing-out parade.", "Rajnath Singh"),
+        ("The award was presented by Smt. Droupadi Murmu at the ceremony.", "Droupadi Murmu"),
+        ("Minister of State Shri Sanjay Seth inaugurated the hangar.", "Sanjay Seth"),
+    ],
+)
+def test_indian_honorifics_and_titles(
+    extractor: DefaultExtractor, rules_only: DefaultExtractor, text: str, person: str
+) -> None:
+    for ex in (extractor, rules_only):
+        got = typed_mentions(ex, text)
+        assert (person, "person") in got
+        assert not any(type_ == "person" and surface != person for surface, type_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Defence Headquarters said two soldiers were wounded.", "Defence Headquarters"),
+        ("Bharat Electronics Limited won the radar order.", "Bharat Electronics Limited"),
+    ],
+)
+def test_headquarters_and_limited_are_organisations(rules_only: DefaultExtractor, text: str, org: str) -> None:
+    assert (org, "organization") in typed_mentions(rules_only, text)

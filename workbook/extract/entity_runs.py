@@ -308,6 +308,7 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
             tl = 0  # "Choe Son Hui": a capitalised role noun inside a name is part of it
         if tl:  # "... and Minister for Defence Richard Marles": a second title, a portfolio
             tl += title_tail_len(lower, [toks[k].cap for k in run], i + tl)
+            tl += i + tl + 1 < len(run) and lower[i + tl] in HONORIFICS  # "Raksha Mantri Shri Rajnath Singh"
         if honorific:
             name = _name_tokens(doc, run, i + 1)
             cand = _person(doc, name, None, t, CUED_PERSON) if name else None

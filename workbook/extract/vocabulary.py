@@ -82,8 +82,10 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(p.split()) for p in re.split(r";", text) if p.strip())
 
 
-#: Written before a name: "Mr Lewis", "Dr. Kim". A trailing full stop is allowed in text.
-HONORIFICS: frozenset[str] = _words("mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr")
+#: Written before a name: "Mr Lewis", "Dr. Kim", "Shri Rajnath Singh". A trailing full stop is allowed in text.
+HONORIFICS: frozenset[str] = _words(
+    "mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr shri sri smt shrimati"
+)
 
 #: Titles and roles written before a name ("President Donald Trump", "leader Kim Jong Un",
 #: "his colleague David Schmerler"), as tuples of lower-case words; matched longest first. The title
@@ -110,7 +112,7 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector;
     constable; prosecutor; chief prosecutor; prosecutor general; attorney; attorney general;
     solicitor general; magistrate; coach; manager; goalkeeper; striker; midfielder; treasurer;
-    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo
+    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo; raksha mantri; rajya mantri
     """
 )
 
@@ -150,7 +152,7 @@ ORG_HEADS: frozenset[str] = _words(
     laboratories embassy consulate secretariat directorate politburo presidium cabinet government
     staff division brigade regiment battalion unit fleet police agency's council's club team
     enterprises industries holdings technologies systems airlines broadcasting radio television
-    tv channel studio studios"""
+    tv channel studio studios headquarters limited"""
 )
 
 #: A capitalised phrase holding one of these words names a facility (a physical site).
