@@ -191,3 +191,25 @@ def test_indian_honorifics_and_titles(
 )
 def test_headquarters_and_limited_are_organisations(rules_only: DefaultExtractor, text: str, org: str) -> None:
     assert (org, "organization") in typed_mentions(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "not_places"),
+    [
+        ("The U.S. State Department approved the sale of the radars.", "U.S. State Department", ["U.S."]),
+        ("Airbus Australia will service the helicopters in Brisbane.", "Airbus Australia", ["Australia"]),
+        ("The striker signed with a club sponsored by Morgan Stanley Japan.", "Morgan Stanley Japan", ["Japan"]),
+    ],
+)
+def test_a_country_beside_a_known_organisation_is_part_of_it(
+    rules_only: DefaultExtractor, text: str, org: str, not_places: list[str]
+) -> None:
+    got = typed_mentions(rules_only, text)
+    assert (org, "organization") in got
+    assert not any(surface in not_places for surface, _ in got), got
+
+
+def test_an_acronym_beside_a_country_stays_apart(rules_only: DefaultExtractor) -> None:
+    got = typed_mentions(rules_only, "Leaders met at the EU China summit in Brussels.")
+    assert ("EU", "organization") in got
+    assert ("China", "place") in got

@@ -402,10 +402,21 @@ def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if not n:
             a += 1
             continue
-        s, e, name = doc.span(idx[a : a + n])
-        out += [*_classify_rest(doc, idx[last:a]), Candidate(s, e, "organization", NAMED, name)]
-        a = last = a + n
+        lead = a - last if last < a and _is_country(doc, idx[last:a]) else 0  # "U.S. State Department"
+        tail = len(idx) - a - n if a + n < len(idx) and _is_country(doc, idx[a + n :]) else 0  # "Boeing Australia"
+        tail *= not doc.tokens[idx[a]].text.isupper()  # not "EU China", "NATO Russia"
+        s, e, name = doc.span(idx[a - lead : a + n + tail])
+        out += [*_classify_rest(doc, idx[last : a - lead]), Candidate(s, e, "organization", NAMED, name)]
+        a = last = a + n + tail
     return out + _classify_rest(doc, idx[last:])
+
+
+def _is_country(doc: RunContext, idx: Sequence[int]) -> bool:
+    """The words name a country in the gazetteer (a place in no admin area): "U.S.", "Australia"."""
+    if len(idx) > 3:
+        return False
+    entry = doc.gazetteer.lookup(doc.span(idx)[2])
+    return entry is not None and entry.type == "place" and entry.admin_area is None
 
 
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
