@@ -213,3 +213,9 @@ def test_an_acronym_beside_a_country_stays_apart(rules_only: DefaultExtractor) -
     got = typed_mentions(rules_only, "Leaders met at the EU China summit in Brussels.")
     assert ("EU", "organization") in got
     assert ("China", "place") in got
+
+
+def test_an_air_force_station_is_a_facility_and_the_air_force_an_organisation(rules_only: DefaultExtractor) -> None:
+    got = typed_mentions(rules_only, "Typhoons from RAF Coningsby shadowed the bombers, the RAF said.")
+    assert ("RAF Coningsby", "facility") in got
+    assert ("RAF", "organization") in got

@@ -396,6 +396,8 @@ def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
 def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
     """Known organisations first; the words between them are classified by :func:`_classify_rest`."""
     out: list[Candidate] = []
+    if len(idx) > installation_len([doc.tokens[i].lower for i in idx]) > 0:
+        return _classify_rest(doc, idx)  # "RAF Lossiemouth": an installation, not the known "RAF"
     a = last = 0
     while a < len(idx):
         n = _known_org_len(doc, idx, a)

@@ -51,7 +51,7 @@ DEFENCE_ORGS: frozenset[str] = _names(
     darpa; mossad; shin bet; gru; fsb; svr; mi6; mi5; gchq; interpol; europol; frontex; norad;
     indopacom; centcom; eucom; africom; southcom; northcom; socom; stratcom; cybercom; spacecom;
     dhs; dod; osce; csto; aukus; rosoboronexport; islamic state; houthis; ansar allah; hamas; taliban;
-    abu sayyaf; tehreek e taliban pakistan; iswap; jnim; al shabab
+    abu sayyaf; tehreek e taliban pakistan; iswap; jnim; al shabab; raf; raaf; rcaf; rnzaf; idf; pla; jsdf
     """
 )
 
@@ -137,7 +137,8 @@ CLUB_SUFFIXES: frozenset[str] = frozenset(
 
 
 #: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
-#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
+#: Lewis-McChord", "Naval Air Station Whidbey Island", "RAF Lossiemouth"), as tuples of lower-case
+#: words. A town the
 #: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
 #: left to the gazetteer and the classifier.
 INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
@@ -153,6 +154,7 @@ INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
         ("marine", "corps", "base"),
         ("marine", "corps", "air", "station"),
         ("air", "force", "station"),
+        ("raf",),
     }
 )
 _MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
