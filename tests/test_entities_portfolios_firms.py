@@ -219,3 +219,20 @@ def test_an_air_force_station_is_a_facility_and_the_air_force_an_organisation(ru
     got = typed_mentions(rules_only, "Typhoons from RAF Coningsby shadowed the bombers, the RAF said.")
     assert ("RAF Coningsby", "facility") in got
     assert ("RAF", "organization") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Abdel Aziz al-Rantisi met the mediators in Jeddah.", "Abdel Aziz al-Rantisi"),
+        ("Mohammed al-Bashir was named prime minister of the interim government.", "Mohammed al-Bashir"),
+        ("The court heard that Ahmed al-Masri had wired the money.", "Ahmed al-Masri"),
+    ],
+)
+def test_given_name_and_an_arabic_particle_name(extractor: DefaultExtractor, text: str, person: str) -> None:
+    assert (person, "person") in typed_mentions(extractor, text)
+
+
+def test_a_place_with_a_particle_stays_a_place(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "Shelling near Deir al-Balah and Ras al-Khaimah was reported.")
+    assert not any(type_ == "person" for _, type_ in got), got

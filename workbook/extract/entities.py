@@ -227,8 +227,12 @@ def _learned(
             for s in speakers
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
-    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
-    added += given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)  # "Tim Cook said"
+    # "Tim Cook said", "Abdel Fattah al-Sisi met": over nothing read, or over a classifier's unsure guess inside
+    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added if s.prob >= 0.5])
+    pairs = given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)
+    if pairs:
+        mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
     added = _document_pass(text, out, added)
     added = [s for s in added if not _title_only(text, s)]
     for s in added:
