@@ -171,6 +171,7 @@ def test_a_common_word_before_state_is_no_place(extractor: DefaultExtractor) -> 
         ("Raksha Mantri Shri Rajnath Singh reviewed the passing-out parade.", "Rajnath Singh"),
         ("The award was presented by Smt. Droupadi Murmu at the ceremony.", "Droupadi Murmu"),
         ("Minister of State Shri Sanjay Seth inaugurated the hangar.", "Sanjay Seth"),
+        ("Shri Rajnath Singh met the envoy of Sri Lanka at South Block.", "Rajnath Singh"),
     ],
 )
 def test_indian_honorifics_and_titles(
@@ -236,3 +237,7 @@ def test_given_name_and_an_arabic_particle_name(extractor: DefaultExtractor, tex
 def test_a_place_with_a_particle_stays_a_place(extractor: DefaultExtractor) -> None:
     got = typed_mentions(extractor, "Shelling near Deir al-Balah and Ras al-Khaimah was reported.")
     assert not any(type_ == "person" for _, type_ in got), got
+
+
+def test_an_honorific_that_opens_a_place_name(rules_only: DefaultExtractor) -> None:
+    assert ("Sri Lanka", "place") in typed_mentions(rules_only, "Sri Lanka's navy detained the trawler.")

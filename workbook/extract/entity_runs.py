@@ -311,6 +311,8 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
             tl += i + tl + 1 < len(run) and lower[i + tl] in HONORIFICS  # "Raksha Mantri Shri Rajnath Singh"
         if honorific:
             name = _name_tokens(doc, run, i + 1)
+            if name and doc.gazetteer.lookup(doc.span([run[i], *name])[2]) is not None:
+                name = []  # "Sri Lanka": a place, no honorific
             cand = _person(doc, name, None, t, CUED_PERSON) if name else None
         elif tl:
             name = _name_tokens(doc, run, i + tl)
