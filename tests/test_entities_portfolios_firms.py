@@ -241,3 +241,9 @@ def test_a_place_with_a_particle_stays_a_place(extractor: DefaultExtractor) -> N
 
 def test_an_honorific_that_opens_a_place_name(rules_only: DefaultExtractor) -> None:
     assert ("Sri Lanka", "place") in typed_mentions(rules_only, "Sri Lanka's navy detained the trawler.")
+
+
+def test_a_country_before_an_acronym_stays_apart(rules_only: DefaultExtractor) -> None:
+    # the acronym is the same organisation as its bare mentions (and the speaker of "the JCS said")
+    got = typed_mentions(rules_only, "The ROK JCS said the launch was detected. The JCS added details.")
+    assert [m for m in got if m[0].endswith("JCS")] == [("JCS", "organization"), ("JCS", "organization")]

@@ -406,9 +406,9 @@ def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if not n:
             a += 1
             continue
-        lead = a - last if last < a and _is_country(doc, idx[last:a]) else 0  # "U.S. State Department"
-        tail = len(idx) - a - n if a + n < len(idx) and _is_country(doc, idx[a + n :]) else 0  # "Boeing Australia"
-        tail *= not doc.tokens[idx[a]].text.isupper()  # not "EU China", "NATO Russia"
+        acronym = doc.tokens[idx[a]].text.isupper()  # "ROK JCS", "EU China": apart
+        lead = a - last if last < a and not acronym and _is_country(doc, idx[last:a]) else 0  # "U.S. State Department"
+        tail = len(idx) - a - n if a + n < len(idx) and not acronym and _is_country(doc, idx[a + n :]) else 0
         s, e, name = doc.span(idx[a - lead : a + n + tail])
         out += [*_classify_rest(doc, idx[last : a - lead]), Candidate(s, e, "organization", NAMED, name)]
         a = last = a + n + tail
