@@ -178,9 +178,10 @@ def _char_mask(n: int, spans: Iterable[tuple[int, int]], into: bytearray | None 
     return out
 
 
-def _certain(text: str, cands: list[Candidate]) -> bytearray:
-    """The characters of spans the rules are sure of: the classifier need not score them."""
-    certain = bytearray(len(text) + 1)
+def _certain(text: str, cands: list[Candidate], titles: Sequence[tuple[int, int]] = ()) -> bytearray:
+    """The characters of spans the rules are sure of, and of the titles that cued their people
+    ("Minister for Foreign Affairs" of "... Penny Wong"): the classifier need not score them."""
+    certain = _char_mask(len(text), titles)
     for c in cands:
         if c.strength >= CUED_PERSON or (c.strength == NAMED and not c.splittable):
             certain[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -226,8 +227,12 @@ def _learned(
             for s in speakers
             if taken.find(1, s.start, s.end) < 0 and s.words[0].casefold() not in name_words | surnames
         ]
-    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
-    added += given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)  # "Tim Cook said"
+    # "Tim Cook said", "Abdel Fattah al-Sisi met": over nothing read, or over a classifier's unsure guess inside
+    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added if s.prob >= 0.5])
+    pairs = given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)
+    if pairs:
+        mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
+        added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
     added = _document_pass(text, out, added)
     added = [s for s in added if not _title_only(text, s)]
     for s in added:
@@ -286,6 +291,7 @@ class _Rules(NamedTuple):
     cands: list[Candidate]
     blocked: set[int]
     ranks: list[RankSpan]
+    titles: list[tuple[int, int]]  # the titles that cued a person (``RunContext.titles``)
 
 
 def extract_entities(
@@ -307,7 +313,7 @@ def extract_entities_batch(
     if model is None:
         return [_finish(text, sents, gazetteer, None, r, None) for (text, sents), r in zip(docs, rules, strict=True)]
     learned = model.predict_batch(
-        [(text, _certain(text, r.cands)) for (text, _), r in zip(docs, rules, strict=True)],
+        [(text, _certain(text, r.cands, r.titles)) for (text, _), r in zip(docs, rules, strict=True)],
         gazetteer.type_of,
         [r.words for r in rules],
     )
@@ -322,7 +328,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     is tokenised once for the rules and the model (:func:`~workbook.extract.rule_tokens.tokenize`)."""
     words = ner_tokens(text) if model is not None else None
     tokens = tokenize(text, words)
-    doc = RunContext(text, tokens, gazetteer)
+    doc = RunContext(text, tokens, gazetteer, model.common if model is not None else frozenset())
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
@@ -342,7 +348,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
-    return _Rules(tokens, words, cands, blocked, ranks)
+    return _Rules(tokens, words, cands, blocked, ranks, doc.titles)
 
 
 def _finish(
@@ -354,7 +360,7 @@ def _finish(
     learned: _Learned | None,
 ) -> tuple[list[EntityRecord], list[MentionRecord], list[PlaceRecord]]:
     """One document's rules and classifier combined, then its selection, short names and coreference."""
-    tokens, _, cands, blocked, ranks = rules
+    tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))

@@ -66,6 +66,12 @@ PLACE_TAILS: frozenset[str] = frozenset(
         "oblast",
         "governorate",
         "municipality",
+        "shoal",
+        "shoals",
+        "reef",
+        "atoll",
+        "strait",
+        "peninsula",
     }
 )
 _NAME_TYPES = frozenset({"person", "organization", "place", "facility"})
@@ -323,11 +329,17 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
 
 #: A capitalised word, lower-case particles, a capitalised word (a possessive allowed), with no
 #: capitalised word right before or after: "Tim Cook said", "Erik ten Hag's side".
+_PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al"
+#: A given name, particles, a family name; or a given name, one more name word and a particle before the
+#: family name ("Abdel Fattah al-Sisi", "Hassan Nasrallah" has none, "Ali Akbar bin Yusuf").
 _PAIR = re.compile(
     r"(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
-    r"((?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al))*)"
-    r"[ \t]([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"
+    rf"((?:[ \t][A-Z][a-z\u00c0-\u024f'’]+)?(?:(?:[ \t](?:{_PAIR_PARTICLES}))+[ \t]|[ \t](?:al|el)-)"
+    rf"|(?:[ \t](?:{_PAIR_PARTICLES}))*[ \t])"
+    r"([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"
 )
+#: "Abd" and its spellings open an Arabic compound given name ("Abdel Fattah", "Abdul Rahman").
+_ABD = re.compile(r"Abd(?:el|ul|al|ol|ur)?")
 #: Words that open a sentence and never a name, and words that are no family name.
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 _NO_PAIR_WORDS = frozenset(w.casefold() for w in _NOT_FIRST) | PLACE_TAILS | _HEADS | TITLE_WORDS | DEMONYMS
@@ -357,6 +369,8 @@ def given_name_pairs(
         first, last = m.group(1), m.group(3)
         f, la = first.casefold(), last.casefold()
         kind, last_kind = names.get(f, ""), names.get(la)
+        if _ABD.fullmatch(first) and m.group(2).strip():
+            kind = "g"  # "Abdel Fattah al-Sisi": a compound given name
         if "g" not in kind or (kind != "g" and f in common) or f in never or f in _NO_PAIR_WORDS:
             continue
         if la in _NO_PAIR_WORDS or la in never or (last_kind is not None and "s" not in last_kind):

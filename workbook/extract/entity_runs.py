@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS
+from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
+from workbook.extract.title_phrases import MAX_TITLE, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FACILITY_HEADS,
@@ -42,7 +43,6 @@ from workbook.ids import normalise_name
 __all__ = [
     "CUED_PERSON",
     "GAZETTEER",
-    "INSTALLATION_OPENERS",
     "LEARNED",
     "NAMED",
     "NAME_PARTICLES",
@@ -60,12 +60,11 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
-_MAX_TITLE = max(len(t) for t in TITLES)
-_TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
-_ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
+_ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
-_PLACE_TAILS = PLACE_TAILS - {"state", "city"}
+_COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a place only after uncommon words
+_PLACE_TAILS = PLACE_TAILS - _COMMON_TAILS
 _NO_PLACE_WORDS = NAME_CONNECTORS | _HEADS  # "Residents of Gangnam District": no place of four words
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
@@ -100,9 +99,13 @@ class Candidate:
 class RunContext:
     """Per-document context of the run classifier."""
 
-    def __init__(self, text: str, tokens: list[Token], gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, text: str, tokens: list[Token], gazetteer: Gazetteer, common: frozenset[str] = frozenset()
+    ) -> None:
         self.text, self.tokens, self.gazetteer = text, tokens, gazetteer
+        self.common = common  # words usually written in lower case (the learned model's list; empty without it)
         self.headline = self._headline_tokens()
+        self.titles: list[tuple[int, int]] = []  # the titles that cued a person (:func:`classify_run`)
         self.hon_surnames = {
             b.lower
             for a, b in itertools.pairwise(tokens)
@@ -188,15 +191,6 @@ def capitalised_runs(doc: RunContext, blocked: set[int]) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
-
-
-def _title_len(words: Sequence[str]) -> int:
-    if not words or words[0] not in _TITLE_FIRST_WORDS:  # most words start no title
-        return 0
-    for n in range(min(_MAX_TITLE, len(words)), 0, -1):
-        if tuple(words[:n]) in TITLES:
-            return n
-    return 0
 
 
 def _korean_name_len(doc: RunContext, idx: Sequence[int]) -> int:
@@ -295,7 +289,7 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
     lower = [toks[i].lower for i in run]
     j = run[0]  # a lower-case title right before the run: "leader Kim Jong Un"
     before: list[str] = []
-    while j > 0 and len(before) < _MAX_TITLE and not toks[j - 1].cap and doc.joinable(toks[j - 1], toks[j]):
+    while j > 0 and len(before) < MAX_TITLE and not toks[j - 1].cap and doc.joinable(toks[j - 1], toks[j]):
         j -= 1
         before.insert(0, toks[j].lower)
     pre_title = next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
@@ -305,17 +299,20 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
         t = toks[run[i]]
         honorific = t.lower in HONORIFICS and t.text[:1].isupper() and t.text[1:].islower()
         korean = _korean_name_len(doc, run[i : i + 3])
-        tl = 0 if honorific or korean else _title_len(lower[i : i + _MAX_TITLE])
+        tl = 0 if honorific or korean else title_len(lower[i : i + MAX_TITLE])
         if tl and _known_org_len(doc, run, i) > tl:
             tl = 0  # "General Dynamics", "General Atomics": a known organisation, no title
-        while tl and (
-            more := _title_len(lower[i + tl : i + tl + _MAX_TITLE])
-        ):  # "Comrade General Secretary Kim Jong Un"
+        while tl and (more := title_len(lower[i + tl : i + tl + MAX_TITLE])):  # "Comrade General Secretary Kim Jong Un"
             tl += more
         if tl and i > 0 and all(w in ROLE_NOUNS for w in lower[i : i + tl]):
             tl = 0  # "Choe Son Hui": a capitalised role noun inside a name is part of it
+        if tl:  # "... and Minister for Defence Richard Marles": a second title, a portfolio
+            tl += title_tail_len(lower, [toks[k].cap for k in run], i + tl)
+            tl += i + tl + 1 < len(run) and lower[i + tl] in HONORIFICS  # "Raksha Mantri Shri Rajnath Singh"
         if honorific:
             name = _name_tokens(doc, run, i + 1)
+            if name and doc.gazetteer.lookup(doc.span([run[i], *name])[2]) is not None:
+                name = []  # "Sri Lanka": a place, no honorific
             cand = _person(doc, name, None, t, CUED_PERSON) if name else None
         elif tl:
             name = _name_tokens(doc, run, i + tl)
@@ -332,6 +329,10 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
             plain.extend(run[i : i + step])
             i += step
             continue
+        if tl:  # "Chief Cabinet Secretary Yoshimasa Hayashi": "Chief Cabinet" opens the title
+            m = modifier_len([toks[k].lower for k in plain], [toks[k].cap for k in plain])
+            doc.titles.append((toks[plain[-m] if m else run[i]].start, toks[run[i + tl - 1]].end))
+            plain = plain[: len(plain) - m]
         out += _classify_plain(doc, plain)
         plain = []
         out.append(cand)
@@ -397,16 +398,29 @@ def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
 def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
     """Known organisations first; the words between them are classified by :func:`_classify_rest`."""
     out: list[Candidate] = []
+    if len(idx) > installation_len([doc.tokens[i].lower for i in idx]) > 0:
+        return _classify_rest(doc, idx)  # "RAF Lossiemouth": an installation, not the known "RAF"
     a = last = 0
     while a < len(idx):
         n = _known_org_len(doc, idx, a)
         if not n:
             a += 1
             continue
-        s, e, name = doc.span(idx[a : a + n])
-        out += [*_classify_rest(doc, idx[last:a]), Candidate(s, e, "organization", NAMED, name)]
-        a = last = a + n
+        acronym = doc.tokens[idx[a]].text.isupper()  # "ROK JCS", "EU China": apart
+        lead = a - last if last < a and not acronym and _is_country(doc, idx[last:a]) else 0  # "U.S. State Department"
+        tail = len(idx) - a - n if a + n < len(idx) and not acronym and _is_country(doc, idx[a + n :]) else 0
+        s, e, name = doc.span(idx[a - lead : a + n + tail])
+        out += [*_classify_rest(doc, idx[last : a - lead]), Candidate(s, e, "organization", NAMED, name)]
+        a = last = a + n + tail
     return out + _classify_rest(doc, idx[last:])
+
+
+def _is_country(doc: RunContext, idx: Sequence[int]) -> bool:
+    """The words name a country in the gazetteer (a place in no admin area): "U.S.", "Australia"."""
+    if len(idx) > 3:
+        return False
+    entry = doc.gazetteer.lookup(doc.span(idx)[2])
+    return entry is not None and entry.type == "place" and entry.admin_area is None
 
 
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
@@ -423,7 +437,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if not idx:
         return out
     headline = idx[0] in doc.headline
-    lead = _installation_len(doc, idx)
+    lead = installation_len([toks[i].lower for i in idx])
     if (
         lead
         and lead < len(idx) <= lead + 3
@@ -432,7 +446,11 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
-    tail = toks[idx[-1]].lower in _PLACE_TAILS and not any(toks[i].lower in _NO_PLACE_WORDS for i in idx[:-1])
+    last = toks[idx[-1]].lower  # "Borno State", "Rakhine State", "Quezon City", not "Deep State"
+    uncommon = bool(doc.common) and not any(toks[i].lower in doc.common for i in idx[:-1])
+    tail = (last in _PLACE_TAILS or (last in _COMMON_TAILS and uncommon)) and not any(
+        toks[i].lower in _NO_PLACE_WORDS for i in idx[:-1]
+    )
     if not headline and 2 <= len(idx) <= 4 and tail and doc.gazetteer.lookup(doc.span(idx[:-1])[2]) is None:
         s, e, name = doc.span(idx)  # "Cook County", "Hubei Province", "Gangnam District"
         return [*out, Candidate(s, e, "place", NAMED, name)]
@@ -446,34 +464,6 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
         out.append(_person(doc, idx, None, None, WEAK))
     return out
-
-
-#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
-#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
-#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
-#: left to the gazetteer and the classifier.
-INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("fort",),
-        ("ft",),
-        ("camp",),
-        ("joint", "base"),
-        ("naval", "station"),
-        ("naval", "base"),
-        ("naval", "air", "station"),
-        ("naval", "support", "activity"),
-        ("marine", "corps", "base"),
-        ("marine", "corps", "air", "station"),
-        ("air", "force", "station"),
-    }
-)
-_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
-
-
-def _installation_len(doc: RunContext, idx: Sequence[int]) -> int:
-    """How many words of ``idx`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
-    words = tuple(doc.tokens[i].lower for i in idx[:_MAX_INSTALLATION])
-    return next((n for n in range(len(words), 0, -1) if words[:n] in INSTALLATION_OPENERS), 0)
 
 
 def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:

@@ -9,12 +9,24 @@ that is also a common word, a given name or a surname in other text ("Wagner", "
 lower-case particle ("Hayat Tahrir al-Sham", "Lashkar-e-Taiba") are also found in the text as written
 (:func:`workbook.extract.entity_bounds.particle_orgs`: the tokens lose "al-Sham"). The entity rules read them
 as :data:`workbook.extract.vocabulary.KNOWN_ORGS` are read (that list is also a feature of the
-learned classifier, which this one is not).
+learned classifier, which this one is not). :data:`BUSINESS_ORGS` does the same for firms and aid
+groups of business, cyber and sanctions news; :data:`INSTALLATION_OPENERS` declares the words that open
+a military installation's name ("Fort", "Joint Base").
 """
 
 from __future__ import annotations
 
-__all__ = ["CLUB_PREFIXES", "CLUB_SUFFIXES", "DEFENCE_ORGS", "UNIT_HEADS"]
+from collections.abc import Sequence
+
+__all__ = [
+    "BUSINESS_ORGS",
+    "CLUB_PREFIXES",
+    "CLUB_SUFFIXES",
+    "DEFENCE_ORGS",
+    "INSTALLATION_OPENERS",
+    "UNIT_HEADS",
+    "installation_len",
+]
 
 
 def _names(block: str) -> frozenset[str]:
@@ -38,7 +50,28 @@ DEFENCE_ORGS: frozenset[str] = _names(
     lashkar e taiba; lashkar e toiba; jaish e mohammed; tehrik e taliban pakistan;
     darpa; mossad; shin bet; gru; fsb; svr; mi6; mi5; gchq; interpol; europol; frontex; norad;
     indopacom; centcom; eucom; africom; southcom; northcom; socom; stratcom; cybercom; spacecom;
-    dhs; dod; osce; csto; aukus
+    dhs; dod; osce; csto; aukus; rosoboronexport; islamic state; houthis; ansar allah; hamas; taliban;
+    abu sayyaf; tehreek e taliban pakistan; iswap; jnim; al shabab; raf; raaf; rcaf; rnzaf; idf; pla; jsdf
+    """
+)
+
+#: Folded names of firms and non-governmental organisations that business, cyber and sanctions news names
+#: without a head word ("Goldman Sachs said", "analysts at Morgan Stanley", "Amnesty International asked"):
+#: banks, technology and security firms, energy and consulting firms, aid and rights groups. As in
+#: :data:`DEFENCE_ORGS`, a name that is also a common word or a place ("Apple", "Amazon", "Shell",
+#: "Oracle", "Meta") is not listed: the classifier reads those from their context.
+BUSINESS_ORGS: frozenset[str] = _names(
+    """
+    goldman sachs; morgan stanley; jpmorgan; jpmorgan chase; wells fargo; citigroup; citibank; hsbc;
+    barclays; ubs; credit suisse; bnp paribas; societe generale; santander; blackrock; nomura; mizuho;
+    standard chartered; visa; mastercard; paypal; swift;
+    microsoft; google; nvidia; intel; ibm; cisco; qualcomm; huawei; zte; tencent; alibaba; baidu;
+    bytedance; tiktok; samsung; tsmc; openai; facebook; twitter; linkedin; youtube; whatsapp;
+    mandiant; crowdstrike; kaspersky; fortinet; palo alto networks; recorded future; chainalysis;
+    exxonmobil; exxon mobil; exxon; chevron; gazprom; rosneft; lukoil; saudi aramco; aramco; totalenergies;
+    deloitte; kpmg; pwc; mckinsey; accenture; maersk;
+    amnesty international; human rights watch; transparency international; greenpeace; oxfam;
+    medecins sans frontieres; doctors without borders; red cross; red crescent; icrc
     """
 )
 
@@ -101,3 +134,33 @@ CLUB_SUFFIXES: frozenset[str] = frozenset(
         "SC",
     ]
 )
+
+
+#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
+#: Lewis-McChord", "Naval Air Station Whidbey Island", "RAF Lossiemouth"), as tuples of lower-case
+#: words. A town the
+#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
+#: left to the gazetteer and the classifier.
+INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("fort",),
+        ("ft",),
+        ("camp",),
+        ("joint", "base"),
+        ("naval", "station"),
+        ("naval", "base"),
+        ("naval", "air", "station"),
+        ("naval", "support", "activity"),
+        ("marine", "corps", "base"),
+        ("marine", "corps", "air", "station"),
+        ("air", "force", "station"),
+        ("raf",),
+    }
+)
+_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
+
+
+def installation_len(words: Sequence[str]) -> int:
+    """How many of the lower-case ``words`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
+    head = tuple(words[:_MAX_INSTALLATION])
+    return next((n for n in range(len(head), 0, -1) if head[:n] in INSTALLATION_OPENERS), 0)

@@ -51,6 +51,8 @@ __all__ = [
     "NAME_CONNECTORS",
     "NEVER_NAME_START",
     "ORG_HEADS",
+    "PORTFOLIO_CONNECTORS",
+    "PORTFOLIO_TITLES",
     "POSSESSIVE_NAME_WORDS",
     "QUOTE_VERBS",
     "REPORTING_PHRASES",
@@ -60,6 +62,7 @@ __all__ = [
     "SHORT_PLACE_NAMES",
     "SURNAME_FIRST",
     "TITLES",
+    "TITLE_MODIFIERS",
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
     "WEAPON_NAMES",
@@ -79,8 +82,10 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(p.split()) for p in re.split(r";", text) if p.strip())
 
 
-#: Written before a name: "Mr Lewis", "Dr. Kim". A trailing full stop is allowed in text.
-HONORIFICS: frozenset[str] = _words("mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr")
+#: Written before a name: "Mr Lewis", "Dr. Kim", "Shri Rajnath Singh". A trailing full stop is allowed in text.
+HONORIFICS: frozenset[str] = _words(
+    "mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr shri sri smt shrimati"
+)
 
 #: Titles and roles written before a name ("President Donald Trump", "leader Kim Jong Un",
 #: "his colleague David Schmerler"), as tuples of lower-case words; matched longest first. The title
@@ -107,9 +112,21 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector;
     constable; prosecutor; chief prosecutor; prosecutor general; attorney; attorney general;
     solicitor general; magistrate; coach; manager; goalkeeper; striker; midfielder; treasurer;
-    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo
+    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo; raksha mantri; rajya mantri
     """
 )
+
+#: Words that open a longer title before a title of :data:`TITLES` ("Chief Cabinet Secretary Yoshimasa
+#: Hayashi", "Deputy Defence Minister ...", "Acting Attorney General ..."): the capitalised words from one
+#: of them to the title are the title, no organisation.
+TITLE_MODIFIERS: frozenset[str] = _words("chief deputy vice acting assistant associate senior principal executive")
+
+#: Words that join a title to the portfolio it holds ("Minister for Defence Richard Marles", "Minister of
+#: Home Affairs Amit Shah", "Secretary of the Navy John Phelan"): the portfolio is part of the title.
+#: Only a title ending in one of ``PORTFOLIO_TITLES`` holds a portfolio ("Commander of U.S. Forces Korea
+#: Paul LaCamera" names an organisation after "of").
+PORTFOLIO_CONNECTORS: frozenset[str] = _words("for of")
+PORTFOLIO_TITLES: frozenset[str] = _words("minister secretary commissioner representative spokesman spokeswoman")
 
 #: Titles that are ordinary nouns ("his colleague David Schmerler", "her sister Kim Yo Jong"): they
 #: announce a name only when written in lower case before it; capitalised inside a name ("Choe Son
@@ -135,7 +152,7 @@ ORG_HEADS: frozenset[str] = _words(
     laboratories embassy consulate secretariat directorate politburo presidium cabinet government
     staff division brigade regiment battalion unit fleet police agency's council's club team
     enterprises industries holdings technologies systems airlines broadcasting radio television
-    tv channel studio studios"""
+    tv channel studio studios headquarters limited"""
 )
 
 #: A capitalised phrase holding one of these words names a facility (a physical site).
