@@ -188,10 +188,27 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _SEEM_AFTER = re.compile(r"\s+(?:to|that|as\s+if|likely)\b")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)  # longer first: "almost certainly" before "certainly"
-    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])", re.IGNORECASE)
+@lru_cache(maxsize=2)
+def _pattern(ignore_case: bool = True) -> re.Pattern[str]:
+    """The hedges, longer first ("almost certainly" before "certainly"); without ``ignore_case``, for
+    lower-cased text (the same matches, at the same places, where lowering keeps each character one
+    character and makes no letter a hedge's that ``re.IGNORECASE`` would not: see :func:`_spans`)."""
+    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=ignore_case)}(?![\w-])", flags)
+
+
+def _spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the hedge pattern matches in ``text[lo:hi]``: a case-sensitive search over the window
+    lowered (and the character before it, which the pattern looks behind at), faster than
+    ``re.IGNORECASE``; the case-blind search where lowering would differ from it ("İ" becomes two
+    characters; ``re.IGNORECASE`` reads "ı" as "i" and "ſ" as "s")."""
+    a = lo - 1 if lo > 0 else lo
+    window = text[a:hi]
+    lowered = window.lower()
+    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
+        return [m.span() for m in _pattern().finditer(text, lo, hi)]
+    return [(m.start() + a, m.end() + a) for m in _pattern(False).finditer(lowered, lo - a)]
 
 
 def band_of(word: str) -> str:
@@ -204,11 +221,11 @@ def band_of(word: str) -> str:
     return NEGATED_BANDS[band] if negated else band
 
 
-def _keep(text: str, m: re.Match[str], word: str, lo: int) -> bool:
-    """Is this occurrence a hedge, rather than a homograph or a set phrase?"""
-    before = text[max(lo, m.start() - 40) : m.start()]
-    after = text[m.end() : m.end() + 12]
-    surface = m.group(0)
+def _keep(text: str, start: int, end: int, word: str, lo: int) -> bool:
+    """Is ``text[start:end]`` a hedge, rather than a homograph or a set phrase?"""
+    before = text[max(lo, start - 40) : start]
+    after = text[end : end + 12]
+    surface = text[start:end]
     prev = before.rstrip(" \t")
     if (
         word == "may"
@@ -243,16 +260,16 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[Hedge
     hi = len(text) if end is None else min(end, len(text))
     lo = max(0, start)
     out: list[Hedge] = []
-    for m in _pattern().finditer(text, lo, hi):
-        word = " ".join(m.group(0).casefold().split())
-        if not _keep(text, m, word, lo):
+    for s, e in _spans(text, lo, hi):
+        word = " ".join(text[s:e].casefold().split())
+        if not _keep(text, s, e, word, lo):
             continue
         band = HEDGE_BANDS[word]
-        s = m.start()
+        first = s
         neg = _NEGATION.search(text, max(lo, s - 12), s)
         if neg and word not in _POSSIBILITY:
-            s = neg.start()
+            first = neg.start()
             band = NEGATED_BANDS[band]
             word = "not " + word
-        out.append(Hedge(s, m.end(), word, band))
+        out.append(Hedge(first, e, word, band))
     return out
