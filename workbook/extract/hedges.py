@@ -59,7 +59,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.phrase_regex import CaseBlindSearch, phrase_alternation
 
 __all__ = ["HEDGE_BANDS", "NEGATED_BANDS", "Hedge", "band_of", "find_hedges"]
 
@@ -188,27 +188,10 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _SEEM_AFTER = re.compile(r"\s+(?:to|that|as\s+if|likely)\b")
 
 
-@lru_cache(maxsize=2)
-def _pattern(ignore_case: bool = True) -> re.Pattern[str]:
-    """The hedges, longer first ("almost certainly" before "certainly"); without ``ignore_case``, for
-    lower-cased text (the same matches, at the same places, where lowering keeps each character one
-    character and makes no letter a hedge's that ``re.IGNORECASE`` would not: see :func:`_spans`)."""
-    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=ignore_case)}(?![\w-])", flags)
-
-
-def _spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Where the hedge pattern matches in ``text[lo:hi]``: a case-sensitive search over the window
-    lowered (and the character before it, which the pattern looks behind at), faster than
-    ``re.IGNORECASE``; the case-blind search where lowering would differ from it ("İ" becomes two
-    characters; ``re.IGNORECASE`` reads "ı" as "i" and "ſ" as "s")."""
-    a = lo - 1 if lo > 0 else lo
-    window = text[a:hi]
-    lowered = window.lower()
-    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
-        return [m.span() for m in _pattern().finditer(text, lo, hi)]
-    return [(m.start() + a, m.end() + a) for m in _pattern(False).finditer(lowered, lo - a)]
+@lru_cache(maxsize=1)
+def _search() -> CaseBlindSearch:
+    phrases = sorted(HEDGE_BANDS, key=len, reverse=True)  # longer first: "almost certainly" before "certainly"
+    return CaseBlindSearch.of(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])")
 
 
 def band_of(word: str) -> str:
@@ -260,7 +243,7 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[Hedge
     hi = len(text) if end is None else min(end, len(text))
     lo = max(0, start)
     out: list[Hedge] = []
-    for s, e in _spans(text, lo, hi):
+    for s, e, _ in _search().spans(text, lo, hi):
         word = " ".join(text[s:e].casefold().split())
         if not _keep(text, s, e, word, lo):
             continue
