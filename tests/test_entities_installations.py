@@ -1,5 +1,5 @@
 """Military installations named by a leading word ("Fort Hood", "Camp Humphreys", "Joint Base
-Lewis-McChord"; :data:`workbook.extract.entity_runs.INSTALLATION_OPENERS`) are facilities; a town of
+Lewis-McChord"; :data:`workbook.extract.org_names.INSTALLATION_OPENERS`) are facilities; a town of
 the same name the gazetteer knows stays its place. Made-up sentences in the style of defence press
 releases."""
 

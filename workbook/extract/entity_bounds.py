@@ -295,8 +295,9 @@ _TOWN_WORD = r"[A-Z][\w'’-]+" + _NOT_POSSESSIVE
 _TOWN = r"(?!(?:" + "|".join(sorted(_NOT_FIRST)) + r")[ \t])" + _TOWN_WORD + r"(?:[ \t]" + _TOWN_WORD + r")?"
 _CLUB_PREFIX = "|".join(sorted(CLUB_PREFIXES))
 _CLUB_SUFFIX = "|".join(sorted(CLUB_SUFFIXES))
-_CLUB = re.compile(
-    rf"(?<![\w'’.-])(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
+_CLUB = re.compile(  # every name opens with a capital: checked first, before the look-behind
+    rf"(?=[A-Z])(?<![\w'’.-])"
+    rf"(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
     r"(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
@@ -324,7 +325,7 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
 #: A capitalised word, lower-case particles, a capitalised word (a possessive allowed), with no
 #: capitalised word right before or after: "Tim Cook said", "Erik ten Hag's side".
 _PAIR = re.compile(
-    r"(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
+    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
     r"((?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al))*)"
     r"[ \t]([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"
 )

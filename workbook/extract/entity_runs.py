@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS
+from workbook.extract.org_names import DEFENCE_ORGS, UNIT_HEADS, installation_opener_len
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
 from workbook.extract.vocabulary import (
@@ -42,7 +42,6 @@ from workbook.ids import normalise_name
 __all__ = [
     "CUED_PERSON",
     "GAZETTEER",
-    "INSTALLATION_OPENERS",
     "LEARNED",
     "NAMED",
     "NAME_PARTICLES",
@@ -410,6 +409,8 @@ def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
 
 
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
+    if len(idx) < 2:  # one word is no Korean name, installation, place, head-word name or weak person
+        return []
     toks, out, a = doc.tokens, [], 0
     idx = _trim(doc, idx)
     while a < len(idx) and (korean := _korean_name_len(doc, idx[a : a + 3])):
@@ -423,7 +424,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if not idx:
         return out
     headline = idx[0] in doc.headline
-    lead = _installation_len(doc, idx)
+    lead = installation_opener_len([toks[i].lower for i in idx])
     if (
         lead
         and lead < len(idx) <= lead + 3
@@ -446,34 +447,6 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
         out.append(_person(doc, idx, None, None, WEAK))
     return out
-
-
-#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
-#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
-#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
-#: left to the gazetteer and the classifier.
-INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("fort",),
-        ("ft",),
-        ("camp",),
-        ("joint", "base"),
-        ("naval", "station"),
-        ("naval", "base"),
-        ("naval", "air", "station"),
-        ("naval", "support", "activity"),
-        ("marine", "corps", "base"),
-        ("marine", "corps", "air", "station"),
-        ("air", "force", "station"),
-    }
-)
-_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
-
-
-def _installation_len(doc: RunContext, idx: Sequence[int]) -> int:
-    """How many words of ``idx`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
-    words = tuple(doc.tokens[i].lower for i in idx[:_MAX_INSTALLATION])
-    return next((n for n in range(len(words), 0, -1) if words[:n] in INSTALLATION_OPENERS), 0)
 
 
 def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:

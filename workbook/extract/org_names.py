@@ -10,11 +10,23 @@ lower-case particle ("Hayat Tahrir al-Sham", "Lashkar-e-Taiba") are also found i
 (:func:`workbook.extract.entity_bounds.particle_orgs`: the tokens lose "al-Sham"). The entity rules read them
 as :data:`workbook.extract.vocabulary.KNOWN_ORGS` are read (that list is also a feature of the
 learned classifier, which this one is not).
+
+:data:`INSTALLATION_OPENERS` declares the words that open a military installation's name ("Fort",
+"Joint Base"), which the run classifier reads as a facility (:mod:`workbook.extract.entity_runs`).
 """
 
 from __future__ import annotations
 
-__all__ = ["CLUB_PREFIXES", "CLUB_SUFFIXES", "DEFENCE_ORGS", "UNIT_HEADS"]
+from collections.abc import Sequence
+
+__all__ = [
+    "CLUB_PREFIXES",
+    "CLUB_SUFFIXES",
+    "DEFENCE_ORGS",
+    "INSTALLATION_OPENERS",
+    "UNIT_HEADS",
+    "installation_opener_len",
+]
 
 
 def _names(block: str) -> frozenset[str]:
@@ -101,3 +113,35 @@ CLUB_SUFFIXES: frozenset[str] = frozenset(
         "SC",
     ]
 )
+
+
+#: Words that open the name of a military installation ("Fort Bragg", "Camp Humphreys", "Joint Base
+#: Lewis-McChord", "Naval Air Station Whidbey Island"), as tuples of lower-case words. A town the
+#: gazetteer knows by the same name ("Fort Worth", "Fort Lee", and so "Fort Lee Historic Park") is
+#: left to the gazetteer and the classifier.
+INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("fort",),
+        ("ft",),
+        ("camp",),
+        ("joint", "base"),
+        ("naval", "station"),
+        ("naval", "base"),
+        ("naval", "air", "station"),
+        ("naval", "support", "activity"),
+        ("marine", "corps", "base"),
+        ("marine", "corps", "air", "station"),
+        ("air", "force", "station"),
+    }
+)
+_MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
+_INSTALLATION_FIRST_WORDS = frozenset(t[0] for t in INSTALLATION_OPENERS)
+
+
+def installation_opener_len(words: Sequence[str]) -> int:
+    """How many of the lower-case ``words`` (a run's) open a military installation's name
+    (:data:`INSTALLATION_OPENERS`)."""
+    if not words or words[0] not in _INSTALLATION_FIRST_WORDS:  # most runs open no installation
+        return 0
+    first = tuple(words[:_MAX_INSTALLATION])
+    return next((n for n in range(len(first), 0, -1) if first[:n] in INSTALLATION_OPENERS), 0)
