@@ -61,6 +61,7 @@ _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _MAX_TITLE = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
+_CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | _TITLE_FIRST_WORDS  # a word that may open a cued person
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
@@ -302,6 +303,10 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
     while i < len(run):
         name: list[int] = []
         t = toks[run[i]]
+        if t.lower not in _CUE_FIRST_WORDS and (i or not pre_title):  # no honorific, title or Korean name
+            plain.append(run[i])
+            i += 1
+            continue
         honorific = t.lower in HONORIFICS and t.text[:1].isupper() and t.text[1:].islower()
         korean = _korean_name_len(doc, run[i : i + 3])
         tl = 0 if honorific or korean else _title_len(lower[i : i + _MAX_TITLE])
