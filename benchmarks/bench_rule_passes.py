@@ -7,7 +7,8 @@ Run it once per tree, alternating, for figures side by side (round nine, ``bench
     PYTHONPATH=<main export> .venv/bin/python benchmarks/bench_rule_passes.py
     PYTHONPATH=.             .venv/bin/python benchmarks/bench_rule_passes.py
 
-The claims stage gets each text's sentences and entities, made once before the timing. The passes that
+The claims stage gets each text's sentences and entities, made once before the timing; the run
+classifier each text's runs (nothing blocked), made once too. The passes that
 take more than the text get what costs nothing (no name lexicon, no classifier probabilities, no
 gazetteer), so that their patterns are what is timed.
 """
@@ -32,18 +33,27 @@ from workbook.extract import entity_bounds, ner_document, ner_merge, ranks, weap
 from workbook.extract.claim_context import ClaimContext
 from workbook.extract.claims import extract_claims
 from workbook.extract.entities import extract_entities
+from workbook.extract.entity_runs import RunContext, capitalised_runs, classify_run
+from workbook.extract.hedges import find_hedges
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.extract.rule_tokens import tokenize
 from workbook.extract.sentences import split_sentences
 
 
 def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
     ex = DefaultExtractor()
     made = []
+    docs, runs = [], []
     for t in texts:
         sentences = split_sentences(t)
         entities, mentions, _ = extract_entities(t, sentences, ex.gazetteer)
         made.append((t, sentences, entities, mentions))
+        docs.append(RunContext(t, tokenize(t), ex.gazetteer))
+        runs += [(docs[-1], run) for run in capitalised_runs(docs[-1], set())]
     return {
+        "capitalised_runs": lambda: [capitalised_runs(d, set()) for d in docs],
+        "classify_run (every run)": lambda: [classify_run(doc, run) for doc, run in runs],
+        "find_hedges (every sentence)": lambda: [find_hedges(t, s.start, s.end) for t, ss, _, _ in made for s in ss],
         "claims stage (extract_claims)": lambda: [extract_claims(*m) for m in made],
         "ClaimContext (speaker memory)": lambda: [ClaimContext(*m, None) for m in made],
         "cited_authors": lambda: [ner_document.cited_authors(t) for t in texts],

@@ -301,8 +301,9 @@ _TOWN_WORD = r"[A-Z][\w'’-]+" + _NOT_POSSESSIVE
 _TOWN = r"(?!(?:" + "|".join(sorted(_NOT_FIRST)) + r")[ \t])" + _TOWN_WORD + r"(?:[ \t]" + _TOWN_WORD + r")?"
 _CLUB_PREFIX = "|".join(sorted(CLUB_PREFIXES))
 _CLUB_SUFFIX = "|".join(sorted(CLUB_SUFFIXES))
-_CLUB = re.compile(
-    rf"(?<![\w'’.-])(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
+_CLUB = re.compile(  # every name opens with a capital: checked first, before the look-behind
+    rf"(?=[A-Z])(?<![\w'’.-])"
+    rf"(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
     r"(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
@@ -333,7 +334,7 @@ _PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn
 #: A given name, particles, a family name; or a given name, one more name word and a particle before the
 #: family name ("Abdel Fattah al-Sisi", "Hassan Nasrallah" has none, "Ali Akbar bin Yusuf").
 _PAIR = re.compile(
-    r"(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
+    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
     rf"((?:[ \t][A-Z][a-z\u00c0-\u024f'’]+)?(?:(?:[ \t](?:{_PAIR_PARTICLES}))+[ \t]|[ \t](?:al|el)-)"
     rf"|(?:[ \t](?:{_PAIR_PARTICLES}))*[ \t])"
     r"([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"

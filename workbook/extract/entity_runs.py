@@ -21,7 +21,7 @@ from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
 from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token
-from workbook.extract.title_phrases import MAX_TITLE, modifier_len, title_len, title_tail_len
+from workbook.extract.title_phrases import MAX_TITLE, TITLE_FIRST_WORDS, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FACILITY_HEADS,
@@ -61,6 +61,7 @@ _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
+_CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | TITLE_FIRST_WORDS  # a word that may open a cued person
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
 _COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a place only after uncommon words
@@ -297,6 +298,10 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
     while i < len(run):
         name: list[int] = []
         t = toks[run[i]]
+        if t.lower not in _CUE_FIRST_WORDS and (i or not pre_title):  # no honorific, title or Korean name
+            plain.append(run[i])
+            i += 1
+            continue
         honorific = t.lower in HONORIFICS and t.text[:1].isupper() and t.text[1:].islower()
         korean = _korean_name_len(doc, run[i : i + 3])
         tl = 0 if honorific or korean else title_len(lower[i : i + MAX_TITLE])
@@ -424,6 +429,8 @@ def _is_country(doc: RunContext, idx: Sequence[int]) -> bool:
 
 
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
+    if len(idx) < 2:  # one word is no Korean name, installation, place, head-word name or weak person
+        return []
     toks, out, a = doc.tokens, [], 0
     idx = _trim(doc, idx)
     while a < len(idx) and (korean := _korean_name_len(doc, idx[a : a + 3])):

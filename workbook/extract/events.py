@@ -34,6 +34,7 @@ from datetime import date
 from workbook.extract.base import EventRecord
 from workbook.extract.dateline import parse_dateline
 from workbook.extract.dates import DateMatch, find_dates
+from workbook.extract.phrase_regex import CaseBlindSearch
 from workbook.extract.sentences import Sentence
 
 __all__ = ["EVENT_KINDS", "KIND_CUES", "extract_events", "guess_kind"]
@@ -52,7 +53,7 @@ KIND_CUES: dict[str, str] = {
 }
 EVENT_KINDS: tuple[str, ...] = tuple(KIND_CUES)
 
-_CUES = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in KIND_CUES.items()) + r")\b", re.IGNORECASE)
+_CUES = CaseBlindSearch.of(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in KIND_CUES.items()) + r")\b")
 _RANK = {k: i for i, k in enumerate(KIND_CUES)}
 _DELIM = re.compile(r"[,;:()\u2014\u2013]|--|\s-\s")
 _FILLER = re.compile(
@@ -94,13 +95,12 @@ def guess_kind(text: str, start: int, end: int, sent_start: int, sent_end: int) 
     if _FILLER.fullmatch(text, lo, start) and _FILLER.fullmatch(text, end, hi) and hi < sent_end:
         hi = _first_delim(text, hi + 1, sent_end)  # "On Thursday, Pompeo met Kim": the next clause
     best: tuple[int, int, str] | None = None
-    for m in _CUES.finditer(text, lo, hi):
-        if m.start() < end and m.end() > start:
+    for m_start, m_end, kind in _CUES.spans(text, lo, hi):
+        if m_start < end and m_end > start:
             continue  # a cue inside the expression itself
-        kind = m.lastgroup
         if kind is None:
             continue
-        gap = start - m.end() if m.end() <= start else m.start() - end
+        gap = start - m_end if m_end <= start else m_start - end
         cand = (gap, _RANK[kind], kind)
         if best is None or cand < best:
             best = cand

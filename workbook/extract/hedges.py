@@ -59,7 +59,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.phrase_regex import CaseBlindSearch, phrase_alternation
 
 __all__ = ["HEDGE_BANDS", "NEGATED_BANDS", "Hedge", "band_of", "find_hedges"]
 
@@ -189,9 +189,9 @@ _SEEM_AFTER = re.compile(r"\s+(?:to|that|as\s+if|likely)\b")
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _search() -> CaseBlindSearch:
     phrases = sorted(HEDGE_BANDS, key=len, reverse=True)  # longer first: "almost certainly" before "certainly"
-    return re.compile(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])", re.IGNORECASE)
+    return CaseBlindSearch.of(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])")
 
 
 def band_of(word: str) -> str:
@@ -204,11 +204,11 @@ def band_of(word: str) -> str:
     return NEGATED_BANDS[band] if negated else band
 
 
-def _keep(text: str, m: re.Match[str], word: str, lo: int) -> bool:
-    """Is this occurrence a hedge, rather than a homograph or a set phrase?"""
-    before = text[max(lo, m.start() - 40) : m.start()]
-    after = text[m.end() : m.end() + 12]
-    surface = m.group(0)
+def _keep(text: str, start: int, end: int, word: str, lo: int) -> bool:
+    """Is ``text[start:end]`` a hedge, rather than a homograph or a set phrase?"""
+    before = text[max(lo, start - 40) : start]
+    after = text[end : end + 12]
+    surface = text[start:end]
     prev = before.rstrip(" \t")
     if (
         word == "may"
@@ -243,16 +243,16 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[Hedge
     hi = len(text) if end is None else min(end, len(text))
     lo = max(0, start)
     out: list[Hedge] = []
-    for m in _pattern().finditer(text, lo, hi):
-        word = " ".join(m.group(0).casefold().split())
-        if not _keep(text, m, word, lo):
+    for s, e, _ in _search().spans(text, lo, hi):
+        word = " ".join(text[s:e].casefold().split())
+        if not _keep(text, s, e, word, lo):
             continue
         band = HEDGE_BANDS[word]
-        s = m.start()
+        first = s
         neg = _NEGATION.search(text, max(lo, s - 12), s)
         if neg and word not in _POSSIBILITY:
-            s = neg.start()
+            first = neg.start()
             band = NEGATED_BANDS[band]
             word = "not " + word
-        out.append(Hedge(s, m.end(), word, band))
+        out.append(Hedge(first, e, word, band))
     return out

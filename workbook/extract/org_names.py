@@ -158,9 +158,12 @@ INSTALLATION_OPENERS: frozenset[tuple[str, ...]] = frozenset(
     }
 )
 _MAX_INSTALLATION = max(len(t) for t in INSTALLATION_OPENERS)
+_INSTALLATION_FIRST_WORDS = frozenset(t[0] for t in INSTALLATION_OPENERS)
 
 
 def installation_len(words: Sequence[str]) -> int:
     """How many of the lower-case ``words`` open a military installation's name (:data:`INSTALLATION_OPENERS`)."""
+    if not words or words[0] not in _INSTALLATION_FIRST_WORDS:  # most runs open no installation
+        return 0
     head = tuple(words[:_MAX_INSTALLATION])
     return next((n for n in range(len(head), 0, -1) if head[:n] in INSTALLATION_OPENERS), 0)

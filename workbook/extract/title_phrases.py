@@ -20,11 +20,12 @@ from workbook.extract.vocabulary import (
     TITLES,
 )
 
-__all__ = ["MAX_TITLE", "modifier_len", "title_len", "title_tail_len"]
+__all__ = ["MAX_TITLE", "TITLE_FIRST_WORDS", "modifier_len", "title_len", "title_tail_len"]
 
 _MAX_STAFF = 5  # "Chief of the Naval Staff": "staff" at most the fifth word
 MAX_TITLE = max(_MAX_STAFF, *(len(t) for t in TITLES))
-_TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
+#: The words that open a title of ``TITLES`` (a word outside them opens none).
+TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES if t)
 _MAX_MODIFIED = 3  # words from a modifier to the title: "Chief Cabinet Secretary", "Deputy National Security Adviser"
 _NAME_WORDS = 2  # a portfolio leaves the run's last two words for the name
 
@@ -33,7 +34,7 @@ def title_len(words: Sequence[str]) -> int:
     """How many of the lower-case ``words`` are the longest title of ``TITLES`` opening them, or a
     chief of a staff ("Chief of the General Staff", "Chief of Army Staff", "Chief of Defence Staff";
     0: none)."""
-    if not words or words[0] not in _TITLE_FIRST_WORDS:  # most words start no title
+    if not words or words[0] not in TITLE_FIRST_WORDS:  # most words start no title
         return 0
     if words[0] == "chief" and len(words) > 2 and words[1] == "of":
         staff = next((k for k in range(2, min(len(words), _MAX_STAFF)) if words[k] == "staff"), 0)
