@@ -28,8 +28,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import and_, not_
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,20 +37,24 @@ from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_crc import fmix as _fmix
-from workbook.extract.ner_features import MAX_SPAN, Tokens, shape_of
+from workbook.extract.ner_features import MAX_SPAN, TokenMarks, Tokens, candidate_array, shape_of
 from workbook.extract.ner_words import (
     ACRONYM,
     ALL_LOWER,
+    ALPHA_FIRST,
     COL,
     COLUMNS,
     COMMON,
     CONN,
+    DEMONYM,
     DIGIT,
+    DIGITS_ONLY,
     DOT,
     GIVEN,
     HYPHEN,
     LOWER_ALPHA,
     LOWER_FIRST,
+    NEVER_FIRST,
     NULL,
     ORG,
     POS,
@@ -58,6 +62,7 @@ from workbook.extract.ner_words import (
     SPELLING_LIMIT,
     TAGGED,
     TITLE,
+    UPPER,
     UPPER_FIRST,
     GazType,
     WordTable,
@@ -69,6 +74,20 @@ __all__ = ["COLUMNS", "Featurizer", "bucket", "id_index"]
 #: a document's tokens and its candidates (an ``(n, 6)`` array of
 #: :class:`~workbook.extract.ner_features.Candidate` fields), as :meth:`Featurizer.matrix` reads them
 DocCandidates = tuple[Tokens, np.ndarray]
+#: the word-table flag of each :class:`~workbook.extract.ner_features.TokenMarks` field, in its order
+#: (``name_like`` is then the token's capital and its letter first)
+_MARKS = (ALPHA_FIRST, TITLE, DOT, CONN, DIGITS_ONLY, NEVER_FIRST, UPPER, DEMONYM)
+
+
+class _BatchWords(NamedTuple):
+    """The tokens of a batch of documents, one after the other (:meth:`Featurizer._words`)."""
+
+    text: list[str]
+    lower: list[str]
+    initial: list[bool]
+    cap: list[bool]
+    lens: np.ndarray  # tokens per document
+    rows: np.ndarray  # word-table rows, each document's with two edge rows either side
 
 
 @lru_cache(maxsize=1 << 18)
@@ -111,7 +130,7 @@ class Featurizer(WordTable):
         self._gaz_owner = None
         self._spelling_gaz: dict[int, int] = {}
         self._spellings: dict[int, tuple[int, ...]] = {}  # by the rows of its words: _chain
-        self._known_orgs = {self._spelling_hash(k.split()) for k in KNOWN_ORGS}
+        self._known_orgs = np.array(sorted({self._spelling_hash(k.split()) for k in KNOWN_ORGS}), dtype=np.uint64)
         self._flag_ids = np.array(
             [
                 b(f)
@@ -172,27 +191,79 @@ class Featurizer(WordTable):
         """Feature ids ``(n, COLUMNS)`` of the candidates of a batch of documents, the documents' rows one
         after the other (an absent feature is :attr:`absent`). Each document is read on its own: its
         edges, its words seen mid-sentence or in lower case, its runs."""
-        lens = [len(toks) for toks, _ in docs]
         per_doc = [len(c) for _, c in docs]
-        n = sum(per_doc)
-        if n == 0:
+        if sum(per_doc) == 0:
             return np.zeros((0, COLUMNS), dtype=np.int64)
+        batch = self._words([toks for toks, _ in docs])
+        return self._matrix(batch, np.concatenate([c for _, c in docs if len(c)]), per_doc, gaz_type)
+
+    def candidates_and_ids(
+        self, texts: Sequence[str], toks: Sequence[Tokens], skips: Sequence[bytearray | None], gaz_type: GazType
+    ) -> tuple[np.ndarray, list[int], np.ndarray]:
+        """The candidates of a batch of documents (an ``(n, 6)`` array of
+        :class:`~workbook.extract.ner_features.Candidate` fields, the documents' rows one after the other, as
+        :func:`~workbook.extract.ner_features.candidates` finds them), how many each document has, and their
+        :meth:`matrix`. Candidates overlapping a character marked 1 in a document's ``skip`` are left out.
+        The tokens' word lists are read from the word table: no Python step per token."""
+        batch = self._words(toks)
+        lens = batch.lens
+        n_docs = len(toks)
+        if not batch.text:
+            return np.zeros((0, 6), dtype=np.int64), [0] * n_docs, np.zeros((0, COLUMNS), dtype=np.int64)
+        sizes = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
+        doc_char = np.zeros(n_docs, dtype=np.int64)
+        np.cumsum(sizes[:-1], out=doc_char[1:])
+        doc_first = np.zeros(n_docs, dtype=np.int64)
+        np.cumsum(lens[:-1], out=doc_first[1:])
+        shift = np.repeat(doc_char, lens)
+        starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
+        ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
+        fl = self._table.flags[batch.rows[np.arange(len(shift)) + 2 + 4 * np.repeat(np.arange(n_docs), lens)]]
+        cap = np.array(batch.cap, dtype=bool)
+        marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
+        marks = marks._replace(name_like=cap & marks.name_like)
+        chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        has = lens > 0  # a document without tokens has no first token
+        cands, doc = candidate_array(marks, cap, starts, ends, chars, doc_first[has], doc_char[has])
+        doc = np.flatnonzero(has)[doc]
+        if any(k is not None for k in skips):
+            marked = np.zeros(len(chars) + 1, dtype=np.int64)
+            for k, skip in enumerate(skips):
+                if skip is not None:
+                    m = np.frombuffer(bytes(skip[: sizes[k]]), dtype=np.uint8) == 1
+                    marked[doc_char[k] + 1 : doc_char[k] + 1 + len(m)] = m
+            np.cumsum(marked, out=marked)
+            a, b = cands[:, 4] + doc_char[doc], cands[:, 5] + doc_char[doc]
+            free = marked[b] == marked[a]
+            cands, doc = cands[free], doc[free]
+        per_doc = np.bincount(doc, minlength=n_docs).tolist()
+        if not len(cands):
+            return cands, per_doc, np.zeros((0, COLUMNS), dtype=np.int64)
+        return cands, per_doc, self._matrix(batch, cands, per_doc, gaz_type)
+
+    def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
+        """The words of a batch of documents, one after the other, and their rows in the word table."""
+        lens = np.fromiter(map(len, toks), dtype=np.intp, count=len(toks))
         words: list[str] = []
         lows: list[str] = []
         initial: list[bool] = []
         cap: list[bool] = []
-        for toks, _ in docs:
-            words += toks.text
-            lows += toks.lower
-            initial += toks.initial
-            cap += toks.cap
-        rows = self._rows(words, lens)
+        for t in toks:
+            words += t.text
+            lows += t.lower
+            initial += t.initial
+            cap += t.cap
+        return _BatchWords(words, lows, initial, cap, lens, self._rows(words, lens))
+
+    def _matrix(self, batch: _BatchWords, cands: np.ndarray, per_doc: Sequence[int], gaz_type: GazType) -> np.ndarray:
+        """:meth:`matrix` of the candidates ``cands`` (``per_doc`` of them per document) of ``batch``."""
+        words, lows, initial, cap, lens, rows = batch
+        n = len(cands)
         self._check_gazetteer(gaz_type)
         t = self._table
         s = self.absent
-        cands = np.concatenate([c for _, c in docs if len(c)])
         i, j, rs, re_ = cands[:, 0], cands[:, 1], cands[:, 2], cands[:, 3]  # token offsets in the document
-        doc = np.repeat(np.arange(len(docs)), per_doc)
+        doc = np.repeat(np.arange(len(lens)), per_doc)
         tok_off = np.repeat(np.cumsum([0, *lens[:-1]]), per_doc)  # the document's first token in the batch
         ip, jp = i + tok_off + 4 * doc, j + tok_off + 4 * doc  # ... in ``rows`` (edge rows between documents)
         it, jt = i + tok_off, j + tok_off  # ... in the batch's token lists
@@ -248,29 +319,21 @@ class Featurizer(WordTable):
         n_common = ((fwin & COMMON) != 0).sum(axis=1)
         # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
         # is told apart per document by its identity (CRC32 in lower case) with the document's number above
-        doc_of_tok = np.repeat(np.arange(len(docs)), lens)
+        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
         word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
-        tok_low = (low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))).tolist()
-        mid_words = set(compress(tok_low, map(and_, cap, map(not_, initial))))
-        lower_words = set(compress(tok_low, (flags[word_rows] & ALL_LOWER).tolist()))  # written so, in lower case
-        inner_last: set[int] = set()
-        inner_first: set[int] = set()
-        alone: set[int] = set()
-        run_off = rs + tok_off
-        for a_, b_ in set(zip(run_off.tolist(), (re_ + tok_off).tolist(), strict=True)):
-            if b_ - a_ >= 2:
-                inner_last.add(tok_low[b_ - 1])
-                if not initial[a_]:
-                    inner_first.add(tok_low[a_])
-            else:
-                alone.add(tok_low[a_])
+        tok_low = low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))
+        cap_all, ini_all = np.array(cap, dtype=bool), np.array(initial, dtype=bool)
+        mid_words = tok_low[cap_all & ~ini_all]
+        lower_words = tok_low[(flags[word_rows] & ALL_LOWER) != 0]  # written so, in lower case
+        run_a, run_b = rs + tok_off, re_ + tok_off
+        long_run = run_b - run_a >= 2
+        inner_last = tok_low[run_b[long_run] - 1]
+        inner_first = tok_low[run_a[long_run & ~ini_all[run_a]]]
+        alone = tok_low[run_a[~long_run]]
         cand_doc = doc.astype(np.uint64) << np.uint64(32)
-        low0 = (low[w0] | cand_doc).tolist()
-
-        def member(values: list[int], pool: set[int]) -> np.ndarray:
-            return np.fromiter(map(pool.__contains__, values), dtype=bool, count=n)
-
-        ini = np.array(initial, dtype=bool)[it]
+        low0 = low[w0] | cand_doc
+        member = np.isin
+        ini = ini_all[it]
         seen_mid = member(low0, mid_words)
         in_inner_last = member(low0, inner_last)
         one_run = one & (re_ - rs == 1)
@@ -291,9 +354,9 @@ class Featurizer(WordTable):
                 (f_any & DIGIT) != 0,
                 (f_any & HYPHEN) != 0,
                 self._org_inside(fwin, size) if multi.any() else np.zeros(n, dtype=bool),
-                member(key.tolist(), self._known_orgs),
+                member(key, self._known_orgs),
                 one & (member(low0, lower_words) | ((flags[w0] & LOWER_FIRST) != 0)),
-                multi & member((low[wl] | cand_doc).tolist(), alone),
+                multi & member(low[wl] | cand_doc, alone),
                 (span_gaz != 0) & ((flags[w0] & GIVEN) != 0),
                 ~ini & seen_mid,
                 self._title_before(l1, l2, i),

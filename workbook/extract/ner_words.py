@@ -25,16 +25,20 @@ from workbook.extract.vocabulary import (
 __all__ = [
     "ACRONYM",
     "ALL_LOWER",
+    "ALPHA_FIRST",
     "COL",
     "COLUMNS",
     "COMMON",
     "CONN",
+    "DEMONYM",
     "DIGIT",
+    "DIGITS_ONLY",
     "DOT",
     "GIVEN",
     "HYPHEN",
     "LOWER_ALPHA",
     "LOWER_FIRST",
+    "NEVER_FIRST",
     "NULL",
     "ORG",
     "POS",
@@ -42,6 +46,7 @@ __all__ = [
     "SPELLING_LIMIT",
     "TAGGED",
     "TITLE",
+    "UPPER",
     "UPPER_FIRST",
     "GazType",
     "WordTable",
@@ -51,8 +56,13 @@ GazType = Callable[[str], "str | None"]
 SHAPE_CHARS = 24  # a span's shape is cut to this many characters
 
 # bits of a word's flags
-COMMON, TITLE, GIVEN, _SURFIRST, _NEVER, _DATE, ORG, _FAC, _DEMONYM, CONN = (1 << k for k in range(10))
+COMMON, TITLE, GIVEN, _SURFIRST, _NEVER, _DATE, ORG, _FAC, DEMONYM, CONN = (1 << k for k in range(10))
 DIGIT, HYPHEN, ACRONYM, LOWER_ALPHA, UPPER_FIRST, LOWER_FIRST, DOT, ALL_LOWER = (1 << k for k in range(10, 18))
+# bits the candidates read (:func:`~workbook.extract.ner_features.candidate_array`): a letter first, digits
+# only, written in capitals (one letter too)
+ALPHA_FIRST, DIGITS_ONLY, UPPER = (1 << k for k in range(18, 21))
+#: a word that opens no name, in the flags
+NEVER_FIRST = _NEVER | _DATE
 _FIRST_FLAGS = (
     ("first_common", COMMON),
     ("title_first", TITLE),
@@ -61,7 +71,7 @@ _FIRST_FLAGS = (
     ("never_start", _NEVER),
     ("date_word", _DATE),
 )
-_LAST_FLAGS = (("last_common", COMMON), ("org_head", ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
+_LAST_FLAGS = (("last_common", COMMON), ("org_head", ORG), ("fac_head", _FAC), ("demonym", DEMONYM))
 _ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word features by column
 # CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
 # "lR1:word|", "L1sh:word|", its shape, " shape"
@@ -128,6 +138,9 @@ def _flags(text: str, w: str, common: frozenset[str]) -> int:
         | text[:1].islower() << 15
         | (text == ".") << 16
         | (text[:1].islower() and text == w) << 17
+        | text[:1].isalpha() << 18
+        | text.isdigit() << 19
+        | text.isupper() << 20
     )
 
 
@@ -309,7 +322,7 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str], lengths: Sequence[int]) -> np.ndarray:
+    def _rows(self, words: list[str], lengths: Sequence[int] | np.ndarray) -> np.ndarray:
         """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
         document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
