@@ -23,7 +23,16 @@ from workbook.extract.ner_features import (
 )
 from workbook.extract.ner_featurize import Featurizer
 from workbook.extract.ner_model import default_entity_model
-from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, WEEKDAYS
+from workbook.extract.ner_words import _flags
+from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    MONTHS,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    SURNAME_FIRST,
+    WEEKDAYS,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -161,3 +170,38 @@ def test_batch_pooling_and_decoding_are_those_of_each_document() -> None:
         pooled = model.pool(toks, cands, scores)
         assert probs == {(c.start, c.end): tuple(p) for c, p in zip(cands, pooled.tolist(), strict=True)}
         assert np.array_equal(pooled, model.pool(toks, cands, scores))
+
+
+def _reference_flags(text: str, w: str, common: frozenset[str]) -> int:
+    """A word's bits as they were made before this round, one word at a time."""
+    return (
+        (w in common)
+        | (w in TITLE_WORDS) << 1
+        | (w in GIVEN_NAMES) << 2
+        | (w in SURNAME_FIRST) << 3
+        | (w in NEVER_NAME_START) << 4
+        | (w in MONTHS or w in WEEKDAYS) << 5
+        | (w in ORG_HEADS) << 6
+        | (w in FACILITY_HEADS) << 7
+        | (w in DEMONYMS) << 8
+        | (w in CONNECTORS) << 9
+        | any(map(str.isdigit, w)) << 10
+        | ("-" in w) << 11
+        | (text.isupper() and len(text) > 1) << 12
+        | (text[:1].islower() and text.isalpha()) << 13
+        | text[:1].isupper() << 14
+        | text[:1].islower() << 15
+        | (text == ".") << 16
+        | (text[:1].islower() and text == w) << 17
+        | text[:1].isalpha() << 18
+        | text.isdigit() << 19
+        | text.isupper() << 20
+    )
+
+
+def test_word_flags_made_column_by_column_are_those_of_each_word() -> None:
+    words = ["", ".", "A", "a", "MAY", "May", "of", "the", "x²", "²", "KN-23", "F-16s", "3rd", "Straße", "ǅemal"]
+    words += ["Ministry", "Smith", "korean", "Dr", "Sgt", "Monday", "and", "Ⅻ", "١٢", "평양", "al-Baghdadi", "ÉCOLE"]
+    common = frozenset({"art", "may"})
+    got = _flags(words, [w.casefold() for w in words], common).tolist()
+    assert got == [_reference_flags(w, w.casefold(), common) for w in words]

@@ -5,7 +5,8 @@ words and spellings, remembered per gazetteer."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -117,30 +118,45 @@ POS = np.array(
 )[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
 
 
-def _flags(text: str, w: str, common: frozenset[str]) -> int:
-    """The bits of a word as written (``text``) and in lower case (``w``)."""
+def _flags(texts: list[str], lows: list[str], common: frozenset[str]) -> np.ndarray:
+    """The bits of words as written (``texts``) and in lower case (``lows``), one column of bits at a
+    time (``map`` over the words: no Python step per word)."""
+    m = len(texts)
+
+    def col(values: Iterable[object]) -> np.ndarray:
+        return np.fromiter(values, dtype=bool, count=m).astype(np.int64)
+
+    def among(words: Collection[str]) -> np.ndarray:
+        return col(map(words.__contains__, lows))
+
+    heads = [t[:1] for t in texts]
+    lower_first, upper_first = col(map(str.islower, heads)), col(map(str.isupper, heads))
+    alpha, upper = col(map(str.isalpha, texts)), col(map(str.isupper, texts))
+    # a digit anywhere (str.isdigit of each character); a word of letters only holds none
+    digit = col(any(map(str.isdigit, w)) if not w.isalpha() else False for w in lows)
+    long = col(map(int.__gt__, map(len, texts), repeat(1)))
     return (
-        (w in common)
-        | (w in TITLE_WORDS) << 1
-        | (w in GIVEN_NAMES) << 2
-        | (w in SURNAME_FIRST) << 3
-        | (w in NEVER_NAME_START) << 4
-        | (w in MONTHS or w in WEEKDAYS) << 5
-        | (w in ORG_HEADS) << 6
-        | (w in FACILITY_HEADS) << 7
-        | (w in DEMONYMS) << 8
-        | (w in CONNECTORS) << 9
-        | any(map(str.isdigit, w)) << 10
-        | ("-" in w) << 11
-        | (text.isupper() and len(text) > 1) << 12
-        | (text[:1].islower() and text.isalpha()) << 13
-        | text[:1].isupper() << 14
-        | text[:1].islower() << 15
-        | (text == ".") << 16
-        | (text[:1].islower() and text == w) << 17
-        | text[:1].isalpha() << 18
-        | text.isdigit() << 19
-        | text.isupper() << 20
+        among(common)
+        | among(TITLE_WORDS) << 1
+        | among(GIVEN_NAMES) << 2
+        | among(SURNAME_FIRST) << 3
+        | among(NEVER_NAME_START) << 4
+        | (among(MONTHS) | among(WEEKDAYS)) << 5
+        | among(ORG_HEADS) << 6
+        | among(FACILITY_HEADS) << 7
+        | among(DEMONYMS) << 8
+        | among(CONNECTORS) << 9
+        | digit << 10
+        | col(map(str.__contains__, lows, repeat("-"))) << 11
+        | (upper & long) << 12
+        | (lower_first & alpha) << 13
+        | upper_first << 14
+        | lower_first << 15
+        | col(map(".".__eq__, texts)) << 16
+        | (lower_first & col(map(str.__eq__, texts, lows))) << 17
+        | col(map(str.isalpha, heads)) << 18
+        | col(map(str.isdigit, texts)) << 19
+        | upper << 20
     )
 
 
@@ -244,26 +260,23 @@ class WordTable:
             words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
         if not words:
             return
-        common, names, kinds = self.common, self.names, self._kinds
-        flags, kind, values = [], [], []
-        for text in words:
-            w = text.casefold()
-            shape = shape_of(text)
-            flags.append(_flags(text, w, common))
-            kind.append(kinds.get(names.get(w), 0))
-            for v in (w, w[:3], w[-3:], w[-2:], w[-4:], shape):
-                e = v.encode("utf-8")
-                values.append((zlib.crc32(e), len(e)))
+        names, kinds = self.names, self._kinds
+        lows = list(map(str.casefold, words))
+        shapes = list(map(shape_of, words))
         m = len(words)
-        vals = np.array(values, dtype=np.int64).reshape(m, 6, 2)
-        c = vals[:, :, 0].T.astype(np.uint32)  # word, p3, s3, s2, s4, shape
-        n = vals[:, :, 1].T
+        c = np.empty((6, m), dtype=np.uint32)  # CRC32 of the word, p3, s3, s2, s4, shape
+        n = np.empty((6, m), dtype=np.intp)  # ... and their bytes
+        parts = (lows, [w[:3] for w in lows], [w[-3:] for w in lows], [w[-2:] for w in lows], [w[-4:] for w in lows])
+        for k, values in enumerate((*parts, shapes)):
+            encoded = list(map(str.encode, values))
+            c[k] = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint32, count=m)
+            n[k] = np.fromiter(map(len, encoded), dtype=np.intp, count=m)
         use = np.array([v for _, v in TAGGED], dtype=np.intp)
         made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(TAGGED), m)
         bars = crc_cat(made[-5:-1].ravel(), np.full(4 * m, self._bar, dtype=np.uint32), np.ones(4 * m, dtype=np.intp))
         ids = self._ids(made[: len(TAGGED) - 7])  # "tag:value" features, by TAGGED
-        fl = np.array(flags, dtype=np.int64)
-        kd = np.array(kind, dtype=np.intp)
+        fl = _flags(words, lows, self.common)
+        kd = np.fromiter(map(kinds.get, map(names.get, lows), repeat(0)), dtype=np.intp, count=m)
         s = self.absent
         on = [np.where(fl & bit, self._b(tag), s) for tag, bit in (*_FIRST_FLAGS, *_LAST_FLAGS)]
         first = np.column_stack([ids[0], ids[1], ids[2], *on[:6], self._nf[kd]])
@@ -282,20 +295,19 @@ class WordTable:
             crc=pieces,
             blen=n[0].astype(np.intp),
             slen=n[5].astype(np.intp),
-            schars=np.array([len(shape_of(x)) for x in words], dtype=np.intp),
+            schars=np.fromiter(map(len, shapes), dtype=np.intp, count=m),
         )
 
     def _add_from_strings(self, words: list[str]) -> None:
         """Rows for new words (as written), each feature id hashed from its string (words too long for the tables)."""
         t = self._table
-        common, names, b, kinds = self.common, self.names, self._b, self._kinds
-        first, last, one, pieces, flags, kind, blen, slen, schars = [], [], [], [], [], [], [], [], []
-        for text in words:
+        names, b, kinds = self.names, self._b, self._kinds
+        flags = _flags(words, [w.casefold() for w in words], self.common)
+        first, last, one, pieces, kind, blen, slen, schars = [], [], [], [], [], [], [], []
+        for text, f in zip(words, flags.tolist(), strict=True):
             w = text.casefold()
             shape = shape_of(text)
-            f = _flags(text, w, common)
             k = names.get(w)
-            flags.append(f)
             kind.append(kinds.get(k, 0))
             first.append([b(f"f:{w}"), b(f"p3:{w[:3]}"), b(f"fs3:{w[-3:]}")])
             first[-1] += [b(tag) if f & bit else self.absent for tag, bit in _FIRST_FLAGS]
@@ -311,7 +323,7 @@ class WordTable:
         t.add_words(
             words,
             low=np.array([p[0] for p in pieces], dtype=np.uint64),
-            flags=np.array(flags, dtype=np.int64),
+            flags=flags,
             kind=np.array(kind, dtype=np.intp),
             first=np.array(first, dtype=np.int64),
             last=np.array(last, dtype=np.int64),
@@ -329,7 +341,7 @@ class WordTable:
         try:
             known = list(map(index.__getitem__, words))
         except KeyError:  # new words: their rows first
-            new = list(dict.fromkeys(w for w in words if w not in index))
+            new = [w for w in dict.fromkeys(words) if w not in index]
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
                 new = list(dict.fromkeys(words))
