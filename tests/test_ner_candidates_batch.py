@@ -101,8 +101,10 @@ def _skip(text: str, marks: list[tuple[int, int]]) -> bytearray:
 
 def _batch(vec: Featurizer, texts: list[str], skips: list[bytearray | None]) -> list[list[tuple[int, ...]]]:
     """Each document's candidates from one :meth:`Featurizer.candidates_and_ids` call."""
-    cands, per_doc, ids = vec.candidates_and_ids(texts, [tokens(t) for t in texts], skips, lambda s: None)
-    assert len(ids) == len(cands) == sum(per_doc)
+    cands, per_doc, ids, spelling, weak = vec.candidates_and_ids(
+        texts, [tokens(t) for t in texts], skips, lambda s: None
+    )
+    assert len(ids) == len(cands) == len(spelling) == len(weak) == sum(per_doc)
     rows = [tuple(r) for r in cands.tolist()]
     out, at = [], 0
     for m in per_doc:
@@ -163,7 +165,9 @@ def test_random_batches_find_the_loops_candidates(docs: list[list[tuple[str, str
 def test_batch_pooling_and_decoding_are_those_of_each_document() -> None:
     model = default_entity_model()
     texts = [t for t in TEXTS if t.strip()] + ["Reed said. Reed and Lopez met Reed in Madrid. Lopez"]
+    texts += ["Marlowe arrived late.\nHastings left. Then Hastings came back; the marlowe theatre closed."]
     batch = model.predict_batch([(t, None) for t in texts], lambda s: None)
+    assert any(s.weak for spans, _ in batch for s in spans) and not all(s.weak for spans, _ in batch for s in spans)
     for text, (spans, probs) in zip(texts, batch, strict=True):
         toks, cands, scores = model.score_text(text, lambda s: None)
         assert spans == model.decode(toks, cands, scores)

@@ -69,7 +69,7 @@ from workbook.extract.ner_words import (
 )
 from workbook.extract.vocabulary import KNOWN_ORGS
 
-__all__ = ["COLUMNS", "Featurizer", "bucket", "id_index"]
+__all__ = ["COLUMNS", "BatchCandidates", "Featurizer", "bucket", "id_index"]
 
 #: a document's tokens and its candidates (an ``(n, 6)`` array of
 #: :class:`~workbook.extract.ner_features.Candidate` fields), as :meth:`Featurizer.matrix` reads them
@@ -84,10 +84,31 @@ class _BatchWords(NamedTuple):
 
     text: list[str]
     lower: list[str]
-    initial: list[bool]
-    cap: list[bool]
+    initial: np.ndarray  # opens a sentence (bool)
+    cap: np.ndarray  # capitalised (bool)
     lens: np.ndarray  # tokens per document
     rows: np.ndarray  # word-table rows, each document's with two edge rows either side
+
+
+class BatchCandidates(NamedTuple):
+    """The candidates of a batch of documents (:meth:`Featurizer.candidates_and_ids`)."""
+
+    cands: np.ndarray  # (n, 6) Candidate fields, the documents' rows one after the other
+    per_doc: list[int]  # how many candidates each document has
+    ids: np.ndarray  # their feature ids (Featurizer.matrix)
+    spelling: np.ndarray  # a number per candidate, the same for a document's candidates alike in lower case
+    weak: np.ndarray  # one word opening a sentence, not in capitals, never capitalised mid-sentence in its document
+
+
+def _no_candidates(n_docs: int) -> BatchCandidates:
+    empty = np.zeros(0, dtype=np.int64)
+    return BatchCandidates(
+        np.zeros((0, 6), dtype=np.int64),
+        [0] * n_docs,
+        np.zeros((0, COLUMNS), dtype=np.int64),
+        empty,
+        empty.astype(bool),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
@@ -199,17 +220,16 @@ class Featurizer(WordTable):
 
     def candidates_and_ids(
         self, texts: Sequence[str], toks: Sequence[Tokens], skips: Sequence[bytearray | None], gaz_type: GazType
-    ) -> tuple[np.ndarray, list[int], np.ndarray]:
-        """The candidates of a batch of documents (an ``(n, 6)`` array of
-        :class:`~workbook.extract.ner_features.Candidate` fields, the documents' rows one after the other, as
-        :func:`~workbook.extract.ner_features.candidates` finds them), how many each document has, and their
-        :meth:`matrix`. Candidates overlapping a character marked 1 in a document's ``skip`` are left out.
-        The tokens' word lists are read from the word table: no Python step per token."""
+    ) -> BatchCandidates:
+        """The candidates of a batch of documents (as :func:`~workbook.extract.ner_features.candidates`
+        finds them) and their :meth:`matrix` (see :class:`BatchCandidates`). Candidates overlapping a
+        character marked 1 in a document's ``skip`` are left out. The tokens' word lists are read from the
+        word table: no Python step per token."""
         batch = self._words(toks)
         lens = batch.lens
         n_docs = len(toks)
         if not batch.text:
-            return np.zeros((0, 6), dtype=np.int64), [0] * n_docs, np.zeros((0, COLUMNS), dtype=np.int64)
+            return _no_candidates(n_docs)
         sizes = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
         doc_char = np.zeros(n_docs, dtype=np.int64)
         np.cumsum(sizes[:-1], out=doc_char[1:])
@@ -218,8 +238,10 @@ class Featurizer(WordTable):
         shift = np.repeat(doc_char, lens)
         starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
         ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
-        fl = self._table.flags[batch.rows[np.arange(len(shift)) + 2 + 4 * np.repeat(np.arange(n_docs), lens)]]
-        cap = np.array(batch.cap, dtype=bool)
+        doc_of_tok = np.repeat(np.arange(n_docs), lens)
+        tok_rows = batch.rows[np.arange(len(shift)) + 2 + 4 * doc_of_tok]
+        fl = self._table.flags[tok_rows]
+        cap = batch.cap
         marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
         marks = marks._replace(name_like=cap & marks.name_like)
         chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -238,8 +260,20 @@ class Featurizer(WordTable):
             cands, doc = cands[free], doc[free]
         per_doc = np.bincount(doc, minlength=n_docs).tolist()
         if not len(cands):
-            return cands, per_doc, np.zeros((0, COLUMNS), dtype=np.int64)
-        return cands, per_doc, self._matrix(batch, cands, per_doc, gaz_type)
+            return _no_candidates(n_docs)
+        # a spelling's number: its words in lower case (their numbers in the table) and its document
+        low_id = self._table.low_id[tok_rows]
+        first, size = doc_first[doc] + cands[:, 0], cands[:, 1] - cands[:, 0]
+        inside = np.arange(MAX_SPAN) < size[:, None]
+        words = np.where(inside, low_id[np.minimum(first[:, None] + np.arange(MAX_SPAN), len(low_id) - 1)], -1)
+        _, spelling = np.unique(np.column_stack([doc, words]), axis=0, return_inverse=True)
+        # one word opening a sentence, not in capitals, not seen capitalised mid-sentence in its document
+        by_doc = (doc_of_tok << 32) | low_id
+        mid = by_doc[cap & ~batch.initial]
+        weak = (size == 1) & batch.initial[first] & ((fl[first] & UPPER) == 0)
+        weak[weak] = ~np.isin(by_doc[first[weak]], mid)
+        ids = self._matrix(batch, cands, per_doc, gaz_type)
+        return BatchCandidates(cands, per_doc, ids, spelling.ravel(), weak)
 
     def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
         """The words of a batch of documents, one after the other, and their rows in the word table."""
@@ -253,11 +287,12 @@ class Featurizer(WordTable):
             lows += t.lower
             initial += t.initial
             cap += t.cap
-        return _BatchWords(words, lows, initial, cap, lens, self._rows(words, lens))
+        rows = self._rows(words, lens)
+        return _BatchWords(words, lows, np.array(initial, dtype=bool), np.array(cap, dtype=bool), lens, rows)
 
     def _matrix(self, batch: _BatchWords, cands: np.ndarray, per_doc: Sequence[int], gaz_type: GazType) -> np.ndarray:
         """:meth:`matrix` of the candidates ``cands`` (``per_doc`` of them per document) of ``batch``."""
-        words, lows, initial, cap, lens, rows = batch
+        words, lows, ini_all, cap_all, lens, rows = batch
         n = len(cands)
         self._check_gazetteer(gaz_type)
         t = self._table
@@ -322,7 +357,6 @@ class Featurizer(WordTable):
         doc_of_tok = np.repeat(np.arange(len(lens)), lens)
         word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
         tok_low = low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))
-        cap_all, ini_all = np.array(cap, dtype=bool), np.array(initial, dtype=bool)
         mid_words = tok_low[cap_all & ~ini_all]
         lower_words = tok_low[(flags[word_rows] & ALL_LOWER) != 0]  # written so, in lower case
         run_a, run_b = rs + tok_off, re_ + tok_off

@@ -31,7 +31,7 @@ import numpy as np
 
 from workbook.errors import EntityModelError
 from workbook.extract.ner_features import Candidate, Tokens, tokens
-from workbook.extract.ner_featurize import Featurizer, id_index
+from workbook.extract.ner_featurize import BatchCandidates, Featurizer, id_index
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
 
@@ -99,12 +99,12 @@ class EntityModel:
         are sure of) are not scored. ``words``: each text's :func:`~workbook.extract.ner_features.tokens`
         when the caller has them already (None: made here). Each document is read on its own: the
         result for a text is the same whatever else is in the batch."""
-        toks, cands, per_doc, probs = self._scored(docs, gaz_type, words)
+        toks, found, probs = self._scored(docs, gaz_type, words)
         new = tuple.__new__
-        rows = [new(Candidate, c) for c in cands.tolist()]
+        rows = [new(Candidate, c) for c in found.cands.tolist()]
         out: list[tuple[Tokens, list[Candidate], np.ndarray]] = []
         at = 0
-        for t, m in zip(toks, per_doc, strict=True):
+        for t, m in zip(toks, found.per_doc, strict=True):
             out.append((t, rows[at : at + m], probs[at : at + m]))
             at += m
         return out
@@ -114,15 +114,15 @@ class EntityModel:
         docs: Sequence[tuple[str, bytearray | None]],
         gaz_type: Callable[[str], str | None],
         words: Sequence[Tokens | None] | None,
-    ) -> tuple[list[Tokens], np.ndarray, list[int], np.ndarray]:
-        """Each document's tokens, the batch's candidates (an ``(n, 6)`` array, see
-        :meth:`Featurizer.candidates_and_ids`), how many each document has, and their probabilities."""
+    ) -> tuple[list[Tokens], BatchCandidates, np.ndarray]:
+        """Each document's tokens, the batch's candidates (:meth:`Featurizer.candidates_and_ids`) and their
+        class probabilities."""
         toks = [
             w if w is not None else tokens(text) for (text, _), w in zip(docs, words or [None] * len(docs), strict=True)
         ]
         texts = [text for text, _ in docs]
-        cands, per_doc, ids = self._featurizer.candidates_and_ids(texts, toks, [s for _, s in docs], gaz_type)
-        return toks, cands, per_doc, self.probabilities(ids)
+        found = self._featurizer.candidates_and_ids(texts, toks, [s for _, s in docs], gaz_type)
+        return toks, found, self.probabilities(found.ids)
 
     def score_text(
         self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
@@ -163,13 +163,13 @@ class EntityModel:
         if not len(cands):
             return []
         found = np.array(cands, dtype=np.int64).reshape(-1, 6)
-        return self._decode_pooled([toks], found, [len(cands)], self.pool(toks, cands, probs))[0]
+        return self._decode_pooled([toks], found, [len(cands)], self.pool(toks, cands, probs), _weak(toks, cands))[0]
 
     def _decode_pooled(
-        self, toks: Sequence[Tokens], cands: np.ndarray, per_doc: Sequence[int], probs: np.ndarray
+        self, toks: Sequence[Tokens], cands: np.ndarray, per_doc: Sequence[int], probs: np.ndarray, weak: np.ndarray
     ) -> list[list[ScoredSpan]]:
-        """:meth:`decode` of each document of a batch (``per_doc`` of the rows of ``cands`` and of the
-        pooled ``probs`` each), the numpy work done once for the batch."""
+        """:meth:`decode` of each document of a batch (``per_doc`` of the rows of ``cands``, of the pooled
+        ``probs`` and of ``weak`` each: see :class:`ScoredSpan`), the numpy work done once for the batch."""
         n = len(cands)
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(n), best]
@@ -182,12 +182,11 @@ class EntityModel:
         picked = cands[order]
         i_of, j_of, start_of, end_of = (picked[:, c].tolist() for c in (0, 1, 4, 5))
         type_of = [classes[b] for b in best[order].tolist()]
-        p_best_of, p_none_of = p_best[order].tolist(), probs[order, 0].tolist()
+        p_best_of, p_none_of, weak_of = p_best[order].tolist(), probs[order, 0].tolist(), weak[order].tolist()
         out: list[list[ScoredSpan]] = []
         at = 0
         for t, stop in zip(toks, ends, strict=True):
-            txt, lows, initial = t.text, t.lower, t.initial
-            mid: set[str] | None = None  # words seen capitalised mid-sentence, made when first needed
+            txt, lows = t.text, t.lower
             taken = bytearray(len(t) + 1)  # tokens of spans already decoded
             found: list[ScoredSpan] = []
             for k in range(at, stop):
@@ -196,12 +195,16 @@ class EntityModel:
                     continue
                 taken[i:j] = b"\x01" * (j - i)
                 left = lows[i - 1] if i > 0 else ""
-                weak = j - i == 1 and initial[i] and not txt[i].isupper()
-                if weak:
-                    if mid is None:
-                        mid = {low for low, cap, ini in zip(lows, t.cap, initial, strict=True) if cap and not ini}
-                    weak = lows[i] not in mid
-                span = (start_of[k], end_of[k], type_of[k], p_best_of[k], p_none_of[k], tuple(txt[i:j]), left, weak)
+                span = (
+                    start_of[k],
+                    end_of[k],
+                    type_of[k],
+                    p_best_of[k],
+                    p_none_of[k],
+                    tuple(txt[i:j]),
+                    left,
+                    weak_of[k],
+                )
                 found.append(ScoredSpan(*span))
             out.append(sorted(found, key=_start_of))
             at = stop
@@ -226,12 +229,13 @@ class EntityModel:
     ) -> list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]]:
         """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored, pooled and decoded in one
         pass (``words`` as in :meth:`score_batch`)."""
-        toks, cands, per_doc, probs = self._scored(docs, gaz_type, words)
+        toks, found, probs = self._scored(docs, gaz_type, words)
+        cands, per_doc = found.cands, found.per_doc
         if not len(cands):
             return [([], {}) for _ in docs]
         if self.pooling > 0 or self.consistency > 0:  # pooled once, for the decision and for the caller
-            probs = self._pool(*_spellings(toks, cands[:, :2].tolist(), per_doc), probs)
-        decoded = self._decode_pooled(toks, cands, per_doc, probs)
+            probs = self._pool(found.spelling, int(found.spelling.max()) + 1, probs)
+        decoded = self._decode_pooled(toks, cands, per_doc, probs, found.weak)
         offsets = list(zip(cands[:, 4].tolist(), cands[:, 5].tolist(), strict=True))
         pooled = list(zip(*(probs[:, c].tolist() for c in range(probs.shape[1])), strict=True))
         out: list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]] = []
@@ -261,6 +265,17 @@ class EntityModel:
 
 def _start_of(span: ScoredSpan) -> int:
     return span.start
+
+
+def _weak(toks: Tokens, cands: Sequence[Candidate]) -> np.ndarray:
+    """Per candidate of a document: one word opening a sentence, not in capitals, never seen capitalised
+    mid-sentence in the document (what :meth:`Featurizer.candidates_and_ids` says of a batch's)."""
+    mid = {low for low, cap, ini in zip(toks.lower, toks.cap, toks.initial, strict=True) if cap and not ini}
+    txt, lows, initial = toks.text, toks.lower, toks.initial
+    return np.array(
+        [c[1] - c[0] == 1 and initial[c[0]] and lows[c[0]] not in mid and not txt[c[0]].isupper() for c in cands],
+        dtype=bool,
+    )
 
 
 def _spellings(

@@ -167,6 +167,8 @@ class _Table:
         self.index: dict[str, int] = {}
         self.text: list[str] = []
         self.low = np.zeros(0, dtype=np.uint64)  # CRC32 of the word in lower case (its identity)
+        self.low_index: dict[str, int] = {}  # a number per word in lower case
+        self.low_id = np.zeros(0, dtype=np.int64)  # ... of each row's word
         self.flags = np.zeros(0, dtype=np.int64)
         self.kind = np.zeros(0, dtype=np.intp)  # code of the name-list kind, 0 when none
         self.gaz = np.zeros(0, dtype=np.intp)  # code of the gazetteer type of the word alone, 0 when none
@@ -203,7 +205,9 @@ class _Table:
             self.index[text] = n0 + k
         self.text += words
         m = len(words)
-        self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), **columns)
+        lows, setdefault = self.low_index, self.low_index.setdefault
+        low_id = np.array([setdefault(w, len(lows)) for w in map(str.casefold, words)], dtype=np.int64)
+        self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), low_id=low_id, **columns)
 
 
 class WordTable:
