@@ -10,6 +10,7 @@ from itertools import repeat
 
 import numpy as np
 
+from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
@@ -358,6 +359,54 @@ class WordTable:
         out[ends - 2] = _STOP
         out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
         return out
+
+    def _redo(
+        self,
+        out: np.ndarray,
+        at: np.ndarray,
+        lows: list[str],
+        txt: list[str],
+        it: np.ndarray,
+        jt: np.ndarray,
+        first: np.ndarray,
+        ends: np.ndarray,
+    ) -> None:
+        """The string-made ids of the columns the featurizer's ``matrix`` makes from CRC pieces, for rows ``at``
+        (tokens ``it``-``jt`` of the batch's lists; each document's tokens from ``first`` to ``ends``)."""
+        b = self._b
+        for k in at.tolist():
+            i, j, n0, n = int(it[k]), int(jt[k]), int(first[k]), int(ends[k])
+            shape = " ".join([shape_of(x) for x in txt[i:j]])[:SHAPE_CHARS]
+            l1 = lows[i - 1] if i > n0 else "<s>"
+            r1 = lows[j] if j < n else "</s>"
+            out[k, COL["sh"]] = b(f"sh:{shape}")
+            out[k, COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
+            out[k, COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
+            out[k, COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
+            out[k, COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
+            out[k, COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
+            out[k, COL["shR1"]] = b(f"shR1:{shape}|{r1}")
+
+    def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
+        of its shape, and whether it must be hashed from strings (too long, or a shape cut short)."""
+        t = self._table
+        crc, blen, w0 = t.crc, t.blen, win[:, 0]
+        m = len(win)
+        both = np.concatenate([crc[w0, 0], crc[w0, 7]])
+        both_len = np.concatenate([blen[w0], t.slen[w0]])
+        sh_chars = t.schars[w0].copy()
+        for k in range(1, win.shape[1]):
+            wk = win[:, k]
+            more = np.tile(k < size, 2)
+            piece_len = np.concatenate([blen[wk], t.slen[wk]]) + 1
+            grown = crc_cat(both, np.concatenate([crc[wk, 1], crc[wk, 8]]), np.minimum(piece_len, _MAX_BYTES))
+            both = np.where(more, grown, both)
+            both_len += np.where(more, piece_len, 0)
+            sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
+        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
+        lens = np.minimum(both_len, _MAX_BYTES)
+        return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
 
     def _check_gazetteer(self, gaz_type: GazType) -> None:
         if gaz_type != self._gaz_owner:  # a bound method of one gazetteer compares equal across documents
