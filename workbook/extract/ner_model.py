@@ -4,10 +4,12 @@ The model is a multinomial logistic regression over hashed features (candidates 
 :mod:`workbook.extract.ner_features`, their feature ids from :mod:`workbook.extract.ner_featurize`,
 made from a table of the words seen, remembered by the model): a weight matrix of ``2**bits`` rows and
 one column per class (``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All
-candidates of a batch of documents are featurized and scored at once (:meth:`EntityModel.score_batch`):
+candidates of a batch of documents are found, featurized and scored at once (:meth:`EntityModel.score_batch`):
 their feature columns are gathered from the matrix and summed per candidate (``numpy.add.reduceat``),
-then a softmax; a candidate's probabilities do not depend on the batch it is scored in. Pooling and
-decoding are per document.
+then a softmax; a candidate's probabilities do not depend on the batch it is scored in. Pooling mixes
+only a document's own candidates and decoding keeps each document's spans, but their numpy work is done
+once per batch (:meth:`EntityModel.predict_batch`); only the choice of non-overlapping spans walks each
+document's kept candidates in Python.
 :meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
 ``none``.
 
