@@ -300,23 +300,29 @@ def candidate_array(
         return out
     doc_start = np.zeros(n, dtype=bool)
     doc_start[doc_first] = True
-    next_tok = np.r_[np.arange(1, n), n - 1]
+    next_tok = np.minimum(np.arange(1, n + 1), n - 1)
+    has_next = np.zeros(n, dtype=bool)  # the next token is in the same document
+    has_next[:-1] = ~doc_start[1:]
     # a rank abbreviation with its full stop right after it ("Sgt.") is a cue before a name, never in it
-    cue = marks.title & np.r_[~doc_start[1:], False] & marks.dot[next_tok] & (starts[next_tok] == ends)
+    cue = marks.title & has_next & marks.dot[next_tok] & (starts[next_tok] == ends)
     gap_one = np.zeros(n, dtype=bool)
     gap_one[1:] = starts[1:] - ends[:-1] == 1
     space = np.zeros(n, dtype=bool)
     at = np.flatnonzero(gap_one)
     space[at] = chars[ends[at - 1]] == 32
     name_like = marks.name_like
-    link = space & ~doc_start & ~cue & (name_like | marks.connector | (marks.digits & np.r_[False, cap[:-1]]))
+    cap_before = np.zeros(n, dtype=bool)
+    cap_before[1:] = cap[:-1]
+    link = space & ~doc_start & ~cue & (name_like | marks.connector | (marks.digits & cap_before))
     segment = np.cumsum(~link)
     opens = np.flatnonzero(name_like & ~cue)  # cues open a segment (no link into them): they never start a run
     if not len(opens):
         return out
     seg = segment[opens]
-    first = np.r_[True, seg[1:] != seg[:-1]]
-    last = np.r_[first[1:], True]
+    first = np.ones(len(seg), dtype=bool)
+    first[1:] = seg[1:] != seg[:-1]
+    last = np.ones(len(seg), dtype=bool)
+    last[:-1] = first[1:]
     run_a, last_cap = opens[first], opens[last]
     keep = ~marks.demonym[last_cap]  # "North Korean leaders": a modifier, no name
     run_a, run_b = run_a[keep], last_cap[keep] + 1

@@ -98,6 +98,29 @@ class BatchCandidates(NamedTuple):
     weak: np.ndarray  # one word opening a sentence, not in capitals, never capitalised mid-sentence in its document
 
 
+def _member(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """``numpy.isin`` for a batch's integer keys: a sort and a binary search (fewer numpy calls than
+    ``isin``, whose fixed cost a batch of one document pays several times)."""
+    if not len(pool):
+        return np.zeros(len(values), dtype=bool)
+    pool = np.sort(pool)
+    at = np.searchsorted(pool, values)
+    np.minimum(at, len(pool) - 1, out=at)
+    return pool[at] == values
+
+
+def _row_numbers(rows: np.ndarray) -> np.ndarray:
+    """A number per row of an integer matrix, the same for equal rows (``numpy.unique(axis=0)``'s inverse,
+    by one lexical sort)."""
+    order = np.lexsort(rows.T[::-1])
+    ordered = rows[order]
+    new = np.ones(len(rows), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    out = np.empty(len(rows), dtype=np.int64)
+    out[order] = np.cumsum(new) - 1
+    return out
+
+
 def _no_candidates(n_docs: int) -> BatchCandidates:
     empty = np.zeros(0, dtype=np.int64)
     return BatchCandidates(
@@ -264,14 +287,14 @@ class Featurizer(WordTable):
         first, size = doc_first[doc] + cands[:, 0], cands[:, 1] - cands[:, 0]
         inside = np.arange(MAX_SPAN) < size[:, None]
         words = np.where(inside, low_id[np.minimum(first[:, None] + np.arange(MAX_SPAN), len(low_id) - 1)], -1)
-        _, spelling = np.unique(np.column_stack([doc, words]), axis=0, return_inverse=True)
+        spelling = _row_numbers(np.column_stack([doc, words]))
         # one word opening a sentence, not in capitals, not seen capitalised mid-sentence in its document
         by_doc = (doc_of_tok << 32) | low_id
         mid = by_doc[cap & ~batch.initial]
         weak = (size == 1) & batch.initial[first] & ((fl[first] & UPPER) == 0)
-        weak[weak] = ~np.isin(by_doc[first[weak]], mid)
+        weak[weak] = ~_member(by_doc[first[weak]], mid)
         ids = self._matrix(batch, cands, per_doc, gaz_type)
-        return BatchCandidates(cands, per_doc, ids, spelling.ravel(), weak)
+        return BatchCandidates(cands, per_doc, ids, spelling, weak)
 
     def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
         """The words of a batch of documents, one after the other, and their rows in the word table."""
@@ -364,7 +387,7 @@ class Featurizer(WordTable):
         alone = tok_low[run_a[~long_run]]
         cand_doc = doc.astype(np.uint64) << np.uint64(32)
         low0 = low[w0] | cand_doc
-        member = np.isin
+        member = _member
         ini = ini_all[it]
         seen_mid = member(low0, mid_words)
         in_inner_last = member(low0, inner_last)
