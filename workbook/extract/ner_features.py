@@ -26,6 +26,8 @@ from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, or_, sub
 from typing import NamedTuple, overload
 
+import numpy as np
+
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     HONORIFICS,
@@ -43,7 +45,9 @@ __all__ = [
     "TITLE_WORDS",
     "Candidate",
     "Tok",
+    "TokenMarks",
     "Tokens",
+    "candidate_array",
     "candidates",
     "name_kind",
     "shape_of",
@@ -227,43 +231,117 @@ def _split_possessive(toks: Tokens, k: int, text: str) -> None:
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
     """Every sub-span of each run of name-like tokens that starts and ends on a capitalised word
     and has at most :data:`MAX_SPAN` words (see the module docstring)."""
-    runs: list[tuple[int, int]] = []
     n = len(toks)
+    if n == 0:
+        return []
     starts, ends, txt, lows = toks.start, toks.end, toks.text, toks.lower
-    name_like = list(map(and_, toks.cap, map(str.isalpha, map(_first_item, txt))))  # _name_like of each token
-    # _cue of each token: an abbreviated title or rank with its full stop right after it
-    cue = [False] * n
-    for k in compress(range(n - 1), map(TITLE_WORDS.__contains__, lows)):
-        if txt[k + 1] == "." and starts[k + 1] == ends[k]:
-            cue[k] = True
-    resume = 0  # a run starts on a name-like token that no earlier run took
-    for i in compress(range(n), name_like):
-        if i < resume or cue[i]:
-            continue
-        j = i + 1
-        last_cap = i
-        while j < n and text[ends[j - 1] : starts[j]] == " ":
-            if cue[j]:
-                break
-            if name_like[j]:
-                last_cap = j
-            elif lows[j] not in CONNECTORS and not (txt[j].isdigit() and toks.cap[j - 1]):
-                break
-            j += 1
-        if lows[last_cap] not in DEMONYMS:  # "North Korean leaders": a modifier, no name
-            runs.append((i, last_cap + 1))
-        resume = last_cap + 1
-    out: list[Candidate] = []
+    marks = TokenMarks(
+        name_like=np.fromiter(map(and_, toks.cap, map(str.isalpha, map(_first_item, txt))), dtype=bool, count=n),
+        title=np.fromiter(map(TITLE_WORDS.__contains__, lows), dtype=bool, count=n),
+        dot=np.fromiter(map(".".__eq__, txt), dtype=bool, count=n),
+        connector=np.fromiter(map(CONNECTORS.__contains__, lows), dtype=bool, count=n),
+        digits=np.fromiter(map(str.isdigit, txt), dtype=bool, count=n),
+        never_first=np.fromiter(map(_NEVER_FIRST.__contains__, lows), dtype=bool, count=n),
+        upper=np.fromiter(map(str.isupper, txt), dtype=bool, count=n),
+        demonym=np.fromiter(map(DEMONYMS.__contains__, lows), dtype=bool, count=n),
+    )
+    found, _ = candidate_array(
+        marks,
+        np.array(toks.cap, dtype=bool),
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+        np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+        np.zeros(1, dtype=np.int64),
+        np.zeros(1, dtype=np.int64),
+    )
     new = tuple.__new__
-    for a, b in runs:
-        for s in range(a, b):
-            if not name_like[s] or (lows[s] in _NEVER_FIRST and not txt[s].isupper()):
-                continue  # "The", "However", "Monday" open no name ("The Hague" is "Hague", as in the gold)
-            first = starts[s]
-            for e in range(s + 1, min(b, s + MAX_SPAN) + 1):
-                if name_like[e - 1]:
-                    out.append(new(Candidate, (s, e, a, b, first, ends[e - 1])))
-    return out
+    return [new(Candidate, row) for row in found.tolist()]
+
+
+class TokenMarks(NamedTuple):
+    """What :func:`candidate_array` reads of each token of a batch (boolean arrays): a capitalised word
+    starting with a letter, a title or rank word, a full stop, a connector, digits only, a word that
+    opens no name (:data:`NEVER_NAME_START`, months, weekdays), written in capitals, a demonym."""
+
+    name_like: np.ndarray
+    title: np.ndarray
+    dot: np.ndarray
+    connector: np.ndarray
+    digits: np.ndarray
+    never_first: np.ndarray
+    upper: np.ndarray
+    demonym: np.ndarray
+
+
+def candidate_array(
+    marks: TokenMarks,
+    cap: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    chars: np.ndarray,
+    doc_first: np.ndarray,
+    doc_char: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidates` of a batch of documents at once, as an ``(n, 6)`` array of :class:`Candidate`
+    fields (token and character offsets within each document), the documents' rows one after the
+    other. The documents' tokens are one after the other: ``doc_first`` holds each document's first
+    token (the first is 0; no empty document), ``starts``/``ends`` the tokens' character offsets in
+    ``chars``, the code points of the documents' texts joined, each starting at ``doc_char``.
+
+    A run of name-like tokens is a stretch of tokens each joined to the one before by one space (a
+    link: a name-like word, a connector, or digits after a capitalised word; never a rank abbreviation
+    with its full stop, a cue) from its first name-like token to its last (no run when the last is a
+    demonym). Each run's candidates start on a name-like word that may open a name and end on a
+    name-like word at most :data:`MAX_SPAN` words on. Also returns each candidate's document (its
+    index in ``doc_first``)."""
+    n = len(cap)
+    out = np.zeros((0, 6), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if n == 0:
+        return out
+    doc_start = np.zeros(n, dtype=bool)
+    doc_start[doc_first] = True
+    next_tok = np.minimum(np.arange(1, n + 1), n - 1)
+    has_next = np.zeros(n, dtype=bool)  # the next token is in the same document
+    has_next[:-1] = ~doc_start[1:]
+    # a rank abbreviation with its full stop right after it ("Sgt.") is a cue before a name, never in it
+    cue = marks.title & has_next & marks.dot[next_tok] & (starts[next_tok] == ends)
+    gap_one = np.zeros(n, dtype=bool)
+    gap_one[1:] = starts[1:] - ends[:-1] == 1
+    space = np.zeros(n, dtype=bool)
+    at = np.flatnonzero(gap_one)
+    space[at] = chars[ends[at - 1]] == 32
+    name_like = marks.name_like
+    cap_before = np.zeros(n, dtype=bool)
+    cap_before[1:] = cap[:-1]
+    link = space & ~doc_start & ~cue & (name_like | marks.connector | (marks.digits & cap_before))
+    segment = np.cumsum(~link)
+    opens = np.flatnonzero(name_like & ~cue)  # cues open a segment (no link into them): they never start a run
+    if not len(opens):
+        return out
+    seg = segment[opens]
+    first = np.ones(len(seg), dtype=bool)
+    first[1:] = seg[1:] != seg[:-1]
+    last = np.ones(len(seg), dtype=bool)
+    last[:-1] = first[1:]
+    run_a, last_cap = opens[first], opens[last]
+    keep = ~marks.demonym[last_cap]  # "North Korean leaders": a modifier, no name
+    run_a, run_b = run_a[keep], last_cap[keep] + 1
+    if not len(run_a):
+        return out
+    run_of = np.searchsorted(run_a, np.arange(n), side="right") - 1
+    in_run = (run_of >= 0) & (np.arange(n) < run_b[np.maximum(run_of, 0)])
+    # "The", "However", "Monday" open no name ("The Hague" is "Hague", as in the gold)
+    s = np.flatnonzero(in_run & name_like & ~(marks.never_first & ~marks.upper))
+    if not len(s):
+        return out
+    a, b = run_a[run_of[s]], run_b[run_of[s]]
+    e = s[:, None] + np.arange(1, MAX_SPAN + 1)
+    ok = (e <= b[:, None]) & name_like[np.minimum(e - 1, n - 1)]
+    per = ok.sum(axis=1)
+    s, a, b, e = np.repeat(s, per), np.repeat(a, per), np.repeat(b, per), e[ok]
+    doc = np.searchsorted(doc_first, s, side="right") - 1
+    base, char0 = doc_first[doc], doc_char[doc]
+    return np.column_stack([s - base, e - base, a - base, b - base, starts[s] - char0, ends[e - 1] - char0]), doc
 
 
 @lru_cache(maxsize=1 << 16)

@@ -28,8 +28,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import and_, not_
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,38 +37,99 @@ from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_crc import fmix as _fmix
-from workbook.extract.ner_features import MAX_SPAN, Tokens, shape_of
+from workbook.extract.ner_features import MAX_SPAN, TokenMarks, Tokens, candidate_array
 from workbook.extract.ner_words import (
     ACRONYM,
     ALL_LOWER,
-    COL,
+    ALPHA_FIRST,
     COLUMNS,
     COMMON,
     CONN,
+    DEMONYM,
     DIGIT,
+    DIGITS_ONLY,
     DOT,
     GIVEN,
     HYPHEN,
     LOWER_ALPHA,
     LOWER_FIRST,
+    NEVER_FIRST,
     NULL,
     ORG,
     POS,
-    SHAPE_CHARS,
     SPELLING_LIMIT,
     TAGGED,
     TITLE,
+    UPPER,
     UPPER_FIRST,
     GazType,
     WordTable,
 )
 from workbook.extract.vocabulary import KNOWN_ORGS
 
-__all__ = ["COLUMNS", "Featurizer", "bucket", "id_index"]
+__all__ = ["COLUMNS", "BatchCandidates", "Featurizer", "bucket", "id_index"]
 
 #: a document's tokens and its candidates (an ``(n, 6)`` array of
 #: :class:`~workbook.extract.ner_features.Candidate` fields), as :meth:`Featurizer.matrix` reads them
 DocCandidates = tuple[Tokens, np.ndarray]
+#: the word-table flag of each :class:`~workbook.extract.ner_features.TokenMarks` field, in its order
+#: (``name_like`` is then the token's capital and its letter first)
+_MARKS = (ALPHA_FIRST, TITLE, DOT, CONN, DIGITS_ONLY, NEVER_FIRST, UPPER, DEMONYM)
+
+
+class _BatchWords(NamedTuple):
+    """The tokens of a batch of documents, one after the other (:meth:`Featurizer._words`)."""
+
+    text: list[str]
+    lower: list[str]
+    initial: np.ndarray  # opens a sentence (bool)
+    cap: np.ndarray  # capitalised (bool)
+    lens: np.ndarray  # tokens per document
+    rows: np.ndarray  # word-table rows, each document's with two edge rows either side
+
+
+class BatchCandidates(NamedTuple):
+    """The candidates of a batch of documents (:meth:`Featurizer.candidates_and_ids`)."""
+
+    cands: np.ndarray  # (n, 6) Candidate fields, the documents' rows one after the other
+    per_doc: list[int]  # how many candidates each document has
+    ids: np.ndarray  # their feature ids (Featurizer.matrix)
+    spelling: np.ndarray  # a number per candidate, the same for a document's candidates alike in lower case
+    weak: np.ndarray  # one word opening a sentence, not in capitals, never capitalised mid-sentence in its document
+
+
+def _member(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """``numpy.isin`` for a batch's integer keys: a sort and a binary search (fewer numpy calls than
+    ``isin``, whose fixed cost a batch of one document pays several times)."""
+    if not len(pool):
+        return np.zeros(len(values), dtype=bool)
+    pool = np.sort(pool)
+    at = np.searchsorted(pool, values)
+    np.minimum(at, len(pool) - 1, out=at)
+    return pool[at] == values
+
+
+def _row_numbers(rows: np.ndarray) -> np.ndarray:
+    """A number per row of an integer matrix, the same for equal rows (``numpy.unique(axis=0)``'s inverse,
+    by one lexical sort)."""
+    order = np.lexsort(rows.T[::-1])
+    ordered = rows[order]
+    new = np.ones(len(rows), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    out = np.empty(len(rows), dtype=np.int64)
+    out[order] = np.cumsum(new) - 1
+    return out
+
+
+def _no_candidates(n_docs: int) -> BatchCandidates:
+    empty = np.zeros(0, dtype=np.int64)
+    return BatchCandidates(
+        np.zeros((0, 6), dtype=np.int64),
+        [0] * n_docs,
+        np.zeros((0, COLUMNS), dtype=np.int64),
+        empty,
+        empty.astype(bool),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
@@ -111,7 +172,7 @@ class Featurizer(WordTable):
         self._gaz_owner = None
         self._spelling_gaz: dict[int, int] = {}
         self._spellings: dict[int, tuple[int, ...]] = {}  # by the rows of its words: _chain
-        self._known_orgs = {self._spelling_hash(k.split()) for k in KNOWN_ORGS}
+        self._known_orgs = np.array(sorted({self._spelling_hash(k.split()) for k in KNOWN_ORGS}), dtype=np.uint64)
         self._flag_ids = np.array(
             [
                 b(f)
@@ -172,27 +233,93 @@ class Featurizer(WordTable):
         """Feature ids ``(n, COLUMNS)`` of the candidates of a batch of documents, the documents' rows one
         after the other (an absent feature is :attr:`absent`). Each document is read on its own: its
         edges, its words seen mid-sentence or in lower case, its runs."""
-        lens = [len(toks) for toks, _ in docs]
         per_doc = [len(c) for _, c in docs]
-        n = sum(per_doc)
-        if n == 0:
+        if sum(per_doc) == 0:
             return np.zeros((0, COLUMNS), dtype=np.int64)
+        batch = self._words([toks for toks, _ in docs])
+        return self._matrix(batch, np.concatenate([c for _, c in docs if len(c)]), per_doc, gaz_type)
+
+    def candidates_and_ids(
+        self, texts: Sequence[str], toks: Sequence[Tokens], skips: Sequence[bytearray | None], gaz_type: GazType
+    ) -> BatchCandidates:
+        """The candidates of a batch of documents (as :func:`~workbook.extract.ner_features.candidates`
+        finds them) and their :meth:`matrix` (see :class:`BatchCandidates`). Candidates overlapping a
+        character marked 1 in a document's ``skip`` are left out. The tokens' word lists are read from the
+        word table: no Python step per token."""
+        batch = self._words(toks)
+        lens = batch.lens
+        n_docs = len(toks)
+        if not batch.text:
+            return _no_candidates(n_docs)
+        sizes = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
+        doc_char = np.zeros(n_docs, dtype=np.int64)
+        np.cumsum(sizes[:-1], out=doc_char[1:])
+        doc_first = np.zeros(n_docs, dtype=np.int64)
+        np.cumsum(lens[:-1], out=doc_first[1:])
+        shift = np.repeat(doc_char, lens)
+        starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
+        ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
+        doc_of_tok = np.repeat(np.arange(n_docs), lens)
+        tok_rows = batch.rows[np.arange(len(shift)) + 2 + 4 * doc_of_tok]
+        fl = self._table.flags[tok_rows]
+        cap = batch.cap
+        marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
+        marks = marks._replace(name_like=cap & marks.name_like)
+        chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        has = lens > 0  # a document without tokens has no first token
+        cands, doc = candidate_array(marks, cap, starts, ends, chars, doc_first[has], doc_char[has])
+        doc = np.flatnonzero(has)[doc]
+        if any(k is not None for k in skips):
+            marked = np.zeros(len(chars) + 1, dtype=np.int64)
+            for k, skip in enumerate(skips):
+                if skip is not None:
+                    m = np.frombuffer(bytes(skip[: sizes[k]]), dtype=np.uint8) == 1
+                    marked[doc_char[k] + 1 : doc_char[k] + 1 + len(m)] = m
+            np.cumsum(marked, out=marked)
+            a, b = cands[:, 4] + doc_char[doc], cands[:, 5] + doc_char[doc]
+            free = marked[b] == marked[a]
+            cands, doc = cands[free], doc[free]
+        per_doc = np.bincount(doc, minlength=n_docs).tolist()
+        if not len(cands):
+            return _no_candidates(n_docs)
+        # a spelling's number: its words in lower case (their numbers in the table) and its document
+        low_id = self._table.low_id[tok_rows]
+        first, size = doc_first[doc] + cands[:, 0], cands[:, 1] - cands[:, 0]
+        inside = np.arange(MAX_SPAN) < size[:, None]
+        words = np.where(inside, low_id[np.minimum(first[:, None] + np.arange(MAX_SPAN), len(low_id) - 1)], -1)
+        spelling = _row_numbers(np.column_stack([doc, words]))
+        # one word opening a sentence, not in capitals, not seen capitalised mid-sentence in its document
+        by_doc = (doc_of_tok << 32) | low_id
+        mid = by_doc[cap & ~batch.initial]
+        weak = (size == 1) & batch.initial[first] & ((fl[first] & UPPER) == 0)
+        weak[weak] = ~_member(by_doc[first[weak]], mid)
+        ids = self._matrix(batch, cands, per_doc, gaz_type)
+        return BatchCandidates(cands, per_doc, ids, spelling, weak)
+
+    def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
+        """The words of a batch of documents, one after the other, and their rows in the word table."""
+        lens = np.fromiter(map(len, toks), dtype=np.intp, count=len(toks))
         words: list[str] = []
         lows: list[str] = []
         initial: list[bool] = []
         cap: list[bool] = []
-        for toks, _ in docs:
-            words += toks.text
-            lows += toks.lower
-            initial += toks.initial
-            cap += toks.cap
+        for t in toks:
+            words += t.text
+            lows += t.lower
+            initial += t.initial
+            cap += t.cap
         rows = self._rows(words, lens)
+        return _BatchWords(words, lows, np.array(initial, dtype=bool), np.array(cap, dtype=bool), lens, rows)
+
+    def _matrix(self, batch: _BatchWords, cands: np.ndarray, per_doc: Sequence[int], gaz_type: GazType) -> np.ndarray:
+        """:meth:`matrix` of the candidates ``cands`` (``per_doc`` of them per document) of ``batch``."""
+        words, lows, ini_all, cap_all, lens, rows = batch
+        n = len(cands)
         self._check_gazetteer(gaz_type)
         t = self._table
         s = self.absent
-        cands = np.concatenate([c for _, c in docs if len(c)])
         i, j, rs, re_ = cands[:, 0], cands[:, 1], cands[:, 2], cands[:, 3]  # token offsets in the document
-        doc = np.repeat(np.arange(len(docs)), per_doc)
+        doc = np.repeat(np.arange(len(lens)), per_doc)
         tok_off = np.repeat(np.cumsum([0, *lens[:-1]]), per_doc)  # the document's first token in the batch
         ip, jp = i + tok_off + 4 * doc, j + tok_off + 4 * doc  # ... in ``rows`` (edge rows between documents)
         it, jt = i + tok_off, j + tok_off  # ... in the batch's token lists
@@ -248,29 +375,20 @@ class Featurizer(WordTable):
         n_common = ((fwin & COMMON) != 0).sum(axis=1)
         # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
         # is told apart per document by its identity (CRC32 in lower case) with the document's number above
-        doc_of_tok = np.repeat(np.arange(len(docs)), lens)
+        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
         word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
-        tok_low = (low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))).tolist()
-        mid_words = set(compress(tok_low, map(and_, cap, map(not_, initial))))
-        lower_words = set(compress(tok_low, (flags[word_rows] & ALL_LOWER).tolist()))  # written so, in lower case
-        inner_last: set[int] = set()
-        inner_first: set[int] = set()
-        alone: set[int] = set()
-        run_off = rs + tok_off
-        for a_, b_ in set(zip(run_off.tolist(), (re_ + tok_off).tolist(), strict=True)):
-            if b_ - a_ >= 2:
-                inner_last.add(tok_low[b_ - 1])
-                if not initial[a_]:
-                    inner_first.add(tok_low[a_])
-            else:
-                alone.add(tok_low[a_])
+        tok_low = low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))
+        mid_words = tok_low[cap_all & ~ini_all]
+        lower_words = tok_low[(flags[word_rows] & ALL_LOWER) != 0]  # written so, in lower case
+        run_a, run_b = rs + tok_off, re_ + tok_off
+        long_run = run_b - run_a >= 2
+        inner_last = tok_low[run_b[long_run] - 1]
+        inner_first = tok_low[run_a[long_run & ~ini_all[run_a]]]
+        alone = tok_low[run_a[~long_run]]
         cand_doc = doc.astype(np.uint64) << np.uint64(32)
-        low0 = (low[w0] | cand_doc).tolist()
-
-        def member(values: list[int], pool: set[int]) -> np.ndarray:
-            return np.fromiter(map(pool.__contains__, values), dtype=bool, count=n)
-
-        ini = np.array(initial, dtype=bool)[it]
+        low0 = low[w0] | cand_doc
+        member = _member
+        ini = ini_all[it]
         seen_mid = member(low0, mid_words)
         in_inner_last = member(low0, inner_last)
         one_run = one & (re_ - rs == 1)
@@ -291,9 +409,9 @@ class Featurizer(WordTable):
                 (f_any & DIGIT) != 0,
                 (f_any & HYPHEN) != 0,
                 self._org_inside(fwin, size) if multi.any() else np.zeros(n, dtype=bool),
-                member(key.tolist(), self._known_orgs),
+                member(key, self._known_orgs),
                 one & (member(low0, lower_words) | ((flags[w0] & LOWER_FIRST) != 0)),
-                multi & member((low[wl] | cand_doc).tolist(), alone),
+                multi & member(low[wl] | cand_doc, alone),
                 (span_gaz != 0) & ((flags[w0] & GIVEN) != 0),
                 ~ini & seen_mid,
                 self._title_before(l1, l2, i),
@@ -347,54 +465,6 @@ class Featurizer(WordTable):
             ends = np.repeat(np.cumsum(lens), per_doc)
             self._redo(out, np.flatnonzero(odd), lows, words, it, jt, tok_off, ends)
         return out
-
-    def _redo(
-        self,
-        out: np.ndarray,
-        at: np.ndarray,
-        lows: list[str],
-        txt: list[str],
-        it: np.ndarray,
-        jt: np.ndarray,
-        first: np.ndarray,
-        ends: np.ndarray,
-    ) -> None:
-        """The string-made ids of the columns :meth:`matrix` makes from CRC pieces, for rows ``at``
-        (tokens ``it``-``jt`` of the batch's lists; each document's tokens from ``first`` to ``ends``)."""
-        b = self._b
-        for k in at.tolist():
-            i, j, n0, n = int(it[k]), int(jt[k]), int(first[k]), int(ends[k])
-            shape = " ".join([shape_of(x) for x in txt[i:j]])[:SHAPE_CHARS]
-            l1 = lows[i - 1] if i > n0 else "<s>"
-            r1 = lows[j] if j < n else "</s>"
-            out[k, COL["sh"]] = b(f"sh:{shape}")
-            out[k, COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
-            out[k, COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
-            out[k, COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
-            out[k, COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
-            out[k, COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
-            out[k, COL["shR1"]] = b(f"shR1:{shape}|{r1}")
-
-    def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
-        """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
-        of its shape, and whether it must be hashed from strings (too long, or a shape cut short)."""
-        t = self._table
-        crc, blen, w0 = t.crc, t.blen, win[:, 0]
-        m = len(win)
-        both = np.concatenate([crc[w0, 0], crc[w0, 7]])
-        both_len = np.concatenate([blen[w0], t.slen[w0]])
-        sh_chars = t.schars[w0].copy()
-        for k in range(1, win.shape[1]):
-            wk = win[:, k]
-            more = np.tile(k < size, 2)
-            piece_len = np.concatenate([blen[wk], t.slen[wk]]) + 1
-            grown = crc_cat(both, np.concatenate([crc[wk, 1], crc[wk, 8]]), np.minimum(piece_len, _MAX_BYTES))
-            both = np.where(more, grown, both)
-            both_len += np.where(more, piece_len, 0)
-            sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
-        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
-        lens = np.minimum(both_len, _MAX_BYTES)
-        return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
 
     def _title_before(self, l1: np.ndarray, l2: np.ndarray, i: np.ndarray) -> np.ndarray:
         """A title or rank before the candidate ("General Kim", "Sgt. Ruiz"; ``i``: its first token)."""

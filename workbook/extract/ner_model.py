@@ -4,10 +4,12 @@ The model is a multinomial logistic regression over hashed features (candidates 
 :mod:`workbook.extract.ner_features`, their feature ids from :mod:`workbook.extract.ner_featurize`,
 made from a table of the words seen, remembered by the model): a weight matrix of ``2**bits`` rows and
 one column per class (``none``, ``person``, ``organization``, ``place``, ``other``) plus a bias. All
-candidates of a batch of documents are featurized and scored at once (:meth:`EntityModel.score_batch`):
+candidates of a batch of documents are found, featurized and scored at once (:meth:`EntityModel.score_batch`):
 their feature columns are gathered from the matrix and summed per candidate (``numpy.add.reduceat``),
-then a softmax; a candidate's probabilities do not depend on the batch it is scored in. Pooling and
-decoding are per document.
+then a softmax; a candidate's probabilities do not depend on the batch it is scored in. Pooling mixes
+only a document's own candidates and decoding keeps each document's spans, but their numpy work is done
+once per batch (:meth:`EntityModel.predict_batch`); only the choice of non-overlapping spans walks each
+document's kept candidates in Python.
 :meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
 ``none``.
 
@@ -26,13 +28,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
 
 import numpy as np
 
 from workbook.errors import EntityModelError
-from workbook.extract.ner_features import Candidate, Tokens, candidates, tokens
-from workbook.extract.ner_featurize import Featurizer, id_index
+from workbook.extract.ner_features import Candidate, Tokens, tokens
+from workbook.extract.ner_featurize import BatchCandidates, Featurizer, id_index
 
 __all__ = ["CLASSES", "MODEL_FILE", "EntityModel", "ScoredSpan", "default_entity_model", "load_entity_model"]
 
@@ -100,22 +101,30 @@ class EntityModel:
         are sure of) are not scored. ``words``: each text's :func:`~workbook.extract.ner_features.tokens`
         when the caller has them already (None: made here). Each document is read on its own: the
         result for a text is the same whatever else is in the batch."""
-        prepared: list[tuple[Tokens, list[Candidate]]] = []
-        for k, (text, skip) in enumerate(docs):
-            made = words[k] if words is not None else None
-            toks = made if made is not None else tokens(text)
-            cands = candidates(text, toks)
-            if skip is not None:
-                cands = [c for c in cands if skip.find(1, c.start, c.end) < 0]
-            prepared.append((toks, cands))
-        arrays = [(t, np.fromiter(chain.from_iterable(c), np.int64, 6 * len(c)).reshape(-1, 6)) for t, c in prepared]
-        probs = self.probabilities(self._featurizer.matrix(arrays, gaz_type))
+        toks, found, probs = self._scored(docs, gaz_type, words)
+        new = tuple.__new__
+        rows = [new(Candidate, c) for c in found.cands.tolist()]
         out: list[tuple[Tokens, list[Candidate], np.ndarray]] = []
         at = 0
-        for toks, cands in prepared:
-            out.append((toks, cands, probs[at : at + len(cands)]))
-            at += len(cands)
+        for t, m in zip(toks, found.per_doc, strict=True):
+            out.append((t, rows[at : at + m], probs[at : at + m]))
+            at += m
         return out
+
+    def _scored(
+        self,
+        docs: Sequence[tuple[str, bytearray | None]],
+        gaz_type: Callable[[str], str | None],
+        words: Sequence[Tokens | None] | None,
+    ) -> tuple[list[Tokens], BatchCandidates, np.ndarray]:
+        """Each document's tokens, the batch's candidates (:meth:`Featurizer.candidates_and_ids`) and their
+        class probabilities."""
+        toks = [
+            w if w is not None else tokens(text) for (text, _), w in zip(docs, words or [None] * len(docs), strict=True)
+        ]
+        texts = [text for text, _ in docs]
+        found = self._featurizer.candidates_and_ids(texts, toks, [s for _, s in docs], gaz_type)
+        return toks, found, self.probabilities(found.ids)
 
     def score_text(
         self, text: str, gaz_type: Callable[[str], str | None], skip: bytearray | None = None
@@ -131,21 +140,22 @@ class EntityModel:
         the type of the mention whose context says most ("Faaborg" after "in Svendborg or")."""
         if self.pooling <= 0 and self.consistency <= 0:
             return probs
-        ids: dict[tuple[str, ...], int] = {}  # a spelling's words (no token holds a space)
-        lows = toks.lower
-        setdefault = ids.setdefault
-        key = np.array([setdefault(tuple(lows[c[0] : c[1]]), len(ids)) for c in cands], dtype=np.int64)
+        return self._pool(*_spellings([toks], [(c[0], c[1]) for c in cands], [len(cands)]), probs)
+
+    def _pool(self, key: np.ndarray, n_keys: int, probs: np.ndarray) -> np.ndarray:
+        """:meth:`pool` of candidates by their spelling's number ``key`` (``n_keys`` spellings; a
+        spelling of another document is another number)."""
         out = probs.astype(np.float64)
         if self.pooling > 0:
-            sums = np.zeros((len(ids), probs.shape[1]), dtype=np.float64)
+            sums = np.zeros((n_keys, probs.shape[1]), dtype=np.float64)
             np.add.at(sums, key, probs)
-            counts = np.bincount(key, minlength=len(ids))[:, None]
+            counts = np.bincount(key, minlength=n_keys)[:, None]
             out = (1 - self.pooling) * out + self.pooling * (sums / counts)[key]
         if self.consistency > 0:
             order = np.lexsort((out[:, 0], key))  # by spelling, then P(none); stable: the first wins ties
             keys = key[order]
             first = order[np.r_[True, keys[1:] != keys[:-1]]]
-            best = np.empty(len(ids), dtype=np.int64)
+            best = np.empty(n_keys, dtype=np.int64)
             best[key[first]] = first
             out = (1 - self.consistency) * out + self.consistency * out[best[key]]
         return out.astype(np.float32)
@@ -154,29 +164,53 @@ class EntityModel:
         """The most probable non-overlapping spans whose best class is not ``none``, in text order."""
         if not len(cands):
             return []
-        return self._decode_pooled(toks, cands, self.pool(toks, cands, probs))
+        found = np.array(cands, dtype=np.int64).reshape(-1, 6)
+        return self._decode_pooled([toks], found, [len(cands)], self.pool(toks, cands, probs), _weak(toks, cands))[0]
 
-    def _decode_pooled(self, toks: Tokens, cands: Sequence[Candidate], probs: np.ndarray) -> list[ScoredSpan]:
+    def _decode_pooled(
+        self, toks: Sequence[Tokens], cands: np.ndarray, per_doc: Sequence[int], probs: np.ndarray, weak: np.ndarray
+    ) -> list[list[ScoredSpan]]:
+        """:meth:`decode` of each document of a batch (``per_doc`` of the rows of ``cands``, of the pooled
+        ``probs`` and of ``weak`` each: see :class:`ScoredSpan`), the numpy work done once for the batch."""
+        n = len(cands)
         best = probs[:, 1:].argmax(axis=1) + 1
-        p_best = probs[np.arange(len(cands)), best]
+        p_best = probs[np.arange(n), best]
+        doc = np.repeat(np.arange(len(per_doc)), per_doc)
         keep = np.flatnonzero(probs[:, 0] < self.threshold)
-        order = keep[np.argsort(probs[keep, 0], kind="stable")]
-        txt, lows, initial = toks.text, toks.lower, toks.initial
-        mid = {low for low, cap, ini in zip(lows, toks.cap, initial, strict=True) if cap and not ini}
-        taken = bytearray(len(toks) + 1)  # tokens of spans already decoded
+        order = keep[np.lexsort((probs[keep, 0], doc[keep]))]  # by document, then P(none); stable
+        ends = np.searchsorted(doc[order], np.arange(1, len(per_doc) + 1)).tolist()
         classes = self.classes
-        best_of, p_best_of, p_none_of = best.tolist(), p_best.tolist(), probs[:, 0].tolist()
-        out: list[ScoredSpan] = []
-        for k in order.tolist():
-            i, j, _, _, start, end = cands[k]
-            if taken.find(1, i, j) >= 0:
-                continue
-            taken[i:j] = b"\x01" * (j - i)
-            words = tuple(txt[i:j])
-            left = lows[i - 1] if i > 0 else ""
-            weak = j - i == 1 and initial[i] and lows[i] not in mid and not txt[i].isupper()
-            out.append(ScoredSpan(start, end, classes[best_of[k]], p_best_of[k], p_none_of[k], words, left, weak))
-        return sorted(out, key=lambda s: s.start)
+        # the kept candidates' fields, column by column (no Python object per candidate that is not kept)
+        picked = cands[order]
+        i_of, j_of, start_of, end_of = (picked[:, c].tolist() for c in (0, 1, 4, 5))
+        type_of = [classes[b] for b in best[order].tolist()]
+        p_best_of, p_none_of, weak_of = p_best[order].tolist(), probs[order, 0].tolist(), weak[order].tolist()
+        out: list[list[ScoredSpan]] = []
+        at = 0
+        for t, stop in zip(toks, ends, strict=True):
+            txt, lows = t.text, t.lower
+            taken = bytearray(len(t) + 1)  # tokens of spans already decoded
+            found: list[ScoredSpan] = []
+            for k in range(at, stop):
+                i, j = i_of[k], j_of[k]
+                if taken.find(1, i, j) >= 0:
+                    continue
+                taken[i:j] = b"\x01" * (j - i)
+                left = lows[i - 1] if i > 0 else ""
+                span = (
+                    start_of[k],
+                    end_of[k],
+                    type_of[k],
+                    p_best_of[k],
+                    p_none_of[k],
+                    tuple(txt[i:j]),
+                    left,
+                    weak_of[k],
+                )
+                found.append(ScoredSpan(*span))
+            out.append(sorted(found, key=_start_of))
+            at = stop
+        return out
 
     def predict(self, text: str, gaz_type: Callable[[str], str | None]) -> list[ScoredSpan]:
         """Decoded entity spans of ``text``."""
@@ -195,16 +229,22 @@ class EntityModel:
         gaz_type: Callable[[str], str | None],
         words: Sequence[Tokens | None] | None = None,
     ) -> list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]]:
-        """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored in one pass (``words`` as
-        in :meth:`score_batch`)."""
+        """:meth:`predict_with_probs` of each ``(text, skip)`` of a batch, scored, pooled and decoded in one
+        pass (``words`` as in :meth:`score_batch`)."""
+        toks, found, probs = self._scored(docs, gaz_type, words)
+        cands, per_doc = found.cands, found.per_doc
+        if not len(cands):
+            return [([], {}) for _ in docs]
+        if self.pooling > 0 or self.consistency > 0:  # pooled once, for the decision and for the caller
+            probs = self._pool(found.spelling, int(found.spelling.max()) + 1, probs)
+        decoded = self._decode_pooled(toks, cands, per_doc, probs, found.weak)
+        offsets = list(zip(cands[:, 4].tolist(), cands[:, 5].tolist(), strict=True))
+        pooled = list(zip(*(probs[:, c].tolist() for c in range(probs.shape[1])), strict=True))
         out: list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]] = []
-        for toks, cands, probs in self.score_batch(docs, gaz_type, words):
-            if not len(cands):
-                out.append(([], {}))
-                continue
-            pooled = self.pool(toks, cands, probs)  # pooled once, for the decision and for the caller
-            rows = dict(zip(((c.start, c.end) for c in cands), map(tuple, pooled.tolist()), strict=True))
-            out.append((self._decode_pooled(toks, cands, pooled), rows))
+        at = 0
+        for spans, m in zip(decoded, per_doc, strict=True):
+            out.append((spans, dict(zip(offsets[at : at + m], pooled[at : at + m], strict=True))))
+            at += m
         return out
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
@@ -223,6 +263,39 @@ class EntityModel:
             consistency=np.array(self.consistency),
             card=np.array(json.dumps(card or {})),
         )
+
+
+def _start_of(span: ScoredSpan) -> int:
+    return span.start
+
+
+def _weak(toks: Tokens, cands: Sequence[Candidate]) -> np.ndarray:
+    """Per candidate of a document: one word opening a sentence, not in capitals, never seen capitalised
+    mid-sentence in the document (what :meth:`Featurizer.candidates_and_ids` says of a batch's)."""
+    mid = {low for low, cap, ini in zip(toks.lower, toks.cap, toks.initial, strict=True) if cap and not ini}
+    txt, lows, initial = toks.text, toks.lower, toks.initial
+    return np.array(
+        [c[1] - c[0] == 1 and initial[c[0]] and lows[c[0]] not in mid and not txt[c[0]].isupper() for c in cands],
+        dtype=bool,
+    )
+
+
+def _spellings(
+    toks: Sequence[Tokens], spans: Sequence[tuple[int, int] | list[int]], per_doc: Sequence[int]
+) -> tuple[np.ndarray, int]:
+    """A number per candidate (token offsets ``spans``, ``per_doc`` of them per document), the same for
+    candidates of a document spelled alike in lower case, and how many numbers there are."""
+    ids: dict[tuple[str, ...], int] = {}  # a spelling's words (no token holds a space)
+    key: list[int] = []
+    at = base = 0
+    for t, m in zip(toks, per_doc, strict=True):
+        lows = t.lower
+        setdefault = ids.setdefault
+        key += [setdefault(tuple(lows[i:j]), base + len(ids)) for i, j in spans[at : at + m]]
+        at += m
+        base += len(ids)
+        ids = {}
+    return np.array(key, dtype=np.int64), base
 
 
 def _name_kinds(text: str) -> dict[str, str]:

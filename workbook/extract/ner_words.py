@@ -5,10 +5,12 @@ words and spellings, remembered per gazetteer."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import repeat
 
 import numpy as np
 
+from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
@@ -25,16 +27,20 @@ from workbook.extract.vocabulary import (
 __all__ = [
     "ACRONYM",
     "ALL_LOWER",
+    "ALPHA_FIRST",
     "COL",
     "COLUMNS",
     "COMMON",
     "CONN",
+    "DEMONYM",
     "DIGIT",
+    "DIGITS_ONLY",
     "DOT",
     "GIVEN",
     "HYPHEN",
     "LOWER_ALPHA",
     "LOWER_FIRST",
+    "NEVER_FIRST",
     "NULL",
     "ORG",
     "POS",
@@ -42,6 +48,7 @@ __all__ = [
     "SPELLING_LIMIT",
     "TAGGED",
     "TITLE",
+    "UPPER",
     "UPPER_FIRST",
     "GazType",
     "WordTable",
@@ -51,8 +58,13 @@ GazType = Callable[[str], "str | None"]
 SHAPE_CHARS = 24  # a span's shape is cut to this many characters
 
 # bits of a word's flags
-COMMON, TITLE, GIVEN, _SURFIRST, _NEVER, _DATE, ORG, _FAC, _DEMONYM, CONN = (1 << k for k in range(10))
+COMMON, TITLE, GIVEN, _SURFIRST, _NEVER, _DATE, ORG, _FAC, DEMONYM, CONN = (1 << k for k in range(10))
 DIGIT, HYPHEN, ACRONYM, LOWER_ALPHA, UPPER_FIRST, LOWER_FIRST, DOT, ALL_LOWER = (1 << k for k in range(10, 18))
+# bits the candidates read (:func:`~workbook.extract.ner_features.candidate_array`): a letter first, digits
+# only, written in capitals (one letter too)
+ALPHA_FIRST, DIGITS_ONLY, UPPER = (1 << k for k in range(18, 21))
+#: a word that opens no name, in the flags
+NEVER_FIRST = _NEVER | _DATE
 _FIRST_FLAGS = (
     ("first_common", COMMON),
     ("title_first", TITLE),
@@ -61,7 +73,7 @@ _FIRST_FLAGS = (
     ("never_start", _NEVER),
     ("date_word", _DATE),
 )
-_LAST_FLAGS = (("last_common", COMMON), ("org_head", ORG), ("fac_head", _FAC), ("demonym", _DEMONYM))
+_LAST_FLAGS = (("last_common", COMMON), ("org_head", ORG), ("fac_head", _FAC), ("demonym", DEMONYM))
 _ONE = ("w", "L1", "L2", "R1", "R2", "init1", "next_lower", "conn")  # one-word features by column
 # CRC32 pieces of each word, by column: the word, " word", "|word", "L1R1:word|", "L1f:word|",
 # "lR1:word|", "L1sh:word|", its shape, " shape"
@@ -107,27 +119,45 @@ POS = np.array(
 )[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
 
 
-def _flags(text: str, w: str, common: frozenset[str]) -> int:
-    """The bits of a word as written (``text``) and in lower case (``w``)."""
+def _flags(texts: list[str], lows: list[str], common: frozenset[str]) -> np.ndarray:
+    """The bits of words as written (``texts``) and in lower case (``lows``), one column of bits at a
+    time (``map`` over the words: no Python step per word)."""
+    m = len(texts)
+
+    def col(values: Iterable[object]) -> np.ndarray:
+        return np.fromiter(values, dtype=bool, count=m).astype(np.int64)
+
+    def among(words: Collection[str]) -> np.ndarray:
+        return col(map(words.__contains__, lows))
+
+    heads = [t[:1] for t in texts]
+    lower_first, upper_first = col(map(str.islower, heads)), col(map(str.isupper, heads))
+    alpha, upper = col(map(str.isalpha, texts)), col(map(str.isupper, texts))
+    # a digit anywhere (str.isdigit of each character); a word of letters only holds none
+    digit = col(any(map(str.isdigit, w)) if not w.isalpha() else False for w in lows)
+    long = col(map(int.__gt__, map(len, texts), repeat(1)))
     return (
-        (w in common)
-        | (w in TITLE_WORDS) << 1
-        | (w in GIVEN_NAMES) << 2
-        | (w in SURNAME_FIRST) << 3
-        | (w in NEVER_NAME_START) << 4
-        | (w in MONTHS or w in WEEKDAYS) << 5
-        | (w in ORG_HEADS) << 6
-        | (w in FACILITY_HEADS) << 7
-        | (w in DEMONYMS) << 8
-        | (w in CONNECTORS) << 9
-        | any(map(str.isdigit, w)) << 10
-        | ("-" in w) << 11
-        | (text.isupper() and len(text) > 1) << 12
-        | (text[:1].islower() and text.isalpha()) << 13
-        | text[:1].isupper() << 14
-        | text[:1].islower() << 15
-        | (text == ".") << 16
-        | (text[:1].islower() and text == w) << 17
+        among(common)
+        | among(TITLE_WORDS) << 1
+        | among(GIVEN_NAMES) << 2
+        | among(SURNAME_FIRST) << 3
+        | among(NEVER_NAME_START) << 4
+        | (among(MONTHS) | among(WEEKDAYS)) << 5
+        | among(ORG_HEADS) << 6
+        | among(FACILITY_HEADS) << 7
+        | among(DEMONYMS) << 8
+        | among(CONNECTORS) << 9
+        | digit << 10
+        | col(map(str.__contains__, lows, repeat("-"))) << 11
+        | (upper & long) << 12
+        | (lower_first & alpha) << 13
+        | upper_first << 14
+        | lower_first << 15
+        | col(map(".".__eq__, texts)) << 16
+        | (lower_first & col(map(str.__eq__, texts, lows))) << 17
+        | col(map(str.isalpha, heads)) << 18
+        | col(map(str.isdigit, texts)) << 19
+        | upper << 20
     )
 
 
@@ -138,6 +168,8 @@ class _Table:
         self.index: dict[str, int] = {}
         self.text: list[str] = []
         self.low = np.zeros(0, dtype=np.uint64)  # CRC32 of the word in lower case (its identity)
+        self.low_index: dict[str, int] = {}  # a number per word in lower case
+        self.low_id = np.zeros(0, dtype=np.int64)  # ... of each row's word
         self.flags = np.zeros(0, dtype=np.int64)
         self.kind = np.zeros(0, dtype=np.intp)  # code of the name-list kind, 0 when none
         self.gaz = np.zeros(0, dtype=np.intp)  # code of the gazetteer type of the word alone, 0 when none
@@ -174,7 +206,9 @@ class _Table:
             self.index[text] = n0 + k
         self.text += words
         m = len(words)
-        self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), **columns)
+        lows, setdefault = self.low_index, self.low_index.setdefault
+        low_id = np.array([setdefault(w, len(lows)) for w in map(str.casefold, words)], dtype=np.int64)
+        self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), low_id=low_id, **columns)
 
 
 class WordTable:
@@ -231,26 +265,23 @@ class WordTable:
             words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
         if not words:
             return
-        common, names, kinds = self.common, self.names, self._kinds
-        flags, kind, values = [], [], []
-        for text in words:
-            w = text.casefold()
-            shape = shape_of(text)
-            flags.append(_flags(text, w, common))
-            kind.append(kinds.get(names.get(w), 0))
-            for v in (w, w[:3], w[-3:], w[-2:], w[-4:], shape):
-                e = v.encode("utf-8")
-                values.append((zlib.crc32(e), len(e)))
+        names, kinds = self.names, self._kinds
+        lows = list(map(str.casefold, words))
+        shapes = list(map(shape_of, words))
         m = len(words)
-        vals = np.array(values, dtype=np.int64).reshape(m, 6, 2)
-        c = vals[:, :, 0].T.astype(np.uint32)  # word, p3, s3, s2, s4, shape
-        n = vals[:, :, 1].T
+        c = np.empty((6, m), dtype=np.uint32)  # CRC32 of the word, p3, s3, s2, s4, shape
+        n = np.empty((6, m), dtype=np.intp)  # ... and their bytes
+        parts = (lows, [w[:3] for w in lows], [w[-3:] for w in lows], [w[-2:] for w in lows], [w[-4:] for w in lows])
+        for k, values in enumerate((*parts, shapes)):
+            encoded = list(map(str.encode, values))
+            c[k] = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint32, count=m)
+            n[k] = np.fromiter(map(len, encoded), dtype=np.intp, count=m)
         use = np.array([v for _, v in TAGGED], dtype=np.intp)
         made = crc_cat(np.repeat(self._prefixes, m), c[use].ravel(), n[use].ravel()).reshape(len(TAGGED), m)
         bars = crc_cat(made[-5:-1].ravel(), np.full(4 * m, self._bar, dtype=np.uint32), np.ones(4 * m, dtype=np.intp))
         ids = self._ids(made[: len(TAGGED) - 7])  # "tag:value" features, by TAGGED
-        fl = np.array(flags, dtype=np.int64)
-        kd = np.array(kind, dtype=np.intp)
+        fl = _flags(words, lows, self.common)
+        kd = np.fromiter(map(kinds.get, map(names.get, lows), repeat(0)), dtype=np.intp, count=m)
         s = self.absent
         on = [np.where(fl & bit, self._b(tag), s) for tag, bit in (*_FIRST_FLAGS, *_LAST_FLAGS)]
         first = np.column_stack([ids[0], ids[1], ids[2], *on[:6], self._nf[kd]])
@@ -269,20 +300,19 @@ class WordTable:
             crc=pieces,
             blen=n[0].astype(np.intp),
             slen=n[5].astype(np.intp),
-            schars=np.array([len(shape_of(x)) for x in words], dtype=np.intp),
+            schars=np.fromiter(map(len, shapes), dtype=np.intp, count=m),
         )
 
     def _add_from_strings(self, words: list[str]) -> None:
         """Rows for new words (as written), each feature id hashed from its string (words too long for the tables)."""
         t = self._table
-        common, names, b, kinds = self.common, self.names, self._b, self._kinds
-        first, last, one, pieces, flags, kind, blen, slen, schars = [], [], [], [], [], [], [], [], []
-        for text in words:
+        names, b, kinds = self.names, self._b, self._kinds
+        flags = _flags(words, [w.casefold() for w in words], self.common)
+        first, last, one, pieces, kind, blen, slen, schars = [], [], [], [], [], [], [], []
+        for text, f in zip(words, flags.tolist(), strict=True):
             w = text.casefold()
             shape = shape_of(text)
-            f = _flags(text, w, common)
             k = names.get(w)
-            flags.append(f)
             kind.append(kinds.get(k, 0))
             first.append([b(f"f:{w}"), b(f"p3:{w[:3]}"), b(f"fs3:{w[-3:]}")])
             first[-1] += [b(tag) if f & bit else self.absent for tag, bit in _FIRST_FLAGS]
@@ -298,7 +328,7 @@ class WordTable:
         t.add_words(
             words,
             low=np.array([p[0] for p in pieces], dtype=np.uint64),
-            flags=np.array(flags, dtype=np.int64),
+            flags=flags,
             kind=np.array(kind, dtype=np.intp),
             first=np.array(first, dtype=np.int64),
             last=np.array(last, dtype=np.int64),
@@ -309,14 +339,14 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str], lengths: Sequence[int]) -> np.ndarray:
+    def _rows(self, words: list[str], lengths: Sequence[int] | np.ndarray) -> np.ndarray:
         """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
         document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
         try:
             known = list(map(index.__getitem__, words))
         except KeyError:  # new words: their rows first
-            new = list(dict.fromkeys(w for w in words if w not in index))
+            new = [w for w in dict.fromkeys(words) if w not in index]
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
                 new = list(dict.fromkeys(words))
@@ -329,6 +359,54 @@ class WordTable:
         out[ends - 2] = _STOP
         out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
         return out
+
+    def _redo(
+        self,
+        out: np.ndarray,
+        at: np.ndarray,
+        lows: list[str],
+        txt: list[str],
+        it: np.ndarray,
+        jt: np.ndarray,
+        first: np.ndarray,
+        ends: np.ndarray,
+    ) -> None:
+        """The string-made ids of the columns the featurizer's ``matrix`` makes from CRC pieces, for rows ``at``
+        (tokens ``it``-``jt`` of the batch's lists; each document's tokens from ``first`` to ``ends``)."""
+        b = self._b
+        for k in at.tolist():
+            i, j, n0, n = int(it[k]), int(jt[k]), int(first[k]), int(ends[k])
+            shape = " ".join([shape_of(x) for x in txt[i:j]])[:SHAPE_CHARS]
+            l1 = lows[i - 1] if i > n0 else "<s>"
+            r1 = lows[j] if j < n else "</s>"
+            out[k, COL["sh"]] = b(f"sh:{shape}")
+            out[k, COL["k"]] = b(f"k:{' '.join(lows[i:j])}") if j - i <= 3 else self.absent
+            out[k, COL["L1f"]] = b(f"L1f:{l1}|{lows[i]}")
+            out[k, COL["lR1"]] = b(f"lR1:{lows[j - 1]}|{r1}")
+            out[k, COL["L1R1"]] = b(f"L1R1:{l1}|{r1}")
+            out[k, COL["L1sh"]] = b(f"L1sh:{l1}|{shape}")
+            out[k, COL["shR1"]] = b(f"shR1:{shape}|{r1}")
+
+    def _chain(self, win: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per spelling (its words' rows ``win``): CRC and length of its words joined by spaces, the same
+        of its shape, and whether it must be hashed from strings (too long, or a shape cut short)."""
+        t = self._table
+        crc, blen, w0 = t.crc, t.blen, win[:, 0]
+        m = len(win)
+        both = np.concatenate([crc[w0, 0], crc[w0, 7]])
+        both_len = np.concatenate([blen[w0], t.slen[w0]])
+        sh_chars = t.schars[w0].copy()
+        for k in range(1, win.shape[1]):
+            wk = win[:, k]
+            more = np.tile(k < size, 2)
+            piece_len = np.concatenate([blen[wk], t.slen[wk]]) + 1
+            grown = crc_cat(both, np.concatenate([crc[wk, 1], crc[wk, 8]]), np.minimum(piece_len, _MAX_BYTES))
+            both = np.where(more, grown, both)
+            both_len += np.where(more, piece_len, 0)
+            sh_chars += np.where(k < size, t.schars[wk] + 1, 0)
+        odd = (both_len[:m] > _MAX_BYTES) | (sh_chars > SHAPE_CHARS) | (blen[win].max(axis=1) >= _MAX_BYTES - 1)
+        lens = np.minimum(both_len, _MAX_BYTES)
+        return np.column_stack([both[:m], lens[:m], both[m:], lens[m:], odd])
 
     def _check_gazetteer(self, gaz_type: GazType) -> None:
         if gaz_type != self._gaz_owner:  # a bound method of one gazetteer compares equal across documents
