@@ -194,9 +194,15 @@ def _search() -> CaseBlindSearch:
     return CaseBlindSearch.of(rf"(?<![\w'’-]){phrase_alternation(phrases, ignore_case=True)}(?![\w-])")
 
 
+def _folded(surface: str) -> str:
+    """A hedge as written, as the key of :data:`HEDGE_BANDS`: case-folded, single spaces, and the letters
+    the case-blind search reads as "i" ("ı", "İ") read as "i" ("possıbly" is "possibly")."""
+    return " ".join(surface.casefold().replace("ı", "i").replace("i\u0307", "i").split())
+
+
 def band_of(word: str) -> str:
     """The ICD 203 band of a hedge word or phrase ("not likely" included); ``unhedged`` if unknown."""
-    w = " ".join(word.casefold().split())
+    w = _folded(word)
     negated = w.startswith("not ")
     band = HEDGE_BANDS.get(w[4:] if negated else w)
     if band is None:
@@ -244,10 +250,10 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[Hedge
     lo = max(0, start)
     out: list[Hedge] = []
     for s, e, _ in _search().spans(text, lo, hi):
-        word = " ".join(text[s:e].casefold().split())
-        if not _keep(text, s, e, word, lo):
+        word = _folded(text[s:e])
+        band = HEDGE_BANDS.get(word)
+        if band is None or not _keep(text, s, e, word, lo):  # None: a spelling no fold makes a key (never raise)
             continue
-        band = HEDGE_BANDS[word]
         first = s
         neg = _NEGATION.search(text, max(lo, s - 12), s)
         if neg and word not in _POSSIBILITY:
