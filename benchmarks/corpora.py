@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from benchmarks.rdata import KCNA_2012, read_data_frame
 from workbook.ingest import FieldMapping, preset
 from workbook.synth import write_jsonl
+
+try:  # imported as ``benchmarks.corpora`` (``python -m benchmarks.x``, the tests)
+    from benchmarks.rdata import KCNA_2012, read_data_frame
+except ModuleNotFoundError:  # a script run as ``python benchmarks/x.py``: only this folder is on sys.path
+    from rdata import KCNA_2012, read_data_frame  # type: ignore[no-redef]
 
 __all__ = ["CSIS_TABLE", "SHARED_DATA", "Corpus", "corpus", "csis_rows", "default_data_dir", "load_average"]
 

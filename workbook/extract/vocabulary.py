@@ -21,13 +21,8 @@ from workbook.extract.reporting_words import (
     REPORTING_PHRASES,
     REPORTING_VERBS,
 )
-from workbook.extract.weapons import (
-    WEAPON_FAMILIES,
-    WEAPON_FAMILY_ALIASES,
-    WEAPON_NAMES,
-    WEAPON_PREFIX_DESIGNATIONS,
-    find_weapons,
-)
+from workbook.extract.weapon_words import WEAPON_NAMES, WEAPON_PREFIX_DESIGNATIONS
+from workbook.extract.weapons import WEAPON_FAMILIES, WEAPON_FAMILY_ALIASES, find_weapons
 from workbook.names import ROMANISATION_SUFFIXES
 
 __all__ = [

@@ -36,7 +36,7 @@
 * names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
   missile", "the Ababeel, a medium-range ballistic missile").
 
-The words are declared in :mod:`workbook.extract.weapon_words` and re-exported here.
+The words are declared in :mod:`workbook.extract.weapon_words`; read them from there.
 
 Generic classes ("cruise missiles", "fighter jets") are not names and are left out here; the KCNA case
 study (:mod:`workbook.casestudy.rules`) adds its own classes on top of the same family list.
@@ -62,7 +62,6 @@ from workbook.extract.weapon_words import (
     SHIP_PREFIXES,
     SHIP_PREFIXES_IN_CONTEXT,
     WARSHIP_NOUNS,
-    WEAPON_CONTEXT,
     WEAPON_FAMILIES_IN_CONTEXT,
     WEAPON_HEAD_NOUNS,
     WEAPON_LETTER_PREFIXES,
@@ -82,22 +81,10 @@ from workbook.names import (
 )
 
 __all__ = [
-    "GENERIC_WEAPON_WORDS",
     "NORTH_KOREAN_FAMILIES",
-    "SHIP_PREFIXES",
-    "SHIP_PREFIXES_IN_CONTEXT",
-    "WARSHIP_NOUNS",
-    "WEAPON_CONTEXT",
     "WEAPON_FAMILIES",
     "WEAPON_FAMILY_ALIASES",
     "WEAPON_FAMILY_ORIGINS",
-    "WEAPON_HEAD_NOUNS",
-    "WEAPON_LETTER_PREFIXES",
-    "WEAPON_NAMES",
-    "WEAPON_NAMES_IN_CONTEXT",
-    "WEAPON_NAME_HEADS",
-    "WEAPON_PREFIXES_IN_CONTEXT",
-    "WEAPON_PREFIX_DESIGNATIONS",
     "find_weapons",
 ]
 
