@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from workbook.book import Book
+from workbook.extract.pipeline import DefaultExtractor
 from workbook.ids import doc_id, entity_id, sha256_text, span_id
 from workbook.model import conform
 
@@ -30,6 +31,20 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real data not available: {SHARED_DATA} is absent (it sits beside the clone in CI)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def extractor() -> DefaultExtractor:
+    """The default extractor (rules, the built-in gazetteer and the learned entity stage), made once for
+    the session: it holds no state between documents. A module that needs another (parametrised) one
+    defines its own fixture of this name."""
+    return DefaultExtractor()
+
+
+@pytest.fixture(scope="session")
+def rules_only() -> DefaultExtractor:
+    """The default extractor without the learned entity stage: what the rules alone find."""
+    return DefaultExtractor(entity_model=None)
 
 
 def _span(text: str, surface: str, nth: int = 0) -> tuple[int, int]:

@@ -41,11 +41,6 @@ def test_a_bare_family_name_resolves_to_the_person() -> None:
     assert len(resolved) == 1
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 @pytest.mark.parametrize(
     ("text", "full", "later"),
     [

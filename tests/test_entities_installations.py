@@ -13,11 +13,6 @@ from workbook.extract.pipeline import DefaultExtractor
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 mentions = typed_mentions
 
 

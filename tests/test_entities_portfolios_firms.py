@@ -17,16 +17,6 @@ from workbook.extract.title_phrases import modifier_len, title_len, title_tail_l
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> DefaultExtractor:
-    return DefaultExtractor(entity_model=None)
-
-
 def _lower_caps(text: str) -> tuple[list[str], list[bool]]:
     words = text.split()
     return [w.lower() for w in words], [w[:1].isupper() for w in words]

@@ -18,16 +18,6 @@ from workbook.extract.pipeline import DefaultExtractor
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> DefaultExtractor:
-    return DefaultExtractor(entity_model=None)
-
-
 @pytest.mark.parametrize(
     ("text", "person"),
     [

@@ -41,11 +41,6 @@ def spans(text: str) -> set[str]:
     return {text[c.start : c.end] for c in candidates(text, tokens(text))}
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 def found(extractor: DefaultExtractor, text: str) -> tuple[Extraction, dict[str, tuple[str, str]]]:
     ex = extractor.extract(DocumentInput("t", text))
     names = {e.key: (e.name, e.type) for e in ex.entities}

@@ -14,11 +14,6 @@ from workbook.extract.pipeline import DefaultExtractor
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 def addressed(text: str) -> list[str]:
     model = default_entity_model()
     return [

@@ -19,11 +19,6 @@ from workbook.extract.pipeline import DefaultExtractor
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 def mention_list(extractor: DefaultExtractor, text: str) -> list[tuple[str, str, str]]:
     ex = extractor.extract(DocumentInput("t", text))
     names = {e.key: (e.name, e.type) for e in ex.entities}

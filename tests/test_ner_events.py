@@ -13,11 +13,6 @@ from workbook.extract.pipeline import DefaultExtractor
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 def read(extractor: DefaultExtractor, text: str) -> list[tuple[str, str, str]]:
     ex = extractor.extract(DocumentInput("t", text))
     entities = {e.key: e for e in ex.entities}

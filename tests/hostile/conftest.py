@@ -1,4 +1,5 @@
-"""Fixtures of the hostile suite: the default extractor (made once) and a helper that builds a corpus."""
+"""Fixtures of the hostile suite: a helper that builds a corpus with the shared default extractor
+(``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,6 @@ from workbook.extract.pipeline import DefaultExtractor
 from workbook.workspace import read_book
 
 BuildCorpus = Callable[[dict[str, str | bytes]], tuple[Book, BuildReport]]
-
-
-@pytest.fixture(scope="session")
-def extractor() -> DefaultExtractor:
-    """The real default extractor (rules and the built-in gazetteer), made once for the session."""
-    return DefaultExtractor()
 
 
 @pytest.fixture
