@@ -22,8 +22,8 @@ weights file.
 
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
-The decision thresholds (a span is kept when P(none) < 0.6; < 0.5 for two or more words read as a
-place, organisation or other and for one word in capitals: :data:`DECISION`), the per-document
+The decision thresholds (a span is kept when P(none) < 0.6; < 0.5 for two or more words read as an
+organisation or other and for one word in capitals: :data:`DECISION`), the per-document
 pooling weight (0.5) and the weight of a spelling's most confident reading in the document
 (consistency, 0.5) were chosen on the held-out split with the whole default extractor, never on GUM
 news (the shape thresholds on training seed 12's model, ``benchmarks/RESULTS.md`` "Round eleven, the
@@ -62,7 +62,7 @@ from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 #: the P(none) thresholds by the span's shape, the pooling and consistency weights.
 DECISION: dict[str, float] = {
     "threshold": 0.6,
-    "threshold_multi_place_org": 0.5,
+    "threshold_multi_org": 0.5,
     "threshold_acronym": 0.5,
     "pooling": 0.5,
     "consistency": 0.5,
@@ -292,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1e-3)
     helps = {
         "threshold": "keep a one-word span when P(none) is below this",
-        "threshold_multi_place_org": "keep two or more words read as no person when P(none) is below this",
+        "threshold_multi_org": "keep two or more words read as an organisation or other when P(none) is below this",
         "threshold_acronym": "keep one word in capitals when P(none) is below this",
         "pooling": "weight of the document-wide mean per spelling",
         "consistency": "weight of a spelling's most confident reading in the document",

@@ -231,12 +231,12 @@ def test_the_shape_thresholds_round_trip_and_ship(tmp_path: Path) -> None:
     path = tmp_path / "m.npz"
     model.save(str(path))
     back = load_entity_model(path.read_bytes())
-    assert back.threshold_multi_place_org is None and back.threshold_acronym is None  # an older file: one threshold
-    dataclasses.replace(model, threshold_multi_place_org=0.45, threshold_acronym=0.4).save(str(path))
+    assert back.threshold_multi_org is None and back.threshold_acronym is None  # an older file: one threshold
+    dataclasses.replace(model, threshold_multi_org=0.45, threshold_acronym=0.4).save(str(path))
     back = load_entity_model(path.read_bytes())
-    assert (back.threshold_multi_place_org, back.threshold_acronym) == (0.45, 0.4)
+    assert (back.threshold_multi_org, back.threshold_acronym) == (0.45, 0.4)
     shipped = default_entity_model()
-    assert (shipped.threshold, shipped.threshold_multi_place_org, shipped.threshold_acronym) == (0.6, 0.5, 0.5)
+    assert (shipped.threshold, shipped.threshold_multi_org, shipped.threshold_acronym) == (0.6, 0.5, 0.5)
 
 
 @pytest.mark.parametrize(
@@ -252,12 +252,12 @@ def test_the_shape_thresholds_round_trip_and_ship(tmp_path: Path) -> None:
 )
 def test_a_spans_shape_and_reading_set_the_p_none_it_needs(text: str, single: str, multi: str, acronym: str) -> None:
     """Every candidate at the same P(none): one word is kept below ``threshold``; two or more words
-    read as an organisation (or place) and one word in capitals below their own thresholds; two or
-    more words read as a person below ``threshold`` (other countries' names are often unsure)."""
+    read as an organisation and one word in capitals below their own thresholds; two or more words
+    read as a person or a place below ``threshold`` (other countries' people, KCNA's "Mansu Hill")."""
     model = dataclasses.replace(
         default_entity_model(),
         threshold=0.6,
-        threshold_multi_place_org=0.5,
+        threshold_multi_org=0.5,
         threshold_acronym=0.5,
         pooling=0.0,
         consistency=0.0,
@@ -277,7 +277,8 @@ def test_a_spans_shape_and_reading_set_the_p_none_it_needs(text: str, single: st
     surer = decoded(0.48, "organization")  # below every threshold: the longer spans are kept, and the acronym
     assert acronym in surer and any(" " in s and s in text for s in surer)
     assert any(" " in s for s in decoded(0.57, "person"))  # read as a person: the one-word threshold
-    one = dataclasses.replace(model, threshold_multi_place_org=None, threshold_acronym=None)  # one threshold
+    assert any(" " in s for s in decoded(0.57, "place"))  # and as a place
+    one = dataclasses.replace(model, threshold_multi_org=None, threshold_acronym=None)  # one threshold
     assert acronym in decoded(0.57, "organization", one)
 
 
