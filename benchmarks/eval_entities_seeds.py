@@ -45,7 +45,7 @@ def train_models(data: Path, seeds: Sequence[int]) -> dict[int, EntityModel]:
     out = {}
     for seed in seeds:
         model = train_entities.train(feats, labels, seed=seed, common=common, names=names)
-        out[seed] = dataclasses.replace(model, threshold=0.6, pooling=0.5, consistency=0.5)
+        out[seed] = dataclasses.replace(model, **train_entities.DECISION)
     return out
 
 
@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         models = train_models(args.data, args.seeds)
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps(models))
+    # the decision settings of today's train_entities, also for models cached before they changed
+    models = {seed: dataclasses.replace(m, **train_entities.DECISION) for seed, m in models.items()}
     held = training_docs(args.data)[1]
     sets: dict[str, list[Doc]] = {
         "GUM": [d for d in held if d.source.startswith("gum")],

@@ -22,9 +22,12 @@ weights file.
 
 Model: multinomial logistic regression on hashed features (2**18 buckets), AdaGrad on mini-batches
 with L2; hyper-parameters are the defaults of :func:`main`'s options and are written to the card.
-The decision threshold (a span is kept when P(none) < 0.6), the per-document pooling weight (0.5)
-and the weight of a spelling's most confident reading in the document (consistency, 0.5) were
-chosen on the held-out split with the whole default extractor, never on GUM news.
+The decision thresholds (a span is kept when P(none) < 0.6; < 0.5 for two or more words read as an
+organisation or other and for one word in capitals: :data:`DECISION`), the per-document
+pooling weight (0.5) and the weight of a spelling's most confident reading in the document
+(consistency, 0.5) were chosen on the held-out split with the whole default extractor, never on GUM
+news (the shape thresholds on training seed 12's model, ``benchmarks/RESULTS.md`` "Round eleven, the
+learned side").
 """
 
 from __future__ import annotations
@@ -55,11 +58,21 @@ from workbook.extract.ner_features import (
 from workbook.extract.ner_featurize import Featurizer, id_index
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
+#: How the trained model decides (stored with its weights; ``eval_entities_seeds`` uses the same):
+#: the P(none) thresholds by the span's shape, the pooling and consistency weights.
+DECISION: dict[str, float] = {
+    "threshold": 0.6,
+    "threshold_multi_org": 0.5,
+    "threshold_acronym": 0.5,
+    "pooling": 0.5,
+    "consistency": 0.5,
+}
+
 #: every candidate's feature ids, one after the other, and where each candidate's start
 #: (:func:`workbook.extract.ner_featurize.id_index`)
 Features = tuple[np.ndarray, np.ndarray]
 
-__all__ = ["Features", "common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
+__all__ = ["DECISION", "Features", "common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
 
 OUT = Path(__file__).resolve().parents[1] / "workbook" / "data" / "ner"
 _STRIP_FIRST = frozenset(["the", "a", "an"])
@@ -277,11 +290,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--threshold", type=float, default=0.6, help="keep a span when P(none) is below this")
-    ap.add_argument("--pooling", type=float, default=0.5, help="weight of the document-wide mean per spelling")
-    ap.add_argument(
-        "--consistency", type=float, default=0.5, help="weight of a spelling's most confident reading in the document"
-    )
+    helps = {
+        "threshold": "keep a one-word span when P(none) is below this",
+        "threshold_multi_org": "keep two or more words read as an organisation or other when P(none) is below this",
+        "threshold_acronym": "keep one word in capitals when P(none) is below this",
+        "pooling": "weight of the document-wide mean per spelling",
+        "consistency": "weight of a spelling's most confident reading in the document",
+    }
+    for key, default in DECISION.items():
+        ap.add_argument("--" + key.replace("_", "-"), type=float, default=default, help=helps[key])
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--seed", type=int, default=12)
     args = ap.parse_args(argv)
@@ -300,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = train(
         feats, labels, args.bits, args.epochs, args.lr, args.l2, args.batch, args.seed, common=common, names=names
     )
-    model = dataclasses.replace(model, threshold=args.threshold, pooling=args.pooling, consistency=args.consistency)
+    model = dataclasses.replace(model, **{k: getattr(args, k) for k in DECISION})
     print(f"trained in {time.process_time() - started:.1f} cpu-s")
     predict = _model_predictor(model)
     held_scores = {}
@@ -320,9 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "model": "multinomial logistic regression on hashed features (workbook.extract.ner_features)",
         "classes": list(CLASSES),
         "feature_bits": args.bits,
-        "hyper_parameters": {
-            k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", "threshold", "pooling", "consistency")
-        },
+        "hyper_parameters": {k: getattr(args, k) for k in ("epochs", "lr", "l2", "batch", "seed", *DECISION)},
         "training_data": {
             "gum-train_amir-zeldes": sum(d.source.startswith("gum") for d in train_docs),
             "uner-ewt_universalner": sum(d.source.startswith("uner") for d in train_docs),

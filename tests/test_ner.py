@@ -221,6 +221,62 @@ def test_model_round_trip_and_errors(tmp_path: Path) -> None:
         load_entity_model(b"not a zip file")
 
 
+def test_the_shape_thresholds_round_trip_and_ship(tmp_path: Path) -> None:
+    model = EntityModel(np.ones((16, 5), np.float32), np.zeros(5, np.float32), CLASSES, 4, "tiny")
+    path = tmp_path / "m.npz"
+    model.save(str(path))
+    back = load_entity_model(path.read_bytes())
+    assert back.threshold_multi_org is None and back.threshold_acronym is None  # an older file: one threshold
+    dataclasses.replace(model, threshold_multi_org=0.45, threshold_acronym=0.4).save(str(path))
+    back = load_entity_model(path.read_bytes())
+    assert (back.threshold_multi_org, back.threshold_acronym) == (0.45, 0.4)
+    shipped = default_entity_model()
+    assert (shipped.threshold, shipped.threshold_multi_org, shipped.threshold_acronym) == (0.6, 0.5, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "single", "multi", "acronym"),
+    [
+        ("Coach Diaz said the NBA fined Golden State on Monday.", "Diaz", "Golden State", "NBA"),  # sport
+        ("Judge Okafor told the FBI that Maria Lopez had left.", "Okafor", "Maria Lopez", "FBI"),  # courts
+        ("Shares of Nordwind fell after IBM bought Blue Harbor Foods.", "Nordwind", "Blue Harbor Foods", "IBM"),
+        ("The NASA probe reached Jupiter, said Elena Petrova of the lab.", "Jupiter", "Elena Petrova", "NASA"),
+        ("Residents of Millbrook asked the DOT to close Elm Street.", "Millbrook", "Elm Street", "DOT"),  # local
+        ("Two F-16 jets flew over Riga while Gen. Tom Reed watched.", "Riga", "Tom Reed", "F-16"),  # defence
+    ],
+)
+def test_a_spans_shape_and_reading_set_the_p_none_it_needs(text: str, single: str, multi: str, acronym: str) -> None:
+    """Every candidate at the same P(none): one word is kept below ``threshold``; two or more words
+    read as an organisation and one word in capitals below their own thresholds; two or more words
+    read as a person or a place below ``threshold`` (other countries' people, KCNA's "Mansu Hill")."""
+    model = dataclasses.replace(
+        default_entity_model(),
+        threshold=0.6,
+        threshold_multi_org=0.5,
+        threshold_acronym=0.5,
+        pooling=0.0,
+        consistency=0.0,
+    )
+    toks, cands, _ = model.score_text(text, lambda s: None)
+    words = np.array([c[1] - c[0] for c in cands])
+
+    def decoded(p_none: float, reading: str, m: EntityModel = model) -> set[str]:
+        probs = np.zeros((len(cands), len(CLASSES)), np.float32)
+        probs[:, 0] = p_none - 0.01 * words  # a longer span a little surer, so that it wins its words
+        probs[:, CLASSES.index(reading)] = 1 - probs[:, 0]
+        return {text[s.start : s.end] for s in m.decode(toks, cands, probs)}
+
+    unsure = decoded(0.57, "organization")  # above the two own thresholds, below the one-word one
+    assert single in unsure and acronym not in unsure and multi not in unsure
+    assert not any(" " in s for s in unsure)
+    surer = decoded(0.48, "organization")  # below every threshold: the longer spans are kept, and the acronym
+    assert acronym in surer and any(" " in s and s in text for s in surer)
+    assert any(" " in s for s in decoded(0.57, "person"))  # read as a person: the one-word threshold
+    assert any(" " in s for s in decoded(0.57, "place"))  # and as a place
+    one = dataclasses.replace(model, threshold_multi_org=None, threshold_acronym=None)  # one threshold
+    assert acronym in decoded(0.57, "organization", one)
+
+
 # --- merge with the rules ----------------------------------------------------------------------------
 
 

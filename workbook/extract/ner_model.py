@@ -11,7 +11,12 @@ only a document's own candidates and decoding keeps each document's spans, but t
 once per batch (:meth:`EntityModel.predict_batch`); only the choice of non-overlapping spans walks each
 document's kept candidates in Python.
 :meth:`EntityModel.decode` keeps the most probable non-overlapping spans whose best class is not
-``none``.
+``none`` and whose P(none) is below the threshold of the span's shape and reading: by default
+:attr:`EntityModel.threshold`; two or more words read as an organisation or other
+(:attr:`EntityModel.threshold_multi_org`: "Search Engine Optimization", "Breaking News Alert"); one
+word in capitals, an acronym or designation (:attr:`EntityModel.threshold_acronym`: "SEO", "ISO"):
+the classifier's P(none) is not equally calibrated for them (chosen on the held-out split, see
+``benchmarks/RESULTS.md``).
 
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
@@ -64,7 +69,9 @@ class EntityModel:
     version: str
     common: frozenset[str] = frozenset()  # words usually written in lower case (a feature)
     names: Mapping[str, str] = field(default_factory=dict)  # given names and surnames → kind (a feature)
-    threshold: float = 0.5  # a span is kept when P(none) is below this
+    threshold: float = 0.5  # a span is kept when P(none) is below this, unless one of the next two says otherwise
+    threshold_multi_org: float | None = None  # two or more words read as an organisation or other (None: ``threshold``)
+    threshold_acronym: float | None = None  # the same for one word in capitals, "NASA", "F-16" (None: ``threshold``)
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
     consistency: float = 0.0  # then the weight of the spelling's most confident reading in the document
     _featurizer: Featurizer = field(init=False, repr=False, compare=False)  # per-word feature ids
@@ -176,7 +183,11 @@ class EntityModel:
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(n), best]
         doc = np.repeat(np.arange(len(per_doc)), per_doc)
-        keep = np.flatnonzero(probs[:, 0] < self.threshold)
+        one, multi, acronym = self.threshold, self.threshold_multi_org, self.threshold_acronym
+        multi = one if multi is None else multi
+        acronym = one if acronym is None else acronym
+        by_shape = multi != one or acronym != one  # the kept candidates' shapes are read only then
+        keep = np.flatnonzero(probs[:, 0] < max(one, multi, acronym))
         order = keep[np.lexsort((probs[keep, 0], doc[keep]))]  # by document, then P(none); stable
         ends = np.searchsorted(doc[order], np.arange(1, len(per_doc) + 1)).tolist()
         classes = self.classes
@@ -193,6 +204,14 @@ class EntityModel:
             found: list[ScoredSpan] = []
             for k in range(at, stop):
                 i, j = i_of[k], j_of[k]
+                if by_shape and p_none_of[k] >= (
+                    (multi if type_of[k] in _ORG_READINGS else one)
+                    if j - i > 1
+                    else acronym
+                    if len(txt[i]) > 1 and txt[i].isupper()
+                    else one
+                ):
+                    continue
                 if taken.find(1, i, j) >= 0:
                     continue
                 taken[i:j] = b"\x01" * (j - i)
@@ -249,20 +268,30 @@ class EntityModel:
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""
-        np.savez_compressed(
-            path,
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            classes=np.array(self.classes),
-            bits=np.array(self.bits),
-            version=np.array(self.version),
-            common=np.array("\n".join(sorted(self.common))),
-            names=np.array("\n".join(f"{w}\t{k}" for w, k in sorted(self.names.items()))),
-            threshold=np.array(self.threshold),
-            pooling=np.array(self.pooling),
-            consistency=np.array(self.consistency),
-            card=np.array(json.dumps(card or {})),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "weights": self.weights.astype(np.float16),
+            "bias": self.bias.astype(np.float32),
+            "classes": np.array(self.classes),
+            "bits": np.array(self.bits),
+            "version": np.array(self.version),
+            "common": np.array("\n".join(sorted(self.common))),
+            "names": np.array("\n".join(f"{w}\t{k}" for w, k in sorted(self.names.items()))),
+            "threshold": np.array(self.threshold),
+            "pooling": np.array(self.pooling),
+            "consistency": np.array(self.consistency),
+            "card": np.array(json.dumps(card or {})),
+        }
+        for name, value in (
+            ("threshold_multi_org", self.threshold_multi_org),
+            ("threshold_acronym", self.threshold_acronym),
+        ):
+            if value is not None:  # absent: the file reads back with one threshold, as older files do
+                arrays[name] = np.array(value)
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+#: The readings whose spans of two or more words need :attr:`EntityModel.threshold_multi_org`.
+_ORG_READINGS = frozenset({"organization", "other"})
 
 
 def _start_of(span: ScoredSpan) -> int:
@@ -321,6 +350,8 @@ def load_entity_model(data: bytes) -> EntityModel:
                 common=frozenset(str(z["common"]).split("\n")) if "common" in z else frozenset(),
                 names=_name_kinds(str(z["names"])) if "names" in z else {},
                 threshold=float(z["threshold"]) if "threshold" in z else 0.5,
+                threshold_multi_org=float(z["threshold_multi_org"]) if "threshold_multi_org" in z else None,
+                threshold_acronym=float(z["threshold_acronym"]) if "threshold_acronym" in z else None,
                 pooling=float(z["pooling"]) if "pooling" in z else 0.0,
                 consistency=float(z["consistency"]) if "consistency" in z else 0.0,
             )
