@@ -96,8 +96,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].casefold()
     if not word:
         return False
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Lewis"
-        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Lewis"; not a plural's "s": "KN-23s.", "1990s."
+        return j == 0 or not text[j - 1].isalnum()
     return word in _ABBREVIATIONS
 
 

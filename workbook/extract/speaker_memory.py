@@ -30,7 +30,7 @@ from workbook.extract.speaker_words import (
     ROLE_GENDER,
     Speaker,
     gender_of_name,
-    is_role_noun,
+    is_role_before_name,
 )
 from workbook.extract.vocabulary import NEVER_NAME_START
 
@@ -447,7 +447,7 @@ class SpeakerMemory:
         if role is not None and only_titles(self.text, role.end(), m.start):
             return True
         named_role = NAMED_ROLE.fullmatch(self.text, lead, m.start)  # "Environment Canada meteorologist Jill Marsh"
-        return named_role is not None and is_role_noun(named_role.group("role"))
+        return named_role is not None and is_role_before_name(named_role.group("role"))
 
     def issuer(self, noun: str, phrase: str, at: int) -> Speaker | tuple[int, int] | None:
         """ "The statement said" at ``at``: whoever issued the statement last named before it, within

@@ -46,7 +46,11 @@ __all__ = [
 NAME_WINDOW = 600
 #: Role words that speak for the organisation written right before them.
 SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+#: Between a person and the organisation it qualifies: "X of the", "X at", and the head of a name the
+#: entity stage cut ("Raj Mehta of the Institute of Zoology": "Zoology" found, "Institute of" left).
+_OF_ORG = re.compile(
+    r",?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:of|for|on)\s+(?:the\s+)?)?"
+)
 _ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
 #: A person's name as written ("Maria Okafor"): a capitalised word and one or two more; looked for
 #: at every word (zero-width, so "Councillor Maria Okafor" also yields "Maria Okafor").
