@@ -311,3 +311,89 @@ def test_plural_s_before_a_full_stop_ends_the_sentence() -> None:
         "Prices rose in the 1990s.",
         "J. Lewis and J.-P. Roy met.",
     ]
+
+
+# --- "the company said" after a name that reported of itself as "it" (whatever the entity stage typed) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Outage\n\nThe Ministry of Digital Affairs fined Corvin Telecom on Monday. Corvin Telecom said it "
+            'accepted the fine. "We apologise to every customer," the company said.',
+            "We apologise to every customer",
+            "Corvin Telecom",
+        ),
+        (
+            "Chips\n\nKaltris Semiconductor said on Tuesday it would build a plant in Ostfeld.\n\nChief executive "
+            "Ingrid Baum said the plant would make chips. The company said production would begin in 2029.",
+            "production would begin",
+            "Kaltris Semiconductor",
+        ),
+        (
+            "Rail\n\nThe Transport Ministry said it would fine Arlo Rail. Arlo Rail said its trains were late "
+            "because of the heat. The firm said it had hired more drivers.",
+            "it had hired more drivers",
+            "Arlo Rail",
+        ),
+    ],
+)
+def test_the_company_after_a_name_reporting_of_itself(text: str, snippet: str, speaker: str) -> None:
+    assert _speaker(text, snippet) == speaker
+
+
+def test_a_person_saying_it_is_no_company() -> None:
+    text = "Weather\n\nJohn Smith said it was raining in the hills. The company said the race would go ahead."
+    claim = _claim(text, "the race would go ahead")
+    assert claim is None or claim.speaker_text != "John Smith"
+
+
+# --- two countries' bodies under one plural head; "speculate" in the present ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Drills\n\nThe South Korean and U.S. militaries said on Monday that the exercise would begin next week.",
+            "the exercise would begin",
+            "U.S. military",
+        ),
+        (
+            "Talks\n\nThe British and French governments said the fishing talks had failed.",
+            "the fishing talks had failed",
+            "French government",
+        ),
+        (
+            "Patrol\n\nThe Japanese and Australian navies said the joint patrol had ended without incident.",
+            "the joint patrol had ended",
+            "Australian navy",
+        ),
+    ],
+)
+def test_two_countries_bodies_under_one_plural_head(text: str, snippet: str, speaker: str) -> None:
+    assert _speaker(text, snippet) == speaker
+
+
+def test_people_under_one_plural_head_stay_as_written() -> None:
+    text = "Drills\n\nSouth Korean and U.S. officials said the drills were defensive."
+    assert _speaker(text, "the drills were defensive") == "South Korean and U.S. officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        ("Launch\n\nExperts speculate that the launch tested a new engine.", "the launch tested"),
+        ("Transfer\n\nFans speculate that the striker will leave in the summer.", "the striker will leave"),
+        ("Crater\n\nScientists theorize that the crater is younger than thought.", "the crater is younger"),
+    ],
+)
+def test_speculate_in_the_present_reports_a_clause(text: str, snippet: str) -> None:
+    claim = _claim(text, snippet)
+    assert claim is not None and claim.speaker_key is None
+
+
+def test_speculate_without_a_clause_is_no_speech() -> None:
+    text = "Transfer\n\nFans speculate about the transfer every summer."
+    assert _claim(text, "about the transfer") is None

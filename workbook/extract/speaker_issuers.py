@@ -2,6 +2,8 @@
 
 * :data:`TIME_AFTER_SUBJECT`: a time set between the subject and its cue ("The Ministry of Energy on
   Monday said", "The official announcement on March 25 claimed"): not part of the speaker's name.
+* :func:`shared_head_body`: "The South Korean and U.S. militaries said": two countries' bodies under one
+  plural head; the last is shown ("U.S. military"), as for "X and Y said".
 * :func:`country_of_adjective`: "A North Korean press release stated", "the official Japanese
   announcement said": a document a country issues, named by its nationality adjective, speaks for
   the country the document names ("North Korea", "Japan").
@@ -19,7 +21,7 @@ from workbook.extract.base import MentionRecord
 from workbook.extract.date_words import FULL_MONTH, WEEKDAY
 from workbook.extract.ner_features import DEMONYMS
 
-__all__ = ["ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective"]
+__all__ = ["ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective", "shared_head_body"]
 
 #: A time after a subject phrase, before its cue: "on Monday", "late on Friday", "on March 25", "on 3 May
 #: 2024", "on Tuesday morning".
@@ -63,3 +65,30 @@ def country_of_adjective(
         if shared >= 4 and shared >= min(len(last), len(adj)) - 2:
             return m.entity_key
     return None
+
+
+#: Two countries' bodies under one plural head: "The South Korean and U.S. militaries", "the British and
+#: French governments"; a side is a nationality adjective or a country's abbreviation ("U.S.", "ROK").
+_SHARED_HEAD = re.compile(
+    r"(?:[Tt]he\s+)?(?P<a>(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*)\s+and\s+(?P<b>(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*)"
+    r"\s+(?P<head>militaries|governments|armies|navies|ministries|air\s+forces|coast\s+guards|foreign\s+ministries"
+    r"|defen[cs]e\s+ministries)"
+)
+_SINGULAR = {"militaries": "military", "armies": "army", "navies": "navy", "ministries": "ministry"}
+_ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
+
+
+def shared_head_body(phrase: str) -> str | None:
+    """The body shown for two countries' bodies under one plural head (:data:`_SHARED_HEAD`): the last
+    side with the head in the singular ("U.S. military", "French government"); None for any other
+    phrase ("Lena Fischer and Marc Dubois", "South Korean and U.S. officials": people, no body)."""
+    m = _SHARED_HEAD.fullmatch(phrase)
+    if m is None:
+        return None
+    for side in (m.group("a"), m.group("b")):
+        last = side.split()[-1]
+        if last.casefold() not in DEMONYMS and not _ABBREVIATION.fullmatch(last):
+            return None
+    words = m.group("head").split()
+    words[-1] = _SINGULAR.get(words[-1], words[-1].removesuffix("s"))
+    return f"{m.group('b')} {' '.join(words)}"

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, written_name_before
+from workbook.extract.speaker_nearby import (
+    NAME_WINDOW,
+    document_subject,
+    self_referring_subject,
+    written_name_before,
+)
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
@@ -265,6 +270,11 @@ class SpeakerMemory:
             if self.types.get(m.entity_key) == "organization" and (same or self._opens_sentence(m)):
                 best = (m.start, Speaker(m.entity_key, self.names[m.entity_key], ""))
                 break
+        named = self_referring_subject(self.text, max(0, at - 1500), at)  # "Corvin Telecom said it …"
+        if named is not None and (best is None or named[1] > best[0]):
+            i = bisect.bisect_left(self.mention_starts, named[1])
+            key = self.mentions[i].entity_key if i < len(self.mentions) and self.mentions[i].start == named[1] else None
+            return Speaker(key, self.shown(key, named[0]), "", is_name=True)
         return best[1] if best is not None else None
 
     def _gender(self, speaker: Speaker) -> str | None:

@@ -27,7 +27,12 @@ import bisect
 import re
 
 from workbook.extract.base import MentionRecord
-from workbook.extract.speaker_issuers import ISSUED_BY_ADJECTIVE, TIME_AFTER_SUBJECT, country_of_adjective
+from workbook.extract.speaker_issuers import (
+    ISSUED_BY_ADJECTIVE,
+    TIME_AFTER_SUBJECT,
+    country_of_adjective,
+    shared_head_body,
+)
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
 from workbook.extract.speaker_nearby import (
     DELEGATION_HEAD,
@@ -110,6 +115,9 @@ class SpeakerResolver(SpeakerMemory):
             e = time.start()
         phrase = " ".join(text[s:e].split())
         words = phrase.split()
+        body = shared_head_body(phrase)
+        if body is not None:  # "The South Korean and U.S. militaries said": the last, as for "X and Y said"
+            return Speaker(None, body, phrase)
         by_country = ISSUED_BY_ADJECTIVE.fullmatch(phrase)
         if by_country is not None:  # "A North Korean press release stated": North Korea, when the document names it
             country = country_of_adjective(by_country.group("adj"), self.mentions, self.types, self.names)
