@@ -397,3 +397,29 @@ def test_speculate_in_the_present_reports_a_clause(text: str, snippet: str) -> N
 def test_speculate_without_a_clause_is_no_speech() -> None:
     text = "Transfer\n\nFans speculate about the transfer every summer."
     assert _claim(text, "about the transfer") is None
+
+
+def test_paragraphs_joined_by_a_comma_are_sentences() -> None:
+    from workbook.extract.sentences import split_sentences
+
+    text = (
+        "Kim visited the plant on April 23., The message said it would win., He met officials from the U.S., "
+        "Japan and China. Kyocera Corp., of Japan said so. At 9 a.m., Tuesday came."
+    )
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [
+        "Kim visited the plant on April 23.",
+        "The message said it would win.",
+        "He met officials from the U.S., Japan and China.",
+        "Kyocera Corp., of Japan said so.",
+        "At 9 a.m., Tuesday came.",
+    ]
+
+
+def test_a_speaker_after_joined_paragraphs() -> None:
+    text = (
+        "Exxon Mobil said its output fell in March., Mayor Lena Berg said the bridge would reopen on May 2., "
+        "The choir's director, Anna Vik, said the concert was sold out."
+    )
+    assert _speaker(text, "the bridge would reopen") == "Lena Berg"
+    assert _speaker(text, "the concert was sold out") == "Anna Vik"
