@@ -423,3 +423,31 @@ def test_a_speaker_after_joined_paragraphs() -> None:
     )
     assert _speaker(text, "the bridge would reopen") == "Lena Berg"
     assert _speaker(text, "the concert was sold out") == "Anna Vik"
+
+
+# --- "in a press statement" between the subject and the cue; an acronym closing an appositive ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Drones\n\nCha Sang Bo, vice-chairman of the General Association of Koreans in China (GAKC), in a press "
+            "statement on October 14 said that the Koreans in China are angry.",
+            "the Koreans in China are angry",
+            "Cha Sang Bo",
+        ),
+        (
+            "Curfew\n\nMayor Lena Berg in a televised address said the curfew would end on Friday.",
+            "the curfew would end",
+            "Lena Berg",
+        ),
+        (
+            "Fleet\n\nTom Reed, commander of the Pacific Fleet (PACFLT), said the ships were ready.",
+            "the ships were ready",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_where_the_words_were_said_is_no_speaker(text: str, snippet: str, speaker: str) -> None:
+    assert _speaker(text, snippet) == speaker

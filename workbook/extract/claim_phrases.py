@@ -9,7 +9,7 @@ import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
-from workbook.extract.speaker_issuers import TIME_AFTER_SUBJECT
+from workbook.extract.speaker_issuers import IN_A_STATEMENT, TIME_AFTER_SUBJECT
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, is_role_noun
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import (
@@ -234,6 +234,9 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     time = TIME_AFTER_SUBJECT.search(ctx.text, max(lo, cue_start - 40), cue_start)
     if time is not None and time.start() > lo:  # "The official announcement on March 25 claimed"
         cue_start = time.start()
+    where = IN_A_STATEMENT.search(ctx.text, max(lo, cue_start - 50), cue_start)
+    if where is not None and where.start() > lo:  # "X, vice-chairman of Y, in a press statement said"
+        cue_start = where.start()
     np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
     if np is not None:  # "Two officials familiar with the matter said": from the head noun
         post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
@@ -272,7 +275,7 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     while words and _skipped(words[-1].group()) and not text[words[-1].end() : cue_start].strip():
         cue_start = words.pop().start()
     gap_start = words[-1].end() if words else lo
-    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
+    if text[gap_start:cue_start].strip() in (",", "),"):  # "Tom Reed, commander of the fleet (PF), said"
         comma = text.rfind(",", gap_start, cue_start)
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):

@@ -21,13 +21,19 @@ from workbook.extract.base import MentionRecord
 from workbook.extract.date_words import FULL_MONTH, WEEKDAY
 from workbook.extract.ner_features import DEMONYMS
 
-__all__ = ["ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective", "shared_head_body"]
+__all__ = ["IN_A_STATEMENT", "ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective", "shared_head_body"]
 
 #: A time after a subject phrase, before its cue: "on Monday", "late on Friday", "on March 25", "on 3 May
 #: 2024", "on Tuesday morning".
 TIME_AFTER_SUBJECT = re.compile(
     rf"\s+(?:(?:early|late)\s+)?on\s+(?:{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{FULL_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{FULL_MONTH}(?:\s+\d{{4}})?)\s*$"
+)
+#: "in a press statement" between a subject and its cue ("Cha Sang Bo, vice-chairman of the association, in a
+#: press statement on October 14 said that …"): where the words were said, not who said them.
+IN_A_STATEMENT = re.compile(
+    r"\s+in\s+(?:a|an|its|his|her|their)\s+(?:(?:press|joint|written|brief|short|televised)\s+)?"
+    r"(?:statement|interview|letter|message|speech|address|release)\s*$"
 )
 #: "A North Korean press release", "The official Japanese government statement", "an Iranian
 #: announcement": the nationality adjective (``adj``) and the issued document.
