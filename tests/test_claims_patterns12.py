@@ -451,3 +451,43 @@ def test_a_speaker_after_joined_paragraphs() -> None:
 )
 def test_where_the_words_were_said_is_no_speaker(text: str, snippet: str, speaker: str) -> None:
     assert _speaker(text, snippet) == speaker
+
+
+# --- a quote after a colon, no reporting verb, in a sentence whose subject is a person ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Bridge\n\nFor Jenny Marsh, who runs a bakery across the river, the news was a blow: "
+            '"Half my customers come over that bridge every morning."',
+            "Half my customers come over",
+            "Jenny Marsh",
+        ),
+        (
+            'Rates\n\nBank governor Ruth Adler was blunt: "Rates will not fall this year."',
+            "Rates will not fall",
+            "Ruth Adler",
+        ),
+        (
+            'Final\n\nCoach Tom Hale had one message for his players: "Play the way we trained all season."',
+            "Play the way we trained",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_quote_after_a_colon_is_the_subjects(text: str, snippet: str, speaker: str) -> None:
+    assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        ('Shop\n\nThe sign on the door read: "Closed until further notice for repairs."', "Closed until further"),
+        ('Warning\n\nPolice gave Tom Hale a warning: "Do not come back here again."', "Do not come back"),
+    ],
+)
+def test_quote_after_a_colon_with_no_person_subject_is_nobodys(text: str, snippet: str) -> None:
+    claim = _claim(text, snippet)
+    assert claim is None or claim.speaker_text is None
