@@ -491,3 +491,39 @@ def test_quote_after_a_colon_is_the_subjects(text: str, snippet: str, speaker: s
 def test_quote_after_a_colon_with_no_person_subject_is_nobodys(text: str, snippet: str) -> None:
     claim = _claim(text, snippet)
     assert claim is None or claim.speaker_text is None
+
+
+# --- "she" after a titled name the entity stage read whole as a place or an organisation ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Wildfires\n\nOTTAWA - About 350 troops were sent north on Sunday.\n\nBrigadier-General Nadine Okafor, "
+            'commander of Joint Task Force West, said the first troops had arrived. "Our job is to get people out '
+            'safely," she said.',
+            "Our job is to get people out",
+            "Nadine Okafor",
+        ),
+        (
+            "Harbour\n\nBrigadier-General Tomas Vidal, head of the engineers, said the pier would reopen. "
+            '"We have repaired the worst of the damage," he said.',
+            "We have repaired the worst",
+            "Tomas Vidal",
+        ),
+    ],
+)
+def test_pronoun_after_a_titled_name_read_as_a_place(text: str, snippet: str, speaker: str) -> None:
+    shown = _speaker(text, snippet)
+    assert shown is not None and shown.endswith(speaker)
+
+
+def test_a_long_subject_before_in_a_statement_keeps_its_claim() -> None:
+    """A subject of more than eight words is not read; the claim stays, with "a statement" as the words."""
+    text = (
+        "Statements\n\nThe External Relations Department of the Central Leadership of the Riverside Farmers' "
+        "Union in a statement said that the harvest had been the best in ten years."
+    )
+    claim = _claim(text, "the harvest had been the best")
+    assert claim is not None and claim.speaker_key is None

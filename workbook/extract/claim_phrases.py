@@ -234,10 +234,14 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     time = TIME_AFTER_SUBJECT.search(ctx.text, max(lo, cue_start - 40), cue_start)
     if time is not None and time.start() > lo:  # "The official announcement on March 25 claimed"
         cue_start = time.start()
+    np = None
     where = IN_A_STATEMENT.search(ctx.text, max(lo, cue_start - 50), cue_start)
     if where is not None and where.start() > lo:  # "X, vice-chairman of Y, in a press statement said"
-        cue_start = where.start()
-    np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
+        np = _whole_name(ctx, lo, _np_before(ctx, lo, where.start()))
+        if np is not None and len(ctx.text[np[0] : np[1]].split()) > 8:
+            np = None  # a subject too long to read: "a statement" stays the speaker phrase, as before
+    if np is None:
+        np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
     if np is not None:  # "Two officials familiar with the matter said": from the head noun
         post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
         head = _np_words(ctx, lo, post.end("head")) if post is not None else None

@@ -22,7 +22,7 @@ from workbook.extract.speaker_nearby import (
     self_referring_subject,
     written_name_before,
 )
-from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
+from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
     MALE_MARKS,
@@ -397,13 +397,16 @@ class SpeakerMemory:
     def _titled_in_organisation(self, offset: int) -> str | None:
         """The person's name in the latest mention read whole as an organisation that opens its
         sentence within :data:`NAME_WINDOW` characters before ``offset`` ("Detective Inspector Marcus
-        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`)."""
+        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`; a titled name read whole as a
+        place, "Brigadier-General Nadine Okafor": :func:`titled_name`)."""
         for j in range(bisect.bisect_left(self.mention_starts, offset) - 1, -1, -1):
             m = self.mentions[j]
             if offset - m.start > NAME_WINDOW:
                 break
-            if self.types.get(m.entity_key) != "person" and self._opens_sentence(m):
-                name = titled_name_of(self.text, m.start, m.end)
+            if self.types.get(m.entity_key) != "person" and self._opens_sentence(
+                m
+            ):  # or "Brigadier-General X" read a place
+                name = titled_name_of(self.text, m.start, m.end) or titled_name(self.text, m.start, m.end)
                 if name is not None:
                     return name
         return None

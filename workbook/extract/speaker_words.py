@@ -65,7 +65,7 @@ _TITLE_WORDS = (
     | SPEAKER_ABBREVIATIONS
     | _words(
         """chief deputy senior former acting assistant associate executive head spokesperson officer
-        staff sergeant private corporal specialist commander commodore petty first second third class
+        staff sergeant private corporal specialist commander commodore brigadier petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company retired
         attorney surgeon inspector prosecutor adviser advisor superintendent sheriff constable detective
         commissioner councillor councilor
