@@ -16,12 +16,7 @@ from collections.abc import Sequence
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import (
-    NAME_WINDOW,
-    document_subject,
-    self_referring_subject,
-    written_name_before,
-)
+from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, self_referring_subject, written_name_before
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
