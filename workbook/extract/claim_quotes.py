@@ -188,7 +188,7 @@ def _attribution_colon(ctx: ClaimContext, head_start: int, open_mark: int, words
     after_for = _FOR_PERSON.match(text, start, open_mark)
     if person is None and after_for is not None:
         found = [m for m in ctx.speakers.inside(after_for.end(), open_mark) if m.start == after_for.end()]
-        named = found and len(ctx.speakers.shown(found[0].entity_key, "").split()) >= 2
+        named = bool(found) and len((ctx.speakers.shown(found[0].entity_key, "") or "").split()) >= 2
         person = found[0] if named and ctx.speakers.personal(found[0].entity_key) else None
     if person is None:
         return None
