@@ -30,12 +30,26 @@ try:  # imported as ``benchmarks.corpora`` (``python -m benchmarks.x``, the test
 except ModuleNotFoundError:  # a script run as ``python benchmarks/x.py``: only this folder is on sys.path
     from rdata import KCNA_2012, read_data_frame  # type: ignore[no-redef]
 
-__all__ = ["CSIS_TABLE", "SHARED_DATA", "Corpus", "corpus", "csis_rows", "default_data_dir", "load_average"]
+__all__ = [
+    "CSIS_TABLE",
+    "NAGIX_TESTS",
+    "SHARED_DATA",
+    "Corpus",
+    "corpus",
+    "csis_rows",
+    "default_data_dir",
+    "load_average",
+    "nagix_descriptions",
+]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 #: The CSIS Beyond Parallel provocations table inside a shared data folder: the text of the CSIS golds
 #: (``benchmarks/data/*_csis.json`` name its rows, 0-based, header excluded).
 CSIS_TABLE = Path("csis-provocations_stiles") / "north_korea_provocations_1958_present.csv"
+#: The launch list of nagix/nk-missile-tests (Apache-2.0) inside a shared data folder: the text of the
+#: ``nagix-N`` documents of ``benchmarks/data/quotes_fresh12.json`` (N: the launch's place in the
+#: file's time bins, flattened, 0-based).
+NAGIX_TESTS = Path("nk-missile-tests_nagix") / "test.en.json"
 _SYNTH_SIZES = {"synth-1k": 1_000, "synth-5k": 5_000, "synth-10k": 10_000, "synth-20k": 20_000, "synth-100k": 100_000}
 _PART = 10_000
 _KCNA_URL_DATE = re.compile(r"/(\d{4})(\d{2})/news(\d{2})/")
@@ -55,6 +69,13 @@ def csis_rows(data: Path = SHARED_DATA) -> tuple[dict[str, str], ...]:
     """The rows of the CSIS provocations table in ``data`` (read once per folder)."""
     with (data / CSIS_TABLE).open(encoding="utf-8", newline="") as f:
         return tuple(csv.DictReader(f))
+
+
+def nagix_descriptions(data: Path = SHARED_DATA) -> tuple[str, ...]:
+    """The description of each launch of the nagix launch list in ``data``, in the file's order (the
+    time bins flattened; an empty string where a launch has none)."""
+    bins = json.loads((data / NAGIX_TESTS).read_text(encoding="utf-8"))["timeBins"]
+    return tuple(row.get("description") or "" for b in bins for row in b["data"])
 
 
 def default_data_dir() -> Path:

@@ -16,7 +16,10 @@ descriptions, five unused Wikinews interviews); ``--fresh10`` round ten's
 (``quotes_fresh10.json``: 50 more unused CSIS descriptions, 20 made-up
 press-release and wire paragraphs); ``--fresh11`` round eleven's (``quotes_fresh11.json``: the last
 unused CSIS descriptions with reported speech, eight KCNA 2012 stories of ``kcna-headlines_xmarquez``
-read with :mod:`benchmarks.rdata`, 22 made-up paragraphs by publishers no set had). ``--csis`` adds
+read with :mod:`benchmarks.rdata`, 22 made-up paragraphs by publishers no set had); ``--fresh12`` round
+twelve's (``quotes_fresh12.json``: 20 made-up paragraphs weighted to direct quotes and eight launch
+descriptions of ``nk-missile-tests_nagix``, in a tuning part ``fresh12`` and a part ``fresh12-check`` not
+read until the round's end). ``--csis`` adds
 ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -43,7 +46,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpora import CSIS_TABLE, csis_rows
+from benchmarks.corpora import CSIS_TABLE, csis_rows, nagix_descriptions
 from benchmarks.quote_stages import STAGES, cue_near, cue_word, refusal_near, stage_of, top_words, wrong_cause
 from benchmarks.rdata import kcna_2012_story
 from workbook.extract.base import ClaimRecord, DocumentInput, Extraction
@@ -75,6 +78,7 @@ FRESH8_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh8.json"
 FRESH9_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh9.json"
 FRESH10_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh10.json"
 FRESH11_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh11.json"
+FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 SETS = (
@@ -89,11 +93,24 @@ SETS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
+    "fresh12-check",
     "csis",
     "heldout",
 )
 #: The sets never read: only their scores are printed, rules are not written from them.
-NEVER_READ = ("others-check", "fresh", "fresh8", "fresh9", "fresh10", "fresh11", "csis", "heldout")
+NEVER_READ = (
+    "others-check",
+    "fresh",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "fresh11",
+    "fresh12",
+    "fresh12-check",
+    "csis",
+    "heldout",
+)
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
@@ -149,6 +166,8 @@ def document_text(data: Path, set_name: str, doc: str, uner: dict[Path, dict[str
         return csis_description(data, int(doc))
     if doc.startswith("csis-"):
         return csis_description(data, int(doc.removeprefix("csis-")))
+    if doc.startswith("nagix-"):
+        return nagix_descriptions(data)[int(doc.removeprefix("nagix-"))]
     if doc.startswith("kcna2012-"):
         return kcna_2012_story(data, int(doc.removeprefix("kcna2012-")))
     if doc.startswith("GUM_"):
@@ -353,6 +372,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only-fresh10", action="store_true", help="score only the never-read round-ten set")
     parser.add_argument("--fresh11", action="store_true", help=f"also score {FRESH11_GOLD.name} (never read)")
     parser.add_argument("--only-fresh11", action="store_true", help="score only the never-read round-eleven set")
+    parser.add_argument("--fresh12", action="store_true", help=f"also score {FRESH12_GOLD.name}, both parts")
+    parser.add_argument(
+        "--only-fresh12", action="store_true", help="score only the round-twelve set's tuning part (not its check part)"
+    )
     parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
     parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -368,6 +391,7 @@ def main(argv: list[str] | None = None) -> None:
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
     only = only or args.only_csis or args.only_fresh8 or args.only_fresh9 or args.only_fresh10 or args.only_fresh11
+    only = only or args.only_fresh12
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -391,6 +415,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(FRESH10_GOLD)
     if args.fresh11 or args.only_fresh11:
         gold += load_gold(FRESH11_GOLD)
+    if args.fresh12 or args.only_fresh12:
+        gold += [g for g in load_gold(FRESH12_GOLD) if args.fresh12 or g["set"] == "fresh12"]
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}

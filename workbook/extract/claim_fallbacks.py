@@ -14,7 +14,12 @@ Two general rules of English reporting, used by :mod:`workbook.extract.claims`:
   speaker's words: news, press releases and biographies write the attribution once and let the
   next quote follow it.
 
-Both are bounded: a speaker phrase of at most eight words, one sentence back for a quote.
+* :func:`quotes_before_subject` — a quote opening its paragraph as a sentence of its own, with no
+  attribution, followed in the same paragraph by a sentence whose subject is a person named in full
+  (""I knew the time was there." Grace Okafor was still catching her breath …") is that person's:
+  features open with the words and name the speaker next.
+
+All are bounded: a speaker phrase of at most eight words, one sentence back or on for a quote.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from workbook.extract.claim_phrases import CLAUSE_FOLLOWS
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, Speaker, is_title
 from workbook.extract.vocabulary import HUMAN_NOUNS
 
-__all__ = ["continued_quotes", "coordinated_subject", "generic_subject"]
+__all__ = ["continued_quotes", "coordinated_subject", "generic_subject", "quotes_before_subject"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
 _POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
@@ -204,4 +209,32 @@ def continued_quotes(ctx: ClaimContext, claims: list[ClaimRecord]) -> list[Claim
         else:
             out.append(claim)
             ctx.take(q.open, q.after)
+    return out
+
+
+def quotes_before_subject(ctx: ClaimContext, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """``claims`` with each quote kept with no attribution at all that opens its paragraph as a
+    sentence (or sentences) of its own given to the person named in full opening the next sentence
+    of the same paragraph (see the module docstring); the other claims as they are."""
+    text = ctx.text
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.quote_kind != "direct" or c.speaker_key or c.speaker_text or c.cue or c.speaker_as_written:
+            continue
+        first, last = ctx.sentence_of(c.start), ctx.sentence_of(max(c.start, c.end - 1))
+        if last + 1 >= len(ctx.sentences):
+            continue
+        sent, nxt = ctx.sentences[first], ctx.sentences[last + 1]
+        if text[text.rfind("\n", 0, sent.start) + 1 : sent.start].strip():
+            continue  # not the paragraph's opening
+        if text[sent.start : c.start].strip(" \"“‘'") or text[c.end : ctx.sentences[last].end].strip(" .!?,\"”’'"):
+            continue  # the quote is not its sentences' whole
+        if "\n" in text[ctx.sentences[last].end : nxt.start]:
+            continue  # the next sentence is in another paragraph
+        person = ctx.speakers.person_opening(nxt.start, nxt.end)
+        if person is None:
+            continue
+        written = " ".join(text[person.start : person.end].split())
+        speaker = Speaker(person.entity_key, ctx.speakers.shown(person.entity_key, written), written)
+        out[i] = ctx.claim(c.start, c.end, "direct", speaker, None)
     return out

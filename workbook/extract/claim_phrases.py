@@ -9,7 +9,8 @@ import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
-from workbook.extract.speaker_words import is_role_noun
+from workbook.extract.speaker_issuers import IN_A_STATEMENT, TIME_AFTER_SUBJECT
+from workbook.extract.speaker_words import SPEAKER_DETERMINERS, is_role_noun
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
 from workbook.extract.vocabulary import (
     CLAUSE_REPORTING_VERBS,
@@ -113,6 +114,9 @@ _CUE_ADJUNCT = re.compile(
 )
 #: A name set off by commas after a role: "the ministry's spokesperson, Lt. Col. Owen Brandt, said".
 _NAME_APPOSITIVE = re.compile(r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+\s*")
+#: A name with "the" set off by commas after a common noun phrase: "The drivers' union, the Independent
+#: Workers Union, said" (the name speaks, not the union named before).
+_THE_NAME_APPOSITIVE = re.compile(r"\s*the\s+(?P<name>(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’-]+)\s*")
 #: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -227,7 +231,17 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     bracket = _ACRONYM_BEFORE_CUE.search(ctx.text, max(lo, cue_start - 60), cue_start)
     if bracket is not None and bracket.start() > lo:
         cue_start = bracket.start()
-    np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
+    time = TIME_AFTER_SUBJECT.search(ctx.text, max(lo, cue_start - 40), cue_start)
+    if time is not None and time.start() > lo:  # "The official announcement on March 25 claimed"
+        cue_start = time.start()
+    np = None
+    where = IN_A_STATEMENT.search(ctx.text, max(lo, cue_start - 50), cue_start)
+    if where is not None and where.start() > lo:  # "X, vice-chairman of Y, in a press statement said"
+        np = _whole_name(ctx, lo, _np_before(ctx, lo, where.start()))
+        if np is not None and len(ctx.text[np[0] : np[1]].split()) > 8:
+            np = None  # a subject too long to read: "a statement" stays the speaker phrase, as before
+    if np is None:
+        np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
     if np is not None:  # "Two officials familiar with the matter said": from the head noun
         post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
         head = _np_words(ctx, lo, post.end("head")) if post is not None else None
@@ -236,12 +250,15 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
     return np
 
 
-#: Adverbs of attribution and manner between a speaker and the cue ("the group allegedly declared",
-#: "she bluntly said"); intensifiers ("highly praised", "warmly welcomed") are not skipped: with them
-#: the verb praises or welcomes more than it reports.
+#: Adverbs of attribution, manner and sequence between a speaker and the cue ("the group allegedly
+#: declared", "she bluntly said", "the agency additionally noted", "the ministry initially reported");
+#: intensifiers ("highly praised", "warmly welcomed") are not skipped: with them the verb praises or
+#: welcomes more than it reports.
 _ATTRIBUTION_ADVERBS = _words(
     """allegedly apparently purportedly reputedly supposedly bluntly flatly angrily quietly formally
-    officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly"""
+    officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly
+    additionally initially subsequently separately publicly privately repeatedly independently
+    previously earlier later further"""
 )
 
 
@@ -262,11 +279,14 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     while words and _skipped(words[-1].group()) and not text[words[-1].end() : cue_start].strip():
         cue_start = words.pop().start()
     gap_start = words[-1].end() if words else lo
-    if text[gap_start:cue_start].strip() == ",":  # "Tom Reed, commander of the fleet, said"
+    if text[gap_start:cue_start].strip() in (",", "),"):  # "Tom Reed, commander of the fleet (PF), said"
         comma = text.rfind(",", gap_start, cue_start)
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        named = _THE_NAME_APPOSITIVE.fullmatch(text, opening + 1, comma) if opening >= 0 else None
+        if named is not None and _common_noun_phrase(ctx, lo, opening):
+            return named.span("name")  # "The pilots' union, the Northern Pilots Association, said"
         if opening >= 0 and text[opening + 1 : comma].strip().isdigit():  # "Marchenko, 34, said"
             return _np_words(ctx, lo, opening)
         if opening < 0 or not _APPOSITIVE.match(text, opening):
@@ -286,6 +306,17 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
         ):
             return head
     return np
+
+
+def _common_noun_phrase(ctx: ClaimContext, lo: int, end: int) -> bool:
+    """Is the noun phrase ending at ``end`` a determiner or possessive and lower-case words only ("The
+    drivers' union", "its parent company", "The boats' maker")?"""
+    np = _np_words(ctx, lo, end)
+    if np is None:
+        return False
+    words = ctx.text[np[0] : np[1]].split()
+    first = words[0].casefold()
+    return len(words) >= 2 and first in SPEAKER_DETERMINERS and all(w[:1].islower() for w in words[1:])
 
 
 def _block_after(ctx: ClaimContext, pos: int) -> tuple[int, int] | None:

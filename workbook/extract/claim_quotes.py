@@ -172,6 +172,31 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
     return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
 
 
+#: "For Jenny Marsh, who runs a bakery, the news was a blow: "…"": a person opening the sentence after "For".
+_FOR_PERSON = re.compile(r"For\s+")
+
+
+def _attribution_colon(ctx: ClaimContext, head_start: int, open_mark: int, words: int) -> _Attribution | None:
+    """A quote of four words or more after a colon, with no reporting verb, in a sentence whose subject is
+    a person named in full ("Ruth Adler was blunt: "…"", "For Jenny Marsh, …, the news was a blow: "…""):
+    that person's words."""
+    text = ctx.text
+    if words < 4 or not text[max(head_start, open_mark - 4) : open_mark].rstrip().endswith(":"):
+        return None
+    start = ctx.sentences[ctx.sentence_of(max(head_start, open_mark - 1))].start
+    person = ctx.speakers.person_opening(start, open_mark)
+    after_for = _FOR_PERSON.match(text, start, open_mark)
+    if person is None and after_for is not None:
+        found = [m for m in ctx.speakers.inside(after_for.end(), open_mark) if m.start == after_for.end()]
+        named = bool(found) and len((ctx.speakers.shown(found[0].entity_key, "") or "").split()) >= 2
+        person = found[0] if named and ctx.speakers.personal(found[0].entity_key) else None
+    if person is None:
+        return None
+    written = " ".join(text[person.start : person.end].split())
+    speaker = Speaker(person.entity_key, ctx.speakers.shown(person.entity_key, written), written)
+    return _Attribution(speaker, None, open_mark, open_mark)
+
+
 def subject_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The speaker phrase before a cue; for a second predicate ("X welcomed the plan and promised
     that", "X admitted … but said") the sentence's subject; for a relative clause ("residents who
@@ -314,6 +339,7 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             _attribution_after(ctx, q, ce, tail_end)
             or _attribution_before(ctx, head_start, q.open)
             or _attribution_as(ctx, head_start, q.open)
+            or _attribution_colon(ctx, head_start, q.open, len(text[cs:ce].split()))
             or _attribution_above(ctx, q)
         )
         if found is None and prev is not None:

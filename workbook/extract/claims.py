@@ -53,7 +53,12 @@ from workbook.extract.claim_clauses import (
     told_passive_claims,
 )
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
-from workbook.extract.claim_fallbacks import continued_quotes, coordinated_subject, generic_subject
+from workbook.extract.claim_fallbacks import (
+    continued_quotes,
+    coordinated_subject,
+    generic_subject,
+    quotes_before_subject,
+)
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
     BE,
@@ -327,6 +332,7 @@ def extract_claims(
     claims += put_it_claims(ctx)
     claims += per_source_claims(ctx)
     claims = continued_quotes(ctx, claims)
+    claims = quotes_before_subject(ctx, claims)
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))

@@ -72,7 +72,8 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     indicates mentioned mentions asserted asserts informed informs charged charges maintain assert contend
     suggest ruled rules proposed proposes recommended recommends observed observes hinted hints signalled
     signaled signals repeated repeats assured assures reminded reminds highlighted underscored underlined
-    commented remarked tweeted posted lamented boasted joked speculated theorized theorised surmised
+    commented remarked tweeted posted lamented boasted joked speculated speculate speculates theorized
+    theorised theorize theorise surmised surmise
     mused recounted clarified specified elaborated pleaded objected protested confessed swore guaranteed
     certified proclaimed forecasted opined stipulated implied thought"""
 )

@@ -79,6 +79,8 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
 _NEXT = re.compile(r"\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LINEBREAK = re.compile(r"\n+")
+#: ", " and a capital after a full stop: paragraphs a scrape joined with ", " (KCNA 2012's stories).
+_JOINED = re.compile(r",\s+(?=[\"'\u201c\u2018(\[]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].casefold()
     if not word:
         return False
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Lewis"
-        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Lewis"; not a plural's "s": "KN-23s.", "1990s."
+        return j == 0 or not text[j - 1].isalnum()
     return word in _ABBREVIATIONS
+
+
+def _joined_paragraphs(text: str, dot: int, lo: int) -> bool:
+    """Is the '.' at ``dot``, followed by ", " and a capital, the end of a paragraph that a scrape joined
+    to the next with ", " ("… on April 23., The message said")? Only after a digit or a lower-case word
+    that is no abbreviation ("U.S., Japan", "Corp., of Japan", "a.m., Tuesday" are not)."""
+    return dot > lo and (text[dot - 1].isdigit() or text[dot - 1].islower()) and not _is_abbreviation(text, dot)
 
 
 def _split_block(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
@@ -106,6 +115,10 @@ def _split_block(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> Non
     for m in _END.finditer(text, lo, hi):
         nxt = _NEXT.match(text, m.end(), hi)
         if not nxt:
+            joined = _JOINED.match(text, m.end(), hi) if m.end() - m.start() == 1 and text[m.start()] == "." else None
+            if joined is not None and _joined_paragraphs(text, m.start(), lo):
+                out.append((pos, m.end()))
+                pos = joined.end()
             continue
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue

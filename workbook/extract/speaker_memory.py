@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, written_name_before
-from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name_of, written_full_name
+from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, self_referring_subject, written_name_before
+from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     FEMALE_MARKS,
     MALE_MARKS,
@@ -30,7 +30,7 @@ from workbook.extract.speaker_words import (
     ROLE_GENDER,
     Speaker,
     gender_of_name,
-    is_role_noun,
+    is_role_before_name,
 )
 from workbook.extract.vocabulary import NEVER_NAME_START
 
@@ -265,6 +265,11 @@ class SpeakerMemory:
             if self.types.get(m.entity_key) == "organization" and (same or self._opens_sentence(m)):
                 best = (m.start, Speaker(m.entity_key, self.names[m.entity_key], ""))
                 break
+        named = self_referring_subject(self.text, max(0, at - 1500), at)  # "Corvin Telecom said it …"
+        if named is not None and (best is None or named[1] > best[0]):
+            i = bisect.bisect_left(self.mention_starts, named[1])
+            key = self.mentions[i].entity_key if i < len(self.mentions) and self.mentions[i].start == named[1] else None
+            return Speaker(key, self.shown(key, named[0]), "", is_name=True)
         return best[1] if best is not None else None
 
     def _gender(self, speaker: Speaker) -> str | None:
@@ -387,13 +392,16 @@ class SpeakerMemory:
     def _titled_in_organisation(self, offset: int) -> str | None:
         """The person's name in the latest mention read whole as an organisation that opens its
         sentence within :data:`NAME_WINDOW` characters before ``offset`` ("Detective Inspector Marcus
-        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`)."""
+        Oyelaran of the Brenmouth Police said …": :func:`titled_name_of`; a titled name read whole as a
+        place, "Brigadier-General Nadine Okafor": :func:`titled_name`)."""
         for j in range(bisect.bisect_left(self.mention_starts, offset) - 1, -1, -1):
             m = self.mentions[j]
             if offset - m.start > NAME_WINDOW:
                 break
-            if self.types.get(m.entity_key) != "person" and self._opens_sentence(m):
-                name = titled_name_of(self.text, m.start, m.end)
+            if self.types.get(m.entity_key) != "person" and self._opens_sentence(
+                m
+            ):  # or "Brigadier-General X" read a place
+                name = titled_name_of(self.text, m.start, m.end) or titled_name(self.text, m.start, m.end)
                 if name is not None:
                     return name
         return None
@@ -447,7 +455,7 @@ class SpeakerMemory:
         if role is not None and only_titles(self.text, role.end(), m.start):
             return True
         named_role = NAMED_ROLE.fullmatch(self.text, lead, m.start)  # "Environment Canada meteorologist Jill Marsh"
-        return named_role is not None and is_role_noun(named_role.group("role"))
+        return named_role is not None and is_role_before_name(named_role.group("role"))
 
     def issuer(self, noun: str, phrase: str, at: int) -> Speaker | tuple[int, int] | None:
         """ "The statement said" at ``at``: whoever issued the statement last named before it, within

@@ -11,6 +11,8 @@
   "General Secretary Kim Jong Un").
 * :func:`document_subject`: "In a statement read out at the meeting, the chairman, Walter Ngata,
   said": the person whose statement it is (the subject after the opening phrase).
+* :func:`self_referring_subject`: "Corvin Telecom said it accepted the fine": a name that reports of
+  itself as "it" is an organisation's, whatever the entity stage made of it (for "the company said").
 * :func:`delegation_leader`: "the head of the delegation" is the person a delegation was "led by"
   before ("a delegation of the Rowing Federation led by Tom Hale").
 
@@ -37,6 +39,7 @@ __all__ = [
     "document_subject",
     "organisation_spokesperson",
     "person_beside",
+    "self_referring_subject",
     "titled_name_written",
     "titled_person",
     "written_name_before",
@@ -46,7 +49,11 @@ __all__ = [
 NAME_WINDOW = 600
 #: Role words that speak for the organisation written right before them.
 SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+#: Between a person and the organisation it qualifies: "X of the", "X at", and the head of a name the
+#: entity stage cut ("Raj Mehta of the Institute of Zoology": "Zoology" found, "Institute of" left).
+_OF_ORG = re.compile(
+    r",?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:of|for|on)\s+(?:the\s+)?)?"
+)
 _ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
 #: A person's name as written ("Maria Okafor"): a capitalised word and one or two more; looked for
 #: at every word (zero-width, so "Councillor Maria Okafor" also yields "Maria Okafor").
@@ -194,4 +201,26 @@ def titled_name_written(text: str, title: list[str], at: int) -> str | None:
         if name[0].casefold() in NEVER_NAME_START or any(is_title(w.casefold().rstrip(".")) for w in name):
             continue
         last = " ".join(name)
+    return last
+
+
+#: A capitalised name opening a sentence, reporting of itself as "it": "Corvin Telecom said it accepted the
+#: fine", "Kaltris Semiconductor said on Tuesday it would build …", "Northgate Foods announced that its profit …".
+_SELF_REFERRING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w&'’-]+)\s+(?:also\s+)?"
+    r"(?:said|says|announced|confirmed|reported|stated|added)(?:\s+on\s+[A-Z]\w+)?(?:\s+that)?\s+(?:it|its)\s",
+    re.MULTILINE,
+)
+
+
+def self_referring_subject(text: str, lo: int, at: int) -> tuple[str, int] | None:
+    """The last name opening a sentence between ``lo`` and ``at`` that reports of itself as "it"
+    (:data:`_SELF_REFERRING`), with its offset; a name starting with a pronoun, a determiner or a
+    known given name is not one."""
+    last = None
+    for m in _SELF_REFERRING.finditer(text, lo, at):
+        first = m.group("name").split()[0]
+        if first.casefold() in NEVER_NAME_START or gender_of_name(first) is not None:
+            continue
+        last = (" ".join(m.group("name").split()), m.start("name"))
     return last

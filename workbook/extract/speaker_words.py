@@ -20,10 +20,12 @@ from workbook.extract.vocabulary import (
 __all__ = [
     "AT_PLACE",
     "FEMALE_MARKS",
+    "FEMALE_NOUNS",
     "GENERIC_EXTRA",
     "INITIALS_BEFORE",
     "LOWER_ROLE",
     "MALE_MARKS",
+    "MALE_NOUNS",
     "NAMED_ROLE",
     "NAME_JOINS",
     "NAME_THEN_ROLE",
@@ -43,6 +45,7 @@ __all__ = [
     "UNRESOLVED_PRONOUNS",
     "Speaker",
     "gender_of_name",
+    "is_role_before_name",
     "is_role_noun",
     "is_title",
     "speaker_name_pattern",
@@ -62,7 +65,7 @@ _TITLE_WORDS = (
     | SPEAKER_ABBREVIATIONS
     | _words(
         """chief deputy senior former acting assistant associate executive head spokesperson officer
-        staff sergeant private corporal specialist commander commodore petty first second third class
+        staff sergeant private corporal specialist commander commodore brigadier petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company retired
         attorney surgeon inspector prosecutor adviser advisor superintendent sheriff constable detective
         commissioner councillor councilor
@@ -116,6 +119,9 @@ AT_PLACE = re.compile(r"\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\
 NAME_JOINS = _words("of for and on at in the de &")
 MALE_MARKS = _words("mr mister sir king prince lord herr he")
 FEMALE_MARKS = _words("mrs ms miss madam mme mlle dame queen princess lady she")
+#: Nouns that give a person's sex ("the 67-year-old grandmother"): lower case.
+MALE_NOUNS = _words("man boy father grandfather son husband brother widower uncle sportsman")
+FEMALE_NOUNS = _words("woman girl mother grandmother daughter wife sister widow aunt sportswoman")
 SPEAKER_WORD = re.compile(r"[\w][\w'’.-]*")
 #: What may open a sentence before its subject: an adverbial phrase set off by a comma ("Soon after
 #: his arrival, Theodorus …") or a determiner and lower-case adjectives ("The intrepid Ed Wong …").
@@ -144,6 +150,13 @@ def is_role_noun(word: str) -> bool:
     if low in HUMAN_NOUNS and low not in _NOT_ROLES:
         return True
     return low.endswith(_ROLE_ENDINGS) and not low.endswith(("ed", "ever", "after", "under", "over", "for"))
+
+
+def is_role_before_name(word: str) -> bool:
+    """Is the lower-case ``word`` a role written before a person's name: a role noun
+    (:func:`is_role_noun`) or a one-word title of :data:`~workbook.extract.vocabulary.TITLES`
+    ("Millbrook captain Leon Barros", "Harbourside coach Tom Ashworth", "Supreme Court judge Ann Lee")?"""
+    return is_role_noun(word) or (word.casefold(),) in TITLES
 
 
 _NOT_ROLES = frozenset({"he", "she", "they", "we", "i", "it", "statement", "report", "study", "survey", "media"})

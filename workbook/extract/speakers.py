@@ -26,6 +26,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_issuers import (
+    ISSUED_BY_ADJECTIVE,
+    TIME_AFTER_SUBJECT,
+    country_of_adjective,
+    shared_head_body,
+)
 from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
 from workbook.extract.speaker_nearby import (
     DELEGATION_HEAD,
@@ -45,8 +52,10 @@ from workbook.extract.speaker_titles import (
 )
 from workbook.extract.speaker_words import (
     AT_PLACE,
+    FEMALE_NOUNS,
     INITIALS_BEFORE,
     LOWER_ROLE,
+    MALE_NOUNS,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
@@ -66,6 +75,8 @@ __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver
 
 #: An adverb opening a sentence before its pronoun subject ("Suddenly he asked", "Later they said").
 _ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
+#: A person written of by age: "the 24-year-old", "the 71-year-old grandmother" (lower case).
+AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 
@@ -99,8 +110,19 @@ class SpeakerResolver(SpeakerMemory):
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",-–—•"):
             e -= 1
+        time = TIME_AFTER_SUBJECT.search(text, s, e)
+        if time is not None and time.start() > s:  # "The Ministry of Energy on Monday said": the ministry
+            e = time.start()
         phrase = " ".join(text[s:e].split())
         words = phrase.split()
+        body = shared_head_body(phrase)
+        if body is not None:  # "The South Korean and U.S. militaries said": the last, as for "X and Y said"
+            return Speaker(None, body, phrase)
+        by_country = ISSUED_BY_ADJECTIVE.fullmatch(phrase)
+        if by_country is not None:  # "A North Korean press release stated": North Korea, when the document names it
+            country = country_of_adjective(by_country.group("adj"), self.mentions, self.types, self.names)
+            if country is not None:
+                return Speaker(country, self.names[country], phrase)
         if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
             return self._person_of(s, e, phrase)
         if not words:
@@ -108,6 +130,8 @@ class SpeakerResolver(SpeakerMemory):
         low = phrase.casefold()
         if low in ("he", "she"):
             return self.pronoun(phrase, s)
+        if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
+            return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
             # "Analysts said", "Residents told": a plural common noun names nobody, even typed as an entity
             sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
@@ -245,6 +269,40 @@ class SpeakerResolver(SpeakerMemory):
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         return unresolved_speaker(phrase, words, s, initial, self._by_surname)
+
+    def described_person(self, phrase: str, offset: int) -> Speaker | None:
+        """The person an age noun ("the 24-year-old", "the 71-year-old grandmother") at ``offset``
+        stands for: the later of the latest person speaker and the latest person opening a sentence
+        (its subject), within 1,500 characters, of the sex a noun in the phrase gives; None when
+        neither is there."""
+        nouns = set(phrase.casefold().split())
+        want = "m" if nouns & MALE_NOUNS else "f" if nouns & FEMALE_NOUNS else None
+        best: tuple[int, Speaker] | None = None
+        i = bisect.bisect_left(self._spoke_at, offset) - 1
+        if i >= 0 and offset - self._spoke_at[i] <= 1500 and want in (None, self._gender(self._spoke[i]) or want):
+            last = self._spoke[i]
+            best = (self._spoke_at[i], Speaker(last.key, last.shown, phrase, last.is_name))
+        i = bisect.bisect_left(self.mention_starts, offset) - 1
+        for j in range(i, max(-1, i - 40), -1):
+            m = self.mentions[j]
+            if offset - m.start > 1500 or (best is not None and m.start <= best[0]):
+                break
+            if want is not None and self._key_gender(m.entity_key) not in (None, want):
+                continue
+            if self._personal(m.entity_key) and self._opens_sentence(m) and not only_titles(self.text, m.start, m.end):
+                best = (m.start, Speaker(m.entity_key, self.shown(m.entity_key, None), phrase))
+                break
+        return best[1] if best is not None else None
+
+    def person_opening(self, s: int, e: int) -> MentionRecord | None:
+        """The person named in full (two words or more) opening the sentence ``text[s:e]`` (after
+        titles or a role: "Inspector Gareth Lloyd spoke …"), or None."""
+        i = bisect.bisect_left(self.mention_starts, s)
+        if i >= len(self.mentions) or self.mentions[i].start >= e:
+            return None
+        m = self.mentions[i]
+        named = len(self.names.get(m.entity_key, "").split()) >= 2 and not only_titles(self.text, m.start, m.end)
+        return m if named and self._personal(m.entity_key) and self._opens_sentence(m) else None
 
     def _person_of(self, s: int, e: int, phrase: str) -> Speaker | None:
         """A long speaker phrase that is a titled person "of", "at" or "from" an organisation: the

@@ -1,0 +1,100 @@
+"""Speaker phrases that name their speaker indirectly (round twelve of issue 12).
+
+* :data:`TIME_AFTER_SUBJECT`: a time set between the subject and its cue ("The Ministry of Energy on
+  Monday said", "The official announcement on March 25 claimed"): not part of the speaker's name.
+* :func:`shared_head_body`: "The South Korean and U.S. militaries said": two countries' bodies under one
+  plural head; the last is shown ("U.S. military"), as for "X and Y said".
+* :func:`country_of_adjective`: "A North Korean press release stated", "the official Japanese
+  announcement said": a document a country issues, named by its nationality adjective, speaks for
+  the country the document names ("North Korea", "Japan").
+
+Pure functions over the document's text and mentions; each reads one phrase and the document's
+mentions once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from workbook.extract.base import MentionRecord
+from workbook.extract.date_words import FULL_MONTH, WEEKDAY
+from workbook.extract.ner_features import DEMONYMS
+
+__all__ = ["IN_A_STATEMENT", "ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective", "shared_head_body"]
+
+#: A time after a subject phrase, before its cue: "on Monday", "late on Friday", "on March 25", "on 3 May
+#: 2024", "on Tuesday morning".
+TIME_AFTER_SUBJECT = re.compile(
+    rf"\s+(?:(?:early|late)\s+)?on\s+(?:{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|{FULL_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{FULL_MONTH}(?:\s+\d{{4}})?)\s*$"
+)
+#: "in a press statement" between a subject and its cue ("Cha Sang Bo, vice-chairman of the association, in a
+#: press statement on October 14 said that …"): where the words were said, not who said them.
+IN_A_STATEMENT = re.compile(
+    r"\s+in\s+(?:a|an|its|his|her|their)\s+(?:(?:press|joint|written|brief|short|televised)\s+)?"
+    r"(?:statement|interview|letter|message|speech|address|release)\s*$"
+)
+#: "A North Korean press release", "The official Japanese government statement", "an Iranian
+#: announcement": the nationality adjective (``adj``) and the issued document.
+ISSUED_BY_ADJECTIVE = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:official\s+|new\s+|latest\s+)?(?P<adj>(?:(?:North|South|East|West)\s+)?[A-Z][a-z]+)"
+    r"\s+(?:(?:government|state|military|foreign\s+ministry|defen[cs]e\s+ministry|official)\s+)?"
+    r"(?:press\s+release|statement|announcement|communiqu[eé]|news\s+release)",
+    re.IGNORECASE,
+)
+_PLACE_TYPES = frozenset({"place", "country", "organization"})
+
+
+def country_of_adjective(
+    adjective: str, mentions: Sequence[MentionRecord], types: Mapping[str, str], names: Mapping[str, str]
+) -> str | None:
+    """The key of the country (a place or organisation entity of the document) whose name the
+    nationality ``adjective`` is made from ("North Korean" → "North Korea", "Japanese" → "Japan",
+    "Chinese" → "China": the same leading words, a shared stem of at least four letters that leaves
+    at most two letters of the shorter word); None when the adjective is no nationality or the
+    document names no such country."""
+    words = adjective.split()
+    if words[-1].casefold() not in DEMONYMS:
+        return None
+    lead, adj = [w.casefold() for w in words[:-1]], words[-1].casefold()
+    for m in mentions:
+        if types.get(m.entity_key) not in _PLACE_TYPES:
+            continue
+        name = names.get(m.entity_key, "").split()
+        if len(name) != len(words) or [w.casefold() for w in name[:-1]] != lead:
+            continue
+        last = name[-1].casefold()
+        shared = 0
+        while shared < min(len(last), len(adj)) and last[shared] == adj[shared]:
+            shared += 1
+        if shared >= 4 and shared >= min(len(last), len(adj)) - 2:
+            return m.entity_key
+    return None
+
+
+#: Two countries' bodies under one plural head: "The South Korean and U.S. militaries", "the British and
+#: French governments"; a side is a nationality adjective or a country's abbreviation ("U.S.", "ROK").
+_SHARED_HEAD = re.compile(
+    r"(?:[Tt]he\s+)?(?P<a>(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*)\s+and\s+(?P<b>(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*)"
+    r"\s+(?P<head>militaries|governments|armies|navies|ministries|air\s+forces|coast\s+guards|foreign\s+ministries"
+    r"|defen[cs]e\s+ministries)"
+)
+_SINGULAR = {"militaries": "military", "armies": "army", "navies": "navy", "ministries": "ministry"}
+_ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
+
+
+def shared_head_body(phrase: str) -> str | None:
+    """The body shown for two countries' bodies under one plural head (:data:`_SHARED_HEAD`): the last
+    side with the head in the singular ("U.S. military", "French government"); None for any other
+    phrase ("Lena Fischer and Marc Dubois", "South Korean and U.S. officials": people, no body)."""
+    m = _SHARED_HEAD.fullmatch(phrase)
+    if m is None:
+        return None
+    for side in (m.group("a"), m.group("b")):
+        last = side.split()[-1]
+        if last.casefold() not in DEMONYMS and not _ABBREVIATION.fullmatch(last):
+            return None
+    words = m.group("head").split()
+    words[-1] = _SINGULAR.get(words[-1], words[-1].removesuffix("s"))
+    return f"{m.group('b')} {' '.join(words)}"
