@@ -13,7 +13,8 @@ safe, and no date is better than a wrong one. (The reach was chosen on the GUM t
 467 and 464 expressions.)
 
 An expression after a future cue ("will publish its figures on 10 September", "the series starts on
-14 March") is about what comes next, not about the narrative's past, and keeps its reading too.
+14 March") is about what comes next, not about the narrative's past, and keeps its reading too, as does an
+order's deadline ("ordered him to surrender by Jan. 9").
 
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
 weeks ago", "Thursday", "April last year") keep their reading: the writer chose it; and they bring the
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workbook.extract.date_tense import future_cue
+from workbook.extract.date_tense import deadline_cue, future_cue
 from workbook.extract.date_words import WEEKDAY
 
 __all__ = ["NARRATIVE_REACH", "drop_out_of_narrative"]
@@ -78,6 +79,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and (de is None or de.year != last_year)
             and not deictic
             and not future_cue(text, s)
+            and not deadline_cue(text, s)
         ):
             continue
         if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):

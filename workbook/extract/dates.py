@@ -90,7 +90,14 @@ from workbook.extract.date_relative import (
     week_span,
     year_span,
 )
-from workbook.extract.date_tense import FUTURE_MARGIN_DAYS, future_cue, is_name, year_for
+from workbook.extract.date_tense import (
+    FUTURE_MARGIN_DAYS,
+    deadline_cue,
+    future_after,
+    future_cue,
+    is_name,
+    year_for,
+)
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -253,7 +260,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
             return s, e, prec, "absolute", date(year - wraps, month, d1), date(year, month2, d2), None
         if given == "none" and anchor is not None:
-            year = year_for(text, s, month, d1, anchor)
+            year = year_for(text, s, month, d1, anchor, e)
         span = None if year is None else (date(year, month, d1), date(year + wraps, month2, d2))
         return relative_match(s, e, prec, anchor, span)
     if kind == "MY":
@@ -316,7 +323,9 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         return relative_match(s, e, "day", None, None)
     if mod == "this":
         d = week_span(anchor)[0] + timedelta(days=wd)
-    elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
+    elif mod in ("next", "coming") or (
+        mod is None and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s))
+    ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
