@@ -20,7 +20,9 @@ does an order's deadline ("ordered him to surrender by Jan. 9"), read from two m
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from workbook.extract.date_words import SENTENCE_END, S
@@ -33,6 +35,7 @@ __all__ = [
     "future_cue",
     "guess_year",
     "is_name",
+    "nearest_occurrence",
     "past_cue",
     "year_for",
 ]
@@ -181,8 +184,10 @@ def future_cue(text: str, start: int) -> bool:
     lo = max(0, start - 120)
     for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
         lo = end.end()
-    cues = [m.start() for m in _FUTURE.finditer(text, lo, start)]
-    cues += [m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start)]
+    cues: Iterator[int] = (m.start() for m in _FUTURE.finditer(text, lo, start))
+    if text.find("who", lo, start) >= 0 or text.find("which", lo, start) >= 0:
+        relative = (m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start))
+        cues = itertools.chain(cues, relative)
     for cue in cues:
         if not (
             _CLOSE_QUOTE.search(text, cue, start)
@@ -265,3 +270,33 @@ def guess_year(month: int, day: int, anchor: date, future: bool, margin_days: in
         if (d >= anchor) if future else (d <= limit):
             return y
     raise ValueError("no year fits")
+
+
+def nearest_occurrence(
+    text: str, start: int, anchor: date, date_in: Callable[[int], date], end: int | None = None
+) -> date | None:
+    """The occurrence of a yearly day whose date in year ``y`` is ``date_in(y)`` (a movable feast such as
+    Easter, or a fixed day) that the text means, by the rules of :func:`year_for`; None when no year near
+    the anchor has it."""
+    days = []
+    for y in range(max(1, anchor.year - 9), min(9999, anchor.year + 9) + 1):
+        try:
+            days.append(date_in(y))
+        except ValueError:  # February 29 in a common year
+            continue
+    margin = timedelta(days=FUTURE_MARGIN_DAYS)
+    past = [d for d in days if d <= anchor + margin]
+    if not past:
+        return None
+    d = past[-1]
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
+        return next((x for x in days if x >= anchor - timedelta(days=DEADLINE_PAST_DAYS)), None)
+    if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
+        fut = next((x for x in days if x >= anchor), None)
+        if fut is None or ((fut - anchor).days > 183 and (anchor - d).days <= 31):
+            return d
+        return fut
+    if d > anchor and not future_cue(text, start) and past_cue(text, start):
+        before = [x for x in days if x <= anchor]
+        return before[-1] if before else None
+    return d

@@ -55,8 +55,11 @@ Rules, decided once here (``anchor`` is the publication date):
   (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
   "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
   cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
-  "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Good Friday" & co are
-  not dates.
+  "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
+  not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
+  (:mod:`workbook.extract.date_holidays`).
+* Dates written against another date of the text ("the following day", "two days later", "the 17th"):
+  :mod:`workbook.extract.date_anchored`, after every other expression is read.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
   "Today" in the sense of "nowadays" (common in KCNA) cannot be told apart and also gets the anchor.
 * this/last/next/earlier this/later this + week/month/year. A week is the Monday-Sunday ISO week
@@ -77,7 +80,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
+from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
@@ -379,6 +384,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             out.append(r)
             last_end = r[1]
     out.extend(find_periods(text))
+    out.extend(find_holidays(text, anchor))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -404,6 +410,8 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
         kept.append(r)
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
-        for s, e, prec, res, ds, de, anc in drop_out_of_narrative(text, merge_ranges(text, kept))
+        for s, e, prec, res, ds, de, anc in add_anchored(
+            text, drop_out_of_narrative(text, merge_ranges(text, kept)), anchor
+        )
         if ds is None or de is None or ds <= de
     ]
