@@ -58,6 +58,8 @@ Rules, decided once here (``anchor`` is the publication date):
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
   not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
   (:mod:`workbook.extract.date_holidays`).
+* Seasons ("last winter", "the summer of 2019", "until the fall"), northern meteorological, none in a text
+  that names a place of the southern hemisphere: :mod:`workbook.extract.date_seasons`.
 * Dates written against another date of the text ("the following day", "two days later", "the 17th"):
   :mod:`workbook.extract.date_anchored`, after every other expression is read.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
@@ -95,6 +97,7 @@ from workbook.extract.date_relative import (
     week_span,
     year_span,
 )
+from workbook.extract.date_seasons import find_seasons
 from workbook.extract.date_tense import (
     FUTURE_MARGIN_DAYS,
     deadline_cue,
@@ -385,6 +388,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             last_end = r[1]
     out.extend(find_periods(text))
     out.extend(find_holidays(text, anchor))
+    out.extend(find_seasons(text, anchor))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
