@@ -5,7 +5,8 @@ A holiday's day in a year is fixed (Christmas Eve, Christmas Day, Boxing Day, Ne
 follows Easter Sunday (the Gregorian computus: Good Friday two days before, Easter Monday the day after);
 "at Easter" is the long weekend, Good Friday to Easter Monday. The year is the one written after the name
 ("New Year's Eve 2018"), "this/last/next year" after it, or else the occurrence the clause's tense points
-to, read as a day and month without a year is (:func:`workbook.extract.date_tense.nearest_occurrence`).
+to, read as a day and month without a year is (:func:`workbook.extract.date_tense.nearest_occurrence`);
+a clause with no tense at all reads only a holiday within :data:`UNTENSED_REACH_DAYS` of the anchor.
 
 Safe readings only: a bare "Christmas" or "Easter" needs a preposition before it ("at Easter", "over
 Christmas", "by Christmas") and no noun after it ("Christmas holidays", "Easter egg", "Christmas Island"
@@ -22,10 +23,10 @@ import functools
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_tense import nearest_occurrence
+from workbook.extract.date_tense import deadline_cue, future_after, future_cue, nearest_occurrence, past_cue
 from workbook.extract.date_words import S
 
-__all__ = ["easter_sunday", "find_holidays", "is_holiday_name"]
+__all__ = ["UNTENSED_REACH_DAYS", "easter_sunday", "find_holidays", "is_holiday_name"]
 
 _S = S
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
@@ -47,6 +48,9 @@ _EASTER: dict[str, tuple[int, int]] = {
     "easter monday": (1, 1),
     "easter": (-2, 1),
 }
+#: How far from the anchor a holiday may be read when its clause has no tense ("is a bank holiday"): the one
+#: at hand; further off, this year's and last year's are both likely.
+UNTENSED_REACH_DAYS = 45
 _APOSTROPHE = "['\u2019]"
 _HOLIDAY = re.compile(
     r"\b(?P<name>Christmas"
@@ -158,6 +162,14 @@ def find_holidays(text: str, anchor: date | None) -> list[Resolved]:
             out.append((s, e, prec, "relative", *_span(key, year), anchor))
             continue
         first = nearest_occurrence(text, s, anchor, functools.partial(_first_day, key), e)
-        if first is not None:
-            out.append((s, e, prec, "relative", *_span(key, first.year), anchor))
+        if first is None:
+            continue
+        if abs((first - anchor).days) > UNTENSED_REACH_DAYS and not _tensed(text, s, e):
+            continue  # "Retailers depend on Christmas" in November: this one or the last?
+        out.append((s, e, prec, "relative", *_span(key, first.year), anchor))
     return out
+
+
+def _tensed(text: str, start: int, end: int) -> bool:
+    """Does the clause say which way the holiday lies (a past verb, a future cue, a deadline)?"""
+    return past_cue(text, start) or future_cue(text, start) or future_after(text, end) or deadline_cue(text, start)
