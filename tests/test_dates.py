@@ -116,7 +116,7 @@ def test_a_juche_year_with_a_disagreeing_parenthesis_leaves_it_out() -> None:
         "10/01/2019",  # d/m/y cannot be told from m/d/y when both readings exist
         "01/10/2019",
         "He works Mondays and Fridays.",
-        "Good Friday and Black Monday",
+        "Black Monday and Cyber Monday",
         "May I ask? March on! She may go.",
         "Theresa May said",
         "the rate was 3.2019 and 12019 and 2019.5",

@@ -13,10 +13,12 @@ safe, and no date is better than a wrong one. (The reach was chosen on the GUM t
 467 and 464 expressions.)
 
 An expression after a future cue ("will publish its figures on 10 September", "the series starts on
-14 March") is about what comes next, not about the narrative's past, and keeps its reading too.
+14 March") is about what comes next, not about the narrative's past, and keeps its reading too, as does an
+order's deadline ("ordered him to surrender by Jan. 9").
 
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
-weeks ago", "Thursday", "April last year") keep their reading: the writer chose it; and they bring the
+weeks ago", "Thursday", "April last year") keep their reading: the writer chose it (a holiday's "Day" or
+"Monday" is no such word: "Christmas Day" in a narrative of 2013 is that year's or none); and they bring the
 text back to its own time: when they fall in the publication year, that year is the narrative's year
 after them ("damaged in a flood in November 2019; the council approved the plan last June and work
 began in July": July of last June's year).
@@ -27,7 +29,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workbook.extract.date_tense import future_cue
+from workbook.extract.date_holidays import is_holiday_name
+from workbook.extract.date_tense import deadline_cue, future_cue
 from workbook.extract.date_words import WEEKDAY
 
 __all__ = ["NARRATIVE_REACH", "drop_out_of_narrative"]
@@ -68,7 +71,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
                 last_year, last_end = de.year, e
             out.append(r)
             continue
-        deictic = _DEICTIC.search(text, s, e) is not None
+        deictic = _DEICTIC.search(text, s, e) is not None and not is_holiday_name(text[s:e])
         if (
             res == "relative"
             and ds is not None
@@ -78,6 +81,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and (de is None or de.year != last_year)
             and not deictic
             and not future_cue(text, s)
+            and not deadline_cue(text, s)
         ):
             continue
         if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):

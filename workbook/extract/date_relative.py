@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 
 from workbook.extract.date_tense import future_cue
-from workbook.extract.date_words import S
+from workbook.extract.date_words import NUMBER_WORDS, S
 
 __all__ = [
     "RELATIVE_WORD",
@@ -56,31 +56,7 @@ _LEX_WORDS = frozenset(
     ]
 )
 _AGO = re.compile(_S + r"+ago(?![\w])")
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-}
-_BACK_NUMBER = re.compile(r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))" + _S + r"+\Z")
+_BACK_NUMBER = re.compile(r"(?<![\w.,-])(?P<n>[0-9]{1,3}|(?i:" + "|".join(NUMBER_WORDS) + r"))" + _S + r"+\Z")
 _BACK = re.compile(
     r"\b(?:(?P<mod>(?i:earlier|later)"
     + _S
@@ -159,7 +135,7 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
         if nb is None:
             return None
-        n = int(nb["n"]) if nb["n"].isdigit() else _NUMBER_WORDS[nb["n"].lower()]
+        n = int(nb["n"]) if nb["n"].isdigit() else NUMBER_WORDS[nb["n"].lower()]
         if n == 0 or (n == 1) != (unit == word):
             return None
         return relative_match(

@@ -10,18 +10,35 @@ ahead while the past reading is within a month. A past verb nearer the date than
 ("will go ahead despite the storm that closed the road on Monday"; "will launch on Wednesday, a
 spokesperson said Tuesday"); a full stop of "a.m." or "Oct." ends no clause. A future cue inside a quotation that closes
 before the date ('a statement "We will respond..." on Saturday') or after a past auxiliary ("was
-scheduled to end on June 9") does not count: both pushed KCNA dates a year forward.
+scheduled to end on June 9") does not count: both pushed KCNA dates a year forward. A timetable verb
+counts after a name ("City travel to Brighton on Saturday") or after a relative clause closed by a comma
+("the women, who last toured India in 2018-19, arrive in Mumbai on Monday"); a cue may follow the date
+("celebrations on Tuesday go ahead"); a deadline ("his lawyers have until the 15th") points ahead, and so
+does an order's deadline ("ordered him to surrender by Jan. 9"), read from two months before the anchor.
 """
 
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from workbook.extract.date_words import SENTENCE_END, S
 
-__all__ = ["FUTURE_MARGIN_DAYS", "future_cue", "guess_year", "is_name", "past_cue", "year_for"]
+__all__ = [
+    "DEADLINE_PAST_DAYS",
+    "FUTURE_MARGIN_DAYS",
+    "deadline_cue",
+    "future_after",
+    "future_cue",
+    "guess_year",
+    "is_name",
+    "nearest_occurrence",
+    "past_cue",
+    "year_for",
+]
 
 _S = S
 #: How far after the anchor a month-and-day without a year may land before the previous year is
@@ -29,25 +46,23 @@ _S = S
 FUTURE_MARGIN_DAYS = 30
 
 #: Verbs of a timetable in the present tense: "the doors open on Saturday", "the series starts on 14 March",
-#: "Rovers host the final on June 21" (a third-person -s form, or a base form after a pronoun or a plural).
-#: Words that are often plural nouns ("runs", "launches", "hosts", "visits", "heads") are not listed.
+#: "Rovers host the final on June 21", "tickets go on sale Wednesday", "schools break up on Thursday" (a
+#: third-person -s form, or a base form after a pronoun, a plural or a name: "City travel to Brighton on
+#: Saturday", as British sport writes a club). Words that are often plural nouns ("runs", "launches",
+#: "hosts", "visits", "heads", "leaves", "breaks") are not listed as -s forms.
 _SCHEDULE_VERBS = (
     "open|start|begin|resume|reopen|restart|arrive|return|end|close|run|kick"
     + _S
     + "+off|take"
     + _S
-    + "+place|go"
-    + _S
-    + "+ahead|play|face|host|meet|expire"
+    + "+place|go|play|face|host|meet|expire|travel|fly|depart|leave|break|sail"
 )
 _SCHEDULE_S_FORMS = (
     "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|kicks"
     + _S
     + "+off|takes"
     + _S
-    + "+place|goes"
-    + _S
-    + "+ahead|plays|faces|meets|expires"
+    + "+place|goes|plays|faces|meets|expires|travels|departs"
 )
 #: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
 _PLURAL_END = r"\Bs" + "".join(
@@ -65,6 +80,29 @@ _SET_FOR = (
     + _S
     + r"+(?:for|until|till|to)"
 )
+#: A deadline in the present tense: "his lawyers have until the 15th", "the firm has until 3 May to reply".
+_HAS_UNTIL = r"(?:has|have)" + _S + r"+until"
+#: A deadline set by an order: "ordered the defendant to surrender by Jan. 9" (the date follows the order,
+#: which is recent news but past; see :func:`deadline_cue`).
+_DEADLINE = re.compile(
+    r"\b(?:ordered|told|asked|required|directed|instructed|given)(?:"
+    + _S
+    + r"+[\w']+){0,4}?"
+    + _S
+    + r"+(?:to"
+    + _S
+    + r"+(?!(?:the|a|an|his|her|its|their|this|that|these|those|it|them|him|me|us)\b)[a-z]+(?:"
+    + _S
+    + r"+[\w']+){0,3}?"
+    + _S
+    + r"+(?:by|before|until)|until)"
+    + _S
+    + r"*\Z",
+    re.IGNORECASE,
+)
+#: How far before the anchor an order's deadline may fall and still be read in the anchor's year: an order
+#: reported now was given days or weeks ago; its deadline is rarely two months past.
+DEADLINE_PAST_DAYS = 60
 # A future cue in the clause before an expression: a cue, then no sentence end up to the expression.
 _SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
 _FUTURE = re.compile(
@@ -86,12 +124,34 @@ _FUTURE = re.compile(
     + _SCHEDULE_VERBS
     + r")|"
     + _SET_FOR
+    + r"|"
+    + _HAS_UNTIL
     + r")\b|'ll\b|"
     + _PLURAL_END
     + _S
     + r"+(?:"
     + _SCHEDULE_VERBS
-    + r")\b)",
+    + r")\b|\b(?-i:[A-Z][a-z]+"
+    + _S
+    + r"+(?:"
+    + _SCHEDULE_VERBS
+    + r"))\b)",
+    re.IGNORECASE,
+)
+#: A timetable verb after a relative clause closed by a comma: "England's women, who last toured India in
+#: 2018-19, arrive in Mumbai on Monday" (the cue is the verb, not the clause's past).
+_VERB_AFTER_RELATIVE = re.compile(
+    r"\b(?:who|which)\b[^.;!?\n]{1,100}?," + _S + r"+(?P<verb>(?:" + _SCHEDULE_VERBS + r")\b)", re.IGNORECASE
+)
+#: A future cue right after the expression: "celebrations on Tuesday go ahead as planned", "the vote on
+#: Thursday will decide", "the hearing on 3 May is expected to last a day".
+_FUTURE_AFTER = re.compile(
+    _S
+    + r"+(?:will|shall|(?:go|goes)"
+    + _S
+    + r"+ahead|(?:is|are)"
+    + _S
+    + r"+(?:due|set|expected|scheduled|planned|going))\b",
     re.IGNORECASE,
 )
 #: "the April 25 Hostel", "the May 1 Stadium": a day and month inside a name.
@@ -124,15 +184,29 @@ def future_cue(text: str, start: int) -> bool:
     lo = max(0, start - 120)
     for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
         lo = end.end()
-    for m in _FUTURE.finditer(text, lo, start):
+    cues: Iterator[int] = (m.start() for m in _FUTURE.finditer(text, lo, start))
+    if text.find("who", lo, start) >= 0 or text.find("which", lo, start) >= 0:
+        relative = (m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start))
+        cues = itertools.chain(cues, relative)
+    for cue in cues:
         if not (
-            _CLOSE_QUOTE.search(text, m.start(), start)
-            or _PAST_AUX.search(text, max(0, m.start() - 12), m.start())
-            or _PAST_RELATIVE.search(text, m.start(), start)
-            or (_CLAUSE_CUT.search(text, m.start(), start) and _finite_past(text, start))
+            _CLOSE_QUOTE.search(text, cue, start)
+            or _PAST_AUX.search(text, max(0, cue - 12), cue)
+            or _PAST_RELATIVE.search(text, cue, start)
+            or (_CLAUSE_CUT.search(text, cue, start) and _finite_past(text, start))
         ):
             return True
     return False
+
+
+def deadline_cue(text: str, start: int) -> bool:
+    """Is the expression at ``start`` the deadline of an order ("ordered him to leave by", "given until")?"""
+    return _DEADLINE.search(text, max(0, start - 90), start) is not None
+
+
+def future_after(text: str, end: int) -> bool:
+    """Does a future cue follow the expression ending at ``end`` ("celebrations on Tuesday go ahead")?"""
+    return _FUTURE_AFTER.match(text, end) is not None
 
 
 def _finite_past(text: str, start: int) -> bool:
@@ -157,15 +231,19 @@ def past_cue(text: str, start: int) -> bool:
     return _PAST_VERB.search(text, clause, start) is not None
 
 
-def year_for(text: str, start: int, month: int, day: int, anchor: date) -> int:
+def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int | None = None) -> int:
     """The year of a month and day written without one, resolved against ``anchor``: the latest
     occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
     (never a year forward on a past-tense sentence); the next one on or after the anchor after a
     future cue, unless that is more than half a year ahead while the past reading is within a month
-    (then the nearest reading: reports often appear after the event they announced)."""
+    (then the nearest reading: reports often appear after the event they announced). The deadline of an
+    order ("ordered him to surrender by Jan. 9") is the first one at most :data:`DEADLINE_PAST_DAYS` before
+    the anchor."""
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if d < anchor and future_cue(text, start):
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
+        return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+    if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
         if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
             return year
@@ -192,3 +270,33 @@ def guess_year(month: int, day: int, anchor: date, future: bool, margin_days: in
         if (d >= anchor) if future else (d <= limit):
             return y
     raise ValueError("no year fits")
+
+
+def nearest_occurrence(
+    text: str, start: int, anchor: date, date_in: Callable[[int], date], end: int | None = None
+) -> date | None:
+    """The occurrence of a yearly day whose date in year ``y`` is ``date_in(y)`` (a movable feast such as
+    Easter, or a fixed day) that the text means, by the rules of :func:`year_for`; None when no year near
+    the anchor has it."""
+    days = []
+    for y in range(max(1, anchor.year - 9), min(9999, anchor.year + 9) + 1):
+        try:
+            days.append(date_in(y))
+        except ValueError:  # February 29 in a common year
+            continue
+    margin = timedelta(days=FUTURE_MARGIN_DAYS)
+    past = [d for d in days if d <= anchor + margin]
+    if not past:
+        return None
+    d = past[-1]
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
+        return next((x for x in days if x >= anchor - timedelta(days=DEADLINE_PAST_DAYS)), None)
+    if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
+        fut = next((x for x in days if x >= anchor), None)
+        if fut is None or ((fut - anchor).days > 183 and (anchor - d).days <= 31):
+            return d
+        return fut
+    if d > anchor and not future_cue(text, start) and past_cue(text, start):
+        before = [x for x in days if x <= anchor]
+        return before[-1] if before else None
+    return d

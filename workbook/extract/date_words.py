@@ -17,6 +17,7 @@ __all__ = [
     "FULL_MONTH",
     "MONTH",
     "MONTH_NAMES",
+    "NUMBER_WORDS",
     "OLD_YEAR_PREPS",
     "SENTENCE_END",
     "WEEKDAY",
@@ -105,3 +106,30 @@ def month_of(name: str) -> int:
 def day_of(text: str) -> int:
     """The day number of "5", "05", "5th", "21st"."""
     return int(text.rstrip("stndrh"))
+
+
+#: Numbers written as words in "three days ago", "two days later" (a/an is one).
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}

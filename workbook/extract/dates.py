@@ -55,8 +55,13 @@ Rules, decided once here (``anchor`` is the publication date):
   (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
   "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
   cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
-  "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Good Friday" & co are
-  not dates.
+  "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
+  not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
+  (:mod:`workbook.extract.date_holidays`).
+* Seasons ("last winter", "the summer of 2019", "until the fall"), northern meteorological, none in a text
+  that names a place of the southern hemisphere: :mod:`workbook.extract.date_seasons`.
+* Dates written against another date of the text ("the following day", "two days later", "the 17th"):
+  :mod:`workbook.extract.date_anchored`, after every other expression is read.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
   "Today" in the sense of "nowadays" (common in KCNA) cannot be told apart and also gets the anchor.
 * this/last/next/earlier this/later this + week/month/year. A week is the Monday-Sunday ISO week
@@ -77,7 +82,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
+from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
@@ -90,7 +97,15 @@ from workbook.extract.date_relative import (
     week_span,
     year_span,
 )
-from workbook.extract.date_tense import FUTURE_MARGIN_DAYS, future_cue, is_name, year_for
+from workbook.extract.date_seasons import find_seasons
+from workbook.extract.date_tense import (
+    FUTURE_MARGIN_DAYS,
+    deadline_cue,
+    future_after,
+    future_cue,
+    is_name,
+    year_for,
+)
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -253,7 +268,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
             return s, e, prec, "absolute", date(year - wraps, month, d1), date(year, month2, d2), None
         if given == "none" and anchor is not None:
-            year = year_for(text, s, month, d1, anchor)
+            year = year_for(text, s, month, d1, anchor, e)
         span = None if year is None else (date(year, month, d1), date(year + wraps, month2, d2))
         return relative_match(s, e, prec, anchor, span)
     if kind == "MY":
@@ -316,7 +331,9 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         return relative_match(s, e, "day", None, None)
     if mod == "this":
         d = week_span(anchor)[0] + timedelta(days=wd)
-    elif mod in ("next", "coming") or (mod is None and future_cue(text, s)):
+    elif mod in ("next", "coming") or (
+        mod is None and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s))
+    ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
@@ -370,6 +387,8 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             out.append(r)
             last_end = r[1]
     out.extend(find_periods(text))
+    out.extend(find_holidays(text, anchor))
+    out.extend(find_seasons(text, anchor))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -395,6 +414,8 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
         kept.append(r)
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
-        for s, e, prec, res, ds, de, anc in drop_out_of_narrative(text, merge_ranges(text, kept))
+        for s, e, prec, res, ds, de, anc in add_anchored(
+            text, drop_out_of_narrative(text, merge_ranges(text, kept)), anchor
+        )
         if ds is None or de is None or ds <= de
     ]
