@@ -35,7 +35,7 @@ from workbook.extract.gazetteer_prebuilt import (
     sources_digest,
     write_prebuilt,
 )
-from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS
+from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS, REGION_WORDS
 from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
     GAZETTEER_STOPWORDS,
@@ -220,7 +220,9 @@ def _source_entries(min_population: int) -> list[GazetteerEntry]:
     # after the cities: a city of the same name keeps its surface
     for name, region_aliases, lat, lon, km, country_name in FIRST_LEVEL_REGIONS:
         if keep(name):
-            kept = tuple(a for a in region_aliases if keep(a))
+            word = REGION_WORDS.get(country_name)
+            with_word = (f"{name} {word}",) if word and not name.endswith(word) else ()
+            kept = tuple(a for a in (*region_aliases, *with_word) if keep(a))
             entries.append(GazetteerEntry(name, "place", kept, lat, lon, km, "workbook:regions", country_name))
     return entries
 

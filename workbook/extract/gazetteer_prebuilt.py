@@ -31,7 +31,7 @@ from typing import Any
 from workbook.errors import GazetteerError
 from workbook.extract.gazetteer_exonyms import EXONYMS
 from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry, GazetteerIndex
-from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS
+from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS, REGION_WORDS
 from workbook.extract.vocabulary import COUNTRY_ALIASES, GAZETTEER_STOPWORDS, KOREAN_PENINSULA
 
 __all__ = [
@@ -63,6 +63,7 @@ def sources_digest() -> str:
         KOREAN_PENINSULA,
         sorted(EXONYMS.items()),
         FIRST_LEVEL_REGIONS,
+        sorted(REGION_WORDS.items()),
     )
     return hashlib.sha256(repr(declared).encode("utf-8")).hexdigest()
 

@@ -13,7 +13,20 @@ surname ("Hesse", "Guerrero", "Ishikawa") or given name ("Sabah").
 
 from __future__ import annotations
 
-__all__ = ["FIRST_LEVEL_REGIONS"]
+__all__ = ["FIRST_LEVEL_REGIONS", "REGION_WORDS"]
+
+#: The word a country's news writes after its regions' names ("Hubei Province", "Aichi Prefecture"):
+#: the name with it is one more spelling of the region.
+REGION_WORDS: dict[str, str] = {
+    "China": "Province",
+    "Japan": "Prefecture",
+    "Indonesia": "Province",
+    "Pakistan": "Province",
+    "South Africa": "Province",
+    "Canada": "Province",
+    "Italy": "Region",
+    "Iraq": "Region",
+}
 
 #: (English name, other spellings, latitude, longitude, radius km, country).
 FIRST_LEVEL_REGIONS: tuple[tuple[str, tuple[str, ...], float, float, float, str], ...] = (
