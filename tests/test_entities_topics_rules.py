@@ -56,3 +56,62 @@ def test_regions_are_declared_once_and_are_no_common_surname() -> None:
 )
 def test_a_region_in_prose_is_a_place(extractor: DefaultExtractor, text: str, place: str) -> None:
     assert (place, "place") in typed_mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "The Bundesbank and the European Central Bank would need to approve the takeover.",
+            ["European Central Bank"],
+        ),
+        ("The grant came from the Wellcome Trust and the Medical Research Council.", ["Medical Research Council"]),
+        ("Qantas Airways and Air New Zealand Airlines cut fares.", ["Qantas Airways", "Air New Zealand Airlines"]),
+    ],
+)
+def test_and_the_opens_a_second_name(rules_only: DefaultExtractor, text: str, orgs: list[str]) -> None:
+    got = typed_mentions(rules_only, text)
+    for org in orgs:
+        assert (org, "organization") in got, got
+    assert not any(" and " in surface for surface, _ in got), got
+
+
+def test_and_without_the_keeps_one_name(rules_only: DefaultExtractor) -> None:
+    got = typed_mentions(rules_only, "The Food and Drug Administration approved the drug on Monday.")
+    assert ("Food and Drug Administration", "organization") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Office for National Statistics will publish the figures on Friday.", "Office for National Statistics"),
+        ("A report by the Institute for Fiscal Studies found the gap had grown.", "Institute for Fiscal Studies"),
+        ("Warner Pictures said the film had taken $90 million.", "Warner Pictures"),
+        ("The Burrell Collection in Glasgow reopened after six years.", "Burrell Collection"),
+        ("The Brazilian Football Confederation named a new coach.", "Brazilian Football Confederation"),
+        ("Volunteers from Friends of Hebden Library painted the reading room.", "Friends of Hebden Library"),
+        ("Staff at Aberdeen Royal Infirmary were praised by the inspectors.", "Aberdeen Royal Infirmary"),
+    ],
+)
+def test_more_organisation_head_words(rules_only: DefaultExtractor, text: str, org: str) -> None:
+    assert (org, "organization") in typed_mentions(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Troops exchanged fire across the Line of Control on Sunday night.", "Line of Control"),
+        ("Patrols along the Line of Actual Control were stepped up.", "Line of Actual Control"),
+        ("The tanker sank in the Gulf of Mexico after the storm.", "Gulf of Mexico"),
+        ("Ferries to the Isle of Wight were cancelled because of the wind.", "Isle of Wight"),
+        ("The cyclone formed over the Bay of Bengal on Thursday.", "Bay of Bengal"),
+        ("Tankers queued at the Strait of Hormuz as insurers raised premiums.", "Strait of Hormuz"),
+    ],
+)
+def test_a_place_word_then_of_is_one_place(extractor: DefaultExtractor, text: str, place: str) -> None:
+    assert (place, "place") in typed_mentions(extractor, text)
+
+
+def test_line_of_something_else_is_no_place(rules_only: DefaultExtractor) -> None:
+    got = typed_mentions(rules_only, "The drama Line of Duty returns to television next week.")
+    assert not any(type_ == "place" for _, type_ in got), got

@@ -35,6 +35,8 @@ from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORG
 from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, ORG_HEADS
 
 __all__ = [
+    "LINE_PLACE_TAILS",
+    "PLACE_OPENERS",
     "PLACE_TAILS",
     "ampersand_names",
     "club_names",
@@ -48,6 +50,12 @@ __all__ = [
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _PERSON = CLASSES.index("person")
+#: The first word of a place named "X of Y" that the gazetteer need not know ("Gulf of Mexico", "Bay of
+#: Bengal", "Isle of Wight", "Strait of Hormuz"); "Line" only before "Control" or "Contact" ("Line of
+#: Control", "Line of Actual Control", "Line of Contact").
+PLACE_OPENERS: frozenset[str] = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "isles", "cape", "lake"})
+#: The last words after which "Line of ..." is a place (a ceasefire or border line).
+LINE_PLACE_TAILS: frozenset[str] = frozenset({"control", "contact"})
 #: The last word of a place name that the gazetteer need not know ("Cook County", "Hubei Province").
 PLACE_TAILS: frozenset[str] = frozenset(
     {

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
-from workbook.extract.entity_bounds import PLACE_TAILS
+from workbook.extract.entity_bounds import LINE_PLACE_TAILS, PLACE_OPENERS, PLACE_TAILS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
 from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
@@ -59,6 +59,8 @@ __all__ = [
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
+#: Words after which a first word is a head ("Bank of England", "Office for National Statistics").
+_HEAD_LINKS = frozenset({"of", "for"})
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 _CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | TITLE_FIRST_WORDS  # a word that may open a cued person
@@ -355,8 +357,9 @@ def _trim(doc: RunContext, idx: list[int]) -> list[int]:
 
 
 def _has_head(doc: RunContext, idx: Sequence[int]) -> bool:
+    """A head word past the first, or first before "of" or "for" ("Office for National Statistics")."""
     words = [doc.tokens[i].lower for i in idx]
-    return any(w in _HEADS and (k > 0 or (len(words) > 1 and words[1] == "of")) for k, w in enumerate(words))
+    return any(w in _HEADS and (k > 0 or (len(words) > 1 and words[1] in _HEAD_LINKS)) for k, w in enumerate(words))
 
 
 def _looks_like_name(doc: RunContext, idx: Sequence[int]) -> bool:
@@ -376,10 +379,12 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if doc.tokens[i].lower == "and" and parts[-1]:
             parts.append([])
         parts[-1].append(i)
+    # "A and the B" names two ("the Bundesbank and the European Central Bank"): the article opens a new name
+    apart = [len(p) > 1 and doc.tokens[p[1]].lower == "the" for p in parts]
     parts = [_trim(doc, p) for p in parts]
     merged: list[list[int]] = []
-    for p in (p for p in parts if p):
-        if merged:
+    for p, after_the in ((p, t) for p, t in zip(parts, apart, strict=True) if p):
+        if merged and not after_the:
             left = merged[-1]
             lh, ph = _has_head(doc, left), _has_head(doc, p)
             if (lh and not ph and not _looks_like_name(doc, p)) or (ph and not lh and not _looks_like_name(doc, left)):
@@ -428,6 +433,15 @@ def _is_country(doc: RunContext, idx: Sequence[int]) -> bool:
     return entry is not None and entry.type == "place" and entry.admin_area is None
 
 
+def _opens_place_of(doc: RunContext, idx: Sequence[int]) -> bool:
+    """A place word, "of", then at most three words without a head word: "Gulf of Mexico", "Isle of
+    Wight", "Line of (Actual) Control" ("Line" only before "Control" or "Contact")."""
+    words = [doc.tokens[i].lower for i in idx]
+    if not 3 <= len(words) <= 5 or words[1] != "of" or any(w in _HEADS for w in words[2:]):
+        return False
+    return words[0] in PLACE_OPENERS or (words[0] == "line" and words[-1] in LINE_PLACE_TAILS)
+
+
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if len(idx) < 2:  # one word is no Korean name, installation, place, head-word name or weak person
         return []
@@ -453,6 +467,9 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
+    if _opens_place_of(doc, idx):
+        s, e, name = doc.span(idx)  # "Gulf of Mexico", "Bay of Bengal", "Line of Control"
+        return [*out, Candidate(s, e, "place", NAMED, name)]
     last = toks[idx[-1]].lower  # "Borno State", "Rakhine State", "Quezon City", not "Deep State"
     uncommon = bool(doc.common) and not any(toks[i].lower in doc.common for i in idx[:-1])
     tail = (last in _PLACE_TAILS or (last in _COMMON_TAILS and uncommon)) and not any(
