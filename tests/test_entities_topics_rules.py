@@ -115,3 +115,33 @@ def test_a_place_word_then_of_is_one_place(extractor: DefaultExtractor, text: st
 def test_line_of_something_else_is_no_place(rules_only: DefaultExtractor) -> None:
     got = typed_mentions(rules_only, "The drama Line of Duty returns to television next week.")
     assert not any(type_ == "place" for _, type_ in got), got
+
+
+def test_a_place_word_before_common_words_is_no_place(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "The troupe performed the opera Sea of Blood at the new theatre.")
+    assert not any(type_ == "place" for _, type_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Marc-André ter Stegen was taken off with a knee injury.", "Marc-André ter Stegen"),
+        ("The goalkeeper Marc-André ter Stegen was taken off.", "Marc-André ter Stegen"),
+        ("Manager Erik ten Hag said his side had run out of ideas.", "Erik ten Hag"),
+        ("Forward Robin van Persie signed a new contract with the club.", "Robin van Persie"),
+        ("Jean-Pierre de Villiers was cleared by the tribunal in Lyon.", "Jean-Pierre de Villiers"),
+        ("The biologist Anna van der Berg led the survey of the estuary.", "Anna van der Berg"),
+    ],
+)
+def test_given_name_particle_and_family_name_is_a_person(extractor: DefaultExtractor, text: str, person: str) -> None:
+    assert (person, "person") in typed_mentions(extractor, text)
+
+
+def test_a_romance_particle_before_a_town_stays_a_place(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "Hotels in Marina di Ragusa were full for the regatta.")
+    assert not any(type_ == "person" for _, type_ in got), got
+
+
+def test_guards_close_an_organisation_name(rules_only: DefaultExtractor) -> None:
+    got = typed_mentions(rules_only, "The Coldstream Guards and the Welsh Guards marched past the palace.")
+    assert ("Coldstream Guards", "organization") in got and ("Welsh Guards", "organization") in got

@@ -230,6 +230,23 @@ def _learned(
     # "Tim Cook said", "Abdel Fattah al-Sisi met": over nothing read, or over a classifier's unsure guess inside
     taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added if s.prob >= 0.5])
     pairs = given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)
+    # "Marc-André ter Stegen", "Manager Erik ten Hag": a particle name over a gazetteer place or a classifier's
+    # reading of a part ("Stegen" a place, "Erik" a person); never over the rules' other names
+    firm = [(c.start, c.end) for c in out if c.gaz is None and not _before_particle(text, c)]
+    firm += [(s.start, s.end) for s in pairs]
+    particle_people = given_name_pairs(
+        text,
+        model.names,
+        model.common,
+        gazetteer.type_of,
+        _NEVER_NAME,
+        _char_mask(len(text), firm),
+        particles_only=True,
+    )
+    if particle_people:
+        inside = _char_mask(len(text), ((s.start, s.end) for s in particle_people))
+        out = [c for c in out if inside.find(1, c.start, c.end) < 0]
+        pairs += particle_people
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
@@ -243,6 +260,15 @@ def _learned(
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+_PARTICLE_AFTER = re.compile(r"[ \t]+(?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la)[ \t]+[A-Z]")
+
+
+def _before_particle(text: str, c: Candidate) -> bool:
+    """A rules' person that stops right before a family-name particle ("Manager Erik" of "Manager Erik ten
+    Hag"): the name goes on."""
+    return c.type == "person" and _PARTICLE_AFTER.match(text, c.end) is not None
 
 
 _TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
-from workbook.extract.entity_bounds import LINE_PLACE_TAILS, PLACE_OPENERS, PLACE_TAILS
+from workbook.extract.entity_bounds import PLACE_TAILS, place_of_name
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
 from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
@@ -433,15 +433,6 @@ def _is_country(doc: RunContext, idx: Sequence[int]) -> bool:
     return entry is not None and entry.type == "place" and entry.admin_area is None
 
 
-def _opens_place_of(doc: RunContext, idx: Sequence[int]) -> bool:
-    """A place word, "of", then at most three words without a head word: "Gulf of Mexico", "Isle of
-    Wight", "Line of (Actual) Control" ("Line" only before "Control" or "Contact")."""
-    words = [doc.tokens[i].lower for i in idx]
-    if not 3 <= len(words) <= 5 or words[1] != "of" or any(w in _HEADS for w in words[2:]):
-        return False
-    return words[0] in PLACE_OPENERS or (words[0] == "line" and words[-1] in LINE_PLACE_TAILS)
-
-
 def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if len(idx) < 2:  # one word is no Korean name, installation, place, head-word name or weak person
         return []
@@ -467,7 +458,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
-    if _opens_place_of(doc, idx):
+    if place_of_name([toks[i].lower for i in idx], doc.common, lambda: doc.gazetteer.lookup(doc.span(idx[2:])[2])):
         s, e, name = doc.span(idx)  # "Gulf of Mexico", "Bay of Bengal", "Line of Control"
         return [*out, Candidate(s, e, "place", NAMED, name)]
     last = toks[idx[-1]].lower  # "Borno State", "Rakhine State", "Quezon City", not "Deep State"
