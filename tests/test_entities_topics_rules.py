@@ -145,3 +145,39 @@ def test_a_romance_particle_before_a_town_stays_a_place(extractor: DefaultExtrac
 def test_guards_close_an_organisation_name(rules_only: DefaultExtractor) -> None:
     got = typed_mentions(rules_only, "The Coldstream Guards and the Welsh Guards marched past the palace.")
     assert ("Coldstream Guards", "organization") in got and ("Welsh Guards", "organization") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Members of the Royal College of Nursing protested outside the hospital.", "Royal College of Nursing"),
+        ("Soldiers of the Parachute Regiment paraded through the town on Sunday.", "Parachute Regiment"),
+    ],
+)
+def test_a_sentence_opening_common_word_and_of_the_is_no_part_of_the_name(
+    extractor: DefaultExtractor, text: str, org: str
+) -> None:
+    assert (org, "organization") in typed_mentions(extractor, text)
+
+
+def test_a_head_word_opening_the_sentence_keeps_the_name(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "University of the West of England staff voted to strike.")
+    assert ("University of the West of England", "organization") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("Erik ten Hag praised the defence. Ten Hag, who joined in 2022, rested two players.", "Ten Hag"),
+        ("The court heard from Pieter van der Merwe. Van der Merwe denied the charge.", "Van der Merwe"),
+    ],
+)
+def test_a_sentence_opening_particle_belongs_to_the_family_name(
+    extractor: DefaultExtractor, text: str, later: str
+) -> None:
+    assert (later, "person") in typed_mentions(extractor, text)
+
+
+def test_a_capitalised_particle_without_the_name_elsewhere_is_left(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "Ten Hag supporters marched to the stadium on Sunday.")
+    assert not any(surface.startswith("Ten") for surface, _ in got), got

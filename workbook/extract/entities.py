@@ -43,7 +43,13 @@ from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
-from workbook.extract.entity_bounds import ampersand_names, club_names, given_name_pairs, particle_orgs
+from workbook.extract.entity_bounds import (
+    ampersand_names,
+    capitalised_particle_start,
+    club_names,
+    given_name_pairs,
+    particle_orgs,
+)
 from workbook.extract.entity_runs import (
     CUED_PERSON,
     GAZETTEER,
@@ -251,6 +257,12 @@ def _learned(
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
     added = _document_pass(text, out, added)
+    added = [  # "Ten Hag, who ..." after "Erik ten Hag": the particle is part of the family name
+        dataclasses.replace(s, start=at, words=(text[at : s.start].strip(), *s.words))
+        if s.type == "person" and (at := capitalised_particle_start(text, s.start, s.end)) != s.start
+        else s
+        for s in added
+    ]
     added = [s for s in added if not _title_only(text, s)]
     for s in added:
         name = " ".join(s.words)
@@ -402,8 +414,8 @@ def _finish(
     for c in short:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     chosen += short
-    bare = [
-        (t.start, t.end, t.text)
+    bare = [  # "Ten Hag" after "Erik ten Hag": the mention starts at the particle
+        (capitalised_particle_start(text, t.start, t.end), t.end, t.text)
         for i, t in enumerate(tokens)
         if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0 and not rank_mask[t.start]
     ]

@@ -39,7 +39,9 @@ __all__ = [
     "PLACE_OPENERS",
     "PLACE_TAILS",
     "ampersand_names",
+    "capitalised_particle_start",
     "club_names",
+    "common_opener_len",
     "common_opener_of",
     "given_name_pairs",
     "join_particle_names",
@@ -376,6 +378,33 @@ def place_of_name(words: Sequence[str], common: frozenset[str], known: Callable[
     if words[0] not in PLACE_OPENERS or not named:
         return False
     return not all(w in common for w in named) or known() is not None
+
+
+def common_opener_len(text: str, start: int, words: Sequence[str], common: frozenset[str]) -> int:
+    """How many words open a rules' head-word name with a sentence's common word, "of" or "for", and
+    "the" ("Counsel for the Police Service of Northern Ireland", "Soldiers of the Infantry Division"): 3,
+    so the name is read after them; 0 when the first word is a head, title or uncommon word, opens no
+    sentence, or no head word follows ("Friends of the Earth" stays whole)."""
+    if len(words) < 5 or words[1] not in ("of", "for") or words[2] != "the" or not _opens_sentence(text, start):
+        return 0
+    first = words[0]
+    if first not in common or first in _HEADS or first in TITLE_WORDS or not first.isalpha():
+        return 0
+    return 3 if any(w in _HEADS for w in words[3:]) else 0
+
+
+#: A capitalised family-name particle right before a span ("Ten" of "Ten Hag, who ...").
+_CAP_PARTICLE_BEFORE = re.compile(r"\b(Ten|Ter|Van|Von|Der|Den|De|Da|Di|Du|Dos|Das|La|Le)[ \t]+\Z")
+
+
+def capitalised_particle_start(text: str, start: int, end: int) -> int:
+    """Where a family name at ``start:end`` starts when a capitalised particle stands right before it and
+    the document writes the particle in lower case before the same name elsewhere ("Ten Hag, who ..."
+    after "Erik ten Hag"; "Van Dijk said" after "Virgil van Dijk"): at the particle; ``start`` otherwise."""
+    m = _CAP_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return start
+    return m.start(1) if f" {m.group(1).lower()} {text[start:end]}" in text else start
 
 
 def _after_opener(text: str, m: re.Match[str], common: frozenset[str]) -> re.Match[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
-from workbook.extract.entity_bounds import PLACE_TAILS, place_of_name
+from workbook.extract.entity_bounds import PLACE_TAILS, common_opener_len, place_of_name
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
 from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
 from workbook.extract.ranks import RankSpan
@@ -448,6 +448,8 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     idx = _trim(doc, idx[a:]) if a else idx
     if not idx:
         return out
+    if opener := common_opener_len(doc.text, toks[idx[0]].start, [toks[i].lower for i in idx], doc.common):
+        idx = idx[opener:]  # "Counsel for the Police Service of Northern Ireland": the name after "the"
     headline = idx[0] in doc.headline
     lead = installation_len([toks[i].lower for i in idx])
     if (
