@@ -181,3 +181,29 @@ def test_a_sentence_opening_particle_belongs_to_the_family_name(
 def test_a_capitalised_particle_without_the_name_elsewhere_is_left(extractor: DefaultExtractor) -> None:
     got = typed_mentions(extractor, "Ten Hag supporters marched to the stadium on Sunday.")
     assert not any(surface.startswith("Ten") for surface, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Apple will open a factory in Vietnam, its chief executive said on Tuesday.", "Apple"),
+        ("Shares in Amazon rose 3 per cent after the retailer beat forecasts.", "Amazon"),
+        ("Meta and Alphabet reported higher revenue from advertising.", "Meta"),
+        ("Shell agreed the takeover of a Dutch wind farm developer.", "Shell"),
+    ],
+)
+def test_a_firm_named_as_a_common_word_in_business_news(rules_only: DefaultExtractor, text: str, org: str) -> None:
+    assert (org, "organization") in typed_mentions(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple growers in Kent said the harvest was the poorest in a decade.",
+        "Shell fragments were found near the border, the army said.",
+        "Logging in the Amazon rose as investors bought land for cattle.",
+    ],
+)
+def test_a_common_word_firm_outside_business_news_or_after_the(rules_only: DefaultExtractor, text: str) -> None:
+    got = typed_mentions(rules_only, text)
+    assert not any(type_ == "organization" for _, type_ in got), got

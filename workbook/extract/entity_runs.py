@@ -18,9 +18,16 @@ from dataclasses import dataclass
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS, common_opener_len, place_of_name
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
+from workbook.extract.org_names import (
+    AMBIGUOUS_FIRMS,
+    BUSINESS_ORGS,
+    DEFENCE_ORGS,
+    UNIT_HEADS,
+    about_business,
+    installation_len,
+)
 from workbook.extract.ranks import RankSpan
-from workbook.extract.rule_tokens import TITLE_WORDS, Token
+from workbook.extract.rule_tokens import TITLE_WORDS, Token, headline_tokens
 from workbook.extract.title_phrases import MAX_TITLE, TITLE_FIRST_WORDS, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
@@ -70,7 +77,6 @@ _COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a
 _PLACE_TAILS = PLACE_TAILS - _COMMON_TAILS
 _NO_PLACE_WORDS = NAME_CONNECTORS | _HEADS  # "Residents of Gangnam District": no place of four words
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
-_LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 #: Lower-case particles inside a person's name ("Mohammed bin Salman", "Laura da Silva"); the
 #: tokenizer keeps them as connectors.
 NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "del", "della", "da", "du", "la", "le"})
@@ -107,34 +113,14 @@ class RunContext:
     ) -> None:
         self.text, self.tokens, self.gazetteer = text, tokens, gazetteer
         self.common = common  # words usually written in lower case (the learned model's list; empty without it)
-        self.headline = self._headline_tokens()
+        self.firms = AMBIGUOUS_FIRMS if about_business(text) else frozenset()  # "Apple" in business news
+        self.headline = headline_tokens(text, tokens)
         self.titles: list[tuple[int, int]] = []  # the titles that cued a person (:func:`classify_run`)
         self.hon_surnames = {
             b.lower
             for a, b in itertools.pairwise(tokens)
             if a.lower in HONORIFICS and a.text[1:].islower() and a.cap and b.cap and self.joinable(a, b)
         }
-
-    def _headline_tokens(self) -> set[int]:
-        """Tokens on title-case lines ("Kim Jong Un Inspects Munitions Factory"), where capitals
-        say nothing about names."""
-        out: set[int] = set()
-        line_start = 0
-        i = 0
-        tokens = self.tokens
-        n = len(tokens)
-        for line in self.text.split("\n"):
-            line_end = line_start + len(line)
-            j = i
-            while j < n and tokens[j].start < line_end:
-                j += 1
-            # fewer than four words, or a line ending in a full stop (most of them): no title-case line
-            if j - i >= 4 and not line.rstrip().endswith("."):
-                caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
-                if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
-                    out.update(range(i, j))
-            i, line_start = j, line_end + 1
-        return out
 
     def joinable(self, a: Token, b: Token) -> bool:
         if a.possessive:
@@ -396,7 +382,10 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
 
 def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
     """Length of the longest known organisation name ("KCNA", "Rodong Sinmun") at position ``a``."""
-    if doc.tokens[idx[a]].lower not in _KNOWN_ORG_FIRST_WORDS:
+    first = doc.tokens[idx[a]].lower
+    if first in doc.firms and (idx[a] == 0 or doc.tokens[idx[a] - 1].lower != "the"):
+        return 1  # "Apple said" in business news; not "the Amazon"
+    if first not in _KNOWN_ORG_FIRST_WORDS:
         return 0
     words = [doc.tokens[i].text for i in idx[a : a + 6]]
     for n in range(len(words), 0, -1):
