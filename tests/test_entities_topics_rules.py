@@ -207,3 +207,22 @@ def test_a_firm_named_as_a_common_word_in_business_news(rules_only: DefaultExtra
 def test_a_common_word_firm_outside_business_news_or_after_the(rules_only: DefaultExtractor, text: str) -> None:
     got = typed_mentions(rules_only, text)
     assert not any(type_ == "organization" for _, type_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Bank of England held interest rates at 5.25 per cent on Thursday.", "Bank of England"),
+        ("The State Bank of India raised its lending rate.", "State Bank of India"),
+        ("The Government of Ontario closed the provincial parks.", "Government of Ontario"),
+    ],
+)
+def test_a_head_before_of_keeps_the_name_whole_at_a_sentence_start(
+    extractor: DefaultExtractor, text: str, org: str
+) -> None:
+    assert (org, "organization") in typed_mentions(extractor, text)
+
+
+def test_a_person_of_an_organisation_is_still_split(extractor: DefaultExtractor) -> None:
+    got = typed_mentions(extractor, "Wu Chi-wai of the Democratic Party spoke to reporters.")
+    assert ("Wu Chi-wai", "person") in got and ("Democratic Party", "organization") in got

@@ -464,7 +464,9 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower
         type_ = "organization" if head in _ORG_HEADS else "facility"
-        return [*out, Candidate(s, e, type_, NAMED, name, splittable=True)]
+        words = [toks[i].lower for i in idx]  # "Bank of England": a head before "of" holds the name whole
+        whole = "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _HEADS
+        return [*out, Candidate(s, e, type_, NAMED, name, splittable=not whole)]
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:

@@ -8,7 +8,9 @@ other spellings as aliases, an approximate centre and a radius that covers the r
 the same name keeps its surface ("Quebec", "Buenos Aires" and "São Paulo" are the cities). A region named
 as a common word or first name ("Victoria", "Georgia") is left out by the gazetteer's stopwords as every
 other name is. Regions whose names are also their capital city are not listed, nor those named as a common
-surname ("Hesse", "Guerrero", "Ishikawa") or given name ("Sabah").
+surname ("Hesse", "Guerrero", "Ishikawa") or given name ("Sabah"). England, Scotland, Wales and Northern
+Ireland are not listed: the classifier reads them well, and as gazetteer places they split "The Bank of
+England" and "England and Wales Cricket Board".
 """
 
 from __future__ import annotations
@@ -94,11 +96,6 @@ FIRST_LEVEL_REGIONS: tuple[tuple[str, tuple[str, ...], float, float, float, str]
     ("Corsica", ("Corse",), 42.2, 9.1, 120.0, "France"),
     ("Flanders", ("Vlaanderen",), 51.0, 4.2, 120.0, "Belgium"),
     ("Wallonia", ("Wallonie",), 50.4, 4.8, 130.0, "Belgium"),
-    # United Kingdom and Ireland
-    ("Northern Ireland", (), 54.6, -6.7, 120.0, "United Kingdom"),
-    ("Scotland", (), 56.8, -4.2, 300.0, "United Kingdom"),
-    ("Wales", (), 52.3, -3.7, 150.0, "United Kingdom"),
-    ("England", (), 52.6, -1.5, 400.0, "United Kingdom"),
     # Canada (provinces and territories)
     ("Ontario", (), 50.0, -85.0, 900.0, "Canada"),
     ("Alberta", (), 55.0, -115.0, 700.0, "Canada"),
