@@ -226,3 +226,8 @@ def test_a_head_before_of_keeps_the_name_whole_at_a_sentence_start(
 def test_a_person_of_an_organisation_is_still_split(extractor: DefaultExtractor) -> None:
     got = typed_mentions(extractor, "Wu Chi-wai of the Democratic Party spoke to reporters.")
     assert ("Wu Chi-wai", "person") in got and ("Democratic Party", "organization") in got
+
+
+def test_the_name_after_members_of_the_is_kept_whole(extractor: DefaultExtractor) -> None:
+    text = "Members of the Anglo-Danish Friendship and Trade Association said the fair was a success."
+    assert ("Anglo-Danish Friendship and Trade Association", "organization") in typed_mentions(extractor, text)

@@ -466,6 +466,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
         type_ = "organization" if head in _ORG_HEADS else "facility"
         words = [toks[i].lower for i in idx]  # "Bank of England": a head before "of" holds the name whole
         whole = "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _HEADS
+        whole = whole or opener > 0  # the name read after "Members of the": the rules saw where it starts
         return [*out, Candidate(s, e, type_, NAMED, name, splittable=not whole)]
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out
