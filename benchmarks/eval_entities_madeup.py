@@ -12,7 +12,9 @@ one to one, place and organisation one class, ``other`` spans neither right nor 
     python -m benchmarks.eval_entities_madeup --gold world     # round ten's set of other countries' prose
 
 ``--gold world`` scores ``benchmarks/data/entities_world.json`` (round ten: ministries and news of
-countries no earlier set has, names of many shapes), made and split the same way.
+countries no earlier set has, names of many shapes), made and split the same way; ``--gold topics``
+scores ``benchmarks/data/entities_topics.json`` (round eleven: sport, business, science and health, courts,
+culture, local news, travel and weather, regions of many countries), made and split the same way.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ from benchmarks.ner_data import Doc, GoldSpan
 __all__ = ["GOLD", "GOLD_SETS", "madeup_docs", "main"]
 
 GOLD = Path(__file__).resolve().parent / "data" / "entities_madeup_styles.json"
-GOLD_SETS = {"styles": GOLD, "world": GOLD.with_name("entities_world.json")}
+GOLD_SETS = {
+    "styles": GOLD,
+    "world": GOLD.with_name("entities_world.json"),
+    "topics": GOLD.with_name("entities_topics.json"),
+}
 
 
 def madeup_docs(half: str, gold: Path = GOLD) -> list[Doc]:

@@ -43,7 +43,13 @@ from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
-from workbook.extract.entity_bounds import ampersand_names, club_names, given_name_pairs, particle_orgs
+from workbook.extract.entity_bounds import (
+    ampersand_names,
+    capitalised_particle_start,
+    club_names,
+    given_name_pairs,
+    particle_orgs,
+)
 from workbook.extract.entity_runs import (
     CUED_PERSON,
     GAZETTEER,
@@ -230,10 +236,33 @@ def _learned(
     # "Tim Cook said", "Abdel Fattah al-Sisi met": over nothing read, or over a classifier's unsure guess inside
     taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added if s.prob >= 0.5])
     pairs = given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)
+    # "Marc-André ter Stegen", "Manager Erik ten Hag": a particle name over a gazetteer place or a classifier's
+    # reading of a part ("Stegen" a place, "Erik" a person); never over the rules' other names
+    firm = [(c.start, c.end) for c in out if c.gaz is None and not _before_particle(text, c)]
+    firm += [(s.start, s.end) for s in pairs]
+    particle_people = given_name_pairs(
+        text,
+        model.names,
+        model.common,
+        gazetteer.type_of,
+        _NEVER_NAME,
+        _char_mask(len(text), firm),
+        particles_only=True,
+    )
+    if particle_people:
+        inside = _char_mask(len(text), ((s.start, s.end) for s in particle_people))
+        out = [c for c in out if inside.find(1, c.start, c.end) < 0]
+        pairs += particle_people
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
     added = _document_pass(text, out, added)
+    added = [  # "Ten Hag, who ..." after "Erik ten Hag": the particle is part of the family name
+        dataclasses.replace(s, start=at, words=(text[at : s.start].strip(), *s.words))
+        if s.type == "person" and (at := capitalised_particle_start(text, s.start, s.end)) != s.start
+        else s
+        for s in added
+    ]
     added = [s for s in added if not _title_only(text, s)]
     for s in added:
         name = " ".join(s.words)
@@ -243,6 +272,15 @@ def _learned(
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
+
+
+_PARTICLE_AFTER = re.compile(r"[ \t]+(?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la)[ \t]+[A-Z]")
+
+
+def _before_particle(text: str, c: Candidate) -> bool:
+    """A rules' person that stops right before a family-name particle ("Manager Erik" of "Manager Erik ten
+    Hag"): the name goes on."""
+    return c.type == "person" and _PARTICLE_AFTER.match(text, c.end) is not None
 
 
 _TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
@@ -376,8 +414,8 @@ def _finish(
     for c in short:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     chosen += short
-    bare = [
-        (t.start, t.end, t.text)
+    bare = [  # "Ten Hag" after "Erik ten Hag": the mention starts at the particle
+        (capitalised_particle_start(text, t.start, t.end), t.end, t.text)
         for i, t in enumerate(tokens)
         if t.cap and i not in blocked and covered.find(1, t.start, t.end) < 0 and not rank_mask[t.start]
     ]

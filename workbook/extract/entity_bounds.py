@@ -32,22 +32,33 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
-from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, ORG_HEADS
+from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, NAME_CONNECTORS, ORG_HEADS
 
 __all__ = [
+    "LINE_PLACE_TAILS",
+    "PLACE_OPENERS",
     "PLACE_TAILS",
     "ampersand_names",
+    "capitalised_particle_start",
     "club_names",
+    "common_opener_len",
     "common_opener_of",
     "given_name_pairs",
     "join_particle_names",
     "particle_orgs",
+    "place_of_name",
     "split_person_of",
 ]
 
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _PERSON = CLASSES.index("person")
+#: The first word of a place named "X of Y" that the gazetteer need not know ("Gulf of Mexico", "Bay of
+#: Bengal", "Isle of Wight", "Strait of Hormuz"); "Line" only before "Control" or "Contact" ("Line of
+#: Control", "Line of Actual Control", "Line of Contact").
+PLACE_OPENERS: frozenset[str] = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "isles", "cape", "lake"})
+#: The last words after which "Line of ..." is a place (a ceasefire or border line).
+LINE_PLACE_TAILS: frozenset[str] = frozenset({"control", "contact"})
 #: The last word of a place name that the gazetteer need not know ("Cook County", "Hubei Province").
 PLACE_TAILS: frozenset[str] = frozenset(
     {
@@ -334,7 +345,7 @@ _PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn
 #: A given name, particles, a family name; or a given name, one more name word and a particle before the
 #: family name ("Abdel Fattah al-Sisi", "Hassan Nasrallah" has none, "Ali Akbar bin Yusuf").
 _PAIR = re.compile(
-    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+)"
+    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?)"
     rf"((?:[ \t][A-Z][a-z\u00c0-\u024f'’]+)?(?:(?:[ \t](?:{_PAIR_PARTICLES}))+[ \t]|[ \t](?:al|el)-)"
     rf"|(?:[ \t](?:{_PAIR_PARTICLES}))*[ \t])"
     r"([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"
@@ -346,6 +357,67 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 _NO_PAIR_WORDS = frozenset(w.casefold() for w in _NOT_FIRST) | PLACE_TAILS | _HEADS | TITLE_WORDS | DEMONYMS
 
 
+#: Lower-case particles of European family names ("ten Hag", "ter Stegen", "van Dijk", "de la Fuente").
+_FAMILY_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la))+[ \t]")
+#: Dutch and German particles, which open no place name: after one, a gazetteer name is a family name
+#: ("ter Stegen"); "Marina di Ragusa" and "Santa Maria da Feira" are places.
+_GERMANIC_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den))+[ \t]")
+
+
+def place_of_name(words: Sequence[str], common: frozenset[str], known: Callable[[], object | None]) -> bool:
+    """Folded words that name a place as a place word, "of", then at most three words without a head
+    word: "Gulf of Mexico", "Isle of Wight", "Line of (Actual) Control" ("Line" only before "Control" or
+    "Contact"). After a place word other than "Line", words usually written in lower case (``common``, the
+    model's list) are not enough unless the gazetteer knows them (``known``, called last): "Sea of Blood"
+    (an opera) and "Cape of Good Hope" are not read."""
+    if not 3 <= len(words) <= 5 or words[1] != "of" or any(w in _HEADS for w in words[2:]):
+        return False
+    if words[0] == "line":
+        return words[-1] in LINE_PLACE_TAILS
+    named = [w for w in words[2:] if w not in NAME_CONNECTORS]
+    if words[0] not in PLACE_OPENERS or not named:
+        return False
+    return not all(w in common for w in named) or known() is not None
+
+
+def common_opener_len(text: str, start: int, words: Sequence[str], common: frozenset[str]) -> int:
+    """How many words open a rules' head-word name with a sentence's common word, "of" or "for", and
+    "the" ("Counsel for the Police Service of Northern Ireland", "Soldiers of the Infantry Division"): 3,
+    so the name is read after them; 0 when the first word is a head, title or uncommon word, opens no
+    sentence, or no head word follows ("Friends of the Earth" stays whole)."""
+    if len(words) < 5 or words[1] not in ("of", "for") or words[2] != "the" or not _opens_sentence(text, start):
+        return 0
+    first = words[0]
+    if first not in common or first in _HEADS or first in TITLE_WORDS or not first.isalpha():
+        return 0
+    return 3 if any(w in _HEADS for w in words[3:]) else 0
+
+
+#: A capitalised family-name particle right before a span ("Ten" of "Ten Hag, who ...").
+_CAP_PARTICLE_BEFORE = re.compile(r"\b(Ten|Ter|Van|Von|Der|Den|De|Da|Di|Du|Dos|Das|La|Le)[ \t]+\Z")
+
+
+def capitalised_particle_start(text: str, start: int, end: int) -> int:
+    """Where a family name at ``start:end`` starts when a capitalised particle stands right before it and
+    the document writes the particle in lower case before the same name elsewhere ("Ten Hag, who ..."
+    after "Erik ten Hag"; "Van Dijk said" after "Virgil van Dijk"): at the particle; ``start`` otherwise."""
+    m = _CAP_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return start
+    return m.start(1) if f" {m.group(1).lower()} {text[start:end]}" in text else start
+
+
+def _after_opener(text: str, m: re.Match[str], common: frozenset[str]) -> re.Match[str]:
+    """The pair that starts at the second word when the first is a title or common word and a name word
+    follows it ("Manager Erik ten Hag", "Forward Robin van Persie"); ``m`` otherwise."""
+    first = m.group(1).casefold()
+    if (first in TITLE_WORDS or first in common) and m.group(2)[1:2].isupper():
+        inner = _PAIR.match(text, m.start(2) + 1)
+        if inner is not None and inner.end() == m.end():
+            return inner
+    return m
+
+
 def given_name_pairs(
     text: str,
     names: Mapping[str, str],
@@ -353,6 +425,8 @@ def given_name_pairs(
     gaz_type: Callable[[str], str | None],
     never: frozenset[str],
     taken: bytearray,
+    *,
+    particles_only: bool = False,
 ) -> list[ScoredSpan]:
     """People written as a listed given name and a family name where nothing else was read
     (``taken``: a character mask of what the rules and the classifier found): "Tim Cook said", "Bruno
@@ -361,15 +435,26 @@ def given_name_pairs(
     gazetteer name ("Victoria Cross", "Lincoln Park") and nothing in ``never`` (months, days); the last
     is a listed family name or no listed name, and no common word unless a listed family name ("Tim
     Cook"), no gazetteer name, title or head word; neither is upper case; no capitalised word stands
-    right before or after, and "the" does not precede ("the Rose Bowl")."""
+    right before or after, and "the" does not precede ("the Rose Bowl"). A hyphenated given name
+    ("Marc-André") counts when its first part is a listed given name.
+
+    ``particles_only``: only names with a European family-name particle between the two ("Marc-André
+    ter Stegen", "Luis de la Fuente"), whose family name may also be a gazetteer name after a Dutch or
+    German particle (it makes it a family name: "Stegen" is a German village). A capitalised common word
+    or title opening the sentence may stand before ("Manager Erik ten Hag")."""
     out = []
-    for m in _PAIR.finditer(text):
+    for found in _PAIR.finditer(text):
+        m = _after_opener(text, found, common) if particles_only else found
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:
             continue
+        particle = _FAMILY_PARTICLES.fullmatch(m.group(2)) is not None
+        germanic = _GERMANIC_PARTICLES.fullmatch(m.group(2)) is not None
+        if particles_only and not particle:
+            continue
         first, last = m.group(1), m.group(3)
         f, la = first.casefold(), last.casefold()
-        kind, last_kind = names.get(f, ""), names.get(la)
+        kind, last_kind = names.get(f, "") or names.get(f.split("-")[0], ""), names.get(la)
         if _ABD.fullmatch(first) and m.group(2).strip():
             kind = "g"  # "Abdel Fattah al-Sisi": a compound given name
         if "g" not in kind or (kind != "g" and f in common) or f in never or f in _NO_PAIR_WORDS:
@@ -378,9 +463,11 @@ def given_name_pairs(
             continue
         if la in common and last_kind is None:
             continue
-        if gaz_type(first) is not None or gaz_type(last) is not None:
+        if gaz_type(first) is not None or (gaz_type(last) is not None and not (particles_only and germanic)):
             continue
         before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if before is not None and particles_only and _opens_sentence(text, before.start(1)):
+            before = None if before.group(1).casefold() in common | TITLE_WORDS else before  # "Manager Erik ten Hag"
         if (before is not None and before.group(1) not in _NOT_FIRST) or _THE_BEFORE.search(text, max(0, a - 5), a):
             continue
         words = tuple(text[a:b].split())

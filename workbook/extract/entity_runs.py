@@ -16,11 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook.extract.coref import PersonSpan, is_korean_syllable
-from workbook.extract.entity_bounds import PLACE_TAILS
+from workbook.extract.entity_bounds import PLACE_TAILS, common_opener_len, place_of_name
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
-from workbook.extract.org_names import BUSINESS_ORGS, DEFENCE_ORGS, UNIT_HEADS, installation_len
+from workbook.extract.org_names import (
+    AMBIGUOUS_FIRMS,
+    BUSINESS_ORGS,
+    DEFENCE_ORGS,
+    UNIT_HEADS,
+    about_business,
+    installation_len,
+)
 from workbook.extract.ranks import RankSpan
-from workbook.extract.rule_tokens import TITLE_WORDS, Token
+from workbook.extract.rule_tokens import TITLE_WORDS, Token, headline_tokens
 from workbook.extract.title_phrases import MAX_TITLE, TITLE_FIRST_WORDS, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
@@ -59,6 +66,8 @@ __all__ = [
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NOT_NAME = NEVER_NAME_START | NAME_CONNECTORS | MONTHS | WEEKDAYS | HONORIFICS
 _HEADS = ORG_HEADS | FACILITY_HEADS | UNIT_HEADS
+#: Words after which a first word is a head ("Bank of England", "Office for National Statistics").
+_HEAD_LINKS = frozenset({"of", "for"})
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 _CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | TITLE_FIRST_WORDS  # a word that may open a cued person
@@ -68,7 +77,6 @@ _COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a
 _PLACE_TAILS = PLACE_TAILS - _COMMON_TAILS
 _NO_PLACE_WORDS = NAME_CONNECTORS | _HEADS  # "Residents of Gangnam District": no place of four words
 _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
-_LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 #: Lower-case particles inside a person's name ("Mohammed bin Salman", "Laura da Silva"); the
 #: tokenizer keeps them as connectors.
 NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "del", "della", "da", "du", "la", "le"})
@@ -105,34 +113,14 @@ class RunContext:
     ) -> None:
         self.text, self.tokens, self.gazetteer = text, tokens, gazetteer
         self.common = common  # words usually written in lower case (the learned model's list; empty without it)
-        self.headline = self._headline_tokens()
+        self.firms = AMBIGUOUS_FIRMS if about_business(text) else frozenset()  # "Apple" in business news
+        self.headline = headline_tokens(text, tokens)
         self.titles: list[tuple[int, int]] = []  # the titles that cued a person (:func:`classify_run`)
         self.hon_surnames = {
             b.lower
             for a, b in itertools.pairwise(tokens)
             if a.lower in HONORIFICS and a.text[1:].islower() and a.cap and b.cap and self.joinable(a, b)
         }
-
-    def _headline_tokens(self) -> set[int]:
-        """Tokens on title-case lines ("Kim Jong Un Inspects Munitions Factory"), where capitals
-        say nothing about names."""
-        out: set[int] = set()
-        line_start = 0
-        i = 0
-        tokens = self.tokens
-        n = len(tokens)
-        for line in self.text.split("\n"):
-            line_end = line_start + len(line)
-            j = i
-            while j < n and tokens[j].start < line_end:
-                j += 1
-            # fewer than four words, or a line ending in a full stop (most of them): no title-case line
-            if j - i >= 4 and not line.rstrip().endswith("."):
-                caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
-                if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
-                    out.update(range(i, j))
-            i, line_start = j, line_end + 1
-        return out
 
     def joinable(self, a: Token, b: Token) -> bool:
         if a.possessive:
@@ -355,8 +343,9 @@ def _trim(doc: RunContext, idx: list[int]) -> list[int]:
 
 
 def _has_head(doc: RunContext, idx: Sequence[int]) -> bool:
+    """A head word past the first, or first before "of" or "for" ("Office for National Statistics")."""
     words = [doc.tokens[i].lower for i in idx]
-    return any(w in _HEADS and (k > 0 or (len(words) > 1 and words[1] == "of")) for k, w in enumerate(words))
+    return any(w in _HEADS and (k > 0 or (len(words) > 1 and words[1] in _HEAD_LINKS)) for k, w in enumerate(words))
 
 
 def _looks_like_name(doc: RunContext, idx: Sequence[int]) -> bool:
@@ -376,10 +365,12 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if doc.tokens[i].lower == "and" and parts[-1]:
             parts.append([])
         parts[-1].append(i)
+    # "A and the B" names two ("the Bundesbank and the European Central Bank"): the article opens a new name
+    apart = [len(p) > 1 and doc.tokens[p[1]].lower == "the" for p in parts]
     parts = [_trim(doc, p) for p in parts]
     merged: list[list[int]] = []
-    for p in (p for p in parts if p):
-        if merged:
+    for p, after_the in ((p, t) for p, t in zip(parts, apart, strict=True) if p):
+        if merged and not after_the:
             left = merged[-1]
             lh, ph = _has_head(doc, left), _has_head(doc, p)
             if (lh and not ph and not _looks_like_name(doc, p)) or (ph and not lh and not _looks_like_name(doc, left)):
@@ -391,7 +382,10 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
 
 def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
     """Length of the longest known organisation name ("KCNA", "Rodong Sinmun") at position ``a``."""
-    if doc.tokens[idx[a]].lower not in _KNOWN_ORG_FIRST_WORDS:
+    first = doc.tokens[idx[a]].lower
+    if first in doc.firms and (idx[a] == 0 or doc.tokens[idx[a] - 1].lower != "the"):
+        return 1  # "Apple said" in business news; not "the Amazon"
+    if first not in _KNOWN_ORG_FIRST_WORDS:
         return 0
     words = [doc.tokens[i].text for i in idx[a : a + 6]]
     for n in range(len(words), 0, -1):
@@ -443,6 +437,8 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     idx = _trim(doc, idx[a:]) if a else idx
     if not idx:
         return out
+    if opener := common_opener_len(doc.text, toks[idx[0]].start, [toks[i].lower for i in idx], doc.common):
+        idx = idx[opener:]  # "Counsel for the Police Service of Northern Ireland": the name after "the"
     headline = idx[0] in doc.headline
     lead = installation_len([toks[i].lower for i in idx])
     if (
@@ -453,6 +449,9 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     ):
         s, e, name = doc.span(idx)  # "Fort Campbell", "Camp Lejeune", "Joint Base Lewis-McChord"
         return [*out, Candidate(s, e, "facility", NAMED, name)]
+    if place_of_name([toks[i].lower for i in idx], doc.common, lambda: doc.gazetteer.lookup(doc.span(idx[2:])[2])):
+        s, e, name = doc.span(idx)  # "Gulf of Mexico", "Bay of Bengal", "Line of Control"
+        return [*out, Candidate(s, e, "place", NAMED, name)]
     last = toks[idx[-1]].lower  # "Borno State", "Rakhine State", "Quezon City", not "Deep State"
     uncommon = bool(doc.common) and not any(toks[i].lower in doc.common for i in idx[:-1])
     tail = (last in _PLACE_TAILS or (last in _COMMON_TAILS and uncommon)) and not any(
@@ -465,7 +464,10 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
         s, e, name = doc.span(idx)
         head = toks[idx[max(k for k, i in enumerate(idx) if toks[i].lower in _HEADS)]].lower
         type_ = "organization" if head in _ORG_HEADS else "facility"
-        return [*out, Candidate(s, e, type_, NAMED, name, splittable=True)]
+        words = [toks[i].lower for i in idx]  # "Bank of England": a head before "of" holds the name whole
+        whole = "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _HEADS
+        whole = whole or opener > 0  # the name read after "Members of the": the rules saw where it starts
+        return [*out, Candidate(s, e, type_, NAMED, name, splittable=not whole)]
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:

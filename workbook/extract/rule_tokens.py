@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
@@ -28,7 +28,7 @@ from workbook.extract.vocabulary import (
     TITLES,
 )
 
-__all__ = ["TITLE_WORDS", "Token", "token_pattern", "tokenize", "unglue"]
+__all__ = ["TITLE_WORDS", "Token", "headline_tokens", "token_pattern", "tokenize", "unglue"]
 
 #: Every word of a title ("general", "secretary", ...): lower-case words the tokenizer keeps.
 TITLE_WORDS = frozenset(w for t in TITLES for w in t)
@@ -217,3 +217,27 @@ def _matches_from(text: str, words: Tokens) -> _Picked | None:
 @lru_cache(maxsize=1)
 def _lower_words() -> frozenset[str]:
     return NAME_CONNECTORS | TITLE_WORDS
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+def headline_tokens(text: str, tokens: Sequence[Token]) -> set[int]:
+    """The indices of tokens on title-case lines ("Kim Jong Un Inspects Munitions Factory"), where
+    capitals say nothing about names."""
+    out: set[int] = set()
+    line_start = 0
+    i = 0
+    n = len(tokens)
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        j = i
+        while j < n and tokens[j].start < line_end:
+            j += 1
+        # fewer than four words, or a line ending in a full stop (most of them): no title-case line
+        if j - i >= 4 and not line.rstrip().endswith("."):
+            caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
+            if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
+                out.update(range(i, j))
+        i, line_start = j, line_end + 1
+    return out

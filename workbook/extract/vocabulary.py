@@ -147,7 +147,8 @@ ORG_HEADS: frozenset[str] = _words(
     laboratories embassy consulate secretariat directorate politburo presidium cabinet government
     staff division brigade regiment battalion unit fleet police agency's council's club team
     enterprises industries holdings technologies systems airlines broadcasting radio television
-    tv channel studio studios headquarters limited"""
+    tv channel studio studios headquarters limited confederation airways pictures collection
+    infirmary observatory guards"""
 )
 
 #: A capitalised phrase holding one of these words names a facility (a physical site).
