@@ -61,3 +61,35 @@ def test_rejects_empty_and_non_ascii_folding() -> None:
         phrase_alternation(["a", " "])
     with pytest.raises(ValueError, match="ASCII"):
         phrase_alternation(["straße"], ignore_case=True)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Hwasong", "Hwasongpho", "Haeil", "HIMARS", "Iron Dome", "Iron", "F/A", "KN", "K"],
+        ["ab", "a", "abc", "b c", "b  c", "A", "a"],  # a word before its longer form, a repeated word
+        ["x.y", "x*y", "(", "[a-z]"],  # characters re reads as syntax are escaped
+    ],
+)
+def test_literal_alternation_matches_as_the_plain_alternation(words: list[str]) -> None:
+    from workbook.extract.phrase_regex import literal_alternation
+
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?P<after>\w*)")
+    tree = re.compile(literal_alternation(words) + r"(?P<after>\w*)")
+    pieces = [*words, "the", " ", "-", "ho", "pho"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", "-"]) for _ in range(rng.randint(1, 12)))
+        assert [m.span("after") for m in tree.finditer(text)] == [m.span("after") for m in plain.finditer(text)]
+        for pos in range(len(text)):
+            a, b = tree.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_literal_alternation_rejects_empty_words() -> None:
+    from workbook.extract.phrase_regex import literal_alternation
+
+    with pytest.raises(ValueError, match="empty"):
+        literal_alternation(["a", ""])
+    with pytest.raises(ValueError, match="empty"):
+        literal_alternation([])

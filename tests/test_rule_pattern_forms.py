@@ -299,3 +299,45 @@ def test_named_storms_are_searched_only_in_texts_holding_a_storm_word() -> None:
         ("Katrina", "Hurricane Katrina"),
         ("Super Typhoon Haiyan", "Super Typhoon Haiyan"),
     ]
+
+
+def _weapon_words() -> list[str]:
+    from workbook.extract import weapon_words
+    from workbook.names import WEAPON_FAMILIES
+
+    lists = (
+        WEAPON_FAMILIES,
+        weapon_words.WEAPON_NAMES,
+        weapon_words.WEAPON_NAMES_IN_CONTEXT,
+        weapon_words.WEAPON_PREFIX_DESIGNATIONS,
+        weapon_words.WEAPON_LETTER_PREFIXES,
+        weapon_words.SHIP_PREFIXES,
+        weapon_words.WARSHIP_NOUNS,
+        weapon_words.WEAPON_NAME_HEADS,
+        weapon_words.WEAPON_HEAD_NOUNS,
+    )
+    rng = random.Random(13)
+    words = [w for lst in lists for w in rng.sample(sorted(lst), min(12, len(lst)))]
+    designations = [
+        f"{w}{rng.choice(['-', ' ', '‑'])}{rng.choice(['18', '3', 'II', 'A', '11Da-4.5'])}" for w in words[:60]
+    ]
+    return [*words, *designations, "-", "18", "II", "Block", "class", "destroyer", "missiles", "the", "and", "Ralph"]
+
+
+def test_weapon_patterns_with_factored_word_lists_find_what_the_plain_lists_find() -> None:
+    """The weapon finders' word lists written as prefix trees (``phrase_regex.literal_alternation``)
+    match as the plain alternations, longest first, did: at every start, with every group."""
+    from workbook.extract import weapons
+
+    fast, slow = weapons._patterns(), weapons._compiled_patterns(weapons._plain_alternation)
+    assert fast.keys() == slow.keys()
+    texts = _random_texts(_weapon_words(), n=300)
+    texts += ["the Hwasong-18 and -19, Iron Dome, HIMARS launchers, USS Ralph Johnson (DDG 114) and F/A-18E/F jets"]
+    for key in fast:
+        assert fast[key].groupindex == slow[key].groupindex, key
+        for text in texts:
+            assert _found(fast[key], text) == _found(slow[key], text), (key, text)
+        for text in texts[:60]:
+            for pos in range(len(text)):
+                a, b = fast[key].match(text, pos), slow[key].match(text, pos)
+                assert (a and a.regs) == (b and b.regs), (key, text, pos)

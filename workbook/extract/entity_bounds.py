@@ -344,8 +344,8 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
 _PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al"
 #: A given name, particles, a family name; or a given name, one more name word and a particle before the
 #: family name ("Abdel Fattah al-Sisi", "Hassan Nasrallah" has none, "Ali Akbar bin Yusuf").
-_PAIR = re.compile(
-    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f'’-]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?)"
+_PAIR = re.compile(  # the capital first, the look-behind after it: re skips in C from capital to capital
+    r"([A-Z](?<![\w'’.&-][A-Z])[a-z\u00c0-\u024f'’-]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?)"
     rf"((?:[ \t][A-Z][a-z\u00c0-\u024f'’]+)?(?:(?:[ \t](?:{_PAIR_PARTICLES}))+[ \t]|[ \t](?:al|el)-)"
     rf"|(?:[ \t](?:{_PAIR_PARTICLES}))*[ \t])"
     r"([A-Z][a-z\u00c0-\u024f'’-]*[a-z\u00c0-\u024f])(?<!['’]s)(?=['’]s\b|(?![\w'’-]|[ \t]+[A-Z\d]))"

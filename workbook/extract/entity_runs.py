@@ -282,6 +282,8 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
         j -= 1
         before.insert(0, toks[j].lower)
     pre_title = next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
+    if not pre_title and _CUE_FIRST_WORDS.isdisjoint(lower):
+        return _classify_plain(doc, list(run))  # no word opens a cued person: every word is plain (below)
     i = 0
     while i < len(run):
         name: list[int] = []
@@ -358,8 +360,8 @@ def _looks_like_name(doc: RunContext, idx: Sequence[int]) -> bool:
 
 def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
     idx = _trim(doc, idx)
-    if not idx:
-        return []
+    if len(idx) < 2:  # one word: one part, trimmed already (the steps below leave it as it is)
+        return _classify_part(doc, idx) if idx else []
     parts: list[list[int]] = [[]]
     for i in idx:  # "A and B": one name ("Ministry of Science and Technology") or two
         if doc.tokens[i].lower == "and" and parts[-1]:
@@ -397,7 +399,7 @@ def _known_org_len(doc: RunContext, idx: Sequence[int], a: int) -> int:
 def _classify_part(doc: RunContext, idx: list[int]) -> list[Candidate]:
     """Known organisations first; the words between them are classified by :func:`_classify_rest`."""
     out: list[Candidate] = []
-    if len(idx) > installation_len([doc.tokens[i].lower for i in idx]) > 0:
+    if len(idx) > 1 and len(idx) > installation_len([doc.tokens[i].lower for i in idx]) > 0:
         return _classify_rest(doc, idx)  # "RAF Lossiemouth": an installation, not the known "RAF"
     a = last = 0
     while a < len(idx):

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["CaseBlindSearch", "phrase_alternation"]
+__all__ = ["CaseBlindSearch", "literal_alternation", "phrase_alternation"]
 
 _END = ""  # the atom that ends a phrase
 _SPACE = r"\s+"  # the atom between the words of a phrase
@@ -67,6 +67,15 @@ def phrase_alternation(phrases: Sequence[str], ignore_case: bool = False) -> str
     if ignore_case and not all(p.isascii() for p in phrases):
         raise ValueError("phrase_alternation folds case for ASCII phrases only")
     return "(?:" + _tree([_atoms(p) for p in phrases], ignore_case) + ")"
+
+
+def literal_alternation(words: Sequence[str]) -> str:
+    """A non-capturing group matching any of ``words`` as written (a space is one space, case as
+    given), trying them in the given order as ``(?:w1|w2|...)`` of the escaped words would, factored
+    by shared prefixes like :func:`phrase_alternation`. Words must not be empty."""
+    if not words or not all(words):
+        raise ValueError("literal_alternation needs at least one word and no empty word")
+    return "(?:" + _tree([[*w, _END] for w in words], False) + ")"
 
 
 class CaseBlindSearch(NamedTuple):

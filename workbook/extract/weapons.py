@@ -45,8 +45,10 @@ study (:mod:`workbook.casestudy.rules`) adds its own classes on top of the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
+from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.weapon_shapes import find_weapon_shapes
@@ -105,13 +107,24 @@ _SHIP_TYPES = (
 )
 
 
+def _plain_alternation(words: tuple[str, ...]) -> str:
+    """The words longest first, one branch each (the reference of :func:`_factored_alternation`)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _factored_alternation(words: tuple[str, ...]) -> str:
+    """The same alternation by shared prefixes (``re`` tries a few branches per position, not all)."""
+    return literal_alternation(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    def alt(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _compiled_patterns(_factored_alternation)
 
+
+def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pattern[str]]:
+    """The finders' patterns, their word lists written by ``alt``."""
     num = rf"\d+(?:[A-Za-z]{{1,3}}\d{{0,2}})?(?:{_DASH}[A-Z][a-z]?)?(?:{_DASH}\d+(?:\.\d+)?)?"
-    letters = alt(WEAPON_LETTER_PREFIXES)
     return {
         "family": re.compile(
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
@@ -121,7 +134,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
         "prefixed": re.compile(
-            rf"(?P<family>{alt(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}|F/A|AN/[A-Z]{{3}}|{letters})"
+            # plain branches: a group first (the factored form) would hide their first letters from ``re``
+            rf"(?P<family>{_plain_alternation(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}"
+            rf"|F/A|AN/[A-Z]{{3}}|{_plain_alternation(WEAPON_LETTER_PREFIXES)})"
             rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
         "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
