@@ -36,6 +36,7 @@ TEXTS = [
     "leader Kim Jong Un met Choe Son Hui. The U.S. State Department and RAF Lossiemouth replied. Mr Lewis left.",
     "Minister for Defence Richard Marles and Chief Cabinet Secretary Yoshimasa Hayashi met in Sri Lanka.",
     "Fort Campbell, Camp Lejeune and Joint Base Lewis-McChord; Borno State and Quezon City; Kim Il Sung University",
+    "The Bundesbank and the European Central Bank agreed; Gavi and the Office for National Statistics did not.",
     "",
     "A",
 ]
@@ -44,7 +45,7 @@ _WORD_TEXT = (
     "Kim Jong Un Choe Son Hui Mr Mrs Dr. President Comrade General Secretary leader minister of the and "
     "for Ministry Science Technology KCNA Rodong Sinmun RAF Lossiemouth Fort Campbell Sri Lanka U.S. "
     "State Department City Quezon University Dynamics Real Madrid Ana Lopez Judge Court Party Tuesday "
-    "Acme Corp Lewis Chief Cabinet Korea's People's"
+    "Acme Corp Lewis Chief Cabinet Korea's People's Bundesbank European Central Bank Office"
 )
 _WORDS = _WORD_TEXT.split()
 _SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "  "]
@@ -58,7 +59,8 @@ class _NeverDisjoint(frozenset[str]):
 
 
 def _reference_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
-    """``_classify_plain`` before this round: every step, whatever the number of words."""
+    """``_classify_plain`` without its one-word shortcut: every step, whatever the number of words ("A and
+    the B" names two, as in the live form)."""
     idx = entity_runs._trim(doc, idx)
     if not idx:
         return []
@@ -67,10 +69,11 @@ def _reference_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if doc.tokens[i].lower == "and" and parts[-1]:
             parts.append([])
         parts[-1].append(i)
+    apart = [len(p) > 1 and doc.tokens[p[1]].lower == "the" for p in parts]
     parts = [entity_runs._trim(doc, p) for p in parts]
     merged: list[list[int]] = []
-    for p in (p for p in parts if p):
-        if merged:
+    for p, after_the in ((p, t) for p, t in zip(parts, apart, strict=True) if p):
+        if merged and not after_the:
             left = merged[-1]
             lh, ph = entity_runs._has_head(doc, left), entity_runs._has_head(doc, p)
             looks = entity_runs._looks_like_name
