@@ -1,0 +1,106 @@
+"""The learned entity stage's fast forms (speed round eleven) against the forms they replace, kept here as
+the reference: the tokens (line breaks, sentence punctuation, hyphenated particles and possessives found
+by a search of the text instead of a look at every token), on made-up texts in several topics and on
+random ones."""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, or_, sub
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbook.extract.ner_features import Tokens, tokens
+
+pytestmark = pytest.mark.unit
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’&]\w+)*|[^\w\s]")
+_PAIRS = re.compile(rf"(\s*)({_TOKEN.pattern})")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’][sS](?!\w)")
+_OPENS_NEXT = frozenset('.!?:;"“”‘()[]—–•|')  # no apostrophes
+_PARTICLES = frozenset(["al", "el", "ad", "ad", "ash", "as", "at", "az", "bin", "ibn", "abu"])
+
+
+def _particle_cap(word: str) -> bool:
+    head, _, tail = word.partition("-")
+    return head.casefold() in _PARTICLES and tail[:1].isupper()
+
+
+def reference_tokens(text: str) -> Tokens:
+    """The tokens as speed round ten made them (a look at every token's gap, word and hyphen)."""
+    pairs = _PAIRS.findall(text)
+    if not pairs:
+        return Tokens([], [], [], [], [], [])
+    gaps = list(map(itemgetter(0), pairs))
+    words = list(map(itemgetter(1), pairs))
+    sizes = list(map(len, words))
+    ends = list(accumulate(map(add, map(len, gaps), sizes)))
+    starts = list(map(sub, ends, sizes))
+    n = len(words)
+    initial = list(map(str.__contains__, gaps, repeat("\n")))
+    initial[0] = True
+    initial[1:] = map(or_, initial[1:], map(_OPENS_NEXT.__contains__, words[:-1]))
+    caps = list(map(str.isupper, map(itemgetter(0), words)))
+    if "-" in text:
+        for k in compress(range(n), map(str.__contains__, words, repeat("-"))):
+            if not caps[k] and words[k][0].isalpha():
+                caps[k] = _particle_cap(words[k])
+    lows = list(map(str.casefold, words))
+    toks = Tokens(starts, ends, words, lows, caps, initial)
+    if "'" in text or "’" in text:
+        at = dict(zip(ends, range(n), strict=True))
+        found = [at.get(m.end()) for m in _POSSESSIVE_END.finditer(text)]
+        for k in reversed([j for j in found if j is not None and sizes[j] > 2]):
+            e = toks.end[k]
+            w = toks.text[k][:-2]
+            toks.cap[k] = toks.cap[k] or (w[0].isalpha() and "-" in w and _particle_cap(w))
+            toks.end[k], toks.text[k], toks.lower[k] = e - 2, w, w.casefold()
+            toks.start.insert(k + 1, e - 2)
+            toks.end.insert(k + 1, e)
+            toks.text.insert(k + 1, text[e - 2 : e])
+            toks.lower.insert(k + 1, text[e - 2 : e].casefold())
+            toks.cap.insert(k + 1, False)
+            toks.initial.insert(k + 1, False)
+    return toks
+
+
+#: made-up texts: sport, courts, business, science, local news, defence, and edges
+TEXTS = [
+    'Striker Ana Lopez of Real Madrid scored twice; Coach Tom Reed said: "We won." (The fans cheered!)',
+    "Judge Mary O'Neil of the Supreme Court's bench ruled. Sgt. Ana Ruiz's testimony — for the State — held.",
+    "Shares of Acme Corp & Sons' rivals rose; CEO Li Wei met the U.S. Treasury’s chief. [Monday] The end?",
+    "Dr. Ada Byrne at the Max Planck Institute said the Hadron Collider's 2nd run ‘worked’ – NASA’S view.",
+    "The Springfield City Council met on Tuesday.\n\nMayor Joe Quimby spoke|then left • bye\r\nNext item",
+    "The KN-23 and F-16 flew; al-Baghdadi's men and bin-Laden fled. ibn-Sina, abu-Bakr, al-qaeda, Al-Jazeera's",
+    "a-B -x - -- x- al- al-X's IBN-Sina’s aL-Zawahiri ſ's don't isn't it’s O'Brien's 1990's X’S",
+    "",
+    "  \n ",
+    "'s",
+    "A",
+    "\n.\n",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tokens_are_the_reference_tokens(text: str) -> None:
+    assert tokens(text)._columns() == reference_tokens(text)._columns()
+
+
+_PIECES = ["Kim", "al-Sadr", "bin-Laden", "U.S.", "don't", "Korea's", "Ruiz’s", "NASA'S", "x-Y", "-", "--", "'s"]
+_PIECES += [*".!?:;\"“”'‘’()[]—–•|,-&", "\n", "\n\n", " ", "  ", "\t", "a", "é", "9", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_random_texts_give_the_reference_tokens(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert tokens(text)._columns() == reference_tokens(text)._columns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_any_text_gives_the_reference_tokens(text: str) -> None:
+    assert tokens(text)._columns() == reference_tokens(text)._columns()
