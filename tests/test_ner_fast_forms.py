@@ -1,7 +1,7 @@
 """The learned entity stage's fast forms (speed round eleven) against the forms they replace, kept here as
 the reference: the tokens (line breaks, sentence punctuation, hyphenated particles and possessives found
 by a search of the text instead of a look at every token), on made-up texts in several topics and on
-random ones."""
+random ones; the featurizer's remembered spellings (a store of rows) past their limit."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import re
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, or_, sub
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract.ner_features import Tokens, tokens
+from workbook.extract.ner_features import Tokens, candidates, tokens
+from workbook.extract.ner_featurize import Featurizer
 
 pytestmark = pytest.mark.unit
 
@@ -104,3 +106,23 @@ def test_random_texts_give_the_reference_tokens(pieces: list[str]) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
 def test_any_text_gives_the_reference_tokens(text: str) -> None:
     assert tokens(text)._columns() == reference_tokens(text)._columns()
+
+
+def _ids(vec: Featurizer, texts: list[str]) -> np.ndarray:
+    docs = []
+    for text in texts:
+        toks = tokens(text)
+        docs.append((toks, np.array(candidates(text, toks), dtype=np.int64).reshape(-1, 6)))
+    return vec.matrix(docs, lambda s: "place" if s in ("Real Madrid", "Bank of England") else None)
+
+
+@pytest.mark.parametrize("limit", [1, 4, 40])
+def test_spellings_remembered_past_their_limit_give_the_same_ids(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    import workbook.extract.ner_words as words
+
+    fresh = [_ids(Featurizer(14), [t]) for t in TEXTS]
+    vec = Featurizer(14)
+    monkeypatch.setattr(words, "SPELLING_LIMIT", limit)
+    for _ in range(3):  # the store grows, starts afresh at the limit, and is read again
+        assert all(np.array_equal(_ids(vec, [t]), f) for t, f in zip(TEXTS, fresh, strict=True))
+        assert np.array_equal(_ids(vec, TEXTS), np.concatenate(fresh))

@@ -57,7 +57,6 @@ from workbook.extract.ner_words import (
     NULL,
     ORG,
     POS,
-    SPELLING_LIMIT,
     TAGGED,
     TITLE,
     UPPER,
@@ -171,7 +170,6 @@ class Featurizer(WordTable):
         self._gaz_ids = np.array([[self.absent, self.absent]], dtype=np.int64)  # gaz, wg by type code
         self._gaz_owner = None
         self._spelling_gaz: dict[int, int] = {}
-        self._spellings: dict[int, tuple[int, ...]] = {}  # by the rows of its words: _chain
         self._known_orgs = np.array(sorted({self._spelling_hash(k.split()) for k in KNOWN_ORGS}), dtype=np.uint64)
         self._flag_ids = np.array(
             [
@@ -336,16 +334,7 @@ class Featurizer(WordTable):
         # spelling ("k:kim jong un") and shape ("Xx Xx Xx") as CRC pieces, once per spelling as written
         pos_mult = POS[:longest]
         as_written = _fmix((win.astype(np.uint64) * pos_mult).sum(axis=1, dtype=np.uint64) + size.astype(np.uint64))
-        memo = self._spellings
-        got = list(map(memo.get, as_written.tolist()))
-        if None in got:
-            at = np.flatnonzero(np.fromiter((g is None for g in got), dtype=bool, count=n))
-            made = self._chain(win[at], size[at]).tolist()
-            if len(memo) + len(at) > SPELLING_LIMIT:
-                memo.clear()
-            for k, h, row in zip(at.tolist(), as_written[at].tolist(), made, strict=True):
-                got[k] = memo[h] = tuple(row)
-        pieces = np.array(got, dtype=np.int64)
+        pieces = self._spelling_pieces(as_written, win, size)
         key_crc, key_len, sh_crc, sh_len = (pieces[:, k] for k in range(4))
         key_crc, sh_crc = key_crc.astype(np.uint32), sh_crc.astype(np.uint32)
         odd = (pieces[:, 4] != 0) | (blen[r1] >= _MAX_BYTES - 1)
@@ -395,8 +384,7 @@ class Featurizer(WordTable):
         span_gaz = t.gaz[w0].copy()
         if multi.any():
             at = np.flatnonzero(multi)
-            spans = list(zip(it[at].tolist(), jt[at].tolist(), strict=True))
-            span_gaz[at] = self._span_gaz(key[at], spans, words, gaz_type)
+            span_gaz[at] = self._span_gaz(key[at], it[at], jt[at], words, gaz_type)
         kind = t.kind
         wide = np.full((n, MAX_SPAN), s, dtype=np.int64)  # each word; the gazetteer type of each word
         wide[:, :longest] = t.one[win, 0]
