@@ -1,7 +1,8 @@
 """The learned entity stage's fast forms (speed round eleven) against the forms they replace, kept here as
 the reference: the tokens (line breaks, sentence punctuation, hyphenated particles and possessives found
 by a search of the text instead of a look at every token), on made-up texts in several topics and on
-random ones; the featurizer's remembered spellings (a store of rows) past their limit."""
+random ones; the featurizer's remembered spellings (a store of rows) past their limit; the row numbers of
+a spelling's words packed into fewer sort keys; the pooled sums by ``bincount`` instead of ``np.add.at``."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.extract.ner_features import Tokens, candidates, tokens
-from workbook.extract.ner_featurize import Featurizer
+from workbook.extract.ner_featurize import Featurizer, _row_numbers
+from workbook.extract.ner_model import default_entity_model
 
 pytestmark = pytest.mark.unit
 
@@ -126,3 +128,45 @@ def test_spellings_remembered_past_their_limit_give_the_same_ids(monkeypatch: py
     for _ in range(3):  # the store grows, starts afresh at the limit, and is read again
         assert all(np.array_equal(_ids(vec, [t]), f) for t, f in zip(TEXTS, fresh, strict=True))
         assert np.array_equal(_ids(vec, TEXTS), np.concatenate(fresh))
+
+
+def _reference_row_numbers(rows: np.ndarray) -> np.ndarray:
+    return np.unique(rows, axis=0, return_inverse=True)[1].reshape(-1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 7),
+    st.sampled_from([2, 5, 1 << 21, 1 << 40]),
+    st.randoms(use_true_random=False),
+)
+def test_row_numbers_are_those_of_unique_rows(n: int, width: int, top: int, rng: object) -> None:
+    rows = np.array([[rng.randrange(-1, top) for _ in range(width)] for _ in range(n)], dtype=np.int64)  # type: ignore[attr-defined]
+    if n:
+        rows[n // 2] = rows[0]  # equal rows
+    assert _row_numbers(rows).tolist() == _reference_row_numbers(rows).reshape(-1).tolist()
+
+
+def _reference_pool(pooling: float, key: np.ndarray, n_keys: int, probs: np.ndarray) -> np.ndarray:
+    out = probs.astype(np.float64)
+    sums = np.zeros((n_keys, probs.shape[1]), dtype=np.float64)
+    np.add.at(sums, key, probs)
+    counts = np.bincount(key, minlength=n_keys)[:, None]
+    return (1 - pooling) * out + pooling * (sums / counts)[key]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 300), st.integers(1, 50), st.randoms(use_true_random=False))
+def test_pooled_sums_are_those_of_add_at(n: int, n_keys: int, rng: object) -> None:
+    model = default_entity_model()
+    key = np.array([rng.randrange(n_keys) for _ in range(n)], dtype=np.int64)  # type: ignore[attr-defined]
+    key = np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)  # every number used
+    n_keys = int(key.max()) + 1 if n else 0
+    probs = np.array([[rng.random() for _ in range(5)] for _ in range(n)], dtype=np.float32).reshape(n, 5)  # type: ignore[attr-defined]
+    probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-9)
+    plain = type(model)(model.weights, model.bias, model.classes, model.bits, "t", pooling=0.5, consistency=0.0)
+    assert (
+        plain._pool(key, n_keys, probs).tobytes()
+        == _reference_pool(0.5, key, n_keys, probs).astype(np.float32).tobytes()
+    )

@@ -147,8 +147,8 @@ class EntityModel:
         spelling of another document is another number)."""
         out = probs.astype(np.float64)
         if self.pooling > 0:
-            sums = np.zeros((n_keys, probs.shape[1]), dtype=np.float64)
-            np.add.at(sums, key, probs)
+            # per class, the sums in candidate order (as ``np.add.at`` adds them, at a tenth of its cost)
+            sums = np.column_stack([np.bincount(key, weights=out[:, c], minlength=n_keys) for c in range(out.shape[1])])
             counts = np.bincount(key, minlength=n_keys)[:, None]
             out = (1 - self.pooling) * out + self.pooling * (sums / counts)[key]
         if self.consistency > 0:
