@@ -2,7 +2,8 @@
 the reference: the tokens (line breaks, sentence punctuation, hyphenated particles and possessives found
 by a search of the text instead of a look at every token), on made-up texts in several topics and on
 random ones; the featurizer's remembered spellings (a store of rows) past their limit; the row numbers of
-a spelling's words packed into fewer sort keys; the pooled sums by ``bincount`` instead of ``np.add.at``."""
+a spelling's words packed into fewer sort keys; the pooled sums by ``bincount`` instead of ``np.add.at``;
+the weights' rows gathered by ``np.take``."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.extract.ner_features import Tokens, candidates, tokens
-from workbook.extract.ner_featurize import Featurizer, _row_numbers
+from workbook.extract.ner_featurize import Featurizer, _row_numbers, id_index
 from workbook.extract.ner_model import default_entity_model
 
 pytestmark = pytest.mark.unit
@@ -170,3 +171,15 @@ def test_pooled_sums_are_those_of_add_at(n: int, n_keys: int, rng: object) -> No
         plain._pool(key, n_keys, probs).tobytes()
         == _reference_pool(0.5, key, n_keys, probs).astype(np.float32).tobytes()
     )
+
+
+def test_probabilities_are_those_of_the_indexed_weights() -> None:
+    model = default_entity_model()
+    ids = _ids(model._featurizer, TEXTS)
+    cols, offsets = id_index(ids, model._featurizer.absent)
+    scores = np.add.reduceat(model.weights[cols], offsets[:-1], axis=0) + model.bias
+    scores -= scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    assert len(ids) > 50
+    assert model.probabilities(ids).tobytes() == scores.tobytes()
