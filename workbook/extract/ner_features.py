@@ -20,10 +20,11 @@ elsewhere ("Smith said"), the word written in lower case elsewhere). The model
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add, and_, itemgetter, or_, sub
+from itertools import accumulate
+from operator import add, and_, itemgetter, sub
 from typing import NamedTuple, overload
 
 import numpy as np
@@ -172,7 +173,10 @@ class Tokens(Sequence[Tok]):
 
 
 _PAIRS = re.compile(rf"(\s*)({_TOKEN.pattern})")  # a token and the white space before it: findall, no match objects
-_POSSESSIVE_END = re.compile(r"(?<=\w)['’][sS](?!\w)")
+#: "'s" after a letter or digit, not before one (the look-behind after the quote: the search skips to quotes)
+_POSSESSIVE_END = re.compile(r"['’](?<=\w['’])[sS](?!\w)")
+#: a line break or a character of :data:`_OPENS_NEXT`: what may open the next token's sentence
+_OPENERS = re.compile("\n|[" + re.escape("".join(sorted(_OPENS_NEXT))) + "]")
 _first_item, _second_item = itemgetter(0), itemgetter(1)
 
 
@@ -184,7 +188,9 @@ def _particle_cap(word: str) -> bool:
 
 def tokens(text: str) -> Tokens:
     """Words and punctuation of ``text``; a possessive "'s" is its own token. Built column by column
-    (``findall`` and ``map`` over the words): no Python step per token."""
+    (``findall`` and ``map`` over the words): no Python step per token; only line breaks, sentence
+    punctuation, hyphens and possessives are visited, each found by a search of the text and placed
+    among the tokens by a binary search."""
     pairs = _PAIRS.findall(text)
     if not pairs:
         return Tokens([], [], [], [], [], [])
@@ -195,20 +201,34 @@ def tokens(text: str) -> Tokens:
     starts = list(map(sub, ends, sizes))
     n = len(words)
     # a token opens a sentence after a line break or after sentence punctuation (and at the start)
-    initial = list(map(str.__contains__, gaps, repeat("\n")))
+    initial = [False] * n
     initial[0] = True
-    initial[1:] = map(or_, initial[1:], map(_OPENS_NEXT.__contains__, words[:-1]))
+    for m in _OPENERS.finditer(text):
+        p = m.start()
+        k = bisect_left(starts, p)  # the first token from p on
+        if k == n:
+            continue
+        if starts[k] != p:  # white space or inside a word ("U.S.", "don't"): a line break opens token k
+            if text[p] == "\n":
+                initial[k] = True
+        elif ends[k] == p + 1 and k + 1 < n:  # sentence punctuation as a token of its own opens the next
+            initial[k + 1] = True
     caps = list(map(str.isupper, map(_first_item, words)))
-    if "-" in text:
-        for k in compress(range(n), map(str.__contains__, words, repeat("-"))):
-            if not caps[k] and words[k][0].isalpha():
-                caps[k] = _particle_cap(words[k])
+    p = text.find("-")
+    while p >= 0:  # the words holding a hyphen: a particle joined to a name ("al-Baghdadi") is capitalised
+        k = bisect_right(starts, p) - 1
+        if k >= 0 and not caps[k] and words[k][0].isalpha():
+            caps[k] = _particle_cap(words[k])
+        p = text.find("-", p + 1)
     lows = list(map(str.casefold, words))
     toks = Tokens(starts, ends, words, lows, caps, initial)
     if "'" in text or "’" in text:
-        at = dict(zip(ends, range(n), strict=True))
-        found = [at.get(m.end()) for m in _POSSESSIVE_END.finditer(text)]
-        split: list[int] = [j for j in found if j is not None and sizes[j] > 2]  # named: mypyc needs the type
+        split: list[int] = []  # the tokens ending in a possessive (ends only grow: a binary search finds them)
+        for m in _POSSESSIVE_END.finditer(text):
+            e = m.end()
+            j = bisect_left(ends, e)
+            if j < n and ends[j] == e and sizes[j] > 2:
+                split.append(j)
         for k in reversed(split):
             _split_possessive(toks, k, text)
     return toks

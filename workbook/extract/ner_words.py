@@ -5,8 +5,11 @@ words and spellings, remembered per gazetteer."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import not_
+from typing import cast
 
 import numpy as np
 
@@ -119,16 +122,25 @@ POS = np.array(
 )[:MAX_SPAN]  # the table's rows for "before the text", "after the text" and "no word"
 
 
+@lru_cache(maxsize=8)
+def _list_bits(common: frozenset[str]) -> dict[str, int]:
+    """The word-list bits of :func:`_flags` (bits 0-9) of every word on a list, by the word in lower case."""
+    lists: tuple[frozenset[str], ...] = (common, TITLE_WORDS, GIVEN_NAMES, SURNAME_FIRST, NEVER_NAME_START)
+    lists += (MONTHS | WEEKDAYS, ORG_HEADS, FACILITY_HEADS, DEMONYMS, CONNECTORS)
+    bits: dict[str, int] = {}
+    for k, words in enumerate(lists):
+        for w in words:
+            bits[w] = bits.get(w, 0) | 1 << k
+    return bits
+
+
 def _flags(texts: list[str], lows: list[str], common: frozenset[str]) -> np.ndarray:
     """The bits of words as written (``texts``) and in lower case (``lows``), one column of bits at a
-    time (``map`` over the words: no Python step per word)."""
+    time (``map`` over the words: no Python step per word); the word lists' bits in one look-up."""
     m = len(texts)
 
     def col(values: Iterable[object]) -> np.ndarray:
         return np.fromiter(values, dtype=bool, count=m).astype(np.int64)
-
-    def among(words: Collection[str]) -> np.ndarray:
-        return col(map(words.__contains__, lows))
 
     heads = [t[:1] for t in texts]
     lower_first, upper_first = col(map(str.islower, heads)), col(map(str.isupper, heads))
@@ -137,16 +149,7 @@ def _flags(texts: list[str], lows: list[str], common: frozenset[str]) -> np.ndar
     digit = col(any(map(str.isdigit, w)) if not w.isalpha() else False for w in lows)
     long = col(map(int.__gt__, map(len, texts), repeat(1)))
     return (
-        among(common)
-        | among(TITLE_WORDS) << 1
-        | among(GIVEN_NAMES) << 2
-        | among(SURNAME_FIRST) << 3
-        | among(NEVER_NAME_START) << 4
-        | (among(MONTHS) | among(WEEKDAYS)) << 5
-        | among(ORG_HEADS) << 6
-        | among(FACILITY_HEADS) << 7
-        | among(DEMONYMS) << 8
-        | among(CONNECTORS) << 9
+        np.fromiter(map(_list_bits(common).get, lows, repeat(0)), dtype=np.int64, count=m)
         | digit << 10
         | col(map(str.__contains__, lows, repeat("-"))) << 11
         | (upper & long) << 12
@@ -224,7 +227,9 @@ class WordTable:
     _gaz_ids: np.ndarray
     _gaz_owner: object
     _spelling_gaz: dict[int, int]
-    _spellings: dict[int, tuple[int, ...]]
+    _spellings: dict[int, int]
+    _spelling_store: np.ndarray
+    _spellings_stored: int
     _prefixes: np.ndarray
     _bar: np.uint32
     _nf: np.ndarray
@@ -240,7 +245,9 @@ class WordTable:
     def _new_table(self) -> _Table:
         t = _Table(self.absent)
         self._table = t
-        self._spellings = {}  # keyed by rows of the table
+        self._spellings = {}  # keyed by rows of the table: the row of _spelling_store
+        self._spelling_store = np.zeros((64, 5), dtype=np.int64)  # _chain's row of each spelling remembered
+        self._spellings_stored = 0  # rows of the store in use
         self._add(["<s>", "</s>", ""])
         t.index.clear()  # the edges are no words of a text
         t.first[NULL] = t.last[NULL] = t.one[NULL] = self.absent
@@ -343,15 +350,20 @@ class WordTable:
         """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
         document), each document's with two rows of text edge either side: no word sees another document."""
         index = self._table.index
-        try:
-            known = list(map(index.__getitem__, words))
-        except KeyError:  # new words: their rows first
-            new = [w for w in dict.fromkeys(words) if w not in index]
+        looked_up = list(map(index.get, words))  # None for a new word (rows 0-2, never a word's, are edges)
+        known: list[int]
+        if None not in looked_up:
+            known = cast("list[int]", looked_up)
+        else:  # new words: their rows first, in the order they first appear
+            new = list(dict.fromkeys(compress(words, map(not_, looked_up))))
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
-                new = list(dict.fromkeys(words))
-            self._add(new)
-            known = list(map(self._table.index.__getitem__, words))
+                self._add(list(dict.fromkeys(words)))
+                known = list(map(self._table.index.__getitem__, words))
+            else:
+                self._add(new)
+                rows = dict(zip(new, map(index.__getitem__, new), strict=True))
+                known = cast("list[int]", list(map(rows.get, words, looked_up)))  # a new word's row, or the known one
         lens = np.asarray(lengths, dtype=np.intp)
         out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
         ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
@@ -425,14 +437,45 @@ class WordTable:
         t.gaz_known[todo] = True
 
     def _span_gaz(
-        self, keys: np.ndarray, spans: list[tuple[int, int]], txt: list[str], gaz_type: GazType
+        self, keys: np.ndarray, firsts: np.ndarray, ends: np.ndarray, txt: list[str], gaz_type: GazType
     ) -> np.ndarray:
-        """The gazetteer type code of spans of several words, looked up once per spelling and gazetteer."""
+        """The gazetteer type code of spans of several words (tokens ``firsts`` to ``ends`` of ``txt``),
+        looked up once per spelling and gazetteer: only a spelling not met before is joined and looked up."""
         if len(self._spelling_gaz) > SPELLING_LIMIT:
             self._spelling_gaz.clear()
         memo = self._spelling_gaz
-        codes = list(map(memo.get, keys.tolist()))
-        for k, (code, (a, b)) in enumerate(zip(codes, spans, strict=True)):
+        codes = np.fromiter(map(memo.get, keys.tolist(), repeat(-1)), dtype=np.intp, count=len(keys))
+        for k in np.flatnonzero(codes < 0).tolist():
+            h = int(keys[k])
+            code = memo.get(h)  # met earlier in this batch
             if code is None:
-                codes[k] = memo[int(keys[k])] = self._gaz_code(gaz_type(" ".join(txt[a:b])))
-        return np.array(codes, dtype=np.intp)
+                code = memo[h] = self._gaz_code(gaz_type(" ".join(txt[int(firsts[k]) : int(ends[k])])))
+            codes[k] = code
+        return codes
+
+    def _spelling_pieces(self, as_written: np.ndarray, win: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """:meth:`_chain`'s row of each candidate (its identity as written ``as_written``, its words' rows
+        ``win``, ``size`` words), made once per spelling: the spellings met are rows of a store, found by
+        their identity."""
+        memo = self._spellings
+        n = len(as_written)
+        got = np.fromiter(map(memo.get, as_written.tolist(), repeat(-1)), dtype=np.int64, count=n)
+        pieces = self._spelling_store[np.maximum(got, 0)]
+        at = np.flatnonzero(got < 0)
+        if len(at):
+            made = self._chain(win[at], size[at])
+            pieces[at] = made
+            if self._spellings_stored + len(at) > SPELLING_LIMIT:
+                memo.clear()
+                self._spellings_stored = 0
+            base = self._spellings_stored  # the store's rows from here on are free
+            self._spellings_stored += len(at)
+            rows = range(base, base + len(at))
+            store = self._spelling_store
+            if len(store) < base + len(at):
+                grown = np.zeros((max(base + len(at), 2 * len(store)), store.shape[1]), dtype=np.int64)
+                grown[:base] = store[:base]
+                self._spelling_store = store = grown
+            store[base : base + len(at)] = made
+            memo.update(zip(as_written[at].tolist(), rows, strict=True))
+        return pieces
