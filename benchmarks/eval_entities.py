@@ -39,6 +39,7 @@ from benchmarks.ner_data import Doc, GoldSpan, gum_docs, training_docs
 
 __all__ = [
     "CLASSES",
+    "CLASS_OF",
     "ERROR_KINDS",
     "MISS_KINDS",
     "Pred",
@@ -55,7 +56,8 @@ __all__ = [
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CSIS_GOLD = Path(__file__).resolve().parent / "data" / "entities_csis.json"
 CLASSES = ("person", "place_org", "weapon")
-_CLASS_OF = {
+#: The scored class of each extractor type (a type not here is not scored).
+CLASS_OF = {
     "person": "person",
     "organization": "place_org",
     "place": "place_org",
@@ -125,9 +127,9 @@ def _match(
 
 def score_doc(doc: Doc, preds: Sequence[Pred], scores: Scores) -> None:
     """Add one document's counts to ``scores`` (see the module docstring)."""
-    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
-    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in _CLASS_OF]
-    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in preds if p.type in _CLASS_OF]
+    golds = [(g.start, g.end, CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in CLASS_OF]
+    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in CLASS_OF]
+    ps = [(p.start, p.end, CLASS_OF[p.type]) for p in preds if p.type in CLASS_OF]
     # typed: per class
     used_p, used_g, _ = _match(ps, golds, typed=True)
     for i, p in enumerate(ps):
@@ -166,11 +168,11 @@ def false_positive_kinds(doc: Doc, preds: Sequence[Pred]) -> list[tuple[str, Pre
     GUM tags as a verb); *wrong type* (it overlaps a counted gold span of another class only); and
     *boundary or duplicate* (it overlaps a counted gold span of its class that another prediction
     took)."""
-    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
-    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in _CLASS_OF]
+    golds = [(g.start, g.end, CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in CLASS_OF]
+    ignored = [(g.start, g.end) for g in doc.spans if g.proper and g.type not in CLASS_OF]
     unscored = [(g.start, g.end) for g in doc.spans if not g.proper]
-    kept = [p for p in preds if p.type in _CLASS_OF]
-    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in kept]
+    kept = [p for p in preds if p.type in CLASS_OF]
+    ps = [(p.start, p.end, CLASS_OF[p.type]) for p in kept]
     used_p, _, _ = _match(ps, golds, typed=True)
     out: list[tuple[str, Pred]] = []
     for i, p in enumerate(ps):
@@ -200,8 +202,8 @@ def false_negative_kinds(doc: Doc, preds: Sequence[Pred]) -> list[tuple[str, tup
     them), each with its kind: *missed entirely* (no scored prediction overlaps it), *wrong type*
     (only predictions of the other class overlap it) and *boundary or taken* (a prediction of its
     class overlaps it but was matched to another gold span)."""
-    golds = [(g.start, g.end, _CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in _CLASS_OF]
-    ps = [(p.start, p.end, _CLASS_OF[p.type]) for p in preds if p.type in _CLASS_OF]
+    golds = [(g.start, g.end, CLASS_OF[g.type]) for g in doc.spans if g.proper and g.type in CLASS_OF]
+    ps = [(p.start, p.end, CLASS_OF[p.type]) for p in preds if p.type in CLASS_OF]
     _, used_g, _ = _match(ps, golds, typed=True)
     out = []
     for j, g in enumerate(golds):
@@ -359,7 +361,7 @@ def error_table(name: str, docs: Sequence[Doc], predict: Callable[[str], list[Pr
         preds = predict(d.text)
         per = by_genre.setdefault(genre(d), {})
         for kind, p in false_positive_kinds(d, preds):
-            key = (kind, _CLASS_OF[p.type])
+            key = (kind, CLASS_OF[p.type])
             counts[key] = counts.get(key, 0) + 1
             per[kind] = per.get(kind, 0) + 1
             if len(examples[kind]) < 6:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.eval_entities import (
+    CLASS_OF,
     DATA,
     ERROR_KINDS,
     MISS_KINDS,
@@ -52,18 +53,11 @@ __all__ = ["FN_STAGES", "FP_STAGES", "StageCounts", "class_of", "count_stages", 
 
 FP_STAGES = ("rules", "learned", "merge")
 FN_STAGES = ("rules had it", "learned had it", "neither")
-_CLASS_OF = {
-    "person": "person",
-    "organization": "place_org",
-    "place": "place_org",
-    "facility": "place_org",
-    "weapon_system": "weapon",
-}
 
 
 def class_of(type_: str) -> str | None:
     """The scored class of an extractor type (None: not scored)."""
-    return _CLASS_OF.get(type_)
+    return CLASS_OF.get(type_)
 
 
 class StageCounts:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from workbook.extract.base import DocumentInput, Extractor
+from datetime import date
 
-__all__ = ["typed_mentions"]
+from workbook.extract.base import DocumentInput, Extractor
+from workbook.extract.dates import DateMatch, find_dates
+
+__all__ = ["only_date", "typed_mentions"]
 
 
 def typed_mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
@@ -12,3 +15,11 @@ def typed_mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     ex = extractor.extract(DocumentInput("t", text))
     types = {e.key: e.type for e in ex.entities}
     return [(text[m.start : m.end], types[m.entity_key]) for m in ex.mentions]
+
+
+def only_date(text: str, anchor: date, surface: str) -> DateMatch:
+    """The one date :func:`find_dates` reads as ``surface`` in ``text`` published on ``anchor`` (the test
+    fails, listing what was read, unless there is exactly one)."""
+    found = [m for m in find_dates(text, anchor) if m.text == surface]
+    assert len(found) == 1, find_dates(text, anchor)
+    return found[0]

@@ -10,18 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extraction_support import only_date as only
 from workbook.extract.date_holidays import easter_sunday
-from workbook.extract.dates import DateMatch, find_dates
+from workbook.extract.dates import find_dates
 
 pytestmark = pytest.mark.unit
 
 D = date
-
-
-def only(text: str, anchor: date, surface: str) -> DateMatch:
-    found = [m for m in find_dates(text, anchor) if m.text == surface]
-    assert len(found) == 1, find_dates(text, anchor)
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 
 from workbook.extract.date_tense import deadline_cue, future_after, future_cue, nearest_occurrence, past_cue
-from workbook.extract.date_words import S
+from workbook.extract.date_words import S, after_date_word
 
 __all__ = ["UNTENSED_REACH_DAYS", "easter_sunday", "find_holidays", "is_holiday_name"]
 
@@ -78,13 +78,8 @@ _HOLIDAY = re.compile(
     + _S
     + r"+year(?![\w-]))?"
 )
-#: What may follow a holiday that is a date: the end, punctuation, or a word that starts no noun phrase
-#: the holiday would modify.
-_AFTER_OK = re.compile(
-    r"(?:\Z|['\u2019]s\b|" + _S + r"*[^\w\s]|" + _S + r"+(?:and|or|but|when|while|as|to|into|onwards?|through|in|at|on"
-    r"|with|for|from|after|before"
-    r"|until|this|that|the|a|an|he|she|they|it|we|I|you|is|was|will|would|are|were|has|had|have)\b)"
-)
+#: What may follow a holiday that is a date (:func:`date_words.after_date_word`; also "onwards").
+_AFTER_OK = after_date_word("onwards?")
 #: A bare "Christmas" or "Easter" is a date after one of these.
 _BARE_LEAD = re.compile(
     r"\b(?i:at|over|by|before|after|until|till|since|for|on|during|through|throughout)" + _S + r"+\Z"

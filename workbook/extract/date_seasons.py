@@ -28,7 +28,7 @@ from datetime import date
 
 from workbook.extract.date_relative import month_span
 from workbook.extract.date_tense import future_cue, past_cue
-from workbook.extract.date_words import S
+from workbook.extract.date_words import S, after_date_word
 
 __all__ = ["SOUTHERN_PLACES", "find_seasons", "season_span"]
 
@@ -108,13 +108,9 @@ _SEASON_EXPR = re.compile(
 #: What is written right before the season word: "last", "this", "next" or "the".
 _BEFORE = re.compile(r"\b(?:(?P<mod>(?i:last|this|next))|(?P<the>(?i:the)))" + _S + r"+\Z")
 _WORD_BEFORE = re.compile(r"[\w-]")
-#: What may follow a season that is a date: the end, punctuation, a possessive, or a word that starts no
-#: noun phrase the season would modify.
-_AFTER_OK = re.compile(
-    r"(?:\Z|['\u2019]s\b|" + _S + r"*[^\w\s]|" + _S + r"+(?:and|or|but|when|while|as|to|into|through|in|at|on"
-    r"|with|for|from|after|before|until|this|that|the|a|an|he|she|they|it|we|I|you|is|was|will|would|are|were"
-    r"|has|had|have|there|its|their|his|her|our)\b)"
-)
+#: What may follow a season that is a date (:func:`date_words.after_date_word`; also "there" and a
+#: possessive pronoun: "in the summer their ...").
+_AFTER_OK = after_date_word("there|its|their|his|her|our")
 _LEAD = re.compile(
     r"\b(?P<lead>(?i:in|during|over|through|throughout|until|till|by|since|before|after|into))" + _S + r"+\Z"
 )

@@ -26,11 +26,27 @@ __all__ = [
     "YEAR_NAMED",
     "YEAR_OLD",
     "S",
+    "after_date_word",
     "day_of",
     "month_of",
 ]
 
 S = r"[^\S\n]"  # white space within a line: an expression never spans a line break
+#: Words after a holiday or a season that start no noun phrase the word would modify ("at Christmas
+#: when", "in the summer he left"): there the word is a date, not a modifier ("Christmas tree").
+_AFTER_DATE_WORDS = (
+    "and|or|but|when|while|as|to|into|through|in|at|on|with|for|from|after|before|until|this|that|the|a|an"
+    "|he|she|they|it|we|I|you|is|was|will|would|are|were|has|had|have"
+)
+
+
+def after_date_word(extra: str = "") -> re.Pattern[str]:
+    """What may follow a holiday or season that is a date: the end, punctuation, a possessive, or a
+    word of :data:`_AFTER_DATE_WORDS` or of ``extra`` (more words, ``|``-separated)."""
+    words = _AFTER_DATE_WORDS + (f"|{extra}" if extra else "")
+    return re.compile(r"(?:\Z|['\u2019]s\b|" + S + r"*[^\w\s]|" + S + r"+(?:" + words + r")\b)")
+
+
 #: Abbreviations whose full stops end no sentence ("4 a.m. Wednesday", "Oct. 14", "Gen. Kim").
 ABBREVIATIONS: tuple[str, ...] = (
     "a.m.",
