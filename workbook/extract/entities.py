@@ -78,6 +78,7 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
+from workbook.extract.person_shapes import initialled_candidates, person_apart, titled_streets
 from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -368,21 +369,24 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     tokens = tokenize(text, words)
     doc = RunContext(text, tokens, gazetteer, model.common if model is not None else frozenset())
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
+    names = model.names if model is not None else {}
+    cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
-        cands += classify_run(doc, run)
+        cands += [p for c in classify_run(doc, run) for p in person_apart(text, c, names, doc.common, gazetteer)]
     named_orgs = ampersand_names(text) + particle_orgs(text) + club_names(text, gazetteer.type_of)
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
+    cands += [Candidate(a, b, "place", NAMED, text[a:b]) for a, b in titled_streets(text)]  # "Queen Street"
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
-        if hyphen_part(text, m, gazetteer, model.names if model is not None else {}, surnames):
+        if hyphen_part(text, m, gazetteer, names, surnames):
             continue
         if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))

@@ -55,6 +55,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
     "SHORT_PLACE_NAMES",
+    "STREET_WORDS",
     "SURNAME_FIRST",
     "TITLES",
     "TITLE_MODIFIERS",
@@ -79,7 +80,7 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 
 #: Written before a name: "Mr Lewis", "Dr. Kim", "Shri Rajnath Singh". A trailing full stop is allowed in text.
 HONORIFICS: frozenset[str] = _words(
-    "mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr shri sri smt shrimati"
+    "mr mrs ms miss mister dr drs prof professor sir dame madam mme mlle herr shri sri smt shrimati messrs"
 )
 
 #: Titles and roles written before a name ("President Donald Trump", "leader Kim Jong Un",
@@ -158,6 +159,10 @@ FACILITY_HEADS: frozenset[str] = _words(
     museum hall theatre theater range facility facilities launchpad pad silo tunnel camp prison reservoir canal
     railway highway"""
 )
+
+#: The last word of a street's name ("Queen Street", "King Road", "Prince Avenue", "Church Lane"): after a
+#: title ("Queen", "King", "President") it opens no person's name.
+STREET_WORDS: frozenset[str] = _words("street road avenue lane boulevard drive terrace crescent alley")
 
 #: Organisations named without a head word, as normalised names (``ids.normalise_name``).
 KNOWN_ORGS: frozenset[str] = _words(
