@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.extract.base import DocumentInput
-from workbook.extract.person_shapes import initialled_people, person_before_of, titled_streets
+from workbook.extract.person_shapes import initialled_people, people_by_document, person_before_of, titled_streets
 from workbook.extract.pipeline import DefaultExtractor
 
 
@@ -123,3 +123,67 @@ def test_a_title_and_a_street_word_are_a_street_no_person(extractor: DefaultExtr
 def test_plural_honorifics_announce_a_person(extractor: DefaultExtractor) -> None:
     assert "Drs. Ali" in _people(extractor, "We saw Drs. Ali and Chen at the clinic.")
     assert "Messrs. Patel" in _people(extractor, "The contract was signed by Messrs. Patel and Osei.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tracy said the match was close. Tracy has coached the side for a decade.", "Tracy"),  # sport
+        ("Regina, who runs the bakery on the corner, said flour prices rose.", "Regina"),  # local news
+        ("I went with Mercedes and Dan to the new place downtown. Mercedes loved the fish.", "Mercedes"),  # review
+        ("Irving told the jury he had never seen the contract.", "Irving"),  # courts
+    ],
+)
+def test_a_given_name_the_gazetteer_knows_is_a_person_with_a_persons_verb(
+    extractor: DefaultExtractor, text: str, name: str
+) -> None:
+    typed = _typed(extractor, text)
+    assert (name, "person") in typed
+    assert (name, "place") not in typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team flew to Tracy on Monday.",  # no person's verb: the town
+        "Houston said the launch was delayed.",  # a city of millions: its agency
+        "Jordan said the border would stay closed.",  # a country
+    ],
+)
+def test_a_town_stays_a_place_without_a_persons_context(extractor: DefaultExtractor, text: str) -> None:
+    assert not _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Salman Rushdie spoke at the festival about his new novel. Rushdie said he writes every morning.",
+            "Salman Rushdie",
+        ),
+        ("Torvald Kessing won the stage in the rain. Kessing said his legs were gone.", "Torvald Kessing"),  # sport
+        (
+            "Orla Breheny opened the new wing on Friday. Breheny, who chairs the trust, thanked her staff.",
+            "Orla Breheny",
+        ),
+        (
+            "Dmitar Velkov founded the start-up in 2019 and sold his stake. Velkov told investors it was time.",
+            "Dmitar Velkov",
+        ),
+    ],
+)
+def test_two_words_the_document_names_as_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)
+
+
+def test_people_by_document_needs_a_persons_verb_and_a_pronoun() -> None:
+    def no_place(_: str) -> str | None:
+        return None
+
+    never = frozenset({"the"})
+    firm = "Velmora Sachs said profits rose. Velmora Sachs said it would hire."  # "it": an organisation
+    assert people_by_document(firm, bytearray(len(firm) + 1), frozenset(), never, no_place) == []
+    quiet = "Torvald Kessing won the stage. He was tired."  # no person's verb after the family name
+    assert people_by_document(quiet, bytearray(len(quiet) + 1), frozenset(), never, no_place) == []
+    text = "Torvald Kessing won the stage. Kessing said he was tired."
+    assert people_by_document(text, bytearray(len(text) + 1), frozenset(), never, no_place) == [(0, 15)]

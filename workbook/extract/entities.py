@@ -78,7 +78,13 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
-from workbook.extract.person_shapes import initialled_candidates, person_apart, titled_streets
+from workbook.extract.person_shapes import (
+    given_name_towns,
+    initialled_candidates,
+    people_by_document,
+    person_apart,
+    titled_streets,
+)
 from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -254,6 +260,11 @@ def _learned(
         inside = _char_mask(len(text), ((s.start, s.end) for s in particle_people))
         out = [c for c in out if inside.find(1, c.start, c.end) < 0]
         pairs += particle_people
+    taken = _char_mask(len(text), [(s.start, s.end) for s in pairs], taken)  # "Salman Rushdie ... Rushdie said"
+    pairs += [
+        ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
+        for a, b in people_by_document(text, taken, model.common, _NEVER_NAME, gazetteer.type_of)
+    ]
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
@@ -385,10 +396,15 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
-    for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
+    found = gazetteer.find(text)
+    towns = given_name_towns(text, found, names)  # "Tracy said": the person, wherever "Tracy" stands
+    for m in found:  # a lone surname of someone in the document is that person
         if hyphen_part(text, m, gazetteer, names, surnames):
             continue
-        if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
+        if towns and fold_key(text[m.start : m.end]) in towns:
+            given = (text[m.start : m.end].strip(),)
+            cands.append(Candidate(m.start, m.end, "person", NAMED, given[0], PersonSpan(m.start, m.end, given, None)))
+        elif " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
     return _Rules(tokens, words, cands, blocked, ranks, doc.titles)
 

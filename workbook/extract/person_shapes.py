@@ -11,6 +11,15 @@
   Democratic Unionist Party", "Coach Ana Ruiz of the Tigers Football Club"): the words before "of" end
   with a listed given name and a family name, no head word among them; the person and the organisation
   after "of" are two names (:func:`person_before_of`).
+* A given name the gazetteer knows as a town ("Tracy", "Mercedes", "Regina", "Alvin", "Irving") is a
+  person in a document that writes it once with a person's verb or ", who" right after it ("Tracy
+  said", "Mercedes loved", "Regina, who ..."): every mention of it there (:func:`given_name_towns`). A
+  country or a city of a million people or more is left a place ("Paris said", "Houston said").
+* Two capitalised words nothing else read ("Salman Rushdie spoke ...") are a person when the document
+  says so twice: the family name, alone or after the first word, is followed once by a person's verb or
+  ", who" ("Rushdie said"), and "he", "she", "his" or "her" follows the first mention within its
+  sentence or the next (an organisation takes "it": "Goldman Sachs said ... it"); neither word usually
+  written in lower case, a gazetteer name, a title or a head word (:func:`people_by_document`).
 * A title and a street's word are a street, no person ("Queen Street", "King Road", "President Avenue",
   "Bishop Lane"; :func:`titled_streets`): a place.
 """
@@ -24,11 +33,19 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
 from workbook.extract.family_names import GIVEN_KINDS
-from workbook.extract.gazetteer import Gazetteer
+from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_features import TITLE_WORDS
-from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, STREET_WORDS, TITLES
+from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
 
-__all__ = ["initialled_candidates", "initialled_people", "person_apart", "person_before_of", "titled_streets"]
+__all__ = [
+    "given_name_towns",
+    "initialled_candidates",
+    "initialled_people",
+    "people_by_document",
+    "person_apart",
+    "person_before_of",
+    "titled_streets",
+]
 
 _HEADS = ORG_HEADS | FACILITY_HEADS | STREET_WORDS
 _WORD = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*"  # "Weber", "O'Neill", "Bankman-Fried"
@@ -169,3 +186,80 @@ def person_apart(
     words = tuple(text[a:b].split())
     person = Candidate(a, b, "person", NAMED, " ".join(words), PersonSpan(a, b, words, None))
     return [person, dataclasses.replace(c, start=org, name=" ".join(text[org : c.end].split()))]
+
+
+_PERSON_AFTER = re.compile(r"(?:[ \t]+([a-z]+)\b|,[ \t]+(who)\b)")
+#: A town this large is named for its people or government ("Paris said", "Houston said"), not a person.
+MAX_TOWN_POPULATION = 1_000_000
+
+
+def given_name_towns(text: str, matches: Sequence[GazetteerMatch], names: Mapping[str, str]) -> frozenset[str]:
+    """Folded names (``gazetteer.fold_key``) of one-word gazetteer towns that are given names and that
+    the document writes at least once with a person's verb or ", who" right after them (see the
+    module docstring)."""
+    out = set()
+    for m in matches:
+        e = m.entry
+        word = text[m.start : m.end]
+        if " " in word.strip() or e.type != "place" or e.admin_area is None:
+            continue  # a country ("Jordan said", "Chad said") stays a place
+        if (e.population or 0) >= MAX_TOWN_POPULATION or not _given(word, names):
+            continue
+        after = _PERSON_AFTER.match(text, m.end)
+        if after is not None and (after.group(2) or after.group(1) in PERSON_VERBS):
+            out.add(fold_key(word))
+    return frozenset(out)
+
+
+_TWO_WORDS = re.compile(rf"(?<![\w'’.&-])({_WORD})[ \t]+({_FAMILY})(?![\w'’-])")
+_CAPITALISED_NEAR = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+\Z)")
+_PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t\n]+")
+
+
+def _person_verb_after(text: str, family: str) -> bool:
+    """The document writes ``family`` once with a person's verb or ", who" right after it."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", text):
+        after = _PERSON_AFTER.match(text, m.end())
+        if after is not None and (after.group(2) or after.group(1) in PERSON_VERBS):
+            return True
+    return False
+
+
+def _pronoun_follows(text: str, end: int) -> bool:
+    """ "he", "she", "his", "her" or "him" within the sentence that ends after ``end`` or the next one."""
+    stop = end
+    for _ in range(2):
+        m = _SENTENCE_END.search(text, stop)
+        stop = m.end() if m is not None else len(text)
+    return _PRONOUN_AFTER.search(text, end, stop) is not None
+
+
+def people_by_document(
+    text: str,
+    taken: bytearray,
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> list[tuple[int, int]]:
+    """Spans of two-word people nothing else read (``taken``: a character mask of what was), by the
+    document's evidence (see the module docstring)."""
+    out: list[tuple[int, int]] = []
+    seen: dict[str, bool] = {}
+    for m in _TWO_WORDS.finditer(text):
+        a, b = m.span()
+        if taken.find(1, a, b) >= 0:
+            continue
+        first, family = m.group(1), m.group(2)
+        words = (first.casefold(), family.casefold())
+        if any(w in common or w in never or w in _HEADS or w.rstrip(".") in TITLE_WORDS for w in words):
+            continue
+        if _CAPITALISED_NEAR.search(text, max(0, a - 40), a) or re.match(r"[ \t]+[A-Z]", text[b : b + 3]):
+            continue  # part of a longer name
+        if gaz_type(first) is not None or gaz_type(family) is not None or gaz_type(f"{first} {family}") is not None:
+            continue
+        if family not in seen:
+            seen[family] = _person_verb_after(text, family) and _pronoun_follows(text, b)
+        if seen[family]:
+            out.append((a, b))
+    return out

@@ -46,6 +46,7 @@ __all__ = [
     "NAME_CONNECTORS",
     "NEVER_NAME_START",
     "ORG_HEADS",
+    "PERSON_VERBS",
     "PORTFOLIO_CONNECTORS",
     "PORTFOLIO_TITLES",
     "POSSESSIVE_NAME_WORDS",
@@ -163,6 +164,14 @@ FACILITY_HEADS: frozenset[str] = _words(
 #: The last word of a street's name ("Queen Street", "King Road", "Prince Avenue", "Church Lane"): after a
 #: title ("Queen", "King", "President") it opens no person's name.
 STREET_WORDS: frozenset[str] = _words("street road avenue lane boulevard drive terrace crescent alley")
+
+#: Verbs said of people, not of towns or firms, right after a name ("Tracy said", "Mercedes loved the
+#: fish", "Rushdie told"): the name is a person (:mod:`workbook.extract.person_shapes`).
+PERSON_VERBS: frozenset[str] = _words(
+    """said says told asks asked replied explained added recalled wrote smiled laughed cried shouted
+    whispered thinks thought believes believed loved loves hates hated wants wanted hoped hopes married
+    insisted admitted joked"""
+)
 
 #: Organisations named without a head word, as normalised names (``ids.normalise_name``).
 KNOWN_ORGS: frozenset[str] = _words(
