@@ -78,6 +78,13 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
+from workbook.extract.person_shapes import (
+    given_name_towns,
+    initialled_candidates,
+    people_by_document,
+    person_apart,
+    titled_streets,
+)
 from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -253,6 +260,11 @@ def _learned(
         inside = _char_mask(len(text), ((s.start, s.end) for s in particle_people))
         out = [c for c in out if inside.find(1, c.start, c.end) < 0]
         pairs += particle_people
+    taken = _char_mask(len(text), [(s.start, s.end) for s in pairs], taken)  # "Salman Rushdie ... Rushdie said"
+    pairs += [
+        ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
+        for a, b in people_by_document(text, taken, model.common, _NEVER_NAME, gazetteer.type_of)
+    ]
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
         added = [s for s in added if mask.find(1, s.start, s.end) < 0] + pairs
@@ -368,23 +380,31 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     tokens = tokenize(text, words)
     doc = RunContext(text, tokens, gazetteer, model.common if model is not None else frozenset())
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
+    names = model.names if model is not None else {}
+    cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
-        cands += classify_run(doc, run)
+        cands += [p for c in classify_run(doc, run) for p in person_apart(text, c, names, doc.common, gazetteer)]
     named_orgs = ampersand_names(text) + particle_orgs(text) + club_names(text, gazetteer.type_of)
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
+    cands += [Candidate(a, b, "place", NAMED, text[a:b]) for a, b in titled_streets(text)]  # "Queen Street"
     ranks = rank_spans(text)
     cands += ranked_people(doc, ranks)
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
-    for m in gazetteer.find(text):  # a lone surname of someone in the document is that person
-        if hyphen_part(text, m, gazetteer, model.names if model is not None else {}, surnames):
+    found = gazetteer.find(text)
+    towns = given_name_towns(text, found, names)  # "Tracy said": the person, wherever "Tracy" stands
+    for m in found:  # a lone surname of someone in the document is that person
+        if hyphen_part(text, m, gazetteer, names, surnames):
             continue
-        if " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
+        if towns and fold_key(text[m.start : m.end]) in towns:
+            given = (text[m.start : m.end].strip(),)
+            cands.append(Candidate(m.start, m.end, "person", NAMED, given[0], PersonSpan(m.start, m.end, given, None)))
+        elif " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
     return _Rules(tokens, words, cands, blocked, ranks, doc.titles)
 

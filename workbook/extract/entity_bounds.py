@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
-from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, NAME_CONNECTORS, ORG_HEADS
+from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, NAME_CONNECTORS, NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
     "LINE_PLACE_TAILS",
@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’-]*[a-z])[ \t]+$")
 _HEADS = ORG_HEADS | FACILITY_HEADS
 _PERSON = CLASSES.index("person")
 #: The first word of a place named "X of Y" that the gazetteer need not know ("Gulf of Mexico", "Bay of
@@ -116,21 +117,28 @@ def split_person_of(
     """A classifier person "Tom Dart of Cook County" → "Tom Dart" (person) and "Cook County" (place),
     when the words after "of" are a gazetteer place or a head-word name and the words before are a
     name of two to four capitalised words, no title or head word ("Duke of Sussex", "Bank of
-    England", "Joan of Arc" stay whole). The person keeps the classifier's reading of its part when it scored it.
+    England", "Joan of Arc", "Joan Marsh of Nowhere Special" stay whole). After a capitalised word the
+    classifier left out, one word before "of" is a family name, and one or two capitalised words after it
+    that are no place name the person's organisation ("Lando" + "Norris of McLaren" → "Norris", "McLaren").
+    The person keeps the classifier's reading of its part when it scored it.
     A first part ending in a place word ("Mangyongdae District of Pyongyang") is a place.
     Otherwise ``[span]``."""
-    if span.type != "person" or len(span.words) < 4:
+    if span.type != "person" or len(span.words) < 3:
         return [span]
     m = _OF.search(text, span.start, span.end)
     if m is None:
         return [span]
     left = _words(text, span.start, m.start())
     right = _words(text, m.end(), span.end)
-    if not (2 <= len(left) <= 4 and right) or not all(w[:1].isupper() for w in (*left, right[0])):
+    if not (1 <= len(left) <= 4 and right) or not all(w[:1].isupper() for w in (*left, right[0])):
         return [span]
     if any(w.casefold().rstrip(".") in TITLE_WORDS or w.casefold() in _HEADS for w in left):
         return [span]
     rest = _type_of_rest(right, gaz_type)
+    if len(left) == 1 and not _given_name_before(text, span.start):
+        return [span]  # one word is a family name only after its given name: "Joan of Arc" stays whole
+    if rest is None and len(left) == 1 and len(right) <= 2 and all(w[:1].isupper() for w in right):
+        rest = "organization"  # "(Lando) Norris of McLaren": who a person is with, when no place
     if rest is None:
         return [span]
     row = probs.get((span.start, m.start()))
@@ -140,6 +148,12 @@ def split_person_of(
         ScoredSpan(span.start, m.start(), first, prob, p_none, left, span.left),
         ScoredSpan(m.end(), span.end, rest, 1.0, 0.0, right, "of"),
     ]
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """A capitalised word, no sentence opener ("The Duke of ..."), stands right before ``start``."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).casefold() not in NEVER_NAME_START
 
 
 def _opens_sentence(text: str, start: int) -> bool:

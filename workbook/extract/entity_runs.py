@@ -41,6 +41,7 @@ from workbook.extract.vocabulary import (
     ORG_HEADS,
     POSSESSIVE_NAME_WORDS,
     ROLE_NOUNS,
+    STREET_WORDS,
     SURNAME_FIRST,
     TITLES,
     WEEKDAYS,
@@ -71,6 +72,7 @@ _HEAD_LINKS = frozenset({"of", "for"})
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 _CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | TITLE_FIRST_WORDS  # a word that may open a cued person
+_NO_FIRST = TITLE_WORDS | STREET_WORDS  # no name opens with a title or "Street" ("Queen Street", "King Road")
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
 _COMMON_TAILS = frozenset({"state", "city"})  # "Islamic State", "Inner City": a place only after uncommon words
@@ -222,7 +224,7 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
         if out and t.cap and t.lower in MONTHS and len(t.lower) == 3 and not _date_follows(doc, i):
             out.append(i)  # "Dong Jun", "Kim Jan": a month's abbreviation inside a name, no date after it
             continue
-        if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in TITLE_WORDS):
+        if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in _NO_FIRST):
             break
         out.append(i)
         if t.possessive or len(out) - _particles(doc, out) == limit:
@@ -233,8 +235,7 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
 
 
 def _date_follows(doc: RunContext, i: int) -> bool:
-    after = doc.text[doc.tokens[i].full_end : doc.tokens[i].full_end + 3].lstrip(". ")
-    return after[:1].isdigit()
+    return doc.text[doc.tokens[i].full_end : doc.tokens[i].full_end + 3].lstrip(". ")[:1].isdigit()
 
 
 def _particles(doc: RunContext, idx: Sequence[int]) -> int:
@@ -242,8 +243,7 @@ def _particles(doc: RunContext, idx: Sequence[int]) -> int:
 
 
 def _particle_joins(doc: RunContext, run: Sequence[int], i: int) -> bool:
-    """A lower-case particle inside a name: the run goes on to a capitalised name word after it
-    (through at most one more particle: "van der Berg"), no head word."""
+    """A particle inside a name: a capitalised name word follows (through one more: "van der Berg")."""
     pos = run.index(i) if i in run else -1
     for j in run[pos + 1 : pos + 3] if pos >= 0 else ():
         t = doc.tokens[j]

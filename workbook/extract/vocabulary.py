@@ -46,6 +46,7 @@ __all__ = [
     "NAME_CONNECTORS",
     "NEVER_NAME_START",
     "ORG_HEADS",
+    "PERSON_VERBS",
     "PORTFOLIO_CONNECTORS",
     "PORTFOLIO_TITLES",
     "POSSESSIVE_NAME_WORDS",
@@ -55,6 +56,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
     "SHORT_PLACE_NAMES",
+    "STREET_WORDS",
     "SURNAME_FIRST",
     "TITLES",
     "TITLE_MODIFIERS",
@@ -79,7 +81,7 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 
 #: Written before a name: "Mr Lewis", "Dr. Kim", "Shri Rajnath Singh". A trailing full stop is allowed in text.
 HONORIFICS: frozenset[str] = _words(
-    "mr mrs ms miss mister dr prof professor sir dame madam mme mlle herr shri sri smt shrimati"
+    "mr mrs ms miss mister dr drs prof professor sir dame madam mme mlle herr shri sri smt shrimati messrs"
 )
 
 #: Titles and roles written before a name ("President Donald Trump", "leader Kim Jong Un",
@@ -157,6 +159,18 @@ FACILITY_HEADS: frozenset[str] = _words(
     site reactor dam port harbour harbor bridge tower square stadium palace mausoleum hotel hospital
     museum hall theatre theater range facility facilities launchpad pad silo tunnel camp prison reservoir canal
     railway highway"""
+)
+
+#: The last word of a street's name ("Queen Street", "King Road", "Prince Avenue", "Church Lane"): after a
+#: title ("Queen", "King", "President") it opens no person's name.
+STREET_WORDS: frozenset[str] = _words("street road avenue lane boulevard drive terrace crescent alley")
+
+#: Verbs said of people, not of towns or firms, right after a name ("Tracy said", "Mercedes loved the
+#: fish", "Rushdie told"): the name is a person (:mod:`workbook.extract.person_shapes`).
+PERSON_VERBS: frozenset[str] = _words(
+    """said says told asks asked replied explained added recalled wrote smiled laughed cried shouted
+    whispered thinks thought believes believed loved loves hates hated wants wanted hoped hopes married
+    insisted admitted joked"""
 )
 
 #: Organisations named without a head word, as normalised names (``ids.normalise_name``).
