@@ -176,3 +176,13 @@ def test_unnamed_neighbour_is_a_claim_with_nobody_named() -> None:
     claim = _claim(text, "the lorries had come and gone at night")
     assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
     assert claim.speaker_as_written == "A neighbour"
+
+
+def test_a_lead_of_no_saying_gives_the_quote_to_nobody_named_next() -> None:
+    text = (
+        'Relegation\n\n"We were simply not good enough this season." That was the end of Tom Reed\'s time as manager.'
+    )
+    claim = _claim(text, "We were simply not good enough this season")
+    assert claim is None or claim.speaker_text != "Tom Reed"
+    text = 'Relegation\n\n"We were simply not good enough this season." That was the reaction of Tom Reed, the manager.'
+    assert _speaker(text, "We were simply not good enough this season") == "Tom Reed"

@@ -109,9 +109,12 @@ POSTMODIFIER = re.compile(
 #: The body a person speaks for, after the name: " of the Falcons", ", of Halden Athletic", " at Marlow University".
 OF_BODY_TAIL = re.compile(r",?\s+(?:of|at|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s*){1,5}")
 #: A sentence opening that gives the quote before it to the person it then names: "That was the verdict of",
-#: "This is the view of", "That was how", "Such was the message from".
+#: "This is the view of", "That was how", "Such was the message from" (a noun of saying: "That was the end of
+#: X's career" names no speaker).
 VERDICT_LEAD = re.compile(
-    r"\s*(?:That|This|Such)\s+(?:was|is|were)\s+(?:the\s+(?:[a-z]+\s+){1,2}(?:of|from)\s+|how\s+|what\s+)"
+    r"\s*(?:That|This|Such)\s+(?:was|is|were)\s+(?:the\s+(?:[a-z]+\s+)?(?:verdict|view|views|message|warning|reaction"
+    r"|response|assessment|advice|words?|opinion|conclusion|judge?ment|plea|promise|vow|reply|answer)\s+(?:of|from)\s+"
+    r"|how\s+|what\s+)"
 )
 #: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
 ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s[^,;:!?\n]{1,80},\s*")
