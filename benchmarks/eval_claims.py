@@ -19,7 +19,9 @@ unused CSIS descriptions with reported speech, eight KCNA 2012 stories of ``kcna
 read with :mod:`benchmarks.rdata`, 22 made-up paragraphs by publishers no set had); ``--fresh12`` round
 twelve's (``quotes_fresh12.json``: 20 made-up paragraphs weighted to direct quotes and eight launch
 descriptions of ``nk-missile-tests_nagix``, in a tuning part ``fresh12`` and a part ``fresh12-check`` not
-read until the round's end). ``--csis`` adds
+read until the round's end); ``--fresh13`` round thirteen's (``quotes_fresh13.json``: 15 made-up
+features, obituaries, parliamentary, NGO and sport paragraphs, in a tuning part ``fresh13`` and a part
+``fresh13-check`` not read until the round's end). ``--csis`` adds
 ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -79,6 +81,7 @@ FRESH9_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh9.json"
 FRESH10_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh10.json"
 FRESH11_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh11.json"
 FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
+FRESH13_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh13.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 SETS = (
@@ -95,6 +98,8 @@ SETS = (
     "fresh11",
     "fresh12",
     "fresh12-check",
+    "fresh13",
+    "fresh13-check",
     "csis",
     "heldout",
 )
@@ -108,6 +113,8 @@ NEVER_READ = (
     "fresh11",
     "fresh12",
     "fresh12-check",
+    "fresh13",
+    "fresh13-check",
     "csis",
     "heldout",
 )
@@ -376,6 +383,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--only-fresh12", action="store_true", help="score only the round-twelve set's tuning part (not its check part)"
     )
+    parser.add_argument("--fresh13", action="store_true", help=f"also score {FRESH13_GOLD.name}, both parts")
+    parser.add_argument(
+        "--only-fresh13", action="store_true", help="score only the round-thirteen tuning part (not its check part)"
+    )
     parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
     parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
@@ -391,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
     only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
     only = only or args.only_csis or args.only_fresh8 or args.only_fresh9 or args.only_fresh10 or args.only_fresh11
-    only = only or args.only_fresh12
+    only = only or args.only_fresh12 or args.only_fresh13
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
@@ -417,6 +428,8 @@ def main(argv: list[str] | None = None) -> None:
         gold += load_gold(FRESH11_GOLD)
     if args.fresh12 or args.only_fresh12:
         gold += [g for g in load_gold(FRESH12_GOLD) if args.fresh12 or g["set"] == "fresh12"]
+    if args.fresh13 or args.only_fresh13:
+        gold += [g for g in load_gold(FRESH13_GOLD) if args.fresh13 or g["set"] == "fresh13"]
     if args.csis or args.only_csis:
         gold += load_gold(CSIS_GOLD)
     misses: dict[str, dict[str, int]] = {}

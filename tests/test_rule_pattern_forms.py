@@ -199,10 +199,10 @@ def test_addressed_people_in_club_letters() -> None:
 
 
 def test_role_before_a_mention_is_searched_only_where_man_is_written() -> None:
-    from workbook.extract import speaker_memory
+    from workbook.extract import speaker_gender
     from workbook.extract.speaker_words import ROLE_GENDER
 
-    role_before = speaker_memory._role_before
+    role_before = speaker_gender._role_before
     words = ["spokeswoman", "Chairman", "MAN", "police", "woman", "manager", "the", ",", "Dr.", "Ana", "Ruiz", "İ"]
     for text in [*_random_texts(words, n=300), "A spokeswoman for the court, Dr. Ana Ruiz"]:
         lowered = text.lower()

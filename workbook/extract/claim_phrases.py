@@ -132,6 +132,14 @@ _APPOSITIVE_TAIL = re.compile(
 )
 
 
+#: A person and the people around them as one subject: "Varga and her colleagues", "Okafor and his team";
+#: the person speaks for them (``who``: the companions' phrase).
+_AND_COMPANIONS = re.compile(
+    r"\s+and\s+(?P<who>(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|collaborators|team|teammates"
+    r"|researchers|staff|students|lawyers|advisers|advisors))$"
+)
+
+
 def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``end`` (at most six words, not crossing punctuation except the
     full stop of an abbreviation or initial: "Adm. Tom Reed", "U.S. officials")."""
@@ -296,6 +304,13 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     np = _np_words(ctx, lo, cue_start)
     if np is None:
         return None
+    companions = _AND_COMPANIONS.search(text, max(lo, np[0] - 60), np[1])
+    if companions is not None and companions.start("who") == np[0]:  # "Varga and her colleagues reported"
+        lead = _np_words(ctx, lo, companions.start())
+        if lead is not None and any(
+            ctx.speakers.types.get(m.entity_key) == "person" and m.end == lead[1] for m in ctx.speakers.inside(*lead)
+        ):
+            return lead
     tail = _APPOSITIVE_TAIL.search(text, max(lo, np[0] - 120), np[0])
     if tail is None and text[np[0]].islower():  # ", commander of U.S. Pacific Fleet said"
         tail = _APPOSITIVE.match(text, text.rfind(",", max(lo, np[0] - 3), np[0]))

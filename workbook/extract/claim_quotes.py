@@ -110,10 +110,13 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
     end = m.end()
-    if (spk is None or spk.shown is None) and m.re is _AFTER_VERB_FIRST:
+    role_last = text[m.start("spk") : m.end("spk")].split()[-1:]
+    role_of_body = spk is not None and spk.key is not None and role_last != [] and role_last[0].islower()
+    if (spk is None or spk.shown is None or role_of_body) and m.re is _AFTER_VERB_FIRST:
         role_name = _NAME_AFTER_ROLE.match(text, m.end("spk"), tail_end)
-        if role_name is not None:  # '"…," said the referee, Tom Hale.': the name in apposition
-            person = ctx.speaker(role_name.start("name"), role_name.end("name"), at_end=False)
+        if role_name is not None:  # '"…," said the referee, Tom Hale.', "said Acme's chief executive, Ann Lee."
+            name_end = role_name.end("name") - text.endswith(".", 0, role_name.end("name"))  # the sentence's stop
+            person = ctx.speaker(role_name.start("name"), name_end, at_end=False)
             if person is not None and person.shown is not None:
                 spk, end = person, role_name.end()
     appositive = _BETWEEN_COMMAS.search(text, m.end("spk"), m.start("cue"))
@@ -287,6 +290,28 @@ def _subject_above(ctx: ClaimContext, q: Quote) -> _Attribution | None:
     return _Attribution(Speaker(spk.key, spk.shown, spk.as_written, spk.is_name), None, q.after, q.after)
 
 
+def _named_next(ctx: ClaimContext, q: Quote, cs: int, ce: int) -> _Attribution | None:
+    """A quote with no attribution of its own that opens its paragraph as a sentence (or sentences) of
+    its own, followed in the same paragraph by a sentence opening with a person named in full: that
+    person (feature style: '"We have recovered eleven vehicles." Inspector Gareth Lloyd spoke to
+    reporters.'), before a speaker of the paragraphs above goes on."""
+    text = ctx.text
+    if not _opens_paragraph(text, q) or text[ce - 1] not in ".!?":
+        return None
+    last = ctx.sentence_of(max(q.open, q.after - 1))
+    if last + 1 >= len(ctx.sentences) or text[q.after : ctx.sentences[last].end].strip(" .!?,\"”’'"):
+        return None  # the quote does not end its sentence
+    nxt = ctx.sentences[last + 1]
+    if "\n" in text[q.after : nxt.start] or nxt.start > q.para_end:
+        return None  # the next sentence is in another paragraph
+    person = ctx.speakers.person_opening(nxt.start, nxt.end)
+    if person is None:
+        return None
+    written = " ".join(text[person.start : person.end].split())
+    speaker = Speaker(person.entity_key, ctx.speakers.shown(person.entity_key, written), written)
+    return _Attribution(speaker, None, q.after, q.after)
+
+
 def _opens_paragraph(text: str, q: Quote) -> bool:
     first = _NONSPACE.search(text, q.para_start, q.open)
     return first is None
@@ -342,6 +367,8 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             or _attribution_colon(ctx, head_start, q.open, len(text[cs:ce].split()))
             or _attribution_above(ctx, q)
         )
+        if found is None and not same_para:  # '"…" Inspector X spoke to reporters.': before the last speaker
+            found = _named_next(ctx, q, cs, ce)
         if found is None and prev is not None:
             pq, _, pa = prev
             if same_para:  # '"…," said X. "…"': nothing but the attribution between the halves

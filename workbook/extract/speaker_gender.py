@@ -9,16 +9,19 @@ where she graduated …"; "Okafor chairs the board. He …"). :func:`pronoun_gen
 person, the first "he/him/his" or "she/her/hers" after each mention that opens its sentence — in
 the rest of that sentence or as the first word of the next, with no other person named between —
 and gives the gender when at least :data:`MIN_VOTES` such pronouns agree and none disagrees.
+:func:`marked_genders` reads the marks beside a mention first: an honorific ("Mr.", "Ms.") or a
+gendered role before it ("A spokeswoman for the department, Caroline Leclerc").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_words import FEMALE_MARKS, MALE_MARKS, ROLE_GENDER, gender_of_name
 
-__all__ = ["MIN_VOTES", "pronoun_genders"]
+__all__ = ["MIN_VOTES", "marked_genders", "pronoun_genders"]
 
 #: Pronouns that must agree (and none disagree) before they settle a person's gender.
 MIN_VOTES = 2
@@ -58,3 +61,50 @@ def pronoun_genders(
         elif female >= MIN_VOTES and not male:
             out[key] = "f"
     return out
+
+
+def _role_before(text: str, lowered: str | None, at: int) -> re.Match[str] | None:
+    """:data:`ROLE_GENDER` in the 80 characters before ``at``; ``lowered`` is ``text.lower()`` (same
+    length) or None."""
+    lo = max(0, at - 80)
+    if lowered is not None and lowered.find("man", lo, at) < 0:
+        return None
+    return ROLE_GENDER.search(text, lo, at)
+
+
+def marked_genders(
+    text: str,
+    mentions: Sequence[MentionRecord],
+    types: Mapping[str, str],
+    names: Mapping[str, str],
+    named: Mapping[str, str | None],
+) -> dict[str, str | None]:
+    """The gender the marks beside each mention (sorted) give: an honorific before or opening a person's
+    mention ("Mr.", "Ms."), unless the given name says otherwise, else a gendered role before it; the role
+    also for a mention not typed a person ("A spokeswoman …, Caroline Leclerc" read as a place). ``named``:
+    the genders the given names gave, which a later mark without a role does not undo."""
+    gender: dict[str, str | None] = dict(named)
+    lowered = text.lower()
+    # every role of ROLE_GENDER ends in "man" (in any case: only M/m, A/a, N/n match it), so a window
+    # without it is not searched; lower() keeps the offsets unless it lengthened a character
+    role_cue = lowered if len(lowered) == len(text) else None
+    for m in mentions:  # an honorific before a mention settles the gender
+        if types.get(m.entity_key) != "person":
+            role = _role_before(text, role_cue, m.start)
+            if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
+                gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+            continue
+        before = text[max(0, m.start - 12) : m.start].split()
+        surface = text[m.start : m.end].split()
+        marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
+        # a given name settles it: "Mr. Marbles" (her dog, her father) is not "Jenna Marbles" retitled
+        given = gender_of_name(names.get(m.entity_key, ""))
+        if any(w in MALE_MARKS for w in marks) and given in (None, "m"):
+            gender[m.entity_key] = "m"
+        elif any(w in FEMALE_MARKS for w in marks) and given in (None, "f"):
+            gender[m.entity_key] = "f"
+        elif gender.get(m.entity_key) is None:
+            role = _role_before(text, role_cue, m.start)
+            if role is not None:
+                gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+    return gender

@@ -7,6 +7,9 @@
 * :func:`country_of_adjective`: "A North Korean press release stated", "the official Japanese
   announcement said": a document a country issues, named by its nationality adjective, speaks for
   the country the document names ("North Korea", "Japan").
+* :data:`DOCUMENT_PHRASE` and :func:`document_agent` (round thirteen): "The press release stated", "The
+  report said" speak for the body that issued the document named before it, also when the agent comes
+  after a participle and a time ("A report published on Monday by the charity Food Bridge").
 
 Pure functions over the document's text and mentions; each reads one phrase and the document's
 mentions once.
@@ -21,7 +24,44 @@ from workbook.extract.base import MentionRecord
 from workbook.extract.date_words import FULL_MONTH, WEEKDAY
 from workbook.extract.ner_features import DEMONYMS
 
-__all__ = ["IN_A_STATEMENT", "ISSUED_BY_ADJECTIVE", "TIME_AFTER_SUBJECT", "country_of_adjective", "shared_head_body"]
+__all__ = [
+    "DOCUMENT_PHRASE",
+    "IN_A_STATEMENT",
+    "ISSUED_BY_ADJECTIVE",
+    "ISSUED_NOUNS",
+    "TIME_AFTER_SUBJECT",
+    "country_of_adjective",
+    "document_agent",
+    "shared_head_body",
+]
+
+#: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
+ISSUED_NOUNS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "release",
+        "declaration",
+        "letter",
+        "notice",
+        "message",
+        "report",
+        "study",
+        "survey",
+    }
+)
+#: A speaker phrase that is an issued document (:data:`ISSUED_NOUNS`): "The statement", "the press
+#: release", "This report", "The annual survey"; ``noun`` is the document's noun.
+DOCUMENT_PHRASE = re.compile(
+    r"(?:the|this|that)\s+(?:(?:press|news|joint|written|annual|latest|new|full|final)\s+)?(?P<noun>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+#: Between an issued document's noun and its agent: at most six words (a participle, a time) then "by" or
+#: "from", "the" and at most three lower-case words ("published on Monday by the charity ").
+_TO_AGENT = re.compile(
+    r"(?:,?\s+(?!by\b|from\b|said\b|says\b)[\w'’-]+){0,6}?\s+(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+)
 
 #: A time after a subject phrase, before its cue: "on Monday", "late on Friday", "on March 25", "on 3 May
 #: 2024", "on Tuesday morning".
@@ -98,3 +138,15 @@ def shared_head_body(phrase: str) -> str | None:
     words = m.group("head").split()
     words[-1] = _SINGULAR.get(words[-1], words[-1].removesuffix("s"))
     return f"{m.group('b')} {' '.join(words)}"
+
+
+def document_agent(text: str, noun_end: int, found: Sequence[MentionRecord]) -> MentionRecord | None:
+    """The mention of ``found`` (the mentions of the sentence naming a document, in order) that is the
+    document's agent: the first mention after the noun ending at ``noun_end``, reached by
+    :data:`_TO_AGENT` ("A report published on Monday by the charity Food Bridge": Food Bridge; "a
+    study by researchers at Marlow University": Marlow University); None when the first mention after
+    the noun is no agent ("the report, which Kim Wood read out")."""
+    after = next((m for m in found if m.start >= noun_end), None)
+    if after is None or _TO_AGENT.fullmatch(text, noun_end, after.start) is None:
+        return None
+    return after

@@ -15,31 +15,31 @@ from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
-from workbook.extract.speaker_gender import pronoun_genders
-from workbook.extract.speaker_nearby import NAME_WINDOW, document_subject, self_referring_subject, written_name_before
+from workbook.extract.speaker_gender import marked_genders, pronoun_genders
+from workbook.extract.speaker_issuers import DOCUMENT_PHRASE, ISSUED_NOUNS, document_agent
+from workbook.extract.speaker_nearby import (
+    NAME_WINDOW,
+    document_opening_subject,
+    document_subject,
+    self_referring_subject,
+    written_name_before,
+)
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
-    FEMALE_MARKS,
-    MALE_MARKS,
     NAME_THEN_ROLE,
     NAMED_ROLE,
     OPENING_PHRASE,
     ORG_ANAPHORS,
     QUOTE_MARKS,
     ROLE_FIRST,
-    ROLE_GENDER,
     Speaker,
     gender_of_name,
     is_role_before_name,
 )
 from workbook.extract.vocabulary import NEVER_NAME_START
 
-__all__ = ["ISSUED_NOUNS", "ORG_HYPERNYMS", "SpeakerMemory"]
+__all__ = ["ORG_HYPERNYMS", "SpeakerMemory"]
 
-#: Documents an organisation or a person issues: "the statement said" speaks for its issuer.
-ISSUED_NOUNS = frozenset(
-    {"statement", "communique", "communiqué", "release", "declaration", "letter", "notice", "message"}
-)
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(m.casefold() for m in MONTH_NAMES)
 #: Nouns that stand for any organisation named before, whatever its name: "the group", "the company".
 ORG_HYPERNYMS = frozenset({"group", "company", "firm", "organisation", "organization", "movement", "corporation"})
@@ -47,15 +47,6 @@ _NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al"
 #: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
 _PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
-
-
-def _role_before(text: str, lowered: str | None, at: int) -> re.Match[str] | None:
-    """:data:`ROLE_GENDER` in the 80 characters before ``at``; ``lowered`` is ``text.lower()`` (same
-    length) or None."""
-    lo = max(0, at - 80)
-    if lowered is not None and lowered.find("man", lo, at) < 0:
-        return None
-    return ROLE_GENDER.search(text, lo, at)
 
 
 class SpeakerMemory:
@@ -78,29 +69,7 @@ class SpeakerMemory:
         for e in entities:
             if e.type == "person":
                 self.gender[e.key] = gender_of_name(e.name)
-        lowered = text.lower()
-        # every role of ROLE_GENDER ends in "man" (in any case: only M/m, A/a, N/n match it), so a window
-        # without it is not searched; lower() keeps the offsets unless it lengthened a character
-        role_cue = lowered if len(lowered) == len(text) else None
-        for m in self.mentions:  # an honorific before a mention settles the gender
-            if self.types.get(m.entity_key) != "person":
-                role = _role_before(text, role_cue, m.start)
-                if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
-                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
-                continue
-            before = text[max(0, m.start - 12) : m.start].split()
-            surface = text[m.start : m.end].split()
-            marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
-            # a given name settles it: "Mr. Marbles" (her dog, her father) is not "Jenna Marbles" retitled
-            named = gender_of_name(self.names.get(m.entity_key, ""))
-            if any(w in MALE_MARKS for w in marks) and named in (None, "m"):
-                self.gender[m.entity_key] = "m"
-            elif any(w in FEMALE_MARKS for w in marks) and named in (None, "f"):
-                self.gender[m.entity_key] = "f"
-            elif self.gender.get(m.entity_key) is None:
-                role = _role_before(text, role_cue, m.start)
-                if role is not None:
-                    self.gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
+        self.gender.update(marked_genders(text, self.mentions, self.types, self.names, self.gender))
         # the pronouns that follow a person's mentions settle a gender no given name gave ("Mr. Marbles",
         # a woman's dog, does not make her male when "she" follows her mentions)
         for key, said in pronoun_genders(
@@ -187,12 +156,19 @@ class SpeakerMemory:
 
     def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
         """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
+        issuer of a document that was the latest speaker ("The report said … It warned"), else the
         latest organisation speaker within 600 characters, else an organisation opening this sentence
         or the one before ("NASA is looking …, it announced"); "the <head>": the latest organisation
         (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
         such organisation is named; else a capitalised head ("the Army") is shown as written."""
         low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         if low == ["it"]:
+            i = bisect.bisect_left(self._any_at, at) - 1
+            recent = i >= 0 and at - self._any_at[i] < 600
+            document = DOCUMENT_PHRASE.fullmatch(self._any[i].as_written) if recent else None
+            if document is not None and document.group("noun").casefold() in ISSUED_NOUNS:
+                last = self._any[i]  # "The report said … It warned …": the report's issuer again
+                return Speaker(last.key, last.shown, phrase, last.is_name)
             i = bisect.bisect_left(self._org_at, at) - 1
             if i >= 0 and at - self._org_at[i] < 600:
                 last = self._org[i]
@@ -481,7 +457,7 @@ class SpeakerMemory:
         found = []
         while j < len(self.mentions) and self.mentions[j].start < sent_end:
             m = self.mentions[j]
-            if self.types.get(m.entity_key) in ("organization", "person", "country"):
+            if self.types.get(m.entity_key) in ("organization", "person", "country", "facility"):
                 found.append(m)
             j += 1
         subject = document_subject(self.text, found, sent_start, pos)  # "In a statement read out …, Captain X said"
@@ -490,9 +466,15 @@ class SpeakerMemory:
         for m in found:
             if self.text.startswith(("'s", "’s"), m.end) and 0 <= pos - m.end <= 30:  # "X's statement"
                 return Speaker(m.entity_key, self.names[m.entity_key], phrase)
-            agent = re.match(r"\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", self.text[pos + len(noun) :])
-            if agent is not None and m.start == pos + len(noun) + agent.end():  # "a statement from X"
+            agent = re.match(r"\s+of\s+(?:the\s+)?", self.text[pos + len(noun) :])
+            if agent is not None and m.start == pos + len(noun) + agent.end():  # "a statement of X"
                 return Speaker(m.entity_key, self.names[m.entity_key], phrase)
+        agent_of = document_agent(self.text, pos + len(noun), found)  # "a report published on Monday by X"
+        if agent_of is not None:
+            return Speaker(agent_of.entity_key, self.names[agent_of.entity_key], phrase)
+        opening = document_opening_subject(self.text, sent_start, pos, sent_end)
+        if opening is not None:  # "In a press release issued to the exchange, the company blamed …"
+            return opening
         if found and self._opens_sentence(found[0]) and _ISSUE_VERB.search(self.text, found[0].end, pos):
             return Speaker(found[0].entity_key, self.names[found[0].entity_key], phrase)  # "X issued a statement"
         verb = _ISSUE_VERB.search(self.text, sent_start, pos)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_titles import only_titles
-from workbook.extract.speaker_words import gender_of_name, is_title
+from workbook.extract.speaker_words import ORG_ANAPHORS, gender_of_name, is_title
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "NAME_WINDOW",
     "SPOKESPERSONS",
     "delegation_leader",
+    "document_opening_subject",
     "document_subject",
     "organisation_spokesperson",
     "person_beside",
@@ -54,7 +55,7 @@ SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman", "represen
 _OF_ORG = re.compile(
     r",?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:of|for|on)\s+(?:the\s+)?)?"
 )
-_ROLE_WORDS = re.compile(r"(?:-based)?(?:\s+[a-z][\w'’-]*){1,3}\s+")
+_ROLE_WORDS = re.compile(r"(?:-based|['’]s)?(?:\s+[a-z][\w'’-]*){1,3},?\s+")
 #: A person's name as written ("Maria Okafor"): a capitalised word and one or two more; looked for
 #: at every word (zero-width, so "Councillor Maria Okafor" also yields "Maria Okafor").
 _WRITTEN_NAME = re.compile(r"(?=\b([A-Z][a-z]+)((?:\s+[A-Z][\w'’-]+){1,2}))")
@@ -106,6 +107,26 @@ def document_subject(text: str, found: Sequence[MentionRecord], sent_start: int,
     if len(gap) > 6 or any(w.casefold() in _SUBJECT_PRONOUNS or w.casefold().endswith("ed") for w in gap):
         return None
     return after
+
+
+#: After an opening "In a statement …," phrase: a body's anaphor as the subject, then a verb ("the company
+#: blamed", "the ministry also said").
+_ANAPHOR_SUBJECT = re.compile(
+    r",\s*(?P<subject>(?:the|its)\s+(?:[a-z]+\s+)?(?P<head>[a-z]+))\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def document_opening_subject(text: str, sent_start: int, pos: int, sent_end: int) -> tuple[int, int] | None:
+    """In a sentence opening "In a press release …," (the document's noun at ``pos``), the span of its
+    subject when that is a body's anaphor ("the company", "the ministry"; :data:`ORG_ANAPHORS`), for the
+    caller to resolve; else None."""
+    if not _IN_A_DOCUMENT.match(text, sent_start, pos + 1):
+        return None
+    comma = text.find(",", pos, sent_end)
+    subject = _ANAPHOR_SUBJECT.match(text, comma, sent_end) if comma >= 0 else None
+    if subject is None or subject.group("head") not in ORG_ANAPHORS:
+        return None
+    return subject.span("subject")
 
 
 def person_beside(
@@ -170,8 +191,9 @@ def titled_person(
     counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary")."""
     words = r"\s+".join(re.escape(w) for w in title)
     # the title, then at most two capitalised words the entity stage left out of the mention
-    # ("Defense Minister Gen Nakatani" for "the minister": the mention is "Nakatani")
-    pattern = re.compile(r"\b(?i:" + words + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}")
+    # ("Defense Minister Gen Nakatani" for "the minister": the mention is "Nakatani"), or a comma before the
+    # name in apposition ("The transport minister, Helen Okonjo, told")
+    pattern = re.compile(r"\b(?i:" + words + r"),?\s+(?:[A-Z][\w'’-]*\s+){0,2}")
     appositive = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?" + words + r"\b", re.IGNORECASE)
     lo = max(0, at - 3000)
     i = bisect.bisect_left(mention_starts, at) - 1

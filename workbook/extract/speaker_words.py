@@ -29,6 +29,7 @@ __all__ = [
     "NAMED_ROLE",
     "NAME_JOINS",
     "NAME_THEN_ROLE",
+    "OF_BODY_TAIL",
     "OPENING_PHRASE",
     "ORDINAL",
     "ORG_ANAPHORS",
@@ -43,6 +44,7 @@ __all__ = [
     "SPEAKER_DETERMINERS",
     "SPEAKER_WORD",
     "UNRESOLVED_PRONOUNS",
+    "VERDICT_LEAD",
     "Speaker",
     "gender_of_name",
     "is_role_before_name",
@@ -104,8 +106,18 @@ POSTMODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|seen\s+by|obtained\s+by|reviewed\s+by|who|speaking)\b"
     r"|(?<=[a-z][a-rt-z]s)\s+(?!during\b|according\b)[a-z]{2,}ing\b"  # "the countries neighboring Australia"
 )
+#: The body a person speaks for, after the name: " of the Falcons", ", of Halden Athletic", " at Marlow University".
+OF_BODY_TAIL = re.compile(r",?\s+(?:of|at|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s*){1,5}")
+#: A sentence opening that gives the quote before it to the person it then names: "That was the verdict of",
+#: "This is the view of", "That was how", "Such was the message from" (a noun of saying: "That was the end of
+#: X's career" names no speaker).
+VERDICT_LEAD = re.compile(
+    r"\s*(?:That|This|Such)\s+(?:was|is|were)\s+(?:the\s+(?:[a-z]+\s+)?(?:verdict|view|views|message|warning|reaction"
+    r"|response|assessment|advice|words?|opinion|conclusion|judge?ment|plea|promise|vow|reply|answer)\s+(?:of|from)\s+"
+    r"|how\s+|what\s+)"
+)
 #: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
-ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their)\s[^,;:!?\n]{1,80},\s*")
+ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s[^,;:!?\n]{1,80},\s*")
 #: A gendered role noun before a name set off by a comma: "A spokeswoman for the department, Caroline Leclerc".
 ROLE_GENDER = re.compile(
     r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",

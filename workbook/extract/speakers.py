@@ -28,12 +28,14 @@ import re
 
 from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_issuers import (
+    DOCUMENT_PHRASE,
     ISSUED_BY_ADJECTIVE,
+    ISSUED_NOUNS,
     TIME_AFTER_SUBJECT,
     country_of_adjective,
     shared_head_body,
 )
-from workbook.extract.speaker_memory import ISSUED_NOUNS, SpeakerMemory
+from workbook.extract.speaker_memory import SpeakerMemory
 from workbook.extract.speaker_nearby import (
     DELEGATION_HEAD,
     delegation_leader,
@@ -56,6 +58,7 @@ from workbook.extract.speaker_words import (
     INITIALS_BEFORE,
     LOWER_ROLE,
     MALE_NOUNS,
+    OF_BODY_TAIL,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
@@ -63,6 +66,7 @@ from workbook.extract.speaker_words import (
     SPEAKER_ABBREVIATIONS,
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
+    VERDICT_LEAD,
     Speaker,
     is_role_noun,
     is_title,
@@ -174,8 +178,10 @@ class SpeakerResolver(SpeakerMemory):
             written = titled_name_written(text, lows[1:], s)  # a titled name the entity rules did not find
             if written is not None:
                 return Speaker(None, written, phrase, is_name=True)
-        if len(words) == 2 and lows[0] in ("the", "this", "that") and lows[1] in ISSUED_NOUNS:
-            issued = self.issuer(lows[1], phrase, s)  # "The statement said" after "X issued a statement"
+        document = DOCUMENT_PHRASE.fullmatch(phrase)
+        if document is not None and document.group("noun").casefold() in ISSUED_NOUNS:
+            noun = document.group("noun").casefold()  # "The statement said" after "X issued a statement"
+            issued = self.issuer(noun, phrase, s)
             if isinstance(issued, tuple):
                 inner = self.resolve(*issued, at_end=True)
                 group = _named_group(text[issued[0] : issued[1]])  # "The radical Sadr movement": "Sadr movement"
@@ -209,6 +215,14 @@ class SpeakerResolver(SpeakerMemory):
             if not hits:  # "Kim Jong Un's spokesman"? no: only a phrase ending in a mention
                 hits = [
                     m for m in found if only_titles(self.text, m.end, e) and self.types.get(m.entity_key) == "person"
+                ]
+            if not hits:  # "Coach Dana Price of the Falcons": a titled person of a body no mention holds
+                hits = [
+                    m
+                    for m in found
+                    if self.types.get(m.entity_key) == "person"
+                    and only_titles(self.text, s, m.start)
+                    and OF_BODY_TAIL.fullmatch(self.text, m.end, e)
                 ]
         else:
             hits = [m for m in found if only_titles(self.text, s, m.start)]
@@ -296,13 +310,16 @@ class SpeakerResolver(SpeakerMemory):
 
     def person_opening(self, s: int, e: int) -> MentionRecord | None:
         """The person named in full (two words or more) opening the sentence ``text[s:e]`` (after
-        titles or a role: "Inspector Gareth Lloyd spoke …"), or None."""
-        i = bisect.bisect_left(self.mention_starts, s)
+        titles or a role: "Inspector Gareth Lloyd spoke …"; or after a lead that names the words before
+        as theirs: "That was the verdict of Coach Dana Price …", "That was how Dr Ann Lee put it"), or None."""
+        lead = VERDICT_LEAD.match(self.text, s, e)
+        i = bisect.bisect_left(self.mention_starts, lead.end() if lead is not None else s)
         if i >= len(self.mentions) or self.mentions[i].start >= e:
             return None
         m = self.mentions[i]
         named = len(self.names.get(m.entity_key, "").split()) >= 2 and not only_titles(self.text, m.start, m.end)
-        return m if named and self._personal(m.entity_key) and self._opens_sentence(m) else None
+        opens = only_titles(self.text, lead.end(), m.start) if lead is not None else self._opens_sentence(m)
+        return m if named and self._personal(m.entity_key) and opens else None
 
     def _person_of(self, s: int, e: int, phrase: str) -> Speaker | None:
         """A long speaker phrase that is a titled person "of", "at" or "from" an organisation: the

