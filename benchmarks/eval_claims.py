@@ -84,6 +84,23 @@ FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
 FRESH13_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh13.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
+#: The gold files scored on request, in load order around the real-text set: (name of their flags,
+#: file, the part ``--only-NAME`` scores or None for the whole file, what the file is).
+DEV_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
+    ("press", PRESS_GOLD, None, "the press-release dev set"),
+    ("wire", WIRE_GOLD, None, "the wire dev set"),
+    ("news", NEWS_GOLD, None, "the news dev set"),
+)
+FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
+    ("fresh", FRESH_GOLD, None, "the never-read round-six set"),
+    ("fresh8", FRESH8_GOLD, None, "the never-read round-eight set"),
+    ("fresh9", FRESH9_GOLD, None, "the never-read round-nine set"),
+    ("fresh10", FRESH10_GOLD, None, "the never-read round-ten set"),
+    ("fresh11", FRESH11_GOLD, None, "the never-read round-eleven set"),
+    ("fresh12", FRESH12_GOLD, "fresh12", "the round-twelve set's tuning part (not its check part)"),
+    ("fresh13", FRESH13_GOLD, "fresh13", "the round-thirteen set's tuning part (not its check part)"),
+    ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
+)
 SETS = (
     "press",
     "wire",
@@ -350,15 +367,23 @@ def kcna_speakers(data: Path, top: int = 25, *, as_ingested: bool = True) -> lis
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
+def _requested(args: argparse.Namespace, files: tuple[tuple[str, Path, str | None, str], ...]) -> list[dict[str, Any]]:
+    """The instances of each file asked for by ``--NAME`` (all of it) or ``--only-NAME`` (its named part)."""
+    gold: list[dict[str, Any]] = []
+    for name, path, part, _ in files:
+        whole, only = getattr(args, name), getattr(args, f"only_{name}")
+        if whole or only:
+            gold += [g for g in load_gold(path) if whole or part is None or g["set"] == part]
+    return gold
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--press", action="store_true", help=f"also score {PRESS_GOLD.name}")
-    parser.add_argument("--wire", action="store_true", help=f"also score {WIRE_GOLD.name}")
-    parser.add_argument("--only-wire", action="store_true", help="score only the wire dev set")
-    parser.add_argument("--news", action="store_true", help=f"also score {NEWS_GOLD.name}")
-    parser.add_argument("--only-news", action="store_true", help="score only the news dev set")
+    for name, path, _, what in DEV_FILES + FRESH_FILES:
+        parser.add_argument(f"--{name}", action="store_true", help=f"also score {path.name}")
+        parser.add_argument(f"--only-{name}", action="store_true", help=f"score only {what}")
     parser.add_argument("--others", action="store_true", help=f"also score {OTHERS_GOLD.name} (real text)")
     parser.add_argument("--only-others", action="store_true", help="score only the real-text dev set")
     parser.add_argument("--only-tune", action="store_true", help="of the real-text set, score only its tuning part")
@@ -368,27 +393,6 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="score only the sets rules may be written from: press, wire, news, the real-text tuning part, GUM dev",
     )
-    parser.add_argument("--only-press", action="store_true", help="score only the press-release dev set")
-    parser.add_argument("--fresh", action="store_true", help=f"also score {FRESH_GOLD.name} (never read)")
-    parser.add_argument("--only-fresh", action="store_true", help="score only the never-read round-six set")
-    parser.add_argument("--fresh8", action="store_true", help=f"also score {FRESH8_GOLD.name} (never read)")
-    parser.add_argument("--only-fresh8", action="store_true", help="score only the never-read round-eight set")
-    parser.add_argument("--fresh9", action="store_true", help=f"also score {FRESH9_GOLD.name} (never read)")
-    parser.add_argument("--only-fresh9", action="store_true", help="score only the never-read round-nine set")
-    parser.add_argument("--fresh10", action="store_true", help=f"also score {FRESH10_GOLD.name} (never read)")
-    parser.add_argument("--only-fresh10", action="store_true", help="score only the never-read round-ten set")
-    parser.add_argument("--fresh11", action="store_true", help=f"also score {FRESH11_GOLD.name} (never read)")
-    parser.add_argument("--only-fresh11", action="store_true", help="score only the never-read round-eleven set")
-    parser.add_argument("--fresh12", action="store_true", help=f"also score {FRESH12_GOLD.name}, both parts")
-    parser.add_argument(
-        "--only-fresh12", action="store_true", help="score only the round-twelve set's tuning part (not its check part)"
-    )
-    parser.add_argument("--fresh13", action="store_true", help=f"also score {FRESH13_GOLD.name}, both parts")
-    parser.add_argument(
-        "--only-fresh13", action="store_true", help="score only the round-thirteen tuning part (not its check part)"
-    )
-    parser.add_argument("--csis", action="store_true", help=f"also score {CSIS_GOLD.name} (never read)")
-    parser.add_argument("--only-csis", action="store_true", help="score only the never-read CSIS set")
     parser.add_argument("--miss-kinds", action="store_true", help="count the misses per kind")
     parser.add_argument(
         "--stages", action="store_true", help="count the misses by the first stage that loses them (quote_stages)"
@@ -400,38 +404,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.kcna:
         print(f"KCNA 2024, top 25 speakers as shown ({'texts as in the file' if args.kcna_raw else 'as ingested'}):")
         print("; ".join(f"{name} {n}" for name, n in kcna_speakers(args.data, as_ingested=not args.kcna_raw)))
-    only = args.only_press or args.only_wire or args.only_news or args.only_others or args.only_tune or args.only_fresh
-    only = only or args.only_csis or args.only_fresh8 or args.only_fresh9 or args.only_fresh10 or args.only_fresh11
-    only = only or args.only_fresh12 or args.only_fresh13
+    files = DEV_FILES + FRESH_FILES
+    only = args.only_others or args.only_tune or any(getattr(args, f"only_{name}") for name, *_ in files)
     gold = [] if only else load_gold(args.gold)
     if args.no_heldout or args.tune_parts:
         gold = [g for g in gold if g["set"] != "heldout"]
     if args.tune_parts:
         args.press = args.wire = args.news = args.only_tune = True
-    if args.press or args.only_press:
-        gold += load_gold(PRESS_GOLD)
-    if args.wire or args.only_wire:
-        gold += load_gold(WIRE_GOLD)
-    if args.news or args.only_news:
-        gold += load_gold(NEWS_GOLD)
+    gold += _requested(args, DEV_FILES)
     if args.others or args.only_others or args.only_tune:
         gold += [g for g in load_gold(OTHERS_GOLD) if not args.only_tune or g["set"] == "others-tune"]
-    if args.fresh or args.only_fresh:
-        gold += load_gold(FRESH_GOLD)
-    if args.fresh8 or args.only_fresh8:
-        gold += load_gold(FRESH8_GOLD)
-    if args.fresh9 or args.only_fresh9:
-        gold += load_gold(FRESH9_GOLD)
-    if args.fresh10 or args.only_fresh10:
-        gold += load_gold(FRESH10_GOLD)
-    if args.fresh11 or args.only_fresh11:
-        gold += load_gold(FRESH11_GOLD)
-    if args.fresh12 or args.only_fresh12:
-        gold += [g for g in load_gold(FRESH12_GOLD) if args.fresh12 or g["set"] == "fresh12"]
-    if args.fresh13 or args.only_fresh13:
-        gold += [g for g in load_gold(FRESH13_GOLD) if args.fresh13 or g["set"] == "fresh13"]
-    if args.csis or args.only_csis:
-        gold += load_gold(CSIS_GOLD)
+    gold += _requested(args, FRESH_FILES)
     misses: dict[str, dict[str, int]] = {}
     stages: dict[str, list[tuple[str, str, str]]] = {}
     result = evaluate(args.data, gold, show=args.show, misses=misses, stages=stages if args.stages else None)
