@@ -14,7 +14,10 @@ one to one, place and organisation one class, ``other`` spans neither right nor 
 ``--gold world`` scores ``benchmarks/data/entities_world.json`` (round ten: ministries and news of
 countries no earlier set has, names of many shapes), made and split the same way; ``--gold topics``
 scores ``benchmarks/data/entities_topics.json`` (round eleven: sport, business, science and health, courts,
-culture, local news, travel and weather, regions of many countries), made and split the same way.
+culture, local news, travel and weather, regions of many countries), made and split the same way;
+``--gold people`` scores ``benchmarks/data/entities_people.json`` (round thirteen: people in defence and
+government releases, courts, sport, business and local news, names of many cultures), made and split the
+same way.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ GOLD_SETS = {
     "styles": GOLD,
     "world": GOLD.with_name("entities_world.json"),
     "topics": GOLD.with_name("entities_topics.json"),
+    "people": GOLD.with_name("entities_people.json"),
 }
 
 
