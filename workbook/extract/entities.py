@@ -78,6 +78,14 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
+from workbook.extract.person_forms import (
+    company_after_rank,
+    family_name_towns,
+    given_name_before,
+    suffixed_people,
+    title_only_person,
+    with_suffix,
+)
 from workbook.extract.person_shapes import (
     given_name_towns,
     initialled_candidates,
@@ -85,7 +93,7 @@ from workbook.extract.person_shapes import (
     person_apart,
     titled_streets,
 )
-from workbook.extract.ranks import RANK_WORDS, RankSpan, rank_spans
+from workbook.extract.ranks import RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.span_fixes import (
@@ -264,6 +272,7 @@ def _learned(
     pairs += [
         ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
         for a, b in people_by_document(text, taken, model.common, _NEVER_NAME, gazetteer.type_of)
+        + suffixed_people(text, taken, model.names, model.common, _NEVER_NAME)  # "Gilberto Teodoro Jr."
     ]
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
@@ -275,7 +284,12 @@ def _learned(
         else s
         for s in added
     ]
-    added = [s for s in added if not _title_only(text, s)]
+    taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
+    added = [  # "Lando Norris": the given name nothing read before a classifier's family name
+        given_name_before(text, s, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
+        for s in added
+        if not title_only_person(text, s)
+    ]
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
@@ -293,20 +307,6 @@ def _before_particle(text: str, c: Candidate) -> bool:
     """A rules' person that stops right before a family-name particle ("Manager Erik" of "Manager Erik ten
     Hag"): the name goes on."""
     return c.type == "person" and _PARTICLE_AFTER.match(text, c.end) is not None
-
-
-_TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
-_THE_TITLES = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
-
-
-def _title_only(text: str, s: ScoredSpan) -> bool:
-    """A classifier's person that is only title words after "the" or a possessive ("The Defense
-    Secretary, Pete Hegseth": "Secretary"; "the Crown Prince") is a title, no name."""
-    return (
-        s.type == "person"
-        and all(w.casefold().rstrip(".") in _TITLE_ONLY_WORDS for w in s.words)
-        and _THE_TITLES.search(text, max(0, s.start - 60), s.start) is not None
-    )
 
 
 def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:
@@ -387,19 +387,26 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     for c in cands:
         blocked.update(range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end)))
     for run in capitalised_runs(doc, blocked):
-        cands += [p for c in classify_run(doc, run) for p in person_apart(text, c, names, doc.common, gazetteer)]
+        found_run = [c for c in classify_run(doc, run) if not company_after_rank(c, names, doc.common)]
+        cands += [p for c in found_run for p in person_apart(text, c, names, doc.common, gazetteer)]
     named_orgs = ampersand_names(text) + particle_orgs(text) + club_names(text, gazetteer.type_of)
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
     cands += [Candidate(a, b, "place", NAMED, text[a:b]) for a, b in titled_streets(text)]  # "Queen Street"
     ranks = rank_spans(text)
-    cands += ranked_people(doc, ranks)
+    cands += [c for c in ranked_people(doc, ranks) if not company_after_rank(c, names, doc.common)]  # "General Motors"
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
     surnames |= doc.hon_surnames
     found = gazetteer.find(text)
     towns = given_name_towns(text, found, names)  # "Tracy said": the person, wherever "Tracy" stands
+    family = family_name_towns(text, found, names, doc.common, _NEVER_NAME, gazetteer.type_of)  # "Hope Martinez"
     for m in found:  # a lone surname of someone in the document is that person
         if hyphen_part(text, m, gazetteer, names, surnames):
+            continue
+        if m.start in family:
+            a, b = family[m.start]
+            name = tuple(text[a:b].split())
+            cands.append(Candidate(a, b, "person", NAMED, " ".join(name), PersonSpan(a, b, name, None)))
             continue
         if towns and fold_key(text[m.start : m.end]) in towns:
             given = (text[m.start : m.end].strip(),)
@@ -424,7 +431,7 @@ def _finish(
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)
-    cands = [particle_surname(text, c) if c.type == "person" else c for c in cands]
+    cands = [with_suffix(text, particle_surname(text, c)) if c.type == "person" else c for c in cands]
     cands = town_before_state(text, cands)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)

@@ -355,7 +355,7 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
 
 #: A capitalised word, lower-case particles, a capitalised word (a possessive allowed), with no
 #: capitalised word right before or after: "Tim Cook said", "Erik ten Hag's side".
-_PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la|bin|ibn|al"
+_PAIR_PARTICLES = "ten|ter|van|von|der|den|de|da|del|di|du|dos|das|los|las|le|la|bin|ibn|al"
 #: A given name, particles, a family name; or a given name, one more name word and a particle before the
 #: family name ("Abdel Fattah al-Sisi", "Hassan Nasrallah" has none, "Ali Akbar bin Yusuf").
 _PAIR = re.compile(  # the capital first, the look-behind after it: re skips in C from capital to capital
@@ -371,11 +371,13 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 _NO_PAIR_WORDS = frozenset(w.casefold() for w in _NOT_FIRST) | PLACE_TAILS | _HEADS | TITLE_WORDS | DEMONYMS
 
 
-#: Lower-case particles of European family names ("ten Hag", "ter Stegen", "van Dijk", "de la Fuente").
-_FAMILY_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la))+[ \t]")
-#: Dutch and German particles, which open no place name: after one, a gazetteer name is a family name
-#: ("ter Stegen"); "Marina di Ragusa" and "Santa Maria da Feira" are places.
-_GERMANIC_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den))+[ \t]")
+#: Lower-case particles of European family names ("ten Hag", "ter Stegen", "van Dijk", "de la Fuente",
+#: "de los Santos").
+_FAMILY_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|los|las|le|la))+[ \t]")
+#: Dutch and German particles and Spanish "de los"/"de las", which open no place name after a given name:
+#: after one, a gazetteer name is a family name ("ter Stegen", "de los Santos"); "Marina di Ragusa" and
+#: "Santa Maria da Feira" are places.
+_GERMANIC_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den))+[ \t]|[ \t]de[ \t]l[ao]s[ \t]")
 
 
 def place_of_name(words: Sequence[str], common: frozenset[str], known: Callable[[], object | None]) -> bool:

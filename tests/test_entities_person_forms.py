@@ -1,0 +1,126 @@
+"""People by the form of their names (round thirteen, people14): a family name the gazetteer knows as a
+town after a given name, a generational suffix, a rank word opening a company's name, a given name
+nothing read before a family name. Every text is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.extract.base import DocumentInput
+from workbook.extract.person_forms import suffix_end
+from workbook.extract.pipeline import DefaultExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DefaultExtractor:
+    return DefaultExtractor()
+
+
+def _typed(extractor: DefaultExtractor, text: str) -> set[tuple[str, str]]:
+    result = extractor.extract(DocumentInput("t", text))
+    types = {e.key: e.type for e in result.entities}
+    return {(text[m.start : m.end], types[m.entity_key]) for m in result.mentions}
+
+
+def _people(extractor: DefaultExtractor, text: str) -> set[str]:
+    return {s for s, t in _typed(extractor, text) if t == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The fair was opened by Bill Young, and Hope Martinez, 9, won the pie contest.", "Hope Martinez"),  # local
+        ("Irish taoiseach Micheál Martin met the president in Brussels.", "Micheál Martin"),  # government
+        ("The striker Dwayne Martinez scored twice before half-time.", "Dwayne Martinez"),  # sport
+        ("Defence lawyer Aoife Martin told the jury her client was at home.", "Aoife Martin"),  # courts
+    ],
+)
+def test_a_family_name_the_gazetteer_knows_as_a_town_after_a_given_name_is_a_person(
+    extractor: DefaultExtractor, text: str, name: str
+) -> None:
+    assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Flooding closed roads around Martinez on Monday.", "Martinez"),  # no word before it
+        ("The team flew from Jordan to Houston on Friday.", "Houston"),  # a city of millions
+    ],
+)
+def test_a_town_without_a_given_name_before_it_stays_a_place(
+    extractor: DefaultExtractor, text: str, place: str
+) -> None:
+    assert (place, "place") in _typed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gilberto Teodoro Jr., the defence secretary, spoke on Monday.", "Gilberto Teodoro Jr."),  # defence
+        ("Lt. Gen. Roger B. Turner Jr. praised the unit.", "Roger B. Turner Jr."),  # defence, a rank
+        ("Shares fell after Alvaro Quintana Sr. sold his stake.", "Alvaro Quintana Sr."),  # business
+        ("The plaintiff, Desmond Achterberg Jr., sued the city in May.", "Desmond Achterberg Jr."),  # courts
+    ],
+)
+def test_a_generational_suffix_ends_the_name(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)
+
+
+def test_suffix_end() -> None:
+    text = "Gilberto Teodoro Jr., the secretary; Tom Reed, Sr. spoke; Ann Lee left."
+    assert suffix_end(text, text.index(" Jr")) == text.index(",")
+    assert suffix_end(text, text.index(", Sr")) == text.index(" spoke")
+    assert suffix_end(text, text.index(" left")) == text.index(" left")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Foods said on Monday that sales rose.",  # business
+        "Orders at General Instruments doubled in the quarter.",
+    ],
+)
+def test_a_rank_word_opening_a_company_s_name_makes_no_person(extractor: DefaultExtractor, text: str) -> None:
+    assert not _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("General Petraeus said the plan would work.", "Petraeus"),  # defence: no listed name, no common word
+        ("General Grant took the city in July.", "Grant"),  # history: a listed name that is also a word
+    ],
+)
+def test_a_general_with_a_name_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lando Norris of McLaren won on Sunday ahead of Oscar Piastri.", "Lando Norris"),  # sport
+        ("India won in Adelaide. Virat Kohli made 88 and was named man of the match.", "Virat Kohli"),  # sport
+    ],
+)
+def test_a_given_name_nothing_read_before_a_family_name_joins_it(
+    extractor: DefaultExtractor, text: str, name: str
+) -> None:
+    assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I highly recommend the hotel if you are looking for a room in Camps Bay.",  # travel: a place word
+        "The team trained in County Durham before the final.",  # sport: a place word before the town
+        "We ate at Del Frisco on the way to the game.",  # a particle opens a restaurant's name
+    ],
+)
+def test_place_words_make_no_person(extractor: DefaultExtractor, text: str) -> None:
+    assert not _people(extractor, text)
+
+
+def test_a_country_before_a_family_name_stays_apart(extractor: DefaultExtractor) -> None:
+    typed = _typed(extractor, "Kenya's Kipchoge won; in Berlin Kipchoge said he was happy.")
+    assert not any(s.startswith(("Kenya", "Berlin")) and t == "person" for s, t in typed)

@@ -1,0 +1,189 @@
+"""People's names by their form, read where the other rules leave a name short, typed as a place or
+unread (issue 12, round thirteen).
+
+* A family name the gazetteer knows as a small town, right after a given name or a capitalised word no
+  list knows, is that family name: "Hope Martinez" (Martinez, California), "Micheál Martin" (Martin,
+  Tennessee). Not after a word the gazetteer knows or a title; not a town of a million ("Jordan
+  Houston"), a country or a region; the town must be a listed family name.
+* A generational suffix ends a name: "Gilberto Teodoro Jr.", "Roger B. Turner Jr." keeps its full stop.
+* A rank spelled out that opens a company's name is no rank: "General Motors", "General Electric" (a
+  word usually written in lower case and no listed name after it; "General Grant" and "General Lee" stay
+  people).
+* A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
+  read is that word's family name when the word may be a given name (a listed given name or no common
+  word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
+* A classifier's person that is only title words after "the" or a possessive is a title, no name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from workbook.extract.coref import PersonSpan
+from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
+from workbook.extract.entity_runs import Candidate
+from workbook.extract.family_names import GIVEN_KINDS
+from workbook.extract.gazetteer import GazetteerMatch
+from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.ner_model import ScoredSpan
+from workbook.extract.person_shapes import MAX_TOWN_POPULATION
+from workbook.extract.ranks import RANK_WORDS
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
+
+__all__ = [
+    "company_after_rank",
+    "family_name_towns",
+    "given_name_before",
+    "suffix_end",
+    "suffixed_people",
+    "title_only_person",
+    "with_suffix",
+]
+
+_HEADS = ORG_HEADS | FACILITY_HEADS
+_OPENERS = frozenset({"the", "a", "an", "and", "but", "or", "in", "on", "at", "by", "for", "from", "with", "to"})
+_PARTICLES = frozenset({"de", "del", "da", "di", "du", "dos", "das", "la", "le", "van", "von", "al", "el", "san", "st"})
+#: Words of no given or family name here: sentence openers, particles ("Del Frisco"), place and street
+#: words ("Camps Bay", "County Durham").
+_NOT_GIVEN = _OPENERS | _PARTICLES | PLACE_TAILS | PLACE_OPENERS | STREET_WORDS
+_NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
+#: The word right before a span, separated by one space or tab, not after another name-like character.
+_WORD_JUST_BEFORE = re.compile(rf"(?<![\w'’.&-])({_NAME_WORD})[ \t]\Z")
+#: A capitalised word (or "the") right before the word before a span: the pair is part of a longer name.
+_LONGER_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|[Tt]he)[ \t]+\Z")
+
+
+def _unlisted_or_given(word: str, names: Mapping[str, str], common: frozenset[str], never: frozenset[str]) -> bool:
+    """``word`` may be a given name: a listed given name or no common word; never a title, rank, head
+    word, sentence opener or a word of ``never`` (months, days)."""
+    w = word.casefold()
+    if w in never or w in TITLE_WORDS or w in RANK_WORDS or w in _HEADS or w in _NOT_GIVEN or len(w) < 3:
+        return False
+    return w not in common or names.get(w) in GIVEN_KINDS  # "Hope Martinez"; "Lando" is listed as a family name
+
+
+def family_name_towns(
+    text: str,
+    matches: Sequence[GazetteerMatch],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> dict[int, tuple[int, int]]:
+    """One-word gazetteer towns read as a family name after a given name (see the module docstring): the
+    match's start → the person's span."""
+    out: dict[int, tuple[int, int]] = {}
+    for m in matches:
+        e, word = m.entry, text[m.start : m.end]
+        if " " in word.strip() or e.type != "place" or e.admin_area is None:
+            continue
+        if (e.population or 0) >= MAX_TOWN_POPULATION:
+            continue
+        folded = word.strip().casefold()
+        if "s" not in names.get(folded, "") or folded in common or folded in _NOT_GIVEN:
+            continue  # "Camps Bay": a place word
+        before = _WORD_JUST_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or not _unlisted_or_given(before.group(1), names, common, never):
+            continue
+        if gaz_type(before.group(1)) is not None:
+            continue
+        if _LONGER_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+            continue
+        out[m.start] = (before.start(1), m.start + len(word.rstrip()))
+    return out
+
+
+_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr)\.?(?![\w'’-])")
+
+
+def suffix_end(text: str, end: int) -> int:
+    """The end of a name at ``end`` with its generational suffix ("Jr.", ", Sr."); ``end`` if none follows.
+    A name that already ends in "Jr" gets its full stop."""
+    if text[max(0, end - 3) : end] in (" Jr", " Sr") and text[end : end + 1] == ".":
+        return end + 1
+    m = _SUFFIX.match(text, end)
+    return m.end() if m is not None else end
+
+
+_NAME_OR_INITIAL = rf"(?:{_NAME_WORD}|[A-Z]\.)"
+_SUFFIXED = re.compile(rf"(?<![\w'’.&-])({_NAME_OR_INITIAL}(?:[ \t]+{_NAME_OR_INITIAL}){{1,3}})(?=,?[ \t]+(?:Jr|Sr)\b)")
+
+
+def suffixed_people(
+    text: str, taken: bytearray, names: Mapping[str, str], common: frozenset[str], never: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of two to four capitalised words (or initials) and a generational suffix nothing else read
+    (``taken``: a character mask of what was): "Gilberto Teodoro Jr.", "Martin Luther King Jr."; the first
+    word may be a given name (:func:`_unlisted_or_given`), no word is a head word."""
+    out = []
+    for m in _SUFFIXED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and not _unlisted_or_given(words[0].group(), names, common, never):
+            words = words[1:]  # "Defence Secretary Gilberto Teodoro Jr."
+        if len(words) < 2 or any(w.group().casefold() in _HEADS for w in words):
+            continue
+        a, b = m.start(1) + words[0].start(), suffix_end(text, m.end())
+        if taken.find(1, a, b) < 0:
+            out.append((a, b))
+    return out
+
+
+def company_after_rank(c: Candidate, names: Mapping[str, str], common: frozenset[str]) -> bool:
+    """A rank's person that is a company's name: a rank written out in full ("General", not "Gen.") and
+    one word after it usually written in lower case and no listed name ("General Motors", "General
+    Electric"; "General Grant" stays a person)."""
+    p = c.person
+    if p is None or len(p.words) != 1 or p.title is None or "." in p.title or " " in p.title:
+        return False
+    w = p.words[0].casefold()
+    return w in common and w not in names
+
+
+def given_name_before(
+    text: str,
+    s: ScoredSpan,
+    taken: bytearray,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> ScoredSpan:
+    """A classifier's one-word person with its given name when a capitalised word nothing read
+    (``taken``) stands right before it (see the module docstring); ``s`` otherwise."""
+    if s.type != "person" or len(s.words) != 1 or gaz_type(s.words[0]) is not None:
+        return s  # "Camps Bay", "County Durham", "Del Frisco": a place's words
+    before = _WORD_JUST_BEFORE.search(text, max(0, s.start - 40), s.start)
+    if before is None or taken.find(1, before.start(1), before.end(1)) >= 0:
+        return s
+    given = before.group(1)
+    if not _unlisted_or_given(given, names, common, never) or gaz_type(given) is not None:
+        return s
+    if _LONGER_BEFORE.search(text, max(0, before.start() - 40), before.start()):
+        return s
+    return dataclasses.replace(s, start=before.start(1), words=(given, *s.words))
+
+
+_TITLE_ONLY_WORDS = frozenset(w for t in TITLES for w in t) | RANK_WORDS
+_THE_TITLES = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
+
+
+def title_only_person(text: str, s: ScoredSpan) -> bool:
+    """A classifier's person that is only title words after "the" or a possessive ("The Defense
+    Secretary, Pete Hegseth": "Secretary"; "the Crown Prince") is a title, no name."""
+    return (
+        s.type == "person"
+        and all(w.casefold().rstrip(".") in _TITLE_ONLY_WORDS for w in s.words)
+        and _THE_TITLES.search(text, max(0, s.start - 60), s.start) is not None
+    )
+
+
+def with_suffix(text: str, c: Candidate) -> Candidate:
+    """A person candidate with the generational suffix after it ("Alvaro Quintana Sr.") or the full stop
+    of the one that ends it ("Roger B. Turner Jr")."""
+    end = suffix_end(text, c.end) if c.type == "person" else c.end
+    if end == c.end:
+        return c
+    person = dataclasses.replace(c.person, end=end) if isinstance(c.person, PersonSpan) else c.person
+    return dataclasses.replace(c, end=end, person=person)
