@@ -124,3 +124,38 @@ def test_place_words_make_no_person(extractor: DefaultExtractor, text: str) -> N
 def test_a_country_before_a_family_name_stays_apart(extractor: DefaultExtractor) -> None:
     typed = _typed(extractor, "Kenya's Kipchoge won; in Berlin Kipchoge said he was happy.")
     assert not any(s.startswith(("Kenya", "Berlin")) and t == "person" for s, t in typed)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Imran Qureshi KC said his client had not known about the knife.", "Imran Qureshi"),  # courts
+        ("The bill was tabled by Helen Morgan MP on Tuesday.", "Helen Morgan"),  # government
+        ("The research prize went to Professor Amara Okoye PhD on Friday.", "Amara Okoye"),  # science
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The funeral will be held at St Wilfrid's Church on Friday.", "St Wilfrid's Church"),  # local news
+        ("Volunteers from St. Mary's Hospital ran the stall.", "St. Mary's Hospital"),  # health
+        ("Pupils at Saint Joseph's Catholic Primary School raised £400.", "Saint Joseph's Catholic Primary School"),
+        ("St Thomas' Hospital said the patient was stable.", "St Thomas' Hospital"),
+    ],
+)
+def test_an_institution_named_after_a_saint_is_no_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    typed = _typed(extractor, text)
+    assert (name, "organization") in typed
+    assert not _people(extractor, text)
+
+
+def test_a_city_named_after_a_saint_stays_a_place(extractor: DefaultExtractor) -> None:
+    assert ("St. Louis", "place") in _typed(extractor, "St. Louis beat Chicago on Sunday.")
+
+
+def test_a_spanish_particle_pair_is_one_person(extractor: DefaultExtractor) -> None:
+    assert "Maria Cristina de los Santos" in _people(extractor, "Photos were taken by Maria Cristina de los Santos.")

@@ -82,9 +82,11 @@ from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
     given_name_before,
+    name_edges,
+    person_before_particle,
+    saint_institutions,
     suffixed_people,
     title_only_person,
-    with_suffix,
 )
 from workbook.extract.person_shapes import (
     given_name_towns,
@@ -253,7 +255,7 @@ def _learned(
     pairs = given_name_pairs(text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, taken)
     # "Marc-André ter Stegen", "Manager Erik ten Hag": a particle name over a gazetteer place or a classifier's
     # reading of a part ("Stegen" a place, "Erik" a person); never over the rules' other names
-    firm = [(c.start, c.end) for c in out if c.gaz is None and not _before_particle(text, c)]
+    firm = [(c.start, c.end) for c in out if c.gaz is None and not person_before_particle(text, c)]
     firm += [(s.start, s.end) for s in pairs]
     particle_people = given_name_pairs(
         text,
@@ -298,15 +300,6 @@ def _learned(
         else:
             out.append(Candidate(s.start, s.end, s.type, LEARNED, name))
     return out
-
-
-_PARTICLE_AFTER = re.compile(r"[ \t]+(?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|le|la)[ \t]+[A-Z]")
-
-
-def _before_particle(text: str, c: Candidate) -> bool:
-    """A rules' person that stops right before a family-name particle ("Manager Erik" of "Manager Erik ten
-    Hag"): the name goes on."""
-    return c.type == "person" and _PARTICLE_AFTER.match(text, c.end) is not None
 
 
 def _document_pass(text: str, out: list[Candidate], added: list[ScoredSpan]) -> list[ScoredSpan]:
@@ -382,6 +375,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands = [weapon_in_sentence(text, s, e, name) for s, e, name in find_weapons(text)]
     names = model.names if model is not None else {}
     cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
+    cands += [Candidate(a, b, "organization", NAMED, text[a:b]) for a, b in saint_institutions(text)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
@@ -431,7 +425,7 @@ def _finish(
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)
-    cands = [with_suffix(text, particle_surname(text, c)) if c.type == "person" else c for c in cands]
+    cands = [name_edges(text, particle_surname(text, c)) if c.type == "person" else c for c in cands]
     cands = town_before_state(text, cands)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)

@@ -377,6 +377,7 @@ _FAMILY_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den|de|da|del|di
 #: Dutch and German particles and Spanish "de los"/"de las", which open no place name after a given name:
 #: after one, a gazetteer name is a family name ("ter Stegen", "de los Santos"); "Marina di Ragusa" and
 #: "Santa Maria da Feira" are places.
+_MIDDLE_NAME = re.compile(r"\A[ \t][A-Z][^ \t]*(?=[ \t])")
 _GERMANIC_PARTICLES = re.compile(r"(?:[ \t](?:ten|ter|van|von|der|den))+[ \t]|[ \t]de[ \t]l[ao]s[ \t]")
 
 
@@ -464,8 +465,9 @@ def given_name_pairs(
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:
             continue
-        particle = _FAMILY_PARTICLES.fullmatch(m.group(2)) is not None
-        germanic = _GERMANIC_PARTICLES.fullmatch(m.group(2)) is not None
+        particles = _MIDDLE_NAME.sub("", m.group(2))  # "Maria Cristina de los Santos": after the middle name
+        particle = _FAMILY_PARTICLES.fullmatch(particles) is not None
+        germanic = _GERMANIC_PARTICLES.fullmatch(particles) is not None
         if particles_only and not particle:
             continue
         first, last = m.group(1), m.group(3)

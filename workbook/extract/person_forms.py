@@ -13,6 +13,8 @@ unread (issue 12, round thirteen).
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
 * A classifier's person that is only title words after "the" or a possessive is a title, no name.
+* Honour, degree and office letters after a name are no part of it ("Imran Qureshi KC").
+* An institution named after a saint is read to its head word ("St Wilfrid's Church"), no person.
 """
 
 from __future__ import annotations
@@ -33,13 +35,18 @@ from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
 
 __all__ = [
+    "POSTNOMINALS",
     "company_after_rank",
     "family_name_towns",
     "given_name_before",
+    "name_edges",
+    "person_before_particle",
+    "saint_institutions",
     "suffix_end",
     "suffixed_people",
     "title_only_person",
     "with_suffix",
+    "without_postnominal",
 ]
 
 _HEADS = ORG_HEADS | FACILITY_HEADS
@@ -187,3 +194,54 @@ def with_suffix(text: str, c: Candidate) -> Candidate:
         return c
     person = dataclasses.replace(c.person, end=end) if isinstance(c.person, PersonSpan) else c.person
     return dataclasses.replace(c, end=end, person=person)
+
+
+#: Letters written after a name that are no part of it: honours, degrees, offices ("Imran Qureshi KC").
+POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD"})
+
+
+def without_postnominal(text: str, c: Candidate) -> Candidate:
+    """A person candidate of two words or more without the honour, degree or office letters that end it
+    ("Imran Qureshi KC" → "Imran Qureshi", "Keir Starmer MP")."""
+    if c.type != "person" or c.person is None or len(c.person.words) < 3:
+        return c
+    last = c.person.words[-1]
+    if last not in POSTNOMINALS or not text[c.start : c.end].endswith(f" {last}"):
+        return c
+    end = c.end - len(last) - 1
+    words = c.person.words[:-1]
+    person = dataclasses.replace(c.person, end=end, words=words)
+    return dataclasses.replace(c, end=end, name=" ".join(words), person=person)
+
+
+_CHURCH_WORDS = frozenset({"church", "cathedral", "chapel", "abbey", "basilica", "minster", "parish"})
+_INSTITUTION_HEADS = ORG_HEADS | FACILITY_HEADS | _CHURCH_WORDS
+_SAINT = re.compile(r"(?<![\w.])(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s?)?((?:[ \t]+[A-Z][A-Za-z]+){1,4})")
+
+
+def saint_institutions(text: str) -> list[tuple[int, int]]:
+    """Spans of institutions named after a saint, to their head word ("St Wilfrid's Church", "St.
+    Mary's Hospital", "Saint Joseph's Catholic Primary School"): no person "Wilfrid"."""
+    out = []
+    for m in _SAINT.finditer(text):
+        end = 0
+        for w in re.finditer(r"[A-Za-z]+", m.group(1)):
+            if w.group().casefold() in _INSTITUTION_HEADS:
+                end = m.start(1) + w.end()
+        if end:
+            out.append((m.start(), end))
+    return out
+
+
+def name_edges(text: str, c: Candidate) -> Candidate:
+    """A person candidate without the letters after its name and with its generational suffix."""
+    return with_suffix(text, without_postnominal(text, c))
+
+
+_PARTICLE_AFTER = re.compile(r"(?:[ \t]+(?:ten|ter|van|von|der|den|de|da|del|di|du|dos|das|los|las|le|la))+[ \t]+[A-Z]")
+
+
+def person_before_particle(text: str, c: Candidate) -> bool:
+    """A rules' person that stops right before a family-name particle ("Manager Erik" of "Manager Erik ten
+    Hag"): the name goes on."""
+    return c.type == "person" and _PARTICLE_AFTER.match(text, c.end) is not None
