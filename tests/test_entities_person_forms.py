@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.extract.base import DocumentInput
-from workbook.extract.person_forms import suffix_end
+from workbook.extract.person_forms import suffix_end, vietnamese_people
 from workbook.extract.pipeline import DefaultExtractor
 
 
@@ -159,3 +159,33 @@ def test_a_city_named_after_a_saint_stays_a_place(extractor: DefaultExtractor) -
 
 def test_a_spanish_particle_pair_is_one_person(extractor: DefaultExtractor) -> None:
     assert "Maria Cristina de los Santos" in _people(extractor, "Photos were taken by Maria Cristina de los Santos.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The work was led by Nguyen Thi Lan, who said the cathode was cheap.", "Nguyen Thi Lan"),  # science
+        ("Striker Tran Quoc Bao scored twice for the visitors.", "Tran Quoc Bao"),  # sport
+        ("The boat's owner, Nguyen Van Hung of Wanchese, was taken to hospital.", "Nguyen Van Hung"),  # local news
+        ("The court fined Le Van Thanh for fraud.", "Le Van Thanh"),  # courts: "Le" with a middle name
+    ],
+)
+def test_a_vietnamese_name_is_one_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)
+
+
+def test_a_vietnamese_family_name_alone_later_is_the_person(extractor: DefaultExtractor) -> None:
+    text = "Nguyen Thi Lan said Vietnam would fund a pilot line. Nguyen said it would open in May."
+    assert {"Nguyen Thi Lan", "Nguyen"} <= _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She read Le Petit Prince on the train.",  # a book: "Le" needs a Vietnamese middle name
+        "Flights to Ho Chi Minh City resumed on Monday.",  # a city: a capitalised word follows
+        "Fans of Nguyen Van Club cheered.",  # a head word
+    ],
+)
+def test_other_three_word_names_are_no_vietnamese_person(text: str) -> None:
+    assert vietnamese_people(text, frozenset({"club"}), lambda _: None) == []

@@ -84,9 +84,12 @@ from workbook.extract.person_forms import (
     given_name_before,
     name_edges,
     person_before_particle,
+    person_candidate,
     saint_institutions,
     suffixed_people,
     title_only_person,
+    vietnamese_family_words,
+    vietnamese_people,
 )
 from workbook.extract.person_shapes import (
     given_name_towns,
@@ -376,6 +379,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     names = model.names if model is not None else {}
     cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
     cands += [Candidate(a, b, "organization", NAMED, text[a:b]) for a, b in saint_institutions(text)]
+    cands += [person_candidate(text, a, b) for a, b in vietnamese_people(text, doc.common, gazetteer.type_of)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
@@ -398,9 +402,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
         if hyphen_part(text, m, gazetteer, names, surnames):
             continue
         if m.start in family:
-            a, b = family[m.start]
-            name = tuple(text[a:b].split())
-            cands.append(Candidate(a, b, "person", NAMED, " ".join(name), PersonSpan(a, b, name, None)))
+            cands.append(person_candidate(text, *family[m.start], NAMED))
             continue
         if towns and fold_key(text[m.start : m.end]) in towns:
             given = (text[m.start : m.end].strip(),)
@@ -442,6 +444,7 @@ def _finish(
     ]
     spans = [c.person for c in chosen if c.person]
     family = family_first_words(text, spans, model.names, model.common) if model is not None else frozenset()
+    family |= vietnamese_family_words(spans)  # "Nguyen Thi Lan", then "Nguyen said"
     persons, resolved = resolve_people(spans, bare, family)
     return _records(text, sentences, chosen, persons, resolved)
 
