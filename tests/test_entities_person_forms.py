@@ -189,3 +189,8 @@ def test_a_vietnamese_family_name_alone_later_is_the_person(extractor: DefaultEx
 )
 def test_other_three_word_names_are_no_vietnamese_person(text: str) -> None:
     assert vietnamese_people(text, frozenset({"club"}), lambda _: None) == []
+
+
+def test_a_possessive_is_no_given_name(extractor: DefaultExtractor) -> None:
+    text = "Delegates praised the Ministry of People's Wellbeing and its Wellbeing plan."
+    assert not any(p.startswith("People") for p in _people(extractor, text))

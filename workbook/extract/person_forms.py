@@ -72,6 +72,8 @@ def _unlisted_or_given(word: str, names: Mapping[str, str], common: frozenset[st
     """``word`` may be a given name: a listed given name or no common word; never a title, rank, head
     word, sentence opener or a word of ``never`` (months, days)."""
     w = word.casefold()
+    if w.endswith(("'s", "’s")):
+        return False  # a possessive: "People's Wellbeing"
     if w in never or w in TITLE_WORDS or w in RANK_WORDS or w in _HEADS or w in _NOT_GIVEN or len(w) < 3:
         return False
     return w not in common or names.get(w) in GIVEN_KINDS  # "Hope Martinez"; "Lando" is listed as a family name
