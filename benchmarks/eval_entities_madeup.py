@@ -14,7 +14,9 @@ one to one, place and organisation one class, ``other`` spans neither right nor 
 ``--gold world`` scores ``benchmarks/data/entities_world.json`` (round ten: ministries and news of
 countries no earlier set has, names of many shapes), made and split the same way; ``--gold topics``
 scores ``benchmarks/data/entities_topics.json`` (round eleven: sport, business, science and health, courts,
-culture, local news, travel and weather, regions of many countries), made and split the same way.
+culture, local news, travel and weather, regions of many countries), made and split the same way;
+``--gold news14`` scores ``benchmarks/data/entities_news14.json`` (round thirteen: reports in GUM news's
+Wikinews-like style, a title-case headline line each, on politics, science, sport, disasters, courts).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ GOLD_SETS = {
     "styles": GOLD,
     "world": GOLD.with_name("entities_world.json"),
     "topics": GOLD.with_name("entities_topics.json"),
+    "news14": GOLD.with_name("entities_news14.json"),
 }
 
 
