@@ -8,7 +8,7 @@ import pytest
 
 from workbook.extract.base import DocumentInput
 from workbook.extract.entity_runs import NAMED, Candidate
-from workbook.extract.not_names import group_plural, names_only, opening_hours_word, title_cut
+from workbook.extract.not_names import group_plural, names_only, opening_hours_word, review_heading, title_cut
 from workbook.extract.pipeline import DefaultExtractor
 
 
@@ -67,6 +67,27 @@ def test_a_plural_of_a_nationality_word_is_a_group(word: str, plural: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Great Service", True),  # a shop's review
+        ("Poor Service After", True),
+        ("GREAT Store GREAT Service", True),
+        ("Excellent Staff", True),  # a hospital's review
+        ("Bad Food", True),  # a restaurant's
+        ("Friendly Team", True),  # a garage's
+        ("Great Western Railway", False),  # a railway company
+        ("Great Britain", False),
+        ("Best Buy", False),  # a firm
+        ("Good Samaritan Hospital", False),
+        ("Great Ormond Street Hospital", False),
+        ("Fast Company", False),  # a magazine: a company is not what a review judges
+    ],
+)
+def test_a_reviews_heading_is_no_organisation(text: str, heading: bool) -> None:
+    assert review_heading(text, 0, len(text)) is heading
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Counsel for the Crown Prosecution Service told the jury", "Crown Prosecution Service"),  # courts
@@ -106,6 +127,11 @@ def test_names_only_leaves_people_and_gazetteer_alone() -> None:
             "The new library on Bridge Street is open Mon-Fri 9 am - 6 pm and Sat 10 am - 1 pm, the council said.",
             {"Mon", "Sat", "Fri"},
             set(),
+        ),
+        (  # business: a review
+            "Great Service. The staff at Harbour Motors in Leeds fixed my car in a day.",
+            {"Great Service"},
+            {("Leeds", "place")},
         ),
         (  # sport
             "Argentineans packed the stands in Doha as Lionel Messi lifted the trophy.",

@@ -8,6 +8,10 @@ rules) and says whether its words are something other than a name:
 * :func:`group_plural`: a plural of a nationality or group adjective ("Argentineans", "Mexicans",
   "Brazilians") read as a place or an organisation: people, not a country (a party's members,
   "Republicans", "Democrats", are left alone);
+* :func:`review_heading`: an adjective of praise or blame and what a customer judges, in Title Case
+  as reviews head them ("Great Service", "Poor Service After", "Excellent Staff", "Bad Food"), read
+  as an organisation: no name ("Great Western Railway", "Best Buy", "Good Samaritan Hospital" are
+  none of these shapes);
 * :func:`title_cut`: a person's title at the start of an organisation or place ("President of the
   European Commission", "Counsel for the Police Service of Northern Ireland", "Director of the CIA"):
   the title is no part of the name; the span starts at the name after "of the" or "for the". Only
@@ -29,6 +33,7 @@ __all__ = [
     "group_plural",
     "names_only",
     "opening_hours_word",
+    "review_heading",
     "title_cut",
 ]
 
@@ -74,6 +79,72 @@ def group_plural(word: str) -> bool:
     )
 
 
+#: Adjectives of praise and blame that head a review ("Great Service", "Rude Staff").
+_JUDGING = frozenset(
+    [
+        "great",
+        "excellent",
+        "good",
+        "bad",
+        "poor",
+        "fast",
+        "slow",
+        "best",
+        "worst",
+        "terrible",
+        "horrible",
+        "awful",
+        "amazing",
+        "wonderful",
+        "friendly",
+        "rude",
+        "nice",
+        "outstanding",
+        "fantastic",
+        "superb",
+        "lousy",
+        "quick",
+        "reliable",
+        "professional",
+    ]
+)
+#: What a customer judges (the head of a review's heading).
+_JUDGED = frozenset(
+    [
+        "service",
+        "services",
+        "customer",
+        "staff",
+        "store",
+        "shop",
+        "school",
+        "team",
+        "experience",
+        "job",
+        "work",
+        "value",
+        "food",
+        "place",
+        "price",
+        "prices",
+        "care",
+        "doctor",
+        "doctors",
+        "dentist",
+        "people",
+        "stuff",
+    ]
+)
+
+
+def review_heading(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a review's heading: an adjective of praise or blame, then at most two
+    words of which one is what a customer judges ("Great Service", "Poor Service After", "GREAT Store
+    GREAT Service")?"""
+    words = [w.casefold() for w in _WORD.findall(text[start:end])]
+    return 2 <= len(words) <= 4 and words[0] in _JUDGING and any(w in _JUDGED for w in words[1:3])
+
+
 #: One-word titles of :data:`TITLES` and a lawyer's "Counsel": a person's, never an organisation's first word.
 _PERSON_TITLES = frozenset(t[0] for t in TITLES if len(t) == 1) | {"counsel"}
 _TITLE_BEFORE_NAME = re.compile(
@@ -106,8 +177,10 @@ def names_only(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.type in _NAME_TYPES and c.person is None:
             surface = text[c.start : c.end]
-            if opening_hours_word(text, c.start, c.end) or (
-                " " not in surface.strip() and group_plural(surface.strip())
+            if (
+                opening_hours_word(text, c.start, c.end)
+                or (" " not in surface.strip() and group_plural(surface.strip()))
+                or (c.type == "organization" and c.gaz is None and review_heading(text, c.start, c.end))
             ):
                 continue
             c = title_cut(text, c)
