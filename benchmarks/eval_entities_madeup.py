@@ -17,7 +17,9 @@ scores ``benchmarks/data/entities_topics.json`` (round eleven: sport, business, 
 culture, local news, travel and weather, regions of many countries), made and split the same way;
 ``--gold people`` scores ``benchmarks/data/entities_people.json`` (round thirteen: people in defence and
 government releases, courts, sport, business and local news, names of many cultures), made and split the
-same way.
+same way; ``--gold news14`` scores ``benchmarks/data/entities_news14.json`` (round thirteen: reports
+in GUM news's Wikinews-like style, a title-case headline line each, on politics, science, sport, disasters,
+courts).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ GOLD_SETS = {
     "world": GOLD.with_name("entities_world.json"),
     "topics": GOLD.with_name("entities_topics.json"),
     "people": GOLD.with_name("entities_people.json"),
+    "news14": GOLD.with_name("entities_news14.json"),
 }
 
 

@@ -17,6 +17,12 @@ before the merge: ``rules had it`` (a rules-alone prediction of the gold class m
 ``learned had it`` (the classifier's decoded span of the gold class overlaps it, the rules did not
 have it), or ``neither`` (no stage found it with its class).
 
+Each false positive is also put under *what its words are* (:func:`word_kind`: a month or day, a
+title or role without a name, a demonym or group word, an acronym, a word of a headline or caption
+line, one word opening a sentence, common words in Title Case, or a name), and the true positives
+whose extent is not the gold span's are counted by how (:func:`boundary_kind`: covers two gold names,
+part of one, longer than one, crossing one): such a prediction costs a second name or the reader's span.
+
 Only the held-out split of the training data is read (``ner_data.training_docs``); GUM news never.
 
     python -m benchmarks.eval_entities_stages                   # the shipped model (seed 12)
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -45,14 +52,90 @@ from benchmarks.eval_entities import (
 )
 from benchmarks.ner_data import Doc, training_docs
 from workbook.extract.base import DocumentInput
-from workbook.extract.ner_features import Tokens
+from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS, Tokens
 from workbook.extract.ner_model import EntityModel, ScoredSpan, default_entity_model
 from workbook.extract.pipeline import DefaultExtractor
+from workbook.extract.vocabulary import MONTHS, ROLE_NOUNS, WEEKDAYS
+from workbook.ingest.normalise import builtin_words
 
-__all__ = ["FN_STAGES", "FP_STAGES", "StageCounts", "class_of", "count_stages", "main"]
+__all__ = [
+    "BOUNDARY_KINDS",
+    "FN_STAGES",
+    "FP_STAGES",
+    "WORD_KINDS",
+    "StageCounts",
+    "boundary_kind",
+    "class_of",
+    "count_stages",
+    "main",
+    "word_kind",
+]
 
 FP_STAGES = ("rules", "learned", "merge")
 FN_STAGES = ("rules had it", "learned had it", "neither")
+
+
+WORD_KINDS = (
+    "month or day",
+    "title or role",
+    "demonym or group",
+    "acronym",
+    "headline or caption line",
+    "one word opening a sentence",
+    "common words in Title Case",
+    "a name",
+)
+BOUNDARY_KINDS = ("covers two gold names", "part of a gold name", "longer than a gold name", "crosses a gold name")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+_SKIP = frozenset(["of", "the", "and", "for", "de", "la", "&", "'s", "’s"])
+
+
+def _is_group_word(low: str) -> bool:
+    """A demonym or its plural ("Argentineans", "Kurds" is not: no list holds it)."""
+    return low in DEMONYMS or (low.endswith("s") and low[:-1] in DEMONYMS) or low.endswith(("ians", "eans"))
+
+
+def word_kind(text: str, start: int, end: int) -> str:
+    """What the words of the span ``text[start:end]`` are (one of :data:`WORD_KINDS`, first that fits)."""
+    words = [w.rstrip(".") for w in _WORD.findall(text[start:end])]
+    lows = [w.casefold() for w in words if w.casefold() not in _SKIP] or [""]
+    if all(w in MONTHS or w in WEEKDAYS for w in lows):
+        return WORD_KINDS[0]
+    if all(w in TITLE_WORDS or w in ROLE_NOUNS for w in lows):
+        return WORD_KINDS[1]
+    if _is_group_word(lows[-1]):
+        return WORD_KINDS[2]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return WORD_KINDS[3]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    line_words = _WORD.findall(line)
+    capitals = sum(1 for w in line_words if w[:1].isupper())
+    if line and line[-1] not in '.!?:;"”’)' and len(line_words) <= 20 and capitals * 2 >= len(line_words):
+        return WORD_KINDS[4]
+    before = text[line_start:start].rstrip(' "“‘(')
+    if len(words) == 1 and (not before or before[-1] in ".!?:;"):
+        return WORD_KINDS[5]
+    common = builtin_words()
+    if all(w in common for w in lows):
+        return WORD_KINDS[6]
+    return WORD_KINDS[7]
+
+
+def boundary_kind(pred: tuple[int, int], golds: Sequence[tuple[int, int]]) -> str | None:
+    """How a matched prediction's extent differs from the gold names it overlaps (None: it is one)."""
+    over = [g for g in golds if min(pred[1], g[1]) > max(pred[0], g[0])]
+    if len(over) > 1:
+        return BOUNDARY_KINDS[0]
+    if not over or over[0] == pred:
+        return None
+    g = over[0]
+    if g[0] <= pred[0] and pred[1] <= g[1]:
+        return BOUNDARY_KINDS[1]
+    if pred[0] <= g[0] and g[1] <= pred[1]:
+        return BOUNDARY_KINDS[2]
+    return BOUNDARY_KINDS[3]
 
 
 def class_of(type_: str) -> str | None:
@@ -120,6 +203,16 @@ def count_stages(
                 key3 = (p.start, p.end, class_of(p.type))
                 stage = "rules" if key3 in rule_set else "learned" if key3 in learned_set else "merge"
                 counts.add(("fp", kind, key3[2] or "", stage), f"{d.text[p.start : p.end]!r} ({p.type})")
+                words = word_kind(d.text, p.start, p.end)
+                counts.add(("fp-words", kind, words, stage), f"{d.text[p.start : p.end]!r} ({p.type})")
+            counted = [(g.start, g.end) for g in d.spans if g.proper and class_of(g.type)]
+            wrong = {(p.start, p.end) for _, p in false_positive_kinds(d, preds)}
+            for p in preds:
+                if class_of(p.type) is None or (p.start, p.end) in wrong:
+                    continue
+                how = boundary_kind((p.start, p.end), counted)
+                if how is not None:
+                    counts.add(("tp-bounds", how, class_of(p.type) or "", "all"), f"{d.text[p.start : p.end]!r}")
             rule_hits = {g for _, g in false_negative_kinds(d, rule_preds)}
             for kind, g in false_negative_kinds(d, preds):
                 if g not in rule_hits:
@@ -157,6 +250,15 @@ def table(counts: StageCounts, show_examples: bool) -> str:
         + " | ".join(str(sum(v for k, v in counts.n.items() if k[0] == "fn" and k[3] == s)) for s in FN_STAGES)
         + f" | {sum(v for k, v in counts.n.items() if k[0] == 'fn')} |"
     )
+    rows += ["", "| false positives: what the words are | " + " | ".join(ERROR_KINDS) + " | all |"]
+    rows.append("|---|" + "---|" * (len(ERROR_KINDS) + 1))
+    for words in WORD_KINDS:
+        cells = [sum(v for k, v in counts.n.items() if k[:3] == ("fp-words", kind, words)) for kind in ERROR_KINDS]
+        rows.append(f"| {words} | " + " | ".join(map(str, cells)) + f" | {sum(cells)} |")
+    rows += ["", "| right by overlap, but not the gold extent | person | place_org |", "|---|---|---|"]
+    for how in BOUNDARY_KINDS:
+        cells = [counts.n[("tp-bounds", how, cls, "all")] for cls in ("person", "place_org")]
+        rows.append(f"| {how} | " + " | ".join(map(str, cells)) + " |")
     if show_examples:
         rows.append("")
         for key, ex in sorted(counts.examples.items(), key=lambda kv: -counts.n[kv[0]]):

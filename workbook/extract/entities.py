@@ -78,6 +78,7 @@ from workbook.extract.ner_merge import (
     speaking_openers,
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
+from workbook.extract.not_names import names_only
 from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
@@ -424,6 +425,7 @@ def _finish(
     tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
+    cands = names_only(text, cands)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)
