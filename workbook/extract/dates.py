@@ -97,6 +97,7 @@ from workbook.extract.date_relative import (
     week_span,
     year_span,
 )
+from workbook.extract.date_reported import adjust_reported, find_document_years
 from workbook.extract.date_seasons import find_seasons
 from workbook.extract.date_tense import (
     FUTURE_MARGIN_DAYS,
@@ -389,6 +390,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_periods(text))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
+    out.extend(find_document_years(text))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -415,7 +417,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in add_anchored(
-            text, drop_out_of_narrative(text, merge_ranges(text, kept)), anchor
+            text, drop_out_of_narrative(text, adjust_reported(text, merge_ranges(text, kept), anchor)), anchor
         )
         if ds is None or de is None or ds <= de
     ]
