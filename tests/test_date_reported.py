@@ -157,3 +157,70 @@ def test_an_older_documents_other_relative_dates_are_left_out_and_its_year_is_re
 def test_a_reported_future_comes_after_the_day_it_was_said(text: str, anchor: date, surface: str, day: date) -> None:
     m = only(text, anchor, surface)
     assert m.date_start == m.date_end == day
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "first", "last"),
+    [
+        # a week counted from a written date
+        (
+            "The bill, passed on 12 March, was signed a week later.",
+            D(2026, 4, 29),
+            "a week later",
+            D(2026, 3, 19),
+            D(2026, 3, 19),
+        ),
+        (
+            "The striker was injured on 2 May and returned two weeks later.",
+            D(2025, 6, 1),
+            "two weeks later",
+            D(2025, 5, 16),
+            D(2025, 5, 16),
+        ),
+        # both ends of a range written in full, "the" before the end
+        (
+            "Patients were enrolled between 3 May 2021 and the 31st of December 2022.",
+            D(2024, 10, 31),
+            "3 May 2021 and the 31st of December 2022",
+            D(2021, 5, 3),
+            D(2022, 12, 31),
+        ),
+        (
+            "The audit covers the period from the 3rd of May to the 9th of May 2021.",
+            D(2024, 10, 31),
+            "3rd of May to the 9th of May 2021",
+            D(2021, 5, 3),
+            D(2021, 5, 9),
+        ),
+        (
+            "Flight logs kept between June 5, 2023 and October 8, 2024 were seized.",
+            D(2024, 10, 28),
+            "June 5, 2023 and October 8, 2024",
+            D(2023, 6, 5),
+            D(2024, 10, 8),
+        ),
+        # shopping days counted from US Thanksgiving
+        (
+            "Shoppers spent a record $9.8 billion online on Black Friday.",
+            D(2023, 11, 29),
+            "Black Friday",
+            D(2023, 11, 24),
+            D(2023, 11, 24),
+        ),
+        (
+            "Traffic to the site doubled on Cyber Monday, the retailer said.",
+            D(2024, 12, 4),
+            "Cyber Monday",
+            D(2024, 12, 2),
+            D(2024, 12, 2),
+        ),
+    ],
+)
+def test_chains_ranges_and_shopping_days(text: str, anchor: date, surface: str, first: date, last: date) -> None:
+    m = only(text, anchor, surface)
+    assert (m.date_start, m.date_end) == (first, last)
+
+
+def test_named_black_days_and_shopping_day_nouns_are_left_out() -> None:
+    for text in ("Traders recall Black Monday.", "Black Friday sales began early.", "The Black Friday of 1869."):
+        assert not [m for m in find_dates(text, D(2023, 11, 29)) if "Black" in m.text], text
