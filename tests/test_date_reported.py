@@ -224,3 +224,21 @@ def test_chains_ranges_and_shopping_days(text: str, anchor: date, surface: str, 
 def test_named_black_days_and_shopping_day_nouns_are_left_out() -> None:
     for text in ("Traders recall Black Monday.", "Black Friday sales began early.", "The Black Friday of 1869."):
         assert not [m for m in find_dates(text, D(2023, 11, 29)) if "Black" in m.text], text
+
+
+def test_a_speech_dated_by_a_span_or_a_sentence_opened_by_its_year() -> None:
+    # said "last week": the day of "yesterday" is unknown
+    assert "yesterday" not in _resolved("'We signed the lease yesterday,' the club said last week.", D(2025, 3, 6))
+    # a date after a verb that is no speaking word does not date the quote
+    m = only("He said the deal collapsed on Monday. 'Yesterday was hard,' he added.", D(2025, 3, 6), "Yesterday")
+    assert m.date_start == D(2025, 3, 5)
+    m = only("The mayor told Reuters on Monday: 'We voted yesterday.'", D(2025, 3, 6), "yesterday")
+    assert m.date_start == D(2025, 3, 2)
+    # a sentence opened by its year and a speaking verb
+    m = only("In 2019, the coach said the academy opened last year.", D(2025, 3, 6), "last year")
+    assert m.date_start == D(2018, 1, 1)
+    m = only("In 2019, the plant opened; last year it closed.", D(2025, 3, 6), "last year")
+    assert m.date_start == D(2024, 1, 1)
+    # a birth and a death are two dates
+    found = _resolved("Ada Park (8 February 1900 \u2013 17 March 1982) was a chemist.", D(2025, 3, 6))
+    assert found["8 February 1900"] == (D(1900, 2, 8), D(1900, 2, 8))

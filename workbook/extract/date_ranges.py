@@ -3,7 +3,9 @@
 
 :func:`merge_ranges` works on the expressions :mod:`workbook.extract.dates` has already read: the end
 of a range is a full expression ("May 2018", "5 June", "2019", "the 31st of December 2022"); its start may be
-written in full ("between 3 May 2021 and the 31st of December 2022") or partial ("March",
+written in full after "between"/"from" with a word connector ("between 3 May 2021 and the 31st of December
+2022"; a dash between two full dates, "(8 February 1700 – 17 March 1782)", is a birth and a death: two
+dates) or partial ("March",
 "3", "2016") and takes the missing month and year from the end, so that "between March and May 2018"
 starts in March 2018, not in March of the publication year. A written start that contradicts the
 end ("from 2019 to 2016") is not a range: both stay as they were. "from"/"between" are context, not
@@ -71,6 +73,8 @@ def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
             return None
         m, d = (month_of(h["md_m"]), day_of(h["md_d"])) if h["md_m"] else (month_of(h["dm_m"]), day_of(h["dm_d"]))
         written = h["md_y"] or h["dm_y"]
+        if written and (h["kw"] is None or h["conn"] in "-–"):
+            return None  # "(8 February 1700 – 17 March 1782)": a birth and a death, two dates
         if written:  # "between 3 May 2021 and the 31st of December 2022": both ends written in full
             start = _safe_date(int(written), m, d)
             return None if start is None else (start, "days")

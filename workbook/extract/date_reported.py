@@ -19,8 +19,9 @@ better than a wrong one):
   before the publication date.
 * **An older document.** "A 2019 report said the plant opened last year", "According to a 2016 audit, the
   bridge was repaired last year", "the council's 2018 study warned that it would need new cables next
-  year": "last/this/next year" after a dated document (a year before a noun of :data:`DOCUMENT_NOUNS`)
-  in the same sentence is counted from the document's year (2018, 2015, 2019); any other expression read
+  year", "In 2019, the minister said the plant opened last year": "last/this/next year" after a dated
+  document (a year before a noun of :data:`DOCUMENT_NOUNS`) or after the speaking verb of a sentence that
+  opens with "In <year>," is counted from that year (2018, 2015, 2019, 2018); any other expression read
   against the publication date there ("last spring", "in March", "last week") is left out: the document's
   day within its year is unknown.
 * **A reported future.** "said on Monday that its chief executive would step down on Friday" in a
@@ -136,8 +137,34 @@ _SAID_AFTER = re.compile(
     r"\b(?:said|says|found|finds|warned|concluded|noted|stated|showed|shows|reported|estimated|predicted|"
     r"recommended|argued|claimed|suggested|described|wrote|added|recorded|observed|forecast)\b"
 )
+#: A sentence that opens with its year: "In 2019, the minister said ...".
+_IN_YEAR = re.compile(r"In" + S + r"+(?P<yr>1[89][0-9]{2}|20[0-9]{2}),")
 _ACCORDING = re.compile(r"\b[Aa]ccording" + S + r"+to" + S + r"+(?:[\w.'\u2019-]+" + S + r"+){0,3}\Z")
-_SPEAKING_RE = re.compile(r"\b(?:" + SPEAKING + r")\b", re.IGNORECASE)
+#: A speaking word right before a date: "said on", "In a speech on", "address to parliament on", "told
+#: Reuters on", "said Tuesday".
+_SPEAKING_LEAD = re.compile(
+    r"\b(?i:"
+    + SPEAKING
+    + r")(?:"
+    + S
+    + r"+(?i:to|before|at|in|with)"
+    + S
+    + r"+(?:the"
+    + S
+    + r"+)?[\w'\u2019.-]+(?:"
+    + S
+    + r"+[\w'\u2019.-]+)?|"
+    + S
+    + r"+(?:reporters|journalists|parliament|lawmakers|the"
+    + S
+    + r"+press|[A-Z][\w.'\u2019-]*(?:"
+    + S
+    + r"+[A-Z][\w.'\u2019-]*)?))?,?"
+    + S
+    + r"+(?:(?:on|last|this)"
+    + S
+    + r"+)?\Z"
+)
 _PUBLISHING_RE = re.compile(r"\b(?:" + _PUBLISHING + r")\b", re.IGNORECASE)
 _REPORTED_FUTURE_RE = re.compile(r"\b(?:" + REPORTED_FUTURE + r")\b")
 _DATED_NAME = re.compile(S + r"+(?:" + "|".join(DATED_NAME_NOUNS) + r")\b")
@@ -223,41 +250,39 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else min(len(text), pos + 400)
 
 
-def _speech_day(text: str, q_start: int, q_end: int, days: list[Resolved], anchor: date) -> date | None:
-    """The day the quoted words were said, when the text dates it (see the module rules): the last dated
-    speaking clause before the quote in its sentence or the one before, else the first one after it in
-    its sentence."""
+def _speech_day(text: str, q_start: int, q_end: int, dated: list[Resolved], anchor: date) -> tuple[bool, date | None]:
+    """(dated, day): whether the text dates the quoted words (see the module rules: the last dated speaking
+    clause before the quote in its sentence or the one before, else the first one after it in its
+    sentence) and the day, or None when that date is no single day within reach ("said last week")."""
     lo = _sentence_start(text, max(0, _sentence_start(text, q_start) - 1))
     hi = _sentence_end(text, q_end + 1)
-    before_quote: date | None = None
-    prev_end = lo
-    for s, e, _prec, _res, ds, _de, _anc in days:
-        if e <= lo or s >= hi or ds is None:
+    before_quote: tuple[bool, date | None] = (False, None)
+    for s, e, _prec, _res, ds, de, _anc in dated:
+        if e <= lo or s >= hi or ds is None or q_start <= s < q_end:
             continue
-        if q_start <= s < q_end:
-            prev_end = e
+        lead = text[max(lo, s - 80) : s]
+        if not _SPEAKING_LEAD.search(lead) or _PUBLISHING_RE.search(lead):
             continue
-        lead = text[max(prev_end, s - 80) : s]
-        prev_end = e
-        spoken = bool(_SPEAKING_RE.search(lead)) and not _PUBLISHING_RE.search(lead)
-        if not spoken or not anchor - timedelta(days=SPEECH_REACH_DAYS) <= ds <= anchor:
-            continue
+        within = ds == de and anchor - timedelta(days=SPEECH_REACH_DAYS) <= ds <= anchor
+        found = (True, ds if within else None)
         if s < q_start:
-            before_quote = ds
+            before_quote = found
         else:
-            return before_quote or ds
+            return before_quote if before_quote[0] else found
     return before_quote
 
 
 def _reanchor_speech(text: str, kept: list[Resolved], anchor: date) -> list[Resolved]:
-    days = [r for r in kept if r[2] == "day" and r[4] is not None and r[4] == r[5]]
+    dated = [r for r in kept if r[4] is not None]
     out: list[Resolved] = []
     for r in kept:
         s, e = r[0], r[1]
         shift = _DAY_WORDS.get(text[s:e].lower()) if r[3] == "relative" else None
         quote = enclosing_quote(text, s, e) if shift is not None else None
         if shift is not None and quote is not None:
-            spoken = _speech_day(text, quote[0], quote[1], [d for d in days if d is not r], anchor)
+            known, spoken = _speech_day(text, quote[0], quote[1], [d for d in dated if d is not r], anchor)
+            if known and spoken is None:
+                continue  # "'We signed it yesterday,' he said last week": which day is unknown
             if spoken is not None and spoken != anchor:
                 d = spoken + timedelta(days=shift)
                 r = (s, e, r[2], r[3], d, d, spoken)
@@ -288,6 +313,10 @@ def _reanchor_documents(text: str, kept: list[Resolved]) -> list[Resolved]:
     if not any(r[3] == "relative" for r in kept):
         return kept
     spans: list[tuple[int, int, int]] = []  # (after the document noun, sentence end, document year)
+    for m in _IN_YEAR.finditer(text):  # "In 2019, the minister said the plant opened last year"
+        said = _SAID_AFTER.search(text, m.end(), _sentence_end(text, m.end()))
+        if said is not None and not text[_sentence_start(text, m.start() + 1) : m.start()].strip():
+            spans.append((said.end(), _sentence_end(text, said.end()), int(m["yr"])))
     for start, noun_end, year in _document_years(text):
         end = _sentence_end(text, noun_end)
         said = _SAID_AFTER.search(text, noun_end, end)
