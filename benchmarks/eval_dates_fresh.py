@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3]
+                                                       [--gold fresh|fresh3|fresh4]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -14,6 +14,12 @@
   "the day after" and "the 17th"), 291 expressions, 29 of them ``leave-out``; written and committed before
   the extractor ran on it (dates3 round). Odd ids *tune*, even ids *check*. With ``--gold fresh3`` the CSIS
   table is not scored.
+* **fresh4** (``benchmarks/data/dates_fresh4.json``, ``--gold fresh4``): 32 more made-up paragraphs (defence
+  press releases and news, federal fiscal years, wire copy with weekdays across a month boundary, speeches
+  and interviews given on another day, reports quoting older documents, names of agreements and operations
+  that contain dates, non-US date forms, southern seasons without a listed place), 193 expressions, 33 of
+  them ``leave-out``; written and committed before the extractor ran on it (dates4 round). Odd ids *tune*,
+  even ids *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -52,7 +58,8 @@ from workbook.extract.dates import DateMatch, find_dates
 
 FRESH = Path(__file__).resolve().parent / "data" / "dates_fresh.json"
 FRESH3 = Path(__file__).resolve().parent / "data" / "dates_fresh3.json"
-GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3}
+FRESH4 = Path(__file__).resolve().parent / "data" / "dates_fresh4.json"
+GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4}
 CSIS_SEED = 12
 CSIS_SAMPLE = 120
 #: How many days after the act its report is dated, at most.

@@ -110,3 +110,22 @@ def test_last_season_is_over_and_next_season_is_ahead(anchor: date, season: str)
     assert nxt.date_start is not None and nxt.date_start > anchor
     assert (last.date_start, last.date_end) == season_span(season, last.date_start.year)
     assert (nxt.date_start, nxt.date_end) == season_span(season, nxt.date_start.year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOOWOOMBA - Frost damaged the wheat crop last winter, growers said.",  # no place of the hand list
+        "Rugby: the Highlanders, based in Dunedin, hope to be fit by next spring.",
+        "MENDOZA - Vineyards were flooded last autumn.",
+        "Court: the Durban High Court will sit again next summer.",  # on the hand list
+    ],
+)
+def test_a_text_naming_a_place_south_of_the_equator_gets_no_season(text: str) -> None:
+    words = ("spring", "summer", "autumn", "fall", "winter")
+    assert not [m for m in find_dates(text, D(2025, 6, 12)) if any(w in m.text.lower() for w in words)]
+
+
+def test_a_northern_place_keeps_its_seasons() -> None:
+    m = only("LEEDS - The council closed the pool last winter.", D(2025, 6, 12), "last winter")
+    assert (m.date_start, m.date_end) == (D(2024, 12, 1), D(2025, 2, 28))

@@ -6,7 +6,8 @@ resolved against the *reference*: the nearest date before it in the same sentenc
 resolved to one day (a week or a range of days up to a week for "the following week"). Safe readings
 only, else none:
 
-* "the following day", "the next day", "the previous day", "N days later/earlier" (N up to 30), "the day
+* "the following day", "the next day", "the previous day", "N days later/earlier" (N up to 30), "a week
+  later", "two weeks earlier" (up to four weeks: 7 days a week), "the day
   after/before" with nothing after it ("the day after, shares fell"; "the day after a public meeting" is
   anchored on the meeting, which is no written date: left out), "the following week" (the Monday-Sunday
   week after the reference's).
@@ -52,7 +53,13 @@ _THE_BEFORE = re.compile(r"\b[Tt]he" + _S + r"+\Z")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 #: "two days later", "a day earlier": found from "later"/"earlier", the count read back from there.
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.,-])(?P<n>[0-9]{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))" + _S + r"+(?P<unit>days?)" + _S + r"+\Z"
+    r"(?<![\w.,-])(?P<n>[0-9]{1,2}|(?i:"
+    + "|".join(NUMBER_WORDS)
+    + r"))"
+    + _S
+    + r"+(?P<unit>days?|weeks?)"
+    + _S
+    + r"+\Z"
 )
 #: After "the day after/before": nothing that could be its object.
 _BARE_END = re.compile(_S + r"*(?:[,.;:!?)\u2014\u2013]|\Z)|" + _S + r"+(?:and|but)\b")
@@ -129,8 +136,9 @@ def _chain_candidates(text: str) -> list[_Candidate]:
             if c is None:
                 continue
             n = int(c["n"]) if c["n"].isdigit() else NUMBER_WORDS[c["n"].lower()]
-            if 1 <= n <= MAX_CHAIN_DAYS and (n == 1) == (c["unit"] == "day"):
-                out.append((c.start(), i + len(way), "step", sign * n, ""))
+            days = n * 7 if c["unit"].startswith("week") else n
+            if 1 <= days <= MAX_CHAIN_DAYS and (n == 1) == (c["unit"] in ("day", "week")):
+                out.append((c.start(), i + len(way), "step", sign * days, ""))
     return out
 
 

@@ -2,7 +2,10 @@
 "at Easter", "over Christmas".
 
 A holiday's day in a year is fixed (Christmas Eve, Christmas Day, Boxing Day, New Year's Day and Eve) or
-follows Easter Sunday (the Gregorian computus: Good Friday two days before, Easter Monday the day after);
+follows Easter Sunday (the Gregorian computus: Good Friday two days before, Easter Monday the day after)
+or US Thanksgiving (the fourth Thursday of November: the shopping days "Black Friday" the day after and "Cyber
+Monday" four days after, the same days wherever the shops took them up; "Labor Day" is left out: the first
+Monday of September in the US and Canada, May 1 in the Philippines);
 "at Easter" is the long weekend, Good Friday to Easter Monday. The year is the one written after the name
 ("New Year's Eve 2018"), "this/last/next year" after it, or else the occurrence the clause's tense points
 to, read as a day and month without a year is (:func:`workbook.extract.date_tense.nearest_occurrence`);
@@ -26,7 +29,7 @@ from datetime import date, timedelta
 from workbook.extract.date_tense import deadline_cue, future_after, future_cue, nearest_occurrence, past_cue
 from workbook.extract.date_words import S, after_date_word
 
-__all__ = ["UNTENSED_REACH_DAYS", "easter_sunday", "find_holidays", "is_holiday_name"]
+__all__ = ["UNTENSED_REACH_DAYS", "easter_sunday", "find_holidays", "is_holiday_name", "thanksgiving"]
 
 _S = S
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
@@ -48,6 +51,9 @@ _EASTER: dict[str, tuple[int, int]] = {
     "easter monday": (1, 1),
     "easter": (-2, 1),
 }
+#: Shopping days counted from US Thanksgiving (the fourth Thursday of November), kept on the same day by
+#: the shops of every country that took them up: offset in days from Thanksgiving.
+_THANKSGIVING: dict[str, int] = {"black friday": 1, "cyber monday": 4}
 #: How far from the anchor a holiday may be read when its clause has no tense ("is a bank holiday"): the one
 #: at hand; further off, this year's and last year's are both likely.
 UNTENSED_REACH_DAYS = 45
@@ -67,7 +73,11 @@ _HOLIDAY = re.compile(
     + _S
     + r"+Friday|Easter"
     + _S
-    + r"+(?:Sunday|Monday|Day)|Christmas|Easter)(?![\w-])(?!['\u2019](?!s\b))"
+    + r"+(?:Sunday|Monday|Day)|Black"
+    + _S
+    + r"+Friday|Cyber"
+    + _S
+    + r"+Monday|Christmas|Easter)(?![\w-])(?!['\u2019](?!s\b))"
     r"(?:(?:,"
     + _S
     + r"*|"
@@ -118,9 +128,18 @@ def is_holiday_name(surface: str) -> bool:
     return m is not None
 
 
+def thanksgiving(year: int) -> date:
+    """US Thanksgiving of ``year``: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
 def _span(key: str, year: int) -> tuple[date, date]:
     if key in _FIXED:
         d = date(year, *_FIXED[key])
+        return d, d
+    if key in _THANKSGIVING:
+        d = thanksgiving(year) + timedelta(days=_THANKSGIVING[key])
         return d, d
     lo, hi = _EASTER[key]
     sunday = easter_sunday(year)
@@ -134,7 +153,15 @@ def _first_day(key: str, year: int) -> date:
 def find_holidays(text: str, anchor: date | None) -> list[Resolved]:
     """Every holiday that is a date in ``text`` (see the module docs), resolved against ``anchor``."""
     out: list[Resolved] = []
-    if not ("Christmas" in text or "Easter" in text or "Boxing" in text or "New Year" in text or "Good Fri" in text):
+    if not (
+        "Christmas" in text
+        or "Easter" in text
+        or "Boxing" in text
+        or "New Year" in text
+        or "Good Fri" in text
+        or "Black Fri" in text
+        or "Cyber Mon" in text
+    ):
         return out
     for m in _HOLIDAY.finditer(text):
         key = _key(m["name"])

@@ -2,7 +2,10 @@
 5 June", "from July 19 to 25" are ONE interval each, both ends in the stated year.
 
 :func:`merge_ranges` works on the expressions :mod:`workbook.extract.dates` has already read: the end
-of a range is a full expression ("May 2018", "5 June", "2019"); its start may be partial ("March",
+of a range is a full expression ("May 2018", "5 June", "2019", "the 31st of December 2022"); its start may be
+written in full after "between"/"from" with a word connector ("between 3 May 2021 and the 31st of December
+2022"; a dash between two full dates, "(8 February 1700 – 17 March 1782)", is a birth and a death: two
+dates) or partial ("March",
 "3", "2016") and takes the missing month and year from the end, so that "between March and May 2018"
 starts in March 2018, not in March of the publication year. A written start that contradicts the
 end ("from 2019 to 2016") is not a range: both stay as they were. "from"/"between" are context, not
@@ -32,14 +35,14 @@ Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 _ORDER = {"day": 0, "days": 0, "month": 1, "year": 2, "decade": 3}
 _WORD_CONN = r"(?:to|and|or|until|till|through|thru)"
 _HEAD = re.compile(
-    rf"(?:(?P<kw>\b(?i:from|between)){S}+)?"
-    rf"(?P<a>(?P<md_m>{MONTH}){S}+(?P<md_d>{DAY})"
-    rf"|(?P<dm_d>(?<![\w.,]){DAY})(?:{S}+of)?{S}+(?P<dm_m>{MONTH})"
+    rf"(?:(?P<kw>\b(?i:from|between)){S}+(?:(?i:the){S}+)?)?"
+    rf"(?P<a>(?P<md_m>{MONTH}){S}+(?P<md_d>{DAY})(?:,?{S}+(?P<md_y>{YEAR_NAMED}))?"
+    rf"|(?P<dm_d>(?<![\w.,]){DAY})(?:{S}+of)?{S}+(?P<dm_m>{MONTH})(?:,?{S}+(?P<dm_y>{YEAR_NAMED}))?"
     rf"|(?P<m_m>{MONTH})(?:,?{S}+(?P<m_y>{YEAR_NAMED}))?"
     rf"|(?P<d_d>(?<![\w.,]){DAY})"
     rf"|(?<![\w.,])(?P<y_y>{YEAR_NAMED}))"
     rf"{S}*(?P<conn>[-–]|{_WORD_CONN}(?={S}))"
-    rf"{S}*\Z"
+    rf"(?:{S}+(?i:the)(?={S}))?{S}*\Z"
 )
 _TAIL = re.compile(rf"{S}+(?P<conn>{_WORD_CONN}){S}+(?P<d>{DAY})(?!{S}*(?:of{S}+)?{MONTH})(?![-–/:.,]?[0-9])")
 _KW_BEFORE = re.compile(rf"\b(?i:from|between){S}+\Z")
@@ -69,6 +72,12 @@ def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
         if prec != "day":
             return None
         m, d = (month_of(h["md_m"]), day_of(h["md_d"])) if h["md_m"] else (month_of(h["dm_m"]), day_of(h["dm_d"]))
+        written = h["md_y"] or h["dm_y"]
+        if written and (h["kw"] is None or h["conn"] in "-–"):
+            return None  # "(8 February 1700 – 17 March 1782)": a birth and a death, two dates
+        if written:  # "between 3 May 2021 and the 31st of December 2022": both ends written in full
+            start = _safe_date(int(written), m, d)
+            return None if start is None else (start, "days")
         start = _safe_date(ds.year - ((m, d) > (ds.month, ds.day)), m, d)
         return None if start is None else (start, "days")
     if h["d_d"]:
@@ -91,7 +100,7 @@ def _shared_year(h: re.Match[str], end: Resolved) -> Resolved | None:
     """The first of two coordinated dates ("March and May 2018", "3 or 5 June 2018") in the year written
     after the second, or None when it has its own year or would fall after the second."""
     ds, prec = end[4], end[2]
-    if ds is None or h["m_y"]:
+    if ds is None or h["m_y"] or h["md_y"] or h["dm_y"]:
         return None
     if h["m_m"]:
         m = month_of(h["m_m"])
@@ -126,7 +135,8 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
         if h is not None and h["kw"] is None and h["conn"] in ("and", "or") and res == "absolute":
             shared = _shared_year(h, r)  # "March and May 2018": the year belongs to both
             inside = [o for o in out if o[1] > h.start("a")]
-            if all(o[0] >= h.start("a") and o[1] <= h.end("a") for o in inside) and not h["y_y"]:
+            own_year = h["y_y"] or h["md_y"] or h["dm_y"]
+            if all(o[0] >= h.start("a") and o[1] <= h.end("a") for o in inside) and not own_year:
                 del out[len(out) - len(inside) :]  # a yearless first date that cannot share the year: unsafe
                 if shared is not None:
                     out.append(shared)

@@ -5,8 +5,10 @@ Seasons are meteorological: spring March-May, summer June-August, autumn/fall Se
 December to February (the winter of 2018-19 starts in December 2018), with precision ``month``. That is the
 northern hemisphere's calendar; in the south the seasons are the other way round, and a text does not
 say which hemisphere it was written in. So a text that names a place of the southern hemisphere
-(:data:`SOUTHERN_PLACES`: "SYDNEY", "New Zealand", "Buenos Aires"...) gets no season at all: no date is
-better than one six months off.
+(:func:`names_southern_place`: a name of :data:`SOUTHERN_PLACES` — "SYDNEY", "New Zealand", "Buenos Aires",
+"Australian" — or any place the built-in gazetteer puts south of :data:`SOUTHERN_LATITUDE`: "TOOWOOMBA",
+"Mendoza", "Dunedin") gets no season at all: no date is better than one six months off. A name the
+gazetteer reads as its best-known place ("Perth") may also leave a northern text without seasons.
 
 * "last winter": the latest one over before the anchor (not the one the anchor is in); "next spring": the
   first one after it; "this autumn": the one the anchor is in, else the last one after a past verb ("the
@@ -29,8 +31,9 @@ from datetime import date
 from workbook.extract.date_relative import month_span
 from workbook.extract.date_tense import future_cue, past_cue
 from workbook.extract.date_words import S, after_date_word
+from workbook.extract.gazetteer_builtin import builtin_gazetteer
 
-__all__ = ["SOUTHERN_PLACES", "find_seasons", "season_span"]
+__all__ = ["SOUTHERN_LATITUDE", "SOUTHERN_PLACES", "find_seasons", "names_southern_place", "season_span"]
 
 _S = S
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
@@ -95,6 +98,18 @@ SOUTHERN_PLACES: tuple[str, ...] = (
     "Antarctic",
 )
 _SOUTH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in SOUTHERN_PLACES) + r")\b", re.IGNORECASE)
+#: A place the built-in gazetteer puts south of this latitude (degrees) makes a text the southern
+#: hemisphere's, or unsure.
+SOUTHERN_LATITUDE = 0.0
+
+
+def names_southern_place(text: str) -> bool:
+    """Does ``text`` name a place of the southern hemisphere: one of :data:`SOUTHERN_PLACES` (with the
+    demonyms the gazetteer lacks), or a place of the built-in gazetteer south of :data:`SOUTHERN_LATITUDE`?"""
+    if _SOUTH.search(text) is not None:
+        return True
+    return any(m.entry.lat < SOUTHERN_LATITUDE for m in builtin_gazetteer().find(text))
+
 
 #: First month of each season (winter starts in December of its first year).
 _FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -168,7 +183,7 @@ def find_seasons(text: str, anchor: date | None) -> list[Resolved]:
         if (s > 0 and _WORD_BEFORE.match(text, s - 1)) or not _AFTER_OK.match(text, e):
             continue  # "offspring"; "the summer recess", "the fall of Saigon", "winter Olympics"
         if south is None:
-            south = _SOUTH.search(text) is not None
+            south = names_southern_place(text)
         if south:
             return out  # the hemisphere is the south's or unsure
         before = _BEFORE.search(text, max(0, s - 6), s)

@@ -18,7 +18,9 @@ Rules, decided once here (``anchor`` is the publication date):
   in 2018; "January 30-2" is skipped), ISO "2019-01-19" and "2019/01/19"; "19/01/2019",
   "01/19/2019" and "19.01.2019" when only one of day-month and month-day exists ("10/03/2023" is
   skipped); quarters and halves with their year ("Q3 2023", "the first half of 2024"; fiscal ones and
-  those without a year are skipped): see :mod:`workbook.extract.date_periods`; "Juche 113"
+  those without a year are skipped): see :mod:`workbook.extract.date_periods`; fiscal years when the text
+  settles them ("the fiscal year ended June 30, 2025 ... fiscal 2026", the US federal year in a text about
+  the Pentagon): :mod:`workbook.extract.date_fiscal`; "Juche 113"
   (KCNA's calendar, Juche N = N + 1911, with an optional "(2024)" that agrees), "July 30, Juche 98".
 * A four-digit year written after a day and month or a month is honoured from 1000 to 2199
   ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
@@ -84,6 +86,7 @@ from datetime import date, datetime, timedelta
 
 from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
+from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
@@ -97,6 +100,7 @@ from workbook.extract.date_relative import (
     week_span,
     year_span,
 )
+from workbook.extract.date_reported import adjust_reported, find_document_years
 from workbook.extract.date_seasons import find_seasons
 from workbook.extract.date_tense import (
     FUTURE_MARGIN_DAYS,
@@ -389,6 +393,8 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_periods(text))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
+    out.extend(find_document_years(text))
+    out.extend(find_fiscal_periods(text))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -415,7 +421,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in add_anchored(
-            text, drop_out_of_narrative(text, merge_ranges(text, kept)), anchor
+            text, drop_out_of_narrative(text, adjust_reported(text, merge_ranges(text, kept), anchor)), anchor
         )
         if ds is None or de is None or ds <= de
     ]
