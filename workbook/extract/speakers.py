@@ -166,6 +166,17 @@ class SpeakerResolver(SpeakerMemory):
                 return org
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        body_role = (  # "The company's chief" after "The company's chief executive, Ingrid Sola,": the person
+            3 <= len(words) <= 5
+            and lows[0] == "the"
+            and words[1].endswith(("'s", "’s"))
+            and lows[1] in ORG_ANAPHORS
+            and only_titles(self.text, s + len(" ".join(words[:2])), e)
+        )
+        if body_role:
+            titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[2:], s, title_tail=True)
+            if titled is not None:
+                return Speaker(titled, self.names[titled], phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
         if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and only_titles(self.text, s + len(words[0]), e):
             titled = titled_person(
