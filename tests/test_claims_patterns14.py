@@ -255,3 +255,60 @@ def test_statement_never_named_before_has_no_issuer() -> None:
 )
 def test_possessive_relation_then_name_opens_the_sentence(text: str, snippet: str, speaker: str) -> None:
     assert _speaker(text, snippet) == speaker
+
+
+# --- wire style's delayed identification: a role in the lede, the person named in the next sentence ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Budget\n\nA senior senator said on Tuesday that the budget deal was dead. Senator Ruth Calloway, a "
+            "Republican from Maine, told reporters the votes were not there.",
+            "the budget deal was dead",
+            "Ruth Calloway",
+        ),
+        (
+            "Courts\n\nA senior judge said on Friday that the court was overwhelmed. Judge Amir Haddad, the senior "
+            "judge at Leeds Crown Court, said cases now waited two years.",
+            "the court was overwhelmed",
+            "Amir Haddad",
+        ),
+        (  # the next sentence names someone in another role: not the lede's speaker
+            "Match\n\nThe visiting captain said the referee had been poor. Tom Hartley, the home manager, said "
+            "the result was fair.",
+            "the referee had been poor",
+            None,
+        ),
+    ],
+)
+def test_role_in_the_lede_named_in_the_next_sentence(text: str, snippet: str, speaker: str | None) -> None:
+    assert _speaker(text, snippet) == speaker
+
+
+# --- a government body named by its portfolio alone ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "Wildfires\n\nOTTAWA - National Defence announced on Sunday that 350 troops would be sent north.",
+            "350 troops would be sent north",
+            "National Defence",
+        ),
+        (
+            "Storm\n\nWASHINGTON - Homeland Security said on Monday that 2,000 staff would be sent to Florida.",
+            "2,000 staff would be sent to Florida",
+            "Homeland Security",
+        ),
+        (
+            "Pensions\n\nVeterans Affairs confirmed that payments would resume in May.",
+            "payments would resume in May",
+            "Veterans Affairs",
+        ),
+    ],
+)
+def test_body_named_by_its_portfolio(text: str, snippet: str, speaker: str) -> None:
+    assert _speaker(text, snippet) == speaker

@@ -24,6 +24,7 @@ from workbook.extract.speaker_words import (
     NAME_JOINS,
     ORDINAL,
     ORG_ANAPHORS,
+    PORTFOLIO_NOUNS,
     PUBLIC_BODY_HEADS,
     QUANTIFIERS,
     SPEAKER_DETERMINERS,
@@ -190,6 +191,9 @@ def unresolved_speaker(
     ):
         name = words[1:] if lows[0] == "the" else words
         return Speaker(None, " ".join(name), phrase)
+    name = words[1:] if lows[0] == "the" else words
+    if 2 <= len(name) <= 4 and lows[-1] in PORTFOLIO_NOUNS and all(w[:1].isupper() for w in name):
+        return Speaker(None, " ".join(name), phrase)  # "National Defence announced": a body by its portfolio
     rest = [
         w
         for w, lw in zip(words, lows, strict=True)

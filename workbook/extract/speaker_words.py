@@ -23,6 +23,7 @@ __all__ = [
     "FEMALE_MARKS",
     "FEMALE_NOUNS",
     "GENERIC_EXTRA",
+    "IDENTIFYING_APPOSITIVE",
     "INITIALS_BEFORE",
     "LOWER_ROLE",
     "MALE_MARKS",
@@ -35,6 +36,7 @@ __all__ = [
     "ORDINAL",
     "ORG_ANAPHORS",
     "OWNER_DOCUMENT",
+    "PORTFOLIO_NOUNS",
     "POSTMODIFIER",
     "PUBLIC_BODY_HEADS",
     "QUANTIFIERS",
@@ -103,6 +105,9 @@ PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army n
 #: A body's anaphor whose head its name need not hold: "the force" for "Thames Valley Police" or "the Royal
 #: Constabulary".
 BODY_HEAD_NAMES: dict[str, frozenset[str]] = {"force": _words("force police constabulary")}
+#: The last word of a government body named by its portfolio alone, capitalised: "National Defence",
+#: "Homeland Security", "Veterans Affairs", "Public Health" (no "Ministry of" or "Department of" before it).
+PORTFOLIO_NOUNS = _words("defence defense security affairs health justice transport environment treasury education")
 #: Modifiers that say which of the bodies named before is meant, not what body it is: "the same ministry".
 UNNAMING_MODIFIERS = _words("same other new former latter whole entire said above following")
 SOURCE_OF = re.compile(
@@ -135,6 +140,9 @@ ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\
 #: A possessive and a lower-case relation or role right before a name, opening a sentence: "His former
 #: crewmate Alan Robson", "Her coach Tom Lee", "Their lawyer Ann Cole" (no comma: the name is the subject).
 RELATION_FIRST = re.compile(r"\s*(?:His|Her|Their)\s+(?:[a-z][\w'’-]*\s+){1,3}")
+#: A role in apposition after a name, set off by commas: ", the chief of naval operations,", ", a Republican from
+#: Maine,".
+IDENTIFYING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\n]{3,80},")
 #: A gendered role noun before a name set off by a comma: "A spokeswoman for the department, Caroline Leclerc".
 ROLE_GENDER = re.compile(
     r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",
