@@ -192,7 +192,8 @@ def unresolved_speaker(
         name = words[1:] if lows[0] == "the" else words
         return Speaker(None, " ".join(name), phrase)
     name = words[1:] if lows[0] == "the" else words
-    if 2 <= len(name) <= 4 and lows[-1] in PORTFOLIO_NOUNS and all(w[:1].isupper() for w in name):
+    portfolio = 2 <= len(name) <= 4 and lows[-1] in PORTFOLIO_NOUNS and all(w[:1].isupper() for w in name)
+    if portfolio and not any(is_title(w.casefold()) for w in name[:-1]):  # not "the Chief Justice"
         return Speaker(None, " ".join(name), phrase)  # "National Defence announced": a body by its portfolio
     rest = [
         w

@@ -100,16 +100,17 @@ ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department governmen
 #: The heads of a public body a news report names by its function, lower-case, with no name: "the defence
 #: ministry", "the air force", "the central election commission" (a speaker shown as written, see
 #: :func:`workbook.extract.speaker_titles.unresolved_speaker`).
-PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army navy police agency department office
-    authority service guard court command military government cabinet parliament assembly""")
+PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army navy police agency department
+    authority guard court command military government cabinet parliament assembly""")
 #: A body's anaphor whose head its name need not hold: "the force" for "Thames Valley Police" or "the Royal
 #: Constabulary".
 BODY_HEAD_NAMES: dict[str, frozenset[str]] = {"force": _words("force police constabulary")}
 #: The last word of a government body named by its portfolio alone, capitalised: "National Defence",
 #: "Homeland Security", "Veterans Affairs", "Public Health" (no "Ministry of" or "Department of" before it).
 PORTFOLIO_NOUNS = _words("defence defense security affairs health justice transport environment treasury education")
-#: Modifiers that say which of the bodies named before is meant, not what body it is: "the same ministry".
-UNNAMING_MODIFIERS = _words("same other new former latter whole entire said above following")
+#: Modifiers that say which of the bodies named before is meant, not what body it is ("the same ministry"),
+#: or a kind of body that has a name of its own ("the news agency" after "The Lao news agency").
+UNNAMING_MODIFIERS = _words("same other new former latter whole entire said above following news")
 SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
     r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
