@@ -21,7 +21,10 @@ twelve's (``quotes_fresh12.json``: 20 made-up paragraphs weighted to direct quot
 descriptions of ``nk-missile-tests_nagix``, in a tuning part ``fresh12`` and a part ``fresh12-check`` not
 read until the round's end); ``--fresh13`` round thirteen's (``quotes_fresh13.json``: 15 made-up
 features, obituaries, parliamentary, NGO and sport paragraphs, in a tuning part ``fresh13`` and a part
-``fresh13-check`` not read until the round's end). ``--csis`` adds
+``fresh13-check`` not read until the round's end); ``--fresh14`` round fourteen's (``quotes_fresh14.json``:
+20 made-up wire and government-release paragraphs — quotes over paragraphs, lists of reactions, speakers
+named by role, bodies and documents that speak, briefings —, in a tuning part ``fresh14`` and a part
+``fresh14-check`` not read until the round's end). ``--csis`` adds
 ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -82,6 +85,7 @@ FRESH10_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh10.json"
 FRESH11_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh11.json"
 FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
 FRESH13_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh13.json"
+FRESH14_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh14.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -99,6 +103,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh11", FRESH11_GOLD, None, "the never-read round-eleven set"),
     ("fresh12", FRESH12_GOLD, "fresh12", "the round-twelve set's tuning part (not its check part)"),
     ("fresh13", FRESH13_GOLD, "fresh13", "the round-thirteen set's tuning part (not its check part)"),
+    ("fresh14", FRESH14_GOLD, "fresh14", "the round-fourteen set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -117,6 +122,8 @@ SETS = (
     "fresh12-check",
     "fresh13",
     "fresh13-check",
+    "fresh14",
+    "fresh14-check",
     "csis",
     "heldout",
 )
@@ -132,6 +139,8 @@ NEVER_READ = (
     "fresh12-check",
     "fresh13",
     "fresh13-check",
+    "fresh14",
+    "fresh14-check",
     "csis",
     "heldout",
 )

@@ -67,6 +67,9 @@ INVERTED_REST = re.compile(
     r"|(?:(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}|(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?:adding|and\s+added)\b"
     r"|(?:on\s+)?[A-Z][a-z]+day\s*$"
     r"|(?:reporters|journalists|lawmakers|senators|parliament)\b(?:\W+\w+){0,4}\W*$"
+    # "…, the JCS said in a text message to reporters.": a medium, then only its recipient or channel
+    r"|in\s+an?\s+(?:[\w-]+\s+){0,2}(?:statement|message|email|post|interview|briefing|release|letter|video|note)s?"
+    r"(?:\s+(?:to|on|with|posted|published|sent|issued|carried)\b(?:\W+\w+){0,4})?\W*$"
 )
 #: "…, the ministry said Sunday, adding that …", '"…," Lee said, adding that …', "…, the navy said,
 #: stating that …": a second claim of the same speaker.

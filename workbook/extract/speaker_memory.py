@@ -26,11 +26,13 @@ from workbook.extract.speaker_nearby import (
 )
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
+    BODY_HEAD_NAMES,
     NAME_THEN_ROLE,
     NAMED_ROLE,
     OPENING_PHRASE,
     ORG_ANAPHORS,
     QUOTE_MARKS,
+    RELATION_FIRST,
     ROLE_FIRST,
     Speaker,
     gender_of_name,
@@ -47,6 +49,10 @@ _NAME_LINE_JOINS = frozenset({"of", "the", "and", "de", "da", "van", "von", "al"
 #: A sentence opening with "he" / "she" as its subject, after at most an opening phrase ending in a comma.
 _PRONOUN_OPENING = re.compile(r"[\s\"“‘'(\[]*(?:[A-Z][^,;:.!?\"“”]{0,60},\s*)?(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _ISSUE_VERB = re.compile(r"\b(?:issued|released|published|put\s+out|sent|posted|signed|adopted|made\s+public)\b")
+#: "The RNLI said in a statement that …": a subject that spoke in the document named after the cue.
+_SPOKE_IN = re.compile(
+    r"\b(?:said|says|stated|announced|added|wrote|confirmed|warned)\s+(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|his|her|their)\b"
+)
 
 
 class SpeakerMemory:
@@ -182,12 +188,13 @@ class SpeakerMemory:
                     return Speaker(m.entity_key, self.names[m.entity_key], phrase)
             return self._place_subject(phrase, at, here)
         head = low[-1]
+        heads = BODY_HEAD_NAMES.get(head, frozenset({head}))  # "the force": a police force named before
         i = bisect.bisect_left(self._org_at, at) - 1
         for j in range(i, max(-1, i - 10), -1):
             if at - self._org_at[j] > 3000:
                 break
             sp = self._org[j]
-            if head in (sp.shown or "").casefold().split():
+            if heads & set((sp.shown or "").casefold().split()):
                 return Speaker(sp.key, sp.shown, phrase)
         i = bisect.bisect_left(self.mention_starts, at) - 1
         keys: list[str] = []
@@ -196,7 +203,7 @@ class SpeakerMemory:
             if at - m.start > 3000:
                 break
             org = self.types.get(m.entity_key) == "organization"
-            if org and head in self.names[m.entity_key].casefold().split() and m.entity_key not in keys:
+            if org and heads & set(self.names[m.entity_key].casefold().split()) and m.entity_key not in keys:
                 keys.append(m.entity_key)
         if len(keys) == 1:
             return Speaker(keys[0], self.names[keys[0]], phrase)
@@ -427,6 +434,8 @@ class SpeakerMemory:
             return True
         if OPENING_PHRASE.fullmatch(self.text, lead, m.start):  # "Soon after his arrival, X", "The intrepid X"
             return True
+        if RELATION_FIRST.fullmatch(self.text, lead, m.start):  # "His former crewmate Alan Robson remembered"
+            return True
         role = ROLE_FIRST.match(self.text, lead, m.start)  # "The U.S. ambassador in Manila, MaryKay Carlson, said"
         if role is not None and only_titles(self.text, role.end(), m.start):
             return True
@@ -475,8 +484,11 @@ class SpeakerMemory:
         opening = document_opening_subject(self.text, sent_start, pos, sent_end)
         if opening is not None:  # "In a press release issued to the exchange, the company blamed …"
             return opening
-        if found and self._opens_sentence(found[0]) and _ISSUE_VERB.search(self.text, found[0].end, pos):
-            return Speaker(found[0].entity_key, self.names[found[0].entity_key], phrase)  # "X issued a statement"
+        issued = found and (  # "X issued a statement", "X said in a statement that …"
+            _ISSUE_VERB.search(self.text, found[0].end, pos) or _SPOKE_IN.search(self.text, found[0].end, pos)
+        )
+        if issued and self._opens_sentence(found[0]):
+            return Speaker(found[0].entity_key, self.names[found[0].entity_key], phrase)
         verb = _ISSUE_VERB.search(self.text, sent_start, pos)
         if verb is not None and len(self.text[sent_start : verb.start()].split()) <= 6:
             return sent_start, verb.start()  # "The radical Sadr movement issued a statement": that phrase

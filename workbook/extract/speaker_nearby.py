@@ -184,16 +184,20 @@ def titled_person(
     at: int,
     *,
     forward: bool = False,
+    title_tail: bool = False,
 ) -> str | None:
     """The person last written right after the title ``title`` (lower-case words) within 3,000
     characters before ``at`` ("the General Secretary" → "General Secretary Kim Jong Un"), or with
     ``forward`` the first one within 600 characters after it; a person with the title in apposition
-    counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary")."""
+    counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary"). With
+    ``title_tail``, one more title word may follow the title ("The company's chief executive, Ingrid
+    Sola" for "the company's chief"; not for a body's name: "the army" is no "Army spokesman")."""
     words = r"\s+".join(re.escape(w) for w in title)
     # the title, then at most two capitalised words the entity stage left out of the mention
     # ("Defense Minister Gen Nakatani" for "the minister": the mention is "Nakatani"), or a comma before the
-    # name in apposition ("The transport minister, Helen Okonjo, told")
-    pattern = re.compile(r"\b(?i:" + words + r"),?\s+(?:[A-Z][\w'’-]*\s+){0,2}")
+    # name in apposition ("The transport minister, Helen Okonjo, told"); one more title word may follow the
+    # title ("The company's chief executive, Ingrid Sola" for "the company's chief")
+    pattern = re.compile(r"\b(?i:" + words + r")(?:\s+(?P<more>[a-z]+))?,?\s+(?:[A-Z][\w'’-]*\s+){0,2}")
     appositive = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?" + words + r"\b", re.IGNORECASE)
     lo = max(0, at - 3000)
     i = bisect.bisect_left(mention_starts, at) - 1
@@ -206,6 +210,8 @@ def titled_person(
             continue
         before = pattern.search(text, max(lo, m.start - 40), m.start)
         inside = pattern.match(text, m.start, m.end)  # "Superintendent Claire Odum" read whole as the name
+        if before is not None and before.group("more") and not (title_tail and is_title(before.group("more"))):
+            before = None  # "the minister said Ingrid Sola …": no title
         if (before is not None and before.end() == m.start) or inside or appositive.match(text, m.end):
             return m.entity_key
     return None

@@ -24,9 +24,12 @@ from workbook.extract.speaker_words import (
     NAME_JOINS,
     ORDINAL,
     ORG_ANAPHORS,
+    PORTFOLIO_NOUNS,
+    PUBLIC_BODY_HEADS,
     QUANTIFIERS,
     SPEAKER_DETERMINERS,
     SPEAKER_WORD,
+    UNNAMING_MODIFIERS,
     Speaker,
     gender_of_name,
     is_title,
@@ -145,6 +148,20 @@ def written_full_name(text: str, word: str, at: int) -> str | None:
     return full
 
 
+def _public_body(lows: list[str]) -> bool:
+    """ "the defence ministry", "the air force", "the central election commission": a public body named by
+    its function (one or two lower-case modifiers before a body's head), shown as written when no
+    organisation named before holds its head; "the ministry", "the same agency", "the ministry's" stay
+    unshown."""
+    modifiers = lows[1:-1]
+    return (
+        lows[0] == "the"
+        and lows[-1] in PUBLIC_BODY_HEADS
+        and 1 <= len(modifiers) <= 2
+        and all(w.isalpha() and w not in UNNAMING_MODIFIERS and w not in QUANTIFIERS for w in modifiers)
+    )
+
+
 def unresolved_speaker(
     phrase: str,
     words: list[str],
@@ -165,7 +182,7 @@ def unresolved_speaker(
             w[:1].isupper() and lw not in SPEAKER_DETERMINERS and lw not in QUANTIFIERS
             for w, lw in zip(words[:-1], lows, strict=False)
         )
-        return Speaker(None, phrase if qualified else None, phrase)
+        return Speaker(None, phrase if qualified or _public_body(lows) else None, phrase)
     if (  # "The Center for Strategic and International Studies": an organisation's name as written
         3 <= len(words) <= 8
         and any(lw in ORG_HEADS for lw in lows)
@@ -174,6 +191,10 @@ def unresolved_speaker(
     ):
         name = words[1:] if lows[0] == "the" else words
         return Speaker(None, " ".join(name), phrase)
+    name = words[1:] if lows[0] == "the" else words
+    portfolio = 2 <= len(name) <= 4 and lows[-1] in PORTFOLIO_NOUNS and all(w[:1].isupper() for w in name)
+    if portfolio and not any(is_title(w.casefold()) for w in name[:-1]):  # not "the Chief Justice"
+        return Speaker(None, " ".join(name), phrase)  # "National Defence announced": a body by its portfolio
     rest = [
         w
         for w, lw in zip(words, lows, strict=True)

@@ -19,9 +19,11 @@ from workbook.extract.vocabulary import (
 
 __all__ = [
     "AT_PLACE",
+    "BODY_HEAD_NAMES",
     "FEMALE_MARKS",
     "FEMALE_NOUNS",
     "GENERIC_EXTRA",
+    "IDENTIFYING_APPOSITIVE",
     "INITIALS_BEFORE",
     "LOWER_ROLE",
     "MALE_MARKS",
@@ -34,15 +36,19 @@ __all__ = [
     "ORDINAL",
     "ORG_ANAPHORS",
     "OWNER_DOCUMENT",
+    "PORTFOLIO_NOUNS",
     "POSTMODIFIER",
+    "PUBLIC_BODY_HEADS",
     "QUANTIFIERS",
     "QUOTE_MARKS",
+    "RELATION_FIRST",
     "ROLE_FIRST",
     "ROLE_GENDER",
     "SOURCE_OF",
     "SPEAKER_ABBREVIATIONS",
     "SPEAKER_DETERMINERS",
     "SPEAKER_WORD",
+    "UNNAMING_MODIFIERS",
     "UNRESOLVED_PRONOUNS",
     "VERDICT_LEAD",
     "Speaker",
@@ -86,11 +92,25 @@ GENERIC_EXTRA = _words("""article articles report reports document documents pap
     release communique commentary editorial newspaper daily it they we i you one someone somebody
     spokesman spokeswoman spokesperson source sources people public side friends friend acquaintances
     fans fan members member users user participants poster posters blogger bloggers critics family families
-    relatives panel""")
+    relatives panel indictment indictments complaint lawsuit filing filings affidavit""")
 QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
 ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast firm movement")
+#: The heads of a public body a news report names by its function, lower-case, with no name: "the defence
+#: ministry", "the air force", "the central election commission" (a speaker shown as written, see
+#: :func:`workbook.extract.speaker_titles.unresolved_speaker`).
+PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army navy police agency department
+    authority guard court command military government cabinet parliament assembly""")
+#: A body's anaphor whose head its name need not hold: "the force" for "Thames Valley Police" or "the Royal
+#: Constabulary".
+BODY_HEAD_NAMES: dict[str, frozenset[str]] = {"force": _words("force police constabulary")}
+#: The last word of a government body named by its portfolio alone, capitalised: "National Defence",
+#: "Homeland Security", "Veterans Affairs", "Public Health" (no "Ministry of" or "Department of" before it).
+PORTFOLIO_NOUNS = _words("defence defense security affairs health justice transport environment treasury education")
+#: Modifiers that say which of the bodies named before is meant, not what body it is ("the same ministry"),
+#: or a kind of body that has a name of its own ("the news agency" after "The Lao news agency").
+UNNAMING_MODIFIERS = _words("same other new former latter whole entire said above following news")
 SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
     r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
@@ -118,6 +138,12 @@ VERDICT_LEAD = re.compile(
 )
 #: A role opening a sentence before the name set off by commas: "The U.S. ambassador in Manila, "
 ROLE_FIRST = re.compile(r"\s*(?:The|A|An|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s[^,;:!?\n]{1,80},\s*")
+#: A possessive and a lower-case relation or role right before a name, opening a sentence: "His former
+#: crewmate Alan Robson", "Her coach Tom Lee", "Their lawyer Ann Cole" (no comma: the name is the subject).
+RELATION_FIRST = re.compile(r"\s*(?:His|Her|Their)\s+(?:[a-z][\w'’-]*\s+){1,3}")
+#: A role in apposition after a name, set off by commas: ", the chief of naval operations,", ", a Republican from
+#: Maine,".
+IDENTIFYING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\n]{3,80},")
 #: A gendered role noun before a name set off by a comma: "A spokeswoman for the department, Caroline Leclerc".
 ROLE_GENDER = re.compile(
     r"\b(?P<role>(?:spokes|chair|congress|business|police)?(?:wo)?man)\b[^,.;:\n]{0,60},\s*(?:[A-Z][a-z]{1,4}\.\s+){0,3}$",

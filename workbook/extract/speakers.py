@@ -55,6 +55,7 @@ from workbook.extract.speaker_titles import (
 from workbook.extract.speaker_words import (
     AT_PLACE,
     FEMALE_NOUNS,
+    IDENTIFYING_APPOSITIVE,
     INITIALS_BEFORE,
     LOWER_ROLE,
     MALE_NOUNS,
@@ -166,6 +167,17 @@ class SpeakerResolver(SpeakerMemory):
                 return org
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        body_role = (  # "The company's chief" after "The company's chief executive, Ingrid Sola,": the person
+            3 <= len(words) <= 5
+            and lows[0] == "the"
+            and words[1].endswith(("'s", "’s"))
+            and lows[1] in ORG_ANAPHORS
+            and only_titles(self.text, s + len(" ".join(words[:2])), e)
+        )
+        if body_role:
+            titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[2:], s, title_tail=True)
+            if titled is not None:
+                return Speaker(titled, self.names[titled], phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
         if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and only_titles(self.text, s + len(words[0]), e):
             titled = titled_person(
@@ -282,7 +294,30 @@ class SpeakerResolver(SpeakerMemory):
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
-        return unresolved_speaker(phrase, words, s, initial, self._by_surname)
+        unresolved = unresolved_speaker(phrase, words, s, initial, self._by_surname)
+        if initial and (unresolved is None or not (unresolved.key or unresolved.is_name)) and is_role_noun(lows[-1]):
+            identified = self._identified_next(s, lows)  # "A senior senator said …. Senator X, a …,"
+            if identified is not None:
+                return Speaker(identified.entity_key, self.shown(identified.entity_key, phrase), phrase)
+        return unresolved
+
+    def _identified_next(self, at: int, role: list[str]) -> MentionRecord | None:
+        """Wire style's delayed identification: a lede whose subject is a role only ("A senior senator said
+        …", "The agency's director warned …") names its person in the next sentence, opening it in full with
+        an apposition ("Senator Ruth Calloway, a Republican from Maine, told"): that person, when the title or
+        the apposition repeats a word of the role ("senator"; "The home side's captain … Tom Hartley, the
+        visiting manager," is someone else)."""
+        here = self.sentence_of(at)
+        if here + 1 >= len(self.sent_starts):
+            return None
+        start = self.sent_starts[here + 1]
+        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else len(self.text)
+        person = self.person_opening(start, end)
+        apposition = IDENTIFYING_APPOSITIVE.match(self.text, person.end, end) if person is not None else None
+        if person is None or apposition is None:
+            return None
+        written = {w.casefold().strip(".,'’") for w in self.text[start : apposition.end()].split()}
+        return person if any(len(w) >= 4 and w in written for w in role) else None
 
     def described_person(self, phrase: str, offset: int) -> Speaker | None:
         """The person an age noun ("the 24-year-old", "the 71-year-old grandmother") at ``offset``
