@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from workbook.extract.capital_scan import capital_matches
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
@@ -341,7 +342,7 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
     stay places), with no capitalised word right before it but "The" and its like or a possessive
     ("West Ham United" is left alone; "Alonso's Real Madrid" is read)."""
     out = []
-    for m in _CLUB.finditer(text):
+    for m in capital_matches(_CLUB, text):  # _CLUB.finditer(text), from the word-start capitals
         town = m.group("town1") or m.group("town2")
         a, b = m.start(), m.end()
         if gaz_type(town) is None or gaz_type(text[a:b]) is not None:

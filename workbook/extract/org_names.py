@@ -17,8 +17,9 @@ a military installation's name ("Fort", "Joint Base").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from workbook.extract.phrase_regex import CaseBlindSearch
 
 __all__ = [
     "AMBIGUOUS_FIRMS",
@@ -83,17 +84,17 @@ BUSINESS_ORGS: frozenset[str] = _names(
 #: document about business (:func:`about_business`) and never after "the" ("the Amazon", a river).
 AMBIGUOUS_FIRMS: frozenset[str] = _names("apple; amazon; meta; shell; oracle; alphabet")
 
-#: Words that show a document is about business: markets, results, deals and the people who run firms.
-_BUSINESS_CUES = re.compile(
+#: Words that show a document is about business: markets, results, deals and the people who run firms
+#: (case-blind; searched over the lowered text, which ``re`` runs about three times faster).
+_BUSINESS_CUES = CaseBlindSearch.of(
     r"\b(?:shares|shareholders?|investors?|analysts|revenue|profits?|earnings|chief executive|ceo|"
-    r"stock market|nasdaq|quarterly|subsidiary|acquisition|takeover|merger|market value|smartphones?)\b",
-    re.IGNORECASE,
+    r"stock market|nasdaq|quarterly|subsidiary|acquisition|takeover|merger|market value|smartphones?)\b"
 )
 
 
 def about_business(text: str) -> bool:
     """Whether ``text`` has a business word ("shares", "revenue", "chief executive", "takeover", ...)."""
-    return _BUSINESS_CUES.search(text) is not None
+    return bool(_BUSINESS_CUES.spans(text, 0, len(text)))
 
 
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter
