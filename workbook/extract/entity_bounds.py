@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from workbook.extract.capital_scan import capital_matches
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
+from workbook.extract.shared_scans import capital_matches, shared_finditer
 from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, NAME_CONNECTORS, NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
@@ -458,7 +458,7 @@ def given_name_pairs(
     German particle (it makes it a family name: "Stegen" is a German village). A capitalised common word
     or title opening the sentence may stand before ("Manager Erik ten Hag")."""
     out = []
-    for found in _PAIR.finditer(text):
+    for found in shared_finditer(_PAIR, text):  # _PAIR.finditer(text), made once for both kinds of call
         m = _after_opener(text, found, common) if particles_only else found
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:

@@ -30,12 +30,12 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from workbook.extract.capital_scan import capital_matches
 from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
 from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
 
 __all__ = [
