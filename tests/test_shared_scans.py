@@ -152,3 +152,14 @@ def test_given_name_pairs_both_calls_as_with_plain_scans(monkeypatch: pytest.Mon
     monkeypatch.setattr(entity_bounds, "shared_finditer", lambda p, t: tuple(p.finditer(t)))
     assert fast == [both(t) for t in texts]
     assert all(pairs and particles for pairs, particles in fast)  # both kinds of call find names here
+
+
+def test_long_texts_are_scanned_each_time_and_match_the_same() -> None:
+    text = "Tim Cook met J. K. Rowling on Queen Street. " * 6000  # longer than what is kept
+    assert len(text) > 200_000
+    assert list(word_start_capitals(text)) == [m.start() for m in re.finditer(r"[A-Z](?<!\w[A-Z])", text)]
+    for pattern, digits in _PATTERNS.values():
+        assert _spans(capital_matches(pattern, text, digits)) == _spans(list(pattern.finditer(text)))
+    first = shared_finditer(entity_bounds._PAIR, text)
+    assert _spans(list(first)) == _spans(list(entity_bounds._PAIR.finditer(text)))
+    assert shared_finditer(entity_bounds._PAIR, text) is not first  # not kept

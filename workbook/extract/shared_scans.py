@@ -28,10 +28,21 @@ __all__ = ["capital_matches", "shared_finditer", "word_start_capitals"]
 _WORD_START_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 
-@lru_cache(maxsize=64)  # a document's rules and its later passes ask for the same text; a batch is 32
+#: Texts longer than this are scanned again on each call rather than kept (a long document's offsets
+#: and matches would stay in memory until 64 other texts had pushed them out).
+_KEPT_LENGTH = 200_000
+
+
 def word_start_capitals(text: str) -> tuple[int, ...]:
     """The offsets of the ASCII capitals of ``text`` that no word character (``\\w``) precedes."""
+    return _kept_capitals(text) if len(text) <= _KEPT_LENGTH else _capitals(text)
+
+
+def _capitals(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _WORD_START_CAPITAL.finditer(text))
+
+
+_kept_capitals = lru_cache(maxsize=64)(_capitals)  # a document's rules and later passes; a batch is 32
 
 
 def _word_starts(text: str, digits: str) -> list[int]:
@@ -57,7 +68,13 @@ def capital_matches(pattern: re.Pattern[str], text: str, digits: str = "") -> li
     return out
 
 
-@lru_cache(maxsize=4)
 def shared_finditer(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     """``tuple(pattern.finditer(text))``, kept for the next pass over the same text."""
+    return _kept_matches(pattern, text) if len(text) <= _KEPT_LENGTH else _matches(pattern, text)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     return tuple(pattern.finditer(text))
+
+
+_kept_matches = lru_cache(maxsize=4)(_matches)
