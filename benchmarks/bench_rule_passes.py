@@ -11,7 +11,11 @@ The claims stage gets each text's sentences and entities, made once before the t
 classifier each text's runs (nothing blocked), made once too. The passes that
 take more than the text get what costs nothing (no name lexicon, no classifier probabilities, no
 gazetteer), so that their patterns are what is timed; ``given_name_pairs`` gets the shipped model's
-name lists and the gazetteer's types, as in extraction, and nothing read before it.
+name lists and the gazetteer's types, as in extraction, and nothing read before it (so do
+``initialled_people``, ``people_by_document`` and ``club_names``). Each pass runs over every text before
+the next starts, so a scan that extraction makes once per text and shares between passes
+(``workbook.extract.shared_scans``) is made again by each pass here, except by the two calls of
+``given_name_pairs`` timed together.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from corpora import default_data_dir
 from profile_extract import documents
 
 import workbook
-from workbook.extract import entity_bounds, ner_document, ner_merge, ranks, weapons
+from workbook.extract import entity_bounds, ner_document, ner_merge, org_names, person_shapes, ranks, weapons
 from workbook.extract.claim_context import ClaimContext
 from workbook.extract.claims import extract_claims
 from workbook.extract.entities import extract_entities
@@ -70,6 +74,23 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             entity_bounds.given_name_pairs(t, model.names, model.common, ex.gazetteer.type_of, frozenset(), taken)
             for t, taken in zip(texts, blank, strict=True)
         ],
+        "given_name_pairs (both calls, as in extraction)": lambda: [
+            entity_bounds.given_name_pairs(
+                t, model.names, model.common, ex.gazetteer.type_of, frozenset(), taken, particles_only=only
+            )
+            for t, taken in zip(texts, blank, strict=True)
+            for only in (False, True)
+        ],
+        "about_business": lambda: [org_names.about_business(t) for t in texts],
+        "titled_streets": lambda: [person_shapes.titled_streets(t) for t in texts],
+        "initialled_people": lambda: [
+            person_shapes.initialled_people(t, model.names, model.common, frozenset()) for t in texts
+        ],
+        "people_by_document": lambda: [
+            person_shapes.people_by_document(t, taken, model.common, frozenset(), ex.gazetteer.type_of)
+            for t, taken in zip(texts, blank, strict=True)
+        ],
+        "club_names": lambda: [entity_bounds.club_names(t, ex.gazetteer.type_of) for t in texts],
         "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import CLASSES, ScoredSpan
 from workbook.extract.org_names import CLUB_PREFIXES, CLUB_SUFFIXES, DEFENCE_ORGS
+from workbook.extract.shared_scans import capital_matches, shared_finditer
 from workbook.extract.vocabulary import FACILITY_HEADS, KNOWN_ORGS, NAME_CONNECTORS, NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
@@ -341,7 +342,7 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
     stay places), with no capitalised word right before it but "The" and its like or a possessive
     ("West Ham United" is left alone; "Alonso's Real Madrid" is read)."""
     out = []
-    for m in _CLUB.finditer(text):
+    for m in capital_matches(_CLUB, text):  # _CLUB.finditer(text), from the word-start capitals
         town = m.group("town1") or m.group("town2")
         a, b = m.start(), m.end()
         if gaz_type(town) is None or gaz_type(text[a:b]) is not None:
@@ -460,7 +461,7 @@ def given_name_pairs(
     German particle (it makes it a family name: "Stegen" is a German village). A capitalised common word
     or title opening the sentence may stand before ("Manager Erik ten Hag")."""
     out = []
-    for found in _PAIR.finditer(text):
+    for found in shared_finditer(_PAIR, text):  # _PAIR.finditer(text), made once for both kinds of call
         m = _after_opener(text, found, common) if particles_only else found
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:

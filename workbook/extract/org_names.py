@@ -17,8 +17,9 @@ a military installation's name ("Fort", "Joint Base").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from workbook.extract.phrase_regex import CaseBlindSearch
 
 __all__ = [
     "AMBIGUOUS_FIRMS",
@@ -83,17 +84,24 @@ BUSINESS_ORGS: frozenset[str] = _names(
 #: document about business (:func:`about_business`) and never after "the" ("the Amazon", a river).
 AMBIGUOUS_FIRMS: frozenset[str] = _names("apple; amazon; meta; shell; oracle; alphabet")
 
-#: Words that show a document is about business: markets, results, deals and the people who run firms.
-_BUSINESS_CUES = re.compile(
-    r"\b(?:shares|shareholders?|investors?|analysts|revenue|profits?|earnings|chief executive|ceo|"
-    r"stock market|nasdaq|quarterly|subsidiary|acquisition|takeover|merger|market value|smartphones?)\b",
-    re.IGNORECASE,
+#: Words that show a document is about business: markets, results, deals and the people who run firms
+#: (case-blind; searched over the lowered text, which ``re`` runs about three times faster).
+_BUSINESS_WORDS = (
+    "shares|shareholders?|investors?|analysts|revenue|profits?|earnings|chief executive|ceo|"
+    "stock market|nasdaq|quarterly|subsidiary|acquisition|takeover|merger|market value|smartphones?"
 )
+_BUSINESS_CUES = CaseBlindSearch.of(rf"\b(?:{_BUSINESS_WORDS})\b")
+#: Each word without its optional last letter: a lowered text that holds none of them holds no business word.
+_BUSINESS_STEMS = tuple(w[:-2] if w.endswith("?") else w for w in _BUSINESS_WORDS.split("|"))
 
 
 def about_business(text: str) -> bool:
     """Whether ``text`` has a business word ("shares", "revenue", "chief executive", "takeover", ...)."""
-    return _BUSINESS_CUES.search(text) is not None
+    lowered = text.lower()  # searched lowered where lowering keeps the matches (see CaseBlindSearch)
+    keeps = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
+    if keeps and not any(stem in lowered for stem in _BUSINESS_STEMS):
+        return False
+    return bool(_BUSINESS_CUES.spans(text, 0, len(text)))
 
 
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter

@@ -35,6 +35,7 @@ from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
 from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
 
 __all__ = [
@@ -71,7 +72,7 @@ def initialled_people(
     kind), ``common`` the words usually written in lower case, ``never`` words that open no name
     (months, days, sentence openers)."""
     out: list[tuple[int, int]] = []
-    for m in _INITIALLED.finditer(text):
+    for m in capital_matches(_INITIALLED, text):  # _INITIALLED.finditer(text), from the word-start capitals
         first, initials, family = m.group(1), m.group(2), m.group(3)
         fam = family.casefold()
         if fam in _HEADS or fam in never:
@@ -146,10 +147,14 @@ def person_before_of(
 _TITLE_ALTERNATION = "|".join(sorted((t[0].capitalize() for t in TITLES if len(t) == 1), key=len, reverse=True))
 _STREET_ALTERNATION = "|".join(sorted((w.capitalize() for w in STREET_WORDS), key=len, reverse=True))
 _TITLED_STREET = re.compile(rf"(?<![\w.-])(?:{_TITLE_ALTERNATION})[ \t]+(?:{_STREET_ALTERNATION})(?![\w-])")
+#: The street words as the pattern writes them: a text holding none of them holds no titled street.
+_STREET_CUES = tuple(w.capitalize() for w in STREET_WORDS)
 
 
 def titled_streets(text: str) -> list[tuple[int, int]]:
     """Spans of a title and a street's word ("Queen Street", "King Road", "Bishop Lane")."""
+    if not any(w in text for w in _STREET_CUES):
+        return []
     return [m.span() for m in _TITLED_STREET.finditer(text)]
 
 
@@ -246,7 +251,7 @@ def people_by_document(
     document's evidence (see the module docstring)."""
     out: list[tuple[int, int]] = []
     seen: dict[str, bool] = {}
-    for m in _TWO_WORDS.finditer(text):
+    for m in capital_matches(_TWO_WORDS, text):  # _TWO_WORDS.finditer(text), from the word-start capitals
         a, b = m.span()
         if taken.find(1, a, b) >= 0:
             continue

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from workbook.extract.shared_scans import capital_matches
+
 __all__ = ["RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans"]
 
 #: Rank words that make a rank by themselves. Abbreviations end with "." where the full stop is
@@ -197,7 +199,7 @@ class RankSpan(NamedTuple):
 def rank_spans(text: str) -> list[RankSpan]:
     """Every rank phrase followed by a word, in text order (see the module docstring)."""
     out = []
-    for m in _RANK.finditer(text):
+    for m in capital_matches(_RANK, text, "12"):  # _RANK.finditer(text), from the word-start capitals, 1 and 2
         a, b = m.span("rank")
         spaces = _SPACES.match(text, b)  # the spaces after the rank (always a match), without copying the text
         name_at = spaces.end() if spaces else b

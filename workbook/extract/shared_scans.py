@@ -1,0 +1,80 @@
+"""Whole-text scans of the entity rules made once per text and shared, or run from the few places a
+match can start.
+
+**Word-start capitals.** A pattern such as ``(?<![\\w.])(?:([A-Z][a-z]+)[ \\t]+)?((?:[A-Z]\\.[ \\t]+){1,3})...``
+opens with a look-behind, so ``re`` finds no first character to skip to and runs the pattern at every
+position of the text. Every match of such a pattern opens with an ASCII capital that no word character
+precedes: the positions of those capitals (:func:`word_start_capitals`, one scan of a charset ``re`` skips
+to in C, made once per text and shared by every pattern) are the only places where a match can start, so
+``pattern.match`` at each of them, in text order and skipping those inside the last match, finds what
+``pattern.finditer`` finds (:func:`capital_matches`).
+
+**One scan for two passes.** :func:`shared_finditer` keeps the last few texts' matches of a pattern, for
+a pass that runs twice over the same text (``entity_bounds.given_name_pairs``, with and without
+``particles_only``).
+
+Each is tested against ``pattern.finditer`` on random texts in ``tests/test_shared_scans.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["capital_matches", "shared_finditer", "word_start_capitals"]
+
+#: An ASCII capital with no word character right before it (the look-behind after the capital, so that
+#: ``re`` skips in C from capital to capital).
+_WORD_START_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
+
+
+#: Texts longer than this are scanned again on each call rather than kept (a long document's offsets
+#: and matches would stay in memory until 64 other texts had pushed them out).
+_KEPT_LENGTH = 200_000
+
+
+def word_start_capitals(text: str) -> tuple[int, ...]:
+    """The offsets of the ASCII capitals of ``text`` that no word character (``\\w``) precedes."""
+    return _kept_capitals(text) if len(text) <= _KEPT_LENGTH else _capitals(text)
+
+
+def _capitals(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _WORD_START_CAPITAL.finditer(text))
+
+
+_kept_capitals = lru_cache(maxsize=64)(_capitals)  # a document's rules and later passes; a batch is 32
+
+
+def _word_starts(text: str, digits: str) -> list[int]:
+    """The offsets of the ASCII capitals and of ``digits`` in ``text`` that no word character precedes,
+    in text order (the capitals are those of :func:`word_start_capitals`, made once per text)."""
+    first = f"[{digits}]"
+    return sorted([*word_start_capitals(text), *(m.start() for m in re.finditer(rf"{first}(?<!\w{first})", text))])
+
+
+def capital_matches(pattern: re.Pattern[str], text: str, digits: str = "") -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` whose every match is non-empty and opens with an
+    ASCII capital (``[A-Z]``), or one of ``digits`` ("12": "1st Lt."), that no word character precedes
+    (its own look-behind may ask for more)."""
+    if not digits.isdigit() and digits:
+        raise ValueError(f"capital_matches takes digits only as other first characters, not {digits!r}")
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for at in _word_starts(text, digits) if digits else word_start_capitals(text):
+        if at >= end and (m := match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def shared_finditer(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """``tuple(pattern.finditer(text))``, kept for the next pass over the same text."""
+    return _kept_matches(pattern, text) if len(text) <= _KEPT_LENGTH else _matches(pattern, text)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    return tuple(pattern.finditer(text))
+
+
+_kept_matches = lru_cache(maxsize=4)(_matches)
