@@ -115,7 +115,7 @@ def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, []
     gate = _IMPERSONAL_GATE.search(text)
     if gate is None:
-        return out
+        return []
     for m in _IMPERSONAL.finditer(text, max(0, gate.start() - 1)):  # no match opens before the gate's "It"
         if ctx.is_taken(m.start(), m.end()):
             continue
@@ -136,7 +136,7 @@ def told_passive_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     speaks when it resolves to a speaker; else the claim has no speaker and keeps the passive's words."""
     text, out = ctx.text, []
     if not _may_be_told_passive(text):
-        return out
+        return []
     for m in _TOLD_PASSIVE.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue
@@ -163,7 +163,7 @@ def put_it_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "As X put it, …" / "…, as X put it.": X's words are the clause joined to the phrase by its comma."""
     text, out = ctx.text, []
     if _PUT_IT_GATE.search(text) is None:
-        return out
+        return []
     for m in _PUT_IT.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue
@@ -214,7 +214,7 @@ def described_as_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "X described her as the most outstanding pupil he ever taught": X speaks the description."""
     text, out = ctx.text, []
     if not _may_be_described_as(text):
-        return out
+        return []
     for m in _DESCRIBED_AS.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue
