@@ -52,12 +52,30 @@ _IMPERSONAL = re.compile(
 #: The passive of a telling verb before a clause: "Residents were told that …", "We were informed by
 #: the landlord that …", "I was assured that …": reported speech whose speaker is the agent after
 #: "by", or nobody named (the passive's words kept).
+_TOLD_CUES = ("told", "informed", "assured", "advised", "notified", "reminded", "warned")
 _TOLD_PASSIVE = re.compile(
     r"(?:was(?<!\wwas)|were(?<!\wwere)|been(?<!\wbeen)|being(?<!\wbeing)|is(?<!\wis)|are(?<!\ware)|am(?<!\wam))\s+(?:also\s+|repeatedly\s+|later\s+)?"
-    r"(?P<cue>told|informed|assured|advised|notified|reminded|warned)"
+    rf"(?P<cue>{'|'.join(_TOLD_CUES)})"
     r"(?:\s+by\s+(?P<by>[^,;:.!?\"“”]{1,80}?))?(?=,?\s+that\b)"
 )
 _BELIEF = frozenset({"believed", "feared", "expected", "thought"})
+# Pre-checks: a text none of whose matches can exist is not searched. Each gate is a piece every match of
+# its pattern holds, searched in C from a literal first character (``t``, ``p``) or found with ``in``:
+# "It was|is|has been|had been|will be", "put|puts|phrased|phrases it", "describe"/"characteri", and
+# "that" with a telling verb (tests/test_claim_gates.py checks that no match exists where a gate fails). An
+# impersonal passive is searched from the first gate's "It" on (no match can open before it).
+_IMPERSONAL_GATE = re.compile(r"t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s")
+_PUT_IT_GATE = re.compile(r"p(?:ut|uts|hrased|hrases)\s+it\b")
+
+
+def _may_be_told_passive(text: str) -> bool:
+    return "that" in text and any(w in text for w in _TOLD_CUES)
+
+
+def _may_be_described_as(text: str) -> bool:
+    return "describe" in text or "characteri" in text
+
+
 # (The patterns here open with a letter and check the word boundary behind it, ``[Ii](?<!\w[Ii])``
 # for ``\b[Ii]``, so that ``re`` skips in C to the next possible first letter.)
 _DESCRIBED_AS = re.compile(
@@ -95,7 +113,10 @@ def sentence_subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
 def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "It was announced that …": claims with no speaker, the passive's words kept."""
     text, out = ctx.text, []
-    for m in _IMPERSONAL.finditer(text):
+    gate = _IMPERSONAL_GATE.search(text)
+    if gate is None:
+        return []
+    for m in _IMPERSONAL.finditer(text, max(0, gate.start() - 1)):  # no match opens before the gate's "It"
         if ctx.is_taken(m.start(), m.end()):
             continue
         sent = ctx.sentences[ctx.sentence_of(m.start())]
@@ -114,6 +135,8 @@ def told_passive_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "Residents were told that …", "We were informed by the landlord that …": the agent after "by"
     speaks when it resolves to a speaker; else the claim has no speaker and keeps the passive's words."""
     text, out = ctx.text, []
+    if not _may_be_told_passive(text):
+        return []
     for m in _TOLD_PASSIVE.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue
@@ -139,6 +162,8 @@ _PUT_IT = re.compile(
 def put_it_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "As X put it, …" / "…, as X put it.": X's words are the clause joined to the phrase by its comma."""
     text, out = ctx.text, []
+    if _PUT_IT_GATE.search(text) is None:
+        return []
     for m in _PUT_IT.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue
@@ -188,6 +213,8 @@ def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
 def described_as_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "X described her as the most outstanding pupil he ever taught": X speaks the description."""
     text, out = ctx.text, []
+    if not _may_be_described_as(text):
+        return []
     for m in _DESCRIBED_AS.finditer(text):
         if ctx.is_taken(m.start(), m.end()):
             continue

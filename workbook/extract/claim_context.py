@@ -24,7 +24,9 @@ __all__ = ["WINDOW", "ClaimContext", "Quote", "find_quotes", "quote_spans", "str
 WINDOW = 400
 
 _OPEN, _CLOSE = "“", "”"
-_MARK = re.compile(r'""|[“”"]')  # a CSV-doubled mark ("") counts as one
+#: A quote mark; a CSV-doubled mark ("") counts as one. The same matches as ``""|[“”"]``, written with
+#: the marks' set first so that ``re`` skips in C to the next mark (half the CPU).
+_MARK = re.compile(r'[“”"](?:(?<=")")?')
 
 
 @dataclass(frozen=True)
@@ -49,28 +51,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotes(text: str) -> list[Quote]:
+    """The double-quoted passages of ``text``, line by line (a line is a paragraph): an opening mark
+    pairs with the next closing one of its line, and a quote left open ends with its line. One search
+    of the whole text for the marks (a mark never holds a line break, so it finds what a search of each
+    line finds); a line without a mark costs nothing."""
     out: list[Quote] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        opened: tuple[int, int] | None = None
-        for m in _MARK.finditer(text, pos, end):
-            ch, i = m.group(), m.start()
-            if ch == _OPEN:
-                if opened is None:
-                    opened = (i, 1)
-            elif ch == _CLOSE:
-                if opened is not None:
-                    out.append(Quote(opened[0], i, pos, end, opened[1], 1))
-                    opened = None
-            elif opened is None:
-                opened = (i, len(ch))
-            else:
-                out.append(Quote(opened[0], i, pos, end, opened[1], len(ch)))
+    pos = end = -1  # the line of the marks being paired
+    opened: tuple[int, int] | None = None
+    for m in _MARK.finditer(text):
+        ch, i = m.group(), m.start()
+        if i > end:  # the first mark of a later line: the last one's open quote ends with it
+            if opened is not None:
+                out.append(Quote(opened[0], end, pos, end, opened[1], 0))
                 opened = None
-        if opened is not None:
-            out.append(Quote(opened[0], end, pos, end, opened[1], 0))
-        pos = end + 1
+            pos = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+        if ch == _OPEN:
+            if opened is None:
+                opened = (i, 1)
+        elif ch == _CLOSE:
+            if opened is not None:
+                out.append(Quote(opened[0], i, pos, end, opened[1], 1))
+                opened = None
+        elif opened is None:
+            opened = (i, len(ch))
+        else:
+            out.append(Quote(opened[0], i, pos, end, opened[1], len(ch)))
+            opened = None
+    if opened is not None:
+        out.append(Quote(opened[0], end, pos, end, opened[1], 0))
     return out
 
 

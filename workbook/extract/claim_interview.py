@@ -50,6 +50,9 @@ _CUE = re.compile(
 )
 #: (The label first, then what is behind it: ``re`` skips in C to the next Q or A.)
 _INLINE = re.compile(r"(?P<label>Q|A)(?:(?<![^\n][QA])|(?<=[.!?\"”]\s[QA]))\s?:\s+")
+#: What every match of ``_INLINE`` holds (a colon and a space), searched in C from the colon: no colon
+#: and space, no search (tests/test_claim_gates.py).
+_INLINE_GATE = re.compile(r":\s")
 _WORDS_MAX_QUESTION = 80
 _QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
 _SELF = re.compile(r"\b(?:I|we|We)(?:['’](?:ve|d|ll))?(?:\s+\w+ly)?\s+$")
@@ -98,6 +101,8 @@ def _layout(text: str) -> tuple[int, list[tuple[int, int]]] | None:
 def _inline(text: str) -> list[tuple[int, int]]:
     """Answer spans of inline "Q: … A: …" labels (from after "A:" to the next label or the
     paragraph's end), when at least two answers follow questions."""
+    if _INLINE_GATE.search(text) is None:
+        return []
     labels = list(_INLINE.finditer(text))
     out: list[tuple[int, int]] = []
     asked = False

@@ -29,6 +29,9 @@ MIN_TURNS = 2
 _CAPS_LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:[A-Z][A-Z'’.-]*[ \t]+){0,3}[A-Z][A-Z'’-]*\.?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE
 )
+#: What every match of ``_CAPS_LABEL`` holds (a colon, then a space or tab), searched in C from the
+#: colon: no such colon, no search (tests/test_claim_gates.py).
+_CAPS_LABEL_GATE = re.compile(r":[ \t]")
 _HANSARD_LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:The[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,12}?)[ \t]*\((?P<paren>[^()\n]{2,60})\)"
     r"(?:[ \t]*\([^()\n]{1,40}\))*[ \t]*:[ \t]+(?=\S)",
@@ -122,7 +125,7 @@ def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
     for m in _HANSARD_LABEL.finditer(text) if _HANSARD_CUE.search(text) else ():
         turns.append((m.start(), m.end(), m, True))
     taken = {t[0] for t in turns}
-    for m in _CAPS_LABEL.finditer(text):
+    for m in _CAPS_LABEL.finditer(text) if _CAPS_LABEL_GATE.search(text) else ():
         label = m.group("label").casefold().rstrip(".")
         if m.start() in taken or len(label) > 40 or label in _NOT_SPEAKERS or _is_place(ctx, *m.span("label")):
             continue  # "UPDATE:", "ISLAMABAD:" (a dateline)

@@ -26,6 +26,8 @@ __all__ = ["MIN_VOTES", "marked_genders", "pronoun_genders"]
 #: Pronouns that must agree (and none disagree) before they settle a person's gender.
 MIN_VOTES = 2
 _PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b")
+#: The most characters a role of :data:`ROLE_GENDER` has before its "man" ("congresswo").
+_ROLE_LEAD = len("congresswo")
 #: How far after a mention its pronoun is looked for (linear time).
 _REACH = 250
 
@@ -67,8 +69,11 @@ def _role_before(text: str, lowered: str | None, at: int) -> re.Match[str] | Non
     """:data:`ROLE_GENDER` in the 80 characters before ``at``; ``lowered`` is ``text.lower()`` (same
     length) or None."""
     lo = max(0, at - 80)
-    if lowered is not None and lowered.find("man", lo, at) < 0:
-        return None
+    if lowered is not None:
+        first = lowered.find("man", lo, at)
+        if first < 0 or text.rfind(",", first + 3, at) < 0:
+            return None  # a role ends in "man", and a comma follows it before ``at``
+        lo = max(lo, first - _ROLE_LEAD)  # no match opens before the first "man"'s role could
     return ROLE_GENDER.search(text, lo, at)
 
 
