@@ -7,7 +7,7 @@ from datetime import date
 from workbook.extract.base import DocumentInput, Extractor
 from workbook.extract.dates import DateMatch, find_dates
 
-__all__ = ["only_date", "typed_mentions"]
+__all__ = ["only_date", "people_in", "typed_mentions"]
 
 
 def typed_mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
@@ -23,3 +23,8 @@ def only_date(text: str, anchor: date, surface: str) -> DateMatch:
     found = [m for m in find_dates(text, anchor) if m.text == surface]
     assert len(found) == 1, find_dates(text, anchor)
     return found[0]
+
+
+def people_in(extractor: Extractor, text: str) -> set[str]:
+    """The surfaces of ``text`` the extractor reads as people."""
+    return {surface for surface, type_ in typed_mentions(extractor, text) if type_ == "person"}

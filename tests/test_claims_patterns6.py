@@ -1,12 +1,9 @@
 """Reported speech, round six: the general causes the stage breakdown of ``benchmarks/eval_claims.py
 --stages`` counted (a cue found but no claim made; a quote left without its speaker), one made-up
 case per rule in other words than the dev sets, the non-speech uses next to them, the stage
-classifier itself, and the fresh round-six gold's offsets."""
+classifier itself (the gold's offsets: test_quote_golds.py)."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +12,6 @@ from tests.test_claims_patterns5 import claim_holding, claims_of
 from workbook.extract.sentences import split_sentences
 
 pytestmark = pytest.mark.unit
-
-FRESH_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_fresh6.json"
 
 
 @pytest.mark.parametrize(
@@ -99,21 +94,6 @@ def test_cue_near_looks_around_the_instance_but_not_inside_it() -> None:
     s = text.index("the depot")
     assert cue_near(text, split_sentences(text), s, len(text) - 1)
     assert cue_word(text, s) == "said"
-
-
-def test_fresh_round_six_gold_offsets(shared_data: Path) -> None:
-    """Every snippet of the never-read round-six set sits at its offsets in the rebuilt text (its
-    score is read only in benchmarks/RESULTS.md)."""
-    from benchmarks.eval_claims import document_text
-
-    data = json.loads(FRESH_GOLD.read_text(encoding="utf-8"))
-    assert "licence" in data and "BEFORE" in data["description"]
-    gold = data["instances"]
-    assert len(gold) >= 60 and {g["set"] for g in gold} == {"fresh"}
-    cache: dict[Path, dict[str, str]] = {}
-    for g in gold:
-        assert document_text(shared_data, g["set"], g["doc"], cache)[g["start"] : g["end"]] == g["text"]
-        assert g["kind"] in ("direct", "indirect")
 
 
 @pytest.mark.parametrize(

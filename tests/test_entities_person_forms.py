@@ -6,24 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import people_in, typed_mentions
 from workbook.extract.person_forms import suffix_end, vietnamese_people
 from workbook.extract.pipeline import DefaultExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-def _typed(extractor: DefaultExtractor, text: str) -> set[tuple[str, str]]:
-    result = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in result.entities}
-    return {(text[m.start : m.end], types[m.entity_key]) for m in result.mentions}
-
-
-def _people(extractor: DefaultExtractor, text: str) -> set[str]:
-    return {s for s, t in _typed(extractor, text) if t == "person"}
 
 
 @pytest.mark.parametrize(
@@ -38,7 +23,7 @@ def _people(extractor: DefaultExtractor, text: str) -> set[str]:
 def test_a_family_name_the_gazetteer_knows_as_a_town_after_a_given_name_is_a_person(
     extractor: DefaultExtractor, text: str, name: str
 ) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +36,7 @@ def test_a_family_name_the_gazetteer_knows_as_a_town_after_a_given_name_is_a_per
 def test_a_town_without_a_given_name_before_it_stays_a_place(
     extractor: DefaultExtractor, text: str, place: str
 ) -> None:
-    assert (place, "place") in _typed(extractor, text)
+    assert (place, "place") in set(typed_mentions(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -64,7 +49,7 @@ def test_a_town_without_a_given_name_before_it_stays_a_place(
     ],
 )
 def test_a_generational_suffix_ends_the_name(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 def test_suffix_end() -> None:
@@ -82,7 +67,7 @@ def test_suffix_end() -> None:
     ],
 )
 def test_a_rank_word_opening_a_company_s_name_makes_no_person(extractor: DefaultExtractor, text: str) -> None:
-    assert not _people(extractor, text)
+    assert not people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +78,7 @@ def test_a_rank_word_opening_a_company_s_name_makes_no_person(extractor: Default
     ],
 )
 def test_a_general_with_a_name_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +91,7 @@ def test_a_general_with_a_name_stays_a_person(extractor: DefaultExtractor, text:
 def test_a_given_name_nothing_read_before_a_family_name_joins_it(
     extractor: DefaultExtractor, text: str, name: str
 ) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -118,11 +103,11 @@ def test_a_given_name_nothing_read_before_a_family_name_joins_it(
     ],
 )
 def test_place_words_make_no_person(extractor: DefaultExtractor, text: str) -> None:
-    assert not _people(extractor, text)
+    assert not people_in(extractor, text)
 
 
 def test_a_country_before_a_family_name_stays_apart(extractor: DefaultExtractor) -> None:
-    typed = _typed(extractor, "Kenya's Kipchoge won; in Berlin Kipchoge said he was happy.")
+    typed = set(typed_mentions(extractor, "Kenya's Kipchoge won; in Berlin Kipchoge said he was happy."))
     assert not any(s.startswith(("Kenya", "Berlin")) and t == "person" for s, t in typed)
 
 
@@ -135,7 +120,7 @@ def test_a_country_before_a_family_name_stays_apart(extractor: DefaultExtractor)
     ],
 )
 def test_letters_after_a_name_are_no_part_of_it(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -148,17 +133,17 @@ def test_letters_after_a_name_are_no_part_of_it(extractor: DefaultExtractor, tex
     ],
 )
 def test_an_institution_named_after_a_saint_is_no_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    typed = _typed(extractor, text)
+    typed = set(typed_mentions(extractor, text))
     assert (name, "organization") in typed
-    assert not _people(extractor, text)
+    assert not people_in(extractor, text)
 
 
 def test_a_city_named_after_a_saint_stays_a_place(extractor: DefaultExtractor) -> None:
-    assert ("St. Louis", "place") in _typed(extractor, "St. Louis beat Chicago on Sunday.")
+    assert ("St. Louis", "place") in set(typed_mentions(extractor, "St. Louis beat Chicago on Sunday."))
 
 
 def test_a_spanish_particle_pair_is_one_person(extractor: DefaultExtractor) -> None:
-    assert "Maria Cristina de los Santos" in _people(extractor, "Photos were taken by Maria Cristina de los Santos.")
+    assert "Maria Cristina de los Santos" in people_in(extractor, "Photos were taken by Maria Cristina de los Santos.")
 
 
 @pytest.mark.parametrize(
@@ -171,12 +156,12 @@ def test_a_spanish_particle_pair_is_one_person(extractor: DefaultExtractor) -> N
     ],
 )
 def test_a_vietnamese_name_is_one_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 def test_a_vietnamese_family_name_alone_later_is_the_person(extractor: DefaultExtractor) -> None:
     text = "Nguyen Thi Lan said Vietnam would fund a pilot line. Nguyen said it would open in May."
-    assert {"Nguyen Thi Lan", "Nguyen"} <= _people(extractor, text)
+    assert {"Nguyen Thi Lan", "Nguyen"} <= people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -193,4 +178,4 @@ def test_other_three_word_names_are_no_vietnamese_person(text: str) -> None:
 
 def test_a_possessive_is_no_given_name(extractor: DefaultExtractor) -> None:
     text = "Delegates praised the Ministry of People's Wellbeing and its Wellbeing plan."
-    assert not any(p.startswith("People") for p in _people(extractor, text))
+    assert not any(p.startswith("People") for p in people_in(extractor, text))

@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import people_in, typed_mentions
 from workbook.extract.person_shapes import initialled_people, people_by_document, person_before_of, titled_streets
 from workbook.extract.pipeline import DefaultExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-def _typed(extractor: DefaultExtractor, text: str) -> set[tuple[str, str]]:
-    result = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in result.entities}
-    return {(text[m.start : m.end], types[m.entity_key]) for m in result.mentions}
-
-
-def _people(extractor: DefaultExtractor, text: str) -> set[str]:
-    return {s for s, t in _typed(extractor, text) if t == "person"}
 
 
 @pytest.mark.parametrize(
@@ -38,11 +23,11 @@ def _people(extractor: DefaultExtractor, text: str) -> set[str]:
     ],
 )
 def test_a_name_with_initials_is_one_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 def test_the_organisation_after_an_initialled_name_is_read_apart(extractor: DefaultExtractor) -> None:
-    typed = _typed(extractor, "The study was led by Gregor J. M. Weber of the University of Leeds.")
+    typed = set(typed_mentions(extractor, "The study was led by Gregor J. M. Weber of the University of Leeds."))
     assert ("University of Leeds", "organization") in typed
 
 
@@ -81,7 +66,7 @@ def test_initials_in_other_names_make_no_person(text: str) -> None:
 def test_a_person_before_of_and_an_organisation_are_two_names(
     extractor: DefaultExtractor, text: str, person: str, org: str
 ) -> None:
-    typed = _typed(extractor, text)
+    typed = set(typed_mentions(extractor, text))
     assert (person, "person") in typed
     assert (org, "organization") in typed
 
@@ -99,7 +84,7 @@ def test_person_before_of_needs_a_given_name_and_a_head_after() -> None:
 
 
 def test_a_classifier_person_of_an_unknown_name_is_split_after_its_given_name(extractor: DefaultExtractor) -> None:
-    typed = _typed(extractor, "Lando Norris of McLaren took pole in Monza. Norris said the car felt fast.")
+    typed = set(typed_mentions(extractor, "Lando Norris of McLaren took pole in Monza. Norris said the car felt fast."))
     assert ("McLaren", "organization") in typed
     assert not any(" of " in s for s, _ in typed)
 
@@ -114,15 +99,15 @@ def test_a_classifier_person_of_an_unknown_name_is_split_after_its_given_name(ex
     ],
 )
 def test_a_title_and_a_street_word_are_a_street_no_person(extractor: DefaultExtractor, text: str, street: str) -> None:
-    typed = _typed(extractor, text)
+    typed = set(typed_mentions(extractor, text))
     assert (street, "place") in typed
-    assert not _people(extractor, text)
+    assert not people_in(extractor, text)
     assert [text[a:b] for a, b in titled_streets(text)] == [street]
 
 
 def test_plural_honorifics_announce_a_person(extractor: DefaultExtractor) -> None:
-    assert "Drs. Ali" in _people(extractor, "We saw Drs. Ali and Chen at the clinic.")
-    assert "Messrs. Patel" in _people(extractor, "The contract was signed by Messrs. Patel and Osei.")
+    assert "Drs. Ali" in people_in(extractor, "We saw Drs. Ali and Chen at the clinic.")
+    assert "Messrs. Patel" in people_in(extractor, "The contract was signed by Messrs. Patel and Osei.")
 
 
 @pytest.mark.parametrize(
@@ -137,7 +122,7 @@ def test_plural_honorifics_announce_a_person(extractor: DefaultExtractor) -> Non
 def test_a_given_name_the_gazetteer_knows_is_a_person_with_a_persons_verb(
     extractor: DefaultExtractor, text: str, name: str
 ) -> None:
-    typed = _typed(extractor, text)
+    typed = set(typed_mentions(extractor, text))
     assert (name, "person") in typed
     assert (name, "place") not in typed
 
@@ -151,7 +136,7 @@ def test_a_given_name_the_gazetteer_knows_is_a_person_with_a_persons_verb(
     ],
 )
 def test_a_town_stays_a_place_without_a_persons_context(extractor: DefaultExtractor, text: str) -> None:
-    assert not _people(extractor, text)
+    assert not people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +158,7 @@ def test_a_town_stays_a_place_without_a_persons_context(extractor: DefaultExtrac
     ],
 )
 def test_two_words_the_document_names_as_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 def test_people_by_document_needs_a_persons_verb_and_a_pronoun() -> None:

@@ -15,11 +15,6 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-@pytest.fixture(scope="module")
 def rules_only() -> DefaultExtractor:
     return DefaultExtractor(entity_model=None)
 

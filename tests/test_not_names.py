@@ -6,21 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import typed_mentions
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.not_names import group_plural, names_only, opening_hours_word, review_heading, title_cut
 from workbook.extract.pipeline import DefaultExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-def _typed(extractor: DefaultExtractor, text: str) -> set[tuple[str, str]]:
-    result = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in result.entities}
-    return {(text[m.start : m.end], types[m.entity_key]) for m in result.mentions}
 
 
 def _at(text: str, word: str) -> tuple[int, int]:
@@ -158,6 +147,6 @@ def test_names_only_leaves_people_and_gazetteer_alone() -> None:
 def test_the_extractor_reads_no_name_in_these_words(
     extractor: DefaultExtractor, text: str, gone: set[str], kept: set[tuple[str, str]]
 ) -> None:
-    found = _typed(extractor, text)
+    found = set(typed_mentions(extractor, text))
     assert not {s for s, _ in found} & gone
     assert kept <= found
