@@ -84,15 +84,16 @@ from workbook.extract.person_forms import (
     family_name_towns,
     given_name_before,
     name_edges,
+    no_person_name,
     person_before_particle,
     person_candidate,
     saint_institutions,
     suffixed_people,
-    title_only_person,
     vietnamese_family_words,
     vietnamese_people,
 )
 from workbook.extract.person_shapes import (
+    given_name_town_person,
     given_name_towns,
     initialled_candidates,
     people_by_document,
@@ -294,7 +295,7 @@ def _learned(
     added = [  # "Lando Norris": the given name nothing read before a classifier's family name
         given_name_before(text, s, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
         for s in added
-        if not title_only_person(text, s)
+        if not no_person_name(text, s, model.names, model.common)
     ]
     for s in added:
         name = " ".join(s.words)
@@ -405,9 +406,8 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
         if m.start in family:
             cands.append(person_candidate(text, *family[m.start], NAMED))
             continue
-        if towns and fold_key(text[m.start : m.end]) in towns:
-            given = (text[m.start : m.end].strip(),)
-            cands.append(Candidate(m.start, m.end, "person", NAMED, given[0], PersonSpan(m.start, m.end, given, None)))
+        if (town_person := given_name_town_person(text, m, towns)) is not None:
+            cands.append(town_person)
         elif " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
     return _Rules(tokens, words, cands, blocked, ranks, doc.titles)

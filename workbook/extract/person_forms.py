@@ -8,7 +8,9 @@ unread (issue 12, round thirteen).
 * A generational suffix ends a name: "Gilberto Teodoro Jr.", "Roger B. Turner Jr." keeps its full stop.
 * A rank spelled out that opens a company's name is no rank: "General Motors", "General Electric" (a
   word usually written in lower case and no listed name after it; "General Grant" and "General Lee" stay
-  people).
+  people). The word is looked up in the classifier's common words and in the built-in English word
+  list (:func:`workbook.ingest.normalise.builtin_words`), a plural also by its singular ("Motors",
+  "Mills", "Dynamics").
 * A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
@@ -34,6 +36,7 @@ from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
+from workbook.ingest.normalise import builtin_words
 
 __all__ = [
     "POSTNOMINALS",
@@ -43,6 +46,7 @@ __all__ = [
     "family_name_towns",
     "given_name_before",
     "name_edges",
+    "no_person_name",
     "person_before_particle",
     "person_candidate",
     "saint_institutions",
@@ -152,8 +156,32 @@ def company_after_rank(c: Candidate, names: Mapping[str, str], common: frozenset
     p = c.person
     if p is None or len(p.words) != 1 or p.title is None or "." in p.title or " " in p.title:
         return False
-    w = p.words[0].casefold()
-    return w in common and w not in names
+    return _company_word(p.words[0], names, common)
+
+
+def _company_word(word: str, names: Mapping[str, str], common: frozenset[str]) -> bool:
+    """``word`` is no listed name and is usually written in lower case (the classifier's common words
+    or the built-in English word list; a plural also by its singular: "Motors", "Dynamics")."""
+    w = word.casefold()
+    if w in names:
+        return False
+    english = builtin_words()
+    return any(f in common or f in english for f in (w, w.removesuffix("s") if len(w) > 4 else w))
+
+
+_SPELLED_RANK_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[ \t]+\Z")
+
+
+def no_person_name(text: str, s: ScoredSpan, names: Mapping[str, str], common: frozenset[str]) -> bool:
+    """A classifier's person that names no person: title words only (:func:`title_only_person`), or
+    one word a company's name holds after a rank spelled out ("General Motors": "Motors", as
+    :func:`company_after_rank` reads the rules' rank)."""
+    if title_only_person(text, s):
+        return True
+    if s.type != "person" or len(s.words) != 1:
+        return False
+    rank = _SPELLED_RANK_BEFORE.search(text, max(0, s.start - 20), s.start)
+    return rank is not None and rank.group(1).casefold() in RANK_WORDS and _company_word(s.words[0], names, common)
 
 
 def given_name_before(
