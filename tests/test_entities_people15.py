@@ -1,6 +1,6 @@
 """Person errors left after round thirteen (round fourteen, people15): a company's word after a rank
-spelled out that the classifier reads as a person, and a given name the gazetteer knows as a town
-after a preposition of place. Every text is made up."""
+spelled out that the classifier reads as a person, a firm named by a plural, and a given name the
+gazetteer knows as a town after a preposition of place. Every text is made up."""
 
 from __future__ import annotations
 
@@ -86,3 +86,31 @@ def test_the_person_and_the_town_of_the_same_name_are_read_apart(extractor: Defa
 )
 def test_after_place_preposition(text: str, at: int, expected: bool) -> None:
     assert after_place_preposition(text, at) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Kelwood Partners bought the building in March, the agent said.", "Kelwood Partners"),  # business
+        ("The club's shirts are made by Harlan Motors, its sponsor since 2019.", "Harlan Motors"),  # sport
+        ("We booked a car with Dallas Great Limos for the wedding.", "Dallas Great Limos"),  # local news
+        ("The court heard that Ostrava Trucks had not paid its drivers.", "Ostrava Trucks"),  # courts
+    ],
+)
+def test_a_name_ending_in_the_plural_of_a_common_word_is_a_firm(
+    extractor: DefaultExtractor, text: str, firm: str
+) -> None:
+    assert firm not in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Harry Styles played two nights at the arena.", "Harry Styles"),  # culture: a listed family name
+        ("Eric Banks scored twice in the second half.", "Eric Banks"),  # sport: a common family name
+        ("Judge Helen Waters sentenced him to four years.", "Helen Waters"),  # courts
+        ("Dr. Amara Fields led the trial of the vaccine.", "Amara Fields"),  # science
+    ],
+)
+def test_a_family_name_that_is_a_plural_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)

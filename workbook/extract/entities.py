@@ -82,9 +82,8 @@ from workbook.extract.not_names import names_only
 from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
-    given_name_before,
     name_edges,
-    no_person_name,
+    people_by_form,
     person_before_particle,
     person_candidate,
     saint_institutions,
@@ -292,11 +291,8 @@ def _learned(
         for s in added
     ]
     taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
-    added = [  # "Lando Norris": the given name nothing read before a classifier's family name
-        given_name_before(text, s, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
-        for s in added
-        if not no_person_name(text, s, model.names, model.common)
-    ]
+    # "Lando Norris": the given name nothing read before a classifier's family name; "Harlan Motors" a firm
+    added = people_by_form(text, added, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":

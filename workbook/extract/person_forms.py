@@ -11,6 +11,10 @@ unread (issue 12, round thirteen).
   people). The word is looked up in the classifier's common words and in the built-in English word
   list (:func:`workbook.ingest.normalise.builtin_words`), a plural also by its singular ("Motors",
   "Mills", "Dynamics").
+* A classifier's person of two or more words ending in the plural of a word usually written in lower
+  case, no common family name, is a firm: "Kelwood Partners", "Harlan Motors", "Vagabond Tours"
+  (:func:`plural_company`); not a common family name ("Eric Banks"), nor a listed family name after a
+  listed given name in a two-word name ("Harry Styles").
 * A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
@@ -47,8 +51,10 @@ __all__ = [
     "given_name_before",
     "name_edges",
     "no_person_name",
+    "people_by_form",
     "person_before_particle",
     "person_candidate",
+    "plural_company",
     "saint_institutions",
     "suffix_end",
     "suffixed_people",
@@ -182,6 +188,44 @@ def no_person_name(text: str, s: ScoredSpan, names: Mapping[str, str], common: f
         return False
     rank = _SPELLED_RANK_BEFORE.search(text, max(0, s.start - 20), s.start)
     return rank is not None and rank.group(1).casefold() in RANK_WORDS and _company_word(s.words[0], names, common)
+
+
+def plural_company(s: ScoredSpan, names: Mapping[str, str], common: frozenset[str]) -> ScoredSpan:
+    """``s`` as an organisation when it is a person whose last word is the plural of a word usually
+    written in lower case (see the module docstring), ``s`` otherwise."""
+    if s.type != "person" or len(s.words) < 2:
+        return s
+    last = s.words[-1]
+    kind = names.get(last.casefold(), "")
+    if not last[:1].isupper() or len(last) < 5 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return s
+    family = "s" in kind and (kind.endswith("0") or "g" in names.get(s.words[0].casefold(), ""))
+    if (family and len(s.words) == 2) or kind.endswith("0"):
+        return s  # "Eric Banks", "Harry Styles": a family name, common or after a given name
+    singular = last[:-1].casefold()
+    english = builtin_words()
+    if singular not in common and singular not in english:
+        return s
+    return dataclasses.replace(s, type="organization")
+
+
+def people_by_form(
+    text: str,
+    spans: Iterable[ScoredSpan],
+    taken: bytearray,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> list[ScoredSpan]:
+    """The classifier's spans with no person that names none (:func:`no_person_name`), a firm named by
+    a plural as an organisation (:func:`plural_company`) and a one-word person with the given name
+    nothing read before it (:func:`given_name_before`; ``taken`` marks what was read)."""
+    return [
+        given_name_before(text, plural_company(s, names, common), taken, names, common, never, gaz_type)
+        for s in spans
+        if not no_person_name(text, s, names, common)
+    ]
 
 
 def given_name_before(
