@@ -114,3 +114,27 @@ def test_a_name_ending_in_the_plural_of_a_common_word_is_a_firm(
 )
 def test_a_family_name_that_is_a_plural_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
     assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The theatre staged Le Petit Prince for a third season.", "Le Petit Prince"),  # culture
+        ("She had read Les Misérables twice before the exam.", "Les Misérables"),  # books
+        ("The striker's favourite film is La Grande Vadrouille, he told the club magazine.", "La Grande Vadrouille"),
+    ],
+)
+def test_a_title_opening_with_a_french_article_is_no_person(extractor: DefaultExtractor, text: str, title: str) -> None:
+    assert title not in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The poet Les Murray signed copies at the library.", "Les Murray"),  # culture: "Les" a given name
+        ("Le Duc Tho met the envoy in Paris in 1972.", "Le Duc Tho"),  # diplomacy: a Vietnamese name
+        ("Le Pen said the vote had been close.", "Le Pen"),  # politics: a family name of two words
+    ],
+)
+def test_a_name_opening_with_le_or_les_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)

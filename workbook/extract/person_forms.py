@@ -175,6 +175,22 @@ def _company_word(word: str, names: Mapping[str, str], common: frozenset[str]) -
     return any(f in common or f in english for f in (w, w.removesuffix("s") if len(w) > 4 else w))
 
 
+_FRENCH_ARTICLES = frozenset({"Le", "La", "Les"})
+
+
+def _work_title(s: ScoredSpan, names: Mapping[str, str]) -> bool:
+    """A person that opens with a French article is a work's title: "Les" before a word no list of
+    names holds ("Les Misérables"; "Les Murray" stays a person), "Le"/"La" before two words or more
+    when the next is no listed given name nor a Vietnamese middle name ("Le Petit Prince"; "La Toya
+    Jackson", "Le Duc Tho" and the two-word "Le Pen" stay people)."""
+    if s.type != "person" or len(s.words) < 2 or s.words[0] not in _FRENCH_ARTICLES:
+        return False
+    second = s.words[1].casefold()
+    if s.words[0] == "Les":
+        return second not in names
+    return len(s.words) >= 3 and "g" not in names.get(second, "g") and second not in VIETNAMESE_MIDDLE_NAMES
+
+
 _SPELLED_RANK_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[ \t]+\Z")
 
 
@@ -182,7 +198,7 @@ def no_person_name(text: str, s: ScoredSpan, names: Mapping[str, str], common: f
     """A classifier's person that names no person: title words only (:func:`title_only_person`), or
     one word a company's name holds after a rank spelled out ("General Motors": "Motors", as
     :func:`company_after_rank` reads the rules' rank)."""
-    if title_only_person(text, s):
+    if title_only_person(text, s) or _work_title(s, names):
         return True
     if s.type != "person" or len(s.words) != 1:
         return False
