@@ -138,3 +138,16 @@ def test_a_title_opening_with_a_french_article_is_no_person(extractor: DefaultEx
 )
 def test_a_name_opening_with_le_or_les_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
     assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ambassador, Aingeal O'Donoghue, met officials in Dublin on Monday.", "Aingeal O'Donoghue"),  # diplomacy
+        ("The referee, Ciarán O'Halloran, sent off two players.", "Ciarán O'Halloran"),  # sport
+        ("The Minister for Health, Aoife O'Brien, said waiting lists would fall.", "Aoife O'Brien"),  # government
+        ("Judge Máire O’Sullivan adjourned the case until May.", "Máire O’Sullivan"),  # courts, curly apostrophe
+    ],
+)
+def test_given_names_before_an_o_family_name_are_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
+    assert name in _people(extractor, text)

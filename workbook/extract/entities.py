@@ -83,6 +83,7 @@ from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
     name_edges,
+    o_family_people,
     people_by_form,
     person_before_particle,
     person_candidate,
@@ -279,6 +280,7 @@ def _learned(
         ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
         for a, b in people_by_document(text, taken, model.common, _NEVER_NAME, gazetteer.type_of)
         + suffixed_people(text, taken, model.names, model.common, _NEVER_NAME)  # "Gilberto Teodoro Jr."
+        + o_family_people(text, taken, model.names, model.common, _NEVER_NAME)  # "Aingeal O'Donoghue"
     ]
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))

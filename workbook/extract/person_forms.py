@@ -15,6 +15,8 @@ unread (issue 12, round thirteen).
   case, no common family name, is a firm: "Kelwood Partners", "Harlan Motors", "Vagabond Tours"
   (:func:`plural_company`); not a common family name ("Eric Banks"), nor a listed family name after a
   listed given name in a two-word name ("Harry Styles").
+* One or two given names before an Irish family name with "O'" are a person where nothing else read
+  them: "Aingeal O'Donoghue", "Ciarán O'Halloran" (:func:`o_family_people`).
 * A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
@@ -51,6 +53,7 @@ __all__ = [
     "given_name_before",
     "name_edges",
     "no_person_name",
+    "o_family_people",
     "people_by_form",
     "person_before_particle",
     "person_candidate",
@@ -150,6 +153,30 @@ def suffixed_people(
         if len(words) < 2 or any(w.group().casefold() in _HEADS for w in words):
             continue
         a, b = m.start(1) + words[0].start(), suffix_end(text, m.end())
+        if taken.find(1, a, b) < 0:
+            out.append((a, b))
+    return out
+
+
+_O_FAMILY = re.compile(
+    r"(?<![\w'’.&-])((?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?[ \t]+){1,2})(O['’][A-Z][^\W\d_]+)(?![\w'’-])"
+)
+
+
+def o_family_people(
+    text: str, taken: bytearray, names: Mapping[str, str], common: frozenset[str], never: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of one or two given names and an Irish family name with "O'" nothing else read
+    (``taken``): "Aingeal O'Donoghue", "Ciarán O'Halloran"; each given word may be a given name
+    (:func:`_unlisted_or_given`: "Minister Aoife O'Brien" is read from "Aoife")."""
+    out = []
+    for m in _O_FAMILY.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and not _unlisted_or_given(words[0].group(), names, common, never):
+            words = words[1:]
+        if not words:
+            continue
+        a, b = m.start(1) + words[0].start(), m.end()
         if taken.find(1, a, b) < 0:
             out.append((a, b))
     return out
