@@ -151,3 +151,18 @@ def test_a_name_opening_with_le_or_les_stays_a_person(extractor: DefaultExtracto
 )
 def test_given_names_before_an_o_family_name_are_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
     assert name in _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials said Abdullah bin Zayed Al Nahyan would attend the summit.", "Abdullah bin Zayed Al Nahyan"),
+        ("The cup was presented by Mohammed bin Rashid Al Maktoum after the race.", "Mohammed bin Rashid Al Maktoum"),
+        ("The court heard that Khalid ibn Saud had signed the lease.", "Khalid ibn Saud"),  # courts
+        ("Fatima bint Mubarak opened the new school on Sunday.", "Fatima bint Mubarak"),  # local news
+    ],
+)
+def test_given_names_before_a_chain_of_bin_names_are_a_person(
+    extractor: DefaultExtractor, text: str, name: str
+) -> None:
+    assert name in _people(extractor, text)

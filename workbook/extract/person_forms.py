@@ -15,8 +15,9 @@ unread (issue 12, round thirteen).
   case, no common family name, is a firm: "Kelwood Partners", "Harlan Motors", "Vagabond Tours"
   (:func:`plural_company`); not a common family name ("Eric Banks"), nor a listed family name after a
   listed given name in a two-word name ("Harry Styles").
-* One or two given names before an Irish family name with "O'" are a person where nothing else read
-  them: "Aingeal O'Donoghue", "Ciarán O'Halloran" (:func:`o_family_people`).
+* One or two given names before an Irish family name with "O'" or an Arabic chain of "bin"/"ibn"
+  names are a person where nothing else read them: "Aingeal O'Donoghue", "Ciarán O'Halloran",
+  "Mohammed bin Rashid Al Maktoum" (:func:`o_family_people`).
 * A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
@@ -158,26 +159,34 @@ def suffixed_people(
     return out
 
 
+_LETTERS = r"[^\W\d_]+"
 _O_FAMILY = re.compile(
-    r"(?<![\w'’.&-])((?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?[ \t]+){1,2})(O['’][A-Z][^\W\d_]+)(?![\w'’-])"
+    rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}(?:-[A-Z]{_LETTERS})?[ \t]+){{1,2}})(O['’][A-Z]{_LETTERS})(?![\w'’-])"
+)
+_PATRONYMIC = re.compile(
+    rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}[ \t]+){{1,2}})((?:(?:bin|bint|ibn)[ \t]+[A-Z]{_LETTERS}[ \t]*)+"
+    rf"(?:(?:Al|al)(?:[ \t]+|-)[A-Z]{_LETTERS})?)(?![\w'’-])"
 )
 
 
 def o_family_people(
     text: str, taken: bytearray, names: Mapping[str, str], common: frozenset[str], never: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """Spans of one or two given names and an Irish family name with "O'" nothing else read
-    (``taken``): "Aingeal O'Donoghue", "Ciarán O'Halloran"; each given word may be a given name
+    """Spans of one or two given names and a family name of a known form nothing else read
+    (``taken``): an Irish family name with "O'" ("Aingeal O'Donoghue", "Ciarán O'Halloran") or an
+    Arabic chain of "bin"/"bint"/"ibn" names with the family's "Al" ("Abdullah bin Zayed Al Nahyan",
+    "Mohammed bin Rashid Al Maktoum"; this form is read even over a rule's gazetteer word inside it,
+    the town "Rashid"). Each given word may be a given name
     (:func:`_unlisted_or_given`: "Minister Aoife O'Brien" is read from "Aoife")."""
     out = []
-    for m in _O_FAMILY.finditer(text):
+    for m in [*_O_FAMILY.finditer(text), *_PATRONYMIC.finditer(text)]:
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and not _unlisted_or_given(words[0].group(), names, common, never):
             words = words[1:]
         if not words:
             continue
-        a, b = m.start(1) + words[0].start(), m.end()
-        if taken.find(1, a, b) < 0:
+        a, b = m.start(1) + words[0].start(), m.start(2) + len(m.group(2).rstrip())
+        if taken.find(1, a, b) < 0 or m.re is _PATRONYMIC:
             out.append((a, b))
     return out
 
