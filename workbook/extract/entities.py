@@ -82,17 +82,18 @@ from workbook.extract.not_names import names_only
 from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
-    given_name_before,
     name_edges,
+    o_family_people,
+    people_by_form,
     person_before_particle,
     person_candidate,
     saint_institutions,
     suffixed_people,
-    title_only_person,
     vietnamese_family_words,
     vietnamese_people,
 )
 from workbook.extract.person_shapes import (
+    given_name_town_person,
     given_name_towns,
     initialled_candidates,
     people_by_document,
@@ -279,6 +280,7 @@ def _learned(
         ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
         for a, b in people_by_document(text, taken, model.common, _NEVER_NAME, gazetteer.type_of)
         + suffixed_people(text, taken, model.names, model.common, _NEVER_NAME)  # "Gilberto Teodoro Jr."
+        + o_family_people(text, taken, model.names, model.common, _NEVER_NAME)  # "Aingeal O'Donoghue"
     ]
     if pairs:
         mask = _char_mask(len(text), ((s.start, s.end) for s in pairs))
@@ -291,11 +293,8 @@ def _learned(
         for s in added
     ]
     taken = _char_mask(len(text), [(c.start, c.end) for c in out] + [(s.start, s.end) for s in added])
-    added = [  # "Lando Norris": the given name nothing read before a classifier's family name
-        given_name_before(text, s, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
-        for s in added
-        if not title_only_person(text, s)
-    ]
+    # "Lando Norris": the given name nothing read before a classifier's family name; "Harlan Motors" a firm
+    added = people_by_form(text, added, taken, model.names, model.common, _NEVER_NAME, gazetteer.type_of)
     for s in added:
         name = " ".join(s.words)
         if s.type == "person":
@@ -405,9 +404,8 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
         if m.start in family:
             cands.append(person_candidate(text, *family[m.start], NAMED))
             continue
-        if towns and fold_key(text[m.start : m.end]) in towns:
-            given = (text[m.start : m.end].strip(),)
-            cands.append(Candidate(m.start, m.end, "person", NAMED, given[0], PersonSpan(m.start, m.end, given, None)))
+        if (town_person := given_name_town_person(text, m, towns)) is not None:
+            cands.append(town_person)
         elif " " in text[m.start : m.end].strip() or fold_key(text[m.start : m.end]) not in surnames:
             cands.append(Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m))
     return _Rules(tokens, words, cands, blocked, ranks, doc.titles)

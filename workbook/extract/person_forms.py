@@ -8,7 +8,16 @@ unread (issue 12, round thirteen).
 * A generational suffix ends a name: "Gilberto Teodoro Jr.", "Roger B. Turner Jr." keeps its full stop.
 * A rank spelled out that opens a company's name is no rank: "General Motors", "General Electric" (a
   word usually written in lower case and no listed name after it; "General Grant" and "General Lee" stay
-  people).
+  people). The word is looked up in the classifier's common words and in the built-in English word
+  list (:func:`workbook.ingest.normalise.builtin_words`), a plural also by its singular ("Motors",
+  "Mills", "Dynamics").
+* A classifier's person of two or more words ending in the plural of a word usually written in lower
+  case, no common family name, is a firm: "Kelwood Partners", "Harlan Motors", "Vagabond Tours"
+  (:func:`plural_company`); not a common family name ("Eric Banks"), nor a listed family name after a
+  listed given name in a two-word name ("Harry Styles").
+* One or two given names before an Irish family name with "O'" or an Arabic chain of "bin"/"ibn"
+  names are a person where nothing else read them: "Aingeal O'Donoghue", "Ciarán O'Halloran",
+  "Mohammed bin Rashid Al Maktoum" (:func:`o_family_people`).
 * A one-word person the classifier read, no gazetteer name, right after a capitalised word nothing else
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
@@ -34,6 +43,7 @@ from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
+from workbook.ingest.normalise import builtin_words
 
 __all__ = [
     "POSTNOMINALS",
@@ -43,8 +53,12 @@ __all__ = [
     "family_name_towns",
     "given_name_before",
     "name_edges",
+    "no_person_name",
+    "o_family_people",
+    "people_by_form",
     "person_before_particle",
     "person_candidate",
+    "plural_company",
     "saint_institutions",
     "suffix_end",
     "suffixed_people",
@@ -145,6 +159,38 @@ def suffixed_people(
     return out
 
 
+_LETTERS = r"[^\W\d_]+"
+_O_FAMILY = re.compile(
+    rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}(?:-[A-Z]{_LETTERS})?[ \t]+){{1,2}})(O['’][A-Z]{_LETTERS})(?![\w'’-])"
+)
+_PATRONYMIC = re.compile(
+    rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}[ \t]+){{1,2}})((?:(?:bin|bint|ibn)[ \t]+[A-Z]{_LETTERS}[ \t]*)+"
+    rf"(?:(?:Al|al)(?:[ \t]+|-)[A-Z]{_LETTERS})?)(?![\w'’-])"
+)
+
+
+def o_family_people(
+    text: str, taken: bytearray, names: Mapping[str, str], common: frozenset[str], never: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of one or two given names and a family name of a known form nothing else read
+    (``taken``): an Irish family name with "O'" ("Aingeal O'Donoghue", "Ciarán O'Halloran") or an
+    Arabic chain of "bin"/"bint"/"ibn" names with the family's "Al" ("Abdullah bin Zayed Al Nahyan",
+    "Mohammed bin Rashid Al Maktoum"; this form is read even over a rule's gazetteer word inside it,
+    the town "Rashid"). Each given word may be a given name
+    (:func:`_unlisted_or_given`: "Minister Aoife O'Brien" is read from "Aoife")."""
+    out = []
+    for m in [*_O_FAMILY.finditer(text), *_PATRONYMIC.finditer(text)]:
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and not _unlisted_or_given(words[0].group(), names, common, never):
+            words = words[1:]
+        if not words:
+            continue
+        a, b = m.start(1) + words[0].start(), m.start(2) + len(m.group(2).rstrip())
+        if taken.find(1, a, b) < 0 or m.re is _PATRONYMIC:
+            out.append((a, b))
+    return out
+
+
 def company_after_rank(c: Candidate, names: Mapping[str, str], common: frozenset[str]) -> bool:
     """A rank's person that is a company's name: a rank written out in full ("General", not "Gen.") and
     one word after it usually written in lower case and no listed name ("General Motors", "General
@@ -152,8 +198,86 @@ def company_after_rank(c: Candidate, names: Mapping[str, str], common: frozenset
     p = c.person
     if p is None or len(p.words) != 1 or p.title is None or "." in p.title or " " in p.title:
         return False
-    w = p.words[0].casefold()
-    return w in common and w not in names
+    return _company_word(p.words[0], names, common)
+
+
+def _company_word(word: str, names: Mapping[str, str], common: frozenset[str]) -> bool:
+    """``word`` is no listed name and is usually written in lower case (the classifier's common words
+    or the built-in English word list; a plural also by its singular: "Motors", "Dynamics")."""
+    w = word.casefold()
+    if w in names:
+        return False
+    english = builtin_words()
+    return any(f in common or f in english for f in (w, w.removesuffix("s") if len(w) > 4 else w))
+
+
+_FRENCH_ARTICLES = frozenset({"Le", "La", "Les"})
+
+
+def _work_title(s: ScoredSpan, names: Mapping[str, str]) -> bool:
+    """A person that opens with a French article is a work's title: "Les" before a word no list of
+    names holds ("Les Misérables"; "Les Murray" stays a person), "Le"/"La" before two words or more
+    when the next is no listed given name nor a Vietnamese middle name ("Le Petit Prince"; "La Toya
+    Jackson", "Le Duc Tho" and the two-word "Le Pen" stay people)."""
+    if s.type != "person" or len(s.words) < 2 or s.words[0] not in _FRENCH_ARTICLES:
+        return False
+    second = s.words[1].casefold()
+    if s.words[0] == "Les":
+        return second not in names
+    return len(s.words) >= 3 and "g" not in names.get(second, "g") and second not in VIETNAMESE_MIDDLE_NAMES
+
+
+_SPELLED_RANK_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[ \t]+\Z")
+
+
+def no_person_name(text: str, s: ScoredSpan, names: Mapping[str, str], common: frozenset[str]) -> bool:
+    """A classifier's person that names no person: title words only (:func:`title_only_person`), or
+    one word a company's name holds after a rank spelled out ("General Motors": "Motors", as
+    :func:`company_after_rank` reads the rules' rank)."""
+    if title_only_person(text, s) or _work_title(s, names):
+        return True
+    if s.type != "person" or len(s.words) != 1:
+        return False
+    rank = _SPELLED_RANK_BEFORE.search(text, max(0, s.start - 20), s.start)
+    return rank is not None and rank.group(1).casefold() in RANK_WORDS and _company_word(s.words[0], names, common)
+
+
+def plural_company(s: ScoredSpan, names: Mapping[str, str], common: frozenset[str]) -> ScoredSpan:
+    """``s`` as an organisation when it is a person whose last word is the plural of a word usually
+    written in lower case (see the module docstring), ``s`` otherwise."""
+    if s.type != "person" or len(s.words) < 2:
+        return s
+    last = s.words[-1]
+    kind = names.get(last.casefold(), "")
+    if not last[:1].isupper() or len(last) < 5 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return s
+    family = "s" in kind and (kind.endswith("0") or "g" in names.get(s.words[0].casefold(), ""))
+    if (family and len(s.words) == 2) or kind.endswith("0"):
+        return s  # "Eric Banks", "Harry Styles": a family name, common or after a given name
+    singular = last[:-1].casefold()
+    english = builtin_words()
+    if singular not in common and singular not in english:
+        return s
+    return dataclasses.replace(s, type="organization")
+
+
+def people_by_form(
+    text: str,
+    spans: Iterable[ScoredSpan],
+    taken: bytearray,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> list[ScoredSpan]:
+    """The classifier's spans with no person that names none (:func:`no_person_name`), a firm named by
+    a plural as an organisation (:func:`plural_company`) and a one-word person with the given name
+    nothing read before it (:func:`given_name_before`; ``taken`` marks what was read)."""
+    return [
+        given_name_before(text, plural_company(s, names, common), taken, names, common, never, gaz_type)
+        for s in spans
+        if not no_person_name(text, s, names, common)
+    ]
 
 
 def given_name_before(

@@ -14,7 +14,9 @@
 * A given name the gazetteer knows as a town ("Tracy", "Mercedes", "Regina", "Alvin", "Irving") is a
   person in a document that writes it once with a person's verb or ", who" right after it ("Tracy
   said", "Mercedes loved", "Regina, who ..."): every mention of it there (:func:`given_name_towns`). A
-  country or a city of a million people or more is left a place ("Paris said", "Houston said").
+  country or a city of a million people or more is left a place ("Paris said", "Houston said"), and
+  so is the word after a preposition of place ("prosecutors in Virginia said", "a school near Tracy"):
+  that mention is no evidence and stays a place (:func:`after_place_preposition`).
 * Two capitalised words nothing else read ("Salman Rushdie spoke ...") are a person when the document
   says so twice: the family name, alone or after the first word, is followed once by a person's verb or
   ", who" ("Rushdie said"), and "he", "she", "his" or "her" follows the first mention within its
@@ -211,9 +213,29 @@ def given_name_towns(text: str, matches: Sequence[GazetteerMatch], names: Mappin
         if (e.population or 0) >= MAX_TOWN_POPULATION or not _given(word, names):
             continue
         after = _PERSON_AFTER.match(text, m.end)
-        if after is not None and (after.group(2) or after.group(1) in PERSON_VERBS):
+        if after is None or not (after.group(2) or after.group(1) in PERSON_VERBS):
+            continue
+        if not after_place_preposition(text, m.start):
             out.add(fold_key(word))
     return frozenset(out)
+
+
+def given_name_town_person(text: str, m: GazetteerMatch, towns: frozenset[str]) -> Candidate | None:
+    """The person that the gazetteer's match ``m`` is, when its word is one of ``towns``
+    (:func:`given_name_towns`) and no preposition of place stands before it; None otherwise."""
+    if not towns or fold_key(text[m.start : m.end]) not in towns or after_place_preposition(text, m.start):
+        return None
+    given = (text[m.start : m.end].strip(),)
+    return Candidate(m.start, m.end, "person", NAMED, given[0], PersonSpan(m.start, m.end, given, None))
+
+
+_PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[Ii]n|near|across|outside|throughout|around|within)[ \t]+\Z")
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """A preposition of place stands right before ``start`` ("in Virginia", "near Tracy"): the word
+    there is a place, even when the document calls a namesake a person elsewhere."""
+    return _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None
 
 
 _TWO_WORDS = re.compile(rf"(?<![\w'’.&-])({_WORD})[ \t]+({_FAMILY})(?![\w'’-])")
