@@ -6,24 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import DocumentInput
+from tests.extraction_support import people_in, typed_mentions
 from workbook.extract.person_shapes import after_place_preposition
 from workbook.extract.pipeline import DefaultExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
-def _typed(extractor: DefaultExtractor, text: str) -> set[tuple[str, str]]:
-    result = extractor.extract(DocumentInput("t", text))
-    types = {e.key: e.type for e in result.entities}
-    return {(text[m.start : m.end], types[m.entity_key]) for m in result.mentions}
-
-
-def _people(extractor: DefaultExtractor, text: str) -> set[str]:
-    return {s for s, t in _typed(extractor, text) if t == "person"}
 
 
 @pytest.mark.parametrize(
@@ -38,7 +23,7 @@ def _people(extractor: DefaultExtractor, text: str) -> set[str]:
 def test_a_companys_word_after_a_spelled_out_rank_is_no_person(
     extractor: DefaultExtractor, text: str, word: str
 ) -> None:
-    assert word not in _people(extractor, text)
+    assert word not in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +35,7 @@ def test_a_companys_word_after_a_spelled_out_rank_is_no_person(
     ],
 )
 def test_a_rank_before_a_name_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -64,12 +49,12 @@ def test_a_rank_before_a_name_stays_a_person(extractor: DefaultExtractor, text: 
 def test_a_given_name_town_after_a_preposition_of_place_stays_a_place(
     extractor: DefaultExtractor, text: str, place: str
 ) -> None:
-    assert place not in _people(extractor, text)
+    assert place not in people_in(extractor, text)
 
 
 def test_the_person_and_the_town_of_the_same_name_are_read_apart(extractor: DefaultExtractor) -> None:
     text = "Tracy said she would stay. A school near Tracy closed last year."  # local news
-    typed = _typed(extractor, text)
+    typed = set(typed_mentions(extractor, text))
     assert ("Tracy", "person") in typed and ("Tracy", "place") in typed
 
 
@@ -100,7 +85,7 @@ def test_after_place_preposition(text: str, at: int, expected: bool) -> None:
 def test_a_name_ending_in_the_plural_of_a_common_word_is_a_firm(
     extractor: DefaultExtractor, text: str, firm: str
 ) -> None:
-    assert firm not in _people(extractor, text)
+    assert firm not in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +98,7 @@ def test_a_name_ending_in_the_plural_of_a_common_word_is_a_firm(
     ],
 )
 def test_a_family_name_that_is_a_plural_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +110,7 @@ def test_a_family_name_that_is_a_plural_stays_a_person(extractor: DefaultExtract
     ],
 )
 def test_a_title_opening_with_a_french_article_is_no_person(extractor: DefaultExtractor, text: str, title: str) -> None:
-    assert title not in _people(extractor, text)
+    assert title not in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +122,7 @@ def test_a_title_opening_with_a_french_article_is_no_person(extractor: DefaultEx
     ],
 )
 def test_a_name_opening_with_le_or_les_stays_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -150,7 +135,7 @@ def test_a_name_opening_with_le_or_les_stays_a_person(extractor: DefaultExtracto
     ],
 )
 def test_given_names_before_an_o_family_name_are_a_person(extractor: DefaultExtractor, text: str, name: str) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -165,4 +150,4 @@ def test_given_names_before_an_o_family_name_are_a_person(extractor: DefaultExtr
 def test_given_names_before_a_chain_of_bin_names_are_a_person(
     extractor: DefaultExtractor, text: str, name: str
 ) -> None:
-    assert name in _people(extractor, text)
+    assert name in people_in(extractor, text)
