@@ -7,8 +7,9 @@ Run it once per tree, alternating, for figures side by side (round nine, ``bench
     PYTHONPATH=<main export> .venv/bin/python benchmarks/bench_rule_passes.py
     PYTHONPATH=.             .venv/bin/python benchmarks/bench_rule_passes.py
 
-The claims stage gets each text's sentences and entities, made once before the timing; the run
-classifier each text's runs (nothing blocked), made once too. The passes that
+``written_full_name`` replays the claims stage's calls with its per-word patterns compiled afresh each
+time (as in a build's fresh process). The claims stage gets each text's sentences and entities, made once
+before the timing; the run classifier each text's runs (nothing blocked), made once too. The passes that
 take more than the text get what costs nothing (no name lexicon, no classifier probabilities, no
 gazetteer), so that their patterns are what is timed; ``given_name_pairs`` gets the shipped model's
 name lists and the gazetteer's types, as in extraction, and nothing read before it (so do
@@ -27,14 +28,29 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import re
 
 from corpora import default_data_dir
 from profile_extract import documents
 
 import workbook
-from workbook.extract import entity_bounds, ner_document, ner_merge, org_names, person_shapes, ranks, weapons
+from workbook.extract import (
+    entity_bounds,
+    ner_document,
+    ner_merge,
+    org_names,
+    person_shapes,
+    ranks,
+    speaker_memory,
+    speaker_titles,
+    speakers,
+    weapon_shapes,
+    weapons,
+)
 from workbook.extract.claim_context import ClaimContext
 from workbook.extract.claims import extract_claims
 from workbook.extract.entities import extract_entities
@@ -58,6 +74,7 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         made.append((t, sentences, entities, mentions))
         docs.append(RunContext(t, tokenize(t), ex.gazetteer))
         runs += [(docs[-1], run) for run in capitalised_runs(docs[-1], set())]
+    names = _full_name_calls(made)
     return {
         "capitalised_runs": lambda: [capitalised_runs(d, set()) for d in docs],
         "classify_run (every run)": lambda: [classify_run(doc, run) for doc, run in runs],
@@ -70,6 +87,8 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         "particle_orgs": lambda: [entity_bounds.particle_orgs(t) for t in texts],
         "rank_spans": lambda: [ranks.rank_spans(t) for t in texts],
         "find_weapons": lambda: [weapons.find_weapons(t) for t in texts],
+        "find_weapon_shapes (inside find_weapons)": lambda: [weapon_shapes.find_weapon_shapes(t) for t in texts],
+        "written_full_name (the claims stage's calls, patterns compiled afresh)": lambda: _cold_full_names(names),
         "given_name_pairs": lambda: [
             entity_bounds.given_name_pairs(t, model.names, model.common, ex.gazetteer.type_of, frozenset(), taken)
             for t, taken in zip(texts, blank, strict=True)
@@ -95,6 +114,33 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],
     }
+
+
+def _full_name_calls(made: list[tuple[Any, ...]]) -> list[tuple[str, str, int]]:
+    """The arguments of every ``written_full_name`` call of the claims stage over ``made``."""
+    calls: list[tuple[str, str, int]] = []
+    plain = speaker_titles.written_full_name
+
+    def recorded(text: str, word: str, at: int) -> str | None:
+        calls.append((text, word, at))
+        return plain(text, word, at)
+
+    for module in (speakers, speaker_memory):
+        setattr(module, "written_full_name", recorded)  # noqa: B010
+    try:
+        for m in made:
+            extract_claims(*m)
+    finally:
+        for module in (speakers, speaker_memory):
+            setattr(module, "written_full_name", plain)  # noqa: B010
+    return calls
+
+
+def _cold_full_names(calls: list[tuple[str, str, int]]) -> list[str | None]:
+    """The calls as in a fresh process: the per-word patterns compiled again (a build compiles them once)."""
+    speaker_titles._name_pattern.cache_clear()
+    re.purge()
+    return [speaker_titles.written_full_name(*c) for c in calls]
 
 
 def main(argv: list[str] | None = None) -> int:

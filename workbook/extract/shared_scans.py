@@ -9,6 +9,10 @@ to in C, made once per text and shared by every pattern) are the only places whe
 ``pattern.match`` at each of them, in text order and skipping those inside the last match, finds what
 ``pattern.finditer`` finds (:func:`capital_matches`).
 
+**From its literals.** A pattern such as ``\\b(?:destroyer|frigate|...)\\s+...`` opens with ``\\b``: ``re``
+runs it at every position too. When every match opens with one of a few literals, the literals' places
+(``str.find``) are the only places a match can start (:func:`literal_matches`).
+
 **One scan for two passes.** :func:`shared_finditer` keeps the last few texts' matches of a pattern, for
 a pass that runs twice over the same text (``entity_bounds.given_name_pairs``, with and without
 ``particles_only``).
@@ -19,9 +23,10 @@ Each is tested against ``pattern.finditer`` on random texts in ``tests/test_shar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["capital_matches", "shared_finditer", "word_start_capitals"]
+__all__ = ["capital_matches", "literal_matches", "shared_finditer", "word_start_capitals"]
 
 #: An ASCII capital with no word character right before it (the look-behind after the capital, so that
 #: ``re`` skips in C from capital to capital).
@@ -62,6 +67,27 @@ def capital_matches(pattern: re.Pattern[str], text: str, digits: str = "") -> li
     end = 0
     match = pattern.match
     for at in _word_starts(text, digits) if digits else word_start_capitals(text):
+        if at >= end and (m := match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def literal_matches(pattern: re.Pattern[str], text: str, literals: Iterable[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` whose every match is non-empty and opens with one
+    of ``literals`` (non-empty strings, as the pattern writes them)."""
+    starts: set[int] = set()
+    for literal in literals:
+        if not literal:
+            raise ValueError("literal_matches takes non-empty literals only")
+        at = text.find(literal)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for at in sorted(starts):
         if at >= end and (m := match(text, at)) is not None:
             out.append(m)
             end = m.end()

@@ -125,9 +125,10 @@ def written_full_name(text: str, word: str, at: int) -> str | None:
     one that starts with it, family name first, before a comma or a cue ("Zhang Xiaogang, a
     spokesman … Zhang said"); a given name alone takes the one surname written after it before
     ("Bruce Garcey … Bruce said")."""
-    pattern = _name_pattern(0, word)
+    if text.find(word, max(0, at - 5000), at) < 0:
+        return None  # every pattern holds the word itself: none can match, and none is compiled
     full = None
-    for m in pattern.finditer(text, max(0, at - 5000), at):
+    for m in _name_pattern(0, word).finditer(text, max(0, at - 5000), at):
         given = [w for w in m.group(1).split() if not is_title(w.casefold().rstrip("."))]
         if given and given[0].casefold() not in NEVER_NAME_START:
             full = " ".join([*given, word])

@@ -34,6 +34,7 @@ from workbook.extract.weapon_words import (
     NOT_NAME_WORDS,
     WEAPON_CONTEXT,
     WEAPON_HEAD_NOUNS,
+    has_model_number,
     word_start,
 )
 
@@ -107,7 +108,7 @@ def _designation_matches(text: str) -> list[re.Match[str]]:
         if start < cue.start() and start > seen and (m := p["designation"].match(text, start)) is not None:
             out.append(m)
             seen = start
-    return out + list(p["model"].finditer(text))
+    return out + list(p["model"].finditer(text)) if has_model_number(text) else out
 
 
 def _designations(text: str) -> list[tuple[int, int, str]]:
@@ -151,7 +152,8 @@ def _appositions(text: str) -> list[tuple[int, int, str]]:
 def _programmes(text: str) -> list[tuple[int, int, str]]:
     out = []
     p = _patterns()
-    for m in p["programme"].finditer(text) if p["programme_cue"].search(text) else ():
+    cued = " system" in text and p["programme_cue"].search(text) is not None  # every cue holds " system"
+    for m in p["programme"].finditer(text) if cued else ():
         words = m.group("name").split()
         while words and words[0] in NOT_NAME_WORDS:
             words = words[1:]

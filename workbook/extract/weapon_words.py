@@ -29,6 +29,7 @@ __all__ = [
     "WEAPON_NAME_HEADS",
     "WEAPON_PREFIXES_IN_CONTEXT",
     "WEAPON_PREFIX_DESIGNATIONS",
+    "has_model_number",
     "has_weapon_word",
     "word_start",
 ]
@@ -190,3 +191,14 @@ def has_weapon_word(text: str, start: int, end: int) -> bool:
     rights = [r for r in (right_dot, right_nl) if r != -1]
     window = text[left + 1 if left != -1 else lo : min(rights) if rights else hi]
     return _context_pattern().search(window) is not None
+
+
+_MODEL_NUMBER = re.compile(r"[MK]\d")
+
+
+@lru_cache(maxsize=4)
+def has_model_number(text: str) -> bool:
+    """Does ``text`` hold an "M" or "K" before a digit ("M113", "K9")? Every Army model number does: the
+    text is searched once for the listed and the unlisted finders both (:mod:`workbook.extract.weapons`,
+    :mod:`workbook.extract.weapon_shapes`)."""
+    return _MODEL_NUMBER.search(text) is not None

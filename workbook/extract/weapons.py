@@ -51,6 +51,7 @@ from functools import lru_cache
 from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.shared_scans import literal_matches
 from workbook.extract.weapon_shapes import find_weapon_shapes
 from workbook.extract.weapon_words import (
     AIRCRAFT_ROLE_WORDS,
@@ -72,6 +73,7 @@ from workbook.extract.weapon_words import (
     WEAPON_NAMES_IN_CONTEXT,
     WEAPON_PREFIX_DESIGNATIONS,
     WEAPON_PREFIXES_IN_CONTEXT,
+    has_model_number,
     has_weapon_word,
     word_start,
 )
@@ -132,6 +134,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
             r"(?![\w-])"
         ),
+        "any_family": re.compile(alt(WEAPON_FAMILIES)),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
         "prefixed": re.compile(
             # plain branches: a group first (the factored form) would hide their first letters from ``re``
@@ -206,6 +209,17 @@ _LONG_NAME_CUES = tuple(dict.fromkeys(h.split()[0].rstrip("s") for h in WEAPON_N
 _ORG_CONTINUATION = re.compile(r"\s*(?:&|and\s+[A-Z][a-z]|of\s+[A-Z]|[A-Z])")
 
 
+def _calibre_cue(text: str) -> bool:
+    """Is a digit, or a digit and one white space, right before an "mm" of ``text`` ("240mm", "600 mm")? Every
+    calibre holds one; "mm" alone is in "committee" and "command"."""
+    at = text.find("mm")
+    while at >= 0:
+        if text[at - 1 : at].isdigit() or (text[at - 1 : at].isspace() and text[at - 2 : at - 1].isdigit()):
+            return True
+        at = text.find("mm", at + 1)
+    return False
+
+
 def _letter_ok(prefix: str, number: str) -> bool:
     """One-letter designations that never need context: "F-16", "F-35A", "B-52H", "B-21", "S-400"."""
     digits = re.match(r"\d+", number)
@@ -228,7 +242,9 @@ def _nickname_end(text: str, end: int) -> int:
 
 def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     p = _patterns()
-    for m in p["family"].finditer(text):
+    # every match of "family" and "bare_family" opens with a listed family: most texts hold none
+    families = p["any_family"].search(text) is not None
+    for m in p["family"].finditer(text) if families else ():
         if not word_start(text, m.start()):
             continue
         fam = WEAPON_FAMILY_ALIASES.get(m.group("family").casefold(), m.group("family"))
@@ -244,7 +260,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         while (c := p["more"].match(text, pos)) is not None:
             out.append((c.start("num"), c.end("num"), f"{fam}{c.group('num')}".translate(_PLAIN_HYPHEN)))
             pos = c.end()
-    for m in p["bare_family"].finditer(text):  # "Scud missiles", "Leopard tanks": the family alone
+    for m in p["bare_family"].finditer(text) if families else ():  # "Scud missiles", "Leopard tanks": the family alone
         mods = m.group("mods").split()  # "Chunmoo multiple rocket launchers", not "Tornado early warning systems"
         if mods and (m.group("family") in WEAPON_FAMILIES_IN_CONTEXT or NOT_MODIFIER_WORDS.intersection(mods)):
             continue
@@ -269,6 +285,8 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             start -= len(before.group())
         out.append((start, end, f"{prefix}-{number}"))
     for key in ("mark", "bare"):
+        if key == "bare" and not has_model_number(text):
+            continue
         for m in p[key].finditer(text):
             if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
                 out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
@@ -357,7 +375,8 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
         full = f"{m.group('prefix')} {' '.join(name.split())}"
         out.append((m.start(), m.end() if m.group("hull") else m.start("name") + len(name), full))
         names.setdefault(" ".join(name.split()), full)
-    for m in p["warship"].finditer(text) if any(noun in text for noun in _WARSHIP_CUES) else ():
+    warships = any(noun in text for noun in _WARSHIP_CUES)  # "ship" is in "leadership": the nouns' starts then
+    for m in literal_matches(p["warship"], text, WARSHIP_NOUNS) if warships else ():
         name = m.group("name").rstrip(".")
         first = name.split()[0]
         if m.group("quote"):  # the landing ship "Novocherkassk", the frigate "Admiral Gorshkov": a name
@@ -449,7 +468,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
     _ships(text, out)
     _long_names(text, out)
     for key in ("type", "calibre", "new_type"):
-        if key in _CUES and _CUES[key] not in text:
+        if (key in _CUES and _CUES[key] not in text) or (key == "calibre" and not _calibre_cue(text)):
             continue
         out += [
             (m.start(), m.end(), " ".join(m.group().split()))
