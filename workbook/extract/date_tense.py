@@ -14,7 +14,9 @@ scheduled to end on June 9") does not count: both pushed KCNA dates a year forwa
 counts after a name ("City travel to Brighton on Saturday") or after a relative clause closed by a comma
 ("the women, who last toured India in 2018-19, arrive in Mumbai on Monday"); a cue may follow the date
 ("celebrations on Tuesday go ahead"); a deadline ("his lawyers have until the 15th") points ahead, and so
-does an order's deadline ("ordered him to surrender by Jan. 9"), read from two months before the anchor.
+does an order's deadline ("ordered him to surrender by Jan. 9", "gave the defence until Friday") and a term set
+by a modal or a present verb ("must submit proposals no later than June 30", "funds the government through
+Dec. 20", "would last until June 2"), read from two months before the anchor.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "is_name",
     "nearest_occurrence",
     "past_cue",
+    "term_deadline",
     "year_for",
 ]
 
@@ -55,14 +58,14 @@ _SCHEDULE_VERBS = (
     + _S
     + "+off|take"
     + _S
-    + "+place|go|play|face|host|meet|expire|travel|fly|depart|leave|break|sail"
+    + "+place|go|play|face|host|meet|expire|travel|fly|depart|leave|break|sail|adjourn|convene|reconvene|sit"
 )
 _SCHEDULE_S_FORMS = (
     "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|kicks"
     + _S
     + "+off|takes"
     + _S
-    + "+place|goes|plays|faces|meets|expires|travels|departs"
+    + "+place|goes|plays|faces|meets|expires|travels|departs|adjourns|convenes|reconvenes|sits"
 )
 #: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
 _PLURAL_END = r"\Bs" + "".join(
@@ -85,7 +88,7 @@ _HAS_UNTIL = r"(?:has|have)" + _S + r"+until"
 #: A deadline set by an order: "ordered the defendant to surrender by Jan. 9" (the date follows the order,
 #: which is recent news but past; see :func:`deadline_cue`).
 _DEADLINE = re.compile(
-    r"\b(?:ordered|told|asked|required|directed|instructed|given)(?:"
+    r"\b(?:ordered|told|asked|required|directed|instructed|given|gave|granted)(?:"
     + _S
     + r"+[\w']+){0,4}?"
     + _S
@@ -204,6 +207,44 @@ def deadline_cue(text: str, start: int) -> bool:
     return _DEADLINE.search(text, max(0, start - 90), start) is not None
 
 
+#: A deadline word right before a date: "until Friday", "through Dec. 20", "by Sunday", "no later than June 30".
+_DEADLINE_PREP = re.compile(
+    r"\b(?:until|till|through|by|(?:no|not)" + _S + r"+later" + _S + r"+than)(?:" + _S + r"+the)?" + _S + r"+\Z",
+    re.IGNORECASE,
+)
+#: A modal, or a present verb of a term, that sets a deadline ahead: "must submit proposals no later than",
+#: "would last until", "the measure funds the government through", "the offer runs until" (lower case only:
+#: "May" is a month).
+_TERM_VERB = re.compile(
+    r"\b(?:would|must|should|could|can|may|might|(?:has|have|need|needs)"
+    + _S
+    + r"+to|runs|lasts|funds|covers|extends|remains|stays|applies|continues|(?:is|are)"
+    + _S
+    + r"+(?:valid|open|available))\b"
+)
+
+
+def term_deadline(text: str, start: int) -> bool:
+    """Is the date at ``start`` the end of a term set by a modal or a present verb ("teams must submit proposals
+    no later than June 30", "the stopgap signed in September funds the government through Dec. 20", "said the
+    walkout would last until June 2")? A deadline word stands right before the date, and a modal or present
+    verb of a term after the last past verb of its sentence (not "the ban lasted until", "had to leave by")."""
+    if _DEADLINE_PREP.search(text, max(0, start - 25), start) is None:
+        return False
+    lo = max(0, start - 120)
+    for end in _SENTENCE_END.finditer(text, lo, start):
+        lo = end.end()
+    last_term = -1
+    for m in _TERM_VERB.finditer(text, lo, start):
+        last_term = m.end()
+    if last_term < 0:
+        return False
+    return not any(
+        not _AUX_BEFORE.search(text, max(0, v.start() - 12), v.start())
+        for v in _PAST_VERB.finditer(text, last_term, start)
+    )
+
+
 def future_after(text: str, end: int) -> bool:
     """Does a future cue follow the expression ending at ``end`` ("celebrations on Tuesday go ahead")?"""
     return _FUTURE_AFTER.match(text, end) is not None
@@ -237,10 +278,15 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
     (never a year forward on a past-tense sentence); the next one on or after the anchor after a
     future cue, unless that is more than half a year ahead while the past reading is within a month
     (then the nearest reading: reports often appear after the event they announced). The deadline of an
-    order ("ordered him to surrender by Jan. 9") is the first one at most :data:`DEADLINE_PAST_DAYS` before
-    the anchor."""
+    order ("ordered him to surrender by Jan. 9") or of a term (:func:`term_deadline`: "must submit no later
+    than June 30") is the first one at most :data:`DEADLINE_PAST_DAYS` before the anchor; a term's is never
+    moved into the past by a past verb earlier in its sentence."""
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
+    if term_deadline(text, start):  # a term ahead: never pushed into the past by a verb before its own
+        if d < anchor - timedelta(days=DEADLINE_PAST_DAYS):
+            return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+        return year
     if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
         return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):

@@ -75,6 +75,8 @@ Rules, decided once here (``anchor`` is the publication date):
 * "April last year", "May 12 last year", "October this year": month or day in that year, relative.
 * Without an anchor, relative expressions keep their precision, resolution ``unanchored`` and no
   dates. Dates that do not exist ("February 30, 2019") or fall outside years 1-9999 are skipped.
+* Habits and schedules ("usually held in late January", "every Sunday", "each year in June") are left out:
+  :mod:`workbook.extract.date_habits`.
 * Overlapping candidates: the longest wins (then the earliest), sweeping from left to right.
 """
 
@@ -87,6 +89,7 @@ from datetime import date, datetime, timedelta
 from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
+from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
@@ -108,6 +111,7 @@ from workbook.extract.date_tense import (
     future_after,
     future_cue,
     is_name,
+    term_deadline,
     year_for,
 )
 from workbook.extract.date_words import (
@@ -336,7 +340,8 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
     if mod == "this":
         d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (
-        mod is None and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s))
+        mod is None
+        and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
     ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
@@ -421,7 +426,9 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in add_anchored(
-            text, drop_out_of_narrative(text, adjust_reported(text, merge_ranges(text, kept), anchor)), anchor
+            text,
+            drop_out_of_narrative(text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))),
+            anchor,
         )
         if ds is None or de is None or ds <= de
     ]
