@@ -39,6 +39,7 @@ __all__ = [
     "is_name",
     "nearest_occurrence",
     "past_cue",
+    "since_before",
     "term_deadline",
     "year_for",
 ]
@@ -65,7 +66,7 @@ _SCHEDULE_S_FORMS = (
     + _S
     + "+off|takes"
     + _S
-    + "+place|goes|plays|faces|meets|expires|travels|departs|adjourns|convenes|reconvenes|sits"
+    + "+place|goes|plays|faces|meets|expires|travels|departs|flies|adjourns|convenes|reconvenes|sits"
 )
 #: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
 _PLURAL_END = r"\Bs" + "".join(
@@ -163,14 +164,17 @@ _THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
 #: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
 _PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+#: Past forms that do not end in -ed ("talks broke down on Friday", "shares fell on Monday").
+_IRREGULAR_PAST = (
+    "was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|broke|fell|rose|ran|"
+    "struck|lost|sold|bought|brought|spoke|wrote|flew|fought|stood|sat|shot|became|chose|drove|threw|caught"
 )
+_PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b")
 #: A relative clause in the past between a future cue and the date: "will go ahead despite the storm that
 #: closed the seafront on Monday" (the date belongs to the nearer, past verb).
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?"
-    r"(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+    r"(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
 )
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|gets|got)" + _S + r"+\Z", re.IGNORECASE
@@ -245,6 +249,15 @@ def term_deadline(text: str, start: int) -> bool:
     )
 
 
+_SINCE = re.compile(r"\bsince" + _S + r"+(?:the" + _S + r"+)?\Z", re.IGNORECASE)
+
+
+def since_before(text: str, start: int) -> bool:
+    """Does "since" stand right before the date at ``start``? A date after it is never after the anchor, whatever
+    the tense ("will sit again for the first time since the 2nd of July")."""
+    return _SINCE.search(text, max(0, start - 12), start) is not None
+
+
 def future_after(text: str, end: int) -> bool:
     """Does a future cue follow the expression ending at ``end`` ("celebrations on Tuesday go ahead")?"""
     return _FUTURE_AFTER.match(text, end) is not None
@@ -275,12 +288,14 @@ def past_cue(text: str, start: int) -> bool:
 def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int | None = None) -> int:
     """The year of a month and day written without one, resolved against ``anchor``: the latest
     occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
-    (never a year forward on a past-tense sentence); the next one on or after the anchor after a
+    (never a year forward on a past-tense sentence) or "since"; the next one on or after the anchor after a
     future cue, unless that is more than half a year ahead while the past reading is within a month
     (then the nearest reading: reports often appear after the event they announced). The deadline of an
     order ("ordered him to surrender by Jan. 9") or of a term (:func:`term_deadline`: "must submit no later
     than June 30") is the first one at most :data:`DEADLINE_PAST_DAYS` before the anchor; a term's is never
     moved into the past by a past verb earlier in its sentence."""
+    if since_before(text, start):
+        return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
     if term_deadline(text, start):  # a term ahead: never pushed into the past by a verb before its own

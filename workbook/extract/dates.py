@@ -111,6 +111,7 @@ from workbook.extract.date_tense import (
     future_after,
     future_cue,
     is_name,
+    since_before,
     term_deadline,
     year_for,
 )
@@ -341,6 +342,7 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (
         mod is None
+        and not since_before(text, s)
         and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
     ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
@@ -371,7 +373,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     elif mod == "next":
         y += month <= anchor.month
     elif mod != "this" and month != anchor.month:
-        if future_cue(text, s):
+        if future_cue(text, s) and not since_before(text, s):
             y += month < anchor.month
         else:
             y -= month > anchor.month
