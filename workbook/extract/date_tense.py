@@ -97,9 +97,13 @@ _DEADLINE = re.compile(
     + _S
     + r"+(?!(?:the|a|an|his|her|its|their|this|that|these|those|it|them|him|me|us)\b)[a-z]+(?:"
     + _S
-    + r"+[\w']+){0,3}?"
+    + r"+[\w']+){0,5}?"
     + _S
-    + r"+(?:by|before|until)|until)"
+    + r"+(?:by|before|until|(?:no|not)"
+    + _S
+    + r"+later"
+    + _S
+    + r"+than)|until)"
     + _S
     + r"*\Z",
     re.IGNORECASE,
@@ -298,12 +302,10 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
         return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if term_deadline(text, start):  # a term ahead: never pushed into the past by a verb before its own
-        if d < anchor - timedelta(days=DEADLINE_PAST_DAYS):
+    if term_deadline(text, start) or deadline_cue(text, start):  # a deadline ahead: not pushed into the past
+        if d < anchor - timedelta(days=DEADLINE_PAST_DAYS):  # by the order's own past verb ("ordered")
             return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
         return year
-    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
-        return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
         if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:

@@ -60,8 +60,9 @@ Rules, decided once here (``anchor`` is the publication date):
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
   not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
   (:mod:`workbook.extract.date_holidays`).
-* Seasons ("last winter", "the summer of 2019", "until the fall"), northern meteorological, none in a text
-  that names a place of the southern hemisphere: :mod:`workbook.extract.date_seasons`.
+* Seasons ("last winter", "the summer of 2019", "until the fall"), meteorological in the hemisphere of the
+  text's dateline, none in a text without one that names a place of the southern hemisphere:
+  :mod:`workbook.extract.date_seasons`.
 * Dates written against another date of the text ("the following day", "two days later", "the 17th"):
   :mod:`workbook.extract.date_anchored`, after every other expression is read.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
