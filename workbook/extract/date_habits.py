@@ -88,10 +88,18 @@ _RECURRING = re.compile(
 _HABIT_REACH = 100
 
 
+#: Pieces (without the first letter, which may be a capital) one of which the text before an expression must
+#: hold before any pattern is tried there.
+_HINTS: tuple[str, ...] = (*(w[1:] for w in HABIT_WORDS), "very", "ach")
+
+
 def _habitual(text: str, s: int) -> bool:
+    lo = max(0, s - _HABIT_REACH)
+    window = text[lo:s]
+    if not any(h in window for h in _HINTS):  # most expressions: no habit word anywhere near
+        return False
     if _EVERY_BEFORE.search(text, max(0, s - 20), s):
         return True
-    lo = max(0, s - _HABIT_REACH)
     for m in _CLAUSE_END.finditer(text, lo, s):
         lo = m.end()
     return _HABIT.search(text, lo, s) is not None
@@ -102,5 +110,5 @@ def drop_habitual(text: str, found: Iterable[Resolved]) -> list[Resolved]:
     return [
         r
         for r in found
-        if r[3] != "relative" or r[4] is None or not _RECURRING.match(text, r[0], r[1]) or not _habitual(text, r[0])
+        if r[3] != "relative" or r[4] is None or not _habitual(text, r[0]) or not _RECURRING.match(text, r[0], r[1])
     ]

@@ -302,18 +302,20 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
         return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if term_deadline(text, start) or deadline_cue(text, start):  # a deadline ahead: not pushed into the past
-        if d < anchor - timedelta(days=DEADLINE_PAST_DAYS):  # by the order's own past verb ("ordered")
-            return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
-        return year
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and _deadline(text, start):
+        return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
         if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
             return year
         return fut
-    if d > anchor and not future_cue(text, start) and past_cue(text, start):
-        return guess_year(month, day, anchor, False, margin_days=0)
+    if d > anchor and not future_cue(text, start) and past_cue(text, start) and not _deadline(text, start):
+        return guess_year(month, day, anchor, False, margin_days=0)  # a deadline is not moved by its order's verb
     return year
+
+
+def _deadline(text: str, start: int) -> bool:
+    return term_deadline(text, start) or deadline_cue(text, start)
 
 
 def is_name(text: str, start: int, end: int) -> bool:
