@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|fresh4]
+                                                       [--gold fresh|fresh3|fresh4|fresh5]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -20,6 +20,11 @@
   that contain dates, non-US date forms, southern seasons without a listed place), 193 expressions, 33 of
   them ``leave-out``; written and committed before the extractor ran on it (dates4 round). Odd ids *tune*,
   even ids *check*; the CSIS table is not scored.
+* **fresh5** (``benchmarks/data/dates_fresh5.json``, ``--gold fresh5``): 16 more made-up paragraphs on what the
+  dates4 round left (weekdays and dates after future verbs and deadlines, habits and schedules to leave out,
+  clauses joined by ";" and "after", southern seasons with and without a southern dateline, northern texts
+  naming a southern place or a northern Perth), 88 expressions, 17 of them ``leave-out``; written and committed
+  before the extractor ran on it (dates5 round). Odd ids *tune*, even ids *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -59,7 +64,8 @@ from workbook.extract.dates import DateMatch, find_dates
 FRESH = Path(__file__).resolve().parent / "data" / "dates_fresh.json"
 FRESH3 = Path(__file__).resolve().parent / "data" / "dates_fresh3.json"
 FRESH4 = Path(__file__).resolve().parent / "data" / "dates_fresh4.json"
-GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4}
+FRESH5 = Path(__file__).resolve().parent / "data" / "dates_fresh5.json"
+GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5}
 CSIS_SEED = 12
 CSIS_SAMPLE = 120
 #: How many days after the act its report is dated, at most.

@@ -73,11 +73,7 @@ def test_seasons(text: str, anchor: date, surface: str, first: date, last: date)
 @pytest.mark.parametrize(
     ("text", "anchor"),
     [
-        # the southern hemisphere: summer is December-February there
-        (
-            "SYDNEY - Crews brace for the hottest part of summer. Last summer was the wettest in a decade.",
-            D(2024, 1, 8),
-        ),
+        # the southern hemisphere named without a dateline: summer is December-February there
         ("The New Zealand squad trained in the winter before touring.", D(2024, 1, 8)),
         # modifiers and names
         ("Ministers want a deal before the summer recess.", D(2024, 6, 3)),
@@ -115,15 +111,41 @@ def test_last_season_is_over_and_next_season_is_ahead(anchor: date, season: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "TOOWOOMBA - Frost damaged the wheat crop last winter, growers said.",  # no place of the hand list
-        "Rugby: the Highlanders, based in Dunedin, hope to be fit by next spring.",
-        "MENDOZA - Vineyards were flooded last autumn.",
+        "Rugby: the Highlanders, based in Dunedin, hope to be fit by next spring.",  # no place of the hand list
         "Court: the Durban High Court will sit again next summer.",  # on the hand list
     ],
 )
 def test_a_text_naming_a_place_south_of_the_equator_gets_no_season(text: str) -> None:
     words = ("spring", "summer", "autumn", "fall", "winter")
     assert not [m for m in find_dates(text, D(2025, 6, 12)) if any(w in m.text.lower() for w in words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expression", "first", "last"),
+    [
+        # a southern dateline says where the text was written (dates5): its seasons are the south's
+        (
+            "TOOWOOMBA - Frost damaged the wheat crop last winter.",
+            D(2025, 6, 12),
+            "last winter",
+            D(2024, 6, 1),
+            D(2024, 8, 31),
+        ),
+        ("MENDOZA - Vineyards were flooded last autumn.", D(2025, 6, 12), "last autumn", D(2025, 3, 1), D(2025, 5, 31)),
+        (
+            "SYDNEY - Last summer was the wettest in a decade.",
+            D(2024, 1, 8),
+            "Last summer",
+            D(2022, 12, 1),
+            D(2023, 2, 28),
+        ),
+    ],
+)
+def test_a_southern_dateline_gives_southern_seasons(
+    text: str, anchor: date, expression: str, first: date, last: date
+) -> None:
+    found = {m.text: (m.date_start, m.date_end) for m in find_dates(text, anchor)}
+    assert found[expression] == (first, last)
 
 
 def test_a_northern_place_keeps_its_seasons() -> None:

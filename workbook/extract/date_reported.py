@@ -35,6 +35,7 @@ review"), which the bare-year rule of :mod:`workbook.extract.dates` does not rea
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -216,8 +217,11 @@ def _is_title(passage: str) -> bool:
     return all(w[0].isupper() or len(w) < 4 for w in words)
 
 
-def _document_years(text: str) -> list[tuple[int, int, int]]:
-    """(start of the year, end of the document's noun, year) of each dated document ("a 2019 report")."""
+@functools.lru_cache(maxsize=4)
+def _document_years(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start of the year, end of the document's noun, year) of each dated document ("a 2019 report"). Both
+    :func:`find_document_years` and the reading of older documents ask for the same text, one after the other:
+    the answer is kept for the last few texts (a string hashes once)."""
     out = []
     for m in _DOCUMENT_YEAR.finditer(text):
         s = m.start()
@@ -225,7 +229,7 @@ def _document_years(text: str) -> list[tuple[int, int, int]]:
         lead_ok = s == 0 or text[s - 1] not in _NOT_BEFORE_YEAR
         if lead_ok and 1800 <= year <= 2099 and _DOCUMENT_LEAD.search(text, max(0, s - 8), s):
             out.append((s, m.end(), year))
-    return out
+    return tuple(out)
 
 
 def find_document_years(text: str) -> list[Resolved]:

@@ -3,8 +3,12 @@ of 2019", "the winter of 2018-19".
 
 Seasons are meteorological: spring March-May, summer June-August, autumn/fall September-November, winter
 December to February (the winter of 2018-19 starts in December 2018), with precision ``month``. That is the
-northern hemisphere's calendar; in the south the seasons are the other way round, and a text does not
-say which hemisphere it was written in. So a text that names a place of the southern hemisphere
+northern hemisphere's calendar; in the south the seasons are the other way round. A text that opens with
+a dateline says where it was written (:func:`writer_hemisphere`): "SYDNEY, June 5 —" reads "this winter" as
+June to August and "next summer" as December to February (a southern season with a year, "the summer of 2019",
+is left out), "LONDON —" keeps northern seasons even when the text names Melbourne, and "PERTH, Scotland" is
+northern by its region. Without a dateline a text does not say which hemisphere it was written in. So a text
+without one that names a place of the southern hemisphere
 (:func:`names_southern_place`: a name of :data:`SOUTHERN_PLACES` — "SYDNEY", "New Zealand", "Buenos Aires",
 "Australian" — or any place the built-in gazetteer puts south of :data:`SOUTHERN_LATITUDE`: "TOOWOOMBA",
 "Mendoza", "Dunedin") gets no season at all: no date is better than one six months off. A name the
@@ -31,9 +35,17 @@ from datetime import date
 from workbook.extract.date_relative import month_span
 from workbook.extract.date_tense import future_cue, past_cue
 from workbook.extract.date_words import S, after_date_word
+from workbook.extract.dateline import parse_dateline
 from workbook.extract.gazetteer_builtin import builtin_gazetteer
 
-__all__ = ["SOUTHERN_LATITUDE", "SOUTHERN_PLACES", "find_seasons", "names_southern_place", "season_span"]
+__all__ = [
+    "SOUTHERN_LATITUDE",
+    "SOUTHERN_PLACES",
+    "find_seasons",
+    "names_southern_place",
+    "season_span",
+    "writer_hemisphere",
+]
 
 _S = S
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
@@ -111,6 +123,21 @@ def names_southern_place(text: str) -> bool:
     return any(m.entry.lat < SOUTHERN_LATITUDE for m in builtin_gazetteer().find(text))
 
 
+#: The northern season whose months a southern season has: the southern summer is December to February.
+_SOUTHERN_SEASON = {"spring": "autumn", "summer": "winter", "autumn": "spring", "winter": "summer"}
+
+
+def writer_hemisphere(text: str) -> str:
+    """Where ``text`` was written, for its seasons: "south" or "north" when it opens with a dateline (its region
+    decides when it has one: "PERTH, Scotland" is northern; else its place: "SYDNEY", "WELLINGTON" are
+    southern), else "unsure" when it names a southern place (:func:`names_southern_place`), else "north"."""
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        place, _, region = dateline.place.partition(", ")
+        return "south" if names_southern_place(region or place) else "north"
+    return "unsure" if names_southern_place(text) else "north"
+
+
 #: First month of each season (winter starts in December of its first year).
 _FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SEASON_EXPR = re.compile(
@@ -176,16 +203,20 @@ def _season_words(text: str) -> list[re.Match[str]]:
 def find_seasons(text: str, anchor: date | None) -> list[Resolved]:
     """Every season that is a date in ``text`` (see the module docs), resolved against ``anchor``."""
     out: list[Resolved] = []
-    south: bool | None = None
+    hemisphere: str | None = None
     for m in _season_words(text):
         season = "autumn" if m["season"] == "fall" else m["season"]
         s, e = m.start(), m.end()
         if (s > 0 and _WORD_BEFORE.match(text, s - 1)) or not _AFTER_OK.match(text, e):
             continue  # "offspring"; "the summer recess", "the fall of Saigon", "winter Olympics"
-        if south is None:
-            south = names_southern_place(text)
-        if south:
-            return out  # the hemisphere is the south's or unsure
+        if hemisphere is None:
+            hemisphere = writer_hemisphere(text)
+        if hemisphere == "unsure":
+            return out  # a southern place named, no dateline: no date is better than one six months off
+        if hemisphere == "south":
+            if m["year"] is not None:
+                continue  # "the summer of 2019" in the south: which summer is not settled
+            season = _SOUTHERN_SEASON[season]  # the southern summer has the span of the northern winter
         before = _BEFORE.search(text, max(0, s - 6), s)
         if before is not None:
             s = before.start()

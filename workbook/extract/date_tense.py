@@ -14,7 +14,9 @@ scheduled to end on June 9") does not count: both pushed KCNA dates a year forwa
 counts after a name ("City travel to Brighton on Saturday") or after a relative clause closed by a comma
 ("the women, who last toured India in 2018-19, arrive in Mumbai on Monday"); a cue may follow the date
 ("celebrations on Tuesday go ahead"); a deadline ("his lawyers have until the 15th") points ahead, and so
-does an order's deadline ("ordered him to surrender by Jan. 9"), read from two months before the anchor.
+does an order's deadline ("ordered him to surrender by Jan. 9", "gave the defence until Friday") and a term set
+by a modal or a present verb ("must submit proposals no later than June 30", "funds the government through
+Dec. 20", "would last until June 2"), read from two months before the anchor.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ __all__ = [
     "is_name",
     "nearest_occurrence",
     "past_cue",
+    "since_before",
+    "term_deadline",
     "year_for",
 ]
 
@@ -55,14 +59,14 @@ _SCHEDULE_VERBS = (
     + _S
     + "+off|take"
     + _S
-    + "+place|go|play|face|host|meet|expire|travel|fly|depart|leave|break|sail"
+    + "+place|go|play|face|host|meet|expire|travel|fly|depart|leave|break|sail|adjourn|convene|reconvene|sit"
 )
 _SCHEDULE_S_FORMS = (
     "opens|starts|begins|resumes|reopens|restarts|arrives|returns|ends|closes|kicks"
     + _S
     + "+off|takes"
     + _S
-    + "+place|goes|plays|faces|meets|expires|travels|departs"
+    + "+place|goes|plays|faces|meets|expires|travels|departs|flies|adjourns|convenes|reconvenes|sits"
 )
 #: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
 _PLURAL_END = r"\Bs" + "".join(
@@ -85,7 +89,7 @@ _HAS_UNTIL = r"(?:has|have)" + _S + r"+until"
 #: A deadline set by an order: "ordered the defendant to surrender by Jan. 9" (the date follows the order,
 #: which is recent news but past; see :func:`deadline_cue`).
 _DEADLINE = re.compile(
-    r"\b(?:ordered|told|asked|required|directed|instructed|given)(?:"
+    r"\b(?:ordered|told|asked|required|directed|instructed|given|gave|granted)(?:"
     + _S
     + r"+[\w']+){0,4}?"
     + _S
@@ -93,9 +97,13 @@ _DEADLINE = re.compile(
     + _S
     + r"+(?!(?:the|a|an|his|her|its|their|this|that|these|those|it|them|him|me|us)\b)[a-z]+(?:"
     + _S
-    + r"+[\w']+){0,3}?"
+    + r"+[\w']+){0,5}?"
     + _S
-    + r"+(?:by|before|until)|until)"
+    + r"+(?:by|before|until|(?:no|not)"
+    + _S
+    + r"+later"
+    + _S
+    + r"+than)|until)"
     + _S
     + r"*\Z",
     re.IGNORECASE,
@@ -160,14 +168,17 @@ _THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
 #: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
 _PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+#: Past forms that do not end in -ed ("talks broke down on Friday", "shares fell on Monday").
+_IRREGULAR_PAST = (
+    "was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|broke|fell|rose|ran|"
+    "struck|lost|sold|bought|brought|spoke|wrote|flew|fought|stood|sat|shot|became|chose|drove|threw|caught"
 )
+_PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b")
 #: A relative clause in the past between a future cue and the date: "will go ahead despite the storm that
 #: closed the seafront on Monday" (the date belongs to the nearer, past verb).
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?"
-    r"(?:was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|[a-z]{2,}ed)\b"
+    r"(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
 )
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|gets|got)" + _S + r"+\Z", re.IGNORECASE
@@ -204,6 +215,53 @@ def deadline_cue(text: str, start: int) -> bool:
     return _DEADLINE.search(text, max(0, start - 90), start) is not None
 
 
+#: A deadline word right before a date: "until Friday", "through Dec. 20", "by Sunday", "no later than June 30".
+_DEADLINE_PREP = re.compile(
+    r"\b(?:until|till|through|by|(?:no|not)" + _S + r"+later" + _S + r"+than)(?:" + _S + r"+the)?" + _S + r"+\Z",
+    re.IGNORECASE,
+)
+#: A modal, or a present verb of a term, that sets a deadline ahead: "must submit proposals no later than",
+#: "would last until", "the measure funds the government through", "the offer runs until" (lower case only:
+#: "May" is a month).
+_TERM_VERB = re.compile(
+    r"\b(?:would|must|should|could|can|may|might|(?:has|have|need|needs)"
+    + _S
+    + r"+to|runs|lasts|funds|covers|extends|remains|stays|applies|continues|(?:is|are)"
+    + _S
+    + r"+(?:valid|open|available))\b"
+)
+
+
+def term_deadline(text: str, start: int) -> bool:
+    """Is the date at ``start`` the end of a term set by a modal or a present verb ("teams must submit proposals
+    no later than June 30", "the stopgap signed in September funds the government through Dec. 20", "said the
+    walkout would last until June 2")? A deadline word stands right before the date, and a modal or present
+    verb of a term after the last past verb of its sentence (not "the ban lasted until", "had to leave by")."""
+    if _DEADLINE_PREP.search(text, max(0, start - 25), start) is None:
+        return False
+    lo = max(0, start - 120)
+    for end in _SENTENCE_END.finditer(text, lo, start):
+        lo = end.end()
+    last_term = -1
+    for m in _TERM_VERB.finditer(text, lo, start):
+        last_term = m.end()
+    if last_term < 0:
+        return False
+    return not any(
+        not _AUX_BEFORE.search(text, max(0, v.start() - 12), v.start())
+        for v in _PAST_VERB.finditer(text, last_term, start)
+    )
+
+
+_SINCE = re.compile(r"\bsince" + _S + r"+(?:the" + _S + r"+)?\Z", re.IGNORECASE)
+
+
+def since_before(text: str, start: int) -> bool:
+    """Does "since" stand right before the date at ``start``? A date after it is never after the anchor, whatever
+    the tense ("will sit again for the first time since the 2nd of July")."""
+    return _SINCE.search(text, max(0, start - 12), start) is not None
+
+
 def future_after(text: str, end: int) -> bool:
     """Does a future cue follow the expression ending at ``end`` ("celebrations on Tuesday go ahead")?"""
     return _FUTURE_AFTER.match(text, end) is not None
@@ -234,23 +292,30 @@ def past_cue(text: str, start: int) -> bool:
 def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int | None = None) -> int:
     """The year of a month and day written without one, resolved against ``anchor``: the latest
     occurrence up to :data:`FUTURE_MARGIN_DAYS` ahead; on or before the anchor after a past-tense verb
-    (never a year forward on a past-tense sentence); the next one on or after the anchor after a
+    (never a year forward on a past-tense sentence) or "since"; the next one on or after the anchor after a
     future cue, unless that is more than half a year ahead while the past reading is within a month
     (then the nearest reading: reports often appear after the event they announced). The deadline of an
-    order ("ordered him to surrender by Jan. 9") is the first one at most :data:`DEADLINE_PAST_DAYS` before
-    the anchor."""
+    order ("ordered him to surrender by Jan. 9") or of a term (:func:`term_deadline`: "must submit no later
+    than June 30") is the first one at most :data:`DEADLINE_PAST_DAYS` before the anchor; a term's is never
+    moved into the past by a past verb earlier in its sentence."""
+    if since_before(text, start):
+        return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and _deadline(text, start):
         return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
         if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
             return year
         return fut
-    if d > anchor and not future_cue(text, start) and past_cue(text, start):
-        return guess_year(month, day, anchor, False, margin_days=0)
+    if d > anchor and not future_cue(text, start) and past_cue(text, start) and not _deadline(text, start):
+        return guess_year(month, day, anchor, False, margin_days=0)  # a deadline is not moved by its order's verb
     return year
+
+
+def _deadline(text: str, start: int) -> bool:
+    return term_deadline(text, start) or deadline_cue(text, start)
 
 
 def is_name(text: str, start: int, end: int) -> bool:

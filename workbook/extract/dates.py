@@ -60,8 +60,9 @@ Rules, decided once here (``anchor`` is the publication date):
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
   not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
   (:mod:`workbook.extract.date_holidays`).
-* Seasons ("last winter", "the summer of 2019", "until the fall"), northern meteorological, none in a text
-  that names a place of the southern hemisphere: :mod:`workbook.extract.date_seasons`.
+* Seasons ("last winter", "the summer of 2019", "until the fall"), meteorological in the hemisphere of the
+  text's dateline, none in a text without one that names a place of the southern hemisphere:
+  :mod:`workbook.extract.date_seasons`.
 * Dates written against another date of the text ("the following day", "two days later", "the 17th"):
   :mod:`workbook.extract.date_anchored`, after every other expression is read.
 * today/tonight/this morning (anchor), yesterday/last night (anchor - 1), tomorrow (anchor + 1).
@@ -75,6 +76,8 @@ Rules, decided once here (``anchor`` is the publication date):
 * "April last year", "May 12 last year", "October this year": month or day in that year, relative.
 * Without an anchor, relative expressions keep their precision, resolution ``unanchored`` and no
   dates. Dates that do not exist ("February 30, 2019") or fall outside years 1-9999 are skipped.
+* Habits and schedules ("usually held in late January", "every Sunday", "each year in June") are left out:
+  :mod:`workbook.extract.date_habits`.
 * Overlapping candidates: the longest wins (then the earliest), sweeping from left to right.
 """
 
@@ -87,6 +90,7 @@ from datetime import date, datetime, timedelta
 from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
+from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
@@ -108,6 +112,8 @@ from workbook.extract.date_tense import (
     future_after,
     future_cue,
     is_name,
+    since_before,
+    term_deadline,
     year_for,
 )
 from workbook.extract.date_words import (
@@ -336,7 +342,9 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
     if mod == "this":
         d = week_span(anchor)[0] + timedelta(days=wd)
     elif mod in ("next", "coming") or (
-        mod is None and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s))
+        mod is None
+        and not since_before(text, s)
+        and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
     ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
@@ -366,7 +374,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     elif mod == "next":
         y += month <= anchor.month
     elif mod != "this" and month != anchor.month:
-        if future_cue(text, s):
+        if future_cue(text, s) and not since_before(text, s):
             y += month < anchor.month
         else:
             y -= month > anchor.month
@@ -421,7 +429,9 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in add_anchored(
-            text, drop_out_of_narrative(text, adjust_reported(text, merge_ranges(text, kept), anchor)), anchor
+            text,
+            drop_out_of_narrative(text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))),
+            anchor,
         )
         if ds is None or de is None or ds <= de
     ]

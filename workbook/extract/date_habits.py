@@ -1,0 +1,114 @@
+"""Habits and schedules are no dates: "usually held in late January", "every Sunday", "each year in June".
+
+A weekday, a month (with or without "early"/"mid-"/"late"), a day and month without a year or a season that a
+habit governs names a day or a month that comes back, not one day or month: "the tournament is usually held in
+late January", "prices typically peak in July", "the market, held every Sunday", "drills are held each year in
+June", "farmers traditionally dry off their herds in late autumn". Reading one occurrence of it (the last one,
+the next one) gives a date the text never meant, so :func:`drop_habitual` leaves such expressions out.
+
+A habit is a frequency adverb ("usually", "typically", "traditionally", "normally", "generally", "often",
+"regularly", "customarily", "routinely", "annually") anywhere before the expression in its clause (a clause
+ends at a sentence end, ";", ":", "but", "while", "whereas", "although", a quotation mark), or "every"/"each"
+right before the expression or before a unit of time ("every year in", "each spring"). Expressions that carry
+a year ("April 2023"), or say which one they mean ("last June", "next Tuesday", "this summer"), are kept: a
+habit does not make them recur. Only the expressions without a year are looked at, each in its own clause:
+the text is never searched as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from workbook.extract.date_words import FULL_MONTH, MONTH, WEEKDAY, S
+
+__all__ = ["HABIT_WORDS", "drop_habitual"]
+
+_S = S
+Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
+
+#: Frequency adverbs that make the clause after them a habit.
+HABIT_WORDS: tuple[str, ...] = (
+    "usually",
+    "typically",
+    "traditionally",
+    "normally",
+    "generally",
+    "often",
+    "regularly",
+    "customarily",
+    "routinely",
+    "annually",
+)
+_HABIT = re.compile(
+    r"\b(?:"
+    + "|".join(HABIT_WORDS)
+    + r")\b|\b(?:every|each)"
+    + _S
+    + r"+(?:other"
+    + _S
+    + r"+)?(?:year|week|month|season|spring|summer|autumn|fall|winter|weekend)s?\b",
+    re.IGNORECASE,
+)
+#: "every Sunday", "each April", "every other Friday": the expression right after.
+_EVERY_BEFORE = re.compile(
+    r"\b(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?:early|mid|late)-?" + _S + r"*)?\Z", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+#: What a recurring expression is: a weekday, a month (perhaps with a day, or early/mid/late), a season, with
+#: nothing that says which one ("last", "next", "this", a year).
+_RECURRING = re.compile(
+    r"(?:(?:early|mid|late)-?"
+    + _S
+    + r"*)?(?:the"
+    + _S
+    + r"+)?(?:"
+    + WEEKDAY
+    + r"(?:"
+    + _S
+    + r"+to"
+    + _S
+    + r"+"
+    + WEEKDAY
+    + r")?|"
+    + MONTH
+    + r"(?:"
+    + _S
+    + r"+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?(?:"
+    + _S
+    + r"+of)?"
+    + _S
+    + r"+"
+    + FULL_MONTH
+    + r"|spring|summer|autumn|fall|winter)\Z",
+    re.IGNORECASE,
+)
+#: How far back in its clause a habit word may stand.
+_HABIT_REACH = 100
+
+
+#: Pieces (without the first letter, which may be a capital) one of which the text before an expression must
+#: hold before any pattern is tried there.
+_HINTS: tuple[str, ...] = (*(w[1:] for w in HABIT_WORDS), "very", "ach")
+
+
+def _habitual(text: str, s: int) -> bool:
+    lo = max(0, s - _HABIT_REACH)
+    window = text[lo:s]
+    if not any(h in window for h in _HINTS):  # most expressions: no habit word anywhere near
+        return False
+    if _EVERY_BEFORE.search(text, max(0, s - 20), s):
+        return True
+    for m in _CLAUSE_END.finditer(text, lo, s):
+        lo = m.end()
+    return _HABIT.search(text, lo, s) is not None
+
+
+def drop_habitual(text: str, found: Iterable[Resolved]) -> list[Resolved]:
+    """``found`` without the weekdays, months, days and seasons a habit governs (see the module rules)."""
+    return [
+        r
+        for r in found
+        if r[3] != "relative" or r[4] is None or not _habitual(text, r[0]) or not _RECURRING.match(text, r[0], r[1])
+    ]
