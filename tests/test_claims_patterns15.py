@@ -197,3 +197,14 @@ def test_ministry_after_two_portfolios_or_a_prime_minister_is_unshown() -> None:
     assert _speaker(two, "the talks went well") is None
     prime = "Clinic\n\nPrime Minister Ana Ruiz opened the clinic. The ministry said 40 staff would work there."
     assert _speaker(prime, "40 staff would work there") is None
+
+
+def test_a_long_body_named_after_the_role_is_the_body() -> None:
+    """ "A spokesman for the <long name> announced that": the body, even when the phrase runs past eight words
+    (a longer phrase is otherwise read as a titled person "of" a body)."""
+    text = (
+        "Drills\n\n- A spokesman for the Kestrel Ministry of National Defence announced that the army would "
+        "hold drills along the coast."
+    )
+    claim = _claim(text, "the army would hold drills along the coast")
+    assert claim is not None and claim.speaker_text is not None and "Ministry of National Defence" in claim.speaker_text

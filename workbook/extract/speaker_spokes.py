@@ -32,6 +32,7 @@ from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 
 __all__ = [
     "BODY_HEADS",
+    "SPOKESPERSON_FOR",
     "body_spoken_for",
     "fits_pronoun",
     "ministry_of_minister",
@@ -47,6 +48,8 @@ _BODY_BEFORE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<body>(?:[\w'’.&-]+\s+){1,3
 _BODY_AFTER = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+" + _NOUN + r"\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3})"
 )
+#: The words before the body in "a spokesman for the DPRK Ministry of National Defence".
+SPOKESPERSON_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:wo)?man|spokesperson)\s+(?:for|of|at)\s+")
 #: The same phrase inside a sentence, up to the cue or a comma: found before a pronoun.
 _IN_SENTENCE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:[\w'’.&-]+\s+){1,3}?" + _NOUN + r"|(?P<noun2>spokes(?:wo)?man|spokesperson)"

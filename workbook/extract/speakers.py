@@ -48,6 +48,7 @@ from workbook.extract.speaker_nearby import (
     titled_person,
 )
 from workbook.extract.speaker_spokes import (
+    SPOKESPERSON_FOR,
     body_spoken_for,
     fits_pronoun,
     ministry_of_minister,
@@ -139,6 +140,12 @@ class SpeakerResolver(SpeakerMemory):
             country = country_of_adjective(by_country.group("adj"), self.mentions, self.types, self.names)
             if country is not None:
                 return Speaker(country, self.names[country], phrase)
+        named_body = SPOKESPERSON_FOR.match(text, s, e)
+        if named_body is not None and any(
+            self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(named_body.end(), e)
+        ):  # "A spokesman for the DPRK Ministry of National Defence": the body named after the role
+            inner = self.resolve(named_body.end(), e, at_end=True)
+            return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
             return self._person_of(s, e, phrase)
         if not words:
