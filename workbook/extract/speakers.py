@@ -142,8 +142,8 @@ class SpeakerResolver(SpeakerMemory):
                 return Speaker(country, self.names[country], phrase)
         named_body = SPOKESPERSON_FOR.match(text, s, e)
         if named_body is not None:  # "A spokesman for the DPRK Ministry of National Defence": the body
-            named = any(self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(named_body.end(), e))
-            spokes = None if named else self._spokesperson(phrase, s)
+            mentioned = any(self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(named_body.end(), e))
+            spokes = None if mentioned else self._spokesperson(phrase, s)
             inner = spokes or self.resolve(named_body.end(), e, at_end=True)  # else the body's words alone
             return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
