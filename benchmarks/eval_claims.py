@@ -24,7 +24,9 @@ features, obituaries, parliamentary, NGO and sport paragraphs, in a tuning part 
 ``fresh13-check`` not read until the round's end); ``--fresh14`` round fourteen's (``quotes_fresh14.json``:
 20 made-up wire and government-release paragraphs — quotes over paragraphs, lists of reactions, speakers
 named by role, bodies and documents that speak, briefings —, in a tuning part ``fresh14`` and a part
-``fresh14-check`` not read until the round's end). ``--csis`` adds
+``fresh14-check`` not read until the round's end); ``--fresh15`` round fifteen's (``quotes_fresh15.json``: 12
+made-up news and release paragraphs — spokesmen of bodies, documents after their issuer, "called it", "X's office
+said" —, in a tuning part ``fresh15`` and a part ``fresh15-check`` not read until the round's end). ``--csis`` adds
 ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -86,6 +88,7 @@ FRESH11_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh11.json"
 FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
 FRESH13_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh13.json"
 FRESH14_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh14.json"
+FRESH15_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh15.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -104,6 +107,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh12", FRESH12_GOLD, "fresh12", "the round-twelve set's tuning part (not its check part)"),
     ("fresh13", FRESH13_GOLD, "fresh13", "the round-thirteen set's tuning part (not its check part)"),
     ("fresh14", FRESH14_GOLD, "fresh14", "the round-fourteen set's tuning part (not its check part)"),
+    ("fresh15", FRESH15_GOLD, "fresh15", "the round-fifteen set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -124,6 +128,8 @@ SETS = (
     "fresh13-check",
     "fresh14",
     "fresh14-check",
+    "fresh15",
+    "fresh15-check",
     "csis",
     "heldout",
 )
@@ -141,6 +147,8 @@ NEVER_READ = (
     "fresh13-check",
     "fresh14",
     "fresh14-check",
+    "fresh15",
+    "fresh15-check",
     "csis",
     "heldout",
 )

@@ -172,6 +172,9 @@ def _head_at_place(word: str) -> bool:
     return low in _PLACE_HEADS or is_role_noun(low)
 
 
+#: A nameless spokesperson before the body spoken for: "a spokesman for the council said" (the phrase is
+#: the whole, not "the council").
+_SPOKESPERSON_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:wo)?man|spokesperson)\s+(?:for|of|at)\s+$")
 _FAMILIAR = re.compile(r"(?P<head>\b\w+)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+$")
 _LEAD_CONNECTORS = re.compile(r"(?:(?:of|for|the|in|and)\s+)+(?=[A-Z])")
 _NAME_CONNECTORS = _words("of for in and on at the de du des la le von van del al &")
@@ -250,6 +253,9 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
             np = None  # a subject too long to read: "a statement" stays the speaker phrase, as before
     if np is None:
         np = _whole_name(ctx, lo, _np_before(ctx, lo, cue_start))
+    spokes = _SPOKESPERSON_FOR.search(ctx.text, max(lo, np[0] - 40), np[0]) if np is not None else None
+    if np is not None and spokes is not None and spokes.start() >= lo:  # "a spokesman for the council said"
+        return spokes.start(), np[1]
     if np is not None:  # "Two officials familiar with the matter said": from the head noun
         post = _FAMILIAR.search(ctx.text, max(lo, np[0] - 40), np[0])
         head = _np_words(ctx, lo, post.end("head")) if post is not None else None

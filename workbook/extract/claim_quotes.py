@@ -48,11 +48,12 @@ _AS_BEFORE = re.compile(
     rf"\b(?P<cue>{phrase_alternation(sorted(AS_QUOTE_VERBS, key=len, reverse=True))})\b"
     r"(?:\s+by\s+(?P<by>(?:\b[A-Z]\.|[^\"“”.;:!?]){1,120}?)|[^\"“”.;:!?]{0,100}?)\s(?:as|of)\s*$"
 )
-#: A quote naming what a speaker called something: "X called the refugee issue "very important"" (a
-#: determiner opens the object, so "called for" and "called her" are not read so).
+#: A quote naming what a speaker called something: "X called the refugee issue "very important"", "X
+#: called it "a disgrace"" (a determiner opens the object, or "it" alone is the object, so "called for" and
+#: "called her" are not read so).
 _CALLED_BEFORE = re.compile(
-    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:the|a|an|his|her|its|their|this|these|those)\s+"
-    r"[^\"“”.;:!?]{1,60}?\s*$"
+    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
+    r"[^\"“”.;:!?]{1,60}?)\s*$"
 )
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".

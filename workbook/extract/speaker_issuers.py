@@ -29,6 +29,9 @@ __all__ = [
     "IN_A_STATEMENT",
     "ISSUED_BY_ADJECTIVE",
     "ISSUED_NOUNS",
+    "LEGAL_ACTION",
+    "LEGAL_DOCUMENTS",
+    "LEGAL_PASSIVE",
     "TIME_AFTER_SUBJECT",
     "country_of_adjective",
     "document_agent",
@@ -53,6 +56,14 @@ ISSUED_NOUNS = frozenset(
 )
 #: A speaker phrase that is an issued document (:data:`ISSUED_NOUNS`): "The statement", "the press
 #: release", "This report", "The annual survey"; ``noun`` is the document's noun.
+#: Legal documents that speak for the party that brought them, when the text names it ("The complaint
+#: alleges" after "The regulator sued …"; see :meth:`workbook.extract.speakers.SpeakerResolver._filer`).
+LEGAL_DOCUMENTS = frozenset({"complaint", "lawsuit", "suit", "filing", "petition"})
+#: The verb by which a party brings a legal document: "sued", "filed a lawsuit", "charged" (an indictment is
+#: a grand jury's, not the prosecutors': "The indictment alleges" names nobody).
+LEGAL_ACTION = re.compile(r"\b(?:sued|sues|suing|filed|files|charged|petitioned)\b")
+#: A passive before that verb ("Two men were charged"): its subject is the defendant, not the filer.
+LEGAL_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|got)\s+(?:[a-z]+ly\s+)?$")
 DOCUMENT_PHRASE = re.compile(
     r"(?:the|this|that)\s+(?:(?:press|news|joint|written|annual|latest|new|full|final)\s+)?(?P<noun>[^\W\d_]+)",
     re.IGNORECASE,

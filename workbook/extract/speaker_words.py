@@ -96,12 +96,14 @@ GENERIC_EXTRA = _words("""article articles report reports document documents pap
 QUANTIFIERS = _words("one two three four five six seven eight nine ten several some many few both all most other")
 UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
-ORG_ANAPHORS = ORG_HEADS | _words("military ministry agency department government police air guard coast firm movement")
+ORG_ANAPHORS = ORG_HEADS | _words(
+    "military ministry agency department government police air guard coast coastguard firm movement"
+)
 #: The heads of a public body a news report names by its function, lower-case, with no name: "the defence
 #: ministry", "the air force", "the central election commission" (a speaker shown as written, see
 #: :func:`workbook.extract.speaker_titles.unresolved_speaker`).
 PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army navy police agency department
-    authority guard court command military government cabinet parliament assembly""")
+    coastguard authority guard court command military government cabinet parliament assembly""")
 #: A body's anaphor whose head its name need not hold: "the force" for "Thames Valley Police" or "the Royal
 #: Constabulary".
 BODY_HEAD_NAMES: dict[str, frozenset[str]] = {"force": _words("force police constabulary")}

@@ -31,6 +31,9 @@ from workbook.extract.speaker_issuers import (
     DOCUMENT_PHRASE,
     ISSUED_BY_ADJECTIVE,
     ISSUED_NOUNS,
+    LEGAL_ACTION,
+    LEGAL_DOCUMENTS,
+    LEGAL_PASSIVE,
     TIME_AFTER_SUBJECT,
     country_of_adjective,
     shared_head_body,
@@ -43,6 +46,13 @@ from workbook.extract.speaker_nearby import (
     person_beside,
     titled_name_written,
     titled_person,
+)
+from workbook.extract.speaker_spokes import (
+    SPOKESPERSON_FOR,
+    body_spoken_for,
+    fits_pronoun,
+    ministry_of_minister,
+    spokesperson_before,
 )
 from workbook.extract.speaker_titles import (
     only_titles,
@@ -84,6 +94,8 @@ _ADVERB = re.compile(r"[A-Za-z]+ly|[Tt]hen|[Ll]ater|[Ss]oon|[Aa]gain|[Nn]ow")
 AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention the spokesperson rules of old read
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]")
@@ -128,13 +140,19 @@ class SpeakerResolver(SpeakerMemory):
             country = country_of_adjective(by_country.group("adj"), self.mentions, self.types, self.names)
             if country is not None:
                 return Speaker(country, self.names[country], phrase)
+        named_body = SPOKESPERSON_FOR.match(text, s, e)
+        if named_body is not None:  # "A spokesman for the DPRK Ministry of National Defence": the body
+            mentioned = any(self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(named_body.end(), e))
+            spokes = None if mentioned else self._spokesperson(phrase, s)
+            inner = spokes or self.resolve(named_body.end(), e, at_end=True)  # else the body's words alone
+            return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
             return self._person_of(s, e, phrase)
         if not words:
             return None
         low = phrase.casefold()
-        if low in ("he", "she"):
-            return self.pronoun(phrase, s)
+        if low in ("he", "she"):  # "…, a spokesman for the council said. He said …": the council
+            return self._spokesperson_pronoun(phrase, s) or self.pronoun(phrase, s)
         if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
             return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
@@ -165,8 +183,16 @@ class SpeakerResolver(SpeakerMemory):
             org = self.organisation(phrase, words, s)
             if org is not None:
                 return org
+            portfolio = ministry_of_minister(text, s) if lows[-2:] == ["the", "ministry"] else None
+            if portfolio is not None:  # "The ministry said" after "Interior Minister Jakub Wrona": his ministry
+                return Speaker(None, portfolio, phrase)
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
+        if not any(self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(s, e)):
+            # "a foreign ministry spokesman", "A council spokeswoman", "A Harlow spokesman": the body
+            spokes = self._spokesperson(phrase, s)
+            if spokes is not None:
+                return spokes
         body_role = (  # "The company's chief" after "The company's chief executive, Ingrid Sola,": the person
             3 <= len(words) <= 5
             and lows[0] == "the"
@@ -203,6 +229,10 @@ class SpeakerResolver(SpeakerMemory):
                     issued = Speaker(None, group, phrase) if group else None
             if issued is not None:
                 return issued
+        if document is not None and document.group("noun").casefold() in LEGAL_DOCUMENTS:
+            filer = self._filer(phrase, s)  # "The complaint alleges" after "The regulator sued X": the regulator
+            if filer is not None:
+                return filer
         if DELEGATION_HEAD.fullmatch(text, s, e):  # "The head of the delegation said" after "… led by X"
             leader = delegation_leader(text, self.mentions, self.mention_starts, self.types, s)
             if leader is not None:
@@ -211,6 +241,10 @@ class SpeakerResolver(SpeakerMemory):
             same = self._same_role(lows[1], s)  # "A spokesperson for X said ... The spokesperson added"
             if same is not None:
                 return Speaker(same.key, same.shown, phrase, same.is_name)
+            if lows[1] in _SPOKES_NOUNS:  # "the spokesman told" after "a foreign ministry spokesman said"
+                spokes = self._spokesperson_pronoun(phrase, s, role=lows[1])
+                if spokes is not None:
+                    return spokes
         owner = OWNER_DOCUMENT.fullmatch(text, s, e)
         if owner is not None:  # "the ministry's statement added": the ministry
             inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
@@ -300,6 +334,73 @@ class SpeakerResolver(SpeakerMemory):
             if identified is not None:
                 return Speaker(identified.entity_key, self.shown(identified.entity_key, phrase), phrase)
         return unresolved
+
+    def _spokesperson(self, phrase: str, at: int) -> Speaker | None:
+        """The body a nameless spokesperson phrase speaks for (:func:`body_spoken_for`)."""
+        return body_spoken_for(
+            self.text, self.mentions, self.mention_starts, self.types, self.names, phrase, at, self.organisation
+        )
+
+    def _spokesperson_pronoun(self, phrase: str, at: int, role: str | None = None) -> Speaker | None:
+        """ "he" / "she" (or, with ``role``, "the spokesman") at ``at`` standing for a nameless spokesperson
+        written as a speaker before it (in the sentence before or this one for a pronoun, 1,500 characters
+        for the role noun), when the role noun fits the pronoun and is not written again in between nor a
+        person named in between (for a pronoun); the body that spokesperson speaks for, else None."""
+        here = self.sentence_of(at)
+        lo = max(0, at - 1500) if role else (self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0)
+        found = spokesperson_before(self.text, lo, at)
+        if found is None:
+            return None
+        start, end, noun = found
+        if role is not None and role != noun:
+            return None
+        if role is None and (
+            not fits_pronoun(noun, phrase.casefold())
+            or any(self.types.get(m.entity_key) == "person" for m in self.inside(end, at))
+        ):
+            return None
+        if re.search(rf"\b{noun}\b", self.text[end:at], re.IGNORECASE) and role is None:
+            return None
+        spoken = self.resolve(start, end, at_end=True)
+        if spoken is None or not spoken.shown or spoken.is_name or self._personal(spoken.key):
+            return None
+        return Speaker(spoken.key, spoken.shown, phrase)
+
+    def _filer(self, phrase: str, at: int) -> Speaker | None:
+        """The party that brought a legal document ("the complaint", "the lawsuit", "the indictment") at
+        ``at``: the person or organisation opening the latest sentence, within 1,500 characters before,
+        whose verb sued, charged, indicted or filed ("The Securities and Exchange Commission on Thursday
+        sued …"), else the shown speaker of a claim in that sentence ("Two men were charged …, the Justice
+        Department said"); None when no such sentence is there ("federal prosecutors said": nobody named)."""
+        verbs = list(LEGAL_ACTION.finditer(self.text, max(0, at - 1500), at))
+        if not verbs:
+            return None
+        pos = verbs[-1].start()
+        here = self.sentence_of(pos)
+        start = self.sent_starts[here] if self.sent_starts else 0
+        end = self._sent_end(pos)
+        passive = LEGAL_PASSIVE.search(self.text, max(start, pos - 30), pos) is not None
+        opening = None if passive else self.person_opening(start, pos)
+        if opening is None and not passive:
+            i = bisect.bisect_left(self.mention_starts, start)
+            first = self.mentions[i] if i < len(self.mentions) and self.mentions[i].start < pos else None
+            if first is not None and self.types.get(first.entity_key) == "organization" and self._opens_sentence(first):
+                opening = first
+        if opening is not None:
+            return Speaker(opening.entity_key, self.names[opening.entity_key], phrase)
+        subject = self.text[start:pos]
+        time = TIME_AFTER_SUBJECT.search(subject)
+        words = (subject[: time.start()] if time is not None else subject).split()
+        if not passive and 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "and", "for") for w in words):
+            lead = 4 if words[0] == "The" else 0  # a name the entity stage missed, without "The"
+            named = self.resolve(start + lead, start + len(subject.rstrip()), at_end=True)
+            if named is not None and named.shown:
+                return Speaker(named.key, named.shown, phrase, named.is_name)
+        i = bisect.bisect_left(self._any_at, start)
+        if i < len(self._any_at) and self._any_at[i] < end and not self._any[i].is_name:
+            said = self._any[i]
+            return Speaker(said.key, said.shown, phrase) if said.key else None
+        return None
 
     def _identified_next(self, at: int, role: list[str]) -> MentionRecord | None:
         """Wire style's delayed identification: a lede whose subject is a role only ("A senior senator said
