@@ -63,14 +63,11 @@ _DM = (
     + S
     + r"+(?P<d2>[0-9]{1,2})(?![0-9]))"
 )
+#: "fiscal year", "financial year that", "fiscal year which": what opens a definition of the year's end.
+_FISCAL_YEAR_THAT = r"\b(?i:fiscal|financial)" + S + r"+year" + S + r"+(?:(?:that|which)" + S + r"+)?"
 _END_DEFINED = re.compile(
-    r"\b(?i:fiscal|financial)"
-    + S
-    + r"+year"
-    + S
-    + r"+(?:(?:that|which)"
-    + S
-    + r"+)?(?:ends|ended|ending|closes|closed|runs"
+    _FISCAL_YEAR_THAT
+    + r"(?:ends|ended|ending|closes|closed|runs"
     + S
     + r"+to|ran"
     + S
@@ -96,21 +93,7 @@ _YEAR_ENDED = re.compile(
     + r"+"
     + _DM
 )
-_END_MONTH = re.compile(
-    r"\b(?i:fiscal|financial)"
-    + S
-    + r"+year"
-    + S
-    + r"+(?:(?:that|which)"
-    + S
-    + r"+)?(?:ends|ending)"
-    + S
-    + r"+in"
-    + S
-    + r"+(?P<m>"
-    + FULL_MONTH
-    + r")\b"
-)
+_END_MONTH = re.compile(_FISCAL_YEAR_THAT + r"(?:ends|ending)" + S + r"+in" + S + r"+(?P<m>" + FULL_MONTH + r")\b")
 _START_DEFINED = re.compile(
     r"\b(?i:fiscal|financial)"
     + S
