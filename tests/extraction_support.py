@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from workbook.extract.base import DocumentInput, Extractor
+from workbook.extract.base import ClaimRecord, DocumentInput, Extractor
 from workbook.extract.dates import DateMatch, find_dates
+from workbook.extract.pipeline import DefaultExtractor
 
-__all__ = ["only_date", "people_in", "typed_mentions"]
+__all__ = ["claim_holding", "claims_of", "only_date", "people_in", "speaker_of", "typed_mentions"]
 
 
 def typed_mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
@@ -28,3 +30,31 @@ def only_date(text: str, anchor: date, surface: str) -> DateMatch:
 def people_in(extractor: Extractor, text: str) -> set[str]:
     """The surfaces of ``text`` the extractor reads as people."""
     return {surface for surface, type_ in typed_mentions(extractor, text) if type_ == "person"}
+
+
+@cache
+def _default_extractor() -> DefaultExtractor:
+    return DefaultExtractor()
+
+
+def claims_of(text: str) -> list[ClaimRecord]:
+    """The claims of the default extractor (entity model and rules, as a build runs them), each checked to
+    lie inside the text."""
+    claims = _default_extractor().extract(DocumentInput(doc_id="t", text=text)).claims
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
+    return claims
+
+
+def claim_holding(text: str, snippet: str) -> ClaimRecord | None:
+    """The claim whose span holds ``snippet`` (its first occurrence), if any."""
+    at = text.index(snippet)
+    return next((c for c in claims_of(text) if c.start <= at and at + len(snippet) <= c.end), None)
+
+
+def speaker_of(text: str, snippet: str) -> str | None:
+    """The speaker shown for the claim that holds ``snippet`` (the test fails when no claim holds it)."""
+    claim = claim_holding(text, snippet)
+    if claim is None:
+        raise AssertionError(f"no claim holds {snippet!r}")
+    return claim.speaker_text

@@ -1,5 +1,4 @@
-"""Reported speech, round ten: one made-up case per rule
-of the round in other words than the dev sets."""
+"""Reported speech, round ten: one made-up case per rule of the round in other words than the dev sets."""
 
 from __future__ import annotations
 
@@ -7,24 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from workbook.extract.base import ClaimRecord, MentionRecord
+from tests.extraction_support import claim_holding, speaker_of
+from workbook.extract.base import MentionRecord
 
 pytestmark = pytest.mark.unit
 
 
 # --- the speaker shown is the fullest name the document writes (workbook/extract/speaker_fullname.py) ---
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    from tests.test_claims_patterns5 import speaker_of
-
-    return speaker_of(text, snippet)
 
 
 def _full_names(text: str, surface: str) -> dict[str, str]:
@@ -47,8 +35,8 @@ def test_given_name_read_as_a_rank_after_a_civil_title_is_shown() -> None:
         '"Justice must be close to the people," Okabe said. '
         "He said two more courthouses would open next year."
     )
-    assert _speaker(text, "Justice must be close to the people") == "Gen Okabe"
-    assert _speaker(text, "two more courthouses would open next year") == "Gen Okabe"
+    assert speaker_of(text, "Justice must be close to the people") == "Gen Okabe"
+    assert speaker_of(text, "two more courthouses would open next year") == "Gen Okabe"
 
 
 def test_initials_then_surname_are_one_name() -> None:
@@ -111,7 +99,7 @@ def test_a_person_named_in_a_sentence_whose_subject_is_she_is_not_the_next_she()
         "flood barrier on Monday. She was accompanied by engineer Carla Diaz and council member Helen Park. "
         "She said the barrier would be finished by May."
     )
-    assert _speaker(text, "the barrier would be finished by May") == "Ruth Adler"
+    assert speaker_of(text, "the barrier would be finished by May") == "Ruth Adler"
 
 
 def test_the_chain_of_he_goes_past_an_object_and_a_possessor() -> None:
@@ -121,7 +109,7 @@ def test_the_chain_of_he_goes_past_an_object_and_a_possessor() -> None:
         "Lopez's assistant when Lopez visited Japan. He also coached Tom Reed for two seasons. In his "
         "memoir, he wrote that he had never liked winter."
     )
-    assert _speaker(text, "he had never liked winter") == "Daniel Hart"
+    assert speaker_of(text, "he had never liked winter") == "Daniel Hart"
 
 
 def test_a_name_alone_on_its_line_is_a_heading_not_an_antecedent() -> None:
@@ -131,13 +119,13 @@ def test_a_name_alone_on_its_line_is_a_heading_not_an_antecedent() -> None:
         "The next spring, he moved to Oxford, where he met the younger Paul Adams. He wrote that Adams was "
         "the best student he had taught."
     )
-    assert _speaker(text, "Adams was the best student he had taught") == "Daniel Hart"
+    assert speaker_of(text, "Adams was the best student he had taught") == "Daniel Hart"
 
 
 def test_a_sentence_opening_with_the_other_pronoun_keeps_its_named_person() -> None:
     """ "He met Anna Berg … She said": she is Anna Berg (sport)."""
     text = "Coach Tom Reed met striker Anna Berg after the final. She said the team had deserved the cup."
-    assert _speaker(text, "the team had deserved the cup") == "Anna Berg"
+    assert speaker_of(text, "the team had deserved the cup") == "Anna Berg"
 
 
 # --- "the minister said": the person written with that title before (workbook/extract/speaker_nearby.py) ---
@@ -148,7 +136,7 @@ def test_the_title_finds_the_person_across_a_given_name_the_entity_stage_left_ou
         "Interior Minister Gen Okabe opened the new courthouse in Sendai on Friday. "
         "The minister said two more courthouses would open next year."
     )
-    assert _speaker(text, "two more courthouses would open next year") == "Gen Okabe"
+    assert speaker_of(text, "two more courthouses would open next year") == "Gen Okabe"
 
 
 def test_civil_titles_of_police_courts_and_regulators_are_titles() -> None:
@@ -162,7 +150,7 @@ def test_civil_titles_of_police_courts_and_regulators_are_titles() -> None:
         "the superintendent said.": ("This was a calculated scheme", "Claire Odum"),
     }
     for text, (snippet, name) in cases.items():
-        shown = _speaker(text, snippet)
+        shown = speaker_of(text, snippet)
         assert shown is not None and name in shown, (snippet, shown)
 
 
@@ -174,13 +162,13 @@ def test_according_to_a_source_with_its_acronym_in_brackets() -> None:
         "The river rose overnight. According to the National Weather Service (NWS), the water would "
         "peak on Friday afternoon."
     )
-    claim = _claim(text, "the water would peak on Friday afternoon")
+    claim = claim_holding(text, "the water would peak on Friday afternoon")
     assert claim is not None and claim.speaker_text is not None and "Weather Service" in claim.speaker_text
 
 
 def test_according_to_a_source_with_no_comma_before_its_clause() -> None:
     text = "The match was stopped twice. According to the Harbour City medical staff the player had a mild concussion."
-    claim = _claim(text, "the player had a mild concussion")
+    claim = claim_holding(text, "the player had a mild concussion")
     assert claim is not None and claim.speaker_text is not None and "medical staff" in claim.speaker_text
 
 
@@ -189,7 +177,7 @@ def test_according_to_a_source_followed_by_a_participle() -> None:
         "Harlow Foods will close two factories next year, according to Harlow Foods Group without giving "
         "a reason for the closures."
     )
-    claim = _claim(text, "Harlow Foods will close two factories next year")
+    claim = claim_holding(text, "Harlow Foods will close two factories next year")
     assert claim is not None and claim.speaker_text is not None and "Harlow Foods" in claim.speaker_text
 
 
@@ -199,9 +187,9 @@ def test_a_capitalised_according_after_an_abbreviation_opens_a_sentence() -> Non
         "The first train left the depot at 9:40 a.m. According to the Rail Safety Board, the brakes had "
         "failed twice that week."
     )
-    claim = _claim(text, "the brakes had failed twice that week")
+    claim = claim_holding(text, "the brakes had failed twice that week")
     assert claim is not None and claim.speaker_text is not None and "Rail Safety Board" in claim.speaker_text
-    assert _claim(text, "The first train left the depot") is None
+    assert claim_holding(text, "The first train left the depot") is None
 
 
 # --- "It said" after a sentence whose subject is a country (workbook/extract/speaker_memory.py) ---------
@@ -212,14 +200,14 @@ def test_it_said_after_a_country_opening_the_sentence_before() -> None:
         "Norway completed the first test of a floating wind turbine off Bergen on Tuesday. "
         "It said the turbine had run at full power for six hours."
     )
-    assert _speaker(text, "the turbine had run at full power for six hours") == "Norway"
+    assert speaker_of(text, "the turbine had run at full power for six hours") == "Norway"
 
 
 def test_it_said_prefers_an_organisation_and_needs_a_place_subject() -> None:
     org = "Veldt Mining reported a loss for the year in Canada. It said the copper price had fallen by a third."
-    assert _speaker(org, "the copper price had fallen by a third") == "Veldt Mining"
+    assert speaker_of(org, "the copper price had fallen by a third") == "Veldt Mining"
     no_place = "The storm passed over Norway during the night. It said the roads were closed."
-    claim = _claim(no_place, "the roads were closed")
+    claim = claim_holding(no_place, "the roads were closed")
     assert claim is None or claim.speaker_key is None
 
 
@@ -232,8 +220,8 @@ def test_a_long_titled_speaker_of_an_organisation_is_the_person() -> None:
         "Station Commander Darren Pike of the Northshire Fire Service said the blaze had started in a "
         'kitchen.\n\n"The smoke alarms saved their lives," he said.'
     )
-    assert _speaker(text, "the blaze had started in a kitchen") == "Darren Pike"
-    assert _speaker(text, "The smoke alarms saved their lives") == "Darren Pike"
+    assert speaker_of(text, "the blaze had started in a kitchen") == "Darren Pike"
+    assert speaker_of(text, "The smoke alarms saved their lives") == "Darren Pike"
 
 
 def test_titled_name_of_reads_the_person_in_a_mention_typed_an_organisation() -> None:

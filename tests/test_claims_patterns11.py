@@ -1,25 +1,12 @@
-"""Reported speech, round eleven: made-up cases of the
-round's rules in other words than the dev sets."""
+"""Reported speech, round eleven: made-up cases of the round's rules in other words than the dev sets."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
+from tests.extraction_support import claim_holding, claims_of, speaker_of
 
 pytestmark = pytest.mark.unit
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    from tests.test_claims_patterns5 import speaker_of
-
-    return speaker_of(text, snippet)
 
 
 # --- an acronym in brackets between the speaker's name and the cue ---
@@ -46,7 +33,7 @@ def _speaker(text: str, snippet: str) -> str | None:
     ],
 )
 def test_an_acronym_in_brackets_before_the_cue_is_passed_over(text: str, snippet: str, speaker: str) -> None:
-    shown = _speaker(text, snippet)
+    shown = speaker_of(text, snippet)
     assert shown is not None and speaker in shown
 
 
@@ -58,8 +45,8 @@ def test_stating_that_after_an_inverted_attribution_is_a_second_claim() -> None:
         "A freight train derailed near Millbrook on Sunday, Westline said, "
         "stating that no passengers had been on board."
     )
-    first = _claim(text, "A freight train derailed near Millbrook on Sunday")
-    second = _claim(text, "no passengers had been on board")
+    first = claim_holding(text, "A freight train derailed near Millbrook on Sunday")
+    second = claim_holding(text, "no passengers had been on board")
     assert first is not None and second is not None and first is not second
     assert first.speaker_text == second.speaker_text == "Westline"
 
@@ -69,8 +56,8 @@ def test_stating_that_after_a_that_clause_ends_the_first_claim() -> None:
         "Mayor Ruth Alden announced on Monday that the library would close for repairs, "
         "stating that the roof had been damaged in the storm."
     )
-    first = _claim(text, "the library would close for repairs")
-    second = _claim(text, "the roof had been damaged in the storm")
+    first = claim_holding(text, "the library would close for repairs")
+    second = claim_holding(text, "the roof had been damaged in the storm")
     assert first is not None and second is not None and first is not second
     assert "the roof" not in text[first.start : first.end]
     assert second.speaker_text == "Ruth Alden"
@@ -84,7 +71,7 @@ def test_two_named_bodies_as_one_subject_give_a_claim() -> None:
         "The Hanover Rowing Club and the Elbe Canoe Association said on Tuesday that the regatta "
         "would move to September."
     )
-    claim = _claim(text, "the regatta would move to September")
+    claim = claim_holding(text, "the regatta would move to September")
     assert claim is not None and claim.speaker_key is not None
     assert claim.speaker_text is not None and (
         "Elbe Canoe Association" in claim.speaker_text or "Hanover" in claim.speaker_text
@@ -112,13 +99,13 @@ def test_two_named_bodies_as_one_subject_give_a_claim() -> None:
     ],
 )
 def test_a_clause_verb_with_a_gerund_an_as_phrase_or_a_statement_adjunct_reports(text: str, snippet: str) -> None:
-    claim = _claim(text, snippet)
+    claim = claim_holding(text, snippet)
     assert claim is not None and claim.quote_kind == "indirect" and claim.speaker_key is not None
 
 
 def test_confirmed_with_a_plain_object_is_still_no_speech() -> None:
     text = "The referee confirmed the result and the teams left the pitch."
-    assert _claim(text, "the result and the teams left the pitch") is None
+    assert claim_holding(text, "the result and the teams left the pitch") is None
 
 
 # --- an organisation, a role and a title before a person's name after a quote ---
@@ -129,7 +116,7 @@ def test_the_person_after_an_organisation_role_and_title_speaks() -> None:
         "The Harbour Authority (HA) closed the inner port on Monday.\n\n"
         '"The channel is not safe for large ships," HA spokesperson Captain Ines Moreau said.'
     )
-    assert _speaker(text, "The channel is not safe for large ships") == "Ines Moreau"
+    assert speaker_of(text, "The channel is not safe for large ships") == "Ines Moreau"
 
 
 # --- the document a speaker issued, and the head of a delegation ---
@@ -143,7 +130,7 @@ def test_the_statement_said_after_in_a_statement_x_said() -> None:
         "stadium would be sold. "
         '"This club has lived beyond its means for too long," the statement said.'
     )
-    assert _speaker(text, "This club has lived beyond its means for too long") == "Walter Ngata"
+    assert speaker_of(text, "This club has lived beyond its means for too long") == "Walter Ngata"
 
 
 def test_the_message_said_speaks_for_its_sender() -> None:
@@ -151,7 +138,7 @@ def test_the_message_said_speaks_for_its_sender() -> None:
         "The mayor received a message from Astrid Lundqvist, head of the twin-town association, on Monday. "
         "The message said the choir would visit in June."
     )
-    assert _speaker(text, "the choir would visit in June") == "Astrid Lundqvist"
+    assert speaker_of(text, "the choir would visit in June") == "Astrid Lundqvist"
 
 
 def test_the_head_of_the_delegation_is_the_person_it_was_led_by() -> None:
@@ -160,12 +147,12 @@ def test_the_head_of_the_delegation_is_the_person_it_was_led_by() -> None:
         "secretary, at the town hall on Monday. The head of the delegation said the two cities would "
         "open a joint office for exporters."
     )
-    assert _speaker(text, "the two cities would open a joint office for exporters") == "Mariana Costa"
+    assert speaker_of(text, "the two cities would open a joint office for exporters") == "Mariana Costa"
 
 
 def test_the_head_of_a_delegation_no_one_led_names_nobody() -> None:
     text = "The head of the delegation said the talks had been useful."
-    claim = _claim(text, "the talks had been useful")
+    claim = claim_holding(text, "the talks had been useful")
     assert claim is None or claim.speaker_key is None
 
 
@@ -203,7 +190,7 @@ def test_a_plural_common_noun_typed_as_an_entity_names_nobody() -> None:
     ],
 )
 def test_a_declaration_reported_through_a_possessive_with_an_adjective(text: str, snippet: str, speaker: str) -> None:
-    shown = _speaker(text, snippet)
+    shown = speaker_of(text, snippet)
     assert shown is not None and speaker in shown
 
 
@@ -212,7 +199,7 @@ def test_a_declaration_reported_through_a_possessive_with_an_adjective(text: str
 
 def test_per_a_named_source_reports_the_clause_before_it() -> None:
     text = "Unemployment fell to 3.9 percent in May, per the Bureau of Labor Statistics."
-    assert _speaker(text, "Unemployment fell to 3.9 percent in May") == "Bureau of Labor Statistics"
+    assert speaker_of(text, "Unemployment fell to 3.9 percent in May") == "Bureau of Labor Statistics"
 
 
 @pytest.mark.parametrize(
@@ -224,7 +211,6 @@ def test_per_a_named_source_reports_the_clause_before_it() -> None:
     ],
 )
 def test_per_cent_per_unit_and_an_unnamed_source_are_no_speech(text: str) -> None:
-    from tests.test_claims_patterns5 import claims_of
 
     assert [c for c in claims_of(text) if c.cue == "per"] == []
 
@@ -236,7 +222,7 @@ def test_in_the_letter_the_recipient_named_after_a_pronoun_is_not_its_writer() -
         "In the letter, they thanked Mayor Ruth Alden for the new crossing. "
         "The letter said the street was safer than it had been for years."
     )
-    claim = _claim(text, "the street was safer than it had been for years")
+    claim = claim_holding(text, "the street was safer than it had been for years")
     assert claim is None or claim.speaker_text != "Ruth Alden"
 
 
@@ -248,7 +234,6 @@ def test_in_the_letter_the_recipient_named_after_a_pronoun_is_not_its_writer() -
     ],
 )
 def test_and_inside_one_name_or_after_common_nouns_is_no_pair_of_speakers(text: str) -> None:
-    from tests.test_claims_patterns5 import claims_of
 
     for claim in claims_of(text):
         assert claim.speaker_text not in ("Westshire Province", "Westshire", "Trade Association"), claim
@@ -262,6 +247,5 @@ def test_and_inside_one_name_or_after_common_nouns_is_no_pair_of_speakers(text: 
     ],
 )
 def test_a_participle_adjective_after_a_clause_verb_is_no_speech(text: str) -> None:
-    from tests.test_claims_patterns5 import claims_of
 
     assert [c for c in claims_of(text) if c.quote_kind == "indirect"] == []

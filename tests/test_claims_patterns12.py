@@ -1,25 +1,12 @@
-"""Reported speech, round twelve: made-up cases of the
-round's rules in other words than the dev sets."""
+"""Reported speech, round twelve: made-up cases of the round's rules in other words than the dev sets."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
+from tests.extraction_support import claim_holding, speaker_of
 
 pytestmark = pytest.mark.unit
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    from tests.test_claims_patterns5 import speaker_of
-
-    return speaker_of(text, snippet)
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
 
 
 # --- "he" after a person whose role is a one-word title ("Millbrook captain Leon Barros") ---
@@ -49,7 +36,7 @@ def _claim(text: str, snippet: str) -> ClaimRecord | None:
     ],
 )
 def test_he_after_a_sentence_opened_by_a_titled_role(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- adverbs of sequence between the subject and the cue ---
@@ -72,13 +59,13 @@ def test_he_after_a_sentence_opened_by_a_titled_role(text: str, snippet: str, sp
     ],
 )
 def test_adverb_of_sequence_before_the_cue(text: str, snippet: str, speaker: str) -> None:
-    shown = _speaker(text, snippet)
+    shown = speaker_of(text, snippet)
     assert shown is not None and speaker in shown
 
 
 def test_intensifier_still_keeps_praise_out_of_speech() -> None:
     text = "Visit\n\nThe delegation highly praised the progress made by the workers."
-    claim = _claim(text, "the progress made")
+    claim = claim_holding(text, "the progress made")
     assert claim is None or claim.speaker_text is None
 
 
@@ -109,7 +96,7 @@ def test_intensifier_still_keeps_praise_out_of_speech() -> None:
     ],
 )
 def test_age_noun_is_the_person_written_of(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_age_noun_with_a_sex_skips_a_person_of_the_other() -> None:
@@ -117,7 +104,7 @@ def test_age_noun_with_a_sex_skips_a_person_of_the_other() -> None:
         "Flood\n\nLuis Ortega opened the shelter on Sunday. The 67-year-old grandmother told reporters "
         "that she had lost her house."
     )
-    claim = _claim(text, "she had lost her house")
+    claim = claim_holding(text, "she had lost her house")
     assert claim is None or claim.speaker_text != "Luis Ortega"
 
 
@@ -147,12 +134,12 @@ def test_age_noun_with_a_sex_skips_a_person_of_the_other() -> None:
     ],
 )
 def test_named_appositive_after_a_common_noun_phrase(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_person_with_a_role_appositive_stays_the_person() -> None:
     text = "Fleet\n\nTom Reed, the fleet commander, said the ships were ready."
-    assert _speaker(text, "the ships were ready") == "Tom Reed"
+    assert speaker_of(text, "the ships were ready") == "Tom Reed"
 
 
 # --- a titled person "of" an organisation whose head the entity stage cut ---
@@ -175,7 +162,7 @@ def test_person_with_a_role_appositive_stays_the_person() -> None:
     ],
 )
 def test_person_of_an_organisation_with_a_cut_head(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- a time between the subject and the cue; a document named by a nationality adjective ---
@@ -214,13 +201,13 @@ def test_person_of_an_organisation_with_a_cut_head(text: str, snippet: str, spea
     ],
 )
 def test_time_after_subject_and_nationality_issuer(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_nationality_issuer_needs_the_country_named() -> None:
     """With no France in the document, "A French press release" is shown as written (no country made up)."""
     text = "Drones\n\nA French press release stated that the drones were new."
-    shown = _speaker(text, "the drones were new")
+    shown = speaker_of(text, "the drones were new")
     assert shown is None or "France" not in shown
 
 
@@ -265,12 +252,12 @@ def test_country_of_adjective() -> None:
     ],
 )
 def test_quote_opening_a_paragraph_then_its_speaker(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_quote_before_a_sentence_opened_by_a_place_keeps_no_speaker() -> None:
     text = 'Storm\n\n"The water came so fast," one man said. "Nobody was ready for it." Sandbury flooded in an hour.'
-    claim = _claim(text, "Nobody was ready")
+    claim = claim_holding(text, "Nobody was ready")
     assert claim is None or claim.speaker_text != "Sandbury"
 
 
@@ -317,12 +304,12 @@ def test_plural_s_before_a_full_stop_ends_the_sentence() -> None:
     ],
 )
 def test_the_company_after_a_name_reporting_of_itself(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_a_person_saying_it_is_no_company() -> None:
     text = "Weather\n\nJohn Smith said it was raining in the hills. The company said the race would go ahead."
-    claim = _claim(text, "the race would go ahead")
+    claim = claim_holding(text, "the race would go ahead")
     assert claim is None or claim.speaker_text != "John Smith"
 
 
@@ -350,12 +337,12 @@ def test_a_person_saying_it_is_no_company() -> None:
     ],
 )
 def test_two_countries_bodies_under_one_plural_head(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_people_under_one_plural_head_stay_as_written() -> None:
     text = "Drills\n\nSouth Korean and U.S. officials said the drills were defensive."
-    assert _speaker(text, "the drills were defensive") == "South Korean and U.S. officials"
+    assert speaker_of(text, "the drills were defensive") == "South Korean and U.S. officials"
 
 
 @pytest.mark.parametrize(
@@ -367,13 +354,13 @@ def test_people_under_one_plural_head_stay_as_written() -> None:
     ],
 )
 def test_speculate_in_the_present_reports_a_clause(text: str, snippet: str) -> None:
-    claim = _claim(text, snippet)
+    claim = claim_holding(text, snippet)
     assert claim is not None and claim.speaker_key is None
 
 
 def test_speculate_without_a_clause_is_no_speech() -> None:
     text = "Transfer\n\nFans speculate about the transfer every summer."
-    assert _claim(text, "about the transfer") is None
+    assert claim_holding(text, "about the transfer") is None
 
 
 def test_paragraphs_joined_by_a_comma_are_sentences() -> None:
@@ -398,8 +385,8 @@ def test_a_speaker_after_joined_paragraphs() -> None:
         "Exxon Mobil said its output fell in March., Mayor Lena Berg said the bridge would reopen on May 2., "
         "The choir's director, Anna Vik, said the concert was sold out."
     )
-    assert _speaker(text, "the bridge would reopen") == "Lena Berg"
-    assert _speaker(text, "the concert was sold out") == "Anna Vik"
+    assert speaker_of(text, "the bridge would reopen") == "Lena Berg"
+    assert speaker_of(text, "the concert was sold out") == "Anna Vik"
 
 
 # --- "in a press statement" between the subject and the cue; an acronym closing an appositive ---
@@ -427,7 +414,7 @@ def test_a_speaker_after_joined_paragraphs() -> None:
     ],
 )
 def test_where_the_words_were_said_is_no_speaker(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- a quote after a colon, no reporting verb, in a sentence whose subject is a person ---
@@ -455,7 +442,7 @@ def test_where_the_words_were_said_is_no_speaker(text: str, snippet: str, speake
     ],
 )
 def test_quote_after_a_colon_is_the_subjects(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 @pytest.mark.parametrize(
@@ -466,7 +453,7 @@ def test_quote_after_a_colon_is_the_subjects(text: str, snippet: str, speaker: s
     ],
 )
 def test_quote_after_a_colon_with_no_person_subject_is_nobodys(text: str, snippet: str) -> None:
-    claim = _claim(text, snippet)
+    claim = claim_holding(text, snippet)
     assert claim is None or claim.speaker_text is None
 
 
@@ -492,7 +479,7 @@ def test_quote_after_a_colon_with_no_person_subject_is_nobodys(text: str, snippe
     ],
 )
 def test_pronoun_after_a_titled_name_read_as_a_place(text: str, snippet: str, speaker: str) -> None:
-    shown = _speaker(text, snippet)
+    shown = speaker_of(text, snippet)
     assert shown is not None and shown.endswith(speaker)
 
 
@@ -502,5 +489,5 @@ def test_a_long_subject_before_in_a_statement_keeps_its_claim() -> None:
         "Statements\n\nThe External Relations Department of the Central Leadership of the Riverside Farmers' "
         "Union in a statement said that the harvest had been the best in ten years."
     )
-    claim = _claim(text, "the harvest had been the best")
+    claim = claim_holding(text, "the harvest had been the best")
     assert claim is not None and claim.speaker_key is None

@@ -1,25 +1,13 @@
-"""Reported speech, round thirteen: made-up cases of the
-round's rules in other topics than its set (sport, courts, business, science, local news, defence)."""
+"""Reported speech, round thirteen: made-up cases of the round's rules in other topics than its set (sport, courts,
+business, science, local news, defence)."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
+from tests.extraction_support import claim_holding, speaker_of
 
 pytestmark = pytest.mark.unit
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    claim = _claim(text, snippet)
-    assert claim is not None, f"no claim holds {snippet!r}"
-    return claim.speaker_text
 
 
 # --- a quote opening its paragraph, its speaker named in the next sentence, wins over the speaker above ---
@@ -67,13 +55,13 @@ def _speaker(text: str, snippet: str) -> str | None:
     ],
 )
 def test_quote_first_speaker_named_next_wins_over_the_speaker_above(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_quote_paragraph_with_nobody_named_next_goes_on_with_the_speaker_above() -> None:
     text = 'Council\n\nCouncillor Jane Hill said the plan was flawed.\n\n"It will close the library and the pool." '
     text += "Residents packed the hall on Monday."
-    assert _speaker(text, "It will close the library and the pool") == "Jane Hill"
+    assert speaker_of(text, "It will close the library and the pool") == "Jane Hill"
 
 
 # --- a document named before speaks for the body that issued it ---
@@ -103,12 +91,12 @@ def test_quote_paragraph_with_nobody_named_next_goes_on_with_the_speaker_above()
     ],
 )
 def test_document_named_before_speaks_for_its_issuer(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_document_with_no_agent_names_nobody() -> None:
     text = "The report, which Kim Wood read out on Monday, was short. The report said the bridge was safe."
-    claim = _claim(text, "the bridge was safe")
+    claim = claim_holding(text, "the bridge was safe")
     assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
 
 
@@ -144,17 +132,19 @@ def test_document_with_no_agent_names_nobody() -> None:
     ],
 )
 def test_person_of_a_body_and_named_roles(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_appositive_name_after_a_role_keeps_no_full_stop() -> None:
-    claim = _claim('"Prices will rise," said Corvin Telecom\'s finance director, Nadia Hale.', "Prices will rise")
+    claim = claim_holding(
+        '"Prices will rise," said Corvin Telecom\'s finance director, Nadia Hale.', "Prices will rise"
+    )
     assert claim is not None and claim.speaker_as_written == "Nadia Hale"
 
 
 def test_unnamed_neighbour_is_a_claim_with_nobody_named() -> None:
     text = "A neighbour, who did not want to be named, said the lorries had come and gone at night."
-    claim = _claim(text, "the lorries had come and gone at night")
+    claim = claim_holding(text, "the lorries had come and gone at night")
     assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
     assert claim.speaker_as_written == "A neighbour"
 
@@ -163,7 +153,7 @@ def test_a_lead_of_no_saying_gives_the_quote_to_nobody_named_next() -> None:
     text = (
         'Relegation\n\n"We were simply not good enough this season." That was the end of Tom Reed\'s time as manager.'
     )
-    claim = _claim(text, "We were simply not good enough this season")
+    claim = claim_holding(text, "We were simply not good enough this season")
     assert claim is None or claim.speaker_text != "Tom Reed"
     text = 'Relegation\n\n"We were simply not good enough this season." That was the reaction of Tom Reed, the manager.'
-    assert _speaker(text, "We were simply not good enough this season") == "Tom Reed"
+    assert speaker_of(text, "We were simply not good enough this season") == "Tom Reed"

@@ -1,25 +1,13 @@
-"""Reported speech, round fourteen: made-up cases of the
-round's rules in other topics than its set (sport, courts, business, science, local news, defence)."""
+"""Reported speech, round fourteen: made-up cases of the round's rules in other topics than its set (sport, courts,
+business, science, local news, defence)."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
+from tests.extraction_support import claim_holding, speaker_of
 
 pytestmark = pytest.mark.unit
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    claim = _claim(text, snippet)
-    assert claim is not None, f"no claim holds {snippet!r}"
-    return claim.speaker_text
 
 
 # --- a public body named by its function, no organisation named before that holds its head ---
@@ -78,7 +66,7 @@ def _speaker(text: str, snippet: str) -> str | None:
     ],
 )
 def test_public_body_named_by_its_function(text: str, snippet: str, speaker: str | None) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_public_body_named_before_is_resolved_not_written() -> None:
@@ -87,7 +75,7 @@ def test_public_body_named_before_is_resolved_not_written() -> None:
         "Rail strike\n\nThe Ministry of Transport announced new timetables on Monday. The ministry said "
         "trains would run every hour."
     )
-    assert _speaker(text, "trains would run every hour") == "Ministry of Transport"
+    assert speaker_of(text, "trains would run every hour") == "Ministry of Transport"
 
 
 # --- "the force" for a police force named before ---
@@ -111,7 +99,7 @@ def test_public_body_named_before_is_resolved_not_written() -> None:
     ],
 )
 def test_the_force_is_the_police_force_named_before(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- "the company's chief" after "The company's chief executive, X," ---
@@ -135,7 +123,7 @@ def test_the_force_is_the_police_force_named_before(text: str, snippet: str, spe
     ],
 )
 def test_body_role_is_the_person_named_with_the_longer_role(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_a_body_is_not_its_spokesman() -> None:
@@ -144,7 +132,7 @@ def test_a_body_is_not_its_spokesman() -> None:
         "Attack\n\nMilitants attacked a checkpoint overnight, killing three soldiers, the army said in a "
         "statement.\n\nArmy spokesman Major Idris Kallo told reporters the attackers had fled."
     )
-    assert _speaker(text, "Militants attacked a checkpoint overnight") is None
+    assert speaker_of(text, "Militants attacked a checkpoint overnight") is None
 
 
 # --- legal documents that allege, with nobody named; a medium after a cue that ends the sentence ---
@@ -159,7 +147,7 @@ def test_a_body_is_not_its_spokesman() -> None:
     ],
 )
 def test_legal_document_alleges_with_nobody_named(text: str, snippet: str) -> None:
-    claim = _claim(text, snippet)
+    claim = claim_holding(text, snippet)
     assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
     assert claim.speaker_as_written is not None
 
@@ -180,12 +168,12 @@ def test_legal_document_alleges_with_nobody_named(text: str, snippet: str) -> No
     ],
 )
 def test_medium_after_a_sentence_final_cue(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_medium_then_a_clause_is_still_read_after_the_cue() -> None:
     text = "Plan dropped\n\nAfter the meeting, the minister said in an interview the plan was dead."
-    claim = _claim(text, "the plan was dead")
+    claim = claim_holding(text, "the plan was dead")
     assert claim is not None and claim.start == text.index("the plan was dead")
 
 
@@ -210,12 +198,12 @@ def test_medium_then_a_clause_is_still_read_after_the_cue() -> None:
     ],
 )
 def test_statement_named_by_its_speaker_before(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_statement_never_named_before_has_no_issuer() -> None:
     text = 'Pitch report\n\nThe RFU said the match would go ahead. "The pitch is fine," the statement added.'
-    assert _speaker(text, "The pitch is fine") is None
+    assert speaker_of(text, "The pitch is fine") is None
 
 
 # --- a quote opening its paragraph, then "His former crewmate Alan Robson remembered …" ---
@@ -246,7 +234,7 @@ def test_statement_never_named_before_has_no_issuer() -> None:
     ],
 )
 def test_possessive_relation_then_name_opens_the_sentence(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- wire style's delayed identification: a role in the lede, the person named in the next sentence ---
@@ -276,7 +264,7 @@ def test_possessive_relation_then_name_opens_the_sentence(text: str, snippet: st
     ],
 )
 def test_role_in_the_lede_named_in_the_next_sentence(text: str, snippet: str, speaker: str | None) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 # --- a government body named by its portfolio alone ---
@@ -303,10 +291,10 @@ def test_role_in_the_lede_named_in_the_next_sentence(text: str, snippet: str, sp
     ],
 )
 def test_body_named_by_its_portfolio(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_a_title_ending_in_a_portfolio_is_no_body() -> None:
     text = "Ruling\n\nThe Chief Justice wrote that change in such matters is often slow."
-    claim = _claim(text, "change in such matters is often slow")
+    claim = claim_holding(text, "change in such matters is often slow")
     assert claim is None or claim.speaker_text != "Chief Justice"

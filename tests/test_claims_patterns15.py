@@ -1,25 +1,13 @@
-"""Reported speech, round fifteen: made-up cases of the
-round's rules in other topics than its set (sport, courts, business, science, local news, defence)."""
+"""Reported speech, round fifteen: made-up cases of the round's rules in other topics than its set (sport, courts,
+business, science, local news, defence)."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbook.extract.base import ClaimRecord
+from tests.extraction_support import claim_holding, speaker_of
 
 pytestmark = pytest.mark.unit
-
-
-def _claim(text: str, snippet: str) -> ClaimRecord | None:
-    from tests.test_claims_patterns5 import claim_holding
-
-    return claim_holding(text, snippet)
-
-
-def _speaker(text: str, snippet: str) -> str | None:
-    claim = _claim(text, snippet)
-    assert claim is not None, f"no claim holds {snippet!r}"
-    return claim.speaker_text
 
 
 # --- a nameless spokesperson speaks for the body; "the spokesman", "he", "she" after it too ---
@@ -73,7 +61,7 @@ def _speaker(text: str, snippet: str) -> str | None:
     ],
 )
 def test_nameless_spokesperson_speaks_for_the_body(text: str, snippet: str, speaker: str | None) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_a_person_named_between_keeps_the_pronoun() -> None:
@@ -82,12 +70,12 @@ def test_a_person_named_between_keeps_the_pronoun() -> None:
         "Match\n\nThe final was moved to Sunday, a spokesman for the league said. Coach Tom Hale was angry. "
         "The players were tired, he said."
     )
-    assert _speaker(text, "The players were tired") == "Tom Hale"
+    assert speaker_of(text, "The players were tired") == "Tom Hale"
 
 
 def test_a_named_spokesperson_is_the_person() -> None:
     text = "Recall\n\nThe firm recalled 500 cars, a company spokesman, Ian Moss, said on Monday."
-    assert _speaker(text, "The firm recalled 500 cars") == "Ian Moss"
+    assert speaker_of(text, "The firm recalled 500 cars") == "Ian Moss"
 
 
 # --- 'called it "…"': the quoted phrase is the subject's words ---
@@ -109,12 +97,12 @@ def test_a_named_spokesperson_is_the_person() -> None:
     ],
 )
 def test_called_it_quote(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_called_it_a_name_without_a_speaker_is_no_claim() -> None:
     """ "Locals called it "the Swamp"": a plural common noun names nobody; no claim is shown with a speaker."""
-    claim = _claim('Marsh\n\nLocals called it "the Swamp" for decades.', "the Swamp")
+    claim = claim_holding('Marsh\n\nLocals called it "the Swamp" for decades.', "the Swamp")
     assert claim is None or claim.speaker_text is None
 
 
@@ -145,13 +133,13 @@ def test_called_it_a_name_without_a_speaker_is_no_claim() -> None:
     ],
 )
 def test_legal_document_speaks_for_its_filer(text: str, snippet: str, speaker: str) -> None:
-    assert _speaker(text, snippet) == speaker
+    assert speaker_of(text, snippet) == speaker
 
 
 def test_the_defendant_is_not_the_filer() -> None:
     """ "X was charged": X is the defendant; "the complaint" names nobody."""
     text = "Fraud\n\nPeter Lund was charged with fraud on Monday. The complaint alleges that he moved funds."
-    assert _speaker(text, "he moved funds") is None
+    assert speaker_of(text, "he moved funds") is None
 
 
 def test_an_indictment_names_nobody() -> None:
@@ -160,7 +148,7 @@ def test_an_indictment_names_nobody() -> None:
         "Bribes\n\nA grand jury indicted Tom Reed on Monday, the Justice Department said. The indictment alleges "
         "that Reed took bribes."
     )
-    assert _speaker(text, "Reed took bribes") is None
+    assert speaker_of(text, "Reed took bribes") is None
 
 
 # --- "the ministry" after a minister titled by portfolio ---
@@ -171,14 +159,14 @@ def test_ministry_of_the_minister_named_before() -> None:
         "Clinic\n\nHealth Minister Ana Ruiz opened the clinic in Leon on Monday. The ministry said 40 staff "
         "would work there."
     )
-    assert _speaker(text, "40 staff would work there") == "health ministry"
+    assert speaker_of(text, "40 staff would work there") == "health ministry"
 
 
 def test_ministry_after_two_portfolios_or_a_prime_minister_is_unshown() -> None:
     two = "Talks\n\nFinance Minister Ana Ruiz met Trade Minister Tom Hale. The ministry said the talks went well."
-    assert _speaker(two, "the talks went well") is None
+    assert speaker_of(two, "the talks went well") is None
     prime = "Clinic\n\nPrime Minister Ana Ruiz opened the clinic. The ministry said 40 staff would work there."
-    assert _speaker(prime, "40 staff would work there") is None
+    assert speaker_of(prime, "40 staff would work there") is None
 
 
 def test_a_long_body_named_after_the_role_is_the_body() -> None:
@@ -188,5 +176,5 @@ def test_a_long_body_named_after_the_role_is_the_body() -> None:
         "Drills\n\n- A spokesman for the Kestrel Ministry of National Defence announced that the army would "
         "hold drills along the coast."
     )
-    claim = _claim(text, "the army would hold drills along the coast")
+    claim = claim_holding(text, "the army would hold drills along the coast")
     assert claim is not None and claim.speaker_text is not None and "Ministry of National Defence" in claim.speaker_text

@@ -8,34 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.extract.base import ClaimRecord, DocumentInput
-from workbook.extract.pipeline import DefaultExtractor
+from tests.extraction_support import claim_holding, claims_of, speaker_of
 
 pytestmark = pytest.mark.unit
 
 OTHERS_GOLD = Path(__file__).parents[1] / "benchmarks" / "data" / "quotes_dev_others.json"
-_EXTRACTOR = DefaultExtractor()
-
-
-def claims_of(text: str) -> list[ClaimRecord]:
-    """The claims of the default extractor (entity model and rules, as a build runs them)."""
-    claims = _EXTRACTOR.extract(DocumentInput(doc_id="t", text=text)).claims
-    for c in claims:
-        assert 0 <= c.start < c.end <= len(text)
-    return claims
-
-
-def claim_holding(text: str, snippet: str) -> ClaimRecord | None:
-    """The claim whose span holds ``snippet`` (its first occurrence), if any."""
-    at = text.index(snippet)
-    return next((c for c in claims_of(text) if c.start <= at and at + len(snippet) <= c.end), None)
-
-
-def speaker_of(text: str, snippet: str) -> str | None:
-    claim = claim_holding(text, snippet)
-    if claim is None:
-        raise AssertionError(f"no claim holds {snippet!r}")
-    return claim.speaker_text
 
 
 def test_passive_description_with_nobody_named_is_a_claim_without_speaker() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.quote_stages import STAGES, cue_near, cue_word, stage_of
-from tests.test_claims_patterns5 import claim_holding, claims_of
+from tests.extraction_support import claim_holding, claims_of
 from workbook.extract.sentences import split_sentences
 
 pytestmark = pytest.mark.unit

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.quote_stages import NO_RULE, refusal_near
-from tests.test_claims_patterns5 import claim_holding, claims_of, speaker_of
+from tests.extraction_support import claim_holding, claims_of, speaker_of
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.claims import extract_claims
 from workbook.extract.sentences import split_sentences

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_claims_patterns5 import claim_holding
+from tests.extraction_support import claim_holding
 from workbook.extract.claim_phrases import narrates
 
 pytestmark = pytest.mark.unit

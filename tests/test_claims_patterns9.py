@@ -28,7 +28,7 @@ _REEF = (
 
 
 def test_unlabelled_interview_answers_are_the_interviewees() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     for answer in ("I grew up on a small island", "It is the worst season we have recorded", "Some can, if the water"):
         claim = claim_holding(_REEF, answer)
@@ -39,7 +39,7 @@ def test_unlabelled_interview_answers_are_the_interviewees() -> None:
 
 
 def test_interviewee_is_the_subject_of_answered_questions_not_the_reporter() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = (
         "Attorney Maria Lopez, the Green Party's candidate for mayor, answered four questions sent by "
@@ -54,7 +54,7 @@ def test_interviewee_is_the_subject_of_answered_questions_not_the_reporter() -> 
 
 
 def test_a_headline_x_tells_outlet_about_names_the_interviewee() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = (
         "Glaciologist Ruth Ayala tells Radio Sur about the retreating ice of the Andes\n\n"
@@ -67,7 +67,7 @@ def test_a_headline_x_tells_outlet_about_names_the_interviewee() -> None:
 
 
 def test_inline_q_and_a_labels_with_the_interviewee_named_after() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = (
         "Q: What surprised you most about the harvest? A: The rain came early and the barley suffered. "
@@ -81,7 +81,7 @@ def test_inline_q_and_a_labels_with_the_interviewee_named_after() -> None:
 
 
 def test_reports_inside_an_answer_are_not_the_interviewees_words() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = _REEF.replace("Others will not.", "Others will not. The harbour office wrote, 'the boats stay in port'.")
     claim = claim_holding(text, "the boats stay in port")
@@ -94,7 +94,7 @@ def test_reports_inside_an_answer_are_not_the_interviewees_words() -> None:
 
 
 def test_a_first_person_report_and_a_pull_quote_in_an_interview_are_the_interviewees() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = _REEF.replace("The colours stayed with me.", "I say the sea is the best teacher there is.")
     text = text.replace(
@@ -122,7 +122,7 @@ def test_a_first_person_report_and_a_pull_quote_in_an_interview_are_the_intervie
     ],
 )
 def test_no_interview_no_answer_claims(text: str) -> None:
-    from tests.test_claims_patterns5 import claims_of
+    from tests.extraction_support import claims_of
 
     assert not [c for c in claims_of(text) if c.quote_kind == "direct"]
 
@@ -131,7 +131,7 @@ def test_no_interview_no_answer_claims(text: str) -> None:
 
 
 def test_a_quote_paragraph_after_a_clause_that_speaks_ending_in_a_semicolon() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     text = (
         "Oskar Lindqvist has long criticised the ferry timetable; he was interviewed by the local radio "
@@ -153,7 +153,7 @@ _CLINIC = (
 
 
 def test_she_follows_the_person_the_pronouns_describe_not_a_namesakes_honorific() -> None:
-    from tests.test_claims_patterns5 import claim_holding
+    from tests.extraction_support import claim_holding
 
     claim = claim_holding(_CLINIC, "the clinic would stay open")
     assert claim is not None and claim.speaker_text == "Kestrel Aldana"  # not Ana Ruiz ("Mr. Aldana" is a cat)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.quote_stages import WRONG_CAUSES, wrong_cause
-from tests.test_claims_patterns5 import claim_holding, claims_of, speaker_of
+from tests.extraction_support import claim_holding, claims_of, speaker_of
 
 pytestmark = pytest.mark.unit
 
