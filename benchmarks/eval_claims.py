@@ -26,7 +26,10 @@ features, obituaries, parliamentary, NGO and sport paragraphs, in a tuning part 
 named by role, bodies and documents that speak, briefings —, in a tuning part ``fresh14`` and a part
 ``fresh14-check`` not read until the round's end); ``--fresh15`` round fifteen's (``quotes_fresh15.json``: 12
 made-up news and release paragraphs — spokesmen of bodies, documents after their issuer, "called it", "X's office
-said" —, in a tuning part ``fresh15`` and a part ``fresh15-check`` not read until the round's end). ``--csis`` adds
+said" —, in a tuning part ``fresh15`` and a part ``fresh15-check`` not read until the round's end); ``--fresh16``
+round sixteen's (``quotes_fresh16.json``: 12 made-up news and interview paragraphs on sport, courts, health,
+science, local politics and culture — speakers after the quote, appositives before the cue, split quotes, roles
+named later —, in a tuning part ``fresh16`` and a part ``fresh16-check`` not read until the round's end). ``--csis`` adds
 ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -89,6 +92,7 @@ FRESH12_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh12.json"
 FRESH13_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh13.json"
 FRESH14_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh14.json"
 FRESH15_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh15.json"
+FRESH16_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh16.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -108,6 +112,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh13", FRESH13_GOLD, "fresh13", "the round-thirteen set's tuning part (not its check part)"),
     ("fresh14", FRESH14_GOLD, "fresh14", "the round-fourteen set's tuning part (not its check part)"),
     ("fresh15", FRESH15_GOLD, "fresh15", "the round-fifteen set's tuning part (not its check part)"),
+    ("fresh16", FRESH16_GOLD, "fresh16", "the round-sixteen set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -130,6 +135,8 @@ SETS = (
     "fresh14-check",
     "fresh15",
     "fresh15-check",
+    "fresh16",
+    "fresh16-check",
     "csis",
     "heldout",
 )
@@ -149,6 +156,8 @@ NEVER_READ = (
     "fresh14-check",
     "fresh15",
     "fresh15-check",
+    "fresh16",
+    "fresh16-check",
     "csis",
     "heldout",
 )
