@@ -29,8 +29,8 @@ made-up news and release paragraphs — spokesmen of bodies, documents after the
 said" —, in a tuning part ``fresh15`` and a part ``fresh15-check`` not read until the round's end); ``--fresh16``
 round sixteen's (``quotes_fresh16.json``: 12 made-up news and interview paragraphs on sport, courts, health,
 science, local politics and culture — speakers after the quote, appositives before the cue, split quotes, roles
-named later —, in a tuning part ``fresh16`` and a part ``fresh16-check`` not read until the round's end). ``--csis`` adds
-``benchmarks/data/quotes_csis.json``: a
+named later —, in a tuning part ``fresh16`` and a part ``fresh16-check`` not read until the round's end).
+``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
 first stage of the extractor that loses it (:mod:`benchmarks.quote_stages`) and, for a cue that gave no

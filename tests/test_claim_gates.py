@@ -1,7 +1,7 @@
 """The claim rules' pre-checks never skip a text their pattern would match in.
 
 A whole-text claim pattern (``claim_clauses._IMPERSONAL``, ``_TOLD_PASSIVE``, ``_PUT_IT``,
-``_DESCRIBED_AS``, ``claim_interview._INLINE``, ``claim_turns._CAPS_LABEL``) is searched only when its
+``_DESCRIBED_AS``, ``claim_interview._INLINE``, ``claim_turns._CAPS_LABEL``, ``_NAME_LABEL``) is searched only when its
 gate passes: a piece every match holds, found in C far faster than the pattern is tried at every possible
 first letter. A gate is exact when no text fails it and holds a match; these tests check that on edge
 texts in several topics and on random texts made of the patterns' own words, pieces of them, case variants
@@ -66,6 +66,12 @@ _GATED: list[tuple[str, re.Pattern[str], Callable[[str], bool], list[str]]] = [
         lambda t: claim_turns._CAPS_LABEL_GATE.search(t) is not None,
         ["JUDGE", "MR. KIM", "O'NEIL", "Q", ":", ":\t", "said", "\n", " ", "\t", "UPDATE", "-"],
     ),
+    (
+        "name label",
+        claim_turns._NAME_LABEL,
+        lambda t: claim_turns._CAPS_LABEL_GATE.search(t) is not None,
+        ["Rosalind Okafor", "Wikinews", "Dr. Ruiz", "van", "Ann", ":", ":\t", "said", "\n", " ", "\t", "-"],
+    ),
 ]
 
 _SEPARATORS = [" ", " ", " ", " ", "  ", "\n", "", "\t", ". ", ", ", ":", ": ", "-", "(", ";", "\u00a0"]
@@ -113,6 +119,7 @@ _MATCHING = [
     ("described as", "The judge described him as the most careful witness she had heard."),
     ("inline Q/A", "Q: Will the trial start?\nA: It starts Monday."),
     ("capitals label", "JUDGE HALE: The court will rise.\nMR. KIM: Thank you."),
+    ("name label", "Radio Kent: Will the pier reopen?\nMayor Ann Pryor: Yes, in May."),
 ]
 
 

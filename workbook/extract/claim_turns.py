@@ -32,6 +32,12 @@ _CAPS_LABEL = re.compile(
 #: What every match of ``_CAPS_LABEL`` holds (a colon, then a space or tab), searched in C from the
 #: colon: no such colon, no search (tests/test_claim_gates.py).
 _CAPS_LABEL_GATE = re.compile(r":[ \t]")
+#: A label written as a name ("Rosalind Okafor: …", "Wikinews: …", "Dr. Ana Ruiz: …"): read only when the
+#: same label opens two paragraphs or more (an interview's or hearing's turns) and names a speaker.
+_NAME_LABEL = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|al|bin)){0,4})[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 _HANSARD_LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:The[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,12}?)[ \t]*\((?P<paren>[^()\n]{2,60})\)"
     r"(?:[ \t]*\([^()\n]{1,40}\))*[ \t]*:[ \t]+(?=\S)",
@@ -58,9 +64,10 @@ _INTERVIEW_WITH = re.compile(
 #: Capitalised labels that head a paragraph but are nobody's turn.
 _NOT_SPEAKERS = _words(
     """update updated note editor's editors note correction clarification watch read related see also
-    background source sources photo video file warning disclaimer summary"""
+    background source sources photo video file warning disclaimer summary image caption"""
 ) | frozenset({"editor's note", "editors' note", "read more", "see also"})
 _QUESTION = frozenset({"q", "question", "interviewer"})
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 _ANSWER = frozenset({"a", "answer"})
 
 
@@ -118,6 +125,24 @@ def _hansard_speaker(ctx: ClaimContext, m: re.Match[str]) -> Speaker:
     return Speaker(None, name, f"{label} ({paren})", is_name=True)
 
 
+def _name_label_turns(ctx: ClaimContext, taken: set[int]) -> list[tuple[int, int, re.Match[str], bool]]:
+    """The turns opened by a label written as a name (:data:`_NAME_LABEL`) that opens two paragraphs or
+    more and is neither a heading word ("Update", "Note") nor a place (a dateline)."""
+    text = ctx.text
+    found = [m for m in _NAME_LABEL.finditer(text) if m.start() not in taken] if _CAPS_LABEL_GATE.search(text) else []
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    return [
+        (m.start(), m.end(), m, False)
+        for m in found
+        if counts[m.group("label")] >= MIN_TURNS
+        and m.group("label").casefold() not in _NOT_SPEAKERS
+        and m.group("label").casefold() not in _QUESTION | _ANSWER
+        and not _is_place(ctx, *m.span("label"))
+    ]
+
+
 def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
     """One direct claim per transcript turn (see the module docstring), in text order."""
     text = ctx.text
@@ -130,6 +155,7 @@ def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
         if m.start() in taken or len(label) > 40 or label in _NOT_SPEAKERS or _is_place(ctx, *m.span("label")):
             continue  # "UPDATE:", "ISLAMABAD:" (a dateline)
         turns.append((m.start(), m.end(), m, False))
+    turns += _name_label_turns(ctx, {t[0] for t in turns})
     if len(turns) < MIN_TURNS:
         return []
     turns.sort(key=lambda t: t[0])
@@ -142,6 +168,13 @@ def transcript_turns(ctx: ClaimContext) -> list[ClaimRecord]:
             continue
         if hansard:
             speaker = _hansard_speaker(ctx, m)
+        elif m.re is _NAME_LABEL:
+            if _QUESTION_END.search(text, s, e):  # the interviewer's question: not a claim
+                continue
+            named = ctx.speaker(*m.span("label"), at_end=True)
+            if named is None or not named.shown:
+                continue
+            speaker = Speaker(named.key, named.shown, m.group("label"), named.is_name)
         else:
             low = m.group("label").casefold().rstrip(".")
             if low in _QUESTION:

@@ -202,7 +202,7 @@ class SpeakerMemory:
             m = self.mentions[j]
             if at - m.start > 3000:
                 break
-            org = self.types.get(m.entity_key) == "organization"
+            org = self.types.get(m.entity_key) in ("organization", "facility")  # "the museum": "Horniman Museum"
             if org and heads & set(self.names[m.entity_key].casefold().split()) and m.entity_key not in keys:
                 keys.append(m.entity_key)
         if len(keys) == 1:

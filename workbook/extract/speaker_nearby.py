@@ -29,15 +29,18 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_titles import only_titles
 from workbook.extract.speaker_words import ORG_ANAPHORS, gender_of_name, is_title
-from workbook.extract.vocabulary import NEVER_NAME_START
+from workbook.extract.vocabulary import NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
     "DELEGATION_HEAD",
     "NAME_WINDOW",
     "SPOKESPERSONS",
+    "body_before_appositive",
     "delegation_leader",
     "document_opening_subject",
     "document_subject",
+    "named_group",
+    "opening_body_name",
     "organisation_spokesperson",
     "person_beside",
     "self_referring_subject",
@@ -252,3 +255,58 @@ def self_referring_subject(text: str, lo: int, at: int) -> tuple[str, int] | Non
             continue
         last = (" ".join(m.group("name").split()), m.start("name"))
     return last
+
+
+#: A body's appositive after its name: ", the union representing bin crews,", ", a charity that …,", ", which
+#: represents 600 drivers,".
+_BODY_APPOSITIVE = re.compile(r",\s+(?:which\b|(?:the|a|an)\s+(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}))")
+
+
+def body_before_appositive(text: str, words: Sequence[str], end: int) -> bool:
+    """Is the subject ``words`` (ending at ``end``) a body's name the entity stage missed, told by the
+    appositive after it ("Unison, the union representing bin crews, said", "Shelter, a housing charity,
+    said", "Unite, which represents …, said")? One to four capitalised words, none opening with a
+    function word."""
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].casefold() in NEVER_NAME_START or gender_of_name(words[0]) is not None:
+        return False
+    m = _BODY_APPOSITIVE.match(text, end)
+    return m is not None and (m.group("words") is None or any(w in ORG_ANAPHORS for w in m.group("words").split()))
+
+
+_GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
+
+
+def named_group(phrase: str) -> str | None:
+    """A group named by capitalised words before a lower-case organisation head: "The radical Shiite
+    Sadr movement" gives "Shiite Sadr movement"; None when the phrase is not so built."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1] not in _GROUP_HEADS or not words[-2][:1].isupper():
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold() not in ("the", "a", "an"):
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) - 1 else None
+
+
+#: A name opening a sentence as its subject, then its verb: "Brenwick Appliances has recalled", "Halvard
+#: Capital will cut", "Corrib Freight Ltd announced".
+_OPENING_NAME = re.compile(
+    r"[\s\"“‘'(\[]*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]+)\s+"
+    r"(?:has|have|had|is|are|was|were|will|would|plans|[a-z]+ed)\b"
+)
+
+
+def opening_body_name(text: str, sentence_start: int, at: int) -> tuple[int, int] | None:
+    """Where the name opening the sentence that "the company" / "the group" at ``at`` ends is written, when
+    the phrase closes it after a comma ("Brenwick Appliances has recalled 12,000 kettles …, the company
+    said"): the body the entity stage did not name. A name opening with a function word or a known given
+    name is not one."""
+    m = _OPENING_NAME.match(text, sentence_start, at)
+    if m is None or not text[m.end() : at].rstrip().endswith(","):
+        return None
+    first = m.group("name").split()[0]
+    if first.casefold() in NEVER_NAME_START or gender_of_name(first) is not None:
+        return None
+    return m.span("name")

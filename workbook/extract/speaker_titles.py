@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from workbook.extract.speaker_words import (
+    FUNCTION_WORD_GIVEN_NAMES,
     GENERIC_EXTRA,
     NAME_JOINS,
     ORDINAL,
@@ -211,7 +212,10 @@ def unresolved_speaker(
     if (
         1 <= len(rest) <= 4
         and all(w[:1].isupper() for w in rest)
-        and rest[0].casefold() not in NEVER_NAME_START
+        and (
+            rest[0].casefold() not in NEVER_NAME_START
+            or (len(rest) >= 2 and not sentence_initial and rest[0].casefold() in FUNCTION_WORD_GIVEN_NAMES)
+        )
         and (len(rest) >= 2 or lead >= 1)
         and words[-len(rest) :] == rest
     ):
@@ -224,4 +228,7 @@ def unresolved_speaker(
         name = words[-run:]
         if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
             return Speaker(None, " ".join(name), phrase, is_name=True)
+    body_noun = run < len(words) and words[-1 - run].islower() and lows[-1 - run] in ORG_ANAPHORS
+    if 1 <= run <= 4 and body_noun and lows[-run] not in NEVER_NAME_START:
+        return Speaker(None, " ".join(words[-run:]), phrase)  # "The consumer group Fairtrade Watch": the body
     return None

@@ -22,6 +22,7 @@ __all__ = [
     "BODY_HEAD_NAMES",
     "FEMALE_MARKS",
     "FEMALE_NOUNS",
+    "FUNCTION_WORD_GIVEN_NAMES",
     "GENERIC_EXTRA",
     "IDENTIFYING_APPOSITIVE",
     "INITIALS_BEFORE",
@@ -98,7 +99,12 @@ UNRESOLVED_PRONOUNS = _words("they it we i you them us one")
 #: Words that, after "the", stand for an organisation named before: "the ministry said", "the Army added".
 ORG_ANAPHORS = ORG_HEADS | _words(
     "military ministry agency department government police air guard coast coastguard firm movement"
+    # institutions a report names by their kind once named: "the museum said", "the hospital's chief executive"
+    " museum gallery hospital hospice theatre orchestra charity library zoo trust"
 )
+#: Capitalised function words that are also given names (Scandinavian "Per", Korean "An", "So"): after
+#: a cue, with a capitalised word after them ('"…," said Per Aune'), they open a person's name.
+FUNCTION_WORD_GIVEN_NAMES = _words("per an so")
 #: The heads of a public body a news report names by its function, lower-case, with no name: "the defence
 #: ministry", "the air force", "the central election commission" (a speaker shown as written, see
 #: :func:`workbook.extract.speaker_titles.unresolved_speaker`).

@@ -38,10 +38,13 @@ from workbook.extract.speaker_issuers import (
     country_of_adjective,
     shared_head_body,
 )
-from workbook.extract.speaker_memory import SpeakerMemory
+from workbook.extract.speaker_memory import ORG_HYPERNYMS, SpeakerMemory
 from workbook.extract.speaker_nearby import (
     DELEGATION_HEAD,
+    body_before_appositive,
     delegation_leader,
+    named_group,
+    opening_body_name,
     organisation_spokesperson,
     person_beside,
     titled_name_written,
@@ -83,7 +86,7 @@ from workbook.extract.speaker_words import (
     is_title,
     speaker_name_pattern,
 )
-from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES, ORG_HEADS
+from workbook.extract.vocabulary import FEMALE_GIVEN_NAMES, HUMAN_NOUNS, MALE_GIVEN_NAMES
 
 __all__ = ["SPEAKER_ABBREVIATIONS", "Speaker", "SpeakerMemory", "SpeakerResolver", "speaker_name_pattern"]
 
@@ -99,19 +102,6 @@ _NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention th
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]")
-_GROUP_HEADS = ORG_HEADS | frozenset({"movement", "campaign", "network", "militia", "brigade", "brigades", "faction"})
-
-
-def _named_group(phrase: str) -> str | None:
-    """A group named by capitalised words before a lower-case organisation head: "The radical Shiite
-    Sadr movement" gives "Shiite Sadr movement"; None when the phrase is not so built."""
-    words = phrase.split()
-    if len(words) < 2 or words[-1] not in _GROUP_HEADS or not words[-2][:1].isupper():
-        return None
-    k = len(words) - 1
-    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold() not in ("the", "a", "an"):
-        k -= 1
-    return " ".join(words[k:]) if k < len(words) - 1 else None
 
 
 class SpeakerResolver(SpeakerMemory):
@@ -181,6 +171,12 @@ class SpeakerResolver(SpeakerMemory):
             and not self.inside(s, e)
         ):
             org = self.organisation(phrase, words, s)
+            sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
+            opening = opening_body_name(text, sent_start, s) if lows[-1] in ORG_HYPERNYMS else None
+            if (
+                org is None and opening is not None and not self.inside(*opening)
+            ):  # "X has recalled …, the company said"
+                org = Speaker(None, " ".join(text[opening[0] : opening[1]].split()), phrase)
             if org is not None:
                 return org
             portfolio = ministry_of_minister(text, s) if lows[-2:] == ["the", "ministry"] else None
@@ -202,6 +198,10 @@ class SpeakerResolver(SpeakerMemory):
         )
         if body_role:
             titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[2:], s, title_tail=True)
+            if titled is None:  # "the hospital's chief executive said" before "the chief executive, Dr Helen Marsh,"
+                titled = titled_person(
+                    text, self.mentions, self.mention_starts, self.types, lows[2:], e, forward=True, title_tail=True
+                )
             if titled is not None:
                 return Speaker(titled, self.names[titled], phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
@@ -222,7 +222,7 @@ class SpeakerResolver(SpeakerMemory):
             issued = self.issuer(noun, phrase, s)
             if isinstance(issued, tuple):
                 inner = self.resolve(*issued, at_end=True)
-                group = _named_group(text[issued[0] : issued[1]])  # "The radical Sadr movement": "Sadr movement"
+                group = named_group(text[issued[0] : issued[1]])  # "The radical Sadr movement": "Sadr movement"
                 if inner is not None and inner.shown:
                     issued = Speaker(inner.key, inner.shown, phrase, inner.is_name)
                 else:
@@ -329,6 +329,8 @@ class SpeakerResolver(SpeakerMemory):
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
         unresolved = unresolved_speaker(phrase, words, s, initial, self._by_surname)
+        if unresolved is None and body_before_appositive(text, words, e):  # "Unison, the union …, said"
+            return Speaker(None, phrase, phrase)
         if initial and (unresolved is None or not (unresolved.key or unresolved.is_name)) and is_role_noun(lows[-1]):
             identified = self._identified_next(s, lows)  # "A senior senator said …. Senator X, a …,"
             if identified is not None:
