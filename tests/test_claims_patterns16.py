@@ -29,9 +29,7 @@ pytestmark = pytest.mark.unit
         ),
     ],
 )
-def test_a_given_name_like_a_function_word_opens_a_name_after_the_cue(
-    text: str, snippet: str, speaker: str
-) -> None:
+def test_a_given_name_like_a_function_word_opens_a_name_after_the_cue(text: str, snippet: str, speaker: str) -> None:
     assert speaker_of(text, snippet) == speaker
 
 
@@ -62,7 +60,10 @@ def test_answers_labelled_with_a_name_are_one_claim_each_and_questions_none() ->
 
 def test_a_name_label_written_once_is_no_turn() -> None:
     """A press release's one "Contact: …" line, or one "Ann Pryor: …" caption, is not a transcript."""
-    text = "Fair\n\nThe summer fair opens on Saturday.\n\nAnn Pryor: organiser of the fair since 2019.\n\nNote: free entry."
+    text = (
+        "Fair\n\nThe summer fair opens on Saturday.\n\nAnn Pryor: organiser of the fair since 2019.\n\n"
+        "Note: free entry."
+    )
     assert claim_holding(text, "organiser of the fair since 2019") is None
 
 
@@ -165,3 +166,10 @@ def test_a_person_with_an_appositive_is_not_read_as_a_body() -> None:
     text = "Bridge\n\nGorran, the town's mayor, said the bridge would reopen in May."
     claim = claim_holding(text, "the bridge would reopen in May")
     assert claim is None or claim.speaker_text != "Gorran"
+
+
+def test_a_day_after_a_kind_of_body_is_no_name() -> None:
+    """Media: "The Hallam Courier daily Tuesday reported" names no body "Tuesday"."""
+    text = "Poll\n\nMost voters want an early election, the Hallam Courier daily Tuesday reported."
+    claim = claim_holding(text, "Most voters want an early election")
+    assert claim is None or claim.speaker_text != "Tuesday"

@@ -39,8 +39,10 @@ from workbook.extract.vocabulary import (
     FEMALE_GIVEN_NAMES,
     HUMAN_NOUNS,
     MALE_GIVEN_NAMES,
+    MONTHS,
     NEVER_NAME_START,
     ORG_HEADS,
+    WEEKDAYS,
 )
 
 __all__ = ["only_titles", "title_phrase", "titled_name", "titled_name_of", "unresolved_speaker", "written_full_name"]
@@ -229,6 +231,7 @@ def unresolved_speaker(
         if name[0].casefold() not in NEVER_NAME_START and lows[-1] not in ORG_HEADS:
             return Speaker(None, " ".join(name), phrase, is_name=True)
     body_noun = run < len(words) and words[-1 - run].islower() and lows[-1 - run] in ORG_ANAPHORS
-    if 1 <= run <= 4 and body_noun and lows[-run] not in NEVER_NAME_START:
+    calendar = any(w in MONTHS or w in WEEKDAYS for w in lows[-run:]) if run else True  # "daily Tuesday"
+    if 1 <= run <= 4 and body_noun and not calendar and lows[-run] not in NEVER_NAME_START:
         return Speaker(None, " ".join(words[-run:]), phrase)  # "The consumer group Fairtrade Watch": the body
     return None
