@@ -173,3 +173,32 @@ def test_a_day_after_a_kind_of_body_is_no_name() -> None:
     text = "Poll\n\nMost voters want an early election, the Hallam Courier daily Tuesday reported."
     claim = claim_holding(text, "Most voters want an early election")
     assert claim is None or claim.speaker_text != "Tuesday"
+
+
+# --- "found that": a finding reported, by a document for its issuer ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (  # science: a report after its issuer published it, and its "It says" after
+            "Rivers\n\nThe Marine Conservation Society published its annual survey on Monday. The survey found that "
+            "plastic litter on beaches had fallen by a fifth. It says bottle deposits made the difference.",
+            "plastic litter on beaches had fallen by a fifth",
+            "Marine Conservation Society",
+        ),
+        (  # courts: a named tribunal's finding
+            "Ruling\n\nThe Employment Appeal Tribunal found that the drivers were workers, not contractors.",
+            "the drivers were workers, not contractors",
+            "Employment Appeal Tribunal",
+        ),
+    ],
+)
+def test_a_finding_is_reported_speech(text: str, snippet: str, speaker: str) -> None:
+    assert speaker_of(text, snippet) == speaker
+
+
+def test_found_with_an_object_is_no_cue() -> None:
+    """Sport: "found his form" reports nothing."""
+    text = "Golf\n\nAfter a poor spring the Dane found his form in Dubai and won by three shots."
+    assert claim_holding(text, "his form in Dubai") is None

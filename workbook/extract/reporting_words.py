@@ -58,6 +58,8 @@ REPORTING_PHRASES: frozenset[str] = frozenset(
         for verb in ("expressed", "expresses", "voiced", "voices")
         for obj in ("hope", "the hope", "concern", "confidence", "the belief", "the conviction", "fears", "doubts")
     }
+    # a finding reported: "The report found that …", "the court found that …" (not "found his brother")
+    | {"found that", "finds that"}
 )
 
 #: Verbs that report speech only before a clause opened by "that", "whether", "why" or "how"
