@@ -95,6 +95,7 @@ def test_a_spelled_out_rank_opening_a_sentence_cues_the_person(
         "Major League Baseball said the game was off.",  # sport
         "Private Eye printed the story on Wednesday.",  # media
         "Major Crimes detectives arrived at noon.",  # police
+        "Workers of the General Bureau of the Tanchon Area Mining Industry sent aid.",  # industry: a head word
     ],
 )
 def test_a_spelled_out_rank_before_words_is_no_rank(extractor: DefaultExtractor, text: str) -> None:

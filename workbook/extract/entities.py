@@ -115,8 +115,10 @@ from workbook.extract.span_fixes import (
     weapon_in_sentence,
 )
 from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
     MONTHS,
     NEVER_NAME_START,
+    ORG_HEADS,
     TITLES,
     WEEKDAYS,
     find_weapons,
@@ -136,6 +138,7 @@ _NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 #: the classifier's decoded spans of a document and its probabilities by span (``EntityModel.predict_batch``)
 _Learned = tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]
 _NON_WORD = re.compile(r"[^\w]+")
+_HEADS = ORG_HEADS | FACILITY_HEADS
 
 
 def entity_key(type_: str, name: str) -> str:
@@ -373,7 +376,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
     cands += [Candidate(a, b, "place", NAMED, text[a:b]) for a, b in titled_streets(text)]  # "Queen Street"
     ranks = rank_spans(text)
-    ranks += spelled_ranks(text, ranks, names, doc.common, builtin_words())  # "Major Baker said"
+    ranks += spelled_ranks(text, ranks, names, doc.common, builtin_words(), _HEADS)  # "Major Baker said"
     cands += [c for c in ranked_people(doc, ranks) if not company_after_rank(c, names, doc.common)]  # "General Motors"
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}

@@ -221,12 +221,18 @@ _NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][a-z'’-]+)(?:[ \t]+[A-Z][a-z'’-]+)
 
 
 def spelled_ranks(
-    text: str, ranks: Sequence[RankSpan], names: Mapping[str, str], common: frozenset[str], english: Container[str]
+    text: str,
+    ranks: Sequence[RankSpan],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    english: Container[str],
+    heads: Container[str] = frozenset(),
 ) -> list[RankSpan]:
     """The ambiguous spelled-out ranks (:data:`AMBIGUOUS_RANKS`) standing alone, outside ``ranks``,
-        before a name each word of which is a listed given or family name of ``names`` (the classifier's
-        name lexicon), no word of ``common``, and a word of ``english`` (the built-in English word list) only when
-    among the most frequent names: "Major Baker said", "General Kim said"."""
+            before a name each word of which is a listed given or family name of ``names`` (the classifier's
+            name lexicon), no word of ``common``, and a word of ``english`` (the built-in English word list) only when
+        among the most frequent names, and no word of ``heads`` (organisation and facility head words: "General
+    Bureau of ..."): "Major Baker said", "General Kim said"."""
     out = []
     for m in _AMBIGUOUS.finditer(text):
         if any(r.start <= m.start() < r.end or r.start <= m.end() - 1 < r.end for r in ranks):
@@ -234,7 +240,8 @@ def spelled_ranks(
         name = _NAME_AFTER.match(text, m.end())
         if name is None:
             continue
-        if all(_name_word(w.casefold(), names, common, english) for w in name.group(1).split()):
+        words = [w.casefold() for w in name.group(1).split()]
+        if all(_name_word(w, names, common, english) and w not in heads for w in words):
             out.append(RankSpan(m.start(), m.end(), name.start(1)))
     return out
 
