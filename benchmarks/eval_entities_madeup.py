@@ -19,7 +19,9 @@ culture, local news, travel and weather, regions of many countries), made and sp
 government releases, courts, sport, business and local news, names of many cultures), made and split the
 same way; ``--gold news14`` scores ``benchmarks/data/entities_news14.json`` (round thirteen: reports
 in GUM news's Wikinews-like style, a title-case headline line each, on politics, science, sport, disasters,
-courts).
+courts); ``--gold people2`` scores ``benchmarks/data/entities_people2.json`` (round fifteen: lists of people,
+names after a rank or title opening a sentence, particles and compound family names, family names the
+gazetteer knows as towns, firms named like people; obituaries, sport, courts, science).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ GOLD_SETS = {
     "topics": GOLD.with_name("entities_topics.json"),
     "people": GOLD.with_name("entities_people.json"),
     "news14": GOLD.with_name("entities_news14.json"),
+    "people2": GOLD.with_name("entities_people2.json"),
 }
 
 

@@ -17,7 +17,7 @@
    has one name everywhere; Korean three-part names ("Kim Yong Chol", "Choe Son Hui");
 4. gazetteer places and facilities, with their coordinates (a rule span with exactly the same
    extent yields to the gazetteer, which knows where it is); "the North" is North Korea when the
-   document names North Korea (``vocabulary.SHORT_PLACE_NAMES``);
+   document names North Korea (``vocabulary.SHORT_PLACE_NAMES``; :mod:`workbook.extract.place_short_names`);
 5. weaker person evidence: two or three capitalised words starting with a common given name, or
    ending with a surname seen after an honorific elsewhere in the document.
 
@@ -65,7 +65,7 @@ from workbook.extract.entity_runs import (
     ranked_people,
 )
 from workbook.extract.family_names import family_first_words
-from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
+from workbook.extract.gazetteer import Gazetteer, fold_key
 from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_features import Tokens
 from workbook.extract.ner_features import tokens as ner_tokens
@@ -79,6 +79,7 @@ from workbook.extract.ner_merge import (
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
 from workbook.extract.not_names import names_only
+from workbook.extract.person_firms import trade_firms
 from workbook.extract.person_forms import (
     company_after_rank,
     family_name_towns,
@@ -92,7 +93,9 @@ from workbook.extract.person_forms import (
     vietnamese_family_words,
     vietnamese_people,
 )
+from workbook.extract.person_lists import given_names_in_lists
 from workbook.extract.person_shapes import (
+    capitalised_particle_people,
     given_name_town_person,
     given_name_towns,
     initialled_candidates,
@@ -100,7 +103,8 @@ from workbook.extract.person_shapes import (
     person_apart,
     titled_streets,
 )
-from workbook.extract.ranks import RankSpan, rank_spans
+from workbook.extract.place_short_names import short_place_names
+from workbook.extract.ranks import RankSpan, rank_spans, spelled_ranks
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.span_fixes import (
@@ -111,14 +115,16 @@ from workbook.extract.span_fixes import (
     weapon_in_sentence,
 )
 from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
     MONTHS,
     NEVER_NAME_START,
-    SHORT_PLACE_NAMES,
+    ORG_HEADS,
     TITLES,
     WEEKDAYS,
     find_weapons,
 )
 from workbook.ids import normalise_name
+from workbook.ingest.normalise import builtin_words
 
 __all__ = [
     "Token",
@@ -131,8 +137,8 @@ __all__ = [
 _NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 #: the classifier's decoded spans of a document and its probabilities by span (``EntityModel.predict_batch``)
 _Learned = tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NON_WORD = re.compile(r"[^\w]+")
+_HEADS = ORG_HEADS | FACILITY_HEADS
 
 
 def entity_key(type_: str, name: str) -> str:
@@ -152,30 +158,6 @@ def _select(cands: list[Candidate], n: int) -> list[Candidate]:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: c.start)
-
-
-def _short_place_names(text: str, tokens: list[Token], chosen: list[Candidate], covered: bytearray) -> list[Candidate]:
-    """ "the North" / "the South" for North / South Korea, when the document names that country."""
-    named = {c.gaz.entry.name: c.gaz.entry for c in chosen if c.gaz is not None}
-    out: list[Candidate] = []
-    if not any(name in named for name in SHORT_PLACE_NAMES.values()):
-        return out  # the document names neither country: no token to look at
-    for i, t in enumerate(tokens):
-        entry = named.get(SHORT_PLACE_NAMES.get(t.text, ""))
-        if (
-            entry is None
-            or covered.find(1, t.start, t.end) >= 0
-            or not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
-        ):
-            continue
-        if i + 1 < len(tokens) and tokens[i + 1].cap and not text[t.full_end : tokens[i + 1].start].strip():
-            continue  # "the North Atlantic"
-        out.append(
-            Candidate(
-                t.start, t.end, entry.type, GAZETTEER, entry.name, gaz=GazetteerMatch(t.start, t.end, entry, True)
-            )
-        )
-    return out
 
 
 def _rule_kind(c: Candidate) -> str:
@@ -240,6 +222,7 @@ def _learned(
         if k not in vetoed and not (c.gaz is not None and fold_key(text[c.start : c.end]) in surnames)
     ]
     added = harmonise_lists(text, added, [(c.start, c.end, c.type, LIST_RULE_CONFIDENCE[_rule_kind(c)]) for c in out])
+    out = given_names_in_lists(text, out, added, model.names, model.common)  # "Tracy and Ann Holbrook"
     address = addressed_people(text, model.names, model.common, gazetteer.type_of)
     if address:  # "Hi Kevin,", "Thanks, Martin": the person, over what else was read there (not a cued one)
         sure = _char_mask(len(text), ((c.start, c.end) for c in out if c.strength >= CUED_PERSON))
@@ -262,15 +245,16 @@ def _learned(
     # reading of a part ("Stegen" a place, "Erik" a person); never over the rules' other names
     firm = [(c.start, c.end) for c in out if c.gaz is None and not person_before_particle(text, c)]
     firm += [(s.start, s.end) for s in pairs]
+    firm_mask = _char_mask(len(text), firm)
     particle_people = given_name_pairs(
-        text,
-        model.names,
-        model.common,
-        gazetteer.type_of,
-        _NEVER_NAME,
-        _char_mask(len(text), firm),
-        particles_only=True,
+        text, model.names, model.common, gazetteer.type_of, _NEVER_NAME, firm_mask, particles_only=True
     )
+    particle_people += [  # "Marine Le Pen": a capitalised particle
+        ScoredSpan(a, b, "person", 0.5, 0.5, tuple(text[a:b].split()), "")
+        for a, b in capitalised_particle_people(
+            text, model.names, model.common, _NEVER_NAME, gazetteer.type_of, firm_mask
+        )
+    ]
     if particle_people:
         inside = _char_mask(len(text), ((s.start, s.end) for s in particle_people))
         out = [c for c in out if inside.find(1, c.start, c.end) < 0]
@@ -388,9 +372,11 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
         found_run = [c for c in classify_run(doc, run) if not company_after_rank(c, names, doc.common)]
         cands += [p for c in found_run for p in person_apart(text, c, names, doc.common, gazetteer)]
     named_orgs = ampersand_names(text) + particle_orgs(text) + club_names(text, gazetteer.type_of)
+    named_orgs += trade_firms(text, names, doc.common, builtin_words())  # "Ostrava Logistics"
     cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in named_orgs]
     cands += [Candidate(a, b, "place", NAMED, text[a:b]) for a, b in titled_streets(text)]  # "Queen Street"
     ranks = rank_spans(text)
+    ranks += spelled_ranks(text, ranks, names, doc.common, builtin_words(), _HEADS)  # "Major Baker said"
     cands += [c for c in ranked_people(doc, ranks) if not company_after_rank(c, names, doc.common)]  # "General Motors"
     cands = [particle_surname(text, c) if c.person is not None else c for c in cands]
     surnames = {surname_of(c.person.words).casefold() for c in cands if c.person and len(c.person.words) > 1}
@@ -398,11 +384,14 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     found = gazetteer.find(text)
     towns = given_name_towns(text, found, names)  # "Tracy said": the person, wherever "Tracy" stands
     family = family_name_towns(text, found, names, doc.common, _NEVER_NAME, gazetteer.type_of)  # "Hope Martinez"
+    given_towns = {a for a, _ in family.values()}  # "Tracy" of "Tracy Ames": inside the person
     for m in found:  # a lone surname of someone in the document is that person
         if hyphen_part(text, m, gazetteer, names, surnames):
             continue
         if m.start in family:
             cands.append(person_candidate(text, *family[m.start], NAMED))
+            continue
+        if m.start in given_towns:
             continue
         if (town_person := given_name_town_person(text, m, towns)) is not None:
             cands.append(town_person)
@@ -433,7 +422,7 @@ def _finish(
     covered = bytearray(len(text) + 1)
     for c in chosen:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    short = _short_place_names(text, tokens, chosen, covered)
+    short = short_place_names(text, tokens, chosen, covered)
     for c in short:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     chosen += short

@@ -41,6 +41,7 @@ from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS
 
 __all__ = [
     "GIVEN_FIRST",
+    "LIST_GAP",
     "LIST_TYPES",
     "NAMED_PERSON_VETO",
     "PERSON_RESCUE",
@@ -79,7 +80,7 @@ WEAK_KEEP = 0.9
 #: The types a list of names shares ("Svendborg or Faaborg"): a person, or a place or organisation.
 LIST_TYPES: frozenset[str] = frozenset({"person", "place", "organization", "facility"})
 #: What separates the members of a list of names: a comma, "and", "or", "&" (", and").
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _PERSON = CLASSES.index("person")
@@ -455,7 +456,7 @@ def harmonise_lists(
     group: list[tuple[int, int, str, float, int]] = []
     conjoined = False  # the group has an "and", "or" or "&" link
     for item in [*items, (len(text) + 1, len(text) + 1, "", 0.0, -1)]:
-        gap = _LIST_GAP.fullmatch(text, group[-1][1], item[0]) if group and item[0] >= group[-1][1] else None
+        gap = LIST_GAP.fullmatch(text, group[-1][1], item[0]) if group and item[0] >= group[-1][1] else None
         if gap is not None:
             group.append(item)
             conjoined = conjoined or gap.group().strip() != ","

@@ -3,8 +3,13 @@ unread (issue 12, round thirteen).
 
 * A family name the gazetteer knows as a small town, right after a given name or a capitalised word no
   list knows, is that family name: "Hope Martinez" (Martinez, California), "Micheál Martin" (Martin,
-  Tennessee). Not after a word the gazetteer knows or a title; not a town of a million ("Jordan
-  Houston"), a country or a region; the town must be a listed family name.
+  Tennessee), and after a listed given name that is itself a small town ("Tracy Ames": two towns side by
+  side with no comma between are a person). Not after another word the gazetteer knows or a title; not
+  a town of a million ("Jordan Houston"), a country or a region; the town must be a listed family name.
+  The same holds the other way round: a small town that is a listed given name before a listed family
+  name no list knows as a place, no common, head or title word and no English word unless a frequent
+  family name, with no capitalised word after it ("Madison Keys", "Chelsea Manning"; not "Madison
+  Avenue", "Chelsea Barracks").
 * A generational suffix ends a name: "Gilberto Teodoro Jr.", "Roger B. Turner Jr." keeps its full stop.
 * A rank spelled out that opens a company's name is no rank: "General Motors", "General Electric" (a
   word usually written in lower case and no listed name after it; "General Grant" and "General Lee" stay
@@ -60,6 +65,7 @@ __all__ = [
     "person_candidate",
     "plural_company",
     "saint_institutions",
+    "small_town",
     "suffix_end",
     "suffixed_people",
     "title_only_person",
@@ -78,6 +84,10 @@ _NOT_GIVEN = _OPENERS | _PARTICLES | PLACE_TAILS | PLACE_OPENERS | STREET_WORDS
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 #: The word right before a span, separated by one space or tab, not after another name-like character.
 _WORD_JUST_BEFORE = re.compile(rf"(?<![\w'’.&-])({_NAME_WORD})[ \t]\Z")
+#: Street words as written short ("1214 Anderson Ave", "Lincoln Blvd").
+_STREET_SHORT = frozenset({"ave", "av", "blvd", "rd", "st", "ln", "dr", "hwy", "pl", "ct", "sq", "pkwy", "ter"})
+#: The capitalised word right after a span, one space or tab away, with no capitalised word after it.
+_FAMILY_JUST_AFTER = re.compile(rf"[ \t]({_NAME_WORD})(?![\w'’-]|[ \t]+[A-Z])")
 #: A capitalised word (or "the") right before the word before a span: the pair is part of a longer name.
 _LONGER_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|[Tt]he)[ \t]+\Z")
 
@@ -93,6 +103,17 @@ def _unlisted_or_given(word: str, names: Mapping[str, str], common: frozenset[st
     return w not in common or names.get(w) in GIVEN_KINDS  # "Hope Martinez"; "Lando" is listed as a family name
 
 
+def small_town(text: str, m: GazetteerMatch, *, counted: bool = False) -> bool:
+    """The match is one word naming a town under a million (not a country); ``counted``: with a
+    population the gazetteer gives (its first-level regions, "Louisiana", "Arizona", have none)."""
+    e = m.entry
+    one_word = " " not in text[m.start : m.end].strip()
+    population = e.population or 0
+    if counted and population <= 0:
+        return False
+    return one_word and e.type == "place" and e.admin_area is not None and population < MAX_TOWN_POPULATION
+
+
 def family_name_towns(
     text: str,
     matches: Sequence[GazetteerMatch],
@@ -104,20 +125,36 @@ def family_name_towns(
     """One-word gazetteer towns read as a family name after a given name (see the module docstring): the
     match's start → the person's span."""
     out: dict[int, tuple[int, int]] = {}
-    for m in matches:
-        e, word = m.entry, text[m.start : m.end]
-        if " " in word.strip() or e.type != "place" or e.admin_area is None:
+    towns = {m.start: m for m in matches if small_town(text, m)}
+    for m in towns.values():  # "Madison Keys": a given name the gazetteer knows, a family name it does not
+        given = text[m.start : m.end].strip()
+        if not small_town(text, m, counted=True):
             continue
-        if (e.population or 0) >= MAX_TOWN_POPULATION:
+        after = _FAMILY_JUST_AFTER.match(text, m.start + len(given))
+        if after is None or "g" not in names.get(given.casefold(), "") or given.casefold() in common:
             continue
+        family = after.group(1).casefold()
+        if "s" not in names.get(family, "") or family in common or family in _NOT_GIVEN or family in never:
+            continue
+        if family in _HEADS or family in TITLE_WORDS or family in _STREET_SHORT or gaz_type(after.group(1)) is not None:
+            continue
+        if family in builtin_words() and not names.get(family, "").endswith("0"):
+            continue  # "Chelsea Barracks", "Tracy Press": an English word no frequent family name
+        if _LONGER_BEFORE.search(text, max(0, m.start - 40), m.start) is None:
+            out[m.start] = (m.start, after.end(1))
+    for m in towns.values():
+        word = text[m.start : m.end]
         folded = word.strip().casefold()
         if "s" not in names.get(folded, "") or folded in common or folded in _NOT_GIVEN:
             continue  # "Camps Bay": a place word
         before = _WORD_JUST_BEFORE.search(text, max(0, m.start - 40), m.start)
         if before is None or not _unlisted_or_given(before.group(1), names, common, never):
             continue
-        if gaz_type(before.group(1)) is not None:
-            continue
+        given_at = towns.get(before.start(1))
+        given_town = given_at is not None and small_town(text, given_at, counted=True)
+        given_town = given_town and "g" in names.get(before.group(1).casefold(), "")
+        if gaz_type(before.group(1)) is not None and not given_town:
+            continue  # "Tracy Ames": two small towns side by side, a given name and a family name
         if _LONGER_BEFORE.search(text, max(0, before.start() - 40), before.start()):
             continue
         out[m.start] = (before.start(1), m.start + len(word.rstrip()))

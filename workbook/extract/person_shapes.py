@@ -22,6 +22,11 @@
   ", who" ("Rushdie said"), and "he", "she", "his" or "her" follows the first mention within its
   sentence or the next (an organisation takes "it": "Goldman Sachs said ... it"); neither word usually
   written in lower case, a gazetteer name, a title or a head word (:func:`people_by_document`).
+* A listed given name before a capitalised particle and a family name is a person, the given name
+  inside it, where the rules read no name there ("Marine Le Pen", "Will De Souza", "Ursula Von der
+  Leyen"): the given name may be a common word ("marine", "will"), the family name is none and no
+  gazetteer name, and no capitalised word stands right before (but a sentence's first word) or after
+  (:func:`capitalised_particle_people`; "Le Pen" alone stays the classifier's person).
 * A title and a street's word are a street, no person ("Queen Street", "King Road", "President Avenue",
   "Bishop Lane"; :func:`titled_streets`): a place.
 """
@@ -41,6 +46,7 @@ from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
 
 __all__ = [
+    "capitalised_particle_people",
     "given_name_towns",
     "initialled_candidates",
     "initialled_people",
@@ -290,3 +296,49 @@ def people_by_document(
         if seen[family]:
             out.append((a, b))
     return out
+
+
+#: A capitalised word, a capitalised particle (one or two: "De la", "Von der"), a capitalised family name;
+#: no capitalised word right after.
+_CAPITAL_PARTICLE = re.compile(
+    r"(?<![\w'’.&-])([A-Z][a-z\u00c0-\u024f]+)[ \t]+((?:Le|La|De|Di|Da|Du|Del|Della|Des|Dos|Van|Von|Ten|Ter)"
+    r"(?:[ \t]+(?:la|le|los|las|der|den))?)[ \t]+([A-Z][a-z\u00c0-\u024f'’-]+)(?![\w'’-]|[ \t]+[A-Z])"
+)
+#: The words that may open a sentence before a name ("Then Marine Le Pen spoke" has none such: a
+#: capitalised word right before the given name is allowed only as the sentence's first word).
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“”—–-])[ \t\"“”]*\Z")
+
+
+def capitalised_particle_people(
+    text: str,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+    taken: bytearray,
+) -> list[tuple[int, int]]:
+    """People written as a listed given name, a capitalised particle and a family name (see the module
+    docstring), as (start, end), where ``taken`` (a character mask of the rules' names) has nothing."""
+    out = []
+    for m in capital_matches(_CAPITAL_PARTICLE, text):  # _CAPITAL_PARTICLE.finditer(text)
+        given, family = m.group(1), m.group(3)
+        g, f = given.casefold(), family.casefold()
+        if "g" not in names.get(g, "") or g in never or g in TITLE_WORDS or g in _HEADS:
+            continue
+        if f in common or f in never or f in _HEADS or gaz_type(family) is not None:
+            continue
+        if gaz_type(f"{m.group(2)} {family}") is not None or gaz_type(text[m.start() : m.end()]) is not None:
+            continue  # "Des Moines", "La Paz"
+        a, b = m.start(), m.end()
+        before = text[max(0, a - 40) : a]
+        if re.search(r"[A-Z][\w'’.-]*[ \t]+\Z", before) and not _opens_after_word(before):
+            continue  # "Royal Marine Le Pen" or any longer name
+        if taken.find(1, a, b) < 0:
+            out.append((a, b))
+    return out
+
+
+def _opens_after_word(before: str) -> bool:
+    """The capitalised word right before opens its sentence ("Lawyer Marine Le Pen", "Then Marine ...")."""
+    word = re.search(r"([A-Z][\w'’.-]*)[ \t]+\Z", before)
+    return word is not None and _SENTENCE_START.search(before, 0, word.start()) is not None

@@ -11,17 +11,22 @@ Words that are ranks only next to a rank word ("Master", "Chief", "Senior", "Sta
 "Vice", "Rear") never make a rank alone, and spelled-out ranks that are ordinary words or names
 ("General", "Major", "Private", "Specialist", "Captain") count only beside a rank word ("Lieutenant
 General", "Staff Sergeant"), in a declared phrase ("Major General", "Private First Class") or,
-abbreviated, with their full stop ("Maj.", "Pvt.", "Spc.").
+abbreviated, with their full stop ("Maj.", "Pvt.", "Spc."). Alone, they are a rank before a name every
+word of which is a listed given or family name, no common word and no English word unless a most frequent
+name (:func:`spelled_ranks`): "Major Baker
+said", "Major Ellen Baker, a spokeswoman, said", "General Kim said", "Specialist Kim Anderson"; not
+"Major League Baseball", "General Motors", "Private Eye".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from workbook.extract.shared_scans import capital_matches
 
-__all__ = ["RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans"]
+__all__ = ["AMBIGUOUS_RANKS", "RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans", "spelled_ranks"]
 
 #: Rank words that make a rank by themselves. Abbreviations end with "." where the full stop is
 #: required (otherwise the bare word is an ordinary word or a name: "Rep", "Det", "Spec").
@@ -205,3 +210,46 @@ def rank_spans(text: str) -> list[RankSpan]:
         name_at = spaces.end() if spaces else b
         out.append(RankSpan(a, b, name_at))
     return out
+
+
+#: Spelled-out ranks that are also ordinary words ("major", "general", "private", "specialist"): a rank
+#: alone only before a person's name (:func:`spelled_ranks`).
+AMBIGUOUS_RANKS: tuple[str, ...] = ("Major", "General", "Private", "Specialist")
+_AMBIGUOUS = re.compile(r"(?<![\w.'’-])(?:" + "|".join(AMBIGUOUS_RANKS) + r")(?=[ \t]+[A-Z])")
+#: One to three capitalised words, one space or tab apart, then no capitalised word.
+_NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][a-z'’-]+)(?:[ \t]+[A-Z][a-z'’-]+){0,2})(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def spelled_ranks(
+    text: str,
+    ranks: Sequence[RankSpan],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    english: Container[str],
+    heads: Container[str] = frozenset(),
+) -> list[RankSpan]:
+    """The ambiguous spelled-out ranks (:data:`AMBIGUOUS_RANKS`) standing alone, outside ``ranks``,
+            before a name each word of which is a listed given or family name of ``names`` (the classifier's
+            name lexicon), no word of ``common``, and a word of ``english`` (the built-in English word list) only when
+        among the most frequent names, and no word of ``heads`` (organisation and facility head words: "General
+    Bureau of ..."): "Major Baker said", "General Kim said"."""
+    out = []
+    for m in _AMBIGUOUS.finditer(text):
+        if any(r.start <= m.start() < r.end or r.start <= m.end() - 1 < r.end for r in ranks):
+            continue  # "Major General", "Sergeant Major"
+        name = _NAME_AFTER.match(text, m.end())
+        if name is None:
+            continue
+        words = [w.casefold() for w in name.group(1).split()]
+        if all(_name_word(w, names, common, english) and w not in heads for w in words):
+            out.append(RankSpan(m.start(), m.end(), name.start(1)))
+    return out
+
+
+def _name_word(word: str, names: Mapping[str, str], common: frozenset[str], english: Container[str]) -> bool:
+    """A listed given or family name, no common word; an English word only when it is among the most
+    frequent names ("Baker", "Grant", "Young"; not "League", "Eye", "Crimes")."""
+    kind = names.get(word, "")
+    if word in common or not ("g" in kind or "s" in kind):
+        return False
+    return kind.endswith("0") or word not in english
