@@ -169,10 +169,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def count_stages(
-    docs: Sequence[Doc], model: EntityModel, counts: StageCounts
+    docs: Sequence[Doc],
+    model: EntityModel,
+    counts: StageCounts,
+    neither: list[tuple[Doc, tuple[int, int, str]]] | None = None,
 ) -> tuple[list[list[Pred]], list[list[Pred]]]:
     """Add the stage of every error of the default extractor with ``model`` on ``docs`` to ``counts``;
-    returns the default and the rules-alone predictions per document."""
+    returns the default and the rules-alone predictions per document. ``neither``: when given, every
+    gold name missed entirely that neither stage had is appended to it, with its document."""
     decoded: dict[str, list[ScoredSpan]] = {}
     batch = model.predict_batch
 
@@ -221,6 +225,8 @@ def count_stages(
                     stage = "learned had it"
                 else:
                     stage = "neither"
+                    if neither is not None and kind == MISS_KINDS[0]:
+                        neither.append((d, g))
                 counts.add(("fn", kind, g[2], stage), f"{d.text[g[0] : g[1]]!r}")
             all_full.append(preds)
             all_rules.append(rule_preds)

@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from workbook.extract.ner_features import (
     CONNECTORS,
     DEMONYMS,
+    LOWER_CASE_PLACE_AFTER,
     MAX_SPAN,
     TITLE_WORDS,
     Candidate,
     Tokens,
     candidates,
+    lower_case_name_word,
     tokens,
 )
 from workbook.extract.ner_featurize import Featurizer
@@ -200,12 +202,15 @@ def _reference_flags(text: str, w: str, common: frozenset[str]) -> int:
         | text[:1].isalpha() << 18
         | text.isdigit() << 19
         | text.isupper() << 20
+        | lower_case_name_word(text) << 21
+        | (w in LOWER_CASE_PLACE_AFTER) << 22
     )
 
 
 def test_word_flags_made_column_by_column_are_those_of_each_word() -> None:
     words = ["", ".", "A", "a", "MAY", "May", "of", "the", "x²", "²", "KN-23", "F-16s", "3rd", "Straße", "ǅemal"]
     words += ["Ministry", "Smith", "korean", "Dr", "Sgt", "Monday", "and", "Ⅻ", "١٢", "평양", "al-Baghdadi", "ÉCOLE"]
+    words += ["glasgow", "sara", "reading", "in", "In", "from", "nairobi"]
     common = frozenset({"art", "may"})
     got = _flags(words, [w.casefold() for w in words], common).tolist()
     assert got == [_reference_flags(w, w.casefold(), common) for w in words]

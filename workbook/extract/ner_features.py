@@ -6,7 +6,10 @@ and designations ("NASA", "F-16", "KN-23"); every sub-span of a run that starts 
 capitalised word is a candidate (so "Wu Chi-wai of the Democratic Party" offers "Wu Chi-wai" and
 "Democratic Party" as well as the whole). A rank or title before a name ("Sgt. Ana Ruiz", "Maj. Gen.
 Tom Reed") is a cue, not part of the name: abbreviations with a full stop end a run, and capitalised
-titles are features the model weighs. A possessive "'s" is never part of a name.
+titles are features the model weighs. A possessive "'s" is never part of a name. Informal text
+writes places in lower case ("flew to hanoi", "back in punjab"): a lower-case word the gazetteer
+knows as a place is a candidate too (:func:`lower_case_name_word`: letters only, four or more, not a
+word of the built-in English list nor a given name), and the model weighs it as any other.
 
 :mod:`workbook.extract.ner_featurize` describes each candidate with hashed features: words, shape,
 affixes, context words, sentence-initial position, gazetteer membership of the span and of each of
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from operator import add, and_, itemgetter, sub
@@ -31,16 +34,20 @@ import numpy as np
 
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
+    GIVEN_NAMES,
     HONORIFICS,
     MONTHS,
     NEVER_NAME_START,
     TITLES,
     WEEKDAYS,
 )
+from workbook.ingest.normalise import builtin_words
 
 __all__ = [
     "CONNECTORS",
     "DEMONYMS",
+    "LOWER_CASE_PLACE",
+    "LOWER_CASE_PLACE_AFTER",
     "MAX_SPAN",
     "RANK_ABBREVIATIONS",
     "TITLE_WORDS",
@@ -50,6 +57,8 @@ __all__ = [
     "Tokens",
     "candidate_array",
     "candidates",
+    "lower_case_name_word",
+    "lower_case_places",
     "name_kind",
     "shape_of",
     "tokens",
@@ -248,15 +257,72 @@ def _split_possessive(toks: Tokens, k: int, text: str) -> None:
     toks.initial.insert(k + 1, False)
 
 
-def candidates(text: str, toks: Tokens) -> list[Candidate]:
-    """Every sub-span of each run of name-like tokens that starts and ends on a capitalised word
-    and has at most :data:`MAX_SPAN` words (see the module docstring)."""
+#: the type a gazetteer gives a lower-case word that is then a candidate
+LOWER_CASE_PLACE = "place"
+#: the words a lower-case place name follows ("living in glasgow", "flew from hanoi"); after any other
+#: ("roast turkey", "the best china", "a bottle of bordeaux") a lower-case word is a common noun
+LOWER_CASE_PLACE_AFTER: frozenset[str] = _words("in to from at near around across outside inside into between via")
+
+
+def lower_case_name_word(word: str) -> bool:
+    """A word written in lower case that may be a place name of informal text when a gazetteer knows it
+    ("hanoi", "punjab"): letters only, four or more, neither a word of the built-in English list
+    (:func:`workbook.ingest.normalise.builtin_words`) nor a given name ("sara", "victoria")."""
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.islower()
+        and word not in builtin_words()
+        and word not in GIVEN_NAMES
+        and word not in _NEVER_FIRST
+    )
+
+
+def lower_case_places(
+    place_word: np.ndarray, after_preposition: np.ndarray, starts: np.ndarray, ends: np.ndarray, chars: np.ndarray
+) -> np.ndarray:
+    """Which tokens are lower-case place candidates: a :func:`lower_case_name_word` the gazetteer knows as a
+    place (``place_word``) right after a word of :data:`LOWER_CASE_PLACE_AFTER` (``after_preposition``:
+    the token before is one), not part of an address ("kent.shoemaker@", "www.nola.com": no "@", "." or
+    "/" joined to it). ``starts``/``ends`` are the tokens' offsets in ``chars``, the text's code points."""
+    out = place_word & after_preposition
+    at = np.flatnonzero(out)
+    if len(at):
+        size = len(chars)
+        before = np.where(starts[at] > 0, chars[np.maximum(starts[at] - 1, 0)], 32)
+        after = np.where(ends[at] < size, chars[np.minimum(ends[at], size - 1)], 32)
+        after2 = np.where(ends[at] + 1 < size, chars[np.minimum(ends[at] + 1, size - 1)], 32)
+        joined = np.isin(before, _ADDRESS_CHARS) | (after == _AT) | (after == _SLASH)
+        joined |= (after == _DOT) & np.isin(after2, _SPACE_CHARS, invert=True)
+        out[at[joined]] = False
+    return out
+
+
+_ADDRESS_CHARS = np.array([ord(c) for c in "@./"], dtype=np.uint32)
+_SPACE_CHARS = np.array([ord(c) for c in " \n\t\r\"')"], dtype=np.uint32)
+_AT, _SLASH, _DOT = ord("@"), ord("/"), ord(".")
+
+
+def candidates(text: str, toks: Tokens, gaz_type: Callable[[str], str | None] | None = None) -> list[Candidate]:
+    """Every sub-span of each run of name-like tokens that starts and ends on a capitalised word (or,
+    with ``gaz_type``, a lower-case place name: :func:`lower_case_places`) and has at most
+    :data:`MAX_SPAN` words (see the module docstring)."""
     n = len(toks)
     if n == 0:
         return []
     starts, ends, txt, lows = toks.start, toks.end, toks.text, toks.lower
+    name_like = np.fromiter(map(and_, toks.cap, map(str.isalpha, map(_first_item, txt))), dtype=bool, count=n)
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    start_arr, end_arr = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+    if gaz_type is not None:
+        place_word = np.fromiter(
+            (lower_case_name_word(w) and gaz_type(w) == LOWER_CASE_PLACE for w in txt), dtype=bool, count=n
+        )
+        after = np.zeros(n, dtype=bool)
+        after[1:] = np.fromiter(map(LOWER_CASE_PLACE_AFTER.__contains__, lows[:-1]), dtype=bool, count=n - 1)
+        name_like |= lower_case_places(place_word, after, start_arr, end_arr, chars)
     marks = TokenMarks(
-        name_like=np.fromiter(map(and_, toks.cap, map(str.isalpha, map(_first_item, txt))), dtype=bool, count=n),
+        name_like=name_like,
         title=np.fromiter(map(TITLE_WORDS.__contains__, lows), dtype=bool, count=n),
         dot=np.fromiter(map(".".__eq__, txt), dtype=bool, count=n),
         connector=np.fromiter(map(CONNECTORS.__contains__, lows), dtype=bool, count=n),
@@ -268,9 +334,9 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
     found, _ = candidate_array(
         marks,
         np.array(toks.cap, dtype=bool),
-        np.array(starts, dtype=np.int64),
-        np.array(ends, dtype=np.int64),
-        np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+        start_arr,
+        end_arr,
+        chars,
         np.zeros(1, dtype=np.int64),
         np.zeros(1, dtype=np.int64),
     )

@@ -37,7 +37,14 @@ from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
 from workbook.extract.ner_crc import fmix as _fmix
-from workbook.extract.ner_features import MAX_SPAN, TokenMarks, Tokens, candidate_array
+from workbook.extract.ner_features import (
+    LOWER_CASE_PLACE,
+    MAX_SPAN,
+    TokenMarks,
+    Tokens,
+    candidate_array,
+    lower_case_places,
+)
 from workbook.extract.ner_words import (
     ACRONYM,
     ALL_LOWER,
@@ -53,9 +60,11 @@ from workbook.extract.ner_words import (
     HYPHEN,
     LOWER_ALPHA,
     LOWER_FIRST,
+    LOWER_NAME,
     NEVER_FIRST,
     NULL,
     ORG,
+    PLACE_AFTER,
     POS,
     TAGGED,
     TITLE,
@@ -264,12 +273,21 @@ class Featurizer(WordTable):
         starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
         ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
         doc_of_tok = np.repeat(np.arange(n_docs), lens)
-        tok_rows = batch.rows[np.arange(len(shift)) + 2 + 4 * doc_of_tok]
+        tok_at = np.arange(len(shift)) + 2 + 4 * doc_of_tok  # the tokens in ``batch.rows`` (edge rows between)
+        tok_rows = batch.rows[tok_at]
         fl = self._table.flags[tok_rows]
         cap = batch.cap
         marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
-        marks = marks._replace(name_like=cap & marks.name_like)
+        name_like = cap & marks.name_like
         chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        # a lower-case word the gazetteer knows as a place, after "in", "from", ... ("living in glasgow")
+        lower = ((fl & LOWER_NAME) != 0) & ((self._table.flags[batch.rows[tok_at - 1]] & PLACE_AFTER) != 0)
+        if lower.any():
+            self._check_gazetteer(gaz_type)
+            self._word_gaz(tok_rows[lower], gaz_type)
+            place = lower & (self._table.gaz[tok_rows] == self._gaz_code(LOWER_CASE_PLACE))
+            name_like |= lower_case_places(place, lower, starts, ends, chars)
+        marks = marks._replace(name_like=name_like)
         has = lens > 0  # a document without tokens has no first token
         cands, doc = candidate_array(marks, cap, starts, ends, chars, doc_first[has], doc_char[has])
         doc = np.flatnonzero(has)[doc]

@@ -16,7 +16,15 @@ import numpy as np
 from workbook.extract.ner_crc import MAX_BYTES as _MAX_BYTES
 from workbook.extract.ner_crc import crc as _crc
 from workbook.extract.ner_crc import crc_cat
-from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, shape_of
+from workbook.extract.ner_features import (
+    CONNECTORS,
+    DEMONYMS,
+    LOWER_CASE_PLACE_AFTER,
+    MAX_SPAN,
+    TITLE_WORDS,
+    lower_case_name_word,
+    shape_of,
+)
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -43,9 +51,11 @@ __all__ = [
     "HYPHEN",
     "LOWER_ALPHA",
     "LOWER_FIRST",
+    "LOWER_NAME",
     "NEVER_FIRST",
     "NULL",
     "ORG",
+    "PLACE_AFTER",
     "POS",
     "SHAPE_CHARS",
     "SPELLING_LIMIT",
@@ -66,6 +76,11 @@ DIGIT, HYPHEN, ACRONYM, LOWER_ALPHA, UPPER_FIRST, LOWER_FIRST, DOT, ALL_LOWER = 
 # bits the candidates read (:func:`~workbook.extract.ner_features.candidate_array`): a letter first, digits
 # only, written in capitals (one letter too)
 ALPHA_FIRST, DIGITS_ONLY, UPPER = (1 << k for k in range(18, 21))
+#: a lower-case word that is a candidate when the gazetteer knows it as a place
+#: (:func:`~workbook.extract.ner_features.lower_case_name_word`)
+LOWER_NAME = 1 << 21
+#: a word a lower-case place name follows (:data:`~workbook.extract.ner_features.LOWER_CASE_PLACE_AFTER`)
+PLACE_AFTER = 1 << 22
 #: a word that opens no name, in the flags
 NEVER_FIRST = _NEVER | _DATE
 _FIRST_FLAGS = (
@@ -161,6 +176,8 @@ def _flags(texts: list[str], lows: list[str], common: frozenset[str]) -> np.ndar
         | col(map(str.isalpha, heads)) << 18
         | col(map(str.isdigit, texts)) << 19
         | upper << 20
+        | col(map(lower_case_name_word, texts)) << 21
+        | col(map(LOWER_CASE_PLACE_AFTER.__contains__, lows)) << 22
     )
 
 
