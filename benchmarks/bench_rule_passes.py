@@ -43,6 +43,7 @@ from workbook.extract import (
     ner_document,
     ner_merge,
     org_names,
+    person_forms,
     person_shapes,
     ranks,
     speaker_memory,
@@ -110,6 +111,18 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             for t, taken in zip(texts, blank, strict=True)
         ],
         "club_names": lambda: [entity_bounds.club_names(t, ex.gazetteer.type_of) for t in texts],
+        "suffixed_people": lambda: [
+            person_forms.suffixed_people(t, taken, model.names, model.common, frozenset())
+            for t, taken in zip(texts, blank, strict=True)
+        ],
+        "o_family_people": lambda: [
+            person_forms.o_family_people(t, taken, model.names, model.common, frozenset())
+            for t, taken in zip(texts, blank, strict=True)
+        ],
+        "saint_institutions": lambda: [person_forms.saint_institutions(t) for t in texts],
+        "vietnamese_people": lambda: [
+            person_forms.vietnamese_people(t, model.common, ex.gazetteer.type_of) for t in texts
+        ],
         "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],
