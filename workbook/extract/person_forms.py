@@ -169,8 +169,8 @@ _PATRONYMIC = re.compile(
     rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}[ \t]+){{1,2}})((?:(?:bin|bint|ibn)[ \t]+[A-Z]{_LETTERS}[ \t]*)+"
     rf"(?:(?:Al|al)(?:[ \t]+|-)[A-Z]{_LETTERS})?)(?![\w'’-])"
 )
-#: What every match of ``_PATRONYMIC`` holds: a "bin", "bint" or "ibn" before a space or tab.
-_PATRONYMIC_CUE = re.compile(r"(?:bin|bint|ibn)[ \t]")
+#: What every match of ``_PATRONYMIC`` holds: a "bin" (or "bint") or "ibn" after a space or tab.
+_PATRONYMIC_CUES = (" bin", "\tbin", " ibn", "\tibn")
 
 
 def o_family_people(
@@ -185,7 +185,7 @@ def o_family_people(
     out = []
     # Each scan opens with a look-behind and so runs at every place: only where the text holds its cue.
     irish = _O_FAMILY.finditer(text) if "O'" in text or "O’" in text else ()
-    arabic = _PATRONYMIC.finditer(text) if _PATRONYMIC_CUE.search(text) else ()
+    arabic = _PATRONYMIC.finditer(text) if any(cue in text for cue in _PATRONYMIC_CUES) else ()
     for m in [*irish, *arabic]:
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and not _unlisted_or_given(words[0].group(), names, common, never):

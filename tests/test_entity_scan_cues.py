@@ -1,11 +1,13 @@
-"""The cheap checks before the whole-text scans of ``person_forms`` skip only texts the scans find nothing in
+"""The cheap checks before the entity rules' whole-text scans skip only texts the scans find nothing in
 (speed18).
 
-Each scan (``_SUFFIXED``, ``_O_FAMILY``, ``_PATRONYMIC``, ``_SAINT``, ``_VIETNAMESE``) opens with a
-look-behind, so ``re`` runs it at every character; each function now runs it only when the text holds what
-every match (or every match the function keeps) holds. Tested: where the check says no, the plain scan finds
-nothing the function would keep, on made-up texts in other topics and on random texts of the patterns' own
-words (hypothesis); and the functions still find the made-up names."""
+The scans of ``person_forms`` (``_SUFFIXED``, ``_O_FAMILY``, ``_PATRONYMIC``, ``_SAINT``, ``_VIETNAMESE``)
+open with a look-behind, so ``re`` runs them at every character; those of ``person_shapes.initialled_people``,
+``ranks.rank_spans`` and ``entity_bounds.club_names`` run from every word-start capital. Each function now
+runs its scan only when the text holds what every match (or every match the function keeps) holds. Tested:
+where the check says no, the plain scan finds nothing the function would keep, on made-up texts in other
+topics and on random texts of the patterns' own words (hypothesis); and the functions still find the made-up
+names."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import person_forms
+from workbook.extract import entity_bounds, person_forms, person_shapes, ranks
 
 pytestmark = pytest.mark.unit
 
@@ -25,6 +27,9 @@ _MADE_UP = [
     "Local news: Nguyen Thi Lan and Tran Quoc Bao met Le Van Tam; Ho Chi Minh City; Đỗ Văn Hùng spoke.",
     "The Cabinet, Robin Hood, a cabinet of ministers, the Sri Lankan team and the State Affairs Commission.",
     "Defence: General Kim Jong Un inspected the Navy; NGUYEN THI LAN; the combined fleet; St\tLouis Blues.",
+    "Sport: Manchester United's win over Real Madrid; Blackburn Rovers; the United Nations; Union Berlin.",
+    "Courts: J. M. Smith and Anna K. McDonald testified; U.S. Army Sgt. Ana Ruiz; the DPRK. The Marshal spoke.",
+    "Business: Lt. Col. Tom Reed, Army Maj. Gen. Lee, 1st Lt. Ray; Petty Officer 2nd Class Kim; Colonel Blimp.",
     "",
 ]
 _WORDS = [
@@ -33,6 +38,9 @@ _WORDS = [
     "Hospital", "Church", "School", "Nguyen", "Nguyễn", "NguyỄn", "NGUYEN", "Đỗ", "Đinh", "Lê", "Le", "LE", "Tran",
     "Trần", "Thi", "Thị", "Van", "Lan", "Bao", "Ho", "Chi", "Minh", "City", "Cabinet", "cabinet", "Robin", "Sri",
     "State", "the", "The", "of", "said", "Kim", "Jong", "Un", "A.", "B.", "x", "1", "-",
+    "J.", "K.", "U.S.", "DPRK.", "McDonald", "O'Neill", "Smith", "Mac", "Mc", "Sgt.", "Sgt", "Lt.", "Col.", "Gen.",
+    "Colonel", "Marshal", "General", "Petty", "Officer", "2nd", "1st", "Class", "Army", "Navy", "Air", "Force",
+    "Maj.", "Real", "Madrid", "United", "United's", "Rovers", "Manchester", "Union", "Berlin", "AC", "Milan", "FC",
 ]  # fmt: skip
 _SEPARATORS = [" ", " ", "  ", "\t", "\n", "", "-", ", ", ". ", "'", "’", "."]
 
@@ -51,10 +59,16 @@ def _checks_skip_only_empty_scans(text: str) -> None:
         assert list(person_forms._SUFFIXED.finditer(text)) == []
     if "O'" not in text and "O’" not in text:
         assert list(person_forms._O_FAMILY.finditer(text)) == []
-    if person_forms._PATRONYMIC_CUE.search(text) is None:
-        assert list(person_forms._PATRONYMIC.finditer(text)) == []
     if person_forms._SAINT_CUE.search(text) is None:
         assert list(person_forms._SAINT.finditer(text)) == []
+    if not any(cue in text for cue in person_forms._PATRONYMIC_CUES):
+        assert list(person_forms._PATRONYMIC.finditer(text)) == []
+    if person_shapes._INITIAL_CUE.search(text) is None:
+        assert list(person_shapes._INITIALLED.finditer(text)) == []
+    if ranks._CORE_CUE.search(text) is None:
+        assert list(ranks._RANK.finditer(text)) == []
+    if entity_bounds._CLUB_CUE.search(text) is None:
+        assert list(entity_bounds._CLUB.finditer(text)) == []
     if person_forms._VIETNAMESE_CUE.search(text) is None:
         families = [m.group(1).casefold() for m in person_forms._VIETNAMESE.finditer(text)]
         assert not any(f in person_forms.VIETNAMESE_FAMILY_NAMES for f in families)
@@ -65,7 +79,7 @@ def test_checks_skip_only_empty_scans_made_up() -> None:
         _checks_skip_only_empty_scans(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(texts())
 def test_checks_skip_only_empty_scans_random(text: str) -> None:
     _checks_skip_only_empty_scans(text)
@@ -88,3 +102,18 @@ def test_the_functions_still_find_the_made_up_names() -> None:
     assert saints == ["St Wilfrid's Church", "St. Mary's Hospital", "Saint Joseph's Catholic Primary School"]
     viet = [_MADE_UP[4][a:b] for a, b in person_forms.vietnamese_people(_MADE_UP[4], frozenset(), lambda w: None)]
     assert "Nguyen Thi Lan" in viet and "Tran Quoc Bao" in viet and "Ho Chi Minh City" not in " ".join(viet)
+
+
+def test_the_cued_passes_still_find_the_made_up_names() -> None:
+    sport, courts, business = _MADE_UP[7:10]
+    clubs = [
+        name
+        for _, _, name in entity_bounds.club_names(
+            sport, lambda w: "place" if w in {"Manchester", "Madrid", "Blackburn", "Berlin"} else None
+        )
+    ]
+    assert "Manchester United" in clubs and "Real Madrid" in clubs
+    initialled = [courts[a:b] for a, b in person_shapes.initialled_people(courts, {}, frozenset(), frozenset())]
+    assert "J. M. Smith" in initialled and "Anna K. McDonald" in initialled
+    found = [business[r.start : r.end] for r in ranks.rank_spans(business)]
+    assert {"Lt. Col.", "Maj. Gen.", "1st Lt.", "Petty Officer 2nd Class", "Colonel"} <= set(found)
