@@ -101,6 +101,12 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             for t, taken in zip(texts, blank, strict=True)
             for only in (False, True)
         ],
+        "given_name_pairs (particle names only, its scan made again)": lambda: [
+            entity_bounds.given_name_pairs(
+                t, model.names, model.common, ex.gazetteer.type_of, frozenset(), taken, particles_only=True
+            )
+            for t, taken in zip(texts, blank, strict=True)
+        ],
         "about_business": lambda: [org_names.about_business(t) for t in texts],
         "titled_streets": lambda: [person_shapes.titled_streets(t) for t in texts],
         "initialled_people": lambda: [

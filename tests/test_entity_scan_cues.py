@@ -7,7 +7,8 @@ open with a look-behind, so ``re`` runs them at every character; those of ``pers
 runs its scan only when the text holds what every match (or every match the function keeps) holds. Tested:
 where the check says no, the plain scan finds nothing the function would keep, on made-up texts in other
 topics and on random texts of the patterns' own words (hypothesis); and the functions still find the made-up
-names."""
+names. ``entity_bounds.given_name_pairs`` called for particle names only skips a pair with nothing but white
+space between its words: such a pair opens no inner pair (``_after_opener``) and holds no particle."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ _MADE_UP = [
     "Sport: Manchester United's win over Real Madrid; Blackburn Rovers; the United Nations; Union Berlin.",
     "Courts: J. M. Smith and Anna K. McDonald testified; U.S. Army Sgt. Ana Ruiz; the DPRK. The Marshal spoke.",
     "Business: Lt. Col. Tom Reed, Army Maj. Gen. Lee, 1st Lt. Ray; Petty Officer 2nd Class Kim; Colonel Blimp.",
+    "Sport: Manager Erik ten Hag, Marc-André ter Stegen, Luis de la Fuente; Tim Cook; Abdel Fattah al-Sisi met.",
     "",
 ]
 _WORDS = [
@@ -41,6 +43,8 @@ _WORDS = [
     "J.", "K.", "U.S.", "DPRK.", "McDonald", "O'Neill", "Smith", "Mac", "Mc", "Sgt.", "Sgt", "Lt.", "Col.", "Gen.",
     "Colonel", "Marshal", "General", "Petty", "Officer", "2nd", "1st", "Class", "Army", "Navy", "Air", "Force",
     "Maj.", "Real", "Madrid", "United", "United's", "Rovers", "Manchester", "Union", "Berlin", "AC", "Milan", "FC",
+    "ten", "ter", "van", "der", "de", "la", "los", "al-Sisi", "el-", "Erik", "Hag", "Manager", "Marc-André", "Stegen",
+    "Abdel", "Fattah", "Tim", "Cook", "Luis", "Fuente", "Coach",
 ]  # fmt: skip
 _SEPARATORS = [" ", " ", "  ", "\t", "\n", "", "-", ", ", ". ", "'", "’", "."]
 
@@ -69,6 +73,12 @@ def _checks_skip_only_empty_scans(text: str) -> None:
         assert list(ranks._RANK.finditer(text)) == []
     if entity_bounds._CLUB_CUE.search(text) is None:
         assert list(entity_bounds._CLUB.finditer(text)) == []
+    common = frozenset({"manager", "coach", "the", "cook"})
+    for found in entity_bounds._PAIR.finditer(text):
+        if found.group(2).isspace():  # given_name_pairs(particles_only=True) skips it
+            assert entity_bounds._after_opener(text, found, common) is found
+            particles = entity_bounds._MIDDLE_NAME.sub("", found.group(2))
+            assert entity_bounds._FAMILY_PARTICLES.fullmatch(particles) is None
     if person_forms._VIETNAMESE_CUE.search(text) is None:
         families = [m.group(1).casefold() for m in person_forms._VIETNAMESE.finditer(text)]
         assert not any(f in person_forms.VIETNAMESE_FAMILY_NAMES for f in families)
@@ -117,3 +127,12 @@ def test_the_cued_passes_still_find_the_made_up_names() -> None:
     assert "J. M. Smith" in initialled and "Anna K. McDonald" in initialled
     found = [business[r.start : r.end] for r in ranks.rank_spans(business)]
     assert {"Lt. Col.", "Maj. Gen.", "1st Lt.", "Petty Officer 2nd Class", "Colonel"} <= set(found)
+
+
+def test_particle_names_still_found() -> None:
+    text = _MADE_UP[10]
+    names = {"erik": "g", "marc": "g", "luis": "g", "tim": "g", "abdel": "g"}
+    found = entity_bounds.given_name_pairs(
+        text, names, frozenset({"manager"}), lambda w: None, frozenset(), bytearray(len(text) + 1), particles_only=True
+    )
+    assert {" ".join(s.words) for s in found} == {"Erik ten Hag", "Marc-André ter Stegen", "Luis de la Fuente"}

@@ -466,6 +466,8 @@ def given_name_pairs(
     or title opening the sentence may stand before ("Manager Erik ten Hag")."""
     out = []
     for found in shared_finditer(_PAIR, text):  # _PAIR.finditer(text), made once for both kinds of call
+        if particles_only and found.group(2).isspace():
+            continue  # no particle, nor a pair after an opener inside it (below): most pairs ("Tim Cook")
         m = _after_opener(text, found, common) if particles_only else found
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:
