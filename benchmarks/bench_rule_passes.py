@@ -43,6 +43,7 @@ from workbook.extract import (
     ner_document,
     ner_merge,
     org_names,
+    person_forms,
     person_shapes,
     ranks,
     speaker_memory,
@@ -100,6 +101,12 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             for t, taken in zip(texts, blank, strict=True)
             for only in (False, True)
         ],
+        "given_name_pairs (particle names only, its scan made again)": lambda: [
+            entity_bounds.given_name_pairs(
+                t, model.names, model.common, ex.gazetteer.type_of, frozenset(), taken, particles_only=True
+            )
+            for t, taken in zip(texts, blank, strict=True)
+        ],
         "about_business": lambda: [org_names.about_business(t) for t in texts],
         "titled_streets": lambda: [person_shapes.titled_streets(t) for t in texts],
         "initialled_people": lambda: [
@@ -110,6 +117,18 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             for t, taken in zip(texts, blank, strict=True)
         ],
         "club_names": lambda: [entity_bounds.club_names(t, ex.gazetteer.type_of) for t in texts],
+        "suffixed_people": lambda: [
+            person_forms.suffixed_people(t, taken, model.names, model.common, frozenset())
+            for t, taken in zip(texts, blank, strict=True)
+        ],
+        "o_family_people": lambda: [
+            person_forms.o_family_people(t, taken, model.names, model.common, frozenset())
+            for t, taken in zip(texts, blank, strict=True)
+        ],
+        "saint_institutions": lambda: [person_forms.saint_institutions(t) for t in texts],
+        "vietnamese_people": lambda: [
+            person_forms.vietnamese_people(t, model.common, ex.gazetteer.type_of) for t in texts
+        ],
         "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],

@@ -332,6 +332,8 @@ _CLUB = re.compile(  # every name opens with a capital: checked first, before th
     rf"(?:(?P<pre>{_CLUB_PREFIX})[ \t]+(?P<town1>{_TOWN})|(?P<town2>{_TOWN})[ \t]+(?P<suf>{_CLUB_SUFFIX}))"
     r"(?=['’]s\b|(?![\w'’-]|[ \t][A-Z]))"
 )
+#: What every match of ``_CLUB`` holds: a club word, not running on into a longer word (a cheap search).
+_CLUB_CUE = re.compile(rf"(?:{_CLUB_PREFIX}|{_CLUB_SUFFIX})(?![\w-])")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 
 
@@ -341,7 +343,9 @@ def club_names(text: str, gaz_type: Callable[[str], str | None]) -> list[tuple[i
     name): the town must be a name the gazetteer knows and the whole none ("Cape Town", "George Town"
     stay places), with no capitalised word right before it but "The" and its like or a possessive
     ("West Ham United" is left alone; "Alonso's Real Madrid" is read)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if _CLUB_CUE.search(text) is None:
+        return out
     for m in capital_matches(_CLUB, text):  # _CLUB.finditer(text), from the word-start capitals
         town = m.group("town1") or m.group("town2")
         a, b = m.start(), m.end()
@@ -462,6 +466,8 @@ def given_name_pairs(
     or title opening the sentence may stand before ("Manager Erik ten Hag")."""
     out = []
     for found in shared_finditer(_PAIR, text):  # _PAIR.finditer(text), made once for both kinds of call
+        if particles_only and found.group(2).isspace():
+            continue  # no particle, nor a pair after an opener inside it (below): most pairs ("Tim Cook")
         m = _after_opener(text, found, common) if particles_only else found
         a, b = m.start(), m.end()
         if taken.find(1, a, b) >= 0:

@@ -283,6 +283,8 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
         before.insert(0, toks[j].lower)
     pre_title = next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
     if not pre_title and _CUE_FIRST_WORDS.isdisjoint(lower):
+        if len(run) == 1 and lower[0] not in _KNOWN_ORG_FIRST_WORDS and lower[0] not in doc.firms:
+            return []  # one plain word: only a known organisation's name makes it a candidate (below)
         return _classify_plain(doc, list(run))  # no word opens a cued person: every word is plain (below)
     i = 0
     while i < len(run):

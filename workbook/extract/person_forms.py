@@ -183,7 +183,9 @@ def suffixed_people(
     """Spans of two to four capitalised words (or initials) and a generational suffix nothing else read
     (``taken``: a character mask of what was): "Gilberto Teodoro Jr.", "Martin Luther King Jr."; the first
     word may be a given name (:func:`_unlisted_or_given`), no word is a head word."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "Jr" not in text and "Sr" not in text:
+        return out  # every match is followed by one (the pattern's look-ahead), and the scan reads every place
     for m in _SUFFIXED.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and not _unlisted_or_given(words[0].group(), names, common, never):
@@ -204,6 +206,8 @@ _PATRONYMIC = re.compile(
     rf"(?<![\w'’.&-])((?:[A-Z]{_LETTERS}[ \t]+){{1,2}})((?:(?:bin|bint|ibn)[ \t]+[A-Z]{_LETTERS}[ \t]*)+"
     rf"(?:(?:Al|al)(?:[ \t]+|-)[A-Z]{_LETTERS})?)(?![\w'’-])"
 )
+#: What every match of ``_PATRONYMIC`` holds: a "bin" (or "bint") or "ibn" after a space or tab.
+_PATRONYMIC_CUES = (" bin", "\tbin", " ibn", "\tibn")
 
 
 def o_family_people(
@@ -216,7 +220,10 @@ def o_family_people(
     the town "Rashid"). Each given word may be a given name
     (:func:`_unlisted_or_given`: "Minister Aoife O'Brien" is read from "Aoife")."""
     out = []
-    for m in [*_O_FAMILY.finditer(text), *_PATRONYMIC.finditer(text)]:
+    # Each scan opens with a look-behind and so runs at every place: only where the text holds its cue.
+    irish = _O_FAMILY.finditer(text) if "O'" in text or "O’" in text else ()
+    arabic = _PATRONYMIC.finditer(text) if any(cue in text for cue in _PATRONYMIC_CUES) else ()
+    for m in [*irish, *arabic]:
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and not _unlisted_or_given(words[0].group(), names, common, never):
             words = words[1:]
@@ -386,12 +393,16 @@ def without_postnominal(text: str, c: Candidate) -> Candidate:
 _CHURCH_WORDS = frozenset({"church", "cathedral", "chapel", "abbey", "basilica", "minster", "parish"})
 _INSTITUTION_HEADS = ORG_HEADS | FACILITY_HEADS | _CHURCH_WORDS
 _SAINT = re.compile(r"(?<![\w.])(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s?)?((?:[ \t]+[A-Z][A-Za-z]+){1,4})")
+#: What every match of ``_SAINT`` holds: "St", "St." or "Saint" before a space or tab.
+_SAINT_CUE = re.compile(r"S(?:t\.?|aint)[ \t]")
 
 
 def saint_institutions(text: str) -> list[tuple[int, int]]:
     """Spans of institutions named after a saint, to their head word ("St Wilfrid's Church", "St.
     Mary's Hospital", "Saint Joseph's Catholic Primary School"): no person "Wilfrid"."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _SAINT_CUE.search(text) is None:
+        return out  # the scan opens with a look-behind and runs at every place
     for m in _SAINT.finditer(text):
         end = 0
         for w in re.finditer(r"[A-Za-z]+", m.group(1)):
@@ -435,6 +446,13 @@ VIETNAMESE_MIDDLE_NAMES: frozenset[str] = frozenset(
 _STRONG_VIETNAMESE = VIETNAMESE_FAMILY_NAMES - _AMBIGUOUS_VIETNAMESE
 _VIET_WORD = r"[A-ZĐ][a-z\u00c0-\u1ef9]+"
 _VIETNAMESE = re.compile(rf"(?<![\w'’.-])({_VIET_WORD})[ \t]+({_VIET_WORD})[ \t]+({_VIET_WORD})(?![\w'’-]|[ \t]+[A-Z])")
+#: What every name ``vietnamese_people`` keeps holds: a listed family name, its capital as written and the
+#: rest in any case, before a space or tab (the scan opens with a look-behind and runs at every place).
+_VIETNAMESE_CUE = re.compile(
+    "(?:"
+    + "|".join(f"{re.escape(f[0].upper())}(?i:{re.escape(f[1:])})" for f in sorted(VIETNAMESE_FAMILY_NAMES))
+    + r")[ \t]"
+)
 
 
 def vietnamese_people(
@@ -444,7 +462,9 @@ def vietnamese_people(
     Bao"): a listed family name, then a listed middle name (or any name word after a family name no other
     language writes as a word: not "Le Petit Prince"), no common, head or gazetteer word after it, and no
     capitalised word after the three ("Ho Chi Minh City" is a place)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _VIETNAMESE_CUE.search(text) is None:
+        return out
     for m in _VIETNAMESE.finditer(text):
         family, middle, given = (w.casefold() for w in m.groups())
         if family not in VIETNAMESE_FAMILY_NAMES:

@@ -66,6 +66,9 @@ _INITIALLED = re.compile(rf"(?<![\w.])(?:({_WORD})[ \t]+)?({_INITIALS})({_FAMILY
 _AFTER = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")
 _AMPERSAND = re.compile(r"[ \t]*&")
 _ONE_INITIAL = re.compile(r"[A-Z]\.")
+#: What every match of ``_INITIALLED`` holds: an initial, after no word character or full stop, then a
+#: space or tab and a family name's capital ("J. Smith"; not "U.S. Army", "the DPRK. The").
+_INITIAL_CUE = re.compile(r"\.(?<![\w.][A-Z]\.)(?<=[A-Z]\.)[ \t]+(?:Mc|Mac|O['’])?[A-Z]")
 
 
 def _given(word: str, names: Mapping[str, str]) -> bool:
@@ -80,6 +83,8 @@ def initialled_people(
     kind), ``common`` the words usually written in lower case, ``never`` words that open no name
     (months, days, sentence openers)."""
     out: list[tuple[int, int]] = []
+    if _INITIAL_CUE.search(text) is None:
+        return out
     for m in capital_matches(_INITIALLED, text):  # _INITIALLED.finditer(text), from the word-start capitals
         first, initials, family = m.group(1), m.group(2), m.group(3)
         fam = family.casefold()

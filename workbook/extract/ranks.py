@@ -190,6 +190,8 @@ _RANK = re.compile(
 
 
 _SPACES = re.compile(r"\s*")
+#: A rank's core word: every rank phrase holds one, and most texts none (a cheap search before the scan).
+_CORE_CUE = re.compile(_CORE)
 
 
 class RankSpan(NamedTuple):
@@ -203,7 +205,9 @@ class RankSpan(NamedTuple):
 
 def rank_spans(text: str) -> list[RankSpan]:
     """Every rank phrase followed by a word, in text order (see the module docstring)."""
-    out = []
+    out: list[RankSpan] = []
+    if _CORE_CUE.search(text) is None:
+        return out
     for m in capital_matches(_RANK, text, "12"):  # _RANK.finditer(text), from the word-start capitals, 1 and 2
         a, b = m.span("rank")
         spaces = _SPACES.match(text, b)  # the spaces after the rank (always a match), without copying the text
