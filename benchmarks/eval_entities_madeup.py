@@ -19,7 +19,9 @@ culture, local news, travel and weather, regions of many countries), made and sp
 government releases, courts, sport, business and local news, names of many cultures), made and split the
 same way; ``--gold news14`` scores ``benchmarks/data/entities_news14.json`` (round thirteen: reports
 in GUM news's Wikinews-like style, a title-case headline line each, on politics, science, sport, disasters,
-courts).
+courts); ``--gold orgs`` scores ``benchmarks/data/entities_orgs.json`` (round fifteen: council
+notices, press releases with signature blocks and addresses, court reports, company results, clubs,
+science news and charity appeals), made and split the same way.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ GOLD_SETS = {
     "topics": GOLD.with_name("entities_topics.json"),
     "people": GOLD.with_name("entities_people.json"),
     "news14": GOLD.with_name("entities_news14.json"),
+    "orgs": GOLD.with_name("entities_orgs.json"),
 }
 
 
