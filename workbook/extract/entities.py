@@ -65,7 +65,7 @@ from workbook.extract.entity_runs import (
     ranked_people,
 )
 from workbook.extract.family_names import family_first_words
-from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
+from workbook.extract.gazetteer import Gazetteer, fold_key
 from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_features import Tokens
 from workbook.extract.ner_features import tokens as ner_tokens
@@ -100,6 +100,7 @@ from workbook.extract.person_shapes import (
     person_apart,
     titled_streets,
 )
+from workbook.extract.place_org_extents import place_org_extents, short_place_names, signature_names
 from workbook.extract.ranks import RankSpan, rank_spans
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
@@ -113,7 +114,6 @@ from workbook.extract.span_fixes import (
 from workbook.extract.vocabulary import (
     MONTHS,
     NEVER_NAME_START,
-    SHORT_PLACE_NAMES,
     TITLES,
     WEEKDAYS,
     find_weapons,
@@ -131,7 +131,6 @@ __all__ = [
 _NEVER_NAME = NEVER_NAME_START | MONTHS | WEEKDAYS
 #: the classifier's decoded spans of a document and its probabilities by span (``EntityModel.predict_batch``)
 _Learned = tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -152,30 +151,6 @@ def _select(cands: list[Candidate], n: int) -> list[Candidate]:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: c.start)
-
-
-def _short_place_names(text: str, tokens: list[Token], chosen: list[Candidate], covered: bytearray) -> list[Candidate]:
-    """ "the North" / "the South" for North / South Korea, when the document names that country."""
-    named = {c.gaz.entry.name: c.gaz.entry for c in chosen if c.gaz is not None}
-    out: list[Candidate] = []
-    if not any(name in named for name in SHORT_PLACE_NAMES.values()):
-        return out  # the document names neither country: no token to look at
-    for i, t in enumerate(tokens):
-        entry = named.get(SHORT_PLACE_NAMES.get(t.text, ""))
-        if (
-            entry is None
-            or covered.find(1, t.start, t.end) >= 0
-            or not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
-        ):
-            continue
-        if i + 1 < len(tokens) and tokens[i + 1].cap and not text[t.full_end : tokens[i + 1].start].strip():
-            continue  # "the North Atlantic"
-        out.append(
-            Candidate(
-                t.start, t.end, entry.type, GAZETTEER, entry.name, gaz=GazetteerMatch(t.start, t.end, entry, True)
-            )
-        )
-    return out
 
 
 def _rule_kind(c: Candidate) -> str:
@@ -380,6 +355,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
     cands += [Candidate(a, b, "organization", NAMED, text[a:b]) for a, b in saint_institutions(text)]
     cands += [person_candidate(text, a, b) for a, b in vietnamese_people(text, doc.common, gazetteer.type_of)]
+    cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in signature_names(text, names)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
@@ -423,7 +399,7 @@ def _finish(
     tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
-    cands = names_only(text, cands)
+    cands = place_org_extents(text, names_only(text, cands), model.common if model is not None else frozenset())
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)
@@ -433,7 +409,7 @@ def _finish(
     covered = bytearray(len(text) + 1)
     for c in chosen:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    short = _short_place_names(text, tokens, chosen, covered)
+    short = short_place_names(text, tokens, chosen, covered)
     for c in short:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     chosen += short
