@@ -168,3 +168,42 @@ def test_a_first_line_in_title_case_is_still_a_headline() -> None:
     text = "Council Approves New Arena Plans For Docks\nShort line\nAnother short line\nThe council met on Monday."
     tokens = tokenize(text)
     assert {tokens[i].text for i in headline_tokens(text, tokens)} >= {"Council", "Approves", "Arena"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "The Court of Justice of the European Union in Luxembourg upheld the fine.",
+            "Court of Justice of the European Union",
+        ),
+        (
+            "The Ministry of Defence of the Russian Federation said the drills were over.",
+            "Ministry of Defence of the Russian Federation",
+        ),
+        (
+            "The Department of Health of the Republic of Ireland issued guidance.",
+            "Department of Health of the Republic of Ireland",
+        ),
+    ],
+)
+def test_a_head_first_name_and_of_the_a_place_are_one_organisation(text: str, org: str) -> None:
+    assert (org, "organization") in _read(text)
+
+
+def test_a_person_of_a_party_stays_apart() -> None:
+    read = _read("Wu Chi-wai of the Democratic Party spoke at the rally.")
+    assert ("Democratic Party", "organization") in read
+    assert not any(n.startswith("Wu") and t == "organization" for n, t in read)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Employment Appeal Tribunal in London overturned the ruling.", "Employment Appeal Tribunal"),  # courts
+        ("The Upper Tribunal agreed with the council's decision.", "Upper Tribunal"),  # local government
+        ("The Court of Arbitration for Sport banned the sprinter for two years.", "Court of Arbitration for Sport"),
+    ],
+)
+def test_tribunals_are_organisations(text: str, org: str) -> None:
+    assert (org, "organization") in _read(text)

@@ -15,6 +15,9 @@ they read parts, or the right type on a shape they misread:
   "Persimmon Homes UK", "Shelter Scotland", "Microsoft Ireland") is one organisation, not the country
   alone; the words before the country must read as a name (an organisation's words, a head word, or
   no common word outside a sentence's first position or in business news);
+* :func:`of_the_names`: an institution named "Head of X" and "of the" a place or an organisation
+  after it ("Court of Justice of the European Union", "Court of Appeal of the Supreme Court") is one
+  organisation, as the run rules read "Ministry of Defence of the Russian Federation";
 * :func:`signature_names`: institutions written one after another in a signature or an address whose
   line breaks were lost ("Sheridan Titman Department of Finance College of Business Administration
   University of Texas Austin") are one organisation each, starting at each "Department of", "College
@@ -51,6 +54,7 @@ __all__ = [
     "NOT_TEAM_PLURALS",
     "country_suffixed_orgs",
     "county_places",
+    "of_the_names",
     "place_org_extents",
     "short_place_names",
     "signature_names",
@@ -272,9 +276,34 @@ def country_suffixed_orgs(text: str, cands: list[Candidate], common: frozenset[s
     return cands
 
 
+_OF_THE = re.compile(r"[ \t]+of[ \t]+the[ \t]+")
+_HEAD_FIRST = re.compile(r"([A-Z][a-z]+)[ \t]+of[ \t]+[A-Z]")
+
+
+def of_the_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """An institution "Head of X" and "of the" a place or an organisation after it as one organisation
+    (see the module docs)."""
+    if " of the " not in text:
+        return cands
+    starts = {c.start: c for c in cands if c.type in ("place", "organization")}
+    for c in [c for c in cands if c.type == "organization" and c.person is None]:
+        head = _HEAD_FIRST.match(text, c.start, c.end)
+        link = _OF_THE.match(text, c.end)
+        if head is None or head.group(1).casefold() not in ORG_HEADS or link is None:
+            continue
+        after = starts.get(link.end())
+        if after is None or re.match(r"[ \t]+[A-Z]", text[after.end : after.end + 2]):
+            continue
+        name = " ".join(text[c.start : after.end].split())
+        done = _replace(cands, Candidate(c.start, after.end, "organization", NAMED, name))
+        if done is not None:
+            cands = done
+    return cands
+
+
 def place_org_extents(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
     """The passes of this module over one document's candidates, in order."""
-    cands = county_places(text, cands, common)
+    cands = of_the_names(text, county_places(text, cands, common))
     cands = street_places(text, cands)
     cands = team_names(text, cands, common)
     return country_suffixed_orgs(text, cands, common)
