@@ -207,3 +207,46 @@ def test_a_person_of_a_party_stays_apart() -> None:
 )
 def test_tribunals_are_organisations(text: str, org: str) -> None:
     assert (org, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "Persimmon Homes UK said completions fell and profit margins narrowed. Dean Finch, chief executive "
+            "of Persimmon, said mortgage rates were easing.",
+            "Persimmon",
+        ),
+        (
+            "Fortescue Metals Group said profit rose 12% as exports recovered. Andrew Forrest, chairman of "
+            "Fortescue, told analysts the shares were cheap.",
+            "Fortescue",
+        ),
+    ],
+)
+def test_a_firms_first_word_alone_is_that_firm_in_business_news(text: str, short: str) -> None:
+    assert (short, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_type"),
+    [
+        (
+            "Leeds United beat Leeds Rhinos' neighbours, and fans in Leeds celebrated; shares rose.",
+            "Leeds",
+            "organization",
+        ),
+        (
+            "Scientists at the Max Planck Institute for Astronomy said Max was right about the revenue.",
+            "Max",
+            "organization",
+        ),
+        (
+            "The Palestine Liberation Democratic Front met envoys from Palestine, Iraq and Iran.",
+            "Palestine",
+            "organization",
+        ),
+    ],
+)
+def test_a_town_a_given_name_or_a_country_alone_is_no_short_form(text: str, word: str, not_type: str) -> None:
+    assert (word, not_type) not in _read(text)

@@ -399,7 +399,7 @@ def _finish(
     tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
-    cands = place_org_extents(text, names_only(text, cands), model.common if model is not None else frozenset())
+    cands = place_org_extents(text, names_only(text, cands), model)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)

@@ -18,6 +18,8 @@ they read parts, or the right type on a shape they misread:
 * :func:`of_the_names`: an institution named "Head of X" and "of the" a place or an organisation
   after it ("Court of Justice of the European Union", "Court of Appeal of the Supreme Court") is one
   organisation, as the run rules read "Ministry of Defence of the Russian Federation";
+* :func:`org_short_forms`: in business news, the first word of an organisation named in full, alone
+  elsewhere in the document ("Persimmon" after "Persimmon Homes UK"), is that organisation;
 * :func:`signature_names`: institutions written one after another in a signature or an address whose
   line breaks were lost ("Sheridan Titman Department of Finance College of Business Administration
   University of Texas Austin") are one organisation each, starting at each "Department of", "College
@@ -37,6 +39,7 @@ from workbook.extract.entity_runs import CUED_PERSON, GAZETTEER, NAMED, Candidat
 from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import GazetteerMatch
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.ner_model import EntityModel
 from workbook.extract.org_names import about_business
 from workbook.extract.rule_tokens import Token
 from workbook.extract.vocabulary import (
@@ -55,6 +58,7 @@ __all__ = [
     "country_suffixed_orgs",
     "county_places",
     "of_the_names",
+    "org_short_forms",
     "place_org_extents",
     "short_place_names",
     "signature_names",
@@ -301,12 +305,60 @@ def of_the_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-def place_org_extents(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
-    """The passes of this module over one document's candidates, in order."""
+_FIRST_WORD = re.compile(r"[A-Z][a-z]{2,}(?=[ \t]+[A-Z])")
+
+
+def org_short_forms(
+    text: str, cands: list[Candidate], common: frozenset[str], names: Mapping[str, str]
+) -> list[Candidate]:
+    """In business news, the first word of an organisation the document names in full, written alone
+    elsewhere ("Persimmon" after "Persimmon Homes UK", "Hitachi" after "Hitachi Rail Europe"), as that
+    organisation, where nothing, a place or an event was read (never over a person); not a word usually in lower case, a
+    given name, a head word, a town the gazetteer knows or a nationality word ("Max Planck Institute",
+    "Leeds United", "National Grid" give none)."""
+    if not about_business(text):
+        return cands  # a firm's short name is business news's habit ("Palestine" in a list of countries is none)
+    towns = {text[c.start : c.end] for c in cands if c.gaz is not None}  # "Leeds" of "Leeds United"
+    firsts = {}
+    for c in cands:
+        if c.type != "organization" or c.gaz is not None or c.person is not None:
+            continue
+        m = _FIRST_WORD.match(text, c.start, c.end)
+        if m is None:
+            continue
+        w = m.group().casefold()
+        if w in common or w in ORG_HEADS or w in NEVER_NAME_START or w in DEMONYMS or w in _HEAD_MODIFIERS:
+            continue
+        if (
+            names.get(w, "") in GIVEN_KINDS
+            or m.group() in towns
+            or any(d.gaz is not None and d.start == c.start for d in cands)
+        ):
+            continue
+        firsts[m.group()] = c
+    for word in firsts:
+        for m in re.finditer(rf"(?<![\w'’.&-]){word}(?![\w'’&-])(?![ \t]+[A-Z])", text):
+            before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
+                continue
+            inside = [c for c in cands if c.start < m.end() and c.end > m.start()]
+            if any(c.type in ("organization", "person") for c in inside):
+                continue
+            done = _replace(cands, Candidate(m.start(), m.end(), "organization", NAMED, word))
+            if done is not None:
+                cands = done
+    return cands
+
+
+def place_org_extents(text: str, cands: list[Candidate], model: EntityModel | None) -> list[Candidate]:
+    """The passes of this module over one document's candidates, in order (the word lists of the
+    learned ``model``, when there is one)."""
+    common = model.common if model is not None else frozenset()
     cands = of_the_names(text, county_places(text, cands, common))
     cands = street_places(text, cands)
     cands = team_names(text, cands, common)
-    return country_suffixed_orgs(text, cands, common)
+    cands = country_suffixed_orgs(text, cands, common)
+    return org_short_forms(text, cands, common, model.names) if model is not None else cands
 
 
 # -- "Department of Finance College of Business Administration" -----------------------------------
