@@ -42,6 +42,7 @@ from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.org_names import about_business
 from workbook.extract.rule_tokens import Token
+from workbook.extract.shared_scans import literal_matches
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
     MONTHS,
@@ -247,6 +248,13 @@ def country_suffixed_orgs(text: str, cands: list[Candidate], common: frozenset[s
     for c in [c for c in cands if _country(text, c)]:
         if re.match(r"[ \t]+[A-Z]", text[c.end : c.end + 2]):
             continue  # "UK Government", "Ireland Fund": the run goes on; left to the run rules
+        k = c.start - 1  # most countries follow "the", "of", "in": no capitalised word right before
+        if (
+            k < 1
+            or text[k] not in " \t"
+            or not text[max(text.rfind(" ", 0, k), text.rfind("\n", 0, k)) + 1 : k][:1].isupper()
+        ):
+            continue
         m = _WORDS_BEFORE.search(text, max(0, c.start - 80), c.start)
         if m is None:
             continue
@@ -422,7 +430,7 @@ def signature_names(text: str, names: Mapping[str, str]) -> list[tuple[int, int,
     """Institutions written one after another (see the module docs), as (start, end, name)."""
     if " of " not in text and " for " not in text:
         return []
-    found = list(_HEAD_OF.finditer(text))
+    found = literal_matches(_HEAD_OF, text, _HEADS_BEFORE_OF)
     if len(found) < 2:
         return []
     heads = {m.start() for m in found}
