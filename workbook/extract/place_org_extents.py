@@ -12,7 +12,7 @@ they read parts, or the right type on a shape they misread:
   Chiefs", "Baltimore Ravens", "Toronto Blue Jays") are one organisation, a sports team, and the
   document's later bare "Chiefs" / "Ravens" is that organisation, not a place;
 * :func:`country_suffixed_orgs`: a firm's or charity's name ending in a country ("Leather UK",
-  "Persimmon Homes UK", "Shelter Scotland", "Microsoft Ireland") is one organisation, not the country
+  "Persimmon Homes UK", "Oxfam Ireland", "Microsoft Ireland") is one organisation, not the country
   alone; the words before the country must read as a name (an organisation's words, a head word, or
   no common word outside a sentence's first position or in business news);
 * :func:`of_the_names`: an institution named "Head of X" and "of the" a place or an organisation
@@ -67,7 +67,6 @@ __all__ = [
     "team_names",
 ]
 
-_NAME_TYPES = frozenset({"place", "organization", "facility", "other"})
 _CAP = r"[A-Z][\w'’&-]*"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAP_BEFORE = re.compile(rf"({_CAP})[ \t]+\Z")
