@@ -21,7 +21,10 @@ same way; ``--gold news14`` scores ``benchmarks/data/entities_news14.json`` (rou
 in GUM news's Wikinews-like style, a title-case headline line each, on politics, science, sport, disasters,
 courts); ``--gold people2`` scores ``benchmarks/data/entities_people2.json`` (round fifteen: lists of people,
 names after a rank or title opening a sentence, particles and compound family names, family names the
-gazetteer knows as towns, firms named like people; obituaries, sport, courts, science).
+gazetteer knows as towns, firms named like people; obituaries, sport, courts, science); ``--gold orgs`` scores
+``benchmarks/data/entities_orgs.json`` (round fifteen: council notices, press releases with signature blocks
+and addresses, court reports, company results, clubs, science news and charity appeals), made and split the
+same way.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ GOLD_SETS = {
     "people": GOLD.with_name("entities_people.json"),
     "news14": GOLD.with_name("entities_news14.json"),
     "people2": GOLD.with_name("entities_people2.json"),
+    "orgs": GOLD.with_name("entities_orgs.json"),
 }
 
 

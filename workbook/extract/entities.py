@@ -103,6 +103,7 @@ from workbook.extract.person_shapes import (
     person_apart,
     titled_streets,
 )
+from workbook.extract.place_org_extents import place_org_extents, signature_names
 from workbook.extract.place_short_names import short_place_names
 from workbook.extract.ranks import RankSpan, rank_spans, spelled_ranks
 from workbook.extract.rule_tokens import Token, tokenize
@@ -364,6 +365,7 @@ def _entity_rules(text: str, gazetteer: Gazetteer, model: EntityModel | None) ->
     cands += initialled_candidates(text, cands, names, doc.common, _NEVER_NAME)
     cands += [Candidate(a, b, "organization", NAMED, text[a:b]) for a, b in saint_institutions(text)]
     cands += [person_candidate(text, a, b) for a, b in vietnamese_people(text, doc.common, gazetteer.type_of)]
+    cands += [Candidate(a, b, "organization", NAMED, n) for a, b, n in signature_names(text, names)]
     starts = [t.start for t in tokens]
     blocked: set[int] = set()
     for c in cands:
@@ -412,7 +414,7 @@ def _finish(
     tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
-    cands = names_only(text, cands)
+    cands = place_org_extents(text, names_only(text, cands), model)
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)

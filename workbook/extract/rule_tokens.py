@@ -222,20 +222,49 @@ def _lower_words() -> frozenset[str]:
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 
 
+#: The most words a line of an address or a signature block holds.
+_BLOCK_LINE_WORDS = 8
+
+
+def _block_lines(lines: Sequence[str]) -> set[int]:
+    """The indices of lines inside a block of three or more short lines after the first line ("Prof
+    Lars Chittka / School of Biological Sciences / Queen Mary University of London / Mile End Road"):
+    a signature's or an address's lines, each one name, not a headline."""
+    short = [
+        bool(ln.strip()) and len(ln.split()) <= _BLOCK_LINE_WORDS and not ln.rstrip().endswith(".") for ln in lines
+    ]
+    first = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not short[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and short[end]:
+            end += 1
+        if end - k >= 3:
+            out.update(m for m in range(k, end) if m != first)
+        k = end
+    return out
+
+
 def headline_tokens(text: str, tokens: Sequence[Token]) -> set[int]:
     """The indices of tokens on title-case lines ("Kim Jong Un Inspects Munitions Factory"), where
-    capitals say nothing about names."""
+    capitals say nothing about names; not the lines of a signature or an address block (:func:`_block_lines`)."""
     out: set[int] = set()
     line_start = 0
     i = 0
     n = len(tokens)
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    block = _block_lines(lines) if text.count("\n") >= 3 else set()
+    for k, line in enumerate(lines):
         line_end = line_start + len(line)
         j = i
         while j < n and tokens[j].start < line_end:
             j += 1
         # fewer than four words, or a line ending in a full stop (most of them): no title-case line
-        if j - i >= 4 and not line.rstrip().endswith("."):
+        if j - i >= 4 and not line.rstrip().endswith(".") and k not in block:
             caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
             if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
                 out.update(range(i, j))

@@ -150,7 +150,7 @@ ORG_HEADS: frozenset[str] = _words(
     staff division brigade regiment battalion unit fleet police agency's council's club team
     enterprises industries holdings technologies systems airlines broadcasting radio television
     tv channel studio studios headquarters limited confederation airways pictures collection
-    infirmary observatory guards"""
+    infirmary observatory guards tribunal"""
 )
 
 #: A capitalised phrase holding one of these words names a facility (a physical site).
