@@ -26,8 +26,11 @@ better than a wrong one):
   day within its year is unknown.
 * **A reported future.** "said on Monday that its chief executive would step down on Friday" in a
   Thursday report: a weekday after "would" / "was due to" / "was set to" (:data:`REPORTED_FUTURE`) that
-  the publication date would put on or before the day the words were said is the first such weekday after
-  that day.
+  the publication date would put on or before the day the words were said, or over a week after a day of
+  saying that is not after publication ("would" is a future cue: "said on Monday that the match would be
+  replayed on Wednesday" in a Thursday report is the day before it), is the first such weekday after that day;
+  a day after publication is no day of saying ("extended its offer through Nov. 30 and said it would close the
+  store on Saturday").
 
 :func:`find_document_years` finds the document's year itself ("a 2019 report", "the regulator's 2021
 review"), which the bare-year rule of :mod:`workbook.extract.dates` does not read after "a" or "'s".
@@ -364,7 +367,14 @@ def _reported_future(text: str, kept: list[Resolved]) -> list[Resolved]:
                 ),
                 None,
             )
-            if said is not None and said[4] is not None and ds <= said[4]:
+            if (
+                said is not None
+                and said[4] is not None
+                and r[6] is not None
+                and said[4] <= r[6]  # a day after publication is no day of saying ("extended through Nov. 30")
+                # before the day it was said, or over a week after it (a "would" read ahead from publication)
+                and (ds <= said[4] or (ds - said[4]).days > 7)
+            ):
                 wd = WEEKDAYS.index(word)
                 d = said[4] + timedelta(days=(wd - said[4].weekday()) % 7 or 7)
                 r = (s, e, r[2], res, d, d, r[6])
