@@ -135,6 +135,11 @@ def test_month_parts(text: str, anchor: date, surface: str, first: date, last: d
         assert got[1] == last
 
 
+def test_mid_month_is_the_middle_of_the_reports_month() -> None:
+    d = _found("The health board expects the waiting list to fall by mid-month.", D(2025, 11, 4))
+    assert d["mid-month"] == (D(2025, 11, 11), D(2025, 11, 20))
+
+
 def test_a_month_part_on_the_wrong_side_of_the_report_is_left_out() -> None:
     assert "the end of the month" not in _found("Sales jumped at the end of the month.", D(2025, 11, 8))
     assert "the middle of the month" not in _found("The vote will come by the middle of the month.", D(2025, 11, 25))

@@ -242,15 +242,16 @@ def _unit_span(anchor: date, mod: str, unit: str) -> tuple[date, date]:
 
 _PART_OF_THIS_MONTH = re.compile(
     r"\b[Tt]he" + _S + r"+(?P<part>end|middle|beginning|start)" + _S + r"+of" + _S + r"+(?:the|this)" + _S + r"+month\b"
+    r"|\b[Mm]id-month\b"
 )
 
 
 def find_month_parts(text: str, anchor: date | None) -> list[Resolved]:
-    """ "the end of the month", "the middle of this month", "the beginning of the month": days of the anchor's month
-    (:func:`part_of_month`). Left out when the tense says the part lies on the wrong side of the anchor: a past
-    verb before a part still to come ("sales jumped at the end of the month" on the 8th), a future cue or a
-    deadline before a part gone by ("will be finished by the middle of the month" on the 25th)."""
-    if "of the month" not in text and "of this month" not in text:
+    """ "the end of the month", "the middle of this month", "mid-month", "the beginning of the month": days of the
+    anchor's month (:func:`part_of_month`). Left out when the tense says the part lies on the wrong side of the
+    anchor: a past verb before a part still to come ("sales jumped at the end of the month" on the 8th), a future
+    cue or a deadline before a part gone by ("will be finished by the middle of the month" on the 25th)."""
+    if "of the month" not in text and "of this month" not in text and "id-month" not in text:
         return []
     out: list[Resolved] = []
     for m in _PART_OF_THIS_MONTH.finditer(text):
@@ -258,7 +259,7 @@ def find_month_parts(text: str, anchor: date | None) -> list[Resolved]:
         if anchor is None:
             out.append(relative_match(s, e, "days", None, None))
             continue
-        lo, hi = part_of_month(month_span(anchor.year, anchor.month), m["part"])
+        lo, hi = part_of_month(month_span(anchor.year, anchor.month), m["part"] or "middle")
         ahead = future_cue(text, s) or any_deadline(text, s)
         if (ahead and hi < anchor) or (not ahead and lo > anchor and past_cue(text, s)):
             continue
