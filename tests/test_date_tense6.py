@@ -198,3 +198,50 @@ def test_a_part_of_the_month_is_in_the_reports_month(offset: int, part: str, lea
             == (anchor.year, anchor.month)
             == (m.date_end.year, m.date_end.month)
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The two sides pledged to honour the June 15 joint declaration.", "June 15"),
+        ("Opposition leaders said the government would abandon the March 3 peace accord.", "March 3"),
+        ("The veterans marched to mark the May 16 military coup.", "May 16"),
+    ],
+)
+def test_a_day_and_month_before_modifiers_and_a_names_noun_is_left_out(text: str, surface: str) -> None:
+    assert surface not in _found(text)
+
+
+def test_a_present_reporting_verb_ends_the_future_cues_reach() -> None:
+    d = _found("The embargo will only backfire, warns the Harbour Gazette Wednesday in an editorial.")
+    assert d["Wednesday"] == (WED, WED)
+    d = _found("Rates will stay high for a year, the bank's chief economist says Monday.")
+    assert d["Monday"] == (D(2025, 11, 10), D(2025, 11, 10))
+
+
+def test_a_weekday_deadline_on_its_own_weekday_is_the_report_day() -> None:
+    d = _found("The storm is likely to bring rain to the coast till Wednesday afternoon.")
+    assert d["Wednesday"] == (WED, WED)
+
+
+def test_a_deadline_in_the_past_perfect_is_not_read_ahead() -> None:
+    d = _found("The demolition had to be prolonged to April because the charges were not ready.", D(2025, 7, 19))
+    assert d["April"] == (D(2025, 4, 1), D(2025, 4, 30))
+
+
+def test_a_month_after_would_takes_the_nearest_reading() -> None:
+    d = _found("The smuggler said the tunnel would be ready by the end of June.", D(2025, 7, 19))
+    assert d["the end of June"] == (D(2025, 6, 21), D(2025, 6, 30))
+
+
+def test_a_yearless_day_is_never_read_more_than_a_year_ahead() -> None:
+    d = _found("Ministers said they would no longer be bound by the February 29 ceasefire terms.", D(2025, 4, 27))
+    assert all(ds is not None and ds < D(2026, 4, 28) for ds, _ in d.values())
+
+
+def test_would_in_a_history_does_not_rescue_a_month_from_the_narratives_year() -> None:
+    text = (
+        "In 1950, the envoy learned that the army would cross the river in July, at the latest, and the plan "
+        "was changed."
+    )
+    assert "July" not in _found(text, D(2025, 6, 28))

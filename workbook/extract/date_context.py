@@ -92,7 +92,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and ds.year != last_year
             and (de is None or de.year != last_year)
             and not deictic
-            and not future_cue(text, s)
+            and not future_cue(text, s, reported=False)
             and not any_deadline(text, s)
             and not (own_time and _near_anchor(ds, _anc))
         ):

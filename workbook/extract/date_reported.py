@@ -7,8 +7,9 @@ better than a wrong one):
 * **Titles and dated names.** A date inside a quoted title ("the song 'Snow Is Falling on New Year's Day'",
   "author of 'The Long Winter of 1998'": a quoted passage of at most twelve words whose words of four
   letters or more are all capitalised) or a day and month naming a thing ("the Sept. 11 commission", "the
-  May 4 movement", "the June 4 crackdown": a yearless day and month right before a noun of
-  :data:`DATED_NAME_NOUNS`) is not the date of anything the text reports: left out.
+  May 4 movement", "the June 4 crackdown", "the June 15 joint declaration", "the September 19 military
+  agreement": a yearless day and month right before a noun of :data:`DATED_NAME_NOUNS`, or one or two words
+  before it) is not the date of anything the text reports: left out.
 * **A quoted speech given on another day.** "yesterday", "today", "tonight", "this morning", "last night"
   and "tomorrow" inside a quotation are counted from the day the words were said, when the text dates the
   speech: "In a speech on Friday that was published on Sunday, the governor said: 'today ...'" (Friday),
@@ -171,7 +172,9 @@ _SPEAKING_LEAD = re.compile(
 )
 _PUBLISHING_RE = re.compile(r"\b(?:" + _PUBLISHING + r")\b", re.IGNORECASE)
 _REPORTED_FUTURE_RE = re.compile(r"\b(?:" + REPORTED_FUTURE + r")\b")
-_DATED_NAME = re.compile(S + r"+(?:" + "|".join(DATED_NAME_NOUNS) + r")\b")
+#: The noun of a dated name, right after the day and month or after one or two modifiers ("the June 15 joint
+#: declaration", "the February 29 DPRK-U.S. agreement", "the Sept. 11 terror attacks").
+_DATED_NAME = re.compile(r"(?:" + S + r"+[\w.'-]+){0,2}?" + S + r"+(?:" + "|".join(DATED_NAME_NOUNS) + r")\b")
 _YEARLESS_DAY = re.compile(
     r"(?:[A-Z][a-z]+\.?" + S + r"+[0-9]{1,2}|[0-9]{1,2}(?:st|nd|rd|th)?" + S + r"+[A-Z][a-z]+\.?)\Z"
 )

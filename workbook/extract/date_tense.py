@@ -132,6 +132,7 @@ _DEADLINE = re.compile(
     + r"*\Z",
     re.IGNORECASE,
 )
+_HAD_BEFORE = re.compile(r"\bhad(?:" + _S + r"+(?:been|to" + _S + r"+be))?" + _S + r"+\Z", re.IGNORECASE)
 #: The words :data:`_DEADLINE` ends with, right before the date: a cheap test before the long pattern.
 _DEADLINE_WORD_END = re.compile(r"\b(?:by|before|until|till|through|to|into|than)" + _S + r"*\Z", re.IGNORECASE)
 #: How far before the anchor an order's deadline may fall and still be read in the anchor's year: an order
@@ -210,12 +211,14 @@ _AUX_BEFORE = re.compile(
 _CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
 
 
-def future_cue(text: str, start: int) -> bool:
+def future_cue(text: str, start: int, *, reported: bool = True) -> bool:
     """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue does not count
     inside a quotation that closes before the expression (a title: '"We will respond..." on Saturday'),
     after a past auxiliary ("was scheduled to end on June 9"), or when a past verb nearer the date
     governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday";
-    a later clause: "will launch on Wednesday, a spokesperson said Tuesday")."""
+    a later clause: "will launch on Wednesday, a spokesperson said Tuesday" or "... would only precipitate its
+    ruin, warns Rodong Sinmun Saturday"). With ``reported`` False "would" is no cue: it speaks from the day of a
+    past narrative, not from the publication date."""
     lo = max(0, start - 120)
     for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
         lo = end.end()
@@ -224,11 +227,13 @@ def future_cue(text: str, start: int) -> bool:
         relative = (m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start))
         cues = itertools.chain(cues, relative)
     for cue in cues:
+        if not reported and text.startswith(("would", "Would"), cue):
+            continue  # a future seen from a past day ("would conduct an operation in July" in a history)
         if not (
             _CLOSE_QUOTE.search(text, cue, start)
             or _PAST_AUX.search(text, max(0, cue - 12), cue)
             or _PAST_RELATIVE.search(text, cue, start)
-            or (_CLAUSE_CUT.search(text, cue, start) and _finite_past(text, start))
+            or (_CLAUSE_CUT.search(text, cue, start) and (_finite_past(text, start) or _reporting_clause(text, start)))
         ):
             return True
     return False
@@ -238,7 +243,9 @@ def deadline_cue(text: str, start: int) -> bool:
     """Is the expression at ``start`` the deadline of an order ("ordered him to leave by", "given until")?"""
     if _DEADLINE_WORD_END.search(text, max(0, start - 12), start) is None:
         return False  # no deadline word right before the date: the long pattern need not run
-    return _DEADLINE.search(text, max(0, start - 90), start) is not None
+    m = _DEADLINE.search(text, max(0, start - 90), start)
+    # "had to be prolonged to April", "had ordered them to leave by May 3": a past before the past, not ahead
+    return m is not None and _HAD_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None
 
 
 #: A deadline word right before a date: "until Friday", "through Dec. 20", "by Sunday", "no later than June 30".
@@ -306,6 +313,21 @@ def _finite_past(text: str, start: int) -> bool:
     )
 
 
+#: A reporting verb in the present: "..., warns Rodong Sinmun Saturday", "..., the paper says Monday".
+_REPORTING_PRESENT = re.compile(
+    r"\b(?:says|warns|notes|stresses|claims|insists|adds|reports|writes|asserts|argues|declares|comments)\b"
+)
+
+
+def _reporting_clause(text: str, start: int) -> bool:
+    """Does the clause right before ``start`` hold a reporting verb in the present ("warns Rodong Sinmun")?"""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
+        clause = m.end()
+    return _REPORTING_PRESENT.search(text, clause, start) is not None
+
+
 def past_cue(text: str, start: int) -> bool:
     """Does the clause right before ``start`` hold a past-tense verb ("took place in Seoul on")?"""
     lo = max(0, start - 80)
@@ -323,17 +345,20 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
     (then the nearest reading: reports often appear after the event they announced). The deadline of an
     order ("ordered him to surrender by Jan. 9") or of a term (:func:`term_deadline`: "must submit no later
     than June 30") is the first one at most :data:`DEADLINE_PAST_DAYS` before the anchor; a term's is never
-    moved into the past by a past verb earlier in its sentence."""
+    moved into the past by a past verb earlier in its sentence. No reading ahead is more than a year after the
+    anchor ("would no longer be bound by the February 29 agreement" is no date four years on)."""
     if since_before(text, start):
         return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
     if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, start):
-        return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+        ahead = guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+        return ahead if (date(ahead, month, day) - anchor).days <= 366 else year
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
-        if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
-            return year
+        ahead = (date(fut, month, day) - anchor).days
+        if (ahead > 183 and (anchor - d).days <= 31) or ahead > 366:
+            return year  # the nearest reading; never a year ahead ("the February 29 agreement" is no 2016 date)
         return fut
     if d > anchor and not future_cue(text, start) and past_cue(text, start) and not any_deadline(text, start):
         return guess_year(month, day, anchor, False, margin_days=0)  # a deadline is not moved by its order's verb
@@ -346,12 +371,18 @@ def any_deadline(text: str, start: int) -> bool:
     return term_deadline(text, start) or deadline_cue(text, start)
 
 
+#: The deadline words of :func:`open_deadline` ("through Sunday" is no deadline in "as seen through Sunday visit").
+_OPEN_DEADLINE_PREP = re.compile(
+    r"\b(?:until|till|by|(?:no|not)" + _S + r"+later" + _S + r"+than)" + _S + r"+\Z", re.IGNORECASE
+)
+
+
 def open_deadline(text: str, start: int, end: int) -> bool:
     """Is the weekday at ``start`` a deadline in a clause told in no past tense ("shoppers who buy a heater by
     Sunday can return it", "entries close; send yours by Friday")? A deadline word stands right before it and
     no finite past verb in its clause before it nor in its sentence after it ("the rebels had taken the town by
     Sunday", "by Sunday, the toll had risen")."""
-    if _DEADLINE_PREP.search(text, max(0, start - 25), start) is None or _finite_past(text, start):
+    if _OPEN_DEADLINE_PREP.search(text, max(0, start - 25), start) is None or _finite_past(text, start):
         return False
     stop = _SENTENCE_END.search(text, end, end + 100)
     tail = text[end : stop.start() if stop else end + 100]

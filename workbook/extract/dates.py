@@ -360,15 +360,11 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
     elif mod in ("next", "coming") or (
         mod is None
         and not since_before(text, s)
-        and (
-            future_cue(text, s)
-            or future_after(text, e)
-            or deadline_cue(text, s)
-            or term_deadline(text, s)
-            or open_deadline(text, s, e)
-        )
+        and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
     ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    elif mod is None and not since_before(text, s) and open_deadline(text, s, e):
+        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     else:
@@ -403,7 +399,10 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
         if since_before(text, s):
             y -= month > anchor.month
         elif future_cue(text, s):
+            past = y - (month > anchor.month)
             y += month < anchor.month
+            if (month_span(y, month)[0] - anchor).days > 183 and (anchor - month_span(past, month)[1]).days <= 31:
+                y = past  # the nearest reading: "would be ready by the end of June" in a July report
         else:
             y -= month > anchor.month
             if month_span(y, month)[1] < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, s):
