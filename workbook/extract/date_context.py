@@ -14,14 +14,16 @@ safe, and no date is better than a wrong one. (The reach was chosen on the GUM t
 
 An expression after a future cue ("will publish its figures on 10 September", "the series starts on
 14 March") is about what comes next, not about the narrative's past, and keeps its reading too, as does an
-order's deadline ("ordered him to surrender by Jan. 9").
+order's deadline ("ordered him to surrender by Jan. 9") or a term's ("can return it until Jan. 15").
 
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
 weeks ago", "Thursday", "April last year") keep their reading: the writer chose it (a holiday's "Day" or
 "Monday" is no such word: "Christmas Day" in a narrative of 2013 is that year's or none); and they bring the
 text back to its own time: when they fall in the publication year, that year is the narrative's year
 after them ("damaged in a flood in November 2019; the council approved the plan last June and work
-began in July": July of last June's year).
+began in July": July of last June's year), and a reading within :data:`OWN_TIME_DAYS` of the publication
+date is that own time too, across a year's end ("the board said on Wednesday ... cases peaked in late
+December" in a January report: the December before it).
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ import re
 from datetime import date
 
 from workbook.extract.date_holidays import is_holiday_name
-from workbook.extract.date_tense import deadline_cue, future_cue
+from workbook.extract.date_tense import any_deadline, future_cue
 from workbook.extract.date_words import WEEKDAY
 
-__all__ = ["NARRATIVE_REACH", "drop_out_of_narrative"]
+__all__ = ["NARRATIVE_REACH", "OWN_TIME_DAYS", "drop_out_of_narrative"]
 
 #: How far back (characters) a written year sets the narrative's year.
 NARRATIVE_REACH = 1200
@@ -58,17 +60,27 @@ def _in_anchor_year(ds: date | None, de: date | None, anchor: date | None) -> bo
     return ds is not None and de is not None and anchor is not None and ds.year == de.year == anchor.year
 
 
+#: How near the publication date a reading in another year may lie and still be the text's own time.
+OWN_TIME_DAYS = 92
+
+
+def _near_anchor(ds: date, anchor: date | None) -> bool:
+    """Does ``ds`` lie within :data:`OWN_TIME_DAYS` of ``anchor`` ("in late December" in a January report)?"""
+    return anchor is not None and abs((ds - anchor).days) <= OWN_TIME_DAYS
+
+
 def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` (in text order) without the implicit-year expressions that disagree with the last
     year the text wrote before them (see the module docs)."""
     out: list[Resolved] = []
     last_year: int | None = None
     last_end = -1
+    own_time = False  # the last year set is the publication's, by a deictic expression
     for r in items:
         s, e, _prec, res, ds, de, _anc = r
         if res == "absolute":
             if de is not None and _prec != "decade" and not _BOUNDARY_BEFORE.search(text, max(0, s - 8), s):
-                last_year, last_end = de.year, e
+                last_year, last_end, own_time = de.year, e, False
             out.append(r)
             continue
         deictic = _DEICTIC.search(text, s, e) is not None and not is_holiday_name(text[s:e])
@@ -80,11 +92,13 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and ds.year != last_year
             and (de is None or de.year != last_year)
             and not deictic
-            and not future_cue(text, s)
-            and not deadline_cue(text, s)
+            and not future_cue(text, s, reported=False)
+            and not any_deadline(text, s)
+            and not (own_time and _near_anchor(ds, _anc))
         ):
             continue
         if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):
             last_year, last_end = _anc.year if _anc is not None else None, e  # back in its own year
+            own_time = True
         out.append(r)
     return out

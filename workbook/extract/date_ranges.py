@@ -90,7 +90,8 @@ def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
             return None
         m = month_of(h["m_m"])
         y = int(h["m_y"]) if h["m_y"] else ds.year - (m > ds.month)
-        return date(y, m, 1), "month"
+        start = _safe_date(y, m, 1)  # year 0 before a range ending in January of year 1
+        return None if start is None else (start, "month")
     if h["y_y"]:
         return date(int(h["y_y"]), 1, 1), "year"
     return None

@@ -16,14 +16,17 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_tense import future_cue
+from workbook.extract.date_tense import any_deadline, future_cue, past_cue
 from workbook.extract.date_words import NUMBER_WORDS, S
 
 __all__ = [
     "RELATIVE_WORD",
     "Resolved",
     "back_modifier",
+    "find_month_parts",
+    "month_part_before",
     "month_span",
+    "part_of_month",
     "relative_match",
     "resolve_relative_word",
     "shift_month",
@@ -65,6 +68,30 @@ _BACK = re.compile(
     + r"+)|(?P<prep>(?i:in|since|until|till|by|during|from|through|throughout|before|after|between|and|or|to|of|the"
     r"|year|spring|summer|autumn|fall|winter))" + _S + r"+)\Z"
 )
+
+#: A part of a month written before it: "the end of January", "the middle of next month", "the start of March".
+_MONTH_PART = re.compile(
+    r"\b(?i:the)" + _S + r"+(?P<part>(?i:end|middle|beginning|start))" + _S + r"+(?:of|Of|OF)" + _S + r"+\Z"
+)
+#: The days of a month each part holds: the beginning days 1-10, the middle 11-20, the end 21 to the last.
+_PART_DAYS = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, 31)}
+
+
+def month_part_before(text: str, start: int) -> re.Match[str] | None:
+    """ "the end of", "the middle of", "the beginning of" or "the start of" right before ``start`` (group
+    ``part``), or None."""
+    lo = max(0, start - 25)
+    if text.find("of", lo, start) < 0 and text.find("Of", lo, start) < 0 and text.find("OF", lo, start) < 0:
+        return None  # most months: no "of" before them, no pattern to run
+    return _MONTH_PART.search(text, lo, start)
+
+
+def part_of_month(span: tuple[date, date], part: str) -> tuple[date, date]:
+    """The days of the month ``span`` (its first and last day) that ``part`` ("end", "middle", ...) holds."""
+    first, last = _PART_DAYS[part.lower()]
+    lo = span[0]
+    return lo.replace(day=first), span[1] if last == 31 else lo.replace(day=last)
+
 
 #: What leads "the weekend" when it is a date: "over the weekend", "at the weekend".
 _WEEKEND_LEAD = re.compile(r"\b(?i:over|at|during|on)" + _S + r"+\Z")
@@ -154,7 +181,13 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
     if mod not in ("last", "next", "this", "earlier this", "later this"):
         return None
     prec = "days" if unit == "week" else unit
-    return relative_match(b.start(), e, prec, anchor, None if anchor is None else _unit_span(anchor, mod, unit))
+    span = None if anchor is None else _unit_span(anchor, mod, unit)
+    part = month_part_before(text, b.start()) if unit == "month" and mod in ("last", "next", "this") else None
+    if part is not None:  # "the end of next month": days 21 to the last of it
+        return relative_match(
+            part.start(), e, "days", anchor, None if span is None else part_of_month(span, part["part"])
+        )
+    return relative_match(b.start(), e, prec, anchor, span)
 
 
 def _weekend(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
@@ -205,3 +238,30 @@ def _unit_span(anchor: date, mod: str, unit: str) -> tuple[date, date]:
     if mod == "later this":
         return anchor, hi
     return lo, hi
+
+
+_PART_OF_THIS_MONTH = re.compile(
+    r"\b[Tt]he" + _S + r"+(?P<part>end|middle|beginning|start)" + _S + r"+of" + _S + r"+(?:the|this)" + _S + r"+month\b"
+    r"|\b[Mm]id-month\b"
+)
+
+
+def find_month_parts(text: str, anchor: date | None) -> list[Resolved]:
+    """ "the end of the month", "the middle of this month", "mid-month", "the beginning of the month": days of the
+    anchor's month (:func:`part_of_month`). Left out when the tense says the part lies on the wrong side of the
+    anchor: a past verb before a part still to come ("sales jumped at the end of the month" on the 8th), a future
+    cue or a deadline before a part gone by ("will be finished by the middle of the month" on the 25th)."""
+    if "month" not in text or ("of the month" not in text and "of this month" not in text and "id-month" not in text):
+        return []  # one scan for most texts: every form holds "month"
+    out: list[Resolved] = []
+    for m in _PART_OF_THIS_MONTH.finditer(text):
+        s, e = m.start(), m.end()
+        if anchor is None:
+            out.append(relative_match(s, e, "days", None, None))
+            continue
+        lo, hi = part_of_month(month_span(anchor.year, anchor.month), m["part"] or "middle")
+        ahead = future_cue(text, s) or any_deadline(text, s)
+        if (ahead and hi < anchor) or (not ahead and lo > anchor and past_cue(text, s)):
+            continue
+        out.append(relative_match(s, e, "days", anchor, (lo, hi)))
+    return out

@@ -7,8 +7,9 @@ better than a wrong one):
 * **Titles and dated names.** A date inside a quoted title ("the song 'Snow Is Falling on New Year's Day'",
   "author of 'The Long Winter of 1998'": a quoted passage of at most twelve words whose words of four
   letters or more are all capitalised) or a day and month naming a thing ("the Sept. 11 commission", "the
-  May 4 movement", "the June 4 crackdown": a yearless day and month right before a noun of
-  :data:`DATED_NAME_NOUNS`) is not the date of anything the text reports: left out.
+  May 4 movement", "the June 4 crackdown", "the June 15 joint declaration", "the September 19 military
+  agreement": a yearless day and month right before a noun of :data:`DATED_NAME_NOUNS`, or one or two words
+  before it) is not the date of anything the text reports: left out.
 * **A quoted speech given on another day.** "yesterday", "today", "tonight", "this morning", "last night"
   and "tomorrow" inside a quotation are counted from the day the words were said, when the text dates the
   speech: "In a speech on Friday that was published on Sunday, the governor said: 'today ...'" (Friday),
@@ -26,8 +27,11 @@ better than a wrong one):
   day within its year is unknown.
 * **A reported future.** "said on Monday that its chief executive would step down on Friday" in a
   Thursday report: a weekday after "would" / "was due to" / "was set to" (:data:`REPORTED_FUTURE`) that
-  the publication date would put on or before the day the words were said is the first such weekday after
-  that day.
+  the publication date would put on or before the day the words were said, or over a week after a day of
+  saying that is not after publication ("would" is a future cue: "said on Monday that the match would be
+  replayed on Wednesday" in a Thursday report is the day before it), is the first such weekday after that day;
+  a day after publication is no day of saying ("extended its offer through Nov. 30 and said it would close the
+  store on Saturday").
 
 :func:`find_document_years` finds the document's year itself ("a 2019 report", "the regulator's 2021
 review"), which the bare-year rule of :mod:`workbook.extract.dates` does not read after "a" or "'s".
@@ -168,7 +172,9 @@ _SPEAKING_LEAD = re.compile(
 )
 _PUBLISHING_RE = re.compile(r"\b(?:" + _PUBLISHING + r")\b", re.IGNORECASE)
 _REPORTED_FUTURE_RE = re.compile(r"\b(?:" + REPORTED_FUTURE + r")\b")
-_DATED_NAME = re.compile(S + r"+(?:" + "|".join(DATED_NAME_NOUNS) + r")\b")
+#: The noun of a dated name, right after the day and month or after one or two modifiers ("the June 15 joint
+#: declaration", "the February 29 DPRK-U.S. agreement", "the Sept. 11 terror attacks").
+_DATED_NAME = re.compile(r"(?:" + S + r"+[\w.'-]+){0,2}?" + S + r"+(?:" + "|".join(DATED_NAME_NOUNS) + r")\b")
 _YEARLESS_DAY = re.compile(
     r"(?:[A-Z][a-z]+\.?" + S + r"+[0-9]{1,2}|[0-9]{1,2}(?:st|nd|rd|th)?" + S + r"+[A-Z][a-z]+\.?)\Z"
 )
@@ -364,7 +370,14 @@ def _reported_future(text: str, kept: list[Resolved]) -> list[Resolved]:
                 ),
                 None,
             )
-            if said is not None and said[4] is not None and ds <= said[4]:
+            if (
+                said is not None
+                and said[4] is not None
+                and r[6] is not None
+                and said[4] <= r[6]  # a day after publication is no day of saying ("extended through Nov. 30")
+                # before the day it was said, or over a week after it (a "would" read ahead from publication)
+                and (ds <= said[4] or (ds - said[4]).days > 7)
+            ):
                 wd = WEEKDAYS.index(word)
                 d = said[4] + timedelta(days=(wd - said[4].weekday()) % 7 or 7)
                 r = (s, e, r[2], res, d, d, r[6])

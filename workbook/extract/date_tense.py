@@ -16,7 +16,13 @@ counts after a name ("City travel to Brighton on Saturday") or after a relative 
 ("celebrations on Tuesday go ahead"); a deadline ("his lawyers have until the 15th") points ahead, and so
 does an order's deadline ("ordered him to surrender by Jan. 9", "gave the defence until Friday") and a term set
 by a modal or a present verb ("must submit proposals no later than June 30", "funds the government through
-Dec. 20", "would last until June 2"), read from two months before the anchor.
+Dec. 20", "would last until June 2"), read from two months before the anchor; so is a deadline set by a
+decision ("the council voted to close the depot by the end of January", "agreed to repay the loan by March 15")
+or an extension ("extended the review through Feb. 20"). "would" is a future cue ("said it would close the store
+on Saturday"; a day of saying written before it is handled by :mod:`workbook.extract.date_reported`), and a
+weekday after a deadline word in a clause told in no past tense is the next one ("fans who buy tickets by Sunday
+get a discount"). Past verbs are a word class (:data:`workbook.extract.date_words.PAST_VERB`: the irregular
+pasts and "-ed" forms), not a list of the ones seen.
 """
 
 from __future__ import annotations
@@ -27,17 +33,19 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from workbook.extract.date_words import SENTENCE_END, S
+from workbook.extract.date_words import PAST_VERB, SENTENCE_END, S
 
 __all__ = [
     "DEADLINE_PAST_DAYS",
     "FUTURE_MARGIN_DAYS",
+    "any_deadline",
     "deadline_cue",
     "future_after",
     "future_cue",
     "guess_year",
     "is_name",
     "nearest_occurrence",
+    "open_deadline",
     "past_cue",
     "since_before",
     "term_deadline",
@@ -86,14 +94,22 @@ _SET_FOR = (
 )
 #: A deadline in the present tense: "his lawyers have until the 15th", "the firm has until 3 May to reply".
 _HAS_UNTIL = r"(?:has|have)" + _S + r"+until"
-#: A deadline set by an order: "ordered the defendant to surrender by Jan. 9" (the date follows the order,
-#: which is recent news but past; see :func:`deadline_cue`).
+#: A deadline set by an order, a decision or an extension, whose date follows the act (recent news, but past;
+#: see :func:`deadline_cue`): "ordered the defendant to surrender by Jan. 9", "gave the defence until Friday",
+#: "the council voted to close the car park by the end of January", "the airline agreed to pay by March",
+#: "regulators extended the review through Feb. 20", "the league prolonged the ban to Nov. 30".
+_ORDER_VERBS = "ordered|told|asked|required|directed|instructed|given|gave|granted"
+_DECISION_VERBS = "voted|agreed|decided|promised|pledged|vowed|resolved|undertook|offered|proposed|committed"
+_EXTEND_VERBS = "extended|extends|extend|prolonged|prolongs|prolong|renewed|renews|renew"
+_WORDS_0_4 = r"(?:" + _S + r"+[\w']+){0,4}?" + _S + r"+"
 _DEADLINE = re.compile(
-    r"\b(?:ordered|told|asked|required|directed|instructed|given|gave|granted)(?:"
-    + _S
-    + r"+[\w']+){0,4}?"
-    + _S
-    + r"+(?:to"
+    r"\b(?:(?:"
+    + _ORDER_VERBS
+    + "|"
+    + _DECISION_VERBS
+    + r")"
+    + _WORDS_0_4
+    + r"to"
     + _S
     + r"+(?!(?:the|a|an|his|her|its|their|this|that|these|those|it|them|him|me|us)\b)[a-z]+(?:"
     + _S
@@ -103,18 +119,33 @@ _DEADLINE = re.compile(
     + _S
     + r"+later"
     + _S
-    + r"+than)|until)"
+    + r"+than)|(?:"
+    + _ORDER_VERBS
+    + r")"
+    + _WORDS_0_4
+    + r"until|(?:"
+    + _EXTEND_VERBS
+    + r")"
+    + _WORDS_0_4
+    + r"(?:until|till|through|to|into))"
     + _S
     + r"*\Z",
     re.IGNORECASE,
 )
+_HAD_BEFORE = re.compile(r"\bhad(?:" + _S + r"+(?:been|to" + _S + r"+be))?" + _S + r"+\Z", re.IGNORECASE)
+#: The words :data:`_DEADLINE` ends with, right before the date: a cheap test before the long pattern.
+_DEADLINE_WORD_END = re.compile(r"\b(?:by|before|until|till|through|to|into|than)" + _S + r"*\Z", re.IGNORECASE)
 #: How far before the anchor an order's deadline may fall and still be read in the anchor's year: an order
 #: reported now was given days or weeks ago; its deadline is rarely two months past.
 DEADLINE_PAST_DAYS = 60
 # A future cue in the clause before an expression: a cue, then no sentence end up to the expression.
 _SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|won't|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
+    r"(?:\b(?:will|shall|won't|would(?!"
+    + _S
+    + r"+(?:have|not"
+    + _S
+    + r"+have)\b)|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
     + _S
     + r"+(?:due|set|expected|going|planned|to"
     + _S
@@ -168,17 +199,11 @@ _THE_BEFORE = re.compile(r"\bthe" + _S + r"+\Z")
 #: A future cue is cancelled by a past auxiliary right before it ("was scheduled", "had been set").
 _PAST_AUX = re.compile(r"\b(?:was|were|had|had" + _S + r"+been|been)" + _S + r"+\Z", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\band\b|\bbut\b")
-#: Past forms that do not end in -ed ("talks broke down on Friday", "shares fell on Monday").
-_IRREGULAR_PAST = (
-    "was|were|had|did|took|held|met|made|gave|sent|said|told|came|went|saw|began|won|left|broke|fell|rose|ran|"
-    "struck|lost|sold|bought|brought|spoke|wrote|flew|fought|stood|sat|shot|became|chose|drove|threw|caught"
-)
-_PAST_VERB = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b")
+_PAST_VERB = re.compile(PAST_VERB)
 #: A relative clause in the past between a future cue and the date: "will go ahead despite the storm that
 #: closed the seafront on Monday" (the date belongs to the nearer, past verb).
 _PAST_RELATIVE = re.compile(
-    r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?"
-    r"(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
+    r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?" + PAST_VERB
 )
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|gets|got)" + _S + r"+\Z", re.IGNORECASE
@@ -186,12 +211,14 @@ _AUX_BEFORE = re.compile(
 _CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
 
 
-def future_cue(text: str, start: int) -> bool:
+def future_cue(text: str, start: int, *, reported: bool = True) -> bool:
     """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue does not count
     inside a quotation that closes before the expression (a title: '"We will respond..." on Saturday'),
     after a past auxiliary ("was scheduled to end on June 9"), or when a past verb nearer the date
     governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday";
-    a later clause: "will launch on Wednesday, a spokesperson said Tuesday")."""
+    a later clause: "will launch on Wednesday, a spokesperson said Tuesday" or "... would only precipitate its
+    ruin, warns Rodong Sinmun Saturday"). With ``reported`` False "would" is no cue: it speaks from the day of a
+    past narrative, not from the publication date."""
     lo = max(0, start - 120)
     for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
         lo = end.end()
@@ -200,11 +227,13 @@ def future_cue(text: str, start: int) -> bool:
         relative = (m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start))
         cues = itertools.chain(cues, relative)
     for cue in cues:
+        if not reported and text.startswith(("would", "Would"), cue):
+            continue  # a future seen from a past day ("would conduct an operation in July" in a history)
         if not (
             _CLOSE_QUOTE.search(text, cue, start)
             or _PAST_AUX.search(text, max(0, cue - 12), cue)
             or _PAST_RELATIVE.search(text, cue, start)
-            or (_CLAUSE_CUT.search(text, cue, start) and _finite_past(text, start))
+            or (_CLAUSE_CUT.search(text, cue, start) and (_finite_past(text, start) or _reporting_clause(text, start)))
         ):
             return True
     return False
@@ -212,7 +241,11 @@ def future_cue(text: str, start: int) -> bool:
 
 def deadline_cue(text: str, start: int) -> bool:
     """Is the expression at ``start`` the deadline of an order ("ordered him to leave by", "given until")?"""
-    return _DEADLINE.search(text, max(0, start - 90), start) is not None
+    if _DEADLINE_WORD_END.search(text, max(0, start - 12), start) is None:
+        return False  # no deadline word right before the date: the long pattern need not run
+    m = _DEADLINE.search(text, max(0, start - 90), start)
+    # "had to be prolonged to April", "had ordered them to leave by May 3": a past before the past, not ahead
+    return m is not None and _HAD_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None
 
 
 #: A deadline word right before a date: "until Friday", "through Dec. 20", "by Sunday", "no later than June 30".
@@ -280,6 +313,21 @@ def _finite_past(text: str, start: int) -> bool:
     )
 
 
+#: A reporting verb in the present: "..., warns Rodong Sinmun Saturday", "..., the paper says Monday".
+_REPORTING_PRESENT = re.compile(
+    r"\b(?:says|warns|notes|stresses|claims|insists|adds|reports|writes|asserts|argues|declares|comments)\b"
+)
+
+
+def _reporting_clause(text: str, start: int) -> bool:
+    """Does the clause right before ``start`` hold a reporting verb in the present ("warns Rodong Sinmun")?"""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
+        clause = m.end()
+    return _REPORTING_PRESENT.search(text, clause, start) is not None
+
+
 def past_cue(text: str, start: int) -> bool:
     """Does the clause right before ``start`` hold a past-tense verb ("took place in Seoul on")?"""
     lo = max(0, start - 80)
@@ -297,25 +345,48 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
     (then the nearest reading: reports often appear after the event they announced). The deadline of an
     order ("ordered him to surrender by Jan. 9") or of a term (:func:`term_deadline`: "must submit no later
     than June 30") is the first one at most :data:`DEADLINE_PAST_DAYS` before the anchor; a term's is never
-    moved into the past by a past verb earlier in its sentence."""
+    moved into the past by a past verb earlier in its sentence. No reading ahead is more than a year after the
+    anchor ("would no longer be bound by the February 29 agreement" is no date four years on)."""
     if since_before(text, start):
         return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and _deadline(text, start):
-        return guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, start):
+        ahead = guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+        return ahead if (date(ahead, month, day) - anchor).days <= 366 else year
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
-        if (date(fut, month, day) - anchor).days > 183 and (anchor - d).days <= 31:
-            return year
+        ahead = (date(fut, month, day) - anchor).days
+        if (ahead > 183 and (anchor - d).days <= 31) or ahead > 366:
+            return year  # the nearest reading; never a year ahead ("the February 29 agreement" is no 2016 date)
         return fut
-    if d > anchor and not future_cue(text, start) and past_cue(text, start) and not _deadline(text, start):
+    if d > anchor and not future_cue(text, start) and past_cue(text, start) and not any_deadline(text, start):
         return guess_year(month, day, anchor, False, margin_days=0)  # a deadline is not moved by its order's verb
     return year
 
 
-def _deadline(text: str, start: int) -> bool:
+def any_deadline(text: str, start: int) -> bool:
+    """Is the date at ``start`` the deadline of a term (:func:`term_deadline`) or of an order, a decision or an
+    extension (:func:`deadline_cue`)? Such a date is read from :data:`DEADLINE_PAST_DAYS` before the anchor."""
     return term_deadline(text, start) or deadline_cue(text, start)
+
+
+#: The deadline words of :func:`open_deadline` ("through Sunday" is no deadline in "as seen through Sunday visit").
+_OPEN_DEADLINE_PREP = re.compile(
+    r"\b(?:until|till|by|(?:no|not)" + _S + r"+later" + _S + r"+than)" + _S + r"+\Z", re.IGNORECASE
+)
+
+
+def open_deadline(text: str, start: int, end: int) -> bool:
+    """Is the weekday at ``start`` a deadline in a clause told in no past tense ("shoppers who buy a heater by
+    Sunday can return it", "entries close; send yours by Friday")? A deadline word stands right before it and
+    no finite past verb in its clause before it nor in its sentence after it ("the rebels had taken the town by
+    Sunday", "by Sunday, the toll had risen")."""
+    if _OPEN_DEADLINE_PREP.search(text, max(0, start - 25), start) is None or _finite_past(text, start):
+        return False
+    stop = _SENTENCE_END.search(text, end, end + 100)
+    tail = text[end : stop.start() if stop else end + 100]
+    return _PAST_VERB.search(tail) is None
 
 
 def is_name(text: str, start: int, end: int) -> bool:

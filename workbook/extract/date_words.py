@@ -19,6 +19,7 @@ __all__ = [
     "MONTH_NAMES",
     "NUMBER_WORDS",
     "OLD_YEAR_PREPS",
+    "PAST_VERB",
     "SENTENCE_END",
     "WEEKDAY",
     "WEEKDAYS",
@@ -149,3 +150,38 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19,
     "twenty": 20,
 }
+
+
+#: Irregular past forms, a word class rather than a list of the verbs seen: the strong and irregular pasts of
+#: English whose form is not also a present or base form ("withdrew", "hid", "paid", "found", "fled"). Forms
+#: that are their own present ("cut", "put", "set", "shut", "hit", "cost", "read") or a common noun ("bit",
+#: "ground", "wound", "bound", "lit") are left out: "they shut on Mondays" is no past. "-ed" forms are
+#: :data:`PAST_VERB`'s other half. Separated by white space.
+_IRREGULAR_PAST = """was were had did made said paid laid took gave came went saw began won left broke fell rose ran
+    held met
+    told sold stood understood withstood withheld upheld struck lost bought brought thought sought fought caught
+    taught spoke wrote flew became chose drove threw drew grew knew blew withdrew overthrew sat shot swore tore
+    wore bore froze rode stole woke awoke arose hid led fled fed bred bled sped slid dug hung clung flung
+    swung stung spun stuck sank sang rang drank swam shrank sprang stank forgot got overcame forgave forbade ate
+    shook mistook undertook overtook kept slept swept wept crept leapt knelt dealt felt meant built lent spent
+    sent bent heard found strove shone slew oversaw foresaw underwent outgrew overran overrode
+    rebuilt resold retook rewrote reran mislaid overheard befell"""
+#: Words that end in "ed" but are no past ("need", "succeed", "proceed", "hundred", "indeed").
+_ED_NOT_PAST = (
+    "need|speed|succeed|proceed|exceed|feed|breed|bleed|heed|seed|weed|deed|greed|indeed|creed|reed|steed"
+    "|tweed|hundred|kindred|sacred|naked|wicked|embed|shed|sled"
+)
+#: A past verb, lower case: an irregular past of :data:`_IRREGULAR_PAST` or a regular "-ed" form (not "need",
+#: "hundred": :data:`_ED_NOT_PAST`). "led", "fed", "fled" are irregular pasts.
+
+
+def _first_letter_groups(words: str) -> str:
+    """``words`` (separated by white space) as one alternation grouped by first letter ("a(?:te|rose)|..."):
+    the regex engine tries one group per position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words.split()), key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+
+
+PAST_VERB = r"\b(?:(?:" + _first_letter_groups(_IRREGULAR_PAST) + r")|(?!(?:" + _ED_NOT_PAST + r")\b)[a-z]{2,}ed)\b"

@@ -37,6 +37,9 @@ Rules, decided once here (``anchor`` is the publication date):
   or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
 * "early 2018", "mid-2017", "late June", "the early 1990s" keep the whole year/month/decade as
   their interval (the interval then surely holds the truth) and the modifier is part of the text.
+  "the end of January", "the middle of next month", "the beginning of March 2026" and "the end of the month"
+  (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month, precision ``days``, read in the
+  tense written before "the end of" (:func:`workbook.extract.date_relative.find_month_parts`).
 * Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
   mean a century, which no precision can express.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
@@ -98,7 +101,10 @@ from workbook.extract.date_relative import (
     RELATIVE_WORD,
     Resolved,
     back_modifier,
+    find_month_parts,
+    month_part_before,
     month_span,
+    part_of_month,
     relative_match,
     resolve_relative_word,
     week_span,
@@ -107,11 +113,14 @@ from workbook.extract.date_relative import (
 from workbook.extract.date_reported import adjust_reported, find_document_years
 from workbook.extract.date_seasons import find_seasons
 from workbook.extract.date_tense import (
+    DEADLINE_PAST_DAYS,
     FUTURE_MARGIN_DAYS,
+    any_deadline,
     deadline_cue,
     future_after,
     future_cue,
     is_name,
+    open_deadline,
     since_before,
     term_deadline,
     year_for,
@@ -289,9 +298,16 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         if m["my_j"] is not None:
             e = _juche_end(m, "my_j")
         given, year = _named_year(m, "my", anchor)
-        if given == "absolute" and year is not None:
-            return (s, e, "month", "absolute", *month_span(year, month), None)
-        return relative_match(s, e, "month", anchor, None if year is None else month_span(year, month))
+        part = month_part_before(text, s)
+        if part is not None:  # "the end of March 2026": days 21-31
+            s = part.start()
+        span = None if year is None else month_span(year, month)
+        if span is not None and part is not None:
+            span = part_of_month(span, part["part"])
+        prec = "month" if part is None else "days"
+        if given == "absolute" and span is not None:
+            return (s, e, prec, "absolute", *span, None)
+        return relative_match(s, e, prec, anchor, span)
     if kind == "JUCHE":
         return (s, _juche_end(m, "j"), "year", "absolute", *year_span(_juche(m, "j")), None)
     if kind == "DECADE":
@@ -347,6 +363,8 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
     ):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    elif mod is None and not since_before(text, s) and open_deadline(text, s, e):
+        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     else:
@@ -356,29 +374,41 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
 
 def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
     month = month_of(text[s:e])
-    b = back_modifier(text, s)
-    if b is None:
+    part = month_part_before(text, s)  # "the end of January": its days 21-31, read in the tense before "the end"
+    b = None if part is not None else back_modifier(text, s)
+    if b is None and part is None:
         return None
-    mod = b["mod"].lower() if b["mod"] else None
-    if mod is not None:
+    mod = b["mod"].lower() if b is not None and b["mod"] else None
+    if part is not None:
+        s = part.start()
+    elif mod is not None:
         if mod not in ("last", "next", "this", "early", "late", "mid"):
             return None
-        s = b.start()
-    elif b["prep"].lower() not in (_MAY_PREPS if month == 5 else _MONTH_PREPS):
+        s = b.start() if b is not None else s
+    elif b is not None and b["prep"].lower() not in (_MAY_PREPS if month == 5 else _MONTH_PREPS):
         return None
+    prec = "month" if part is None else "days"
     if anchor is None:
-        return relative_match(s, e, "month", None, None)
+        return relative_match(s, e, prec, None, None)
     y = anchor.year
     if mod == "last":
         y -= month >= anchor.month
     elif mod == "next":
         y += month <= anchor.month
     elif mod != "this" and month != anchor.month:
-        if future_cue(text, s) and not since_before(text, s):
+        if since_before(text, s):
+            y -= month > anchor.month
+        elif future_cue(text, s):
+            past = y - (month > anchor.month)
             y += month < anchor.month
+            if (month_span(y, month)[0] - anchor).days > 183 and (anchor - month_span(past, month)[1]).days <= 31:
+                y = past  # the nearest reading: "would be ready by the end of June" in a July report
         else:
             y -= month > anchor.month
-    return relative_match(s, e, "month", anchor, month_span(y, month))
+            if month_span(y, month)[1] < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, s):
+                y += 1  # a deadline ("would return by mid-January", "extended through March") lies ahead
+    span = month_span(y, month)
+    return relative_match(s, e, prec, anchor, span if part is None else part_of_month(span, part["part"]))
 
 
 def _candidates(text: str, anchor: date | None) -> list[Resolved]:
@@ -401,6 +431,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_periods(text))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
+    out.extend(find_month_parts(text, anchor))
     out.extend(find_document_years(text))
     out.extend(find_fiscal_periods(text))
     for m in RELATIVE_WORD.finditer(text):
