@@ -177,6 +177,20 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
         read_docx(buf.getvalue(), "fake.docx")
 
 
+def test_zip_that_needs_a_newer_zip_version_is_a_parse_error() -> None:
+    # zipfile raises NotImplementedError("zip file version 8.4") for such an archive; found by hypothesis
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    damaged = bytearray(buf.getvalue())
+    central = damaged.index(b"PK\x01\x02")
+    damaged[central + 6] = 84  # "version needed to extract" of the central directory entry
+    with pytest.raises(DocumentParseError, match="save it again as .docx"):
+        check_zip(bytes(damaged), "new.docx")
+    with pytest.raises(DocumentParseError):
+        read_docx(bytes(damaged), "new.docx")
+
+
 def test_zip_bomb_is_refused_before_unpacking() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:

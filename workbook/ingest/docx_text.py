@@ -93,6 +93,11 @@ def check_zip(data: bytes, origin: str, max_unpacked_bytes: int = DEFAULT_MAX_UN
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
+    except NotImplementedError as exc:  # zipfile refuses a part that needs a newer zip version ("zip file version 8.4")
+        raise DocumentParseError(
+            f"{origin}: the .docx needs a zip feature Word never writes ({exc}); it is damaged or not a normal "
+            ".docx. Open it in Word or LibreOffice and save it again as .docx."
+        ) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise DocumentParseError(
             f"{origin}: not a valid .docx (it is not a zip archive: {exc}). If it is an old Word .doc or a "
