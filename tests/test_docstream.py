@@ -61,6 +61,20 @@ def test_the_table_equals_conform_of_every_row(chunk_docs: int) -> None:
         stream.table()
 
 
+@pytest.mark.parametrize("chunk_docs", [1, 4, 7, 100])
+def test_every_text_read_by_position_is_the_rows_text(chunk_docs: int) -> None:
+    # read from the chunks' Arrow text column (speed round fourteen), as the pandas column gave it before
+    rows = [_row(i) for i in range(23)]
+    rows[3]["text"] = "Line one\nLine two — 北朝鮮 \u00a0 end."
+    stream = _stream(rows, chunk_docs)
+    for position, row in enumerate(rows):
+        assert stream.text(position) == row["text"]
+        start = len(stream._chunks) * chunk_docs
+        if position < start:  # the original form, on the chunk's pandas column
+            chunk = stream._chunks[position // chunk_docs]
+            assert stream.text(position) == str(chunk["text"].iloc[position % chunk_docs])
+
+
 def test_inputs_are_made_when_read_and_in_order() -> None:
     rows = [_row(i) for i in range(10)]
     stream = _stream(rows, 3)

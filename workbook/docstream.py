@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any, overload
 
 import pandas as pd
+import pyarrow as pa
 
 from workbook.errors import SchemaError
 from workbook.extract.base import DocumentInput
@@ -56,6 +57,7 @@ class DocumentStream:
         self.documents: list[StreamedDocument] = []
         self._rows: list[dict[str, Any]] = []
         self._chunks: list[pd.DataFrame] = []
+        self._texts: list[Any] = []  # each chunk's text column as Arrow (a text read by position: no pandas per call)
         self._sections: dict[int, str | None] = {}  # position -> section, where a duplicate added one
         self._done = False
 
@@ -89,7 +91,9 @@ class DocumentStream:
 
     def _flush(self) -> None:
         if self._rows:
-            self._chunks.append(conform("documents", self._rows))
+            chunk = conform("documents", self._rows)
+            self._chunks.append(chunk)
+            self._texts.append(pa.array(chunk["text"].array))
             self._rows = []
 
     def text(self, position: int) -> str:
@@ -97,7 +101,7 @@ class DocumentStream:
         start = len(self._chunks) * self.chunk_docs
         if position >= start:
             return str(self._rows[position - start]["text"])
-        return str(self._chunks[position // self.chunk_docs]["text"].iloc[position % self.chunk_docs])
+        return str(self._texts[position // self.chunk_docs][position % self.chunk_docs].as_py())
 
     def inputs(self, positions: Sequence[int]) -> DocumentInputs:
         """The extraction inputs of the documents at ``positions``, made as they are read."""
@@ -110,7 +114,7 @@ class DocumentStream:
             raise ValueError("The documents table can be made once.")
         self._flush()
         self._done = True
-        chunks, self._chunks = self._chunks, []
+        chunks, self._chunks, self._texts = self._chunks, [], []
         if not chunks:
             return empty_frame("documents")
         out = chunks[0] if len(chunks) == 1 else concat_frames(chunks)  # labels columns stay categorical

@@ -93,6 +93,14 @@ def _normalised(arr: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     return chunked
 
 
+def _plain_lists(cells: list[Any]) -> pa.Array | None:
+    """``cells`` as one ``list<string>`` array when every cell is a list of ``str`` (what a build's rows
+    hold): :func:`as_list` would give each cell as it is, so Arrow converts them in one call; else None."""
+    if all(type(v) is list for v in cells) and all(type(x) is str for v in cells for x in v):
+        return pa.array(cells, type=LIST_TYPE)
+    return None
+
+
 def arrow_lists(values: pd.Series | pa.Array | pa.ChunkedArray | Iterable[Any]) -> pa.ChunkedArray:
     """A list column's values as Arrow (``list<string>``, null rows as ``[]``): from a Series of
     :data:`LIST_DTYPE` without a copy, from Arrow arrays by a cast, from Python cells by :func:`as_list`.
@@ -102,7 +110,10 @@ def arrow_lists(values: pd.Series | pa.Array | pa.ChunkedArray | Iterable[Any]) 
     elif isinstance(values, pd.Series) and is_list_dtype(values.dtype):
         out = _normalised(values.array._pa_array)
     else:
-        return pa.chunked_array([pa.array([as_list(v) for v in values], type=LIST_TYPE)], type=LIST_TYPE)
+        cells = values if isinstance(values, list) else list(values)
+        plain = _plain_lists(cells)
+        made = plain if plain is not None else pa.array([as_list(v) for v in cells], type=LIST_TYPE)
+        return pa.chunked_array([made], type=LIST_TYPE)
     if sum(c.values.null_count for c in out.chunks if len(c)):
         return pa.chunked_array([pa.array([as_list(v) for v in out.to_pylist()], type=LIST_TYPE)], type=LIST_TYPE)
     return out

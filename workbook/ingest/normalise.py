@@ -71,6 +71,8 @@ _KOREAN_TRIPLE = re.compile(r"([A-Z](?<![A-Z][A-Z])[a-z]+) (?=([A-Z][a-z]+) ([A-
 _GLUED = re.compile(r"(?<![A-Za-z])([A-Z]?[a-z]+)([A-Z][a-z]+)(?![A-Za-z])")
 #: The boundary every glued token has: a text without it has no glued token (most texts).
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+#: A run of letters (from where it is matched: the rest of a run).
+_LETTERS = re.compile(r"[A-Za-z]*")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _QUOTE_RUN = re.compile(r'"+')
 _PREV = re.compile(r"(?<![A-Za-z])([A-Z][a-z]*) \Z")
@@ -155,15 +157,32 @@ def _undouble_quotes(text: str) -> tuple[str, int]:
     return text, 0
 
 
+def _shares_a_head(pair_hits: Sequence[tuple[str, str, int]]) -> bool:
+    """Do two different words follow the same word in ``pair_hits`` with the same first two letters
+    ("Jong Un" and "Jong Unvisited")? Without that, and without a glued token, no cut but the Korean
+    names' can be made: an Upper->lower cut needs a name and the same name with a word after it, after
+    the same word (a name of two letters or more), or a name glued to two different words; a lower->Upper
+    cut needs a glued token."""
+    heads: dict[tuple[str, str], str] = {}
+    for p, w, _ in pair_hits:
+        first = heads.setdefault((p, w[:2]), w)
+        if first != w:
+            return True
+    return False
+
+
 def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]]:
     """(offset, token, offset in the token) where a space goes in, in text order."""
+    pair_hits = [(m[1], m[2], m.start(2)) for m in _PAIR.finditer(text)]
+    glued = _glued_tokens(text)
+    if not glued and not _shares_a_head(pair_hits):  # most texts: the word sets below are not needed
+        return sorted(_korean_name_cuts(text, set()))
     seen = set(_WORD.findall(text))
     own = set(map(str.lower, seen))
 
     def known(w: str) -> bool:
         return w in words or w in own or w in _TITLE_WORDS
 
-    pair_hits = [(m[1], m[2], m.start(2)) for m in _PAIR.finditer(text)]
     pairs = {(p, w) for p, w, _ in pair_hits}
     lefts: dict[str, set[str]] = {}
     for p, w in pairs:
@@ -174,7 +193,6 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
             tail = w[i:]
             if tail in words or tail in own or tail in _TITLE_WORDS:
                 rights.setdefault((p, w[:i]), set()).add(tail)
-    glued = _glued_tokens(text)
     for m in glued:
         b = _PREV.search(text, max(0, m.start() - 30), m.start())
         if b is not None and m[2][1:].islower() and known(m[2].lower()):
@@ -225,15 +243,23 @@ def _split_points(text: str, words: frozenset[str]) -> list[tuple[int, str, int]
 
 
 def _glued_tokens(text: str) -> list[re.Match[str]]:
-    """The matches of ``_GLUED`` in ``text``: none without a lower->upper boundary, else those from the
-    start of the first word that has one (no match can start before it)."""
-    first = _LOWER_UPPER.search(text)
-    if first is None:
-        return []
-    start = first.start()
-    while start and text[start - 1] in _ASCII_LETTERS:
-        start -= 1
-    return list(_GLUED.finditer(text, start))
+    """The matches of ``_GLUED`` in ``text`` (``_GLUED.finditer``), found from its lower->upper boundaries:
+    a match is a whole run of letters with one such boundary in it, so it is tried only at the start of
+    the run of each boundary (most texts have none; the others a few), not along the whole text."""
+    found: list[re.Match[str]] = []
+    done = -1  # the runs of letters before this offset are tried already
+    for boundary in _LOWER_UPPER.finditer(text):
+        start = boundary.start()
+        if start < done:
+            continue
+        while start and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        m = _GLUED.match(text, start)
+        if m is not None:
+            found.append(m)
+        rest = _LETTERS.match(text, boundary.end())  # the rest of the run: its other boundaries are done
+        done = rest.end() if rest is not None else boundary.end()
+    return found
 
 
 def _korean_name_cuts(text: str, taken: set[int]) -> list[tuple[int, str, int]]:
