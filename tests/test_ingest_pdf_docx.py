@@ -185,7 +185,7 @@ def test_zip_that_needs_a_newer_zip_version_is_a_parse_error() -> None:
     damaged = bytearray(buf.getvalue())
     central = damaged.index(b"PK\x01\x02")
     damaged[central + 6] = 84  # "version needed to extract" of the central directory entry
-    with pytest.raises(DocumentParseError, match="save it again as .docx"):
+    with pytest.raises(DocumentParseError, match=r"save it again as \.docx"):
         check_zip(bytes(damaged), "new.docx")
     with pytest.raises(DocumentParseError):
         read_docx(bytes(damaged), "new.docx")
