@@ -24,21 +24,17 @@ split of the training data is read (``ner_data.training_docs``); GUM news never.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import pickle
-import sys
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
-from benchmarks.eval_entities import CLASS_OF, DATA
-from benchmarks.eval_entities_stages import WORD_KINDS, StageCounts, count_stages, word_kind
+from benchmarks.eval_entities import CLASS_OF
+from benchmarks.eval_entities_stages import WORD_KINDS, StageCounts, count_stages, held_out_arguments, word_kind
 from benchmarks.ner_data import Doc, training_docs
 from benchmarks.train_entities import gold_cores
 from workbook.extract.gazetteer import builtin_gazetteer
 from workbook.extract.ner_features import CONNECTORS, DEMONYMS, MAX_SPAN, TITLE_WORDS, candidates, tokens
-from workbook.extract.ner_model import EntityModel, default_entity_model
+from workbook.extract.ner_model import EntityModel
 from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, WEEKDAYS
 
 __all__ = ["REASONS", "SHAPES", "main", "miss_reason", "shape_reason"]
@@ -126,20 +122,10 @@ def miss_reason(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--cache", type=Path, help="models by seed, as eval_entities_seeds --cache writes them")
-    ap.add_argument("--seed", type=int, default=12, help="with --cache: the model of this training seed")
-    ap.add_argument("--examples", type=int, default=0, help="examples printed per cell")
-    args = ap.parse_args(argv)
-    if not (args.data / "gum-train_amir-zeldes").is_dir():
-        print(f"no training data at {args.data}", file=sys.stderr)
+    parsed = held_out_arguments(argv, __doc__.split("\n")[0])
+    if parsed is None:
         return 1
-    if args.cache is not None:
-        models: dict[int, EntityModel] = pickle.loads(args.cache.read_bytes())  # a file eval_entities_seeds wrote
-        model = models[args.seed]
-    else:
-        model = default_entity_model()
+    args, model = parsed
     gaz = builtin_gazetteer()
 
     def gaz_type(s: str) -> str | None:

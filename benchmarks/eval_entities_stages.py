@@ -67,6 +67,7 @@ __all__ = [
     "boundary_kind",
     "class_of",
     "count_stages",
+    "held_out_arguments",
     "main",
     "word_kind",
 ]
@@ -272,8 +273,10 @@ def table(counts: StageCounts, show_examples: bool) -> str:
     return "\n".join(rows)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def held_out_arguments(argv: Sequence[str] | None, description: str) -> tuple[argparse.Namespace, EntityModel] | None:
+    """The options of the scripts that read the held-out split's errors (``--data``, ``--cache``, ``--seed``,
+    ``--examples``) and the model they name; None (after saying why) when the training data are absent."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--cache", type=Path, help="models by seed, as eval_entities_seeds --cache writes them")
     ap.add_argument("--seed", type=int, default=12, help="with --cache: the model of this training seed")
@@ -281,12 +284,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not (args.data / "gum-train_amir-zeldes").is_dir():
         print(f"no training data at {args.data}", file=sys.stderr)
-        return 1
+        return None
     if args.cache is not None:
         models: dict[int, EntityModel] = pickle.loads(args.cache.read_bytes())  # a file eval_entities_seeds wrote
-        model = models[args.seed]
-    else:
-        model = default_entity_model()
+        return args, models[args.seed]
+    return args, default_entity_model()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parsed = held_out_arguments(argv, __doc__.split("\n")[0])
+    if parsed is None:
+        return 1
+    args, model = parsed
     held = training_docs(args.data)[1]
     for name, docs in (
         ("GUM train", [d for d in held if d.source.startswith("gum")]),
