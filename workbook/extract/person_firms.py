@@ -8,7 +8,9 @@ industry (:data:`TRADE_ENDINGS`: "-ics", "-tion(s)", "-age", "-ware", "-ery"/"-e
 given or family name ("Savage", "Marion", "Avery", "Emery" are names), and no everyday word (the
 classifier's common words and the built-in English word list: "Village", "Station", "Passage",
 "Mission", "Image" name places and things) nor a place, facility or organisation head word.
-Organisation head words may follow ("Ostrava Logistics Group").
+Organisation head words may follow ("Ostrava Logistics Group"). The words of finance
+(:data:`FINANCE_WORDS`: "Capital", "Ventures", "Securities", "Investments", "Advisors") are everyday
+words and are listed: "Lowell Capital", "Harlan Ventures" (round sixteen).
 
 Not on a title-case line (a headline: "Smith Nomination Fails"), not after another capitalised word
 (the name is longer: "New Holland Machinery" is left to the other rules), and never a name word that is
@@ -24,11 +26,14 @@ from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, TITLES
 
-__all__ = ["TRADE_ENDINGS", "is_trade_word", "trade_firms"]
+__all__ = ["FINANCE_WORDS", "TRADE_ENDINGS", "is_trade_word", "trade_firms"]
 
 #: How the English names of trades and industries end: "Logistics", "Analytics", "Fabrication",
 #: "Aviation", "Communications", "Haulage", "Brokerage", "Software", "Brewery", "Fisheries".
 TRADE_ENDINGS: tuple[str, ...] = ("ics", "tion", "tions", "age", "ware", "ery", "eries")
+#: The words of finance that name a firm after a name ("Lowell Capital", "Harlan Ventures", "Moss
+#: Securities", "Ortiz Investments"): everyday words, so they are listed, not known by their form.
+FINANCE_WORDS: frozenset[str] = frozenset({"capital", "ventures", "securities", "investments", "advisors", "advisers"})
 
 _WORD = r"[A-Z][a-z\u00c0-\u024f]+(?:['’-][A-Z][a-z\u00c0-\u024f]+)?"  # "O'Hara", no possessive
 #: One or two name words, one trade word, organisation head words; no capitalised word right after.
@@ -40,6 +45,8 @@ _TITLE_WORDS = frozenset(t[0] for t in TITLES if len(t) == 1)
 def is_trade_word(word: str, names: Mapping[str, str], common: Container[str], english: Container[str]) -> bool:
     """``word`` (as written) names a trade or an industry (see the module docstring)."""
     w = word.casefold()
+    if word[:1].isupper() and w in FINANCE_WORDS:
+        return True
     if not word[:1].isupper() or len(w) < 6 or not w.endswith(TRADE_ENDINGS):
         return False
     kind = names.get(w, "")

@@ -45,6 +45,7 @@ from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import GazetteerMatch
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import ScoredSpan
+from workbook.extract.person_places import place_given_people, street_not_person
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
@@ -158,6 +159,9 @@ def family_name_towns(
         if _LONGER_BEFORE.search(text, max(0, before.start() - 40), before.start()):
             continue
         out[m.start] = (before.start(1), m.start + len(word.rstrip()))
+    taken = {a for a, _ in out.values()}  # "Dallas Young, who ...": the sentence calls the place's given name a person
+    places = place_given_people(text, matches, names, common, never, gaz_type)
+    out |= {k: v for k, v in places.items() if v[0] not in taken}
     return out
 
 
@@ -318,7 +322,9 @@ def people_by_form(
     a plural as an organisation (:func:`plural_company`) and a one-word person with the given name
     nothing read before it (:func:`given_name_before`; ``taken`` marks what was read)."""
     return [
-        given_name_before(text, plural_company(s, names, common), taken, names, common, never, gaz_type)
+        given_name_before(
+            text, plural_company(street_not_person(s, names), names, common), taken, names, common, never, gaz_type
+        )
         for s in spans
         if not no_person_name(text, s, names, common)
     ]
