@@ -102,3 +102,25 @@ def test_a_street_in_a_sentence_stays_a_place(extractor: DefaultExtractor) -> No
     text = "Shoppers crowded Madison Avenue on Saturday, and Madison Keys said she loved it."
     typed = set(typed_mentions(extractor, text))
     assert ("Madison Avenue", "place") in typed and ("Madison Keys", "person") in typed
+
+
+# --- a town read as a middle name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The board named Paul Lincoln Kingsley as its new chair on Monday.", "Paul Lincoln Kingsley"),  # business
+        ("The court heard that Mary Florence Whitaker had signed the will.", "Mary Florence Whitaker"),  # courts
+        ("Survivors include her son, James Preston Hale, of Ohio.", "James Preston Hale"),  # obituaries
+    ],
+)
+def test_a_town_between_a_given_and_a_family_name_is_a_middle_name(
+    extractor: DefaultExtractor, text: str, name: str
+) -> None:
+    assert name in people_in(extractor, text)
+
+
+def test_a_given_name_and_a_town_before_no_family_name_stay_as_they_were(extractor: DefaultExtractor) -> None:
+    typed = set(typed_mentions(extractor, "Council members Tracy Ames and Dora Fitch voted against the budget."))
+    assert ("Tracy Ames", "person") in typed and ("Dora Fitch", "person") in typed

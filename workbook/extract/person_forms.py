@@ -45,7 +45,7 @@ from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import GazetteerMatch
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import ScoredSpan
-from workbook.extract.person_places import place_given_people, street_not_person
+from workbook.extract.person_places import place_given_people, street_not_person, with_family_after
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
@@ -162,7 +162,7 @@ def family_name_towns(
     taken = {a for a, _ in out.values()}  # "Dallas Young, who ...": the sentence calls the place's given name a person
     places = place_given_people(text, matches, names, common, never, gaz_type)
     out |= {k: v for k, v in places.items() if v[0] not in taken}
-    return out
+    return with_family_after(text, out, names, common, never, gaz_type)  # "Paul Lincoln Kingsley"
 
 
 _SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr)\.?(?![\w'’-])")

@@ -17,6 +17,10 @@ A classifier's person of two or more words ending in a street's word is a street
 ("Lane", "Street", "Alley": "Diane Lane") only after a preposition of place ("on Sarah Lane", "down
 Kevin Lane").
 
+A family name no gazetteer knows right after a given name and a town read as its family name is the
+name's last word: the town was a middle name ("Paul Lincoln Kingsley", "Mary Florence Whitaker"; no
+capitalised word after it; :func:`with_family_after`).
+
 Round thirteen's rule (:func:`workbook.extract.person_forms.family_name_towns`) reads small towns by
 their form alone; this one needs the sentence's word and so reaches the large cities and countries.
 """
@@ -36,7 +40,7 @@ from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, PERSON_VERBS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
-__all__ = ["place_given_people", "street_not_person"]
+__all__ = ["place_given_people", "street_not_person", "with_family_after"]
 
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 #: The family name right after the given name, one space or tab away, no capitalised word after it.
@@ -125,3 +129,24 @@ def street_not_person(s: ScoredSpan, names: Mapping[str, str]) -> ScoredSpan:
     if "s" in names.get(s.words[-1].casefold(), "") and s.left not in _STREET_PREPOSITIONS:
         return s  # "Diane Lane", "Picabo Street": a family name
     return dataclasses.replace(s, type="place")
+
+
+def with_family_after(
+    text: str,
+    spans: dict[int, tuple[int, int]],
+    names: Mapping[str, str],
+    common: frozenset[str],
+    never: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> dict[int, tuple[int, int]]:
+    """``spans`` (a match's start → a person's span) each with the listed family name no gazetteer knows
+    that follows it, one space away with no capitalised word after it (see the module docstring)."""
+    out = {}
+    for key, (a, b) in spans.items():
+        after = _FAMILY_AFTER.match(text, b)
+        word = after.group(1) if after is not None else ""
+        listed = "s" in names.get(word.casefold(), "") and gaz_type(word) is None
+        if after is not None and listed and _family_word(word, names, common, never, town=False):
+            b = after.end(1)  # "Paul Lincoln Kingsley"
+        out[key] = (a, b)
+    return out
