@@ -66,6 +66,7 @@ from workbook.extract.entity_runs import (
 )
 from workbook.extract.family_names import family_first_words
 from workbook.extract.gazetteer import Gazetteer, fold_key
+from workbook.extract.longer_org_names import longer_org_names
 from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_features import Tokens
 from workbook.extract.ner_features import tokens as ner_tokens
@@ -414,7 +415,7 @@ def _finish(
     tokens, _, cands, blocked, ranks, _ = rules
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
-    cands = place_org_extents(text, names_only(text, cands), model)
+    cands = longer_org_names(text, place_org_extents(text, names_only(text, cands), model))
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)

@@ -16,7 +16,9 @@ rules) and says whether its words are something other than a name:
   European Commission", "Counsel for the Police Service of Northern Ireland", "Director of the CIA"):
   the title is no part of the name; the span starts at the name after "of the" or "for the". Only
   when the name after it is two capitalised words or more, ends in an organisation's head word or is
-  an acronym ("Secretary of State", "King of the Hill", "Queen of the South" stay whole).
+  an acronym ("Secretary of State", "King of the Hill", "Queen of the South" stay whole);
+* :func:`po_box`: "PO Box", "P.O. Box" and "P O Box" before a number ("PO Box 366", "PO Box B93"),
+  part of a postal address: its "PO" is no place and "PO Box" no organisation (round sixteen).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ __all__ = [
     "group_plural",
     "names_only",
     "opening_hours_word",
+    "po_box",
     "review_heading",
     "title_cut",
 ]
@@ -167,6 +170,17 @@ def title_cut(text: str, c: Candidate) -> Candidate:
     return dataclasses.replace(c, start=m.end(), name=" ".join(text[m.end() : c.end].split()), splittable=False)
 
 
+_PO_BOX = re.compile(r"(?<![\w.])P\.?[ \t]?O\.?[ \t]+Box[ \t]+[A-Z]{0,2}\d")
+
+
+def po_box(text: str, start: int, end: int) -> bool:
+    """Does the span ``text[start:end]`` start inside a "PO Box" before a number?"""
+    if "O" not in text[start : start + 4]:
+        return False
+    m = _PO_BOX.match(text, start)
+    return m is not None and end <= m.end() - 1
+
+
 _NAME_TYPES = frozenset({"place", "organization", "facility"})
 
 
@@ -179,6 +193,7 @@ def names_only(text: str, cands: list[Candidate]) -> list[Candidate]:
             surface = text[c.start : c.end]
             if (
                 opening_hours_word(text, c.start, c.end)
+                or po_box(text, c.start, c.end)
                 or (" " not in surface.strip() and group_plural(surface.strip()))
                 or (c.type == "organization" and c.gaz is None and review_heading(text, c.start, c.end))
             ):

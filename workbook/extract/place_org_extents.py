@@ -56,6 +56,7 @@ __all__ = [
     "of_the_names",
     "org_short_forms",
     "place_org_extents",
+    "replace_inside",
     "signature_names",
     "street_places",
     "team_names",
@@ -66,7 +67,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAP_BEFORE = re.compile(rf"({_CAP})[ \t]+\Z")
 
 
-def _replace(cands: list[Candidate], new: Candidate) -> list[Candidate] | None:
+def replace_inside(cands: list[Candidate], new: Candidate) -> list[Candidate] | None:
     """``cands`` with ``new`` in place of what was read inside it; ``None`` when a candidate crosses
     its edge or a cued person stands inside it (the reading is left as it was)."""
     out = []
@@ -143,7 +144,7 @@ def street_places(text: str, cands: list[Candidate]) -> list[Candidate]:
         if start >= m.start(2):
             continue
         name = " ".join(text[start : m.end()].split())
-        done = _replace(cands, Candidate(start, m.end(), "place", NAMED, name))
+        done = replace_inside(cands, Candidate(start, m.end(), "place", NAMED, name))
         if done is not None:
             cands = done
     return cands
@@ -191,7 +192,7 @@ def team_names(text: str, cands: list[Candidate], common: frozenset[str]) -> lis
         if any(w.casefold() in NEVER_NAME_START or w.casefold() in TITLE_WORDS for w in words):
             continue
         name = " ".join(text[c.start : m.end()].split())
-        done = _replace(cands, Candidate(c.start, m.end(), "organization", NAMED, name))
+        done = replace_inside(cands, Candidate(c.start, m.end(), "organization", NAMED, name))
         if done is not None:
             cands = done
             nicknames[" ".join(words)] = name
@@ -204,7 +205,7 @@ def team_names(text: str, cands: list[Candidate], common: frozenset[str]) -> lis
             inside = [c for c in cands if c.start < m.end() and c.end > m.start()]
             if any(c.type == "organization" and c.start <= m.start() and c.end >= m.end() for c in inside):
                 continue  # the whole name, read above
-            done = _replace(cands, Candidate(m.start(), m.end(), "organization", NAMED, nick))
+            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, nick))
             if done is not None:
                 cands = done
     return cands
@@ -275,7 +276,7 @@ def country_suffixed_orgs(text: str, cands: list[Candidate], common: frozenset[s
                 if not business or low[0] in common:
                     continue
         name = " ".join(text[start : c.end].split())
-        done = _replace(cands, Candidate(start, c.end, "organization", NAMED, name))
+        done = replace_inside(cands, Candidate(start, c.end, "organization", NAMED, name))
         if done is not None:
             cands = done
     return cands
@@ -300,7 +301,7 @@ def of_the_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if after is None or re.match(r"[ \t]+[A-Z]", text[after.end : after.end + 2]):
             continue
         name = " ".join(text[c.start : after.end].split())
-        done = _replace(cands, Candidate(c.start, after.end, "organization", NAMED, name))
+        done = replace_inside(cands, Candidate(c.start, after.end, "organization", NAMED, name))
         if done is not None:
             cands = done
     return cands
@@ -345,7 +346,7 @@ def org_short_forms(
             inside = [c for c in cands if c.start < m.end() and c.end > m.start()]
             if any(c.type in ("organization", "person") for c in inside):
                 continue
-            done = _replace(cands, Candidate(m.start(), m.end(), "organization", NAMED, word))
+            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, word))
             if done is not None:
                 cands = done
     return cands
