@@ -119,3 +119,67 @@ def test_no_day_of_the_report_year_after_a_year_of_another_era(gap: int, filler:
     text = f"The bridge was opened in {REPORT.year - gap}." + _FILLER * filler + f" It was closed on {name} {day}."
     found = find_dates(text, REPORT)
     assert [m.text for m in found] == [str(REPORT.year - gap)]  # the closing day has no safe year: left out
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "span"),
+    [
+        # a hemisphere named settles the season, in a text that names southern places and has no dateline
+        (
+            "The survey ship will sail from Cape Town to the ice shelf in the southern spring.",
+            D(2025, 7, 10),
+            "the southern spring",
+            (D(2025, 9, 1), D(2025, 11, 30)),
+        ),
+        (
+            "The Chilean side will tour Europe during the northern summer, its federation said.",
+            D(2025, 3, 2),
+            "the northern summer",
+            (D(2025, 6, 1), D(2025, 8, 31)),
+        ),
+        # "all summer" in its clause's tense, in the writer's hemisphere
+        (
+            "OSLO — The goalkeeper had trained alone all winter, the club said.",
+            D(2025, 4, 2),
+            "winter",
+            (D(2024, 12, 1), D(2025, 2, 28)),
+        ),
+        (
+            "The county court will sit in the annex all summer while the roof is mended.",
+            D(2025, 5, 20),
+            "summer",
+            (D(2025, 6, 1), D(2025, 8, 31)),
+        ),
+        # a season expected or forecast: the one under way or the next
+        (
+            "PERTH, Australia — Grain growers expect a dry winter after a wet autumn.",
+            D(2025, 4, 15),
+            "winter",
+            (D(2025, 6, 1), D(2025, 8, 31)),
+        ),
+        (
+            "Utilities in Ohio brace for a cold winter as gas stocks run low.",
+            D(2025, 10, 1),
+            "winter",
+            (D(2025, 12, 1), D(2026, 2, 28)),
+        ),
+    ],
+)
+def test_seasons_named_by_hemisphere_all_and_expected(
+    text: str, anchor: date, surface: str, span: tuple[date, date]
+) -> None:
+    assert _found(text, anchor)[surface] == (*span, "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect a fall in bond prices.",
+        "Shares all fall when rates rise, traders say.",
+        "Every farmer fears a dry summer.",
+        "In summer the lido opens at six.",
+        "The squad trains indoors all winter.",  # a habit: no tense to read it by
+    ],
+)
+def test_seasons_that_are_no_date(text: str) -> None:
+    assert not [m for m in find_dates(text, REPORT) if m.date_start is not None]
