@@ -183,3 +183,48 @@ def test_seasons_named_by_hemisphere_all_and_expected(
 )
 def test_seasons_that_are_no_date(text: str) -> None:
     assert not [m for m in find_dates(text, REPORT) if m.date_start is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        (
+            "Between early March and late May 2018 the pit was shut.",
+            "early March and late May 2018",
+            (D(2018, 3, 1), D(2018, 5, 31)),
+        ),
+        (
+            "The exhibition ran from mid-June to the end of August 2019.",
+            "mid-June to the end of August 2019",
+            (D(2019, 6, 11), D(2019, 8, 31)),
+        ),
+        (
+            "The trial was adjourned from the end of March to late May 2021.",
+            "the end of March to late May 2021",
+            (D(2021, 3, 21), D(2021, 5, 31)),
+        ),
+        ("between March and late May 2018", "March and late May 2018", (D(2018, 3, 1), D(2018, 5, 31))),
+    ],
+)
+def test_a_range_starting_with_a_month_part_takes_the_year_of_its_end(
+    text: str, surface: str, span: tuple[date, date]
+) -> None:
+    assert _found(text)[surface][:2] == span
+
+
+def test_a_month_part_coordinated_with_a_dated_month_shares_its_year() -> None:
+    d = _found("The club sold shirts in late March and May 2018.")
+    assert d["late March"] == (D(2018, 3, 21), D(2018, 3, 31), "days")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.integers(1950, 2090),
+    first=st.integers(1, 6),
+    gap=st.integers(1, 6),
+    mod=st.sampled_from(["early ", "mid-", "late ", "the end of ", "the middle of ", ""]),
+)
+def test_a_ranges_start_is_never_in_another_year_than_its_end(year: int, first: int, gap: int, mod: str) -> None:
+    a, b = (date(2001, m, 1).strftime("%B") for m in (first, first + gap))
+    for m in find_dates(f"The bridge was shut from {mod}{a} to late {b} {year}.", REPORT):
+        assert m.date_start is not None and m.date_start.year == year
