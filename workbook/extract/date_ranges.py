@@ -57,6 +57,21 @@ _TAIL = re.compile(rf"{S}+(?P<conn>{_WORD_CONN}){S}+(?P<d>{DAY})(?!{S}*(?:of{S}+
 _KW_BEFORE = re.compile(rf"\b(?i:from|between){S}+\Z")
 
 
+_CONNECTOR_WORDS = ("to", "and", "or", "until", "till", "through", "thru")
+
+
+def _connector_before(text: str, s: int) -> bool:
+    """Is a range's connector ("to", "and", a dash...; then maybe "the") written right before ``s``? A plain string
+    test, so that :data:`_HEAD` runs only where a range can end."""
+    tail = text[max(0, s - 16) : s].rstrip()
+    if tail[-3:].lower() == "the" and (len(tail) == 3 or tail[-4].isspace()):
+        tail = tail[:-3].rstrip()
+    if tail.endswith(("-", "\u2013")):
+        return True
+    word = tail.rsplit(None, 1)[-1].lower() if tail.strip() else ""
+    return word in _CONNECTOR_WORDS
+
+
 def _connector_ok(kw: str | None, conn: str) -> bool:
     if conn in "-–":
         return True
@@ -157,7 +172,7 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
     out: list[Resolved] = []
     for r in kept:
         s, e, prec, res, ds, de, anc = r
-        h = _HEAD.search(text, max(0, s - 40), s) if ds is not None else None
+        h = _HEAD.search(text, max(0, s - 40), s) if ds is not None and _connector_before(text, s) else None
         if h is not None and h["kw"] is None and h["conn"] in ("and", "or") and res == "absolute":
             shared = _shared_year(h, r)  # "March and May 2018": the year belongs to both
             inside = [o for o in out if o[1] > h.start("a")]
