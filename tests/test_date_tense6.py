@@ -55,7 +55,7 @@ def test_a_weekday_after_any_past_verb_is_the_last_one(text: str, surface: str, 
         ("The club said it would appeal the ban on Friday.", "Friday", D(2025, 11, 14)),
         ("The judge said she would deliver her ruling on Monday.", "Monday", D(2025, 11, 17)),
         ("Engineers said the rover would leave the crater by Saturday.", "Saturday", D(2025, 11, 15)),
-        ("The council said the bridge would reopen in mid-January.", "mid-January", D(2026, 1, 1)),
+        ("The council said the bridge would reopen in mid-January.", "mid-January", D(2026, 1, 11)),
     ],
 )
 def test_would_points_ahead(text: str, surface: str, day: date) -> None:
@@ -149,7 +149,7 @@ def test_a_reading_near_the_report_stays_across_a_years_end() -> None:
     d = _found(
         "The ministry said on Tuesday that the frigate, which left port in late December, was back.", D(2026, 1, 8)
     )
-    assert d["late December"] == (D(2025, 12, 1), D(2025, 12, 31))
+    assert d["late December"] == (D(2025, 12, 21), D(2025, 12, 31))
     d = _found(
         "The museum reopened on Monday 20 September. Tours of the crypt, halted since 2 March 2020, ended in October.",
         D(2021, 9, 22),

@@ -232,8 +232,10 @@ def test_an_implicit_year_that_agrees_with_the_narrative_or_names_its_relation_s
     assert got["May 25"] == D(2024, 5, 25)
     assert got["Last June"] == D(2023, 6, 1)
     assert got["Thursday"] == D(2024, 5, 23)
-    far = "In 1950 the war began. " + "x " * 700 + "The plant opened on May 25."
+    far = "In 2011 the plant was built. " + "x " * 700 + "The plant opened on May 25."
     assert [m.date_start for m in find_dates(far, D(2024, 5, 26))][-1] == D(2024, 5, 25)
+    other_era = "In 1950 the war began. " + "x " * 700 + "The bridge fell on May 25."  # a history: no safe year
+    assert [m.text for m in find_dates(other_era, D(2024, 5, 26))] == ["1950"]
 
 
 @pytest.mark.parametrize(

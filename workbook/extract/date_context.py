@@ -8,9 +8,11 @@ July 14 arrest". :func:`drop_out_of_narrative` leaves such an expression out whe
 text itself wrote before it (in an absolute expression: "2013", "May 1831", "12 March 1832"; not
 after "since" or "by": "the first rise since April 2019", "by 2025" bound a state or set a target), at most
 :data:`NARRATIVE_REACH` characters back, is not the year it was resolved to: the reading is not
-safe, and no date is better than a wrong one. (The reach was chosen on the GUM training genres:
-300, 600, 1,200 characters and unlimited left 13, 9, 8 and 8 wrong dates of 727 and kept 481, 472,
-467 and 464 expressions.)
+safe, and no date is better than a wrong one. A year of another era (over :data:`OTHER_ERA_YEARS` from the
+publication's: "the March 1 Uprising of 1919") sets the narrative at any distance: a history told at length
+("... had been arrested from March 1 to the end of May") does not fall back to the report's year. (The reach
+was chosen on the GUM training genres: 300, 600, 1,200 characters and unlimited left 13, 9, 8 and 8 wrong
+dates of 727 and kept 481, 472, 467 and 464 expressions.)
 
 An expression after a future cue ("will publish its figures on 10 September", "the series starts on
 14 March") is about what comes next, not about the narrative's past, and keeps its reading too, as does an
@@ -35,7 +37,7 @@ from workbook.extract.date_holidays import is_holiday_name
 from workbook.extract.date_tense import any_deadline, future_cue
 from workbook.extract.date_words import WEEKDAY
 
-__all__ = ["NARRATIVE_REACH", "OWN_TIME_DAYS", "drop_out_of_narrative"]
+__all__ = ["NARRATIVE_REACH", "OTHER_ERA_YEARS", "OWN_TIME_DAYS", "drop_out_of_narrative"]
 
 #: How far back (characters) a written year sets the narrative's year.
 NARRATIVE_REACH = 1200
@@ -59,6 +61,11 @@ def _in_anchor_year(ds: date | None, de: date | None, anchor: date | None) -> bo
     """Do ``ds`` and ``de`` both fall in the anchor's year ("last June", "on Monday" read this year)?"""
     return ds is not None and de is not None and anchor is not None and ds.year == de.year == anchor.year
 
+
+#: How many years from the publication's a written year must lie for the text to be telling another era: a
+#: narrative that last wrote such a year ("the uprising of March 1919", "the war of 1950") is read in it at any
+#: distance, not only within :data:`NARRATIVE_REACH`, until a year or a deictic word brings the text back.
+OTHER_ERA_YEARS = 25
 
 #: How near the publication date a reading in another year may lie and still be the text's own time.
 OWN_TIME_DAYS = 92
@@ -88,7 +95,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             res == "relative"
             and ds is not None
             and last_year is not None
-            and s - last_end <= NARRATIVE_REACH
+            and (s - last_end <= NARRATIVE_REACH or (_anc is not None and abs(_anc.year - last_year) > OTHER_ERA_YEARS))
             and ds.year != last_year
             and (de is None or de.year != last_year)
             and not deictic

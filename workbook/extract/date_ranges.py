@@ -16,6 +16,11 @@ Two dates joined by "and"/"or" without "between" ("in March and May 2018", "on 3
 two expressions, and the year written after the second belongs to the first too; a first date that
 cannot take it ("in December and May 2018": December of which year?) is left out.
 
+A month's part may open a range ("between early March and late May 2018", "from the end of March to late May
+2021", "from mid-June to August 2019"): the range starts on the part's first day
+(:func:`workbook.extract.date_relative.part_of_month`) of the end's year; it was read alone in the publication's
+year.
+
 The precision of a range is the coarser of its ends ("from March to May 25": month); a range of days
 has precision ``days`` (a ``day`` is always one day).
 """
@@ -25,6 +30,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from workbook.extract.date_relative import month_span, part_of_month
 from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S, day_of, month_of
 
 __all__ = ["Resolved", "merge_ranges"]
@@ -32,13 +38,16 @@ __all__ = ["Resolved", "merge_ranges"]
 #: (start, end, precision, resolution, date_start, date_end, anchor), as in workbook.extract.dates.
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 
+#: The words of a month's part written as a phrase ("the end of March"): see :func:`date_relative.part_of_month`.
+_PART_WORD = r"(?i:beginning|start|middle|end)"
 _ORDER = {"day": 0, "days": 0, "month": 1, "year": 2, "decade": 3}
 _WORD_CONN = r"(?:to|and|or|until|till|through|thru)"
 _HEAD = re.compile(
-    rf"(?:(?P<kw>\b(?i:from|between)){S}+(?:(?i:the){S}+)?)?"
+    rf"(?:(?P<kw>\b(?i:from|between)){S}+(?:(?i:the){S}+(?!{_PART_WORD}{S}+of))?)?"
     rf"(?P<a>(?P<md_m>{MONTH}){S}+(?P<md_d>{DAY})(?:,?{S}+(?P<md_y>{YEAR_NAMED}))?"
     rf"|(?P<dm_d>(?<![\w.,]){DAY})(?:{S}+of)?{S}+(?P<dm_m>{MONTH})(?:,?{S}+(?P<dm_y>{YEAR_NAMED}))?"
-    rf"|(?P<m_m>{MONTH})(?:,?{S}+(?P<m_y>{YEAR_NAMED}))?"
+    rf"|(?:(?P<m_part>(?i:early|late)){S}+|(?P<m_mid>(?i:mid))(?:-|{S}+)|(?:(?i:the){S}+)?(?P<m_ph>{_PART_WORD}){S}+of{S}+)?"
+    rf"(?P<m_m>{MONTH})(?:,?{S}+(?P<m_y>{YEAR_NAMED}))?"
     rf"|(?P<d_d>(?<![\w.,]){DAY})"
     rf"|(?<![\w.,])(?P<y_y>{YEAR_NAMED}))"
     rf"{S}*(?P<conn>[-–]|{_WORD_CONN}(?={S}))"
@@ -46,6 +55,21 @@ _HEAD = re.compile(
 )
 _TAIL = re.compile(rf"{S}+(?P<conn>{_WORD_CONN}){S}+(?P<d>{DAY})(?!{S}*(?:of{S}+)?{MONTH})(?![-–/:.,]?[0-9])")
 _KW_BEFORE = re.compile(rf"\b(?i:from|between){S}+\Z")
+
+
+_CONNECTOR_WORDS = ("to", "and", "or", "until", "till", "through", "thru")
+
+
+def _connector_before(text: str, s: int) -> bool:
+    """Is a range's connector ("to", "and", a dash...; then maybe "the") written right before ``s``? A plain string
+    test, so that :data:`_HEAD` runs only where a range can end."""
+    tail = text[max(0, s - 16) : s].rstrip()
+    if tail[-3:].lower() == "the" and (len(tail) == 3 or tail[-4].isspace()):
+        tail = tail[:-3].rstrip()
+    if tail.endswith(("-", "\u2013")):
+        return True
+    word = tail.rsplit(None, 1)[-1].lower() if tail.strip() else ""
+    return word in _CONNECTOR_WORDS
 
 
 def _connector_ok(kw: str | None, conn: str) -> bool:
@@ -86,12 +110,16 @@ def _head_start(h: re.Match[str], end: Resolved) -> tuple[date, str] | None:
         start = _safe_date(ds.year, ds.month, day_of(h["d_d"]))
         return None if start is None else (start, "days")
     if h["m_m"]:
-        if prec not in ("day", "month"):
+        if prec not in ("day", "days", "month"):
             return None
         m = month_of(h["m_m"])
         y = int(h["m_y"]) if h["m_y"] else ds.year - (m > ds.month)
-        start = _safe_date(y, m, 1)  # year 0 before a range ending in January of year 1
-        return None if start is None else (start, "month")
+        if not 1 <= y <= 9999:
+            return None  # year 0 before a range ending in January of year 1
+        part = _part_name(h)
+        if part is None:
+            return date(y, m, 1), "month"
+        return part_of_month(month_span(y, m), part)[0], "days"  # "from early March to late May 2018"
     if h["y_y"]:
         return date(int(h["y_y"]), 1, 1), "year"
     return None
@@ -107,6 +135,9 @@ def _shared_year(h: re.Match[str], end: Resolved) -> Resolved | None:
         m = month_of(h["m_m"])
         if m > ds.month or prec not in ("day", "days", "month"):
             return None
+        part = _part_name(h)
+        if part is not None:  # "in late March and May 2018": March 21-31 of 2018
+            return h.start("a"), h.end("a"), "days", "absolute", *part_of_month(month_span(ds.year, m), part), None
         first, last = date(ds.year, m, 1), date(ds.year + (m == 12), m % 12 + 1, 1)
         return h.start("a"), h.end("a"), "month", "absolute", first, last - timedelta(days=1), None
     if (h["md_m"] or h["dm_m"] or h["d_d"]) and prec == "day":
@@ -123,6 +154,15 @@ def _shared_year(h: re.Match[str], end: Resolved) -> Resolved | None:
     return None
 
 
+def _part_name(h: re.Match[str]) -> str | None:
+    """The part of the month ("early", "mid", "end", ...) written before a range's first month, or None."""
+    if h["m_ph"]:
+        return h["m_ph"].lower()
+    if h["m_part"]:
+        return h["m_part"].lower()
+    return "mid" if h["m_mid"] else None
+
+
 def _coarser(a: str, b: str) -> str:
     return a if _ORDER[a] >= _ORDER[b] else b
 
@@ -132,7 +172,7 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
     out: list[Resolved] = []
     for r in kept:
         s, e, prec, res, ds, de, anc = r
-        h = _HEAD.search(text, max(0, s - 40), s) if ds is not None else None
+        h = _HEAD.search(text, max(0, s - 40), s) if ds is not None and _connector_before(text, s) else None
         if h is not None and h["kw"] is None and h["conn"] in ("and", "or") and res == "absolute":
             shared = _shared_year(h, r)  # "March and May 2018": the year belongs to both
             inside = [o for o in out if o[1] > h.start("a")]

@@ -20,6 +20,7 @@ from workbook.extract.date_tense import any_deadline, future_cue, past_cue
 from workbook.extract.date_words import NUMBER_WORDS, S
 
 __all__ = [
+    "MONTH_PART_MODIFIERS",
     "RELATIVE_WORD",
     "Resolved",
     "back_modifier",
@@ -73,8 +74,19 @@ _BACK = re.compile(
 _MONTH_PART = re.compile(
     r"\b(?i:the)" + _S + r"+(?P<part>(?i:end|middle|beginning|start))" + _S + r"+(?:of|Of|OF)" + _S + r"+\Z"
 )
-#: The days of a month each part holds: the beginning days 1-10, the middle 11-20, the end 21 to the last.
-_PART_DAYS = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, 31)}
+#: The days of a month each part holds: the beginning days 1-10, the middle 11-20, the end 21 to the last; a
+#: month's modifier names the same parts ("early June" days 1-10, "mid-June" 11-20, "late June" 21 to the last).
+_PART_DAYS = {
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "early": (1, 10),
+    "middle": (11, 20),
+    "mid": (11, 20),
+    "end": (21, 31),
+    "late": (21, 31),
+}
+#: The modifiers of a month that name a part of it ("early", "mid", "late"): see :data:`_PART_DAYS`.
+MONTH_PART_MODIFIERS = frozenset(("early", "mid", "late"))
 
 
 def month_part_before(text: str, start: int) -> re.Match[str] | None:

@@ -21,6 +21,11 @@ gazetteer reads as its best-known place ("Perth") may also leave a northern text
 * "the summer" after in/during/over/through/throughout/until/till/by/since/before/after: after a future cue
   (see :mod:`workbook.extract.date_tense`) or "until"/"till"/"by", the one the anchor is in or the next;
   after a past verb or "since", the one the anchor is in or the last; else none.
+* "the southern spring", "the northern summer": the hemisphere named, whatever the writer's (also in a text that
+  names southern places without a dateline). "all summer" is read in its clause's tense (after a past verb the
+  one the anchor is in or the last, after a future cue the one it is in or the next; else none: "trains indoors
+  all winter" is a habit). A season expected ("expect a dry summer", "brace for a cold winter", "will face a hot
+  summer") is the one the anchor is in or the next. "fall" is never read so ("they all fall", "expect a fall").
 * "the summer of 2019", "summer 2019": that year's; "the winter of 2018-19": December 2018 to February 2019
   ("the winter of 2019" alone could be either end: left out).
 * A season word that modifies a noun ("the summer recess", "winter Olympics", "the spring classics") or
@@ -156,6 +161,17 @@ _AFTER_OK = after_date_word("there|its|their|his|her|our")
 _LEAD = re.compile(
     r"\b(?P<lead>(?i:in|during|over|through|throughout|until|till|by|since|before|after|into))" + _S + r"+\Z"
 )
+#: A hemisphere named before the season ("the southern spring", "the northern summer"): it settles the season's
+#: months whatever the writer's hemisphere.
+_HEMISPHERE_BEFORE = re.compile(r"\b(?P<hemi>(?i:southern|austral|northern|boreal))" + _S + r"+\Z")
+#: "all summer", "all winter long": the season the clause is in, by its tense.
+_ALL_BEFORE = re.compile(r"\b(?i:all)" + _S + r"+\Z")
+#: A season expected or forecast: "expect a dry summer", "forecasts a cold winter", "brace for a long winter",
+#: "will face a hot summer" (with a future cue): the one the anchor is in or the next.
+_INDEFINITE_BEFORE = re.compile(r"\b(?i:a|an)" + _S + r"+(?:[a-z]+" + _S + r"+)?\Z")
+_EXPECTING_BEFORE = re.compile(
+    r"\b(?i:expects?|forecasts?|predicts?|(?:braces?|prepares?|readies)" + _S + r"+for)" + _S + r"+\Z"
+)
 
 
 def season_span(season: str, year: int) -> tuple[date, date]:
@@ -209,17 +225,28 @@ def find_seasons(text: str, anchor: date | None) -> list[Resolved]:
         s, e = m.start(), m.end()
         if (s > 0 and _WORD_BEFORE.match(text, s - 1)) or not _AFTER_OK.match(text, e):
             continue  # "offspring"; "the summer recess", "the fall of Saigon", "winter Olympics"
-        if hemisphere is None:
-            hemisphere = writer_hemisphere(text)
-        if hemisphere == "unsure":
-            return out  # a southern place named, no dateline: no date is better than one six months off
-        if hemisphere == "south":
+        named = _HEMISPHERE_BEFORE.search(text, max(0, s - 10), s)
+        if named is not None:
+            south = named["hemi"].lower() in ("southern", "austral")
+            s = named.start()
+        else:
+            if hemisphere is None:
+                hemisphere = writer_hemisphere(text)
+            if hemisphere == "unsure":
+                continue  # a southern place named, no dateline: no date is better than one six months off
+            south = hemisphere == "south"
+        if south:
             if m["year"] is not None:
                 continue  # "the summer of 2019" in the south: which summer is not settled
             season = _SOUTHERN_SEASON[season]  # the southern summer has the span of the northern winter
         before = _BEFORE.search(text, max(0, s - 6), s)
         if before is not None:
             s = before.start()
+        elif named is None and m["year"] is None and m["season"] != "fall":  # "they all fall", "expect a fall"
+            how_free = _season_without_article(text, s)
+            if how_free is not None:
+                _append_relative(out, s, e, season, how_free, anchor)
+            continue
         if m["year"] is not None:
             y = int(m["year"])
             if m["year2"] is not None:
@@ -248,11 +275,32 @@ def find_seasons(text: str, anchor: date | None) -> list[Resolved]:
             else:
                 continue
         else:
-            continue  # "in summer": every summer
-        if anchor is None:
-            out.append((s, e, "month", "unanchored", None, None, None))
-            continue
-        span = _relative(season, how, anchor)
-        if span is not None:
-            out.append((s, e, "month", "relative", *span, anchor))
+            continue  # "the southern spring" with no lead
+        _append_relative(out, s, e, season, how, anchor)
     return out
+
+
+def _season_without_article(text: str, s: int) -> str | None:
+    """How a season word written without "the", "last", "this" or "next" is read: "all summer" in the tense of
+    its clause ("back" after a past verb, "ahead" after a future cue), a season expected ("expect a dry
+    summer", "will face a hot summer") "ahead"; None for the rest ("in summer": every summer)."""
+    if _ALL_BEFORE.search(text, max(0, s - 5), s) is not None:
+        if future_cue(text, s):
+            return "ahead"
+        return "back" if past_cue(text, s) else None
+    article = _INDEFINITE_BEFORE.search(text, max(0, s - 20), s)
+    if article is None:
+        return None
+    if _EXPECTING_BEFORE.search(text, max(0, article.start() - 16), article.start()) or future_cue(text, s):
+        return "ahead"
+    return None
+
+
+def _append_relative(out: list[Resolved], s: int, e: int, season: str, how: str, anchor: date | None) -> None:
+    """Add the season ``how`` ("last", "ahead", ...) of ``anchor`` to ``out`` (unanchored without one)."""
+    if anchor is None:
+        out.append((s, e, "month", "unanchored", None, None, None))
+        return
+    span = _relative(season, how, anchor)
+    if span is not None:
+        out.append((s, e, "month", "relative", *span, anchor))

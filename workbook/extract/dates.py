@@ -35,11 +35,14 @@ Rules, decided once here (``anchor`` is the publication date):
   a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
   ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
   or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
-* "early 2018", "mid-2017", "late June", "the early 1990s" keep the whole year/month/decade as
-  their interval (the interval then surely holds the truth) and the modifier is part of the text.
-  "the end of January", "the middle of next month", "the beginning of March 2026" and "the end of the month"
-  (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month, precision ``days``, read in the
-  tense written before "the end of" (:func:`workbook.extract.date_relative.find_month_parts`).
+* "early 2018", "mid-2017", "the early 1990s" keep the whole year/decade as their interval (the interval then
+  surely holds the truth) and the modifier is part of the text. A month's modifier names a part of it, as "the
+  beginning / middle / end of" do: "early June" is days 1-10, "mid-June" 11-20, "late June" 21 to the last,
+  precision ``days`` (the whole month when the tense puts those days on the wrong side of the report: "fell in
+  late November" said on the 5th). "the end of January", "the middle of next month", "the beginning of March
+  2026" and "the end of the month" (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month,
+  precision ``days``, read in the tense written before "the end of"
+  (:func:`workbook.extract.date_relative.find_month_parts`).
 * Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
   mean a century, which no precision can express.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
@@ -98,6 +101,7 @@ from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
+    MONTH_PART_MODIFIERS,
     RELATIVE_WORD,
     Resolved,
     back_modifier,
@@ -293,18 +297,19 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
     if kind == "MY":
         month = month_of(m["my_m"])
         b = back_modifier(text, s)
-        if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
-            s = b.start()
+        part_name = None
+        if b is not None and b["mod"] and b["mod"].lower() in MONTH_PART_MODIFIERS:
+            s, part_name = b.start(), b["mod"].lower()  # "late June 2018": days 21-30
         if m["my_j"] is not None:
             e = _juche_end(m, "my_j")
         given, year = _named_year(m, "my", anchor)
-        part = month_part_before(text, s)
+        part = month_part_before(text, s) if part_name is None else None
         if part is not None:  # "the end of March 2026": days 21-31
-            s = part.start()
+            s, part_name = part.start(), part["part"]
         span = None if year is None else month_span(year, month)
-        if span is not None and part is not None:
-            span = part_of_month(span, part["part"])
-        prec = "month" if part is None else "days"
+        if span is not None and part_name is not None:
+            span = part_of_month(span, part_name)
+        prec = "month" if part_name is None else "days"
         if given == "absolute" and span is not None:
             return (s, e, prec, "absolute", *span, None)
         return relative_match(s, e, prec, anchor, span)
@@ -389,7 +394,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
         return None
     prec = "month" if part is None else "days"
     if anchor is None:
-        return relative_match(s, e, prec, None, None)
+        return relative_match(s, e, "days" if mod in MONTH_PART_MODIFIERS else prec, None, None)
     y = anchor.year
     if mod == "last":
         y -= month >= anchor.month
@@ -408,7 +413,14 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
             if month_span(y, month)[1] < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, s):
                 y += 1  # a deadline ("would return by mid-January", "extended through March") lies ahead
     span = month_span(y, month)
-    return relative_match(s, e, prec, anchor, span if part is None else part_of_month(span, part["part"]))
+    if part is not None:
+        span = part_of_month(span, part["part"])
+    elif mod in MONTH_PART_MODIFIERS:  # "late June": days 21-30, unless the tense puts them on the wrong side
+        days = part_of_month(span, mod)
+        ahead = future_cue(text, s) or any_deadline(text, s)
+        if not ((ahead and days[1] < anchor) or (not ahead and days[0] > anchor)):
+            span, prec = days, "days"
+    return relative_match(s, e, prec, anchor, span)
 
 
 def _candidates(text: str, anchor: date | None) -> list[Resolved]:
