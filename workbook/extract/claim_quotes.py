@@ -55,6 +55,8 @@ _CALLED_BEFORE = re.compile(
     r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
     r"[^\"“”.;:!?]{1,60}?)\s*$"
 )
+#: The object fronted as "what": 'in what coach Tom Hale called "the best half of the season"'.
+_WHAT_CALLED_BEFORE = re.compile(r"\bwhat\s+[^\"“”.;:!?]{1,60}?\s(?P<cue>called|calls|dubbed|dubs|termed|terms)\s*$")
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
 _COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
@@ -62,6 +64,8 @@ _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
 # patterns the rules use inside loops, compiled once
 _PREV_WORD = re.compile(r"([\w'’]+)\W*$")
+#: A conjunction opening the words after a quote: what follows is another clause with its own subject.
+_CONTRAST_OPENING = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,.;:—–-]*")
 INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
@@ -112,6 +116,8 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
         return None
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
+    if _CONTRAST_OPENING.match(text, m.start("spk")):  # '"…," while the ministry said …': another speaker's clause
+        return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
     end = m.end()
     role_last = text[m.start("spk") : m.end("spk")].split()[-1:]
@@ -160,9 +166,14 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
     claim has no speaker and keeps the passive's words."""
     text = ctx.text
     lo = max(head_start, open_mark - 240)
-    m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
+    m = (
+        _AS_BEFORE.search(text, lo, open_mark)
+        or _CALLED_BEFORE.search(text, lo, open_mark)
+        or _WHAT_CALLED_BEFORE.search(text, lo, open_mark)
+    )
     if m is None:
         return None
+    cue_at = m.start("cue")
     if m.groupdict().get("by") is not None:
         parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
         for part in reversed(parts):
@@ -170,11 +181,11 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
             if spk is not None and spk.shown is not None:
                 return _Attribution(spk, m.group("cue"), open_mark, open_mark)
         return None
-    prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
+    prev_word = _PREV_WORD.search(text, max(head_start, cue_at - 40), cue_at)
     if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
         written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
         return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
-    np = subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
+    np = subject_before(ctx, max(head_start, cue_at - WINDOW), cue_at)
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
     return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
 
