@@ -126,3 +126,46 @@ def test_an_adverb_of_judgement_or_time_between_speaker_and_cue_is_skipped(
 )
 def test_what_a_speaker_called_something_is_their_words(text: str, snippet: str, speaker: str) -> None:
     assert speaker_of(text, snippet) == speaker
+
+
+# --- "the spokesman" after a nameless spokesperson is that one, not a person titled spokesman ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (  # local news
+            "Roads\n\nA spokesman for the Department of Transport said the roads were safe. Opposition transport "
+            "spokesman Tom Hardy said they were not. The spokesman said repairs would start in May.",
+            "repairs would start in May",
+            "Department of Transport",
+        ),
+        (  # sport
+            "Stadium\n\nA spokeswoman for Harlow Rovers said the stand would reopen. Supporters' trust spokeswoman "
+            "Ellen Park said fans had waited too long. The spokeswoman said tickets would go on sale on Friday.",
+            "tickets would go on sale",
+            "Harlow Rovers",
+        ),
+    ],
+)
+def test_the_spokesperson_after_a_nameless_one_is_that_one(text: str, snippet: str, speaker: str) -> None:
+    assert speaker_of(text, snippet) == speaker
+
+
+def test_a_named_spokesperson_is_still_the_spokesperson_when_no_nameless_one_was_written() -> None:
+    """ "Club spokesman Tom Hale said … The spokesman added …": Tom Hale, as before (sport)."""
+    text = (
+        "Transfer\n\nClub spokesman Tom Hale said the fee was agreed. The spokesman said the player would sign on "
+        "Monday."
+    )
+    assert speaker_of(text, "the player would sign") == "Tom Hale"
+
+
+def test_a_spokesperson_named_later_with_a_bare_title_is_the_nameless_one() -> None:
+    """ "a club spokesman said … spokesman Tom Hale replied … The spokesman added": Tom Hale names the nameless
+    spokesman, so the bare title is kept (business)."""
+    text = (
+        "Recall\n\nHarlow Foods has withdrawn a batch of soup, a company spokesman said on Friday. Asked about the "
+        "cost, spokesman Tom Hale replied that it was small. The spokesman added that no one had fallen ill."
+    )
+    assert speaker_of(text, "no one had fallen ill") == "Tom Hale"
