@@ -105,29 +105,6 @@ def test_an_adverb_of_judgement_or_time_between_speaker_and_cue_is_skipped(
     assert speaker_of(text, snippet) == speaker
 
 
-# --- a quote naming what a speaker called something, the object fronted as "what" ---
-
-
-@pytest.mark.parametrize(
-    ("text", "snippet", "speaker"),
-    [
-        (  # sport
-            'Derby\n\nThe striker scored twice in what coach Tom Hale called "the best half of the season" on '
-            "Saturday.",
-            "the best half of the season",
-            "Tom Hale",
-        ),
-        (  # science
-            'Probe\n\nThe lander touched down in what Dr Lena Forde termed "a textbook descent" on Friday.',
-            "a textbook descent",
-            "Lena Forde",
-        ),
-    ],
-)
-def test_what_a_speaker_called_something_is_their_words(text: str, snippet: str, speaker: str) -> None:
-    assert speaker_of(text, snippet) == speaker
-
-
 # --- "the spokesman" after a nameless spokesperson is that one, not a person titled spokesman ---
 
 

@@ -55,8 +55,6 @@ _CALLED_BEFORE = re.compile(
     r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
     r"[^\"“”.;:!?]{1,60}?)\s*$"
 )
-#: The object fronted as "what": 'in what coach Tom Hale called "the best half of the season"'.
-_WHAT_CALLED_BEFORE = re.compile(r"\bwhat\s+[^\"“”.;:!?]{1,60}?\s(?P<cue>called|calls|dubbed|dubs|termed|terms)\s*$")
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
 _COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
@@ -166,11 +164,7 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
     claim has no speaker and keeps the passive's words."""
     text = ctx.text
     lo = max(head_start, open_mark - 240)
-    m = (
-        _AS_BEFORE.search(text, lo, open_mark)
-        or _CALLED_BEFORE.search(text, lo, open_mark)
-        or _WHAT_CALLED_BEFORE.search(text, lo, open_mark)
-    )
+    m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
     if m is None:
         return None
     cue_at = m.start("cue")

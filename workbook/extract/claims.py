@@ -111,8 +111,10 @@ _TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 #: A second speaker joined in the same sentence: "X said …, while Y stated …", "… whereas Y argued …",
-#: "…, but Y said …" (one to eight words between the conjunction and Y's cue, no punctuation).
-_CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+")
+#: "…, but Y said …" (one to eight words between the conjunction and Y's cue, no punctuation, opening with a
+#: determiner or holding a capitalised word).
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|,\s+but\s+")
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "some", "many", "most", "other", "two"})
 _SUBJECT_WORDS = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,7}\s+")
 _BELIEF_HEDGE = {
     "believ": "believed",
@@ -233,7 +235,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 second = ADDING.search(text, content[0], content[1]) if content is not None else None
                 if content is not None and second is not None and second.start() - content[0] >= 8:
                     content = (content[0], second.start())  # "X announced that …, stating that …": two claims
-                if content is not None:
+                if content is not None and "\n" not in text[m.end() : content[0]]:  # not a "X said:" block
                     cut = _second_speaker_cut(text, *content)
                     if cut is not None:
                         content, next_speaker = (content[0], cut), True
@@ -267,8 +269,11 @@ def _second_speaker_cut(text: str, start: int, end: int) -> int | None:
             continue
         cue = CUE.search(text, m.end(), min(end, m.end() + 80))
         subject = text[m.end() : cue.start()] if cue is not None else ""
-        if cue is not None and _SUBJECT_WORDS.fullmatch(subject) and not BE.intersection(subject.casefold().split()):
-            return m.start()
+        words = subject.split()
+        if cue is None or not _SUBJECT_WORDS.fullmatch(subject) or BE.intersection(w.casefold() for w in words):
+            continue
+        if words[0].casefold() in _SUBJECT_OPENERS or any(w[:1].isupper() and w != "I" for w in words):
+            return m.start()  # a noun phrase: "the league", "defence lawyer Mark Oyelaran" (not "foiling the …")
     return None
 
 
