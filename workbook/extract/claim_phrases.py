@@ -274,7 +274,7 @@ _ATTRIBUTION_ADVERBS = _words(
     officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly
     additionally initially subsequently separately publicly privately repeatedly independently
     previously earlier later further correctly incorrectly rightly wrongly mistakenly falsely accurately
-    openly plainly clearly recently again then now once first finally ultimately eventually unanimously"""
+    openly plainly clearly recently again then now once first finally ultimately eventually"""
 )
 
 
