@@ -265,14 +265,16 @@ def np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | N
 
 
 #: Adverbs of attribution, manner and sequence between a speaker and the cue ("the group allegedly
-#: declared", "she bluntly said", "the agency additionally noted", "the ministry initially reported");
+#: declared", "she bluntly said", "the agency additionally noted", "the ministry initially reported"),
+#: and of judgement and time ("the court correctly concluded", "he rightly said", "the board then announced");
 #: intensifiers ("highly praised", "warmly welcomed") are not skipped: with them the verb praises or
 #: welcomes more than it reports.
 _ATTRIBUTION_ADVERBS = _words(
     """allegedly apparently purportedly reputedly supposedly bluntly flatly angrily quietly formally
     officially explicitly categorically emphatically briefly simply candidly frankly tersely curtly
     additionally initially subsequently separately publicly privately repeatedly independently
-    previously earlier later further"""
+    previously earlier later further correctly incorrectly rightly wrongly mistakenly falsely accurately
+    openly plainly clearly recently again then now once first finally ultimately eventually"""
 )
 
 

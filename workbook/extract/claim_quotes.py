@@ -62,6 +62,8 @@ _ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{SPK}),\s*$")
 _NONSPACE = re.compile(r"\S")
 # patterns the rules use inside loops, compiled once
 _PREV_WORD = re.compile(r"([\w'’]+)\W*$")
+#: A conjunction opening the words after a quote: what follows is another clause with its own subject.
+_CONTRAST_OPENING = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,.;:—–-]*")
 INVERTED_REST = re.compile(
     r",|and goes on|and went on|and added|adding\b|(?:in|on|at|last|this|earlier|today|yesterday)\b(?:\W+\w+){0,3}\W*$"
@@ -111,6 +113,8 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
     if not m:
         return None
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
+        return None
+    if _CONTRAST_OPENING.match(text, m.start("spk")):  # '"…," while the ministry said …': another speaker's clause
         return None
     spk = ctx.speaker(m.start("spk"), m.end("spk"), at_end=False)
     end = m.end()
@@ -163,6 +167,7 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
     m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
     if m is None:
         return None
+    cue_at = m.start("cue")
     if m.groupdict().get("by") is not None:
         parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
         for part in reversed(parts):
@@ -170,11 +175,11 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
             if spk is not None and spk.shown is not None:
                 return _Attribution(spk, m.group("cue"), open_mark, open_mark)
         return None
-    prev_word = _PREV_WORD.search(text, max(head_start, m.start() - 40), m.start())
+    prev_word = _PREV_WORD.search(text, max(head_start, cue_at - 40), cue_at)
     if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
         written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
         return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
-    np = subject_before(ctx, max(head_start, m.start() - WINDOW), m.start())
+    np = subject_before(ctx, max(head_start, cue_at - WINDOW), cue_at)
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
     return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
 

@@ -110,6 +110,12 @@ _POSSESSIVE_CLAIM = re.compile(
 _TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+#: A second speaker joined in the same sentence: "X said …, while Y stated …", "… whereas Y argued …",
+#: "…, but Y said …" (one to eight words between the conjunction and Y's cue, no punctuation, opening with a
+#: determiner or holding a capitalised word).
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|,\s+but\s+")
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "some", "many", "most", "other", "two"})
+_SUBJECT_WORDS = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,7}\s+")
 _BELIEF_HEDGE = {
     "believ": "believed",
     "think": "thought",
@@ -212,6 +218,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
             content: tuple[int, int] | None
+            next_speaker = False
             lead_start = max(sent.start, np[0] - WINDOW)
             before_np = text[lead_start : np[0]].rstrip()
             rest = text[m.end() : min(sent.end, m.end() + 80)].strip(" .;")
@@ -228,10 +235,17 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 second = ADDING.search(text, content[0], content[1]) if content is not None else None
                 if content is not None and second is not None and second.start() - content[0] >= 8:
                     content = (content[0], second.start())  # "X announced that …, stating that …": two claims
+                if content is not None and "\n" not in text[m.end() : content[0]]:  # not a "X said:" block
+                    cut = _second_speaker_cut(text, *content)
+                    if cut is not None:
+                        content, next_speaker = (content[0], cut), True
             if content is None or ctx.is_taken(*content):
                 ctx.refuse(m.start(), "indirect: no content after the cue" if content is None else "indirect: taken")
                 continue
             out.append(ctx.claim(*content, "indirect", spk, cue, _belief_hedge(cue)))
+            if next_speaker:  # the sentence goes on to another speaker's cue: read it as its own claim
+                ctx.take(min(np[0], content[0]), content[1])
+                continue
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
                 out += adding_claims(ctx, m.end(), sent.end, spk)
@@ -244,6 +258,23 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             _refuse_rest(ctx, sent, m.end())
             break
     return out
+
+
+def _second_speaker_cut(text: str, start: int, end: int) -> int | None:
+    """Where reported content ends when another subject and its cue follow a contrast inside it
+    ("the referee erred, while the league said …"): the conjunction's start; None when no cue follows
+    one (a second predicate of the same subject, "… but said", has no subject words and is not cut)."""
+    for m in _CONTRAST.finditer(text, start, end):
+        if m.start() - start < 8:
+            continue
+        cue = CUE.search(text, m.end(), min(end, m.end() + 80))
+        subject = text[m.end() : cue.start()] if cue is not None else ""
+        words = subject.split()
+        if cue is None or not _SUBJECT_WORDS.fullmatch(subject) or BE.intersection(w.casefold() for w in words):
+            continue
+        if words[0].casefold() in _SUBJECT_OPENERS or any(w[:1].isupper() and w != "I" for w in words):
+            return m.start()  # a noun phrase: "the league", "defence lawyer Mark Oyelaran" (not "foiling the …")
+    return None
 
 
 def _refuse_rest(ctx: ClaimContext, sent: Sentence, after: int) -> None:

@@ -24,6 +24,7 @@ from workbook.extract.speaker_nearby import (
     self_referring_subject,
     written_name_before,
 )
+from workbook.extract.speaker_spokes import titled_spokesperson
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
     BODY_HEAD_NAMES,
@@ -133,11 +134,12 @@ class SpeakerMemory:
 
     def _same_role(self, noun: str, at: int) -> Speaker | None:
         """The latest shown speaker within 1,500 characters written with the role noun ``noun``."""
-        i = bisect.bisect_left(self._any_at, at) - 1
+        i, lo = bisect.bisect_left(self._any_at, at) - 1, max(0, at - 1500)
         for j in range(i, max(-1, i - 5), -1):
             if at - self._any_at[j] > 1500:
                 break
-            if noun in self._any[j].as_written.casefold().split():
+            written = self._any[j].as_written  # not "transport spokesman Y" after "A spokesman for X said"
+            if noun in written.casefold().split() and not titled_spokesperson(written, noun, self.text, lo, at):
                 return self._any[j]
         # "a spokesperson for U.S. Central Command said": the organisation named after the role
         role = re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?", re.I)

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_spokes import other_spokesperson
 from workbook.extract.speaker_titles import only_titles
 from workbook.extract.speaker_words import ORG_ANAPHORS, gender_of_name, is_title
 from workbook.extract.vocabulary import NEVER_NAME_START, ORG_HEADS
@@ -215,6 +216,8 @@ def titled_person(
         inside = pattern.match(text, m.start, m.end)  # "Superintendent Claire Odum" read whole as the name
         if before is not None and before.group("more") and not (title_tail and is_title(before.group("more"))):
             before = None  # "the minister said Ingrid Sola …": no title
+        if before is not None and len(title) == 1 and other_spokesperson(text, title[0], before.start(), lo, at):
+            continue  # "The spokesman said" after "A spokesman for X said": that one, not "defence spokesman Y"
         if (before is not None and before.end() == m.start) or inside or appositive.match(text, m.end):
             return m.entity_key
     return None
@@ -223,13 +226,16 @@ def titled_person(
 def titled_name_written(text: str, title: list[str], at: int) -> str | None:
     """The name last written right after the title ``title`` (lower-case words) within 3,000
     characters before ``at``, when the entity rules gave no person there ("Commissioner Helen Marsh
-    opened …" then "the commissioner said"): two or three capitalised words, none a title."""
+    opened …" then "the commissioner said"): two or three capitalised words, none a title, not a qualified
+    spokesperson's after a nameless one (as in :func:`titled_person`)."""
     words = r"\s+".join(re.escape(w) for w in title)
     pattern = re.compile(r"\b(?i:" + words + r")\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
     last = None
     for m in pattern.finditer(text, max(0, at - 3000), at):
         name = m.group(1).split()
         if name[0].casefold() in NEVER_NAME_START or any(is_title(w.casefold().rstrip(".")) for w in name):
+            continue
+        if len(title) == 1 and other_spokesperson(text, title[0], m.start(), max(0, at - 3000), at):
             continue
         last = " ".join(name)
     return last

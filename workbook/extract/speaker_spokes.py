@@ -36,8 +36,10 @@ __all__ = [
     "body_spoken_for",
     "fits_pronoun",
     "ministry_of_minister",
+    "other_spokesperson",
     "spokesperson_before",
     "spokesperson_body",
+    "titled_spokesperson",
     "written_body",
 ]
 
@@ -161,6 +163,29 @@ def spokesperson_before(text: str, lo: int, at: int) -> tuple[int, int, str] | N
     for m in _IN_SENTENCE.finditer(text, lo, at):
         last = (m.start(), m.end(), (m.group("noun") or m.group("noun2")).casefold())
     return last
+
+
+def titled_spokesperson(as_written: str, noun: str, text: str, lo: int, at: int) -> bool:
+    """Is ``as_written`` a person with the role ``noun`` as a qualified title before the name ("Opposition
+    transport spokesman Tom Hardy") while a nameless spokesperson with that noun was written in ``text[lo:at]``?
+    Then a bare "the spokesman" at ``at`` is the nameless one. A bare title ("spokesman Wang Lei" after "a
+    foreign ministry spokesman said") may name that same spokesperson and is kept."""
+    titled = re.search(rf"\w\s+{re.escape(noun)}\s+[A-Z]", as_written, re.IGNORECASE) is not None
+    return titled and nameless_spokesperson(text, noun, lo, at)
+
+
+def other_spokesperson(text: str, noun: str, title_at: int, lo: int, at: int) -> bool:
+    """The same test on the text: is the title ``noun`` written at ``title_at`` qualified (a word right
+    before it: "defence spokesman") while a nameless spokesperson with that noun was written in ``text[lo:at]``?"""
+    qualified = re.search(r"\w\s+$", text[max(0, title_at - 40) : title_at]) is not None
+    return qualified and nameless_spokesperson(text, noun, lo, at)
+
+
+def nameless_spokesperson(text: str, noun: str, lo: int, at: int) -> bool:
+    """Was a nameless spokesperson with the role ``noun`` ("spokesman") written as a speaker in
+    ``text[lo:at]`` ("A spokesman for the Department of Transport said")?"""
+    nameless = spokesperson_before(text, lo, at)
+    return nameless is not None and nameless[2] == noun
 
 
 def fits_pronoun(noun: str, pronoun: str) -> bool:
