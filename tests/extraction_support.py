@@ -9,7 +9,7 @@ from workbook.extract.base import ClaimRecord, DocumentInput, Extractor
 from workbook.extract.dates import DateMatch, find_dates
 from workbook.extract.pipeline import DefaultExtractor
 
-__all__ = ["claim_holding", "claims_of", "only_date", "people_in", "speaker_of", "typed_mentions"]
+__all__ = ["claim_holding", "claims_of", "default_extractor", "only_date", "people_in", "speaker_of", "typed_mentions"]
 
 
 def typed_mentions(extractor: Extractor, text: str) -> list[tuple[str, str]]:
@@ -33,14 +33,14 @@ def people_in(extractor: Extractor, text: str) -> set[str]:
 
 
 @cache
-def _default_extractor() -> DefaultExtractor:
+def default_extractor() -> DefaultExtractor:
     return DefaultExtractor()
 
 
 def claims_of(text: str) -> list[ClaimRecord]:
     """The claims of the default extractor (entity model and rules, as a build runs them), each checked to
     lie inside the text."""
-    claims = _default_extractor().extract(DocumentInput(doc_id="t", text=text)).claims
+    claims = default_extractor().extract(DocumentInput(doc_id="t", text=text)).claims
     for c in claims:
         assert 0 <= c.start < c.end <= len(text)
     return claims

@@ -3,22 +3,14 @@ that a head word ends, "and" inside one name, and "PO Box" in an address. Every 
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from tests.extraction_support import typed_mentions
+from tests.extraction_support import default_extractor, typed_mentions
 from workbook.extract.not_names import po_box
-from workbook.extract.pipeline import DefaultExtractor
-
-
-@cache
-def _extractor() -> DefaultExtractor:
-    return DefaultExtractor()
 
 
 def _read(text: str) -> list[tuple[str, str]]:
-    return typed_mentions(_extractor(), text)
+    return typed_mentions(default_extractor(), text)
 
 
 @pytest.mark.parametrize(

@@ -4,23 +4,15 @@ and the lines of a signature or an address block. Every text is made up."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from tests.extraction_support import typed_mentions
-from workbook.extract.pipeline import DefaultExtractor
+from tests.extraction_support import default_extractor, typed_mentions
 from workbook.extract.place_org_extents import signature_names
 from workbook.extract.rule_tokens import headline_tokens, tokenize
 
 
-@cache
-def _extractor() -> DefaultExtractor:
-    return DefaultExtractor()
-
-
 def _read(text: str) -> list[tuple[str, str]]:
-    return typed_mentions(_extractor(), text)
+    return typed_mentions(default_extractor(), text)
 
 
 @pytest.mark.parametrize(
@@ -129,7 +121,7 @@ def test_institutions_one_after_another_are_cut_apart() -> None:
         "Sheridan Titman Department of Finance College of Business Administration University of Texas Austin, "
         "Texas 78712-1179"
     )
-    names = [n for _, _, n in signature_names(text, _extractor().entity_model.names)]  # type: ignore[union-attr]
+    names = [n for _, _, n in signature_names(text, default_extractor().entity_model.names)]  # type: ignore[union-attr]
     assert names == ["Department of Finance", "College of Business Administration", "University of Texas Austin"]
     read = _read(text)
     assert ("College of Business Administration", "organization") in read
@@ -146,7 +138,7 @@ def test_institutions_one_after_another_are_cut_apart() -> None:
     ],
 )
 def test_a_name_inside_a_longer_name_is_no_signature(text: str) -> None:
-    assert signature_names(text, _extractor().entity_model.names) == []  # type: ignore[union-attr]
+    assert signature_names(text, default_extractor().entity_model.names) == []  # type: ignore[union-attr]
 
 
 def test_the_lines_of_a_signature_are_no_headline() -> None:
