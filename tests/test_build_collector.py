@@ -75,7 +75,9 @@ def test_quiet_collector_leaves_the_callers_frozen_objects_and_raises_no_lower_t
     gc.set_threshold(50_000, 10, 10)
     with quiet_collector():
         assert gc.get_threshold() == (50_000, 10, 10)
-    assert gc.get_freeze_count() == frozen and gc.get_threshold() == (50_000, 10, 10)
+    # nothing unfrozen (the count would drop to 0) and nothing more frozen; the count itself may fall a little
+    # when a frozen object dies meanwhile (another thread of the test process: CI saw 625,067 -> 625,065)
+    assert 0 < gc.get_freeze_count() <= frozen and gc.get_threshold() == (50_000, 10, 10)
 
 
 def test_paused_collector_enables_only_what_was_enabled(collector_as_found: None) -> None:
