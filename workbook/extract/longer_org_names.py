@@ -35,6 +35,7 @@ _CAP_WORD = r"[A-Z][\w'’&-]*"
 _RUN_BEFORE = re.compile(rf"((?:{_CAP_WORD}[ \t]){{1,3}})\Z")
 _RUN_AFTER = re.compile(rf"(?:[ \t]{_CAP_WORD}){{1,4}}(?![\w'’-])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -60,8 +61,6 @@ def _street(text: str, c: Candidate) -> bool:
 def place_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A gazetteer place and the capitalised words around it as one organisation (see the module docs)."""
     for c in [c for c in cands if c.type == "place" and (c.gaz is not None or _street(text, c))]:
-        if any(d.type in ("organization", "facility") and d.start <= c.start and d.end >= c.end for d in cands):
-            continue  # already inside an organisation's or a facility's reading
         start = c.start
         before = _RUN_BEFORE.search(text, max(0, c.start - 60), c.start)
         if before is not None:
@@ -79,6 +78,10 @@ def place_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         inner = _WORD.findall(text[c.end : after.end()])
         if any(_not_a_name_word(w) or w.isupper() for w in inner):
             continue  # "London Monday", "London UK": no name's words
+        # the checks against every candidate come last: only runs that read as a name get that far (a check
+        # per place candidate made a long document's work grow with the square of its length)
+        if any(d.type in ("organization", "facility") and d.start <= c.start and d.end >= c.end for d in cands):
+            continue  # already inside an organisation's or a facility's reading
         if not _no_place_or_person(cands, start, c.start, None) or not _no_place_or_person(
             cands, c.end, after.end(), None
         ):
@@ -115,7 +118,8 @@ def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         start, left = m.start(1), m.group(1).split()
         while left and _not_a_name_word(left[0]):  # "The Scottish Fire ...": from "Scottish"
             start = text.index(left[0], start) + len(left[0])
-            start += len(text[start:]) - len(text[start:].lstrip(" \t"))
+            blanks = _BLANKS.match(text, start)  # always a match (maybe empty)
+            start = blanks.end() if blanks else start
             left = left[1:]
         right = m.group(2).split()
         if not left or _whole_name_alone(left) or right[-1].casefold() not in ORG_END_WORDS:
