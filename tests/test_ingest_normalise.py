@@ -318,3 +318,32 @@ def test_the_normaliser_searches_a_text_read_again_once(monkeypatch: pytest.Monk
     assert len(calls) == len(texts)  # each distinct text searched once
     raw = RawDocument(source="a.txt", text=texts[0], format="text")
     assert normaliser.item(raw) == normalise_document(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("Kim Jong\u2011un said the test succeeded.", "Kim Jong-un said the test succeeded."),
+        ("Jean\u2010Pierre Moreau resigned.", "Jean-Pierre Moreau resigned."),
+        ("a long\u2011range drone hit the Al\u2011Shifa hospital", "a long-range drone hit the Al-Shifa hospital"),
+    ],
+)
+def test_word_hyphens_are_written_plain_and_counted(raw: str, plain: str) -> None:
+    r = normalise_text(raw)
+    assert r.text == plain and len(r.text) == len(raw)  # one character for one: no offset moves
+    assert r.report == {"unicode_hyphens": raw.count("\u2011") + raw.count("\u2010")}
+    assert normalise_text("an en dash \u2013 and a minus \u2212 stay").report == {}
+
+
+def test_a_name_written_with_a_non_breaking_hyphen_is_one_speaker() -> None:
+    from tests.extraction_support import claim_holding, speaker_of
+
+    raw = RawDocument(
+        text="Kim Jong\u2011un said the new missile would deter attacks. He oversaw the launch on Tuesday.",
+        source="t.txt",
+        format="txt",
+    )
+    doc = normalise_document(raw)
+    assert doc.meta["normalised"] == {"unicode_hyphens": 1}
+    assert speaker_of(doc.text, "deter attacks") == "Kim Jong-un"
+    assert claim_holding(raw.text, "deter attacks") is None  # what the extractor made of the text as written

@@ -1,4 +1,5 @@
-"""Text normalisation at ingest: glued words split, CSV-doubled quotes undone, each fix recorded.
+"""Text normalisation at ingest: glued words split, CSV-doubled quotes undone, word hyphens made plain,
+each fix recorded.
 
 Runs on every document :func:`workbook.ingest.iter_documents` yields, before the build stores its
 text: all offsets index into the normalised text and ``sha256``/``doc_id`` are computed from it, as
@@ -35,7 +36,12 @@ consistently (two or more ``""`` and every run of quotes of even length, in the 
 pair of quotes wrapping the whole text, as a CSV field has), each ``""`` becomes ``"`` and the
 wrapping pair is removed.
 
-Both passes are linear in the text: regex scans for words, capitalised pairs and glued tokens, sets
+Word hyphens other than "-". Some publishers and word processors write the hyphen inside a name as
+U+2011 (non-breaking hyphen) or U+2010 (hyphen): "Kim Jong\u2011un", "Jean\u2010Pierre". The name rules
+read "-", so each such hyphen becomes "-" (one character for one: no offset moves) and their number is
+recorded (``{"unicode_hyphens": 2}``).
+
+The passes are linear in the text: regex scans for words, capitalised pairs and glued tokens, sets
 for the lookups, at most 40 letters of a token tried.
 """
 
@@ -115,6 +121,8 @@ _NAME_ENDINGS = frozenset(
         bridge water side lake park view wall house hall cliff castle""",
     )
 )
+#: Hyphens written inside words other than "-": U+2010 (hyphen) and U+2011 (non-breaking hyphen).
+_WORD_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _MAX_TOKEN = 40
 _MAX_EXAMPLES = 5
 
@@ -281,11 +289,20 @@ def _korean_name_cuts(text: str, taken: set[int]) -> list[tuple[int, str, int]]:
     return cuts
 
 
-def _result(text: str, n_quotes: int, cuts: Sequence[tuple[int, str, int]]) -> NormalisedText:
-    """``text`` (its quotes undone already) with a space put in at each cut, and the report."""
+def _plain_hyphens(text: str) -> tuple[str, int]:
+    """``text`` with U+2010 and U+2011 written as "-" (same length), and how many there were."""
+    n = text.count("\u2011") + text.count("\u2010")
+    return (text.translate(_WORD_HYPHENS), n) if n else (text, 0)
+
+
+def _result(text: str, n_quotes: int, n_hyphens: int, cuts: Sequence[tuple[int, str, int]]) -> NormalisedText:
+    """``text`` (its quotes undone and hyphens made plain already) with a space put in at each cut, and the
+    report."""
     report: dict[str, Any] = {}
     if n_quotes:
         report["doubled_quotes"] = n_quotes
+    if n_hyphens:
+        report["unicode_hyphens"] = n_hyphens
     if cuts:
         parts: list[str] = []
         last = 0
@@ -300,9 +317,11 @@ def _result(text: str, n_quotes: int, cuts: Sequence[tuple[int, str, int]]) -> N
 
 
 def normalise_text(text: str, words: frozenset[str] | None = None) -> NormalisedText:
-    """``text`` with CSV-doubled quotes undone and glued words split (see the module docs)."""
+    """``text`` with CSV-doubled quotes undone, word hyphens made plain and glued words split (see the
+    module docs)."""
     text, n_quotes = _undouble_quotes(text)
-    return _result(text, n_quotes, _split_points(text, builtin_words() if words is None else words))
+    text, n_hyphens = _plain_hyphens(text)
+    return _result(text, n_quotes, n_hyphens, _split_points(text, builtin_words() if words is None else words))
 
 
 def _with_result(raw: RawDocument, result: NormalisedText) -> RawDocument:
@@ -336,11 +355,12 @@ class Normaliser:
     def text(self, text: str) -> NormalisedText:
         """:func:`normalise_text` of ``text``."""
         text, n_quotes = _undouble_quotes(text)
+        text, n_hyphens = _plain_hyphens(text)
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         cuts = self._cuts.get(key)
         if cuts is None:
             cuts = self._cuts[key] = tuple(_split_points(text, self._words))
-        return _result(text, n_quotes, cuts)
+        return _result(text, n_quotes, n_hyphens, cuts)
 
     def item(self, item: RawDocument | IngestFailure) -> RawDocument | IngestFailure:
         """:func:`normalise_item` of ``item``."""
