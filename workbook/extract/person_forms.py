@@ -48,7 +48,7 @@ from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.person_places import place_given_people, street_not_person, with_family_after
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION
 from workbook.extract.ranks import RANK_WORDS
-from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS, TITLES
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_ABBREVIATIONS, STREET_WORDS, TITLES
 from workbook.ingest.normalise import builtin_words
 
 __all__ = [
@@ -86,7 +86,6 @@ _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 #: The word right before a span, separated by one space or tab, not after another name-like character.
 _WORD_JUST_BEFORE = re.compile(rf"(?<![\w'’.&-])({_NAME_WORD})[ \t]\Z")
 #: Street words as written short ("1214 Anderson Ave", "Lincoln Blvd").
-_STREET_SHORT = frozenset({"ave", "av", "blvd", "rd", "st", "ln", "dr", "hwy", "pl", "ct", "sq", "pkwy", "ter"})
 #: The capitalised word right after a span, one space or tab away, with no capitalised word after it.
 _FAMILY_JUST_AFTER = re.compile(rf"[ \t]({_NAME_WORD})(?![\w'’-]|[ \t]+[A-Z])")
 #: A capitalised word (or "the") right before the word before a span: the pair is part of a longer name.
@@ -137,7 +136,12 @@ def family_name_towns(
         family = after.group(1).casefold()
         if "s" not in names.get(family, "") or family in common or family in _NOT_GIVEN or family in never:
             continue
-        if family in _HEADS or family in TITLE_WORDS or family in _STREET_SHORT or gaz_type(after.group(1)) is not None:
+        if (
+            family in _HEADS
+            or family in TITLE_WORDS
+            or family in STREET_ABBREVIATIONS
+            or gaz_type(after.group(1)) is not None
+        ):
             continue
         if family in builtin_words() and not names.get(family, "").endswith("0"):
             continue  # "Chelsea Barracks", "Tracy Press": an English word no frequent family name

@@ -37,7 +37,7 @@ from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.person_shapes import MAX_TOWN_POPULATION, after_place_preposition
 from workbook.extract.ranks import RANK_WORDS
-from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, PERSON_VERBS, STREET_WORDS
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, PERSON_VERBS, STREET_ABBREVIATIONS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
 __all__ = ["place_given_people", "street_not_person", "with_family_after"]
@@ -50,7 +50,6 @@ _PERSON_CUE = re.compile(r"(?:[ \t]+([a-z]+)\b|,[ \t]+(who)\b)")
 #: The word right before the given name: a title ("Coach", "leader") or another capitalised word.
 _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’.-]*)[ \t]+\Z")
 _NOT_FAMILY = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
-_STREET_SHORT = frozenset({"ave", "av", "blvd", "rd", "st", "ln", "dr", "hwy", "pl", "ct", "sq", "pkwy", "ter"})
 
 
 def _large(m: GazetteerMatch) -> bool:
@@ -63,7 +62,7 @@ def _family_word(
     """``word`` may be a family name after a place's given name (see the module docstring); ``town``:
     the gazetteer knows it as a small town."""
     w = word.casefold()
-    if w in _NOT_FAMILY or w in _STREET_SHORT or w in never or w.endswith(("'s", "’s")) or len(w) < 3:
+    if w in _NOT_FAMILY or w in STREET_ABBREVIATIONS or w in never or w.endswith(("'s", "’s")) or len(w) < 3:
         return False
     kind = names.get(w, "")
     if "s" in kind:

@@ -56,6 +56,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ROMANISATION_SUFFIXES",
     "SHORT_PLACE_NAMES",
+    "STREET_ABBREVIATIONS",
     "STREET_WORDS",
     "SURNAME_FIRST",
     "TITLES",
@@ -164,6 +165,8 @@ FACILITY_HEADS: frozenset[str] = _words(
 #: The last word of a street's name ("Queen Street", "King Road", "Prince Avenue", "Church Lane"): after a
 #: title ("Queen", "King", "President") it opens no person's name.
 STREET_WORDS: frozenset[str] = _words("street road avenue lane boulevard drive terrace crescent alley")
+#: Abbreviated street words ("1214 Anderson Ave", "Ocean Blvd"): after a given name they are no family name.
+STREET_ABBREVIATIONS: frozenset[str] = _words("ave av blvd rd st ln dr hwy pl ct sq pkwy ter")
 
 #: Verbs said of people, not of towns or firms, right after a name ("Tracy said", "Mercedes loved the
 #: fish", "Rushdie told"): the name is a person (:mod:`workbook.extract.person_shapes`).
