@@ -174,3 +174,27 @@ def test_the_club_is_the_club_named_before(text: str, snippet: str, speaker: str
 )
 def test_a_study_speaks_for_its_researchers_institution(text: str, snippet: str, speaker: str) -> None:
     assert speaker_of(text, snippet) == speaker
+
+
+# --- "According to a report by X, Y said that …": Y's claim, not the report's source's ---
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (  # sport
+            "Stadium\n\nAccording to a report by the Harlow Star, club chairman Ian Rook said that the stadium would "
+            "be sold.",
+            "the stadium would be sold",
+            "Ian Rook",
+        ),
+        (  # defence
+            "Missiles\n\nAccording to a report by the broadcaster NHK, the Japanese defence ministry said that two "
+            "missiles were fired.",
+            "two missiles were fired",
+            "the Japanese defence ministry",
+        ),
+    ],
+)
+def test_a_speaker_inside_a_reports_content_speaks_for_it(text: str, snippet: str, speaker: str) -> None:
+    assert speaker_of(text, snippet) == speaker

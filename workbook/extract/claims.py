@@ -160,8 +160,21 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
     span = lead if lead[0] < lead[1] else strip_span(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
     if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
         return None
+    if span[0] >= se and _speaker_of_its_own(ctx, *span):  # "According to a report by X, the spokesman said that"
+        return None
     ctx.take(min(span[0], m.start()), max(span[1], se))
     return ctx.claim(*span, "indirect", spk, "according to")
+
+
+def _speaker_of_its_own(ctx: ClaimContext, start: int, end: int) -> bool:
+    """Does the content after "according to X," open with a subject and a cue of its own ("the spokesman in a
+    statement said that …")? That speaker's claim is read at their cue: the source names the report, not who
+    spoke."""
+    cue = CUE.search(ctx.text, start, min(end, start + 100))
+    if cue is None or cue.group().casefold() == "according to":
+        return False
+    np = subject_before(ctx, start, cue.start())
+    return np is not None and np[0] == start and ctx.speaker(*np, at_end=True) is not None
 
 
 def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
