@@ -27,6 +27,7 @@ __all__ = [
     "GROUP_NOUNS",
     "RESEARCH_DOCUMENTS",
     "club_name",
+    "club_subject",
     "group_of_people",
     "group_speaker",
     "names_body",
@@ -98,6 +99,26 @@ def group_speaker(text: str, s: int, phrase: str) -> bool:
     if stop < 0 and lo > 0:
         return False
     return _GROUP_OPENING.match(text[start:s]) is not None
+
+
+#: A club's name opening a sentence, its subject: "Hartvik United have dismissed …", "Kestrel Park Rangers have
+#: confirmed …" (one to three capitalised words, then a word that closes a club's name).
+_CLUB_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:"
+    + "|".join(sorted(w for w in CLUB_SUFFIXES if w != "Town"))
+    + r"))(?=\s+[a-z])",
+    re.MULTILINE,
+)
+#: How far before "the club" its subject is looked for.
+_CLUB_REACH = 3000
+
+
+def club_subject(text: str, at: int) -> str | None:
+    """The club whose name last opened a sentence within :data:`_CLUB_REACH` characters before ``at``: "the
+    club" of a report that began "Hartvik United have dismissed their manager after a defeat to Brenner
+    Athletic" is Hartvik United, the subject, not the club it lost to."""
+    found = list(_CLUB_SUBJECT.finditer(text, max(0, at - _CLUB_REACH), at))
+    return " ".join(found[-1].group("name").split()) if found else None
 
 
 def club_name(shown: str | None) -> bool:

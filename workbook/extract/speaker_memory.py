@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
-from workbook.extract.speaker_bodies import club_name, names_body, research_body
+from workbook.extract.speaker_bodies import club_name, club_subject, names_body, research_body
 from workbook.extract.speaker_gender import marked_genders, pronoun_genders
 from workbook.extract.speaker_issuers import DOCUMENT_PHRASE, ISSUED_NOUNS, document_agent
 from workbook.extract.speaker_nearby import (
@@ -197,6 +197,9 @@ class SpeakerMemory:
             sp = self._org[j]
             if names_body(head, sp.shown or ""):  # "the force": a police force named before
                 return Speaker(sp.key, sp.shown, phrase)
+        club = club_subject(self.text, at) if head in ("club", "team") else None
+        if club is not None:  # "Hartvik United have dismissed …", then "according to the club"
+            return Speaker(None, club, phrase)
         i = bisect.bisect_left(self.mention_starts, at) - 1
         keys: list[str] = []
         for j in range(i, max(-1, i - 60), -1):
