@@ -206,26 +206,3 @@ def test_the_club_is_the_club_opening_the_report_not_the_one_it_played() -> None
         "will be named next week, according to the club."
     )
     assert speaker_of(text, "A new coach will be named next week") == "Denby Vale Rovers"
-
-
-# --- a speaker named after a comma at the end of the reported content ---
-
-
-@pytest.mark.parametrize(
-    ("text", "snippet", "speaker"),
-    [
-        (  # a translated briefing
-            "Border\n\nChina hopes the two sides will show restraint and return to talks, Foreign Ministry "
-            "spokesperson Lin Hua said on Monday.",
-            "China hopes the two sides will show restraint and return to talks",
-            "Lin Hua",
-        ),
-        (  # sport
-            "Ban\n\nThe club hopes the ban will be lifted before the final, manager Tom Hale said.",
-            "the ban will be lifted before the final",
-            "Tom Hale",
-        ),
-    ],
-)
-def test_a_speaker_after_the_content_owns_the_sentence(text: str, snippet: str, speaker: str) -> None:
-    assert speaker_of(text, snippet) == speaker

@@ -166,27 +166,6 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
     return ctx.claim(*span, "indirect", spk, "according to")
 
 
-#: A speaker and a cue closing a sentence after a comma, with at most a short adjunct after the cue:
-#: "…, Foreign Ministry spokesperson Zhao Ming said at a regular press briefing on Monday".
-_ATTRIBUTION_AT_END = re.compile(
-    r",\s+(?P<np>(?:(?:the|a|an)\s|(?:[a-z][\w'’-]*\s+){0,2}[A-Z])[^,;:\"“”()]{1,80}?)\s+(?P<cue>said|says|told\s+[a-z]+|added)"
-    r"(?:\s+(?:on|at|in|during|last|this|earlier|later)\b[^,;:\"“”()]{0,60})?$"
-)
-
-
-def _speaker_at_the_end(ctx: ClaimContext, start: int, end: int) -> tuple[int, Speaker, str] | None:
-    """A speaker named after a comma at the end of the reported content ("China hopes the parties will show
-    restraint, Foreign Ministry spokesperson Zhao Ming said"): the sentence is that speaker's report, the first
-    verb ("hopes") part of it. (where the content ends, the speaker, the cue), or None."""
-    tail = _ATTRIBUTION_AT_END.search(ctx.text, start, end)
-    if tail is None or tail.start() - start < 12:
-        return None
-    spk = ctx.speaker(tail.start("np"), tail.end("np"), at_end=True)
-    if spk is None or spk.shown is None:
-        return None
-    return tail.start(), spk, tail.group("cue").split()[0]
-
-
 def _speaker_of_its_own(ctx: ClaimContext, start: int, end: int) -> bool:
     """Does the content after "according to X," open with a subject and a cue of its own ("the spokesman in a
     statement said that …")? That speaker's claim is read at their cue: the source names the report, not who
@@ -269,10 +248,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 second = ADDING.search(text, content[0], content[1]) if content is not None else None
                 if content is not None and second is not None and second.start() - content[0] >= 8:
                     content = (content[0], second.start())  # "X announced that …, stating that …": two claims
-                tail = _speaker_at_the_end(ctx, *content) if content is not None else None
-                if tail is not None:  # "China hopes …, spokesperson Zhao Ming said at a briefing": Zhao's words
-                    content, spk, cue = (np[0], tail[0]), tail[1], tail[2]
-                elif content is not None and "\n" not in text[m.end() : content[0]]:  # not a "X said:" block
+                if content is not None and "\n" not in text[m.end() : content[0]]:  # not a "X said:" block
                     cut = _second_speaker_cut(text, *content)
                     if cut is not None:
                         content, next_speaker = (content[0], cut), True
