@@ -88,6 +88,7 @@ _NOT_SPEECH_AFTER = {
         r"\s+(?:an?\s+|the\s+)?(?:war|state|emergency|ceasefire|martial|independence|bankruptcy|victory|winner)\b"
     ),
 }
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{SPK})")
 # patterns the rules use inside loops, compiled once (the per-document speaker and acronym patterns
 # would otherwise push them out of re's cache)
@@ -174,7 +175,9 @@ def _speaker_of_its_own(ctx: ClaimContext, start: int, end: int) -> bool:
     if cue is None or cue.group().casefold() == "according to":
         return False
     np = subject_before(ctx, start, cue.start())
-    return np is not None and np[0] == start and ctx.speaker(*np, at_end=True) is not None
+    spk = ctx.speaker(*np, at_end=True) if np is not None and np[0] == start else None
+    # a pronoun is the source's own words ("According to it, they agreed …"), not a speaker of its own
+    return spk is not None and (spk.shown is not None or spk.as_written.casefold() not in _PRONOUN_SUBJECTS)
 
 
 def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
