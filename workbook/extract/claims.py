@@ -88,6 +88,7 @@ _NOT_SPEECH_AFTER = {
         r"\s+(?:an?\s+|the\s+)?(?:war|state|emergency|ceasefire|martial|independence|bankruptcy|victory|winner)\b"
     ),
 }
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{SPK})")
 # patterns the rules use inside loops, compiled once (the per-document speaker and acronym patterns
 # would otherwise push them out of re's cache)
@@ -160,8 +161,23 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
     span = lead if lead[0] < lead[1] else strip_span(text, se, min(sent.end, se + WINDOW), ".!?,;: ")
     if text.count(" ", span[0], span[1]) < 1 or ctx.is_taken(*span):
         return None
+    if span[0] >= se and _speaker_of_its_own(ctx, *span):  # "According to a report by X, the spokesman said that"
+        return None
     ctx.take(min(span[0], m.start()), max(span[1], se))
     return ctx.claim(*span, "indirect", spk, "according to")
+
+
+def _speaker_of_its_own(ctx: ClaimContext, start: int, end: int) -> bool:
+    """Does the content after "according to X," open with a subject and a cue of its own ("the spokesman in a
+    statement said that …")? That speaker's claim is read at their cue: the source names the report, not who
+    spoke."""
+    cue = CUE.search(ctx.text, start, min(end, start + 100))
+    if cue is None or cue.group().casefold() == "according to":
+        return False
+    np = subject_before(ctx, start, cue.start())
+    spk = ctx.speaker(*np, at_end=True) if np is not None and np[0] == start else None
+    # a pronoun is the source's own words ("According to it, they agreed …"), not a speaker of its own
+    return spk is not None and (spk.shown is not None or spk.as_written.casefold() not in _PRONOUN_SUBJECTS)
 
 
 def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:

@@ -99,9 +99,11 @@ def marked_genders(
             if role is not None:  # "A spokeswoman for the department, Caroline Leclerc": a woman
                 gender[m.entity_key] = "f" if role.group("role").casefold().endswith("woman") else "m"
             continue
-        before = text[max(0, m.start - 12) : m.start].split()
+        before = text[max(0, m.start - 20) : m.start].split()
         surface = text[m.start : m.end].split()
-        marks = [w.casefold().rstrip(".") for w in (before[-1:] + surface[:1])]
+        # a judge's honorific stands before the judicial title: "Mr Justice Colton", "Lady Justice Hale"
+        lead = before[-2:] if before[-1:] and before[-1].casefold() == "justice" else before[-1:]
+        marks = [w.casefold().rstrip(".") for w in (lead + surface[:1])]
         # a given name settles it: "Mr. Marbles" (her dog, her father) is not "Jenna Marbles" retitled
         given = gender_of_name(names.get(m.entity_key, ""))
         if any(w in MALE_MARKS for w in marks) and given in (None, "m"):

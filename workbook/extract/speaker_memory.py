@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
+from workbook.extract.speaker_bodies import club_name, club_subject, names_body, research_body
 from workbook.extract.speaker_gender import marked_genders, pronoun_genders
 from workbook.extract.speaker_issuers import DOCUMENT_PHRASE, ISSUED_NOUNS, document_agent
 from workbook.extract.speaker_nearby import (
@@ -27,7 +28,6 @@ from workbook.extract.speaker_nearby import (
 from workbook.extract.speaker_spokes import titled_spokesperson
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
-    BODY_HEAD_NAMES,
     NAME_THEN_ROLE,
     NAMED_ROLE,
     OPENING_PHRASE,
@@ -157,10 +157,10 @@ class SpeakerMemory:
 
     def _is_org_speaker(self, speaker: Speaker) -> bool:
         """An organisation (entity) or a qualified organisation phrase ("China's coast guard"), never a place."""
-        if speaker.key:
-            return self.types.get(speaker.key) == "organization"
+        if speaker.key:  # or a club the entity stage typed a person ("Kestrel Vale Rovers")
+            return self.types.get(speaker.key) == "organization" or club_name(self.names.get(speaker.key))
         words = (speaker.shown or "").casefold().split()
-        return not speaker.is_name and bool(words) and words[-1] in ORG_ANAPHORS
+        return (not speaker.is_name and bool(words) and words[-1] in ORG_ANAPHORS) or club_name(speaker.shown)
 
     def organisation(self, phrase: str, words: list[str], at: int) -> Speaker | None:
         """ "it" / "the ministry" / "the Army" at ``at``: the organisation spoken of before. "it": the
@@ -190,22 +190,24 @@ class SpeakerMemory:
                     return Speaker(m.entity_key, self.names[m.entity_key], phrase)
             return self._place_subject(phrase, at, here)
         head = low[-1]
-        heads = BODY_HEAD_NAMES.get(head, frozenset({head}))  # "the force": a police force named before
         i = bisect.bisect_left(self._org_at, at) - 1
         for j in range(i, max(-1, i - 10), -1):
             if at - self._org_at[j] > 3000:
                 break
             sp = self._org[j]
-            if heads & set((sp.shown or "").casefold().split()):
+            if names_body(head, sp.shown or ""):  # "the force": a police force named before
                 return Speaker(sp.key, sp.shown, phrase)
+        club = club_subject(self.text, at) if head in ("club", "team") else None
+        if club is not None:  # "Hartvik United have dismissed …", then "according to the club"
+            return Speaker(None, club, phrase)
         i = bisect.bisect_left(self.mention_starts, at) - 1
         keys: list[str] = []
         for j in range(i, max(-1, i - 60), -1):
             m = self.mentions[j]
             if at - m.start > 3000:
                 break
-            org = self.types.get(m.entity_key) in ("organization", "facility")  # "the museum": "Horniman Museum"
-            if org and heads & set(self.names[m.entity_key].casefold().split()) and m.entity_key not in keys:
+            org = self.types.get(m.entity_key) in ("organization", "facility") or club_name(self.names[m.entity_key])
+            if org and names_body(head, self.names[m.entity_key]) and m.entity_key not in keys:
                 keys.append(m.entity_key)
         if len(keys) == 1:
             return Speaker(keys[0], self.names[keys[0]], phrase)
@@ -452,8 +454,9 @@ class SpeakerMemory:
         span of the words opening a sentence that issued it, for the caller to read as a speaker."""
         lo = max(0, at - 1500)
         named = list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[lo:at], re.IGNORECASE))
-        if not named:
-            return None
+        if not named:  # "The study … found that" after "Researchers at the University of X have found …"
+            key = research_body(self.text, self.mentions, self.mention_starts, self.types, noun, at)
+            return Speaker(key, self.names[key], phrase) if key is not None else None
         pos = lo + named[-1].start()
         here = self.sentence_of(pos)
         sent_start = self.sent_starts[here] if self.sent_starts else 0

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_spokes import other_spokesperson
 from workbook.extract.speaker_titles import only_titles
-from workbook.extract.speaker_words import ORG_ANAPHORS, gender_of_name, is_title
+from workbook.extract.speaker_words import ORG_ANAPHORS, ROLE_TITLES, gender_of_name, is_title
 from workbook.extract.vocabulary import NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "organisation_spokesperson",
     "person_beside",
     "self_referring_subject",
+    "title_words",
     "titled_name_written",
     "titled_person",
     "written_name_before",
@@ -179,6 +180,13 @@ def written_name_before(text: str, want: str, offset: int) -> tuple[str, int] | 
     return last
 
 
+def title_words(title: list[str]) -> str:
+    """A pattern of the title ``title`` (lower-case words) as written before a name, or of the titles a
+    role noun stands for (:data:`ROLE_TITLES`: "the judge" is "Justice" or "Recorder" too)."""
+    forms = ROLE_TITLES.get(" ".join(title), (" ".join(title),))
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in forms) + ")"
+
+
 def titled_person(
     text: str,
     mentions: Sequence[MentionRecord],
@@ -196,7 +204,7 @@ def titled_person(
     counts too ("Jo Chun Ryong, secretary of the Central Committee, …" for "the secretary"). With
     ``title_tail``, one more title word may follow the title ("The company's chief executive, Ingrid
     Sola" for "the company's chief"; not for a body's name: "the army" is no "Army spokesman")."""
-    words = r"\s+".join(re.escape(w) for w in title)
+    words = title_words(title)
     # the title, then at most two capitalised words the entity stage left out of the mention
     # ("Defense Minister Gen Nakatani" for "the minister": the mention is "Nakatani"), or a comma before the
     # name in apposition ("The transport minister, Helen Okonjo, told"); one more title word may follow the
@@ -228,7 +236,7 @@ def titled_name_written(text: str, title: list[str], at: int) -> str | None:
     characters before ``at``, when the entity rules gave no person there ("Commissioner Helen Marsh
     opened …" then "the commissioner said"): two or three capitalised words, none a title, not a qualified
     spokesperson's after a nameless one (as in :func:`titled_person`)."""
-    words = r"\s+".join(re.escape(w) for w in title)
+    words = title_words(title)
     pattern = re.compile(r"\b(?i:" + words + r")\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
     last = None
     for m in pattern.finditer(text, max(0, at - 3000), at):

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from workbook.extract.person_forms import POSTNOMINALS
 from workbook.extract.speaker_words import (
     FUNCTION_WORD_GIVEN_NAMES,
     GENERIC_EXTRA,
@@ -88,9 +89,11 @@ def titled_name_of(text: str, start: int, end: int) -> str | None:
 
 def only_titles(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` made of titles, ranks and determiners only ("the Defense Minister",
-    "Sgt. 1st Class")?"""
+    "Sgt. 1st Class"), or of the honour, degree or office letters written after a name ("KC", "MP")?"""
     for w in SPEAKER_WORD.findall(text, s, e):
         lw = w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s")
+        if w.rstrip(".") in POSTNOMINALS:  # "Counsel for the group, Niamh Quigley KC, told the court"
+            continue
         if not is_title(lw) and lw not in SPEAKER_DETERMINERS and not ORDINAL.fullmatch(lw):
             return False
     return True

@@ -33,6 +33,7 @@ __all__ = [
     "NAME_JOINS",
     "NAME_THEN_ROLE",
     "OF_BODY_TAIL",
+    "OF_LOWER_BODY",
     "OPENING_PHRASE",
     "ORDINAL",
     "ORG_ANAPHORS",
@@ -45,6 +46,7 @@ __all__ = [
     "RELATION_FIRST",
     "ROLE_FIRST",
     "ROLE_GENDER",
+    "ROLE_TITLES",
     "SOURCE_OF",
     "SPEAKER_ABBREVIATIONS",
     "SPEAKER_DETERMINERS",
@@ -113,6 +115,9 @@ PUBLIC_BODY_HEADS = _words("""ministry commission committee council force army n
 #: A body's anaphor whose head its name need not hold: "the force" for "Thames Valley Police" or "the Royal
 #: Constabulary".
 BODY_HEAD_NAMES: dict[str, frozenset[str]] = {"force": _words("force police constabulary")}
+#: The titles a person named with one of them is later called by a role noun: "the judge said" after "Mr
+#: Justice Colton" or "Recorder Ann Whitcombe" (a title of the bench, not "sheriff": an American police office).
+ROLE_TITLES: dict[str, tuple[str, ...]] = {"judge": ("judge", "justice", "recorder", "magistrate")}
 #: The last word of a government body named by its portfolio alone, capitalised: "National Defence",
 #: "Homeland Security", "Veterans Affairs", "Public Health" (no "Ministry of" or "Department of" before it).
 PORTFOLIO_NOUNS = _words("defence defense security affairs health justice transport environment treasury education")
@@ -135,7 +140,15 @@ POSTMODIFIER = re.compile(
     r"|(?<=[a-z][a-rt-z]s)\s+(?!during\b|according\b)[a-z]{2,}ing\b"  # "the countries neighboring Australia"
 )
 #: The body a person speaks for, after the name: " of the Falcons", ", of Halden Athletic", " at Marlow University".
-OF_BODY_TAIL = re.compile(r",?\s+(?:of|at|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s*){1,5}")
+#: Or a body named by its kind, lower case, with "the": " of the force's road policing unit" (:data:`OF_LOWER_BODY`).
+OF_LOWER_BODY = re.compile(
+    r"\s+(?:of|at|from)\s+the\s+(?:[a-z][\w'’-]*\s+){0,4}(?:"
+    + "|".join(sorted((h for h in ORG_HEADS if h.isalpha()), key=len, reverse=True))
+    + r")\b"
+)
+OF_BODY_TAIL = re.compile(
+    r",?\s+(?:of|at|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s*){1,5}|,?" + OF_LOWER_BODY.pattern
+)
 #: A sentence opening that gives the quote before it to the person it then names: "That was the verdict of",
 #: "This is the view of", "That was how", "Such was the message from" (a noun of saying: "That was the end of
 #: X's career" names no speaker).

@@ -7,11 +7,9 @@ module decides what that phrase is (:func:`SpeakerResolver.resolve`):
 * a **mention** of an entity (a person, an organisation, a country): the speaker is that entity.
   Titles and ranks before the name ("Adm.", "Defense Minister", "the company's spokesman") are
   skipped.
-* **he / she**: the person it most plausibly refers to, gender-aware (:meth:`SpeakerResolver.pronoun`):
-  the latest person speaker if compatible, else the first compatible person of the latest sentence
-  naming one. A person's gender comes from the honorific written before a mention ("Mr", "Mrs",
-  "Ms") or the given name (:data:`~workbook.extract.vocabulary.MALE_GIVEN_NAMES` /
-  :data:`~workbook.extract.vocabulary.FEMALE_GIVEN_NAMES`); unknown is compatible with both.
+* **he / she**: the person it most plausibly refers to, gender-aware (:meth:`SpeakerResolver.pronoun`): the
+  latest person speaker if compatible, else the first compatible person of the latest sentence naming one
+  (gender: the honorific before a mention, "Mr", "Ms", or the given name; unknown fits both).
 * a **name** the entity rules did not find ("said Sgt. Ana Ruiz" in a document with no other
   mention of her): the capitalised words after the titles, shown as the speaker, with no entity.
 * a **generic** phrase: other pronouns ("they", "it", "we") and bare human or document nouns
@@ -27,6 +25,7 @@ import bisect
 import re
 
 from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_bodies import group_speaker
 from workbook.extract.speaker_issuers import (
     DOCUMENT_PHRASE,
     ISSUED_BY_ADJECTIVE,
@@ -73,6 +72,7 @@ from workbook.extract.speaker_words import (
     LOWER_ROLE,
     MALE_NOUNS,
     OF_BODY_TAIL,
+    OF_LOWER_BODY,
     ORG_ANAPHORS,
     OWNER_DOCUMENT,
     POSTMODIFIER,
@@ -101,7 +101,7 @@ _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention the spokesperson rules of old read
 
 
-_OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+_OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
 
 
 class SpeakerResolver(SpeakerMemory):
@@ -122,6 +122,8 @@ class SpeakerResolver(SpeakerMemory):
             e = time.start()
         phrase = " ".join(text[s:e].split())
         words = phrase.split()
+        if at_end and group_speaker(text, s, phrase):  # "The family of a cyclist who died …", "The couple"
+            return Speaker(None, None, phrase)
         body = shared_head_body(phrase)
         if body is not None:  # "The South Korean and U.S. militaries said": the last, as for "X and Y said"
             return Speaker(None, body, phrase)
@@ -206,9 +208,8 @@ class SpeakerResolver(SpeakerMemory):
                 return Speaker(titled, self.names[titled], phrase)
         possessor = words[0].endswith(("'s", "’s")) and words[0][:1].isupper()  # "Finland's president"
         if 2 <= len(words) <= 5 and (lows[0] == "the" or possessor) and only_titles(self.text, s + len(words[0]), e):
-            titled = titled_person(
-                text, self.mentions, self.mention_starts, self.types, lows[1:], s
-            )  # "the General Secretary" after "General Secretary Kim Jong Un"
+            # "the General Secretary" after "General Secretary Kim Jong Un"
+            titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], s)
             if titled is None:  # "Finland's president says …" before "President Alexander Stubb said"
                 titled = titled_person(text, self.mentions, self.mention_starts, self.types, lows[1:], e, forward=True)
             if titled is not None:
@@ -296,9 +297,8 @@ class SpeakerResolver(SpeakerMemory):
                     return Speaker(None, None, phrase)  # "A teacher from Ohio": nobody named, the words kept
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
         if hits and self.types.get(hits[-1].entity_key) != "person":
-            titled = titled_name(
-                self.text, hits[-1].start, hits[-1].end
-            )  # "Secretary of the Navy Carla Ortega" read as an organisation
+            # "Secretary of the Navy Carla Ortega" read as an organisation
+            titled = titled_name(self.text, hits[-1].start, hits[-1].end)
             if titled is None:  # "Detective Inspector Marcus Oyelaran of the Brenmouth Police" read as one
                 titled = titled_name_of(self.text, hits[-1].start, hits[-1].end)
             if titled is not None:
