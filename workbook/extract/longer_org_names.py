@@ -23,6 +23,7 @@ import re
 
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.place_org_extents import replace_inside
+from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, MONTHS, NEVER_NAME_START, ORG_HEADS, STREET_WORDS, WEEKDAYS
 
 __all__ = ["ORG_END_WORDS", "and_inside_org", "longer_org_names", "place_inside_org"]
@@ -114,7 +115,7 @@ def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
     """ "A and B Head" as one organisation (see the module docs)."""
     if " and " not in text:
         return cands
-    for m in _AND_NAME.finditer(text):
+    for m in capital_matches(_AND_NAME, text):  # _AND_NAME.finditer(text), from the word-start capitals
         start, left = m.start(1), m.group(1).split()
         while left and _not_a_name_word(left[0]):  # "The Scottish Fire ...": from "Scottish"
             start = text.index(left[0], start) + len(left[0])
