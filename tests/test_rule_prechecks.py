@@ -5,7 +5,9 @@ inside the span: where it does not, the pattern's match (if any) ends at or past
 span is kept. ``person_lists.given_names_in_lists`` retypes only a member holding a gazetteer given name:
 where no candidate holds one, it returns the candidates as they are without reading the lists. Tested on
 made-up texts in other topics and on random texts and spans (hypothesis): the check's "no" is never a cut,
-and the lists of a text read with a given name elsewhere retype nothing."""
+and the lists of a text read with a given name elsewhere retype nothing. ``claim_quotes.direct_claims`` works
+out why a quote found no speaker (a few searches around it) only when the claims stage is traced
+(``refusals``): the claims are the same, and a traced run still gives the reason."""
 
 from __future__ import annotations
 
@@ -14,8 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.extract import not_names, person_lists
+from workbook.extract.claims import extract_claims
 from workbook.extract.entity_runs import GAZETTEER, NAMED, Candidate
 from workbook.extract.ner_model import ScoredSpan
+from workbook.extract.sentences import split_sentences
 
 pytestmark = pytest.mark.unit
 
@@ -112,3 +116,18 @@ def test_a_given_name_in_a_list_is_still_read(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(person_lists, "_given_word", lambda t, c, n, m: "tracy" if c is tracy else None)
     out = person_lists.given_names_in_lists(text, [tracy, ann], [], {}, frozenset())
     assert out[0].type == "person" and out[1] is ann
+
+
+def test_an_unattributed_quote_is_explained_in_the_trace_only() -> None:
+    """``direct_claims`` works out why a quote found no speaker only when the claims stage is traced."""
+    text = (
+        'Local news: the mayor\'s "plan" was a "joke" to many residents of the town.\n\n'
+        '"We will not move," a sign read on the door of the old mill. Sport: the so-called "super league" failed.'
+    )
+    sentences = split_sentences(text)
+    refusals: list[tuple[int, str]] = []
+    traced = extract_claims(text, sentences, [], [], refusals=refusals)
+    assert traced == extract_claims(text, sentences, [], [])
+    reasons = [why for _, why in refusals]
+    assert reasons.count("direct: no cue next to the quote (scare quote, title or mid-sentence)") == 3
+    assert "direct: verb after the quote, speaker phrase refused" in reasons
