@@ -119,6 +119,20 @@ def test_about_business_asked_twice_answers_the_same() -> None:
     assert org_names.about_business(long_text) is False
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_and_inside_org_check_skips_only_texts_without_a_match(text: str) -> None:
+    if longer_org_names._AND_CAPITAL.search(text) is None:
+        assert list(longer_org_names._AND_NAME.finditer(text)) == []
+
+
+def test_and_inside_org_check_made_up() -> None:
+    for text in _MADE_UP:
+        if longer_org_names._AND_CAPITAL.search(text) is None:
+            assert list(longer_org_names._AND_NAME.finditer(text)) == []
+    assert longer_org_names._AND_CAPITAL.search(_MADE_UP[-2])  # "Scottish Fire and Rescue Service"
+
+
 def test_a_pattern_opening_elsewhere_is_told_apart() -> None:
     lower_first = re.compile(r"(?<![\w.])[a-z]+[ \t]+[A-Z][a-z]+")  # opens with a lower-case word
     text = "met Rowling and said Ball"
