@@ -110,7 +110,7 @@ def _business(text: str) -> bool:
     return bool(_BUSINESS_CUES.spans(text, 0, len(text)))
 
 
-_kept_business = lru_cache(maxsize=4)(_business)  # asked by the run classifier and the short forms
+_kept_business = lru_cache(maxsize=64)(_business)  # asked by the run classifier, then the short forms; a batch is 32
 
 
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter
