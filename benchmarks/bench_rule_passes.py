@@ -17,6 +17,11 @@ name lists and the gazetteer's types, as in extraction, and nothing read before 
 the next starts, so a scan that extraction makes once per text and shares between passes
 (``workbook.extract.shared_scans``) is made again by each pass here, except by the two calls of
 ``given_name_pairs`` timed together.
+
+Round fifteen (speed21) adds ``trade_firms``, ``and_inside_org`` (no candidates: its scan and what it
+reads of each match), ``spelled_ranks`` (each text's ``rank_spans`` made before), ``about_business``
+asked twice per text as extraction asks it, ``names_only`` and ``given_names_in_lists`` over each text's
+run classifier and gazetteer candidates (made once, before the timing; no classifier spans).
 """
 
 from __future__ import annotations
@@ -40,10 +45,13 @@ from profile_extract import documents
 import workbook
 from workbook.extract import (
     entity_bounds,
+    longer_org_names,
     ner_document,
     ner_merge,
     org_names,
+    person_firms,
     person_forms,
+    person_lists,
     person_shapes,
     ranks,
     speaker_memory,
@@ -55,11 +63,13 @@ from workbook.extract import (
 from workbook.extract.claim_context import ClaimContext
 from workbook.extract.claims import extract_claims
 from workbook.extract.entities import extract_entities
-from workbook.extract.entity_runs import RunContext, capitalised_runs, classify_run
+from workbook.extract.entity_runs import GAZETTEER, Candidate, RunContext, capitalised_runs, classify_run
 from workbook.extract.hedges import find_hedges
+from workbook.extract.not_names import names_only
 from workbook.extract.pipeline import DefaultExtractor
 from workbook.extract.rule_tokens import tokenize
 from workbook.extract.sentences import split_sentences
+from workbook.ingest.normalise import builtin_words
 
 
 def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
@@ -76,6 +86,14 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         docs.append(RunContext(t, tokenize(t), ex.gazetteer))
         runs += [(docs[-1], run) for run in capitalised_runs(docs[-1], set())]
     names = _full_name_calls(made)
+    cands: list[list[Candidate]] = [[] for _ in texts]  # each text's run and gazetteer candidates
+    for k, d in enumerate(docs):
+        cands[k] += [c for run in capitalised_runs(d, set()) for c in classify_run(d, run)]
+        cands[k] += [
+            Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m) for m in ex.gazetteer.find(d.text)
+        ]
+    ranked = [ranks.rank_spans(t) for t in texts]
+    english = builtin_words()
     return {
         "capitalised_runs": lambda: [capitalised_runs(d, set()) for d in docs],
         "classify_run (every run)": lambda: [classify_run(doc, run) for doc, run in runs],
@@ -130,6 +148,17 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             person_forms.vietnamese_people(t, model.common, ex.gazetteer.type_of) for t in texts
         ],
         "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
+        "trade_firms": lambda: [person_firms.trade_firms(t, model.names, model.common, english) for t in texts],
+        "and_inside_org (no candidates)": lambda: [longer_org_names.and_inside_org(t, []) for t in texts],
+        "spelled_ranks": lambda: [
+            ranks.spelled_ranks(t, r, model.names, model.common, english) for t, r in zip(texts, ranked, strict=True)
+        ],
+        "about_business (twice per text)": lambda: [org_names.about_business(t) for t in texts for _ in (1, 2)],
+        "names_only": lambda: [names_only(t, c) for t, c in zip(texts, cands, strict=True)],
+        "given_names_in_lists": lambda: [
+            person_lists.given_names_in_lists(t, c, [], model.names, model.common)
+            for t, c in zip(texts, cands, strict=True)
+        ],
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],
     }

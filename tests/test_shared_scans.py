@@ -15,8 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import entity_bounds, org_names, person_shapes, ranks
-from workbook.extract.shared_scans import capital_matches, shared_finditer, word_start_capitals
+from workbook.extract import entity_bounds, longer_org_names, org_names, person_firms, person_shapes, ranks
+from workbook.extract.shared_scans import (
+    capital_matches,
+    literal_matches,
+    shared_finditer,
+    word_start_capitals,
+)
 
 #: each pattern run from the word-start capitals, and the digits its matches may open with too
 _PATTERNS = {
@@ -24,6 +29,8 @@ _PATTERNS = {
     "_TWO_WORDS": (person_shapes._TWO_WORDS, ""),
     "_CLUB": (entity_bounds._CLUB, ""),
     "_RANK": (ranks._RANK, "12"),
+    "_FIRM": (person_firms._FIRM, ""),  # speed21
+    "_AND_NAME": (longer_org_names._AND_NAME, ""),  # speed21
 }
 _MADE_UP = [
     "J. K. Rowling spoke; Chairman N. Dorjsuren met W. W. Rouse Ball and U.S. President Joe Biden.",
@@ -34,6 +41,9 @@ _MADE_UP = [
     "Dr. A. B. Chen, of MIT, and Prof. Élan Duvall found Cape Town's Inter Milan fans at the lab.",
     "KCNA said Kim Jong Un watched the Hwasong-18; Choe Son Hui met Sergei Lavrov in Pyongyang.",
     "X.Y. Zed, A.b. Cee,O. Malley -Paul Frew _Tom Ray 9Ann Lee ÀBob Day",
+    "Business: Ostrava Logistics Group and Dawson Haulage bid; Keller Analytics and O'Hara Fabrication Works lost.",
+    "Science: the Department of Health and Human Services and the Office of Science and Technology Policy met.",
+    "Local news: Scottish Fire and Rescue Service, Leeds and Bradford Council and Moss Securities; US-Harlan Ventures.",
     "",
 ]
 _WORDS = [
@@ -42,6 +52,8 @@ _WORDS = [
     "O'Neill", "McDonald", "Bankman-Fried", "Sarah", "Erik", "ten", "Hag's", "the", "The", "Élan", "Chen",
     "Inter", "Milan", "said", "1", "AB", "Àb", "_X", "x", "Sgt.", "1st", "2nd", "Class", "Lt.", "Gen.", "Maj.",
     "Army", "Navy", "Colonel", "Col", "Petty", "Officer", "12", "21st",
+    "Ostrava", "Logistics", "Haulage", "Group", "Works", "and", "of", "Department", "Health", "Human", "Services",
+    "Fire", "Rescue", "Service", "Office", "Science", "Capital", "AND", "And",
 ]  # fmt: skip
 _SEPARATORS = [" ", " ", "  ", "\n", "", "\t", ". ", ", ", "-", "'", "’", "&", "(", "_", "."]
 
@@ -78,6 +90,47 @@ def test_made_up_texts_match_as_finditer() -> None:
 def test_random_texts_match_as_finditer(text: str) -> None:
     for name, (pattern, digits) in _PATTERNS.items():
         assert _spans(capital_matches(pattern, text, digits)) == _spans(list(pattern.finditer(text))), name
+
+
+_RANK_WORDS = ["Major", "General", "Private", "Specialist", "Majors", "major", "GENERAL", "Baker", "Kim", "said", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RANK_WORDS), max_size=8), st.lists(st.sampled_from(_SEPARATORS), max_size=8))
+def test_ambiguous_ranks_from_their_words_as_finditer(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + (seps[k] if k < len(seps) else " ") for k, w in enumerate(words))
+    found = literal_matches(ranks._AMBIGUOUS, text, ranks.AMBIGUOUS_RANKS)
+    assert _spans(found) == _spans(list(ranks._AMBIGUOUS.finditer(text)))
+
+
+def test_ambiguous_ranks_made_up() -> None:
+    for text in [
+        *_MADE_UP,
+        "Defence: Major Baker and General Kim met; Private Ryan, Specialist Ana Ruiz, Major-General Lee.",
+    ]:
+        found = literal_matches(ranks._AMBIGUOUS, text, ranks.AMBIGUOUS_RANKS)
+        assert _spans(found) == _spans(list(ranks._AMBIGUOUS.finditer(text)))
+
+
+def test_about_business_asked_twice_answers_the_same() -> None:
+    text = "Court news: the shares of the firm were frozen. " * 3
+    assert org_names.about_business(text) is org_names.about_business(text) is True
+    long_text = "the team won the cup; " * 10_000  # longer than what is kept: searched again
+    assert org_names.about_business(long_text) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_and_inside_org_check_skips_only_texts_without_a_match(text: str) -> None:
+    if longer_org_names._AND_CAPITAL.search(text) is None:
+        assert list(longer_org_names._AND_NAME.finditer(text)) == []
+
+
+def test_and_inside_org_check_made_up() -> None:
+    for text in _MADE_UP:
+        if longer_org_names._AND_CAPITAL.search(text) is None:
+            assert list(longer_org_names._AND_NAME.finditer(text)) == []
+    assert longer_org_names._AND_CAPITAL.search(_MADE_UP[-2])  # "Scottish Fire and Rescue Service"
 
 
 def test_a_pattern_opening_elsewhere_is_told_apart() -> None:

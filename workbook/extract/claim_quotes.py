@@ -401,7 +401,8 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             found = _subject_above(ctx, q)
         if found is None:
             if not _opens_paragraph(text, q) or len(text[cs:ce].split()) < 8:
-                ctx.refuse(q.open, _why_unattributed(ctx, q, ce, tail_end, head_start))
+                if ctx.refusals is not None:  # the reason is for a trace only: its searches are made for one
+                    ctx.refuse(q.open, _why_unattributed(ctx, q, ce, tail_end, head_start))
                 continue  # a scare quote or a title, not a claim
             claim = ctx.claim(cs, ce, "direct", None, None)
             out.append(claim)

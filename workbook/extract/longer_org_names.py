@@ -23,6 +23,7 @@ import re
 
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.place_org_extents import replace_inside
+from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, MONTHS, NEVER_NAME_START, ORG_HEADS, STREET_WORDS, WEEKDAYS
 
 __all__ = ["ORG_END_WORDS", "and_inside_org", "longer_org_names", "place_inside_org"]
@@ -94,6 +95,7 @@ def place_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _HEAD_OF = re.compile(rf"([A-Z][a-z]+)[ \t]+of[ \t]+((?:{_CAP_WORD}[ \t]+){{0,2}}{_CAP_WORD})\Z")
+_AND_CAPITAL = re.compile(r"and[ \t]+[A-Z]")  # "and" first: ``re`` skips to it in C
 _AND_NAME = re.compile(
     rf"(?<![\w'’.&-])((?:[A-Z][a-z]+[ \t]+of[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}})"
     rf"[ \t]+and[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})(?![\w'’&-])(?![ \t]+(?:[A-Z]|of[ \t]))"
@@ -112,9 +114,9 @@ def _whole_name_alone(words: list[str]) -> bool:
 
 def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
     """ "A and B Head" as one organisation (see the module docs)."""
-    if " and " not in text:
-        return cands
-    for m in _AND_NAME.finditer(text):
+    if " and " not in text or _AND_CAPITAL.search(text) is None:
+        return cands  # every match holds "and" before a capital
+    for m in capital_matches(_AND_NAME, text):  # _AND_NAME.finditer(text), from the word-start capitals
         start, left = m.start(1), m.group(1).split()
         while left and _not_a_name_word(left[0]):  # "The Scottish Fire ...": from "Scottish"
             start = text.index(left[0], start) + len(left[0])

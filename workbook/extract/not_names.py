@@ -157,6 +157,8 @@ _TITLE_BEFORE_NAME = re.compile(
 
 def title_cut(text: str, c: Candidate) -> Candidate:
     """``c`` without a person's title and "of the" / "for the" at its start (see the module docs)."""
+    if text.find("the", c.start, c.end) < 0:
+        return c  # every cut ends after "the" inside the span: no pattern to run
     m = _TITLE_BEFORE_NAME.match(text, c.start)
     if m is None or m.end() >= c.end:
         return c

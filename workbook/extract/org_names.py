@@ -18,8 +18,10 @@ a military installation's name ("Fort", "Joint Base").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbook.extract.phrase_regex import CaseBlindSearch
+from workbook.extract.shared_scans import KEPT_LENGTH
 
 __all__ = [
     "AMBIGUOUS_FIRMS",
@@ -97,11 +99,18 @@ _BUSINESS_STEMS = tuple(w[:-2] if w.endswith("?") else w for w in _BUSINESS_WORD
 
 def about_business(text: str) -> bool:
     """Whether ``text`` has a business word ("shares", "revenue", "chief executive", "takeover", ...)."""
+    return _kept_business(text) if len(text) <= KEPT_LENGTH else _business(text)
+
+
+def _business(text: str) -> bool:
     lowered = text.lower()  # searched lowered where lowering keeps the matches (see CaseBlindSearch)
     keeps = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
     if keeps and not any(stem in lowered for stem in _BUSINESS_STEMS):
         return False
     return bool(_BUSINESS_CUES.spans(text, 0, len(text)))
+
+
+_kept_business = lru_cache(maxsize=64)(_business)  # asked by the run classifier, then the short forms; a batch is 32
 
 
 #: Head words of military units that ``vocabulary.ORG_HEADS`` lacks ("86th Airlift Wing", "Fighter

@@ -59,6 +59,8 @@ def given_names_in_lists(
         if c.type in LIST_TYPES:
             given = _given_word(text, c, names, common) if c.strength == GAZETTEER else None
             items.append((c.start, c.end, c.type, c.type == "person" and c.strength >= NAMED, given, k))
+    if all(item[4] is None for item in items):
+        return list(cands)  # no gazetteer given name: no list below retypes anything
     items += [
         (s.start, s.end, s.type, s.type == "person" and s.prob >= SURE_PERSON, None, -1)
         for s in learned

@@ -24,7 +24,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
-from workbook.extract.shared_scans import capital_matches
+from workbook.extract.shared_scans import capital_matches, literal_matches
 
 __all__ = ["AMBIGUOUS_RANKS", "RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans", "spelled_ranks"]
 
@@ -238,7 +238,7 @@ def spelled_ranks(
         among the most frequent names, and no word of ``heads`` (organisation and facility head words: "General
     Bureau of ..."): "Major Baker said", "General Kim said"."""
     out = []
-    for m in _AMBIGUOUS.finditer(text):
+    for m in literal_matches(_AMBIGUOUS, text, AMBIGUOUS_RANKS):  # _AMBIGUOUS.finditer(text), from the words
         if any(r.start <= m.start() < r.end or r.start <= m.end() - 1 < r.end for r in ranks):
             continue  # "Major General", "Sergeant Major"
         name = _NAME_AFTER.match(text, m.end())

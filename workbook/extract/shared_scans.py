@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["capital_matches", "literal_matches", "shared_finditer", "word_start_capitals"]
+__all__ = ["KEPT_LENGTH", "capital_matches", "literal_matches", "shared_finditer", "word_start_capitals"]
 
 #: An ASCII capital with no word character right before it (the look-behind after the capital, so that
 #: ``re`` skips in C from capital to capital).
@@ -35,12 +35,12 @@ _WORD_START_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 #: Texts longer than this are scanned again on each call rather than kept (a long document's offsets
 #: and matches would stay in memory until 64 other texts had pushed them out).
-_KEPT_LENGTH = 200_000
+KEPT_LENGTH = 200_000
 
 
 def word_start_capitals(text: str) -> tuple[int, ...]:
     """The offsets of the ASCII capitals of ``text`` that no word character (``\\w``) precedes."""
-    return _kept_capitals(text) if len(text) <= _KEPT_LENGTH else _capitals(text)
+    return _kept_capitals(text) if len(text) <= KEPT_LENGTH else _capitals(text)
 
 
 def _capitals(text: str) -> tuple[int, ...]:
@@ -96,7 +96,7 @@ def literal_matches(pattern: re.Pattern[str], text: str, literals: Iterable[str]
 
 def shared_finditer(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     """``tuple(pattern.finditer(text))``, kept for the next pass over the same text."""
-    return _kept_matches(pattern, text) if len(text) <= _KEPT_LENGTH else _matches(pattern, text)
+    return _kept_matches(pattern, text) if len(text) <= KEPT_LENGTH else _matches(pattern, text)
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
