@@ -133,3 +133,23 @@ def test_a_possessive_before_a_place_or_firm_stays_no_person(extractor: DefaultE
 def test_senior_counsel_letters_are_no_part_of_the_name(extractor: DefaultExtractor) -> None:
     text = "The accused is represented by Michael Ryan SC, who asked for bail."
     assert "Michael Ryan" in people_in(extractor, text)
+
+
+# --- an age between commas: a person before it, a place after "of" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Anna Reid, 34, of Footscray, pleaded guilty to dangerous driving.", "Footscray"),  # courts
+        ("The winner, Tom Price, 61, of Tracy, took home a trophy.", "Tracy"),  # local news, a given-name town
+        ("A man, aged 41, of Croydon was cleared by the jury.", "Croydon"),  # courts
+    ],
+)
+def test_the_name_after_an_age_and_of_is_a_place(extractor: DefaultExtractor, text: str, place: str) -> None:
+    assert place not in people_in(extractor, text)
+
+
+def test_an_age_after_a_place_given_name_and_a_family_name_is_a_persons_word(extractor: DefaultExtractor) -> None:
+    text = "Dallas Young, 52, of Leeds, was fined for speeding on the ring road."  # courts
+    assert "Dallas Young" in people_in(extractor, text)

@@ -6,6 +6,8 @@ English prose of any publisher:
 * *"the city of X" is a place*: a person right after "the city of", "the state of", "the town of",
   "the county of", "the province of", … ("The city of Austin said", "the state of Georgia had asked")
   is the place, whatever the name lists say of the word (the gazetteer's reading when it has one).
+* *", 34, of X" is a place*: the name after a person's age and "of" ("Victoria Lane, 34, of Footscray",
+  "a man, aged 41, of Croydon") is where the person lives.
 * *A nickname in quotes inside a name*: a listed given name, a nickname of one to three capitalised
   words in double quotes, and a family name ("Emiliano "Dibu" Martínez", "Marjorie "Madge" Pettigrew",
   "Joaquín "El Chapo" Guzmán") are one person, named without the nickname.
@@ -64,6 +66,7 @@ PLACE_OF_WORDS = frozenset(
     }
 )
 _PLACE_OF = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+of[ \t]+\Z")
+_AGE_OF = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},[ \t]+of[ \t]+\Z")
 
 #: A capitalised name word (not all capitals), a hyphenated second part allowed: "McColgan-Reid".
 _NAME = r"[A-Z][A-Za-z\u00c0-\u024f'’]*[a-z\u00c0-\u024f](?:-[A-Z][A-Za-z\u00c0-\u024f'’]*[a-z\u00c0-\u024f])?"
@@ -107,7 +110,9 @@ def _family(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[
 
 def _place_of(text: str, c: Candidate) -> bool:
     before = _PLACE_OF.search(text, max(0, c.start - 24), c.start)
-    return before is not None and before.group(1).casefold() in PLACE_OF_WORDS
+    if before is not None and before.group(1).casefold() in PLACE_OF_WORDS:
+        return True
+    return _AGE_OF.search(text, max(0, c.start - 24), c.start) is not None
 
 
 def _without_plural_title(text: str, c: Candidate) -> Candidate:
