@@ -31,6 +31,11 @@ def test_a_name_after_the_city_of_is_a_place(extractor: DefaultExtractor, text: 
     assert [types[m.entity_key] for m in ex.mentions if m.start == at] == ["place"]
 
 
+def test_the_city_of_x_said_makes_no_person_of_x_elsewhere(extractor: DefaultExtractor) -> None:
+    text = "Austin Energy raised rates. The city of Austin said the pool would close in June."  # local news
+    assert "Austin" not in people_in(extractor, text)
+
+
 def test_a_person_of_the_same_name_elsewhere_stays_a_person(extractor: DefaultExtractor) -> None:
     text = "Councillor Austin Reyes said the city of Austin had not consulted residents."
     assert "Austin Reyes" in people_in(extractor, text)

@@ -37,35 +37,13 @@ from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
 from workbook.extract.entity_runs import CUED_PERSON, Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.person_shapes import after_place_of
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
-__all__ = ["PLACE_OF_WORDS", "people_in_context"]
+__all__ = ["people_in_context"]
 
-#: The nouns of "the city of Austin": the name after them is a place.
-PLACE_OF_WORDS = frozenset(
-    {
-        "city",
-        "state",
-        "town",
-        "county",
-        "province",
-        "village",
-        "republic",
-        "borough",
-        "kingdom",
-        "emirate",
-        "commonwealth",
-        "district",
-        "parish",
-        "township",
-        "municipality",
-        "prefecture",
-        "island",
-    }
-)
-_PLACE_OF = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+of[ \t]+\Z")
 _AGE_OF = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},[ \t]+of[ \t]+\Z")
 
 #: A capitalised name word (not all capitals), a hyphenated second part allowed: "McColgan-Reid".
@@ -109,8 +87,7 @@ def _family(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[
 
 
 def _place_of(text: str, c: Candidate) -> bool:
-    before = _PLACE_OF.search(text, max(0, c.start - 24), c.start)
-    if before is not None and before.group(1).casefold() in PLACE_OF_WORDS:
+    if after_place_of(text, c.start):
         return True
     return _AGE_OF.search(text, max(0, c.start - 24), c.start) is not None
 
