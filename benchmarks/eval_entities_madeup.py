@@ -24,7 +24,9 @@ names after a rank or title opening a sentence, particles and compound family na
 gazetteer knows as towns, firms named like people; obituaries, sport, courts, science); ``--gold orgs`` scores
 ``benchmarks/data/entities_orgs.json`` (round fifteen: council notices, press releases with signature blocks
 and addresses, court reports, company results, clubs, science news and charity appeals), made and split the
-same way.
+same way; ``--gold people3`` scores ``benchmarks/data/entities_people3.json`` (round seventeen: obituaries,
+court reports, council minutes, match reports, science releases and business wire; given names that are
+also countries or cities, "the city of X", bodies named after people), made and split the same way.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ GOLD_SETS = {
     "news14": GOLD.with_name("entities_news14.json"),
     "people2": GOLD.with_name("entities_people2.json"),
     "orgs": GOLD.with_name("entities_orgs.json"),
+    "people3": GOLD.with_name("entities_people3.json"),
 }
 
 

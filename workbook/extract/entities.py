@@ -80,6 +80,7 @@ from workbook.extract.ner_merge import (
 )
 from workbook.extract.ner_model import EntityModel, ScoredSpan
 from workbook.extract.not_names import names_only
+from workbook.extract.person_context import people_in_context
 from workbook.extract.person_firms import trade_firms
 from workbook.extract.person_forms import (
     company_after_rank,
@@ -421,6 +422,8 @@ def _finish(
         cands = outside_ranks(text, cands, rank_mask)
     cands = [name_edges(text, particle_surname(text, c)) if c.type == "person" else c for c in cands]
     cands = town_before_state(text, cands)
+    if model is not None:  # "the city of Austin said", 'Marjorie "Madge" Pettigrew', "Kenya's Faith Chepkoech"
+        cands = people_in_context(text, cands, model.names, model.common, gazetteer.type_of)
     chosen = _select(cands, len(text))
     covered = bytearray(len(text) + 1)
     for c in chosen:

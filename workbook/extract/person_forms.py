@@ -27,7 +27,7 @@ unread (issue 12, round thirteen).
   read is that word's family name when the word may be a given name (a listed given name or no common
   word; no particle, place or street word): "Lando Norris", "Virat Kohli"; not "County Durham".
 * A classifier's person that is only title words after "the" or a possessive is a title, no name.
-* Honour, degree and office letters after a name are no part of it ("Imran Qureshi KC").
+* Honour, degree and office letters after a name are no part of it ("Imran Qureshi KC", "Anne Ryan SC").
 * An institution named after a saint is read to its head word ("St Wilfrid's Church"), no person.
 * A Vietnamese name of three words, the family name first, is one person ("Nguyen Thi Lan").
 """
@@ -382,8 +382,9 @@ def with_suffix(text: str, c: Candidate) -> Candidate:
     return dataclasses.replace(c, end=end, person=person)
 
 
-#: Letters written after a name that are no part of it: honours, degrees, offices ("Imran Qureshi KC").
-POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD"})
+#: Letters written after a name that are no part of it: honours, degrees, offices ("Imran Qureshi KC", "Anne Ryan SC").
+POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "MBE", "OBE", "CBE", "KBE", "DBE"})
+POSTNOMINALS |= {"PhD"}
 
 
 def without_postnominal(text: str, c: Candidate) -> Candidate:

@@ -1,16 +1,16 @@
 """Given names that are places, read as people where the words around them say so (issue 12, round sixteen).
 
 A place the gazetteer knows of any size, a country too, that is a listed given name ("Dallas", "Madison",
-"Jordan", "Israel", "Austin") before a family name is a person when the sentence says the pair is one:
-a person's verb or ", who" right after the family name ("Dallas Young, who moved to Amarillo", "Jordan
-Bardella said"), or a title right before the given name ("Coach Dallas Young"). The family name is a
-listed family name ("Young", "Keys", "Katz"; a word usually written in lower case only when it is a
-frequent family name: "Young", not "Power") or a capitalised word no list, no English word list and
-no gazetteer knows ("Bardella"); it may be a small town ("Young", New South Wales) but no large city or
-country, and no head, street, title or place word ("Austin Energy said", "Georgia Power said",
-"Jordan Valley farmers", "Dallas Police said" stay what they were). A preposition of place before the
-given name ("in Dallas Young ..."), a capitalised word before it or after the family name (a longer
-name: "Dallas Morning News") or a comma between ("Madison, Wisconsin") leaves it a place.
+"Jordan", "Israel", "Austin") before a family name is a person when the sentence says the pair is one: a
+person's verb, ", who" or an age between commas right after the family name ("Dallas Young, who moved to
+Amarillo", "Jordan Bardella said", "Dallas Young, 52, of Leeds"), or a title right before the given name
+("Coach Dallas Young"). The family name is a listed family name ("Young", "Keys", "Katz"; a word usually
+written in lower case only when it is a frequent family name: "Young", not "Power") or a capitalised word no
+list, no English word list and no gazetteer knows ("Bardella"); it may be a small town ("Young", New South
+Wales) but no large city or country, and no head, street, title or place word ("Austin Energy said",
+"Georgia Power said", "Jordan Valley farmers", "Dallas Police said" stay what they were). A preposition of
+place before the given name ("in Dallas Young ..."), a capitalised word before it or after the family name
+(a longer name: "Dallas Morning News") or a comma between ("Madison, Wisconsin") leaves it a place.
 
 A classifier's person of two or more words ending in a street's word is a street: "Madison Avenue",
 "Kevin Road", "Victoria Drive" (:func:`street_not_person`); a street's word that is also a family name
@@ -45,8 +45,9 @@ __all__ = ["place_given_people", "street_not_person", "with_family_after"]
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 #: The family name right after the given name, one space or tab away, no capitalised word after it.
 _FAMILY_AFTER = re.compile(rf"[ \t]({_NAME_WORD})(?![\w'’-]|[ \t]+[A-Z])")
-#: A person's word after the family name: a verb ("said", "told") or ", who".
-_PERSON_CUE = re.compile(r"(?:[ \t]+([a-z]+)\b|,[ \t]+(who)\b)")
+#: A person's word after the family name: a verb ("said", "told"), ", who" or an age between commas
+#: ("Houston Blake, 29, of Atlanta").
+_PERSON_CUE = re.compile(r"(?:[ \t]+([a-z]+)\b|,[ \t]+(who\b|\d{1,3},))")
 #: The word right before the given name: a title ("Coach", "leader") or another capitalised word.
 _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’.-]*)[ \t]+\Z")
 _NOT_FAMILY = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS

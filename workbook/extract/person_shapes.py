@@ -46,6 +46,8 @@ from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
 
 __all__ = [
+    "PLACE_OF_WORDS",
+    "after_place_of",
     "capitalised_particle_people",
     "given_name_towns",
     "initialled_candidates",
@@ -243,10 +245,42 @@ def given_name_town_person(text: str, m: GazetteerMatch, towns: frozenset[str]) 
 _PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[Ii]n|near|across|outside|throughout|around|within)[ \t]+\Z")
 
 
+#: The nouns of "the city of Austin": the name after them is a place.
+PLACE_OF_WORDS = frozenset(
+    {
+        "city",
+        "state",
+        "town",
+        "county",
+        "province",
+        "village",
+        "republic",
+        "borough",
+        "kingdom",
+        "emirate",
+        "commonwealth",
+        "district",
+        "parish",
+        "township",
+        "municipality",
+        "prefecture",
+        "island",
+    }
+)
+_PLACE_OF = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+of[ \t]+\Z")
+
+
+def after_place_of(text: str, start: int) -> bool:
+    """ "the city of", "the state of", … stands right before ``start``: the name there is a place."""
+    before = _PLACE_OF.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1).casefold() in PLACE_OF_WORDS
+
+
 def after_place_preposition(text: str, start: int) -> bool:
-    """A preposition of place stands right before ``start`` ("in Virginia", "near Tracy"): the word
-    there is a place, even when the document calls a namesake a person elsewhere."""
-    return _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None
+    """A preposition of place ("in Virginia", "near Tracy") or "the city of" ("the city of Austin")
+    stands right before ``start``: the word there is a place, even when the document calls a namesake a
+    person elsewhere."""
+    return _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None or after_place_of(text, start)
 
 
 _TWO_WORDS = re.compile(rf"(?<![\w'’.&-])({_WORD})[ \t]+({_FAMILY})(?![\w'’-])")

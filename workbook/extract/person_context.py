@@ -1,0 +1,177 @@
+"""People read from the words around a name, after the merge (issue 12, round seventeen).
+
+One pass over the chosen candidates of a document (:func:`people_in_context`), each rule general to
+English prose of any publisher:
+
+* *"the city of X" is a place*: a person right after "the city of", "the state of", "the town of",
+  "the county of", "the province of", … ("The city of Austin said", "the state of Georgia had asked")
+  is the place, whatever the name lists say of the word (the gazetteer's reading when it has one).
+* *", 34, of X" is a place*: the name after a person's age and "of" ("Victoria Lane, 34, of Footscray",
+  "a man, aged 41, of Croydon") is where the person lives.
+* *A nickname in quotes inside a name*: a listed given name, a nickname of one to three capitalised
+  words in double quotes, and a family name ("Emiliano "Dibu" Martínez", "Marjorie "Madge" Pettigrew",
+  "Joaquín "El Chapo" Guzmán") are one person, named without the nickname.
+* *A plural title before a name*: "Councillors Florence Adeyemi", "Senators Ann Lee": the title's
+  plural is no part of the person, as a title is not.
+* *"Per" as a given name*: the Nordic "Per" is an everyday word, so "Per Olav Dahl" and "Per Aune"
+  went unread; "Per" before a listed given name or a family name (listed, or a word no list, English
+  word list or gazetteer knows), with no everyday word after it ("Per Capita Income", "Per Diem" stay
+  words), is a person.
+* *A place's possessive before a name*: "Kenya's Faith Chepkoech", "Britain's Eilish McColgan-Reid",
+  "Qatar's Mohammed Al-Khelaifi": a capitalised pair after a gazetteer place's "'s", of a listed given
+  name and a family name (or an unknown word and a listed family name), no head, title or place word,
+  with no capitalised word after it, is a person when nothing else was read across it
+  ("Japan's Toyota Motor", "Kenya's Rift Valley" stay what they were).
+* *A nationality word before a name*: a span of three words read as anything, a nationality word
+  ("American", "Briton", "Kenyan") and a listed given name and family name after it ("the American
+  Chelsea Moore", "the Briton Lewis Hamilton"), is the person of the last two ("American Eagle
+  Outfitters" stays a firm: "Outfitters" is no family name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from workbook.extract.coref import PersonSpan
+from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
+from workbook.extract.entity_runs import CUED_PERSON, Candidate
+from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.person_shapes import after_place_of
+from workbook.extract.ranks import RANK_WORDS
+from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
+from workbook.ingest.normalise import builtin_words
+
+__all__ = ["people_in_context"]
+
+_AGE_OF = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},[ \t]+of[ \t]+\Z")
+
+#: A capitalised name word (not all capitals), a hyphenated second part allowed: "McColgan-Reid".
+_NAME = r"[A-Z][A-Za-z\u00c0-\u024f'’]*[a-z\u00c0-\u024f](?:-[A-Z][A-Za-z\u00c0-\u024f'’]*[a-z\u00c0-\u024f])?"
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’.&-])({_NAME})[ \t]+[\"“]([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})[\"”][ \t]+({_NAME})(?![\w'’-])"
+)
+_PER = re.compile(rf"(?<![\w'’.&-])Per[ \t]+({_NAME})(?:[ \t]+({_NAME}))?(?![\w'’-]|[ \t]+[A-Z])")
+_POSSESSIVE = re.compile(rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
+_NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
+
+Kinds = Mapping[str, str]
+
+
+def _kind(word: str, names: Kinds) -> str:
+    """The name-lexicon kind of ``word`` (of its first part when hyphenated and the whole is unlisted)."""
+    w = word.casefold()
+    return names.get(w) or names.get(w.split("-")[0], "")
+
+
+def _unknown(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]) -> bool:
+    """No name list, English word list or gazetteer knows ``word``."""
+    w = word.casefold()
+    return not _kind(w, names) and w not in common and w not in builtin_words() and gaz_type(word) is None
+
+
+def _name_word(word: str, common: frozenset[str]) -> bool:
+    w = word.casefold()
+    return w not in _NOT_NAME and w not in DEMONYMS and w not in common and not w.endswith(("'s", "’s"))
+
+
+def _family(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]) -> bool:
+    """``word`` may end a person's name: a listed family name (an English word only when a frequent
+    family name: "Young", not "Valley") or a word nothing knows."""
+    if not _name_word(word, common):
+        return False
+    kind = _kind(word, names)
+    if "s" in kind:
+        return word.casefold() not in builtin_words() or kind.endswith("0")
+    return _unknown(word, names, common, gaz_type)
+
+
+def _place_of(text: str, c: Candidate) -> bool:
+    if after_place_of(text, c.start):
+        return True
+    return _AGE_OF.search(text, max(0, c.start - 24), c.start) is not None
+
+
+def _without_plural_title(text: str, c: Candidate) -> Candidate:
+    """``c`` without a plural title as its first word ("Councillors Florence Adeyemi")."""
+    first = text[c.start : c.end].split(maxsplit=1)
+    if len(first) < 2:
+        return c
+    word = first[0].casefold().rstrip(".")
+    if not (word.endswith("s") and word[:-1] in TITLE_WORDS and word not in TITLE_WORDS):
+        return c
+    start = c.start + text[c.start : c.end].index(first[1])
+    words = tuple(text[start : c.end].split())
+    return Candidate(start, c.end, "person", c.strength, " ".join(words), PersonSpan(start, c.end, words, None))
+
+
+def _after_nationality(
+    text: str, c: Candidate, names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> Candidate:
+    """``c`` as the person after its nationality word ("American Chelsea Moore" → "Chelsea Moore")."""
+    words = text[c.start : c.end].split()
+    if len(words) != 3 or words[0].casefold() not in DEMONYMS or not words[0][:1].isupper():
+        return c
+    given, family = words[1], words[2]
+    if "g" not in _kind(given, names) or not _name_word(given, common) or not _family(family, names, common, gaz_type):
+        return c
+    start = c.start + text[c.start : c.end].index(given, len(words[0]))
+    return _person(start, c.end, (given, family))
+
+
+def _replace(cands: list[Candidate], a: int, b: int, person: Candidate) -> bool:
+    """``cands`` with ``person`` over ``a:b`` instead of the candidates inside it; False (unchanged)
+    when a candidate crosses an edge of ``a:b`` or an organisation lies inside."""
+    inside = [k for k, c in enumerate(cands) if c.start < b and a < c.end]
+    if any(cands[k].start < a or cands[k].end > b or cands[k].type == "organization" for k in inside):
+        return False
+    for k in reversed(inside):
+        del cands[k]
+    cands.append(person)
+    return True
+
+
+def _person(a: int, b: int, words: tuple[str, ...]) -> Candidate:
+    return Candidate(a, b, "person", CUED_PERSON, " ".join(words), PersonSpan(a, b, words, None))
+
+
+def people_in_context(
+    text: str,
+    cands: Sequence[Candidate],
+    names: Kinds,
+    common: frozenset[str],
+    gaz_type: Callable[[str], str | None],
+) -> list[Candidate]:
+    """``cands`` with the rules of the module docstring applied."""
+    by_span = {(c.start, c.end): c for c in cands if c.gaz is not None}
+    out: list[Candidate] = []
+    for c in cands:
+        if c.type == "person" and _place_of(text, c):
+            c = by_span.get((c.start, c.end)) or Candidate(c.start, c.end, "place", c.strength, c.name)
+        elif c.type == "person":
+            c = _without_plural_title(text, c)
+        elif names:
+            c = _after_nationality(text, c, names, common, gaz_type)
+        out.append(c)
+    if not names:
+        return out
+    for m in _NICKNAMED.finditer(text):
+        given, family = m.group(1), m.group(3)
+        if "g" in _kind(given, names) and _name_word(given, common) and _family(family, names, common, gaz_type):
+            _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (given, family)))
+    for m in _PER.finditer(text):
+        words = [w for w in m.groups() if w]
+        last = words[-1]
+        middle_given = len(words) == 1 or ("g" in _kind(words[0], names) and _name_word(words[0], common))
+        if middle_given and _family(last, names, common, gaz_type):
+            _replace(out, m.start(), m.end(), _person(m.start(), m.end(), ("Per", *words)))
+    for m in _POSSESSIVE.finditer(text):
+        place, given, family = m.groups()
+        if gaz_type(place) != "place" or not _name_word(given, common) or not _family(family, names, common, gaz_type):
+            continue
+        listed_given = "g" in _kind(given, names)
+        if listed_given or ("s" in _kind(family, names) and _unknown(given, names, common, gaz_type)):
+            a = m.start(2)
+            if not any(c.type == "person" and c.start < m.end() and a < c.end for c in out):
+                _replace(out, a, m.end(), _person(a, m.end(), (given, family)))
+    return sorted(out, key=lambda c: c.start)
