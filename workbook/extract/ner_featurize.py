@@ -94,6 +94,9 @@ class _BatchWords(NamedTuple):
     cap: np.ndarray  # capitalised (bool)
     lens: np.ndarray  # tokens per document
     rows: np.ndarray  # word-table rows, each document's with two edge rows either side
+    doc_of_tok: np.ndarray  # each token's document
+    tok_at: np.ndarray  # each token's place in ``rows``
+    tok_rows: np.ndarray  # each token's word-table row (``rows[tok_at]``)
 
 
 class BatchCandidates(NamedTuple):
@@ -133,6 +136,14 @@ def _row_numbers(rows: np.ndarray) -> np.ndarray:
     out = np.empty(len(rows), dtype=np.int64)
     out[order] = np.cumsum(new) - 1
     return out
+
+
+def _bools(values: list[bool]) -> np.ndarray:
+    """A bool array of a list of Python bools (its bytes: a third of ``numpy.array``'s cost)."""
+    try:
+        return np.frombuffer(bytes(values), dtype=np.uint8) != 0
+    except TypeError:  # numpy bools, which ``bytes`` does not take
+        return np.array(values, dtype=bool)
 
 
 def _no_candidates(n_docs: int) -> BatchCandidates:
@@ -272,9 +283,7 @@ class Featurizer(WordTable):
         shift = np.repeat(doc_char, lens)
         starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
         ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
-        doc_of_tok = np.repeat(np.arange(n_docs), lens)
-        tok_at = np.arange(len(shift)) + 2 + 4 * doc_of_tok  # the tokens in ``batch.rows`` (edge rows between)
-        tok_rows = batch.rows[tok_at]
+        doc_of_tok, tok_at, tok_rows = batch.doc_of_tok, batch.tok_at, batch.tok_rows
         fl = self._table.flags[tok_rows]
         cap = batch.cap
         marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
@@ -331,12 +340,14 @@ class Featurizer(WordTable):
             lows += t.lower
             initial += t.initial
             cap += t.cap
-        rows = self._rows(words, lens)
-        return _BatchWords(words, lows, np.array(initial, dtype=bool), np.array(cap, dtype=bool), lens, rows)
+        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
+        tok_at = np.arange(len(words)) + 2 + 4 * doc_of_tok  # edge rows between documents
+        rows, tok_rows = self._rows(words, lens, tok_at)
+        return _BatchWords(words, lows, _bools(initial), _bools(cap), lens, rows, doc_of_tok, tok_at, tok_rows)
 
     def _matrix(self, batch: _BatchWords, cands: np.ndarray, per_doc: Sequence[int], gaz_type: GazType) -> np.ndarray:
         """:meth:`matrix` of the candidates ``cands`` (``per_doc`` of them per document) of ``batch``."""
-        words, lows, ini_all, cap_all, lens, rows = batch
+        words, lows, ini_all, cap_all, lens, rows, doc_of_tok, _, word_rows = batch
         n = len(cands)
         self._check_gazetteer(gaz_type)
         t = self._table
@@ -389,8 +400,6 @@ class Featurizer(WordTable):
         n_common = ((fwin & COMMON) != 0).sum(axis=1)
         # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
         # is told apart per document by its identity (CRC32 in lower case) with the document's number above
-        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
-        word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
         tok_low = low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))
         mid_words = tok_low[cap_all & ~ini_all]
         lower_words = tok_low[(flags[word_rows] & ALL_LOWER) != 0]  # written so, in lower case

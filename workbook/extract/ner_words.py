@@ -7,9 +7,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import not_
-from typing import cast
+from itertools import repeat
 
 import numpy as np
 
@@ -363,31 +361,33 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str], lengths: Sequence[int] | np.ndarray) -> np.ndarray:
+    def _rows(
+        self, words: list[str], lengths: Sequence[int] | np.ndarray, at: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
-        document), each document's with two rows of text edge either side: no word sees another document."""
+        document), each document's with two rows of text edge either side: no word sees another
+        document (``at``: each token's place among them); and the tokens' rows alone."""
         index = self._table.index
-        looked_up = list(map(index.get, words))  # None for a new word (rows 0-2, never a word's, are edges)
-        known: list[int]
-        if None not in looked_up:
-            known = cast("list[int]", looked_up)
-        else:  # new words: their rows first, in the order they first appear
-            new = list(dict.fromkeys(compress(words, map(not_, looked_up))))
+        known = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))  # -1: a new word
+        new_at = np.flatnonzero(known < 0)
+        if len(new_at):  # new words: their rows first, in the order they first appear
+            new = list(dict.fromkeys(map(words.__getitem__, new_at.tolist())))
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
                 self._add(list(dict.fromkeys(words)))
-                known = list(map(self._table.index.__getitem__, words))
+                index = self._table.index
+                known = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
             else:
                 self._add(new)
-                rows = dict(zip(new, map(index.__getitem__, new), strict=True))
-                known = cast("list[int]", list(map(rows.get, words, looked_up)))  # a new word's row, or the known one
+                made = map(index.__getitem__, map(words.__getitem__, new_at.tolist()))
+                known[new_at] = np.fromiter(made, dtype=np.int64, count=len(new_at))
         lens = np.asarray(lengths, dtype=np.intp)
         out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
         ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
         out[ends - 1] = _STOP
         out[ends - 2] = _STOP
-        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
-        return out
+        out[at] = known
+        return out, known
 
     def _redo(
         self,
