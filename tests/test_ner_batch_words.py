@@ -1,10 +1,13 @@
 """The learned entity stage's fast forms of speed round fifteen against the forms they replace, kept here as
 the reference: a batch's word-table rows looked up straight into an array (new words found by a -1, not by
 a ``None`` in a list), and its bool columns made from their bytes; over random batches of words, with the
-word table filling up and starting afresh."""
+word table filling up and starting afresh; and the decoding's thresholds by shape read for the whole batch
+with numpy, not per candidate."""
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from itertools import compress
 from operator import not_
 from typing import cast
@@ -15,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import workbook.extract.ner_words as ner_words
+from workbook.extract.ner_features import Candidate, Tokens, candidates, tokens
 from workbook.extract.ner_featurize import Featurizer, _bools
+from workbook.extract.ner_model import EntityModel, ScoredSpan, _weak, default_entity_model
 
 pytestmark = pytest.mark.unit
 
@@ -78,3 +83,67 @@ def test_bool_columns_are_those_of_numpy_array(values: list[bool]) -> None:
     assert _bools(values).dtype == bool
     numpy_bools = list(np.array(values, dtype=bool))  # numpy's own bools, which ``bytes`` refuses
     assert np.array_equal(_bools(numpy_bools), np.array(values, dtype=bool))
+
+
+_TEXTS = [
+    "Striker Ana Lopez of Real Madrid scored twice; Coach Tom Reed said the FIFA panel agreed. Lopez left.",
+    "Judge Mary O'Neil of the Supreme Court ruled. The ACLU and Sgt. Ana Ruiz said so. NATO Summit ends.",
+    "Shares of Acme Corp rose; CEO Li Wei met the U.S. Treasury chief. Acme said IBM and GE fell.",
+    "Dr. Ada Byrne at the Max Planck Institute said the Hadron Collider run worked, NASA said. Byrne agreed.",
+    "The Springfield City Council met on Tuesday. Mayor Joe Quimby of Springfield spoke. KPA units drilled.",
+]
+
+
+def reference_decode(
+    model: EntityModel, toks: Tokens, cands: list[Candidate], probs: np.ndarray, weak: np.ndarray
+) -> list[ScoredSpan]:
+    """One document's decoding as speed round fourteen did it (the thresholds by shape read per candidate)."""
+    best = probs[:, 1:].argmax(axis=1) + 1
+    one, multi, acronym = model.threshold, model.threshold_multi_org, model.threshold_acronym
+    multi = one if multi is None else multi
+    acronym = one if acronym is None else acronym
+    by_shape = multi != one or acronym != one
+    keep = np.flatnonzero(probs[:, 0] < max(one, multi, acronym))
+    order = keep[np.argsort(probs[keep, 0], kind="stable")]
+    txt, lows = toks.text, toks.lower
+    taken = bytearray(len(toks) + 1)
+    found = []
+    for k in order.tolist():
+        i, j, kind, p_none = cands[k][0], cands[k][1], model.classes[best[k]], float(probs[k, 0])
+        org = kind in ("organization", "other")
+        if by_shape and p_none >= (
+            (multi if org else one) if j - i > 1 else acronym if len(txt[i]) > 1 and txt[i].isupper() else one
+        ):
+            continue
+        if taken.find(1, i, j) >= 0:
+            continue
+        taken[i:j] = b"\x01" * (j - i)
+        left = lows[i - 1] if i > 0 else ""
+        span = (cands[k][4], cands[k][5], kind, float(probs[k, best[k]]), p_none, tuple(txt[i:j]), left, bool(weak[k]))
+        found.append(ScoredSpan(*span))
+    return sorted(found, key=lambda s: s.start)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(_TEXTS),
+    st.sampled_from([0.3, 0.5, 0.6, 0.8]),
+    st.sampled_from([None, 0.3, 0.5, 0.6, 0.8]),
+    st.sampled_from([None, 0.3, 0.5, 0.6, 0.8]),
+    st.randoms(use_true_random=False),
+)
+def test_decoding_with_thresholds_by_shape_is_the_reference(
+    text: str, one: float, multi: float | None, acronym: float | None, rng: random.Random
+) -> None:
+    model = dataclasses.replace(
+        default_entity_model(), threshold=one, threshold_multi_org=multi, threshold_acronym=acronym
+    )
+    toks = tokens(text)
+    cands = candidates(text, toks)
+    raw = np.array([[rng.random() for _ in model.classes] for _ in cands], dtype=np.float32).reshape(-1, 5)
+    probs = (raw / np.maximum(raw.sum(axis=1, keepdims=True), 1e-6)).astype(np.float32)
+    expected = reference_decode(model, toks, cands, model.pool(toks, cands, probs), _weak(toks, cands))
+    assert model.decode(toks, cands, probs) == expected
+    batch = model.predict_batch([(text, None)], lambda s: None)[0][0]  # the batch's form, scored by the model
+    scored = model.score_text(text, lambda s: None)
+    assert batch == model.decode(*scored)

@@ -107,6 +107,7 @@ class BatchCandidates(NamedTuple):
     ids: np.ndarray  # their feature ids (Featurizer.matrix)
     spelling: np.ndarray  # a number per candidate, the same for a document's candidates alike in lower case
     weak: np.ndarray  # one word opening a sentence, not in capitals, never capitalised mid-sentence in its document
+    acronym: np.ndarray  # its first word is in capitals, two letters or more ("NATO", "US")
 
 
 def _member(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
@@ -153,6 +154,7 @@ def _no_candidates(n_docs: int) -> BatchCandidates:
         [0] * n_docs,
         np.zeros((0, COLUMNS), dtype=np.int64),
         empty,
+        empty.astype(bool),
         empty.astype(bool),
     )
 
@@ -326,7 +328,7 @@ class Featurizer(WordTable):
         weak = (size == 1) & batch.initial[first] & ((fl[first] & UPPER) == 0)
         weak[weak] = ~_member(by_doc[first[weak]], mid)
         ids = self._matrix(batch, cands, per_doc, gaz_type)
-        return BatchCandidates(cands, per_doc, ids, spelling, weak)
+        return BatchCandidates(cands, per_doc, ids, spelling, weak, (fl[first] & ACRONYM) != 0)
 
     def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
         """The words of a batch of documents, one after the other, and their rows in the word table."""
