@@ -1,8 +1,8 @@
 """The learned entity stage's fast forms of speed round fifteen against the forms they replace, kept here as
 the reference: a batch's word-table rows looked up straight into an array (new words found by a -1, not by
 a ``None`` in a list), and its bool columns made from their bytes; over random batches of words, with the
-word table filling up and starting afresh; and the decoding's thresholds by shape read for the whole batch
-with numpy, not per candidate."""
+word table filling up and starting afresh (words too long for the CRC tables among them); and the
+decoding's thresholds by shape read for the whole batch with numpy, not per candidate."""
 
 from __future__ import annotations
 
@@ -54,7 +54,24 @@ def reference_rows(table: Featurizer, words: list[str], lens: list[int]) -> np.n
 
 
 _WORDS = st.sampled_from(
-    ["Kim", "kim", "the", "Bank", "of", "England", "Real", "Madrid", ".", ",", "’s", "ǅemal", "١٢"]
+    [
+        "Kim",
+        "kim",
+        "the",
+        "Bank",
+        "of",
+        "England",
+        "Real",
+        "Madrid",
+        ".",
+        ",",
+        "’s",
+        "ǅemal",
+        "١٢",
+        "x" * 60,
+        "€" * 70,
+        "a" * 201,
+    ]
 )
 _BATCHES = st.lists(st.lists(st.lists(_WORDS | st.text(min_size=1, max_size=6), max_size=12), max_size=5), max_size=6)
 
@@ -69,11 +86,15 @@ def test_batch_rows_are_the_reference_rows(batches: list[list[list[str]]], limit
             words = [w for d in docs for w in d]
             lens = [len(d) for d in docs]
             at = np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)
-            rows, tok_rows = fast._rows(words, lens, at)
+            rows, tok_rows = fast._rows(words, np.array(lens, dtype=np.intp), at)
             expected = reference_rows(slow, words, lens)
             assert np.array_equal(rows, expected)
             assert np.array_equal(tok_rows, expected[at])
             assert [fast._table.text[r] for r in tok_rows.tolist()] == words
+            table = fast._table  # a number per lower-case form, in the order the rows were added
+            numbers: dict[str, int] = {}
+            expected_ids = [numbers.setdefault(w.casefold(), len(numbers)) for w in table.text]
+            assert table.low_id[: len(table)].tolist() == expected_ids
 
 
 @settings(max_examples=100, deadline=None)

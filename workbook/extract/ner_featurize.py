@@ -199,29 +199,9 @@ class Featurizer(WordTable):
         self._gaz_owner = None
         self._spelling_gaz: dict[int, int] = {}
         self._known_orgs = np.array(sorted({self._spelling_hash(k.split()) for k in KNOWN_ORGS}), dtype=np.uint64)
-        self._flag_ids = np.array(
-            [
-                b(f)
-                for f in [
-                    "acronym",
-                    "digit",
-                    "hyphen",
-                    "org_head_inside",
-                    "known_org",
-                    "lower_elsewhere",
-                    "last_alone",
-                    "gaz_given",
-                    "mid",
-                    "title_before",
-                    "next_lower",
-                    "next_cap",
-                    "init_seen_mid",
-                    "last_of_longer",
-                    "first_of_longer",
-                ]
-            ],
-            dtype=np.int64,
-        )
+        flagged = "acronym digit hyphen org_head_inside known_org lower_elsewhere last_alone gaz_given mid"
+        flagged += " title_before next_lower next_cap init_seen_mid last_of_longer first_of_longer"  # by column
+        self._flag_ids = np.array([b(f) for f in flagged.split()], dtype=np.int64)
         self._common_ids = np.array([b(f"common:{v}") for v in ("none", "some", "all")], dtype=np.int64)
         self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
         self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
