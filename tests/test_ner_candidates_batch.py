@@ -103,14 +103,16 @@ def _skip(text: str, marks: list[tuple[int, int]]) -> bytearray:
 
 def _batch(vec: Featurizer, texts: list[str], skips: list[bytearray | None]) -> list[list[tuple[int, ...]]]:
     """Each document's candidates from one :meth:`Featurizer.candidates_and_ids` call."""
-    cands, per_doc, ids, spelling, weak = vec.candidates_and_ids(
+    cands, per_doc, ids, spelling, weak, acronym = vec.candidates_and_ids(
         texts, [tokens(t) for t in texts], skips, lambda s: None
     )
-    assert len(ids) == len(cands) == len(spelling) == len(weak) == sum(per_doc)
+    assert len(ids) == len(cands) == len(spelling) == len(weak) == len(acronym) == sum(per_doc)
     rows = [tuple(r) for r in cands.tolist()]
     out, at = [], 0
-    for m in per_doc:
+    for text, m in zip(texts, per_doc, strict=True):
         out.append(rows[at : at + m])
+        first_words = [tokens(text).text[r[0]] for r in out[-1]]  # in capitals, two letters or more
+        assert acronym[at : at + m].tolist() == [len(w) > 1 and w.isupper() for w in first_words]
         at += m
     return out
 

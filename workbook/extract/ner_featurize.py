@@ -94,6 +94,9 @@ class _BatchWords(NamedTuple):
     cap: np.ndarray  # capitalised (bool)
     lens: np.ndarray  # tokens per document
     rows: np.ndarray  # word-table rows, each document's with two edge rows either side
+    doc_of_tok: np.ndarray  # each token's document
+    tok_at: np.ndarray  # each token's place in ``rows``
+    tok_rows: np.ndarray  # each token's word-table row (``rows[tok_at]``)
 
 
 class BatchCandidates(NamedTuple):
@@ -104,6 +107,7 @@ class BatchCandidates(NamedTuple):
     ids: np.ndarray  # their feature ids (Featurizer.matrix)
     spelling: np.ndarray  # a number per candidate, the same for a document's candidates alike in lower case
     weak: np.ndarray  # one word opening a sentence, not in capitals, never capitalised mid-sentence in its document
+    acronym: np.ndarray  # its first word is in capitals, two letters or more ("NATO", "US")
 
 
 def _member(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
@@ -135,6 +139,14 @@ def _row_numbers(rows: np.ndarray) -> np.ndarray:
     return out
 
 
+def _bools(values: list[bool]) -> np.ndarray:
+    """A bool array of a list of Python bools (its bytes: a third of ``numpy.array``'s cost)."""
+    try:
+        return np.frombuffer(bytes(values), dtype=np.uint8) != 0
+    except TypeError:  # numpy bools, which ``bytes`` does not take
+        return np.array(values, dtype=bool)
+
+
 def _no_candidates(n_docs: int) -> BatchCandidates:
     empty = np.zeros(0, dtype=np.int64)
     return BatchCandidates(
@@ -142,6 +154,7 @@ def _no_candidates(n_docs: int) -> BatchCandidates:
         [0] * n_docs,
         np.zeros((0, COLUMNS), dtype=np.int64),
         empty,
+        empty.astype(bool),
         empty.astype(bool),
     )
 
@@ -186,29 +199,9 @@ class Featurizer(WordTable):
         self._gaz_owner = None
         self._spelling_gaz: dict[int, int] = {}
         self._known_orgs = np.array(sorted({self._spelling_hash(k.split()) for k in KNOWN_ORGS}), dtype=np.uint64)
-        self._flag_ids = np.array(
-            [
-                b(f)
-                for f in [
-                    "acronym",
-                    "digit",
-                    "hyphen",
-                    "org_head_inside",
-                    "known_org",
-                    "lower_elsewhere",
-                    "last_alone",
-                    "gaz_given",
-                    "mid",
-                    "title_before",
-                    "next_lower",
-                    "next_cap",
-                    "init_seen_mid",
-                    "last_of_longer",
-                    "first_of_longer",
-                ]
-            ],
-            dtype=np.int64,
-        )
+        flagged = "acronym digit hyphen org_head_inside known_org lower_elsewhere last_alone gaz_given mid"
+        flagged += " title_before next_lower next_cap init_seen_mid last_of_longer first_of_longer"  # by column
+        self._flag_ids = np.array([b(f) for f in flagged.split()], dtype=np.int64)
         self._common_ids = np.array([b(f"common:{v}") for v in ("none", "some", "all")], dtype=np.int64)
         self._n_ids = np.array([b(f"n:{k}") for k in range(6)], dtype=np.int64)
         self._init_ids = np.array([b(f"init:{k}") for k in range(4)], dtype=np.int64)
@@ -272,9 +265,7 @@ class Featurizer(WordTable):
         shift = np.repeat(doc_char, lens)
         starts = np.fromiter(chain.from_iterable(t.start for t in toks), dtype=np.int64, count=len(shift)) + shift
         ends = np.fromiter(chain.from_iterable(t.end for t in toks), dtype=np.int64, count=len(shift)) + shift
-        doc_of_tok = np.repeat(np.arange(n_docs), lens)
-        tok_at = np.arange(len(shift)) + 2 + 4 * doc_of_tok  # the tokens in ``batch.rows`` (edge rows between)
-        tok_rows = batch.rows[tok_at]
+        doc_of_tok, tok_at, tok_rows = batch.doc_of_tok, batch.tok_at, batch.tok_rows
         fl = self._table.flags[tok_rows]
         cap = batch.cap
         marks = TokenMarks(*(((fl & bit) != 0) for bit in _MARKS))
@@ -317,7 +308,7 @@ class Featurizer(WordTable):
         weak = (size == 1) & batch.initial[first] & ((fl[first] & UPPER) == 0)
         weak[weak] = ~_member(by_doc[first[weak]], mid)
         ids = self._matrix(batch, cands, per_doc, gaz_type)
-        return BatchCandidates(cands, per_doc, ids, spelling, weak)
+        return BatchCandidates(cands, per_doc, ids, spelling, weak, (fl[first] & ACRONYM) != 0)
 
     def _words(self, toks: Sequence[Tokens]) -> _BatchWords:
         """The words of a batch of documents, one after the other, and their rows in the word table."""
@@ -331,12 +322,14 @@ class Featurizer(WordTable):
             lows += t.lower
             initial += t.initial
             cap += t.cap
-        rows = self._rows(words, lens)
-        return _BatchWords(words, lows, np.array(initial, dtype=bool), np.array(cap, dtype=bool), lens, rows)
+        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
+        tok_at = np.arange(len(words)) + 2 + 4 * doc_of_tok  # edge rows between documents
+        rows, tok_rows = self._rows(words, lens, tok_at)
+        return _BatchWords(words, lows, _bools(initial), _bools(cap), lens, rows, doc_of_tok, tok_at, tok_rows)
 
     def _matrix(self, batch: _BatchWords, cands: np.ndarray, per_doc: Sequence[int], gaz_type: GazType) -> np.ndarray:
         """:meth:`matrix` of the candidates ``cands`` (``per_doc`` of them per document) of ``batch``."""
-        words, lows, ini_all, cap_all, lens, rows = batch
+        words, lows, ini_all, cap_all, lens, rows, doc_of_tok, _, word_rows = batch
         n = len(cands)
         self._check_gazetteer(gaz_type)
         t = self._table
@@ -389,8 +382,6 @@ class Featurizer(WordTable):
         n_common = ((fwin & COMMON) != 0).sum(axis=1)
         # the document: capitalised words seen mid-sentence, words written in lower case, runs; a word
         # is told apart per document by its identity (CRC32 in lower case) with the document's number above
-        doc_of_tok = np.repeat(np.arange(len(lens)), lens)
-        word_rows = rows[np.arange(len(words)) + 2 + 4 * doc_of_tok]
         tok_low = low[word_rows] | (doc_of_tok.astype(np.uint64) << np.uint64(32))
         mid_words = tok_low[cap_all & ~ini_all]
         lower_words = tok_low[(flags[word_rows] & ALL_LOWER) != 0]  # written so, in lower case

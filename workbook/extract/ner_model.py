@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 import numpy as np
 
@@ -173,22 +174,35 @@ class EntityModel:
         if not len(cands):
             return []
         found = np.array(cands, dtype=np.int64).reshape(-1, 6)
-        return self._decode_pooled([toks], found, [len(cands)], self.pool(toks, cands, probs), _weak(toks, cands))[0]
+        acronym = np.array([len(w) > 1 and w.isupper() for w in (toks.text[c[0]] for c in cands)], dtype=bool)
+        pooled = self.pool(toks, cands, probs)
+        return self._decode_pooled([toks], found, [len(cands)], pooled, _weak(toks, cands), acronym)[0]
 
     def _decode_pooled(
-        self, toks: Sequence[Tokens], cands: np.ndarray, per_doc: Sequence[int], probs: np.ndarray, weak: np.ndarray
+        self,
+        toks: Sequence[Tokens],
+        cands: np.ndarray,
+        per_doc: Sequence[int],
+        probs: np.ndarray,
+        weak: np.ndarray,
+        acronym: np.ndarray,
     ) -> list[list[ScoredSpan]]:
         """:meth:`decode` of each document of a batch (``per_doc`` of the rows of ``cands``, of the pooled
-        ``probs`` and of ``weak`` each: see :class:`ScoredSpan`), the numpy work done once for the batch."""
+        ``probs``, of ``weak`` and of ``acronym`` each: see :class:`ScoredSpan` and
+        :class:`~workbook.extract.ner_featurize.BatchCandidates`), the numpy work done once for the batch."""
         n = len(cands)
         best = probs[:, 1:].argmax(axis=1) + 1
         p_best = probs[np.arange(n), best]
         doc = np.repeat(np.arange(len(per_doc)), per_doc)
-        one, multi, acronym = self.threshold, self.threshold_multi_org, self.threshold_acronym
+        one, multi, short = self.threshold, self.threshold_multi_org, self.threshold_acronym
         multi = one if multi is None else multi
-        acronym = one if acronym is None else acronym
-        by_shape = multi != one or acronym != one  # the kept candidates' shapes are read only then
-        keep = np.flatnonzero(probs[:, 0] < max(one, multi, acronym))
+        short = one if short is None else short
+        if multi != one or short != one:  # by shape: several words read as an organisation, an acronym
+            org = np.array([c in _ORG_READINGS for c in self.classes], dtype=bool)[best]
+            limit = np.where(cands[:, 1] - cands[:, 0] > 1, np.where(org, multi, one), np.where(acronym, short, one))
+            keep = np.flatnonzero(probs[:, 0] < limit)
+        else:
+            keep = np.flatnonzero(probs[:, 0] < one)
         order = keep[np.lexsort((probs[keep, 0], doc[keep]))]  # by document, then P(none); stable
         ends = np.searchsorted(doc[order], np.arange(1, len(per_doc) + 1)).tolist()
         classes = self.classes
@@ -205,14 +219,6 @@ class EntityModel:
             found: list[ScoredSpan] = []
             for k in range(at, stop):
                 i, j = i_of[k], j_of[k]
-                if by_shape and p_none_of[k] >= (
-                    (multi if type_of[k] in _ORG_READINGS else one)
-                    if j - i > 1
-                    else acronym
-                    if len(txt[i]) > 1 and txt[i].isupper()
-                    else one
-                ):
-                    continue
                 if taken.find(1, i, j) >= 0:
                     continue
                 taken[i:j] = b"\x01" * (j - i)
@@ -257,15 +263,11 @@ class EntityModel:
             return [([], {}) for _ in docs]
         if self.pooling > 0 or self.consistency > 0:  # pooled once, for the decision and for the caller
             probs = self._pool(found.spelling, int(found.spelling.max()) + 1, probs)
-        decoded = self._decode_pooled(toks, cands, per_doc, probs, found.weak)
-        offsets = list(zip(cands[:, 4].tolist(), cands[:, 5].tolist(), strict=True))
-        pooled = list(zip(*(probs[:, c].tolist() for c in range(probs.shape[1])), strict=True))
-        out: list[tuple[list[ScoredSpan], dict[tuple[int, int], tuple[float, ...]]]] = []
-        at = 0
-        for spans, m in zip(decoded, per_doc, strict=True):
-            out.append((spans, dict(zip(offsets[at : at + m], pooled[at : at + m], strict=True))))
-            at += m
-        return out
+        decoded = self._decode_pooled(toks, cands, per_doc, probs, found.weak, found.acronym)
+        offsets = zip(cands[:, 4].tolist(), cands[:, 5].tolist(), strict=True)
+        pooled = zip(*(probs[:, c].tolist() for c in range(probs.shape[1])), strict=True)
+        pairs = zip(offsets, pooled, strict=True)  # each document's candidates taken in turn
+        return [(spans, dict(islice(pairs, m))) for spans, m in zip(decoded, per_doc, strict=True)]
 
     def save(self, path: str, card: dict[str, object] | None = None) -> None:
         """Write the model as ``.npz`` (float16 weights, compressed)."""

@@ -5,11 +5,9 @@ words and spellings, remembered per gazetteer."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import not_
-from typing import cast
+from itertools import repeat
 
 import numpy as np
 
@@ -218,16 +216,17 @@ class _Table:
                 setattr(self, name, arr)
             arr[n0:need] = values
 
-    def add_words(self, words: list[str], **columns: np.ndarray) -> None:
-        """Rows for new ``words`` (as written): their places in ``index``, their text and ``columns``;
-        no gazetteer type read yet."""
+    def add_words(self, words: list[str], lows: list[str], **columns: np.ndarray) -> None:
+        """Rows for new ``words`` (as written; ``lows``: in lower case): their places in ``index``, their
+        text and ``columns``; no gazetteer type read yet."""
         n0 = len(self)
-        for k, text in enumerate(words):
-            self.index[text] = n0 + k
-        self.text += words
         m = len(words)
-        lows, setdefault = self.low_index, self.low_index.setdefault
-        low_id = np.array([setdefault(w, len(lows)) for w in map(str.casefold, words)], dtype=np.int64)
+        self.index.update(zip(words, range(n0, n0 + m), strict=True))
+        self.text += words
+        low_index = self.low_index  # a number per new lower-case form, in the order they first appear
+        fresh = [w for w in dict.fromkeys(lows) if w not in low_index]
+        low_index.update(zip(fresh, range(len(low_index), len(low_index) + len(fresh)), strict=True))
+        low_id = np.fromiter(map(low_index.__getitem__, lows), dtype=np.int64, count=m)
         self.append(n0, gaz=np.zeros(m, dtype=np.intp), gaz_known=np.zeros(m, dtype=bool), low_id=low_id, **columns)
 
 
@@ -283,10 +282,11 @@ class WordTable:
         """Rows for new words (as written): their one-word feature ids and CRC pieces. Per word, only
         the CRCs of the word, its affixes and its shape are taken; every "tag:value" id and piece is
         then made from them in one vectorised pass (words too long for the CRC tables: from strings)."""
-        long = [w for w in words if len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD]
-        if long:
-            self._add_from_strings(long)
-            words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
+        if max(map(len, words), default=0) > _LONG_WORD // 4:  # a word of 50 characters has 200 bytes at most
+            long = [w for w in words if len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD]
+            if long:
+                self._add_from_strings(long)
+                words = [w for w in words if not (len(w) > _LONG_WORD or len(w.encode("utf-8")) > _LONG_WORD)]
         if not words:
             return
         names, kinds = self.names, self._kinds
@@ -315,6 +315,7 @@ class WordTable:
         t = self._table
         t.add_words(
             words,
+            lows,
             low=c[0].astype(np.uint64),
             flags=fl,
             kind=kd,
@@ -331,7 +332,8 @@ class WordTable:
         """Rows for new words (as written), each feature id hashed from its string (words too long for the tables)."""
         t = self._table
         names, b, kinds = self.names, self._b, self._kinds
-        flags = _flags(words, [w.casefold() for w in words], self.common)
+        lows = [w.casefold() for w in words]
+        flags = _flags(words, lows, self.common)
         first, last, one, pieces, kind, blen, slen, schars = [], [], [], [], [], [], [], []
         for text, f in zip(words, flags.tolist(), strict=True):
             w = text.casefold()
@@ -351,6 +353,7 @@ class WordTable:
             schars.append(len(shape))
         t.add_words(
             words,
+            lows,
             low=np.array([p[0] for p in pieces], dtype=np.uint64),
             flags=flags,
             kind=np.array(kind, dtype=np.intp),
@@ -363,31 +366,30 @@ class WordTable:
             schars=np.array(schars, dtype=np.intp),
         )
 
-    def _rows(self, words: list[str], lengths: Sequence[int] | np.ndarray) -> np.ndarray:
-        """The table rows of the tokens of a batch of documents (``words``, ``lengths`` of them per
-        document), each document's with two rows of text edge either side: no word sees another document."""
+    def _rows(self, words: list[str], lens: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The table rows of the tokens of a batch of documents (``words``, ``lens`` of them per
+        document), each document's with two rows of text edge either side: no word sees another
+        document (``at``: each token's place among them); and the tokens' rows alone."""
         index = self._table.index
-        looked_up = list(map(index.get, words))  # None for a new word (rows 0-2, never a word's, are edges)
-        known: list[int]
-        if None not in looked_up:
-            known = cast("list[int]", looked_up)
-        else:  # new words: their rows first, in the order they first appear
-            new = list(dict.fromkeys(compress(words, map(not_, looked_up))))
+        known = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))  # -1: a new word
+        new_at = np.flatnonzero(known < 0)
+        if len(new_at):  # new words: their rows first, in the order they first appear
+            new = list(dict.fromkeys(map(words.__getitem__, new_at.tolist())))
             if len(self._table) + len(new) > _WORD_LIMIT and len(self._table) > NULL + 1:
                 self._new_table()  # full: start afresh with every word of the batch
                 self._add(list(dict.fromkeys(words)))
-                known = list(map(self._table.index.__getitem__, words))
+                index = self._table.index
+                known = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
             else:
                 self._add(new)
-                rows = dict(zip(new, map(index.__getitem__, new), strict=True))
-                known = cast("list[int]", list(map(rows.get, words, looked_up)))  # a new word's row, or the known one
-        lens = np.asarray(lengths, dtype=np.intp)
+                made = map(index.__getitem__, map(words.__getitem__, new_at.tolist()))
+                known[new_at] = np.fromiter(made, dtype=np.int64, count=len(new_at))
         out = np.full(len(words) + 4 * len(lens), _START, dtype=np.int64)
         ends = np.cumsum(lens + 4)  # the last two rows of each document's are the text's end
         out[ends - 1] = _STOP
         out[ends - 2] = _STOP
-        out[np.arange(len(words)) + 2 + 4 * np.repeat(np.arange(len(lens)), lens)] = known
-        return out
+        out[at] = known
+        return out, known
 
     def _redo(
         self,
