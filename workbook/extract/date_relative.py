@@ -3,7 +3,7 @@
 :func:`resolve_relative_word` reads the relative expressions :data:`RELATIVE_WORD` finds: "today",
 "tonight", "tomorrow", "yesterday", "this morning", "last night", "three days ago", "a year ago",
 "last week", "next month", "earlier this year", "later this month", "this weekend", "over the
-weekend"; each resolves against the
+weekend", "a decade ago" (the year ten years before the anchor's; "decade" alone is no date); each resolves against the
 anchor (the publication date) to a :data:`Resolved` tuple, or stays ``unanchored`` without one.
 :func:`month_span`, :func:`year_span`, :func:`week_span` and :func:`shift_month` are the calendar
 intervals every date expression resolves to; :func:`back_modifier` reads the modifier or
@@ -38,7 +38,7 @@ __all__ = [
 _S = S
 
 RELATIVE_WORD = re.compile(
-    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eekend|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
+    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eekend|eeks?|onths?|ears?|ays?|orning|ight|ecades?)(?![\w-])"
 )
 _LEX_WORDS = frozenset(
     [
@@ -57,6 +57,8 @@ _LEX_WORDS = frozenset(
         "years",
         "morning",
         "night",
+        "decade",
+        "decades",
     ]
 )
 _AGO = re.compile(_S + r"+ago(?![\w])")
@@ -170,6 +172,18 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         return _weekend(text, s, e, anchor)
     unit = word.rstrip("s")
     ago = _AGO.match(text, e)
+    if unit == "decade":  # only "a decade ago", "two decades ago": the year ten, twenty... years back
+        if ago is None:
+            return None
+        nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
+        if nb is None:
+            return None
+        n = int(nb["n"]) if nb["n"].isdigit() else NUMBER_WORDS[nb["n"].lower()]
+        if n == 0 or (n == 1) != (unit == word):
+            return None
+        return relative_match(
+            nb.start(), ago.end(), "year", anchor, None if anchor is None else year_span(anchor.year - 10 * n)
+        )
     if ago is not None:
         nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
         if nb is None:

@@ -120,6 +120,7 @@ from workbook.extract.date_tense import (
     DEADLINE_PAST_DAYS,
     FUTURE_MARGIN_DAYS,
     any_deadline,
+    before_clock_time,
     deadline_cue,
     future_after,
     future_cue,
@@ -129,6 +130,7 @@ from workbook.extract.date_tense import (
     term_deadline,
     year_for,
 )
+from workbook.extract.date_weeks import listed_week_monday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -360,15 +362,27 @@ def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved
         mod, s = b["mod"].lower(), b.start()
     if anchor is None:
         return relative_match(s, e, "day", None, None)
+    cue = before_clock_time(text, s)  # "until midday on Sunday": the deadline word before the time governs
+    listed = listed_week_monday(text, s, e, anchor) if mod is None and text.find("week", s - 160, s) >= 0 else None
     if mod == "this":
         d = week_span(anchor)[0] + timedelta(days=wd)
+    elif listed is not None:  # "This week: jobs figures on Friday"
+        d = listed + timedelta(days=wd)
     elif mod in ("next", "coming") or (
         mod is None
-        and not since_before(text, s)
-        and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
+        and not since_before(text, cue)
+        and (
+            future_cue(text, cue, modal=True)
+            or future_after(text, e)
+            or deadline_cue(text, cue)
+            or term_deadline(text, cue)
+        )
     ):
-        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
-    elif mod is None and not since_before(text, s) and open_deadline(text, s, e):
+        ahead = (wd - anchor.weekday()) % 7
+        if ahead == 0 and (mod is not None or not open_deadline(text, cue, e)):
+            ahead = 7  # "will meet on Wednesday" said on a Wednesday: the next one; "till Wednesday" then: that day
+        d = anchor + timedelta(days=ahead)
+    elif mod is None and not since_before(text, cue) and open_deadline(text, cue, e):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
     elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
         d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
@@ -471,10 +485,15 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
         kept.append(r)
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
-        for s, e, prec, res, ds, de, anc in add_anchored(
+        for s, e, prec, res, ds, de, anc in widen_to_weeks(
             text,
-            drop_out_of_narrative(text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))),
-            anchor,
+            add_anchored(
+                text,
+                drop_out_of_narrative(
+                    text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))
+                ),
+                anchor,
+            ),
         )
         if ds is None or de is None or ds <= de
     ]
