@@ -140,3 +140,31 @@ def test_decades_ago_are_the_year_that_far_back(words: str, years: int) -> None:
     got = _found(f"The lab opened its first scanner {words}.", D(2024, 10, 28))
     assert got[words] == (D(2024 - years, 1, 1), D(2024 - years, 12, 31))
     assert _found("Wages rose over the past decade.", D(2024, 10, 28)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "span"),
+    [
+        ("The refinery closed in early 1998.", "early 1998", (D(1998, 1, 1), D(1998, 4, 30))),
+        ("The squad was rebuilt in mid-2021.", "mid-2021", (D(2021, 5, 1), D(2021, 8, 31))),
+        ("The court moved to new premises in late 2019.", "late 2019", (D(2019, 9, 1), D(2019, 12, 31))),
+        ("Sensors improved in the early 1990s.", "early 1990s", (D(1990, 1, 1), D(1993, 12, 31))),
+        ("The base expanded in the mid-1980s.", "mid-1980s", (D(1983, 1, 1), D(1986, 12, 31))),
+        ("Prices rose in the 1990s.", "1990s", (D(1990, 1, 1), D(1999, 12, 31))),
+        ("The league was rebuilt from the mid-1990's.", "mid-1990's", (D(1993, 1, 1), D(1996, 12, 31))),
+    ],
+)
+def test_a_year_or_decade_part_is_a_third_of_it(text: str, surface: str, span: tuple[date, date]) -> None:
+    assert _found(text, WEDNESDAY)[surface] == span
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1900, 2100), st.sampled_from(["early", "mid-", "late"]))
+def test_the_thirds_of_any_year_tile_it(year: int, word: str) -> None:
+    text = f"The plant was upgraded in {word}{'' if word.endswith('-') else ' '}{year}, the firm said."
+    [m] = [m for m in find_dates(text, D(2025, 6, 1)) if str(year) in m.text]
+    first = {"early": 1, "mid-": 5, "late": 9}[word]
+    assert (m.date_start, m.date_end) == (
+        D(year, first, 1),
+        D(year, first + 3, calendar.monthrange(year, first + 3)[1]),
+    )

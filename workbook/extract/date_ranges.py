@@ -198,16 +198,20 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
         t = _TAIL.match(text, e) if prec == "day" and ds is not None and ds == de else None
         if t is not None and ds is not None and _KW_BEFORE.search(text, max(0, s - 10), s):
             kw = _KW_BEFORE.search(text, max(0, s - 10), s)
-            end_day = _safe_date(ds.year, ds.month, day_of(t["d"]))
-            if kw is not None and _connector_ok(kw.group().split()[0], t["conn"]) and end_day and end_day > ds:
-                written = _YEAR_AFTER_DAYS.match(text, t.end()) if res != "absolute" else None
-                if written is not None:  # "from March 3 to 5, 2019": the year after the range is both ends'
-                    first = _safe_date(int(written["y"]), ds.month, ds.day)
-                    last = _safe_date(int(written["y"]), ds.month, end_day.day)
-                    if first is not None and last is not None:
-                        out.append((s, written.end(), "days", "absolute", first, last, None))
-                        continue
-                out.append((s, t.end(), "days", res, ds, end_day, anc))
+            written = _YEAR_AFTER_DAYS.match(text, t.end()) if res != "absolute" else None
+            year = int(written["y"]) if written is not None else ds.year  # "from March 3 to 5, 2019": both ends'
+            first, end_day = _safe_date(year, ds.month, ds.day), _safe_date(year, ds.month, day_of(t["d"]))
+            if (
+                kw is not None
+                and _connector_ok(kw.group().split()[0], t["conn"])
+                and first
+                and end_day
+                and end_day > first
+            ):
+                if written is not None:
+                    out.append((s, written.end(), "days", "absolute", first, end_day, None))
+                else:
+                    out.append((s, t.end(), "days", res, ds, end_day, anc))
                 continue
         out.append(r)
     return out

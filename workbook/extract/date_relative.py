@@ -28,6 +28,7 @@ __all__ = [
     "month_part_before",
     "month_span",
     "part_of_month",
+    "part_of_year",
     "relative_match",
     "resolve_relative_word",
     "shift_month",
@@ -105,6 +106,21 @@ def part_of_month(span: tuple[date, date], part: str) -> tuple[date, date]:
     first, last = _PART_DAYS[part.lower()]
     lo = span[0]
     return lo.replace(day=first), span[1] if last == 31 else lo.replace(day=last)
+
+
+#: The months of a year's part ("early 2018": January-April) and the years of a decade's ("the late 1990s": 1997-1999).
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PART_YEARS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
+
+
+def part_of_year(y: int, part: str, decade: bool = False) -> tuple[date, date]:
+    """The months of year ``y`` that "early", "mid" or "late" names (a third of it), or with ``decade`` the years
+    of the decade starting in ``y`` ("the early 1990s": 1990-1993)."""
+    if decade:
+        lo, hi = _PART_YEARS[part.lower()]
+        return date(y + lo, 1, 1), date(y + hi, 12, 31)
+    first, last = _PART_MONTHS[part.lower()]
+    return date(y, first, 1), month_span(y, last)[1]
 
 
 #: What leads "the weekend" when it is a date: "over the weekend", "at the weekend".

@@ -35,8 +35,9 @@ Rules, decided once here (``anchor`` is the publication date):
   a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
   ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
   or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
-* "early 2018", "mid-2017", "the early 1990s" keep the whole year/decade as their interval (the interval then
-  surely holds the truth) and the modifier is part of the text. A month's modifier names a part of it, as "the
+* "early 2018", "mid-2017", "late 2019" are a third of the year (January-April, May-August, September-December,
+  precision ``month``), "the early / mid / late 1990s" 1990-1993, 1993-1996, 1997-1999 (precision ``year``);
+  the modifier is part of the text. A month's modifier names a part of it, as "the
   beginning / middle / end of" do: "early June" is days 1-10, "mid-June" 11-20, "late June" 21 to the last,
   precision ``days`` (the whole month when the tense puts those days on the wrong side of the report: "fell in
   late November" said on the 5th). "the end of January", "the middle of next month", "the beginning of March
@@ -109,9 +110,9 @@ from workbook.extract.date_relative import (
     month_part_before,
     month_span,
     part_of_month,
+    part_of_year,
     relative_match,
     resolve_relative_word,
-    week_span,
     year_span,
 )
 from workbook.extract.date_reported import adjust_reported, find_document_years
@@ -120,17 +121,12 @@ from workbook.extract.date_tense import (
     DEADLINE_PAST_DAYS,
     FUTURE_MARGIN_DAYS,
     any_deadline,
-    before_clock_time,
-    deadline_cue,
-    future_after,
     future_cue,
     is_name,
-    open_deadline,
     since_before,
-    term_deadline,
     year_for,
 )
-from workbook.extract.date_weeks import listed_week_monday, widen_to_weeks
+from workbook.extract.date_weeks import resolve_weekday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -207,7 +203,6 @@ _TRIGGER = re.compile(
     r"[JFMASONDTW0-9](?<![\w.,/].)(?=[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun|Juc)|(?<=[0-9])(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?[JFMASOND]|[0-9]?[^\S\n]*[-–]))"
 )
-_BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + _S + r"+\Z")
 _MONTH_PREPS = frozenset(
     [
         "in",
@@ -320,9 +315,10 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
     if kind == "DECADE":
         dec = int(m["dec"])
         b = back_modifier(text, s)
-        if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
-            s = b.start()
-        return s, e, "decade", "absolute", date(dec, 1, 1), date(dec + 9, 12, 31), None
+        third = b["mod"].lower() if b is not None and b["mod"] else None
+        if b is None or third not in ("early", "late", "mid"):
+            return s, e, "decade", "absolute", *year_span(dec, dec + 9), None
+        return b.start(), e, "year", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
     if kind == "YEAR":
         b = back_modifier(text, s)
         if b is None:
@@ -344,51 +340,24 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
             if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
                 y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
+        if b["mod"] and y2 is None:  # "early 2018": January to April
+            if text.startswith(("'s", "\u2019s"), e):
+                whole = y1 % 10 == 0  # "the mid-1990's": 1993-1996
+                return (
+                    s,
+                    e + 2 * whole,
+                    "year",
+                    "absolute",
+                    *(part_of_year(y1, b["mod"], True) if whole else year_span(y1)),
+                    None,
+                )
+            return (s, e, "month", "absolute", *part_of_year(y1, b["mod"]), None)
         return (s, e, "year", "absolute", *year_span(y1, y2), None)
     if kind == "WEEKDAY":
-        return _resolve_weekday(text, s, e, anchor)
+        return resolve_weekday(text, s, e, anchor)
     if kind == "MONTH":
         return _resolve_month(text, s, e, anchor)
     return None
-
-
-def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
-    if _BAD_WEEKDAY.search(text, max(0, s - 12), s):
-        return None
-    wd = _WEEKDAYS.index(text[s:e].lower())
-    b = back_modifier(text, s)
-    mod = None
-    if b is not None and b["mod"] and b["mod"].lower() in ("last", "next", "this", "coming", "past"):
-        mod, s = b["mod"].lower(), b.start()
-    if anchor is None:
-        return relative_match(s, e, "day", None, None)
-    cue = before_clock_time(text, s)  # "until midday on Sunday": the deadline word before the time governs
-    listed = listed_week_monday(text, s, e, anchor) if mod is None and text.find("week", s - 160, s) >= 0 else None
-    if mod == "this":
-        d = week_span(anchor)[0] + timedelta(days=wd)
-    elif listed is not None:  # "This week: jobs figures on Friday"
-        d = listed + timedelta(days=wd)
-    elif mod in ("next", "coming") or (
-        mod is None
-        and not since_before(text, cue)
-        and (
-            future_cue(text, cue, modal=True)
-            or future_after(text, e)
-            or deadline_cue(text, cue)
-            or term_deadline(text, cue)
-        )
-    ):
-        ahead = (wd - anchor.weekday()) % 7
-        if ahead == 0 and (mod is not None or not open_deadline(text, cue, e)):
-            ahead = 7  # "will meet on Wednesday" said on a Wednesday: the next one; "till Wednesday" then: that day
-        d = anchor + timedelta(days=ahead)
-    elif mod is None and not since_before(text, cue) and open_deadline(text, cue, e):
-        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
-    elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
-        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
-    else:
-        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
-    return relative_match(s, e, "day", anchor, (d, d))
 
 
 def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
