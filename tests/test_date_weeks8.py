@@ -168,3 +168,10 @@ def test_the_thirds_of_any_year_tile_it(year: int, word: str) -> None:
         D(year, first, 1),
         D(year, first + 3, calendar.monthrange(year, first + 3)[1]),
     )
+
+
+def test_decades_before_the_nineteenth_century_are_read() -> None:
+    got = _found("The mill was built in the 1790s and the chapel in the late 1660s; the 1200s are a century.", MONDAY)
+    assert got["1790s"] == (D(1790, 1, 1), D(1799, 12, 31))
+    assert got["late 1660s"] == (D(1667, 1, 1), D(1669, 12, 31))
+    assert "1200s" not in got

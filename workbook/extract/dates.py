@@ -44,7 +44,7 @@ Rules, decided once here (``anchor`` is the publication date):
   2026" and "the end of the month" (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month,
   precision ``days``, read in the tense written before "the end of"
   (:func:`workbook.extract.date_relative.find_month_parts`).
-* Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
+* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "1800s"/"1900s" are skipped: they usually
   mean a century, which no precision can express.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
   "between" or "year" before it and no noun after it ("in 1066 the", not "in 1200 cases").
@@ -190,7 +190,7 @@ _CORE = re.compile(
     rf"|(?P<MY>(?P<my_m>{_MONTH})(?:,{_S}*|{_S}+of{_S}+|{_S}+)(?:(?P<my_y>{_YEAR_NAMED})|"
     rf"{_JUCHE.format(g='my_j')}|{_REL_YEAR.format(g='my_r')}))"
     rf"|(?P<JUCHE>{_JUCHE.format(g='j')})"
-    rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[89][1-9]0|20[0-9]0)s(?![\w]))"
+    rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[0-9][1-9]0|20[0-9]0)s(?![\w]))"
     rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:(?:{_RANGE}|/)(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
     rf"(?!\w|[.,][0-9]|{_S}*(?:%|\$|°|(?:{_UNITS})(?![\w]))))"
     rf"|(?P<WEEKDAY>{_WEEKDAY})"
