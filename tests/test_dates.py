@@ -74,7 +74,7 @@ def check(
         ("in the 2017-18 season", "2017-18", D(2017, 1, 1), D(2018, 12, 31), "year"),
         ("during 1950-1953 the", "1950-1953", D(1950, 1, 1), D(1953, 12, 31), "year"),
         ("in the 1990s.", "1990s", D(1990, 1, 1), D(1999, 12, 31), "decade"),
-        ("the early 1960s.", "early 1960s", D(1960, 1, 1), D(1963, 12, 31), "year"),
+        ("the early 1960s.", "early 1960s", D(1960, 1, 1), D(1963, 12, 31), "decade"),
         ("in the 2000s.", "2000s", D(2000, 1, 1), D(2009, 12, 31), "decade"),
         ("greeted Juche 113 with", "Juche 113", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("the New Year Juche 113 (2024), he", "Juche 113 (2024)", D(2024, 1, 1), D(2024, 12, 31), "year"),

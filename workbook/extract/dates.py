@@ -36,7 +36,7 @@ Rules, decided once here (``anchor`` is the publication date):
   ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
   or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
 * "early 2018", "mid-2017", "late 2019" are a third of the year (January-April, May-August, September-December,
-  precision ``month``), "the early / mid / late 1990s" 1990-1993, 1993-1996, 1997-1999 (precision ``year``);
+  precision ``month``), "the early / mid / late 1990s" 1990-1993, 1993-1996, 1997-1999 (precision ``decade``);
   the modifier is part of the text. A month's modifier names a part of it, as "the
   beginning / middle / end of" do: "early June" is days 1-10, "mid-June" 11-20, "late June" 21 to the last,
   precision ``days`` (the whole month when the tense puts those days on the wrong side of the report: "fell in
@@ -318,7 +318,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         third = b["mod"].lower() if b is not None and b["mod"] else None
         if b is None or third not in ("early", "late", "mid"):
             return s, e, "decade", "absolute", *year_span(dec, dec + 9), None
-        return b.start(), e, "year", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
+        return b.start(), e, "decade", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
     if kind == "YEAR":
         b = back_modifier(text, s)
         if b is None:
@@ -346,7 +346,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
                 return (
                     s,
                     e + 2 * whole,
-                    "year",
+                    "decade" if whole else "year",
                     "absolute",
                     *(part_of_year(y1, b["mod"], True) if whole else year_span(y1)),
                     None,
