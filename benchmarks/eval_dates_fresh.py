@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|fresh4|fresh5|fresh6]
+                                                       [--gold fresh|fresh3|fresh4|fresh5|fresh6|fresh7]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -31,6 +31,12 @@
   verbs, "through"/"by"/"until" dates across a year's end, past verbs of many forms before weekdays, month parts
   and relative months ("the end of the month"), 103 expressions, 4 of them ``leave-out``; written and committed
   before the extractor ran on it (dates6 round). Odd ids *tune*, even ids *check*; the CSIS table is not scored.
+* **fresh7** (``benchmarks/data/dates_fresh7.json``, ``--gold fresh7``): 16 more made-up paragraphs in styles the
+  older sets lack (weekly round-ups across two months, split-year sports seasons and matchdays, court timelines,
+  earnings calls with and without a fiscal year's definition, travel and weather advisories with clock times,
+  military exercises with day ranges, history features of several eras, ISO and slashed numeric dates), 161
+  expressions, 18 of them ``leave-out``; written and committed before the extractor ran on it (dates8 round).
+  Odd ids *tune*, even ids *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -72,7 +78,8 @@ FRESH3 = Path(__file__).resolve().parent / "data" / "dates_fresh3.json"
 FRESH4 = Path(__file__).resolve().parent / "data" / "dates_fresh4.json"
 FRESH5 = Path(__file__).resolve().parent / "data" / "dates_fresh5.json"
 FRESH6 = Path(__file__).resolve().parent / "data" / "dates_fresh6.json"
-GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6}
+FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
+GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7}
 CSIS_SEED = 12
 CSIS_SAMPLE = 120
 #: How many days after the act its report is dated, at most.

@@ -50,10 +50,11 @@ def test_a_part_on_the_wrong_side_of_the_report_keeps_the_whole_month() -> None:
     assert _found("The court will sit again in early November.", D(2025, 11, 25))["early November"][2] == "month"
 
 
-def test_years_and_decades_keep_their_whole_span() -> None:
+def test_years_and_decades_are_cut_in_thirds() -> None:
+    # dates8: "early 2018" is January-April and "the late 1990s" 1997-1999 (the gold sets' convention)
     d = _found("Output doubled in early 2018 and again in the late 1990s.")
-    assert d["early 2018"] == (D(2018, 1, 1), D(2018, 12, 31), "year")
-    assert d["late 1990s"] == (D(1990, 1, 1), D(1999, 12, 31), "decade")
+    assert d["early 2018"] == (D(2018, 1, 1), D(2018, 4, 30), "month")
+    assert d["late 1990s"] == (D(1997, 1, 1), D(1999, 12, 31), "decade")
 
 
 @settings(max_examples=60, deadline=None)

@@ -16,6 +16,9 @@ Two dates joined by "and"/"or" without "between" ("in March and May 2018", "on 3
 two expressions, and the year written after the second belongs to the first too; a first date that
 cannot take it ("in December and May 2018": December of which year?) is left out.
 
+A range of days in one month may be followed by its year ("from March 3 to 5, 2019", "from Aug. 10 to 19, 2024"):
+both ends are in that year, not in the publication's.
+
 A month's part may open a range ("between early March and late May 2018", "from the end of March to late May
 2021", "from mid-June to August 2019"): the range starts on the part's first day
 (:func:`workbook.extract.date_relative.part_of_month`) of the end's year; it was read alone in the publication's
@@ -55,6 +58,8 @@ _HEAD = re.compile(
 )
 _TAIL = re.compile(rf"{S}+(?P<conn>{_WORD_CONN}){S}+(?P<d>{DAY})(?!{S}*(?:of{S}+)?{MONTH})(?![-–/:.,]?[0-9])")
 _KW_BEFORE = re.compile(rf"\b(?i:from|between){S}+\Z")
+#: The year written after a range of days in one month ("from March 3 to 5, 2019", "from Aug. 10 to 19 2024").
+_YEAR_AFTER_DAYS = re.compile(rf",?{S}+(?P<y>{YEAR_NAMED})(?![\w-])")
 
 
 _CONNECTOR_WORDS = ("to", "and", "or", "until", "till", "through", "thru")
@@ -193,9 +198,20 @@ def merge_ranges(text: str, kept: list[Resolved]) -> list[Resolved]:
         t = _TAIL.match(text, e) if prec == "day" and ds is not None and ds == de else None
         if t is not None and ds is not None and _KW_BEFORE.search(text, max(0, s - 10), s):
             kw = _KW_BEFORE.search(text, max(0, s - 10), s)
-            end_day = _safe_date(ds.year, ds.month, day_of(t["d"]))
-            if kw is not None and _connector_ok(kw.group().split()[0], t["conn"]) and end_day and end_day > ds:
-                out.append((s, t.end(), "days", res, ds, end_day, anc))
+            written = _YEAR_AFTER_DAYS.match(text, t.end()) if res != "absolute" else None
+            year = int(written["y"]) if written is not None else ds.year  # "from March 3 to 5, 2019": both ends'
+            first, end_day = _safe_date(year, ds.month, ds.day), _safe_date(year, ds.month, day_of(t["d"]))
+            if (
+                kw is not None
+                and _connector_ok(kw.group().split()[0], t["conn"])
+                and first
+                and end_day
+                and end_day > first
+            ):
+                if written is not None:
+                    out.append((s, written.end(), "days", "absolute", first, end_day, None))
+                else:
+                    out.append((s, t.end(), "days", res, ds, end_day, anc))
                 continue
         out.append(r)
     return out

@@ -3,7 +3,7 @@
 :func:`resolve_relative_word` reads the relative expressions :data:`RELATIVE_WORD` finds: "today",
 "tonight", "tomorrow", "yesterday", "this morning", "last night", "three days ago", "a year ago",
 "last week", "next month", "earlier this year", "later this month", "this weekend", "over the
-weekend"; each resolves against the
+weekend", "a decade ago" (the year ten years before the anchor's; "decade" alone is no date); each resolves against the
 anchor (the publication date) to a :data:`Resolved` tuple, or stays ``unanchored`` without one.
 :func:`month_span`, :func:`year_span`, :func:`week_span` and :func:`shift_month` are the calendar
 intervals every date expression resolves to; :func:`back_modifier` reads the modifier or
@@ -28,6 +28,7 @@ __all__ = [
     "month_part_before",
     "month_span",
     "part_of_month",
+    "part_of_year",
     "relative_match",
     "resolve_relative_word",
     "shift_month",
@@ -38,7 +39,7 @@ __all__ = [
 _S = S
 
 RELATIVE_WORD = re.compile(
-    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eekend|eeks?|onths?|ears?|ays?|orning|ight)(?![\w-])"
+    r"[TtYywmdn](?<!\w.)(?:oday|onight|omorrow|esterday|eekend|eeks?|onths?|ears?|ays?|orning|ight|ecades?)(?![\w-])"
 )
 _LEX_WORDS = frozenset(
     [
@@ -57,6 +58,8 @@ _LEX_WORDS = frozenset(
         "years",
         "morning",
         "night",
+        "decade",
+        "decades",
     ]
 )
 _AGO = re.compile(_S + r"+ago(?![\w])")
@@ -103,6 +106,21 @@ def part_of_month(span: tuple[date, date], part: str) -> tuple[date, date]:
     first, last = _PART_DAYS[part.lower()]
     lo = span[0]
     return lo.replace(day=first), span[1] if last == 31 else lo.replace(day=last)
+
+
+#: The months of a year's part ("early 2018": January-April) and the years of a decade's ("the late 1990s": 1997-1999).
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PART_YEARS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
+
+
+def part_of_year(y: int, part: str, decade: bool = False) -> tuple[date, date]:
+    """The months of year ``y`` that "early", "mid" or "late" names (a third of it), or with ``decade`` the years
+    of the decade starting in ``y`` ("the early 1990s": 1990-1993)."""
+    if decade:
+        lo, hi = _PART_YEARS[part.lower()]
+        return date(y + lo, 1, 1), date(y + hi, 12, 31)
+    first, last = _PART_MONTHS[part.lower()]
+    return date(y, first, 1), month_span(y, last)[1]
 
 
 #: What leads "the weekend" when it is a date: "over the weekend", "at the weekend".
@@ -170,6 +188,18 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         return _weekend(text, s, e, anchor)
     unit = word.rstrip("s")
     ago = _AGO.match(text, e)
+    if unit == "decade":  # only "a decade ago", "two decades ago": the year ten, twenty... years back
+        if ago is None:
+            return None
+        nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
+        if nb is None:
+            return None
+        n = int(nb["n"]) if nb["n"].isdigit() else NUMBER_WORDS[nb["n"].lower()]
+        if n == 0 or (n == 1) != (unit == word):
+            return None
+        return relative_match(
+            nb.start(), ago.end(), "year", anchor, None if anchor is None else year_span(anchor.year - 10 * n)
+        )
     if ago is not None:
         nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
         if nb is None:

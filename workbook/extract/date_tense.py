@@ -39,6 +39,7 @@ __all__ = [
     "DEADLINE_PAST_DAYS",
     "FUTURE_MARGIN_DAYS",
     "any_deadline",
+    "before_clock_time",
     "deadline_cue",
     "future_after",
     "future_cue",
@@ -145,9 +146,9 @@ _FUTURE = re.compile(
     + _S
     + r"+(?:have|not"
     + _S
-    + r"+have)\b)|upcoming|forthcoming|scheduled|slated|(?:is|are|am)"
+    + r"+have)\b)|upcoming|forthcoming|scheduled|slated|expects?|anticipates?|predicts?|(?:is|are|am)"
     + _S
-    + r"+(?:due|set|expected|going|planned|to"
+    + r"+(?:due|set|expected|going|planned|forecast|predicted|likely|poised|to"
     + _S
     + r"+be)|to"
     + _S
@@ -205,20 +206,63 @@ _PAST_VERB = re.compile(PAST_VERB)
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who|where)" + _S + r"+(?:(?!(?:is|are|will|would|has|have|be)\b)[a-z]+" + _S + r"+)?" + PAST_VERB
 )
+#: A clause of what happened, opened by a conjunction between a future cue and the date: "the council will meet
+#: after talks collapsed on Friday", "will appeal because the jury ruled on Monday" (not "as expected").
+_PAST_SUBORDINATE = re.compile(
+    r"\b(?:after|because|since|when|once)"
+    + _S
+    + r"+(?:(?!(?:will|would|is|are|be|has|have|to|shall|can|must)\b)[\w']+"
+    + _S
+    + r"+){0,3}?"
+    + PAST_VERB
+)
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|gets|got)" + _S + r"+\Z", re.IGNORECASE
 )
+#: A modal of possibility, a future cue for a weekday only ("temperatures could reach 41C on Friday"): a day and
+#: month after it may be a past's future in a history ("the government might collapse around June 10").
+_MODAL = re.compile(r"\b(?:could|might)(?!" + _S + r"+(?:not|never|have|only|hardly|still)\b)\b")
 _CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]|\"(?=[^\w\s]|\s)")
+#: A time of day written between a deadline word and its date: "until midday on Sunday", "through 8 p.m. Saturday",
+#: "by 5pm on Friday", "until 2359 GMT on March 3", "till noon Tuesday".
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:midday|noon|midnight)|\b[0-9]{1,2}(?:[:.][0-9]{2})?"
+    + _S
+    + r"*(?i:[ap]\.m\.|[ap]m\b)|\b[0-9]{1,2}:[0-9]{2}|\b[0-9]{4}"
+    + _S
+    + r"*(?:GMT|UTC|[A-Z]{2,4}T|hours|hrs)\b)(?:"
+    + _S
+    + r"+(?:local"
+    + _S
+    + r"+time|GMT|UTC|[A-Z]{2,4}T))?(?:"
+    + _S
+    + r"+on)?"
+    + _S
+    + r"+\Z",
+    re.IGNORECASE,
+)
 
 
-def future_cue(text: str, start: int, *, reported: bool = True) -> bool:
+def before_clock_time(text: str, start: int) -> int:
+    """Where the time of day written right before the date at ``start`` begins ("until midday on Sunday": the
+    position of "midday"), or ``start`` when there is none: the deadline word before the time governs the date."""
+    before = text[max(0, start - 6) : start]
+    if not any(c.isdigit() for c in before) and not before.rstrip().endswith(("on", "noon", "night", "day", ".")):
+        return start  # a cheap test: most dates have no time before them
+    m = _CLOCK_BEFORE.search(text, max(0, start - 32), start)
+    return start if m is None else m.start()
+
+
+def future_cue(text: str, start: int, *, reported: bool = True, modal: bool = False) -> bool:
     """Is there a future cue ("will", "is due to"...) in the clause before ``start``? A cue does not count
     inside a quotation that closes before the expression (a title: '"We will respond..." on Saturday'),
     after a past auxiliary ("was scheduled to end on June 9"), or when a past verb nearer the date
-    governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday";
+    governs it (a relative clause: "will go ahead despite the storm that closed the road on Monday"; a clause of
+    what happened: "will meet after talks collapsed on Friday";
     a later clause: "will launch on Wednesday, a spokesperson said Tuesday" or "... would only precipitate its
     ruin, warns Rodong Sinmun Saturday"). With ``reported`` False "would" is no cue: it speaks from the day of a
-    past narrative, not from the publication date."""
+    past narrative, not from the publication date. With ``modal`` "could" and "might" are cues too (for a weekday,
+    :data:`_MODAL`)."""
     lo = max(0, start - 120)
     for end in _SENTENCE_END.finditer(text, lo, start):  # a cue counts only in the sentence of the date
         lo = end.end()
@@ -226,13 +270,18 @@ def future_cue(text: str, start: int, *, reported: bool = True) -> bool:
     if text.find("who", lo, start) >= 0 or text.find("which", lo, start) >= 0:
         relative = (m.start("verb") for m in _VERB_AFTER_RELATIVE.finditer(text, lo, start))
         cues = itertools.chain(cues, relative)
+    if modal:
+        cues = itertools.chain(cues, (m.start() for m in _MODAL.finditer(text, lo, start)))
     for cue in cues:
         if not reported and text.startswith(("would", "Would"), cue):
             continue  # a future seen from a past day ("would conduct an operation in July" in a history)
+        if text[cue - 3 : cue] in ("to ", "be ") and text.startswith(("expect", "anticipate", "predict"), cue):
+            continue  # "impossible to expect the advance of": no forecast of the writer's time
         if not (
             _CLOSE_QUOTE.search(text, cue, start)
             or _PAST_AUX.search(text, max(0, cue - 12), cue)
             or _PAST_RELATIVE.search(text, cue, start)
+            or _PAST_SUBORDINATE.search(text, cue, start)
             or (_CLAUSE_CUT.search(text, cue, start) and (_finite_past(text, start) or _reporting_clause(text, start)))
         ):
             return True

@@ -35,15 +35,16 @@ Rules, decided once here (``anchor`` is the publication date):
   a unit ("2000 km", "1950 tonnes", "1,000", "No. 2017", "Hwasong-15" are not years) or a time zone
   ("by 2000 GMT" is a clock time); a fiscal year ("fiscal year 2026", "FY 2025") is skipped. "2017-18"
   or "2023/24" after such context is a two-year interval. Month names take years 1800-2100.
-* "early 2018", "mid-2017", "the early 1990s" keep the whole year/decade as their interval (the interval then
-  surely holds the truth) and the modifier is part of the text. A month's modifier names a part of it, as "the
+* "early 2018", "mid-2017", "late 2019" are a third of the year (January-April, May-August, September-December,
+  precision ``month``), "the early / mid / late 1990s" 1990-1993, 1993-1996, 1997-1999 (precision ``decade``);
+  the modifier is part of the text. A month's modifier names a part of it, as "the
   beginning / middle / end of" do: "early June" is days 1-10, "mid-June" 11-20, "late June" 21 to the last,
   precision ``days`` (the whole month when the tense puts those days on the wrong side of the report: "fell in
   late November" said on the 5th). "the end of January", "the middle of next month", "the beginning of March
   2026" and "the end of the month" (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month,
   precision ``days``, read in the tense written before "the end of"
   (:func:`workbook.extract.date_relative.find_month_parts`).
-* Decades: "1990s" (2000s and later, and 1910s-1990s); "1800s"/"1900s" are skipped: they usually
+* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "1800s"/"1900s" are skipped: they usually
   mean a century, which no precision can express.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
   "between" or "year" before it and no noun after it ("in 1066 the", not "in 1200 cases").
@@ -109,9 +110,9 @@ from workbook.extract.date_relative import (
     month_part_before,
     month_span,
     part_of_month,
+    part_of_year,
     relative_match,
     resolve_relative_word,
-    week_span,
     year_span,
 )
 from workbook.extract.date_reported import adjust_reported, find_document_years
@@ -120,15 +121,12 @@ from workbook.extract.date_tense import (
     DEADLINE_PAST_DAYS,
     FUTURE_MARGIN_DAYS,
     any_deadline,
-    deadline_cue,
-    future_after,
     future_cue,
     is_name,
-    open_deadline,
     since_before,
-    term_deadline,
     year_for,
 )
+from workbook.extract.date_weeks import resolve_weekday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -192,7 +190,7 @@ _CORE = re.compile(
     rf"|(?P<MY>(?P<my_m>{_MONTH})(?:,{_S}*|{_S}+of{_S}+|{_S}+)(?:(?P<my_y>{_YEAR_NAMED})|"
     rf"{_JUCHE.format(g='my_j')}|{_REL_YEAR.format(g='my_r')}))"
     rf"|(?P<JUCHE>{_JUCHE.format(g='j')})"
-    rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[89][1-9]0|20[0-9]0)s(?![\w]))"
+    rf"|(?P<DECADE>{_DIGIT_START}(?P<dec>1[0-9][1-9]0|20[0-9]0)s(?![\w]))"
     rf"|(?P<YEAR>{_DIGIT_START}(?P<yr>{_YEAR_BARE}|{YEAR_OLD})(?:(?:{_RANGE}|/)(?P<yr2>{_YEAR_BARE}|{YEAR_OLD}|[0-9]{{2}}))?"
     rf"(?!\w|[.,][0-9]|{_S}*(?:%|\$|°|(?:{_UNITS})(?![\w]))))"
     rf"|(?P<WEEKDAY>{_WEEKDAY})"
@@ -205,7 +203,6 @@ _TRIGGER = re.compile(
     r"[JFMASONDTW0-9](?<![\w.,/].)(?=[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun|Juc)|(?<=[0-9])(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?[JFMASOND]|[0-9]?[^\S\n]*[-–]))"
 )
-_BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + _S + r"+\Z")
 _MONTH_PREPS = frozenset(
     [
         "in",
@@ -318,9 +315,10 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
     if kind == "DECADE":
         dec = int(m["dec"])
         b = back_modifier(text, s)
-        if b is not None and b["mod"] and b["mod"].lower() in ("early", "late", "mid"):
-            s = b.start()
-        return s, e, "decade", "absolute", date(dec, 1, 1), date(dec + 9, 12, 31), None
+        third = b["mod"].lower() if b is not None and b["mod"] else None
+        if b is None or third not in ("early", "late", "mid"):
+            return s, e, "decade", "absolute", *year_span(dec, dec + 9), None
+        return b.start(), e, "decade", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
     if kind == "YEAR":
         b = back_modifier(text, s)
         if b is None:
@@ -342,39 +340,24 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
             if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
                 y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
+        if b["mod"] and y2 is None:  # "early 2018": January to April
+            if text.startswith(("'s", "\u2019s"), e):
+                whole = y1 % 10 == 0  # "the mid-1990's": 1993-1996
+                return (
+                    s,
+                    e + 2 * whole,
+                    "decade" if whole else "year",
+                    "absolute",
+                    *(part_of_year(y1, b["mod"], True) if whole else year_span(y1)),
+                    None,
+                )
+            return (s, e, "month", "absolute", *part_of_year(y1, b["mod"]), None)
         return (s, e, "year", "absolute", *year_span(y1, y2), None)
     if kind == "WEEKDAY":
-        return _resolve_weekday(text, s, e, anchor)
+        return resolve_weekday(text, s, e, anchor)
     if kind == "MONTH":
         return _resolve_month(text, s, e, anchor)
     return None
-
-
-def _resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
-    if _BAD_WEEKDAY.search(text, max(0, s - 12), s):
-        return None
-    wd = _WEEKDAYS.index(text[s:e].lower())
-    b = back_modifier(text, s)
-    mod = None
-    if b is not None and b["mod"] and b["mod"].lower() in ("last", "next", "this", "coming", "past"):
-        mod, s = b["mod"].lower(), b.start()
-    if anchor is None:
-        return relative_match(s, e, "day", None, None)
-    if mod == "this":
-        d = week_span(anchor)[0] + timedelta(days=wd)
-    elif mod in ("next", "coming") or (
-        mod is None
-        and not since_before(text, s)
-        and (future_cue(text, s) or future_after(text, e) or deadline_cue(text, s) or term_deadline(text, s))
-    ):
-        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
-    elif mod is None and not since_before(text, s) and open_deadline(text, s, e):
-        d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
-    elif mod is None:  # "said on Thursday" in a report of that Thursday is that day (wire copy)
-        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
-    else:
-        d = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
-    return relative_match(s, e, "day", anchor, (d, d))
 
 
 def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
@@ -471,10 +454,15 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
         kept.append(r)
     return [
         DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
-        for s, e, prec, res, ds, de, anc in add_anchored(
+        for s, e, prec, res, ds, de, anc in widen_to_weeks(
             text,
-            drop_out_of_narrative(text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))),
-            anchor,
+            add_anchored(
+                text,
+                drop_out_of_narrative(
+                    text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))
+                ),
+                anchor,
+            ),
         )
         if ds is None or de is None or ds <= de
     ]
