@@ -480,3 +480,16 @@ def test_throughput_on_the_kcna_archive(shared_data: Path) -> None:
     print(f"find_dates on KCNA: {n_bytes / 1e6:.2f} MB in {best:.3f} CPU-s = {rate:.1f} MB/s, {n} expressions")
     assert n > 3000
     assert rate > 5  # a guard against a quadratic regression, not a benchmark (bench_extract_speed.py is)
+
+
+@pytest.mark.parametrize("anchor", [D(9999, 12, 31), D(9999, 12, 1), D(1, 1, 1), D(1, 2, 20)])
+@pytest.mark.parametrize(
+    "text",
+    ["Good Friday", "Easter Sunday", "Christmas Day", "must file by Good Friday", "will open on Easter Monday"],
+)
+def test_a_holiday_at_the_calendars_edge_is_no_overflow(text: str, anchor: date) -> None:
+    """Hypothesis found ``find_dates("Good Friday", date(9999, 12, 31))`` raising OverflowError (the
+    anchor plus the future margin is past ``date.max``); a holiday is resolved inside the calendar or
+    left out, never an exception."""
+    for m in find_dates(text, anchor):
+        assert m.date_start is None or D(1, 1, 1) <= m.date_start <= m.date_end <= D(9999, 12, 31)

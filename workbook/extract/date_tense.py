@@ -400,8 +400,8 @@ def year_for(text: str, start: int, month: int, day: int, anchor: date, end: int
         return guess_year(month, day, anchor, False, margin_days=0)
     year = guess_year(month, day, anchor, False)
     d = date(year, month, day)
-    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and any_deadline(text, start):
-        ahead = guess_year(month, day, anchor - timedelta(days=DEADLINE_PAST_DAYS), True)
+    if d < shifted(anchor, -DEADLINE_PAST_DAYS) and any_deadline(text, start):
+        ahead = guess_year(month, day, shifted(anchor, -DEADLINE_PAST_DAYS), True)
         return ahead if (date(ahead, month, day) - anchor).days <= 366 else year
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = guess_year(month, day, anchor, True)
@@ -438,6 +438,15 @@ def open_deadline(text: str, start: int, end: int) -> bool:
     return _PAST_VERB.search(tail) is None
 
 
+def shifted(d: date, days: int) -> date:
+    """``d`` moved by ``days``, held inside the calendar (an anchor of 9999-12-31 plus a margin is
+    9999-12-31, not an OverflowError)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def is_name(text: str, start: int, end: int) -> bool:
     """Is the day and month ``text[start:end]`` part of a name ("the April 25 Hostel")?"""
     return bool(_THE_BEFORE.search(text, max(0, start - 5), start) and _NAME_AFTER.match(text, end))
@@ -469,13 +478,12 @@ def nearest_occurrence(
             days.append(date_in(y))
         except ValueError:  # February 29 in a common year
             continue
-    margin = timedelta(days=FUTURE_MARGIN_DAYS)
-    past = [d for d in days if d <= anchor + margin]
+    past = [d for d in days if d <= shifted(anchor, FUTURE_MARGIN_DAYS)]
     if not past:
         return None
     d = past[-1]
-    if d < anchor - timedelta(days=DEADLINE_PAST_DAYS) and deadline_cue(text, start):
-        return next((x for x in days if x >= anchor - timedelta(days=DEADLINE_PAST_DAYS)), None)
+    if d < shifted(anchor, -DEADLINE_PAST_DAYS) and deadline_cue(text, start):
+        return next((x for x in days if x >= shifted(anchor, -DEADLINE_PAST_DAYS)), None)
     if d < anchor and (future_cue(text, start) or (end is not None and future_after(text, end))):
         fut = next((x for x in days if x >= anchor), None)
         if fut is None or ((fut - anchor).days > 183 and (anchor - d).days <= 31):
