@@ -24,7 +24,9 @@ names after a rank or title opening a sentence, particles and compound family na
 gazetteer knows as towns, firms named like people; obituaries, sport, courts, science); ``--gold orgs`` scores
 ``benchmarks/data/entities_orgs.json`` (round fifteen: council notices, press releases with signature blocks
 and addresses, court reports, company results, clubs, science news and charity appeals), made and split the
-same way.
+same way; ``--gold orgs2`` scores ``benchmarks/data/entities_orgs2.json`` (round seventeen: regulator notices,
+charity appeals, transport and utility news, league tables and match previews, university research news, EU and
+UN bulletins, trade press), made and split the same way.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ GOLD_SETS = {
     "news14": GOLD.with_name("entities_news14.json"),
     "people2": GOLD.with_name("entities_people2.json"),
     "orgs": GOLD.with_name("entities_orgs.json"),
+    "orgs2": GOLD.with_name("entities_orgs2.json"),
 }
 
 
