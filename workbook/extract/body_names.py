@@ -1,0 +1,120 @@
+"""Bodies whose names hold "of" or "and" before their last words (issue 12, round seventeen).
+
+Two passes over one document's candidates (both stages', before selection), after
+:mod:`workbook.extract.longer_org_names`:
+
+* :func:`body_of_field`: an organisation a body's word ends ("Leeds Chamber", "Royal College") and
+  "of" with one to three capitalised words after it is one organisation: "Cork Chamber of Commerce"
+  (the town "Commerce" read there), "Royal College of Nursing", "Chartered Institute of Building",
+  "Chamber of Commerce and Industry", "Football Association of Wales". Not when a person, another
+  organisation or a gazetteer country or region follows "of" ("the Audit Committee of Tesco", "the
+  National Democratic Congress of Ghana"), nor over a word that never starts a
+  name, a month, a weekday or an acronym ("Central Committee of the ...", "Ministry of April");
+* :func:`field_and_field_body`: one common word, "and" or "&", and capitalised words a body's word
+  ends ("Health and Safety Executive", "Competition and Markets Authority", "Energy and Petroleum
+  Regulatory Authority", "Fire and Rescue Service") is one organisation. The first word must be a
+  word usually written in lower case (the learned model's list: "Health", "Competition", "Energy"),
+  so two names joined by "and" stay apart ("Leeds and Bradford Council", "Siemens and Hitachi
+  Rail"); no head word inside the part after "and" but the last ("Army and Navy Command" stays two).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbook.extract.entity_runs import NAMED, Candidate
+from workbook.extract.longer_org_names import ORG_END_WORDS
+from workbook.extract.place_org_extents import TOWN_KM, replace_inside
+from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, WEEKDAYS
+
+__all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body"]
+
+#: Last words of a body's name: an organisation's end words and a few more that end a public body's or a
+#: partnership's name only in Title Case ("Health and Safety Executive", "Care Quality Inspectorate").
+BODY_END_WORDS: frozenset[str] = ORG_END_WORDS | frozenset({"executive", "inspectorate", "partnership"})
+
+_CAP_WORD = r"[A-Z][\w'’-]*"
+_OF_FIELD = re.compile(
+    rf"[ \t]+of[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}(?:[ \t]+(?:and|&)[ \t]+{_CAP_WORD})?)"
+    r"(?![\w'’&-])(?![ \t]+(?:[A-Z]|of[ \t]))"
+)
+_FIELD_AND = re.compile(
+    rf"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+((?:{_CAP_WORD}[ \t]+){{0,2}}{_CAP_WORD})"
+    r"(?![\w'’&-])(?![ \t]+(?:[A-Z]|of[ \t]))"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CAP_BEFORE = re.compile(rf"({_CAP_WORD})[ \t]+\Z")
+
+
+def _not_a_name_word(word: str) -> bool:
+    low = word.casefold()
+    return low in NEVER_NAME_START or low in MONTHS or low in WEEKDAYS or (word.isupper() and len(word) > 1)
+
+
+def _read_as_place_or_person(cands: list[Candidate], start: int, end: int) -> bool:
+    return any(
+        c.start < end and c.end > start and (c.person is not None or c.type in ("person", "place")) for c in cands
+    )
+
+
+def body_of_field(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """An organisation a body's word ends and "of" with capitalised words after it as one
+    organisation (see the module docs)."""
+    if " of " not in text:
+        return cands
+    for c in [c for c in cands if c.type == "organization"]:
+        words = _WORD.findall(text[c.start : c.end])
+        if not words or words[-1].casefold() not in BODY_END_WORDS:
+            continue
+        m = _OF_FIELD.match(text, c.end)
+        if m is None:
+            continue
+        field = _WORD.findall(m.group(1))
+        if any(w.casefold() in BODY_END_WORDS or _not_a_name_word(w) for w in field if w not in ("and",)):
+            continue  # "Council of Europe Office": another body; "of April", "of NATO"
+        if any(
+            d.start < m.end() and d.end > m.start(1) and (d.person is not None or d.type in ("person", "organization"))
+            for d in cands
+        ):
+            continue  # "Institute of Peter ...", "the Audit Committee of Tesco": a person or another body
+        if any(
+            d.gaz is not None and d.type == "place" and d.gaz.entry.uncertainty_km >= TOWN_KM
+            for d in cands
+            if d.start < m.end() and d.end > m.start(1)
+        ):
+            continue  # "the National Democratic Congress of Ghana": the body's country, not its name
+        name = " ".join(text[c.start : m.end()].split())
+        done = replace_inside(cands, Candidate(c.start, m.end(), "organization", NAMED, name))
+        if done is not None:
+            cands = done
+    return cands
+
+
+def field_and_field_body(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    """One common word, "and" and capitalised words a body's word ends as one organisation (see the
+    module docs); nothing without the learned model's list of common words."""
+    if not common or (" and " not in text and " & " not in text):
+        return cands
+    for m in _FIELD_AND.finditer(text):
+        first, right = m.group(1), m.group(2).split()
+        if first.casefold() not in common or _not_a_name_word(first) or right[-1].casefold() not in BODY_END_WORDS:
+            continue
+        if any(w.casefold() in BODY_END_WORDS or _not_a_name_word(w) for w in right[:-1]):
+            continue  # "Health and Army Command": a head word inside
+        before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
+            continue  # "Scottish Fire and Rescue Service": a longer run, the run rules' and ner16's ground
+        if _read_as_place_or_person(cands, m.start(), m.end()):
+            continue
+        if any(c.type == "organization" and c.start <= m.start() and c.end >= m.end() for c in cands):
+            continue  # read whole already
+        name = " ".join(text[m.start() : m.end()].split())
+        done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, name))
+        if done is not None:
+            cands = done
+    return cands
+
+
+def body_names(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    """The passes of this module over one document's candidates, in order."""
+    return body_of_field(text, field_and_field_body(text, cands, common))
