@@ -89,6 +89,8 @@ def test_a_country_named_by_a_plural_is_no_team() -> None:
         ("The city of Portland said it would appeal the ruling.", "Portland"),  # courts
         ("Officials in the town of Chester disagreed with the plan.", "Chester"),  # local news
         ("The state of New South Wales will fund the line.", "New South Wales"),  # transport
+        ("She was born in the village of Clyst St. Mary, near Exeter.", "Clyst St. Mary"),  # a biography
+        ("Speakers in the village of Banjal’, the largest, agreed.", "Banjal"),  # a closing quote is no part of it
     ],
 )
 def test_the_name_after_the_city_of_is_a_place(text: str, place: str) -> None:

@@ -46,9 +46,10 @@ STREET_PREPOSITIONS: frozenset[str] = frozenset(
 )
 
 _CAP_WORD = r"[A-Z][\w'’-]*"
+_PLACE_WORD = r"(?:St\.|Mt\.|Ft\.|[A-Z]\w*(?:[-'’][A-Z]\w*)*)"  # "St. Mary", "Thionk Essil", "Banjal’" without "’"
 _CITY_OF = re.compile(
     rf"(?<![\w'’-])[Tt]he[ \t]+({'|'.join(sorted(PLACE_WORDS_BEFORE_OF))})[ \t]+of[ \t]+"
-    rf"({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}?)(?=['’]s\b|(?![\w'’-]))(?![ \t]+[A-Z])"
+    rf"({_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}?)(?![\w-])(?![ \t]+[A-Z])"
 )
 _STREET_WORD = "|".join(sorted(w.capitalize() for w in _AMBIGUOUS_STREET_WORDS))
 _STREET = re.compile(
