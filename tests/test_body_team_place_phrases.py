@@ -34,6 +34,33 @@ def test_a_body_with_of_or_and_inside_is_one_organisation(text: str, name: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Transport for London confirmed that the line will close. Buses run by Arriva London.",
+            "Transport for London",
+        ),
+        ("Transport for Wales said trains were delayed by flooding.", "Transport for Wales"),  # a UK nation
+        ("Teach for America announced a new director on Monday.", "Teach for America"),  # education
+    ],
+)
+def test_a_word_for_a_place_that_speaks_is_one_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister for London said the plan was ready.",  # an office
+        "Tickets for London go on sale on Friday.",  # no reporting verb
+        "Funding for Scotland has risen.",  # business
+    ],
+)
+def test_a_word_for_a_place_that_does_not_speak_is_no_organisation(text: str) -> None:
+    assert not any(t == "organization" for _, t in _read(text))
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("Leeds and Bradford Council agreed the budget.", ["Leeds"]),  # two places are no field

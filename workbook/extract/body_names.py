@@ -1,6 +1,6 @@
-"""Bodies whose names hold "of" or "and" before their last words (issue 12, round seventeen).
+"""Bodies whose names hold "of", "and" or "for" (issue 12, round seventeen).
 
-Two passes over one document's candidates (both stages', before selection), after
+Three passes over one document's candidates (both stages', before selection), after
 :mod:`workbook.extract.longer_org_names`:
 
 * :func:`body_of_field`: an organisation a body's word ends ("Leeds Chamber", "Royal College") and
@@ -15,19 +15,27 @@ Two passes over one document's candidates (both stages', before selection), afte
   Regulatory Authority", "Fire and Rescue Service") is one organisation. The first word must be a
   word usually written in lower case (the learned model's list: "Health", "Competition", "Energy"),
   so two names joined by "and" stay apart ("Leeds and Bradford Council", "Siemens and Hitachi
-  Rail"); no head word inside the part after "and" but the last ("Army and Navy Command" stays two).
+  Rail"); no head word inside the part after "and" but the last ("Army and Navy Command" stays two);
+* :func:`for_place_bodies`: a capitalised word, "for" and a place the gazetteer knows (or one of the
+  UK's nations), said to speak
+  ("Transport for London confirmed ...", "Transport for Wales said", "Teach for America announced")
+  is one organisation, and so is the same phrase elsewhere in the document. Not after a title
+  ("Minister for London said": a person's office) nor inside a longer capitalised run.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.longer_org_names import ORG_END_WORDS
-from workbook.extract.place_org_extents import TOWN_KM, replace_inside
+from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
+from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, WEEKDAYS
 
-__all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body"]
+__all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
 
 #: Last words of a body's name: an organisation's end words and a few more that end a public body's or a
 #: partnership's name only in Title Case ("Health and Safety Executive", "Care Quality Inspectorate").
@@ -115,6 +123,47 @@ def field_and_field_body(text: str, cands: list[Candidate], common: frozenset[st
     return cands
 
 
-def body_names(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
-    """The passes of this module over one document's candidates, in order."""
-    return body_of_field(text, field_and_field_body(text, cands, common))
+_FOR_PLACE = re.compile(
+    rf"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]+for[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})(?![\w'’-])"
+    r"[ \t]+(?:(?:has|had|have|also|later)[ \t]+)?([a-z]+)"
+)
+
+
+def for_place_bodies(
+    text: str, cands: list[Candidate], place_type: Callable[[str], str | None] = lambda _: None
+) -> list[Candidate]:
+    """A capitalised word, "for" and a gazetteer place before a reporting verb as one organisation,
+    and the same words elsewhere in the document (see the module docs)."""
+    if " for " not in text:
+        return cands
+    names: set[str] = set()
+    for m in _FOR_PLACE.finditer(text):
+        first, verb = m.group(1), m.group(3)
+        if verb not in REPORTING_VERBS and verb not in CLAUSE_REPORTING_VERBS:
+            continue
+        if first.casefold() in TITLE_WORDS or _not_a_name_word(first):
+            continue  # "Minister for London said": an office
+        before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
+            continue  # "Shadow Minister for Wales", "Mayor Sadiq Khan for London"
+        if m.group(2) not in COUNTRY_SUFFIXES and place_type(" ".join(m.group(2).split())) != "place":
+            continue  # "Counsel for Smith said", "Support for Ukrainian ...": no place after "for"
+        names.add(" ".join(text[m.start(1) : m.end(2)].split()))
+    for name in sorted(names):
+        spelled = r"[ \t]+".join(re.escape(w) for w in name.split())
+        for m in re.finditer(rf"(?<![\w'’.&-]){spelled}(?![\w'’-])(?![ \t]+[A-Z])", text):
+            before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
+                continue
+            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, name))
+            if done is not None:
+                cands = done
+    return cands
+
+
+def body_names(
+    text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
+) -> list[Candidate]:
+    """The passes of this module over one document's candidates, in order (``common``: the learned
+    model's common words; ``place_type``: the gazetteer's type of a name)."""
+    return for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
