@@ -15,7 +15,8 @@ Three passes over one document's candidates (both stages', before selection), af
   Regulatory Authority", "Fire and Rescue Service") is one organisation. The first word must be a
   word usually written in lower case (the learned model's list: "Health", "Competition", "Energy"),
   so two names joined by "and" stay apart ("Leeds and Bradford Council", "Siemens and Hitachi
-  Rail"); no head word inside the part after "and" but the last ("Army and Navy Command" stays two);
+  Rail"), and no body's word itself ("our Party and Government": two bodies); no head word inside
+  the part after "and" but the last ("Army and Navy Command" stays two);
 * :func:`for_place_bodies`: a capitalised word, "for" and a place the gazetteer knows (or one of the
   UK's nations), said to speak
   ("Transport for London confirmed ...", "Transport for Wales said", "Teach for America announced")
@@ -107,6 +108,8 @@ def field_and_field_body(text: str, cands: list[Candidate], common: frozenset[st
         first, right = m.group(1), m.group(2).split()
         if first.casefold() not in common or _not_a_name_word(first) or right[-1].casefold() not in BODY_END_WORDS:
             continue
+        if first.casefold() in BODY_END_WORDS:
+            continue  # "our Party and Government": two bodies
         if any(w.casefold() in BODY_END_WORDS or _not_a_name_word(w) for w in right[:-1]):
             continue  # "Health and Army Command": a head word inside
         before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
