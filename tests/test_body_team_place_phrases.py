@@ -83,7 +83,7 @@ def test_names_joined_by_and_or_of_stay_as_they_were(text: str, names: list[str]
         ("The Yankees defeated the Orioles in Baltimore. The Orioles had won five straight.", ["Yankees", "Orioles"]),
         ("The Bears and the Packers meet at Soldier Field on Sunday night.", ["Bears", "Packers"]),
         ("Boston stretched its lead after beating the Bucks 118-102.", ["Bucks"]),  # a result, one side
-        ("Rovers manager Joey Barton said the Gas were unlucky.", ["Rovers"]),  # a staff word after the plural
+        ("The Gas were unlucky, said Rovers manager Joey Barton.", ["Rovers"]),  # a staff word after the plural
         ("The Indians host the Tigers on Friday night.", ["Indians", "Tigers"]),  # a people's plural against a team
     ],
 )
@@ -103,6 +103,12 @@ def test_a_plural_in_a_match_is_a_team(text: str, teams: list[str]) -> None:
 )
 def test_a_people_or_a_family_is_no_team(text: str) -> None:
     assert not any(t == "organization" for _, t in _read(text))
+
+
+def test_a_plural_opening_a_sentence_before_a_staff_word_is_left_to_the_speaker_rules() -> None:
+    read = _read('"It was a sending-off." Rangers coach Maria Santos was furious at the whistle.')
+    assert ("Maria Santos", "person") in read
+    assert not any(t == "organization" for _, t in read)
 
 
 def test_a_country_named_by_a_plural_is_no_team() -> None:

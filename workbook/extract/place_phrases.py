@@ -83,6 +83,8 @@ def city_of_places(text: str, cands: list[Candidate]) -> list[Candidate]:
         words = m.group(2).split()
         if any(w.casefold() in ORG_HEADS or w.casefold() in NEVER_NAME_START for w in words):
             continue  # "the city of Austin Police ...": a body, not the town
+        if any(c.type == "place" and c.start == m.start(2) and c.end == m.end(2) for c in cands):
+            continue  # read as that place already (the gazetteer's entry kept: "the port of Odessa" is Odesa)
         name = " ".join(words)
         done = _place_over(cands, Candidate(m.start(2), m.end(2), "place", NAMED, name), over_people=True)
         if done is not None:

@@ -7,7 +7,9 @@ plural as one organisation when sport's grammar says it is a team:
 * "the" and a capitalised plural as the subject of a match's verb ("the Knicks play ...", "the
   Chiefs and the Hurricanes meeting in Hamilton") or after one ("... beat the Bucks", "lost to the
   Pistons", "a win over the Lions");
-* a capitalised plural before a team's staff word ("Crusaders coach Rob Penney", "Tigers manager").
+* a capitalised plural before a team's staff word inside a sentence ("said Crusaders coach Rob
+  Penney"); one opening a sentence is left alone ("Rangers coach Maria Santos was furious": the
+  speaker rules take such a sentence after a quote as its speaker's, a person first).
 
 A plural of a nationality or group word ("the Indians", "the Kiwis"), which is a people as often as
 a team, is a team only when the other side of the verb is a team too ("the Indians host the
@@ -115,7 +117,10 @@ def plural_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif other is None and not result:
             continue  # "the Smiths host a party": no team on the other side, no result
         teams.add(word)
-    for m in _STAFF_AFTER.finditer(text):  # "Crusaders coach Rob Penney"
+    for m in _STAFF_AFTER.finditer(text):  # "... said Crusaders coach Rob Penney"
+        opening = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"“‘'(")
+        if not opening or opening[-1] in ".!?:;\n":
+            continue  # "Rangers coach Maria Santos was furious.": the speaker rules read a person's sentence there
         if not _people(m.group(1)) and _may_be_team(m.group(1), m.start(1), m.end(1), cands):
             teams.add(m.group(1))
     for team in sorted(teams):
