@@ -26,7 +26,10 @@ gazetteer knows as towns, firms named like people; obituaries, sport, courts, sc
 and addresses, court reports, company results, clubs, science news and charity appeals), made and split the
 same way; ``--gold people3`` scores ``benchmarks/data/entities_people3.json`` (round seventeen: obituaries,
 court reports, council minutes, match reports, science releases and business wire; given names that are
-also countries or cities, "the city of X", bodies named after people), made and split the same way.
+also countries or cities, "the city of X", bodies named after people), made and split the same way;
+``--gold orgs2`` scores ``benchmarks/data/entities_orgs2.json`` (round seventeen: regulator notices,
+charity appeals, transport and utility news, league tables and match previews, university research news, EU and
+UN bulletins, trade press), made and split the same way.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ GOLD_SETS = {
     "people2": GOLD.with_name("entities_people2.json"),
     "orgs": GOLD.with_name("entities_orgs.json"),
     "people3": GOLD.with_name("entities_people3.json"),
+    "orgs2": GOLD.with_name("entities_orgs2.json"),
 }
 
 

@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbook.extract.base import EntityRecord, MentionRecord, PlaceRecord
+from workbook.extract.body_names import body_names
 from workbook.extract.coref import Person, PersonSpan, ResolvedMention, resolve_people, surname_of
 from workbook.extract.entity_bounds import (
     ampersand_names,
@@ -106,6 +107,7 @@ from workbook.extract.person_shapes import (
     titled_streets,
 )
 from workbook.extract.place_org_extents import place_org_extents, signature_names
+from workbook.extract.place_phrases import place_phrases
 from workbook.extract.place_short_names import short_place_names
 from workbook.extract.ranks import RankSpan, rank_spans, spelled_ranks
 from workbook.extract.rule_tokens import Token, tokenize
@@ -117,6 +119,7 @@ from workbook.extract.span_fixes import (
     town_before_state,
     weapon_in_sentence,
 )
+from workbook.extract.team_plurals import plural_teams
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
     MONTHS,
@@ -417,6 +420,8 @@ def _finish(
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
     cands = longer_org_names(text, place_org_extents(text, names_only(text, cands), model))
+    cands = body_names(text, cands, model.common if model else frozenset(), gazetteer.type_of)
+    cands = place_phrases(text, plural_teams(text, cands))
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)

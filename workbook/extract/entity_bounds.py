@@ -197,10 +197,10 @@ def common_opener_of(
 
 
 _CAP_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
-#: One to three capitalised words, " & ", one to three capitalised words; no comma before the "&" (the
-#: last of a list of authors: "Li, Polat, & Bavelier").
+_CAP_GOES_ON = _CAP_WORD + r"(?<![a-z]{2}\.)"  # a word that no sentence's full stop ends ("Monday. Ernst & Young")
+#: 1-3 capitalised words, " & ", 1-3 capitalised words; no comma before the "&" ("Li, Polat, & Bavelier").
 _AMPERSAND = re.compile(
-    rf"(?<![\w&'’.-])(?:{_CAP_WORD}[ \t]){{0,2}}{_CAP_WORD}[ \t]&[ \t]{_CAP_WORD}(?:[ \t]{_CAP_WORD}){{0,2}}"
+    rf"(?<![\w&'’.-])(?:{_CAP_GOES_ON}[ \t]){{0,2}}{_CAP_WORD}[ \t]&[ \t](?:{_CAP_GOES_ON}[ \t]){{0,2}}{_CAP_WORD}"
 )
 #: What makes the names after "&" cited authors: a year (after a comma or in brackets) or "et al".
 _CITED_AFTER = re.compile(r",?[ \t]*\(?[ \t]*(?:1[5-9]|20)\d\d\b|[ \t]+et[ \t]+al\b")

@@ -51,6 +51,7 @@ from workbook.extract.vocabulary import (
 __all__ = [
     "COUNTRY_SUFFIXES",
     "NOT_TEAM_PLURALS",
+    "TOWN_KM",
     "country_suffixed_orgs",
     "county_places",
     "of_the_names",
@@ -163,7 +164,7 @@ NOT_TEAM_PLURALS: frozenset[str] = frozenset(
     )
 )
 #: The largest uncertainty of a town in the gazetteer (a country's is hundreds of km).
-_TOWN_KM = 100
+TOWN_KM = 100
 _TEAM_AFTER = re.compile(rf"[ \t]+((?:{_CAP}[ \t]+)?[A-Z][a-z'’-]*[a-z]s)(?![\w'’-])(?![ \t]+[A-Z])")
 
 
@@ -177,7 +178,7 @@ def team_names(text: str, cands: list[Candidate], common: frozenset[str]) -> lis
     and the plural alone elsewhere in the document as that organisation."""
     nicknames: dict[str, str] = {}
     for c in list(cands):
-        if c.gaz is None or c.type != "place" or c.gaz.entry.uncertainty_km >= _TOWN_KM:
+        if c.gaz is None or c.type != "place" or c.gaz.entry.uncertainty_km >= TOWN_KM:
             continue  # a town, not a country ("the U.S.-ROK Guidelines")
         before = _CAP_BEFORE.search(text, max(0, c.start - 40), c.start)
         if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
@@ -232,7 +233,7 @@ def _country(text: str, c: Candidate) -> bool:
         return False
     if c.gaz is not None:
         e = c.gaz.entry
-        return e.admin_area is None and e.uncertainty_km >= _TOWN_KM and c.gaz.end == c.end
+        return e.admin_area is None and e.uncertainty_km >= TOWN_KM and c.gaz.end == c.end
     return " ".join(text[c.start : c.end].split()) in COUNTRY_SUFFIXES
 
 
