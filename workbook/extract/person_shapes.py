@@ -43,10 +43,17 @@ from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.shared_scans import capital_matches
-from workbook.extract.vocabulary import FACILITY_HEADS, GIVEN_NAMES, ORG_HEADS, PERSON_VERBS, STREET_WORDS, TITLES
+from workbook.extract.vocabulary import (
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    ORG_HEADS,
+    PERSON_VERBS,
+    PLACE_NOUNS_BEFORE_OF,
+    STREET_WORDS,
+    TITLES,
+)
 
 __all__ = [
-    "PLACE_OF_WORDS",
     "after_place_of",
     "capitalised_particle_people",
     "given_name_towns",
@@ -245,35 +252,13 @@ def given_name_town_person(text: str, m: GazetteerMatch, towns: frozenset[str]) 
 _PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:[Ii]n|near|across|outside|throughout|around|within)[ \t]+\Z")
 
 
-#: The nouns of "the city of Austin": the name after them is a place.
-PLACE_OF_WORDS = frozenset(
-    {
-        "city",
-        "state",
-        "town",
-        "county",
-        "province",
-        "village",
-        "republic",
-        "borough",
-        "kingdom",
-        "emirate",
-        "commonwealth",
-        "district",
-        "parish",
-        "township",
-        "municipality",
-        "prefecture",
-        "island",
-    }
-)
 _PLACE_OF = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+of[ \t]+\Z")
 
 
 def after_place_of(text: str, start: int) -> bool:
     """ "the city of", "the state of", … stands right before ``start``: the name there is a place."""
     before = _PLACE_OF.search(text, max(0, start - 24), start)
-    return before is not None and before.group(1).casefold() in PLACE_OF_WORDS
+    return before is not None and before.group(1).casefold() in PLACE_NOUNS_BEFORE_OF
 
 
 def after_place_preposition(text: str, start: int) -> bool:

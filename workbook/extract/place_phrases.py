@@ -20,19 +20,19 @@ from __future__ import annotations
 import re
 
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
-from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, ORG_HEADS, STREET_WORDS, WEEKDAYS
+from workbook.extract.vocabulary import (
+    MONTHS,
+    NEVER_NAME_START,
+    ORG_HEADS,
+    PLACE_NOUNS_BEFORE_OF,
+    STREET_WORDS,
+    WEEKDAYS,
+)
 
-__all__ = ["PLACE_WORDS_BEFORE_OF", "STREET_PREPOSITIONS", "place_phrases"]
+__all__ = ["STREET_PREPOSITIONS", "place_phrases"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
-#: Lower-case words before "of" and a place's name ("the city of Austin").
-PLACE_WORDS_BEFORE_OF: frozenset[str] = frozenset(
-    _WORD.findall(
-        """city town village state province county borough municipality island port region district
-    capital"""
-    )
-)
 #: Street words that end a person's or a thing's name as often as a street's ("Nathan Lane", "Test Drive").
 _AMBIGUOUS_STREET_WORDS = (STREET_WORDS - {"street", "road", "avenue", "boulevard", "terrace", "crescent"}) | set(
     _WORD.findall("way close row mews grove walk")
@@ -48,7 +48,7 @@ STREET_PREPOSITIONS: frozenset[str] = frozenset(
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _PLACE_WORD = r"(?:St\.|Mt\.|Ft\.|[A-Z]\w*(?:[-'’][A-Z]\w*)*)"  # "St. Mary", "Thionk Essil", "Banjal’" without "’"
 _CITY_OF = re.compile(
-    rf"(?<![\w'’-])[Tt]he[ \t]+({'|'.join(sorted(PLACE_WORDS_BEFORE_OF))})[ \t]+of[ \t]+"
+    rf"(?<![\w'’-])[Tt]he[ \t]+({'|'.join(sorted(PLACE_NOUNS_BEFORE_OF))})[ \t]+of[ \t]+"
     rf"({_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}?)(?![\w-])(?![ \t]+[A-Z])"
 )
 _STREET_WORD = "|".join(sorted(w.capitalize() for w in _AMBIGUOUS_STREET_WORDS))

@@ -47,6 +47,7 @@ __all__ = [
     "NEVER_NAME_START",
     "ORG_HEADS",
     "PERSON_VERBS",
+    "PLACE_NOUNS_BEFORE_OF",
     "PORTFOLIO_CONNECTORS",
     "PORTFOLIO_TITLES",
     "POSSESSIVE_NAME_WORDS",
@@ -167,6 +168,12 @@ FACILITY_HEADS: frozenset[str] = _words(
 STREET_WORDS: frozenset[str] = _words("street road avenue lane boulevard drive terrace crescent alley")
 #: Abbreviated street words ("1214 Anderson Ave", "Ocean Blvd"): after a given name they are no family name.
 STREET_ABBREVIATIONS: frozenset[str] = _words("ave av blvd rd st ln dr hwy pl ct sq pkwy ter")
+#: Lower-case nouns before "of" and a place's name ("the city of Austin", "the state of Georgia", "the port
+#: of Odessa"): the name after them is a place, never a person (read by ``person_shapes`` and ``place_phrases``).
+PLACE_NOUNS_BEFORE_OF: frozenset[str] = _words(
+    """city state town county province village republic borough kingdom emirate commonwealth district parish
+    township municipality prefecture island port region capital"""
+)
 
 #: Verbs said of people, not of towns or firms, right after a name ("Tracy said", "Mercedes loved the
 #: fish", "Rushdie told"): the name is a person (:mod:`workbook.extract.person_shapes`).
