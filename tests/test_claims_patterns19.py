@@ -237,31 +237,3 @@ def test_a_courts_decision_reports_speech_with_nobody_shown(text: str, snippet: 
 
 def test_a_ruling_that_reports_nothing_is_no_claim() -> None:
     assert claims_of("Levy\n\nThe ruling was a blow to the council and its tourism plans.") == []
-
-
-# --- "according to" a document nobody is named for ---
-
-
-@pytest.mark.parametrize(
-    ("text", "snippet", "written"),
-    [
-        (  # science
-            "Sleep\n\nTeenagers sleep an hour less than in 2000, according to a study published on Monday in The "
-            "Lancet.",
-            "Teenagers sleep an hour less",
-            "a study",
-        ),
-        (  # business
-            "Homes\n\nHouse prices fell by 2 per cent in March, according to the latest survey.",
-            "House prices fell by 2 per cent",
-            "the latest survey",
-        ),
-    ],
-)
-def test_according_to_a_document_keeps_its_words_and_shows_nobody(text: str, snippet: str, written: str) -> None:
-    claim = claim_holding(text, snippet)
-    assert claim is not None and claim.speaker_key is None and claim.speaker_as_written == written
-
-
-def test_according_to_a_thing_that_is_no_document_is_no_claim() -> None:
-    assert claim_holding("Flood\n\nThe river rose by a metre, according to the gauge.", "The river rose") is None

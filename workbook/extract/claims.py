@@ -72,11 +72,9 @@ from workbook.extract.claim_phrases import (
 )
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
 from workbook.extract.claim_turns import transcript_turns
-from workbook.extract.date_reported import DOCUMENT_NOUNS
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
 from workbook.extract.speaker_fullname import with_full_names
-from workbook.extract.speaker_issuers import ISSUED_NOUNS
 from workbook.extract.speakers import Speaker
 from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
@@ -159,8 +157,6 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
     if spk is None and not text[sent.start : m.start()].strip(" \"“”'‘’([") and text.startswith(",", se):
         # "According to hagiography, …" opening its sentence: a source nobody named (words kept)
         spk = Speaker(None, None, " ".join(text[ss:se].split())) if len(text[ss:se].split()) <= 5 else None
-    if spk is None:  # "…, according to a study published on Monday in Nature.": a document nobody named issued
-        spk, se = _document_source(text, ss, se)
     if spk is None:
         return None
     lead_start = max(sent.start, m.start() - WINDOW)
@@ -172,20 +168,6 @@ def _according(ctx: ClaimContext, sent: Sentence, m: re.Match[str]) -> ClaimReco
         return None
     ctx.take(min(span[0], m.start()), max(span[1], se))
     return ctx.claim(*span, "indirect", spk, "according to")
-
-
-_DOCUMENT_SOURCE = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+)\b")
-_DOCUMENT_SOURCE_NOUNS = frozenset(DOCUMENT_NOUNS) | ISSUED_NOUNS
-
-
-def _document_source(text: str, ss: int, se: int) -> tuple[Speaker | None, int]:
-    """The source after "according to" when it is a document nobody is named for ("a study published on
-    Monday in Nature", "the latest survey"): no speaker, its words up to the document's noun kept ("a
-    study"); (None, ``se``) otherwise."""
-    m = _DOCUMENT_SOURCE.match(text, ss, se)
-    if m is None or m.group("noun") not in _DOCUMENT_SOURCE_NOUNS:
-        return None, se
-    return Speaker(None, None, " ".join(text[ss : m.end()].split())), se
 
 
 def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
