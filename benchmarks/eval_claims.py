@@ -32,7 +32,10 @@ science, local politics and culture — speakers after the quote, appositives be
 named later —, in a tuning part ``fresh16`` and a part ``fresh16-check`` not read until the round's end);
 ``--fresh17`` round eighteen's (``quotes_fresh17.json``: 14 made-up court, council, regulator, family, university,
 hospital, sports-club and foreign-ministry paragraphs, in a tuning part ``fresh17`` and a part ``fresh17-check`` not
-read until the round's end).
+read until the round's end);
+``--fresh18`` round nineteen's (``quotes_fresh18.json``: 12 made-up features, reviews, sketches, science, results-call
+and post-match paragraphs — quoted phrases inside sentences, gerund cues, passive speech with an agent, quotes over
+paragraphs —, in a tuning part ``fresh18`` and a part ``fresh18-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -97,6 +100,7 @@ FRESH14_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh14.json"
 FRESH15_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh15.json"
 FRESH16_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh16.json"
 FRESH17_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh17.json"
+FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -118,6 +122,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh15", FRESH15_GOLD, "fresh15", "the round-fifteen set's tuning part (not its check part)"),
     ("fresh16", FRESH16_GOLD, "fresh16", "the round-sixteen set's tuning part (not its check part)"),
     ("fresh17", FRESH17_GOLD, "fresh17", "the round-eighteen set's tuning part (not its check part)"),
+    ("fresh18", FRESH18_GOLD, "fresh18", "the round-nineteen set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -144,6 +149,8 @@ SETS = (
     "fresh16-check",
     "fresh17",
     "fresh17-check",
+    "fresh18",
+    "fresh18-check",
     "csis",
     "heldout",
 )
@@ -167,6 +174,8 @@ NEVER_READ = (
     "fresh16-check",
     "fresh17",
     "fresh17-check",
+    "fresh18",
+    "fresh18-check",
     "csis",
     "heldout",
 )

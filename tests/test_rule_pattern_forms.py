@@ -40,9 +40,10 @@ _PLAIN_PATTERNS: list[tuple[object, str, str, int, list[str]]] = [
         "_IMPERSONAL",
         r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
         r"(?P<cue>announced|reported|understood|claimed|alleged|learned|learnt|confirmed|stated|believed|feared"
-        r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)",
+        r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b"
+        r"(?:\s+by\s+(?P<by>[^;:.!?\"“”]{1,100}?)(?=,?\s+that\b)|(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b))",
         0,
-        ["It", "it", "bit", "was", "is", "has", "been", "announced", "feared", "widely", "that", "the", "I", "t"],
+        ["It", "it", "bit", "was", "is", "has", "been", "announced", "feared", "widely", "that", "the", "I", "t", "by"],
     ),
     (
         claim_clauses,

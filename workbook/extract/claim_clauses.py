@@ -47,7 +47,14 @@ __all__ = [
 _IMPERSONAL = re.compile(
     r"[Ii](?<!\w[Ii])t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|officially\s+|now\s+|widely\s+)?"
     r"(?P<cue>announced|reported|understood|claimed|alleged|learned|learnt|confirmed|stated|believed|feared"
-    r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b)"
+    r"|expected|thought|rumou?red|estimated|suggested|argued|predicted)\b"
+    r"(?:\s+by\s+(?P<by>[^;:.!?\"“”]{1,100}?)(?=,?\s+that\b)|(?=(?:[\s,]+[\w'’.-]+){0,6}?[\s,]+that\b))"
+)
+#: The same passive with its agent closing the sentence after what was said: "…, it was announced by the
+#: ministry on Thursday." (the clause before the comma is the agent's).
+_IMPERSONAL_CLOSING = re.compile(
+    r",\s+it\s+was\s+(?:also\s+|officially\s+)?(?P<cue>announced|reported|confirmed|stated|claimed|revealed)"
+    r"\s+by\s+(?P<by>[^;:.!?\"“”]{1,100}?)(?:\s+(?:on|in|at|last|this|earlier|late)\b[^,;:.!?\"“”]{0,30})?\s*[.!?]?\s*$"
 )
 #: The passive of a telling verb before a clause: "Residents were told that …", "We were informed by
 #: the landlord that …", "I was assured that …": reported speech whose speaker is the agent after
@@ -110,8 +117,30 @@ def sentence_subject(ctx: ClaimContext, at: int) -> tuple[int, int] | None:
     return None
 
 
+#: A time or manner closing a passive's agent: "by the Washington Post recently", "by Reuters on Monday".
+_AGENT_TIME = re.compile(r"\s+(?:[a-z]+ly|today|yesterday|(?:on|in|at|last|this|earlier|late)\s+[\w ]+)$")
+
+
+def _agent(ctx: ClaimContext, m: re.Match[str]) -> Speaker | None:
+    """The speaker named after "by" in a passive: its last comma-separated part that resolves ("by the
+    council's finance officer, Mark Tillotson" gives Mark Tillotson); None when none does."""
+    if m.group("by") is None:
+        return None
+    base = m.start("by")
+    for part in reversed(list(re.finditer(r"[^,]+", m.group("by")))):
+        ss, se = strip_span(ctx.text, base + part.start(), base + part.end())
+        when = _AGENT_TIME.search(ctx.text, ss, se)  # "by the Washington Post recently": the agent before
+        se = when.start() if when is not None and when.start() > ss else se
+        spk = ctx.speaker(ss, se, at_end=True) if ss < se else None
+        if spk is not None and spk.shown is not None:
+            return spk
+    return None
+
+
 def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
-    """ "It was announced that …": claims with no speaker, the passive's words kept."""
+    """ "It was announced that …": claims with no speaker, the passive's words kept; with an agent
+    ("It was confirmed by the finance officer, Mark Tillotson, that …", "…, it was announced by the
+    ministry on Thursday.") the agent speaks when it resolves."""
     text, out = ctx.text, []
     gate = _IMPERSONAL_GATE.search(text)
     if gate is None:
@@ -126,8 +155,21 @@ def impersonal_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             continue
         hedge = (cue, HEDGE_BANDS[cue]) if cue in _BELIEF else None
         written = " ".join(text[m.start() : m.end()].split())
-        out.append(ctx.claim(*content, "indirect", Speaker(None, None, written), cue, hedge))
+        out.append(ctx.claim(*content, "indirect", _agent(ctx, m) or Speaker(None, None, written), cue, hedge))
         ctx.take(m.start(), content[1])
+    for sent in ctx.sentences:
+        if "by" not in text[sent.start : sent.end]:
+            continue
+        closing = _IMPERSONAL_CLOSING.search(text, sent.start, sent.end)
+        if closing is None or ctx.is_taken(closing.start(), closing.end()):
+            continue
+        content = strip_span(text, sent.start, closing.start(), '.!?;:,"“”')
+        if text.count(" ", *content) < 2 or ctx.is_taken(*content):
+            continue
+        written = " ".join(text[closing.start() + 1 : closing.end("cue")].split())
+        speaker = _agent(ctx, closing) or Speaker(None, None, written)
+        out.append(ctx.claim(*content, "indirect", speaker, closing.group("cue")))
+        ctx.take(content[0], closing.end())
     return out
 
 

@@ -6,8 +6,9 @@ Two general rules of English reporting, used by :mod:`workbook.extract.claims`:
   said the rain came too late", "Teachers told reporters that …", "the leaders of both unions
   said …") reports speech as much as "officials said" does. Its claim is kept with no speaker entity
   and nothing shown as speaker; the words as written stay (``speaker_as_written``), as for other
-  generic speakers. Only a human or plural head counts ("the plan said" is no speaker), and only
-  before a clause ("The attacks claimed 30 lives" is no speech).
+  generic speakers. Only a human or plural head counts ("the plan said" is no speaker), or a court's
+  decision ("The ruling says the levy …", "the judgment states"), and only before a clause ("The
+  attacks claimed 30 lives" is no speech).
 * :func:`continued_quotes` — a quote that is a sentence (or sentences) of its own, with no
   attribution, right after a sentence that reports someone's words ("Holt said the budget was a
   disaster. "We will fight it."", also when the quote opens the next paragraph) continues that
@@ -70,12 +71,16 @@ def _participle(before: str, word: str) -> bool:
     return len(word) > 5 and word.endswith("ing") and word.isalpha() and _head_is_generic(before)
 
 
+#: A court's decision, which speaks for the court: "The ruling says the levy …", "the judgment states that".
+_COURT_DECISIONS = frozenset({"ruling", "judgment", "judgement", "verdict"})
+
+
 def _head_is_generic(head: str) -> bool:
-    """A human noun ("minister", "authority"), a title ("mayor") or a plural common noun ("farmers",
-    "clerics")."""
+    """A human noun ("minister", "authority"), a title ("mayor"), a plural common noun ("farmers",
+    "clerics") or a court's decision ("ruling")."""
     if not head.isalpha() and not head.replace("-", "").isalpha():
         return False
-    if head in HUMAN_NOUNS or is_title(head) or head.endswith(_PLURAL_IRREGULAR):
+    if head in HUMAN_NOUNS or head in _COURT_DECISIONS or is_title(head) or head.endswith(_PLURAL_IRREGULAR):
         return True
     return len(head) > 3 and head.endswith("s") and not head.endswith(_PLURAL_NOT)
 
@@ -165,7 +170,8 @@ def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sen
         return None
     loose = text[cue[0] : cue[1]].casefold() in _LOOSE_CUES
     if not (
-        CLAUSE_FOLLOWS.match(text, cue[1], sent_end)
+        text.endswith(" that", cue[0], cue[1])  # a cue that holds its "that": "write that", "made clear that"
+        or CLAUSE_FOLLOWS.match(text, cue[1], sent_end)
         or (_CLAUSE_START if loose else _STRICT_START).match(text, cue[1], sent_end)
         or _TOLD_THAT.match(text, cue[1], sent_end)
     ):

@@ -91,6 +91,7 @@ GERUND_REPORTING_VERBS = _words(
 
 
 BE = _words("is are was were be been being am 's ’s")
+_SUBJECT_PRONOUNS = _words("he she they we I it")
 _DETERMINERS = _words("the a an his her their its our my your these those such this that any no")
 _AUX = _words(
     """has have had also previously repeatedly publicly once again later earlier then recently reportedly
@@ -158,7 +159,23 @@ def _np_words(ctx: ClaimContext, lo: int, end: int) -> tuple[int, int] | None:
         return None
     if np[-1][2].casefold() in _DETERMINERS or np[-1][2].endswith(("'s", "’s", "s'", "s’")):
         return None  # "Mr Trump's claims", "the report": the cue is a noun here
+    if len(np) > 1 and np[-1][2] in _SUBJECT_PRONOUNS and _adverbial_before(text, np[0][0]):
+        return np[-1][0], np[-1][1]  # "in a pre-season interview he admitted", "Last year they said": the pronoun
     return np[0][0], np[-1][1]
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Dd]uring|[Aa]fter|[Bb]efore|[Ff]rom|[Tt]hrough|[Ss]ince|[Ww]ith|[Uu]nder|[Oo]ver)\s+$"
+)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*)$")
+
+
+def _adverbial_before(text: str, start: int) -> bool:
+    """Are the words from ``start`` up to a pronoun an adverbial before the subject: the object of a
+    preposition ("in a pre-season interview he", "at the meeting she") or a phrase opening the sentence
+    ("Last year they", "There he"), not a verb's object ("never check it")?"""
+    lead = text[max(0, start - 16) : start]
+    return _PREPOSITION_BEFORE.search(lead) is not None or _SENTENCE_OPENING.search(lead) is not None
 
 
 _HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?$")

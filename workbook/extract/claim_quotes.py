@@ -20,12 +20,18 @@ from workbook.extract.claim_phrases import BE, np_before
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speaker_words import QUOTE_MARKS
 from workbook.extract.speakers import Speaker, speaker_name_pattern
-from workbook.extract.vocabulary import AS_QUOTE_VERBS, QUOTE_VERBS, REPORTING_PHRASES, REPORTING_VERBS
+from workbook.extract.vocabulary import (
+    AS_QUOTE_VERBS,
+    QUOTE_PHRASES,
+    QUOTE_VERBS,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+)
 
 __all__ = ["ADDING", "INVERTED_REST", "SPK", "adding_claims", "direct_claims", "subject_before"]
 
 _QVERBS = phrase_alternation(  # around a quote
-    sorted(set(REPORTING_VERBS) | QUOTE_VERBS | REPORTING_PHRASES, key=len, reverse=True)
+    sorted(set(REPORTING_VERBS) | QUOTE_VERBS | QUOTE_PHRASES | REPORTING_PHRASES, key=len, reverse=True)
 )
 SPK = speaker_name_pattern(80)
 _SPK_LAZY = speaker_name_pattern(80, lazy=True)
@@ -52,9 +58,12 @@ _AS_BEFORE = re.compile(
 #: called it "a disgrace"" (a determiner opens the object, or "it" alone is the object, so "called for" and
 #: "called her" are not read so).
 _CALLED_BEFORE = re.compile(
-    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms)\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
+    r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms|(?<=to\s)call(?=\s+it\b))\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
     r"[^\"“”.;:!?]{1,60}?)\s*$"
 )
+#: "to call it "…"" after a verb of the subject ("rose to call it", "went on to call it"): the subject is the
+#: phrase before that verb ("used to call a bad man "…"" names, it does not quote: only "it" is read).
+_VERB_TO = re.compile(r"\b[a-z]+(?:\s+on)?\s+to\s+$")
 #: A word that joins a second predicate to the subject's first: "X welcomed the plan and promised
 #: that …", "X admitted … but said …"; or a relative pronoun: "residents who argued …".
 _COORDINATED = re.compile(r"(?:,?\s*\b(?P<conj>and|but)|\b(?P<who>who|which|that))\s*$")
@@ -78,6 +87,11 @@ INVERTED_REST = re.compile(
 #: stating that …": a second claim of the same speaker.
 ADDING = re.compile(
     r",\s*(?:and\s+)?(?:(?:adding|added)\s+(?:that\s+)?|(?:stating|saying|noting|warning|insisting|explaining)\s+that\s+)"
+)
+#: '"…," said coach Tom Hale, who warned that …': the speaker's second claim in a relative clause.
+_WHO_ADDING = re.compile(
+    r",\s*who\s+(?:also\s+|later\s+|then\s+)?(?P<verb>said|warned|added|insisted|argued|noted|stressed|claimed"
+    r"|predicted|explained|admitted|conceded)\s+(?:that\s+)?"
 )
 _BETWEEN_COMMAS = re.compile(r",\s*([^,]+?)\s*,")
 
@@ -168,6 +182,9 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
     if m is None:
         return None
     cue_at = m.start("cue")
+    verb_to = _VERB_TO.search(text, max(head_start, cue_at - 24), cue_at) if m.group("cue") == "call" else None
+    if verb_to is not None:  # "Tom Kettering rose to call it "…"": the subject of "rose"
+        cue_at = verb_to.start()
     if m.groupdict().get("by") is not None:
         parts = [p for p in re.finditer(r"[^,]+", text[m.start("by") : m.end("by")])]
         for part in reversed(parts):
@@ -422,7 +439,8 @@ def adding_claims(ctx: ClaimContext, start: int, end: int, speaker: Speaker) -> 
     """The content after ", adding (that)" right after an attribution (``text[start:end]`` is the
     rest of its sentence), as a claim of the same speaker."""
     text = ctx.text
-    m = ADDING.match(text, start, end) or ADDING.search(text, start, min(end, start + 60))
+    m = ADDING.match(text, start, end) or _WHO_ADDING.match(text, start, end)
+    m = m or ADDING.search(text, start, min(end, start + 60))
     lead = text[start : m.start()].strip() if m is not None else ""
     if m is None or not (lead == "" or INVERTED_REST.match(f"{lead}{text[m.start() : m.end()]}")):
         return []
@@ -430,7 +448,8 @@ def adding_claims(ctx: ClaimContext, start: int, end: int, speaker: Speaker) -> 
     if e - s < 8 or text.count(" ", s, e) < 1 or ctx.is_taken(s, e):
         return []
     ctx.take(m.start(), e)
-    return [ctx.claim(s, e, "indirect", speaker, "adding")]
+    cue = m.groupdict().get("verb") or "adding"  # "…, who warned that …": the relative clause's own verb
+    return [ctx.claim(s, e, "indirect", speaker, cue)]
 
 
 def _why_unattributed(ctx: ClaimContext, q: Quote, content_end: int, tail_end: int, head_start: int) -> str:

@@ -111,10 +111,16 @@ _POSSESSIVE_CLAIM = re.compile(
 _TOLD_REST = re.compile(r"the\s+\w+\b(?:\W+\w+){0,4}\W*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+#: A sentence opening with a subordinate clause or an adverbial: what comes before its main clause's
+#: comma is no speech ("When the alarm sounded, the crew responded").
+_SUBORDINATE_OPENING = re.compile(
+    r"[\"“'‘(]*(?:When|Whenever|After|Before|As|If|Although|Though|While|Because|Since|Until|Once|Unless|In|On|At"
+    r"|During|Despite|With|Without|Following|For|By|From)\b"
+)
 #: A second speaker joined in the same sentence: "X said …, while Y stated …", "… whereas Y argued …",
-#: "…, but Y said …" (one to eight words between the conjunction and Y's cue, no punctuation, opening with a
-#: determiner or holding a capitalised word).
-_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|,\s+but\s+")
+#: "…, but Y said …", "…, and Y told reporters …" (one to eight words between the conjunction and Y's cue,
+#: no punctuation, opening with a determiner or holding a capitalised word).
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|,\s+(?:but|and)\s+")
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "some", "many", "most", "other", "two"})
 _SUBJECT_WORDS = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,7}\s+")
 _BELIEF_HEDGE = {
@@ -214,13 +220,16 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if not_speech is not None and not_speech.match(text, m.end(), sent.end):
                 ctx.refuse(m.start(), "indirect: not speech by what follows ('add to', 'declare war')")
                 continue  # "adds to his crimes", "declared war"
+            inverted_only = False  # a clause verb after what it reports: "…, the court ruled on Friday."
             if (
                 cue in CLAUSE_REPORTING_VERBS
                 and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end)
                 and not (cue.casefold() in GERUND_REPORTING_VERBS and GERUND_FOLLOWS.match(text, m.end(), sent.end))
             ):
-                ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
-                continue  # "testified before Congress", "responded to the fire": no speech reported
+                if not _ends_inverted(text, sent, m.end()):
+                    ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
+                    continue  # "testified before Congress", "responded to the fire": no speech reported
+                inverted_only = True
             np = subject_before(ctx, sent.start, cue_start)
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
@@ -244,8 +253,11 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 and not rest.lstrip(",: ").startswith(('"', "“"))  # ', the group declared, "…"': the quote is said
                 and (not rest or INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
                 and (m.end() + 80 >= sent.end or rest.startswith(",") or ADDING.search(text, m.end(), m.end() + 80))
-            ):
+                and not (inverted_only and _SUBORDINATE_OPENING.match(text, lead_start))
+            ):  # (not "When the alarm sounded, the crew responded.")
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
+            elif inverted_only:
+                content = None  # a clause verb read only inverted: no speech reported here
             else:
                 content = content_after(ctx, m.end(), sent.end, cue)
                 second = ADDING.search(text, content[0], content[1]) if content is not None else None
@@ -274,6 +286,13 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             _refuse_rest(ctx, sent, m.end())
             break
     return out
+
+
+def _ends_inverted(text: str, sent: Sentence, cue_end: int) -> bool:
+    """Does the sentence end right after the cue, or after a time or channel ("on Friday", "in a
+    statement"), as "…, the court ruled on Friday." does?"""
+    rest = text[cue_end : min(sent.end, cue_end + 80)].strip(" .;")
+    return cue_end + 80 >= sent.end and (not rest or INVERTED_REST.fullmatch(rest) is not None)
 
 
 def _second_speaker_cut(text: str, start: int, end: int) -> int | None:

@@ -11,6 +11,7 @@ __all__ = [
     "AS_QUOTE_VERBS",
     "BELIEF_VERBS",
     "CLAUSE_REPORTING_VERBS",
+    "QUOTE_PHRASES",
     "QUOTE_VERBS",
     "REPORTING_PHRASES",
     "REPORTING_VERBS",
@@ -60,6 +61,8 @@ REPORTING_PHRASES: frozenset[str] = frozenset(
     }
     # a finding reported: "The report found that …", "the court found that …" (not "found his brother")
     | {"found that", "finds that"}
+    # the authors of a paper: "The authors write that …" (not "continuing to write a new chapter")
+    | {"write that"}
 )
 
 #: Verbs that report speech only before a clause opened by "that", "whether", "why" or "how"
@@ -96,6 +99,10 @@ QUOTE_VERBS: frozenset[str] = _words(
     saying adding noting writing asserted asserts characterized characterised dubbed reads read
     concluded conceded cautioned complained countered urged explained"""
 )
+
+#: Phrases that attribute a direct quote written right before them, as :data:`QUOTE_VERBS` do (""…,"
+#: Greaves shot back", ""…," the coach hit back"); no cue for reported speech ("hit back at critics").
+QUOTE_PHRASES: frozenset[str] = frozenset({"shot back", "hit back", "fired back", "snapped back"})
 
 #: Reporting verbs whose claim is a belief: the verb itself is the claim's hedge.
 BELIEF_VERBS: frozenset[str] = _words(
