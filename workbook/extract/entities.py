@@ -63,7 +63,6 @@ from workbook.extract.entity_runs import (
     capitalised_runs,
     classify_run,
     quick_key,
-    ranked_people,
 )
 from workbook.extract.family_names import family_first_words
 from workbook.extract.gazetteer import Gazetteer, fold_key
@@ -109,6 +108,7 @@ from workbook.extract.person_shapes import (
 from workbook.extract.place_org_extents import place_org_extents, signature_names
 from workbook.extract.place_phrases import place_phrases
 from workbook.extract.place_short_names import short_place_names
+from workbook.extract.rank_people import ranked_people
 from workbook.extract.ranks import RankSpan, rank_spans, spelled_ranks
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence

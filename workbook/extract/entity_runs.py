@@ -26,7 +26,6 @@ from workbook.extract.org_names import (
     about_business,
     installation_len,
 )
-from workbook.extract.ranks import RankSpan
 from workbook.extract.rule_tokens import TITLE_WORDS, Token, headline_tokens
 from workbook.extract.title_phrases import MAX_TITLE, TITLE_FIRST_WORDS, modifier_len, title_len, title_tail_len
 from workbook.extract.vocabulary import (
@@ -52,6 +51,7 @@ __all__ = [
     "CUED_PERSON",
     "GAZETTEER",
     "LEARNED",
+    "MAX_PARTICLES",
     "NAMED",
     "NAME_PARTICLES",
     "WEAK",
@@ -60,8 +60,10 @@ __all__ = [
     "RunContext",
     "capitalised_runs",
     "classify_run",
+    "head_follows",
+    "name_tokens",
+    "person_candidate",
     "quick_key",
-    "ranked_people",
 ]
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -82,7 +84,7 @@ _KNOWN_ORG_FIRST_WORDS = frozenset(k.split()[0] for k in _ORG_NAMES)
 #: Lower-case particles inside a person's name ("Mohammed bin Salman", "Laura da Silva"); the
 #: tokenizer keeps them as connectors.
 NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "del", "della", "da", "du", "la", "le"})
-_MAX_PARTICLES = 2
+MAX_PARTICLES = 2
 
 # precedence of candidate spans (higher wins an overlap, then the longer span)
 WEAPON, CUED_PERSON, NAMED, LEARNED, GAZETTEER, WEAK = 6, 5, 4, 3, 2, 1
@@ -206,7 +208,7 @@ def _korean_name_len(doc: RunContext, idx: Sequence[int]) -> int:
     return 0
 
 
-def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
+def name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
     """The name words starting at position ``k`` of a run (after an honorific or a title)."""
     rest = run[k : k + 4]
     korean = _korean_name_len(doc, rest)
@@ -216,7 +218,7 @@ def _name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
     if rest and rest[0] in doc.headline:
         limit = 2 if doc.tokens[rest[0]].lower in GIVEN_NAMES else 1
     out: list[int] = []
-    for i in run[k : k + 4 + _MAX_PARTICLES]:
+    for i in run[k : k + 4 + MAX_PARTICLES]:
         t = doc.tokens[i]
         if out and t.lower in NAME_PARTICLES and _particle_joins(doc, run, i):
             out.append(i)  # "Mohammed bin Salman", "Pieter van der Berg"
@@ -255,13 +257,13 @@ def _particle_joins(doc: RunContext, run: Sequence[int], i: int) -> bool:
     return False
 
 
-def _head_follows(doc: RunContext, run: Sequence[int], k: int, name: list[int]) -> bool:
+def head_follows(doc: RunContext, run: Sequence[int], k: int, name: list[int]) -> bool:
     """Is the name followed by an organisation head ("General Reconnaissance Bureau")?"""
     after = k + len(name)
     return after < len(run) and doc.tokens[run[after]].lower in _HEADS
 
 
-def _person(
+def person_candidate(
     doc: RunContext, name_idx: list[int], title: str | None, honorific: Token | None, strength: int
 ) -> Candidate:
     s, e, name = doc.span(name_idx)
@@ -307,18 +309,18 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
             tl += title_tail_len(lower, [toks[k].cap for k in run], i + tl)
             tl += i + tl + 1 < len(run) and lower[i + tl] in HONORIFICS  # "Raksha Mantri Shri Rajnath Singh"
         if honorific:
-            name = _name_tokens(doc, run, i + 1)
+            name = name_tokens(doc, run, i + 1)
             if name and doc.gazetteer.lookup(doc.span([run[i], *name])[2]) is not None:
                 name = []  # "Sri Lanka": a place, no honorific
-            cand = _person(doc, name, None, t, CUED_PERSON) if name else None
+            cand = person_candidate(doc, name, None, t, CUED_PERSON) if name else None
         elif tl:
-            name = _name_tokens(doc, run, i + tl)
-            ok = name and doc.gazetteer.lookup(doc.span(name)[2]) is None and not _head_follows(doc, run, i + tl, name)
-            cand = _person(doc, name, " ".join(lower[i : i + tl]), None, CUED_PERSON) if ok else None
+            name = name_tokens(doc, run, i + tl)
+            ok = name and doc.gazetteer.lookup(doc.span(name)[2]) is None and not head_follows(doc, run, i + tl, name)
+            cand = person_candidate(doc, name, " ".join(lower[i : i + tl]), None, CUED_PERSON) if ok else None
         elif i == 0 and pre_title:
-            name = _name_tokens(doc, run, 0)
+            name = name_tokens(doc, run, 0)
             ok = name and doc.gazetteer.lookup(doc.span(name)[2]) is None
-            cand = _person(doc, name, pre_title, None, CUED_PERSON) if ok else None
+            cand = person_candidate(doc, name, pre_title, None, CUED_PERSON) if ok else None
         else:
             cand = None
         if cand is None:
@@ -434,7 +436,7 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     while a < len(idx) and (korean := _korean_name_len(doc, idx[a : a + 3])):
         if idx[a] not in doc.headline and len(idx) - a > korean and _has_head(doc, idx[a:]):
             break  # "Kim Il Sung University"
-        out.append(_person(doc, list(idx[a : a + korean]), None, None, NAMED))
+        out.append(person_candidate(doc, list(idx[a : a + korean]), None, None, NAMED))
         a += korean
         while a < len(idx) and toks[idx[a]].lower in _NOT_NAME:
             a += 1
@@ -475,31 +477,5 @@ def _classify_rest(doc: RunContext, idx: list[int]) -> list[Candidate]:
     if headline or not 2 <= len(idx) <= 3 or any(toks[i].lower in _HEADS for i in idx):
         return out
     if toks[idx[0]].lower in GIVEN_NAMES or toks[idx[-1]].lower in doc.hon_surnames:
-        out.append(_person(doc, idx, None, None, WEAK))
-    return out
-
-
-def ranked_people(doc: RunContext, ranks: Sequence[RankSpan]) -> list[Candidate]:
-    """The person named right after each rank phrase ("Sgt. 1st Class Maria Delgado-Ruiz", "Lt. Cmdr.
-    Aaron Pike", "Crown Prince Mohammed bin Salman"): a cued person, its title the rank; none when
-    the words after the rank are a head-word name ("Petty Officer Training School")."""
-    if not ranks:
-        return []
-    at = {t.start: i for i, t in enumerate(doc.tokens)}
-    out: list[Candidate] = []
-    for r in ranks:
-        first = at.get(r.name_at)
-        if first is None:
-            continue
-        run = [first]
-        while run[-1] + 1 < len(doc.tokens) and len(run) < 4 + _MAX_PARTICLES:
-            a, b = doc.tokens[run[-1]], doc.tokens[run[-1] + 1]
-            if not doc.joinable(a, b) or not (b.cap or b.lower in NAME_PARTICLES):
-                break
-            run.append(run[-1] + 1)
-        name = _name_tokens(doc, run, 0)
-        if not name or _head_follows(doc, run, 0, name):
-            continue
-        title = " ".join(doc.text[r.start : r.end].lower().split())
-        out.append(_person(doc, name, title, None, CUED_PERSON))
+        out.append(person_candidate(doc, idx, None, None, WEAK))
     return out
