@@ -188,18 +188,8 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         return _weekend(text, s, e, anchor)
     unit = word.rstrip("s")
     ago = _AGO.match(text, e)
-    if unit == "decade":  # only "a decade ago", "two decades ago": the year ten, twenty... years back
-        if ago is None:
-            return None
-        nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
-        if nb is None:
-            return None
-        n = int(nb["n"]) if nb["n"].isdigit() else NUMBER_WORDS[nb["n"].lower()]
-        if n == 0 or (n == 1) != (unit == word):
-            return None
-        return relative_match(
-            nb.start(), ago.end(), "year", anchor, None if anchor is None else year_span(anchor.year - 10 * n)
-        )
+    if unit == "decade" and ago is None:  # only "a decade ago", "two decades ago": the year ten, twenty... back
+        return None
     if ago is not None:
         nb = _BACK_NUMBER.search(text, max(0, s - 14), s)
         if nb is None:
@@ -207,6 +197,9 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
         n = int(nb["n"]) if nb["n"].isdigit() else NUMBER_WORDS[nb["n"].lower()]
         if n == 0 or (n == 1) != (unit == word):
             return None
+        if unit == "decade":
+            span = None if anchor is None else year_span(anchor.year - 10 * n)
+            return relative_match(nb.start(), ago.end(), "year", anchor, span)
         return relative_match(
             nb.start(),
             ago.end(),
