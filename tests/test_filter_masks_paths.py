@@ -203,3 +203,19 @@ def test_sorted_and_shuffled_tables_give_the_same_rows(spec: FilterSpec) -> None
         kept.append({t: sorted(map(str, v)) for t, v in got.items()})
     assert kept[0] == kept[1]
     assert kept[0]["documents"], "the spec keeps documents (else the test shows nothing)"
+
+
+@pytest.mark.parametrize("by_doc", [True, False])
+def test_the_last_documents_run_is_read_whole_when_documents_after_it_mention_nothing(by_doc: bool) -> None:
+    """Found by the test above (README's test command, 2026-12-07): with whole passes (``SPARSE_SHARE`` 0),
+    the per-document reduction clipped the starts of the trailing documents' empty runs to the last pair,
+    which cut the last document's run of pairs to its first pair: a document mentioning an entity outside
+    the box first and one inside it after was dropped by a ``bbox`` filter. Seed 256 is such a Book (d04
+    mentions e1, outside, then e2, inside; d05 mentions nothing)."""
+    book = bigger_book(256, (6, 6, 4, 0, 0), by_doc)
+    spec = FilterSpec(bbox=(124.0, 37.0, 131.0, 43.0))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rows_module, "SPARSE_SHARE", 0.0)
+        got = _ids(book, compute_masks(spec, FilterIndex.build(book)))
+    assert got == reference(book, spec)
+    assert "d04" in got["documents"]

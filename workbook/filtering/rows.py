@@ -124,8 +124,11 @@ def docs_mentioning(ix: FilterIndex, ent_codes: Codes) -> BoolArray:
     if n_pairs == 0:
         return np.zeros(ix.n_docs, dtype=bool)
     ptr = ix.pair_doc_ptr
-    # per document, any of its run of pairs (reduceat reads one element for an empty run: masked out)
-    return np.asarray(np.logical_or.reduceat(hit, np.minimum(ptr[:-1], n_pairs - 1)) & (ptr[1:] > ptr[:-1]), dtype=bool)
+    # per document, any of its run of pairs; one False past the end keeps every start a valid index, so the
+    # empty runs of the last documents do not cut the last run short (reduceat reads one element for an
+    # empty run: masked out)
+    padded = np.append(hit, False)
+    return np.asarray(np.logical_or.reduceat(padded, ptr[:-1]) & (ptr[1:] > ptr[:-1]), dtype=bool)
 
 
 def _counts(ix: FilterIndex, positions: IntArray, pair_positions: IntArray) -> tuple[IntArray, IntArray]:
