@@ -30,11 +30,11 @@ import re
 from collections.abc import Callable
 
 from workbook.extract.entity_runs import NAMED, Candidate
-from workbook.extract.longer_org_names import ORG_END_WORDS
+from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
-from workbook.extract.vocabulary import MONTHS, NEVER_NAME_START, WEEKDAYS
+from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
 
@@ -56,8 +56,8 @@ _CAP_BEFORE = re.compile(rf"({_CAP_WORD})[ \t]+\Z")
 
 
 def _not_a_name_word(word: str) -> bool:
-    low = word.casefold()
-    return low in NEVER_NAME_START or low in MONTHS or low in WEEKDAYS or (word.isupper() and len(word) > 1)
+    """:func:`not_a_name_word`, or an acronym ("NHS"): no word of a body's spelled-out name."""
+    return not_a_name_word(word) or (word.isupper() and len(word) > 1)
 
 
 def _read_as_place_or_person(cands: list[Candidate], start: int, end: int) -> bool:

@@ -454,8 +454,7 @@ def is_name(text: str, start: int, end: int) -> bool:
 
 def guess_year(month: int, day: int, anchor: date, future: bool, margin_days: int = FUTURE_MARGIN_DAYS) -> int:
     """The year for a month and day given without one (see the module rules); ValueError if none."""
-    margin = timedelta(days=margin_days)
-    limit = anchor + margin if anchor <= date.max - margin else date.max
+    limit = shifted(anchor, margin_days)
     years = range(anchor.year - 1, anchor.year + 9) if future else range(anchor.year + 1, anchor.year - 9, -1)
     for y in years:
         if not 1 <= y <= 9999 or ((month, day) == (2, 29) and not calendar.isleap(y)):

@@ -26,7 +26,7 @@ from workbook.extract.place_org_extents import replace_inside
 from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, MONTHS, NEVER_NAME_START, ORG_HEADS, STREET_WORDS, WEEKDAYS
 
-__all__ = ["ORG_END_WORDS", "and_inside_org", "longer_org_names", "place_inside_org"]
+__all__ = ["ORG_END_WORDS", "and_inside_org", "longer_org_names", "not_a_name_word", "place_inside_org"]
 
 #: Last words of an organisation's name: the head words, and a few that end names only in Title Case
 #: ("Stock Exchange", "Hospitals Charity", "Memorial Trust", "Philharmonic Orchestra").
@@ -39,7 +39,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BLANKS = re.compile(r"[ \t]*")
 
 
-def _not_a_name_word(word: str) -> bool:
+def not_a_name_word(word: str) -> bool:
+    """A word no name is made of: one that never starts a name, a month or a weekday."""
     low = word.casefold()
     return low in NEVER_NAME_START or low in MONTHS or low in WEEKDAYS
 
@@ -67,7 +68,7 @@ def place_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         if before is not None:
             start = before.start()
             for w in before.group(1).split():  # "The London Stock Exchange": from "London"
-                if not _not_a_name_word(w):
+                if not not_a_name_word(w):
                     break
                 start = text.index(w, start) + len(w) + 1
         after = _RUN_AFTER.match(text, c.end)
@@ -77,7 +78,7 @@ def place_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not words or words[-1].casefold() not in ORG_END_WORDS | FACILITY_HEADS:
             continue
         inner = _WORD.findall(text[c.end : after.end()])
-        if any(_not_a_name_word(w) or w.isupper() for w in inner):
+        if any(not_a_name_word(w) or w.isupper() for w in inner):
             continue  # "London Monday", "London UK": no name's words
         # the checks against every candidate come last: only runs that read as a name get that far (a check
         # per place candidate made a long document's work grow with the square of its length)
@@ -118,7 +119,7 @@ def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         return cands  # every match holds "and" before a capital
     for m in capital_matches(_AND_NAME, text):  # _AND_NAME.finditer(text), from the word-start capitals
         start, left = m.start(1), m.group(1).split()
-        while left and _not_a_name_word(left[0]):  # "The Scottish Fire ...": from "Scottish"
+        while left and not_a_name_word(left[0]):  # "The Scottish Fire ...": from "Scottish"
             start = text.index(left[0], start) + len(left[0])
             blanks = _BLANKS.match(text, start)  # always a match (maybe empty)
             start = blanks.end() if blanks else start
@@ -127,7 +128,7 @@ def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not left or _whole_name_alone(left) or right[-1].casefold() not in ORG_END_WORDS:
             continue
         inner = [w for w in right[:-1] + left[1:] if w != "of"]
-        if any(w.casefold() in ORG_END_WORDS or _not_a_name_word(w) or w.isupper() for w in inner):
+        if any(w.casefold() in ORG_END_WORDS or not_a_name_word(w) or w.isupper() for w in inner):
             continue  # "Navy and Air Force Command": a head word inside; single letters, acronyms
         head = _HEAD_OF.match(" ".join(left))
         if len(left) < 2 or (head is None and "of" in left):
