@@ -32,6 +32,7 @@ __all__ = [
     "group_speaker",
     "names_body",
     "research_body",
+    "widest_body",
 ]
 
 #: Nouns of several people who speak together and are no one entity: "the family said", "the couple announced".
@@ -73,6 +74,17 @@ def names_body(head: str, name: str) -> bool:
     if head in ("club", "team"):
         return head in words or club_name(name)
     return bool(BODY_HEAD_NAMES.get(head, frozenset({head})) & words)
+
+
+def widest_body(keys: Sequence[str], names: Mapping[str, str]) -> str | None:
+    """Of the organisations "the <head>" may stand for, the one whose name holds every other's words ("the
+    court" after the headline's "Court" and "The Rotterdam District Court": the latter); a single one as
+    it is; None when two differ ("the court" after the High Court and the Court of Appeal)."""
+    if not keys:
+        return None
+    widest = max(keys, key=lambda k: len(names[k]))
+    words = set(names[widest].casefold().split())
+    return widest if all(set(names[k].casefold().split()) <= words for k in keys) else None
 
 
 #: A sentence opening with a group noun and its postmodifier ("The family of a cyclist who died after a crash

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from workbook.extract.base import EntityRecord, MentionRecord
 from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
-from workbook.extract.speaker_bodies import club_name, club_subject, names_body, research_body
+from workbook.extract.speaker_bodies import club_name, club_subject, names_body, research_body, widest_body
 from workbook.extract.speaker_gender import marked_genders, pronoun_genders
 from workbook.extract.speaker_issuers import DOCUMENT_PHRASE, ISSUED_NOUNS, document_agent
 from workbook.extract.speaker_nearby import (
@@ -209,8 +209,8 @@ class SpeakerMemory:
             org = self.types.get(m.entity_key) in ("organization", "facility") or club_name(self.names[m.entity_key])
             if org and names_body(head, self.names[m.entity_key]) and m.entity_key not in keys:
                 keys.append(m.entity_key)
-        if len(keys) == 1:
-            return Speaker(keys[0], self.names[keys[0]], phrase)
+        if (widest := widest_body(keys, self.names)) is not None:  # one, or one holding the others' names
+            return Speaker(widest, self.names[widest], phrase)
         if head in ORG_HYPERNYMS and not keys:  # "the group", "the company": any organisation named before
             latest = self._latest_organisation(at)
             if latest is not None:

@@ -25,6 +25,7 @@ __all__ = [
     "FUNCTION_WORD_GIVEN_NAMES",
     "GENERIC_EXTRA",
     "IDENTIFYING_APPOSITIVE",
+    "INFORMAL_TITLES",
     "INITIALS_BEFORE",
     "LOWER_ROLE",
     "MALE_MARKS",
@@ -83,6 +84,12 @@ _TITLE_WORDS = (
         agency ministry department's ministry's"""
     )
 )
+
+
+#: Role nouns a report writes before a name as a title though they are no rank ("Kelby boss Lucia
+#: Ferreira", "parish council chair Alan Birkett"); read after a body's name by
+#: :mod:`workbook.extract.speaker_roles`.
+INFORMAL_TITLES = _words("boss chair gaffer supremo skipper")
 
 
 def is_title(word: str) -> bool:

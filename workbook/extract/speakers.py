@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from workbook.extract.base import MentionRecord
 from workbook.extract.speaker_bodies import group_speaker
 from workbook.extract.speaker_issuers import (
     DOCUMENT_PHRASE,
@@ -49,6 +48,7 @@ from workbook.extract.speaker_nearby import (
     titled_name_written,
     titled_person,
 )
+from workbook.extract.speaker_roles import SpeakerRoles
 from workbook.extract.speaker_spokes import (
     SPOKESPERSON_FOR,
     body_spoken_for,
@@ -66,11 +66,8 @@ from workbook.extract.speaker_titles import (
 )
 from workbook.extract.speaker_words import (
     AT_PLACE,
-    FEMALE_NOUNS,
-    IDENTIFYING_APPOSITIVE,
     INITIALS_BEFORE,
     LOWER_ROLE,
-    MALE_NOUNS,
     OF_BODY_TAIL,
     OF_LOWER_BODY,
     ORG_ANAPHORS,
@@ -80,7 +77,6 @@ from workbook.extract.speaker_words import (
     SPEAKER_ABBREVIATIONS,
     SPEAKER_WORD,
     UNRESOLVED_PRONOUNS,
-    VERDICT_LEAD,
     Speaker,
     is_role_noun,
     is_title,
@@ -104,7 +100,7 @@ _NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention th
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
 
 
-class SpeakerResolver(SpeakerMemory):
+class SpeakerResolver(SpeakerRoles):
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
@@ -124,6 +120,9 @@ class SpeakerResolver(SpeakerMemory):
         words = phrase.split()
         if at_end and group_speaker(text, s, phrase):  # "The family of a cyclist who died …", "The couple"
             return Speaker(None, None, phrase)
+        near = self.around(s, e, phrase)
+        if near is not None:  # "Sgt X of | the force's unit said", "Kelby | boss X", "…'s office, | OCHA,"
+            return near
         body = shared_head_body(phrase)
         if body is not None:  # "The South Korean and U.S. militaries said": the last, as for "X and Y said"
             return Speaker(None, body, phrase)
@@ -184,6 +183,9 @@ class SpeakerResolver(SpeakerMemory):
             portfolio = ministry_of_minister(text, s) if lows[-2:] == ["the", "ministry"] else None
             if portfolio is not None:  # "The ministry said" after "Interior Minister Jakub Wrona": his ministry
                 return Speaker(None, portfolio, phrase)
+            kind = self.portfolio_body(lows[-1], s, phrase)
+            if kind is not None:  # "The department said" after "Fisheries and Oceans Canada announced"
+                return kind
         if low in UNRESOLVED_PRONOUNS:
             return Speaker(None, None, phrase)
         if not any(self.types.get(m.entity_key) in _NAMING_TYPES for m in self.inside(s, e)):
@@ -403,61 +405,6 @@ class SpeakerResolver(SpeakerMemory):
             said = self._any[i]
             return Speaker(said.key, said.shown, phrase) if said.key else None
         return None
-
-    def _identified_next(self, at: int, role: list[str]) -> MentionRecord | None:
-        """Wire style's delayed identification: a lede whose subject is a role only ("A senior senator said
-        …", "The agency's director warned …") names its person in the next sentence, opening it in full with
-        an apposition ("Senator Ruth Calloway, a Republican from Maine, told"): that person, when the title or
-        the apposition repeats a word of the role ("senator"; "The home side's captain … Tom Hartley, the
-        visiting manager," is someone else)."""
-        here = self.sentence_of(at)
-        if here + 1 >= len(self.sent_starts):
-            return None
-        start = self.sent_starts[here + 1]
-        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else len(self.text)
-        person = self.person_opening(start, end)
-        apposition = IDENTIFYING_APPOSITIVE.match(self.text, person.end, end) if person is not None else None
-        if person is None or apposition is None:
-            return None
-        written = {w.casefold().strip(".,'’") for w in self.text[start : apposition.end()].split()}
-        return person if any(len(w) >= 4 and w in written for w in role) else None
-
-    def described_person(self, phrase: str, offset: int) -> Speaker | None:
-        """The person an age noun ("the 24-year-old", "the 71-year-old grandmother") at ``offset``
-        stands for: the later of the latest person speaker and the latest person opening a sentence
-        (its subject), within 1,500 characters, of the sex a noun in the phrase gives; None when
-        neither is there."""
-        nouns = set(phrase.casefold().split())
-        want = "m" if nouns & MALE_NOUNS else "f" if nouns & FEMALE_NOUNS else None
-        best: tuple[int, Speaker] | None = None
-        i = bisect.bisect_left(self._spoke_at, offset) - 1
-        if i >= 0 and offset - self._spoke_at[i] <= 1500 and want in (None, self._gender(self._spoke[i]) or want):
-            last = self._spoke[i]
-            best = (self._spoke_at[i], Speaker(last.key, last.shown, phrase, last.is_name))
-        i = bisect.bisect_left(self.mention_starts, offset) - 1
-        for j in range(i, max(-1, i - 40), -1):
-            m = self.mentions[j]
-            if offset - m.start > 1500 or (best is not None and m.start <= best[0]):
-                break
-            if want is not None and self._key_gender(m.entity_key) not in (None, want):
-                continue
-            if self._personal(m.entity_key) and self._opens_sentence(m) and not only_titles(self.text, m.start, m.end):
-                best = (m.start, Speaker(m.entity_key, self.shown(m.entity_key, None), phrase))
-                break
-        return best[1] if best is not None else None
-
-    def person_opening(self, s: int, e: int) -> MentionRecord | None:
-        """The person named in full (two words or more) opening the sentence ``text[s:e]`` (after
-        titles or a role: "Inspector Gareth Lloyd spoke …"; or after a lead that names the words before
-        as theirs: "That was the verdict of Coach Dana Price …", "That was how Dr Ann Lee put it"), or None."""
-        lead = VERDICT_LEAD.match(self.text, s, e)
-        i = bisect.bisect_left(self.mention_starts, lead.end() if lead is not None else s)
-        if i >= len(self.mentions) or self.mentions[i].start >= e:
-            return None
-        m = self.mentions[i]
-        named = len(self.names.get(m.entity_key, "").split()) >= 2 and not only_titles(self.text, m.start, m.end)
-        opens = only_titles(self.text, lead.end(), m.start) if lead is not None else self._opens_sentence(m)
-        return m if named and self._personal(m.entity_key) and opens else None
 
     def _person_of(self, s: int, e: int, phrase: str) -> Speaker | None:
         """A long speaker phrase that is a titled person "of", "at" or "from" an organisation: the
