@@ -49,29 +49,26 @@ def test_a_titled_person_before_a_long_body_phrase_is_the_speaker(text: str, sai
     assert speaker_of(text, said) == speaker
 
 
-# --- a title after a club's or a body's name: "Kelby boss Lucia Ferreira … , saying that" ---
+# --- a title after a club's or a body's name: "Kelby boss Lucia Ferreira … , saying that" (the club typed a
+# person by the entity stage, so the claim stage reads its first word as the subject) ---
 
 
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
         (  # football
-            "Late draw\n\nBrenford Town drew 1-1 at Ashcombe on Saturday. Brenford boss Dean Walsh praised his "
-            'players\' "spirit", saying that they had earned the point.',
+            "Late draw\n\nTilbury Rovers's Jonah Hale scored in added time to earn a 1-1 draw at Ashcombe on "
+            'Saturday.\n\nTilbury boss Dean Walsh praised his players\' "spirit", saying that they had earned the '
+            "point.",
             "they had earned the point",
             "Dean Walsh",
         ),
-        (  # cricket
-            "Rain ruins final day\n\nNo play was possible after lunch. Eastshire head coach Martin Pryce "
-            'blamed the "worst June in memory", saying that the side would now target the cup.',
-            "the side would now target the cup",
+        (  # rugby
+            "Cup exit\n\nHarwood Wanderers's Lewis Pryce missed two penalties as the side lost 3-0 at home on "
+            'Sunday.\n\nHarwood head coach Martin Pryce criticised the "soft" penalty, saying that the referee had '
+            "been wrong.",
+            "the referee had been wrong",
             "Martin Pryce",
-        ),
-        (  # local news
-            "Hall saved\n\nThe village hall will reopen in May. Parish council chair Alan Birkett praised "
-            'the donors\' "extraordinary generosity", saying that the roof had been fully repaired.',
-            "the roof had been fully repaired",
-            "Alan Birkett",
         ),
     ],
 )
