@@ -22,6 +22,10 @@ Round fifteen (speed21) adds ``trade_firms``, ``and_inside_org`` (no candidates:
 reads of each match), ``spelled_ranks`` (each text's ``rank_spans`` made before), ``about_business``
 asked twice per text as extraction asks it, ``names_only`` and ``given_names_in_lists`` over each text's
 run classifier and gazetteer candidates (made once, before the timing; no classifier spans).
+
+Round sixteen (speed22) adds round seventeen's passes over the same candidates: ``people_in_context``,
+``plural_teams``, ``place_phrases``, ``body_names`` (each with the model's lists and the gazetteer's types as
+in extraction), and ``short_place_names`` (the candidates as the chosen ones, nothing covered).
 """
 
 from __future__ import annotations
@@ -44,19 +48,24 @@ from profile_extract import documents
 
 import workbook
 from workbook.extract import (
+    body_names,
     entity_bounds,
     longer_org_names,
     ner_document,
     ner_merge,
     org_names,
+    person_context,
     person_firms,
     person_forms,
     person_lists,
     person_shapes,
+    place_phrases,
+    place_short_names,
     ranks,
     speaker_memory,
     speaker_titles,
     speakers,
+    team_plurals,
     weapon_shapes,
     weapons,
 )
@@ -161,6 +170,19 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         ],
         "speaking_openers": lambda: [ner_merge.speaking_openers(t, {}) for t in texts],
         "speaking_acronyms": lambda: [ner_merge.speaking_acronyms(t, frozenset(), lambda w: None) for t in texts],
+        "people_in_context": lambda: [
+            person_context.people_in_context(t, c, model.names, model.common, ex.gazetteer.type_of)
+            for t, c in zip(texts, cands, strict=True)
+        ],
+        "plural_teams": lambda: [team_plurals.plural_teams(t, c) for t, c in zip(texts, cands, strict=True)],
+        "place_phrases": lambda: [place_phrases.place_phrases(t, c) for t, c in zip(texts, cands, strict=True)],
+        "body_names": lambda: [
+            body_names.body_names(t, c, model.common, ex.gazetteer.type_of) for t, c in zip(texts, cands, strict=True)
+        ],
+        "short_place_names": lambda: [
+            place_short_names.short_place_names(d.text, d.tokens, c, bytearray(len(d.text) + 1))
+            for d, c in zip(docs, cands, strict=True)
+        ],
     }
 
 
@@ -196,9 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default="kcna-2024")
     ap.add_argument("--data", type=Path, default=default_data_dir())
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--only", nargs="*", default=[], help="only the passes whose names hold one of these")
     args = ap.parse_args(argv)
     texts = list(dict.fromkeys(d.text for d in documents(args.corpus, args.data, None)))
-    fns = passes(texts)
+    fns = {k: f for k, f in passes(texts).items() if not args.only or any(o in k for o in args.only)}
     timed: dict[str, list[float]] = {}
     for _ in range(args.repeats):
         for name, run in fns.items():

@@ -11,6 +11,10 @@
   tests it too.
 * ``_classify_part``: one word is never longer than an installation's opening words (the test
   ``len(idx) > installation_len(...) > 0`` cannot hold for one word), so the look-up is skipped for it.
+* :func:`~workbook.extract.entity_runs.classify_run` (speed22): the walk back over lower-case words for a
+  title before the run ("leader", "chief executive") starts only when the word right before the run ends a
+  title (every title it reads ends with that word). The full walk is run here with ``_TITLE_LAST_WORDS``
+  holding every word.
 
 Both forms run over made-up texts in several topics and over random texts of the rules' own words."""
 
@@ -43,6 +47,8 @@ TEXTS = [
     "The Bundesbank and the European Central Bank agreed; Gavi and the Office for National Statistics did not.",
     "",
     "A",
+    "Our chief executive Tim Cook and the vice premier Li Wei met; defence minister Lee spoke, said leader Kim.",
+    "the prime minister of the Republic Ann Lee; a spokesman for the Army, Tom Reed; senior judge Mary Poole.",
 ]
 
 _WORD_TEXT = (
@@ -50,7 +56,7 @@ _WORD_TEXT = (
     "for Ministry Science Technology KCNA Rodong Sinmun RAF Lossiemouth Fort Campbell Sri Lanka U.S. "
     "State Department City Quezon University Dynamics Real Madrid Ana Lopez Judge Court Party Tuesday "
     "Acme Corp Lewis Chief Cabinet Korea's People's Bundesbank European Central Bank Office Apple Amazon "
-    "shares revenue NASA Gavi"
+    "shares revenue NASA Gavi chief executive vice premier prime spokesman senior judge defence"
 )
 _WORDS = _WORD_TEXT.split()
 _SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "  "]
@@ -61,6 +67,13 @@ class _NeverDisjoint(frozenset[str]):
 
     def isdisjoint(self, other: object) -> bool:  # type: ignore[override]
         return False
+
+
+class _Everything(frozenset[str]):
+    """Holds every word: :func:`classify_run` walks back for a title before every run."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
 
 
 def _reference_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
@@ -104,6 +117,7 @@ def _both(text: str) -> tuple[object, object]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(entity_runs, "_CUE_FIRST_WORDS", _NeverDisjoint(entity_runs._CUE_FIRST_WORDS))
         mp.setattr(entity_runs, "_classify_plain", _reference_plain)
+        mp.setattr(entity_runs, "_TITLE_LAST_WORDS", _Everything())
         full = _classified(text)
     return fast, full
 

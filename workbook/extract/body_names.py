@@ -34,6 +34,7 @@ from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
+from workbook.extract.shared_scans import cue_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
@@ -51,6 +52,8 @@ _FIELD_AND = re.compile(
     rf"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+((?:{_CAP_WORD}[ \t]+){{0,2}}{_CAP_WORD})"
     r"(?![\w'’&-])(?![ \t]+(?:[A-Z]|of[ \t]))"
 )
+#: Where a field-and-field match can start: the pattern opens with a look-behind (``shared_scans``).
+_FIELD_AND_CUE = re.compile(r"[A-Z](?=[a-z]+[ \t]+(?:and|&)[ \t]+[A-Z])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAP_BEFORE = re.compile(rf"({_CAP_WORD})[ \t]+\Z")
 
@@ -104,7 +107,7 @@ def field_and_field_body(text: str, cands: list[Candidate], common: frozenset[st
     module docs); nothing without the learned model's list of common words."""
     if not common or (" and " not in text and " & " not in text):
         return cands
-    for m in _FIELD_AND.finditer(text):
+    for m in cue_matches(_FIELD_AND, text, _FIELD_AND_CUE):
         first, right = m.group(1), m.group(2).split()
         if first.casefold() not in common or _not_a_name_word(first) or right[-1].casefold() not in BODY_END_WORDS:
             continue
@@ -130,6 +133,7 @@ _FOR_PLACE = re.compile(
     rf"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]+for[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})(?![\w'’-])"
     r"[ \t]+(?:(?:has|had|have|also|later)[ \t]+)?([a-z]+)"
 )
+_FOR_PLACE_CUE = re.compile(r"[A-Z](?=[a-z]+[ \t]+for[ \t]+[A-Z])")  # where a match can start (``shared_scans``)
 
 
 def for_place_bodies(
@@ -140,7 +144,7 @@ def for_place_bodies(
     if " for " not in text:
         return cands
     names: set[str] = set()
-    for m in _FOR_PLACE.finditer(text):
+    for m in cue_matches(_FOR_PLACE, text, _FOR_PLACE_CUE):
         first, verb = m.group(1), m.group(3)
         if verb not in REPORTING_VERBS and verb not in CLAUSE_REPORTING_VERBS:
             continue

@@ -74,6 +74,7 @@ _HEAD_LINKS = frozenset({"of", "for"})
 _ORG_HEADS = ORG_HEADS | UNIT_HEADS
 _ORG_NAMES = KNOWN_ORGS | DEFENCE_ORGS | BUSINESS_ORGS
 _CUE_FIRST_WORDS = HONORIFICS | SURNAME_FIRST | TITLE_FIRST_WORDS  # a word that may open a cued person
+_TITLE_LAST_WORDS = frozenset(t[-1] for t in TITLES)  # the word a title before a run ends with
 _NO_FIRST = TITLE_WORDS | STREET_WORDS  # no name opens with a title or "Street" ("Queen Street", "King Road")
 #: The last word of a place name the gazetteer need not know, but "state" and "city" ("Islamic State"); a
 #: name the gazetteer knows before it ("Uiju County") is left to the gazetteer, which has its coordinates.
@@ -280,10 +281,20 @@ def classify_run(doc: RunContext, run: list[int]) -> list[Candidate]:
     lower = [toks[i].lower for i in run]
     j = run[0]  # a lower-case title right before the run: "leader Kim Jong Un"
     before: list[str] = []
-    while j > 0 and len(before) < MAX_TITLE and not toks[j - 1].cap and doc.joinable(toks[j - 1], toks[j]):
+    while (
+        j > 0
+        and len(before) < MAX_TITLE
+        and not toks[j - 1].cap
+        and (before or toks[j - 1].lower in _TITLE_LAST_WORDS)  # every title read below ends with this word
+        and doc.joinable(toks[j - 1], toks[j])
+    ):
         j -= 1
         before.insert(0, toks[j].lower)
-    pre_title = next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
+    pre_title = (
+        next((" ".join(before[-n:]) for n in range(len(before), 0, -1) if tuple(before[-n:]) in TITLES), None)
+        if before
+        else None
+    )
     if not pre_title and _CUE_FIRST_WORDS.isdisjoint(lower):
         if len(run) == 1 and lower[0] not in _KNOWN_ORG_FIRST_WORDS and lower[0] not in doc.firms:
             return []  # one plain word: only a known organisation's name makes it a candidate (below)

@@ -39,6 +39,7 @@ from workbook.extract.entity_runs import CUED_PERSON, Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.person_shapes import after_place_of
 from workbook.extract.ranks import RANK_WORDS
+from workbook.extract.shared_scans import cue_matches, literal_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
@@ -53,6 +54,10 @@ _NICKNAMED = re.compile(
 )
 _PER = re.compile(rf"(?<![\w'’.&-])Per[ \t]+({_NAME})(?:[ \t]+({_NAME}))?(?![\w'’-]|[ \t]+[A-Z])")
 _POSSESSIVE = re.compile(rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
+#: Where a nicknamed or possessive match can start (a capital before a quoted or a possessive's capital):
+#: the patterns open with a look-behind, so ``re`` would try them at every character (``shared_scans``).
+_NICKNAMED_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*[ \t]+[\"“][A-Z])")
+_POSSESSIVE_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*['’]s[ \t]+[A-Z])")
 _NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
 
 Kinds = Mapping[str, str]
@@ -155,17 +160,17 @@ def people_in_context(
         out.append(c)
     if not names:
         return out
-    for m in _NICKNAMED.finditer(text):
+    for m in cue_matches(_NICKNAMED, text, _NICKNAMED_CUE):
         given, family = m.group(1), m.group(3)
         if "g" in _kind(given, names) and _name_word(given, common) and _family(family, names, common, gaz_type):
             _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (given, family)))
-    for m in _PER.finditer(text):
+    for m in literal_matches(_PER, text, ("Per",)):
         words = [w for w in m.groups() if w]
         last = words[-1]
         middle_given = len(words) == 1 or ("g" in _kind(words[0], names) and _name_word(words[0], common))
         if middle_given and _family(last, names, common, gaz_type):
             _replace(out, m.start(), m.end(), _person(m.start(), m.end(), ("Per", *words)))
-    for m in _POSSESSIVE.finditer(text):
+    for m in cue_matches(_POSSESSIVE, text, _POSSESSIVE_CUE):
         place, given, family = m.groups()
         if gaz_type(place) != "place" or not _name_word(given, common) or not _family(family, names, common, gaz_type):
             continue

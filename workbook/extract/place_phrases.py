@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
+from workbook.extract.shared_scans import cue_matches
 from workbook.extract.vocabulary import (
     MONTHS,
     NEVER_NAME_START,
@@ -56,6 +57,10 @@ _STREET = re.compile(
     rf"(?<![\w'’-])([a-z]+)[ \t]+((?:{_CAP_WORD}[ \t]+){{1,2}}(?:{_STREET_WORD}))"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
 )
+#: Where "the city of ..." can start, and the street word every street match holds: both patterns open
+#: with a look-behind, so ``re`` would try them at every character (``shared_scans``).
+_CITY_OF_CUE = re.compile(rf"[Tt](?=he[ \t]+(?:{'|'.join(sorted(PLACE_NOUNS_BEFORE_OF))})[ \t]+of[ \t])")
+_STREET_WORD_ALONE = re.compile(rf"(?:{_STREET_WORD})(?![\w'’-])")
 
 
 def _place_over(cands: list[Candidate], new: Candidate, over_people: bool) -> list[Candidate] | None:
@@ -79,7 +84,7 @@ def city_of_places(text: str, cands: list[Candidate]) -> list[Candidate]:
     """The name after "the city of", "the town of", ... as a place (see the module docs)."""
     if " of " not in text:
         return cands
-    for m in _CITY_OF.finditer(text):
+    for m in cue_matches(_CITY_OF, text, _CITY_OF_CUE):
         words = m.group(2).split()
         if any(w.casefold() in ORG_HEADS or w.casefold() in NEVER_NAME_START for w in words):
             continue  # "the city of Austin Police ...": a body, not the town
@@ -96,6 +101,8 @@ def streets_after_prepositions(text: str, cands: list[Candidate]) -> list[Candid
     """Capitalised words and an ambiguous street word after a preposition as one place (see the
     module docs)."""
     street_ends: set[int] = set()
+    if _STREET_WORD_ALONE.search(text) is None:
+        return cands
     for m in _STREET.finditer(text):
         word = m.group(1)
         after_street = word == "and" and m.start() - 1 in street_ends

@@ -13,6 +13,12 @@ to in C, made once per text and shared by every pattern) are the only places whe
 runs it at every position too. When every match opens with one of a few literals, the literals' places
 (``str.find``) are the only places a match can start (:func:`literal_matches`).
 
+**From a cue.** A pattern such as ``(?<![\\w'’.-])[Tt]he[ \\t]+([A-Z]...)s`` opens with a look-behind
+too, and its first character is common. A *cue*, a pattern that consumes one character (the pattern's
+first) and looks ahead for a few more of the words every match must hold (``[Tt](?=he[ \\t]+[A-Z]...)``),
+opens with a character class that ``re`` skips to in C; its places are the only places a match can start,
+and :func:`cue_matches` matches the pattern there, as :func:`capital_matches` does.
+
 **One scan for two passes.** :func:`shared_finditer` keeps the last few texts' matches of a pattern, for
 a pass that runs twice over the same text (``entity_bounds.given_name_pairs``, with and without
 ``particles_only``).
@@ -26,7 +32,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["KEPT_LENGTH", "capital_matches", "literal_matches", "shared_finditer", "word_start_capitals"]
+__all__ = ["KEPT_LENGTH", "capital_matches", "cue_matches", "literal_matches", "shared_finditer", "word_start_capitals"]
 
 #: An ASCII capital with no word character right before it (the look-behind after the capital, so that
 #: ``re`` skips in C from capital to capital).
@@ -88,6 +94,21 @@ def literal_matches(pattern: re.Pattern[str], text: str, literals: Iterable[str]
     end = 0
     match = pattern.match
     for at in sorted(starts):
+        if at >= end and (m := match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def cue_matches(pattern: re.Pattern[str], text: str, cue: re.Pattern[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` whose every match is non-empty and starts where
+    ``cue`` matches (``cue`` must match one character, looking ahead for more if it likes, so that its
+    places overlap nothing and every place is tried)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for c in cue.finditer(text):
+        at = c.start()
         if at >= end and (m := match(text, at)) is not None:
             out.append(m)
             end = m.end()

@@ -27,6 +27,7 @@ from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.ner_features import DEMONYMS
 from workbook.extract.not_names import group_plural
 from workbook.extract.place_org_extents import NOT_TEAM_PLURALS, replace_inside
+from workbook.extract.shared_scans import cue_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["MATCH_VERBS", "RESULT_VERBS", "TEAM_STAFF_WORDS", "plural_teams"]
@@ -69,6 +70,9 @@ _NEXT_THE = re.compile(rf"[ \t]+the[ \t]+({_PLURAL})(?![\w'’-])(?![ \t]+[A-Z])
 _THE_PLURAL_BEFORE = re.compile(rf"(?<![\w'’.-])[Tt]he[ \t]+({_PLURAL})[ \t]+\Z")
 _STAFF_AFTER = re.compile(rf"(?<![\w'’.-])({_PLURAL})[ \t]+(?:{'|'.join(sorted(TEAM_STAFF_WORDS))})[ \t]+[A-Z]")
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
+#: Where a match of ``_THE_PLURAL`` or ``_STAFF_AFTER`` can start: both open with a look-behind (``shared_scans``).
+_THE_PLURAL_CUE = re.compile(rf"[Tt](?=he[ \t]+{_PLURAL}(?![\w'’-]))")
+_STAFF_AFTER_CUE = re.compile(rf"[A-Z](?=[a-z'’-]*[a-z]s[ \t]+(?:{'|'.join(sorted(TEAM_STAFF_WORDS))})[ \t]+[A-Z])")
 _BEFORE_TEAM_RE = re.compile(rf"{_BEFORE_TEAM}\Z")
 
 
@@ -88,7 +92,7 @@ def _may_be_team(word: str, start: int, end: int, cands: list[Candidate]) -> boo
 def plural_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Teams named by a plural alone as organisations (see the module docs)."""
     teams: set[str] = set()
-    for m in _THE_PLURAL.finditer(text):
+    for m in cue_matches(_THE_PLURAL, text, _THE_PLURAL_CUE):
         word = m.group(1)
         if not _may_be_team(word, m.start(1), m.end(1), cands):
             continue
@@ -117,7 +121,7 @@ def plural_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif other is None and not result:
             continue  # "the Smiths host a party": no team on the other side, no result
         teams.add(word)
-    for m in _STAFF_AFTER.finditer(text):  # "... said Crusaders coach Rob Penney"
+    for m in cue_matches(_STAFF_AFTER, text, _STAFF_AFTER_CUE):  # "... said Crusaders coach Rob Penney"
         opening = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"“‘'(")
         if not opening or opening[-1] in ".!?:;\n":
             continue  # "Rangers coach Maria Santos was furious.": the speaker rules read a person's sentence there
