@@ -78,7 +78,9 @@ def test_a_person_of_common_words_is_none(words: list[str], common: bool, vocabu
 @pytest.mark.parametrize(
     ("words", "phrase"),
     [
-        (["interest", "rates"], True),  # business
+        (["interest", "rates"], False),  # a plural is no sign ("Garage Pros", "Premier Foods")
+        (["sales", "promotion"], True),  # business
+        (["air", "pollution"], True),  # science
         (["business", "promotion"], True),  # adverts
         (["search", "engine", "optimization"], True),
         (["armed", "forces"], False),  # an organisation's head
@@ -113,9 +115,9 @@ def test_a_common_noun_phrase_is_no_organisation(words: list[str], phrase: bool,
             {("Tom Reed", "person")},
         ),
         (  # business
-            "Shares of Exxon Mobil fell. Analysts at Goldman Sachs said the central bank would keep Interest "
-            "Rates on hold until June.",
-            {"Interest Rates"},
+            "Shares of Exxon Mobil fell. Analysts at Goldman Sachs said Air Pollution had cut sales and "
+            "the firm would spend more on Business Promotion in June.",
+            {"Air Pollution", "Business Promotion"},
             {("Goldman Sachs", "organization")},
         ),
         (  # sport

@@ -3,7 +3,7 @@
 News capitalises many words that name nothing: a title alone ("the Mayor", "Former Mayor"), a
 portfolio before a title ("the Defence Secretary", "Health Minister"), a headline's verbs and nouns
 ("Prime Minister Wins Confidence Vote", "Obituary: ... Dies At 88"), and common nouns written in
-Title Case in running text or a heading ("keep Interest Rates on hold", "Search Engine Optimization").
+Title Case in running text or a heading ("Business Promotion", "Search Engine Optimization").
 Each test below looks at one candidate the rules or the classifier made and says whether its words
 are such words; :func:`without_common_word_spans` drops those candidates:
 
@@ -19,9 +19,10 @@ are such words; :func:`without_common_word_spans` drops those candidates:
   particle ("Wins Confidence Vote", "Dies At", "Equity Derivatives"; "Rich Young", "Bin Laden" stay);
 * :func:`common_noun_phrase`: a place or organisation of two words or more that no gazetteer and no
   list of known names holds, every word a common lower-case word, no word the head of an
-  organisation, facility, street or place ("Agency", "Hall", "Street", "Bay"), its last word a plural
-  or a noun of action in "-tion" or "-sion" ("Interest Rates", "Flood Warnings", "Business Promotion",
-  "Search Engine Optimization"; "United States" the gazetteer's, "Live Nation" a body's noun, stay).
+  organisation, facility, street or place ("Agency", "Hall", "Street", "Bay"), its last word a noun of
+  action in "-tion" or "-sion" ("Business Promotion", "Search Engine Optimization", "Sales
+  Promotion"; "Live Nation", a body's noun, stays; a plural is no sign: "Garage Pros" is a firm), and
+  over no gazetteer name.
 """
 
 from __future__ import annotations
@@ -167,8 +168,7 @@ def common_noun_phrase(words: Sequence[str], vocabulary: Collection[str]) -> boo
         return False
     last = words[-1]
     action = last.endswith(_NOUN_ENDINGS) and last not in _BODY_NOUNS
-    shaped = (last.endswith("s") and not last.endswith("ss")) or action
-    return shaped and all(_common(w, vocabulary) for w in words)
+    return action and all(_common(w, vocabulary) for w in words)
 
 
 @lru_cache(maxsize=4)
@@ -189,6 +189,10 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
         if c.person is not None and len(c.person.words) > 1 and not title_alone(c.name, 0, len(c.name), names, ())
         for w in c.person.words
     }
+    gazetteer = bytearray(len(text) + 1)  # "United States" the classifier read where the gazetteer did too
+    for c in cands:
+        if c.gaz is not None:
+            gazetteer[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
     for c in cands:
         words = _words(text, c.start, c.end)
@@ -202,7 +206,13 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
             or (names and portfolio_before_title(text, c.start, c.end, names))
         ):
             continue
-        if c.type in _NAME_TYPES and c.strength < NAMED and names and common_noun_phrase(words, vocabulary):
+        if (
+            c.type in _NAME_TYPES
+            and c.strength < NAMED
+            and names
+            and common_noun_phrase(words, vocabulary)
+            and gazetteer.find(1, c.start, c.end) < 0
+        ):
             continue
         out.append(c)
     return out
