@@ -85,16 +85,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "UNER": [d for d in held if d.source.startswith("uner")],
     }
     rows = []
+    by_class = []  # per set: person P, R, place_org P, R
     for seed in args.seeds:
         predict = predictor(models[seed])
         row: list[float] = []
+        classes: list[float] = []
         for docs in sets.values():
             s = score(docs, predict)
             row += [s.typed()[2], s.of("person")[2], s.typed()[0], s.typed()[1]]
+            classes += [*s.of("person")[:2], *s.of("place_org")[:2]]
         rows.append(row)
+        by_class.append(classes)
         print(f"seed {seed}: " + "  ".join(_fmt(name, row[4 * k : 4 * k + 4]) for k, name in enumerate(sets)))
     mean = np.mean(rows, axis=0).tolist()
     print("mean: " + "  ".join(_fmt(name, mean[4 * k : 4 * k + 4]) for k, name in enumerate(sets)))
+    cls = np.mean(by_class, axis=0).tolist()
+    print(
+        "mean by class: "
+        + "  ".join(
+            f"{name} person P {cls[4 * k]:.3f} R {cls[4 * k + 1]:.3f}, place_org P {cls[4 * k + 2]:.3f} "
+            f"R {cls[4 * k + 3]:.3f}"
+            for k, name in enumerate(sets)
+        )
+    )
     print(f"({time.process_time() - started:.0f} cpu-s)")
     return 0
 

@@ -26,8 +26,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from workbook.extract.common_word_spans import without_common_word_spans
 from workbook.extract.entity_runs import Candidate
 from workbook.extract.ner_features import DEMONYMS
+from workbook.extract.ner_model import EntityModel
 from workbook.extract.vocabulary import ORG_HEADS, TITLE_MODIFIERS, TITLES
 
 __all__ = [
@@ -186,11 +188,13 @@ def po_box(text: str, start: int, end: int) -> bool:
 _NAME_TYPES = frozenset({"place", "organization", "facility"})
 
 
-def names_only(text: str, cands: list[Candidate]) -> list[Candidate]:
+def names_only(text: str, cands: list[Candidate], model: EntityModel | None = None) -> list[Candidate]:
     """``cands`` without the places, organisations and facilities whose words are no name, and with
-    a person's title cut from the start of an organisation (the tests above)."""
+    a person's title cut from the start of an organisation (the tests above); then without the spans
+    of titles or common words (:func:`~workbook.extract.common_word_spans.without_common_word_spans`,
+    read with ``model``'s word lists)."""
     out = []
-    for c in cands:
+    for c in without_common_word_spans(text, cands, model):
         if c.type in _NAME_TYPES and c.person is None:
             surface = text[c.start : c.end]
             if (
