@@ -29,7 +29,10 @@ court reports, council minutes, match reports, science releases and business wir
 also countries or cities, "the city of X", bodies named after people), made and split the same way;
 ``--gold orgs2`` scores ``benchmarks/data/entities_orgs2.json`` (round seventeen: regulator notices,
 charity appeals, transport and utility news, league tables and match previews, university research news, EU and
-UN bulletins, trade press), made and split the same way.
+UN bulletins, trade press), made and split the same way; ``--gold orgs3`` scores
+``benchmarks/data/entities_orgs3.json`` (round eighteen: wire stories with capitalised datelines, stock-market
+reports, aid-agency appeals, department notices, tech launches, transport strikes, arts funding news), made and
+split the same way.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ GOLD_SETS = {
     "orgs": GOLD.with_name("entities_orgs.json"),
     "people3": GOLD.with_name("entities_people3.json"),
     "orgs2": GOLD.with_name("entities_orgs2.json"),
+    "orgs3": GOLD.with_name("entities_orgs3.json"),
 }
 
 
