@@ -134,3 +134,23 @@ def test_the_benchmark_reads_a_dateline_as_the_documents_place_and_source(
     text: str, read: list[tuple[str, str]]
 ) -> None:
     assert [(text[p.start : p.end], p.type) for p in dateline_preds(text)] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Its shares ended higher on the National Stock Exchange on Friday.", "National Stock Exchange"),  # markets
+        ("Kent Wildlife Trust bought the marsh for £2m.", "Kent Wildlife Trust"),  # environment
+        ("The Halle Orchestra played Elgar to a full hall.", "Halle Orchestra"),  # arts
+    ],
+)
+def test_a_run_nothing_read_ending_in_an_organisations_title_case_word_is_one(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+def test_a_common_word_opening_a_sentence_before_such_a_word_is_no_organisation() -> None:
+    assert _read("Foreign Exchange rates fell. Student Exchange programmes grew.") == []
+
+
+def test_common_words_in_title_case_before_such_a_word_are_no_organisation() -> None:
+    assert _read("I sold it to the Mobile Phone Exchange down the road.") == []

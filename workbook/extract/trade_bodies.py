@@ -1,8 +1,11 @@
 """Organisations with no head word: a place and a trade's word, departments named "X and Y" and a
-country, and names an acronym in brackets defines (issue 12, round eighteen).
+country, names an acronym in brackets defines, firms whose shares trade, the UK's "Of" regulators, bodies
+named with a UK nation, and runs a Title Case organisation's word ends (issue 12, round eighteen).
 
-Three passes over one document's candidates (both stages', before selection), after
-:mod:`workbook.extract.body_names`:
+Passes over one document's candidates (both stages', before selection), after
+:mod:`workbook.extract.body_names`, in the order of :func:`trade_bodies` (each pass's own rules in its
+docstring: :func:`share_firms`, :func:`office_regulators`, :func:`nation_bodies`, :func:`end_word_bodies`);
+the three larger ones:
 
 * :func:`place_trade_bodies`: a place, a nationality or compass word, "National" or a firm's own word,
   then a word of a trade or a public service ("Water", "Rail", "Power", "Gas", "Energy", "Airways",
@@ -35,7 +38,7 @@ import re
 from collections.abc import Callable
 
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
-from workbook.extract.longer_org_names import not_a_name_word
+from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, PLACE_MODIFIERS, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
@@ -47,6 +50,7 @@ __all__ = [
     "TRADE_WORDS",
     "bracket_defined_bodies",
     "country_departments",
+    "end_word_bodies",
     "nation_bodies",
     "office_regulators",
     "place_trade_bodies",
@@ -398,6 +402,41 @@ def nation_bodies(text: str, cands: list[Candidate]) -> list[Candidate]:
     return _mark_all(text, cands, names) if names else cands
 
 
+_END_WORD_RUN = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,3}})({_CAP})(?![\w'’&-])(?![ \t]+[A-Z])")
+#: Last words of an organisation's name that are no head word of the run rules ("Stock Exchange", "Wildlife
+#: Trust", "Hallé Orchestra").
+_TITLE_CASE_ENDS = ORG_END_WORDS - ORG_HEADS
+
+
+def end_word_bodies(text: str, cands: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    """Two to four capitalised words that nothing read and that end in a word only an organisation's name
+    ends with in Title Case ("National Stock Exchange", "Kent Wildlife Trust") as one organisation; not
+    a run of words usually written in lower case alone ("Mobile Phone Exchange", "Foreign Exchange"), nor
+    one with a month, a weekday or a title inside."""
+    names: set[str] = set()
+    for m in _END_WORD_RUN.finditer(text):
+        if m.group(2).casefold() not in _TITLE_CASE_ENDS:
+            continue
+        words = m.group(1).split()
+        while words and words[0].casefold() in NEVER_NAME_START:
+            words = words[1:]
+        if not words or any(not_a_name_word(w) or w.casefold() in TITLE_WORDS for w in words):
+            continue
+        if all(_common(w, common) and w.casefold() not in _QUALIFIERS for w in words):
+            continue  # "Mobile Phone Exchange": common words in Title Case, no name, place or "National"
+        start = text.index(words[0], m.start(1))
+        before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if start == m.start() and before is not None and before.group(1).casefold() not in NEVER_NAME_START:
+            continue
+        if any(c.start < m.end() and c.end > start for c in cands):
+            continue  # read already: the other rules' ground
+        opens = not text[max(0, start - 3) : start].strip(" \t\"“‘'(") or text[:start].rstrip()[-1:] in ".!?:;\n"
+        if opens and _common(words[0], common) and len(words) == 1:
+            continue  # "Foreign Exchange rates ...": a common word opening a sentence
+        names.add(" ".join([*words, m.group(2)]))
+    return _mark_all(text, cands, names) if names else cands
+
+
 def trade_bodies(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
@@ -406,4 +445,5 @@ def trade_bodies(
     cands = country_departments(text, cands, common, place_type)
     cands = place_trade_bodies(text, cands, common, place_type)
     cands = nation_bodies(text, office_regulators(text, share_firms(text, cands, common, place_type)))
+    cands = end_word_bodies(text, cands, common)
     return bracket_defined_bodies(text, cands, common, place_type)
