@@ -32,7 +32,10 @@ charity appeals, transport and utility news, league tables and match previews, u
 UN bulletins, trade press), made and split the same way; ``--gold precision`` scores
 ``benchmarks/data/entities_precision.json`` (round eighteen: Wikinews-like and wire copy full of capitalised
 words that are no names: Title Case headlines, captions, bylines, results tables, titles alone, demonyms,
-events, products), made and split the same way.
+events, products), made and split the same way; ``--gold orgs3`` scores
+``benchmarks/data/entities_orgs3.json`` (round eighteen: wire stories with capitalised datelines, stock-market
+reports, aid-agency appeals, department notices, tech launches, transport strikes, arts funding news), made and
+split the same way.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ GOLD_SETS = {
     "people3": GOLD.with_name("entities_people3.json"),
     "orgs2": GOLD.with_name("entities_orgs2.json"),
     "precision": GOLD.with_name("entities_precision.json"),
+    "orgs3": GOLD.with_name("entities_orgs3.json"),
 }
 
 

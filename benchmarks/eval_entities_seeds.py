@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import train_entities
-from benchmarks.eval_entities import DATA, Pred, score
+from benchmarks.eval_entities import DATA, Pred, dateline_preds, score
 from benchmarks.ner_data import Doc, training_docs
 from workbook.extract.base import DocumentInput
 from workbook.extract.ner_model import EntityModel
@@ -56,7 +56,7 @@ def predictor(model: EntityModel) -> Callable[[str], list[Pred]]:
     def predict(text: str) -> list[Pred]:
         ex = extractor.extract(DocumentInput("eval", text))
         types = {e.key: e.type for e in ex.entities}
-        return [Pred(m.start, m.end, types[m.entity_key]) for m in ex.mentions]
+        return dateline_preds(text) + [Pred(m.start, m.end, types[m.entity_key]) for m in ex.mentions]
 
     return predict
 

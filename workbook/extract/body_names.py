@@ -35,6 +35,7 @@ from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import cue_matches
+from workbook.extract.trade_bodies import trade_bodies
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
@@ -172,5 +173,7 @@ def body_names(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
     """The passes of this module over one document's candidates, in order (``common``: the learned
-    model's common words; ``place_type``: the gazetteer's type of a name)."""
-    return for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
+    model's common words; ``place_type``: the gazetteer's type of a name), then
+    :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word)."""
+    cands = for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
+    return trade_bodies(text, cands, common, place_type)

@@ -51,6 +51,7 @@ from workbook.extract.vocabulary import (
 __all__ = [
     "COUNTRY_SUFFIXES",
     "NOT_TEAM_PLURALS",
+    "PLACE_MODIFIERS",
     "TOWN_KM",
     "country_suffixed_orgs",
     "county_places",
@@ -219,7 +220,7 @@ def team_names(text: str, cands: list[Candidate], common: frozenset[str]) -> lis
 COUNTRY_SUFFIXES: frozenset[str] = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 #: Words before a country that make a larger place or a people, not a firm ("Northern Ireland",
 #: "Greater London", "rural Wales").
-_PLACE_MODIFIERS = frozenset(
+PLACE_MODIFIERS = frozenset(
     _WORD.findall(
         """north south east west northern southern eastern western central greater upper lower new old
         great little rural continental mainland modern ancient"""
@@ -262,7 +263,7 @@ def country_suffixed_orgs(text: str, cands: list[Candidate], common: frozenset[s
         if len(words) == 1 and words[0].isupper():
             continue  # "the EU China summit": an acronym beside a country (known firms: the run rules)
         if not words or any(
-            w in DEMONYMS or w in TITLE_WORDS or w in MONTHS or w in WEEKDAYS or w in _PLACE_MODIFIERS for w in low
+            w in DEMONYMS or w in TITLE_WORDS or w in MONTHS or w in WEEKDAYS or w in PLACE_MODIFIERS for w in low
         ):
             continue
         inside = [d for d in cands if d.start < c.start and d.end > start and d is not c]
