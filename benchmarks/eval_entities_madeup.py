@@ -29,7 +29,10 @@ court reports, council minutes, match reports, science releases and business wir
 also countries or cities, "the city of X", bodies named after people), made and split the same way;
 ``--gold orgs2`` scores ``benchmarks/data/entities_orgs2.json`` (round seventeen: regulator notices,
 charity appeals, transport and utility news, league tables and match previews, university research news, EU and
-UN bulletins, trade press), made and split the same way.
+UN bulletins, trade press), made and split the same way; ``--gold people4`` scores
+``benchmarks/data/entities_people4.json`` (round eighteen: wedding, birth and death notices, ward results, prize
+lists, reviews with casts, police appeals, parliamentary questions, charity news; given names that are also
+places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ GOLD_SETS = {
     "orgs": GOLD.with_name("entities_orgs.json"),
     "people3": GOLD.with_name("entities_people3.json"),
     "orgs2": GOLD.with_name("entities_orgs2.json"),
+    "people4": GOLD.with_name("entities_people4.json"),
 }
 
 
