@@ -39,6 +39,12 @@ def test_two_given_names_and_one_family_name_are_two_people(
     assert first in people and second in people
 
 
+def test_a_name_ending_in_a_given_name_before_a_pair_stays_whole(extractor: DefaultExtractor) -> None:
+    text = "For the respondents: Kirk M. Bart and Celeste Pollock."  # courts: an initial is no sentence's end
+    people = people_in(extractor, text)
+    assert "Kirk M. Bart" in people and "Celeste Pollock" in people
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -156,3 +162,23 @@ def test_a_place_before_a_known_family_name_without_a_persons_word(
     extractor: DefaultExtractor, text: str, place: str
 ) -> None:
     assert not any(p.startswith(place) for p in people_in(extractor, text))
+
+
+# --- a person ending in an everyday word before more of a name is a body --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The walkers raised £12,000 for Macmillan Cancer Support by crossing Wales.", "Macmillan"),  # charity
+    ],
+)
+def test_a_person_ending_in_an_everyday_word_before_a_name_is_no_person(
+    extractor: DefaultExtractor, text: str, body: str
+) -> None:
+    assert not any(p.startswith(body) for p in people_in(extractor, text))
+
+
+def test_a_family_name_before_a_head_word_stays_with_the_name(extractor: DefaultExtractor) -> None:
+    text = "Donations go to the Florence Nightingale Hospital in Derby."  # health: no person, no body cut
+    assert not any(p.startswith("Florence") and p != "Florence Nightingale" for p in people_in(extractor, text))

@@ -48,6 +48,11 @@ Round eighteen adds:
   one-word place there that the name lists hold (as a given or a family name) is one person with it
   when a person's word follows the pair (a person's verb, ", who", an age, an apposition, "of" and a
   town: "the son of Phoenix Marlowe of Asheville").
+* *A person ending in an everyday word before more of a name is a body*: a person of two or more words
+  whose last word is an English word no name list holds, right before another capitalised word ("for
+  Macmillan Cancer Support": "Macmillan Cancer" was a person), is the organisation of the whole run
+  of capitalised words (up to four more; "Florence Nightingale Hospital" is left alone: "Nightingale"
+  is a family name).
 * *An honorific alone is no person*: "Mr", "Mrs", "Dr" read as a person by themselves ("Mr and Mrs
   Keith Fairbrother") are dropped; the person is the name after them.
 """
@@ -139,6 +144,9 @@ _PER = re.compile(rf"(?<![\w'’.&-])Per[ \t]+({_NAME})(?:[ \t]+({_NAME}))?(?![\
 _POSSESSIVE = re.compile(rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 _PAIR = re.compile(rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:and|&)[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 _NAME_ONLY = re.compile(_NAME)
+#: A name word with no capital inside ("Chike", "Ana-Maria"; not the glued "ComradeKim").
+_PLAIN_NAME = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
+_MORE_CAPITALISED = re.compile(r"(?:[ \t]+[A-Z][A-Za-z'’-]*){1,4}(?![\w'’-])")
 _FAMILY_ONLY = re.compile(rf"({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 _NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
 
@@ -235,7 +243,9 @@ def people_in_context(
     for c in cands:
         if c.type == "person" and text[c.start : c.end].casefold().rstrip(".") in HONORIFICS:
             continue  # "Mr and Mrs Keith Fairbrother": "Mr" alone is no one
-        if c.type == "person" and _place_of(text, c):
+        if c.type == "person" and names and (body := _body_after_word(text, c, names)) is not None:
+            c = body
+        elif c.type == "person" and _place_of(text, c):
             c = by_span.get((c.start, c.end)) or Candidate(c.start, c.end, "place", c.strength, c.name)
         elif c.type == "person":
             c = _without_plural_title(text, c)
@@ -278,7 +288,8 @@ def _given_read_apart(
     families = {f for f in families if _NAME_ONLY.fullmatch(f) and _family(f, names, common, gaz_type)}
     if not families:
         return
-    pattern = re.compile(rf"(?<![\w'’.&-])({_NAME})[ \t]+({'|'.join(map(re.escape, sorted(families)))})(?![\w'’-])")
+    alternatives = "|".join(map(re.escape, sorted(families)))
+    pattern = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({alternatives})(?![\w'’-]|[ \t]+[A-Z])")
     for m in pattern.finditer(text):
         first = m.group(1)
         inside = [c for c in out if c.start < m.end() and m.start() < c.end]
@@ -298,6 +309,26 @@ def _given_read_apart(
         _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (first, m.group(2))))
 
 
+def _body_after_word(text: str, c: Candidate, names: Kinds) -> Candidate | None:
+    """The organisation ``c`` opens when it ends in an unlisted English word before more capitalised
+    words (see the module docstring)."""
+    words = text[c.start : c.end].split()
+    last = words[-1].casefold()
+    if len(words) < 2 or _kind(last, names) or last not in builtin_words():
+        return None
+    more = _MORE_CAPITALISED.match(text, c.end)
+    if more is None:
+        return None
+    name = " ".join(text[c.start : more.end()].split())
+    return Candidate(c.start, more.end(), "organization", c.strength, name)
+
+
+def _family_word_before(text: str, start: int, name_start: int) -> bool:
+    """``text[start:name_start]`` is one family's word or title and a space ("Twins ", "Sisters ")."""
+    words = text[start:name_start].split()
+    return start < name_start and len(words) == 1 and words[0].casefold().rstrip(".") in _FAMILY_WORDS | TITLE_WORDS
+
+
 def _pair_may_open(text: str, start: int) -> bool:
     """The words before a pair of given names let it be two people (see the module docstring)."""
     if after_place_preposition(text, start):
@@ -307,8 +338,10 @@ def _pair_may_open(text: str, start: int) -> bool:
         return True  # a sentence's or a line's start, a comma, a bracket
     word = before.group(1)
     folded = word.casefold().rstrip(".")
-    if folded in TITLE_WORDS or folded in _FAMILY_WORDS or word.endswith((".", "!", "?")):
+    if folded in TITLE_WORDS or folded in _FAMILY_WORDS:
         return True
+    if word.endswith((".", "!", "?")):
+        return len(word.rstrip(".!?")) > 1  # a sentence's end, not an initial ("Kirk M. Bart and Celeste Pollock")
     return not word[:1].isupper()
 
 
@@ -328,7 +361,7 @@ def _shared_family_pairs(
             continue
         if _replace(out, m.start(2), m.end(), _person(m.start(2), m.end(), (second, family))):
             # a family's word or a title read into the first name ("Twins Austin") is cut
-            out[:] = [c for c in out if not (c.type == "person" and c.start < m.start(1) and c.end == m.end(1))]
+            out[:] = [c for c in out if not (c.end == m.end(1) and _family_word_before(text, c.start, m.start(1)))]
             _replace(out, m.start(1), m.end(1), _person(m.start(1), m.end(1), (first,)))
 
 
