@@ -10,9 +10,10 @@ of …", "Austin Carver, a spokesman for …") when the family name is no Englis
 name ("Jordan Valley of Israel" stays a place). A given name that is also an everyday word of the
 model's lower-case list ("Houston", "Hope", "Rose") passes only before a listed family name. The family
 name is a listed family name ("Young", "Keys", "Katz"; a word usually written in lower case only when it
-is a frequent family name: "Young", not "Power") or a capitalised word no list, no English word list and no gazetteer knows ("Bardella"); it may be a small town ("Young", New South
-Wales) but no large city or country, and no head, street, title or place word ("Austin Energy said",
-"Georgia Power said", "Jordan Valley farmers", "Dallas Police said" stay what they were). A preposition of
+is a frequent family name: "Young", not "Power") or a capitalised word no list, no English word list and
+no gazetteer knows ("Bardella"); it may be a small town ("Young", New South Wales) but no large city or
+country, and no head, street, title or place word ("Austin Energy said", "Georgia Power said", "Jordan
+Valley farmers", "Dallas Police said" stay what they were). A preposition of
 place before the given name ("in Dallas Young ..."), a capitalised word before it or after the family name
 (a longer name: "Dallas Morning News") or a comma between ("Madison, Wisconsin") leaves it a place.
 
