@@ -35,7 +35,10 @@ words that are no names: Title Case headlines, captions, bylines, results tables
 events, products), made and split the same way; ``--gold orgs3`` scores
 ``benchmarks/data/entities_orgs3.json`` (round eighteen: wire stories with capitalised datelines, stock-market
 reports, aid-agency appeals, department notices, tech launches, transport strikes, arts funding news), made and
-split the same way.
+split the same way; ``--gold people4`` scores
+``benchmarks/data/entities_people4.json`` (round eighteen: wedding, birth and death notices, ward results, prize
+lists, reviews with casts, police appeals, parliamentary questions, charity news; given names that are also
+places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ GOLD_SETS = {
     "orgs2": GOLD.with_name("entities_orgs2.json"),
     "precision": GOLD.with_name("entities_precision.json"),
     "orgs3": GOLD.with_name("entities_orgs3.json"),
+    "people4": GOLD.with_name("entities_people4.json"),
 }
 
 

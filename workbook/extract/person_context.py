@@ -26,6 +26,35 @@ English prose of any publisher:
   ("American", "Briton", "Kenyan") and a listed given name and family name after it ("the American
   Chelsea Moore", "the Briton Lewis Hamilton"), is the person of the last two ("American Eagle
   Outfitters" stays a firm: "Outfitters" is no family name).
+
+Round eighteen adds:
+
+* *Two given names sharing one family name*: "June and Ivy Calloway-Reese", "Carolina and Ray Okafor",
+  "Rose and Albert Pinnock" are two people, the first named by its given name alone, whatever the
+  gazetteer or the classifier read in it ("India and Savannah", "Austin and Sydney" are also places):
+  two listed given names joined by "and" or "&", a family name after the second (listed, or a word no
+  list knows), no capitalised word after it, and before the first nothing but a sentence's start, a
+  title or a word of family ("Sisters", "Grandparents") or a lower-case word that is no preposition of
+  place ("Victoria and Albert Museum", "Trinidad and Tobago", "in Austin and Dallas Young" stay what
+  they were).
+* *A month that is a given name before a family name*: "June Fairbrother", "April Nwosu held the
+  seat", "May Ellison": "January", "April", "May", "June", "August" when the name lists hold them as
+  given names, before a family name (listed and no English word, or a word no list knows) with no
+  capitalised word after it, and not after a number or a word of time ("in June Smith was elected",
+  "14 June Hargreaves", "since May Day" stay dates or words).
+* *Another given name before a family name the document gives a person*: after "Reid Marlowe" or
+  "Ngozi Amadi", a capitalised word right before "Marlowe" or "Amadi" that nothing read is one person
+  with it when no list, English word list or gazetteer knows the word ("the late Chike Amadi"); a
+  one-word place there that the name lists hold (as a given or a family name) is one person with it
+  when a person's word follows the pair (a person's verb, ", who", an age, an apposition, "of" and a
+  town: "the son of Phoenix Marlowe of Asheville").
+* *A person ending in an everyday word before more of a name is a body*: a person of two or more words
+  whose last word is an English word no name list holds, right before another capitalised word ("for
+  Macmillan Cancer Support": "Macmillan Cancer" was a person), is the organisation of the whole run
+  of capitalised words (up to four more; "Florence Nightingale Hospital" is left alone: "Nightingale"
+  is a family name).
+* *An honorific alone is no person*: "Mr", "Mrs", "Dr" read as a person by themselves ("Mr and Mrs
+  Keith Fairbrother") are dropped; the person is the name after them.
 """
 
 from __future__ import annotations
@@ -37,13 +66,73 @@ from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
 from workbook.extract.entity_runs import CUED_PERSON, Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
-from workbook.extract.person_shapes import after_place_of
+from workbook.extract.person_places import person_cue
+from workbook.extract.person_shapes import after_place_of, after_place_preposition
 from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.shared_scans import cue_matches, literal_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
-__all__ = ["people_in_context"]
+__all__ = ["HONORIFICS", "people_in_context"]
+
+#: Honorifics that are never a person's name by themselves ("Mr and Mrs Keith Fairbrother").
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "mx", "miss", "dr", "drs", "messrs", "mme", "mlle", "mister", "madam", "prof"}
+)
+#: Months the name lists may hold as given names ("June Fairbrother", "April Nwosu").
+_MONTH_GIVEN = re.compile(r"(?<![\w'’.&-])(January|April|May|June|August)[ \t]+")
+#: Words before a month that make it the month: "in June Smith was elected", "since May Day".
+_TIME_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "of",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "through",
+        "before",
+        "after",
+        "to",
+        "this",
+        "each",
+        "every",
+        "between",
+        "and",
+        "or",
+        "the",
+        "that",
+        "throughout",
+    }
+)
+#: The word right before a name.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’.-]*)[ \t]+\Z")
+#: A family's words before a pair of given names: "Sisters June and Ivy Calloway-Reese".
+_FAMILY_WORDS = frozenset(
+    {
+        "sisters",
+        "brothers",
+        "twins",
+        "siblings",
+        "parents",
+        "grandparents",
+        "couple",
+        "cousins",
+        "daughters",
+        "sons",
+        "children",
+        "granddaughters",
+        "grandsons",
+    }
+)
 
 _AGE_OF = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},[ \t]+of[ \t]+\Z")
 
@@ -58,6 +147,12 @@ _POSSESSIVE = re.compile(rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+({_NAME})[ \t]
 #: the patterns open with a look-behind, so ``re`` would try them at every character (``shared_scans``).
 _NICKNAMED_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*[ \t]+[\"“][A-Z])")
 _POSSESSIVE_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*['’]s[ \t]+[A-Z])")
+_PAIR = re.compile(rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:and|&)[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
+_NAME_ONLY = re.compile(_NAME)
+#: A name word with no capital inside ("Chike", "Ana-Maria"; not the glued "ComradeKim").
+_PLAIN_NAME = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
+_MORE_CAPITALISED = re.compile(r"(?:[ \t]+[A-Z][A-Za-z'’-]*){1,4}(?![\w'’-])")
+_FAMILY_ONLY = re.compile(rf"({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 _NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
 
 Kinds = Mapping[str, str]
@@ -151,7 +246,11 @@ def people_in_context(
     by_span = {(c.start, c.end): c for c in cands if c.gaz is not None}
     out: list[Candidate] = []
     for c in cands:
-        if c.type == "person" and _place_of(text, c):
+        if c.type == "person" and text[c.start : c.end].casefold().rstrip(".") in HONORIFICS:
+            continue  # "Mr and Mrs Keith Fairbrother": "Mr" alone is no one
+        if c.type == "person" and names and (body := _body_after_word(text, c, names)) is not None:
+            c = body
+        elif c.type == "person" and _place_of(text, c):
             c = by_span.get((c.start, c.end)) or Candidate(c.start, c.end, "place", c.strength, c.name)
         elif c.type == "person":
             c = _without_plural_title(text, c)
@@ -179,4 +278,112 @@ def people_in_context(
             a = m.start(2)
             if not any(c.type == "person" and c.start < m.end() and a < c.end for c in out):
                 _replace(out, a, m.end(), _person(a, m.end(), (given, family)))
+    _given_read_apart(text, out, names, common, gaz_type)
+    _shared_family_pairs(text, out, names, common, gaz_type)
+    _month_given_names(text, out, names, common, gaz_type)
     return sorted(out, key=lambda c: c.start)
+
+
+def _given_read_apart(
+    text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> None:
+    """Another given name before a family name the document gives a person, in ``out`` in place (see the
+    module docstring)."""
+    families = {c.person.words[-1] for c in out if c.person is not None and len(c.person.words) >= 2}
+    families = {f for f in families if _NAME_ONLY.fullmatch(f) and _family(f, names, common, gaz_type)}
+    if not families:
+        return
+    alternatives = "|".join(map(re.escape, sorted(families)))
+    pattern = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({alternatives})(?![\w'’-]|[ \t]+[A-Z])")
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        inside = [c for c in out if c.start < m.end() and m.start() < c.end]
+        if any(c.start <= m.start() and m.end() <= c.end for c in inside):
+            continue  # read whole already
+        over_first = [c for c in inside if c.start < m.end(1)]
+        if not over_first:
+            if not _unknown(first, names, common, gaz_type):
+                continue
+        elif all((c.start, c.end) == m.span(1) and c.type == "place" for c in over_first):
+            if not _kind(first, names) or first.casefold() in _NOT_NAME:
+                continue
+            if after_place_preposition(text, m.start()) or not person_cue(text, m.start(), m.end(), gaz_type, True):
+                continue
+        else:
+            continue
+        _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (first, m.group(2))))
+
+
+def _body_after_word(text: str, c: Candidate, names: Kinds) -> Candidate | None:
+    """The organisation ``c`` opens when it ends in an unlisted English word before more capitalised
+    words (see the module docstring)."""
+    words = text[c.start : c.end].split()
+    last = words[-1].casefold()
+    if len(words) < 2 or _kind(last, names) or last not in builtin_words():
+        return None
+    more = _MORE_CAPITALISED.match(text, c.end)
+    if more is None:
+        return None
+    name = " ".join(text[c.start : more.end()].split())
+    return Candidate(c.start, more.end(), "organization", c.strength, name)
+
+
+def _family_word_before(text: str, start: int, name_start: int) -> bool:
+    """``text[start:name_start]`` is one family's word or title and a space ("Twins ", "Sisters ")."""
+    words = text[start:name_start].split()
+    return start < name_start and len(words) == 1 and words[0].casefold().rstrip(".") in _FAMILY_WORDS | TITLE_WORDS
+
+
+def _pair_may_open(text: str, start: int) -> bool:
+    """The words before a pair of given names let it be two people (see the module docstring)."""
+    if after_place_preposition(text, start):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return True  # a sentence's or a line's start, a comma, a bracket
+    word = before.group(1)
+    folded = word.casefold().rstrip(".")
+    if folded in TITLE_WORDS or folded in _FAMILY_WORDS:
+        return True
+    if word.endswith((".", "!", "?")):
+        return len(word.rstrip(".!?")) > 1  # a sentence's end, not an initial ("Kirk M. Bart and Celeste Pollock")
+    return not word[:1].isupper()
+
+
+def _shared_family_pairs(
+    text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> None:
+    """Two people named by one family name ("June and Ivy Calloway-Reese"), in ``out`` in place."""
+    if " and " not in text and "&" not in text:
+        return
+    for m in _PAIR.finditer(text):
+        first, second, family = m.groups()
+        if "g" not in _kind(first, names) or "g" not in _kind(second, names):
+            continue
+        if any(w.casefold() in _NOT_NAME or w.casefold() in DEMONYMS for w in (first, second)):
+            continue
+        if not _family(family, names, common, gaz_type) or not _pair_may_open(text, m.start()):
+            continue
+        if _replace(out, m.start(2), m.end(), _person(m.start(2), m.end(), (second, family))):
+            # a family's word or a title read into the first name ("Twins Austin") is cut
+            out[:] = [c for c in out if not (c.end == m.end(1) and _family_word_before(text, c.start, m.start(1)))]
+            _replace(out, m.start(1), m.end(1), _person(m.start(1), m.end(1), (first,)))
+
+
+def _month_given_names(
+    text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
+) -> None:
+    """Months that are given names before a family name ("June Fairbrother"), in ``out`` in place."""
+    for m in _MONTH_GIVEN.finditer(text):
+        after = _FAMILY_ONLY.match(text, m.end())
+        if after is None or "g" not in _kind(m.group(1), names):
+            continue
+        family = after.group(1)
+        if not _family(family, names, common, gaz_type) or family.casefold() in builtin_words():
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and (before.group(1).casefold() in _TIME_WORDS or before.group(1)[-1:].isdigit()):
+            continue
+        if re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "14 June Hargreaves"
+        _replace(out, m.start(), after.end(1), _person(m.start(), after.end(1), (m.group(1), family)))

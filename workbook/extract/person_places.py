@@ -4,11 +4,16 @@ A place the gazetteer knows of any size, a country too, that is a listed given n
 "Jordan", "Israel", "Austin") before a family name is a person when the sentence says the pair is one: a
 person's verb, ", who" or an age between commas right after the family name ("Dallas Young, who moved to
 Amarillo", "Jordan Bardella said", "Dallas Young, 52, of Leeds"), or a title right before the given name
-("Coach Dallas Young"). The family name is a listed family name ("Young", "Keys", "Katz"; a word usually
-written in lower case only when it is a frequent family name: "Young", not "Power") or a capitalised word no
-list, no English word list and no gazetteer knows ("Bardella"); it may be a small town ("Young", New South
-Wales) but no large city or country, and no head, street, title or place word ("Austin Energy said",
-"Georgia Power said", "Jordan Valley farmers", "Dallas Police said" stay what they were). A preposition of
+("Coach Dallas Young"); round eighteen adds "of" and a place after the family name ("Jordan Ellery of
+Leeds", "Israel Dunmore of Scarborough") and a noun phrase in apposition ("Houston Blake, the principal
+of …", "Austin Carver, a spokesman for …") when the family name is no English word or a frequent family
+name ("Jordan Valley of Israel" stays a place). A given name that is also an everyday word of the
+model's lower-case list ("Houston", "Hope", "Rose") passes only before a listed family name. The family
+name is a listed family name ("Young", "Keys", "Katz"; a word usually written in lower case only when it
+is a frequent family name: "Young", not "Power") or a capitalised word no list, no English word list and
+no gazetteer knows ("Bardella"); it may be a small town ("Young", New South Wales) but no large city or
+country, and no head, street, title or place word ("Austin Energy said", "Georgia Power said", "Jordan
+Valley farmers", "Dallas Police said" stay what they were). A preposition of
 place before the given name ("in Dallas Young ..."), a capitalised word before it or after the family name
 (a longer name: "Dallas Morning News") or a comma between ("Madison, Wisconsin") leaves it a place.
 
@@ -40,7 +45,7 @@ from workbook.extract.ranks import RANK_WORDS
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, PERSON_VERBS, STREET_ABBREVIATIONS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
-__all__ = ["place_given_people", "street_not_person", "with_family_after"]
+__all__ = ["person_cue", "place_given_people", "street_not_person", "with_family_after"]
 
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 #: The family name right after the given name, one space or tab away, no capitalised word after it.
@@ -49,6 +54,10 @@ _FAMILY_AFTER = re.compile(rf"[ \t]({_NAME_WORD})(?![\w'’-]|[ \t]+[A-Z])")
 #: ("Houston Blake, 29, of Atlanta").
 _PERSON_CUE = re.compile(r"(?:[ \t]+([a-z]+)\b|,[ \t]+(who\b|\d{1,3},))")
 #: The word right before the given name: a title ("Coach", "leader") or another capitalised word.
+#: Round eighteen's cues after the family name: "of" and a capitalised word ("Jordan Ellery of Leeds"; the
+#: word must be a gazetteer place) or a noun phrase in apposition (", the principal of", ", a spokesman").
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]+)(?![\w'’-]|[ \t]+[A-Z])")
+_APPOSITION = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[a-z]")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Za-z][\w'’.-]*)[ \t]+\Z")
 _NOT_FAMILY = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
 
@@ -71,15 +80,23 @@ def _family_word(
     return not town and w not in common and w not in builtin_words() and w not in names  # "Bardella"
 
 
-def _person_cue(text: str, start: int, end: int) -> bool:
-    """A title right before ``start`` or a person's verb or ", who" right after ``end``."""
+def person_cue(text: str, start: int, end: int, gaz_type: Callable[[str], str | None], wider: bool) -> bool:
+    """A title right before ``start`` or a person's verb, ", who", an age, or (``wider``) an apposition or
+    "of" and a place right after ``end``."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and before.group(1).casefold().rstrip(".") in TITLE_WORDS:
         return True
     if before is not None and before.group(1)[:1].isupper() and not before.group(1).endswith((".", "!", "?")):
         return False  # a longer name ("The Dallas Young Professionals said"); after a sentence's end it passes
     after = _PERSON_CUE.match(text, end)
-    return after is not None and (after.group(2) is not None or after.group(1) in PERSON_VERBS)
+    if after is not None and (after.group(2) is not None or after.group(1) in PERSON_VERBS):
+        return True
+    if not wider:
+        return False
+    if _APPOSITION.match(text, end):
+        return True
+    of_place = _OF_PLACE.match(text, end)
+    return of_place is not None and gaz_type(of_place.group(1)) == "place"
 
 
 def place_given_people(
@@ -99,11 +116,13 @@ def place_given_people(
         given = text[m.start : m.end]
         if " " in given.strip() or m.entry.type != "place" or "g" not in names.get(given.casefold(), ""):
             continue
-        if given.casefold() in common or after_place_preposition(text, m.start):
+        if after_place_preposition(text, m.start):
             continue
         after = _FAMILY_AFTER.match(text, m.end)
         if after is None:
             continue
+        if given.casefold() in common and "s" not in names.get(after.group(1).casefold(), ""):
+            continue  # "Houston Blake" passes ("Blake" is a family name), a lone everyday word does not
         family_match = by_start.get(after.start(1))
         town = family_match is not None
         if family_match is not None and (family_match.entry.admin_area is None or _large(family_match)):
@@ -112,7 +131,9 @@ def place_given_people(
             continue
         if not _family_word(after.group(1), names, common, never, town):
             continue
-        if _person_cue(text, m.start, after.end(1)):
+        family = after.group(1).casefold()  # the wider cues need no English word ("Jordan Valley of Israel")
+        wider = family not in builtin_words() or names.get(family, "").endswith("0")
+        if person_cue(text, m.start, after.end(1), gaz_type, wider):
             out[after.start(1) if town else m.start] = (m.start, after.end(1))
     return out
 
