@@ -69,7 +69,7 @@ from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.person_places import person_cue
 from workbook.extract.person_shapes import after_place_of, after_place_preposition
 from workbook.extract.ranks import RANK_WORDS
-from workbook.extract.shared_scans import cue_matches, literal_matches
+from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
 from workbook.ingest.normalise import builtin_words
 
@@ -295,7 +295,7 @@ def _given_read_apart(
         return
     alternatives = "|".join(map(re.escape, sorted(families)))
     pattern = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({alternatives})(?![\w'’-]|[ \t]+[A-Z])")
-    for m in pattern.finditer(text):
+    for m in capital_matches(pattern, text):  # it opens with a capital no word character precedes
         first = m.group(1)
         inside = [c for c in out if c.start < m.end() and m.start() < c.end]
         if any(c.start <= m.start() and m.end() <= c.end for c in inside):
@@ -356,7 +356,7 @@ def _shared_family_pairs(
     """Two people named by one family name ("June and Ivy Calloway-Reese"), in ``out`` in place."""
     if " and " not in text and "&" not in text:
         return
-    for m in _PAIR.finditer(text):
+    for m in capital_matches(_PAIR, text):
         first, second, family = m.groups()
         if "g" not in _kind(first, names) or "g" not in _kind(second, names):
             continue
@@ -374,7 +374,7 @@ def _month_given_names(
     text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
 ) -> None:
     """Months that are given names before a family name ("June Fairbrother"), in ``out`` in place."""
-    for m in _MONTH_GIVEN.finditer(text):
+    for m in capital_matches(_MONTH_GIVEN, text):
         after = _FAMILY_ONLY.match(text, m.end())
         if after is None or "g" not in _kind(m.group(1), names):
             continue

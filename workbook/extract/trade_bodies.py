@@ -42,6 +42,7 @@ from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, PLACE_MODIFIERS, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
+from workbook.extract.shared_scans import capital_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
@@ -157,7 +158,7 @@ def place_trade_bodies(
 ) -> list[Candidate]:
     """A place or a firm's word and a trade's word as one organisation (see the module docs)."""
     names: set[str] = set()
-    for m in _TRADE_RUN.finditer(text):
+    for m in capital_matches(_TRADE_RUN, text):
         spans = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
         trades = [i for i, (_, w) in enumerate(spans) if w.casefold() in TRADE_WORDS and i > 0]
         if not trades or len(spans) - trades[-1] > 2:
@@ -207,7 +208,7 @@ def country_departments(
     if not common or " and " not in text:
         return cands
     names: set[str] = set()
-    for m in _DEPARTMENT.finditer(text):
+    for m in capital_matches(_DEPARTMENT, text):
         if m.group(2) not in COUNTRY_SUFFIXES and not _country_at(cands, m.start(2), m.end(2), m.group(2), place_type):
             continue  # "... and Hope Martinez": a town the gazetteer knows, not a country
         if re.search(r",[ \t]+and\b", m.group(1)):
@@ -330,7 +331,7 @@ def share_firms(
     if "shares" not in text and "Shares" not in text:
         return cands
     names: set[str] = set()
-    for m in [*_SHARES_IN.finditer(text), *_SHARES_AFTER.finditer(text)]:
+    for m in [*literal_matches(_SHARES_IN, text, ("Shares", "shares")), *capital_matches(_SHARES_AFTER, text)]:
         words = m.group(1).split()
         before = _CAP_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
         if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
@@ -351,7 +352,7 @@ def office_regulators(text: str, cands: list[Candidate]) -> list[Candidate]:
     place the classifier read there."""
     if "Of" not in text:
         return cands
-    names = {m.group(0) for m in _OF_REGULATOR.finditer(text) if m.group(0) in OF_REGULATORS}
+    names = {m.group(0) for m in capital_matches(_OF_REGULATOR, text) if m.group(0) in OF_REGULATORS}
     return _mark_all(text, cands, names) if names else cands
 
 
@@ -368,7 +369,7 @@ def nation_bodies(text: str, cands: list[Candidate]) -> list[Candidate]:
     if not any(n in text for n in COUNTRY_SUFFIXES):
         return cands
     names: set[str] = set()
-    for m in _NATION_BODY.finditer(text):
+    for m in capital_matches(_NATION_BODY, text):
         words = m.group(1).split()
         while words and words[0].casefold() in NEVER_NAME_START:
             words = words[1:]
@@ -414,7 +415,7 @@ def end_word_bodies(text: str, cands: list[Candidate], common: frozenset[str]) -
     a run of words usually written in lower case alone ("Mobile Phone Exchange", "Foreign Exchange"), nor
     one with a month, a weekday or a title inside."""
     names: set[str] = set()
-    for m in _END_WORD_RUN.finditer(text):
+    for m in capital_matches(_END_WORD_RUN, text):
         if m.group(2).casefold() not in _TITLE_CASE_ENDS:
             continue
         words = m.group(1).split()
