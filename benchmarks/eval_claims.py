@@ -35,7 +35,10 @@ hospital, sports-club and foreign-ministry paragraphs, in a tuning part ``fresh1
 read until the round's end);
 ``--fresh18`` round nineteen's (``quotes_fresh18.json``: 12 made-up features, reviews, sketches, science, results-call
 and post-match paragraphs — quoted phrases inside sentences, gerund cues, passive speech with an agent, quotes over
-paragraphs —, in a tuning part ``fresh18`` and a part ``fresh18-check`` not read until the round's end).
+paragraphs —, in a tuning part ``fresh18`` and a part ``fresh18-check`` not read until the round's end);
+``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer turns,
+press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a tuning part
+``fresh20`` and a part ``fresh20-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -101,6 +104,7 @@ FRESH15_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh15.json"
 FRESH16_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh16.json"
 FRESH17_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh17.json"
 FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
+FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -123,6 +127,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh16", FRESH16_GOLD, "fresh16", "the round-sixteen set's tuning part (not its check part)"),
     ("fresh17", FRESH17_GOLD, "fresh17", "the round-eighteen set's tuning part (not its check part)"),
     ("fresh18", FRESH18_GOLD, "fresh18", "the round-nineteen set's tuning part (not its check part)"),
+    ("fresh20", FRESH20_GOLD, "fresh20", "the round-twenty-one set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -151,6 +156,8 @@ SETS = (
     "fresh17-check",
     "fresh18",
     "fresh18-check",
+    "fresh20",
+    "fresh20-check",
     "csis",
     "heldout",
 )
@@ -176,6 +183,8 @@ NEVER_READ = (
     "fresh17-check",
     "fresh18",
     "fresh18-check",
+    "fresh20",
+    "fresh20-check",
     "csis",
     "heldout",
 )
