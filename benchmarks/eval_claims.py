@@ -36,9 +36,9 @@ read until the round's end);
 ``--fresh18`` round nineteen's (``quotes_fresh18.json``: 12 made-up features, reviews, sketches, science, results-call
 and post-match paragraphs — quoted phrases inside sentences, gerund cues, passive speech with an agent, quotes over
 paragraphs —, in a tuning part ``fresh18`` and a part ``fresh18-check`` not read until the round's end);
-``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer turns,
-press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a tuning part
-``fresh20`` and a part ``fresh20-check`` not read until the round's end).
+``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer
+turns, press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a
+tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the

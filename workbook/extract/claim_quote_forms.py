@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from workbook.extract.speaker_words import UNRESOLVED_PRONOUNS
+
 __all__ = [
     "BARE_QUOTE_VERB",
-    "after_relative_pronoun",
     "ends_attribution",
     "is_given_name",
+    "speaker_after_relative",
     "unpunctuated_quote",
 ]
 
@@ -64,8 +66,28 @@ def is_given_name(quoted: str) -> bool:
     return len(words) <= _NAME_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def after_relative_pronoun(text: str, start: int, end: int) -> tuple[int, int]:
-    """The speaker phrase ``text[start:end]`` without the relative pronoun (and what comes before it) that
-    opens the object of the quote: "what KCNA" → "KCNA", "heard what prosecutors" → "prosecutors"."""
+#: The fewest words of a quote attributed through a relative pronoun ("which its chief executive called "a bump
+#: in the road""): a shorter one is a term held at a distance ("what it called "provocations"", "what they
+#: call "exchange""), as state media write them, not speech.
+_RELATIVE_QUOTE_WORDS = 4
+#: A pronoun as the speaker phrase after a relative pronoun: 'what it called "…"' sits inside what "it" says
+#: around it, which a claim of the phrase alone would cut short.
+_PERSONAL_PRONOUNS = UNRESOLVED_PRONOUNS | {"he", "she"}
+
+
+def speaker_after_relative(
+    text: str, np: tuple[int, int], quoted: str, *, relative_cue: bool
+) -> tuple[int, int] | None:
+    """The speaker phrase ``np`` of a quote verb without the relative pronoun (and what comes before it) that
+    opens the quote's object: "what KCNA" → "KCNA", "heard what prosecutors" → "prosecutors". After a
+    relative pronoun (in ``np``, or before the subject of a naming verb: ``relative_cue``), None when the
+    quote is shorter than four words or the speaker phrase is a pronoun."""
+    start, end = np
     found = list(_RELATIVE_OBJECT.finditer(text, start, end))
-    return (found[-1].end(), end) if found and found[-1].end() < end else (start, end)
+    if found and found[-1].end() < end:
+        start = found[-1].end()
+    if (start != np[0] or relative_cue) and (
+        len(quoted.split()) < _RELATIVE_QUOTE_WORDS or text[start:end].casefold() in _PERSONAL_PRONOUNS
+    ):
+        return None
+    return start, end

@@ -19,9 +19,9 @@ from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quo
 from workbook.extract.claim_phrases import BE, np_before
 from workbook.extract.claim_quote_forms import (
     BARE_QUOTE_VERB,
-    after_relative_pronoun,
     ends_attribution,
     is_given_name,
+    speaker_after_relative,
     unpunctuated_quote,
 )
 from workbook.extract.phrase_regex import phrase_alternation
@@ -225,7 +225,7 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int, quoted: 
         return _Attribution(Speaker(None, None, written), cue, open_mark, open_mark)
     np = subject_before(ctx, max(head_start, cue_at - WINDOW), cue_at)
     if np is not None:  # "(heard) what KCNA described as": the pronoun is the quote's object
-        np = after_relative_pronoun(text, *np)
+        np = speaker_after_relative(text, np, quoted, relative_cue=cue_name == "rel")
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
     return _Attribution(spk, cue, open_mark, open_mark) if spk is not None else None
 
