@@ -38,7 +38,10 @@ and post-match paragraphs — quoted phrases inside sentences, gerund cues, pass
 paragraphs —, in a tuning part ``fresh18`` and a part ``fresh18-check`` not read until the round's end);
 ``--fresh19`` round twenty's (``quotes_fresh19.json``: 13 made-up match reports, union, farming, fisheries, earnings,
 planning, aid-agency and wire paragraphs — titles before a name, long attributions, departments named by "and" —, in
-a tuning part ``fresh19`` and a part ``fresh19-check`` not read until the round's end).
+a tuning part ``fresh19`` and a part ``fresh19-check`` not read until the round's end);
+``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer
+turns, press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a
+tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -105,6 +108,7 @@ FRESH16_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh16.json"
 FRESH17_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh17.json"
 FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
 FRESH19_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh19.json"
+FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -128,6 +132,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh17", FRESH17_GOLD, "fresh17", "the round-eighteen set's tuning part (not its check part)"),
     ("fresh18", FRESH18_GOLD, "fresh18", "the round-nineteen set's tuning part (not its check part)"),
     ("fresh19", FRESH19_GOLD, "fresh19", "the round-twenty set's tuning part (not its check part)"),
+    ("fresh20", FRESH20_GOLD, "fresh20", "the round-twenty-one set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -158,6 +163,8 @@ SETS = (
     "fresh18-check",
     "fresh19",
     "fresh19-check",
+    "fresh20",
+    "fresh20-check",
     "csis",
     "heldout",
 )
@@ -185,6 +192,8 @@ NEVER_READ = (
     "fresh18-check",
     "fresh19",
     "fresh19-check",
+    "fresh20",
+    "fresh20-check",
     "csis",
     "heldout",
 )

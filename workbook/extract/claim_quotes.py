@@ -17,6 +17,13 @@ from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_clauses import sentence_subject
 from workbook.extract.claim_context import WINDOW, ClaimContext, Quote, find_quotes, strip_span
 from workbook.extract.claim_phrases import BE, np_before
+from workbook.extract.claim_quote_forms import (
+    BARE_QUOTE_VERB,
+    ends_attribution,
+    is_given_name,
+    speaker_after_relative,
+    unpunctuated_quote,
+)
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speaker_words import QUOTE_MARKS
 from workbook.extract.speakers import Speaker, speaker_name_pattern
@@ -60,6 +67,9 @@ _AS_BEFORE = re.compile(
 _CALLED_BEFORE = re.compile(
     r"\b(?P<cue>called|calls|dubbed|dubs|termed|terms|(?<=to\s)call(?=\s+it\b))\s+(?:it|(?:the|a|an|his|her|its|their|this|these|those)\s+"
     r"[^\"“”.;:!?]{1,60}?)\s*$"
+    # the object a relative pronoun before the subject: "a loss, which its chief executive called "…"",
+    # "in what one trader called "…""
+    r"|\b(?:what|which|whom)\s+[^\"“”.;:!?]{1,80}?\s(?P<rel>called|calls|dubbed|dubs|termed|terms)\s*$"
 )
 #: "to call it "…"" after a verb of the subject ("rose to call it", "went on to call it"): the subject is the
 #: phrase before that verb ("used to call a bad man "…"" names, it does not quote: only "it" is read).
@@ -121,11 +131,17 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
         spk = ctx.speaker(dash.start("spk"), dash.end("spk"), at_end=False)
         if spk is not None and (spk.key or spk.is_name):
             return _Attribution(spk, None, dash.end(), dash.end())
+    unpunctuated = False  # '"We will rebuild every house" Lisa Chen said.': the comma left out
     if text[content_end - 1] not in ",?!" and not text.startswith(",", tail_start):
-        return None
+        sentence_start = ctx.sentences[ctx.sentence_of(q.open)].start
+        unpunctuated = unpunctuated_quote(text, sentence_start, q.open + q.open_w - 1, content_end)
+        if not unpunctuated:
+            return None
     m = _AFTER_VERB_FIRST.match(text, tail_start, tail_end) or _AFTER_SPEAKER_FIRST.match(text, tail_start, tail_end)
     if not m:
         return None
+    if unpunctuated and (text[tail_start : m.start()].strip() or not ends_attribution(text, m.end(), tail_end)):
+        return None  # the attribution must follow the quote and end its sentence
     if m.group("cue").endswith("ing"):  # '"…," saying …' is no attribution after the quote
         return None
     if _CONTRAST_OPENING.match(text, m.start("spk")):  # '"…," while the ministry said …': another speaker's clause
@@ -154,6 +170,11 @@ def _attribution_after(ctx: ClaimContext, q: Quote, content_end: int, tail_end: 
 def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
     """``Mr X said: "…"``, ``X told reporters, "…"``, ``according to X, "…"``."""
     last = ctx.text[max(head_start, open_mark - 8) : open_mark].rstrip()
+    bare = BARE_QUOTE_VERB.search(ctx.text, max(head_start, open_mark - 16), open_mark)
+    if bare is not None:  # 'When asked about the cost, Chen replied "we do not know yet".': the comma left out
+        np = subject_before(ctx, head_start, bare.start())
+        spk = ctx.speaker(*np, at_end=True) if np is not None else None
+        return _Attribution(spk, bare.group("cue"), open_mark, open_mark) if spk is not None else None
     if not last.endswith((":", ",")):
         return None  # both patterns end with ":" or "," right before the quote
     b = _BEFORE.search(ctx.text, head_start, open_mark)
@@ -171,18 +192,22 @@ def _attribution_before(ctx: ClaimContext, head_start: int, open_mark: int) -> _
     return None
 
 
-def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attribution | None:
+def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int, quoted: str) -> _Attribution | None:
     """ "X described the vote as "…"", "X accused her of "…"", "X called the plan "…"", and the
     passive "… was dismissed by the engineer, Priya Nair, as "…"" (the agent after "by": its last
     comma-separated part that names a speaker); with nobody named ("has been described as "…"") the
-    claim has no speaker and keeps the passive's words."""
+    claim has no speaker and keeps the passive's words. A name given by a naming verb ("dubbed the
+    frigate "Sea Wolf"", "which locals called "the Jungle"": ``quoted`` is a name) is no speech."""
     text = ctx.text
     lo = max(head_start, open_mark - 240)
     m = _AS_BEFORE.search(text, lo, open_mark) or _CALLED_BEFORE.search(text, lo, open_mark)
     if m is None:
         return None
-    cue_at = m.start("cue")
-    verb_to = _VERB_TO.search(text, max(head_start, cue_at - 24), cue_at) if m.group("cue") == "call" else None
+    cue_name = "rel" if m.groupdict().get("rel") is not None else "cue"
+    cue, cue_at = m.group(cue_name), m.start(cue_name)
+    if (cue_name == "rel" or m.re is _CALLED_BEFORE) and is_given_name(quoted):
+        return None  # a name: "dubbed the frigate "Sea Wolf""
+    verb_to = _VERB_TO.search(text, max(head_start, cue_at - 24), cue_at) if cue == "call" else None
     if verb_to is not None:  # "Tom Kettering rose to call it "…"": the subject of "rose"
         cue_at = verb_to.start()
     if m.groupdict().get("by") is not None:
@@ -190,15 +215,19 @@ def _attribution_as(ctx: ClaimContext, head_start: int, open_mark: int) -> _Attr
         for part in reversed(parts):
             spk = ctx.speaker(m.start("by") + part.start(), m.start("by") + part.end(), at_end=True)
             if spk is not None and spk.shown is not None:
-                return _Attribution(spk, m.group("cue"), open_mark, open_mark)
+                return _Attribution(spk, cue, open_mark, open_mark)
         return None
     prev_word = _PREV_WORD.search(text, max(head_start, cue_at - 40), cue_at)
     if prev_word and prev_word.group(1).casefold() in BE:  # "has been described as "…"": nobody named
-        written = " ".join(text[prev_word.start(1) : m.end("cue")].split())
-        return _Attribution(Speaker(None, None, written), m.group("cue"), open_mark, open_mark)
+        if cue_name == "rel":
+            return None  # "in what is called "…"": a name given, nobody quoted
+        written = " ".join(text[prev_word.start(1) : m.end(cue_name)].split())
+        return _Attribution(Speaker(None, None, written), cue, open_mark, open_mark)
     np = subject_before(ctx, max(head_start, cue_at - WINDOW), cue_at)
+    if np is not None:  # "(heard) what KCNA described as": the pronoun is the quote's object
+        np = speaker_after_relative(text, np, quoted, relative_cue=cue_name == "rel")
     spk = ctx.speaker(*np, at_end=True) if np is not None else None
-    return _Attribution(spk, m.group("cue"), open_mark, open_mark) if spk is not None else None
+    return _Attribution(spk, cue, open_mark, open_mark) if spk is not None else None
 
 
 #: "For Jenny Marsh, who runs a bakery, the news was a blow: "…"": a person opening the sentence after "For".
@@ -389,7 +418,7 @@ def direct_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         found = (
             _attribution_after(ctx, q, ce, tail_end)
             or _attribution_before(ctx, head_start, q.open)
-            or _attribution_as(ctx, head_start, q.open)
+            or _attribution_as(ctx, head_start, q.open, text[cs:ce])
             or _attribution_colon(ctx, head_start, q.open, len(text[cs:ce].split()))
             or _attribution_above(ctx, q)
         )

@@ -80,7 +80,7 @@ CLAUSE_REPORTING_VERBS: frozenset[str] = _words(
     commented remarked tweeted posted lamented boasted joked speculated speculate speculates theorized
     theorised theorize theorise surmised surmise
     mused recounted clarified specified elaborated pleaded objected protested confessed swore guaranteed
-    certified proclaimed forecasted opined stipulated implied thought"""
+    certified proclaimed forecasted opined stipulated implied thought advised advises advise recommend"""
 )
 
 #: Verbs that report speech through a quote after "as" or "of": "X described the vote as "…"",
