@@ -59,6 +59,7 @@ from workbook.extract import (
     person_forms,
     person_lists,
     person_shapes,
+    person_vietnamese,
     place_phrases,
     place_short_names,
     ranks,
@@ -154,7 +155,7 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         ],
         "saint_institutions": lambda: [person_forms.saint_institutions(t) for t in texts],
         "vietnamese_people": lambda: [
-            person_forms.vietnamese_people(t, model.common, ex.gazetteer.type_of) for t in texts
+            person_vietnamese.vietnamese_people(t, model.common, ex.gazetteer.type_of) for t in texts
         ],
         "addressed_people": lambda: [ner_merge.addressed_people(t, {}) for t in texts],
         "trade_firms": lambda: [person_firms.trade_firms(t, model.names, model.common, english) for t in texts],

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.extraction_support import people_in, typed_mentions
-from workbook.extract.person_forms import suffix_end, vietnamese_people
+from workbook.extract.person_forms import suffix_end
+from workbook.extract.person_vietnamese import vietnamese_people
 from workbook.extract.pipeline import DefaultExtractor
 
 

@@ -1,7 +1,8 @@
 """The cheap checks before the entity rules' whole-text scans skip only texts the scans find nothing in
 (speed18).
 
-The scans of ``person_forms`` (``_SUFFIXED``, ``_O_FAMILY``, ``_PATRONYMIC``, ``_SAINT``, ``_VIETNAMESE``)
+The scans of ``person_forms`` (``_SUFFIXED``, ``_O_FAMILY``, ``_PATRONYMIC``, ``_SAINT``) and
+``person_vietnamese._VIETNAMESE``
 open with a look-behind, so ``re`` runs them at every character; those of ``person_shapes.initialled_people``,
 ``ranks.rank_spans`` and ``entity_bounds.club_names`` run from every word-start capital. Each function now
 runs its scan only when the text holds what every match (or every match the function keeps) holds. Tested:
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import entity_bounds, person_forms, person_shapes, ranks
+from workbook.extract import entity_bounds, person_forms, person_shapes, person_vietnamese, ranks
 
 pytestmark = pytest.mark.unit
 
@@ -79,9 +80,9 @@ def _checks_skip_only_empty_scans(text: str) -> None:
             assert entity_bounds._after_opener(text, found, common) is found
             particles = entity_bounds._MIDDLE_NAME.sub("", found.group(2))
             assert entity_bounds._FAMILY_PARTICLES.fullmatch(particles) is None
-    if person_forms._VIETNAMESE_CUE.search(text) is None:
-        families = [m.group(1).casefold() for m in person_forms._VIETNAMESE.finditer(text)]
-        assert not any(f in person_forms.VIETNAMESE_FAMILY_NAMES for f in families)
+    if person_vietnamese._VIETNAMESE_CUE.search(text) is None:
+        families = [m.group(1).casefold() for m in person_vietnamese._VIETNAMESE.finditer(text)]
+        assert not any(f in person_vietnamese.VIETNAMESE_FAMILY_NAMES for f in families)
 
 
 def test_checks_skip_only_empty_scans_made_up() -> None:
@@ -110,7 +111,7 @@ def test_the_functions_still_find_the_made_up_names() -> None:
     assert {"Gilberto Teodoro Jr.", "Roger B. Turner Jr"} <= flat
     saints = [_MADE_UP[3][a:b] for a, b in person_forms.saint_institutions(_MADE_UP[3])]
     assert saints == ["St Wilfrid's Church", "St. Mary's Hospital", "Saint Joseph's Catholic Primary School"]
-    viet = [_MADE_UP[4][a:b] for a, b in person_forms.vietnamese_people(_MADE_UP[4], frozenset(), lambda w: None)]
+    viet = [_MADE_UP[4][a:b] for a, b in person_vietnamese.vietnamese_people(_MADE_UP[4], frozenset(), lambda w: None)]
     assert "Nguyen Thi Lan" in viet and "Tran Quoc Bao" in viet and "Ho Chi Minh City" not in " ".join(viet)
 
 

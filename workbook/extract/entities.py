@@ -92,8 +92,6 @@ from workbook.extract.person_forms import (
     person_candidate,
     saint_institutions,
     suffixed_people,
-    vietnamese_family_words,
-    vietnamese_people,
 )
 from workbook.extract.person_lists import given_names_in_lists
 from workbook.extract.person_shapes import (
@@ -105,6 +103,7 @@ from workbook.extract.person_shapes import (
     person_apart,
     titled_streets,
 )
+from workbook.extract.person_vietnamese import vietnamese_family_words, vietnamese_people
 from workbook.extract.place_org_extents import place_org_extents, signature_names
 from workbook.extract.place_phrases import place_phrases
 from workbook.extract.place_short_names import short_place_names
