@@ -152,6 +152,25 @@ def test_another_given_name_before_a_known_family_name(extractor: DefaultExtract
 
 
 @pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Jordan Ellery of Leeds spoke first. Councillor Ellery asked whether the bypass was funded.",
+            "Councillor Ellery",
+        ),
+        ("Rita Okafor won the seat. Sergeant Okafor said the count was fair.", "Sergeant Okafor"),  # police
+        ("Chike Amadi joined the club in 2001. Coach Amadi said the squad was ready.", "Coach Amadi"),  # sport
+    ],
+)
+def test_a_title_before_a_known_family_name_is_no_given_name(
+    extractor: DefaultExtractor, text: str, wrong: str
+) -> None:
+    """Lead, on the merge: a title or rank before a family name the document gives a person is the title, not
+    another given name ("Councillor Ellery" had become a second person, and the speaker of its claim)."""
+    assert wrong not in people_in(extractor, text)
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Reid Marlowe said flights from Phoenix Marlowe had booked were late.", "Phoenix"),  # no person's word

@@ -297,6 +297,8 @@ def _given_read_apart(
     pattern = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({alternatives})(?![\w'’-]|[ \t]+[A-Z])")
     for m in capital_matches(pattern, text):  # it opens with a capital no word character precedes
         first = m.group(1)
+        if first.casefold() in _NOT_NAME or first.casefold() in HONORIFICS:
+            continue  # a title or a rank before the family name ("Councillor Ellery"): no given name
         inside = [c for c in out if c.start < m.end() and m.start() < c.end]
         if any(c.start <= m.start() and m.end() <= c.end for c in inside):
             continue  # read whole already
