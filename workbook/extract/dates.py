@@ -94,6 +94,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_agreement import agree_with_weekdays
 from workbook.extract.date_anchored import add_anchored
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
@@ -459,7 +460,10 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
             add_anchored(
                 text,
                 drop_out_of_narrative(
-                    text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))
+                    text,
+                    drop_habitual(
+                        text, adjust_reported(text, agree_with_weekdays(text, merge_ranges(text, kept)), anchor)
+                    ),
                 ),
                 anchor,
             ),
