@@ -44,8 +44,8 @@ Rules, decided once here (``anchor`` is the publication date):
   2026" and "the end of the month" (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month,
   precision ``days``, read in the tense written before "the end of"
   (:func:`workbook.extract.date_relative.find_month_parts`).
-* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "1800s"/"1900s" are skipped: they usually
-  mean a century, which no precision can express.
+* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "the 1800s" is a century, as "the 18th
+  century" and "the late 1600s" are: :mod:`workbook.extract.date_centuries`.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
   "between" or "year" before it and no noun after it ("in 1066 the", not "in 1200 cases").
 * Month and day without a year ("January 19", the KCNA dateline "December 24 (KCNA)") is
@@ -96,6 +96,7 @@ from datetime import date, datetime, timedelta
 
 from workbook.extract.date_agreement import agree_with_weekdays
 from workbook.extract.date_anchored import add_anchored
+from workbook.extract.date_centuries import find_centuries
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_habits import drop_habitual
@@ -425,6 +426,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             out.append(r)
             last_end = r[1]
     out.extend(find_periods(text))
+    out.extend(find_centuries(text, anchor))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
     out.extend(find_month_parts(text, anchor))
