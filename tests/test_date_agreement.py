@@ -55,8 +55,10 @@ def test_a_past_weekday_after_an_event_keeps_its_tense_reading() -> None:
 
 
 def test_a_definite_weekday_of_nothing_dated_is_left_out() -> None:
-    got = _spans("Shares fell on the Thursday, traders recalled.", date(2025, 3, 5))
+    got = _spans("The squad will train on the Thursday and rest at the weekend.", date(2025, 3, 5))
     assert "Thursday" not in got
+    got = _spans("The team defeated its rival 1:0 at the Friday match.", date(2025, 3, 8))
+    assert got["Friday"] == (date(2025, 3, 7), date(2025, 3, 7))
     got = _spans("The new chief starts on Sept. 3, the Tuesday after Labor Day.", date(2024, 8, 29))
     assert got["Tuesday"] == (date(2024, 9, 3), date(2024, 9, 3))
 

@@ -39,6 +39,9 @@ def test_later_and_earlier_that_week() -> None:
 def test_no_reference_no_date() -> None:
     assert "the following year" not in _spans("Sales fell, and the following year they rose again.")
     assert "later that week" not in _spans("The board met, and later that week the chief resigned.")
+    # the end of a range that starts at the reference: counted from the report, not from the reference
+    got = _spans("Some 82,000 thefts were reported for five years from 2007 to the previous year.")
+    assert "the previous year" not in got or got["the previous year"][0] != date(2006, 1, 1)
     # a span of years is no reference for "the following year"
     assert "the following year" not in _spans("From 2016 to 2019 the club won nothing; the following year it won.")
 

@@ -55,3 +55,9 @@ def test_a_century_is_inside_its_hundred_years_and_never_after_the_report(n: int
         assert m.date_start is not None and m.date_end is not None
         assert (n - 1) * 100 <= m.date_end.year <= (n - 1) * 100 + 99
         assert max(1, (n - 1) * 100) <= m.date_start.year and m.date_end < ANCHOR
+
+
+def test_a_century_sets_no_year_for_the_dates_after_it() -> None:
+    text = "Delegates praised the founder as a great statesman of the 20th century. In a speech in Lima on March 30, he said so."
+    got = _spans(text, date(2012, 4, 6))
+    assert got["March 30"] == (date(2012, 3, 30), date(2012, 3, 30))

@@ -10,12 +10,15 @@ ranges in front of a day range, two days joined by "and", and weekdays of an eve
   ("late openings on 16 and 17 January" after "Friday to Sunday, 16 to 18 January").
 * "Friday to Sunday, 16 to 18 January" is one expression: the weekdays name the days written after them
   (they are not the nearest Friday and Sunday), and must agree with them as above.
-* "16 and 17 January", "January 16 and 17": both days, not only the one next to the month; "runs 16 to 18 January"
+* "16 and 17 January", "January 16 and 17": both days, not only the one next to the month (two days in a row
+  only: "October 3 and 9" are two days apart, and the interval between them would hold five days not meant);
+  "runs 16 to 18 January"
   without "from" is one range of days as "from 16 to 18 January" is.
 * A weekday after an event of two to seven days the paragraph has just dated ("runs 16 to 18 January ...
   headliners play on the Saturday") is that event's day, unless its sentence tells a past; "the Thursday"
   (a definite weekday, the day of something the text placed in time) may also be the day before or after such
-  an event, and is left out when the paragraph dates no event around it: the nearest Thursday is a guess.
+  an event, and is left out when the paragraph dates no event around it and tells no past: the next Thursday is
+  a guess, while "won the Friday match" in wire copy is the most recent Friday, as the tense rules read it.
 """
 
 from __future__ import annotations
@@ -130,9 +133,11 @@ def _join_day_pairs(text: str, items: list[Resolved]) -> list[Resolved]:
             day_first = text[s : s + 1].isdigit()
             before = _DAY_AND_BEFORE.search(text, max(0, s - 12), s) if day_first else None
             after = _AND_DAY_AFTER.match(text, e) if not day_first and text[e - 1 : e].isdigit() else None
-            if before is not None and day_of(before["d"]) < ds.day:  # "16 and 17 January", "runs 16 to 18 January"
+            first = day_of(before["d"]) if before is not None else 0
+            if before is not None and (first == ds.day - 1 or (before["w"] != "and" and first < ds.day)):
+                # "16 and 17 January", "runs 16 to 18 January"
                 s, ds, prec = before.start(), ds.replace(day=day_of(before["d"])), "days"
-            elif after is not None and day_of(after["d"]) > ds.day:
+            elif after is not None and day_of(after["d"]) == ds.day + 1:
                 try:  # "January 16 and 17", "January 16 and 17, 2026"
                     de = ds.replace(day=day_of(after["d"]))
                     if after["y"]:
@@ -177,9 +182,10 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
             elif text[s:e].lower() in WEEKDAYS and prec == "day":
                 definite = _THE_BEFORE.search(text, max(0, s - 5), s) is not None and not _TOLD_AROUND.match(text, e)
                 day = _event_day([*out, (s, e, prec, res, ds, de, anc)], len(out), text, ds.weekday(), definite)
-                if isinstance(day, date) and not _sentence_has_past(text, s, e):
+                past = _sentence_has_past(text, s, e)
+                if isinstance(day, date) and not past:
                     ds = de = day
-                elif definite:
-                    continue  # "on the Thursday" of nothing the paragraph dates: the nearest one is a guess
+                elif definite and not past:
+                    continue  # "will train on the Thursday" of nothing the paragraph dates: which Thursday?
         out.append((s, e, prec, res, ds, de, anc))
     return out

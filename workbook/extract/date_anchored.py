@@ -70,6 +70,7 @@ _COUNT_BEFORE = re.compile(
 #: "later that week", "earlier that month", "later that year": the rest of the reference's period after its day,
 #: or the part before it.
 _REST_OF = re.compile(r"\b(?P<way>(?i:later|earlier))" + _S + r"+that" + _S + r"+(?P<unit>week|month|year)(?![\w-])")
+_RANGE_END_BEFORE = re.compile(r"\b(?:to|until|till|through)" + _S + r"+\Z")
 #: After "the day after/before": nothing that could be its object.
 _BARE_END = re.compile(_S + r"*(?:[,.;:!?)\u2014\u2013]|\Z)|" + _S + r"+(?:and|but)\b")
 #: "the 17th", "the 19th of next month", "and 26th": found from the digits (a pattern that opens with a
@@ -138,6 +139,8 @@ def _chain_candidates(text: str) -> list[_Candidate]:
             end = i + len(phrase)
             if the is None or (kind == "bare" and not _BARE_END.match(text, end)):
                 continue
+            if kind in ("month", "year") and _RANGE_END_BEFORE.search(text, max(0, the.start() - 10), the.start()):
+                continue  # "from 2007 to the previous year": the year before the report's, not before 2007
             out.append((the.start(), end, kind if kind in ("week", "month", "year") else "step", step, ""))
     for m in _REST_OF.finditer(text):
         out.append((m.start(), m.end(), "rest " + m["unit"].lower(), 1 if m["way"].lower() == "later" else -1, ""))
