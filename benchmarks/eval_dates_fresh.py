@@ -87,7 +87,15 @@ FRESH5 = Path(__file__).resolve().parent / "data" / "dates_fresh5.json"
 FRESH6 = Path(__file__).resolve().parent / "data" / "dates_fresh6.json"
 FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
 FRESH8 = Path(__file__).resolve().parent / "data" / "dates_fresh8.json"
-GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8}
+GOLD_SETS = {
+    "fresh": FRESH,
+    "fresh3": FRESH3,
+    "fresh4": FRESH4,
+    "fresh5": FRESH5,
+    "fresh6": FRESH6,
+    "fresh7": FRESH7,
+    "fresh8": FRESH8,
+}
 CSIS_SEED = 12
 CSIS_SAMPLE = 120
 #: How many days after the act its report is dated, at most.

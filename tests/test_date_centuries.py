@@ -58,6 +58,8 @@ def test_a_century_is_inside_its_hundred_years_and_never_after_the_report(n: int
 
 
 def test_a_century_sets_no_year_for_the_dates_after_it() -> None:
-    text = "Delegates praised the founder as a great statesman of the 20th century. In a speech in Lima on March 30, he said so."
+    text = (
+        "Delegates praised him as a great statesman of the 20th century. In a speech in Lima on March 30, he said so."
+    )
     got = _spans(text, date(2012, 4, 6))
     assert got["March 30"] == (date(2012, 3, 30), date(2012, 3, 30))

@@ -235,6 +235,9 @@ _OLD_YEAR_NEXT = re.compile(
     r"|their|there|was|were|had|is|are)\b))"
 )
 #: A number right after a day and month that was not read as their year ("14 October 0966"): unsafe.
+#: A four-digit clock time with a leading zero ("0700") joined to the number: both are times of day.
+_CLOCK_PAIR = re.compile(r"(?<![\w.,])0[0-9][0-5][0-9]" + _S + r"*(?:and|to|until|till|[-–])" + _S + r"*\Z")
+_CLOCK_PAIR_AFTER = re.compile(_S + r"*(?:and|to|until|till|[-–])" + _S + r"*0[0-9][0-5][0-9](?![\w])")
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
 
 
@@ -325,6 +328,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         b = back_modifier(text, s)
         if b is None:
             return None
+        if _CLOCK_PAIR.search(text, max(0, s - 24), s) or _CLOCK_PAIR_AFTER.match(text, m.end()):
+            return None  # "between 0700 and 1900 daily": the other end, 0700, is a clock time, and so is this
         if is_fiscal_year(text, m.start("yr")):
             return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
