@@ -128,7 +128,7 @@ from workbook.extract.date_tense import (
     since_before,
     year_for,
 )
-from workbook.extract.date_weeks import resolve_weekday, widen_to_weeks
+from workbook.extract.date_weeks import find_numbered_weeks, resolve_weekday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -432,6 +432,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             last_end = r[1]
     out.extend(find_periods(text))
     out.extend(find_centuries(text, anchor))
+    out.extend(find_numbered_weeks(text, anchor))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
     out.extend(find_month_parts(text, anchor))
