@@ -158,7 +158,7 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` (sorted, without overlaps) with weekday ranges joined to their days, "16 and 17 January" read
     whole, years that contradict a written weekday corrected or left out, and weekdays of a dated event
     placed in it."""
-    if not items or not any(w in text for w in ("day", " and ")):
+    if not items:
         return items
     items = _merge_weekday_ranges(text, _join_day_pairs(text, items))
     out: list[Resolved] = []
@@ -171,14 +171,14 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
                     break
             if _LEADING_WEEKDAY_WORD.match(text, s) and prec in ("day", "days") and any(c.isdigit() for c in text[s:e]):
                 names = re.findall(WEEKDAY, text[s:e])
-                first = _weekday_index(names[0])
-                last = _weekday_index(names[-1]) if len(names) > 1 else None
-                k = _agreeing_year(ds, de, first, last)
-                if k is None:
+                first_weekday = _weekday_index(names[0])
+                last_weekday = _weekday_index(names[-1]) if len(names) > 1 else None
+                shift = _agreeing_year(ds, de, first_weekday, last_weekday)
+                if shift is None:
                     continue  # no year near the report puts these days on their weekdays: no safe date
-                if k:
-                    moved.append((e, ds.year, ds.month, k))
-                    ds, de = _shift_year(ds, k) or ds, _shift_year(de, k) or de
+                if shift:
+                    moved.append((e, ds.year, ds.month, shift))
+                    ds, de = _shift_year(ds, shift) or ds, _shift_year(de, shift) or de
             elif text[s:e].lower() in WEEKDAYS and prec == "day":
                 definite = _THE_BEFORE.search(text, max(0, s - 5), s) is not None and not _TOLD_AROUND.match(text, e)
                 day = _event_day([*out, (s, e, prec, res, ds, de, anc)], len(out), text, ds.weekday(), definite)
