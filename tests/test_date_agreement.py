@@ -35,6 +35,11 @@ def test_a_weekday_range_names_the_days_after_it() -> None:
     assert got["16 and 17 January"] == (date(2026, 1, 16), date(2026, 1, 17))
 
 
+def test_a_weekday_range_alone_is_no_range_of_days() -> None:
+    got = _spans("The market is open Friday to Sunday this week.", date(2025, 3, 5))
+    assert "Friday to Sunday" not in got
+
+
 def test_two_days_joined_by_and() -> None:
     got = _spans("The regiment held live-fire drills on 3 and 4 March 2025.", date(2025, 3, 10))
     assert got["3 and 4 March 2025"] == (date(2025, 3, 3), date(2025, 3, 4))

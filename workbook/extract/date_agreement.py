@@ -42,6 +42,8 @@ _WEEKDAY_RANGE_BEFORE = re.compile(
     r",?" + S + r"*(?:(?i:from)" + S + r"+)?\Z"
 )
 _LEADING_WEEKDAY_WORD = re.compile(WEEKDAY)
+#: The words that join a first day to a day and month ("16 and 17 January", "16 to 18 January").
+_JOINERS = ("and", "to", "until", "till", "through")
 _WEEKDAY_TO_BEFORE = re.compile(WEEKDAY + S + r"*(?:to|through|until|till|[-–])" + S + r"*\Z")
 _DAY_AND_BEFORE = re.compile(
     r"(?<![\w,.:/-])(?P<d>" + DAY + r")" + S + r"+(?P<w>and|to|until|till|through)" + S + r"+\Z"
@@ -114,7 +116,12 @@ def _merge_weekday_ranges(text: str, items: list[Resolved]) -> list[Resolved]:
     for it in items:
         s, e, prec, res, ds, de, anc = it
         m = None
-        if prec in ("day", "days") and ds is not None and any(c.isdigit() for c in text[s:e]):
+        if (
+            prec in ("day", "days")
+            and ds is not None
+            and text.find("day", max(0, s - 40), s) >= 0
+            and any(c.isdigit() for c in text[s:e])
+        ):
             lead = _WEEKDAY_TO_BEFORE if _LEADING_WEEKDAY.match(text, s) else _WEEKDAY_RANGE_BEFORE
             m = lead.search(text, max(0, s - 40), s)
         if m is not None and out and out[-1][0] >= m.start():
@@ -131,8 +138,11 @@ def _join_day_pairs(text: str, items: list[Resolved]) -> list[Resolved]:
     for s, e, prec, res, ds, de, anc in items:
         if prec == "day" and ds is not None and de is not None:
             day_first = text[s : s + 1].isdigit()
-            before = _DAY_AND_BEFORE.search(text, max(0, s - 12), s) if day_first else None
-            after = _AND_DAY_AFTER.match(text, e) if not day_first and text[e - 1 : e].isdigit() else None
+            joined = day_first and text[max(0, s - 9) : s].rstrip().endswith(_JOINERS)
+            before = _DAY_AND_BEFORE.search(text, max(0, s - 12), s) if joined else None
+            after = None
+            if not day_first and text[e - 1 : e].isdigit() and text.startswith("and", e + 1):
+                after = _AND_DAY_AFTER.match(text, e)
             first = day_of(before["d"]) if before is not None else 0
             if before is not None and (first == ds.day - 1 or (before["w"] != "and" and first < ds.day)):
                 # "16 and 17 January", "runs 16 to 18 January"
@@ -182,7 +192,7 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
             elif text[s:e].lower() in WEEKDAYS and prec == "day":
                 definite = _THE_BEFORE.search(text, max(0, s - 5), s) is not None and not _TOLD_AROUND.match(text, e)
                 day = _event_day([*out, (s, e, prec, res, ds, de, anc)], len(out), text, ds.weekday(), definite)
-                past = _sentence_has_past(text, s, e)
+                past = (isinstance(day, date) or definite) and _sentence_has_past(text, s, e)
                 if isinstance(day, date) and not past:
                     ds = de = day
                 elif definite and not past:

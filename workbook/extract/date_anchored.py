@@ -69,7 +69,7 @@ _COUNT_BEFORE = re.compile(
 )
 #: "later that week", "earlier that month", "later that year": the rest of the reference's period after its day,
 #: or the part before it.
-_REST_OF = re.compile(r"\b(?P<way>(?i:later|earlier))" + _S + r"+that" + _S + r"+(?P<unit>week|month|year)(?![\w-])")
+_REST_OF = re.compile(r"\b(?P<way>(?i:later|earlier))" + _S + r"+\Z")
 _RANGE_END_BEFORE = re.compile(r"\b(?:to|until|till|through)" + _S + r"+\Z")
 #: After "the day after/before": nothing that could be its object.
 _BARE_END = re.compile(_S + r"*(?:[,.;:!?)\u2014\u2013]|\Z)|" + _S + r"+(?:and|but)\b")
@@ -133,7 +133,10 @@ def _phrase_ends(text: str, phrase: str) -> list[int]:
 
 def _chain_candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
+    periods = "following" in text or "previous" in text  # most texts hold neither: skip their four phrases
     for phrase, kind, step in _THE_PHRASES:
+        if kind in ("month", "year") and not periods:
+            continue
         for i in _phrase_ends(text, phrase):
             the = _THE_BEFORE.search(text, max(0, i - 8), i)
             end = i + len(phrase)
@@ -142,8 +145,11 @@ def _chain_candidates(text: str) -> list[_Candidate]:
             if kind in ("month", "year") and _RANGE_END_BEFORE.search(text, max(0, the.start() - 10), the.start()):
                 continue  # "from 2007 to the previous year": the year before the report's, not before 2007
             out.append((the.start(), end, kind if kind in ("week", "month", "year") else "step", step, ""))
-    for m in _REST_OF.finditer(text):
-        out.append((m.start(), m.end(), "rest " + m["unit"].lower(), 1 if m["way"].lower() == "later" else -1, ""))
+    for unit in ("week", "month", "year") if "ater that " in text or "arlier that " in text else ():
+        for i in _phrase_ends(text, "that " + unit):
+            m = _REST_OF.search(text, max(0, i - 9), i)
+            if m is not None:
+                out.append((m.start(), i + 5 + len(unit), "rest " + unit, 1 if m["way"].lower() == "later" else -1, ""))
     for way, sign in (("later", 1), ("earlier", -1)):
         for i in _phrase_ends(text, way):
             c = _COUNT_BEFORE.search(text, max(0, i - 24), i)

@@ -27,17 +27,33 @@ _CENTURY = re.compile(
     r"(?!" + S + r"*(?:B\.?C\.?|BCE|before)(?![\w]))"
     r"|(?P<hundreds>1[0-9])00s(?![\w'’]))"
 )
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 _TURN_OF = re.compile(r"\b(?i:turn)" + S + r"+of" + S + r"+\Z")
 #: A century's thirds, as years into it: early, mid, late.
 _THIRDS = {"early": (0, 33), "mid": (33, 66), "late": (66, 99)}
 
 
+def _candidates(text: str) -> list[re.Match[str]]:
+    """The matches around each "century" and "00s" (a plain search: most texts hold neither, or a few)."""
+    found: dict[int, re.Match[str]] = {}
+    for word, back in (("century", 24), ("00s", 16)):
+        i = text.find(word)
+        while i >= 0:
+            lead = text[i - 3 : i - 1] if word == "century" else text[i - 2 : i]
+            if not (lead in _ORDINAL_ENDS if word == "century" else lead.isdigit()):
+                i = text.find(word, i + 1)
+                continue  # "the century", "a century ago", "500s": no century named by its number
+            m = _CENTURY.search(text, max(0, i - back), i + len(word) + 12)
+            if m is not None:
+                found.setdefault(m.start(), m)
+            i = text.find(word, i + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def find_centuries(text: str, anchor: date | None) -> list[Resolved]:
     """Every past century the text names, as an interval of years (absolute)."""
-    if "entury" not in text and "00s" not in text:
-        return []
     out: list[Resolved] = []
-    for m in _CENTURY.finditer(text):
+    for m in _candidates(text):
         first = (int(m["ord"]) - 1) * 100 if m["ord"] else int(m["hundreds"]) * 100
         if first + 99 >= (anchor.year if anchor is not None else 2000):
             continue  # this century or a later one: rhetoric ("the 21st century"), no time placed

@@ -137,6 +137,9 @@ def drop_habitual(text: str, found: Iterable[Resolved]) -> list[Resolved]:
         or r[4] is None
         or not (
             (_habitual(text, r[0]) and _RECURRING.match(text, r[0], r[1]))
-            or ("year" in text[max(0, r[0] - 40) : r[0]] and _PERIOD_BOUND_BEFORE.search(text, max(0, r[0] - 50), r[0]))
+            or (
+                text.find("year", max(0, r[0] - 40), r[0]) >= 0
+                and _PERIOD_BOUND_BEFORE.search(text, max(0, r[0] - 50), r[0])
+            )
         )
     ]

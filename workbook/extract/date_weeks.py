@@ -69,14 +69,28 @@ _NUMBERED_WEEK = re.compile(
 )
 
 
+def _numbered_week_matches(text: str) -> list[re.Match[str]]:
+    """Matches of :data:`_NUMBERED_WEEK` found from each "eek" followed by a digit (a plain search)."""
+    out = []
+    i = text.find("eek")
+    while i >= 0:
+        j = i + 3
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j < len(text) and text[j].isdigit():
+            m = _NUMBERED_WEEK.search(text, max(0, i - 14), j + 40)
+            if m is not None and m.start() <= i < m.end():
+                out.append(m)
+        i = text.find("eek", i + 3)
+    return out
+
+
 def find_numbered_weeks(text: str, anchor: date | None) -> list[Resolved]:
     """Numbered weeks with their year ("week 27 of 2025", "week 3 of next year"): the ISO week, Monday to Sunday,
     as shipping, factories and statistics number them. A bare "week 27" is left out: "week 12" of a season, a
     trial or a pregnancy is no calendar week."""
-    if "eek" not in text or " of " not in text:
-        return []
     out: list[Resolved] = []
-    for m in _NUMBERED_WEEK.finditer(text):
+    for m in _numbered_week_matches(text):
         if m["y"] is None and anchor is None:
             continue
         year = int(m["y"]) if m["y"] else anchor.year + {"next": 1, "this": 0, "last": -1}[m["rel"]]  # type: ignore[union-attr]
