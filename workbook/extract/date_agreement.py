@@ -42,6 +42,7 @@ _WEEKDAY_RANGE_BEFORE = re.compile(
     r",?" + S + r"*(?:(?i:from)" + S + r"+)?\Z"
 )
 _LEADING_WEEKDAY_WORD = re.compile(WEEKDAY)
+_WEEKDAY_INITIALS = frozenset("MTWFS")
 #: The words that join a first day to a day and month ("16 and 17 January", "16 to 18 January").
 _JOINERS = ("and", "to", "until", "till", "through")
 _WEEKDAY_TO_BEFORE = re.compile(WEEKDAY + S + r"*(?:to|through|until|till|[-–])" + S + r"*\Z")
@@ -179,7 +180,13 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
                 if ds.year == old_year and ds.month == month and _PARAGRAPH_BREAK not in text[end:s]:
                     ds, de = _shift_year(ds, k) or ds, _shift_year(de, k) or de
                     break
-            if _LEADING_WEEKDAY_WORD.match(text, s) and prec in ("day", "days") and any(c.isdigit() for c in text[s:e]):
+            named = text[s] in _WEEKDAY_INITIALS
+            if (
+                named
+                and _LEADING_WEEKDAY_WORD.match(text, s)
+                and prec in ("day", "days")
+                and any(c.isdigit() for c in text[s:e])
+            ):
                 names = re.findall(WEEKDAY, text[s:e])
                 first_weekday = _weekday_index(names[0])
                 last_weekday = _weekday_index(names[-1]) if len(names) > 1 else None
@@ -189,7 +196,7 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
                 if shift:
                     moved.append((e, ds.year, ds.month, shift))
                     ds, de = _shift_year(ds, shift) or ds, _shift_year(de, shift) or de
-            elif text[s:e].lower() in WEEKDAYS and prec == "day":
+            elif named and prec == "day" and text[s:e].lower() in WEEKDAYS:
                 definite = _THE_BEFORE.search(text, max(0, s - 5), s) is not None and not _TOLD_AROUND.match(text, e)
                 day = _event_day([*out, (s, e, prec, res, ds, de, anc)], len(out), text, ds.weekday(), definite)
                 past = (isinstance(day, date) or definite) and _sentence_has_past(text, s, e)

@@ -55,6 +55,10 @@ _THE_PHRASES: tuple[tuple[str, str, int], ...] = (
     ("day after", "bare", 1),
     ("day before", "bare", -1),
 )
+#: The leading words scanned once for all their phrases.
+_LEADS: dict[str, tuple[tuple[str, str, int], ...]] = {
+    lead: tuple(p for p in _THE_PHRASES if p[0].startswith(lead)) for lead in ("following ", "previous ")
+}
 _THE_BEFORE = re.compile(r"\b[Tt]he" + _S + r"+\Z")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 #: "two days later", "a day earlier": found from "later"/"earlier", the count read back from there.
@@ -131,21 +135,35 @@ def _phrase_ends(text: str, phrase: str) -> list[int]:
     return out
 
 
+def _the_phrases(text: str) -> list[tuple[int, str, str, int]]:
+    """Where each phrase of :data:`_THE_PHRASES` starts, as whole words: one scan for all the phrases that
+    "following" or "previous" lead, one per other phrase."""
+    hits: list[tuple[int, str, str, int]] = []
+    for lead, phrases in _LEADS.items():
+        i = text.find(lead)
+        while i >= 0:
+            if i == 0 or not _WORD_GOES_ON.match(text, i - 1):
+                for phrase, kind, step in phrases:
+                    if text.startswith(phrase, i) and not _WORD_GOES_ON.match(text, i + len(phrase)):
+                        hits.append((i, phrase, kind, step))
+            i = text.find(lead, i + len(lead))
+    for phrase, kind, step in _THE_PHRASES:
+        if phrase.split(" ", 1)[0] + " " not in _LEADS:
+            hits.extend((i, phrase, kind, step) for i in _phrase_ends(text, phrase))
+    return hits
+
+
 def _chain_candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    periods = "following" in text or "previous" in text  # most texts hold neither: skip their four phrases
-    for phrase, kind, step in _THE_PHRASES:
-        if kind in ("month", "year") and not periods:
+    for i, phrase, kind, step in _the_phrases(text):
+        the = _THE_BEFORE.search(text, max(0, i - 8), i)
+        end = i + len(phrase)
+        if the is None or (kind == "bare" and not _BARE_END.match(text, end)):
             continue
-        for i in _phrase_ends(text, phrase):
-            the = _THE_BEFORE.search(text, max(0, i - 8), i)
-            end = i + len(phrase)
-            if the is None or (kind == "bare" and not _BARE_END.match(text, end)):
-                continue
-            if kind in ("month", "year") and _RANGE_END_BEFORE.search(text, max(0, the.start() - 10), the.start()):
-                continue  # "from 2007 to the previous year": the year before the report's, not before 2007
-            out.append((the.start(), end, kind if kind in ("week", "month", "year") else "step", step, ""))
-    for unit in ("week", "month", "year") if "ater that " in text or "arlier that " in text else ():
+        if kind in ("month", "year") and _RANGE_END_BEFORE.search(text, max(0, the.start() - 10), the.start()):
+            continue  # "from 2007 to the previous year": the year before the report's, not before 2007
+        out.append((the.start(), end, kind if kind in ("week", "month", "year") else "step", step, ""))
+    for unit in ("week", "month", "year") if "r that " in text else ():  # "later that", "earlier that"
         for i in _phrase_ends(text, "that " + unit):
             m = _REST_OF.search(text, max(0, i - 9), i)
             if m is not None:

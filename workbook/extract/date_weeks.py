@@ -69,19 +69,16 @@ _NUMBERED_WEEK = re.compile(
 )
 
 
+_WEEK_NUMBER = re.compile(r"eek[ \t]+[0-9]")
+
+
 def _numbered_week_matches(text: str) -> list[re.Match[str]]:
-    """Matches of :data:`_NUMBERED_WEEK` found from each "eek" followed by a digit (a plain search)."""
+    """Matches of :data:`_NUMBERED_WEEK` around each "eek" followed by a number (found by a literal-led regex)."""
     out = []
-    i = text.find("eek")
-    while i >= 0:
-        j = i + 3
-        while j < len(text) and text[j] in " \t":
-            j += 1
-        if j < len(text) and text[j].isdigit():
-            m = _NUMBERED_WEEK.search(text, max(0, i - 14), j + 40)
-            if m is not None and m.start() <= i < m.end():
-                out.append(m)
-        i = text.find("eek", i + 3)
+    for hit in _WEEK_NUMBER.finditer(text):
+        m = _NUMBERED_WEEK.search(text, max(0, hit.start() - 14), hit.end() + 40)
+        if m is not None and m.start() <= hit.start() < m.end():
+            out.append(m)
     return out
 
 
