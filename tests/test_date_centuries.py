@@ -63,3 +63,12 @@ def test_a_century_sets_no_year_for_the_dates_after_it() -> None:
     )
     got = _spans(text, date(2012, 4, 6))
     assert got["March 30"] == (date(2012, 3, 30), date(2012, 3, 30))
+
+
+def test_the_1900s_and_the_1800s_are_centuries_not_decades() -> None:
+    # they were left out before round nine (no precision could say a century); never the decade 1900-1909
+    got = _spans("Mills spread in the 1900s and the 1800s.")
+    assert got == {
+        "the 1900s": (date(1900, 1, 1), date(1999, 12, 31)),
+        "the 1800s": (date(1800, 1, 1), date(1899, 12, 31)),
+    }
