@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|fresh4|fresh5|fresh6|fresh7]
+                                                       [--gold fresh|fresh3|...|fresh8]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -37,6 +37,13 @@
   military exercises with day ranges, history features of several eras, ISO and slashed numeric dates), 161
   expressions, 18 of them ``leave-out``; written and committed before the extractor ran on it (dates8 round).
   Odd ids *tune*, even ids *check*; the CSIS table is not scored.
+* **fresh8** (``benchmarks/data/dates_fresh8.json``, ``--gold fresh8``): 16 more made-up paragraphs in styles the
+  older sets lack (anniversaries and obituaries spanning centuries, shipping and supply-chain news with numbered
+  weeks and quarter ends, school-term and exam calendars, festival line-ups over several days, retail seasons,
+  US and European numeric dates in one text, headlines in capitals and photo captions, relative chains such as
+  "the previous year", "the following month", "later that week"), 131 expressions, 13 of them ``leave-out``;
+  written and committed before the extractor ran on it (dates9 round). Odd ids *tune*, even ids *check*; the
+  CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -79,7 +86,16 @@ FRESH4 = Path(__file__).resolve().parent / "data" / "dates_fresh4.json"
 FRESH5 = Path(__file__).resolve().parent / "data" / "dates_fresh5.json"
 FRESH6 = Path(__file__).resolve().parent / "data" / "dates_fresh6.json"
 FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
-GOLD_SETS = {"fresh": FRESH, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7}
+FRESH8 = Path(__file__).resolve().parent / "data" / "dates_fresh8.json"
+GOLD_SETS = {
+    "fresh": FRESH,
+    "fresh3": FRESH3,
+    "fresh4": FRESH4,
+    "fresh5": FRESH5,
+    "fresh6": FRESH6,
+    "fresh7": FRESH7,
+    "fresh8": FRESH8,
+}
 CSIS_SEED = 12
 CSIS_SAMPLE = 120
 #: How many days after the act its report is dated, at most.

@@ -10,7 +10,9 @@ only, else none:
   later", "two weeks earlier" (up to four weeks: 7 days a week), "the day
   after/before" with nothing after it ("the day after, shares fell"; "the day after a public meeting" is
   anchored on the meeting, which is no written date: left out), "the following week" (the Monday-Sunday
-  week after the reference's).
+  week after the reference's), "the following / previous month" and "the following / previous year" (of a
+  reference within one month or one year: "retired in 1997 and was made an OBE the following year" is 1998),
+  "later / earlier that week / month / year" after a day (the rest of its period after it, or the part before).
 * No reference when a word of time stands between it and the expression ("On the third day, ...; two
   days later": counted from a day the text does not date): left out.
 * "the 17th" (after on/by/until/for/from/since/before/after/through/and, or "the 25th and 26th"), with no
@@ -26,7 +28,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_relative import shift_month, week_span
+from workbook.extract.date_relative import month_span, shift_month, week_span, year_span
 from workbook.extract.date_tense import deadline_cue, future_after, future_cue, past_cue
 from workbook.extract.date_words import NUMBER_WORDS, SENTENCE_END, S
 
@@ -46,9 +48,17 @@ _THE_PHRASES: tuple[tuple[str, str, int], ...] = (
     ("next day", "step", 1),
     ("previous day", "step", -1),
     ("following week", "week", 7),
+    ("following month", "month", 1),
+    ("previous month", "month", -1),
+    ("following year", "year", 1),
+    ("previous year", "year", -1),
     ("day after", "bare", 1),
     ("day before", "bare", -1),
 )
+#: The leading words scanned once for all their phrases.
+_LEADS: dict[str, tuple[tuple[str, str, int], ...]] = {
+    lead: tuple(p for p in _THE_PHRASES if p[0].startswith(lead)) for lead in ("following ", "previous ")
+}
 _THE_BEFORE = re.compile(r"\b[Tt]he" + _S + r"+\Z")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 #: "two days later", "a day earlier": found from "later"/"earlier", the count read back from there.
@@ -61,6 +71,10 @@ _COUNT_BEFORE = re.compile(
     + _S
     + r"+\Z"
 )
+#: "later that week", "earlier that month", "later that year": the rest of the reference's period after its day,
+#: or the part before it.
+_REST_OF = re.compile(r"\b(?P<way>(?i:later|earlier))" + _S + r"+\Z")
+_RANGE_END_BEFORE = re.compile(r"\b(?:to|until|till|through)" + _S + r"+\Z")
 #: After "the day after/before": nothing that could be its object.
 _BARE_END = re.compile(_S + r"*(?:[,.;:!?)\u2014\u2013]|\Z)|" + _S + r"+(?:and|but)\b")
 #: "the 17th", "the 19th of next month", "and 26th": found from the digits (a pattern that opens with a
@@ -121,15 +135,39 @@ def _phrase_ends(text: str, phrase: str) -> list[int]:
     return out
 
 
+def _the_phrases(text: str) -> list[tuple[int, str, str, int]]:
+    """Where each phrase of :data:`_THE_PHRASES` starts, as whole words: one scan for all the phrases that
+    "following" or "previous" lead, one per other phrase."""
+    hits: list[tuple[int, str, str, int]] = []
+    for lead, phrases in _LEADS.items():
+        i = text.find(lead)
+        while i >= 0:
+            if i == 0 or not _WORD_GOES_ON.match(text, i - 1):
+                for phrase, kind, step in phrases:
+                    if text.startswith(phrase, i) and not _WORD_GOES_ON.match(text, i + len(phrase)):
+                        hits.append((i, phrase, kind, step))
+            i = text.find(lead, i + len(lead))
+    for phrase, kind, step in _THE_PHRASES:
+        if phrase.split(" ", 1)[0] + " " not in _LEADS:
+            hits.extend((i, phrase, kind, step) for i in _phrase_ends(text, phrase))
+    return hits
+
+
 def _chain_candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for phrase, kind, step in _THE_PHRASES:
-        for i in _phrase_ends(text, phrase):
-            the = _THE_BEFORE.search(text, max(0, i - 8), i)
-            end = i + len(phrase)
-            if the is None or (kind == "bare" and not _BARE_END.match(text, end)):
-                continue
-            out.append((the.start(), end, "week" if kind == "week" else "step", step, ""))
+    for i, phrase, kind, step in _the_phrases(text):
+        the = _THE_BEFORE.search(text, max(0, i - 8), i)
+        end = i + len(phrase)
+        if the is None or (kind == "bare" and not _BARE_END.match(text, end)):
+            continue
+        if kind in ("month", "year") and _RANGE_END_BEFORE.search(text, max(0, the.start() - 10), the.start()):
+            continue  # "from 2007 to the previous year": the year before the report's, not before 2007
+        out.append((the.start(), end, kind if kind in ("week", "month", "year") else "step", step, ""))
+    for unit in ("week", "month", "year") if "r that " in text else ():  # "later that", "earlier that"
+        for i in _phrase_ends(text, "that " + unit):
+            m = _REST_OF.search(text, max(0, i - 9), i)
+            if m is not None:
+                out.append((m.start(), i + 5 + len(unit), "rest " + unit, 1 if m["way"].lower() == "later" else -1, ""))
     for way, sign in (("later", 1), ("earlier", -1)):
         for i in _phrase_ends(text, way):
             c = _COUNT_BEFORE.search(text, max(0, i - 24), i)
@@ -169,8 +207,27 @@ def _chain(text: str, c: _Candidate, ref: Resolved | None) -> Resolved | None:
             return None
         lo, hi = week_span(de + timedelta(days=7))
         return start, end, "days", ref[3], lo, hi, ref[6]
+    if kind in ("month", "year"):  # "the following month", "the previous year": of the reference's month or year
+        if ds.year != de.year or (kind == "month" and ds.month != de.month):
+            return None
+        if kind == "year":
+            lo, hi = year_span(ds.year + step)
+        else:
+            lo, hi = month_span(*shift_month(ds.year, ds.month, step))
+        return start, end, kind, ref[3], lo, hi, ref[6]
     if ds != de:
         return None  # "held on 13-14 June and two days later": from which day?
+    if kind.startswith("rest "):  # "later that week" after a Tuesday: Wednesday to Sunday
+        unit = kind[5:]
+        first, last = (
+            week_span(ds)
+            if unit == "week"
+            else month_span(ds.year, ds.month)
+            if unit == "month"
+            else year_span(ds.year)
+        )
+        lo, hi = (ds + timedelta(days=1), last) if step > 0 else (first, ds - timedelta(days=1))
+        return None if lo > hi else (start, end, "days", ref[3], lo, hi, ref[6])
     d = ds + timedelta(days=step)
     return start, end, "day", ref[3], d, d, ref[6]
 

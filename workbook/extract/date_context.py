@@ -66,6 +66,9 @@ def _in_anchor_year(ds: date | None, de: date | None, anchor: date | None) -> bo
 #: narrative that last wrote such a year ("the uprising of March 1919", "the war of 1950") is read in it at any
 #: distance, not only within :data:`NARRATIVE_REACH`, until a year or a deictic word brings the text back.
 OTHER_ERA_YEARS = 25
+#: A span of at least this many years written in full ("the 20th century", "the early 1800s") names no year that a
+#: later day and month could take, as a decade does not: it leaves the narrative's year as it was.
+CENTURY_LIKE_YEARS = 30
 
 #: How near the publication date a reading in another year may lie and still be the text's own time.
 OWN_TIME_DAYS = 92
@@ -86,7 +89,12 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     for r in items:
         s, e, _prec, res, ds, de, _anc = r
         if res == "absolute":
-            if de is not None and _prec != "decade" and not _BOUNDARY_BEFORE.search(text, max(0, s - 8), s):
+            if (
+                de is not None
+                and _prec != "decade"
+                and (ds is None or de.year - ds.year < CENTURY_LIKE_YEARS)  # "the 20th century" sets no year
+                and not _BOUNDARY_BEFORE.search(text, max(0, s - 8), s)
+            ):
                 last_year, last_end, own_time = de.year, e, False
             out.append(r)
             continue

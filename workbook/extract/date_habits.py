@@ -13,6 +13,10 @@ right before the expression or before a unit of time ("every year in", "each spr
 a year ("April 2023"), or say which one they mean ("last June", "next Tuesday", "this summer"), are kept: a
 habit does not make them recur. Only the expressions without a year are looked at, each in its own clause:
 the text is never searched as a whole.
+
+The day or month a yearly period ends or starts on ("whose fiscal year ends on Dec. 31", "a financial year ending
+in March", "the school year starts on September 1") recurs too and is left out; "the fiscal year ended June 30,
+2025" carries its year and is :mod:`workbook.extract.date_fiscal`'s.
 """
 
 from __future__ import annotations
@@ -105,10 +109,37 @@ def _habitual(text: str, s: int) -> bool:
     return _HABIT.search(text, lo, s) is not None
 
 
+#: "whose fiscal year ends on Dec. 31", "a financial year ending in March", "the school year starts on": the day or
+#: month a yearly period ends or starts on comes back every year; one year of it ("the past fiscal year ending in
+#: March", "the 2023 financial year ending in June") is a date.
+_PERIOD_BOUND_BEFORE = re.compile(
+    r"(?<!past )(?<!last )(?<!this )(?<!next )(?<!current )(?<!previous )(?<!latest )(?<![0-9] )"
+    r"\b(?:fiscal|financial|tax|academic|school|business|accounting)"
+    + _S
+    + r"+years?"
+    + _S
+    + r"+(?:ends|ending|begins|beginning|starts|starting|closes|closing)"
+    + _S
+    + r"+(?:(?:on|in)"
+    + _S
+    + r"+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def drop_habitual(text: str, found: Iterable[Resolved]) -> list[Resolved]:
-    """``found`` without the weekdays, months, days and seasons a habit governs (see the module rules)."""
+    """``found`` without the weekdays, months, days and seasons a habit governs (see the module rules), and the
+    day or month a yearly period is said to end or start on ("whose fiscal year ends on March 31")."""
     return [
         r
         for r in found
-        if r[3] != "relative" or r[4] is None or not _habitual(text, r[0]) or not _RECURRING.match(text, r[0], r[1])
+        if r[3] != "relative"
+        or r[4] is None
+        or not (
+            (_habitual(text, r[0]) and _RECURRING.match(text, r[0], r[1]))
+            or (
+                text.find("year", max(0, r[0] - 40), r[0]) >= 0
+                and _PERIOD_BOUND_BEFORE.search(text, max(0, r[0] - 50), r[0])
+            )
+        )
     ]

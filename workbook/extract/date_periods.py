@@ -49,6 +49,7 @@ _CODE = re.compile(
     + r"+)"
     + _YEAR
 )
+_HALF_CODES = ("H1", "H2", "1H", "2H")
 #: "quarter"/"half" after an ordinal: "the third quarter of 2023", "first-quarter 2026", "the first half of 2024".
 _PART_WORD = re.compile(r"[QqHh](?<![\w].)(?:(?<=[Qq])(?i:uarter)|(?<=[Hh])(?i:alf))(?![\w-])")
 _ORDINAL_BEFORE = re.compile(
@@ -88,12 +89,15 @@ def find_periods(text: str) -> list[Resolved]:
         span = None if h is None else _numeric(int(h["a"]), int(m["b"]), int(m["ny"]))
         if h is not None and span is not None:
             out.append((h.start(), m.end(), "day", "absolute", span[0], span[1], None))
-    for m in _CODE.finditer(text):
+    coded = "Q" in text or any(h in text for h in _HALF_CODES)  # H3, H4 would be unresolved and dropped anyway
+    for m in _CODE.finditer(text) if coded else ():
         n = int(m["qn"] or m.group(0)[0])
         unit = m.group(0)[0] if m["qn"] else m["qh"]
         if not _fiscal(text, m.start(), m.end()):
             out.append(_part(m.start(), m.end(), int(m["y"]), 3 if unit == "Q" else 6, n))
-    for w in _PART_WORD.finditer(text):
+    lowered = text.lower()
+    parts = _PART_WORD.finditer(text) if "quarter" in lowered or "half" in lowered else ()
+    for w in parts:  # the word scan costs more than the two plain searches that skip most texts
         o = _ORDINAL_BEFORE.search(text, max(0, w.start() - 16), w.start())
         y = _YEAR_AFTER.match(text, w.end())
         if o is None or y is None or _fiscal(text, o.start(), y.end()):

@@ -29,9 +29,9 @@ from workbook.extract.date_tense import (
     since_before,
     term_deadline,
 )
-from workbook.extract.date_words import PAST_VERB, SENTENCE_END, WEEKDAYS, S
+from workbook.extract.date_words import PAST_VERB, SENTENCE_END, WEEKDAYS, YEAR_NAMED, S
 
-__all__ = ["listed_week_monday", "resolve_weekday", "widen_to_weeks"]
+__all__ = ["find_numbered_weeks", "listed_week_monday", "resolve_weekday", "widen_to_weeks"]
 
 #: (start, end, precision, resolution, date_start, date_end, anchor), as in workbook.extract.dates.
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
@@ -49,6 +49,55 @@ _NAMED_WEEK = re.compile(r"\b(?P<which>this|next)" + S + r"+week\b(?!" + S + r"*
 _SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
 _BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + S + r"+\Z")
 _PAST = re.compile(PAST_VERB)
+
+
+#: "week 27 of 2025", "calendar week 3 of next year", "ISO week 48 of this year": a numbered week with its year.
+_NUMBERED_WEEK = re.compile(
+    r"\b(?:(?i:calendar|ISO)"
+    + S
+    + r"+)?[Ww]eek"
+    + S
+    + r"+(?P<n>5[0-3]|[1-4][0-9]|0?[1-9])"
+    + S
+    + r"+of"
+    + S
+    + r"+(?:(?P<y>"
+    + YEAR_NAMED
+    + r")|(?P<rel>next|this|last)"
+    + S
+    + r"+year)(?![\w-])"
+)
+
+
+_WEEK_NUMBER = re.compile(r"eek[ \t]+[0-9]")
+
+
+def _numbered_week_matches(text: str) -> list[re.Match[str]]:
+    """Matches of :data:`_NUMBERED_WEEK` around each "eek" followed by a number (found by a literal-led regex)."""
+    out = []
+    for hit in _WEEK_NUMBER.finditer(text):
+        m = _NUMBERED_WEEK.search(text, max(0, hit.start() - 14), hit.end() + 40)
+        if m is not None and m.start() <= hit.start() < m.end():
+            out.append(m)
+    return out
+
+
+def find_numbered_weeks(text: str, anchor: date | None) -> list[Resolved]:
+    """Numbered weeks with their year ("week 27 of 2025", "week 3 of next year"): the ISO week, Monday to Sunday,
+    as shipping, factories and statistics number them. A bare "week 27" is left out: "week 12" of a season, a
+    trial or a pregnancy is no calendar week."""
+    out: list[Resolved] = []
+    for m in _numbered_week_matches(text):
+        if m["y"] is None and anchor is None:
+            continue
+        year = int(m["y"]) if m["y"] else anchor.year + {"next": 1, "this": 0, "last": -1}[m["rel"]]  # type: ignore[union-attr]
+        try:
+            monday = date.fromisocalendar(year, int(m["n"]), 1)
+        except ValueError:
+            continue  # week 53 of a year that has 52
+        res, anc = ("absolute", None) if m["y"] else ("relative", anchor)
+        out.append((m.start(), m.end(), "days", res, monday, monday + timedelta(days=6), anc))
+    return out
 
 
 def widen_to_weeks(text: str, resolved: list[Resolved]) -> list[Resolved]:

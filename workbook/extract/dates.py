@@ -44,8 +44,8 @@ Rules, decided once here (``anchor`` is the publication date):
   2026" and "the end of the month" (the anchor's month) are days 21 to the last, 11-20 and 1-10 of that month,
   precision ``days``, read in the tense written before "the end of"
   (:func:`workbook.extract.date_relative.find_month_parts`).
-* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "1800s"/"1900s" are skipped: they usually
-  mean a century, which no precision can express.
+* Decades: "1990s" (2000s and later, and 1010s-1990s: "the 1790s"); "the 1800s" is a century, as "the 18th
+  century" and "the late 1600s" are: :mod:`workbook.extract.date_centuries`.
   Outside 1900-2100 a bare year needs "in", "since", "until", "during", "before", "after", "from",
   "between" or "year" before it and no noun after it ("in 1066 the", not "in 1200 cases").
 * Month and day without a year ("January 19", the KCNA dateline "December 24 (KCNA)") is
@@ -94,7 +94,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workbook.extract.date_agreement import agree_with_weekdays
 from workbook.extract.date_anchored import add_anchored
+from workbook.extract.date_centuries import find_centuries
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_habits import drop_habitual
@@ -126,7 +128,7 @@ from workbook.extract.date_tense import (
     since_before,
     year_for,
 )
-from workbook.extract.date_weeks import resolve_weekday, widen_to_weeks
+from workbook.extract.date_weeks import find_numbered_weeks, resolve_weekday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
     FULL_MONTH,
@@ -233,6 +235,9 @@ _OLD_YEAR_NEXT = re.compile(
     r"|their|there|was|were|had|is|are)\b))"
 )
 #: A number right after a day and month that was not read as their year ("14 October 0966"): unsafe.
+#: A four-digit clock time with a leading zero ("0700") joined to the number: both are times of day.
+_CLOCK_PAIR = re.compile(r"(?<![\w.,])0[0-9][0-5][0-9]" + _S + r"*(?:and|to|until|till|[-–])" + _S + r"*\Z")
+_CLOCK_PAIR_AFTER = re.compile(_S + r"*(?:and|to|until|till|[-–])" + _S + r"*0[0-9][0-5][0-9](?![\w])")
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
 
 
@@ -323,6 +328,8 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         b = back_modifier(text, s)
         if b is None:
             return None
+        if _CLOCK_PAIR.search(text, max(0, s - 24), s) or _CLOCK_PAIR_AFTER.match(text, m.end()):
+            return None  # "between 0700 and 1900 daily": the other end, 0700, is a clock time, and so is this
         if is_fiscal_year(text, m.start("yr")):
             return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
@@ -424,6 +431,8 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
             out.append(r)
             last_end = r[1]
     out.extend(find_periods(text))
+    out.extend(find_centuries(text, anchor))
+    out.extend(find_numbered_weeks(text, anchor))
     out.extend(find_holidays(text, anchor))
     out.extend(find_seasons(text, anchor))
     out.extend(find_month_parts(text, anchor))
@@ -459,7 +468,10 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
             add_anchored(
                 text,
                 drop_out_of_narrative(
-                    text, drop_habitual(text, adjust_reported(text, merge_ranges(text, kept), anchor))
+                    text,
+                    drop_habitual(
+                        text, adjust_reported(text, agree_with_weekdays(text, merge_ranges(text, kept)), anchor)
+                    ),
                 ),
                 anchor,
             ),
