@@ -80,7 +80,8 @@ HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "mx", "miss", "dr", "drs", "messrs", "mme", "mlle", "mister", "madam", "prof"}
 )
 #: Months the name lists may hold as given names ("June Fairbrother", "April Nwosu").
-_MONTH_GIVEN = re.compile(r"(?<![\w'’.&-])(January|April|May|June|August)[ \t]+")
+_MONTH_GIVEN_WORDS = ("January", "April", "May", "June", "August")
+_MONTH_GIVEN = re.compile(rf"(?<![\w'’.&-])({'|'.join(_MONTH_GIVEN_WORDS)})[ \t]+")
 #: Words before a month that make it the month: "in June Smith was elected", "since May Day".
 _TIME_WORDS = frozenset(
     {
@@ -148,11 +149,17 @@ _POSSESSIVE = re.compile(rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+({_NAME})[ \t]
 _NICKNAMED_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*[ \t]+[\"“][A-Z])")
 _POSSESSIVE_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*['’]s[ \t]+[A-Z])")
 _PAIR = re.compile(rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:and|&)[ \t]+({_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
+#: Where a pair can start: a capital before "and" or "&" and a capital (the pattern opens with a look-behind).
+_PAIR_CUE = re.compile(r"[A-Z](?=[A-Za-z\u00c0-\u024f'’-]*[ \t]+(?:and|&)[ \t]+[A-Z])")
 _NAME_ONLY = re.compile(_NAME)
 #: A name word with no capital inside ("Chike", "Ana-Maria"; not the glued "ComradeKim").
 _PLAIN_NAME = r"[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)?"
 _MORE_CAPITALISED = re.compile(r"(?:[ \t]+[A-Z][A-Za-z'’-]*){1,4}(?![\w'’-])")
 _FAMILY_ONLY = re.compile(rf"({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
+#: A plain name word before a name word that ends the run; ``_given_read_apart`` keeps those whose second word is
+#: a family name the document gives a person (one pattern for every document: compiling the document's family
+#: names into a pattern cost more than the scan).
+_GIVEN_BEFORE_FAMILY = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 _NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
 
 Kinds = Mapping[str, str]
@@ -293,9 +300,9 @@ def _given_read_apart(
     families = {f for f in families if _NAME_ONLY.fullmatch(f) and _family(f, names, common, gaz_type)}
     if not families:
         return
-    alternatives = "|".join(map(re.escape, sorted(families)))
-    pattern = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({alternatives})(?![\w'’-]|[ \t]+[A-Z])")
-    for m in capital_matches(pattern, text):  # it opens with a capital no word character precedes
+    for m in capital_matches(_GIVEN_BEFORE_FAMILY, text):  # it opens with a capital no word character precedes
+        if m.group(2) not in families:
+            continue  # a match ends where no capitalised word follows, so no family name is hidden inside it
         first = m.group(1)
         if first.casefold() in _NOT_NAME or first.casefold() in HONORIFICS:
             continue  # a title or a rank before the family name ("Councillor Ellery"): no given name
@@ -358,7 +365,7 @@ def _shared_family_pairs(
     """Two people named by one family name ("June and Ivy Calloway-Reese"), in ``out`` in place."""
     if " and " not in text and "&" not in text:
         return
-    for m in capital_matches(_PAIR, text):
+    for m in cue_matches(_PAIR, text, _PAIR_CUE):
         first, second, family = m.groups()
         if "g" not in _kind(first, names) or "g" not in _kind(second, names):
             continue
@@ -376,7 +383,7 @@ def _month_given_names(
     text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]
 ) -> None:
     """Months that are given names before a family name ("June Fairbrother"), in ``out`` in place."""
-    for m in capital_matches(_MONTH_GIVEN, text):
+    for m in literal_matches(_MONTH_GIVEN, text, _MONTH_GIVEN_WORDS):
         after = _FAMILY_ONLY.match(text, m.end())
         if after is None or "g" not in _kind(m.group(1), names):
             continue

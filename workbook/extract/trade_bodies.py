@@ -98,6 +98,12 @@ _TRADE_RUN = re.compile(
     rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,3}})({_CAP})(?:[ \t]+({_CAP}))?(?![\w'’&-])(?![ \t]+[A-Z])"
 )
 _CAP_BEFORE = re.compile(rf"({_CAP})[ \t]+\Z")
+#: A trade's word after a space or tab, its capital as written and the rest in any case: every run
+#: ``place_trade_bodies`` keeps holds one (a word whose case-folded form is a trade's word; no trade's word holds
+#: the letters a ligature or "ß" folds to, and ``re`` folds the one-letter cases such as the Kelvin sign itself).
+_TRADE_CUE = re.compile(
+    "[ \t](?:" + "|".join(f"{w[0].upper()}(?i:{re.escape(w[1:])})" for w in sorted(TRADE_WORDS)) + r")(?![\w'’-])"
+)
 
 
 def _cued_person_inside(cands: list[Candidate], start: int, end: int) -> bool:
@@ -157,6 +163,8 @@ def place_trade_bodies(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
     """A place or a firm's word and a trade's word as one organisation (see the module docs)."""
+    if _TRADE_CUE.search(text) is None:
+        return cands
     names: set[str] = set()
     for m in capital_matches(_TRADE_RUN, text):
         spans = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
