@@ -26,6 +26,11 @@ run classifier and gazetteer candidates (made once, before the timing; no classi
 Round sixteen (speed22) adds round seventeen's passes over the same candidates: ``people_in_context``,
 ``plural_teams``, ``place_phrases``, ``body_names`` (each with the model's lists and the gazetteer's types as
 in extraction), and ``short_place_names`` (the candidates as the chosen ones, nothing covered).
+
+Round seventeen (speed23) adds ``names_only`` with the shipped model's given names and common words, as
+extraction calls it (round eighteen's common-word tests run only with them), and ``trade_bodies`` (its six
+passes in order), ``end_word_bodies`` and ``bracket_defined_bodies`` over the same candidates, with the model's
+common words and the gazetteer's types.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ from workbook.extract import (
     speaker_titles,
     speakers,
     team_plurals,
+    trade_bodies,
     weapon_shapes,
     weapons,
 )
@@ -165,6 +171,18 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         ],
         "about_business (twice per text)": lambda: [org_names.about_business(t) for t in texts for _ in (1, 2)],
         "names_only": lambda: [names_only(t, c) for t, c in zip(texts, cands, strict=True)],
+        "names_only (the model's lists)": lambda: [names_only(t, c, model) for t, c in zip(texts, cands, strict=True)],
+        "trade_bodies (all six)": lambda: [
+            trade_bodies.trade_bodies(t, c, model.common, ex.gazetteer.type_of)
+            for t, c in zip(texts, cands, strict=True)
+        ],
+        "end_word_bodies": lambda: [
+            trade_bodies.end_word_bodies(t, c, model.common) for t, c in zip(texts, cands, strict=True)
+        ],
+        "bracket_defined_bodies": lambda: [
+            trade_bodies.bracket_defined_bodies(t, c, model.common, ex.gazetteer.type_of)
+            for t, c in zip(texts, cands, strict=True)
+        ],
         "given_names_in_lists": lambda: [
             person_lists.given_names_in_lists(t, c, [], model.names, model.common)
             for t, c in zip(texts, cands, strict=True)

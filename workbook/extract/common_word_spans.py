@@ -106,7 +106,7 @@ _NAME_TYPES = frozenset({"place", "organization", "facility"})
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text[start:end]) if w.casefold() not in _CONNECTORS]
+    return [w for w in map(str.casefold, _WORD.findall(text, start, end)) if w not in _CONNECTORS]
 
 
 def _common(word: str, vocabulary: Collection[str]) -> bool:
@@ -195,13 +195,13 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
             gazetteer[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
     for c in cands:
-        words = _words(text, c.start, c.end)
-        if c.type == "person" and names and common_words_person(words, vocabulary, names):
+        person = c.type == "person"
+        if person and names and common_words_person(_words(text, c.start, c.end), vocabulary, names):
             continue  # "Prime Minister Wins Confidence Vote": even after a title
         if c.strength >= CUED_PERSON or c.gaz is not None or c.strength == GAZETTEER:
             out.append(c)
             continue
-        if c.type == "person" and (
+        if person and (
             title_alone(text, c.start, c.end, names, name_words)
             or (names and portfolio_before_title(text, c.start, c.end, names))
         ):
@@ -210,7 +210,7 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
             c.type in _NAME_TYPES
             and c.strength < NAMED
             and names
-            and common_noun_phrase(words, vocabulary)
+            and common_noun_phrase(_words(text, c.start, c.end), vocabulary)
             and gazetteer.find(1, c.start, c.end) < 0
         ):
             continue

@@ -61,6 +61,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def opening_hours_word(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` one abbreviated weekday of opening hours or a timetable?"""
+    if end - start > 5 and text[end - 1 : end] != ".":
+        return False  # longer than any abbreviation ("thurs"): most spans, no need to read them
     word = text[start:end].rstrip(".")
     if word.casefold() not in WEEKDAY_ABBREVIATIONS or not word[:1].isupper():
         return False
@@ -146,6 +148,9 @@ def review_heading(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a review's heading: an adjective of praise or blame, then at most two
     words of which one is what a customer judges ("Great Service", "Poor Service After", "GREAT Store
     GREAT Service")?"""
+    first = _WORD.search(text, start, end)
+    if first is None or first.group().casefold() not in _JUDGING:
+        return False  # no adjective of praise or blame first: most spans, read no further
     words = [w.casefold() for w in _WORD.findall(text[start:end])]
     return 2 <= len(words) <= 4 and words[0] in _JUDGING and any(w in _JUDGED for w in words[1:3])
 

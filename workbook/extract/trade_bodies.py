@@ -43,6 +43,12 @@ from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, PLACE_MODIFIERS, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, literal_matches
+from workbook.extract.trade_body_scans import (
+    RUN_FUNCTION_WORDS,
+    bracketed_acronyms,
+    department_may_match,
+    run_word_may_end,
+)
 from workbook.extract.vocabulary import NEVER_NAME_START, ORG_HEADS
 
 __all__ = [
@@ -213,7 +219,7 @@ def country_departments(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
     """Capitalised words, "and" and a country as one organisation (see the module docs)."""
-    if not common or " and " not in text:
+    if not common or " and " not in text or not department_may_match(text):
         return cands
     names: set[str] = set()
     for m in capital_matches(_DEPARTMENT, text):
@@ -236,9 +242,7 @@ def country_departments(
     return _mark_all(text, cands, names) if names else cands
 
 
-_BRACKETED = re.compile(r"[ \t]+\(([A-Z][A-Z&]{1,6})\)")
 _RUN_WORD = re.compile(rf"(?<![\w'’&.-])({_CAP}|of|and|for|the|&),?[ \t]*\Z")
-_FUNCTION = frozenset({"of", "and", "for", "the", "&"})
 
 
 def _initials_match(short: str, initials: str) -> bool:
@@ -262,26 +266,25 @@ def bracket_defined_bodies(
     if "(" not in text:
         return cands
     names: set[str] = set()
-    for b in _BRACKETED.finditer(text):
+    for bracket, short in bracketed_acronyms(text):
         words: list[str] = []
-        start = b.start()
+        start = bracket
         while len(words) < 8:
-            w = _RUN_WORD.search(text, max(0, start - 40), start)
+            w = _RUN_WORD.search(text, max(0, start - 40), start) if run_word_may_end(text, start) else None
             if w is None:
                 break
             words.insert(0, w.group(1))
             start = w.start()
-        while words and (words[0] in _FUNCTION or words[0].casefold() in NEVER_NAME_START):
+        while words and (words[0] in RUN_FUNCTION_WORDS or words[0].casefold() in NEVER_NAME_START):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip(" \t,"))
             words = words[1:]
-        content = [w for w in words if w not in _FUNCTION]
+        content = [w for w in words if w not in RUN_FUNCTION_WORDS]
         if len(content) < 2:
             continue
-        short = b.group(1)
         if not _initials_match(short, "".join(w[0] for w in content)):
             continue
-        run = " ".join(text[start : b.start()].split())
+        run = " ".join(text[start:bracket].split())
         low = [w.casefold() for w in content]
         if place_type(run) == "place" or any(not_a_name_word(w) or w in TITLE_WORDS for w in low):
             continue
@@ -292,15 +295,15 @@ def bracket_defined_bodies(
             continue
         if common and all(w in common for w in low) and low[-1] not in BRACKET_BODY_WORDS:
             continue
-        inside = [c for c in cands if c.start < b.start() and c.end > start]
-        if any(c.end == b.start() and c.type == "organization" for c in inside):
+        inside = [c for c in cands if c.start < bracket and c.end > start]
+        if any(c.end == bracket and c.type == "organization" for c in inside):
             names.add(short)  # the run is read whole already: its acronym is that organisation too
             continue
-        if any(c.end == b.start() and c.type in ("place", "facility") for c in inside):
+        if any(c.end == bracket and c.type in ("place", "facility") for c in inside):
             continue  # "Korean People's Army (KPA)", "... of Korea (DPRK)": read already (link_acronyms' ground)
         if any(c.type in ("person", "weapon_system") and c.strength >= NAMED for c in inside):
             continue
-        if any(c.type == "place" and c.start <= start and c.end >= b.start() for c in inside):
+        if any(c.type == "place" and c.start <= start and c.end >= bracket for c in inside):
             continue
         names.update((run, short))
     return _mark_all(text, cands, names) if names else cands
@@ -422,6 +425,9 @@ def end_word_bodies(text: str, cands: list[Candidate], common: frozenset[str]) -
     ends with in Title Case ("National Stock Exchange", "Kent Wildlife Trust") as one organisation; not
     a run of words usually written in lower case alone ("Mobile Phone Exchange", "Foreign Exchange"), nor
     one with a month, a weekday or a title inside."""
+    folded = text.casefold()  # a match's end word, folded, is in the folded text: most texts have none
+    if not any(word in folded for word in _TITLE_CASE_ENDS):
+        return cands
     names: set[str] = set()
     for m in capital_matches(_END_WORD_RUN, text):
         if m.group(2).casefold() not in _TITLE_CASE_ENDS:
