@@ -42,9 +42,9 @@ a tuning part ``fresh19`` and a part ``fresh19-check`` not read until the round'
 ``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer
 turns, press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a
 tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end);
-``--fresh21`` round twenty-two's (``quotes_fresh21.json``: 6 made-up British and Irish court, council, sport, business
-and health stories quoted in single quotation marks, with apostrophes everywhere, in a tuning part ``fresh21`` and a
-part ``fresh21-check`` not read until the round's end).
+``--fresh21`` round twenty-two's (``quotes_fresh21.json``: 8 made-up British and Irish court, council, sport, business,
+science, local and health stories quoted in single quotation marks, with apostrophes everywhere, in a tuning part
+``fresh21`` and a part ``fresh21-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
