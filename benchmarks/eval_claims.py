@@ -41,7 +41,10 @@ planning, aid-agency and wire paragraphs — titles before a name, long attribut
 a tuning part ``fresh19`` and a part ``fresh19-check`` not read until the round's end);
 ``--fresh20`` round twenty-one's (``quotes_fresh20.json``: 11 made-up interview write-ups with question-and-answer
 turns, press conferences with several speakers, obituaries, court verdicts, health advice and consumer pieces, in a
-tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end).
+tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end);
+``--fresh21`` round twenty-two's (``quotes_fresh21.json``: 8 made-up British and Irish court, council, sport, business,
+science, local and health stories quoted in single quotation marks, with apostrophes everywhere, in a tuning part
+``fresh21`` and a part ``fresh21-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -109,6 +112,7 @@ FRESH17_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh17.json"
 FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
 FRESH19_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh19.json"
 FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
+FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -133,6 +137,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh18", FRESH18_GOLD, "fresh18", "the round-nineteen set's tuning part (not its check part)"),
     ("fresh19", FRESH19_GOLD, "fresh19", "the round-twenty set's tuning part (not its check part)"),
     ("fresh20", FRESH20_GOLD, "fresh20", "the round-twenty-one set's tuning part (not its check part)"),
+    ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 SETS = (
@@ -165,6 +170,8 @@ SETS = (
     "fresh19-check",
     "fresh20",
     "fresh20-check",
+    "fresh21",
+    "fresh21-check",
     "csis",
     "heldout",
 )
@@ -194,6 +201,8 @@ NEVER_READ = (
     "fresh19-check",
     "fresh20",
     "fresh20-check",
+    "fresh21",
+    "fresh21-check",
     "csis",
     "heldout",
 )

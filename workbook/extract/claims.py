@@ -2,7 +2,8 @@
 
 :func:`extract_claims` finds three kinds of statement (``model.QUOTE_KINDS``):
 
-* **direct** quotes in double quotes (straight ``"``, curly ``“ ”`` or CSV-doubled ``""``). The
+* **direct** quotes in double quotes (straight ``"``, curly ``“ ”`` or CSV-doubled ``""``), or in single
+  ones when they are the text's quote style (:mod:`workbook.extract.claim_single_quotes`). The
   claim's span is the quoted content *without* the quote marks (a comma or full stop inside the
   marks stays). The speaker comes from the attribution after the quote (``"…," said Mr X``, ``"…,"
   said Sgt. Ana Ruiz``, ``"…," Mr X said``, ``"…," Mr X, an expert at Y, said in a report``,
@@ -71,6 +72,7 @@ from workbook.extract.claim_phrases import (
     source_phrase_ends,
 )
 from workbook.extract.claim_quotes import ADDING, INVERTED_REST, SPK, adding_claims, direct_claims, subject_before
+from workbook.extract.claim_single_quotes import as_double_quotes
 from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
@@ -386,6 +388,8 @@ def extract_claims(
     module docstring for the rules). ``entities``/``mentions`` come from the entity extractor; their
     keys become the claims' speaker and entity keys. ``refusals``: when a list is given, each cue a
     rule saw and refused is appended to it as (offset, why) (``benchmarks/eval_claims.py --stages``)."""
+    written = text
+    text = as_double_quotes(text)  # 'We will rebuild,' said the mayor.: single marks read as double ones
     ctx = ClaimContext(text, sentences, entities, mentions, refusals)
     claims = transcript_turns(ctx)
     claims += direct_claims(ctx)
@@ -402,4 +406,4 @@ def extract_claims(
     claims = interview_answers(ctx, claims)
     claims += _unattributed(ctx)
     claims.sort(key=lambda c: (c.start, c.end))
-    return with_full_names(claims, text, entities, mentions)  # "Gen Nakatani", not the entity's "Nakatani"
+    return with_full_names(claims, written, entities, mentions)  # "Gen Nakatani", not the entity's "Nakatani"
