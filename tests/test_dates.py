@@ -478,7 +478,10 @@ def test_throughput_on_the_kcna_archive(shared_data: Path) -> None:
     rate = n_bytes / 1e6 / best
     print(f"find_dates on KCNA: {n_bytes / 1e6:.2f} MB in {best:.3f} CPU-s = {rate:.1f} MB/s, {n} expressions")
     assert n > 3000
-    assert rate > 5  # a guard against a quadratic regression, not a benchmark (bench_extract_speed.py is)
+    # A guard against a quadratic regression, not a benchmark (bench_extract_speed.py is): find_dates reads
+    # KCNA 2024 at about 5.3 MB per CPU-s on an idle machine since dates round nine, and a loaded machine's
+    # CPU-seconds run up to a third longer (4.8 MB/s seen in a README test run); quadratic work is far slower.
+    assert rate > 3
 
 
 @pytest.mark.parametrize("anchor", [D(9999, 12, 31), D(9999, 12, 1), D(1, 1, 1), D(1, 2, 20)])
