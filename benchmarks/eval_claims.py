@@ -140,72 +140,16 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
-SETS = (
-    "press",
-    "wire",
-    "news",
-    "others-tune",
-    "others-check",
-    "dev",
-    "fresh",
-    "fresh8",
-    "fresh9",
-    "fresh10",
-    "fresh11",
-    "fresh12",
-    "fresh12-check",
-    "fresh13",
-    "fresh13-check",
-    "fresh14",
-    "fresh14-check",
-    "fresh15",
-    "fresh15-check",
-    "fresh16",
-    "fresh16-check",
-    "fresh17",
-    "fresh17-check",
-    "fresh18",
-    "fresh18-check",
-    "fresh19",
-    "fresh19-check",
-    "fresh20",
-    "fresh20-check",
-    "fresh21",
-    "fresh21-check",
-    "csis",
-    "heldout",
+#: Every fresh set's scored parts in load order (a set with a tuning part also has its "-check" part).
+_FRESH_SETS = tuple(
+    part
+    for name, _, tune, _ in FRESH_FILES
+    if name != "csis"
+    for part in ((name, f"{name}-check") if tune else (name,))
 )
+SETS = ("press", "wire", "news", "others-tune", "others-check", "dev", *_FRESH_SETS, "csis", "heldout")
 #: The sets never read: only their scores are printed, rules are not written from them.
-NEVER_READ = (
-    "others-check",
-    "fresh",
-    "fresh8",
-    "fresh9",
-    "fresh10",
-    "fresh11",
-    "fresh12",
-    "fresh12-check",
-    "fresh13",
-    "fresh13-check",
-    "fresh14",
-    "fresh14-check",
-    "fresh15",
-    "fresh15-check",
-    "fresh16",
-    "fresh16-check",
-    "fresh17",
-    "fresh17-check",
-    "fresh18",
-    "fresh18-check",
-    "fresh19",
-    "fresh19-check",
-    "fresh20",
-    "fresh20-check",
-    "fresh21",
-    "fresh21-check",
-    "csis",
-    "heldout",
-)
+NEVER_READ = ("others-check", *_FRESH_SETS, "csis", "heldout")
 FOLDERS = {"dev": "gum-train_amir-zeldes", "heldout": "gum-news_amir-zeldes"}
 UNER_FOLDER = "uner-ewt_universalner"
 _WORDS = re.compile(r"[\w]+(?:[.'’-][\w]+)*")
