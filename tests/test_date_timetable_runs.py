@@ -57,3 +57,17 @@ def test_a_run_of_days_ahead_starts_after_publication(anchor: date, ahead: int) 
     text = f"The trade fair runs {first.day} to {first.day + 2} {first.strftime('%B')} in the city centre."
     got = [m for m in find_dates(text, anchor) if m.date_start is not None]
     assert len(got) == 1 and got[0].date_start == first
+
+
+def test_until_the_weekend_in_a_present_or_future_sentence_is_the_coming_one() -> None:
+    anchor = date(2026, 1, 14)  # a Wednesday
+    coming = (date(2026, 1, 17), date(2026, 1, 18))
+    assert _spans("Frost will linger until the weekend in the valleys.", anchor)["the weekend"] == coming
+    assert _spans("The climbing wall is closed until the weekend for repairs.", anchor)["the weekend"] == coming
+
+
+def test_until_the_weekend_in_a_past_sentence_is_the_last_one() -> None:
+    anchor = date(2026, 1, 14)
+    last = (date(2026, 1, 10), date(2026, 1, 11))
+    assert _spans("Shares slid until the weekend before recovering.", anchor)["the weekend"] == last
+    assert _spans("The lab was shut until the weekend after the leak.", anchor)["the weekend"] == last
