@@ -97,3 +97,18 @@ def test_a_period_ahead_starts_within_a_week_and_ends_after_its_start(anchor: da
     assert start.weekday() == first and end.weekday() == last
     assert anchor <= start <= anchor + timedelta(days=6)
     assert start < end <= start + timedelta(days=6)
+
+
+def test_since_a_day_in_the_year_before_keeps_the_last_one_in_the_texts_own_time() -> None:
+    # "on Saturday" brings the text to its own time; "since Boxing Day" reaches back four months.
+    text = "United won 2-0 on Saturday. They have lost only once since Boxing Day."
+    got = {m.text: m.date_start for m in find_dates(text, date(2024, 4, 29))}
+    assert got["Boxing Day"] == date(2023, 12, 26)
+    text = "The lab reported on Monday. Output has doubled since 3 November, it said."
+    got = {m.text: m.date_start for m in find_dates(text, date(2025, 4, 2))}
+    assert got["3 November"] == date(2024, 11, 3)
+
+
+def test_since_a_day_in_a_narrative_of_another_year_is_still_left_out() -> None:
+    text = "In 2013 the club won the cup. They had lost only once since Boxing Day."
+    assert "Boxing Day" not in {m.text for m in find_dates(text, date(2024, 4, 29))}
