@@ -64,10 +64,10 @@ _LEADING_WEEKDAY = re.compile(WEEKDAY + r",?" + S + r"*(?=[0-9A-Z])")
 def _bare_weekday(text: str, item: Resolved) -> int | None:
     """The weekday (0 Monday) of a bare weekday expression resolved to one day, else None."""
     s, e, prec, res, ds, de, _anc = item
-    word = text[s:e].lower()
-    if prec != "day" or res != "relative" or ds is None or ds != de or word not in WEEKDAYS:
+    if prec != "day" or not 6 <= e - s <= 9 or res != "relative" or ds is None or ds != de:
         return None
-    return WEEKDAYS.index(word)
+    word = text[s:e].lower()
+    return WEEKDAYS.index(word) if word in WEEKDAYS else None
 
 
 def _ahead(text: str, s: int, e: int) -> bool:
@@ -77,13 +77,14 @@ def _ahead(text: str, s: int, e: int) -> bool:
     return _AHEAD_CUE.search(text, start, stop_m.start() if stop_m is not None else min(len(text), e + 200)) is not None
 
 
-def _bounds(text: str, items: list[Resolved]) -> list[Resolved]:
+def _bounds(text: str, items: list[Resolved], bare: dict[int, int]) -> list[Resolved]:
     out = list(items)
-    for i in range(len(out) - 1):
-        first, last = out[i], out[i + 1]
-        wd1, wd2 = _bare_weekday(text, first), _bare_weekday(text, last)
-        if wd1 is None or wd2 is None or wd1 == wd2 or first[6] is None:  # "from noon Friday until 9pm Friday"
+    for i, wd1 in bare.items():
+        wd2 = bare.get(i + 1)
+        first = out[i]
+        if wd2 is None or wd1 == wd2 or first[6] is None:  # "from noon Friday until 9pm Friday": no period
             continue
+        last = out[i + 1]
         gap = _BOUND_GAP.match(text, first[1])
         if gap is None or gap.end() != last[0] or _FROM_BEFORE.search(text, max(0, first[0] - 40), first[0]) is None:
             continue
@@ -123,16 +124,17 @@ def _dated_weekdays(text: str, items: list[Resolved]) -> list[tuple[int, date]]:
 def link_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` with bare weekdays read as the bounds of a period or as the day their paragraph dates (see the
     module rules)."""
-    if len(items) < 2 or not any(w in text for w in ("day ", "day,", "day.")):
+    if len(items) < 2:
         return items
-    out = _bounds(text, items)
+    bare = {i: wd for i, item in enumerate(items) if (wd := _bare_weekday(text, item)) is not None}
+    if not bare:
+        return items
+    out = _bounds(text, items, bare)
     dated = _dated_weekdays(text, out)
     if not dated:
         return out
-    for i, item in enumerate(out):
-        wd = _bare_weekday(text, item)
-        if wd is None:
-            continue
+    for i in bare:
+        item, wd = out[i], bare[i]
         s, e = item[0], item[1]
         for at, day in dated:
             lo, hi = min(at, s), max(at, s)
