@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|...|fresh8]
+                                                       [--gold fresh|fresh3|...|fresh9]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -44,6 +44,12 @@
   "the previous year", "the following month", "later that week"), 131 expressions, 13 of them ``leave-out``;
   written and committed before the extractor ran on it (dates9 round). Odd ids *tune*, even ids *check*; the
   CSIS table is not scored.
+* **fresh9** (``benchmarks/data/dates_fresh9.json``, ``--gold fresh9``): 16 more made-up paragraphs in styles the
+  older sets lack (rail and hospital strike notices, timetable changes, what's-on listings in the present tense,
+  retail and shopping days, football fixtures and results across a season, weather warnings with day-and-time
+  bounds, UK and US court listings, anniversaries with headlines in capitals, port logistics with bare numbered
+  weeks), 135 expressions, 14 of them ``leave-out``; written and committed before the extractor ran on it (dates10
+  round). Odd ids *tune*, even ids *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -87,6 +93,7 @@ FRESH5 = Path(__file__).resolve().parent / "data" / "dates_fresh5.json"
 FRESH6 = Path(__file__).resolve().parent / "data" / "dates_fresh6.json"
 FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
 FRESH8 = Path(__file__).resolve().parent / "data" / "dates_fresh8.json"
+FRESH9 = Path(__file__).resolve().parent / "data" / "dates_fresh9.json"
 GOLD_SETS = {
     "fresh": FRESH,
     "fresh3": FRESH3,
@@ -95,6 +102,7 @@ GOLD_SETS = {
     "fresh6": FRESH6,
     "fresh7": FRESH7,
     "fresh8": FRESH8,
+    "fresh9": FRESH9,
 }
 CSIS_SEED = 12
 CSIS_SAMPLE = 120

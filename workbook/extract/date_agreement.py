@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from workbook.extract.date_relative import Resolved
 from workbook.extract.date_words import DAY, PAST_VERB, SENTENCE_END, WEEKDAY, WEEKDAYS, YEAR_NAMED, S, day_of
 
-__all__ = ["agree_with_weekdays"]
+__all__ = ["agree_with_weekdays", "sentence_has_past"]
 
 #: How far back (characters) a weekday looks for the event it belongs to, within its paragraph.
 EVENT_REACH = 400
@@ -82,11 +82,12 @@ def _agreeing_year(ds: date, de: date, first: int, last: int | None) -> int | No
     return None
 
 
-def _sentence_has_past(text: str, s: int, e: int) -> bool:
-    """Whether the sentence around ``text[s:e]`` has a past verb (not "are sold", "has been")."""
+def sentence_has_past(text: str, s: int, e: int, *, upto: bool = False) -> bool:
+    """Whether the sentence around ``text[s:e]`` has a past verb (not "are sold", "has been"); with ``upto``,
+    only its words up to ``e``."""
     start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, s - 300), s)), default=max(0, s - 300))
-    stop_m = _SENTENCE_END.search(text, e)
-    stop = stop_m.start() if stop_m is not None else len(text)
+    stop_m = None if upto else _SENTENCE_END.search(text, e)
+    stop = e if upto else stop_m.start() if stop_m is not None else len(text)
     for m in _PAST.finditer(text.lower(), start, stop):
         if not _PASSIVE_OR_PERFECT.search(text, max(0, m.start() - 12), m.start()):
             return True
@@ -199,7 +200,7 @@ def agree_with_weekdays(text: str, items: list[Resolved]) -> list[Resolved]:
             elif named and prec == "day" and text[s:e].lower() in WEEKDAYS:
                 definite = _THE_BEFORE.search(text, max(0, s - 5), s) is not None and not _TOLD_AROUND.match(text, e)
                 day = _event_day([*out, (s, e, prec, res, ds, de, anc)], len(out), text, ds.weekday(), definite)
-                past = (isinstance(day, date) or definite) and _sentence_has_past(text, s, e)
+                past = (isinstance(day, date) or definite) and sentence_has_past(text, s, e)
                 if isinstance(day, date) and not past:
                     ds = de = day
                 elif definite and not past:

@@ -25,7 +25,8 @@ text back to its own time: when they fall in the publication year, that year is 
 after them ("damaged in a flood in November 2019; the council approved the plan last June and work
 began in July": July of last June's year), and a reading within :data:`OWN_TIME_DAYS` of the publication
 date is that own time too, across a year's end ("the board said on Wednesday ... cases peaked in late
-December" in a January report: the December before it).
+December" in a January report: the December before it), and so is one after "since" read within the year before
+it ("won on Saturday ... unbeaten since Boxing Day" in an April report: the last Boxing Day).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import re
 from datetime import date
 
 from workbook.extract.date_holidays import is_holiday_name
-from workbook.extract.date_tense import any_deadline, future_cue
+from workbook.extract.date_tense import any_deadline, future_cue, since_before
 from workbook.extract.date_words import WEEKDAY
 
 __all__ = ["NARRATIVE_REACH", "OTHER_ERA_YEARS", "OWN_TIME_DAYS", "drop_out_of_narrative"]
@@ -79,6 +80,12 @@ def _near_anchor(ds: date, anchor: date | None) -> bool:
     return anchor is not None and abs((ds - anchor).days) <= OWN_TIME_DAYS
 
 
+def _since_last(text: str, s: int, ds: date, anchor: date | None) -> bool:
+    """Is the expression at ``s`` after "since" and read as a day within the year before ``anchor`` ("unbeaten
+    since Boxing Day" in an April report): the last such day before the text's own time, however far back?"""
+    return anchor is not None and ds <= anchor and (anchor - ds).days <= 366 and since_before(text, s)
+
+
 def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
     """``items`` (in text order) without the implicit-year expressions that disagree with the last
     year the text wrote before them (see the module docs)."""
@@ -109,7 +116,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and not deictic
             and not future_cue(text, s, reported=False)
             and not any_deadline(text, s)
-            and not (own_time and _near_anchor(ds, _anc))
+            and not (own_time and (_near_anchor(ds, _anc) or _since_last(text, s, ds, _anc)))
         ):
             continue
         if deictic and res == "relative" and _in_anchor_year(ds, de, _anc):

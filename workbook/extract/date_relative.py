@@ -16,7 +16,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from workbook.extract.date_tense import any_deadline, future_cue, past_cue
+from workbook.extract.date_tense import any_deadline, future_cue, open_deadline, past_cue
 from workbook.extract.date_words import NUMBER_WORDS, S
 
 __all__ = [
@@ -124,7 +124,9 @@ def part_of_year(y: int, part: str, decade: bool = False) -> tuple[date, date]:
 
 
 #: What leads "the weekend" when it is a date: "over the weekend", "at the weekend".
-_WEEKEND_LEAD = re.compile(r"\b(?i:over|at|during|on)" + _S + r"+\Z")
+_WEEKEND_LEAD = re.compile(r"\b(?i:over|at|during|on|until|till)" + _S + r"+\Z")
+#: "until the weekend" looks ahead when its sentence tells no past ("the store is closed until the weekend").
+_UNTIL_BEFORE = re.compile(r"\b(?i:until|till)" + _S + r"+\Z")
 
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]  # start end prec res ds de anchor
 
@@ -227,9 +229,9 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
 
 def _weekend(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
     """ "this weekend" (the Saturday and Sunday of the anchor's week), "last weekend" (the one before the
-    anchor's week), "over/at/during the weekend" (the last one before the anchor on a weekday; the
-    coming one after a future cue). "next weekend" (this one or the one after?) and "the weekend" on a
-    Saturday or Sunday are left out."""
+    anchor's week), "over/at/during the weekend" (the last one before the anchor on a weekday; the coming one
+    after a future cue, or after "until" in a sentence that tells no past). "next weekend" (this one or the one
+    after?) and "the weekend" on a Saturday or Sunday are left out."""
     b = back_modifier(text, s)
     if b is None:
         return None
@@ -239,7 +241,11 @@ def _weekend(text: str, s: int, e: int, anchor: date | None) -> Resolved | None:
             return None
         if anchor is not None and anchor.weekday() >= 5:
             return None
-        mod = "this" if future_cue(text, b.start()) else "last"
+        ahead = future_cue(text, b.start()) or (
+            _UNTIL_BEFORE.search(text, max(0, b.start() - 7), b.start()) is not None
+            and open_deadline(text, b.start(), e)
+        )
+        mod = "this" if ahead else "last"
     if mod not in ("this", "last", "past", "coming"):
         return None
     if anchor is None:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from workbook.extract.date_words import PAST_VERB, SENTENCE_END, S
+from workbook.extract.date_words import PAST_VERB, SENTENCE_END, TIMETABLE_RUNS, S
 
 __all__ = [
     "DEADLINE_PAST_DAYS",
@@ -58,11 +58,10 @@ _S = S
 #: chosen instead: news names upcoming events by date a few weeks ahead, past ones any time back.
 FUTURE_MARGIN_DAYS = 30
 
-#: Verbs of a timetable in the present tense: "the doors open on Saturday", "the series starts on 14 March",
-#: "Rovers host the final on June 21", "tickets go on sale Wednesday", "schools break up on Thursday" (a
-#: third-person -s form, or a base form after a pronoun, a plural or a name: "City travel to Brighton on
-#: Saturday", as British sport writes a club). Words that are often plural nouns ("runs", "launches",
-#: "hosts", "visits", "heads", "leaves", "breaks") are not listed as -s forms.
+#: Verbs of a timetable in the present: "the doors open on Saturday", "Rovers host the final on June 21", "schools
+#: break up on Thursday" (an -s form, or a base form after a pronoun, a plural or a name: "City travel to Brighton
+#: on Saturday"). Words often plural nouns ("launches", "hosts", "visits", "leaves") are not -s forms; "runs" only
+#: right before its days (:data:`~workbook.extract.date_words.TIMETABLE_RUNS`).
 _SCHEDULE_VERBS = (
     "open|start|begin|resume|reopen|restart|arrive|return|end|close|run|kick"
     + _S
@@ -75,7 +74,8 @@ _SCHEDULE_S_FORMS = (
     + _S
     + "+off|takes"
     + _S
-    + "+place|goes|plays|faces|meets|expires|travels|departs|flies|adjourns|convenes|reconvenes|sits"
+    + "+place|goes|plays|faces|meets|expires|travels|departs|flies|adjourns|convenes|reconvenes|sits|"
+    + TIMETABLE_RUNS
 )
 #: The end of a plural before a base form ("Rovers host", "the doors open"), not of "as", "is", "his"...
 _PLURAL_END = r"\Bs" + "".join(
@@ -148,7 +148,7 @@ _FUTURE = re.compile(
     + _S
     + r"+have)\b)|upcoming|forthcoming|scheduled|slated|expects?|anticipates?|predicts?|(?:is|are|am)"
     + _S
-    + r"+(?:due|set|expected|going|planned|forecast|predicted|likely|poised|to"
+    + r"+(?:due|set|expected|going|planned|forecast|predicted|likely|poised|held|to"
     + _S
     + r"+be)|to"
     + _S

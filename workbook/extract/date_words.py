@@ -21,6 +21,7 @@ __all__ = [
     "OLD_YEAR_PREPS",
     "PAST_VERB",
     "SENTENCE_END",
+    "TIMETABLE_RUNS",
     "WEEKDAY",
     "WEEKDAYS",
     "YEAR_BARE",
@@ -105,6 +106,27 @@ FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|Oc
 MONTH = FULL_MONTH[:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?(?![a-z])"
+#: "runs" as a timetable verb: only right before the days it runs ("the fair runs 16 to 18 October", "the show
+#: runs from October 3", "runs 4-6 May"; ``\Z``: the date searched for is next), never "scored 120 runs from 16
+#: balls on Sunday" nor "120 runs on 16 August" (a plural noun: no date right after it).
+TIMETABLE_RUNS = (
+    r"runs(?="
+    + S
+    + r"+(?:(?:from|between)"
+    + S
+    + r"+)?(?:\Z|"
+    + DAY
+    + S
+    + r"*(?:[-\u2013]|to\b|and\b)|"
+    + DAY
+    + S
+    + r"+"
+    + MONTH
+    + r"|"
+    + MONTH
+    + S
+    + r"+[0-9]))"
+)
 #: A year written next to a month or a day and month: 1000-2199.
 YEAR_NAMED = r"(?:1[0-9]{3}|2[01][0-9]{2})(?![0-9])"
 #: A bare year of the current era (1900-2100): the usual lead-ins make it a year.

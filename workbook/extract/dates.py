@@ -128,6 +128,7 @@ from workbook.extract.date_tense import (
     since_before,
     year_for,
 )
+from workbook.extract.date_weekday_links import link_weekdays
 from workbook.extract.date_weeks import find_numbered_weeks, resolve_weekday, widen_to_weeks
 from workbook.extract.date_words import (
     DAY,
@@ -470,7 +471,10 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
                 drop_out_of_narrative(
                     text,
                     drop_habitual(
-                        text, adjust_reported(text, agree_with_weekdays(text, merge_ranges(text, kept)), anchor)
+                        text,
+                        adjust_reported(
+                            text, link_weekdays(text, agree_with_weekdays(text, merge_ranges(text, kept))), anchor
+                        ),
                     ),
                 ),
                 anchor,
