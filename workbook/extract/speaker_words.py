@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbook.extract.ranks import ABBREVIATED_RANKS
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FEMALE_GIVEN_NAMES,
@@ -75,6 +76,7 @@ SPEAKER_ABBREVIATIONS: frozenset[str] = (
 _TITLE_WORDS = (
     frozenset(w for t in TITLES for w in t)
     | SPEAKER_ABBREVIATIONS
+    | ABBREVIATED_RANKS
     | _words(
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore brigadier petty first second third class
