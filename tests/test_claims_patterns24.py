@@ -161,3 +161,37 @@ def test_telling_a_story_is_no_speech() -> None:
 )
 def test_according_to_a_statement_from_a_long_body_name(text: str, clause: str, speaker: str) -> None:
     assert speaker_of(text, clause) == speaker
+
+
+# --- a name with "the Hon" and post-nominal letters set off by commas after a title ---
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (  # sport and local government
+            "Stadium\n\nMinister for Sport, the Hon Claire Whitby MP, said the stadium would open next year.",
+            "the stadium would open next year",
+            "Claire Whitby",
+        ),
+        (  # business and the budget
+            "Budget\n\nThe Treasurer, the Hon Jim Pallas, said the budget would return to surplus in 2027.",
+            "the budget would return to surplus",
+            "Jim Pallas",
+        ),
+        (  # roads, with "told reporters that"
+            "Bridge\n\nPremier of Ontario, the Honourable Ana Lee MPP, told reporters that the bridge would reopen in "
+            "May.",
+            "the bridge would reopen in May",
+            "Ana Lee",
+        ),
+        (  # defence, a direct quote
+            "Veterans\n\nThe Minister for Veterans' Affairs, the Hon Ross Tallis, said: \"Every veteran deserves a "
+            'home."',
+            "Every veteran deserves a home.",
+            "Ross Tallis",
+        ),
+    ],
+)
+def test_a_name_styled_the_hon_after_a_title_speaks(text: str, clause: str, speaker: str) -> None:
+    assert speaker_of(text, clause) == speaker

@@ -22,7 +22,7 @@ import re
 
 from workbook.extract.claim_context import ClaimContext
 
-__all__ = ["person_before_appositives"]
+__all__ = ["honoured_name", "person_before_appositives"]
 
 #: The opening of a post set off by a comma: ", a spokesman for", ", commander of", ", Commanding Officer of",
 #: ", the club's chairman".
@@ -34,6 +34,13 @@ _POST_OPENING = re.compile(
 _POSSESSIVE_POST = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&-]*['’]s\s+[a-z]")
 #: What a part of a post never holds: a quote mark, a colon or semicolon, a reporting verb.
 _NOT_A_POST = re.compile(r"[\"“”:;]|\b(?:said|says|told|tells|added|adds)\b")
+#: A name set off by commas with the Commonwealth style of a minister or member: ", the Hon Claire Whitby MP,",
+#: ", the Rt Hon James Carver,", ", The Honourable Ana Lee MLA,".
+_HONOURED = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?:(?:Rt\.?|Right)\s+)?(?:Hon\.?|Honourable|Honorable)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*)"
+    r"(?:\s+(?:MP|MLA|MSP|MS|MPP|MHA|MNA|AM|TD|QC|KC|SC|AO|AC|OBE|MBE|CBE))*\s*"
+)
 _MAX_PARTS = 3
 _MAX_WORDS = 10
 
@@ -59,6 +66,15 @@ def person_before_appositives(ctx: ClaimContext, lo: int, comma: int) -> int | N
             return opening
         end = opening
     return None
+
+
+def honoured_name(text: str, lo: int, comma: int) -> tuple[int, int] | None:
+    """The name in the part before ``comma`` (the comma right before the cue) when that part is a name with
+    "the Hon" before it and post-nominal letters after it ("Minister for Sport, the Hon Claire Whitby MP,
+    said": Claire Whitby); None otherwise."""
+    opening = text.rfind(",", max(lo, comma - 80), comma)
+    m = _HONOURED.fullmatch(text, opening + 1, comma) if opening >= 0 else None
+    return m.span("name") if m is not None else None
 
 
 def _person_ends(ctx: ClaimContext, end: int, lo: int) -> bool:

@@ -82,7 +82,7 @@ _TITLE_WORDS = (
         staff sergeant private corporal specialist commander commodore brigadier petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company retired
         attorney surgeon inspector prosecutor adviser advisor superintendent sheriff constable detective
-        commissioner councillor councilor
+        commissioner councillor councilor honourable honorable
         agency ministry department's ministry's"""
     )
 )
