@@ -95,6 +95,7 @@ _PARTICIPLE = re.compile(
     r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
     r"|,\s+(?:and\s+)?(?P<bare>saying|insisting|arguing|warning)\s+"  # "…, saying there were no targets"
     r"(?=(?:there|it|he|she|they|we|I|its|his|her|their|this|these|those)\s+[a-z])"
+    r"|,\s+(?:and\s+)?(?P<told>telling)(?=(?:\s+[\w'’-]+){1,4}?\s+that\b)"  # "…, telling reporters that"
 )
 
 
@@ -243,7 +244,7 @@ def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
         if speaker is None or speaker.shown is None:
             continue
         sent = ctx.sentences[ctx.sentence_of(m.start())]
-        cue = m.group("cue") or m.group("bare")
+        cue = m.group("cue") or m.group("bare") or m.group("told")
         content = content_after(ctx, m.end(), sent.end, cue)
         if content is None or ctx.is_taken(*content):
             continue

@@ -9,6 +9,7 @@ import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
 from workbook.extract.phrase_regex import phrase_alternation
+from workbook.extract.speaker_appositives import honoured_name, person_before_appositives
 from workbook.extract.speaker_issuers import IN_A_STATEMENT, TIME_AFTER_SUBJECT
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, is_role_noun
 from workbook.extract.speakers import SPEAKER_ABBREVIATIONS
@@ -314,6 +315,12 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
     gap_start = words[-1].end() if words else lo
     if text[gap_start:cue_start].strip() in (",", "),"):  # "Tom Reed, commander of the fleet (PF), said"
         comma = text.rfind(",", gap_start, cue_start)
+        honoured = honoured_name(text, lo, comma)  # "Minister for Sport, the Hon Claire Whitby MP, said"
+        if honoured is not None:
+            return honoured
+        person = person_before_appositives(ctx, lo, comma)  # "X, Commanding Officer of 1st Battalion, The Rifles,"
+        if person is not None:
+            return _np_words(ctx, lo, person)
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"

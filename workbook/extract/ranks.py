@@ -26,7 +26,16 @@ from typing import NamedTuple
 
 from workbook.extract.shared_scans import capital_matches, literal_matches
 
-__all__ = ["AMBIGUOUS_RANKS", "RANK_CORES", "RANK_MODIFIERS", "RANK_WORDS", "RankSpan", "rank_spans", "spelled_ranks"]
+__all__ = [
+    "ABBREVIATED_RANKS",
+    "AMBIGUOUS_RANKS",
+    "RANK_CORES",
+    "RANK_MODIFIERS",
+    "RANK_WORDS",
+    "RankSpan",
+    "rank_spans",
+    "spelled_ranks",
+]
 
 #: Rank words that make a rank by themselves. Abbreviations end with "." where the full stop is
 #: required (otherwise the bare word is an ordinary word or a name: "Rep", "Det", "Spec").
@@ -82,6 +91,34 @@ RANK_CORES: tuple[str, ...] = (
     "CWO5",
     "WO1",
     "WO2",
+    # British and Commonwealth abbreviations without a full stop ("Maj Tom Reed", "CPO Bree Hallett", "Sqn Ldr
+    # Ana Ruiz", "Gnr Lee Cole"), and US ranks in capitals as unit releases write them ("SFC Ray Dunn", "CPT Ana Ruiz")
+    "Maj",
+    "CPO",
+    "PO1",
+    "PO2",
+    "PO3",
+    "Cdre",
+    "CSgt",
+    "Sqn Ldr",
+    "Wg Cdr",
+    "Gp Capt",
+    "Flt Sgt",
+    "Gnr",
+    "Spr",
+    "Tpr",
+    "Rfn",
+    "Gdsm",
+    "SGT",
+    "SSG",
+    "SFC",
+    "1SG",
+    "CPT",
+    "1LT",
+    "2LT",
+    "LTC",
+    "LCDR",
+    "LTJG",
     "Cmdt.",
     "Insp.",
     "Supt.",
@@ -155,6 +192,7 @@ RANK_MODIFIERS: tuple[str, ...] = (
     "Lt.",
     "Lt",
     "Flight",
+    "Flt",
     "Staff",
     "Deputy",
     "Sub",
@@ -163,6 +201,17 @@ RANK_MODIFIERS: tuple[str, ...] = (
 
 #: Every word of a rank, lower case, without its full stop ("sgt", "petty", "officer").
 RANK_WORDS: frozenset[str] = frozenset(w.rstrip(".").lower() for r in RANK_CORES + RANK_MODIFIERS for w in r.split())
+
+#: Short words of spelled-out ranks that are ordinary words too ("Air Commodore", "Wing Commander", "Vice").
+_SHORT_WORDS = frozenset({"air", "wing", "sub", "rear", "vice"})
+#: The abbreviated rank words, lower case without their full stop ("sgt", "cpo", "sqn", "flt", "sfc", "po2"):
+#: title words of a speaker phrase ("said CPO Bree Hallett"), never part of the name.
+ABBREVIATED_RANKS: frozenset[str] = frozenset(
+    w.rstrip(".").lower()
+    for r in RANK_CORES + RANK_MODIFIERS
+    for w in r.split()
+    if w.endswith(".") or w[1:] != w[1:].lower() or (len(w) <= 4 and w.lower() not in _SHORT_WORDS)
+)
 
 #: The service a rank may be written with ("Army Maj.", "Marine Corps Cpl.", "Navy Lt."): kept out of
 #: the rank span (the service is an organisation mention of its own), but read as part of the cue.

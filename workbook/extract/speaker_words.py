@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbook.extract.ranks import ABBREVIATED_RANKS
 from workbook.extract.vocabulary import (
     ABBREVIATED_TITLES,
     FEMALE_GIVEN_NAMES,
@@ -75,12 +76,13 @@ SPEAKER_ABBREVIATIONS: frozenset[str] = (
 _TITLE_WORDS = (
     frozenset(w for t in TITLES for w in t)
     | SPEAKER_ABBREVIATIONS
+    | ABBREVIATED_RANKS
     | _words(
         """chief deputy senior former acting assistant associate executive head spokesperson officer
         staff sergeant private corporal specialist commander commodore brigadier petty first second third class
         army navy air force marine marines defense defence foreign interior state us u.s. company retired
         attorney surgeon inspector prosecutor adviser advisor superintendent sheriff constable detective
-        commissioner councillor councilor
+        commissioner councillor councilor honourable honorable
         agency ministry department's ministry's"""
     )
 )

@@ -137,6 +137,11 @@ class SpeakerResolver(SpeakerRoles):
             spokes = None if mentioned else self._spokesperson(phrase, s)
             inner = spokes or self.resolve(named_body.end(), e, at_end=True)  # else the body's words alone
             return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
+        source = SOURCE_OF.match(text, s, e)
+        if source is not None and source.end() < e:  # "a statement from the ministry": the ministry, however long
+            inner = self.resolve(source.end(), e, at_end=at_end)
+            if inner is not None:
+                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         if len(words) > 8:  # "Station Commander Darren Pike of the Northshire Fire Service": the person
             return self._person_of(s, e, phrase)
         if not words:
@@ -159,11 +164,6 @@ class SpeakerResolver(SpeakerRoles):
         if post is not None and post.start() > s:  # "two officials familiar with the plans": "two officials"
             inner = self.resolve(s, post.start(), at_end=True)
             return Speaker(inner.key, inner.shown, phrase, inner.is_name) if inner is not None else None
-        source = SOURCE_OF.match(text, s, e)
-        if source is not None and source.end() < e:  # "a statement from the ministry": the ministry
-            inner = self.resolve(source.end(), e, at_end=at_end)
-            if inner is not None:
-                return Speaker(inner.key, inner.shown, phrase, inner.is_name)
         lows = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         bare = len(words) == 1 and words[0][:1].isupper() and lows[0] in ORG_ANAPHORS  # "Police believe"
         if low == "it" or (
