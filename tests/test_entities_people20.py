@@ -180,3 +180,31 @@ def test_an_informal_title_is_no_part_of_the_name(extractor: DefaultExtractor, t
 def test_a_saints_hospice_is_no_person(extractor: DefaultExtractor, text: str) -> None:
     mentions = typed_mentions(extractor, text)
     assert not any(type_ == "person" for _, type_ in mentions)
+
+
+# --- shops named by a possessive alone -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shop"),
+    [
+        ("She was given a community order for theft from Sainsbury's; the court heard.", "Sainsbury's"),  # courts
+        ("He got his first job at McDonald's in Leeds.", "McDonald's"),  # business
+        ("Queues formed outside Morrison's.", "Morrison's"),  # local news
+    ],
+)
+def test_a_shop_named_by_its_possessive_is_no_person(extractor: DefaultExtractor, text: str, shop: str) -> None:
+    mentions = typed_mentions(extractor, text)
+    assert (shop, "organization") in mentions
+    assert not any(type_ == "person" for _, type_ in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("We stayed at Mary's in Leeds after the match.", "Mary"),  # a home: a given name
+        ("The quote was taken from Tony Blair's.", "Tony Blair"),  # a person of two words
+    ],
+)
+def test_a_persons_possessive_stays_a_person(extractor: DefaultExtractor, text: str, person: str) -> None:
+    assert person in people_in(extractor, text)

@@ -69,6 +69,7 @@ from workbook.extract.person_casts import people_in_list_shapes
 from workbook.extract.person_notices import people_in_notices
 from workbook.extract.person_places import person_cue
 from workbook.extract.person_shapes import after_place_of, after_place_preposition
+from workbook.extract.person_shops import shops_by_possessive
 from workbook.extract.person_words import (
     NOT_NAME_WORDS,
     Kinds,
@@ -267,6 +268,8 @@ def people_in_context(
     _month_given_names(text, out, names, common, gaz_type)
     people_in_list_shapes(text, out, names, common, gaz_type)  # round nineteen: casts, lists, notices
     people_in_notices(text, out, names, common, gaz_type)
+    if "'s" in text or "’s" in text:
+        shops_by_possessive(text, out, names)  # "theft from Sainsbury's;": no person "Sainsbury"
     return sorted(out, key=lambda c: c.start)
 
 
