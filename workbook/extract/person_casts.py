@@ -22,6 +22,7 @@ Two rules over the chosen candidates of a document, each general to English list
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
@@ -76,6 +77,7 @@ def _side_words_ok(words: Sequence[str]) -> bool:
 
 def _cast_lists(text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: GazType) -> None:
     items: list[tuple[int, int, int, int]] = []  # role start, role end, actor start, actor end
+    person_spans = {(c.start, c.end) for c in out if c.type == "person"}
     for dash in sorted(_dash_places(text)):
         role = _ROLE.search(text, max(0, dash - 60), dash)
         actor = _ACTOR.match(text, dash + 3)
@@ -84,7 +86,7 @@ def _cast_lists(text: str, out: list[Candidate], names: Kinds, common: frozenset
         role_words, actor_words = role.group(1).split(), actor.group(1).split()
         if not _side_words_ok(role_words) or not _side_words_ok(actor_words):
             continue
-        if not (_read_person(out, actor.start(1), actor.end(1)) or _actor_shape(actor_words, names, common, gaz_type)):
+        if actor.span(1) not in person_spans and not _actor_shape(actor_words, names, common, gaz_type):
             continue
         items.append((role.start(1), role.end(1), actor.start(1), actor.end(1)))
     group: list[tuple[int, int, int, int]] = []
@@ -109,10 +111,6 @@ def _dash_places(text: str) -> set[int]:
     return places
 
 
-def _read_person(out: Sequence[Candidate], a: int, b: int) -> bool:
-    return any(c.type == "person" and c.start == a and c.end == b for c in out)
-
-
 def _actor_shape(words: Sequence[str], names: Kinds, common: frozenset[str], gaz_type: GazType) -> bool:
     """Two or three name words, the last a family name: "Tom Avery", "Israel Boateng"."""
     given = all(name_word(w, common) or "g" in name_kind(w, names) for w in words[:-1])
@@ -122,6 +120,7 @@ def _actor_shape(words: Sequence[str], names: Kinds, common: frozenset[str], gaz
 def _list_members(text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: GazType) -> None:
     for _ in range(2):  # a member read as a person names the next one
         people = [c for c in out if c.type == "person" and len(text[c.start : c.end].split()) >= 2]
+        person_spans = {(c.start, c.end) for c in out if c.type == "person"}
         found: list[tuple[int, int]] = []
         for p in people:
             after = _MEMBER_GAP.match(text, p.end)
@@ -130,15 +129,37 @@ def _list_members(text: str, out: list[Candidate], names: Kinds, common: frozens
             before = _PAIR_BEHIND.search(text, max(0, p.start - 120), p.start)
             if before is not None:
                 found.append(before.span(1))
+        found = [span for span in found if span not in person_spans]
+        if not found:
+            return
+        index = _SpanIndex(out)
         for a, b in found:
             first, last = text[a:b].split()
-            if not _given_or_place(text, a, first, out, names, common) or not may_end_name(
-                last, names, common, gaz_type
-            ):
+            inside = index.overlapping(a, b)
+            if not _given_or_place(a, first, inside, names) or not may_end_name(last, names, common, gaz_type):
                 continue
-            if any(c.start < b and a < c.end and not _given_or_pair(c, a, a + len(first), b) for c in out):
+            if any(not _given_or_pair(c, a, a + len(first), b) for c in inside):
                 continue  # only the given name, or the pair by the classifier, may have been read
             replace_with_person(out, a, b, cued_person(a, b, (first, last)))
+
+
+class _SpanIndex:
+    """The candidates overlapping a short span, found by their starts (a long candidate is checked apart)."""
+
+    _LONG = 200
+
+    def __init__(self, cands: Sequence[Candidate]) -> None:
+        short = sorted((c for c in cands if c.end - c.start <= self._LONG), key=_start)
+        self._short, self._starts = short, [c.start for c in short]
+        self._long = [c for c in cands if c.end - c.start > self._LONG]
+
+    def overlapping(self, a: int, b: int) -> list[Candidate]:
+        lo, hi = bisect_left(self._starts, a - self._LONG), bisect_left(self._starts, b)
+        return [c for c in (*self._short[lo:hi], *self._long) if c.start < b and a < c.end]
+
+
+def _start(c: Candidate) -> int:
+    return c.start
 
 
 def _given_or_pair(c: Candidate, a: int, given_end: int, b: int) -> bool:
@@ -146,12 +167,11 @@ def _given_or_pair(c: Candidate, a: int, given_end: int, b: int) -> bool:
     return (c.start, c.end) == (a, given_end) or ((c.start, c.end) == (a, b) and c.gaz is None)
 
 
-def _given_or_place(
-    text: str, a: int, word: str, out: Sequence[Candidate], names: Kinds, common: frozenset[str]
-) -> bool:
-    """``word`` at ``a`` is a listed given name (an everyday word too: "Rose") or a one-word place some stage read."""
+def _given_or_place(a: int, word: str, inside: Sequence[Candidate], names: Kinds) -> bool:
+    """``word`` at ``a`` is a listed given name (an everyday word too: "Rose") or a one-word place some stage
+    read (``inside``: the candidates over the pair)."""
     if word.casefold() in _NO_PERSON:
         return False
     if "g" in name_kind(word, names):
         return True
-    return any(c.start == a and c.end == a + len(word) and c.type == "place" for c in out)
+    return any(c.start == a and c.end == a + len(word) and c.type == "place" for c in inside)
