@@ -38,7 +38,10 @@ reports, aid-agency appeals, department notices, tech launches, transport strike
 split the same way; ``--gold people4`` scores
 ``benchmarks/data/entities_people4.json`` (round eighteen: wedding, birth and death notices, ward results, prize
 lists, reviews with casts, police appeals, parliamentary questions, charity news; given names that are also
-places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way.
+places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way;
+``--gold people5`` scores ``benchmarks/data/entities_people5.json`` (round nineteen: team sheets, prize shortlists,
+court lists, "SURNAME, Given" death notices, candidate lists, festival bills, author lists, appointments, cast
+lists; given names that are also places or words, most named once), made and split the same way.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ GOLD_SETS = {
     "precision": GOLD.with_name("entities_precision.json"),
     "orgs3": GOLD.with_name("entities_orgs3.json"),
     "people4": GOLD.with_name("entities_people4.json"),
+    "people5": GOLD.with_name("entities_people5.json"),
 }
 
 

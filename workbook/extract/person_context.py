@@ -60,17 +60,28 @@ Round eighteen adds:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from workbook.extract.coref import PersonSpan
-from workbook.extract.entity_bounds import PLACE_OPENERS, PLACE_TAILS
-from workbook.extract.entity_runs import CUED_PERSON, Candidate
+from workbook.extract.entity_runs import Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.person_casts import people_in_list_shapes
+from workbook.extract.person_notices import people_in_notices
 from workbook.extract.person_places import person_cue
 from workbook.extract.person_shapes import after_place_of, after_place_preposition
-from workbook.extract.ranks import RANK_WORDS
+from workbook.extract.person_shops import shops_by_possessive
+from workbook.extract.person_words import (
+    NOT_NAME_WORDS,
+    Kinds,
+    cued_person,
+    may_end_name,
+    name_kind,
+    name_word,
+    replace_with_person,
+    unknown_word,
+)
 from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
-from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, STREET_WORDS
+from workbook.extract.speaker_words import INFORMAL_TITLES
 from workbook.ingest.normalise import builtin_words
 
 __all__ = ["HONORIFICS", "people_in_context"]
@@ -160,37 +171,6 @@ _FAMILY_ONLY = re.compile(rf"({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
 #: a family name the document gives a person (one pattern for every document: compiling the document's family
 #: names into a pattern cost more than the scan).
 _GIVEN_BEFORE_FAMILY = re.compile(rf"(?<![\w'’.&-])({_PLAIN_NAME})[ \t]+({_NAME})(?![\w'’-]|[ \t]+[A-Z])")
-_NOT_NAME = ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLACE_TAILS | PLACE_OPENERS | RANK_WORDS | TITLE_WORDS
-
-Kinds = Mapping[str, str]
-
-
-def _kind(word: str, names: Kinds) -> str:
-    """The name-lexicon kind of ``word`` (of its first part when hyphenated and the whole is unlisted)."""
-    w = word.casefold()
-    return names.get(w) or names.get(w.split("-")[0], "")
-
-
-def _unknown(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]) -> bool:
-    """No name list, English word list or gazetteer knows ``word``."""
-    w = word.casefold()
-    return not _kind(w, names) and w not in common and w not in builtin_words() and gaz_type(word) is None
-
-
-def _name_word(word: str, common: frozenset[str]) -> bool:
-    w = word.casefold()
-    return w not in _NOT_NAME and w not in DEMONYMS and w not in common and not w.endswith(("'s", "’s"))
-
-
-def _family(word: str, names: Kinds, common: frozenset[str], gaz_type: Callable[[str], str | None]) -> bool:
-    """``word`` may end a person's name: a listed family name (an English word only when a frequent
-    family name: "Young", not "Valley") or a word nothing knows."""
-    if not _name_word(word, common):
-        return False
-    kind = _kind(word, names)
-    if "s" in kind:
-        return word.casefold() not in builtin_words() or kind.endswith("0")
-    return _unknown(word, names, common, gaz_type)
 
 
 def _place_of(text: str, c: Candidate) -> bool:
@@ -200,12 +180,14 @@ def _place_of(text: str, c: Candidate) -> bool:
 
 
 def _without_plural_title(text: str, c: Candidate) -> Candidate:
-    """``c`` without a plural title as its first word ("Councillors Florence Adeyemi")."""
+    """``c`` without a plural title ("Councillors Florence Adeyemi") or an informal title ("Skipper Reed
+    Galloway", "Boss Gareth Southgate") as its first word."""
     first = text[c.start : c.end].split(maxsplit=1)
     if len(first) < 2:
         return c
     word = first[0].casefold().rstrip(".")
-    if not (word.endswith("s") and word[:-1] in TITLE_WORDS and word not in TITLE_WORDS):
+    plural = word.endswith("s") and word[:-1] in TITLE_WORDS and word not in TITLE_WORDS
+    if not plural and not (word in INFORMAL_TITLES and first[0][:1].isupper()):
         return c
     start = c.start + text[c.start : c.end].index(first[1])
     words = tuple(text[start : c.end].split())
@@ -220,26 +202,14 @@ def _after_nationality(
     if len(words) != 3 or words[0].casefold() not in DEMONYMS or not words[0][:1].isupper():
         return c
     given, family = words[1], words[2]
-    if "g" not in _kind(given, names) or not _name_word(given, common) or not _family(family, names, common, gaz_type):
+    if (
+        "g" not in name_kind(given, names)
+        or not name_word(given, common)
+        or not may_end_name(family, names, common, gaz_type)
+    ):
         return c
     start = c.start + text[c.start : c.end].index(given, len(words[0]))
-    return _person(start, c.end, (given, family))
-
-
-def _replace(cands: list[Candidate], a: int, b: int, person: Candidate) -> bool:
-    """``cands`` with ``person`` over ``a:b`` instead of the candidates inside it; False (unchanged)
-    when a candidate crosses an edge of ``a:b`` or an organisation lies inside."""
-    inside = [k for k, c in enumerate(cands) if c.start < b and a < c.end]
-    if any(cands[k].start < a or cands[k].end > b or cands[k].type == "organization" for k in inside):
-        return False
-    for k in reversed(inside):
-        del cands[k]
-    cands.append(person)
-    return True
-
-
-def _person(a: int, b: int, words: tuple[str, ...]) -> Candidate:
-    return Candidate(a, b, "person", CUED_PERSON, " ".join(words), PersonSpan(a, b, words, None))
+    return cued_person(start, c.end, (given, family))
 
 
 def people_in_context(
@@ -268,26 +238,38 @@ def people_in_context(
         return out
     for m in cue_matches(_NICKNAMED, text, _NICKNAMED_CUE):
         given, family = m.group(1), m.group(3)
-        if "g" in _kind(given, names) and _name_word(given, common) and _family(family, names, common, gaz_type):
-            _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (given, family)))
+        if (
+            "g" in name_kind(given, names)
+            and name_word(given, common)
+            and may_end_name(family, names, common, gaz_type)
+        ):
+            replace_with_person(out, m.start(), m.end(), cued_person(m.start(), m.end(), (given, family)))
     for m in literal_matches(_PER, text, ("Per",)):
         words = [w for w in m.groups() if w]
         last = words[-1]
-        middle_given = len(words) == 1 or ("g" in _kind(words[0], names) and _name_word(words[0], common))
-        if middle_given and _family(last, names, common, gaz_type):
-            _replace(out, m.start(), m.end(), _person(m.start(), m.end(), ("Per", *words)))
+        middle_given = len(words) == 1 or ("g" in name_kind(words[0], names) and name_word(words[0], common))
+        if middle_given and may_end_name(last, names, common, gaz_type):
+            replace_with_person(out, m.start(), m.end(), cued_person(m.start(), m.end(), ("Per", *words)))
     for m in cue_matches(_POSSESSIVE, text, _POSSESSIVE_CUE):
         place, given, family = m.groups()
-        if gaz_type(place) != "place" or not _name_word(given, common) or not _family(family, names, common, gaz_type):
+        if (
+            gaz_type(place) != "place"
+            or not name_word(given, common)
+            or not may_end_name(family, names, common, gaz_type)
+        ):
             continue
-        listed_given = "g" in _kind(given, names)
-        if listed_given or ("s" in _kind(family, names) and _unknown(given, names, common, gaz_type)):
+        listed_given = "g" in name_kind(given, names)
+        if listed_given or ("s" in name_kind(family, names) and unknown_word(given, names, common, gaz_type)):
             a = m.start(2)
             if not any(c.type == "person" and c.start < m.end() and a < c.end for c in out):
-                _replace(out, a, m.end(), _person(a, m.end(), (given, family)))
+                replace_with_person(out, a, m.end(), cued_person(a, m.end(), (given, family)))
     _given_read_apart(text, out, names, common, gaz_type)
     _shared_family_pairs(text, out, names, common, gaz_type)
     _month_given_names(text, out, names, common, gaz_type)
+    people_in_list_shapes(text, out, names, common, gaz_type)  # round nineteen: casts, lists, notices
+    people_in_notices(text, out, names, common, gaz_type)
+    if "'s" in text or "’s" in text:
+        shops_by_possessive(text, out, names)  # "theft from Sainsbury's;": no person "Sainsbury"
     return sorted(out, key=lambda c: c.start)
 
 
@@ -297,30 +279,30 @@ def _given_read_apart(
     """Another given name before a family name the document gives a person, in ``out`` in place (see the
     module docstring)."""
     families = {c.person.words[-1] for c in out if c.person is not None and len(c.person.words) >= 2}
-    families = {f for f in families if _NAME_ONLY.fullmatch(f) and _family(f, names, common, gaz_type)}
+    families = {f for f in families if _NAME_ONLY.fullmatch(f) and may_end_name(f, names, common, gaz_type)}
     if not families:
         return
     for m in capital_matches(_GIVEN_BEFORE_FAMILY, text):  # it opens with a capital no word character precedes
         if m.group(2) not in families:
             continue  # a match ends where no capitalised word follows, so no family name is hidden inside it
         first = m.group(1)
-        if first.casefold() in _NOT_NAME or first.casefold() in HONORIFICS:
+        if first.casefold() in NOT_NAME_WORDS or first.casefold() in HONORIFICS:
             continue  # a title or a rank before the family name ("Councillor Ellery"): no given name
         inside = [c for c in out if c.start < m.end() and m.start() < c.end]
         if any(c.start <= m.start() and m.end() <= c.end for c in inside):
             continue  # read whole already
         over_first = [c for c in inside if c.start < m.end(1)]
         if not over_first:
-            if not _unknown(first, names, common, gaz_type):
+            if not unknown_word(first, names, common, gaz_type):
                 continue
         elif all((c.start, c.end) == m.span(1) and c.type == "place" for c in over_first):
-            if not _kind(first, names) or first.casefold() in _NOT_NAME:
+            if not name_kind(first, names) or first.casefold() in NOT_NAME_WORDS:
                 continue
             if after_place_preposition(text, m.start()) or not person_cue(text, m.start(), m.end(), gaz_type, True):
                 continue
         else:
             continue
-        _replace(out, m.start(), m.end(), _person(m.start(), m.end(), (first, m.group(2))))
+        replace_with_person(out, m.start(), m.end(), cued_person(m.start(), m.end(), (first, m.group(2))))
 
 
 def _body_after_word(text: str, c: Candidate, names: Kinds) -> Candidate | None:
@@ -328,7 +310,7 @@ def _body_after_word(text: str, c: Candidate, names: Kinds) -> Candidate | None:
     words (see the module docstring)."""
     words = text[c.start : c.end].split()
     last = words[-1].casefold()
-    if len(words) < 2 or _kind(last, names) or last not in builtin_words():
+    if len(words) < 2 or name_kind(last, names) or last not in builtin_words():
         return None
     more = _MORE_CAPITALISED.match(text, c.end)
     if more is None:
@@ -367,16 +349,16 @@ def _shared_family_pairs(
         return
     for m in cue_matches(_PAIR, text, _PAIR_CUE):
         first, second, family = m.groups()
-        if "g" not in _kind(first, names) or "g" not in _kind(second, names):
+        if "g" not in name_kind(first, names) or "g" not in name_kind(second, names):
             continue
-        if any(w.casefold() in _NOT_NAME or w.casefold() in DEMONYMS for w in (first, second)):
+        if any(w.casefold() in NOT_NAME_WORDS or w.casefold() in DEMONYMS for w in (first, second)):
             continue
-        if not _family(family, names, common, gaz_type) or not _pair_may_open(text, m.start()):
+        if not may_end_name(family, names, common, gaz_type) or not _pair_may_open(text, m.start()):
             continue
-        if _replace(out, m.start(2), m.end(), _person(m.start(2), m.end(), (second, family))):
+        if replace_with_person(out, m.start(2), m.end(), cued_person(m.start(2), m.end(), (second, family))):
             # a family's word or a title read into the first name ("Twins Austin") is cut
             out[:] = [c for c in out if not (c.end == m.end(1) and _family_word_before(text, c.start, m.start(1)))]
-            _replace(out, m.start(1), m.end(1), _person(m.start(1), m.end(1), (first,)))
+            replace_with_person(out, m.start(1), m.end(1), cued_person(m.start(1), m.end(1), (first,)))
 
 
 def _month_given_names(
@@ -385,14 +367,14 @@ def _month_given_names(
     """Months that are given names before a family name ("June Fairbrother"), in ``out`` in place."""
     for m in literal_matches(_MONTH_GIVEN, text, _MONTH_GIVEN_WORDS):
         after = _FAMILY_ONLY.match(text, m.end())
-        if after is None or "g" not in _kind(m.group(1), names):
+        if after is None or "g" not in name_kind(m.group(1), names):
             continue
         family = after.group(1)
-        if not _family(family, names, common, gaz_type) or family.casefold() in builtin_words():
+        if not may_end_name(family, names, common, gaz_type) or family.casefold() in builtin_words():
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and (before.group(1).casefold() in _TIME_WORDS or before.group(1)[-1:].isdigit()):
             continue
         if re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 4) : m.start()]):
             continue  # "14 June Hargreaves"
-        _replace(out, m.start(), after.end(1), _person(m.start(), after.end(1), (m.group(1), family)))
+        replace_with_person(out, m.start(), after.end(1), cued_person(m.start(), after.end(1), (m.group(1), family)))

@@ -398,7 +398,9 @@ def without_postnominal(text: str, c: Candidate) -> Candidate:
 
 
 _CHURCH_WORDS = frozenset({"church", "cathedral", "chapel", "abbey", "basilica", "minster", "parish"})
-_INSTITUTION_HEADS = ORG_HEADS | FACILITY_HEADS | _CHURCH_WORDS
+#: Houses of care named after a saint ("St Luke's Hospice", "St Cross Almshouses").
+_CARE_WORDS = frozenset({"hospice", "hospices", "almshouse", "almshouses", "infirmary"})
+_INSTITUTION_HEADS = ORG_HEADS | FACILITY_HEADS | _CHURCH_WORDS | _CARE_WORDS
 _SAINT = re.compile(r"(?<![\w.])(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s?)?((?:[ \t]+[A-Z][A-Za-z]+){1,4})")
 #: What every match of ``_SAINT`` holds: "St", "St." or "Saint" before a space or tab.
 _SAINT_CUE = re.compile(r"S(?:t\.?|aint)[ \t]")
