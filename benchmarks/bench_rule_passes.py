@@ -31,6 +31,10 @@ Round seventeen (speed23) adds ``names_only`` with the shipped model's given nam
 extraction calls it (round eighteen's common-word tests run only with them), and ``trade_bodies`` (its six
 passes in order), ``end_word_bodies`` and ``bracket_defined_bodies`` over the same candidates, with the model's
 common words and the gazetteer's types.
+
+Round eighteen (speed24) adds the four passes that run from cues (``people_in_context``, ``plural_teams``,
+``place_phrases``, ``body_names``) each text's in turn, as extraction runs them: a scan shared by the passes
+of one text is made once per text there, but again by each pass when each runs over every text first.
 """
 
 from __future__ import annotations
@@ -201,6 +205,15 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         "short_place_names": lambda: [
             place_short_names.short_place_names(d.text, d.tokens, c, bytearray(len(d.text) + 1))
             for d, c in zip(docs, cands, strict=True)
+        ],
+        "cued passes, each text's in turn": lambda: [
+            (
+                person_context.people_in_context(t, c, model.names, model.common, ex.gazetteer.type_of),
+                team_plurals.plural_teams(t, c),
+                place_phrases.place_phrases(t, c),
+                body_names.body_names(t, c, model.common, ex.gazetteer.type_of),
+            )
+            for t, c in zip(texts, cands, strict=True)
         ],
     }
 

@@ -1,0 +1,103 @@
+"""Round eighteen's speed work (speed24) finds what the plain scans find.
+
+:func:`workbook.extract.shared_scans.cue_matches` searches the cues of one first class (``[A-Z](?=...)``,
+``[Tt](?=...)``) together, once per text: every cue the entity rules use and made-up cues of the same
+form, in every order and with cues first seen after a text's places were kept, against
+``pattern.finditer`` on made-up texts in other topics and on random texts of the cues' own words
+(hypothesis); cues of other forms (groups in the look-ahead, flags, a look-ahead that is not the whole
+rest) are scanned alone."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbook.extract import body_names, person_context, place_phrases, shared_scans, team_plurals
+from workbook.extract.shared_scans import cue_matches
+
+#: (pattern, cue) of every pass that runs from a cue, and made-up ones of the same and of other forms
+_PASSES = [
+    (body_names._FIELD_AND, body_names._FIELD_AND_CUE),
+    (body_names._FOR_PLACE, body_names._FOR_PLACE_CUE),
+    (person_context._NICKNAMED, person_context._NICKNAMED_CUE),
+    (person_context._POSSESSIVE, person_context._POSSESSIVE_CUE),
+    (person_context._PAIR, person_context._PAIR_CUE),
+    (place_phrases._CITY_OF, place_phrases._CITY_OF_CUE),
+    (team_plurals._THE_PLURAL, team_plurals._THE_PLURAL_CUE),
+    (team_plurals._STAFF_AFTER, team_plurals._STAFF_AFTER_CUE),
+    (re.compile(r"(?<!\w)[A-Z][a-z]+ (?:FC|United)"), re.compile(r"[A-Z](?=[a-z]+ (?:FC|United))")),
+    (re.compile(r"(?<!\w)[A-Z]\w* Court"), re.compile(r"[A-Z](?=\w* Court)")),
+    (re.compile(r"(?<!\w)[Tt]he (?:court|club)"), re.compile(r"[Tt](?=he (?:court|club))")),
+    (re.compile(r"(?<!\w)[A-Z]\w* Inc"), re.compile(r"[A-Z](?=(\w*) Inc)")),  # a group: scanned alone
+    (re.compile(r"(?<!\w)[A-Z]\w* ltd", re.I), re.compile(r"[A-Z](?=\w* ltd)", re.I)),  # flags: alone
+    (re.compile(r"(?<!\w)[A-Z]\w* Ltd"), re.compile(r"[A-Z](?=\w)(?=\w* Ltd)")),  # two look-aheads: alone
+]
+_MADE_UP = [
+    "Manchester United's coach, Erik ten Hag, said Leeds United and Blackburn Rovers' staff met the club.",
+    "Judge Mary \"Molly\" O'Neill of the Court of Appeal heard Smith and Jones; the court sat in the city of Leeds.",
+    "Business: Ostrava Logistics and Dawson Haulage bid; Keller Analytics Inc and the Office for Students lost.",
+    "Science: the Department of Health and Human Services and Friends of the Earth; Tom's Lab and Ann's team.",
+    "Local news: The Wildcats beat the Rovers; the Lions coach Sam Hill and the Tigers' manager left; Ray FC won.",
+    "KCNA: Kim Jong Un and Choe Son Hui met in the city of Pyongyang; the Ministry for Foreign Affairs said.",
+    "Defence: the Navy's staff and the Army Corps of Engineers; Admiral \"Bull\" Halsey and Nimitz met at Midway.",
+    "",
+]
+_WORDS = [
+    "Smith", "Jones", "and", "&", "for", "the", "The", "city", "of", "Leeds", "Rovers", "United", "FC",
+    "Court", "court", "club", "Inc", "ltd", "Ltd", "coach", "staff", "Tom's", "Ann’s", '"Molly"', "“Bull”",
+    "O'Neill", "Élan", "Students", "Office", "Wildcats", "manager", "Lions", "x", "A", "Mc-Don",
+]  # fmt: skip
+_SEPARATORS = [" ", " ", "  ", "\t", "\n", ", ", ". ", "-", "'", "’", '"', "“", ""]
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int, tuple[str | None, ...]]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+def _check(text: str, order: list[int]) -> None:
+    for k in order:
+        pattern, cue = _PASSES[k]
+        assert _spans(cue_matches(pattern, text, cue)) == _spans(list(pattern.finditer(text))), (k, text)
+
+
+def test_made_up_texts_as_finditer() -> None:
+    for text in _MADE_UP:
+        _check(text, list(range(len(_PASSES))))
+        _check(text, list(reversed(range(len(_PASSES)))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=30),
+    st.permutations(list(range(len(_PASSES)))),
+)
+def test_random_texts_as_finditer(words: list[tuple[str, str]], order: list[int]) -> None:
+    _check("".join(w + s for w, s in words), order)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AThe anddfor&\"“’' \tsCcoUrtI\nnFl"), max_size=60))
+def test_random_characters_as_finditer(text: str) -> None:
+    _check(text, list(range(len(_PASSES))))
+
+
+def test_a_cue_seen_after_a_text_was_kept_is_found_too() -> None:
+    text = "Bayern Munich and Real Madrid met Hertha Berlin for Europe in the city of Rome."
+    first = re.compile(r"[A-Z](?=[a-z]+ Madrid)")
+    later = re.compile(r"[A-Z](?=[a-z]+ for Europe)")
+    word = re.compile(r"(?<!\w)[A-Z][a-z]+")
+    assert [m.start() for m in cue_matches(word, text, first)] == [text.index("Real")]
+    assert [m.start() for m in cue_matches(word, text, later)] == [text.index("Berlin")]
+    assert [m.start() for m in cue_matches(word, text, first)] == [text.index("Real")]
+
+
+def test_only_cues_of_one_class_and_a_whole_look_ahead_are_searched_together() -> None:
+    family = shared_scans._cue_family
+    assert family(re.compile(r"[A-Z](?=[a-z]+ and)")) is not None
+    assert family(re.compile(r"[A-Z](?=(x) and)")) is None  # a group
+    assert family(re.compile(r"[A-Z](?=x)(?=y)")) is None  # the last bracket closes another look-ahead
+    assert family(re.compile(r"[A-Z](?=x)", re.IGNORECASE)) is None
+    assert family(re.compile(r"[Tt]he[ \t]")) is None  # consumes more than one character
+    assert family(re.compile(r"t(?=he)")) is None
