@@ -36,12 +36,12 @@ _PASSES = [
 ]
 _MADE_UP = [
     "Manchester United's coach, Erik ten Hag, said Leeds United and Blackburn Rovers' staff met the club.",
-    "Judge Mary \"Molly\" O'Neill of the Court of Appeal heard Smith and Jones; the court sat in the city of Leeds.",
+    'Judge Mary "Molly" O\'Neill of the Court of Appeal heard Smith and Jones; the court sat in the city of Leeds.',
     "Business: Ostrava Logistics and Dawson Haulage bid; Keller Analytics Inc and the Office for Students lost.",
     "Science: the Department of Health and Human Services and Friends of the Earth; Tom's Lab and Ann's team.",
     "Local news: The Wildcats beat the Rovers; the Lions coach Sam Hill and the Tigers' manager left; Ray FC won.",
     "KCNA: Kim Jong Un and Choe Son Hui met in the city of Pyongyang; the Ministry for Foreign Affairs said.",
-    "Defence: the Navy's staff and the Army Corps of Engineers; Admiral \"Bull\" Halsey and Nimitz met at Midway.",
+    'Defence: the Navy\'s staff and the Army Corps of Engineers; Admiral "Bull" Halsey and Nimitz met at Midway.',
     "",
 ]
 _WORDS = [
