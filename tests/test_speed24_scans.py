@@ -5,7 +5,9 @@
 form, in every order and with cues first seen after a text's places were kept, against
 ``pattern.finditer`` on made-up texts in other topics and on random texts of the cues' own words
 (hypothesis); cues of other forms (groups in the look-ahead, flags, a look-ahead that is not the whole
-rest) are scanned alone."""
+rest) are scanned alone. ``weapon_words.has_model_number`` with one pattern per letter against the class
+pattern, and ``place_short_names.short_place_names`` looking only at the tokens that are a short name
+against the loop over every token, on random texts."""
 
 from __future__ import annotations
 
@@ -14,8 +16,20 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import body_names, person_context, place_phrases, shared_scans, team_plurals
+from workbook.extract import (
+    body_names,
+    person_context,
+    place_phrases,
+    place_short_names,
+    shared_scans,
+    team_plurals,
+    weapon_words,
+)
+from workbook.extract.entity_runs import GAZETTEER, Candidate
+from workbook.extract.gazetteer import GazetteerEntry, GazetteerMatch
+from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.shared_scans import cue_matches
+from workbook.extract.vocabulary import SHORT_PLACE_NAMES
 
 #: (pattern, cue) of every pass that runs from a cue, and made-up ones of the same and of other forms
 _PASSES = [
@@ -101,3 +115,77 @@ def test_only_cues_of_one_class_and_a_whole_look_ahead_are_searched_together() -
     assert family(re.compile(r"[A-Z](?=x)", re.IGNORECASE)) is None
     assert family(re.compile(r"[Tt]he[ \t]")) is None  # consumes more than one character
     assert family(re.compile(r"t(?=he)")) is None
+    assert [u.pattern[0] for u in family(re.compile(r"[Tt](?=he)")) or ()] == ["T", "t"]  # one per letter
+    assert [u.pattern[:5] for u in family(re.compile(r"[A-Z](?=he)")) or ()] == ["[A-Z]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("MKmk19 -\n.Ó"), max_size=40))
+def test_model_numbers_as_the_class_pattern(text: str) -> None:
+    weapon_words.has_model_number.cache_clear()
+    assert weapon_words.has_model_number(text) == (re.search(r"[MK]\d", text) is not None)
+
+
+def _short_names_plain(text: str, tokens: list[Token], chosen: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """``short_place_names`` before speed24: every token looked up."""
+    named = {c.gaz.entry.name: c.gaz.entry for c in chosen if c.gaz is not None}
+    out: list[Candidate] = []
+    if not any(name in named for name in SHORT_PLACE_NAMES.values()):
+        return out
+    for i, t in enumerate(tokens):
+        entry = named.get(SHORT_PLACE_NAMES.get(t.text, ""))
+        if (
+            entry is None
+            or covered.find(1, t.start, t.end) >= 0
+            or not place_short_names._THE_BEFORE.search(text, max(0, t.start - 5), t.start)
+        ):
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].cap and not text[t.full_end : tokens[i + 1].start].strip():
+            continue
+        out.append(
+            Candidate(
+                t.start, t.end, entry.type, GAZETTEER, entry.name, gaz=GazetteerMatch(t.start, t.end, entry, True)
+            )
+        )
+    return out
+
+
+_KOREAS = [
+    GazetteerEntry("North Korea", "place", ("DPRK",), 40.0, 127.0, 300.0, "test"),
+    GazetteerEntry("South Korea", "place", ("ROK",), 36.0, 128.0, 300.0, "test"),
+    GazetteerEntry("Korea", "place", (), 38.0, 127.5, 500.0, "test"),
+]
+_SHORT_WORDS = ["the", "The", "North", "South", "Korea", "North's", "Atlantic", "said", "of", "THE", "north"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SHORT_WORDS), st.sampled_from([" ", "  ", "\n", ", ", ". ", "-"])), max_size=20
+    ),
+    st.lists(st.sampled_from([0, 1, 2]), max_size=3),
+    st.lists(st.integers(0, 80), max_size=4),
+)
+def test_short_place_names_as_every_token_looked_up(
+    words: list[tuple[str, str]], named: list[int], marks: list[int]
+) -> None:
+    text = "".join(w + s for w, s in words)
+    tokens = tokenize(text)
+    chosen = [
+        Candidate(0, 1, "place", GAZETTEER, _KOREAS[k].name, gaz=GazetteerMatch(0, 1, _KOREAS[k], True)) for k in named
+    ]
+    covered = bytearray(len(text) + 1)
+    for at in marks:
+        if at < len(covered):
+            covered[at] = 1
+    got = place_short_names.short_place_names(text, tokens, chosen, covered)
+    assert got == _short_names_plain(text, tokens, chosen, covered), text
+
+
+def test_short_place_names_made_up() -> None:
+    text = "North Korea fired; the North said the South and South Korea's allies met. The North Atlantic was calm."
+    tokens = tokenize(text)
+    chosen = [Candidate(0, 11, "place", GAZETTEER, "North Korea", gaz=GazetteerMatch(0, 11, _KOREAS[0], True))]
+    got = place_short_names.short_place_names(text, tokens, chosen, bytearray(len(text) + 1))
+    assert [text[c.start : c.end] for c in got] == ["North"]
+    assert got == _short_names_plain(text, tokens, chosen, bytearray(len(text) + 1))
