@@ -7,7 +7,9 @@ form, in every order and with cues first seen after a text's places were kept, a
 (hypothesis); cues of other forms (groups in the look-ahead, flags, a look-ahead that is not the whole
 rest) are scanned alone. ``weapon_words.has_model_number`` with one pattern per letter against the class
 pattern, and ``place_short_names.short_place_names`` looking only at the tokens that are a short name
-against the loop over every token, on random texts."""
+against the loop over every token, on random texts; the whole-text checks of
+``claim_single_quotes.as_double_quotes`` and ``rule_tokens.tokenize`` one mark at a time against the class
+pattern."""
 
 from __future__ import annotations
 
@@ -18,9 +20,11 @@ from hypothesis import strategies as st
 
 from workbook.extract import (
     body_names,
+    claim_single_quotes,
     person_context,
     place_phrases,
     place_short_names,
+    rule_tokens,
     shared_scans,
     team_plurals,
     weapon_words,
@@ -189,3 +193,27 @@ def test_short_place_names_made_up() -> None:
     got = place_short_names.short_place_names(text, tokens, chosen, bytearray(len(text) + 1))
     assert [text[c.start : c.end] for c in got] == ["North"]
     assert got == _short_names_plain(text, tokens, chosen, bytearray(len(text) + 1))
+
+
+_MARKS = "'‘’&ſ-\"“ \t\nabAB1é_(—"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MARKS), max_size=30))
+def test_checks_one_mark_at_a_time_as_the_class_pattern(text: str) -> None:
+    singles = all(o.search(text) is None for o in claim_single_quotes._OPENINGS)
+    assert singles == (claim_single_quotes._OPENING.search(text) is None), text
+    parts = any(p.search(text) is not None for p in rule_tokens._TOKENS_PARTS)
+    assert parts == (rule_tokens._TOKENS_PART.search(text) is not None), text
+
+
+def test_checks_one_mark_at_a_time_made_up() -> None:
+    for text in [
+        *_MADE_UP,
+        "He said 'we will win' (‘no doubt’) at AT&T; 'em and ’twas; ſtreet",
+        "rock 'n' roll, the '90s",
+    ]:
+        assert all(o.search(text) is None for o in claim_single_quotes._OPENINGS) == (
+            claim_single_quotes._OPENING.search(text) is None
+        )
+        assert any(p.search(text) for p in rule_tokens._TOKENS_PARTS) == bool(rule_tokens._TOKENS_PART.search(text))
