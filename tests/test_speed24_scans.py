@@ -8,8 +8,8 @@ form, in every order and with cues first seen after a text's places were kept, a
 rest) are scanned alone. ``weapon_words.has_model_number`` with one pattern per letter against the class
 pattern, and ``place_short_names.short_place_names`` looking only at the tokens that are a short name
 against the loop over every token, on random texts; the whole-text checks of
-``claim_single_quotes.as_double_quotes`` and ``rule_tokens.tokenize`` one mark at a time against the class
-pattern."""
+``claim_single_quotes.as_double_quotes`` and ``rule_tokens.tokenize`` one mark at a time, and
+``trade_bodies``' trade-word check one blank at a time, against the class patterns."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from workbook.extract import (
     rule_tokens,
     shared_scans,
     team_plurals,
+    trade_bodies,
     weapon_words,
 )
 from workbook.extract.entity_runs import GAZETTEER, Candidate
@@ -217,3 +218,23 @@ def test_checks_one_mark_at_a_time_made_up() -> None:
             claim_single_quotes._OPENING.search(text) is None
         )
         assert any(p.search(text) for p in rule_tokens._TOKENS_PARTS) == bool(rule_tokens._TOKENS_PART.search(text))
+
+
+_TRADES = [
+    *(w.capitalize() for w in sorted(trade_bodies.TRADE_WORDS)[:8]),
+    *(w.upper() for w in sorted(trade_bodies.TRADE_WORDS)[8:12]),
+    *sorted(trade_bodies.TRADE_WORDS)[12:16],
+    "Railways-",
+    "Water's",
+    "Kelvin",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_TRADES), st.sampled_from([" ", "\t", "  ", "\n", "", "'", " \t"])), max_size=8)
+)
+def test_trade_word_check_one_blank_at_a_time_as_the_class_pattern(words: list[tuple[str, str]]) -> None:
+    text = "".join(s + w for w, s in words)
+    split = all(cue.search(text) is None for cue in trade_bodies._TRADE_CUES)
+    assert split == (trade_bodies._TRADE_CUE.search(text) is None), text
