@@ -31,6 +31,12 @@ Round seventeen (speed23) adds ``names_only`` with the shipped model's given nam
 extraction calls it (round eighteen's common-word tests run only with them), and ``trade_bodies`` (its six
 passes in order), ``end_word_bodies`` and ``bracket_defined_bodies`` over the same candidates, with the model's
 common words and the gazetteer's types.
+
+Round eighteen (speed24) adds the four passes that run from cues (``people_in_context``, ``plural_teams``,
+``place_phrases``, ``body_names``) each text's in turn, as extraction runs them: a scan shared by the passes
+of one text is made once per text there, but again by each pass when each runs over every text first; and
+the whole-text checks it made one pattern per character: ``as_double_quotes``, ``tokenize`` from the learned
+stage's tokens, ``has_model_number`` and ``place_trade_bodies``.
 """
 
 from __future__ import annotations
@@ -54,9 +60,11 @@ from profile_extract import documents
 import workbook
 from workbook.extract import (
     body_names,
+    claim_single_quotes,
     entity_bounds,
     longer_org_names,
     ner_document,
+    ner_features,
     ner_merge,
     org_names,
     person_context,
@@ -74,6 +82,7 @@ from workbook.extract import (
     team_plurals,
     trade_bodies,
     weapon_shapes,
+    weapon_words,
     weapons,
 )
 from workbook.extract.claim_context import ClaimContext
@@ -109,6 +118,7 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
             Candidate(m.start, m.end, m.entry.type, GAZETTEER, m.entry.name, gaz=m) for m in ex.gazetteer.find(d.text)
         ]
     ranked = [ranks.rank_spans(t) for t in texts]
+    learned_tokens = [ner_features.tokens(t) for t in texts]
     english = builtin_words()
     return {
         "capitalised_runs": lambda: [capitalised_runs(d, set()) for d in docs],
@@ -201,6 +211,24 @@ def passes(texts: list[str]) -> dict[str, Callable[[], object]]:
         "short_place_names": lambda: [
             place_short_names.short_place_names(d.text, d.tokens, c, bytearray(len(d.text) + 1))
             for d, c in zip(docs, cands, strict=True)
+        ],
+        "as_double_quotes": lambda: [claim_single_quotes.as_double_quotes(t) for t in texts],
+        "tokenize (from the learned stage's tokens)": lambda: [
+            tokenize(t, w) for t, w in zip(texts, learned_tokens, strict=True)
+        ],
+        "has_model_number": lambda: [weapon_words.has_model_number(t) for t in texts],
+        "place_trade_bodies": lambda: [
+            trade_bodies.place_trade_bodies(t, c, model.common, ex.gazetteer.type_of)
+            for t, c in zip(texts, cands, strict=True)
+        ],
+        "cued passes, each text's in turn": lambda: [
+            (
+                person_context.people_in_context(t, c, model.names, model.common, ex.gazetteer.type_of),
+                team_plurals.plural_teams(t, c),
+                place_phrases.place_phrases(t, c),
+                body_names.body_names(t, c, model.common, ex.gazetteer.type_of),
+            )
+            for t, c in zip(texts, cands, strict=True)
         ],
     }
 

@@ -5,6 +5,8 @@ Korea (:data:`~workbook.extract.vocabulary.SHORT_PLACE_NAMES`), read by the enti
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 from workbook.extract.entity_runs import GAZETTEER, Candidate
 from workbook.extract.gazetteer import GazetteerMatch
@@ -14,6 +16,7 @@ from workbook.extract.vocabulary import SHORT_PLACE_NAMES
 __all__ = ["short_place_names"]
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_text_of = attrgetter("text")
 
 
 def short_place_names(text: str, tokens: list[Token], chosen: list[Candidate], covered: bytearray) -> list[Candidate]:
@@ -22,7 +25,8 @@ def short_place_names(text: str, tokens: list[Token], chosen: list[Candidate], c
     out: list[Candidate] = []
     if not any(name in named for name in SHORT_PLACE_NAMES.values()):
         return out  # the document names neither country: no token to look at
-    for i, t in enumerate(tokens):
+    for i in compress(range(len(tokens)), map(SHORT_PLACE_NAMES.__contains__, map(_text_of, tokens))):
+        t = tokens[i]  # only the tokens that are a short name (the others have no entry: no name is empty)
         entry = named.get(SHORT_PLACE_NAMES.get(t.text, ""))
         if (
             entry is None

@@ -19,6 +19,14 @@ first) and looks ahead for a few more of the words every match must hold (``[Tt]
 opens with a character class that ``re`` skips to in C; its places are the only places a match can start,
 and :func:`cue_matches` matches the pattern there, as :func:`capital_matches` does.
 
+**One scan for every cue.** Most of a cue scan's cost is ``re`` skipping from character to character of its
+class, not the look-ahead tried where one is found: the cues of the form ``[A-Z](?=...)`` (five passes'
+cues) or ``[Tt](?=...)`` are each one scan of the whole text. The cues of one first class seen so far are
+searched together, once per text, as one pattern (``[A-Z](?=(?:...)|(?:...))``, :func:`_cue_family`): every
+place a cue matches is a place the union matches, and each cue is then matched at those places only. A class
+of two or three letters (``[Tt]``) is searched as one pattern per letter (``T(?=...)``, ``t(?=...)``): ``re``
+skips to a literal first character far faster than to a class.
+
 **One scan for two passes.** :func:`shared_finditer` keeps the last few texts' matches of a pattern, for
 a pass that runs twice over the same text (``entity_bounds.given_name_pairs``, with and without
 ``particles_only``).
@@ -107,12 +115,72 @@ def cue_matches(pattern: re.Pattern[str], text: str, cue: re.Pattern[str]) -> li
     out: list[re.Match[str]] = []
     end = 0
     match = pattern.match
-    for c in cue.finditer(text):
-        at = c.start()
+    family = _cue_family(cue)
+    if family is None:
+        places: Iterable[int] = map(re.Match.start, cue.finditer(text))
+    else:  # the places of every cue of its class, one scan per text; this cue's among them
+        cue_match = cue.match
+        places = [at for at in _family_places(family, text) if cue_match(text, at) is not None]
+    for at in places:
         if at >= end and (m := match(text, at)) is not None:
             out.append(m)
             end = m.end()
     return out
+
+
+#: A cue of one character class and a look-ahead: ``[A-Z](?=[a-z]+[ \t]+for[ \t]+[A-Z])``.
+_CUE_FORM = re.compile(r"(\[[^\]\\]+\])\(\?=(.+)\)", re.DOTALL)
+_PLAIN_FLAGS = re.compile("").flags
+#: the look-aheads of the cues seen so far by their first class, each class's union of them, and each
+#: cue's class (None: a cue of another form)
+_CUE_BODIES: dict[str, list[str]] = {}
+_FAMILIES: dict[str, tuple[re.Pattern[str], ...]] = {}
+_FEW_LETTERS = re.compile(r"\[([A-Za-z]{2,3})\]")
+_CLASS_OF: dict[re.Pattern[str], str | None] = {}
+
+
+def _cue_family(cue: re.Pattern[str]) -> tuple[re.Pattern[str], ...] | None:
+    """The union of ``cue`` and the other cues of its first class seen so far (``[A-Z](?=(?:a)|(?:b))``; for
+    a class of a few letters one union per letter), or None for a cue of another form (it is scanned alone).
+    The look-ahead must be a pattern on its own (so the last bracket closes the first) with no groups, and
+    the cue without flags."""
+    if cue not in _CLASS_OF:
+        form = _CUE_FORM.fullmatch(cue.pattern)
+        if form is None or cue.flags != _PLAIN_FLAGS or not _lone_pattern(form.group(2)):
+            _CLASS_OF[cue] = None
+        else:
+            first, body = form.groups()
+            bodies = _CUE_BODIES.setdefault(first, [])
+            if body not in bodies:
+                bodies.append(body)
+                union = "(?=" + "|".join(f"(?:{b})" for b in bodies) + ")"
+                letters = _FEW_LETTERS.fullmatch(first)
+                firsts = list(letters.group(1)) if letters is not None else [first]
+                _FAMILIES[first] = tuple(re.compile(f + union) for f in firsts)
+            _CLASS_OF[cue] = first
+    first = _CLASS_OF[cue]
+    return None if first is None else _FAMILIES[first]
+
+
+def _lone_pattern(body: str) -> bool:
+    try:
+        return re.compile(body).groups == 0
+    except re.error:
+        return False
+
+
+def _family_places(family: tuple[re.Pattern[str], ...], text: str) -> list[int]:
+    """The offsets where the union of cues ``family`` matches in ``text`` (kept for the text's other cues)."""
+    return _kept_places(family, text) if len(text) <= KEPT_LENGTH else _places(family, text)
+
+
+def _places(family: tuple[re.Pattern[str], ...], text: str) -> list[int]:
+    if len(family) == 1:
+        return [m.start() for m in family[0].finditer(text)]
+    return sorted(m.start() for union in family for m in union.finditer(text))
+
+
+_kept_places = lru_cache(maxsize=64)(_places)
 
 
 def shared_finditer(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:

@@ -107,9 +107,10 @@ _CAP_BEFORE = re.compile(rf"({_CAP})[ \t]+\Z")
 #: A trade's word after a space or tab, its capital as written and the rest in any case: every run
 #: ``place_trade_bodies`` keeps holds one (a word whose case-folded form is a trade's word; no trade's word holds
 #: the letters a ligature or "ß" folds to, and ``re`` folds the one-letter cases such as the Kelvin sign itself).
-_TRADE_CUE = re.compile(
-    "[ \t](?:" + "|".join(f"{w[0].upper()}(?i:{re.escape(w[1:])})" for w in sorted(TRADE_WORDS)) + r")(?![\w'’-])"
-)
+_TRADE_WORD = "(?:" + "|".join(f"{w[0].upper()}(?i:{re.escape(w[1:])})" for w in sorted(TRADE_WORDS)) + r")(?![\w'’-])"
+_TRADE_CUE = re.compile("[ \t]" + _TRADE_WORD)
+#: :data:`_TRADE_CUE` after a space and after a tab: ``re`` skips to a literal far faster than to a class
+_TRADE_CUES = (re.compile(" " + _TRADE_WORD), re.compile("\t" + _TRADE_WORD))
 
 
 def _cued_person_inside(cands: list[Candidate], start: int, end: int) -> bool:
@@ -169,7 +170,7 @@ def place_trade_bodies(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
     """A place or a firm's word and a trade's word as one organisation (see the module docs)."""
-    if _TRADE_CUE.search(text) is None:
+    if all(cue.search(text) is None for cue in _TRADE_CUES):  # _TRADE_CUE.search(text) is None
         return cands
     names: set[str] = set()
     for m in capital_matches(_TRADE_RUN, text):
