@@ -38,7 +38,10 @@ reports, aid-agency appeals, department notices, tech launches, transport strike
 split the same way; ``--gold people4`` scores
 ``benchmarks/data/entities_people4.json`` (round eighteen: wedding, birth and death notices, ward results, prize
 lists, reviews with casts, police appeals, parliamentary questions, charity news; given names that are also
-places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way.
+places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way;
+``--gold mixed`` scores ``benchmarks/data/entities_mixed.json`` (round nineteen: university and science press
+releases, council notices, product recalls, weather warnings, health alerts, book, film and stage listings, police
+appeals, Title Case headline lines followed by a dateline), made and split the same way.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ GOLD_SETS = {
     "precision": GOLD.with_name("entities_precision.json"),
     "orgs3": GOLD.with_name("entities_orgs3.json"),
     "people4": GOLD.with_name("entities_people4.json"),
+    "mixed": GOLD.with_name("entities_mixed.json"),
 }
 
 
