@@ -186,6 +186,12 @@ def common_noun_phrase(words: Sequence[str], vocabulary: Collection[str]) -> boo
 
 
 _HAPPENINGS = DISEASE_NOUNS | CRIME_NOUNS
+_HAPPENING_ENDS = _HAPPENINGS | HAPPENING_TAILS
+
+
+def _last_word(name: str) -> str:
+    parts = name.rsplit(None, 1)
+    return parts[-1].casefold() if parts else ""
 
 
 def happening_noun_phrase(words: Sequence[str], vocabulary: Collection[str]) -> bool:
@@ -232,6 +238,7 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
             and c.strength != GAZETTEER
             and c.gaz is None
             and c.type in _HAPPENING_TYPES
+            and _last_word(c.name) in _HAPPENING_ENDS  # a cheap look first: most names end otherwise
             and happening_noun_phrase(_words(text, c.start, c.end), vocabulary)
             and not _given(c.name.split()[0].casefold(), names)
         ):
