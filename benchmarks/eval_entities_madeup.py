@@ -41,7 +41,10 @@ lists, reviews with casts, police appeals, parliamentary questions, charity news
 places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way;
 ``--gold people5`` scores ``benchmarks/data/entities_people5.json`` (round nineteen: team sheets, prize shortlists,
 court lists, "SURNAME, Given" death notices, candidate lists, festival bills, author lists, appointments, cast
-lists; given names that are also places or words, most named once), made and split the same way.
+lists; given names that are also places or words, most named once), made and split the same way;
+``--gold mixed`` scores ``benchmarks/data/entities_mixed.json`` (round nineteen: university and science press
+releases, council notices, product recalls, weather warnings, health alerts, book, film and stage listings, police
+appeals, Title Case headline lines followed by a dateline), made and split the same way.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ GOLD_SETS = {
     "orgs3": GOLD.with_name("entities_orgs3.json"),
     "people4": GOLD.with_name("entities_people4.json"),
     "people5": GOLD.with_name("entities_people5.json"),
+    "mixed": GOLD.with_name("entities_mixed.json"),
 }
 
 

@@ -121,3 +121,58 @@ def test_a_dateline_date_is_a_publication_event() -> None:
     text = "Moscow, March 3 — Russia said it launched a rocket on March 1."
     events = extract_events(text, split_sentences(text), date(2024, 3, 3))
     assert [(e.kind, text[e.start : e.end]) for e in events] == [("publication", "March 3"), ("launch", "March 1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source", "surface"),
+    [  # round nineteen: a dateline on the line after a headline (and a byline), in many beats
+        ("Storm Batters Coast\nLONDON (Reuters) - Strong winds hit", "London", "Reuters", "LONDON (Reuters) -"),
+        (
+            "Local Team Wins Cup\nBy Sarah Jones\nMANCHESTER, England — United won",
+            "Manchester, England",
+            None,
+            "MANCHESTER, England —",
+        ),
+        (
+            "Judge Jails Fraudster\n\nNEWCASTLE, Australia, May 2 (AAP) - A judge",
+            "Newcastle, Australia",
+            "AAP",
+            "NEWCASTLE, Australia, May 2 (AAP) -",
+        ),
+        ("Shares Slide On Rate Fears\nFRANKFURT — European shares fell", "Frankfurt", None, "FRANKFURT —"),
+        ("Probe Lands On Asteroid\nPASADENA, Calif. — NASA said", "Pasadena, Calif.", None, "PASADENA, Calif. —"),
+        (
+            "Navy Orders New Frigates\nBy Tom Reed, Defence Correspondent\nPORTSMOUTH, England (PA) - The Royal Navy",
+            "Portsmouth, England",
+            "PA",
+            "PORTSMOUTH, England (PA) -",
+        ),
+    ],
+)
+def test_a_dateline_after_a_headline_line(text: str, place: str, source: str | None, surface: str) -> None:
+    d = parse_dateline(text)
+    assert d is not None
+    assert (d.place, d.source, text[d.start : d.end]) == (place, source, surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of the parish council\nNOTE - The next meeting is on Monday.",
+        "Match report\nUPDATE - The game was postponed.",
+        "The court sat on Monday.\nLONDON — The judge spoke.",  # a sentence, not a headline
+        "Results,\nPARIS (AFP) - late",  # the line ends as a clause does
+        "Headline\nOne\nTwo\nLONDON — three lines before it are no headline",
+        "x\nLONDON — too short a line to be a headline",
+    ],
+)
+def test_no_dateline_after_a_line_that_is_no_headline(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+def test_no_mentions_inside_a_dateline_after_a_headline() -> None:
+    text = "Flood Warning For Valleys\nCARLISLE, England (PA) - The Environment Agency warned residents of Keswick."
+    ex = DefaultExtractor().extract(DocumentInput("d1", text, "t", date(2024, 5, 26)))
+    names = {text[m.start : m.end] for m in ex.mentions}
+    assert "CARLISLE" not in names and "PA" not in names and "England" not in names
+    assert {"Environment Agency", "Keswick"} <= names

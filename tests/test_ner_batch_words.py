@@ -112,13 +112,15 @@ _TEXTS = [
     "Shares of Acme Corp rose; CEO Li Wei met the U.S. Treasury chief. Acme said IBM and GE fell.",
     "Dr. Ada Byrne at the Max Planck Institute said the Hadron Collider run worked, NASA said. Byrne agreed.",
     "The Springfield City Council met on Tuesday. Mayor Joe Quimby of Springfield spoke. KPA units drilled.",
+    "Green Tea Or White Tea? Green Green Tea. Market Watch: Court News said Rich Young of Fleet Street won.",
 ]
 
 
 def reference_decode(
     model: EntityModel, toks: Tokens, cands: list[Candidate], probs: np.ndarray, weak: np.ndarray
 ) -> list[ScoredSpan]:
-    """One document's decoding as speed round fourteen did it (the thresholds by shape read per candidate)."""
+    """One document's decoding as speed round fourteen did it (the thresholds by shape read per candidate),
+    with round nineteen's person of common words (``threshold_common``)."""
     best = probs[:, 1:].argmax(axis=1) + 1
     one, multi, acronym = model.threshold, model.threshold_multi_org, model.threshold_acronym
     multi = one if multi is None else multi
@@ -136,6 +138,10 @@ def reference_decode(
             (multi if org else one) if j - i > 1 else acronym if len(txt[i]) > 1 and txt[i].isupper() else one
         ):
             continue
+        letters = [w for w in lows[i:j] if w.isalpha()]
+        plain = bool(letters) and all(len(w) > 1 and w in model.common for w in letters)
+        if model.threshold_common is not None and kind == "person" and plain and p_none >= model.threshold_common:
+            continue
         if taken.find(1, i, j) >= 0:
             continue
         taken[i:j] = b"\x01" * (j - i)
@@ -151,13 +157,18 @@ def reference_decode(
     st.sampled_from([0.3, 0.5, 0.6, 0.8]),
     st.sampled_from([None, 0.3, 0.5, 0.6, 0.8]),
     st.sampled_from([None, 0.3, 0.5, 0.6, 0.8]),
+    st.sampled_from([None, 0.2, 0.4, 0.6]),
     st.randoms(use_true_random=False),
 )
 def test_decoding_with_thresholds_by_shape_is_the_reference(
-    text: str, one: float, multi: float | None, acronym: float | None, rng: random.Random
+    text: str, one: float, multi: float | None, acronym: float | None, common: float | None, rng: random.Random
 ) -> None:
     model = dataclasses.replace(
-        default_entity_model(), threshold=one, threshold_multi_org=multi, threshold_acronym=acronym
+        default_entity_model(),
+        threshold=one,
+        threshold_multi_org=multi,
+        threshold_acronym=acronym,
+        threshold_common=common,
     )
     toks = tokens(text)
     cands = candidates(text, toks)

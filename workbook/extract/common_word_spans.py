@@ -22,7 +22,13 @@ are such words; :func:`without_common_word_spans` drops those candidates:
   organisation, facility, street or place ("Agency", "Hall", "Street", "Bay"), its last word a noun of
   action in "-tion" or "-sion" ("Business Promotion", "Search Engine Optimization", "Sales
   Promotion"; "Live Nation", a body's noun, stays; a plural is no sign: "Garage Pros" is a firm), and
-  over no gazetteer name.
+  over no gazetteer name;
+* :func:`happening_noun_phrase` (round nineteen): any name of words that are common words, diseases or
+  crimes (:mod:`workbook.extract.vocabulary_common_nouns`), one word a disease or a crime and the last
+  a disease, a crime or a headline's noun after one ("Cholera", "Armed Robbery", "Measles Cases",
+  "Fraud Charges"; "Epilepsy Action", "Cancer Research UK" stay). Not when the gazetteer knows it, when
+  it opens with a given name, or when a title cues a person. ("the Town Hall" stays a name: GUM tags a
+  capitalised "City Hall" as proper nouns.)
 """
 
 from __future__ import annotations
@@ -36,11 +42,18 @@ from workbook.extract.entity_runs import CUED_PERSON, GAZETTEER, NAME_PARTICLES,
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, ROLE_NOUNS, STREET_WORDS, TITLE_MODIFIERS
+from workbook.extract.vocabulary_common_nouns import (
+    CRIME_MODIFIERS,
+    CRIME_NOUNS,
+    DISEASE_NOUNS,
+    HAPPENING_TAILS,
+)
 from workbook.ingest.normalise import builtin_words
 
 __all__ = [
     "common_noun_phrase",
     "common_words_person",
+    "happening_noun_phrase",
     "portfolio_before_title",
     "title_alone",
     "without_common_word_spans",
@@ -103,6 +116,7 @@ _BODY_NOUNS = frozenset(
     ]
 )
 _NAME_TYPES = frozenset({"place", "organization", "facility"})
+_HAPPENING_TYPES = _NAME_TYPES | {"person"}
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
@@ -171,6 +185,27 @@ def common_noun_phrase(words: Sequence[str], vocabulary: Collection[str]) -> boo
     return action and all(_common(w, vocabulary) for w in words)
 
 
+_HAPPENINGS = DISEASE_NOUNS | CRIME_NOUNS
+_HAPPENING_ENDS = _HAPPENINGS | HAPPENING_TAILS
+
+
+def _last_word(name: str) -> str:
+    parts = name.rsplit(None, 1)
+    return parts[-1].casefold() if parts else ""
+
+
+def happening_noun_phrase(words: Sequence[str], vocabulary: Collection[str]) -> bool:
+    """Are a name's ``words`` (lower case) a disease or a crime (see the module docs)?"""
+    if not words:
+        return False
+    last = words[-1]
+    if last not in _HAPPENINGS and (last not in HAPPENING_TAILS or len(words) < 2):
+        return False
+    return any(w in _HAPPENINGS for w in words) and all(
+        w in _HAPPENINGS or w in CRIME_MODIFIERS or _common(w, vocabulary) for w in words
+    )
+
+
 @lru_cache(maxsize=4)
 def _vocabulary(common: frozenset[str]) -> frozenset[str]:
     """The built-in lower-case word list and the model's common words (one set per model)."""
@@ -198,6 +233,16 @@ def without_common_word_spans(text: str, cands: list[Candidate], model: EntityMo
         person = c.type == "person"
         if person and names and common_words_person(_words(text, c.start, c.end), vocabulary, names):
             continue  # "Prime Minister Wins Confidence Vote": even after a title
+        if (
+            c.strength < CUED_PERSON
+            and c.strength != GAZETTEER
+            and c.gaz is None
+            and c.type in _HAPPENING_TYPES
+            and _last_word(c.name) in _HAPPENING_ENDS  # a cheap look first: most names end otherwise
+            and happening_noun_phrase(_words(text, c.start, c.end), vocabulary)
+            and not _given(c.name.split()[0].casefold(), names)
+        ):
+            continue  # "Cholera Cases Climb", "Armed Robbery At Jewellers"
         if c.strength >= CUED_PERSON or c.gaz is not None or c.strength == GAZETTEER:
             out.append(c)
             continue

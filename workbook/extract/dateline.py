@@ -17,6 +17,12 @@ What counts (only at the very start of the text, after white space):
 * an ALL-CAPS ``PLACE[, REGION]`` of four letters or more, then a dash and the body's first word
   ("WASHINGTON — The"); "PS - we also..." or a shouted "BEST DENTIST EVER -" is not a dateline.
 
+A dateline may also open the line after a headline (round nineteen): one or two short lines first (a headline,
+a deck or a byline: at most 150 characters each, not ending as a sentence or a clause does with ".", ",", ";" or
+":"), then a dateline of the forms above on its own line's start ("Storm Batters Coast\nLONDON (Reuters) - ...",
+"Local Team Wins Cup\nBy Sarah Jones\nMANCHESTER, England — ..."). There an ALL-CAPS place alone before a dash
+must be no word of the built-in English list, so a heading's "NOTE -", "UPDATE -" or "WARNING -" is none.
+
 PLACE is one to four capitalised words ("St. Louis", "Nur-Sultan", "NEW YORK"); REGION a place or an
 abbreviation ("N.C.", and the news agencies' state abbreviations "Ky.", "Calif.", "W.Va."); a title-case place
 needs a date or a source after it, so a first sentence such as "Paris, the capital, is..." or
@@ -28,8 +34,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S
+from workbook.ingest.normalise import builtin_words
 
 __all__ = ["Dateline", "parse_dateline"]
 
@@ -65,19 +73,47 @@ _CAPS_DATELINE = re.compile(
 )
 
 
+#: A headline, deck or byline line before a dateline: short, not ending as a sentence or clause does.
+_HEAD_LINE = re.compile(rf"{S}*(?P<line>[^\n]{{3,150}}?){S}*\n(?:{S}*\n)*")
+_HEAD_LINES = 2
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return builtin_words()
+
+
 def _tidy(place: str) -> str:
     """An ALL-CAPS place in title case ("NEW YORK" -> "New York"); others as written."""
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split())
 
 
-def parse_dateline(text: str) -> Dateline | None:
-    """The dateline ``text`` opens with, or None (see the module rules)."""
-    m = _DATELINE.match(text, 0, min(len(text), 200))
+def _dateline_at(text: str, at: int, after_headline: bool) -> Dateline | None:
+    """The dateline that opens ``text`` at ``at``, or None."""
+    m = _DATELINE.match(text, at, min(len(text), at + 200))
     if m is not None and (m["date"] or (m["source"] and m["dash"])):
         place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
         return Dateline(place, m["source"], m["date"], m.start("head"), m.end("head"))
-    m = _CAPS_DATELINE.match(text, 0, min(len(text), 200))
+    m = _CAPS_DATELINE.match(text, at, min(len(text), at + 200))
     if m is not None and sum(c.isalpha() for c in m["place"]) >= 4:
+        if after_headline and " " not in m["place"] and m["place"].casefold() in _english_words():
+            return None  # a heading's "NOTE -", "UPDATE -" after the title line
         place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
         return Dateline(place, None, None, m.start("head"), m.end("head"))
     return None
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline ``text`` opens with, at its start or after a headline line or two, or None (see the
+    module rules)."""
+    found = _dateline_at(text, 0, False)
+    at = 0
+    for _ in range(_HEAD_LINES):
+        if found is not None:
+            return found
+        m = _HEAD_LINE.match(text, at, min(len(text), at + 160))
+        if m is None or m["line"][-1] in ".,;:" or not any(c.isupper() for c in m["line"]):
+            return None
+        at = m.end()
+        found = _dateline_at(text, at, True)
+    return found

@@ -14,9 +14,10 @@ document's kept candidates in Python.
 ``none`` and whose P(none) is below the threshold of the span's shape and reading: by default
 :attr:`EntityModel.threshold`; two or more words read as an organisation or other
 (:attr:`EntityModel.threshold_multi_org`: "Search Engine Optimization", "Breaking News Alert"); one
-word in capitals, an acronym or designation (:attr:`EntityModel.threshold_acronym`: "SEO", "ISO"):
-the classifier's P(none) is not equally calibrated for them (chosen on the held-out split, see
-``benchmarks/RESULTS.md``).
+word in capitals, an acronym or designation (:attr:`EntityModel.threshold_acronym`: "SEO", "ISO");
+a person whose words are all the model's common words (:attr:`EntityModel.threshold_common`: "Green" of
+a "Green Tea Or White Tea?" heading; round nineteen): the classifier's P(none) is not equally calibrated
+for them (chosen on the held-out split, see ``benchmarks/RESULTS.md``).
 
 The shipped weights (``workbook/data/ner/entities-v1.npz``, with ``LICENSE.md`` and ``card.json``
 beside them) were trained by ``benchmarks/train_entities.py`` on GUM and UniversalNER English-EWT
@@ -73,6 +74,7 @@ class EntityModel:
     threshold: float = 0.5  # a span is kept when P(none) is below this, unless one of the next two says otherwise
     threshold_multi_org: float | None = None  # two or more words read as an organisation or other (None: ``threshold``)
     threshold_acronym: float | None = None  # the same for one word in capitals, "NASA", "F-16" (None: ``threshold``)
+    threshold_common: float | None = None  # every word a common word in Title Case, "White Tea" (None: no own limit)
     pooling: float = 0.5  # weight of the document-wide mean of a spelling's probabilities
     consistency: float = 0.0  # then the weight of the spelling's most confident reading in the document
     _featurizer: Featurizer = field(init=False, repr=False, compare=False)  # per-word feature ids
@@ -206,6 +208,7 @@ class EntityModel:
         order = keep[np.lexsort((probs[keep, 0], doc[keep]))]  # by document, then P(none); stable
         ends = np.searchsorted(doc[order], np.arange(1, len(per_doc) + 1)).tolist()
         classes = self.classes
+        plain, common = self.threshold_common, self.common
         # the kept candidates' fields, column by column (no Python object per candidate that is not kept)
         picked = cands[order]
         i_of, j_of, start_of, end_of = (picked[:, c].tolist() for c in (0, 1, 4, 5))
@@ -221,6 +224,13 @@ class EntityModel:
                 i, j = i_of[k], j_of[k]
                 if taken.find(1, i, j) >= 0:
                     continue
+                if (
+                    plain is not None
+                    and p_none_of[k] >= plain
+                    and type_of[k] == "person"
+                    and _common_words_only(lows, i, j, common)
+                ):
+                    continue  # "White Tea", "Living Social": common words in Title Case need a surer reading
                 taken[i:j] = b"\x01" * (j - i)
                 left = lows[i - 1] if i > 0 else ""
                 span = (
@@ -287,6 +297,7 @@ class EntityModel:
         for name, value in (
             ("threshold_multi_org", self.threshold_multi_org),
             ("threshold_acronym", self.threshold_acronym),
+            ("threshold_common", self.threshold_common),
         ):
             if value is not None:  # absent: the file reads back with one threshold, as older files do
                 arrays[name] = np.array(value)
@@ -295,6 +306,13 @@ class EntityModel:
 
 #: The readings whose spans of two or more words need :attr:`EntityModel.threshold_multi_org`.
 _ORG_READINGS = frozenset({"organization", "other"})
+
+
+def _common_words_only(lows: Sequence[str], i: int, j: int, common: frozenset[str]) -> bool:
+    """Are the words of tokens ``i:j`` (lower case) all common words of the model, none a capital alone
+    or an initial, with at least one word of letters?"""
+    letters = [w for w in lows[i:j] if w.isalpha()]
+    return bool(letters) and all(len(w) > 1 and w in common for w in letters)
 
 
 def _start_of(span: ScoredSpan) -> int:
@@ -355,6 +373,7 @@ def load_entity_model(data: bytes) -> EntityModel:
                 threshold=float(z["threshold"]) if "threshold" in z else 0.5,
                 threshold_multi_org=float(z["threshold_multi_org"]) if "threshold_multi_org" in z else None,
                 threshold_acronym=float(z["threshold_acronym"]) if "threshold_acronym" in z else None,
+                threshold_common=float(z["threshold_common"]) if "threshold_common" in z else None,
                 pooling=float(z["pooling"]) if "pooling" in z else 0.0,
                 consistency=float(z["consistency"]) if "consistency" in z else 0.0,
             )
