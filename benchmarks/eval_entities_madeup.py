@@ -38,7 +38,11 @@ reports, aid-agency appeals, department notices, tech launches, transport strike
 split the same way; ``--gold people4`` scores
 ``benchmarks/data/entities_people4.json`` (round eighteen: wedding, birth and death notices, ward results, prize
 lists, reviews with casts, police appeals, parliamentary questions, charity news; given names that are also
-places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way.
+places, words or months, "X of Town", pairs of given names sharing a family name), made and split the same way;
+``--gold orgs4`` scores ``benchmarks/data/entities_orgs4.json`` (round nineteen: company results and profit
+warnings, airline and rail disruption, energy and mining, charity and advice-service reports, tech earnings,
+consumer complaints, contract awards; one-word firms, two-word firms with a given name or a place, bodies named
+by common words, lists of firms joined by "and"), made and split the same way.
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ GOLD_SETS = {
     "precision": GOLD.with_name("entities_precision.json"),
     "orgs3": GOLD.with_name("entities_orgs3.json"),
     "people4": GOLD.with_name("entities_people4.json"),
+    "orgs4": GOLD.with_name("entities_orgs4.json"),
 }
 
 
