@@ -126,3 +126,22 @@ def test_a_country_cutting_its_forecast_stays_a_place() -> None:
 
 def test_a_uk_body_before_a_verb_is_one_organisation() -> None:
     assert ("Age UK", "organization") in _read("Age UK said it had received 40,000 calls about pensions.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares in Brellco rose. Harvanta fell after Vostrell walked away from a bid.", "Harvanta"),  # markets
+        ("The regulator said Tixmart customers had paid more than advertised.", "Tixmart"),  # consumer news
+        ("Results were strong at Tata Motors. Korvanda reports on Friday.", "Korvanda"),  # earnings diary
+        ("Elvoria cut power to parts of the city on Tuesday, the utility said.", "Elvoria"),  # energy
+        ("Banvaro has raised its stake in Crestline to 28 per cent.", "Banvaro"),  # banking
+        ("The supplier, Morvelle, said the affected batches were made in June.", "Morvelle"),  # food safety
+    ],
+)
+def test_market_moves_firm_customers_results_days_and_supplies_name_firms(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+def test_a_fall_outside_business_news_is_no_firm() -> None:
+    assert ("Hartley", "organization") not in _read("Hartley fell after a late tackle and left the pitch.")  # sport

@@ -42,6 +42,7 @@ from collections.abc import Callable, Mapping
 from workbook.extract.entity_runs import CUED_PERSON, LEARNED, NAMED, Candidate
 from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.org_names import about_business
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, replace_inside
 from workbook.extract.reporting_words import REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, literal_matches
@@ -103,13 +104,16 @@ _DEED = re.compile(
     rf"(?:(?:has|have|had|also|both|again|on[ \t]+{_DAY})[ \t]+){{0,2}}(?:"
     r"(?:cut|raised|lifted|lowered|trimmed|slashed|kept|maintained|reaffirmed|narrowed|withdrew|scrapped)[ \t]+"
     rf"(?:its|their)[ \t]+(?:{_W}){{0,3}}?(?:forecasts?|outlook|guidance|dividends?|targets?|profits?|revenue"
-    r"|sales|output|production)"
+    r"|sales|output|production|stake)"
+    r"|cut[ \t]+(?:power|electricity|gas|water)[ \t]+(?:supplies[ \t]+)?to"
+    rf"|reports?(?:[ \t]+(?:its|their|quarterly|annual|half-year|full-year|results|earnings|figures))*[ \t]+"
+    rf"(?:on[ \t]+{_DAY}|next[ \t]+week|tomorrow)"
     rf"|(?:beat|missed|topped)[ \t]+(?:{_W}){{0,2}}?(?:forecasts|expectations|estimates)"
     rf"|(?:won|secured|landed)[ \t]+a[ \t]+(?:{_W}){{0,4}}?contract"
     rf"|issued[ \t]+(?:a|another|its)[ \t]+(?:{_W}){{0,2}}?profit[ \t]+warning"
     rf"|(?:reported|posted|booked)[ \t]+(?:a|an)[ \t]+(?:{_W}){{0,5}}?(?:profit|loss|revenue|rise|fall|drop|jump"
     r"|increase|decline)"
-    rf"|(?:grounded|cancelled|canceled|axed)[ \t]+(?:{_W}){{0,3}}?(?:flights?|trains?|services|sailings)"
+    rf"|(?:grounded|cancelled|canceled|axed|added)[ \t]+(?:{_W}){{0,3}}?(?:flights?|trains?|services|sailings)"
     r")(?![\w'’-])"
 )
 _KIND = "|".join(sorted(FIRM_KIND_WORDS))
@@ -117,7 +121,18 @@ _APPOSITION = re.compile(
     rf"(?<![\w'’.&-])({_NAME}),[ \t]+(the|a|an)[ \t]+((?:[\w'’-]+[ \t]+){{0,3}}?)({_KIND})"
     r"(?=[ \t]*[,.;:)]|[ \t]+(?:which|that|said|says|has|had|is|was|will|would|and)\b)"
 )
-_KIND_BEFORE = re.compile(rf"\b(?:the|The)[ \t]+((?:[a-z][\w'’-]*[ \t]+){{0,2}}?)({_KIND})[ \t]+({_NAME})(?![\w'’&-])")
+_KIND_BEFORE = re.compile(
+    rf"\b(?:the|The)[ \t]+((?:[a-z][\w'’-]*[ \t]+){{0,2}}?)({_KIND})(?:[ \t]+|(,)[ \t]+)({_NAME})(?![\w'’&-])"
+)
+#: A market report's verbs of a share price ("Anglo American fell after ...", "Severn Trent slipped 2 percent").
+_MARKET_MOVE = re.compile(
+    rf"(?<![\w'’.&-])({_NAME})(?:[ \t]+and[ \t]+({_NAME}))?[ \t]+(?:rose|fell|slipped|jumped|gained|climbed|dropped"
+    r"|slid|tumbled|surged|rallied|sank|plunged|soared|eased)(?=[ \t]+(?:\d|after\b|as\b)|[,.])"
+)
+#: The people only a firm has ("Ticketmaster customers", "Aviva policyholders").
+_FIRM_PEOPLE = re.compile(
+    rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:customers|passengers|shareholders|subscribers|bondholders|policyholders)\b"
+)
 _POSSESSIVE = re.compile(
     rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+(?:chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|chairman"
     r"|chairwoman|shareholders|share[ \t]+price|(?:annual|full-year|quarterly|half-year|pre-tax|underlying)[ \t]+"
@@ -191,11 +206,14 @@ def firm_deeds(
 ) -> list[Candidate]:
     """Names before what only a firm does, one or two joined by "and" (see the module docs)."""
     names: set[str] = set()
-    for m in capital_matches(_DEED, text):
+    found = capital_matches(_DEED, text) + capital_matches(_FIRM_PEOPLE, text)
+    if about_business(text):
+        found += capital_matches(_MARKET_MOVE, text)
+    for m in found:
         if not _run_start(text, m.start()):
             continue
         for k in (1, 2):
-            if m.group(k) is None:
+            if k > (m.re.groups or 0) or m.group(k) is None:
                 continue
             start, words = _trimmed(text, m.start(k), m.group(k))
             end = start + len(" ".join(words)) if words else start
@@ -210,6 +228,8 @@ def _kind_ok(article: str, modifiers: list[str], kind: str) -> bool:
     if kind in _PERSON_KINDS:  # "the train operator", "a lithium producer"; not "a film producer", "a miner"
         if kind == "miner" and article.casefold() != "the":
             return False
+        if kind == "supplier" and article.casefold() == "the":
+            return True  # "The supplier, Bakkavor, said"
         return bool(modifiers) and modifiers[-1].casefold() not in _PERSON_KIND_MODIFIERS
     return True
 
@@ -227,8 +247,10 @@ def firm_appositions(
                 found.append((m.start(1), m.group(1), True))
     if "the " in text or "The " in text:
         for m in literal_matches(_KIND_BEFORE, text, ("the", "The")):
+            if m.group(3) is not None and not text.startswith(",", m.end()):
+                continue  # "The supplier, Bakkavor, said": an apposition closes with a comma
             if _kind_ok("the", m.group(1).split(), m.group(2)) and not re.match(r"[ \t]+[A-Z]", text[m.end() :]):
-                found.append((m.start(3), m.group(3), True))
+                found.append((m.start(4), m.group(4), True))
     if "'s " in text or "’s " in text:
         for m in capital_matches(_POSSESSIVE, text):
             if _run_start(text, m.start()):
