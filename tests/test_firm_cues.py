@@ -145,3 +145,8 @@ def test_market_moves_firm_customers_results_days_and_supplies_name_firms(text: 
 
 def test_a_fall_outside_business_news_is_no_firm() -> None:
     assert ("Hartley", "organization") not in _read("Hartley fell after a late tackle and left the pitch.")  # sport
+
+
+def test_a_place_before_the_company_said_is_no_apposition() -> None:
+    read = _read("Trains will be built in Hexworth, the company said.")  # manufacturing
+    assert ("Hexworth", "organization") not in read

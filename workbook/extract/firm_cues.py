@@ -119,7 +119,7 @@ _DEED = re.compile(
 _KIND = "|".join(sorted(FIRM_KIND_WORDS))
 _APPOSITION = re.compile(
     rf"(?<![\w'’.&-])({_NAME}),[ \t]+(the|a|an)[ \t]+((?:[\w'’-]+[ \t]+){{0,3}}?)({_KIND})"
-    r"(?=[ \t]*[,.;:)]|[ \t]+(?:which|that|said|says|has|had|is|was|will|would|and)\b)"
+    r"(?=[ \t]*[,.;:)]|[ \t]+(?:which|that|and)\b)"  # not "in County Durham, the company said": a clause
 )
 _KIND_BEFORE = re.compile(
     rf"\b(?:the|The)[ \t]+((?:[a-z][\w'’-]*[ \t]+){{0,2}}?)({_KIND})(?:[ \t]+|(,)[ \t]+)({_NAME})(?![\w'’&-])"
