@@ -44,7 +44,11 @@ court lists, "SURNAME, Given" death notices, candidate lists, festival bills, au
 lists; given names that are also places or words, most named once), made and split the same way;
 ``--gold mixed`` scores ``benchmarks/data/entities_mixed.json`` (round nineteen: university and science press
 releases, council notices, product recalls, weather warnings, health alerts, book, film and stage listings, police
-appeals, Title Case headline lines followed by a dateline), made and split the same way.
+appeals, Title Case headline lines followed by a dateline), made and split the same way;
+``--gold orgs4`` scores ``benchmarks/data/entities_orgs4.json`` (round nineteen: company results and profit
+warnings, airline and rail disruption, energy and mining, charity and advice-service reports, tech earnings,
+consumer complaints, contract awards; one-word firms, two-word firms with a given name or a place, bodies named
+by common words, lists of firms joined by "and"), made and split the same way.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ GOLD_SETS = {
     "people4": GOLD.with_name("entities_people4.json"),
     "people5": GOLD.with_name("entities_people5.json"),
     "mixed": GOLD.with_name("entities_mixed.json"),
+    "orgs4": GOLD.with_name("entities_orgs4.json"),
 }
 
 

@@ -27,11 +27,13 @@ Three passes over one document's candidates (both stages', before selection), af
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from workbook.extract.entity_runs import NAMED, Candidate
+from workbook.extract.firm_cues import firm_cues
 from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import TITLE_WORDS
+from workbook.extract.ner_model import EntityModel
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import cue_matches
@@ -170,10 +172,16 @@ def for_place_bodies(
 
 
 def body_names(
-    text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
+    text: str,
+    cands: list[Candidate],
+    model: EntityModel | None,
+    place_type: Callable[[str], str | None],
 ) -> list[Candidate]:
-    """The passes of this module over one document's candidates, in order (``common``: the learned
-    model's common words; ``place_type``: the gazetteer's type of a name), then
-    :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word)."""
+    """The passes of this module over one document's candidates, in order (``model``: the learned model,
+    whose common words, given names and surnames the passes read; ``place_type``: the gazetteer's type of a
+    name), then :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word) and
+    :func:`workbook.extract.firm_cues.firm_cues` (names the words around them call a firm)."""
+    common: frozenset[str] = model.common if model else frozenset()
+    names: Mapping[str, str] = model.names if model else {}
     cands = for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
-    return trade_bodies(text, cands, common, place_type)
+    return firm_cues(text, trade_bodies(text, cands, common, place_type), common, place_type, names)

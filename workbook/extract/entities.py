@@ -419,7 +419,7 @@ def _finish(
     if model is not None and learned is not None:
         cands = _learned(text, cands, gazetteer, model, learned)
     cands = longer_org_names(text, place_org_extents(text, names_only(text, cands, model), model))
-    cands = body_names(text, cands, model.common if model else frozenset(), gazetteer.type_of)
+    cands = body_names(text, cands, model, gazetteer.type_of)
     cands = place_phrases(text, plural_teams(text, cands))
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:

@@ -369,16 +369,16 @@ def office_regulators(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _NATION_BODY = re.compile(
-    rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,3}})(England|Scotland|Wales|Northern Ireland)(?![\w'’&-])"
+    rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,3}})(England|Scotland|Wales|Northern Ireland|UK)(?![\w'’&-])"
     r"[ \t]+(?:(?:has|had|have|will|would|also|later|then|is|was)[ \t]+)?([a-z]+)"
 )
 
 
 def nation_bodies(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Capitalised words and one of the UK's nations before a verb ("Natural Resources Wales said", "NHS
-    England had refused", "Food Standards Scotland has recalled") as one organisation. Not after a
+    """Capitalised words and one of the UK's nations or "UK" before a verb ("Natural Resources Wales said", "NHS
+    England had refused", "Food Standards Scotland has recalled", "Age UK said") as one organisation. Not after a
     compass or place modifier ("Northern England has"), a nationality, a title or a month."""
-    if not any(n in text for n in COUNTRY_SUFFIXES):
+    if "UK" not in text and not any(n in text for n in COUNTRY_SUFFIXES):
         return cands
     names: set[str] = set()
     for m in capital_matches(_NATION_BODY, text):
