@@ -44,7 +44,10 @@ turns, press conferences with several speakers, obituaries, court verdicts, heal
 tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's end);
 ``--fresh21`` round twenty-two's (``quotes_fresh21.json``: 8 made-up British and Irish court, council, sport, business,
 science, local and health stories quoted in single quotation marks, with apostrophes everywhere, in a tuning part
-``fresh21`` and a part ``fresh21-check`` not read until the round's end).
+``fresh21`` and a part ``fresh21-check`` not read until the round's end);
+``--fresh22`` round twenty-three's (``quotes_fresh22.json``: 10 made-up features quoting one person over several
+paragraphs, council and Commons committee reports, court reports quoting unnamed lawyers and relatives, science news
+quoting surveys and studies, statements read out, in a tuning part ``fresh22`` and a part ``fresh22-check``).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -113,6 +116,7 @@ FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
 FRESH19_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh19.json"
 FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
+FRESH22_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh22.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -138,6 +142,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh19", FRESH19_GOLD, "fresh19", "the round-twenty set's tuning part (not its check part)"),
     ("fresh20", FRESH20_GOLD, "fresh20", "the round-twenty-one set's tuning part (not its check part)"),
     ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
+    ("fresh22", FRESH22_GOLD, "fresh22", "the round-twenty-three set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 #: Every fresh set's scored parts in load order (a set with a tuning part also has its "-check" part).
