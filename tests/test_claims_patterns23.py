@@ -56,3 +56,86 @@ def test_an_apostrophe_opening_a_paragraph_after_an_unclosed_mark_is_no_quote() 
         "'Tis the season, the sign in the window reads.\n\n'90s records sold best of all."
     )
     assert claim_holding(text, "90s records sold best") is None
+
+
+# --- a lawyer or a relative of someone, not named: the claim is kept with nobody shown, the words as written ---
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "written"),
+    [
+        (  # courts: the name inside the phrase is the client, not the speaker
+            "Driver cleared\n\nKieran Doyle, 34, had denied dangerous driving. A lawyer for Mr Doyle said his client "
+            "was relieved and wanted to thank the jury.",
+            "his client was relieved",
+            "A lawyer for Mr Doyle",
+        ),
+        (  # sport: a relative named by the tie to someone else
+            "Jockey in hospital\n\nTrainer Mark Hale said the horse was unhurt. The father of the injured jockey said "
+            "the family was grateful to the ambulance crew.",
+            "the family was grateful",
+            "The father of the injured jockey",
+        ),
+        (  # local news: a possessive before the relative
+            "Fire at flats\n\nThree people were treated for smoke. The victim's sister told reporters that the alarms "
+            "had not sounded.",
+            "the alarms had not sounded",
+            "The victim's sister",
+        ),
+        (  # business: after a comma opening the sentence
+            "Director banned\n\nOutside court, a solicitor for the former director said she would appeal against the "
+            "ban.",
+            "she would appeal against the ban",
+            "a solicitor for the former director",
+        ),
+    ],
+)
+def test_a_lawyer_or_relative_of_someone_is_nobody_shown_with_the_words_kept(
+    text: str, clause: str, written: str
+) -> None:
+    claim = claim_holding(text, clause)
+    assert claim is not None
+    assert claim.speaker_key is None and claim.speaker_text is None
+    assert claim.speaker_as_written == written
+
+
+def test_a_pronoun_after_an_unnamed_relative_is_that_relative_not_a_person_named_later() -> None:
+    # courts: "she" is the mother who spoke, not the barrister named in the next paragraph
+    text = (
+        "Crash verdict\n\nKieran Doyle was cleared by the jury. The mother of one of the injured passengers said the "
+        'family was disappointed. "Nobody has been held to account for what happened to my son," she said.\n\n'
+        "His barrister, Catherine Hale, said the speed readings were unreliable."
+    )
+    claim = claim_holding(text, "Nobody has been held to account")
+    assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
+    assert speaker_of(text, "the speed readings were unreliable") == "Catherine Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (  # science: a relative named in apposition is the speaker
+            "Climber missing\n\nMaria Lopez, the mother of the missing climber, said the search had been called off "
+            "too soon.",
+            "the search had been called off",
+            "Maria Lopez",
+        ),
+        (  # defence: a spokesperson still speaks for the body
+            "Exercise\n\nA spokesman for the Ministry of Defence said the exercise would end on Friday.",
+            "the exercise would end on Friday",
+            "Ministry of Defence",
+        ),
+    ],
+)
+def test_named_relatives_and_spokespeople_keep_their_speaker(text: str, clause: str, speaker: str) -> None:
+    assert speaker_of(text, clause) == speaker
+
+
+def test_a_lawyer_for_a_body_speaks_for_it() -> None:
+    # business and local government: counsel for a firm or a council speaks for it, as its spokesperson would
+    text = (
+        "Fines\n\nAcme Freight Ltd was fined £40,000. A lawyer for Acme Freight Ltd said the company would appeal.\n\n"
+        "A barrister for Northshire County Council said the council had acted lawfully."
+    )
+    assert speaker_of(text, "the company would appeal") == "Acme Freight Ltd"
+    assert speaker_of(text, "the council had acted lawfully") == "Northshire County Council"

@@ -30,6 +30,7 @@ import re
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import ClaimContext, find_quotes, strip_span
 from workbook.extract.claim_phrases import CLAUSE_FOLLOWS
+from workbook.extract.speaker_unnamed import RELATION_NOUNS
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, Speaker, is_title
 from workbook.extract.vocabulary import HUMAN_NOUNS
 
@@ -77,10 +78,16 @@ _COURT_DECISIONS = frozenset({"ruling", "judgment", "judgement", "verdict"})
 
 def _head_is_generic(head: str) -> bool:
     """A human noun ("minister", "authority"), a title ("mayor"), a plural common noun ("farmers",
-    "clerics") or a court's decision ("ruling")."""
+    "clerics"), a court's decision ("ruling") or a relative or lawyer of someone ("mother", "solicitor")."""
     if not head.isalpha() and not head.replace("-", "").isalpha():
         return False
-    if head in HUMAN_NOUNS or head in _COURT_DECISIONS or is_title(head) or head.endswith(_PLURAL_IRREGULAR):
+    if (
+        head in HUMAN_NOUNS
+        or head in _COURT_DECISIONS
+        or head in RELATION_NOUNS
+        or is_title(head)
+        or head.endswith(_PLURAL_IRREGULAR)
+    ):
         return True
     return len(head) > 3 and head.endswith("s") and not head.endswith(_PLURAL_NOT)
 

@@ -77,6 +77,7 @@ from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
 from workbook.extract.speaker_fullname import with_full_names
+from workbook.extract.speaker_unnamed import relation_start
 from workbook.extract.speakers import Speaker
 from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
@@ -233,6 +234,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                     continue  # "testified before Congress", "responded to the fire": no speech reported
                 inverted_only = True
             np = subject_before(ctx, sent.start, cue_start)
+            if np is not None and (tied := relation_start(text, sent.start, *np)) is not None:
+                np = (tied, np[1])  # "A lawyer for | Mr Doyle said": the lawyer, nobody named
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue

@@ -64,6 +64,7 @@ from workbook.extract.speaker_titles import (
     unresolved_speaker,
     written_full_name,
 )
+from workbook.extract.speaker_unnamed import COUNSEL_NOUNS, relation_before, unnamed_relation
 from workbook.extract.speaker_words import (
     AT_PLACE,
     INITIALS_BEFORE,
@@ -94,7 +95,8 @@ AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention the spokesperson rules of old read
+_NAMING_TYPES = frozenset({"person", "organization", "country"})
+_BODY_TYPES = frozenset({"organization", "country"})  # a mention the spokesperson rules of old read
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
@@ -143,7 +145,7 @@ class SpeakerResolver(SpeakerRoles):
             return None
         low = phrase.casefold()
         if low in ("he", "she"):  # "…, a spokesman for the council said. He said …": the council
-            return self._spokesperson_pronoun(phrase, s) or self.pronoun(phrase, s)
+            return self._spokesperson_pronoun(phrase, s) or self._relation_pronoun(phrase, s) or self.pronoun(phrase, s)
         if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
             return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
@@ -253,6 +255,11 @@ class SpeakerResolver(SpeakerRoles):
             inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
+        relation = unnamed_relation(phrase)  # "A lawyer for Mr Doyle", "the victim's sister": nobody named
+        if relation is not None and not (  # but a lawyer for a body speaks for it: "a lawyer for Acme Ltd"
+            relation in COUNSEL_NOUNS and any(self.types.get(m.entity_key) in _BODY_TYPES for m in self.inside(s, e))
+        ):
+            return Speaker(None, None, phrase)
         found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
             m
             for m in self.inside(s, e)
@@ -369,6 +376,17 @@ class SpeakerResolver(SpeakerRoles):
         if spoken is None or not spoken.shown or spoken.is_name or self._personal(spoken.key):
             return None
         return Speaker(spoken.key, spoken.shown, phrase)
+
+    def _relation_pronoun(self, phrase: str, at: int) -> Speaker | None:
+        """ "he" / "she" at ``at`` standing for an unnamed relation written as a speaker in the sentence before
+        or this one ("The mother of one of the passengers said …. "…," she said"), with no person named in
+        between: that nobody, the pronoun kept as written; else None."""
+        here = self.sentence_of(at)
+        lo = self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0
+        found = relation_before(self.text, lo, at, phrase)
+        if found is None or any(self.types.get(m.entity_key) == "person" for m in self.inside(found[2], at)):
+            return None  # a person named since (for a lawyer, also the client: "A lawyer for Ms Ruiz said she …")
+        return Speaker(None, None, phrase)
 
     def _filer(self, phrase: str, at: int) -> Speaker | None:
         """The party that brought a legal document ("the complaint", "the lawsuit", "the indictment") at
