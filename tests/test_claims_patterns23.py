@@ -139,3 +139,75 @@ def test_a_lawyer_for_a_body_speaks_for_it() -> None:
     )
     assert speaker_of(text, "the company would appeal") == "Acme Freight Ltd"
     assert speaker_of(text, "the council had acted lawfully") == "Northshire County Council"
+
+
+# --- "she told reporters" after a man spoke and a woman was named as the next subject of "said" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # local government: the minister's given name is not known to be a man's, the woman's is
+            "Floods briefing\n\nAt a press conference on Monday, the Environment Minister, Gareth Pryce, said the "
+            'government had spent £40 million on defences. "Those defences held in Keswick," he said.\n\nBeside him, '
+            "the chief executive of the Environment Agency, Dr Sunita Rao, said that river levels had reached a "
+            'record. "We had six hours\' warning, not the twelve our models promised," she told reporters.',
+            "We had six hours",
+            "Sunita Rao",
+        ),
+        (  # sport: the same with "he" after a woman spoke
+            'Cup draw\n\nThe chair of the league, Morwenna Tait, said the draw would be held in Cardiff. "It is the '
+            "right venue,\" she said.\n\nAfter her, the club's captain, Mr Dylan Price, said that the squad was fit. "
+            '"We have nobody injured for the first time this season," he told reporters.',
+            "We have nobody injured",
+            "Dylan Price",
+        ),
+    ],
+)
+def test_a_pronoun_goes_to_the_latest_speaker_of_its_gender_over_an_earlier_one_of_unknown_gender(
+    text: str, quote: str, speaker: str
+) -> None:
+    assert (speaker_of(text, quote) or "").endswith(speaker)  # shown with the honorific as written ("Dr …")
+
+
+# --- "X thanked …, adding that …" and findings "surveys suggest …" with "that" left out ---
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (  # local news
+            "Hall reopens\n\nParish council chair Alan Birkett thanked donors for their generosity, adding that the "
+            "hall would reopen in May.",
+            "the hall would reopen in May",
+            "Alan Birkett",
+        ),
+        (  # health regulation
+            "Care home fined\n\nKaren Webb, an inspector for the Care Quality Commission, thanked the family for their "
+            "patience, adding that the case should be a warning to every provider.",
+            "the case should be a warning",
+            "Karen Webb",
+        ),
+    ],
+)
+def test_adding_that_after_another_verb_is_the_subjects_speech(text: str, clause: str, speaker: str) -> None:
+    assert speaker_of(text, clause) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Gardens\n\nSurveys suggest many gardeners still use pesticides on flowering plants.", "many gardeners still"),
+        ("Colds\n\nRecent studies suggest most patients recover within a week.", "most patients recover"),
+        ("Transport\n\nPolls suggest fewer than half of commuters would pay the charge.", "fewer than half"),
+    ],
+)
+def test_what_surveys_and_studies_suggest_without_that_is_a_claim_with_nobody_shown(text: str, finding: str) -> None:
+    claim = claim_holding(text, finding)
+    assert claim is not None and claim.speaker_key is None and claim.speaker_text is None
+
+
+def test_a_verb_of_showing_with_no_finding_is_no_claim() -> None:
+    # science: "suggest" with an object noun after a non-research subject stays no claim
+    text = "Menu\n\nThe waiters suggest the fish soup."
+    assert claim_holding(text, "the fish soup") is None

@@ -10,7 +10,8 @@
   clause before it (the phrase closing its sentence). Only the clause joined to the phrase by its
   comma is claimed, so a scare quote elsewhere in the sentence is not X's; the speaker must be named.
 * **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
-  report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
+  report, insisting that …", "Birkett thanked donors, adding that …", "Rumsfeld rejected an attack,
+  saying there were no targets" (without
   "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
   person or organisation, before the participle).
 * **"per X"**: "North Korea fired a missile at 5 p.m., per South Korea's military, …" — the
@@ -92,7 +93,8 @@ _DESCRIBED_AS = re.compile(
 )
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
-    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
+    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting|adding)"
+    r"\s+(?=that\b)"
     r"|,\s+(?:and\s+)?(?P<bare>saying|insisting|arguing|warning)\s+"  # "…, saying there were no targets"
     r"(?=(?:there|it|he|she|they|we|I|its|his|her|their|this|these|those)\s+[a-z])"
 )

@@ -59,6 +59,7 @@ from workbook.extract.claim_fallbacks import (
     coordinated_subject,
     generic_subject,
     quotes_before_subject,
+    research_finding,
 )
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
@@ -228,6 +229,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 cue in CLAUSE_REPORTING_VERBS
                 and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end)
                 and not (cue.casefold() in GERUND_REPORTING_VERBS and GERUND_FOLLOWS.match(text, m.end(), sent.end))
+                and not research_finding(text, sent.start, m.span())  # "Surveys suggest many gardeners …"
             ):
                 if not _ends_inverted(text, sent, m.end()):
                     ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")

@@ -96,7 +96,9 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _NAMING_TYPES = frozenset({"person", "organization", "country"})
-_BODY_TYPES = frozenset({"organization", "country"})  # a mention the spokesperson rules of old read
+_BODY_TYPES = frozenset({"organization", "country"})
+#: A reporting verb right after a name (or after its apposition's closing comma): the name is its subject.
+_SAID = re.compile(r",?\s+(?:said|says|told|tells|added|adds)\b")  # a mention the spokesperson rules of old read
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
@@ -145,7 +147,9 @@ class SpeakerResolver(SpeakerRoles):
             return None
         low = phrase.casefold()
         if low in ("he", "she"):  # "…, a spokesman for the council said. He said …": the council
-            return self._spokesperson_pronoun(phrase, s) or self._relation_pronoun(phrase, s) or self.pronoun(phrase, s)
+            return (
+                self._spokesperson_pronoun(phrase, s) or self._relation_pronoun(phrase, s) or self._gendered(phrase, s)
+            )
         if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
             return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
@@ -376,6 +380,29 @@ class SpeakerResolver(SpeakerRoles):
         if spoken is None or not spoken.shown or spoken.is_name or self._personal(spoken.key):
             return None
         return Speaker(spoken.key, spoken.shown, phrase)
+
+    def _gendered(self, phrase: str, at: int) -> Speaker:
+        """The person "he" / "she" at ``at`` refers to (:meth:`pronoun`), unless that person's gender is not
+        known to fit while the sentence before or this one has a person of the pronoun's gender (by given name
+        or honorific) as the subject of a reporting verb ("the chief executive …, Dr Sunita Rao, said that …. "…,"
+        she told reporters" after Gareth Pryce spoke): the latest such person. Claims are not found in text
+        order, so the person who spoke last may not be recorded yet when the pronoun is read."""
+        picked = self.pronoun(phrase, at)
+        want = "m" if phrase.casefold() == "he" else "f"
+        if self._gender(picked) == want:
+            return picked
+        here = self.sentence_of(at)
+        lo = self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0
+        for m in reversed(self.inside(lo, at)):
+            if m.entity_key == picked.key:
+                break  # the pick is named after any such person
+            if (
+                self._key_gender(m.entity_key) == want
+                and self._personal(m.entity_key)
+                and _SAID.match(self.text, m.end)
+            ):
+                return Speaker(m.entity_key, self.shown(m.entity_key, None), phrase)
+        return picked
 
     def _relation_pronoun(self, phrase: str, at: int) -> Speaker | None:
         """ "he" / "she" at ``at`` standing for an unnamed relation written as a speaker in the sentence before
