@@ -211,3 +211,32 @@ def test_a_verb_of_showing_with_no_finding_is_no_claim() -> None:
     # science: "suggest" with an object noun after a non-research subject stays no claim
     text = "Menu\n\nThe waiters suggest the fish soup."
     assert claim_holding(text, "the fish soup") is None
+
+
+# --- a surname a family shares: the one named first, the report's main subject ---
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker", "relative"),
+    [
+        (  # sport
+            "Back on the hill\n\nBrian Ashworth first climbed the Old Man of Hoy at 23. His granddaughter, Ellie "
+            "Ashworth, said the climb had taken five hours.\n\nAshworth said he had no plans to climb it again.",
+            "he had no plans to climb it again",
+            "Brian Ashworth",
+            ("the climb had taken five hours", "Ellie Ashworth"),
+        ),
+        (  # business
+            "Bakery sold\n\nMargaret Okoro founded the bakery in 1988. Her son, Daniel Okoro, said the sale had been "
+            "agreed in March.\n\nOkoro said she would stay on as a consultant.",
+            "she would stay on as a consultant",
+            "Margaret Okoro",
+            ("the sale had been agreed", "Daniel Okoro"),
+        ),
+    ],
+)
+def test_a_surname_a_family_shares_goes_to_the_one_named_first(
+    text: str, clause: str, speaker: str, relative: tuple[str, str]
+) -> None:
+    assert speaker_of(text, clause) == speaker
+    assert speaker_of(text, relative[0]) == relative[1]  # the relative keeps their own words

@@ -48,7 +48,6 @@ from workbook.extract.speaker_nearby import (
     titled_name_written,
     titled_person,
 )
-from workbook.extract.speaker_roles import SpeakerRoles
 from workbook.extract.speaker_spokes import (
     SPOKESPERSON_FOR,
     body_spoken_for,
@@ -56,6 +55,7 @@ from workbook.extract.speaker_spokes import (
     ministry_of_minister,
     spokesperson_before,
 )
+from workbook.extract.speaker_ties import SpeakerTies
 from workbook.extract.speaker_titles import (
     only_titles,
     title_phrase,
@@ -64,7 +64,7 @@ from workbook.extract.speaker_titles import (
     unresolved_speaker,
     written_full_name,
 )
-from workbook.extract.speaker_unnamed import COUNSEL_NOUNS, relation_before, unnamed_relation
+from workbook.extract.speaker_unnamed import COUNSEL_NOUNS, unnamed_relation
 from workbook.extract.speaker_words import (
     AT_PLACE,
     INITIALS_BEFORE,
@@ -95,16 +95,14 @@ AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_NAMING_TYPES = frozenset({"person", "organization", "country"})
+_NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention the spokesperson rules of old read
 _BODY_TYPES = frozenset({"organization", "country"})
-#: A reporting verb right after a name (or after its apposition's closing comma): the name is its subject.
-_SAID = re.compile(r",?\s+(?:said|says|told|tells|added|adds)\b")  # a mention the spokesperson rules of old read
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
 
 
-class SpeakerResolver(SpeakerRoles):
+class SpeakerResolver(SpeakerTies):
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
@@ -147,9 +145,7 @@ class SpeakerResolver(SpeakerRoles):
             return None
         low = phrase.casefold()
         if low in ("he", "she"):  # "…, a spokesman for the council said. He said …": the council
-            return (
-                self._spokesperson_pronoun(phrase, s) or self._relation_pronoun(phrase, s) or self._gendered(phrase, s)
-            )
+            return self._spokesperson_pronoun(phrase, s) or self.relation_pronoun(phrase, s) or self.gendered(phrase, s)
         if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
             return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
@@ -338,6 +334,8 @@ class SpeakerResolver(SpeakerRoles):
                 )
                 if full is not None:
                     return self._full_named(full, phrase)
+            if len(words) == 1 and self.types.get(key) == "person":  # "Ashworth" after Brian and Ellie Ashworth
+                key = self.first_of_surname(key, words[0])
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
@@ -380,40 +378,6 @@ class SpeakerResolver(SpeakerRoles):
         if spoken is None or not spoken.shown or spoken.is_name or self._personal(spoken.key):
             return None
         return Speaker(spoken.key, spoken.shown, phrase)
-
-    def _gendered(self, phrase: str, at: int) -> Speaker:
-        """The person "he" / "she" at ``at`` refers to (:meth:`pronoun`), unless that person's gender is not
-        known to fit while the sentence before or this one has a person of the pronoun's gender (by given name
-        or honorific) as the subject of a reporting verb ("the chief executive …, Dr Sunita Rao, said that …. "…,"
-        she told reporters" after Gareth Pryce spoke): the latest such person. Claims are not found in text
-        order, so the person who spoke last may not be recorded yet when the pronoun is read."""
-        picked = self.pronoun(phrase, at)
-        want = "m" if phrase.casefold() == "he" else "f"
-        if self._gender(picked) == want:
-            return picked
-        here = self.sentence_of(at)
-        lo = self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0
-        for m in reversed(self.inside(lo, at)):
-            if m.entity_key == picked.key:
-                break  # the pick is named after any such person
-            if (
-                self._key_gender(m.entity_key) == want
-                and self._personal(m.entity_key)
-                and _SAID.match(self.text, m.end)
-            ):
-                return Speaker(m.entity_key, self.shown(m.entity_key, None), phrase)
-        return picked
-
-    def _relation_pronoun(self, phrase: str, at: int) -> Speaker | None:
-        """ "he" / "she" at ``at`` standing for an unnamed relation written as a speaker in the sentence before
-        or this one ("The mother of one of the passengers said …. "…," she said"), with no person named in
-        between: that nobody, the pronoun kept as written; else None."""
-        here = self.sentence_of(at)
-        lo = self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0
-        found = relation_before(self.text, lo, at, phrase)
-        if found is None or any(self.types.get(m.entity_key) == "person" for m in self.inside(found[2], at)):
-            return None  # a person named since (for a lawyer, also the client: "A lawyer for Ms Ruiz said she …")
-        return Speaker(None, None, phrase)
 
     def _filer(self, phrase: str, at: int) -> Speaker | None:
         """The party that brought a legal document ("the complaint", "the lawsuit", "the indictment") at
