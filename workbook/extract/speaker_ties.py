@@ -1,4 +1,4 @@
-"""Who a pronoun or a bare surname stands for when several people are near (round twenty-three of issue 12).
+"""Who a pronoun stands for when several people are near (round twenty-three of issue 12).
 
 :class:`SpeakerTies` builds on :class:`~workbook.extract.speaker_roles.SpeakerRoles`, and
 :class:`~workbook.extract.speakers.SpeakerResolver` builds on it:
@@ -8,8 +8,9 @@
 * **a pronoun and gender**: claims are not found in text order, so when "she" is read the woman who spoke in the
   sentence before may not be recorded yet; a person whose gender is not known to fit (the man who spoke before,
   by a given name no list holds) gives way to the latest subject of "said" whose gender is known to fit.
-* **a surname that a family shares**: "Ashworth said" after "Brian Ashworth" and "His granddaughter, Ellie
-  Ashworth": the one named first, the report's main subject.
+
+Neither reading takes a person or a relative named inside a quote ('"The lawyer said no," she said'): an odd
+number of quote marks between the two means the words stand inside the quote the pronoun attributes.
 """
 
 from __future__ import annotations
@@ -26,11 +27,18 @@ __all__ = ["SpeakerTies"]
 _SAID = re.compile(r",?\s+(?:said|says|told|tells|added|adds)\b")
 
 
-class SpeakerTies(SpeakerRoles):
-    """The readings of pronouns and surnames above, for :class:`~workbook.extract.speakers.SpeakerResolver`."""
+_QUOTE_MARKS = ('"', "“", "”")
 
-    _first_at: dict[str, int] | None = None  # each entity's first mention, filled when first needed
-    _by_surname_key: dict[str, list[str]] | None = None  # the people named in full, by surname, likewise
+
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    """Do the words before ``start`` stand inside a quote that closes before ``at`` (an odd number of double
+    quote marks between them)?"""
+    between = text[start:at]
+    return sum(between.count(q) for q in _QUOTE_MARKS) % 2 == 1
+
+
+class SpeakerTies(SpeakerRoles):
+    """The readings of pronouns above, for :class:`~workbook.extract.speakers.SpeakerResolver`."""
 
     def gendered(self, phrase: str, at: int) -> Speaker:
         """The person "he" / "she" at ``at`` refers to (:meth:`pronoun`), unless that person's gender is not
@@ -51,26 +59,10 @@ class SpeakerTies(SpeakerRoles):
                 self._key_gender(m.entity_key) == want
                 and self._personal(m.entity_key)
                 and _SAID.match(self.text, m.end)
+                and not _inside_quote(self.text, m.end, at)
             ):
                 return Speaker(m.entity_key, self.shown(m.entity_key, None), phrase)
         return picked
-
-    def first_of_surname(self, key: str, surname: str) -> str:
-        """Of the people named in full whose surname ``surname`` is (a family: "Brian Ashworth", then "His
-        granddaughter, Ellie Ashworth"), the one named first: a report gives the bare surname to its main
-        subject and names the relative by the full or given name. ``key`` (the mention's entity) otherwise."""
-        if self._first_at is None or self._by_surname_key is None:  # indexed once per document (linear)
-            self._first_at, self._by_surname_key = {}, {}
-            for m in self.mentions:
-                self._first_at.setdefault(m.entity_key, m.start)
-            for k, n in self.names.items():
-                if self.types.get(k) == "person" and len(n.split()) > 1:
-                    self._by_surname_key.setdefault(n.split()[-1].casefold(), []).append(k)
-        kin = self._by_surname_key.get(surname.casefold(), [])
-        if len(kin) < 2 or key not in kin:
-            return key
-        first = self._first_at
-        return min(kin, key=lambda k: first.get(k, len(self.text)))
 
     def relation_pronoun(self, phrase: str, at: int) -> Speaker | None:
         """ "he" / "she" at ``at`` standing for an unnamed relation written as a speaker in the sentence before
@@ -79,6 +71,10 @@ class SpeakerTies(SpeakerRoles):
         here = self.sentence_of(at)
         lo = self.sent_starts[here - 1] if here > 0 and self.sent_starts else 0
         found = relation_before(self.text, lo, at, phrase)
-        if found is None or any(self.types.get(m.entity_key) == "person" for m in self.inside(found[2], at)):
+        if (
+            found is None
+            or _inside_quote(self.text, found[1], at)
+            or any(self.types.get(m.entity_key) == "person" for m in self.inside(found[2], at))
+        ):
             return None  # a person named since (for a lawyer, also the client: "A lawyer for Ms Ruiz said she …")
         return Speaker(None, None, phrase)

@@ -334,8 +334,6 @@ class SpeakerResolver(SpeakerTies):
                 )
                 if full is not None:
                     return self._full_named(full, phrase)
-            if len(words) == 1 and self.types.get(key) == "person":  # "Ashworth" after Brian and Ellie Ashworth
-                key = self.first_of_surname(key, words[0])
             return Speaker(key, self.shown(key, phrase), phrase)
         sent_start = self.sent_starts[self.sentence_of(s)] if self.sent_starts else 0
         initial = not self.text[sent_start:s].strip(" \"“”'‘’([")
