@@ -230,3 +230,24 @@ def test_a_verb_of_showing_with_no_finding_is_no_claim() -> None:
 )
 def test_people_named_inside_the_quote_are_not_the_pronouns_antecedent(text: str, quote: str, speaker: str) -> None:
     assert (speaker_of(text, quote) or "").endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "not_speaker"),
+    [
+        (  # local government: an attribution closes the clause before "adding that"
+            "Stadium\n\nThe stadium plan of Mayor Ruth Kane is sound, he noted, adding that the works would start in "
+            "June.",
+            "the works would start in June",
+            "Ruth Kane",
+        ),
+        (  # sport: the name is the object of the verb before
+            "Derby\n\nFans are mocking Rovers FC as a pub team, adding that the club has lost its soul.",
+            "the club has lost its soul",
+            "Rovers FC",
+        ),
+    ],
+)
+def test_adding_that_is_not_given_to_a_name_that_is_no_subject(text: str, clause: str, not_speaker: str) -> None:
+    claim = claim_holding(text, clause)
+    assert claim is None or claim.speaker_text != not_speaker
