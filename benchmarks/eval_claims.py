@@ -45,6 +45,9 @@ tuning part ``fresh20`` and a part ``fresh20-check`` not read until the round's 
 ``--fresh21`` round twenty-two's (``quotes_fresh21.json``: 8 made-up British and Irish court, council, sport, business,
 science, local and health stories quoted in single quotation marks, with apostrophes everywhere, in a tuning part
 ``fresh21`` and a part ``fresh21-check`` not read until the round's end);
+``--fresh22`` round twenty-three's (``quotes_fresh22.json``: 10 made-up features quoting one person over several
+paragraphs, council and Commons committee reports, court reports quoting unnamed lawyers and relatives, science news
+quoting surveys and studies, statements read out, in a tuning part ``fresh22`` and a part ``fresh22-check``);
 ``--fresh23`` round twenty-four's (``quotes_fresh23.json``: 11 made-up ministry, armed-forces, coast guard, police, NATO
 and UN releases, a briefing transcript, a base-newspaper feature and a contract release, ranks and units around
 names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end).
@@ -116,6 +119,7 @@ FRESH18_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh18.json"
 FRESH19_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh19.json"
 FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
+FRESH22_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh22.json"
 FRESH23_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh23.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
@@ -142,6 +146,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh19", FRESH19_GOLD, "fresh19", "the round-twenty set's tuning part (not its check part)"),
     ("fresh20", FRESH20_GOLD, "fresh20", "the round-twenty-one set's tuning part (not its check part)"),
     ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
+    ("fresh22", FRESH22_GOLD, "fresh22", "the round-twenty-three set's tuning part (not its check part)"),
     ("fresh23", FRESH23_GOLD, "fresh23", "the round-twenty-four set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )

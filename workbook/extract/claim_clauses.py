@@ -10,7 +10,9 @@
   clause before it (the phrase closing its sentence). Only the clause joined to the phrase by its
   comma is claimed, so a scare quote elsewhere in the sentence is not X's; the speaker must be named.
 * **participles**: "Rutte urged allies to spend more, warning that …", "The ministry denied the
-  report, insisting that …", "Rumsfeld rejected an attack, saying there were no targets" (without
+  report, insisting that …", "Birkett thanked donors, adding that …" (when the subject opens the
+  sentence and no attribution closes the clause before: "…, he noted, adding that" is the
+  attribution's), "Rumsfeld rejected an attack, saying there were no targets" (without
   "that" only before a pronoun or determiner): the speaker is the sentence's subject (its first
   person or organisation, before the participle).
 * **"per X"**: "North Korea fired a missile at 5 p.m., per South Korea's military, …" — the
@@ -30,7 +32,7 @@ import re
 
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
-from workbook.extract.claim_phrases import content_after, np_before
+from workbook.extract.claim_phrases import CUE, content_after, np_before
 from workbook.extract.hedges import HEDGE_BANDS
 from workbook.extract.speakers import Speaker
 
@@ -92,7 +94,8 @@ _DESCRIBED_AS = re.compile(
 )
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<cue>warning|insisting|arguing|claiming|stressing|noting|vowing|pledging|asserting"
-    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting)\s+(?=that\b)"
+    r"|declaring|explaining|saying|writing|charging|alleging|demanding|announcing|complaining|suggesting|adding)"
+    r"\s+(?=that\b)"
     r"|,\s+(?:and\s+)?(?P<bare>saying|insisting|arguing|warning)\s+"  # "…, saying there were no targets"
     r"(?=(?:there|it|he|she|they|we|I|its|his|her|their|this|these|those)\s+[a-z])"
     r"|,\s+(?:and\s+)?(?P<told>telling)(?=(?:\s+[\w'’-]+){1,4}?\s+that\b)"  # "…, telling reporters that"
@@ -231,6 +234,25 @@ def put_it_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     return out
 
 
+#: The words a subject may stand after at its sentence's start ("The", "On Monday", "Parish council chair").
+_LEAD_WORDS = re.compile(r"[A-Za-z]+")
+_VERB_LIKE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said"})
+
+
+def _adding_to_own_clause(text: str, sent_start: int, subject_start: int, comma: int) -> bool:
+    """Is ", adding that" at ``comma`` the second verb of the sentence's subject ("Erekat called on Washington to
+    …, adding that …"), not of an attribution written after the words ("…, he noted, adding that …": the rules of
+    attributions read those) nor of another subject than the first name in the sentence ("People … are mocking
+    at the "Saenuri Party" …, adding that": the party is an object)? The subject must open the sentence (at most
+    four words before it, none a verb) and no reporting verb may close the clause before the comma (within three
+    words)."""
+    lead = [w.casefold() for w in _LEAD_WORDS.findall(text, sent_start, subject_start)]
+    if len(lead) > 4 or any(w in _VERB_LIKE or w.endswith(("ed", "ing")) for w in lead):
+        return False  # a verb before the name: the name is its object ("People … are mocking at X")
+    cues = list(CUE.finditer(text, max(sent_start, comma - 60), comma))
+    return not cues or len(text[cues[-1].end() : comma].split()) > 3
+
+
 def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "X urged …, warning that …": the sentence's subject speaks."""
     text, out = ctx.text, []
@@ -245,6 +267,8 @@ def participle_claims(ctx: ClaimContext) -> list[ClaimRecord]:
             continue
         sent = ctx.sentences[ctx.sentence_of(m.start())]
         cue = m.group("cue") or m.group("bare") or m.group("told")
+        if cue == "adding" and not _adding_to_own_clause(text, sent.start, subject[0], m.start()):
+            continue
         content = content_after(ctx, m.end(), sent.end, cue)
         if content is None or ctx.is_taken(*content):
             continue

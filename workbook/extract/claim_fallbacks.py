@@ -15,6 +15,11 @@ Two general rules of English reporting, used by :mod:`workbook.extract.claims`:
   speaker's words: news, press releases and biographies write the attribution once and let the
   next quote follow it.
 
+* :func:`research_finding` — what studies and surveys suggest, with "that" left out ("Surveys suggest many
+  gardeners still use pesticides", "Recent studies suggest most patients recover within a week"): a finding with nobody
+  named, kept as a generic subject's claim. Only after a plural research noun opening its sentence and before a
+  quantifier, determiner or number opening the finding ("Studies show promise" is no finding).
+
 * :func:`quotes_before_subject` — a quote opening its paragraph as a sentence of its own, with no
   attribution, followed in the same paragraph by a sentence whose subject is a person named in full
   (""I knew the time was there." Grace Okafor was still catching her breath …") is that person's:
@@ -30,10 +35,11 @@ import re
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import ClaimContext, find_quotes, strip_span
 from workbook.extract.claim_phrases import CLAUSE_FOLLOWS
+from workbook.extract.speaker_unnamed import RELATION_NOUNS
 from workbook.extract.speaker_words import SPEAKER_DETERMINERS, Speaker, is_title
 from workbook.extract.vocabulary import HUMAN_NOUNS
 
-__all__ = ["continued_quotes", "coordinated_subject", "generic_subject", "quotes_before_subject"]
+__all__ = ["continued_quotes", "coordinated_subject", "generic_subject", "quotes_before_subject", "research_finding"]
 
 #: Words after which a noun phrase's head has been passed: "the leaders of both unions".
 _POSTHEAD = frozenset({"of", "in", "from", "at", "across", "on", "with", "near", "for", "to"})
@@ -77,10 +83,16 @@ _COURT_DECISIONS = frozenset({"ruling", "judgment", "judgement", "verdict"})
 
 def _head_is_generic(head: str) -> bool:
     """A human noun ("minister", "authority"), a title ("mayor"), a plural common noun ("farmers",
-    "clerics") or a court's decision ("ruling")."""
+    "clerics"), a court's decision ("ruling") or a relative or lawyer of someone ("mother", "solicitor")."""
     if not head.isalpha() and not head.replace("-", "").isalpha():
         return False
-    if head in HUMAN_NOUNS or head in _COURT_DECISIONS or is_title(head) or head.endswith(_PLURAL_IRREGULAR):
+    if (
+        head in HUMAN_NOUNS
+        or head in _COURT_DECISIONS
+        or head in RELATION_NOUNS
+        or is_title(head)
+        or head.endswith(_PLURAL_IRREGULAR)
+    ):
         return True
     return len(head) > 3 and head.endswith("s") and not head.endswith(_PLURAL_NOT)
 
@@ -134,6 +146,30 @@ def coordinated_subject(ctx: ClaimContext, s: int, e: int) -> Speaker | None:
 _NAMED_SPEAKER_TYPES = frozenset({"person", "organization", "country"})
 
 
+#: A sentence opening with research as its subject and a verb of showing: "Surveys suggest", "Recent studies
+#: show", "Several polls have indicated" (then the finding, see :func:`research_finding`).
+_RESEARCH_SUBJECT = re.compile(
+    r"(?:(?:[Rr]ecent|[Nn]ew|[Ss]everal|[Mm]any|[Oo]ther|[Ee]arlier|[Pp]revious|[Ss]ome)\s+)?"
+    r"(?:[Ss]urveys|[Ss]tudies|[Pp]olls|[Ff]igures|[Tt]rials|[Rr]esearch|[Ee]vidence|[Dd]ata)"
+    r"(?:\s+(?:have|has|also|now|consistently))?\s*$"
+)
+_FINDING_VERBS = frozenset({"suggest", "suggests", "suggested", "indicates", "indicated"})  # cues of ``CUE``
+#: The opening of a finding after the verb: a quantifier, a determiner or a number.
+_FINDING_START = re.compile(
+    r"\s+(?:many|most|more|fewer|few|some|about|around|nearly|almost|over|under|half|one|two|three|four|five|only"
+    r"|the|a|an|people|\d[\d,.]*%?)\s+\w+\s+\w+"
+)
+
+
+def research_finding(text: str, sent_start: int, cue: tuple[int, int]) -> bool:
+    """Is the cue at ``cue`` (start, end) a verb of showing after a research subject opening its sentence, with
+    a finding after it that "that" does not open (see the module docstring)?"""
+    if text[cue[0] : cue[1]].casefold() not in _FINDING_VERBS:
+        return False
+    lead = text[sent_start : cue[0]].lstrip(" \"“'‘(")
+    return _RESEARCH_SUBJECT.fullmatch(lead) is not None and _FINDING_START.match(text, cue[1]) is not None
+
+
 def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sent_end: int) -> Speaker | None:
     """The generic speaker of the phrase ``text[s:e]`` before the ``cue`` (start, end), when the
     phrase is a common noun phrase with a human or plural head and no capitalised word (but the
@@ -174,6 +210,7 @@ def generic_subject(ctx: ClaimContext, s: int, e: int, cue: tuple[int, int], sen
         or CLAUSE_FOLLOWS.match(text, cue[1], sent_end)
         or (_CLAUSE_START if loose else _STRICT_START).match(text, cue[1], sent_end)
         or _TOLD_THAT.match(text, cue[1], sent_end)
+        or research_finding(text, sent_start, cue)
     ):
         return None
     return Speaker(None, None, " ".join(text[s:e].split()))

@@ -6,7 +6,11 @@ a mark is a quote mark only by its place: an opening mark after a line start, a 
 bracket and before a letter or digit (not an elision: '90s, 'n', 'em); a closing mark after a letter,
 digit or punctuation and before a space, punctuation or the line end (never inside a word; after a
 plural ending in "s" with a word following, "the fans' noise", only when nothing else closes the
-quote). Marks pair within their line; an opening mark that nothing closes is left alone.
+quote). Marks pair within their line; an opening mark that nothing closes is left alone, unless no
+mark closes it on its line and the next paragraph opens with an opening mark: a quote that runs over
+several paragraphs leaves each paragraph open but the last and opens each following one again
+('It was a hard winter. ↵ 'But we came through it,' he said.), so it ends with its line, as an
+unclosed double mark does.
 
 A document is read this way only when single marks are its quote style: it has at least one such
 pair and every double mark in it lies inside one (a double quote nested in a single one); a text
@@ -41,10 +45,24 @@ _POSSESSIVE = re.compile(r"['’](?<=s['’])(?=[^\S\n]+\w)")
 _DOUBLE = re.compile(r'[“”"]')
 
 
+def _continued(text: str, opened: int, line_end: int) -> tuple[int, int] | None:
+    """(``opened``, ``line_end``) when the opening mark at ``opened``, which nothing closes on its line,
+    opens a paragraph of a quote that goes on: the next paragraph (after blank lines) opens with an
+    opening mark; else None."""
+    nxt = line_end
+    while nxt < len(text) and text[nxt] in "\n\r \t":
+        nxt += 1
+    if nxt == line_end or "\n" not in text[line_end:nxt] or _OPENING.match(text, nxt) is None:
+        return None
+    return (opened, line_end)
+
+
 def _pairs(text: str) -> list[tuple[int, int]]:
     """(opening, closing) offsets of the single-quote pairs of ``text``, line by line. An opening mark
     pairs with the next closing one of its line; when none comes before the line ends or the next
-    opening mark, with the first plural-possessive mark after it, if any; else it pairs with nothing."""
+    opening mark, with the first plural-possessive mark after it, if any; else, when the next paragraph
+    opens with an opening mark, with its line's end (a quote over several paragraphs: the "closing"
+    offset is then the line break or the text's end, not a mark); else it pairs with nothing."""
     marks = sorted(
         [(m.start(), 0) for m in _OPENING.finditer(text)]
         + [(m.start(), 1) for m in _CLOSING.finditer(text)]
@@ -57,6 +75,8 @@ def _pairs(text: str) -> list[tuple[int, int]]:
         if i > line_end or (kind == 0 and opened >= 0 and weak >= 0):
             if opened >= 0 and weak >= 0:
                 out.append((opened, weak))
+            elif opened >= 0 and i > line_end and (run_on := _continued(text, opened, line_end)):
+                out.append(run_on)
             if i > line_end:
                 line_end = text.find("\n", i)
                 line_end = len(text) if line_end < 0 else line_end
@@ -90,5 +110,6 @@ def as_double_quotes(text: str) -> str:
         chars[d] = "‘" if text[d] in "“" or (text[d] == '"' and (d == 0 or not text[d - 1].isalnum())) else "’"
     for o, c in pairs:
         chars[o] = "“"
-        chars[c] = "”"
+        if c < len(text) and text[c] not in "\n\r":  # a quote over paragraphs ends with its line
+            chars[c] = "”"
     return "".join(chars)

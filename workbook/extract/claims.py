@@ -59,6 +59,7 @@ from workbook.extract.claim_fallbacks import (
     coordinated_subject,
     generic_subject,
     quotes_before_subject,
+    research_finding,
 )
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
@@ -77,6 +78,7 @@ from workbook.extract.claim_turns import transcript_turns
 from workbook.extract.hedges import HEDGE_BANDS, find_hedges
 from workbook.extract.sentences import Sentence
 from workbook.extract.speaker_fullname import with_full_names
+from workbook.extract.speaker_unnamed import relation_start
 from workbook.extract.speakers import Speaker
 from workbook.extract.vocabulary import BELIEF_VERBS, CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 
@@ -227,12 +229,15 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 cue in CLAUSE_REPORTING_VERBS
                 and not CLAUSE_FOLLOWS.match(text, m.end(), sent.end)
                 and not (cue.casefold() in GERUND_REPORTING_VERBS and GERUND_FOLLOWS.match(text, m.end(), sent.end))
+                and not research_finding(text, sent.start, m.span())  # "Surveys suggest many gardeners …"
             ):
                 if not _ends_inverted(text, sent, m.end()):
                     ctx.refuse(m.start(), f"indirect: clause verb with no clause after it ({cue.casefold()})")
                     continue  # "testified before Congress", "responded to the fire": no speech reported
                 inverted_only = True
             np = subject_before(ctx, sent.start, cue_start)
+            if np is not None and (tied := relation_start(text, sent.start, *np)) is not None:
+                np = (tied, np[1])  # "A lawyer for | Mr Doyle said": the lawyer, nobody named
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue

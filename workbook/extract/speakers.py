@@ -48,7 +48,6 @@ from workbook.extract.speaker_nearby import (
     titled_name_written,
     titled_person,
 )
-from workbook.extract.speaker_roles import SpeakerRoles
 from workbook.extract.speaker_spokes import (
     SPOKESPERSON_FOR,
     body_spoken_for,
@@ -56,6 +55,7 @@ from workbook.extract.speaker_spokes import (
     ministry_of_minister,
     spokesperson_before,
 )
+from workbook.extract.speaker_ties import SpeakerTies
 from workbook.extract.speaker_titles import (
     only_titles,
     title_phrase,
@@ -64,6 +64,7 @@ from workbook.extract.speaker_titles import (
     unresolved_speaker,
     written_full_name,
 )
+from workbook.extract.speaker_unnamed import COUNSEL_NOUNS, unnamed_relation
 from workbook.extract.speaker_words import (
     AT_PLACE,
     INITIALS_BEFORE,
@@ -95,12 +96,13 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DETERMINERS = frozenset({"the", "its", "this", "that"})
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _NAMING_TYPES = frozenset({"person", "organization", "country"})  # a mention the spokesperson rules of old read
+_BODY_TYPES = frozenset({"organization", "country"})
 
 
 _OF_ORGANISATION = re.compile(r"\s(?:of|at|from)\s+(?:the\s+)?[A-Z]|" + OF_LOWER_BODY.pattern)
 
 
-class SpeakerResolver(SpeakerRoles):
+class SpeakerResolver(SpeakerTies):
     """Resolves speaker phrases of one document (its entities and sorted mentions)."""
 
     def resolve(self, s: int, e: int, *, at_end: bool) -> Speaker | None:
@@ -148,7 +150,7 @@ class SpeakerResolver(SpeakerRoles):
             return None
         low = phrase.casefold()
         if low in ("he", "she"):  # "…, a spokesman for the council said. He said …": the council
-            return self._spokesperson_pronoun(phrase, s) or self.pronoun(phrase, s)
+            return self._spokesperson_pronoun(phrase, s) or self.relation_pronoun(phrase, s) or self.gendered(phrase, s)
         if AGE_NOUN.fullmatch(low):  # "The 24-year-old, who trains in Leeds, said": the person written of
             return self.described_person(phrase, s)
         if len(words) == 1 and low in HUMAN_NOUNS and low.endswith("s") and words[0][1:].islower():
@@ -253,6 +255,11 @@ class SpeakerResolver(SpeakerRoles):
             inner = self.resolve(owner.start("owner"), owner.end("owner"), at_end=True)
             if inner is not None:
                 return Speaker(inner.key, inner.shown, phrase, inner.is_name)
+        relation = unnamed_relation(phrase)  # "A lawyer for Mr Doyle", "the victim's sister": nobody named
+        if relation is not None and not (  # but a lawyer for a body speaks for it: "a lawyer for Acme Ltd"
+            relation in COUNSEL_NOUNS and any(self.types.get(m.entity_key) in _BODY_TYPES for m in self.inside(s, e))
+        ):
+            return Speaker(None, None, phrase)
         found = [  # not a rank read as a person ("Lt. Cmdr. Brian Holt": "Cmdr"), nor part of a word ("Tom|as")
             m
             for m in self.inside(s, e)
