@@ -116,11 +116,20 @@ _DEED = re.compile(
     rf"|(?:grounded|cancelled|canceled|axed|added)[ \t]+(?:{_W}){{0,3}}?(?:flights?|trains?|services|sailings)"
     r")(?![\w'’-])"
 )
+#: A piece every ``_DEED`` match holds (a blank, one of its verbs, a blank): texts without it skip the scan
+#: (most texts; the scan tries the pattern at every word-start capital).
+_DEED_CHECK = re.compile(
+    r"[ \t](?:cut|raised|lifted|lowered|trimmed|slashed|kept|maintained|reaffirmed|narrowed|withdrew|scrapped"
+    r"|reports?|beat|missed|topped|won|secured|landed|issued|reported|posted|booked|grounded|cancelled|canceled"
+    r"|axed|added)[ \t]"
+)
 _KIND = "|".join(sorted(FIRM_KIND_WORDS))
 _APPOSITION = re.compile(
     rf"(?<![\w'’.&-])({_NAME}),[ \t]+(the|a|an)[ \t]+((?:[\w'’-]+[ \t]+){{0,3}}?)({_KIND})"
     r"(?=[ \t]*[,.;:)]|[ \t]+(?:which|that|and)\b)"  # not "in County Durham, the company said": a clause
 )
+#: A piece every ``_APPOSITION`` match holds: texts without it skip the scan.
+_APPOSITION_CHECK = re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{_KIND})")
 _KIND_BEFORE = re.compile(
     rf"\b(?:the|The)[ \t]+((?:[a-z][\w'’-]*[ \t]+){{0,2}}?)({_KIND})(?:[ \t]+|(,)[ \t]+)({_NAME})(?![\w'’&-])"
 )
@@ -130,9 +139,8 @@ _MARKET_MOVE = re.compile(
     r"|slid|tumbled|surged|rallied|sank|plunged|soared|eased)(?=[ \t]+(?:\d|after\b|as\b)|[,.])"
 )
 #: The people only a firm has ("Ticketmaster customers", "Aviva policyholders").
-_FIRM_PEOPLE = re.compile(
-    rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:customers|passengers|shareholders|subscribers|bondholders|policyholders)\b"
-)
+_FIRM_PEOPLE_WORDS = ("customers", "passengers", "shareholders", "subscribers", "bondholders", "policyholders")
+_FIRM_PEOPLE = re.compile(rf"(?<![\w'’.&-])({_NAME})[ \t]+(?:{'|'.join(_FIRM_PEOPLE_WORDS)})\b")
 _POSSESSIVE = re.compile(
     rf"(?<![\w'’.&-])({_NAME})['’]s[ \t]+(?:chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|chairman"
     r"|chairwoman|shareholders|share[ \t]+price|(?:annual|full-year|quarterly|half-year|pre-tax|underlying)[ \t]+"
@@ -206,7 +214,9 @@ def firm_deeds(
 ) -> list[Candidate]:
     """Names before what only a firm does, one or two joined by "and" (see the module docs)."""
     names: set[str] = set()
-    found = capital_matches(_DEED, text) + capital_matches(_FIRM_PEOPLE, text)
+    found = capital_matches(_DEED, text) if _DEED_CHECK.search(text) else []
+    if any(word in text for word in _FIRM_PEOPLE_WORDS):
+        found += capital_matches(_FIRM_PEOPLE, text)
     if about_business(text):
         found += capital_matches(_MARKET_MOVE, text)
     for m in found:
@@ -241,7 +251,7 @@ def firm_appositions(
     (see the module docs); a body of common words ("Transport Focus, the passenger watchdog") too."""
     names: set[str] = set()
     found: list[tuple[int, str, bool]] = []  # start, name, common words allowed
-    if "," in text:
+    if "," in text and _APPOSITION_CHECK.search(text):
         for m in capital_matches(_APPOSITION, text):
             if _run_start(text, m.start()) and _kind_ok(m.group(2), m.group(3).split(), m.group(4)):
                 found.append((m.start(1), m.group(1), True))
