@@ -43,7 +43,7 @@ from workbook.extract.entity_runs import CUED_PERSON, LEARNED, NAMED, Candidate
 from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.org_names import about_business
-from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, replace_inside
+from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, mark_organisations
 from workbook.extract.reporting_words import REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
@@ -196,19 +196,6 @@ def _person_cued(cands: list[Candidate], start: int, end: int) -> bool:
     return any(c.start < end and c.end > start and c.strength >= CUED_PERSON for c in cands)
 
 
-def _mark(text: str, cands: list[Candidate], names: set[str]) -> list[Candidate]:
-    """Every mention of ``names`` as an organisation, over what was read inside it."""
-    for name in sorted(names):
-        spelled = r"[ \t]+".join(re.escape(w) for w in name.split())
-        for m in re.finditer(rf"(?<![\w'’.&-]){spelled}(?![\w&-])(?![ \t]+[A-Z])", text):
-            if any(c.type == "organization" and c.start <= m.start() and c.end >= m.end() for c in cands):
-                continue
-            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, name))
-            if done is not None:
-                cands = done
-    return cands
-
-
 def firm_deeds(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
@@ -229,7 +216,7 @@ def firm_deeds(
             end = start + len(" ".join(words)) if words else start
             if _name_words(words, common, place_type) and not _person_cued(cands, start, end):
                 names.add(" ".join(words))
-    return _mark(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names, possessive_after=True) if names else cands
 
 
 def _kind_ok(article: str, modifiers: list[str], kind: str) -> bool:
@@ -275,7 +262,7 @@ def firm_appositions(
             and not any(not_a_name_word(w) or w.casefold() in TITLE_WORDS or w.casefold() in DEMONYMS for w in words)
         ) or _name_words(words, common, place_type):
             names.add(" ".join(words))
-    return _mark(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names, possessive_after=True) if names else cands
 
 
 def firm_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -329,7 +316,7 @@ def said_bodies(text: str, cands: list[Candidate], common: frozenset[str], names
         if any(c.start < end and c.end > start for c in cands):
             continue  # read already: the other rules' ground
         found.add(" ".join(words))
-    return _mark(text, cands, found) if found else cands
+    return mark_organisations(text, cands, found, possessive_after=True) if found else cands
 
 
 def listed_firms(
@@ -370,7 +357,7 @@ def listed_firms(
             inside = [c for c in cands if c.start < e and c.end > s]
             if not inside or (len(words) == 1 and all(c.type == "person" and c.strength <= LEARNED for c in inside)):
                 found.add(part)
-    return _mark(text, cands, found) if found else cands
+    return mark_organisations(text, cands, found, possessive_after=True) if found else cands
 
 
 def firm_cues(

@@ -55,6 +55,7 @@ __all__ = [
     "TOWN_KM",
     "country_suffixed_orgs",
     "county_places",
+    "mark_organisations",
     "of_the_names",
     "org_short_forms",
     "place_org_extents",
@@ -80,6 +81,23 @@ def replace_inside(cands: list[Candidate], new: Candidate) -> list[Candidate] | 
             return None
     out.append(new)
     return out
+
+
+def mark_organisations(
+    text: str, cands: list[Candidate], names: set[str], *, possessive_after: bool = False
+) -> list[Candidate]:
+    """Every mention of ``names`` in ``text`` as an organisation, over what was read inside it (not where a
+    capitalised word follows, nor inside a longer word; ``possessive_after``: also before "'s", "Sainsbury's")."""
+    after = r"(?![\w&-])" if possessive_after else r"(?![\w'’&-])"
+    for name in sorted(names):
+        spelled = r"[ \t]+".join(re.escape(w) for w in name.split())
+        for m in re.finditer(rf"(?<![\w'’.&-]){spelled}{after}(?![ \t]+[A-Z])", text):
+            if any(c.type == "organization" and c.start <= m.start() and c.end >= m.end() for c in cands):
+                continue
+            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, name))
+            if done is not None:
+                cands = done
+    return cands
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -40,7 +40,12 @@ from collections.abc import Callable
 from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
 from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
-from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, PLACE_MODIFIERS, TOWN_KM, replace_inside
+from workbook.extract.place_org_extents import (
+    COUNTRY_SUFFIXES,
+    PLACE_MODIFIERS,
+    TOWN_KM,
+    mark_organisations,
+)
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, literal_matches
 from workbook.extract.trade_body_scans import (
@@ -154,18 +159,6 @@ def _qualifies(words: list[str], trade: str, common: frozenset[str], place_type:
     return True
 
 
-def _mark_all(text: str, cands: list[Candidate], names: set[str]) -> list[Candidate]:
-    for name in sorted(names):
-        spelled = r"[ \t]+".join(re.escape(w) for w in name.split())
-        for m in re.finditer(rf"(?<![\w'’.&-]){spelled}(?![\w'’&-])(?![ \t]+[A-Z])", text):
-            if any(c.type == "organization" and c.start <= m.start() and c.end >= m.end() for c in cands):
-                continue
-            done = replace_inside(cands, Candidate(m.start(), m.end(), "organization", NAMED, name))
-            if done is not None:
-                cands = done
-    return cands
-
-
 def place_trade_bodies(
     text: str, cands: list[Candidate], common: frozenset[str], place_type: Callable[[str], str | None]
 ) -> list[Candidate]:
@@ -196,7 +189,7 @@ def place_trade_bodies(
         if _cued_person_inside(cands, m.start() + offset, m.end()):
             continue
         names.add(name)
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 _DEPARTMENT = re.compile(
@@ -240,7 +233,7 @@ def country_departments(
         if any(c.start < m.end() and c.end > m.start() and c.type == "person" and c.strength >= NAMED for c in cands):
             continue  # a person the rules read there ("Tom and Jerry Hall Canada")
         names.add(" ".join(text[m.start() : m.end()].split()))
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 _RUN_WORD = re.compile(rf"(?<![\w'’&.-])({_CAP}|of|and|for|the|&),?[ \t]*\Z")
@@ -307,7 +300,7 @@ def bracket_defined_bodies(
         if any(c.type == "place" and c.start <= start and c.end >= bracket for c in inside):
             continue
         names.update((run, short))
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 _SHARES_IN = re.compile(rf"\b[Ss]hares[ \t]+(?:in|of)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’&-])(?![ \t]+[A-Z])")
@@ -351,7 +344,7 @@ def share_firms(
         if not _firm_words(words, common, place_type) or _cued_person_inside(cands, m.start(1), m.end(1)):
             continue
         names.add(" ".join(words))
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 #: The UK's regulators named "Of" and their field, a closed set ("Ofwat", "Ofgem", "Ofcom", "Ofsted").
@@ -365,7 +358,7 @@ def office_regulators(text: str, cands: list[Candidate]) -> list[Candidate]:
     if "Of" not in text:
         return cands
     names = {m.group(0) for m in capital_matches(_OF_REGULATOR, text) if m.group(0) in OF_REGULATORS}
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 _NATION_BODY = re.compile(
@@ -412,7 +405,7 @@ def nation_bodies(text: str, cands: list[Candidate]) -> list[Candidate]:
         if _cued_person_inside(cands, start, m.end(2)):
             continue
         names.add(" ".join([*words, m.group(2)]))
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 _END_WORD_RUN = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,3}})({_CAP})(?![\w'’&-])(?![ \t]+[A-Z])")
@@ -450,7 +443,7 @@ def end_word_bodies(text: str, cands: list[Candidate], common: frozenset[str]) -
         if opens and _common(words[0], common) and len(words) == 1:
             continue  # "Foreign Exchange rates ...": a common word opening a sentence
         names.add(" ".join([*words, m.group(2)]))
-    return _mark_all(text, cands, names) if names else cands
+    return mark_organisations(text, cands, names) if names else cands
 
 
 def trade_bodies(
