@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from workbook.extract.date_words import DAY, MONTH, YEAR_NAMED, S
 from workbook.ingest.normalise import builtin_words
@@ -78,11 +77,6 @@ _HEAD_LINE = re.compile(rf"{S}*(?P<line>[^\n]{{3,150}}?){S}*\n(?:{S}*\n)*")
 _HEAD_LINES = 2
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    return builtin_words()
-
-
 def _tidy(place: str) -> str:
     """An ALL-CAPS place in title case ("NEW YORK" -> "New York"); others as written."""
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in place.split())
@@ -96,7 +90,7 @@ def _dateline_at(text: str, at: int, after_headline: bool) -> Dateline | None:
         return Dateline(place, m["source"], m["date"], m.start("head"), m.end("head"))
     m = _CAPS_DATELINE.match(text, at, min(len(text), at + 200))
     if m is not None and sum(c.isalpha() for c in m["place"]) >= 4:
-        if after_headline and " " not in m["place"] and m["place"].casefold() in _english_words():
+        if after_headline and " " not in m["place"] and m["place"].casefold() in builtin_words():
             return None  # a heading's "NOTE -", "UPDATE -" after the title line
         place = _tidy(m["place"]) + (f", {_tidy(m['region'])}" if m["region"] else "")
         return Dateline(place, None, None, m.start("head"), m.end("head"))
