@@ -51,7 +51,7 @@ _PASSES = [
     (re.compile(r"(?<!\w)[Tt]he (?:court|club)"), re.compile(r"[Tt](?=he (?:court|club))")),
     (re.compile(r"(?<!\w)[A-Z]\w* Inc"), re.compile(r"[A-Z](?=(\w*) Inc)")),  # a group: scanned alone
     (re.compile(r"(?<!\w)[A-Z]\w* ltd", re.I), re.compile(r"[A-Z](?=\w* ltd)", re.I)),  # flags: alone
-    (re.compile(r"(?<!\w)[A-Z]\w* Ltd"), re.compile(r"[A-Z](?=\w)(?=\w* Ltd)")),  # two look-aheads: alone
+    (re.compile(r"(?<!\w)[A-Z]\w* Ltd"), re.compile(r"[A-Z](?=\w*)(?=\w* Ltd)")),  # two look-aheads: alone
 ]
 _MADE_UP = [
     "Manchester United's coach, Erik ten Hag, said Leeds United and Blackburn Rovers' staff met the club.",
