@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "GUM_FILES",
+    "TRAINING_CORPORA",
+    "UNER_FILES",
     "Doc",
     "GoldSpan",
     "gum_docs",
@@ -31,6 +34,7 @@ __all__ = [
     "parse_iob2",
     "split_docs",
     "training_docs",
+    "training_files",
     "uner_docs",
 ]
 
@@ -234,10 +238,19 @@ def parse_iob2(lines: Iterable[str], source: str = "uner") -> list[Doc]:
     return [d for d in docs if d.text]
 
 
+#: the files each corpus's reader reads from its folder
+GUM_FILES, UNER_FILES = "*.conllu", "*.iob2"
+#: the training corpora under the data folder (:func:`training_docs`), with the files read from each
+TRAINING_CORPORA: tuple[tuple[str, str], ...] = (
+    ("gum-train_amir-zeldes", GUM_FILES),
+    ("uner-ewt_universalner", UNER_FILES),
+)
+
+
 def gum_docs(folder: Path) -> list[Doc]:
     """Every GUM document in ``folder`` (``*.conllu``), in file-name order."""
     out: list[Doc] = []
-    for path in sorted(folder.glob("*.conllu")):
+    for path in sorted(folder.glob(GUM_FILES)):
         with path.open(encoding="utf-8") as fh:
             out += parse_conllu(fh, source=folder.name)
     return out
@@ -246,7 +259,7 @@ def gum_docs(folder: Path) -> list[Doc]:
 def uner_docs(folder: Path) -> list[Doc]:
     """Every UniversalNER document in ``folder`` (``*.iob2``), in file-name order."""
     out: list[Doc] = []
-    for path in sorted(folder.glob("*.iob2")):
+    for path in sorted(folder.glob(UNER_FILES)):
         with path.open(encoding="utf-8") as fh:
             out += parse_iob2(fh, source=folder.name)
     return out
@@ -266,8 +279,14 @@ def training_docs(data: Path, seed: int = 12) -> tuple[list[Doc], list[Doc]]:
     each corpus split by :func:`split_docs` with the same seed. GUM news is never part of it."""
     train: list[Doc] = []
     held: list[Doc] = []
-    for docs in (gum_docs(data / "gum-train_amir-zeldes"), uner_docs(data / "uner-ewt_universalner")):
+    (gum, _), (uner, _) = TRAINING_CORPORA
+    for docs in (gum_docs(data / gum), uner_docs(data / uner)):
         a, b = split_docs(docs, seed=seed)
         train += a
         held += b
     return train, held
+
+
+def training_files(data: Path) -> list[Path]:
+    """Every file :func:`training_docs` reads under ``data``, in the order it reads them."""
+    return [p for folder, pattern in TRAINING_CORPORA for p in sorted((data / folder).glob(pattern))]

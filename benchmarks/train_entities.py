@@ -34,6 +34,19 @@ pooling weight (0.5) and the weight of a spelling's most confident reading in th
 news (the shape thresholds on training seed 12's model, ``benchmarks/RESULTS.md`` "Round eleven, the
 learned side"; the common-word person's on seeds 12, 1 and 2 alike, "Round nineteen, the learned side and
 precision").
+:data:`DECISION_CHOSEN` says, per setting, on which split and how it was chosen; the card records it.
+
+Reproducibility: the training is deterministic for given inputs (numpy only; the mini-batch order from
+the seed; the split from ``split_docs(seed)``), and ``card.json`` records those inputs
+(:mod:`benchmarks.train_provenance`): the command, the SHA-256 of every training and lexicon file, the
+feature fingerprint (:func:`workbook.extract.ner_fingerprint.feature_fingerprint`: the word lists,
+gazetteer and feature templates the featurizer reads) and the commit. ``tests/test_ner_fingerprint.py``
+fails when today's features differ from the card's ``feature_fingerprint``: retrain, or keep the weights
+and say why with ``--accept-features REASON`` (the card keeps each such decision).
+
+    python -m benchmarks.train_entities                        # retrain: weights, card.json, LICENSE.md
+    python -m benchmarks.train_entities --decision-only        # write DECISION into the weights, no retraining
+    python -m benchmarks.train_entities --accept-features "why" # keep the weights under changed features
 """
 
 from __future__ import annotations
@@ -54,6 +67,7 @@ import numpy as np
 
 from benchmarks.eval_entities import DATA, Pred, score
 from benchmarks.ner_data import Doc, training_docs
+from benchmarks.train_provenance import provenance
 from workbook.extract.gazetteer import builtin_gazetteer
 from workbook.extract.ner_features import (
     Tok,
@@ -62,6 +76,7 @@ from workbook.extract.ner_features import (
     tokens,
 )
 from workbook.extract.ner_featurize import Featurizer, id_index
+from workbook.extract.ner_fingerprint import feature_fingerprint
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
 #: How the trained model decides (stored with its weights; ``eval_entities_seeds`` uses the same):
@@ -75,11 +90,47 @@ DECISION: dict[str, float] = {
     "consistency": 0.5,
 }
 
+#: How each :data:`DECISION` setting was chosen (written to the card): on which split, with which models.
+DECISION_CHOSEN: dict[str, str] = {
+    "threshold": (
+        "held-out split (split_docs seed 12: 20 % of GUM train and of UNER EWT), whole default extractor, training "
+        "seed 12's model (RESULTS 'Extraction quality — entities'); 0.55 and 0.65 tried on seeds 12, 1, 2, flat "
+        "('Round four (branch ner4)')"
+    ),
+    "threshold_multi_org": (
+        "held-out split, whole default extractor, training seed 12's model ('Round eleven, the learned side'); "
+        "limited to organisation and other readings after KCNA 2024 places were lost (commit f881dfc)"
+    ),
+    "threshold_acronym": (
+        "held-out split, whole default extractor, training seed 12's model ('Round eleven, the learned side')"
+    ),
+    "threshold_common": (
+        "held-out split, whole default extractor, models of training seeds 12, 1 and 2 alike "
+        "('Round nineteen, the learned side and precision'); written by --decision-only, weights unchanged"
+    ),
+    "pooling": "held-out split, whole default extractor (RESULTS 'Extraction quality — entities')",
+    "consistency": (
+        "held-out split, whole default extractor, mean of training seeds 12, 1, 2; 0.3 and 0.7 tried, flat "
+        "('Round four (branch ner4)')"
+    ),
+}
+
 #: every candidate's feature ids, one after the other, and where each candidate's start
 #: (:func:`workbook.extract.ner_featurize.id_index`)
 Features = tuple[np.ndarray, np.ndarray]
 
-__all__ = ["DECISION", "Features", "common_words", "examples", "gold_cores", "main", "name_lexicon", "train"]
+__all__ = [
+    "DECISION",
+    "DECISION_CHOSEN",
+    "Features",
+    "accept_features",
+    "common_words",
+    "examples",
+    "gold_cores",
+    "main",
+    "name_lexicon",
+    "train",
+]
 
 OUT = Path(__file__).resolve().parents[1] / "workbook" / "data" / "ner"
 _STRIP_FIRST = frozenset(["the", "a", "an"])
@@ -314,9 +365,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="write the decision settings into the weights file at --out without retraining (weights unchanged)",
     )
+    ap.add_argument(
+        "--accept-features",
+        metavar="REASON",
+        help="keep the weights at --out under today's features: record today's feature fingerprint and REASON in "
+        "card.json (weights unchanged; see tests/test_ner_fingerprint.py)",
+    )
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = ap.parse_args(argv)
     if args.decision_only:
         return _write_decision(args.out, {k: getattr(args, k) for k in DECISION})
+    if args.accept_features:
+        return accept_features(args.out, args.accept_features)
     random.seed(args.seed)
     if not (args.data / "gum-train_amir-zeldes").is_dir():
         print(f"no training data at {args.data}", file=sys.stderr)
@@ -356,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "training_data": {
             "gum-train_amir-zeldes": sum(d.source.startswith("gum") for d in train_docs),
             "uner-ewt_universalner": sum(d.source.startswith("uner") for d in train_docs),
-            "held_out_split": "benchmarks.ner_data.split_docs(seed=12, held_out=0.2) per corpus",
+            "held_out_split": f"benchmarks.ner_data.split_docs(seed={args.seed}, held_out=0.2) per corpus",
         },
         "examples": stats,
         "name_lexicon": (
@@ -366,10 +426,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "held_out_scores_model_alone": held_scores,
         "licence": "CC BY-SA 4.0 (see LICENSE.md)",
         "date": dt.date.today().isoformat(),
+        "decision_chosen_on": DECISION_CHOSEN,
+        "trained_with": provenance(args.data, argv, [NAMES, WORLD_NAMES]),
     }
+    card["feature_fingerprint"] = card["trained_with"]["feature_fingerprint"]  # type: ignore[index]
     args.out.mkdir(parents=True, exist_ok=True)
     model.save(str(args.out / MODEL_FILE), card)
-    (args.out / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (args.out / "card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "LICENSE.md").write_text(LICENSE_TEXT, encoding="utf-8")
     print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -384,9 +447,36 @@ def _write_decision(out: Path, decision: dict[str, float]) -> int:
     model = dataclasses.replace(load_entity_model(path.read_bytes()), **decision)
     card = json.loads((out / "card.json").read_text(encoding="utf-8"))
     card["hyper_parameters"].update(decision)
+    card["decision_chosen_on"] = DECISION_CHOSEN
     model.save(str(path), card)
-    (out / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (out / "card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) with {decision}")
+    return 0
+
+
+def accept_features(out: Path, reason: str) -> int:
+    """Record in ``out/card.json`` that the weights there are kept under today's feature definition, and why
+    (the card's ``feature_fingerprint`` becomes today's; ``accepted_feature_changes`` keeps each decision).
+    The weights file is not rewritten: its own copy of the card is the one of its last training or
+    ``--decision-only``."""
+    path = out / "card.json"
+    card = json.loads(path.read_text(encoding="utf-8"))
+    now = feature_fingerprint()
+    before = card.get("feature_fingerprint")
+    card.setdefault("accepted_feature_changes", []).append(
+        {
+            "date": dt.date.today().isoformat(),
+            "from": before.get("all") if isinstance(before, dict) else None,
+            "to": now["all"],
+            "changed_parts": sorted(
+                k for k in now if k != "all" and (not isinstance(before, dict) or before.get(k) != now[k])
+            ),
+            "reason": reason,
+        }
+    )
+    card["feature_fingerprint"] = now
+    path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path}: feature fingerprint {now['all'][:12]} accepted ({reason})")
     return 0
 
 
