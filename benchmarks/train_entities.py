@@ -76,7 +76,7 @@ from workbook.extract.ner_features import (
     tokens,
 )
 from workbook.extract.ner_featurize import Featurizer, id_index
-from workbook.extract.ner_fingerprint import feature_fingerprint
+from workbook.extract.ner_fingerprint import feature_fingerprint, word_list_digests
 from workbook.extract.ner_model import CLASSES, MODEL_FILE, EntityModel
 
 #: How the trained model decides (stored with its weights; ``eval_entities_seeds`` uses the same):
@@ -430,6 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trained_with": provenance(args.data, argv, [NAMES, WORLD_NAMES]),
     }
     card["feature_fingerprint"] = card["trained_with"]["feature_fingerprint"]  # type: ignore[index]
+    card["feature_word_lists"] = word_list_digests()
     args.out.mkdir(parents=True, exist_ok=True)
     model.save(str(args.out / MODEL_FILE), card)
     (args.out / "card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -475,6 +476,7 @@ def accept_features(out: Path, reason: str) -> int:
         }
     )
     card["feature_fingerprint"] = now
+    card["feature_word_lists"] = word_list_digests()
     path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path}: feature fingerprint {now['all'][:12]} accepted ({reason})")
     return 0

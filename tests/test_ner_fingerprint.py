@@ -24,7 +24,7 @@ from benchmarks.train_provenance import ROOT, file_sha256, git_state, provenance
 from tests.test_ner import CONLLU, IOB2
 from workbook.extract import ner_featurize, ner_fingerprint
 from workbook.extract.gazetteer import Gazetteer, GazetteerEntry
-from workbook.extract.ner_fingerprint import FEATURE_WORD_LISTS, PROBE_TEXTS, feature_fingerprint
+from workbook.extract.ner_fingerprint import FEATURE_WORD_LISTS, PROBE_TEXTS, feature_fingerprint, word_list_digests
 from workbook.extract.ner_model import MODEL_FILE, default_entity_model
 
 pytestmark = pytest.mark.unit
@@ -40,8 +40,11 @@ def test_the_shipped_card_has_todays_feature_fingerprint() -> None:
     card, now = _card(), feature_fingerprint()
     recorded = card["feature_fingerprint"]
     assert isinstance(recorded, dict)
-    changed = sorted(k for k in now if recorded.get(k) != now[k])
-    assert not changed, (
+    changed = sorted(k for k in now if k != "all" and recorded.get(k) != now[k])
+    lists = card.get("feature_word_lists", {})
+    assert isinstance(lists, dict)
+    changed += sorted(name for name, digest in word_list_digests().items() if lists.get(name) != digest)
+    assert not changed and recorded == now, (
         f"the entity model's features changed ({', '.join(changed)}) since its weights were trained or last "
         "accepted: retrain (python -m benchmarks.train_entities) and measure, or keep the weights and say why "
         "(python -m benchmarks.train_entities --accept-features 'REASON')"
@@ -56,12 +59,14 @@ def test_the_fingerprint_is_the_same_in_another_process_with_another_hash_seed()
 
 
 def test_a_word_more_on_a_feature_list_changes_only_the_word_lists_part(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = feature_fingerprint()
+    before, before_digests = feature_fingerprint(), word_list_digests()
     lists = dict(FEATURE_WORD_LISTS)
     lists["vocabulary.ORG_HEADS"] = frozenset(lists["vocabulary.ORG_HEADS"]) | {"cooperative"}
     monkeypatch.setattr(ner_fingerprint, "FEATURE_WORD_LISTS", lists)
     after = feature_fingerprint()
     assert after["word_lists"] != before["word_lists"] and after["all"] != before["all"]
+    digests = word_list_digests()
+    assert [k for k in digests if digests[k] != before_digests[k]] == ["vocabulary.ORG_HEADS"]
     assert (after["gazetteer"], after["templates"]) == (before["gazetteer"], before["templates"])
 
 
@@ -177,6 +182,7 @@ def test_training_writes_its_provenance_and_fingerprint_into_the_card(tmp_path: 
     assert not any(w.startswith("/") for w in trained["command"].split())  # paths relative to the repository
     assert trained["command"].endswith("--epochs 1 --bits 12")
     assert card["feature_fingerprint"] == trained["feature_fingerprint"] == feature_fingerprint()
+    assert card["feature_word_lists"] == word_list_digests()
     assert card["decision_chosen_on"] == DECISION_CHOSEN
     # the same command twice: the same weights
     again = tmp_path / "again"
@@ -192,7 +198,7 @@ def test_accepting_changed_features_records_the_decision_and_leaves_the_weights(
     assert train_main(["--out", str(tmp_path), "--accept-features", "measured: no worse"]) == 0
     after = json.loads((tmp_path / "card.json").read_text(encoding="utf-8"))
     now = feature_fingerprint()
-    assert after["feature_fingerprint"] == now
+    assert after["feature_fingerprint"] == now and after["feature_word_lists"] == word_list_digests()
     (entry,) = after["accepted_feature_changes"]
     assert (entry["from"], entry["to"], entry["reason"]) == ("old", now["all"], "measured: no worse")
     assert entry["changed_parts"] == ["gazetteer", "templates", "word_lists"]

@@ -40,7 +40,7 @@ from workbook.extract.ner_featurize import Featurizer
 from workbook.extract.ner_words import COLUMNS
 from workbook.ingest.normalise import builtin_words
 
-__all__ = ["FEATURE_WORD_LISTS", "PROBE_TEXTS", "feature_fingerprint"]
+__all__ = ["FEATURE_WORD_LISTS", "PROBE_TEXTS", "feature_fingerprint", "word_list_digests"]
 
 #: The word lists the candidates and features read, by the name they are declared under.
 FEATURE_WORD_LISTS: dict[str, Iterable[object]] = {
@@ -90,6 +90,12 @@ def _sha(parts: Iterable[str]) -> str:
 
 def _word_lists() -> str:
     return _sha(f"{name}={sorted(map(repr, words))!r}" for name, words in sorted(FEATURE_WORD_LISTS.items()))
+
+
+def word_list_digests() -> dict[str, str]:
+    """Each feature word list's own SHA-256 (its first 16 hex digits), by name: which list changed when the
+    ``word_lists`` part of :func:`feature_fingerprint` did."""
+    return {name: _sha(sorted(map(repr, words)))[:16] for name, words in sorted(FEATURE_WORD_LISTS.items())}
 
 
 def _gazetteer() -> str:
