@@ -55,9 +55,16 @@ _HABIT = re.compile(
     + r"+)?(?:year|week|month|season|spring|summer|autumn|fall|winter|weekend)s?\b",
     re.IGNORECASE,
 )
-#: "every Sunday", "each April", "every other Friday": the expression right after.
+#: "every Sunday", "each April", "every other Friday", "every second Wednesday": the expression right after.
 _EVERY_BEFORE = re.compile(
-    r"\b(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?:early|mid|late)-?" + _S + r"*)?\Z", re.IGNORECASE
+    r"\b(?:every|each)(?:"
+    + _S
+    + r"+(?:other|second|third|fourth|alternate))?"
+    + _S
+    + r"+(?:(?:early|mid|late)-?"
+    + _S
+    + r"*)?\Z",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 #: What a recurring expression is: a weekday, a month (perhaps with a day, or early/mid/late), a season, with

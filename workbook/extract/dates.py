@@ -83,6 +83,8 @@ Rules, decided once here (``anchor`` is the publication date):
 * "April last year", "May 12 last year", "October this year": month or day in that year, relative.
 * Without an anchor, relative expressions keep their precision, resolution ``unanchored`` and no
   dates. Dates that do not exist ("February 30, 2019") or fall outside years 1-9999 are skipped.
+* Months in capitals next to a day or year ("OCT. 6, 2025", "MARCH 3 —", "17 NOV 2025") and compact military
+  dates ("01DEC25"): :mod:`workbook.extract.date_capitals`.
 * Habits and schedules ("usually held in late January", "every Sunday", "each year in June") are left out:
   :mod:`workbook.extract.date_habits`.
 * Overlapping candidates: the longest wins (then the earliest), sweeping from left to right.
@@ -96,6 +98,7 @@ from datetime import date, datetime, timedelta
 
 from workbook.extract.date_agreement import agree_with_weekdays
 from workbook.extract.date_anchored import add_anchored
+from workbook.extract.date_capitals import find_compact_dates, title_months
 from workbook.extract.date_centuries import find_centuries
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
@@ -439,6 +442,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_month_parts(text, anchor))
     out.extend(find_document_years(text))
     out.extend(find_fiscal_periods(text))
+    out.extend(find_compact_dates(text))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -455,6 +459,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     anchor (or a pandas Timestamp) counts as its date."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
+    shown, text = text, title_months(text)  # "OCT. 6, 2025" read as "Oct. 6, 2025"; the same length
     kept: list[Resolved] = []
     for r in sorted(_candidates(text, anchor), key=lambda r: (r[0], r[0] - r[1])):  # by start, longest first
         if kept and r[0] < kept[-1][1]:  # overlaps the last kept one: the longer stays
@@ -463,7 +468,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
             continue
         kept.append(r)
     return [
-        DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
+        DateMatch(s, e, shown[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in widen_to_weeks(
             text,
             add_anchored(
