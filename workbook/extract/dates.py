@@ -85,6 +85,7 @@ Rules, decided once here (``anchor`` is the publication date):
   dates. Dates that do not exist ("February 30, 2019") or fall outside years 1-9999 are skipped.
 * Months in capitals next to a day or year ("OCT. 6, 2025", "MARCH 3 —", "17 NOV 2025") and compact military
   dates ("01DEC25"): :mod:`workbook.extract.date_capitals`.
+* "late last year", and quarters without a year in texts that count by the calendar: :mod:`.date_year_parts`.
 * Habits and schedules ("usually held in late January", "every Sunday", "each year in June") are left out:
   :mod:`workbook.extract.date_habits`.
 * Overlapping candidates: the longest wins (then the earliest), sweeping from left to right.
@@ -147,6 +148,7 @@ from workbook.extract.date_words import (
     day_of,
     month_of,
 )
+from workbook.extract.date_year_parts import find_year_parts
 
 __all__ = ["FUTURE_MARGIN_DAYS", "DateMatch", "find_dates"]
 
@@ -443,6 +445,7 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_document_years(text))
     out.extend(find_fiscal_periods(text))
     out.extend(find_compact_dates(text))
+    out.extend(find_year_parts(text, anchor))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
