@@ -60,3 +60,28 @@ def test_holiday_as_kind_shapes() -> None:
     assert holiday_as_kind(text, first, first + 10)
     assert holiday_as_kind(text, second, second + 10)
     assert not holiday_as_kind(text, third, third + 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garden waste collections run from March to November each year.",
+        "The outdoor cinema runs every Friday in August.",
+        "Many shops now run discounts every Friday in November.",
+        "The festival opens on 5 June every year.",
+    ],
+)
+def test_habits_around_a_month_are_left_out(text: str) -> None:
+    assert _resolved(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Sales rose in March, each month showing gains.", "March"),
+        ("The cinema opened in August.", "August"),
+        ("It opened on 5 June, said the mayor, who visits each year.", "5 June"),
+    ],
+)
+def test_a_habit_elsewhere_in_the_sentence_keeps_the_date(text: str, span: str) -> None:
+    assert span in [t for t, _ in _resolved(text)]
