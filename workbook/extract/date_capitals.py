@@ -17,8 +17,8 @@ range ("01DEC25 to 05DEC25"). A two-digit year is 2000-2049 when it is
 below 50 and 1950-1999 otherwise (a military memo of the 1990s writes "12FEB95"). A date-time group with a
 time and zone ("121530ZFEB25") is not such a date and is left out.
 
-Speed: both passes first check for one of the twelve three-letter capitals with plain substring searches, which
-fail on nearly every text; only then does a pattern run.
+Speed: both passes first check for one of the twelve three-letter capitals with one literal alternation, which
+fails on nearly every text; only then does a pattern run.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ __all__ = ["find_compact_dates", "has_capital_month", "title_months"]
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 
 _ABBREVIATIONS: tuple[str, ...] = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+#: The pre-check: one of the twelve three-letter capitals, anywhere (one pass of the text, in C).
+_ANY_CAPITAL = re.compile("|".join(_ABBREVIATIONS))
 _CAPITAL = re.compile(
     r"(?<![\w'’])(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
     r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![\w'’])"
@@ -50,7 +52,7 @@ _TO = re.compile(r"[^\S\n]*(?:[-–]|to|through|until|till)[^\S\n]*")
 
 def has_capital_month(text: str) -> bool:
     """Does ``text`` hold one of the twelve three-letter month capitals anywhere (a cheap pre-check)?"""
-    return any(a in text for a in _ABBREVIATIONS)
+    return _ANY_CAPITAL.search(text) is not None
 
 
 def title_months(text: str) -> str:

@@ -16,7 +16,7 @@ quarter", "first-quarter profit".
   clause with no tense.
 
 Speed: the quarter pass runs only when the text holds "quarter" or a "Q" followed by a digit, and the year-part
-pass only when it holds " year".
+pass looks back from each " year" (found with ``str.find``) for its modifier.
 """
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 #: How far from publication a quarter without its year may end (past) or start (future) and still be read.
 QUARTER_REACH_DAYS = 200
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
-_YEAR_PART = re.compile(
-    r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)(?:-|" + S + r"+)(?P<which>last|this|next)" + S + r"+year(?![\w-])"
-)
+#: Before " year": "late last", "early next", "mid-this".
+_YEAR_PART = re.compile(r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)(?:-|" + S + r"+)(?P<which>last|this|next)\Z")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _QUARTER = re.compile(
     r"\b(?:(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:-|"
@@ -88,12 +87,16 @@ def find_year_parts(text: str, anchor: date | None) -> list[Resolved]:
     out: list[Resolved] = []
     if anchor is None:
         return out
-    if " year" in text:
-        for m in _YEAR_PART.finditer(text):
+    i = text.find(" year")
+    while i >= 0:  # from each " year" back to its modifier: most texts say "year" a few times at most
+        m = _YEAR_PART.search(text, max(0, i - 16), i)
+        e = i + 5
+        if m is not None and not (e < len(text) and (text[e].isalnum() or text[e] in "_-")):
             y = anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"]]
             lo, hi = _THIRDS[m["part"].lower()]
             span = (date(y, lo, 1), date(y, hi, calendar.monthrange(y, hi)[1]))
-            out.append((m.start(), m.end(), "month", "relative", *span, anchor))
+            out.append((m.start(), e, "month", "relative", *span, anchor))
+        i = text.find(" year", e)
     if "quarter" in text or re.search(r"Q[1-4]", text):
         out.extend(_quarters(text, anchor))
     return out
