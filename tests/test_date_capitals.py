@@ -64,3 +64,11 @@ def test_title_months_keeps_length_and_touches_only_months_by_numbers() -> None:
 def test_compact_dates_need_the_capitals_precheck() -> None:
     assert find_compact_dates("07jul25") == []
     assert find_compact_dates("x 07JUL25") == [(2, 9, "day", "absolute", date(2025, 7, 7), date(2025, 7, 7), None)]
+
+
+def test_a_year_before_a_month_and_day_is_theirs_never_the_current_one() -> None:
+    got = _got("Jets flew close to the zone agreed in the 2018 September 19 military agreement.", date(2022, 10, 16))
+    assert all(s is None or s.year == 2018 for _, s, _ in got)
+    assert _got("In 2018 September 19 was chosen as the day.", date(2022, 10, 16)) == [
+        ("2018 September 19", date(2018, 9, 19), date(2018, 9, 19))
+    ]

@@ -25,8 +25,9 @@ Rules, decided once here (``anchor`` is the publication date):
 * A four-digit year written after a day and month or a month is honoured from 1000 to 2199
   ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
   or a day and month inside a name ("the April 25 Hostel"), leaves the expression out: never a
-  silently wrong date. Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5
-  June", "from July 19 to 25") are one interval: see :mod:`workbook.extract.date_ranges`.
+  silently wrong date; a year written before a month and day is theirs ("in 2018 September 19 was").
+  Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5 June", "from July 19 to 25") are one
+  interval: see :mod:`workbook.extract.date_ranges`.
 * A day and month or a month without a year is left out when the last year the text wrote before it
   is not the year it resolves to ("In 2013, ... on July 6"): see :mod:`workbook.extract.date_context`.
 * Precision ``day`` is always one day; a range of days or a week has precision ``days``.
@@ -244,6 +245,8 @@ _OLD_YEAR_NEXT = re.compile(
 #: A four-digit clock time with a leading zero ("0700") joined to the number: both are times of day.
 _CLOCK_PAIR = re.compile(r"(?<![\w.,])0[0-9][0-5][0-9]" + _S + r"*(?:and|to|until|till|[-–])" + _S + r"*\Z")
 _CLOCK_PAIR_AFTER = re.compile(_S + r"*(?:and|to|until|till|[-–])" + _S + r"*0[0-9][0-5][0-9](?![\w])")
+#: A year written right before a month and day ("the 2018 September 19 agreement").
+_YEAR_FIRST = re.compile(r"(?<![\w.,/:-])(?P<y>" + _YEAR_BARE + r")" + _S + r"+\Z")
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
 
 
@@ -294,6 +297,9 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         if kind == "MDY" and m["mdy_j"] is not None:
             e = _juche_end(m, "mdy_j")
         given, year = _named_year(m, p, anchor)
+        first = _YEAR_FIRST.search(text, max(0, s - 6), s) if given == "none" and kind == "MDY" else None
+        if first is not None:  # "the 2018 September 19 military agreement": year, month and day
+            given, year, s = "absolute", int(first["y"]), first.start()
         if given == "none" and (_NUMBER_NEXT.match(text, e) or is_name(text, s, e)):
             return None  # "14 October 0966", "the April 25 Hostel": no safe reading
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
