@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|...|fresh9]
+                                                       [--gold fresh|fresh3|...|fresh10]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -50,6 +50,13 @@
   bounds, UK and US court listings, anniversaries with headlines in capitals, port logistics with bare numbered
   weeks), 135 expressions, 14 of them ``leave-out``; written and committed before the extractor ran on it (dates10
   round). Odd ids *tune*, even ids *check*; the CSIS table is not scored.
+* **fresh10** (``benchmarks/data/dates_fresh10.json``, ``--gold fresh10``): 34 more made-up paragraphs in styles the
+  older sets lack (defence and government releases with place-and-date lines, "Released:" lines and compact
+  military dates "01DEC25", federal fiscal years and fiscal quarters, UK financial years, wire copy with "over the
+  weekend" and "late last year", bare quarters, split-year seasons, listings with "runs on", local notices with
+  habits, named days as habits, superlative months, headlines in capitals), 229 expressions, 51 of them
+  ``leave-out``; written and committed before the extractor ran on it (dates11 round). Odd ids *tune*, even ids
+  *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -94,6 +101,7 @@ FRESH6 = Path(__file__).resolve().parent / "data" / "dates_fresh6.json"
 FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
 FRESH8 = Path(__file__).resolve().parent / "data" / "dates_fresh8.json"
 FRESH9 = Path(__file__).resolve().parent / "data" / "dates_fresh9.json"
+FRESH10 = Path(__file__).resolve().parent / "data" / "dates_fresh10.json"
 GOLD_SETS = {
     "fresh": FRESH,
     "fresh3": FRESH3,
@@ -103,6 +111,7 @@ GOLD_SETS = {
     "fresh7": FRESH7,
     "fresh8": FRESH8,
     "fresh9": FRESH9,
+    "fresh10": FRESH10,
 }
 CSIS_SEED = 12
 CSIS_SAMPLE = 120

@@ -9,7 +9,9 @@ the next one) gives a date the text never meant, so :func:`drop_habitual` leaves
 A habit is a frequency adverb ("usually", "typically", "traditionally", "normally", "generally", "often",
 "regularly", "customarily", "routinely", "annually") anywhere before the expression in its clause (a clause
 ends at a sentence end, ";", ":", "but", "while", "whereas", "although", a quotation mark), or "every"/"each"
-right before the expression or before a unit of time ("every year in", "each spring"). Expressions that carry
+right before the expression or before a unit of time ("every year in", "each spring"), or before a weekly unit
+and "in" ("every Friday in August"), or "every"/"each" and a unit of time right after the expression ("from March
+to November each year"). Expressions that carry
 a year ("April 2023"), or say which one they mean ("last June", "next Tuesday", "this summer"), are kept: a
 habit does not make them recur. Only the expressions without a year are looked at, each in its own clause:
 the text is never searched as a whole.
@@ -55,9 +57,16 @@ _HABIT = re.compile(
     + r"+)?(?:year|week|month|season|spring|summer|autumn|fall|winter|weekend)s?\b",
     re.IGNORECASE,
 )
-#: "every Sunday", "each April", "every other Friday": the expression right after.
+#: "every Sunday", "each April", "every other Friday", "every second Wednesday": the expression right after.
 _EVERY_BEFORE = re.compile(
-    r"\b(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?:early|mid|late)-?" + _S + r"*)?\Z", re.IGNORECASE
+    r"\b(?:every|each)(?:"
+    + _S
+    + r"+(?:other|second|third|fourth|alternate))?"
+    + _S
+    + r"+(?:(?:early|mid|late)-?"
+    + _S
+    + r"*)?\Z",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 #: What a recurring expression is: a weekday, a month (perhaps with a day, or early/mid/late), a season, with
@@ -79,13 +88,39 @@ _RECURRING = re.compile(
     + MONTH
     + r"(?:"
     + _S
-    + r"+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?(?:"
+    + r"+\d{1,2}(?:st|nd|rd|th)?)?(?:"
+    + _S
+    + r"*(?:to|until|through|-|–)"
+    + _S
+    + r"*"
+    + MONTH
+    + r")?|\d{1,2}(?:st|nd|rd|th)?(?:"
     + _S
     + r"+of)?"
     + _S
     + r"+"
     + FULL_MONTH
     + r"|spring|summer|autumn|fall|winter)\Z",
+    re.IGNORECASE,
+)
+#: "every Friday in August", "each weekend of July": the month of a weekly habit recurs with it.
+_EVERY_UNIT_IN = re.compile(
+    r"\b(?:every|each)(?:"
+    + _S
+    + r"+(?:other|second|third|fourth|alternate))?"
+    + _S
+    + r"+(?:"
+    + WEEKDAY
+    + r"|day|weekend|week|night|morning|evening)s?"
+    + _S
+    + r"+(?:in|of|during|throughout)"
+    + _S
+    + r"+\Z",
+    re.IGNORECASE,
+)
+#: "run from March to November each year", "opens on 5 June every year": a unit of habit right after.
+_EVERY_AFTER = re.compile(
+    _S + r"+(?:every|each)" + _S + r"+(?:year|week|month|season|spring|summer|autumn|fall|winter)s?\b",
     re.IGNORECASE,
 )
 #: How far back in its clause a habit word may stand.
@@ -97,12 +132,14 @@ _HABIT_REACH = 100
 _HINTS: tuple[str, ...] = (*(w[1:] for w in HABIT_WORDS), "very", "ach")
 
 
-def _habitual(text: str, s: int) -> bool:
+def _habitual(text: str, s: int, e: int) -> bool:
     lo = max(0, s - _HABIT_REACH)
-    window = text[lo:s]
+    window = text[lo : e + 16]
     if not any(h in window for h in _HINTS):  # most expressions: no habit word anywhere near
         return False
-    if _EVERY_BEFORE.search(text, max(0, s - 20), s):
+    if _EVERY_BEFORE.search(text, max(0, s - 20), s) or _EVERY_UNIT_IN.search(text, max(0, s - 40), s):
+        return True
+    if _EVERY_AFTER.match(text, e):
         return True
     for m in _CLAUSE_END.finditer(text, lo, s):
         lo = m.end()
@@ -136,7 +173,7 @@ def drop_habitual(text: str, found: Iterable[Resolved]) -> list[Resolved]:
         if r[3] != "relative"
         or r[4] is None
         or not (
-            (_habitual(text, r[0]) and _RECURRING.match(text, r[0], r[1]))
+            (_habitual(text, r[0], r[1]) and _RECURRING.match(text, r[0], r[1]))
             or (
                 text.find("year", max(0, r[0] - 40), r[0]) >= 0
                 and _PERIOD_BOUND_BEFORE.search(text, max(0, r[0] - 50), r[0])

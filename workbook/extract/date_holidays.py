@@ -3,8 +3,10 @@
 
 A holiday's day in a year is fixed (Christmas Eve, Christmas Day, Boxing Day, New Year's Day and Eve) or
 follows Easter Sunday (the Gregorian computus: Good Friday two days before, Easter Monday the day after)
-or US Thanksgiving (the fourth Thursday of November: the shopping days "Black Friday" the day after and "Cyber
-Monday" four days after, the same days wherever the shops took them up; "Labor Day" is left out: the first
+or US Thanksgiving (the fourth Thursday of November: the shopping days "Black Friday" the day after, "Cyber
+Monday" four days after and "Giving Tuesday" five days after, the same days wherever the shops took them up;
+"Small Business Saturday" is left out: the Saturday after Thanksgiving in the US, the first Saturday of December
+in the UK; "Labor Day" is left out: the first
 Monday of September in the US and Canada, May 1 in the Philippines);
 "at Easter" is the long weekend, Good Friday to Easter Monday. The year is the one written after the name
 ("New Year's Eve 2018"), "this/last/next year" after it, or else the occurrence the clause's tense points
@@ -17,7 +19,9 @@ are no dates); a holiday name that begins another name ("the Good Friday Agreeme
 Test") or modifies a noun ("Boxing Day sales", "the Boxing Day tsunami") is left out too; a possessive
 names the day ("Easter Sunday's parade"). Holidays of other calendars ("the lunar New Year's Day",
 "Orthodox Christmas") and of lunar calendars (Ramadan, Eid, Diwali: they depend on the year's moon
-sightings or on tables this module does not hold) are left out.
+sightings or on tables this module does not hold) are left out. A name that stands for the day as a kind or a
+custom ("every Boxing Day", "Boxing Day is traditionally the busiest day") is left out:
+:mod:`workbook.extract.date_day_kinds`.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import functools
 import re
 from datetime import date, timedelta
 
+from workbook.extract.date_day_kinds import holiday_as_kind
 from workbook.extract.date_tense import deadline_cue, future_after, future_cue, nearest_occurrence, past_cue
 from workbook.extract.date_words import S, after_date_word
 
@@ -53,7 +58,11 @@ _EASTER: dict[str, tuple[int, int]] = {
 }
 #: Shopping days counted from US Thanksgiving (the fourth Thursday of November), kept on the same day by
 #: the shops of every country that took them up: offset in days from Thanksgiving.
-_THANKSGIVING: dict[str, int] = {"black friday": 1, "cyber monday": 4}
+_THANKSGIVING: dict[str, int] = {
+    "black friday": 1,
+    "cyber monday": 4,
+    "giving tuesday": 5,
+}
 #: How far from the anchor a holiday may be read when its clause has no tense ("is a bank holiday"): the one
 #: at hand; further off, this year's and last year's are both likely.
 UNTENSED_REACH_DAYS = 45
@@ -77,7 +86,9 @@ _HOLIDAY = re.compile(
     + _S
     + r"+Friday|Cyber"
     + _S
-    + r"+Monday|Christmas|Easter)(?![\w-])(?!['\u2019](?!s\b))"
+    + r"+Monday|Giving"
+    + _S
+    + r"+Tuesday|Christmas|Easter)(?![\w-])(?!['\u2019](?!s\b))"
     r"(?:(?:,"
     + _S
     + r"*|"
@@ -88,8 +99,9 @@ _HOLIDAY = re.compile(
     + _S
     + r"+year(?![\w-]))?"
 )
-#: What may follow a holiday that is a date (:func:`date_words.after_date_word`; also "onwards").
-_AFTER_OK = after_date_word("onwards?")
+#: What may follow a holiday that is a date (:func:`date_words.after_date_word`; also "onwards", and the verbs that
+#: place a day in the calendar: "Black Friday falls on", "Cyber Monday follows on").
+_AFTER_OK = after_date_word("onwards?|falls|fell|follows|followed")
 #: A bare "Christmas" or "Easter" is a date after one of these.
 _BARE_LEAD = re.compile(
     r"\b(?i:at|over|by|before|after|until|till|since|for|on|during|through|throughout)" + _S + r"+\Z"
@@ -161,6 +173,7 @@ def find_holidays(text: str, anchor: date | None) -> list[Resolved]:
         or "Good Fri" in text
         or "Black Fri" in text
         or "Cyber Mon" in text
+        or "Giving Tue" in text
     ):
         return out
     for m in _HOLIDAY.finditer(text):
@@ -168,6 +181,8 @@ def find_holidays(text: str, anchor: date | None) -> list[Resolved]:
         s, e = m.start(), m.end()
         if not _AFTER_OK.match(text, e) or _OTHER_CALENDAR.search(text, max(0, s - 14), s):
             continue  # "the Good Friday Agreement", "Boxing Day sales", "Christmas Island"
+        if holiday_as_kind(text, s, e):
+            continue  # "every Boxing Day", "Black Friday has grown into a month-long event"
         if key in ("christmas", "easter") and not _BARE_LEAD.search(text, max(0, s - 12), s):
             continue  # "a white Christmas", "Easter is late": no safe day
         if m["year"] is None and m["rel"] is None and _THE_BEFORE.search(text, max(0, s - 5), s):

@@ -47,7 +47,9 @@ _WEEK_FROM = re.compile(
 )
 _NAMED_WEEK = re.compile(r"\b(?P<which>this|next)" + S + r"+week\b(?!" + S + r"*(?:end|-?long))", re.IGNORECASE)
 _SENTENCE_END = re.compile(SENTENCE_END, re.IGNORECASE)
-_BAD_WEEKDAY = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat)" + S + r"+\Z")
+_BAD_WEEKDAY = re.compile(
+    r"\b(?:Good|Black|Bloody|Ash|Super|Easter|Holy|Cyber|Maundy|Palm|Shrove|Fat|Business|Giving)" + S + r"+\Z"
+)
 _PAST = re.compile(PAST_VERB)
 
 

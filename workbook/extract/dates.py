@@ -25,8 +25,9 @@ Rules, decided once here (``anchor`` is the publication date):
 * A four-digit year written after a day and month or a month is honoured from 1000 to 2199
   ("14 October 1066"); a number after a day and month that cannot be their year ("14 October 0966"),
   or a day and month inside a name ("the April 25 Hostel"), leaves the expression out: never a
-  silently wrong date. Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5
-  June", "from July 19 to 25") are one interval: see :mod:`workbook.extract.date_ranges`.
+  silently wrong date; a year written before a month and day is theirs ("in 2018 September 19 was").
+  Ranges ("between March and May 2018", "from 2016 to 2019", "from 3 to 5 June", "from July 19 to 25") are one
+  interval: see :mod:`workbook.extract.date_ranges`.
 * A day and month or a month without a year is left out when the last year the text wrote before it
   is not the year it resolves to ("In 2013, ... on July 6"): see :mod:`workbook.extract.date_context`.
 * Precision ``day`` is always one day; a range of days or a week has precision ``days``.
@@ -83,6 +84,9 @@ Rules, decided once here (``anchor`` is the publication date):
 * "April last year", "May 12 last year", "October this year": month or day in that year, relative.
 * Without an anchor, relative expressions keep their precision, resolution ``unanchored`` and no
   dates. Dates that do not exist ("February 30, 2019") or fall outside years 1-9999 are skipped.
+* Months in capitals next to a day or year ("OCT. 6, 2025", "MARCH 3 —", "17 NOV 2025") and compact military
+  dates ("01DEC25"): :mod:`workbook.extract.date_capitals`.
+* "late last year", and quarters without a year in texts that count by the calendar: :mod:`.date_year_parts`.
 * Habits and schedules ("usually held in late January", "every Sunday", "each year in June") are left out:
   :mod:`workbook.extract.date_habits`.
 * Overlapping candidates: the longest wins (then the earliest), sweeping from left to right.
@@ -96,6 +100,7 @@ from datetime import date, datetime, timedelta
 
 from workbook.extract.date_agreement import agree_with_weekdays
 from workbook.extract.date_anchored import add_anchored
+from workbook.extract.date_capitals import find_compact_dates, title_months
 from workbook.extract.date_centuries import find_centuries
 from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
@@ -144,6 +149,7 @@ from workbook.extract.date_words import (
     day_of,
     month_of,
 )
+from workbook.extract.date_year_parts import find_year_parts
 
 __all__ = ["FUTURE_MARGIN_DAYS", "DateMatch", "find_dates"]
 
@@ -239,6 +245,8 @@ _OLD_YEAR_NEXT = re.compile(
 #: A four-digit clock time with a leading zero ("0700") joined to the number: both are times of day.
 _CLOCK_PAIR = re.compile(r"(?<![\w.,])0[0-9][0-5][0-9]" + _S + r"*(?:and|to|until|till|[-–])" + _S + r"*\Z")
 _CLOCK_PAIR_AFTER = re.compile(_S + r"*(?:and|to|until|till|[-–])" + _S + r"*0[0-9][0-5][0-9](?![\w])")
+#: A year written right before a month and day ("the 2018 September 19 agreement").
+_YEAR_FIRST = re.compile(r"(?<![\w.,/:-])(?P<y>" + _YEAR_BARE + r")" + _S + r"+\Z")
 _NUMBER_NEXT = re.compile(r",?" + _S + r"+[0-9]{3,}(?![0-9])")
 
 
@@ -289,6 +297,9 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         if kind == "MDY" and m["mdy_j"] is not None:
             e = _juche_end(m, "mdy_j")
         given, year = _named_year(m, p, anchor)
+        first = _YEAR_FIRST.search(text, max(0, s - 6), s) if given == "none" and kind == "MDY" else None
+        if first is not None:  # "the 2018 September 19 military agreement": year, month and day
+            given, year, s = "absolute", int(first["y"]), first.start()
         if given == "none" and (_NUMBER_NEXT.match(text, e) or is_name(text, s, e)):
             return None  # "14 October 0966", "the April 25 Hostel": no safe reading
         if given == "absolute" and year is not None:  # the year written belongs to the range's end
@@ -439,6 +450,8 @@ def _candidates(text: str, anchor: date | None) -> list[Resolved]:
     out.extend(find_month_parts(text, anchor))
     out.extend(find_document_years(text))
     out.extend(find_fiscal_periods(text))
+    out.extend(find_compact_dates(text))
+    out.extend(find_year_parts(text, anchor))
     for m in RELATIVE_WORD.finditer(text):
         try:
             r = resolve_relative_word(text, m, anchor)
@@ -455,6 +468,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
     anchor (or a pandas Timestamp) counts as its date."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
+    shown, text = text, title_months(text)  # "OCT. 6, 2025" read as "Oct. 6, 2025"; the same length
     kept: list[Resolved] = []
     for r in sorted(_candidates(text, anchor), key=lambda r: (r[0], r[0] - r[1])):  # by start, longest first
         if kept and r[0] < kept[-1][1]:  # overlaps the last kept one: the longer stays
@@ -463,7 +477,7 @@ def find_dates(text: str, anchor: date | None = None) -> list[DateMatch]:
             continue
         kept.append(r)
     return [
-        DateMatch(s, e, text[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
+        DateMatch(s, e, shown[s:e], ds, de, "days" if prec == "day" and ds != de else prec, res, anc)
         for s, e, prec, res, ds, de, anc in widen_to_weeks(
             text,
             add_anchored(
