@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--fresh4",
         action="store_true",
-        help="also score benchmarks/data/weapons_fresh4.json by part (contract notices, releases, business look-alikes)",
+        help="also score benchmarks/data/weapons_fresh4.json by part (contract notices, releases, look-alikes)",
     )
     args = ap.parse_args(argv)
     ex = DefaultExtractor()

@@ -5,6 +5,7 @@
 * **family designations** "Family-N" (:data:`WEAPON_FAMILY_ORIGINS`: "Hwasong-18", "Hwasongpho-11Da-4.5"
   → "Hwasong-11Da-4.5", "Minuteman-3", "Minuteman III", "Shahed-136", "Leopard 2A6"), with KCNA's
   "Hwasong-14 and -15" giving both;
+* **mark numbers** after a name ("CAESAR Mk II", "LCA Tejas Mk1A", "Merlin Mk2") beside a weapon word;
 * **letter designations** "PREFIX-N" ("KN-23", "DF-41", "AIM-120", "MQ-9", "F-35A", "B-52H", "S-400",
   "SM-3 Block IIA", "F/A-18E/F"), with a nickname that follows ("MQ-9 Reaper", "F-16 Fighting Falcons")
   or a system name that comes before ("Patriot PAC-3", "Bayraktar TB2") in the span; the entity
@@ -34,7 +35,9 @@
   multiple rocket launcher") and systems KCNA names "new-type ..." ("new-type tactical ballistic
   missile system");
 * names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
-  missile", "the Ababeel, a medium-range ballistic missile").
+  missile", "the Ababeel, a medium-range ballistic missile") or the phrase around them
+  (:mod:`workbook.extract.weapon_phrases`: "a Typhon launcher", "the Shandong carrier group", "Shahed and
+  Gerbera drones").
 
 The words are declared in :mod:`workbook.extract.weapon_words`; read them from there.
 
@@ -52,6 +55,7 @@ from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import literal_matches
+from workbook.extract.weapon_phrases import coordinated_weapons, find_phrase_weapons
 from workbook.extract.weapon_shapes import find_weapon_shapes
 from workbook.extract.weapon_words import (
     AIRCRAFT_ROLE_WORDS,
@@ -142,7 +146,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             rf"|F/A|AN/[A-Z]{{3}}|{_plain_alternation(WEAPON_LETTER_PREFIXES)})"
             rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
-        "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
+        "mark": re.compile(r"(?:Mk\.?\s?(?:\d{1,3}[A-Z]?|[IVX]{1,4})|Mark\s?(?:\d{1,3}|II|III|IV|V|VI))(?![\w'’-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
         "named": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?:-(?P<suffix>[A-Z]{{1,3}}\d?)(?![\w-]))?"
@@ -174,8 +178,8 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             r"(?:\s+(?P<ship>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-]))?"
         ),
         "type": re.compile(
-            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
-            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?)(?![\w-])))(?![\w-])"
+            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]{{0,2}}(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
+            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?|vehicles?)(?![\w-])))(?![\w-])"
         ),
         "calibre": re.compile(
             r"\d(?<![\w-]\d)\d{1,2}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
@@ -289,7 +293,19 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
             continue
         for m in p[key].finditer(text):
             if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
-                out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
+                start = m.start() - (_name_before_mark(text, m.start()) if key == "mark" else 0)
+                out.append((start, _nickname_end(text, m.end()), " ".join(text[start : m.end()].split())))
+
+
+def _name_before_mark(text: str, start: int) -> int:
+    """The length of the one or two capitalised words and white space right before a mark number at
+    ``start`` ("CAESAR Mk II", "LCA Tejas Mk1A"; not "The" or a month), or 0."""
+    lo = max(0, start - 30)
+    m = re.search(r"(?<![\w'’.-])((?:[A-Z][A-Za-z]+\s+){1,2})$", text[lo:start])
+    words = list(re.finditer(r"\S+", m.group(1))) if m else []
+    while words and words[0].group() in NOT_NAME_WORDS:
+        words = words[1:]
+    return start - (lo + m.start(1) + words[0].start()) if m and words else 0
 
 
 def _head_run_end(text: str, end: int) -> int:
@@ -457,7 +473,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             continue  # "Patriot Act", but "Bradley Infantry Fighting Vehicles"
         if not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
             out.append(_with_head_run(text, m.start(), m.end(), _ambiguous_name(m)))
-    out += find_weapon_shapes(text)
+    out += find_weapon_shapes(text) + find_phrase_weapons(text)
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
         if word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
@@ -475,6 +491,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             for m in p[key].finditer(text)
             if word_start(text, m.start())
         ]
+    out += coordinated_weapons(text, out)
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
     for w in out:
