@@ -169,7 +169,7 @@ def _aboard(text: str) -> list[tuple[int, int, str]]:
 
 def _designations(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
-    out = []
+    out: list[tuple[int, int, str]] = []
     if p["designation_cue"].search(text) is None:  # a digit before a capital or a quoted name
         return out
     for m in p["index"].finditer(text):  # "9M729", "3M-14"
