@@ -74,6 +74,10 @@ def names(text: str) -> list[str]:
         # mark numbers after a name, with a letter or a Roman numeral
         ("The army ordered CAESAR Mk II howitzers.", ["CAESAR Mk II"]),
         ("The air force inducted the first LCA Tejas Mk1A jets.", ["LCA Tejas Mk1A"]),
+        # plural designations: the span holds the "s", the name is the designation
+        ("The Netherlands sent F-16s and two B-52s flew over.", ["F-16s", "B-52s"]),
+        ("Poland retired its MiG-29s; the AH-64Ds and MQ-9s stayed.", ["MiG-29s", "AH-64Ds", "MQ-9s"]),
+        ("Students with A-1s and F-1s applied.", []),
         # Type with two letters and before vehicles
         ("Norway will buy four Type 212CD submarines.", ["Type 212CD"]),
         ("Type 16 maneuver combat vehicles took part.", ["Type 16"]),
@@ -81,6 +85,10 @@ def names(text: str) -> list[str]:
 )
 def test_phrase_weapons(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_plural_designation_name() -> None:
+    assert [n for _, _, n in find_weapons("Ukraine asked for more F-16s.")] == ["F-16"]
 
 
 def test_phrase_weapons_names() -> None:

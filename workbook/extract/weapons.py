@@ -7,7 +7,7 @@
   "Hwasong-14 and -15" giving both;
 * **mark numbers** after a name ("CAESAR Mk II", "LCA Tejas Mk1A", "Merlin Mk2") beside a weapon word;
 * **letter designations** "PREFIX-N" ("KN-23", "DF-41", "AIM-120", "MQ-9", "F-35A", "B-52H", "S-400",
-  "SM-3 Block IIA", "F/A-18E/F"), with a nickname that follows ("MQ-9 Reaper", "F-16 Fighting Falcons")
+  "SM-3 Block IIA", "F/A-18E/F", "F-16s"), with a nickname that follows ("MQ-9 Reaper", "F-16 Fighting Falcons")
   or a system name that comes before ("Patriot PAC-3", "Bayraktar TB2") in the span; the entity
   name is the designation. A one-letter prefix ("F-1", "A-1", "H-1B", "K-12") needs a weapon word
   in the sentence (:data:`WEAPON_CONTEXT`) unless it is one of the common unambiguous shapes
@@ -136,7 +136,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
             rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{HYPHENS} ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
-            r"(?![\w-])"
+            r"s?(?![\w-])"
         ),
         "any_family": re.compile(alt(WEAPON_FAMILIES)),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
@@ -144,7 +144,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             # plain branches: a group first (the factored form) would hide their first letters from ``re``
             rf"(?P<family>{_plain_alternation(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}"
             rf"|F/A|AN/[A-Z]{{3}}|{_plain_alternation(WEAPON_LETTER_PREFIXES)})"
-            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
+            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)s?(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
         "mark": re.compile(r"(?:Mk\.?\s?(?:\d{1,3}[A-Z]?|[IVX]{1,4})|Mark\s?(?:\d{1,3}|II|III|IV|V|VI))(?![\w'’-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
