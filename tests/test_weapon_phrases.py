@@ -39,6 +39,11 @@ def names(text: str) -> list[str]:
         ("Vandor said it had fired. A Vandor missile struck a depot.", []),
         ("The Telvo system crashed during the update.", []),
         ("The Pixel 8 battery lasts two days.", []),
+        # a ship before a warship noun; not a nationality, a rank or a navy
+        ("A naval drone hit the Ivanovets corvette.", ["Ivanovets"]),
+        ("The Russian corvette, the Navy frigate and the Admiral frigate sailed.", []),
+        # a possessive is no class's first word
+        ("Japan's Izumo-class helicopter carriers will carry jets.", ["Izumo-class helicopter carriers"]),
         # a ship before its group
         ("The Carl Vinson carrier strike group arrived in Manila.", ["Carl Vinson"]),
         ("Jets from the Tarvik carrier group flew over the strait.", ["Tarvik"]),

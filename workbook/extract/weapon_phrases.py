@@ -3,7 +3,8 @@
 :func:`find_phrase_weapons` finds, as (start, end, name):
 
 * **one name before a weapon-only noun**: an article or a possessive, one capitalised word, up to three lower-case
-  modifiers and a noun that names nothing but weapons ("a Typhon launcher", "the Barak interceptors") or a
+  modifiers and a noun that names nothing but weapons or warships ("a Typhon launcher", "the Barak
+  interceptors", "the Ivanovets corvette") or a
   noun that also names civilian things after a weapon modifier ("the Skynex air defence system"); not a
   nationality or a group written like one ("the Houthi missile", "an Iranian missile", "the Chinese
   launcher"), not an army or a government ("the Army missile"), and not a name that stands elsewhere in the
@@ -48,10 +49,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Nouns that name nothing but weapons: one capitalised word before them is a weapon's name.
+#: Nouns that name nothing but weapons and warships: one capitalised word before them is a weapon's or a
+#: ship's name ("a Typhon launcher", "the Ivanovets corvette").
 _WEAPON_ONLY_HEADS = (
     *("missile", "missiles", "launcher", "launchers", "interceptor", "interceptors"),
     *("howitzer", "howitzers", "torpedo", "torpedoes"),
+    *("destroyer", "destroyers", "frigate", "frigates", "corvette", "corvettes", "submarine", "submarines"),
 )
 #: The heads' stems: every head opens with one (the places :func:`_names_before_heads` looks behind).
 _HEAD_STEMS = tuple(
@@ -133,7 +136,7 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
         if m is None or p["end"].match(text, h.end()) is None:
             continue
         name, mods = m.group("name"), m.group("mods")
-        if name in _NOT_WEAPON_NAMES or _nationality(name.split("-")[0]):
+        if name in _NOT_WEAPON_NAMES or name in NOT_SHIP_NAME_WORDS or _nationality(name.split("-")[0]):
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
             continue

@@ -330,9 +330,9 @@ def _with_head_run(text: str, start: int, end: int, name: str) -> tuple[int, int
 
 def _class_word(word: str) -> bool:
     """Can ``word`` be the first word of a two-word class name ("Arleigh Burke-class")? Not an article,
-    a number ("Two Ohio-class submarines") or a nationality ("Russian Borei-class": a word in -an, -ese
-    or -ish; "Arleigh", "Ivan" and other given names pass)."""
-    if word in NOT_NAME_WORDS or word in NUMBER_WORDS:
+    a number ("Two Ohio-class submarines"), a possessive ("Japan's Izumo-class") or a nationality ("Russian
+    Borei-class": a word in -an, -ese or -ish; "Arleigh", "Ivan" and other given names pass)."""
+    if word in NOT_NAME_WORDS or word in NUMBER_WORDS or word.endswith(("'s", "’s")):
         return False
     return not (word.endswith(("ese", "ish")) or (word.endswith("an") and word[:-2].endswith(("i", "e", "c"))))
 
