@@ -39,6 +39,10 @@ def names(text: str) -> list[str]:
         ("Vandor said it had fired. A Vandor missile struck a depot.", []),
         ("The Telvo system crashed during the update.", []),
         ("The Pixel 8 battery lasts two days.", []),
+        # two capitalised words, and a name after "known as" a capitalised weapon noun (weapon_shapes)
+        ("The Pentagon's Golden Dome missile defense system will cost more.", ["Golden Dome"]),
+        ("The Army's Long-Range Hypersonic Weapon, known as Dark Eagle, flew.", ["Dark Eagle"]),
+        ("The Middle East missile crisis and the North Korean launcher.", []),
         # a ship before a warship noun; not a nationality, a rank or a navy
         ("A naval drone hit the Ivanovets corvette.", ["Ivanovets"]),
         ("The Russian corvette, the Navy frigate and the Admiral frigate sailed.", []),

@@ -2,13 +2,14 @@
 
 :func:`find_phrase_weapons` finds, as (start, end, name):
 
-* **one name before a weapon-only noun**: an article or a possessive, one capitalised word, up to three lower-case
-  modifiers and a noun that names nothing but weapons or warships ("a Typhon launcher", "the Barak
-  interceptors", "the Ivanovets corvette") or a
-  noun that also names civilian things after a weapon modifier ("the Skynex air defence system"); not a
-  nationality or a group written like one ("the Houthi missile", "an Iranian missile", "the Chinese
-  launcher"), not an army or a government ("the Army missile"), and not a name that stands elsewhere in the
-  text as a person or a body does (before "'s" or a verb of saying: "Hamas said ... a Hamas missile");
+* **one name before a weapon-only noun**: an article or a possessive, one or two capitalised words, up to
+  three lower-case modifiers and a noun that names nothing but weapons or warships ("a Typhon launcher",
+  "the Barak interceptors", "the Dark Eagle hypersonic missile", "the Ivanovets corvette") or a noun that
+  also names civilian things after a weapon modifier ("the Skynex air defence system"); not a nationality or
+  a group written like one ("the Houthi missile", "an Iranian missile", "the North Korean launcher"), not an
+  army, a government or a region ("the Army missile", "the Middle East missile"), and not a name that stands
+  elsewhere in the text as a person or a body does (before "'s" or a verb of saying: "Hamas said ... a Hamas
+  missile");
 * **a ship before its group**: "the Shandong carrier group", "the Carl Vinson carrier strike group", "the
   Ford strike group" (not a nationality: "the French carrier group");
 * **a name after "aboard"** in a sentence with a weapon word ("Rafale jets aboard the Charles de Gaulle");
@@ -70,7 +71,8 @@ _HEAD_STEMS = tuple(
 _NOT_WEAPON_NAMES = NOT_NAME_WORDS | _words(
     """Army Navy Marine Marines Force Guard Corps Pentagon Kremlin Ministry Government State States Defense
     Defence Air Space Coast National Federal Royal Imperial Allied Soviet Western Eastern Northern Southern
-    Regime Militia Rebel Enemy Station Airlines Airways Flight Base Group Union Republic Kingdom"""
+    Regime Militia Rebel Enemy Station Airlines Airways Flight Base Group Union Republic Kingdom North South
+    East West Middle Far Near Gulf Sea Strait Bay Coast Island Islands Peninsula Valley River City County"""
 )
 #: The modifiers and the group noun of a ship's group ("carrier strike group", "amphibious ready group").
 _GROUPS = r"(?:carrier\s+strike|carrier\s+battle|carrier|strike|amphibious\s+ready|expeditionary\s+strike)\s+group"
@@ -84,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"(?:{heads})\b"),
         "end": re.compile(PHRASE_END),
         "name_before": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
             r"(?P<mods>(?:\s+[a-z][a-z]*(?:-[a-z]+)*){0,3})\s+$"
         ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
@@ -136,7 +138,8 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
         if m is None or p["end"].match(text, h.end()) is None:
             continue
         name, mods = m.group("name"), m.group("mods")
-        if name in _NOT_WEAPON_NAMES or name in NOT_SHIP_NAME_WORDS or _nationality(name.split("-")[0]):
+        words = name.split()
+        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[-1]):
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
             continue

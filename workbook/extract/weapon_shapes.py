@@ -13,7 +13,8 @@
   that also names civilian things ("rocket", "system", "jet", "helicopter", "vehicle", "carrier") needs a
   weapon modifier before it ("Soyuz-2 rocket" and "Windows-10 systems" are none);
 * **a name in apposition to a weapon noun**: "the Ababeel, a medium-range ballistic missile", "a hypersonic
-  missile, the Fattah,", "a drone called the Mohajer" (one or two capitalised words; not a name that
+  missile, the Fattah,", "a drone called the Mohajer", "the Long-Range Hypersonic Weapon, known as Dark Eagle"
+  (one or two capitalised words; not a name that
   goes on with a verb of saying: "a missile, the Pentagon said"; not after a noun that also names civilian
   things: "a building control system dubbed "Sinrok"");
 * **programme names before a lower-case "system"**: capitalised words ending in "Defense", "Defence" or
@@ -107,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "the_name_before": re.compile(rf"\bthe\s+(?P<name>{name})$"),
         "apposed_name": re.compile(rf",\s+the\s+(?P<name>{name})(?=,)"),
         "called": re.compile(rf"(?:called|dubbed|named|known\s+as)\s+(?:the\s+)?[\"“'‘]?(?P<name>{name})"),
-        "head_before": re.compile(rf"\b(?:{weapon_heads})\s*$"),
+        "head_before": re.compile(rf"\b(?:{weapon_heads}|weapons?)[\s,]*$", re.IGNORECASE),
         "programme_cue": re.compile(r"(?:Defen[cs]e|Capability) systems?\b"),
         "programme": re.compile(
             r"(?P<name>(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*\s+){1,6}(?:Defense|Defence|Capability))\s+systems?\b"
