@@ -55,6 +55,8 @@ def names(text: str) -> list[str]:
         # a name after "aboard" in a sentence with a weapon word
         ("The fighter jets aboard the Charles de Gaulle struck targets.", ["Charles de Gaulle"]),
         ("Tourists aboard the Queen Mary enjoyed the view.", []),
+        ("Two helicopters landed on board the Tonnerre during the exercise.", ["Tonnerre"]),
+        ("Members on board the Pension Board voted on the fund.", []),
         ("Astronauts aboard the International Space Station ran tests with a new radar.", []),
         # Russian index designations beside a weapon word; not a flight number
         ("The 9M729 cruise missile broke the treaty.", ["9M729"]),

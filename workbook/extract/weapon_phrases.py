@@ -12,7 +12,8 @@
   missile");
 * **a ship before its group**: "the Shandong carrier group", "the Carl Vinson carrier strike group", "the
   Ford strike group" (not a nationality: "the French carrier group");
-* **a name after "aboard"** in a sentence with a weapon word ("Rafale jets aboard the Charles de Gaulle");
+* **a name after "aboard" or "on board"** in a sentence with a weapon word ("Rafale jets aboard the Charles
+  de Gaulle", "helicopters on board the Mistral");
   not a station, an airline or a flight;
 * **Russian index designations**: a digit, one or two capitals and two to four digits ("9M729", "3M22",
   "9K720") in a sentence with a weapon word (not a flight number: "flight 9W123");
@@ -91,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
         "aboard": re.compile(
-            r"\baboard\s+(?:the\s+)?(?P<name>[A-Z][\w'’]*[a-z][\w'’]*(?:(?:\s+(?:de|of|the)\s+|\s+)[A-Z][\w'’]*){0,3})"
+            r"\b(?:aboard|on\s+board|onboard)\s+(?:the\s+)?(?P<name>[A-Z][\w'’]*[a-z][\w'’]*(?:(?:\s+(?:de|of|the)\s+|\s+)[A-Z][\w'’]*){0,3})"
         ),
         "designation_cue": re.compile(r"\d(?=[A-Z]{1,2}-?\d|[A-Z]?\s+['‘\"“][A-Z])"),
         "index": re.compile(r"[1-9][A-Z]{1,2}-?\d{2,4}[A-Z]?(?![\w-])"),
@@ -161,7 +162,7 @@ def _group_ships(text: str) -> list[tuple[int, int, str]]:
 
 def _aboard(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _patterns()["aboard"].finditer(text) if "aboard" in text else ():
+    for m in _patterns()["aboard"].finditer(text) if "board" in text else ():
         name = m.group("name").rstrip(".")
         words = name.split()
         if words[0] in NOT_NAME_WORDS or set(words) & (COMPANY_WORDS | _NOT_WEAPON_NAMES):
