@@ -89,6 +89,13 @@ def names(text: str) -> list[str]:
         ("The Netherlands sent F-16s and two B-52s flew over.", ["F-16s", "B-52s"]),
         ("Poland retired its MiG-29s; the AH-64Ds and MQ-9s stayed.", ["MiG-29s", "AH-64Ds", "MQ-9s"]),
         ("Students with A-1s and F-1s applied.", []),
+        ("The B-52s played their hits at the festival.", []),  # a one-letter prefix's plural needs context
+        # a weapon modifier before a civilian-looking noun; a phrase may end with "won"
+        ("Iran unveiled the Fattah-2 hypersonic glide vehicle.", ["Fattah-2"]),
+        ("Hanwha's Redback infantry fighting vehicle won the contest.", ["Redback"]),
+        ("The Soyuz-2 launch vehicle lifted off.", []),
+        # a ship's possessive is not its name; a model number's plural
+        ("The HMS Tamar's crew and the Switchblade 600s arrived with the missile.", ["HMS Tamar", "Switchblade 600s"]),
         # Type with two letters and before vehicles
         ("Norway will buy four Type 212CD submarines.", ["Type 212CD"]),
         ("Type 16 maneuver combat vehicles took part.", ["Type 16"]),
@@ -99,7 +106,7 @@ def test_phrase_weapons(text: str, expected: list[str]) -> None:
 
 
 def test_plural_designation_name() -> None:
-    assert [n for _, _, n in find_weapons("Ukraine asked for more F-16s.")] == ["F-16"]
+    assert [n for _, _, n in find_weapons("Ukraine asked for more F-16s and missiles.")] == ["F-16"]
 
 
 def test_phrase_weapons_names() -> None:

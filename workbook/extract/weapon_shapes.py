@@ -58,7 +58,8 @@ _SHAPE_HEADS = (*WEAPON_HEAD_NOUNS, "turret", "turrets", "radar", "radars")
 #: Words that end a noun phrase after its head ("an Agni-V missile with ...", "the missile that ...").
 PHRASE_END = (
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|that|which|from|to|at|in|on|and|or|for|of|by|near|over|into|was|were|is|are"
-    r"|has|have|had|will|would|can|could|capable|took|struck|hit|flew|built|made|sent|bought|sold|shot|[a-z]+ed)\b)"
+    r"|has|have|had|will|would|can|could|capable|took|struck|hit|flew|built|made|sent|bought|sold|shot|won|lost|began"
+    r"|became|[a-z]+ed)\b)"
 )
 
 
@@ -116,11 +117,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: Modifiers that make a civilian-looking noun a weapon's besides the weapon words ("guided rocket", "hypersonic
+#: glide vehicle", "stealth jet", "attack helicopter").
+_MODIFIERS = _words("guided defence defense hypersonic ballistic cruise attack combat stealth strike tactical assault")
+
+
 def weapon_modifier(mods: str) -> bool:
     """Does a modifier make a civilian-looking noun a weapon's ("guided rocket", "anti-armor systems",
-    "air defence system")?"""
+    "air defence system", "hypersonic glide vehicle")?"""
     words = mods.lower().split()
-    return any(w in WEAPON_CONTEXT or w.startswith("anti-") or w in ("guided", "defence", "defense") for w in words)
+    return any(w in WEAPON_CONTEXT or w.startswith("anti-") or w in _MODIFIERS for w in words)
 
 
 def _designation_matches(text: str) -> list[re.Match[str]]:

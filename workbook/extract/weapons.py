@@ -144,7 +144,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             # plain branches: a group first (the factored form) would hide their first letters from ``re``
             rf"(?P<family>{_plain_alternation(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}"
             rf"|F/A|AN/[A-Z]{{3}}|{_plain_alternation(WEAPON_LETTER_PREFIXES)})"
-            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)s?(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
+            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?P<plural>s)?(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
         "mark": re.compile(r"(?:Mk\.?\s?(?:\d{1,3}[A-Z]?|[IVX]{1,4})|Mark\s?(?:\d{1,3}|II|III|IV|V|VI))(?![\w'’-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
@@ -155,7 +155,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
         "ambiguous": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
             r"(?P<plural>s)?(?![\w'’-])"
-            r"(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)(?![\w'’-]))?"
+            r"(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)s?(?![\w'’-]))?"
         ),
         "ship": re.compile(
             rf"(?P<prefix>{alt(SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT)})\s+"
@@ -228,7 +228,7 @@ def _letter_ok(prefix: str, number: str) -> bool:
     """One-letter designations that never need context: "F-16", "F-35A", "B-52H", "B-21", "S-400"."""
     digits = re.match(r"\d+", number)
     n = len(digits.group()) if digits else 0
-    return (prefix in ("F", "B") and n == 2) or (prefix == "S" and n == 3)
+    return not number.endswith("s") and ((prefix in ("F", "B") and n == 2) or (prefix == "S" and n == 3))
 
 
 def _nickname_end(text: str, end: int) -> int:
@@ -274,7 +274,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     for m in p["prefixed"].finditer(text):
         if not word_start(text, m.start()):
             continue
-        prefix, number = m.group("family"), m.group("num")
+        prefix, number = m.group("family"), m.group("num") + (m.group("plural") or "")  # "F-16s": context
         start, end = m.start(), _nickname_end(text, m.end())
         tail = p["name_tail"].match(text, m.end())  # "AIM-120D Advanced Medium-Range Air-to-Air Missiles"
         if tail is not None and not _ORG_CONTINUATION.match(text, tail.end()):
@@ -287,7 +287,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
         if before is not None:
             start -= len(before.group())
-        out.append((start, end, f"{prefix}-{number}"))
+        out.append((start, end, f"{prefix}-{number.rstrip('s')}"))
     for key in ("mark", "bare"):
         if key == "bare" and not has_model_number(text):
             continue
@@ -343,7 +343,7 @@ def _ambiguous_name(m: re.Match[str]) -> str:
     name = m.group("name")
     listed = next((n for n in WEAPON_NAMES_IN_CONTEXT if n.upper() == name), name) if name.isupper() else name
     rest = m.group()[m.end("plural") - m.start() if m.group("plural") else len(name) :]
-    return " ".join((listed + rest).split())
+    return re.sub(r"(\d[A-Z]?)s$", r"\1", " ".join((listed + rest).split()))  # "Switchblade 600s": the 600
 
 
 #: Words that make a capitalised word before a surname a title ("Gen. Abrams", "Sgt. Bradley", "Mr
@@ -387,7 +387,7 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
             continue
         if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
-        name = m.group("name").rstrip(".")
+        name = re.sub(r"['’]s$", "", m.group("name").rstrip("."))  # "HMS Queen Elizabeth's crew": the ship
         full = f"{m.group('prefix')} {' '.join(name.split())}"
         out.append((m.start(), m.end() if m.group("hull") else m.start("name") + len(name), full))
         names.setdefault(" ".join(name.split()), full)
