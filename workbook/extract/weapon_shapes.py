@@ -3,13 +3,18 @@
 :func:`find_weapon_shapes` finds, as (start, end, name):
 
 * **unlisted designations before a weapon noun**: a capitalised word, a hyphen and a number, a Roman
-  numeral or one capital letter, then up to three lower-case modifiers and a weapon noun that ends the
-  phrase ("an Agni-V missile", "the Fatah-II guided rocket system", "Fath-360 close-range ballistic
-  missiles", "the Yasen-M submarine"; an Army model number too: "M113 armored personnel carriers"); a noun
+  numeral or one to three capital letters, then up to three lower-case modifiers and a weapon noun that ends
+  the phrase ("an Agni-V missile", "the Fatah-II guided rocket system", "Fath-360 close-range ballistic
+  missiles", "the Yasen-M submarine", "the CAMM-ER missile"); a capitalised word, a space and a number or a
+  Roman numeral the same way ("an Aster 30 missile", "the Skyranger 30 air defence turret", "the Chien Feng
+  IV missile"; not a year, nor after a word that numbers a thing of its own: "Group 3 drones", "Phase 2
+  interceptors", "World War II bombers"); an Army model number too ("M113
+  armored personnel carriers", "K2 tanks"); a noun
   that also names civilian things ("rocket", "system", "jet", "helicopter", "vehicle", "carrier") needs a
   weapon modifier before it ("Soyuz-2 rocket" and "Windows-10 systems" are none);
 * **a name in apposition to a weapon noun**: "the Ababeel, a medium-range ballistic missile", "a hypersonic
-  missile, the Fattah,", "a drone called the Mohajer" (one or two capitalised words; not a name that
+  missile, the Fattah,", "a drone called the Mohajer", "the Long-Range Hypersonic Weapon, known as Dark Eagle"
+  (one or two capitalised words; not a name that
   goes on with a verb of saying: "a missile, the Pentagon said"; not after a noun that also names civilian
   things: "a building control system dubbed "Sinrok"");
 * **programme names before a lower-case "system"**: capitalised words ending in "Defense", "Defence" or
@@ -41,18 +46,37 @@ from workbook.extract.weapon_words import (
 __all__ = ["find_weapon_shapes"]
 
 #: Weapon nouns that also name civilian things ("a Falcon-9 rocket", "the Windows-10 system", "Boeing-737
-#: jets"): after an unlisted designation they need a weapon modifier before them.
-_CIVILIAN_HEADS = frozenset(
+#: jets", "the Pixel 8 battery", "a Doppler 2 radar"): after an unlisted designation they need a weapon
+#: modifier before them.
+CIVILIAN_HEADS = frozenset(
     {"rocket", "rockets", "system", "systems", "jet", "jets", "helicopter", "helicopters"}
-    | {"vehicle", "vehicles", "carrier", "carriers"}
+    | {"vehicle", "vehicles", "carrier", "carriers", "battery", "batteries", "turret", "turrets", "radar", "radars"}
 )
+#: Head nouns after an unlisted designation: the weapon heads and turrets and radars ("the Skyranger 30 air
+#: defence turret"), which are civilian heads (:data:`CIVILIAN_HEADS`).
+_SHAPE_HEADS = (*WEAPON_HEAD_NOUNS, "turret", "turrets", "radar", "radars")
 #: Words that end a noun phrase after its head ("an Agni-V missile with ...", "the missile that ...").
-_PHRASE_END = (
+PHRASE_END = (
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|that|which|from|to|at|in|on|and|or|for|of|by|near|over|into|was|were|is|are"
-    r"|has|have|had|will|would|can|could|capable|took|struck|hit|flew|[a-z]+ed)\b)"
+    r"|has|have|had|will|would|can|could|capable|took|struck|hit|flew|built|made|sent|bought|sold|shot|won|lost|began"
+    r"|became|[a-z]+ed)\b)"
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Capitalised first words that are never an unlisted weapon's ("Project", months, articles).
 _NOT_FAMILY = NOT_NAME_WORDS | frozenset(("Project", "Phase", "Stage", "Tier", "Model", "Route", "Class", "Type"))
+#: Words that number a thing of their own before a spaced number ("Group 3 drones", "Lot 17 jets", "Section 5
+#: systems", "Squadron 617 jets"): never an unlisted weapon's name there.
+_NOT_SPACED_FAMILY = _NOT_FAMILY | _words(
+    """Group Category Level Lot Batch Increment Flight Version Generation Tranche Block Mark Article Section
+    Chapter Page Figure Table Annex War Squadron Wing Division Brigade Regiment Battalion Corps Fleet Unit Team Task
+    Force Day Week Year Windows Covid Gate Terminal Platform Pier Berth Building Hangar Zone Sector Area Camp
+    Base Station Number No"""
+)
 #: Words a programme name before "system" must hold one of ("Air Defense", "Indirect Fire", "Missile").
 _PROGRAMME_WORDS = frozenset(("Air", "Missile", "Strike", "Rocket", "Artillery", "Drone"))
 #: Words that do not make a programme's name by themselves ("the Air Defense system" is a class).
@@ -61,19 +85,23 @@ _PROGRAMME_GENERIC = GENERIC_WEAPON_WORDS | frozenset(("Defense", "Defence", "Ca
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = "|".join(sorted(WEAPON_HEAD_NOUNS, key=len, reverse=True))
-    weapon_heads = "|".join(sorted(set(WEAPON_HEAD_NOUNS) - _CIVILIAN_HEADS, key=len, reverse=True))
+    heads = "|".join(sorted(_SHAPE_HEADS, key=len, reverse=True))
+    weapon_heads = "|".join(sorted(set(WEAPON_HEAD_NOUNS) - CIVILIAN_HEADS, key=len, reverse=True))
     dash = f"[{HYPHENS}]"
     name = r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?"
-    tail = rf"(?P<mods>(?:\s+[a-z][a-z]*(?:{dash}[a-z]+)*){{0,3}})\s+(?P<head>{heads})(?![\w-]){_PHRASE_END}"
+    tail = rf"(?P<mods>(?:\s+[a-z][a-z]*(?:{dash}[a-z]+)*){{0,3}}?)\s+(?P<head>{heads})(?![\w-]){PHRASE_END}"
     # Each pattern opens with a literal or a short character class (a cue) so that ``re`` skips ahead in C;
     # the name before the cue is then read backwards from it.
     return {
         "dash_cue": re.compile(rf"{dash}(?=\d|[A-Z])"),
+        "space_cue": re.compile(r" (?=\d{1,4} [a-z]|[IVX]{1,4} [a-z])"),
         "designation": re.compile(
-            rf"(?P<name>(?P<family>[A-Z][A-Za-z]{{1,11}}){dash}(?:\d{{1,4}}[A-Za-z]{{0,2}}|[IVX]{{1,4}}|[A-Z]\d?)){tail}"
+            rf"(?P<name>(?P<family>[A-Z][A-Za-z]{{1,11}})"
+            rf"(?:{dash}(?:\d{{1,4}}[A-Za-z]{{0,2}}|[IVX]{{1,4}}|[A-Z]{{1,3}}\d?)"
+            r"|(?P<space> )(?:(?!(?:19|20)\d\d\b)\d{1,4}|[IVX]{1,4}(?= ))))"
+            rf"{tail}"
         ),
-        "model": re.compile(rf"(?P<name>[MK]\d{{2,3}}(?:A\d)?){tail}"),
+        "model": re.compile(rf"(?P<name>[MK]\d{{1,3}}(?:A\d)?){tail}"),
         "apposed_noun": re.compile(
             rf",\s+an?\s+(?:[a-z][a-z]*(?:-[a-z]+)*\s+){{0,4}}(?:{weapon_heads})(?![\w-])"
             r"(?=\s*[.,;]|\s+(?:that|which|with|capable|designed|developed|built|made)\b)"
@@ -81,7 +109,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "the_name_before": re.compile(rf"\bthe\s+(?P<name>{name})$"),
         "apposed_name": re.compile(rf",\s+the\s+(?P<name>{name})(?=,)"),
         "called": re.compile(rf"(?:called|dubbed|named|known\s+as)\s+(?:the\s+)?[\"“'‘]?(?P<name>{name})"),
-        "head_before": re.compile(rf"\b(?:{weapon_heads})\s*$"),
+        "head_before": re.compile(rf"\b(?:{weapon_heads}|weapons?)[\s,]*$", re.IGNORECASE),
         "programme_cue": re.compile(r"(?:Defen[cs]e|Capability) systems?\b"),
         "programme": re.compile(
             r"(?P<name>(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*\s+){1,6}(?:Defense|Defence|Capability))\s+systems?\b"
@@ -89,11 +117,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _weapon_modifier(mods: str) -> bool:
+#: Modifiers that make a civilian-looking noun a weapon's besides the weapon words ("guided rocket", "hypersonic
+#: glide vehicle", "stealth jet", "attack helicopter").
+_MODIFIERS = _words("guided defence defense hypersonic ballistic cruise attack combat stealth strike tactical assault")
+
+
+def weapon_modifier(mods: str) -> bool:
     """Does a modifier make a civilian-looking noun a weapon's ("guided rocket", "anti-armor systems",
-    "air defence system")?"""
+    "air defence system", "hypersonic glide vehicle")?"""
     words = mods.lower().split()
-    return any(w in WEAPON_CONTEXT or w.startswith("anti-") or w in ("guided", "defence", "defense") for w in words)
+    return any(w in WEAPON_CONTEXT or w.startswith("anti-") or w in _MODIFIERS for w in words)
 
 
 def _designation_matches(text: str) -> list[re.Match[str]]:
@@ -101,11 +134,12 @@ def _designation_matches(text: str) -> list[re.Match[str]]:
     ("Agni-V", "Fath-360"), and of the model pattern ("M113")."""
     p = _patterns()
     out, seen = [], -1
-    for cue in p["dash_cue"].finditer(text):
-        start = cue.start()
-        while start > 0 and text[start - 1].isalpha() and cue.start() - start < 12:
+    cues = sorted(m.start() for key in ("dash_cue", "space_cue") for m in p[key].finditer(text))
+    for at in cues:  # the hyphen or the space
+        start = at
+        while start > 0 and text[start - 1].isalpha() and at - start < 12:
             start -= 1
-        if start < cue.start() and start > seen and (m := p["designation"].match(text, start)) is not None:
+        if start < at and start > seen and (m := p["designation"].match(text, start)) is not None:
             out.append(m)
             seen = start
     return out + list(p["model"].finditer(text)) if has_model_number(text) else out
@@ -115,13 +149,19 @@ def _designations(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _designation_matches(text):
         family = m.groupdict().get("family") or ""
-        if not word_start(text, m.start()) or family in _NOT_FAMILY:
+        if not word_start(text, m.start()) or family in (
+            _NOT_SPACED_FAMILY if m.groupdict().get("space") else _NOT_FAMILY
+        ):
             continue
         if NOT_MODIFIER_WORDS.intersection(m.group("mods").split()):
             continue  # "Minsk-2 and two tanks": the noun is not the designation's
-        if m.group("head") in _CIVILIAN_HEADS and not _weapon_modifier(m.group("mods")):
+        if m.group("head") in CIVILIAN_HEADS and not weapon_modifier(m.group("mods")):
             continue
-        out.append((m.start(), m.end("name"), m.group("name")))
+        start = m.start()
+        if m.groupdict().get("space"):  # "Chien Feng IV": a two-word name before a spaced number
+            before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)\s$", text[max(0, start - 16) : start])
+            start -= len(before.group()) if before and before.group(1) not in _NOT_SPACED_FAMILY else 0
+        out.append((start, m.end("name"), " ".join(text[start : m.end("name")].split())))
     return out
 
 

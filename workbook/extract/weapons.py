@@ -5,8 +5,9 @@
 * **family designations** "Family-N" (:data:`WEAPON_FAMILY_ORIGINS`: "Hwasong-18", "Hwasongpho-11Da-4.5"
   → "Hwasong-11Da-4.5", "Minuteman-3", "Minuteman III", "Shahed-136", "Leopard 2A6"), with KCNA's
   "Hwasong-14 and -15" giving both;
+* **mark numbers** after a name ("CAESAR Mk II", "LCA Tejas Mk1A", "Merlin Mk2") beside a weapon word;
 * **letter designations** "PREFIX-N" ("KN-23", "DF-41", "AIM-120", "MQ-9", "F-35A", "B-52H", "S-400",
-  "SM-3 Block IIA", "F/A-18E/F"), with a nickname that follows ("MQ-9 Reaper", "F-16 Fighting Falcons")
+  "SM-3 Block IIA", "F/A-18E/F", "F-16s"), with a nickname that follows ("MQ-9 Reaper", "F-16 Fighting Falcons")
   or a system name that comes before ("Patriot PAC-3", "Bayraktar TB2") in the span; the entity
   name is the designation. A one-letter prefix ("F-1", "A-1", "H-1B", "K-12") needs a weapon word
   in the sentence (:data:`WEAPON_CONTEXT`) unless it is one of the common unambiguous shapes
@@ -34,7 +35,9 @@
   multiple rocket launcher") and systems KCNA names "new-type ..." ("new-type tactical ballistic
   missile system");
 * names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
-  missile", "the Ababeel, a medium-range ballistic missile").
+  missile", "the Ababeel, a medium-range ballistic missile") or the phrase around them
+  (:mod:`workbook.extract.weapon_phrases`: "a Typhon launcher", "the Shandong carrier group", "Shahed and
+  Gerbera drones").
 
 The words are declared in :mod:`workbook.extract.weapon_words`; read them from there.
 
@@ -52,6 +55,7 @@ from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import literal_matches
+from workbook.extract.weapon_phrases import coordinated_weapons, find_phrase_weapons
 from workbook.extract.weapon_shapes import find_weapon_shapes
 from workbook.extract.weapon_words import (
     AIRCRAFT_ROLE_WORDS,
@@ -132,7 +136,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             rf"(?P<family>{alt(WEAPON_FAMILIES)})"
             rf"(?:{_DASH}(?P<num>{num})|{_DASH}(?P<mod>[A-Z]\d?)|[{HYPHENS} ](?P<roman>II|III|IV)"
             r"|\s(?P<num2>\d+(?:[A-Z]{1,2}\d{0,2})?))"
-            r"(?![\w-])"
+            r"s?(?![\w-])"
         ),
         "any_family": re.compile(alt(WEAPON_FAMILIES)),
         "more": re.compile(rf"\s*(?:,|and|or|&|/)\s*(?P<num>{_DASH}{num})(?![\w-])"),
@@ -140,9 +144,9 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             # plain branches: a group first (the factored form) would hide their first letters from ``re``
             rf"(?P<family>{_plain_alternation(WEAPON_PREFIX_DESIGNATIONS + WEAPON_PREFIXES_IN_CONTEXT)}"
             rf"|F/A|AN/[A-Z]{{3}}|{_plain_alternation(WEAPON_LETTER_PREFIXES)})"
-            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
+            rf"{_DASH}(?P<num>\d{{1,4}}(?:[A-Z]{{1,3}}\d?)?(?:/[A-Z])?)(?P<plural>s)?(?![\w-])(?P<block>\s+Block\s+[IVX]+[A-Z]?\b)?"
         ),
-        "mark": re.compile(r"(?:Mk|Mark)\.?\s?\d{1,3}(?![\w-])"),
+        "mark": re.compile(r"(?:Mk\.?\s?(?:\d{1,3}[A-Z]?|[IVX]{1,4})|Mark\s?(?:\d{1,3}|II|III|IV|V|VI))(?![\w'’-])"),
         "bare": re.compile(r"(?:M\d{1,3}(?:A\d)?|K\d{1,3}(?:A\d)?)(?=\s+[A-Z][a-z])"),
         "named": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES)})(?P<plural>s)?(?:-(?P<suffix>[A-Z]{{1,3}}\d?)(?![\w-]))?"
@@ -151,7 +155,7 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
         "ambiguous": re.compile(
             rf"(?P<name>{alt(WEAPON_NAMES_IN_CONTEXT + tuple(n.upper() for n in WEAPON_NAMES_IN_CONTEXT))})"
             r"(?P<plural>s)?(?![\w'’-])"
-            r"(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)(?![\w'’-]))?"
+            r"(?:\s+Block\s+[IVX]+[A-Z]?\b|\s+(?!(?:19|20)\d\d\b)(?P<model>\d{2,4}[A-Z]?)s?(?![\w'’-]))?"
         ),
         "ship": re.compile(
             rf"(?P<prefix>{alt(SHIP_PREFIXES + SHIP_PREFIXES_IN_CONTEXT)})\s+"
@@ -174,8 +178,8 @@ def _compiled_patterns(alt: Callable[[tuple[str, ...]], str]) -> dict[str, re.Pa
             r"(?:\s+(?P<ship>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-]))?"
         ),
         "type": re.compile(
-            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]?(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
-            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?)(?![\w-])))(?![\w-])"
+            rf"Type\s+(?:0\d{{2}}[A-Z]?|\d{{2,3}}[A-Z]{{0,2}}(?=\s+{_SHIP_TYPES}|(?:\s+[a-z]+(?:-[a-z]+)*){{0,3}}"
+            r"\s+(?:missiles?|rockets?|launchers?|howitzers?|torpedo(?:es)?|vehicles?)(?![\w-])))(?![\w-])"
         ),
         "calibre": re.compile(
             r"\d(?<![\w-]\d)\d{1,2}\s?mm(?:-calibre|-caliber|\s+calibre|\s+caliber)?\s+"
@@ -224,7 +228,7 @@ def _letter_ok(prefix: str, number: str) -> bool:
     """One-letter designations that never need context: "F-16", "F-35A", "B-52H", "B-21", "S-400"."""
     digits = re.match(r"\d+", number)
     n = len(digits.group()) if digits else 0
-    return (prefix in ("F", "B") and n == 2) or (prefix == "S" and n == 3)
+    return not number.endswith("s") and ((prefix in ("F", "B") and n == 2) or (prefix == "S" and n == 3))
 
 
 def _nickname_end(text: str, end: int) -> int:
@@ -270,7 +274,7 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
     for m in p["prefixed"].finditer(text):
         if not word_start(text, m.start()):
             continue
-        prefix, number = m.group("family"), m.group("num")
+        prefix, number = m.group("family"), m.group("num") + (m.group("plural") or "")  # "F-16s": context
         start, end = m.start(), _nickname_end(text, m.end())
         tail = p["name_tail"].match(text, m.end())  # "AIM-120D Advanced Medium-Range Air-to-Air Missiles"
         if tail is not None and not _ORG_CONTINUATION.match(text, tail.end()):
@@ -283,13 +287,25 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
         if before is not None:
             start -= len(before.group())
-        out.append((start, end, f"{prefix}-{number}"))
+        out.append((start, end, f"{prefix}-{number.rstrip('s')}"))
     for key in ("mark", "bare"):
         if key == "bare" and not has_model_number(text):
             continue
         for m in p[key].finditer(text):
             if word_start(text, m.start()) and has_weapon_word(text, m.start(), m.end()):
-                out.append((m.start(), _nickname_end(text, m.end()), " ".join(m.group().split())))
+                start = m.start() - (_name_before_mark(text, m.start()) if key == "mark" else 0)
+                out.append((start, _nickname_end(text, m.end()), " ".join(text[start : m.end()].split())))
+
+
+def _name_before_mark(text: str, start: int) -> int:
+    """The length of the one or two capitalised words and white space right before a mark number at
+    ``start`` ("CAESAR Mk II", "LCA Tejas Mk1A"; not "The" or a month), or 0."""
+    lo = max(0, start - 30)
+    m = re.search(r"(?<![\w'’.-])((?:[A-Z][A-Za-z]+\s+){1,2})$", text[lo:start])
+    words = list(re.finditer(r"\S+", m.group(1))) if m else []
+    while words and words[0].group() in NOT_NAME_WORDS:
+        words = words[1:]
+    return start - (lo + m.start(1) + words[0].start()) if m and words else 0
 
 
 def _head_run_end(text: str, end: int) -> int:
@@ -314,9 +330,9 @@ def _with_head_run(text: str, start: int, end: int, name: str) -> tuple[int, int
 
 def _class_word(word: str) -> bool:
     """Can ``word`` be the first word of a two-word class name ("Arleigh Burke-class")? Not an article,
-    a number ("Two Ohio-class submarines") or a nationality ("Russian Borei-class": a word in -an, -ese
-    or -ish; "Arleigh", "Ivan" and other given names pass)."""
-    if word in NOT_NAME_WORDS or word in NUMBER_WORDS:
+    a number ("Two Ohio-class submarines"), a possessive ("Japan's Izumo-class") or a nationality ("Russian
+    Borei-class": a word in -an, -ese or -ish; "Arleigh", "Ivan" and other given names pass)."""
+    if word in NOT_NAME_WORDS or word in NUMBER_WORDS or word.endswith(("'s", "’s")):
         return False
     return not (word.endswith(("ese", "ish")) or (word.endswith("an") and word[:-2].endswith(("i", "e", "c"))))
 
@@ -327,7 +343,7 @@ def _ambiguous_name(m: re.Match[str]) -> str:
     name = m.group("name")
     listed = next((n for n in WEAPON_NAMES_IN_CONTEXT if n.upper() == name), name) if name.isupper() else name
     rest = m.group()[m.end("plural") - m.start() if m.group("plural") else len(name) :]
-    return " ".join((listed + rest).split())
+    return re.sub(r"(\d[A-Z]?)s$", r"\1", " ".join((listed + rest).split()))  # "Switchblade 600s": the 600
 
 
 #: Words that make a capitalised word before a surname a title ("Gen. Abrams", "Sgt. Bradley", "Mr
@@ -371,7 +387,7 @@ def _ships(text: str, out: list[tuple[int, int, str]]) -> None:
             continue
         if m.group("prefix") in SHIP_PREFIXES_IN_CONTEXT and not has_weapon_word(text, m.start(), m.end()):
             continue
-        name = m.group("name").rstrip(".")
+        name = re.sub(r"['’]s$", "", m.group("name").rstrip("."))  # "HMS Queen Elizabeth's crew": the ship
         full = f"{m.group('prefix')} {' '.join(name.split())}"
         out.append((m.start(), m.end() if m.group("hull") else m.start("name") + len(name), full))
         names.setdefault(" ".join(name.split()), full)
@@ -457,7 +473,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             continue  # "Patriot Act", but "Bradley Infantry Fighting Vehicles"
         if not _person_cue(text, m.start(), m.end()) and has_weapon_word(text, m.start(), m.end()):
             out.append(_with_head_run(text, m.start(), m.end(), _ambiguous_name(m)))
-    out += find_weapon_shapes(text)
+    out += find_weapon_shapes(text) + find_phrase_weapons(text)
     for m in p["class"].finditer(text) if _CUES["class"] in text else ():
         if word_start(text, m.start()):  # "the Yasen-class submarine Kazan": the class, then the ship
             lead, ship = m.group("lead"), m.group("ship")
@@ -475,6 +491,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             for m in p[key].finditer(text)
             if word_start(text, m.start())
         ]
+    out += coordinated_weapons(text, out)
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
     for w in out:
