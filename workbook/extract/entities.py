@@ -66,6 +66,7 @@ from workbook.extract.entity_runs import (
 )
 from workbook.extract.family_names import family_first_words
 from workbook.extract.gazetteer import Gazetteer, fold_key
+from workbook.extract.lone_word_readings import lone_word_readings
 from workbook.extract.longer_org_names import longer_org_names
 from workbook.extract.ner_document import cited_authors, named_events
 from workbook.extract.ner_features import Tokens
@@ -221,6 +222,7 @@ def _learned(
         else s
         for s in added
     ]
+    added = lone_word_readings(text, added, surnames)  # "customers in Wales", "Tesco's results": no person
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
         c
         for k, c in enumerate(cands)
