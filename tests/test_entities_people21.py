@@ -116,3 +116,20 @@ def test_the_surname_of_a_person_the_document_names_stays_a_person_before_a_poss
 )
 def test_the_extractor_reads_the_lone_word_by_its_grammar(text: str, name: str, kind: str) -> None:
     assert (name, kind) in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lt. Col. Jan de Vries inspected the troops.", "Jan de Vries"),
+        ("Lt. Col. Jan Kowalski inspected the troops.", "Jan Kowalski"),
+        ("Minister Jan Novak said the talks would resume.", "Jan Novak"),
+    ],
+)
+def test_a_given_name_spelled_as_a_months_abbreviation_opens_a_name_after_a_rank_or_title(text: str, name: str) -> None:
+    assert (name, "person") in _read(text)
+
+
+@pytest.mark.parametrize("text", ["Col. Jan 5 was the date of the parade.", "The parade on Jan. 5 was short."])
+def test_a_months_abbreviation_before_a_date_is_no_name(text: str) -> None:
+    assert not any(kind == "person" for _, kind in _read(text))
