@@ -133,3 +133,16 @@ def test_a_given_name_spelled_as_a_months_abbreviation_opens_a_name_after_a_rank
 @pytest.mark.parametrize("text", ["Col. Jan 5 was the date of the parade.", "The parade on Jan. 5 was short."])
 def test_a_months_abbreviation_before_a_date_is_no_name(text: str) -> None:
     assert not any(kind == "person" for _, kind in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Warrant Officer Class 1 Sinead Carr and Corporal Ben Ashdown were commended.", "Sinead Carr"),
+        ("Warrant Officer Class 2 Amir Haddad said the course was full.", "Amir Haddad"),
+    ],
+)
+def test_a_british_warrant_officers_class_is_part_of_the_rank(text: str, name: str) -> None:
+    found = _read(text)
+    assert (name, "person") in found
+    assert ("Class", "person") not in found
