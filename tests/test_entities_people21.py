@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from tests.extraction_support import default_extractor, typed_mentions
-from workbook.extract.lone_word_readings import firm_possessive, lone_word_readings, place_after_in
+from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.ner_model import ScoredSpan
+from workbook.extract.release_readings import decorations, firm_possessive, lone_word_readings, place_after_in
 from workbook.extract.vocabulary import TITLES
 
 
@@ -146,3 +147,37 @@ def test_a_british_warrant_officers_class_is_part_of_the_rank(text: str, name: s
     found = _read(text)
     assert (name, "person") in found
     assert ("Class", "person") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He received the Purple Heart and the Meritorious Service Medal.", "Meritorious Service Medal"),
+        ("He received the Purple Heart and the Meritorious Service Medal.", "Purple Heart"),
+        ("She was awarded the Navy and Marine Corps Commendation Medal.", "Navy and Marine Corps Commendation Medal"),
+        ("She was awarded the Bronze Star Medal on Friday.", "Bronze Star Medal"),
+    ],
+)
+def test_a_decoration_is_a_name_of_another_kind(text: str, name: str) -> None:
+    found = _read(text)
+    assert (name, "other") in found
+    assert not any(kind in ("organization", "place", "person") for _, kind in found)
+
+
+def test_decorations_leave_a_cued_person_and_other_names_alone() -> None:
+    found = _read("Bronze Star recipient Capt. Ana Ruiz spoke at the Royal Mint in Cardiff.")
+    assert ("Ana Ruiz", "person") in found
+    assert not any(n.startswith("Ana") and kind == "other" for n, kind in found)
+
+
+def test_decorations_retype_only_names_of_medals() -> None:
+    text = "The Star Alliance and Heart Foundation met."
+    cands = [
+        Candidate(4, 17, "organization", NAMED, "Star Alliance"),
+        Candidate(22, 38, "organization", NAMED, "Heart Foundation"),
+    ]
+    assert [c.type for c in decorations(text, cands)] == ["organization", "organization"]
+    medal = "the Bronze Star Medal"
+    assert decorations(medal, [Candidate(4, 15, "organization", NAMED, "Bronze Star")])[0] == Candidate(
+        4, 21, "other", NAMED, "Bronze Star Medal"
+    )

@@ -1,5 +1,6 @@
-"""A lone capitalised word the classifier alone read as a person, that the words around it call a place or
-a firm (issue 12, round twenty).
+"""Words of press releases that the classifier and the run rules read as the wrong kind of name (issue 12,
+round twenty): a lone word the classifier alone read as a person that the words around it call a place or a
+firm, and decorations read as organisations.
 
 The classifier reads a one-word name it has not seen from its shape and its neighbours, and a surname-like
 place or firm ("Wales", "Tesco") comes out a person with a low probability. Two readings of the grammar
@@ -12,7 +13,12 @@ document), never at the text as a whole:
   capitalised word, and not when the word is the surname of a person the document names in full;
 * :func:`firm_possessive`: in a document about business (:func:`~workbook.extract.org_names.about_business`),
   the word before a possessive of what only a firm has ("Tesco's results", "Asda's sales", "Ocado's
-  shares", "Halma's dividend") is a firm.
+  shares", "Halma's dividend") is a firm;
+* :func:`decorations`: a name of a medal or decoration — its last word "Medal" ("Meritorious Service Medal",
+  "Navy and Marine Corps Commendation Medal", "Bronze Star Medal", "Medal of Honor" too) or one of the
+  decorations named without that word (:data:`DECORATIONS`: "Purple Heart", "Bronze Star") — is a name of
+  another kind (``other``), no organisation, place or person; a decoration's name right before "Medal" takes
+  that word in ("Bronze Star" of "Bronze Star Medal"). A person a rank or title cued is never changed.
 """
 
 from __future__ import annotations
@@ -21,10 +27,19 @@ import dataclasses
 import re
 from collections.abc import Collection, Sequence
 
+from workbook.extract.entity_runs import CUED_PERSON, Candidate
 from workbook.extract.ner_model import ScoredSpan
 from workbook.extract.org_names import about_business
 
-__all__ = ["BELIEF_WORDS", "FIRM_POSSESSIONS", "firm_possessive", "lone_word_readings", "place_after_in"]
+__all__ = [
+    "BELIEF_WORDS",
+    "DECORATIONS",
+    "FIRM_POSSESSIONS",
+    "decorations",
+    "firm_possessive",
+    "lone_word_readings",
+    "place_after_in",
+]
 
 #: Prepositions of where, before a place: "in Wales", "across Cumbria", "throughout Bavaria".
 _WHERE_WORDS = frozenset({"in", "across", "throughout"})
@@ -116,4 +131,39 @@ def lone_word_readings(text: str, added: Sequence[ScoredSpan], surnames: Collect
                 business = about_business(text)
             if business:
                 out[k] = dataclasses.replace(s, type="organization")
+    return out
+
+
+#: Decorations named without the word "Medal" (US, UK and Commonwealth): "awarded the Purple Heart".
+DECORATIONS = frozenset(
+    ["Purple Heart", "Bronze Star", "Silver Star", "Legion of Merit", "Medal of Honor", "Medal of Honour"]
+)
+#: Pieces one of which every decoration's name holds: a text with none of them is left as it is.
+_DECORATION_CHECK = ("Medal", "Heart", "Star", "Merit")
+_MEDAL_AFTER = re.compile(r"[ \t]+Medals?\b")
+
+
+def _decoration(surface: str) -> bool:
+    words = surface.split()
+    return bool(words) and (words[-1] in ("Medal", "Medals") or " ".join(words) in DECORATIONS)
+
+
+def decorations(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` (one document's candidates) with each decoration's name read as ``other`` (see the module
+    docstring)."""
+    if not any(piece in text for piece in _DECORATION_CHECK):
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        if c.type in ("other", "weapon_system") or (c.type == "person" and c.strength >= CUED_PERSON):
+            out.append(c)
+            continue
+        end = c.end
+        surface = text[c.start : c.end]
+        if surface in DECORATIONS and (medal := _MEDAL_AFTER.match(text, c.end)) is not None:
+            end = medal.end()  # "Bronze Star" of "Bronze Star Medal"
+        if _decoration(text[c.start : end]):
+            out.append(dataclasses.replace(c, end=end, type="other", name=text[c.start : end], person=None, gaz=None))
+        else:
+            out.append(c)
     return out
