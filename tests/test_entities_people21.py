@@ -25,7 +25,7 @@ def _span(text: str, word: str, prob: float = 0.3, kind: str = "person") -> Scor
     return ScoredSpan(at, at + len(word), kind, prob, 1 - prob, (word,), left)
 
 
-@pytest.mark.parametrize("title", ["chair", "vice-chair", "convener", "hon", "rt hon"])
+@pytest.mark.parametrize("title", ["chair", "vice-chair", "convener", "hon", "undersecretary", "under secretary"])
 def test_civic_and_commonwealth_titles_are_titles(title: str) -> None:
     assert tuple(title.split()) in TITLES
 
@@ -39,6 +39,9 @@ def test_civic_and_commonwealth_titles_are_titles(title: str) -> None:
         ("The motion was seconded by the Hon Claire Whitby MP on Tuesday.", "Claire Whitby"),
         ("The Defence Secretary, Rt Hon Callum Brierley MP, visited the base on Tuesday.", "Callum Brierley"),
         ("The Hon Felicity Marchbanks MP welcomed the vote.", "Felicity Marchbanks"),
+        ("Rt. Hon. Daniel Ferris visited the base.", "Daniel Ferris"),
+        ("Undersecretary Cristina Dizon-Reyes led the delegation.", "Cristina Dizon-Reyes"),
+        ("Under Secretary of Defense for Policy Warrick Sayle met allies.", "Warrick Sayle"),
     ],
 )
 def test_a_name_after_a_civic_or_commonwealth_title_is_the_person_without_it(text: str, name: str) -> None:
