@@ -25,7 +25,7 @@ def _span(text: str, word: str, prob: float = 0.3, kind: str = "person") -> Scor
     return ScoredSpan(at, at + len(word), kind, prob, 1 - prob, (word,), left)
 
 
-@pytest.mark.parametrize("title", ["chair", "vice-chair", "convener", "hon", "undersecretary", "under secretary"])
+@pytest.mark.parametrize("title", ["chair", "vice-chair", "convener", "hon", "undersecretary"])
 def test_civic_and_commonwealth_titles_are_titles(title: str) -> None:
     assert tuple(title.split()) in TITLES
 
@@ -41,7 +41,6 @@ def test_civic_and_commonwealth_titles_are_titles(title: str) -> None:
         ("The Hon Felicity Marchbanks MP welcomed the vote.", "Felicity Marchbanks"),
         ("Rt. Hon. Daniel Ferris visited the base.", "Daniel Ferris"),
         ("Undersecretary Cristina Dizon-Reyes led the delegation.", "Cristina Dizon-Reyes"),
-        ("Under Secretary of Defense for Policy Warrick Sayle met allies.", "Warrick Sayle"),
     ],
 )
 def test_a_name_after_a_civic_or_commonwealth_title_is_the_person_without_it(text: str, name: str) -> None:
@@ -184,3 +183,7 @@ def test_decorations_retype_only_names_of_medals() -> None:
     assert decorations(medal, [Candidate(4, 15, "organization", NAMED, "Bronze Star")])[0] == Candidate(
         4, 21, "other", NAMED, "Bronze Star Medal"
     )
+
+
+def test_under_is_no_title_word() -> None:
+    assert ("under", "secretary") not in TITLES  # "organizations under Chongryon": "under" cues no name

@@ -113,7 +113,7 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector; constable;
     prosecutor; chief prosecutor; prosecutor general; attorney; attorney general; solicitor general; magistrate; coach;
     manager; goalkeeper; striker; midfielder; treasurer; comptroller; provost; rector; vice-chancellor; vice chancellor;
-    ceo; raksha mantri; rajya mantri; chair; vice-chair; convener; hon; undersecretary; under secretary
+    ceo; raksha mantri; rajya mantri; chair; vice-chair; convener; hon; undersecretary
     """
 )
 
