@@ -48,7 +48,11 @@ appeals, Title Case headline lines followed by a dateline), made and split the s
 ``--gold orgs4`` scores ``benchmarks/data/entities_orgs4.json`` (round nineteen: company results and profit
 warnings, airline and rail disruption, energy and mining, charity and advice-service reports, tech earnings,
 consumer complaints, contract awards; one-word firms, two-word firms with a given name or a place, bodies named
-by common words, lists of firms joined by "and"), made and split the same way.
+by common words, lists of firms joined by "and"), made and split the same way;
+``--gold people6`` scores ``benchmarks/data/entities_people6.json`` (round twenty: defence and government press
+releases and defence wire news of many countries: change-of-command notices, citations, lists of awardees and
+delegations, photo captions, names after ranks and titles or before a post-nominal, surnames alone later), made
+and split the same way.
 """
 
 from __future__ import annotations
@@ -80,6 +84,7 @@ GOLD_SETS = {
     "people5": GOLD.with_name("entities_people5.json"),
     "mixed": GOLD.with_name("entities_mixed.json"),
     "orgs4": GOLD.with_name("entities_orgs4.json"),
+    "people6": GOLD.with_name("entities_people6.json"),
 }
 
 

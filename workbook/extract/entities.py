@@ -109,6 +109,7 @@ from workbook.extract.place_phrases import place_phrases
 from workbook.extract.place_short_names import short_place_names
 from workbook.extract.rank_people import ranked_people
 from workbook.extract.ranks import RankSpan, rank_spans, spelled_ranks
+from workbook.extract.release_readings import decorations, lone_word_readings
 from workbook.extract.rule_tokens import Token, tokenize
 from workbook.extract.sentences import Sentence
 from workbook.extract.span_fixes import (
@@ -221,6 +222,7 @@ def _learned(
         else s
         for s in added
     ]
+    added = lone_word_readings(text, added, surnames)  # "customers in Wales", "Tesco's results": no person
     out = [  # a lone surname of someone the classifier found is that person, not a gazetteer place
         c
         for k, c in enumerate(cands)
@@ -420,7 +422,7 @@ def _finish(
         cands = _learned(text, cands, gazetteer, model, learned)
     cands = longer_org_names(text, place_org_extents(text, names_only(text, cands, model), model))
     cands = body_names(text, cands, model, gazetteer.type_of)
-    cands = place_phrases(text, plural_teams(text, cands))
+    cands = decorations(text, place_phrases(text, plural_teams(text, cands)))  # "Bronze Star Medal": no body
     rank_mask = _char_mask(len(text), ((r.start, r.end) for r in ranks))
     if ranks:
         cands = outside_ranks(text, cands, rank_mask)

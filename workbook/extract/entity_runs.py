@@ -224,8 +224,8 @@ def name_tokens(doc: RunContext, run: Sequence[int], k: int) -> list[int]:
         if out and t.lower in NAME_PARTICLES and _particle_joins(doc, run, i):
             out.append(i)  # "Mohammed bin Salman", "Pieter van der Berg"
             continue
-        if out and t.cap and t.lower in MONTHS and len(t.lower) == 3 and not _date_follows(doc, i):
-            out.append(i)  # "Dong Jun", "Kim Jan": a month's abbreviation inside a name, no date after it
+        if (out or i + 1 in run) and t.cap and t.lower in MONTHS and len(t.lower) == 3 and not _date_follows(doc, i):
+            out.append(i)  # "Dong Jun", "Kim Jan", "Col. Jan Kowalski": a month's abbreviation in a name, no date
             continue
         if not t.cap or t.lower in _NOT_NAME or t.lower in _HEADS or (not out and t.lower in _NO_FIRST):
             break

@@ -216,7 +216,8 @@ ABBREVIATED_RANKS: frozenset[str] = frozenset(
 #: The service a rank may be written with ("Army Maj.", "Marine Corps Cpl.", "Navy Lt."): kept out of
 #: the rank span (the service is an organisation mention of its own), but read as part of the cue.
 _SERVICES = r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Marines?|Coast\s+Guard|Space\s+Force|National\s+Guard|RAF)"
-_GRADE = r"(?:\s+(?:1st|2nd|3rd|First|Second|Third)\s+Class|\s+[1-5]\b|\s+\(j\.?g\.?\)|\s+j\.g\.)"
+#: A grade after a rank: "Sgt. 1st Class", "PO 2", "Lt. (j.g.)", and the British "Warrant Officer Class 1".
+_GRADE = r"(?:\s+(?:1st|2nd|3rd|First|Second|Third)\s+Class|\s+Class\s+[12]\b|\s+[1-5]\b|\s+\(j\.?g\.?\)|\s+j\.g\.)"
 _OF_SERVICE = r"(?:\s+of\s+the\s+" + _SERVICES + r")"
 
 

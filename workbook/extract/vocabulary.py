@@ -110,10 +110,10 @@ TITLES: frozenset[tuple[str, ...]] = _phrases(
     daughter; son; father; mother; uncle; aunt; rev; reverend; father; sheikh; ayatollah; cardinal; bishop;
     sheriff; deputy sheriff; undersheriff; councilwoman; councilman; councillor; councilor; councilmember;
     alderman; alderwoman; supervisor; commissioner; superintendent; chief superintendent; detective;
-    detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector;
-    constable; prosecutor; chief prosecutor; prosecutor general; attorney; attorney general;
-    solicitor general; magistrate; coach; manager; goalkeeper; striker; midfielder; treasurer;
-    comptroller; provost; rector; vice-chancellor; vice chancellor; ceo; raksha mantri; rajya mantri
+    detective sergeant; detective inspector; detective chief inspector; inspector; chief inspector; constable;
+    prosecutor; chief prosecutor; prosecutor general; attorney; attorney general; solicitor general; magistrate; coach;
+    manager; goalkeeper; striker; midfielder; treasurer; comptroller; provost; rector; vice-chancellor; vice chancellor;
+    ceo; raksha mantri; rajya mantri; chair; vice-chair; convener; hon; undersecretary
     """
 )
 
