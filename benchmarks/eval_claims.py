@@ -50,7 +50,10 @@ paragraphs, council and Commons committee reports, court reports quoting unnamed
 quoting surveys and studies, statements read out, in a tuning part ``fresh22`` and a part ``fresh22-check``);
 ``--fresh23`` round twenty-four's (``quotes_fresh23.json``: 11 made-up ministry, armed-forces, coast guard, police, NATO
 and UN releases, a briefing transcript, a base-newspaper feature and a contract release, ranks and units around
-names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end).
+names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end);
+``--fresh24`` round twenty-five's (``quotes_fresh24.json``: 11 made-up defence, ministry, corporate, NGO and court texts —
+bodies named again by their kind, surveys and figures that speak, statement blocks, U+2011 hyphens —, in a tuning part
+``fresh24`` and a part ``fresh24-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -121,6 +124,7 @@ FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
 FRESH22_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh22.json"
 FRESH23_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh23.json"
+FRESH24_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh24.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -148,6 +152,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
     ("fresh22", FRESH22_GOLD, "fresh22", "the round-twenty-three set's tuning part (not its check part)"),
     ("fresh23", FRESH23_GOLD, "fresh23", "the round-twenty-four set's tuning part (not its check part)"),
+    ("fresh24", FRESH24_GOLD, "fresh24", "the round-twenty-five set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 #: Every fresh set's scored parts in load order (a set with a tuning part also has its "-check" part).
