@@ -76,7 +76,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +94,7 @@ from workbook.extract.speaker_fullname import fuller_name
 from workbook.ingest.normalise import normalise_text
 
 __all__ = [
+    "as_built",
     "conllu_text",
     "document_text",
     "evaluate",
@@ -279,6 +283,27 @@ def shown_speaker(claim: ClaimRecord, names: dict[str, str]) -> str | None:
     return fuller_name(names.get(claim.speaker_key, claim.speaker_text), claim.speaker_text)
 
 
+def as_built(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text a build extracts from (``text`` through the ingest normaliser,
+    :func:`workbook.ingest.normalise.normalise_text`: U+2011 hyphens made plain, doubled quotes undone,
+    glued words split) and a map of an offset of ``text`` to the same place in it."""
+    seen = normalise_text(text).text
+    if seen == text:
+        return text, lambda i: i
+    starts: list[int] = []  # per block of ``text`` that the normaliser kept, where it starts in each text
+    shift: list[int] = []
+    for tag, i1, _, j1, _ in SequenceMatcher(None, text, seen, autojunk=False).get_opcodes():
+        if tag == "equal":
+            starts.append(i1)
+            shift.append(j1 - i1)
+
+    def where(i: int) -> int:
+        k = bisect_right(starts, i) - 1
+        return min(len(seen), max(0, i + (shift[k] if k >= 0 else 0)))
+
+    return seen, where
+
+
 def _extract(doc: str, text: str, extractor: DefaultExtractor) -> Extraction:
     return extractor.extract(DocumentInput(doc_id=doc, text=text))
 
@@ -326,7 +351,8 @@ def evaluate(
     uner: dict[Path, dict[str, str]] = {}
     for (set_name, doc), items in sorted(by_doc.items()):
         text = items[0].get("doc_text") or document_text(data, set_name, doc, uner)
-        ex = _extract(doc, text, extractor)
+        seen, where = as_built(text)
+        ex = _extract(doc, seen, extractor)
         names = {e.key: e.name for e in ex.entities}
         sentences: list[Sentence] = []  # split once per document, when a miss needs them
         refusals: list[tuple[int, str]] | None = None  # the claim rules traced, when a miss needs it
@@ -334,6 +360,7 @@ def evaluate(
             s, e = g["start"], g["end"]
             if text[s:e] != g["text"]:
                 raise SystemExit(f"gold offsets of {doc} do not match the rebuilt text: {g['text']!r}")
+            s, e = where(s), where(e)
             best = max(ex.claims, key=lambda c: min(c.end, e) - max(c.start, s), default=None)
             overlap = best is not None and min(best.end, e) - max(best.start, s) > 0
             found = best is not None and min(best.end, e) - max(best.start, s) >= (e - s) / 2
@@ -353,23 +380,23 @@ def evaluate(
                 misses[set_name][why] += 1
             stage = refused = ""
             if stages is not None and not right:
-                sentences = sentences or split_sentences(text)
-                stage = stage_of(cue_near(text, sentences, s, e), overlap, found, why)
+                sentences = sentences or split_sentences(seen)
+                stage = stage_of(cue_near(seen, sentences, s, e), overlap, found, why)
                 if stage == STAGES[1]:
                     if refusals is None:
                         refusals = []
-                        extract_claims(text, sentences, ex.entities, ex.mentions, refusals=refusals)
+                        extract_claims(seen, sentences, ex.entities, ex.mentions, refusals=refusals)
                     refused = refusal_near(refusals, sentences, s, e)
                 elif stage in STAGES[3:]:  # found, the speaker wrong: why
                     refused = wrong_cause(g["speaker"], shown, best.speaker_as_written if best else None)
-                stages.setdefault(set_name, []).append((stage, cue_word(text, s), refused))
+                stages.setdefault(set_name, []).append((stage, cue_word(seen, s), refused))
             if show and not right:
                 print(
                     f"  miss {set_name} {doc} {stage}{' / ' + refused if refused else ''}: {g['text'][:60]!r} "
                     f"gold={g['speaker']!r} "
                     f"found={found} shown={shown!r}"
                     f" written={best.speaker_as_written if found and best else None!r}"
-                    + ("" if found and shown else f"\n    before: {' '.join(text[max(0, s - 160) : s].split())!r}")
+                    + ("" if found and shown else f"\n    before: {' '.join(seen[max(0, s - 160) : s].split())!r}")
                 )
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 
