@@ -1,0 +1,66 @@
+"""Reported speech, round twenty-five (quotes25): bodies named again by their kind ("the alliance said" after
+NATO, "the company said" after a firm), one made-up case per rule in other words than the round's gold
+(``benchmarks/data/quotes_fresh24.json``; its offsets: test_quote_golds.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_support import claim_holding
+from workbook.extract.speaker_kinds import is_alliance_name, is_company_name
+
+pytestmark = pytest.mark.unit
+
+
+# --- a body named by its kind (workbook/extract/speaker_kinds.py) ---------------------------------------
+
+
+def test_a_firm_and_an_alliance_have_the_shape_of_their_kind() -> None:
+    assert is_company_name("Brightwater Marine Systems") and is_company_name("Olsen Holdings plc")
+    assert is_company_name("Tarrant Aerospace Corp.") and not is_company_name("Ministry of Defence")
+    assert not is_company_name("Royal Navy") and not is_company_name("Systems")
+    assert is_alliance_name("NATO") and is_alliance_name("North Atlantic Treaty Organization")
+    assert not is_alliance_name("European Union") and not is_alliance_name("NATO Headquarters")
+
+
+def test_the_company_is_the_firm_named_before_not_the_latest_organisation() -> None:
+    text = (
+        "Brightwater Marine Systems has been awarded a contract to refit four patrol boats for the Irish Naval "
+        "Service, the company said on Thursday.\n\n"
+        "The Department of Defence confirmed the award. The company said the work would start in May."
+    )
+    assert claim_holding(text, "has been awarded a contract").speaker_text == "Brightwater Marine Systems"
+    assert claim_holding(text, "the work would start in May").speaker_text == "Brightwater Marine Systems"
+
+
+def test_the_company_after_two_firms_named_since_either_spoke_is_nobody() -> None:
+    text = (
+        "Olsen Holdings plc said on Monday that it had agreed to buy a shipyard in Gdansk.\n\n"
+        "The deal was contested by Tarrant Aerospace Corp., which had bid for the same yard. "
+        "The company said it would appeal."
+    )
+    assert claim_holding(text, "it had agreed to buy").speaker_text == "Olsen Holdings plc"
+    claim = claim_holding(text, "it would appeal")
+    assert claim is not None and claim.speaker_key is None
+
+
+def test_the_company_after_two_firms_is_the_one_that_spoke_when_no_other_was_named_since() -> None:
+    text = (
+        "Tarrant Aerospace Corp. lost the bid to Olsen Holdings plc in March.\n\n"
+        "Olsen Holdings plc said it would open the yard in June. The company said it would hire 200 welders."
+    )
+    assert (claim_holding(text, "it would hire 200 welders").speaker_text or "").startswith("Olsen Holdings")
+
+
+def test_the_alliance_is_the_alliance_named_before() -> None:
+    text = (
+        "NATO will send two more ships to patrol undersea cables in the North Sea, officials said.\n\n"
+        "The ships will arrive in January, the alliance said in a statement."
+    )
+    assert claim_holding(text, "The ships will arrive in January").speaker_text == "NATO"
+
+
+def test_the_alliance_with_no_alliance_named_is_no_organisation_of_another_kind() -> None:
+    text = "The European Union announced new fishing quotas.\n\nThe alliance said the quotas were unfair."
+    claim = claim_holding(text, "the quotas were unfair")
+    assert claim is None or claim.speaker_text != "European Union"
