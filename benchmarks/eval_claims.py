@@ -51,9 +51,9 @@ quoting surveys and studies, statements read out, in a tuning part ``fresh22`` a
 ``--fresh23`` round twenty-four's (``quotes_fresh23.json``: 11 made-up ministry, armed-forces, coast guard, police, NATO
 and UN releases, a briefing transcript, a base-newspaper feature and a contract release, ranks and units around
 names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end);
-``--fresh24`` round twenty-five's (``quotes_fresh24.json``: 11 made-up defence, ministry, corporate, NGO and court texts —
-bodies named again by their kind, surveys and figures that speak, statement blocks, U+2011 hyphens —, in a tuning part
-``fresh24`` and a part ``fresh24-check`` not read until the round's end).
+``--fresh24`` round twenty-five's (``quotes_fresh24.json``: 11 made-up defence, ministry, corporate, NGO and court
+texts — bodies named again by their kind, surveys and figures that speak, statement blocks, U+2011 hyphens —, in a
+tuning part ``fresh24`` and a part ``fresh24-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the

@@ -64,3 +64,39 @@ def test_the_alliance_with_no_alliance_named_is_no_organisation_of_another_kind(
     text = "The European Union announced new fishing quotas.\n\nThe alliance said the quotas were unfair."
     claim = claim_holding(text, "the quotas were unfair")
     assert claim is None or claim.speaker_text != "European Union"
+
+
+# --- surveys and published figures (workbook/extract/claim_findings.py) ---------------------------------
+
+
+def test_a_survey_of_a_number_with_thousands_is_the_survey_of_whoever_ran_it() -> None:
+    text = (
+        "Most teachers plan to leave within five years, according to a survey by the National Education Union.\n\n"
+        "A survey of 12,450 teachers found that two in three worked more than 50 hours a week."
+    )
+    claim = claim_holding(text, "two in three worked more")
+    assert claim is not None and claim.speaker_text == "National Education Union"
+    assert claim.speaker_as_written == "A survey"
+
+
+def test_a_survey_of_a_number_with_nobody_named_keeps_the_whole_phrase_and_no_speaker() -> None:
+    text = "A survey of 4,800 drivers found that most had never had an eye test since passing."
+    claim = claim_holding(text, "most had never had an eye test")
+    assert claim is not None and claim.speaker_key is None
+    assert claim.speaker_as_written == "A survey of 4,800 drivers"  # not "800 drivers": the comma is no boundary
+
+
+def test_figures_published_by_a_body_show_its_claim() -> None:
+    text = (
+        "Rail fares to rise again\n\n"
+        "Figures published by the Office of Rail and Road show that fewer than two-thirds of trains ran on time."
+    )
+    claim = claim_holding(text, "fewer than two-thirds of trains")
+    assert claim is not None and claim.speaker_text == "Office of Rail and Road"
+    text = "Data from the Met Office showed that the summer was the wettest since records began in 1836."
+    assert (claim_holding(text, "the summer was the wettest").speaker_text or "").endswith("Met Office")
+
+
+def test_show_is_no_cue_without_published_figures_and_a_body() -> None:
+    assert claim_holding("The photographs show that the bridge had cracked long before.", "the bridge had") is None
+    assert claim_holding("Figures show that the bridge had cracked long before.", "the bridge had") is None

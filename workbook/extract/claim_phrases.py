@@ -121,7 +121,7 @@ _NAME_APPOSITIVE = re.compile(r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z
 _THE_NAME_APPOSITIVE = re.compile(r"\s*the\s+(?P<name>(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’-]+)\s*")
 #: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
-_WORD = re.compile(r"\w[\w'’-]*")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w[\w'’-]*")  # "2,300 members": one word with its thousands
 # compiled once: per-document speaker and acronym patterns would push them out of re's cache
 _COLON = re.compile(r"\s*:[ \t]*")
 _THAT = re.compile(r"\s*,?\s*that\b")

@@ -61,6 +61,7 @@ from workbook.extract.claim_fallbacks import (
     quotes_before_subject,
     research_finding,
 )
+from workbook.extract.claim_findings import findings_claims, survey_head
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
     BE,
@@ -238,6 +239,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             np = subject_before(ctx, sent.start, cue_start)
             if np is not None and (tied := relation_start(text, sent.start, *np)) is not None:
                 np = (tied, np[1])  # "A lawyer for | Mr Doyle said": the lawyer, nobody named
+            if (survey := np and survey_head(text, *np)) and getattr(ctx.speaker(*survey, at_end=True), "shown", None):
+                np = survey  # "A survey of 2,300 members found": the survey (of whoever ran it), not the members
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
@@ -245,6 +248,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 ctx.speaker(*np, at_end=True)
                 or coordinated_subject(ctx, *np)
                 or generic_subject(ctx, *np, m.span(), sent.end)
+                or (Speaker(None, None, " ".join(text[np[0] : np[1]].split())) if survey else None)
             )
             if spk is None:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
@@ -406,6 +410,7 @@ def extract_claims(
     claims += told_passive_claims(ctx)
     claims += put_it_claims(ctx)
     claims += per_source_claims(ctx)
+    claims += findings_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims = quotes_before_subject(ctx, claims)
     claims = interview_answers(ctx, claims)
