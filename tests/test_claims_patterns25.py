@@ -100,3 +100,20 @@ def test_figures_published_by_a_body_show_its_claim() -> None:
 def test_show_is_no_cue_without_published_figures_and_a_body() -> None:
     assert claim_holding("The photographs show that the bridge had cracked long before.", "the bridge had") is None
     assert claim_holding("Figures show that the bridge had cracked long before.", "the bridge had") is None
+
+
+# --- a hearing body is told (workbook/extract/claim_hearings.py) ----------------------------------------
+
+
+def test_a_headline_court_told_of_is_no_speech_by_the_court() -> None:
+    text = "Inquest told of climber's last call\n\nA climber who died on Ben Nevis phoned his sister an hour before."
+    assert claim_holding(text, "climber's last call") is None
+    text = "Tribunal told that nurse was sacked for speaking out\n\nA nurse was dismissed in March."
+    assert claim_holding(text, "nurse was sacked") is None
+
+
+def test_told_with_its_object_or_without_a_hearing_body_is_still_speech() -> None:
+    claim = claim_holding("The court told him that he would be jailed for six years.", "he would be jailed")
+    assert claim is not None and claim.cue == "told"
+    claim = claim_holding("She told of her years in the camp and of the guards who beat her.", "her years in the camp")
+    assert claim is not None and claim.cue == "told"

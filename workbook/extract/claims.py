@@ -62,6 +62,7 @@ from workbook.extract.claim_fallbacks import (
     research_finding,
 )
 from workbook.extract.claim_findings import findings_claims, survey_head
+from workbook.extract.claim_hearings import hearing_told
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
     BE,
@@ -215,6 +216,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if prev_word and prev_word.group(1).casefold() in BE:
                 ctx.refuse(m.start(), f"indirect: passive (a form of 'be' before '{cue.casefold()}')")
                 continue  # passive: "is believed to", "was told"
+            if hearing_told(text, sent.start, m.span()):
+                ctx.refuse(m.start(), "indirect: a hearing body told ('Court told of'), a headline's passive")
+                continue
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
                 ctx.refuse(m.start(), "indirect: passive ('by' after the cue)")
                 continue  # "an attack claimed by the group", "announced by the ministry"
