@@ -117,3 +117,25 @@ def test_told_with_its_object_or_without_a_hearing_body_is_still_speech() -> Non
     assert claim is not None and claim.cue == "told"
     claim = claim_holding("She told of her years in the camp and of the guards who beat her.", "her years in the camp")
     assert claim is not None and claim.cue == "told"
+
+
+# --- a second clause after an inverted cue (workbook/extract/claim_conjoined.py) ------------------------
+
+
+def test_a_clause_joined_after_an_inverted_cue_is_the_same_speakers() -> None:
+    text = (
+        "Frigate to return to Portsmouth\n\n"
+        "HMS Calderbrook will return to Portsmouth in March, the Royal Navy said on Monday, and its crew of 190 "
+        "would be given six weeks of leave."
+    )
+    first, second = claim_holding(text, "HMS Calderbrook will return"), claim_holding(text, "its crew of 190")
+    assert first is not None and second is not None and first is not second
+    assert second.speaker_text == first.speaker_text == "Royal Navy"
+
+
+def test_a_second_verb_or_another_speaker_after_the_conjunction_is_no_continuation() -> None:
+    text = "The depot will close in June, the company said, and thanked its staff for 40 years of work."
+    assert claim_holding(text, "thanked its staff") is None
+    text = "The depot will close in June, the company said, but the union said the talks were not over."
+    claim = claim_holding(text, "the talks were not over")
+    assert claim is None or claim.speaker_text != "the company"

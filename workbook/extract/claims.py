@@ -53,6 +53,7 @@ from workbook.extract.claim_clauses import (
     put_it_claims,
     told_passive_claims,
 )
+from workbook.extract.claim_conjoined import conjoined_after, conjoined_claims
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import (
     continued_quotes,
@@ -258,7 +259,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
             content: tuple[int, int] | None
-            next_speaker = False
+            next_speaker = joined = False
             lead_start = max(sent.start, np[0] - WINDOW)
             before_np = text[lead_start : np[0]].rstrip()
             rest = text[m.end() : min(sent.end, m.end() + 80)].strip(" .;")
@@ -266,8 +267,18 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
                 and not rest.lstrip(",: ").startswith(('"', "“"))  # ', the group declared, "…"': the quote is said
-                and (not rest or INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
-                and (m.end() + 80 >= sent.end or rest.startswith(",") or ADDING.search(text, m.end(), m.end() + 80))
+                and (
+                    not rest
+                    or INVERTED_REST.match(rest)
+                    or (cue.startswith("told") and _TOLD_REST.match(rest))
+                    or (joined := conjoined_after(text, m.end(), sent.end))
+                )
+                and (
+                    m.end() + 80 >= sent.end
+                    or rest.startswith(",")
+                    or ADDING.search(text, m.end(), m.end() + 80)
+                    or joined
+                )
                 and not (inverted_only and _SUBORDINATE_OPENING.match(text, lead_start))
             ):  # (not "When the alarm sounded, the crew responded.")
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
@@ -291,7 +302,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
-                out += adding_claims(ctx, m.end(), sent.end, spk)
+                out += adding_claims(ctx, m.end(), sent.end, spk) or conjoined_claims(ctx, m.end(), sent.end, spk, cue)
             elif ADDING.match(text, content[1], sent.end):
                 out += adding_claims(ctx, content[1], sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on

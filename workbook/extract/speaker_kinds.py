@@ -79,12 +79,18 @@ class KnownBodies(Protocol):
     its mentions sorted by start, their starts, each entity's type and name, and the organisation speakers of
     the claims so far with their offsets, both in text order."""
 
-    mentions: Sequence[MentionRecord]
-    mention_starts: Sequence[int]
-    types: Mapping[str, str]
-    names: Mapping[str, str]
-    _org_at: Sequence[int]
-    _org: Sequence[Speaker]
+    @property
+    def mentions(self) -> Sequence[MentionRecord]: ...
+    @property
+    def mention_starts(self) -> Sequence[int]: ...
+    @property
+    def types(self) -> Mapping[str, str]: ...
+    @property
+    def names(self) -> Mapping[str, str]: ...
+    @property
+    def _org_at(self) -> Sequence[int]: ...
+    @property
+    def _org(self) -> Sequence[Speaker]: ...
 
 
 def body_of_kind(head: str, phrase: str, at: int, doc: KnownBodies) -> tuple[Speaker] | None:
