@@ -139,3 +139,25 @@ def test_a_second_verb_or_another_speaker_after_the_conjunction_is_no_continuati
     text = "The depot will close in June, the company said, but the union said the talks were not over."
     claim = claim_holding(text, "the talks were not over")
     assert claim is None or claim.speaker_text != "the company"
+
+
+# --- a person with their body in an appositive (workbook/extract/claim_person_of.py) --------------------
+
+
+def test_a_person_of_a_body_after_a_possessive_subject_speaks() -> None:
+    text = (
+        "Rivers warming faster than expected\n\n"
+        "Its lead author, Dr Paulina Ferreira-Quist of the University of Uppsala, said the warming had doubled."
+    )
+    claim = claim_holding(text, "the warming had doubled")
+    assert claim is not None and (claim.speaker_text or "").endswith("Paulina Ferreira-Quist")
+
+
+def test_a_role_appositive_of_a_body_is_not_read_as_a_persons_name() -> None:
+    from workbook.extract.claim_person_of import _PERSON_OF
+
+    assert _PERSON_OF.fullmatch(" Dr Paulina Ferreira-Quist of the University of Uppsala") is not None
+    assert _PERSON_OF.fullmatch(" commander of the 3rd Division") is None  # no capitalised name first
+    text = "The ministry's spokesman, Chief Inspector of Prisons, said the jail was overcrowded."
+    claim = claim_holding(text, "the jail was overcrowded")
+    assert claim is None or claim.speaker_text != "Chief Inspector"

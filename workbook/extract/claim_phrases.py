@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
+from workbook.extract.claim_person_of import person_of_body
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speaker_appositives import honoured_name, person_before_appositives
 from workbook.extract.speaker_issuers import IN_A_STATEMENT, TIME_AFTER_SUBJECT
@@ -324,6 +325,8 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        if opening >= 0 and (person_of := person_of_body(ctx, opening + 1, comma)) is not None:
+            return person_of  # "Its lead author, Dr Henrik Osei of the University of Bergen, said"
         named = _THE_NAME_APPOSITIVE.fullmatch(text, opening + 1, comma) if opening >= 0 else None
         if named is not None and _common_noun_phrase(ctx, lo, opening):
             return named.span("name")  # "The pilots' union, the Northern Pilots Association, said"
