@@ -161,3 +161,31 @@ def test_a_role_appositive_of_a_body_is_not_read_as_a_persons_name() -> None:
     text = "The ministry's spokesman, Chief Inspector of Prisons, said the jail was overcrowded."
     claim = claim_holding(text, "the jail was overcrowded")
     assert claim is None or claim.speaker_text != "Chief Inspector"
+
+
+# --- people in general with a named source after them (claim_findings.source_named_after) ---------------
+
+
+def test_people_in_a_place_say_is_no_speech_by_the_place() -> None:
+    text = "Most farmers in Cornwall say the spring was the wettest they remember."
+    claim = claim_holding(text, "the spring was the wettest")
+    assert claim is not None and claim.speaker_text != "Cornwall" and claim.speaker_key is None
+    text = "Shopkeepers in Leeds and Bradford say trade has fallen by a third since the roadworks began."
+    claim = claim_holding(text, "trade has fallen by a third")
+    assert claim is not None and claim.speaker_key is None  # not "Bradford"
+
+
+def test_what_people_say_according_to_a_named_survey_is_the_surveys_claim() -> None:
+    text = (
+        "Most midwives in Wales say they cannot take their breaks, according to a survey by the Royal College of "
+        "Midwives and Birth Workers."
+    )
+    claim = claim_holding(text, "Most midwives in Wales say they cannot take their breaks")
+    assert claim is not None and claim.cue == "according to"
+    assert claim.speaker_text == "Royal College of Midwives and Birth Workers"
+
+
+def test_a_named_or_singular_subject_keeps_its_words_before_a_source() -> None:
+    text = "The minister said the plan was sound, according to a transcript released by Downing Street."
+    claim = claim_holding(text, "the plan was sound")
+    assert claim is not None and claim.cue == "said"

@@ -20,7 +20,7 @@ import re
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import ClaimContext, strip_span
 
-__all__ = ["DATA_NOUNS", "findings_claims", "survey_head"]
+__all__ = ["DATA_NOUNS", "findings_claims", "source_named_after", "survey_head"]
 
 #: Nouns of published numbers a body puts on record.
 DATA_NOUNS = ("figures", "data", "statistics", "numbers", "estimates")
@@ -70,3 +70,16 @@ def survey_head(text: str, s: int, e: int) -> tuple[int, int] | None:
     ("A survey of 2,300 members": "A survey"); else None."""
     m = _SURVEY_OF.match(text, s, e)
     return (s, m.end()) if m is not None else None
+
+
+#: ", according to a survey by X" later in the sentence (a source with a capitalised name in its first words).
+_HEAD = re.compile(r"\b[a-z][a-z-]*[^s\W]s\b(?=(?:\s+(?:in|at|from|across)\s+.*)?$)")
+_SOURCE_AFTER = re.compile(r",\s+according\s+to\s+(?:[\w'’-]+\s+){0,4}?[A-Z]")
+
+
+def source_named_after(text: str, subject: tuple[int, int], cue_end: int, sent_end: int) -> bool:
+    """Does the sentence name its source after a generic subject's cue ("Most nurses say they are tired,
+    according to a survey by the Royal College of Nursing")? Then the nurses' saying is the survey's finding:
+    the sentence is the source's claim, read at "according to", not the nurses' with nobody named."""
+    head = _HEAD.search(text, *subject)  # the subject is people in general: a plural common noun as its head
+    return head is not None and _SOURCE_AFTER.search(text, cue_end, sent_end) is not None

@@ -180,15 +180,16 @@ def _adverbial_before(text: str, start: int) -> bool:
     return _PREPOSITION_BEFORE.search(lead) is not None or _SENTENCE_OPENING.search(lead) is not None
 
 
-_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?$")
+_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][a-z]+ and\s+)?$")
 _PLACE_HEADS = ORG_HEADS | HUMAN_NOUNS
 
 
 def _head_at_place(word: str) -> bool:
     """A noun that a place after "in / at / from" qualifies: an organisation or human noun ("embassy",
-    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven")."""
+    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven"), or any plural common
+    noun ("nurses in Scotland say": the place after the preposition is never the subject)."""
     low = word.casefold()
-    return low in _PLACE_HEADS or is_role_noun(low)
+    return low in _PLACE_HEADS or is_role_noun(low) or (word[0].islower() and low.endswith("s") and low[-2:] != "ss")
 
 
 #: A nameless spokesperson before the body spoken for: "a spokesman for the council said" (the phrase is

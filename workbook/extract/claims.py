@@ -62,7 +62,7 @@ from workbook.extract.claim_fallbacks import (
     quotes_before_subject,
     research_finding,
 )
-from workbook.extract.claim_findings import findings_claims, survey_head
+from workbook.extract.claim_findings import findings_claims, source_named_after, survey_head
 from workbook.extract.claim_hearings import hearing_told
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
@@ -258,6 +258,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if spk is None:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
+            if spk.shown is None and source_named_after(text, np, m.end(), sent.end):
+                ctx.refuse(m.start(), "indirect: a generic subject's words, with a named source after them")
+                continue  # "Most nurses say …, according to a survey by X": X's claim, read at "according to"
             content: tuple[int, int] | None
             next_speaker = joined = False
             lead_start = max(sent.start, np[0] - WINDOW)
