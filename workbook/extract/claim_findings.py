@@ -44,7 +44,7 @@ _FINDING = re.compile(
 
 def findings_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     """ "Figures published by X show that …" opening a sentence: the clause after "that" is X's claim."""
-    text, out = ctx.text, []
+    text, out = ctx.text, list[ClaimRecord]()
     if not any(noun in text for noun in _LITERALS):  # a literal pre-check before any pattern runs
         return out
     for hit in _CHECK.finditer(text):
