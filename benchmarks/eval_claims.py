@@ -50,7 +50,10 @@ paragraphs, council and Commons committee reports, court reports quoting unnamed
 quoting surveys and studies, statements read out, in a tuning part ``fresh22`` and a part ``fresh22-check``);
 ``--fresh23`` round twenty-four's (``quotes_fresh23.json``: 11 made-up ministry, armed-forces, coast guard, police, NATO
 and UN releases, a briefing transcript, a base-newspaper feature and a contract release, ranks and units around
-names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end).
+names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end);
+``--fresh24`` round twenty-five's (``quotes_fresh24.json``: 11 made-up defence, ministry, corporate, NGO and court
+texts — bodies named again by their kind, surveys and figures that speak, statement blocks, U+2011 hyphens —, in a
+tuning part ``fresh24`` and a part ``fresh24-check`` not read until the round's end).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -73,7 +76,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +94,7 @@ from workbook.extract.speaker_fullname import fuller_name
 from workbook.ingest.normalise import normalise_text
 
 __all__ = [
+    "as_built",
     "conllu_text",
     "document_text",
     "evaluate",
@@ -121,6 +128,7 @@ FRESH20_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh20.json"
 FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
 FRESH22_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh22.json"
 FRESH23_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh23.json"
+FRESH24_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh24.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -148,6 +156,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh21", FRESH21_GOLD, "fresh21", "the round-twenty-two set's tuning part (not its check part)"),
     ("fresh22", FRESH22_GOLD, "fresh22", "the round-twenty-three set's tuning part (not its check part)"),
     ("fresh23", FRESH23_GOLD, "fresh23", "the round-twenty-four set's tuning part (not its check part)"),
+    ("fresh24", FRESH24_GOLD, "fresh24", "the round-twenty-five set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 #: Every fresh set's scored parts in load order (a set with a tuning part also has its "-check" part).
@@ -274,6 +283,27 @@ def shown_speaker(claim: ClaimRecord, names: dict[str, str]) -> str | None:
     return fuller_name(names.get(claim.speaker_key, claim.speaker_text), claim.speaker_text)
 
 
+def as_built(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text a build extracts from (``text`` through the ingest normaliser,
+    :func:`workbook.ingest.normalise.normalise_text`: U+2011 hyphens made plain, doubled quotes undone,
+    glued words split) and a map of an offset of ``text`` to the same place in it."""
+    seen = normalise_text(text).text
+    if seen == text:
+        return text, lambda i: i
+    starts: list[int] = []  # per block of ``text`` that the normaliser kept, where it starts in each text
+    shift: list[int] = []
+    for tag, i1, _, j1, _ in SequenceMatcher(None, text, seen, autojunk=False).get_opcodes():
+        if tag == "equal":
+            starts.append(i1)
+            shift.append(j1 - i1)
+
+    def where(i: int) -> int:
+        k = bisect_right(starts, i) - 1
+        return min(len(seen), max(0, i + (shift[k] if k >= 0 else 0)))
+
+    return seen, where
+
+
 def _extract(doc: str, text: str, extractor: DefaultExtractor) -> Extraction:
     return extractor.extract(DocumentInput(doc_id=doc, text=text))
 
@@ -321,7 +351,8 @@ def evaluate(
     uner: dict[Path, dict[str, str]] = {}
     for (set_name, doc), items in sorted(by_doc.items()):
         text = items[0].get("doc_text") or document_text(data, set_name, doc, uner)
-        ex = _extract(doc, text, extractor)
+        seen, where = as_built(text)
+        ex = _extract(doc, seen, extractor)
         names = {e.key: e.name for e in ex.entities}
         sentences: list[Sentence] = []  # split once per document, when a miss needs them
         refusals: list[tuple[int, str]] | None = None  # the claim rules traced, when a miss needs it
@@ -329,6 +360,7 @@ def evaluate(
             s, e = g["start"], g["end"]
             if text[s:e] != g["text"]:
                 raise SystemExit(f"gold offsets of {doc} do not match the rebuilt text: {g['text']!r}")
+            s, e = where(s), where(e)
             best = max(ex.claims, key=lambda c: min(c.end, e) - max(c.start, s), default=None)
             overlap = best is not None and min(best.end, e) - max(best.start, s) > 0
             found = best is not None and min(best.end, e) - max(best.start, s) >= (e - s) / 2
@@ -348,23 +380,23 @@ def evaluate(
                 misses[set_name][why] += 1
             stage = refused = ""
             if stages is not None and not right:
-                sentences = sentences or split_sentences(text)
-                stage = stage_of(cue_near(text, sentences, s, e), overlap, found, why)
+                sentences = sentences or split_sentences(seen)
+                stage = stage_of(cue_near(seen, sentences, s, e), overlap, found, why)
                 if stage == STAGES[1]:
                     if refusals is None:
                         refusals = []
-                        extract_claims(text, sentences, ex.entities, ex.mentions, refusals=refusals)
+                        extract_claims(seen, sentences, ex.entities, ex.mentions, refusals=refusals)
                     refused = refusal_near(refusals, sentences, s, e)
                 elif stage in STAGES[3:]:  # found, the speaker wrong: why
                     refused = wrong_cause(g["speaker"], shown, best.speaker_as_written if best else None)
-                stages.setdefault(set_name, []).append((stage, cue_word(text, s), refused))
+                stages.setdefault(set_name, []).append((stage, cue_word(seen, s), refused))
             if show and not right:
                 print(
                     f"  miss {set_name} {doc} {stage}{' / ' + refused if refused else ''}: {g['text'][:60]!r} "
                     f"gold={g['speaker']!r} "
                     f"found={found} shown={shown!r}"
                     f" written={best.speaker_as_written if found and best else None!r}"
-                    + ("" if found and shown else f"\n    before: {' '.join(text[max(0, s - 160) : s].split())!r}")
+                    + ("" if found and shown else f"\n    before: {' '.join(seen[max(0, s - 160) : s].split())!r}")
                 )
     return {k: {kind: (r[0], r[1], r[2]) for kind, r in v.items()} for k, v in counts.items()}
 

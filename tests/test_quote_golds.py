@@ -38,3 +38,19 @@ def test_a_quote_gold_file_is_annotated_before_any_run_and_its_snippets_sit_at_t
     for g in rebuilt:
         assert document_text(SHARED_DATA, g["set"], g["doc"], cache)[g["start"] : g["end"]] == g["text"], g
     assert all(g["kind"] in ("direct", "indirect") for g in gold)
+
+
+def test_eval_claims_scores_the_text_as_a_build_sees_it_and_maps_gold_offsets_onto_it() -> None:
+    """A gold indexes the text as written; the build reads it through the ingest normaliser (U+2011 made
+    plain, doubled quotes undone, glued words split): the scorer extracts from that text and moves each
+    offset with it."""
+    from benchmarks.eval_claims import as_built
+
+    raw = 'The long\u2011range missile, ""a good one"", the ministry said.'
+    seen, where = as_built(raw)
+    assert "\u2011" not in seen and '""' not in seen
+    for snippet in ("a good one", "the ministry said"):
+        i = raw.index(snippet)
+        assert seen[where(i) : where(i + len(snippet))] == snippet
+    plain, same = as_built("Nothing to change here.")
+    assert plain == "Nothing to change here." and same(7) == 7

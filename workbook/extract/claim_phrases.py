@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from workbook.extract.claim_context import WINDOW, ClaimContext, strip_span
+from workbook.extract.claim_person_of import person_of_body
 from workbook.extract.phrase_regex import phrase_alternation
 from workbook.extract.speaker_appositives import honoured_name, person_before_appositives
 from workbook.extract.speaker_issuers import IN_A_STATEMENT, TIME_AFTER_SUBJECT
@@ -121,7 +122,7 @@ _NAME_APPOSITIVE = re.compile(r"\s*(?:(?:retired|former|then|acting)\s+)?(?:[A-Z
 _THE_NAME_APPOSITIVE = re.compile(r"\s*the\s+(?P<name>(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’-]+)\s*")
 #: An age set off by commas after a name: "Marchenko, 34, said", "Stubb, 56, a former prime minister, told".
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
-_WORD = re.compile(r"\w[\w'’-]*")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w[\w'’-]*")  # "2,300 members": one word with its thousands
 # compiled once: per-document speaker and acronym patterns would push them out of re's cache
 _COLON = re.compile(r"\s*:[ \t]*")
 _THAT = re.compile(r"\s*,?\s*that\b")
@@ -179,15 +180,16 @@ def _adverbial_before(text: str, start: int) -> bool:
     return _PREPOSITION_BEFORE.search(lead) is not None or _SENTENCE_OPENING.search(lead) is not None
 
 
-_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?$")
+_HEAD_AT_PLACE = re.compile(r"(?P<head>\b[A-Za-z][a-z-]+)\s+(?:in|at|from|near)\s+(?:the\s+)?(?:[A-Z][a-z]+ and\s+)?$")
 _PLACE_HEADS = ORG_HEADS | HUMAN_NOUNS
 
 
 def _head_at_place(word: str) -> bool:
     """A noun that a place after "in / at / from" qualifies: an organisation or human noun ("embassy",
-    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven")."""
+    "officials"), or a person's role ("a teacher from Ohio", "fishermen in Easthaven"), or any plural common
+    noun ("nurses in Scotland say": the place after the preposition is never the subject)."""
     low = word.casefold()
-    return low in _PLACE_HEADS or is_role_noun(low)
+    return low in _PLACE_HEADS or is_role_noun(low) or (word[0].islower() and low.endswith("s") and low[-2:] != "ss")
 
 
 #: A nameless spokesperson before the body spoken for: "a spokesman for the council said" (the phrase is
@@ -324,6 +326,8 @@ def _np_before(ctx: ClaimContext, lo: int, cue_start: int) -> tuple[int, int] | 
         opening = text.rfind(",", max(lo, comma - 200), comma)
         if opening >= 0 and _NAME_APPOSITIVE.fullmatch(text, opening + 1, comma):
             return strip_span(text, opening + 1, comma)  # "Schmidt's lawyer, Ellen Park, said"
+        if opening >= 0 and (person_of := person_of_body(ctx, opening + 1, comma)) is not None:
+            return person_of  # "Its lead author, Dr Henrik Osei of the University of Bergen, said"
         named = _THE_NAME_APPOSITIVE.fullmatch(text, opening + 1, comma) if opening >= 0 else None
         if named is not None and _common_noun_phrase(ctx, lo, opening):
             return named.span("name")  # "The pilots' union, the Northern Pilots Association, said"

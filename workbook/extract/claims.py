@@ -53,6 +53,7 @@ from workbook.extract.claim_clauses import (
     put_it_claims,
     told_passive_claims,
 )
+from workbook.extract.claim_conjoined import conjoined_after, conjoined_claims
 from workbook.extract.claim_context import WINDOW, ClaimContext, quote_spans, strip_span
 from workbook.extract.claim_fallbacks import (
     continued_quotes,
@@ -61,6 +62,8 @@ from workbook.extract.claim_fallbacks import (
     quotes_before_subject,
     research_finding,
 )
+from workbook.extract.claim_findings import findings_claims, source_named_after, survey_head
+from workbook.extract.claim_hearings import hearing_told
 from workbook.extract.claim_interview import interview_answers
 from workbook.extract.claim_phrases import (
     BE,
@@ -214,6 +217,9 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             if prev_word and prev_word.group(1).casefold() in BE:
                 ctx.refuse(m.start(), f"indirect: passive (a form of 'be' before '{cue.casefold()}')")
                 continue  # passive: "is believed to", "was told"
+            if hearing_told(text, sent.start, m.span()):
+                ctx.refuse(m.start(), "indirect: a hearing body told ('Court told of'), a headline's passive")
+                continue
             if _PASSIVE_BY.match(text, m.end(), m.end() + 5):
                 ctx.refuse(m.start(), "indirect: passive ('by' after the cue)")
                 continue  # "an attack claimed by the group", "announced by the ministry"
@@ -238,6 +244,8 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
             np = subject_before(ctx, sent.start, cue_start)
             if np is not None and (tied := relation_start(text, sent.start, *np)) is not None:
                 np = (tied, np[1])  # "A lawyer for | Mr Doyle said": the lawyer, nobody named
+            if (survey := np and survey_head(text, *np)) and getattr(ctx.speaker(*survey, at_end=True), "shown", None):
+                np = survey  # "A survey of 2,300 members found": the survey (of whoever ran it), not the members
             if np is None:
                 ctx.refuse(m.start(), "indirect: no subject phrase before the cue")
                 continue
@@ -245,12 +253,16 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 ctx.speaker(*np, at_end=True)
                 or coordinated_subject(ctx, *np)
                 or generic_subject(ctx, *np, m.span(), sent.end)
+                or (Speaker(None, None, " ".join(text[np[0] : np[1]].split())) if survey else None)
             )
             if spk is None:
                 ctx.refuse(m.start(), f"indirect: subject refused as a speaker ({_phrase_kind(text, *np)})")
                 continue
+            if spk.shown is None and source_named_after(text, np, m.end(), sent.end):
+                ctx.refuse(m.start(), "indirect: a generic subject's words, with a named source after them")
+                continue  # "Most nurses say …, according to a survey by X": X's claim, read at "according to"
             content: tuple[int, int] | None
-            next_speaker = False
+            next_speaker = joined = False
             lead_start = max(sent.start, np[0] - WINDOW)
             before_np = text[lead_start : np[0]].rstrip()
             rest = text[m.end() : min(sent.end, m.end() + 80)].strip(" .;")
@@ -258,8 +270,18 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 before_np.endswith(",")
                 and len(before_np.split()) >= 3
                 and not rest.lstrip(",: ").startswith(('"', "“"))  # ', the group declared, "…"': the quote is said
-                and (not rest or INVERTED_REST.match(rest) or (cue.startswith("told") and _TOLD_REST.match(rest)))
-                and (m.end() + 80 >= sent.end or rest.startswith(",") or ADDING.search(text, m.end(), m.end() + 80))
+                and (
+                    not rest
+                    or INVERTED_REST.match(rest)
+                    or (cue.startswith("told") and _TOLD_REST.match(rest))
+                    or (joined := conjoined_after(text, m.end(), sent.end))
+                )
+                and (
+                    m.end() + 80 >= sent.end
+                    or rest.startswith(",")
+                    or ADDING.search(text, m.end(), m.end() + 80)
+                    or joined
+                )
                 and not (inverted_only and _SUBORDINATE_OPENING.match(text, lead_start))
             ):  # (not "When the alarm sounded, the crew responded.")
                 content = strip_span(text, lead_start, lead_start + len(before_np) - 1, '"“”')  # "…, he said."
@@ -283,7 +305,7 @@ def _indirect(ctx: ClaimContext) -> list[ClaimRecord]:
                 continue
             ctx.take(min(np[0], content[0]), max(content[1], m.end()))
             if content[1] < m.start():
-                out += adding_claims(ctx, m.end(), sent.end, spk)
+                out += adding_claims(ctx, m.end(), sent.end, spk) or conjoined_claims(ctx, m.end(), sent.end, spk, cue)
             elif ADDING.match(text, content[1], sent.end):
                 out += adding_claims(ctx, content[1], sent.end, spk)
             if "\n" in text[m.end() : content[0]]:  # "X said:" then paragraphs: the statement goes on
@@ -406,6 +428,7 @@ def extract_claims(
     claims += told_passive_claims(ctx)
     claims += put_it_claims(ctx)
     claims += per_source_claims(ctx)
+    claims += findings_claims(ctx)
     claims = continued_quotes(ctx, claims)
     claims = quotes_before_subject(ctx, claims)
     claims = interview_answers(ctx, claims)

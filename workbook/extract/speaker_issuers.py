@@ -64,8 +64,11 @@ LEGAL_DOCUMENTS = frozenset({"complaint", "lawsuit", "suit", "filing", "petition
 LEGAL_ACTION = re.compile(r"\b(?:sued|sues|suing|filed|files|charged|petitioned)\b")
 #: A passive before that verb ("Two men were charged"): its subject is the defendant, not the filer.
 LEGAL_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|got)\s+(?:[a-z]+ly\s+)?$")
+#: "A survey" / "a poll" too, as news writes the survey a sentence before named ("according to a survey by X.
+#: A survey of 2,300 members found …"); an indefinite statement or report stays a new one.
 DOCUMENT_PHRASE = re.compile(
-    r"(?:the|this|that)\s+(?:(?:press|news|joint|written|annual|latest|new|full|final)\s+)?(?P<noun>[^\W\d_]+)",
+    r"(?:the|this|that|an?(?=\s+(?:survey|poll)\b))\s+(?:(?:press|news|joint|written|annual|latest|new|full|final)\s+)?"
+    r"(?P<noun>[^\W\d_]+)",
     re.IGNORECASE,
 )
 #: Between an issued document's noun and its agent: at most six words (a participle, a time) then "by" or

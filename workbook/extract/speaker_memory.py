@@ -18,6 +18,7 @@ from workbook.extract.date_words import MONTH_NAMES, WEEKDAYS
 from workbook.extract.speaker_bodies import club_name, club_subject, names_body, research_body, widest_body
 from workbook.extract.speaker_gender import marked_genders, pronoun_genders
 from workbook.extract.speaker_issuers import DOCUMENT_PHRASE, ISSUED_NOUNS, document_agent
+from workbook.extract.speaker_kinds import body_of_kind
 from workbook.extract.speaker_nearby import (
     NAME_WINDOW,
     document_opening_subject,
@@ -168,7 +169,7 @@ class SpeakerMemory:
         latest organisation speaker within 600 characters, else an organisation opening this sentence
         or the one before ("NASA is looking …, it announced"); "the <head>": the latest organisation
         (speaker, else mention within 3,000 characters) whose name holds the head word, when only one
-        such organisation is named; else a capitalised head ("the Army") is shown as written."""
+        such organisation is named (or of its kind: ``body_of_kind``); else a capitalised head as written."""
         low = [w.casefold().removesuffix("'s").removesuffix("’s") for w in words]
         if low == ["it"]:
             i = bisect.bisect_left(self._any_at, at) - 1
@@ -190,6 +191,8 @@ class SpeakerMemory:
                     return Speaker(m.entity_key, self.names[m.entity_key], phrase)
             return self._place_subject(phrase, at, here)
         head = low[-1]
+        if kind := body_of_kind(head, phrase, at, self):  # "the alliance", "the company": a body by its kind
+            return kind[0]
         i = bisect.bisect_left(self._org_at, at) - 1
         for j in range(i, max(-1, i - 10), -1):
             if at - self._org_at[j] > 3000:
@@ -260,16 +263,13 @@ class SpeakerMemory:
         return best[1] if best is not None else None
 
     def _gender(self, speaker: Speaker) -> str | None:
-        if speaker.key:
-            return self._key_gender(speaker.key)
-        return gender_of_name(speaker.shown or "")
+        return self._key_gender(speaker.key) if speaker.key else gender_of_name(speaker.shown or "")
 
     def _key_gender(self, key: str) -> str | None:
         return self.gender[key] if key in self.gender else gender_of_name(self.names.get(key, ""))
 
     def personal(self, key: str | None) -> bool:
-        """Is the entity ``key`` a person (see :meth:`_personal`)?"""
-        return self._personal(key)
+        return self._personal(key)  # is the entity ``key`` a person (see :meth:`_personal`)?
 
     def _personal(self, key: str | None) -> bool:
         """A person, or an entity typed otherwise whose name is a person's ("Caroline Leclerc" read as

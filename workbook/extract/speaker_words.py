@@ -135,9 +135,9 @@ PORTFOLIO_NOUNS = _words("defence defense security affairs health justice transp
 UNNAMING_MODIFIERS = _words("same other new former latter whole entire said above following news")
 SOURCE_OF = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|"
-    r"communiqu[eé]|notice|post|report|announcement|bulletin)\s+(?:from|by|of|issued\s+by)\s+",
+    r"communiqu[eé]|notice|post|report|announcement|bulletin|(?:survey|poll|study)(?=\s+by))\s+(?:from|by|of|issued\s+by)\s+",
     re.IGNORECASE,
-)
+)  # "a survey by X" too (not "a survey of 2,300 members": whom it asked)
 OWNER_DOCUMENT = re.compile(
     r"(?P<owner>.+?)['’]s?\s+(?:joint\s+|news\s+|press\s+|written\s+)?(?:statement|release|communiqu[eé]|notice|"
     r"post|report|announcement|bulletin|website|account|office|service|campaign)"
