@@ -48,7 +48,10 @@ appeals, Title Case headline lines followed by a dateline), made and split the s
 ``--gold orgs4`` scores ``benchmarks/data/entities_orgs4.json`` (round nineteen: company results and profit
 warnings, airline and rail disruption, energy and mining, charity and advice-service reports, tech earnings,
 consumer complaints, contract awards; one-word firms, two-word firms with a given name or a place, bodies named
-by common words, lists of firms joined by "and"), made and split the same way.
+by common words, lists of firms joined by "and"), made and split the same way; ``--gold orgs5`` scores
+``benchmarks/data/entities_orgs5.json`` (round twenty: business wire, consumer news, transport, public-sector
+press releases, regulator notices, charity appeals, tech news; one-word firms with no cue word, names that begin
+lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ GOLD_SETS = {
     "people5": GOLD.with_name("entities_people5.json"),
     "mixed": GOLD.with_name("entities_mixed.json"),
     "orgs4": GOLD.with_name("entities_orgs4.json"),
+    "orgs5": GOLD.with_name("entities_orgs5.json"),
 }
 
 
