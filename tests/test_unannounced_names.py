@@ -1,0 +1,176 @@
+"""Organisations and places the sentence does not announce (round twenty, ner22: `unannounced_names`):
+names that open in lower case or end in punctuation, words with a capital inside, one unknown word before a
+reporting verb or a firm's act, kind words opening a sentence, "Main Line" rail lines, two portfolio words
+after "of". Every text is made up (the firms' names are invented or changed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_support import default_extractor, typed_mentions
+from workbook.extract.entity_runs import LEARNED, Candidate
+from workbook.extract.unannounced_names import lone_firms
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return typed_mentions(default_extractor(), text)
+
+
+def _names(text: str) -> set[str]:
+    return {n for n, _ in _read(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shoppers complained that parcels sent through eVendra went missing.", "eVendra"),  # consumer news
+        ("Shares in iCleanix fell 9 percent after the recall.", "iCleanix"),  # tech news
+        ("zipFleet said it would add twelve routes next spring.", "zipFleet"),  # transport
+    ],
+)
+def test_a_name_opening_in_lower_case_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customers queued for the iVenta 12 outside the store.",  # a product and its number
+        "Her new iVenta was stolen on the train.",  # a product after "new"
+    ],
+)
+def test_a_product_in_lower_case_is_no_organisation(text: str) -> None:
+    assert "iVenta" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Consumer group Whichever? has urged buyers to check their locks.", "Whichever?"),  # consumer news
+        ("Yodelo! is closing its photo service in March.", "Yodelo!"),  # tech news
+    ],
+)
+def test_a_name_ending_in_punctuation_before_a_lower_case_word_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why? he asked the committee.",  # a question and a pronoun
+        "Really? no, not again.",  # an answer word
+        "Kelso? are they still running trains there?",  # a verb and a pronoun: a question
+    ],
+)
+def test_a_question_is_no_organisation(text: str) -> None:
+    assert not any(n.endswith("?") for n in _names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The customer, grid operator VentaLink, said the cable would be ready in 2031.", "VentaLink"),
+        ("Power will be carried by HorneT from next year.", "HorneT"),
+    ],
+)
+def test_a_word_with_a_capital_inside_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("She finished her PhD in Leeds.", "PhD"),  # an abbreviation's letters
+        ("Paste the StoryID into the form.", "StoryID"),
+        ("Coach McAdam praised the defence.", "McAdam"),  # a person's prefix
+        ("Pupils of Kim Il SungUniversity met.", "SungUniversity"),  # two words run together
+    ],
+)
+def test_abbreviations_and_person_prefixes_are_no_inner_capital_firm(text: str, absent: str) -> None:
+    assert (absent, "organization") not in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vorantec said on Tuesday it would close its plant in Pilsen.", "Vorantec"),  # business wire
+        ("Brelluna agreed to sell its tea brand for an undisclosed sum.", "Brelluna"),  # consumer goods
+        ("Kestravo and Ulmindor also said this year that they had paused projects.", "Ulmindor"),  # energy
+        ("Ofgem has fined Quintaro 2 million pounds for overcharging customers.", "Quintaro"),  # regulator
+    ],
+)
+def test_one_unknown_word_before_a_firm_verb_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Shoppers complained about the queues.", "Shoppers"),  # a plural noun opening the sentence
+        ("Campaigners said the road should close.", "Campaigners"),
+        ("Expressing hope that the talks would go well, he left.", "Expressing"),  # a form of a common word
+        ("Ten Hag said his players had been unlucky.", "Hag"),  # a particle before the name
+        ("Amara Velkonen joined the board in May. Velkonen said the firm would grow.", "Velkonen"),  # a person
+    ],
+)
+def test_plural_nouns_particles_and_people_are_no_lone_firm(text: str, absent: str) -> None:
+    assert (absent, "organization") not in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rival Stavemark cut its prices on Friday.", "Stavemark"),  # retail
+        ("Chipmaker Vorlith said sales rose 8 percent.", "Vorlith"),  # tech news
+        ("Rival Deverto left its prices unchanged.", "Deverto"),  # nothing read after the kind word
+    ],
+)
+def test_a_kind_word_opening_a_sentence_is_cut_from_the_firm(text: str, name: str) -> None:
+    read = _read(text)
+    assert (name, "organization") in read
+    assert not any(n.startswith(("Rival", "Chipmaker")) for n, _ in read)
+
+
+def test_a_given_name_after_rival_stays_a_person() -> None:
+    assert ("Rival Tom", "organization") not in _read("Rival Tom Hale said the vote was rigged.")
+    assert ("Tom Hale", "organization") not in _read("Rival Tom Hale said the vote was rigged.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Passengers on the West Coast Main Line face a weekend of disruption.", "West Coast Main Line"),
+        ("Work on the Great Western Main Line will close the route.", "Great Western Main Line"),
+    ],
+)
+def test_a_main_line_is_one_place(text: str, name: str) -> None:
+    assert (name, "place") in _read(text)
+
+
+def test_two_portfolio_words_after_of_are_organisations() -> None:
+    read = _read("The secretaries of State and Defense met in Washington.")
+    assert ("State", "organization") in read
+    assert ("Defense", "organization") in read
+
+
+def test_portfolio_words_need_a_portfolio_pair() -> None:
+    assert ("Defense", "organization") not in _read("The firm of Smith and Defense lawyers met.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The heaters are made by Zevrano in Manisa.", "Zevrano"),  # a firm after "made by"
+        ("Ofgem has fined Quintaro for overcharging customers.", "Quintaro"),  # after "fined"
+    ],
+)
+def test_an_unknown_word_a_firm_makes_or_is_fined_is_an_organisation(text: str, name: str) -> None:
+    out = lone_firms(text, [], frozenset({"heaters", "the"}), {}, lambda _: None)
+    assert (name, "organization") in [(text[c.start : c.end], c.type) for c in out]
+
+
+def test_an_unknown_word_after_made_by_the_classifier_read_stays() -> None:
+    text = "The heaters are made by Zevrano in Manisa."
+    at = text.index("Zevrano")
+    person = Candidate(at, at + 7, "person", LEARNED, "Zevrano")
+    assert lone_firms(text, [person], frozenset({"the"}), {}, lambda _: None) == [person]
