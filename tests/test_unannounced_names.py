@@ -174,3 +174,20 @@ def test_an_unknown_word_after_made_by_the_classifier_read_stays() -> None:
     at = text.index("Zevrano")
     person = Candidate(at, at + 7, "person", LEARNED, "Zevrano")
     assert lone_firms(text, [person], frozenset({"the"}), {}, lambda _: None) == [person]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Department for Environment, Food and Rural Affairs",
+        "Department for Digital, Culture, Media and Sport",
+        "Ministry of Agriculture, Fisheries and Food",
+    ],
+)
+def test_a_department_of_a_list_of_fields_is_one_organisation(name: str) -> None:
+    assert (name, "organization") in _read(f"The {name} said the office would close.")
+
+
+def test_a_department_before_another_body_in_a_list_is_not_joined() -> None:
+    read = _read("He met officials from the Department for Education, Leeds City Council and Ofsted.")
+    assert not any(n.startswith("Department for Education,") for n, _ in read)

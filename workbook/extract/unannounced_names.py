@@ -39,7 +39,12 @@ Defense"). Passes over one document's candidates (both stages', before selection
   Line", "East Coast Main Line");
 * :func:`portfolio_pairs`: "of" A "and" B, two portfolio words in Title Case ("secretaries of State and
   Defense", "ministers of Health and Justice"), are organisations (each one where nothing or only the
-  classifier read it).
+  classifier read it);
+* :func:`portfolio_lists`: "Department", "Ministry", "Office" or "Secretariat", "for" or "of", and a list of
+  fields in Title Case joined by commas and "and" ("Department for Environment, Food and Rural Affairs",
+  "Ministry of Agriculture, Fisheries and Food") is one organisation when every field's word is a word
+  usually written in lower case or no name or place the lists know, and none a body's last word
+  ("Department for Education, Leeds City Council and ...": two bodies).
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from functools import lru_cache
 
 from workbook.extract.entity_runs import LEARNED, NAMED, Candidate
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
-from workbook.extract.longer_org_names import not_a_name_word
+from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import mark_organisations, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
@@ -66,6 +71,7 @@ __all__ = [
     "kind_word_openers",
     "lone_firms",
     "main_lines",
+    "portfolio_lists",
     "portfolio_pairs",
     "punctuated_firms",
     "unannounced_names",
@@ -91,7 +97,7 @@ OPENING_KIND_WORDS: frozenset[str] = FIRM_KIND_WORDS | _words(
 )
 _NOT_BEFORE_PRODUCT = _words("the a an its their his her our your my new latest this that these those")
 #: Endings of inflected forms, cut to find a word usually written in lower case inside ("Expressing").
-_SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "ly")
+_SUFFIXES = ("s", "es", "ies", "ed", "ing", "er", "ers", "ly")
 #: Short capitalised words that open a sentence before a name; other short ones there may be particles.
 _SHORT_OPENERS = _words("The But And Now Yet So Its")
 _ANSWERS = _words("i he she you we they it or and not no yes maybe then so well oh what why how")
@@ -118,6 +124,11 @@ _INNER_CAPITAL = re.compile(
     r"(?<![\w'’.@#/&-])([A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]{3,}[A-Z])(?![\w'’-])(?![ \t]+[A-Z])"
 )
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
+_PORTFOLIO_LIST = re.compile(
+    r"(?<![\w'’.&-])((?:Department|Ministry|Office|Secretariat)[ \t]+(?:for|of)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    r"((?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)+),?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
+    r"(?![\w'’-])(?![ \t]+[A-Z])"
+)
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 
 
@@ -176,18 +187,27 @@ def _english() -> frozenset[str]:
     return builtin_words()
 
 
+def _usual_word(low: str, common: frozenset[str]) -> bool:
+    """Whether ``low`` is a word usually written in lower case (the model's list, the built-in English
+    list) or a form of one ("Expressing", "Shoppers", "Fisheries")."""
+    english = _english()
+    if low in common or low in english:
+        return True
+    for end in _SUFFIXES:
+        stem = low[: -len(end)]
+        if low.endswith(end) and any(w in common or w in english for w in (stem, stem + "e", stem[:-1], stem + "y")):
+            return True
+    return False
+
+
 def _unknown_word(
     word: str, common: frozenset[str], names: Mapping[str, str], place_type: Callable[[str], str | None]
 ) -> bool:
     """No word usually written in lower case (the model's and the built-in English lists, a plural of one),
     given name, surname, nationality, title or place."""
-    low, english = word.casefold(), _english()
-    if len(word) < 3 or low in common or low in english or low in names or low in DEMONYMS or low in TITLE_WORDS:
+    low = word.casefold()
+    if len(word) < 3 or _usual_word(low, common) or low in names or low in DEMONYMS or low in TITLE_WORDS:
         return False
-    for end in _SUFFIXES:  # "Expressing", "Shoppers": a form of a word usually written in lower case
-        stem = low[: -len(end)]
-        if low.endswith(end) and any(w in common or w in english for w in (stem, stem + "e", stem[:-1])):
-            return False
     if not_a_name_word(word) or low in NEVER_NAME_START:
         return False
     return place_type(word) is None
@@ -339,6 +359,29 @@ def portfolio_pairs(text: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def portfolio_lists(
+    text: str,
+    cands: list[Candidate],
+    common: frozenset[str],
+    names: Mapping[str, str],
+    place_type: Callable[[str], str | None],
+) -> list[Candidate]:
+    """A department "for" or "of" a list of fields in Title Case as one organisation (see the module docs)."""
+    if not common or ("Department " not in text and "Ministry " not in text and "Office " not in text):
+        return cands
+    for m in _PORTFOLIO_LIST.finditer(text):
+        words = re.findall(r"[A-Z][a-z]+", m.group(1))[1:]
+        lows = [w.casefold() for w in words]
+        if any(w in ORG_END_WORDS for w in lows) or not all(
+            _usual_word(w, common) or (w not in names and place_type(w.title()) is None) for w in lows
+        ):
+            continue  # "Department for Education, Leeds City Council and ...": another body, a place
+        if any(c.type in ("place", "person") and c.strength > LEARNED for c in _read(cands, m.start(), m.end())):
+            continue
+        cands = _put(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, " ".join(m.group(1).split())))
+    return cands
+
+
 def unannounced_names(
     text: str,
     cands: list[Candidate],
@@ -352,4 +395,4 @@ def unannounced_names(
     cands = punctuated_firms(text, camel_case_firms(text, cands))
     cands = kind_word_openers(text, inner_capital_firms(text, cands), common, names, place_type)
     cands = lone_firms(text, cands, common, names, place_type)
-    return portfolio_pairs(text, main_lines(text, cands))
+    return portfolio_lists(text, portfolio_pairs(text, main_lines(text, cands)), common, names, place_type)
