@@ -191,3 +191,13 @@ def test_a_department_of_a_list_of_fields_is_one_organisation(name: str) -> None
 def test_a_department_before_another_body_in_a_list_is_not_joined() -> None:
     read = _read("He met officials from the Department for Education, Leeds City Council and Ofsted.")
     assert not any(n.startswith("Department for Education,") for n, _ in read)
+
+
+def test_a_punctuated_name_before_a_comma_inside_a_sentence_is_an_organisation() -> None:
+    text = "Rosa Concha, director of policy at the consumer group Whichever?, said prices rose."
+    assert ("Whichever?", "organization") in _read(text)
+
+
+def test_a_department_for_two_fields_is_one_organisation() -> None:
+    text = "Caroline Abrams said the Department for Work and Pensions should write to every household."
+    assert ("Department for Work and Pensions", "organization") in _read(text)

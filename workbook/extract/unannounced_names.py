@@ -12,7 +12,8 @@ Defense"). Passes over one document's candidates (both stages', before selection
   letters ("eBay", "iRobot", "easyJet", "eToro") is an organisation; not after an article, a possessive or
   "new" ("the iPhone", "its iPad", "Apple's iMac": a product), nor before a digit ("iPhone 16"), a bracket
   (code) or after "@", "#" or "/";
-* :func:`punctuated_firms`: one to three capitalised words and "?" or "!" a lower-case word follows, no
+* :func:`punctuated_firms`: one to three capitalised words and "?" or "!" a lower-case word follows (or,
+  inside a sentence, a comma: "the consumer group Which?, said"), no
   pronoun or answer word ("Which? has urged", "Yahoo! is selling"; not "Why? he asked", "Really? no"),
   nor a verb and a pronoun ("Miramar? are they ..."), and not read as a place or a person, is an
   organisation, punctuation included;
@@ -41,7 +42,8 @@ Defense"). Passes over one document's candidates (both stages', before selection
   Defense", "ministers of Health and Justice"), are organisations (each one where nothing or only the
   classifier read it);
 * :func:`portfolio_lists`: "Department", "Ministry", "Office" or "Secretariat", "for" or "of", and a list of
-  fields in Title Case joined by commas and "and" ("Department for Environment, Food and Rural Affairs",
+  fields in Title Case joined by commas and "and" ("Department for Work and Pensions", "Department for
+  Environment, Food and Rural Affairs",
   "Ministry of Agriculture, Fisheries and Food") is one organisation when every field's word is a word
   usually written in lower case or no name or place the lists know, and none a body's last word
   ("Department for Education, Leeds City Council and ...": two bodies).
@@ -88,7 +90,7 @@ FIRM_ACTS: frozenset[str] = _words(
     """launched launches unveiled unveils scrapped scraps hired hires raised raises cut cuts sold sells bought
     buys acquired acquires recalled recalls cancelled cancels canceled closed closes opened opens plans planned
     expects expected reported reports posted posts won wins signed signs agreed agrees shipped ships fined
-    fines listed lists employs employed invested invests"""
+    fines listed lists employs employed invested invests bid bids"""
 )
 _VERBS = REPORTING_VERBS.keys() | CLAUSE_REPORTING_VERBS | FIRM_ACTS
 #: Kind words that open a sentence before a firm's name ("Rival Lidl", "Chipmaker Arm", "Retailer Currys").
@@ -105,7 +107,9 @@ _ANSWERS = _words("i he she you we they it or and not no yes maybe then so well 
 _CAMEL = re.compile(r"(?<![\w'’.@#/&-])([a-z]{1,4}[A-Z][a-z]{1,}(?:[A-Z][a-z]+)*)(?![\w'’@-])(?![ \t]*[(\d])")
 _CAMEL_CHECK = re.compile(r"[a-z][A-Z][a-z]")
 _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+\Z")
-_PUNCTUATED = re.compile(r"(?<![\w'’.&\"“‘-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b)")
+_PUNCTUATED = re.compile(
+    r"(?<![\w'’.&\"“‘-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b|(,)[ \t])"
+)
 _PRONOUN_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+(?:i|he|she|you|we|they|it|there|this|that)\b")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LONE = re.compile(
@@ -126,7 +130,7 @@ _INNER_CAPITAL = re.compile(
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
 _PORTFOLIO_LIST = re.compile(
     r"(?<![\w'’.&-])((?:Department|Ministry|Office|Secretariat)[ \t]+(?:for|of)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
-    r"((?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)+),?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
+    r"((?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)*),?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
 )
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
@@ -164,11 +168,11 @@ def camel_case_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
 def punctuated_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Capitalised words ending in "?" or "!" before a lower-case word as an organisation (see the module
     docs)."""
-    if "? " not in text and "! " not in text:
+    if "? " not in text and "! " not in text and "?, " not in text and "!, " not in text:
         return cands
     for m in _PUNCTUATED.finditer(text):
-        if m.group(2) in _ANSWERS:
-            continue
+        if m.group(2) in _ANSWERS or (m.group(3) and _opens_sentence(text, m.start())):
+            continue  # "Why? he asked"; "Really?, ...": a question opening the sentence
         words = m.group(1)[:-1].split()
         if any(not_a_name_word(w) and w not in ("Which", "What") for w in words[1:]) or (
             len(words) == 1 and words[0].casefold() in _ANSWERS
