@@ -201,3 +201,20 @@ def test_a_punctuated_name_before_a_comma_inside_a_sentence_is_an_organisation()
 def test_a_department_for_two_fields_is_one_organisation() -> None:
     text = "Caroline Abrams said the Department for Work and Pensions should write to every household."
     assert ("Department for Work and Pensions", "organization") in _read(text)
+
+
+def test_an_acronym_only_the_classifier_read_as_a_person_is_an_organisation() -> None:
+    from workbook.extract.unannounced_names import acronym_people
+
+    text = "LNER and Grand Central passengers should travel via Sheffield."
+    person = Candidate(0, 4, "person", LEARNED, "LNER")
+    assert [(c.start, c.end, c.type) for c in acronym_people(text, [person])] == [(0, 4, "organization")]
+
+
+def test_an_acronym_a_rule_read_as_a_person_stays() -> None:
+    from workbook.extract.entity_runs import CUED_PERSON
+    from workbook.extract.unannounced_names import acronym_people
+
+    text = "President JFK spoke."
+    person = Candidate(10, 13, "person", CUED_PERSON, "JFK")
+    assert acronym_people(text, [person]) == [person]

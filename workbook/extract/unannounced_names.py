@@ -36,6 +36,9 @@ Defense"). Passes over one document's candidates (both stages', before selection
   "Chipmaker Nvidia", "Retailer Currys") loses the kind word and is an organisation (not a given name
   after it: "Rival Tom Hale" stays as read); where nothing was read, the words after the kind word are
   an organisation when the first is an unknown word (as :func:`lone_firms` asks: "Rival Deezer left");
+* :func:`acronym_people`: one word of three or more capitals that only the classifier read, as a person, is
+  an organisation ("LNER and Grand Central passengers"): a person is not named by an acronym in news
+  copy (initials are written with stops or beside a name);
 * :func:`main_lines`: one to three capitalised words and "Main Line" are one place ("West Coast Main
   Line", "East Coast Main Line");
 * :func:`portfolio_pairs`: "of" A "and" B, two portfolio words in Title Case ("secretaries of State and
@@ -68,6 +71,7 @@ from workbook.ingest.normalise import builtin_words
 __all__ = [
     "FIRM_ACTS",
     "OPENING_KIND_WORDS",
+    "acronym_people",
     "camel_case_firms",
     "inner_capital_firms",
     "kind_word_openers",
@@ -332,6 +336,19 @@ def kind_word_openers(
     return out
 
 
+def acronym_people(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One word of three or more capitals only the classifier read as a person as an organisation (see the
+    module docs)."""
+    out: list[Candidate] = []
+    for c in cands:
+        word = text[c.start : c.end]
+        if c.type == "person" and c.strength <= LEARNED and len(word) >= 3 and word.isalpha() and word.isupper():
+            out.append(Candidate(c.start, c.end, "organization", NAMED, word))
+        else:
+            out.append(c)
+    return out
+
+
 def main_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Capitalised words and "Main Line" as one place (see the module docs)."""
     if "Main Line" not in text:
@@ -399,4 +416,5 @@ def unannounced_names(
     cands = punctuated_firms(text, camel_case_firms(text, cands))
     cands = kind_word_openers(text, inner_capital_firms(text, cands), common, names, place_type)
     cands = lone_firms(text, cands, common, names, place_type)
-    return portfolio_lists(text, portfolio_pairs(text, main_lines(text, cands)), common, names, place_type)
+    cands = portfolio_pairs(text, main_lines(text, acronym_people(text, cands)))
+    return portfolio_lists(text, cands, common, names, place_type)
