@@ -218,3 +218,18 @@ def test_an_acronym_a_rule_read_as_a_person_stays() -> None:
     text = "President JFK spoke."
     person = Candidate(10, 13, "person", CUED_PERSON, "JFK")
     assert acronym_people(text, [person]) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hundreds of customers in Hampshire and Dorset were moved onto prepayment meters.", "Dorset"),
+        ("Flood warnings remain in force across Cumbria and Wesdale.", "Wesdale"),
+    ],
+)
+def test_the_other_of_two_names_after_a_preposition_of_place_is_a_place(text: str, name: str) -> None:
+    assert (name, "place") in _read(text)
+
+
+def test_a_weekday_after_a_place_and_or_is_no_place() -> None:
+    assert ("Tuesday", "place") not in _read("She moved from Paris or Tuesday.")

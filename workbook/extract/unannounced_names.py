@@ -49,7 +49,12 @@ Defense"). Passes over one document's candidates (both stages', before selection
   Environment, Food and Rural Affairs",
   "Ministry of Agriculture, Fisheries and Food") is one organisation when every field's word is a word
   usually written in lower case or no name or place the lists know, and none a body's last word
-  ("Department for Education, Leeds City Council and ...": two bodies).
+  ("Department for Education, Leeds City Council and ...": two bodies);
+* :func:`place_pairs`: after a preposition of place ("in", "across", "between", "from", "near", ...), two
+  names of one or two capitalised words joined by "and" or "or", one a place and nothing read at the
+  other, make the other a place when its first word is no word usually written in lower case, no given
+  name, month or weekday (a family name may be a town's: "Dorset"), or when the gazetteer knows it
+  ("customers in Hampshire and Dorset"; not a capitalised run going on after it).
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import mark_organisations, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
+from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
 from workbook.extract.speaker_words import PORTFOLIO_NOUNS
 from workbook.extract.vocabulary import NEVER_NAME_START
 from workbook.ingest.normalise import builtin_words
@@ -77,6 +83,7 @@ __all__ = [
     "kind_word_openers",
     "lone_firms",
     "main_lines",
+    "place_pairs",
     "portfolio_lists",
     "portfolio_pairs",
     "punctuated_firms",
@@ -118,25 +125,38 @@ _PRONOUN_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+(?:i|he|she|you|we|they|it|there|
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LONE = re.compile(
     r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[ØÅÆÖÄÜÉÎ][a-zà-ÿ]+)(?:[ \t]+and[ \t]+([A-Z][\w'’-]*))?[ \t]+"
-    rf"(?:(?:has|have|had|also|will|would|now|on[ \t]+{_DAY})[ \t]+){{0,2}}([a-z]+)\b"
+    rf"(?:(?:has|have|had|also|will|would|now|on[ \t]+{_DAY})[ \t]+){{0,2}}({'|'.join(sorted(_VERBS, reverse=True))})"
+    r"(?![\w'’-])"
 )
-_LONE_CHECK = re.compile(r"(?:^|[^\w'’.&@#/-])(?:[A-Z]|[ØÅÆÖÄÜÉÎ])[a-zà-ÿ]+\d*[ \t]")
+#: Capitals outside ASCII a lone firm's name may open with ("Ørsted"): texts without them skip that scan.
+_OTHER_CAPITALS = re.compile(r"[ØÅÆÖÄÜÉÎ]")
 _MAIN_LINE = re.compile(r"(?<![\w'’.&-])((?:[A-Z][\w'’-]*[ \t]+){1,3})Main[ \t]+Line(?![\w'’-])")
-_PORTFOLIO_PAIR = re.compile(r"\bof[ \t]+([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)(?![\w'’-])(?![ \t]+[A-Z])")
-_KIND_OPENER = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])")
+_PORTFOLIO_PAIR = re.compile(r"(?<![\w'’-])of[ \t]+([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)(?![\w'’-])(?![ \t]+[A-Z])")
+_KIND_OPENER = re.compile(
+    rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})[ \t]+"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
+)
 _OBJECT = re.compile(
     r"\b(?:fined|acquired|(?:run|owned|made|operated|supplied|built|backed)[ \t]+by)[ \t]+([A-Z][a-z]+\d*)"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
 )
+_OBJECT_CHECK = re.compile(r"(?:fined|acquired|[a-z][ \t]+by)[ \t]+[A-Z]")
 _INNER_CAPITAL = re.compile(
     r"(?<![\w'’.@#/&-])([A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]{3,}[A-Z])(?![\w'’-])(?![ \t]+[A-Z])"
 )
+_INNER_CHECK = re.compile(r"[a-z][A-Z]")
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
 _PORTFOLIO_LIST = re.compile(
     r"(?<![\w'’.&-])((?:Department|Ministry|Office|Secretariat)[ \t]+(?:for|of)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
     r"((?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)*),?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
 )
+_PLACE_PAIR = re.compile(
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:and|or)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+    r"(?![\w'’-])(?![ \t]+[A-Z])"
+)
+_PLACE_PAIR_CUE = re.compile(r"[A-Z](?=[a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:and|or)[ \t]+[A-Z])")
+_PLACE_PREPOSITIONS = _words("in across between from near around throughout through into within")
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 
 
@@ -159,7 +179,8 @@ def camel_case_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     if not _CAMEL_CHECK.search(text):
         return cands
     names: set[str] = set()
-    for m in _CAMEL.finditer(text):
+    starts = {at.start() - k for at in _CAMEL_CHECK.finditer(text) for k in range(4)}
+    for m in (m for at in sorted(starts) if at >= 0 and (m := _CAMEL.match(text, at)) is not None):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and (
             before.group(1).casefold() in _NOT_BEFORE_PRODUCT or before.group(1).endswith(("'s", "’s"))
@@ -238,7 +259,14 @@ def lone_firms(
 ) -> list[Candidate]:
     """One unknown capitalised word (or two joined by "and") before a reporting verb or a firm's act as an
     organisation (see the module docs); nothing without the learned model's word lists."""
-    if not common or not _LONE_CHECK.search(text):
+    if not common:
+        return cands
+    found: set[str] = set()
+    lone = capital_matches(_LONE, text)
+    if _OTHER_CAPITALS.search(text):
+        lone += [m for m in _LONE.finditer(text) if not m.group(1)[0].isascii()]
+    objects = list(_OBJECT.finditer(text)) if _OBJECT_CHECK.search(text) else []
+    if not lone and not objects:
         return cands
     people = {  # the words of the people the document names (not one word only the classifier read)
         w
@@ -246,10 +274,7 @@ def lone_firms(
         if c.type == "person" and (c.strength > LEARNED or " " in text[c.start : c.end].strip())
         for w in text[c.start : c.end].split()
     }
-    found: set[str] = set()
-    for m in _LONE.finditer(text):
-        if m.group(3) not in _VERBS:
-            continue
+    for m in lone:
         before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and (
             before.group(1).casefold() not in NEVER_NAME_START
@@ -276,7 +301,7 @@ def lone_firms(
             ):
                 continue  # "Shoppers complained", "Campaigners said": a plural noun opening the sentence
             found.add(word)
-    for m in _OBJECT.finditer(text):  # "fined Utilita", "run by Vestel"
+    for m in objects:  # "fined Utilita", "run by Vestel"
         word = m.group(1)
         if _unknown_word(word, common, names, place_type) and word not in people and not _read(cands, *m.span(1)):
             found.add(word)
@@ -287,7 +312,9 @@ def inner_capital_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A capitalised word with another capital inside where nothing was read ("TenneT", "SoftBank") as an
     organisation (see the module docs)."""
     found: set[str] = set()
-    for m in _INNER_CAPITAL.finditer(text):
+    if not _INNER_CHECK.search(text):
+        return cands
+    for m in capital_matches(_INNER_CAPITAL, text):
         word = m.group(1)
         if word.startswith(_PERSON_PREFIXES) or _read(cands, m.start(), m.end()):
             continue
@@ -308,17 +335,22 @@ def kind_word_openers(
     """A name after a kind word opening a sentence, without the kind word, as an organisation (see the
     module docs)."""
     found: set[str] = set()
-    for m in _KIND_OPENER.finditer(text):
-        if m.group(1).casefold() not in OPENING_KIND_WORDS or not _opens_sentence(text, m.start()):
-            continue
+    openers = [m for m in capital_matches(_KIND_OPENER, text) if _opens_sentence(text, m.start())]
+    if not openers:
+        return cands
+    for m in openers:
         words = m.group(2).split()
         if _read(cands, m.start(2), m.end(2)) or not _unknown_word(words[0], common, names, place_type):
             continue
         found.add(" ".join(words))
     if found:
         cands = mark_organisations(text, cands, found, possessive_after=True)
+    starts = {m.start() for m in openers}
     out: list[Candidate] = []
     for c in cands:
+        if c.start not in starts:
+            out.append(c)
+            continue
         words = text[c.start : c.end].split()
         if (
             len(words) > 1
@@ -334,6 +366,35 @@ def kind_word_openers(
             continue
         out.append(c)
     return out
+
+
+def place_pairs(
+    text: str,
+    cands: list[Candidate],
+    common: frozenset[str],
+    names: Mapping[str, str],
+    place_type: Callable[[str], str | None],
+) -> list[Candidate]:
+    """The other of two names joined by "and" or "or" after a preposition of place, one of them a place,
+    as a place (see the module docs)."""
+    if not common or (" and " not in text and " or " not in text):
+        return cands
+    for m in cue_matches(_PLACE_PAIR, text, _PLACE_PAIR_CUE):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before is None or before.group(1) not in _PLACE_PREPOSITIONS:
+            continue
+        read = [_read(cands, *m.span(k)) for k in (1, 2)]
+        for k, other in ((1, 2), (2, 1)):
+            if read[k - 1] or not any(c.type == "place" and c.start == m.start(other) for c in read[other - 1]):
+                continue
+            words = m.group(k).split()
+            low = words[0].casefold()
+            if place_type(m.group(k)) != "place" and (
+                _usual_word(low, common) or "g" in names.get(low, "") or not_a_name_word(words[0])
+            ):
+                continue  # "in London and Jack": a given name; "in London or Sunday"
+            cands = _put(cands, Candidate(m.start(k), m.end(k), "place", NAMED, " ".join(words)))
+    return cands
 
 
 def acronym_people(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -369,7 +430,7 @@ def portfolio_pairs(text: str, cands: list[Candidate]) -> list[Candidate]:
     """ "of" and two portfolio words joined by "and" as organisations (see the module docs)."""
     if " and " not in text or " of " not in text:
         return cands
-    for m in _PORTFOLIO_PAIR.finditer(text):
+    for m in literal_matches(_PORTFOLIO_PAIR, text, ("of ", "of\t")):
         pair = (m.group(1).casefold(), m.group(2).casefold())
         if not all(w in PORTFOLIO_NOUNS or w == "state" for w in pair):
             continue
@@ -390,7 +451,7 @@ def portfolio_lists(
     """A department "for" or "of" a list of fields in Title Case as one organisation (see the module docs)."""
     if not common or ("Department " not in text and "Ministry " not in text and "Office " not in text):
         return cands
-    for m in _PORTFOLIO_LIST.finditer(text):
+    for m in capital_matches(_PORTFOLIO_LIST, text):
         words = re.findall(r"[A-Z][a-z]+", m.group(1))[1:]
         lows = [w.casefold() for w in words]
         if any(w in ORG_END_WORDS for w in lows) or not all(
@@ -417,4 +478,5 @@ def unannounced_names(
     cands = kind_word_openers(text, inner_capital_firms(text, cands), common, names, place_type)
     cands = lone_firms(text, cands, common, names, place_type)
     cands = portfolio_pairs(text, main_lines(text, acronym_people(text, cands)))
+    cands = place_pairs(text, cands, common, names, place_type)
     return portfolio_lists(text, cands, common, names, place_type)
