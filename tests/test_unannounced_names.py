@@ -233,3 +233,42 @@ def test_the_other_of_two_names_after_a_preposition_of_place_is_a_place(text: st
 
 def test_a_weekday_after_a_place_and_or_is_no_place() -> None:
     assert ("Tuesday", "place") not in _read("She moved from Paris or Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Verdant UK and Mind have warned that cuts would hurt pensioners.", "Verdant UK"),  # charity appeal
+        ("A peanut allergy can kill, Allergy UK warned.", "Allergy UK"),  # recall notice
+    ],
+)
+def test_words_and_uk_are_one_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Sales in the South West UK fell.", "South West UK"),  # a direction
+        ("He moved to London UK in May.", "London UK"),  # a town and its country
+    ],
+)
+def test_a_place_or_a_direction_and_uk_is_no_organisation(text: str, absent: str) -> None:
+    assert (absent, "organization") not in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Workers struck and RATQ cancelled trains into Paris.", "RATQ"),  # transport
+    ],
+)
+def test_an_acronym_that_speaks_or_acts_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in _read(text)
+
+
+def test_an_officer_s_title_is_no_organisation() -> None:
+    assert not any(kind == "organization" for _, kind in _read("The CEO said sales fell."))
+    for text in ("The CEO said sales fell.", "Her CFO said costs rose.", "The BHQ said no."):
+        found = [text[c.start : c.end] for c in lone_firms(text, [], frozenset({"the", "her"}), {}, lambda _: None)]
+        assert found == (["BHQ"] if "BHQ" in text else [])

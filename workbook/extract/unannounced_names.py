@@ -26,7 +26,9 @@ Defense"). Passes over one document's candidates (both stages', before selection
   not after a short capitalised word, a particle ("Ten Hag said"); a word in "s" opening a sentence only
   when the document writes it capitalised inside a sentence too ("Shoppers complained": a plural noun);
   such a word after "fined", "acquired" or "run", "owned", "made", "operated", "supplied", "built",
-  "backed" and "by" too ("Ofgem has fined Utilita", "a factory run by Vestel");
+  "backed" and "by" too ("Ofgem has fined Utilita", "a factory run by Vestel"); and a word of three to six
+  capitals nothing read before such a verb ("BHP said", "RATP cancelled"), no word usually written in
+  lower case, no title ("CEO", "CFO") and not opening a line in capitals;
 * :func:`inner_capital_firms`: a capitalised word with another capitalised word inside ("SoftBank",
   "WashPost") or one capital at the end of four lower-case letters ("TenneT"), nothing read there and no
   capitalised word before or after it ("Kim Il SungUniversity": words run together), is an
@@ -54,7 +56,11 @@ Defense"). Passes over one document's candidates (both stages', before selection
   names of one or two capitalised words joined by "and" or "or", one a place and nothing read at the
   other, make the other a place when its first word is no word usually written in lower case, no given
   name, month or weekday (a family name may be a town's: "Dorset"), or when the gazetteer knows it
-  ("customers in Hampshire and Dorset"; not a capitalised run going on after it).
+  ("customers in Hampshire and Dorset"; not a capitalised run going on after it);
+* :func:`uk_names`: one or two capitalised words and "UK" are one organisation ("Age UK", "Allergy UK",
+  "Cancer Research UK"), not after "in", "across" or "throughout", nor when the words are a place the
+  gazetteer knows, a direction ("South West UK"), a nationality, a title or a word that never opens a
+  name, nor over a person a rule read.
 """
 
 from __future__ import annotations
@@ -87,6 +93,7 @@ __all__ = [
     "portfolio_lists",
     "portfolio_pairs",
     "punctuated_firms",
+    "uk_names",
     "unannounced_names",
 ]
 
@@ -124,7 +131,7 @@ _PUNCTUATED = re.compile(
 _PRONOUN_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+(?:i|he|she|you|we|they|it|there|this|that)\b")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LONE = re.compile(
-    r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[ØÅÆÖÄÜÉÎ][a-zà-ÿ]+)(?:[ \t]+and[ \t]+([A-Z][\w'’-]*))?[ \t]+"
+    r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[A-Z]{3,6}|[ØÅÆÖÄÜÉÎ][a-zà-ÿ]+)(?:[ \t]+and[ \t]+([A-Z][\w'’-]*))?[ \t]+"
     rf"(?:(?:has|have|had|also|will|would|now|on[ \t]+{_DAY})[ \t]+){{0,2}}({'|'.join(sorted(_VERBS, reverse=True))})"
     r"(?![\w'’-])"
 )
@@ -144,6 +151,11 @@ _OBJECT_CHECK = re.compile(r"(?:fined|acquired|[a-z][ \t]+by)[ \t]+[A-Z]")
 _INNER_CAPITAL = re.compile(
     r"(?<![\w'’.@#/&-])([A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]{3,}[A-Z])(?![\w'’-])(?![ \t]+[A-Z])"
 )
+_OFFICER = re.compile(r"C[A-Z]O")  # "CEO", "CFO", "COO", "CTO": a chief officer's title
+_UPPER_RUN = re.compile(r"[ \t]+[A-Z]{2,}\b")
+_UK_NAME_AT = re.compile(r"[ \t]UK(?![\w'’.-])(?![ \t]+[A-Z])")
+_CAP_WORDS_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\Z")
+_DIRECTIONS = _words("north south east west northern southern eastern western central greater")
 _INNER_CHECK = re.compile(r"[a-z][A-Z]")
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
 _PORTFOLIO_LIST = re.compile(
@@ -283,7 +295,18 @@ def lone_firms(
             continue  # inside a longer capitalised run; "Ten Hag said", "Van Dijk": a short word is a particle
         for k in (1, 2):
             word = m.group(k)
-            if word is None or not _unknown_word(word, common, names, place_type) or word in people:
+            if word is None or word in people:
+                continue
+            if word.isupper():  # "BHP said", "RATP cancelled": an acronym that speaks or acts
+                if k == 2 or _read(cands, m.start(k), m.end(k)) or _usual_word(word.casefold(), common):
+                    continue
+                if word.casefold() in TITLE_WORDS or _OFFICER.fullmatch(word):
+                    continue  # "The CEO said", "the CFO said": an officer's title
+                if _opens_sentence(text, m.start(k)) and _UPPER_RUN.match(text, m.end(k)):
+                    continue  # a line in capitals
+                found.add(word)
+                continue
+            if not _unknown_word(word, common, names, place_type):
                 continue
             if k == 2 and not word[1:].islower():
                 continue  # "RWE", "BT": acronyms are the other rules' ground
@@ -397,6 +420,40 @@ def place_pairs(
     return cands
 
 
+def uk_names(
+    text: str,
+    cands: list[Candidate],
+    common: frozenset[str],
+    place_type: Callable[[str], str | None],
+) -> list[Candidate]:
+    """One or two capitalised words and "UK" as one organisation (see the module docs)."""
+    if " UK" not in text:
+        return cands
+    for m in literal_matches(_UK_NAME_AT, text, (" UK",)):
+        named = _CAP_WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if named is None:
+            continue
+        start = named.start(1)
+        words = named.group(1).split()
+        while words and words[0].casefold() in NEVER_NAME_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
+            words = words[1:]
+        if not words or start == m.start():
+            continue
+        first = words[0].casefold()
+        if first in DEMONYMS or first in TITLE_WORDS or first in _DIRECTIONS or not_a_name_word(words[0]):
+            continue  # "South West UK", "British UK", "Monday UK"
+        if place_type(" ".join(words)) == "place" or place_type(words[0]) == "place":
+            continue  # "London UK": a town and its country
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before is not None and before.group(1) in ("in", "across", "throughout"):
+            continue  # "in Greater Manchester UK"
+        if any(c.type == "person" and c.strength > LEARNED for c in _read(cands, start, m.end())):
+            continue
+        cands = _put(cands, Candidate(start, m.end(), "organization", NAMED, " ".join([*words, "UK"])))
+    return cands
+
+
 def acronym_people(text: str, cands: list[Candidate]) -> list[Candidate]:
     """One word of three or more capitals only the classifier read as a person as an organisation (see the
     module docs)."""
@@ -478,5 +535,5 @@ def unannounced_names(
     cands = kind_word_openers(text, inner_capital_firms(text, cands), common, names, place_type)
     cands = lone_firms(text, cands, common, names, place_type)
     cands = portfolio_pairs(text, main_lines(text, acronym_people(text, cands)))
-    cands = place_pairs(text, cands, common, names, place_type)
+    cands = uk_names(text, place_pairs(text, cands, common, names, place_type), common, place_type)
     return portfolio_lists(text, cands, common, names, place_type)
