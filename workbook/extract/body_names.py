@@ -39,6 +39,7 @@ from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_V
 from workbook.extract.shared_scans import cue_matches
 from workbook.extract.trade_bodies import trade_bodies
 from workbook.extract.unannounced_names import unannounced_names
+from workbook.extract.unannounced_places import unannounced_places
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
@@ -182,9 +183,11 @@ def body_names(
     whose common words, given names and surnames the passes read; ``place_type``: the gazetteer's type of a
     name), then :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word) and
     :func:`workbook.extract.firm_cues.firm_cues` (names the words around them call a firm) and
-    :func:`workbook.extract.unannounced_names.unannounced_names` (names no cue word announces)."""
+    :func:`workbook.extract.unannounced_names.unannounced_names` and
+    :func:`workbook.extract.unannounced_places.unannounced_places` (names no cue word announces)."""
     common: frozenset[str] = model.common if model else frozenset()
     names: Mapping[str, str] = model.names if model else {}
     cands = for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
     cands = firm_cues(text, trade_bodies(text, cands, common, place_type), common, place_type, names)
-    return unannounced_names(text, cands, common, names, place_type)
+    cands = unannounced_names(text, cands, common, names, place_type)
+    return unannounced_places(text, cands, common, names, place_type)

@@ -3,10 +3,11 @@
 A firm's or a body's name is often written with no cue word around it, in shapes the run rules and the
 classifier do not read: a one-word name that is no dictionary word ("Panasonic said", "Transnet hopes"),
 a name that opens in lower case ("eBay", "iRobot", "easyJet") or ends in punctuation ("Which?",
-"Yahoo!"), a name after a kind word opening the sentence ("Rival Lidl", "Chipmaker Arm"), a rail line
-("West Coast Main Line"), a department named by a portfolio after another ("the secretaries of State and
-Defense"). Passes over one document's candidates (both stages', before selection), run after
-:func:`workbook.extract.firm_cues.firm_cues`, in the order of :func:`unannounced_names`:
+"Yahoo!"), a name after a kind word opening the sentence ("Rival Lidl", "Chipmaker Arm"); places and
+bodies named by their shape ("West Coast Main Line", "Age UK", "Department for Work and Pensions") are
+:mod:`workbook.extract.unannounced_places`'. Passes over one document's candidates (both stages', before
+selection), run after :func:`workbook.extract.firm_cues.firm_cues`, in the order of
+:func:`unannounced_names`:
 
 * :func:`camel_case_firms`: a word of one to four lower-case letters and a capitalised rest of two or more
   letters ("eBay", "iRobot", "easyJet", "eToro") is an organisation; not after an article, a possessive or
@@ -40,27 +41,7 @@ Defense"). Passes over one document's candidates (both stages', before selection
   an organisation when the first is an unknown word (as :func:`lone_firms` asks: "Rival Deezer left");
 * :func:`acronym_people`: one word of three or more capitals that only the classifier read, as a person, is
   an organisation ("LNER and Grand Central passengers"): a person is not named by an acronym in news
-  copy (initials are written with stops or beside a name);
-* :func:`main_lines`: one to three capitalised words and "Main Line" are one place ("West Coast Main
-  Line", "East Coast Main Line");
-* :func:`portfolio_pairs`: "of" A "and" B, two portfolio words in Title Case ("secretaries of State and
-  Defense", "ministers of Health and Justice"), are organisations (each one where nothing or only the
-  classifier read it);
-* :func:`portfolio_lists`: "Department", "Ministry", "Office" or "Secretariat", "for" or "of", and a list of
-  fields in Title Case joined by commas and "and" ("Department for Work and Pensions", "Department for
-  Environment, Food and Rural Affairs",
-  "Ministry of Agriculture, Fisheries and Food") is one organisation when every field's word is a word
-  usually written in lower case or no name or place the lists know, and none a body's last word
-  ("Department for Education, Leeds City Council and ...": two bodies);
-* :func:`place_pairs`: after a preposition of place ("in", "across", "between", "from", "near", ...), two
-  names of one or two capitalised words joined by "and" or "or", one a place and nothing read at the
-  other, make the other a place when its first word is no word usually written in lower case, no given
-  name, month or weekday (a family name may be a town's: "Dorset"), or when the gazetteer knows it
-  ("customers in Hampshire and Dorset"; not a capitalised run going on after it);
-* :func:`uk_names`: one or two capitalised words and "UK" are one organisation ("Age UK", "Allergy UK",
-  "Cancer Research UK"), not after "in", "across" or "throughout", nor when the words are a place the
-  gazetteer knows, a direction ("South West UK"), a nationality, a title or a word that never opens a
-  name, nor over a person a rule read.
+  copy (initials are written with stops or beside a name).
 """
 
 from __future__ import annotations
@@ -71,12 +52,11 @@ from functools import lru_cache
 
 from workbook.extract.entity_runs import LEARNED, NAMED, Candidate
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
-from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
+from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import mark_organisations, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
-from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
-from workbook.extract.speaker_words import PORTFOLIO_NOUNS
+from workbook.extract.shared_scans import capital_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 from workbook.ingest.normalise import builtin_words
 
@@ -88,13 +68,10 @@ __all__ = [
     "inner_capital_firms",
     "kind_word_openers",
     "lone_firms",
-    "main_lines",
-    "place_pairs",
-    "portfolio_lists",
-    "portfolio_pairs",
     "punctuated_firms",
-    "uk_names",
     "unannounced_names",
+    "unknown_word",
+    "usual_word",
 ]
 
 
@@ -137,8 +114,6 @@ _LONE = re.compile(
 )
 #: Capitals outside ASCII a lone firm's name may open with ("Ørsted"): texts without them skip that scan.
 _OTHER_CAPITALS = re.compile(r"[ØÅÆÖÄÜÉÎ]")
-_MAIN_LINE = re.compile(r"(?<![\w'’.&-])((?:[A-Z][\w'’-]*[ \t]+){1,3})Main[ \t]+Line(?![\w'’-])")
-_PORTFOLIO_PAIR = re.compile(r"(?<![\w'’-])of[ \t]+([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)(?![\w'’-])(?![ \t]+[A-Z])")
 _KIND_OPENER = re.compile(
     rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})[ \t]+"
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
@@ -153,22 +128,8 @@ _INNER_CAPITAL = re.compile(
 )
 _OFFICER = re.compile(r"C[A-Z]O")  # "CEO", "CFO", "COO", "CTO": a chief officer's title
 _UPPER_RUN = re.compile(r"[ \t]+[A-Z]{2,}\b")
-_UK_NAME_AT = re.compile(r"[ \t]UK(?![\w'’.-])(?![ \t]+[A-Z])")
-_CAP_WORDS_BEFORE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\Z")
-_DIRECTIONS = _words("north south east west northern southern eastern western central greater")
 _INNER_CHECK = re.compile(r"[a-z][A-Z]")
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
-_PORTFOLIO_LIST = re.compile(
-    r"(?<![\w'’.&-])((?:Department|Ministry|Office|Secretariat)[ \t]+(?:for|of)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
-    r"((?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)*),?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
-    r"(?![\w'’-])(?![ \t]+[A-Z])"
-)
-_PLACE_PAIR = re.compile(
-    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:and|or)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
-    r"(?![\w'’-])(?![ \t]+[A-Z])"
-)
-_PLACE_PAIR_CUE = re.compile(r"[A-Z](?=[a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:and|or)[ \t]+[A-Z])")
-_PLACE_PREPOSITIONS = _words("in across between from near around throughout through into within")
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 
 
@@ -228,7 +189,7 @@ def _english() -> frozenset[str]:
     return builtin_words()
 
 
-def _usual_word(low: str, common: frozenset[str]) -> bool:
+def usual_word(low: str, common: frozenset[str]) -> bool:
     """Whether ``low`` is a word usually written in lower case (the model's list, the built-in English
     list) or a form of one ("Expressing", "Shoppers", "Fisheries")."""
     english = _english()
@@ -241,13 +202,13 @@ def _usual_word(low: str, common: frozenset[str]) -> bool:
     return False
 
 
-def _unknown_word(
+def unknown_word(
     word: str, common: frozenset[str], names: Mapping[str, str], place_type: Callable[[str], str | None]
 ) -> bool:
     """No word usually written in lower case (the model's and the built-in English lists, a plural of one),
     given name, surname, nationality, title or place."""
     low = word.casefold()
-    if len(word) < 3 or _usual_word(low, common) or low in names or low in DEMONYMS or low in TITLE_WORDS:
+    if len(word) < 3 or usual_word(low, common) or low in names or low in DEMONYMS or low in TITLE_WORDS:
         return False
     if not_a_name_word(word) or low in NEVER_NAME_START:
         return False
@@ -298,7 +259,7 @@ def lone_firms(
             if word is None or word in people:
                 continue
             if word.isupper():  # "BHP said", "RATP cancelled": an acronym that speaks or acts
-                if k == 2 or _read(cands, m.start(k), m.end(k)) or _usual_word(word.casefold(), common):
+                if k == 2 or _read(cands, m.start(k), m.end(k)) or usual_word(word.casefold(), common):
                     continue
                 if word.casefold() in TITLE_WORDS or _OFFICER.fullmatch(word):
                     continue  # "The CEO said", "the CFO said": an officer's title
@@ -306,7 +267,7 @@ def lone_firms(
                     continue  # a line in capitals
                 found.add(word)
                 continue
-            if not _unknown_word(word, common, names, place_type):
+            if not unknown_word(word, common, names, place_type):
                 continue
             if k == 2 and not word[1:].islower():
                 continue  # "RWE", "BT": acronyms are the other rules' ground
@@ -326,7 +287,7 @@ def lone_firms(
             found.add(word)
     for m in objects:  # "fined Utilita", "run by Vestel"
         word = m.group(1)
-        if _unknown_word(word, common, names, place_type) and word not in people and not _read(cands, *m.span(1)):
+        if unknown_word(word, common, names, place_type) and word not in people and not _read(cands, *m.span(1)):
             found.add(word)
     return mark_organisations(text, cands, found, possessive_after=True) if found else cands
 
@@ -363,7 +324,7 @@ def kind_word_openers(
         return cands
     for m in openers:
         words = m.group(2).split()
-        if _read(cands, m.start(2), m.end(2)) or not _unknown_word(words[0], common, names, place_type):
+        if _read(cands, m.start(2), m.end(2)) or not unknown_word(words[0], common, names, place_type):
             continue
         found.add(" ".join(words))
     if found:
@@ -391,69 +352,6 @@ def kind_word_openers(
     return out
 
 
-def place_pairs(
-    text: str,
-    cands: list[Candidate],
-    common: frozenset[str],
-    names: Mapping[str, str],
-    place_type: Callable[[str], str | None],
-) -> list[Candidate]:
-    """The other of two names joined by "and" or "or" after a preposition of place, one of them a place,
-    as a place (see the module docs)."""
-    if not common or (" and " not in text and " or " not in text):
-        return cands
-    for m in cue_matches(_PLACE_PAIR, text, _PLACE_PAIR_CUE):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if before is None or before.group(1) not in _PLACE_PREPOSITIONS:
-            continue
-        read = [_read(cands, *m.span(k)) for k in (1, 2)]
-        for k, other in ((1, 2), (2, 1)):
-            if read[k - 1] or not any(c.type == "place" and c.start == m.start(other) for c in read[other - 1]):
-                continue
-            words = m.group(k).split()
-            low = words[0].casefold()
-            if place_type(m.group(k)) != "place" and (
-                _usual_word(low, common) or "g" in names.get(low, "") or not_a_name_word(words[0])
-            ):
-                continue  # "in London and Jack": a given name; "in London or Sunday"
-            cands = _put(cands, Candidate(m.start(k), m.end(k), "place", NAMED, " ".join(words)))
-    return cands
-
-
-def uk_names(
-    text: str,
-    cands: list[Candidate],
-    common: frozenset[str],
-    place_type: Callable[[str], str | None],
-) -> list[Candidate]:
-    """One or two capitalised words and "UK" as one organisation (see the module docs)."""
-    if " UK" not in text:
-        return cands
-    for m in literal_matches(_UK_NAME_AT, text, (" UK",)):
-        named = _CAP_WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if named is None:
-            continue
-        start = named.start(1)
-        words = named.group(1).split()
-        while words and words[0].casefold() in NEVER_NAME_START:
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start()
-            words = words[1:]
-        if not words or start == m.start():
-            continue
-        first = words[0].casefold()
-        if first in DEMONYMS or first in TITLE_WORDS or first in _DIRECTIONS or not_a_name_word(words[0]):
-            continue  # "South West UK", "British UK", "Monday UK"
-        if place_type(" ".join(words)) == "place" or place_type(words[0]) == "place":
-            continue  # "London UK": a town and its country
-        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if before is not None and before.group(1) in ("in", "across", "throughout"):
-            continue  # "in Greater Manchester UK"
-        if any(c.type == "person" and c.strength > LEARNED for c in _read(cands, start, m.end())):
-            continue
-        cands = _put(cands, Candidate(start, m.end(), "organization", NAMED, " ".join([*words, "UK"])))
-    return cands
-
-
 def acronym_people(text: str, cands: list[Candidate]) -> list[Candidate]:
     """One word of three or more capitals only the classifier read as a person as an organisation (see the
     module docs)."""
@@ -465,60 +363,6 @@ def acronym_people(text: str, cands: list[Candidate]) -> list[Candidate]:
         else:
             out.append(c)
     return out
-
-
-def main_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Capitalised words and "Main Line" as one place (see the module docs)."""
-    if "Main Line" not in text:
-        return cands
-    for m in _MAIN_LINE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0].casefold() in NEVER_NAME_START:
-            words = words[1:]
-        if not words:
-            continue
-        start = text.index(words[0], m.start())
-        name = " ".join([*words, "Main", "Line"])
-        cands = _put(cands, Candidate(start, m.end(), "place", NAMED, name))
-    return cands
-
-
-def portfolio_pairs(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """ "of" and two portfolio words joined by "and" as organisations (see the module docs)."""
-    if " and " not in text or " of " not in text:
-        return cands
-    for m in literal_matches(_PORTFOLIO_PAIR, text, ("of ", "of\t")):
-        pair = (m.group(1).casefold(), m.group(2).casefold())
-        if not all(w in PORTFOLIO_NOUNS or w == "state" for w in pair):
-            continue
-        for k in (1, 2):
-            inside = _read(cands, m.start(k), m.end(k))
-            if all(c.strength <= LEARNED and c.start == m.start(k) and c.end == m.end(k) for c in inside):
-                cands = _put(cands, Candidate(m.start(k), m.end(k), "organization", NAMED, m.group(k)))
-    return cands
-
-
-def portfolio_lists(
-    text: str,
-    cands: list[Candidate],
-    common: frozenset[str],
-    names: Mapping[str, str],
-    place_type: Callable[[str], str | None],
-) -> list[Candidate]:
-    """A department "for" or "of" a list of fields in Title Case as one organisation (see the module docs)."""
-    if not common or ("Department " not in text and "Ministry " not in text and "Office " not in text):
-        return cands
-    for m in capital_matches(_PORTFOLIO_LIST, text):
-        words = re.findall(r"[A-Z][a-z]+", m.group(1))[1:]
-        lows = [w.casefold() for w in words]
-        if any(w in ORG_END_WORDS for w in lows) or not all(
-            _usual_word(w, common) or (w not in names and place_type(w.title()) is None) for w in lows
-        ):
-            continue  # "Department for Education, Leeds City Council and ...": another body, a place
-        if any(c.type in ("place", "person") and c.strength > LEARNED for c in _read(cands, m.start(), m.end())):
-            continue
-        cands = _put(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, " ".join(m.group(1).split())))
-    return cands
 
 
 def unannounced_names(
@@ -534,6 +378,4 @@ def unannounced_names(
     cands = punctuated_firms(text, camel_case_firms(text, cands))
     cands = kind_word_openers(text, inner_capital_firms(text, cands), common, names, place_type)
     cands = lone_firms(text, cands, common, names, place_type)
-    cands = portfolio_pairs(text, main_lines(text, acronym_people(text, cands)))
-    cands = uk_names(text, place_pairs(text, cands, common, names, place_type), common, place_type)
-    return portfolio_lists(text, cands, common, names, place_type)
+    return acronym_people(text, cands)
