@@ -52,7 +52,10 @@ by common words, lists of firms joined by "and"), made and split the same way;
 ``--gold people6`` scores ``benchmarks/data/entities_people6.json`` (round twenty: defence and government press
 releases and defence wire news of many countries: change-of-command notices, citations, lists of awardees and
 delegations, photo captions, names after ranks and titles or before a post-nominal, surnames alone later), made
-and split the same way.
+and split the same way; ``--gold orgs5`` scores
+``benchmarks/data/entities_orgs5.json`` (round twenty: business wire, consumer news, transport, public-sector
+press releases, regulator notices, charity appeals, tech news; one-word firms with no cue word, names that begin
+lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way.
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ GOLD_SETS = {
     "mixed": GOLD.with_name("entities_mixed.json"),
     "orgs4": GOLD.with_name("entities_orgs4.json"),
     "people6": GOLD.with_name("entities_people6.json"),
+    "orgs5": GOLD.with_name("entities_orgs5.json"),
 }
 
 

@@ -38,6 +38,8 @@ from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replac
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import cue_matches
 from workbook.extract.trade_bodies import trade_bodies
+from workbook.extract.unannounced_names import unannounced_names
+from workbook.extract.unannounced_places import unannounced_places
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = ["BODY_END_WORDS", "body_names", "body_of_field", "field_and_field_body", "for_place_bodies"]
@@ -180,8 +182,12 @@ def body_names(
     """The passes of this module over one document's candidates, in order (``model``: the learned model,
     whose common words, given names and surnames the passes read; ``place_type``: the gazetteer's type of a
     name), then :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word) and
-    :func:`workbook.extract.firm_cues.firm_cues` (names the words around them call a firm)."""
+    :func:`workbook.extract.firm_cues.firm_cues` (names the words around them call a firm) and
+    :func:`workbook.extract.unannounced_names.unannounced_names` and
+    :func:`workbook.extract.unannounced_places.unannounced_places` (names no cue word announces)."""
     common: frozenset[str] = model.common if model else frozenset()
     names: Mapping[str, str] = model.names if model else {}
     cands = for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
-    return firm_cues(text, trade_bodies(text, cands, common, place_type), common, place_type, names)
+    cands = firm_cues(text, trade_bodies(text, cands, common, place_type), common, place_type, names)
+    cands = unannounced_names(text, cands, common, names, place_type)
+    return unannounced_places(text, cands, common, names, place_type)
