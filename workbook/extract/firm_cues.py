@@ -146,6 +146,20 @@ _POSSESSIVE = re.compile(
     r"|chairwoman|shareholders|share[ \t]+price|(?:annual|full-year|quarterly|half-year|pre-tax|underlying)[ \t]+"
     r"(?:profits?|revenue|earnings|results))\b"
 )
+#: A piece every ``_POSSESSIVE`` match holds ("'s" or "’s", blanks and the first word of a role): texts
+#: without it skip the scan (one search per quote mark, each opening with a literal ``re`` skips to).
+_POSSESSIVE_CHECKS = tuple(
+    re.compile(rf"{mark}s[ \t]+(?:chief|chair|share|annual|full-year|quarterly|half-year|pre-tax|underlying)")
+    for mark in "'’"
+)
+#: A piece every ``_KIND_BEFORE`` match holds, searched in the reversed text: a blank, a kind word and a blank or
+#: a comma and a blank after it (reversed, so that the search opens with a literal blank ``re`` skips to, rather
+#: than with the kind words' many first letters); the second form for a tab after the kind word or its comma.
+_KIND_REVERSED = "|".join(sorted(k[::-1] for k in FIRM_KIND_WORDS))
+_KIND_BEFORE_CHECKS = (
+    re.compile(rf" ,?(?:{_KIND_REVERSED})[ \t]"),
+    re.compile(rf"[ \t],?(?:{_KIND_REVERSED})[ \t]"),
+)
 _NOT_MODIFIERS = frozenset({"of", "for", "at", "in", "on", "with", "to", "from", "by", "whose", "who"})
 _SAID = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,2}}{_CAP})[ \t]+(?:has[ \t]+|had[ \t]+)?([a-z]+)\b")
 _LIST = re.compile(
@@ -242,13 +256,13 @@ def firm_appositions(
         for m in capital_matches(_APPOSITION, text):
             if _run_start(text, m.start()) and _kind_ok(m.group(2), m.group(3).split(), m.group(4)):
                 found.append((m.start(1), m.group(1), True))
-    if "the " in text or "The " in text:
+    if ("the " in text or "The " in text) and _kind_before_may_match(text):
         for m in literal_matches(_KIND_BEFORE, text, ("the", "The")):
             if m.group(3) is not None and not text.startswith(",", m.end()):
                 continue  # "The supplier, Bakkavor, said": an apposition closes with a comma
             if _kind_ok("the", m.group(1).split(), m.group(2)) and not re.match(r"[ \t]+[A-Z]", text[m.end() :]):
                 found.append((m.start(4), m.group(4), True))
-    if "'s " in text or "’s " in text:
+    if ("'s " in text or "’s " in text) and any(check.search(text) for check in _POSSESSIVE_CHECKS):
         for m in capital_matches(_POSSESSIVE, text):
             if _run_start(text, m.start()):
                 found.append((m.start(1), m.group(1), False))
@@ -263,6 +277,14 @@ def firm_appositions(
         ) or _name_words(words, common, place_type):
             names.add(" ".join(words))
     return mark_organisations(text, cands, names, possessive_after=True) if names else cands
+
+
+def _kind_before_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of :data:`_KIND_BEFORE_CHECKS` (a necessary condition of a match)."""
+    backwards = text[::-1]
+    return _KIND_BEFORE_CHECKS[0].search(backwards) is not None or (
+        "\t" in text and _KIND_BEFORE_CHECKS[1].search(backwards) is not None
+    )
 
 
 def firm_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
