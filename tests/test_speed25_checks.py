@@ -10,10 +10,12 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import firm_cues, person_notices
+from workbook.extract import firm_cues, person_casts, person_notices, speaker_unnamed
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
+from workbook.extract.shared_scans import capital_matches, cue_matches
 
 _TEXTS = (
+    "Ryanair cut its profit forecast on Monday. Glencore and Anglo American both\tcut their output forecasts.",
     "Sainsbury's chief executive said sales rose. Centrica’s shareholders voted on Tuesday.",
     "Tesco's full-year profits fell, and Unilever's share price slipped after Aviva's chairman spoke.",
     "Shares of the airline Qantas rose. The regulator Ofgem, which sets the cap, said the train operator\tNorthern"
@@ -22,11 +24,27 @@ _TEXTS = (
     "Survived by his sons of Leeds, Tomasz and Ravi; grandmother\tto\tEliska. Fiancée of Jun.",
 )
 _CHECKS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
+    (firm_cues._DEED, firm_cues._deed_may_match),
     (firm_cues._POSSESSIVE, lambda t: any(c.search(t) for c in firm_cues._POSSESSIVE_CHECKS)),
     (firm_cues._KIND_BEFORE, firm_cues._kind_before_may_match),
     (person_notices._AFTER_FAMILY_WORD, person_notices._family_word_may_match),
 )
 _WORDS = [
+    "Ryanair",
+    "Glencore",
+    "Network",
+    "Rail",
+    "said",
+    "has",
+    "cut",
+    "its",
+    "forecast",
+    "won",
+    "a",
+    "contract",
+    "Vodafone",
+    "Virgin",
+    "Media",
     "Sainsbury's",
     "Centrica’s",
     "Tesco",
@@ -73,6 +91,12 @@ def _holds_check(text: str) -> None:
         for m in pattern.finditer(text):
             assert holds(m.group(0)), (pattern.pattern[:40], m.group(0))
             assert holds(text), (pattern.pattern[:40], text)
+    for pattern, cue in ((firm_cues._SAID, firm_cues._SAID_CUE), (firm_cues._LIST, firm_cues._LIST_CUE)):
+        assert [m.span() for m in cue_matches(pattern, text, cue)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in capital_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    # a list member before a person: every match before the person ends with a gap's last mark
+    for m in person_casts._PAIR_BEHIND.finditer(text):
+        assert text[: m.end()].rstrip(" \t").endswith(person_casts._GAP_ENDS), m.group(0)
 
 
 def test_every_match_of_the_made_up_texts_holds_its_check() -> None:
@@ -106,3 +130,25 @@ def test_every_match_of_random_texts_with_mixed_gaps_holds_its_check(words: list
     for k, word in enumerate(words[1:]):
         text += (gaps[k] if k < len(gaps) else " ") + word
     _holds_check(text)
+
+
+def test_the_said_and_list_cues_find_what_the_patterns_find() -> None:
+    text = "Network Rail said on Monday. Vodafone, Virgin Media and TalkTalk\tand BT agreed; O'Neill's Bar and Kim said"
+    for pattern, cue in ((firm_cues._SAID, firm_cues._SAID_CUE), (firm_cues._LIST, firm_cues._LIST_CUE)):
+        found = [m.span() for m in cue_matches(pattern, text, cue)]
+        assert found and found == [m.span() for m in pattern.finditer(text)]
+    assert not cue_matches(firm_cues._LIST, "Network Rail said. Vodafone grew.", firm_cues._LIST_CUE)
+
+
+def test_a_list_member_before_a_person_needs_a_gap_before_the_person() -> None:
+    assert person_casts._PAIR_BEHIND.search("Tom Avery, ")
+    assert person_casts._PAIR_BEHIND.search("Tom Avery (ETH Zurich) and\t")
+    assert "Tom Avery (ETH Zurich) and\t".rstrip(" \t").endswith(person_casts._GAP_ENDS)
+    assert not person_casts._PAIR_BEHIND.search("met Tom Avery ")
+
+
+def test_relation_start_needs_a_relation_noun_in_its_window() -> None:
+    text = "A lawyer for Mr Doyle said the case was closed."
+    assert speaker_unnamed.relation_start(text, 0, 13, 21) == 0
+    assert speaker_unnamed.relation_start("A friend for Mr Doyle said it.", 0, 13, 21) is None
+    assert speaker_unnamed.relation_start("The mother of one of the injured passengers said it.", 0, 14, 43) == 0
