@@ -10,9 +10,18 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.extract import firm_cues, person_casts, person_notices, speaker_unnamed
+from workbook.extract import (
+    firm_cues,
+    person_casts,
+    person_context,
+    person_firms,
+    person_notices,
+    person_shapes,
+    speaker_unnamed,
+    trade_bodies,
+)
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
-from workbook.extract.shared_scans import capital_matches, cue_matches
+from workbook.extract.shared_scans import capital_matches, capital_pair_matches, cue_matches, pair_capitals
 
 _TEXTS = (
     "Ryanair cut its profit forecast on Monday. Glencore and Anglo American both\tcut their output forecasts.",
@@ -29,7 +38,31 @@ _CHECKS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (firm_cues._KIND_BEFORE, firm_cues._kind_before_may_match),
     (person_notices._AFTER_FAMILY_WORD, person_notices._family_word_may_match),
 )
+#: Patterns matched from :func:`pair_capitals` only.
+_PAIR_PATTERNS = (
+    firm_cues._SAID,
+    person_firms._FIRM,
+    person_shapes._TWO_WORDS,
+    person_shapes._CAPITAL_PARTICLE,
+    person_context._GIVEN_BEFORE_FAMILY,
+    trade_bodies._TRADE_RUN,
+    trade_bodies._END_WORD_RUN,
+)
 _WORDS = [
+    "Ostrava",
+    "Logistics",
+    "Marine",
+    "Le",
+    "De",
+    "la",
+    "Pen",
+    "Mc",
+    "McKay",
+    "O’Neill",
+    "Bankman-Fried",
+    "U.S.",
+    "Zoë",
+    ".",
     "Ryanair",
     "Glencore",
     "Network",
@@ -91,9 +124,11 @@ def _holds_check(text: str) -> None:
         for m in pattern.finditer(text):
             assert holds(m.group(0)), (pattern.pattern[:40], m.group(0))
             assert holds(text), (pattern.pattern[:40], text)
-    for pattern, cue in ((firm_cues._SAID, firm_cues._SAID_CUE), (firm_cues._LIST, firm_cues._LIST_CUE)):
-        assert [m.span() for m in cue_matches(pattern, text, cue)] == [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in capital_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    found = [m.span() for m in firm_cues._LIST.finditer(text)]
+    assert [m.span() for m in cue_matches(firm_cues._LIST, text, firm_cues._LIST_CUE)] == found
+    assert [m.span() for m in capital_matches(firm_cues._LIST, text)] == found
+    for pattern in _PAIR_PATTERNS:
+        assert [m.span() for m in capital_pair_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
     # a list member before a person: every match before the person ends with a gap's last mark
     for m in person_casts._PAIR_BEHIND.finditer(text):
         assert text[: m.end()].rstrip(" \t").endswith(person_casts._GAP_ENDS), m.group(0)
@@ -132,12 +167,17 @@ def test_every_match_of_random_texts_with_mixed_gaps_holds_its_check(words: list
     _holds_check(text)
 
 
-def test_the_said_and_list_cues_find_what_the_patterns_find() -> None:
+def test_the_list_cue_and_the_pair_capitals_find_what_the_patterns_find() -> None:
     text = "Network Rail said on Monday. Vodafone, Virgin Media and TalkTalk\tand BT agreed; O'Neill's Bar and Kim said"
-    for pattern, cue in ((firm_cues._SAID, firm_cues._SAID_CUE), (firm_cues._LIST, firm_cues._LIST_CUE)):
-        found = [m.span() for m in cue_matches(pattern, text, cue)]
-        assert found and found == [m.span() for m in pattern.finditer(text)]
+    found = [m.span() for m in cue_matches(firm_cues._LIST, text, firm_cues._LIST_CUE)]
+    assert found and found == [m.span() for m in firm_cues._LIST.finditer(text)]
     assert not cue_matches(firm_cues._LIST, "Network Rail said. Vodafone grew.", firm_cues._LIST_CUE)
+    found = [m.span() for m in capital_pair_matches(firm_cues._SAID, text)]
+    assert found and found == [m.span() for m in firm_cues._SAID.finditer(text)]
+    assert pair_capitals("Network Rail said. A\tB and c. Vodafone, Virgin Media. x Y") == (0, 19, 30, 40)
+    for text in _TEXTS:
+        _holds_check(text)
+    assert any(p.search(t) for t in _TEXTS for p in _PAIR_PATTERNS)
 
 
 def test_a_list_member_before_a_person_needs_a_gap_before_the_person() -> None:
