@@ -21,7 +21,7 @@ from workbook.extract import (
     trade_bodies,
 )
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
-from workbook.extract.shared_scans import capital_matches, capital_pair_matches, cue_matches, pair_capitals
+from workbook.extract.shared_scans import capital_pair_matches, pair_capitals
 
 _TEXTS = (
     "Ryanair cut its profit forecast on Monday. Glencore and Anglo American both\tcut their output forecasts.",
@@ -124,9 +124,6 @@ def _holds_check(text: str) -> None:
         for m in pattern.finditer(text):
             assert holds(m.group(0)), (pattern.pattern[:40], m.group(0))
             assert holds(text), (pattern.pattern[:40], text)
-    found = [m.span() for m in firm_cues._LIST.finditer(text)]
-    assert [m.span() for m in cue_matches(firm_cues._LIST, text, firm_cues._LIST_CUE)] == found
-    assert [m.span() for m in capital_matches(firm_cues._LIST, text)] == found
     for pattern in _PAIR_PATTERNS:
         assert [m.span() for m in capital_pair_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
     # a list member before a person: every match before the person ends with a gap's last mark
@@ -167,11 +164,8 @@ def test_every_match_of_random_texts_with_mixed_gaps_holds_its_check(words: list
     _holds_check(text)
 
 
-def test_the_list_cue_and_the_pair_capitals_find_what_the_patterns_find() -> None:
+def test_the_pair_capitals_find_what_the_patterns_find() -> None:
     text = "Network Rail said on Monday. Vodafone, Virgin Media and TalkTalk\tand BT agreed; O'Neill's Bar and Kim said"
-    found = [m.span() for m in cue_matches(firm_cues._LIST, text, firm_cues._LIST_CUE)]
-    assert found and found == [m.span() for m in firm_cues._LIST.finditer(text)]
-    assert not cue_matches(firm_cues._LIST, "Network Rail said. Vodafone grew.", firm_cues._LIST_CUE)
     found = [m.span() for m in capital_pair_matches(firm_cues._SAID, text)]
     assert found and found == [m.span() for m in firm_cues._SAID.finditer(text)]
     assert pair_capitals("Network Rail said. A\tB and c. Vodafone, Virgin Media. x Y") == (0, 19, 30, 40)

@@ -45,7 +45,7 @@ from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.org_names import about_business
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, mark_organisations
 from workbook.extract.reporting_words import REPORTING_VERBS
-from workbook.extract.shared_scans import capital_matches, capital_pair_matches, cue_matches, literal_matches
+from workbook.extract.shared_scans import capital_matches, capital_pair_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
@@ -168,10 +168,6 @@ _SAID = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,2}}{_CAP})[ \t]+(?:ha
 _LIST = re.compile(
     rf"(?<![\w'’.&-])({_NAME}(?:,[ \t]+{_NAME}){{0,5}},?[ \t]+and[ \t]+{_NAME})(?![\w'’&-])(?![ \t]+[A-Z])"
 )
-#: Where a ``_LIST`` match can start: a capital no name character precedes, at most three capitalised words,
-#: then a comma or "and" between blanks. Scanned alone (the look-behind after the capital keeps it out of the
-#: shared scan of ``[A-Z](?=…)`` cues).
-_LIST_CUE = re.compile(r"[A-Z](?<![\w'’.&-][A-Z])(?=[\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:,|[ \t]+and[ \t]))")
 _MEMBER_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _NOT_AFTER_FIRMS = frozenset(
@@ -364,7 +360,7 @@ def listed_firms(
     if " and " not in text:
         return cands
     found: set[str] = set()
-    for m in cue_matches(_LIST, text, _LIST_CUE):
+    for m in capital_matches(_LIST, text):
         if not _run_start(text, m.start()):
             continue
         members, pos = [], m.start(1)
