@@ -34,6 +34,7 @@ _TEXTS = (
 )
 _CHECKS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (firm_cues._DEED, firm_cues._deed_may_match),
+    (firm_cues._LIST, firm_cues._list_may_match),
     (firm_cues._POSSESSIVE, lambda t: any(c.search(t) for c in firm_cues._POSSESSIVE_CHECKS)),
     (firm_cues._KIND_BEFORE, firm_cues._kind_before_may_match),
     (person_notices._AFTER_FAMILY_WORD, person_notices._family_word_may_match),
@@ -146,6 +147,8 @@ def test_texts_without_the_piece_are_skipped() -> None:
     assert not firm_cues._kind_before_may_match("The company. A firmly held view of the union")
     assert firm_cues._kind_before_may_match("the union Verdi")
     assert not person_notices._family_word_may_match("The person of the year and the reason to go")
+    assert not firm_cues._list_may_match("Vodafone, Virgin Media and others")
+    assert firm_cues._list_may_match("Vodafone, Virgin Media\tand TalkTalk")
     assert person_notices._family_word_may_match("the son of Tom")
 
 

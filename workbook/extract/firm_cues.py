@@ -168,6 +168,9 @@ _SAID = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,2}}{_CAP})[ \t]+(?:ha
 _LIST = re.compile(
     rf"(?<![\w'’.&-])({_NAME}(?:,[ \t]+{_NAME}){{0,5}},?[ \t]+and[ \t]+{_NAME})(?![\w'’&-])(?![ \t]+[A-Z])"
 )
+#: A piece every ``_LIST`` match holds: "and" between blanks and a capital after it; the first form (a space
+#: before "and") opens with a literal ``re`` skips to, the second is for a text with a tab.
+_LIST_CHECKS = (re.compile(r" and[ \t]+[A-Z]"), re.compile(r"[ \t]and[ \t]+[A-Z]"))
 _MEMBER_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _NOT_AFTER_FIRMS = frozenset(
@@ -357,7 +360,7 @@ def listed_firms(
     names: Mapping[str, str],
 ) -> list[Candidate]:
     """The other members of a list that holds an organisation (see the module docs)."""
-    if " and " not in text:
+    if " and " not in text or not _list_may_match(text):
         return cands
     found: set[str] = set()
     for m in capital_matches(_LIST, text):
@@ -388,6 +391,11 @@ def listed_firms(
             if not inside or (len(words) == 1 and all(c.type == "person" and c.strength <= LEARNED for c in inside)):
                 found.add(part)
     return mark_organisations(text, cands, found, possessive_after=True) if found else cands
+
+
+def _list_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of ``_LIST_CHECKS`` (a necessary condition of a ``_LIST`` match)."""
+    return _LIST_CHECKS[0].search(text) is not None or ("\t" in text and _LIST_CHECKS[1].search(text) is not None)
 
 
 def firm_cues(
