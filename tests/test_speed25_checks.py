@@ -1,6 +1,8 @@
 """speed25's pre-checks skip only texts where the scans cannot match: every match of ``firm_cues._POSSESSIVE``,
-``firm_cues._KIND_BEFORE`` and ``person_notices._AFTER_FAMILY_WORD`` holds its check's piece, on made-up texts and
-on random texts of the patterns' own words (hypothesis); and a text without the piece is skipped."""
+``firm_cues._KIND_BEFORE``, ``firm_cues._DEED``, ``firm_cues._LIST`` and ``person_notices._AFTER_FAMILY_WORD`` holds
+its check's piece, on made-up texts and on random texts of the patterns' own words (hypothesis), and a text without
+the piece is skipped; the patterns matched from :func:`pair_capitals` and the reporting cue searched from the
+characters before words find what ``finditer`` finds."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from workbook.extract import (
     speaker_unnamed,
     trade_bodies,
 )
+from workbook.extract.claim_phrases import CUE
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
 from workbook.extract.shared_scans import capital_pair_matches, pair_capitals
 
@@ -189,3 +192,66 @@ def test_relation_start_needs_a_relation_noun_in_its_window() -> None:
     assert speaker_unnamed.relation_start(text, 0, 13, 21) == 0
     assert speaker_unnamed.relation_start("A friend for Mr Doyle said it.", 0, 13, 21) is None
     assert speaker_unnamed.relation_start("The mother of one of the injured passengers said it.", 0, 14, 43) == 0
+
+
+_CUE_WORDS = [
+    "said",
+    "says",
+    "told",
+    "reporters",
+    "According",
+    "according",
+    "to",
+    "issued",
+    "the",
+    "following",
+    "statement",
+    ":",
+    "quoted",
+    "as",
+    "saying",
+    "unsaid",
+    "Kim",
+    "—",
+    '"',
+    "“",
+    "(",
+    ".",
+    ",",
+    "\n",
+    "stated",
+    "added",
+    "adds",
+    "warned",
+    "é",
+    "_said",
+    "2024",
+]
+
+
+def _same_as_the_pattern(text: str, pos: int, endpos: int) -> None:
+    fast, plain = CUE, CUE.compiled
+    assert [m.span() for m in fast.finditer(text, pos, endpos)] == [m.span() for m in plain.finditer(text, pos, endpos)]
+    got, want = fast.search(text, pos, endpos), plain.search(text, pos, endpos)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_the_reporting_cue_searched_from_non_word_characters_finds_what_the_pattern_finds() -> None:
+    text = 'According to Kim, the ministry said: "It issued the following statement: …" Unsaid, he was quoted as saying'
+    found = [m.group() for m in CUE.finditer(text)]
+    assert found == ["According to", "said", "issued the following statement", "quoted as saying"]
+    for pos in range(len(text)):
+        for endpos in (pos, pos + 5, pos + 40, len(text)):
+            _same_as_the_pattern(text, pos, endpos)
+    assert CUE.match(text, 0) is not None and CUE.search("nothing here") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=14),
+    st.sampled_from([" ", "", "\t", "  "]),
+    st.integers(-2, 60),
+    st.integers(-2, 90),
+)
+def test_the_reporting_cue_on_random_texts_and_windows(words: list[str], gap: str, pos: int, endpos: int) -> None:
+    _same_as_the_pattern(gap.join(words), pos, endpos)

@@ -22,6 +22,7 @@ from workbook.extract.vocabulary import (
     REPORTING_PHRASES,
     REPORTING_VERBS,
 )
+from workbook.extract.word_start_scan import WordStartPattern
 
 __all__ = [
     "BE",
@@ -39,10 +40,12 @@ __all__ = [
 _VERBS = phrase_alternation(
     sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
 )
-CUE = re.compile(
-    rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
-    r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
-    r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
+CUE = WordStartPattern(  # searched from the characters before words (see workbook.extract.word_start_scan)
+    re.compile(
+        rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
+        r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
+        r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
+    )
 )
 _NONSPACE = re.compile(r"\S")
 #: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
