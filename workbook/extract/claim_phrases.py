@@ -1,7 +1,6 @@
-"""The phrases around a reporting cue: the speaker's noun phrase before it ("Adm. Tom Reed,
-commander of the fleet, said"; "the lawyer, Ellen Park, said") and the reported content after it
-("said on Tuesday that …", "told reporters …", a statement block after "said:" running over the
-following unquoted paragraphs). Every search looks at most :data:`WINDOW` characters away."""
+"""The phrases around a reporting cue: the speaker's noun phrase before it ("Adm. Tom Reed, commander of the
+fleet, said") and the reported content after it ("said on Tuesday that …", "told reporters …", a statement block
+after "said:" over the following unquoted paragraphs), each searched at most :data:`WINDOW` characters away."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from workbook.extract.vocabulary import (
     REPORTING_PHRASES,
     REPORTING_VERBS,
 )
+from workbook.extract.word_start_scan import WordStartPattern
 
 __all__ = [
     "BE",
@@ -40,21 +40,21 @@ __all__ = [
 _VERBS = phrase_alternation(
     sorted(set(REPORTING_VERBS) | REPORTING_PHRASES | CLAUSE_REPORTING_VERBS, key=len, reverse=True)
 )
-CUE = re.compile(
-    rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
-    r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
-    r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
+CUE = WordStartPattern(  # searched from the characters before words (see workbook.extract.word_start_scan)
+    re.compile(
+        rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b"
+        r"|\b(?:issued|released|made)\s+(?:the\s+following|this|a|the)\s+(?:\w+\s+)?statement(?=\s*:)"
+        r"|\bquoted\s+(?:by\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?\s+)?as\s+saying\b"  # "quoted by state media as saying"
+    )
 )
 _NONSPACE = re.compile(r"\S")
-#: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs
-#: to report speech, after at most a short adjunct ("maintained throughout the trial that",
-#: "responded to reporters that", "cautioned, however, that", "asked why") or an object pronoun
-#: ("informed me that"); or a clause without "that" opened by a pronoun and an auxiliary ("Hamas
-#: has indicated it will take part", "she admitted it was late"), or by a short noun phrase and an
-#: auxiliary ("confirmed the bridge was closed", "recalled the winter had been hard": at most four
-#: words, none a relative pronoun, so "observed the test which was held" is no clause); "if" opens
-#: an indirect question ("asked if", "wondered if"); a colon opens a statement ("replied: the
-#: results were not final").
+#: After a verb of :data:`~workbook.extract.vocabulary.CLAUSE_REPORTING_VERBS`: the clause it needs to report
+#: speech, after at most a short adjunct ("maintained throughout the trial that", "responded to reporters that",
+#: "cautioned, however, that", "asked why") or an object pronoun ("informed me that"); or a clause without "that"
+#: opened by a pronoun and an auxiliary ("Hamas has indicated it will take part", "she admitted it was late"), or
+#: by a short noun phrase and an auxiliary ("confirmed the bridge was closed", "recalled the winter had been hard":
+#: at most four words, none a relative pronoun, so "observed the test which was held" is no clause); "if" opens an
+#: indirect question ("asked if", "wondered if"); a colon opens a statement ("replied: the results were not final").
 CLAUSE_FOLLOWS = re.compile(
     r"\s*(?:,?\s*(?:in|on|at|during|throughout|after|before|to|from|again|also|repeatedly|however|publicly|me|us|him|her|them"
     r"|(?:the\s+)?[a-z]{2,}[a-rt-z]s(?=\s+that\b)"

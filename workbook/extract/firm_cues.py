@@ -45,7 +45,7 @@ from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.org_names import about_business
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, mark_organisations
 from workbook.extract.reporting_words import REPORTING_VERBS
-from workbook.extract.shared_scans import capital_matches, literal_matches
+from workbook.extract.shared_scans import capital_matches, capital_pair_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 
 __all__ = [
@@ -123,6 +123,9 @@ _DEED_CHECK = re.compile(
     r"|reports?|beat|missed|topped|won|secured|landed|issued|reported|posted|booked|grounded|cancelled|canceled"
     r"|axed|added)[ \t]"
 )
+#: ``_DEED_CHECK`` with a space before the verb: a search that opens with a literal ``re`` skips to (the class of
+#: two blanks is ten times slower); a text with a tab is searched with ``_DEED_CHECK`` too.
+_DEED_CHECK_SPACE = re.compile(" " + _DEED_CHECK.pattern.removeprefix("[ \\t]"))
 _KIND = "|".join(sorted(FIRM_KIND_WORDS))
 _APPOSITION = re.compile(
     rf"(?<![\w'’.&-])({_NAME}),[ \t]+(the|a|an)[ \t]+((?:[\w'’-]+[ \t]+){{0,3}}?)({_KIND})"
@@ -146,11 +149,28 @@ _POSSESSIVE = re.compile(
     r"|chairwoman|shareholders|share[ \t]+price|(?:annual|full-year|quarterly|half-year|pre-tax|underlying)[ \t]+"
     r"(?:profits?|revenue|earnings|results))\b"
 )
+#: A piece every ``_POSSESSIVE`` match holds ("'s" or "’s", blanks and the first word of a role): texts
+#: without it skip the scan (one search per quote mark, each opening with a literal ``re`` skips to).
+_POSSESSIVE_CHECKS = tuple(
+    re.compile(rf"{mark}s[ \t]+(?:chief|chair|share|annual|full-year|quarterly|half-year|pre-tax|underlying)")
+    for mark in "'’"
+)
+#: A piece every ``_KIND_BEFORE`` match holds, searched in the reversed text: a blank, a kind word and a blank or
+#: a comma and a blank after it (reversed, so that the search opens with a literal blank ``re`` skips to, rather
+#: than with the kind words' many first letters); the second form for a tab after the kind word or its comma.
+_KIND_REVERSED = "|".join(sorted(k[::-1] for k in FIRM_KIND_WORDS))
+_KIND_BEFORE_CHECKS = (
+    re.compile(rf" ,?(?:{_KIND_REVERSED})[ \t]"),
+    re.compile(rf"[ \t],?(?:{_KIND_REVERSED})[ \t]"),
+)
 _NOT_MODIFIERS = frozenset({"of", "for", "at", "in", "on", "with", "to", "from", "by", "whose", "who"})
 _SAID = re.compile(rf"(?<![\w'’.&-])((?:{_CAP}[ \t]+){{1,2}}{_CAP})[ \t]+(?:has[ \t]+|had[ \t]+)?([a-z]+)\b")
 _LIST = re.compile(
     rf"(?<![\w'’.&-])({_NAME}(?:,[ \t]+{_NAME}){{0,5}},?[ \t]+and[ \t]+{_NAME})(?![\w'’&-])(?![ \t]+[A-Z])"
 )
+#: A piece every ``_LIST`` match holds: "and" between blanks and a capital after it; the first form (a space
+#: before "and") opens with a literal ``re`` skips to, the second is for a text with a tab.
+_LIST_CHECKS = (re.compile(r" and[ \t]+[A-Z]"), re.compile(r"[ \t]and[ \t]+[A-Z]"))
 _MEMBER_SPLIT = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _NOT_AFTER_FIRMS = frozenset(
@@ -201,7 +221,7 @@ def firm_deeds(
 ) -> list[Candidate]:
     """Names before what only a firm does, one or two joined by "and" (see the module docs)."""
     names: set[str] = set()
-    found = capital_matches(_DEED, text) if _DEED_CHECK.search(text) else []
+    found = capital_matches(_DEED, text) if _deed_may_match(text) else []
     if any(word in text for word in _FIRM_PEOPLE_WORDS):
         found += capital_matches(_FIRM_PEOPLE, text)
     if about_business(text):
@@ -217,6 +237,11 @@ def firm_deeds(
             if _name_words(words, common, place_type) and not _person_cued(cands, start, end):
                 names.add(" ".join(words))
     return mark_organisations(text, cands, names, possessive_after=True) if names else cands
+
+
+def _deed_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of ``_DEED_CHECK`` (a necessary condition of a ``_DEED`` match)."""
+    return _DEED_CHECK_SPACE.search(text) is not None or ("\t" in text and _DEED_CHECK.search(text) is not None)
 
 
 def _kind_ok(article: str, modifiers: list[str], kind: str) -> bool:
@@ -242,13 +267,13 @@ def firm_appositions(
         for m in capital_matches(_APPOSITION, text):
             if _run_start(text, m.start()) and _kind_ok(m.group(2), m.group(3).split(), m.group(4)):
                 found.append((m.start(1), m.group(1), True))
-    if "the " in text or "The " in text:
+    if ("the " in text or "The " in text) and _kind_before_may_match(text):
         for m in literal_matches(_KIND_BEFORE, text, ("the", "The")):
             if m.group(3) is not None and not text.startswith(",", m.end()):
                 continue  # "The supplier, Bakkavor, said": an apposition closes with a comma
             if _kind_ok("the", m.group(1).split(), m.group(2)) and not re.match(r"[ \t]+[A-Z]", text[m.end() :]):
                 found.append((m.start(4), m.group(4), True))
-    if "'s " in text or "’s " in text:
+    if ("'s " in text or "’s " in text) and any(check.search(text) for check in _POSSESSIVE_CHECKS):
         for m in capital_matches(_POSSESSIVE, text):
             if _run_start(text, m.start()):
                 found.append((m.start(1), m.group(1), False))
@@ -263,6 +288,14 @@ def firm_appositions(
         ) or _name_words(words, common, place_type):
             names.add(" ".join(words))
     return mark_organisations(text, cands, names, possessive_after=True) if names else cands
+
+
+def _kind_before_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of :data:`_KIND_BEFORE_CHECKS` (a necessary condition of a match)."""
+    backwards = text[::-1]
+    return _KIND_BEFORE_CHECKS[0].search(backwards) is not None or (
+        "\t" in text and _KIND_BEFORE_CHECKS[1].search(backwards) is not None
+    )
 
 
 def firm_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -298,7 +331,7 @@ def said_bodies(text: str, cands: list[Candidate], common: frozenset[str], names
     if not common:
         return cands
     found: set[str] = set()
-    for m in capital_matches(_SAID, text):
+    for m in capital_pair_matches(_SAID, text):
         if m.group(2) not in REPORTING_VERBS:
             continue
         start, words = _trimmed(text, m.start(1), m.group(1))
@@ -327,7 +360,7 @@ def listed_firms(
     names: Mapping[str, str],
 ) -> list[Candidate]:
     """The other members of a list that holds an organisation (see the module docs)."""
-    if " and " not in text:
+    if " and " not in text or not _list_may_match(text):
         return cands
     found: set[str] = set()
     for m in capital_matches(_LIST, text):
@@ -358,6 +391,11 @@ def listed_firms(
             if not inside or (len(words) == 1 and all(c.type == "person" and c.strength <= LEARNED for c in inside)):
                 found.add(part)
     return mark_organisations(text, cands, found, possessive_after=True) if found else cands
+
+
+def _list_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of ``_LIST_CHECKS`` (a necessary condition of a ``_LIST`` match)."""
+    return _LIST_CHECKS[0].search(text) is not None or ("\t" in text and _LIST_CHECKS[1].search(text) is not None)
 
 
 def firm_cues(

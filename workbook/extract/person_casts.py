@@ -53,6 +53,8 @@ _NO_PERSON = MONTHS | WEEKDAYS | ORG_HEADS | FACILITY_HEADS | STREET_WORDS | PLA
 #: A list's separator between two members, a bracketed note after the first allowed ("(ETH Zurich), ").
 _GAP = r"(?:[ \t]*\([^()\n]{1,60}\))?(?:[ \t]*,[ \t]+and[ \t]+|[ \t]*[,;][ \t]*|[ \t]+(?:and|&)[ \t]+)"
 _MEMBER_GAP = re.compile(_GAP)
+#: How every gap ends before its blanks.
+_GAP_ENDS = (",", ";", "and", "&")
 #: A member of two name words: the next one after a gap (it ends the list or another gap follows), or the
 #: previous one before a gap (a list's start, a colon or another gap before it).
 _END = r"(?=[ \t]*\(|[ \t]*[,;.:]|[ \t]+(?:and|&)[ \t]|[ \t]*\Z)"
@@ -126,7 +128,11 @@ def _list_members(text: str, out: list[Candidate], names: Kinds, common: frozens
             after = _MEMBER_GAP.match(text, p.end)
             if after is not None and (pair := _PAIR_AHEAD.match(text, after.end())) is not None:
                 found.append(pair.span())
-            before = _PAIR_BEHIND.search(text, max(0, p.start - 120), p.start)
+            before = (
+                _PAIR_BEHIND.search(text, max(0, p.start - 120), p.start)
+                if text[max(0, p.start - 120) : p.start].rstrip(" \t").endswith(_GAP_ENDS)
+                else None  # every match ends with a gap: a comma, a semicolon, "and" or "&", then blanks
+            )
             if before is not None:
                 found.append(before.span(1))
         found = [span for span in found if span not in person_spans]

@@ -80,7 +80,7 @@ from workbook.extract.person_words import (
     replace_with_person,
     unknown_word,
 )
-from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
+from workbook.extract.shared_scans import capital_pair_matches, cue_matches, literal_matches
 from workbook.extract.speaker_words import INFORMAL_TITLES
 from workbook.ingest.normalise import builtin_words
 
@@ -282,7 +282,7 @@ def _given_read_apart(
     families = {f for f in families if _NAME_ONLY.fullmatch(f) and may_end_name(f, names, common, gaz_type)}
     if not families:
         return
-    for m in capital_matches(_GIVEN_BEFORE_FAMILY, text):  # it opens with a capital no word character precedes
+    for m in capital_pair_matches(_GIVEN_BEFORE_FAMILY, text):  # it opens with a capital no word character precedes
         if m.group(2) not in families:
             continue  # a match ends where no capitalised word follows, so no family name is hidden inside it
         first = m.group(1)

@@ -24,7 +24,7 @@ from collections.abc import Container, Mapping
 
 from workbook.extract.entity_bounds import PLACE_TAILS
 from workbook.extract.ranks import RANK_WORDS
-from workbook.extract.shared_scans import capital_matches
+from workbook.extract.shared_scans import capital_pair_matches
 from workbook.extract.vocabulary import FACILITY_HEADS, ORG_HEADS, TITLES
 
 __all__ = ["FINANCE_WORDS", "TRADE_ENDINGS", "is_trade_word", "trade_firms"]
@@ -75,7 +75,7 @@ def trade_firms(
 ) -> list[tuple[int, int, str]]:
     """Firms named by a name and a trade word (see the module docstring), as (start, end, name)."""
     out = []
-    for m in capital_matches(_FIRM, text):  # _FIRM.finditer(text), from the word-start capitals
+    for m in capital_pair_matches(_FIRM, text):  # _FIRM.finditer(text), from two capitalised words' starts
         name_words, trade = m.group(1).split(), m.group(2)
         if not is_trade_word(trade, names, common, english):
             continue

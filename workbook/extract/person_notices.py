@@ -46,6 +46,15 @@ _AFTER_FAMILY_WORD = re.compile(
     rf"({_WORD}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:the[ \t]+late[ \t]+)?{_WORD})*)"
     r"(?![\w'’-]|[ \t]+[A-Z])"
 )
+#: A piece every ``_AFTER_FAMILY_WORD`` match holds, searched in the reversed text: a word of family, blanks, "of"
+#: or "to" and a blank (reversed, so that the search opens with a literal blank ``re`` skips to rather than with the
+#: family words' many first letters; texts without it skip the scan from every family word's places); the second
+#: form for a tab after "of" or "to".
+_FAMILY_REVERSED = "|".join(w[::-1] for w in _FAMILY_WORDS)
+_AFTER_FAMILY_CHECKS = (
+    re.compile(rf" (?:fo|ot)[ \t]+(?:{_FAMILY_REVERSED})(?![\w'’-])"),
+    re.compile(rf"[ \t](?:fo|ot)[ \t]+(?:{_FAMILY_REVERSED})(?![\w'’-])"),
+)
 _MEMBER = re.compile(rf"{_WORD}")
 _R_V = re.compile(rf"(?<![\w'’-])R[ \t]+v\.?[ \t]+({_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w'’-])")
 _NOT_GIVEN = MONTHS | WEEKDAYS
@@ -58,7 +67,7 @@ def people_in_notices(text: str, out: list[Candidate], names: Kinds, common: fro
     for m in literal_matches(_NEE, text, ("née", "nee")):
         a, b = m.span(1)
         replace_with_person(out, a, b, cued_person(a, b, (m.group(1),)))
-    if " of " in text or " to " in text:
+    if (" of " in text or " to " in text) and _family_word_may_match(text):
         for m in literal_matches(_AFTER_FAMILY_WORD, text, _FAMILY_WORDS):
             _given_members(text, out, names, m)
     for m in literal_matches(_R_V, text, ("R v",)):
@@ -66,6 +75,14 @@ def people_in_notices(text: str, out: list[Candidate], names: Kinds, common: fro
         last = words[-1].casefold()
         if may_end_name(words[-1], names, common, gaz_type) or (last not in common and last not in builtin_words()):
             replace_with_person(out, m.start(1), m.end(1), cued_person(m.start(1), m.end(1), words))
+
+
+def _family_word_may_match(text: str) -> bool:
+    """Whether ``text`` holds the piece of :data:`_AFTER_FAMILY_CHECKS` (a necessary condition of a match)."""
+    backwards = text[::-1]
+    return _AFTER_FAMILY_CHECKS[0].search(backwards) is not None or (
+        "\t" in text and _AFTER_FAMILY_CHECKS[1].search(backwards) is not None
+    )
 
 
 def _surname_first(text: str, out: list[Candidate], names: Kinds) -> None:

@@ -42,7 +42,7 @@ from workbook.extract.entity_runs import CUED_PERSON, NAMED, Candidate
 from workbook.extract.family_names import GIVEN_KINDS
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch, fold_key
 from workbook.extract.ner_features import TITLE_WORDS
-from workbook.extract.shared_scans import capital_matches
+from workbook.extract.shared_scans import capital_matches, capital_pair_matches
 from workbook.extract.vocabulary import (
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -303,7 +303,7 @@ def people_by_document(
     document's evidence (see the module docstring)."""
     out: list[tuple[int, int]] = []
     seen: dict[str, bool] = {}
-    for m in capital_matches(_TWO_WORDS, text):  # _TWO_WORDS.finditer(text), from the word-start capitals
+    for m in capital_pair_matches(_TWO_WORDS, text):  # _TWO_WORDS.finditer(text), from two capitalised words
         a, b = m.span()
         if taken.find(1, a, b) >= 0:
             continue
@@ -344,7 +344,7 @@ def capitalised_particle_people(
     """People written as a listed given name, a capitalised particle and a family name (see the module
     docstring), as (start, end), where ``taken`` (a character mask of the rules' names) has nothing."""
     out = []
-    for m in capital_matches(_CAPITAL_PARTICLE, text):  # _CAPITAL_PARTICLE.finditer(text)
+    for m in capital_pair_matches(_CAPITAL_PARTICLE, text):  # _CAPITAL_PARTICLE.finditer(text)
         given, family = m.group(1), m.group(3)
         g, f = given.casefold(), family.casefold()
         if "g" not in names.get(g, "") or g in never or g in TITLE_WORDS or g in _HEADS:

@@ -32,7 +32,8 @@ MALE_KIN = frozenset(
 #: A singular person the text names only by their tie to someone else.
 RELATION_NOUNS = COUNSEL_NOUNS | FEMALE_KIN | MALE_KIN | frozenset({"cousin", "neighbour", "neighbor"})
 
-_NOUNS = "|".join(sorted(RELATION_NOUNS, key=len, reverse=True))
+_NOUNS_BY_LENGTH = tuple(sorted(RELATION_NOUNS, key=len, reverse=True))
+_NOUNS = "|".join(_NOUNS_BY_LENGTH)
 #: What may stand before the noun: a determiner or possessive pronoun, a name or a noun in the possessive
 #: ("Mr Doyle's", "the victim's"), then at most two lower-case modifiers ("defence", "elder", "grieving").
 _LEAD = (
@@ -75,6 +76,8 @@ def relation_start(text: str, lo: int, s: int, e: int) -> int | None:
     window = text[max(lo, s - _REACH) : e]
     if not any(tie in window for tie in ("for ", "of ", "to ", "representing ")):
         return None
+    if not any(noun in window for noun in _NOUNS_BY_LENGTH):
+        return None  # every phrase holds its noun (most windows hold none: no word start to try)
     for w in _WORD_START.finditer(text, max(lo, s - _REACH), s):  # at most some 20 words, each one match
         opens = not text[lo : w.start()].strip(" \n\"“'‘(") or _CLAUSE_OPENS.search(text, lo, w.start())
         if opens and _PHRASE.fullmatch(text, w.start(), e) is not None:

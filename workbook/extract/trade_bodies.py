@@ -47,7 +47,7 @@ from workbook.extract.place_org_extents import (
     mark_organisations,
 )
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
-from workbook.extract.shared_scans import capital_matches, literal_matches
+from workbook.extract.shared_scans import capital_matches, capital_pair_matches, literal_matches
 from workbook.extract.trade_body_scans import (
     RUN_FUNCTION_WORDS,
     bracketed_acronyms,
@@ -166,7 +166,7 @@ def place_trade_bodies(
     if all(cue.search(text) is None for cue in _TRADE_CUES):  # _TRADE_CUE.search(text) is None
         return cands
     names: set[str] = set()
-    for m in capital_matches(_TRADE_RUN, text):
+    for m in capital_pair_matches(_TRADE_RUN, text):
         spans = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
         trades = [i for i, (_, w) in enumerate(spans) if w.casefold() in TRADE_WORDS and i > 0]
         if not trades or len(spans) - trades[-1] > 2:
@@ -423,7 +423,7 @@ def end_word_bodies(text: str, cands: list[Candidate], common: frozenset[str]) -
     if not any(word in folded for word in _TITLE_CASE_ENDS):
         return cands
     names: set[str] = set()
-    for m in capital_matches(_END_WORD_RUN, text):
+    for m in capital_pair_matches(_END_WORD_RUN, text):
         if m.group(2).casefold() not in _TITLE_CASE_ENDS:
             continue
         words = m.group(1).split()
