@@ -170,8 +170,10 @@ def resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved 
         )
     ):
         ahead = (wd - anchor.weekday()) % 7
-        if ahead == 0 and (mod is not None or not open_deadline(text, cue, e)):
-            ahead = 7  # "will meet on Wednesday" said on a Wednesday: the next one; "till Wednesday" then: that day
+        if ahead == 0 and mod is not None:
+            ahead = 7  # "next Wednesday" said on a Wednesday: a week ahead
+        # "will meet on Wednesday" / "till Wednesday" said on a Wednesday: that day (a paper names the next
+        # week's day as "next Wednesday"; dates12)
         d = anchor + timedelta(days=ahead)
     elif mod is None and not since_before(text, cue) and open_deadline(text, cue, e):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day
