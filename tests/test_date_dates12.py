@@ -32,3 +32,22 @@ def test_next_weekday_on_that_weekday_is_a_week_ahead() -> None:
 def test_another_weekday_after_a_future_verb_stays_ahead_and_a_past_one_behind() -> None:
     assert read("MPs will debate the bill on Monday.", THU, "Monday") == (D(2025, 1, 20), D(2025, 1, 20))
     assert read("MPs debated the bill on Thursday.", D(2025, 1, 17), "Thursday") == (THU, THU)
+
+
+def test_the_same_day_last_year_is_left_out() -> None:
+    text = "Footfall on Wednesday was up 3% on the same day last year, and sales in the same period last year fell."
+    assert [m.text for m in find_dates(text, D(2025, 11, 27)) if "year" in m.text and m.date_start] == []
+
+
+def test_last_year_without_same_is_still_read() -> None:
+    got = read("Sales rose 3% last year.", D(2025, 11, 27), "last year")
+    assert got == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_weekday_after_a_present_copula_is_ahead() -> None:
+    text = "Moana Tuilagi leads after the first round. The final round is on Sunday."
+    assert read(text, THU, "Sunday") == (D(2025, 1, 19), D(2025, 1, 19))
+
+
+def test_a_weekday_after_a_past_copula_is_behind() -> None:
+    assert read("The final round was on Sunday.", THU, "Sunday") == (D(2025, 1, 12), D(2025, 1, 12))
