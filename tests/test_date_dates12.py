@@ -51,3 +51,55 @@ def test_a_weekday_after_a_present_copula_is_ahead() -> None:
 
 def test_a_weekday_after_a_past_copula_is_behind() -> None:
     assert read("The final round was on Sunday.", THU, "Sunday") == (D(2025, 1, 12), D(2025, 1, 12))
+
+
+MAR = D(2025, 3, 12)
+
+
+def test_a_month_before_a_deadline_noun_or_after_a_future_cue_is_the_next_one() -> None:
+    text = "Plans are due ahead of a June deadline, and the programme will be reviewed at the September cabinet."
+    assert read(text, MAR, "June") == (D(2025, 6, 1), D(2025, 6, 30))
+    assert read(text, MAR, "September") == (D(2025, 9, 1), D(2025, 9, 30))
+    assert read("The firm would set targets at a February investor day.", MAR, "February") == (
+        D(2026, 2, 1),
+        D(2026, 2, 28),
+    )
+
+
+def test_a_month_before_a_noun_a_future_cue_follows_survives_an_older_year() -> None:
+    text = "Councillors voted to delay the tram to 2027. A report to the July cabinet will set out costs."
+    assert read(text, D(2024, 6, 13), "July") == (D(2024, 7, 1), D(2024, 7, 31))
+
+
+def test_a_deadline_noun_outweighs_a_reporting_past() -> None:
+    text = "The minister told MPs on Wednesday that the March deadline would be met."
+    assert read(text, D(2024, 9, 12), "March") == (D(2025, 3, 1), D(2025, 3, 31))
+
+
+def test_a_month_before_a_noun_in_the_past_is_the_last_one_when_no_other_year_is_named() -> None:
+    text = "Officials said the September attacks on supply convoys had added urgency."
+    assert read(text, D(2024, 11, 21), "September") == (D(2024, 9, 1), D(2024, 9, 30))
+
+
+def test_a_past_month_before_a_noun_beside_another_past_year_is_left_out() -> None:
+    text = (
+        "The court heard the challenge to the map, which lawmakers adopted in a December special session. "
+        "It was drawn in 2023."
+    )
+    got = read(text, D(2025, 4, 10), "December")
+    assert got is None or got == (None, None)
+
+
+def test_superlatives_records_names_and_untensed_months_before_nouns_are_left_out() -> None:
+    anchor = D(2025, 12, 30)
+    for text, month in [
+        ("It could be the snowiest December start since 2010, forecasters say; a cold snap will follow.", "December"),
+        ("The coldest January on record will not be matched.", "January"),
+        ("The January record will not be beaten.", "January"),
+        ("The May government will fall.", "May"),
+        ("The January sales will start on Boxing Day.", "January"),
+        ("The December concerts are sold out.", "December"),
+        ("The March on Washington drew crowds.", "March"),
+    ]:
+        got = read(text, anchor, month)
+        assert got is None or got == (None, None), text

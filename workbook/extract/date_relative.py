@@ -93,7 +93,7 @@ MONTH_PART_MODIFIERS = frozenset(("early", "mid", "late"))
 
 
 #: "the same day / period / three months" right before "last year": a comparable period the text does not date.
-_SAME_BEFORE = re.compile(r"\bsame(?:\s+[\w-]+){1,3}\s+\Z", re.IGNORECASE)
+_SAME_BEFORE = re.compile(r"\bsame(?:\s+(?!as\b)[\w-]+){1,3}\s+\Z", re.IGNORECASE)
 
 
 def month_part_before(text: str, start: int) -> re.Match[str] | None:

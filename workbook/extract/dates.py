@@ -106,6 +106,7 @@ from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
+from workbook.extract.date_month_nouns import month_before_noun
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
@@ -384,7 +385,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     part = month_part_before(text, s)  # "the end of January": its days 21-31, read in the tense before "the end"
     b = None if part is not None else back_modifier(text, s)
     if b is None and part is None:
-        return None
+        return month_before_noun(text, s, e, month, anchor)  # "a June deadline", "the September cabinet"
     mod = b["mod"].lower() if b is not None and b["mod"] else None
     if part is not None:
         s = part.start()
@@ -393,7 +394,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
             return None
         s = b.start() if b is not None else s
     elif b is not None and b["prep"].lower() not in (_MAY_PREPS if month == 5 else _MONTH_PREPS):
-        return None
+        return month_before_noun(text, s, e, month, anchor)  # "the September cabinet"; None after "on", "at"...
     prec = "month" if part is None else "days"
     if anchor is None:
         return relative_match(s, e, "days" if mod in MONTH_PART_MODIFIERS else prec, None, None)
