@@ -103,3 +103,14 @@ def test_superlatives_records_names_and_untensed_months_before_nouns_are_left_ou
     ]:
         got = read(text, anchor, month)
         assert got is None or got == (None, None), text
+
+
+def test_the_span_a_financial_year_runs_over_recurs_and_is_left_out() -> None:
+    text = "Australia's financial year runs from 1 July to 30 June."
+    assert [m.text for m in find_dates(text, D(2026, 2, 5)) if m.date_start] == []
+
+
+def test_a_dated_span_after_runs_from_is_still_read() -> None:
+    text = "The consultation runs from 1 July to 30 September."
+    got = [(m.date_start, m.date_end) for m in find_dates(text, D(2026, 2, 5)) if m.date_start]
+    assert got == [(D(2026, 7, 1), D(2026, 9, 30))]
