@@ -114,3 +114,13 @@ def test_a_dated_span_after_runs_from_is_still_read() -> None:
     text = "The consultation runs from 1 July to 30 September."
     got = [(m.date_start, m.date_end) for m in find_dates(text, D(2026, 2, 5)) if m.date_start]
     assert got == [(D(2026, 7, 1), D(2026, 9, 30))]
+
+
+def test_a_year_after_a_possessive_before_season_is_read() -> None:
+    anchor = D(2025, 9, 29)
+    assert read("Rovers ended the club's 2025 season with a win.", anchor, "2025") == (D(2025, 1, 1), D(2025, 12, 31))
+    assert read("Harlequins' 2024–25 campaign ends in June.", anchor, "2024–25") == (D(2024, 1, 1), D(2025, 12, 31))
+
+
+def test_a_year_after_a_possessive_before_another_noun_stays_out() -> None:
+    assert read("The club's 2025 budget was cut.", D(2025, 9, 29), "2025") is None

@@ -108,6 +108,7 @@ from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
 from workbook.extract.date_month_nouns import month_before_noun
 from workbook.extract.date_periods import find_periods, is_fiscal_year
+from workbook.extract.date_possessive_seasons import possessive_season
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
     MONTH_PART_MODIFIERS,
@@ -339,7 +340,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         return b.start(), e, "decade", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
     if kind == "YEAR":
         b = back_modifier(text, s)
-        if b is None:
+        if b is None and not possessive_season(text, s, m.end()):  # "the club's 2025 season" reads as "the"
             return None
         if _CLOCK_PAIR.search(text, max(0, s - 24), s) or _CLOCK_PAIR_AFTER.match(text, m.end()):
             return None  # "between 0700 and 1900 daily": the other end, 0700, is a clock time, and so is this
@@ -347,11 +348,11 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
         old = not 1900 <= y1 <= 2100
-        if b["mod"]:
+        if b is not None and b["mod"]:
             if b["mod"].lower() not in ("early", "late", "mid"):
                 return None
             s = b.start()
-        elif b["prep"].lower() not in (OLD_YEAR_PREPS if old else _YEAR_PREPS):
+        elif b is not None and b["prep"].lower() not in (OLD_YEAR_PREPS if old else _YEAR_PREPS):
             return None
         if old and not _OLD_YEAR_NEXT.match(text, m.end()):
             return None  # "in 1200 cases": a count, not a year
@@ -360,7 +361,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
             if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
                 y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
-        if b["mod"] and y2 is None:  # "early 2018": January to April
+        if b is not None and b["mod"] and y2 is None:  # "early 2018": January to April
             if text.startswith(("'s", "\u2019s"), e):
                 whole = y1 % 10 == 0  # "the mid-1990's": 1993-1996
                 return (
