@@ -124,3 +124,13 @@ def test_a_year_after_a_possessive_before_season_is_read() -> None:
 
 def test_a_year_after_a_possessive_before_another_noun_stays_out() -> None:
     assert read("The club's 2025 budget was cut.", D(2025, 9, 29), "2025") is None
+
+
+def test_a_month_before_a_past_verb_is_behind_after_an_earlier_future_clause() -> None:
+    text = "The budget will be handed down on 12 May, and the update in December showed receipts up 3 per cent."
+    assert read(text, D(2026, 2, 5), "December") == (D(2025, 12, 1), D(2025, 12, 31))
+
+
+def test_a_month_before_followed_by_keeps_the_future() -> None:
+    text = "The store will close in December followed by the warehouse."
+    assert read(text, D(2026, 2, 5), "December") == (D(2026, 12, 1), D(2026, 12, 31))

@@ -30,7 +30,7 @@ from workbook.extract.date_relative import month_span, relative_match
 from workbook.extract.date_tense import any_deadline, future_after, future_cue, past_cue
 from workbook.extract.date_words import PAST_VERB, SENTENCE_END
 
-__all__ = ["month_before_noun", "noun_ahead"]
+__all__ = ["month_before_noun", "noun_ahead", "past_verb_after"]
 
 Resolved = tuple[int, int, str, str, date | None, date | None, date | None]
 
@@ -85,6 +85,8 @@ _SUPERLATIVE_BEFORE = re.compile(r"\b(?:[a-z]+est|most|least)[^\S\n]+\Z", re.IGN
 _CLAUSE_AFTER = re.compile(r"[.,;:!?\n()\"\u201c\u201d]|\bbut\b|\band\b")
 _PAST_AFTER = re.compile(r"\b(?:had|was|were)\b|" + PAST_VERB)
 _PRESENT_AUX = re.compile(r"\b(?:is|are|be|been|being|am|get|gets)[^\S\n]+\Z", re.IGNORECASE)
+#: A finite past verb right after the month ("the mid-year update in December showed"), not "followed by".
+_PAST_NEXT = re.compile(r"[^\S\n]+(?:" + PAST_VERB + r")(?![^\S\n]+by\b)")
 _YEAR = re.compile(r"(?<![\w.,/-])(?:19|20)[0-9]{2}(?![0-9])")
 _SENTENCE = re.compile(SENTENCE_END, re.IGNORECASE)
 
@@ -158,3 +160,10 @@ def noun_ahead(text: str, e: int) -> bool:
     (:func:`workbook.extract.date_context.drop_out_of_narrative` keeps it)."""
     words, np_end = _noun_words(text, e)
     return bool(words) and (bool(_DEADLINE_NOUNS & set(words)) or future_after(text, np_end))
+
+
+def past_verb_after(text: str, end: int) -> bool:
+    """Is the month ending at ``end`` the end of a subject whose verb is in the past ("the update in December
+    showed receipts up", after "the budget will be handed down on 12 May, and")? Such a month is the last one,
+    whatever future cue an earlier clause holds."""
+    return _PAST_NEXT.match(text, end) is not None

@@ -106,7 +106,7 @@ from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
-from workbook.extract.date_month_nouns import month_before_noun
+from workbook.extract.date_month_nouns import month_before_noun, past_verb_after
 from workbook.extract.date_periods import find_periods, is_fiscal_year
 from workbook.extract.date_possessive_seasons import possessive_season
 from workbook.extract.date_ranges import merge_ranges
@@ -407,7 +407,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     elif mod != "this" and month != anchor.month:
         if since_before(text, s):
             y -= month > anchor.month
-        elif future_cue(text, s):
+        elif future_cue(text, s) and not past_verb_after(text, e):  # "the update in December showed": past
             past = y - (month > anchor.month)
             y += month < anchor.month
             if (month_span(y, month)[0] - anchor).days > 183 and (anchor - month_span(past, month)[1]).days <= 31:
