@@ -35,8 +35,13 @@ def test_another_weekday_after_a_future_verb_stays_ahead_and_a_past_one_behind()
 
 
 def test_the_same_day_last_year_is_left_out() -> None:
-    text = "Footfall on Wednesday was up 3% on the same day last year, and sales in the same period last year fell."
+    text = "Footfall on Wednesday was up 3% on the same day last year, and on the same weekend of last year."
     assert [m.text for m in find_dates(text, D(2025, 11, 27)) if "year" in m.text and m.date_start] == []
+
+
+def test_the_same_period_last_year_keeps_the_year_that_holds_it() -> None:
+    text = "Output rose over the same period of last year."
+    assert read(text, D(2025, 11, 27), "last year") == (D(2024, 1, 1), D(2024, 12, 31))
 
 
 def test_last_year_without_same_is_still_read() -> None:
