@@ -64,7 +64,7 @@ Rules, decided once here (``anchor`` is the publication date):
 * Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day up to the anchor
   (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
   "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
-  cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
+  cue (see :mod:`workbook.extract.date_tense`) the first on or after it, "next"/"coming" strictly after;
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
   not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
   (:mod:`workbook.extract.date_holidays`).
