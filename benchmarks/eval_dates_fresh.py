@@ -1,7 +1,7 @@
 """Dates in others' prose: a made-up gold in eight publishers' styles and the CSIS provocations table.
 
     PYTHONPATH=. python benchmarks/eval_dates_fresh.py [--part tune|check|all] [--show] [--data ../shared/data]
-                                                       [--gold fresh|fresh3|...|fresh10]
+                                                       [--gold fresh|fresh3|...|fresh11]
 
 * **fresh** (``benchmarks/data/dates_fresh.json``): 40 made-up paragraphs (press releases, wire copy,
   courts, business, sport, science, local news, defence), each with its publication date and every
@@ -57,6 +57,13 @@
   habits, named days as habits, superlative months, headlines in capitals), 229 expressions, 51 of them
   ``leave-out``; written and committed before the extractor ran on it (dates11 round). Odd ids *tune*, even ids
   *check*; the CSIS table is not scored.
+* **fresh11** (``benchmarks/data/dates_fresh11.json``, ``--gold fresh11``): 32 more made-up paragraphs on what the
+  dates11 round left (budget and procurement releases, company results with and without a stated fiscal year, sport
+  with possessive and split-year seasons, parliament and committee notices, courts, weather, culture listings): months
+  before nouns ('a June deadline', 'the coldest January on record'), fiscal years with and without their owner, 'the
+  same day last year', a weekday that is the publication day before a future verb), 173 expressions, 23 of them
+  ``leave-out``; written and committed before the extractor ran on it (dates12 round). Odd ids *tune*, even ids
+  *check*; the CSIS table is not scored.
 * **csis** (the CSIS Beyond Parallel provocations table, ``../shared/data/csis-provocations_stiles``):
   120 rows drawn with seed 12 (the first 60 *tune*, the last 60 *check*); each description is read
   with a publication date of the row's date + N days, N drawn from 0-6 by ``random.Random(12 + row)``
@@ -102,6 +109,7 @@ FRESH7 = Path(__file__).resolve().parent / "data" / "dates_fresh7.json"
 FRESH8 = Path(__file__).resolve().parent / "data" / "dates_fresh8.json"
 FRESH9 = Path(__file__).resolve().parent / "data" / "dates_fresh9.json"
 FRESH10 = Path(__file__).resolve().parent / "data" / "dates_fresh10.json"
+FRESH11 = Path(__file__).resolve().parent / "data" / "dates_fresh11.json"
 GOLD_SETS = {
     "fresh": FRESH,
     "fresh3": FRESH3,
@@ -112,6 +120,7 @@ GOLD_SETS = {
     "fresh8": FRESH8,
     "fresh9": FRESH9,
     "fresh10": FRESH10,
+    "fresh11": FRESH11,
 }
 CSIS_SEED = 12
 CSIS_SAMPLE = 120

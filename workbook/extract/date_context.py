@@ -16,7 +16,8 @@ dates of 727 and kept 481, 472, 467 and 464 expressions.)
 
 An expression after a future cue ("will publish its figures on 10 September", "the series starts on
 14 March") is about what comes next, not about the narrative's past, and keeps its reading too, as does an
-order's deadline ("ordered him to surrender by Jan. 9") or a term's ("can return it until Jan. 15").
+order's deadline ("ordered him to surrender by Jan. 9") or a term's ("can return it until Jan. 15"), and so does a
+month before a deadline noun or a noun a future cue follows ("a June deadline", "the July cabinet will").
 
 Expressions that name their own relation to the publication date ("last June", "yesterday", "two
 weeks ago", "Thursday", "April last year") keep their reading: the writer chose it (a holiday's "Day" or
@@ -35,6 +36,7 @@ import re
 from datetime import date
 
 from workbook.extract.date_holidays import is_holiday_name
+from workbook.extract.date_month_nouns import noun_ahead
 from workbook.extract.date_tense import any_deadline, future_cue, since_before
 from workbook.extract.date_words import WEEKDAY
 
@@ -116,6 +118,7 @@ def drop_out_of_narrative(text: str, items: list[Resolved]) -> list[Resolved]:
             and not deictic
             and not future_cue(text, s, reported=False)
             and not any_deadline(text, s)
+            and not (_prec == "month" and noun_ahead(text, e))
             and not (own_time and (_near_anchor(ds, _anc) or _since_last(text, s, ds, _anc)))
         ):
             continue

@@ -146,7 +146,8 @@ def _habitual(text: str, s: int, e: int) -> bool:
     return _HABIT.search(text, lo, s) is not None
 
 
-#: "whose fiscal year ends on Dec. 31", "a financial year ending in March", "the school year starts on": the day or
+#: "whose fiscal year ends on Dec. 31", "a financial year ending in March", "the school year starts on", "Australia's
+#: financial year runs from 1 July to 30 June" (dates12): the day or
 #: month a yearly period ends or starts on comes back every year; one year of it ("the past fiscal year ending in
 #: March", "the 2023 financial year ending in June") is a date.
 _PERIOD_BOUND_BEFORE = re.compile(
@@ -155,9 +156,9 @@ _PERIOD_BOUND_BEFORE = re.compile(
     + _S
     + r"+years?"
     + _S
-    + r"+(?:ends|ending|begins|beginning|starts|starting|closes|closing)"
+    + r"+(?:ends|ending|begins|beginning|starts|starting|closes|closing|runs|running)"
     + _S
-    + r"+(?:(?:on|in)"
+    + r"+(?:(?:on|in|from)"
     + _S
     + r"+)?\Z",
     re.IGNORECASE,

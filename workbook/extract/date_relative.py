@@ -92,6 +92,13 @@ _PART_DAYS = {
 MONTH_PART_MODIFIERS = frozenset(("early", "mid", "late"))
 
 
+#: "the same day / week / month (of)" right before "last year": a comparable day the text does not date (the whole
+#: of last year would claim a year); "the same period last year" keeps the year, which holds it.
+_SAME_BEFORE = re.compile(
+    r"\bsame\s+(?:[\w-]+\s+)?(?:day|date|weekday|weekend|week|month)(?:\s+of)?\s+\Z", re.IGNORECASE
+)
+
+
 def month_part_before(text: str, start: int) -> re.Match[str] | None:
     """ "the end of", "the middle of", "the beginning of" or "the start of" right before ``start`` (group
     ``part``), or None."""
@@ -217,6 +224,8 @@ def resolve_relative_word(text: str, m: re.Match[str], anchor: date | None) -> R
     mod = " ".join(b["mod"].lower().split())
     if mod not in ("last", "next", "this", "earlier this", "later this"):
         return None
+    if mod in ("last", "next") and _SAME_BEFORE.search(text, max(0, b.start() - 40), b.start()):
+        return None  # "up 3% on the same day last year": a comparable day, not the whole of last year
     prec = "days" if unit == "week" else unit
     span = None if anchor is None else _unit_span(anchor, mod, unit)
     part = month_part_before(text, b.start()) if unit == "month" and mod in ("last", "next", "this") else None

@@ -123,6 +123,10 @@ def widen_to_weeks(text: str, resolved: list[Resolved]) -> list[Resolved]:
     return out
 
 
+#: A present copula right before the weekday: "the final round is on Sunday", "the vote is Tuesday" (a timetable).
+_COPULA_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?\Z", re.IGNORECASE)
+
+
 def listed_week_monday(text: str, start: int, end: int, anchor: date) -> date | None:
     """The Monday of the week ("this week", "next week") named before the weekday at ``start`` in its
     sentence, when the sentence holds no past verb; None otherwise (see the module rules)."""
@@ -165,13 +169,16 @@ def resolve_weekday(text: str, s: int, e: int, anchor: date | None) -> Resolved 
         and (
             future_cue(text, cue, modal=True)
             or future_after(text, e)
+            or _COPULA_ON.search(text, max(0, s - 12), s) is not None
             or deadline_cue(text, cue)
             or term_deadline(text, cue)
         )
     ):
         ahead = (wd - anchor.weekday()) % 7
-        if ahead == 0 and (mod is not None or not open_deadline(text, cue, e)):
-            ahead = 7  # "will meet on Wednesday" said on a Wednesday: the next one; "till Wednesday" then: that day
+        if ahead == 0 and mod is not None:
+            ahead = 7  # "next Wednesday" said on a Wednesday: a week ahead
+        # "will meet on Wednesday" / "till Wednesday" said on a Wednesday: that day (a paper names the next
+        # week's day as "next Wednesday"; dates12)
         d = anchor + timedelta(days=ahead)
     elif mod is None and not since_before(text, cue) and open_deadline(text, cue, e):
         d = anchor + timedelta(days=(wd - anchor.weekday()) % 7)  # "till Wednesday" said on a Wednesday: that day

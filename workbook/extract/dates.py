@@ -64,7 +64,7 @@ Rules, decided once here (``anchor`` is the publication date):
 * Weekdays ("Thursday", "on Thursday", "last Thursday"): the most recent such day up to the anchor
   (0-6 days back: "said on Thursday" in a Thursday report is that day, as in wire copy and KCNA's
   "Rodong Sinmun Monday says"); "last Thursday" is strictly before (1-7 days back); after a future
-  cue (see :mod:`workbook.extract.date_tense`), or "next"/"coming", the first strictly after;
+  cue (see :mod:`workbook.extract.date_tense`) the first on or after it, "next"/"coming" strictly after;
   "this Thursday": the one in the anchor's Monday-Sunday week. Plurals and "Black Monday" & co are
   not dates; "Good Friday", "Easter Monday", "Boxing Day" are holidays
   (:mod:`workbook.extract.date_holidays`).
@@ -106,7 +106,9 @@ from workbook.extract.date_context import drop_out_of_narrative
 from workbook.extract.date_fiscal import find_fiscal_periods
 from workbook.extract.date_habits import drop_habitual
 from workbook.extract.date_holidays import find_holidays
+from workbook.extract.date_month_nouns import month_before_noun, past_verb_after
 from workbook.extract.date_periods import find_periods, is_fiscal_year
+from workbook.extract.date_possessive_seasons import possessive_season
 from workbook.extract.date_ranges import merge_ranges
 from workbook.extract.date_relative import (
     MONTH_PART_MODIFIERS,
@@ -338,7 +340,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
         return b.start(), e, "decade", "absolute", *part_of_year(dec, str(third), decade=True), None  # 1990-1993
     if kind == "YEAR":
         b = back_modifier(text, s)
-        if b is None:
+        if b is None and not possessive_season(text, s, m.end()):  # "the club's 2025 season" reads as "the"
             return None
         if _CLOCK_PAIR.search(text, max(0, s - 24), s) or _CLOCK_PAIR_AFTER.match(text, m.end()):
             return None  # "between 0700 and 1900 daily": the other end, 0700, is a clock time, and so is this
@@ -346,11 +348,11 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             return None  # "fiscal year 2026": October 2025 to September 2026 for some, April-March for others
         y1 = int(m["yr"])
         old = not 1900 <= y1 <= 2100
-        if b["mod"]:
+        if b is not None and b["mod"]:
             if b["mod"].lower() not in ("early", "late", "mid"):
                 return None
             s = b.start()
-        elif b["prep"].lower() not in (OLD_YEAR_PREPS if old else _YEAR_PREPS):
+        elif b is not None and b["prep"].lower() not in (OLD_YEAR_PREPS if old else _YEAR_PREPS):
             return None
         if old and not _OLD_YEAR_NEXT.match(text, m.end()):
             return None  # "in 1200 cases": a count, not a year
@@ -359,7 +361,7 @@ def _resolve_core(text: str, m: re.Match[str], anchor: date | None) -> Resolved 
             y2 = int(m["yr2"]) if len(m["yr2"]) == 4 else y1 // 100 * 100 + int(m["yr2"])
             if y2 <= y1 or ("/" in text[m.end("yr") : m.start("yr2")] and y2 != y1 + 1):
                 y2, e = None, m.end("yr")  # "2023/24" is a season or a financial year; "2019/2023" is no range
-        if b["mod"] and y2 is None:  # "early 2018": January to April
+        if b is not None and b["mod"] and y2 is None:  # "early 2018": January to April
             if text.startswith(("'s", "\u2019s"), e):
                 whole = y1 % 10 == 0  # "the mid-1990's": 1993-1996
                 return (
@@ -384,7 +386,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     part = month_part_before(text, s)  # "the end of January": its days 21-31, read in the tense before "the end"
     b = None if part is not None else back_modifier(text, s)
     if b is None and part is None:
-        return None
+        return month_before_noun(text, s, e, month, anchor)  # "a June deadline", "the September cabinet"
     mod = b["mod"].lower() if b is not None and b["mod"] else None
     if part is not None:
         s = part.start()
@@ -393,7 +395,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
             return None
         s = b.start() if b is not None else s
     elif b is not None and b["prep"].lower() not in (_MAY_PREPS if month == 5 else _MONTH_PREPS):
-        return None
+        return month_before_noun(text, s, e, month, anchor)  # "the September cabinet"; None after "on", "at"...
     prec = "month" if part is None else "days"
     if anchor is None:
         return relative_match(s, e, "days" if mod in MONTH_PART_MODIFIERS else prec, None, None)
@@ -405,7 +407,7 @@ def _resolve_month(text: str, s: int, e: int, anchor: date | None) -> Resolved |
     elif mod != "this" and month != anchor.month:
         if since_before(text, s):
             y -= month > anchor.month
-        elif future_cue(text, s):
+        elif future_cue(text, s) and not past_verb_after(text, e):  # "the update in December showed": past
             past = y - (month > anchor.month)
             y += month < anchor.month
             if (month_span(y, month)[0] - anchor).days > 183 and (anchor - month_span(past, month)[1]).days <= 31:
