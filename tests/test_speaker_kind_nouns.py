@@ -8,6 +8,7 @@ import pytest
 
 from tests.extraction_support import claim_holding, speaker_of
 from workbook.extract.speaker_kind_nouns import introduced_kind, introduced_names, kind_of_name, name_fits_kind
+from workbook.extract.speaker_role_names import role_named_between
 
 pytestmark = pytest.mark.unit
 
@@ -118,3 +119,37 @@ def test_a_kind_with_no_body_of_its_kind_named_is_left_to_the_other_readings() -
     text = "The Royal Navy has ordered two tugs.\n\nThe council said the harbour would be dredged."
     claim = claim_holding(text, "the harbour would be dredged")
     assert claim is None or claim.speaker_text != "Royal Navy"
+
+
+# --- "he" / "she" after a name set off after a role (workbook/extract/speaker_role_names.py) -----------------
+
+
+def test_a_name_set_off_after_a_role_is_a_persons_name() -> None:
+    text = "Estonia's interior minister, Liisbet Kaarmaa-Roos, said the border would stay shut."
+    assert role_named_between(text, 0, len(text)) == ("Liisbet Kaarmaa-Roos", text.index("Liisbet"))
+    assert role_named_between(text, 0, len(text), "f") is not None
+
+
+def test_a_firm_a_body_a_name_after_no_role_or_of_the_other_gender_is_none() -> None:
+    assert role_named_between("The carrier, Pacific Airways, said.", 0, 35) is None
+    assert role_named_between("Its owner, Harbour Council, said.", 0, 33) is None
+    assert role_named_between("In Tallinn, Liisbet Kaarmaa, said.", 0, 34) is None
+    assert role_named_between("Its chairman, John Pilbeam, said.", 0, 33, "f") is None
+
+
+def test_she_is_the_person_set_off_after_a_role_the_entity_stage_did_not_read_as_one() -> None:
+    text = (
+        "Coastguard crews rescued 14 people from a sinking yacht off Saaremaa, officials said.\n\n"
+        "Estonia's interior minister, Liisbet Kaarmaa-Roos, said the crews had saved lives. \"They went out in a "
+        'storm," she told reporters.'
+    )
+    assert (speaker_of(text, "They went out in a storm") or "").endswith("Kaarmaa-Roos")
+
+
+def test_he_is_a_person_named_after_a_role_since_the_last_speaker() -> None:
+    text = (
+        'Defence Secretary Harriet Quayle said: "This order secures 400 jobs."\n\n'
+        "Marlow Dynamics' chief executive, Obinna Halvorsen-Reyes, said the yard would hire welders. "
+        '"We have waited ten years for this," he said.'
+    )
+    assert speaker_of(text, "We have waited ten years") == "Obinna Halvorsen-Reyes"
