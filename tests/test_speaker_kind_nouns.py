@@ -153,3 +153,20 @@ def test_he_is_a_person_named_after_a_role_since_the_last_speaker() -> None:
         '"We have waited ten years for this," he said.'
     )
     assert speaker_of(text, "We have waited ten years") == "Obinna Halvorsen-Reyes"
+
+
+# --- "Its lead researcher, X of Y, said:" when X of Y was read as one name (workbook/extract/claim_person_of.py) -
+
+
+def test_a_direct_quote_after_a_role_and_a_person_read_with_their_body_as_one_name_is_the_persons() -> None:
+    text = (
+        'Its lead researcher, Tarek Moussa-Berg of Lund University, said: "The wards are running on goodwill, and '
+        'goodwill runs out."\n\nThe ministry said it would respond.\n'
+    )
+    assert speaker_of(text, "The wards are running on goodwill") == "Tarek Moussa-Berg"
+
+
+def test_a_name_of_a_body_after_no_role_noun_is_not_cut_to_a_person() -> None:
+    text = "In a statement, Tarek Moussa-Berg of Lund University, said the wards were full."
+    claim = claim_holding(text, "the wards were full")
+    assert claim is None or claim.speaker_text != "Tarek Moussa-Berg"
