@@ -34,7 +34,7 @@ def role_named_between(text: str, lo: int, hi: int, want: str | None = None) -> 
     Vilkaite, said"), with where it starts: a person "he" or "she" may mean though the entity stage typed the
     name a place or missed it; with ``want`` ("m"/"f"), not a name whose given name is of the other gender.
     Reads only at commas."""
-    if "," not in text[lo:hi]:
+    if text.find(",", lo, hi) < 0:
         return None
     last: tuple[str, int] | None = None
     for m in _ROLE_THEN_NAME.finditer(text, lo, hi):
