@@ -53,7 +53,10 @@ and UN releases, a briefing transcript, a base-newspaper feature and a contract 
 names, in a tuning part ``fresh23`` and a part ``fresh23-check`` not read until the round's end);
 ``--fresh24`` round twenty-five's (``quotes_fresh24.json``: 11 made-up defence, ministry, corporate, NGO and court
 texts — bodies named again by their kind, surveys and figures that speak, statement blocks, U+2011 hyphens —, in a
-tuning part ``fresh24`` and a part ``fresh24-check`` not read until the round's end).
+tuning part ``fresh24`` and a part ``fresh24-check`` not read until the round's end);
+``--fresh25`` round twenty-one's quotes26 (``quotes_fresh25.json``: 11 made-up council, police, charity, regulator,
+union, EU and UN body, defence ministry, club and research texts — bodies named again by a kind noun that is not a
+legal form, "Its lead researcher, X of Y, said:" —, in a tuning part ``fresh25`` and a part ``fresh25-check``).
 ``--csis`` adds ``benchmarks/data/quotes_csis.json``: a
 never-read set in the hidden set's domain (defence and security prose by others: CSIS descriptions of
 North Korean launches, read from ``../shared/data``). ``--stages`` counts each missed instance by the
@@ -129,6 +132,7 @@ FRESH21_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh21.json"
 FRESH22_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh22.json"
 FRESH23_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh23.json"
 FRESH24_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh24.json"
+FRESH25_GOLD = ROOT / "benchmarks" / "data" / "quotes_fresh25.json"
 CSIS_GOLD = ROOT / "benchmarks" / "data" / "quotes_csis.json"
 MISS_KINDS = ("not found", "no speaker", "unresolved", "wrong speaker")
 #: The gold files scored on request, in load order around the real-text set: (name of their flags,
@@ -157,6 +161,7 @@ FRESH_FILES: tuple[tuple[str, Path, str | None, str], ...] = (
     ("fresh22", FRESH22_GOLD, "fresh22", "the round-twenty-three set's tuning part (not its check part)"),
     ("fresh23", FRESH23_GOLD, "fresh23", "the round-twenty-four set's tuning part (not its check part)"),
     ("fresh24", FRESH24_GOLD, "fresh24", "the round-twenty-five set's tuning part (not its check part)"),
+    ("fresh25", FRESH25_GOLD, "fresh25", "round twenty-one quotes26's set's tuning part (not its check part)"),
     ("csis", CSIS_GOLD, None, "the never-read CSIS set"),
 )
 #: Every fresh set's scored parts in load order (a set with a tuning part also has its "-check" part).

@@ -25,6 +25,7 @@ from typing import Protocol
 
 from workbook.extract.base import MentionRecord
 from workbook.extract.firm_cues import FIRM_FORM_WORDS, LEGAL_FORMS
+from workbook.extract.speaker_kind_nouns import KIND_NOUNS, introduced_kind, introduced_names, name_fits_kind
 from workbook.extract.speaker_words import Speaker
 
 __all__ = ["ALLIANCE_HEADS", "COMPANY_HEADS", "KnownBodies", "body_of_kind", "is_alliance_name", "is_company_name"]
@@ -68,6 +69,16 @@ _FITS: dict[str, Callable[[str], bool]] = {
 }
 
 
+def _named_of_kind(head: str, m: MentionRecord, kind: str | None, name: str, text: str) -> bool:
+    """Is the body named by ``m`` of the kind ``head``: its name's head word ("Leeds City Council"), or the
+    words that introduce it there ("Europol, the EU's police agency")? A name the entity stage typed a
+    person or a place counts by its head word alone ("Norfolk Constabulary"), never as a union (the Soviet
+    Union)."""
+    if kind in ("organization", "facility"):
+        return name_fits_kind(head, name) or introduced_kind(text, m.start, m.end) == head
+    return kind in ("person", "place") and head != "union" and len(name.split()) >= 2 and name_fits_kind(head, name)
+
+
 def _same_body(a: str, b: str) -> bool:
     """One name inside the other ("Caldmore" and "Caldmore Systems")."""
     wa, wb = set(_words(a)), set(_words(b))
@@ -79,6 +90,8 @@ class KnownBodies(Protocol):
     its mentions sorted by start, their starts, each entity's type and name, and the organisation speakers of
     the claims so far with their offsets, both in text order."""
 
+    @property
+    def text(self) -> str: ...
     @property
     def mentions(self) -> Sequence[MentionRecord]: ...
     @property
@@ -99,7 +112,7 @@ def body_of_kind(head: str, phrase: str, at: int, doc: KnownBodies) -> tuple[Spe
     ``(Speaker(None, None, phrase),)`` when several could be meant; None when ``head`` is not a kind noun or
     no body of its shape is named before (the caller reads it another way)."""
     fits = _FITS.get(head)
-    if fits is None:
+    if fits is None and head not in KIND_NOUNS:
         return None
     mentions, types, names = doc.mentions, doc.types, doc.names
     latest: dict[str, int] = {}  # each fitting body's key: where it was last named before ``at``
@@ -109,27 +122,58 @@ def body_of_kind(head: str, phrase: str, at: int, doc: KnownBodies) -> tuple[Spe
         if at - m.start > _WINDOW:
             break
         key = m.entity_key
-        if key not in latest and types.get(key) in ("organization", "facility") and fits(names.get(key, "")):
+        if key in latest:
+            continue
+        if fits is not None:
+            if types.get(key) in ("organization", "facility", "place") and fits(names.get(key, "")):  # "Clydeport
+                # Marine Engineering" typed a place: a firm's shape is no place's
+                latest[key] = m.start
+        elif _named_of_kind(head, m, types.get(key), names.get(key, ""), doc.text):
             latest[key] = m.start
+    if fits is None:  # "The Council of the European Union said": a speaker written with its head word
+        for k in range(bisect.bisect_left(doc._org_at, at) - 1, -1, -1):
+            sp, spoke_at = doc._org[k], doc._org_at[k]
+            if at - spoke_at > _WINDOW:
+                break
+            if sp.key and sp.key not in latest and name_fits_kind(head, sp.as_written):
+                latest[sp.key] = spoke_at
+    named = dict(names)
+    if fits is None:  # "Relief Access Watch, a group that …": a body introduced by its kind, found or not
+        by_name: dict[str, str] | None = None
+        for start, name in introduced_names(doc.text, max(0, at - _WINDOW), at, head):
+            j = bisect.bisect_right(doc.mention_starts, start) - 1
+            hit = mentions[j] if j >= 0 and mentions[j].start <= start < mentions[j].end else None
+            if hit is not None and types.get(hit.entity_key) not in ("organization", "facility"):
+                hit = None  # a name the entity stage read as a person or a place: the introduction's name
+            if by_name is None:
+                by_name = {v.casefold(): k for k, v in names.items()}
+            key = hit.entity_key if hit is not None else by_name.get(name.casefold(), f"\0{name}")
+            named.setdefault(key, name)
+            latest[key] = max(latest.get(key, start), start)
     if not latest:
         return None
     bodies: list[list[str]] = []  # the fitting keys grouped by body, a shorter name with a longer one
-    for key in sorted(latest, key=lambda k: -len(names[k])):
-        group = next((g for g in bodies if _same_body(names[g[0]], names[key])), None)
+    for key in sorted(latest, key=lambda k: -len(named[k])):
+        group = next((g for g in bodies if _same_body(named[g[0]], named[key])), None)
         if group is None:
             bodies.append([key])
         else:
             group.append(key)
     if len(bodies) == 1:
-        return (Speaker(bodies[0][0], names[bodies[0][0]], phrase),)
+        return (_speaker(bodies[0][0], named, names, phrase),)
     for spoke_at, sp in reversed(list(zip(doc._org_at, doc._org, strict=True))):
         if spoke_at >= at:
             continue
-        shown = names.get(sp.key or "", sp.shown or "")
-        body = next((g for g in bodies if sp.key in g or (shown and _same_body(names[g[0]], shown))), None)
+        shown = named.get(sp.key or "", sp.shown or "")
+        body = next((g for g in bodies if sp.key in g or (shown and _same_body(named[g[0]], shown))), None)
         if body is None:
             continue  # a body of another kind spoke last ("the ministry said"): look further back
         if all(latest[k] < spoke_at for g in bodies if g is not body for k in g):
-            return (Speaker(body[0], names[body[0]], phrase),)
+            return (_speaker(body[0], named, names, phrase),)
         break
     return (Speaker(None, None, phrase),)
+
+
+def _speaker(key: str, named: Mapping[str, str], names: Mapping[str, str], phrase: str) -> Speaker:
+    """The speaker for a fitting body: an entity, or a name only the introduction gave (no entity)."""
+    return Speaker(key if key in names else None, named[key], phrase, key not in names)

@@ -26,6 +26,7 @@ from workbook.extract.speaker_nearby import (
     self_referring_subject,
     written_name_before,
 )
+from workbook.extract.speaker_role_names import role_named_between
 from workbook.extract.speaker_spokes import titled_spokesperson
 from workbook.extract.speaker_titles import only_titles, title_phrase, titled_name, titled_name_of, written_full_name
 from workbook.extract.speaker_words import (
@@ -61,11 +62,7 @@ class SpeakerMemory:
     """The entities, mentions, genders and speakers so far of one document (its sorted mentions)."""
 
     def __init__(
-        self,
-        text: str,
-        sent_starts: Sequence[int],
-        entities: Sequence[EntityRecord],
-        mentions: Sequence[MentionRecord],
+        self, text: str, sent_starts: Sequence[int], entities: Sequence[EntityRecord], mentions: Sequence[MentionRecord]
     ) -> None:
         self.text = text
         self.sent_starts = list(sent_starts)
@@ -73,10 +70,7 @@ class SpeakerMemory:
         self.names = {e.key: e.name for e in entities}
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.gender: dict[str, str | None] = {}
-        for e in entities:
-            if e.type == "person":
-                self.gender[e.key] = gender_of_name(e.name)
+        self.gender: dict[str, str | None] = {e.key: gender_of_name(e.name) for e in entities if e.type == "person"}
         self.gender.update(marked_genders(text, self.mentions, self.types, self.names, self.gender))
         # the pronouns that follow a person's mentions settle a gender no given name gave ("Mr. Marbles",
         # a woman's dog, does not make her male when "she" follows her mentions)
@@ -292,6 +286,9 @@ class SpeakerMemory:
             newer = self._latest_subject(want, self._spoke_at[i], offset)
             if newer is not None and newer.entity_key != last.key:  # a person named since then
                 return Speaker(newer.entity_key, self.shown(newer.entity_key, None), word)
+            role = role_named_between(self.text, self._spoke_at[i], offset, want)  # "chief executive, X," since
+            if role is not None and role[0] != last.shown:
+                return Speaker(None, role[0], word, is_name=True)
             return Speaker(last.key, last.shown, word, last.is_name)
         i = bisect.bisect_left(self.mention_starts, offset) - 1
         chosen: MentionRecord | None = None

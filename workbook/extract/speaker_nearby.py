@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from workbook.extract.base import MentionRecord
+from workbook.extract.speaker_role_names import role_named_between
 from workbook.extract.speaker_spokes import other_spokesperson
 from workbook.extract.speaker_titles import only_titles
 from workbook.extract.speaker_words import ORG_ANAPHORS, ROLE_TITLES, gender_of_name, is_title
@@ -172,12 +173,14 @@ def organisation_spokesperson(
 
 def written_name_before(text: str, want: str, offset: int) -> tuple[str, int] | None:
     """The last name written in the :data:`NAME_WINDOW` characters before ``offset`` whose first word
-    is a given name of gender ``want`` ("m"/"f"), with where it starts."""
+    is a given name of gender ``want`` ("m"/"f"), or that is set off after a person's role (a given name of
+    unknown gender: :func:`~workbook.extract.speaker_role_names.role_named_between`), with where it starts."""
     last: tuple[str, int] | None = None
     for m in _WRITTEN_NAME.finditer(text, max(0, offset - NAME_WINDOW), offset):
         if gender_of_name(m.group(1)) == want:
             last = (m.group(1) + m.group(2), m.start())
-    return last
+    role = role_named_between(text, max(0, offset - NAME_WINDOW), offset, want)  # "minister, Aiste Vilkaite,"
+    return role if role is not None and (last is None or role[1] > last[1]) else last
 
 
 def title_words(title: list[str]) -> str:

@@ -112,6 +112,8 @@ ORG_ANAPHORS = ORG_HEADS | _words(
     "military ministry agency department government police air guard coast coastguard firm movement"
     # institutions a report names by their kind once named: "the museum said", "the hospital's chief executive"
     " museum gallery hospital hospice theatre orchestra charity library zoo trust"
+    # bodies named by what they do (speaker_kind_nouns): "the regulator said", "the watchdog found"
+    " regulator watchdog operator"
 )
 #: Capitalised function words that are also given names (Scandinavian "Per", Korean "An", "So"): after
 #: a cue, with a capitalised word after them ('"…," said Per Aune'), they open a person's name.
