@@ -44,6 +44,7 @@ from workbook.extract.body_verbs import SAID_BODY_VERBS
 from workbook.extract.entity_runs import CUED_PERSON, LEARNED, NAMED, Candidate
 from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.new_firm_kinds import NEW_FIRM_KINDS
 from workbook.extract.org_names import about_business
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, mark_organisations
 from workbook.extract.shared_scans import capital_matches, literal_matches
@@ -69,11 +70,14 @@ def _words(block: str) -> frozenset[str]:
 
 #: Last words of an apposition or a phrase before a name that say the name is a firm's or a body's
 #: ("Verdi, the services union", "the airline Qantas", "BHP, the world's biggest miner").
-FIRM_KIND_WORDS: frozenset[str] = _words(
-    """airline carrier utility charity watchdog regulator union chipmaker carmaker drugmaker automaker
+FIRM_KIND_WORDS: frozenset[str] = (
+    _words(
+        """airline carrier utility charity watchdog regulator union chipmaker carmaker drugmaker automaker
     planemaker steelmaker retailer supermarket grocer lender insurer firm company conglomerate broadcaster
     manufacturer supplier producer operator miner"""
-)
+    )
+    | NEW_FIRM_KINDS
+)  # "Brixtel, the Leeds payments start-up,"
 #: Kind words a person can be called too: only after a modifier ("the train operator", "a lithium producer";
 #: "miner" only after "the"), and not after these modifiers ("a crane operator", "a film producer").
 _PERSON_KINDS = frozenset({"producer", "operator", "miner", "supplier"})
