@@ -10,19 +10,19 @@ Council and Cancer Research UK"); the grammar of a body's name tells them apart:
   complement of "of" or "for" ("Department of Health and Social Care", "Office of Rail and Road",
   "Department for Culture, Media and Sport") once; a head with no "of" or "for" after it ends a name
   ("Imperial College London", "Medical Research Council"), and the words after "and" are another;
-* the head word comes last (:func:`fields_before_and`): "and" joins two fields, so the word before it
-  is a word of the language, one the model's list or the built-in English list writes in lower case
-  ("Food and Drug Administration", "Northern Ireland Fire and Rescue Service", "Navy and Marine Corps
-  ..."); a word that is no dictionary word ("Jet2", "Klarna") ends a name of its own. Without the
-  learned model's list of common words the old reading stands.
+* the head word comes last (:func:`fields_before_and`): "and" joins two fields of one body ("Food and
+  Drug Administration", "Disarmament and Peace Institute", "England and Wales Cricket Board"), unless
+  the words after "and" open a name of their own, with a nationality or a place the gazetteer knows
+  ("Jet2 and British Airways", "Klarna and German Bank ..."; not a place that "and" itself names:
+  "Trinidad and Tobago ..."), or the word before "and" holds a digit, which no field's word does
+  ("Jet2 and ...").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 
-from workbook.ingest.normalise import builtin_words
+from workbook.extract.ner_features import DEMONYMS
 
 __all__ = ["HEAD_LINKS", "continues_complement", "fields_before_and"]
 
@@ -39,13 +39,11 @@ def continues_complement(left: Sequence[str], heads: frozenset[str]) -> bool:
     )
 
 
-def fields_before_and(left: Sequence[str], common: frozenset[str]) -> bool:
-    """Is the last of the words before "and" (lower case) a field of a body's name: a common word or a
-    word of the built-in English list? Always true without a list of common words (rules only: the old
-    reading)."""
-    return not common or not left or left[-1] in common or left[-1] in _english()
-
-
-@lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    return builtin_words()
+def fields_before_and(left: Sequence[str], right: Sequence[str], place_type: Callable[[str], str | None]) -> bool:
+    """Can "and" join the fields ``left`` and ``right`` (lower-case words) of one body's name (see the
+    module docs)?"""
+    if not left or not right or any(ch.isdigit() for ch in left[-1]):
+        return False
+    if right[0] in DEMONYMS:
+        return False  # "... and British Airways"
+    return place_type(right[0]) != "place" or place_type(f"{left[-1]} and {right[0]}") == "place"

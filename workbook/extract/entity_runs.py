@@ -393,7 +393,10 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
             lh, ph = _has_head(doc, left), _has_head(doc, p)
             words = [doc.tokens[i].lower for i in left]
             if (lh and not ph and not _looks_like_name(doc, p) and continues_complement(words, _HEADS)) or (
-                ph and not lh and not _looks_like_name(doc, left) and fields_before_and(words, doc.common)
+                ph
+                and not lh
+                and not _looks_like_name(doc, left)
+                and fields_before_and(words, [doc.tokens[i].lower for i in p], doc.gazetteer.type_of)
             ):
                 merged[-1] = list(range(left[0], p[-1] + 1))
                 continue
