@@ -55,7 +55,11 @@ delegations, photo captions, names after ranks and titles or before a post-nomin
 and split the same way; ``--gold orgs5`` scores
 ``benchmarks/data/entities_orgs5.json`` (round twenty: business wire, consumer news, transport, public-sector
 press releases, regulator notices, charity appeals, tech news; one-word firms with no cue word, names that begin
-lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way.
+lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way;
+``--gold orgs6`` scores
+``benchmarks/data/entities_orgs6.json`` (round twenty-one: travel and transport, fintech and retail, public services,
+local government, sport business, science funding; bodies before verbs other than "said", lists of firms, operators
+whose names hold a place, airports after "out of", one-word firms given a firm's act), made and split the same way.
 """
 
 from __future__ import annotations
@@ -89,6 +93,7 @@ GOLD_SETS = {
     "orgs4": GOLD.with_name("entities_orgs4.json"),
     "people6": GOLD.with_name("entities_people6.json"),
     "orgs5": GOLD.with_name("entities_orgs5.json"),
+    "orgs6": GOLD.with_name("entities_orgs6.json"),
 }
 
 

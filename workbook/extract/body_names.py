@@ -35,9 +35,11 @@ from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import TITLE_WORDS
 from workbook.extract.ner_model import EntityModel
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, TOWN_KM, replace_inside
+from workbook.extract.regional_operators import regional_operators
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import cue_matches
 from workbook.extract.trade_bodies import trade_bodies
+from workbook.extract.travel_places import travel_places
 from workbook.extract.unannounced_names import unannounced_names
 from workbook.extract.unannounced_places import unannounced_places
 from workbook.extract.vocabulary import NEVER_NAME_START
@@ -184,10 +186,13 @@ def body_names(
     name), then :func:`workbook.extract.trade_bodies.trade_bodies` (names with no head word) and
     :func:`workbook.extract.firm_cues.firm_cues` (names the words around them call a firm) and
     :func:`workbook.extract.unannounced_names.unannounced_names` and
-    :func:`workbook.extract.unannounced_places.unannounced_places` (names no cue word announces)."""
+    :func:`workbook.extract.unannounced_places.unannounced_places` (names no cue word announces) and
+    :func:`workbook.extract.travel_places.travel_places` (airports and stations after a verb of travel) and
+    :func:`workbook.extract.regional_operators.regional_operators` ("Avanti West Coast")."""
     common: frozenset[str] = model.common if model else frozenset()
     names: Mapping[str, str] = model.names if model else {}
     cands = for_place_bodies(text, body_of_field(text, field_and_field_body(text, cands, common)), place_type)
     cands = firm_cues(text, trade_bodies(text, cands, common, place_type), common, place_type, names)
     cands = unannounced_names(text, cands, common, names, place_type)
-    return unannounced_places(text, cands, common, names, place_type)
+    cands = unannounced_places(text, cands, common, names, place_type)
+    return regional_operators(text, travel_places(text, cands, common, names, place_type), common, place_type)

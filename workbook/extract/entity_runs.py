@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbook.extract.and_joins import continues_complement, fields_before_and
 from workbook.extract.coref import PersonSpan, is_korean_syllable
 from workbook.extract.entity_bounds import PLACE_TAILS, common_opener_len, place_of_name
 from workbook.extract.gazetteer import Gazetteer, GazetteerMatch
@@ -390,7 +391,13 @@ def _classify_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
         if merged and not after_the:
             left = merged[-1]
             lh, ph = _has_head(doc, left), _has_head(doc, p)
-            if (lh and not ph and not _looks_like_name(doc, p)) or (ph and not lh and not _looks_like_name(doc, left)):
+            words = [doc.tokens[i].lower for i in left]
+            if (lh and not ph and not _looks_like_name(doc, p) and continues_complement(words, _HEADS)) or (
+                ph
+                and not lh
+                and not _looks_like_name(doc, left)
+                and fields_before_and(words, [doc.tokens[i].lower for i in p], doc.gazetteer.type_of)
+            ):
                 merged[-1] = list(range(left[0], p[-1] + 1))
                 continue
         merged.append(p)

@@ -20,7 +20,8 @@ selection), run last in :func:`workbook.extract.body_names.body_names`, in the o
   ("Toyota Motor", "Anglo Mining", "Acme Holdings") or whose first is a foreign language's firm word
   ("Deutsche Bahn", "Banco Santander"); an organisation "A Group and B" of two firms split at "and" when
   the word before "and" is a legal form ("SoftBank Group and Tokyo Electron");
-* :func:`said_bodies`: two or three Title Case words usually written in lower case before a reporting verb,
+* :func:`said_bodies`: two or three Title Case words usually written in lower case before a reporting verb
+  (or a body's act: :data:`~workbook.extract.body_verbs.SAID_BODY_VERBS`),
   nothing read there and no given name first ("Network Rail said", "Citizens Advice said", "Energy Saving
   Trust warned");
 * :func:`listed_firms`: in a list ("A, B and C", "A and B") holding an organisation, the other members of one
@@ -39,12 +40,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from workbook.extract.body_verbs import SAID_BODY_VERBS
 from workbook.extract.entity_runs import CUED_PERSON, LEARNED, NAMED, Candidate
 from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.new_firm_kinds import NEW_FIRM_KINDS
 from workbook.extract.org_names import about_business
 from workbook.extract.place_org_extents import COUNTRY_SUFFIXES, mark_organisations
-from workbook.extract.reporting_words import REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, capital_pair_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 
@@ -68,11 +70,14 @@ def _words(block: str) -> frozenset[str]:
 
 #: Last words of an apposition or a phrase before a name that say the name is a firm's or a body's
 #: ("Verdi, the services union", "the airline Qantas", "BHP, the world's biggest miner").
-FIRM_KIND_WORDS: frozenset[str] = _words(
-    """airline carrier utility charity watchdog regulator union chipmaker carmaker drugmaker automaker
+FIRM_KIND_WORDS: frozenset[str] = (
+    _words(
+        """airline carrier utility charity watchdog regulator union chipmaker carmaker drugmaker automaker
     planemaker steelmaker retailer supermarket grocer lender insurer firm company conglomerate broadcaster
     manufacturer supplier producer operator miner"""
-)
+    )
+    | NEW_FIRM_KINDS
+)  # "Brixtel, the Leeds payments start-up,"
 #: Kind words a person can be called too: only after a modifier ("the train operator", "a lithium producer";
 #: "miner" only after "the"), and not after these modifiers ("a crane operator", "a film producer").
 _PERSON_KINDS = frozenset({"producer", "operator", "miner", "supplier"})
@@ -332,7 +337,7 @@ def said_bodies(text: str, cands: list[Candidate], common: frozenset[str], names
         return cands
     found: set[str] = set()
     for m in capital_pair_matches(_SAID, text):
-        if m.group(2) not in REPORTING_VERBS:
+        if m.group(2) not in SAID_BODY_VERBS:
             continue
         start, words = _trimmed(text, m.start(1), m.group(1))
         if len(words) < 2 or not _run_start(text, m.start()):
