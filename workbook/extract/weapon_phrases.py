@@ -58,12 +58,15 @@ _WEAPON_ONLY_HEADS = (
     *("howitzer", "howitzers", "torpedo", "torpedoes"),
     *("destroyer", "destroyers", "frigate", "frigates", "corvette", "corvettes", "submarine", "submarines"),
 )
+#: Drones are civilian too ("a DJI drone", "Zipline drones"): one name before them is a weapon's after a
+#: weapon modifier ("its Liutyi long-range drones") or in a sentence with another weapon word.
+_DRONE_HEADS = ("drone", "drones")
 #: The heads' stems: every head opens with one (the places :func:`_names_before_heads` looks behind).
 _HEAD_STEMS = tuple(
     sorted(
         {
             h[:-3] if h.endswith("ies") else h.rstrip("s").removesuffix("e")
-            for h in (*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS)
+            for h in (*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS, *_DRONE_HEADS)
         }
     )
 )
@@ -82,13 +85,17 @@ _NAME = r"[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){0,3}"
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = "|".join(sorted({*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS}, key=len, reverse=True))
+    heads = "|".join(sorted({*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS, *_DRONE_HEADS}, key=len, reverse=True))
     return {
         "head": re.compile(rf"(?:{heads})\b"),
         "end": re.compile(PHRASE_END),
         "name_before": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
             r"(?P<mods>(?:\s+[a-z][a-z]*(?:-[a-z]+)*){0,3})\s+$"
+        ),
+        "war": re.compile(
+            r"\b(?:missiles?|warheads?|munitions?|strikes?|attacks?|artillery|shelling|troops|front|army|military"
+            r"|forces|air\s+defen[cs]e|shot\s+down|intercepted|jamm(?:ing|ers?))\b"
         ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
         "aboard": re.compile(
@@ -116,8 +123,11 @@ _IRREGULAR_NATIONALITIES = _words("German French Dutch Greek Czech Swiss Thai Ar
 
 def _nationality(word: str) -> bool:
     """Is ``word`` a nationality or a group written like one ("Iranian", "Korean", "American", "Chinese",
-    "Turkish", "Houthi", "Israeli", "German")? "Toufan" and "Burkan" are not."""
-    return word.endswith(("ian", "ean", "can", "ese", "ish", "i")) or word in _IRREGULAR_NATIONALITIES
+    "Turkish", "Houthi", "Israeli", "German")? "Toufan", "Burkan" and "Liutyi" (no nationality ends in "yi") are
+    not."""
+    return (word.endswith(("ian", "ean", "can", "ese", "ish", "i")) and not word.endswith("yi")) or (
+        word in _IRREGULAR_NATIONALITIES
+    )
 
 
 def _named_elsewhere(text: str, name: str) -> bool:
@@ -127,6 +137,14 @@ def _named_elsewhere(text: str, name: str) -> bool:
         if m.group(1) is None or m.group(1) in REPORTING_VERBS or m.group(1) in QUOTE_VERBS:
             return True
     return False
+
+
+def _war_word(text: str, head: re.Match[str]) -> bool:
+    """A word of war in ``head``'s sentence ("missiles", "strikes", "troops", "shot down"; not "flew")."""
+    lo, hi = max(0, head.start() - 150), min(len(text), head.end() + 150)
+    left = text.rfind(". ", lo, head.start())
+    right = text.find(". ", head.end(), hi)
+    return _patterns()["war"].search(text, left + 1 if left >= 0 else lo, right if right >= 0 else hi) is not None
 
 
 def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
@@ -143,6 +161,8 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
         if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[-1]):
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
+            continue
+        if h.group() in _DRONE_HEADS and not weapon_modifier(mods) and not _war_word(text, h):
             continue
         if not _named_elsewhere(text, name):
             out.append((m.start("name"), m.end("name"), name))

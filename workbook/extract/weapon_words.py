@@ -193,6 +193,17 @@ def has_weapon_word(text: str, start: int, end: int) -> bool:
     return _context_pattern().search(window) is not None
 
 
+#: Words of electronic warfare: a system named beside one is a jammer or a sensor of war ("jamming from the
+#: Pole-21 system"), though "system" also names civilian things.
+_EW_CUE = re.compile(r"\b(?:jamm(?:ing|ers?|ed)|electronic[ -]warfare|EW)\b")
+
+
+def has_ew_word(text: str, start: int, end: int) -> bool:
+    """An electronic-warfare word within 150 characters of ``text[start:end]`` ("jamming", "jammers",
+    "electronic warfare", "EW")."""
+    return _EW_CUE.search(text, max(0, start - 150), min(len(text), end + 150)) is not None
+
+
 #: one pattern per letter: ``re`` skips to a literal first character far faster than to a class (``[MK]\d``)
 _MODEL_NUMBERS = (re.compile(r"M\d"), re.compile(r"K\d"))
 
