@@ -79,6 +79,19 @@ def test_acronym_of(acro: str, name: str, expected: bool) -> None:
         # a name before drones with a weapon modifier or a word of war; names ending in "yi" are no nationality
         ("Ukraine answered with its Liutyi long-range drones against a refinery.", ["Liutyi"]),
         ("The army fired the Lyutyi drone and two missiles.", ["Lyutyi"]),
+        # a block, increment or flight after capitals or a found name
+        (
+            "The request funds 125 ESSM Block 2 missiles and the Tomahawk Block V line.",
+            ["ESSM Block 2", "Tomahawk Block V"],
+        ),
+        # a long "System" name with a strong military word, no acronym needed
+        (
+            "Interceptors talk through the Integrated Battle Command System in tests.",
+            ["Integrated Battle Command System"],
+        ),
+        # names after a verb of firing: after "fired the" always, after "launch" with a word of war
+        ("The group said it had fired the Toufan and the Quds-4, and warned ships.", ["Toufan", "Quds-4"]),
+        ("Crews launch the Lyutyi and the Beaver from behind the front line.", ["Lyutyi", "Beaver"]),
     ],
 )
 def test_document_weapons(text: str, expected: list[str]) -> None:
@@ -97,6 +110,13 @@ def test_document_weapons(text: str, expected: list[str]) -> None:
         ("The Zipline drone flew over the Windows-10 system.", []),
         ("A DJI Mavic drone was seen over the stadium.", []),
         ("The F-35B Lightning jets landed, and the Tampa Bay Lightning won.", ["F-35B Lightning"]),
+        # a product launched, a person fired, a class of missile, a civilian system
+        ("Apple launched the Vision Pro and the Watch at its event.", []),
+        ("Ford will launch the Bronco in May.", []),
+        ("The president fired Comey, and the army fired Walters.", []),
+        ("The board fired the CEO on Monday.", []),
+        ("The army said it fired a SRBM into the sea, and then fired ICBMs at the missile range.", []),
+        ("The Federal Aviation System and the Tower Block 3 flats are old.", []),
         # capitals after a weapon noun that a capitalised word continues
         ("The fighter NASA Langley tested flew once.", []),
     ],

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import literal_matches
-from workbook.extract.weapon_words import HYPHENS, NOT_NAME_WORDS, word_start
+from workbook.extract.weapon_words import CLASS_ACRONYMS, HYPHENS, NOT_NAME_WORDS, has_war_word, word_start
 
 __all__ = ["acronym_of", "document_weapons"]
 
@@ -45,6 +45,8 @@ _SYSTEM_HEADS = _words(
     Program Aircraft Fighter Fighters Launcher Launchers Interceptor Interceptors Projectile Projectiles Jammer
     Jammers Munition Munitions Howitzer Howitzers Vessel Vessels Ship Ships Submarine Submarines"""
 )
+#: The system nouns' stems: every one opens with one (the places :func:`_spelled_names` looks behind).
+_HEAD_STEMS = tuple(sorted({h.removesuffix("s") for h in _SYSTEM_HEADS} - {"Programme"}))
 #: Words that make such a long name military ("Air Defence", "Battle Command", "Strike"): without one it is
 #: civilian ("Global Positioning System", "Advanced Driver Assistance System").
 _MILITARY_WORDS = _words(
@@ -55,6 +57,14 @@ _MILITARY_WORDS = _words(
 #: Function words that an acronym may skip ("Lower Tier Air and Missile Defense Sensor" is "LTAMDS").
 #: Singular weapon nouns before a name in capitals or a designation ("the national fighter KAAN").
 _NOUNS = ("fighter", "jet", "drone", "tank", "missile", "interceptor", "helicopter", "bomber", "jammer", "radar")
+#: Verbs of firing: one name or a list of names after them and an article ("the", "its", "their") are weapons
+#: ("fired the Toufan and the Quds-4"; a person fired takes no article: "fired Comey"), after "launch" only
+#: in a sentence with a word of war ("launch the Lyutyi and the Beaver", not "launched the Bronco").
+_FIRING_VERBS = ("fired", "fires", "fire", "test-fired", "launched", "launches", "launch", "test-launched")
+_ONE_NAME = r"(?![A-Z][a-z]*['’])[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?!\s+[A-Z])(?![\w'’-])"
+#: Words that make a long name ending in "System" a weapon's without an acronym ("Integrated Battle Command
+#: System"); "Air" needs "Defence" beside it ("Air Defence System", not "Air Traffic Control System").
+_STRONG_WORDS = _words("Battle Combat Missile Missiles Weapon Weapons Strike Artillery Rocket Rockets Torpedo Warfare")
 _SKIPPABLE = frozenset(("and", "of", "for", "the", "to", "&"))
 _SPLIT = re.compile(rf"[/\s{re.escape(HYPHENS)}]+")
 _SAYING = frozenset(REPORTING_VERBS) | frozenset(QUOTE_VERBS)
@@ -71,6 +81,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after_noun": re.compile(
             rf"(?:{'|'.join(_NOUNS)})\s+(?P<name>[A-Z]{{3,}}|[A-Z][A-Za-z]*-?\d[\w-]*)(?![\w'’-])(?!\s+[A-Z])"
         ),
+        "fired": re.compile(
+            rf"(?:{'|'.join(_FIRING_VERBS)})\s+(?P<article>the\s+|its\s+|their\s+)(?P<names>{_ONE_NAME}"
+            rf"(?:(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:the\s+|an?\s+)?{_ONE_NAME})*)"
+            r"(?=\s*[.,;:]|\s+(?:and|or|at|against|from|on|into|over|toward|towards|in|across)\b)"
+        ),
+        "block": re.compile(
+            r"(?:Block|Increment)\s+(?:[IVX]{1,4}[A-Z]?|\d{1,2}[A-Z]?)(?![\w-])|Flight\s+[IVX]{1,4}[A-Z]?(?![\w-])"
+        ),
         "before": re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+$"),
         "after": re.compile(r"['’]?s?\s+([A-Z][\w-]*|[a-z]+)"),
     }
@@ -82,7 +100,9 @@ def acronym_of(acro: str, name: str) -> bool:
     Defence System", "LTAMDS": "Lower Tier Air and Missile Defense Sensor")? The last word must give a letter."""
     words = [w for w in _SPLIT.split(name) if w]
     letters = acro.upper()
-    if len(letters) < 2 or len(words) < 2:
+    if len(letters) < 2 or len(words) < 2 or letters[0] != words[0][0].upper():
+        return False
+    if words[-1][0].upper() not in letters[1:]:
         return False
 
     @cache
@@ -136,7 +156,7 @@ def _spelled_names(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     acronyms: dict[str, re.Match[str]] | None = None
-    for h in literal_matches(p["head"], text, _SYSTEM_HEADS):
+    for h in literal_matches(p["head"], text, _HEAD_STEMS):
         spaced = text[h.start() - 1 : h.start()] == " "
         run = p["run"].search(text, max(0, h.start() - 120), h.start()) if spaced else None
         if run is None or not set(_SPLIT.split(run.group())) & _MILITARY_WORDS:
@@ -154,6 +174,56 @@ def _spelled_names(text: str) -> list[tuple[int, int, str]]:
                 a = acronyms[acro]
                 out += [(start, h.end(), tail), (a.start(), a.start() + len(acro), acro)]
             break
+        else:
+            out += _system_name(text, words, h)
+    return out
+
+
+def _system_name(text: str, words: list[str], head: re.Match[str]) -> list[tuple[int, int, str]]:
+    """A capitalised run ending in "System" with a strong military word, no acronym needed ("Integrated
+    Battle Command System", "Air Defence System"); not after a company's or a place's word it cannot tell."""
+    while words and words[0] in NOT_NAME_WORDS:
+        words = words[1:]
+    parts = {p for w in words for p in _SPLIT.split(w)}
+    air = "Air" in parts and bool(parts & {"Defence", "Defense"})
+    if len(words) < 3 or head.group() not in ("System", "Systems") or not (air or parts & _STRONG_WORDS):
+        return []
+    name = " ".join(words)
+    start = head.end() - len(name)
+    return [(start, head.end(), name)] if text[start : head.end()] == name else []
+
+
+def _fired(text: str) -> list[tuple[int, int, str]]:
+    """Names after a verb of firing in a sentence with a word of war (see :data:`_FIRING_VERBS`)."""
+    out = []
+    p = _patterns()
+    for m in literal_matches(p["fired"], text, _FIRING_VERBS):
+        if not word_start(text, m.start()):
+            continue
+        war = has_war_word(text, m.start(), m.end(), (m.start(), m.start("names")))
+        shot = m.group().startswith(("fire", "test-fire"))  # "fired the Toufan": a person fired takes no article
+        for n in re.finditer(_ONE_NAME, m.group("names")):
+            name = n.group()
+            if not war and not (shot and not name.isupper()):
+                continue  # "launched the Bronco", "fired the CEO"
+            if name not in NOT_NAME_WORDS and name.rstrip("s") not in CLASS_ACRONYMS:
+                out.append((m.start("names") + n.start(), m.start("names") + n.end(), name))
+    return out
+
+
+def _blocks(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A block, increment or flight after a found name or capitals ("ESSM Block 2", "PrSM Increment 1",
+    "Tomahawk Block V"), the name and its block as one span."""
+    out = []
+    ends = {end: start for start, end, _ in found}
+    for m in literal_matches(_patterns()["block"], text, ("Block", "Increment", "Flight")):
+        before = re.search(r"(?<![\w-])([A-Z][\w-]*)\s+$", text[max(0, m.start() - 24) : m.start()])
+        if before is None:
+            continue
+        end = m.start() - len(before.group()) + len(before.group(1))
+        start = ends.get(end, end - len(before.group(1)))
+        if end in ends or (before.group(1).isupper() and len(before.group(1)) > 2):
+            out.append((start, m.end(), " ".join(text[start : m.end()].split())))
     return out
 
 
@@ -173,7 +243,7 @@ def _after_nouns(text: str) -> list[tuple[int, int, str]]:
     return [
         (m.start("name"), m.end("name"), m.group("name"))
         for m in literal_matches(p["after_noun"], text, _NOUNS)
-        if word_start(text, m.start()) and m.group("name") not in NOT_NAME_WORDS
+        if word_start(text, m.start()) and m.group("name") not in NOT_NAME_WORDS | CLASS_ACRONYMS
     ]
 
 
@@ -181,11 +251,11 @@ def document_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tuple
     """Mentions of weapons ``found`` in ``text`` that hold no weapon word of their own, and acronyms a long
     weapon name spells (see the module docs), as (start, end, name), unsorted. A found name with the model
     designation before it is given again with it (the longer span wins); nothing else overlaps ``found``."""
-    models = _models_before(text, found)
+    models = _models_before(text, found) + _blocks(text, found)
     taken = bytearray(len(text) + 1)
     for start, end, _ in found:
         taken[start:end] = b"\x01" * (end - start)
-    out = [w for w in _after_nouns(text) + _spelled_names(text) if taken.find(1, w[0], w[1]) < 0]
+    out = [w for w in _after_nouns(text) + _spelled_names(text) + _fired(text) if taken.find(1, w[0], w[1]) < 0]
     names: dict[str, str] = {}
     for start, end, name in found + models + out:
         for s in _surfaces(text, start, end, name):
@@ -194,7 +264,12 @@ def document_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tuple
     if long_names:
         for m in _patterns()["capitals"].finditer(text):
             acro = m.group().removesuffix("s")
-            if len(acro) > 2 and acro not in names and any(acronym_of(acro, n) for n in long_names):
+            if (
+                len(acro) > 2
+                and acro not in names
+                and acro not in CLASS_ACRONYMS
+                and any(acronym_of(acro, n) for n in long_names)
+            ):
                 names[acro] = acro
     for start, end, _ in out:
         taken[start:end] = b"\x01" * (end - start)

@@ -40,6 +40,7 @@ from workbook.extract.weapon_words import (
     NOT_NAME_WORDS,
     NOT_SHIP_NAME_WORDS,
     WEAPON_HEAD_NOUNS,
+    has_war_word,
     has_weapon_word,
     word_start,
 )
@@ -93,10 +94,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
             r"(?P<mods>(?:\s+[a-z][a-z]*(?:-[a-z]+)*){0,3})\s+$"
         ),
-        "war": re.compile(
-            r"\b(?:missiles?|warheads?|munitions?|strikes?|attacks?|artillery|shelling|troops|front|army|military"
-            r"|forces|air\s+defen[cs]e|shot\s+down|intercepted|jamm(?:ing|ers?))\b"
-        ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
         "aboard": re.compile(
             r"\b(?:aboard|on\s+board|onboard)\s+(?:the\s+)?(?P<name>[A-Z][\w'’]*[a-z][\w'’]*(?:(?:\s+(?:de|of|the)\s+|\s+)[A-Z][\w'’]*){0,3})"
@@ -139,14 +136,6 @@ def _named_elsewhere(text: str, name: str) -> bool:
     return False
 
 
-def _war_word(text: str, head: re.Match[str]) -> bool:
-    """A word of war in ``head``'s sentence ("missiles", "strikes", "troops", "shot down"; not "flew")."""
-    lo, hi = max(0, head.start() - 150), min(len(text), head.end() + 150)
-    left = text.rfind(". ", lo, head.start())
-    right = text.find(". ", head.end(), hi)
-    return _patterns()["war"].search(text, left + 1 if left >= 0 else lo, right if right >= 0 else hi) is not None
-
-
 def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out = []
@@ -162,7 +151,7 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
             continue
-        if h.group() in _DRONE_HEADS and not weapon_modifier(mods) and not _war_word(text, h):
+        if h.group() in _DRONE_HEADS and not weapon_modifier(mods) and not has_war_word(text, h.start(), h.end()):
             continue
         if not _named_elsewhere(text, name):
             out.append((m.start("name"), m.end("name"), name))
