@@ -79,6 +79,13 @@ def test_acronym_of(acro: str, name: str, expected: bool) -> None:
         # a name before drones with a weapon modifier or a word of war; names ending in "yi" are no nationality
         ("Ukraine answered with its Liutyi long-range drones against a refinery.", ["Liutyi"]),
         ("The army fired the Lyutyi drone and two missiles.", ["Lyutyi"]),
+        # one hyphenated modifier between the article and a name before a weapon-only noun
+        ("Taiwan has deployed its home-built Hai Kun submarine for sea trials.", ["Hai Kun"]),
+        # a name that is also an ordinary word near a found weapon, after a compound adjective too
+        (
+            "Poland buys NASAMS for its air defence. The army also keeps the Russian-made Igla-S.",
+            ["NASAMS", "Igla-S"],
+        ),
         # a block, increment or flight after capitals or a found name
         (
             "The request funds 125 ESSM Block 2 missiles and the Tomahawk Block V line.",
@@ -103,12 +110,15 @@ def test_document_weapons(text: str, expected: list[str]) -> None:
     [
         # a weapon's name inside a longer capitalised name, or a speaker, is no mention of the weapon
         ("Israel fired Patriot interceptors. Patriot Parkway floods after every storm.", ["Patriot"]),
+        # a name that is also an ordinary word far from any weapon
+        ("Ukraine got NASAMS in May." + " The town grew." * 20 + " A Patriot fan waved.", ["NASAMS"]),
         ("The army flew a Sentinel drone against the troops. Sentinel said the contract was fair.", ["Sentinel"]),
         # a civilian system's acronym: no military word in the long name
         ("The Global Positioning System is old. GPS receivers are cheap.", []),
         # civilian drones, and a designation before "system" without a word of war or jamming
         ("The Zipline drone flew over the Windows-10 system.", []),
         ("A DJI Mavic drone was seen over the stadium.", []),
+        ("The well-known Apple phone and its state-owned Hanwha trucks sold well.", []),
         ("The F-35B Lightning jets landed, and the Tampa Bay Lightning won.", ["F-35B Lightning"]),
         # a product launched, a person fired, a class of missile, a civilian system
         ("Apple launched the Vision Pro and the Watch at its event.", []),
@@ -117,6 +127,7 @@ def test_document_weapons(text: str, expected: list[str]) -> None:
         ("The board fired the CEO on Monday.", []),
         ("The army said it fired a SRBM into the sea, and then fired ICBMs at the missile range.", []),
         ("The Federal Aviation System and the Tower Block 3 flats are old.", []),
+        ("Kongsberg Defence Systems and the Javelin Missile System Inc group said they were late.", []),
         # capitals after a weapon noun that a capitalised word continues
         ("The fighter NASA Langley tested flew once.", []),
     ],

@@ -91,7 +91,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"(?:{heads})\b"),
         "end": re.compile(PHRASE_END),
         "name_before": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[A-Za-z]+['’]s)\s+(?:[a-z]+-[a-z]+\s+)?(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
             r"(?P<mods>(?:\s+[a-z][a-z]*(?:-[a-z]+)*){0,3})\s+$"
         ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
