@@ -79,6 +79,8 @@ def test_acronym_of(acro: str, name: str, expected: bool) -> None:
         # a name before drones with a weapon modifier or a word of war; names ending in "yi" are no nationality
         ("Ukraine answered with its Liutyi long-range drones against a refinery.", ["Liutyi"]),
         ("The army fired the Lyutyi drone and two missiles.", ["Lyutyi"]),
+        # a one-letter designation with a nickname names itself in a text about weapons
+        ("A C-17 Globemaster landed at dawn. The aircraft brought troops.", ["C-17 Globemaster"]),
         # one hyphenated modifier between the article and a name before a weapon-only noun
         ("Taiwan has deployed its home-built Hai Kun submarine for sea trials.", ["Hai Kun"]),
         # a name that is also an ordinary word near a found weapon, after a compound adjective too
@@ -118,6 +120,8 @@ def test_document_weapons(text: str, expected: list[str]) -> None:
         # civilian drones, and a designation before "system" without a word of war or jamming
         ("The Zipline drone flew over the Windows-10 system.", []),
         ("A DJI Mavic drone was seen over the stadium.", []),
+        # a one-letter designation with a nickname in a text with no weapon word: a car
+        ("Deliveries of the F-150 Lightning fell 14 percent in the quarter.", []),
         ("The well-known Apple phone and its state-owned Hanwha trucks sold well.", []),
         ("The F-35B Lightning jets landed, and the Tampa Bay Lightning won.", ["F-35B Lightning"]),
         # a product launched, a person fired, a class of missile, a civilian system

@@ -278,9 +278,9 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         tail = p["name_tail"].match(text, m.end())  # "AIM-120D Advanced Medium-Range Air-to-Air Missiles"
         if tail is not None and not _ORG_CONTINUATION.match(text, tail.end()):
             end = max(end, tail.end())
-        needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
-            prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
-        )
+        named = end > m.end() and has_weapon_word(text, 0, len(text))  # not "F-150 Lightning" in car news
+        one_letter = prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and not named
+        needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or one_letter
         if needs_context and not has_weapon_word(text, m.start(), m.end()):
             continue  # "F-1 visa", "A-1 grades"; but "C-17 Globemaster" names itself
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
