@@ -88,6 +88,11 @@ def test_acronym_of(acro: str, name: str, expected: bool) -> None:
             "Poland buys NASAMS for its air defence. The army also keeps the Russian-made Igla-S.",
             ["NASAMS", "Igla-S"],
         ),
+        # a name before "programme" near a found weapon
+        (
+            "Poland bought CAMM for air defence in the Narew programme. The Wisla programme buys Patriot missiles.",
+            ["Narew", "Wisla", "Patriot"],
+        ),
         # a block, increment or flight after capitals or a found name
         (
             "The request funds 125 ESSM Block 2 missiles and the Tomahawk Block V line.",
@@ -130,6 +135,8 @@ def test_document_weapons(text: str, expected: list[str]) -> None:
         ("The president fired Comey, and the army fired Walters.", []),
         ("The board fired the CEO on Monday.", []),
         ("The army said it fired a SRBM into the sea, and then fired ICBMs at the missile range.", []),
+        ("The Erasmus programme grew.", []),  # no weapon near
+        ("The Polish programme buys NASAMS.", ["NASAMS"]),
         ("The Federal Aviation System and the Tower Block 3 flats are old.", []),
         ("Kongsberg Defence Systems and the Javelin Missile System Inc group said they were late.", []),
         # capitals after a weapon noun that a capitalised word continues

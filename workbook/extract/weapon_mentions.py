@@ -22,7 +22,8 @@ document named in full; :func:`document_weapons` does the same for weapons, from
 * **names after a verb of firing and an article** ("fired the Toufan and the Quds-4"; after "launch" only
   in a sentence with a word of war: "launched the Bronco" is none), never a class ("fired a SRBM");
 * **a block, increment or flight** after capitals or a found name, in its span ("ESSM Block 2");
-* **names that are also ordinary words** ("Patriot", "Igla-S") within 200 characters of a found weapon.
+* **names that are also ordinary words** ("Patriot", "Igla-S") and **a name before "programme"** ("the Narew
+  programme") within 200 characters of a found weapon.
 
 Every pass runs from what was found or from a literal (a system noun, a weapon noun, a verb of firing,
 "Block"), never from every capital; the document's capitals are read only once one long military name is
@@ -38,6 +39,7 @@ from functools import cache, lru_cache
 from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import literal_matches
+from workbook.extract.weapon_phrases import nationality
 from workbook.extract.weapon_words import (
     CLASS_ACRONYMS,
     HYPHENS,
@@ -75,6 +77,10 @@ _NOUNS = ("fighter", "jet", "drone", "tank", "missile", "interceptor", "helicopt
 #: How near a found weapon a name that is also an ordinary word must stand to be the weapon ("... NASAMS in
 #: Lithuania, and CAMM in Poland. The Wisla programme instead buys Patriot.").
 _NEAR = 200
+#: Words before "programme" that name a body, a budget or a kind of work, not a system.
+_NOT_PROGRAMME_NAMES = _words(
+    "Army Navy Air Marine Space Defence Defense Missile Nuclear Research Procurement Modernisation Modernization"
+)
 #: Verbs of firing: one name or a list of names after them and an article ("the", "its", "their") are weapons
 #: ("fired the Toufan and the Quds-4"; a person fired takes no article: "fired Comey"), after "launch" only
 #: in a sentence with a word of war ("launch the Lyutyi and the Beaver", not "launched the Bronco").
@@ -110,6 +116,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "in_context": re.compile(
             rf"(?<![\w'’-]){literal_alternation(WEAPON_NAMES_IN_CONTEXT)}(?:-[A-Z0-9]{{1,3}})?(?![\w'’-])"
         ),
+        "programme": re.compile(r"(?<![\w'’-])[Tt]he\s+(?P<name>[A-Z][a-z]{2,}|[A-Z]{3,})\s+program(?:me)?s?\b"),
         "before": re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)\s+$"),
         "after": re.compile(r"['’]?s?\s+([A-Z][\w-]*|[a-z]+)"),
     }
@@ -250,6 +257,24 @@ def _near_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+def _programmes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One name before "programme" within :data:`_NEAR` characters of a found weapon ("the Narew programme",
+    "The Wisla programme" beside "NASAMS"): a programme named for the system it buys; not a nationality
+    ("the Polish programme") nor a word that is no name ("The Army programme")."""
+    if not found or "program" not in text:
+        return []
+    starts = sorted(start for start, _, _ in found)
+    out = []
+    for m in _patterns()["programme"].finditer(text):
+        name = m.group("name")
+        if name in NOT_NAME_WORDS or nationality(name) or name in _NOT_PROGRAMME_NAMES:
+            continue
+        k = bisect.bisect_left(starts, m.start() - _NEAR)
+        if k < len(starts) and starts[k] <= m.end() + _NEAR:
+            out.append((m.start("name"), m.end("name"), name))
+    return out
+
+
 def _blocks(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A block, increment or flight after a found name or capitals ("ESSM Block 2", "PrSM Increment 1",
     "Tomahawk Block V"), the name and its block as one span."""
@@ -295,7 +320,7 @@ def document_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tuple
     for start, end, _ in found:
         taken[start:end] = b"\x01" * (end - start)
     new = _after_nouns(text) + _spelled_names(text) + _fired(text)
-    new += _near_weapons(text, found + new)
+    new += _near_weapons(text, found + new) + _programmes(text, found + new)
     out = [w for w in new if taken.find(1, w[0], w[1]) < 0]
     names: dict[str, str] = {}
     for start, end, name in found + models + out:

@@ -45,7 +45,7 @@ from workbook.extract.weapon_words import (
     word_start,
 )
 
-__all__ = ["coordinated_weapons", "find_phrase_weapons"]
+__all__ = ["coordinated_weapons", "find_phrase_weapons", "nationality"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -114,11 +114,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-#: Nationalities that no ending of :func:`_nationality` gives ("the German missile", "a Greek frigate").
+#: Nationalities that no ending of :func:`nationality` gives ("the German missile", "a Greek frigate").
 _IRREGULAR_NATIONALITIES = _words("German French Dutch Greek Czech Swiss Thai Arab Afghan Kazakh Uzbek")
 
 
-def _nationality(word: str) -> bool:
+def nationality(word: str) -> bool:
     """Is ``word`` a nationality or a group written like one ("Iranian", "Korean", "American", "Chinese",
     "Turkish", "Houthi", "Israeli", "German")? "Toufan", "Burkan" and "Liutyi" (no nationality ends in "yi") are
     not."""
@@ -147,7 +147,7 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
             continue
         name, mods = m.group("name"), m.group("mods")
         words = name.split()
-        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[-1]):
+        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or nationality(words[-1]):
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
             continue
@@ -163,7 +163,7 @@ def _group_ships(text: str) -> list[tuple[int, int, str]]:
     cued = any(f"{w} group" in text for w in ("carrier", "strike", "battle", "ready"))
     for m in _patterns()["group"].finditer(text) if cued else ():
         words = m.group("name").split()
-        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[0]):
+        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or nationality(words[0]):
             continue
         out.append((m.start("name"), m.end("name"), " ".join(words)))
     return out
@@ -225,5 +225,5 @@ def coordinated_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tu
     return [
         (s, e, n)
         for s, e, n in out
-        if n not in _NOT_WEAPON_NAMES and not _nationality(n) and not _named_elsewhere(text, n)
+        if n not in _NOT_WEAPON_NAMES and not nationality(n) and not _named_elsewhere(text, n)
     ]
