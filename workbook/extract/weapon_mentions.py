@@ -229,7 +229,7 @@ def _fired(text: str) -> list[tuple[int, int, str]]:
     """Names after a verb of firing in a sentence with a word of war (see :data:`_FIRING_VERBS`)."""
     out = []
     p = _patterns()
-    for m in literal_matches(p["fired"], text, _FIRING_VERBS):
+    for m in literal_matches(p["fired"], text, ("fire", "launch", "test-")):
         if not word_start(text, m.start()):
             continue
         war = has_war_word(text, m.start(), m.end(), (m.start(), m.start("names")))
