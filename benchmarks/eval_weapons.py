@@ -12,6 +12,7 @@ rules) and ``weapons_heldout.json`` (written after them and not used to tune the
     .venv/bin/python benchmarks/eval_weapons.py --fresh2   # also made-up press releases (weapons_fresh2.json)
     .venv/bin/python benchmarks/eval_weapons.py --fresh3   # also made-up wire, think-tank, contract prose
     .venv/bin/python benchmarks/eval_weapons.py --fresh4   # also contract notices, releases, business look-alikes
+    .venv/bin/python benchmarks/eval_weapons.py --fresh5   # also weapons named without a weapon word beside them
 
 ``--csis`` scores ``benchmarks/data/weapons_csis.json``: 100 event descriptions of the CSIS "North Korea
 provocations" table, annotated before the extractor was run on them (how, in the file's ``about``). The
@@ -42,6 +43,7 @@ CSIS_FILE = SHARED_DATA / CSIS_TABLE
 FRESH2_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh2.json"
 FRESH3_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh3.json"
 FRESH4_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh4.json"
+FRESH5_GOLD = ROOT / "benchmarks" / "data" / "weapons_fresh5.json"
 #: The hidden set's classes: place and organisation are one class, person its own, weapons their own.
 SCORED_CLASS = {"person": "person", "organization": "place_org", "place": "place_org", "facility": "place_org"}
 
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-errors",
         action="store_true",
-        help="with --csis, --fresh2, --fresh3 or --fresh4, print the check part's errors too (do not tune on them)",
+        help="with --csis or --fresh2 to --fresh5, print the check part's errors too (do not tune on them)",
     )
     ap.add_argument(
         "--fresh2",
@@ -179,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         "--fresh4",
         action="store_true",
         help="also score benchmarks/data/weapons_fresh4.json by part (contract notices, releases, look-alikes)",
+    )
+    ap.add_argument(
+        "--fresh5",
+        action="store_true",
+        help="also score benchmarks/data/weapons_fresh5.json by part (acronyms, drones and EW named on their own)",
     )
     args = ap.parse_args(argv)
     ex = DefaultExtractor()
@@ -208,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         sets += [
             ("weapons_fresh4.json, tune part", fresh2_items("tune", FRESH4_GOLD), args.errors),
             ("weapons_fresh4.json, check part", fresh2_items("check", FRESH4_GOLD), args.check_errors),
+        ]
+    if args.fresh5:
+        sets += [
+            ("weapons_fresh5.json, tune part", fresh2_items("tune", FRESH5_GOLD), args.errors),
+            ("weapons_fresh5.json, check part", fresh2_items("check", FRESH5_GOLD), args.check_errors),
         ]
     for name, path, show in sets:
         s = score(path, ex)

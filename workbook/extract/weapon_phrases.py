@@ -40,11 +40,12 @@ from workbook.extract.weapon_words import (
     NOT_NAME_WORDS,
     NOT_SHIP_NAME_WORDS,
     WEAPON_HEAD_NOUNS,
+    has_war_word,
     has_weapon_word,
     word_start,
 )
 
-__all__ = ["coordinated_weapons", "find_phrase_weapons"]
+__all__ = ["coordinated_weapons", "find_phrase_weapons", "nationality"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -58,12 +59,15 @@ _WEAPON_ONLY_HEADS = (
     *("howitzer", "howitzers", "torpedo", "torpedoes"),
     *("destroyer", "destroyers", "frigate", "frigates", "corvette", "corvettes", "submarine", "submarines"),
 )
+#: Drones are civilian too ("a DJI drone", "Zipline drones"): one name before them is a weapon's after a
+#: weapon modifier ("its Liutyi long-range drones") or in a sentence with another weapon word.
+_DRONE_HEADS = ("drone", "drones")
 #: The heads' stems: every head opens with one (the places :func:`_names_before_heads` looks behind).
 _HEAD_STEMS = tuple(
     sorted(
         {
             h[:-3] if h.endswith("ies") else h.rstrip("s").removesuffix("e")
-            for h in (*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS)
+            for h in (*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS, *_DRONE_HEADS)
         }
     )
 )
@@ -82,12 +86,12 @@ _NAME = r"[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){0,3}"
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = "|".join(sorted({*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS}, key=len, reverse=True))
+    heads = "|".join(sorted({*_WEAPON_ONLY_HEADS, *CIVILIAN_HEADS, *_DRONE_HEADS}, key=len, reverse=True))
     return {
         "head": re.compile(rf"(?:{heads})\b"),
         "end": re.compile(PHRASE_END),
         "name_before": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[A-Za-z]+['’]s)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[A-Za-z]+['’]s)\s+(?:[a-z]+-[a-z]+\s+)?(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]{2,})?)"
             r"(?P<mods>(?:\s+[a-z][a-z]*(?:-[a-z]+)*){0,3})\s+$"
         ),
         "group": re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})\s+{_GROUPS}\b"),
@@ -110,14 +114,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-#: Nationalities that no ending of :func:`_nationality` gives ("the German missile", "a Greek frigate").
+#: Nationalities that no ending of :func:`nationality` gives ("the German missile", "a Greek frigate").
 _IRREGULAR_NATIONALITIES = _words("German French Dutch Greek Czech Swiss Thai Arab Afghan Kazakh Uzbek")
 
 
-def _nationality(word: str) -> bool:
+def nationality(word: str) -> bool:
     """Is ``word`` a nationality or a group written like one ("Iranian", "Korean", "American", "Chinese",
-    "Turkish", "Houthi", "Israeli", "German")? "Toufan" and "Burkan" are not."""
-    return word.endswith(("ian", "ean", "can", "ese", "ish", "i")) or word in _IRREGULAR_NATIONALITIES
+    "Turkish", "Houthi", "Israeli", "German")? "Toufan", "Burkan" and "Liutyi" (no nationality ends in "yi") are
+    not."""
+    return (word.endswith(("ian", "ean", "can", "ese", "ish", "i")) and not word.endswith("yi")) or (
+        word in _IRREGULAR_NATIONALITIES
+    )
 
 
 def _named_elsewhere(text: str, name: str) -> bool:
@@ -140,9 +147,11 @@ def _names_before_heads(text: str) -> list[tuple[int, int, str]]:
             continue
         name, mods = m.group("name"), m.group("mods")
         words = name.split()
-        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[-1]):
+        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or nationality(words[-1]):
             continue
         if h.group() in CIVILIAN_HEADS and not weapon_modifier(mods):
+            continue
+        if h.group() in _DRONE_HEADS and not weapon_modifier(mods) and not has_war_word(text, h.start(), h.end()):
             continue
         if not _named_elsewhere(text, name):
             out.append((m.start("name"), m.end("name"), name))
@@ -154,7 +163,7 @@ def _group_ships(text: str) -> list[tuple[int, int, str]]:
     cued = any(f"{w} group" in text for w in ("carrier", "strike", "battle", "ready"))
     for m in _patterns()["group"].finditer(text) if cued else ():
         words = m.group("name").split()
-        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or _nationality(words[0]):
+        if any(w in _NOT_WEAPON_NAMES or w in NOT_SHIP_NAME_WORDS for w in words) or nationality(words[0]):
             continue
         out.append((m.start("name"), m.end("name"), " ".join(words)))
     return out
@@ -216,5 +225,5 @@ def coordinated_weapons(text: str, found: list[tuple[int, int, str]]) -> list[tu
     return [
         (s, e, n)
         for s, e, n in out
-        if n not in _NOT_WEAPON_NAMES and not _nationality(n) and not _named_elsewhere(text, n)
+        if n not in _NOT_WEAPON_NAMES and not nationality(n) and not _named_elsewhere(text, n)
     ]

@@ -39,6 +39,7 @@ from workbook.extract.weapon_words import (
     NOT_NAME_WORDS,
     WEAPON_CONTEXT,
     WEAPON_HEAD_NOUNS,
+    has_ew_word,
     has_model_number,
     word_start,
 )
@@ -57,7 +58,8 @@ CIVILIAN_HEADS = frozenset(
 _SHAPE_HEADS = (*WEAPON_HEAD_NOUNS, "turret", "turrets", "radar", "radars")
 #: Words that end a noun phrase after its head ("an Agni-V missile with ...", "the missile that ...").
 PHRASE_END = (
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|that|which|from|to|at|in|on|and|or|for|of|by|near|over|into|was|were|is|are"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|that|which|from|to|at|in|on|and|or|for|of|by|near|over|into|against|across"
+    r"|after|during|was|were|is|are"
     r"|has|have|had|will|would|can|could|capable|took|struck|hit|flew|built|made|sent|bought|sold|shot|won|lost|began"
     r"|became|[a-z]+ed)\b)"
 )
@@ -119,7 +121,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 #: Modifiers that make a civilian-looking noun a weapon's besides the weapon words ("guided rocket", "hypersonic
 #: glide vehicle", "stealth jet", "attack helicopter").
-_MODIFIERS = _words("guided defence defense hypersonic ballistic cruise attack combat stealth strike tactical assault")
+_MODIFIERS = _words(
+    "guided defence defense hypersonic ballistic cruise attack combat stealth strike tactical assault long-range "
+    "kamikaze loitering one-way"
+)
 
 
 def weapon_modifier(mods: str) -> bool:
@@ -155,8 +160,9 @@ def _designations(text: str) -> list[tuple[int, int, str]]:
             continue
         if NOT_MODIFIER_WORDS.intersection(m.group("mods").split()):
             continue  # "Minsk-2 and two tanks": the noun is not the designation's
-        if m.group("head") in CIVILIAN_HEADS and not weapon_modifier(m.group("mods")):
-            continue
+        civilian = m.group("head") in CIVILIAN_HEADS and not weapon_modifier(m.group("mods"))
+        if civilian and not has_ew_word(text, m.start(), m.end()):
+            continue  # "the Model-3 system", but "jamming from the Pole-21 system"
         start = m.start()
         if m.groupdict().get("space"):  # "Chien Feng IV": a two-word name before a spaced number
             before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)\s$", text[max(0, start - 16) : start])

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 __all__ = [
     "AIRCRAFT_ROLE_WORDS",
+    "CLASS_ACRONYMS",
     "COMPANY_WORDS",
     "GENERIC_WEAPON_WORDS",
     "HYPHENS",
@@ -29,7 +30,9 @@ __all__ = [
     "WEAPON_NAME_HEADS",
     "WEAPON_PREFIXES_IN_CONTEXT",
     "WEAPON_PREFIX_DESIGNATIONS",
+    "has_ew_word",
     "has_model_number",
+    "has_war_word",
     "has_weapon_word",
     "word_start",
 ]
@@ -143,6 +146,10 @@ NOT_MODIFIER_WORDS: frozenset[str] = frozenset(
 WEAPON_FAMILIES_IN_CONTEXT: frozenset[str] = frozenset(
     _split("Tor Arrow Barak Tamir Leopard Challenger Tornado Lancet Emad Arash Buk")
 )
+#: Acronyms of weapon classes, no names ("an ICBM", "a SRBM", "UAVs"): never a system's name on their own.
+CLASS_ACRONYMS: frozenset[str] = frozenset(
+    _split("ICBM IRBM MRBM SRBM SLBM ALBM ASBM CRBM UAV UAS UCAV SAM MLRS MRL HGV ALCM GLCM SLCM LACM ASCM SSM AAM")
+)
 #: Words that count ships or weapons ("Two Ohio-class submarines"): never the first word of a class's name.
 NUMBER_WORDS: frozenset[str] = frozenset(
     _split("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All")
@@ -191,6 +198,37 @@ def has_weapon_word(text: str, start: int, end: int) -> bool:
     rights = [r for r in (right_dot, right_nl) if r != -1]
     window = text[left + 1 if left != -1 else lo : min(rights) if rights else hi]
     return _context_pattern().search(window) is not None
+
+
+#: Words of electronic warfare: a system named beside one is a jammer or a sensor of war ("jamming from the
+#: Pole-21 system"), though "system" also names civilian things.
+_EW_CUE = re.compile(r"\b(?:jamm(?:ing|ers?|ed)|electronic[ -]warfare|EW)\b")
+
+
+def has_ew_word(text: str, start: int, end: int) -> bool:
+    """An electronic-warfare word within 150 characters of ``text[start:end]`` ("jamming", "jammers",
+    "electronic warfare", "EW")."""
+    return _EW_CUE.search(text, max(0, start - 150), min(len(text), end + 150)) is not None
+
+
+#: Words of war: a name before "drones" or after "fired" is a weapon's in a sentence with one ("missiles",
+#: "strikes", "troops", "shot down"; not "flew", which civilian drones do too).
+_WAR_WORDS = re.compile(
+    r"\b(?:missiles?|warheads?|munitions?|strikes?|attacks?|artillery|shelling|troops|front|army|military"
+    r"|forces|air\s+defen[cs]e|shot\s+down|intercepted|jamm(?:ing|ers?))\b"
+)
+
+
+def has_war_word(text: str, start: int, end: int, skip: tuple[int, int] | None = None) -> bool:
+    """A word of war in the sentence around ``text[start:end]`` (at most 150 characters each side), not
+    counting ``text[skip[0]:skip[1]]`` (the noun or verb that asks)."""
+    lo, hi = max(0, start - 150), min(len(text), end + 150)
+    left, right = text.rfind(". ", lo, start), text.find(". ", end, hi)
+    lo, hi = left + 1 if left >= 0 else lo, right if right >= 0 else hi
+    for m in _WAR_WORDS.finditer(text, lo, hi):
+        if skip is None or not (m.start() < skip[1] and skip[0] < m.end()):
+            return True
+    return False
 
 
 #: one pattern per letter: ``re`` skips to a literal first character far faster than to a class (``[MK]\d``)

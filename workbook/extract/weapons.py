@@ -36,13 +36,11 @@
   missile system");
 * names no list holds, by their shape in the sentence (:mod:`workbook.extract.weapon_shapes`: "an Agni-V
   missile", "the Ababeel, a medium-range ballistic missile") or the phrase around them
-  (:mod:`workbook.extract.weapon_phrases`: "a Typhon launcher", "the Shandong carrier group", "Shahed and
-  Gerbera drones").
+  (:mod:`workbook.extract.weapon_phrases`: "a Typhon launcher", "Shahed and Gerbera drones"), and their
+  bare mentions and acronyms elsewhere in the document (:mod:`workbook.extract.weapon_mentions`).
 
-The words are declared in :mod:`workbook.extract.weapon_words`; read them from there.
-
-Generic classes ("cruise missiles", "fighter jets") are not names and are left out here; the KCNA case
-study (:mod:`workbook.casestudy.rules`) adds its own classes on top of the same family list.
+The words are declared in :mod:`workbook.extract.weapon_words`. Generic classes ("cruise missiles") are no
+names; the KCNA case study (:mod:`workbook.casestudy.rules`) adds its own classes on the same family list.
 """
 
 from __future__ import annotations
@@ -55,6 +53,7 @@ from workbook.extract.phrase_regex import literal_alternation
 from workbook.extract.ranks import RANK_CORES
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import literal_matches
+from workbook.extract.weapon_mentions import document_weapons
 from workbook.extract.weapon_phrases import coordinated_weapons, find_phrase_weapons
 from workbook.extract.weapon_shapes import find_weapon_shapes
 from workbook.extract.weapon_words import (
@@ -279,9 +278,9 @@ def _designations(text: str, out: list[tuple[int, int, str]]) -> None:
         tail = p["name_tail"].match(text, m.end())  # "AIM-120D Advanced Medium-Range Air-to-Air Missiles"
         if tail is not None and not _ORG_CONTINUATION.match(text, tail.end()):
             end = max(end, tail.end())
-        needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or (
-            prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and end == m.end()
-        )
+        named = end > m.end() and has_weapon_word(text, 0, len(text))  # not "F-150 Lightning" in car news
+        one_letter = prefix in WEAPON_LETTER_PREFIXES and not _letter_ok(prefix, number) and not named
+        needs_context = prefix in WEAPON_PREFIXES_IN_CONTEXT or one_letter
         if needs_context and not has_weapon_word(text, m.start(), m.end()):
             continue  # "F-1 visa", "A-1 grades"; but "C-17 Globemaster" names itself
         before = re.search(r"(?:Patriot|Bayraktar|Aegis)\s+$", text[max(0, start - 12) : start])
@@ -492,6 +491,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str]]:
             if word_start(text, m.start())
         ]
     out += coordinated_weapons(text, out)
+    out += document_weapons(text, out)
     out.sort(key=lambda w: (w[0], -w[1]))
     kept: list[tuple[int, int, str]] = []
     for w in out:
