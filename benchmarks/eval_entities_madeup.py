@@ -55,7 +55,11 @@ delegations, photo captions, names after ranks and titles or before a post-nomin
 and split the same way; ``--gold orgs5`` scores
 ``benchmarks/data/entities_orgs5.json`` (round twenty: business wire, consumer news, transport, public-sector
 press releases, regulator notices, charity appeals, tech news; one-word firms with no cue word, names that begin
-lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way.
+lower-case or end in punctuation, long body names joined by "for", "and" and commas), made and split the same way;
+``--gold people7`` scores ``benchmarks/data/entities_people7.json`` (round twenty-one: names of many origins with
+hyphens and diacritics in local news, courts, health, education, sport, obituaries, captions and bylines without a
+final full stop, defence and government releases; ranks before an initial, long titles, "the X administration"),
+made and split the same way.
 """
 
 from __future__ import annotations
@@ -89,6 +93,7 @@ GOLD_SETS = {
     "orgs4": GOLD.with_name("entities_orgs4.json"),
     "people6": GOLD.with_name("entities_people6.json"),
     "orgs5": GOLD.with_name("entities_orgs5.json"),
+    "people7": GOLD.with_name("entities_people7.json"),
 }
 
 
