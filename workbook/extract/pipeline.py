@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_VERSION", "DefaultExtractor", "load_gazetteer_file"]
 
 #: Bump when a rule changes what the extractor finds: workspaces then extract every document again.
-RULES_VERSION = "19"
+RULES_VERSION = "20"
 
 
 def load_gazetteer_file(path: str | Path) -> Gazetteer:
