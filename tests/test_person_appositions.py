@@ -127,3 +127,14 @@ def test_a_title_case_headline_stays_a_headline() -> None:
     text = "Council Approves Riverside Arena Despite Objections Through Winter\nThe council voted on Monday."
     tokens = tokenize(text)
     assert {tokens[i].text for i in headline_tokens(text, tokens)} >= {"Council", "Approves", "Arena"}
+
+
+def test_a_name_after_a_title_ending_in_of_and_its_word_is_a_person() -> None:
+    text = "Deputy Chief of Mission Lorna Vitale met the minister on Monday."
+    assert _people(text) == {"Lorna Vitale"}
+
+
+def test_a_body_named_with_of_keeps_its_name() -> None:
+    text = "The Bank of England Lorna Trust opened a gallery."
+    assert "Lorna Trust" not in _people(text)
+    assert not _people(text)

@@ -25,7 +25,8 @@ one crossing its edge or an organisation inside leaves everything as it was.
 Three smaller passes of the same module (round twenty-one): a hyphenated family name or a name after a
 capitalised particle joins the person read right before it (:func:`people_with_family_after`); "the Harris
 administration" names a person (:func:`people_of_administrations`); a rank or title, an initial and a family
-name ("Rear Adm. Y. Tanaka") are a person (:func:`people_by_initial`).
+name ("Rear Adm. Y. Tanaka") are a person (:func:`people_by_initial`); a name after a title ending in "of"
+and a word loses that word ("Deputy Chief of Mission Lorna Vitale": :func:`people_after_title_of`).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def _words(block: str) -> frozenset[str]:
 __all__ = [
     "CAPITAL_PARTICLES",
     "PERSON_APPOSITION_NOUNS",
+    "people_after_title_of",
     "people_by_apposition",
     "people_by_initial",
     "people_of_administrations",
@@ -283,3 +285,33 @@ def people_by_initial(text: str, out: list[Candidate], names: Kinds, common: fro
         replace_with_person(
             out, m.start(), m.end(), cued_person(m.start(), m.end(), (text[m.start() : m.start() + 2], family))
         )
+
+
+#: A title ending in "of", the word it governs, a given name and a family name: "Deputy Chief of Mission
+#: Lorna Vitale", "Head of Delegation Tomasz Nowicki".
+_TITLE_OF_NAME = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+of[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)"
+    r"(?![\w'’-]|[ \t]+[A-Z])"
+)
+
+
+def people_after_title_of(
+    text: str, out: list[Candidate], names: Kinds, common: frozenset[str], gaz_type: GazType
+) -> None:
+    """A listed given name and a name's last word right after a title ending in "of" and the word it governs
+    ("Deputy Chief of Mission Lorna Vitale", "Head of Delegation Tomasz Nowicki") are a person (in place);
+    a span of another kind reaching from the governed word into the name ("Mission Lorna Vitale" read as
+    an event) is dropped first. The governed word must be no listed given name itself."""
+    if not names or " of " not in text:
+        return
+    for m in _TITLE_OF_NAME.finditer(text):
+        title, governed, given, family = m.groups()
+        if title.casefold() not in TITLE_WORDS | RANK_WORDS or "g" in name_kind(governed, names):
+            continue
+        if "g" not in name_kind(given, names) or not name_word(given, common):
+            continue
+        if not may_end_name(family, names, common, gaz_type):
+            continue
+        a, b = m.start(3), m.end()
+        out[:] = [c for c in out if not (c.start < a < c.end and c.type not in ("person", "organization"))]
+        replace_with_person(out, a, b, cued_person(a, b, (given, family)))

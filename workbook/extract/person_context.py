@@ -66,6 +66,7 @@ from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_runs import Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.person_appositions import (
+    people_after_title_of,
     people_by_apposition,
     people_by_initial,
     people_of_administrations,
@@ -278,6 +279,7 @@ def people_in_context(
     people_with_family_after(text, out, names, common, gaz_type)
     people_of_administrations(text, out, names, common, gaz_type)
     people_by_initial(text, out, names, common, gaz_type)
+    people_after_title_of(text, out, names, common, gaz_type)
     if "'s" in text or "’s" in text:
         shops_by_possessive(text, out, names)  # "theft from Sainsbury's;": no person "Sainsbury"
     return sorted(out, key=lambda c: c.start)
