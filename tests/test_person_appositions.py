@@ -138,3 +138,8 @@ def test_a_body_named_with_of_keeps_its_name() -> None:
     text = "The Bank of England Lorna Trust opened a gallery."
     assert "Lorna Trust" not in _people(text)
     assert not _people(text)
+
+
+def test_a_writing_in_apposition_is_no_person_and_a_place_ends_no_name() -> None:
+    text = "This is the proud national trait peculiar to Juche Korea, the editorial says."
+    assert not _people(text)

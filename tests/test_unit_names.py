@@ -57,3 +57,14 @@ def test_units_joined_by_commas_are_one_organisation(text: str, name: str) -> No
 )
 def test_an_ordinal_before_no_unit_reads_no_unit(text: str) -> None:
     assert not any(n[:1].isdigit() or n.endswith(("32", "32.5")) for n in _orgs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Delegates gathered for the 8th Party Congress in the capital.", "8th Party Congress"),
+        ("The 14th Supreme People's Assembly met on Tuesday.", "14th Supreme People's Assembly"),
+    ],
+)
+def test_a_number_before_a_body_that_is_no_unit_is_its_session(text: str, body: str) -> None:
+    assert body not in _orgs(text)

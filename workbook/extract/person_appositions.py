@@ -90,7 +90,17 @@ _RUN_BEFORE = re.compile(
 )
 #: Words that stop an apposition's phrase before its head noun: "a specialist in coastal erosion".
 _PHRASE_STOPS = _words("of in at for from with on to and who which that")
-_NOT_PERSON_HEADS = ORG_HEADS | PUBLIC_BODY_HEADS
+#: Nouns of bodies and writings the role test counts among the speakers of a sentence ("the editorial
+#: says", "the ministry said"): no person's apposition.
+_NOT_PERSON_HEADS = (
+    ORG_HEADS
+    | PUBLIC_BODY_HEADS
+    | _words(
+        """intelligence government governments ministry military agency police authorities authority media
+        statement report study survey people army command committee navy group groups organisation
+        organization company newspaper commentary article editorial"""
+    )
+)
 
 
 def _person_phrase(phrase: str) -> bool:
@@ -161,6 +171,8 @@ def _name_run(
     if gaz_type(first) == "place" and "g" not in name_kind(first, names) and not town_given:
         return None
     if not may_end_name(last, names, common, gaz_type) or gaz_type(" ".join(words)) is not None:
+        return None
+    if gaz_type(last) == "place":  # "Juche Korea, the editorial says"
         return None
     for w in words[1:-1]:
         if not (name_kind(w, names) or unknown_word(w, names, common, gaz_type)):

@@ -6,9 +6,8 @@ Squadron", "Escort Flotilla 1", and chain them with commas from the smallest to 
 run rules read the words after the number and lost it ("Airlift Squadron"), and a chain came apart into its
 last parts. One pass over a document's candidates (:func:`numbered_units`, before selection):
 
-* an ordinal ("37th", "2nd") or "No." and a number before one to four capitalised words ending in a body's
-  or a unit's head word (:data:`~workbook.extract.vocabulary.ORG_HEADS`,
-  :data:`~workbook.extract.org_names.UNIT_HEADS`) is one organisation with its number;
+* an ordinal ("37th", "2nd") or "No." and a number before one to four capitalised words ending in a
+  military unit's head word (:data:`MILITARY_HEADS`) is one organisation with its number;
 * a unit's head word ("Flotilla", "Squadron", "Wing") and a number of one to three digits after it (no more
   digits, no decimal or thousands mark) is one organisation with it ("Escort Flotilla 1", "Fighter Squadron
   32");
@@ -26,11 +25,29 @@ import re
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.org_names import UNIT_HEADS
 from workbook.extract.place_org_extents import replace_inside
-from workbook.extract.vocabulary import ORG_HEADS
 
-__all__ = ["numbered_units"]
+__all__ = ["MILITARY_HEADS", "numbered_units"]
 
-_HEADS = ORG_HEADS | UNIT_HEADS
+#: Head words of military units: a number before one names the unit ("2nd Infantry Division"); before the
+#: head of another body it names a session or a term ("8th Party Congress", "14th Supreme People's
+#: Assembly", "79th UN General Assembly"), which stays the body it was read as.
+MILITARY_HEADS: frozenset[str] = UNIT_HEADS | frozenset(
+    {
+        "battalion",
+        "regiment",
+        "brigade",
+        "division",
+        "corps",
+        "fleet",
+        "group",
+        "company",
+        "army",
+        "command",
+        "team",
+        "force",
+    }
+)
+_HEADS = MILITARY_HEADS
 _CAP = r"[A-Z][\w'’&-]*"
 #: An ordinal or "No." and a number, then capitalised words (the head is checked after).
 _NUMBERED = re.compile(
