@@ -59,7 +59,11 @@ lower-case or end in punctuation, long body names joined by "for", "and" and com
 ``--gold orgs6`` scores
 ``benchmarks/data/entities_orgs6.json`` (round twenty-one: travel and transport, fintech and retail, public services,
 local government, sport business, science funding; bodies before verbs other than "said", lists of firms, operators
-whose names hold a place, airports after "out of", one-word firms given a firm's act), made and split the same way.
+whose names hold a place, airports after "out of", one-word firms given a firm's act), made and split the same way;
+``--gold people7`` scores ``benchmarks/data/entities_people7.json`` (round twenty-one: names of many origins with
+hyphens and diacritics in local news, courts, health, education, sport, obituaries, captions and bylines without a
+final full stop, defence and government releases; ranks before an initial, long titles, "the X administration"),
+made and split the same way.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ GOLD_SETS = {
     "people6": GOLD.with_name("entities_people6.json"),
     "orgs5": GOLD.with_name("entities_orgs5.json"),
     "orgs6": GOLD.with_name("entities_orgs6.json"),
+    "people7": GOLD.with_name("entities_people7.json"),
 }
 
 

@@ -24,6 +24,7 @@ import re
 from workbook.extract.entity_runs import NAMED, Candidate
 from workbook.extract.place_org_extents import replace_inside
 from workbook.extract.shared_scans import capital_matches
+from workbook.extract.unit_names import numbered_units
 from workbook.extract.vocabulary import FACILITY_HEADS, MONTHS, NEVER_NAME_START, ORG_HEADS, STREET_WORDS, WEEKDAYS
 
 __all__ = ["ORG_END_WORDS", "and_inside_org", "longer_org_names", "not_a_name_word", "place_inside_org"]
@@ -145,5 +146,6 @@ def and_inside_org(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def longer_org_names(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """The passes of this module over one document's candidates, in order."""
-    return and_inside_org(text, place_inside_org(text, cands))
+    """The passes of this module over one document's candidates, in order, then the numbered units of
+    :mod:`workbook.extract.unit_names` (round twenty-one)."""
+    return numbered_units(text, and_inside_org(text, place_inside_org(text, cands)))

@@ -65,6 +65,13 @@ from collections.abc import Callable, Sequence
 from workbook.extract.coref import PersonSpan
 from workbook.extract.entity_runs import Candidate
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
+from workbook.extract.person_appositions import (
+    people_after_title_of,
+    people_by_apposition,
+    people_by_initial,
+    people_of_administrations,
+    people_with_family_after,
+)
 from workbook.extract.person_casts import people_in_list_shapes
 from workbook.extract.person_notices import people_in_notices
 from workbook.extract.person_places import person_cue
@@ -268,6 +275,11 @@ def people_in_context(
     _month_given_names(text, out, names, common, gaz_type)
     people_in_list_shapes(text, out, names, common, gaz_type)  # round nineteen: casts, lists, notices
     people_in_notices(text, out, names, common, gaz_type)
+    people_by_apposition(text, out, names, common, gaz_type)  # round twenty-one: ", 27,", ", a nurse,", "said"
+    people_with_family_after(text, out, names, common, gaz_type)
+    people_of_administrations(text, out, names, common, gaz_type)
+    people_by_initial(text, out, names, common, gaz_type)
+    people_after_title_of(text, out, names, common, gaz_type)
     if "'s" in text or "’s" in text:
         shops_by_possessive(text, out, names)  # "theft from Sainsbury's;": no person "Sainsbury"
     return sorted(out, key=lambda c: c.start)

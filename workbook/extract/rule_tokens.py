@@ -221,6 +221,18 @@ def _lower_words() -> frozenset[str]:
 
 
 _LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+#: A lower-case word of five letters or more (round twenty-one): a title-case line capitalises every such
+#: word but a long preposition or conjunction (:data:`_HEADLINE_LOWER`), so a line holding another ("Staff
+#: Sgt. Mikael Strand, 2nd Battalion, prepares a parachute at Fort Campbell, Ky.") is a caption's prose.
+_LOWER_LONG_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+_HEADLINE_LOWER = frozenset(
+    re.findall(
+        r"\w+",
+        """about above across after against along among amid around before behind below beneath beside
+        besides between beyond despite during except inside outside since through throughout toward towards
+        under underneath until unlike versus while within without""",
+    )
+)
 
 
 #: The most words a line of an address or a signature block holds.
@@ -250,6 +262,11 @@ def _block_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
+def _prose_line(line: str) -> bool:
+    """Does ``line`` hold a lower-case word a title-case line would capitalise (``_LOWER_LONG_WORD``)?"""
+    return any(w not in _HEADLINE_LOWER for w in _LOWER_LONG_WORD.findall(line))
+
+
 def headline_tokens(text: str, tokens: Sequence[Token]) -> set[int]:
     """The indices of tokens on title-case lines ("Kim Jong Un Inspects Munitions Factory"), where
     capitals say nothing about names; not the lines of a signature or an address block (:func:`_block_lines`)."""
@@ -265,7 +282,7 @@ def headline_tokens(text: str, tokens: Sequence[Token]) -> set[int]:
         while j < n and tokens[j].start < line_end:
             j += 1
         # fewer than four words, or a line ending in a full stop (most of them): no title-case line
-        if j - i >= 4 and not line.rstrip().endswith(".") and k not in block:
+        if j - i >= 4 and not line.rstrip().endswith(".") and k not in block and not _prose_line(line):
             caps = sum(1 for t in tokens[i:j] if t.cap and len(t.text) >= 3 and t.text.isalpha())
             if caps >= 4 and caps >= 0.8 * max(5, len(_LONG_WORD.findall(line))):
                 out.update(range(i, j))
