@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.extract import entity_runs
+from workbook.extract.and_joins import continues_complement, fields_before_and
 from workbook.extract.entity_runs import Candidate, RunContext, capitalised_runs, classify_run
 from workbook.extract.gazetteer_builtin import builtin_gazetteer
 from workbook.extract.ner_model import default_entity_model
@@ -95,7 +96,12 @@ def _reference_plain(doc: RunContext, idx: list[int]) -> list[Candidate]:
             left = merged[-1]
             lh, ph = entity_runs._has_head(doc, left), entity_runs._has_head(doc, p)
             looks = entity_runs._looks_like_name
-            if (lh and not ph and not looks(doc, p)) or (ph and not lh and not looks(doc, left)):
+            words = [doc.tokens[i].lower for i in left]
+            joins_after = continues_complement(words, entity_runs._HEADS)  # round twenty-one: and_joins
+            joins_before = fields_before_and(words, [doc.tokens[i].lower for i in p], doc.gazetteer.type_of)
+            if (lh and not ph and not looks(doc, p) and joins_after) or (
+                ph and not lh and not looks(doc, left) and joins_before
+            ):
                 merged[-1] = list(range(left[0], p[-1] + 1))
                 continue
         merged.append(p)
