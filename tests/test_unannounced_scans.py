@@ -1,4 +1,6 @@
-"""The faster scans of :mod:`workbook.extract.unannounced_names` find what the patterns they replace find:
+"""The faster scans of :mod:`workbook.extract.unannounced_names` and :mod:`workbook.extract.unannounced_places`
+find what the patterns they replace find (``_KIND_OPENER_FAST``, ``_PUNCTUATED_FAST`` and ``_PORTFOLIO_PAIR_FAST``
+too):
 ``_LONE_ASCII`` (``finditer``, the capital first) what ``capital_matches(_LONE, ...)`` finds, the verbs
 grouped by first letter the same verbs, and ``_OBJECT`` from its opening words (behind its pre-check) what
 ``_OBJECT.finditer`` finds; on made-up texts and random texts of the patterns' own words (hypothesis)."""
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.extract import unannounced_names as un
+from workbook.extract import unannounced_places as up
 from workbook.extract.shared_scans import capital_matches, literal_matches
 
 _TEXTS = (
@@ -133,3 +136,35 @@ def test_camel_checks() -> None:
 @given(_CAMEL_RANDOM)
 def test_camel_random_texts(text: str) -> None:
     _camel_same(text)
+
+
+_OPENER_WORDS = ["Rival", "Rivals", "Chipmaker", "Carmaker", "Bank", "Banks", "Yahoo!", "Which?", "Why?", "Really?"]
+_OPENER_WORDS += ["Health", "Justice", "State", "of", "Ministry", "Lidl", "Nvidia", "he", "are", "said", "x"]
+_OPENER_RANDOM = st.lists(st.tuples(st.sampled_from(_OPENER_WORDS + _WORDS), _SEPARATORS), max_size=10).map(
+    lambda pairs: "".join(w + s for w, s in pairs)
+)
+
+
+def _opener_same(text: str) -> None:
+    assert _spans(list(un._KIND_OPENER_FAST.finditer(text))) == _spans(capital_matches(un._KIND_OPENER, text))
+    assert _spans(list(un._PUNCTUATED_FAST.finditer(text))) == _spans(list(un._PUNCTUATED.finditer(text)))
+    pairs = literal_matches(up._PORTFOLIO_PAIR, text, ("of ", "of\t"))
+    assert _spans(list(up._PORTFOLIO_PAIR_FAST.finditer(text))) == _spans(pairs)
+
+
+def test_opener_scans() -> None:
+    texts = ("Rival Lidl said. Chipmaker Nvidia rose", "Which? has urged; Yahoo! is selling", "of Health and Justice")
+    for text in (*texts, *_TEXTS):
+        _opener_same(text)
+    assert [m.group(2) for m in un._KIND_OPENER_FAST.finditer(texts[0])] == ["Lidl", "Nvidia"]
+    assert [m.group(1) for m in un._PUNCTUATED_FAST.finditer(texts[1])] == ["Which?", "Yahoo!"]
+    assert [
+        m.groups() for m in up._PORTFOLIO_PAIR_FAST.finditer("ministers of Health and Justice, Chief of State")
+    ] == [("Health", "Justice")]
+    assert not up._PORTFOLIO_PAIR_FAST.search("a spoof Health and Justice")  # "of" ending a word
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OPENER_RANDOM)
+def test_opener_random_texts(text: str) -> None:
+    _opener_same(text)

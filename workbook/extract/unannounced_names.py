@@ -107,6 +107,10 @@ _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+\Z")
 _PUNCTUATED = re.compile(
     r"(?<![\w'’.&\"“‘-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b|(,)[ \t])"
 )
+#: :data:`_PUNCTUATED` with its look-behind after the capital, so that ``re`` skips in C from capital to capital.
+_PUNCTUATED_FAST = re.compile(
+    r"([A-Z](?<![\w'’.&\"“‘-][A-Z])[\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b|(,)[ \t])"
+)
 _PRONOUN_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+(?:i|he|she|you|we|they|it|there|this|that)\b")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -133,10 +137,23 @@ _LONE = re.compile(r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[A-Z]{3,6}|[ØÅÆ�
 _LONE_ASCII = re.compile(r"([A-Z](?<![\w'’.&@#/-][A-Z])(?:[a-zà-ÿ]+\d*|[A-Z]{2,5}))" + _LONE_REST)
 #: Capitals outside ASCII a lone firm's name may open with ("Ørsted"): texts without them skip that scan.
 _OTHER_CAPITALS = re.compile(r"[ØÅÆÖÄÜÉÎ]")
+_KIND_NAME = r"[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
 _KIND_OPENER = re.compile(
-    rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})[ \t]+"
-    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
+    rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})" + _KIND_NAME
 )
+
+
+def _kind_word_firsts() -> str:
+    r"""The kind words capitalised, grouped by their capital, each group's capital first and the look-behind
+    after it (``R(?<![\w'’.&-]R)(?:ivals|ival)``): ``re`` skips in C to those capitals."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(OPENING_KIND_WORDS, reverse=True):
+        groups.setdefault(w[0].upper(), []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?<![\\w'’.&-]{c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+
+
+#: :data:`_KIND_OPENER`'s matches, found by ``finditer`` alone (one kind word at most before the space).
+_KIND_OPENER_FAST = re.compile(f"({_kind_word_firsts()})" + _KIND_NAME)
 _OBJECT = re.compile(
     r"\b(?:fined|acquired|(?:run|owned|made|operated|supplied|built|backed)[ \t]+by)[ \t]+([A-Z][a-z]+\d*)"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
@@ -190,7 +207,7 @@ def punctuated_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     docs)."""
     if "? " not in text and "! " not in text and "?, " not in text and "!, " not in text:
         return cands
-    for m in _PUNCTUATED.finditer(text):
+    for m in _PUNCTUATED_FAST.finditer(text):
         if m.group(2) in _ANSWERS or (m.group(3) and _opens_sentence(text, m.start())):
             continue  # "Why? he asked"; "Really?, ...": a question opening the sentence
         words = m.group(1)[:-1].split()
@@ -345,7 +362,7 @@ def kind_word_openers(
     """A name after a kind word opening a sentence, without the kind word, as an organisation (see the
     module docs)."""
     found: set[str] = set()
-    openers = [m for m in capital_matches(_KIND_OPENER, text) if _opens_sentence(text, m.start())]
+    openers = [m for m in _KIND_OPENER_FAST.finditer(text) if _opens_sentence(text, m.start())]
     if not openers:
         return cands
     for m in openers:
