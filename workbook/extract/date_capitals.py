@@ -50,9 +50,19 @@ _COMPACT = re.compile(
 _TO = re.compile(r"[^\S\n]*(?:[-–]|to|through|until|till)[^\S\n]*")
 
 
+#: The last text asked about and the answer: ``find_dates`` asks twice of one text (:func:`title_months`, then
+#: :func:`find_compact_dates` on the text it returned, the same object when nothing was titled).
+_LAST: list[tuple[str, bool]] = [("", False)]
+
+
 def has_capital_month(text: str) -> bool:
     """Does ``text`` hold one of the twelve three-letter month capitals anywhere (a cheap pre-check)?"""
-    return _ANY_CAPITAL.search(text) is not None
+    last = _LAST[0]
+    if last[0] is text:
+        return last[1]
+    found = _ANY_CAPITAL.search(text) is not None
+    _LAST[0] = (text, found)
+    return found
 
 
 def title_months(text: str) -> str:
