@@ -19,6 +19,7 @@ import re
 
 from workbook.extract.base import ClaimRecord
 from workbook.extract.claim_context import ClaimContext, strip_span
+from workbook.extract.shared_scans import literal_matches
 
 __all__ = ["DATA_NOUNS", "findings_claims", "source_named_after", "survey_head"]
 
@@ -27,6 +28,8 @@ DATA_NOUNS = ("figures", "data", "statistics", "numbers", "estimates")
 _NOUN = r"(?i:figures|data|statistics|numbers|estimates)"
 #: Each data noun's tail and a space (case-blind at its first letter): a text with none of them has no finding.
 _LITERALS = ("igures ", "ata ", "tatistics ", "umbers ", "stimates ")
+#: The data nouns as :data:`_CHECK` opens with them, capitalised or not (the places a match can start).
+_NOUN_WORDS = tuple(w for noun in DATA_NOUNS for w in (noun.capitalize(), noun))
 _CHECK = re.compile(
     r"(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Nn]umbers|[Ee]stimates) "
     r"(?:published|released|issued|compiled|collected|produced|from)\s"
@@ -47,7 +50,7 @@ def findings_claims(ctx: ClaimContext) -> list[ClaimRecord]:
     text, out = ctx.text, list[ClaimRecord]()
     if not any(noun in text for noun in _LITERALS):  # a literal pre-check before any pattern runs
         return out
-    for hit in _CHECK.finditer(text):
+    for hit in literal_matches(_CHECK, text, _NOUN_WORDS):  # from each data noun, not every position
         sent = ctx.sentences[ctx.sentence_of(hit.start())]
         lead = sent.start + len(text[sent.start : hit.start()]) - len(text[sent.start : hit.start()].lstrip(" \"“'‘("))
         m = _FINDING.match(text, lead, sent.end)

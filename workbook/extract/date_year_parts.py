@@ -54,6 +54,9 @@ _QUARTER = re.compile(
     + S
     + r"+)?(?:fiscal|financial|FY))"
 )
+#: "quarter" after a hyphen or a space, as every match of :data:`_QUARTER` but "Q1" holds it ("headquarters"
+#: does not): ``re`` skips to the literal and looks behind from there.
+_QUARTER_CHECK = re.compile(r"quarter(?<=(?:-|" + S + r")quarter)")
 _THE_BEFORE = re.compile(r"\b(?i:the)" + S + r"+\Z")
 _FISCAL_NEAR = re.compile(r"\b(?:fiscal|financial|FY)", re.IGNORECASE)
 #: National statistics, kept by calendar quarters everywhere.
@@ -97,7 +100,7 @@ def find_year_parts(text: str, anchor: date | None) -> list[Resolved]:
             span = (date(y, lo, 1), date(y, hi, calendar.monthrange(y, hi)[1]))
             out.append((m.start(), e, "month", "relative", *span, anchor))
         i = text.find(" year", e)
-    if "quarter" in text or re.search(r"Q[1-4]", text):
+    if _QUARTER_CHECK.search(text) or re.search(r"Q[1-4]", text):
         out.extend(_quarters(text, anchor))
     return out
 

@@ -56,7 +56,7 @@ from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
 from workbook.extract.place_org_extents import mark_organisations, replace_inside
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
-from workbook.extract.shared_scans import capital_matches
+from workbook.extract.shared_scans import capital_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
 from workbook.ingest.normalise import builtin_words
 
@@ -87,7 +87,7 @@ FIRM_ACTS: frozenset[str] = _words(
     expects expected reported reports posted posts won wins signed signs agreed agrees shipped ships fined
     fines listed lists employs employed invested invests bid bids"""
 )
-_VERBS = REPORTING_VERBS.keys() | CLAUSE_REPORTING_VERBS | FIRM_ACTS
+_VERBS = frozenset(REPORTING_VERBS.keys() | CLAUSE_REPORTING_VERBS | FIRM_ACTS)
 #: Kind words that open a sentence before a firm's name ("Rival Lidl", "Chipmaker Arm", "Retailer Currys").
 OPENING_KIND_WORDS: frozenset[str] = FIRM_KIND_WORDS | _words(
     "rival rivals fellow giant bank brewer housebuilder publisher platform startup maker lender group"
@@ -100,35 +100,74 @@ _SHORT_OPENERS = _words("The But And Now Yet So Its")
 _ANSWERS = _words("i he she you we they it or and not no yes maybe then so well oh what why how")
 
 _CAMEL = re.compile(r"(?<![\w'’.@#/&-])([a-z]{1,4}[A-Z][a-z]{1,}(?:[A-Z][a-z]+)*)(?![\w'’@-])(?![ \t]*[(\d])")
-_CAMEL_CHECK = re.compile(r"[a-z][A-Z][a-z]")
+#: A capital between two lower-case letters, as every match of :data:`_CAMEL` holds: ``re`` skips in C
+#: from capital to capital (the letters around it looked at from there) rather than trying every letter.
+_CAMEL_CHECK = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+\Z")
 _PUNCTUATED = re.compile(
     r"(?<![\w'’.&\"“‘-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b|(,)[ \t])"
 )
+#: :data:`_PUNCTUATED` with its look-behind after the capital, so that ``re`` skips in C from capital to capital.
+_PUNCTUATED_FAST = re.compile(
+    r"([A-Z](?<![\w'’.&\"“‘-][A-Z])[\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[?!])(?=[ \t]+([a-z]+)\b|(,)[ \t])"
+)
 _PRONOUN_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+(?:i|he|she|you|we|they|it|there|this|that)\b")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_LONE = re.compile(
-    r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[A-Z]{3,6}|[ØÅÆÖÄÜÉÎ][a-zà-ÿ]+)(?:[ \t]+and[ \t]+([A-Z][\w'’-]*))?[ \t]+"
-    rf"(?:(?:has|have|had|also|will|would|now|on[ \t]+{_DAY})[ \t]+){{0,2}}({'|'.join(sorted(_VERBS, reverse=True))})"
+
+
+def _by_first_letter(words: frozenset[str]) -> str:
+    """An alternation of ``words`` grouped by their first letter (``s(?:aid|ays)|a(?:greed|dded)``): ``re``
+    tries each group's letter once rather than every word; the same words match (one at most before a
+    word's end)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items(), reverse=True))
+
+
+_LONE_REST = (
+    r"(?:[ \t]+and[ \t]+([A-Z][\w'’-]*))?[ \t]+"
+    rf"(?:(?:has|have|had|also|will|would|now|on[ \t]+{_DAY})[ \t]+){{0,2}}({_by_first_letter(_VERBS)})"
     r"(?![\w'’-])"
 )
+_LONE = re.compile(r"(?<![\w'’.&@#/-])([A-Z][a-zà-ÿ]+\d*|[A-Z]{3,6}|[ØÅÆÖÄÜÉÎ][a-zà-ÿ]+)" + _LONE_REST)
+#: :data:`_LONE`'s matches that open with an ASCII capital, found by ``finditer`` alone: the pattern opens
+#: with the capital (its look-behind after it), so ``re`` skips in C from capital to capital rather than
+#: trying the look-behind at every position or matching from Python at each word-start capital.
+_LONE_ASCII = re.compile(r"([A-Z](?<![\w'’.&@#/-][A-Z])(?:[a-zà-ÿ]+\d*|[A-Z]{2,5}))" + _LONE_REST)
 #: Capitals outside ASCII a lone firm's name may open with ("Ørsted"): texts without them skip that scan.
 _OTHER_CAPITALS = re.compile(r"[ØÅÆÖÄÜÉÎ]")
+_KIND_NAME = r"[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
 _KIND_OPENER = re.compile(
-    rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})[ \t]+"
-    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])"
+    rf"(?<![\w'’.&-])({'|'.join(sorted(w.capitalize() for w in OPENING_KIND_WORDS))})" + _KIND_NAME
 )
+
+
+def _kind_word_firsts() -> str:
+    r"""The kind words capitalised, grouped by their capital, each group's capital first and the look-behind
+    after it (``R(?<![\w'’.&-]R)(?:ivals|ival)``): ``re`` skips in C to those capitals."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(OPENING_KIND_WORDS, reverse=True):
+        groups.setdefault(w[0].upper(), []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?<![\\w'’.&-]{c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+
+
+#: :data:`_KIND_OPENER`'s matches, found by ``finditer`` alone (one kind word at most before the space).
+_KIND_OPENER_FAST = re.compile(f"({_kind_word_firsts()})" + _KIND_NAME)
 _OBJECT = re.compile(
     r"\b(?:fined|acquired|(?:run|owned|made|operated|supplied|built|backed)[ \t]+by)[ \t]+([A-Z][a-z]+\d*)"
     r"(?![\w'’-])(?![ \t]+[A-Z])"
 )
-_OBJECT_CHECK = re.compile(r"(?:fined|acquired|[a-z][ \t]+by)[ \t]+[A-Z]")
+#: The words every match of :data:`_OBJECT` opens with (the places a match can start) and a piece every
+#: match after "by" holds (``re`` skips to its literal "by"): texts without both skip the scan.
+_OBJECT_WORDS = ("fined", "acquired", "run", "owned", "made", "operated", "supplied", "built", "backed")
+_BY_CHECK = re.compile(r"by[ \t]+[A-Z]")
 _INNER_CAPITAL = re.compile(
     r"(?<![\w'’.@#/&-])([A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]{3,}[A-Z])(?![\w'’-])(?![ \t]+[A-Z])"
 )
 _OFFICER = re.compile(r"C[A-Z]O")  # "CEO", "CFO", "COO", "CTO": a chief officer's title
 _UPPER_RUN = re.compile(r"[ \t]+[A-Z]{2,}\b")
-_INNER_CHECK = re.compile(r"[a-z][A-Z]")
+_INNER_CHECK = re.compile(r"[A-Z](?<=[a-z][A-Z])")  # a capital after a lower-case letter (as _CAMEL_CHECK)
 _PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Ja", "Jo")
 _CAP_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 
@@ -152,7 +191,7 @@ def camel_case_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     if not _CAMEL_CHECK.search(text):
         return cands
     names: set[str] = set()
-    starts = {at.start() - k for at in _CAMEL_CHECK.finditer(text) for k in range(4)}
+    starts = {at.start() - 1 - k for at in _CAMEL_CHECK.finditer(text) for k in range(4)}
     for m in (m for at in sorted(starts) if at >= 0 and (m := _CAMEL.match(text, at)) is not None):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and (
@@ -168,7 +207,7 @@ def punctuated_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     docs)."""
     if "? " not in text and "! " not in text and "?, " not in text and "!, " not in text:
         return cands
-    for m in _PUNCTUATED.finditer(text):
+    for m in _PUNCTUATED_FAST.finditer(text):
         if m.group(2) in _ANSWERS or (m.group(3) and _opens_sentence(text, m.start())):
             continue  # "Why? he asked"; "Really?, ...": a question opening the sentence
         words = m.group(1)[:-1].split()
@@ -235,10 +274,14 @@ def lone_firms(
     if not common:
         return cands
     found: set[str] = set()
-    lone = capital_matches(_LONE, text)
-    if _OTHER_CAPITALS.search(text):
+    lone = list(_LONE_ASCII.finditer(text))
+    if not text.isascii() and _OTHER_CAPITALS.search(text):
         lone += [m for m in _LONE.finditer(text) if not m.group(1)[0].isascii()]
-    objects = list(_OBJECT.finditer(text)) if _OBJECT_CHECK.search(text) else []
+    objects = (
+        literal_matches(_OBJECT, text, _OBJECT_WORDS)
+        if "fined" in text or "acquired" in text or _BY_CHECK.search(text)
+        else []
+    )
     if not lone and not objects:
         return cands
     people = {  # the words of the people the document names (not one word only the classifier read)
@@ -319,7 +362,7 @@ def kind_word_openers(
     """A name after a kind word opening a sentence, without the kind word, as an organisation (see the
     module docs)."""
     found: set[str] = set()
-    openers = [m for m in capital_matches(_KIND_OPENER, text) if _opens_sentence(text, m.start())]
+    openers = [m for m in _KIND_OPENER_FAST.finditer(text) if _opens_sentence(text, m.start())]
     if not openers:
         return cands
     for m in openers:

@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 
 from workbook.extract.reporting_words import QUOTE_VERBS, REPORTING_VERBS
+from workbook.extract.shared_scans import literal_matches
 from workbook.extract.weapon_words import (
     GENERIC_WEAPON_WORDS,
     HYPHENS,
@@ -97,6 +98,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "dash_cue": re.compile(rf"{dash}(?=\d|[A-Z])"),
         "space_cue": re.compile(r" (?=\d{1,4} [a-z]|[IVX]{1,4} [a-z])"),
+        # the same spaces in a text of ASCII characters only, found from the digit or numeral after them:
+        # ``re`` skips to those (far fewer than spaces) in C
+        "ascii_space_cue": re.compile(
+            r"[0-9IVX](?<= [0-9IVX])(?=(?<=[0-9])[0-9]{0,3} [a-z]|(?<=[IVX])[IVX]{0,3} [a-z])"
+        ),
         "designation": re.compile(
             rf"(?P<name>(?P<family>[A-Z][A-Za-z]{{1,11}})"
             rf"(?:{dash}(?:\d{{1,4}}[A-Za-z]{{0,2}}|[IVX]{{1,4}}|[A-Z]{{1,3}}\d?)"
@@ -127,6 +133,10 @@ _MODIFIERS = _words(
 )
 
 
+#: The words every match of the "called" pattern opens with (the places ``literal_matches`` tries).
+_CALLED_WORDS = ("called", "dubbed", "named", "known")
+
+
 def weapon_modifier(mods: str) -> bool:
     """Does a modifier make a civilian-looking noun a weapon's ("guided rocket", "anti-armor systems",
     "air defence system", "hypersonic glide vehicle")?"""
@@ -139,7 +149,11 @@ def _designation_matches(text: str) -> list[re.Match[str]]:
     ("Agni-V", "Fath-360"), and of the model pattern ("M113")."""
     p = _patterns()
     out, seen = [], -1
-    cues = sorted(m.start() for key in ("dash_cue", "space_cue") for m in p[key].finditer(text))
+    if text.isascii():  # no digit but 0-9 (the space cue's digit class matches others)
+        spaces = [m.start() - 1 for m in p["ascii_space_cue"].finditer(text)]
+    else:
+        spaces = [m.start() for m in p["space_cue"].finditer(text)]
+    cues = sorted([*(m.start() for m in p["dash_cue"].finditer(text)), *spaces])
     for at in cues:  # the hyphen or the space
         start = at
         while start > 0 and text[start - 1].isalpha() and at - start < 12:
@@ -179,7 +193,7 @@ def _appositions(text: str) -> list[tuple[int, int, str]]:
         if before is not None:
             out.append((before.start("name"), before.end("name"), before.group("name")))
     for key in ("apposed_name", "called"):  # "a missile, the Fattah,", "a drone dubbed the Mohajer"
-        for m in p[key].finditer(text):
+        for m in p[key].finditer(text) if key == "apposed_name" else literal_matches(p[key], text, _CALLED_WORDS):
             if (key == "apposed_name" or word_start(text, m.start())) and p["head_before"].search(
                 text, max(0, m.start() - 16), m.start()
             ) is not None:
