@@ -272,3 +272,16 @@ def test_an_officer_s_title_is_no_organisation() -> None:
     for text in ("The CEO said sales fell.", "Her CFO said costs rose.", "The BHQ said no."):
         found = [text[c.start : c.end] for c in lone_firms(text, [], frozenset({"the", "her"}), {}, lambda _: None)]
         assert found == (["BHQ"] if "BHQ" in text else [])
+
+
+def test_shared_reading_helpers() -> None:
+    from workbook.extract.entity_runs import NAMED, Candidate
+    from workbook.extract.place_org_extents import put_inside, read_between
+
+    a = Candidate(0, 5, "person", NAMED, "Alpha")
+    b = Candidate(10, 14, "place", NAMED, "Beta")
+    assert read_between([a, b], 4, 11) == [a, b] and read_between([a, b], 5, 10) == []
+    whole = Candidate(8, 20, "organization", NAMED, "Beta Group")
+    assert put_inside([a, b], whole) == [a, whole]
+    crossing = Candidate(3, 12, "organization", NAMED, "pha Be")
+    assert put_inside([a, b], crossing) == [a, b]  # crosses a reading's edge: left as it was

@@ -59,6 +59,8 @@ __all__ = [
     "of_the_names",
     "org_short_forms",
     "place_org_extents",
+    "put_inside",
+    "read_between",
     "replace_inside",
     "signature_names",
     "street_places",
@@ -68,6 +70,17 @@ __all__ = [
 _CAP = r"[A-Z][\w'’&-]*"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAP_BEFORE = re.compile(rf"({_CAP})[ \t]+\Z")
+
+
+def read_between(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """The candidates that overlap ``start``..``end``."""
+    return [c for c in cands if c.start < end and c.end > start]
+
+
+def put_inside(cands: list[Candidate], new: Candidate) -> list[Candidate]:
+    """:func:`replace_inside`, or ``cands`` as they were when it leaves the reading alone."""
+    done = replace_inside(cands, new)
+    return cands if done is None else done
 
 
 def replace_inside(cands: list[Candidate], new: Candidate) -> list[Candidate] | None:

@@ -54,7 +54,7 @@ from workbook.extract.entity_runs import LEARNED, NAMED, Candidate
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
 from workbook.extract.longer_org_names import not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
-from workbook.extract.place_org_extents import mark_organisations, replace_inside
+from workbook.extract.place_org_extents import mark_organisations, put_inside, read_between
 from workbook.extract.reporting_words import CLAUSE_REPORTING_VERBS, REPORTING_VERBS
 from workbook.extract.shared_scans import capital_matches, literal_matches
 from workbook.extract.vocabulary import NEVER_NAME_START
@@ -177,15 +177,6 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-def _read(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
-    return [c for c in cands if c.start < end and c.end > start]
-
-
-def _put(cands: list[Candidate], new: Candidate) -> list[Candidate]:
-    done = replace_inside(cands, new)
-    return cands if done is None else done
-
-
 def camel_case_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Words opening in lower case with a capitalised rest as organisations (see the module docs)."""
     if not _CAMEL_CHECK.search(text):
@@ -215,11 +206,11 @@ def punctuated_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
             len(words) == 1 and words[0].casefold() in _ANSWERS
         ):
             continue  # "Why? he asked": a question word alone
-        if any(c.type in ("place", "person") for c in _read(cands, m.start(1), m.end(1))):
+        if any(c.type in ("place", "person") for c in read_between(cands, m.start(1), m.end(1))):
             continue  # "Miramar? are they ...": a place or a person asked about
         if _PRONOUN_NEXT.match(text, m.end(1)):
             continue  # "... Miramar? are they just making these up": a question
-        cands = _put(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, m.group(1)))
+        cands = put_inside(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, m.group(1)))
     return cands
 
 
@@ -302,7 +293,7 @@ def lone_firms(
             if word is None or word in people:
                 continue
             if word.isupper():  # "BHP said", "RATP cancelled": an acronym that speaks or acts
-                if k == 2 or _read(cands, m.start(k), m.end(k)) or usual_word(word.casefold(), common):
+                if k == 2 or read_between(cands, m.start(k), m.end(k)) or usual_word(word.casefold(), common):
                     continue
                 if word.casefold() in TITLE_WORDS or _OFFICER.fullmatch(word):
                     continue  # "The CEO said", "the CFO said": an officer's title
@@ -314,7 +305,7 @@ def lone_firms(
                 continue
             if k == 2 and not word[1:].islower():
                 continue  # "RWE", "BT": acronyms are the other rules' ground
-            inside = _read(cands, m.start(k), m.end(k))
+            inside = read_between(cands, m.start(k), m.end(k))
             if k == 2 and m.group(1) in found and all(c.type == "person" and c.strength <= LEARNED for c in inside):
                 pass  # "Kestravo and Ulmindor also said": the classifier's person beside a firm
             elif inside:
@@ -330,7 +321,7 @@ def lone_firms(
             found.add(word)
     for m in objects:  # "fined Utilita", "run by Vestel"
         word = m.group(1)
-        if unknown_word(word, common, names, place_type) and word not in people and not _read(cands, *m.span(1)):
+        if unknown_word(word, common, names, place_type) and word not in people and not read_between(cands, *m.span(1)):
             found.add(word)
     return mark_organisations(text, cands, found, possessive_after=True) if found else cands
 
@@ -343,7 +334,7 @@ def inner_capital_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
         return cands
     for m in capital_matches(_INNER_CAPITAL, text):
         word = m.group(1)
-        if word.startswith(_PERSON_PREFIXES) or _read(cands, m.start(), m.end()):
+        if word.startswith(_PERSON_PREFIXES) or read_between(cands, m.start(), m.end()):
             continue
         before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and before.group(1).casefold() not in NEVER_NAME_START:
@@ -367,7 +358,7 @@ def kind_word_openers(
         return cands
     for m in openers:
         words = m.group(2).split()
-        if _read(cands, m.start(2), m.end(2)) or not unknown_word(words[0], common, names, place_type):
+        if read_between(cands, m.start(2), m.end(2)) or not unknown_word(words[0], common, names, place_type):
             continue
         found.add(" ".join(words))
     if found:

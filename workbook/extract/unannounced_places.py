@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping
 from workbook.extract.entity_runs import LEARNED, NAMED, Candidate
 from workbook.extract.longer_org_names import ORG_END_WORDS, not_a_name_word
 from workbook.extract.ner_features import DEMONYMS, TITLE_WORDS
-from workbook.extract.place_org_extents import replace_inside
+from workbook.extract.place_org_extents import put_inside, read_between
 from workbook.extract.shared_scans import capital_matches, cue_matches, literal_matches
 from workbook.extract.speaker_words import PORTFOLIO_NOUNS
 from workbook.extract.unannounced_names import usual_word
@@ -68,15 +68,6 @@ _PLACE_PREPOSITIONS = _words("in across between from near around throughout thro
 _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+\Z")
 
 
-def _read(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
-    return [c for c in cands if c.start < end and c.end > start]
-
-
-def _put(cands: list[Candidate], new: Candidate) -> list[Candidate]:
-    done = replace_inside(cands, new)
-    return cands if done is None else done
-
-
 def place_pairs(
     text: str,
     cands: list[Candidate],
@@ -92,7 +83,7 @@ def place_pairs(
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before is None or before.group(1) not in _PLACE_PREPOSITIONS:
             continue
-        read = [_read(cands, *m.span(k)) for k in (1, 2)]
+        read = [read_between(cands, *m.span(k)) for k in (1, 2)]
         for k, other in ((1, 2), (2, 1)):
             if read[k - 1] or not any(c.type == "place" and c.start == m.start(other) for c in read[other - 1]):
                 continue
@@ -102,7 +93,7 @@ def place_pairs(
                 usual_word(low, common) or "g" in names.get(low, "") or not_a_name_word(words[0])
             ):
                 continue  # "in London and Jack": a given name; "in London or Sunday"
-            cands = _put(cands, Candidate(m.start(k), m.end(k), "place", NAMED, " ".join(words)))
+            cands = put_inside(cands, Candidate(m.start(k), m.end(k), "place", NAMED, " ".join(words)))
     return cands
 
 
@@ -134,9 +125,9 @@ def uk_names(
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if before is not None and before.group(1) in ("in", "across", "throughout"):
             continue  # "in Greater Manchester UK"
-        if any(c.type == "person" and c.strength > LEARNED for c in _read(cands, start, m.end())):
+        if any(c.type == "person" and c.strength > LEARNED for c in read_between(cands, start, m.end())):
             continue
-        cands = _put(cands, Candidate(start, m.end(), "organization", NAMED, " ".join([*words, "UK"])))
+        cands = put_inside(cands, Candidate(start, m.end(), "organization", NAMED, " ".join([*words, "UK"])))
     return cands
 
 
@@ -152,7 +143,7 @@ def main_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         start = text.index(words[0], m.start())
         name = " ".join([*words, "Main", "Line"])
-        cands = _put(cands, Candidate(start, m.end(), "place", NAMED, name))
+        cands = put_inside(cands, Candidate(start, m.end(), "place", NAMED, name))
     return cands
 
 
@@ -165,9 +156,9 @@ def portfolio_pairs(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not all(w in PORTFOLIO_NOUNS or w == "state" for w in pair):
             continue
         for k in (1, 2):
-            inside = _read(cands, m.start(k), m.end(k))
+            inside = read_between(cands, m.start(k), m.end(k))
             if all(c.strength <= LEARNED and c.start == m.start(k) and c.end == m.end(k) for c in inside):
-                cands = _put(cands, Candidate(m.start(k), m.end(k), "organization", NAMED, m.group(k)))
+                cands = put_inside(cands, Candidate(m.start(k), m.end(k), "organization", NAMED, m.group(k)))
     return cands
 
 
@@ -188,9 +179,9 @@ def portfolio_lists(
             usual_word(w, common) or (w not in names and place_type(w.title()) is None) for w in lows
         ):
             continue  # "Department for Education, Leeds City Council and ...": another body, a place
-        if any(c.type in ("place", "person") and c.strength > LEARNED for c in _read(cands, m.start(), m.end())):
+        if any(c.type in ("place", "person") and c.strength > LEARNED for c in read_between(cands, m.start(), m.end())):
             continue
-        cands = _put(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, " ".join(m.group(1).split())))
+        cands = put_inside(cands, Candidate(m.start(1), m.end(1), "organization", NAMED, " ".join(m.group(1).split())))
     return cands
 
 
