@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 
 from workbook.extract.entity_runs import LEARNED, NAMED, Candidate
 from workbook.extract.firm_cues import FIRM_KIND_WORDS
@@ -214,15 +213,10 @@ def punctuated_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-@lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    return builtin_words()
-
-
 def usual_word(low: str, common: frozenset[str]) -> bool:
     """Whether ``low`` is a word usually written in lower case (the model's list, the built-in English
     list) or a form of one ("Expressing", "Shoppers", "Fisheries")."""
-    english = _english()
+    english = builtin_words()
     if low in common or low in english:
         return True
     for end in _SUFFIXES:
